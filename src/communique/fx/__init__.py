@@ -1,0 +1,1 @@
+"""Money normalisation: amounts to EUR and USD at the rate of their day."""

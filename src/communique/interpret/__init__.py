@@ -1,0 +1,1 @@
+"""Stage 4, interpret: mentions → contract records (meetings, agreements, pledges, figures, …)."""

@@ -1,0 +1,1 @@
+"""Stage 7, serve: REST API and web dashboard over the ledger's query functions."""
