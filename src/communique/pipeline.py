@@ -34,9 +34,14 @@ def extract(path_or_text: Any, published: str | None = None) -> Extraction:
 
 def extract_document(doc: Document, published: str | None = None) -> Extraction:
     """Run every stage on one document. `published` (YYYY-MM-DD or YYYY-MM) overrides the page's."""
+    from .checks.document import check_document
+    from .fx.convert import enrich_pledges
     from .interpret.document import interpret
 
-    return interpret(doc, published=published or doc.published)
+    ex = interpret(doc, published=published or doc.published)
+    enrich_pledges(ex)
+    ex.flags.extend(check_document(ex, doc.text))
+    return ex
 
 
 def empty_extraction(doc: Document, published: str | None, inferred: bool) -> Extraction:
