@@ -1,12 +1,31 @@
-"""Reading one file of any supported type into a `Document`."""
+"""Reading one file (or one buffer of bytes) of any supported type into a `Document`."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import InputError
 from . import Document, make_document
-from .encoding import decode
+from .encoding import declared_charset, decode
+
+#: File extension → kind of content. A file with another extension is sniffed from its bytes.
+KINDS = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text",
+         ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf"}
+
+_HTML_START = re.compile(
+    rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]",
+    re.IGNORECASE | re.DOTALL)
+
+
+def sniff(raw: bytes) -> str:
+    """"pdf", "html" or "text" from the first bytes (for stdin and unknown extensions)."""
+    head = raw[:1024].lstrip(b"\xef\xbb\xbf")
+    if head.lstrip().startswith(b"%PDF-"):
+        return "pdf"
+    if _HTML_START.match(head):
+        return "html"
+    return "text"
 
 
 def read_file(path: Path) -> Document:
@@ -19,9 +38,34 @@ def read_file(path: Path) -> Document:
         raise InputError(source, "is a folder, not a file") from None
     except OSError as exc:
         raise InputError(source, f"cannot be read ({exc.strerror or exc})") from None
+    return read_raw(raw, source, KINDS.get(path.suffix.lower()))
+
+
+def read_raw(raw: bytes, source: str, kind: str | None = None) -> Document:
+    """Bytes of a known (or, with None, sniffed) kind → `Document`; `InputError` when unreadable."""
     if not raw.strip():
         raise InputError(source, "is empty")
+    kind = kind or sniff(raw)
+    if kind == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(raw, source)
+    if kind == "html":
+        from .html import read_html
+
+        return read_html(_decode_html(raw, source), source)
     text = decode(raw, source)
     if not text.strip():
         raise InputError(source, "contains no text")
     return make_document(text, source=source)
+
+
+def _decode_html(raw: bytes, source: str) -> str:
+    """A page's declared charset wins when the bytes are valid in it; else the usual detection."""
+    charset = declared_charset(raw)
+    if charset and not raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode(charset)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return decode(raw, source)

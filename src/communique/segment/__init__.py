@@ -1,4 +1,16 @@
-"""Stage 2, segment: text → paragraphs and sentences with character offsets."""
+"""Stage 2, segment: text → paragraphs and sentences with character offsets.
+
+Paragraphs are separated by blank lines; a sentence never crosses one. Inside a paragraph a heading
+(a short line without final punctuation), a Markdown heading, a list item and a table row are each
+their own sentence; the rest is split after `.`, `!`, `?` or `…` (and any closing quotes) when the
+next word starts with a capital or a digit, except after the abbreviations listed in
+`data/abbreviations.yaml` (Mr., H.E., U.S., No. 5, Jan., Art., e.g. …).
+
+Why not pysbd: it was the first choice (exact `char_span` offsets, good rules), but it measured
+~3 ms per KB here (8 ms for a 2.5 KB press release; 3 KB ≈ 10 ms), the whole budget of a 100 docs/s
+pipeline, and it still split after "Amb." and similar. This splitter does the same job in well
+under a millisecond per document; tests compare it with pysbd on our example documents.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +20,18 @@ from functools import lru_cache
 
 __all__ = ["Sentence", "Paragraph", "segment", "paragraphs"]
 
-_PARA = re.compile(r"\n[ \t]*\n+")
-_LONE_NL = re.compile(r"(?<!\n)\n(?!\n)")
+_PARA = re.compile(r"\n[ \t\u00a0]*\n+")
+#: End of a sentence candidate: terminal punctuation, closing quotes/brackets, then whitespace.
+_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+")
+_OPENERS = "\"'“‘«([¿¡"
+_TOKEN_LEAD = "\"'“‘«(["
+#: Lines that are their own unit inside a paragraph: list items, table rows, Markdown headings.
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•▪–—][ \t]+|\d{1,3}[.)][ \t]+|[a-z][)][ \t]+|\|)")
+_MD_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]+\S")
+_DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
+_WORD = re.compile(r"[\w'’-]+")
+_FINAL = set(".!?…:;,\"'”’»)]")
+_QUOTE = re.compile(r"[\"“”«»]")
 
 
 @dataclass(frozen=True)
@@ -25,6 +47,7 @@ class Sentence:
     end: int
     text: str
     paragraph: int
+    heading: bool = False
 
 
 def paragraphs(text: str) -> list[Paragraph]:
@@ -44,26 +67,169 @@ def _add_para(out: list[Paragraph], text: str, start: int, end: int) -> None:
         out.append(Paragraph(start + lead, start + trail, chunk[lead:trail]))
 
 
-@lru_cache(maxsize=1)
-def _segmenter():
-    import pysbd
+@dataclass(frozen=True)
+class _Rules:
+    titles: frozenset[str]
+    never_final: frozenset[str]
+    before_number: frozenset[str]
+    may_end: frozenset[str]
+    starters: frozenset[str]
+    not_heading_last: frozenset[str]
 
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    from ..data import DataError, load
+
+    d = load("abbreviations")
+
+    def words(key: str) -> list[str]:
+        values = d.get(key) or []
+        if not all(isinstance(x, str) for x in values):  # YAML reads bare No/On as booleans
+            raise DataError(f"abbreviations.yaml: {key} must hold only strings (quote 'No', 'On')")
+        return values
+
+    def low(key: str) -> frozenset[str]:
+        return frozenset(x.lower() for x in words(key))
+
+    return _Rules(low("titles"), low("never_final"), low("before_number"), low("may_end"),
+                  frozenset(words("sentence_starters")), low("not_heading_last_words"))
 
 
 def segment(text: str) -> list[Sentence]:
     """Sentences with offsets into `text`; paragraphs never share a sentence."""
     out: list[Sentence] = []
     for pi, para in enumerate(paragraphs(text)):
-        # pysbd splits at every single newline; a lone newline inside a paragraph becomes a space,
-        # one character for one, so offsets hold.
-        flat = _LONE_NL.sub(" ", para.text)
-        for s in _segmenter().segment(flat):
-            seg = s.sent
-            start = s.start
-            lead = len(seg) - len(seg.lstrip())
-            body = seg.strip()
-            if body:
-                a = para.start + start + lead
-                out.append(Sentence(a, a + len(body), text[a:a + len(body)], pi))
+        for a, b, heading in _split_paragraph(text, para.start, para.end):
+            out.append(Sentence(a, b, text[a:b], pi, heading))
     return out
+
+
+def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """(start, end, is_heading) of each sentence of the paragraph `text[start:end]`."""
+    lines = _lines(text, start, end)
+    rules = _rules()
+    out: list[tuple[int, int, bool]] = []
+    run_start: int | None = None
+    for i, (a, b) in enumerate(lines):
+        line = text[a:b]
+        own = _is_own_unit(line)
+        heading = _is_heading(text, lines, i, rules) if not own else bool(_MD_HEADING.match(line))
+        if heading or own:
+            if run_start is not None:
+                out.extend(_split_run(text, run_start, lines[i - 1][1], rules))
+                run_start = None
+            if heading:
+                out.append((a, b, True))
+            else:
+                run_start = a
+            continue
+        if run_start is None:
+            run_start = a
+    if run_start is not None:
+        out.extend(_split_run(text, run_start, lines[-1][1], rules))
+    return out
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Non-blank lines of `text[start:end]` as trimmed (start, end) offsets."""
+    out, pos = [], start
+    while pos <= end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        seg = text[pos:stop]
+        stripped = seg.strip()
+        if stripped:
+            lead = len(seg) - len(seg.lstrip())
+            out.append((pos + lead, pos + lead + len(stripped)))
+        if nl < 0:
+            break
+        pos = nl + 1
+    return out
+
+
+def _is_own_unit(line: str) -> bool:
+    return bool(_LIST_ITEM.match(line) or _MD_HEADING.match(line))
+
+
+def _is_heading(text: str, lines: list[tuple[int, int]], i: int, rules: _Rules) -> bool:
+    """A short line, capitalised, without final punctuation, standing between sentence ends."""
+    a, b = lines[i]
+    line = text[a:b]
+    if len(line) > 100 or line[-1] in _FINAL or not (line[0].isupper() or line[0].isdigit()):
+        return False
+    words = _WORD.findall(line)
+    if not words or len(words) > 14 or words[-1].lower() in rules.not_heading_last:
+        return False
+    if len(lines) == 1:
+        return True
+    if i > 0:
+        prev = text[lines[i - 1][0]:lines[i - 1][1]]
+        if prev[-1] not in ".!?…:\"'”’»)" and not _is_own_unit(prev):
+            return False
+    if i + 1 < len(lines):
+        nxt = text[lines[i + 1][0]:lines[i + 1][1]].lstrip(_OPENERS)
+        if nxt and not (nxt[0].isupper() or nxt[0].isdigit() or _is_own_unit(nxt)):
+            return False
+    return True
+
+
+def _quoted(run: str) -> list[tuple[int, int]]:
+    """Regions between an opening and its closing double quote (“…” or "…"), closed in the run."""
+    out, opened = [], None
+    for m in _QUOTE.finditer(run):
+        q = m.group()
+        if opened is None:
+            if q in "“\"«":
+                opened = m.start()
+        elif q in "”\"»":
+            out.append((opened, m.start()))
+            opened = None
+        elif q == "“":  # an unclosed quote: start again from the new one
+            opened = m.start()
+    return out
+
+
+def _split_run(text: str, start: int, end: int, rules: _Rules) -> list[tuple[int, int, bool]]:
+    """Split one run of lines; like pysbd, a quotation closed in the run stays one sentence."""
+    out: list[tuple[int, int, bool]] = []
+    run = text[start:end]
+    quoted = _quoted(run) if ('"' in run or "“" in run or "«" in run) else []
+    sent_start = 0
+    for m in _END.finditer(run):
+        if any(qa < m.start() and m.end() <= qb for qa, qb in quoted):
+            continue
+        nxt = run[m.end():m.end() + 1]
+        rest = run[m.end():].lstrip(_OPENERS)
+        if not rest or not (rest[0].isupper() or rest[0].isdigit()):
+            continue
+        if not nxt or not _ends_sentence(run, m, rest, rules):
+            continue
+        stop = m.end() - (len(m.group()) - len(m.group().rstrip()))
+        if stop > sent_start:
+            out.append((start + sent_start, start + stop, False))
+        sent_start = m.end()
+    if run[sent_start:].strip():
+        tail = run[sent_start:].rstrip()
+        out.append((start + sent_start, start + sent_start + len(tail), False))
+    return out
+
+
+def _ends_sentence(run: str, m: re.Match, rest: str, rules: _Rules) -> bool:
+    punct = m.group().rstrip()
+    if not punct.startswith(".") or punct.startswith(".."):
+        return True  # "!", "?", "…" and "..." end a sentence before a capital
+    before = run[max(0, m.start() - 40):m.start()]
+    token = before.rsplit(None, 1)[-1].lstrip(_TOKEN_LEAD) if before.strip() else ""
+    low = token.lower()
+    if low in rules.titles or low in rules.never_final:
+        return False
+    if low in rules.before_number and rest[0].isdigit():
+        return False
+    nxt_word = _WORD.match(rest)
+    starter = bool(nxt_word) and nxt_word.group() in rules.starters
+    if len(token) == 1 and token.isupper():
+        return starter  # an initial ("Kassym-Jomart K. Tokayev") unless a sentence plainly follows
+    if low in rules.may_end or _DOTTED.match(token):
+        return starter
+    return True

@@ -1,0 +1,116 @@
+"""HTML → `Document`: the page's main text via trafilatura, with its title and publication date.
+
+`favor_precision=True` is what drops menus, cookie banners, sidebars and footers on pages without an
+`<article>` element. trafilatura's plain-text output joins paragraphs with a single newline, which
+the segmenter would read as a soft line break, so the text is rebuilt from its XML tree instead:
+one paragraph per block (heading, paragraph, list item, table row, quote), blank lines between.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import InputError
+from . import Document, make_document
+
+#: trafilatura XML tags that only hold other blocks.
+_CONTAINERS = {"body", "main", "doc", "div", "list", "table", "quote", "section", "article"}
+#: Tags whose children are blocks when they have any (an item holding a nested list, say).
+_BLOCKS = _CONTAINERS | {"p", "head", "item", "row", "code", "cell"}
+
+_HTML_OPEN = re.compile(r"<html[\s>]", re.IGNORECASE)
+_HTML_CLOSE = re.compile(r"</html\s*>|</body\s*>", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t\u00a0]{2,}")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def read_html(html: str, source: str) -> Document:
+    """Main text, title and publication date of one page; `InputError` when it has no text."""
+    if _HTML_OPEN.search(html[:4096]) and not _HTML_CLOSE.search(html[-4096:]):
+        raise InputError(source, "HTML page is truncated (no closing </body> or </html> tag)")
+    title, published, text = extract_main_text(html, source)
+    if not text.strip():
+        raise InputError(source, "HTML page has no readable text")
+    return make_document(text, source=source, title=title, published=published)
+
+
+def extract_main_text(html: str, source: str) -> tuple[str | None, str | None, str]:
+    """(title, published YYYY-MM-DD or None, text with paragraphs separated by blank lines)."""
+    from trafilatura import bare_extraction
+
+    if not _HTML_OPEN.search(html[:4096]):
+        # trafilatura ignores bare fragments ("<p>…</p>", a feed's html field); give them a page.
+        html = f"<html><body>{html}</body></html>"
+    result = None
+    try:
+        for precision in (True, False):
+            result = bare_extraction(html, favor_precision=precision, with_metadata=True,
+                                     include_comments=False, include_tables=True,
+                                     date_extraction_params={"extensive_search": False,
+                                                             "original_date": True})
+            if result is not None and result.body is not None and _paragraphs(result.body):
+                break
+    except Exception as exc:  # a third-party parser on arbitrary bytes: any failure is bad input
+        raise InputError(source, f"HTML could not be parsed ({type(exc).__name__})") from None
+    if result is None or result.body is None:
+        return None, None, ""
+    text = "\n\n".join(_paragraphs(result.body))
+    return _clean(result.title), _iso_date(result.date), text
+
+
+def _paragraphs(root) -> list[str]:
+    out: list[str] = []
+    _walk(root, out)
+    return out
+
+
+def _walk(el, out: list[str]) -> None:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    children = [c for c in el if isinstance(c.tag, str)]
+    if tag == "row":
+        cells = [_inline(c).strip() for c in children]
+        line = " | ".join(c for c in cells if c)
+        if line:
+            out.append(line)
+        return
+    if tag in _CONTAINERS or any(c.tag in _BLOCKS for c in children):
+        lead = (el.text or "").strip()
+        if lead:
+            out.append(_tidy(lead))
+        for c in children:
+            _walk(c, out)
+            tail = (c.tail or "").strip()
+            if tail:
+                out.append(_tidy(tail))
+        return
+    para = _tidy(_inline(el))
+    if para:
+        out.append(para)
+
+
+def _inline(el) -> str:
+    parts = [el.text or ""]
+    for c in el:
+        if c.tag == "lb":
+            parts.append("\n")
+        elif isinstance(c.tag, str):
+            parts.append(_inline(c))
+        parts.append(c.tail or "")
+    return "".join(parts)
+
+
+def _tidy(s: str) -> str:
+    lines = (_SPACES.sub(" ", line).strip() for line in s.replace("\r", "\n").split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _clean(s: str | None) -> str | None:
+    s = " ".join(s.split()) if s else None
+    return s or None
+
+
+def _iso_date(s: str | None) -> str | None:
+    m = _DATE.match(s or "")
+    if not m:
+        return None
+    return "-".join(g for g in m.groups() if g)
