@@ -37,6 +37,7 @@ def _root(
 #: Modules that register commands on `app` when imported; each holds one command group.
 COMMAND_MODULES = [
     "extract",
+    "bulk",
     "fx",
 ]
 

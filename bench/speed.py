@@ -1,0 +1,252 @@
+"""Extraction and ingest throughput on a synthetic corpus, beside the floor, in one run.
+
+Why: the issue's targets are relative to the hardware, so the floor (read the same files and run
+one regex over them) is measured in the same run as extraction. Prints:
+
+- floor docs/s; extraction docs/s (read + `extract_document`, one process) and its ratio to the
+  floor; peak RSS, and RSS after 10 % and 100 % of the documents (flat = streaming);
+- when the ledger exists: ingest docs/s into SQLite (1 and 2 workers) and PostgreSQL
+  (`PG_TEST_URL`, or a temporary server started like tests/conftest.py does);
+- with `--profile`: the extraction hot spots (cProfile), by function and by module.
+
+Usage: python bench/speed.py [--n 1000] [--seed 1] [--corpus DIR] [--profile] [--no-ingest]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import os
+import pstats
+import re
+import resource
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.corpus import write_corpus  # noqa: E402
+
+REQUIRED, TARGET, FLOOR_RATIO = 100.0, 300.0, 20.0
+#: The floor's one regex: a number followed by a scale word, a fair stand-in for "look at every byte".
+FLOOR_RE = re.compile(r"\b\d[\d,.]*\s*(?:billion|million|bn|mln|percent|%)", re.I)
+
+
+def rss_mb() -> float:
+    """Current resident set size of this process in MB (Linux /proc)."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1e3
+
+
+def floor(paths: list[Path]) -> tuple[float, int]:
+    t = time.perf_counter()
+    hits = 0
+    for p in paths:
+        hits += len(FLOOR_RE.findall(p.read_bytes().decode("utf-8", "replace")))
+    return time.perf_counter() - t, hits
+
+
+def extract_all(paths: list[Path], sample_rss: bool = True) -> tuple[float, float, list[float], int]:
+    """(seconds for all, seconds for the first document, RSS samples, records) — read + extract."""
+    from communique.pipeline import extract_document
+    from communique.read import read_path
+
+    t0 = time.perf_counter()
+    first = 0.0
+    records = 0
+    samples = []
+    marks = {max(1, len(paths) // 10), len(paths)}
+    for i, p in enumerate(paths, 1):
+        ex = extract_document(read_path(p))
+        records += sum(1 for _ in ex.records())
+        if i == 1:
+            first = time.perf_counter() - t0
+        if sample_rss and i in marks:
+            samples.append(rss_mb())
+    return time.perf_counter() - t0, first, samples, records
+
+
+def profile(paths: list[Path], top: int = 20) -> None:
+    from communique.pipeline import extract_document
+    from communique.read import read_path
+
+    extract_document(read_path(paths[0]))  # load data files outside the profile
+    prof = cProfile.Profile()
+    prof.enable()
+    for p in paths:
+        extract_document(read_path(p))
+    prof.disable()
+    stats = pstats.Stats(prof)
+    total = sum(v[2] for v in stats.stats.values())  # tottime over all functions
+    print(f"\nprofile of {len(paths)} documents: {total:.2f} s of self time (under cProfile)")
+    print(f"{'share':>6} {'self s':>7} {'cum s':>7}  function")
+    rows = sorted(stats.stats.items(), key=lambda kv: kv[1][2], reverse=True)[:top]
+    for (file, line, fn), (_cc, _nc, tt, ct, _callers) in rows:
+        print(f"{tt / total:6.1%} {tt:7.2f} {ct:7.2f}  {_short(file)}:{line} {fn}")
+    by_module: dict[str, float] = defaultdict(float)
+    for (file, _line, _fn), v in stats.stats.items():
+        by_module[_module(file)] += v[2]
+    print(f"\n{'share':>6} {'self s':>7}  module (self time summed)")
+    for mod, tt in sorted(by_module.items(), key=lambda kv: kv[1], reverse=True)[:top]:
+        print(f"{tt / total:6.1%} {tt:7.2f}  {mod}")
+
+
+def _short(file: str) -> str:
+    for marker in ("/src/communique/", "/site-packages/", "/lib/python3"):
+        if marker in file:
+            return file.split(marker, 1)[1]
+    return file
+
+
+def _module(file: str) -> str:
+    if "/src/communique/" in file:
+        return "communique/" + file.split("/src/communique/", 1)[1].removesuffix(".py")
+    if "/site-packages/" in file:
+        return file.split("/site-packages/", 1)[1].split("/", 1)[0]
+    if file.startswith("~") or file.startswith("<"):
+        return "builtins (C: re, str, …)"
+    return "stdlib/" + Path(file).stem
+
+
+# --- ledger ingest -------------------------------------------------------------------------------
+
+@contextlib.contextmanager
+def postgres() -> Iterator[str | None]:
+    """PG_TEST_URL, or a throwaway server on 127.0.0.1 (as tests/conftest.py starts it), or None."""
+    if os.environ.get("PG_TEST_URL"):
+        yield os.environ["PG_TEST_URL"]
+        return
+    roots = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb")) if Path("/usr/lib/postgresql").is_dir() \
+        else []
+    if not roots:
+        yield None
+        return
+    bindir = roots[-1].parent
+    tmp = Path(tempfile.mkdtemp(prefix="communique-bench-pg-"))
+    data, sock = tmp / "data", tmp / "sock"
+    sock.mkdir()
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        shutil.chown(tmp, "postgres")
+        shutil.chown(sock, "postgres")
+        as_user = ["runuser", "-u", "postgres", "--"]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    try:
+        subprocess.run([*as_user, str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
+                        "-E", "UTF8", "--locale=C"], check=True, capture_output=True)
+        opts = (f"-h 127.0.0.1 -p {port} -k {sock} -c fsync=off -c synchronous_commit=off "
+                "-c full_page_writes=off")
+        subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-l", str(tmp / "log"),
+                        "-w", "start"], check=True, capture_output=True)
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def ingest(url: str, paths: list[Path], workers: int) -> float:
+    """Seconds to ingest `paths` into a fresh ledger at `url` with `workers` processes."""
+    from communique.ledger import open_ledger
+
+    ledger = open_ledger(url)
+    try:
+        t = time.perf_counter()
+        ledger.ingest_paths([str(p) for p in paths], workers=workers)
+        return time.perf_counter() - t
+    finally:
+        close = getattr(ledger, "close", None)
+        if close:
+            close()
+
+
+def _have_ledger() -> bool:
+    try:
+        from communique.ledger import open_ledger  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def line(label: str, n: int, seconds: float, extra: str = "") -> None:
+    print(f"{label:<34} {n / seconds:9.0f} docs/s  ({n} docs in {seconds:6.2f} s){extra}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--corpus", help="folder for the generated corpus (kept; default: a temp folder)")
+    ap.add_argument("--profile", action="store_true", help="also profile extraction (cProfile)")
+    ap.add_argument("--profile-n", type=int, default=300)
+    ap.add_argument("--no-ingest", action="store_true", help="skip the ledger measurements")
+    args = ap.parse_args(argv)
+
+    tmp = None
+    out = Path(args.corpus) if args.corpus else Path(tmp := tempfile.mkdtemp(prefix="communique-speed-"))
+    try:
+        paths = write_corpus(out, args.n, args.seed)
+        size = sum(p.stat().st_size for p in paths)
+        print(f"corpus: {len(paths)} documents, seed {args.seed}, {size / len(paths):.0f} B/doc on average, "
+              f"{out}")
+        print(f"targets: >= {REQUIRED:.0f} docs/s required, >= {TARGET:.0f} docs/s per core target, "
+              f"extraction within {FLOOR_RATIO:.0f}x of the floor\n")
+        floor(paths)  # warm the page cache
+        f_s, _ = floor(paths)
+        line("floor (read + one regex)", len(paths), f_s)
+        rss0 = rss_mb()
+        x_s, first, samples, records = extract_all(paths)
+        steady = (len(paths) - 1) / (x_s - first) if len(paths) > 1 else float("nan")
+        ok = "OK" if len(paths) / x_s >= REQUIRED else "BELOW REQUIRED"
+        line("extraction (read + extract), 1 proc", len(paths), x_s,
+             f"  {ok}; {'meets' if len(paths) / x_s >= TARGET else 'misses'} the per-core target")
+        print(f"{'':<34} {steady:9.0f} docs/s  after the first document ({first:.2f} s start-up: "
+              f"data files, imports)")
+        ratio = x_s / f_s
+        print(f"{'ratio to the floor':<34} {ratio:9.1f} x     "
+              f"({'within' if ratio <= FLOOR_RATIO else 'OUTSIDE'} {FLOOR_RATIO:.0f}x)")
+        print(f"{'records extracted':<34} {records:9d}       ({records / len(paths):.1f} per document)")
+        print(f"{'RSS before / at 10% / at 100%':<34} {rss0:.0f} / {samples[0]:.0f} / {samples[-1]:.0f} MB; "
+              f"peak {peak_mb():.0f} MB")
+
+        if not args.no_ingest:
+            if not _have_ledger():
+                print("\ningest: communique.ledger.open_ledger not available yet; skipped")
+            else:
+                print()
+                with tempfile.TemporaryDirectory(prefix="communique-speed-db-") as d:
+                    for workers in (1, 2):
+                        s = ingest(f"sqlite:///{d}/w{workers}.db", paths, workers)
+                        line(f"ingest SQLite, {workers} worker(s)", len(paths), s,
+                             f"  peak RSS children {peak_mb(resource.RUSAGE_CHILDREN):.0f} MB")
+                with postgres() as url:
+                    if url is None:
+                        print("ingest PostgreSQL: no server (install postgresql or set PG_TEST_URL); skipped")
+                    else:
+                        s = ingest(url, paths, 2)
+                        line("ingest PostgreSQL, 2 workers", len(paths), s)
+                print(f"{'peak RSS (this process)':<34} {peak_mb():9.0f} MB")
+
+        if args.profile:
+            profile(paths[: args.profile_n])
+    finally:
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
