@@ -57,7 +57,25 @@ def read_raw(raw: bytes, source: str, kind: str | None = None) -> Document:
     text = decode(raw, source)
     if not text.strip():
         raise InputError(source, "contains no text")
-    return make_document(text, source=source)
+    return make_document(text, source=source, title=text_title(text))
+
+
+_MD_TITLE = re.compile(r"#{1,2}[ \t]+(.+?)[ \t#]*$")
+
+
+def text_title(text: str) -> str | None:
+    """A plain text's title: its first line when that line is a heading standing alone (a Markdown
+    `#` heading, or a short line without final punctuation followed by a blank line)."""
+    head = text.lstrip("\ufeff \t\r\n")
+    first, _, rest = head.partition("\n")
+    first = first.strip()
+    m = _MD_TITLE.match(first)
+    if m:
+        return m.group(1).strip() or None
+    standalone = not rest or not rest.split("\n", 1)[0].strip()
+    if standalone and 0 < len(first) <= 150 and first[-1] not in ".!?:;," and len(first.split()) <= 20:
+        return first
+    return None
 
 
 def _decode_html(raw: bytes, source: str) -> str:

@@ -37,8 +37,7 @@ def expand(paths: Iterable[str], suffixes: set[str] | None = None) -> Iterator[P
             continue
         path = Path(p)
         if path.is_dir():
-            found = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in suffixes
-                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
+            found = sorted(f for f in path.rglob("*") if _wanted(f, path, suffixes))
             if not found:
                 kinds = ", ".join(sorted(suffixes))
                 yield InputError(p, f"folder holds no readable files ({kinds})")
@@ -50,6 +49,13 @@ def expand(paths: Iterable[str], suffixes: set[str] | None = None) -> Iterator[P
             yield from found
         else:
             yield path
+
+
+def _wanted(f: Path, root: Path, suffixes: set[str]) -> bool:
+    """A file of a readable kind, not hidden, and not the folder's README (it describes the
+    folder's documents; it is not one of them)."""
+    return (f.suffix.lower() in suffixes and f.stem.upper() != "README" and f.is_file()
+            and not any(part.startswith(".") for part in f.relative_to(root).parts))
 
 
 def iter_documents(paths: Iterable[str], input_format: InputFormat = "auto",
