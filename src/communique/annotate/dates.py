@@ -1,0 +1,409 @@
+"""Dates with exact spans, resolved against an anchor (the publication date), granularity kept.
+
+Our own compiled regex finds every candidate span in one pass (one alternation, longest forms
+first); each form is then resolved by a small rule. dateparser is not used in the hot path: its
+`search_dates` takes over a second per text and finds junk ("$11" → a date), and for the absolute
+forms we match (day, month name, year) the parts are already in hand, so calling it would only add
+time. It is also wrong for the relative phrases ("last April" → None), which need our rules.
+
+Resolution rules (all need an anchor; without one only absolute dates are returned, never guessed):
+- a day and month without a year ("17 June", "June 17") take the anchor's year, or the year before
+  when that date would fall more than 31 days after the anchor; a future cue in the same clause
+  ("will", "to be held", data/dates.yaml) resolves forward instead. A weekday stated with it
+  ("Tuesday, 3 March") picks the neighbouring year whose calendar matches when the default does not;
+- a bare month needs a cue ("in July", "since March") and follows the same rule at month level;
+- "last June" is the most recent June before the anchor's month, "next June" the first after it;
+- a weekday alone ("on Tuesday") is the most recent such day on or before the anchor (on or after
+  it with a future cue); "last Tuesday" strictly before, "next Tuesday" strictly after;
+- relative phrases ("earlier this month", "early next year", "three weeks ago", "in two years'
+  time") come from data/dates.yaml.
+`relative=True` marks every value that needed the anchor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from communique.annotate.numbers import WORD_NUMBER, parse_number
+from communique.annotate.types import DateMention
+from communique.data import load
+
+__all__ = ["find_dates", "find_dateline", "dateline_mention"]
+
+_DATA = load("dates")
+_MONTHS: dict[str, int] = {k.lower(): int(v) for k, v in _DATA["months"].items()}
+_AMBIGUOUS = frozenset(m.lower() for m in _DATA["ambiguous_months"])
+_WEEKDAYS: dict[str, int] = {k.lower(): int(v) for k, v in _DATA["weekdays"].items()}
+_FULL_WEEKDAYS = [k for k in _WEEKDAYS if len(k) > 5]
+_RELATIVE: dict[str, tuple[str, int]] = {
+    " ".join(k.lower().split()): (v["unit"], int(v["offset"])) for k, v in _DATA["relative"].items()
+}
+_COUNTED: dict[str, str] = {k.lower(): v for k, v in _DATA["counted_units"].items()}
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+def _cased(words) -> list[str]:
+    """Title-case and upper-case forms: month and weekday names are capitalised in English."""
+    out = []
+    for w in words:
+        out += [w.title(), w.upper()]
+    return out
+
+
+_S = r"[ \u00a0\u2009\u202f]"
+_FULL_MONTHS = [k for k in _MONTHS if len(k) > 4 or k in ("may", "june", "july")]
+_ABBR_MONTHS = [k for k in _MONTHS if k not in _FULL_MONTHS]
+_MONTH = rf"(?:(?:{_alt(_cased(_FULL_MONTHS))}|(?:{_alt(_cased(_ABBR_MONTHS))})\.?)(?![A-Za-z]))"
+_WD = rf"(?:(?:{_alt(_cased(_WEEKDAYS))})\.?(?![A-Za-z]))"
+_WD_FULL = rf"(?:(?:{_alt(_cased(_FULL_WEEKDAYS))})(?![A-Za-z]))"
+_DAY = r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9])"
+_YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![0-9])"
+_DASH = r"(?:[-–—‒]|\s+to\s+|\s+and\s+|\s*&\s*)"
+_RELY = r"(?P<{}>(?i:last|this|next))\s+year\b"
+_NUMW = rf"(?:[0-9]{{1,3}}|{WORD_NUMBER}|an?)"
+_UNITS = _alt(_COUNTED)
+
+_DATE_RE = re.compile(
+    "|".join(
+        [
+            rf"(?P<iso>(?<![0-9-])(?P<iso_y>{_YEAR})-(?P<iso_m>[01][0-9])-(?P<iso_d>[0-3][0-9])(?![0-9]))",
+            rf"(?P<num>(?<![0-9.,/-])(?P<num_a>[0-3]?[0-9])(?P<num_sep>[./-])(?P<num_b>[01]?[0-9])"
+            rf"(?P=num_sep)(?P<num_y>{_YEAR})(?![.,/-]?[0-9]))",
+            rf"(?P<drr>(?<![0-9])(?P<drr_d1>{_DAY}){_S}+(?P<drr_m1>{_MONTH}){_S}*{_DASH}{_S}*"
+            rf"(?P<drr_d2>{_DAY}){_S}+(?P<drr_m2>{_MONTH})(?:,?{_S}+(?P<drr_y>{_YEAR}))?)",
+            rf"(?P<dr>(?<![0-9.,])(?P<dr_d1>{_DAY}){_S}*{_DASH}{_S}*(?P<dr_d2>{_DAY}){_S}+(?:of{_S}+)?"
+            rf"(?P<dr_m>{_MONTH})(?:,?{_S}+(?P<dr_y>{_YEAR})|{_S}+{_RELY.format('dr_rel')})?)",
+            rf"(?P<mr>(?P<mr_m>{_MONTH}){_S}+(?P<mr_d1>{_DAY}){_S}*{_DASH}{_S}*(?P<mr_d2>{_DAY})"
+            rf"(?:,?{_S}+(?P<mr_y>{_YEAR}))?)",
+            rf"(?P<dmy>(?:(?P<dmy_wd>{_WD}),?{_S}+(?:the{_S}+)?)?(?<![0-9.,])(?P<dmy_d>{_DAY}){_S}+(?:of{_S}+)?"
+            rf"(?P<dmy_m>{_MONTH})(?:,?{_S}+(?P<dmy_y>{_YEAR})|{_S}+{_RELY.format('dmy_rel')})?)",
+            rf"(?P<mdy>(?:(?P<mdy_wd>{_WD}),?{_S}+)?(?P<mdy_m>{_MONTH}){_S}+(?:the{_S}+)?(?P<mdy_d>{_DAY})"
+            rf"(?![.,][0-9]|{_S}*%|{_S}+(?:per|percent|million|billion|bn)\b)(?:,?{_S}+(?P<mdy_y>{_YEAR}))?)",
+            rf"(?P<mmr>(?P<mmr_m1>{_MONTH}){_S}*(?:[-–—]|{_S}+to{_S}+|{_S}+and{_S}+){_S}*(?P<mmr_m2>{_MONTH})"
+            rf"(?:,?{_S}+(?P<mmr_y>{_YEAR}))?)",
+            rf"(?P<my>(?P<my_m>{_MONTH})(?:{_S}+of)?,?{_S}+(?P<my_y>{_YEAR}))",
+            rf"(?P<mrel>(?P<mrel_m>{_MONTH}){_S}+(?:of{_S}+)?{_RELY.format('mrel_rel')})",
+            rf"(?P<relm>(?P<relm_w>(?i:last|next|this(?:{_S}+coming)?|past)){_S}+(?P<relm_m>{_MONTH}))",
+            rf"(?P<ago>\b(?P<ago_n>{_NUMW}){_S}+(?P<ago_u>(?i:{_UNITS})){_S}+(?i:ago|earlier|before)\b)",
+            rf"(?P<intime>\b(?i:in){_S}+(?P<it_n>{_NUMW}){_S}+(?P<it_u>(?i:{_UNITS}))(?:['’]s?)?{_S}+(?i:time)\b)",
+            rf"(?P<rel>\b(?i:{_alt(_RELATIVE)})\b)",
+            rf"(?P<wd>(?:(?P<wd_rel>(?i:last|next|this|coming)){_S}+)?(?P<wd_w>{_WD_FULL}))",
+            r"(?P<dec>(?<![0-9])(?P<dec_y>1[89][0-9]0|20[0-9]0)['’]?s(?![A-Za-z]))",
+            rf"(?P<yr>(?<![0-9.,$€£¥₸-])(?P<yr_a>{_YEAR}){_S}*(?:[-–—/]|{_S}to{_S}|{_S}and{_S}){_S}*"
+            rf"(?P<yr_b>{_YEAR}|[0-9]{{2}}(?![0-9])))",
+            rf"(?P<bm>(?P<bm_m>{_MONTH}))",
+            rf"(?P<y>(?<![0-9.,$€£¥₸])(?<![0-9][ \u00a0\u2009\u202f])(?P<y_y>{_YEAR})"
+            rf"(?![.,][0-9]|{_S}?%|{_S}[0-9]{{3}}(?![0-9])))",
+        ]
+    )
+)
+
+_MONTH_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['month_cues'])})[ \u00a0-]+(?:the\s+)?$")
+_YEAR_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['year_cues'])})[ \u00a0]+(?:the\s+)?$")
+_FUTURE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['future_cues'])})(?![A-Za-z])")
+_CLAUSE_END_RE = re.compile(r"[.!?;\n]")
+_AFTER_YEAR_RE = re.compile(rf"{_S}+(?P<w>[A-Za-z][A-Za-z'’-]*)")
+_BEFORE_YEAR_RE = re.compile(r"(?P<w>[A-Za-z]+)\.?\s+$|[-–]$")
+_YEAR_NOT_AFTER = frozenset(("the", "its", "their", "our", "his", "her", "this", "that", "a", "an", "of"))
+_MONEY_AFTER_RE = re.compile(r"\s*(?:bn|billion|million|mln|bln|trillion|tn)\b", re.IGNORECASE)
+
+
+def _month(s: str) -> int:
+    return _MONTHS[s.rstrip(".").lower()]
+
+
+def _day(s: str) -> int:
+    return int(s.rstrip("stndrh"))
+
+
+def _valid(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _future(text: str, start: int, end: int) -> bool:
+    """Does the clause around [start, end) speak of the future?"""
+    lo = max(0, start - 120)
+    before = text[lo:start]
+    cut = max(before.rfind(c) for c in ".!?;\n")
+    lo = lo + cut + 1 if cut >= 0 else lo
+    hi_m = _CLAUSE_END_RE.search(text, end, min(len(text), end + 60))
+    hi = hi_m.start() if hi_m else min(len(text), end + 60)
+    return bool(_FUTURE_RE.search(text, lo, start) or _FUTURE_RE.search(text, end, hi))
+
+
+def _day_month_year(d: int, m: int, anchor: dt.date, future: bool, weekday: int | None) -> dt.date | None:
+    """The year of a day and month stated without one (see module docstring)."""
+    y = anchor.year
+    cand = _valid(y, m, d) or _valid(y - 1, m, d) or _valid(y + 1, m, d)
+    if cand is None:
+        return None
+    if future:
+        if cand < anchor - dt.timedelta(days=7):
+            cand = _valid(cand.year + 1, m, d) or cand
+    elif cand > anchor + dt.timedelta(days=31):
+        cand = _valid(cand.year - 1, m, d) or cand
+    if weekday is not None and cand.weekday() != weekday:
+        for yy in (cand.year - 1, cand.year + 1):
+            alt = _valid(yy, m, d)
+            if alt and alt.weekday() == weekday:
+                return alt
+    return cand
+
+
+def _month_year(m: int, anchor: dt.date, future: bool) -> int:
+    if future:
+        return anchor.year + 1 if m < anchor.month else anchor.year
+    return anchor.year - 1 if m - anchor.month > 1 else anchor.year
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + k
+    return idx // 12, idx % 12 + 1
+
+
+def _count(s: str) -> int | None:
+    s = s.strip().lower()
+    if s in ("a", "an"):
+        return 1
+    try:
+        return int(parse_number(s))
+    except (ValueError, ArithmeticError):
+        return None
+
+
+def _rel_year(word: str | None, anchor: dt.date) -> int:
+    return anchor.year + {"last": -1, "this": 0, "next": 1}[word.lower()] if word else anchor.year
+
+
+Resolved = tuple[str, str | None, str, bool]  # value, end, granularity, relative
+
+
+def _resolve(m: re.Match, text: str, anchor: dt.date | None) -> Resolved | None:  # noqa: C901
+    kind = m.lastgroup
+    g = m.group
+    s, e = m.span()
+    if kind == "iso":
+        d = _valid(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
+        return (d.isoformat(), None, "day", False) if d else None
+    if kind == "num":
+        a, b, y = int(g("num_a")), int(g("num_b")), int(g("num_y"))
+        # day first (European and international usage) unless only month-first is possible
+        d = _valid(y, b, a) or _valid(y, a, b)
+        return (d.isoformat(), None, "day", False) if d else None
+    if kind in ("drr", "dr", "mr", "dmy", "mdy"):
+        if kind == "drr":
+            parts = [(_day(g("drr_d1")), _month(g("drr_m1"))), (_day(g("drr_d2")), _month(g("drr_m2")))]
+            year, rel, wd = g("drr_y"), None, None
+        elif kind == "dr":
+            m_ = _month(g("dr_m"))
+            parts = [(_day(g("dr_d1")), m_), (_day(g("dr_d2")), m_)]
+            year, rel, wd = g("dr_y"), g("dr_rel"), None
+        elif kind == "mr":
+            m_ = _month(g("mr_m"))
+            parts = [(_day(g("mr_d1")), m_), (_day(g("mr_d2")), m_)]
+            year, rel, wd = g("mr_y"), None, None
+        else:
+            parts = [(_day(g(f"{kind}_d")), _month(g(f"{kind}_m")))]
+            year, wd = g(f"{kind}_y"), g(f"{kind}_wd")
+            rel = g("dmy_rel") if kind == "dmy" else None
+        weekday = _WEEKDAYS[wd.rstrip(".").lower()] if wd else None
+        if year:
+            dates = [_valid(int(year), mm, dd) for dd, mm in parts]
+            relative = False
+        elif rel:
+            if anchor is None:
+                return None
+            dates = [_valid(_rel_year(rel, anchor), mm, dd) for dd, mm in parts]
+            relative = True
+        else:
+            if anchor is None:
+                return None
+            future = _future(text, s, e)
+            first = _day_month_year(parts[0][0], parts[0][1], anchor, future, weekday)
+            if first is None:
+                return None
+            dates = [first] + [_valid(first.year, mm, dd) for dd, mm in parts[1:]]
+            relative = True
+        if any(d is None for d in dates):
+            return None
+        if len(dates) == 2:
+            if dates[1] < dates[0]:
+                dates[1] = _valid(dates[1].year + 1, dates[1].month, dates[1].day)
+                if dates[1] is None:
+                    return None
+            return dates[0].isoformat(), dates[1].isoformat(), "day", relative
+        return dates[0].isoformat(), None, "day", relative
+    if kind == "mmr":
+        m1, m2 = _month(g("mmr_m1")), _month(g("mmr_m2"))
+        if g("mmr_y"):
+            y2 = int(g("mmr_y"))
+            y1 = y2 if m1 <= m2 else y2 - 1
+            return f"{y1:04d}-{m1:02d}", f"{y2:04d}-{m2:02d}", "month", False
+        if anchor is None or g("mmr_m1").rstrip(".").lower() in _AMBIGUOUS:
+            return None
+        y1 = _month_year(m1, anchor, _future(text, s, e))
+        y2 = y1 if m2 >= m1 else y1 + 1
+        return f"{y1:04d}-{m1:02d}", f"{y2:04d}-{m2:02d}", "month", True
+    if kind == "my":
+        return f"{int(g('my_y')):04d}-{_month(g('my_m')):02d}", None, "month", False
+    if kind == "mrel":
+        if anchor is None:
+            return None
+        return f"{_rel_year(g('mrel_rel'), anchor):04d}-{_month(g('mrel_m')):02d}", None, "month", True
+    if kind == "relm":
+        if anchor is None:
+            return None
+        mo, w = _month(g("relm_m")), g("relm_w").lower().split()[0]
+        if w in ("last", "past"):
+            y = anchor.year if mo < anchor.month else anchor.year - 1
+        elif w == "next":
+            y = anchor.year if mo > anchor.month else anchor.year + 1
+        else:
+            y = anchor.year
+        return f"{y:04d}-{mo:02d}", None, "month", True
+    if kind == "bm":
+        word = g("bm_m").rstrip(".").lower()
+        if anchor is None or len(word) < 4 and word != "may":
+            return None
+        if not _MONTH_CUE_RE.search(text, max(0, s - 24), s):
+            return None
+        mo = _month(word)
+        return f"{_month_year(mo, anchor, _future(text, s, e)):04d}-{mo:02d}", None, "month", True
+    if kind in ("ago", "intime"):
+        if anchor is None:
+            return None
+        n = _count(g("ago_n") if kind == "ago" else g("it_n"))
+        unit = _COUNTED[(g("ago_u") if kind == "ago" else g("it_u")).lower()]
+        if n is None or n > 1000:
+            return None
+        sign = -1 if kind == "ago" else 1
+        if unit in ("day", "week"):
+            d = anchor + dt.timedelta(days=sign * n * (7 if unit == "week" else 1))
+            return d.isoformat(), None, "day", True
+        if unit == "month":
+            y, mo = _shift_month(anchor.year, anchor.month, sign * n)
+            return f"{y:04d}-{mo:02d}", None, "month", True
+        years = n * (10 if unit == "decade" else 1)
+        return f"{anchor.year + sign * years:04d}", None, "year", True
+    if kind == "rel":
+        if anchor is None:
+            return None
+        unit, off = _RELATIVE[" ".join(g("rel").lower().split())]
+        if unit == "day":
+            return (anchor + dt.timedelta(days=off)).isoformat(), None, "day", True
+        if unit == "month":
+            y, mo = _shift_month(anchor.year, anchor.month, off)
+            return f"{y:04d}-{mo:02d}", None, "month", True
+        return f"{anchor.year + off:04d}", None, "year", True
+    if kind == "wd":
+        if anchor is None:
+            return None
+        target = _WEEKDAYS[g("wd_w").lower()]
+        rel = (g("wd_rel") or "").lower()
+        back = (anchor.weekday() - target) % 7
+        if rel == "last":
+            d = anchor - dt.timedelta(days=back or 7)
+        elif rel in ("next", "coming"):
+            d = anchor + dt.timedelta(days=(target - anchor.weekday()) % 7 or 7)
+        elif _future(text, s, e):
+            d = anchor + dt.timedelta(days=(target - anchor.weekday()) % 7)
+        else:
+            d = anchor - dt.timedelta(days=back)
+        return d.isoformat(), None, "day", True
+    if kind == "dec":
+        y = int(g("dec_y"))
+        return f"{y:04d}", f"{y + 9:04d}", "year", False
+    if kind == "yr":
+        a, b = g("yr_a"), g("yr_b")
+        ya = int(a)
+        yb = int(b) if len(b) == 4 else (ya // 100) * 100 + int(b)
+        if not ya < yb <= ya + 100:
+            return None
+        return f"{ya:04d}", f"{yb:04d}", "year", False
+    if kind == "y":
+        if _MONEY_AFTER_RE.match(text, e):
+            return None
+        if _YEAR_CUE_RE.search(text, max(0, s - 24), s):
+            return g("y_y"), None, "year", False
+        prev = _BEFORE_YEAR_RE.search(text, max(0, s - 16), s)
+        if prev and (prev.group("w") is None or prev.group("w").lower() in ("no", "article", "page")):
+            return None
+        nxt = _AFTER_YEAR_RE.match(text, e)
+        if nxt and nxt.group("w")[0].islower() and nxt.group("w").lower() not in (
+            "and", "or", "to", "when", "while", "after", "before", "as", "with", "was", "is", "saw", "marked",
+        ) and not (prev and prev.group("w") and prev.group("w").lower() in _YEAR_NOT_AFTER):
+            return None  # "2000 companies": a count, not a year
+        return g("y_y"), None, "year", False
+    return None
+
+
+def find_dates(text: str, anchor: dt.date | None = None, offset: int = 0) -> list[DateMention]:
+    """Every date in `text`, resolved against `anchor`; spans shifted by `offset`."""
+    out: list[DateMention] = []
+    for m in _DATE_RE.finditer(text):
+        r = _resolve(m, text, anchor)
+        if r is None:
+            continue
+        value, end, gran, relative = r
+        s, e = m.span()
+        out.append(DateMention(span=(s + offset, e + offset), text=m.group(), value=value, end=end,
+                               granularity=gran, relative=relative))
+    return out
+
+
+_LABEL_RE = re.compile(rf"^[\W_]*(?i:{_alt(_DATA['dateline_labels'])})\s*[:\-–—|]?\s*")
+_PLACE_RE = re.compile(r"^[\W_]*[A-Z][A-Za-z'’.\- ]{1,40}(?:,|\s[|·•]|\s[-–—])\s*")
+_LINE_TAIL_RE = re.compile(r"[\s*_)\]]*(?:[-–—.:|·•]|$)")
+
+
+def dateline_mention(text: str) -> DateMention | None:
+    """The text's own date stated at its head, if any, as an absolute DateMention.
+
+    Looked for in the first four non-empty lines: after a label ("Published: 29 January 2024"),
+    after a place ("ASTANA, 20 June 2022 –", "Luxembourg | 20.06.2022"), or alone on its line
+    ("*Astana, 21 December 2015*", "19.03.2025"). Only dates with a year count: a dateline with day
+    and month only ("Brussels, 24 October –") cannot place the text in time and gives None.
+    """
+    pos = 0
+    lines_seen = 0
+    for line in text[:2000].split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        lines_seen += 1
+        if lines_seen > 4:
+            break
+        for prefix_re in (_LABEL_RE, _PLACE_RE, None):
+            if prefix_re is None:
+                i = len(line) - len(line.lstrip(" \t*_#>[("))
+            else:
+                pm = prefix_re.match(line)
+                if not pm:
+                    continue
+                i = pm.end()
+            m = _DATE_RE.match(line, i)
+            if not m or m.lastgroup not in ("iso", "num", "dmy", "mdy", "my"):
+                continue
+            if not _LINE_TAIL_RE.match(line, m.end()):
+                continue
+            r = _resolve(m, line, None)
+            if r is None:
+                continue
+            value, end, gran, _ = r
+            return DateMention(span=(start + m.start(), start + m.end()), text=m.group(), value=value,
+                               end=end, granularity=gran, relative=False)
+    return None
+
+
+def find_dateline(text: str) -> str | None:
+    """The ISO value of the text's dateline ("2022-06-20", or "2025-06" for "June 2025"), else None."""
+    m = dateline_mention(text)
+    return m.value if m else None

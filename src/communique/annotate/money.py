@@ -1,0 +1,262 @@
+"""Money, percentages and counts with exact spans: "$48.7 billion", "EUR 2-3 bn", "16.9%".
+
+One pass finds every number (numbers.NUMBER_RE); short anchored patterns then look at what stands
+right before it (a currency symbol or code, a qualifier, "between"/"from") and right after it (a
+currency name or code, a percent sign, a range dash and a second number). That is faster than one
+big alternation over the whole text and keeps each rule small.
+
+The span of an Amount covers the amount itself with its currency token and scale word
+("$48.7 billion", "10 billion euros", "EUR 2 and 3 billion"); the qualifier ("nearly", "between")
+is kept in the `qualifier` field only. A currency-looking token that is no known currency ("EU$",
+"UDS" for USD) gives `known_currency=False` with the token as unit: it is reported, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+from communique.annotate.numbers import (
+    GAP,
+    NUMBER_RE,
+    SPACE_CHARS,
+    is_year_like,
+    split_number,
+)
+from communique.annotate.types import Amount
+from communique.data import load
+
+__all__ = ["find_amounts", "currency_code", "is_unknown_currency_token"]
+
+_CUR = load("currencies")
+_CUES = load("numbers_cues")
+
+
+def _alt(words) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", f"{GAP}+") for w in sorted(set(words), key=len, reverse=True)
+    )
+
+
+# token as written → ISO code. Codes and symbols are case-sensitive; names are not.
+_SYMBOLS: dict[str, str] = {}
+_NAMES: dict[str, str] = {}
+for _code, _spec in _CUR["currencies"].items():
+    _SYMBOLS[_code] = _code
+    for _sym in _spec.get("symbols") or []:
+        _SYMBOLS[_sym] = _code
+    for _name in _spec.get("names") or []:
+        _NAMES[_name.lower()] = _code
+_CODES = frozenset(_CUR["currencies"])
+_LOOKALIKE_TARGETS = tuple(_CUR["lookalike_targets"])
+_NOT_CURRENCIES = frozenset(_CUR["not_currencies"])
+
+_SYM_ALT = _alt(_SYMBOLS)
+_NAME_ALT = _alt(_NAMES)
+# a symbol or code right before the number: searched in a short window ending at the number
+_PRE_RE = re.compile(rf"(?<![A-Za-z])(?:(?P<known>{_SYM_ALT})|(?P<unk>[A-Z]{{1,3}}\$|[A-Z]{{3}})){GAP}?$")
+# a name, code or symbol right after the number
+_POST_RE = re.compile(
+    rf"{GAP}?(?:(?P<known>{_SYM_ALT})|(?i:(?P<name>{_NAME_ALT}))|(?P<unk>[A-Z]{{3}}))(?![A-Za-z])"
+)
+_PCT_RE = re.compile(rf"{GAP}?(?:%|(?i:{_alt(w for w in _CUES['percent_words'] if w != '%')})(?![A-Za-z]))")
+
+_QUALS: dict[str, str] = {k.lower(): v for k, v in _CUES["qualifiers"].items()}
+_QUAL_RE = re.compile(rf"(?<![A-Za-z])(?i:(?P<q>{_alt(_QUALS)})){GAP}*$")
+_BETWEEN_RE = re.compile(rf"(?<![A-Za-z])(?i:(?P<w>between|from)){GAP}+$")
+_DASHES = "".join(_CUES["range_dashes"])
+_RANGE_GAP_RE = re.compile(
+    rf"{GAP}*(?:(?P<dash>[{re.escape(_DASHES)}])|(?P<word>to|and)(?={GAP})){GAP}*"
+    rf"(?:(?P<sym>{_SYM_ALT}|[A-Z]{{1,3}}\$){GAP}?)?"
+)
+_CHANGE_RE = re.compile(
+    rf"(?<![A-Za-z])(?i:{_alt(_CUES['change_verbs'])}){GAP}+(?:(?:by|from|to){GAP}+)?[^.;:!?]{{0,24}}$"
+)
+_GAPS_RE = re.compile(f"{GAP}+")
+_STOP = frozenset(w.lower() for w in _CUES["count_stop_words"])
+_LABELS = frozenset(w.lower() for w in _CUES["count_label_words"])
+_NEXT_WORD_RE = re.compile(rf"{GAP}+(?P<w>[A-Za-z][A-Za-z'’.\-]*)")
+_PREV_WORD_RE = re.compile(r"(?P<w>[A-Za-z][A-Za-z.]*)\s+$")
+
+
+def currency_code(token: str) -> str | None:
+    """The ISO code for a currency token as written ("US$" → "USD", "tenge" → "KZT"), else None."""
+    token = token.strip(SPACE_CHARS)
+    return _SYMBOLS.get(token) or _NAMES.get(_GAPS_RE.sub(" ", token).lower())
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One substitution or one swap of neighbours turns `a` into `b` (same length)."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(diff) == 1:
+        return True
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+@lru_cache(maxsize=1024)
+def is_unknown_currency_token(token: str) -> bool:
+    """Does this token look like a currency without being one? ("EU$", "XX$", "UDS" next to a number)."""
+    if token in _SYMBOLS:
+        return False
+    if token.endswith("$"):
+        return True
+    if len(token) == 3 and token.isupper() and token not in _NOT_CURRENCIES:
+        return any(_one_edit(token, t) for t in _LOOKALIKE_TARGETS)
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _parse(num: str) -> tuple[Decimal, Decimal | None]:
+    """(value before scale, scale or None) of a number match; cached: the same strings recur."""
+    return split_number(num)
+
+
+def _pre_token(text: str, start: int) -> tuple[int, str, str | None] | None:
+    """The currency token right before `start`: (its start, token, ISO code or None if unknown)."""
+    m = _PRE_RE.search(text, max(0, start - 8), start)
+    if not m:
+        return None
+    if m.group("known"):
+        return m.start(), m.group("known"), _SYMBOLS[m.group("known")]
+    tok = m.group("unk")
+    if is_unknown_currency_token(tok):
+        return m.start(), tok, None
+    return None
+
+
+def _post_token(text: str, end: int) -> tuple[int, str, str | None] | None:
+    m = _POST_RE.match(text, end)
+    if not m:
+        return None
+    if m.group("known"):
+        return m.end(), m.group("known"), _SYMBOLS[m.group("known")]
+    if m.group("name"):
+        return m.end(), m.group("name"), currency_code(m.group("name"))
+    tok = m.group("unk")
+    if is_unknown_currency_token(tok):
+        return m.end(), tok, None
+    return None
+
+
+def _qualifier(text: str, start: int) -> str:
+    m = _QUAL_RE.search(text, max(0, start - 24), start)
+    return _QUALS[m.group("q").lower()] if m else "exact"
+
+
+def _is_count(text: str, start: int, end: int, num: str, qualifier: str) -> bool:
+    """A bare number is a count only when a noun-like word follows and nothing says otherwise."""
+    if not num[0].isdigit():
+        if num.lower() in ("one", "a", "zero"):
+            return False
+        if start and text[start - 1] == "-":
+            return False
+    else:
+        if is_year_like(num) and qualifier == "exact":
+            return False
+        if num[-1:].isalpha() and not num[-2:-1].isspace() and num[-2:-1].isdigit():
+            return False  # glued "5m" without a currency: metres? minutes? not a count
+    if start:
+        before = text[start - 1]
+        if before.isalnum() or before in "-/:.#§&+–":
+            return False
+    if end < len(text) and text[end] in "-/:–—+":
+        return False
+    w = _NEXT_WORD_RE.match(text, end)
+    if not w:
+        return False
+    word = w.group("w").rstrip(".").lower()
+    if word in _STOP or word.split("-")[0] in _STOP:
+        return False
+    prev = _PREV_WORD_RE.search(text, max(0, start - 20), start)
+    return not (prev and (prev.group("w").lower() in _LABELS or prev.group("w").lower() in _STOP
+                          and prev.group("w").lower() not in ("and", "of", "to", "by", "at", "for",
+                                                              "with", "from", "in", "on", "than",
+                                                              "the", "a", "an", "some", "is", "was",
+                                                              "were", "are", "has", "have", "had")))
+
+
+def find_amounts(text: str, offset: int = 0) -> list[Amount]:
+    """Every money amount, percentage and count in `text`, spans shifted by `offset`."""
+    nums = list(NUMBER_RE.finditer(text))
+    out: list[Amount] = []
+    i = 0
+    n = len(nums)
+    while i < n:
+        m = nums[i]
+        s, e = m.span()
+        first = m.group()
+        try:
+            b1, s1 = _parse(first)
+        except ValueError:
+            i += 1
+            continue
+        v1 = b1 * s1 if s1 is not None else b1
+        v2 = None
+        pre = _pre_token(text, s)
+        start = pre[0] if pre else s
+        second = None
+        # a range: a dash, "to" or "and" and a second number right after the first
+        if i + 1 < n:
+            r = _RANGE_GAP_RE.fullmatch(text, e, nums[i + 1].start())
+            if r:
+                between = _BETWEEN_RE.search(text, max(0, start - 10), start)
+                ok = bool(r.group("dash"))
+                if r.group("word") == "and":
+                    ok = bool(between and between.group("w").lower() == "between")
+                elif r.group("word") == "to":
+                    ok = not _CHANGE_RE.search(text, max(0, start - 40), start)
+                if ok and r.group("dash") and nums[i + 1].group()[0].isdigit() != first[0].isdigit():
+                    ok = False
+                if ok:
+                    try:
+                        b2, s2 = _parse(nums[i + 1].group())
+                    except ValueError:
+                        b2, s2 = None, None
+                    if b2 is not None:
+                        v2 = b2 * s2 if s2 is not None else b2
+                        lo = b1 * s2 if (s1 is None and s2 is not None) else v1
+                        if lo < v2:
+                            v1 = lo
+                            second = nums[i + 1]
+                            if pre is None and r.group("sym"):
+                                sym = r.group("sym")
+                                code = _SYMBOLS.get(sym)
+                                if code or is_unknown_currency_token(sym):
+                                    pre = (s, sym, code)
+                        else:
+                            v2 = None
+        last_end = second.end() if second else e
+        post = _post_token(text, last_end) if pre is None else None
+        pct = _PCT_RE.match(text, last_end) if (pre is None and post is None) else None
+        qualifier = "between" if second else _qualifier(text, start)
+        if pre or post:
+            tok = (pre or post)[1]
+            code = (pre or post)[2]
+            end = post[0] if post else last_end
+            unit, known = (code, True) if code else (tok, False)
+        elif pct:
+            tok, end, unit, known = None, pct.end(), "percent", True
+        elif _is_count(text, s, last_end, (second or m).group(), qualifier) and (
+            second is None or not is_year_like(first)
+        ):
+            tok, end, unit, known = None, last_end, "count", True
+        else:
+            i += 1
+            continue
+        out.append(
+            Amount(
+                span=(start + offset, end + offset),
+                text=text[start:end],
+                value=float(v1),
+                value_max=float(v2) if second else None,
+                unit=unit,
+                qualifier=qualifier,
+                currency_token=tok,
+                known_currency=known,
+            )
+        )
+        i += 2 if second else 1
+    return out

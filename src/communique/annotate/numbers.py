@@ -1,0 +1,151 @@
+"""Numbers as written in news and diplomatic text: digit groups, decimals, words and scale words.
+
+Hand-written rather than babel/price-parser/quantulum3 because those fail the strings we see (see
+RECIPES.md): babel reads "1,5" as 15 and cannot read "48 700 000"; price-parser drops "billion".
+
+Decimal or grouping is decided by the shape of the groups, not by a locale:
+- both "," and "." present: the last one is the decimal mark ("1,500.5", "1.500,5");
+- several commas or several dots: grouping ("1,500,000", "1.500.000");
+- one comma followed by exactly three digits after one to three digits: grouping ("1,500" = 1500);
+  any other single comma is a decimal comma ("1,5 bln" = 1.5);
+- one dot: a decimal point ("1.500 billion" = 1.5 billion, as English texts write it);
+- spaces, non-breaking (U+00A0) and thin spaces (U+2009, U+202F) only ever group ("48 700 000").
+
+The regex pieces here (`NUMERAL`, `WORD_NUMBER`, `SCALE`, `NUMBER`) carry no named groups, so other
+grammars can compose them more than once in one pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from communique.data import load
+
+__all__ = [
+    "GAP",
+    "NUMBER",
+    "NUMBER_RE",
+    "NUMERAL",
+    "SCALE",
+    "WORD_NUMBER",
+    "is_year_like",
+    "parse_number",
+    "scale_value",
+    "split_number",
+]
+
+_DATA = load("numbers")
+
+#: the spaces allowed inside a number and between a number and its unit
+SPACE_CHARS = " \u00a0\u2009\u202f"
+GAP = f"[{SPACE_CHARS}]"
+
+_UNITS: dict[str, int] = {k.lower(): int(v) for k, v in _DATA["units"].items()}
+_TENS: dict[str, int] = {k.lower(): int(v) for k, v in _DATA["tens"].items()}
+_DOZEN = int(_DATA["dozen"])
+_SPACED: dict[str, Decimal] = {k.lower(): Decimal(v) for k, v in _DATA["scales"]["spaced"].items()}
+_GLUED: dict[str, Decimal] = {str(k): Decimal(v) for k, v in _DATA["scales"]["glued"].items()}
+
+
+def _alt(words) -> str:
+    """A regex alternation of literal words, longest first so that prefixes do not win."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_D = "[0-9]"
+_G = f"[{SPACE_CHARS}]"
+NUMERAL = (
+    rf"(?<![0-9])(?<![0-9][.,])"
+    rf"(?:{_D}{{1,3}}(?:,{_D}{{3}})+(?:\.{_D}+)?"          # 1,500,000.5
+    rf"|{_D}{{1,3}}(?:\.{_D}{{3}}){{2,}}(?:,{_D}+)?"       # 1.500.000,5
+    rf"|{_D}{{1,3}}(?:{_G}{_D}{{3}})+(?:[.,]{_D}+)?"       # 48 700 000
+    rf"|{_D}+(?:[.,]{_D}+)?)"                              # 1500, 1.5, 1,5, 1,500
+    rf"(?![0-9]|[.,][0-9])"
+)
+_UNIT_ALT = _alt(_UNITS)
+_UNIT19 = _alt(k for k, v in _UNITS.items() if 1 <= v <= 9)
+_BELOW100 = rf"(?:(?:{_alt(_TENS)})(?:[- ](?:{_UNIT19}))?|{_UNIT_ALT})"
+WORD_NUMBER = (
+    rf"(?i:\b(?:(?:{_BELOW100}|a){_G}+hundred(?:{_G}+(?:and{_G}+)?{_BELOW100})?"
+    rf"|(?:a{_G}+)?dozen|{_BELOW100}|a(?={_G}+(?:thousand|million|billion|trillion)\b))\b)"
+)
+_SPACED_ALT = _alt(_SPACED)
+SCALE = rf"(?:{_G}?(?i:{_SPACED_ALT})|(?<=[0-9])(?:{_alt(_GLUED)}))(?![A-Za-z0-9])"
+#: a number with an optional scale word: "1.5 billion", "200m", "twelve", "48 700 000"
+NUMBER = rf"(?:{NUMERAL}(?:{SCALE}|(?![A-Za-z]))|{WORD_NUMBER}(?:{_G}(?i:{_SPACED_ALT})(?![A-Za-z0-9]))?)"
+
+NUMBER_RE = re.compile(NUMBER)
+_PARTS_RE = re.compile(
+    rf"(?P<num>{NUMERAL}|{WORD_NUMBER})(?P<scale>{SCALE}|{_G}(?i:{_SPACED_ALT})(?![A-Za-z0-9]))?"
+)
+_SPACE_RE = re.compile(f"[{SPACE_CHARS}]+")
+_WORD_SPLIT_RE = re.compile(rf"[{SPACE_CHARS}\-]+")
+_GROUPED_COMMA_RE = re.compile(r"[0-9]{1,3},[0-9]{3}")
+
+
+def scale_value(word: str) -> Decimal:
+    """The multiplier of a scale word ("bn" → 10**9); KeyError when it is none."""
+    w = word.strip(SPACE_CHARS)
+    if w in _GLUED:
+        return _GLUED[w]
+    return _SPACED[w.lower()]
+
+
+def _parse_numeral(s: str) -> Decimal:
+    s = _SPACE_RE.sub("", s)
+    if "," in s and "." in s:
+        dec = "," if s.rfind(",") > s.rfind(".") else "."
+        grp = "." if dec == "," else ","
+        s = s.replace(grp, "").replace(dec, ".")
+    elif "," in s:
+        grouped = s.count(",") > 1 or _GROUPED_COMMA_RE.fullmatch(s)
+        s = s.replace(",", "") if grouped else s.replace(",", ".")
+    elif s.count(".") > 1:
+        s = s.replace(".", "")
+    return Decimal(s)
+
+
+def _parse_words(s: str) -> Decimal:
+    words = [w for w in _WORD_SPLIT_RE.split(s.lower()) if w and w != "and"]
+    total = 0
+    current = 0
+    for w in words:
+        if w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w == "dozen":
+            current = (current or 1) * _DOZEN
+        elif w == "a":
+            current += 1
+        else:
+            raise ValueError(f"not a number word: {w!r}")
+    return Decimal(total + current)
+
+
+def split_number(s: str) -> tuple[Decimal, Decimal | None]:
+    """A number expression as (value before scale, scale multiplier or None): "1,5 bln" → (1.5, 1E+9)."""
+    text = s.strip(SPACE_CHARS)
+    m = _PARTS_RE.fullmatch(text)
+    if not m:
+        raise ValueError(f"not a number: {s!r}")
+    num = m.group("num")
+    try:
+        value = _parse_numeral(num) if num[0].isdigit() else _parse_words(num)
+    except InvalidOperation:
+        raise ValueError(f"not a number: {s!r}") from None
+    return value, (scale_value(m.group("scale")) if m.group("scale") else None)
+
+
+def parse_number(s: str) -> Decimal:
+    """Parse one whole number expression: "1,5 bln" → 1.5E+9, "twenty-two" → 22, "48 700 000"."""
+    value, scale = split_number(s)
+    return value * scale if scale is not None else value
+
+
+def is_year_like(numeral: str) -> bool:
+    """Four bare digits between 1900 and 2100: read as a year, not a quantity."""
+    return len(numeral) == 4 and numeral.isdigit() and 1900 <= int(numeral) <= 2100
