@@ -1,10 +1,598 @@
-"""Checks within one document (filled in by the checks work, issue 4)."""
+"""Checks within one document: what a careful reader would question before repeating a number.
+
+Each check is a small function of a `Context` (the extraction, the text, the settings of
+`data/checks.yaml`) that yields flags; `CHECKS` lists them in order. The checks work on the contract
+records (figures, pledges, meetings, …) and, where the records cannot carry what is needed (a
+currency token that is no currency, a stated conversion, parts listed after "strands:"), on the
+amounts the money grammar finds in the text. Metrics are free text, so a figure's role (total
+trade, exports, imports, growth) comes from keywords in the data file, never from exact strings.
+
+Every stated exact number is treated as rounded at its last digit, so "38.1 + 10.6 = 48.7" and
+"+16.9% from about 41.7" pass while "4.1 + 2.3 = 5.9" does not.
+"""
 
 from __future__ import annotations
 
-from ..models import Extraction, Flag
+import math
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from ..annotate.types import Amount
+from ..data import load
+from ..models import Extraction, Figure, Flag, Pledge, Span
+
+__all__ = ["check_document", "CHECKS", "Context"]
+
+_ISO = re.compile(r"^[A-Z]{3}$")
+
+
+@lru_cache(maxsize=1)
+def _cfg() -> dict:
+    return load("checks")
+
+
+def _kind(key: str) -> str:
+    return _cfg()["kinds"][key]
+
+
+# --- numbers: rounding, intervals, formatting ----------------------------------------------------
+
+def half_unit(value: float) -> float:
+    """Half the unit of the last stated digit of `value` (48.7e9 → 0.05e9, 23 → 0.5)."""
+    if value == 0 or not math.isfinite(value):
+        return 0.0
+    min_sig = int(_cfg().get("min_significant_digits", 2))
+    p = math.floor(math.log10(abs(value))) - (min_sig - 1)
+    while p > -9:
+        q = value / 10.0 ** p
+        if abs(q - round(q)) < 1e-6:
+            break
+        p -= 1
+    return 0.5 * 10.0 ** p
+
+
+def interval(value: float, qualifier: str | None, value_max: float | None = None,
+             approx: float | None = None) -> tuple[float, float]:
+    """The true values a stated number admits: rounding for exact ones, the data's tolerance for
+    approximate ones ("nearly 50" → 45–50), both bounds for a range. `approx` replaces the
+    tolerance of the two-sided approximate qualifiers where a check needs it tighter."""
+    if value_max is not None:
+        return value - half_unit(value), value_max + half_unit(value_max)
+    q = (qualifier or "exact").lower()
+    h = half_unit(value)
+    if q == "exact":
+        return value - h, value + h
+    tol = _cfg()["approximate"]["qualifiers"].get(q)
+    if tol is None:
+        return value - h, value + h
+    if approx is not None and tol["below"] is not None and tol["above"] is not None:
+        below = approx if tol["below"] else 0.0
+        above = approx if tol["above"] else 0.0
+        return value * (1 - below) - h, value * (1 + above) + h
+    lo = -math.inf if tol["below"] is None else value * (1 - tol["below"])
+    hi = math.inf if tol["above"] is None else value * (1 + tol["above"])
+    return lo, hi
+
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def fmt(value: float, unit: str | None = None) -> str:
+    """48.7e9, "USD" → "48.7 billion USD"; 16.8, "percent" → "16.8%"."""
+    if unit == "percent":
+        return f"{value:g}%"
+    for scale, word in _SCALES:
+        if abs(value) >= scale:
+            s = f"{value / scale:.3f}".rstrip("0").rstrip(".")
+            return f"{s} {word}" + (f" {unit}" if unit and unit != "count" else "")
+    s = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return s + (f" {unit}" if unit and unit != "count" else "")
+
+
+def _is_money(unit: str | None) -> bool:
+    return bool(unit) and bool(_ISO.match(unit))
+
+
+# --- metrics: roles, names, sameness --------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _has_any(text: str, keywords: Iterable[str]) -> bool:
+    return any(re.search(rf"(?<![^\W\d_]){re.escape(k)}", text) for k in keywords)
+
+
+def metric_role(metric: str, unit: str | None) -> str:
+    """total | exports | imports | growth | decline | other, from the keywords in checks.yaml."""
+    roles = _cfg()["roles"]
+    m = metric.lower()
+    if _has_any(m, roles["exclude"]):
+        return "other"
+    if unit == "percent":
+        if _has_any(m, roles["decline"]):
+            return "decline"
+        return "growth" if _has_any(m, roles["growth"]) else "other"
+    exp, imp = _has_any(m, roles["exports"]), _has_any(m, roles["imports"])
+    if exp and imp:
+        return "total"
+    if exp:
+        return "exports"
+    if imp:
+        return "imports"
+    return "total" if _has_any(m, roles["total"]) else "other"
+
+
+def _role_words() -> set[str]:
+    roles = _cfg()["roles"]
+    return {w for k in ("growth", "decline", "exports", "imports", "total") for w in roles[k]}
+
+
+def _names(metric: str) -> set[str]:
+    """Proper names in a metric ("Kazakh exports to Germany" → {kazakh, germany})."""
+    stop = set(_cfg()["stopwords"])
+    return {w.lower() for w in _WORD.findall(metric) if w[0].isupper() and w.lower() not in stop
+            and not _has_any(w.lower(), _role_words())}
+
+
+def _content(metric: str) -> set[str]:
+    """Lower-case words of a metric that are neither names nor stopwords."""
+    stop = set(_cfg()["stopwords"])
+    return {w.lower() for w in _WORD.findall(metric) if not w[0].isupper() and w.lower() not in stop}
+
+
+def _same_name(a: str, b: str) -> bool:
+    # "Kazakh" / "Kazakhstan", "German" / "Germany": one is the stem of the other.
+    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
+
+
+def _names_within(a: set[str], b: set[str]) -> bool:
+    return all(any(_same_name(x, y) for y in b) for x in a)
+
+
+def _names_compatible(a: set[str], b: set[str]) -> bool:
+    return _names_within(a, b) or _names_within(b, a)
+
+
+def _counterpart(metric: str) -> set[str]:
+    """Names after "to"/"from"/"with" in a flow metric ("exports to the EU" → {eu})."""
+    m = re.search(r"\b(?:to|from|with|into)\b(.*)$", metric)
+    return _names(m.group(1)) if m else set()
+
+
+def same_metric(a: str, b: str, unit: str | None) -> bool:
+    """Do two free-text metrics name the same quantity? Same role and compatible names; for
+    metrics without a role, also the same content words."""
+    ra, rb = metric_role(a, unit), metric_role(b, unit)
+    if ra != rb or not _names_compatible(_names(a), _names(b)):
+        return False
+    if ra in ("exports", "imports"):
+        ca, cb = _counterpart(a), _counterpart(b)
+        return not ca or not cb or _names_compatible(ca, cb)
+    if ra == "total":
+        return True
+    return _content(a) == _content(b) and bool(_content(a))
+
+
+def _complementary(a: str, b: str) -> bool:
+    """Two flows that together make up the trade between two sides (exports vs imports with one
+    partner, or exports each way)."""
+    ra, rb = metric_role(a, "X"), metric_role(b, "X")
+    ca, cb = _counterpart(a), _counterpart(b)
+    if ra != rb:
+        return not ca or not cb or _names_compatible(ca, cb)
+    return bool(ca) and bool(cb) and not _names_compatible(ca, cb)
+
+
+# --- the context a check sees ---------------------------------------------------------------------
+
+@dataclass
+class Context:
+    ex: Extraction
+    text: str
+
+    @cached_property
+    def amounts(self) -> list[Amount]:
+        from ..annotate.money import find_amounts
+
+        return find_amounts(self.text) if self.text else []
+
+    @cached_property
+    def sentences(self):
+        from ..segment import segment
+
+        return segment(self.text) if self.text else []
+
+    def sentence_index(self, pos: int) -> int | None:
+        for i, s in enumerate(self.sentences):
+            if s.start <= pos < s.end:
+                return i
+        return None
+
+    def sentence_text(self, span: Span | None) -> str:
+        if span is None:
+            return ""
+        i = self.sentence_index(span[0])
+        return self.sentences[i].text if i is not None else self.text[max(0, span[0] - 200):span[1] + 200]
+
+    @cached_property
+    def published(self):
+        from ..fx.tables import parse_when
+
+        try:
+            return parse_when(self.ex.document.published) if self.ex.document.published else None
+        except ValueError:
+            return None
+
+
+def _flag(key: str, message: str, span: Span | None) -> Flag:
+    return Flag(kind=_kind(key), message=message, span=tuple(span) if span else None)
+
+
+# --- the checks -----------------------------------------------------------------------------------
+
+def unknown_currency(ctx: Context) -> Iterator[Flag]:
+    """A currency-like token that is no currency ("EU$13.8 billion", "UDS 232 million")."""
+    for a in ctx.amounts:
+        if not a.known_currency:
+            yield _flag("unknown_currency",
+                        f"\"{a.currency_token}\" in \"{a.text}\" is not a known currency "
+                        "(a misprint?); the amount is kept but not converted", a.span)
+
+
+def _money_groups(figures: list[Figure]) -> dict[tuple, list[Figure]]:
+    groups: dict[tuple, list[Figure]] = {}
+    for f in figures:
+        if _is_money(f.unit) and f.period:
+            groups.setdefault((f.period, f.unit), []).append(f)
+    return groups
+
+
+def _pick_total(totals: list[Figure]) -> Figure | None:
+    exact = [f for f in totals if f.qualifier == "exact" and f.value_max is None]
+    pool = exact or totals
+    if len({f.value for f in pool}) != 1:
+        return None  # several different totals for one period: nothing to sum against
+    return pool[0]
+
+
+def _sum_interval(parts: list[Figure]) -> tuple[float, float]:
+    ivs = [interval(p.value, p.qualifier, p.value_max) for p in parts]
+    return sum(i[0] for i in ivs), sum(i[1] for i in ivs)
+
+
+def parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
+    """Exports + imports (or exports each way) vs the stated total trade of the same period/unit;
+    any single flow larger than the total."""
+    slack = float(_cfg()["parts_sum"]["slack"])
+    for (period, unit), group in _money_groups(ctx.ex.figures).items():
+        total = _pick_total([f for f in group if metric_role(f.metric, unit) == "total"])
+        if total is None:
+            continue
+        tnames = _names(total.metric)
+        flows = [f for f in group if metric_role(f.metric, unit) in ("exports", "imports")
+                 and (not tnames or _names_within(_names(f.metric), tnames))]
+        t_lo, t_hi = interval(total.value, total.qualifier, total.value_max)
+        tol = slack * total.value
+        if len(flows) == 2 and _complementary(flows[0].metric, flows[1].metric):
+            s_lo, s_hi = _sum_interval(flows)
+            if s_lo - t_hi > tol or t_lo - s_hi > tol:
+                parts = " + ".join(f"{p.metric} ({fmt(p.value, unit)})" for p in flows)
+                s = sum(p.value for p in flows)
+                yield _flag("parts_sum",
+                            f"{parts} = {fmt(s, unit)}, but {total.metric} for {period} is stated as "
+                            f"{fmt(total.value, unit)} ({fmt(s - total.value, unit)} apart)", total.span)
+            continue
+        for p in flows:
+            p_lo = interval(p.value, p.qualifier, p.value_max)[0]
+            if p_lo - t_hi > tol:
+                yield _flag("parts_sum",
+                            f"{p.metric} ({fmt(p.value, unit)}) is larger than the stated total, "
+                            f"{total.metric} ({fmt(total.value, unit)}), for {period}", total.span)
+
+
+def _parts_cue_re() -> re.Pattern:
+    cues = _cfg()["parts_cues"]
+    alt = "|".join(re.escape(c) for c in sorted(cues["exhaustive"] + cues["partial"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\b", re.IGNORECASE)
+
+
+def listed_parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
+    """A money total followed by its parts ("EUR 12 billion … four strands: €3 billion …; …"):
+    parts of an exhaustive list must add up to the total, parts after "of which"/"including" must
+    not exceed it."""
+    if not ctx.text:
+        return
+    cues = _cfg()["parts_cues"]
+    exhaustive = {c.lower() for c in cues["exhaustive"]}
+    slack = float(_cfg()["parts_sum"]["slack"])
+    money = [a for a in ctx.amounts if a.known_currency and _is_money(a.unit)]
+    sents = ctx.sentences
+    for si, s in enumerate(sents):
+        for m in _parts_cue_re().finditer(s.text):
+            cue_pos = s.start + m.end()
+            full = m.group(0).lower() in exhaustive
+            stop = s.end if full else _clause_end(ctx.text, cue_pos, s.end)
+            before = [a for a in money if s.start <= a.span[0] < s.start + m.start()]
+            if not before and si > 0 and sents[si - 1].paragraph == s.paragraph:
+                before = [a for a in money if sents[si - 1].start <= a.span[0] < sents[si - 1].end]
+            if not before:
+                continue
+            after = [a for a in money if cue_pos <= a.span[0] < stop]
+            # The total: the last amount before the cue in a currency the parts use.
+            total = next((a for a in reversed(before) if any(p.unit == a.unit for p in after)), None)
+            if total is None:
+                continue
+            parts = [a for a in after if a.unit == total.unit]
+            if len(parts) < (2 if full else 1):
+                continue
+            t_lo, t_hi = interval(total.value, total.qualifier, total.value_max)
+            ivs = [interval(p.value, p.qualifier, p.value_max) for p in parts]
+            s_lo, s_hi = sum(i[0] for i in ivs), sum(i[1] for i in ivs)
+            tol = slack * total.value
+            total_sum = sum(p.value for p in parts)
+            if s_lo - t_hi > tol:
+                problem = "add up to more than"
+            elif full and t_lo - s_hi > tol:
+                problem = "add up to less than"
+            else:
+                continue
+            yield _flag("parts_sum",
+                        f"the {len(parts)} parts listed after \"{m.group(0)}\" "
+                        f"({' + '.join(fmt(p.value, p.unit) for p in parts)} = {fmt(total_sum, total.unit)}) "
+                        f"{problem} the stated total of {fmt(total.value, total.unit)}", total.span)
+
+
+def _clause_end(text: str, pos: int, end: int) -> int:
+    semi = text.find(";", pos, end)
+    return semi if semi != -1 else end
+
+
+def _prior_period(period: str) -> str | None:
+    """The same period a year earlier: "2024" → "2023", "2024-01/2024-09" → "2023-01/2023-09"."""
+    def back(p: str) -> str | None:
+        m = re.fullmatch(r"(\d{4})((?:-\d{2}){0,2})", p)
+        return f"{int(m[1]) - 1:04d}{m[2]}" if m else None
+    parts = [back(p) for p in period.split("/")]
+    return "/".join(parts) if all(parts) else None  # type: ignore[arg-type]
+
+
+def _growth_base(metric: str) -> str:
+    roles = _cfg()["roles"]
+    words = roles["growth"] + roles["decline"] + ["rate", "of"]
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.sub(rf"(?<![^\W\d_])(?:{alt})\b", " ", metric, flags=re.IGNORECASE).strip(" ,-–")
+
+
+def _best(figs: list[Figure]) -> Figure | None:
+    if not figs:
+        return None
+    return sorted(figs, key=lambda f: f.qualifier != "exact")[0]
+
+
+def growth_inconsistent(ctx: Context) -> Iterator[Flag]:
+    """A growth rate that the two values it links (this period and a year before) contradict."""
+    slack = float(_cfg()["growth"]["slack_points"])
+    approx = float(_cfg()["growth"]["approximate"])
+    figs = ctx.ex.figures
+    for g in figs:
+        role = metric_role(g.metric, g.unit)
+        if g.unit != "percent" or role not in ("growth", "decline") or not g.period:
+            continue
+        prior_period = _prior_period(g.period)
+        base = _growth_base(g.metric)
+        if not prior_period or not base:
+            continue
+        values = [f for f in figs if f.unit != "percent" and (_is_money(f.unit) or f.unit == "count")
+                  and same_metric(base, f.metric, f.unit)]
+        cur = _best([f for f in values if f.period == g.period])
+        prev = _best([f for f in values if f.period == prior_period and f.unit == (cur.unit if cur else "")])
+        if cur is None or prev is None or prev.value <= 0:
+            continue
+        c_lo, c_hi = interval(cur.value, cur.qualifier, cur.value_max, approx)
+        p_lo, p_hi = interval(prev.value, prev.qualifier, prev.value_max, approx)
+        if p_lo <= 0:
+            continue
+        imp_lo, imp_hi = (c_lo / p_hi - 1) * 100, (c_hi / p_lo - 1) * 100
+        sign = -1 if role == "decline" else 1
+        g_lo, g_hi = sorted(sign * x for x in interval(g.value, g.qualifier, g.value_max))
+        if g_lo - imp_hi > slack or imp_lo - g_hi > slack:
+            implied = (cur.value / prev.value - 1) * 100
+            word = "decline" if role == "decline" else "growth"
+            yield _flag("growth",
+                        f"{word} of {fmt(g.value, 'percent')} is stated for {base} in {g.period}, but "
+                        f"{fmt(prev.value, prev.unit)} ({prior_period}) to {fmt(cur.value, cur.unit)} "
+                        f"({g.period}) is a change of {implied:+.1f}%", g.span)
+
+
+def _conversion_dates(ctx: Context, pledge: Pledge | None) -> list[str]:
+    """The days a stated conversion may have been made at: the pledge's date, the publication's."""
+    dates = []
+    if pledge is not None and pledge.date:
+        dates.append(pledge.date)
+    if ctx.ex.document.published and ctx.ex.document.published not in dates:
+        dates.append(ctx.ex.document.published)
+    return dates
+
+
+def _in_span(inner: Span, outer: Span | None) -> bool:
+    return outer is not None and outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _off(amount: float, currency: str, stated: float, stated_cur: str, on: str):
+    """(relative difference of the stated conversion, the conversion used) or None without rates."""
+    from ..fx.rates import convert
+
+    try:
+        src = convert(amount, currency, on)
+        tgt = convert(stated, stated_cur, on)
+    except ValueError:
+        return None
+    if src.amount_eur is None or tgt.amount_eur is None or src.amount_eur == 0:
+        return None
+    return tgt.amount_eur / src.amount_eur - 1, src
+
+
+def _conversion_flag(ctx: Context, amount: float, cur: str, stated: float, stated_cur: str,
+                     dates: list[str], span: Span | None) -> Flag | None:
+    tol = float(_cfg()["conversion"]["tolerance"])
+    results = [r for d in dates if (r := _off(amount, cur, stated, stated_cur, d)) is not None]
+    if not results or any(abs(off) <= tol + 1e-9 for off, _ in results):
+        return None
+    off, conv = results[0]
+    at_rate = conv.amount_usd if stated_cur == "USD" else conv.amount_eur
+    shown_cur = "USD" if stated_cur == "USD" else "EUR"
+    return _flag("conversion",
+                 f"{fmt(amount, cur)} is given as {fmt(stated, stated_cur)}, but at the {conv.source} of "
+                 f"{conv.rate_date} it is {fmt(at_rate, shown_cur)} ({off * 100:+.1f}%)", span)
+
+
+_CONVERSION_GAP = re.compile(r"^\s*(?:\(|\[|,\s*or\b|—|–)\s*(?:[A-Za-z.~≈]+\s+){0,2}$")
+
+
+def conversion_off(ctx: Context) -> Iterator[Flag]:
+    """A conversion the text states ("€12 billion (US$13.8 billion)", a pledge's
+    `amount_usd_stated`) more than the tolerance away from the rate of the day."""
+    done: list[Span] = []
+    money = [a for a in ctx.amounts if _is_money(a.unit)]
+    for a, b in zip(money, money[1:], strict=False):
+        if not (a.known_currency and b.known_currency) or a.unit == b.unit:
+            continue
+        if not _CONVERSION_GAP.match(ctx.text[a.span[1]:b.span[0]]):
+            continue
+        pledge = next((p for p in ctx.ex.pledges if _in_span(a.span, p.span)), None)
+        done.append((a.span[0], b.span[1]))
+        flag = _conversion_flag(ctx, a.value, a.unit, b.value, b.unit, _conversion_dates(ctx, pledge),
+                                (a.span[0], b.span[1]))
+        if flag:
+            yield flag
+    for p in ctx.ex.pledges:
+        if p.amount_usd_stated is None or p.currency.upper() == "USD":
+            continue
+        if p.span and any(d[0] < p.span[1] and p.span[0] < d[1] for d in done):
+            continue  # already checked from the text
+        flag = _conversion_flag(ctx, p.amount, p.currency.upper(), p.amount_usd_stated, "USD",
+                                _conversion_dates(ctx, p), p.span)
+        if flag:
+            yield flag
+
+
+def approximate_inconsistent(ctx: Context) -> Iterator[Flag]:
+    """An approximate figure ("nearly $50 billion") that an exact one for the same metric and
+    period falls outside of (by the qualifier's tolerance in checks.yaml)."""
+    figs = ctx.ex.figures
+    for a in figs:
+        if a.qualifier == "exact" and a.value_max is None:
+            continue
+        a_lo, a_hi = interval(a.value, a.qualifier, a.value_max)
+        for b in figs:
+            if b is a or b.qualifier != "exact" or b.value_max is not None or b.unit != a.unit \
+                    or b.period != a.period or not same_metric(a.metric, b.metric, a.unit):
+                continue
+            b_lo, b_hi = interval(b.value, "exact")
+            if b_hi < a_lo or b_lo > a_hi:
+                shown = f"{a.qualifier} {fmt(a.value, a.unit)}" if a.value_max is None else \
+                    f"{fmt(a.value, a.unit)}–{fmt(a.value_max, a.unit)}"
+                yield _flag("approximate",
+                            f"\"{shown}\" for {a.metric}"
+                            + (f" in {a.period}" if a.period else "")
+                            + f" does not fit the exact {fmt(b.value, b.unit)} given for {b.metric}",
+                            a.span)
+                break
+
+
+def _cue_re(words: list[str]) -> re.Pattern:
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\b", re.IGNORECASE)
+
+
+def implausible_value(ctx: Context) -> Iterator[Flag]:
+    """A negative amount or count, a percentage over the limit, a date after publication stated
+    as past."""
+    cfg = _cfg()["implausible"]
+    max_pct = float(cfg["max_percent"])
+    seen: list[Span] = []
+    for f in ctx.ex.figures:
+        if (_is_money(f.unit) or f.unit == "count") and f.value < 0:
+            yield _flag("implausible", f"{f.metric} is negative ({fmt(f.value, f.unit)})", f.span)
+        if f.unit == "percent" and abs(f.value) > max_pct:
+            seen.append(f.span or (-1, -1))
+            yield _flag("implausible", f"{f.metric} of {fmt(f.value, 'percent')} is over "
+                                       f"{max_pct:g}%", f.span)
+    for p in ctx.ex.pledges:
+        if p.amount < 0:
+            yield _flag("implausible", f"a pledge of a negative amount ({fmt(p.amount, p.currency)})", p.span)
+    for a in ctx.amounts:
+        if a.unit == "percent" and abs(a.value) > max_pct and not any(_in_span(a.span, s) for s in seen):
+            yield _flag("implausible", f"\"{a.text}\": a percentage over {max_pct:g}%", a.span)
+    yield from _dated_after_publication(ctx, cfg)
+
+
+def _dated_after_publication(ctx: Context, cfg: dict) -> Iterator[Flag]:
+    pub = ctx.published
+    if pub is None:
+        return
+    from ..fx.tables import parse_when
+
+    past, future = _cue_re(cfg["past_cues"]), _cue_re(cfg["future_cues"])
+    past_stages = set(cfg["past_stages"])
+    records: list[tuple[str, str | None, Span | None, bool]] = []
+    for m in ctx.ex.meetings:
+        records.append((f"the meeting of the {m.body}", m.date, m.span, False))
+    for e in ctx.ex.events:
+        records.append((e.name, e.date, e.span, False))
+    for ag in ctx.ex.agreements:
+        records.append((f"{ag.name} ({ag.status})" if ag.status else ag.name, ag.date, ag.span,
+                        ag.status in past_stages))
+    for p in ctx.ex.pledges:
+        if not p.hedged:
+            records.append((f"the pledge of {fmt(p.amount, p.currency)}", p.date, p.span, False))
+    for f in ctx.ex.figures:
+        if f.period and "/" not in f.period:
+            records.append((f"{f.metric} ({fmt(f.value, f.unit)})", f.period, f.span, False))
+    for what, when, span, done in records:
+        if not when:
+            continue
+        try:
+            w = parse_when(when.split("/")[0])
+        except ValueError:
+            continue
+        if w.start <= pub.end:
+            continue
+        sentence = ctx.sentence_text(span)
+        if future.search(sentence) or not (done or past.search(sentence)):
+            continue
+        yield _flag("implausible", f"{what} is dated {when}, after the publication date "
+                                   f"{ctx.ex.document.published}, but the text states it as past", span)
+
+
+#: Every within-document check, in the order its flags are listed.
+CHECKS: list[Callable[[Context], Iterable[Flag]]] = [
+    unknown_currency,
+    parts_do_not_sum,
+    listed_parts_do_not_sum,
+    growth_inconsistent,
+    conversion_off,
+    approximate_inconsistent,
+    implausible_value,
+]
 
 
 def check_document(ex: Extraction, text: str) -> list[Flag]:
-    """Flags for what does not add up inside one document."""
-    return []
+    """Flags for what does not add up inside one document (one flag per kind and span)."""
+    ctx = Context(ex, text or "")
+    out: list[Flag] = []
+    for check in CHECKS:
+        for flag in check(ctx):
+            if any(f.kind == flag.kind and (f.message == flag.message or _overlap(f.span, flag.span))
+                   for f in out):
+                continue
+            out.append(flag)
+    return out
+
+
+def _overlap(a: Span | None, b: Span | None) -> bool:
+    if a is None or b is None:
+        return False
+    return a[0] < b[1] and b[0] < a[1]
