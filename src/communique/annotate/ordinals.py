@@ -1,8 +1,9 @@
 """Ordinals in digits ("22nd", "22-nd"), words ("twenty-second", "twenty second") and Roman numerals.
 
 A Roman numeral is only taken as an ordinal in a clear position: right before a capitalised word
-or a body noun ("XXI Kazakhstan-EU Cooperation Council", "XII meeting"), or right after "the"
-("the XXII Congress"). A single letter (the pronoun "I", "V", "X", "C", "D", "L", "M") never is.
+or a body noun ("XXI Kazakhstan-EU Cooperation Council", "the XII meeting", "the XXII Congress").
+A single letter (the pronoun "I", "V", "X", "C", "D", "L", "M") never is, and in running text only
+numerals below 400 (no D or M) are read, so that "CD" or "MD" stay acronyms.
 An ordinal that is a day of a month ("17th June", "June 17th", "the 3rd of March") is left to the
 date grammar and not returned here.
 """
@@ -44,12 +45,11 @@ _ROMAN = r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _ORDINAL_RE = re.compile(
     rf"(?<![\w-])(?:(?P<digits>[0-9]{{1,4}})(?:-|\u00a0)?(?P<suffix>st|nd|rd|th|d)"
     rf"|(?P<words>(?i:{_WORD_ORD}))"
-    rf"|(?P<roman>(?=[MDCLXVI]{{2}}){_ROMAN}))(?![\w])"
+    rf"|(?P<roman>(?=[CLXVI]{{2}})C{{0,3}}(?:XC|XL|L?X{{0,3}})(?:IX|IV|V?I{{0,3}})))(?![\w])"
 )
 _WORD_ORD_FULL = re.compile(rf"(?i:{_WORD_ORD})")
 _ROMAN_FULL = re.compile(_ROMAN)
 _NEXT_RE = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][\w'’-]*)")
-_THE_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?i:the)[ \u00a0]+$")
 _OF_MONTH_RE = re.compile(r"[ \u00a0]+(?:of[ \u00a0]+)?(?P<m>[A-Za-z]+)")
 _PREV_WORD_RE = re.compile(r"(?P<w>[A-Za-z]+)\.?[ \u00a0]+$")
 _DIGIT_ORD_FULL = re.compile(r"([0-9]{1,4})(?:-|\u00a0)?(?:st|nd|rd|th|d)")
@@ -124,8 +124,6 @@ def _is_day_of_month(text: str, start: int, end: int) -> bool:
 
 
 def _roman_ok(text: str, start: int, end: int) -> bool:
-    if _THE_BEFORE_RE.search(text, max(0, start - 5), start):
-        return True
     nxt = _NEXT_RE.match(text, end)
     if not nxt:
         return False
