@@ -1,0 +1,254 @@
+"""Agreement names: "Enhanced Partnership and Cooperation Agreement (EPCA)", "Paris Agreement",
+"memorandum of understanding on sustainable raw materials, …", "the 2012 intergovernmental agreement
+on …", "visa facilitation and readmission agreements" (two agreements), and anaphoric mentions
+("the agreement", "such an agreement", "the new treaty") that carry stage cues to the named one.
+
+Each agreement noun (data/agreements.yaml) is expanded leftwards over capitalised words, years and
+the listed pre-modifiers, and rightwards over a post-modifier phrase ("on …", "between … and …",
+"amending …") up to a clause boundary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import data
+from .people import Tok, tokens
+
+__all__ = ["AgreementMention", "find_agreement_mentions"]
+
+_ANAPHORIC = {
+    "the",
+    "this",
+    "that",
+    "such",
+    "same",
+    "new",
+    "a",
+    "an",
+    "its",
+    "their",
+    "our",
+    "earlier",
+    "latest",
+    "first",
+    "which",
+    "these",
+    "those",
+    "both",
+    "each",
+}
+_GENERIC_TAIL = {"kind", "type", "sort", "this", "that", "these"}
+
+
+@dataclass(frozen=True)
+class AgreementMention:
+    span: tuple[int, int]
+    text: str
+    name: str  # the name as written, leading article dropped
+    acronym: str | None
+    anaphoric: bool  # "the agreement", "such an agreement": refers to one named elsewhere
+    plural: bool
+    capitalised: bool
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    d = data.load("agreements")
+    single = {n for n in d["nouns"] if " " not in n}
+    multi = [n for n in d["nouns"] if " " in n]
+    return {
+        "single": single,
+        "multi": [n.split() for n in multi],
+        "pre": set(d["premodifiers"]),
+        "post": set(d["postmodifiers"]),
+        "stop": set(d["stoppers"]),
+    }
+
+
+def _noun_at(toks: list[Tok], i: int) -> int:
+    """Number of tokens of an agreement noun starting at i (0 when none)."""
+    lx = _lex()
+    for words in lx["multi"]:
+        if [t.text for t in toks[i : i + len(words)]] == words:
+            return len(words)
+    return 1 if toks[i].text in lx["single"] else 0
+
+
+def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[AgreementMention]:
+    toks = toks if toks is not None else tokens(text)
+    lx = _lex()
+    out: list[AgreementMention] = []
+    i = 0
+    consumed_until = -1
+    while i < len(toks):
+        n = _noun_at(toks, i)
+        if not n or toks[i].start < consumed_until:
+            i += 1
+            continue
+        head_start, head_end = i, i + n
+        noun = " ".join(t.text for t in toks[i : i + n])
+        capital = noun[0].isupper()
+        # leftwards: capitalised words (for a capitalised noun), years, pre-modifiers, "and"
+        k = head_start
+        pre_words: list[str] = []
+        while k > 0:
+            t = toks[k - 1]
+            if t.end != toks[k].start - 1 and text[t.end : toks[k].start] not in (" ", "\u00a0"):
+                break
+            if capital and t.cap and t.word and not t.poss and t.base not in ("The", "A", "An", "This"):
+                k -= 1
+                pre_words.append(t.base)
+                continue
+            if (
+                capital
+                and t.base in ("and", "of", "on", "for")
+                and k - 2 >= 0
+                and toks[k - 2].cap
+                and pre_words
+            ):
+                k -= 1
+                continue
+            if not t.cap and (t.base.lower() in lx["pre"] or re.fullmatch(r"1[89]\d\d|20\d\d", t.base)):
+                k -= 1
+                pre_words.append(t.base)
+                continue
+            if t.base == "and" and pre_words and k - 2 >= 0 and toks[k - 2].base.lower() in lx["pre"]:
+                k -= 1
+                pre_words.append("and")
+                continue
+            break
+        # rightwards: acronym in brackets, then a post-modifier phrase
+        j = head_end
+        acronym = None
+        if (
+            j + 2 < len(toks)
+            and toks[j].text == "("
+            and toks[j + 2].text == ")"
+            and toks[j + 1].base.isupper()
+        ):
+            acronym = toks[j + 1].base
+            j_after_acr = j + 3
+        else:
+            j_after_acr = j
+        post_end = head_end
+        post_start = head_end
+        if j_after_acr == head_end and j < len(toks) and toks[j].base == "worth":
+            # "memoranda of understanding worth EUR 1.47bn with …": the valuation is not the name
+            w = next(
+                (x for x in range(j + 1, min(j + 8, len(toks))) if toks[x].base in ("with", "between")), None
+            )
+            if w is not None:
+                j = post_start = w
+        if (
+            j_after_acr == head_end
+            and j < len(toks)
+            and toks[j].base in lx["post"]
+            and (not capital or _capital_post(toks, j))
+        ):
+            j = _post_phrase(toks, j, text)
+            post_end = j
+        name_start = k
+        name = text[toks[name_start].start : toks[head_end - 1].end]
+        if post_end > head_end:
+            name += " " + text[toks[post_start].start : toks[post_end - 1].end]
+        span_end = toks[max(post_end, j_after_acr) - 1].end
+        plural = (
+            noun.endswith("s")
+            and not noun.endswith("ss")
+            or noun in ("memoranda of understanding", "Memoranda of Understanding")
+        )
+        content_pre = [w for w in pre_words if w.lower() not in _ANAPHORIC and w != "and"]
+        tail = text[toks[head_end - 1].end : toks[post_end - 1].end].split() if post_end > head_end else []
+        generic_tail = bool(tail) and bool({w.lower().strip(",") for w in tail[:4]} & _GENERIC_TAIL)
+        anaphoric = not content_pre and not acronym and (post_end == head_end or generic_tail)
+        # "visa facilitation and readmission agreements" → two agreements
+        if "and" in pre_words and not capital:
+            parts = _split_coordination(toks, k, head_start)
+            single_noun = noun[:-1] if plural and noun.endswith("s") else noun
+            for a, b in parts:
+                nm = text[toks[a].start : toks[b - 1].end] + " " + single_noun
+                out.append(
+                    AgreementMention(
+                        (toks[a].start, toks[head_end - 1].end), nm, nm, None, False, False, False
+                    )
+                )
+        else:
+            out.append(
+                AgreementMention(
+                    (toks[name_start].start, span_end),
+                    text[toks[name_start].start : span_end],
+                    name,
+                    acronym,
+                    anaphoric,
+                    plural,
+                    capital,
+                )
+            )
+        consumed_until = span_end
+        i = max(post_end, j_after_acr, head_end)
+    return out
+
+
+def _capital_post(toks: list[Tok], j: int) -> bool:
+    """After a capitalised name only "of 1996", "with Uzbekistan", "on Certain Aspects …" belong to it."""
+    if j + 1 >= len(toks):
+        return False
+    nxt = toks[j + 1]
+    if toks[j].base == "of":
+        return bool(re.fullmatch(r"1[89]\d\d|20\d\d", nxt.base))
+    if toks[j].base == "with":
+        from .places import country_name
+
+        return bool(country_name(nxt.base))
+    return toks[j].base == "on" and nxt.cap
+
+
+def _split_coordination(toks: list[Tok], k: int, head: int) -> list[tuple[int, int]]:
+    parts, start = [], k
+    for x in range(k, head):
+        if toks[x].base == "and":
+            parts.append((start, x))
+            start = x + 1
+    parts.append((start, head))
+    return [p for p in parts if p[1] > p[0]]
+
+
+def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
+    """End (exclusive token index) of a post-modifier phrase starting at token j."""
+    lx = _lex()
+    k = j + 1
+    limit = min(len(toks), j + 18)
+    while k < limit:
+        t = toks[k]
+        if t.text in (".", ";", ":", "(", ")", "—", "–", '"', "“", "”", "«", "»", "!", "?"):
+            break
+        if t.text == ",":
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if (
+                nxt is None
+                or nxt.base.lower() in lx["stop"]
+                or nxt.base.endswith("ed")
+                or nxt.base.lower() in ("the", "a", "an", "with", "to", "and", "in", "as", "its", "it")
+            ):
+                break
+            k += 1
+            continue
+        if t.base.lower() in lx["stop"] and t.base not in ("and", "in", "of"):
+            break
+        if (
+            t.base == "and"
+            and k + 2 < len(toks)
+            and toks[k + 1].base.lower() in ("the", "a")
+            and not any(toks[x].base == "between" for x in range(j, k))
+            and not toks[k + 2].cap
+        ):
+            break
+        if re.fullmatch(r"\d[\d,.]*", t.base) and not re.fullmatch(r"1[89]\d\d|20\d\d", t.base):
+            break
+        k += 1
+    while k > j + 1 and toks[k - 1].base.lower() in ("the", "a", "an", "and", "of", "on", ","):
+        k -= 1
+    return k

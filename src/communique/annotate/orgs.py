@@ -1,0 +1,201 @@
+"""Organisations: gazetteer of well-known institutions, "Long Name (ACRONYM)" definitions, and
+head-noun patterns ("Ministry of Commerce of the PRC", "Kazakhstan's Parliament", "EU Delegation in
+Astana").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import data
+from .places import country_name, gazetteer_regex
+
+__all__ = ["Org", "find_orgs", "org_info", "org_heads"]
+
+
+@dataclass(frozen=True)
+class Org:
+    span: tuple[int, int]
+    text: str
+    name: str
+    acronym: str | None
+    kind: str | None
+    party: str | None
+
+
+_CAP = r"[A-Z][\w'’\-]*"
+_CONN = r"(?:of|for|and|the|on|in|de|du|für)"
+# "European External Action Service (EEAS)": a capitalised phrase and an upper-case acronym.
+_DEFINED = re.compile(rf"((?:{_CAP}\s+)(?:(?:{_CAP}|{_CONN})\s+)*{_CAP})\s*\(([A-Z][A-Za-z&]{{1,9}})\)")
+_POSS_INST = re.compile(
+    r"(?<![\w])([A-Z][\w\-]+)(?:['’]s)?\s+(Foreign|Trade|Economy|Finance|Energy|Defen[cs]e|Interior|Justice|"
+    r"Transport|Health|Education)\s+Ministry\b"
+)
+_POSS_PARL = re.compile(r"(?<![\w])([A-Z][\w\-]+)['’]s\s+(Parliament|Government|Senate)\b")
+_OF_COUNTRY = re.compile(
+    r"(?<![\w])(?:the\s+)?(Parliament|Government|Ministry\s+of\s+[A-Z][\w]+(?:\s+(?:and\s+)?"
+    r"[A-Z][\w]+)*)\s+of\s+(?:the\s+)?((?:[A-Z][\w'’]+\s?)+)"
+)
+_DELEGATION = re.compile(r"(?<![\w])(EU|European Union|[A-Z][a-z]+)\s+Delegation\s+(in|to)\s+([A-Z][\w\-]+)")
+_HEADED = None
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict:
+    conf = data.load("organizations")
+    by_form: dict[str, dict] = {}
+    for o in conf["organizations"]:
+        rec = {"name": o["name"], "acronym": o.get("acronym"), "kind": o.get("kind"), "party": o.get("party")}
+        for form in [o["name"], *(o.get("aliases") or [])]:
+            by_form[form] = rec
+        if o.get("acronym"):
+            by_form[o["acronym"]] = rec
+    heads = conf.get("heads") or []
+    head_re = re.compile(
+        rf"(?<![\w])((?:{_CAP}\s+)+?(?:{'|'.join(heads)})"
+        rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP})*)?)(?![\w])"
+    )
+    return {
+        "by_form": by_form,
+        "regex": gazetteer_regex(by_form),
+        "heads": set(heads),
+        "head_re": head_re,
+        "ministry_short": conf.get("ministry_short") or {},
+    }
+
+
+def org_heads() -> set[str]:
+    return _tables()["heads"]
+
+
+def org_info(name: str) -> dict | None:
+    """The gazetteer record of a name, alias or acronym (None when not a known institution)."""
+    return _tables()["by_form"].get(name)
+
+
+def _country_of(s: str) -> str | None:
+    s = s.strip().rstrip("'’s").strip()
+    return country_name(s) or country_name(re.sub(r"['’]s$", "", s))
+
+
+def find_orgs(text: str, offset: int = 0) -> list[Org]:
+    """Organisation mentions, longest first where they overlap."""
+    t = _tables()
+    found: list[Org] = []
+    defined: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        long, acr = m.group(1), m.group(2)
+        long = re.sub(r"^(?:The|the)\s+", "", long)
+        info = org_info(long) or org_info(acr)
+        if country_name(long) or (not info and not any(h in long.split() for h in t["heads"])):
+            continue
+        initials = "".join(w[0] for w in long.split() if w[0].isupper())
+        if not info and not (acr[0] == initials[:1] and len(set(acr.upper()) & set(initials)) >= 2):
+            continue
+        defined[acr] = long
+        s = m.start(1) + (len(m.group(1)) - len(long))
+        found.append(
+            Org(
+                (s + offset, m.end(1) + offset),
+                long,
+                info["name"] if info else long,
+                acr,
+                info["kind"] if info else None,
+                info["party"] if info else None,
+            )
+        )
+    for m in t["regex"].finditer(text):
+        info = t["by_form"][m.group(0)]
+        found.append(
+            Org(
+                (m.start() + offset, m.end() + offset),
+                m.group(0),
+                info["name"],
+                info["acronym"],
+                info["kind"],
+                info["party"],
+            )
+        )
+    for acr, long in defined.items():
+        for m in re.finditer(rf"(?<![\w]){re.escape(acr)}(?![\w])", text):
+            found.append(Org((m.start() + offset, m.end() + offset), acr, long, acr, None, None))
+    for m in _POSS_INST.finditer(text):
+        c = _country_of(m.group(1))
+        if c:
+            area = t["ministry_short"].get(m.group(2), m.group(2))
+            found.append(
+                Org(
+                    (m.start() + offset, m.end() + offset),
+                    m.group(0),
+                    f"Ministry of {area} of {c}",
+                    None,
+                    "ministry",
+                    c,
+                )
+            )
+    for m in _POSS_PARL.finditer(text):
+        c = _country_of(m.group(1))
+        if c and c != "European Union":
+            found.append(
+                Org(
+                    (m.start() + offset, m.end() + offset),
+                    m.group(0),
+                    f"{m.group(2)} of {c}",
+                    None,
+                    m.group(2).lower(),
+                    c,
+                )
+            )
+    for m in _OF_COUNTRY.finditer(text):
+        words = m.group(2).split()
+        c = None
+        for k in range(len(words), 0, -1):
+            c = _country_of(" ".join(words[:k]))
+            if c:
+                end = m.start(2) + len(" ".join(words[:k]))
+                break
+        if c:
+            found.append(
+                Org(
+                    (m.start(1) + offset, end + offset),
+                    text[m.start(1) : end],
+                    f"{m.group(1)} of {c}"
+                    if not m.group(1).startswith("Ministry")
+                    else text[m.start(1) : end],
+                    None,
+                    "government",
+                    c,
+                )
+            )
+    for m in _DELEGATION.finditer(text):
+        c = _country_of(m.group(1))
+        if c:
+            found.append(
+                Org((m.start() + offset, m.end() + offset), m.group(0), m.group(0), None, "delegation", c)
+            )
+    for m in t["head_re"].finditer(text):
+        phrase = re.sub(r"^(?:The|This|That|A|An)\s+", "", m.group(1))
+        first = phrase.split()[0]
+        if first in t["heads"] or country_name(phrase) or org_info(phrase) or _roleish(phrase):
+            continue
+        s = m.end(1) - len(phrase)
+        found.append(Org((s + offset, m.end(1) + offset), phrase, phrase, None, None, None))
+    return _longest(found)
+
+
+def _roleish(phrase: str) -> bool:
+    from .people import role_words
+
+    return any(w in role_words() for w in phrase.split()[:1]) or "Leaders" in phrase
+
+
+def _longest(found: list[Org]) -> list[Org]:
+    found.sort(key=lambda o: (o.span[0], -(o.span[1] - o.span[0])))
+    out: list[Org] = []
+    for o in found:
+        if out and o.span[0] < out[-1].span[1]:
+            continue
+        out.append(o)
+    return out

@@ -1,0 +1,416 @@
+"""People with their roles: "Deputy Foreign Minister Roman Vassilenko", "Luc Devigne, Acting Managing
+Director …", "President of the European Commission Ursula von der Leyen", "Kazakhstan's Foreign
+Minister Erlan Idrissov"; later mentions by surname resolved to the full name.
+
+A name is a run of capitalised words that are not general vocabulary (roles, institutions, places,
+calendar words: `data/names.yaml`, `data/roles.yaml`, the place and organisation gazetteers). It is
+taken for a person when a role stands next to it, a speech verb follows it, or an honorific precedes
+it. The role is read leftwards through role words, capitalised complements and connectors, or from
+an appositive after the name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .. import data
+from .places import country_name
+
+__all__ = ["Tok", "tokens", "PersonEntity", "PersonMention", "find_people", "role_words", "not_name_words"]
+
+_WORD = re.compile(r"[^\W\d_][\w\-+]*(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*\w*|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+    base: str  # without a possessive 's
+    poss: bool
+
+    @property
+    def cap(self) -> bool:
+        b = self.base
+        return bool(b) and b[0].isupper()
+
+    @property
+    def word(self) -> bool:
+        return self.base[:1].isalpha()
+
+
+def tokens(text: str) -> list[Tok]:
+    out = []
+    for m in _WORD.finditer(text):
+        t = m.group(0)
+        base, poss = t, False
+        if len(t) > 2 and t[-2:] in ("'s", "’s"):
+            base, poss = t[:-2], True
+        elif t.endswith(("s'", "s’")) and len(t) > 2:
+            base, poss = t[:-1], True
+        out.append(Tok(t, m.start(), m.end(), base, poss))
+    return out
+
+
+@dataclass
+class PersonMention:
+    span: tuple[int, int]
+    name: str
+    role: str | None = None
+    affiliation: str | None = None
+    surname_only: bool = False
+
+
+@dataclass
+class PersonEntity:
+    name: str
+    role: str | None = None
+    affiliation: str | None = None
+    mentions: list[PersonMention] = field(default_factory=list)
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        return [m.span for m in self.mentions]
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    roles = data.load("roles")
+    names = data.load("names")
+    orgs = data.load("organizations")
+    places = data.load("places")
+    role_heads = set(roles["heads"])
+    role_ws: set[str] = set()
+    for h in roles["heads"]:
+        role_ws.update(h.replace("-", " - ").split())
+        role_ws.add(h)
+    role_ws.update(roles["modifiers"])
+    role_ws.discard("-")
+    role_ws -= set(roles["connectors"]) | {"d'Affaires"}
+    vocab = set(names["not_names"]) | role_ws | set(orgs.get("heads") or [])
+    for o in orgs["organizations"]:
+        for form in [o["name"], *(o.get("aliases") or []), o.get("acronym") or ""]:
+            vocab.update(w for w in form.split() if w[:1].isupper())
+    for group in ("cities", "demonyms", "country_aliases"):
+        for k in places.get(group) or {}:
+            vocab.update(k.split())
+    for r in places.get("regions") or []:
+        vocab.update(r.split())
+    head_words = {h.split()[-1] for h in role_heads} | {h.replace(" ", "-") for h in role_heads}
+    head_words |= {h for h in role_heads if " " not in h}
+    return {
+        "vocab": vocab,
+        "role_words": role_ws,
+        "head_words": head_words,
+        "particles": set(names["particles"]),
+        "speech": set(names["speech_verbs"]),
+        "honorifics": set(names["honorifics"]),
+        "connectors": set(roles["connectors"]),
+        "eu_roles": roles.get("eu_roles") or [],
+    }
+
+
+def role_words() -> set[str]:
+    return _lex()["role_words"]
+
+
+def not_name_words() -> set[str]:
+    return _lex()["vocab"]
+
+
+def _is_vocab(t: Tok) -> bool:
+    lx = _lex()
+    b = t.base
+    if b in lx["vocab"] or b.isupper() or country_name(b):
+        return True
+    return (
+        any(part in lx["vocab"] for part in b.split("-")) and "-" in b and not b.split("-")[0][:1].isupper()
+    )
+
+
+def _name_like(t: Tok) -> bool:
+    return t.word and t.cap and any(c.islower() for c in t.base) and not _is_vocab(t)
+
+
+def _particle(toks: list[Tok], i: int) -> bool:
+    t = toks[i]
+    if t.base.lower() not in _lex()["particles"] or i + 1 >= len(toks) or toks[i + 1].start - t.end > 1:
+        return False
+    nxt = toks[i + 1]
+    return nxt.cap or (nxt.base.lower() in _lex()["particles"] and i + 2 < len(toks) and toks[i + 2].cap)
+
+
+def _adjacent(a: Tok, b: Tok, text: str) -> bool:
+    gap = text[a.end : b.start]
+    return gap.strip() == "" and "\n" not in gap
+
+
+def _name_runs(toks: list[Tok], text: str) -> list[tuple[int, int]]:
+    """[i, j) token ranges that look like personal names (≥ 2 name-like words, particles inside)."""
+    runs = []
+    i, n = 0, len(toks)
+    while i < n:
+        if _name_like(toks[i]) or (_particle(toks, i) and toks[i].cap):
+            j = i + 1
+            while (
+                j < n
+                and _adjacent(toks[j - 1], toks[j], text)
+                and not toks[j - 1].poss
+                and (_name_like(toks[j]) or _particle(toks, j))
+            ):
+                j += 1
+            while j > i and _particle(toks, j - 1):
+                j -= 1
+            words = [t for t in toks[i:j] if not _particle(toks, toks.index(t))] if j - i > 1 else toks[i:j]
+            if len(words) >= 1:
+                runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | None, int | None]:
+    """Role words directly left of token i: (role, affiliation, start offset of the role)."""
+    lx = _lex()
+    k = i - 1
+    first_role = None
+    aff = None
+    while k >= 0:
+        t = toks[k]
+        if not _adjacent(t, toks[k + 1], text) and text[t.end : toks[k + 1].start].strip() not in ("",):
+            break
+        if t.text == ",":
+            # A comma may sit inside a role ("Minister for Foreign Affairs, European Union and
+            # Cooperation"), never right before the name.
+            if k == i - 1 or first_role is None and not (k + 1 < i and toks[k + 1].cap):
+                break
+            k -= 1
+            continue
+        if t.poss and t.cap:
+            aff = country_name(t.base) or aff
+            break
+        if t.word and (t.cap or t.base in lx["connectors"]):
+            if t.base == "and" and k == i - 1:
+                break
+            if _name_like(t) and t.base not in lx["role_words"]:
+                break
+            if t.base in lx["role_words"] or t.base.rstrip("s") in lx["role_words"]:
+                first_role = k
+            k -= 1
+            continue
+        break
+    if first_role is None:
+        return None, None, None
+    # the role runs from the leftmost role word to the name; trailing connectors dropped
+    j = i
+    while j > first_role and (toks[j - 1].base in lx["connectors"] or toks[j - 1].text == ","):
+        j -= 1
+    if not any(
+        t.base in lx["head_words"] or t.base.rstrip("s") in lx["head_words"] for t in toks[first_role:j]
+    ):
+        return None, None, None
+    role = text[toks[first_role].start : toks[j - 1].end]
+    if aff is None:
+        k2 = first_role - 1
+        if k2 >= 0 and toks[k2].cap and country_name(toks[k2].base) and not toks[k2].poss:
+            aff = country_name(toks[k2].base)
+    return role, aff, toks[first_role].start
+
+
+def _role_right(toks: list[Tok], j: int, text: str) -> tuple[str | None, int | None]:
+    """Appositive role after a name: "Luc Devigne, Acting Managing Director for …,"."""
+    lx = _lex()
+    if j >= len(toks) or toks[j].text != ",":
+        return None, None
+    k = j + 1
+    if k < len(toks) and toks[k].base in ("the", "The"):
+        k += 1
+    if k < len(toks) and toks[k].poss and country_name(toks[k].base):
+        k += 1
+    if k >= len(toks) or toks[k].base not in lx["role_words"]:
+        return None, None
+    start = k
+    end = k
+    while k < len(toks):
+        t = toks[k]
+        if t.word and (t.cap or t.base in lx["connectors"]):
+            if t.base == "and" and k + 1 < len(toks) and not (toks[k + 1].cap):
+                break
+            if _name_like(t) and k + 1 < len(toks) and _name_like(toks[k + 1]):
+                break
+            if t.cap:
+                end = k
+            k += 1
+            continue
+        break
+    if not any(t.base in lx["head_words"] for t in toks[start : end + 1]):
+        return None, None
+    return text[toks[start].start : toks[end].end], toks[start].start
+
+
+def _clean_role(role: str) -> tuple[str, str | None]:
+    """Split a country complement off a role: "First Deputy Prime Minister of the Republic of
+    Kazakhstan" → ("First Deputy Prime Minister", "Kazakhstan"); "… at the Federal Ministry …" →
+    role and the institution."""
+    aff = None
+    m = re.search(r"\s+at\s+(?:the\s+)?(.+)$", role)
+    if m:
+        aff = m.group(1)
+        role = role[: m.start()]
+    for m in re.finditer(r"\s+of\s+(?:the\s+)?", role):
+        tail = role[m.end() :]
+        if country_name(tail):
+            aff = country_name(tail)
+            role = role[: m.start()]
+            break
+    role = re.sub(r"^(?:(?:the|The|of|for|and|on|to|at)\s+)+", "", role).strip(" ,")
+    words = role.split()
+    if words and words[0].endswith("s") and words[0][:-1] in _lex()["role_words"] and len(words) == 1:
+        role = words[0][:-1]
+    return role, aff
+
+
+def _role_affiliation(role: str | None) -> str | None:
+    if not role:
+        return None
+    from .orgs import org_info
+
+    m = re.search(r"\b(?:of|at)\s+(?:the\s+)?([A-Z][\w\- ]+)$", role)
+    if m:
+        info = org_info(m.group(1).strip())
+        if info:
+            return info["name"]
+    for w in role.split():
+        info = org_info(w) if w.isupper() else None
+        if info:
+            return info["name"]
+    if "Commissioner" in role:
+        return "European Commission"
+    if role.startswith("High Representative"):
+        return "European Union"
+    return None
+
+
+def find_people(text: str) -> list[PersonEntity]:
+    """Every person named in the text, with role, affiliation and all mention spans."""
+    toks = tokens(text)
+    lx = _lex()
+    mentions: list[tuple[int, int, PersonMention]] = []
+    last_plural_role: tuple[str, int] | None = None
+    for i, j in _name_runs(toks, text):
+        name = text[toks[i].start : toks[j - 1].end]
+        # the possessive of the last word is not part of the name
+        if toks[j - 1].poss:
+            name = name[: len(name) - (len(toks[j - 1].text) - len(toks[j - 1].base))]
+        role, aff, _ = _role_left(toks, i, text)
+        if role is None:
+            r2, _ = _role_right(toks, j, text)
+            if r2:
+                role = r2
+        if (
+            role is None
+            and i >= 2
+            and toks[i - 1].text == ","
+            and j < len(toks)
+            and toks[j].text in (",", ".")
+        ):
+            # "the High Representative, Josep Borrell."
+            role, aff = _comma_role(toks, i, text)
+        if role is None and last_plural_role and 0 < i - last_plural_role[1] <= 6:
+            role = last_plural_role[0]
+        nxt = toks[j] if j < len(toks) else None
+        prev = toks[i - 1] if i > 0 else None
+        speech = (nxt is not None and nxt.base in lx["speech"]) or (
+            prev is not None and (prev.base in lx["speech"] or prev.base in lx["honorifics"])
+        )
+        n_words = len([t for t in toks[i:j] if t.base.lower() not in lx["particles"]])
+        if role:
+            role_c, aff2 = _clean_role(role)
+            aff = aff or aff2
+            if role.split()[0].endswith("s") and role.split()[0][:-1] in lx["role_words"]:
+                last_plural_role = (role_c, j)
+            role = role_c
+        if last_plural_role and role == last_plural_role[0]:
+            last_plural_role = (role, j)
+        # "Name of Kazakhstan"
+        if j + 1 < len(toks) and toks[j].base == "of" and country_name(toks[j + 1].base):
+            aff = aff or country_name(toks[j + 1].base)
+            if last_plural_role:
+                last_plural_role = (last_plural_role[0], j + 2)
+        aff = aff or _role_affiliation(role)
+        if not role and not speech:
+            mentions.append(
+                (i, j, PersonMention((toks[i].start, toks[i].start + len(name)), name, surname_only=True))
+            )
+            continue
+        mentions.append(
+            (
+                i,
+                j,
+                PersonMention(
+                    (toks[i].start, toks[i].start + len(name)), name, role, aff, surname_only=n_words < 2
+                ),
+            )
+        )
+    return _resolve(mentions)
+
+
+def _comma_role(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | None]:
+    """Role written before a comma and the name: "Kazakhstan's Minister of Foreign Affairs, Erlan
+    Idrissov, signed"."""
+    lx = _lex()
+    k = i - 2
+    if k < 0 or not toks[k].cap:
+        return None, None
+    sub = toks[: k + 1] + [Tok("X", toks[k].end + 1, toks[k].end + 2, "X", False)]
+    fake = text[: toks[k].end] + " X" + text[toks[k].end + 2 :]
+    role, aff, _ = _role_left(sub, len(sub) - 1, fake)
+    if role is None or not any(w in lx["head_words"] for w in role.split()):
+        return None, None
+    return role, aff
+
+
+def _key(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntity]:
+    """Group mentions: a full name (≥ 2 words, with role or speech) makes a person; a later surname
+    or partial name that ends a known full name is the same person."""
+    people: list[PersonEntity] = []
+    pending: list[PersonMention] = []
+    for _i, _j, m in mentions:
+        if m.surname_only:
+            pending.append(m)
+            continue
+        ent = _match(people, m.name)
+        if ent is None:
+            ent = PersonEntity(m.name, m.role, m.affiliation)
+            people.append(ent)
+        else:
+            if len(m.name) > len(ent.name) and _key(m.name).endswith(_key(ent.name)):
+                ent.name = m.name
+            ent.role = ent.role or m.role
+            ent.affiliation = ent.affiliation or m.affiliation
+        ent.mentions.append(m)
+    for m in pending:
+        ent = _match(people, m.name)
+        if ent is not None:
+            ent.mentions.append(m)
+            ent.role = ent.role or m.role
+            ent.affiliation = ent.affiliation or m.affiliation
+    for p in people:
+        p.mentions.sort(key=lambda m: m.span)
+    return people
+
+
+def _match(people: list[PersonEntity], name: str) -> PersonEntity | None:
+    k = _key(name)
+    for p in people:
+        pk = _key(p.name)
+        if pk == k or pk.endswith(" " + k) or k.endswith(" " + pk):
+            return p
+    return None

@@ -1,0 +1,124 @@
+"""Places: countries (ISO 3166 via pycountry, plus aliases), demonyms, capitals and cities, regions.
+
+One compiled alternation per gazetteer, built once per process; the text is scanned once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import data
+
+__all__ = [
+    "Place",
+    "find_places",
+    "country_name",
+    "demonym_country",
+    "city_country",
+    "is_place",
+    "gazetteer_regex",
+    "party_name",
+]
+
+
+@dataclass(frozen=True)
+class Place:
+    span: tuple[int, int]
+    text: str
+    name: str  # canonical: "Kazakhstan", "Brussels", "Central Asia"
+    kind: str  # country | city | region | demonym
+    country: str | None
+
+
+def gazetteer_regex(terms, flags: int = 0) -> re.Pattern:
+    """One alternation over `terms`, longest first, bounded by non-word characters."""
+    alts = sorted({t for t in terms if t}, key=len, reverse=True)
+    body = "|".join(re.escape(t) for t in alts) or "(?!)"
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict:
+    import pycountry
+
+    conf = data.load("places")
+    short = conf.get("country_short") or {}
+    countries: dict[str, str] = {}
+    for c in pycountry.countries:
+        canon = short.get(c.name, getattr(c, "common_name", None) or c.name)
+        if "," in canon:
+            continue
+        for n in {c.name, canon, getattr(c, "common_name", None), getattr(c, "official_name", None)}:
+            if n and "," not in n:
+                countries[n] = canon
+    for canon, aliases in (conf.get("country_aliases") or {}).items():
+        countries[canon] = canon
+        for a in aliases or []:
+            countries[a] = canon
+    demonyms = dict(conf.get("demonyms") or {})
+    cities = dict(conf.get("cities") or {})
+    regions = list(conf.get("regions") or [])
+    kind: dict[str, tuple[str, str, str | None]] = {}
+    for r in regions:
+        kind[r] = ("region", r, None)
+    for n, canon in countries.items():
+        kind[n] = ("country", canon, canon)
+    for n, country in cities.items():
+        kind[n] = ("city", n, country)
+    for n, country in demonyms.items():
+        kind.setdefault(n, ("demonym", country, country))
+    return {
+        "kind": kind,
+        "countries": countries,
+        "demonyms": demonyms,
+        "cities": cities,
+        "regex": gazetteer_regex(kind),
+    }
+
+
+def find_places(text: str, offset: int = 0) -> list[Place]:
+    t = _tables()
+    out = []
+    for m in t["regex"].finditer(text):
+        k, name, country = t["kind"][m.group(0)]
+        if m.group(0) in ("US", "Union") and k == "country":
+            # "US" inside "US$" and a bare "Union" are not places on their own.
+            after = text[m.end() : m.end() + 1]
+            if after == "$" or (
+                m.group(0) == "Union" and not text[max(0, m.start() - 4) : m.start()].lower().endswith("the ")
+            ):
+                continue
+        out.append(Place((m.start() + offset, m.end() + offset), m.group(0), name, k, country))
+    return out
+
+
+def country_name(s: str | None) -> str | None:
+    """Canonical country (or union) name for a name, alias or demonym; None when unknown."""
+    if not s:
+        return None
+    t = _tables()
+    s = s.strip()
+    if s.startswith("the "):
+        s2 = s[4:]
+        if s2 in t["countries"]:
+            return t["countries"][s2]
+    return t["countries"].get(s) or t["demonyms"].get(s)
+
+
+def demonym_country(s: str) -> str | None:
+    return _tables()["demonyms"].get(s)
+
+
+def city_country(s: str) -> str | None:
+    return _tables()["cities"].get(s)
+
+
+def is_place(s: str) -> bool:
+    return s in _tables()["kind"]
+
+
+def party_name(s: str | None) -> str | None:
+    """A party as the contract spells it: a country's short name or "European Union"."""
+    return country_name(s)

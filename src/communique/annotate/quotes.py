@@ -1,0 +1,81 @@
+"""Quotations and their speakers: straight and typographic double quotes, guillemets, „…“.
+
+The speaker is read from the attribution next to the quote ("…," he said / X said / said X /
+X told reporters / according to X / X described it as "…"); a pronoun or a missing attribution
+goes to the nearest person mentioned before (or, for a quote continued in the same paragraph, to
+the previous quote's speaker).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import data
+
+__all__ = ["QuoteMention", "find_quotes"]
+
+_QUOTE = re.compile(r"“([^”]{2,}?)”|\"([^\"\n]{2,}?)\"|«([^»]{2,}?)»|„([^“”]{2,}?)[“”]")
+_PRONOUN = re.compile(
+    r"^\W*(?:he|she|they)\s+(?:\w+\s+)?(?:said|added|told|noted|stressed|continued)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class QuoteMention:
+    span: tuple[int, int]
+    text: str
+    speaker: str | None
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> re.Pattern:
+    verbs = data.load("names")["speech_verbs"]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r")\b")
+
+
+def find_quotes(text: str, people) -> list[QuoteMention]:
+    """Quotes of at least three words; `people` are the document's PersonEntity records."""
+    mentions = sorted((m.span[0], m.span[1], p.name) for p in people for m in p.mentions)
+    out: list[QuoteMention] = []
+    for m in _QUOTE.finditer(text):
+        inner = next(g for g in m.groups() if g is not None)
+        if len(inner.split()) < 3:
+            continue
+        start = m.start() + m.group(0).index(inner)
+        span = (start, start + len(inner))
+        speaker = _speaker(text, m.start(), m.end(), mentions, out)
+        out.append(QuoteMention(span, inner.strip(), speaker))
+    return out
+
+
+def _para_bounds(text: str, a: int, b: int) -> tuple[int, int]:
+    s = text.rfind("\n", 0, a) + 1
+    e = text.find("\n", b)
+    return s, (len(text) if e < 0 else e)
+
+
+def _speaker(text: str, qs: int, qe: int, mentions, previous: list[QuoteMention]) -> str | None:
+    ps, pe = _para_bounds(text, qs, qe)
+    after = text[qe:pe]
+    # the attribution runs to the end of the sentence after the quote
+    end_after = re.search(r"[.!?](?:\s|$)", after)
+    tail = after[: end_after.end()] if end_after else after
+    in_tail = [(s, n) for s, e, n in mentions if qe <= s < qe + len(tail)]
+    verbs = _verbs()
+    if in_tail and (verbs.search(tail) or "according to" in tail):
+        return in_tail[0][1]
+    # before the quote, in the same sentence: "X said:", "X described Kazakhstan as"
+    sent_start = max(text.rfind(". ", ps, qs) + 2, ps) if text.rfind(". ", ps, qs) >= 0 else ps
+    in_head = [(s, n) for s, e, n in mentions if sent_start <= s < qs]
+    if in_head:
+        return in_head[0][1]
+    if _PRONOUN.match(tail) or not tail.strip(" ,.") or verbs.search(tail):
+        # pronoun or a bare continuation: previous quote in the paragraph, else nearest person before
+        for q in reversed(previous):
+            if q.span[0] >= ps and q.speaker:
+                return q.speaker
+        before = [n for s, e, n in mentions if s < qs]
+        return before[-1] if before else None
+    return None
