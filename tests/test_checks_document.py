@@ -1,0 +1,274 @@
+"""Within-document checks: each one positive and negative, and the tolerance edges.
+
+Most tests build `Extraction` records by hand, so they test the checks alone; the checks that read
+the text (unknown currency, listed parts, stated conversions) get short texts of our own. The last
+tests run our example documents end to end through `communique.extract`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.checks.document import check_document, half_unit, interval, metric_role, same_metric
+from communique.models import DocumentInfo, Extraction, Figure, Meeting, Pledge
+
+
+@pytest.fixture(autouse=True)
+def _empty_user_rates(tmp_path, monkeypatch):
+    monkeypatch.setenv("COMMUNIQUE_HOME", str(tmp_path / "home"))
+
+
+def ex(*records, published: str | None = None) -> Extraction:
+    kinds = {Figure: "figures", Pledge: "pledges", Meeting: "meetings"}
+    out = Extraction(document=DocumentInfo(id="t", published=published))
+    for r in records:
+        getattr(out, kinds[type(r)]).append(r)
+    return out
+
+
+def fig(metric, value, unit="USD", period="2024", qualifier="exact", span=None, **kw) -> Figure:
+    return Figure(metric=metric, value=value, unit=unit, period=period, qualifier=qualifier, span=span, **kw)
+
+
+def kinds(flags) -> list[str]:
+    return [f.kind for f in flags]
+
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+def test_rounding_and_intervals():
+    assert half_unit(48.7e9) == pytest.approx(0.05e9)
+    assert half_unit(3e9) == pytest.approx(0.05e9)  # at least two significant digits
+    assert half_unit(16.8) == pytest.approx(0.05)
+    assert half_unit(23) == pytest.approx(0.5)
+    assert interval(50e9, "nearly") == pytest.approx((45e9, 50e9))
+    lo, hi = interval(200e9, "more than")
+    assert lo == 200e9 and hi == float("inf")
+
+
+def test_metric_roles_and_sameness():
+    assert metric_role("bilateral trade", "USD") == "total"
+    assert metric_role("Kazakhstan–Germany trade turnover", "EUR") == "total"
+    assert metric_role("exports to the EU", "USD") == "exports"
+    assert metric_role("German deliveries to Kazakhstan", "EUR") == "exports"
+    assert metric_role("imports from the EU", "USD") == "imports"
+    assert metric_role("bilateral trade growth", "percent") == "growth"
+    assert metric_role("Kazakhstan's trade surplus with the EU", "EUR") == "other"
+    assert same_metric("bilateral trade", "EU–Kazakhstan bilateral trade", "USD")
+    assert not same_metric("Kazakhstan–China trade", "EU–Kazakhstan trade", "USD")
+    assert not same_metric("Kazakh exports to Germany", "German exports to Kazakhstan", "EUR")
+
+
+# --- unknown currency ------------------------------------------------------------------------------
+
+def test_unknown_currency_token_is_flagged_with_its_span():
+    text = "The bank will lend EU$5 billion, and the fund about UDS 40 million."
+    flags = check_document(ex(), text)
+    assert kinds(flags) == ["unknown currency", "unknown currency"]
+    assert text[slice(*flags[0].span)] == "EU$5 billion"
+    assert "EU$" in flags[0].message and "not a known currency" in flags[0].message
+    assert text[slice(*flags[1].span)] == "UDS 40 million"
+
+
+def test_known_currencies_are_not_flagged():
+    assert check_document(ex(), "The bank will lend US$5 billion, €3 billion and KZT 45 bn.") == []
+
+
+# --- parts do not sum ------------------------------------------------------------------------------
+
+def test_exports_plus_imports_not_matching_trade():
+    flags = check_document(ex(
+        fig("Kazakhstan–Germany trade", 5.9e9, "EUR", "2024-01/2024-09", span=(10, 20)),
+        fig("Kazakh exports to Germany", 4.1e9, "EUR", "2024-01/2024-09"),
+        fig("German exports to Kazakhstan", 2.3e9, "EUR", "2024-01/2024-09"),
+    ), "")
+    assert kinds(flags) == ["parts do not sum"]
+    assert flags[0].span == (10, 20)
+    assert "6.4 billion EUR" in flags[0].message and "5.9 billion EUR" in flags[0].message
+
+
+def test_parts_that_sum_are_not_flagged():
+    flags = check_document(ex(
+        fig("bilateral trade", 48.7e9), fig("exports to the EU", 38.1e9), fig("imports from the EU", 10.6e9),
+    ), "")
+    assert flags == []
+
+
+@pytest.mark.parametrize("imports, flagged", [(10.9e9, False), (11.1e9, True)])
+def test_parts_tolerance_edge(imports, flagged):
+    # 38.1 + 10.9 = 49.0 vs 48.7: within rounding (0.15) plus 0.5% of the total; 49.2 is not.
+    flags = check_document(ex(
+        fig("bilateral trade", 48.7e9), fig("exports to the EU", 38.1e9), fig("imports from the EU", imports),
+    ), "")
+    assert (kinds(flags) == ["parts do not sum"]) is flagged
+
+
+def test_parts_of_other_periods_or_partners_are_not_summed():
+    assert check_document(ex(
+        fig("bilateral trade", 48.7e9, period="2024"),
+        fig("exports to the EU", 38.1e9, period="2023"), fig("imports from the EU", 20.6e9, period="2023"),
+    ), "") == []
+    assert check_document(ex(
+        fig("Kazakhstan–China trade", 43.8e9),
+        fig("exports to the EU", 38.1e9), fig("imports from the EU", 20.6e9),
+    ), "") == []
+
+
+def test_two_flows_in_the_same_direction_are_not_summed_but_each_must_fit():
+    same_direction = ex(fig("trade", 10e9), fig("oil exports to the EU", 6e9),
+                        fig("metal exports to the EU", 6e9))
+    assert check_document(same_direction, "") == []
+    too_big = ex(fig("trade", 10e9), fig("exports to the EU", 12e9))
+    assert kinds(check_document(too_big, "")) == ["parts do not sum"]
+
+
+LISTED = ("The Commission presented a package of EUR 10 billion. It has three strands: "
+          "EUR {a} billion for transport; EUR 3 billion for energy; and EUR 3 billion for digital links.")
+
+
+@pytest.mark.parametrize("a, flagged", [("4", False), ("5", True), ("2", True)])
+def test_listed_parts_after_an_exhaustive_cue(a, flagged):
+    text = LISTED.format(a=a)
+    flags = check_document(ex(), text)
+    assert (kinds(flags) == ["parts do not sum"]) is flagged
+    if flagged:
+        assert text[slice(*flags[0].span)] == "EUR 10 billion"
+
+
+def test_partial_cue_only_flags_parts_exceeding_the_total():
+    ok = "The EU pledged EUR 10 billion, including EUR 4 billion for transport."
+    assert check_document(ex(), ok) == []
+    bad = "The EU pledged EUR 10 billion, including EUR 12 billion for transport."
+    assert kinds(check_document(ex(), bad)) == ["parts do not sum"]
+
+
+# --- growth inconsistent ---------------------------------------------------------------------------
+
+def test_growth_contradicting_the_prior_year_figure():
+    flags = check_document(ex(
+        fig("Kazakhstan–China trade", 43.8e9, period="2024"),
+        fig("Kazakhstan–China trade growth", 16.8, "percent", "2024", span=(5, 10)),
+        fig("Kazakhstan–China trade", 41e9, period="2023"),
+    ), "")
+    assert kinds(flags) == ["growth inconsistent"]
+    assert flags[0].span == (5, 10) and "+6.8%" in flags[0].message
+
+
+@pytest.mark.parametrize("growth, flagged", [(16.9, False), (17.3, False), (17.5, True), (15.9, True)])
+def test_growth_tolerance_edges(growth, flagged):
+    # 41.7 → 48.7 is +16.53% to +17.05% given rounding; 0.3 points of slack on top.
+    flags = check_document(ex(
+        fig("bilateral trade", 48.7e9, period="2024"),
+        fig("bilateral trade growth", growth, "percent", "2024"),
+        fig("EU–Kazakhstan bilateral trade", 41.7e9, period="2023"),
+    ), "")
+    assert (kinds(flags) == ["growth inconsistent"]) is flagged
+
+
+def test_growth_without_the_prior_figure_is_not_checked():
+    no_prior = ex(fig("bilateral trade", 48.7e9), fig("bilateral trade growth", 40, "percent"))
+    assert check_document(no_prior, "") == []
+
+
+def test_decline_and_approximate_prior_value():
+    before = fig("exports", 100e9, period="2023")
+    decline = ex(fig("exports", 90e9), fig("decline in exports", 10, "percent"), before)
+    assert check_document(decline, "") == []
+    wrong = ex(fig("exports", 90e9), fig("decline in exports", 20, "percent"), before)
+    assert kinds(check_document(wrong, "")) == ["growth inconsistent"]
+    fdi = "direct investment from EU countries in Kazakhstan"
+    roughly = [fig(fdi, 12.5e9, period="2022"), fig(fdi, 10.2e9, period="2021", qualifier="about")]
+    ok = ex(*roughly, fig("growth of direct investment from EU countries", 23, "percent", "2022"))
+    assert check_document(ok, "") == []
+    off = ex(*roughly, fig("growth of direct investment from EU countries", 30, "percent", "2022"))
+    assert kinds(check_document(off, "")) == ["growth inconsistent"]
+
+
+# --- conversion off --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("factor, flagged", [(1.0, False), (1.03, False), (0.97, False), (1.031, True),
+                                             (0.969, True)])
+def test_pledge_stated_conversion_tolerance(factor, flagged):
+    # 12 billion EUR at the ECB rate of 2025-06-17 (1.1568) is 13,881,600,000 USD.
+    p = Pledge(amount=12e9, currency="EUR", amount_usd_stated=13_881_600_000 * factor, date="2025-06-17",
+               span=(0, 5))
+    flags = check_document(ex(p, published="2025-06-17"), "")
+    assert (kinds(flags) == ["conversion off"]) is flagged
+
+
+def test_stated_conversion_in_the_text():
+    ok = "The Commission pledged €12 billion (US$13.8 billion) on 17 June."
+    assert check_document(ex(published="2025-06-17"), ok) == []
+    bad = "The Commission pledged €12 billion (US$15 billion) on 17 June."
+    flags = check_document(ex(published="2025-06-17"), bad)
+    assert kinds(flags) == ["conversion off"]
+    assert bad[slice(*flags[0].span)] == "€12 billion (US$15 billion"
+    assert "13.882 billion USD" in flags[0].message and "2025-06-17" in flags[0].message
+
+
+def test_conversion_at_the_publication_date_is_accepted():
+    # Written in June 2025 (1.1568) about an April pledge (about 1.12): the writer's rate counts.
+    p = Pledge(amount=12e9, currency="EUR", amount_usd_stated=13.88e9, date="2025-04")
+    assert check_document(ex(p, published="2025-06-17"), "") == []
+
+
+def test_conversion_without_rate_is_not_flagged():
+    p = Pledge(amount=12e9, currency="XYZ", amount_usd_stated=1.0, date="2025-06-17")
+    assert check_document(ex(p), "") == []
+
+
+# --- approximate inconsistent ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("approx, qualifier, exact, flagged", [
+    (50e9, "nearly", 48.7e9, False),
+    (50e9, "nearly", 45.0e9, False),
+    (50e9, "nearly", 44.8e9, True),
+    (50e9, "nearly", 52e9, True),
+    (50e9, "about", 54.9e9, False),
+    (50e9, "about", 55.2e9, True),
+    (200e9, "more than", 250e9, False),
+    (200e9, "more than", 150e9, True),
+    (400e6, "up to", 380e6, False),
+])
+def test_approximate_vs_exact(approx, qualifier, exact, flagged):
+    flags = check_document(ex(fig("bilateral trade", approx, qualifier=qualifier, span=(1, 2)),
+                              fig("bilateral trade", exact)), "")
+    assert (kinds(flags) == ["approximate inconsistent"]) is flagged
+    if flagged:
+        assert flags[0].span == (1, 2)
+
+
+def test_approximate_of_other_period_or_metric_is_not_compared():
+    assert check_document(ex(fig("bilateral trade", 50e9, qualifier="nearly", period="2023"),
+                             fig("bilateral trade", 60e9)), "") == []
+    assert check_document(ex(fig("exports to the EU", 50e9, qualifier="nearly"),
+                             fig("bilateral trade", 60e9)), "") == []
+
+
+# --- implausible value -----------------------------------------------------------------------------
+
+def test_negative_amounts_and_huge_percentages():
+    flags = check_document(ex(fig("investment", -5e9), fig("growth of trade", 1200, "percent"),
+                              fig("growth of exports", 1000, "percent", period="2023")), "")
+    assert kinds(flags) == ["implausible value", "implausible value"]
+    assert "negative" in flags[0].message and "1200%" in flags[1].message
+    text_only = "Exports grew by 1,500% in a year, imports by 12%."
+    flags = check_document(ex(), text_only)
+    assert kinds(flags) == ["implausible value"] and text_only[slice(*flags[0].span)] == "1,500%"
+
+
+DATED = "The 9th meeting of the Cooperation Committee {verb} in Almaty on 1 July 2025."
+
+
+@pytest.mark.parametrize("verb, published, flagged", [
+    ("was held", "2025-06-20", True),
+    ("will be held", "2025-06-20", False),
+    ("was held", "2025-07-02", False),
+    ("was held", "2025-06", True),
+    ("was held", "2025-07", False),
+])
+def test_date_after_publication_stated_as_past(verb, published, flagged):
+    text = DATED.format(verb=verb)
+    m = Meeting(body="Cooperation Committee", number=9, date="2025-07-01", span=(0, len(text)))
+    flags = check_document(ex(m, published=published), text)
+    assert (kinds(flags) == ["implausible value"]) is flagged
