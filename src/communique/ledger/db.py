@@ -1,0 +1,89 @@
+"""Engines and migrations: a URL (or a bare path, meaning a SQLite file) → a migrated engine.
+
+SQLite gets WAL (readers never block the one writer; a killed writer leaves the file consistent),
+foreign keys on, and `synchronous=NORMAL` (safe in WAL mode, several times faster than FULL).
+Migrations are Alembic revisions shipped in `migrations/`, run from here so users need no alembic.ini.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+#: The newest revision in `migrations/versions`; a test checks it matches Alembic's head.
+HEAD_REVISION = "0001"
+DEFAULT_DB = "communique.db"
+ENV_VAR = "COMMUNIQUE_DB"
+
+
+def resolve_url(url: str | os.PathLike | None = None) -> str:
+    """`--db` value, else `COMMUNIQUE_DB`, else `./communique.db`; a bare path means a SQLite file."""
+    url = os.fspath(url) if url is not None else None
+    url = url or os.environ.get(ENV_VAR) or DEFAULT_DB
+    if "://" in url:
+        if url.startswith("postgresql://"):  # psycopg 3 is the driver we ship
+            url = "postgresql+psycopg://" + url[len("postgresql://"):]
+        return url
+    return f"sqlite:///{Path(url).expanduser().resolve()}"
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    url = resolve_url(url)
+    if url.startswith("sqlite"):
+        path = url.split("sqlite:///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def alembic_config(connection):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        try:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except Exception:  # no table yet: an empty database
+            conn.rollback()
+            return None
+
+
+def upgrade(engine: Engine, revision: str = "head") -> str:
+    """Apply migrations up to `revision` (never drops data); returns the revision now current."""
+    from alembic import command
+
+    from .views import drop_views
+
+    if current_revision(engine) is not None:  # SQLite batch ALTERs fail on tables views depend on
+        drop_views(engine)
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), revision)
+    return current_revision(engine) or ""
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Migrate an empty or older database to the head revision (cheap check when already there)."""
+    if current_revision(engine) != HEAD_REVISION:
+        upgrade(engine)

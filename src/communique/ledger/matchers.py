@@ -1,0 +1,319 @@
+"""When are two records, seen in different places, the same real thing? One matcher per kind.
+
+A matcher gives blocking keys (only records sharing a key are compared, so merging stays near
+linear), a score for a pair (None: not the same), and whether a record is *weak*: too little
+information to merge on its own (a surname alone, an agreement with no parties), so it joins a
+cluster only when exactly one cluster fits it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .names import (
+    acronym_key,
+    fold,
+    given_compatible,
+    initials,
+    looks_like_acronym,
+    name_parts,
+    party_code,
+    person_parts,
+    spell,
+)
+from .statements import rules
+
+
+@dataclass
+class Seen:
+    """A record as seen in one document, rebuilt from its statements."""
+
+    id: str
+    kind: str
+    document_id: str
+    published: str | None
+    props: dict[str, list] = field(default_factory=dict)
+    context_parties: frozenset[str] = frozenset()
+    span: tuple[int, int] | None = None
+
+    def get(self, prop: str):
+        vals = self.props.get(prop)
+        return vals[0] if vals else None
+
+    def all(self, prop: str) -> list:
+        return self.props.get(prop, [])
+
+
+def _thr(name: str) -> float:
+    return rules()["thresholds"][name]
+
+
+def dates_compatible(a: str | None, b: str | None, days: int = 0) -> bool:
+    """Partial ISO dates agree when one refines the other; full dates may differ by `days`."""
+    if not a or not b:
+        return True
+    n = min(len(a), len(b))
+    if a[:n] == b[:n]:
+        return True
+    if days and len(a) >= 10 and len(b) >= 10:
+        from datetime import date
+
+        try:
+            return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) <= days
+        except ValueError:
+            return False
+    return False
+
+
+def parties_of(rec: Seen, name_prop: str) -> frozenset[str]:
+    codes = {party_code(p) or fold(p) for p in rec.all("parties")}
+    codes |= name_parts(rec.get(name_prop))[0]
+    return frozenset(codes)
+
+
+def kernel_text(name: str | None) -> str:
+    return " ".join(name_parts(name)[1])
+
+
+class Matcher:
+    kind = ""
+
+    def keys(self, r: Seen) -> Iterable[str]:
+        raise NotImplementedError
+
+    def score(self, a: Seen, b: Seen) -> tuple[float, str] | None:
+        raise NotImplementedError
+
+    def weak(self, r: Seen) -> bool:
+        return False
+
+
+class MeetingMatcher(Matcher):
+    """Same body (parties and kernel words, or acronym) and same ordinal, or same body and date."""
+
+    kind = "meetings"
+
+    def _body(self, r: Seen) -> tuple[frozenset, str]:
+        parties = parties_of(r, "body")
+        return parties, kernel_text(r.get("body"))
+
+    def keys(self, r):
+        _, kernel = self._body(r)
+        yield "k:" + kernel
+        if r.get("acronym"):
+            yield "a:" + acronym_key(r.get("acronym"))
+
+    def score(self, a, b):
+        pa, ka = self._body(a)
+        pb, kb = self._body(b)
+        if pa and pb and pa != pb:
+            return None
+        acr_a, acr_b = acronym_key(a.get("acronym")), acronym_key(b.get("acronym"))
+        same_body = ka == kb or (acr_a and acr_a == acr_b) or fuzz.ratio(ka, kb) >= _thr("name_fuzzy")
+        if not same_body:
+            return None
+        na, nb = a.get("number"), b.get("number")
+        da, db = a.get("date"), b.get("date")
+        if na is not None and nb is not None:
+            if na != nb:
+                return None
+            return (1.0, "body+number") if dates_compatible(da, db, int(_thr("meeting_date_days"))) \
+                else (0.8, "body+number, dates differ")
+        if da and db and len(da) >= 10 and len(db) >= 10 and \
+                dates_compatible(da, db, int(_thr("meeting_date_days"))):
+            return 0.9, "body+date"
+        return None
+
+
+class PersonMatcher(Matcher):
+    """Same surname key (titles dropped, transliteration folded) and compatible given names."""
+
+    kind = "people"
+
+    def keys(self, r):
+        _, surname = person_parts(r.get("name"))
+        yield surname[:4]
+
+    def weak(self, r):
+        given, _ = person_parts(r.get("name"))
+        return not given or all(len(g) == 1 for g in given)
+
+    def score(self, a, b):
+        ga, sa = person_parts(a.get("name"))
+        gb, sb = person_parts(b.get("name"))
+        if not sa or not sb:
+            return None
+        if sa == sb and ga == gb:
+            exact = fold(a.get("name") or "") == fold(b.get("name") or "")
+            return (1.0, "same name") if exact else (0.95, "same name, spelling folded")
+        if sa == sb and given_compatible(ga, gb):
+            return 0.85, "surname, compatible given names"
+        full_a, full_b = " ".join((*ga, sa)), " ".join((*gb, sb))
+        r = fuzz.ratio(full_a, full_b)
+        if r >= _thr("person_fuzzy") and given_compatible(ga, gb) and fuzz.ratio(sa, sb) >= 85:
+            return r / 100, "similar name"
+        return None
+
+
+class NamedMatcher(Matcher):
+    """Organisations and agreements: same name words, same acronym, or a name that is the other's
+    acronym; parties (from the field, the name, or the document's context) must not clash."""
+
+    name_prop = "name"
+    use_context = False
+
+    def _parties(self, r: Seen) -> frozenset:
+        if self.kind == "agreements":
+            p = parties_of(r, self.name_prop)
+        else:
+            p = name_parts(r.get(self.name_prop))[0]
+        if not p and self.use_context:
+            p = r.context_parties
+        return p
+
+    def _acronyms(self, r: Seen) -> set[str]:
+        name = r.get(self.name_prop) or ""
+        out = {acronym_key(r.get("acronym"))} if r.get("acronym") else set()
+        if looks_like_acronym(name):
+            out.add(acronym_key(name))
+        else:
+            ini = initials(name)
+            if ini and len(ini) >= 3:
+                out.add(ini)
+        return {a for a in out if a}
+
+    def keys(self, r):
+        yield "k:" + kernel_text(r.get(self.name_prop))
+        for a in self._acronyms(r):
+            yield "a:" + a
+
+    def weak(self, r):
+        return self.use_context and not self._parties(r)
+
+    def score(self, a, b):
+        pa, pb = self._parties(a), self._parties(b)
+        if pa and pb and pa != pb:
+            return None
+        ka, kb = kernel_text(a.get(self.name_prop)), kernel_text(b.get(self.name_prop))
+        if ka and ka == kb:
+            return 1.0, "same name"
+        if self._acronyms(a) & self._acronyms(b):
+            return 0.9, "acronym"
+        if ka and kb and fuzz.ratio(ka, kb) >= _thr("name_fuzzy"):
+            return fuzz.ratio(ka, kb) / 100, "similar name"
+        return None
+
+
+class OrganizationMatcher(NamedMatcher):
+    kind = "organizations"
+
+
+class AgreementMatcher(NamedMatcher):
+    kind = "agreements"
+    use_context = True
+
+
+class PledgeMatcher(Matcher):
+    """Same giver, currency, amount within 1 %, compatible date, programme and purpose."""
+
+    kind = "pledges"
+
+    def _bucket(self, r: Seen) -> int | None:
+        amt = r.get("amount")
+        if not amt or amt <= 0:
+            return None
+        return int(math.floor(math.log(amt) / math.log1p(_thr("pledge_amount_tolerance"))))
+
+    def keys(self, r):
+        b = self._bucket(r)
+        if b is not None:
+            cur = r.get("currency")
+            yield f"{cur}|{b}"
+            yield f"{cur}|{b + 1}"
+
+    def _by(self, r: Seen):
+        by = r.get("by")
+        return name_parts(by) if by else None
+
+    def score(self, a, b):
+        if a.get("currency") != b.get("currency"):
+            return None
+        x, y = a.get("amount"), b.get("amount")
+        if not x or not y or abs(x - y) > _thr("pledge_amount_tolerance") * max(x, y):
+            return None
+        ba, bb = self._by(a), self._by(b)
+        score, rule = 1.0, "giver, amount"
+        if ba and bb and ba != bb:
+            if not (ba[0] and ba[0] == bb[0]):  # "the EU" and "the European Commission" may be one giver
+                return None
+            score, rule = 0.85, "giver's side, amount"
+        if not dates_compatible(a.get("date"), b.get("date")):
+            return None
+        pa, pb = a.get("program"), b.get("program")
+        if pa and pb and kernel_text(pa) != kernel_text(pb):
+            return None
+        ua, ub = a.get("purpose"), b.get("purpose")
+        if ua and ub:
+            r = fuzz.token_set_ratio(spell(fold(ua)), spell(fold(ub)))
+            if r < _thr("purpose_fuzzy") and not (pa and pb):
+                return None
+            score = min(score, 0.7 + 0.3 * r / 100)
+        return score, rule + (", purpose" if ua and ub else "")
+
+
+class FigureMatcher(Matcher):
+    """Same metric, subject, unit and period (values may differ: they are sources to compare)."""
+
+    kind = "figures"
+
+    def _key(self, r: Seen) -> tuple:
+        period = r.get("period") or f"~{(r.published or '')[:4]}"
+        return (" ".join(sorted(spell(fold(r.get("metric") or "")).split())), r.get("unit"), period)
+
+    def keys(self, r):
+        yield json.dumps(self._key(r))
+
+    def score(self, a, b):
+        if self._key(a) != self._key(b):
+            return None
+        sa, sb = a.get("subject"), b.get("subject")
+        if sa and sb and kernel_text(sa) != kernel_text(sb) and name_parts(sa)[0] != name_parts(sb)[0]:
+            return None
+        return 1.0, "metric+unit+period"
+
+
+class EventMatcher(Matcher):
+    kind = "events"
+
+    def keys(self, r):
+        yield kernel_text(r.get("name"))
+
+    def score(self, a, b):
+        if kernel_text(a.get("name")) != kernel_text(b.get("name")):
+            return None
+        if not (a.get("date") and b.get("date")) or not dates_compatible(a.get("date"), b.get("date"), 1):
+            return None
+        return 1.0, "name+date"
+
+
+class QuoteMatcher(Matcher):
+    kind = "quotes"
+
+    def keys(self, r):
+        yield person_parts(r.get("speaker"))[1] + "|" + fold(r.get("text") or "")[:12]
+
+    def score(self, a, b):
+        if person_parts(a.get("speaker"))[1] != person_parts(b.get("speaker"))[1]:
+            return None
+        r = fuzz.ratio(fold(a.get("text") or ""), fold(b.get("text") or ""))
+        return (r / 100, "same words") if r >= 95 else None
+
+
+MATCHERS: dict[str, Matcher] = {m.kind: m for m in (
+    MeetingMatcher(), PersonMatcher(), OrganizationMatcher(), AgreementMatcher(), PledgeMatcher(),
+    FigureMatcher(), EventMatcher(), QuoteMatcher())}

@@ -1,0 +1,432 @@
+"""Rebuild: statements + active judgements → merged records, merge decisions, stage histories and
+ledger flags. Deterministic (sorted inputs, ties broken by id) and run in one transaction.
+
+Clustering is union-find over scored candidate pairs, strongest first, never joining two clusters
+that a `split` judgement separates; `merge` judgements join first. A canonical id is the smallest
+as-seen id in its cluster, so it is stable while that record exists.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from itertools import combinations
+
+from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy.engine import Connection
+
+from ..models import RECORD_TYPES
+from . import schema as t
+from .judgements import Judgement, active
+from .matchers import MATCHERS, Seen, dates_compatible
+from .names import fold, looks_like_acronym, name_parts, party_code, person_parts
+from .statements import dumps, list_fields, rules, sha
+
+
+@dataclass
+class Cluster:
+    kind: str
+    members: list[str]
+    edges: list[tuple[str, str, float, str, str, int | None]] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return min(self.members)
+
+
+class _UnionFind:
+    def __init__(self, ids, cannot: dict[str, set[str]]):
+        self.parent = {i: i for i in ids}
+        self.members = {i: {i} for i in ids}
+        self.cannot = {i: set(cannot.get(i, ())) for i in ids}
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str, force: bool = False) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        if not force and (self.members[rb] & self.cannot[ra]):
+            return False
+        if ra > rb:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra] |= self.members.pop(rb)
+        self.cannot[ra] |= self.cannot.pop(rb)
+        return True
+
+
+def load_seen(conn: Connection) -> tuple[dict[str, list[Seen]], dict[str, dict]]:
+    """Every as-seen record rebuilt from its statements, grouped by kind; and document info."""
+    docs = {r.id: {"published": r.published, "source": r.source, "title": r.title}
+            for r in conn.execute(select(t.documents.c.id, t.documents.c.published, t.documents.c.source,
+                                         t.documents.c.title))}
+    c = t.statements.c
+    seen: dict[str, Seen] = {}
+    rows = conn.execute(select(c.id, c.kind, c.record_id, c.prop, c.value, c.document_id, c.span_start,
+                               c.span_end)
+                        .order_by(c.record_id, c.span_start, c.id))
+    for r in rows:
+        rec = seen.get(r.record_id)
+        if rec is None:
+            rec = seen[r.record_id] = Seen(id=r.record_id, kind=r.kind, document_id=r.document_id,
+                                           published=docs.get(r.document_id, {}).get("published"))
+        if rec.span is None and r.span_start is not None:
+            rec.span = (r.span_start, r.span_end)
+        vals = rec.props.setdefault(r.prop, [])
+        v = json.loads(r.value)
+        if v not in vals:
+            vals.append(v)
+    by_kind: dict[str, list[Seen]] = defaultdict(list)
+    for rec in seen.values():
+        by_kind[rec.kind].append(rec)
+    _context_parties(by_kind)
+    return by_kind, docs
+
+
+def _context_parties(by_kind: dict[str, list[Seen]]) -> None:
+    """Parties of a document's meetings (when they name exactly one pair): the default parties of
+    the agreements it mentions without naming parties."""
+    per_doc: dict[str, set[str]] = defaultdict(set)
+    for m in by_kind.get("meetings", []):
+        per_doc[m.document_id] |= {party_code(p) or fold(p) for p in m.all("parties")}
+        per_doc[m.document_id] |= name_parts(m.get("body"))[0]
+    for a in by_kind.get("agreements", []):
+        ctx = per_doc.get(a.document_id, set())
+        if len(ctx) == 2:
+            a.context_parties = frozenset(ctx)
+
+
+def _resolve(target: str, key: dict | None, index: dict[str, Seen],
+             by_kind: dict[str, list[Seen]]) -> str | None:
+    """An id a judgement names → an as-seen id present now (by the snapshot if the id is gone)."""
+    if target in index:
+        return target
+    if not key or not key.get("kind") or key.get("label") is None:
+        return None
+    label_prop = rules()["label"].get(key["kind"])
+    docs = set(key.get("documents") or [])
+    want = fold(str(key["label"]))
+    for rec in sorted(by_kind.get(key["kind"], []), key=lambda r: r.id):
+        if (not docs or rec.document_id in docs) and fold(str(rec.get(label_prop) or "")) == want:
+            return rec.id
+    return None
+
+
+def cluster_kind(kind: str, recs: list[Seen], judgements: list[Judgement], index: dict[str, Seen],
+                 by_kind: dict[str, list[Seen]]) -> list[Cluster]:
+    matcher = MATCHERS.get(kind)
+    ids = sorted(r.id for r in recs)
+    ids_set = set(ids)
+    cannot: dict[str, set[str]] = defaultdict(set)
+    must: list[tuple[str, str, int]] = []
+    for j in judgements:
+        if j.kind not in ("merge", "split") or j.target_type != "record":
+            continue
+        a = _resolve(j.target_id, j.target_key, index, by_kind)
+        if a is None or a not in ids_set:
+            continue
+        if j.kind == "merge":
+            b = _resolve(j.other_id, None, index, by_kind) if j.other_id else None
+            if b and b in ids_set:
+                must.append((a, b, j.id))
+        elif j.other_id:
+            b = _resolve(j.other_id, None, index, by_kind)
+            if b and b in ids_set:
+                cannot[a].add(b)
+                cannot[b].add(a)
+        else:
+            members = [m for m in ((j.value or {}).get("members") or []) if m in ids_set] or [a]
+            detach = (j.value or {}).get("detach")
+            pairs = [(detach, m) for m in members if m != detach] if detach in ids_set else \
+                combinations(members, 2)
+            for x, y in pairs:
+                cannot[x].add(y)
+                cannot[y].add(x)
+    uf = _UnionFind(ids, cannot)
+    edges: list[tuple[str, str, float, str, str, int | None]] = []
+    for a, b, jid in sorted(must):
+        if uf.union(a, b, force=True):
+            edges.append((a, b, 1.0, "judgement", "judgement", jid))
+    if matcher is not None:
+        strong = [r for r in recs if not matcher.weak(r)]
+        weak = sorted((r for r in recs if matcher.weak(r)), key=lambda r: r.id)
+        blocks: dict[str, list[Seen]] = defaultdict(list)
+        for r in strong:
+            for k in set(matcher.keys(r)):
+                blocks[k].append(r)
+        scored: dict[tuple[str, str], tuple[float, str]] = {}
+        for members in blocks.values():
+            if len(members) > 400:  # a key too common to separate anything (e.g. an empty name)
+                continue
+            for x, y in combinations(sorted(members, key=lambda r: r.id), 2):
+                pair = (x.id, y.id)
+                if pair in scored:
+                    continue
+                s = matcher.score(x, y)
+                if s:
+                    scored[pair] = s
+        for (a, b), (score, rule) in sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0])):
+            if uf.union(a, b):
+                edges.append((a, b, score, rule, "auto", None))
+        # weak records join the one cluster that fits them, else each other
+        strong_blocks = blocks
+        left: list[Seen] = []
+        for w in weak:
+            fits: dict[str, tuple[float, str, str]] = {}
+            for k in set(matcher.keys(w)):
+                for s in strong_blocks.get(k, ()):
+                    sc = matcher.score(w, s)
+                    if sc:
+                        root = uf.find(s.id)
+                        if root not in fits or sc[0] > fits[root][0]:
+                            fits[root] = (sc[0], sc[1], s.id)
+            if len(fits) == 1:
+                (score, rule, other), = fits.values()
+                if uf.union(w.id, other):
+                    edges.append((min(w.id, other), max(w.id, other), score * 0.9, rule + " (only fit)",
+                                  "auto", None))
+                    continue
+            if not fits:
+                left.append(w)
+        wblocks: dict[str, list[Seen]] = defaultdict(list)
+        for w in left:
+            for k in set(matcher.keys(w)):
+                wblocks[k].append(w)
+        for members in wblocks.values():
+            for x, y in combinations(members, 2):
+                s = matcher.score(x, y)
+                if s and uf.union(x.id, y.id):
+                    edges.append((x.id, y.id, s[0] * 0.9, s[1] + " (weak)", "auto", None))
+    groups: dict[str, list[str]] = defaultdict(list)
+    for i in ids:
+        groups[uf.find(i)].append(i)
+    clusters = {root: Cluster(kind, sorted(m)) for root, m in groups.items()}
+    for e in edges:
+        clusters[uf.find(e[0])].edges.append(e)
+    return sorted(clusters.values(), key=lambda c: c.id)
+
+
+# --- assembly ---------------------------------------------------------------------------------
+
+def _date_key(d: str | None) -> str:
+    return d or ""
+
+
+def _head_key(h) -> str:
+    if isinstance(h, dict):
+        return person_parts(h.get("name"))[1] + "|" + (party_code(h.get("side")) or fold(h.get("side") or ""))
+    return dumps(h)
+
+
+def assemble(cluster: Cluster, index: dict[str, Seen], docs: dict[str, dict],
+             corrections: dict[str, dict], rejected_values: set[tuple[str, str, str]]) -> dict:
+    """The merged record: each field from the value most documents give (ties: latest document)."""
+    kind = cluster.kind
+    model = RECORD_TYPES[kind]
+    lists = list_fields(kind)
+    label_prop = rules()["label"].get(kind)
+    members = [index[m] for m in cluster.members]
+    members.sort(key=lambda r: (_date_key(r.published), r.id))
+    data: dict = {}
+    disagreements: dict[str, list] = {}
+    for f in model.model_fields:
+        if f in ("span", "spans"):
+            continue
+        if f in lists:
+            out, keys = [], set()
+            for r in members:
+                for v in r.all(f):
+                    if (r.id, f, dumps(v)) in rejected_values:
+                        continue
+                    k = _head_key(v) if f == "heads" else (fold(v) if isinstance(v, str) else dumps(v))
+                    if k not in keys:
+                        keys.add(k)
+                        out.append(v)
+            data[f] = out
+            continue
+        votes: dict[str, list] = {}
+        for r in members:
+            for v in r.all(f)[:1]:
+                if (r.id, f, dumps(v)) in rejected_values:
+                    continue
+                entry = votes.setdefault(dumps(v), [v, set(), ""])
+                entry[1].add(r.document_id)
+                entry[2] = max(entry[2], _date_key(r.published))
+        if not votes:
+            data[f] = None
+            continue
+        if f == label_prop:  # a full name names a thing better than its acronym or a short form
+            best = sorted(votes.values(), key=lambda e: (looks_like_acronym(str(e[0])), -len(e[1]),
+                                                         -len(str(e[0])), dumps(e[0])))
+        else:
+            best = sorted(votes.values(), key=lambda e: (-len(e[1]), _neg(e[2]), dumps(e[0])))
+        data[f] = _refine(f, [e[0] for e in best])
+        if len(votes) > 1:
+            disagreements[f] = [e[0] for e in best]
+    for prop, value in corrections.items():
+        data[prop] = value
+    data["_disagreements"] = disagreements
+    return data
+
+
+def _neg(s: str) -> str:
+    """Sort key putting later ISO dates first."""
+    return "".join(chr(0x10FFFF - ord(c)) for c in s)
+
+
+def _refine(prop: str, values: list):
+    """Between dates where one refines another ('2025-06' vs '2025-06-17'), keep the precise one."""
+    best = values[0]
+    if prop in ("date", "date_end", "published") and isinstance(best, str):
+        for v in values[1:]:
+            if isinstance(v, str) and len(v) > len(best) and v.startswith(best):
+                best = v
+    return best
+
+
+def label_of(kind: str, data: dict) -> str:
+    label = data.get(rules()["label"].get(kind, "")) or ""
+    if kind == "meetings" and data.get("number"):
+        n = int(data["number"])
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        label = f"{n}{suffix} {label}"
+    elif kind == "pledges":
+        amount = data.get("amount")
+        label = f"{label or '?'}: {data.get('currency') or ''} {amount:,.0f}" if amount else label
+    elif kind == "figures":
+        label = f"{label} {data.get('period') or ''}".strip()
+    return str(label)[:300]
+
+
+def _disagreement_flags(cluster_id: str, kind: str, label: str, dis: dict[str, list]) -> list[dict]:
+    watch = rules()["disagreement"].get(kind, [])
+    tol = rules()["thresholds"]["pledge_amount_tolerance"]
+    out = []
+    for prop, values in dis.items():
+        if prop not in watch:
+            continue
+        vals = [v for v in values if v is not None]
+        if all(isinstance(v, (int, float)) for v in vals) and vals and \
+                max(vals) - min(vals) <= tol * max(abs(v) for v in vals):
+            continue
+        if all(isinstance(v, str) for v in vals) and prop in ("date",) and \
+                all(dates_compatible(vals[0], v) for v in vals):
+            continue
+        if prop == "format" or len({dumps(v) for v in vals}) > 1:
+            msg = f"{label}: sources disagree on {prop}: " + " / ".join(str(v) for v in vals)
+            out.append({"kind": "sources disagree", "message": msg, "record_ids": [cluster_id]})
+    return out
+
+
+def rebuild(conn: Connection) -> dict:
+    from .lifecycle import stage_rows
+
+    ts = datetime.now(UTC)
+    by_kind, docs = load_seen(conn)
+    index = {r.id: r for recs in by_kind.values() for r in recs}
+    judgements = active(conn)
+    clusters: list[Cluster] = []
+    for kind in RECORD_TYPES:
+        if kind == "flags" or kind not in by_kind:
+            continue
+        clusters.extend(cluster_kind(kind, by_kind[kind], judgements, index, by_kind))
+    member_of = {m: c.id for c in clusters for m in c.members}
+
+    # judgements on records and statements → per-cluster corrections, rejections, confirmations
+    corrections: dict[str, dict] = defaultdict(dict)
+    rejected: set[str] = set()
+    confirmed: set[str] = set()
+    rejected_values: set[tuple[str, str, str]] = set()
+    for j in judgements:
+        if j.target_type == "statement" and j.kind == "reject":
+            k = j.target_key or {}
+            if k.get("record_id") and k.get("prop"):
+                rejected_values.add((k["record_id"], k["prop"], k["value"]))
+            continue
+        if j.target_type != "record" or j.kind not in ("correct", "reject", "confirm"):
+            continue
+        rid = _resolve(j.target_id, j.target_key, index, by_kind)
+        cid = member_of.get(rid) if rid else None
+        if cid is None:
+            continue
+        if j.kind == "correct":
+            corrections[cid][j.prop] = j.value
+        elif j.kind == "reject":
+            rejected.add(cid)
+        else:
+            confirmed.add(cid)
+
+    # mentions per cluster (sources)
+    mc = t.mentions.c
+    sources: dict[str, set[tuple]] = defaultdict(set)
+    for r in conn.execute(select(mc.record_id, mc.document_id, mc.span_start, mc.span_end)):
+        cid = member_of.get(r.record_id)
+        if cid:
+            sources[cid].add((r.document_id, r.span_start, r.span_end))
+
+    record_rows, merge_rows, flag_rows = [], [], []
+    history_rows: list[dict] = []
+    for c in clusters:
+        data = assemble(c, index, docs, corrections.get(c.id, {}), rejected_values)
+        dis = data.pop("_disagreements")
+        if c.kind == "agreements":
+            rows, current_stage, flags = stage_rows(c, index, docs, rejected_values)
+            history_rows.extend(rows)
+            flag_rows.extend(flags)
+            if current_stage and "status" not in corrections.get(c.id, {}):
+                data["status"] = current_stage
+            dis.pop("status", None)
+        label = label_of(c.kind, data)
+        flag_rows.extend(_disagreement_flags(c.id, c.kind, label, dis))
+        pubs = sorted(p for p in (index[m].published for m in c.members) if p)
+        src = sources.get(c.id, set())
+        record_rows.append({"id": c.id, "kind": c.kind, "label": label, "data": dumps(data),
+                            "n_members": len(c.members), "n_sources": len(src) or len(c.members),
+                            "n_documents": len({index[m].document_id for m in c.members}),
+                            "first_published": pubs[0] if pubs else None,
+                            "last_published": pubs[-1] if pubs else None,
+                            "status": "rejected" if c.id in rejected else "active",
+                            "confirmed": c.id in confirmed, "updated_at": ts})
+        for a, b, score, rule, by, jid in c.edges:
+            merge_rows.append({"id": sha("merge", c.kind, a, b), "kind": c.kind, "canonical_id": c.id,
+                               "record_a": a, "record_b": b, "score": round(float(score), 4), "rule": rule,
+                               "decided_by": by, "judgement_id": jid})
+
+    for table in (t.records, t.merges, t.stage_history):
+        conn.execute(delete(table))
+    conn.execute(delete(t.flags).where(t.flags.c.source == "ledger"))
+    _insert(conn, t.records, record_rows)
+    _insert(conn, t.merges, list({r["id"]: r for r in merge_rows}.values()))
+    _insert(conn, t.stage_history, history_rows)
+    flags_by_id = {}
+    for f in flag_rows:
+        fid = sha("ledger", f["kind"], f["message"])
+        flags_by_id[fid] = {"id": fid, "kind": f["kind"], "message": f["message"], "source": "ledger",
+                            "document_id": f.get("document_id"), "span_start": f.get("span_start"),
+                            "span_end": f.get("span_end"), "record_ids": dumps(f.get("record_ids") or []),
+                            "created_at": ts}
+    _insert(conn, t.flags, list(flags_by_id.values()))
+
+    # point statements and mentions at their canonical records (only rows whose cluster changed)
+    sc = t.statements.c
+    now_map = dict(conn.execute(select(sc.record_id, sc.canonical_id).distinct()).all())
+    changed = [{"r": rid, "c": cid} for rid, cid in member_of.items() if now_map.get(rid) != cid]
+    if changed:
+        for table in (t.statements, t.mentions):
+            stmt = (update(table).where(table.c.record_id == bindparam("r"))
+                    .values(canonical_id=bindparam("c")))
+            conn.execute(stmt, changed)
+    return {"records": len(record_rows), "merges": len(merge_rows), "flags": len(flags_by_id),
+            "stage_history": len(history_rows), "remapped": len(changed)}
+
+
+def _insert(conn: Connection, table, rows: list[dict], chunk: int = 5000) -> None:
+    for i in range(0, len(rows), chunk):
+        conn.execute(insert(table), rows[i:i + chunk])

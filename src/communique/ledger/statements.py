@@ -1,0 +1,172 @@
+"""One extraction → the rows the ledger stores (pure, picklable, runs in a worker process).
+
+A record becomes statements: one per (property, value), list fields one per item, each carrying
+the record's span; a record with several spans (people, organisations) repeats its label statement
+for each span. A record's as-seen id is a hash of its document, kind and identifying fields
+(`rules.yaml: identity`), so re-extracting the same text gives the same ids and judgements keep
+pointing at them. Statement ids hash (record, prop, value, document, span, extractor version).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..models import RECORD_TYPES, Extraction, Record
+
+RULES_PATH = Path(__file__).parent / "rules.yaml"
+#: Kinds kept as statements; extraction flags go to the `flags` table instead.
+STATEMENT_KINDS = tuple(k for k in RECORD_TYPES if k != "flags")
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    import yaml
+
+    with open(RULES_PATH, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def sha(*parts) -> str:
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(b"\x1f")
+        h.update(("" if p is None else str(p)).encode("utf-8"))
+    return h.hexdigest()
+
+
+def dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def prefix(kind: str) -> str:
+    """A short readable prefix of a kind's ids: meetings → mee, agreements → agr."""
+    return kind[:3]
+
+
+def record_id(document_id: str, kind: str, record: Record) -> str:
+    data = record.model_dump(mode="json", exclude={"span", "spans"})
+    ident = rules()["identity"].get(kind)
+    key = {k: data.get(k) for k in ident} if ident else data
+    return f"{prefix(kind)}-{sha(document_id, kind, dumps(key))[:24]}"
+
+
+def spans_of(record: Record) -> list[tuple[int, int] | None]:
+    spans = getattr(record, "spans", None)
+    if spans:
+        return [tuple(s) for s in spans]
+    span = getattr(record, "span", None)
+    return [tuple(span)] if span else [None]
+
+
+# A sentence ends at . ! ? … (with closing quotes/brackets) before whitespace, or at a blank line;
+# not after a short abbreviation (Mr., No., Jan., U.S.).
+_END = re.compile(r"[.!?…][\"'”’)\]]*\s+|\n\s*\n|\n(?=[-*•#])")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Art|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct"
+                     r"|Nov|Dec"
+                     r"|vs|etc|e\.g|i\.e|approx|Gen|Sen|Rep|Gov|Amb|H\.E)|\b[A-Z](?:\.[A-Z])*)\.$")
+
+
+def sentence_bounds(text: str) -> list[int]:
+    """Offsets where sentences start (a cheap rule: pysbd is too slow for the ingest hot path)."""
+    starts = [0]
+    for m in _END.finditer(text):
+        before = text[max(0, m.start() - 8):m.start() + 1]
+        if text[m.start()] == "." and _ABBREV.search(before):
+            continue
+        starts.append(m.end())
+    return starts
+
+
+def sentence_at(text: str, starts: list[int], span: tuple[int, int] | None, limit: int = 1200) -> str | None:
+    if span is None or not text:
+        return None
+    import bisect
+
+    s, e = max(0, span[0]), min(len(text), span[1])
+    i = bisect.bisect_right(starts, s) - 1
+    j = bisect.bisect_left(starts, max(e, s + 1))
+    a = starts[i] if i >= 0 else 0
+    b = starts[j] if j < len(starts) else len(text)
+    if b - a > limit:  # a run-on "sentence": keep a window around the span
+        a, b = max(a, s - limit // 3), min(b, e + limit // 3)
+    return text[a:b].strip()
+
+
+@dataclass
+class Rows:
+    """Everything one document contributes to the ledger, ready to insert."""
+
+    document: dict
+    statements: list[dict] = field(default_factory=list)
+    mentions: list[dict] = field(default_factory=list)
+    flags: list[dict] = field(default_factory=list)
+
+
+def to_rows(extraction: Extraction, text: str, extractor_version: str) -> Rows:
+    """The document, statement, mention and flag rows of one extraction (no timestamps)."""
+    d = extraction.document
+    doc_id = d.id
+    document = {"id": doc_id, "source": d.source, "title": d.title, "published": d.published,
+                "published_inferred": bool(d.published_inferred), "language": d.language, "text": text,
+                "extractor_version": extractor_version}
+    rows = Rows(document=document)
+    starts = sentence_bounds(text)
+    seen: set[str] = set()
+    labels = rules()["label"]
+    for kind, _i, rec in extraction.records():
+        if kind == "flags":
+            span = tuple(rec.span) if rec.span else (None, None)
+            fid = sha("doc", doc_id, rec.kind, rec.message, *span)
+            if fid not in seen:
+                seen.add(fid)
+                rows.flags.append({"id": fid, "kind": rec.kind, "message": rec.message, "source": "doc",
+                                   "document_id": doc_id, "span_start": span[0], "span_end": span[1],
+                                   "record_ids": None})
+            continue
+        rid = record_id(doc_id, kind, rec)
+        spans = spans_of(rec)
+        data = rec.model_dump(mode="json", exclude={"span", "spans"})
+        label = labels.get(kind)
+        for n, span in enumerate(spans):
+            s0, s1 = span if span else (None, None)
+            mid = sha("mention", rid, s0, s1)
+            if mid not in seen:
+                seen.add(mid)
+                rows.mentions.append({"id": mid, "kind": kind, "record_id": rid, "canonical_id": rid,
+                                      "document_id": doc_id, "span_start": s0, "span_end": s1,
+                                      "sentence": sentence_at(text, starts, span)})
+            for prop, value in data.items():
+                if n > 0 and prop != label:
+                    continue
+                if value is None or value == [] or value == "":
+                    continue
+                for v in (value if isinstance(value, list) else [value]):
+                    js = dumps(v)
+                    sid = sha(rid, prop, js, doc_id, s0, s1, extractor_version)
+                    if sid in seen:
+                        continue
+                    seen.add(sid)
+                    rows.statements.append({"id": sid, "kind": kind, "record_id": rid, "canonical_id": rid,
+                                            "prop": prop, "value": js, "document_id": doc_id,
+                                            "span_start": s0, "span_end": s1,
+                                            "extractor_version": extractor_version})
+    return rows
+
+
+def list_fields(kind: str) -> set[str]:
+    """Fields of a record type that hold lists (their statements are one per item)."""
+    import typing
+
+    model = RECORD_TYPES[kind]
+    out = set()
+    for name, f in model.model_fields.items():
+        if name in ("span", "spans"):
+            continue
+        if typing.get_origin(f.annotation) is list or f.annotation is list:
+            out.add(name)
+    return out

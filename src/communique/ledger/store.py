@@ -1,0 +1,394 @@
+"""The `Ledger`: one database, one transactional write path.
+
+Every write goes through `Ledger._write` (one transaction per batch of whole documents), so a
+process killed at any moment leaves either all of a document or none of it; rerunning the same
+ingest skips what is there (documents are known by the hash of their text) and finishes the rest.
+Extraction runs in worker processes when asked; only the parent writes.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Connection, Engine
+
+from .. import EXTRACTOR_VERSION
+from ..errors import InputError
+from ..models import Extraction
+from . import schema as t
+from .db import ensure_schema, make_engine, resolve_url
+from .statements import Rows, to_rows
+
+#: progress(done, total, status, source): status is new | updated | unchanged | failed.
+Progress = Callable[[int, int, str, str], None]
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class IngestSummary:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    statements: int = 0
+    seconds: float = 0.0
+
+    @property
+    def total(self) -> int:
+        return self.new + self.updated + self.unchanged + len(self.failed)
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.total / self.seconds if self.seconds else 0.0
+
+    def as_dict(self) -> dict:
+        return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged,
+                "failed": [{"path": p, "reason": r} for p, r in self.failed],
+                "statements": self.statements, "seconds": round(self.seconds, 3),
+                "docs_per_second": round(self.docs_per_second, 1)}
+
+
+# --- worker side (module level, so a process pool can pickle it) -------------------------------
+
+_W: dict[str, Any] = {}
+
+
+def _init_worker(known: dict[str, str], published: str | None, extractor, version: str) -> None:
+    _W.update(known=known, published=published, extractor=extractor, version=version)
+
+
+def _extract_rows(doc, published, extractor, version) -> Rows:
+    ex = extractor(doc, published=published)
+    return to_rows(ex, doc.text, version)
+
+
+def _work(path: str) -> list[tuple]:
+    """Read one input and extract it unless the ledger already has it at this extractor version."""
+    from ..read.inputs import iter_documents
+
+    out: list[tuple] = []
+    for item in iter_documents([path]):
+        if isinstance(item, InputError):
+            out.append(("failed", item.source, item.problem))
+            continue
+        known = _W["known"].get(item.id)
+        if known == _W["version"]:
+            out.append(("unchanged", item.source, item.id))
+            continue
+        try:
+            rows = _extract_rows(item, _W["published"], _W["extractor"], _W["version"])
+        except Exception as exc:  # a pipeline bug on one document must not stop the batch
+            out.append(("failed", item.source, f"extraction failed: {type(exc).__name__}: {exc}"))
+            continue
+        out.append(("updated" if known else "new", item.source, rows))
+    return out
+
+
+def _default_extractor():
+    from ..pipeline import extract_document
+
+    return extract_document
+
+
+class Ledger:
+    """A ledger database. Open with `open_ledger(url)`; all methods are safe to call repeatedly."""
+
+    def __init__(self, engine: Engine, url: str):
+        self.engine = engine
+        self.url = url
+
+    # --- plumbing -------------------------------------------------------------------------
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def connect(self) -> Connection:
+        return self.engine.connect()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _get_meta(self, conn: Connection, key: str) -> str | None:
+        return conn.execute(select(t.ledger_meta.c.value).where(t.ledger_meta.c.key == key)).scalar()
+
+    def _set_meta(self, conn: Connection, key: str, value: str) -> None:
+        res = conn.execute(update(t.ledger_meta).where(t.ledger_meta.c.key == key).values(value=value))
+        if not res.rowcount:
+            conn.execute(insert(t.ledger_meta).values(key=key, value=value))
+
+    def is_dirty(self) -> bool:
+        with self.connect() as conn:
+            return self._get_meta(conn, "dirty") == "1"
+
+    def known_documents(self) -> dict[str, str]:
+        """Document id → extractor version of every stored document."""
+        with self.connect() as conn:
+            return dict(conn.execute(select(t.documents.c.id, t.documents.c.extractor_version)).all())
+
+    # --- the write path -------------------------------------------------------------------
+    def _write_rows(self, conn: Connection, rows: Rows, ts: datetime) -> str:
+        """Insert or replace one document's rows inside the caller's transaction."""
+        doc = rows.document
+        old = conn.execute(select(t.documents.c.extractor_version)
+                           .where(t.documents.c.id == doc["id"])).first()
+        if old is not None:
+            for table in (t.statements, t.mentions, t.stage_history):
+                conn.execute(delete(table).where(table.c.document_id == doc["id"]))
+            conn.execute(delete(t.flags).where(t.flags.c.document_id == doc["id"], t.flags.c.source == "doc"))
+            conn.execute(update(t.documents).where(t.documents.c.id == doc["id"])
+                         .values(**{k: v for k, v in doc.items() if k != "id"}, updated_at=ts))
+            status = "updated"
+        else:
+            conn.execute(insert(t.documents).values(**doc, ingested_at=ts, updated_at=ts))
+            status = "new"
+        if rows.statements:
+            conn.execute(insert(t.statements), rows.statements)
+        if rows.mentions:
+            conn.execute(insert(t.mentions), rows.mentions)
+        if rows.flags:
+            conn.execute(insert(t.flags), [{**f, "created_at": ts} for f in rows.flags])
+        return status
+
+    def _write(self, batch: list[Rows]) -> list[str]:
+        """One transaction for a batch of whole documents; marks the derived tables stale."""
+        ts = now()
+        with self.engine.begin() as conn:
+            out = [self._write_rows(conn, rows, ts) for rows in batch]
+            self._clear_failures(conn, batch)
+            self._set_meta(conn, "dirty", "1")
+        return out
+
+    def _record_failure(self, path: str, reason: str) -> None:
+        from .statements import sha
+
+        ts = now()
+        fid = sha("failure", path)
+        with self.engine.begin() as conn:
+            row = conn.execute(select(t.failures.c.attempts).where(t.failures.c.id == fid)).first()
+            if row:
+                conn.execute(update(t.failures).where(t.failures.c.id == fid)
+                             .values(reason=reason, last_at=ts, attempts=row[0] + 1))
+            else:
+                conn.execute(insert(t.failures).values(id=fid, path=path, reason=reason, first_at=ts,
+                                                       last_at=ts, attempts=1))
+
+    def _clear_failures(self, conn: Connection, batch: list[Rows]) -> None:
+        """A path that failed before and now reads is no longer a failure."""
+        from .statements import sha
+
+        ids = [sha("failure", r.document["source"]) for r in batch if r.document.get("source")]
+        if ids and conn.execute(select(t.failures.c.id).limit(1)).first():
+            conn.execute(delete(t.failures).where(t.failures.c.id.in_(ids)))
+
+    # --- public writes --------------------------------------------------------------------
+    def store_extraction(self, doc: Any, extraction: Extraction, extractor_version: str | None = None) -> str:
+        """Store one document and its extraction in one transaction; returns new | updated.
+
+        `doc` is a `read.Document` (or anything with `.text`), or None when `extraction.document.text`
+        holds the normalised text (as in the bulk Parquet files). Derived tables are rebuilt by
+        `rebuild()`, which the caller runs once after a batch.
+        """
+        text = doc.text if doc is not None else extraction.document.text
+        if text is None:
+            raise ValueError("store_extraction needs the document text "
+                             "(doc.text or extraction.document.text)")
+        rows = to_rows(extraction, text, extractor_version or EXTRACTOR_VERSION)
+        return self._write([rows])[0]
+
+    def store_extractions(self, items: Iterable[tuple[Any, Extraction]], batch: int = 200,
+                          extractor_version: str | None = None) -> int:
+        """Bulk form of `store_extraction`: one transaction per `batch` documents; returns the count."""
+        n, pending = 0, []
+        for doc, ex in items:
+            text = doc.text if doc is not None else ex.document.text
+            pending.append(to_rows(ex, text, extractor_version or EXTRACTOR_VERSION))
+            if len(pending) >= batch:
+                n += len(self._write(pending))
+                pending = []
+        if pending:
+            n += len(self._write(pending))
+        return n
+
+    def ingest_paths(self, paths: Iterable[str | Path], published: str | None = None, workers: int = 1,
+                     progress: Progress | None = None, extractor: Callable | None = None,
+                     batch: int | None = None, rebuild: bool = True) -> IngestSummary:
+        """Read, extract and store files, folders (recursive) and globs; idempotent and resumable.
+
+        A document already stored at the current extractor version is skipped without extraction.
+        `extractor(doc, published=...) -> Extraction` defaults to `pipeline.extract_document`; it must
+        be a picklable module-level function when `workers > 1`. Unreadable inputs are recorded in
+        `failures` and the batch goes on. `batch` documents share a transaction (default 1 with one
+        worker, 16 with a pool, where the parent is the bottleneck).
+        """
+        from ..read.inputs import expand
+
+        extractor = extractor or _default_extractor()
+        version = EXTRACTOR_VERSION
+        started = time.perf_counter()
+        inputs = [str(p) for p in expand([str(p) for p in paths])]
+        total = len(inputs)
+        known = self.known_documents()
+        summary = IngestSummary()
+        batch = batch or (1 if workers <= 1 else 16)
+        pending: list[tuple[str, Rows]] = []
+        done = 0
+
+        def flush() -> None:
+            if not pending:
+                return
+            statuses = self._write([rows for _, rows in pending])
+            for (_source, rows), status in zip(pending, statuses, strict=True):
+                known[rows.document["id"]] = version
+                summary.statements += len(rows.statements)
+                if status == "new":
+                    summary.new += 1
+                else:
+                    summary.updated += 1
+            pending.clear()
+
+        def handle(results: list[tuple]) -> None:
+            nonlocal done
+            for status, source, payload in results:
+                if status == "failed":
+                    flush()
+                    summary.failed.append((source, payload))
+                    self._record_failure(source, payload)
+                elif status == "unchanged" or known.get(payload.document["id"]) == version \
+                        or any(r.document["id"] == payload.document["id"] for _, r in pending):
+                    summary.unchanged += 1
+                    status = "unchanged"
+                else:
+                    pending.append((source, payload))
+                    if len(pending) >= batch:
+                        flush()
+            done += 1
+            if progress:
+                progress(done, total, results[-1][0] if results else "unchanged",
+                         results[-1][1] if results else "")
+
+        _init_worker(known, published, extractor, version)
+        if workers <= 1 or total <= 1:
+            for p in inputs:
+                handle(_work(p))
+        else:
+            import multiprocessing as mp
+
+            ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+            with ctx.Pool(workers, initializer=_init_worker,
+                          initargs=(dict(known), published, extractor, version)) as pool:
+                for results in pool.imap(_work, inputs, chunksize=4):
+                    handle(results)
+        flush()
+        if rebuild and (summary.new or summary.updated or self.is_dirty()):
+            self.rebuild()
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+    def reextract(self, all_documents: bool = False, extractor: Callable | None = None,
+                  progress: Progress | None = None, rebuild: bool = True) -> IngestSummary:
+        """Re-derive the statements of stored documents whose extractor version is not the current one
+        (every document with `all_documents`). Judgements are untouched and re-applied by `rebuild`.
+        """
+        from ..read import Document
+
+        extractor = extractor or _default_extractor()
+        started = time.perf_counter()
+        cols = t.documents.c
+        with self.connect() as conn:
+            q = select(cols.id, cols.source, cols.title, cols.published, cols.published_inferred,
+                       cols.language, cols.text, cols.extractor_version).order_by(cols.id)
+            if not all_documents:
+                q = q.where(cols.extractor_version != EXTRACTOR_VERSION)
+            docs = conn.execute(q).all()
+        summary = IngestSummary()
+        for i, d in enumerate(docs):
+            doc = Document(id=d.id, text=d.text, source=d.source, title=d.title,
+                           published=None if d.published_inferred else d.published,
+                           language=d.language or "en")
+            try:
+                rows = _extract_rows(doc, doc.published, extractor, EXTRACTOR_VERSION)
+            except Exception as exc:
+                summary.failed.append((d.source or d.id, f"extraction failed: {type(exc).__name__}: {exc}"))
+                continue
+            self._write([rows])
+            summary.updated += 1
+            summary.statements += len(rows.statements)
+            if progress:
+                progress(i + 1, len(docs), "updated", d.source or d.id)
+        if rebuild and (summary.updated or self.is_dirty()):
+            self.rebuild()
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+    def rebuild(self) -> dict:
+        """Recompute merged records, merge decisions, stage histories and ledger flags from the
+        statements and the active judgements (deterministic; one transaction)."""
+        from .merge import rebuild
+
+        with self.engine.begin() as conn:
+            stats = rebuild(conn)
+            self._set_meta(conn, "dirty", "0")
+        return stats
+
+    # --- judgements (the review commands build on these) ----------------------------------
+    def judge(self, kind: str, target_id: str, *, target_type: str = "record", other_id: str | None = None,
+              prop: str | None = None, value: Any = None, author: str = "anonymous",
+              reason: str | None = None, rebuild: bool = True) -> int:
+        """Record a human decision; an active judgement of the same kind on the same target (and
+        property or other record) is retired, never overwritten. Returns the new judgement id."""
+        from .judgements import add_judgement
+
+        with self.engine.begin() as conn:
+            jid = add_judgement(conn, kind, target_id, target_type=target_type, other_id=other_id, prop=prop,
+                                value=value, author=author, reason=reason)
+        if rebuild:
+            self.rebuild()
+        return jid
+
+    def retire_judgement(self, judgement_id: int, rebuild: bool = True) -> None:
+        from .judgements import retire
+
+        with self.engine.begin() as conn:
+            retire(conn, judgement_id, now())
+        if rebuild:
+            self.rebuild()
+
+    def merge(self, a: str, b: str, author: str = "anonymous", reason: str | None = None) -> int:
+        """Decide that records `a` and `b` (canonical or as-seen ids) are one thing."""
+        return self.judge("merge", a, other_id=b, author=author, reason=reason)
+
+    def split(self, record_id: str, other_id: str | None = None, author: str = "anonymous",
+              reason: str | None = None) -> int:
+        """Decide that a record is not the same as the rest of its cluster (or not the same as
+        `other_id`). Given a canonical id without `other_id`, every member stands alone."""
+        return self.judge("split", record_id, other_id=other_id, author=author, reason=reason)
+
+
+def open_ledger(url: str | Path | None = None, migrate: bool = True) -> Ledger:
+    """Open (creating and migrating if needed) the ledger at `url`, `COMMUNIQUE_DB` or ./communique.db."""
+    url = resolve_url(url)
+    engine = make_engine(url)
+    if migrate:
+        ensure_schema(engine)
+    ledger = Ledger(engine, url)
+    if migrate:
+        from .views import ensure_views
+
+        ensure_views(ledger)
+    return ledger
+

@@ -1,0 +1,656 @@
+"""Read-only queries the web app needs beyond `ledger.query`, and the document search index.
+
+Owned by the web layer; it reads the ledger's tables (`ledger.schema`) and never changes their
+rows — except `record_judgement`, a fallback that writes one row to the ledger's own `judgements`
+table when the ledger's review functions are not importable.
+
+Search: SQLite gets an FTS5 table `documents_fts` kept in sync by triggers on `documents` (so any
+ingest path, including bulk loads, updates it with no call needed); PostgreSQL gets a GIN index on
+the `to_tsvector` expression, which the database keeps current by itself. Both are created on first
+open (`ensure_search`) and the SQLite table is rebuilt when its row count drifts from `documents`
+(e.g. after a migration recreated the table and dropped the triggers).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select, text
+from sqlalchemy.engine import Engine
+
+from . import schema as s
+
+#: Marks put around matched words by snippet()/ts_headline; the web layer escapes the snippet and
+#: then turns only these into <mark>, so document text can never inject markup.
+HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
+
+_SQLITE_FTS = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5("
+    "document_id UNINDEXED, title, text, tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER IF NOT EXISTS documents_fts_ai AFTER INSERT ON documents BEGIN "
+    "INSERT INTO documents_fts(document_id, title, text) VALUES (new.id, new.title, new.text); END",
+    "CREATE TRIGGER IF NOT EXISTS documents_fts_ad AFTER DELETE ON documents BEGIN "
+    "DELETE FROM documents_fts WHERE document_id = old.id; END",
+    "CREATE TRIGGER IF NOT EXISTS documents_fts_au AFTER UPDATE OF title, text ON documents BEGIN "
+    "DELETE FROM documents_fts WHERE document_id = old.id; "
+    "INSERT INTO documents_fts(document_id, title, text) VALUES (new.id, new.title, new.text); END",
+]
+_PG_TSV = "to_tsvector('english', coalesce(title, '') || ' ' || text)"
+
+#: Indexes the web pages' list queries need (ordering by date within a kind, flags by time).
+#: Named `ix_web_*`, created IF NOT EXISTS: additive, and nothing else depends on them.
+_WEB_INDEXES = [
+    "CREATE INDEX IF NOT EXISTS ix_web_records_kind_last ON records (kind, last_published, id)",
+    "CREATE INDEX IF NOT EXISTS ix_web_documents_published ON documents (published, id)",
+    "CREATE INDEX IF NOT EXISTS ix_web_flags_created ON flags (created_at, id)",
+    "CREATE INDEX IF NOT EXISTS ix_web_mentions_doc_start ON mentions (document_id, span_start)",
+]
+
+
+@dataclass
+class WebLedger:
+    """The engine the web app reads through, plus the ledger object when the ledger provides one."""
+
+    url: str
+    engine: Engine
+    ledger: Any = None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def close(self) -> None:
+        close = getattr(self.ledger, "close", None)
+        if callable(close):
+            close()
+        self.engine.dispose()
+
+
+def open_web_ledger(url: str | None) -> WebLedger:
+    """Open (and migrate) the ledger at `url`, with the search index and web indexes in place."""
+    from .db import make_engine, resolve_url
+
+    try:
+        from .store import open_ledger  # the ledger's own handle, when present
+    except ImportError:  # pragma: no cover - only before the ledger's query module exists
+        open_ledger = None
+    url = resolve_url(url)
+    try:
+        ledger = open_ledger(url) if open_ledger else None
+    except ImportError:  # pragma: no cover - the ledger package mid-way through being written
+        from .db import ensure_schema
+        from .store import Ledger
+
+        engine = make_engine(url)
+        ensure_schema(engine)
+        ledger = Ledger(engine, url)
+    engine = getattr(ledger, "engine", None) or make_engine(url)
+    if ledger is None:
+        from .db import ensure_schema
+
+        ensure_schema(engine)
+    web = WebLedger(url=url, engine=engine, ledger=ledger)
+    ensure_search(engine)
+    ensure_web_indexes(engine)
+    return web
+
+
+def ensure_web_indexes(engine: Engine) -> None:
+    with engine.begin() as conn:
+        for ddl in _WEB_INDEXES:
+            conn.execute(text(ddl))
+
+
+def ensure_search(engine: Engine) -> None:
+    """Create the full-text index if missing; on SQLite, rebuild it when it lags `documents`."""
+    with engine.begin() as conn:
+        if engine.dialect.name == "sqlite":
+            for ddl in _SQLITE_FTS:
+                conn.execute(text(ddl))
+            n_docs = conn.execute(select(func.count()).select_from(s.documents)).scalar_one()
+            n_fts = conn.execute(text("SELECT count(*) FROM documents_fts")).scalar_one()
+            if n_docs != n_fts:
+                rebuild_search(conn)
+        elif engine.dialect.name == "postgresql":
+            conn.execute(text(f"CREATE INDEX IF NOT EXISTS ix_web_documents_tsv ON documents "
+                              f"USING gin ({_PG_TSV})"))
+
+
+def rebuild_search(conn) -> None:
+    """Refill the SQLite FTS table from `documents` (one statement; used after drift)."""
+    conn.execute(text("DELETE FROM documents_fts"))
+    conn.execute(text("INSERT INTO documents_fts(document_id, title, text) "
+                      "SELECT id, title, text FROM documents"))
+
+
+def _fts5_query(q: str) -> str:
+    """User words → an FTS5 query that cannot be a syntax error: each word quoted, all required."""
+    words = re.findall(r"\w+", q)
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+def search_documents(web: WebLedger, q: str, limit: int = 50, offset: int = 0) -> list[dict]:
+    """Documents matching all words of `q`, best first, each with a snippet marked by HIT_OPEN/CLOSE."""
+    with web.engine.connect() as conn:
+        if web.is_sqlite:
+            match = _fts5_query(q)
+            if not match:
+                return []
+            rows = conn.execute(text(
+                "SELECT d.id, d.title, d.source, d.published, "
+                "snippet(documents_fts, 2, :o, :c, ' … ', 24) AS snippet "
+                "FROM documents_fts JOIN documents d ON d.id = documents_fts.document_id "
+                "WHERE documents_fts MATCH :m ORDER BY rank LIMIT :lim OFFSET :off"),
+                {"m": match, "o": HIT_OPEN, "c": HIT_CLOSE, "lim": limit, "off": offset})
+        else:
+            if not re.search(r"\w", q):
+                return []
+            rows = conn.execute(text(
+                f"SELECT d.id, d.title, d.source, d.published, ts_headline('english', d.text, "
+                f"websearch_to_tsquery('english', :q), 'StartSel=' || :o || ', StopSel=' || :c || "
+                f"', MaxFragments=2, MaxWords=24, MinWords=8') AS snippet FROM "
+                f"(SELECT id, ts_rank({_PG_TSV}, websearch_to_tsquery('english', :q)) AS r "
+                f" FROM documents WHERE {_PG_TSV} @@ websearch_to_tsquery('english', :q) "
+                f" ORDER BY r DESC, id LIMIT :lim OFFSET :off) hit JOIN documents d ON d.id = hit.id "
+                f"ORDER BY hit.r DESC, d.id"),
+                {"q": q, "o": HIT_OPEN, "c": HIT_CLOSE, "lim": limit, "off": offset})
+        return [dict(r._mapping) for r in rows]
+
+
+def counts(web: WebLedger) -> dict[str, int]:
+    """Records per kind, documents, and open flags (flags without a live dismiss judgement)."""
+    with web.engine.connect() as conn:
+        out = {k: n for k, n in conn.execute(
+            select(s.records.c.kind, func.count()).where(s.records.c.status != "rejected")
+            .group_by(s.records.c.kind))}
+        out["documents"] = conn.execute(select(func.count()).select_from(s.documents)).scalar_one()
+        dismissed = select(s.judgements.c.target_id).where(
+            s.judgements.c.kind == "dismiss", s.judgements.c.retired_at.is_(None))
+        out["open_flags"] = conn.execute(select(func.count()).select_from(s.flags).where(
+            s.flags.c.id.not_in(dismissed))).scalar_one()
+    return out
+
+
+def record_judgement(web: WebLedger, kind: str, target_type: str, target_id: str, author: str,
+                     prop: str | None = None, value: Any = None, reason: str | None = None,
+                     target_key: dict | None = None) -> int:
+    """Fallback write of one judgement row (used only when the ledger's review API is missing).
+
+    A new decision on the same target and property retires the live one (never overwrites it),
+    as the ledger's design requires."""
+    now = datetime.now(UTC)
+    j = s.judgements
+    with web.engine.begin() as conn:
+        live = conn.execute(select(j.c.id).where(
+            j.c.target_id == target_id, j.c.retired_at.is_(None),
+            j.c.prop.is_(None) if prop is None else j.c.prop == prop,
+            j.c.kind.in_(("confirm", "correct", "reject", "dismiss")))).scalars().all()
+        new_id = conn.execute(j.insert().values(
+            kind=kind, target_type=target_type, target_id=target_id, prop=prop,
+            value=None if value is None else json.dumps(value, ensure_ascii=False),
+            target_key=json.dumps(target_key, ensure_ascii=False) if target_key else None,
+            author=author, reason=reason, created_at=now)).inserted_primary_key[0]
+        if live:
+            conn.execute(j.update().where(j.c.id.in_(live)).values(retired_at=now, retired_by=new_id))
+    return int(new_id)
+
+
+# --- reads over the ledger's tables ---------------------------------------------------------------
+
+#: Kind names as the ledger stores them (contract list names) and the singular used in URLs.
+KINDS = ("meetings", "people", "organizations", "figures", "pledges", "agreements", "events", "quotes")
+
+_REC_COLS = ("id", "kind", "label", "data", "n_sources", "n_documents", "first_published",
+             "last_published", "status", "confirmed")
+
+
+def _jtext(web: WebLedger, col, key: str):
+    """A JSON field of a Text column as text, in the dialect's own JSON functions."""
+    if web.is_sqlite:
+        return func.json_extract(col, f"$.{key}")
+    from sqlalchemy import JSON, cast
+
+    return func.json_extract_path_text(cast(col, JSON), key)
+
+
+def _jnum(web: WebLedger, col, key: str):
+    if web.is_sqlite:
+        return func.json_extract(col, f"$.{key}")
+    from sqlalchemy import Float, cast
+
+    return cast(_jtext(web, col, key), Float)
+
+
+def record_row(row) -> dict:
+    """A `records` row → one flat dict: the merged record's fields plus the ledger's bookkeeping."""
+    m = dict(row._mapping)
+    data = json.loads(m.pop("data") or "{}")
+    # The records table's `status` and `kind` are the ledger's; an agreement's own `status` is its
+    # stage and an organisation's `kind` its type, so the ledger's go under other names.
+    out = {**data, **{k: m[k] for k in _REC_COLS if k in m and k not in ("data", "status", "kind")}}
+    out["record_status"] = m.get("status")
+    out["record_kind"] = m.get("kind")
+    out["confirmed"] = bool(out.get("confirmed"))
+    return out
+
+
+@dataclass
+class Page:
+    """One page of a list: its items, whether more follow, and the total when it is cheap to know."""
+
+    items: list[dict]
+    limit: int
+    offset: int
+    more: bool
+    total: int | None = None
+
+    @property
+    def count(self) -> int:
+        return len(self.items)
+
+
+def list_records(web: WebLedger, kind: str, *, limit: int = 50, offset: int = 0,
+                 party: str | None = None, body: str | None = None, stage: str | None = None,
+                 program: str | None = None, metric: str | None = None, q: str | None = None,
+                 since: str | None = None, until: str | None = None,
+                 include_rejected: bool = False, order: str = "recent") -> Page:
+    """Records of one kind, newest source first, filtered; LIMIT/OFFSET on an index of (kind, date).
+
+    `party` matches a whole JSON string value (a party in `parties`, the pledger `by`, a head's
+    `side`), case-insensitively; `since`/`until` compare ISO dates of the record's sources."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown record kind {kind!r}; expected one of {', '.join(KINDS)}")
+    r = s.records
+    where = [r.c.kind == kind]
+    if not include_rejected:
+        where.append(r.c.status != "rejected")
+    if party:
+        where.append(func.lower(r.c.data).like(f'%{_like(json.dumps(party.lower(), ensure_ascii=False))}%',
+                                                escape="\\"))
+    for key, val in (("body", body), ("status", stage), ("program", program), ("metric", metric)):
+        if val:
+            where.append(func.lower(_jtext(web, r.c.data, key)) == val.lower())
+    if q:
+        where.append(func.lower(r.c.label).like(f"%{_like(q.lower())}%", escape="\\"))
+    if since:
+        where.append(r.c.last_published >= _iso(since, "since"))
+    if until:
+        where.append(r.c.first_published <= _iso(until, "until") + "\uffff")
+    cols = [getattr(r.c, c) for c in _REC_COLS]
+    stmt = select(*cols).where(*where)
+    if order == "label":
+        stmt = stmt.order_by(r.c.label, r.c.id)
+    else:
+        stmt = stmt.order_by(r.c.last_published.desc(), r.c.id.desc())
+    with web.engine.connect() as conn:
+        rows = conn.execute(stmt.limit(limit + 1).offset(offset)).all()
+        total = None
+        filtered = any((party, body, stage, program, metric, q, since, until))
+        if not filtered:
+            total = conn.execute(select(func.count()).select_from(r).where(*where)).scalar_one()
+    items = [record_row(x) for x in rows[:limit]]
+    return Page(items=items, limit=limit, offset=offset, more=len(rows) > limit, total=total)
+
+
+def _like(text_: str) -> str:
+    return text_.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _iso(value: str, name: str) -> str:
+    if not _ISO.match(value):
+        raise ValueError(f"{name} must be an ISO date YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+    return value
+
+
+def get_record(web: WebLedger, record_id: str) -> dict | None:
+    """One record with its sources (document, span, sentence), its values per source, and judgements."""
+    r = s.records
+    with web.engine.connect() as conn:
+        row = conn.execute(select(*[getattr(r.c, c) for c in _REC_COLS]).where(r.c.id == record_id)).first()
+        if row is None:
+            return None
+        rec = record_row(row)
+        rec["sources"] = _sources(conn, [record_id])
+        st = s.statements
+        values: dict[str, list[dict]] = {}
+        for x in conn.execute(select(st.c.prop, st.c.value, st.c.document_id, st.c.span_start,
+                                     st.c.span_end).where(st.c.canonical_id == record_id)
+                              .order_by(st.c.prop, st.c.document_id)):
+            values.setdefault(x.prop, []).append({"value": json.loads(x.value), "document_id": x.document_id,
+                                                  "span": _span(x.span_start, x.span_end)})
+        rec["values"] = values
+        rec["judgements"] = judgements_for(conn, [record_id])
+    return rec
+
+
+def _span(a, b):
+    return [a, b] if a is not None and b is not None else None
+
+
+def _sources(conn, record_ids: list[str]) -> list[dict]:
+    m, d = s.mentions, s.documents
+    rows = conn.execute(
+        select(m.c.canonical_id, m.c.document_id, m.c.span_start, m.c.span_end, m.c.sentence, d.c.title,
+               d.c.source, d.c.published)
+        .join(d, d.c.id == m.c.document_id).where(m.c.canonical_id.in_(record_ids))
+        .order_by(d.c.published, m.c.document_id, m.c.span_start))
+    return [{"record_id": x.canonical_id, "document_id": x.document_id, "title": x.title,
+             "source": x.source, "published": x.published, "span": _span(x.span_start, x.span_end),
+             "sentence": x.sentence} for x in rows]
+
+
+def judgements_for(conn, target_ids: list[str], live_only: bool = True) -> list[dict]:
+    j = s.judgements
+    stmt = select(j).where(j.c.target_id.in_(target_ids))
+    if live_only:
+        stmt = stmt.where(j.c.retired_at.is_(None))
+    out = []
+    for x in conn.execute(stmt.order_by(j.c.created_at, j.c.id)):
+        d = dict(x._mapping)
+        d["value"] = json.loads(d["value"]) if d.get("value") else None
+        d.pop("target_key", None)
+        d["created_at"] = d["created_at"].isoformat() if d.get("created_at") else None
+        d["retired_at"] = d["retired_at"].isoformat() if d.get("retired_at") else None
+        out.append(d)
+    return out
+
+
+def stage_history(web: WebLedger, agreement_id: str) -> list[dict]:
+    """An agreement's stages across documents, oldest first (from the ledger's `stage_history`)."""
+    h, d = s.stage_history, s.documents
+    with web.engine.connect() as conn:
+        rows = conn.execute(
+            select(h.c.stage, h.c.date, h.c.published, h.c.document_id, h.c.span_start, h.c.span_end,
+                   h.c.regression, d.c.title)
+            .join(d, d.c.id == h.c.document_id).where(h.c.agreement_id == agreement_id)
+            .order_by(func.coalesce(h.c.date, h.c.published), h.c.published, h.c.id))
+        return [{"stage": x.stage, "date": x.date, "published": x.published, "document_id": x.document_id,
+                 "title": x.title, "span": _span(x.span_start, x.span_end),
+                 "regression": bool(x.regression)} for x in rows]
+
+
+def stage_histories(web: WebLedger, agreement_ids: list[str]) -> dict[str, list[dict]]:
+    """Stage histories of many agreements in one query (the pipeline page shows them all)."""
+    if not agreement_ids:
+        return {}
+    h = s.stage_history
+    out: dict[str, list[dict]] = {a: [] for a in agreement_ids}
+    with web.engine.connect() as conn:
+        for x in conn.execute(select(h).where(h.c.agreement_id.in_(agreement_ids))
+                              .order_by(func.coalesce(h.c.date, h.c.published), h.c.published, h.c.id)):
+            out[x.agreement_id].append({"stage": x.stage, "date": x.date, "published": x.published,
+                                        "document_id": x.document_id,
+                                        "span": _span(x.span_start, x.span_end),
+                                        "regression": bool(x.regression)})
+    return out
+
+
+def bodies(web: WebLedger) -> list[dict]:
+    """Every body with its number of meetings and the span of their dates."""
+    r = s.records
+    body = _jtext(web, r.c.data, "body")
+    date = _jtext(web, r.c.data, "date")
+    with web.engine.connect() as conn:
+        rows = conn.execute(select(body.label("body"), func.count().label("meetings"),
+                                   func.min(date).label("first"), func.max(date).label("last"))
+                            .where(r.c.kind == "meetings", r.c.status != "rejected")
+                            .group_by(body).order_by(func.count().desc(), body))
+        return [dict(x._mapping) for x in rows if x.body]
+
+
+def series(web: WebLedger, body: str) -> dict:
+    """Meetings of one body in order of ordinal then date, with the ordinals missing between them."""
+    page = list_records(web, "meetings", body=body, limit=10_000)
+    meetings = sorted(page.items, key=lambda m: (m.get("number") is None, m.get("number") or 0,
+                                                  m.get("date") or ""))
+    numbers = sorted({m["number"] for m in meetings if isinstance(m.get("number"), int)})
+    missing = [n for n in range(numbers[0], numbers[-1]) if n not in set(numbers)] if numbers else []
+    dates = sorted(m["date"][:10] for m in meetings if m.get("date") and len(m["date"]) >= 10)
+    cadence = None
+    if len(dates) > 1:
+        gaps = [(datetime.fromisoformat(b) - datetime.fromisoformat(a)).days
+                for a, b in zip(dates, dates[1:], strict=False)]
+        cadence = sorted(gaps)[len(gaps) // 2]
+    return {"body": body, "meetings": meetings, "missing": missing, "median_days_between": cadence}
+
+
+def pledge_totals(web: WebLedger, by: str = "by") -> list[dict]:
+    """Sum of pledges (EUR and USD) grouped by `by` (party), `program`, `purpose` or `year`."""
+    if by not in ("by", "program", "purpose", "year"):
+        raise ValueError("group pledges by one of: by, program, purpose, year")
+    r = s.records
+    key = func.substr(_jtext(web, r.c.data, "date"), 1, 4) if by == "year" else _jtext(web, r.c.data, by)
+    with web.engine.connect() as conn:
+        rows = conn.execute(
+            select(key.label("key"), func.count().label("pledges"),
+                   func.sum(_jnum(web, r.c.data, "amount_eur")).label("eur"),
+                   func.sum(_jnum(web, r.c.data, "amount_usd")).label("usd"))
+            .where(r.c.kind == "pledges", r.c.status != "rejected").group_by(key)
+            .order_by(func.sum(_jnum(web, r.c.data, "amount_eur")).desc(), key))
+        return [{"key": x.key, "pledges": x.pledges, "eur": x.eur, "usd": x.usd} for x in rows]
+
+
+def pledges_by_program_year(web: WebLedger) -> list[dict]:
+    r = s.records
+    year = func.substr(_jtext(web, r.c.data, "date"), 1, 4)
+    program = _jtext(web, r.c.data, "program")
+    with web.engine.connect() as conn:
+        rows = conn.execute(select(year.label("year"), program.label("program"),
+                                   func.sum(_jnum(web, r.c.data, "amount_eur")).label("eur"))
+                            .where(r.c.kind == "pledges", r.c.status != "rejected")
+                            .group_by(year, program).order_by(year))
+        return [dict(x._mapping) for x in rows]
+
+
+def metrics(web: WebLedger) -> list[dict]:
+    r = s.records
+    metric = _jtext(web, r.c.data, "metric")
+    with web.engine.connect() as conn:
+        rows = conn.execute(select(metric.label("metric"), func.count().label("figures"))
+                            .where(r.c.kind == "figures", r.c.status != "rejected")
+                            .group_by(metric).order_by(func.count().desc(), metric))
+        return [dict(x._mapping) for x in rows if x.metric]
+
+
+def figure_series(web: WebLedger, metric: str, subject: str | None = None) -> list[dict]:
+    """Every value stated for a metric, one point per (figure, source), ordered by period.
+
+    Two sources giving different values for the same period stay two points, each marked
+    `conflict`, so a disagreement is visible rather than averaged away."""
+    page = list_records(web, "figures", metric=metric, limit=5000)
+    figs = [f for f in page.items if subject is None or (f.get("subject") or "") == subject]
+    if not figs:
+        return []
+    st = s.statements
+    with web.engine.connect() as conn:
+        stmts = conn.execute(select(st.c.canonical_id, st.c.value, st.c.document_id, st.c.span_start,
+                                    st.c.span_end)
+                             .where(st.c.canonical_id.in_([f["id"] for f in figs]), st.c.prop == "value"))
+        by_fig: dict[str, list] = {}
+        for x in stmts:
+            by_fig.setdefault(x.canonical_id, []).append(x)
+        docs = {x.id: x for x in conn.execute(
+            select(s.documents.c.id, s.documents.c.title, s.documents.c.published)
+            .where(s.documents.c.id.in_({x.document_id for v in by_fig.values() for x in v})))}
+    points = []
+    for f in figs:
+        for x in by_fig.get(f["id"], []) or [None]:
+            doc = docs.get(x.document_id) if x else None
+            points.append({"figure_id": f["id"], "period": f.get("period") or "?",
+                           "value": json.loads(x.value) if x else f.get("value"),
+                           "unit": f.get("unit"), "qualifier": f.get("qualifier"),
+                           "subject": f.get("subject"),
+                           "document_id": x.document_id if x else None,
+                           "title": doc.title if doc else None,
+                           "published": doc.published if doc else None,
+                           "span": _span(x.span_start, x.span_end) if x else None, "conflict": False})
+    by_period: dict[tuple, set] = {}
+    for p in points:
+        by_period.setdefault((p["period"], p["subject"], p["unit"]), set()).add(p["value"])
+    for p in points:
+        p["conflict"] = len(by_period[(p["period"], p["subject"], p["unit"])]) > 1
+    points.sort(key=lambda p: (p["period"], p["value"] or 0))
+    return points
+
+
+def person_roles(web: WebLedger, person_id: str) -> list[dict]:
+    """Roles a person is seen holding, each with the first and last publication date it appears."""
+    st, d = s.statements, s.documents
+    with web.engine.connect() as conn:
+        rows = conn.execute(select(st.c.prop, st.c.value, d.c.published, st.c.document_id)
+                            .join(d, d.c.id == st.c.document_id)
+                            .where(st.c.canonical_id == person_id, st.c.prop.in_(("role", "affiliation"))))
+        roles: dict[tuple, dict] = {}
+        for x in rows:
+            key = (x.prop, json.loads(x.value))
+            e = roles.setdefault(key, {"prop": x.prop, "value": key[1], "since": x.published,
+                                       "until": x.published, "documents": set()})
+            if x.published and (not e["since"] or x.published < e["since"]):
+                e["since"] = x.published
+            if x.published and (not e["until"] or x.published > e["until"]):
+                e["until"] = x.published
+            e["documents"].add(x.document_id)
+    out = [{**e, "documents": sorted(e["documents"])} for e in roles.values()]
+    return sorted(out, key=lambda e: (e["since"] or "", e["prop"]))
+
+
+def list_documents(web: WebLedger, *, limit: int = 50, offset: int = 0, since: str | None = None,
+                   until: str | None = None) -> Page:
+    d = s.documents
+    where = []
+    if since:
+        where.append(d.c.published >= _iso(since, "since"))
+    if until:
+        where.append(d.c.published <= _iso(until, "until") + "\uffff")
+    with web.engine.connect() as conn:
+        rows = conn.execute(select(d.c.id, d.c.title, d.c.source, d.c.published, d.c.language,
+                                   func.length(d.c.text).label("length")).where(*where)
+                            .order_by(d.c.published.desc(), d.c.id.desc())
+                            .limit(limit + 1).offset(offset)).all()
+        total = None if where else conn.execute(select(func.count()).select_from(d)).scalar_one()
+    return Page(items=[dict(x._mapping) for x in rows[:limit]], limit=limit, offset=offset,
+                more=len(rows) > limit, total=total)
+
+
+def get_document(web: WebLedger, document_id: str) -> dict | None:
+    """A document's text with every span in it (each with its record's kind and label) and its flags."""
+    d, m, r = s.documents, s.mentions, s.records
+    with web.engine.connect() as conn:
+        doc = conn.execute(select(d.c.id, d.c.title, d.c.source, d.c.published, d.c.published_inferred,
+                                  d.c.language, d.c.text, d.c.extractor_version)
+                           .where(d.c.id == document_id)).first()
+        if doc is None:
+            return None
+        out = dict(doc._mapping)
+        spans = conn.execute(select(m.c.id, m.c.kind, m.c.record_id, m.c.canonical_id, m.c.span_start,
+                                    m.c.span_end, r.c.label, r.c.status)
+                             .outerjoin(r, r.c.id == m.c.canonical_id)
+                             .where(m.c.document_id == document_id).order_by(m.c.span_start, m.c.id))
+        out["spans"] = [{"id": x.id, "kind": x.kind, "record_id": x.canonical_id,
+                         "label": x.label or x.kind, "span": _span(x.span_start, x.span_end),
+                         "status": x.status} for x in spans]
+        out["flags"] = _flags(conn, [s.flags.c.document_id == document_id], 1000, 0)
+    return out
+
+
+def _flags(conn, where, limit, offset) -> list[dict]:
+    f, j = s.flags, s.judgements
+    dismissed = {x.target_id: x for x in conn.execute(
+        select(j.c.target_id, j.c.author, j.c.reason, j.c.created_at)
+        .where(j.c.kind == "dismiss", j.c.retired_at.is_(None), j.c.target_type == "flag"))}
+    rows = conn.execute(select(f).where(*where).order_by(f.c.created_at.desc(), f.c.id)
+                        .limit(limit).offset(offset))
+    out = []
+    for x in rows:
+        d = dict(x._mapping)
+        d["record_ids"] = json.loads(d["record_ids"]) if d.get("record_ids") else []
+        d["span"] = _span(d.pop("span_start"), d.pop("span_end"))
+        d["created_at"] = d["created_at"].isoformat() if d.get("created_at") else None
+        dis = dismissed.get(d["id"])
+        d["dismissed"] = dis is not None
+        d["dismissed_by"] = dis.author if dis else None
+        out.append(d)
+    return out
+
+
+def list_flags(web: WebLedger, *, kind: str | None = None, open_only: bool = False,
+               document_id: str | None = None, limit: int = 50, offset: int = 0) -> Page:
+    f, j = s.flags, s.judgements
+    where = []
+    if kind:
+        where.append(f.c.kind == kind)
+    if document_id:
+        where.append(f.c.document_id == document_id)
+    if open_only:
+        where.append(f.c.id.not_in(select(j.c.target_id).where(j.c.kind == "dismiss",
+                                                               j.c.retired_at.is_(None))))
+    with web.engine.connect() as conn:
+        items = _flags(conn, where, limit + 1, offset)
+    return Page(items=items[:limit], limit=limit, offset=offset, more=len(items) > limit)
+
+
+def get_flag(web: WebLedger, flag_id: str) -> dict | None:
+    with web.engine.connect() as conn:
+        rows = _flags(conn, [s.flags.c.id == flag_id], 1, 0)
+    return rows[0] if rows else None
+
+
+def review_queue(web: WebLedger, kind: str | None = None, *, limit: int = 50, offset: int = 0,
+                 judged: bool = False) -> Page:
+    """Records awaiting a decision (no live judgement), or with `judged`, those already decided;
+    most-sourced first within the newest, each with its first source sentence."""
+    r, j = s.records, s.judgements
+    live = select(j.c.target_id).where(j.c.retired_at.is_(None),
+                                       j.c.kind.in_(("confirm", "correct", "reject")))
+    where = [r.c.id.in_(live) if judged else r.c.id.not_in(live)]
+    if kind:
+        if kind not in KINDS:
+            raise ValueError(f"unknown record kind {kind!r}; expected one of {', '.join(KINDS)}")
+        where.append(r.c.kind == kind)
+    with web.engine.connect() as conn:
+        rows = conn.execute(select(*[getattr(r.c, c) for c in _REC_COLS]).where(*where)
+                            .order_by(r.c.last_published.desc(), r.c.id)
+                            .limit(limit + 1).offset(offset)).all()
+        items = [record_row(x) for x in rows[:limit]]
+        ids = [x["id"] for x in items]
+        srcs: dict[str, list] = {}
+        for src in _sources(conn, ids) if ids else []:
+            srcs.setdefault(src["record_id"], []).append(src)
+        jd: dict[str, list] = {}
+        for x in judgements_for(conn, ids) if ids else []:
+            jd.setdefault(x["target_id"], []).append(x)
+    for it in items:
+        it["sources"] = srcs.get(it["id"], [])
+        it["judgements"] = jd.get(it["id"], [])
+    return Page(items=items, limit=limit, offset=offset, more=len(rows) > limit)
+
+
+def related_records(web: WebLedger, document_ids: list[str], kinds: tuple[str, ...],
+                    limit: int = 200) -> list[dict]:
+    """Records of `kinds` mentioned in any of `document_ids` (what a meeting's sources also report)."""
+    if not document_ids:
+        return []
+    r, m = s.records, s.mentions
+    ids = select(m.c.canonical_id).where(m.c.document_id.in_(document_ids), m.c.kind.in_(kinds)).distinct()
+    with web.engine.connect() as conn:
+        rows = conn.execute(select(*[getattr(r.c, c) for c in _REC_COLS])
+                            .where(r.c.id.in_(ids), r.c.status != "rejected")
+                            .order_by(r.c.kind, r.c.label).limit(limit))
+        return [record_row(x) for x in rows]
+
+
+def parties(web: WebLedger, sample: int = 2000) -> list[dict]:
+    """Parties named by the newest meetings and agreements, with how often (bounded sample)."""
+    counts: dict[str, int] = {}
+    for kind in ("meetings", "agreements"):
+        for rec in list_records(web, kind, limit=sample).items:
+            for p in rec.get("parties") or []:
+                counts[p] = counts.get(p, 0) + 1
+    return [{"party": p, "records": n} for p, n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))]

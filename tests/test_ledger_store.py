@@ -1,0 +1,186 @@
+"""Ledger storage: schema, WAL, migrations (first revision → head keeps data), views, the write path."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import create_engine, inspect, text
+
+from communique.ledger import open_ledger
+from communique.ledger import schema as t
+from communique.ledger.db import HEAD_REVISION, current_revision, make_engine, resolve_url, upgrade
+from communique.models import Agreement, DocumentInfo, Extraction, Flag, Meeting, Person, Pledge
+from communique.read import make_document
+
+TEXT = ("The 22nd meeting of the Kazakhstan-EU Cooperation Committee took place in Astana on 17 June 2025. "
+        "Deputy Foreign Minister Roman Vassilenko led the Kazakh side. "
+        "The European Union stands ready to mobilise EUR 10 billion for transport links.")
+
+
+def sample(text: str = TEXT, source: str = "a.txt", published: str = "2025-06-18"):
+    doc = make_document(text, source=source, published=published)
+    ex = Extraction(
+        document=DocumentInfo(id=doc.id, source=source, published=published),
+        meetings=[Meeting(body="Kazakhstan-EU Cooperation Committee", number=22, date="2025-06-17",
+                          place="Astana", parties=["Kazakhstan", "European Union"], span=(0, 97))],
+        people=[Person(name="Roman Vassilenko", role="Deputy Foreign Minister",
+                       spans=[(98, 158), (130, 146)])],
+        pledges=[Pledge(by="European Union", amount=1e10, currency="EUR", hedged=True, span=(160, 240))],
+        agreements=[Agreement(name="Enhanced Partnership and Cooperation Agreement", acronym="EPCA",
+                              status="in force")],
+        flags=[Flag(kind="check", message="a test flag", span=(0, 4))])
+    return doc, ex
+
+
+def test_resolve_url(tmp_path, monkeypatch):
+    monkeypatch.delenv("COMMUNIQUE_DB", raising=False)
+    assert resolve_url(tmp_path / "x.db") == f"sqlite:///{tmp_path / 'x.db'}"
+    assert resolve_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    monkeypatch.setenv("COMMUNIQUE_DB", str(tmp_path / "env.db"))
+    assert resolve_url(None).endswith("env.db")
+
+
+def test_schema_and_foreign_keys(db_url):
+    ledger = open_ledger(db_url)
+    insp = inspect(ledger.engine)
+    names = set(insp.get_table_names())
+    assert {"documents", "statements", "mentions", "records", "judgements", "merges", "flags", "failures",
+            "stage_history", "ledger_meta", "alembic_version"} <= names
+    fks = insp.get_foreign_keys("statements")
+    assert any(fk["referred_table"] == "documents" for fk in fks)
+    views = set(insp.get_view_names())
+    assert {"meetings_v", "agreements_v", "pledges_v", "figures_v", "people_v", "sources_v"} <= views
+    assert current_revision(ledger.engine) == HEAD_REVISION
+
+
+def test_sqlite_is_wal(tmp_path):
+    ledger = open_ledger(tmp_path / "w.db")
+    with ledger.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_migrations_match_schema(db_url):
+    """The frozen migrations produce exactly the tables `schema.py` declares."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    ledger = open_ledger(db_url)
+    with ledger.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn), t.metadata)
+    assert diffs == []
+
+
+def test_head_revision_constant_matches_scripts():
+    from alembic.script import ScriptDirectory
+
+    from communique.ledger.db import alembic_config
+
+    assert ScriptDirectory.from_config(alembic_config(None)).get_current_head() == HEAD_REVISION
+
+
+def test_upgrade_from_first_revision_keeps_data(db_url):
+    engine = make_engine(db_url)
+    assert upgrade(engine, "0001") == "0001"
+    with engine.begin() as conn:  # data written by a package at the first schema
+        conn.execute(text("INSERT INTO documents (id, source, published, published_inferred, text, "
+                          "extractor_version, ingested_at, updated_at) "
+                          "VALUES ('d1', 'old.txt', '2020-01-01', "
+                          ":f, 'old text', '0.0.1', :ts, :ts)"), {"f": False, "ts": "2020-01-01 00:00:00"})
+        conn.execute(text("INSERT INTO statements (id, kind, record_id, canonical_id, prop, value, "
+                          "document_id, extractor_version) "
+                          "VALUES ('s1', 'meetings', 'mee-1', 'mee-1', 'body', "
+                          "'\"Cooperation Council\"', 'd1', '0.0.1')"))
+        conn.execute(text("INSERT INTO judgements (kind, target_type, target_id, author, created_at) "
+                          "VALUES ('confirm', 'record', 'mee-1', 'ana', :ts)"), {"ts": "2020-01-02 00:00:00"})
+    engine.dispose()
+    ledger = open_ledger(db_url)  # a newer package opening the older database migrates it
+    assert current_revision(ledger.engine) == HEAD_REVISION
+    with ledger.connect() as conn:
+        assert conn.execute(text("SELECT source FROM documents WHERE id='d1'")).scalar() == "old.txt"
+        value = conn.execute(text("SELECT value FROM statements WHERE id='s1'")).scalar()
+        assert value == '"Cooperation Council"'
+        assert conn.execute(text("SELECT author FROM judgements")).scalar() == "ana"
+    ledger.rebuild()
+    with ledger.connect() as conn:
+        row = conn.execute(text("SELECT label, confirmed FROM records WHERE id='mee-1'")).first()
+    assert row.label == "Cooperation Council" and row.confirmed
+
+
+def test_store_extraction_rows(db_url):
+    ledger = open_ledger(db_url)
+    doc, ex = sample()
+    assert ledger.store_extraction(doc, ex) == "new"
+    assert ledger.store_extraction(doc, ex) == "updated"  # replaced, not duplicated
+    with ledger.connect() as conn:
+        n_docs = conn.execute(text("SELECT count(*) FROM documents")).scalar()
+        stmts = conn.execute(text("SELECT kind, prop, value, span_start FROM statements")).all()
+        mentions = conn.execute(text("SELECT kind, sentence FROM mentions WHERE kind='people'")).all()
+        flags = conn.execute(text("SELECT kind, source FROM flags")).all()
+    assert n_docs == 1
+    props = {(s.kind, s.prop): json.loads(s.value) for s in stmts}
+    assert props[("meetings", "number")] == 22
+    assert props[("pledges", "amount")] == 1e10
+    assert props[("pledges", "hedged")] is True
+    parties = sorted(json.loads(s.value) for s in stmts if s.prop == "parties")
+    assert parties == ["European Union", "Kazakhstan"]  # one statement per list item
+    # a person with two spans has two name statements and two mentions with their sentence
+    assert sum(1 for s in stmts if (s.kind, s.prop) == ("people", "name")) == 2
+    assert all("Vassilenko" in m.sentence for m in mentions) and len(mentions) == 2
+    assert mentions[0].sentence.startswith("Deputy Foreign Minister")
+    assert flags == [("check", "doc")]
+
+
+def test_store_extraction_without_doc_uses_document_text(db_url):
+    ledger = open_ledger(db_url)
+    doc, ex = sample()
+    ex.document.text = doc.text
+    assert ledger.store_extraction(None, ex) == "new"
+    bad = ex.model_copy(deep=True)
+    bad.document.text = None
+    with pytest.raises(ValueError):
+        ledger.store_extraction(None, bad)
+
+
+def test_rebuild_fills_records_and_views(db_url):
+    ledger = open_ledger(db_url)
+    ledger.store_extraction(*sample())
+    stats = ledger.rebuild()
+    assert stats["records"] == 4
+    with ledger.connect() as conn:
+        m = conn.execute(text("SELECT * FROM meetings_v")).first()
+        p = conn.execute(text("SELECT * FROM pledges_v")).first()
+        s = conn.execute(text("SELECT count(*) FROM sources_v")).scalar()
+    assert m.label == "22nd Kazakhstan-EU Cooperation Committee"
+    assert m.place == "Astana" and int(m.number) == 22
+    assert "a.txt: The 22nd meeting" in m.sources
+    assert p.currency == "EUR" and float(p.amount) == 1e10
+    assert s >= 4
+
+
+def test_statement_ids_are_deterministic(tmp_path):
+    from communique.ledger.statements import to_rows
+
+    doc, ex = sample()
+    a = to_rows(ex, doc.text, "1")
+    b = to_rows(ex, doc.text, "1")
+    c = to_rows(ex, doc.text, "2")
+    assert [s["id"] for s in a.statements] == [s["id"] for s in b.statements]
+    assert {s["record_id"] for s in a.statements} == {s["record_id"] for s in c.statements}
+    assert not {s["id"] for s in a.statements} & {s["id"] for s in c.statements}
+
+
+def test_sqlite_file_readable_without_communique(tmp_path):
+    """The file is plain SQLite: another tool (Datasette, sqlite3) reads tables and views as is."""
+    import sqlite3
+
+    path = tmp_path / "plain.db"
+    ledger = open_ledger(path)
+    ledger.store_extraction(*sample())
+    ledger.rebuild()
+    ledger.close()
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT count(*) FROM agreements_v").fetchone()[0] == 1
+    con.close()
+    create_engine(f"sqlite:///{path}").dispose()
