@@ -97,7 +97,7 @@ _DATE_RE = re.compile(
             rf"(?P<yr_b>{_YEAR}|[0-9]{{2}}(?![0-9])))",
             rf"(?P<bm>(?P<bm_m>{_MONTH}))",
             rf"(?P<y>(?<![0-9.,$€£¥₸])(?<![0-9][ \u00a0\u2009\u202f])(?P<y_y>{_YEAR})"
-            rf"(?![.,][0-9]|{_S}?%|{_S}[0-9]{{3}}(?![0-9])))",
+            rf"(?![.,][0-9]|[-–/][0-9]|{_S}?%|{_S}[0-9]{{3}}(?![0-9])))",
         ]
     )
 )
@@ -140,15 +140,15 @@ def _future(text: str, start: int, end: int) -> bool:
 
 def _day_month_year(d: int, m: int, anchor: dt.date, future: bool, weekday: int | None) -> dt.date | None:
     """The year of a day and month stated without one (see module docstring)."""
-    y = anchor.year
-    cand = _valid(y, m, d) or _valid(y - 1, m, d) or _valid(y + 1, m, d)
-    if cand is None:
+    cands = [c for c in (_valid(anchor.year + k, m, d) for k in (-1, 0, 1)) if c is not None]
+    if not cands:
         return None
     if future:
-        if cand < anchor - dt.timedelta(days=7):
-            cand = _valid(cand.year + 1, m, d) or cand
-    elif cand > anchor + dt.timedelta(days=31):
-        cand = _valid(cand.year - 1, m, d) or cand
+        ok = [c for c in cands if c >= anchor - dt.timedelta(days=7)]
+        cand = ok[0] if ok else cands[-1]
+    else:
+        ok = [c for c in cands if c <= anchor + dt.timedelta(days=31)]
+        cand = ok[-1] if ok else cands[0]
     if weekday is not None and cand.weekday() != weekday:
         for yy in (cand.year - 1, cand.year + 1):
             alt = _valid(yy, m, d)
@@ -392,7 +392,7 @@ def dateline_mention(text: str) -> DateMention | None:
             m = _DATE_RE.match(line, i)
             if not m or m.lastgroup not in ("iso", "num", "dmy", "mdy", "my"):
                 continue
-            if not _LINE_TAIL_RE.match(line, m.end()):
+            if prefix_re is not _LABEL_RE and not _LINE_TAIL_RE.match(line, m.end()):
                 continue
             r = _resolve(m, line, None)
             if r is None:
