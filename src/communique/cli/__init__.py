@@ -39,6 +39,7 @@ COMMAND_MODULES = [
     "extract",
     "bulk",
     "fx",
+    "serve",
 ]
 
 for _name in COMMAND_MODULES:

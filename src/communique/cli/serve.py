@@ -1,0 +1,20 @@
+"""`communique serve`: the REST API and dashboard over a ledger, on 127.0.0.1 unless told."""
+
+from __future__ import annotations
+
+import typer
+
+from . import app
+
+
+@app.command()
+def serve(
+    db: str = typer.Option(None, "--db", help="Ledger URL or SQLite path (default: COMMUNIQUE_DB or "
+                                              "./communique.db)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; 127.0.0.1 keeps it local."),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
+) -> None:
+    """Serve the web dashboard and REST API (/api, /docs). Writes need COMMUNIQUE_TOKEN set."""
+    from ..serve.server import run
+
+    run(db, host=host, port=port, echo=typer.echo)

@@ -1,0 +1,111 @@
+"""The web app: `create_app(db_url, token)` → a FastAPI app serving `/api/…` and the dashboard.
+
+One ledger is opened per app and shared by every request (SQLAlchemy's pool hands each worker
+thread its own connection). Routes are plain `def` functions, so FastAPI runs them in its thread
+pool and a slow query never blocks the event loop.
+"""
+
+from __future__ import annotations
+
+import importlib
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from .security import Guard, SecurityHeadersMiddleware
+from .settings import Settings
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+_TITLES = {400: "Bad request", 401: "Sign in needed", 403: "Forbidden", 404: "Not found",
+           405: "Method not allowed", 413: "Too large", 415: "Unsupported type",
+           422: "Invalid parameters", 500: "Server error"}
+
+
+def create_app(db_url: str | None = None, token: str | None = None,
+               settings: Settings | None = None) -> FastAPI:
+    """Build the app over the ledger at `db_url`; writes need `token` (None → read-only)."""
+    from .. import __version__
+    from ..ledger.web_queries import open_web_ledger
+
+    settings = settings or Settings.from_env(db_url, token)
+    ledger = open_web_ledger(settings.db_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        ledger.close()
+
+    app = FastAPI(lifespan=lifespan, title="communique", version=__version__,
+                  description="A sourced ledger of a partnership between states: meetings, agreements "
+                              "and their stages, pledges, figures, people, each with its sources. "
+                              "Writes need `Authorization: Bearer <COMMUNIQUE_TOKEN>`.",
+                  docs_url=None, redoc_url=None, openapi_url="/openapi.json")
+    app.state.settings = settings
+    app.state.guard = Guard(settings)
+    app.state.ledger = ledger
+    app.add_middleware(SecurityHeadersMiddleware)
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+
+    from .api import router as api_router
+
+    app.include_router(api_router)
+    from .views import PAGES
+
+    for name in PAGES:
+        app.include_router(importlib.import_module(f".views.{name}", __package__).router)
+
+    _install_error_pages(app)
+
+    return app
+
+
+def _wants_html(request: Request) -> bool:
+    return not request.url.path.startswith(("/api/", "/openapi")) and \
+        "text/html" in request.headers.get("accept", "")
+
+
+def _install_error_pages(app: FastAPI) -> None:
+    """API errors stay JSON (`{"detail": …}`); a browser gets an HTML page with the same message."""
+    from fastapi.exception_handlers import (
+        http_exception_handler,
+        request_validation_exception_handler,
+    )
+
+    from .views import render
+
+    @app.exception_handler(HTTPException)
+    async def _http(request: Request, exc: HTTPException):
+        if _wants_html(request):
+            return render(request, "error.html", {"status": exc.status_code,
+                                                  "title": _TITLES.get(exc.status_code, "Error"),
+                                                  "detail": exc.detail}, status=exc.status_code)
+        return await http_exception_handler(request, exc)
+
+    from starlette.exceptions import HTTPException as StarletteHTTPException
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _starlette_http(request: Request, exc: StarletteHTTPException):
+        return await _http(request, HTTPException(exc.status_code, exc.detail, exc.headers))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError):
+        if _wants_html(request):
+            problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}"
+                                 for e in exc.errors())
+            return render(request, "error.html", {"status": 422, "title": _TITLES[422],
+                                                  "detail": problems}, status=422)
+        return await request_validation_exception_handler(request, exc)
+
+    @app.exception_handler(ValueError)
+    async def _value_error(request: Request, exc: ValueError):
+        # Query functions raise ValueError for a filter they cannot apply (bad date, unknown
+        # stage): that is the caller's mistake, so 400 with the message, never a 500.
+        if _wants_html(request):
+            return render(request, "error.html", {"status": 400, "title": _TITLES[400],
+                                                  "detail": str(exc)}, status=400)
+        return JSONResponse({"detail": str(exc)}, status_code=400)

@@ -1,0 +1,48 @@
+"""What `communique serve` can be told, grouped in one object the app factory accepts.
+
+Kept apart from the CLI (STYLE.md "Not to copy": datasette's 34-parameter `serve`), so a Python
+caller, a test or `communique demo` builds the same app the command does.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+
+#: Upload types the ingest can read, by file extension → the media types a browser may send for it.
+UPLOAD_TYPES: dict[str, tuple[str, ...]] = {
+    ".txt": ("text/plain",),
+    ".md": ("text/markdown", "text/x-markdown", "text/plain"),
+    ".html": ("text/html", "application/xhtml+xml"),
+    ".htm": ("text/html", "application/xhtml+xml"),
+    ".pdf": ("application/pdf",),
+}
+
+
+@dataclass
+class Settings:
+    """Everything the web app needs: where the ledger is, who may write, and the limits."""
+
+    db_url: str = "sqlite:///communique.db"
+    #: Bearer token for writes; None makes the server read-only (every write answers 403).
+    token: str | None = None
+    #: Key for session cookies and CSRF tokens. Random per process unless given, so a restart
+    #: signs everyone out — cheap, and nothing secret ever lands on disk.
+    secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+    max_upload_bytes: int = 5 * 1024 * 1024
+    session_seconds: int = 12 * 3600
+    #: Upper bound of `limit` on every list endpoint (bounds work per request).
+    max_page: int = 500
+    default_page: int = 50
+
+    @classmethod
+    def from_env(cls, db_url: str | None = None, token: str | None = None) -> Settings:
+        """Settings from arguments, falling back to COMMUNIQUE_DB / COMMUNIQUE_TOKEN."""
+        url = db_url or os.environ.get("COMMUNIQUE_DB") or "sqlite:///communique.db"
+        tok = token if token is not None else os.environ.get("COMMUNIQUE_TOKEN") or None
+        return cls(db_url=url, token=tok)
+
+    @property
+    def read_only(self) -> bool:
+        return not self.token
