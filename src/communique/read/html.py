@@ -39,8 +39,9 @@ def extract_main_text(html: str, source: str) -> tuple[str | None, str | None, s
     from trafilatura import bare_extraction
 
     if not _HTML_OPEN.search(html[:4096]):
-        # trafilatura ignores bare fragments ("<p>…</p>", a feed's html field); give them a page.
-        html = f"<html><body>{html}</body></html>"
+        # A fragment ("<p>…</p>", a feed's html field) is already the article, with no menus to
+        # drop; trafilatura would flatten a short one into a single paragraph, so walk it here.
+        return None, None, "\n\n".join(_fragment_paragraphs(html, source))
     result = None
     try:
         for precision in (True, False):
@@ -58,6 +59,75 @@ def extract_main_text(html: str, source: str) -> tuple[str | None, str | None, s
     return _clean(result.title), _iso_date(result.date), text
 
 
+_SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template",
+         "button", "select", "iframe", "svg"}
+_HTML_BLOCKS = {"p", "div", "section", "article", "main", "blockquote", "pre", "ul", "ol", "dl", "li",
+                "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tfoot",
+                "tr", "figure", "figcaption", "caption", "hr", "address", "body", "html"}
+
+
+def _fragment_paragraphs(html: str, source: str) -> list[str]:
+    """Paragraphs of an HTML fragment: one per block element, `<br>` kept as a line break."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(source, f"HTML could not be parsed ({_short(exc)})") from None
+    out: list[str] = []
+    _walk_html(root, out)
+    return out
+
+
+def _walk_html(el, out: list[str]) -> None:
+    buf: list[str] = [el.text or ""]
+
+    def flush() -> None:
+        para = _tidy("".join(buf))
+        if para:
+            out.append(para)
+        buf.clear()
+
+    for c in el:
+        tag = c.tag.lower() if isinstance(c.tag, str) else ""
+        if tag in _SKIP or not tag:
+            buf.append(c.tail or "")
+            continue
+        if tag == "tr":
+            flush()
+            cells = (_tidy(_html_inline(td)).replace("\n", " ") for td in c if isinstance(td.tag, str))
+            line = " | ".join(x for x in cells if x)
+            if line:
+                out.append(line)
+        elif tag in _HTML_BLOCKS:
+            flush()
+            _walk_html(c, out)
+        elif tag == "br":
+            buf.append("\n")
+        else:
+            buf.append(_html_inline(c))
+        buf.append(c.tail or "")
+    flush()
+
+
+def _html_inline(el) -> str:
+    parts = [el.text or ""]
+    for c in el:
+        tag = c.tag.lower() if isinstance(c.tag, str) else ""
+        if tag == "br":
+            parts.append("\n")
+        elif tag and tag not in _SKIP:
+            parts.append(_html_inline(c))
+        parts.append(c.tail or "")
+    return "".join(parts)
+
+
+def _short(exc: Exception) -> str:
+    msg = " ".join(str(exc).split())
+    return msg[:80]
+
+
 def _paragraphs(root) -> list[str]:
     out: list[str] = []
     _walk(root, out)
@@ -66,6 +136,8 @@ def _paragraphs(root) -> list[str]:
 
 def _walk(el, out: list[str]) -> None:
     tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in _SKIP:  # trafilatura passes a page that is nothing but a menu through as <nav>
+        return
     children = [c for c in el if isinstance(c.tag, str)]
     if tag == "row":
         cells = [_inline(c).strip() for c in children]

@@ -163,6 +163,11 @@ def _is_heading(text: str, lines: list[tuple[int, int]], i: int, rules: _Rules) 
         return False
     if len(lines) == 1:
         return True
+    # In hard-wrapped text (Markdown, PDF) every line is near the wrap width: a heading must be
+    # clearly shorter than the longest other line of its paragraph.
+    longest = max(e - s for j, (s, e) in enumerate(lines) if j != i)
+    if len(line) > 70 or len(line) > 0.75 * longest:
+        return False
     if i > 0:
         prev = text[lines[i - 1][0]:lines[i - 1][1]]
         if prev[-1] not in ".!?…:\"'”’»)" and not _is_own_unit(prev):

@@ -1,0 +1,348 @@
+"""The read stage: encodings, HTML, PDF, feeds, folders, stdin, and clear errors for bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from communique.errors import InputError
+from communique.read import make_document, read_bytes, read_path
+from communique.read.files import sniff, text_title
+from communique.read.inputs import iter_documents
+from communique.read.jsonl import iter_jsonl
+
+READ = Path(__file__).parent / "fixtures" / "read"
+EXAMPLES = Path(__file__).parents[1] / "src" / "communique" / "examples"
+sys.path.insert(0, str(READ))
+from make_fixtures import (  # noqa: E402
+    ENGLISH,
+    GERMAN,
+    PDF_COLUMN_A,
+    PDF_COLUMN_B,
+    PDF_FOOTER,
+    PDF_TITLE_LINE,
+    RUSSIAN,
+    minimal_pdf,
+)
+
+
+def _problem(excinfo) -> str:
+    return excinfo.value.problem
+
+
+# --- encodings -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, expected", [
+    ("utf16-bom.txt", ENGLISH),
+    ("utf8-bom.txt", ENGLISH),
+    ("cp1251.txt", RUSSIAN),
+    ("latin1.txt", GERMAN),
+])
+def test_encodings_of_committed_fixtures(name, expected):
+    doc = read_path(READ / name)
+    assert doc.text == expected
+    assert not doc.text.startswith("\ufeff")
+
+
+def test_utf16_big_endian_with_bom(tmp_path):
+    p = tmp_path / "be.txt"
+    p.write_bytes(b"\xfe\xff" + ENGLISH.encode("utf-16-be"))
+    assert read_path(p).text == ENGLISH
+
+
+def test_utf16_without_bom_is_recognised(tmp_path):
+    p = tmp_path / "le.txt"
+    p.write_bytes(ENGLISH.encode("utf-16-le"))
+    assert read_path(p).text == ENGLISH
+
+
+def test_cp1252_curly_quotes(tmp_path):
+    text = "The minister called it a \u201cturning point\u201d \u2013 and a caf\u00e9 opened.\n"
+    p = tmp_path / "w.txt"
+    p.write_bytes(text.encode("cp1252"))
+    assert read_path(p).text == text
+
+
+def test_nfc_and_line_ends_normalised():
+    decomposed = "Caf\u0065\u0301 in Almaty\r\nsecond line\rthird"
+    doc = make_document(decomposed)
+    assert doc.text == "Caf\u00e9 in Almaty\nsecond line\nthird"
+    assert unicodedata.is_normalized("NFC", doc.text)
+    assert doc.id == make_document(unicodedata.normalize("NFC", decomposed)).id
+
+
+def test_control_characters_become_spaces_one_for_one():
+    doc = make_document("EU\x07and\x1bKazakhstan")
+    assert doc.text == "EU and Kazakhstan"
+
+
+def test_document_id_is_sha256_of_normalised_text():
+    import hashlib
+
+    doc = make_document("Astana, 1 March 2020.")
+    assert doc.id == hashlib.sha256(b"Astana, 1 March 2020.").hexdigest()
+
+
+# --- bad input ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw, name, words", [
+    (b"", "empty.txt", "is empty"),
+    (b"  \n\t\n", "blank.txt", "is empty"),
+    (bytes(range(256)) * 4, "bin.txt", "binary"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 40, "picture.md", "binary"),
+    (b"\xff\xfe\x00\xd8A", "broken16.txt", "byte-order mark"),
+])
+def test_bad_files_raise_input_error_naming_the_file(tmp_path, raw, name, words):
+    p = tmp_path / name
+    p.write_bytes(raw)
+    with pytest.raises(InputError) as ei:
+        read_path(p)
+    assert ei.value.source == str(p)
+    assert words in _problem(ei)
+    assert str(p) in str(ei.value)
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_path(tmp_path / "nope.txt")
+    with pytest.raises(InputError, match="folder"):
+        read_path(tmp_path)
+
+
+# --- HTML --------------------------------------------------------------------------------------
+
+def test_html_without_article_drops_boilerplate_and_keeps_paragraphs():
+    doc = read_path(READ / "page-no-article.html")
+    assert doc.title == "Cooperation Committee meets in Astana"
+    assert doc.published == "2025-06-18"
+    for junk in ("cookies", "Football", "Copyright", "Sport"):
+        assert junk not in doc.text
+    paras = doc.text.split("\n\n")
+    assert paras[0] == "Cooperation Committee meets in Astana"
+    assert paras[1].startswith("ASTANA – The Kazakhstan–EU Cooperation Committee held its 22nd meeting")
+    assert len(paras) == 4
+
+
+def test_html_with_article_and_published_time_meta():
+    doc = read_path(EXAMPLES / "2023-10-24-20th-cooperation-council.html")
+    assert doc.published == "2023-10-24"
+    assert doc.title == "Kazakhstan and the EU hold 20th Cooperation Council in Luxembourg"
+    assert "Most read" not in doc.text and "All rights reserved" not in doc.text and "Accept" not in doc.text
+    assert "\n\nLUXEMBOURG – The European Union and Kazakhstan held the 20th meeting" in doc.text
+
+
+def test_html_declared_charset_is_used():
+    doc = read_path(READ / "cp1251-declared.html")
+    assert doc.text.startswith("Заседание в Астане")
+
+
+def test_html_fragment_lists_line_breaks_and_tables(tmp_path):
+    html = ("<p>First paragraph here.</p><ul><li>one item</li><li>two<br>lines</li></ul>"
+            "<table><tr><td>Trade</td><td>$48.7 billion</td></tr></table>")
+    doc = read_bytes(html.encode(), "frag", kind="html")
+    assert doc.text == "First paragraph here.\n\none item\n\ntwo\nlines\n\nTrade | $48.7 billion"
+
+
+def test_truncated_html_is_an_error(tmp_path):
+    page = (READ / "page-no-article.html").read_bytes()
+    p = tmp_path / "cut.html"
+    p.write_bytes(page[: len(page) // 2])
+    with pytest.raises(InputError, match="truncated"):
+        read_path(p)
+
+
+def test_html_without_text_is_an_error(tmp_path):
+    p = tmp_path / "empty.html"
+    p.write_text("<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav></body></html>")
+    with pytest.raises(InputError, match="no readable text"):
+        read_path(p)
+
+
+# --- PDF ---------------------------------------------------------------------------------------
+
+def test_pdf_reading_order_title_and_paragraphs():
+    doc = read_path(READ / "two-columns.pdf")
+    assert doc.title == "Transport talks (test PDF)"
+    paras = doc.text.split("\n\n")
+    assert paras[0] == PDF_TITLE_LINE
+    assert paras[1] == "\n".join(PDF_COLUMN_A)
+    assert paras[2] == "\n".join(PDF_COLUMN_B)
+    assert paras[-1] == PDF_FOOTER  # drawn first, read last
+
+
+def test_committed_pdf_matches_the_writer():
+    made = minimal_pdf(PDF_FOOTER, PDF_TITLE_LINE, PDF_COLUMN_A, PDF_COLUMN_B, "Transport talks (test PDF)")
+    assert (READ / "two-columns.pdf").read_bytes() == made
+
+
+def test_pdf_without_title_metadata(tmp_path):
+    p = tmp_path / "untitled.pdf"
+    p.write_bytes(minimal_pdf("f", "Heading", ["A line of text."], ["Another line."], None))
+    doc = read_path(p)
+    assert doc.title is None
+    assert "A line of text." in doc.text
+
+
+@pytest.mark.parametrize("cut", [0.3, 0.6, 0.95])
+def test_truncated_pdf_is_an_error(tmp_path, cut):
+    raw = (READ / "two-columns.pdf").read_bytes()
+    p = tmp_path / "cut.pdf"
+    p.write_bytes(raw[: int(len(raw) * cut)])
+    with pytest.raises(InputError, match="truncated"):
+        read_path(p)
+
+
+def test_broken_pdf_and_not_a_pdf(tmp_path):
+    p = tmp_path / "broken.pdf"
+    p.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage (((\n%%EOF\n")
+    with pytest.raises(InputError) as ei:
+        read_path(p)
+    assert "PDF" in _problem(ei)
+    q = tmp_path / "text.pdf"
+    q.write_text("This is plain text with a .pdf name.")
+    with pytest.raises(InputError, match="not a PDF"):
+        read_path(q)
+
+
+def test_pdf_without_text_layer(tmp_path):
+    p = tmp_path / "blank.pdf"
+    p.write_bytes(minimal_pdf("", "", [], [], "Scan"))
+    with pytest.raises(InputError, match="no text layer"):
+        read_path(p)
+
+
+# --- sniffing, titles --------------------------------------------------------------------------
+
+def test_sniff_kinds():
+    assert sniff((READ / "two-columns.pdf").read_bytes()) == "pdf"
+    assert sniff(b"  <!DOCTYPE html><html><body>x</body></html>") == "html"
+    assert sniff(b"\xef\xbb\xbf<html lang='en'>") == "html"
+    assert sniff(b"The <b> tag is mentioned in text.") == "text"
+
+
+def test_unknown_extension_is_sniffed(tmp_path):
+    p = tmp_path / "page.download"
+    p.write_bytes((READ / "page-no-article.html").read_bytes())
+    assert read_path(p).title == "Cooperation Committee meets in Astana"
+
+
+@pytest.mark.parametrize("text, title", [
+    ("EU and Kazakhstan sign a deal\n\nASTANA – The two sides signed.", "EU and Kazakhstan sign a deal"),
+    ("# Markdown title\n\nBody.", "Markdown title"),
+    ("The EU met Kazakhstan. It went well.\n\nMore.", None),
+    ("A line that wraps\nonto the next line without a blank.", None),
+])
+def test_text_title(text, title):
+    assert text_title(text) == title
+
+
+def test_examples_all_read_with_titles_and_a_date_or_dateline():
+    docs = list(iter_documents([str(EXAMPLES)]))
+    assert len(docs) == 8
+    for doc in docs:
+        assert not isinstance(doc, InputError), doc
+        assert 1400 <= len(doc.text) <= 3000, doc.source
+        assert doc.title
+        assert doc.published or any(ch.isdigit() for ch in doc.text[:200]), doc.source
+
+
+# --- feeds -------------------------------------------------------------------------------------
+
+def test_jsonl_feed_good_and_bad_lines():
+    lines = [
+        json.dumps({"text": "The EU met Kazakhstan.", "id": "a1", "url": "https://example.org/a1",
+                    "title": "Meeting", "published": "2025-06-17T10:00:00Z"}),
+        "{not json",
+        "",
+        json.dumps(["a", "list"]),
+        json.dumps({"html": "<p>Para one.</p><p>Para two.</p>", "source": "wire-7", "published": "2025-06"}),
+        json.dumps({"title": "no body"}),
+        json.dumps({"text": "x", "published": "17/06/2025"}),
+        json.dumps({"text": 5}),
+    ]
+    out = list(iter_jsonl([(line + "\n").encode() for line in lines], "feed.jsonl"))
+    docs = [d for d in out if not isinstance(d, InputError)]
+    errors = [str(e) for e in out if isinstance(e, InputError)]
+    assert [d.source for d in docs] == ["https://example.org/a1", "wire-7"]
+    assert docs[0].published == "2025-06-17" and docs[0].title == "Meeting" and docs[0].meta["id"] == "a1"
+    assert docs[1].text == "Para one.\n\nPara two." and docs[1].published == "2025-06"
+    assert [e.split(":")[1] for e in errors] == ["2", "4", "6", "7", "8"]
+    assert all(e.startswith("feed.jsonl:") for e in errors)
+    assert "not valid JSON" in errors[0] and "JSON object" in errors[1] and '"text" or "html"' in errors[2]
+    assert '"published"' in errors[3] and '"text" must be a string' in errors[4]
+
+
+def test_jsonl_source_defaults_to_file_and_line():
+    out = list(iter_jsonl(['{"text": "One."}', '{"text": "Two."}'], "f.jsonl"))
+    assert [d.source for d in out] == ["f.jsonl:1", "f.jsonl:2"]
+
+
+def test_empty_feed_is_an_error():
+    out = list(iter_jsonl([b"\n", b"  \n"], "empty.jsonl"))
+    assert len(out) == 1 and isinstance(out[0], InputError) and "empty" in out[0].problem
+
+
+def test_jsonl_non_utf8_line():
+    out = list(iter_jsonl([b'{"text": "ok"}\n', b'{"text": "\xff"}\n'], "f.jsonl"))
+    assert out[0].text == "ok"
+    assert isinstance(out[1], InputError) and out[1].source == "f.jsonl:2"
+
+
+# --- inputs: folders, globs, stdin -------------------------------------------------------------
+
+def _tree(root: Path) -> None:
+    (root / "a").mkdir()
+    (root / "a" / "b").mkdir()
+    (root / ".hidden").mkdir()
+    (root / "one.txt").write_text("First document text.")
+    (root / "a" / "two.md").write_text("# Second\n\nSecond document.")
+    (root / "a" / "b" / "three.html").write_text("<html><body><p>Third document body.</p></body></html>")
+    (root / "a" / "b" / "ignored.csv").write_text("x,y")
+    (root / ".hidden" / "secret.txt").write_text("hidden")
+    (root / "README.md").write_text("About this folder.")
+    (root / "feed.jsonl").write_text('{"text": "From a feed."}\n')
+
+
+def test_folder_is_read_recursively_in_order(tmp_path):
+    _tree(tmp_path)
+    docs = list(iter_documents([str(tmp_path)]))
+    names = [Path(d.source).name if not d.source.endswith(":1") else "feed" for d in docs]
+    assert names == ["three.html", "two.md", "feed", "one.txt"]
+
+
+def test_several_paths_globs_and_errors_in_place(tmp_path):
+    _tree(tmp_path)
+    (tmp_path / "bad.txt").write_bytes(b"")
+    out = list(iter_documents([str(tmp_path / "one.txt"), str(tmp_path / "bad.txt"),
+                               str(tmp_path / "**" / "*.md"), str(tmp_path / "*.nothing")]))
+    kinds = [type(x).__name__ for x in out]
+    assert kinds == ["Document", "InputError", "Document", "Document", "InputError"]
+    assert "no file matches" in out[-1].problem
+
+
+def test_empty_folder_is_an_error(tmp_path):
+    (tmp_path / "notes.csv").write_text("x")
+    out = list(iter_documents([str(tmp_path)]))
+    assert len(out) == 1 and isinstance(out[0], InputError) and "no readable files" in out[0].problem
+
+
+def test_stdin_text_html_and_feed():
+    (doc,) = iter_documents(["-"], stdin=io.BytesIO(b"Text from stdin."))
+    assert doc.text == "Text from stdin." and doc.source == "-"
+    (doc,) = iter_documents(["-"], stdin=io.BytesIO((READ / "page-no-article.html").read_bytes()))
+    assert doc.title == "Cooperation Committee meets in Astana"
+    out = list(iter_documents(["-"], input_format="jsonl", stdin=io.BytesIO(b'{"text": "a"}\nbad\n')))
+    assert out[0].text == "a" and isinstance(out[1], InputError) and out[1].source == "<stdin>:2"
+    (err,) = iter_documents(["-"], stdin=io.BytesIO(b""))
+    assert isinstance(err, InputError) and err.source == "<stdin>"
+
+
+def test_jsonl_mode_reads_feeds_from_a_folder(tmp_path):
+    _tree(tmp_path)
+    out = list(iter_documents([str(tmp_path)], input_format="jsonl"))
+    assert [d.text for d in out] == ["From a feed."]
