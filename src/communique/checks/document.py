@@ -100,10 +100,18 @@ def _is_money(unit: str | None) -> bool:
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+@lru_cache(maxsize=64)
+def _keyword_re(keywords: tuple[str, ...]) -> re.Pattern:
+    # A keyword matches at the start of a word: "export" matches "exports", not "re-export" parts.
+    alt = "|".join(re.escape(k) for k in sorted(keywords, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alt})")
+
+
 def _has_any(text: str, keywords: Iterable[str]) -> bool:
-    return any(re.search(rf"(?<![^\W\d_]){re.escape(k)}", text) for k in keywords)
+    return bool(_keyword_re(tuple(keywords)).search(text))
 
 
+@lru_cache(maxsize=4096)
 def metric_role(metric: str, unit: str | None) -> str:
     """total | exports | imports | growth | decline | other, from the keywords in checks.yaml."""
     roles = _cfg()["roles"]
@@ -124,22 +132,24 @@ def metric_role(metric: str, unit: str | None) -> str:
     return "total" if _has_any(m, roles["total"]) else "other"
 
 
-def _role_words() -> set[str]:
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
     roles = _cfg()["roles"]
-    return {w for k in ("growth", "decline", "exports", "imports", "total") for w in roles[k]}
+    return frozenset(w for k in ("growth", "decline", "exports", "imports", "total") for w in roles[k])
 
 
-def _names(metric: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _names(metric: str) -> frozenset[str]:
     """Proper names in a metric ("Kazakh exports to Germany" → {kazakh, germany})."""
     stop = set(_cfg()["stopwords"])
-    return {w.lower() for w in _WORD.findall(metric) if w[0].isupper() and w.lower() not in stop
-            and not _has_any(w.lower(), _role_words())}
+    return frozenset(w.lower() for w in _WORD.findall(metric) if w[0].isupper() and w.lower() not in stop
+                     and not _has_any(w.lower(), _role_words()))
 
 
-def _content(metric: str) -> set[str]:
+def _content(metric: str) -> frozenset[str]:
     """Lower-case words of a metric that are neither names nor stopwords."""
     stop = set(_cfg()["stopwords"])
-    return {w.lower() for w in _WORD.findall(metric) if not w[0].isupper() and w.lower() not in stop}
+    return frozenset(w.lower() for w in _WORD.findall(metric) if not w[0].isupper() and w.lower() not in stop)
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -147,18 +157,18 @@ def _same_name(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
 
 
-def _names_within(a: set[str], b: set[str]) -> bool:
+def _names_within(a: frozenset[str], b: frozenset[str]) -> bool:
     return all(any(_same_name(x, y) for y in b) for x in a)
 
 
-def _names_compatible(a: set[str], b: set[str]) -> bool:
+def _names_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
     return _names_within(a, b) or _names_within(b, a)
 
 
-def _counterpart(metric: str) -> set[str]:
+def _counterpart(metric: str) -> frozenset[str]:
     """Names after "to"/"from"/"with" in a flow metric ("exports to the EU" → {eu})."""
     m = re.search(r"\b(?:to|from|with|into)\b(.*)$", metric)
-    return _names(m.group(1)) if m else set()
+    return _names(m.group(1)) if m else frozenset()
 
 
 def same_metric(a: str, b: str, unit: str | None) -> bool:
@@ -292,6 +302,7 @@ def parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
                             f"{total.metric} ({fmt(total.value, unit)}), for {period}", total.span)
 
 
+@lru_cache(maxsize=1)
 def _parts_cue_re() -> re.Pattern:
     cues = _cfg()["parts_cues"]
     alt = "|".join(re.escape(c) for c in sorted(cues["exhaustive"] + cues["partial"], key=len, reverse=True))
@@ -441,11 +452,10 @@ def _conversion_flag(ctx: Context, amount: float, cur: str, stated: float, state
     if not results or any(abs(off) <= tol + 1e-9 for off, _ in results):
         return None
     off, conv = results[0]
-    at_rate = conv.amount_usd if stated_cur == "USD" else conv.amount_eur
-    shown_cur = "USD" if stated_cur == "USD" else "EUR"
+    at_rate = stated / (1 + off)  # the amount in the stated currency at the day's rate
     return _flag("conversion",
                  f"{fmt(amount, cur)} is given as {fmt(stated, stated_cur)}, but at the {conv.source} of "
-                 f"{conv.rate_date} it is {fmt(at_rate, shown_cur)} ({off * 100:+.1f}%)", span)
+                 f"{conv.rate_date} it is {fmt(at_rate, stated_cur)} ({off * 100:+.1f}%)", span)
 
 
 _CONVERSION_GAP = re.compile(r"^\s*(?:\(|\[|,\s*or\b|—|–)\s*(?:[A-Za-z.~≈]+\s+){0,2}$")
@@ -472,6 +482,8 @@ def conversion_off(ctx: Context) -> Iterator[Flag]:
             continue
         if p.span and any(d[0] < p.span[1] and p.span[0] < d[1] for d in done):
             continue  # already checked from the text
+        if p.span and any(not a.known_currency and _in_span(a.span, p.span) for a in ctx.amounts):
+            continue  # the stated amount's currency is unknown (EU$): flagged as such, not converted
         flag = _conversion_flag(ctx, p.amount, p.currency.upper(), p.amount_usd_stated, "USD",
                                 _conversion_dates(ctx, p), p.span)
         if flag:
@@ -502,7 +514,8 @@ def approximate_inconsistent(ctx: Context) -> Iterator[Flag]:
                 break
 
 
-def _cue_re(words: list[str]) -> re.Pattern:
+@lru_cache(maxsize=8)
+def _cue_re(words: tuple[str, ...]) -> re.Pattern:
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"\b(?:{alt})\b", re.IGNORECASE)
 
@@ -535,7 +548,7 @@ def _dated_after_publication(ctx: Context, cfg: dict) -> Iterator[Flag]:
         return
     from ..fx.tables import parse_when
 
-    past, future = _cue_re(cfg["past_cues"]), _cue_re(cfg["future_cues"])
+    past, future = _cue_re(tuple(cfg["past_cues"])), _cue_re(tuple(cfg["future_cues"]))
     past_stages = set(cfg["past_stages"])
     records: list[tuple[str, str | None, Span | None, bool]] = []
     for m in ctx.ex.meetings:
