@@ -150,6 +150,10 @@ def test_user_table_load_and_precedence(fixtures_dir):
     o = convert(1e6, "EUR", "2025-06-17")
     assert o.amount_usd == 1_200_000.0 and o.source == "user table usd_override.csv"
     assert convert(1e6, "EUR", "2025-06-16").source == "ECB reference rate"
+    # The user's rate of the 17th does not stand in for the ECB's of the 18th or of Friday the 20th.
+    assert convert(1e6, "EUR", "2025-06-18").source == "ECB reference rate"
+    sat = convert(1e6, "EUR", "2025-06-21")
+    assert sat.source == "ECB reference rate" and sat.rate_date == "2025-06-20"
 
 
 @pytest.mark.parametrize("name, problem", [

@@ -44,13 +44,19 @@ def _sources():
 
 
 def quote(currency: str, when: When) -> Quote | None:
-    """The rate of `currency` for `when` from the first source that covers it, else the latest
+    """The rate of `currency` for `when` from the first source that covers it, else the previous
+    business day's, else the latest
     rate of a source whose data ended before `when` (with a note saying so), else None."""
     sources = _sources()
+    # First a rate for the day (or period) itself from any source, then the most recent earlier
+    # business day's: a user's Tuesday rate must not stand in for the ECB's Wednesday or Friday.
     for src in sources:
-        q = src.quote(currency, when)
+        q = src.quote(currency, when, step_back=False)
         if q is not None:
             return q
+    earlier = [q for src in sources if (q := src.quote(currency, when, step_back=True)) is not None]
+    if earlier:
+        return max(earlier, key=lambda q: q.rate_date)  # max() keeps the first of equals: precedence
     for src in sources:
         b = src.bounds(currency)
         if b and when.start > b[1]:

@@ -121,7 +121,7 @@ class RateTable:
     def sources(self, currency: str) -> list[str]:
         return sorted({r.source for r in self.rows.get(currency, [])})
 
-    def quote(self, currency: str, when: When) -> Quote | None:
+    def quote(self, currency: str, when: When, step_back: bool = True) -> Quote | None:
         rows = self.rows.get(currency)
         if not rows:
             return None
@@ -135,6 +135,8 @@ class RateTable:
                         f"used the {_WORD[best.granularity]} rate of {best.label}")
             return Quote(currency, best.per_unit, best.base, best.label, best.source, note)
         if when.granularity == "day":
+            if not step_back:
+                return None
             # The last daily rate before the day (markets closed at weekends and on holidays).
             earlier = [r for r in rows if r.end < when.start and r.granularity == "day"
                        and when.start - r.end <= timedelta(days=MAX_STEP_BACK_DAYS)]
@@ -191,7 +193,7 @@ class EcbRates:
     def sources(self, currency: str) -> list[str]:
         return [ECB_SOURCE] if currency in self.days else []
 
-    def quote(self, currency: str, when: When) -> Quote | None:
+    def quote(self, currency: str, when: When, step_back: bool = True) -> Quote | None:
         days = self.days.get(currency)
         if not days or when.start < days[0] or when.start > days[-1]:
             return None
@@ -199,7 +201,8 @@ class EcbRates:
         if when.granularity == "day":
             i = bisect_right(days, when.start) - 1
             used = days[i]
-            if when.start - used > timedelta(days=MAX_STEP_BACK_DAYS):
+            gap = when.start - used
+            if (gap and not step_back) or gap > timedelta(days=MAX_STEP_BACK_DAYS):
                 return None
             note = None
             if used != when.start:
