@@ -57,6 +57,9 @@ def test_metric_roles_and_sameness():
     assert same_metric("bilateral trade", "EU–Kazakhstan bilateral trade", "USD")
     assert not same_metric("Kazakhstan–China trade", "EU–Kazakhstan trade", "USD")
     assert not same_metric("Kazakh exports to Germany", "German exports to Kazakhstan", "EUR")
+    assert not same_metric("bilateral trade", "trade in services", "USD")
+    assert not same_metric("oil exports to the EU", "exports to the EU", "USD")
+    assert same_metric("Kazakh exports to the EU", "exports to the EU", "USD")
 
 
 # --- unknown currency ------------------------------------------------------------------------------
@@ -115,9 +118,11 @@ def test_parts_of_other_periods_or_partners_are_not_summed():
 
 
 def test_two_flows_in_the_same_direction_are_not_summed_but_each_must_fit():
-    same_direction = ex(fig("trade", 10e9), fig("oil exports to the EU", 6e9),
-                        fig("metal exports to the EU", 6e9))
+    same_direction = ex(fig("trade", 10e9), fig("exports to the EU by rail", 6e9),
+                        fig("exports to the EU by sea", 6e9))
     assert check_document(same_direction, "") == []
+    product = ex(fig("trade", 10e9), fig("oil exports to the EU", 12e9), fig("imports from the EU", 1e9))
+    assert check_document(product, "") == []  # a product's exports are no part of total trade here
     too_big = ex(fig("trade", 10e9), fig("exports to the EU", 12e9))
     assert kinds(check_document(too_big, "")) == ["parts do not sum"]
 

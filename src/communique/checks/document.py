@@ -171,18 +171,26 @@ def _counterpart(metric: str) -> frozenset[str]:
     return _names(m.group(1)) if m else frozenset()
 
 
+_LINK_WORDS = frozenset({"to", "from", "with", "into", "by"})
+
+
+@lru_cache(maxsize=4096)
+def _qualifying(metric: str) -> frozenset[str]:
+    """Content words beyond the role: "oil" in "oil exports to the EU", "services" in "trade in
+    services". Two metrics with different qualifying words measure different things."""
+    return frozenset(w for w in _content(metric) if w not in _LINK_WORDS and not _has_any(w, _role_words()))
+
+
 def same_metric(a: str, b: str, unit: str | None) -> bool:
-    """Do two free-text metrics name the same quantity? Same role and compatible names; for
-    metrics without a role, also the same content words."""
+    """Do two free-text metrics name the same quantity? Same role, compatible names, the same
+    qualifying words, and for flows a compatible partner."""
     ra, rb = metric_role(a, unit), metric_role(b, unit)
-    if ra != rb or not _names_compatible(_names(a), _names(b)):
+    if ra != rb or not _names_compatible(_names(a), _names(b)) or _qualifying(a) != _qualifying(b):
         return False
     if ra in ("exports", "imports"):
         ca, cb = _counterpart(a), _counterpart(b)
         return not ca or not cb or _names_compatible(ca, cb)
-    if ra == "total":
-        return True
-    return _content(a) == _content(b) and bool(_content(a))
+    return ra == "total" or bool(_content(a))
 
 
 def _complementary(a: str, b: str) -> bool:
@@ -282,7 +290,8 @@ def parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
             continue
         tnames = _names(total.metric)
         flows = [f for f in group if metric_role(f.metric, unit) in ("exports", "imports")
-                 and (not tnames or _names_within(_names(f.metric), tnames))]
+                 and (not tnames or _names_within(_names(f.metric), tnames))
+                 and _qualifying(f.metric) <= _qualifying(total.metric)]
         t_lo, t_hi = interval(total.value, total.qualifier, total.value_max)
         tol = slack * total.value
         if len(flows) == 2 and _complementary(flows[0].metric, flows[1].metric):
