@@ -69,11 +69,13 @@ class BulkResult:
 
 @dataclass
 class LoadResult:
-    """What `load_parquet` did: rows stored in the ledger and rows that carried an error."""
+    """What `load_parquet` did: documents stored, already known, and rows that carried an error."""
 
     stored: int = 0
+    unchanged: int = 0
     failed: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
 
 
 # --- the pure per-document function, shared by Ray and in-process use ---------------------------
@@ -312,32 +314,48 @@ def row_to_extraction(row: dict[str, Any]) -> tuple[Document, Extraction]:
 
 
 def load_parquet(ledger: Any, directory: str | os.PathLike, *, allow_other_version: bool = False,
-                 progress: Any = None) -> LoadResult:
-    """Store every row of a bulk output folder in `ledger` with `Ledger.store_extraction`.
+                 batch: int = 200, rebuild: bool = True) -> LoadResult:
+    """Store every row of a bulk output folder in `ledger`, as `ingest` would have stored the inputs.
 
-    Rows with an error are recorded as failures (when the ledger has `record_failure`). Rows made
-    by another extractor version are refused unless `allow_other_version`, since their statements
-    would carry the wrong version.
+    Same rules as `Ledger.ingest_paths`: a document already stored at this extractor version, or
+    seen earlier in the same load, is unchanged (so loading twice changes nothing); a row with an
+    error is recorded as a failure; `batch` documents share a transaction (`store_extractions`);
+    derived tables are rebuilt once at the end. Rows made by another extractor version are refused
+    unless `allow_other_version`, since their statements would carry the wrong version.
     """
     from . import EXTRACTOR_VERSION
 
+    started = time.perf_counter()
     res = LoadResult()
-    record_failure = getattr(ledger, "record_failure", None)
-    for row in iter_parquet(directory):
-        if row["error"] is not None:
-            res.failed += 1
-            res.errors.append((row["source"], row["error"]))
-            if record_failure is not None:
-                record_failure(row["source"], row["error"])
-        else:
-            if row["extractor_version"] != EXTRACTOR_VERSION and not allow_other_version:
-                raise InputError(os.fspath(directory),
-                                 f"was extracted by version {row['extractor_version']}, this is "
-                                 f"{EXTRACTOR_VERSION}; run `communique bulk` again")
-            doc, ex = row_to_extraction(row)
-            ledger.store_extraction(doc, ex)
-            res.stored += 1
-        if progress is not None:
-            progress(row)
-    return res
+    known: dict[str, str] = dict(ledger.known_documents()) if hasattr(ledger, "known_documents") else {}
+    record_failure = getattr(ledger, "record_failure", None) or getattr(ledger, "_record_failure", None)
 
+    def documents() -> Iterator[tuple[Document, Extraction]]:
+        for row in iter_parquet(directory):
+            if row["error"] is not None:
+                res.failed += 1
+                res.errors.append((row["source"], row["error"]))
+                if record_failure is not None:
+                    record_failure(row["source"], row["error"])
+                continue
+            version = row["extractor_version"]
+            if version != EXTRACTOR_VERSION and not allow_other_version:
+                raise InputError(os.fspath(directory),
+                                 f"was extracted by version {version}, this is {EXTRACTOR_VERSION}; "
+                                 "run `communique bulk` again")
+            if known.get(row["doc_id"]) == version:
+                res.unchanged += 1
+                continue
+            known[row["doc_id"]] = version
+            res.stored += 1
+            yield row_to_extraction(row)
+
+    if hasattr(ledger, "store_extractions"):
+        ledger.store_extractions(documents(), batch=batch)
+    else:
+        for doc, ex in documents():
+            ledger.store_extraction(doc, ex)
+    if rebuild and res.stored and hasattr(ledger, "rebuild"):
+        ledger.rebuild()
+    res.seconds = time.perf_counter() - started
+    return res
