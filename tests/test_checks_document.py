@@ -62,6 +62,13 @@ def test_metric_roles_and_sameness():
     assert same_metric("Kazakh exports to the EU", "exports to the EU", "USD")
 
 
+def test_flag_kinds_are_the_gold_strings():
+    from communique.data import load
+
+    kinds_ = set(load("checks")["kinds"].values())
+    assert {"unknown currency", "parts do not sum", "growth inconsistent"} <= kinds_
+
+
 # --- unknown currency ------------------------------------------------------------------------------
 
 def test_unknown_currency_token_is_flagged_with_its_span():

@@ -28,9 +28,29 @@ __all__ = ["check_document", "CHECKS", "Context"]
 _ISO = re.compile(r"^[A-Z]{3}$")
 
 
+_REQUIRED = {
+    "kinds": ("unknown_currency", "parts_sum", "growth", "conversion", "approximate", "implausible"),
+    "parts_sum": ("slack",), "growth": ("slack_points", "approximate"), "conversion": ("tolerance",),
+    "approximate": ("qualifiers",), "implausible": ("max_percent", "past_cues", "future_cues", "past_stages"),
+    "roles": ("exclude", "growth", "decline", "exports", "imports", "total"),
+    "parts_cues": ("exhaustive", "partial"),
+}
+
+
 @lru_cache(maxsize=1)
 def _cfg() -> dict:
-    return load("checks")
+    """checks.yaml, validated once so a broken edit fails loudly at the first check."""
+    from ..data import DataError
+
+    cfg = load("checks")
+    for section, keys in _REQUIRED.items():
+        missing = [k for k in keys if k not in (cfg.get(section) or {})]
+        if missing:
+            raise DataError(f"checks.yaml: {section} lacks {', '.join(missing)}")
+    for q, tol in cfg["approximate"]["qualifiers"].items():
+        if not isinstance(tol, dict) or set(tol) != {"below", "above"}:
+            raise DataError(f"checks.yaml: qualifier {q!r} needs exactly 'below' and 'above'")
+    return cfg
 
 
 def _kind(key: str) -> str:
@@ -322,8 +342,8 @@ def listed_parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
     """A money total followed by its parts ("EUR 12 billion … four strands: €3 billion …; …"):
     parts of an exhaustive list must add up to the total, parts after "of which"/"including" must
     not exceed it."""
-    if not ctx.text:
-        return
+    if not ctx.text or not _parts_cue_re().search(ctx.text):
+        return  # most texts list no parts: skip segmenting them
     cues = _cfg()["parts_cues"]
     exhaustive = {c.lower() for c in cues["exhaustive"]}
     slack = float(_cfg()["parts_sum"]["slack"])
