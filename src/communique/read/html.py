@@ -8,7 +8,9 @@ one paragraph per block (heading, paragraph, list item, table row, quote), blank
 
 from __future__ import annotations
 
+import logging
 import re
+import warnings
 
 from ..errors import InputError
 from . import Document, make_document
@@ -17,6 +19,12 @@ from . import Document, make_document
 _CONTAINERS = {"body", "main", "doc", "div", "list", "table", "quote", "section", "article"}
 #: Tags whose children are blocks when they have any (an item holding a nested list, say).
 _BLOCKS = _CONTAINERS | {"p", "head", "item", "row", "code", "cell"}
+
+# trafilatura and htmldate log their troubles with odd pages as warnings; with no handler
+# configured Python prints them on stderr. A NullHandler keeps them quiet unless the application
+# configures logging itself.
+for _name in ("trafilatura", "htmldate", "courlan", "justext"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 _HTML_OPEN = re.compile(r"<html[\s>]", re.IGNORECASE)
 _HTML_CLOSE = re.compile(r"</html\s*>|</body\s*>", re.IGNORECASE)
@@ -44,13 +52,17 @@ def extract_main_text(html: str, source: str) -> tuple[str | None, str | None, s
         return None, None, "\n\n".join(_fragment_paragraphs(html, source))
     result = None
     try:
-        for precision in (True, False):
-            result = bare_extraction(html, favor_precision=precision, with_metadata=True,
-                                     include_comments=False, include_tables=True,
-                                     date_extraction_params={"extensive_search": False,
-                                                             "original_date": True})
-            if result is not None and result.body is not None and _paragraphs(result.body):
-                break
+        with warnings.catch_warnings():
+            # htmldate hands odd date strings to dateutil, which warns (UnknownTimezoneWarning…);
+            # a reader of our output should not see a library's warning about a page's markup.
+            warnings.simplefilter("ignore")
+            for precision in (True, False):
+                result = bare_extraction(html, favor_precision=precision, with_metadata=True,
+                                         include_comments=False, include_tables=True,
+                                         date_extraction_params={"extensive_search": False,
+                                                                 "original_date": True})
+                if result is not None and result.body is not None and _paragraphs(result.body):
+                    break
     except Exception as exc:  # a third-party parser on arbitrary bytes: any failure is bad input
         raise InputError(source, f"HTML could not be parsed ({type(exc).__name__})") from None
     if result is None or result.body is None:

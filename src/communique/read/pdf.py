@@ -11,12 +11,18 @@ the file was made, often long after the text was issued.
 from __future__ import annotations
 
 import io
+import logging
 import re
 
 from ..errors import InputError
 from . import Document, make_document
 
 _EOF = re.compile(rb"%%EOF\s*$")
+
+# pdfminer logs its repairs of odd files as warnings; with no handler configured, Python would
+# print them on stderr between our output lines. A NullHandler keeps them quiet unless the
+# application configures logging itself.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 _SPACES = re.compile(r"[ \t\u00a0]{2,}")
 
 
