@@ -1,0 +1,255 @@
+"""Agreements and their stage as of the time of writing.
+
+Mentions (annotate.agreements) are merged into records by acronym or name. Stage cue words
+(data/stages.yaml) in a sentence are attached to the agreement mentions there:
+
+* an achieved cue ("signed", "entered into force", "initialling") goes to the nearest mention in
+  its clause, else the nearest one before it in the sentence;
+* a cue in a desire, call, plan or condition context ("importance of signing", "ready to open
+  negotiations", "before it can enter into force") says the stage is still ahead: every agreement
+  in the sentence sits at the stage before the earliest such cue;
+* the object of "replace" / "take the place of" is in force, and nothing else in that sentence
+  changes it.
+
+An agreement's status is the latest stage so reached; a named (capitalised) agreement the text
+cites without any cue is taken to be in force.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .. import data
+from ..annotate.places import country_name
+from ..models import STAGE_ORDER, Agreement
+from .context import Context
+
+__all__ = ["find_agreements"]
+
+_CLAUSE = re.compile(r"[,;:–—()]|\s(?:which|while|but|whereas)\s")
+_NEGOTIATIONS_ON = re.compile(
+    r"\b((?:bilateral|formal|official)\s+)?negotiations\s+on\s+((?:[a-z][\w\-]*\s?){2,12}?)"
+    r"(?=[,.;:]|\s+(?:to|with|a|as|and the|in order)\b)"
+)
+_TEXT_ANAPHORA = re.compile(
+    r"\b(?:the|its|this)\s+(?:text|agreement|treaty|memorandum|protocol|deal)\b", re.I
+)
+
+
+@dataclass
+class _Rec:
+    name: str
+    acronym: str | None
+    capitalised: bool
+    first: int
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    stages: list[tuple[int, str, int]] = field(default_factory=list)  # (rank, stage, position)
+    replaced: bool = False
+    synthetic: bool = False
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    conf = data.load("stages")
+    cue_list = []
+    for stage, words in conf["cues"].items():
+        for w in words:
+            cue_list.append((w, stage))
+    cue_list.sort(key=lambda x: len(x[0]), reverse=True)
+    cue_rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w, _ in cue_list) + r")(?![\w-])", re.I)
+    lookup = {w.lower(): s for w, s in cue_list}
+    pend = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(map(re.escape, sorted(conf["pending"], key=len, reverse=True)))
+        + r")(?![\w-])",
+        re.I,
+    )
+    neg = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, conf["negation"])) + r")(?![\w-])", re.I)
+    repl = {w.lower() for w in conf["replaced_cues"]}
+    return {"rx": cue_rx, "lookup": lookup, "pending": pend, "neg": neg, "replaced": repl}
+
+
+def _rank(stage: str) -> int:
+    return STAGE_ORDER.index(stage) if stage in STAGE_ORDER else 99
+
+
+def _key(name: str) -> str:
+    n = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I).lower()
+    n = re.sub(r"agreements\b", "agreement", n)
+    return " ".join(n.split())
+
+
+def find_agreements(ctx: Context) -> list[Agreement]:
+    text = ctx.text
+    recs: list[_Rec] = []
+    by_acr: dict[str, _Rec] = {}
+    mentions: list[tuple[int, int, _Rec]] = []  # (start, end, record) in text order
+
+    def lookup(name: str, acr: str | None) -> _Rec | None:
+        if acr and acr in by_acr:
+            return by_acr[acr]
+        k = _key(name)
+        for r in recs:
+            rk = _key(r.name)
+            if rk == k or (r.capitalised and (k.startswith(rk + " ") or rk.startswith(k + " "))):
+                return r
+        return None
+
+    explicit = sorted((m for m in ctx.agreements if not m.anaphoric), key=lambda m: m.span)
+    for m in explicit:
+        rec = lookup(m.name, m.acronym)
+        weak = ctx.is_heading(m.span[0]) or ctx.in_quote(m.span[0])
+        if rec is None:
+            if weak:
+                continue
+            rec = _Rec(m.name, m.acronym, m.capitalised, m.span[0])
+            recs.append(rec)
+        if m.acronym and not rec.acronym:
+            rec.acronym = m.acronym
+        if m.acronym:
+            by_acr[m.acronym] = rec
+        rec.spans.append(m.span)
+        mentions.append((m.span[0], m.span[1], rec))
+    # bare acronyms ("the EPCA")
+    for acr, rec in by_acr.items():
+        for mm in re.finditer(rf"(?<![\w]){re.escape(acr)}(?![\w])", text):
+            if not any(s <= mm.start() < e for s, e, _ in mentions):
+                mentions.append((mm.start(), mm.end(), rec))
+                rec.spans.append((mm.start(), mm.end()))
+    # "negotiations on market access for goods and services": an agreement under negotiation
+    for mm in _NEGOTIATIONS_ON.finditer(text):
+        if any(mm.start() <= s < mm.end() + 3 for s, _e, _r in mentions):
+            continue
+        subject = mm.group(2).strip()
+        name = f"{(mm.group(1) or '').strip()} agreement on {subject}".strip()
+        rec = _Rec(name, None, False, mm.start(), synthetic=True)
+        rec.spans.append((mm.start(), mm.end()))
+        recs.append(rec)
+        mentions.append((mm.start(), mm.end(), rec))
+    mentions.sort(key=lambda x: x[0])
+    # anaphora: "the agreement", "such an agreement", "the new treaty" → the latest named one
+    for m in sorted((m for m in ctx.agreements if m.anaphoric and not m.plural), key=lambda m: m.span):
+        before = [r for s, _e, r in mentions if s < m.span[0] and not r.replaced and not r.synthetic]
+        if before:
+            mentions.append((m.span[0], m.span[1], before[-1]))
+    mentions.sort(key=lambda x: x[0])
+    _stage_cues(ctx, mentions)
+    out = []
+    for r in recs:
+        if (
+            not r.stages
+            and not r.capitalised
+            and any(x for x in ctx.agreements if x.name == r.name and x.plural)
+        ):
+            continue  # a plural common noun ("bilateral agreements with …") with nothing said of it
+        status = _status(r)
+        out.append(
+            Agreement(
+                name=r.name,
+                acronym=r.acronym,
+                parties=_parties(ctx, r),
+                status=status,
+                date=_date(ctx, r, status),
+                span=r.spans[0] if r.spans else None,
+            )
+        )
+    return out
+
+
+def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
+    cues = _cues()
+    text = ctx.text
+    for s in ctx.sentences:
+        here = [(a, b, r) for a, b, r in mentions if s.start <= a < s.end]
+        if not here:
+            continue
+        sent = text[s.start : s.end]
+        replaced: set[int] = set()
+        pending_min: int | None = None
+        for cm in cues["rx"].finditer(sent):
+            word = cm.group(0).lower()
+            stage = cues["lookup"].get(word)
+            pos = s.start + cm.start()
+            if stage is None:
+                continue
+            if word in cues["replaced"]:
+                after = [x for x in here if x[0] >= pos]
+                if after:
+                    after[0][2].stages.append((_rank("in force"), "in force", pos))
+                    after[0][2].replaced = True
+                    replaced.add(id(after[0][2]))
+                continue
+            left = text[max(s.start, pos - 40) : pos]
+            clause_left = _CLAUSE.split(left)[-1]
+            if cues["neg"].search(clause_left) or re.match(r"\s+(?:provisionally)", text[pos + len(word) :]):
+                continue
+            pending = bool(cues["pending"].search(clause_left)) or bool(
+                re.search(
+                    r"\b(?:importance|ready|readiness|hope[sd]?|want[s]?|need[s]?)\s+(?:of|to|for)?\s*$",
+                    clause_left,
+                    re.I,
+                )
+            )
+            if pending and stage not in ("proposed", "suspended", "terminated"):
+                r = _rank(stage)
+                pending_min = r if pending_min is None else min(pending_min, r)
+                continue
+            target = _nearest(text, here, pos, s.start)
+            if target is not None and id(target) not in replaced:
+                target.stages.append((_rank(stage), stage, pos))
+        if pending_min is not None and pending_min > 0:
+            prev = STAGE_ORDER[pending_min - 1]
+            for _a, _b, r in here:
+                if id(r) not in replaced:
+                    r.stages.append((pending_min - 1, prev, s.start))
+
+
+def _nearest(text: str, here, pos: int, sent_start: int):
+    """The agreement mention a cue at `pos` speaks of: same clause first, else the nearest before."""
+
+    def clause_id(p: int) -> int:
+        return len(_CLAUSE.findall(text[sent_start:p]))
+
+    cid = clause_id(pos)
+    same = [(abs(a - pos), r) for a, b, r in here if clause_id(a) == cid]
+    if same:
+        return min(same, key=lambda x: x[0])[1]
+    before = [(pos - b, r) for a, b, r in here if b <= pos]
+    if before:
+        return min(before, key=lambda x: x[0])[1]
+    return None
+
+
+def _status(r: _Rec) -> str | None:
+    if not r.stages:
+        return "in force" if r.capitalised else None
+    for special in ("terminated", "suspended"):
+        if any(st == special for _, st, _ in r.stages):
+            return special
+    return max(r.stages, key=lambda x: (x[0], x[2]))[1]
+
+
+def _date(ctx: Context, r: _Rec, status: str | None) -> str | None:
+    pos = next((p for _rank_, st, p in r.stages if st == status), None)
+    if pos is None:
+        return None
+    s = ctx.sentence_at(pos)
+    near = [d for d in ctx.dates_in(s.start, s.end) if abs(d.span[0] - pos) < 80]
+    if not near:
+        return None
+    return min(near, key=lambda d: abs(d.span[0] - pos)).value
+
+
+def _parties(ctx: Context, r: _Rec) -> list[str]:
+    found = []
+    for w in re.findall(r"[A-Z][\w]+(?:\s[A-Z][\w]+)?", r.name):
+        c = country_name(w)
+        if c and c not in found:
+            found.append(c)
+    if len(found) < 2 and ctx.meeting is not None:
+        for p in ctx.meeting.parties:
+            if p not in found:
+                found.append(p)
+    return found[:2]

@@ -1,0 +1,453 @@
+"""Amounts → pledges or figures.
+
+A money amount is a pledge when a party (a state, a union, one of their institutions or banks,
+"financial institutions", "lenders") promises or stands ready to provide it: a pledge word
+(data/hedges.yaml: allocate, pledge, mobilise, grant, loan, credit line, package …) stands in its
+clause and the giver is not a company or investor. It is hedged when a hedge cue ("ready to",
+"could", "plans to", "intend to", "is prepared to") stands between the giver and the amount. An
+amount listed after a pledge ("€3 billion for transport; €2.5 billion for …") continues it.
+
+Everything else is a figure: money, percentages and counts of things (`count_nouns`), with a metric
+from its clause, a period from the nearest date ("in 2024", "last year", "January-November 2019",
+"since 2005" → "2005/<year>", "over the past decade"), and the qualifier the grammar read. A
+growth percentage takes the period of the value it reaches. A bracketed amount right after another
+is its stated conversion, not a record of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import data
+from ..annotate.orgs import org_info
+from ..annotate.types import Amount
+from ..models import Figure, Pledge
+from .context import Context
+
+__all__ = ["interpret_amounts"]
+
+_CONVERSION = re.compile(
+    r"^\s*\(\s*(?:about|around|approx\.?|approximately|some|roughly|nearly|~|or|i\.e\.)?\s*$", re.I
+)
+_REL_PERIOD = re.compile(
+    r"\b(?:over|in|during|for)\s+the\s+(past|last|next|coming)\s+(?:(\w+)\s+)?"
+    r"(decade|years?|months?)\b",
+    re.I,
+)
+_SINCE = re.compile(r"\bsince\b[\w\s,]{0,25}$", re.I)
+_BASE = re.compile(r"\b(?:from|compared\s+(?:with|to)|than(?:\s+in)?|over|versus|vs\.?)\s+(?:the\s+)?$", re.I)
+_NUMWORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twenty": 20,
+}
+_FRACTION_Q = {
+    "about": "about",
+    "around": "about",
+    "some": "about",
+    "roughly": "about",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "over": "more than",
+    "more than": "more than",
+    "less than": "less than",
+    "under": "less than",
+    "at least": "at least",
+    "up to": "up to",
+}
+
+
+@dataclass
+class _Pending:
+    pledge: Pledge
+    sentence: int
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    h = data.load("hedges")
+    m = data.load("metrics")
+    progs = data.load("programs")["programs"]
+
+    def rx(words):
+        return re.compile(
+            r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])",
+            re.I,
+        )
+
+    metric_cues = [(x["cue"], x["metric"]) for x in m["metrics"]]
+    fr = m.get("fractions") or {}
+    frac_rx = re.compile(
+        r"(?<![\w-])(?:("
+        + "|".join(map(re.escape, sorted(_FRACTION_Q, key=len, reverse=True)))
+        + r")\s+)?("
+        + "|".join(map(re.escape, sorted(fr, key=len, reverse=True)))
+        + r")\s+of\b",
+        re.I,
+    )
+    return {
+        "hedged": rx(h["hedged"]),
+        "firm": rx(h["firm"]),
+        "pledge": rx(h["pledge_words"]),
+        "non_party": rx(h["non_parties"]),
+        "giver_heads": h["giver_heads"],
+        "metric_rx": rx([c for c, _ in metric_cues]),
+        "metric_of": {c.lower(): mm for c, mm in metric_cues},
+        "growth": rx(m["growth_cues"]),
+        "count_nouns": set(m["count_nouns"]),
+        "fractions": fr,
+        "frac_rx": frac_rx,
+        "programs": rx(progs),
+        "program_names": progs,
+    }
+
+
+def _fractions(ctx: Context) -> list[Amount]:
+    lx = _lex()
+    out = []
+    for m in lx["frac_rx"].finditer(ctx.text):
+        q = _FRACTION_Q.get((m.group(1) or "").lower(), "exact")
+        value = float(lx["fractions"][m.group(2).lower()])
+        out.append(Amount((m.start(), m.end(2)), m.group(0), value, None, "percent", q, None, True))
+    return out
+
+
+def _is_count_figure(ctx: Context, a: Amount) -> bool:
+    after = ctx.text[a.span[1] : a.span[1] + 60]
+    words = re.findall(r"[\w’'\-]+|\"|“|”", after)[:5]
+    nouns = _lex()["count_nouns"]
+    return any(w.lower() in nouns for w in words)
+
+
+def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
+    amounts = sorted(list(ctx.amounts) + _fractions(ctx), key=lambda a: a.span)
+    figures: list[Figure] = []
+    pledges: list[Pledge] = []
+    last_pledge: _Pending | None = None
+    para_last_money: dict[int, Figure] = {}
+    prev_money_fig: Figure | None = None
+    i = 0
+    while i < len(amounts):
+        a = amounts[i]
+        nxt = amounts[i + 1] if i + 1 < len(amounts) else None
+        stated = None
+        if (
+            nxt
+            and _CONVERSION.match(ctx.text[a.span[1] : nxt.span[0]])
+            and nxt.unit not in ("percent", "count")
+        ):
+            stated = nxt
+            i += 1
+        i += 1
+        if ctx.is_heading(a.span[0]):
+            continue
+        s = ctx.sentence_at(a.span[0])
+        si = ctx.sentence_index(a.span[0])
+        money = a.unit not in ("percent", "count")
+        if a.unit == "count" and not _is_count_figure(ctx, a):
+            continue
+        if money:
+            p = _as_pledge(ctx, a, s, stated, last_pledge, si)
+            if p is not None:
+                pledges.append(p)
+                last_pledge = _Pending(p, si)
+                continue
+        fig = _as_figure(ctx, a, s, prev_money_fig, para_last_money)
+        if fig is None:
+            continue
+        figures.append(fig)
+        if money:
+            prev_money_fig = fig
+            para_last_money[s.paragraph] = fig
+    return figures, pledges
+
+
+# --- pledges ----------------------------------------------------------------------------------
+
+
+def _clause_left(ctx: Context, a: Amount, s) -> str:
+    left = ctx.text[s.start : a.span[0]]
+    cut = max(left.rfind(":"), left.rfind(";"))
+    return left[cut + 1 :] if cut >= 0 else left
+
+
+def _as_pledge(
+    ctx: Context, a: Amount, s, stated: Amount | None, last: _Pending | None, si: int
+) -> Pledge | None:
+    lx = _lex()
+    left = _clause_left(ctx, a, s)
+    right_full = ctx.text[a.span[1] : s.end]
+    right = re.split(r"[;:]", right_full)[0][:90]
+    window = left[-140:] + " " + right
+    if lx["non_party"].search(left[-120:]) or _figure_cue(left[-60:]):
+        return None
+    is_pledge = bool(lx["pledge"].search(left[-90:]) or lx["pledge"].search(right[:45]))
+    continued = False
+    if (
+        not is_pledge
+        and last is not None
+        and si - last.sentence <= 1
+        and re.match(r"\s+(?:for|to)\s", right_full)
+    ):
+        is_pledge = continued = True
+    if not is_pledge:
+        return None
+    if continued:
+        base = last.pledge
+        by, hedged, program, date = base.by, base.hedged, base.program, base.date
+    else:
+        by = _giver(ctx, a, s, left, right)
+        if by is None:
+            return None
+        hedged = bool(lx["hedged"].search(left[-100:]) or lx["hedged"].search(right[:60]))
+        pm = lx["programs"].search(ctx.text[s.start : s.end])
+        program = _program_name(pm.group(0)) if pm else None
+        date = _pledge_date(ctx, a, s, window)
+    usd_stated = None
+    if stated is not None and (stated.unit == "USD" or not stated.known_currency):
+        usd_stated = stated.value
+    return Pledge(
+        by=by,
+        amount=a.value,
+        currency=a.unit,
+        amount_usd_stated=usd_stated,
+        purpose=_purpose(right),
+        program=program,
+        hedged=hedged,
+        date=date,
+        span=a.span,
+    )
+
+
+def _figure_cue(left: str) -> bool:
+    return bool(
+        re.search(
+            r"\b(?:trade|turnover|exports?|imports?|surplus|deficit|reached|amounted|totall?ing|"
+            r"came to|stood at|accounted)\b",
+            left,
+            re.I,
+        )
+    )
+
+
+def _program_name(found: str) -> str:
+    for p in _lex()["program_names"]:
+        if p.lower() == found.lower():
+            return p
+    return found
+
+
+def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
+    """Who gives: an institution or party named before the amount in its sentence (or, in "the
+    €10 billion that European lenders pledged", after it)."""
+    lx = _lex()
+    heads = "|".join(map(re.escape, lx["giver_heads"]))
+    m = None
+    for m in re.finditer(
+        rf"((?:(?:[A-Z][\w\-]*|and|international|financial|multilateral|development|other)\s+)"
+        rf"{{0,4}}(?:{heads}))\b",
+        right[:70] if re.match(r"\s*(?:that|which)\b", right) else "",
+    ):
+        return _clean_giver(m.group(1))
+    orgs = [o for o in ctx.orgs if s.start <= o.span[0] < a.span[0] and not ctx.is_body_name(o.name)]
+    if orgs:
+        o = orgs[0]
+        return o.name if not o.name.startswith(("the ", "The ")) else o.name[4:]
+    gm = list(
+        re.finditer(
+            rf"((?:(?:[A-Z][\w\-]*|and|international|financial|multilateral|development|other)\s+)"
+            rf"{{1,4}}(?:{heads}))\b",
+            left,
+        )
+    )
+    if gm:
+        return _clean_giver(gm[-1].group(1))
+    people = [p for st, _e, p in ctx.person_mentions() if s.start <= st < a.span[0]]
+    if people and people[0].affiliation:
+        return people[0].affiliation
+    for p in ctx.places:
+        if s.start <= p.span[0] < a.span[0] and p.kind == "country":
+            return p.name
+    if re.search(r"\b(?:the\s+)?Commission\b", left):
+        return "European Commission"
+    return None
+
+
+def _clean_giver(g: str) -> str:
+    g = re.sub(r"^(?:The|the|and)\s+", "", g.strip())
+    info = org_info(g)
+    return info["name"] if info else g
+
+
+def _purpose(right: str) -> str | None:
+    m = re.match(
+        r"\s*(?:\([^)]*\)\s*)?(?:[\w\s-]{0,40}?)\b(?:for|to|aimed at|towards|on)\s+(.{4,140}?)(?:[,.;]|$)",
+        right,
+    )
+    return m.group(1).strip() if m else None
+
+
+def _pledge_date(ctx: Context, a: Amount, s, window: str) -> str | None:
+    near = [d for d in ctx.dates_in(s.start, s.end) if not _SINCE.search(ctx.text[s.start : d.span[0]])]
+    if near:
+        d = min(near, key=lambda d: abs(d.span[0] - a.span[0]))
+        return d.value
+    if re.search(
+        r"\b(?:has|have)\s+(?:\w+\s+)?(?:allocated|mobili[sz]ed|provided|committed|spent|disbursed)\b", window
+    ):
+        return None
+    m = ctx.meeting
+    return m.date if m is not None else None
+
+
+# --- figures ----------------------------------------------------------------------------------
+
+
+def _as_figure(
+    ctx: Context, a: Amount, s, prev_money: Figure | None, para_last: dict[int, Figure]
+) -> Figure | None:
+    lx = _lex()
+    text = ctx.text
+    left = text[max(s.start, a.span[0] - 60) : a.span[0]]
+    right = text[a.span[1] : min(s.end, a.span[1] + 40)]
+    if a.unit == "percent":
+        if (
+            (lx["growth"].search(left[-25:]) or re.match(r"\s+(?:more|higher|less|lower|up|down)\b", right))
+            and prev_money is not None
+            and prev_money.span
+            and s.start <= prev_money.span[0]
+            and not re.search(r"\bof\b", right[:4])
+        ):
+            return Figure(
+                metric=f"{prev_money.metric} growth",
+                value=a.value,
+                value_max=a.value_max,
+                unit="percent",
+                period=prev_money.period,
+                qualifier=_q(a.qualifier),
+                span=a.span,
+            )
+        m = re.match(
+            r"\s+of\s+(?:all\s+)?(?:the\s+)?([\w’'\s-]{3,60}?)(?:[,.;]|\s+(?:in|last|and|that|which|comes|from)\b)",
+            right + ".",
+        )
+        metric = f"share of {m.group(1).strip()}" if m else _metric(left, right) or "share"
+        return Figure(
+            metric=metric,
+            value=a.value,
+            value_max=a.value_max,
+            unit="percent",
+            period=_period(ctx, a, s, count=False),
+            qualifier=_q(a.qualifier),
+            span=a.span,
+        )
+    if a.unit == "count":
+        noun = re.match(r"\s*((?:[\w’'\-\"“”]+\s+){0,4}?[\w\-]+)", right)
+        metric = noun.group(1).strip(' "“”') if noun else "count"
+        return Figure(
+            metric=metric,
+            value=a.value,
+            value_max=a.value_max,
+            unit="count",
+            period=_period(ctx, a, s, count=True),
+            qualifier=_q(a.qualifier),
+            span=a.span,
+        )
+    period = _period(ctx, a, s, count=False)
+    if period is None and s.paragraph in para_last:
+        period = para_last[s.paragraph].period
+    return Figure(
+        metric=_metric(left, right) or "value",
+        value=a.value,
+        value_max=a.value_max,
+        unit=a.unit,
+        period=period,
+        qualifier=_q(a.qualifier),
+        span=a.span,
+    )
+
+
+def _q(q: str) -> str:
+    return (
+        q
+        if q in ("exact", "nearly", "about", "more than", "up to", "at least", "less than", "between")
+        else "exact"
+    )
+
+
+def _metric(left: str, right: str) -> str | None:
+    lx = _lex()
+    found = list(lx["metric_rx"].finditer(left))
+    if found:
+        return lx["metric_of"].get(found[-1].group(0).lower())
+    m = lx["metric_rx"].search(right)
+    return lx["metric_of"].get(m.group(0).lower()) if m else None
+
+
+def _pub_year(ctx: Context) -> int | None:
+    return ctx.anchor.year if ctx.anchor else None
+
+
+def _period(ctx: Context, a: Amount, s, count: bool) -> str | None:
+    text = ctx.text
+    year = _pub_year(ctx)
+    sent = text[s.start : s.end]
+    # "over the past decade", "over the next three years"
+    best_rel = None
+    for m in _REL_PERIOD.finditer(sent):
+        pos = s.start + m.start()
+        n = m.group(2)
+        k = (
+            10
+            if m.group(3).lower() == "decade"
+            else (_NUMWORDS.get((n or "").lower()) or (int(n) if n and n.isdigit() else 1))
+        )
+        if m.group(3).lower().startswith("month") or year is None:
+            continue
+        rng = f"{year - k}/{year}" if m.group(1).lower() in ("past", "last") else f"{year}/{year + k}"
+        dist = abs(pos - a.span[0])
+        if best_rel is None or dist < best_rel[0]:
+            best_rel = (dist, rng, pos)
+    cands = []
+    for d in ctx.dates_in(s.start, s.end):
+        before_txt = text[s.start : d.span[0]]
+        since = bool(_SINCE.search(before_txt[-30:]))
+        base = bool(_BASE.search(before_txt[-20:]))
+        if base and not (d.span[0] < a.span[0] and re.search(r"\bwhen\b", text[d.span[1] : a.span[0]])):
+            continue
+        if since and year:
+            val = f"{d.value[:4]}/{year}"
+        elif d.end:
+            val = f"{d.value}/{d.end}"
+        else:
+            val = d.value
+        cands.append((d.span[0], d.span[1], val, since or bool(d.end)))
+    if best_rel:
+        cands.append((best_rel[2], best_rel[2] + 1, best_rel[1], True))
+    if count:
+        cands = [c for c in cands if not c[3]]
+    if not cands:
+        return None
+    # a date after the amount in its clause (before the next amount), else the nearest before
+    nxt_amount = min((x.span[0] for x in ctx.amounts if x.span[0] > a.span[1]), default=s.end)
+    after = [
+        c
+        for c in cands
+        if a.span[1] <= c[0] < min(nxt_amount, s.end) and not re.search(r"[;:]", text[a.span[1] : c[0]])
+    ]
+    if after:
+        return min(after, key=lambda c: c[0])[2]
+    before = [c for c in cands if c[1] <= a.span[0]]
+    if before:
+        return max(before, key=lambda c: c[1])[2]
+    return None

@@ -1,0 +1,228 @@
+"""Everything the interpreters read about one document, annotated once.
+
+`Context.build` runs every annotator over the text a single time (people, organisations, places,
+quotes, agreement names, bodies, dates, amounts, ordinals) and offers lookups by position: the
+sentence around an offset, the mentions inside a span.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from .. import data
+from ..annotate.agreements import AgreementMention, find_agreement_mentions
+from ..annotate.orgs import Org, find_orgs
+from ..annotate.people import PersonEntity, Tok, find_people, tokens
+from ..annotate.places import Place, country_name, find_places
+from ..annotate.quotes import QuoteMention, find_quotes
+from ..segment import Sentence, segment
+
+__all__ = ["Context", "BodyMention", "short_party"]
+
+
+@dataclass(frozen=True)
+class BodyMention:
+    span: tuple[int, int]
+    text: str
+    type: str  # "Cooperation Council"
+    name: str  # "Kazakhstan–EU Cooperation Council"
+    parties: tuple[str, ...]  # canonical parties named with it
+    acronym: str | None
+
+
+def short_party(p: str) -> str:
+    return "EU" if p == "European Union" else p
+
+
+@lru_cache(maxsize=1)
+def _body_regex() -> re.Pattern:
+    conf = data.load("bodies")
+    types = sorted(conf["types"], key=len, reverse=True)
+    ext = "|".join(f"(?:{e})" for e in conf.get("extensions") or [])
+    alt = "|".join(re.escape(t).replace(r"\-", "[- ]?").replace(r"\ ", r"[\s-]") for t in types)
+    return re.compile(rf"(?<![\w])(?P<type>{alt})(?P<ext>\s+(?:{ext}))?(?![\w])", re.I)
+
+
+_PARTY_PREFIX = re.compile(r"((?:[A-Z][\w’']*\s?)+?)\s*[-–—]\s*((?:[A-Z][\w’']*\s?)+?)\s*$")
+_ACR = re.compile(r"^\s*\(([A-Z]{2,8})\)")
+_BETWEEN = re.compile(
+    r"^\s+between\s+(?:the\s+)?([A-Z][\w ]+?)\s+and\s+(?:the\s+)?([A-Z][\w]+(?:\s[A-Z]\w+)*)"
+)
+_DATELINE_PLACE = re.compile(r"^\s*(?:#+\s*)?\*?([A-Z][A-Za-z\-’' ]{2,30}?)\s*(?:,|–|—|-|\|)", re.M)
+
+
+@dataclass
+class Context:
+    text: str
+    published: str | None
+    anchor: date | None
+    title: str | None
+    sentences: list[Sentence]
+    toks: list[Tok]
+    people: list[PersonEntity]
+    orgs: list[Org]
+    places: list[Place]
+    quotes: list[QuoteMention]
+    agreements: list[AgreementMention]
+    bodies: list[BodyMention]
+    dates: list = field(default_factory=list)
+    amounts: list = field(default_factory=list)
+    ordinals: list = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+    meeting: object | None = None  # the reported meeting (set by interpret.meetings)
+    meeting_body: BodyMention | None = None
+
+    @classmethod
+    def build(cls, text: str, published: str | None, anchor: date | None, title: str | None) -> Context:
+        from ..annotate.dates import find_dates
+        from ..annotate.money import find_amounts
+        from ..annotate.ordinals import find_ordinals
+
+        toks = tokens(text)
+        people = find_people(text)
+        places = find_places(text)
+        ctx = cls(
+            text=text,
+            published=published,
+            anchor=anchor,
+            title=title,
+            sentences=segment(text),
+            toks=toks,
+            people=people,
+            orgs=find_orgs(text),
+            places=places,
+            quotes=find_quotes(text, people),
+            agreements=find_agreement_mentions(text, toks),
+            bodies=_find_bodies(text, places),
+        )
+        ctx.dates = find_dates(text, anchor, 0)
+        ctx.amounts = find_amounts(text, 0)
+        ctx.ordinals = find_ordinals(text, 0)
+        ctx._starts = [s.start for s in ctx.sentences]
+        return ctx
+
+    # --- positions -------------------------------------------------------------------------
+    def sentence_index(self, pos: int) -> int:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return max(i, 0)
+
+    def sentence_at(self, pos: int) -> Sentence:
+        return self.sentences[self.sentence_index(pos)]
+
+    def in_span(self, items, a: int, b: int) -> list:
+        return [x for x in items if a <= x.span[0] and x.span[1] <= b]
+
+    def dates_in(self, a: int, b: int) -> list:
+        return self.in_span(self.dates, a, b)
+
+    def places_in(self, a: int, b: int) -> list[Place]:
+        return self.in_span(self.places, a, b)
+
+    def in_quote(self, pos: int) -> bool:
+        return any(q.span[0] <= pos < q.span[1] for q in self.quotes)
+
+    def is_heading(self, pos: int) -> bool:
+        if not self.sentences:
+            return False
+        s = self.sentence_at(pos)
+        return bool(getattr(s, "heading", False)) or (
+            self.sentence_index(pos) == 0
+            and "\n" in self.text[s.end : s.end + 2]
+            and not s.text.rstrip().endswith((".", "!", "?"))
+        )
+
+    @property
+    def lead_end(self) -> int:
+        """End of the lead: the headline and the first paragraph of body text."""
+        first_para: int | None = None
+        for s in self.sentences:
+            if self.is_heading(s.start) or _is_dateline_only(s.text):
+                continue
+            if first_para is not None and s.paragraph != first_para:
+                return s.start
+            if first_para is None:
+                first_para = s.paragraph
+        return len(self.text)
+
+    def dateline_place(self) -> str | None:
+        """The place of a dateline ("BRUSSELS – …", "*Astana, 21 December 2015*")."""
+        head = self.text[:400]
+        for m in _DATELINE_PLACE.finditer(head):
+            word = m.group(1).strip().strip("*")
+            for cand in (word, word.title()):
+                for p in find_places(cand):
+                    if p.kind == "city" and p.text == cand:
+                        return p.name
+        return None
+
+    def is_body_name(self, name: str) -> bool:
+        return bool(_body_regex().search(name))
+
+    def person_mentions(self) -> list[tuple[int, int, PersonEntity]]:
+        return sorted((m.span[0], m.span[1], p) for p in self.people for m in p.mentions)
+
+
+def _is_dateline_only(s: str) -> bool:
+    return bool(re.fullmatch(r"[\W\d]*[A-Za-z ]{0,30}[|,]?\s*[\d./\-]+\W*", s.strip())) or (
+        s.strip().startswith("*") and s.strip().endswith("*")
+    )
+
+
+def _find_bodies(text: str, places: list[Place]) -> list[BodyMention]:
+    out = []
+    for m in _body_regex().finditer(text):
+        typ = re.sub(r"\s+", " ", m.group("type"))
+        typ_c = " ".join(
+            w[:1].upper() + w[1:] if w.lower() not in ("and", "of", "in", "on") else w.lower()
+            for w in typ.split()
+        )
+        start, end = m.start(), m.end()
+        ext = m.group("ext") or ""
+        parties: list[str] = []
+        # "Kazakhstan–EU Cooperation Council", "EU-Central Asia Summit"
+        left = text[max(0, start - 60) : start]
+        pm = _PARTY_PREFIX.search(left)
+        if pm:
+            a, b = _party_or_region(pm.group(1).strip()), _party_or_region(pm.group(2).strip())
+            if a and b:
+                parties = [a, b]
+                start = start - (len(left) - pm.start())
+        else:
+            lm = re.search(r"([A-Z][\w’']+(?:\s[A-Z][\w’']+)?)\s+$", left)
+            if (
+                lm
+                and _party_or_region(lm.group(1))
+                and not text[start - len(lm.group(0)) - 2 : start].startswith("’s")
+            ):
+                parties = [_party_or_region(lm.group(1))]
+        bm = _BETWEEN.match(text[end : end + 120])
+        if bm and not parties:
+            a, b = _party_or_region(bm.group(1)), _party_or_region(bm.group(2))
+            if a and b:
+                parties = [a, b]
+        acr = None
+        am = _ACR.match(text[end : end + 12])
+        if am:
+            acr = am.group(1)
+        name = typ_c + (" " + ext.strip() if ext else "")
+        if len(parties) == 2:
+            name = f"{short_party(parties[0])}–{short_party(parties[1])} {name}"
+        elif len(parties) == 1:
+            name = f"{short_party(parties[0])} {name}"
+        out.append(BodyMention((start, end), text[start:end], typ_c, name, tuple(parties), acr))
+    return out
+
+
+def _party_or_region(s: str) -> str | None:
+    s = s.strip()
+    c = country_name(s)
+    if c:
+        return c
+    for p in find_places(s):
+        if p.text == s and p.kind in ("region", "demonym"):
+            return p.name if p.kind == "region" else p.country
+    return None

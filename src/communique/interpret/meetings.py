@@ -1,0 +1,259 @@
+"""The meeting a text reports: one sitting of a body named in the lead (headline and first
+paragraph), with its ordinal, date, place, format, parties, heads per side and topics.
+
+A body named only later in the text (an earlier or a next sitting) is a referenced event, not the
+reported meeting (interpret.events).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from .. import data
+from ..models import Head, Meeting
+from .context import BodyMention, Context
+
+__all__ = ["find_meetings", "main_body"]
+
+_HEAD_CUES = re.compile(
+    r"\b(?:led|leads|headed|chaired|co-chaired|co-chair\w*|presided|represented|hosted|"
+    r"attended|delegation|chairmanship|side was)\b",
+    re.I,
+)
+_EU_SIDE = re.compile(
+    r"\b(?:EU|European)\s+(?:side|delegation)\b|\bthe EU was represented\b|"
+    r"\bfor the EU\b|\bEU side\b|presidency of the Council",
+    re.I,
+)
+_SESSION_AFTER = re.compile(r"^\W{0,3}(?:its|their|the)?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _format_cues() -> tuple[re.Pattern, re.Pattern]:
+    f = data.load("bodies")["format"]
+    return (
+        re.compile(r"\b(?:" + "|".join(map(re.escape, f["virtual"])) + r")\b", re.I),
+        re.compile(r"\b(?:" + "|".join(map(re.escape, f["hybrid"])) + r")\b", re.I),
+    )
+
+
+def main_body(ctx: Context) -> BodyMention | None:
+    """The body whose sitting the text reports: the first one named in the lead, outside quotes."""
+    lead_end = ctx.lead_end
+    for b in ctx.bodies:
+        if b.span[0] >= lead_end:
+            break
+        if ctx.in_quote(b.span[0]):
+            continue
+        return b
+    return None
+
+
+def _parties(ctx: Context, body: BodyMention) -> list[str]:
+    if len(body.parties) >= 2:
+        return list(body.parties)
+    counts: Counter[str] = Counter()
+    for p in ctx.places:
+        if p.kind in ("country", "demonym") and p.country and p.span[0] < max(ctx.lead_end, 600):
+            counts[p.country] += 1
+    found = list(body.parties)
+    for name, _ in counts.most_common():
+        if name not in found:
+            found.append(name)
+        if len(found) == 2:
+            break
+    return found
+
+
+def _number(ctx: Context, body: BodyMention) -> int | None:
+    """Ordinal of the sitting: next to the body in its sentence, or next to the same body type in
+    the lead ("held its fourteenth session", "XII meeting of the Cooperation Committee")."""
+    typ_last = body.type.split()[-1].lower()
+    lead_end = ctx.lead_end
+    best = None
+    for o in ctx.ordinals:
+        if o.span[0] >= max(lead_end, body.span[1] + 1) or ctx.in_quote(o.span[0]):
+            continue
+        s = ctx.sentence_at(o.span[0])
+        sent = ctx.text[s.start : s.end]
+        # the same body type must be named in that sentence
+        bodies_here = [b for b in ctx.bodies if s.start <= b.span[0] < s.end and b.type == body.type]
+        near_type = re.search(rf"\b{re.escape(typ_last)}\b", sent, re.I)
+        if not bodies_here and not near_type:
+            continue
+        ref = bodies_here[0].span if bodies_here else (s.start + near_type.start(), s.start + near_type.end())
+        gap = ref[0] - o.span[1] if o.span[1] <= ref[0] else o.span[0] - ref[1]
+        after_ok = o.span[0] >= ref[1] and re.match(
+            r"\s*(?:session|meeting|sitting)\b", ctx.text[o.span[1] :]
+        )
+        if (o.span[1] <= ref[0] and gap <= 45) or (after_ok and gap <= 40):
+            if re.search(
+                r"\b(?:next|since|following|previous|last)\b",
+                ctx.text[max(s.start, o.span[0] - 12) : o.span[0]],
+                re.I,
+            ):
+                continue
+            if best is None or gap < best[0]:
+                best = (gap, o.value)
+    return best[1] if best else None
+
+
+def _meeting_sentences(ctx: Context, body: BodyMention) -> list:
+    lead_end = ctx.lead_end
+    return [s for s in ctx.sentences if s.start < lead_end]
+
+
+def _date(ctx: Context, body: BodyMention):
+    s = ctx.sentence_at(body.span[0])
+    cands = [d for d in ctx.dates_in(s.start, s.end)]
+    cands += [
+        d
+        for s2 in _meeting_sentences(ctx, body)
+        if s2.start != s.start
+        for d in ctx.dates_in(s2.start, s2.end)
+    ]
+    dateline_end = _dateline_end(ctx)
+    cands = [d for d in cands if d.span[0] >= dateline_end]
+    for want in ("day", "month"):
+        for d in cands:
+            if d.granularity == want:
+                return d
+    return None
+
+
+def _dateline_end(ctx: Context) -> int:
+    try:
+        from ..annotate.dates import dateline_mention
+
+        m = dateline_mention(ctx.text)
+    except ImportError:
+        return 0
+    return m.span[1] if m else 0
+
+
+def _place(ctx: Context, body: BodyMention, fmt: str | None) -> str | None:
+    for s in [ctx.sentence_at(body.span[0])] + _meeting_sentences(ctx, body):
+        for p in ctx.places_in(s.start, s.end):
+            if p.kind != "city" or ctx.in_quote(p.span[0]):
+                continue
+            before = ctx.text[max(s.start, p.span[0] - 12) : p.span[0]]
+            if re.search(r"\b(?:in|at)\s+$", before) and not re.search(r"\b(?:Delegation|from)\b", before):
+                after = ctx.text[p.span[1] : p.span[1] + 40]
+                if re.match(r"\s+(?:in|next|later)\b", after) and "year" in after:
+                    continue
+                return p.name
+    if fmt == "in-person":
+        return ctx.dateline_place()
+    return None
+
+
+def _format(ctx: Context, body: BodyMention) -> str:
+    virtual, hybrid = _format_cues()
+    head = ctx.text[: max(ctx.lead_end, 1200)]
+    if hybrid.search(ctx.text):
+        return "hybrid"
+    m = virtual.search(head)
+    if m:
+        s = ctx.sentence_at(body.span[0])
+        if re.search(r"\b(?:took place|was held|were held|held)\s+in\s+[A-Z]", ctx.text[s.start : s.end]):
+            return "hybrid"
+        return "virtual"
+    return "in-person"
+
+
+def _heads(ctx: Context, parties: list[str]) -> list[Head]:
+    heads: list[Head] = []
+    limit = ctx.lead_end
+    paras = sorted({s.paragraph for s in ctx.sentences if s.start < limit})
+    last_para = paras[-1] + 2 if paras else 0
+    seen = set()
+    for start, _end, person in ctx.person_mentions():
+        s = ctx.sentence_at(start)
+        if s.paragraph > last_para or ctx.in_quote(start) or person.name in seen:
+            continue
+        sent = ctx.text[s.start : s.end]
+        if not _HEAD_CUES.search(sent):
+            continue
+        seen.add(person.name)
+        heads.append(Head(name=person.name, role=person.role, side=_side(ctx, person, start, s, parties)))
+    return heads
+
+
+def _side(ctx: Context, person, pos: int, s, parties: list[str]) -> str | None:
+    from ..annotate.orgs import org_info
+    from ..annotate.places import country_name
+
+    clause_start = max(ctx.text.rfind(",", s.start, pos), ctx.text.rfind(";", s.start, pos), s.start)
+    clause = ctx.text[clause_start : min(s.end, pos + 160)]
+    if _EU_SIDE.search(clause) and "European Union" in parties:
+        return "European Union"
+    aff = person.affiliation
+    if aff:
+        c = country_name(aff)
+        if c:
+            return c
+        info = org_info(aff)
+        if info and info.get("party"):
+            return info["party"]
+    m = re.search(r"\b(?:the\s+)?([A-Z][a-z]+)\s+delegation\b", clause)
+    if m and country_name(m.group(1)):
+        return country_name(m.group(1))
+    return None
+
+
+def _topics(ctx: Context) -> list[str]:
+    conf = data.load("topics")
+    cues = re.compile(r"\b(?:" + "|".join(map(re.escape, conf["cues"])) + r")\b", re.I)
+    terms = sorted(conf["topics"], key=len, reverse=True)
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, terms)) + r")(?![\w-])", re.I)
+    out: list[str] = []
+    for s in ctx.sentences:
+        if not cues.search(s.text) or ctx.in_quote(s.start):
+            continue
+        for m in rx.finditer(s.text):
+            t = (
+                m.group(0).lower()
+                if not m.group(0).isupper() and m.group(0) not in conf["topics"]
+                else m.group(0)
+            )
+            if t not in out:
+                out.append(t)
+    return out
+
+
+def find_meetings(ctx: Context) -> list[Meeting]:
+    body = main_body(ctx)
+    if body is None:
+        return []
+    ctx.meeting_body = body
+    parties = _parties(ctx, body)
+    name = body.name
+    if len(body.parties) < 2 and len(parties) == 2 and not name.startswith(tuple(p[:3] for p in parties)):
+        from .context import short_party
+
+        name = (
+            f"{short_party(parties[0])}–{short_party(parties[1])} {body.type}"
+            + name[len(name) - len(name.split(body.type, 1)[1]) :]
+        )
+    number = _number(ctx, body)
+    if number is None and re.search(r"\bfirst[- ]ever\b|\binaugural\b", ctx.text[: ctx.lead_end], re.I):
+        number = 1
+    d = _date(ctx, body)
+    fmt = _format(ctx, body)
+    m = Meeting(
+        body=name,
+        acronym=body.acronym,
+        number=number,
+        date=d.value if d else None,
+        date_end=d.end if d else None,
+        place=_place(ctx, body, fmt),
+        format=fmt,
+        parties=parties,
+        heads=_heads(ctx, parties),
+        topics=_topics(ctx),
+        span=body.span,
+    )
+    ctx.meeting = m
+    return [m]
