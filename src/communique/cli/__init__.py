@@ -40,6 +40,7 @@ COMMAND_MODULES = [
     "bulk",
     "fx",
     "serve",
+    "ledger",
 ]
 
 for _name in COMMAND_MODULES:

@@ -21,7 +21,7 @@ from ..models import RECORD_TYPES
 from . import schema as t
 from .judgements import Judgement, active
 from .matchers import MATCHERS, Seen, dates_compatible
-from .names import fold, looks_like_acronym, name_parts, party_code, person_parts
+from .names import fold, looks_like_acronym, name_parts, party_code, party_name, person_parts
 from .statements import dumps, list_fields, rules, sha
 
 
@@ -377,6 +377,8 @@ def rebuild(conn: Connection) -> dict:
         data = assemble(c, index, docs, corrections.get(c.id, {}), rejected_values)
         dis = data.pop("_disagreements")
         if c.kind == "agreements":
+            if not data.get("parties"):
+                data["parties"] = _context_party_names([index[m] for m in c.members])
             rows, current_stage, flags = stage_rows(c, index, docs, rejected_values)
             history_rows.extend(rows)
             flag_rows.extend(flags)
@@ -425,6 +427,14 @@ def rebuild(conn: Connection) -> dict:
             conn.execute(stmt, changed)
     return {"records": len(record_rows), "merges": len(merge_rows), "flags": len(flags_by_id),
             "stage_history": len(history_rows), "remapped": len(changed)}
+
+
+def _context_party_names(members: list[Seen]) -> list[str]:
+    """Parties of an agreement no source names, when every source's context gives the same pair."""
+    ctx = {m.context_parties for m in members}
+    if len(ctx) != 1 or not next(iter(ctx)):
+        return []
+    return sorted(party_name(c) for c in next(iter(ctx)))
 
 
 def _insert(conn: Connection, table, rows: list[dict], chunk: int = 5000) -> None:

@@ -55,6 +55,16 @@ def party_code(name: str | None) -> str | None:
     return phrases.get(s) or (phrases.get(m.group(1)) if (m := pat.fullmatch(s)) else None)
 
 
+def party_name(code: str) -> str:
+    """KAZ → Kazakhstan, EU → European Union (a code we do not know is returned as is)."""
+    if code == "EU":
+        return "European Union"
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=code) if len(code) == 3 and code.isupper() else None
+    return (getattr(c, "common_name", None) or c.name) if c else code
+
+
 @lru_cache(maxsize=65536)
 def name_parts(name: str | None) -> tuple[frozenset[str], tuple[str, ...]]:
     """(party codes named in it, sorted kernel tokens without stop words)."""

@@ -1,0 +1,175 @@
+"""Ingest: idempotent, resumable after SIGKILL, failures recorded, workers give the same ledger."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from communique.ledger import open_ledger
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE / "fixtures" / "ledger"))
+import simple_extractor  # noqa: E402
+from simple_extractor import boom, extract, generate  # noqa: E402
+
+
+def snapshot(ledger) -> dict:
+    """Everything that must not change when the same corpus is ingested again."""
+    with ledger.connect() as conn:
+        q = lambda sql: sorted(tuple(r) for r in conn.execute(text(sql)).all())  # noqa: E731
+        return {
+            "documents": q("SELECT id, source, published, extractor_version FROM documents"),
+            "statements": q("SELECT id, record_id, canonical_id, prop, value FROM statements"),
+            "mentions": q("SELECT id, canonical_id FROM mentions"),
+            "records": q("SELECT id, kind, label, data, n_sources FROM records"),
+            "merges": q("SELECT id, record_a, record_b, score FROM merges"),
+            "flags": q("SELECT id FROM flags"),
+        }
+
+
+def test_ingest_is_idempotent(db_url, tmp_path):
+    generate(tmp_path / "in", 30)
+    ledger = open_ledger(db_url)
+    first = ledger.ingest_paths([tmp_path / "in"], extractor=extract)
+    assert first.new == 30 and first.unchanged == 0 and not first.failed
+    before = snapshot(ledger)
+    assert before["records"]
+    again = ledger.ingest_paths([tmp_path / "in"], extractor=extract)
+    assert again.new == 0 and again.updated == 0 and again.unchanged == 30
+    assert snapshot(ledger) == before
+    # the same text under another name is the same document
+    (tmp_path / "copy.txt").write_text((tmp_path / "in" / "doc-00003.txt").read_text(encoding="utf-8"))
+    dup = ledger.ingest_paths([tmp_path / "copy.txt"], extractor=extract)
+    assert dup.unchanged == 1 and snapshot(ledger) == before
+
+
+def test_globs_and_files(db_url, tmp_path):
+    generate(tmp_path / "in", 6)
+    ledger = open_ledger(db_url)
+    s = ledger.ingest_paths([str(tmp_path / "in" / "doc-0000[0-2].txt"), tmp_path / "in" / "doc-00005.txt"],
+                            extractor=extract)
+    assert s.new == 4
+
+
+def test_failures_recorded_and_batch_continues(db_url, tmp_path):
+    folder = tmp_path / "in"
+    generate(folder, 5)
+    (folder / "empty.txt").write_text("   \n", encoding="utf-8")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n this is not really a pdf \x00\x01")
+    (folder / "bug.txt").write_text("BOOM: this text trips the extractor.", encoding="utf-8")
+    missing = tmp_path / "nowhere.txt"
+    ledger = open_ledger(db_url)
+    s = ledger.ingest_paths([folder, missing], extractor=boom)
+    assert s.new == 5
+    failed = dict(s.failed)
+    assert set(failed) == {str(folder / "empty.txt"), str(folder / "broken.pdf"), str(folder / "bug.txt"),
+                           str(missing)}
+    assert "empty" in failed[str(folder / "empty.txt")]
+    assert "extraction failed" in failed[str(folder / "bug.txt")]
+    with ledger.connect() as conn:
+        rows = dict(conn.execute(text("SELECT path, reason FROM failures")).all())
+    assert rows == failed
+    # fixed later: the failure goes away, the rest is unchanged
+    (folder / "bug.txt").write_text("Now a calm text with nothing to extract.", encoding="utf-8")
+    s2 = ledger.ingest_paths([folder], extractor=boom)
+    assert s2.new == 1 and s2.unchanged == 5
+    with ledger.connect() as conn:
+        paths = set(conn.execute(text("SELECT path FROM failures")).scalars())
+    assert str(folder / "bug.txt") not in paths
+
+
+def test_workers_give_the_same_ledger(tmp_path, db_url):
+    generate(tmp_path / "in", 40)
+    one = open_ledger(tmp_path / "one.db")
+    one.ingest_paths([tmp_path / "in"], extractor=extract, workers=1)
+    two = open_ledger(db_url)
+    s = two.ingest_paths([tmp_path / "in"], extractor=extract, workers=2)
+    assert s.new == 40
+    assert snapshot(one) == snapshot(two)
+
+
+def test_new_extractor_version_updates(db_url, tmp_path, monkeypatch):
+    generate(tmp_path / "in", 4)
+    ledger = open_ledger(db_url)
+    ledger.ingest_paths([tmp_path / "in"], extractor=extract)
+    import communique.ledger.store as store
+
+    monkeypatch.setattr(store, "EXTRACTOR_VERSION", "9.9.9")
+    s = ledger.ingest_paths([tmp_path / "in"], extractor=extract)
+    assert s.updated == 4 and s.new == 0
+    with ledger.connect() as conn:
+        versions = set(conn.execute(text("SELECT DISTINCT extractor_version FROM statements")).scalars())
+        n_docs = conn.execute(text("SELECT count(*) FROM documents")).scalar()
+    assert versions == {"9.9.9"} and n_docs == 4
+
+
+def test_reextract(db_url, tmp_path, monkeypatch):
+    generate(tmp_path / "in", 5)
+    ledger = open_ledger(db_url)
+    ledger.ingest_paths([tmp_path / "in"], extractor=extract)
+    before = snapshot(ledger)
+    assert ledger.reextract(extractor=extract).updated == 0  # all at the current version
+    import communique.ledger.store as store
+
+    monkeypatch.setattr(store, "EXTRACTOR_VERSION", "9.9.9")
+    s = ledger.reextract(extractor=extract)
+    assert s.updated == 5
+    after = snapshot(ledger)
+    assert after["records"] == before["records"]  # same texts, same extractor rules → same records
+    assert {r[0] for r in after["statements"]}.isdisjoint({r[0] for r in before["statements"]})
+
+
+KILL_SCRIPT = """
+import sys
+sys.path.insert(0, {fixtures!r})
+from simple_extractor import extract
+from communique.ledger import open_ledger
+ledger = open_ledger({db!r})
+print("ready", flush=True)
+ledger.ingest_paths([{folder!r}], extractor=extract, workers={workers})
+print("done", flush=True)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", [1, 2])
+def test_sigkill_then_resume(db_url, tmp_path, workers):
+    folder = tmp_path / "in"
+    generate(folder, 400)
+    script = KILL_SCRIPT.format(fixtures=str(HERE / "fixtures" / "ledger"), db=db_url, folder=str(folder),
+                                workers=workers)
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    assert proc.stdout.readline().strip() == "ready"
+    ledger = open_ledger(db_url)
+    deadline = time.time() + 60
+    while time.time() < deadline:  # kill it mid-way, once some documents are in
+        with ledger.connect() as conn:
+            n = conn.execute(text("SELECT count(*) FROM documents")).scalar()
+        if n >= 40:
+            break
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with ledger.connect() as conn:
+        docs = conn.execute(text("SELECT count(*) FROM documents")).scalar()
+        orphans = conn.execute(text("SELECT count(*) FROM documents d WHERE NOT EXISTS "
+                                    "(SELECT 1 FROM statements s WHERE s.document_id = d.id)")).scalar()
+    assert 0 < docs < 400, "the kill should land in the middle of the batch"
+    assert orphans == 0  # every stored document came with all its statements
+    s = ledger.ingest_paths([folder], extractor=extract)
+    assert s.new == 400 - docs and s.unchanged == docs and not s.failed
+    clean = open_ledger(tmp_path / "clean.db")
+    clean.ingest_paths([folder], extractor=extract)
+    assert snapshot(ledger) == snapshot(clean)
+
+
+def test_simple_extractor_module_is_importable():
+    assert simple_extractor.extract is extract
