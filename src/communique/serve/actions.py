@@ -68,7 +68,11 @@ def ingest_upload(app, raw: bytes, filename: str, content_type: str, published: 
 
     if known.get(doc.id) == EXTRACTOR_VERSION:
         return {"id": doc.id, "status": "unchanged", "source": name, "counts": {}}
-    ex = extract_document(doc, published=published)
+    extractor = settings.extractor or extract_document
+    try:
+        ex = extractor(doc, published=published)
+    except Exception as exc:  # one document the pipeline cannot handle: say so, store nothing
+        raise HTTPException(422, f"{name}: extraction failed ({type(exc).__name__}: {exc})") from None
     lock, _, _ = _state(app)
     with lock:
         status = web.ledger.store_extraction(doc, ex)

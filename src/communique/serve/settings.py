@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 #: Upload types the ingest can read, by file extension → the media types a browser may send for it.
@@ -35,6 +36,8 @@ class Settings:
     #: Upper bound of `limit` on every list endpoint (bounds work per request).
     max_page: int = 500
     default_page: int = 50
+    #: `extractor(doc, published=...) -> Extraction` for uploads; None → `pipeline.extract_document`.
+    extractor: Callable | None = None
 
     @classmethod
     def from_env(cls, db_url: str | None = None, token: str | None = None) -> Settings:
