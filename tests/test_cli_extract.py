@@ -119,6 +119,27 @@ def test_table_format(fake_extractor):
     assert "2023-10-24" in res.stdout
 
 
+def test_table_shows_records_with_the_words_they_came_from(tmp_path, monkeypatch):
+    from communique.models import Pledge
+
+    def one_pledge(doc, published=None):
+        ex = pipeline.empty_extraction(doc, published, inferred=False)
+        start = doc.text.index("€12 billion")
+        ex.pledges.append(Pledge(by="European Union", amount=12e9, currency="EUR", hedged=False,
+                                 span=(start, start + len("€12 billion"))))
+        return ex
+
+    monkeypatch.setattr(pipeline, "extract_document", one_pledge)
+    p = tmp_path / "pledge.txt"
+    p.write_text("Samarkand, 4 April 2025. The EU [Commission] pledged €12 billion for the region.")
+    res = _run(p, "--format", "table")
+    assert res.exit_code == 0
+    assert "pledges (1)" in res.stdout
+    for cell in ("European Union", "12,000,000,000", "EUR", "no", "€12 billion"):
+        assert cell in res.stdout
+    assert "amount_usd" not in res.stdout  # empty columns are left out
+
+
 def test_with_text_includes_the_normalised_text(tmp_path, fake_extractor):
     p = tmp_path / "crlf.txt"
     p.write_bytes("Line one,\r\ncaf\u0065\u0301 two.".encode())

@@ -88,7 +88,7 @@ def _run(paths: list[str], published: str | None, fmt: Format, with_text: bool,
         elif fmt is Format.table:
             from .render import print_extraction
 
-            print_extraction(ex)
+            print_extraction(ex, text=item.text)
         else:
             results.append(ex.to_contract(with_text))
     if fmt is Format.json and results:
