@@ -69,13 +69,33 @@ class BulkResult:
 
 @dataclass
 class LoadResult:
-    """What `load_parquet` did: documents stored, already known, and rows that carried an error."""
+    """What `load_parquet` did; the same fields as the ledger's `IngestSummary`, so the ingest
+    command prints both alike. `statements` counts statement rows added to the ledger."""
 
-    stored: int = 0
+    new: int = 0
+    updated: int = 0
     unchanged: int = 0
-    failed: int = 0
-    errors: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    statements: int = 0
     seconds: float = 0.0
+
+    @property
+    def stored(self) -> int:
+        return self.new + self.updated
+
+    @property
+    def total(self) -> int:
+        return self.new + self.updated + self.unchanged + len(self.failed)
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.total / self.seconds if self.seconds else 0.0
+
+    def as_dict(self) -> dict:
+        return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged,
+                "failed": [{"path": p, "reason": r} for p, r in self.failed],
+                "statements": self.statements, "seconds": round(self.seconds, 3),
+                "docs_per_second": round(self.docs_per_second, 1)}
 
 
 # --- the pure per-document function, shared by Ray and in-process use ---------------------------
@@ -250,25 +270,20 @@ def run_bulk(inputs: Iterable[str], out: str | os.PathLike, *, published: str | 
     seconds = time.perf_counter() - started
     if local_out:
         files = [str(f) for f in sorted(Path(out_str).glob("*.parquet"))]
-        res = _summarise(out_str)
-        return BulkResult(documents=res.stored, failed=res.failed, files=files, seconds=seconds,
-                          errors=res.errors)
+        ok, errors = _summarise(out_str)
+        return BulkResult(documents=ok, failed=len(errors), files=files, seconds=seconds, errors=errors)
     return BulkResult(documents=-1, failed=-1, files=[out_str], seconds=seconds)
 
 
-def _summarise(directory: str) -> LoadResult:
+def _summarise(directory: str) -> tuple[int, list[tuple[str, str]]]:
+    """(documents written, [(source, error)]) of a bulk output folder."""
     import pyarrow.dataset as pads
 
-    res = LoadResult()
     table = pads.dataset(directory, format="parquet").to_table(columns=["source", "error"])
-    for source, error in zip(table.column("source").to_pylist(), table.column("error").to_pylist(),
-                             strict=True):
-        if error is None:
-            res.stored += 1
-        else:
-            res.failed += 1
-            res.errors.append((source, error))
-    return res
+    errors = [(src, err) for src, err in zip(table.column("source").to_pylist(),
+                                              table.column("error").to_pylist(), strict=True)
+              if err is not None]
+    return table.num_rows - len(errors), errors
 
 
 # --- Parquet → ledger -----------------------------------------------------------------------------
@@ -333,8 +348,7 @@ def load_parquet(ledger: Any, directory: str | os.PathLike, *, allow_other_versi
     def documents() -> Iterator[tuple[Document, Extraction]]:
         for row in iter_parquet(directory):
             if row["error"] is not None:
-                res.failed += 1
-                res.errors.append((row["source"], row["error"]))
+                res.failed.append((row["source"], row["error"]))
                 if record_failure is not None:
                     record_failure(row["source"], row["error"])
                 continue
@@ -346,16 +360,33 @@ def load_parquet(ledger: Any, directory: str | os.PathLike, *, allow_other_versi
             if known.get(row["doc_id"]) == version:
                 res.unchanged += 1
                 continue
+            if row["doc_id"] in known:
+                res.updated += 1
+            else:
+                res.new += 1
             known[row["doc_id"]] = version
-            res.stored += 1
             yield row_to_extraction(row)
 
+    before = _count_statements(ledger)
     if hasattr(ledger, "store_extractions"):
         ledger.store_extractions(documents(), batch=batch)
     else:
         for doc, ex in documents():
             ledger.store_extraction(doc, ex)
+    res.statements = max(0, _count_statements(ledger) - before)
     if rebuild and res.stored and hasattr(ledger, "rebuild"):
         ledger.rebuild()
     res.seconds = time.perf_counter() - started
     return res
+
+
+def _count_statements(ledger: Any) -> int:
+    """Rows in the ledger's statements table (0 for a ledger-like object without one)."""
+    if not hasattr(ledger, "connect"):
+        return 0
+    from sqlalchemy import func, select
+
+    from .ledger.schema import statements
+
+    with ledger.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(statements)).scalar() or 0)
