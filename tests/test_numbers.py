@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from communique.annotate.numbers import NUMBER_RE, is_year_like, parse_number, split_number
+from communique.annotate.numbers import NUMBER_RE, find_numbers, is_year_like, parse_number, split_number
 from communique.data import load, names
 
 NBSP, THIN, NNBSP = "\u00a0", "\u2009", "\u202f"
@@ -122,6 +122,17 @@ def test_number_words_round_trip(n: int) -> None:
 def test_random_text_never_raises_in_scan(text: str) -> None:
     for m in NUMBER_RE.finditer(text):
         parse_number(m.group())
+
+
+@given(st.text(alphabet="0123456789 ,.\u00a0\u2009abmnoetwhilrdsyzuvfAMBTOFS-", max_size=80))
+def test_find_numbers_matches_the_single_pattern(text: str) -> None:
+    """The trigger-based scan finds exactly what one scan with NUMBER_RE finds."""
+    assert find_numbers(text) == [(m.start(), m.end(), m.group()) for m in NUMBER_RE.finditer(text)]
+
+
+def test_find_numbers_words_and_digits() -> None:
+    text = "Twelve billion euros, a dozen firms, 1,5 bln and SEVEN heads; often tenfold."
+    assert [t for _, _, t in find_numbers(text)] == ["Twelve billion", "a dozen", "1,5 bln", "SEVEN"]
 
 
 def test_every_data_file_loads() -> None:

@@ -344,17 +344,66 @@ def _resolve(m: re.Match, text: str, anchor: dt.date | None) -> Resolved | None:
     return None
 
 
+# Where a date can start. Trying the big pattern at every character costs ~5 ms per 3 KB; trying it
+# only at digit runs, month and weekday names, and the words before a relative keyword is ~20 times
+# faster. Three literal scans are used, not one alternation: sre skips ahead on a literal prefix,
+# and a mixed alternation loses that (measured: 0.07 vs 0.49 ms per 3 KB).
+_DIGITS_RE = re.compile(r"[0-9]+")
+_NAMES_RE = re.compile(rf"(?:{_alt(_cased(list(_MONTHS) + list(_WEEKDAYS)))})(?![a-z])")
+_KEYWORDS = ("ago", "time", "year", "years", "month", "months", "week", "weeks", "day", "days", "decade",
+             "decades", "today", "yesterday", "tomorrow")
+_KW_RE = re.compile(_alt([k for k in _KEYWORDS] + [k.title() for k in _KEYWORDS]) + "(?![A-Za-z])")
+_WORD_START_RE = re.compile(r"(?<![A-Za-z0-9'’])[A-Za-z0-9]")
+_BEFORE_NAME = frozenset(("last", "next", "this", "coming", "past"))
+_PREV_WORD_RE = re.compile(r"(?P<w>[A-Za-z]+)[ \u00a0]+$")
+
+
+def _triggers(text: str) -> list[tuple[int, int, str]]:
+    out = [(m.start(), m.end(), "d") for m in _DIGITS_RE.finditer(text)]
+    out += [(m.start(), m.end(), "n") for m in _NAMES_RE.finditer(text)
+            if not (m.start() and text[m.start() - 1].isalpha())]
+    out += [(m.start(), m.end(), "k") for m in _KW_RE.finditer(text)
+            if not (m.start() and text[m.start() - 1].isalpha())]
+    out.sort()
+    return out
+
+
+def _starts(text: str, s: int, kind: str) -> list[int]:
+    """Positions, left to right, where a date covering the trigger at `s` may start."""
+    if kind == "d":
+        return [s]
+    if kind == "n":
+        prev = _PREV_WORD_RE.search(text, max(0, s - 12), s)
+        if prev and prev.group("w").lower() in _BEFORE_NAME:
+            return [prev.start("w"), s]
+        return [s]
+    return [w.start() for w in _WORD_START_RE.finditer(text, max(0, s - 40), s)][-5:] + [s]
+
+
 def find_dates(text: str, anchor: dt.date | None = None, offset: int = 0) -> list[DateMention]:
     """Every date in `text`, resolved against `anchor`; spans shifted by `offset`."""
     out: list[DateMention] = []
-    for m in _DATE_RE.finditer(text):
-        r = _resolve(m, text, anchor)
-        if r is None:
+    done = 0  # end of the last date found: triggers inside it are spent
+    for ts, te, kind in _triggers(text):
+        if ts < done:
             continue
-        value, end, gran, relative = r
-        s, e = m.span()
-        out.append(DateMention(span=(s + offset, e + offset), text=m.group(), value=value, end=end,
-                               granularity=gran, relative=relative))
+        if kind == "d" and ts >= 2 and text[ts - 1] in ".," and text[ts - 2].isdigit():
+            continue
+        for start in _starts(text, ts, kind):
+            if start < done:
+                continue
+            m = _DATE_RE.match(text, start)
+            if m is None or m.end() < te:
+                continue
+            r = _resolve(m, text, anchor)
+            if r is None:
+                continue
+            value, end, gran, relative = r
+            s, e = m.span()
+            out.append(DateMention(span=(s + offset, e + offset), text=m.group(), value=value, end=end,
+                                   granularity=gran, relative=relative))
+            done = e
+            break
     return out
 
 

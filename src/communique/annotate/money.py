@@ -19,8 +19,8 @@ from functools import lru_cache
 
 from communique.annotate.numbers import (
     GAP,
-    NUMBER_RE,
     SPACE_CHARS,
+    find_numbers,
     is_year_like,
     split_number,
 )
@@ -180,14 +180,12 @@ def _is_count(text: str, start: int, end: int, num: str, qualifier: str) -> bool
 
 def find_amounts(text: str, offset: int = 0) -> list[Amount]:
     """Every money amount, percentage and count in `text`, spans shifted by `offset`."""
-    nums = list(NUMBER_RE.finditer(text))
+    nums = find_numbers(text)
     out: list[Amount] = []
     i = 0
     n = len(nums)
     while i < n:
-        m = nums[i]
-        s, e = m.span()
-        first = m.group()
+        s, e, first = nums[i]
         try:
             b1, s1 = _parse(first)
         except ValueError:
@@ -200,7 +198,7 @@ def find_amounts(text: str, offset: int = 0) -> list[Amount]:
         second = None
         # a range: a dash, "to" or "and" and a second number right after the first
         if i + 1 < n:
-            r = _RANGE_GAP_RE.fullmatch(text, e, nums[i + 1].start())
+            r = _RANGE_GAP_RE.fullmatch(text, e, nums[i + 1][0])
             if r:
                 between = _BETWEEN_RE.search(text, max(0, start - 10), start)
                 ok = bool(r.group("dash"))
@@ -208,11 +206,11 @@ def find_amounts(text: str, offset: int = 0) -> list[Amount]:
                     ok = bool(between and between.group("w").lower() == "between")
                 elif r.group("word") == "to":
                     ok = not _CHANGE_RE.search(text, max(0, start - 40), start)
-                if ok and r.group("dash") and nums[i + 1].group()[0].isdigit() != first[0].isdigit():
+                if ok and r.group("dash") and nums[i + 1][2][0].isdigit() != first[0].isdigit():
                     ok = False
                 if ok:
                     try:
-                        b2, s2 = _parse(nums[i + 1].group())
+                        b2, s2 = _parse(nums[i + 1][2])
                     except ValueError:
                         b2, s2 = None, None
                     if b2 is not None:
@@ -228,7 +226,7 @@ def find_amounts(text: str, offset: int = 0) -> list[Amount]:
                                     pre = (s, sym, code)
                         else:
                             v2 = None
-        last_end = second.end() if second else e
+        last_end = second[1] if second else e
         post = _post_token(text, last_end) if pre is None else None
         pct = _PCT_RE.match(text, last_end) if (pre is None and post is None) else None
         qualifier = "between" if second else _qualifier(text, start)
@@ -239,7 +237,7 @@ def find_amounts(text: str, offset: int = 0) -> list[Amount]:
             unit, known = (code, True) if code else (tok, False)
         elif pct:
             tok, end, unit, known = None, pct.end(), "percent", True
-        elif _is_count(text, s, last_end, (second or m).group(), qualifier) and (
+        elif _is_count(text, s, last_end, (second or nums[i])[2], qualifier) and (
             second is None or not is_year_like(first)
         ):
             tok, end, unit, known = None, last_end, "count", True
