@@ -80,7 +80,7 @@ _raw = st.one_of(
 )
 
 
-@_settings(120)
+@_settings(200)
 @given(raw=_raw, suffix=st.sampled_from(SUFFIXES))
 def test_random_bytes_as_files(workdir, raw, suffix):
     path = workdir / f"random{suffix}"
@@ -95,7 +95,7 @@ _text = st.one_of(
 )
 
 
-@_settings(150)
+@_settings(200)
 @given(text=_text)
 def test_random_text_through_extract(text):
     try:
@@ -125,7 +125,7 @@ def _mangle(raw: bytes, how: str, rnd: random.Random) -> bytes:
     return b"\n".join(lines)
 
 
-@_settings(150)
+@_settings(200)
 @given(source=st.sampled_from(SOURCES), how=st.sampled_from(["truncate", "flip", "nuls", "shuffle"]),
        seed=st.integers(0, 2**32 - 1))
 def test_mangled_examples(workdir, source, how, seed):
