@@ -322,7 +322,7 @@ def print_record(rec: dict) -> None:
         return
     console.print(f"id: {rec['id']}   sources: {rec['n_sources']} in {rec['n_documents']} documents"
                   + ("   [green]confirmed" if rec["confirmed"] else "")
-                  + ("   [red]rejected" if rec["status"] == "rejected" else ""))
+                  + ("   [red]rejected" if rec["record_status"] == "rejected" else ""))
     for k, v in rec["record"].items():
         if v not in (None, [], ""):
             console.print(f"  [bold]{k}[/]: {v}")

@@ -66,6 +66,18 @@ def _snapshot(conn: Connection, target_type: str, target_id: str) -> dict | None
     return None
 
 
+def _split_members(conn: Connection, target_id: str) -> dict:
+    """What a split of `target_id` separates, frozen at decision time: given a canonical id, every
+    member of its cluster stands alone; given one member's as-seen id, that member leaves."""
+    c = t.statements.c
+    canonical = conn.execute(select(c.canonical_id).where(c.record_id == target_id).limit(1)).scalar()
+    if canonical is None:
+        canonical = target_id
+    members = sorted(conn.execute(select(c.record_id).where(c.canonical_id == canonical).distinct())
+                     .scalars())
+    return {"members": members, "detach": None if target_id == canonical else target_id}
+
+
 def add_judgement(conn: Connection, kind: str, target_id: str, *, target_type: str = "record",
                   other_id: str | None = None, prop: str | None = None, value: Any = None,
                   author: str = "anonymous", reason: str | None = None) -> int:
@@ -79,6 +91,8 @@ def add_judgement(conn: Connection, kind: str, target_id: str, *, target_type: s
         raise ValueError("a merge judgement needs two records")
     if kind == "correct" and not prop:
         raise ValueError("a correct judgement needs the property to correct")
+    if kind == "split" and not other_id and value is None and target_type == "record":
+        value = _split_members(conn, target_id)
     ts = datetime.now(UTC)
     jid = conn.execute(insert(t.judgements).values(
         kind=kind, target_type=target_type, target_id=target_id, other_id=other_id, prop=prop,

@@ -227,7 +227,8 @@ def _head_key(h) -> str:
 
 def assemble(cluster: Cluster, index: dict[str, Seen], docs: dict[str, dict],
              corrections: dict[str, dict], rejected_values: set[tuple[str, str, str]]) -> dict:
-    """The merged record: each field from the value most documents give (ties: latest document)."""
+    """The merged record: each field from the value most documents give; on a tie, the earliest
+    document's (the report closest to the event; later ones restate and round)."""
     kind = cluster.kind
     model = RECORD_TYPES[kind]
     lists = list_fields(kind)
@@ -256,9 +257,10 @@ def assemble(cluster: Cluster, index: dict[str, Seen], docs: dict[str, dict],
             for v in r.all(f)[:1]:
                 if (r.id, f, dumps(v)) in rejected_values:
                     continue
-                entry = votes.setdefault(dumps(v), [v, set(), ""])
+                entry = votes.setdefault(dumps(v), [v, set(), None])
                 entry[1].add(r.document_id)
-                entry[2] = max(entry[2], _date_key(r.published))
+                if r.published and (entry[2] is None or r.published < entry[2]):
+                    entry[2] = r.published
         if not votes:
             data[f] = None
             continue
@@ -266,7 +268,7 @@ def assemble(cluster: Cluster, index: dict[str, Seen], docs: dict[str, dict],
             best = sorted(votes.values(), key=lambda e: (looks_like_acronym(str(e[0])), -len(e[1]),
                                                          -len(str(e[0])), dumps(e[0])))
         else:
-            best = sorted(votes.values(), key=lambda e: (-len(e[1]), _neg(e[2]), dumps(e[0])))
+            best = sorted(votes.values(), key=lambda e: (-len(e[1]), e[2] or "~", dumps(e[0])))
         data[f] = _refine(f, [e[0] for e in best])
         if len(votes) > 1:
             disagreements[f] = [e[0] for e in best]
@@ -274,11 +276,6 @@ def assemble(cluster: Cluster, index: dict[str, Seen], docs: dict[str, dict],
         data[prop] = value
     data["_disagreements"] = disagreements
     return data
-
-
-def _neg(s: str) -> str:
-    """Sort key putting later ISO dates first."""
-    return "".join(chr(0x10FFFF - ord(c)) for c in s)
 
 
 def _refine(prop: str, values: list):

@@ -1,11 +1,12 @@
 """Queries over the ledger: the public functions the CLI, the REST API and the dashboard call.
 
-Every list query returns a plain dict `{"total", "limit", "offset", "items": [...]}` where each
-item is a plain dict (JSON-ready): the merged record's fields (those of `models.RECORD_TYPES`)
-plus `id`, `label`, `n_sources`, `n_documents`, `first_published`, `last_published`,
-`confirmed`. Filters compare names the way merging does (case, accents, word order and party
-spellings do not matter); dates are ISO strings compared at their common precision. Rejected
-records (a `reject` judgement) are left out unless `include_rejected=True`.
+Every list query returns a plain dict `{"total", "limit", "offset", "items": [...]}` where
+each item is a plain dict (JSON-ready): the merged record's fields (those of
+`models.RECORD_TYPES`) plus `id`, `label`, `n_sources`, `n_documents`, `first_published`,
+`last_published`, `confirmed`, `record_status` (active | rejected). Filters compare names the way
+merging does (case, accents, word order and party spellings do not matter); dates are ISO strings
+compared at their common precision. Rejected records (a `reject` judgement) are left out unless
+`include_rejected=True`.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from .store import Ledger
 
 Page = dict[str, Any]
 RECORD_COLUMNS = ("id", "label", "n_sources", "n_documents", "first_published", "last_published",
-                  "confirmed", "status")
+                  "confirmed")
 
 
 def _page(items: list[dict], limit: int | None, offset: int, **extra) -> Page:
@@ -46,6 +47,7 @@ def _records(ledger: Ledger, kind: str, include_rejected: bool = False) -> list[
         for col in RECORD_COLUMNS:
             item[col] = getattr(r, col)
         item["confirmed"] = bool(item["confirmed"])
+        item["record_status"] = r.status  # active | rejected (`status` is an agreement's stage)
         out.append(item)
     return out
 
@@ -361,7 +363,7 @@ def show(ledger: Ledger, any_id: str) -> dict | None:
                         "sentence": x.sentence,
                         "statements": by_span.get((x.record_id, x.span_start, x.span_end), [])})
     out = {"id": cid, "kind": rec.kind, "label": rec.label, "record": json.loads(rec.data),
-           "status": rec.status, "confirmed": bool(rec.confirmed), "n_sources": rec.n_sources,
+           "record_status": rec.status, "confirmed": bool(rec.confirmed), "n_sources": rec.n_sources,
            "n_documents": rec.n_documents, "first_published": rec.first_published,
            "last_published": rec.last_published, "members": members, "sources": sources,
            "merges": [{k: v for k, v in r._mapping.items() if k != "id"} for r in merges],
