@@ -42,7 +42,7 @@ def short_party(p: str) -> str:
 def _body_regex() -> re.Pattern:
     conf = data.load("bodies")
     types = sorted(conf["types"], key=len, reverse=True)
-    ext = "|".join(f"(?:{e})" for e in conf.get("extensions") or [])
+    ext = "|".join(f"(?-i:{e})" for e in conf.get("extensions") or [])
     alt = "|".join(re.escape(t).replace(r"\-", "[- ]?").replace(r"\ ", r"[\s-]") for t in types)
     return re.compile(rf"(?<![\w])(?P<type>{alt})(?P<ext>\s+(?:{ext}))?(?![\w])", re.I)
 

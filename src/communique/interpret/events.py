@@ -1,10 +1,350 @@
-"""Referenced events (placeholder while written)."""
+"""Referenced events: other occasions a text names, with their date and place.
+
+Three sources:
+
+* other sittings of a body: a body named outside the reported meeting ("the 19th Cooperation
+  Committee, held in Brussels on 31 March"), or an ordinal sitting of the reported meeting's body
+  ("the thirteenth Council, which met in July 2013", "the 11th meeting of the Committee");
+* occasion nouns (data/events.yaml: summit, forum, visit, launch, expo, accession …) with their
+  modifiers ("President Tokayev's first official visit to Brussels");
+* a named thing followed by a dated participle ("the EU's new Strategy on Central Asia, adopted
+  last June" → "adoption of …").
+
+The date is the first date after the occasion in its sentence (before the next occasion), the place
+the first place there (or inside the name); "the same day" / "alongside" take the reported
+meeting's (or the publication's) date.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import data
 from ..models import Event
-from .context import Context
+from .context import BodyMention, Context, short_party
+
+__all__ = ["find_events"]
+
+_ORD_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
+_DET = re.compile(r"^(?:the|a|an|its|their|this|that|these|next|this week['’]s)\s+", re.I)
+_STOP_NP = re.compile(
+    r"[,;:.()\"“”«»—–]|\s(?:which|that|who|where|when|held|to be|will|would|was|were|is|are|has|"
+    r"have|had|planned|hosted|attended|in which|brought|followed|took|produced|opened|"
+    r"closed|builds|follows|last|earlier|later|next|this|on\s+\d|in\s+(?:January|February|"
+    r"March|April|May|June|July|August|September|October|November|December|\d{4}|two|three)"
+    r")\b",
+    re.I,
+)
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    name: str
+    trigger_end: int
+
+
+def _ord(n: int) -> str:
+    suf = "th" if 10 <= n % 100 <= 20 else _ORD_SUFFIX.get(n % 10, "th")
+    return f"{n}{suf}"
+
+
+@lru_cache(maxsize=1)
+def _conf() -> dict:
+    c = data.load("events")
+    trig = sorted(c["triggers"], key=len, reverse=True)
+    return {
+        "trigger_rx": re.compile(
+            r"(?<![\w])(?:" + "|".join(re.escape(t) for t in trig) + r")s?(?![\w])", re.I
+        ),
+        "weak": set(c["weak"]),
+        "participles": c["participles"],
+        "part_rx": re.compile(
+            r"(?:,\s*|\s+)(" + "|".join(map(re.escape, c["participles"])) + r")\s+(?=(?:in|on|last|"
+            r"earlier|early|late|this|a\s+year|\d))",
+            re.I,
+        ),
+        "same": re.compile(r"\b(?:" + "|".join(map(re.escape, c["same_occasion"])) + r")\b", re.I),
+    }
 
 
 def find_events(ctx: Context) -> list[Event]:
-    return []
+    cands: list[_Cand] = []
+    cands += _body_events(ctx)
+    cands += _noun_events(ctx, cands)
+    cands += _participle_events(ctx, cands)
+    cands.sort(key=lambda c: c.start)
+    out: list[Event] = []
+    seen: set[str] = set()
+    for i, c in enumerate(cands):
+        nxt = cands[i + 1].start if i + 1 < len(cands) else None
+        date, date_end = _date(ctx, c, nxt)
+        place = _place(ctx, c, nxt)
+        if date is None and place is None:
+            continue
+        key = c.name.lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Event(name=c.name, date=date, date_end=date_end, place=place, span=(c.start, c.end)))
+    return out
+
+
+# --- candidates ---------------------------------------------------------------------------------
+
+
+def _ordinal_before(ctx: Context, pos: int, window: int = 40):
+    best = None
+    for o in ctx.ordinals:
+        if o.span[1] <= pos and pos - o.span[1] <= window:
+            between = ctx.text[o.span[1] : pos]
+            if re.search(r"[.;,]", between) and not re.fullmatch(
+                r"\s*(?:meeting|session)\s+of\s+(?:the\s+)?", between
+            ):
+                continue
+            best = o
+    return best
+
+
+def _ordinal_after(ctx: Context, end: int):
+    """ "the next Cooperation Council, the eighteenth," → the appositive ordinal."""
+    m = re.match(r",\s+the\s+", ctx.text[end : end + 8])
+    if not m:
+        return None
+    for o in ctx.ordinals:
+        if o.span[0] == end + m.end():
+            return o
+    return None
+
+
+def _body_name(ctx: Context, b: BodyMention) -> str:
+    if b.parties or ctx.meeting is None or ctx.meeting_body is None or b.type != ctx.meeting_body.type:
+        if not b.parties and ctx.meeting is not None and len(ctx.meeting.parties) == 2:
+            p = ctx.meeting.parties
+            return f"{short_party(p[0])}–{short_party(p[1])} {b.type}"
+        return b.name
+    return ctx.meeting.body
+
+
+def _body_events(ctx: Context) -> list[_Cand]:
+    out = []
+    main = ctx.meeting_body
+    main_no = ctx.meeting.number if ctx.meeting is not None else None
+    for b in ctx.bodies:
+        if main is not None and b.span == main.span:
+            continue
+        if re.match(r"\s+since\b", ctx.text[b.span[1] :]):
+            continue
+        if ctx.is_heading(b.span[0]) or ctx.in_quote(b.span[0]):
+            continue
+        o = _ordinal_before(ctx, b.span[0]) or _ordinal_after(ctx, b.span[1])
+        left = ctx.text[max(0, b.span[0] - 30) : b.span[0]]
+        nextish = re.search(
+            r"\b(?:next|previous|last|further|following)\b(?:\s+meeting\s+of)?\s+(?:the\s+)?$", left, re.I
+        )
+        same_body = (
+            main is not None
+            and b.type.split()[-1] == main.type.split()[-1]
+            and (not b.parties or set(b.parties) == set(ctx.meeting.parties if ctx.meeting else []))
+        )
+        if o is not None and same_body and o.value == main_no:
+            continue
+        if o is None and same_body and not nextish:
+            continue
+        start = o.span[0] if o is not None and o.span[0] < b.span[0] else b.span[0]
+        name = _body_name(ctx, b)
+        if o is not None:
+            name = f"{_ord(o.value)} {name}"
+        out.append(_Cand(start, b.span[1], name, b.span[1]))
+    # "the thirteenth Council", "the 11th meeting of the Committee": another sitting of the main body
+    if main is not None and ctx.meeting is not None:
+        last = re.escape(main.type.split()[-1])
+        rx = re.compile(
+            rf"(?:(?:meeting|session|sitting)\s+of\s+(?:the\s+|its\s+|their\s+)?)?(?:[A-Z][\w-]*\s+)?"
+            rf"{last}\b",
+            re.I,
+        )
+        for o in ctx.ordinals:
+            if o.value == main_no or ctx.is_heading(o.span[0]) or ctx.in_quote(o.span[0]):
+                continue
+            m = rx.match(ctx.text, o.span[1] + 1)
+            if not m or any(c.start <= o.span[0] < c.end for c in out):
+                continue
+            if re.match(r"\s+(?:meeting\s+|session\s+)?since\b", ctx.text[m.end() :]):
+                continue
+            if any(b.span[0] >= o.span[1] and b.span[1] <= m.end() + 1 for b in ctx.bodies):
+                continue
+            out.append(_Cand(o.span[0], m.end(), f"{_ord(o.value)} {ctx.meeting.body}", m.end()))
+    return out
+
+
+def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    conf = _conf()
+    text = ctx.text
+    out = []
+    main = ctx.meeting_body
+    for m in conf["trigger_rx"].finditer(text):
+        word = m.group(0).lower().rstrip("s") if m.group(0).lower() not in ("games",) else m.group(0).lower()
+        if any(c.start <= m.start() < c.end for c in taken + out):
+            continue
+        if main is not None and main.span[0] <= m.start() < main.span[1]:
+            continue
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if word == "entry" and re.match(r"\s+into\s+force", text[m.end() :]):
+            continue
+        if word in ("entry", "accession") and not re.match(
+            r"\s+(?:into|to)\s+(?:the\s+)?[A-Z]", text[m.end() :]
+        ):
+            continue
+        if m.group(0).lower().endswith("s") and word + "s" == m.group(0).lower() and word not in ("games",):
+            continue  # plurals name no single occasion
+        start = _np_start(text, m.start())
+        end = _np_end(text, m.end())
+        np = text[start:end]
+        bare = _DET.sub("", np).strip()
+        left_mods = text[start : m.start()].strip()
+        left_mods = _DET.sub("", left_mods)
+        if re.search(r"\bsame\b", np, re.I):
+            continue
+        weak = word in conf["weak"]
+        has_ord = _ordinal_before(ctx, m.start(), 20) is not None
+        if weak and not has_ord:
+            continue
+        if not left_mods and end == m.end() and not re.search(r"[A-Z0-9 ]", m.group(0)) and word != "unrest":
+            continue  # a bare "the forum", "the visit"
+        if any(b.span[0] >= start and b.span[0] <= end + 25 for b in ctx.bodies):
+            continue  # "meeting of the … Council": the body's own sitting
+        if re.match(r"\s+since\b", text[end:]):
+            continue  # "the first Committee meeting since …" describes, names no other occasion
+        if word in ("referendum", "election"):
+            vm = re.match(
+                r"[^.]{0,40}?\bin which\s+\w+\s+(?:backed|approved|rejected|supported|voted (?:for|on))\s+"
+                r"((?:the|a)\s+[^,.;]+)",
+                text[end:],
+            )
+            if vm:
+                end = end + vm.end()
+                bare = f"{bare} on {vm.group(1)}"
+        if _covers_meeting(ctx, start, end):
+            continue
+        name = re.sub(
+            r"\s+(?:of|on|in)\s+(?:January|February|March|April|May|June|July|August|September|"
+            r"October|November|December|\d[\w\s]*)$",
+            "",
+            bare,
+        )
+        out.append(_Cand(start, end, name, m.end()))
+    return out
+
+
+def _covers_meeting(ctx: Context, start: int, end: int) -> bool:
+    main = ctx.meeting_body
+    return main is not None and start <= main.span[0] < end
+
+
+def _np_start(text: str, pos: int) -> int:
+    """Leftwards over modifiers: capitalised words, possessives, ordinals and a few adjectives."""
+    k = pos
+    while True:
+        m = re.search(
+            r"(?:([A-Z][\w\-–’']*(?:['’]s)?|[a-z]+['’]s|first|second|third|first-ever|official|state|working|"
+            r"further|new|annual|informal|extraordinary|business|investors['’]?|EU-commissioned|"
+            r"[\w-]+-commissioned|high-level|ministerial|coordination|opening)\s+)$",
+            text[max(0, k - 40) : k],
+        )
+        if not m:
+            break
+        word = m.group(1) or ""
+        if word in ("The", "A", "An", "This", "In", "On", "At", "During", "Since", "After", "With"):
+            break
+        k -= len(m.group(0))
+    return k
+
+
+def _np_end(text: str, pos: int) -> int:
+    """Rightwards over a post-modifier ("of President X to Brussels", "on transport links with …")."""
+    m = re.match(r"\s+(?:of|on|for|to|with|into|between)\s", text[pos:])
+    if not m or re.match(r"\d", text[pos + m.end() : pos + m.end() + 1]):
+        return pos
+    rest = text[pos : pos + 160]
+    stop = _STOP_NP.search(rest, m.end() - 1)
+    end = pos + (stop.start() if stop else len(rest))
+    # a trailing "in <Place>" is the place, not the name
+    tail = re.search(r"\s+in\s+[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s*$", text[pos:end])
+    if tail and not re.search(r"\s(?:of|to)\s", text[pos : pos + tail.start()]) is None:
+        end = pos + tail.start()
+    return end if end > pos + m.end() else pos
+
+
+def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    conf = _conf()
+    text = ctx.text
+    out = []
+    for m in conf["part_rx"].finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        left = text[max(0, m.start() - 90) : m.start()]
+        nm = re.search(
+            r"((?:the|an?|its)\s+(?:[\w’'\-–]+\s+){0,8}?(?:[A-Z][\w\-–]*|study|report|strategy|"
+            r"platform|programme|plan|roadmap|centre|fund))$",
+            left,
+        )
+        if not nm:
+            continue
+        np = nm.group(1)
+        if not re.search(r"[A-Z]|study|report|strategy|platform", np) or re.search(
+            r"\b(?:agreement|memorandum|"
+            r"treaty|protocol)\b",
+            np,
+            re.I,
+        ):
+            continue
+        start = m.start() - len(np)
+        if any(c.start <= start < c.end for c in taken + out):
+            continue
+        noun = conf["participles"][m.group(1).lower()]
+        out.append(_Cand(start, m.start(), f"{noun} of {np}", m.end()))
+    return out
+
+
+# --- date and place -------------------------------------------------------------------------------
+
+
+def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | None]:
+    s = ctx.sentence_at(c.start)
+    limit = min(s.end, nxt if nxt is not None and nxt > c.trigger_end else s.end)
+    after = [d for d in ctx.dates_in(c.trigger_end, limit)]
+    after = [
+        d for d in after if not re.search(r"\bsince\s*$", ctx.text[max(s.start, d.span[0] - 8) : d.span[0]])
+    ]
+    if after:
+        d = after[0]
+        return d.value, d.end
+    clause_start = max(ctx.text.rfind(",", s.start, c.start), s.start)
+    before = [d for d in ctx.dates_in(clause_start, c.start)]
+    if before:
+        return before[-1].value, before[-1].end
+    if _conf()["same"].search(ctx.text[s.start : s.end]):
+        if ctx.meeting is not None and ctx.meeting.date:
+            return ctx.meeting.date, None
+        return ctx.published, None
+    # "EXPO-2017"
+    y = re.search(r"(?:19|20)\d\d", c.name)
+    if y:
+        return y.group(0), None
+    return None, None
+
+
+def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
+    s = ctx.sentence_at(c.start)
+    limit = min(s.end, nxt if nxt is not None and nxt > c.trigger_end else s.end)
+    for p in ctx.places_in(c.start, limit):
+        if p.kind == "city":
+            return p.name
+        if p.kind == "country" and re.search(r"\b(?:in|to)\s+$", ctx.text[max(0, p.span[0] - 4) : p.span[0]]):
+            return p.name
+    return None

@@ -42,13 +42,9 @@ def _format_cues() -> tuple[re.Pattern, re.Pattern]:
 def main_body(ctx: Context) -> BodyMention | None:
     """The body whose sitting the text reports: the first one named in the lead, outside quotes."""
     lead_end = ctx.lead_end
-    for b in ctx.bodies:
-        if b.span[0] >= lead_end:
-            break
-        if ctx.in_quote(b.span[0]):
-            continue
-        return b
-    return None
+    found = [b for b in ctx.bodies if b.span[0] < lead_end and not ctx.in_quote(b.span[0])]
+    body_text = [b for b in found if not ctx.is_heading(b.span[0])]
+    return (body_text or found or [None])[0]
 
 
 def _parties(ctx: Context, body: BodyMention) -> list[str]:
@@ -88,7 +84,7 @@ def _number(ctx: Context, body: BodyMention) -> int | None:
         after_ok = o.span[0] >= ref[1] and re.match(
             r"\s*(?:session|meeting|sitting)\b", ctx.text[o.span[1] :]
         )
-        if (o.span[1] <= ref[0] and gap <= 45) or (after_ok and gap <= 40):
+        if (o.span[1] <= ref[0] and gap <= 45) or (after_ok and gap <= 75):
             if re.search(
                 r"\b(?:next|since|following|previous|last)\b",
                 ctx.text[max(s.start, o.span[0] - 12) : o.span[0]],
