@@ -164,6 +164,8 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         tail = text[toks[head_end - 1].end : toks[post_end - 1].end].split() if post_end > head_end else []
         generic_tail = bool(tail) and bool({w.lower().strip(",") for w in tail[:4]} & _GENERIC_TAIL)
         anaphoric = not content_pre and not acronym and (post_end == head_end or generic_tail)
+        if k >= 2 and toks[k - 2].base.lower() == "such" and not content_pre:
+            anaphoric = True  # "such an agreement with the EU"
         # "visa facilitation and readmission agreements" → two agreements
         if "and" in pre_words and not capital:
             parts = _split_coordination(toks, k, head_start)

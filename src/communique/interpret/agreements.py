@@ -168,6 +168,7 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
         sent = text[s.start : s.end]
         replaced: set[int] = set()
         pending_min: int | None = None
+        pending_seen = False
         for cm in cues["rx"].finditer(sent):
             word = cm.group(0).lower()
             stage = cues["lookup"].get(word)
@@ -177,22 +178,29 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             if word in cues["replaced"]:
                 after = [x for x in here if x[0] >= pos]
                 if after:
-                    after[0][2].stages.append((_rank("in force"), "in force", pos))
-                    after[0][2].replaced = True
-                    replaced.add(id(after[0][2]))
+                    old = after[0][2]
+                    old.stages.append((_rank("in force"), "in force", pos))
+                    old.replaced = True
+                    replaced.add(id(old))
+                    _inherit_subject(text, old, [x for x in here if x[0] < pos])
                 continue
             left = text[max(s.start, pos - 40) : pos]
             clause_left = _CLAUSE.split(left)[-1]
             if cues["neg"].search(clause_left) or re.match(r"\s+(?:provisionally)", text[pos + len(word) :]):
                 continue
-            pending = bool(cues["pending"].search(clause_left)) or bool(
-                re.search(
-                    r"\b(?:importance|ready|readiness|hope[sd]?|want[s]?|need[s]?)\s+(?:of|to|for)?\s*$",
-                    clause_left,
-                    re.I,
+            pending = (
+                pending_seen
+                or bool(cues["pending"].search(clause_left))
+                or bool(
+                    re.search(
+                        r"\b(?:importance|ready|readiness|hope[sd]?|want[s]?|need[s]?)\s+(?:of|to|for)?\s*$",
+                        clause_left,
+                        re.I,
+                    )
                 )
             )
             if pending and stage not in ("proposed", "suspended", "terminated"):
+                pending_seen = True
                 r = _rank(stage)
                 pending_min = r if pending_min is None else min(pending_min, r)
                 continue
@@ -204,6 +212,17 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             for _a, _b, r in here:
                 if id(r) not in replaced:
                     r.stages.append((pending_min - 1, prev, s.start))
+
+
+def _inherit_subject(text: str, old: _Rec, before) -> None:
+    """ "a new agreement on X, meant to replace the 1992 treaty": the old treaty is on X too."""
+    m = re.fullmatch(r"((?:1[89]|20)\d\d)\s+(treaty|agreement|convention|accord)", old.name.strip(), re.I)
+    if not m or not before:
+        return
+    subj = before[-1][2].name
+    on = re.search(r"\s(on|between)\s.+$", subj)
+    if on:
+        old.name = f"{old.name}{on.group(0)}"
 
 
 def _nearest(text: str, here, pos: int, sent_start: int):

@@ -29,7 +29,8 @@ from .context import Context
 __all__ = ["interpret_amounts"]
 
 _CONVERSION = re.compile(
-    r"^\s*\(\s*(?:about|around|approx\.?|approximately|some|roughly|nearly|~|or|i\.e\.)?\s*$", re.I
+    r"^\s*(?:[a-z]+\s+){0,2}\(\s*(?:about|around|approx\.?|approximately|some|roughly|nearly|~|or|i\.e\.)?\s*$",
+    re.I,
 )
 _REL_PERIOD = re.compile(
     r"\b(?:over|in|during|for)\s+the\s+(past|last|next|coming)\s+(?:(\w+)\s+)?"
@@ -154,7 +155,12 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         s = ctx.sentence_at(a.span[0])
         si = ctx.sentence_index(a.span[0])
         money = a.unit not in ("percent", "count")
-        if a.unit == "count" and not _is_count_figure(ctx, a):
+        if a.unit == "count" and (
+            not _is_count_figure(ctx, a)
+            or re.search(
+                r"\b(?:the|both|all|these|those)\s+$", ctx.text[max(0, a.span[0] - 8) : a.span[0]], re.I
+            )
+        ):
             continue
         if money:
             p = _as_pledge(ctx, a, s, stated, last_pledge, si)
@@ -191,7 +197,7 @@ def _as_pledge(
     window = left[-140:] + " " + right
     if lx["non_party"].search(left[-120:]) or _figure_cue(left[-60:]):
         return None
-    is_pledge = bool(lx["pledge"].search(left[-90:]) or lx["pledge"].search(right[:45]))
+    is_pledge = bool(lx["pledge"].search(left[-90:]) or lx["pledge"].search(right[:60]))
     continued = False
     if (
         not is_pledge
@@ -435,11 +441,14 @@ def _period(ctx: Context, a: Amount, s, count: bool) -> str | None:
     if best_rel:
         cands.append((best_rel[2], best_rel[2] + 1, best_rel[1], True))
     if count:
-        cands = [c for c in cands if not c[3]]
+        cands = [c for c in cands if not c[3] and re.fullmatch(r"\d{4}", c[2])]
     if not cands:
         return None
     # a date after the amount in its clause (before the next amount), else the nearest before
-    nxt_amount = min((x.span[0] for x in ctx.amounts if x.span[0] > a.span[1]), default=s.end)
+    nxt_amount = min(
+        (x.span[0] for x in ctx.amounts if x.span[0] > a.span[1] and (x.unit != "count" or count)),
+        default=s.end,
+    )
     after = [
         c
         for c in cands

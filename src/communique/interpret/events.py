@@ -275,7 +275,7 @@ def _np_end(text: str, pos: int) -> int:
     end = pos + (stop.start() if stop else len(rest))
     # a trailing "in <Place>" is the place, not the name
     tail = re.search(r"\s+in\s+[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s*$", text[pos:end])
-    if tail and not re.search(r"\s(?:of|to)\s", text[pos : pos + tail.start()]) is None:
+    if tail and re.search(r"\s(?:of|to)\s", text[pos : pos + tail.start()]) is not None:
         end = pos + tail.start()
     return end if end > pos + m.end() else pos
 
