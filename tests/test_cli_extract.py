@@ -153,8 +153,9 @@ def test_published_option_is_passed_and_validated(tmp_path, fake_extractor):
     res = _run(f["good"], "--published", "2025-06")
     assert res.exit_code == 0 and fake_extractor[-1][1] == "2025-06"
     assert json.loads(res.stdout)["document"]["published"] == "2025-06"
-    bad = _run(f["good"], "--published", "17/06/2025")
-    assert bad.exit_code == 2 and bad.stdout == "" and "YYYY-MM-DD" in bad.stderr
+    for wrong in ("17/06/2025", "2025-02-30", "2025-13"):
+        bad = _run(f["good"], "--published", wrong)
+        assert bad.exit_code == 2 and bad.stdout == "" and "YYYY-MM-DD" in bad.stderr
 
 
 def test_stdin_text_and_html(fake_extractor):

@@ -68,6 +68,15 @@ def test_cp1252_curly_quotes(tmp_path):
     assert read_path(p).text == text
 
 
+def test_utf8_with_a_damaged_byte_stays_utf8(tmp_path):
+    text = "ASTANA – Казахстан и ЕС провели встречу. The “Middle Corridor” was discussed.\n"
+    raw = text.encode("utf-8")
+    p = tmp_path / "damaged.txt"
+    p.write_bytes(raw[:20] + b"\xff" + raw[20:])
+    got = read_path(p).text
+    assert got.replace("\ufffd", "") == text  # one replacement character, no cp1251 mojibake
+
+
 def test_nfc_and_line_ends_normalised():
     decomposed = "Caf\u0065\u0301 in Almaty\r\nsecond line\rthird"
     doc = make_document(decomposed)
@@ -264,6 +273,7 @@ def test_jsonl_feed_good_and_bad_lines():
         json.dumps({"title": "no body"}),
         json.dumps({"text": "x", "published": "17/06/2025"}),
         json.dumps({"text": 5}),
+        json.dumps({"text": "x", "published": "2025-02-30"}),
     ]
     out = list(iter_jsonl([(line + "\n").encode() for line in lines], "feed.jsonl"))
     docs = [d for d in out if not isinstance(d, InputError)]
@@ -271,10 +281,11 @@ def test_jsonl_feed_good_and_bad_lines():
     assert [d.source for d in docs] == ["https://example.org/a1", "wire-7"]
     assert docs[0].published == "2025-06-17" and docs[0].title == "Meeting" and docs[0].meta["id"] == "a1"
     assert docs[1].text == "Para one.\n\nPara two." and docs[1].published == "2025-06"
-    assert [e.split(":")[1] for e in errors] == ["2", "4", "6", "7", "8"]
+    assert [e.split(":")[1] for e in errors] == ["2", "4", "6", "7", "8", "9"]
     assert all(e.startswith("feed.jsonl:") for e in errors)
     assert "not valid JSON" in errors[0] and "JSON object" in errors[1] and '"text" or "html"' in errors[2]
     assert '"published"' in errors[3] and '"text" must be a string' in errors[4]
+    assert '"published"' in errors[5]
 
 
 def test_jsonl_source_defaults_to_file_and_line():

@@ -31,7 +31,16 @@ class InputKind(StrEnum):
 
 
 def _check_published(value: str | None) -> str | None:
-    if value is not None and not _PUBLISHED.match(value):
+    if value is None:
+        return None
+    import datetime
+
+    try:
+        ok = bool(_PUBLISHED.match(value)) and bool(datetime.date.fromisoformat(
+            value if len(value) == 10 else value + "-01"))
+    except ValueError:
+        ok = False
+    if not ok:
         raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD or YYYY-MM")
     return value
 

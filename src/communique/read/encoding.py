@@ -48,6 +48,15 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     return None if looks_binary(text.encode("utf-8", "surrogatepass")) else text
 
 
+def _mostly_utf8(raw: bytes) -> str | None:
+    """UTF-8 with a few damaged bytes (a cut or a copy error) is still UTF-8: decode it with U+FFFD
+    in their place, rather than reading the whole text as cp1251 mojibake."""
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    return text if good >= 3 and bad <= max(2, good // 50) else None
+
+
 def decode(raw: bytes, source: str) -> str:
     """Bytes → str, or `InputError` naming `source` when the bytes are not text."""
     for bom, enc in _BOMS:
@@ -66,6 +75,9 @@ def decode(raw: bytes, source: str) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    mostly = _mostly_utf8(raw)
+    if mostly is not None:
+        return mostly
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw, cp_isolation=_CODEPAGES).best()

@@ -85,6 +85,16 @@ def _published(value: str | None, where: str) -> str | None:
     if not value:
         return None
     m = _PUBLISHED.match(value)
-    if not m:
+    if not m or not _real_date(*m.groups()):
         raise InputError(where, f'"published" must be an ISO date (YYYY-MM-DD), not {value[:40]!r}')
     return "-".join(g for g in m.groups() if g)
+
+
+def _real_date(year: str, month: str | None, day: str | None) -> bool:
+    import datetime
+
+    try:
+        datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
