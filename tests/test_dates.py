@@ -141,6 +141,19 @@ def test_relative_ranges(text, anchor, span_text, value, end) -> None:
     assert (m.text, m.value, m.end, m.granularity, m.relative) == (span_text, value, end, "day", True)
 
 
+def test_day_month_takes_year_of_same_month_earlier_in_sentence() -> None:
+    text = "Talks ended in July 2022, when the text was initialled in Brussels on 6 July."
+    got = dates(text, D(2025, 10, 24))
+    assert got[-1] == ("6 July", "2022-07-06", None, "day", False)
+    # also without an anchor: the sentence itself places it
+    assert dates(text, None)[-1][1] == "2022-07-06"
+    # not across sentences, and not for another month
+    later = dates("Talks ended in July 2022. It was initialled on 6 July.", D(2025, 10, 24))
+    assert later[-1][1] == "2025-07-06"
+    text = "Applied since 1 May 2016, the pact will enter into force on 1 March."
+    assert dates(text, D(2020, 1, 20))[-1][1] == "2020-03-01"
+
+
 @pytest.mark.parametrize(
     "text",
     [

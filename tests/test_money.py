@@ -48,6 +48,10 @@ def one(text: str):
         ("exports worth 5.9 billion EUR left the port", "5.9 billion EUR", 5.9e9, "EUR", "exact"),
         ("Twelve billion euros were pledged", "Twelve billion euros", 12e9, "EUR", "exact"),
         ("they sold GBP 75m of bonds", "GBP 75m", 75e6, "GBP", "exact"),
+        ("the ministry handed over €5 million", "€5 million", 5e6, "EUR", "exact"),
+        ("a plan worth Rs 500 crore was approved", "Rs 500 crore", 5e9, "INR", "exact"),
+        ("a credit of 2 billion U.S. dollars", "2 billion U.S. dollars", 2e9, "USD", "exact"),
+        ("a fund of € 5 million and more", "€ 5 million", 5e6, "EUR", "exact"),
     ],
 )
 def test_money(text, span_text, value, unit, qualifier) -> None:
@@ -161,6 +165,8 @@ def test_counts(text, span_text, value, qualifier) -> None:
         "Both sides kept two-way trade open.",
         "It was 20.06.2022 and 2025-06-17.",
         "A 5m wall stands there.",
+        "The two sides met; the five Central Asian states joined; both countries agreed.",
+        "Astana will host it in two years' time.",
     ],
 )
 def test_not_counts(text) -> None:

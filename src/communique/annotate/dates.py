@@ -106,6 +106,7 @@ _MONTH_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['month_cues'])})[ \u0
 _YEAR_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['year_cues'])})[ \u00a0]+(?:the\s+)?$")
 _FUTURE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['future_cues'])})(?![A-Za-z])")
 _CLAUSE_END_RE = re.compile(r"[.!?;\n]")
+_SENTENCE_END_RE = re.compile(r"[.!?]\s|\n")
 _AFTER_YEAR_RE = re.compile(rf"{_S}+(?P<w>[A-Za-z][A-Za-z'’-]*)")
 _BEFORE_YEAR_RE = re.compile(r"(?P<w>[A-Za-z]+)\.?\s+$|[-–]$")
 _YEAR_NOT_AFTER = frozenset(("the", "its", "their", "our", "his", "her", "this", "that", "a", "an", "of"))
@@ -185,7 +186,10 @@ def _rel_year(word: str | None, anchor: dt.date) -> int:
 Resolved = tuple[str, str | None, str, bool]  # value, end, granularity, relative
 
 
-def _resolve(m: re.Match, text: str, anchor: dt.date | None) -> Resolved | None:  # noqa: C901
+def _resolve(  # noqa: C901
+    m: re.Match, text: str, anchor: dt.date | None, hint: tuple[int, int] | None = None
+) -> Resolved | None:
+    """Resolve one match; `hint` is (year, month) of an absolute date earlier in the same sentence."""
     kind = m.lastgroup
     g = m.group
     s, e = m.span()
@@ -222,6 +226,12 @@ def _resolve(m: re.Match, text: str, anchor: dt.date | None) -> Resolved | None:
                 return None
             dates = [_valid(_rel_year(rel, anchor), mm, dd) for dd, mm in parts]
             relative = True
+        elif hint and hint[1] == parts[0][1] and _valid(hint[0], parts[0][1], parts[0][0]):
+            # "concluded in July 2022, when the text was initialled on 6 July": the same month
+            # named with its year earlier in the sentence gives the year
+            first = _valid(hint[0], parts[0][1], parts[0][0])
+            dates = [first] + [_valid(first.year, mm, dd) for dd, mm in parts[1:]]
+            relative = False
         else:
             if anchor is None:
                 return None
@@ -384,6 +394,8 @@ def find_dates(text: str, anchor: dt.date | None = None, offset: int = 0) -> lis
     """Every date in `text`, resolved against `anchor`; spans shifted by `offset`."""
     out: list[DateMention] = []
     done = 0  # end of the last date found: triggers inside it are spent
+    hint: tuple[int, int] | None = None  # (year, month) of the last absolute month or day
+    hint_end = 0
     for ts, te, kind in _triggers(text):
         if ts < done:
             continue
@@ -395,11 +407,16 @@ def find_dates(text: str, anchor: dt.date | None = None, offset: int = 0) -> lis
             m = _DATE_RE.match(text, start)
             if m is None or m.end() < te:
                 continue
-            r = _resolve(m, text, anchor)
+            if hint and _SENTENCE_END_RE.search(text, hint_end, start):
+                hint = None
+            r = _resolve(m, text, anchor, hint)
             if r is None:
                 continue
             value, end, gran, relative = r
             s, e = m.span()
+            if not relative and gran in ("day", "month"):
+                last = end or value
+                hint, hint_end = (int(last[:4]), int(last[5:7])), e
             out.append(DateMention(span=(s + offset, e + offset), text=m.group(), value=value, end=end,
                                    granularity=gran, relative=relative))
             done = e

@@ -64,6 +64,8 @@ _PCT_RE = re.compile(rf"{GAP}?(?:%|(?i:{_alt(w for w in _CUES['percent_words'] i
 
 _QUALS: dict[str, str] = {k.lower(): v for k, v in _CUES["qualifiers"].items()}
 _QUAL_RE = re.compile(rf"(?<![A-Za-z])(?i:(?P<q>{_alt(_QUALS)})){GAP}*$")
+_OVER_VERBS = frozenset(w.lower() for w in _CUES["over_particle_verbs"])
+_DEFINITE = frozenset(w.lower() for w in _CUES["count_definite_words"])
 _BETWEEN_RE = re.compile(rf"(?<![A-Za-z])(?i:(?P<w>between|from)){GAP}+$")
 _DASHES = "".join(_CUES["range_dashes"])
 _RANGE_GAP_RE = re.compile(
@@ -143,7 +145,14 @@ def _post_token(text: str, end: int) -> tuple[int, str, str | None] | None:
 
 def _qualifier(text: str, start: int) -> str:
     m = _QUAL_RE.search(text, max(0, start - 24), start)
-    return _QUALS[m.group("q").lower()] if m else "exact"
+    if not m:
+        return "exact"
+    q = m.group("q").lower()
+    if q == "over":
+        prev = _PREV_WORD_RE.search(text, max(0, m.start() - 16), m.start())
+        if prev and prev.group("w").lower() in _OVER_VERBS:
+            return "exact"  # "handed over €5 million": a particle
+    return _QUALS[q]
 
 
 def _is_count(text: str, start: int, end: int, num: str, qualifier: str) -> bool:
@@ -153,6 +162,9 @@ def _is_count(text: str, start: int, end: int, num: str, qualifier: str) -> bool
             return False
         if start and text[start - 1] == "-":
             return False
+        prev = _PREV_WORD_RE.search(text, max(0, start - 12), start)
+        if prev and prev.group("w").lower() in _DEFINITE:
+            return False  # "the two sides": a reference, not a reported count
     else:
         if is_year_like(num) and qualifier == "exact":
             return False
@@ -167,7 +179,9 @@ def _is_count(text: str, start: int, end: int, num: str, qualifier: str) -> bool
     w = _NEXT_WORD_RE.match(text, end)
     if not w:
         return False
-    word = w.group("w").rstrip(".").lower()
+    word = w.group("w").rstrip(".'’").lower()
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
     if word in _STOP or word.split("-")[0] in _STOP:
         return False
     prev = _PREV_WORD_RE.search(text, max(0, start - 20), start)
