@@ -140,6 +140,7 @@ def test_percentages(text, span_text, value, qualifier) -> None:
         ("some 1,000 firms with German capital", "1,000", 1000, "about"),
         ("investors plan twelve new projects", "twelve", 12, "exact"),
         ("1.2 million people crossed the border", "1.2 million", 1.2e6, "exact"),
+        ('the study lists 7 "soft" measures on customs', "7", 7, "exact"),
     ],
 )
 def test_counts(text, span_text, value, qualifier) -> None:

@@ -78,7 +78,7 @@ _CHANGE_RE = re.compile(
 _GAPS_RE = re.compile(f"{GAP}+")
 _STOP = frozenset(w.lower() for w in _CUES["count_stop_words"])
 _LABELS = frozenset(w.lower() for w in _CUES["count_label_words"])
-_NEXT_WORD_RE = re.compile(rf"{GAP}+(?P<w>[A-Za-z][A-Za-z'’.\-]*)")
+_NEXT_WORD_RE = re.compile(rf"{GAP}+[\"“‘'«]?(?P<w>[A-Za-z][A-Za-z'’.\-]*)")
 _PREV_WORD_RE = re.compile(r"(?P<w>[A-Za-z][A-Za-z.]*)\s+$")
 
 
