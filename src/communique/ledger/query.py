@@ -223,14 +223,14 @@ def roles(ledger: Ledger, person_id: str) -> list[dict]:
         per_record[r.record_id][r.prop] = json.loads(r.value)
         per_record[r.record_id]["_when"] = r.published
         per_record[r.record_id]["_source"] = r.source
-    seen: dict[tuple, dict] = {}
+    seen: dict[str, dict] = {}
 
     def add(role: str | None, affiliation: str | None, when: str | None, source: str | None, meeting=None):
         if not role:
             return
-        key = (fold(role), fold(affiliation or ""))
-        entry = seen.setdefault(key, {"role": role, "affiliation": affiliation, "from": when, "to": when,
-                                      "sources": [], "meetings": []})
+        entry = seen.setdefault(fold(role), {"role": role, "affiliation": affiliation, "from": when,
+                                             "to": when, "sources": [], "meetings": []})
+        entry["affiliation"] = entry["affiliation"] or affiliation
         if when and (not entry["from"] or when < entry["from"]):
             entry["from"] = when
         if when and (not entry["to"] or when > entry["to"]):
