@@ -22,6 +22,7 @@ from fastapi import (
     UploadFile,
 )
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
 
 from ..ledger import web_queries as wq
 from . import actions
@@ -46,7 +47,19 @@ from .schemas import (
     Written,
 )
 
+
+class Problem(BaseModel):
+    """Every error: a message saying what was wrong (FastAPI's 422 adds a list of problems)."""
+
+    detail: str
+
+
 router = APIRouter(prefix="/api")
+NOT_FOUND = {404: {"model": Problem, "description": "No such record"}}
+WRITE = {400: {"model": Problem, "description": "Malformed request body"},
+         401: {"model": Problem, "description": "No valid bearer token"},
+         403: {"model": Problem, "description": "Read-only server, or refused"},
+         404: {"model": Problem, "description": "No such target"}}
 _bearer = HTTPBearer(auto_error=False, description="COMMUNIQUE_TOKEN")
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (1–500).")]
@@ -98,7 +111,8 @@ def meetings(w: WebDep, party: Text = None, body: Text = None, q: Text = None, s
                                  limit=limit, offset=offset))
 
 
-@router.get("/meetings/{record_id}", response_model=DETAIL_MODELS["meetings"], summary="One meeting")
+@router.get("/meetings/{record_id}", response_model=DETAIL_MODELS["meetings"],
+            summary="One meeting", responses=NOT_FOUND)
 def meeting(w: WebDep, record_id: RecordId):
     return _detail(w, "meetings", record_id)
 
@@ -109,7 +123,7 @@ def list_bodies(w: WebDep):
 
 
 @router.get("/bodies/{body}/series", response_model=Series,
-            summary="A body's meetings by ordinal, with missing ordinals and cadence")
+            summary="A body's meetings by ordinal, with missing ordinals and cadence", responses=NOT_FOUND)
 def body_series(w: WebDep, body: Annotated[str, Path(max_length=200)]):
     out = wq.series(w, body)
     if not out["meetings"]:
@@ -130,7 +144,7 @@ def agreements(w: WebDep, party: Text = None, stage: Stage | None = None, q: Tex
 
 
 @router.get("/agreements/{record_id}", response_model=DETAIL_MODELS["agreements"],
-            summary="One agreement with its stage history")
+            summary="One agreement with its stage history", responses=NOT_FOUND)
 def agreement(w: WebDep, record_id: RecordId):
     return _detail(w, "agreements", record_id)
 
@@ -149,7 +163,8 @@ def pledge_totals(w: WebDep, by: Literal["by", "program", "purpose", "year"] = "
     return wq.pledge_totals(w, by)
 
 
-@router.get("/pledges/{record_id}", response_model=DETAIL_MODELS["pledges"], summary="One pledge")
+@router.get("/pledges/{record_id}", response_model=DETAIL_MODELS["pledges"],
+            summary="One pledge", responses=NOT_FOUND)
 def pledge(w: WebDep, record_id: RecordId):
     return _detail(w, "pledges", record_id)
 
@@ -174,7 +189,8 @@ def figure_series(w: WebDep, metric: Annotated[str, Query(min_length=1, max_leng
     return wq.figure_series(w, metric, subject)
 
 
-@router.get("/figures/{record_id}", response_model=DETAIL_MODELS["figures"], summary="One figure")
+@router.get("/figures/{record_id}", response_model=DETAIL_MODELS["figures"],
+            summary="One figure", responses=NOT_FOUND)
 def figure(w: WebDep, record_id: RecordId):
     return _detail(w, "figures", record_id)
 
@@ -186,7 +202,7 @@ def people(w: WebDep, q: Text = None, party: Text = None, limit: Limit = 50, off
 
 
 @router.get("/people/{record_id}", response_model=DETAIL_MODELS["people"],
-            summary="One person with the roles seen over time")
+            summary="One person with the roles seen over time", responses=NOT_FOUND)
 def person(w: WebDep, record_id: RecordId):
     return _detail(w, "people", record_id)
 
@@ -197,7 +213,7 @@ def organizations(w: WebDep, q: Text = None, limit: Limit = 50, offset: Offset =
 
 
 @router.get("/organizations/{record_id}", response_model=DETAIL_MODELS["organizations"],
-            summary="One organisation")
+            summary="One organisation", responses=NOT_FOUND)
 def organization(w: WebDep, record_id: RecordId):
     return _detail(w, "organizations", record_id)
 
@@ -208,7 +224,8 @@ def events(w: WebDep, q: Text = None, since: IsoDate = None, until: IsoDate = No
     return _page(wq.list_records(w, "events", q=q, since=since, until=until, limit=limit, offset=offset))
 
 
-@router.get("/events/{record_id}", response_model=DETAIL_MODELS["events"], summary="One event")
+@router.get("/events/{record_id}", response_model=DETAIL_MODELS["events"],
+            summary="One event", responses=NOT_FOUND)
 def event(w: WebDep, record_id: RecordId):
     return _detail(w, "events", record_id)
 
@@ -228,7 +245,7 @@ def search(w: WebDep, q: Annotated[str, Query(min_length=1, max_length=200)], li
 
 
 @router.get("/documents/{document_id}", response_model=DocumentOut,
-            summary="One document: its text, every extracted span, its flags")
+            summary="One document: its text, every extracted span, its flags", responses=NOT_FOUND)
 def document(w: WebDep, document_id: RecordId):
     doc = wq.get_document(w, document_id)
     if doc is None:
@@ -238,8 +255,8 @@ def document(w: WebDep, document_id: RecordId):
 
 @router.post("/documents", response_model=Ingested, status_code=201,
              summary="Upload one document (txt, md, html, pdf) to extract and store",
-             responses={401: {"description": "No valid token"}, 403: {"description": "Read-only server"},
-                        413: {"description": "File too large"}, 415: {"description": "Unsupported type"}})
+             responses={**WRITE, 413: {"model": Problem, "description": "File too large"},
+                        415: {"model": Problem, "description": "Unsupported type"}})
 async def upload(request: Request, tasks: BackgroundTasks, file: UploadFile = File(...),
                  published: Annotated[str | None, Form(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = None,
                  author: str = Depends(writer)):
@@ -262,7 +279,8 @@ def flags(w: WebDep, kind: Annotated[str | None, Query(max_length=64)] = None, o
                                offset=offset))
 
 
-@router.get("/flags/{flag_id}", response_model=FlagOut, summary="One flag")
+@router.get("/flags/{flag_id}", response_model=FlagOut,
+            summary="One flag", responses=NOT_FOUND)
 def flag(w: WebDep, flag_id: RecordId):
     f = wq.get_flag(w, flag_id)
     if f is None:
@@ -270,7 +288,8 @@ def flag(w: WebDep, flag_id: RecordId):
     return f
 
 
-@router.post("/flags/{flag_id}/dismiss", response_model=Written, status_code=201, summary="Dismiss a flag")
+@router.post("/flags/{flag_id}/dismiss", response_model=Written, status_code=201, summary="Dismiss a flag",
+             responses=WRITE)
 def dismiss(request: Request, tasks: BackgroundTasks, flag_id: RecordId, body: DismissIn | None = None,
             author: str = Depends(writer)):
     out = actions.dismiss_flag(request.app, flag_id, author, body.reason if body else None)
@@ -291,7 +310,7 @@ def review(w: WebDep, kind: ReviewKind | None = None, judged: bool = False, limi
 
 
 @router.post("/judgements", response_model=Written, status_code=201,
-             summary="Confirm, correct or reject a record")
+             summary="Confirm, correct or reject a record", responses=WRITE)
 def judge(request: Request, tasks: BackgroundTasks, body: JudgementIn, author: str = Depends(writer)):
     out = actions.judge(request.app, body, author)
     tasks.add_task(actions.rebuild_soon, request.app)

@@ -64,6 +64,20 @@ def create_app(db_url: str | None = None, token: str | None = None,
     return app
 
 
+def _allowed(request: Request) -> list[str]:
+    from starlette.routing import Match
+
+    methods: set[str] = set()
+    for route in request.app.routes:
+        match, _ = route.matches({**request.scope, "method": "GET"})
+        if match != Match.NONE and getattr(route, "methods", None):
+            methods |= route.methods
+        match, _ = route.matches({**request.scope, "method": "POST"})
+        if match != Match.NONE and getattr(route, "methods", None):
+            methods |= route.methods
+    return sorted(methods)
+
+
 def _wants_html(request: Request) -> bool:
     return not request.url.path.startswith(("/api/", "/openapi")) and \
         "text/html" in request.headers.get("accept", "")
@@ -90,7 +104,12 @@ def _install_error_pages(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _starlette_http(request: Request, exc: StarletteHTTPException):
-        return await _http(request, HTTPException(exc.status_code, exc.detail, exc.headers))
+        headers = exc.headers
+        if exc.status_code == 405:
+            # Starlette names only the first route matching the path; a path with GET and POST
+            # routes (/api/documents) must list both.
+            headers = {**(headers or {}), "Allow": ", ".join(_allowed(request))}
+        return await _http(request, HTTPException(exc.status_code, exc.detail, headers))
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError):
