@@ -54,7 +54,7 @@ def _mostly_utf8(raw: bytes) -> str | None:
     text = raw.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
     good = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
-    return text if good >= 3 and bad <= max(2, good // 50) else None
+    return text if good >= 3 and bad <= max(4, good // 10) else None
 
 
 def decode(raw: bytes, source: str) -> str:
