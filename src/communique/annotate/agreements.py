@@ -62,6 +62,7 @@ def _lex() -> dict:
     return {
         "single": single,
         "multi": [n.split() for n in multi],
+        "first": {n.split()[0] for n in multi},
         "pre": set(d["premodifiers"]),
         "post": set(d["postmodifiers"]),
         "stop": set(d["stoppers"]),
@@ -71,6 +72,10 @@ def _lex() -> dict:
 def _noun_at(toks: list[Tok], i: int) -> int:
     """Number of tokens of an agreement noun starting at i (0 when none)."""
     lx = _lex()
+    if toks[i].text in lx["single"]:
+        return 1
+    if toks[i].text not in lx["first"]:
+        return 0
     for words in lx["multi"]:
         if [t.text for t in toks[i : i + len(words)]] == words:
             return len(words)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import data
-from .places import country_name, gazetteer_regex
+from .places import Gazetteer, country_name
 
 __all__ = ["Org", "find_orgs", "org_info", "org_heads"]
 
@@ -59,7 +59,7 @@ def _tables() -> dict:
     )
     return {
         "by_form": by_form,
-        "regex": gazetteer_regex(by_form),
+        "gaz": Gazetteer(by_form),
         "heads": set(heads),
         "head_re": head_re,
         "ministry_short": conf.get("ministry_short") or {},
@@ -106,12 +106,12 @@ def find_orgs(text: str, offset: int = 0) -> list[Org]:
                 info["party"] if info else None,
             )
         )
-    for m in t["regex"].finditer(text):
-        info = t["by_form"][m.group(0)]
+    for start, end, term in t["gaz"].finditer(text):
+        info = t["by_form"][term]
         found.append(
             Org(
-                (m.start() + offset, m.end() + offset),
-                m.group(0),
+                (start + offset, end + offset),
+                term,
                 info["name"],
                 info["acronym"],
                 info["kind"],

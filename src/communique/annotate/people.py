@@ -23,34 +23,47 @@ __all__ = ["Tok", "tokens", "PersonEntity", "PersonMention", "find_people", "rol
 _WORD = re.compile(r"[^\W\d_][\w\-+]*(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*\w*|[^\w\s]")
 
 
-@dataclass(frozen=True)
 class Tok:
-    text: str
-    start: int
-    end: int
-    base: str  # without a possessive 's
-    poss: bool
+    """One word or punctuation token with its offsets (a slotted class: tokens are made by the
+    thousand per document)."""
 
-    @property
-    def cap(self) -> bool:
-        b = self.base
-        return bool(b) and b[0].isupper()
+    __slots__ = ("text", "start", "end", "base", "poss", "cap", "word")
 
-    @property
-    def word(self) -> bool:
-        return self.base[:1].isalpha()
+    def __init__(self, text: str, start: int, end: int, base: str, poss: bool) -> None:
+        self.text, self.start, self.end, self.base, self.poss = text, start, end, base, poss
+        self.cap = bool(base) and base[0].isupper()
+        self.word = base[:1].isalpha()
+
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}, {self.start})"
+
+
+@lru_cache(maxsize=8)
+def _tokens_cached(text: str) -> tuple[Tok, ...]:
+    return tuple(_tokenize(text))
 
 
 def tokens(text: str) -> list[Tok]:
+    """Word and punctuation tokens of `text` (cached for the few texts in flight)."""
+    return list(_tokens_cached(text))
+
+
+def _tokenize(text: str) -> list[Tok]:
     out = []
-    for m in _WORD.finditer(text):
-        t = m.group(0)
-        base, poss = t, False
-        if len(t) > 2 and t[-2:] in ("'s", "’s"):
-            base, poss = t[:-2], True
-        elif t.endswith(("s'", "s’")) and len(t) > 2:
-            base, poss = t[:-1], True
-        out.append(Tok(t, m.start(), m.end(), base, poss))
+    append = out.append
+    pos = 0
+    for t in _WORD.findall(text):
+        start = text.index(t, pos)
+        pos = start + len(t)
+        if len(t) > 2:
+            last, prev = t[-1], t[-2]
+            if last == "s" and prev in "'’":
+                append(Tok(t, start, pos, t[:-2], True))
+                continue
+            if last in "'’" and prev == "s":
+                append(Tok(t, start, pos, t[:-1], True))
+                continue
+        append(Tok(t, start, pos, t, False))
     return out
 
 
@@ -163,8 +176,7 @@ def _name_runs(toks: list[Tok], text: str) -> list[tuple[int, int]]:
                 j += 1
             while j > i and _particle(toks, j - 1):
                 j -= 1
-            words = [t for t in toks[i:j] if not _particle(toks, toks.index(t))] if j - i > 1 else toks[i:j]
-            if len(words) >= 1:
+            if j > i:
                 runs.append((i, j))
             i = j
         else:

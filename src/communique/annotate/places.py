@@ -32,6 +32,35 @@ class Place:
     country: str | None
 
 
+class Gazetteer:
+    """Longest, word-bounded matches of many literal terms in one pass (Aho–Corasick).
+
+    A regex alternation of hundreds of names tries each at every position; the automaton reads
+    the text once. pyahocorasick reports end offsets and ignores word boundaries, so both are
+    checked here."""
+
+    def __init__(self, terms) -> None:
+        import ahocorasick
+
+        self._a = ahocorasick.Automaton()
+        for t in {t for t in terms if t}:
+            self._a.add_word(t, t)
+        self._a.make_automaton()
+        self._empty = len(self._a) == 0
+
+    def finditer(self, text: str):
+        if self._empty:
+            return
+        n = len(text)
+        for end, term in self._a.iter_long(text):
+            start = end - len(term) + 1
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                continue
+            if end + 1 < n and (text[end + 1].isalnum() or text[end + 1] == "_"):
+                continue
+            yield start, end + 1, term
+
+
 def gazetteer_regex(terms, flags: int = 0) -> re.Pattern:
     """One alternation over `terms`, longest first, bounded by non-word characters."""
     alts = sorted({t for t in terms if t}, key=len, reverse=True)
@@ -74,23 +103,23 @@ def _tables() -> dict:
         "countries": countries,
         "demonyms": demonyms,
         "cities": cities,
-        "regex": gazetteer_regex(kind),
+        "gaz": Gazetteer(kind),
     }
 
 
 def find_places(text: str, offset: int = 0) -> list[Place]:
     t = _tables()
     out = []
-    for m in t["regex"].finditer(text):
-        k, name, country = t["kind"][m.group(0)]
-        if m.group(0) in ("US", "Union") and k == "country":
+    for start, end, term in t["gaz"].finditer(text):
+        k, name, country = t["kind"][term]
+        if term in ("US", "Union") and k == "country":
             # "US" inside "US$" and a bare "Union" are not places on their own.
-            after = text[m.end() : m.end() + 1]
+            after = text[end : end + 1]
             if after == "$" or (
-                m.group(0) == "Union" and not text[max(0, m.start() - 4) : m.start()].lower().endswith("the ")
+                term == "Union" and not text[max(0, start - 4) : start].lower().endswith("the ")
             ):
                 continue
-        out.append(Place((m.start() + offset, m.end() + offset), m.group(0), name, k, country))
+        out.append(Place((start + offset, end + offset), term, name, k, country))
     return out
 
 

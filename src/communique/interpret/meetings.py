@@ -199,11 +199,17 @@ def _side(ctx: Context, person, pos: int, s, parties: list[str]) -> str | None:
     return None
 
 
-def _topics(ctx: Context) -> list[str]:
+@lru_cache(maxsize=1)
+def _topic_rx() -> tuple[dict, re.Pattern, re.Pattern]:
     conf = data.load("topics")
     cues = re.compile(r"\b(?:" + "|".join(map(re.escape, conf["cues"])) + r")\b", re.I)
     terms = sorted(conf["topics"], key=len, reverse=True)
     rx = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, terms)) + r")(?![\w-])", re.I)
+    return conf, cues, rx
+
+
+def _topics(ctx: Context) -> list[str]:
+    conf, cues, rx = _topic_rx()
     out: list[str] = []
     for s in ctx.sentences:
         if not cues.search(s.text) or ctx.in_quote(s.start):
