@@ -28,6 +28,8 @@ from make_fixtures import (  # noqa: E402
     PDF_TITLE_LINE,
     RUSSIAN,
     minimal_pdf,
+    page_ops,
+    pdf_pages,
 )
 
 
@@ -190,6 +192,29 @@ def test_pdf_reading_order_title_and_paragraphs():
 def test_committed_pdf_matches_the_writer():
     made = minimal_pdf(PDF_FOOTER, PDF_TITLE_LINE, PDF_COLUMN_A, PDF_COLUMN_B, "Transport talks (test PDF)")
     assert (READ / "two-columns.pdf").read_bytes() == made
+
+
+def test_pdf_running_headers_and_footers_dropped(tmp_path):
+    bodies = [["ASTANA, 5 May 2025 - The EU and Kazakhstan met.", "They discussed transport."],
+              ["The EU said it could provide up to", "EUR 300 million for rail links."],
+              ["Both sides will meet again in autumn."]]
+    pages = [page_ops("Ministry of Foreign Affairs - Press release", body, f"Page {i} of 3")
+             for i, body in enumerate(bodies, start=1)]
+    p = tmp_path / "three.pdf"
+    p.write_bytes(pdf_pages(pages, "Three pages"))
+    doc = read_path(p)
+    assert doc.text.split("\n\n") == ["\n".join(b) for b in bodies]
+    assert "Ministry" not in doc.text and "Page" not in doc.text
+
+
+def test_pdf_single_line_boxes_that_differ_are_kept(tmp_path):
+    pages = [page_ops(f"Heading number {w}", ["Body text of this page."], "Footer")
+             for w in ("one", "two")]
+    p = tmp_path / "two.pdf"
+    p.write_bytes(pdf_pages(pages, None))
+    doc = read_path(p)
+    assert "Heading number one" in doc.text and "Heading number two" in doc.text
+    assert "Footer" not in doc.text
 
 
 def test_pdf_without_title_metadata(tmp_path):

@@ -24,6 +24,7 @@ _EOF = re.compile(rb"%%EOF\s*$")
 # application configures logging itself.
 logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 _SPACES = re.compile(r"[ \t\u00a0]{2,}")
+_DIGITS = re.compile(r"\d+")
 
 
 def read_pdf(raw: bytes, source: str) -> Document:
@@ -38,13 +39,14 @@ def read_pdf(raw: bytes, source: str) -> Document:
         raise InputError(source, exc.problem) from None
     except Exception as exc:  # a third-party parser on arbitrary bytes: any failure is bad input
         raise InputError(source, f"PDF could not be parsed ({type(exc).__name__}: {_short(exc)})") from None
-    text = "\n\n".join(p for p in pages if p)
+    pages = drop_running_lines(pages)
+    text = "\n\n".join("\n\n".join(boxes) for boxes in pages if boxes)
     if not text.strip():
         raise InputError(source, "PDF has no text layer (scanned pages need OCR first)")
     return make_document(text, source=source, title=title)
 
 
-def _extract(raw: bytes) -> tuple[str | None, list[str]]:
+def _extract(raw: bytes) -> tuple[str | None, list[list[str]]]:
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams, LTTextBox
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
@@ -67,8 +69,39 @@ def _extract(raw: bytes) -> tuple[str | None, list[str]]:
         interpreter.process_page(page)
         layout = device.get_result()
         boxes = [_box_text(el.get_text()) for el in layout if isinstance(el, LTTextBox)]
-        pages.append("\n\n".join(b for b in boxes if b))
+        pages.append([b for b in boxes if b])
     return _title(doc), pages
+
+
+def drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Drop running headers and footers: a one-line box among the first or last two of at least
+    half of the pages (two at least), compared with digits masked ("Page 2 of 3" ~ "Page 3 of 3")."""
+    if len(pages) < 2:
+        return pages
+    counts: dict[str, int] = {}
+    for boxes in pages:
+        ends = {_mask(b) for b in boxes[:2] + boxes[-2:] if _one_line(b)}
+        for key in ends:
+            counts[key] = counts.get(key, 0) + 1
+    need = max(2, (len(pages) + 1) // 2)
+    running = {k for k, c in counts.items() if c >= need}
+    if not running:
+        return pages
+    out = []
+    for boxes in pages:
+        n = len(boxes)
+        out.append([b for i, b in enumerate(boxes)
+                    if not ((i < 2 or i >= n - 2) and _one_line(b) and _mask(b) in running)])
+    return out
+
+
+def _one_line(box: str) -> bool:
+    """One line of at most 120 characters: what a running header or footer looks like."""
+    return len(box) <= 120 and "\n" not in box
+
+
+def _mask(box: str) -> str:
+    return _DIGITS.sub("#", " ".join(box.lower().split()))
 
 
 def _box_text(s: str) -> str:
