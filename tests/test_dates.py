@@ -40,6 +40,7 @@ def only(text: str, anchor: dt.date | None):
         ("The old treaty has framed ties since 1999.", "1999", "1999", "year"),
         ("They have been independent since 1991.", "1991", "1991", "year"),
         ("In 2024, trade grew.", "2024", "2024", "year"),
+        ("The line opens by mid-2026.", "2026", "2026", "year"),
     ],
 )
 def test_absolute(text, span_text, value, gran) -> None:
@@ -59,6 +60,13 @@ def test_absolute(text, span_text, value, gran) -> None:
         ("Trade in January–November 2019 grew.", "January–November 2019", "2019-01", "2019-11", "month"),
         ("The plan covers 2021-2027 and more.", "2021-2027", "2021", "2027", "year"),
         ("Growth in the 1990s was slow.", "1990s", "1990", "1999", "year"),
+        ("Trade from June 2022 to March 2023 grew.", "June 2022 to March 2023", "2022-06", "2023-03",
+         "month"),
+        ("Sales in Q3 2024 rose.", "Q3 2024", "2024-07", "2024-09", "month"),
+        ("Sales in H2 2024 rose.", "H2 2024", "2024-07", "2024-12", "month"),
+        ("Sales in the third quarter of 2023 rose.", "third quarter of 2023", "2023-07", "2023-09", "month"),
+        ("Sales in the first half of 2022 rose.", "first half of 2022", "2022-01", "2022-06", "month"),
+        ("The budget for 2024/25 was set.", "2024/25", "2024", "2025", "year"),
     ],
 )
 def test_absolute_ranges(text, span_text, value, end, gran) -> None:

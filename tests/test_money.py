@@ -52,6 +52,8 @@ def one(text: str):
         ("a plan worth Rs 500 crore was approved", "Rs 500 crore", 5e9, "INR", "exact"),
         ("a credit of 2 billion U.S. dollars", "2 billion U.S. dollars", 2e9, "USD", "exact"),
         ("a fund of € 5 million and more", "€ 5 million", 5e6, "EUR", "exact"),
+        ("a $2.5-million grant for schools", "$2.5-million", 2.5e6, "USD", "exact"),
+        ("a 1 billion-euro package", "1 billion-euro", 1e9, "EUR", "exact"),
     ],
 )
 def test_money(text, span_text, value, unit, qualifier) -> None:
@@ -168,6 +170,7 @@ def test_counts(text, span_text, value, qualifier) -> None:
         "A 5m wall stands there.",
         "The two sides met; the five Central Asian states joined; both countries agreed.",
         "Astana will host it in two years' time.",
+        "The airline ordered Boeing 737 jets under Horizon 2020 rules.",
     ],
 )
 def test_not_counts(text) -> None:

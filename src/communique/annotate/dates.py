@@ -67,40 +67,56 @@ _RELY = r"(?P<{}>(?i:last|this|next))\s+year\b"
 _NUMW = rf"(?:[0-9]{{1,3}}|{WORD_NUMBER}|an?)"
 _UNITS = _alt(_COUNTED)
 
-_DATE_RE = re.compile(
-    "|".join(
-        [
-            rf"(?P<iso>(?<![0-9-])(?P<iso_y>{_YEAR})-(?P<iso_m>[01][0-9])-(?P<iso_d>[0-3][0-9])(?![0-9]))",
-            rf"(?P<num>(?<![0-9.,/-])(?P<num_a>[0-3]?[0-9])(?P<num_sep>[./-])(?P<num_b>[01]?[0-9])"
-            rf"(?P=num_sep)(?P<num_y>{_YEAR})(?![.,/-]?[0-9]))",
-            rf"(?P<drr>(?<![0-9])(?P<drr_d1>{_DAY}){_S}+(?P<drr_m1>{_MONTH}){_S}*{_DASH}{_S}*"
-            rf"(?P<drr_d2>{_DAY}){_S}+(?P<drr_m2>{_MONTH})(?:,?{_S}+(?P<drr_y>{_YEAR}))?)",
-            rf"(?P<dr>(?<![0-9.,])(?P<dr_d1>{_DAY}){_S}*{_DASH}{_S}*(?P<dr_d2>{_DAY}){_S}+(?:of{_S}+)?"
-            rf"(?P<dr_m>{_MONTH})(?:,?{_S}+(?P<dr_y>{_YEAR})|{_S}+{_RELY.format('dr_rel')})?)",
-            rf"(?P<mr>(?P<mr_m>{_MONTH}){_S}+(?P<mr_d1>{_DAY}){_S}*{_DASH}{_S}*(?P<mr_d2>{_DAY})"
-            rf"(?:,?{_S}+(?P<mr_y>{_YEAR}))?)",
-            rf"(?P<dmy>(?:(?P<dmy_wd>{_WD}),?{_S}+(?:the{_S}+)?)?(?<![0-9.,])(?P<dmy_d>{_DAY}){_S}+(?:of{_S}+)?"
-            rf"(?P<dmy_m>{_MONTH})(?:,?{_S}+(?P<dmy_y>{_YEAR})|{_S}+{_RELY.format('dmy_rel')})?)",
-            rf"(?P<mdy>(?:(?P<mdy_wd>{_WD}),?{_S}+)?(?P<mdy_m>{_MONTH}){_S}+(?:the{_S}+)?(?P<mdy_d>{_DAY})"
-            rf"(?![.,][0-9]|{_S}*%|{_S}+(?:per|percent|million|billion|bn)\b)(?:,?{_S}+(?P<mdy_y>{_YEAR}))?)",
-            rf"(?P<mmr>(?P<mmr_m1>{_MONTH}){_S}*(?:[-–—]|{_S}+to{_S}+|{_S}+and{_S}+){_S}*(?P<mmr_m2>{_MONTH})"
-            rf"(?:,?{_S}+(?P<mmr_y>{_YEAR}))?)",
-            rf"(?P<my>(?P<my_m>{_MONTH})(?:{_S}+of)?,?{_S}+(?P<my_y>{_YEAR}))",
-            rf"(?P<mrel>(?P<mrel_m>{_MONTH}){_S}+(?:of{_S}+)?{_RELY.format('mrel_rel')})",
-            rf"(?P<relm>(?P<relm_w>(?i:last|next|this(?:{_S}+coming)?|past)){_S}+(?P<relm_m>{_MONTH}))",
-            rf"(?P<ago>\b(?P<ago_n>{_NUMW}){_S}+(?P<ago_u>(?i:{_UNITS})){_S}+(?i:ago|earlier|before)\b)",
-            rf"(?P<intime>\b(?i:in){_S}+(?P<it_n>{_NUMW}){_S}+(?P<it_u>(?i:{_UNITS}))(?:['’]s?)?{_S}+(?i:time)\b)",
-            rf"(?P<rel>\b(?i:{_alt(_RELATIVE)})\b)",
-            rf"(?P<wd>(?:(?P<wd_rel>(?i:last|next|this|coming)){_S}+)?(?P<wd_w>{_WD_FULL}))",
-            r"(?P<dec>(?<![0-9])(?P<dec_y>1[89][0-9]0|20[0-9]0)['’]?s(?![A-Za-z]))",
-            rf"(?P<yr>(?<![0-9.,$€£¥₸-])(?P<yr_a>{_YEAR}){_S}*(?:[-–—/]|{_S}to{_S}|{_S}and{_S}){_S}*"
-            rf"(?P<yr_b>{_YEAR}|[0-9]{{2}}(?![0-9])))",
-            rf"(?P<bm>(?P<bm_m>{_MONTH}))",
-            rf"(?P<y>(?<![0-9.,$€£¥₸])(?<![0-9][ \u00a0\u2009\u202f])(?P<y_y>{_YEAR})"
-            rf"(?![.,][0-9]|[-–/][0-9]|{_S}?%|{_S}[0-9]{{3}}(?![0-9])))",
-        ]
-    )
-)
+_FORMS = [
+    rf"(?P<iso>(?<![0-9-])(?P<iso_y>{_YEAR})-(?P<iso_m>[01][0-9])-(?P<iso_d>[0-3][0-9])(?![0-9]))",
+    rf"(?P<num>(?<![0-9.,/-])(?P<num_a>[0-3]?[0-9])(?P<num_sep>[./-])(?P<num_b>[01]?[0-9])"
+    rf"(?P=num_sep)(?P<num_y>{_YEAR})(?![.,/-]?[0-9]))",
+    rf"(?P<drr>(?<![0-9])(?P<drr_d1>{_DAY}){_S}+(?P<drr_m1>{_MONTH}){_S}*{_DASH}{_S}*"
+    rf"(?P<drr_d2>{_DAY}){_S}+(?P<drr_m2>{_MONTH})(?:,?{_S}+(?P<drr_y>{_YEAR}))?)",
+    rf"(?P<dr>(?<![0-9.,])(?P<dr_d1>{_DAY}){_S}*{_DASH}{_S}*(?P<dr_d2>{_DAY}){_S}+(?:of{_S}+)?"
+    rf"(?P<dr_m>{_MONTH})(?:,?{_S}+(?P<dr_y>{_YEAR})|{_S}+{_RELY.format('dr_rel')})?)",
+    rf"(?P<mr>(?P<mr_m>{_MONTH}){_S}+(?P<mr_d1>{_DAY}){_S}*{_DASH}{_S}*(?P<mr_d2>{_DAY})"
+    rf"(?:,?{_S}+(?P<mr_y>{_YEAR}))?)",
+    rf"(?P<dmy>(?:(?P<dmy_wd>{_WD}),?{_S}+(?:the{_S}+)?)?(?<![0-9.,])(?P<dmy_d>{_DAY}){_S}+(?:of{_S}+)?"
+    rf"(?P<dmy_m>{_MONTH})(?:,?{_S}+(?P<dmy_y>{_YEAR})|{_S}+{_RELY.format('dmy_rel')})?)",
+    rf"(?P<mdy>(?:(?P<mdy_wd>{_WD}),?{_S}+)?(?P<mdy_m>{_MONTH}){_S}+(?:the{_S}+)?(?P<mdy_d>{_DAY})"
+    rf"(?![.,][0-9]|{_S}*%|{_S}+(?:per|percent|million|billion|bn)\b)(?:,?{_S}+(?P<mdy_y>{_YEAR}))?)",
+    rf"(?P<myr>(?P<myr_m1>{_MONTH}),?{_S}+(?P<myr_y1>{_YEAR}){_S}*(?:[-–—]|{_S}(?:to|until|through){_S})"
+    rf"{_S}*(?P<myr_m2>{_MONTH}),?{_S}+(?P<myr_y2>{_YEAR}))",
+    rf"(?P<q>(?:(?P<q_qh>[QH])(?P<q_n>[1-4])|(?P<q_w>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
+    rf"{_S}+(?P<q_u>(?i:quarter|half)){_S}+(?:(?i:of){_S}+)?)(?:{_S}*|{_S}*['’]?)(?P<q_y>{_YEAR}))",
+    rf"(?P<mmr>(?P<mmr_m1>{_MONTH}){_S}*(?:[-–—]|{_S}+to{_S}+|{_S}+and{_S}+){_S}*(?P<mmr_m2>{_MONTH})"
+    rf"(?:,?{_S}+(?P<mmr_y>{_YEAR}))?)",
+    rf"(?P<my>(?P<my_m>{_MONTH})(?:{_S}+of)?,?{_S}+(?P<my_y>{_YEAR}))",
+    rf"(?P<mrel>(?P<mrel_m>{_MONTH}){_S}+(?:of{_S}+)?{_RELY.format('mrel_rel')})",
+    rf"(?P<relm>(?P<relm_w>(?i:last|next|this(?:{_S}+coming)?|past)){_S}+(?P<relm_m>{_MONTH}))",
+    rf"(?P<ago>\b(?P<ago_n>{_NUMW}){_S}+(?P<ago_u>(?i:{_UNITS})){_S}+(?i:ago|earlier|before)\b)",
+    rf"(?P<intime>\b(?i:in){_S}+(?P<it_n>{_NUMW}){_S}+(?P<it_u>(?i:{_UNITS}))(?:['’]s?)?{_S}+(?i:time)\b)",
+    rf"(?P<rel>\b(?i:{_alt(_RELATIVE)})\b)",
+    rf"(?P<wd>(?:(?P<wd_rel>(?i:last|next|this|coming)){_S}+)?(?P<wd_w>{_WD_FULL}))",
+    r"(?P<dec>(?<![0-9])(?P<dec_y>1[89][0-9]0|20[0-9]0)['’]?s(?![A-Za-z]))",
+    rf"(?P<yr>(?<![0-9.,$€£¥₸-])(?P<yr_a>{_YEAR}){_S}*(?:[-–—/]|{_S}to{_S}|{_S}and{_S}){_S}*"
+    rf"(?P<yr_b>{_YEAR}|[0-9]{{2}}(?![0-9])))",
+    rf"(?P<bm>(?P<bm_m>{_MONTH}))",
+    rf"(?P<y>(?<![0-9.,$€£¥₸])(?<![0-9][ \u00a0\u2009\u202f])(?P<y_y>{_YEAR})"
+    rf"(?![.,][0-9]|[-–/][0-9]|{_S}?%|{_S}[0-9]{{3}}(?![0-9])))",
+]
+_FORM_NAME_RE = re.compile(r"\(\?P<(\w+)>")
+_BY_NAME = {_FORM_NAME_RE.match(f).group(1): f for f in _FORMS}
+
+
+def _compile_forms(names: str | None = None) -> re.Pattern:
+    """One alternation of the named forms, in the order of _FORMS (earlier forms win at a position)."""
+    keep = set(names.split()) if names else set(_BY_NAME)
+    return re.compile("|".join(f for n, f in _BY_NAME.items() if n in keep))
+
+
+#: every form: used for datelines
+_DATE_RE = _compile_forms()
+# the forms that can start at each kind of trigger: a smaller alternation fails faster
+_DIGIT_FORMS_RE = _compile_forms("iso num drr dr dmy ago dec yr y q")
+_NAME_FORMS_RE = _compile_forms("mr dmy mdy myr mmr my mrel bm wd")
+_WORD_FORMS_RE = _compile_forms("q relm ago intime rel wd")
 
 _MONTH_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['month_cues'])})[ \u00a0-]+(?:the\s+)?$")
 _YEAR_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['year_cues'])})[ \u00a0]+(?:the\s+)?$")
@@ -108,7 +124,7 @@ _FUTURE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['future_cues'])})(?![A-Z
 _CLAUSE_END_RE = re.compile(r"[.!?;\n]")
 _SENTENCE_END_RE = re.compile(r"[.!?]\s|\n")
 _AFTER_YEAR_RE = re.compile(rf"{_S}+(?P<w>[A-Za-z][A-Za-z'’-]*)")
-_BEFORE_YEAR_RE = re.compile(r"(?P<w>[A-Za-z]+)\.?\s+$|[-–]$")
+_BEFORE_YEAR_RE = re.compile(r"(?P<w>[A-Za-z]+)\.?\s+$|(?P<pre>(?i:mid|early|late|end|pre|post))?[-–]$")
 _YEAR_NOT_AFTER = frozenset(("the", "its", "their", "our", "his", "her", "this", "that", "a", "an", "of"))
 _MONEY_AFTER_RE = re.compile(r"\s*(?:bn|billion|million|mln|bln|trillion|tn)\b", re.IGNORECASE)
 
@@ -261,6 +277,27 @@ def _resolve(  # noqa: C901
         y1 = _month_year(m1, anchor, _future(text, s, e))
         y2 = y1 if m2 >= m1 else y1 + 1
         return f"{y1:04d}-{m1:02d}", f"{y2:04d}-{m2:02d}", "month", True
+    if kind == "myr":
+        y1, y2 = int(g("myr_y1")), int(g("myr_y2"))
+        m1, m2 = _month(g("myr_m1")), _month(g("myr_m2"))
+        if (y1, m1) >= (y2, m2):
+            return None
+        return f"{y1:04d}-{m1:02d}", f"{y2:04d}-{m2:02d}", "month", False
+    if kind == "q":
+        y = int(g("q_y"))
+        if g("q_qh"):
+            n, half = int(g("q_n")), g("q_qh") == "H"
+            if half and n > 2:
+                return None
+        else:
+            n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[
+                g("q_w").lower()]
+            half = g("q_u").lower() == "half"
+            if half and n > 2:
+                return None
+        span = 6 if half else 3
+        m1 = (n - 1) * span + 1
+        return f"{y:04d}-{m1:02d}", f"{y:04d}-{m1 + span - 1:02d}", "month", False
     if kind == "my":
         return f"{int(g('my_y')):04d}-{_month(g('my_m')):02d}", None, "month", False
     if kind == "mrel":
@@ -343,6 +380,8 @@ def _resolve(  # noqa: C901
         if _YEAR_CUE_RE.search(text, max(0, s - 24), s):
             return g("y_y"), None, "year", False
         prev = _BEFORE_YEAR_RE.search(text, max(0, s - 16), s)
+        if prev and prev.group("pre"):
+            return g("y_y"), None, "year", False  # "mid-2024"
         if prev and (prev.group("w") is None or prev.group("w").lower() in ("no", "article", "page")):
             return None
         nxt = _AFTER_YEAR_RE.match(text, e)
@@ -361,7 +400,8 @@ def _resolve(  # noqa: C901
 _DIGITS_RE = re.compile(r"[0-9]+")
 _NAMES_RE = re.compile(rf"(?:{_alt(_cased(list(_MONTHS) + list(_WEEKDAYS)))})(?![a-z])")
 _KEYWORDS = ("ago", "time", "year", "years", "month", "months", "week", "weeks", "day", "days", "decade",
-             "decades", "today", "yesterday", "tomorrow")
+             "decades", "today", "yesterday", "tomorrow", "quarter", "half")
+_QH_RE = re.compile(r"[QH][1-4](?![0-9])")
 _KW_RE = re.compile(_alt([k for k in _KEYWORDS] + [k.title() for k in _KEYWORDS]) + "(?![A-Za-z])")
 _WORD_START_RE = re.compile(r"(?<![A-Za-z0-9'’])[A-Za-z0-9]")
 _BEFORE_NAME = frozenset(("last", "next", "this", "coming", "past"))
@@ -374,6 +414,8 @@ def _triggers(text: str) -> list[tuple[int, int, str]]:
             if not (m.start() and text[m.start() - 1].isalpha())]
     out += [(m.start(), m.end(), "k") for m in _KW_RE.finditer(text)
             if not (m.start() and text[m.start() - 1].isalpha())]
+    out += [(m.start(), m.end(), "d") for m in _QH_RE.finditer(text)
+            if not (m.start() and text[m.start() - 1].isalnum())]
     out.sort()
     return out
 
@@ -404,7 +446,8 @@ def find_dates(text: str, anchor: dt.date | None = None, offset: int = 0) -> lis
         for start in _starts(text, ts, kind):
             if start < done:
                 continue
-            m = _DATE_RE.match(text, start)
+            m = (_DIGIT_FORMS_RE if text[start].isdigit() else
+                 _NAME_FORMS_RE if start == ts and kind == "n" else _WORD_FORMS_RE).match(text, start)
             if m is None or m.end() < te:
                 continue
             if hint and _SENTENCE_END_RE.search(text, hint_end, start):

@@ -58,12 +58,13 @@ _NAME_ALT = _alt(_NAMES)
 _PRE_RE = re.compile(rf"(?<![A-Za-z])(?:(?P<known>{_SYM_ALT})|(?P<unk>[A-Z]{{1,3}}\$|[A-Z]{{3}})){GAP}?$")
 # a name, code or symbol right after the number
 _POST_RE = re.compile(
-    rf"{GAP}?(?:(?P<known>{_SYM_ALT})|(?i:(?P<name>{_NAME_ALT}))|(?P<unk>[A-Z]{{3}}))(?![A-Za-z])"
+    rf"(?:{GAP}?(?:(?P<known>{_SYM_ALT})|(?P<unk>[A-Z]{{3}}))|(?:{GAP}|-)?(?i:(?P<name>{_NAME_ALT})))(?![A-Za-z])"
 )
 _PCT_RE = re.compile(rf"{GAP}?(?:%|(?i:{_alt(w for w in _CUES['percent_words'] if w != '%')})(?![A-Za-z]))")
 
 _QUALS: dict[str, str] = {k.lower(): v for k, v in _CUES["qualifiers"].items()}
 _QUAL_RE = re.compile(rf"(?<![A-Za-z])(?i:(?P<q>{_alt(_QUALS)})){GAP}*$")
+_QUAL_WORDS = frozenset(w.split()[0] for w in _QUALS)
 _OVER_VERBS = frozenset(w.lower() for w in _CUES["over_particle_verbs"])
 _DEFINITE = frozenset(w.lower() for w in _CUES["count_definite_words"])
 _BETWEEN_RE = re.compile(rf"(?<![A-Za-z])(?i:(?P<w>between|from)){GAP}+$")
@@ -185,6 +186,11 @@ def _is_count(text: str, start: int, end: int, num: str, qualifier: str) -> bool
     if word in _STOP or word.split("-")[0] in _STOP:
         return False
     prev = _PREV_WORD_RE.search(text, max(0, start - 20), start)
+    if prev:
+        pw = prev.group("w")
+        low = pw.lower()
+        if pw[0].isupper() and low not in _STOP and low not in _QUAL_WORDS and low not in _DEFINITE:
+            return False  # "Boeing 737 jets", "Horizon 2020 projects": a name with a number
     return not (prev and (prev.group("w").lower() in _LABELS or prev.group("w").lower() in _STOP
                           and prev.group("w").lower() not in ("and", "of", "to", "by", "at", "for",
                                                               "with", "from", "in", "on", "than",

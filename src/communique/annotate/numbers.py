@@ -72,7 +72,7 @@ WORD_NUMBER = (
     rf"|(?:a{_G}+)?dozen|{_BELOW100}|a(?={_G}+(?:thousand|million|billion|trillion)\b))\b)"
 )
 _SPACED_ALT = _alt(_SPACED)
-SCALE = rf"(?:{_G}?(?i:{_SPACED_ALT})|(?<=[0-9])(?:{_alt(_GLUED)}))(?![A-Za-z0-9])"
+SCALE = rf"(?:(?:{_G}|-)?(?i:{_SPACED_ALT})|(?<=[0-9])(?:{_alt(_GLUED)}))(?![A-Za-z0-9])"
 #: a number with an optional scale word: "1.5 billion", "200m", "twelve", "48 700 000"
 NUMBER = rf"(?:{NUMERAL}(?:{SCALE}|(?![A-Za-z]))|{WORD_NUMBER}(?:{_G}(?i:{_SPACED_ALT})(?![A-Za-z0-9]))?)"
 
@@ -99,7 +99,7 @@ _GROUPED_COMMA_RE = re.compile(r"[0-9]{1,3},[0-9]{3}")
 
 def scale_value(word: str) -> Decimal:
     """The multiplier of a scale word ("bn" → 10**9); KeyError when it is none."""
-    w = word.strip(SPACE_CHARS)
+    w = word.strip(SPACE_CHARS + "-")
     if w in _GLUED:
         return _GLUED[w]
     return _SPACED[w.lower()]
