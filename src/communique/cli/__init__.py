@@ -41,6 +41,7 @@ COMMAND_MODULES = [
     "fx",
     "serve",
     "ledger",
+    "demo",
 ]
 
 for _name in COMMAND_MODULES:

@@ -119,6 +119,8 @@ class MeetingMatcher(Matcher):
             return None
         na, nb = a.get("number"), b.get("number")
         da, db = a.get("date"), b.get("date")
+        if self.weak(a) != self.weak(b):
+            return self._weak_score(a, b) if self.weak(a) else self._weak_score(b, a)
         if na is not None and nb is not None:
             if na != nb:
                 return None
@@ -128,6 +130,27 @@ class MeetingMatcher(Matcher):
                 dates_compatible(da, db, int(_thr("meeting_date_days"))):
             return 0.9, "body+date"
         return None
+
+
+    def weak(self, r):
+        """A meeting named without ordinal or day ("the EU–Central Asia Summit")."""
+        return r.get("number") is None and len(r.get("date") or "") < 10
+
+    def _weak_score(self, w: Seen, s: Seen) -> tuple[float, str] | None:
+        """A reference joins a dated sitting of its body that its own partial date fits, or that took
+        place in the year before the referring document (texts look back, rarely further)."""
+        if w.get("date"):
+            return (0.7, "body+month") if dates_compatible(w.get("date"), s.get("date")) else None
+        sd, wp = s.get("date"), w.published
+        if not sd or not wp or len(sd) < 10 or len(wp) < 10:
+            return None
+        from datetime import date
+
+        try:
+            lag = (date.fromisoformat(wp[:10]) - date.fromisoformat(sd[:10])).days
+        except ValueError:
+            return None
+        return (0.6, "body, recent sitting") if 0 <= lag <= 366 else None
 
 
 class PersonMatcher(Matcher):

@@ -227,16 +227,20 @@ def _head_key(h) -> str:
 
 def assemble(cluster: Cluster, index: dict[str, Seen], docs: dict[str, dict],
              corrections: dict[str, dict], rejected_values: set[tuple[str, str, str]]) -> dict:
-    """The merged record: each field from the value most documents give; on a tie, the earliest
-    document's (the report closest to the event; later ones restate and round)."""
+    """The merged record: each field from the value most documents give; on a tie, an exact figure
+    over an approximate one, then the earliest document's (the report closest to the event; later
+    ones restate and round). Coupled fields (`rules.yaml: coupled`, e.g. a pledge's amount and its
+    conversions) come together from the one source that gave the chosen lead value."""
     kind = cluster.kind
     model = RECORD_TYPES[kind]
     lists = list_fields(kind)
     label_prop = rules()["label"].get(kind)
+    coupled = rules().get("coupled", {}).get(kind, [])
     members = [index[m] for m in cluster.members]
     members.sort(key=lambda r: (_date_key(r.published), r.id))
     data: dict = {}
     disagreements: dict[str, list] = {}
+    chosen: Seen | None = None
     for f in model.model_fields:
         if f in ("span", "spans"):
             continue
@@ -252,29 +256,38 @@ def assemble(cluster: Cluster, index: dict[str, Seen], docs: dict[str, dict],
                         out.append(v)
             data[f] = out
             continue
-        votes: dict[str, list] = {}
+        if f in coupled[1:] and chosen is not None:
+            data[f] = chosen.get(f)
+            continue
+        votes: dict[str, dict] = {}
         for r in members:
             for v in r.all(f)[:1]:
                 if (r.id, f, dumps(v)) in rejected_values:
                     continue
-                entry = votes.setdefault(dumps(v), [v, set(), None])
-                entry[1].add(r.document_id)
-                if r.published and (entry[2] is None or r.published < entry[2]):
-                    entry[2] = r.published
+                e = votes.setdefault(dumps(v), {"value": v, "docs": set(), "first": None, "exact": False,
+                                                "member": r})
+                e["docs"].add(r.document_id)
+                e["exact"] = e["exact"] or r.get("qualifier") in (None, "exact")
+                if r.published and (e["first"] is None or r.published < e["first"]):
+                    e["first"] = r.published
         if not votes:
             data[f] = None
             continue
         if f == label_prop:  # a full name names a thing better than its acronym or a short form
-            best = sorted(votes.values(), key=lambda e: (looks_like_acronym(str(e[0])), -len(e[1]),
-                                                         -len(str(e[0])), dumps(e[0])))
+            best = sorted(votes.values(), key=lambda e: (looks_like_acronym(str(e["value"])), -len(e["docs"]),
+                                                         -len(str(e["value"])), dumps(e["value"])))
         else:
-            best = sorted(votes.values(), key=lambda e: (-len(e[1]), e[2] or "~", dumps(e[0])))
-        data[f] = _refine(f, [e[0] for e in best])
+            best = sorted(votes.values(), key=lambda e: (-len(e["docs"]), not e["exact"], e["first"] or "~",
+                                                         dumps(e["value"])))
+        data[f] = _refine(f, [e["value"] for e in best])
+        if coupled and f == coupled[0]:
+            chosen = best[0]["member"]
         if len(votes) > 1:
-            disagreements[f] = [e[0] for e in best]
+            disagreements[f] = [(e["value"], sorted(e["docs"])) for e in best]
     for prop, value in corrections.items():
         data[prop] = value
     data["_disagreements"] = disagreements
+    data["_approximate"] = any(r.get("qualifier") not in (None, "exact") for r in members)
     return data
 
 
@@ -302,23 +315,32 @@ def label_of(kind: str, data: dict) -> str:
     return str(label)[:300]
 
 
-def _disagreement_flags(cluster_id: str, kind: str, label: str, dis: dict[str, list]) -> list[dict]:
+def _disagreement_flags(cluster_id: str, kind: str, label: str, dis: dict[str, list],
+                        approximate: bool) -> list[dict]:
+    """Two documents giving different values for a watched field (`rules.yaml: disagreement`).
+    Values from one document only are that document's business (its own checks)."""
     watch = rules()["disagreement"].get(kind, [])
-    tol = rules()["thresholds"]["pledge_amount_tolerance"]
+    th = rules()["thresholds"]
+    tol = th["approximate_tolerance"] if approximate else th["pledge_amount_tolerance"]
     out = []
-    for prop, values in dis.items():
+    for prop, entries in dis.items():
         if prop not in watch:
             continue
-        vals = [v for v in values if v is not None]
+        entries = [(v, d) for v, d in entries if v is not None]
+        if len({doc for _, d in entries for doc in d}) < 2:
+            continue
+        vals = [v for v, _ in entries]
         if all(isinstance(v, (int, float)) for v in vals) and vals and \
                 max(vals) - min(vals) <= tol * max(abs(v) for v in vals):
             continue
-        if all(isinstance(v, str) for v in vals) and prop in ("date",) and \
+        if all(isinstance(v, str) for v in vals) and prop in ("date", "date_end") and \
                 all(dates_compatible(vals[0], v) for v in vals):
             continue
-        if prop == "format" or len({dumps(v) for v in vals}) > 1:
-            msg = f"{label}: sources disagree on {prop}: " + " / ".join(str(v) for v in vals)
-            out.append({"kind": "sources disagree", "message": msg, "record_ids": [cluster_id]})
+        if all(isinstance(v, str) for v in vals) and len({fold(v) for v in vals}) == 1:
+            continue
+        msg = f"{label}: sources disagree on {prop}: " + " / ".join(
+            f"{v} ({len(d)} doc{'s' if len(d) > 1 else ''})" for v, d in entries)
+        out.append({"kind": "sources disagree", "message": msg, "record_ids": [cluster_id]})
     return out
 
 
@@ -373,6 +395,7 @@ def rebuild(conn: Connection) -> dict:
     for c in clusters:
         data = assemble(c, index, docs, corrections.get(c.id, {}), rejected_values)
         dis = data.pop("_disagreements")
+        approximate = data.pop("_approximate")
         if c.kind == "agreements":
             if not data.get("parties"):
                 data["parties"] = _context_party_names([index[m] for m in c.members])
@@ -383,7 +406,7 @@ def rebuild(conn: Connection) -> dict:
                 data["status"] = current_stage
             dis.pop("status", None)
         label = label_of(c.kind, data)
-        flag_rows.extend(_disagreement_flags(c.id, c.kind, label, dis))
+        flag_rows.extend(_disagreement_flags(c.id, c.kind, label, dis, approximate))
         pubs = sorted(p for p in (index[m].published for m in c.members) if p)
         src = sources.get(c.id, set())
         record_rows.append({"id": c.id, "kind": c.kind, "label": label, "data": dumps(data),

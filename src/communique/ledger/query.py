@@ -20,7 +20,7 @@ from sqlalchemy import func, or_, select
 
 from . import schema as t
 from .lifecycle import series_report
-from .names import fold, name_parts, party_code, person_parts
+from .names import acronym_key, fold, initials, looks_like_acronym, name_parts, party_code, person_parts
 from .store import Ledger
 
 Page = dict[str, Any]
@@ -72,6 +72,8 @@ def _name_matches(query: str | None, name: str | None) -> bool:
     if not name:
         return False
     if fold(query) in fold(name):
+        return True
+    if looks_like_acronym(query) and acronym_key(query) == initials(name):
         return True
     qp, qk = name_parts(query)
     np_, nk = name_parts(name)

@@ -1,0 +1,64 @@
+"""`communique demo`: ingest the bundled example documents and print what the ledger found."""
+
+from __future__ import annotations
+
+import typer
+
+from . import app
+
+
+@app.command()
+def demo(
+    db: str = typer.Option("communique-demo.db", "--db", help="Where to build the demo ledger."),
+    json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+) -> None:
+    """Ingest the example documents shipped with communique and show meetings, agreements, pledges."""
+    from ..ledger.demo import run_demo
+
+    result = run_demo(db)
+    if json_out:
+        import json
+
+        typer.echo(json.dumps(result, indent=2, ensure_ascii=False, default=str))
+        return
+    print_demo(result)
+
+
+def print_demo(r: dict) -> None:
+    from rich.console import Console
+
+    c = Console()
+    ing = r["ingest"]
+    c.rule("[bold]communique demo")
+    c.print(f"ledger: {r['db']}")
+    c.print(f"documents: {ing['new']} new, {ing['updated']} updated, {ing['unchanged']} unchanged, "
+            f"{len(ing['failed'])} failed")
+    for f in ing["failed"]:
+        c.print(f"  [red]failed[/]: {f['path']}: {f['reason']}")
+    c.print(f"\n[bold]Meetings[/] ({len(r['meetings'])})")
+    for m in r["meetings"]:
+        heads = "; ".join(h.get("name", "") for h in m.get("heads") or [])
+        c.print(f"  {m.get('date') or '?':<10}  {m['label']}" + (f", {m['place']}" if m.get("place") else "")
+                + (f" — {heads}" if heads else "") + f"  [dim]({m['n_sources']} sources)")
+    ag = r["agreements"]
+    c.print(f"\n[bold]Agreements by stage[/] ({ag['total']})")
+    for stage, n in sorted(ag["by_stage"].items()):
+        names = [a["name"] + (f" ({a['acronym']})" if a.get("acronym") else "") for a in ag["items"]
+                 if (a.get("status") or "unknown") == stage]
+        c.print(f"  {stage}: {n} — " + "; ".join(names))
+    pl = r["pledges"]
+    c.print(f"\n[bold]Pledges[/] ({pl['total']})")
+    for p in pl["items"]:
+        conv = []
+        if p.get("amount_eur") is not None:
+            conv.append(f"EUR {p['amount_eur']:,.0f}")
+        if p.get("amount_usd") is not None:
+            conv.append(f"USD {p['amount_usd']:,.0f}")
+        c.print(f"  {p.get('by') or '?'}: {p['currency']} {p['amount']:,.0f}"
+                + (f" ({', '.join(conv)})" if conv else "") + (" \\[hedged]" if p.get("hedged") else "")
+                + f"  [dim]({p['n_sources']} sources)")
+    t = pl["totals"]
+    c.print(f"  total: EUR {t['EUR']:,.0f} / USD {t['USD']:,.0f}"
+            + (f" ({t['unconverted']} not converted)" if t["unconverted"] else ""))
+    c.print(f"\n{len(r['figures'])} figures, {len(r['flags'])} flags. "
+            f"Try: communique meetings --db {r['db'].split('///')[-1]}")
