@@ -385,3 +385,31 @@ def test_jsonl_mode_reads_feeds_from_a_folder(tmp_path):
     _tree(tmp_path)
     out = list(iter_documents([str(tmp_path)], input_format="jsonl"))
     assert [d.text for d in out] == ["From a feed."]
+
+
+# --- language ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang", [
+    (ENGLISH, "en"),
+    (GERMAN, "de"),
+    (RUSSIAN, "ru"),
+    ("Қазақстан мен Еуропалық Одақ арасындағы ынтымақтастық кеңесінің отырысы Астанада өтті және "
+     "тараптар көлік дәлізі бойынша келісімге қол қойды.", "kk"),
+    ("Le Conseil de coopération entre l'Union européenne et le Kazakhstan s'est réuni à Bruxelles "
+     "pour la première fois depuis la signature de l'accord.", "fr"),
+    ("O'zbekiston va Yevropa Ittifoqi o'rtasida hamkorlik bo'yicha yangi kelishuv imzolandi, bu ham "
+     "iqtisodiy aloqalar uchun muhim qadam bo'ladi.", "uz"),
+    ("Yes.", "en"),
+    ("€ 12 bn, 2025, 3–4, 48.7", "en"),
+])
+def test_language_detection(text, lang):
+    from communique.read.language import detect_language
+
+    assert detect_language(text) == lang
+    assert make_document(text).language == lang
+
+
+def test_language_of_read_files():
+    assert read_path(READ / "cp1251.txt").language == "ru"
+    assert read_path(READ / "latin1.txt").language == "de"
+    assert read_path(EXAMPLES / "2025-04-04-samarkand-summit.md").language == "en"

@@ -49,10 +49,12 @@ def normalise(text: str) -> str:
 
 def make_document(text: str, source: str | None = None, title: str | None = None,
                   published: str | None = None, meta: dict | None = None) -> Document:
+    from .language import detect_language
+
     text = normalise(text)
     doc_id = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Document(id=doc_id, text=text, source=source, title=title, published=published,
-                    meta=dict(meta or {}))
+                    language=detect_language(text), meta=dict(meta or {}))
 
 
 def read_text(text: str, source: str | None = None, published: str | None = None) -> Document:
