@@ -207,8 +207,12 @@ def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | No
         if t.word and (t.cap or t.base in lx["connectors"]):
             if t.base == "and" and k == i - 1:
                 break
-            if _name_like(t) and t.base not in lx["role_words"]:
-                break
+            if (
+                _name_like(t)
+                and t.base not in lx["role_words"]
+                and not (k > 0 and toks[k - 1].base in ("and", "of", "for") and k + 1 < i)
+            ):
+                break  # a name; but "of Industry and Construction" is a role's complement
             if t.base in lx["role_words"] or t.base.rstrip("s") in lx["role_words"]:
                 first_role = k
             k -= 1
@@ -249,7 +253,12 @@ def _role_right(toks: list[Tok], j: int, text: str) -> tuple[str | None, int | N
     while k < len(toks):
         t = toks[k]
         if t.word and (t.cap or t.base in lx["connectors"]):
-            if t.base == "and" and k + 1 < len(toks) and not (toks[k + 1].cap):
+            if (
+                t.base == "and"
+                and k + 1 < len(toks)
+                and not toks[k + 1].cap
+                and not (toks[k + 1].base == "the" and k + 2 < len(toks) and toks[k + 2].cap)
+            ):
                 break
             if _name_like(t) and k + 1 < len(toks) and _name_like(toks[k + 1]):
                 break

@@ -43,10 +43,10 @@ def find_quotes(text: str, people) -> list[QuoteMention]:
         inner = next(g for g in m.groups() if g is not None)
         if len(inner.split()) < 3:
             continue
-        start = m.start() + m.group(0).index(inner)
-        span = (start, start + len(inner))
+        clean = inner.strip().rstrip(",").rstrip()
+        start = m.start() + m.group(0).index(inner) + (len(inner) - len(inner.lstrip()))
         speaker = _speaker(text, m.start(), m.end(), mentions, out)
-        out.append(QuoteMention(span, inner.strip(), speaker))
+        out.append(QuoteMention((start, start + len(clean)), clean, speaker))
     return out
 
 

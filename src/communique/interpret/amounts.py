@@ -358,8 +358,10 @@ def _as_figure(
             span=a.span,
         )
     if a.unit == "count":
-        noun = re.match(r"\s*((?:[\w’'\-\"“”]+\s+){0,4}?[\w\-]+)", right)
-        metric = noun.group(1).strip(' "“”') if noun else "count"
+        words = re.findall(r"[\w’'\-]+", right)[:5]
+        nouns = lx["count_nouns"]
+        upto = next((k for k, w in enumerate(words) if w.lower() in nouns), None)
+        metric = " ".join(words[: upto + 1]) if upto is not None else "count"
         return Figure(
             metric=metric,
             value=a.value,
