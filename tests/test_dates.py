@@ -94,6 +94,10 @@ def test_absolute_ranges(text, span_text, value, end, gran) -> None:
         ("It was signed in November.", D(2025, 1, 10), "November", "2024-11", "month"),
         ("The summit is to be held in June.", D(2025, 3, 19), "June", "2025-06", "month"),
         ("The summit will be held in February.", D(2025, 3, 19), "February", "2026-02", "month"),
+        ("In June, the leaders will meet again.", D(2024, 9, 1), "June", "2025-06", "month"),
+        # a past cue nearer than the future cue keeps the date in the past
+        ("Japan will lend more, the ministry said on 2 May.", D(2024, 3, 1), "2 May", "2023-05-02", "day"),
+        ("On 2 May, the ministry said it will lend more.", D(2024, 3, 1), "2 May", "2023-05-02", "day"),
         # last / next month names
         ("It was announced last April.", D(2025, 6, 20), "last April", "2025-04", "month"),
         ("The strategy was adopted last June.", D(2020, 1, 20), "last June", "2019-06", "month"),

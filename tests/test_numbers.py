@@ -34,6 +34,7 @@ NBSP, THIN, NNBSP = "\u00a0", "\u2009", "\u202f"
         ("1.5 trillion", Decimal("1.5e12")),
         ("2 tn", Decimal("2e12")),
         ("7 mln", Decimal(7000000)),
+        ("2,5 mlrd", Decimal("2.5e9")),
         ("12 Billion", Decimal(12000000000)),
         ("twenty-two", Decimal(22)),
         ("Twenty two", Decimal(22)),

@@ -121,7 +121,11 @@ _WORD_FORMS_RE = _compile_forms("q relm ago intime rel wd")
 _MONTH_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['month_cues'])})[ \u00a0-]+(?:the\s+)?$")
 _YEAR_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['year_cues'])})[ \u00a0]+(?:the\s+)?$")
 _FUTURE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['future_cues'])})(?![A-Za-z])")
-_CLAUSE_END_RE = re.compile(r"[.!?;\n]")
+_CLAUSE_END_RE = re.compile(r"[.!?;,\n]")
+# a participle after "be" is passive, not past: "will be held", "is to be signed"
+_PAST_RE = re.compile(
+    rf"(?<![A-Za-z])(?<!be )(?<!been )(?<!being )(?i:{_alt(_DATA['past_cues'])})(?![A-Za-z])"
+)
 _SENTENCE_END_RE = re.compile(r"[.!?]\s|\n")
 _AFTER_YEAR_RE = re.compile(rf"{_S}+(?P<w>[A-Za-z][A-Za-z'’-]*)")
 _BEFORE_YEAR_RE = re.compile(r"(?P<w>[A-Za-z]+)\.?\s+$|(?P<pre>(?i:mid|early|late|end|pre|post))?[-–]$")
@@ -144,15 +148,36 @@ def _valid(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+def _last_cue(pattern: re.Pattern, text: str, lo: int, hi: int) -> re.Match | None:
+    """The last match of `pattern` in text[lo:hi]."""
+    last = None
+    for m in pattern.finditer(text, lo, hi):
+        last = m
+    return last
+
+
 def _future(text: str, start: int, end: int) -> bool:
-    """Does the clause around [start, end) speak of the future?"""
-    lo = max(0, start - 120)
-    before = text[lo:start]
-    cut = max(before.rfind(c) for c in ".!?;\n")
-    lo = lo + cut + 1 if cut >= 0 else lo
-    hi_m = _CLAUSE_END_RE.search(text, end, min(len(text), end + 60))
-    hi = hi_m.start() if hi_m else min(len(text), end + 60)
-    return bool(_FUTURE_RE.search(text, lo, start) or _FUTURE_RE.search(text, end, hi))
+    """Does the clause around [start, end) speak of the future?
+
+    Before the date: the part of the sentence after the last comma, up to 80 characters, with a
+    future cue not followed by a past cue. After it: up to 40 characters to the end of the clause
+    (a comma right after the date does not end it), with a future cue before any past cue.
+    """
+    lo = max(0, start - 80)
+    cut = max(text.rfind(c, lo, start) for c in ".!?;,\n")
+    lo = cut + 1 if cut >= 0 else lo
+    fut = _last_cue(_FUTURE_RE, text, lo, start)
+    if fut and _last_cue(_PAST_RE, text, fut.end(), start) is None:
+        return True
+    hi = min(len(text), end + 40)
+    after = end + 1 if text[end:end + 1] == "," else end
+    stop = _CLAUSE_END_RE.search(text, after, hi)
+    hi = stop.start() if stop else hi
+    f = _FUTURE_RE.search(text, end, hi)
+    if not f:
+        return False
+    p = _PAST_RE.search(text, end, hi)
+    return p is None or f.start() <= p.start()
 
 
 def _day_month_year(d: int, m: int, anchor: dt.date, future: bool, weekday: int | None) -> dt.date | None:
