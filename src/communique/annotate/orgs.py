@@ -87,7 +87,7 @@ def find_orgs(text: str, offset: int = 0) -> list[Org]:
     defined: dict[str, str] = {}
     for m in _DEFINED.finditer(text):
         long, acr = m.group(1), m.group(2)
-        long = re.sub(r"^(?:The|the)\s+", "", long)
+        long = _trim_to_acronym(long, acr)
         info = org_info(long) or org_info(acr)
         if country_name(long) or (not info and not any(h in long.split() for h in t["heads"])):
             continue
@@ -98,8 +98,8 @@ def find_orgs(text: str, offset: int = 0) -> list[Org]:
         s = m.start(1) + (len(m.group(1)) - len(long))
         found.append(
             Org(
-                (s + offset, m.end(1) + offset),
-                long,
+                (s + offset, m.end() + offset),
+                text[s : m.end()],
                 info["name"] if info else long,
                 acr,
                 info["kind"] if info else None,
@@ -183,6 +183,21 @@ def find_orgs(text: str, offset: int = 0) -> list[Org]:
         s = m.end(1) - len(phrase)
         found.append(Org((s + offset, m.end(1) + offset), phrase, phrase, None, None, None))
     return _longest(found)
+
+
+def _trim_to_acronym(long: str, acr: str) -> str:
+    """Drop leading words until the capitals spell the acronym: "Officials of the European External
+    Action Service (EEAS)" → "European External Action Service"."""
+    words = long.split()
+    for k in range(len(words)):
+        rest = words[k:]
+        if rest[0][:1].isupper() and rest[0] not in ("The", "A", "An"):
+            initials = "".join(w[0] for w in rest if w[:1].isupper())
+            if initials.upper() == acr.upper() or (
+                k > 0 and initials[:1] == acr[:1] and len(rest) <= len(acr) + 2
+            ):
+                return " ".join(rest)
+    return re.sub(r"^(?:The|the)\s+", "", long)
 
 
 def _roleish(phrase: str) -> bool:

@@ -20,7 +20,9 @@ from .places import country_name
 
 __all__ = ["Tok", "tokens", "PersonEntity", "PersonMention", "find_people", "role_words", "not_name_words"]
 
-_WORD = re.compile(r"[^\W\d_][\w\-+]*(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*\w*|[^\w\s]")
+_WORD = re.compile(
+    r"[^\W\d_][\w\-+]*(?:['’][^\W\d_]+)*(?:(?<=s)['’](?![^\W\d_]))?|\d+(?:[.,]\d+)*\w*|[^\w\s]"
+)
 
 
 class Tok:

@@ -1,0 +1,124 @@
+"""People and roles (annotate.people): title patterns, appositives, possessive countries,
+plural roles over a list, surname back-references."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.annotate.people import find_people, tokens
+
+
+def people(text: str) -> dict[str, tuple[str | None, str | None, int]]:
+    return {p.name: (p.role, p.affiliation, len(p.mentions)) for p in find_people(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "affiliation"),
+    [
+        (
+            "Deputy Foreign Minister Roman Vassilenko opened the session.",
+            "Roman Vassilenko",
+            "Deputy Foreign Minister",
+            None,
+        ),
+        (
+            "Kazakhstan's Foreign Minister Erlan Idrissov chaired the talks.",
+            "Erlan Idrissov",
+            "Foreign Minister",
+            "Kazakhstan",
+        ),
+        (
+            "The speech of President of the European Commission Ursula von der Leyen was long.",
+            "Ursula von der Leyen",
+            "President of the European Commission",
+            "European Commission",
+        ),
+        (
+            "The EU side was led by Luc Devigne, Acting Managing Director for Europe and Central Asia, in Astana.",
+            "Luc Devigne",
+            "Acting Managing Director for Europe and Central Asia",
+            None,
+        ),
+        (
+            "It was co-chaired by the First Deputy Prime Minister of the Republic of Kazakhstan Roman Sklyar.",
+            "Roman Sklyar",
+            "First Deputy Prime Minister",
+            "Kazakhstan",
+        ),
+        (
+            "Spain's Minister for Foreign Affairs, European Union and Cooperation José Manuel Albares spoke.",
+            "José Manuel Albares",
+            "Minister for Foreign Affairs, European Union and Cooperation",
+            "Spain",
+        ),
+        (
+            "The text was signed by the High Representative, Josep Borrell.",
+            "Josep Borrell",
+            "High Representative",
+            "European Union",
+        ),
+        (
+            "Henrike Vollmer, Director-General for Foreign Trade Policy at the Federal Ministry for Economic Affairs "
+            "and Climate Action, answered.",
+            "Henrike Vollmer",
+            "Director-General for Foreign Trade Policy",
+            "Federal Ministry for Economic Affairs and Climate Action",
+        ),
+    ],
+)
+def test_role_patterns(text, name, role, affiliation):
+    found = people(text)
+    assert name in found, found
+    assert found[name][0] == role
+    if affiliation is not None:
+        assert found[name][1] == affiliation
+
+
+def test_plural_role_is_shared_by_a_list_of_names():
+    text = (
+        "Presidents Kassym-Jomart Tokayev of Kazakhstan, Sadyr Japarov of Kyrgyzstan and Emomali Rahmon "
+        "of Tajikistan attended."
+    )
+    found = people(text)
+    assert found["Kassym-Jomart Tokayev"][:2] == ("President", "Kazakhstan")
+    assert found["Sadyr Japarov"][:2] == ("President", "Kyrgyzstan")
+    assert found["Emomali Rahmon"][:2] == ("President", "Tajikistan")
+
+
+def test_surname_and_partial_mentions_join_the_full_name():
+    text = (
+        "Foreign Minister Murat Nurtleu met the press. Nurtleu said the talks went well. "
+        "Later, European Commission President Ursula von der Leyen arrived. Von der Leyen spoke briefly."
+    )
+    found = {p.name: p for p in find_people(text)}
+    assert len(found["Murat Nurtleu"].mentions) == 2
+    assert len(found["Ursula von der Leyen"].mentions) == 2
+    spans = found["Murat Nurtleu"].spans
+    assert text[spans[1][0] : spans[1][1]] == "Nurtleu"
+
+
+def test_two_people_joined_by_and_keep_their_own_roles():
+    text = "Nurtleu also met Prime Minister Luc Frieden and Deputy Prime Minister and Foreign Minister Xavier Bettel."
+    found = people(text)
+    assert found["Luc Frieden"][0] == "Prime Minister"
+    assert found["Xavier Bettel"][0] == "Deputy Prime Minister and Foreign Minister"
+
+
+def test_capitalised_things_are_not_people():
+    text = (
+        "The Global Gateway initiative and the Middle Corridor were discussed with Team Europe. "
+        "The Oliy Majlis must ratify the text."
+    )
+    assert people(text) == {}
+
+
+def test_a_speech_verb_makes_a_name_without_a_role_a_person():
+    found = people("“We are ready,” said Aigerim Bekova. Bekova later left.")
+    assert "Aigerim Bekova" in found
+    assert found["Aigerim Bekova"][2] == 2
+
+
+def test_tokens_mark_possessives():
+    toks = tokens("Kazakhstan's Parliament and the investors’ forum")
+    assert toks[0].base == "Kazakhstan" and toks[0].poss
+    assert [t.base for t in toks if t.poss] == ["Kazakhstan", "investors"]
