@@ -177,6 +177,20 @@ def test_growth_tolerance_edges(growth, flagged):
     assert (kinds(flags) == ["growth inconsistent"]) is flagged
 
 
+def test_growth_with_an_unnamed_prior_value_in_its_sentence():
+    text = "Trade reached $43.8 billion in 2024, up 16.8% on 2023, when it stood at $41 billion."
+    def at(sub):
+        i = text.index(sub)
+        return (i, i + len(sub))
+    figures = [fig("trade", 43.8e9, span=at("$43.8 billion")),
+               fig("trade growth", 16.8, "percent", None, span=at("16.8%")),
+               fig("value", 41e9, period="2023", span=at("$41 billion"))]
+    flags = check_document(ex(*figures), text)
+    assert kinds(flags) == ["growth inconsistent"] and flags[0].span == at("16.8%")
+    figures[1] = fig("trade growth", 6.8, "percent", None, span=at("16.8%"))
+    assert check_document(ex(*figures), text) == []
+
+
 def test_growth_without_the_prior_figure_is_not_checked():
     no_prior = ex(fig("bilateral trade", 48.7e9), fig("bilateral trade growth", 40, "percent"))
     assert check_document(no_prior, "") == []
@@ -284,3 +298,32 @@ def test_date_after_publication_stated_as_past(verb, published, flagged):
     m = Meeting(body="Cooperation Committee", number=9, date="2025-07-01", span=(0, len(text)))
     flags = check_document(ex(m, published=published), text)
     assert (kinds(flags) == ["implausible value"]) is flagged
+
+
+# --- end to end, through communique.extract --------------------------------------------------------
+
+def test_end_to_end_unknown_currency():
+    from communique import pipeline
+
+    out = pipeline.extract("The summit closed with a pledge of EU$13.8 billion for transport links.\n\n",
+                           published="2025-06-17")
+    assert "unknown currency" in kinds(out.flags)
+
+
+def test_end_to_end_inconsistent_example(fixtures_dir):
+    from communique import pipeline
+
+    out = pipeline.extract(fixtures_dir / "checks" / "inconsistent.txt")
+    found = set(kinds(out.flags))
+    assert {"unknown currency", "conversion off"} <= found
+    # These two need figures with metric and period from the extraction stage.
+    assert {"parts do not sum", "growth inconsistent"} <= found, out.flags
+
+
+def test_end_to_end_consistent_example(fixtures_dir):
+    from communique import pipeline
+    from communique.data import load
+
+    out = pipeline.extract(fixtures_dir / "checks" / "consistent.txt")
+    mine = set(load("checks")["kinds"].values())
+    assert [f for f in out.flags if f.kind in mine] == []

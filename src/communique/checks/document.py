@@ -411,6 +411,40 @@ def _best(figs: list[Figure]) -> Figure | None:
     return sorted(figs, key=lambda f: f.qualifier != "exact")[0]
 
 
+def _growth_values(ctx: Context, g: Figure, base: str) -> tuple[Figure, Figure] | None:
+    """The value a growth rate reaches and the one a year before: figures of the same metric, else
+    the figures stated in the growth's own sentence ("up 16.8% compared with 2023, when turnover
+    stood at 41 bln"), where the extraction may not have named the earlier one's metric."""
+    values = [f for f in ctx.ex.figures if f.unit != "percent" and (_is_money(f.unit) or f.unit == "count")
+              and f.period and metric_role(f.metric, f.unit) not in ("growth", "decline")]
+    by_metric = [f for f in values if base and same_metric(base, f.metric, f.unit)]
+    i = ctx.sentence_index(g.span[0]) if g.span and ctx.text else None
+    nearby = [f for f in values if i is not None and f.span and ctx.sentence_index(f.span[0]) == i]
+    period = g.period
+    if not period:
+        periods = {f.period for f in nearby}
+        later = [p for p in periods if _prior_period(p) in periods]
+        if len(later) != 1:
+            return None
+        period = later[0]
+    prior = _prior_period(period)
+    if not prior:
+        return None
+    cur = _best([f for f in by_metric if f.period == period]) \
+        or _only([f for f in nearby if f.period == period])
+    if cur is None:
+        return None
+    same_unit = [f for f in by_metric if f.period == prior and f.unit == cur.unit]
+    prev = _best(same_unit) or _only([f for f in nearby if f.period == prior and f.unit == cur.unit])
+    if prev is None or prev.value <= 0:
+        return None
+    return cur, prev
+
+
+def _only(figs: list[Figure]) -> Figure | None:
+    return figs[0] if len(figs) == 1 else None
+
+
 def growth_inconsistent(ctx: Context) -> Iterator[Flag]:
     """A growth rate that the two values it links (this period and a year before) contradict."""
     slack = float(_cfg()["growth"]["slack_points"])
@@ -418,18 +452,14 @@ def growth_inconsistent(ctx: Context) -> Iterator[Flag]:
     figs = ctx.ex.figures
     for g in figs:
         role = metric_role(g.metric, g.unit)
-        if g.unit != "percent" or role not in ("growth", "decline") or not g.period:
+        if g.unit != "percent" or role not in ("growth", "decline"):
             continue
-        prior_period = _prior_period(g.period)
         base = _growth_base(g.metric)
-        if not prior_period or not base:
+        pair = _growth_values(ctx, g, base)
+        if pair is None:
             continue
-        values = [f for f in figs if f.unit != "percent" and (_is_money(f.unit) or f.unit == "count")
-                  and same_metric(base, f.metric, f.unit)]
-        cur = _best([f for f in values if f.period == g.period])
-        prev = _best([f for f in values if f.period == prior_period and f.unit == (cur.unit if cur else "")])
-        if cur is None or prev is None or prev.value <= 0:
-            continue
+        cur, prev = pair
+        prior_period = prev.period
         c_lo, c_hi = interval(cur.value, cur.qualifier, cur.value_max, approx)
         p_lo, p_hi = interval(prev.value, prev.qualifier, prev.value_max, approx)
         if p_lo <= 0:
@@ -441,9 +471,9 @@ def growth_inconsistent(ctx: Context) -> Iterator[Flag]:
             implied = (cur.value / prev.value - 1) * 100
             word = "decline" if role == "decline" else "growth"
             yield _flag("growth",
-                        f"{word} of {fmt(g.value, 'percent')} is stated for {base} in {g.period}, but "
-                        f"{fmt(prev.value, prev.unit)} ({prior_period}) to {fmt(cur.value, cur.unit)} "
-                        f"({g.period}) is a change of {implied:+.1f}%", g.span)
+                        f"{word} of {fmt(g.value, 'percent')} is stated for {base or cur.metric} in "
+                        f"{cur.period}, but {fmt(prev.value, prev.unit)} ({prior_period}) to "
+                        f"{fmt(cur.value, cur.unit)} ({cur.period}) is a change of {implied:+.1f}%", g.span)
 
 
 def _conversion_dates(ctx: Context, pledge: Pledge | None) -> list[str]:
