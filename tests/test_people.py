@@ -34,13 +34,15 @@ def people(text: str) -> dict[str, tuple[str | None, str | None, int]]:
             "European Commission",
         ),
         (
-            "The EU side was led by Luc Devigne, Acting Managing Director for Europe and Central Asia, in Astana.",
+            "The EU side was led by Luc Devigne, Acting Managing Director for Europe and Central Asia, "
+            "in Astana.",
             "Luc Devigne",
             "Acting Managing Director for Europe and Central Asia",
             None,
         ),
         (
-            "It was co-chaired by the First Deputy Prime Minister of the Republic of Kazakhstan Roman Sklyar.",
+            "It was co-chaired by the First Deputy Prime Minister of the Republic of Kazakhstan "
+            "Roman Sklyar.",
             "Roman Sklyar",
             "First Deputy Prime Minister",
             "Kazakhstan",
@@ -58,8 +60,8 @@ def people(text: str) -> dict[str, tuple[str | None, str | None, int]]:
             "European Union",
         ),
         (
-            "Henrike Vollmer, Director-General for Foreign Trade Policy at the Federal Ministry for Economic Affairs "
-            "and Climate Action, answered.",
+            "Henrike Vollmer, Director-General for Foreign Trade Policy at the Federal Ministry for "
+            "Economic Affairs and Climate Action, answered.",
             "Henrike Vollmer",
             "Director-General for Foreign Trade Policy",
             "Federal Ministry for Economic Affairs and Climate Action",
@@ -98,7 +100,10 @@ def test_surname_and_partial_mentions_join_the_full_name():
 
 
 def test_two_people_joined_by_and_keep_their_own_roles():
-    text = "Nurtleu also met Prime Minister Luc Frieden and Deputy Prime Minister and Foreign Minister Xavier Bettel."
+    text = (
+        "Nurtleu also met Prime Minister Luc Frieden and Deputy Prime Minister and Foreign Minister "
+        "Xavier Bettel."
+    )
     found = people(text)
     assert found["Luc Frieden"][0] == "Prime Minister"
     assert found["Xavier Bettel"][0] == "Deputy Prime Minister and Foreign Minister"
