@@ -65,6 +65,9 @@ _PCT_RE = re.compile(rf"{GAP}?(?:%|(?i:{_alt(w for w in _CUES['percent_words'] i
 _QUALS: dict[str, str] = {k.lower(): v for k, v in _CUES["qualifiers"].items()}
 _QUAL_RE = re.compile(rf"(?<![A-Za-z])(?i:(?P<q>{_alt(_QUALS)})){GAP}*$")
 _QUAL_WORDS = frozenset(w.split()[0] for w in _QUALS)
+_QUAL_LAST_WORDS = frozenset(w.split()[-1] for w in _QUALS)
+_LAST_TOKEN_RE = re.compile(rf"(?P<w>[A-Za-z.~]+){GAP}*$")
+_PRE_LAST_CHARS = frozenset(sym[-1] for sym in _SYMBOLS) | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ$")
 _OVER_VERBS = frozenset(w.lower() for w in _CUES["over_particle_verbs"])
 _DEFINITE = frozenset(w.lower() for w in _CUES["count_definite_words"])
 _BETWEEN_RE = re.compile(rf"(?<![A-Za-z])(?i:(?P<w>between|from)){GAP}+$")
@@ -119,6 +122,11 @@ def _parse(num: str) -> tuple[Decimal, Decimal | None]:
 
 def _pre_token(text: str, start: int) -> tuple[int, str, str | None] | None:
     """The currency token right before `start`: (its start, token, ISO code or None if unknown)."""
+    j = start - 1
+    if j >= 0 and text[j] in SPACE_CHARS:
+        j -= 1
+    if j < 0 or text[j] not in _PRE_LAST_CHARS:
+        return None  # cheap test first: most numbers have no currency before them
     m = _PRE_RE.search(text, max(0, start - 8), start)
     if not m:
         return None
@@ -145,6 +153,9 @@ def _post_token(text: str, end: int) -> tuple[int, str, str | None] | None:
 
 
 def _qualifier(text: str, start: int) -> str:
+    last = _LAST_TOKEN_RE.search(text, max(0, start - 16), start)
+    if not last or last.group("w").lower() not in _QUAL_LAST_WORDS:
+        return "exact"  # cheap test first: the word before is no qualifier's last word
     m = _QUAL_RE.search(text, max(0, start - 24), start)
     if not m:
         return "exact"
