@@ -97,6 +97,27 @@ def test_exports_plus_imports_not_matching_trade():
     assert "6.4 billion EUR" in flags[0].message and "5.9 billion EUR" in flags[0].message
 
 
+def _spans(text, *subs):
+    out = []
+    for sub in subs:
+        i = text.index(sub)
+        out.append((i, i + len(sub)))
+    return out
+
+
+@pytest.mark.parametrize("german, flagged", [("2.3", True), ("1.8", False)])
+def test_flow_with_a_bare_metric_is_read_from_the_words_before_it(german, flagged):
+    text = (f"Trade reached EUR 5.9 billion in 2024. Kazakh exports to Germany came to EUR 4.1 billion, "
+            f"while German deliveries to Kazakhstan were worth EUR {german} billion.")
+    t, e, v = _spans(text, "EUR 5.9 billion", "EUR 4.1 billion", f"EUR {german} billion")
+    figures = [fig("trade", 5.9e9, "EUR", span=t), fig("exports", 4.1e9, "EUR", span=e),
+               fig("value", float(german) * 1e9, "EUR", span=v)]
+    flags = check_document(ex(*figures), text)
+    assert (kinds(flags) == ["parts do not sum"]) is flagged
+    if flagged:
+        assert flags[0].span == t and "6.4 billion EUR" in flags[0].message
+
+
 def test_parts_that_sum_are_not_flagged():
     flags = check_document(ex(
         fig("bilateral trade", 48.7e9), fig("exports to the EU", 38.1e9), fig("imports from the EU", 10.6e9),

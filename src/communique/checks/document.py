@@ -34,6 +34,7 @@ _REQUIRED = {
     "approximate": ("qualifiers",), "implausible": ("max_percent", "past_cues", "future_cues", "past_stages"),
     "roles": ("exclude", "growth", "decline", "exports", "imports", "total"),
     "parts_cues": ("exhaustive", "partial"),
+    "generic_metrics": (),
 }
 
 
@@ -44,6 +45,8 @@ def _cfg() -> dict:
 
     cfg = load("checks")
     for section, keys in _REQUIRED.items():
+        if section not in cfg:
+            raise DataError(f"checks.yaml: no {section} section")
         missing = [k for k in keys if k not in (cfg.get(section) or {})]
         if missing:
             raise DataError(f"checks.yaml: {section} lacks {', '.join(missing)}")
@@ -213,11 +216,9 @@ def same_metric(a: str, b: str, unit: str | None) -> bool:
     return ra == "total" or bool(_content(a))
 
 
-def _complementary(a: str, b: str) -> bool:
-    """Two flows that together make up the trade between two sides (exports vs imports with one
-    partner, or exports each way)."""
-    ra, rb = metric_role(a, "X"), metric_role(b, "X")
-    ca, cb = _counterpart(a), _counterpart(b)
+def _complementary(ra: str, ca: frozenset[str], rb: str, cb: frozenset[str]) -> bool:
+    """Two flows (role, partner names) that together make up the trade between two sides: exports
+    and imports with one partner, or exports each way."""
     if ra != rb:
         return not ca or not cb or _names_compatible(ca, cb)
     return bool(ca) and bool(cb) and not _names_compatible(ca, cb)
@@ -300,6 +301,38 @@ def _sum_interval(parts: list[Figure]) -> tuple[float, float]:
     return sum(i[0] for i in ivs), sum(i[1] for i in ivs)
 
 
+def _clause_before(ctx: Context, f: Figure) -> str:
+    """The words between the previous amount of the sentence (or its start) and this figure:
+    "… while German deliveries of machinery to Kazakhstan came to" for an amount the extraction
+    left without a telling metric."""
+    if not f.span or not ctx.text:
+        return ""
+    i = ctx.sentence_index(f.span[0])
+    start = ctx.sentences[i].start if i is not None else max(0, f.span[0] - 200)
+    for a in ctx.amounts:
+        if start <= a.span[1] <= f.span[0]:
+            start = a.span[1]
+    return ctx.text[start:f.span[0]]
+
+
+def _flow(ctx: Context, f: Figure, unit: str) -> tuple[str, frozenset[str]] | None:
+    """(exports|imports, partner names) of a trade-flow figure, from its metric, else (for a bare
+    metric such as "value", or a flow without a partner) from the words just before its amount."""
+    role = metric_role(f.metric, unit)
+    partner = _counterpart(f.metric)
+    generic = role == "other" and _content(f.metric) <= frozenset(_cfg()["generic_metrics"])
+    if role in ("exports", "imports") and partner:
+        return role, partner
+    if role not in ("exports", "imports") and not generic:
+        return None
+    clause = _clause_before(ctx, f)
+    if generic:
+        role = metric_role(clause, unit)
+        if role not in ("exports", "imports"):
+            return None
+    return role, partner or _counterpart(clause)
+
+
 def parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
     """Exports + imports (or exports each way) vs the stated total trade of the same period/unit;
     any single flow larger than the total."""
@@ -309,26 +342,34 @@ def parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
         if total is None:
             continue
         tnames = _names(total.metric)
-        flows = [f for f in group if metric_role(f.metric, unit) in ("exports", "imports")
+        flows = [(f, fl) for f in group if f is not total and (fl := _flow(ctx, f, unit)) is not None
                  and (not tnames or _names_within(_names(f.metric), tnames))
-                 and _qualifying(f.metric) <= _qualifying(total.metric)]
+                 and _qualifying(f.metric) - set(_cfg()["generic_metrics"]) <= _qualifying(total.metric)]
         t_lo, t_hi = interval(total.value, total.qualifier, total.value_max)
         tol = slack * total.value
-        if len(flows) == 2 and _complementary(flows[0].metric, flows[1].metric):
-            s_lo, s_hi = _sum_interval(flows)
+        if len(flows) == 2 and _complementary(*flows[0][1], *flows[1][1]):
+            parts = [f for f, _ in flows]
+            s_lo, s_hi = _sum_interval(parts)
             if s_lo - t_hi > tol or t_lo - s_hi > tol:
-                parts = " + ".join(f"{p.metric} ({fmt(p.value, unit)})" for p in flows)
-                s = sum(p.value for p in flows)
+                listed = " + ".join(f"{_label(p, fl)} ({fmt(p.value, unit)})" for p, fl in flows)
+                s = sum(p.value for p in parts)
                 yield _flag("parts_sum",
-                            f"{parts} = {fmt(s, unit)}, but {total.metric} for {period} is stated as "
+                            f"{listed} = {fmt(s, unit)}, but {total.metric} for {period} is stated as "
                             f"{fmt(total.value, unit)} ({fmt(s - total.value, unit)} apart)", total.span)
             continue
-        for p in flows:
+        for p, fl in flows:
             p_lo = interval(p.value, p.qualifier, p.value_max)[0]
             if p_lo - t_hi > tol:
                 yield _flag("parts_sum",
-                            f"{p.metric} ({fmt(p.value, unit)}) is larger than the stated total, "
+                            f"{_label(p, fl)} ({fmt(p.value, unit)}) is larger than the stated total, "
                             f"{total.metric} ({fmt(total.value, unit)}), for {period}", total.span)
+
+
+def _label(f: Figure, flow: tuple[str, frozenset[str]]) -> str:
+    """The figure's metric, or its role when the metric says nothing ("value")."""
+    if metric_role(f.metric, "X") in ("exports", "imports"):
+        return f.metric
+    return flow[0]
 
 
 @lru_cache(maxsize=1)
