@@ -40,6 +40,10 @@ _ANAPHORIC = {
     "both",
     "each",
 }
+_DATE_WORD = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|\d+)$"
+)
 _GENERIC_TAIL = {"kind", "type", "sort", "this", "that", "these"}
 
 
@@ -232,6 +236,8 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
         t = toks[k]
         if t.text in (".", ";", ":", "(", ")", "—", "–", '"', "“", "”", "«", "»", "!", "?"):
             break
+        if t.base in ("on", "in", "since") and k + 1 < len(toks) and _DATE_WORD.match(toks[k + 1].base):
+            break  # "… air services on Monday": a date, not the name
         if t.text == ",":
             nxt = toks[k + 1] if k + 1 < len(toks) else None
             if (

@@ -46,6 +46,7 @@ class _Rec:
     first: int
     spans: list[tuple[int, int]] = field(default_factory=list)
     stages: list[tuple[int, str, int]] = field(default_factory=list)  # (rank, stage, position)
+    pending: list[tuple[int, str, int]] = field(default_factory=list)  # stage before a step still ahead
     replaced: bool = False
     synthetic: bool = False
 
@@ -168,7 +169,7 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
         sent = text[s.start : s.end]
         replaced: set[int] = set()
         pending_min: int | None = None
-        pending_seen = False
+        pending_seen: int | None = None  # end of the last cue read in a pending context
         for cm in cues["rx"].finditer(sent):
             word = cm.group(0).lower()
             stage = cues["lookup"].get(word)
@@ -188,8 +189,9 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             clause_left = _CLAUSE.split(left)[-1]
             if cues["neg"].search(clause_left) or re.match(r"\s+(?:provisionally)", text[pos + len(word) :]):
                 continue
+            carried = pending_seen is not None and not re.search(r"[,;:]", text[pending_seen:pos])
             pending = (
-                pending_seen
+                carried
                 or bool(cues["pending"].search(clause_left))
                 or bool(
                     re.search(
@@ -200,7 +202,7 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 )
             )
             if pending and stage not in ("proposed", "suspended", "terminated"):
-                pending_seen = True
+                pending_seen = pos + len(word)
                 r = _rank(stage)
                 pending_min = r if pending_min is None else min(pending_min, r)
                 continue
@@ -211,7 +213,7 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             prev = STAGE_ORDER[pending_min - 1]
             for _a, _b, r in here:
                 if id(r) not in replaced:
-                    r.stages.append((pending_min - 1, prev, s.start))
+                    r.pending.append((pending_min - 1, prev, s.start))
 
 
 def _inherit_subject(text: str, old: _Rec, before) -> None:
@@ -242,7 +244,11 @@ def _nearest(text: str, here, pos: int, sent_start: int):
 
 
 def _status(r: _Rec) -> str | None:
+    """The latest stage a cue says was reached; only when none does, the stage before the earliest
+    step the text still calls for."""
     if not r.stages:
+        if r.pending:
+            return min(r.pending, key=lambda x: x[0])[1]
         return "in force" if r.capitalised else None
     for special in ("terminated", "suspended"):
         if any(st == special for _, st, _ in r.stages):
@@ -251,7 +257,7 @@ def _status(r: _Rec) -> str | None:
 
 
 def _date(ctx: Context, r: _Rec, status: str | None) -> str | None:
-    pos = next((p for _rank_, st, p in r.stages if st == status), None)
+    pos = next((p for _rank_, st, p in r.stages + r.pending if st == status), None)
     if pos is None:
         return None
     s = ctx.sentence_at(pos)

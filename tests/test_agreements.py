@@ -1,0 +1,169 @@
+"""Agreement names (annotate.agreements) and their stage as of the time of writing
+(interpret.agreements)."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import extract
+from communique.annotate.agreements import find_agreement_mentions
+
+
+def names(text: str) -> list[str]:
+    return [m.name for m in find_agreement_mentions(text) if not m.anaphoric]
+
+
+def stages(text: str, published: str = "2024-06-01") -> dict[str, str | None]:
+    return {a.name: a.status for a in extract(text, published=published).agreements}
+
+
+def test_capitalised_name_with_acronym():
+    found = find_agreement_mentions(
+        "They signed the Enhanced Partnership and Cooperation Agreement (EPCA) today."
+    )
+    assert [(m.name, m.acronym) for m in found] == [
+        ("Enhanced Partnership and Cooperation Agreement", "EPCA")
+    ]
+
+
+def test_coordinated_nouns_make_two_agreements():
+    assert names("talks on visa facilitation and readmission agreements without delay") == [
+        "visa facilitation agreement",
+        "readmission agreement",
+    ]
+
+
+def test_post_modifier_runs_to_the_clause_end():
+    text = (
+        "The memorandum of understanding on sustainable raw materials, batteries and renewable "
+        "hydrogen value "
+        "chains, signed last year, works well."
+    )
+    assert names(text) == [
+        "memorandum of understanding on sustainable raw materials, batteries and renewable "
+        "hydrogen value chains"
+    ]
+
+
+def test_protocol_amending_an_agreement_is_one_name():
+    assert names(
+        "The protocol amending the double taxation agreement between the two countries, which ..."
+    ) == ["protocol amending the double taxation agreement between the two countries"]
+
+
+def test_anaphoric_mentions_are_marked():
+    found = find_agreement_mentions(
+        "Kazakhstan was the first to sign such an agreement with the EU; the agreement"
+    )
+    assert all(m.anaphoric for m in found)
+
+
+def test_valuation_is_not_part_of_the_name():
+    assert names(
+        "The bank signed memoranda of understanding worth EUR 1.47bn with Kazakhstan and Uzbekistan."
+    ) == ["memoranda of understanding with Kazakhstan and Uzbekistan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "status"),
+    [
+        (
+            "The two sides reviewed the practical implementation of the Paris Agreement.",
+            "Paris Agreement",
+            "in force",
+        ),
+        (
+            "Both sides stressed the importance of launching negotiations on a readmission agreement.",
+            "readmission agreement",
+            "proposed",
+        ),
+        (
+            "The EU said it was ready to open negotiations on a visa facilitation agreement.",
+            "visa facilitation agreement",
+            "proposed",
+        ),
+        (
+            "Talks on a horizontal air services agreement continued in Brussels.",
+            "horizontal air services agreement",
+            "negotiating",
+        ),
+        (
+            "Negotiators initialled the agreement on certain aspects of air services on Monday.",
+            "agreement on certain aspects of air services",
+            "initialled",
+        ),
+        (
+            "They stressed the importance of signing the agreement on certain aspects of air transport.",
+            "agreement on certain aspects of air transport",
+            "initialled",
+        ),
+        (
+            "The European Union and Kazakhstan today signed the Enhanced Partnership and "
+            "Cooperation Agreement.",
+            "Enhanced Partnership and Cooperation Agreement",
+            "signed",
+        ),
+        (
+            "The 2012 intergovernmental agreement on raw materials remains in force.",
+            "2012 intergovernmental agreement on raw materials",
+            "in force",
+        ),
+        (
+            "The Kazakh side proposed to start work on an intergovernmental agreement on "
+            "electronic commerce.",
+            "intergovernmental agreement on electronic commerce",
+            "proposed",
+        ),
+    ],
+)
+def test_stage_cues(text, name, status):
+    assert stages(text).get(name) == status, stages(text)
+
+
+def test_future_and_conditional_cues_leave_the_stage_before_them():
+    text = (
+        "The European Union and Uzbekistan today signed an Enhanced Partnership and Cooperation Agreement "
+        "(EPCA). Before it can enter into force, the agreement still needs the consent of the European "
+        "Parliament and ratification by Uzbekistan's parliament."
+    )
+    assert stages(text) == {"Enhanced Partnership and Cooperation Agreement": "signed"}
+
+
+def test_ratified_not_yet_in_force():
+    text = (
+        "EU ministers adopted the decision concluding the Enhanced Partnership and Cooperation Agreement "
+        "(EPCA). The EPCA, applied provisionally since 2016, will now enter into force in full on 1 March."
+    )
+    assert stages(text, "2020-01-21") == {"Enhanced Partnership and Cooperation Agreement": "ratified"}
+
+
+def test_replaced_agreement_is_in_force_and_distinct_from_its_successor():
+    text = (
+        "Once it takes effect, the Enhanced Partnership and Cooperation Agreement (EPCA), initialled in "
+        "January, will replace the Partnership and Cooperation Agreement that has framed "
+        "relations since 1999."
+    )
+    found = stages(text, "2015-03-04")
+    assert found["Partnership and Cooperation Agreement"] == "in force"
+    assert found["Enhanced Partnership and Cooperation Agreement"] == "initialled"
+
+
+def test_never_signed_is_not_signed():
+    text = "An earlier draft of the transit agreement was initialled in 2007 but never signed."
+    assert stages(text) == {"transit agreement": "initialled"}
+
+
+def test_negotiations_on_a_subject_imply_an_agreement():
+    text = (
+        "The two sides announced that they had concluded their bilateral negotiations on "
+        "market access for goods."
+    )
+    found = extract(text, published="2025-10-24").agreements
+    assert [(a.name, a.status) for a in found] == [
+        ("bilateral agreement on market access for goods", "negotiating")
+    ]
+
+
+def test_plural_common_noun_without_a_stage_is_not_recorded():
+    text = "The deal brings bilateral air services agreements with member states into line with EU law."
+    assert extract(text, published="2024-10-15").agreements == []
