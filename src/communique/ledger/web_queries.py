@@ -284,6 +284,8 @@ def list_records(web: WebLedger, kind: str, *, limit: int = 50, offset: int = 0,
     stmt = select(*cols).where(*where)
     if order == "label":
         stmt = stmt.order_by(r.c.label, r.c.id)
+    elif order == "date":  # the record's own date (a meeting's): a sort over the kind, not an index
+        stmt = stmt.order_by(_jtext(web, r.c.data, "date").desc(), r.c.last_published.desc(), r.c.id)
     else:
         stmt = stmt.order_by(r.c.last_published.desc(), r.c.id.desc())
     with web.engine.connect() as conn:

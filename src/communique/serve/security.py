@@ -9,7 +9,7 @@
   with the Origin header when the browser sends one (double-submit, signed so a cookie planted by a
   sibling host cannot be paired with a forged field).
 - Every response carries a strict Content-Security-Policy (no inline script, nothing from other
-  origins), `X-Content-Type-Options: nosniff`, `frame-ancestors 'none'` and no referrer.
+  origins), `X-Content-Type-Options: nosniff`, `frame-ancestors 'none'` and no referrer to other sites.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),  # no-referrer makes Chromium send "Origin: null"
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"cross-origin-resource-policy", b"same-origin"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),

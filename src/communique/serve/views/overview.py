@@ -15,6 +15,6 @@ def overview(request: Request):
     w = request.app.state.ledger
     return render(request, "overview.html", {
         "title": "Overview", "counts": wq.counts(w), "parties": wq.parties(w),
-        "meetings": wq.list_records(w, "meetings", limit=10).items, "bodies": wq.bodies(w),
+        "meetings": wq.list_records(w, "meetings", limit=10, order="date").items, "bodies": wq.bodies(w),
         "flags": wq.list_flags(w, open_only=True, limit=10).items,
         "totals": wq.pledge_totals(w, "by")})
