@@ -59,8 +59,8 @@ def server(tmp_path_factory):
     ledger.close()
     port = _free_port()
     env = {**os.environ, "COMMUNIQUE_TOKEN": TOKEN}
-    proc = subprocess.Popen([sys.executable, "-m", "communique", "serve", "--db", str(db), "--port", str(port)],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    cmd = [sys.executable, "-m", "communique", "serve", "--db", str(db), "--port", str(port)]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):
@@ -101,7 +101,7 @@ def web(chromium_browser):
     context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     pg.problems = []  # console errors (a CSP violation is one) and dialogs
-    pg.on("console", lambda m: pg.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    pg.on("console", lambda m: m.type == "error" and pg.problems.append(f"console: {m.text}"))
     pg.on("pageerror", lambda e: pg.problems.append(f"page error: {e}"))
 
     def on_dialog(d):
