@@ -180,3 +180,16 @@ def test_cli_fx(fixtures_dir):
     assert r.exit_code == 1 and "bad_rate.csv: line 3" in r.output
     r = runner.invoke(app, ["fx", "load", str(fixtures_dir / "fx" / "uzs_rates.csv")])
     assert r.exit_code == 0 and "loaded 3 rates" in r.output
+
+
+def test_pipeline_converts_pledges_end_to_end():
+    from communique import pipeline
+
+    out = pipeline.extract("ASTANA, 17 June 2025 - The European Union is ready to allocate 10 billion euros "
+                           "(US$11.5 billion) for the Middle Corridor. Kazakhstan has allocated KZT 45 bn "
+                           "for border crossings.\n\n")
+    by_cur = {p.currency: p for p in out.pledges}
+    assert by_cur["EUR"].amount_usd == 11_568_000_000.0
+    # 45 bn tenge at the 2025 World Bank annual average (521.035 per USD), dated by publication.
+    assert by_cur["KZT"].amount_usd == pytest.approx(45e9 / 521.035, abs=0.01)
+    assert by_cur["KZT"].amount_eur == pytest.approx(45e9 / 521.035 / 1.1568, abs=0.01)
