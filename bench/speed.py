@@ -9,6 +9,7 @@ one regex over them) is measured in the same run as extraction. Prints:
   (`PG_TEST_URL`, or a temporary server started like tests/conftest.py does);
 - with `--ray`: `communique bulk` on a local 2-CPU Ray (with and without its start-up) and
   `load_parquet` of its output into SQLite;
+- with `--pg-rates`: raw rows/s of statement-shaped rows into PostgreSQL, batched INSERT vs COPY;
 - with `--profile`: the extraction hot spots (cProfile), by function and by module.
 
 Usage: python bench/speed.py [--n 1000] [--seed 1] [--corpus DIR] [--profile] [--no-ingest] [--ray]
@@ -197,8 +198,9 @@ def _have_ledger() -> bool:
     return True
 
 
-def ray_bulk(paths: list[Path]) -> None:
-    """Ray Data path on a local Ray: the whole `run_bulk` call, and the load of its Parquet."""
+def ray_bulk(paths: list[Path], pg_url: str | None) -> None:
+    """Ray Data path on a local Ray: the whole `run_bulk` call, then loading its Parquet into
+    SQLite (and PostgreSQL when given), with the statement write rate and the rebuild apart."""
     from communique.bulk import run_bulk
 
     with tempfile.TemporaryDirectory(prefix="communique-speed-ray-") as d:
@@ -215,16 +217,57 @@ def ray_bulk(paths: list[Path]) -> None:
         line("Ray Data bulk, local 2 CPUs", res.documents, res.seconds,
              f"  (+{start:.1f} s Ray start-up; {len(res.files)} files, "
              f"{size / res.documents:.0f} B/doc Parquet)")
-        if _have_ledger():
-            from communique.bulk import load_parquet
-            from communique.ledger import open_ledger
+        if not _have_ledger():
+            return
+        from communique.bulk import load_parquet
+        from communique.ledger import open_ledger
 
-            ledger = open_ledger(f"sqlite:///{d}/bulk.db")
+        for label, url in (("SQLite", f"sqlite:///{d}/bulk.db"), ("PostgreSQL", pg_url)):
+            if url is None:
+                continue
+            ledger = open_ledger(url)
             try:
-                loaded = load_parquet(ledger, f"{d}/parquet")
+                loaded = load_parquet(ledger, f"{d}/parquet", rebuild=False)
+                t = time.perf_counter()
+                ledger.rebuild()
+                rebuild_s = time.perf_counter() - t
             finally:
                 ledger.close()
-            line("load_parquet into SQLite", loaded.stored, loaded.seconds)
+            line(f"load_parquet into {label}", loaded.stored, loaded.seconds,
+                 f"  {loaded.statements / loaded.seconds:.0f} statements/s "
+                 f"({loaded.statements / max(1, loaded.stored):.0f} per doc); rebuild {rebuild_s:.1f} s")
+
+
+def pg_rates(url: str, rows: int = 100_000) -> None:
+    """Raw write rates of statement-shaped rows into PostgreSQL: batched INSERT vs COPY."""
+    import psycopg
+
+    plain = url.replace("postgresql+psycopg://", "postgresql://")
+    data = [(f"{i:064x}", "pledges", f"p{i % 5000:039d}", f"p{i % 5000:039d}", "amount",
+             '{"v": 12000000000.0}', f"{i // 40:064x}", i % 3000, i % 3000 + 20, "0.1.0")
+            for i in range(rows)]
+    cols = "id, kind, record_id, canonical_id, prop, value, document_id, span_start, span_end, version"
+    with psycopg.connect(plain, autocommit=True) as conn:
+        conn.execute("DROP TABLE IF EXISTS bench_statements")
+        conn.execute("CREATE TABLE bench_statements (id varchar(64) PRIMARY KEY, kind varchar(32), "
+                     "record_id varchar(40), canonical_id varchar(40), prop varchar(64), value text, "
+                     "document_id varchar(64), span_start int, span_end int, version varchar(32))")
+        conn.execute("CREATE INDEX ON bench_statements (document_id)")
+        t = time.perf_counter()
+        with conn.cursor() as cur, conn.transaction():
+            for i in range(0, rows // 2, 1000):
+                cur.executemany(f"INSERT INTO bench_statements ({cols}) VALUES "
+                                "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)", data[i:i + 1000])
+        many = rows // 2 / (time.perf_counter() - t)
+        t = time.perf_counter()
+        copy_sql = f"COPY bench_statements ({cols}) FROM STDIN"
+        with conn.cursor() as cur, conn.transaction(), cur.copy(copy_sql) as cp:
+            for row in data[rows // 2:]:
+                cp.write_row(row)
+        copy = (rows - rows // 2) / (time.perf_counter() - t)
+        conn.execute("DROP TABLE bench_statements")
+    print(f"{'PostgreSQL statement rows':<34} {many:9.0f} rows/s executemany (batches of 1000), "
+          f"{copy:.0f} rows/s COPY")
 
 
 def line(label: str, n: int, seconds: float, extra: str = "") -> None:
@@ -239,6 +282,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--profile", action="store_true", help="also profile extraction (cProfile)")
     ap.add_argument("--profile-n", type=int, default=300)
     ap.add_argument("--no-ingest", action="store_true", help="skip the ledger measurements")
+    ap.add_argument("--workers", default="1,2", help="ingest worker counts to time on SQLite (e.g. 1,2)")
+    ap.add_argument("--no-pg", action="store_true", help="skip the PostgreSQL ingest")
+    ap.add_argument("--pg-rates", action="store_true", help="raw PostgreSQL INSERT vs COPY row rates")
     ap.add_argument("--ray", action="store_true", help="also time the Ray Data bulk path (local Ray)")
     args = ap.parse_args(argv)
 
@@ -249,6 +295,8 @@ def main(argv: list[str] | None = None) -> None:
         size = sum(p.stat().st_size for p in paths)
         print(f"corpus: {len(paths)} documents, seed {args.seed}, {size / len(paths):.0f} B/doc on average, "
               f"{out}")
+        print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start "
+              "(other processes share the cores: compare runs at similar load)")
         print(f"targets: >= {REQUIRED:.0f} docs/s required, >= {TARGET:.0f} docs/s per core target, "
               f"extraction within {FLOOR_RATIO:.0f}x of the floor\n")
         floor(paths)  # warm the page cache
@@ -275,22 +323,28 @@ def main(argv: list[str] | None = None) -> None:
             else:
                 print()
                 with tempfile.TemporaryDirectory(prefix="communique-speed-db-") as d:
-                    for workers in (1, 2):
+                    for workers in (int(w) for w in args.workers.split(",") if w.strip()):
                         s = ingest(f"sqlite:///{d}/w{workers}.db", paths, workers)
                         line(f"ingest SQLite, {workers} worker(s)", len(paths), s,
                              f"  peak RSS children {peak_mb(resource.RUSAGE_CHILDREN):.0f} MB")
-                with postgres() as url:
+                with contextlib.nullcontext(None) if args.no_pg else postgres() as url:
                     if url is None:
-                        print("ingest PostgreSQL: no server (install postgresql or set PG_TEST_URL); skipped")
+                        print("ingest PostgreSQL: skipped (--no-pg, or no server: install postgresql or set "
+                              "PG_TEST_URL)")
                     else:
                         s = ingest(url, paths, 2)
                         line("ingest PostgreSQL, 2 workers", len(paths), s)
                 print(f"{'peak RSS (this process)':<34} {peak_mb():9.0f} MB")
 
-        if args.ray:
+        print(f"load average {os.getloadavg()[0]:.1f} after the ingest runs")
+        if args.ray or args.pg_rates:
             print()
             os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
-            ray_bulk(paths)
+            with contextlib.nullcontext(None) if args.no_pg else postgres() as url:
+                if args.ray:
+                    ray_bulk(paths, url)
+                if args.pg_rates and url:
+                    pg_rates(url)
 
         if args.profile:
             profile(paths[: args.profile_n])

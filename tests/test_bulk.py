@@ -191,3 +191,24 @@ def test_core_does_not_import_ray():
             "print('ray' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_ingest_from_parquet_cli(parquet_dir, corpus, tmp_path):
+    """`communique ingest --from-parquet DIR` gives the same ledger as `communique ingest PATHS`."""
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+
+    runner = CliRunner()
+    bulk_db, plain_db = tmp_path / "bulk.db", tmp_path / "plain.db"
+    res = runner.invoke(app, ["ingest", "--from-parquet", str(parquet_dir), "--db", str(bulk_db),
+                              "--format", "json"])
+    assert res.exit_code == 0, res.output
+    summary = json.loads(res.stdout)
+    assert (summary["new"], len(summary["failed"])) == (3, 1)
+    assert runner.invoke(app, ["ingest", str(corpus), "--db", str(plain_db)]).exit_code == 0
+    assert _dump(f"sqlite:///{bulk_db}") == _dump(f"sqlite:///{plain_db}")
+    # neither or both of PATHS and --from-parquet: a usage error, not a traceback
+    assert runner.invoke(app, ["ingest", "--db", str(bulk_db)]).exit_code == 2
+    bad = runner.invoke(app, ["ingest", "--from-parquet", str(tmp_path / "nope"), "--db", str(bulk_db)])
+    assert bad.exit_code == 2 and "not a folder of Parquet files" in bad.output

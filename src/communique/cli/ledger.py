@@ -100,17 +100,31 @@ def db_upgrade(db: str = Db, revision: str = typer.Option("head", "--revision", 
 
 @app.command()
 def ingest(
-    paths: list[str] = typer.Argument(..., help="Files, folders (recursive) or globs."),
+    paths: list[str] = typer.Argument(None, help="Files, folders (recursive) or globs."),
     db: str = Db,
     published: str = typer.Option(None, "--published",
                                   help="Publication date YYYY-MM-DD or YYYY-MM for all."),
     workers: int = typer.Option(1, "--workers", min=1, help="Extraction processes (the parent writes)."),
     fmt: Fmt = typer.Option(Fmt.table, "--format", help="Summary as a table or json."),
+    from_parquet: str = typer.Option(None, "--from-parquet",
+                                     help="Load the Parquet folder written by `communique bulk` instead."),
 ) -> None:
     """Read, extract and store documents; known documents are skipped, failures recorded."""
+    if bool(paths) == bool(from_parquet):
+        raise typer.BadParameter("give PATHS to read, or --from-parquet DIR (not both)")
     ledger = _open(db)
-    with _progress("ingest") as progress:
-        summary = ledger.ingest_paths(paths, published=published, workers=workers, progress=progress)
+    if from_parquet:  # extraction already done by `communique bulk`: store its rows in bulk
+        from ..bulk import load_parquet
+        from ..errors import InputError
+
+        try:
+            summary = load_parquet(ledger, from_parquet)
+        except InputError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
+    else:
+        with _progress("ingest") as progress:
+            summary = ledger.ingest_paths(paths, published=published, workers=workers, progress=progress)
     _print_summary(summary, fmt)
     if summary.failed and summary.total == len(summary.failed):
         raise typer.Exit(1)
