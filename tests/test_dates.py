@@ -190,6 +190,7 @@ def test_no_anchor_no_guess(text) -> None:
         "The 22nd meeting approved 33 projects.",
         "Growth was 20.5% and 12.2024 nothing.",
         "Call 1999-0000 now.",
+        "Security Council Resolution 1973 and Article 2000 of the code apply.",
     ],
 )
 def test_not_dates(text) -> None:
@@ -214,6 +215,11 @@ def test_offset_and_spans() -> None:
         ("A headline\n19.03.2025\nBody text.", "2025-03-19"),
         ("A headline\nPosted on June 3, 2024 by staff\nBody.", "2024-06-03"),
         ("Monthly bulletin\nJune 2025\nBody text.", "2025-06"),
+        ("Headline\n17 June 2025 10:30 GMT\nBody text.", "2025-06-17"),
+        ("Astana (Kazinform), 20 June 2022. The talks began.", "2022-06-20"),
+        ("ASTANA. June 20, 2022. The talks began.", "2022-06-20"),
+        ("Headline\nBy Jane Doe | 17 June 2025\nBody text.", "2025-06-17"),
+        ("Rio de Janeiro, 5 May 2024 - Leaders met.", "2024-05-05"),
     ],
 )
 def test_dateline(text, value) -> None:
@@ -227,6 +233,7 @@ def test_dateline(text, value) -> None:
     [
         "BRUSSELS, 24 October - The EU and Uzbekistan signed.",  # no year: cannot place the text
         "EU and Kazakhstan review ties\n\nThe council met on Tuesday, 3 March 2015 in Brussels.",
+        "The two sides met on Tuesday, 3 March 2015.",  # a sentence, not a dateline
         "",
         "No date at all here.",
     ],

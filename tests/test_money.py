@@ -53,6 +53,8 @@ def one(text: str):
         ("a credit of 2 billion U.S. dollars", "2 billion U.S. dollars", 2e9, "USD", "exact"),
         ("a fund of € 5 million and more", "€ 5 million", 5e6, "EUR", "exact"),
         ("a $2.5-million grant for schools", "$2.5-million", 2.5e6, "USD", "exact"),
+        ("a USD$5 million credit line", "USD$5 million", 5e6, "USD", "exact"),
+        ("a CAD$ 3 million grant", "CAD$ 3 million", 3e6, "CAD", "exact"),
         ("a 1 billion-euro package", "1 billion-euro", 1e9, "EUR", "exact"),
     ],
 )

@@ -130,6 +130,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?]\s|\n")
 _AFTER_YEAR_RE = re.compile(rf"{_S}+(?P<w>[A-Za-z][A-Za-z'’-]*)")
 _BEFORE_YEAR_RE = re.compile(r"(?P<w>[A-Za-z]+)\.?\s+$|(?P<pre>(?i:mid|early|late|end|pre|post))?[-–]$")
 _YEAR_NOT_AFTER = frozenset(("the", "its", "their", "our", "his", "her", "this", "that", "a", "an", "of"))
+_YEAR_LABELS = frozenset(str(w).lower().rstrip(".") for w in load("numbers_cues")["count_label_words"])
 _MONEY_AFTER_RE = re.compile(r"\s*(?:bn|billion|million|mln|bln|trillion|tn)\b", re.IGNORECASE)
 
 
@@ -407,8 +408,8 @@ def _resolve(  # noqa: C901
         prev = _BEFORE_YEAR_RE.search(text, max(0, s - 16), s)
         if prev and prev.group("pre"):
             return g("y_y"), None, "year", False  # "mid-2024"
-        if prev and (prev.group("w") is None or prev.group("w").lower() in ("no", "article", "page")):
-            return None
+        if prev and (prev.group("w") is None or prev.group("w").lower() in _YEAR_LABELS):
+            return None  # "Resolution 1973", "Article 2000": a number after a label
         nxt = _AFTER_YEAR_RE.match(text, e)
         if nxt and nxt.group("w")[0].islower() and nxt.group("w").lower() not in (
             "and", "or", "to", "when", "while", "after", "before", "as", "with", "was", "is", "saw", "marked",
@@ -493,8 +494,18 @@ def find_dates(text: str, anchor: dt.date | None = None, offset: int = 0) -> lis
 
 
 _LABEL_RE = re.compile(rf"^[\W_]*(?i:{_alt(_DATA['dateline_labels'])})\s*[:\-–—|]?\s*")
-_PLACE_RE = re.compile(r"^[\W_]*[A-Z][A-Za-z'’.\- ]{1,40}(?:,|\s[|·•]|\s[-–—])\s*")
-_LINE_TAIL_RE = re.compile(r"[\s*_)\]]*(?:[-–—.:|·•]|$)")
+# a place (or a byline) before a dateline: one to five capitalised words ("ASTANA", "Astana
+# (Kazinform)", "Luxembourg", "By Jane Doe"), then ",", "|", a dash, or "." after capitals
+_PLACE_WORD = r"[A-Z(][\w'’.()\-]*"
+_PLACE_RE = re.compile(
+    rf"^[\W_]*[A-Z][\w'’.()\-]*(?:[ \u00a0]+(?:{_PLACE_WORD}|de|la|le|am|an|upon|sur|del|of)){{0,4}}"
+    r"(?:,|(?<=[A-Z)])\.|\s[|·•]|\s[-–—])\s*"
+)
+# what may follow a dateline's date on its line: a time, then punctuation or the end of the line
+_LINE_TAIL_RE = re.compile(
+    r"(?:,?\s*(?:at\s+)?[0-2]?[0-9][:.][0-5][0-9](?:\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,5}))?)?"
+    r"[\s*_)\]]*(?:[-–—.:|·•,]|$)"
+)
 
 
 def dateline_mention(text: str) -> DateMention | None:

@@ -86,10 +86,18 @@ _NEXT_WORD_RE = re.compile(rf"{GAP}+[\"“‘'«]?(?P<w>[A-Za-z][A-Za-z'’.\-]*
 _PREV_WORD_RE = re.compile(r"(?P<w>[A-Za-z][A-Za-z.]*)\s+$")
 
 
+def _symbol_code(token: str) -> str | None:
+    """A symbol or code as written → ISO code; an ISO code with a dollar sign ("USD$", "CAD$") too."""
+    code = _SYMBOLS.get(token)
+    if code is None and token.endswith("$") and token[:-1] in _CODES:
+        code = token[:-1]
+    return code
+
+
 def currency_code(token: str) -> str | None:
     """The ISO code for a currency token as written ("US$" → "USD", "tenge" → "KZT"), else None."""
     token = token.strip(SPACE_CHARS)
-    return _SYMBOLS.get(token) or _NAMES.get(_GAPS_RE.sub(" ", token).lower())
+    return _symbol_code(token) or _NAMES.get(_GAPS_RE.sub(" ", token).lower())
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -105,7 +113,7 @@ def _one_edit(a: str, b: str) -> bool:
 @lru_cache(maxsize=1024)
 def is_unknown_currency_token(token: str) -> bool:
     """Does this token look like a currency without being one? ("EU$", "XX$", "UDS" next to a number)."""
-    if token in _SYMBOLS:
+    if _symbol_code(token):
         return False
     if token.endswith("$"):
         return True
@@ -133,6 +141,8 @@ def _pre_token(text: str, start: int) -> tuple[int, str, str | None] | None:
     if m.group("known"):
         return m.start(), m.group("known"), _SYMBOLS[m.group("known")]
     tok = m.group("unk")
+    if _symbol_code(tok):
+        return m.start(), tok, _symbol_code(tok)
     if is_unknown_currency_token(tok):
         return m.start(), tok, None
     return None
@@ -252,7 +262,7 @@ def find_amounts(text: str, offset: int = 0) -> list[Amount]:
                             second = nums[i + 1]
                             if pre is None and r.group("sym"):
                                 sym = r.group("sym")
-                                code = _SYMBOLS.get(sym)
+                                code = _symbol_code(sym)
                                 if code or is_unknown_currency_token(sym):
                                     pre = (s, sym, code)
                         else:
