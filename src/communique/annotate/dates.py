@@ -1,7 +1,9 @@
 """Dates with exact spans, resolved against an anchor (the publication date), granularity kept.
 
-Our own compiled regex finds every candidate span in one pass (one alternation, longest forms
-first); each form is then resolved by a small rule. dateparser is not used in the hot path: its
+Our own compiled regexes find the candidate spans: cheap literal scans find where a date can start
+(digit runs, month and weekday names, relative keywords) and an alternation of the forms that can
+start there (longest first) is matched at that spot only; each form is then resolved by a small
+rule. dateparser is not used in the hot path: its
 `search_dates` takes over a second per text and finds junk ("$11" → a date), and for the absolute
 forms we match (day, month name, year) the parts are already in hand, so calling it would only add
 time. It is also wrong for the relative phrases ("last April" → None), which need our rules.
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from communique.annotate.numbers import WORD_NUMBER, parse_number
 from communique.annotate.types import DateMention
@@ -105,14 +108,13 @@ _FORM_NAME_RE = re.compile(r"\(\?P<(\w+)>")
 _BY_NAME = {_FORM_NAME_RE.match(f).group(1): f for f in _FORMS}
 
 
+@lru_cache(maxsize=8)
 def _compile_forms(names: str | None = None) -> re.Pattern:
     """One alternation of the named forms, in the order of _FORMS (earlier forms win at a position)."""
     keep = set(names.split()) if names else set(_BY_NAME)
     return re.compile("|".join(f for n, f in _BY_NAME.items() if n in keep))
 
 
-#: every form: used for datelines
-_DATE_RE = _compile_forms()
 # the forms that can start at each kind of trigger: a smaller alternation fails faster
 _DIGIT_FORMS_RE = _compile_forms("iso num drr dr dmy ago dec yr y q")
 _NAME_FORMS_RE = _compile_forms("mr dmy mdy myr mmr my mrel bm wd")
@@ -534,7 +536,7 @@ def dateline_mention(text: str) -> DateMention | None:
                 if not pm:
                     continue
                 i = pm.end()
-            m = _DATE_RE.match(line, i)
+            m = _compile_forms().match(line, i)  # every form; compiled on first use
             if not m or m.lastgroup not in ("iso", "num", "dmy", "mdy", "my"):
                 continue
             if prefix_re is not _LABEL_RE and not _LINE_TAIL_RE.match(line, m.end()):
