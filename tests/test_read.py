@@ -121,6 +121,16 @@ def test_bad_files_raise_input_error_naming_the_file(tmp_path, raw, name, words)
     assert str(p) in str(ei.value)
 
 
+def test_huge_file_is_refused_before_reading(tmp_path):
+    from communique.read.files import MAX_BYTES
+
+    p = tmp_path / "huge.txt"
+    with p.open("wb") as fh:  # sparse: takes no disk space
+        fh.truncate(MAX_BYTES + 1)
+    with pytest.raises(InputError, match="too large"):
+        read_path(p)
+
+
 def test_missing_file_and_folder(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         read_path(tmp_path / "nope.txt")

@@ -28,9 +28,18 @@ def sniff(raw: bytes) -> str:
     return "text"
 
 
+#: Larger files are refused before reading: no press release or report comes near it, and a
+#: video or disk image named by mistake should not be loaded into memory.
+MAX_BYTES = 100 * 1024 * 1024
+
+
 def read_file(path: Path) -> Document:
     source = str(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(source, f"is too large ({size / 2**20:.0f} MB; the limit is "
+                                     f"{MAX_BYTES // 2**20} MB)")
         raw = path.read_bytes()
     except FileNotFoundError:
         raise InputError(source, "no such file") from None
