@@ -21,10 +21,17 @@ def _as_document(path_or_text: Any) -> Document:
     if isinstance(path_or_text, Path):
         return read_path(path_or_text)
     if isinstance(path_or_text, str):
-        if "\n" not in path_or_text and len(path_or_text) < 4096 and Path(path_or_text).is_file():
+        if "\n" not in path_or_text and len(path_or_text) < 4096 and _is_file(path_or_text):
             return read_path(path_or_text)
         return make_document(path_or_text)
     raise TypeError(f"extract() takes a path, a text or a Document, not {type(path_or_text).__name__}")
+
+
+def _is_file(s: str) -> bool:
+    try:
+        return Path(s).is_file()
+    except (OSError, ValueError):  # a sentence longer than a file name, or with a NUL byte
+        return False
 
 
 def extract(path_or_text: Any, published: str | None = None) -> Extraction:

@@ -310,6 +310,11 @@ def _role_affiliation(role: str | None) -> str | None:
         info = org_info(w) if w.isupper() else None
         if info:
             return info["name"]
+    from .orgs import find_orgs
+
+    inside = [o for o in find_orgs(role) if o.kind]
+    if inside:
+        return inside[0].name  # "European Commission President"
     if "Commissioner" in role:
         return "European Commission"
     if role.startswith("High Representative"):

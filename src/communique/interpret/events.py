@@ -58,7 +58,7 @@ def _conf() -> dict:
     trig = sorted(c["triggers"], key=len, reverse=True)
     return {
         "trigger_rx": re.compile(
-            r"(?<![\w])(?:" + "|".join(re.escape(t) for t in trig) + r")s?(?![\w])", re.I
+            r"(?<![\w])(?:" + "|".join(re.escape(t) for t in trig) + r")s?(?:-(?:19|20)\d\d)?(?![\w])", re.I
         ),
         "weak": set(c["weak"]),
         "participles": c["participles"],
@@ -187,7 +187,8 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     out = []
     main = ctx.meeting_body
     for m in conf["trigger_rx"].finditer(text):
-        word = m.group(0).lower().rstrip("s") if m.group(0).lower() not in ("games",) else m.group(0).lower()
+        trig = re.sub(r"-\d{4}$", "", m.group(0).lower())
+        word = trig.rstrip("s") if trig not in ("games",) else trig
         if any(c.start <= m.start() < c.end for c in taken + out):
             continue
         if main is not None and main.span[0] <= m.start() < main.span[1]:
@@ -289,13 +290,14 @@ def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         left = text[max(0, m.start() - 90) : m.start()]
         nm = re.search(
-            r"((?:the|an?|its)\s+(?:[\w’'\-–]+\s+){0,8}?(?:[A-Z][\w\-–]*|study|report|strategy|"
+            r"((?:\b[Tt]he|\b[Aa]n?|\b[Ii]ts)\s+(?:[\w’'\-–]+\s+){0,8}?(?:[A-Z][\w\-–]*|study|report|strategy|"
             r"platform|programme|plan|roadmap|centre|fund))$",
             left,
         )
         if not nm:
             continue
         np = nm.group(1)
+        np = np[0].lower() + np[1:] if np.split()[0] in ("The", "A", "An", "Its") else np
         if not re.search(r"[A-Z]|study|report|strategy|platform", np) or re.search(
             r"\b(?:agreement|memorandum|"
             r"treaty|protocol)\b",
@@ -347,4 +349,9 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
             return p.name
         if p.kind == "country" and re.search(r"\b(?:in|to)\s+$", ctx.text[max(0, p.span[0] - 4) : p.span[0]]):
             return p.name
+    # "Astana will host EXPO-2017": a city earlier in the same clause
+    clause_start = max(ctx.text.rfind(",", s.start, c.start), ctx.text.rfind(";", s.start, c.start), s.start)
+    before = [p for p in ctx.places_in(clause_start, c.start) if p.kind == "city"]
+    if before and re.search(r"\b(?:host|hosts|hosted|hosting)\b", ctx.text[before[-1].span[1] : c.start]):
+        return before[-1].name
     return None

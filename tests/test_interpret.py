@@ -1,0 +1,203 @@
+"""Interpret: the reported meeting, pledges vs figures, hedging, periods, referenced events, and the
+publication date the text is placed in time with."""
+
+from __future__ import annotations
+
+from communique import extract
+from communique.interpret.document import anchor_date
+
+
+def ex(text: str, published: str | None = "2024-11-13"):
+    return extract(text, published=published)
+
+
+# --- meetings -------------------------------------------------------------------------------------
+
+
+def test_meeting_with_word_ordinal_day_place_and_heads():
+    text = (
+        "Kazakh-German working group meets in Berlin\n\n"
+        "The fifteenth meeting of the Kazakhstan-Germany Intergovernmental Working Group on Trade and "
+        "Economic Cooperation was held in Berlin on 12 November. The Kazakh delegation was headed by Vice "
+        "Minister of Trade and Integration Aidos Temirkhanov, and the German delegation by Henrike Vollmer, "
+        "Director-General for Foreign Trade Policy.\n"
+    )
+    (m,) = ex(text).meetings
+    assert m.number == 15
+    assert m.date == "2024-11-12"
+    assert m.place == "Berlin"
+    assert m.format == "in-person"
+    assert "Intergovernmental Working Group" in m.body and m.parties == ["Kazakhstan", "Germany"]
+    assert {h.name for h in m.heads} == {"Aidos Temirkhanov", "Henrike Vollmer"}
+
+
+def test_roman_ordinal_in_headline_and_hybrid_format():
+    text = (
+        "Kazakhstan and China hold XII meeting of the Cooperation Committee in Beijing\n\n"
+        "ASTANA, 19.03.2025. The twelfth meeting of the Kazakhstan-China Cooperation Committee took place in "
+        "Beijing on 18 March. Several officials joined by video link from Astana.\n"
+    )
+    (m,) = ex(text, None).meetings
+    assert (m.number, m.date, m.place, m.format) == (12, "2025-03-18", "Beijing", "hybrid")
+
+
+def test_virtual_meeting_has_no_place_even_with_a_dateline():
+    text = (
+        "NUR-SULTAN, 28 September 2020 - The European Union and Kazakhstan held the eighteenth meeting of "
+        "their Cooperation Committee on Friday, 25 September. Officials met by video conference.\n"
+    )
+    (m,) = ex(text, None).meetings
+    assert (m.number, m.date, m.place, m.format) == (18, "2020-09-25", None, "virtual")
+
+
+def test_dateline_gives_the_place_of_an_in_person_meeting():
+    text = (
+        "BRUSSELS - Kazakhstan's Foreign Minister Mukhtar Tileuberdi co-chaired the 17th meeting of the "
+        "Kazakhstan-European Union Cooperation Council on Monday, 20 January.\n"
+    )
+    (m,) = ex(text, "2020-01-21").meetings
+    assert (m.number, m.date, m.place) == (17, "2020-01-20", "Brussels")
+
+
+def test_no_meeting_when_the_lead_names_no_body():
+    text = (
+        "The EU and Uzbekistan today signed a partnership agreement in Brussels.\n\n"
+        "The next meeting of the EU-Uzbekistan Cooperation Council is expected in Tashkent next year.\n"
+    )
+    result = ex(text, "2025-10-24")
+    assert result.meetings == []
+    assert [(e.name, e.date, e.place) for e in result.events] == [
+        ("EU–Uzbekistan Cooperation Council", "2026", "Tashkent")
+    ]
+
+
+# --- pledges and figures --------------------------------------------------------------------------
+
+
+def test_hedged_and_firm_pledges_and_company_investment_as_figure():
+    text = (
+        "KfW Development Bank is prepared to extend up to EUR 400 million in loans for the power grid. "
+        "The Federal Ministry for Economic Cooperation and Development signed a grant of EUR 12 million. "
+        "German companies expect to invest between EUR 2 and 3 billion in hydrogen projects."
+    )
+    r = ex(text)
+    pledges = {(p.by, p.amount, p.currency, p.hedged) for p in r.pledges}
+    assert pledges == {
+        ("KfW Development Bank", 400e6, "EUR", True),
+        ("Federal Ministry for Economic Cooperation and Development", 12e6, "EUR", False),
+    }
+    (f,) = r.figures
+    assert (f.value, f.value_max, f.unit, f.qualifier) == (2e9, 3e9, "EUR", "between")
+
+
+def test_stated_conversion_is_kept_on_the_pledge_not_a_record():
+    text = "The EU signalled its readiness to allocate 10 billion euros (US$11.5 billion) for the route."
+    r = ex(text)
+    (p,) = r.pledges
+    assert (p.by, p.amount, p.currency, p.amount_usd_stated, p.hedged) == (
+        "European Union",
+        10e9,
+        "EUR",
+        11.5e9,
+        True,
+    )
+    assert r.figures == []
+
+
+def test_listed_parts_continue_the_pledge_before_them():
+    text = (
+        "Von der Leyen unveiled a Global Gateway investment package worth 12 billion euros. "
+        "It has four strands: €3 billion for transport; €2.5 billion for raw materials; and €6.5 billion "
+        "for energy."
+    )
+    r = ex("European Commission President Ursula von der Leyen spoke. " + text, "2025-04-04")
+    assert [(p.amount, p.by, p.program) for p in r.pledges] == [
+        (12e9, "European Commission", "Global Gateway"),
+        (3e9, "European Commission", "Global Gateway"),
+        (2.5e9, "European Commission", "Global Gateway"),
+        (6.5e9, "European Commission", "Global Gateway"),
+    ]
+    assert r.figures == []  # "four strands" is the length of the list, not a count
+
+
+def test_figure_periods():
+    text = (
+        "In 2024, bilateral trade rose to $48.7 billion – an increase of 16.9% from 2023 – with exports "
+        "totaling $38.1 billion. Since 2005, European investment has exceeded $200 billion, and more than "
+        "3,000 companies operate in the country. Over the past decade, Chinese investment has reached some "
+        "14 bln US dollars. Trade came to about $39 billion in January-November 2019."
+    )
+    got = {(f.value, f.unit): (f.period, f.qualifier) for f in ex(text, "2025-06").figures}
+    assert got[(48.7e9, "USD")] == ("2024", "exact")
+    assert got[(16.9, "percent")] == ("2024", "exact")
+    assert got[(38.1e9, "USD")] == ("2024", "exact")
+    assert got[(200e9, "USD")] == ("2005/2025", "more than")
+    assert got[(3000.0, "count")] == (None, "more than")
+    assert got[(14e9, "USD")] == ("2015/2025", "about")
+    assert got[(39e9, "USD")] == ("2019-01/2019-11", "about")
+
+
+def test_shares_written_as_fractions():
+    r = ex("The EU accounts for about half of Kazakhstan's foreign trade and over half of its investment.")
+    assert [(f.value, f.unit, f.qualifier) for f in r.figures] == [
+        (50.0, "percent", "about"),
+        (50.0, "percent", "more than"),
+    ]
+
+
+def test_money_received_or_traded_is_never_a_pledge():
+    r = ex("In 2021 Kazakhstan ran a trade surplus with the EU of about €12 billion.")
+    assert r.pledges == [] and [(f.value, f.period) for f in r.figures] == [(12e9, "2021")]
+
+
+# --- events ---------------------------------------------------------------------------------------
+
+
+def test_referenced_events_with_dates_and_places():
+    text = (
+        "The Cooperation Council between the European Union and Kazakhstan held its fourteenth session in "
+        "Brussels on Tuesday, 3 March.\n\n"
+        "The sides looked back at the thirteenth Council, which met in July 2013, and at President Kassym-"
+        "Jomart Tokayev's first official visit to Brussels last November. The EU's new Strategy on Central "
+        "Asia, adopted last June, was discussed. Astana will host EXPO-2017 in two years' time.\n"
+    )
+    events = {e.name: (e.date, e.place) for e in ex(text, "2015-03-04").events}
+    assert events["13th EU–Kazakhstan Cooperation Council"] == ("2013-07", None)
+    assert events["President Kassym-Jomart Tokayev's first official visit to Brussels"] == (
+        "2014-11",
+        "Brussels",
+    )
+    assert events["adoption of the EU's new Strategy on Central Asia"] == ("2014-06", None)
+    assert events["EXPO-2017"] == ("2017", "Astana")
+
+
+def test_same_day_occasion_takes_the_meeting_date():
+    text = (
+        "Murat Nurtleu co-chaired the 20th meeting of the Kazakhstan–EU Cooperation Council in "
+        "Luxembourg on 23 October.\n\nNurtleu attended the 19th Central Asia–EU ministerial meeting, "
+        "held in Luxembourg the same day.\n"
+    )
+    events = ex(text, "2023-10-24").events
+    assert [(e.name, e.date, e.place) for e in events] == [
+        ("19th Central Asia–EU Ministerial Meeting", "2023-10-23", "Luxembourg")
+    ]
+
+
+# --- publication date -----------------------------------------------------------------------------
+
+
+def test_publication_date_from_the_dateline_is_marked_inferred():
+    r = ex("ASTANA, 19.03.2025. The parties met.", None)
+    assert (r.document.published, r.document.published_inferred) == ("2025-03-19", True)
+
+
+def test_text_that_cannot_be_placed_in_time_says_so():
+    r = ex("The parties met on Tuesday and agreed to meet again next year.", None)
+    assert r.document.published is None
+    assert [f.kind for f in r.flags] == ["undated"]
+
+
+def test_anchor_of_a_month_is_its_last_day():
+    assert str(anchor_date("2025-06")) == "2025-06-30"
+    assert str(anchor_date("2024-02")) == "2024-02-29"
+    assert anchor_date("not a date") is None
