@@ -56,6 +56,7 @@ def test_empty_text():
     "One corridor, i.e. The Middle Corridor, was discussed.",
     "It was Kazakhstan vs. Uzbekistan in the final.",
     "President Kassym-Jomart K. Tokayev opened the forum.",
+    "Former Commission President J.-C. Juncker visited Astana.",
     "Sen. Brown and Rep. Lee spoke, as did Lt. Col. Ahmed.",
 ])
 def test_abbreviations_do_not_split(sentence):

@@ -29,7 +29,7 @@ _TOKEN_LEAD = "\"'“‘«(["
 #: Lines that are their own unit inside a paragraph: list items, table rows, Markdown headings.
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•▪–—][ \t]+|\d{1,3}[.)][ \t]+|[a-z][)][ \t]+|\|)")
 _MD_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]+\S")
-_DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
+_DOTTED = re.compile(r"^(?:[A-Za-z]\.-?)+[A-Za-z]$")
 _WORD = re.compile(r"[\w'’-]+")
 _FINAL = set(".!?…:;,\"'”’»)]")
 _QUOTE = re.compile(r"[\"“”«»]")
