@@ -212,6 +212,36 @@ def test_growth_with_an_unnamed_prior_value_in_its_sentence():
     assert check_document(ex(*figures), text) == []
 
 
+@pytest.mark.parametrize("verb, pct, flagged", [
+    ("fell", "5%", False), ("fell", "15%", True),
+    ("increased by", "4.8%", True), ("decreased by", "4.8%", False),
+])
+def test_growth_direction_from_the_text(verb, pct, flagged):
+    # The extraction may give the rate a bare metric ("trade") and the publication date as period.
+    text = f"Trade {verb} {pct} to $20 billion in 2024 from $21 billion in 2023."
+    p, c, b = _spans(text, pct, "$20 billion", "$21 billion")
+    figures = [fig("trade", float(pct[:-1]), "percent", "2025-06-17", span=p),
+               fig("trade", 20e9, span=c), fig("trade", 21e9, period="2023", span=b)]
+    assert (kinds(check_document(ex(*figures), text)) == ["growth inconsistent"]) is flagged
+
+
+def test_a_share_is_not_a_growth_rate():
+    text = "Trade rose to $20 billion in 2024 from $10 billion in 2023; the EU share of it is 40%."
+    p, c, b = _spans(text, "40%", "$20 billion", "$10 billion")
+    figures = [fig("EU share of trade", 40, "percent", "2024", span=p),
+               fig("trade", 20e9, span=c), fig("trade", 10e9, period="2023", span=b)]
+    assert check_document(ex(*figures), text) == []
+
+
+def test_another_metric_in_the_sentence_is_not_the_prior_value():
+    text = ("Trade rose 10% to $11 billion in 2024, while investment went from $4 billion in 2023 "
+            "to $5 billion.")
+    p, c, i1, i2 = _spans(text, "10%", "$11 billion", "$4 billion", "$5 billion")
+    figures = [fig("trade growth", 10, "percent", "2024", span=p), fig("trade", 11e9, span=c),
+               fig("investment", 4e9, period="2023", span=i1), fig("investment", 5e9, span=i2)]
+    assert check_document(ex(*figures), text) == []
+
+
 def test_growth_without_the_prior_figure_is_not_checked():
     no_prior = ex(fig("bilateral trade", 48.7e9), fig("bilateral trade growth", 40, "percent"))
     assert check_document(no_prior, "") == []

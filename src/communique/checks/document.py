@@ -30,7 +30,8 @@ _ISO = re.compile(r"^[A-Z]{3}$")
 
 _REQUIRED = {
     "kinds": ("unknown_currency", "parts_sum", "growth", "conversion", "approximate", "implausible"),
-    "parts_sum": ("slack",), "growth": ("slack_points", "approximate"), "conversion": ("tolerance",),
+    "parts_sum": ("slack",), "growth": ("slack_points", "approximate", "rise_after", "fall_after"),
+    "conversion": ("tolerance",),
     "approximate": ("qualifiers",), "implausible": ("max_percent", "past_cues", "future_cues", "past_stages"),
     "roles": ("exclude", "growth", "decline", "exports", "imports", "total"),
     "parts_cues": ("exhaustive", "partial"),
@@ -126,7 +127,9 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 @lru_cache(maxsize=64)
 def _keyword_re(keywords: tuple[str, ...]) -> re.Pattern:
     # A keyword matches at the start of a word: "export" matches "exports", not "re-export" parts.
-    alt = "|".join(re.escape(k) for k in sorted(keywords, key=len, reverse=True))
+    # Short keywords ("up", "fell") must be whole words, or "up" would match "upgrade".
+    alt = "|".join(re.escape(k) + (r"\b" if len(k) <= 4 else "")
+                   for k in sorted(keywords, key=len, reverse=True))
     return re.compile(rf"(?<![^\W\d_])(?:{alt})")
 
 
@@ -456,64 +459,86 @@ def _growth_values(ctx: Context, g: Figure, base: str) -> tuple[Figure, Figure] 
     """The value a growth rate reaches and the one a year before: figures of the same metric, else
     the figures stated in the growth's own sentence ("up 16.8% compared with 2023, when turnover
     stood at 41 bln"), where the extraction may not have named the earlier one's metric."""
+    generic = frozenset(_cfg()["generic_metrics"])
     values = [f for f in ctx.ex.figures if f.unit != "percent" and (_is_money(f.unit) or f.unit == "count")
               and f.period and metric_role(f.metric, f.unit) not in ("growth", "decline")]
     by_metric = [f for f in values if base and same_metric(base, f.metric, f.unit)]
     i = ctx.sentence_index(g.span[0]) if g.span and ctx.text else None
-    nearby = [f for f in values if i is not None and f.span and ctx.sentence_index(f.span[0]) == i]
-    period = g.period
-    if not period:
-        periods = {f.period for f in nearby}
-        later = [p for p in periods if _prior_period(p) in periods]
-        if len(later) != 1:
-            return None
-        period = later[0]
-    prior = _prior_period(period)
-    if not prior:
-        return None
-    cur = _best([f for f in by_metric if f.period == period]) \
-        or _only([f for f in nearby if f.period == period])
-    if cur is None:
-        return None
-    same_unit = [f for f in by_metric if f.period == prior and f.unit == cur.unit]
-    prev = _best(same_unit) or _only([f for f in nearby if f.period == prior and f.unit == cur.unit])
-    if prev is None or prev.value <= 0:
-        return None
-    return cur, prev
+    # In the sentence: figures of the same metric or of none ("value"); never another metric's.
+    nearby = [f for f in values if i is not None and f.span and ctx.sentence_index(f.span[0]) == i
+              and (not base or f in by_metric or _content(f.metric) <= generic)]
+    periods = {f.period for f in nearby}
+    later = [p for p in periods if _prior_period(p) in periods]
+    tries = [g.period] if g.period else []
+    if len(later) == 1 and later[0] not in tries:
+        tries.append(later[0])  # the extraction may have dated the rate wrongly (e.g. by publication)
+    for period in tries:
+        prior = _prior_period(period)
+        if not prior:
+            continue
+        cur = _best([f for f in by_metric if f.period == period]) \
+            or _only([f for f in nearby if f.period == period])
+        if cur is None:
+            continue
+        same_unit = [f for f in by_metric if f.period == prior and f.unit == cur.unit]
+        prev = _best(same_unit) or _only([f for f in nearby if f.period == prior and f.unit == cur.unit])
+        if prev is not None and prev.value > 0:
+            return cur, prev
+    return None
 
 
 def _only(figs: list[Figure]) -> Figure | None:
     return figs[0] if len(figs) == 1 else None
 
 
+def _growth_sign(ctx: Context, g: Figure) -> int | None:
+    """+1 for a rise, -1 for a fall, None for a percentage that is no change rate (a share).
+
+    The metric decides when it says "growth" or "decline"; otherwise, or when the words around the
+    number say the opposite ("trade fell 5%" read as "trade growth 5"), the text decides."""
+    roles = _cfg()["roles"]
+    if g.unit != "percent" or _has_any(g.metric.lower(), roles["exclude"]):
+        return None
+    role = metric_role(g.metric, g.unit)
+    before = _clause_before(ctx, g).lower()[-80:]
+    after = ctx.text[g.span[1]:g.span[1] + 40].lower() if g.span and ctx.text else ""
+    words = _cfg()["growth"]
+    up = _has_any(before, roles["growth"]) or _keyword_re(tuple(words["rise_after"])).match(after.lstrip())
+    down = _has_any(before, roles["decline"]) or _keyword_re(tuple(words["fall_after"])).match(after.lstrip())
+    if down and not up:
+        return -1
+    if role == "decline":
+        return -1
+    if role == "growth" or (up and not down):
+        return 1
+    return None
+
+
 def growth_inconsistent(ctx: Context) -> Iterator[Flag]:
     """A growth rate that the two values it links (this period and a year before) contradict."""
     slack = float(_cfg()["growth"]["slack_points"])
     approx = float(_cfg()["growth"]["approximate"])
-    figs = ctx.ex.figures
-    for g in figs:
-        role = metric_role(g.metric, g.unit)
-        if g.unit != "percent" or role not in ("growth", "decline"):
+    for g in ctx.ex.figures:
+        sign = _growth_sign(ctx, g)
+        if sign is None:
             continue
         base = _growth_base(g.metric)
         pair = _growth_values(ctx, g, base)
         if pair is None:
             continue
         cur, prev = pair
-        prior_period = prev.period
         c_lo, c_hi = interval(cur.value, cur.qualifier, cur.value_max, approx)
         p_lo, p_hi = interval(prev.value, prev.qualifier, prev.value_max, approx)
         if p_lo <= 0:
             continue
         imp_lo, imp_hi = (c_lo / p_hi - 1) * 100, (c_hi / p_lo - 1) * 100
-        sign = -1 if role == "decline" else 1
         g_lo, g_hi = sorted(sign * x for x in interval(g.value, g.qualifier, g.value_max))
         if g_lo - imp_hi > slack or imp_lo - g_hi > slack:
             implied = (cur.value / prev.value - 1) * 100
-            word = "decline" if role == "decline" else "growth"
+            word = "a fall" if sign < 0 else "growth"
             yield _flag("growth",
-                        f"{word} of {fmt(g.value, 'percent')} is stated for {base or cur.metric} in "
-                        f"{cur.period}, but {fmt(prev.value, prev.unit)} ({prior_period}) to "
+                        f"{word} of {fmt(abs(g.value), 'percent')} is stated for {base or cur.metric} in "
+                        f"{cur.period}, but {fmt(prev.value, prev.unit)} ({prev.period}) to "
                         f"{fmt(cur.value, cur.unit)} ({cur.period}) is a change of {implied:+.1f}%", g.span)
 
 
