@@ -34,6 +34,8 @@ def only(text: str, anchor: dt.date | None):
         ("Dated 20.06.2022, the note says little.", "20.06.2022", "2022-06-20", "day"),
         ("Dated 2025-06-17, the note says little.", "2025-06-17", "2025-06-17", "day"),
         ("Dated 3/14/2024, a US-style note.", "3/14/2024", "2024-03-14", "day"),
+        ("Dated 2024.06.17, an East Asian style note.", "2024.06.17", "2024-06-17", "day"),
+        ("Dated 2024/6/7, an East Asian style note.", "2024/6/7", "2024-06-07", "day"),
         ("On Sept. 5, 2019 the line opened.", "Sept. 5, 2019", "2019-09-05", "day"),
         ("Talks opened in June 2011 in Astana.", "June 2011", "2011-06", "month"),
         ("Talks opened in Jan 2011 in Astana.", "Jan 2011", "2011-01", "month"),

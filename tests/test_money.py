@@ -54,6 +54,10 @@ def one(text: str):
         ("a fund of € 5 million and more", "€ 5 million", 5e6, "EUR", "exact"),
         ("a $2.5-million grant for schools", "$2.5-million", 2.5e6, "USD", "exact"),
         ("a USD$5 million credit line", "USD$5 million", 5e6, "USD", "exact"),
+        ("a grant of EUR 300.000 for schools", "EUR 300.000", 3e5, "EUR", "exact"),
+        ("a bond of $1.125 billion", "$1.125 billion", 1.125e9, "USD", "exact"),
+        ("firms plan 2.3 trln tenge of projects", "2.3 trln tenge", 2.3e12, "KZT", "exact"),
+        ("the budget holds 5 trillion sum for roads", "5 trillion sum", 5e12, "UZS", "exact"),
         ("a CAD$ 3 million grant", "CAD$ 3 million", 3e6, "CAD", "exact"),
         ("a 1 billion-euro package", "1 billion-euro", 1e9, "EUR", "exact"),
     ],
@@ -127,6 +131,7 @@ def test_known_tokens_and_lookalikes() -> None:
         ("The EU took some 40% of exports.", "40%", 40, "about"),
         ("More than 50 % of investment", "50 %", 50, "more than"),
         ("a rise of 0,5 percentage points", "0,5 percentage points", 0.5, "exact"),
+        ("a rate of 1.125% applies", "1.125%", 1.125, "exact"),
     ],
 )
 def test_percentages(text, span_text, value, qualifier) -> None:
@@ -142,6 +147,7 @@ def test_percentages(text, span_text, value, qualifier) -> None:
         ("the bank backs 33 projects in the region", "33", 33, "exact"),
         ("they made more than 655 000 trips", "655 000", 655000, "more than"),
         ("some 1,000 firms with German capital", "1,000", 1000, "about"),
+        ("some 1.500 firms with German capital", "1.500", 1500, "about"),
         ("investors plan twelve new projects", "twelve", 12, "exact"),
         ("1.2 million people crossed the border", "1.2 million", 1.2e6, "exact"),
         ('the study lists 7 "soft" measures on customs', "7", 7, "exact"),

@@ -71,7 +71,8 @@ _NUMW = rf"(?:[0-9]{{1,3}}|{WORD_NUMBER}|an?)"
 _UNITS = _alt(_COUNTED)
 
 _FORMS = [
-    rf"(?P<iso>(?<![0-9-])(?P<iso_y>{_YEAR})-(?P<iso_m>[01][0-9])-(?P<iso_d>[0-3][0-9])(?![0-9]))",
+    rf"(?P<iso>(?<![0-9./-])(?P<iso_y>{_YEAR})(?P<iso_sep>[-./])(?P<iso_m>[01]?[0-9])(?P=iso_sep)"
+rf"(?P<iso_d>[0-3]?[0-9])(?![0-9]|[./-][0-9]))",
     rf"(?P<num>(?<![0-9.,/-])(?P<num_a>[0-3]?[0-9])(?P<num_sep>[./-])(?P<num_b>[01]?[0-9])"
     rf"(?P=num_sep)(?P<num_y>{_YEAR})(?![.,/-]?[0-9]))",
     rf"(?P<drr>(?<![0-9])(?P<drr_d1>{_DAY}){_S}+(?P<drr_m1>{_MONTH}){_S}*{_DASH}{_S}*"

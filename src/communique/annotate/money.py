@@ -80,6 +80,8 @@ _CHANGE_RE = re.compile(
     rf"(?<![A-Za-z])(?i:{_alt(_CUES['change_verbs'])}){GAP}+(?:(?:by|from|to){GAP}+)?[^.;:!?]{{0,24}}$"
 )
 _GAPS_RE = re.compile(f"{GAP}+")
+# one dot and three digits, no scale: a decimal in a percentage ("1.125%"), thousands otherwise
+_DOT_THOUSANDS_RE = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
 _STOP = frozenset(w.lower() for w in _CUES["count_stop_words"])
 _LABELS = frozenset(w.lower() for w in _CUES["count_label_words"])
 _NEXT_WORD_RE = re.compile(rf"{GAP}+[\"“‘'«]?(?P<w>[A-Za-z][A-Za-z'’.\-]*)")
@@ -268,9 +270,12 @@ def find_amounts(text: str, offset: int = 0) -> list[Amount]:
                         else:
                             v2 = None
         last_end = second[1] if second else e
+        dotted = s1 is None and _DOT_THOUSANDS_RE.fullmatch(first) is not None
         post = _post_token(text, last_end) if pre is None else None
         pct = _PCT_RE.match(text, last_end) if (pre is None and post is None) else None
         qualifier = "between" if second else _qualifier(text, start)
+        if dotted and not pct and second is None:
+            v1 = b1 * 1000  # "€1.500", "1.500 firms": a dot before three digits groups thousands here
         if pre or post:
             tok = (pre or post)[1]
             code = (pre or post)[2]

@@ -8,7 +8,9 @@ Decimal or grouping is decided by the shape of the groups, not by a locale:
 - several commas or several dots: grouping ("1,500,000", "1.500.000");
 - one comma followed by exactly three digits after one to three digits: grouping ("1,500" = 1500);
   any other single comma is a decimal comma ("1,5 bln" = 1.5);
-- one dot: a decimal point ("1.500 billion" = 1.5 billion, as English texts write it);
+- one dot: a decimal point ("1.500 billion" = 1.5 billion, as English texts write it); money.py
+  reads a lone dot before exactly three digits, with no scale word, as thousands in an amount or
+  a count ("€1.500", "1.500 firms") but not in a percentage ("1.125%");
 - spaces, non-breaking (U+00A0) and thin spaces (U+2009, U+202F) only ever group ("48 700 000").
 
 The regex pieces here (`NUMERAL`, `WORD_NUMBER`, `SCALE`, `NUMBER`) carry no named groups, so other
