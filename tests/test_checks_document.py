@@ -378,3 +378,22 @@ def test_end_to_end_consistent_example(fixtures_dir):
     out = pipeline.extract(fixtures_dir / "checks" / "consistent.txt")
     mine = set(load("checks")["kinds"].values())
     assert [f for f in out.flags if f.kind in mine] == []
+
+
+@pytest.mark.parametrize("exact, flagged", [("$48.7 billion", False), ("$52 billion", True)])
+def test_end_to_end_approximate_vs_exact(exact, flagged):
+    from communique import pipeline
+
+    text = (f"ASTANA, 17 June 2025 - \"Our bilateral trade reached nearly $50 billion in 2024,\" he said. "
+            f"In 2024, bilateral trade rose to {exact}.\n\n")
+    out = pipeline.extract(text)
+    assert ("approximate inconsistent" in kinds(out.flags)) is flagged
+
+
+def test_end_to_end_dates_after_publication():
+    from communique import pipeline
+
+    text = ("ASTANA, 17 June 2025 - The 5th meeting of the EU-Kazakhstan Cooperation Committee was held "
+            "in Almaty on 20 July 2025.\n\nThe 6th meeting will be held in Brussels on 20 July 2026.\n\n")
+    flags = [f for f in pipeline.extract(text).flags if f.kind == "implausible value"]
+    assert len(flags) == 1 and "2025-07-20" in flags[0].message
