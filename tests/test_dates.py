@@ -199,6 +199,11 @@ def test_not_dates(text) -> None:
     assert dates(text, D(2025, 6, 20)) == []
 
 
+def test_datetime_anchor_is_accepted() -> None:
+    m = only("The council met on June 17.", dt.datetime(2025, 6, 20, 12, 30))
+    assert m.value == "2025-06-17"
+
+
 def test_offset_and_spans() -> None:
     text = "Signed on 17 June 2025."
     m = find_dates(text, None, offset=50)[0]

@@ -463,6 +463,8 @@ def _starts(text: str, s: int, kind: str) -> list[int]:
 
 def find_dates(text: str, anchor: dt.date | None = None, offset: int = 0) -> list[DateMention]:
     """Every date in `text`, resolved against `anchor`; spans shifted by `offset`."""
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()  # a datetime does not compare with a date
     out: list[DateMention] = []
     done = 0  # end of the last date found: triggers inside it are spent
     hint: tuple[int, int] | None = None  # (year, month) of the last absolute month or day
