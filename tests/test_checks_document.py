@@ -283,6 +283,15 @@ def test_stated_conversion_in_the_text():
     assert "13.882 billion USD" in flags[0].message and "2025-06-17" in flags[0].message
 
 
+def test_conversion_at_the_figure_period_is_accepted():
+    text = "In 2015 the EU gave €1 billion ($1.11 billion) in aid."
+    (a,) = _spans(text, "€1 billion")
+    aid = fig("EU aid", 1e9, "EUR", "2015", span=a)
+    assert check_document(ex(aid, published="2025-06-17"), text) == []  # 2015 average: 1.1095
+    without_period = fig("EU aid", 1e9, "EUR", None, span=a)
+    assert kinds(check_document(ex(without_period, published="2025-06-17"), text)) == ["conversion off"]
+
+
 def test_conversion_at_the_publication_date_is_accepted():
     # Written in June 2025 (1.1568) about an April pledge (about 1.12): the writer's rate counts.
     p = Pledge(amount=12e9, currency="EUR", amount_usd_stated=13.88e9, date="2025-04")

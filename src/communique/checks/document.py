@@ -542,11 +542,17 @@ def growth_inconsistent(ctx: Context) -> Iterator[Flag]:
                         f"{fmt(cur.value, cur.unit)} ({cur.period}) is a change of {implied:+.1f}%", g.span)
 
 
-def _conversion_dates(ctx: Context, pledge: Pledge | None) -> list[str]:
-    """The days a stated conversion may have been made at: the pledge's date, the publication's."""
+def _conversion_dates(ctx: Context, pledge: Pledge | None, span: Span | None = None) -> list[str]:
+    """The days a stated conversion may have been made at: the pledge's date, the period of the
+    figure the amount belongs to, the publication's."""
     dates = []
     if pledge is not None and pledge.date:
         dates.append(pledge.date)
+    for f in ctx.ex.figures:
+        if span and f.period and _in_span(span, f.span):
+            first = f.period.split("/")[0]
+            if first not in dates:
+                dates.append(first)
     if ctx.ex.document.published and ctx.ex.document.published not in dates:
         dates.append(ctx.ex.document.published)
     return dates
@@ -598,7 +604,7 @@ def conversion_off(ctx: Context) -> Iterator[Flag]:
             continue
         pledge = next((p for p in ctx.ex.pledges if _in_span(a.span, p.span)), None)
         done.append((a.span[0], b.span[1]))
-        flag = _conversion_flag(ctx, a.value, a.unit, b.value, b.unit, _conversion_dates(ctx, pledge),
+        flag = _conversion_flag(ctx, a.value, a.unit, b.value, b.unit, _conversion_dates(ctx, pledge, a.span),
                                 (a.span[0], b.span[1]))
         if flag:
             yield flag
