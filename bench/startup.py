@@ -1,7 +1,8 @@
 """How fast does `communique --help` start? Median of 5 cold runs against the 300 ms target.
 
 Prints the floor (`python -c pass`, the interpreter alone) beside it, so a slow machine is not
-mistaken for a slow CLI. `--why` lists the slowest imports (from `python -X importtime`) to show
+mistaken for a slow CLI, and the same help without typer's rich panels (TYPER_USE_RICH=0), whose
+import of rich's Markdown and syntax modules is a large share of the time. `--why` lists the slowest imports (from `python -X importtime`) to show
 which module to import lazily. Not a unit test: timings belong in a bench, not in CI.
 
     python3 bench/startup.py [--runs 5] [--why]
@@ -10,6 +11,7 @@ which module to import lazily. Not a unit test: timings belong in a bench, not i
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -19,11 +21,11 @@ import time
 TARGET_MS = 300.0
 
 
-def _time(cmd: list[str], runs: int) -> list[float]:
+def _time(cmd: list[str], runs: int, env: dict | None = None) -> list[float]:
     out = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
         out.append((time.perf_counter() - t0) * 1000)
         if proc.returncode != 0:
             sys.exit(f"{' '.join(cmd)} failed: {proc.stderr.decode(errors='replace')[-500:]}")
@@ -56,6 +58,7 @@ def main() -> None:
     floor = statistics.median(_time([sys.executable, "-c", "pass"], args.runs))
     runs = _time(cli, args.runs)
     median = statistics.median(runs)
+    plain = statistics.median(_time(cli, args.runs, env={**os.environ, "TYPER_USE_RICH": "0"}))
     verdict = "OK" if median < TARGET_MS else "TOO SLOW"
     print(f"command:            {' '.join(cli)}")
     print(f"python -c pass:     {floor:6.0f} ms (floor, median of {args.runs})")
@@ -63,6 +66,8 @@ def main() -> None:
           f"{', '.join(f'{r:.0f}' for r in runs)})")
     print(f"target:             {TARGET_MS:6.0f} ms -> {verdict} "
           f"(communique's own share: {median - floor:.0f} ms)")
+    print(f"  without rich help: {plain:5.0f} ms (TYPER_USE_RICH=0: the share of typer's rich help "
+          f"panels is {median - plain:.0f} ms)")
     if args.why:
         print("\nslowest top-level imports of communique.cli (cumulative ms):")
         for ms, name in _slowest_imports():
