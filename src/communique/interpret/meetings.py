@@ -181,8 +181,11 @@ def _side(ctx: Context, person, pos: int, s, parties: list[str]) -> str | None:
     from ..annotate.orgs import org_info
     from ..annotate.places import country_name
 
-    clause_start = max(ctx.text.rfind(",", s.start, pos), ctx.text.rfind(";", s.start, pos), s.start)
-    clause = ctx.text[clause_start : min(s.end, pos + 160)]
+    bounds = re.compile(r",\s+(?:while|whereas|and)\b|;")
+    starts = [m.end() for m in bounds.finditer(ctx.text, s.start, pos)]
+    clause_start = starts[-1] if starts else s.start
+    m_end = bounds.search(ctx.text, pos, s.end)
+    clause = ctx.text[clause_start : (m_end.start() if m_end else s.end)]
     if _EU_SIDE.search(clause) and "European Union" in parties:
         return "European Union"
     aff = person.affiliation
