@@ -3,7 +3,8 @@
 Prints the floor (`python -c pass`, the interpreter alone) beside it, so a slow machine is not
 mistaken for a slow CLI, and the same help without typer's rich panels (TYPER_USE_RICH=0), whose
 import of rich's Markdown and syntax modules is a large share of the time. `--why` lists the
-slowest imports (from `python -X importtime`) to show which module to import lazily. Not a unit test: timings belong in a bench, not in CI.
+slowest imports (from `python -X importtime`) to show which module to import lazily. Not a unit
+test: timings belong in a bench, not in CI.
 
     python3 bench/startup.py [--runs 5] [--why]
 """
