@@ -275,7 +275,10 @@ def test_sniff_kinds():
 def test_unknown_extension_is_sniffed(tmp_path):
     p = tmp_path / "page.download"
     p.write_bytes((READ / "page-no-article.html").read_bytes())
-    assert read_path(p).title == "Cooperation Committee meets in Astana"
+    doc = read_path(p)
+    assert doc.title == "Cooperation Committee meets in Astana" and doc.meta["format"] == "html"
+    assert read_path(READ / "two-columns.pdf").meta["format"] == "pdf"
+    assert read_path(READ / "latin1.txt").meta["format"] == "text"
 
 
 @pytest.mark.parametrize("text, title", [

@@ -58,15 +58,18 @@ def read_raw(raw: bytes, source: str, kind: str | None = None) -> Document:
     if kind == "pdf":
         from .pdf import read_pdf
 
-        return read_pdf(raw, source)
-    if kind == "html":
+        doc = read_pdf(raw, source)
+    elif kind == "html":
         from .html import read_html
 
-        return read_html(_decode_html(raw, source), source)
-    text = decode(raw, source)
-    if not text.strip():
-        raise InputError(source, "contains no text")
-    return make_document(text, source=source, title=text_title(text))
+        doc = read_html(_decode_html(raw, source), source)
+    else:
+        text = decode(raw, source)
+        if not text.strip():
+            raise InputError(source, "contains no text")
+        doc = make_document(text, source=source, title=text_title(text))
+    doc.meta["format"] = kind
+    return doc
 
 
 _MD_TITLE = re.compile(r"#{1,2}[ \t]+(.+?)[ \t#]*$")
