@@ -136,8 +136,23 @@ def test_find_numbers_words_and_digits() -> None:
     assert [t for _, _, t in find_numbers(text)] == ["Twelve billion", "a dozen", "1,5 bln", "SEVEN"]
 
 
+def _leaves(node):
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield k
+            yield from _leaves(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _leaves(v)
+    else:
+        yield node
+
+
 def test_every_data_file_loads() -> None:
     for name in names():
         assert load(name) is not None, name
     for name in ("numbers", "numbers_cues", "currencies", "dates"):
-        assert isinstance(load(name), dict)
+        data = load(name)
+        assert isinstance(data, dict)
+        # YAML 1.1 reads bare no/on/yes as booleans: every word in the grammar files must be a string
+        assert not any(isinstance(x, bool) or x is None for x in _leaves(data)), name
