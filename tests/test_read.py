@@ -172,6 +172,18 @@ def test_html_fragment_lists_line_breaks_and_tables(tmp_path):
     assert doc.text == "First paragraph here.\n\none item\n\ntwo\nlines\n\nTrade | $48.7 billion"
 
 
+@pytest.mark.parametrize("wrap", [True, False])
+def test_html_double_br_separates_paragraphs_and_source_newlines_are_spaces(wrap):
+    body = ("<div class='story'>ASTANA, 17 June 2025. The first paragraph of the statement is long "
+            "enough to count as the text of the page.<br><br>The second paragraph follows after two "
+            "line breaks and is also a long sentence.<br>It has a second\n   line in the source.</div>")
+    html = f"<html><head><title>T</title></head><body>{body}</body></html>" if wrap else body
+    paras = read_bytes(html.encode(), "x", kind="html").text.split("\n\n")
+    assert paras[0].startswith("ASTANA, 17 June 2025.") and paras[0].endswith("text of the page.")
+    assert paras[1] == ("The second paragraph follows after two line breaks and is also a long sentence."
+                        "\nIt has a second line in the source.")
+
+
 def test_truncated_html_is_an_error(tmp_path):
     page = (READ / "page-no-article.html").read_bytes()
     p = tmp_path / "cut.html"

@@ -28,7 +28,8 @@ for _name in ("trafilatura", "htmldate", "courlan", "justext"):
 
 _HTML_OPEN = re.compile(r"<html[\s>]", re.IGNORECASE)
 _HTML_CLOSE = re.compile(r"</html\s*>|</body\s*>", re.IGNORECASE)
-_SPACES = re.compile(r"[ \t\u00a0]{2,}")
+_WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
@@ -93,7 +94,7 @@ def _fragment_paragraphs(html: str, source: str) -> list[str]:
 
 
 def _walk_html(el, out: list[str]) -> None:
-    buf: list[str] = [el.text or ""]
+    buf: list[str] = [_ws(el.text)]
 
     def flush() -> None:
         para = _tidy("".join(buf))
@@ -104,7 +105,7 @@ def _walk_html(el, out: list[str]) -> None:
     for c in el:
         tag = c.tag.lower() if isinstance(c.tag, str) else ""
         if tag in _SKIP or not tag:
-            buf.append(c.tail or "")
+            buf.append(_ws(c.tail))
             continue
         if tag == "tr":
             flush()
@@ -119,19 +120,19 @@ def _walk_html(el, out: list[str]) -> None:
             buf.append("\n")
         else:
             buf.append(_html_inline(c))
-        buf.append(c.tail or "")
+        buf.append(_ws(c.tail))
     flush()
 
 
 def _html_inline(el) -> str:
-    parts = [el.text or ""]
+    parts = [_ws(el.text)]
     for c in el:
         tag = c.tag.lower() if isinstance(c.tag, str) else ""
         if tag == "br":
             parts.append("\n")
         elif tag and tag not in _SKIP:
             parts.append(_html_inline(c))
-        parts.append(c.tail or "")
+        parts.append(_ws(c.tail))
     return "".join(parts)
 
 
@@ -173,19 +174,31 @@ def _walk(el, out: list[str]) -> None:
 
 
 def _inline(el) -> str:
-    parts = [el.text or ""]
+    parts = [_ws(el.text)]
     for c in el:
         if c.tag == "lb":
             parts.append("\n")
         elif isinstance(c.tag, str):
             parts.append(_inline(c))
-        parts.append(c.tail or "")
+        parts.append(_ws(c.tail))
     return "".join(parts)
 
 
+def _ws(s: str | None) -> str:
+    """Whitespace in HTML text is one space (source line breaks are not breaks); only <br>/<lb>
+    make a "\n"."""
+    return _WHITESPACE.sub(" ", s) if s else ""
+
+
 def _tidy(s: str) -> str:
-    lines = (_SPACES.sub(" ", line).strip() for line in s.replace("\r", "\n").split("\n"))
-    return "\n".join(line for line in lines if line)
+    """Trim each line; two line breaks in a row (`<br><br>`) separate paragraphs."""
+    paras = []
+    for chunk in _BLANK_LINE.split(s):
+        lines = (line.strip() for line in chunk.split("\n"))
+        para = "\n".join(line for line in lines if line)
+        if para:
+            paras.append(para)
+    return "\n\n".join(paras)
 
 
 def _clean(s: str | None) -> str | None:
