@@ -42,6 +42,8 @@ COMMAND_MODULES = [
     "serve",
     "ledger",
     "demo",
+    "review",
+    "check",
 ]
 
 for _name in COMMAND_MODULES:

@@ -226,14 +226,19 @@ class Ledger:
 
     def ingest_paths(self, paths: Iterable[str | Path], published: str | None = None, workers: int = 1,
                      progress: Progress | None = None, extractor: Callable | None = None,
-                     batch: int | None = None, rebuild: bool = True) -> IngestSummary:
+                     batch: int = 64, batch_seconds: float = 1.0, rebuild: bool = True) -> IngestSummary:
         """Read, extract and store files, folders (recursive) and globs; idempotent and resumable.
 
         A document already stored at the current extractor version is skipped without extraction.
         `extractor(doc, published=...) -> Extraction` defaults to `pipeline.extract_document`; it must
         be a picklable module-level function when `workers > 1`. Unreadable inputs are recorded in
-        `failures` and the batch goes on. `batch` documents share a transaction (default 1 with one
-        worker, 16 with a pool, where the parent is the bottleneck).
+        `failures` and the batch goes on.
+
+        A transaction holds whole documents only: up to `batch` of them (default 64), or what
+        arrived within `batch_seconds`, so a kill loses at most the open batch and leaves no document
+        half-written; `batch=1` gives one transaction per document. Batching matters on SQLite: a
+        commit rewrites every index page it touched, and statement ids are hashes spread over the
+        index (measured: 17 ms per document alone, 1.3 ms in batches of 128).
         """
         from ..read.inputs import expand
 
@@ -244,11 +249,13 @@ class Ledger:
         total = len(inputs)
         known = self.known_documents()
         summary = IngestSummary()
-        batch = batch or (1 if workers <= 1 else 16)
         pending: list[tuple[str, Rows]] = []
+        opened = time.perf_counter()
         done = 0
 
         def flush() -> None:
+            nonlocal opened
+            opened = time.perf_counter()
             if not pending:
                 return
             statuses = self._write([rows for _, rows in pending])
@@ -274,7 +281,7 @@ class Ledger:
                     status = "unchanged"
                 else:
                     pending.append((source, payload))
-                    if len(pending) >= batch:
+                    if len(pending) >= batch or time.perf_counter() - opened >= batch_seconds:
                         flush()
             done += 1
             if progress:
@@ -342,6 +349,10 @@ class Ledger:
 
         with self.engine.begin() as conn:
             stats = rebuild(conn)
+            # Review and cross-ledger checks (ledger/review.py, checks/ledger.py): re-point judgements
+            # whose records a newer extractor re-identified, then add the ledger-wide check flags.
+            from .review import after_rebuild
+            stats.update(after_rebuild(conn))
             self._set_meta(conn, "dirty", "0")
         return stats
 

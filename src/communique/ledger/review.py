@@ -1,0 +1,517 @@
+"""Review: a person confirms, corrects, rejects, merges, splits records and dismisses flags.
+
+Each decision is a judgement (`ledger/judgements.py`: who, when, why; a changed decision retires
+the old row). This module adds what a reviewer needs around them:
+
+- `queue()`: the records to review, least certain first (merged by a fuzzy rule, flagged, or read
+  from a single source), each with the sentence it was read from;
+- one function per decision, taking the ids a person sees (merged record ids, as-seen ids, unique
+  prefixes, flag ids) and checking them before anything is written;
+- *anchors*: each judgement written here keeps, besides the ledger's snapshot, where its records
+  and flags were read (document and span). When a newer extractor gives a record a new identity
+  (its identifying values changed) or rewords a flag, `after_rebuild` finds the record or flag at the
+  same place and re-points the judgement: the old row is retired (`retired_by` the new one), the new
+  row keeps the author, reason and time of the decision. A judgement whose record is gone stays
+  active and inert, and applies again if the record comes back.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+from collections import defaultdict
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import insert, or_, select, update
+from sqlalchemy.engine import Connection
+
+from ..errors import CommuniqueError
+from ..models import RECORD_TYPES
+from . import schema as t
+from .statements import rules
+
+AUTHOR_ENV = "COMMUNIQUE_AUTHOR"
+STATUSES = ("unreviewed", "confirmed", "corrected", "rejected")
+
+
+class ReviewError(CommuniqueError):
+    """A review command names something that is not there, or a value that does not fit."""
+
+
+def default_author() -> str:
+    """`COMMUNIQUE_AUTHOR`, else the login name."""
+    env = os.environ.get(AUTHOR_ENV)
+    if env:
+        return env
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (some containers): still a valid, if anonymous, decision
+        return "anonymous"
+
+
+# --- finding what an id names -----------------------------------------------------------------
+
+def resolve_record(conn: Connection, any_id: str) -> tuple[str, str, str]:
+    """A merged record id, an as-seen record id, or a unique prefix of either → (the id as given
+    in full, its merged record's id, kind)."""
+    r, s = t.records.c, t.statements.c
+    row = conn.execute(select(r.id, r.kind).where(r.id == any_id)).first()
+    if row:
+        return row.id, row.id, row.kind
+    row = conn.execute(select(s.record_id, s.canonical_id, s.kind)
+                       .where(s.record_id == any_id).limit(1)).first()
+    if row:
+        return row.record_id, row.canonical_id, row.kind
+    if len(any_id) >= 6:
+        hits = conn.execute(select(r.id, r.kind).where(r.id.like(f"{any_id}%")).limit(2)).all()
+        if len(hits) == 1:
+            return hits[0].id, hits[0].id, hits[0].kind
+        seen = conn.execute(select(s.record_id, s.canonical_id, s.kind).where(s.record_id.like(f"{any_id}%"))
+                            .distinct().limit(2)).all()
+        if len(seen) == 1:
+            return seen[0].record_id, seen[0].canonical_id, seen[0].kind
+    raise ReviewError(f"no record with id {any_id!r}")
+
+
+def resolve_flag(conn: Connection, any_id: str) -> str:
+    f = t.flags.c
+    hits = conn.execute(select(f.id).where(f.id.like(f"{any_id}%")).limit(2)).scalars().all()
+    if any_id in hits:
+        return any_id
+    if len(hits) == 1 and len(any_id) >= 6:
+        return hits[0]
+    raise ReviewError(f"no flag with id {any_id!r}" if not hits else f"flag id {any_id!r} is ambiguous")
+
+
+# --- anchors: where a record or flag was read -------------------------------------------------
+
+def record_anchor(conn: Connection, record_id: str) -> dict | None:
+    """Kind, label and the (document, span) of every mention of a record (an as-seen record's own;
+    a merged record's: all its members')."""
+    m, s = t.mentions.c, t.statements.c
+    own = conn.execute(select(m.kind, m.document_id, m.span_start, m.span_end)
+                       .where(m.record_id == record_id)).all()
+    merged = conn.execute(select(m.kind, m.document_id, m.span_start, m.span_end)
+                          .where(m.canonical_id == record_id)).all()
+    rows = own or merged
+    if not rows:
+        return None
+    kind = rows[0].kind
+    label_prop = rules()["label"].get(kind)
+    labels = sorted({json.loads(v) for v in conn.execute(
+        select(s.value).where(s.record_id == record_id, s.prop == label_prop)).scalars()}, key=str)
+    return {"kind": kind, "label": labels[0] if labels else None,
+            "mentions": sorted({(r.document_id, r.span_start, r.span_end) for r in own}, key=str),
+            "cluster": sorted({(r.document_id, r.span_start, r.span_end) for r in merged}, key=str)}
+
+
+def flag_anchor(conn: Connection, flag_id: str) -> dict | None:
+    f = t.flags.c
+    r = conn.execute(select(f.kind, f.message, f.source, f.document_id, f.span_start, f.span_end,
+                            f.record_ids).where(f.id == flag_id)).first()
+    if r is None:
+        return None
+    return {"kind": r.kind, "message": r.message, "source": r.source, "document_id": r.document_id,
+            "span": [r.span_start, r.span_end] if r.span_start is not None else None,
+            "record_ids": json.loads(r.record_ids) if r.record_ids else []}
+
+
+def _overlap(a: tuple | list | None, b: tuple | list | None) -> int:
+    if not a or not b or a[0] is None or b[0] is None:
+        return 0
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def find_record(conn: Connection, anchor: dict | None) -> str | None:
+    """The as-seen record now at an anchor's place: same kind, a mention overlapping one of the
+    anchor's spans in the same document (most overlap wins), else the same label in one of its
+    documents. None when nothing fits (the record is gone)."""
+    if not anchor or not anchor.get("kind"):
+        return None
+    from .names import fold
+
+    places = [tuple(p) for p in (anchor.get("mentions") or anchor.get("cluster") or [])]
+    docs = sorted({p[0] for p in places})
+    if not docs:
+        return None
+    m, s = t.mentions.c, t.statements.c
+    cands = conn.execute(select(m.record_id, m.document_id, m.span_start, m.span_end)
+                         .where(m.kind == anchor["kind"], m.document_id.in_(docs))).all()
+    best: dict[str, int] = defaultdict(int)
+    for c in cands:
+        for p in places:
+            if p[0] == c.document_id:
+                best[c.record_id] = max(best[c.record_id], _overlap(p[1:], (c.span_start, c.span_end)))
+    hits = [rid for rid, ov in best.items() if ov > 0]
+    if hits:
+        return min(hits, key=lambda rid: (-best[rid], rid))
+    label = anchor.get("label")
+    if label is None:
+        return None
+    label_prop = rules()["label"].get(anchor["kind"])
+    rows = conn.execute(select(s.record_id, s.value).where(s.kind == anchor["kind"], s.prop == label_prop,
+                                                           s.document_id.in_(docs))).all()
+    same = sorted({r.record_id for r in rows if fold(str(json.loads(r.value))) == fold(str(label))})
+    return same[0] if same else None
+
+
+def find_flag(conn: Connection, anchor: dict | None, taken: set[str]) -> str | None:
+    """The flag now at a dismissed flag's place: same kind and origin, and in the same document at
+    an overlapping span, or (ledger flags) about the same records; the same message wins."""
+    if not anchor or not anchor.get("kind"):
+        return None
+    f = t.flags.c
+    q = select(f.id, f.message, f.source, f.document_id, f.span_start, f.span_end, f.record_ids) \
+        .where(f.kind == anchor["kind"])
+    if anchor.get("source"):
+        q = q.where(f.source == anchor["source"])
+    if anchor.get("document_id"):
+        q = q.where(f.document_id == anchor["document_id"])
+    scored = []
+    for r in conn.execute(q):
+        if r.id in taken:
+            continue
+        score = 0
+        if r.message == anchor.get("message"):
+            score += 4
+        if _overlap(anchor.get("span"), (r.span_start, r.span_end)):
+            score += 2
+        ids = set(json.loads(r.record_ids)) if r.record_ids else set()
+        if ids & set(anchor.get("record_ids") or []):
+            score += 1
+        if score:
+            scored.append((-score, r.id))
+    return min(scored)[1] if scored else None
+
+
+# --- writing decisions ------------------------------------------------------------------------
+
+def _write(ledger, kind: str, target_id: str, *, target_type: str = "record", other_id: str | None = None,
+           prop: str | None = None, value: Any = None, author: str | None = None, reason: str | None = None,
+           rebuild: bool = True) -> int:
+    """Write one judgement through the ledger's judgements module, then keep its anchors in
+    `target_key` (beside the ledger's own snapshot) and rebuild."""
+    from .judgements import add_judgement
+
+    author = author or default_author()
+    with ledger.engine.begin() as conn:
+        if target_type == "flag":
+            anchors = {"flag": flag_anchor(conn, target_id)}
+        else:
+            anchors = {"anchor": record_anchor(conn, target_id)}
+            if other_id:
+                anchors["other"] = record_anchor(conn, other_id)
+        jid = add_judgement(conn, kind, target_id, target_type=target_type, other_id=other_id, prop=prop,
+                            value=value, author=author, reason=reason)
+        _add_member_anchors(conn, jid, anchors)
+        c = t.judgements.c
+        key = conn.execute(select(c.target_key).where(c.id == jid)).scalar()
+        key = {**(json.loads(key) if key else {}), **anchors}
+        conn.execute(update(t.judgements).where(c.id == jid)
+                     .values(target_key=json.dumps(key, ensure_ascii=False)))
+    if rebuild:
+        ledger.rebuild()
+    return jid
+
+
+def _add_member_anchors(conn: Connection, jid: int, anchors: dict) -> None:
+    """A split freezes its members; keep where each was read, to find them after re-extraction."""
+    c = t.judgements.c
+    value = conn.execute(select(c.value).where(c.id == jid)).scalar()
+    value = json.loads(value) if value else None
+    if isinstance(value, dict) and value.get("members"):
+        anchors["members"] = {m: record_anchor(conn, m) for m in value["members"]}
+
+
+def _record(ledger, any_id: str) -> tuple[str, str, str]:
+    with ledger.connect() as conn:
+        return resolve_record(conn, any_id)
+
+
+def confirm(ledger, record_id: str, author: str | None = None, reason: str | None = None) -> int:
+    """The record is right as it stands."""
+    rid, _cid, _kind = _record(ledger, record_id)
+    return _write(ledger, "confirm", rid, author=author, reason=reason)
+
+
+def reject(ledger, record_id: str, author: str | None = None, reason: str | None = None) -> int:
+    """The record is wrong (not a meeting, a misread amount…): hidden from queries and exports."""
+    rid, _cid, _kind = _record(ledger, record_id)
+    return _write(ledger, "reject", rid, author=author, reason=reason)
+
+
+def parse_value(kind: str, prop: str, value: Any) -> Any:
+    """A value typed on a command line → the field's type (JSON where it parses: 12e9, true,
+    ["EU", "Kazakhstan"]; else the text), validated against the record type."""
+    from pydantic import TypeAdapter, ValidationError
+
+    model = RECORD_TYPES[kind]
+    fields = {f: i for f, i in model.model_fields.items() if f not in ("span", "spans")}
+    if prop not in fields:
+        raise ReviewError(f"{kind} have no field {prop!r}; fields: {', '.join(fields)}")
+    if isinstance(value, str):
+        try:
+            parsed = json.loads(value)
+        except ValueError:
+            parsed = value
+        if isinstance(parsed, (dict,)) and fields[prop].annotation is str:
+            parsed = value
+    else:
+        parsed = value
+    adapter = TypeAdapter(fields[prop].annotation)
+    for candidate in ([parsed, value] if parsed is not value else [parsed]):
+        try:
+            return adapter.dump_python(adapter.validate_python(candidate), mode="json")
+        except ValidationError as exc:
+            err = exc
+    raise ReviewError(f"{value!r} is not a valid {prop} of {kind}: {err.errors()[0]['msg']}")
+
+
+def correct(ledger, record_id: str, prop: str, value: Any, author: str | None = None,
+            reason: str | None = None) -> int:
+    """The record's `prop` is `value`, whatever the sources say (until another decision)."""
+    rid, _cid, kind = _record(ledger, record_id)
+    return _write(ledger, "correct", rid, prop=prop, value=parse_value(kind, prop, value), author=author,
+                  reason=reason)
+
+
+def merge(ledger, record_a: str, record_b: str, author: str | None = None, reason: str | None = None) -> int:
+    """Two records are one real thing."""
+    a, ca, ka = _record(ledger, record_a)
+    b, cb, kb = _record(ledger, record_b)
+    if ka != kb:
+        raise ReviewError(f"cannot merge a record of {ka} with one of {kb}")
+    if a == b:
+        raise ReviewError("cannot merge a record with itself")
+    return _write(ledger, "merge", a, other_id=b, author=author, reason=reason)
+
+
+def split(ledger, record_id: str, other_id: str | None = None, author: str | None = None,
+          reason: str | None = None) -> int:
+    """A merged record is not one thing: given its merged id every member stands alone; given one
+    member's as-seen id that member leaves; with `other_id`, those two are never merged."""
+    rid, _cid, _kind = _record(ledger, record_id)
+    other = _record(ledger, other_id)[0] if other_id else None
+    return _write(ledger, "split", rid, other_id=other, author=author, reason=reason)
+
+
+def dismiss(ledger, flag_id: str, author: str | None = None, reason: str | None = None) -> int:
+    """A flag a reviewer has looked at and answered: hidden from flag lists unless asked for."""
+    with ledger.connect() as conn:
+        fid = resolve_flag(conn, flag_id)
+    return _write(ledger, "dismiss", fid, target_type="flag", author=author, reason=reason)
+
+
+# --- keeping judgements pointed at their records across re-extraction ---------------------------
+
+def _present(conn: Connection) -> set[str]:
+    return set(conn.execute(select(t.statements.c.record_id).distinct()).scalars())
+
+
+def reanchor_records(conn: Connection) -> int:
+    """Re-point record judgements whose records changed identity (see the module docstring)."""
+    c = t.judgements.c
+    rows = conn.execute(select(t.judgements).where(c.retired_at.is_(None), c.target_type == "record")
+                        .order_by(c.id)).all()
+    if not rows:
+        return 0
+    present = _present(conn)
+    moved = 0
+    for r in rows:
+        key = json.loads(r.target_key) if r.target_key else {}
+        value = json.loads(r.value) if r.value else None
+        ends = {"target": r.target_id, "other": r.other_id}
+        new = dict(ends)
+        ok = True
+        for end, anchor_key in (("target", "anchor"), ("other", "other")):
+            rid = ends[end]
+            if rid is None or rid in present:
+                continue
+            found = find_record(conn, key.get(anchor_key))
+            if found is None:
+                ok = False
+                break
+            new[end] = found
+        new_value = value
+        if ok and isinstance(value, dict) and value.get("members"):
+            anchors = key.get("members") or {}
+            mapping = {}
+            for mid in value["members"]:
+                if mid in present:
+                    continue
+                found = find_record(conn, anchors.get(mid))
+                if found:
+                    mapping[mid] = found
+            if mapping:
+                new_value = {**value, "members": sorted({mapping.get(m, m) for m in value["members"]})}
+                if value.get("detach"):
+                    new_value["detach"] = mapping.get(value["detach"], value["detach"])
+        if not ok or (new == ends and new_value == value):
+            continue
+        if new["target"] == new["other"]:
+            continue
+        new_key = dict(key)
+        new_key["anchor"] = record_anchor(conn, new["target"]) or key.get("anchor")
+        if new["other"]:
+            new_key["other"] = record_anchor(conn, new["other"]) or key.get("other")
+        if isinstance(new_value, dict) and new_value.get("members"):
+            old = key.get("members") or {}
+            new_key["members"] = {m: (record_anchor(conn, m) or old.get(m)) for m in new_value["members"]}
+        _replace(conn, r, target_id=new["target"], other_id=new["other"],
+                 value=None if new_value is None else json.dumps(new_value, ensure_ascii=False),
+                 target_key=json.dumps(new_key, ensure_ascii=False))
+        moved += 1
+    return moved
+
+
+def reanchor_flags(conn: Connection) -> int:
+    """Re-point dismissals whose flag was reworded or moved by a newer extractor."""
+    c, f = t.judgements.c, t.flags.c
+    rows = conn.execute(select(t.judgements).where(c.retired_at.is_(None), c.target_type == "flag",
+                                                   c.kind == "dismiss").order_by(c.id)).all()
+    if not rows:
+        return 0
+    present = set(conn.execute(select(f.id)).scalars())
+    taken = {r.target_id for r in rows if r.target_id in present}
+    moved = 0
+    for r in rows:
+        if r.target_id in present:
+            continue
+        key = json.loads(r.target_key) if r.target_key else {}
+        found = find_flag(conn, key.get("flag") or key, taken)
+        if found is None:
+            continue
+        taken.add(found)
+        new_key = {**key, "flag": flag_anchor(conn, found)}
+        _replace(conn, r, target_id=found, other_id=None, value=r.value,
+                 target_key=json.dumps(new_key, ensure_ascii=False))
+        moved += 1
+    return moved
+
+
+def _replace(conn: Connection, old, **changes) -> int:
+    """Insert the re-pointed judgement (same decision, author, reason and time) and retire the old
+    row in its favour."""
+    row = {k: getattr(old, k) for k in ("kind", "target_type", "target_id", "other_id", "prop", "value",
+                                        "target_key", "author", "reason", "created_at")}
+    row.update(changes)
+    jid = conn.execute(insert(t.judgements).values(**row)).inserted_primary_key[0]
+    conn.execute(update(t.judgements).where(t.judgements.c.id == old.id)
+                 .values(retired_at=datetime.now(UTC), retired_by=jid))
+    return int(jid)
+
+
+def after_rebuild(conn: Connection) -> dict:
+    """What `Ledger.rebuild` runs after merging, in its transaction: re-point judgements whose
+    records changed identity (merging again if any did), add the cross-ledger check flags, then
+    re-point dismissals of reworded flags."""
+    from ..checks.ledger import run_checks
+    from .merge import rebuild
+
+    stats: dict[str, Any] = {}
+    moved = reanchor_records(conn)
+    if moved:
+        stats.update(rebuild(conn))
+    stats["check_flags"] = run_checks(conn)
+    stats["reanchored"] = moved + reanchor_flags(conn)
+    return stats
+
+
+# --- the queue ----------------------------------------------------------------------------------
+
+def _status_of(rec, corrected: set[str]) -> str:
+    if rec.status == "rejected":
+        return "rejected"
+    if rec.id in corrected:
+        return "corrected"
+    return "confirmed" if rec.confirmed else "unreviewed"
+
+
+def queue(ledger, kind: str | None = None, status: str | None = None, limit: int | None = 50,
+          offset: int = 0) -> dict:
+    """Records to review, least certain first, each with its status (unreviewed, confirmed,
+    corrected, rejected), a certainty in [0, 1] with the reasons for it, and the sentence it was
+    first read from. Certainty starts at the weakest automatic merge score of the record; each
+    open flag about it halves it, and a record read in one document only loses a tenth."""
+    if kind and kind not in RECORD_TYPES:
+        known = ", ".join(k for k in RECORD_TYPES if k != "flags")
+        raise ReviewError(f"unknown kind {kind!r}; kinds: {known}")
+    if status and status not in STATUSES:
+        raise ReviewError(f"unknown status {status!r}; statuses: {', '.join(STATUSES)}")
+    from .query import flags as query_flags
+
+    r, mg, m, d, s = t.records.c, t.merges.c, t.mentions.c, t.documents.c, t.statements.c
+    with ledger.connect() as conn:
+        q = select(r.id, r.kind, r.label, r.status, r.confirmed, r.n_sources, r.n_documents).order_by(r.id)
+        if kind:
+            q = q.where(r.kind == kind)
+        recs = conn.execute(q).all()
+        weakest: dict[str, tuple[float, str]] = {}
+        for x in conn.execute(select(mg.canonical_id, mg.score, mg.rule).where(mg.decided_by == "auto")):
+            if x.canonical_id not in weakest or x.score < weakest[x.canonical_id][0]:
+                weakest[x.canonical_id] = (x.score, x.rule)
+        member_of = dict(conn.execute(select(s.record_id, s.canonical_id).distinct()).all())
+        jc = t.judgements.c
+        corrected = set()
+        for target in conn.execute(select(jc.target_id).where(jc.kind == "correct", jc.retired_at.is_(None),
+                                                              jc.target_type == "record")).scalars():
+            corrected.add(member_of.get(target, target))
+        first_sentence: dict[str, tuple] = {}
+        for x in conn.execute(select(m.canonical_id, m.sentence, d.source, d.published, m.span_start)
+                              .join(t.documents, d.id == m.document_id)
+                              .order_by(m.canonical_id, d.published, m.span_start)):
+            first_sentence.setdefault(x.canonical_id, (x.sentence, x.source))
+    open_flags: dict[str, list[str]] = defaultdict(list)
+    for fl in query_flags(ledger, limit=None)["items"]:
+        for rid in fl["record_ids"]:
+            cid = member_of.get(rid, rid)
+            if fl["kind"] not in open_flags[cid]:
+                open_flags[cid].append(fl["kind"])
+    items = []
+    for rec in recs:
+        st = _status_of(rec, corrected)
+        if status and st != status:
+            continue
+        certainty, reasons = 1.0, []
+        if rec.id in weakest and weakest[rec.id][0] < 1.0:
+            certainty = weakest[rec.id][0]
+            reasons.append(f"merged by {weakest[rec.id][1]} ({weakest[rec.id][0]:.2f})")
+        for k in open_flags.get(rec.id, []):
+            certainty *= 0.5
+            reasons.append(f"flag: {k}")
+        if rec.n_documents <= 1:
+            certainty *= 0.9
+            reasons.append("one source")
+        sentence, source = first_sentence.get(rec.id, (None, None))
+        items.append({"id": rec.id, "kind": rec.kind, "label": rec.label, "status": st,
+                      "certainty": round(certainty, 3), "reasons": reasons, "n_sources": rec.n_sources,
+                      "n_documents": rec.n_documents, "source": source, "sentence": sentence})
+    items.sort(key=lambda i: (i["certainty"], i["n_documents"], i["kind"], i["id"]))
+    total = len(items)
+    page = items[offset:offset + limit] if limit is not None else items[offset:]
+    return {"total": total, "limit": limit, "offset": offset, "items": page}
+
+
+def history(ledger, target_id: str | None = None) -> list[dict]:
+    """Every judgement (active and retired), oldest first; only those about `target_id` if given."""
+    c = t.judgements.c
+    q = select(t.judgements).order_by(c.id)
+    if target_id:
+        q = q.where(or_(c.target_id == target_id, c.other_id == target_id))
+    with ledger.connect() as conn:
+        rows = conn.execute(q).all()
+    out = []
+    for r in rows:
+        d = dict(r._mapping)
+        for k in ("created_at", "retired_at"):
+            d[k] = d[k].isoformat() if d[k] is not None and hasattr(d[k], "isoformat") else d[k]
+        d["value"] = json.loads(d["value"]) if d["value"] else None
+        d.pop("target_key", None)
+        out.append(d)
+    return out
+
+
+__all__ = ["queue", "confirm", "correct", "reject", "merge", "split", "dismiss", "history", "after_rebuild",
+           "default_author", "ReviewError", "STATUSES"]
