@@ -35,7 +35,7 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 def read_html(html: str, source: str) -> Document:
     """Main text, title and publication date of one page; `InputError` when it has no text."""
-    if _HTML_OPEN.search(html[:4096]) and not _HTML_CLOSE.search(html[-4096:]):
+    if _HTML_OPEN.search(html[:4096]) and not _HTML_CLOSE.search(html[-65536:]):
         raise InputError(source, "HTML page is truncated (no closing </body> or </html> tag)")
     title, published, text = extract_main_text(html, source)
     if not text.strip():
