@@ -76,11 +76,9 @@ def _lex() -> dict:
 def _noun_at(toks: list[Tok], i: int) -> int:
     """Number of tokens of an agreement noun starting at i (0 when none)."""
     lx = _lex()
-    if toks[i].text in lx["single"]:
-        return 1
     if toks[i].text not in lx["first"]:
-        return 0
-    for words in lx["multi"]:
+        return 1 if toks[i].text in lx["single"] else 0
+    for words in sorted(lx["multi"], key=len, reverse=True):
         if [t.text for t in toks[i : i + len(words)]] == words:
             return len(words)
     return 1 if toks[i].text in lx["single"] else 0

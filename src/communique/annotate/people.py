@@ -105,6 +105,7 @@ def _lex() -> dict:
     role_ws.discard("-")
     role_ws -= set(roles["connectors"]) | {"d'Affaires"}
     vocab = set(names["not_names"]) | role_ws | set(orgs.get("heads") or [])
+    vocab |= {h.rstrip(".") for h in names["honorifics"]} | set(names["honorifics"])
     for o in orgs["organizations"]:
         for form in [o["name"], *(o.get("aliases") or []), o.get("acronym") or ""]:
             vocab.update(w for w in form.split() if w[:1].isupper())
@@ -196,6 +197,9 @@ def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | No
         t = toks[k]
         if not _adjacent(t, toks[k + 1], text) and text[t.end : toks[k + 1].start].strip() not in ("",):
             break
+        if t.text == "/" and first_role is not None:
+            k -= 1  # "High Representative …/Vice-President of the Commission"
+            continue
         if t.text == ",":
             # A comma may sit inside a role ("Minister for Foreign Affairs, European Union and
             # Cooperation"), never right before the name.

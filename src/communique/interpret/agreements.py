@@ -33,6 +33,11 @@ _NEGOTIATIONS_ON = re.compile(
     r"\b((?:bilateral|formal|official)\s+)?negotiations\s+on\s+((?:[a-z][\w\-]*\s?){2,12}?)"
     r"(?=[,.;:]|\s+(?:to|with|a|as|and the|in order)\b)"
 )
+_AHEAD = re.compile(
+    r"\s+(?:is|are|was|were)\s+(?:still\s+)?(?:expected|planned|scheduled|due|foreseen|envisaged|pending|awaited)\b"
+    r"|\s+(?:will|would|could|should|must|may)\b",
+    re.I,
+)
 _TEXT_ANAPHORA = re.compile(
     r"\b(?:the|its|this)\s+(?:text|agreement|treaty|memorandum|protocol|deal)\b", re.I
 )
@@ -189,7 +194,10 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             clause_left = _CLAUSE.split(left)[-1]
             if cues["neg"].search(clause_left) or re.match(r"\s+(?:provisionally)", text[pos + len(word) :]):
                 continue
-            carried = pending_seen is not None and not re.search(r"[,;:]", text[pending_seen:pos])
+            ahead = _AHEAD.match(text, pos + len(word))  # "its signature is expected soon"
+            carried = (
+                bool(ahead) or pending_seen is not None and not re.search(r"[,;:]", text[pending_seen:pos])
+            )
             pending = (
                 carried
                 or bool(cues["pending"].search(clause_left))
@@ -207,8 +215,9 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 pending_min = r if pending_min is None else min(pending_min, r)
                 continue
             target = _nearest(text, here, pos, s.start)
-            if target is not None and id(target) not in replaced:
-                target.stages.append((_rank(stage), stage, pos))
+            for t in target if isinstance(target, list) else [target]:
+                if t is not None and id(t) not in replaced:
+                    t.stages.append((_rank(stage), stage, pos))
         if pending_min is not None and pending_min > 0:
             prev = STAGE_ORDER[pending_min - 1]
             for _a, _b, r in here:
@@ -240,7 +249,8 @@ def _nearest(text: str, here, pos: int, sent_start: int):
     before = [(pos - b, r) for a, b, r in here if b <= pos]
     if before:
         return min(before, key=lambda x: x[0])[1]
-    return None
+    after = [r for a, b, r in here if a >= pos]  # "12 documents were signed, including X and Y"
+    return after or None
 
 
 def _status(r: _Rec) -> str | None:
