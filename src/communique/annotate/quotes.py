@@ -41,8 +41,11 @@ def find_quotes(text: str, people) -> list[QuoteMention]:
     out: list[QuoteMention] = []
     for m in _QUOTE.finditer(text):
         inner = next(g for g in m.groups() if g is not None)
-        if len(inner.split()) < 3:
+        words = inner.split()
+        if len(words) < 3:
             continue
+        if len(words) <= 8 and all(w[:1].isupper() for w in words if len(w) > 3):
+            continue   # a title in quotes ("Rule of Law in Central Asia"), not a quotation
         clean = inner.strip().rstrip(",").rstrip()
         start = m.start() + m.group(0).index(inner) + (len(inner) - len(inner.lstrip()))
         speaker = _speaker(text, m.start(), m.end(), mentions, out)

@@ -284,6 +284,10 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     for p in ctx.places:
         if s.start <= p.span[0] < a.span[0] and p.kind == "country":
             return p.name
+        if s.start <= p.span[0] < a.span[0] and p.kind == "demonym" and re.match(
+            r"\s+(?:side|delegation|government|authorities)\b", ctx.text[p.span[1] :]
+        ):
+            return p.country   # "The European side announced …"
     if re.search(r"\b(?:the\s+)?Commission\b", left):
         return "European Commission"
     return None
