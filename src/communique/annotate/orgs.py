@@ -70,6 +70,12 @@ def org_heads() -> set[str]:
     return _tables()["heads"]
 
 
+def known_orgs_in(text: str) -> list[dict]:
+    """Gazetteer institutions named inside a short text (a role), in order."""
+    t = _tables()
+    return [t["by_form"][term] for _s, _e, term in t["gaz"].finditer(text)]
+
+
 def org_info(name: str) -> dict | None:
     """The gazetteer record of a name, alias or acronym (None when not a known institution)."""
     return _tables()["by_form"].get(name)

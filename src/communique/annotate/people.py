@@ -314,11 +314,11 @@ def _role_affiliation(role: str | None) -> str | None:
         info = org_info(w) if w.isupper() else None
         if info:
             return info["name"]
-    from .orgs import find_orgs
+    from .orgs import known_orgs_in
 
-    inside = [o for o in find_orgs(role) if o.kind]
+    inside = known_orgs_in(role)
     if inside:
-        return inside[0].name  # "European Commission President"
+        return inside[0]["name"]  # "European Commission President"
     if "Commissioner" in role:
         return "European Commission"
     if role.startswith("High Representative"):
