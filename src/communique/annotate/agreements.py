@@ -118,6 +118,10 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             ):
                 k -= 1
                 continue
+            if _party_compound(t.base) and not pre_words[-1:] == ["and"]:
+                k -= 1
+                pre_words.append(t.base)  # "EU-Kazakhstan agreement on …"
+                continue
             if not t.cap and (t.base.lower() in lx["pre"] or re.fullmatch(r"1[89]\d\d|20\d\d", t.base)):
                 k -= 1
                 pre_words.append(t.base)
@@ -201,6 +205,14 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
     return out
 
 
+def _party_compound(word: str) -> bool:
+    """ "EU-Kazakhstan", "Kazakh-German": two parties joined by a hyphen or dash."""
+    from .places import country_name
+
+    parts = re.split(r"[-–]", word)
+    return len(parts) == 2 and all(country_name(p) for p in parts)
+
+
 def _capital_post(toks: list[Tok], j: int) -> bool:
     """After a capitalised name only "of 1996", "with Uzbekistan", "on Certain Aspects …" belong to it."""
     if j + 1 >= len(toks):
@@ -257,8 +269,10 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
             and not toks[k + 2].cap
         ):
             break
-        if re.fullmatch(r"\d[\d,.]*", t.base) and not re.fullmatch(r"1[89]\d\d|20\d\d", t.base):
+        if re.match(r"\d", t.base) and not re.fullmatch(r"1[89]\d\d|20\d\d", t.base):
             break
+        if t.base == "and" and k + 1 < len(toks) and re.fullmatch(r"[a-z]+ed", toks[k + 1].base):
+            break  # "… on visa facilitation and discussed …": a new verb
         k += 1
     while k > j + 1 and toks[k - 1].base.lower() in ("the", "a", "an", "and", "of", "on", ","):
         k -= 1

@@ -226,6 +226,8 @@ def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | No
         break
     if first_role is None:
         return None, None, None
+    if first_role > 0 and toks[first_role - 1].base.isupper() and _org_acronym(toks[first_role - 1].base):
+        first_role -= 1  # "EEAS Deputy Secretary General"
     # the role runs from the leftmost role word to the name; trailing connectors dropped
     j = i
     while j > first_role and (toks[j - 1].base in lx["connectors"] or toks[j - 1].text == ","):
@@ -240,6 +242,13 @@ def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | No
         if k2 >= 0 and toks[k2].cap and country_name(toks[k2].base) and not toks[k2].poss:
             aff = country_name(toks[k2].base)
     return role, aff, toks[first_role].start
+
+
+def _org_acronym(word: str) -> bool:
+    from .orgs import org_info
+
+    info = org_info(word)
+    return bool(info and info.get("acronym") == word)
 
 
 def _role_right(toks: list[Tok], j: int, text: str) -> tuple[str | None, int | None]:

@@ -284,10 +284,12 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     for p in ctx.places:
         if s.start <= p.span[0] < a.span[0] and p.kind == "country":
             return p.name
-        if s.start <= p.span[0] < a.span[0] and p.kind == "demonym" and re.match(
-            r"\s+(?:side|delegation|government|authorities)\b", ctx.text[p.span[1] :]
+        if (
+            s.start <= p.span[0] < a.span[0]
+            and p.kind == "demonym"
+            and re.match(r"\s+(?:side|delegation|government|authorities)\b", ctx.text[p.span[1] :])
         ):
-            return p.country   # "The European side announced …"
+            return p.country  # "The European side announced …"
     if re.search(r"\b(?:the\s+)?Commission\b", left):
         return "European Commission"
     return None
@@ -379,7 +381,7 @@ def _as_figure(
     if period is None and s.paragraph in para_last:
         period = para_last[s.paragraph].period
     return Figure(
-        metric=_metric(left, right) or "value",
+        metric=_metric(_clause_left(ctx, a, s)[-150:], right) or "value",
         value=a.value,
         value_max=a.value_max,
         unit=a.unit,

@@ -19,7 +19,7 @@ __all__ = ["find_meetings", "main_body"]
 
 _HEAD_CUES = re.compile(
     r"\b(?:led|leads|headed|chaired|co-chaired|co-chair\w*|presided|represented|hosted|"
-    r"attended|delegation|chairmanship|side was)\b",
+    r"attended|delegation|chairmanship|side was|held|met|counterpart)\b",
     re.I,
 )
 _EU_SIDE = re.compile(
