@@ -118,7 +118,7 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             ):
                 k -= 1
                 continue
-            if _party_compound(t.base) and not pre_words[-1:] == ["and"]:
+            if _party_compound(t.base) and pre_words[-1:] != ["and"]:
                 k -= 1
                 pre_words.append(t.base)  # "EU-Kazakhstan agreement on …"
                 continue
