@@ -167,3 +167,30 @@ def test_negotiations_on_a_subject_imply_an_agreement():
 def test_plural_common_noun_without_a_stage_is_not_recorded():
     text = "The deal brings bilateral air services agreements with member states into line with EU law."
     assert extract(text, published="2024-10-15").agreements == []
+
+
+def test_a_cue_before_a_list_applies_to_every_item():
+    text = (
+        "A package of 12 documents was signed, including an agreement on migration and mobility and a "
+        "memorandum on cooperation in green hydrogen."
+    )
+    assert stages(text) == {
+        "agreement on migration and mobility": "signed",
+        "memorandum on cooperation in green hydrogen": "signed",
+    }
+
+
+def test_a_step_said_to_be_expected_is_still_ahead():
+    text = (
+        "The EU and the Kyrgyz Republic initialled an Enhanced Partnership and Cooperation Agreement in "
+        "July 2019; its signature is expected soon."
+    )
+    assert stages(text) == {"Enhanced Partnership and Cooperation Agreement": "initialled"}
+
+
+def test_name_stops_at_a_new_verb_and_takes_a_party_compound():
+    text = (
+        "They reviewed negotiations on the EU-Kazakhstan agreement on visa facilitation and discussed the "
+        "next meeting."
+    )
+    assert stages(text) == {"EU-Kazakhstan agreement on visa facilitation": "negotiating"}

@@ -201,3 +201,22 @@ def test_anchor_of_a_month_is_its_last_day():
     assert str(anchor_date("2025-06")) == "2025-06-30"
     assert str(anchor_date("2024-02")) == "2024-02-29"
     assert anchor_date("not a date") is None
+
+
+def test_a_side_named_by_demonym_gives_a_pledge():
+    r = ex("The European side announced its intention to allocate €12 million for small businesses.")
+    assert [(p.by, p.amount, p.hedged) for p in r.pledges] == [("European Union", 12e6, True)]
+
+
+def test_political_consultations_are_a_meeting_with_heads():
+    text = (
+        "BRUSSELS – Kazakhstan's Deputy Foreign Minister Roman Vassilenko held political consultations with "
+        "EEAS Deputy Secretary General Enrique Mora in Brussels on 5 February.\n"
+    )
+    (m,) = ex(text, "2024-02-06").meetings
+    assert (m.date, m.place) == ("2024-02-05", "Brussels")
+    assert "Political Consultations" in m.body
+    assert {h.name: h.side for h in m.heads} == {
+        "Roman Vassilenko": "Kazakhstan",
+        "Enrique Mora": "European Union",
+    }

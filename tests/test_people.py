@@ -127,3 +127,19 @@ def test_tokens_mark_possessives():
     toks = tokens("Kazakhstan's Parliament and the investors’ forum")
     assert toks[0].base == "Kazakhstan" and toks[0].poss
     assert [t.base for t in toks if t.poss] == ["Kazakhstan", "investors"]
+
+
+def test_honorific_mentions_resolve_by_surname():
+    text = (
+        "The meeting was chaired by the High Representative for Foreign Affairs and Security Policy/"
+        "Vice-President of the Commission, Josep Borrell. Mr Borrell said it went well."
+    )
+    found = {p.name: p for p in find_people(text)}
+    assert list(found) == ["Josep Borrell"]
+    assert len(found["Josep Borrell"].mentions) == 2
+    assert found["Josep Borrell"].role.endswith("Vice-President of the Commission")
+
+
+def test_institution_acronym_before_a_role_belongs_to_it():
+    found = people("Roman Vassilenko met EEAS Deputy Secretary General Enrique Mora in Brussels.")
+    assert found["Enrique Mora"][:2] == ("EEAS Deputy Secretary General", "European External Action Service")
