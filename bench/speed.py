@@ -176,15 +176,21 @@ def postgres() -> Iterator[str | None]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def ingest(url: str, paths: list[Path], workers: int) -> float:
-    """Seconds to ingest `paths` into a fresh ledger at `url` with `workers` processes."""
+def _cpu() -> float:
+    """CPU seconds used so far by this process and its finished children (the pool workers)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def ingest(url: str, paths: list[Path], workers: int) -> tuple[float, float]:
+    """(wall s, CPU s of this process and its workers) to ingest `paths` into a fresh ledger."""
     from communique.ledger import open_ledger
 
     ledger = open_ledger(url)
     try:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), _cpu()
         ledger.ingest_paths([str(p) for p in paths], workers=workers)
-        return time.perf_counter() - t
+        return time.perf_counter() - t, _cpu() - c
     finally:
         close = getattr(ledger, "close", None)
         if close:
@@ -328,16 +334,18 @@ def main(argv: list[str] | None = None) -> None:
                 print()
                 with tempfile.TemporaryDirectory(prefix="communique-speed-db-") as d:
                     for workers in (int(w) for w in args.workers.split(",") if w.strip()):
-                        s = ingest(f"sqlite:///{d}/w{workers}.db", paths, workers)
+                        s, cpu = ingest(f"sqlite:///{d}/w{workers}.db", paths, workers)
                         line(f"ingest SQLite, {workers} worker(s)", len(paths), s,
-                             f"  peak RSS children {peak_mb(resource.RUSAGE_CHILDREN):.0f} MB")
+                             f"  {len(paths) / cpu:.0f} docs/CPU-s; peak RSS children "
+                             f"{peak_mb(resource.RUSAGE_CHILDREN):.0f} MB")
                 with contextlib.nullcontext(None) if args.no_pg else postgres() as url:
                     if url is None:
                         print("ingest PostgreSQL: skipped (--no-pg, or no server: install postgresql or set "
                               "PG_TEST_URL)")
                     else:
-                        s = ingest(url, paths, 2)
-                        line("ingest PostgreSQL, 2 workers", len(paths), s)
+                        s, cpu = ingest(url, paths, 2)
+                        line("ingest PostgreSQL, 2 workers", len(paths), s,
+                             f"  {len(paths) / cpu:.0f} docs/CPU-s (client side)")
                 print(f"{'peak RSS (this process)':<34} {peak_mb():9.0f} MB")
 
         print(f"load average {os.getloadavg()[0]:.1f} after the ingest runs")
