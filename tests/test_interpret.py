@@ -220,3 +220,23 @@ def test_political_consultations_are_a_meeting_with_heads():
         "Roman Vassilenko": "Kazakhstan",
         "Enrique Mora": "European Union",
     }
+
+
+def test_growth_before_the_value_it_reaches():
+    r = ex(
+        "According to the President, bilateral trade grew by 3.2% last year to $41.6 billion.", "2024-03-12"
+    )
+    got = {(f.value, f.unit): (f.metric, f.period) for f in r.figures}
+    assert got[(3.2, "percent")] == ("bilateral trade growth", "2023")
+    assert got[(41.6e9, "USD")] == ("bilateral trade", "2023")
+
+
+def test_an_upcoming_forum_keeps_its_own_date_and_place():
+    text = (
+        "They discussed the memorandum signed in November 2022 and preparations for the second "
+        "EU-Central Asia Economic Forum to be held in Almaty in May."
+    )
+    events = ex(text, "2024-03-12").events
+    assert [(e.name, e.date, e.place) for e in events] == [
+        ("second EU-Central Asia Economic Forum", "2024-05", "Almaty")
+    ]

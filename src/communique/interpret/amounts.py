@@ -261,7 +261,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     m = None
     for m in re.finditer(
         rf"((?:(?:[A-Z][\w\-]*|and|international|financial|multilateral|development|other)\s+)"
-        rf"{{0,4}}(?:{heads}))\b",
+        rf"{{0,6}}(?:{heads}))\b",
         right[:70] if re.match(r"\s*(?:that|which)\b", right) else "",
     ):
         return _clean_giver(m.group(1))
@@ -272,7 +272,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     gm = list(
         re.finditer(
             rf"((?:(?:[A-Z][\w\-]*|and|international|financial|multilateral|development|other)\s+)"
-            rf"{{1,4}}(?:{heads}))\b",
+            rf"{{1,6}}(?:{heads}))\b",
             left,
         )
     )
@@ -349,6 +349,29 @@ def _as_figure(
                 qualifier=_q(a.qualifier),
                 span=a.span,
             )
+        if re.search(
+            r"\b(?:grew|rose|increased|decreased|fell|declined|jumped|climbed|up|down)\s+(?:by\s+)?$",
+            left[-25:],
+        ):
+            # "trade grew by 3.2% last year to $41.6 billion": growth of the value it reaches
+            reach = next(
+                (
+                    x
+                    for x in ctx.amounts
+                    if a.span[1] < x.span[0] < s.end and x.unit not in ("percent", "count")
+                ),
+                None,
+            )
+            if reach is not None:
+                return Figure(
+                    metric=f"{_metric(_clause_left(ctx, a, s)[-150:], right) or 'value'} growth",
+                    value=a.value,
+                    value_max=a.value_max,
+                    unit="percent",
+                    period=_period(ctx, reach, s, count=False),
+                    qualifier=_q(a.qualifier),
+                    span=a.span,
+                )
         m = re.match(
             r"\s+of\s+(?:all\s+)?(?:the\s+)?([\w’'\s-]{3,60}?)(?:[,.;]|\s+(?:in|last|and|that|which|comes|from)\b)",
             right + ".",

@@ -268,7 +268,9 @@ def _np_start(text: str, pos: int) -> int:
 
 def _np_end(text: str, pos: int) -> int:
     """Rightwards over a post-modifier ("of President X to Brussels", "on transport links with …")."""
-    m = re.match(r"\s+(?:of|on|for|to|with|into|between)\s", text[pos:])
+    m = re.match(
+        r"\s+(?:of|on|for|to(?!\s+(?:be|take|hold|meet|open|discuss)\b)|with|into|between)\s", text[pos:]
+    )
     if not m or re.match(r"\d", text[pos + m.end() : pos + m.end() + 1]):
         return pos
     rest = text[pos : pos + 160]
