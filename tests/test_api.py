@@ -398,6 +398,8 @@ def test_pages(client):
         assert r.status_code == 200, (path, r.text[:300])
         for n in needles:
             assert n in r.text, (path, n)
+    for d in client.get("/api/documents").json()["items"]:  # incl. a flag without a span
+        assert client.get(f"/documents/{d['id']}").status_code == 200
     assert client.get("/records/nope", headers={"accept": "text/html"}).status_code == 404
     assert "Not found" in client.get("/meetings/nope", headers={"accept": "text/html"}).text
 

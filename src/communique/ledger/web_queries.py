@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import case, func, select, text
 from sqlalchemy.engine import Engine
 
 from . import schema as s
@@ -48,7 +49,17 @@ _WEB_INDEXES = [
     "CREATE INDEX IF NOT EXISTS ix_web_documents_published ON documents (published, id)",
     "CREATE INDEX IF NOT EXISTS ix_web_flags_created ON flags (created_at, id)",
     "CREATE INDEX IF NOT EXISTS ix_web_mentions_doc_start ON mentions (document_id, span_start)",
+    "CREATE INDEX IF NOT EXISTS ix_web_records_last ON records (last_published, id)",
+    "CREATE INDEX IF NOT EXISTS ix_web_stage_history_summary ON stage_history "
+    "(agreement_id, stage, date, published, regression)",
 ]
+#: Distinct values of a record's property with their count, read from the index alone. SQLite
+#: only: PostgreSQL refuses btree entries over ~2.7 kB, and a long quote is a value.
+_SQLITE_INDEXES = [
+    "CREATE INDEX IF NOT EXISTS ix_web_statements_values ON statements "
+    "(canonical_id, prop, value, document_id)",
+]
+_PG_INDEXES = ["CREATE INDEX IF NOT EXISTS ix_web_statements_values ON statements (canonical_id, prop)"]
 
 
 @dataclass
@@ -58,6 +69,23 @@ class WebLedger:
     url: str
     engine: Engine
     ledger: Any = None
+    #: Seconds an aggregate over the whole ledger (counts, totals) may be reused. Writes through
+    #: the web app clear it at once; an ingest by another process shows within this delay.
+    cache_seconds: float = 5.0
+    _cache: dict = field(default_factory=dict)
+
+    def cached(self, key: tuple, compute):
+        """`compute()` reused for `cache_seconds` (aggregates that scan a kind of records)."""
+        hit = self._cache.get(key)
+        now = time.monotonic()
+        if hit and now - hit[0] < self.cache_seconds:
+            return hit[1]
+        value = compute()
+        self._cache[key] = (now, value)
+        return value
+
+    def invalidate(self) -> None:
+        self._cache.clear()
 
     @property
     def is_sqlite(self) -> bool:
@@ -100,8 +128,9 @@ def open_web_ledger(url: str | None) -> WebLedger:
 
 
 def ensure_web_indexes(engine: Engine) -> None:
+    extra = _SQLITE_INDEXES if engine.dialect.name == "sqlite" else _PG_INDEXES
     with engine.begin() as conn:
-        for ddl in _WEB_INDEXES:
+        for ddl in _WEB_INDEXES + extra:
             conn.execute(text(ddl))
 
 
@@ -133,6 +162,10 @@ def _fts5_query(q: str) -> str:
     return " ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
+#: Relevance is computed among at most this many of the newest matching documents.
+SEARCH_WINDOW = 2000
+
+
 def search_documents(web: WebLedger, q: str, limit: int = 50, offset: int = 0) -> list[dict]:
     """Documents matching all words of `q`, best first, each with a snippet marked by HIT_OPEN/CLOSE."""
     with web.engine.connect() as conn:
@@ -140,12 +173,19 @@ def search_documents(web: WebLedger, q: str, limit: int = 50, offset: int = 0) -
             match = _fts5_query(q)
             if not match:
                 return []
+            # Ranking every match of a common word costs O(matches): rank only the newest
+            # SEARCH_WINDOW matches (FTS5 walks rowids in order, so finding the window is cheap).
+            win = max(SEARCH_WINDOW, offset + limit)
+            floor = conn.execute(text("SELECT rowid FROM documents_fts WHERE documents_fts MATCH :m "
+                                      "ORDER BY rowid DESC LIMIT 1 OFFSET :k"),
+                                 {"m": match, "k": win - 1}).scalar() or 0
             rows = conn.execute(text(
                 "SELECT d.id, d.title, d.source, d.published, "
                 "snippet(documents_fts, 2, :o, :c, ' … ', 24) AS snippet "
                 "FROM documents_fts JOIN documents d ON d.id = documents_fts.document_id "
-                "WHERE documents_fts MATCH :m ORDER BY rank LIMIT :lim OFFSET :off"),
-                {"m": match, "o": HIT_OPEN, "c": HIT_CLOSE, "lim": limit, "off": offset})
+                "WHERE documents_fts MATCH :m AND documents_fts.rowid >= :floor "
+                "ORDER BY rank LIMIT :lim OFFSET :off"),
+                {"m": match, "o": HIT_OPEN, "c": HIT_CLOSE, "lim": limit, "off": offset, "floor": floor})
         else:
             if not re.search(r"\w", q):
                 return []
@@ -161,7 +201,7 @@ def search_documents(web: WebLedger, q: str, limit: int = 50, offset: int = 0) -
         return [dict(r._mapping) for r in rows]
 
 
-def counts(web: WebLedger) -> dict[str, int]:
+def _counts(web: WebLedger) -> dict[str, int]:
     """Records per kind, documents, and open flags (flags without a live dismiss judgement)."""
     with web.engine.connect() as conn:
         out = {k: n for k, n in conn.execute(
@@ -311,38 +351,66 @@ def _iso(value: str, name: str) -> str:
     return value
 
 
-def get_record(web: WebLedger, record_id: str) -> dict | None:
-    """One record with its sources (document, span, sentence), its values per source, and judgements."""
+#: A detail shows at most this many sources (oldest first); `n_sources` gives the total.
+MAX_SOURCES = 100
+
+
+def get_record(web: WebLedger, record_id: str, max_sources: int = MAX_SOURCES) -> dict | None:
+    """One record with its sources (document, span, sentence), every distinct value of each of its
+    properties with how many sources state it, and the judgements on it."""
     r = s.records
     with web.engine.connect() as conn:
         row = conn.execute(select(*[getattr(r.c, c) for c in _REC_COLS]).where(r.c.id == record_id)).first()
         if row is None:
             return None
         rec = record_row(row)
-        rec["sources"] = _sources(conn, [record_id])
-        st = s.statements
-        values: dict[str, list[dict]] = {}
-        for x in conn.execute(select(st.c.prop, st.c.value, st.c.document_id, st.c.span_start,
-                                     st.c.span_end).where(st.c.canonical_id == record_id)
-                              .order_by(st.c.prop, st.c.document_id)):
-            values.setdefault(x.prop, []).append({"value": json.loads(x.value), "document_id": x.document_id,
-                                                  "span": _span(x.span_start, x.span_end)})
-        rec["values"] = values
+        rec["sources"] = _sources(conn, [record_id], limit=max_sources)
+        rec["values"] = _values(conn, [record_id]).get(record_id, {})
         rec["judgements"] = judgements_for(conn, [record_id])
     return rec
+
+
+def _values(conn, record_ids: list[str], props: tuple[str, ...] | None = None) -> dict[str, dict]:
+    """record → prop → [{value, n_sources, document_id, span}]: one entry per distinct value, with
+    one of the documents stating it (GROUP BY on the covering index, not one row per source)."""
+    st = s.statements
+    where = [st.c.canonical_id.in_(record_ids)]
+    if props:
+        where.append(st.c.prop.in_(props))
+    groups = conn.execute(select(st.c.canonical_id, st.c.prop, st.c.value, func.count().label("n"),
+                                 func.min(st.c.document_id).label("doc"))
+                          .where(*where).group_by(st.c.canonical_id, st.c.prop, st.c.value)).all()
+    spans = {}
+    if groups:
+        # by document only, so the planner takes the document index (few rows per document)
+        docs = {g.doc for g in groups}
+        for x in conn.execute(select(st.c.canonical_id, st.c.prop, st.c.value, st.c.document_id,
+                                     st.c.span_start, st.c.span_end)
+                              .where(st.c.document_id.in_(docs), *where[1:])):
+            key = (x.canonical_id, x.prop, x.value, x.document_id)
+            spans.setdefault(key, _span(x.span_start, x.span_end))
+    out: dict[str, dict] = {}
+    for g in groups:
+        out.setdefault(g.canonical_id, {}).setdefault(g.prop, []).append(
+            {"value": json.loads(g.value), "n_sources": g.n, "document_id": g.doc,
+             "span": spans.get((g.canonical_id, g.prop, g.value, g.doc))})
+    for props_ in out.values():
+        for vals in props_.values():
+            vals.sort(key=lambda v: -v["n_sources"])
+    return out
 
 
 def _span(a, b):
     return [a, b] if a is not None and b is not None else None
 
 
-def _sources(conn, record_ids: list[str]) -> list[dict]:
+def _sources(conn, record_ids: list[str], limit: int | None = None) -> list[dict]:
     m, d = s.mentions, s.documents
-    rows = conn.execute(
-        select(m.c.canonical_id, m.c.document_id, m.c.span_start, m.c.span_end, m.c.sentence, d.c.title,
-               d.c.source, d.c.published)
-        .join(d, d.c.id == m.c.document_id).where(m.c.canonical_id.in_(record_ids))
-        .order_by(d.c.published, m.c.document_id, m.c.span_start))
+    stmt = (select(m.c.canonical_id, m.c.document_id, m.c.span_start, m.c.span_end, m.c.sentence, d.c.title,
+                   d.c.source, d.c.published)
+            .join(d, d.c.id == m.c.document_id).where(m.c.canonical_id.in_(record_ids))
+            .order_by(d.c.published, m.c.document_id, m.c.span_start))
+    rows = conn.execute(stmt.limit(limit) if limit else stmt)
     return [{"record_id": x.canonical_id, "document_id": x.document_id, "title": x.title,
              "source": x.source, "published": x.published, "span": _span(x.span_start, x.span_end),
              "sentence": x.sentence} for x in rows]
@@ -394,7 +462,48 @@ def stage_histories(web: WebLedger, agreement_ids: list[str]) -> dict[str, list[
     return out
 
 
-def bodies(web: WebLedger) -> list[dict]:
+def stage_summaries(web: WebLedger, agreement_ids: list[str]) -> dict[str, list[dict]]:
+    """Per agreement, each stage seen once: its first date, how many documents report it, and
+    whether any report was a regression (one GROUP BY, for the pipeline's cards)."""
+    if not agreement_ids:
+        return {}
+    h = s.stage_history
+    first = func.min(func.coalesce(h.c.date, h.c.published))
+    out: dict[str, list[dict]] = {a: [] for a in agreement_ids}
+    with web.engine.connect() as conn:
+        for x in conn.execute(select(h.c.agreement_id, h.c.stage, first.label("first"),
+                                     func.count().label("n"),
+                                     func.max(case((h.c.regression, 1), else_=0)).label("reg"))
+                              .where(h.c.agreement_id.in_(agreement_ids))
+                              .group_by(h.c.agreement_id, h.c.stage).order_by(h.c.agreement_id, first)):
+            out[x.agreement_id].append({"stage": x.stage, "date": x.first, "published": None,
+                                        "documents": x.n, "regression": bool(x.reg)})
+    return out
+
+
+def pipeline(web: WebLedger, party: str | None = None, q: str | None = None, limit: int = 500) -> list[dict]:
+    """Agreements (newest first) each with its folded stage history; cached for `cache_seconds`."""
+    def compute():
+        items = list_records(web, "agreements", party=party, q=q, limit=limit).items
+        summaries = stage_summaries(web, [a["id"] for a in items])
+        return [{**a, "history": summaries.get(a["id"], [])} for a in items]
+
+    return web.cached(("pipeline", party, q, limit), compute)
+
+
+def stage_summary(history: list[dict]) -> list[dict]:
+    """A history folded for a card: each run of one stage once, with its first date and how many
+    documents report it (a regression starts a new run, so it stays visible)."""
+    out: list[dict] = []
+    for h in history:
+        if out and out[-1]["stage"] == h["stage"] and not h["regression"]:
+            out[-1]["documents"] += 1
+            continue
+        out.append({**h, "documents": 1})
+    return out
+
+
+def _bodies(web: WebLedger) -> list[dict]:
     """Every body with its number of meetings and the span of their dates."""
     r = s.records
     body = _jtext(web, r.c.data, "body")
@@ -409,21 +518,37 @@ def bodies(web: WebLedger) -> list[dict]:
 
 def series(web: WebLedger, body: str) -> dict:
     """Meetings of one body in order of ordinal then date, with the ordinals missing between them."""
-    page = list_records(web, "meetings", body=body, limit=10_000)
-    meetings = sorted(page.items, key=lambda m: (m.get("number") is None, m.get("number") or 0,
-                                                  m.get("date") or ""))
+    return _series(body, list_records(web, "meetings", body=body, limit=10_000).items)
+
+
+def all_series(web: WebLedger, limit: int = 10_000) -> list[dict]:
+    """The series of every body (one query over the meetings), largest first."""
+    groups: dict[str, list] = {}
+    for m in list_records(web, "meetings", limit=limit).items:
+        if m.get("body"):
+            groups.setdefault(m["body"], []).append(m)
+    out = [_series(b, ms) for b, ms in groups.items()]
+    return sorted(out, key=lambda x: (-len(x["meetings"]), x["body"]))
+
+
+def _series(body: str, meetings: list[dict]) -> dict:
+    meetings = sorted(meetings, key=lambda m: (m.get("number") is None, m.get("number") or 0,
+                                               m.get("date") or ""))
     numbers = sorted({m["number"] for m in meetings if isinstance(m.get("number"), int)})
     missing = [n for n in range(numbers[0], numbers[-1]) if n not in set(numbers)] if numbers else []
     dates = sorted(m["date"][:10] for m in meetings if m.get("date") and len(m["date"]) >= 10)
     cadence = None
     if len(dates) > 1:
-        gaps = [(datetime.fromisoformat(b) - datetime.fromisoformat(a)).days
-                for a, b in zip(dates, dates[1:], strict=False)]
-        cadence = sorted(gaps)[len(gaps) // 2]
+        try:
+            gaps = [(datetime.fromisoformat(b) - datetime.fromisoformat(a)).days
+                    for a, b in zip(dates, dates[1:], strict=False)]
+            cadence = sorted(gaps)[len(gaps) // 2]
+        except ValueError:  # a malformed date in a record: no cadence rather than an error
+            cadence = None
     return {"body": body, "meetings": meetings, "missing": missing, "median_days_between": cadence}
 
 
-def pledge_totals(web: WebLedger, by: str = "by") -> list[dict]:
+def _pledge_totals(web: WebLedger, by: str = "by") -> list[dict]:
     """Sum of pledges (EUR and USD) grouped by `by` (party), `program`, `purpose` or `year`."""
     if by not in ("by", "program", "purpose", "year"):
         raise ValueError("group pledges by one of: by, program, purpose, year")
@@ -439,7 +564,7 @@ def pledge_totals(web: WebLedger, by: str = "by") -> list[dict]:
         return [{"key": x.key, "pledges": x.pledges, "eur": x.eur, "usd": x.usd} for x in rows]
 
 
-def pledges_by_program_year(web: WebLedger) -> list[dict]:
+def _pledges_by_program_year(web: WebLedger) -> list[dict]:
     r = s.records
     year = func.substr(_jtext(web, r.c.data, "date"), 1, 4)
     program = _jtext(web, r.c.data, "program")
@@ -451,7 +576,7 @@ def pledges_by_program_year(web: WebLedger) -> list[dict]:
         return [dict(x._mapping) for x in rows]
 
 
-def metrics(web: WebLedger) -> list[dict]:
+def _metrics(web: WebLedger) -> list[dict]:
     r = s.records
     metric = _jtext(web, r.c.data, "metric")
     with web.engine.connect() as conn:
@@ -462,43 +587,44 @@ def metrics(web: WebLedger) -> list[dict]:
 
 
 def figure_series(web: WebLedger, metric: str, subject: str | None = None) -> list[dict]:
-    """Every value stated for a metric, one point per (figure, source), ordered by period.
+    """`_figure_series`, cached for `web.cache_seconds` (it reads every figure of the metric)."""
+    return web.cached(("figure_series", metric, subject), lambda: _figure_series(web, metric, subject))
+
+
+def _figure_series(web: WebLedger, metric: str, subject: str | None = None) -> list[dict]:
+    """A metric over periods: one point per distinct value of each figure, with how many sources
+    state it and one of them (linked to its span).
 
     Two sources giving different values for the same period stay two points, each marked
     `conflict`, so a disagreement is visible rather than averaged away."""
     page = list_records(web, "figures", metric=metric, limit=5000)
-    figs = [f for f in page.items if subject is None or (f.get("subject") or "") == subject]
+    figs = {f["id"]: f for f in page.items if subject is None or (f.get("subject") or "") == subject}
     if not figs:
         return []
-    st = s.statements
     with web.engine.connect() as conn:
-        stmts = conn.execute(select(st.c.canonical_id, st.c.value, st.c.document_id, st.c.span_start,
-                                    st.c.span_end)
-                             .where(st.c.canonical_id.in_([f["id"] for f in figs]), st.c.prop == "value"))
-        by_fig: dict[str, list] = {}
-        for x in stmts:
-            by_fig.setdefault(x.canonical_id, []).append(x)
+        values = _values(conn, list(figs), props=("value",))
+        doc_ids = {v["document_id"] for fv in values.values() for v in fv.get("value", [])}
         docs = {x.id: x for x in conn.execute(
             select(s.documents.c.id, s.documents.c.title, s.documents.c.published)
-            .where(s.documents.c.id.in_({x.document_id for v in by_fig.values() for x in v})))}
+            .where(s.documents.c.id.in_(doc_ids)))} if doc_ids else {}
     points = []
-    for f in figs:
-        for x in by_fig.get(f["id"], []) or [None]:
-            doc = docs.get(x.document_id) if x else None
-            points.append({"figure_id": f["id"], "period": f.get("period") or "?",
-                           "value": json.loads(x.value) if x else f.get("value"),
-                           "unit": f.get("unit"), "qualifier": f.get("qualifier"),
-                           "subject": f.get("subject"),
-                           "document_id": x.document_id if x else None,
-                           "title": doc.title if doc else None,
-                           "published": doc.published if doc else None,
-                           "span": _span(x.span_start, x.span_end) if x else None, "conflict": False})
+    for fid, f in figs.items():
+        stated = values.get(fid, {}).get("value") or [{"value": f.get("value"), "n_sources": 0,
+                                                       "document_id": None, "span": None}]
+        for v in stated:
+            doc = docs.get(v["document_id"])
+            points.append({"figure_id": fid, "period": f.get("period") or "?", "value": v["value"],
+                           "n_sources": v["n_sources"], "unit": f.get("unit"),
+                           "qualifier": f.get("qualifier"),
+                           "subject": f.get("subject"), "document_id": v["document_id"],
+                           "title": doc.title if doc else None, "published": doc.published if doc else None,
+                           "span": v["span"], "conflict": False})
     by_period: dict[tuple, set] = {}
     for p in points:
         by_period.setdefault((p["period"], p["subject"], p["unit"]), set()).add(p["value"])
     for p in points:
         p["conflict"] = len(by_period[(p["period"], p["subject"], p["unit"])]) > 1
-    points.sort(key=lambda p: (p["period"], p["value"] or 0))
+    points.sort(key=lambda p: (p["period"], p["subject"] or "", p["value"] or 0))
     return points
 
 
@@ -622,9 +748,7 @@ def review_queue(web: WebLedger, kind: str | None = None, *, limit: int = 50, of
                             .limit(limit + 1).offset(offset)).all()
         items = [record_row(x) for x in rows[:limit]]
         ids = [x["id"] for x in items]
-        srcs: dict[str, list] = {}
-        for src in _sources(conn, ids) if ids else []:
-            srcs.setdefault(src["record_id"], []).append(src)
+        srcs = {i: _sources(conn, [i], limit=1) for i in ids}  # the first source of each
         jd: dict[str, list] = {}
         for x in judgements_for(conn, ids) if ids else []:
             jd.setdefault(x["target_id"], []).append(x)
@@ -648,11 +772,43 @@ def related_records(web: WebLedger, document_ids: list[str], kinds: tuple[str, .
         return [record_row(x) for x in rows]
 
 
-def parties(web: WebLedger, sample: int = 2000) -> list[dict]:
-    """Parties named by the newest meetings and agreements, with how often (bounded sample)."""
+def parties(web: WebLedger, sample: int = 500) -> list[dict]:
+    """Parties named by the newest meetings and agreements, with how often (bounded sample; cached)."""
+    return web.cached(("parties", sample), lambda: _parties(web, sample))
+
+
+def _parties(web: WebLedger, sample: int) -> list[dict]:
     counts: dict[str, int] = {}
     for kind in ("meetings", "agreements"):
         for rec in list_records(web, kind, limit=sample).items:
             for p in rec.get("parties") or []:
                 counts[p] = counts.get(p, 0) + 1
     return [{"party": p, "records": n} for p, n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))]
+
+
+def counts(web: WebLedger):
+    """Cached for `web.cache_seconds`: see `_counts`."""
+    return web.cached(("counts",), lambda: _counts(web))
+
+
+def bodies(web: WebLedger):
+    """Cached for `web.cache_seconds`: see `_bodies`."""
+    return web.cached(("bodies",), lambda: _bodies(web))
+
+
+def metrics(web: WebLedger):
+    """Cached for `web.cache_seconds`: see `_metrics`."""
+    return web.cached(("metrics",), lambda: _metrics(web))
+
+
+def pledges_by_program_year(web: WebLedger):
+    """Cached for `web.cache_seconds`: see `_pledges_by_program_year`."""
+    return web.cached(("pledges_by_program_year",), lambda: _pledges_by_program_year(web))
+
+
+def pledge_totals(web: WebLedger, by: str = "by") -> list[dict]:
+    """Sum of pledges (EUR and USD) grouped by `by` (party), `program`, `purpose` or `year`; cached
+    for `web.cache_seconds`."""
+    if by not in ("by", "program", "purpose", "year"):
+        raise ValueError("group pledges by one of: by, program, purpose, year")
+    return web.cached(("pledge_totals", by), lambda: _pledge_totals(web, by))

@@ -76,6 +76,7 @@ def ingest_upload(app, raw: bytes, filename: str, content_type: str, published: 
     lock, _, _ = _state(app)
     with lock:
         status = web.ledger.store_extraction(doc, ex)
+    web.invalidate()
     counts = Counter(kind for kind, _i, _r in ex.records())
     return {"id": doc.id, "status": status, "source": name, "counts": dict(counts)}
 
@@ -127,6 +128,7 @@ def _write_judgement(app, kind: str, target_id: str, target_type: str, author: s
                      prop: str | None = None, value=None, reason: str | None = None) -> int:
     web: wq.WebLedger = app.state.ledger
     lock, _, _ = _state(app)
+    web.invalidate()
     with lock:
         if web.ledger is not None and hasattr(web.ledger, "judge"):
             try:
@@ -152,5 +154,6 @@ def rebuild_soon(app) -> None:
             pending[0] = False
             with lock:
                 web.ledger.rebuild()
+            web.invalidate()
     finally:
         rebuild_lock.release()

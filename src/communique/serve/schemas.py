@@ -48,7 +48,10 @@ class Source(Out):
 
 
 class SourcedValue(Out):
+    """One distinct value of a property, how many sources state it, and one of them."""
+
     value: Any
+    n_sources: int
     document_id: str
     span: list[int] | None = None
 
@@ -68,10 +71,11 @@ class Judgement(Out):
 
 
 class Detail(Out):
-    sources: list[Source] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list,
+                                  description="The first 100 sources by date; n_sources counts them all.")
     values: dict[str, list[SourcedValue]] = Field(
-        default_factory=dict, description="Every value of every property, with the document stating it: "
-                                          "two values for one property are two sources disagreeing.")
+        default_factory=dict, description="Every distinct value of every property, with how many sources "
+                                          "state it: two values for one property are sources disagreeing.")
     judgements: list[Judgement] = Field(default_factory=list)
 
 
@@ -220,6 +224,7 @@ class FigurePoint(Out):
     title: str | None = None
     published: str | None = None
     span: list[int] | None = None
+    n_sources: int = Field(0, description="Sources stating this value for this figure.")
     conflict: bool = Field(False, description="Another source gives a different value for this period.")
 
 

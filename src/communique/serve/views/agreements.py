@@ -18,11 +18,9 @@ COLUMNS = (*STAGE_ORDER, "suspended", "terminated", None)
 def agreements(request: Request, party: str | None = Query(None, max_length=200),
                q: str | None = Query(None, max_length=200)):
     w = request.app.state.ledger
-    items = wq.list_records(w, "agreements", party=party, q=q, limit=500).items
-    histories = wq.stage_histories(w, [a["id"] for a in items])
+    items = wq.pipeline(w, party=party, q=q)
     columns = {c: [] for c in COLUMNS}
     for a in items:
-        a["history"] = histories.get(a["id"], [])
         columns[a.get("status") if a.get("status") in columns else None].append(a)
     cols = [{"stage": c or "stage not stated", "cards": cards} for c, cards in columns.items()
             if cards or c in STAGE_ORDER]

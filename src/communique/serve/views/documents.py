@@ -54,6 +54,7 @@ def document(request: Request, document_id: str):
                           f"{_singular(sp['kind'])}: {sp['label']}"))
         groups.setdefault(sp["kind"], []).append({**sp, "anchor": span_anchor(sp["record_id"], sp["span"])})
     for f in doc["flags"]:
+        f["anchor"] = None
         if f["span"]:
             key = f"{f['id']}-{f['span'][0]}"
             marks.append(Mark(f["span"][0], f["span"][1], "flag", key, f"flag: {f['message']}"))

@@ -21,8 +21,7 @@ def ordinal(n: int | None) -> str:
 def timeline(request: Request):
     w = request.app.state.ledger
     series = []
-    for b in wq.bodies(w)[:50]:
-        s = wq.series(w, b["body"])
+    for s in wq.all_series(w)[:50]:
         rows, missing = [], set(s["missing"])
         numbers = [m.get("number") for m in s["meetings"]]
         for m in s["meetings"]:
