@@ -11,8 +11,13 @@ from . import app
 def demo(
     db: str = typer.Option("communique-demo.db", "--db", help="Where to build the demo ledger."),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    serve: bool = typer.Option(None, "--serve/--no-serve",
+                               help="Then serve the dashboard on 127.0.0.1 (default: in a terminal)."),
+    port: int = typer.Option(8000, "--port", help="Port for --serve."),
 ) -> None:
     """Ingest the example documents shipped with communique and show meetings, agreements, pledges."""
+    import sys
+
     from ..ledger.demo import run_demo
 
     result = run_demo(db)
@@ -20,8 +25,12 @@ def demo(
         import json
 
         typer.echo(json.dumps(result, indent=2, ensure_ascii=False, default=str))
-        return
-    print_demo(result)
+    else:
+        print_demo(result)
+    if serve or (serve is None and not json_out and sys.stdin.isatty() and sys.stdout.isatty()):
+        from ..serve.server import run
+
+        run(result["db"], port=port, echo=typer.echo)
 
 
 def print_demo(r: dict) -> None:
