@@ -351,6 +351,26 @@ def test_forged_session_cookie_refused(client):
     assert client.post(f"/review/{rec['id']}", data=confirm).status_code == 401
 
 
+def test_dismiss_flag_form(client):
+    token = _csrf(client)
+    client.post("/login", data={"token": TOKEN, "csrf_token": token})
+    page = client.get("/flags", params={"open": True})
+    flag_id = re.search(r'action="/flags/([0-9a-f]+)/dismiss"', page.text).group(1)
+    assert client.post(f"/flags/{flag_id}/dismiss", data={"reason": "x"}).status_code == 403  # no CSRF
+    r = client.post(f"/flags/{flag_id}/dismiss", data={"reason": "known", "csrf_token": token},
+                    follow_redirects=False)
+    assert r.status_code == 303
+    assert client.get(f"/api/flags/{flag_id}").json()["dismissed_by"] == "reviewer"
+    assert flag_id not in client.get("/flags", params={"open": True}).text
+
+
+def test_loopback_host_check(ledger_url):
+    settings = Settings(db_url=ledger_url, allowed_hosts=["127.0.0.1", "localhost"])
+    with TestClient(create_app(settings=settings), base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/api/stats").status_code == 200
+        assert c.get("/api/stats", headers={"host": "attacker.example"}).status_code == 400
+
+
 def test_readonly_review_page(readonly):
     page = readonly.get("/review")
     assert page.status_code == 200 and "read-only" in page.text and "<form class=\"inline\"" not in page.text

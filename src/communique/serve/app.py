@@ -48,6 +48,10 @@ def create_app(db_url: str | None = None, token: str | None = None,
     app.state.settings = settings
     app.state.guard = Guard(settings)
     app.state.ledger = ledger
+    if settings.allowed_hosts:
+        from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.allowed_hosts)
     app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 

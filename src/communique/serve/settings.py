@@ -36,6 +36,9 @@ class Settings:
     #: Upper bound of `limit` on every list endpoint (bounds work per request).
     max_page: int = 500
     default_page: int = 50
+    #: Host names the server answers to (None: any). `serve` on a loopback address sets the
+    #: loopback names, so a page on another site cannot reach it by rebinding its DNS to 127.0.0.1.
+    allowed_hosts: list[str] | None = None
     #: `extractor(doc, published=...) -> Extraction` for uploads; None → `pipeline.extract_document`.
     extractor: Callable | None = None
 
