@@ -8,6 +8,8 @@ tests run our example documents end to end through `communique.extract`.
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from communique.checks.document import check_document, half_unit, interval, metric_role, same_metric
 from communique.models import DocumentInfo, Extraction, Figure, Meeting, Pledge
@@ -406,3 +408,40 @@ def test_end_to_end_dates_after_publication():
             "in Almaty on 20 July 2025.\n\nThe 6th meeting will be held in Brussels on 20 July 2026.\n\n")
     flags = [f for f in pipeline.extract(text).flags if f.kind == "implausible value"]
     assert len(flags) == 1 and "2025-07-20" in flags[0].message
+
+
+# --- robustness --------------------------------------------------------------------------------------
+
+_values = st.one_of(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e15, max_value=1e15),
+                    st.sampled_from([0.0, 1e-300, 48.7e9, 16.8]))
+_periods = st.one_of(st.none(), st.sampled_from(["2024", "2023", "2024-01/2024-09", "2005/2025", "2025-06-17",
+                                                 "20x4", "", "2024/"]))
+_metrics = st.sampled_from(["trade", "bilateral trade growth", "exports to the EU", "imports", "value",
+                            "EU share of trade", "decline in exports", "", "Trade Growth"])
+_units = st.sampled_from(["USD", "EUR", "KZT", "percent", "count", "EU$", "XYZ"])
+_quals = st.sampled_from(["exact", "nearly", "about", "more than", "up to", "at least", "less than",
+                          "between"])
+
+
+@st.composite
+def _figure(draw, n):
+    a = draw(st.integers(0, n))
+    return Figure(metric=draw(_metrics), value=draw(_values), unit=draw(_units), period=draw(_periods),
+                  qualifier=draw(_quals), value_max=draw(st.one_of(st.none(), _values)),
+                  span=draw(st.one_of(st.none(), st.just((a, min(n, a + 5))))))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.sampled_from(["", "Trade rose 10% to $11 billion in 2024 from $10 billion in 2023; "
+                                 "EU$5 billion, including €3 billion (US$4 billion).",
+                             "ничего 0% — €0 (¥0)"]),
+       data=st.data())
+def test_checks_never_fail_on_odd_records(text, data):
+    figures = data.draw(st.lists(_figure(len(text)), max_size=6))
+    pledges = data.draw(st.lists(st.builds(
+        Pledge, amount=_values, currency=_units,
+        amount_usd_stated=st.one_of(st.none(), _values), date=_periods), max_size=3))
+    out = Extraction(document=DocumentInfo(id="t", published=data.draw(_periods)), figures=figures,
+                     pledges=pledges)
+    for flag in check_document(out, text):
+        assert flag.kind and flag.message

@@ -8,7 +8,11 @@ EUR→GBP 2024-01-30 0.85628, EUR→JPY 2024-01-30 159.97); the KZT ones from `f
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from communique.cli import app
@@ -193,3 +197,18 @@ def test_pipeline_converts_pledges_end_to_end():
     # 45 bn tenge at the 2025 World Bank annual average (521.035 per USD), dated by publication.
     assert by_cur["KZT"].amount_usd == pytest.approx(45e9 / 521.035, abs=0.01)
     assert by_cur["KZT"].amount_eur == pytest.approx(45e9 / 521.035 / 1.1568, abs=0.01)
+
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)),
+       cur=st.sampled_from(["EUR", "USD", "KZT", "GBP", "RUB", "CYP", "XYZ", "eur"]),
+       granularity=st.sampled_from(["day", "month", "year"]))
+def test_convert_always_answers_with_amounts_or_a_no_rate_note(day, cur, granularity):
+    on = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": day.isoformat()[:4]}[granularity]
+    c = convert(1000.0, cur, on)
+    if c.amount_usd is None:
+        assert c.amount_eur is None and c.note.startswith("no rate")
+    else:
+        assert c.amount_usd > 0 and c.source and c.rate_date
+        assert c.amount_eur is None or c.amount_eur > 0

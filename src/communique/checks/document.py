@@ -566,13 +566,15 @@ def _off(amount: float, currency: str, stated: float, stated_cur: str, on: str):
     """(relative difference of the stated conversion, the conversion used) or None without rates."""
     from ..fx.rates import convert
 
+    if not (amount > 0 and stated > 0):
+        return None  # a zero or negative amount is no conversion (implausible values flag it)
     try:
         src = convert(amount, currency, on)
         tgt = convert(stated, stated_cur, on)
     except ValueError:
         return None
-    if src.amount_eur is None or tgt.amount_eur is None or src.amount_eur == 0:
-        return None
+    if not (src.amount_eur and tgt.amount_eur and src.amount_eur > 0 and tgt.amount_eur > 0):
+        return None  # no rate, or an amount too small to survive rounding to cents
     return tgt.amount_eur / src.amount_eur - 1, src
 
 
