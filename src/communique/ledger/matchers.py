@@ -40,6 +40,7 @@ class Seen:
     props: dict[str, list] = field(default_factory=dict)
     context_parties: frozenset[str] = frozenset()
     span: tuple[int, int] | None = None
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, prop: str):
         vals = self.props.get(prop)
@@ -71,9 +72,12 @@ def dates_compatible(a: str | None, b: str | None, days: int = 0) -> bool:
 
 
 def parties_of(rec: Seen, name_prop: str) -> frozenset[str]:
-    codes = {party_code(p) or fold(p) for p in rec.all("parties")}
-    codes |= name_parts(rec.get(name_prop))[0]
-    return frozenset(codes)
+    key = ("parties", name_prop)
+    if key not in rec.cache:
+        codes = {party_code(p) or fold(p) for p in rec.all("parties")}
+        codes |= name_parts(rec.get(name_prop))[0]
+        rec.cache[key] = frozenset(codes)
+    return rec.cache[key]
 
 
 def kernel_text(name: str | None) -> str:
@@ -82,6 +86,13 @@ def kernel_text(name: str | None) -> str:
 
 class Matcher:
     kind = ""
+    #: How records with equal `signature` are the same (for the merges table).
+    signature_rule = "name"
+
+    def signature(self, r: Seen):
+        """Everything `score` looks at, normalised: records with equal signatures are
+        interchangeable (the same, and matching the same others). None: compare pair by pair."""
+        return None
 
     def keys(self, r: Seen) -> Iterable[str]:
         raise NotImplementedError
@@ -99,8 +110,15 @@ class MeetingMatcher(Matcher):
     kind = "meetings"
 
     def _body(self, r: Seen) -> tuple[frozenset, str]:
-        parties = parties_of(r, "body")
-        return parties, kernel_text(r.get("body"))
+        return parties_of(r, "body"), kernel_text(r.get("body"))
+
+    signature_rule = "body and ordinal/date"
+
+    def signature(self, r):
+        if self.weak(r):
+            return None
+        parties, kernel = self._body(r)
+        return (parties, kernel, acronym_key(r.get("acronym")), r.get("number"), r.get("date"))
 
     def keys(self, r):
         _, kernel = self._body(r)
@@ -158,6 +176,10 @@ class PersonMatcher(Matcher):
 
     kind = "people"
 
+    def signature(self, r):
+        given, surname = person_parts(r.get("name"))
+        return (given, surname) if surname else None
+
     def keys(self, r):
         _, surname = person_parts(r.get("name"))
         yield surname[:4]
@@ -191,15 +213,23 @@ class NamedMatcher(Matcher):
     use_context = False
 
     def _parties(self, r: Seen) -> frozenset:
+        if "named_parties" in r.cache:
+            return r.cache["named_parties"]
         if self.kind == "agreements":
             p = parties_of(r, self.name_prop)
         else:
             p = name_parts(r.get(self.name_prop))[0]
         if not p and self.use_context:
             p = r.context_parties
+        r.cache["named_parties"] = p
         return p
 
     def _acronyms(self, r: Seen) -> set[str]:
+        if "acronyms" not in r.cache:
+            r.cache["acronyms"] = self._find_acronyms(r)
+        return r.cache["acronyms"]
+
+    def _find_acronyms(self, r: Seen) -> set[str]:
         name = r.get(self.name_prop) or ""
         out = {acronym_key(r.get("acronym"))} if r.get("acronym") else set()
         if looks_like_acronym(name):
@@ -209,6 +239,10 @@ class NamedMatcher(Matcher):
             if ini and len(ini) >= 3:
                 out.add(ini)
         return {a for a in out if a}
+
+    def signature(self, r):
+        kernel = kernel_text(r.get(self.name_prop))
+        return (self._parties(r), kernel, frozenset(self._acronyms(r))) if kernel else None
 
     def keys(self, r):
         yield "k:" + kernel_text(r.get(self.name_prop))
@@ -245,6 +279,13 @@ class PledgeMatcher(Matcher):
     """Same giver, currency, amount within 1 %, compatible date, programme and purpose."""
 
     kind = "pledges"
+    signature_rule = "giver, amount, date, purpose"
+
+    def signature(self, r):
+        if not r.get("amount"):
+            return None
+        return (self._by(r), r.get("currency"), r.get("amount"), r.get("date"),
+                kernel_text(r.get("program")), spell(fold(r.get("purpose") or "")))
 
     def _bucket(self, r: Seen) -> int | None:
         amt = r.get("amount")
@@ -293,6 +334,10 @@ class FigureMatcher(Matcher):
     """Same metric, subject, unit and period (values may differ: they are sources to compare)."""
 
     kind = "figures"
+    signature_rule = "metric, unit, period, subject"
+
+    def signature(self, r):
+        return (self._key(r), fold(r.get("subject") or ""))
 
     def _key(self, r: Seen) -> tuple:
         period = r.get("period") or f"~{(r.published or '')[:4]}"
@@ -312,6 +357,10 @@ class FigureMatcher(Matcher):
 
 class EventMatcher(Matcher):
     kind = "events"
+    signature_rule = "name and date"
+
+    def signature(self, r):
+        return (kernel_text(r.get("name")), r.get("date")) if r.get("date") else None
 
     def keys(self, r):
         yield kernel_text(r.get("name"))
@@ -326,6 +375,10 @@ class EventMatcher(Matcher):
 
 class QuoteMatcher(Matcher):
     kind = "quotes"
+    signature_rule = "speaker and words"
+
+    def signature(self, r):
+        return (person_parts(r.get("speaker"))[1], fold(r.get("text") or ""))
 
     def keys(self, r):
         yield person_parts(r.get("speaker"))[1] + "|" + fold(r.get("text") or "")[:12]

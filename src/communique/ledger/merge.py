@@ -33,14 +33,17 @@ class Cluster:
 
     @property
     def id(self) -> str:
-        return min(self.members)
+        return self.members[0]  # members are kept sorted
 
 
 class _UnionFind:
+    """Union-find whose unions respect cannot-link pairs (split judgements); member sets are kept
+    only when there are constraints to check, so the common case stays cheap."""
+
     def __init__(self, ids, cannot: dict[str, set[str]]):
         self.parent = {i: i for i in ids}
-        self.members = {i: {i} for i in ids}
-        self.cannot = {i: set(cannot.get(i, ())) for i in ids}
+        self.cannot = {i: set(v) for i, v in cannot.items() if v}
+        self.members: dict[str, set[str]] = {i: {i} for i in self.cannot}
 
     def find(self, x: str) -> str:
         while self.parent[x] != x:
@@ -48,17 +51,26 @@ class _UnionFind:
             x = self.parent[x]
         return x
 
+    def _members(self, root: str) -> set[str]:
+        return self.members.get(root) or {root}
+
     def union(self, a: str, b: str, force: bool = False) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
-        if not force and (self.members[rb] & self.cannot[ra]):
-            return False
+        if self.cannot:
+            ca, cb = self.cannot.get(ra, set()), self.cannot.get(rb, set())
+            if not force and ((ca and self._members(rb) & ca) or (cb and self._members(ra) & cb)):
+                return False
         if ra > rb:
             ra, rb = rb, ra
         self.parent[rb] = ra
-        self.members[ra] |= self.members.pop(rb)
-        self.cannot[ra] |= self.cannot.pop(rb)
+        if self.cannot:
+            self.members[ra] = self._members(ra) | self._members(rb)
+            self.members.pop(rb, None)
+            merged = self.cannot.get(ra, set()) | self.cannot.pop(rb, set())
+            if merged:
+                self.cannot[ra] = merged
         return True
 
 
@@ -155,18 +167,18 @@ def cluster_kind(kind: str, recs: list[Seen], judgements: list[Judgement], index
         if uf.union(a, b, force=True):
             edges.append((a, b, 1.0, "judgement", "judgement", jid))
     if matcher is not None:
-        strong = [r for r in recs if not matcher.weak(r)]
-        weak = sorted((r for r in recs if matcher.weak(r)), key=lambda r: r.id)
+        strong = _collapse([r for r in recs if not matcher.weak(r)], matcher, uf, edges)
+        weak = _collapse([r for r in recs if matcher.weak(r)], matcher, uf, edges)
         blocks: dict[str, list[Seen]] = defaultdict(list)
         for r in strong:
             for k in set(matcher.keys(r)):
                 blocks[k].append(r)
         scored: dict[tuple[str, str], tuple[float, str]] = {}
         for members in blocks.values():
-            if len(members) > 400:  # a key too common to separate anything (e.g. an empty name)
+            if len(members) > 2000:  # a key too common to separate anything (e.g. an empty name)
                 continue
-            for x, y in combinations(sorted(members, key=lambda r: r.id), 2):
-                pair = (x.id, y.id)
+            for x, y in combinations(members, 2):
+                pair = (x.id, y.id) if x.id < y.id else (y.id, x.id)
                 if pair in scored:
                     continue
                 s = matcher.score(x, y)
@@ -176,16 +188,16 @@ def cluster_kind(kind: str, recs: list[Seen], judgements: list[Judgement], index
             if uf.union(a, b):
                 edges.append((a, b, score, rule, "auto", None))
         # weak records join the one cluster that fits them, else each other
-        strong_blocks = blocks
         left: list[Seen] = []
         for w in weak:
             fits: dict[str, tuple[float, str, str]] = {}
             for k in set(matcher.keys(w)):
-                for s in strong_blocks.get(k, ()):
+                for s in blocks.get(k, ()):
                     sc = matcher.score(w, s)
                     if sc:
                         root = uf.find(s.id)
-                        if root not in fits or sc[0] > fits[root][0]:
+                        if root not in fits or sc[0] > fits[root][0] or \
+                                (sc[0] == fits[root][0] and s.id < fits[root][2]):
                             fits[root] = (sc[0], sc[1], s.id)
             if len(fits) == 1:
                 (score, rule, other), = fits.values()
@@ -203,7 +215,8 @@ def cluster_kind(kind: str, recs: list[Seen], judgements: list[Judgement], index
             for x, y in combinations(members, 2):
                 s = matcher.score(x, y)
                 if s and uf.union(x.id, y.id):
-                    edges.append((x.id, y.id, s[0] * 0.9, s[1] + " (weak)", "auto", None))
+                    edges.append((min(x.id, y.id), max(x.id, y.id), s[0] * 0.9, s[1] + " (weak)", "auto",
+                                  None))
     groups: dict[str, list[str]] = defaultdict(list)
     for i in ids:
         groups[uf.find(i)].append(i)
@@ -211,6 +224,29 @@ def cluster_kind(kind: str, recs: list[Seen], judgements: list[Judgement], index
     for e in edges:
         clusters[uf.find(e[0])].edges.append(e)
     return sorted(clusters.values(), key=lambda c: c.id)
+
+
+def _collapse(recs: list[Seen], matcher, uf: _UnionFind, edges: list) -> list[Seen]:
+    """Join records with the same signature (same thing by construction) without comparing pairs,
+    and return one representative per group: a name seen in a thousand documents then costs one
+    comparison, not half a million."""
+    groups: dict[object, list[Seen]] = defaultdict(list)
+    reps: list[Seen] = []
+    for r in sorted(recs, key=lambda r: r.id):
+        sig = matcher.signature(r)
+        if sig is None:
+            reps.append(r)
+        else:
+            groups[sig].append(r)
+    for members in groups.values():
+        rep = members[0]
+        reps.append(rep)
+        for m in members[1:]:
+            if uf.union(rep.id, m.id):
+                edges.append((rep.id, m.id, 1.0, "same " + matcher.signature_rule, "auto", None))
+            elif uf.find(rep.id) != uf.find(m.id):  # kept apart by a judgement: compare on its own
+                reps.append(m)
+    return sorted(reps, key=lambda r: r.id)
 
 
 # --- assembly ---------------------------------------------------------------------------------
@@ -223,6 +259,11 @@ def _head_key(h) -> str:
     if isinstance(h, dict):
         return person_parts(h.get("name"))[1] + "|" + (party_code(h.get("side")) or fold(h.get("side") or ""))
     return dumps(h)
+
+
+def _vkey(v):
+    """A hashable key of a JSON value (cheaper than dumping scalars)."""
+    return (type(v).__name__, v) if isinstance(v, (str, int, float, bool)) or v is None else dumps(v)
 
 
 def assemble(cluster: Cluster, index: dict[str, Seen], docs: dict[str, dict],
@@ -248,9 +289,9 @@ def assemble(cluster: Cluster, index: dict[str, Seen], docs: dict[str, dict],
             out, keys = [], set()
             for r in members:
                 for v in r.all(f):
-                    if (r.id, f, dumps(v)) in rejected_values:
+                    if rejected_values and (r.id, f, dumps(v)) in rejected_values:
                         continue
-                    k = _head_key(v) if f == "heads" else (fold(v) if isinstance(v, str) else dumps(v))
+                    k = _head_key(v) if f == "heads" else (fold(v) if isinstance(v, str) else _vkey(v))
                     if k not in keys:
                         keys.add(k)
                         out.append(v)
@@ -262,9 +303,9 @@ def assemble(cluster: Cluster, index: dict[str, Seen], docs: dict[str, dict],
         votes: dict[str, dict] = {}
         for r in members:
             for v in r.all(f)[:1]:
-                if (r.id, f, dumps(v)) in rejected_values:
+                if rejected_values and (r.id, f, dumps(v)) in rejected_values:
                     continue
-                e = votes.setdefault(dumps(v), {"value": v, "docs": set(), "first": None, "exact": False,
+                e = votes.setdefault(_vkey(v), {"value": v, "docs": set(), "first": None, "exact": False,
                                                 "member": r})
                 e["docs"].add(r.document_id)
                 e["exact"] = e["exact"] or r.get("qualifier") in (None, "exact")

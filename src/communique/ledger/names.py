@@ -17,6 +17,7 @@ from .statements import rules
 _NON_WORD = re.compile(r"[^\w@&']+")
 
 
+@lru_cache(maxsize=131072)
 def fold(text: str) -> str:
     """Lower case without accents (NFKD, combining marks dropped)."""
     text = unicodedata.normalize("NFKD", text)
@@ -46,6 +47,7 @@ def _party_pattern() -> tuple[re.Pattern, dict[str, str]]:
     return pat, phrases
 
 
+@lru_cache(maxsize=65536)
 def party_code(name: str | None) -> str | None:
     """'Kazakhstan', 'the European Union', 'EU' → KAZ, EU, EU; None when not a known party."""
     if not name:
