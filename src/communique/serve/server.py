@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 from .settings import Settings
@@ -10,8 +11,11 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
 def run(db_url: str | None = None, host: str = "127.0.0.1", port: int = 8000,
-        token: str | None = None, echo: Callable[[str], None] = print) -> None:
-    """Serve the ledger at `db_url` until interrupted; prints the URL and whether writes are on."""
+        token: str | None = None, echo: Callable[[str], None] = print, workers: int = 1) -> None:
+    """Serve the ledger at `db_url` until interrupted; prints the URL and whether writes are on.
+
+    With `workers` > 1, uvicorn starts that many processes, each building the app from the
+    environment (`app_from_env`); they share one session/CSRF key passed in COMMUNIQUE_SECRET."""
     import uvicorn
 
     from .app import create_app
@@ -20,6 +24,12 @@ def run(db_url: str | None = None, host: str = "127.0.0.1", port: int = 8000,
     if host in LOOPBACK:
         settings.allowed_hosts = list(LOOPBACK)
     app = create_app(settings=settings)
+    if workers > 1:
+        os.environ.update({"COMMUNIQUE_DB": app.state.ledger.url,
+                           "COMMUNIQUE_SECRET": settings.secret.hex(),
+                           "COMMUNIQUE_ALLOWED_HOSTS": ",".join(settings.allowed_hosts or [])})
+        if settings.token:
+            os.environ["COMMUNIQUE_TOKEN"] = settings.token
     shown = f"[{host}]" if ":" in host else host
     echo(f"communique: serving {app.state.ledger.url} at http://{shown}:{port}/ "
          f"(API docs at /docs)")
@@ -27,4 +37,22 @@ def run(db_url: str | None = None, host: str = "127.0.0.1", port: int = 8000,
          if settings.read_only else "communique: writes need the COMMUNIQUE_TOKEN bearer token")
     if host not in LOOPBACK:
         echo(f"communique: warning: listening on {host}, reachable from other machines")
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    if workers > 1:
+        app.state.ledger.close()
+        uvicorn.run("communique.serve.server:app_from_env", factory=True, host=host, port=port,
+                    workers=workers, log_level="warning", access_log=False)
+    else:
+        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+
+
+def app_from_env():
+    """The app of one worker process, configured by the environment `run` prepared."""
+    from .app import create_app
+
+    settings = Settings.from_env()
+    secret = os.environ.get("COMMUNIQUE_SECRET")
+    if secret:
+        settings.secret = bytes.fromhex(secret)
+    hosts = os.environ.get("COMMUNIQUE_ALLOWED_HOSTS")
+    settings.allowed_hosts = hosts.split(",") if hosts else None
+    return create_app(settings=settings)

@@ -1,0 +1,66 @@
+"""`communique serve` as a real process: several workers share one session/CSRF key, loopback
+binding refuses foreign Host headers, and a stopped server exits cleanly."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+WEB = Path(__file__).parent / "fixtures" / "web"
+TOKEN = "workers-token"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def served(tmp_path):
+    spec = importlib.util.spec_from_file_location("web_builder", WEB / "builder.py")
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    db = tmp_path / "ledger.db"
+    builder.build(f"sqlite:///{db}").close()
+    port = _free_port()
+    env = {**os.environ, "COMMUNIQUE_TOKEN": TOKEN}
+    cmd = [sys.executable, "-m", "communique", "serve", "--db", str(db), "--port", str(port),
+           "--workers", "2"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                httpx.get(base + "/api/stats", timeout=1)
+                break
+            except httpx.HTTPError:
+                assert proc.poll() is None, proc.stdout.read()
+                time.sleep(0.05)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)
+
+
+def test_workers_share_sessions_and_csrf(served):
+    for _ in range(4):  # fresh connections land on either worker
+        with httpx.Client(base_url=served, headers={"connection": "close"}) as c:
+            token = re.search(r'name="csrf_token" value="([^"]+)"', c.get("/login").text).group(1)
+            r = c.post("/login", data={"token": TOKEN, "csrf_token": token})
+            assert r.status_code == 303, r.text[:200]
+            rec = c.get("/api/meetings").json()["items"][0]
+            r = c.post(f"/review/{rec['id']}", data={"action": "confirm", "csrf_token": token})
+            assert r.status_code == 303, r.text[:200]
+    assert httpx.get(served + "/api/stats", headers={"host": "rebound.example"}).status_code == 400
+    judged = httpx.get(served + "/api/review", params={"judged": True}).json()["items"]
+    assert len(judged) == 1 and judged[0]["judgements"][0]["author"] == "reviewer"
