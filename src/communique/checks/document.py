@@ -35,7 +35,7 @@ _REQUIRED = {
     "approximate": ("qualifiers",), "implausible": ("max_percent", "past_cues", "future_cues", "past_stages"),
     "roles": ("exclude", "growth", "decline", "exports", "imports", "total"),
     "parts_cues": ("exhaustive", "partial"),
-    "generic_metrics": (),
+    "generic_metrics": (), "stopwords": (),
 }
 
 
