@@ -228,6 +228,17 @@ def test_judgements(client):
     assert rec["id"] not in [x["id"] for x in queue]
     # the ledger applies it on rebuild (run by the background task after the response)
     assert client.get(f"/api/meetings/{rec['id']}").json()["confirmed"] is True
+    # written through the review module: the judgement keeps where its record was read
+    import json
+
+    from sqlalchemy import select
+
+    from communique.ledger import schema
+
+    with client.app.state.ledger.engine.connect() as conn:
+        key = conn.execute(select(schema.judgements.c.target_key)
+                           .where(schema.judgements.c.id == r.json()["judgement_id"])).scalar()
+    assert json.loads(key)["anchor"]
 
     pledge = first(client, "/api/pledges", program="Global Gateway")
     r = client.post("/api/judgements", json={"target_id": pledge["id"], "kind": "correct",

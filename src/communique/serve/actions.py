@@ -126,10 +126,29 @@ def dismiss_flag(app, flag_id: str, author: str, reason: str | None) -> dict:
 
 def _write_judgement(app, kind: str, target_id: str, target_type: str, author: str,
                      prop: str | None = None, value=None, reason: str | None = None) -> int:
+    """Write through the ledger's review module (it keeps the anchors that re-point a judgement
+    after re-extraction), without its synchronous rebuild: `rebuild_soon` runs after the response."""
     web: wq.WebLedger = app.state.ledger
     lock, _, _ = _state(app)
     web.invalidate()
+    try:
+        from ..ledger import review as rv
+    except ImportError:  # pragma: no cover - a ledger without the review module
+        rv = None
     with lock:
+        if rv is not None and web.ledger is not None and target_type in ("record", "flag"):
+            try:
+                with web.ledger.connect() as conn:
+                    if target_type == "flag":
+                        tid = rv.resolve_flag(conn, target_id)
+                    else:
+                        tid, _cid, record_kind = rv.resolve_record(conn, target_id)
+                if kind == "correct":
+                    value = rv.parse_value(record_kind, prop, value)
+                return rv._write(web.ledger, kind, tid, target_type=target_type, prop=prop, value=value,
+                                 author=author, reason=reason, rebuild=False)
+            except rv.ReviewError as exc:
+                raise HTTPException(422, str(exc)) from None
         if web.ledger is not None and hasattr(web.ledger, "judge"):
             try:
                 return web.ledger.judge(kind, target_id, target_type=target_type, prop=prop, value=value,
