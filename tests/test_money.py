@@ -92,6 +92,12 @@ def test_ranges(text, span_text, lo, hi, unit) -> None:
     assert a.value == pytest.approx(lo) and a.value_max == pytest.approx(hi)
 
 
+def test_symbol_between_numbers_belongs_to_the_next() -> None:
+    found = find_amounts("The 2024 €5 billion budget grew; in 2025 EUR 4 million went to schools.")
+    assert [(a.text, a.unit) for a in found] == [("€5 billion", "EUR"), ("EUR 4 million", "EUR")]
+    assert [(a.text, a.unit) for a in find_amounts("It costs 100 € per head.")] == [("100 €", "EUR")]
+
+
 def test_change_is_not_a_range() -> None:
     found = find_amounts("Trade rose from $41bn to $48.7bn over the year.")
     assert [(a.text, a.value_max) for a in found] == [("$41bn", None), ("$48.7bn", None)]

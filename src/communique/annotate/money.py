@@ -80,6 +80,7 @@ _CHANGE_RE = re.compile(
     rf"(?<![A-Za-z])(?i:{_alt(_CUES['change_verbs'])}){GAP}+(?:(?:by|from|to){GAP}+)?[^.;:!?]{{0,24}}$"
 )
 _GAPS_RE = re.compile(f"{GAP}+")
+_DIGIT_NEXT_RE = re.compile(f"{GAP}?[0-9]")
 # one dot and three digits, no scale: a decimal in a percentage ("1.125%"), thousands otherwise
 _DOT_THOUSANDS_RE = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
 _STOP = frozenset(w.lower() for w in _CUES["count_stop_words"])
@@ -154,6 +155,8 @@ def _post_token(text: str, end: int) -> tuple[int, str, str | None] | None:
     m = _POST_RE.match(text, end)
     if not m:
         return None
+    if not m.group("name") and _DIGIT_NEXT_RE.match(text, m.end()):
+        return None  # "the 2024 €5 billion budget": the symbol belongs to the number after it
     if m.group("known"):
         return m.end(), m.group("known"), _SYMBOLS[m.group("known")]
     if m.group("name"):
