@@ -404,16 +404,32 @@ def _span(a, b):
     return [a, b] if a is not None and b is not None else None
 
 
-def _sources(conn, record_ids: list[str], limit: int | None = None) -> list[dict]:
+def _sources(conn, record_ids: list[str], limit: int | None = None,
+             document_id: str | None = None) -> list[dict]:
     m, d = s.mentions, s.documents
+    where = [m.c.canonical_id.in_(record_ids)]
+    if document_id:
+        where.append(m.c.document_id == document_id)
     stmt = (select(m.c.canonical_id, m.c.document_id, m.c.span_start, m.c.span_end, m.c.sentence, d.c.title,
                    d.c.source, d.c.published)
-            .join(d, d.c.id == m.c.document_id).where(m.c.canonical_id.in_(record_ids))
+            .join(d, d.c.id == m.c.document_id).where(*where)
             .order_by(d.c.published, m.c.document_id, m.c.span_start))
     rows = conn.execute(stmt.limit(limit) if limit else stmt)
     return [{"record_id": x.canonical_id, "document_id": x.document_id, "title": x.title,
              "source": x.source, "published": x.published, "span": _span(x.span_start, x.span_end),
              "sentence": x.sentence} for x in rows]
+
+
+def _first_source(conn, record_id: str) -> list[dict]:
+    """One source of a record, cheaply: its mention with the smallest (document, offset), then that
+    document's title (a record may have hundreds of mentions; the queue shows one)."""
+    m = s.mentions
+    first = conn.execute(select(m.c.document_id, m.c.span_start).where(m.c.canonical_id == record_id)
+                         .order_by(m.c.document_id, m.c.span_start).limit(1)).first()
+    if first is None:
+        return []
+    return [x for x in _sources(conn, [record_id], limit=None, document_id=first.document_id)
+            if x["span"] is None or x["span"][0] == first.span_start][:1]
 
 
 def judgements_for(conn, target_ids: list[str], live_only: bool = True) -> list[dict]:
@@ -522,7 +538,11 @@ def series(web: WebLedger, body: str) -> dict:
 
 
 def all_series(web: WebLedger, limit: int = 10_000) -> list[dict]:
-    """The series of every body (one query over the meetings), largest first."""
+    """The series of every body (one query over the meetings), largest first; cached."""
+    return web.cached(("all_series", limit), lambda: _all_series(web, limit))
+
+
+def _all_series(web: WebLedger, limit: int) -> list[dict]:
     groups: dict[str, list] = {}
     for m in list_records(web, "meetings", limit=limit).items:
         if m.get("body"):
@@ -693,7 +713,8 @@ def _flags(conn, where, limit, offset) -> list[dict]:
     dismissed = {x.target_id: x for x in conn.execute(
         select(j.c.target_id, j.c.author, j.c.reason, j.c.created_at)
         .where(j.c.kind == "dismiss", j.c.retired_at.is_(None), j.c.target_type == "flag"))}
-    rows = conn.execute(select(f).where(*where).order_by(f.c.created_at.desc(), f.c.id)
+    # both keys descending: the (created_at, id) index is read backwards, no sort
+    rows = conn.execute(select(f).where(*where).order_by(f.c.created_at.desc(), f.c.id.desc())
                         .limit(limit).offset(offset))
     out = []
     for x in rows:
@@ -744,11 +765,11 @@ def review_queue(web: WebLedger, kind: str | None = None, *, limit: int = 50, of
         where.append(r.c.kind == kind)
     with web.engine.connect() as conn:
         rows = conn.execute(select(*[getattr(r.c, c) for c in _REC_COLS]).where(*where)
-                            .order_by(r.c.last_published.desc(), r.c.id)
+                            .order_by(r.c.last_published.desc(), r.c.id.desc())
                             .limit(limit + 1).offset(offset)).all()
         items = [record_row(x) for x in rows[:limit]]
         ids = [x["id"] for x in items]
-        srcs = {i: _sources(conn, [i], limit=1) for i in ids}  # the first source of each
+        srcs = {i: _first_source(conn, i) for i in ids}
         jd: dict[str, list] = {}
         for x in judgements_for(conn, ids) if ids else []:
             jd.setdefault(x["target_id"], []).append(x)
