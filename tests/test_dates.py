@@ -100,6 +100,8 @@ def test_absolute_ranges(text, span_text, value, end, gran) -> None:
         # a past cue nearer than the future cue keeps the date in the past
         ("Japan will lend more, the ministry said on 2 May.", D(2024, 3, 1), "2 May", "2023-05-02", "day"),
         ("On 2 May, the ministry said it will lend more.", D(2024, 3, 1), "2 May", "2023-05-02", "day"),
+        ("Officials told a briefing on Thursday that the state plans to spend more.", D(2025, 9, 12),
+         "Thursday", "2025-09-11", "day"),
         # last / next month names
         ("It was announced last April.", D(2025, 6, 20), "last April", "2025-04", "month"),
         ("The strategy was adopted last June.", D(2020, 1, 20), "last June", "2019-06", "month"),
@@ -197,6 +199,15 @@ def test_no_anchor_no_guess(text) -> None:
 )
 def test_not_dates(text) -> None:
     assert dates(text, D(2025, 6, 20)) == []
+
+
+def test_previous_year_counts_from_the_sentence() -> None:
+    text = "Trade reached $48.7 billion in 2024, up 16.9% on the year before."
+    assert dates(text, D(2025, 6, 20))[-1] == ("the year before", "2023", None, "year", False)
+    text = "Exports rose in March 2024 and fell the following month."
+    assert dates(text, D(2025, 6, 20))[-1] == ("the following month", "2024-04", None, "month", False)
+    # with no date earlier in the sentence it cannot be placed: left out
+    assert dates("Exports rose by a third on the previous year.", D(2025, 6, 20)) == []
 
 
 def test_datetime_anchor_is_accepted() -> None:

@@ -39,8 +39,9 @@ _MONTHS: dict[str, int] = {k.lower(): int(v) for k, v in _DATA["months"].items()
 _AMBIGUOUS = frozenset(m.lower() for m in _DATA["ambiguous_months"])
 _WEEKDAYS: dict[str, int] = {k.lower(): int(v) for k, v in _DATA["weekdays"].items()}
 _FULL_WEEKDAYS = [k for k in _WEEKDAYS if len(k) > 5]
-_RELATIVE: dict[str, tuple[str, int]] = {
-    " ".join(k.lower().split()): (v["unit"], int(v["offset"])) for k, v in _DATA["relative"].items()
+_RELATIVE: dict[str, tuple[str, int, bool]] = {
+    " ".join(k.lower().split()): (v["unit"], int(v["offset"]), v.get("base") == "sentence")
+    for k, v in _DATA["relative"].items()
 }
 _COUNTED: dict[str, str] = {k.lower(): v for k, v in _DATA["counted_units"].items()}
 
@@ -163,15 +164,19 @@ def _last_cue(pattern: re.Pattern, text: str, lo: int, hi: int) -> re.Match | No
 def _future(text: str, start: int, end: int) -> bool:
     """Does the clause around [start, end) speak of the future?
 
-    Before the date: the part of the sentence after the last comma, up to 80 characters, with a
-    future cue not followed by a past cue. After it: up to 40 characters to the end of the clause
-    (a comma right after the date does not end it), with a future cue before any past cue.
+    Before the date: the part of the sentence after the last comma, up to 80 characters; its last
+    cue decides (a past cue after a future cue, or alone, means past). With no cue there, after
+    it: up to 40 characters to the end of the clause (a comma right after the date does not end
+    it), with a future cue before any past cue.
     """
     lo = max(0, start - 80)
     cut = max(text.rfind(c, lo, start) for c in ".!?;,\n")
     lo = cut + 1 if cut >= 0 else lo
     fut = _last_cue(_FUTURE_RE, text, lo, start)
-    if fut and _last_cue(_PAST_RE, text, fut.end(), start) is None:
+    past = _last_cue(_PAST_RE, text, fut.end() if fut else lo, start)
+    if past:
+        return False  # "told a briefing on Thursday that it plans to": the nearer past cue wins
+    if fut:
         return True
     hi = min(len(text), end + 40)
     after = end + 1 if text[end:end + 1] == "," else end
@@ -232,9 +237,10 @@ Resolved = tuple[str, str | None, str, bool]  # value, end, granularity, relativ
 
 
 def _resolve(  # noqa: C901
-    m: re.Match, text: str, anchor: dt.date | None, hint: tuple[int, int] | None = None
+    m: re.Match, text: str, anchor: dt.date | None, hint: tuple[int, int, str] | None = None
 ) -> Resolved | None:
-    """Resolve one match; `hint` is (year, month) of an absolute date earlier in the same sentence."""
+    """Resolve one match; `hint` is (year, month, granularity) of the last absolute date earlier in
+    the same sentence."""
     kind = m.lastgroup
     g = m.group
     s, e = m.span()
@@ -271,7 +277,8 @@ def _resolve(  # noqa: C901
                 return None
             dates = [_valid(_rel_year(rel, anchor), mm, dd) for dd, mm in parts]
             relative = True
-        elif hint and hint[1] == parts[0][1] and _valid(hint[0], parts[0][1], parts[0][0]):
+        elif (hint and hint[2] != "year" and hint[1] == parts[0][1]
+              and _valid(hint[0], parts[0][1], parts[0][0])):
             # "concluded in July 2022, when the text was initialled on 6 July": the same month
             # named with its year earlier in the sentence gives the year
             first = _valid(hint[0], parts[0][1], parts[0][0])
@@ -369,9 +376,16 @@ def _resolve(  # noqa: C901
         years = n * (10 if unit == "decade" else 1)
         return f"{anchor.year + sign * years:04d}", None, "year", True
     if kind == "rel":
+        unit, off, from_sentence = _RELATIVE[" ".join(g("rel").lower().split())]
+        if from_sentence:
+            if hint is None or unit == "day" or (unit == "month" and hint[2] == "year"):
+                return None
+            if unit == "month":
+                y, mo = _shift_month(hint[0], hint[1], off)
+                return f"{y:04d}-{mo:02d}", None, "month", False
+            return f"{hint[0] + off:04d}", None, "year", False
         if anchor is None:
             return None
-        unit, off = _RELATIVE[" ".join(g("rel").lower().split())]
         if unit == "day":
             return (anchor + dt.timedelta(days=off)).isoformat(), None, "day", True
         if unit == "month":
@@ -467,7 +481,7 @@ def find_dates(text: str, anchor: dt.date | None = None, offset: int = 0) -> lis
         anchor = anchor.date()  # a datetime does not compare with a date
     out: list[DateMention] = []
     done = 0  # end of the last date found: triggers inside it are spent
-    hint: tuple[int, int] | None = None  # (year, month) of the last absolute month or day
+    hint: tuple[int, int, str] | None = None  # (year, month, granularity) of the last absolute date
     hint_end = 0
     for ts, te, kind in _triggers(text):
         if ts < done:
@@ -488,9 +502,9 @@ def find_dates(text: str, anchor: dt.date | None = None, offset: int = 0) -> lis
                 continue
             value, end, gran, relative = r
             s, e = m.span()
-            if not relative and gran in ("day", "month"):
+            if not relative:
                 last = end or value
-                hint, hint_end = (int(last[:4]), int(last[5:7])), e
+                hint, hint_end = (int(last[:4]), int(last[5:7] or 0), gran), e
             out.append(DateMention(span=(s + offset, e + offset), text=m.group(), value=value, end=end,
                                    granularity=gran, relative=relative))
             done = e
