@@ -113,9 +113,24 @@ def flag_anchor(conn: Connection, flag_id: str) -> dict | None:
                             f.record_ids).where(f.id == flag_id)).first()
     if r is None:
         return None
+    ids = json.loads(r.record_ids) if r.record_ids else []
     return {"kind": r.kind, "message": r.message, "source": r.source, "document_id": r.document_id,
             "span": [r.span_start, r.span_end] if r.span_start is not None else None,
-            "record_ids": json.loads(r.record_ids) if r.record_ids else []}
+            "record_ids": ids, "places": _places(conn, ids)}
+
+
+def _places(conn: Connection, record_ids: list[str]) -> list[list]:
+    """(document, start, end) of every mention of the records a flag names (as-seen or merged)."""
+    if not record_ids:
+        return []
+    m = t.mentions.c
+    rows = conn.execute(select(m.document_id, m.span_start, m.span_end)
+                        .where(or_(m.record_id.in_(record_ids), m.canonical_id.in_(record_ids)))).all()
+    return sorted({(r.document_id, r.span_start, r.span_end) for r in rows}, key=str)
+
+
+def _places_meet(a: list, b: list) -> bool:
+    return any(x[0] == y[0] and _overlap(x[1:], y[1:]) for x in a for y in b)
 
 
 def _overlap(a: tuple | list | None, b: tuple | list | None) -> int:
@@ -169,19 +184,23 @@ def find_flag(conn: Connection, anchor: dict | None, taken: set[str]) -> str | N
         q = q.where(f.source == anchor["source"])
     if anchor.get("document_id"):
         q = q.where(f.document_id == anchor["document_id"])
+    from rapidfuzz import fuzz
+
     scored = []
     for r in conn.execute(q):
         if r.id in taken:
             continue
-        score = 0
+        score = 0.0
         if r.message == anchor.get("message"):
             score += 4
         if _overlap(anchor.get("span"), (r.span_start, r.span_end)):
             score += 2
-        ids = set(json.loads(r.record_ids)) if r.record_ids else set()
-        if ids & set(anchor.get("record_ids") or []):
+        ids = json.loads(r.record_ids) if r.record_ids else []
+        if set(ids) & set(anchor.get("record_ids") or []) or \
+                _places_meet(_places(conn, ids), anchor.get("places") or []):
             score += 1
-        if score:
+        if score:  # among flags at the same place, the most similarly worded one
+            score += fuzz.ratio(r.message, anchor.get("message") or "") / 100
             scored.append((-score, r.id))
     return min(scored)[1] if scored else None
 
