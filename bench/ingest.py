@@ -1,0 +1,122 @@
+"""Ledger ingest throughput: extraction alone beside ingest into SQLite (1 and 2 workers) and
+PostgreSQL, in one run, on >= 2,000 generated documents.
+
+Why: the ledger's cost is what ingest adds to extraction (reading, hashing, statements, the
+transactional writes, the merge rebuild), so both are measured on the same documents in the same
+run; "store only" isolates the database writes from extraction. Documents come from
+`bench/corpus.py` (our own templates). PostgreSQL is `PG_TEST_URL` or a throwaway local server
+started as tests/conftest.py does (`bench/speed.py: postgres`).
+
+Usage: python bench/ingest.py [--n 2000] [--seed 7] [--corpus DIR] [--no-pg]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def _fresh_pg_db(server_url: str, name: str) -> str:
+    import psycopg
+
+    plain = server_url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(plain, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return server_url.rsplit("/", 1)[0] + f"/{name}"
+
+
+def run_ingest(url: str, paths: list[Path], workers: int) -> dict:
+    from communique.ledger import open_ledger
+
+    ledger = open_ledger(url)
+    t = time.perf_counter()
+    s = ledger.ingest_paths([str(p) for p in paths], workers=workers, rebuild=False)
+    stored = time.perf_counter() - t
+    t = time.perf_counter()
+    stats = ledger.rebuild()
+    rebuilt = time.perf_counter() - t
+    ledger.close()
+    assert s.new == len(paths) and not s.failed, s.as_dict()
+    return {"docs": len(paths), "ingest_s": stored, "rebuild_s": rebuilt, "statements": s.statements,
+            "records": stats["records"]}
+
+
+def run_store_only(url: str, pairs: list) -> float:
+    from communique.ledger import open_ledger
+
+    ledger = open_ledger(url)
+    t = time.perf_counter()
+    ledger.store_extractions(pairs, batch=64)
+    took = time.perf_counter() - t
+    ledger.close()
+    return took
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=2000)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--corpus", help="Folder for the generated documents (default: a temp folder).")
+    ap.add_argument("--no-pg", action="store_true", help="Skip PostgreSQL.")
+    args = ap.parse_args(argv)
+
+    from bench.corpus import write_corpus
+
+    from communique.pipeline import extract_document
+    from communique.read.inputs import iter_documents
+
+    work = Path(tempfile.mkdtemp(prefix="communique-bench-ingest-"))
+    corpus = Path(args.corpus) if args.corpus else work / "corpus"
+    t = time.perf_counter()
+    paths = write_corpus(corpus, args.n, seed=args.seed)
+    print(f"corpus: {len(paths)} documents in {corpus} ({time.perf_counter() - t:.1f} s)")
+
+    t = time.perf_counter()
+    docs = [d for d in iter_documents([str(p) for p in paths])]
+    pairs = [(d, extract_document(d)) for d in docs]
+    extract_s = time.perf_counter() - t
+    rows = [("extraction alone (read + extract, 1 process)", len(docs) / extract_s, "")]
+
+    for workers in (1, 2):
+        r = run_ingest(f"sqlite:///{work / f'w{workers}.db'}", paths, workers)
+        total = r["ingest_s"] + r["rebuild_s"]
+        rows.append((f"ingest into SQLite, {workers} worker{'s' if workers > 1 else ''}",
+                     r["docs"] / r["ingest_s"],
+                     f"{r['docs'] / total:,.0f} docs/s with the merge rebuild ({r['rebuild_s']:.1f} s); "
+                     f"{r['statements']:,} statements, {r['records']:,} records"))
+    took = run_store_only(f"sqlite:///{work / 'store.db'}", pairs)
+    rows.append(("store only into SQLite (extractions ready)", len(pairs) / took, ""))
+
+    if not args.no_pg:
+        from bench.speed import postgres
+
+        with postgres() as server:
+            if server is None:
+                rows.append(("PostgreSQL", 0.0, "not installed: skipped"))
+            else:
+                for workers in (1, 2):
+                    url = _fresh_pg_db(server, f"bench_ingest_{workers}")
+                    r = run_ingest(url, paths, workers)
+                    total = r["ingest_s"] + r["rebuild_s"]
+                    rows.append((f"ingest into PostgreSQL, {workers} worker{'s' if workers > 1 else ''}",
+                                 r["docs"] / r["ingest_s"],
+                                 f"{r['docs'] / total:,.0f} docs/s with the merge rebuild "
+                                 f"({r['rebuild_s']:.1f} s)"))
+                took = run_store_only(_fresh_pg_db(server, "bench_store"), pairs)
+                rows.append(("store only into PostgreSQL (extractions ready)", len(pairs) / took, ""))
+
+    print()
+    for name, rate, note in rows:
+        print(f"{name:<48} {rate:>8,.0f} docs/s  {note}")
+
+
+if __name__ == "__main__":
+    main()
