@@ -56,6 +56,10 @@ class RayMissing(CommuniqueError):
     """Ray is needed for the bulk path but is not installed."""
 
 
+class RayUnavailable(CommuniqueError):
+    """Ray is installed but the local Ray could not start or the cluster could not be joined."""
+
+
 @dataclass
 class BulkResult:
     """What `run_bulk` did: documents written, inputs that failed, Parquet files, wall time."""
@@ -226,7 +230,8 @@ def run_bulk(inputs: Iterable[str], out: str | os.PathLike, *, published: str | 
 
     Local Ray with `num_cpus` by default; `ray_address` ("auto", "ray://host:10001", …) joins an
     existing cluster, whose workers must have communique installed and see the input paths and
-    `out` (a shared filesystem, or an `s3://`-style URI for `out`).
+    `out` (a shared filesystem, or an `s3://`-style URI for `out`). Raises `RayMissing` or
+    `RayUnavailable` (both `CommuniqueError`) instead of Ray's own tracebacks.
     """
     ray = _import_ray()
     out_str = os.fspath(out)
@@ -250,10 +255,17 @@ def run_bulk(inputs: Iterable[str], out: str | os.PathLike, *, published: str | 
         logging.getLogger("ray.data").setLevel(logging.WARNING)
         kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False,
                                   "logging_level": logging.WARNING}
-        if ray_address:
-            ray.init(address=ray_address, **kwargs)
-        else:
-            ray.init(num_cpus=num_cpus, **kwargs)
+        try:
+            if ray_address:
+                ray.init(address=ray_address, **kwargs)
+            else:
+                ray.init(num_cpus=num_cpus, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - ConnectionError, auth and start-up errors alike
+            where = f"join the Ray cluster at {ray_address}" if ray_address else "start a local Ray"
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            hint = (" (a cluster with token authentication needs RAY_AUTH_MODE=token and its token)"
+                    if ray_address else "")
+            raise RayUnavailable(f"cannot {where}: {reason}{hint}") from None
     try:
         ctx = ray.data.DataContext.get_current()
         ctx.execution_options.preserve_order = True

@@ -32,6 +32,6 @@ def bulk(
         typer.echo(f"error: {source}: {problem}", err=True)
     rate = res.documents / res.seconds if res.seconds and res.documents > 0 else 0.0
     typer.echo(f"{res.documents} documents, {res.failed} failed, {len(res.files)} Parquet files in {out} "
-               f"({res.seconds:.1f} s, {rate:.0f} docs/s including Ray start-up)", err=True)
+               f"({res.seconds:.1f} s, {rate:.0f} docs/s including Ray start-up or connection)", err=True)
     if res.failed:
         raise typer.Exit(1)
