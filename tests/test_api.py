@@ -273,8 +273,20 @@ def test_upload_limits(client):
     def up(name, data, ctype="text/plain", **extra):
         return client.post("/api/documents", files={"file": (name, data, ctype)}, headers=AUTH, **extra)
 
-    big = up("big.txt", b"word " * (5 * 1024 * 1024 // 5 + 10))
+    big = up("big.txt", b"word " * (5 * 1024 * 1024 // 5 + 10))  # just over: refused by the route
     assert big.status_code == 413 and "5 MB" in big.json()["detail"]
+    huge = up("huge.txt", b"x" * (6 * 1024 * 1024))  # refused before the form is read
+    assert huge.status_code == 413 and "limit" in huge.json()["detail"]
+
+    def chunks():  # a multipart body sent chunked, with no Content-Length to refuse it by
+        yield b'--b0\r\nContent-Disposition: form-data; name="file"; filename="s.txt"\r\n\r\n'
+        for _ in range(7):
+            yield b"y" * (1024 * 1024)
+        yield b"\r\n--b0--\r\n"
+
+    streamed = client.post("/api/documents", content=chunks(),
+                           headers={**AUTH, "content-type": "multipart/form-data; boundary=b0"})
+    assert streamed.status_code == 413
     assert up("x.exe", b"MZ....").status_code == 415
     assert up("noext", b"hello").status_code == 415
     assert up("x.txt", b"hello", "application/pdf").status_code == 415

@@ -50,6 +50,7 @@ _WEB_INDEXES = [
     "CREATE INDEX IF NOT EXISTS ix_web_flags_created ON flags (created_at, id)",
     "CREATE INDEX IF NOT EXISTS ix_web_mentions_doc_start ON mentions (document_id, span_start)",
     "CREATE INDEX IF NOT EXISTS ix_web_records_last ON records (last_published, id)",
+    "CREATE INDEX IF NOT EXISTS ix_web_records_kind_status ON records (kind, status)",  # counts
     "CREATE INDEX IF NOT EXISTS ix_web_stage_history_summary ON stage_history "
     "(agreement_id, stage, date, published, regression)",
 ]
@@ -352,7 +353,7 @@ def _iso(value: str, name: str) -> str:
 
 
 #: A detail shows at most this many sources (oldest first); `n_sources` gives the total.
-MAX_SOURCES = 100
+MAX_SOURCES = 50
 
 
 def get_record(web: WebLedger, record_id: str, max_sources: int = MAX_SOURCES) -> dict | None:
@@ -780,7 +781,7 @@ def review_queue(web: WebLedger, kind: str | None = None, *, limit: int = 50, of
 
 
 def related_records(web: WebLedger, document_ids: list[str], kinds: tuple[str, ...],
-                    limit: int = 200) -> list[dict]:
+                    limit: int = 60) -> list[dict]:
     """Records of `kinds` mentioned in any of `document_ids` (what a meeting's sources also report)."""
     if not document_ids:
         return []

@@ -16,7 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from .security import Guard, SecurityHeadersMiddleware
+from .security import BodyLimitMiddleware, Guard, SecurityHeadersMiddleware
 from .settings import Settings
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -52,6 +52,8 @@ def create_app(db_url: str | None = None, token: str | None = None,
         from starlette.middleware.trustedhost import TrustedHostMiddleware
 
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.allowed_hosts)
+    # the upload limit plus room for the multipart envelope and form fields
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_upload_bytes + 64 * 1024)
     app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 

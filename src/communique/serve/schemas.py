@@ -72,7 +72,7 @@ class Judgement(Out):
 
 class Detail(Out):
     sources: list[Source] = Field(default_factory=list,
-                                  description="The first 100 sources by date; n_sources counts them all.")
+                                  description="The first 50 sources by date; n_sources counts them all.")
     values: dict[str, list[SourcedValue]] = Field(
         default_factory=dict, description="Every distinct value of every property, with how many sources "
                                           "state it: two values for one property are sources disagreeing.")
