@@ -129,3 +129,14 @@ def test_demo(tmp_path):
 def test_cli_module_does_not_import_sqlalchemy():
     code = "import sys, communique.cli; assert 'sqlalchemy' not in sys.modules, 'imported at startup'"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_ingest_reads_stdin_beside_files_with_workers(tmp_path):
+    db = str(tmp_path / "stdin.db")
+    text = (FIX / "council-18.txt").read_text(encoding="utf-8")
+    r = runner.invoke(app, ["ingest", "-", str(FIX / "council-20.txt"), "--db", db, "--workers", "2",
+                            "--format", "json"], input=text)
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output[r.output.index("{"):])["new"] == 2
+    docs = json.loads(run("documents", "--db", db, "--format", "json").output)["items"]
+    assert sorted(d["source"] for d in docs) == ["-", str(FIX / "council-20.txt")]

@@ -184,3 +184,19 @@ def test_sqlite_file_readable_without_communique(tmp_path):
     assert con.execute("SELECT count(*) FROM agreements_v").fetchone()[0] == 1
     con.close()
     create_engine(f"sqlite:///{path}").dispose()
+
+
+def test_pledge_conversion_provenance_is_stored(db_url):
+    """The rate date and source behind a pledge's EUR/USD amounts are statements too."""
+    ledger = open_ledger(db_url)
+    doc, ex = sample()
+    ex.pledges[0].date = "2025-06-17"
+    ex.pledges[0].amount_usd = 11.568e9
+    ledger.store_extraction(doc, ex)
+    ledger.rebuild()
+    with ledger.connect() as conn:
+        props = dict(conn.execute(text("SELECT prop, value FROM statements WHERE kind='pledges'")).all())
+        view = conn.execute(text("SELECT fx_rate_date, fx_source, amount_usd FROM pledges_v")).first()
+    assert json.loads(props["fx_rate_date"]) == "2025-06-17"
+    assert "ECB" in json.loads(props["fx_source"])
+    assert view.fx_rate_date == "2025-06-17" and float(view.amount_usd) == 11.568e9

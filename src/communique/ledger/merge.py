@@ -22,7 +22,7 @@ from . import schema as t
 from .judgements import Judgement, active
 from .matchers import MATCHERS, Seen, dates_compatible
 from .names import fold, looks_like_acronym, name_parts, party_code, party_name, person_parts
-from .statements import dumps, list_fields, rules, sha
+from .statements import dumps, extra_fields, list_fields, rules, sha
 
 
 @dataclass
@@ -325,6 +325,9 @@ def assemble(cluster: Cluster, index: dict[str, Seen], docs: dict[str, dict],
             chosen = best[0]["member"]
         if len(votes) > 1:
             disagreements[f] = [(e["value"], sorted(e["docs"])) for e in best]
+    for f in extra_fields(kind):
+        data[f] = chosen.get(f) if chosen is not None and f in coupled else \
+            next((r.get(f) for r in members if r.get(f) is not None), None)
     for prop, value in corrections.items():
         data[prop] = value
     data["_disagreements"] = disagreements

@@ -199,39 +199,49 @@ def people(ledger: Ledger, name: str | None = None, role: str | None = None, aff
              and _text_matches(text, p)]
     items = sorted(items, key=lambda p: (-p["n_documents"], fold(p.get("name") or ""), p["id"]))
     page = _page(items, limit, offset)
+    held = roles_many(ledger, [p["id"] for p in page["items"]])
     for p in page["items"]:
-        p["roles"] = roles(ledger, p["id"])
+        p["roles"] = held.get(p["id"], [])
     return page
 
 
 def roles(ledger: Ledger, person_id: str) -> list[dict]:
     """Roles a person held as the sources say: role, affiliation, from, to (source dates), and the
     meetings where the person led a delegation."""
-    s = t.statements.c
-    d = t.documents.c
+    return roles_many(ledger, [person_id]).get(person_id, [])
+
+
+def roles_many(ledger: Ledger, person_ids: list[str]) -> dict[str, list[dict]]:
+    """`roles` for several people at once (one pass over the meetings' heads)."""
+    if not person_ids:
+        return {}
+    s, d, r = t.statements.c, t.documents.c, t.records.c
     with ledger.connect() as conn:
-        rows = conn.execute(select(s.record_id, s.prop, s.value, d.published, d.source)
+        rows = conn.execute(select(s.canonical_id, s.record_id, s.prop, s.value, d.published, d.source)
                             .join(t.documents, d.id == s.document_id)
-                            .where(s.canonical_id == person_id, s.prop.in_(["name", "role", "affiliation"]))
+                            .where(s.canonical_id.in_(person_ids), s.prop.in_(["role", "affiliation"]))
                             ).all()
-        name_row = conn.execute(select(t.records.c.data).where(t.records.c.id == person_id)).scalar()
+        names = {pid: json.loads(data).get("name") for pid, data in
+                 conn.execute(select(r.id, r.data).where(r.id.in_(person_ids))).all()}
         heads = conn.execute(select(s.canonical_id, s.value, d.published, d.source)
                              .join(t.documents, d.id == s.document_id)
                              .where(s.kind == "meetings", s.prop == "heads")).all()
-        dates = dict(conn.execute(select(s.canonical_id, s.value)
-                                  .where(s.kind == "meetings", s.prop == "date")).all())
-    per_record: dict[str, dict] = defaultdict(dict)
-    for r in rows:
-        per_record[r.record_id][r.prop] = json.loads(r.value)
-        per_record[r.record_id]["_when"] = r.published
-        per_record[r.record_id]["_source"] = r.source
-    seen: dict[str, dict] = {}
+        meeting_ids = sorted({h.canonical_id for h in heads})
+        dates = {mid: json.loads(data).get("date") for mid, data in
+                 conn.execute(select(r.id, r.data).where(r.id.in_(meeting_ids))).all()} if meeting_ids else {}
+    per_record: dict[tuple, dict] = defaultdict(dict)
+    for row in rows:
+        rec = per_record[(row.canonical_id, row.record_id)]
+        rec[row.prop] = json.loads(row.value)
+        rec["_when"], rec["_source"] = row.published, row.source
+    seen: dict[str, dict[str, dict]] = {pid: {} for pid in person_ids}
 
-    def add(role: str | None, affiliation: str | None, when: str | None, source: str | None, meeting=None):
+    def add(pid: str, role: str | None, affiliation: str | None, when: str | None, source: str | None,
+            meeting: str | None = None) -> None:
         if not role:
             return
-        entry = seen.setdefault(fold(role), {"role": role, "affiliation": affiliation, "from": when,
-                                             "to": when, "sources": [], "meetings": []})
+        entry = seen[pid].setdefault(fold(role), {"role": role, "affiliation": affiliation, "from": when,
+                                                  "to": when, "sources": [], "meetings": []})
         entry["affiliation"] = entry["affiliation"] or affiliation
         if when and (not entry["from"] or when < entry["from"]):
             entry["from"] = when
@@ -242,17 +252,21 @@ def roles(ledger: Ledger, person_id: str) -> list[dict]:
         if meeting and meeting not in entry["meetings"]:
             entry["meetings"].append(meeting)
 
-    for rec in per_record.values():
-        add(rec.get("role"), rec.get("affiliation"), rec.get("_when"), rec.get("_source"))
-    if name_row:
-        key = person_parts(json.loads(name_row).get("name"))
-        for h in heads:
-            head = json.loads(h.value)
-            g, sname = person_parts(head.get("name"))
-            if sname and sname == key[1] and (not g or not key[0] or g[0][:1] == key[0][0][:1]):
-                when = json.loads(dates[h.canonical_id]) if h.canonical_id in dates else h.published
-                add(head.get("role"), head.get("side"), when, h.source, h.canonical_id)
-    return sorted(seen.values(), key=lambda e: (e["from"] or "", e["role"]))
+    for (pid, _), rec in sorted(per_record.items(), key=lambda kv: (kv[1].get("_when") or "", kv[0])):
+        add(pid, rec.get("role"), rec.get("affiliation"), rec.get("_when"), rec.get("_source"))
+    by_surname: dict[str, list[tuple[str, tuple]]] = defaultdict(list)
+    for pid, name in names.items():
+        given, surname = person_parts(name)
+        if surname:
+            by_surname[surname].append((pid, given))
+    for h in heads:
+        head = json.loads(h.value)
+        g, sname = person_parts(head.get("name"))
+        for pid, given in by_surname.get(sname, ()):
+            if not g or not given or g[0][:1] == given[0][:1]:
+                when = dates.get(h.canonical_id) or h.published
+                add(pid, head.get("role"), head.get("side"), when, h.source, h.canonical_id)
+    return {pid: sorted(v.values(), key=lambda e: (e["from"] or "", e["role"])) for pid, v in seen.items()}
 
 
 def documents(ledger: Ledger, text: str | None = None, source: str | None = None, since: str | None = None,

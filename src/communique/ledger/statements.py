@@ -133,6 +133,8 @@ def to_rows(extraction: Extraction, text: str, extractor_version: str) -> Rows:
         rid = record_id(doc_id, kind, rec)
         spans = spans_of(rec)
         data = rec.model_dump(mode="json", exclude={"span", "spans"})
+        if kind == "pledges":
+            data.update(conversion_facts(rec, d.published))
         label = labels.get(kind)
         for n, span in enumerate(spans):
             s0, s1 = span if span else (None, None)
@@ -158,6 +160,26 @@ def to_rows(extraction: Extraction, text: str, extractor_version: str) -> Rows:
                                             "span_start": s0, "span_end": s1,
                                             "extractor_version": extractor_version})
     return rows
+
+
+def extra_fields(kind: str) -> list[str]:
+    """Properties the ledger stores beside a record type's own fields (`rules.yaml: extra_fields`)."""
+    return list(rules().get("extra_fields", {}).get(kind, []))
+
+
+def conversion_facts(pledge, published: str | None) -> dict:
+    """How the pledge's EUR/USD amounts were made (rate date, source, note), when the FX module
+    can say; stored as statements so a reader sees which day's rate stands behind a total."""
+    try:
+        from ..fx.convert import pledge_conversion
+    except ImportError:  # an FX module without it: amounts stay as extracted, without provenance
+        return {}
+    try:
+        conv = pledge_conversion(pledge, published)
+    except Exception:  # a rate problem must not lose the pledge
+        return {}
+    facts = {"fx_rate_date": conv.rate_date, "fx_source": conv.source, "fx_note": conv.note}
+    return {k: v for k, v in facts.items() if v}
 
 
 def list_fields(kind: str) -> set[str]:

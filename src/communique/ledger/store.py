@@ -296,9 +296,11 @@ class Ledger:
             import multiprocessing as mp
 
             ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+            if "-" in inputs:  # stdin belongs to this process, not to a pool worker
+                handle(_work("-"))
             with ctx.Pool(workers, initializer=_init_worker,
                           initargs=(dict(known), published, extractor, version)) as pool:
-                for results in pool.imap(_work, inputs, chunksize=4):
+                for results in pool.imap(_work, [p for p in inputs if p != "-"], chunksize=4):
                     handle(results)
         flush()
         if rebuild and (summary.new or summary.updated or self.is_dirty()):

@@ -12,6 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from ..models import RECORD_TYPES
+from .statements import extra_fields
 
 SOURCES_VIEW = "sources_v"
 
@@ -34,7 +35,7 @@ def view_sql(dialect: str) -> dict[str, str]:
     for kind, model in RECORD_TYPES.items():
         if kind == "flags":
             continue
-        fields = [f for f in model.model_fields if f not in ("span", "spans")]
+        fields = [f for f in model.model_fields if f not in ("span", "spans")] + extra_fields(kind)
         cols = ",\n  ".join(_field(dialect, f) for f in fields)
         out[f"{kind}_v"] = f"""CREATE VIEW {kind}_v AS
 SELECT r.id, r.label,
