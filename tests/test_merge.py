@@ -207,3 +207,41 @@ def test_rebuild_is_deterministic(db_url, tmp_path):
         second = conn.execute(text("SELECT id, data FROM records ORDER BY id")).all()
     assert first == second
     assert all(json.loads(d) for _, d in first)
+
+
+def test_judgements_survive_reextraction(db_url, monkeypatch):
+    """Record ids come from the document and the record's identifying fields, so a newer extractor
+    re-deriving the same texts finds the records the judgements point at."""
+    import communique.ledger.store as store_module
+
+    ledger = open_ledger(db_url)
+    corpus(ledger)
+    ms = records(ledger, "meetings")
+    uz = next(m for m in ms if "Uzbekistan" in m["body"])
+    kz20 = next(m for m in ms if m["number"] == 20)
+    ledger.merge(uz["id"], kz20["id"], author="bob")
+    ledger.judge("correct", kz20["id"], prop="place", value="Luxembourg-Kirchberg", author="bob")
+    before = {m["id"]: m for m in records(ledger, "meetings")}
+    with ledger.connect() as conn:
+        old_versions = set(conn.execute(text("SELECT DISTINCT extractor_version FROM statements"))
+                           .scalars())
+    monkeypatch.setattr(store_module, "EXTRACTOR_VERSION", "99.0")
+    corpus(ledger)  # the same documents stored again by a "newer" extractor
+    with ledger.connect() as conn:
+        versions = set(conn.execute(text("SELECT DISTINCT extractor_version FROM statements")).scalars())
+    assert versions == {"99.0"} and versions != old_versions
+    after = {m["id"]: m for m in records(ledger, "meetings")}
+    assert after.keys() == before.keys()
+    merged = query.show(ledger, kz20["id"])
+    assert uz["id"] in merged["members"] and merged["record"]["place"] == "Luxembourg-Kirchberg"
+
+
+def test_party_named_organisations_merge(db_url):
+    ledger = open_ledger(db_url)
+    store(ledger, "The European Union said so.", "1.txt", "2024-01-01",
+          organizations=[Organization(name="European Union")])
+    store(ledger, "The EU said so.", "2.txt", "2024-01-02", organizations=[Organization(name="the EU")])
+    store(ledger, "Kazakhstan said so.", "3.txt", "2024-01-03",
+          organizations=[Organization(name="Kazakhstan")])
+    ledger.rebuild()
+    assert len(records(ledger, "organizations")) == 2

@@ -240,12 +240,19 @@ class NamedMatcher(Matcher):
                 out.add(ini)
         return {a for a in out if a}
 
+    def _kernel(self, r: Seen) -> str:
+        """Name words without party names; a name that is only a party ("the EU") keeps its code."""
+        if "kernel" not in r.cache:
+            parties, kernel = name_parts(r.get(self.name_prop))
+            r.cache["kernel"] = " ".join(kernel) or " ".join(sorted(f"@{p}" for p in parties))
+        return r.cache["kernel"]
+
     def signature(self, r):
-        kernel = kernel_text(r.get(self.name_prop))
+        kernel = self._kernel(r)
         return (self._parties(r), kernel, frozenset(self._acronyms(r))) if kernel else None
 
     def keys(self, r):
-        yield "k:" + kernel_text(r.get(self.name_prop))
+        yield "k:" + self._kernel(r)
         for a in self._acronyms(r):
             yield "a:" + a
 
@@ -256,7 +263,7 @@ class NamedMatcher(Matcher):
         pa, pb = self._parties(a), self._parties(b)
         if pa and pb and pa != pb:
             return None
-        ka, kb = kernel_text(a.get(self.name_prop)), kernel_text(b.get(self.name_prop))
+        ka, kb = self._kernel(a), self._kernel(b)
         if ka and ka == kb:
             return 1.0, "same name"
         if self._acronyms(a) & self._acronyms(b):
