@@ -44,6 +44,7 @@ COMMAND_MODULES = [
     "demo",
     "review",
     "check",
+    "export",
 ]
 
 for _name in COMMAND_MODULES:
