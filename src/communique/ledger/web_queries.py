@@ -45,15 +45,18 @@ _PG_TSV = "to_tsvector('english', coalesce(title, '') || ' ' || text)"
 #: Indexes the web pages' list queries need (ordering by date within a kind, flags by time).
 #: Named `ix_web_*`, created IF NOT EXISTS: additive, and nothing else depends on them.
 _WEB_INDEXES = [
-    "CREATE INDEX IF NOT EXISTS ix_web_records_kind_last ON records (kind, last_published, id)",
+    # lists: equality on kind and status, then the index order is the page order (no sort)
+    "CREATE INDEX IF NOT EXISTS ix_web_records_kind_status_last ON records "
+    "(kind, status, last_published, id)",
     "CREATE INDEX IF NOT EXISTS ix_web_documents_published ON documents (published, id)",
     "CREATE INDEX IF NOT EXISTS ix_web_flags_created ON flags (created_at, id)",
     "CREATE INDEX IF NOT EXISTS ix_web_mentions_doc_start ON mentions (document_id, span_start)",
+    "CREATE INDEX IF NOT EXISTS ix_web_mentions_record_doc ON mentions (canonical_id, document_id)",
     "CREATE INDEX IF NOT EXISTS ix_web_records_last ON records (last_published, id)",
-    "CREATE INDEX IF NOT EXISTS ix_web_records_kind_status ON records (kind, status)",  # counts
     "CREATE INDEX IF NOT EXISTS ix_web_stage_history_summary ON stage_history "
     "(agreement_id, stage, date, published, regression)",
 ]
+_OBSOLETE_INDEXES = ("ix_web_records_kind_last", "ix_web_records_kind_status")
 #: Distinct values of a record's property with their count, read from the index alone. SQLite
 #: only: PostgreSQL refuses btree entries over ~2.7 kB, and a long quote is a value.
 _SQLITE_INDEXES = [
@@ -131,6 +134,8 @@ def open_web_ledger(url: str | None) -> WebLedger:
 def ensure_web_indexes(engine: Engine) -> None:
     extra = _SQLITE_INDEXES if engine.dialect.name == "sqlite" else _PG_INDEXES
     with engine.begin() as conn:
+        for old in _OBSOLETE_INDEXES:  # ours, from earlier versions of this module
+            conn.execute(text(f"DROP INDEX IF EXISTS {old}"))
         for ddl in _WEB_INDEXES + extra:
             conn.execute(text(ddl))
 
@@ -206,7 +211,7 @@ def _counts(web: WebLedger) -> dict[str, int]:
     """Records per kind, documents, and open flags (flags without a live dismiss judgement)."""
     with web.engine.connect() as conn:
         out = {k: n for k, n in conn.execute(
-            select(s.records.c.kind, func.count()).where(s.records.c.status != "rejected")
+            select(s.records.c.kind, func.count()).where(s.records.c.status == "active")
             .group_by(s.records.c.kind))}
         out["documents"] = conn.execute(select(func.count()).select_from(s.documents)).scalar_one()
         dismissed = select(s.judgements.c.target_id).where(
@@ -308,7 +313,7 @@ def list_records(web: WebLedger, kind: str, *, limit: int = 50, offset: int = 0,
     r = s.records
     where = [r.c.kind == kind]
     if not include_rejected:
-        where.append(r.c.status != "rejected")
+        where.append(r.c.status == "active")
     if party:
         where.append(func.lower(r.c.data).like(f'%{_like(json.dumps(party.lower(), ensure_ascii=False))}%',
                                                 escape="\\"))
@@ -421,16 +426,30 @@ def _sources(conn, record_ids: list[str], limit: int | None = None,
              "sentence": x.sentence} for x in rows]
 
 
-def _first_source(conn, record_id: str) -> list[dict]:
-    """One source of a record, cheaply: its mention with the smallest (document, offset), then that
-    document's title (a record may have hundreds of mentions; the queue shows one)."""
+def _first_sources(conn, record_ids: list[str]) -> dict[str, list[dict]]:
+    """One source per record, cheaply: its mention in the smallest document id, in two queries (a
+    record may have hundreds of mentions; the review queue shows one)."""
+    if not record_ids:
+        return {}
     m = s.mentions
-    first = conn.execute(select(m.c.document_id, m.c.span_start).where(m.c.canonical_id == record_id)
-                         .order_by(m.c.document_id, m.c.span_start).limit(1)).first()
-    if first is None:
-        return []
-    return [x for x in _sources(conn, [record_id], limit=None, document_id=first.document_id)
-            if x["span"] is None or x["span"][0] == first.span_start][:1]
+    first = dict(conn.execute(select(m.c.canonical_id, func.min(m.c.document_id))
+                              .where(m.c.canonical_id.in_(record_ids)).group_by(m.c.canonical_id)).all())
+    out: dict[str, list[dict]] = {i: [] for i in record_ids}
+    if not first:
+        return out
+    m, d = s.mentions, s.documents
+    rows = conn.execute(
+        select(m.c.canonical_id, m.c.document_id, m.c.span_start, m.c.span_end, m.c.sentence, d.c.title,
+               d.c.source, d.c.published)
+        .join(d, d.c.id == m.c.document_id)
+        .where(m.c.document_id.in_(set(first.values())), m.c.canonical_id.in_(list(first)))
+        .order_by(m.c.span_start))
+    for x in rows:
+        if first.get(x.canonical_id) == x.document_id and not out[x.canonical_id]:
+            out[x.canonical_id].append({"record_id": x.canonical_id, "document_id": x.document_id,
+                                        "title": x.title, "source": x.source, "published": x.published,
+                                        "span": _span(x.span_start, x.span_end), "sentence": x.sentence})
+    return out
 
 
 def judgements_for(conn, target_ids: list[str], live_only: bool = True) -> list[dict]:
@@ -528,7 +547,7 @@ def _bodies(web: WebLedger) -> list[dict]:
     with web.engine.connect() as conn:
         rows = conn.execute(select(body.label("body"), func.count().label("meetings"),
                                    func.min(date).label("first"), func.max(date).label("last"))
-                            .where(r.c.kind == "meetings", r.c.status != "rejected")
+                            .where(r.c.kind == "meetings", r.c.status == "active")
                             .group_by(body).order_by(func.count().desc(), body))
         return [dict(x._mapping) for x in rows if x.body]
 
@@ -580,7 +599,7 @@ def _pledge_totals(web: WebLedger, by: str = "by") -> list[dict]:
             select(key.label("key"), func.count().label("pledges"),
                    func.sum(_jnum(web, r.c.data, "amount_eur")).label("eur"),
                    func.sum(_jnum(web, r.c.data, "amount_usd")).label("usd"))
-            .where(r.c.kind == "pledges", r.c.status != "rejected").group_by(key)
+            .where(r.c.kind == "pledges", r.c.status == "active").group_by(key)
             .order_by(func.sum(_jnum(web, r.c.data, "amount_eur")).desc(), key))
         return [{"key": x.key, "pledges": x.pledges, "eur": x.eur, "usd": x.usd} for x in rows]
 
@@ -592,7 +611,7 @@ def _pledges_by_program_year(web: WebLedger) -> list[dict]:
     with web.engine.connect() as conn:
         rows = conn.execute(select(year.label("year"), program.label("program"),
                                    func.sum(_jnum(web, r.c.data, "amount_eur")).label("eur"))
-                            .where(r.c.kind == "pledges", r.c.status != "rejected")
+                            .where(r.c.kind == "pledges", r.c.status == "active")
                             .group_by(year, program).order_by(year))
         return [dict(x._mapping) for x in rows]
 
@@ -602,7 +621,7 @@ def _metrics(web: WebLedger) -> list[dict]:
     metric = _jtext(web, r.c.data, "metric")
     with web.engine.connect() as conn:
         rows = conn.execute(select(metric.label("metric"), func.count().label("figures"))
-                            .where(r.c.kind == "figures", r.c.status != "rejected")
+                            .where(r.c.kind == "figures", r.c.status == "active")
                             .group_by(metric).order_by(func.count().desc(), metric))
         return [dict(x._mapping) for x in rows if x.metric]
 
@@ -770,7 +789,7 @@ def review_queue(web: WebLedger, kind: str | None = None, *, limit: int = 50, of
                             .limit(limit + 1).offset(offset)).all()
         items = [record_row(x) for x in rows[:limit]]
         ids = [x["id"] for x in items]
-        srcs = {i: _first_source(conn, i) for i in ids}
+        srcs = _first_sources(conn, ids)
         jd: dict[str, list] = {}
         for x in judgements_for(conn, ids) if ids else []:
             jd.setdefault(x["target_id"], []).append(x)
@@ -789,7 +808,7 @@ def related_records(web: WebLedger, document_ids: list[str], kinds: tuple[str, .
     ids = select(m.c.canonical_id).where(m.c.document_id.in_(document_ids), m.c.kind.in_(kinds)).distinct()
     with web.engine.connect() as conn:
         rows = conn.execute(select(*[getattr(r.c, c) for c in _REC_COLS])
-                            .where(r.c.id.in_(ids), r.c.status != "rejected")
+                            .where(r.c.id.in_(ids), r.c.status == "active")
                             .order_by(r.c.kind, r.c.label).limit(limit))
         return [record_row(x) for x in rows]
 
