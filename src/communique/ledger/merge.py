@@ -306,7 +306,8 @@ def assemble(cluster: Cluster, index: dict[str, Seen], docs: dict[str, dict],
                 if rejected_values and (r.id, f, dumps(v)) in rejected_values:
                     continue
                 e = votes.setdefault(_vkey(v), {"value": v, "docs": set(), "first": None, "exact": False,
-                                                "member": r})
+                                                "members": []})
+                e["members"].append(r)
                 e["docs"].add(r.document_id)
                 e["exact"] = e["exact"] or r.get("qualifier") in (None, "exact")
                 if r.published and (e["first"] is None or r.published < e["first"]):
@@ -321,8 +322,9 @@ def assemble(cluster: Cluster, index: dict[str, Seen], docs: dict[str, dict],
             best = sorted(votes.values(), key=lambda e: (-len(e["docs"]), not e["exact"], e["first"] or "~",
                                                          dumps(e["value"])))
         data[f] = _refine(f, [e["value"] for e in best])
-        if coupled and f == coupled[0]:
-            chosen = best[0]["member"]
+        if coupled and f == coupled[0]:  # the source of that value that says the most about it
+            chosen = max(best[0]["members"],
+                         key=lambda r: (sum(r.get(c) is not None for c in coupled), -members.index(r)))
         if len(votes) > 1:
             disagreements[f] = [(e["value"], sorted(e["docs"])) for e in best]
     for f in extra_fields(kind):
