@@ -78,12 +78,13 @@ def _dump(url: str, skip_also: tuple[str, ...] = ()) -> dict[str, list]:
     return out
 
 
-def test_parquet_has_one_row_per_input_in_order(parquet_dir, corpus):
+def test_parquet_has_one_row_per_document_in_listing_order(parquet_dir, corpus):
     rows = list(iter_parquet(parquet_dir))
     names = sorted(p.name for p in corpus.iterdir())
-    assert [Path(r["source"]).name for r in rows] == names
-    assert [r["seq"] for r in rows] == list(range(len(names)))
-    by_name = {Path(r["source"]).name: r for r in rows}
+    seqs = [r["seq"] for r in rows]
+    assert seqs == sorted(seqs) and sorted(set(seqs)) == list(range(len(names)))
+    feed_seq = names.index("wire-feed.jsonl")
+    by_name = {Path(r["source"]).name: r for r in rows if r["seq"] != feed_seq}
     assert by_name["empty.txt"]["error"] == "is empty" and by_name["empty.txt"]["extraction"] is None
     for name in ("council-21st.txt", "air-transport.md", "forum.html"):
         row = by_name[name]
@@ -92,6 +93,11 @@ def test_parquet_has_one_row_per_input_in_order(parquet_dir, corpus):
         assert contract["document"]["id"] == row["doc_id"]
         assert contract["document"]["source"] == str(corpus / name)
     assert by_name["forum.html"]["title"].startswith("Investors forum in Brussels")
+    # a JSON Lines feed gives one row per record, under the feed's own position in the listing;
+    # a record without a source is named FILE:LINE with FILE as the user gave it
+    feed = [r for r in rows if r["seq"] == feed_seq]
+    assert [r["source"] for r in feed] == ["https://example.org/wire/1", f"{corpus / 'wire-feed.jsonl'}:2"]
+    assert [r["published"] for r in feed] == ["2025-03-05", "2024-11-20"]
 
 
 def test_ray_rows_equal_the_in_process_function(parquet_dir, corpus):
@@ -111,17 +117,17 @@ def test_parquet_loaded_equals_plain_ingest(parquet_dir, corpus, db_url, tmp_pat
     plain = f"sqlite:///{tmp_path / 'plain.db'}"
     with open_ledger(plain) as ledger:
         summary = ledger.ingest_paths([str(corpus)])
-    assert summary.new == 3 and len(summary.failed) == 1
+    assert summary.new == 5 and len(summary.failed) == 1
 
     ledger = open_ledger(db_url)
     try:
         res = load_parquet(ledger, parquet_dir)
     finally:
         ledger.close()
-    assert (res.new, res.updated, res.unchanged, len(res.failed)) == (3, 0, 0, 1)
+    assert (res.new, res.updated, res.unchanged, len(res.failed)) == (5, 0, 0, 1)
     assert res.statements == summary.statements
     bulk, ref = _dump(db_url), _dump(plain)
-    assert len(ref["documents"]) == 3 and ref["statements"], "the fixtures must give statements"
+    assert len(ref["documents"]) == 5 and ref["statements"], "the fixtures must give statements"
     for table in ref:
         assert bulk[table] == ref[table], table
 
@@ -136,7 +142,7 @@ def test_loading_twice_changes_nothing(parquet_dir, tmp_path):
     first = _dump(url, skip_also=("attempts",))
     with open_ledger(url) as ledger:
         res = load_parquet(ledger, parquet_dir)
-    assert (res.new, res.updated, res.unchanged) == (0, 0, 3)
+    assert (res.new, res.updated, res.unchanged) == (0, 0, 5)
     assert _dump(url, skip_also=("attempts",)) == first
 
 
@@ -205,7 +211,7 @@ def test_ingest_from_parquet_cli(parquet_dir, corpus, tmp_path):
                               "--format", "json"])
     assert res.exit_code == 0, res.output
     summary = json.loads(res.stdout)
-    assert (summary["new"], len(summary["failed"])) == (3, 1)
+    assert (summary["new"], len(summary["failed"])) == (5, 1)
     assert runner.invoke(app, ["ingest", str(corpus), "--db", str(plain_db)]).exit_code == 0
     assert _dump(f"sqlite:///{bulk_db}") == _dump(f"sqlite:///{plain_db}")
     # neither or both of PATHS and --from-parquet: a usage error, not a traceback

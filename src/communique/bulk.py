@@ -130,7 +130,14 @@ def _documents(source: str, path: str) -> Iterator[Document | InputError]:
 
     suffix = Path(path).suffix.lower()
     if suffix in FEED_SUFFIXES:
-        yield from iter_documents([path])
+        # Records without their own source are named FILE:LINE; keep FILE as the user gave it.
+        for item in iter_documents([path]):
+            if isinstance(item, InputError):
+                if item.source.startswith(path):
+                    item = InputError(source + item.source[len(path):], item.problem)
+            elif item.source and item.source.startswith(path):
+                item.source = source + item.source[len(path):]
+            yield item
         return
     try:
         raw = Path(path).read_bytes()
