@@ -96,7 +96,8 @@ def test_upgrade_from_first_revision_keeps_data(db_url):
                           "VALUES ('confirm', 'record', 'mee-1', 'ana', :ts)"), {"ts": "2020-01-02 00:00:00"})
     engine.dispose()
     ledger = open_ledger(db_url)  # a newer package opening the older database migrates it
-    assert current_revision(ledger.engine) == HEAD_REVISION
+    assert current_revision(ledger.engine) == HEAD_REVISION != "0001"
+    assert "ix_documents_published" in {i["name"] for i in inspect(ledger.engine).get_indexes("documents")}
     with ledger.connect() as conn:
         assert conn.execute(text("SELECT source FROM documents WHERE id='d1'")).scalar() == "old.txt"
         value = conn.execute(text("SELECT value FROM statements WHERE id='s1'")).scalar()
@@ -200,3 +201,10 @@ def test_pledge_conversion_provenance_is_stored(db_url):
     assert json.loads(props["fx_rate_date"]) == "2025-06-17"
     assert "ECB" in json.loads(props["fx_source"])
     assert view.fx_rate_date == "2025-06-17" and float(view.amount_usd) == 11.568e9
+
+
+def test_db_upgrade_command_path_is_idempotent(db_url):
+    engine = make_engine(db_url)
+    assert upgrade(engine) == HEAD_REVISION
+    assert upgrade(engine) == HEAD_REVISION
+    engine.dispose()

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 #: The newest revision in `migrations/versions`; a test checks it matches Alembic's head.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 DEFAULT_DB = "communique.db"
 ENV_VAR = "COMMUNIQUE_DB"
 

@@ -42,6 +42,7 @@ documents = Table(
     Column("extractor_version", String(32), nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_documents_published", "published"),
 )
 
 statements = Table(
@@ -93,6 +94,7 @@ records = Table(
     Column("confirmed", Boolean, nullable=False, default=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Index("ix_records_kind", "kind"),
+    Index("ix_records_kind_status", "kind", "status"),
 )
 
 merges = Table(
@@ -143,6 +145,7 @@ flags = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index("ix_flags_document_id", "document_id"),
     Index("ix_flags_kind", "kind"),
+    Index("ix_flags_source", "source"),
 )
 
 failures = Table(
@@ -169,6 +172,7 @@ stage_history = Table(
     Column("statement_id", ID),
     Column("regression", Boolean, nullable=False, default=False),
     Index("ix_stage_history_agreement_id", "agreement_id"),
+    Index("ix_stage_history_document_id", "document_id"),
 )
 
 ledger_meta = Table(
