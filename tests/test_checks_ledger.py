@@ -279,3 +279,19 @@ def test_check_command(db_url, monkeypatch):
     assert res.exit_code == 0
     res = runner.invoke(app, ["review", "dismiss", "nonexistent", "--db", db_url])
     assert res.exit_code == 1 and "no flag" in res.stderr
+
+
+def test_figures_of_two_partnerships_are_not_compared(db_url):
+    """'Mutual trade' in a Kazakhstan–China text is not the EU–Kazakhstan trade of another text."""
+    ledger = open_ledger(db_url)
+    store(ledger, "At the EU-Kazakhstan Cooperation Council, bilateral trade was put at USD 48.7 billion "
+          "for 2024.", "a.txt", "2025-03-01", figures=[trade(48.7e9)],
+          meetings=[council(22, "2025-02-28")])
+    store(ledger, "The Kazakhstan-China Cooperation Committee heard that mutual trade reached USD 43.8 "
+          "billion in 2024.", "b.txt", "2025-03-19", figures=[trade(43.8e9, metric="mutual trade")],
+          meetings=[council(8, "2025-03-18", body="Kazakhstan-China Cooperation Committee")])
+    store(ledger, "Bilateral trade between the EU and Kazakhstan was USD 43.8 billion in 2024, an "
+          "undated note claims.", "c.txt", "2025-04-01", figures=[trade(43.8e9)])
+    ledger.rebuild()
+    (f,) = kinds(ledger, FIG)  # a.txt against c.txt (no partnership stated), never against b.txt
+    assert {s["source"] for s in f["sources"]} == {"a.txt", "c.txt"}

@@ -160,12 +160,28 @@ def _shown(f: Seen) -> str:
     return ("" if q == "exact" else q + " ") + fmt(f.get("value"), f.get("unit"))
 
 
+def document_parties(seen: dict[str, list[Seen]]) -> dict[str, frozenset[str]]:
+    """The partnership each document is about: the parties of its meetings (named, or in the body's
+    name) and agreements. A figure without a subject is about its document's partnership, so
+    "mutual trade" in a Kazakhstan–China text is not the EU–Kazakhstan trade of another."""
+    from ..ledger.names import fold, name_parts, party_code
+
+    out: dict[str, set[str]] = defaultdict(set)
+    for kind, name_prop in (("meetings", "body"), ("agreements", "name")):
+        for r in seen.get(kind, []):
+            out[r.document_id] |= {party_code(p) or fold(p) for p in r.props.get("parties", [])}
+            out[r.document_id] |= set(name_parts(r.get(name_prop))[0])
+    return {d: frozenset(v) for d, v in out.items() if v}
+
+
 def figures_disagree(seen: dict[str, list[Seen]]) -> Iterator[dict]:
-    """Figures of one metric, subject, unit and period from different documents whose admitted
-    values do not overlap (beyond `ledger.figures.slack`). One flag per group of such figures."""
+    """Figures of one metric, subject, unit and period from different documents (about the same
+    partnership) whose admitted values do not overlap (beyond `ledger.figures.slack`). One flag
+    per group of such figures."""
     from .document import same_metric
 
     slack = float(settings()["figures"]["slack"])
+    parties = document_parties(seen)
     groups: dict[tuple, list[Seen]] = defaultdict(list)
     for f in seen.get("figures", []):
         if f.get("period") and f.get("unit") and _admits(f) is not None:
@@ -187,11 +203,11 @@ def figures_disagree(seen: dict[str, list[Seen]]) -> Iterator[dict]:
         for f in figs:
             by_metric[find(f.get("metric") or "")].append(f)
         for metric, members in sorted(by_metric.items()):
-            yield from _figure_conflicts(metric, unit, period, members, slack)
+            yield from _figure_conflicts(metric, unit, period, members, slack, parties)
 
 
-def _figure_conflicts(metric: str, unit: str, period: str, members: list[Seen], slack: float
-                      ) -> Iterator[dict]:
+def _figure_conflicts(metric: str, unit: str, period: str, members: list[Seen], slack: float,
+                      parties: dict[str, frozenset[str]]) -> Iterator[dict]:
     members = sorted(members, key=lambda f: (f.published or "", f.id))
     # subjects split a group: "exports (Kazakhstan)" and "exports (Uzbekistan)" are different numbers
     done: set[str] = set()
@@ -207,6 +223,9 @@ def _figure_conflicts(metric: str, unit: str, period: str, members: list[Seen], 
             for b in grp[i + 1:]:
                 if a.document_id == b.document_id:
                     continue  # one document's own inconsistencies are the document checks' business
+                pa, pb = parties.get(a.document_id), parties.get(b.document_id)
+                if pa and pb and pa != pb and not (a.get("subject") and b.get("subject")):
+                    continue  # two partnerships' figures
                 lo_b, hi_b = _admits(b)
                 gap = max(lo_a, lo_b) - min(hi_a, hi_b)
                 scale = max((abs(v) for v in (lo_a, hi_a, lo_b, hi_b) if math.isfinite(v)), default=0.0)
@@ -451,7 +470,7 @@ def run_checks(conn) -> int:
     from ..ledger import schema as t
     from ..ledger.statements import dumps
 
-    seen = _load(conn, ("figures", "meetings", "people"))
+    seen = _load(conn, ("figures", "meetings", "people", "agreements"))
     rows: dict[str, dict] = {}
     for check in CHECKS:
         for f in check(seen):
