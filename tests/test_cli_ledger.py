@@ -140,3 +140,13 @@ def test_ingest_reads_stdin_beside_files_with_workers(tmp_path):
     assert json.loads(r.output[r.output.index("{"):])["new"] == 2
     docs = json.loads(run("documents", "--db", db, "--format", "json").output)["items"]
     assert sorted(d["source"] for d in docs) == ["-", str(FIX / "council-20.txt")]
+
+
+def test_ingest_without_rebuild_leaves_the_ledger_marked_stale(tmp_path):
+    db = str(tmp_path / "stale.db")
+    r = run("ingest", str(FIX / "council-18.txt"), "--db", db, "--no-rebuild")
+    assert r.exit_code == 0, r.output
+    ledger = open_ledger(db)
+    assert ledger.is_dirty()
+    assert run("rebuild", "--db", db).exit_code == 0
+    assert not ledger.is_dirty()

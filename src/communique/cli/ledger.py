@@ -108,6 +108,9 @@ def ingest(
     fmt: Fmt = typer.Option(Fmt.table, "--format", help="Summary as a table or json."),
     from_parquet: str = typer.Option(None, "--from-parquet",
                                      help="Load the Parquet folder written by `communique bulk` instead."),
+    rebuild: bool = typer.Option(True, "--rebuild/--no-rebuild",
+                                 help="Merge records after ingest (skip it to ingest several batches, "
+                                      "then run `communique rebuild` once)."),
 ) -> None:
     """Read, extract and store documents; known documents are skipped, failures recorded."""
     if bool(paths) == bool(from_parquet):
@@ -124,7 +127,8 @@ def ingest(
             raise typer.Exit(2) from None
     else:
         with _progress("ingest") as progress:
-            summary = ledger.ingest_paths(paths, published=published, workers=workers, progress=progress)
+            summary = ledger.ingest_paths(paths, published=published, workers=workers, progress=progress,
+                                          rebuild=rebuild)
     _print_summary(summary, fmt)
     if summary.failed and summary.total == len(summary.failed):
         raise typer.Exit(1)
@@ -159,9 +163,11 @@ def _progress(verb: str):
         import time
 
         started = time.perf_counter()
+        from rich.console import Console
+
         with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(),
-                      transient=not sys.stderr.isatty(), console=None) as bar:
+                      transient=not sys.stderr.isatty(), console=Console(stderr=True)) as bar:
             task = bar.add_task(verb, total=None, rate="0")
 
             def progress(done: int, total: int, status: str, source: str) -> None:
