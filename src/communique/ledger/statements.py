@@ -32,11 +32,9 @@ def rules() -> dict:
 
 
 def sha(*parts) -> str:
-    h = hashlib.sha256()
-    for p in parts:
-        h.update(b"\x1f")
-        h.update(("" if p is None else str(p)).encode("utf-8"))
-    return h.hexdigest()
+    """sha256 hex of the parts, each preceded by a unit separator (None counts as empty)."""
+    return hashlib.sha256("".join(["\x1f" + ("" if p is None else str(p)) for p in parts])
+                          .encode("utf-8")).hexdigest()
 
 
 def dumps(value) -> str:
