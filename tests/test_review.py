@@ -313,3 +313,16 @@ def test_review_commands(ledger, db_url, monkeypatch):
         assert res.exit_code == 0, res.output
     res = runner.invoke(app, ["review", "list", "--db", db_url])
     assert res.exit_code == 0
+
+
+def test_judgement_written_without_anchors_is_found_by_label(ledger):
+    """A decision made through `Ledger.judge` (as the web app does) keeps only the ledger's snapshot;
+    re-extraction that changes the record's id still finds it by label in its documents."""
+    fresh(ledger)
+    pid = next(p["id"] for p in query.pledges(ledger)["items"] if p["purpose"] == "rural schools")
+    jid = ledger.judge("correct", pid, prop="purpose", value="primary schools", author="web")
+    ledger.reextract(all_documents=True, extractor=rx.make_extractor(rx.Rules(amount_factor=1.004)))
+    pl = next(p for p in query.pledges(ledger)["items"] if p["currency"] == "USD")
+    assert pl["purpose"] == "primary schools" and pl["id"] != pid
+    hist = {h["id"]: h for h in review.history(ledger)}
+    assert hist[jid]["retired_by"] and hist[hist[jid]["retired_by"]]["target_id"] == pl["id"]

@@ -148,7 +148,9 @@ def find_record(conn: Connection, anchor: dict | None) -> str | None:
     from .names import fold
 
     places = [tuple(p) for p in (anchor.get("mentions") or anchor.get("cluster") or [])]
-    docs = sorted({p[0] for p in places})
+    # judgements written elsewhere (the web app, `Ledger.judge`) carry the ledger's snapshot only:
+    # kind, label and documents, so they are found again by label in those documents
+    docs = sorted({p[0] for p in places} or set(anchor.get("documents") or []))
     if not docs:
         return None
     m, s = t.mentions.c, t.statements.c
@@ -348,7 +350,7 @@ def reanchor_records(conn: Connection) -> int:
             rid = ends[end]
             if rid is None or rid in present:
                 continue
-            found = find_record(conn, key.get(anchor_key))
+            found = find_record(conn, key.get(anchor_key) or (key if end == "target" else None))
             if found is None:
                 ok = False
                 break
