@@ -208,3 +208,18 @@ def test_db_upgrade_command_path_is_idempotent(db_url):
     assert upgrade(engine) == HEAD_REVISION
     assert upgrade(engine) == HEAD_REVISION
     engine.dispose()
+
+
+def test_database_from_a_newer_package_is_refused(tmp_path):
+    from communique.ledger.db import NewerDatabaseError
+
+    path = tmp_path / "future.db"
+    open_ledger(path).close()
+    engine = make_engine(str(path))
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(NewerDatabaseError, match="newer than this communique"):
+        open_ledger(path)
+    with engine.connect() as conn:  # nothing was touched
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999"

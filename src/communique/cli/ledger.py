@@ -28,10 +28,14 @@ class Fmt(StrEnum):
 def _open(db: str | None):
     from sqlalchemy.exc import SQLAlchemyError
 
+    from ..errors import CommuniqueError
     from ..ledger import open_ledger
 
     try:
         return open_ledger(db)
+    except CommuniqueError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
     except SQLAlchemyError as exc:
         typer.echo(f"error: cannot open the ledger {db or ''}: {exc.__class__.__name__}: "
                    f"{str(exc).splitlines()[0]}", err=True)

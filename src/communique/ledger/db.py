@@ -13,6 +13,8 @@ from pathlib import Path
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 
+from ..errors import CommuniqueError
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 #: The newest revision in `migrations/versions`; a test checks it matches Alembic's head.
 HEAD_REVISION = "0002"
@@ -84,7 +86,23 @@ def upgrade(engine: Engine, revision: str = "head") -> str:
     return current_revision(engine) or ""
 
 
+class NewerDatabaseError(CommuniqueError):
+    """The database was migrated by a newer communique than this one."""
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {s.revision for s in ScriptDirectory.from_config(alembic_config(None)).walk_revisions()}
+
+
 def ensure_schema(engine: Engine) -> None:
-    """Migrate an empty or older database to the head revision (cheap check when already there)."""
-    if current_revision(engine) != HEAD_REVISION:
-        upgrade(engine)
+    """Migrate an empty or older database to the head revision (cheap check when already there);
+    refuse one written by a newer package rather than guess at its tables."""
+    rev = current_revision(engine)
+    if rev == HEAD_REVISION:
+        return
+    if rev is not None and rev not in known_revisions():
+        raise NewerDatabaseError(f"{engine.url.render_as_string(hide_password=True)} is at schema revision "
+                                 f"{rev}, newer than this communique ({HEAD_REVISION}): upgrade communique")
+    upgrade(engine)
