@@ -141,3 +141,18 @@ def test_series_and_overview(ledger):
     ov = query.overview(ledger)
     assert ov["documents"] == 10 and ov["records"]["meetings"] == 9
     assert ov["agreements_by_stage"] == {"in force": 1}
+
+
+def test_rejecting_a_statement_drops_that_value(db_url):
+    ledger = open_ledger(db_url)
+    for source, place, published in (("a.txt", "Astana", "2024-01-02"), ("b.txt", "Almaty", "2024-01-03")):
+        store(ledger, f"The 9th EU-Kazakhstan Cooperation Committee met in {place} on 1 January 2024.",
+              source, published, meetings=[Meeting(body="EU-Kazakhstan Cooperation Committee", number=9,
+                                           date="2024-01-01", place=place)])
+    ledger.rebuild()
+    m = query.meetings(ledger)["items"][0]
+    assert m["place"] == "Astana" and m["n_documents"] == 2  # a tie goes to the earliest source
+    shown = query.show(ledger, m["id"])
+    astana = next(st for src in shown["sources"] for st in src["statements"] if st["value"] == "Astana")
+    ledger.judge("reject", astana["id"], target_type="statement", author="ana", reason="misread")
+    assert query.meetings(ledger)["items"][0]["place"] == "Almaty"
