@@ -193,6 +193,12 @@ def test_role_parts_and_conflicts():
     assert roles_conflict("Vice-President", "President")
     assert not roles_conflict("Deputy Prime Minister and Foreign Minister", "Minister of Foreign Affairs")
     assert not roles_conflict("Minister", "Foreign Minister")
+    assert not roles_conflict("Deputy Prime Minister – Minister of Foreign Affairs", "Foreign Minister")
+    assert roles_conflict("Deputy Prime Minister – Minister of Foreign Affairs", "Minister of Trade")
+    assert not roles_conflict("Minister for Foreign Affairs, European Union and Cooperation",
+                              "Minister of Foreign Affairs and Trade")
+    assert roles_conflict("First Deputy Prime Minister", "Deputy Prime Minister")
+    assert not roles_conflict("Executive Vice-President of the European Commission", "Vice-President")
     assert not roles_conflict("former Foreign Minister", "Trade Minister")
     assert not roles_conflict("Prime Minister", "Chair of the Council")
     assert role_parts("Ambassador-designate") is None

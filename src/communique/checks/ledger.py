@@ -327,7 +327,7 @@ def role_parts(role: str) -> tuple[Role, ...] | None:
     for a, b in cfg["synonyms"]:
         s = s.replace(a, b)
     out = []
-    for part in re.split(r",|;|&| and ", s):
+    for part in re.split(r",|;|&| and |\s[-/]\s", s):  # "Deputy Prime Minister – Foreign Minister"
         p = " " + re.sub(r"[^\w\- ]", " ", part).strip() + " "
         if not p.strip():
             continue
