@@ -312,9 +312,9 @@ def _summarise(directory: str) -> tuple[int, list[tuple[str, str]]]:
 def iter_parquet(directory: str | os.PathLike, batch_rows: int = 256) -> Iterator[dict[str, Any]]:
     """Stream the rows of a bulk output folder in listing order (`seq`), one dict per row.
 
-    Memory stays flat: files are ordered by their first `seq` (each task writes its rows in order)
-    and read a batch at a time; rows are only sorted within a file.
+    Memory stays flat: files are ordered by their smallest `seq` and read a batch at a time.
     """
+    import pyarrow.compute as pc
     import pyarrow.dataset as pads
 
     path = os.fspath(directory)
@@ -331,10 +331,10 @@ def iter_parquet(directory: str | os.PathLike, batch_rows: int = 256) -> Iterato
     for frag in dataset.get_fragments():
         seqs = frag.to_table(columns=["seq"]).column("seq")
         if len(seqs):
-            fragments.append((min(seqs.to_pylist()), frag))
+            fragments.append((pc.min(seqs).as_py(), frag))
     for _, frag in sorted(fragments, key=lambda f: f[0]):
-        table = frag.to_table(columns=list(PARQUET_COLUMNS)).sort_by("seq")
-        for batch in table.to_batches(max_chunksize=batch_rows):
+        # Rows within a file are in write order, which `preserve_order` makes the listing order.
+        for batch in frag.to_batches(columns=list(PARQUET_COLUMNS), batch_size=batch_rows):
             yield from batch.to_pylist()
 
 
