@@ -326,3 +326,21 @@ def test_judgement_written_without_anchors_is_found_by_label(ledger):
     assert pl["purpose"] == "primary schools" and pl["id"] != pid
     hist = {h["id"]: h for h in review.history(ledger)}
     assert hist[jid]["retired_by"] and hist[hist[jid]["retired_by"]]["target_id"] == pl["id"]
+
+
+def test_queue_counts_document_flags_at_a_record(ledger):
+    """The wire's "EU$ 3 billion" sentence holds no record here, but a flag inside a record's span
+    lowers that record's certainty."""
+    fresh(ledger)
+    with ledger.engine.begin() as conn:
+        from sqlalchemy import update
+
+        flag = conn.execute(select(t.flags.c.id, t.flags.c.document_id)
+                            .where(t.flags.c.kind == "unknown currency")).first()
+        m = conn.execute(select(t.mentions.c.span_start, t.mentions.c.span_end, t.mentions.c.canonical_id)
+                         .where(t.mentions.c.document_id == flag.document_id, t.mentions.c.kind == "pledges")
+                         ).first()
+        conn.execute(update(t.flags).where(t.flags.c.id == flag.id)
+                     .values(span_start=m.span_start, span_end=m.span_end))
+    item = next(i for i in review.queue(ledger, limit=None)["items"] if i["id"] == m.canonical_id)
+    assert "flag: unknown currency" in item["reasons"] and item["certainty"] <= 0.5

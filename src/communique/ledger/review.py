@@ -485,8 +485,10 @@ def queue(ledger, kind: str | None = None, status: str | None = None, limit: int
                               .order_by(m.canonical_id, d.published, m.span_start)):
             first_sentence.setdefault(x.canonical_id, (x.sentence, x.source))
     open_flags: dict[str, list[str]] = defaultdict(list)
-    for fl in query_flags(ledger, limit=None)["items"]:
-        for rid in fl["record_ids"]:
+    flags = query_flags(ledger, limit=None)["items"]
+    at = _records_at_flags(ledger, [f for f in flags if not f["record_ids"] and f["span_start"] is not None])
+    for fl in flags:
+        for rid in fl["record_ids"] or at.get(fl["id"], []):
             cid = member_of.get(rid, rid)
             if fl["kind"] not in open_flags[cid]:
                 open_flags[cid].append(fl["kind"])
@@ -513,6 +515,23 @@ def queue(ledger, kind: str | None = None, status: str | None = None, limit: int
     total = len(items)
     page = items[offset:offset + limit] if limit is not None else items[offset:]
     return {"total": total, "limit": limit, "offset": offset, "items": page}
+
+
+def _records_at_flags(ledger, flags: list[dict]) -> dict[str, list[str]]:
+    """A document flag names no record: the records read where it points (overlapping spans)."""
+    if not flags:
+        return {}
+    m = t.mentions.c
+    docs = sorted({f["document_id"] for f in flags if f["document_id"]})
+    with ledger.connect() as conn:
+        ments = conn.execute(select(m.canonical_id, m.document_id, m.span_start, m.span_end)
+                             .where(m.document_id.in_(docs))).all()
+    by_doc: dict[str, list] = defaultdict(list)
+    for x in ments:
+        by_doc[x.document_id].append(x)
+    return {f["id"]: sorted({x.canonical_id for x in by_doc.get(f["document_id"], [])
+                             if _overlap((f["span_start"], f["span_end"]), (x.span_start, x.span_end))})
+            for f in flags}
 
 
 def history(ledger, target_id: str | None = None) -> list[dict]:
