@@ -180,6 +180,33 @@ def test_aggregates(any_db_client):
     assert stats["counts"]["open_flags"] >= 2
 
 
+def test_list_queries_read_an_index_in_page_order(ledger_url):
+    """Every list page is a LIMIT over an index in the page's order: no scan, no sort of a kind."""
+    from sqlalchemy import event
+
+    from communique.ledger import web_queries as wq
+
+    web = wq.open_web_ledger(ledger_url)
+    seen: list[tuple] = []
+    event.listen(web.engine, "before_cursor_execute",
+                 lambda conn, cur, sql, params, ctx, many: seen.append((sql, params)))
+    calls = [lambda: wq.list_records(web, "pledges", limit=10, offset=5),
+             lambda: wq.list_records(web, "meetings", limit=10),
+             lambda: wq.list_records(web, "people", limit=10, order="label"),
+             lambda: wq.list_documents(web, limit=10),
+             lambda: wq.list_flags(web, limit=10, open_only=True),
+             lambda: wq.review_queue(web, limit=10)]
+    for call in calls:
+        seen.clear()
+        call()
+        sql, params = next((q, p) for q, p in seen if " LIMIT " in q)
+        with web.engine.connect() as conn:
+            plan = [row[-1] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params)]
+        assert not any("TEMP B-TREE" in step for step in plan), (sql, plan)
+        assert all("INDEX" in step for step in plan if step.startswith(("SCAN", "SEARCH"))), (sql, plan)
+    web.close()
+
+
 def test_bad_parameters(client):
     bad = [("/api/meetings", {"limit": 0}), ("/api/meetings", {"limit": 501}),
            ("/api/meetings", {"offset": -1}), ("/api/meetings", {"limit": "ten"}),

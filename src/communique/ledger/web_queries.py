@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -48,6 +49,8 @@ _WEB_INDEXES = [
     # lists: equality on kind and status, then the index order is the page order (no sort)
     "CREATE INDEX IF NOT EXISTS ix_web_records_kind_status_last ON records "
     "(kind, status, last_published, id)",
+    "CREATE INDEX IF NOT EXISTS ix_web_records_kind_status_label ON records (kind, status, label, id)",
+    "CREATE INDEX IF NOT EXISTS ix_web_judgements_live ON judgements (kind, retired_at, target_id)",
     "CREATE INDEX IF NOT EXISTS ix_web_documents_published ON documents (published, id)",
     "CREATE INDEX IF NOT EXISTS ix_web_flags_created ON flags (created_at, id)",
     "CREATE INDEX IF NOT EXISTS ix_web_mentions_doc_start ON mentions (document_id, span_start)",
@@ -77,18 +80,39 @@ class WebLedger:
     #: the web app clear it at once; an ingest by another process shows within this delay.
     cache_seconds: float = 5.0
     _cache: dict = field(default_factory=dict)
+    _refreshing: set = field(default_factory=set)
+    _generation: int = 0
 
     def cached(self, key: tuple, compute):
-        """`compute()` reused for `cache_seconds` (aggregates that scan a kind of records)."""
+        """`compute()` reused for `cache_seconds` (aggregates that scan a kind of records). An
+        expired value is still served while one background thread recomputes it, so no request
+        pays for the refresh; after `invalidate()` (a write here) the next request computes."""
         hit = self._cache.get(key)
         now = time.monotonic()
         if hit and now - hit[0] < self.cache_seconds:
+            return hit[1]
+        if hit and key not in self._refreshing:
+            self._refreshing.add(key)
+            generation = self._generation
+
+            def refresh():
+                try:
+                    value = compute()
+                    if generation == self._generation:  # no write since: still current
+                        self._cache[key] = (time.monotonic(), value)
+                finally:
+                    self._refreshing.discard(key)
+
+            threading.Thread(target=refresh, daemon=True, name="communique-cache").start()
+            return hit[1]
+        if hit:
             return hit[1]
         value = compute()
         self._cache[key] = (now, value)
         return value
 
     def invalidate(self) -> None:
+        self._generation += 1
         self._cache.clear()
 
     @property
@@ -138,6 +162,16 @@ def ensure_web_indexes(engine: Engine) -> None:
             conn.execute(text(f"DROP INDEX IF EXISTS {old}"))
         for ddl in _WEB_INDEXES + extra:
             conn.execute(text(ddl))
+        if engine.dialect.name == "sqlite":
+            # Without statistics SQLite may take the ledger's shorter (kind, status) index for a
+            # list and sort a whole kind; with them it reads ours in page order. Records only:
+            # cheap, and done once (ANALYZE keeps them).
+            known = conn.execute(text("SELECT count(*) FROM sqlite_master "
+                                      "WHERE name = 'sqlite_stat1'")).scalar()
+            fresh = not known or not conn.execute(text(
+                "SELECT count(*) FROM sqlite_stat1 WHERE idx = 'ix_web_records_kind_status_last'")).scalar()
+            if fresh:
+                conn.execute(text("ANALYZE records"))
 
 
 def ensure_search(engine: Engine) -> None:

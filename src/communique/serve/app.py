@@ -37,6 +37,11 @@ def create_app(db_url: str | None = None, token: str | None = None,
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        import anyio.to_thread
+
+        # Routes are sync, run in worker threads that share one GIL: many threads only make every
+        # request in flight slower; a few keep the queue first-come, first-served.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         yield
         ledger.close()
 

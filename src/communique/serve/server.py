@@ -8,6 +8,9 @@ from collections.abc import Callable
 from .settings import Settings
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
+#: Seconds an idle keep-alive connection stays open. uvicorn's 5 s closes connections a busy
+#: client is about to reuse (the request then fails with a reset); browsers keep theirs longer.
+KEEP_ALIVE = 30
 
 
 def run(db_url: str | None = None, host: str = "127.0.0.1", port: int = 8000,
@@ -40,9 +43,10 @@ def run(db_url: str | None = None, host: str = "127.0.0.1", port: int = 8000,
     if workers > 1:
         app.state.ledger.close()
         uvicorn.run("communique.serve.server:app_from_env", factory=True, host=host, port=port,
-                    workers=workers, log_level="warning", access_log=False)
+                    workers=workers, log_level="warning", access_log=False, timeout_keep_alive=KEEP_ALIVE)
     else:
-        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
+                    timeout_keep_alive=KEEP_ALIVE)
 
 
 def app_from_env():

@@ -35,6 +35,8 @@ class Settings:
     session_seconds: int = 12 * 3600
     #: Upper bound of `limit` on every list endpoint (bounds work per request).
     max_page: int = 500
+    #: Threads running requests (routes are sync); see app.py.
+    threads: int = int(os.environ.get("COMMUNIQUE_THREADS", "8"))
     default_page: int = 50
     #: Host names the server answers to (None: any). `serve` on a loopback address sets the
     #: loopback names, so a page on another site cannot reach it by rebinding its DNS to 127.0.0.1.
