@@ -72,6 +72,9 @@ class Seen:
         v = self.props.get(prop)
         return v[0] if v else None
 
+    def all(self, prop: str) -> list:
+        return self.props.get(prop, [])
+
     @property
     def where(self) -> str:
         return self.source or self.document_id[:12]
@@ -263,17 +266,18 @@ def _ordinal(n: int) -> str:
 def meeting_ordinals_disagree(seen: dict[str, list[Seen]]) -> Iterator[dict]:
     """One body (same parties and name words, as merging compares bodies) meeting on the same day
     (within `ledger.meetings.same_days`, date ranges included) under different ordinals."""
-    from ..ledger.matchers import MATCHERS
+    from ..ledger.names import fold, name_parts, party_code
 
     days = int(settings()["meetings"]["same_days"])
-    matcher = MATCHERS["meetings"]
     by_body: dict[tuple, list[tuple[Seen, date, date]]] = defaultdict(list)
     for m in seen.get("meetings", []):
         start = _day(m.get("date"))
         if start is None or not isinstance(m.get("number"), int):
             continue
         end = _day(m.get("date_end")) or start
-        parties, kernel = matcher._body(_as_matcher_seen(m))
+        # the body as merging compares it: its parties (named, or in its name) and its name's words
+        parties = {party_code(p) or fold(p) for p in m.all("parties")} | set(name_parts(m.get("body"))[0])
+        kernel = name_parts(m.get("body"))[1]
         by_body[(tuple(sorted(parties)), kernel)].append((m, start, end))
     for (_parties, _kernel), items in sorted(by_body.items()):
         items.sort(key=lambda x: (x[1], x[0].id))
@@ -296,12 +300,6 @@ def meeting_ordinals_disagree(seen: dict[str, list[Seen]]) -> Iterator[dict]:
                 yield _flag("meeting_numbers", msg, b, [a, b],
                             ("meetings", *sorted((a.document_id, b.document_id)),
                              *sorted((str(a.get("number")), str(b.get("number"))))))
-
-
-def _as_matcher_seen(m: Seen):
-    from ..ledger.matchers import Seen as MSeen
-
-    return MSeen(id=m.id, kind=m.kind, document_id=m.document_id, published=m.published, props=m.props)
 
 
 # --- people: two roles at once ----------------------------------------------------------------------
