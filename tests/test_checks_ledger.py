@@ -301,3 +301,18 @@ def test_figures_of_two_partnerships_are_not_compared(db_url):
     ledger.rebuild()
     (f,) = kinds(ledger, FIG)  # a.txt against c.txt (no partnership stated), never against b.txt
     assert {s["source"] for s in f["sources"]} == {"a.txt", "c.txt"}
+
+
+def test_a_failing_check_is_a_flag_not_a_failed_rebuild(db_url, monkeypatch):
+    from communique.checks import ledger as checks
+
+    def broken(seen):
+        raise ValueError("odd data")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(checks, "CHECKS", (broken, *checks.CHECKS[1:]))
+    ledger = open_ledger(db_url)
+    store(ledger, "Trade was USD 1 billion in 2024.", "a.txt", "2025-01-01", figures=[trade(1e9)])
+    ledger.rebuild()
+    (f,) = kinds(ledger, "check failed")
+    assert "broken" in f["message"] and "odd data" in f["message"]

@@ -471,9 +471,17 @@ def run_checks(conn) -> int:
     seen = _load(conn, ("figures", "meetings", "people", "agreements"))
     rows: dict[str, dict] = {}
     for check in CHECKS:
-        for f in check(seen):
+        try:
+            found = list(check(seen))
+        except Exception as exc:  # a check's bug on odd data must not fail the rebuild (and the ingest)
+            from ..ledger.statements import sha
+
+            found = [{"id": sha("ledger-check", "check failed", check.__name__), "kind": "check failed",
+                      "message": f"{check.__name__}: {type(exc).__name__}: {exc}", "source": "ledger",
+                      "document_id": None, "span_start": None, "span_end": None, "record_ids": []}]
+        for f in found:
             rows.setdefault(f["id"], f)
-    kinds = list(settings()["kinds"].values())
+    kinds = [*settings()["kinds"].values(), "check failed"]
     conn.execute(delete(t.flags).where(t.flags.c.source == "ledger", t.flags.c.kind.in_(kinds)))
     ts = datetime.now(UTC)
     if rows:
