@@ -165,11 +165,14 @@ def ensure_web_indexes(engine: Engine) -> None:
         if engine.dialect.name == "sqlite":
             # Without statistics SQLite may take the ledger's shorter (kind, status) index for a
             # list and sort a whole kind; with them it reads ours in page order. Records only:
-            # cheap, and done once (ANALYZE keeps them).
-            known = conn.execute(text("SELECT count(*) FROM sqlite_master "
-                                      "WHERE name = 'sqlite_stat1'")).scalar()
-            fresh = not known or not conn.execute(text(
-                "SELECT count(*) FROM sqlite_stat1 WHERE idx = 'ix_web_records_kind_status_last'")).scalar()
+            # cheap, and again only when an index appears (ANALYZE keeps them).
+            indexes = set(conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index' "
+                                            "AND tbl_name = 'records'")).scalars())
+            has_stats = conn.execute(text("SELECT count(*) FROM sqlite_master "
+                                          "WHERE name = 'sqlite_stat1'")).scalar()
+            analysed = set(conn.execute(text("SELECT idx FROM sqlite_stat1 WHERE tbl = 'records'"))
+                           .scalars()) if has_stats else set()
+            fresh = bool(indexes - analysed)  # an index without statistics (new here or in a migration)
             if fresh:
                 conn.execute(text("ANALYZE records"))
 
