@@ -36,7 +36,7 @@ _POSS_INST = re.compile(
 _POSS_PARL = re.compile(r"(?<![\w])([A-Z][\w\-]+)['’]s\s+(Parliament|Government|Senate)\b")
 _OF_COUNTRY = re.compile(
     r"(?<![\w])(?:the\s+)?(Parliament|Government|Ministry\s+of\s+[A-Z][\w]+(?:\s+(?:and\s+)?"
-    r"[A-Z][\w]+)*)\s+of\s+(?:the\s+)?((?:[A-Z][\w'’]+\s?)+)"
+    r"[A-Z][\w]+)*)\s+of\s+(?:the\s+)?([A-Z][\w'’]+(?:\s[A-Z][\w'’]+)*)"
 )
 _DELEGATION = re.compile(r"(?<![\w])(EU|European Union|[A-Z][a-z]+)\s+Delegation\s+(in|to)\s+([A-Z][\w\-]+)")
 _HEADED = None

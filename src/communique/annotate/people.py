@@ -181,7 +181,7 @@ def _name_runs(toks: list[Tok], text: str) -> list[tuple[int, int]]:
                 j -= 1
             if j > i:
                 runs.append((i, j))
-            i = j
+            i = max(j, i + 1)
         else:
             i += 1
     return runs

@@ -16,7 +16,7 @@ from .. import data
 
 __all__ = ["QuoteMention", "find_quotes"]
 
-_QUOTE = re.compile(r"“([^”]{2,}?)”|\"([^\"\n]{2,}?)\"|«([^»]{2,}?)»|„([^“”]{2,}?)[“”]")
+_QUOTE = re.compile(r"“([^”]{2,2000}?)”|\"([^\"\n]{2,2000}?)\"|«([^»]{2,2000}?)»|„([^“”]{2,2000}?)[“”]")
 _PRONOUN = re.compile(
     r"^\W*(?:he|she|they)\s+(?:\w+\s+)?(?:said|added|told|noted|stressed|continued)\b", re.I
 )

@@ -30,7 +30,7 @@ __all__ = ["find_agreements"]
 
 _CLAUSE = re.compile(r"[,;:–—()]|\s(?:which|while|but|whereas)\s")
 _NEGOTIATIONS_ON = re.compile(
-    r"\b((?:bilateral|formal|official)\s+)?negotiations\s+on\s+((?:[a-z][\w\-]*\s?){2,12}?)"
+    r"\b((?:bilateral|formal|official)\s+)?negotiations\s+on\s+([a-z][\w\-]*(?:\s[a-z][\w\-]*){1,11}?)"
     r"(?=[,.;:]|\s+(?:to|with|a|as|and the|in order)\b)"
 )
 _AHEAD = re.compile(
