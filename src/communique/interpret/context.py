@@ -47,7 +47,8 @@ def _body_regex() -> re.Pattern:
     return re.compile(rf"(?<![\w])(?P<type>{alt})(?P<ext>\s+(?:{ext}))?(?![\w])", re.I)
 
 
-_PARTY_PREFIX = re.compile(r"([A-Z][\w’']*(?:\s[A-Z][\w’']*)*)\s*[-–—]\s*([A-Z][\w’']*(?:\s[A-Z][\w’']*)*)\s*$")
+_CAPS = r"[A-Z][\w’']*(?:\s[A-Z][\w’']*)*"
+_PARTY_PREFIX = re.compile(rf"({_CAPS})\s*[-–—]\s*({_CAPS})\s*$")
 _ACR = re.compile(r"^\s*\(([A-Z]{2,8})\)")
 _BETWEEN = re.compile(
     r"^\s+between\s+(?:the\s+)?([A-Z][\w ]+?)\s+and\s+(?:the\s+)?([A-Z][\w]+(?:\s[A-Z]\w+)*)"
