@@ -89,3 +89,21 @@ def test_json_is_the_contract_shape():
         "flags",
     ]
     assert "text" not in data["document"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De La",  # a capitalised particle run
+        "negotiations on " + "abcdefghij" * 300 + "!",  # a long run the post-modifier must not backtrack over
+        "Ministry of Trade of " + "ABCDEFGHIJ" * 300,
+        "Kazakhstan" + "–EU" * 400 + " Cooperation Council",
+        "“" * 500 + "x",
+    ],
+)
+def test_pathological_inputs_finish_quickly(text: str):
+    import time
+
+    t = time.perf_counter()
+    extract(text, published="2024-01-01")
+    assert time.perf_counter() - t < 2.0
