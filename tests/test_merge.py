@@ -245,3 +245,19 @@ def test_party_named_organisations_merge(db_url):
           organizations=[Organization(name="Kazakhstan")])
     ledger.rebuild()
     assert len(records(ledger, "organizations")) == 2
+
+
+def test_agreement_acronym_with_party_names(db_url):
+    ledger = open_ledger(db_url)
+    store(ledger, "The EU-Kazakhstan EPCA entered into force.", "1.txt", "2020-03-02",
+          agreements=[Agreement(name="EU-Kazakhstan EPCA", status="in force")])
+    store(ledger, "The Enhanced Partnership and Cooperation Agreement between the EU and Kazakhstan ...",
+          "2.txt", "2021-01-01", agreements=[Agreement(name="Enhanced Partnership and Cooperation Agreement",
+                                                       parties=["European Union", "Kazakhstan"],
+                                                       status="in force")])
+    store(ledger, "The EU-Uzbekistan Enhanced Partnership and Cooperation Agreement was signed.", "3.txt",
+          "2025-04-04", agreements=[Agreement(name="EU–Uzbekistan Enhanced Partnership and Cooperation "
+                                                   "Agreement", status="signed")])
+    ledger.rebuild()
+    ags = records(ledger, "agreements")
+    assert sorted(a["n_documents"] for a in ags) == [1, 2]

@@ -25,6 +25,7 @@ from .names import (
     party_code,
     person_parts,
     spell,
+    without_parties,
 )
 from .statements import rules
 
@@ -50,6 +51,13 @@ class Seen:
         return self.props.get(prop, [])
 
 
+def _cache(rec) -> dict:
+    """Per-record memo of derived features; records of other shapes (duck-typed callers) get a
+    throwaway one."""
+    cache = getattr(rec, "cache", None)
+    return cache if cache is not None else {}
+
+
 def _thr(name: str) -> float:
     return rules()["thresholds"][name]
 
@@ -72,12 +80,12 @@ def dates_compatible(a: str | None, b: str | None, days: int = 0) -> bool:
 
 
 def parties_of(rec: Seen, name_prop: str) -> frozenset[str]:
-    key = ("parties", name_prop)
-    if key not in rec.cache:
+    key, memo = ("parties", name_prop), _cache(rec)
+    if key not in memo:
         codes = {party_code(p) or fold(p) for p in rec.all("parties")}
         codes |= name_parts(rec.get(name_prop))[0]
-        rec.cache[key] = frozenset(codes)
-    return rec.cache[key]
+        memo[key] = frozenset(codes)
+    return memo[key]
 
 
 def kernel_text(name: str | None) -> str:
@@ -213,39 +221,45 @@ class NamedMatcher(Matcher):
     use_context = False
 
     def _parties(self, r: Seen) -> frozenset:
-        if "named_parties" in r.cache:
-            return r.cache["named_parties"]
+        memo = _cache(r)
+        if "named_parties" in memo:
+            return memo["named_parties"]
         if self.kind == "agreements":
             p = parties_of(r, self.name_prop)
         else:
             p = name_parts(r.get(self.name_prop))[0]
         if not p and self.use_context:
             p = r.context_parties
-        r.cache["named_parties"] = p
+        memo["named_parties"] = p
         return p
 
     def _acronyms(self, r: Seen) -> set[str]:
-        if "acronyms" not in r.cache:
-            r.cache["acronyms"] = self._find_acronyms(r)
-        return r.cache["acronyms"]
+        memo = _cache(r)
+        if "acronyms" not in memo:
+            memo["acronyms"] = self._find_acronyms(r)
+        return memo["acronyms"]
 
     def _find_acronyms(self, r: Seen) -> set[str]:
+        """The given acronym, a name that is one ('EPCA', 'EU–Kazakhstan EPCA'), or the initials
+        of a name of three or more words, with and without its party names."""
         name = r.get(self.name_prop) or ""
         out = {acronym_key(r.get("acronym"))} if r.get("acronym") else set()
-        if looks_like_acronym(name):
-            out.add(acronym_key(name))
-        else:
-            ini = initials(name)
-            if ini and len(ini) >= 3:
-                out.add(ini)
+        for variant in {name, without_parties(name)}:
+            if looks_like_acronym(variant):
+                out.add(acronym_key(variant))
+            else:
+                ini = initials(variant)
+                if ini and len(ini) >= 3:
+                    out.add(ini)
         return {a for a in out if a}
 
     def _kernel(self, r: Seen) -> str:
         """Name words without party names; a name that is only a party ("the EU") keeps its code."""
-        if "kernel" not in r.cache:
+        memo = _cache(r)
+        if "kernel" not in memo:
             parties, kernel = name_parts(r.get(self.name_prop))
-            r.cache["kernel"] = " ".join(kernel) or " ".join(sorted(f"@{p}" for p in parties))
-        return r.cache["kernel"]
+            memo["kernel"] = " ".join(kernel) or " ".join(sorted(f"@{p}" for p in parties))
+        return memo["kernel"]
 
     def signature(self, r):
         kernel = self._kernel(r)

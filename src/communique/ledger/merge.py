@@ -84,15 +84,19 @@ def load_seen(conn: Connection) -> tuple[dict[str, list[Seen]], dict[str, dict]]
     rows = conn.execute(select(c.id, c.kind, c.record_id, c.prop, c.value, c.document_id, c.span_start,
                                c.span_end)
                         .order_by(c.record_id, c.span_start, c.id))
-    for r in rows:
-        rec = seen.get(r.record_id)
+    decoded: dict[str, object] = {}  # the same few values recur (currencies, bodies, parties)
+    for _sid, kind, record_id, prop, raw, document_id, span_start, span_end in rows:
+        rec = seen.get(record_id)
         if rec is None:
-            rec = seen[r.record_id] = Seen(id=r.record_id, kind=r.kind, document_id=r.document_id,
-                                           published=docs.get(r.document_id, {}).get("published"))
-        if rec.span is None and r.span_start is not None:
-            rec.span = (r.span_start, r.span_end)
-        vals = rec.props.setdefault(r.prop, [])
-        v = json.loads(r.value)
+            rec = seen[record_id] = Seen(id=record_id, kind=kind, document_id=document_id,
+                                         published=docs.get(document_id, {}).get("published"))
+        if rec.span is None and span_start is not None:
+            rec.span = (span_start, span_end)
+        vals = rec.props.setdefault(prop, [])
+        try:
+            v = decoded[raw]
+        except KeyError:
+            v = decoded[raw] = json.loads(raw)
         if v not in vals:
             vals.append(v)
     by_kind: dict[str, list[Seen]] = defaultdict(list)

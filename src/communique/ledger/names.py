@@ -91,6 +91,22 @@ def initials(name: str | None) -> str | None:
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else None
 
 
+def without_parties(name: str | None) -> str:
+    """The name with party names taken out, word order kept ('EU–Kazakhstan EPCA' → 'EPCA')."""
+    if not name:
+        return ""
+    pat, _ = _party_pattern()
+    folded = fold(name)
+    if len(folded) != len(name):  # folding changed lengths: fall back to the folded text
+        return " ".join(pat.sub(" ", folded.replace("–", " ").replace("-", " ")).split())
+    out, last = [], 0
+    for m in pat.finditer(folded.replace("–", " ").replace("—", " ").replace("-", " ")):
+        out.append(name[last:m.start()])
+        last = m.end()
+    out.append(name[last:])
+    return " ".join(" ".join(out).replace("–", " ").replace("—", " ").split()).strip(" -")
+
+
 def acronym_key(value: str | None) -> str | None:
     if not value:
         return None
