@@ -414,6 +414,22 @@ def test_dismiss_flag_form(client):
     assert flag_id not in client.get("/flags", params={"open": True}).text
 
 
+def test_upload_form(client):
+    token = _csrf(client)
+    files = {"file": ("note.txt", b"The 4th Energy Dialogue met in Astana on 3 May 2025.", "text/plain")}
+    assert client.post("/documents/upload", files=files, data={"csrf_token": token}).status_code == 401
+    client.post("/login", data={"token": TOKEN, "csrf_token": token})
+    assert 'action="/documents/upload"' in client.get("/documents").text
+    assert client.post("/documents/upload", files=files).status_code == 403  # no CSRF token
+    bad = {"file": ("x.exe", b"MZ", "application/octet-stream")}
+    assert client.post("/documents/upload", files=bad, data={"csrf_token": token}).status_code == 415
+    r = client.post("/documents/upload", files=files, data={"csrf_token": token, "published": "2025-05-03"},
+                    follow_redirects=False)
+    assert r.status_code == 303
+    page = client.get(r.headers["location"])
+    assert page.status_code == 200 and "4th Energy Dialogue" in page.text
+
+
 def test_loopback_host_check(ledger_url):
     settings = Settings(db_url=ledger_url, allowed_hosts=["127.0.0.1", "localhost"])
     with TestClient(create_app(settings=settings), base_url="http://127.0.0.1:8000") as c:

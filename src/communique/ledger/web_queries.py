@@ -236,11 +236,14 @@ def search_documents(web: WebLedger, q: str, limit: int = 50, offset: int = 0) -
                 f"SELECT d.id, d.title, d.source, d.published, ts_headline('english', d.text, "
                 f"websearch_to_tsquery('english', :q), 'StartSel=' || :o || ', StopSel=' || :c || "
                 f"', MaxFragments=2, MaxWords=24, MinWords=8') AS snippet FROM "
-                f"(SELECT id, ts_rank({_PG_TSV}, websearch_to_tsquery('english', :q)) AS r "
-                f" FROM documents WHERE {_PG_TSV} @@ websearch_to_tsquery('english', :q) "
+                f"(SELECT id, ts_rank({_PG_TSV}, websearch_to_tsquery('english', :q)) AS r FROM "
+                f" (SELECT id, title, text FROM documents "
+                f"  WHERE {_PG_TSV} @@ websearch_to_tsquery('english', :q) "
+                f"  ORDER BY published DESC NULLS LAST, id LIMIT :win) recent "  # as on SQLite
                 f" ORDER BY r DESC, id LIMIT :lim OFFSET :off) hit JOIN documents d ON d.id = hit.id "
                 f"ORDER BY hit.r DESC, d.id"),
-                {"q": q, "o": HIT_OPEN, "c": HIT_CLOSE, "lim": limit, "off": offset})
+                {"q": q, "o": HIT_OPEN, "c": HIT_CLOSE, "lim": limit, "off": offset,
+                 "win": max(SEARCH_WINDOW, offset + limit)})
         return [dict(r._mapping) for r in rows]
 
 

@@ -3,11 +3,14 @@ span highlighted by kind; a click on a record in the side list scrolls to its sp
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, BackgroundTasks, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.responses import RedirectResponse
 from markupsafe import Markup, escape
 
 from ...ledger import web_queries as wq
+from .. import actions
 from ..highlight import Mark, highlight
+from ..security import CSRF_FIELD
 from . import render, span_anchor
 
 router = APIRouter(include_in_schema=False)
@@ -34,6 +37,24 @@ def documents(request: Request, q: str | None = Query(None, max_length=200),
     else:
         page = wq.list_documents(w, limit=limit, offset=offset)
     return render(request, "documents.html", {"title": "Documents", "page": page, "q": q or ""})
+
+
+@router.post("/documents/upload")
+async def upload(request: Request, tasks: BackgroundTasks, file: UploadFile = File(...),
+                 published: str = Form("", max_length=10), csrf_token: str = Form("", alias=CSRF_FIELD)):
+    """The dashboard's upload form: the same checks and ingest as `POST /api/documents`."""
+    from starlette.concurrency import run_in_threadpool
+
+    guard = request.app.state.guard
+    guard.check_csrf(request, csrf_token)
+    guard.require_writer(request)
+    if published and not wq._ISO.match(published):
+        raise HTTPException(422, "The publication date must be YYYY, YYYY-MM or YYYY-MM-DD.")
+    raw = await file.read(request.app.state.settings.max_upload_bytes + 1)
+    out = await run_in_threadpool(actions.ingest_upload, request.app, raw, file.filename or "",
+                                  file.content_type or "", published or None)
+    tasks.add_task(actions.rebuild_soon, request.app)
+    return RedirectResponse(f"/documents/{out['id']}", status_code=303)
 
 
 def _singular(kind: str) -> str:
