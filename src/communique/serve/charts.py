@@ -61,7 +61,8 @@ def _axis(width: int, height: int, pad: int, top: float, unit: str) -> list[str]
         if i:
             body.append(f'<line x1="{pad}" y1="{y:.1f}" x2="{width - 10}" y2="{y:.1f}" stroke="#eee"/>')
     if unit:
-        body.append(f'<text x="4" y="12" font-size="10" fill="#444">{escape(unit)}</text>')
+        body.append(f'<text x="{width - 10}" y="10" text-anchor="end" font-size="10" '
+                    f'fill="#444">{escape(unit)}</text>')
     return body
 
 
