@@ -25,7 +25,7 @@ class Org:
     party: str | None
 
 
-_CAP = r"[A-Z][\w'’\-]*"
+_CAP = r"[A-Z][\w'’\-–]*"
 _CONN = r"(?:of|for|and|the|on|in|de|du|für)"
 # "European External Action Service (EEAS)": a capitalised phrase and an upper-case acronym.
 _DEFINED = re.compile(rf"((?:{_CAP}\s+)(?:(?:{_CAP}|{_CONN})\s+)*{_CAP})\s*\(([A-Z][A-Za-z&]{{1,9}})\)")
@@ -183,12 +183,38 @@ def find_orgs(text: str, offset: int = 0) -> list[Org]:
             )
     for m in t["head_re"].finditer(text):
         phrase = re.sub(r"^(?:The|This|That|A|An)\s+", "", m.group(1))
-        first = phrase.split()[0]
-        if first in t["heads"] or country_name(phrase) or org_info(phrase) or _roleish(phrase):
+        party = None
+        pm = re.match(r"([A-Z][\w\-]+)['’]s\s+", phrase)
+        if pm and country_name(pm.group(1)):
+            party = country_name(pm.group(1))  # "Germany's Federal Ministry …"
+            phrase = phrase[pm.end() :]
+        first = phrase.split()[0] if phrase.split() else ""
+        if not first or first in t["heads"] or country_name(phrase) or _roleish(phrase):
             continue
+        if _only_places(phrase):
+            continue  # "Kazakhstan-European Union": two parties, no institution
+        info = org_info(phrase)
         s = m.end(1) - len(phrase)
-        found.append(Org((s + offset, m.end(1) + offset), phrase, phrase, None, None, None))
+        found.append(
+            Org(
+                (s + offset, m.end(1) + offset),
+                phrase,
+                info["name"] if info else phrase,
+                info["acronym"] if info else None,
+                info["kind"] if info else None,
+                (info["party"] if info else None) or party,
+            )
+        )
     return _longest(found)
+
+
+def _only_places(phrase: str) -> bool:
+    from .places import find_places
+
+    rest = phrase
+    for p in sorted(find_places(phrase), key=lambda p: p.span[0], reverse=True):
+        rest = rest[: p.span[0]] + rest[p.span[1] :]
+    return not re.sub(r"[-–\s]+", "", rest)
 
 
 def _trim_to_acronym(long: str, acr: str) -> str:
