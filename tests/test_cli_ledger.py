@@ -124,6 +124,8 @@ def test_demo(tmp_path):
     result = run_demo(str(db))  # a second run finds everything already there
     assert result["ingest"]["unchanged"] == len(example_paths()) and result["ingest"]["new"] == 0
     assert result["overview"]["documents"] == len(example_paths())
+    # the examples follow the EPCA through several stages: the demo shows its history
+    assert result["stage_histories"] and "history:" in r.output
 
 
 def test_cli_module_does_not_import_sqlalchemy():

@@ -48,26 +48,40 @@ def print_demo(r: dict) -> None:
     for m in r["meetings"]:
         heads = "; ".join(h.get("name", "") for h in m.get("heads") or [])
         c.print(f"  {m.get('date') or '?':<10}  {m['label']}" + (f", {m['place']}" if m.get("place") else "")
-                + (f" — {heads}" if heads else "") + f"  [dim]({m['n_sources']} sources)")
+                + (f" — {heads}" if heads else "") + f"  [dim]({_sources(m)})")
     ag = r["agreements"]
     c.print(f"\n[bold]Agreements by stage[/] ({ag['total']})")
     for stage, n in sorted(ag["by_stage"].items()):
         names = [a["name"] + (f" ({a['acronym']})" if a.get("acronym") else "") for a in ag["items"]
                  if (a.get("status") or "unknown") == stage]
         c.print(f"  {stage}: {n} — " + "; ".join(names))
+    for aid, hist in r.get("stage_histories", {}).items():
+        name = next((a.get("acronym") or a["name"] for a in ag["items"] if a["id"] == aid), aid)
+        runs: list[list[dict]] = []  # consecutive sources at the same stage read as one step
+        for h in hist:
+            if runs and runs[-1][0]["stage"] == h["stage"] and not h["regression"]:
+                runs[-1].append(h)
+            else:
+                runs.append([h])
+        steps = " → ".join(f"{run[0]['stage']} ({run[0]['date'] or run[0]['published'] or '?'}"
+                           + (f", {len(run)} sources" if len(run) > 1 else "") + ")"
+                           + (" [red]regression[/]" if run[0]["regression"] else "") for run in runs)
+        c.print(f"  [bold]{name}[/] history: {steps}")
     pl = r["pledges"]
-    c.print(f"\n[bold]Pledges[/] ({pl['total']})")
+    c.print(f"\n[bold]Pledges[/] ({pl['total']}, each counted once however many sources report it)")
     for p in pl["items"]:
-        conv = []
-        if p.get("amount_eur") is not None:
-            conv.append(f"EUR {p['amount_eur']:,.0f}")
-        if p.get("amount_usd") is not None:
-            conv.append(f"USD {p['amount_usd']:,.0f}")
+        conv = [f"{cur} {p[key]:,.0f}" for cur, key in (("EUR", "amount_eur"), ("USD", "amount_usd"))
+                if p.get(key) is not None and cur != (p.get("currency") or "").upper()]
         c.print(f"  {p.get('by') or '?'}: {p['currency']} {p['amount']:,.0f}"
-                + (f" ({', '.join(conv)})" if conv else "") + (" \\[hedged]" if p.get("hedged") else "")
-                + f"  [dim]({p['n_sources']} sources)")
+                + (f" (= {', '.join(conv)})" if conv else "") + (" \\[hedged]" if p.get("hedged") else "")
+                + f"  [dim]({_sources(p)})")
     t = pl["totals"]
     c.print(f"  total: EUR {t['EUR']:,.0f} / USD {t['USD']:,.0f}"
             + (f" ({t['unconverted']} not converted)" if t["unconverted"] else ""))
     c.print(f"\n{len(r['figures'])} figures, {len(r['flags'])} flags. "
             f"Try: communique meetings --db {r['db'].split('///')[-1]}")
+
+
+def _sources(rec: dict) -> str:
+    n = rec.get("n_documents") or rec.get("n_sources") or 0
+    return f"{n} source{'s' if n != 1 else ''}"

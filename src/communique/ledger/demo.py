@@ -17,17 +17,24 @@ def example_paths() -> list[Path]:
 
 def run_demo(db_url: str | None = None, workers: int = 1, progress=None) -> dict:
     """Ingest the bundled examples into `db_url` (default ./communique-demo.db) and return what was
-    found: the ingest summary, meetings, agreements by stage, pledges with EUR/USD totals, figures
-    and flags (plain dicts, as `ledger.query` returns them)."""
+    found: the ingest summary, meetings, agreements by stage, the stage history of each agreement
+    seen at more than one stage, pledges with EUR/USD totals, figures and flags (plain dicts, as
+    `ledger.query` returns them)."""
     from . import query
     from .store import open_ledger
 
     ledger = open_ledger(db_url or DEFAULT_DEMO_DB)
     try:
         summary = ledger.ingest_paths(example_paths(), workers=workers, progress=progress)
+        agreements = query.agreements(ledger, limit=None)
+        histories = {}
+        for a in agreements["items"]:
+            hist = query.stage_history(ledger, a["id"])
+            if len({h["stage"] for h in hist}) > 1:
+                histories[a["id"]] = hist
         return {"db": ledger.url, "ingest": summary.as_dict(), "overview": query.overview(ledger),
                 "meetings": query.meetings(ledger, limit=None)["items"],
-                "agreements": query.agreements(ledger, limit=None),
+                "agreements": agreements, "stage_histories": histories,
                 "pledges": query.pledges(ledger, limit=None),
                 "figures": query.figures(ledger, limit=None)["items"],
                 "flags": query.flags(ledger, limit=None)["items"]}
