@@ -261,3 +261,36 @@ def test_agreement_acronym_with_party_names(db_url):
     ledger.rebuild()
     ags = records(ledger, "agreements")
     assert sorted(a["n_documents"] for a in ags) == [1, 2]
+
+
+def test_merging_does_not_depend_on_ingest_order(db_url, tmp_path):
+    """The same documents stored in another order give the same records, ids and merge decisions."""
+    import random
+
+    calls = []
+
+    class Recorder:
+        def store_extraction(self, doc, ex):
+            calls.append((doc, ex))
+
+        def rebuild(self):
+            pass
+
+    corpus(Recorder())
+    forward = open_ledger(db_url)
+    for doc, ex in calls:
+        forward.store_extraction(doc, ex)
+    forward.rebuild()
+    shuffled = open_ledger(tmp_path / "shuffled.db")
+    order = calls[:]
+    random.Random(3).shuffle(order)
+    for doc, ex in reversed(order):
+        shuffled.store_extraction(doc, ex)
+    shuffled.rebuild()
+
+    def state(ledger):
+        with ledger.connect() as conn:
+            return (conn.execute(text("SELECT id, kind, label, data FROM records ORDER BY id")).all(),
+                    conn.execute(text("SELECT record_a, record_b, rule FROM merges ORDER BY id")).all())
+
+    assert state(forward) == state(shuffled)
