@@ -240,3 +240,39 @@ def test_an_upcoming_forum_keeps_its_own_date_and_place():
     assert [(e.name, e.date, e.place) for e in events] == [
         ("second EU-Central Asia Economic Forum", "2024-05", "Almaty")
     ]
+
+
+def test_counts_with_adjectives_and_projects_worth_money_are_figures():
+    text = (
+        "More than 150 representatives attended. Shakkaliyev noted that 25 joint projects worth $2.5 billion "
+        "are being implemented, creating around 6,000 jobs."
+    )
+    r = ex(text, "2024-06-06")
+    assert r.pledges == []
+    got = {(f.value, f.unit): (f.metric, f.qualifier) for f in r.figures}
+    assert got[(150.0, "count")] == ("representatives", "more than")
+    assert got[(25.0, "count")] == ("joint projects", "exact")
+    assert got[(6000.0, "count")][1] == "about"
+    assert (2.5e9, "USD") in got
+
+
+def test_day_numbers_are_not_counts():
+    r = ex("The EPCA has been applied since 1 May 2016 in 29 areas of cooperation.", "2020-01-21")
+    assert [(f.value, f.unit) for f in r.figures] == [(29.0, "count")]
+
+
+def test_a_body_set_up_in_a_year_is_a_launch_event():
+    r = ex(
+        "The Kazakhstan-EU Business Council was established in 2021 on the initiative of the President.",
+        "2024-06-06",
+    )
+    assert [(e.name, e.date) for e in r.events] == [("launch of the Kazakhstan-EU Business Council", "2021")]
+
+
+def test_the_subject_of_the_pledge_clause_gives():
+    r = ex(
+        "Weyand said the European Commission intends to open an office and announced that the EU plans to "
+        "allocate €5 million for a trade programme.",
+        "2024-06-06",
+    )
+    assert [(p.by, p.hedged) for p in r.pledges] == [("European Union", True)]

@@ -130,8 +130,45 @@ def _is_count_figure(ctx: Context, a: Amount) -> bool:
     return any(w.lower() in nouns for w in words)
 
 
+_COUNT_Q = re.compile(
+    r"\b(more than|over|about|around|some|roughly|nearly|almost|up to|at least|less than|"
+    r"fewer than|approximately)\s+$",
+    re.I,
+)
+
+
+def _counts_before_nouns(ctx: Context) -> list[Amount]:
+    """Counts the money grammar leaves out because an adjective stands between the number and the
+    counted noun ("25 joint projects", "33 hard infrastructure investment needs")."""
+    from ..annotate.numbers import find_numbers, is_year_like, parse_number
+
+    lx = _lex()
+    taken = [a.span for a in ctx.amounts] + [d.span for d in ctx.dates] + [o.span for o in ctx.ordinals]
+    out = []
+    for start, end, num in find_numbers(ctx.text):
+        if any(a <= start < b or start <= a < end for a, b in taken):
+            continue
+        if not num[:1].isdigit() or is_year_like(num) or ctx.text[end : end + 1] in "%-/:":
+            continue
+        words = re.findall(r"[\w’'\-]+", ctx.text[end : end + 60])[:4]
+        if len(words) < 2 or words[0].lower() in lx["count_nouns"]:
+            continue  # a number right before its noun is the grammar's call
+        if not any(w.lower() in lx["count_nouns"] for w in words[1:]):
+            continue
+        if re.search(r"\b(?:the|both|all|these|those)\s+$", ctx.text[max(0, start - 8) : start], re.I):
+            continue
+        try:
+            value = float(parse_number(num))
+        except (ValueError, ArithmeticError):
+            continue
+        q = _COUNT_Q.search(ctx.text[max(0, start - 20) : start])
+        qual = _FRACTION_Q.get(q.group(1).lower(), "about") if q else "exact"
+        out.append(Amount((start, end), num, value, None, "count", qual, None, True))
+    return out
+
+
 def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
-    amounts = sorted(list(ctx.amounts) + _fractions(ctx), key=lambda a: a.span)
+    amounts = sorted(list(ctx.amounts) + _fractions(ctx) + _counts_before_nouns(ctx), key=lambda a: a.span)
     figures: list[Figure] = []
     pledges: list[Pledge] = []
     last_pledge: _Pending | None = None
@@ -266,6 +303,18 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     ):
         return _clean_giver(m.group(1))
     orgs = [o for o in ctx.orgs if s.start <= o.span[0] < a.span[0] and not ctx.is_body_name(o.name)]
+    # the subject of the clause with the amount ("… and announced that the EU plans to allocate …")
+    cuts = [
+        m.end() for m in re.finditer(r"\b(?:that|and|but|while|whereas)\s", ctx.text[s.start : a.span[0]])
+    ]
+    if cuts:
+        cut = s.start + cuts[-1]
+        subj_orgs = [o for o in orgs if o.span[0] >= cut]
+        subj_places = [p for p in ctx.places if cut <= p.span[0] < a.span[0] and p.kind == "country"]
+        if subj_places and (not subj_orgs or subj_places[0].span[0] < subj_orgs[0].span[0]):
+            return subj_places[0].name
+        if subj_orgs:
+            orgs = subj_orgs
     if orgs:
         o = orgs[0]
         return o.name if not o.name.startswith(("the ", "The ")) else o.name[4:]

@@ -63,7 +63,9 @@ def _conf() -> dict:
         "weak": set(c["weak"]),
         "participles": c["participles"],
         "part_rx": re.compile(
-            r"(?:,\s*|\s+)(" + "|".join(map(re.escape, c["participles"])) + r")\s+(?=(?:in|on|last|"
+            r"(?:,\s*|\s+)(?:(?:was|were|has\s+been|had\s+been|have\s+been)\s+)?("
+            + "|".join(map(re.escape, c["participles"]))
+            + r")\s+(?=(?:in|on|last|"
             r"earlier|early|late|this|a\s+year|\d))",
             re.I,
         ),
