@@ -87,6 +87,8 @@ def _lex() -> dict:
         )
 
     metric_cues = [(x["cue"], x["metric"]) for x in m["metrics"]]
+    heads = "|".join(map(re.escape, h["giver_heads"]))
+    giver = r"((?:(?:[A-Z][\w\-]*|and|international|financial|multilateral|development|other)\s+)"
     fr = m.get("fractions") or {}
     frac_rx = re.compile(
         r"(?<![\w-])(?:("
@@ -108,6 +110,8 @@ def _lex() -> dict:
         "count_nouns": set(m["count_nouns"]),
         "fractions": fr,
         "frac_rx": frac_rx,
+        "giver_after": re.compile(giver + rf"{{0,6}}(?:{heads}))\b"),
+        "giver_before": re.compile(giver + rf"{{1,6}}(?:{heads}))\b"),
         "programs": rx(progs),
         "program_names": progs,
     }
@@ -294,14 +298,10 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     """Who gives: an institution or party named before the amount in its sentence (or, in "the
     €10 billion that European lenders pledged", after it)."""
     lx = _lex()
-    heads = "|".join(map(re.escape, lx["giver_heads"]))
-    m = None
-    for m in re.finditer(
-        rf"((?:(?:[A-Z][\w\-]*|and|international|financial|multilateral|development|other)\s+)"
-        rf"{{0,6}}(?:{heads}))\b",
-        right[:70] if re.match(r"\s*(?:that|which)\b", right) else "",
-    ):
-        return _clean_giver(m.group(1))
+    if re.match(r"\s*(?:that|which)\b", right):
+        m = lx["giver_after"].search(right[:70])
+        if m:
+            return _clean_giver(m.group(1))
     orgs = [o for o in ctx.orgs if s.start <= o.span[0] < a.span[0] and not ctx.is_body_name(o.name)]
     # the subject of the clause with the amount ("… and announced that the EU plans to allocate …")
     cuts = [
@@ -318,13 +318,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     if orgs:
         o = orgs[0]
         return o.name if not o.name.startswith(("the ", "The ")) else o.name[4:]
-    gm = list(
-        re.finditer(
-            rf"((?:(?:[A-Z][\w\-]*|and|international|financial|multilateral|development|other)\s+)"
-            rf"{{1,6}}(?:{heads}))\b",
-            left,
-        )
-    )
+    gm = list(lx["giver_before"].finditer(left))
     if gm:
         return _clean_giver(gm[-1].group(1))
     people = [p for st, _e, p in ctx.person_mentions() if s.start <= st < a.span[0]]

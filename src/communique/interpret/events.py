@@ -163,12 +163,7 @@ def _body_events(ctx: Context) -> list[_Cand]:
         out.append(_Cand(start, b.span[1], name, b.span[1]))
     # "the thirteenth Council", "the 11th meeting of the Committee": another sitting of the main body
     if main is not None and ctx.meeting is not None:
-        last = re.escape(main.type.split()[-1])
-        rx = re.compile(
-            rf"(?:(?:meeting|session|sitting)\s+of\s+(?:the\s+|its\s+|their\s+)?)?(?:[A-Z][\w-]*\s+)?"
-            rf"{last}\b",
-            re.I,
-        )
+        rx = _sitting_rx(main.type.split()[-1])
         for o in ctx.ordinals:
             if o.value == main_no or ctx.is_heading(o.span[0]) or ctx.in_quote(o.span[0]):
                 continue
@@ -181,6 +176,16 @@ def _body_events(ctx: Context) -> list[_Cand]:
                 continue
             out.append(_Cand(o.span[0], m.end(), f"{_ord(o.value)} {ctx.meeting.body}", m.end()))
     return out
+
+
+@lru_cache(maxsize=64)
+def _sitting_rx(type_word: str) -> re.Pattern:
+    """ "meeting of the Committee", "Council" … for one body type word (compiled once per word)."""
+    return re.compile(
+        rf"(?:(?:meeting|session|sitting)\s+of\s+(?:the\s+|its\s+|their\s+)?)?(?:[A-Z][\w-]*\s+)?"
+        rf"{re.escape(type_word)}\b",
+        re.I,
+    )
 
 
 def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
