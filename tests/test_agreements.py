@@ -194,3 +194,23 @@ def test_name_stops_at_a_new_verb_and_takes_a_party_compound():
         "next meeting."
     )
     assert stages(text) == {"EU-Kazakhstan agreement on visa facilitation": "negotiating"}
+
+
+def test_stage_dates():
+    text = (
+        "It will take the place of the Partnership and Cooperation Agreement signed in 1995, which has been "
+        "in force since 1999. The 1992 treaty remains in force."
+    )
+    got = {a.name: (a.status, a.date) for a in extract(text, published="2015-12-21").agreements}
+    assert got["Partnership and Cooperation Agreement"] == ("in force", "1999")
+    assert got["1992 treaty"] == ("in force", None)
+
+
+def test_a_step_without_a_date_takes_the_reported_meeting_date():
+    text = (
+        "The 21st meeting of the Cooperation Council between the European Union and Kazakhstan took place in "
+        "Luxembourg on Monday, 14 October.\n\nNegotiators initialled the horizontal agreement on certain "
+        "aspects of air services.\n"
+    )
+    (a,) = extract(text, published="2024-10-15").agreements
+    assert (a.status, a.date) == ("initialled", "2024-10-14")

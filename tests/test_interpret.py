@@ -276,3 +276,27 @@ def test_the_subject_of_the_pledge_clause_gives():
         "2024-06-06",
     )
     assert [(p.by, p.hedged) for p in r.pledges] == [("European Union", True)]
+
+
+def test_pledge_date_is_the_reported_occasion_and_program_stays_in_its_clause():
+    text = (
+        "BRUSSELS, 24 October - The EU and Uzbekistan today signed a partnership agreement.\n\n"
+        "The European Investment Bank signed a €200 million loan for water supply, and the Commission said "
+        "it plans to add €45 million in Global Gateway grants for vocational training.\n"
+    )
+    r = ex(text, "2025-10-24")
+    got = {p.amount: (p.by, p.date, p.program, p.hedged) for p in r.pledges}
+    assert got[200e6] == ("European Investment Bank", "2025-10-24", None, False)
+    assert got[45e6] == ("European Commission", "2025-10-24", "Global Gateway", True)
+
+
+def test_purpose_runs_over_a_list():
+    r = ex(
+        "The Commission announced the allocation of a 12 billion euros investment package aimed at improving "
+        "infrastructure, energy, and digital interconnectivity between Europe and Central Asia.",
+        "2025-06",
+    )
+    (p,) = r.pledges
+    assert p.purpose == (
+        "improving infrastructure, energy, and digital interconnectivity between Europe and Central Asia"
+    )

@@ -271,10 +271,26 @@ def _date(ctx: Context, r: _Rec, status: str | None) -> str | None:
     if pos is None:
         return None
     s = ctx.sentence_at(pos)
-    near = [d for d in ctx.dates_in(s.start, s.end) if abs(d.span[0] - pos) < 80]
-    if not near:
-        return None
-    return min(near, key=lambda d: abs(d.span[0] - pos)).value
+    near = [
+        d
+        for d in ctx.dates_in(s.start, s.end)
+        if abs(d.span[0] - pos) < 140 and not any(a <= d.span[0] < b for a, b in r.spans)
+    ]
+    if status == "in force":
+        since = [
+            d for d in near if re.search(r"\bsince\s+$", ctx.text[max(s.start, d.span[0] - 7) : d.span[0]])
+        ]
+        if since:
+            return since[0].value  # "in force since 1999"
+    after = [d for d in near if d.span[0] >= pos]
+    if after:
+        return after[0].value
+    if near:
+        return min(near, key=lambda d: abs(d.span[0] - pos)).value
+    if status in ("initialled", "signed", "ratified") and not any(p == s.start for _r, _st, p in r.pending):
+        # a step reported without a date was taken at the occasion the text reports
+        return ctx.occasion_date()
+    return None
 
 
 def _parties(ctx: Context, r: _Rec) -> list[str]:

@@ -256,8 +256,11 @@ def _as_pledge(
         by = _giver(ctx, a, s, left, right)
         if by is None:
             return None
-        hedged = bool(lx["hedged"].search(left[-100:]) or lx["hedged"].search(right[:60]))
-        pm = lx["programs"].search(ctx.text[s.start : s.end])
+        own = re.split(r",?\s+(?:and|but|while|whereas)\s", right)[0]   # not the next clause's hedge
+        hedged = bool(lx["hedged"].search(left[-100:]) or lx["hedged"].search(own[:60]))
+        nxt_amt = min((x.span[0] for x in ctx.amounts if x.span[0] > a.span[1]), default=s.end)
+        clause_from = s.start + max((m.end() for m in re.finditer(r"\b(?:and|but|while)\s", left)), default=0)
+        pm = lx["programs"].search(ctx.text[clause_from : min(s.end, nxt_amt)])
         program = _program_name(pm.group(0)) if pm else None
         date = _pledge_date(ctx, a, s, window)
     usd_stated = None
@@ -268,7 +271,7 @@ def _as_pledge(
         amount=a.value,
         currency=a.unit,
         amount_usd_stated=usd_stated,
-        purpose=_purpose(right),
+        purpose=_purpose(re.split(r"[;:]", right_full)[0][:220]),
         program=program,
         hedged=hedged,
         date=date,
@@ -346,7 +349,8 @@ def _clean_giver(g: str) -> str:
 
 def _purpose(right: str) -> str | None:
     m = re.match(
-        r"\s*(?:\([^)]*\)\s*)?(?:[\w\s-]{0,40}?)\b(?:for|to|aimed at|towards|on)\s+(.{4,140}?)(?:[,.;]|$)",
+        r"\s*(?:\([^)]*\)\s*)?(?:[\w\s-]{0,40}?)\b(?:for|to|aimed at|towards|on)\s+(.{4,140}?)"
+        r"(?=[.;:(]|,\s+(?:which|while|whereas|and\s+the|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b|$)",
         right,
     )
     return m.group(1).strip() if m else None
@@ -361,8 +365,7 @@ def _pledge_date(ctx: Context, a: Amount, s, window: str) -> str | None:
         r"\b(?:has|have)\s+(?:\w+\s+)?(?:allocated|mobili[sz]ed|provided|committed|spent|disbursed)\b", window
     ):
         return None
-    m = ctx.meeting
-    return m.date if m is not None else None
+    return ctx.occasion_date()
 
 
 # --- figures ----------------------------------------------------------------------------------

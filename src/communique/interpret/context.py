@@ -76,6 +76,7 @@ class Context:
     _starts: list[int] = field(default_factory=list)
     meeting: object | None = None  # the reported meeting (set by interpret.meetings)
     meeting_body: BodyMention | None = None
+    events: list = field(default_factory=list)  # referenced events (set by interpret.events)
 
     @classmethod
     def build(cls, text: str, published: str | None, anchor: date | None, title: str | None) -> Context:
@@ -158,6 +159,19 @@ class Context:
                 for p in find_places(cand):
                     if p.kind == "city" and p.text == cand:
                         return p.name
+        return None
+
+    def occasion_date(self) -> str | None:
+        """The date of the occasion the text reports: the meeting's, else an occasion named in the
+        lead (a forum), else the publication date when the lead says "today"."""
+        if self.meeting is not None and self.meeting.date:
+            return self.meeting.date
+        lead_end = self.lead_end
+        for e in self.events:
+            if e.span and e.span[0] < lead_end and e.date:
+                return e.date
+        if self.published and re.search(r"\btoday\b", self.text[:lead_end], re.I):
+            return self.published
         return None
 
     def is_body_name(self, name: str) -> bool:

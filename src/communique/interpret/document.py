@@ -81,10 +81,10 @@ def interpret(doc: Document, published: str | None) -> Extraction:
     ex.organizations = _organizations(ctx)
     ex.quotes = [Quote(speaker=q.speaker, text=q.text, span=q.span) for q in ctx.quotes]
     ex.meetings = meetings.find_meetings(ctx)
-    ex.agreements = agreements.find_agreements(ctx)
-    figs, pledges = amounts.interpret_amounts(ctx)
-    ex.figures, ex.pledges = figs, pledges
     ex.events = events.find_events(ctx)
+    ctx.events = ex.events
+    ex.agreements = agreements.find_agreements(ctx)
+    ex.figures, ex.pledges = amounts.interpret_amounts(ctx)
     return ex
 
 
