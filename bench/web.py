@@ -576,6 +576,8 @@ async def concurrent(
 
     async def client(k: int, c) -> None:
         rng = random.Random(k)
+        if think:  # people do not all click in the same millisecond: arrivals spread over a pause
+            await asyncio.sleep(rng.uniform(0, think))
         for _ in range(per_client):
             if time.perf_counter() > deadline:
                 return

@@ -64,3 +64,15 @@ def test_workers_share_sessions_and_csrf(served):
     assert httpx.get(served + "/api/stats", headers={"host": "rebound.example"}).status_code == 400
     judged = httpx.get(served + "/api/review", params={"judged": True}).json()["items"]
     assert len(judged) == 1 and judged[0]["judgements"][0]["author"] == "reviewer"
+
+
+def test_workers_answer_keep_alive_requests_without_nagle_delay(served):
+    """Without TCP_NODELAY each keep-alive response waits ~40 ms for a delayed ACK."""
+    with httpx.Client(base_url=served) as c:
+        c.get("/api/stats")
+        times = []
+        for _ in range(15):
+            t0 = time.perf_counter()
+            assert c.get("/api/stats").status_code == 200
+            times.append(time.perf_counter() - t0)
+    assert sorted(times)[len(times) // 2] < 0.035, times

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 
@@ -42,11 +43,32 @@ def run(db_url: str | None = None, host: str = "127.0.0.1", port: int = 8000,
         echo(f"communique: warning: listening on {host}, reachable from other machines")
     if workers > 1:
         app.state.ledger.close()
-        uvicorn.run("communique.serve.server:app_from_env", factory=True, host=host, port=port,
-                    workers=workers, log_level="warning", access_log=False, timeout_keep_alive=KEEP_ALIVE)
+        _run_workers(host, port, workers)
     else:
         uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
                     timeout_keep_alive=KEEP_ALIVE)
+
+
+def _run_workers(host: str, port: int, workers: int) -> None:
+    """uvicorn's multi-process mode, with TCP_NODELAY on the listening socket.
+
+    uvicorn binds that socket itself with protocol 0, and asyncio only disables Nagle on sockets
+    whose protocol is TCP: keep-alive responses then wait ~40 ms for the peer's delayed ACK. Linux
+    copies TCP_NODELAY from a listening socket to the connections it accepts, so setting it there
+    (as uvicorn.run would bind it) fixes every worker."""
+    import socket
+
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    config = uvicorn.Config("communique.serve.server:app_from_env", factory=True, host=host, port=port,
+                            workers=workers, log_level="warning", access_log=False,
+                            timeout_keep_alive=KEEP_ALIVE)
+    sock = config.bind_socket()
+    if sock.family in (socket.AF_INET, socket.AF_INET6):
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C in a terminal
+        Multiprocess(config, sockets=[sock]).run()
 
 
 def app_from_env():
