@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from .. import EXTRACTOR_VERSION
@@ -141,34 +141,46 @@ class Ledger:
             return dict(conn.execute(select(t.documents.c.id, t.documents.c.extractor_version)).all())
 
     # --- the write path -------------------------------------------------------------------
-    def _write_rows(self, conn: Connection, rows: Rows, ts: datetime) -> str:
-        """Insert or replace one document's rows inside the caller's transaction."""
-        doc = rows.document
-        old = conn.execute(select(t.documents.c.extractor_version)
-                           .where(t.documents.c.id == doc["id"])).first()
-        if old is not None:
+    def _write_rows(self, conn: Connection, batch: list[Rows], ts: datetime) -> list[str]:
+        """Insert or replace whole documents inside the caller's transaction, a handful of
+        statements per batch rather than per document (round trips dominate on PostgreSQL).
+        A document given twice in one batch keeps its last rows."""
+        last = {rows.document["id"]: i for i, rows in enumerate(batch)}
+        ids = list(last)
+        c = t.documents.c
+        existing = set(conn.execute(select(c.id).where(c.id.in_(ids))).scalars()) if ids else set()
+        if existing:
+            old = sorted(existing)
             for table in (t.statements, t.mentions, t.stage_history):
-                conn.execute(delete(table).where(table.c.document_id == doc["id"]))
-            conn.execute(delete(t.flags).where(t.flags.c.document_id == doc["id"], t.flags.c.source == "doc"))
-            conn.execute(update(t.documents).where(t.documents.c.id == doc["id"])
-                         .values(**{k: v for k, v in doc.items() if k != "id"}, updated_at=ts))
-            status = "updated"
-        else:
-            conn.execute(insert(t.documents).values(**doc, ingested_at=ts, updated_at=ts))
-            status = "new"
-        if rows.statements:
-            conn.execute(insert(t.statements), rows.statements)
-        if rows.mentions:
-            conn.execute(insert(t.mentions), rows.mentions)
-        if rows.flags:
-            conn.execute(insert(t.flags), [{**f, "created_at": ts} for f in rows.flags])
-        return status
+                conn.execute(delete(table).where(table.c.document_id.in_(old)))
+            conn.execute(delete(t.flags).where(t.flags.c.document_id.in_(old), t.flags.c.source == "doc"))
+            cols = [k for k in batch[0].document if k != "id"]
+            stmt = (update(t.documents).where(c.id == bindparam("_id"))
+                    .values(**{k: bindparam(k) for k in cols}, updated_at=ts))
+            conn.execute(stmt, [{"_id": d, **{k: batch[last[d]].document[k] for k in cols}} for d in old])
+        fresh = [batch[last[d]].document for d in ids if d not in existing]
+        if fresh:
+            conn.execute(insert(t.documents), [{**doc, "ingested_at": ts, "updated_at": ts} for doc in fresh])
+        keep = [batch[i] for i in sorted(last.values())]
+        statements = [st for rows in keep for st in rows.statements]
+        mentions = [m for rows in keep for m in rows.mentions]
+        flags = [{**f, "created_at": ts} for rows in keep for f in rows.flags]
+        for table, rows in ((t.statements, statements), (t.mentions, mentions), (t.flags, flags)):
+            if rows:
+                conn.execute(insert(table), rows)
+        seen: set[str] = set()
+        out = []
+        for rows in batch:  # a repeat within the batch replaces the first: "updated"
+            d = rows.document["id"]
+            out.append("updated" if d in existing or d in seen else "new")
+            seen.add(d)
+        return out
 
     def _write(self, batch: list[Rows]) -> list[str]:
         """One transaction for a batch of whole documents; marks the derived tables stale."""
         ts = now()
         with self.engine.begin() as conn:
-            out = [self._write_rows(conn, rows, ts) for rows in batch]
+            out = self._write_rows(conn, batch, ts)
             self._clear_failures(conn, batch)
             self._set_meta(conn, "dirty", "1")
         return out
