@@ -490,7 +490,18 @@ def rebuild(conn: Connection) -> dict:
     sc = t.statements.c
     now_map = dict(conn.execute(select(sc.record_id, sc.canonical_id).distinct()).all())
     changed = [{"r": rid, "c": cid} for rid, cid in member_of.items() if now_map.get(rid) != cid]
-    if changed:
+    if len(changed) > 500:  # many: one set-based UPDATE per table through a temporary mapping table
+        from sqlalchemy import text
+
+        conn.execute(text("CREATE TEMPORARY TABLE canon_map (record_id VARCHAR(40) PRIMARY KEY, "
+                          "canonical_id VARCHAR(40) NOT NULL)"))
+        conn.execute(text("INSERT INTO canon_map (record_id, canonical_id) VALUES (:r, :c)"), changed)
+        for table in ("statements", "mentions"):
+            conn.execute(text(f"UPDATE {table} SET canonical_id = (SELECT m.canonical_id FROM canon_map m "
+                              f"WHERE m.record_id = {table}.record_id) "
+                              f"WHERE record_id IN (SELECT record_id FROM canon_map)"))
+        conn.execute(text("DROP TABLE canon_map"))
+    elif changed:
         for table in (t.statements, t.mentions):
             stmt = (update(table).where(table.c.record_id == bindparam("r"))
                     .values(canonical_id=bindparam("c")))
