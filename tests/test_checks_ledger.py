@@ -316,3 +316,17 @@ def test_a_failing_check_is_a_flag_not_a_failed_rebuild(db_url, monkeypatch):
     ledger.rebuild()
     (f,) = kinds(ledger, "check failed")
     assert "broken" in f["message"] and "odd data" in f["message"]
+
+
+def test_document_flags_listed_with_their_sentence(db_url):
+    from communique.models import Flag
+
+    ledger = open_ledger(db_url)
+    words = "The ministers met in Astana. A note put the aid at EU$ 3 billion. Talks go on."
+    start = words.index("EU$")
+    store(ledger, words, "a.txt", "2025-01-01",
+          flags=[Flag(kind="unknown currency", message="EU$ is no currency", span=(start, start + 14))])
+    ledger.rebuild()
+    (f,) = list_flags(ledger, source="doc")["items"]
+    assert f["sources"][0]["source"] == "a.txt"
+    assert f["sources"][0]["sentence"] == "A note put the aid at EU$ 3 billion."
