@@ -350,7 +350,8 @@ def _clean_giver(g: str) -> str:
 def _purpose(right: str) -> str | None:
     m = re.match(
         r"\s*(?:\([^)]*\)\s*)?(?:[\w\s-]{0,40}?)\b(?:for|to|aimed at|towards|on)\s+(.{4,140}?)"
-        r"(?=[.;:(]|,\s+(?:which|while|whereas|and\s+the|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b|$)",
+        r"(?=[.;:(]|,\s+(?:which|while|whereas|and\s+the|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
+        r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+at\s+the\s|$)",
         right,
     )
     return m.group(1).strip() if m else None
