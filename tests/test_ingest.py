@@ -173,3 +173,34 @@ def test_sigkill_then_resume(db_url, tmp_path, workers):
 
 def test_simple_extractor_module_is_importable():
     assert simple_extractor.extract is extract
+
+
+def test_progress_callback_and_summary(db_url, tmp_path):
+    generate(tmp_path / "in", 5)
+    (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
+    seen = []
+    ledger = open_ledger(db_url)
+    s = ledger.ingest_paths([tmp_path / "in"], extractor=extract,
+                            progress=lambda done, total, status, source: seen.append((done, total, status)))
+    assert [d for d, _, _ in seen] == [1, 2, 3, 4, 5, 6] and {t for _, t, _ in seen} == {6}
+    assert sorted(st for _, _, st in seen) == ["failed"] + ["new"] * 5
+    d = s.as_dict()
+    assert d["new"] == 5 and d["failed"][0]["reason"] and s.total == 6 and s.docs_per_second > 0
+    assert d["statements"] > 0
+
+
+def test_store_extractions_in_bulk(db_url, tmp_path):
+    from communique.read.inputs import iter_documents
+
+    paths = generate(tmp_path / "in", 12)
+    pairs = [(doc, extract(doc)) for doc in iter_documents([str(p) for p in paths])]
+    ledger = open_ledger(db_url)
+    assert ledger.store_extractions(pairs, batch=5) == 12
+    assert ledger.is_dirty()
+    ledger.rebuild()
+    bulk = snapshot(ledger)
+    other = open_ledger(tmp_path / "one-by-one.db")
+    for doc, ex in pairs:
+        other.store_extraction(doc, ex)
+    other.rebuild()
+    assert snapshot(other) == bulk
