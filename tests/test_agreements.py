@@ -214,3 +214,11 @@ def test_a_step_without_a_date_takes_the_reported_meeting_date():
     )
     (a,) = extract(text, published="2024-10-15").agreements
     assert (a.status, a.date) == ("initialled", "2024-10-14")
+
+
+def test_the_text_refers_to_the_agreement_named_last():
+    text = (
+        "The sides discussed a new partnership agreement. The text was initialled in Brussels in July, "
+        "after long talks."
+    )
+    assert stages(text) == {"new partnership agreement": "initialled"}

@@ -39,7 +39,6 @@ _OF_COUNTRY = re.compile(
     r"[A-Z][\w]+)*)\s+of\s+(?:the\s+)?([A-Z][\w'’]+(?:\s[A-Z][\w'’]+)*)"
 )
 _DELEGATION = re.compile(r"(?<![\w])(EU|European Union|[A-Z][a-z]+)\s+Delegation\s+(in|to)\s+([A-Z][\w\-]+)")
-_HEADED = None
 
 
 @lru_cache(maxsize=1)

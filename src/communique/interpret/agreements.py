@@ -38,9 +38,8 @@ _AHEAD = re.compile(
     r"|\s+(?:will|would|could|should|must|may)\b",
     re.I,
 )
-_TEXT_ANAPHORA = re.compile(
-    r"\b(?:the|its|this)\s+(?:text|agreement|treaty|memorandum|protocol|deal)\b", re.I
-)
+#: "the text was initialled in July": the agreement named last
+_TEXT_ANAPHORA = re.compile(r"\b(?:the|its|this)\s+text\b(?!\s+of\b)", re.I)
 
 
 @dataclass
@@ -54,6 +53,7 @@ class _Rec:
     pending: list[tuple[int, str, int]] = field(default_factory=list)  # stage before a step still ahead
     replaced: bool = False
     synthetic: bool = False
+    plural: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +110,7 @@ def find_agreements(ctx: Context) -> list[Agreement]:
         if rec is None:
             if weak:
                 continue
-            rec = _Rec(m.name, m.acronym, m.capitalised, m.span[0])
+            rec = _Rec(m.name, m.acronym, m.capitalised, m.span[0], plural=m.plural)
             recs.append(rec)
         if m.acronym and not rec.acronym:
             rec.acronym = m.acronym
@@ -136,10 +136,16 @@ def find_agreements(ctx: Context) -> list[Agreement]:
         mentions.append((mm.start(), mm.end(), rec))
     mentions.sort(key=lambda x: x[0])
     # anaphora: "the agreement", "such an agreement", "the new treaty" → the latest named one
-    for m in sorted((m for m in ctx.agreements if m.anaphoric and not m.plural), key=lambda m: m.span):
-        before = [r for s, _e, r in mentions if s < m.span[0] and not r.replaced and not r.synthetic]
+    spans = [m.span for m in ctx.agreements if m.anaphoric and not m.plural]
+    spans += [
+        mm.span()
+        for mm in _TEXT_ANAPHORA.finditer(text)
+        if not any(a <= mm.start() < b for a, b, _ in mentions)
+    ]
+    for a, b in sorted(set(spans)):
+        before = [r for s, _e, r in mentions if s < a and not r.replaced and not r.synthetic and not r.plural]
         if before:
-            mentions.append((m.span[0], m.span[1], before[-1]))
+            mentions.append((a, b, before[-1]))
     mentions.sort(key=lambda x: x[0])
     _stage_cues(ctx, mentions)
     out = []

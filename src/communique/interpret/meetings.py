@@ -27,7 +27,6 @@ _EU_SIDE = re.compile(
     r"\bfor the EU\b|\bEU side\b|presidency of the Council",
     re.I,
 )
-_SESSION_AFTER = re.compile(r"^\W{0,3}(?:its|their|the)?\s*$")
 
 
 @lru_cache(maxsize=1)
