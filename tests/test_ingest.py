@@ -204,3 +204,17 @@ def test_store_extractions_in_bulk(db_url, tmp_path):
         other.store_extraction(doc, ex)
     other.rebuild()
     assert snapshot(other) == bulk
+
+
+def test_reextract_with_workers_equals_one_process(db_url, tmp_path, monkeypatch):
+    generate(tmp_path / "in", 20)
+    one, two = open_ledger(tmp_path / "one.db"), open_ledger(db_url)
+    for ledger in (one, two):
+        ledger.ingest_paths([tmp_path / "in"], extractor=extract)
+    import communique.ledger.store as store
+
+    monkeypatch.setattr(store, "EXTRACTOR_VERSION", "9.9.9")
+    assert one.reextract(extractor=extract, workers=1).updated == 20
+    s = two.reextract(extractor=boom, workers=2, batch=7)
+    assert s.updated == 20 and not s.failed
+    assert snapshot(one) == snapshot(two)

@@ -141,11 +141,12 @@ def ingest(
 @app.command()
 def reextract(db: str = Db, all_documents: bool = typer.Option(False, "--all", help="Every document, not "
                                                                "only those of an older extractor."),
-              fmt: Fmt = typer.Option(Fmt.table, "--format", help="Summary as a table or json.")) -> None:
+              fmt: Fmt = typer.Option(Fmt.table, "--format", help="Summary as a table or json."),
+              workers: int = typer.Option(1, "--workers", min=1, help="Extraction processes.")) -> None:
     """Re-derive statements of stored documents with the current extractor (judgements kept)."""
     ledger = _open(db)
     with _progress("reextract") as progress:
-        summary = ledger.reextract(all_documents=all_documents, progress=progress)
+        summary = ledger.reextract(all_documents=all_documents, progress=progress, workers=workers)
     _print_summary(summary, fmt)
 
 

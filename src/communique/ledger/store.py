@@ -93,6 +93,15 @@ def _work(path: str) -> list[tuple]:
     return out
 
 
+def _rework(doc) -> tuple:
+    """Re-extract one stored document (`reextract`, possibly in a worker)."""
+    try:
+        return ("updated", doc.source or doc.id,
+                _extract_rows(doc, doc.published, _W["extractor"], _W["version"]))
+    except Exception as exc:  # a pipeline bug on one document must not stop the batch
+        return ("failed", doc.source or doc.id, f"extraction failed: {type(exc).__name__}: {exc}")
+
+
 def _default_extractor():
     from ..pipeline import extract_document
 
@@ -321,40 +330,75 @@ class Ledger:
         return summary
 
     def reextract(self, all_documents: bool = False, extractor: Callable | None = None,
-                  progress: Progress | None = None, rebuild: bool = True) -> IngestSummary:
+                  progress: Progress | None = None, rebuild: bool = True, workers: int = 1,
+                  batch: int = 64) -> IngestSummary:
         """Re-derive the statements of stored documents whose extractor version is not the current one
-        (every document with `all_documents`). Judgements are untouched and re-applied by `rebuild`.
-        """
-        from ..read import Document
-
+        (every document with `all_documents`), from their stored text, in a pool with `workers > 1`.
+        Judgements are untouched and re-applied by `rebuild`. Documents are read in chunks, so a
+        large ledger is not loaded at once."""
         extractor = extractor or _default_extractor()
         started = time.perf_counter()
-        cols = t.documents.c
+        c = t.documents.c
         with self.connect() as conn:
-            q = select(cols.id, cols.source, cols.title, cols.published, cols.published_inferred,
-                       cols.language, cols.text, cols.extractor_version).order_by(cols.id)
+            q = select(c.id).order_by(c.id)
             if not all_documents:
-                q = q.where(cols.extractor_version != EXTRACTOR_VERSION)
-            docs = conn.execute(q).all()
+                q = q.where(c.extractor_version != EXTRACTOR_VERSION)
+            ids = list(conn.execute(q).scalars())
         summary = IngestSummary()
-        for i, d in enumerate(docs):
-            doc = Document(id=d.id, text=d.text, source=d.source, title=d.title,
-                           published=None if d.published_inferred else d.published,
-                           language=d.language or "en")
-            try:
-                rows = _extract_rows(doc, doc.published, extractor, EXTRACTOR_VERSION)
-            except Exception as exc:
-                summary.failed.append((d.source or d.id, f"extraction failed: {type(exc).__name__}: {exc}"))
-                continue
-            self._write([rows])
-            summary.updated += 1
-            summary.statements += len(rows.statements)
-            if progress:
-                progress(i + 1, len(docs), "updated", d.source or d.id)
+        pending: list[Rows] = []
+
+        def flush() -> None:
+            if pending:
+                self._write(pending)
+                pending.clear()
+
+        _init_worker({}, None, extractor, EXTRACTOR_VERSION)
+        results = self._stored_documents(ids)
+        pool = None
+        if workers > 1 and len(ids) > 1:
+            import multiprocessing as mp
+
+            ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+            pool = ctx.Pool(workers, initializer=_init_worker,
+                            initargs=({}, None, extractor, EXTRACTOR_VERSION))
+        try:
+            outcomes = pool.imap(_rework, results, chunksize=4) if pool else map(_rework, results)
+            for i, (status, source, payload) in enumerate(outcomes):
+                if status == "failed":
+                    summary.failed.append((source, payload))
+                else:
+                    pending.append(payload)
+                    summary.updated += 1
+                    summary.statements += len(payload.statements)
+                    if len(pending) >= batch:
+                        flush()
+                if progress:
+                    progress(i + 1, len(ids), status, source)
+            flush()
+        finally:
+            if pool:
+                pool.close()
+                pool.join()
         if rebuild and (summary.updated or self.is_dirty()):
             self.rebuild()
         summary.seconds = time.perf_counter() - started
         return summary
+
+    def _stored_documents(self, ids: list[str], chunk: int = 256):
+        """Stored documents as `read.Document`s, a chunk of rows at a time. A publication date the
+        pipeline inferred is not passed back as if the user had given it."""
+        from ..read import Document
+
+        c = t.documents.c
+        for i in range(0, len(ids), chunk):
+            with self.connect() as conn:
+                rows = conn.execute(select(c.id, c.source, c.title, c.published, c.published_inferred,
+                                           c.language, c.text).where(c.id.in_(ids[i:i + chunk]))
+                                    .order_by(c.id)).all()
+            for d in rows:
+                yield Document(id=d.id, text=d.text, source=d.source, title=d.title,
+                               published=None if d.published_inferred else d.published,
+                               language=d.language or "en")
 
     def rebuild(self) -> dict:
         """Recompute merged records, merge decisions, stage histories and ledger flags from the
