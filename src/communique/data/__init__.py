@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -15,7 +15,7 @@ class DataError(ValueError):
     """A data file is missing or malformed."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> Any:
     """Load `data/<name>.yaml` from the package (cached: each file is parsed once per process)."""
     try:
