@@ -21,7 +21,7 @@ class Amount:
     value: float                  # full units ("48.7 billion" → 48_700_000_000.0); range: its lower bound
     value_max: float | None       # upper bound of a range, else None
     unit: str                     # ISO currency ("USD", "EUR", "KZT"), "percent" or "count"
-    value: float                  # full units ("48.7 billion" → 48.7e9); a range: its lower bound
+    qualifier: str                # exact, nearly, about, more than, up to, at least, less than, between
     currency_token: str | None    # the token as written ("US$", "€", "tenge", "EU$")
     known_currency: bool = True   # False when the token looks like a currency but is not one (EU$)
 
