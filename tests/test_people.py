@@ -143,3 +143,29 @@ def test_honorific_mentions_resolve_by_surname():
 def test_institution_acronym_before_a_role_belongs_to_it():
     found = people("Roman Vassilenko met EEAS Deputy Secretary General Enrique Mora in Brussels.")
     assert found["Enrique Mora"][:2] == ("EEAS Deputy Secretary General", "European External Action Service")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Foreign Ministry spokesperson Aibek Smadiyarov told a briefing that talks would continue.",
+            "Aibek Smadiyarov",
+            "Foreign Ministry spokesperson",
+        ),
+        ("Kaja Kallas, the EU’s top diplomat, said the bloc was ready.", "Kaja Kallas", "top diplomat"),
+        (
+            "The head of the EU Delegation to Kazakhstan, Aleska Simkic, opened the exhibition.",
+            "Aleska Simkic",
+            "head of the EU Delegation to Kazakhstan",
+        ),
+        (
+            "According to Deputy Prime Minister – Minister of National Economy Serik Zhumangarin, "
+            "it was useful.",
+            "Serik Zhumangarin",
+            "Deputy Prime Minister – Minister of National Economy",
+        ),
+    ],
+)
+def test_lower_case_and_dashed_roles(text, name, role):
+    assert people(text)[name][0] == role

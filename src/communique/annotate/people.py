@@ -118,8 +118,11 @@ def _lex() -> dict:
     head_words |= {h for h in role_heads if " " not in h}
     return {
         "vocab": vocab,
-        "role_words": role_ws,
-        "head_words": head_words,
+        "role_words": role_ws
+        | {w.lower() for w in role_ws}
+        | set(roles.get("lowercase_extra") or [])
+        | set(roles.get("lowercase_heads") or []),
+        "head_words": head_words | {w.lower() for w in head_words} | set(roles.get("lowercase_heads") or []),
         "particles": set(names["particles"]),
         "speech": set(names["speech_verbs"]),
         "honorifics": set(names["honorifics"]),
@@ -197,8 +200,8 @@ def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | No
         t = toks[k]
         if not _adjacent(t, toks[k + 1], text) and text[t.end : toks[k + 1].start].strip() not in ("",):
             break
-        if t.text == "/" and first_role is not None:
-            k -= 1  # "High Representative …/Vice-President of the Commission"
+        if t.text in ("/", "–", "—") and first_role is not None:
+            k -= 1  # "High Representative …/Vice-President …", "Deputy Prime Minister – Minister of …"
             continue
         if t.text == ",":
             # A comma may sit inside a role ("Minister for Foreign Affairs, European Union and
@@ -210,7 +213,7 @@ def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | No
         if t.poss and t.cap:
             aff = country_name(t.base) or aff
             break
-        if t.word and (t.cap or t.base in lx["connectors"]):
+        if t.word and (t.cap or t.base in lx["connectors"] or t.base in lx["role_words"]):
             if t.base == "and" and k == i - 1:
                 break
             if (
@@ -267,7 +270,7 @@ def _role_right(toks: list[Tok], j: int, text: str) -> tuple[str | None, int | N
     end = k
     while k < len(toks):
         t = toks[k]
-        if t.word and (t.cap or t.base in lx["connectors"]):
+        if t.word and (t.cap or t.base in lx["connectors"] or t.base in lx["role_words"]):
             if (
                 t.base == "and"
                 and k + 1 < len(toks)
@@ -277,7 +280,7 @@ def _role_right(toks: list[Tok], j: int, text: str) -> tuple[str | None, int | N
                 break
             if _name_like(t) and k + 1 < len(toks) and _name_like(toks[k + 1]):
                 break
-            if t.cap:
+            if t.cap or t.base in lx["head_words"]:
                 end = k
             k += 1
             continue
