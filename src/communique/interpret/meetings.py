@@ -211,19 +211,25 @@ def _topic_rx() -> tuple[dict, re.Pattern, re.Pattern]:
 
 
 def _topics(ctx: Context) -> list[str]:
+    """Topics as the text words them, from the sentences that list what was discussed: the first two
+    that name three or more topics, else every cue sentence."""
     conf, cues, rx = _topic_rx()
-    out: list[str] = []
+    per_sentence: list[list[str]] = []
     for s in ctx.sentences:
         if not cues.search(s.text) or ctx.in_quote(s.start):
             continue
+        found: list[str] = []
         for m in rx.finditer(s.text):
-            t = (
-                m.group(0).lower()
-                if not m.group(0).isupper() and m.group(0) not in conf["topics"]
-                else m.group(0)
-            )
-            if t not in out:
-                out.append(t)
+            w = m.group(0)
+            t = w.lower() if not w.isupper() and w not in conf["topics"] else w
+            if t not in found:
+                found.append(t)
+        if found:
+            per_sentence.append(found)
+    lists = [f for f in per_sentence if len(f) >= 3][:2] or per_sentence
+    out: list[str] = []
+    for f in lists:
+        out.extend(t for t in f if t not in out)
     return out
 
 
