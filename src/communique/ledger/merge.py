@@ -3,7 +3,8 @@ ledger flags. Deterministic (sorted inputs, ties broken by id) and run in one tr
 
 Clustering is union-find over scored candidate pairs, strongest first, never joining two clusters
 that a `split` judgement separates; `merge` judgements join first. A canonical id is the smallest
-as-seen id in its cluster, so it is stable while that record exists.
+as-seen id in its cluster, so it is stable while that record exists. Kinds are rebuilt one at a
+time, so memory follows the largest kind rather than the whole ledger.
 """
 
 from __future__ import annotations
@@ -74,18 +75,22 @@ class _UnionFind:
         return True
 
 
-def load_seen(conn: Connection) -> tuple[dict[str, list[Seen]], dict[str, dict]]:
-    """Every as-seen record rebuilt from its statements, grouped by kind; and document info."""
-    docs = {r.id: {"published": r.published, "source": r.source, "title": r.title}
-            for r in conn.execute(select(t.documents.c.id, t.documents.c.published, t.documents.c.source,
-                                         t.documents.c.title))}
+def load_documents(conn: Connection) -> dict[str, dict]:
+    d = t.documents.c
+    return {r.id: {"published": r.published, "source": r.source, "title": r.title}
+            for r in conn.execute(select(d.id, d.published, d.source, d.title))}
+
+
+def load_seen(conn: Connection, docs: dict[str, dict], kind: str) -> list[Seen]:
+    """Every as-seen record of one kind rebuilt from its statements (one kind at a time keeps the
+    memory of a rebuild to the largest kind, not the whole ledger)."""
     c = t.statements.c
     seen: dict[str, Seen] = {}
     rows = conn.execute(select(c.id, c.kind, c.record_id, c.prop, c.value, c.document_id, c.span_start,
-                               c.span_end)
+                               c.span_end).where(c.kind == kind)
                         .order_by(c.record_id, c.span_start, c.id))
     decoded: dict[str, object] = {}  # the same few values recur (currencies, bodies, parties)
-    for _sid, kind, record_id, prop, raw, document_id, span_start, span_end in rows:
+    for _sid, _kind, record_id, prop, raw, document_id, span_start, span_end in rows:
         rec = seen.get(record_id)
         if rec is None:
             rec = seen[record_id] = Seen(id=record_id, kind=kind, document_id=document_id,
@@ -99,21 +104,29 @@ def load_seen(conn: Connection) -> tuple[dict[str, list[Seen]], dict[str, dict]]
             v = decoded[raw] = json.loads(raw)
         if v not in vals:
             vals.append(v)
-    by_kind: dict[str, list[Seen]] = defaultdict(list)
-    for rec in seen.values():
-        by_kind[rec.kind].append(rec)
-    _context_parties(by_kind)
-    return by_kind, docs
+    return list(seen.values())
 
 
-def _context_parties(by_kind: dict[str, list[Seen]]) -> None:
-    """Parties of a document's meetings (when they name exactly one pair): the default parties of
-    the agreements it mentions without naming parties."""
-    per_doc: dict[str, set[str]] = defaultdict(set)
-    for m in by_kind.get("meetings", []):
-        per_doc[m.document_id] |= {party_code(p) or fold(p) for p in m.all("parties")}
-        per_doc[m.document_id] |= name_parts(m.get("body"))[0]
-    for a in by_kind.get("agreements", []):
+def document_parties(conn: Connection) -> dict[str, set[str]]:
+    """Party codes of each document's meetings (their parties and the parties in their body)."""
+    c = t.statements.c
+    out: dict[str, set[str]] = defaultdict(set)
+    for document_id, prop, raw in conn.execute(select(c.document_id, c.prop, c.value)
+                                               .where(c.kind == "meetings", c.prop.in_(["parties", "body"]))):
+        value = json.loads(raw)
+        if not isinstance(value, str):
+            continue
+        if prop == "parties":
+            out[document_id].add(party_code(value) or fold(value))
+        else:
+            out[document_id] |= name_parts(value)[0]
+    return out
+
+
+def apply_context_parties(agreements: list[Seen], per_doc: dict[str, set[str]]) -> None:
+    """The parties of a document's meetings, when they name exactly one pair, are the default
+    parties of the agreements it mentions without naming parties."""
+    for a in agreements:
         ctx = per_doc.get(a.document_id, set())
         if len(ctx) == 2:
             a.context_parties = frozenset(ctx)
@@ -395,30 +408,61 @@ def _disagreement_flags(cluster_id: str, kind: str, label: str, dis: dict[str, l
 
 
 def rebuild(conn: Connection) -> dict:
-    from .lifecycle import stage_rows
-
+    """Recompute every derived table, one record kind at a time (see the module docstring)."""
     ts = datetime.now(UTC)
-    by_kind, docs = load_seen(conn)
-    index = {r.id: r for recs in by_kind.values() for r in recs}
+    docs = load_documents(conn)
     judgements = active(conn)
-    clusters: list[Cluster] = []
-    for kind in RECORD_TYPES:
-        if kind == "flags" or kind not in by_kind:
-            continue
-        clusters.extend(cluster_kind(kind, by_kind[kind], judgements, index, by_kind))
-    member_of = {m: c.id for c in clusters for m in c.members}
-
-    # judgements on records and statements → per-cluster corrections, rejections, confirmations
-    corrections: dict[str, dict] = defaultdict(dict)
-    rejected: set[str] = set()
-    confirmed: set[str] = set()
     rejected_values: set[tuple[str, str, str]] = set()
     for j in judgements:
         if j.target_type == "statement" and j.kind == "reject":
             k = j.target_key or {}
             if k.get("record_id") and k.get("prop"):
                 rejected_values.add((k["record_id"], k["prop"], k["value"]))
+    for table in (t.records, t.merges, t.stage_history):
+        conn.execute(delete(table))
+    conn.execute(delete(t.flags).where(t.flags.c.source == "ledger"))
+    totals = {"records": 0, "merges": 0, "flags": 0, "stage_history": 0, "remapped": 0}
+    flag_rows: list[dict] = []
+    per_doc_parties = None
+    for kind in RECORD_TYPES:
+        if kind == "flags":
             continue
+        recs = load_seen(conn, docs, kind)
+        if not recs:
+            continue
+        if kind == "agreements":
+            per_doc_parties = per_doc_parties if per_doc_parties is not None else document_parties(conn)
+            apply_context_parties(recs, per_doc_parties)
+        stats = _rebuild_kind(conn, kind, recs, docs, judgements, rejected_values, flag_rows, ts)
+        for k, v in stats.items():
+            totals[k] += v
+    flags_by_id = {}
+    for f in flag_rows:
+        fid = sha("ledger", f["kind"], f["message"])
+        flags_by_id[fid] = {"id": fid, "kind": f["kind"], "message": f["message"], "source": "ledger",
+                            "document_id": f.get("document_id"), "span_start": f.get("span_start"),
+                            "span_end": f.get("span_end"), "record_ids": dumps(f.get("record_ids") or []),
+                            "created_at": ts}
+    _insert(conn, t.flags, list(flags_by_id.values()))
+    totals["flags"] = len(flags_by_id)
+    return totals
+
+
+def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str, dict],
+                  judgements: list[Judgement], rejected_values: set, flag_rows: list[dict],
+                  ts: datetime) -> dict:
+    from .lifecycle import stage_rows
+
+    index = {r.id: r for r in recs}
+    by_kind = {kind: recs}
+    clusters = cluster_kind(kind, recs, judgements, index, by_kind)
+    member_of = {m: c.id for c in clusters for m in c.members}
+
+    # judgements on records → per-cluster corrections, rejections, confirmations
+    corrections: dict[str, dict] = defaultdict(dict)
+    rejected: set[str] = set()
+    confirmed: set[str] = set()
+    for j in judgements:
         if j.target_type != "record" or j.kind not in ("correct", "reject", "confirm"):
             continue
         rid = _resolve(j.target_id, j.target_key, index, by_kind)
@@ -435,13 +479,13 @@ def rebuild(conn: Connection) -> dict:
     # mentions per cluster (sources)
     mc = t.mentions.c
     sources: dict[str, set[tuple]] = defaultdict(set)
-    for r in conn.execute(select(mc.record_id, mc.document_id, mc.span_start, mc.span_end)):
+    for r in conn.execute(select(mc.record_id, mc.document_id, mc.span_start, mc.span_end)
+                          .where(mc.kind == kind)):
         cid = member_of.get(r.record_id)
         if cid:
             sources[cid].add((r.document_id, r.span_start, r.span_end))
 
-    record_rows, merge_rows, flag_rows = [], [], []
-    history_rows: list[dict] = []
+    record_rows, merge_rows, history_rows = [], [], []
     for c in clusters:
         data = assemble(c, index, docs, corrections.get(c.id, {}), rejected_values)
         dis = data.pop("_disagreements")
@@ -470,25 +514,20 @@ def rebuild(conn: Connection) -> dict:
             merge_rows.append({"id": sha("merge", c.kind, a, b), "kind": c.kind, "canonical_id": c.id,
                                "record_a": a, "record_b": b, "score": round(float(score), 4), "rule": rule,
                                "decided_by": by, "judgement_id": jid})
-
-    for table in (t.records, t.merges, t.stage_history):
-        conn.execute(delete(table))
-    conn.execute(delete(t.flags).where(t.flags.c.source == "ledger"))
     _insert(conn, t.records, record_rows)
-    _insert(conn, t.merges, list({r["id"]: r for r in merge_rows}.values()))
+    merge_rows = list({r["id"]: r for r in merge_rows}.values())
+    _insert(conn, t.merges, merge_rows)
     _insert(conn, t.stage_history, history_rows)
-    flags_by_id = {}
-    for f in flag_rows:
-        fid = sha("ledger", f["kind"], f["message"])
-        flags_by_id[fid] = {"id": fid, "kind": f["kind"], "message": f["message"], "source": "ledger",
-                            "document_id": f.get("document_id"), "span_start": f.get("span_start"),
-                            "span_end": f.get("span_end"), "record_ids": dumps(f.get("record_ids") or []),
-                            "created_at": ts}
-    _insert(conn, t.flags, list(flags_by_id.values()))
+    changed = _remap(conn, kind, member_of)
+    return {"records": len(record_rows), "merges": len(merge_rows), "stage_history": len(history_rows),
+            "remapped": changed}
 
-    # point statements and mentions at their canonical records (only rows whose cluster changed)
+
+def _remap(conn: Connection, kind: str, member_of: dict[str, str]) -> int:
+    """Point statements and mentions at their canonical records (only rows whose cluster changed)."""
     sc = t.statements.c
-    now_map = dict(conn.execute(select(sc.record_id, sc.canonical_id).distinct()).all())
+    now_map = dict(conn.execute(select(sc.record_id, sc.canonical_id).where(sc.kind == kind).distinct())
+                   .all())
     changed = [{"r": rid, "c": cid} for rid, cid in member_of.items() if now_map.get(rid) != cid]
     if len(changed) > 500:  # many: one set-based UPDATE per table through a temporary mapping table
         from sqlalchemy import text
@@ -506,8 +545,7 @@ def rebuild(conn: Connection) -> dict:
             stmt = (update(table).where(table.c.record_id == bindparam("r"))
                     .values(canonical_id=bindparam("c")))
             conn.execute(stmt, changed)
-    return {"records": len(record_rows), "merges": len(merge_rows), "flags": len(flags_by_id),
-            "stage_history": len(history_rows), "remapped": len(changed)}
+    return len(changed)
 
 
 def _context_party_names(members: list[Seen]) -> list[str]:
