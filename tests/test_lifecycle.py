@@ -111,3 +111,16 @@ def test_people_roles_over_time(db_url):
         ("Ambassador", "2016-05-01", "2016-05-01"),
         ("Deputy Foreign Minister", "2019-04-01", "2025-06-18")]
     assert roles[1]["meetings"]
+
+
+def test_series_takes_in_a_body_named_without_parties(db_url):
+    ledger = open_ledger(db_url)
+    store(ledger, "The 5th EU-Kazakhstan Cooperation Council met.", "5.txt", "2010-05-02",
+          meetings=[Meeting(body="EU-Kazakhstan Cooperation Council", number=5, date="2010-05-01")])
+    store(ledger, "The Cooperation Council met for the 6th time.", "6.txt", "2011-05-02",
+          meetings=[Meeting(body="Cooperation Council", number=6, date="2011-05-01")])
+    store(ledger, "The 4th EU-Uzbekistan Cooperation Committee met.", "u.txt", "2011-06-02",
+          meetings=[Meeting(body="EU-Uzbekistan Cooperation Committee", number=4, date="2011-06-01")])
+    ledger.rebuild()
+    series = query.series(ledger, "Cooperation Council")["series"]
+    assert len(series) == 1 and [m["number"] for m in series[0]["meetings"]] == [5, 6]

@@ -445,6 +445,10 @@ def series(ledger: Ledger, body: str) -> dict:
         parties, kernel = name_parts(mt.get("body"))
         parties = frozenset(parties | {party_code(p) or fold(p) for p in mt.get("parties") or []})
         groups[(parties, kernel)].append(mt)
+    for (parties, kernel) in [k for k in groups if not k[0]]:  # a body named without its parties
+        fits = [k for k in groups if k[0] and k[1] == kernel]  # joins the one series it can belong to
+        if len(fits) == 1:
+            groups[fits[0]].extend(groups.pop((parties, kernel)))
     out = []
     ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), sorted(kv[0][0]), kv[0][1]))
     for (parties, _), items in ordered:
