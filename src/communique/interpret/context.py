@@ -19,7 +19,7 @@ from ..annotate.orgs import Org, find_orgs
 from ..annotate.people import PersonEntity, Tok, find_people, tokens
 from ..annotate.places import Place, country_name, find_places
 from ..annotate.quotes import QuoteMention, find_quotes
-from ..segment import Sentence, segment
+from ..segment import Sentence, paragraphs, segment
 
 __all__ = ["Context", "BodyMention", "short_party"]
 
@@ -74,6 +74,8 @@ class Context:
     amounts: list = field(default_factory=list)
     ordinals: list = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
+    _para_starts: list[int] = field(default_factory=list)
+    _lead_end: int | None = None
     meeting: object | None = None  # the reported meeting (set by interpret.meetings)
     meeting_body: BodyMention | None = None
     events: list = field(default_factory=list)  # referenced events (set by interpret.events)
@@ -105,6 +107,7 @@ class Context:
         ctx.amounts = find_amounts(text, 0)
         ctx.ordinals = find_ordinals(text, 0)
         ctx._starts = [s.start for s in ctx.sentences]
+        ctx._para_starts = [p.start for p in paragraphs(text)]
         return ctx
 
     # --- positions -------------------------------------------------------------------------
@@ -140,15 +143,28 @@ class Context:
     @property
     def lead_end(self) -> int:
         """End of the lead: the headline and the first paragraph of body text."""
+        if self._lead_end is not None:
+            return self._lead_end
         first_para: int | None = None
+        end = len(self.text)
         for s in self.sentences:
             if self.is_heading(s.start) or _is_dateline_only(s.text):
                 continue
             if first_para is not None and s.paragraph != first_para:
-                return s.start
+                end = s.start
+                break
             if first_para is None:
                 first_para = s.paragraph
-        return len(self.text)
+                # text with single line breaks between paragraphs: the lead ends at the first
+                # line break after a full sentence
+                m = re.compile(r"[.!?][\"”’»)]*[ \t]*\n").search(self.text, s.start)
+                if m and (
+                    first_para + 1 >= len(self._para_starts) or m.end() < self._para_starts[first_para + 1]
+                ):
+                    end = m.end()
+                    break
+        self._lead_end = end
+        return end
 
     def dateline_place(self) -> str | None:
         """The place of a dateline ("BRUSSELS – …", "*Astana, 21 December 2015*")."""
