@@ -300,3 +300,27 @@ def test_purpose_runs_over_a_list():
     assert p.purpose == (
         "improving infrastructure, energy, and digital interconnectivity between Europe and Central Asia"
     )
+
+
+def test_single_line_breaks_between_paragraphs_and_a_long_title():
+    text = (
+        "EU completes ratification of partnership pact as Kazakhstan-EU Cooperation Council meets\n"
+        "BRUSSELS - Kazakhstan's Foreign Minister Mukhtar Tileuberdi co-chaired the 17th meeting of the "
+        "Kazakhstan-European Union Cooperation Council on Monday, 20 January.\n"
+        "The seventeenth Council coincided with a milestone.\n"
+        "Trade came to about $39 billion in January-November 2019.\n"
+    )
+    r = ex(text, "2020-01-21")
+    (m,) = r.meetings
+    assert (m.number, m.date, m.place) == (17, "2020-01-20", "Brussels")
+    assert r.events == []
+    assert [(f.value, f.period) for f in r.figures] == [(39e9, "2019-01/2019-11")]
+
+
+def test_period_is_not_inherited_across_distant_sentences():
+    text = (
+        "Trade came to about $39 billion in January-November 2019. The sides met. They talked. "
+        "German companies expect to invest between EUR 2 and 3 billion."
+    )
+    periods = {f.value: f.period for f in ex(text, "2020-01-21").figures}
+    assert periods == {39e9: "2019-01/2019-11", 2e9: None}

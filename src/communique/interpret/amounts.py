@@ -176,7 +176,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
     figures: list[Figure] = []
     pledges: list[Pledge] = []
     last_pledge: _Pending | None = None
-    para_last_money: dict[int, Figure] = {}
+    last_money: tuple[Figure, int, int] | None = None  # the last money figure, its paragraph and sentence
     prev_money_fig: Figure | None = None
     i = 0
     while i < len(amounts):
@@ -209,13 +209,13 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
                 pledges.append(p)
                 last_pledge = _Pending(p, si)
                 continue
-        fig = _as_figure(ctx, a, s, prev_money_fig, para_last_money)
+        fig = _as_figure(ctx, a, s, prev_money_fig, last_money)
         if fig is None:
             continue
         figures.append(fig)
         if money:
             prev_money_fig = fig
-            para_last_money[s.paragraph] = fig
+            last_money = (fig, s.paragraph, si)
     return figures, pledges
 
 
@@ -256,7 +256,7 @@ def _as_pledge(
         by = _giver(ctx, a, s, left, right)
         if by is None:
             return None
-        own = re.split(r",?\s+(?:and|but|while|whereas)\s", right)[0]   # not the next clause's hedge
+        own = re.split(r",?\s+(?:and|but|while|whereas)\s", right)[0]  # not the next clause's hedge
         hedged = bool(lx["hedged"].search(left[-100:]) or lx["hedged"].search(own[:60]))
         nxt_amt = min((x.span[0] for x in ctx.amounts if x.span[0] > a.span[1]), default=s.end)
         clause_from = s.start + max((m.end() for m in re.finditer(r"\b(?:and|but|while)\s", left)), default=0)
@@ -373,7 +373,7 @@ def _pledge_date(ctx: Context, a: Amount, s, window: str) -> str | None:
 
 
 def _as_figure(
-    ctx: Context, a: Amount, s, prev_money: Figure | None, para_last: dict[int, Figure]
+    ctx: Context, a: Amount, s, prev_money: Figure | None, last_money: tuple[Figure, int, int] | None
 ) -> Figure | None:
     lx = _lex()
     text = ctx.text
@@ -448,8 +448,11 @@ def _as_figure(
             span=a.span,
         )
     period = _period(ctx, a, s, count=False)
-    if period is None and s.paragraph in para_last:
-        period = para_last[s.paragraph].period
+    if period is None and last_money is not None:
+        # "… accounted for EUR 4.1 billion of that amount": the period of the figure just before
+        fig, para, si = last_money
+        if para == s.paragraph and ctx.sentence_index(a.span[0]) - si <= 1:
+            period = fig.period
     return Figure(
         metric=_metric(_clause_left(ctx, a, s)[-150:], right) or "value",
         value=a.value,

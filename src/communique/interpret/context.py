@@ -76,6 +76,7 @@ class Context:
     _starts: list[int] = field(default_factory=list)
     _para_starts: list[int] = field(default_factory=list)
     _lead_end: int | None = None
+    _title_end: int = 0
     meeting: object | None = None  # the reported meeting (set by interpret.meetings)
     meeting_body: BodyMention | None = None
     events: list = field(default_factory=list)  # referenced events (set by interpret.events)
@@ -108,6 +109,7 @@ class Context:
         ctx.ordinals = find_ordinals(text, 0)
         ctx._starts = [s.start for s in ctx.sentences]
         ctx._para_starts = [p.start for p in paragraphs(text)]
+        ctx._title_end = _title_end(text)
         return ctx
 
     # --- positions -------------------------------------------------------------------------
@@ -131,8 +133,12 @@ class Context:
         return any(q.span[0] <= pos < q.span[1] for q in self.quotes)
 
     def is_heading(self, pos: int) -> bool:
+        """Inside a headline: a sentence the segmenter marked as one, or the document's first line
+        when it reads as a title (no final punctuation, the next line starts anew)."""
         if not self.sentences:
             return False
+        if pos < self._title_end:
+            return True
         s = self.sentence_at(pos)
         return bool(getattr(s, "heading", False)) or (
             self.sentence_index(pos) == 0
@@ -195,6 +201,20 @@ class Context:
 
     def person_mentions(self) -> list[tuple[int, int, PersonEntity]]:
         return sorted((m.span[0], m.span[1], p) for p in self.people for m in p.mentions)
+
+
+_TITLE = re.compile(r"\A\s*(?:#+\s*)?([^\n]{8,200})\n+(?=\s*[*\"“«(]?[A-Z0-9])")
+
+
+def _title_end(text: str) -> int:
+    """End of a first line that is a title: 3–30 words, no final punctuation."""
+    m = _TITLE.match(text)
+    if not m:
+        return 0
+    line = m.group(1).rstrip()
+    if line[-1:] in '.!?:;,"”’»)' or not 3 <= len(line.split()) <= 30 or not line[:1].isupper():
+        return 0
+    return m.start(1) + len(line)
 
 
 def _is_dateline_only(s: str) -> bool:

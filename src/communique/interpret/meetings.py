@@ -78,7 +78,11 @@ def _number(ctx: Context, body: BodyMention) -> int | None:
         near_type = re.search(rf"\b{re.escape(typ_last)}\b", sent, re.I)
         if not bodies_here and not near_type:
             continue
-        ref = bodies_here[0].span if bodies_here else (s.start + near_type.start(), s.start + near_type.end())
+        if bodies_here:
+            # the mention of the body nearest to the ordinal ("17th meeting of the … Council")
+            ref = min((b.span for b in bodies_here), key=lambda sp: abs(sp[0] - o.span[1]))
+        else:
+            ref = (s.start + near_type.start(), s.start + near_type.end())
         gap = ref[0] - o.span[1] if o.span[1] <= ref[0] else o.span[0] - ref[1]
         after_ok = o.span[0] >= ref[1] and re.match(
             r"\s*(?:session|meeting|sitting)\b", ctx.text[o.span[1] :]
