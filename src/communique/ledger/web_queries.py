@@ -509,17 +509,31 @@ def judgements_for(conn, target_ids: list[str], live_only: bool = True) -> list[
 
 
 def stage_history(web: WebLedger, agreement_id: str) -> list[dict]:
-    """An agreement's stages across documents, oldest first (from the ledger's `stage_history`)."""
-    h, d = s.stage_history, s.documents
-    with web.engine.connect() as conn:
-        rows = conn.execute(
-            select(h.c.stage, h.c.date, h.c.published, h.c.document_id, h.c.span_start, h.c.span_end,
-                   h.c.regression, d.c.title)
-            .join(d, d.c.id == h.c.document_id).where(h.c.agreement_id == agreement_id)
-            .order_by(func.coalesce(h.c.date, h.c.published), h.c.published, h.c.id))
-        return [{"stage": x.stage, "date": x.date, "published": x.published, "document_id": x.document_id,
-                 "title": x.title, "span": _span(x.span_start, x.span_end),
-                 "regression": bool(x.regression)} for x in rows]
+    """An agreement's stages across documents in date order, each with its document, span and
+    sentence: the ledger's own `query.stage_history` (what `communique show` prints), plus each
+    document's title for the page."""
+    try:
+        from .query import stage_history as ledger_stage_history
+    except ImportError:  # pragma: no cover - a ledger without its query module
+        ledger_stage_history = None
+    if ledger_stage_history is not None and web.ledger is not None:
+        events = ledger_stage_history(web.ledger, agreement_id)
+    else:  # pragma: no cover
+        h = s.stage_history
+        with web.engine.connect() as conn:
+            events = [{"stage": x.stage, "date": x.date, "published": x.published,
+                       "document_id": x.document_id, "span": _span(x.span_start, x.span_end),
+                       "regression": bool(x.regression)}
+                      for x in conn.execute(select(h).where(h.c.agreement_id == agreement_id)
+                                            .order_by(func.coalesce(h.c.date, h.c.published), h.c.id))]
+    docs = {e["document_id"] for e in events}
+    if docs:
+        with web.engine.connect() as conn:
+            titles = dict(conn.execute(select(s.documents.c.id, s.documents.c.title)
+                                       .where(s.documents.c.id.in_(docs))).all())
+        for e in events:
+            e["title"] = titles.get(e["document_id"])
+    return events
 
 
 def stage_histories(web: WebLedger, agreement_ids: list[str]) -> dict[str, list[dict]]:

@@ -85,7 +85,9 @@ class StageEvent(Out):
     published: str | None = None
     document_id: str
     title: str | None = None
+    source: str | None = None
     span: list[int] | None = None
+    sentence: str | None = None
     regression: bool = Field(False, description="An earlier stage than one already seen: flagged.")
 
 
