@@ -324,3 +324,22 @@ def test_period_is_not_inherited_across_distant_sentences():
     )
     periods = {f.value: f.period for f in ex(text, "2020-01-21").figures}
     assert periods == {39e9: "2019-01/2019-11", 2e9: None}
+
+
+def test_a_body_type_used_as_an_ordinary_phrase_is_no_meeting():
+    r = ex(
+        "The agreement covers political dialogue, trade and investment. It was signed today in Astana.",
+        "2015-12-21",
+    )
+    assert r.meetings == []
+    r = ex("Leaders gathered for the first EU-Central Asia summit in Samarkand on 4 April.", "2025-04-04")
+    assert [(m.body, m.number, m.place) for m in r.meetings] == [("EU–Central Asia Summit", 1, "Samarkand")]
+
+
+def test_first_meeting_since_is_not_the_number():
+    text = (
+        "The EU and Kazakhstan held the eighteenth meeting of their Cooperation Committee on Friday, "
+        "25 September. It was the first Committee meeting since the agreement entered into force."
+    )
+    (m,) = ex(text, "2020-09-28").meetings
+    assert m.number == 18

@@ -223,10 +223,28 @@ def _is_dateline_only(s: str) -> bool:
     )
 
 
+_SITTING_BEFORE = re.compile(
+    r"\b(?:held|hold|holds|holding|round\s+of|meeting\s+of|session\s+of)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _weak_body_types() -> frozenset[str]:
+    """Body types that are also ordinary phrases; written in lower case they need a sitting cue."""
+    return frozenset(t.lower() for t in data.load("bodies").get("weak_types") or [])
+
+
 def _find_bodies(text: str, places: list[Place]) -> list[BodyMention]:
     out = []
+    weak = _weak_body_types()
     for m in _body_regex().finditer(text):
         typ = re.sub(r"\s+", " ", m.group("type"))
+        loose = (
+            typ.lower() in weak
+            and not typ[0].isupper()
+            and not _SITTING_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+        )
         typ_c = " ".join(
             w[:1].upper() + w[1:] if w.lower() not in ("and", "of", "in", "on") else w.lower()
             for w in typ.split()
@@ -264,6 +282,8 @@ def _find_bodies(text: str, places: list[Place]) -> list[BodyMention]:
             name = f"{short_party(parties[0])}–{short_party(parties[1])} {name}"
         elif len(parties) == 1:
             name = f"{short_party(parties[0])} {name}"
+        if loose and len(parties) < 2:
+            continue  # "covers political dialogue, trade …": a topic, not a sitting
         out.append(BodyMention((start, end), text[start:end], typ_c, name, tuple(parties), acr))
     return out
 

@@ -74,7 +74,11 @@ def _number(ctx: Context, body: BodyMention) -> int | None:
         s = ctx.sentence_at(o.span[0])
         sent = ctx.text[s.start : s.end]
         # the same body type must be named in that sentence
-        bodies_here = [b for b in ctx.bodies if s.start <= b.span[0] < s.end and b.type == body.type]
+        bodies_here = [
+            b
+            for b in ctx.bodies
+            if s.start <= b.span[0] < s.end and b.type.split()[-1] == body.type.split()[-1]
+        ]
         near_type = re.search(rf"\b{re.escape(typ_last)}\b", sent, re.I)
         if not bodies_here and not near_type:
             continue
@@ -94,6 +98,8 @@ def _number(ctx: Context, body: BodyMention) -> int | None:
                 re.I,
             ):
                 continue
+            if re.match(r"(?:\s+[\w-]+){0,3}\s+since\b", ctx.text[o.span[1] : o.span[1] + 60]):
+                continue  # "the first Committee meeting since …" describes the sitting, not its number
             if best is None or gap < best[0]:
                 best = (gap, o.value)
     return best[1] if best else None
