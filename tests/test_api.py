@@ -145,13 +145,16 @@ def test_details(any_db_client):
         {"Deputy Prime Minister", "Minister of Foreign Affairs"}
     assert len(c.get(f"/api/people/{person['id']}").json()["sources"]) == 2
 
+    assert c.get(f"/api/records/{agr['id']}").json()["record_kind"] == "agreements"
+    assert c.get("/api/quotes").json()["items"] == []
     for kind in ("pledges", "figures", "organizations"):
         rec = first(c, f"/api/{kind}")
         assert c.get(f"/api/{kind}/{rec['id']}").json()["id"] == rec["id"]
     # a record of another kind is not found under the wrong path
     assert c.get(f"/api/pledges/{m['id']}").status_code == 404
     for path in ("/api/meetings/nope", "/api/documents/nope", "/api/flags/nope", "/api/people/x",
-                 "/api/bodies/Nothing/series", "/api/events/x", "/api/agreements/x", "/api/figures/x"):
+                 "/api/bodies/Nothing/series", "/api/events/x", "/api/agreements/x", "/api/figures/x",
+                 "/api/records/x", "/api/quotes/x"):
         assert c.get(path).status_code == 404, path
 
 

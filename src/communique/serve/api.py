@@ -230,6 +230,27 @@ def event(w: WebDep, record_id: RecordId):
     return _detail(w, "events", record_id)
 
 
+@router.get("/quotes", response_model=Page[RECORD_MODELS["quotes"]], summary="Quotes")
+def quotes(w: WebDep, q: Text = None, since: IsoDate = None, until: IsoDate = None, limit: Limit = 50,
+           offset: Offset = 0):
+    return _page(wq.list_records(w, "quotes", q=q, since=since, until=until, limit=limit, offset=offset))
+
+
+@router.get("/quotes/{record_id}", response_model=DETAIL_MODELS["quotes"],
+            summary="One quote", responses=NOT_FOUND)
+def quote(w: WebDep, record_id: RecordId):
+    return _detail(w, "quotes", record_id)
+
+
+@router.get("/records/{record_id}", response_model=ReviewItem, responses=NOT_FOUND,
+            summary="Any record by id, whatever its kind, with its sources and judgements")
+def record(w: WebDep, record_id: RecordId):
+    rec = wq.get_record(w, record_id)
+    if rec is None:
+        raise HTTPException(404, f"No record with id {record_id!r}.")
+    return rec
+
+
 # --- documents --------------------------------------------------------------------------------
 @router.get("/documents", response_model=Page[DocumentSummary], summary="Documents, newest first")
 def documents(w: WebDep, since: IsoDate = None, until: IsoDate = None, limit: Limit = 50,
