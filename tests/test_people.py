@@ -169,3 +169,8 @@ def test_institution_acronym_before_a_role_belongs_to_it():
 )
 def test_lower_case_and_dashed_roles(text, name, role):
     assert people(text)[name][0] == role
+
+
+def test_middle_initial_is_part_of_the_name():
+    found = people("High Representative Josep E. Borrell spoke. Borrell left early.")
+    assert found == {"Josep E. Borrell": ("High Representative", "European Union", 2)}

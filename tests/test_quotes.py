@@ -49,3 +49,8 @@ def test_continued_quote_keeps_the_speaker_and_spans_point_at_the_text():
 
 def test_scare_quotes_are_not_quotations():
     assert quotes('It lists 7 "soft" measures and a "new page".') == []
+
+
+def test_single_typographic_quotes_with_apostrophes_inside():
+    text = "Foreign Minister Murat Nurtleu spoke. ‘We’re ready to help the region’s people,’ Nurtleu said."
+    assert quotes(text) == [("Murat Nurtleu", "We’re ready to help the region’s people")]

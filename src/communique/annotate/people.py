@@ -166,6 +166,20 @@ def _adjacent(a: Tok, b: Tok, text: str) -> bool:
     return gap.strip() == "" and "\n" not in gap
 
 
+def _initial(toks: list[Tok], j: int, text: str) -> bool:
+    """A capital letter and a full stop between two parts of a name."""
+    return (
+        j + 2 < len(toks)
+        and len(toks[j].text) == 1
+        and toks[j].text.isupper()
+        and toks[j + 1].text == "."
+        and toks[j + 1].start == toks[j].end
+        and text[toks[j - 1].end : toks[j].start] == " "
+        and text[toks[j + 1].end : toks[j + 2].start] == " "
+        and _name_like(toks[j + 2])
+    )
+
+
 def _name_runs(toks: list[Tok], text: str) -> list[tuple[int, int]]:
     """[i, j) token ranges that look like personal names (≥ 2 name-like words, particles inside)."""
     runs = []
@@ -173,12 +187,14 @@ def _name_runs(toks: list[Tok], text: str) -> list[tuple[int, int]]:
     while i < n:
         if _name_like(toks[i]) or (_particle(toks, i) and toks[i].cap):
             j = i + 1
-            while (
-                j < n
-                and _adjacent(toks[j - 1], toks[j], text)
-                and not toks[j - 1].poss
-                and (_name_like(toks[j]) or _particle(toks, j))
-            ):
+            while j < n and not toks[j - 1].poss:
+                if _initial(toks, j, text):
+                    j += 2  # "Josep E. Borrell": a middle initial
+                    continue
+                if not (
+                    _adjacent(toks[j - 1], toks[j], text) and (_name_like(toks[j]) or _particle(toks, j))
+                ):
+                    break
                 j += 1
             while j > i and _particle(toks, j - 1):
                 j -= 1

@@ -16,7 +16,10 @@ from .. import data
 
 __all__ = ["QuoteMention", "find_quotes"]
 
-_QUOTE = re.compile(r"“([^”]{2,2000}?)”|\"([^\"\n]{2,2000}?)\"|«([^»]{2,2000}?)»|„([^“”]{2,2000}?)[“”]")
+_QUOTE = re.compile(
+    r"“([^”]{2,2000}?)”|\"([^\"\n]{2,2000}?)\"|«([^»]{2,2000}?)»|„([^“”]{2,2000}?)[“”]"
+    r"|(?<!\w)‘((?:[^’\n]|’(?=\w)){2,2000}?)’(?!\w)"  # single quotes; ’ inside a word is an apostrophe
+)
 _PRONOUN = re.compile(
     r"^\W*(?:he|she|they)\s+(?:\w+\s+)?(?:said|added|told|noted|stressed|continued)\b", re.I
 )
@@ -45,7 +48,7 @@ def find_quotes(text: str, people) -> list[QuoteMention]:
         if len(words) < 3:
             continue
         if len(words) <= 8 and all(w[:1].isupper() for w in words if len(w) > 3):
-            continue   # a title in quotes ("Rule of Law in Central Asia"), not a quotation
+            continue  # a title in quotes ("Rule of Law in Central Asia"), not a quotation
         clean = inner.strip().rstrip(",").rstrip()
         start = m.start() + m.group(0).index(inner) + (len(inner) - len(inner.lstrip()))
         speaker = _speaker(text, m.start(), m.end(), mentions, out)
