@@ -343,3 +343,26 @@ def test_first_meeting_since_is_not_the_number():
     )
     (m,) = ex(text, "2020-09-28").meetings
     assert m.number == 18
+
+
+def test_meeting_named_in_the_paragraph_after_the_lead():
+    text = (
+        "Kazakhstan and EU discuss cooperation\n\n"
+        "ASTANA – Kazakhstan and the EU discussed prospects for cooperation in Brussels on Monday.\n\n"
+        "The talks took place within the framework of the 23rd meeting of the Kazakhstan-EU Cooperation "
+        "Committee, co-chaired by Deputy Foreign Minister Roman Vassilenko.\n\n"
+        "The next Cooperation Council will be held in Luxembourg.\n"
+    )
+    for t in (text, text.replace("\n\n", "\n")):
+        r = ex(t, "2024-11-19")
+        assert [(m.number, m.date, m.place) for m in r.meetings] == [(23, "2024-11-18", "Brussels")]
+        assert [(e.name, e.place) for e in r.events] == [("Kazakhstan–EU Cooperation Council", "Luxembourg")]
+
+
+def test_a_next_sitting_after_the_lead_is_no_reported_meeting():
+    r = ex(
+        "Kazakhstan and the EU discussed cooperation.\n\nThe next Cooperation Council will be held in "
+        "Luxembourg in 2025.\n",
+        "2024-11-19",
+    )
+    assert r.meetings == []

@@ -43,7 +43,34 @@ def main_body(ctx: Context) -> BodyMention | None:
     lead_end = ctx.lead_end
     found = [b for b in ctx.bodies if b.span[0] < lead_end and not ctx.in_quote(b.span[0])]
     body_text = [b for b in found if not ctx.is_heading(b.span[0])]
-    return (body_text or found or [None])[0]
+    if body_text or found:
+        return (body_text or found)[0]
+    # "The talks took place within the framework of the 23rd meeting of the … Committee" in the
+    # paragraph (or line) after the lead: a sitting said to be under way, not a next or earlier one
+    nxt = next((x for x in ctx.sentences if x.start >= lead_end and not ctx.is_heading(x.start)), None)
+    if nxt is None:
+        return None
+    window_end = ctx.text.find("\n", nxt.start)
+    window_end = len(ctx.text) if window_end < 0 else window_end
+    for b in ctx.bodies:
+        if b.span[0] < nxt.start or ctx.in_quote(b.span[0]) or ctx.is_heading(b.span[0]):
+            continue
+        if b.span[0] >= window_end:
+            break
+        s = ctx.sentence_at(b.span[0])
+        left = ctx.text[s.start : b.span[0]]
+        right = ctx.text[b.span[1] : s.end]
+        if re.search(r"\b(?:next|previous|last|upcoming|following|former)\b", left[-40:], re.I):
+            continue
+        if re.search(r"\b(?:will|would|is expected|are expected|to be held|planned)\b", right[:60], re.I):
+            continue
+        if re.search(
+            r"\b(?:took place|was held|were held|held|met|within the framework of|at the|during the)\b",
+            ctx.text[s.start : s.end],
+            re.I,
+        ):
+            return b
+    return None
 
 
 def _parties(ctx: Context, body: BodyMention) -> list[str]:
