@@ -1,18 +1,21 @@
 """Agreements and their stage as of the time of writing.
 
-Mentions (annotate.agreements) are merged into records by acronym or name. Stage cue words
-(data/stages.yaml) in a sentence are attached to the agreement mentions there:
+Mentions (annotate.agreements) are merged into records by acronym or name; "the agreement", "such
+an agreement", "the text" refer to the agreement named last. Stage cue words (data/stages.yaml) in a
+sentence are attached to the agreement mentions there:
 
 * an achieved cue ("signed", "entered into force", "initialling") goes to the nearest mention in
-  its clause, else the nearest one before it in the sentence;
+  its clause, else the nearest one before it in the sentence, else every one after it ("12
+  documents were signed, including X and Y");
 * a cue in a desire, call, plan or condition context ("importance of signing", "ready to open
-  negotiations", "before it can enter into force") says the stage is still ahead: every agreement
-  in the sentence sits at the stage before the earliest such cue;
+  negotiations", "before it can enter into force", "its signature is expected") says the step is
+  still ahead: the agreements of that sentence sit at the stage before the earliest such step;
 * the object of "replace" / "take the place of" is in force, and nothing else in that sentence
-  changes it.
+  changes it; negated cues ("never signed", "provisionally applied") count for nothing.
 
-An agreement's status is the latest stage so reached; a named (capitalised) agreement the text
-cites without any cue is taken to be in force.
+An agreement's status is the latest stage a cue says was reached; only when none is, the stage
+before the earliest step still ahead; a named (capitalised) agreement the text cites without any
+cue is taken to be in force.
 """
 
 from __future__ import annotations
