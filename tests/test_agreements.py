@@ -222,3 +222,11 @@ def test_the_text_refers_to_the_agreement_named_last():
         "after long talks."
     )
     assert stages(text) == {"new partnership agreement": "initialled"}
+
+
+def test_discussing_an_entry_into_force_is_a_step_ahead():
+    text = (
+        "The sides discussed the entry into force of the Enhanced Partnership and Cooperation Agreement, "
+        "which was initialled in 2022, trade, energy and the implementation of the Global Gateway strategy."
+    )
+    assert stages(text) == {"Enhanced Partnership and Cooperation Agreement": "initialled"}

@@ -41,6 +41,15 @@ _AHEAD = re.compile(
     r"|\s+(?:will|would|could|should|must|may)\b",
     re.I,
 )
+#: Nominal cues that speak only of the agreement named next to them.
+_OF_NOUNS = ("implementation", "practical implementation", "ratification", "signing", "signature")
+#: A step named as a noun after these words is still ahead: "discussed the entry into force of …".
+_STEP_NOUNS = {"entry into force", "signing", "signature", "ratification", "ratifying"}
+_STEP_AHEAD = re.compile(
+    r"\b(?:discuss(?:ed|es|ing)?|prepar(?:e|ed|es|ing|ations?)\s+(?:for)?|prospects?\s+(?:of|for)|possibility\s+of|"
+    r"speedy|early|swift|timely|accelerat\w*|expedit\w*|ensur\w*|complet\w*|on)\s+(?:the\s+)?(?:its\s+)?$",
+    re.I,
+)
 #: "the text was initialled in July": the agreement named last
 _TEXT_ANAPHORA = re.compile(r"\b(?:the|its|this)\s+text\b(?!\s+of\b)", re.I)
 
@@ -210,6 +219,7 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             pending = (
                 carried
                 or bool(cues["pending"].search(clause_left))
+                or (word in _STEP_NOUNS and bool(_STEP_AHEAD.search(clause_left)))
                 or bool(
                     re.search(
                         r"\b(?:importance|ready|readiness|hope[sd]?|want[s]?|need[s]?)\s+(?:of|to|for)?\s*$",
@@ -222,6 +232,17 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 pending_seen = pos + len(word)
                 r = _rank(stage)
                 pending_min = r if pending_min is None else min(pending_min, r)
+                continue
+            if word.startswith(_OF_NOUNS):
+                # "implementation of the Global Gateway strategy" says nothing of an agreement
+                # unless one is named right after (or right before: "the EPCA's implementation")
+                end = pos + len(word)
+                of_it = [x for x in here if 0 <= x[0] - end <= 45 or 0 <= pos - x[1] <= 15]
+                if not of_it:
+                    continue
+                for _a, _b, t in of_it[:1]:
+                    if id(t) not in replaced:
+                        t.stages.append((_rank(stage), stage, pos))
                 continue
             target = _nearest(text, here, pos, s.start)
             for t in target if isinstance(target, list) else [target]:
