@@ -287,6 +287,28 @@ def test_judgements(client):
         assert client.post("/api/judgements", json=body, headers=AUTH).status_code == status, body
 
 
+def test_write_while_the_ledger_is_locked_is_503(client, ledger_url):
+    """A write stuck behind another writer (a rebuild, a CLI ingest) answers 503 to retry."""
+    import sqlite3
+
+    from sqlalchemy import event
+
+    engine = client.app.state.ledger.engine
+    engine.dispose()
+    event.listen(engine, "connect", lambda dbapi, _rec: dbapi.execute("PRAGMA busy_timeout=200"))
+    rec = first(client, "/api/meetings")
+    holder = sqlite3.connect(ledger_url.split("///", 1)[1])
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        r = client.post("/api/judgements", json={"target_id": rec["id"], "kind": "confirm"}, headers=AUTH)
+        assert r.status_code == 503 and r.headers["retry-after"] == "5", r.text
+    finally:
+        holder.rollback()
+        holder.close()
+    r = client.post("/api/judgements", json={"target_id": rec["id"], "kind": "confirm"}, headers=AUTH)
+    assert r.status_code == 201
+
+
 def test_dismiss_flag(client):
     open_before = client.get("/api/flags", params={"open": True}).json()["items"]
     flag = next(f for f in open_before if f["kind"] == "growth_inconsistent")

@@ -8,6 +8,7 @@ reviewer's click returns at once, and several clicks in a row share one rebuild.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 from collections import Counter
@@ -74,7 +75,7 @@ def ingest_upload(app, raw: bytes, filename: str, content_type: str, published: 
     except Exception as exc:  # one document the pipeline cannot handle: say so, store nothing
         raise HTTPException(422, f"{name}: extraction failed ({type(exc).__name__}: {exc})") from None
     lock, _, _ = _state(app)
-    with lock:
+    with lock, _busy_as_503():
         status = web.ledger.store_extraction(doc, ex)
     web.invalidate()
     counts = Counter(kind for kind, _i, _r in ex.records())
@@ -135,7 +136,7 @@ def _write_judgement(app, kind: str, target_id: str, target_type: str, author: s
         from ..ledger import review as rv
     except ImportError:  # pragma: no cover - a ledger without the review module
         rv = None
-    with lock:
+    with lock, _busy_as_503():
         if rv is not None and web.ledger is not None and target_type in ("record", "flag"):
             try:
                 with web.ledger.connect() as conn:
@@ -159,20 +160,36 @@ def _write_judgement(app, kind: str, target_id: str, target_type: str, author: s
                                    reason=reason)
 
 
+@contextlib.contextmanager
+def _busy_as_503():
+    """A write that times out behind another writer (a rebuild, an ingest) is a 503 to retry,
+    not a server error."""
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        yield
+    except OperationalError as exc:
+        if "locked" not in str(exc).lower() and "busy" not in str(exc).lower():
+            raise
+        raise HTTPException(503, "The ledger is busy (a rebuild or an ingest is writing); try again "
+                                 "in a moment.", headers={"Retry-After": "5"}) from None
+
+
 def rebuild_soon(app) -> None:
     """Rebuild the ledger's derived records after writes; concurrent calls collapse into one."""
     web: wq.WebLedger = app.state.ledger
     if web.ledger is None or not hasattr(web.ledger, "rebuild"):
         return
-    lock, rebuild_lock, pending = _state(app)
+    _lock, rebuild_lock, pending = _state(app)
     pending[0] = True
     if not rebuild_lock.acquire(blocking=False):
         return  # the running rebuild will see `pending` and go again
     try:
         while pending[0]:
             pending[0] = False
-            with lock:
-                web.ledger.rebuild()
+            # not under the write lock: a click during a long rebuild waits on the database only
+            # (and gets a 503 after busy_timeout), never on this process
+            web.ledger.rebuild()
             web.invalidate()
     finally:
         rebuild_lock.release()

@@ -59,7 +59,8 @@ NOT_FOUND = {404: {"model": Problem, "description": "No such record"}}
 WRITE = {400: {"model": Problem, "description": "Malformed request body"},
          401: {"model": Problem, "description": "No valid bearer token"},
          403: {"model": Problem, "description": "Read-only server, or refused"},
-         404: {"model": Problem, "description": "No such target"}}
+         404: {"model": Problem, "description": "No such target"},
+         503: {"model": Problem, "description": "Ledger busy with another writer; retry"}}
 _bearer = HTTPBearer(auto_error=False, description="COMMUNIQUE_TOKEN")
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (1–500).")]
