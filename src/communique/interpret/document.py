@@ -75,12 +75,15 @@ def interpret(doc: Document, published: str | None) -> Extraction:
     ctx, pub, inferred, flags = build_context(doc, published)
     ex = empty_extraction(doc, pub, inferred)
     ex.flags.extend(flags)
+    ex.meetings = meetings.find_meetings(ctx)
+    # a head of delegation with no affiliation of their own belongs to the side they led
+    sides = {h.name: h.side for m in ex.meetings for h in m.heads if h.side}
     ex.people = [
-        Person(name=p.name, role=p.role, affiliation=p.affiliation, spans=p.spans) for p in ctx.people
+        Person(name=p.name, role=p.role, affiliation=p.affiliation or sides.get(p.name), spans=p.spans)
+        for p in ctx.people
     ]
     ex.organizations = _organizations(ctx)
     ex.quotes = [Quote(speaker=q.speaker, text=q.text, span=q.span) for q in ctx.quotes]
-    ex.meetings = meetings.find_meetings(ctx)
     ex.events = events.find_events(ctx)
     ctx.events = ex.events
     ex.agreements = agreements.find_agreements(ctx)
