@@ -366,3 +366,13 @@ def test_a_next_sitting_after_the_lead_is_no_reported_meeting():
         "2024-11-19",
     )
     assert r.meetings == []
+
+
+def test_a_party_that_plans_to_invest_pledges_but_past_investment_is_a_figure():
+    r = ex(
+        "The EU plans to invest €300 million in renewable energy in the region by 2030. The EU invested "
+        "€1.2 billion in the region between 2014 and 2020.",
+        "2024-05-01",
+    )
+    assert [(p.by, p.amount, p.hedged) for p in r.pledges] == [("European Union", 300e6, True)]
+    assert [(f.value, f.period) for f in r.figures] == [(1.2e9, "2014/2020")]
