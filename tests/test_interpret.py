@@ -376,3 +376,15 @@ def test_a_party_that_plans_to_invest_pledges_but_past_investment_is_a_figure():
     )
     assert [(p.by, p.amount, p.hedged) for p in r.pledges] == [("European Union", 300e6, True)]
     assert [(f.value, f.period) for f in r.figures] == [(1.2e9, "2014/2020")]
+
+
+def test_recurring_international_occasions():
+    r = ex(
+        "The President will attend COP29 in Baku in November. He addressed the UN General Assembly in New "
+        "York in September.",
+        "2024-05-01",
+    )
+    assert [(e.name, e.date, e.place) for e in r.events] == [
+        ("COP29", "2024-11", "Baku"),
+        ("UN General Assembly", "2023-09", "New York"),
+    ]

@@ -58,7 +58,10 @@ def _conf() -> dict:
     trig = sorted(c["triggers"], key=len, reverse=True)
     return {
         "trigger_rx": re.compile(
-            r"(?<![\w])(?:" + "|".join(re.escape(t) for t in trig) + r")s?(?:-(?:19|20)\d\d)?(?![\w])", re.I
+            r"(?<![\w])(?:"
+            + "|".join([re.escape(t) for t in trig] + list(c.get("patterns") or []))
+            + r")s?(?:-(?:19|20)\d\d)?(?![\w])",
+            re.I,
         ),
         "weak": set(c["weak"]),
         "participles": c["participles"],
