@@ -388,3 +388,48 @@ def test_recurring_international_occasions():
         ("COP29", "2024-11", "Baku"),
         ("UN General Assembly", "2023-09", "New York"),
     ]
+
+
+# --- generalisation: pledge wording beyond the dev corpus -----------------------------------------
+
+
+def test_bank_named_with_export_is_a_giver_not_a_trade_figure():
+    text = (
+        "The Japanese side said the Export-Import Bank of Japan will provide USD 120 mn for the upgrade of "
+        "water networks in Osh. Ministers added that UK Export Finance stands ready to provide up to £80m "
+        "for solar parks."
+    )
+    e = ex(text)
+    assert not e.figures
+    jbic, ukef = e.pledges
+    assert (jbic.by, jbic.amount, jbic.hedged) == ("Export-Import Bank of Japan", 120e6, False)
+    assert (ukef.by, ukef.currency, ukef.hedged) == ("UK Export Finance", "GBP", True)
+
+
+def test_hedge_of_the_previous_clause_does_not_leak():
+    text = (
+        "The project is co-financed by the Islamic Development Bank, which is expected to provide "
+        "$40 million, "
+        "while the Government of Armenia will contribute $9 million to the programme."
+    )
+    isdb, gov = ex(text).pledges
+    assert isdb.hedged is True
+    assert (gov.by, gov.hedged) == ("Government of Armenia", False)
+
+
+def test_bare_government_and_embassy_are_named_givers():
+    text = (
+        "The Senate approved the agreement between the Government of the Republic of Kyrgyzstan and the "
+        "Government of Hungary on pensions. The Government has earmarked KGS 900 million for rural clinics. "
+        "The Italian Embassy has also allocated EUR 2 million for teacher training. "
+        "The Kazakh government will allocate USD 7 million for bridges."
+    )
+    gov, emb, kz = ex(text).pledges
+    assert gov.by == "Government of Kyrgyzstan"
+    assert emb.by == "Italian Embassy"
+    assert kz.by == "Government of Kazakhstan"
+
+
+def test_first_half_of_a_year_is_no_share():
+    e = ex("In the first half of 2024 bilateral trade rose 12% to USD 800 million.")
+    assert all(f.value != 50 for f in e.figures)

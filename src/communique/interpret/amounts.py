@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from .. import data
 from ..annotate.orgs import org_info
+from ..annotate.places import country_name, demonym_country
 from ..annotate.types import Amount
 from ..models import Figure, Pledge
 from .context import Context
@@ -87,7 +88,8 @@ def _lex() -> dict:
         )
 
     metric_cues = [(x["cue"], x["metric"]) for x in m["metrics"]]
-    heads = "|".join(map(re.escape, h["giver_heads"]))
+    head_words = [*h["giver_heads"], *(w[:1].upper() + w[1:] for w in h["giver_heads"])]
+    heads = "|".join(map(re.escape, sorted(set(head_words), key=len, reverse=True)))
     giver = r"((?:(?:[A-Z][\w\-]*|and|international|financial|multilateral|development|other)\s+)"
     fr = m.get("fractions") or {}
     frac_rx = re.compile(
@@ -121,6 +123,10 @@ def _fractions(ctx: Context) -> list[Amount]:
     lx = _lex()
     out = []
     for m in lx["frac_rx"].finditer(ctx.text):
+        if re.search(
+            r"\b(?:first|second|last|latter|former)\s+$", ctx.text[max(0, m.start() - 8) : m.start()], re.I
+        ):
+            continue  # "the first half of 2023" is a period, not a share
         q = _FRACTION_Q.get((m.group(1) or "").lower(), "exact")
         value = float(lx["fractions"][m.group(2).lower()])
         out.append(Amount((m.start(), m.end(2)), m.group(0), value, None, "percent", q, None, True))
@@ -257,7 +263,11 @@ def _as_pledge(
         if by is None:
             return None
         own = re.split(r",?\s+(?:and|but|while|whereas)\s", right)[0]  # not the next clause's hedge
-        hedged = bool(lx["hedged"].search(left[-100:]) or lx["hedged"].search(own[:60]))
+        # the hedge of this clause only: not "X is expected to provide $30m, while Y will contribute …"
+        own_left = left[-100:]
+        cut = max((m.end() for m in re.finditer(r"\b(?:while|whereas|but)\s", own_left)), default=0)
+        own_left = own_left[cut:]
+        hedged = bool(lx["hedged"].search(own_left) or lx["hedged"].search(own[:60]))
         nxt_amt = min((x.span[0] for x in ctx.amounts if x.span[0] > a.span[1]), default=s.end)
         clause_from = s.start + max((m.end() for m in re.finditer(r"\b(?:and|but|while)\s", left)), default=0)
         pm = lx["programs"].search(ctx.text[clause_from : min(s.end, nxt_amt)])
@@ -279,15 +289,24 @@ def _as_pledge(
     )
 
 
+_FIGURE_CUE = re.compile(
+    r"(?<![\w-])(?:trade|turnover|exports?|imports?|surplus|deficit|reached|amounted|totall?ing|"
+    r"came to|stood at|accounted)(?![\w-])",
+    re.I,
+)
+
+
 def _figure_cue(left: str) -> bool:
-    return bool(
-        re.search(
-            r"\b(?:trade|turnover|exports?|imports?|surplus|deficit|reached|amounted|totall?ing|"
-            r"came to|stood at|accounted)\b",
-            left,
-            re.I,
-        )
-    )
+    """A word that makes the amount a measured value; a capitalised one inside a name ("UK Export
+    Finance", "Export-Import Bank") does not count."""
+    for m in _FIGURE_CUE.finditer(left):
+        w = m.group(0)
+        if w[0].isupper() and (
+            re.match(r"\s+[A-Z]", left[m.end() :]) or re.search(r"[A-Z][\w.]*\s+$", left[: m.start()])
+        ):
+            continue
+        return True
+    return False
 
 
 def _program_name(found: str) -> str:
@@ -322,8 +341,10 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         o = orgs[0]
         return o.name if not o.name.startswith(("the ", "The ")) else o.name[4:]
     gm = list(lx["giver_before"].finditer(left))
-    if gm:
+    if gm and _clean_giver(gm[-1].group(1)).lower() not in ("government", "cabinet"):
         return _clean_giver(gm[-1].group(1))
+    if re.search(r"\b(?:the\s+)?[Gg]overnment\s+(?:\w+\s+){0,3}$", left):
+        return _home_government(ctx)
     people = [p for st, _e, p in ctx.person_mentions() if s.start <= st < a.span[0]]
     if people and people[0].affiliation:
         return people[0].affiliation
@@ -343,8 +364,26 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
 
 def _clean_giver(g: str) -> str:
     g = re.sub(r"^(?:The|the|and)\s+", "", g.strip())
+    m = re.fullmatch(r"(\w[\w\s-]*?)\s+[Gg]overnment", g)
+    if m and demonym_country(m.group(1)):
+        return f"Government of {demonym_country(m.group(1))}"  # "the Kazakh government"
     info = org_info(g)
     return info["name"] if info else g
+
+
+def _home_government(ctx: Context) -> str | None:
+    """Whose government a bare "the Government" is: the first government the text names ("the
+    Government of the Republic of Kazakhstan …"), else the first country it names."""
+    m = re.search(r"\bGovernment\s+of\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+)*)", ctx.text)
+    if m:
+        name = re.sub(
+            r"^(?:Republic|Kingdom|State|People's Republic|Federal Republic)\s+of\s+", "", m.group(1)
+        )
+        country = country_name(name) or country_name(m.group(1))
+        if country:
+            return f"Government of {country}"
+    first = next((p for p in ctx.places if p.kind == "country"), None)
+    return f"Government of {first.name}" if first else None
 
 
 def _purpose(right: str) -> str | None:
