@@ -230,3 +230,55 @@ def test_discussing_an_entry_into_force_is_a_step_ahead():
         "which was initialled in 2022, trade, energy and the implementation of the Global Gateway strategy."
     )
     assert stages(text) == {"Enhanced Partnership and Cooperation Agreement": "initialled"}
+
+
+# --- generalisation: document kinds and stage wording beyond the dev corpus -----------------------
+
+
+def test_roadmaps_concepts_and_declarations_are_agreements():
+    st = stages(
+        "The ministers signed a roadmap on customs digitalisation for 2025–2028. "
+        "The leaders said an energy action plan for 2021-2023 was being implemented and signed a concept "
+        "of water cooperation until 2035. "
+        "The Presidents put their signatures to the Declaration on strategic partnership between the two "
+        "republics."
+    )
+    assert st["roadmap on customs digitalisation for 2025"] == "signed"
+    assert st["energy action plan for 2021-2023"] == "in force"
+    assert st["concept of water cooperation until 2035"] == "signed"
+    assert st["Declaration on strategic partnership between the two republics"] == "signed"
+
+
+def test_capitalised_agreement_on_the_title():
+    assert names(
+        "They welcomed the entry into force of the Agreement on the Avoidance of Double Taxation."
+    ) == ["Agreement on the Avoidance of Double Taxation"]
+
+
+def test_name_stops_at_a_parenthetical_speaker_and_into_effect_is_in_force():
+    st = stages("The agreement on visa-free travel for students, she noted, came into effect on 1 March.")
+    assert st == {"agreement on visa-free travel for students": "in force"}
+
+
+def test_negotiations_on_which_speak_of_the_named_agreement():
+    st = stages(
+        "The sides agreed to speed up work on a Comprehensive Economic Partnership Agreement, "
+        "negotiations on which are under way."
+    )
+    assert st == {"Comprehensive Economic Partnership Agreement": "negotiating"}
+
+
+def test_signed_treaty_awaiting_consent_is_still_signed():
+    st = stages(
+        "The Cooperation Agreement, which was signed in 2004, still awaits the consent of the Senate."
+    )
+    assert st == {"Cooperation Agreement": "signed"}
+
+
+def test_convention_naming_a_conference_is_no_agreement():
+    e = extract(
+        "Ankara will host the 31st Conference of the Parties to the UN Framework Convention on Climate "
+        "Change (COP31) in November 2026.",
+        published="2025-01-10",
+    )
+    assert e.agreements == []

@@ -224,7 +224,20 @@ def _capital_post(toks: list[Tok], j: int) -> bool:
         from .places import country_name
 
         return bool(country_name(nxt.base))
-    return toks[j].base == "on" and nxt.cap
+    if toks[j].base == "on" and nxt.base == "the" and j + 2 < len(toks):
+        return toks[j + 2].cap  # "Agreement on the Promotion and Protection of Investments"
+    return toks[j].base == "on" and (nxt.cap or _lower_title(toks, j))
+
+
+def _lower_title(toks: list[Tok], j: int) -> bool:
+    """ "the Declaration on further deepening of …": a capitalised document noun after "the",
+    continued by a lower-case subject that is no date."""
+    return (
+        j >= 2
+        and toks[j - 2].base in ("the", "The")
+        and toks[j - 1].base in ("Declaration", "Roadmap", "Concept", "Protocol", "Memorandum")
+        and not _DATE_WORD.match(toks[j + 1].base)
+    )
 
 
 def _split_coordination(toks: list[Tok], k: int, head: int) -> list[tuple[int, int]]:
@@ -254,7 +267,8 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
                 nxt is None
                 or nxt.base.lower() in lx["stop"]
                 or nxt.base.endswith("ed")
-                or nxt.base.lower() in ("the", "a", "an", "with", "to", "and", "in", "as", "its", "it")
+                or nxt.base.lower()
+                in ("the", "a", "an", "with", "to", "and", "in", "as", "its", "it", "he", "she", "they", "we")
             ):
                 break
             k += 1

@@ -33,7 +33,8 @@ __all__ = ["find_agreements"]
 
 _CLAUSE = re.compile(r"[,;:–—()]|\s(?:which|while|but|whereas)\s")
 _NEGOTIATIONS_ON = re.compile(
-    r"\b((?:bilateral|formal|official)\s+)?negotiations\s+on\s+([a-z][\w\-]*(?:\s[a-z][\w\-]*){1,11}?)"
+    r"\b((?:bilateral|formal|official)\s+)?negotiations\s+on\s+(?!(?:which|it|this|that|them)\b)"
+    r"([a-z][\w\-]*(?:\s[a-z][\w\-]*){1,11}?)"
     r"(?=[,.;:]|\s+(?:to|with|a|as|and the|in order)\b)"
 )
 _AHEAD = re.compile(
@@ -51,6 +52,8 @@ _STEP_AHEAD = re.compile(
     re.I,
 )
 #: "the text was initialled in July": the agreement named last
+# "the Conference of the Parties to the UN Convention …": the convention only names the conference
+_PARTIES_TO = re.compile(r"\bParties\s+to\s+(?:the\s+)?$")
 _TEXT_ANAPHORA = re.compile(r"\b(?:the|its|this)\s+text\b(?!\s+of\b)", re.I)
 
 
@@ -115,7 +118,10 @@ def find_agreements(ctx: Context) -> list[Agreement]:
                 return r
         return None
 
-    explicit = sorted((m for m in ctx.agreements if not m.anaphoric), key=lambda m: m.span)
+    explicit = sorted(
+        (m for m in ctx.agreements if not m.anaphoric and not _PARTIES_TO.search(text[: m.span[0]])),
+        key=lambda m: m.span,
+    )
     for m in explicit:
         rec = lookup(m.name, m.acronym)
         weak = ctx.is_heading(m.span[0]) or ctx.in_quote(m.span[0])
@@ -273,7 +279,8 @@ def _nearest(text: str, here, pos: int, sent_start: int):
         return len(_CLAUSE.findall(text[sent_start:p]))
 
     cid = clause_id(pos)
-    same = [(abs(a - pos), r) for a, b, r in here if clause_id(a) == cid]
+    # distance to the mention's nearer edge: "X for 2022-2024 was being implemented and signed Y"
+    same = [(pos - b if b <= pos else abs(a - pos), r) for a, b, r in here if clause_id(a) == cid]
     if same:
         return min(same, key=lambda x: x[0])[1]
     before = [(pos - b, r) for a, b, r in here if b <= pos]
