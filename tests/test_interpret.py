@@ -433,3 +433,33 @@ def test_bare_government_and_embassy_are_named_givers():
 def test_first_half_of_a_year_is_no_share():
     e = ex("In the first half of 2024 bilateral trade rose 12% to USD 800 million.")
     assert all(f.value != 50 for f in e.figures)
+
+
+# --- generalisation: bodies beyond the dev corpus -------------------------------------------------
+
+
+def test_unfamiliar_body_types_are_meetings():
+    cases = {
+        "The 4th round of the Kazakhstan – European Union High-Level Energy Dialogue took place in Astana "
+        "on 3 October.": ("High-Level Dialogue", 4),
+        "On 8 October the III meeting of the Kazakhstan–Uzbekistan Supreme Interstate Council was held "
+        "in Khiva.": ("Supreme Interstate Council", 3),
+        "The fifth Consultative Meeting of the Heads of State of Central Asia was held in Dushanbe on "
+        "14 September.": ("Consultative Meeting of the Heads of State of Central Asia", 5),
+    }
+    for text, (body, number) in cases.items():
+        (m,) = ex(text).meetings
+        assert body in m.body or m.body.endswith(body.split()[-1]), m.body
+        assert m.number == number
+
+
+def test_byline_is_not_the_lead_and_hosted_reports_a_sitting():
+    text = (
+        "Caspian leaders agree to cut tariffs\n\n"
+        "By Jane Roe\n\n"
+        "ALMATY, Oct 2 (Reuters) - The leaders of three Caspian states met on Wednesday to discuss trade.\n\n"
+        "President Kassym-Jomart Tokayev hosted the fourth Economic Dialogue of the Caspian States, "
+        "which focused on ports.\n"
+    )
+    (m,) = ex(text, "2024-10-02").meetings
+    assert "Economic Dialogue" in m.body and m.number == 4

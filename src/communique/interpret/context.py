@@ -44,7 +44,11 @@ def _body_regex() -> re.Pattern:
     types = sorted(conf["types"], key=len, reverse=True)
     ext = "|".join(f"(?-i:{e})" for e in conf.get("extensions") or [])
     alt = "|".join(re.escape(t).replace(r"\-", "[- ]?").replace(r"\ ", r"[\s-]") for t in types)
-    return re.compile(rf"(?<![\w])(?P<type>{alt})(?P<ext>\s+(?:{ext}))?(?![\w])", re.I)
+    pre = "|".join(
+        re.escape(q).replace(r"\-", "[- ]?").replace(r"\ ", r"[\s-]") for q in conf.get("prefixes") or []
+    )
+    pre_rx = rf"(?:(?:{pre})[\s-]+)?" if pre else ""
+    return re.compile(rf"(?<![\w])(?P<type>{pre_rx}(?:{alt}))(?P<ext>\s+(?:{ext}))?(?![\w])", re.I)
 
 
 _CAPS = r"[A-Z][\w’']*(?:\s[A-Z][\w’']*)*"
@@ -154,7 +158,7 @@ class Context:
         first_para: int | None = None
         end = len(self.text)
         for s in self.sentences:
-            if self.is_heading(s.start) or _is_dateline_only(s.text):
+            if self.is_heading(s.start) or _is_dateline_only(s.text) or _BYLINE.fullmatch(s.text.strip()):
                 continue
             if first_para is not None and s.paragraph != first_para:
                 end = s.start
@@ -215,6 +219,10 @@ def _title_end(text: str) -> int:
     if line[-1:] in '.!?:;,"”’»)' or not 3 <= len(line.split()) <= 30 or not line[:1].isupper():
         return 0
     return m.start(1) + len(line)
+
+
+# "By Dana Omarova": a wire byline is no lead paragraph
+_BYLINE = re.compile(r"By\s+[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,5}")
 
 
 def _is_dateline_only(s: str) -> bool:

@@ -65,7 +65,8 @@ def main_body(ctx: Context) -> BodyMention | None:
         if re.search(r"\b(?:will|would|is expected|are expected|to be held|planned)\b", right[:60], re.I):
             continue
         if re.search(
-            r"\b(?:took place|was held|were held|held|met|within the framework of|at the|during the)\b",
+            r"\b(?:took place|was held|were held|held|met|hosted|convened|chaired|co-chaired|opened|"
+            r"within the framework of|at the|during the)\b",
             ctx.text[s.start : s.end],
             re.I,
         ):
