@@ -174,3 +174,39 @@ def test_lower_case_and_dashed_roles(text, name, role):
 def test_middle_initial_is_part_of_the_name():
     found = people("High Representative Josep E. Borrell spoke. Borrell left early.")
     assert found == {"Josep E. Borrell": ("High Representative", "European Union", 2)}
+
+
+# --- generalisation: role phrasings beyond the dev corpus -----------------------------------------
+
+
+def test_role_in_parentheses_after_the_name():
+    p = people("The forum was opened by Nino Kapanadze (Deputy Minister of Economy of Georgia) on Monday.")
+    assert p["Nino Kapanadze"][:2] == ("Deputy Minister of Economy", "Georgia")
+
+
+def test_who_heads_an_institution():
+    p = people("The talks included Aibek Sultanov, who heads Kyrgyzstan's Ministry of Energy.")
+    assert p["Aibek Sultanov"][:2] == ("head of the Ministry of Energy", "Kyrgyzstan")
+
+
+def test_person_named_with_a_country_only():
+    p = people("Tokayev welcomed Turkmenistan's Rashid Meredov and Tajikistan's Sirojiddin Muhriddin.")
+    assert p["Rashid Meredov"][:2] == (None, "Turkmenistan")
+    assert p["Sirojiddin Muhriddin"][:2] == (None, "Tajikistan")
+
+
+def test_capitalised_complement_of_a_role_is_no_person():
+    p = people(
+        "The EU side was led by Anna Berg, Director for Eastern Partners, Asia and Energy at DG Trade."
+    )
+    assert set(p) == {"Anna Berg"}
+    assert p["Anna Berg"][0] == "Director for Eastern Partners"
+
+
+def test_role_does_not_cross_a_headline_line_break():
+    p = people(
+        "Interview with the envoy\n\nASTANA – The Head of the Delegation to Kazakhstan, "
+        "Ambassador Lena Holm, spoke."
+    )
+    role = p["Lena Holm"][0]
+    assert role.startswith("Head of the Delegation") and "\n" not in role

@@ -216,6 +216,8 @@ def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | No
         t = toks[k]
         if not _adjacent(t, toks[k + 1], text) and text[t.end : toks[k + 1].start].strip() not in ("",):
             break
+        if "\n" in text[t.end : toks[k + 1].start] or t.base in ("The", "A", "An"):
+            break  # a role does not run over a line break or past the article that opens it
         if t.text in ("/", "–", "—") and first_role is not None:
             k -= 1  # "High Representative …/Vice-President …", "Deputy Prime Minister – Minister of …"
             continue
@@ -273,8 +275,8 @@ def _org_acronym(word: str) -> bool:
 def _role_right(toks: list[Tok], j: int, text: str) -> tuple[str | None, int | None]:
     """Appositive role after a name: "Luc Devigne, Acting Managing Director for …,"."""
     lx = _lex()
-    if j >= len(toks) or toks[j].text != ",":
-        return None, None
+    if j >= len(toks) or toks[j].text not in (",", "("):
+        return None, None  # "Luc Devigne, Director …" or "Levan Kobiashvili (Chairman of …)"
     k = j + 1
     if k < len(toks) and toks[k].base in ("the", "The"):
         k += 1
@@ -294,8 +296,13 @@ def _role_right(toks: list[Tok], j: int, text: str) -> tuple[str | None, int | N
                 and not (toks[k + 1].base == "the" and k + 2 < len(toks) and toks[k + 2].cap)
             ):
                 break
-            if _name_like(t) and k + 1 < len(toks) and _name_like(toks[k + 1]):
-                break
+            if (
+                _name_like(t)
+                and k + 1 < len(toks)
+                and _name_like(toks[k + 1])
+                and toks[k - 1].base not in ("for", "of")
+            ):
+                break  # the next person; but "Director for Neighbouring Countries" is the role's own
             if t.cap or t.base in lx["head_words"]:
                 end = k
             k += 1
@@ -361,6 +368,13 @@ def find_people(text: str) -> list[PersonEntity]:
     mentions: list[tuple[int, int, PersonMention]] = []
     last_plural_role: tuple[str, int] | None = None
     for i, j in _name_runs(toks, text):
+        if (
+            i >= 2
+            and toks[i - 1].base in ("for", "of", "on")
+            and toks[i - 2].cap
+            and toks[i - 2].base in lx["role_words"]
+        ):
+            continue  # "Director for Neighbouring Countries": the role's complement, not a person
         name = text[toks[i].start : toks[j - 1].end]
         # the possessive of the last word is not part of the name
         if toks[j - 1].poss:
@@ -379,6 +393,12 @@ def find_people(text: str) -> list[PersonEntity]:
         ):
             # "the High Representative, Josep Borrell."
             role, aff = _comma_role(toks, i, text)
+        if role is None:
+            # "Marat Bekenov, who heads Kazakhstan's Ministry of Transport"
+            wm = _WHO_HEADS.match(text, toks[j - 1].end)
+            if wm:
+                role = f"head of the {wm.group(2)}"
+                aff = country_name(wm.group(1) or "") or aff
         if role is None and last_plural_role and 0 < i - last_plural_role[1] <= 6:
             role = last_plural_role[0]
         nxt = toks[j] if j < len(toks) else None
@@ -401,6 +421,16 @@ def find_people(text: str) -> list[PersonEntity]:
             if last_plural_role:
                 last_plural_role = (last_plural_role[0], j + 2)
         aff = aff or _role_affiliation(role)
+        if (
+            not role
+            and not speech
+            and n_words >= 2
+            and i >= 1
+            and toks[i - 1].poss
+            and country_name(toks[i - 1].base)
+        ):
+            aff = country_name(toks[i - 1].base)  # "Uzbekistan's Shavkat Mirziyoyev": named with a country
+            speech = True
         if not role and not speech:
             mentions.append(
                 (i, j, PersonMention((toks[i].start, toks[i].start + len(name)), name, surname_only=True))
@@ -416,6 +446,12 @@ def find_people(text: str) -> list[PersonEntity]:
             )
         )
     return _resolve(mentions)
+
+
+_WHO_HEADS = re.compile(
+    r",\s+who\s+(?:heads|leads|chairs)\s+(?:the\s+)?(?:([A-Z][\w\-]+)['’]s\s+)?"
+    r"([A-Z][\w\-]*(?:\s+(?:of|for|and|the)?\s*[A-Z][\w\-]*)*)"
+)
 
 
 def _comma_role(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | None]:
