@@ -307,6 +307,8 @@ class Builder:
 
     def records(self, seen: dict[str, dict]) -> list[dict]:
         """The merged records with their counts (from what the documents mentioned)."""
+        from communique.ledger.keys import search_key, sort_date
+
         out = []
         now = datetime.now(UTC)
 
@@ -320,6 +322,8 @@ class Builder:
                     "kind": kind,
                     "label": label,
                     "data": dumps(data),
+                    "search": search_key(kind, data),  # what the ledger's rebuild writes
+                    "sort_date": sort_date(kind, data, s["last"]),
                     "n_members": 1,
                     "n_sources": s["n"],
                     "n_documents": s["n"],

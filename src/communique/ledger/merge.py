@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection
 from ..models import RECORD_TYPES
 from . import schema as t
 from .judgements import Judgement, active
+from .keys import search_key, sort_date
 from .matchers import MATCHERS, Seen, dates_compatible
 from .names import fold, looks_like_acronym, name_parts, party_code, party_name, person_parts
 from .statements import dumps, extra_fields, list_fields, rules, sha
@@ -503,7 +504,9 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
         flag_rows.extend(_disagreement_flags(c.id, c.kind, label, dis, approximate))
         pubs = sorted(p for p in (index[m].published for m in c.members) if p)
         src = sources.get(c.id, set())
+        last = pubs[-1] if pubs else None
         record_rows.append({"id": c.id, "kind": c.kind, "label": label, "data": dumps(data),
+                            "search": search_key(c.kind, data), "sort_date": sort_date(c.kind, data, last),
                             "n_members": len(c.members), "n_sources": len(src) or len(c.members),
                             "n_documents": len({index[m].document_id for m in c.members}),
                             "first_published": pubs[0] if pubs else None,

@@ -1,207 +1,249 @@
-"""Queries over the ledger: the public functions the CLI, the REST API and the dashboard call.
+"""Queries over the ledger: the one set of functions the CLI, the REST API and the dashboard call.
 
-Every list query returns a plain dict `{"total", "limit", "offset", "items": [...]}` where
-each item is a plain dict (JSON-ready): the merged record's fields (those of
-`models.RECORD_TYPES`) plus `id`, `label`, `n_sources`, `n_documents`, `first_published`,
-`last_published`, `confirmed`, `record_status` (active | rejected). Filters compare names the way
-merging does (case, accents, word order and party spellings do not matter); dates are ISO strings
-compared at their common precision. Rejected records (a `reject` judgement) are left out unless
-`include_rejected=True`.
+Every list query returns a plain dict `{"total", "limit", "offset", "items": [...]}` (some add
+aggregates over every match: `by_stage`, `totals`); each item is a plain dict (JSON-ready): the
+merged record's fields (those of `models.RECORD_TYPES`) plus `id`, `label`, `n_sources`,
+`n_documents`, `first_published`, `last_published`, `confirmed`, `record_status` (active |
+rejected) and `record_kind`. Lists are SQL: filtered on the records' `search` tokens and
+`sort_date` (`keys.py`, written by `rebuild`), read in the order of the (kind, status, sort_date, id)
+index with LIMIT/OFFSET, and counted with one COUNT, so a page costs the same at 100 or 100,000
+documents.
+
+Filter semantics, the same everywhere (CLI options, API parameters, dashboard forms):
+- names (`body`, `by`, `program`, `metric`, `subject`, `name`, `role`, `affiliation`): case and
+  accents do not matter; every word of the query starts a word of the name, in any order
+  ("cooperation council", "Kazakhstan-EU Cooperation Council"); or the query is an acronym equal to
+  the name's initials or acronym ("EIB", "EPCA"); or it has the same parties and kernel words as
+  the name, party spellings aside; a person also matches by surname (transliterations folded) and
+  first initial ("R. Vassilenko" → "Roman Vasilenko").
+- `party`: one of the record's parties (its `parties` or those named in its name), compared by
+  party code: "Kazakhstan", "Republic of Kazakhstan" and "KAZ" are one party.
+- `text`: every word of the query starts a word somewhere in the record.
+- `since`/`until`: ISO dates compared at their common precision, on the record's date (meeting
+  and pledge date, figure period, else its latest source's publication date).
+- `stage`, `currency`, `unit`: equal, case-insensitive. Rejected records (a `reject` judgement)
+  are left out unless `include_rejected=True`.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, literal, or_, select
 
+from . import keys
 from . import schema as t
 from .lifecycle import series_report
-from .names import acronym_key, fold, initials, looks_like_acronym, name_parts, party_code, person_parts
+from .names import fold, name_parts, party_code, person_parts
 from .store import Ledger
 
 Page = dict[str, Any]
 RECORD_COLUMNS = ("id", "label", "n_sources", "n_documents", "first_published", "last_published",
                   "confirmed")
+_REC_COLS = ("id", "kind", "label", "data", "n_sources", "n_documents", "first_published",
+             "last_published", "status", "confirmed")
+#: Record kinds as the ledger stores them (the contract's list names).
+KINDS = ("meetings", "people", "organizations", "figures", "pledges", "agreements", "events", "quotes")
 
 
-def _page(items: list[dict], limit: int | None, offset: int, **extra) -> Page:
-    total = len(items)
-    sliced = items[offset:offset + limit] if limit is not None else items[offset:]
-    return {"total": total, "limit": limit, "offset": offset, "items": sliced, **extra}
+def record_row(row) -> dict:
+    """A `records` row → one flat dict: the merged record's fields plus the ledger's bookkeeping.
 
-
-def _records(ledger: Ledger, kind: str, include_rejected: bool = False) -> list[dict]:
-    c = t.records.c
-    q = select(t.records).where(c.kind == kind).order_by(c.id)
-    if not include_rejected:
-        q = q.where(c.status == "active")
-    with ledger.connect() as conn:
-        rows = conn.execute(q).all()
-    out = []
-    for r in rows:
-        item = json.loads(r.data)
-        for col in RECORD_COLUMNS:
-            item[col] = getattr(r, col)
-        item["confirmed"] = bool(item["confirmed"])
-        item["record_status"] = r.status  # active | rejected (`status` is an agreement's stage)
-        out.append(item)
+    The table's `status` and `kind` are the ledger's; an agreement's own `status` is its stage and an
+    organisation's `kind` its type, so the ledger's go under `record_status` and `record_kind`."""
+    m = dict(row._mapping)
+    data = json.loads(m.get("data") or "{}")
+    out = {**data, **{k: m[k] for k in _REC_COLS if k in m and k not in ("data", "status", "kind")}}
+    out["record_status"] = m.get("status")
+    out["record_kind"] = m.get("kind")
+    out["confirmed"] = bool(out.get("confirmed"))
     return out
 
 
-def _before_or_same(a: str | None, b: str) -> bool:
-    if not a:
-        return False
-    n = min(len(a), len(b))
-    return a[:n] <= b[:n]
+def _jtext(ledger: Ledger, key: str):
+    """A field of the records' JSON `data` as text, in the dialect's own JSON functions."""
+    col = t.records.c.data
+    if ledger.engine.dialect.name == "sqlite":
+        return func.json_extract(col, f"$.{key}")
+    from sqlalchemy import JSON, cast
+
+    return func.json_extract_path_text(cast(col, JSON), key)
 
 
-def _in_range(value: str | None, since: str | None, until: str | None) -> bool:
-    if since and (not value or not _before_or_same(since, value)):
-        return False
-    return not (until and not _before_or_same(value, until))
+def _jnum(ledger: Ledger, key: str):
+    if ledger.engine.dialect.name == "sqlite":
+        return func.json_extract(t.records.c.data, f"$.{key}")
+    from sqlalchemy import Float, cast
+
+    return cast(_jtext(ledger, key), Float)
 
 
-def _name_matches(query: str | None, name: str | None) -> bool:
-    """Every word (and party) of the query appears in the name, or it is a plain substring."""
-    if not query:
-        return True
-    if not name:
-        return False
-    if fold(query) in fold(name):
-        return True
-    if looks_like_acronym(query) and acronym_key(query) == initials(name):
-        return True
-    qp, qk = name_parts(query)
-    np_, nk = name_parts(name)
-    return (qk or qp) and set(qk) <= set(nk) and set(qp) <= set(np_)
+_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
-def _parties(item: dict, *name_fields: str) -> set[str]:
-    codes = {party_code(p) or fold(p) for p in item.get("parties") or []}
-    for f in name_fields:
-        codes |= set(name_parts(item.get(f))[0])
-    return codes
+def check_iso(value: str, name: str) -> str:
+    """`value` if it is an ISO date of year, month or day precision, else a ValueError naming `name`."""
+    if not _ISO.match(value):
+        raise ValueError(f"{name} must be an ISO date YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+    return value
 
 
-def _party_matches(query: str | None, item: dict, *name_fields: str) -> bool:
-    if not query:
-        return True
-    code = party_code(query) or fold(query)
-    return code in _parties(item, *name_fields)
+def date_terms(col, since: str | None, until: str | None) -> list:
+    """`since`/`until` on an ISO date column, compared at their common precision ('2024' is within
+    since=2024-05, and 2024-05-03 within until=2024-05); a record without a date is outside."""
+    terms = []
+    if since:
+        since = check_iso(since, "since")
+        terms += [col != "", or_(col >= since, func.substr(literal(since), 1, func.length(col)) == col)]
+    if until:
+        until = check_iso(until, "until")
+        terms += [col != "", or_(col <= until, func.substr(col, 1, len(until)) == until)]
+    return terms
 
 
-def _text_matches(query: str | None, item: dict) -> bool:
-    return not query or fold(query) in fold(json.dumps(item, ensure_ascii=False))
+def _where(ledger: Ledger, kind: str, *, include_rejected: bool = False, party: str | None = None,
+           body: str | None = None, stage: str | None = None, program: str | None = None,
+           metric: str | None = None, text: str | None = None, since: str | None = None,
+           until: str | None = None) -> list:
+    if kind not in KINDS:
+        raise ValueError(f"unknown record kind {kind!r}; expected one of {', '.join(KINDS)}")
+    c = t.records.c
+    where = [c.kind == kind]
+    if not include_rejected:
+        where.append(c.status == "active")
+    if party:
+        where.append(keys.where_party(c.search, party))
+    if body:
+        where.append(keys.where_name(c.search, ("body", "acronym"), body))
+    if stage:
+        where.append(func.lower(_jtext(ledger, "status")) == stage.replace("_", " ").lower())
+    if program:
+        where.append(keys.where_name(c.search, ("program",), program))
+    if metric:
+        where.append(keys.where_name(c.search, ("metric",), metric))
+    if text:
+        where.append(keys.where_text(c.search, text))
+    where += date_terms(c.sort_date, since, until)
+    return where
 
 
-def _sort(items: list[dict], key: Callable[[dict], Any], reverse: bool = False) -> list[dict]:
-    return sorted(items, key=key, reverse=reverse)
+def _list(ledger: Ledger, where: list, limit: int | None, offset: int, order: str = "date",
+          **extra) -> Page:
+    """One page of records matching `where`, read in the order of an index of (kind, status, key),
+    and the total count of matches."""
+    c = t.records.c
+    q = select(*[getattr(c, k) for k in _REC_COLS]).where(*where)
+    q = q.order_by(c.label, c.id) if order == "label" else q.order_by(c.sort_date.desc(), c.id.desc())
+    with ledger.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(t.records).where(*where)).scalar_one()
+        rows = [] if limit == 0 else conn.execute(q.offset(offset).limit(limit) if limit is not None
+                                                  else q.offset(offset)).all()
+    return {"total": total, "limit": limit, "offset": offset, "items": [record_row(r) for r in rows], **extra}
 
 
-def _date_desc(field: str) -> Callable[[dict], Any]:
-    return lambda r: (r.get(field) or r.get("last_published") or "", r["id"])
+def records(ledger: Ledger, kind: str, *, party: str | None = None, body: str | None = None,
+            stage: str | None = None, program: str | None = None, metric: str | None = None,
+            text: str | None = None, since: str | None = None, until: str | None = None,
+            limit: int | None = 50, offset: int = 0, include_rejected: bool = False,
+            order: str = "date") -> Page:
+    """Records of any kind with the filters every list shares (see the module docstring); newest
+    first (`order="date"`: `records.sort_date`) or by label (`order="label"`)."""
+    where = _where(ledger, kind, include_rejected=include_rejected, party=party, body=body, stage=stage,
+                   program=program, metric=metric, text=text, since=since, until=until)
+    return _list(ledger, where, limit, offset, order)
 
 
 def meetings(ledger: Ledger, body: str | None = None, party: str | None = None, since: str | None = None,
              until: str | None = None, text: str | None = None, limit: int | None = 50, offset: int = 0,
              include_rejected: bool = False) -> Page:
-    """Meetings, newest first."""
-    items = [m for m in _records(ledger, "meetings", include_rejected)
-             if (_name_matches(body, m.get("body")) or (body and fold(body) == fold(m.get("acronym") or "")))
-             and _party_matches(party, m, "body")
-             and (not (since or until) or _in_range(m.get("date"), since, until))
-             and _text_matches(text, m)]
-    return _page(_sort(items, _date_desc("date"), reverse=True), limit, offset)
+    """Meetings, newest first; `since`/`until` bound the meeting's date (else its latest source's)."""
+    return records(ledger, "meetings", body=body, party=party, since=since, until=until, text=text,
+                   limit=limit, offset=offset, include_rejected=include_rejected)
 
 
 def agreements(ledger: Ledger, stage: str | None = None, party: str | None = None, text: str | None = None,
                since: str | None = None, until: str | None = None, limit: int | None = 50, offset: int = 0,
                include_rejected: bool = False) -> Page:
-    """Agreements with their current stage (`status`), most recently seen first; `since`/`until`
-    bound the date of the last source."""
-    items = [a for a in _records(ledger, "agreements", include_rejected)
-             if (not stage or (a.get("status") or "") == stage.replace("_", " "))
-             and _party_matches(party, a, "name")
-             and (not (since or until) or _in_range(a.get("last_published"), since, until))
-             and _text_matches(text, a)]
-    by_stage: dict[str, int] = defaultdict(int)
-    for a in items:
-        by_stage[a.get("status") or "unknown"] += 1
-    return _page(_sort(items, lambda r: (r.get("last_published") or "", r["id"]), reverse=True), limit,
-                 offset, by_stage=dict(by_stage))
+    """Agreements with their current stage (`status`), most recently seen first, and `by_stage`
+    counts over every match; `since`/`until` bound the date of the last source."""
+    where = _where(ledger, "agreements", include_rejected=include_rejected, party=party, stage=stage,
+                   text=text, since=since, until=until)
+    status = _jtext(ledger, "status")
+    with ledger.connect() as conn:
+        by_stage = {k or "unknown": n for k, n in conn.execute(
+            select(status, func.count()).where(*where).group_by(status)).all()}
+    return _list(ledger, where, limit, offset, by_stage=by_stage)
 
 
 def pledges(ledger: Ledger, by: str | None = None, program: str | None = None, currency: str | None = None,
             since: str | None = None, until: str | None = None, text: str | None = None,
-            hedged: bool | None = None, limit: int | None = 50, offset: int = 0,
+            hedged: bool | None = None, party: str | None = None, limit: int | None = 50, offset: int = 0,
             include_rejected: bool = False) -> Page:
     """Pledges, newest first, with `totals` over every match (not only the page): EUR and USD sums
     of the converted amounts and the sum per stated currency. A pledge reported by several sources
-    is one record, so it counts once."""
-    items = [p for p in _records(ledger, "pledges", include_rejected)
-             if _name_matches(by, p.get("by"))
-             and _name_matches(program, p.get("program"))
-             and (not currency or (p.get("currency") or "").upper() == currency.upper())
-             and (hedged is None or bool(p.get("hedged")) == hedged)
-             and (not (since or until) or _in_range(p.get("date") or p.get("first_published"), since, until))
-             and _text_matches(text, p)]
-    totals: dict[str, Any] = {"EUR": 0.0, "USD": 0.0, "unconverted": 0, "by_currency": defaultdict(float)}
-    for p in items:
-        totals["by_currency"][p.get("currency") or "?"] += p.get("amount") or 0.0
-        if p.get("amount_eur") is not None:
-            totals["EUR"] += p["amount_eur"]
-        if p.get("amount_usd") is not None:
-            totals["USD"] += p["amount_usd"]
-        if p.get("amount_eur") is None or p.get("amount_usd") is None:
-            totals["unconverted"] += 1
-    totals["by_currency"] = dict(totals["by_currency"])
-    items = _sort(items, lambda r: (r.get("date") or r.get("first_published") or "", r["id"]), reverse=True)
-    return _page(items, limit, offset, totals=totals)
+    is one record, so it counts once. `by` names the pledger, `party` is a party code or name."""
+    where = _where(ledger, "pledges", include_rejected=include_rejected, party=party, program=program,
+                   text=text, since=since, until=until)
+    c = t.records.c
+    if by:
+        where.append(keys.where_name(c.search, ("by",), by))
+    if currency:
+        where.append(func.upper(_jtext(ledger, "currency")) == currency.upper())
+    if hedged is not None:
+        h = _jtext(ledger, "hedged")
+        truth = h.in_(["1", "true"]) if ledger.engine.dialect.name != "sqlite" else h == 1
+        where.append(truth if hedged else or_(h.is_(None), ~truth))
+    eur, usd, cur = _jnum(ledger, "amount_eur"), _jnum(ledger, "amount_usd"), _jtext(ledger, "currency")
+    with ledger.connect() as conn:
+        agg = conn.execute(select(func.coalesce(func.sum(eur), 0.0), func.coalesce(func.sum(usd), 0.0),
+                                  func.count().filter(or_(eur.is_(None), usd.is_(None)))).where(*where)).one()
+        by_currency = {k or "?": float(v or 0.0) for k, v in conn.execute(
+            select(cur, func.sum(_jnum(ledger, "amount"))).where(*where).group_by(cur)).all()}
+    totals = {"EUR": float(agg[0]), "USD": float(agg[1]), "unconverted": int(agg[2]),
+              "by_currency": by_currency}
+    return _list(ledger, where, limit, offset, totals=totals)
 
 
 def figures(ledger: Ledger, metric: str | None = None, period: str | None = None, unit: str | None = None,
-            subject: str | None = None, text: str | None = None, limit: int | None = 50, offset: int = 0,
+            subject: str | None = None, text: str | None = None, party: str | None = None,
+            since: str | None = None, until: str | None = None, limit: int | None = 50, offset: int = 0,
             include_rejected: bool = False) -> Page:
-    """Figures by metric then period (latest first)."""
-    items = [f for f in _records(ledger, "figures", include_rejected)
-             if _name_matches(metric, f.get("metric"))
-             and (not period or (f.get("period") or "").startswith(period))
-             and (not unit or (f.get("unit") or "").lower() == unit.lower())
-             and _name_matches(subject, f.get("subject"))
-             and _text_matches(text, f)]
-    items = sorted(items, key=lambda r: (fold(r.get("metric") or ""), _neg(r.get("period") or ""), r["id"]))
-    return _page(items, limit, offset)
-
-
-def _neg(s: str) -> tuple:
-    return tuple(-ord(c) for c in s)
+    """Figures, latest period first; `period` is a prefix of the figure's period ('2024' gives
+    2024-Q1), `since`/`until` bound the period."""
+    where = _where(ledger, "figures", include_rejected=include_rejected, metric=metric, text=text,
+                   party=party, since=since, until=until)
+    c = t.records.c
+    if period:
+        where.append(_jtext(ledger, "period").like(f"{keys._like(period)}%", escape="\\"))
+    if unit:
+        where.append(func.lower(_jtext(ledger, "unit")) == unit.lower())
+    if subject:
+        where.append(keys.where_name(c.search, ("subject",), subject))
+    return _list(ledger, where, limit, offset)
 
 
 def people(ledger: Ledger, name: str | None = None, role: str | None = None, affiliation: str | None = None,
-           text: str | None = None, limit: int | None = 50, offset: int = 0,
-           include_rejected: bool = False) -> Page:
-    """People, with `roles`: each role seen, with the dates of the first and last source."""
-    def name_ok(p: dict) -> bool:
-        if not name:
-            return True
-        if fold(name) in fold(p.get("name") or ""):
-            return True
-        (gq, sq), (gp, sp) = person_parts(name), person_parts(p.get("name"))
-        return bool(sq) and sq == sp and (not gq or gq == gp[:len(gq)])
-
-    items = [p for p in _records(ledger, "people", include_rejected)
-             if name_ok(p) and (not role or fold(role) in fold(p.get("role") or ""))
-             and (not affiliation or fold(affiliation) in fold(p.get("affiliation") or ""))
-             and _text_matches(text, p)]
-    items = sorted(items, key=lambda p: (-p["n_documents"], fold(p.get("name") or ""), p["id"]))
-    page = _page(items, limit, offset)
-    held = roles_many(ledger, [p["id"] for p in page["items"]])
-    for p in page["items"]:
-        p["roles"] = held.get(p["id"], [])
+           text: str | None = None, party: str | None = None, limit: int | None = 50, offset: int = 0,
+           include_rejected: bool = False, with_roles: bool = True) -> Page:
+    """People by name, with (`with_roles`) `roles`: each role seen, with the dates of the first and
+    last source. A name matches by its words, or by surname (transliterations folded) and initial."""
+    where = _where(ledger, "people", include_rejected=include_rejected, text=text, party=party)
+    c = t.records.c
+    if name:
+        where.append(keys.where_name(c.search, ("name",), name, person=True))
+    if role:
+        where.append(keys.where_name(c.search, ("role",), role))
+    if affiliation:
+        where.append(keys.where_name(c.search, ("affiliation",), affiliation))
+    page = _list(ledger, where, limit, offset, order="label")
+    if with_roles:
+        held = roles_many(ledger, [p["id"] for p in page["items"]])
+        for p in page["items"]:
+            p["roles"] = held.get(p["id"], [])
     return page
 
 
@@ -271,62 +313,77 @@ def roles_many(ledger: Ledger, person_ids: list[str]) -> dict[str, list[dict]]:
 
 def documents(ledger: Ledger, text: str | None = None, source: str | None = None, since: str | None = None,
               until: str | None = None, limit: int | None = 50, offset: int = 0) -> Page:
-    """Stored documents (without their text), newest first, with their number of statements."""
+    """Stored documents (without their text), newest first, with their length and number of
+    statements; `text` is a case-insensitive substring of the title, source or text (a scan: the
+    API's `/api/documents/search` uses the full-text index), `since`/`until` bound publication."""
     d = t.documents.c
     s = t.statements.c
     n_stmt = select(func.count()).where(s.document_id == d.id).scalar_subquery()
-    q = select(d.id, d.source, d.title, d.published, d.published_inferred, d.language, d.extractor_version,
-               d.ingested_at, n_stmt.label("n_statements"))
+    where = date_terms(d.published, since, until)
     if text:
-        like = f"%{text}%"
-        q = q.where(or_(func.lower(d.text).like(like.lower()), func.lower(d.title).like(like.lower()),
-                        func.lower(d.source).like(like.lower())))
+        like = f"%{keys._like(text.lower())}%"
+        where.append(or_(*[func.lower(col).like(like, escape="\\") for col in (d.text, d.title, d.source)]))
     if source:
-        q = q.where(func.lower(d.source).like(f"%{source.lower()}%"))
-    if since:
-        q = q.where(d.published >= since)
-    if until:
-        q = q.where(or_(d.published <= until, d.published.like(f"{until}%")))
+        where.append(func.lower(d.source).like(f"%{keys._like(source.lower())}%", escape="\\"))
+    q = select(d.id, d.source, d.title, d.published, d.published_inferred, d.language, d.extractor_version,
+               d.ingested_at, func.length(d.text).label("length"), n_stmt.label("n_statements")).where(*where)
     with ledger.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(q.subquery())).scalar()
-        q = q.order_by(d.published.desc().nulls_last(), d.id).offset(offset)
-        if limit is not None:
-            q = q.limit(limit)
-        rows = conn.execute(q).all()
+        total = conn.execute(select(func.count()).select_from(t.documents).where(*where)).scalar()
+        newest = d.published.desc() if ledger.dialect == "sqlite" else d.published.desc().nulls_last()
+        q = q.order_by(newest, d.id.desc()).offset(offset)  # SQLite puts NULLs last by itself
+        rows = [] if limit == 0 else conn.execute(q.limit(limit) if limit is not None else q).all()
     items = [{**r._mapping, "published_inferred": bool(r.published_inferred),
               "ingested_at": r.ingested_at.isoformat() if r.ingested_at else None} for r in rows]
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
+def flag_rows(conn, where: list, limit: int | None, offset: int = 0) -> list[dict]:
+    """Flags matching `where`, newest first (the (created_at, id) index read backwards), each with
+    its span, its document's source, and whether (and by whom) a live `dismiss` judgement answered it."""
+    f, d, j = t.flags.c, t.documents.c, t.judgements.c
+    q = (select(t.flags, d.source.label("document_source")).outerjoin(t.documents, d.id == f.document_id)
+         .where(*where).order_by(f.created_at.desc(), f.id.desc()).offset(offset))
+    rows = conn.execute(q.limit(limit) if limit is not None else q).all()
+    ids = [r.id for r in rows]
+    dismissed = {x.target_id: x.author for x in conn.execute(
+        select(j.target_id, j.author).where(j.kind == "dismiss", j.target_type == "flag",
+                                            j.retired_at.is_(None), j.target_id.in_(ids)))} if ids else {}
+    out = []
+    for r in rows:
+        item = dict(r._mapping)
+        item["record_ids"] = json.loads(r.record_ids) if r.record_ids else []
+        item["span"] = [r.span_start, r.span_end] if r.span_start is not None and r.span_end is not None \
+            else None
+        item["created_at"] = r.created_at.isoformat() if r.created_at else None
+        item["dismissed"] = r.id in dismissed
+        item["dismissed_by"] = dismissed.get(r.id)
+        out.append(item)
+    return out
+
+
 def flags(ledger: Ledger, kind: str | None = None, source: str | None = None, document: str | None = None,
           record: str | None = None, include_dismissed: bool = False, limit: int | None = 50,
           offset: int = 0) -> Page:
-    """Flags from single documents (`source="doc"`) and across the ledger (`"ledger"`); flags a
+    """Flags from single documents (`source="doc"`) and across the ledger (`"ledger"`), newest
+    first; `document` is a document id or its prefix, `record` a canonical record id. Flags a live
     `dismiss` judgement answered are left out unless asked for."""
-    f = t.flags.c
-    d = t.documents.c
-    q = select(f.id, f.kind, f.message, f.source, f.document_id, f.span_start, f.span_end, f.record_ids,
-               d.source.label("document_source")).outerjoin(t.documents, d.id == f.document_id)
+    f, j = t.flags.c, t.judgements.c
+    where = []
     if kind:
-        q = q.where(f.kind == kind)
+        where.append(f.kind == kind)
     if source:
-        q = q.where(f.source == source)
+        where.append(f.source == source)
     if document:
-        q = q.where(f.document_id.like(f"{document}%"))
+        where.append(f.document_id.like(f"{keys._like(document)}%", escape="\\"))
     if record:
-        q = q.where(f.record_ids.like(f'%"{record}"%'))
-    j = t.judgements.c
+        where.append(f.record_ids.like(f'%"{keys._like(record)}"%', escape="\\"))
+    if not include_dismissed:
+        where.append(f.id.not_in(select(j.target_id).where(j.kind == "dismiss", j.target_type == "flag",
+                                                           j.retired_at.is_(None))))
     with ledger.connect() as conn:
-        dismissed = set(conn.execute(select(j.target_id).where(j.kind == "dismiss", j.target_type == "flag",
-                                                               j.retired_at.is_(None))).scalars())
-        rows = conn.execute(q.order_by(f.source, f.kind, f.id)).all()
-    items = []
-    for r in rows:
-        item = {**r._mapping, "record_ids": json.loads(r.record_ids) if r.record_ids else [],
-                "dismissed": r.id in dismissed}
-        if include_dismissed or not item["dismissed"]:
-            items.append(item)
-    return _page(items, limit, offset)
+        total = conn.execute(select(func.count()).select_from(t.flags).where(*where)).scalar_one()
+        items = [] if limit == 0 else flag_rows(conn, where, limit, offset)
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
 def _canonical(conn, any_id: str) -> str | None:
@@ -480,17 +537,43 @@ def overview(ledger: Ledger) -> dict:
 
 
 def failures(ledger: Ledger, limit: int | None = 50, offset: int = 0) -> Page:
+    """Inputs that could not be read or extracted, most recent first, with the reason."""
     c = t.failures.c
+    q = select(c.path, c.reason, c.attempts, c.last_at).order_by(c.last_at.desc(), c.id).offset(offset)
     with ledger.connect() as conn:
-        rows = conn.execute(select(c.path, c.reason, c.attempts, c.last_at).order_by(c.last_at.desc())).all()
-    return _page([{**r._mapping, "last_at": r.last_at.isoformat() if r.last_at else None} for r in rows],
-                 limit, offset)
+        total = conn.execute(select(func.count()).select_from(t.failures)).scalar_one()
+        rows = conn.execute(q.limit(limit) if limit is not None else q).all()
+    return {"total": total, "limit": limit, "offset": offset,
+            "items": [{**r._mapping, "last_at": r.last_at.isoformat() if r.last_at else None} for r in rows]}
 
 
-def iter_records(ledger: Ledger, kinds: Iterable[str] | None = None, include_rejected: bool = False):
-    """Every merged record as a dict with its `kind` (for exports)."""
+def _records(ledger: Ledger, kind: str, include_rejected: bool = False) -> list[dict]:
+    """Every record of one kind in id order (tests and small tools; lists page with `records`)."""
+    c = t.records.c
+    where = _where(ledger, kind, include_rejected=include_rejected)
+    q = select(*[getattr(c, k) for k in _REC_COLS]).where(*where)
+    with ledger.connect() as conn:
+        return [record_row(r) for r in conn.execute(q.order_by(c.id)).all()]
+
+
+def iter_records(ledger: Ledger, kinds: Iterable[str] | None = None, include_rejected: bool = False,
+                 chunk: int = 5000):
+    """Every merged record as a dict with its `kind` (for exports), read a chunk at a time."""
     from ..models import RECORD_TYPES
 
+    c = t.records.c
     for kind in kinds or [k for k in RECORD_TYPES if k != "flags"]:
-        for item in _records(ledger, kind, include_rejected):
-            yield {"kind": kind, **item}
+        where = [c.kind == kind] + ([] if include_rejected else [c.status == "active"])
+        last = None
+        while True:
+            q = select(*[getattr(c, k) for k in _REC_COLS]).where(*where)
+            q = q.where(c.id > last) if last is not None else q
+            with ledger.connect() as conn:
+                rows = conn.execute(q.order_by(c.id).limit(chunk)).all()
+            for r in rows:
+                item = record_row(r)
+                item.pop("record_kind", None)
+                yield {"kind": kind, **item}
+            if len(rows) < chunk:
+                break
+            last = rows[-1].id

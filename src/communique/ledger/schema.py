@@ -93,8 +93,11 @@ records = Table(
     Column("status", String(16), nullable=False, default="active"),
     Column("confirmed", Boolean, nullable=False, default=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("search", Text, comment="filter tokens (ledger/keys.py)"),
+    Column("sort_date", String(32), comment="list order: the record's date"),
     Index("ix_records_kind", "kind"),
     Index("ix_records_kind_status", "kind", "status"),
+    Index("ix_records_kind_status_sort", "kind", "status", "sort_date", "id"),
 )
 
 merges = Table(

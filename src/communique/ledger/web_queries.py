@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import case, func, select, text
 from sqlalchemy.engine import Engine
 
+from . import query
 from . import schema as s
 
 #: Marks put around matched words by snippet()/ts_headline; the web layer escapes the snippet and
@@ -287,11 +288,10 @@ def record_judgement(web: WebLedger, kind: str, target_type: str, target_id: str
 
 # --- reads over the ledger's tables ---------------------------------------------------------------
 
-#: Kind names as the ledger stores them (contract list names) and the singular used in URLs.
-KINDS = ("meetings", "people", "organizations", "figures", "pledges", "agreements", "events", "quotes")
-
-_REC_COLS = ("id", "kind", "label", "data", "n_sources", "n_documents", "first_published",
-             "last_published", "status", "confirmed")
+KINDS = query.KINDS
+_REC_COLS = query._REC_COLS
+_ISO = query._ISO
+record_row = query.record_row
 
 
 def _jtext(web: WebLedger, col, key: str):
@@ -311,19 +311,6 @@ def _jnum(web: WebLedger, col, key: str):
     return cast(_jtext(web, col, key), Float)
 
 
-def record_row(row) -> dict:
-    """A `records` row → one flat dict: the merged record's fields plus the ledger's bookkeeping."""
-    m = dict(row._mapping)
-    data = json.loads(m.pop("data") or "{}")
-    # The records table's `status` and `kind` are the ledger's; an agreement's own `status` is its
-    # stage and an organisation's `kind` its type, so the ledger's go under other names.
-    out = {**data, **{k: m[k] for k in _REC_COLS if k in m and k not in ("data", "status", "kind")}}
-    out["record_status"] = m.get("status")
-    out["record_kind"] = m.get("kind")
-    out["confirmed"] = bool(out.get("confirmed"))
-    return out
-
-
 @dataclass
 class Page:
     """One page of a list: its items, whether more follow, and the total when it is cheap to know."""
@@ -339,62 +326,22 @@ class Page:
         return len(self.items)
 
 
+def _from_query(page: dict) -> Page:
+    items, limit = page["items"], page["limit"]
+    return Page(items=items, limit=limit, offset=page["offset"],
+                more=page["offset"] + len(items) < page["total"], total=page["total"])
+
+
 def list_records(web: WebLedger, kind: str, *, limit: int = 50, offset: int = 0,
                  party: str | None = None, body: str | None = None, stage: str | None = None,
                  program: str | None = None, metric: str | None = None, q: str | None = None,
                  since: str | None = None, until: str | None = None,
-                 include_rejected: bool = False, order: str = "recent") -> Page:
-    """Records of one kind, newest source first, filtered; LIMIT/OFFSET on an index of (kind, date).
-
-    `party` matches a whole JSON string value (a party in `parties`, the pledger `by`, a head's
-    `side`), case-insensitively; `since`/`until` compare ISO dates of the record's sources."""
-    if kind not in KINDS:
-        raise ValueError(f"unknown record kind {kind!r}; expected one of {', '.join(KINDS)}")
-    r = s.records
-    where = [r.c.kind == kind]
-    if not include_rejected:
-        where.append(r.c.status == "active")
-    if party:
-        where.append(func.lower(r.c.data).like(f'%{_like(json.dumps(party.lower(), ensure_ascii=False))}%',
-                                                escape="\\"))
-    for key, val in (("body", body), ("status", stage), ("program", program), ("metric", metric)):
-        if val:
-            where.append(func.lower(_jtext(web, r.c.data, key)) == val.lower())
-    if q:
-        where.append(func.lower(r.c.label).like(f"%{_like(q.lower())}%", escape="\\"))
-    if since:
-        where.append(r.c.last_published >= _iso(since, "since"))
-    if until:
-        where.append(r.c.first_published <= _iso(until, "until") + "\uffff")
-    cols = [getattr(r.c, c) for c in _REC_COLS]
-    stmt = select(*cols).where(*where)
-    if order == "label":
-        stmt = stmt.order_by(r.c.label, r.c.id)
-    elif order == "date":  # the record's own date (a meeting's): a sort over the kind, not an index
-        stmt = stmt.order_by(_jtext(web, r.c.data, "date").desc(), r.c.last_published.desc(), r.c.id)
-    else:
-        stmt = stmt.order_by(r.c.last_published.desc(), r.c.id.desc())
-    with web.engine.connect() as conn:
-        rows = conn.execute(stmt.limit(limit + 1).offset(offset)).all()
-        total = None
-        filtered = any((party, body, stage, program, metric, q, since, until))
-        if not filtered:
-            total = conn.execute(select(func.count()).select_from(r).where(*where)).scalar_one()
-    items = [record_row(x) for x in rows[:limit]]
-    return Page(items=items, limit=limit, offset=offset, more=len(rows) > limit, total=total)
-
-
-def _like(text_: str) -> str:
-    return text_.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-def _iso(value: str, name: str) -> str:
-    if not _ISO.match(value):
-        raise ValueError(f"{name} must be an ISO date YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
-    return value
+                 include_rejected: bool = False, order: str = "date") -> Page:
+    """Records of one kind, filtered and paged by `query.records` (the CLI's query, same
+    semantics); `q` is its free-text filter."""
+    return _from_query(query.records(web.ledger, kind, party=party, body=body, stage=stage, program=program,
+                                     metric=metric, text=q, since=since, until=until, limit=limit,
+                                     offset=offset, include_rejected=include_rejected, order=order))
 
 
 #: A detail shows at most this many sources (oldest first); `n_sources` gives the total.
@@ -608,7 +555,7 @@ def _bodies(web: WebLedger) -> list[dict]:
 
 def series(web: WebLedger, body: str) -> dict:
     """Meetings of one body in order of ordinal then date, with the ordinals missing between them."""
-    return _series(body, list_records(web, "meetings", body=body, limit=10_000).items)
+    return _series(body, query.meetings(web.ledger, body=body, limit=10_000)["items"])
 
 
 def all_series(web: WebLedger, limit: int = 10_000) -> list[dict]:
@@ -745,20 +692,8 @@ def person_roles(web: WebLedger, person_id: str) -> list[dict]:
 
 def list_documents(web: WebLedger, *, limit: int = 50, offset: int = 0, since: str | None = None,
                    until: str | None = None) -> Page:
-    d = s.documents
-    where = []
-    if since:
-        where.append(d.c.published >= _iso(since, "since"))
-    if until:
-        where.append(d.c.published <= _iso(until, "until") + "\uffff")
-    with web.engine.connect() as conn:
-        rows = conn.execute(select(d.c.id, d.c.title, d.c.source, d.c.published, d.c.language,
-                                   func.length(d.c.text).label("length")).where(*where)
-                            .order_by(d.c.published.desc(), d.c.id.desc())
-                            .limit(limit + 1).offset(offset)).all()
-        total = None if where else conn.execute(select(func.count()).select_from(d)).scalar_one()
-    return Page(items=[dict(x._mapping) for x in rows[:limit]], limit=limit, offset=offset,
-                more=len(rows) > limit, total=total)
+    """`query.documents`, newest first."""
+    return _from_query(query.documents(web.ledger, since=since, until=until, limit=limit, offset=offset))
 
 
 def get_document(web: WebLedger, document_id: str) -> dict | None:
@@ -778,50 +713,20 @@ def get_document(web: WebLedger, document_id: str) -> dict | None:
         out["spans"] = [{"id": x.id, "kind": x.kind, "record_id": x.canonical_id,
                          "label": x.label or x.kind, "span": _span(x.span_start, x.span_end),
                          "status": x.status} for x in spans]
-        out["flags"] = _flags(conn, [s.flags.c.document_id == document_id], 1000, 0)
-    return out
-
-
-def _flags(conn, where, limit, offset) -> list[dict]:
-    f, j = s.flags, s.judgements
-    dismissed = {x.target_id: x for x in conn.execute(
-        select(j.c.target_id, j.c.author, j.c.reason, j.c.created_at)
-        .where(j.c.kind == "dismiss", j.c.retired_at.is_(None), j.c.target_type == "flag"))}
-    # both keys descending: the (created_at, id) index is read backwards, no sort
-    rows = conn.execute(select(f).where(*where).order_by(f.c.created_at.desc(), f.c.id.desc())
-                        .limit(limit).offset(offset))
-    out = []
-    for x in rows:
-        d = dict(x._mapping)
-        d["record_ids"] = json.loads(d["record_ids"]) if d.get("record_ids") else []
-        d["span"] = _span(d.pop("span_start"), d.pop("span_end"))
-        d["created_at"] = d["created_at"].isoformat() if d.get("created_at") else None
-        dis = dismissed.get(d["id"])
-        d["dismissed"] = dis is not None
-        d["dismissed_by"] = dis.author if dis else None
-        out.append(d)
+        out["flags"] = query.flag_rows(conn, [s.flags.c.document_id == document_id], 1000, 0)
     return out
 
 
 def list_flags(web: WebLedger, *, kind: str | None = None, open_only: bool = False,
                document_id: str | None = None, limit: int = 50, offset: int = 0) -> Page:
-    f, j = s.flags, s.judgements
-    where = []
-    if kind:
-        where.append(f.c.kind == kind)
-    if document_id:
-        where.append(f.c.document_id == document_id)
-    if open_only:
-        where.append(f.c.id.not_in(select(j.c.target_id).where(j.c.kind == "dismiss",
-                                                               j.c.retired_at.is_(None))))
-    with web.engine.connect() as conn:
-        items = _flags(conn, where, limit + 1, offset)
-    return Page(items=items[:limit], limit=limit, offset=offset, more=len(items) > limit)
+    """`query.flags`: newest first; `open_only` leaves out the dismissed."""
+    return _from_query(query.flags(web.ledger, kind=kind, document=document_id,
+                                   include_dismissed=not open_only, limit=limit, offset=offset))
 
 
 def get_flag(web: WebLedger, flag_id: str) -> dict | None:
     with web.engine.connect() as conn:
-        rows = _flags(conn, [s.flags.c.id == flag_id], 1, 0)
+        rows = query.flag_rows(conn, [s.flags.c.id == flag_id], 1, 0)
     return rows[0] if rows else None
 
 
