@@ -463,3 +463,49 @@ def test_byline_is_not_the_lead_and_hosted_reports_a_sitting():
     )
     (m,) = ex(text, "2024-10-02").meetings
     assert "Economic Dialogue" in m.body and m.number == 4
+
+
+# --- generalisation: referenced events beyond the dev corpus --------------------------------------
+
+
+def _events(text: str, published: str = "2024-06-20") -> dict[str, tuple]:
+    return {e.name: (e.date, e.place) for e in ex(text, published).events}
+
+
+def test_generic_sittings_of_the_reported_body():
+    ev = _events(
+        "The 7th meeting of the Armenia–Georgia Intergovernmental Commission was held in Yerevan on 19 June. "
+        "The co-chairs recalled that the last session, held in Tbilisi in 2022, set up three working groups. "
+        "They agreed to hold the next session in Batumi in 2025."
+    )
+    assert ev["6th session of the Armenia–Georgia Intergovernmental Commission"] == ("2022", "Tbilisi")
+    assert ev["8th session of the Armenia–Georgia Intergovernmental Commission"] == ("2025", "Batumi")
+
+
+def test_round_of_a_dialogue_and_a_session_of_another_body():
+    ev = _events(
+        "The second round of the Kazakhstan–Japan Strategic Dialogue took place in Tokyo on 18 June. "
+        "The third round of the dialogue will be held in Astana in 2025. Japan backed the 30th session of "
+        "the Conference of the Parties to the UN Framework Convention on Climate Change (COP30) in Belem "
+        "in November 2025."
+    )
+    assert ev["3rd round of the Kazakhstan–Japan Strategic Dialogue"] == ("2025", "Astana")
+    cop = [n for n in ev if "COP30" in n]
+    assert cop == [
+        "30th session of the Conference of the Parties to the UN Framework Convention on Climate "
+        "Change (COP30)"
+    ]
+    assert not any(n.startswith("30th session of the Kazakhstan") for n in ev)
+
+
+def test_whose_summit_is_the_organisation_summit():
+    ev = _events(
+        "The ministers discussed the Organization of Turkic States, whose summit in Bishkek on 5–6 November "
+        "2024 adopted a charter."
+    )
+    assert ev["Organization of Turkic States summit"] == ("2024-11-05", "Bishkek")
+
+
+def test_cop_climate_summit_keeps_its_noun():
+    ev = _events("Officials met ahead of the COP31 climate summit in Ankara in November 2026.")
+    assert ev == {"COP31 climate summit": ("2026-11", "Ankara")}

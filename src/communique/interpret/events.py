@@ -79,6 +79,9 @@ def _conf() -> dict:
 def find_events(ctx: Context) -> list[Event]:
     cands: list[_Cand] = []
     cands += _body_events(ctx)
+    generic = _generic_sittings(ctx, cands)
+    # "the next meeting of the Intergovernmental Commission": the sitting, not the body inside it
+    cands = [c for c in cands if not any(g.start <= c.start < g.end for g in generic)] + generic
     cands += _noun_events(ctx, cands)
     cands += _participle_events(ctx, cands)
     cands.sort(key=lambda c: c.start)
@@ -181,6 +184,57 @@ def _body_events(ctx: Context) -> list[_Cand]:
     return out
 
 
+_GENERIC_SITTING = re.compile(
+    r"\b(?:the|its|their)\s+(?P<q>next|last|previous|following|upcoming|[\w-]+)\s+(?:(?P<adj>[a-z-]+)\s+)?"
+    r"(?P<noun>round|meeting|session|sitting)\b"
+    r"(?:\s+of\s+the\s+(?:[\w-]+\s+){0,3}?(?:dialogue|commission|council|committee|group|meeting|forum)\b)?",
+    re.I,
+)
+
+
+def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "the fourth round of the dialogue", "the next round", "the last session, held in …": another
+    sitting of the reported body named with a generic noun."""
+    if ctx.meeting is None or ctx.meeting_body is None:
+        return []
+    body = ctx.meeting.body
+    main_no = ctx.meeting.number
+    type_words = {w.lower() for w in ctx.meeting_body.type.split()}
+    out = []
+    for m in _GENERIC_SITTING.finditer(ctx.text):
+        s0 = m.start("q")
+        if any(c.start <= s0 < c.end for c in taken + out) or _covers_meeting(ctx, m.start(), m.end()):
+            continue
+        if ctx.is_heading(s0) or ctx.in_quote(s0):
+            continue
+        if m.group("adj") and m.group("adj").lower() not in type_words:
+            continue  # "the next ministerial meeting" of a Joint Committee: some other meeting
+        if re.match(r"\s+(?:since|of\s+(?!the\b))", ctx.text[m.end() :]):
+            continue
+        other = re.match(r"\s+of\s+the\s+([A-Z][\w-]*)", ctx.text[m.end() :])
+        if other and other.group(1).lower() not in type_words:
+            continue  # "the 17th session of the Conference of the Parties": another body's sitting
+        q = m.group("q").lower()
+        o = next((x for x in ctx.ordinals if x.span[0] == s0), None)
+        if o is not None:
+            if o.value == main_no:
+                continue
+            n: int | None = o.value
+        elif q in ("next", "following", "upcoming"):
+            n = main_no + 1 if main_no else None
+        elif q in ("last", "previous"):
+            if main_no is None or re.match(r"\s+(?:year|month|week)", ctx.text[m.end() :]):
+                continue
+            n = main_no - 1
+        else:
+            continue
+        label = _ord(n) if n else q
+        noun = m.group("noun").lower()
+        name = f"{label} {body}" if noun in type_words else f"{label} {noun} of the {body}"
+        out.append(_Cand(m.start("q"), m.end(), name, m.end()))
+    return out
+
+
 @lru_cache(maxsize=64)
 def _sitting_rx(type_word: str) -> re.Pattern:
     """ "meeting of the Committee", "Council" … for one body type word (compiled once per word)."""
@@ -196,6 +250,11 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     text = ctx.text
     out = []
     main = ctx.meeting_body
+    cop_spans = []
+    for cm in re.finditer(r"(?<![\w])COP ?\d{1,2}(?![\w])", text):
+        full = _cop_full_name(text, cm.start(), cm.end())
+        if full:
+            cop_spans.append((full[0], cm.start()))
     for m in conf["trigger_rx"].finditer(text):
         trig = re.sub(r"-\d{4}$", "", m.group(0).lower())
         word = trig.rstrip("s") if trig not in ("games",) else trig
@@ -205,6 +264,8 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
+        if any(a <= m.start() < b for a, b in cop_spans):
+            continue  # "session", "Conference" inside a COP's full name, which is read below
         if word == "entry" and re.match(r"\s+into\s+force", text[m.end() :]):
             continue
         if word in ("entry", "accession") and not re.match(
@@ -221,6 +282,22 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         left_mods = _DET.sub("", left_mods)
         if re.search(r"\bsame\b", np, re.I):
             continue
+        owner = _WHOSE.search(text[max(0, m.start() - 120) : m.start()])
+        if owner and not left_mods and end == m.end():
+            # "the Shanghai Cooperation Organisation, whose summit in Astana …"
+            out.append(_Cand(m.start(), m.end(), f"{owner.group(1)} {m.group(0).lower()}", m.end()))
+            continue
+        if re.fullmatch(r"COP ?\d{1,2}", m.group(0), re.I):
+            full = _cop_full_name(text, m.start(), m.end())
+            if full:
+                start, end, bare = full
+            else:
+                sm = re.match(
+                    r"\s+(climate\s+(?:summit|conference|talks)|summit|conference)\b", text[m.end() :]
+                )
+                if sm:
+                    end = max(end, m.end() + sm.end())
+                    bare = f"{bare} {sm.group(1)}" if end == m.end() + sm.end() else bare
         weak = word in conf["weak"]
         has_ord = _ordinal_before(ctx, m.start(), 20) is not None
         if weak and not has_ord:
@@ -250,6 +327,26 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         )
         out.append(_Cand(start, end, name, m.end()))
     return out
+
+
+_WHOSE = re.compile(
+    r"((?:[A-Z][\w’'-]*)(?:\s+(?:of|for|and|the|[A-Z][\w’'-]*))*)(?:\s*\([A-Z]{2,8}\))?,\s+whose\s+$"
+)
+_COP_LONG = re.compile(
+    r"((?:[\w-]+\s+)?session\s+of\s+the\s+Conference\s+of\s+the\s+Parties\b[^()]{0,160}?)\s*\([^()]*$"
+)
+
+
+def _cop_full_name(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """ "the 29th session of the Conference of the Parties to the UN … (COP29)": the full name."""
+    close = text.find(")", end, end + 3)
+    if close < 0:
+        return None
+    m = _COP_LONG.search(text[max(0, start - 260) : start])
+    if not m:
+        return None
+    s0 = max(0, start - 260) + m.start(1)
+    return s0, close + 1, text[s0 : close + 1]
 
 
 def _covers_meeting(ctx: Context, start: int, end: int) -> bool:
