@@ -336,3 +336,38 @@ def test_random_unicode_never_raises(text, anchor) -> None:
 def test_date_soup_never_raises(text, anchor) -> None:
     for m in find_dates(text, anchor):
         assert text[m.span[0]:m.span[1]] == m.text
+
+
+# --- generalisation: periods and seasons beyond the dev corpus ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, end",
+    [
+        ("Exports in the first eight months of 2023 rose.", "2023-01", "2023-08"),
+        ("Trips in the first five months of the year grew.", "2025-01", "2025-05"),
+        ("in the last three months of last year", "2024-10", "2024-12"),
+        ("some 4,000 jobs were created between May and October last year", "2024-05", "2024-10"),
+    ],
+)
+def test_parts_of_a_year(text, value, end):
+    m = only(text, D(2025, 6, 10))
+    assert (m.value, m.end, m.granularity) == (value, end, "month")
+
+
+@pytest.mark.parametrize(
+    "text, anchor, year",
+    [
+        ("The forum will take place in Almaty in the autumn.", D(2025, 12, 1), "2026"),
+        ("The forum will take place in Almaty in the autumn.", D(2025, 2, 1), "2025"),
+        ("The working group met in the summer.", D(2025, 3, 1), "2024"),
+        ("Talks resume next spring.", D(2025, 3, 1), "2026"),
+    ],
+)
+def test_seasons_give_their_year(text, anchor, year):
+    m = only(text, anchor)
+    assert (m.value, m.granularity) == (year, "year")
+
+
+def test_a_fall_in_prices_is_no_season():
+    assert find_dates("the fall in exports and the fall of prices", D(2025, 3, 1)) == []

@@ -509,3 +509,34 @@ def test_whose_summit_is_the_organisation_summit():
 def test_cop_climate_summit_keeps_its_noun():
     ev = _events("Officials met ahead of the COP31 climate summit in Ankara in November 2026.")
     assert ev == {"COP31 climate summit": ("2026-11", "Ankara")}
+
+
+# --- generalisation: periods of counts and amounts ------------------------------------------------
+
+
+def _periods(text: str, published: str = "2025-03-01") -> dict[float, str | None]:
+    return {f.value: f.period for f in ex(text, published).figures}
+
+
+def test_since_reaches_a_count_in_its_clause_or_in_the_present_perfect():
+    p = _periods(
+        "Since 2016 more than 1,500 students have studied in Poland. "
+        "Since 2010, Polish investment has exceeded $3 billion, and some 400 Polish firms operate in "
+        "the country. Since joining the bank in 1994, Armenia has received $1.2 billion, and the bank "
+        "has financed over 90 companies."
+    )
+    assert p[1500] == "2016/2025"
+    assert p[400] is None
+    assert p[90] == "1994/2025"
+
+
+def test_a_year_in_another_clause_does_not_date_a_state():
+    p = _periods(
+        "Trade grew by 8% in 2024 and reached USD 900 million, and that more than 120 firms operate here."
+    )
+    assert p[120] is None
+
+
+def test_since_in_the_previous_clause_does_not_make_a_range():
+    p = _periods("Trade has tripled since 2012 and in the first nine months of 2024 reached USD 1.4 billion.")
+    assert p[1.4e9] == "2024-01/2024-09"

@@ -91,7 +91,14 @@ rf"(?P<iso_d>[0-3]?[0-9])(?![0-9]|[./-][0-9]))",
     rf"(?P<q>(?:(?P<q_qh>[QH])(?P<q_n>[1-4])|(?P<q_w>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
     rf"{_S}+(?P<q_u>(?i:quarter|half)){_S}+(?:(?i:of){_S}+)?)(?:{_S}*|{_S}*['’]?)(?P<q_y>{_YEAR}))",
     rf"(?P<mmr>(?P<mmr_m1>{_MONTH}){_S}*(?:[-–—]|{_S}+to{_S}+|{_S}+and{_S}+){_S}*(?P<mmr_m2>{_MONTH})"
-    rf"(?:,?{_S}+(?P<mmr_y>{_YEAR}))?)",
+    rf"(?:,?{_S}+(?P<mmr_y>{_YEAR})|{_S}+{_RELY.format('mmr_rel')})?)",
+    # "the first ten months of 2024", "the first nine months of the year"
+    rf"(?P<fnm>(?P<fnm_w>(?i:first|last)){_S}+(?P<fnm_n>{_NUMW}){_S}+(?i:months){_S}+(?i:of){_S}+"
+    rf"(?:(?P<fnm_y>{_YEAR})|(?i:the|this){_S}+(?i:year)\b|{_RELY.format('fnm_rel')}))",
+    # "in the spring", "next autumn", "summer 2025": the year of that season
+    rf"(?P<sea>(?:(?P<sea_rel>(?i:this|next|last)){_S}+|(?<=in ){_S}*(?i:the){_S}+)"
+    rf"(?P<sea_w>(?i:spring|summer|autumn|fall))(?![A-Za-z])(?!{_S}+of{_S}+(?![0-9]))"
+    rf"(?:{_S}+(?:of{_S}+)?(?P<sea_y>{_YEAR}))?)",
     rf"(?P<my>(?P<my_m>{_MONTH})(?:{_S}+of)?,?{_S}+(?P<my_y>{_YEAR}))",
     rf"(?P<mrel>(?P<mrel_m>{_MONTH}){_S}+(?:of{_S}+)?{_RELY.format('mrel_rel')})",
     rf"(?P<relm>(?P<relm_w>(?i:last|next|this(?:{_S}+coming)?|past)){_S}+(?P<relm_m>{_MONTH}))",
@@ -120,7 +127,7 @@ def _compile_forms(names: str | None = None) -> re.Pattern:
 # the forms that can start at each kind of trigger: a smaller alternation fails faster
 _DIGIT_FORMS_RE = _compile_forms("iso num drr dr dmy ago dec yr y q")
 _NAME_FORMS_RE = _compile_forms("mr dmy mdy myr mmr my mrel bm wd")
-_WORD_FORMS_RE = _compile_forms("q relm ago intime rel wd")
+_WORD_FORMS_RE = _compile_forms("q fnm sea relm ago intime rel wd")
 
 _MONTH_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['month_cues'])})[ \u00a0-]+(?:the\s+)?$")
 _YEAR_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['year_cues'])})[ \u00a0]+(?:the\s+)?$")
@@ -233,6 +240,7 @@ def _rel_year(word: str | None, anchor: dt.date) -> int:
     return anchor.year + {"last": -1, "this": 0, "next": 1}[word.lower()] if word else anchor.year
 
 
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}  # northern hemisphere
 Resolved = tuple[str, str | None, str, bool]  # value, end, granularity, relative
 
 
@@ -304,15 +312,35 @@ def _resolve(  # noqa: C901
         return dates[0].isoformat(), None, "day", relative
     if kind == "mmr":
         m1, m2 = _month(g("mmr_m1")), _month(g("mmr_m2"))
-        if g("mmr_y"):
-            y2 = int(g("mmr_y"))
+        if g("mmr_y") or (g("mmr_rel") and anchor is not None):
+            y2 = int(g("mmr_y")) if g("mmr_y") else _rel_year(g("mmr_rel"), anchor)
             y1 = y2 if m1 <= m2 else y2 - 1
-            return f"{y1:04d}-{m1:02d}", f"{y2:04d}-{m2:02d}", "month", False
+            return f"{y1:04d}-{m1:02d}", f"{y2:04d}-{m2:02d}", "month", not g("mmr_y")
         if anchor is None or g("mmr_m1").rstrip(".").lower() in _AMBIGUOUS:
             return None
         y1 = _month_year(m1, anchor, _future(text, s, e))
         y2 = y1 if m2 >= m1 else y1 + 1
         return f"{y1:04d}-{m1:02d}", f"{y2:04d}-{m2:02d}", "month", True
+    if kind == "fnm":
+        n = _count(g("fnm_n"))
+        if not n or n > 12 or (not g("fnm_y") and anchor is None):
+            return None
+        y = int(g("fnm_y")) if g("fnm_y") else _rel_year(g("fnm_rel"), anchor)
+        m1, m2 = (1, n) if g("fnm_w").lower() == "first" else (13 - n, 12)
+        return f"{y:04d}-{m1:02d}", f"{y:04d}-{m2:02d}", "month", not g("fnm_y")
+    if kind == "sea":
+        if g("sea_y"):
+            return g("sea_y"), None, "year", False
+        if anchor is None:
+            return None
+        if g("sea_rel"):
+            return f"{_rel_year(g('sea_rel'), anchor):04d}", None, "year", True
+        first, last = _SEASONS[g("sea_w").lower()]
+        if _future(text, s, e):
+            y = anchor.year + 1 if anchor.month > last else anchor.year
+        else:
+            y = anchor.year - 1 if anchor.month < first else anchor.year
+        return f"{y:04d}", None, "year", True
     if kind == "myr":
         y1, y2 = int(g("myr_y1")), int(g("myr_y2"))
         m1, m2 = _month(g("myr_m1")), _month(g("myr_m2"))
@@ -443,7 +471,8 @@ def _resolve(  # noqa: C901
 _DIGITS_RE = re.compile(r"[0-9]+")
 _NAMES_RE = re.compile(rf"(?:{_alt(_cased(list(_MONTHS) + list(_WEEKDAYS)))})(?![a-z])")
 _KEYWORDS = ("ago", "time", "year", "years", "month", "months", "week", "weeks", "day", "days", "decade",
-             "decades", "today", "yesterday", "tomorrow", "quarter", "half")
+             "decades", "today", "yesterday", "tomorrow", "quarter", "half", "spring", "summer", "autumn",
+             "fall")
 _QH_RE = re.compile(r"[QH][1-4](?![0-9])")
 _KW_RE = re.compile(_alt([k for k in _KEYWORDS] + [k.title() for k in _KEYWORDS]) + "(?![A-Za-z])")
 _WORD_START_RE = re.compile(r"(?<![A-Za-z0-9'’])[A-Za-z0-9]")

@@ -38,7 +38,7 @@ _REL_PERIOD = re.compile(
     r"(decade|years?|months?)\b",
     re.I,
 )
-_SINCE = re.compile(r"\bsince\b[\w\s,]{0,25}$", re.I)
+_SINCE = re.compile(r"\bsince\b(?![\w\s,]*\band\b)[\w\s,]{0,25}$", re.I)
 _BASE = re.compile(r"\b(?:from|compared\s+(?:with|to)|than(?:\s+in)?|over|versus|vs\.?)\s+(?:the\s+)?$", re.I)
 _NUMWORDS = {
     "one": 1,
@@ -524,6 +524,36 @@ def _pub_year(ctx: Context) -> int | None:
     return ctx.anchor.year if ctx.anchor else None
 
 
+def _since_reaches(text: str, sent_start: int, c: tuple, a: Amount) -> bool:
+    """ "since 2015, more than 4 000 students" — a "since" span reaches a count in its own clause, or
+    across ", and" only a count in the present perfect ("…, and it has supported over 40 companies"),
+    not a state ("…, and 3,000 companies operate")."""
+    if not _SINCE.search(text[sent_start : c[0]][-30:]):
+        return False
+    if c[0] > a.span[0]:
+        return True
+    between = text[c[1] : a.span[0]]
+    cut = max((m.end() for m in re.finditer(r",\s+(?:and|while|but)\s", between)), default=-1)
+    if cut < 0:
+        return True
+    rest = between[cut:] + text[a.span[1] : a.span[1] + 60]
+    return bool(re.search(r"\b(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en)\b", rest))
+
+
+def _date_reaches(text: str, c: tuple, a: Amount) -> bool:
+    """A date before a count, across ", and (that)": only when the count's clause tells of a past
+    event ("…, and 300 firms were registered"), not a present state ("…, and 250 firms operate")."""
+    if c[0] > a.span[0]:
+        return True
+    between = text[c[1] : a.span[0]]
+    cut = max((m.end() for m in re.finditer(r",\s+(?:and|while|but)\s", between)), default=-1)
+    if cut < 0:
+        return True
+    rest = between[cut:] + text[a.span[1] : a.span[1] + 80]
+    rest = re.split(r"[,;.]", rest)[0] if re.search(r"[,;.]", rest[len(between) - cut :]) else rest
+    return bool(re.search(r"\b(?:was|were|had|has|have)\b|\b\w{3,}ed\b", rest))
+
+
 def _period(ctx: Context, a: Amount, s, count: bool) -> str | None:
     text = ctx.text
     year = _pub_year(ctx)
@@ -561,7 +591,10 @@ def _period(ctx: Context, a: Amount, s, count: bool) -> str | None:
     if best_rel:
         cands.append((best_rel[2], best_rel[2] + 1, best_rel[1], True))
     if count:
-        cands = [c for c in cands if not c[3] and re.fullmatch(r"\d{4}", c[2])]
+        # a count takes a year, a part of a year or a "since" span, not a multi-year range
+        cands = [c for c in cands if re.fullmatch(r"\d{4}(?:-\d\d/\d{4}-\d\d|/\d{4})?", c[2])]
+        cands = [c for c in cands if not c[3] or "-" in c[2] or _since_reaches(text, s.start, c, a)]
+        cands = [c for c in cands if c[3] or _date_reaches(text, c, a)]
     if not cands:
         return None
     # a date after the amount in its clause (before the next amount), else the nearest before
