@@ -371,3 +371,13 @@ def test_seasons_give_their_year(text, anchor, year):
 
 def test_a_fall_in_prices_is_no_season():
     assert find_dates("the fall in exports and the fall of prices", D(2025, 3, 1)) == []
+
+
+def test_dateline_with_agency_and_without_year():
+    from communique.annotate.dates import dateline_end
+
+    t = "A title\n\nBaku, 3 June 2025 (APA) – The ministers met."
+    assert dateline_mention(t).value == "2025-06-03"
+    t2 = "A title\n\nBAKU, Jun 3 (Reuters) - The ministers met."
+    assert dateline_mention(t2) is None
+    assert t2[: dateline_end(t2)].endswith("Jun 3")

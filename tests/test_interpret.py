@@ -540,3 +540,15 @@ def test_a_year_in_another_clause_does_not_date_a_state():
 def test_since_in_the_previous_clause_does_not_make_a_range():
     p = _periods("Trade has tripled since 2012 and in the first nine months of 2024 reached USD 1.4 billion.")
     assert p[1.4e9] == "2024-01/2024-09"
+
+
+def test_partial_dateline_is_not_the_meeting_date_and_city_hosted_is_the_place():
+    text = (
+        "Armenia and the EU hold dialogue\n\n"
+        "Yerevan, 14 March – On Wednesday, Rome hosted the 4th meeting of the Armenia – EU Justice "
+        "Sub-Committee. Experts from two agencies joined the session by videoconference."
+    )
+    (m,) = ex(text, "2025-03-14").meetings
+    assert m.date == "2025-03-12"
+    assert m.place == "Rome"
+    assert m.format == "hybrid"

@@ -552,8 +552,34 @@ _PLACE_RE = re.compile(
 # what may follow a dateline's date on its line: a time, then punctuation or the end of the line
 _LINE_TAIL_RE = re.compile(
     r"(?:,?\s*(?:at\s+)?[0-2]?[0-9][:.][0-5][0-9](?:\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,5}))?)?"
+    r"(?:\s*\((?:[A-Z][\w.’'-]*)(?:\s[A-Z][\w.’'-]*){0,3}\))?"  # a news agency: "(UzA)", "(Reuters)"
     r"[\s*_)\]]*(?:[-–—.:|·•,]|$)"
 )
+
+
+def dateline_end(text: str) -> int:
+    """End offset of a dateline's date, also one without a year ("Bishkek, 29 September –"), which
+    cannot place the text in time but is not a date of what the text reports; 0 when none."""
+    full = dateline_mention(text)
+    if full is not None:
+        return full.span[1]
+    pos = 0
+    lines_seen = 0
+    for line in text[:2000].split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        lines_seen += 1
+        if lines_seen > 4:
+            break
+        pm = _PLACE_RE.match(line)
+        if not pm:
+            continue
+        m = _compile_forms("dmy mdy").match(line, pm.end())
+        if m and _LINE_TAIL_RE.match(line, m.end()):
+            return start + m.end()
+    return 0
 
 
 def dateline_mention(text: str) -> DateMention | None:

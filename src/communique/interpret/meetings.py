@@ -158,12 +158,10 @@ def _date(ctx: Context, body: BodyMention):
 
 def _dateline_end(ctx: Context) -> int:
     try:
-        from ..annotate.dates import dateline_mention
-
-        m = dateline_mention(ctx.text)
+        from ..annotate.dates import dateline_end
     except ImportError:
         return 0
-    return m.span[1] if m else 0
+    return dateline_end(ctx.text)
 
 
 def _place(ctx: Context, body: BodyMention, fmt: str | None) -> str | None:
@@ -172,6 +170,8 @@ def _place(ctx: Context, body: BodyMention, fmt: str | None) -> str | None:
             if p.kind != "city" or ctx.in_quote(p.span[0]):
                 continue
             before = ctx.text[max(s.start, p.span[0] - 12) : p.span[0]]
+            if re.match(r"\s+(?:hosted|hosts)\b", ctx.text[p.span[1] : p.span[1] + 12]):
+                return p.name  # "London hosted the ninth meeting …"
             if re.search(r"\b(?:in|at)\s+$", before) and not re.search(r"\b(?:Delegation|from)\b", before):
                 after = ctx.text[p.span[1] : p.span[1] + 40]
                 if re.match(r"\s+(?:in|next|later)\b", after) and "year" in after:
@@ -189,6 +189,11 @@ def _format(ctx: Context, body: BodyMention) -> str:
         return "hybrid"
     m = virtual.search(head)
     if m:
+        cue_s = ctx.sentence_at(m.start())
+        if re.search(
+            r"\b(?:joined|participated|took part|connected|attended)\b", ctx.text[cue_s.start : m.start()]
+        ) and _place(ctx, body, "in-person"):
+            return "hybrid"  # "experts joined the session by videoconference" from a sitting held in a city
         s = ctx.sentence_at(body.span[0])
         if re.search(r"\b(?:took place|was held|were held|held)\s+in\s+[A-Z]", ctx.text[s.start : s.end]):
             return "hybrid"
