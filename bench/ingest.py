@@ -7,7 +7,10 @@ run; "store only" isolates the database writes from extraction. Documents come f
 `bench/corpus.py` (our own templates). PostgreSQL is `PG_TEST_URL` or a throwaway local server
 started as tests/conftest.py does (`bench/speed.py: postgres`).
 
-Usage: python bench/ingest.py [--n 2000] [--seed 7] [--corpus DIR] [--no-pg]
+The "N ingests" rows ingest the same documents in N successive runs, each followed by a full
+rebuild (what every ingest used to do) or by the incremental merge an ingest does now.
+
+Usage: python bench/ingest.py [--n 2000] [--seed 7] [--corpus DIR] [--no-pg] [--batches 10]
 """
 
 from __future__ import annotations
@@ -49,6 +52,28 @@ def run_ingest(url: str, paths: list[Path], workers: int) -> dict:
             "records": stats["records"]}
 
 
+def run_batches(url: str, paths: list[Path], batches: int, incremental: bool) -> dict:
+    """Ingest in `batches` successive runs, each followed by the rebuild an ingest does (incremental)
+    or by a full `rebuild()` (what every ingest did before): the cost of keeping a ledger current."""
+    from communique.ledger import open_ledger
+
+    ledger = open_ledger(url)
+    size = -(-len(paths) // batches)
+    t = time.perf_counter()
+    last = 0.0
+    for i in range(0, len(paths), size):
+        t1 = time.perf_counter()
+        if incremental:
+            ledger.ingest_paths([str(p) for p in paths[i:i + size]])
+        else:
+            ledger.ingest_paths([str(p) for p in paths[i:i + size]], rebuild=False)
+            ledger.rebuild()
+        last = time.perf_counter() - t1
+    took = time.perf_counter() - t
+    ledger.close()
+    return {"docs": len(paths), "seconds": took, "last_batch_s": last}
+
+
 def run_store_only(url: str, pairs: list) -> float:
     from communique.ledger import open_ledger
 
@@ -66,6 +91,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--corpus", help="Folder for the generated documents (default: a temp folder).")
     ap.add_argument("--no-pg", action="store_true", help="Skip PostgreSQL.")
+    ap.add_argument("--batches", type=int, default=10, help="Successive ingests for the incremental rows.")
     args = ap.parse_args(argv)
 
     from bench.corpus import write_corpus
@@ -94,6 +120,12 @@ def main(argv: list[str] | None = None) -> None:
                      f"{r['statements']:,} statements, {r['records']:,} records"))
     took = run_store_only(f"sqlite:///{work / 'store.db'}", pairs)
     rows.append(("store only into SQLite (extractions ready)", len(pairs) / took, ""))
+    for incremental in (False, True):
+        db = work / f"batches{int(incremental)}.db"
+        r = run_batches(f"sqlite:///{db}", paths, args.batches, incremental)
+        how = "incremental merge" if incremental else "full rebuild"
+        rows.append((f"SQLite, {args.batches} ingests, {how} after each", r["docs"] / r["seconds"],
+                     f"last ingest {r['last_batch_s']:.1f} s"))
 
     if not args.no_pg:
         from bench.speed import postgres
@@ -112,6 +144,12 @@ def main(argv: list[str] | None = None) -> None:
                                  f"({r['rebuild_s']:.1f} s)"))
                 took = run_store_only(_fresh_pg_db(server, "bench_store"), pairs)
                 rows.append(("store only into PostgreSQL (extractions ready)", len(pairs) / took, ""))
+                for incremental in (False, True):
+                    r = run_batches(_fresh_pg_db(server, f"bench_batches_{int(incremental)}"), paths,
+                                    args.batches, incremental)
+                    how = "incremental merge" if incremental else "full rebuild"
+                    rows.append((f"PostgreSQL, {args.batches} ingests, {how} after each",
+                                 r["docs"] / r["seconds"], f"last ingest {r['last_batch_s']:.1f} s"))
 
     print()
     for name, rate, note in rows:

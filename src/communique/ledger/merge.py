@@ -408,8 +408,15 @@ def _disagreement_flags(cluster_id: str, kind: str, label: str, dis: dict[str, l
     return out
 
 
-def rebuild(conn: Connection) -> dict:
-    """Recompute every derived table, one record kind at a time (see the module docstring)."""
+def rebuild(conn: Connection, touched: set[str] | None = None) -> dict:
+    """Recompute every derived table, one record kind at a time (see the module docstring).
+
+    With `touched` (ids of documents just added, none changed or removed, no judgement since the
+    last rebuild), the result is the same but less is done: kinds none of those documents
+    mention are left alone, and within a kind clustering still runs over every record (so merge
+    decisions are exactly a full rebuild's) while only clusters that gained a record or changed
+    members are assembled and rewritten, with their stage history and flags. `communique rebuild`
+    (touched=None) recomputes everything."""
     ts = datetime.now(UTC)
     docs = load_documents(conn)
     judgements = active(conn)
@@ -419,22 +426,28 @@ def rebuild(conn: Connection) -> dict:
             k = j.target_key or {}
             if k.get("record_id") and k.get("prop"):
                 rejected_values.add((k["record_id"], k["prop"], k["value"]))
-    for table in (t.records, t.merges, t.stage_history):
-        conn.execute(delete(table))
-    conn.execute(delete(t.flags).where(t.flags.c.source == "ledger"))
-    totals = {"records": 0, "merges": 0, "flags": 0, "stage_history": 0, "remapped": 0}
+    kinds = [k for k in RECORD_TYPES if k != "flags"]
+    if touched is not None and not _judgements_anchored(conn, judgements):
+        touched = None  # a judgement found by its snapshot may move to a new record: do it all
+    if touched is None:
+        for table in (t.records, t.merges, t.stage_history):
+            conn.execute(delete(table))
+        conn.execute(delete(t.flags).where(t.flags.c.source == "ledger"))
+    else:
+        kinds = [k for k in kinds if k in _kinds_of(conn, touched)
+                 or (k == "agreements" and "meetings" in _kinds_of(conn, touched))]
+    totals = {"records": 0, "merges": 0, "flags": 0, "stage_history": 0, "remapped": 0, "kinds": len(kinds),
+              "rewritten": 0}
     flag_rows: list[dict] = []
     per_doc_parties = None
-    for kind in RECORD_TYPES:
-        if kind == "flags":
-            continue
+    for kind in kinds:
         recs = load_seen(conn, docs, kind)
-        if not recs:
+        if not recs and touched is None:
             continue
         if kind == "agreements":
             per_doc_parties = per_doc_parties if per_doc_parties is not None else document_parties(conn)
             apply_context_parties(recs, per_doc_parties)
-        stats = _rebuild_kind(conn, kind, recs, docs, judgements, rejected_values, flag_rows, ts)
+        stats = _rebuild_kind(conn, kind, recs, docs, judgements, rejected_values, flag_rows, ts, touched)
         for k, v in stats.items():
             totals[k] += v
     flags_by_id = {}
@@ -444,20 +457,86 @@ def rebuild(conn: Connection) -> dict:
                             "document_id": f.get("document_id"), "span_start": f.get("span_start"),
                             "span_end": f.get("span_end"), "record_ids": dumps(f.get("record_ids") or []),
                             "created_at": ts}
+    if touched is not None and flags_by_id:  # a flag a kept cluster also raises is there already
+        present = set()
+        ids = list(flags_by_id)
+        for i in range(0, len(ids), 500):
+            present |= set(conn.execute(select(t.flags.c.id).where(t.flags.c.id.in_(ids[i:i + 500])))
+                           .scalars())
+        flags_by_id = {k: v for k, v in flags_by_id.items() if k not in present}
     _insert(conn, t.flags, list(flags_by_id.values()))
     totals["flags"] = len(flags_by_id)
     return totals
 
 
+def _judgements_anchored(conn: Connection, judgements: list[Judgement]) -> bool:
+    """Every record judgement names records that are present (none is resolved by snapshot)."""
+    ids = sorted({i for j in judgements if j.target_type == "record" for i in (j.target_id, j.other_id) if i})
+    c = t.statements.c
+    found: set[str] = set()
+    for i in range(0, len(ids), 500):
+        found |= set(conn.execute(select(c.record_id).where(c.record_id.in_(ids[i:i + 500])).distinct())
+                     .scalars())
+    return found == set(ids)
+
+
+def _kinds_of(conn: Connection, documents: set[str]) -> set[str]:
+    c = t.statements.c
+    ids = sorted(documents)
+    out: set[str] = set()
+    for i in range(0, len(ids), 500):
+        out |= set(conn.execute(select(c.kind).where(c.document_id.in_(ids[i:i + 500])).distinct()).scalars())
+    return out
+
+
+def _kept_clusters(conn: Connection, kind: str, clusters: list[Cluster], index: dict[str, Seen],
+                   judgements: list[Judgement], touched: set[str]) -> tuple[set[str], set[str]]:
+    """(clusters whose stored rows are still exact, stored canonical ids to rewrite): a cluster is
+    kept when it is stored with exactly the same members and none of them comes from a touched
+    document (its inputs, hence its record, history and flags, are what they were)."""
+    stored = set(conn.execute(select(t.records.c.id).where(t.records.c.kind == kind)).scalars())
+    sc = t.statements.c
+    now_map = dict(conn.execute(select(sc.record_id, sc.canonical_id).where(sc.kind == kind).distinct())
+                   .all())
+    size: dict[str, int] = defaultdict(int)
+    for cid in now_map.values():
+        size[cid] += 1
+    kept = {c.id for c in clusters
+            if c.id in stored and size.get(c.id) == len(c.members)
+            and all(now_map.get(m) == c.id and index[m].document_id not in touched for m in c.members)}
+    return kept, stored - kept
+
+
+def _drop_derived(conn: Connection, ids: set[str]) -> None:
+    """Delete the records, merges, stage history and ledger flags of these canonical ids."""
+    if not ids:
+        return
+    batch = sorted(ids)
+    for i in range(0, len(batch), 500):
+        part = batch[i:i + 500]
+        conn.execute(delete(t.records).where(t.records.c.id.in_(part)))
+        conn.execute(delete(t.merges).where(t.merges.c.canonical_id.in_(part)))
+        conn.execute(delete(t.stage_history).where(t.stage_history.c.agreement_id.in_(part)))
+    f = t.flags.c
+    stale = [fid for fid, rids in conn.execute(select(f.id, f.record_ids).where(f.source == "ledger"))
+             if rids and ids & set(json.loads(rids))]
+    for i in range(0, len(stale), 500):
+        conn.execute(delete(t.flags).where(f.id.in_(stale[i:i + 500])))
+
+
 def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str, dict],
                   judgements: list[Judgement], rejected_values: set, flag_rows: list[dict],
-                  ts: datetime) -> dict:
+                  ts: datetime, touched: set[str] | None = None) -> dict:
     from .lifecycle import stage_rows
 
     index = {r.id: r for r in recs}
     by_kind = {kind: recs}
     clusters = cluster_kind(kind, recs, judgements, index, by_kind)
     member_of = {m: c.id for c in clusters for m in c.members}
+    if touched is not None:
+        kept, stale = _kept_clusters(conn, kind, clusters, index, judgements, touched)
+        _drop_derived(conn, stale)
+        clusters = [c for c in clusters if c.id not in kept]
 
     # judgements on records → per-cluster corrections, rejections, confirmations
     corrections: dict[str, dict] = defaultdict(dict)
@@ -523,7 +602,7 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
     _insert(conn, t.stage_history, history_rows)
     changed = _remap(conn, kind, member_of)
     return {"records": len(record_rows), "merges": len(merge_rows), "stage_history": len(history_rows),
-            "remapped": changed}
+            "remapped": changed, "rewritten": len(record_rows)}
 
 
 def _remap(conn: Connection, kind: str, member_of: dict[str, str]) -> int:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from .. import EXTRACTOR_VERSION
@@ -139,6 +139,16 @@ class Ledger:
         res = conn.execute(update(t.ledger_meta).where(t.ledger_meta.c.key == key).values(value=value))
         if not res.rowcount:
             conn.execute(insert(t.ledger_meta).values(key=key, value=value))
+
+    def _judgement_mark(self, conn: Connection) -> str:
+        """Changes whenever a judgement is added or retired, by any writer (CLI, web, review)."""
+        j = t.judgements.c
+        n, top, retired = conn.execute(select(func.count(), func.max(j.id), func.count(j.retired_at))).one()
+        return f"{n}:{top}:{retired}"
+
+    def judged_since_rebuild(self) -> bool:
+        with self.connect() as conn:
+            return self._get_meta(conn, "judgements_at_rebuild") != self._judgement_mark(conn)
 
     def is_dirty(self) -> bool:
         with self.connect() as conn:
@@ -271,8 +281,10 @@ class Ledger:
         known = self.known_documents()
         summary = IngestSummary()
         pending: list[tuple[str, Rows]] = []
+        added: set[str] = set()
         opened = time.perf_counter()
         done = 0
+        dirty_before = self.is_dirty() or self.judged_since_rebuild()
 
         def flush() -> None:
             nonlocal opened
@@ -284,6 +296,7 @@ class Ledger:
                 known[rows.document["id"]] = version
                 summary.statements += len(rows.statements)
                 if status == "new":
+                    added.add(rows.document["id"])
                     summary.new += 1
                 else:
                     summary.updated += 1
@@ -325,7 +338,9 @@ class Ledger:
                     handle(results)
         flush()
         if rebuild and (summary.new or summary.updated or self.is_dirty()):
-            self.rebuild()
+            # only new documents since a clean rebuild: merge them in; else recompute everything
+            incremental = summary.new and not summary.updated and not dirty_before
+            self.rebuild(touched=added if incremental else None)
         summary.seconds = time.perf_counter() - started
         return summary
 
@@ -400,18 +415,21 @@ class Ledger:
                                published=None if d.published_inferred else d.published,
                                language=d.language or "en")
 
-    def rebuild(self) -> dict:
+    def rebuild(self, touched: set[str] | None = None) -> dict:
         """Recompute merged records, merge decisions, stage histories and ledger flags from the
-        statements and the active judgements (deterministic; one transaction)."""
+        statements and the active judgements (deterministic; one transaction). `touched`: ids of
+        documents added since the last rebuild (and nothing else changed), for the incremental
+        rebuild an ingest runs (`merge.rebuild`); without it, everything is recomputed."""
         from .merge import rebuild
 
         with self.engine.begin() as conn:
-            stats = rebuild(conn)
+            stats = rebuild(conn, touched)
             # Review and cross-ledger checks (ledger/review.py, checks/ledger.py): re-point judgements
             # whose records a newer extractor re-identified, then add the ledger-wide check flags.
             from .review import after_rebuild
             stats.update(after_rebuild(conn))
             self._set_meta(conn, "dirty", "0")
+            self._set_meta(conn, "judgements_at_rebuild", self._judgement_mark(conn))
         return stats
 
     # --- judgements (the review commands build on these) ----------------------------------
