@@ -282,3 +282,28 @@ def test_convention_naming_a_conference_is_no_agreement():
         published="2025-01-10",
     )
     assert e.agreements == []
+
+
+def test_initials_call_to_open_talks_and_coordinated_names():
+    st = stages(
+        "Negotiators put their initials today on the text of a Framework Agreement (FA), closing talks "
+        "that opened in 2019. Armenia renewed its call for the EU to open negotiations on customs "
+        "cooperation and extradition agreements."
+    )
+    assert st["Framework Agreement"] == "initialled"
+    assert st["customs cooperation agreement"] == "proposed"
+    assert st["extradition agreement"] == "proposed"
+
+
+def test_consent_still_to_be_given_is_no_ratification():
+    st = stages(
+        "The parties signed the Association Agreement (AA) in Tbilisi on Monday. Both parliaments have to "
+        "give their consent, and each member state has to ratify the agreement before it can enter "
+        "into force.",
+        published="2024-06-05",
+    )
+    assert st["Association Agreement"] == "signed"
+
+
+def test_agreement_of_its_generation_is_no_name():
+    assert names("The AA is the first agreement of its generation between the EU and a Caucasus state.") == []

@@ -552,3 +552,48 @@ def test_partial_dateline_is_not_the_meeting_date_and_city_hosted_is_the_place()
     assert m.date == "2025-03-12"
     assert m.place == "Rome"
     assert m.format == "hybrid"
+
+
+def test_body_named_as_a_time_reference_is_an_event_not_the_meeting():
+    text = (
+        "Caspian briefing\n\n"
+        "BAKU, 10 October 2025 – Three months after the EU–Central Asia Summit in Samarkand, officials "
+        "gave a briefing on ports. The Asian Development Bank is ready to lend up to $200 million for "
+        "ferries, a bank official said. The EUR 5 bn envelope that Ursula von der Leyen, President of "
+        "the European Commission, announced at the Samarkand summit in July includes EUR 1 bn for ports.\n"
+    )
+    e = ex(text, "2025-10-10")
+    assert e.meetings == []
+    assert [(x.name, x.date, x.place) for x in e.events] == [
+        ("EU–Central Asia Summit", "2025-07", "Samarkand")
+    ]
+    adb = next(p for p in e.pledges if p.amount == 200e6)
+    ec = next(p for p in e.pledges if p.amount == 5e9)
+    assert (adb.by, adb.hedged, adb.purpose, adb.date) == ("Asian Development Bank", True, "ferries", None)
+    assert (ec.by, ec.amount, ec.date) == ("European Commission", 5e9, "2025-07")
+
+
+def test_months_before_an_event_dates_the_event():
+    ev = _events(
+        "The ministers met on Friday, four months before the COP31 climate summit in Ankara.", "2026-07-10"
+    )
+    assert ev == {"COP31 climate summit": ("2026-11", "Ankara")}
+
+
+def test_meeting_day_inside_a_stated_range_gives_the_range():
+    text = (
+        "Leaders close summit\n\n"
+        "**TASHKENT, 6 June 2025** — Leaders ended the first EU–Caucasus Summit in Tashkent on Friday.\n\n"
+        "The summit, held on 5–6 June, was chaired by the host.\n"
+    )
+    (m,) = ex(text, "2025-06-06").meetings
+    assert (m.date, m.date_end) == ("2025-06-05", "2025-06-06")
+
+
+def test_bare_government_with_a_reporting_verb_names_its_country():
+    e = ex(
+        "Trade with Kazakhstan grew. The government said it has earmarked 40 billion tenge this year "
+        "for labs."
+    )
+    (p,) = e.pledges
+    assert p.by == "Government of Kazakhstan"

@@ -44,7 +44,7 @@ _DATE_WORD = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|\d+)$"
 )
-_GENERIC_TAIL = {"kind", "type", "sort", "this", "that", "these"}
+_GENERIC_TAIL = {"kind", "type", "sort", "this", "that", "these", "generation"}
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,7 @@ rf"(?P<iso_d>[0-3]?[0-9])(?![0-9]|[./-][0-9]))",
     rf"(?P<my>(?P<my_m>{_MONTH})(?:{_S}+of)?,?{_S}+(?P<my_y>{_YEAR}))",
     rf"(?P<mrel>(?P<mrel_m>{_MONTH}){_S}+(?:of{_S}+)?{_RELY.format('mrel_rel')})",
     rf"(?P<relm>(?P<relm_w>(?i:last|next|this(?:{_S}+coming)?|past)){_S}+(?P<relm_m>{_MONTH}))",
-    rf"(?P<ago>\b(?P<ago_n>{_NUMW}){_S}+(?P<ago_u>(?i:{_UNITS})){_S}+(?i:ago|earlier|before)\b)",
+    rf"(?P<ago>\b(?P<ago_n>{_NUMW}){_S}+(?P<ago_u>(?i:{_UNITS})){_S}+(?P<ago_w>(?i:ago|earlier|before|after))\b)",
     rf"(?P<intime>\b(?i:in){_S}+(?P<it_n>{_NUMW}){_S}+(?P<it_u>(?i:{_UNITS}))(?:['’]s?)?{_S}+(?i:time)\b)",
     rf"(?P<rel>\b(?i:{_alt(_RELATIVE)})\b)",
     rf"(?P<wd>(?:(?P<wd_rel>(?i:last|next|this|coming)){_S}+)?(?P<wd_w>{_WD_FULL}))",
@@ -395,6 +395,16 @@ def _resolve(  # noqa: C901
         if n is None or n > 1000:
             return None
         sign = -1 if kind == "ago" else 1
+        if kind == "ago" and g("ago_w").lower() in ("before", "after"):
+            # "three months before the COP29 summit": the date of that summit, counted from now;
+            # "five months after the summit": the summit's date, counted back
+            obj = re.match(r"\s+(?:the\s+|a\s+|an\s+)?[A-Z0-9]", text[e : e + 12]) or re.match(
+                r"\s+(?:the|a|an)\s", text[e : e + 6]
+            )
+            if g("ago_w").lower() == "after" and not obj:
+                return None
+            if obj:
+                sign = 1 if g("ago_w").lower() == "before" else -1
         if unit in ("day", "week"):
             d = anchor + dt.timedelta(days=sign * n * (7 if unit == "week" else 1))
             return d.isoformat(), None, "day", True

@@ -280,9 +280,12 @@ def _nearest(text: str, here, pos: int, sent_start: int):
 
     cid = clause_id(pos)
     # distance to the mention's nearer edge: "X for 2022-2024 was being implemented and signed Y"
-    same = [(pos - b if b <= pos else abs(a - pos), r) for a, b, r in here if clause_id(a) == cid]
+    same = [(pos - b if b <= pos else abs(a - pos), b, r) for a, b, r in here if clause_id(a) == cid]
     if same:
-        return min(same, key=lambda x: x[0])[1]
+        _d, end, best = min(same, key=lambda x: x[0])
+        # "visa facilitation and readmission agreements": coordinated names share the cue
+        shared = [r for _a, b, r in here if b == end and r is not best]
+        return [best, *shared] if shared else best
     before = [(pos - b, r) for a, b, r in here if b <= pos]
     if before:
         return min(before, key=lambda x: x[0])[1]

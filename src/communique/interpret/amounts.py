@@ -320,8 +320,14 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     """Who gives: an institution or party named before the amount in its sentence (or, in "the
     €10 billion that European lenders pledged", after it)."""
     lx = _lex()
-    if re.match(r"\s*(?:that|which)\b", right):
-        m = lx["giver_after"].search(right[:70])
+    rel = re.match(r"\s*(?:[\w+-]+\s+){0,4}?(?:that|which)\b", right)
+    if rel:
+        # "the EUR 12 bn envelope that Ursula von der Leyen, President of the Commission, announced"
+        after_start = a.span[1] + rel.end()
+        people = [p for st, _e, p in ctx.person_mentions() if after_start <= st < after_start + 40]
+        if people and people[0].affiliation:
+            return people[0].affiliation
+        m = lx["giver_after"].search(right[rel.end() - 4 : rel.end() + 70])
         if m:
             return _clean_giver(m.group(1))
     orgs = [o for o in ctx.orgs if s.start <= o.span[0] < a.span[0] and not ctx.is_body_name(o.name)]
@@ -343,7 +349,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     gm = list(lx["giver_before"].finditer(left))
     if gm and _clean_giver(gm[-1].group(1)).lower() not in ("government", "cabinet"):
         return _clean_giver(gm[-1].group(1))
-    if re.search(r"\b(?:the\s+)?[Gg]overnment\s+(?:\w+\s+){0,3}$", left):
+    if re.search(r"\b(?:the\s+)?[Gg]overnment\s+(?:\w+\s+){0,4}$", left):
         return _home_government(ctx)
     people = [p for st, _e, p in ctx.person_mentions() if s.start <= st < a.span[0]]
     if people and people[0].affiliation:
@@ -390,6 +396,7 @@ def _purpose(right: str) -> str | None:
     m = re.match(
         r"\s*(?:\([^)]*\)\s*)?(?:[\w\s-]{0,40}?)\b(?:for|to|aimed at|towards|on)\s+(.{4,140}?)"
         r"(?=[.;:(]|,\s+(?:which|while|whereas|and\s+the|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
+        r"|,\s+[\w\s]{0,40}?\b(?:said|says|told|added|noted)\b"
         r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+at\s+the\s|$)",
         right,
     )

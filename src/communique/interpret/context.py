@@ -194,8 +194,17 @@ class Context:
             return self.meeting.date
         lead_end = self.lead_end
         for e in self.events:
-            if e.span and e.span[0] < lead_end and e.date:
-                return e.date
+            if (
+                e.span
+                and e.span[0] < lead_end
+                and e.date
+                and not re.search(
+                    r"\b(?:after|before|since|ahead\s+of|following)\s+(?:the\s+)?$",
+                    self.text[max(0, e.span[0] - 30) : e.span[0]],
+                    re.I,
+                )
+            ):
+                return e.date  # the occasion the lead reports, not one it measures time from
         if self.published and re.search(r"\btoday\b", self.text[:lead_end], re.I):
             return self.published
         return None

@@ -94,9 +94,13 @@ def find_events(ctx: Context) -> list[Event]:
         if date is None and place is None:
             continue
         key = c.name.lower()
-        if key in seen:
+        # "the EU–Central Asia Summit in Samarkand" … "the Samarkand summit in April": one occasion
+        same = f"{key.split()[-1]}|{date}|{place}" if date and place else None
+        if key in seen or (same and same in seen):
             continue
         seen.add(key)
+        if same:
+            seen.add(same)
         out.append(Event(name=c.name, date=date, date_end=date_end, place=place, span=(c.start, c.end)))
     return out
 

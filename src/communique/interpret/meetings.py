@@ -38,10 +38,24 @@ def _format_cues() -> tuple[re.Pattern, re.Pattern]:
     )
 
 
+# "Five months after the EU–Central Asia Summit", "ahead of the … Council": a body named as a point
+# in time the text measures from is another occasion, not the one it reports
+_REFERRED = re.compile(
+    r"\b(?:after|before|since|ahead\s+of|following|prior\s+to)\s+(?:the\s+)?(?:(?:first|last|next|[\w-]+th)\s+)?$",
+    re.I,
+)
+
+
 def main_body(ctx: Context) -> BodyMention | None:
     """The body whose sitting the text reports: the first one named in the lead, outside quotes."""
     lead_end = ctx.lead_end
-    found = [b for b in ctx.bodies if b.span[0] < lead_end and not ctx.in_quote(b.span[0])]
+    found = [
+        b
+        for b in ctx.bodies
+        if b.span[0] < lead_end
+        and not ctx.in_quote(b.span[0])
+        and not _REFERRED.search(ctx.text[: b.span[0]])
+    ]
     body_text = [b for b in found if not ctx.is_heading(b.span[0])]
     if body_text or found:
         return (body_text or found)[0]
@@ -152,8 +166,21 @@ def _date(ctx: Context, body: BodyMention):
     for want in ("day", "month"):
         for d in cands:
             if d.granularity == want:
-                return d
+                return _spanning(ctx, body, d) if want == "day" and not d.end else d
     return None
+
+
+def _spanning(ctx: Context, body: BodyMention, d):
+    """ "ended … on Friday" and later "The summit, held on 3–4 April": the range holding the day."""
+    word = body.type.split()[-1].lower()
+    for r in ctx.dates:
+        if r.end and r.granularity == "day" and r.value <= d.value <= r.end:
+            s = ctx.sentence_at(r.span[0])
+            if re.search(
+                rf"\b(?:{re.escape(word)}|meeting|session|summit|talks)\b", ctx.text[s.start : s.end], re.I
+            ):
+                return r
+    return d
 
 
 def _dateline_end(ctx: Context) -> int:
