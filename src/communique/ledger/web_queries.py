@@ -573,20 +573,13 @@ def _all_series(web: WebLedger, limit: int) -> list[dict]:
 
 
 def _series(body: str, meetings: list[dict]) -> dict:
-    meetings = sorted(meetings, key=lambda m: (m.get("number") is None, m.get("number") or 0,
-                                               m.get("date") or ""))
-    numbers = sorted({m["number"] for m in meetings if isinstance(m.get("number"), int)})
-    missing = [n for n in range(numbers[0], numbers[-1]) if n not in set(numbers)] if numbers else []
-    dates = sorted(m["date"][:10] for m in meetings if m.get("date") and len(m["date"]) >= 10)
-    cadence = None
-    if len(dates) > 1:
-        try:
-            gaps = [(datetime.fromisoformat(b) - datetime.fromisoformat(a)).days
-                    for a, b in zip(dates, dates[1:], strict=False)]
-            cadence = sorted(gaps)[len(gaps) // 2]
-        except ValueError:  # a malformed date in a record: no cadence rather than an error
-            cadence = None
-    return {"body": body, "meetings": meetings, "missing": missing, "median_days_between": cadence}
+    """The ledger's `lifecycle.series_report` (what `communique series` prints) in the API's shape."""
+    from .lifecycle import series_report
+
+    rep = series_report(meetings)
+    cadence = rep["cadence_days"]
+    return {"body": body, "meetings": rep["meetings"], "missing": rep["missing_numbers"],
+            "median_days_between": round(cadence) if cadence is not None else None}
 
 
 def _pledge_totals(web: WebLedger, by: str = "by") -> list[dict]:
