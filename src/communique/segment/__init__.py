@@ -157,9 +157,17 @@ def _is_heading(text: str, lines: list[tuple[int, int]], i: int, rules: _Rules) 
     """A short line, capitalised, without final punctuation, standing between sentence ends."""
     a, b = lines[i]
     line = text[a:b]
-    if len(line) > 100 or line[-1] in _FINAL or not (line[0].isupper() or line[0].isdigit()):
+    if line[-1] in _FINAL or not (line[0].isupper() or line[0].isdigit()):
         return False
     words = _WORD.findall(line)
+    if i == 0 and not text[:a].strip() and len(lines) > 1 and 3 <= len(words) <= 30:
+        # the document's first line, a long title over a single line break: the body line under it
+        # starts a sentence and is unwrapped prose, far longer than the title
+        nxt = text[lines[1][0] : lines[1][1]].lstrip(_OPENERS)
+        if nxt[:1].isupper() and (lines[1][1] - lines[1][0] > max(200, 1.5 * len(line))):
+            return True
+    if len(line) > 100:
+        return False
     if not words or len(words) > 14 or words[-1].lower() in rules.not_heading_last:
         return False
     if len(lines) == 1:
