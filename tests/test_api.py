@@ -522,3 +522,22 @@ def test_serve_cli_help():
 
     out = CliRunner().invoke(app, ["serve", "--help"])
     assert out.exit_code == 0 and "--port" in out.output and "127.0.0.1" in out.output
+
+
+@pytest.mark.parametrize("kind,params", [
+    ("meetings", {"party": "Kazakhstan"}), ("meetings", {"party": "KAZ"}),
+    ("meetings", {"body": "Council", "party": "Kazakhstan"}), ("meetings", {"body": "cooperation"}),
+    ("agreements", {"party": "European Union"}), ("pledges", {"program": "global gateway"}),
+    ("figures", {"metric": "trade"}), ("meetings", {"since": "2024", "until": "2024-10"}),
+])
+def test_api_lists_are_the_cli_queries(client, ledger_url, kind, params):
+    """The API and `communique <kind>` call one query function: same records, same order, same total."""
+    from communique.ledger import open_ledger, query
+
+    api = client.get(f"/api/{kind}", params={**params, "limit": 200}).json()
+    ledger = open_ledger(ledger_url)
+    args = {("text" if k == "q" else k): v for k, v in params.items()}
+    cli = getattr(query, kind)(ledger, **args, limit=200)
+    ledger.close()
+    assert [r["id"] for r in api["items"]] == [r["id"] for r in cli["items"]]
+    assert api["total"] == cli["total"] > 0
