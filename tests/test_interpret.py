@@ -597,3 +597,25 @@ def test_bare_government_with_a_reporting_verb_names_its_country():
     )
     (p,) = e.pledges
     assert p.by == "Government of Kazakhstan"
+
+
+def test_counts_of_people_named_by_demonym_trains_and_the_number_of():
+    e = ex(
+        "More than 300 young Kazakhs have studied in Poland over the past four years. "
+        "Some 120 container trains crossed the border in 2024. "
+        "The number of Polish tourists visiting Almaty tripled last year and exceeded 9 800.",
+        "2025-03-01",
+    )
+    got = {f.value: (f.metric, f.period, f.qualifier) for f in e.figures}
+    assert got[300] == ("young Kazakhs", "2021/2025", "more than")
+    assert got[120][0] == "container trains" and got[120][1] == "2024"
+    assert got[9800][0].startswith("Polish tourists") and got[9800][1:] == ("2024", "more than")
+
+
+def test_government_of_a_long_country_name_is_the_giver():
+    e = ex(
+        "The envoy announced that the Government of the Republic of Korea will provide a grant of "
+        "USD 9 million."
+    )
+    (p,) = e.pledges
+    assert p.by == "Government of South Korea"

@@ -133,11 +133,34 @@ def _fractions(ctx: Context) -> list[Amount]:
     return out
 
 
+_NUMBER_OF = re.compile(
+    r"\b[Nn]umber\s+of\s+([\w’'\- ]{3,60}?)\s+(?:[\w’'\-]+\s+){0,6}?(?:exceeded|reached|rose\s+to|grew\s+to|"
+    r"stood\s+at|totall?ed|amounted\s+to|climbed\s+to)\s+(?:(?:more\s+than|over|about|some|nearly|almost)\s+)?$"
+)
+
+
+def _number_of(ctx: Context, a: Amount) -> str | None:
+    """ "The number of Mongolian tourists … exceeded 23 400": the counted noun phrase."""
+    s = ctx.sentence_at(a.span[0])
+    m = _NUMBER_OF.search(ctx.text[max(s.start, a.span[0] - 160) : a.span[0]])
+    return m.group(1) if m else None
+
+
+def _people_demonym(w: str) -> bool:
+    """ "Turkmen", "Kazakhs": people named by their country."""
+    return w[:1].isupper() and bool(demonym_country(w) or (w.endswith("s") and demonym_country(w[:-1])))
+
+
 def _is_count_figure(ctx: Context, a: Amount) -> bool:
     after = ctx.text[a.span[1] : a.span[1] + 60]
     words = re.findall(r"[\w’'\-]+|\"|“|”", after)[:5]
     nouns = _lex()["count_nouns"]
-    return any(w.lower() in nouns for w in words)
+    if any(w.lower() in nouns for w in words):
+        return True
+    # "more than 200 young Turkmen": people named by a demonym
+    if any(_people_demonym(w) for w in words[:2]) and not re.match(r"\s*[A-Z]", after[:2]):
+        return True
+    return _number_of(ctx, a) is not None
 
 
 _COUNT_Q = re.compile(
@@ -161,6 +184,22 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
         if not num[:1].isdigit() or is_year_like(num) or ctx.text[end : end + 1] in "%-/:":
             continue
         words = re.findall(r"[\w’'\-]+", ctx.text[end : end + 60])[:4]
+        sent = ctx.sentence_at(start)
+        if _NUMBER_OF.search(ctx.text[max(sent.start, start - 160) : start]) and not re.match(
+            r"\s*[\w%$€£]", ctx.text[end : end + 2]
+        ):
+            try:
+                value = float(parse_number(num))
+            except (ValueError, ArithmeticError):
+                continue
+            q = _COUNT_Q.search(ctx.text[max(0, start - 20) : start])
+            qual = _FRACTION_Q.get(q.group(1).lower(), "about") if q else "exact"
+            if re.search(
+                r"\b(?:exceeded|exceeds|surpassed|topped)\s+$", ctx.text[max(0, start - 14) : start]
+            ):
+                qual = "more than"
+            out.append(Amount((start, end), num, value, None, "count", qual, None, True))
+            continue  # "the number of tourists … exceeded 23 400."
         if len(words) < 2 or words[0].lower() in lx["count_nouns"]:
             continue  # a number right before its noun is the grammar's call
         if not any(w.lower() in lx["count_nouns"] for w in words[1:]):
@@ -340,7 +379,10 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         subj_orgs = [o for o in orgs if o.span[0] >= cut]
         subj_places = [p for p in ctx.places if cut <= p.span[0] < a.span[0] and p.kind == "country"]
         if subj_places and (not subj_orgs or subj_places[0].span[0] < subj_orgs[0].span[0]):
-            return subj_places[0].name
+            pl = subj_places[0]
+            if _GOV_OF.search(ctx.text[max(s.start, pl.span[0] - 60) : pl.span[0]]):
+                return f"Government of {pl.name}"  # "the Government of the People's Republic of China"
+            return pl.name
         if subj_orgs:
             orgs = subj_orgs
     if orgs:
@@ -366,6 +408,9 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     if re.search(r"\b(?:the\s+)?Commission\b", left):
         return "European Commission"
     return None
+
+
+_GOV_OF = re.compile(r"\bGovernment\s+of\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}$")
 
 
 def _clean_giver(g: str) -> str:
@@ -482,8 +527,11 @@ def _as_figure(
     if a.unit == "count":
         words = re.findall(r"[\w’'\-]+", right)[:5]
         nouns = lx["count_nouns"]
-        upto = next((k for k, w in enumerate(words) if w.lower() in nouns), None)
-        metric = " ".join(words[: upto + 1]) if upto is not None else "count"
+        upto = next(
+            (k for k, w in enumerate(words) if w.lower() in nouns or _people_demonym(w)),
+            None,
+        )
+        metric = " ".join(words[: upto + 1]) if upto is not None else (_number_of(ctx, a) or "count")
         return Figure(
             metric=metric,
             value=a.value,
@@ -595,8 +643,19 @@ def _period(ctx: Context, a: Amount, s, count: bool) -> str | None:
         else:
             val = d.value
         cands.append((d.span[0], d.span[1], val, since or bool(d.end)))
+    rel_at = None
     if best_rel:
         cands.append((best_rel[2], best_rel[2] + 1, best_rel[1], True))
+        rel_at = best_rel[2]
+    if count and rel_at is not None:
+        # "more than 200 students have studied in Europe over the past five years": a cumulative count
+        lo = s.start + max(
+            (m.end() for m in re.finditer(r",\s+(?:and|while|but)\s", text[s.start : a.span[0]])), default=0
+        )
+        hi = re.search(r",\s+(?:and|while|but)\s|[;.]\s", text[a.span[1] : s.end])
+        hi = a.span[1] + hi.start() if hi else s.end
+        if lo <= rel_at < hi and re.search(r"\b(?:has|have)\s+\w+(?:ed|en)\b", text[lo:hi]):
+            return best_rel[1]
     if count:
         # a count takes a year, a part of a year or a "since" span, not a multi-year range
         cands = [c for c in cands if re.fullmatch(r"\d{4}(?:-\d\d/\d{4}-\d\d|/\d{4})?", c[2])]
