@@ -218,3 +218,19 @@ def test_ingest_from_parquet_cli(parquet_dir, corpus, tmp_path):
     assert runner.invoke(app, ["ingest", "--db", str(bulk_db)]).exit_code == 2
     bad = runner.invoke(app, ["ingest", "--from-parquet", str(tmp_path / "nope"), "--db", str(bulk_db)])
     assert bad.exit_code == 2 and "not a folder of Parquet files" in bad.output
+
+
+@pytest.mark.parametrize("bad", ["garbage", "2025-13", "2025-02-30", "17.06.2025"])
+def test_bad_published_is_one_error_before_ray_starts(bad, tmp_path):
+    from communique.bulk import run_bulk
+
+    with pytest.raises(InputError, match="is not a date YYYY-MM-DD or YYYY-MM"):
+        run_bulk([str(BULK)], tmp_path / "out", published=bad)
+    assert not (tmp_path / "out").exists()
+
+
+def test_published_reaches_every_document():
+    path = str(BULK / "air-transport.md")
+    rows = extract_rows({"seq": [0], "source": [path], "path": [path]}, published="2025-06-01").to_pylist()
+    assert rows[0]["published"] == "2025-06-01"
+    assert json.loads(rows[0]["extraction"])["document"]["published"] == "2025-06-01"
