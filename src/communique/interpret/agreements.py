@@ -119,7 +119,11 @@ def find_agreements(ctx: Context) -> list[Agreement]:
         return None
 
     explicit = sorted(
-        (m for m in ctx.agreements if not m.anaphoric and not _PARTIES_TO.search(text[: m.span[0]])),
+        (
+            m
+            for m in ctx.agreements
+            if not m.anaphoric and not _PARTIES_TO.search(text[max(0, m.span[0] - 30) : m.span[0]])
+        ),
         key=lambda m: m.span,
     )
     for m in explicit:

@@ -44,11 +44,7 @@ def _body_regex() -> re.Pattern:
     types = sorted(conf["types"], key=len, reverse=True)
     ext = "|".join(f"(?-i:{e})" for e in conf.get("extensions") or [])
     alt = "|".join(re.escape(t).replace(r"\-", "[- ]?").replace(r"\ ", r"[\s-]") for t in types)
-    pre = "|".join(
-        re.escape(q).replace(r"\-", "[- ]?").replace(r"\ ", r"[\s-]") for q in conf.get("prefixes") or []
-    )
-    pre_rx = rf"(?:(?:{pre})[\s-]+)?" if pre else ""
-    return re.compile(rf"(?<![\w])(?P<type>{pre_rx}(?:{alt}))(?P<ext>\s+(?:{ext}))?(?![\w])", re.I)
+    return re.compile(rf"(?<![\w])(?P<type>{alt})(?P<ext>\s+(?:{ext}))?(?![\w])", re.I)
 
 
 _CAPS = r"[A-Z][\w’']*(?:\s[A-Z][\w’']*)*"
@@ -247,6 +243,15 @@ _SITTING_BEFORE = re.compile(
 
 
 @lru_cache(maxsize=1)
+def _body_prefix() -> re.Pattern | None:
+    pre = data.load("bodies").get("prefixes") or []
+    if not pre:
+        return None
+    alt = "|".join(re.escape(q).replace(r"\-", "[- ]?").replace(r"\ ", r"[\s-]") for q in pre)
+    return re.compile(rf"(?<![\w])((?i:{alt}))[\s-]+$")
+
+
+@lru_cache(maxsize=1)
 def _weak_body_types() -> frozenset[str]:
     """Body types that are also ordinary phrases; written in lower case they need a sitting cue."""
     return frozenset(t.lower() for t in data.load("bodies").get("weak_types") or [])
@@ -255,8 +260,10 @@ def _weak_body_types() -> frozenset[str]:
 def _find_bodies(text: str, places: list[Place]) -> list[BodyMention]:
     out = []
     weak = _weak_body_types()
+    prefix = _body_prefix()
     for m in _body_regex().finditer(text):
         typ = re.sub(r"\s+", " ", m.group("type"))
+        pm = prefix.search(text, max(0, m.start() - 30), m.start()) if prefix else None
         loose = (
             typ.lower() in weak
             and not typ[0].isupper()
@@ -267,6 +274,9 @@ def _find_bodies(text: str, places: list[Place]) -> list[BodyMention]:
             for w in typ.split()
         )
         start, end = m.start(), m.end()
+        if pm:  # "High-Level Energy Dialogue": a prefix any type may take (read here, not in the big regex)
+            typ_c = " ".join(w[:1].upper() + w[1:] for w in re.split(r"[\s]+", pm.group(1))) + " " + typ_c
+            start = pm.start()
         ext = m.group("ext") or ""
         parties: list[str] = []
         # "Kazakhstan–EU Cooperation Council", "EU-Central Asia Summit"

@@ -286,7 +286,11 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         left_mods = _DET.sub("", left_mods)
         if re.search(r"\bsame\b", np, re.I):
             continue
-        owner = _WHOSE.search(text[max(0, m.start() - 120) : m.start()])
+        owner = (
+            _WHOSE.search(text[max(0, m.start() - 120) : m.start()])
+            if "whose" in text[max(0, m.start() - 8) : m.start()]
+            else None
+        )
         if owner and not left_mods and end == m.end():
             # "the Shanghai Cooperation Organisation, whose summit in Astana …"
             out.append(_Cand(m.start(), m.end(), f"{owner.group(1)} {m.group(0).lower()}", m.end()))

@@ -54,7 +54,7 @@ def main_body(ctx: Context) -> BodyMention | None:
         for b in ctx.bodies
         if b.span[0] < lead_end
         and not ctx.in_quote(b.span[0])
-        and not _REFERRED.search(ctx.text[: b.span[0]])
+        and not _REFERRED.search(ctx.text[max(0, b.span[0] - 40) : b.span[0]])
     ]
     body_text = [b for b in found if not ctx.is_heading(b.span[0])]
     if body_text or found:

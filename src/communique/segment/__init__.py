@@ -159,6 +159,8 @@ def _is_heading(text: str, lines: list[tuple[int, int]], i: int, rules: _Rules) 
     line = text[a:b]
     if line[-1] in _FINAL or not (line[0].isupper() or line[0].isdigit()):
         return False
+    if len(line) > 100 and (i > 0 or len(line) > 300 or text[:a].strip()):
+        return False
     words = _WORD.findall(line)
     if i == 0 and not text[:a].strip() and len(lines) > 1 and 3 <= len(words) <= 30:
         # the document's first line, a long title over a single line break: the body line under it
