@@ -527,10 +527,9 @@ def _as_figure(
     if a.unit == "count":
         words = re.findall(r"[\w’'\-]+", right)[:5]
         nouns = lx["count_nouns"]
-        upto = next(
-            (k for k, w in enumerate(words) if w.lower() in nouns or _people_demonym(w)),
-            None,
-        )
+        upto = next((k for k, w in enumerate(words) if w.lower() in nouns), None)
+        if upto is None:  # "200 young Turkmen": people named by their country
+            upto = next((k for k, w in enumerate(words) if _people_demonym(w)), None)
         metric = " ".join(words[: upto + 1]) if upto is not None else (_number_of(ctx, a) or "count")
         return Figure(
             metric=metric,
