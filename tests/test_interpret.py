@@ -619,3 +619,27 @@ def test_government_of_a_long_country_name_is_the_giver():
     )
     (p,) = e.pledges
     assert p.by == "Government of South Korea"
+
+
+def test_the_sides_committed_to_raising_capital_is_a_joint_pledge():
+    text = (
+        "On 2 May 2025 the III meeting of the Kazakhstan–Kyrgyzstan Supreme Interstate Council was held in "
+        "Bishkek.\n\n"
+        "The Sides committed to raising the charter capital of the Kazakh–Kyrgyz Development Company to "
+        "USD 300 million.\n"
+    )
+    (p,) = ex(text, "2025-05-02").pledges
+    assert (p.by, p.amount, p.hedged) == ("Kazakhstan and Kyrgyzstan", 300e6, False)
+
+
+def test_we_in_an_interview_is_the_interviewees_side():
+    text = (
+        "Envoy interview\n\n"
+        "ASHGABAT – The Head of the Delegation of the European Union to Mongolia, Ambassador Ana Ruiz, "
+        "answered our questions.\n\n"
+        "– What about aid?\n\n"
+        "– Under the programme for 2021–2024 we have allocated EUR 20 million to Mongolia, mostly for "
+        "schools.\n"
+    )
+    (p,) = ex(text, "2024-03-01").pledges
+    assert (p.by, p.amount, p.date) == ("European Union", 20e6, None)

@@ -281,9 +281,14 @@ def _as_pledge(
     right_full = ctx.text[a.span[1] : s.end]
     right = re.split(r"[;:]", right_full)[0][:90]
     window = left[-140:] + " " + right
-    if lx["non_party"].search(left[-120:]) or _figure_cue(left[-60:]):
+    if _non_party(left[-120:]) or _figure_cue(left[-60:]):
         return None
-    is_pledge = bool(lx["pledge"].search(left[-90:]) or lx["pledge"].search(right[:60]))
+    is_pledge = bool(
+        lx["pledge"].search(left[-90:])
+        or lx["pledge"].search(right[:60])
+        # "committed to raising the capital of the joint company to USD 500 million"
+        or re.search(r"\b(?:committed|pledged|agreed)\s+to\s+(?:raising|increasing|bringing)\b", left[-200:])
+    )
     continued = False
     if (
         not is_pledge
@@ -335,6 +340,16 @@ _FIGURE_CUE = re.compile(
 )
 
 
+def _non_party(left: str) -> bool:
+    """Companies, investors … as givers (their money is a figure); not a word inside a name ("the
+    Joint Investment Company")."""
+    for m in _lex()["non_party"].finditer(left):
+        if m.group(0)[0].isupper() and re.search(r"[A-Z][\w–-]*\s+$", left[: m.start()]):
+            continue
+        return True
+    return False
+
+
 def _figure_cue(left: str) -> bool:
     """A word that makes the amount a measured value; a capitalised one inside a name ("UK Export
     Finance", "Export-Import Bank") does not count."""
@@ -369,6 +384,15 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         m = lx["giver_after"].search(right[rel.end() - 4 : rel.end() + 70])
         if m:
             return _clean_giver(m.group(1))
+    both = _BOTH_SIDES.search(left)
+    if both and ctx.meeting is not None and len(ctx.meeting.parties) >= 2:
+        first_name = min(
+            [o.span[0] for o in ctx.orgs if s.start <= o.span[0] < a.span[0]]
+            + [p.span[0] for p in ctx.places if s.start <= p.span[0] < a.span[0]],
+            default=a.span[0],
+        )
+        if a.span[0] - len(left) + both.start() < first_name:  # the sides are the subject, before any name
+            return " and ".join(ctx.meeting.parties)  # "The Sides … committed to …": both parties
     orgs = [o for o in ctx.orgs if s.start <= o.span[0] < a.span[0] and not ctx.is_body_name(o.name)]
     # the subject of the clause with the amount ("… and announced that the EU plans to allocate …")
     cuts = [
@@ -396,6 +420,16 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     people = [p for st, _e, p in ctx.person_mentions() if s.start <= st < a.span[0]]
     if people and people[0].affiliation:
         return people[0].affiliation
+    if re.search(r"(?:^|[\s,–—-])[Ww]e\s+(?:\w+\s+){0,2}$", left[:80].split(",")[-1] + " ") or re.search(
+        r"\b[Ww]e\s+(?:have\s+|had\s+|will\s+)?(?:\w+ed|allocate|provide)\s+$", left
+    ):
+        # "we have allocated …" in an interview or statement: the speaker's side
+        for st, _e, p in ctx.person_mentions():
+            if st >= ctx.lead_end:
+                break
+            side = p.affiliation or _party_in(p.role or "")
+            if side:
+                return side
     for p in ctx.places:
         if s.start <= p.span[0] < a.span[0] and p.kind == "country":
             return p.name
@@ -410,7 +444,19 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     return None
 
 
+_BOTH_SIDES = re.compile(
+    r"\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?:[Ss]ides|[Pp]arties|Heads\s+of\s+State|[Ll]eaders|Presidents)\b"
+)
 _GOV_OF = re.compile(r"\bGovernment\s+of\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}$")
+
+
+def _party_in(role: str) -> str | None:
+    """ "Head of the Delegation of the European Union to Turkmenistan" → "European Union"."""
+    for m in re.finditer(r"\bof\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)", role):
+        c = country_name(m.group(1))
+        if c:
+            return c
+    return None
 
 
 def _clean_giver(g: str) -> str:
@@ -449,7 +495,13 @@ def _purpose(right: str) -> str | None:
 
 
 def _pledge_date(ctx: Context, a: Amount, s, window: str) -> str | None:
-    near = [d for d in ctx.dates_in(s.start, s.end) if not _SINCE.search(ctx.text[s.start : d.span[0]])]
+    near = [
+        d
+        for d in ctx.dates_in(s.start, s.end)
+        if not _SINCE.search(ctx.text[s.start : d.span[0]])
+        # "under the programme for 2021–2024": the programme's period, not when the pledge was made
+        and not (d.end and re.search(r"\bfor\s+(?:the\s+)?(?:period\s+)?$", ctx.text[s.start : d.span[0]]))
+    ]
     if near:
         d = min(near, key=lambda d: abs(d.span[0] - a.span[0]))
         return d.value
