@@ -643,3 +643,10 @@ def test_we_in_an_interview_is_the_interviewees_side():
     )
     (p,) = ex(text, "2024-03-01").pledges
     assert (p.by, p.amount, p.date) == ("European Union", 20e6, None)
+
+
+def test_event_name_stops_at_a_finite_verb():
+    ev = _events(
+        "The Caspian Ports Forum on shipping between Asia and Europe ended in Baku today with deals."
+    )
+    assert "Caspian Ports Forum on shipping between Asia and Europe" in ev

@@ -32,7 +32,7 @@ _DET = re.compile(r"^(?:the|a|an|its|their|this|that|these|next|this week['’]s
 _STOP_NP = re.compile(
     r"[,;:.()\"“”«»—–]|\s(?:which|that|who|where|when|held|to be|will|would|was|were|is|are|has|"
     r"have|had|planned|hosted|attended|in which|brought|followed|took|produced|opened|"
-    r"closed|builds|follows|last|earlier|later|next|this|on\s+\d|in\s+(?:January|February|"
+    r"closed|ended|began|started|concluded|builds|follows|last|earlier|later|next|this|on\s+\d|in\s+(?:January|February|"
     r"March|April|May|June|July|August|September|October|November|December|\d{4}|two|three)"
     r")\b",
     re.I,
