@@ -307,3 +307,11 @@ def test_consent_still_to_be_given_is_no_ratification():
 
 def test_agreement_of_its_generation_is_no_name():
     assert names("The AA is the first agreement of its generation between the EU and a Caucasus state.") == []
+
+
+def test_soft_document_nouns_need_a_stage():
+    st = stages(
+        "The ministers discussed the concept of a green corridor and a roadmap for youth exchanges. "
+        "They signed a roadmap on customs cooperation."
+    )
+    assert st == {"roadmap on customs cooperation": "signed"}

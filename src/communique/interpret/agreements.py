@@ -178,6 +178,8 @@ def find_agreements(ctx: Context) -> list[Agreement]:
             and any(x for x in ctx.agreements if x.name == r.name and x.plural)
         ):
             continue  # a plural common noun ("bilateral agreements with …") with nothing said of it
+        if not r.stages and not r.pending and not r.capitalised and _soft(r.name):
+            continue  # "the concept of a green corridor": an idea, not a document, until it has a stage
         status = _status(r)
         out.append(
             Agreement(
@@ -190,6 +192,14 @@ def find_agreements(ctx: Context) -> list[Agreement]:
             )
         )
     return out
+
+
+def _soft(name: str) -> bool:
+    soft = data.load("agreements").get("soft_nouns") or []
+    low = name.lower()
+    return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", low) for n in soft) and not re.search(
+        r"(?<![\w-])(?:agreement|treaty|memorandum|protocol|convention)(?![\w-])", low
+    )
 
 
 def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
