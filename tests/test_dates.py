@@ -21,7 +21,7 @@ def only(text: str, anchor: dt.date | None):
     got = find_dates(text, anchor)
     assert len(got) == 1, got
     m = got[0]
-    assert text[m.span[0]:m.span[1]] == m.text
+    assert text[m.span[0] : m.span[1]] == m.text
     return m
 
 
@@ -62,8 +62,13 @@ def test_absolute(text, span_text, value, gran) -> None:
         ("Trade in January–November 2019 grew.", "January–November 2019", "2019-01", "2019-11", "month"),
         ("The plan covers 2021-2027 and more.", "2021-2027", "2021", "2027", "year"),
         ("Growth in the 1990s was slow.", "1990s", "1990", "1999", "year"),
-        ("Trade from June 2022 to March 2023 grew.", "June 2022 to March 2023", "2022-06", "2023-03",
-         "month"),
+        (
+            "Trade from June 2022 to March 2023 grew.",
+            "June 2022 to March 2023",
+            "2022-06",
+            "2023-03",
+            "month",
+        ),
         ("Sales in Q3 2024 rose.", "Q3 2024", "2024-07", "2024-09", "month"),
         ("Sales in H2 2024 rose.", "H2 2024", "2024-07", "2024-12", "month"),
         ("Sales in the third quarter of 2023 rose.", "third quarter of 2023", "2023-07", "2023-09", "month"),
@@ -100,8 +105,13 @@ def test_absolute_ranges(text, span_text, value, end, gran) -> None:
         # a past cue nearer than the future cue keeps the date in the past
         ("Japan will lend more, the ministry said on 2 May.", D(2024, 3, 1), "2 May", "2023-05-02", "day"),
         ("On 2 May, the ministry said it will lend more.", D(2024, 3, 1), "2 May", "2023-05-02", "day"),
-        ("Officials told a briefing on Thursday that the state plans to spend more.", D(2025, 9, 12),
-         "Thursday", "2025-09-11", "day"),
+        (
+            "Officials told a briefing on Thursday that the state plans to spend more.",
+            D(2025, 9, 12),
+            "Thursday",
+            "2025-09-11",
+            "day",
+        ),
         # last / next month names
         ("It was announced last April.", D(2025, 6, 20), "last April", "2025-04", "month"),
         ("The strategy was adopted last June.", D(2020, 1, 20), "last June", "2019-06", "month"),
@@ -113,8 +123,13 @@ def test_absolute_ranges(text, span_text, value, end, gran) -> None:
         ("A forum met in January last year.", D(2025, 4, 4), "January last year", "2024-01", "month"),
         ("It meets in May next year.", D(2025, 4, 4), "May next year", "2026-05", "month"),
         # relative phrases
-        ("A platform was launched earlier this month.", D(2024, 10, 14), "earlier this month", "2024-10",
-         "month"),
+        (
+            "A platform was launched earlier this month.",
+            D(2024, 10, 14),
+            "earlier this month",
+            "2024-10",
+            "month",
+        ),
         ("A visit is planned for later this year.", D(2020, 1, 20), "later this year", "2020", "year"),
         ("A forum will be convened early next year.", D(2023, 10, 23), "early next year", "2024", "year"),
         ("Turnover fell last year.", D(2023, 10, 23), "last year", "2022", "year"),
@@ -143,13 +158,28 @@ def test_relative(text, anchor, span_text, value, gran) -> None:
 @pytest.mark.parametrize(
     "text, anchor, span_text, value, end",
     [
-        ("The forum was held in Brussels on 29–30 January.", D(2024, 1, 31), "29–30 January", "2024-01-29",
-         "2024-01-30"),
-        ("A forum met on 25-26 October last year.", D(2024, 1, 31), "25-26 October last year", "2023-10-25",
-         "2023-10-26"),
+        (
+            "The forum was held in Brussels on 29–30 January.",
+            D(2024, 1, 31),
+            "29–30 January",
+            "2024-01-29",
+            "2024-01-30",
+        ),
+        (
+            "A forum met on 25-26 October last year.",
+            D(2024, 1, 31),
+            "25-26 October last year",
+            "2023-10-25",
+            "2023-10-26",
+        ),
         ("The summit met on 3-4 April.", D(2025, 6, 20), "3-4 April", "2025-04-03", "2025-04-04"),
-        ("It met on 30 December – 2 January.", D(2025, 1, 10), "30 December – 2 January", "2024-12-30",
-         "2025-01-02"),
+        (
+            "It met on 30 December – 2 January.",
+            D(2025, 1, 10),
+            "30 December – 2 January",
+            "2024-12-30",
+            "2025-01-02",
+        ),
     ],
 )
 def test_relative_ranges(text, anchor, span_text, value, end) -> None:
@@ -243,7 +273,7 @@ def test_offset_and_spans() -> None:
 def test_dateline(text, value) -> None:
     assert find_dateline(text) == value
     m = dateline_mention(text)
-    assert text[m.span[0]:m.span[1]] == m.text
+    assert text[m.span[0] : m.span[1]] == m.text
 
 
 @pytest.mark.parametrize(
@@ -262,8 +292,20 @@ def test_no_dateline(text) -> None:
 
 # --- property tests: a random date in several surface forms parses back ----------------------------
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 ABBR = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -277,10 +319,16 @@ def _ordsuf(n: int) -> str:
 def test_full_dates_round_trip(d, form) -> None:
     mo, ab = MONTHS[d.month - 1], ABBR[d.month - 1]
     surface = [
-        f"{d.day} {mo} {d.year}", f"{mo} {d.day}, {d.year}", f"{d.day:02d}.{d.month:02d}.{d.year}",
-        d.isoformat(), f"{d.day}{_ordsuf(d.day)} {mo} {d.year}", f"{ab} {d.day}, {d.year}",
-        f"{WEEKDAYS[d.weekday()]}, {d.day} {mo} {d.year}", f"{d.day} {mo.upper()} {d.year}",
-        f"{d.day}/{d.month}/{d.year}", f"the {d.day}{_ordsuf(d.day)} of {mo} {d.year}",
+        f"{d.day} {mo} {d.year}",
+        f"{mo} {d.day}, {d.year}",
+        f"{d.day:02d}.{d.month:02d}.{d.year}",
+        d.isoformat(),
+        f"{d.day}{_ordsuf(d.day)} {mo} {d.year}",
+        f"{ab} {d.day}, {d.year}",
+        f"{WEEKDAYS[d.weekday()]}, {d.day} {mo} {d.year}",
+        f"{d.day} {mo.upper()} {d.year}",
+        f"{d.day}/{d.month}/{d.year}",
+        f"the {d.day}{_ordsuf(d.day)} of {mo} {d.year}",
     ][form]
     text = f"The agreement was signed on {surface} in the capital."
     got = find_dates(text, None)
@@ -301,8 +349,9 @@ def test_month_year_round_trip(d) -> None:
 
 
 @settings(max_examples=300)
-@given(st.dates(min_value=D(1990, 1, 1), max_value=D(2090, 12, 31)),
-       st.integers(min_value=-300, max_value=25))
+@given(
+    st.dates(min_value=D(1990, 1, 1), max_value=D(2090, 12, 31)), st.integers(min_value=-300, max_value=25)
+)
 def test_day_month_resolves_to_recent_past(anchor, back) -> None:
     """A day-month without a year, a few months back or up to ~3 weeks ahead, resolves to that day."""
     d = anchor + dt.timedelta(days=back)
@@ -326,16 +375,18 @@ def test_weekday_resolves_to_last_week(anchor, back) -> None:
 @given(st.text(), st.one_of(st.none(), st.dates()))
 def test_random_unicode_never_raises(text, anchor) -> None:
     for m in find_dates(text, anchor):
-        assert text[m.span[0]:m.span[1]] == m.text
+        assert text[m.span[0] : m.span[1]] == m.text
         assert m.granularity in ("day", "month", "year")
     find_dateline(text)
 
 
-@given(st.text(alphabet="0123456789 .-/–,JanuryMchApilOctobesthlxwkgo'", max_size=60),
-       st.one_of(st.none(), st.dates()))
+@given(
+    st.text(alphabet="0123456789 .-/–,JanuryMchApilOctobesthlxwkgo'", max_size=60),
+    st.one_of(st.none(), st.dates()),
+)
 def test_date_soup_never_raises(text, anchor) -> None:
     for m in find_dates(text, anchor):
-        assert text[m.span[0]:m.span[1]] == m.text
+        assert text[m.span[0] : m.span[1]] == m.text
 
 
 # --- generalisation: periods and seasons beyond the dev corpus ------------------------------------
@@ -381,3 +432,17 @@ def test_dateline_with_agency_and_without_year():
     t2 = "A title\n\nBAKU, Jun 3 (Reuters) - The ministers met."
     assert dateline_mention(t2) is None
     assert t2[: dateline_end(t2)].endswith("Jun 3")
+
+
+def test_months_before_or_after_an_occasion():
+    a = D(2024, 8, 9)
+    assert dates("The meeting comes three months before the COP29 summit.", a)[0][:2] == (
+        "three months before",
+        "2024-11",
+    )
+    assert (
+        dates("Five months after the summit in Samarkand, Kazakhstan is pressing ahead.", a)[0][1]
+        == "2024-03"
+    )
+    assert find_dates("Three years before the pandemic, the sides signed a treaty.", a) == []
+    assert dates("It happened two years before.", a)[0][1] == "2022"

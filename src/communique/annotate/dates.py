@@ -240,6 +240,12 @@ def _rel_year(word: str | None, anchor: dt.date) -> int:
     return anchor.year + {"last": -1, "this": 0, "next": 1}[word.lower()] if word else anchor.year
 
 
+_OCCASION_BEFORE = re.compile(
+    r"\b(?:meeting|session|summit|talks|visit|forum|comes|came|took place|takes place|was held|is held|"
+    r"met|meet)\b",
+    re.I,
+)
+_PRESENT_AFTER = re.compile(r"\b(?:is|are|has|have|remains|remain)\b")
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}  # northern hemisphere
 Resolved = tuple[str, str | None, str, bool]  # value, end, granularity, relative
 
@@ -403,8 +409,18 @@ def _resolve(  # noqa: C901
             )
             if g("ago_w").lower() == "after" and not obj:
                 return None
-            if obj:
-                sign = 1 if g("ago_w").lower() == "before" else -1
+            sent_start = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s), 0)
+            if obj and g("ago_w").lower() == "before":
+                # counted from the reported occasion ("The meeting took place a month before COP29"),
+                # not from some past event ("three years before the crisis, …")
+                if not _OCCASION_BEFORE.search(text[sent_start:s]):
+                    return None
+                sign = 1
+            elif obj:
+                # "Five months after the summit, Kazakhstan is pressing ahead": counted back from now
+                if s > 600 and not _PRESENT_AFTER.search(text[e : e + 160].split(". ")[0]):  # lead: "now"
+                    return None
+                sign = -1
         if unit in ("day", "week"):
             d = anchor + dt.timedelta(days=sign * n * (7 if unit == "week" else 1))
             return d.isoformat(), None, "day", True
