@@ -490,14 +490,12 @@ def _kinds_of(conn: Connection, documents: set[str]) -> set[str]:
 
 
 def _kept_clusters(conn: Connection, kind: str, clusters: list[Cluster], index: dict[str, Seen],
-                   judgements: list[Judgement], touched: set[str]) -> tuple[set[str], set[str]]:
+                   judgements: list[Judgement], touched: set[str],
+                   now_map: dict[str, str]) -> tuple[set[str], set[str]]:
     """(clusters whose stored rows are still exact, stored canonical ids to rewrite): a cluster is
     kept when it is stored with exactly the same members and none of them comes from a touched
     document (its inputs, hence its record, history and flags, are what they were)."""
     stored = set(conn.execute(select(t.records.c.id).where(t.records.c.kind == kind)).scalars())
-    sc = t.statements.c
-    now_map = dict(conn.execute(select(sc.record_id, sc.canonical_id).where(sc.kind == kind).distinct())
-                   .all())
     size: dict[str, int] = defaultdict(int)
     for cid in now_map.values():
         size[cid] += 1
@@ -531,10 +529,12 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
 
     index = {r.id: r for r in recs}
     by_kind = {kind: recs}
+    now_map = None
     clusters = cluster_kind(kind, recs, judgements, index, by_kind)
     member_of = {m: c.id for c in clusters for m in c.members}
     if touched is not None:
-        kept, stale = _kept_clusters(conn, kind, clusters, index, judgements, touched)
+        now_map = _canonical_map(conn, kind)
+        kept, stale = _kept_clusters(conn, kind, clusters, index, judgements, touched, now_map)
         _drop_derived(conn, stale)
         clusters = [c for c in clusters if c.id not in kept]
 
@@ -559,11 +559,17 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
     # mentions per cluster (sources)
     mc = t.mentions.c
     sources: dict[str, set[tuple]] = defaultdict(set)
-    for r in conn.execute(select(mc.record_id, mc.document_id, mc.span_start, mc.span_end)
-                          .where(mc.kind == kind)):
-        cid = member_of.get(r.record_id)
-        if cid:
-            sources[cid].add((r.document_id, r.span_start, r.span_end))
+    q = select(mc.record_id, mc.document_id, mc.span_start, mc.span_end)
+    if touched is None:
+        parts = [q.where(mc.kind == kind)]
+    else:  # only the clusters rewritten
+        ids = sorted(m for c in clusters for m in c.members)
+        parts = [q.where(mc.record_id.in_(ids[i:i + 500])) for i in range(0, len(ids), 500)]
+    for part in parts:
+        for r in conn.execute(part):
+            cid = member_of.get(r.record_id)
+            if cid:
+                sources[cid].add((r.document_id, r.span_start, r.span_end))
 
     record_rows, merge_rows, history_rows = [], [], []
     for c in clusters:
@@ -600,16 +606,21 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
     merge_rows = list({r["id"]: r for r in merge_rows}.values())
     _insert(conn, t.merges, merge_rows)
     _insert(conn, t.stage_history, history_rows)
-    changed = _remap(conn, kind, member_of)
+    changed = _remap(conn, kind, member_of, now_map)
     return {"records": len(record_rows), "merges": len(merge_rows), "stage_history": len(history_rows),
             "remapped": changed, "rewritten": len(record_rows)}
 
 
-def _remap(conn: Connection, kind: str, member_of: dict[str, str]) -> int:
-    """Point statements and mentions at their canonical records (only rows whose cluster changed)."""
+def _canonical_map(conn: Connection, kind: str) -> dict[str, str]:
+    """As-seen record id → the canonical id its statements point at now."""
     sc = t.statements.c
-    now_map = dict(conn.execute(select(sc.record_id, sc.canonical_id).where(sc.kind == kind).distinct())
-                   .all())
+    return dict(conn.execute(select(sc.record_id, sc.canonical_id).where(sc.kind == kind).distinct()).all())
+
+
+def _remap(conn: Connection, kind: str, member_of: dict[str, str],
+           now_map: dict[str, str] | None = None) -> int:
+    """Point statements and mentions at their canonical records (only rows whose cluster changed)."""
+    now_map = now_map if now_map is not None else _canonical_map(conn, kind)
     changed = [{"r": rid, "c": cid} for rid, cid in member_of.items() if now_map.get(rid) != cid]
     if len(changed) > 500:  # many: one set-based UPDATE per table through a temporary mapping table
         from sqlalchemy import text
