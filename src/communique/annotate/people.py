@@ -53,10 +53,10 @@ def tokens(text: str) -> list[Tok]:
 def _tokenize(text: str) -> list[Tok]:
     out = []
     append = out.append
-    pos = 0
-    for t in _WORD.findall(text):
-        start = text.index(t, pos)
-        pos = start + len(t)
+    # finditer spans equal findall + str.index here: the text between tokens is only whitespace and "_".
+    for m in _WORD.finditer(text):
+        t = m.group()
+        start, pos = m.span()
         if len(t) > 2:
             last, prev = t[-1], t[-2]
             if last == "s" and prev in "'’":
@@ -185,7 +185,10 @@ def _name_runs(toks: list[Tok], text: str) -> list[tuple[int, int]]:
     runs = []
     i, n = 0, len(toks)
     while i < n:
-        if _name_like(toks[i]) or (_particle(toks, i) and toks[i].cap):
+        if not toks[i].cap:  # both tests below need a capital: skip the rest cheaply
+            i += 1
+            continue
+        if _name_like(toks[i]) or _particle(toks, i):
             j = i + 1
             while j < n and not toks[j - 1].poss:
                 if _initial(toks, j, text):
