@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from communique.data import load
 
@@ -162,6 +163,17 @@ def parse_number(s: str) -> Decimal:
 
 
 def find_numbers(text: str) -> list[tuple[int, int, str]]:
+    """`_find_numbers`, cached for the few texts in flight: the money grammar, the count reader and
+    the document checks all ask for the numbers of the same document text."""
+    return list(_find_numbers_cached(text))
+
+
+@lru_cache(maxsize=8)
+def _find_numbers_cached(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple(_find_numbers(text))
+
+
+def _find_numbers(text: str) -> list[tuple[int, int, str]]:
     """Every number expression in `text` as (start, end, text), left to right, not overlapping.
 
     Same result as `NUMBER_RE.finditer`, found by trying the pattern only where a digit run or a
