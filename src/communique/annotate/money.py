@@ -225,7 +225,17 @@ def _is_count(text: str, start: int, end: int, num: str, qualifier: str) -> bool
 
 
 def find_amounts(text: str, offset: int = 0) -> list[Amount]:
-    """Every money amount, percentage and count in `text`, spans shifted by `offset`."""
+    """Every money amount, percentage and count in `text`, spans shifted by `offset` (cached for the
+    few texts in flight: extraction and the document checks read the same text; amounts are frozen)."""
+    return list(_amounts_cached(text, offset))
+
+
+@lru_cache(maxsize=8)
+def _amounts_cached(text: str, offset: int) -> tuple[Amount, ...]:
+    return tuple(_find_amounts(text, offset))
+
+
+def _find_amounts(text: str, offset: int = 0) -> list[Amount]:
     nums = find_numbers(text)
     out: list[Amount] = []
     i = 0
