@@ -52,12 +52,19 @@ class Sentence:
 
 
 def paragraphs(text: str) -> list[Paragraph]:
-    out, pos = [], 0
+    """Paragraphs with offsets (cached for the few texts in flight: they are frozen)."""
+    return list(_paragraphs_cached(text))
+
+
+@lru_cache(maxsize=8)
+def _paragraphs_cached(text: str) -> tuple[Paragraph, ...]:
+    out: list[Paragraph] = []
+    pos = 0
     for m in _PARA.finditer(text):
         _add_para(out, text, pos, m.start())
         pos = m.end()
     _add_para(out, text, pos, len(text))
-    return out
+    return tuple(out)
 
 
 def _add_para(out: list[Paragraph], text: str, start: int, end: int) -> None:
@@ -98,12 +105,18 @@ def _rules() -> _Rules:
 
 
 def segment(text: str) -> list[Sentence]:
-    """Sentences with offsets into `text`; paragraphs never share a sentence."""
+    """Sentences with offsets into `text`; paragraphs never share a sentence. Cached for the few
+    texts in flight (extraction and the document checks segment the same text; sentences are frozen)."""
+    return list(_segment_cached(text))
+
+
+@lru_cache(maxsize=8)
+def _segment_cached(text: str) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     for pi, para in enumerate(paragraphs(text)):
         for a, b, heading in _split_paragraph(text, para.start, para.end):
             out.append(Sentence(a, b, text[a:b], pi, heading))
-    return out
+    return tuple(out)
 
 
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
