@@ -316,7 +316,14 @@ def shipped_tables() -> tuple[RateTable, ...]:
 
 def user_rates_dir() -> Path:
     """`$COMMUNIQUE_HOME/rates` (default `~/.local/share/communique/rates`)."""
-    home = os.environ.get("COMMUNIQUE_HOME") or str(Path.home() / ".local" / "share" / "communique")
+    return _user_rates_dir(os.environ.get("COMMUNIQUE_HOME"), os.environ.get("HOME"))
+
+
+@lru_cache(maxsize=8)
+def _user_rates_dir(communique_home: str | None, _home: str | None) -> Path:
+    # Keyed by the two variables it reads: every pledge conversion asks, and Path.home() and
+    # expanduser cost more than the conversion itself.
+    home = communique_home or str(Path.home() / ".local" / "share" / "communique")
     return Path(home).expanduser() / "rates"
 
 
