@@ -650,3 +650,18 @@ def test_event_name_stops_at_a_finite_verb():
         "The Caspian Ports Forum on shipping between Asia and Europe ended in Baku today with deals."
     )
     assert "Caspian Ports Forum on shipping between Asia and Europe" in ev
+
+
+def test_trilateral_meeting_on_the_development_of_a_named_route():
+    text = (
+        "Ministers agree on ferry works\n\n"
+        "AKTAU, May 14. The third trilateral ministerial meeting on the development of the North–South "
+        "Transport Corridor (NSTC) brought together the ministers of Kazakhstan, Turkmenistan and Iran in "
+        "Aktau on Tuesday.\n\n"
+        "The fourth meeting will be held in Ashgabat in 2026.\n"
+    )
+    e = ex(text, "2025-05-14")
+    (m,) = e.meetings
+    assert m.body.startswith("Trilateral Ministerial Meeting on the development of the North–South")
+    assert (m.number, m.acronym) == (3, None)
+    assert any(ev.name.startswith("4th Trilateral") and ev.place == "Ashgabat" for ev in e.events)

@@ -304,6 +304,9 @@ def _find_bodies(text: str, places: list[Place]) -> list[BodyMention]:
         am = _ACR.match(text[end : end + 12])
         if am:
             acr = am.group(1)
+            caps = re.findall(r"(?<![\w’'])([A-Z])[\w’'-]*", ext)
+            if ext and "".join(caps[-len(acr) :]) == acr:
+                acr = None  # "… on the development of the Trans-Caspian International Transport Route (TITR)"
         name = typ_c + (" " + ext.strip() if ext else "")
         if len(parties) == 2:
             name = f"{short_party(parties[0])}–{short_party(parties[1])} {name}"

@@ -310,7 +310,12 @@ def find_meetings(ctx: Context) -> list[Meeting]:
     ctx.meeting_body = body
     parties = _parties(ctx, body)
     name = body.name
-    if len(body.parties) < 2 and len(parties) == 2 and not name.startswith(tuple(p[:3] for p in parties)):
+    if (
+        len(body.parties) < 2
+        and len(parties) == 2
+        and not name.startswith(tuple(p[:3] for p in parties))
+        and not re.match(r"(?i)(?:tri|quadri|multi)lateral\b", name)  # more than two sides
+    ):
         from .context import short_party
 
         name = (
