@@ -70,6 +70,8 @@ def _lex() -> dict:
         "pre": set(d["premodifiers"]),
         "post": set(d["postmodifiers"]),
         "stop": set(d["stoppers"]),
+        # every token an agreement noun can start with: the scan skips all others before `_noun_at`
+        "starts": single | {n.split()[0] for n in multi},
     }
 
 
@@ -90,7 +92,11 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
     out: list[AgreementMention] = []
     i = 0
     consumed_until = -1
+    starts = lx["starts"]
     while i < len(toks):
+        if toks[i].text not in starts:
+            i += 1
+            continue
         n = _noun_at(toks, i)
         if not n or toks[i].start < consumed_until:
             i += 1
