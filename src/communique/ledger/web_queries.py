@@ -1,5 +1,9 @@
 """Read-only queries the web app needs beyond `ledger.query`, and the document search index.
 
+Lists (records of a kind, documents, flags) and series are `ledger.query`'s functions, the ones the
+CLI calls, wrapped in this module's `Page`: one filter semantics everywhere. What is here is what
+only pages need: details with grouped values, aggregates for charts, the review queue, search.
+
 Owned by the web layer; it reads the ledger's tables (`ledger.schema`) and never changes their
 rows — except `record_judgement`, a fallback that writes one row to the ledger's own `judgements`
 table when the ledger's review functions are not importable.
@@ -632,7 +636,10 @@ def _figure_series(web: WebLedger, metric: str, subject: str | None = None) -> l
     Two sources giving different values for the same period stay two points, each marked
     `conflict`, so a disagreement is visible rather than averaged away."""
     page = list_records(web, "figures", metric=metric, limit=5000)
-    figs = {f["id"]: f for f in page.items if subject is None or (f.get("subject") or "") == subject}
+    # one chart is one metric: the query's matching is by words ("trade" finds "trade balance"
+    # too), so a metric named exactly keeps only its own figures
+    exact = [f for f in page.items if (f.get("metric") or "").lower() == metric.lower()]
+    figs = {f["id"]: f for f in exact or page.items if subject is None or (f.get("subject") or "") == subject}
     if not figs:
         return []
     with web.engine.connect() as conn:
