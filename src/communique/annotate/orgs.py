@@ -39,6 +39,12 @@ _OF_COUNTRY = re.compile(
     r"[A-Z][\w]+)*)\s+of\s+(?:the\s+)?([A-Z][\w'’]+(?:\s[A-Z][\w'’]+)*)"
 )
 _DELEGATION = re.compile(r"(?<![\w])(EU|European Union|[A-Z][a-z]+)\s+Delegation\s+(in|to)\s+([A-Z][\w\-]+)")
+_PARL_WORDS = ("Parliament", "Government", "Senate")
+_OF_COUNTRY_WORDS = ("Parliament", "Government", "Ministry")
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(w in text for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +96,8 @@ def find_orgs(text: str, offset: int = 0) -> list[Org]:
     t = _tables()
     found: list[Org] = []
     defined: dict[str, str] = {}
-    for m in _DEFINED.finditer(text):
+    # Each pattern below needs a literal word (or bracket): the `in` test skips a scan that cannot match.
+    for m in _DEFINED.finditer(text) if "(" in text else ():
         long, acr = m.group(1), m.group(2)
         long = _trim_to_acronym(long, acr)
         info = org_info(long) or org_info(acr)
@@ -126,7 +133,7 @@ def find_orgs(text: str, offset: int = 0) -> list[Org]:
     for acr, long in defined.items():
         for m in re.finditer(rf"(?<![\w]){re.escape(acr)}(?![\w])", text):
             found.append(Org((m.start() + offset, m.end() + offset), acr, long, acr, None, None))
-    for m in _POSS_INST.finditer(text):
+    for m in _POSS_INST.finditer(text) if "Ministry" in text else ():
         c = _country_of(m.group(1))
         if c:
             area = t["ministry_short"].get(m.group(2), m.group(2))
@@ -140,7 +147,7 @@ def find_orgs(text: str, offset: int = 0) -> list[Org]:
                     c,
                 )
             )
-    for m in _POSS_PARL.finditer(text):
+    for m in _POSS_PARL.finditer(text) if _has_any(text, _PARL_WORDS) else ():
         c = _country_of(m.group(1))
         if c and c != "European Union":
             found.append(
@@ -153,7 +160,7 @@ def find_orgs(text: str, offset: int = 0) -> list[Org]:
                     c,
                 )
             )
-    for m in _OF_COUNTRY.finditer(text):
+    for m in _OF_COUNTRY.finditer(text) if _has_any(text, _OF_COUNTRY_WORDS) else ():
         words = m.group(2).split()
         c = None
         for k in range(len(words), 0, -1):
@@ -174,7 +181,7 @@ def find_orgs(text: str, offset: int = 0) -> list[Org]:
                     c,
                 )
             )
-    for m in _DELEGATION.finditer(text):
+    for m in _DELEGATION.finditer(text) if "Delegation" in text else ():
         c = _country_of(m.group(1))
         if c:
             found.append(
