@@ -665,3 +665,14 @@ def test_trilateral_meeting_on_the_development_of_a_named_route():
     assert m.body.startswith("Trilateral Ministerial Meeting on the development of the North–South")
     assert (m.number, m.acronym) == (3, None)
     assert any(ev.name.startswith("4th Trilateral") and ev.place == "Ashgabat" for ev in e.events)
+
+
+def test_same_period_and_a_year_earlier_counts():
+    e = ex(
+        "Freight on the route grew by 20% to USD 3 billion in January–June 2024. More than 80 ships used "
+        "the port over the same period, against 65 a year earlier.",
+        "2024-07-20",
+    )
+    got = {f.value: (f.metric, f.period) for f in e.figures if f.unit == "count"}
+    assert got[80] == ("ships", "2024-01/2024-06")
+    assert got[65] == ("ships", "2023-01/2023-06")

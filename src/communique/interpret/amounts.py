@@ -257,11 +257,46 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         fig = _as_figure(ctx, a, s, prev_money_fig, last_money)
         if fig is None:
             continue
+        if _SAME_PERIOD.search(ctx.text[s.start : s.end]):
+            # "… over the same period": the period of the figure told just before
+            before = [f for f in figures if f.period and f.span and f.span[0] < s.start]
+            if before and ctx.sentence_at(before[-1].span[0]).paragraph == s.paragraph:
+                fig = fig.model_copy(update={"period": before[-1].period})
         figures.append(fig)
         if money:
             prev_money_fig = fig
             last_money = (fig, s.paragraph, si)
+    figures += _year_earlier_counts(ctx, figures)
     return figures, pledges
+
+
+_YEAR_EARLIER = re.compile(
+    r"\b(?:against|compared\s+(?:with|to)|versus|up\s+from|down\s+from)\s+"
+    r"(\d{1,3}(?:[,\u00a0\u202f ]\d{3})*|\d+)"
+    r"\s+(?:a\s+year\s+(?:earlier|before|ago)|in\s+the\s+same\s+period\s+(?:of\s+)?(?:last|the\s+previous)\s+year)\b"
+)
+
+
+def _year_earlier_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
+    """ "More than 350 trains used the corridor in January–September, against 190 a year earlier": the
+    bare number is the same count one year before."""
+    out = []
+    for m in _YEAR_EARLIER.finditer(ctx.text):
+        s = ctx.sentence_at(m.start())
+        prev = [f for f in figures if f.unit == "count" and f.span and s.start <= f.span[0] < m.start()]
+        if not prev or any(f.span and f.span[0] == m.start(1) for f in figures):
+            continue
+        ref = prev[-1]
+        period = None
+        if ref.period:
+            period = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), ref.period)
+        value = float(re.sub(r"[,\u00a0\u202f ]", "", m.group(1)))
+        out.append(
+            Figure(
+                metric=ref.metric, value=value, unit="count", period=period, qualifier="exact", span=m.span(1)
+            )
+        )
+    return out
 
 
 # --- pledges ----------------------------------------------------------------------------------
@@ -444,6 +479,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     return None
 
 
+_SAME_PERIOD = re.compile(r"\b(?:over|in|during|for)\s+the\s+same\s+period\b", re.I)
 _BOTH_SIDES = re.compile(
     r"\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?:[Ss]ides|[Pp]arties|Heads\s+of\s+State|[Ll]eaders|Presidents)\b"
 )
