@@ -200,7 +200,7 @@ def test_capitalised_complement_of_a_role_is_no_person():
         "The EU side was led by Anna Berg, Director for Eastern Partners, Asia and Energy at DG Trade."
     )
     assert set(p) == {"Anna Berg"}
-    assert p["Anna Berg"][0] == "Director for Eastern Partners"
+    assert p["Anna Berg"][0] == "Director for Eastern Partners, Asia and Energy"
 
 
 def test_role_does_not_cross_a_headline_line_break():

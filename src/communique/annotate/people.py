@@ -291,6 +291,16 @@ def _role_right(toks: list[Tok], j: int, text: str) -> tuple[str | None, int | N
     end = k
     while k < len(toks):
         t = toks[k]
+        if (
+            t.text == ","
+            and k + 1 < len(toks)
+            and toks[k + 1].cap
+            and any(x.base == "for" for x in toks[start:k])
+            and not (k + 2 < len(toks) and _name_like(toks[k + 1]) and _name_like(toks[k + 2]))
+            and _portfolio_list(toks, k)
+        ):
+            k += 1  # "Director for Russia, Eastern Partnership, Central Asia and OSCE at …"
+            continue
         if t.word and (t.cap or t.base in lx["connectors"] or t.base in lx["role_words"]):
             if (
                 t.base == "and"
@@ -314,6 +324,17 @@ def _role_right(toks: list[Tok], j: int, text: str) -> tuple[str | None, int | N
     if not any(t.base in lx["head_words"] for t in toks[start : end + 1]):
         return None, None
     return text[toks[start].start : toks[end].end], toks[start].start
+
+
+def _portfolio_list(toks: list[Tok], k: int) -> bool:
+    """After a comma inside "for …": a list of areas ending in "and X" before the role's end."""
+    for x in range(k + 1, min(len(toks), k + 14)):
+        b = toks[x].base
+        if b == "and":
+            return True
+        if toks[x].text in (".", ";", "(", ")") or (not toks[x].cap and b not in ("of", "the", ",", "-")):
+            return False
+    return False
 
 
 def _clean_role(role: str) -> tuple[str, str | None]:
