@@ -32,9 +32,14 @@ class Tok:
     __slots__ = ("text", "start", "end", "base", "poss", "cap", "word")
 
     def __init__(self, text: str, start: int, end: int, base: str, poss: bool) -> None:
-        self.text, self.start, self.end, self.base, self.poss = text, start, end, base, poss
-        self.cap = bool(base) and base[0].isupper()
-        self.word = base[:1].isalpha()
+        self.text = text
+        self.start = start
+        self.end = end
+        self.base = base
+        self.poss = poss
+        first = base[:1]  # "" for an empty base: neither capitalised nor a word
+        self.cap = first.isupper()
+        self.word = first.isalpha()
 
     def __repr__(self) -> str:
         return f"Tok({self.text!r}, {self.start})"
