@@ -315,3 +315,14 @@ def test_soft_document_nouns_need_a_stage():
         "They signed a roadmap on customs cooperation."
     )
     assert st == {"roadmap on customs cooperation": "signed"}
+
+
+def test_a_cue_does_not_cross_a_new_verb_of_the_same_subject():
+    st = stages(
+        "The two leaders adopted a joint communique and agreed to launch negotiations on a free trade "
+        "agreement next year. The ministers signed a roadmap on tourism for 2025–2027 and called for an "
+        "agreement on a single customs window."
+    )
+    assert st["free trade agreement"] == "proposed"
+    assert st["roadmap on tourism for 2025"] == "signed"
+    assert st["agreement on a single customs window"] == "proposed"

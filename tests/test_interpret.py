@@ -676,3 +676,17 @@ def test_same_period_and_a_year_earlier_counts():
     got = {f.value: (f.metric, f.period) for f in e.figures if f.unit == "count"}
     assert got[80] == ("ships", "2024-01/2024-06")
     assert got[65] == ("ships", "2023-01/2023-06")
+
+
+def test_purpose_stops_at_the_next_clause_and_intergovernmental_committee_is_a_body():
+    e = ex(
+        "The agency will extend a loan of 20 billion yen for the upgrade of the Fergana power grid, and "
+        "Japanese companies plan to invest $300 million in textiles. The fourth Uzbekistan–Japan "
+        "Intergovernmental Committee is scheduled for 2025 in Tokyo.",
+        "2024-12-18",
+    )
+    (p,) = e.pledges
+    assert p.purpose == "the upgrade of the Fergana power grid"
+    assert [(x.name, x.date, x.place) for x in e.events] == [
+        ("4th Uzbekistan–Japan Intergovernmental Committee", "2025", "Tokyo")
+    ]

@@ -54,6 +54,10 @@ _STEP_AHEAD = re.compile(
 #: "the text was initialled in July": the agreement named last
 # "the Conference of the Parties to the UN Convention …": the convention only names the conference
 _PARTIES_TO = re.compile(r"\bParties\s+to\s+(?:the\s+)?$")
+_NEW_VERB = re.compile(
+    r"\s(?:and|but)\s+(?:also\s+)?((?:agreed|decided|called|asked|instructed|stressed|noted|welcomed|proposed|"
+    r"discussed|expressed|underlined|reaffirmed)\b)"
+)
 _TEXT_ANAPHORA = re.compile(r"\b(?:the|its|this)\s+text\b(?!\s+of\b)", re.I)
 
 
@@ -289,8 +293,11 @@ def _inherit_subject(text: str, old: _Rec, before) -> None:
 def _nearest(text: str, here, pos: int, sent_start: int):
     """The agreement mention a cue at `pos` speaks of: same clause first, else the nearest before."""
 
+    stop = max([b for _a, b, _r in here] + [pos]) + 40
+    verbs = [m.start(1) for m in _NEW_VERB.finditer(text, sent_start, stop)]  # a new verb opens a clause
+
     def clause_id(p: int) -> int:
-        return len(_CLAUSE.findall(text[sent_start:p]))
+        return len(_CLAUSE.findall(text[sent_start:p])) + sum(1 for v in verbs if v <= p)
 
     cid = clause_id(pos)
     # distance to the mention's nearer edge: "X for 2022-2024 was being implemented and signed Y"
@@ -303,7 +310,9 @@ def _nearest(text: str, here, pos: int, sent_start: int):
     before = [(pos - b, r) for a, b, r in here if b <= pos]
     if before:
         return min(before, key=lambda x: x[0])[1]
-    after = [r for a, b, r in here if a >= pos]  # "12 documents were signed, including X and Y"
+    # "12 documents were signed, including X and Y"; but not over a new verb ("adopted a statement
+    # and agreed to launch negotiations on X")
+    after = [r for a, b, r in here if a >= pos and not _NEW_VERB.search(text[pos:a])]
     return after or None
 
 

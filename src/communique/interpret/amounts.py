@@ -522,7 +522,7 @@ def _home_government(ctx: Context) -> str | None:
 def _purpose(right: str) -> str | None:
     m = re.match(
         r"\s*(?:\([^)]*\)\s*)?(?:[\w\s-]{0,40}?)\b(?:for|to|aimed at|towards|on)\s+(.{4,140}?)"
-        r"(?=[.;:(]|,\s+(?:which|while|whereas|and\s+the|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
+        r"(?=[.;:(]|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
         r"|,\s+[\w\s]{0,40}?\b(?:said|says|told|added|noted)\b"
         r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+at\s+the\s|$)",
         right,

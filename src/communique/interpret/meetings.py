@@ -46,6 +46,12 @@ _REFERRED = re.compile(
 )
 
 
+# "The fourth … Committee is scheduled for 2025": a sitting still ahead is an event, not the report
+_UPCOMING = re.compile(
+    r"\s+(?:(?:is|are)\s+(?:scheduled|planned|expected|due|to\s+be\s+held)|will\s+(?:be\s+held|take\s+place|meet|convene))\b"
+)
+
+
 def main_body(ctx: Context) -> BodyMention | None:
     """The body whose sitting the text reports: the first one named in the lead, outside quotes."""
     lead_end = ctx.lead_end
@@ -55,6 +61,7 @@ def main_body(ctx: Context) -> BodyMention | None:
         if b.span[0] < lead_end
         and not ctx.in_quote(b.span[0])
         and not _REFERRED.search(ctx.text[max(0, b.span[0] - 40) : b.span[0]])
+        and not _UPCOMING.match(ctx.text, b.span[1])
     ]
     body_text = [b for b in found if not ctx.is_heading(b.span[0])]
     if body_text or found:
