@@ -326,3 +326,14 @@ def test_a_cue_does_not_cross_a_new_verb_of_the_same_subject():
     assert st["free trade agreement"] == "proposed"
     assert st["roadmap on tourism for 2025"] == "signed"
     assert st["agreement on a single customs window"] == "proposed"
+
+
+def test_one_signing_cue_for_two_coordinated_agreements():
+    st = stages(
+        "The sides signed an agreement on mutual legal assistance and an intergovernmental agreement on "
+        "rail freight on Monday."
+    )
+    assert st == {
+        "agreement on mutual legal assistance": "signed",
+        "intergovernmental agreement on rail freight": "signed",
+    }

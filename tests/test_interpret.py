@@ -690,3 +690,17 @@ def test_purpose_stops_at_the_next_clause_and_intergovernmental_committee_is_a_b
     assert [(x.name, x.date, x.place) for x in e.events] == [
         ("4th Uzbekistan–Japan Intergovernmental Committee", "2025", "Tokyo")
     ]
+
+
+def test_joint_economic_commission_is_a_body():
+    text = (
+        "Bishkek, 4 June 2024 – The fifth meeting of the Kyrgyz–Turkish Joint Economic Commission was "
+        "held in Bishkek on 3–4 June.\n"
+    )
+    (m,) = ex(text, "2024-06-04").meetings
+    assert (m.body, m.number, m.date, m.date_end) == (
+        "Kyrgyzstan–Turkey Joint Economic Commission",
+        5,
+        "2024-06-03",
+        "2024-06-04",
+    )

@@ -210,3 +210,8 @@ def test_role_does_not_cross_a_headline_line_break():
     )
     role = p["Lena Holm"][0]
     assert role.startswith("Head of the Delegation") and "\n" not in role
+
+
+def test_role_complement_with_the_before_a_capitalised_word():
+    p = people("The delegation was led by Deputy Chairman of the Cabinet of Ministers Aibek Osmonov.")
+    assert p["Aibek Osmonov"][0] == "Deputy Chairman of the Cabinet of Ministers"

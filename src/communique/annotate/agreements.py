@@ -284,7 +284,7 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
         if (
             t.base == "and"
             and k + 2 < len(toks)
-            and toks[k + 1].base.lower() in ("the", "a")
+            and toks[k + 1].base.lower() in ("the", "a", "an")
             and not any(toks[x].base == "between" for x in range(j, k))
             and not toks[k + 2].cap
         ):

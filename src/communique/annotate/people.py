@@ -245,7 +245,7 @@ def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | No
             if (
                 _name_like(t)
                 and t.base not in lx["role_words"]
-                and not (k > 0 and toks[k - 1].base in ("and", "of", "for") and k + 1 < i)
+                and not (k > 0 and toks[k - 1].base in ("and", "of", "for", "the") and k + 1 < i)
             ):
                 break  # a name; but "of Industry and Construction" is a role's complement
             if t.base in lx["role_words"] or t.base.rstrip("s") in lx["role_words"]:

@@ -306,6 +306,12 @@ def _nearest(text: str, here, pos: int, sent_start: int):
         _d, end, best = min(same, key=lambda x: x[0])
         # "visa facilitation and readmission agreements": coordinated names share the cue
         shared = [r for _a, b, r in here if b == end and r is not best]
+        # "signed an agreement on X and an intergovernmental agreement on Y": one cue, both objects
+        shared += [
+            r
+            for a2, _b, r in here
+            if a2 >= end and r is not best and re.fullmatch(r"(?:\s|,|and|as well as|an?|the)*", text[end:a2])
+        ]
         return [best, *shared] if shared else best
     before = [(pos - b, r) for a, b, r in here if b <= pos]
     if before:
