@@ -704,3 +704,11 @@ def test_joint_economic_commission_is_a_body():
         "2024-06-03",
         "2024-06-04",
     )
+
+
+def test_the_owner_of_a_welcomed_offer_is_the_giver():
+    e = ex(
+        "Armenia welcomed Japan's decision to allocate USD 8 million for schools. Georgia praised the "
+        "World Bank's new loan of USD 60 million for roads."
+    )
+    assert [(p.by, p.amount) for p in e.pledges] == [("Japan", 8e6), ("World Bank", 60e6)]

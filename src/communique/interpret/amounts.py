@@ -419,6 +419,13 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         m = lx["giver_after"].search(right[rel.end() - 4 : rel.end() + 70])
         if m:
             return _clean_giver(m.group(1))
+    poss = list(_POSS_OFFER.finditer(left))
+    if poss:
+        # "Kazakhstan welcomed the EU's decision to allocate …": the owner of the offer gives
+        owner = poss[-1].group(1)
+        name = country_name(owner) or (org_info(owner) or {}).get("name")
+        if name:
+            return name
     both = _BOTH_SIDES.search(left)
     if both and ctx.meeting is not None and len(ctx.meeting.parties) >= 2:
         first_name = min(
@@ -479,6 +486,10 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     return None
 
 
+_POSS_OFFER = re.compile(
+    r"\b([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*)['’]s\s+(?:[\w-]+\s+){0,2}(?:decision|plan|plans|offer|pledge|"
+    r"commitment|readiness|intention|initiative|proposal|grant|loan|package|support)\b"
+)
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for)\s+the\s+same\s+period\b", re.I)
 _BOTH_SIDES = re.compile(
     r"\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?:[Ss]ides|[Pp]arties|Heads\s+of\s+State|[Ll]eaders|Presidents)\b"
