@@ -215,3 +215,7 @@ def test_role_does_not_cross_a_headline_line_break():
 def test_role_complement_with_the_before_a_capitalised_word():
     p = people("The delegation was led by Deputy Chairman of the Cabinet of Ministers Aibek Osmonov.")
     assert p["Aibek Osmonov"][0] == "Deputy Chairman of the Cabinet of Ministers"
+
+
+def test_country_possessive_before_a_company_name_is_no_person():
+    assert people("Kazakhstan's Samruk Kazyna will invest in the port of Aktau.") == {}

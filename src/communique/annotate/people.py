@@ -457,6 +457,7 @@ def find_people(text: str) -> list[PersonEntity]:
             and i >= 1
             and toks[i - 1].poss
             and country_name(toks[i - 1].base)
+            and _PERSON_CONTEXT.search(_sentence_around(text, toks[i].start))
         ):
             aff = country_name(toks[i - 1].base)  # "Uzbekistan's Shavkat Mirziyoyev": named with a country
             speech = True
@@ -475,6 +476,19 @@ def find_people(text: str) -> list[PersonEntity]:
             )
         )
     return _resolve(mentions)
+
+
+# a sentence about people (not "Kazakhstan's Samruk Kazyna will invest …")
+_PERSON_CONTEXT = re.compile(
+    r"\b(?:attended|met|meet|joined|hosted|welcomed|received|led|headed|said|says|told|spoke|leaders?|"
+    r"presidents?|President|ministers?|Minister|counterparts?|talks\s+with)\b"
+)
+
+
+def _sentence_around(text: str, pos: int) -> str:
+    a = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), 0)
+    b = text.find(". ", pos)
+    return text[a : b if b >= 0 else len(text)]
 
 
 _WHO_HEADS = re.compile(
