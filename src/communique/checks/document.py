@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -246,11 +247,15 @@ class Context:
 
         return segment(self.text) if self.text else []
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_index(self, pos: int) -> int | None:
-        for i, s in enumerate(self.sentences):
-            if s.start <= pos < s.end:
-                return i
-        return None
+        # Sentences come in order and never overlap: only the last one starting at or before `pos`
+        # can hold it (a bisection, not a scan per figure).
+        i = bisect_right(self._sentence_starts, pos) - 1
+        return i if i >= 0 and pos < self.sentences[i].end else None
 
     def sentence_text(self, span: Span | None) -> str:
         if span is None:
