@@ -712,3 +712,14 @@ def test_the_owner_of_a_welcomed_offer_is_the_giver():
         "World Bank's new loan of USD 60 million for roads."
     )
     assert [(p.by, p.amount) for p in e.pledges] == [("Japan", 8e6), ("World Bank", 60e6)]
+
+
+def test_dates_of_money_already_given_and_of_a_spending_span():
+    text = (
+        "The 9th meeting of the EU–Armenia Cooperation Committee was held in Yerevan on 19 November 2024.\n\n"
+        "The EU recalled that it has mobilised EUR 40 million in grants for Armenia since 2020 and said it "
+        "intends to provide a further EUR 25 million for energy efficiency in 2025–2027.\n"
+    )
+    given, planned = sorted(ex(text, "2024-11-20").pledges, key=lambda p: -p.amount)
+    assert (given.amount, given.date, given.purpose) == (40e6, None, "Armenia")
+    assert (planned.amount, planned.date, planned.hedged) == (25e6, "2024-11-19", True)

@@ -490,6 +490,7 @@ _POSS_OFFER = re.compile(
     r"\b([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*)['’]s\s+(?:[\w-]+\s+){0,2}(?:decision|plan|plans|offer|pledge|"
     r"commitment|readiness|intention|initiative|proposal|grant|loan|package|support)\b"
 )
+_NEXT_CLAUSE = re.compile(r"\s+and\s+(?:said|announced|added|noted|stressed|\w+ed)\b|[;,]\s|\s+while\s")
 _SAME_PERIOD = re.compile(r"\b(?:over|in|during|for)\s+the\s+same\s+period\b", re.I)
 _BOTH_SIDES = re.compile(
     r"\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?:[Ss]ides|[Pp]arties|Heads\s+of\s+State|[Ll]eaders|Presidents)\b"
@@ -534,7 +535,7 @@ def _purpose(right: str) -> str | None:
     m = re.match(
         r"\s*(?:\([^)]*\)\s*)?(?:[\w\s-]{0,40}?)\b(?:for|to|aimed at|towards|on)\s+(.{4,140}?)"
         r"(?=[.;:(]|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
-        r"|,\s+[\w\s]{0,40}?\b(?:said|says|told|added|noted)\b"
+        r"|,\s+[\w\s]{0,40}?\b(?:said|says|told|added|noted)\b|\s+since\s|\s+and\s+(?:said|announced|added|noted)\b"
         r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+at\s+the\s|$)",
         right,
     )
@@ -548,13 +549,25 @@ def _pledge_date(ctx: Context, a: Amount, s, window: str) -> str | None:
         if not _SINCE.search(ctx.text[s.start : d.span[0]])
         # "under the programme for 2021–2024": the programme's period, not when the pledge was made
         and not (d.end and re.search(r"\bfor\s+(?:the\s+)?(?:period\s+)?$", ctx.text[s.start : d.span[0]]))
+        # "… EUR 35 million for energy efficiency in 2025–2027": a span after the amount is when it is spent
+        and not (d.end and d.granularity != "day" and d.span[0] > a.span[1])
     ]
+    before = ctx.text[s.start : a.span[0]]
+    cut = max((m.end() for m in _NEXT_CLAUSE.finditer(before)), default=0)
+    own = before[cut:] + ctx.text[a.span[1] : a.span[1] + 60]
+    perfect = re.search(
+        r"\b(?:has|have)\s+(?:\w+\s+)?(?:allocated|mobili[sz]ed|provided|committed|spent|disbursed)\b", own
+    )
+    if perfect and near:
+        # "it has mobilised EUR 70 million since 2021 and said it intends to provide … in 2025–2027":
+        # only a date in the amount's own clause dates money already given
+        nxt = _NEXT_CLAUSE.search(ctx.text, a.span[1], s.end)
+        own_end = nxt.start() if nxt else s.end
+        near = [d for d in near if a.span[0] - 80 <= d.span[0] < own_end]
     if near:
         d = min(near, key=lambda d: abs(d.span[0] - a.span[0]))
         return d.value
-    if re.search(
-        r"\b(?:has|have)\s+(?:\w+\s+)?(?:allocated|mobili[sz]ed|provided|committed|spent|disbursed)\b", window
-    ):
+    if perfect:
         return None
     return ctx.occasion_date()
 
