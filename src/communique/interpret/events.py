@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import data
+from ..annotate.places import first_letters_ahead
 from ..models import Event
 from .context import BodyMention, Context, short_party
 
@@ -58,7 +59,9 @@ def _conf() -> dict:
     trig = sorted(c["triggers"], key=len, reverse=True)
     return {
         "trigger_rx": re.compile(
-            r"(?<![\w])(?:"
+            r"(?<![\w])"
+            + first_letters_ahead(trig, c.get("patterns") or [])
+            + "(?:"
             + "|".join([re.escape(t) for t in trig] + list(c.get("patterns") or []))
             + r")s?(?:-(?:19|20)\d\d)?(?![\w])",
             re.I,
