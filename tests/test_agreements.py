@@ -337,3 +337,12 @@ def test_one_signing_cue_for_two_coordinated_agreements():
         "agreement on mutual legal assistance": "signed",
         "intergovernmental agreement on rail freight": "signed",
     }
+
+
+def test_law_on_ratification_and_working_drafts():
+    assert stages("The Senate approved the law on ratification of the Friendship Treaty with Latvia.") == {
+        "Friendship Treaty with Latvia": "ratified"
+    }
+    assert stages("The ministries are working on a draft memorandum on solar energy.") == {
+        "memorandum on solar energy": "negotiating"
+    }

@@ -243,7 +243,12 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             pending = (
                 carried
                 or bool(cues["pending"].search(clause_left))
-                or (word in _STEP_NOUNS and bool(_STEP_AHEAD.search(clause_left)))
+                or (
+                    word in _STEP_NOUNS
+                    and bool(_STEP_AHEAD.search(clause_left))
+                    # "approved the bill on ratification": the law that ratifies, not a step ahead
+                    and not re.search(r"\b(?:law|bill|decree|resolution)\s+on\s+(?:the\s+)?$", clause_left)
+                )
                 or bool(
                     re.search(
                         r"\b(?:importance|ready|readiness|hope[sd]?|want[s]?|need[s]?)\s+(?:of|to|for)?\s*$",
