@@ -1,0 +1,88 @@
+"""Speed-only rewrites must give the same answers as the plain forms they replace."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from communique.annotate.money import find_amounts
+from communique.annotate.numbers import find_numbers
+from communique.annotate.places import first_letters_ahead
+from communique.checks.document import Context as CheckContext
+from communique.models import DocumentInfo, Extraction
+from communique.read.language import detect_language
+from communique.segment import paragraphs, segment
+
+TEXT = (
+    "The Council met in Astana on 3 April 2025.\n\nIt agreed on EUR 12 billion, of which €3 billion "
+    "for transport and some 25 joint projects. Talks focused on Energy and transport connectivity.\n\n"
+    "Next Steps\nA second round is due next year."
+)
+
+
+def _spans(rx: re.Pattern, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in rx.finditer(text)]
+
+
+def test_first_letters_ahead_keeps_matches():
+    words = ["of which", "including", "Council", "transport connectivity", "half", "Über", "ab"]
+    alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    rng = random.Random(7)
+    pieces = [*words, "x", " ", "OF WHICH", "über", "Transport", ",", "habit", "\n"]
+    for flags in (0, re.I):
+        plain = re.compile(rf"\b(?:{alt})\b", flags)
+        fast = re.compile(rf"\b{first_letters_ahead(words)}(?:{alt})\b", flags)
+        for _ in range(300):
+            text = "".join(rng.choice(pieces) for _ in range(40))
+            assert _spans(fast, text) == _spans(plain, text)
+
+
+def test_first_letters_ahead_gives_up_when_unsure():
+    assert first_letters_ahead(["a", ""]) == ""
+    assert first_letters_ahead(["meeting"], [r"\d+ talks"]) == ""
+    assert first_letters_ahead(["meeting"], ["C?OP"]) == ""
+    assert first_letters_ahead(["meeting"], [r"COP ?\d"]) == "(?=[Cm])"
+
+
+def test_cached_annotators_return_fresh_lists():
+    for fn in (segment, paragraphs, find_numbers, find_amounts):
+        first = fn(TEXT)
+        assert first, fn.__name__
+        first.clear()  # a caller may change its list; the next caller still gets every item
+        assert fn(TEXT) and fn(TEXT) == fn(TEXT)
+
+
+def test_check_sentence_index_matches_a_scan():
+    ctx = CheckContext(Extraction(document=DocumentInfo(id="x")), TEXT)
+    for pos in range(-1, len(TEXT) + 2):
+        scan = next((i for i, s in enumerate(ctx.sentences) if s.start <= pos < s.end), None)
+        assert ctx.sentence_index(pos) == scan
+
+
+def _language_word_by_word(text: str, default: str = "en") -> str:
+    """The plain algorithm: lower and score each word on its own."""
+    from communique.read.language import _CYRILLIC, _KAZAKH_LETTERS, _WORD, _lists
+
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text[:5000])]
+    if len(words) < 8:
+        return default
+    cyrillic = sum(1 for w in words if _CYRILLIC.match(w)) > len(words) / 2
+    lists = _lists()
+    cands = ["ru", "kk"] if cyrillic else [x for x in lists if x not in ("ru", "kk")]
+    words = [w for w in words if bool(_CYRILLIC.match(w)) == cyrillic]
+    scores = {x: sum(1 for w in words if w in lists.get(x, ())) for x in cands}
+    if "kk" in scores:
+        scores["kk"] += sum(1 for w in words if _KAZAKH_LETTERS.intersection(w))
+    if cyrillic:
+        return "kk" if scores["kk"] > scores["ru"] else "ru"
+    best = max(scores, key=lambda k: scores[k])
+    return default if scores[best] < max(2, len(words) // 20) else best
+
+
+def test_language_fast_path_agrees_with_word_by_word():
+    rng = random.Random(3)
+    words = ["the", "and", "der", "und", "le", "et", "el", "ve", "bir", "И", "не", "және", "Қазақ",
+             "don’t", "l’état", "İstanbul", "ΟΔΟΣ", "Straße", "Talks", "EU", "2025", "—", "."]
+    for _ in range(400):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 50)))
+        assert detect_language(text) == _language_word_by_word(text), text
