@@ -17,7 +17,7 @@ from .. import data
 from ..annotate.agreements import AgreementMention, find_agreement_mentions
 from ..annotate.orgs import Org, find_orgs
 from ..annotate.people import PersonEntity, Tok, find_people, tokens
-from ..annotate.places import Place, country_name, find_places
+from ..annotate.places import Place, country_name, find_places, first_letters_ahead
 from ..annotate.quotes import QuoteMention, find_quotes
 from ..segment import Sentence, paragraphs, segment
 
@@ -44,7 +44,9 @@ def _body_regex() -> re.Pattern:
     types = sorted(conf["types"], key=len, reverse=True)
     ext = "|".join(f"(?-i:{e})" for e in conf.get("extensions") or [])
     alt = "|".join(re.escape(t).replace(r"\-", "[- ]?").replace(r"\ ", r"[\s-]") for t in types)
-    return re.compile(rf"(?<![\w])(?P<type>{alt})(?P<ext>\s+(?:{ext}))?(?![\w])", re.I)
+    # a first-letter look-ahead (see there): same matches, ~1.3x faster scan
+    ahead = first_letters_ahead(types) if all(t[:1].isalnum() for t in types) else ""
+    return re.compile(rf"(?<![\w]){ahead}(?P<type>{alt})(?P<ext>\s+(?:{ext}))?(?![\w])", re.I)
 
 
 _CAPS = r"[A-Z][\w’']*(?:\s[A-Z][\w’']*)*"
