@@ -723,3 +723,16 @@ def test_dates_of_money_already_given_and_of_a_spending_span():
     given, planned = sorted(ex(text, "2024-11-20").pledges, key=lambda p: -p.amount)
     assert (given.amount, given.date, given.purpose) == (40e6, None, "Armenia")
     assert (planned.amount, planned.date, planned.hedged) == (25e6, "2024-11-19", True)
+
+
+def test_falls_number_of_and_year_earlier_values():
+    e = ex(
+        "Imports from Latvia fell by 6% in the first quarter of 2024 to USD 90 mn. "
+        "The number of Latvian students enrolled in Almaty rose to 1 300 in 2023. "
+        "Trade in January–April reached $2.1 billion, up from $1.8 billion in the same period last year.",
+        "2024-06-01",
+    )
+    got = {f.value: (f.metric, f.period) for f in e.figures}
+    assert got[6][0].endswith("decline")
+    assert got[1300] == ("Latvian students enrolled in Almaty", "2023")
+    assert got[1.8e9][1] == "2023-01/2023-04"

@@ -143,7 +143,17 @@ def _number_of(ctx: Context, a: Amount) -> str | None:
     """ "The number of Mongolian tourists … exceeded 23 400": the counted noun phrase."""
     s = ctx.sentence_at(a.span[0])
     m = _NUMBER_OF.search(ctx.text[max(s.start, a.span[0] - 160) : a.span[0]])
-    return m.group(1) if m else None
+    if not m:
+        return None
+    phrase = m.group(0)[len(m.group(0)) - len(m.group(0).lstrip()) :]
+    phrase = re.sub(r"^[Nn]umber\s+of\s+", "", phrase)
+    # the counted noun phrase ends at its verb ("… tourists visiting Kazakhstan doubled last year and …")
+    cut = re.search(
+        r"\s+(?:\w+ed(?!\s+(?:in|at|by|from|with|to|for)\b)|grew|rose|fell|has|have|had|was|were|is|are|reached|"
+        r"exceeded|stood|amounted|totall?ed)\b",
+        phrase,
+    )
+    return phrase[: cut.start()] if cut else m.group(1)
 
 
 def _people_demonym(w: str) -> bool:
@@ -186,7 +196,9 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
         words = re.findall(r"[\w’'\-]+", ctx.text[end : end + 60])[:4]
         sent = ctx.sentence_at(start)
         if _NUMBER_OF.search(ctx.text[max(sent.start, start - 160) : start]) and not re.match(
-            r"\s*[\w%$€£]", ctx.text[end : end + 2]
+            r"\s*(?:[%$€£]|per\s*cent\b|percent\b|tonnes?\b|tons?\b|km\b|kilomet\w+|mln\b|million\b|"
+            r"billion\b|bn\b|[A-Z]{3}\b)",
+            ctx.text[end : end + 14],
         ):
             try:
                 value = float(parse_number(num))
@@ -257,7 +269,14 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         fig = _as_figure(ctx, a, s, prev_money_fig, last_money)
         if fig is None:
             continue
-        if _SAME_PERIOD.search(ctx.text[s.start : s.end]):
+        year_back = _YEAR_BACK.match(ctx.text, a.span[1])
+        if year_back and money:
+            # "$3.4 billion in January–May, up from $2.9 billion in the same period last year"
+            ref = next((f for f in reversed(figures) if f.span and f.span[0] >= s.start and f.period), None)
+            if ref is not None:
+                shifted = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), ref.period)
+                fig = fig.model_copy(update={"period": shifted})
+        elif _same_period_of(ctx, a, s):
             # "… over the same period": the period of the figure told just before
             before = [f for f in figures if f.period and f.span and f.span[0] < s.start]
             if before and ctx.sentence_at(before[-1].span[0]).paragraph == s.paragraph:
@@ -491,7 +510,21 @@ _POSS_OFFER = re.compile(
     r"commitment|readiness|intention|initiative|proposal|grant|loan|package|support)\b"
 )
 _NEXT_CLAUSE = re.compile(r"\s+and\s+(?:said|announced|added|noted|stressed|\w+ed)\b|[;,]\s|\s+while\s")
-_SAME_PERIOD = re.compile(r"\b(?:over|in|during|for)\s+the\s+same\s+period\b", re.I)
+_YEAR_BACK = re.compile(
+    r"\s+(?:in\s+)?(?:the\s+same\s+period\s+(?:of\s+)?(?:last|the\s+previous)\s+year|a\s+year\s+(?:earlier|ago|before))\b"
+)
+_SAME_PERIOD = re.compile(
+    r"\b(?:over|in|during|for)\s+the\s+same\s+period\b(?!\s+(?:of\s+)?(?:last|the\s+previous|a\s+year))", re.I
+)
+
+
+def _same_period_of(ctx: Context, a: Amount, s) -> bool:
+    """ "More than 350 trains used the corridor over the same period": the phrase in the amount's clause."""
+    nxt = min((x.span[0] for x in ctx.amounts if x.span[0] > a.span[1]), default=s.end)
+    prev = max((x.span[1] for x in ctx.amounts if x.span[1] <= a.span[0]), default=s.start)
+    return bool(_SAME_PERIOD.search(ctx.text, max(prev, s.start), min(nxt, s.end)))
+
+
 _BOTH_SIDES = re.compile(
     r"\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?:[Ss]ides|[Pp]arties|Heads\s+of\s+State|[Ll]eaders|Presidents)\b"
 )
@@ -591,7 +624,7 @@ def _as_figure(
             and not re.search(r"\bof\b", right[:4])
         ):
             return Figure(
-                metric=f"{prev_money.metric} growth",
+                metric=f"{prev_money.metric} {_direction(left, right)}",
                 value=a.value,
                 value_max=a.value_max,
                 unit="percent",
@@ -614,7 +647,8 @@ def _as_figure(
             )
             if reach is not None:
                 return Figure(
-                    metric=f"{_metric(_clause_left(ctx, a, s)[-150:], right) or 'value'} growth",
+                    metric=f"{_metric(_clause_left(ctx, a, s)[-150:], right) or 'value'} "
+                    + _direction(left, right),
                     value=a.value,
                     value_max=a.value_max,
                     unit="percent",
@@ -667,6 +701,15 @@ def _as_figure(
         qualifier=_q(a.qualifier),
         span=a.span,
     )
+
+
+def _direction(left: str, right: str) -> str:
+    """ "fell by 7%", "contracted by 5.3%", "5% less": the metric says the fall, the value stays."""
+    if re.search(
+        r"\b(?:fell|declined|decreased|dropped|contracted|shrank|down)\s+(?:by\s+)?$", left[-25:]
+    ) or re.match(r"\s+(?:less|lower|down)\b", right):
+        return "decline"
+    return "growth"
 
 
 def _q(q: str) -> str:
