@@ -736,3 +736,18 @@ def test_falls_number_of_and_year_earlier_values():
     assert got[6][0].endswith("decline")
     assert got[1300] == ("Latvian students enrolled in Almaty", "2023")
     assert got[1.8e9][1] == "2023-01/2023-04"
+
+
+def test_economic_committees_demarcation_commissions_and_bare_korea():
+    cases = {
+        "Hungary hosted the 10th meeting of the Hungarian–Kazakh Intergovernmental Economic Committee in "
+        "Budapest on 9–10 October.": "Hungary–Kazakhstan Intergovernmental Economic Committee",
+        "The ministers met in Osh on Monday for the 3rd session of the Tajik–Kyrgyz Joint Demarcation "
+        "Commission.": "Tajikistan–Kyrgyzstan Joint Demarcation Commission",
+        "The 4th meeting of the Kazakhstan–Korea Business Council took place in Astana on 2 July.": (
+            "Kazakhstan–South Korea Business Council"
+        ),
+    }
+    for text, body in cases.items():
+        (m,) = ex(text, "2024-10-11").meetings
+        assert m.body == body
