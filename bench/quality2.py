@@ -5,7 +5,7 @@ the rules generalise beyond the texts they were tuned on. Runs `communique.pipel
 on every document with the publication date its gold entry gives, writes one prediction per document
 and prints score.py's figures. Reports only; it sets no target and always exits 0 unless it fails.
 
-    python3 bench/quality2.py [--details] [--keep DIR]
+    python3 bench/quality2.py [--details] [--keep DIR] [--corpus DIR]   # e.g. --corpus bench/heldout
 """
 
 from __future__ import annotations
@@ -42,11 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--details", action="store_true", help="pass --details to score.py")
     ap.add_argument("--keep", type=Path, help="write predictions here instead of a temporary folder")
+    ap.add_argument("--corpus", type=Path, default=CORPUS, help="a folder of texts with gold.json")
     a = ap.parse_args(argv)
-    out = a.keep or Path(tempfile.mkdtemp(prefix="pred-corpus2-"))
-    gold_file = predict(out)
+    out = a.keep or Path(tempfile.mkdtemp(prefix=f"pred-{a.corpus.name}-"))
+    gold_file = predict(out, a.corpus.resolve())
     text, f1, attrs = score(gold_file, out, a.details)
-    print(f"== corpus2 ({len(json.loads(gold_file.read_text()))} documents; predictions in {out})")
+    print(f"== {a.corpus.name} ({len(json.loads(gold_file.read_text()))} documents; predictions in {out})")
     print(text.rstrip())
     return 0
 
