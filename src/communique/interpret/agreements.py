@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import data
-from ..annotate.places import country_name
+from ..annotate.places import country_name, first_letters_ahead
 from ..models import STAGE_ORDER, Agreement
 from .context import Context
 
@@ -83,7 +83,10 @@ def _cues() -> dict:
         for w in words:
             cue_list.append((w, stage))
     cue_list.sort(key=lambda x: len(x[0]), reverse=True)
-    cue_rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w, _ in cue_list) + r")(?![\w-])", re.I)
+    ahead = first_letters_ahead([w for w, _ in cue_list])  # see there: same matches, faster scans
+    cue_rx = re.compile(
+        r"(?<![\w-])" + ahead + r"(?:" + "|".join(re.escape(w) for w, _ in cue_list) + r")(?![\w-])", re.I
+    )
     lookup = {w.lower(): s for w, s in cue_list}
     pend = re.compile(
         r"(?<![\w-])(?:"
