@@ -258,7 +258,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     out = []
     main = ctx.meeting_body
     cop_spans = []
-    for cm in re.finditer(r"(?<![\w])COP ?\d{1,2}(?![\w])", text):
+    for cm in re.finditer(r"(?<![\w])COP ?\d{1,2}(?![\w])", text) if "COP" in text else ():
         full = _cop_full_name(text, cm.start(), cm.end())
         if full:
             cop_spans.append((full[0], cm.start()))
