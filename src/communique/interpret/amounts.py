@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from .. import data
 from ..annotate.orgs import org_info
-from ..annotate.places import country_name, demonym_country
+from ..annotate.places import country_name, demonym_country, first_letters_ahead
 from ..annotate.types import Amount
 from ..models import Figure, Pledge
 from .context import Context
@@ -93,7 +93,9 @@ def _lex() -> dict:
     giver = r"((?:(?:[A-Z][\w\-]*|and|international|financial|multilateral|development|other)\s+)"
     fr = m.get("fractions") or {}
     frac_rx = re.compile(
-        r"(?<![\w-])(?:("
+        r"(?<![\w-])"
+        + first_letters_ahead([*_FRACTION_Q, *fr])  # a qualifier or a fraction opens it; see there
+        + r"(?:("
         + "|".join(map(re.escape, sorted(_FRACTION_Q, key=len, reverse=True)))
         + r")\s+)?("
         + "|".join(map(re.escape, sorted(fr, key=len, reverse=True)))
