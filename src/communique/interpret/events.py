@@ -69,7 +69,9 @@ def _conf() -> dict:
         "weak": set(c["weak"]),
         "participles": c["participles"],
         "part_rx": re.compile(
-            r"(?:,\s*|\s+)(?:(?:was|were|has\s+been|had\s+been|have\s+been)\s+)?("
+            r"(?:,\s*|\s+)"
+            + first_letters_ahead(["was", "were", "has", "had", "have", *c["participles"]])
+            + r"(?:(?:was|were|has\s+been|had\s+been|have\s+been)\s+)?("
             + "|".join(map(re.escape, c["participles"]))
             + r")\s+(?=(?:in|on|last|"
             r"earlier|early|late|this|a\s+year|\d))",
