@@ -384,14 +384,12 @@ def load_parquet(ledger: Any, directory: str | os.PathLike, *, allow_other_versi
     started = time.perf_counter()
     res = LoadResult()
     known: dict[str, str] = dict(ledger.known_documents()) if hasattr(ledger, "known_documents") else {}
-    record_failure = getattr(ledger, "record_failure", None) or getattr(ledger, "_record_failure", None)
 
     def documents() -> Iterator[tuple[Document, Extraction]]:
         for row in iter_parquet(directory):
             if row["error"] is not None:
                 res.failed.append((row["source"], row["error"]))
-                if record_failure is not None:
-                    record_failure(row["source"], row["error"])
+                ledger.record_failure(row["source"], row["error"])
                 continue
             version = row["extractor_version"]
             if version != EXTRACTOR_VERSION and not allow_other_version:

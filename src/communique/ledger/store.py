@@ -62,8 +62,24 @@ class IngestSummary:
 _W: dict[str, Any] = {}
 
 
-def _init_worker(known: dict[str, str], published: str | None, extractor, version: str) -> None:
-    _W.update(known=known, published=published, extractor=extractor, version=version)
+def _init_worker(lookup: Any, published: str | None, extractor, version: str) -> None:
+    """`lookup`: the ledger URL (a pool worker opens its own engine on first use; an engine must
+    not cross a fork), an `Engine` (in-process), or a dict id → version (reextract passes {})."""
+    _W.update(lookup=lookup, published=published, extractor=extractor, version=version, engine=None)
+
+
+def _known_version(doc_id: str) -> str | None:
+    """The extractor version the ledger holds `doc_id` at, asked of the database one document at a
+    time: a dict of every stored id would grow with the ledger (and be copied into each worker)."""
+    lookup = _W["lookup"]
+    if isinstance(lookup, dict):
+        return lookup.get(doc_id)
+    engine = _W["engine"]
+    if engine is None:
+        engine = _W["engine"] = lookup if isinstance(lookup, Engine) else make_engine(lookup)
+    c = t.documents.c
+    with engine.connect() as conn:
+        return conn.execute(select(c.extractor_version).where(c.id == doc_id)).scalar()
 
 
 def _extract_rows(doc, published, extractor, version) -> Rows:
@@ -80,7 +96,7 @@ def _work(path: str) -> list[tuple]:
         if isinstance(item, InputError):
             out.append(("failed", item.source, item.problem))
             continue
-        known = _W["known"].get(item.id)
+        known = _known_version(item.id)
         if known == _W["version"]:
             out.append(("unchanged", item.source, item.id))
             continue
@@ -204,7 +220,9 @@ class Ledger:
             self._set_meta(conn, "dirty", "1")
         return out
 
-    def _record_failure(self, path: str, reason: str) -> None:
+    def record_failure(self, path: str, reason: str) -> None:
+        """Note in `failures` that `path` could not be read or extracted (attempts count up); a
+        later successful ingest of the same path clears it."""
         from .statements import sha
 
         ts = now()
@@ -278,28 +296,36 @@ class Ledger:
         started = time.perf_counter()
         inputs = [str(p) for p in expand([str(p) for p in paths])]
         total = len(inputs)
-        known = self.known_documents()
         summary = IngestSummary()
-        pending: list[tuple[str, Rows]] = []
+        pending: dict[str, tuple[str, Rows]] = {}  # document id → (source, rows), in arrival order
         added: set[str] = set()
         opened = time.perf_counter()
         done = 0
         dirty_before = self.is_dirty() or self.judged_since_rebuild()
+        c = t.documents.c
 
         def flush() -> None:
             nonlocal opened
             opened = time.perf_counter()
             if not pending:
                 return
-            statuses = self._write([rows for _, rows in pending])
-            for (_source, rows), status in zip(pending, statuses, strict=True):
-                known[rows.document["id"]] = version
-                summary.statements += len(rows.statements)
-                if status == "new":
-                    added.add(rows.document["id"])
-                    summary.new += 1
-                else:
-                    summary.updated += 1
+            # a document stored since its worker looked (the same text under another path, written
+            # by an earlier batch of this run) is unchanged: asked per batch, so no id set grows
+            with self.connect() as conn:
+                current = set(conn.execute(select(c.id).where(c.id.in_(list(pending)),
+                                                               c.extractor_version == version)).scalars())
+            for d in current:
+                del pending[d]
+                summary.unchanged += 1
+            if pending:
+                batch_rows = [rows for _, rows in pending.values()]
+                for rows, status in zip(batch_rows, self._write(batch_rows), strict=True):
+                    summary.statements += len(rows.statements)
+                    if status == "new":
+                        added.add(rows.document["id"])
+                        summary.new += 1
+                    else:
+                        summary.updated += 1
             pending.clear()
 
         def handle(results: list[tuple]) -> None:
@@ -308,13 +334,11 @@ class Ledger:
                 if status == "failed":
                     flush()
                     summary.failed.append((source, payload))
-                    self._record_failure(source, payload)
-                elif status == "unchanged" or known.get(payload.document["id"]) == version \
-                        or any(r.document["id"] == payload.document["id"] for _, r in pending):
+                    self.record_failure(source, payload)
+                elif status == "unchanged" or payload.document["id"] in pending:
                     summary.unchanged += 1
-                    status = "unchanged"
                 else:
-                    pending.append((source, payload))
+                    pending[payload.document["id"]] = (source, payload)
                     if len(pending) >= batch or time.perf_counter() - opened >= batch_seconds:
                         flush()
             done += 1
@@ -322,7 +346,9 @@ class Ledger:
                 progress(done, total, results[-1][0] if results else "unchanged",
                          results[-1][1] if results else "")
 
-        _init_worker(known, published, extractor, version)
+        # an in-memory SQLite database is invisible to another process: its workers get a snapshot
+        in_memory = self.dialect == "sqlite" and self.engine.url.database in (None, "", ":memory:")
+        _init_worker(self.engine, published, extractor, version)
         if workers <= 1 or total <= 1:
             for p in inputs:
                 handle(_work(p))
@@ -332,8 +358,10 @@ class Ledger:
             ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
             if "-" in inputs:  # stdin belongs to this process, not to a pool worker
                 handle(_work("-"))
+                flush()
+            lookup = self.known_documents() if in_memory else self.url
             with ctx.Pool(workers, initializer=_init_worker,
-                          initargs=(dict(known), published, extractor, version)) as pool:
+                          initargs=(lookup, published, extractor, version)) as pool:
                 for results in pool.imap(_work, [p for p in inputs if p != "-"], chunksize=4):
                     handle(results)
         flush()
