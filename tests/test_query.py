@@ -105,7 +105,7 @@ def test_flags_and_show(ledger):
     assert fl["total"] == 1 and fl["items"][0]["document_source"] == "pledges.txt"
     m = query.meetings(ledger, party="Uzbekistan")["items"][0]
     shown = query.show(ledger, m["id"])
-    assert shown["kind"] == "meetings" and shown["record"]["place"] == "Tashkent"
+    assert shown["record_kind"] == "meetings" and shown["place"] == "Tashkent"
     src = shown["sources"][0]
     assert src["source"] == "uz.txt" and src["span"] == [0, len(src["sentence"])]
     assert {s["prop"] for s in src["statements"]} >= {"body", "number", "date", "place"}
@@ -130,7 +130,7 @@ def test_rejected_records_are_hidden(ledger):
 def test_correct_judgement_overrides_a_field(ledger):
     m = query.meetings(ledger, party="Uzbekistan")["items"][0]
     ledger.judge("correct", m["id"], prop="place", value="Samarkand", author="ana", reason="misread")
-    assert query.show(ledger, m["id"])["record"]["place"] == "Samarkand"
+    assert query.show(ledger, m["id"])["place"] == "Samarkand"
 
 
 def test_series_and_overview(ledger):

@@ -178,9 +178,9 @@ def holds(ledger, expect: list[tuple]) -> None:
                     assert rec["confirmed"], "a confirmation was lost"
                 elif kind == "reject":
                     assert rec["record_status"] == "rejected", "a rejected record is back"
-                    assert cid not in {x["id"] for x in query.iter_records(ledger, [rec["kind"]])}
+                    assert cid not in {x["id"] for x in query.iter_records(ledger, [rec["record_kind"]])}
                 elif kind == "correct":
-                    assert rec["record"][e[2]] == e[3], "a correction was overridden"
+                    assert rec[e[2]] == e[3], "a correction was overridden"
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
@@ -258,7 +258,7 @@ def test_changed_decision_retires_the_old_one(ledger):
     c1 = review.correct(ledger, rid, "place", "Astana", author="ana")
     c2 = review.correct(ledger, rid, "place", "Almaty", author="ana")
     hist = {h["id"]: h for h in review.history(ledger, rid)}
-    assert hist[c1]["retired_by"] == c2 and query.show(ledger, rid)["record"]["place"] == "Almaty"
+    assert hist[c1]["retired_by"] == c2 and query.show(ledger, rid)["place"] == "Almaty"
 
 
 def test_bad_review_input(ledger):
@@ -293,7 +293,7 @@ def test_review_commands(ledger, db_url, monkeypatch):
     res = runner.invoke(app, ["review", "correct", rid, "place", "Astana", "--db", db_url,
                               "--reason", "press"])
     assert res.exit_code == 0, res.output
-    assert query.show(ledger, rid)["record"]["place"] == "Astana"
+    assert query.show(ledger, rid)["place"] == "Astana"
     res = runner.invoke(app, ["review", "confirm", rid, "--db", db_url, "--author", "dave"])
     assert res.exit_code == 0
     res = runner.invoke(app, ["review", "history", rid, "--db", db_url, "--format", "json"])

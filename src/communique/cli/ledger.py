@@ -337,9 +337,12 @@ def print_record(rec: dict) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from ..models import RECORD_TYPES
+
     console = Console()
-    console.rule(f"[bold]{rec['kind']}: {rec['label']}")
-    if rec["kind"] == "document":
+    kind = rec.get("record_kind") or rec["kind"]
+    console.rule(f"[bold]{kind}: {rec['label']}")
+    if kind == "document":
         d = rec["document"]
         console.print(f"source: {d.get('source')}  published: {d.get('published')}  id: {d['id']}")
         for r in rec["records"]:
@@ -348,8 +351,9 @@ def print_record(rec: dict) -> None:
     console.print(f"id: {rec['id']}   sources: {rec['n_sources']} in {rec['n_documents']} documents"
                   + ("   [green]confirmed" if rec["confirmed"] else "")
                   + ("   [red]rejected" if rec["record_status"] == "rejected" else ""))
-    for k, v in rec["record"].items():
-        if v not in (None, [], ""):
+    for k in RECORD_TYPES[kind].model_fields if kind in RECORD_TYPES else ():
+        v = rec.get(k)
+        if k not in ("span", "spans") and v not in (None, [], ""):
             console.print(f"  [bold]{k}[/]: {v}")
     for s in rec["sources"]:
         head = Text(f"{s['source'] or s['document_id'][:12]}  {s['published'] or ''}  span {s['span']}",

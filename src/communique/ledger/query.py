@@ -396,9 +396,8 @@ def _canonical(conn, any_id: str) -> str | None:
 
 
 def show(ledger: Ledger, any_id: str) -> dict | None:
-    """A record (by canonical, as-seen or statement id, or a unique id prefix) with every source:
-    document, publication date, span, the sentence, and the statements read there; its merge
-    decisions, judgements and, for agreements, its stage history. A document id shows the document."""
+    """`record` for any id a user may paste: canonical, as-seen or statement id, or a unique id
+    prefix. A document id shows the document (its records) instead."""
     with ledger.connect() as conn:
         cid = _canonical(conn, any_id)
         if cid is None and len(any_id) >= 6:
@@ -407,44 +406,91 @@ def show(ledger: Ledger, any_id: str) -> dict | None:
             cid = matches[0] if len(matches) == 1 else None
         if cid is None:
             return _show_document(conn, any_id)
-        rec = conn.execute(select(t.records).where(t.records.c.id == cid)).first()
+    return record(ledger, cid)
+
+
+def record(ledger: Ledger, record_id: str, max_sources: int | None = None) -> dict | None:
+    """One merged record in full — the one detail the CLI (`show`), the API (`/api/records/{id}`
+    and the per-kind details) and the dashboard's record and meeting pages all read.
+
+    The shape of a list item (`record_row`: the record's fields plus `id`, `label`, `record_kind`,
+    `record_status`, counts and dates), plus: `sources` (oldest first, at most `max_sources`; each
+    with its document, span, sentence and the statements read there), `values` (prop → each
+    distinct value with how many sources state it and one of them), `members` (as-seen ids),
+    `merges`, `judgements` (retired ones too, with `retired_at`), and `stage_history` (agreements)
+    or `roles` (people)."""
+    with ledger.connect() as conn:
+        rec = conn.execute(select(*[getattr(t.records.c, c) for c in _REC_COLS])
+                           .where(t.records.c.id == record_id)).first()
         if rec is None:
             return None
+        cid = rec.id
         s, m, d = t.statements.c, t.mentions.c, t.documents.c
         stmts = conn.execute(select(s.id, s.record_id, s.prop, s.value, s.document_id, s.span_start,
                                     s.span_end, s.extractor_version).where(s.canonical_id == cid)
                              .order_by(s.document_id, s.span_start, s.prop)).all()
-        ments = conn.execute(select(m.record_id, m.document_id, m.span_start, m.span_end, m.sentence,
-                                    d.source, d.title, d.published).join(t.documents, d.id == m.document_id)
-                             .where(m.canonical_id == cid).order_by(d.published, m.span_start)).all()
+        q = (select(m.record_id, m.document_id, m.span_start, m.span_end, m.sentence, d.source, d.title,
+                    d.published).join(t.documents, d.id == m.document_id)
+             .where(m.canonical_id == cid).order_by(d.published, m.document_id, m.span_start))
+        ments = conn.execute(q.limit(max_sources) if max_sources else q).all()
         merges = conn.execute(select(t.merges).where(t.merges.c.canonical_id == cid)).all()
         members = sorted({x.record_id for x in stmts})
         j = t.judgements.c
         ids = [*members, cid]
         judg = conn.execute(select(t.judgements).where(or_(j.target_id.in_(ids), j.other_id.in_(ids)))
                             .order_by(j.id)).all()
-    sources = []
+        vals = values_of(conn, [cid]).get(cid, {})
     by_span: dict[tuple, list] = defaultdict(list)
     for x in stmts:
         by_span[(x.record_id, x.span_start, x.span_end)].append(
             {"id": x.id, "prop": x.prop, "value": json.loads(x.value),
              "extractor_version": x.extractor_version})
-    for x in ments:
-        sources.append({"record_id": x.record_id, "document_id": x.document_id, "source": x.source,
-                        "title": x.title, "published": x.published,
-                        "span": [x.span_start, x.span_end] if x.span_start is not None else None,
-                        "sentence": x.sentence,
-                        "statements": by_span.get((x.record_id, x.span_start, x.span_end), [])})
-    out = {"id": cid, "kind": rec.kind, "label": rec.label, "record": json.loads(rec.data),
-           "record_status": rec.status, "confirmed": bool(rec.confirmed), "n_sources": rec.n_sources,
-           "n_documents": rec.n_documents, "first_published": rec.first_published,
-           "last_published": rec.last_published, "members": members, "sources": sources,
-           "merges": [{k: v for k, v in r._mapping.items() if k != "id"} for r in merges],
-           "judgements": [_judgement_dict(r) for r in judg]}
+    sources = [{"record_id": cid, "member_id": x.record_id, "document_id": x.document_id,
+                "source": x.source, "title": x.title, "published": x.published,
+                "span": _span(x.span_start, x.span_end), "sentence": x.sentence,
+                "statements": by_span.get((x.record_id, x.span_start, x.span_end), [])} for x in ments]
+    out = record_row(rec)
+    out.update({"sources": sources, "values": vals, "members": members,
+                "merges": [{k: v for k, v in r._mapping.items() if k != "id"} for r in merges],
+                "judgements": [_judgement_dict(r) for r in judg]})
     if rec.kind == "agreements":
         out["stage_history"] = stage_history(ledger, cid)
     if rec.kind == "people":
         out["roles"] = roles(ledger, cid)
+    return out
+
+
+def _span(a, b):
+    return [a, b] if a is not None and b is not None else None
+
+
+def values_of(conn, record_ids: list[str], props: tuple[str, ...] | None = None) -> dict[str, dict]:
+    """record → prop → [{value, n_sources, document_id, span}]: one entry per distinct value, with
+    one of the documents stating it (GROUP BY on the covering index, not one row per source)."""
+    st = t.statements
+    where = [st.c.canonical_id.in_(record_ids)]
+    if props:
+        where.append(st.c.prop.in_(props))
+    groups = conn.execute(select(st.c.canonical_id, st.c.prop, st.c.value, func.count().label("n"),
+                                 func.min(st.c.document_id).label("doc"))
+                          .where(*where).group_by(st.c.canonical_id, st.c.prop, st.c.value)).all()
+    spans = {}
+    if groups:
+        # by document only, so the planner takes the document index (few rows per document)
+        docs = {g.doc for g in groups}
+        for x in conn.execute(select(st.c.canonical_id, st.c.prop, st.c.value, st.c.document_id,
+                                     st.c.span_start, st.c.span_end)
+                              .where(st.c.document_id.in_(docs), *where[1:])):
+            key = (x.canonical_id, x.prop, x.value, x.document_id)
+            spans.setdefault(key, _span(x.span_start, x.span_end))
+    out: dict[str, dict] = {}
+    for g in groups:
+        out.setdefault(g.canonical_id, {}).setdefault(g.prop, []).append(
+            {"value": json.loads(g.value), "n_sources": g.n, "document_id": g.doc,
+             "span": spans.get((g.canonical_id, g.prop, g.value, g.doc))})
+    for props_ in out.values():
+        for vals in props_.values():
+            vals.sort(key=lambda v: -v["n_sources"])
     return out
 
 

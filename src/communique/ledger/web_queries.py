@@ -353,48 +353,11 @@ MAX_SOURCES = 50
 
 
 def get_record(web: WebLedger, record_id: str, max_sources: int = MAX_SOURCES) -> dict | None:
-    """One record with its sources (document, span, sentence), every distinct value of each of its
-    properties with how many sources state it, and the judgements on it."""
-    r = s.records
-    with web.engine.connect() as conn:
-        row = conn.execute(select(*[getattr(r.c, c) for c in _REC_COLS]).where(r.c.id == record_id)).first()
-        if row is None:
-            return None
-        rec = record_row(row)
-        rec["sources"] = _sources(conn, [record_id], limit=max_sources)
-        rec["values"] = _values(conn, [record_id]).get(record_id, {})
-        rec["judgements"] = judgements_for(conn, [record_id])
-    return rec
+    """`query.record` (what `communique show` prints), with at most `max_sources` sources."""
+    return query.record(web.ledger, record_id, max_sources=max_sources)
 
 
-def _values(conn, record_ids: list[str], props: tuple[str, ...] | None = None) -> dict[str, dict]:
-    """record → prop → [{value, n_sources, document_id, span}]: one entry per distinct value, with
-    one of the documents stating it (GROUP BY on the covering index, not one row per source)."""
-    st = s.statements
-    where = [st.c.canonical_id.in_(record_ids)]
-    if props:
-        where.append(st.c.prop.in_(props))
-    groups = conn.execute(select(st.c.canonical_id, st.c.prop, st.c.value, func.count().label("n"),
-                                 func.min(st.c.document_id).label("doc"))
-                          .where(*where).group_by(st.c.canonical_id, st.c.prop, st.c.value)).all()
-    spans = {}
-    if groups:
-        # by document only, so the planner takes the document index (few rows per document)
-        docs = {g.doc for g in groups}
-        for x in conn.execute(select(st.c.canonical_id, st.c.prop, st.c.value, st.c.document_id,
-                                     st.c.span_start, st.c.span_end)
-                              .where(st.c.document_id.in_(docs), *where[1:])):
-            key = (x.canonical_id, x.prop, x.value, x.document_id)
-            spans.setdefault(key, _span(x.span_start, x.span_end))
-    out: dict[str, dict] = {}
-    for g in groups:
-        out.setdefault(g.canonical_id, {}).setdefault(g.prop, []).append(
-            {"value": json.loads(g.value), "n_sources": g.n, "document_id": g.doc,
-             "span": spans.get((g.canonical_id, g.prop, g.value, g.doc))})
-    for props_ in out.values():
-        for vals in props_.values():
-            vals.sort(key=lambda v: -v["n_sources"])
-    return out
+_values = query.values_of
 
 
 def _span(a, b):
