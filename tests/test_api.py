@@ -197,8 +197,8 @@ def test_list_queries_read_an_index_in_page_order(ledger_url):
              lambda: wq.list_records(web, "meetings", limit=10),
              lambda: wq.list_records(web, "people", limit=10, order="label"),
              lambda: wq.list_documents(web, limit=10),
-             lambda: wq.list_flags(web, limit=10, open_only=True),
-             lambda: wq.review_queue(web, limit=10)]
+             lambda: wq.list_flags(web, limit=10, open_only=True)]
+    # not the review queue: it is `review.queue`, ordered by a certainty computed in Python
     for call in calls:
         seen.clear()
         call()
@@ -244,6 +244,30 @@ def test_writes_refused_without_token(client, readonly):
     assert readonly.post("/api/documents", files=files, headers=AUTH).status_code == 403
     # nothing was written
     assert client.get("/api/review", params={"judged": True}).json()["items"] == []
+
+
+def test_review_queue_is_the_cli_queue(client, ledger_url):
+    """/api/review and the review page show `review.queue` (what `review list` prints): same order
+    (least certain first), same filters."""
+    from communique.ledger import open_ledger, review
+
+    ledger = open_ledger(ledger_url)
+    try:
+        cli = review.queue(ledger, status="unreviewed", limit=None)["items"]
+        cli_agreements = review.queue(ledger, kind="agreements", limit=None)["items"]
+    finally:
+        ledger.close()
+    api = client.get("/api/review", params={"limit": 500}).json()
+    assert [x["id"] for x in api["items"]] == [x["id"] for x in cli] and api["total"] == len(cli)
+    certainties = [x["certainty"] for x in api["items"]]
+    assert certainties == sorted(certainties) and len(set(certainties)) > 1
+    assert all(x["review_status"] == "unreviewed" for x in api["items"])
+    got = client.get("/api/review", params={"kind": "agreements", "status": "unreviewed"}).json()["items"]
+    assert [x["id"] for x in got] == [x["id"] for x in cli_agreements]
+    page = client.get("/review", params={"kind": "agreements"}).text
+    order = re.findall(r'data-record="([^"]+)"', page)
+    assert order == [x["id"] for x in cli_agreements][:25]
+    assert client.get("/api/review", params={"status": "maybe"}).status_code == 422
 
 
 def test_judgements(client):

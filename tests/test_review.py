@@ -244,6 +244,10 @@ def test_queue_least_certain_first_and_statuses(ledger):
     assert [i["id"] for i in review.queue(ledger, status="rejected")["items"]] == [pledge["id"]]
     assert pledge["id"] not in {p["id"] for p in query.pledges(ledger)["items"]}
     assert all(i["status"] == "unreviewed" for i in review.queue(ledger, status="unreviewed")["items"])
+    judged = {i["id"] for i in review.queue(ledger, status=review.JUDGED, limit=None)["items"]}
+    assert judged == {meeting["id"], person["id"], pledge["id"]}
+    with pytest.raises(review.ReviewError):
+        review.queue(ledger, status=("confirmed", "maybe"))
 
 
 def test_changed_decision_retires_the_old_one(ledger):

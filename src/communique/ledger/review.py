@@ -21,6 +21,7 @@ import getpass
 import json
 import os
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -34,6 +35,8 @@ from .statements import rules
 
 AUTHOR_ENV = "COMMUNIQUE_AUTHOR"
 STATUSES = ("unreviewed", "confirmed", "corrected", "rejected")
+#: The statuses of a record someone has decided on (`queue(status=JUDGED)`).
+JUDGED = ("confirmed", "corrected", "rejected")
 
 
 class ReviewError(CommuniqueError):
@@ -442,24 +445,28 @@ def after_rebuild(conn: Connection) -> dict:
 
 # --- the queue ----------------------------------------------------------------------------------
 
-def _status_of(rec, corrected: set[str]) -> str:
-    if rec.status == "rejected":
+def _status_of(rec, live: dict[str, set[str]]) -> str:
+    """Live judgements count at once, before the next rebuild applies them to the record."""
+    if rec.status == "rejected" or rec.id in live["reject"]:
         return "rejected"
-    if rec.id in corrected:
+    if rec.id in live["correct"]:
         return "corrected"
-    return "confirmed" if rec.confirmed else "unreviewed"
+    return "confirmed" if rec.confirmed or rec.id in live["confirm"] else "unreviewed"
 
 
-def queue(ledger, kind: str | None = None, status: str | None = None, limit: int | None = 50,
-          offset: int = 0) -> dict:
+def queue(ledger, kind: str | None = None, status: str | Iterable[str] | None = None,
+          limit: int | None = 50, offset: int = 0) -> dict:
     """Records to review, least certain first, each with its status (unreviewed, confirmed,
     corrected, rejected), a certainty in [0, 1] with the reasons for it, and the sentence it was
-    first read from. Certainty starts at the weakest automatic merge score of the record; each
+    first read from; `status` keeps one status or any of several (e.g. `JUDGED`). This is the
+    queue the CLI (`review list`), the API (`/api/review`) and the review page all show.
+    Certainty starts at the weakest automatic merge score of the record; each
     open flag about it halves it, and a record read in one document only loses a tenth."""
     if kind and kind not in RECORD_TYPES:
         known = ", ".join(k for k in RECORD_TYPES if k != "flags")
         raise ReviewError(f"unknown kind {kind!r}; kinds: {known}")
-    if status and status not in STATUSES:
+    wanted = {status} if isinstance(status, str) else set(status or ())
+    if wanted - set(STATUSES):
         raise ReviewError(f"unknown status {status!r}; statuses: {', '.join(STATUSES)}")
     from .query import flags as query_flags
 
@@ -475,10 +482,10 @@ def queue(ledger, kind: str | None = None, status: str | None = None, limit: int
                 weakest[x.canonical_id] = (x.score, x.rule)
         member_of = dict(conn.execute(select(s.record_id, s.canonical_id).distinct()).all())
         jc = t.judgements.c
-        corrected = set()
-        for target in conn.execute(select(jc.target_id).where(jc.kind == "correct", jc.retired_at.is_(None),
-                                                              jc.target_type == "record")).scalars():
-            corrected.add(member_of.get(target, target))
+        live: dict[str, set[str]] = {"confirm": set(), "correct": set(), "reject": set()}
+        for jk, target in conn.execute(select(jc.kind, jc.target_id).where(
+                jc.kind.in_(tuple(live)), jc.retired_at.is_(None), jc.target_type == "record")):
+            live[jk].add(member_of.get(target, target))
         first_sentence: dict[str, tuple] = {}
         for x in conn.execute(select(m.canonical_id, m.sentence, d.source, d.published, m.span_start)
                               .join(t.documents, d.id == m.document_id)
@@ -494,8 +501,8 @@ def queue(ledger, kind: str | None = None, status: str | None = None, limit: int
                 open_flags[cid].append(fl["kind"])
     items = []
     for rec in recs:
-        st = _status_of(rec, corrected)
-        if status and st != status:
+        st = _status_of(rec, live)
+        if wanted and st not in wanted:
             continue
         certainty, reasons = 1.0, []
         if rec.id in weakest and weakest[rec.id][0] < 1.0:

@@ -694,31 +694,35 @@ def get_flag(web: WebLedger, flag_id: str) -> dict | None:
 
 
 def review_queue(web: WebLedger, kind: str | None = None, *, limit: int = 50, offset: int = 0,
-                 judged: bool = False) -> Page:
-    """Records awaiting a decision (no live judgement), or with `judged`, those already decided;
-    most-sourced first within the newest, each with its first source sentence."""
-    r, j = s.records, s.judgements
-    live = select(j.c.target_id).where(j.c.retired_at.is_(None),
-                                       j.c.kind.in_(("confirm", "correct", "reject")))
-    where = [r.c.id.in_(live) if judged else r.c.id.not_in(live)]
-    if kind:
-        if kind not in KINDS:
-            raise ValueError(f"unknown record kind {kind!r}; expected one of {', '.join(KINDS)}")
-        where.append(r.c.kind == kind)
+                 judged: bool = False, status: str | None = None) -> Page:
+    """`review.queue` (what `communique review list` prints: least certain first, same filters),
+    each item the record's list row plus `review_status`, `certainty`, `reasons`, its first source
+    and its live judgements. Without `status`: the records awaiting a decision, or with `judged`
+    those already decided."""
+    from .review import JUDGED, queue
+
+    if kind and kind not in KINDS:
+        raise ValueError(f"unknown record kind {kind!r}; expected one of {', '.join(KINDS)}")
+    wanted = status or (JUDGED if judged else "unreviewed")
+    page = queue(web.ledger, kind=kind, status=wanted, limit=limit, offset=offset)
+    ids = [x["id"] for x in page["items"]]
+    r = s.records
     with web.engine.connect() as conn:
-        rows = conn.execute(select(*[getattr(r.c, c) for c in _REC_COLS]).where(*where)
-                            .order_by(r.c.last_published.desc(), r.c.id.desc())
-                            .limit(limit + 1).offset(offset)).all()
-        items = [record_row(x) for x in rows[:limit]]
-        ids = [x["id"] for x in items]
+        rows = {x.id: record_row(x) for x in conn.execute(
+            select(*[getattr(r.c, c) for c in _REC_COLS]).where(r.c.id.in_(ids)))} if ids else {}
         srcs = _first_sources(conn, ids)
         jd: dict[str, list] = {}
         for x in judgements_for(conn, ids) if ids else []:
             jd.setdefault(x["target_id"], []).append(x)
-    for it in items:
-        it["sources"] = srcs.get(it["id"], [])
-        it["judgements"] = jd.get(it["id"], [])
-    return Page(items=items, limit=limit, offset=offset, more=len(rows) > limit)
+    items = []
+    for q in page["items"]:
+        if q["id"] not in rows:  # rebuilt away between the two reads
+            continue
+        items.append({**rows[q["id"]], "review_status": q["status"], "certainty": q["certainty"],
+                      "reasons": q["reasons"], "sources": srcs.get(q["id"], []),
+                      "judgements": jd.get(q["id"], [])})
+    return Page(items=items, limit=limit, offset=offset, more=offset + len(page["items"]) < page["total"],
+                total=page["total"])
 
 
 def related_records(web: WebLedger, document_ids: list[str], kinds: tuple[str, ...],

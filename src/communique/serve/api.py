@@ -323,12 +323,16 @@ def dismiss(request: Request, tasks: BackgroundTasks, flag_id: RecordId, body: D
 ReviewKind = Literal["meetings", "people", "organizations", "figures", "pledges", "agreements", "events",
                      "quotes"]
 
+ReviewStatus = Literal["unreviewed", "confirmed", "corrected", "rejected"]
+
 
 @router.get("/review", response_model=Page[ReviewItem],
-            summary="Records awaiting review (or, with judged=true, those decided)")
-def review(w: WebDep, kind: ReviewKind | None = None, judged: bool = False, limit: Limit = 50,
-           offset: Offset = 0):
-    return _page(wq.review_queue(w, kind, judged=judged, limit=limit, offset=offset))
+            summary="Records to review, least certain first (or, with judged=true, those decided)")
+def review(w: WebDep, kind: ReviewKind | None = None, judged: bool = False,
+           status: ReviewStatus | None = None, limit: Limit = 50, offset: Offset = 0):
+    """The queue `communique review list` prints: least certain first; `status` as its `--status`
+    (without it: unreviewed records, or with judged=true confirmed, corrected or rejected ones)."""
+    return _page(wq.review_queue(w, kind, judged=judged, status=status, limit=limit, offset=offset))
 
 
 @router.post("/judgements", response_model=Written, status_code=201,

@@ -206,6 +206,10 @@ class ReviewItem(LedgerInfo):
     model_config = ConfigDict(extra="allow")
     sources: list[Source] = Field(default_factory=list)
     judgements: list[Judgement] = Field(default_factory=list)
+    review_status: str | None = Field(None, description="In the review queue: unreviewed, confirmed, "
+                                                         "corrected or rejected.")
+    certainty: float | None = Field(None, description="In the review queue: 0–1, lowest first.")
+    reasons: list[str] = Field(default_factory=list, description="In the review queue: why it is uncertain.")
 
 
 class PledgeTotal(Out):

@@ -1,4 +1,5 @@
-"""`/review`: the queue of records no one has decided on yet, with inline confirm / correct / reject.
+"""`/review`: the queue of records no one has decided on yet, least certain first (`review.queue`,
+as `communique review list`), with inline confirm / correct / reject.
 
 Forms are plain POSTs (they work without script) carrying a CSRF token; the reviewer must be
 signed in (`/login`) — the token is never put in a page. A decision goes through the same
@@ -23,13 +24,16 @@ from . import render
 router = APIRouter(include_in_schema=False)
 
 KINDS = [k for k in wq.KINDS]
+Status = Literal["unreviewed", "confirmed", "corrected", "rejected"]
 Kind = Literal["meetings", "people", "organizations", "figures", "pledges", "agreements", "events", "quotes"]
 
 
 @router.get("/review")
-def review(request: Request, kind: Kind | None = None, judged: bool = False,
+def review(request: Request, kind: Kind | None = None, judged: bool = False, status: Status | None = None,
            limit: int = Query(25, ge=1, le=200), offset: int = Query(0, ge=0, le=1_000_000)):
-    page = wq.review_queue(request.app.state.ledger, kind, judged=judged, limit=limit, offset=offset)
+    """`review.queue`, as `communique review list` and `/api/review`: least certain first."""
+    page = wq.review_queue(request.app.state.ledger, kind, judged=judged, status=status, limit=limit,
+                           offset=offset)
     fields = {k: [f for f in m.model_fields if f not in ("span", "spans")] for k, m in RECORD_TYPES.items()}
     return render(request, "review.html", {"title": "Review", "page": page, "kind": kind, "kinds": KINDS,
                                            "judged": judged, "fields": fields})
