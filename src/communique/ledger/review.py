@@ -486,11 +486,6 @@ def queue(ledger, kind: str | None = None, status: str | Iterable[str] | None = 
         for jk, target in conn.execute(select(jc.kind, jc.target_id).where(
                 jc.kind.in_(tuple(live)), jc.retired_at.is_(None), jc.target_type == "record")):
             live[jk].add(member_of.get(target, target))
-        first_sentence: dict[str, tuple] = {}
-        for x in conn.execute(select(m.canonical_id, m.sentence, d.source, d.published, m.span_start)
-                              .join(t.documents, d.id == m.document_id)
-                              .order_by(m.canonical_id, d.published, m.span_start)):
-            first_sentence.setdefault(x.canonical_id, (x.sentence, x.source))
     open_flags: dict[str, list[str]] = defaultdict(list)
     flags = query_flags(ledger, limit=None)["items"]
     at = _records_at_flags(ledger, [f for f in flags if not f["record_ids"] and f["span_start"] is not None])
@@ -514,13 +509,24 @@ def queue(ledger, kind: str | None = None, status: str | Iterable[str] | None = 
         if rec.n_documents <= 1:
             certainty *= 0.9
             reasons.append("one source")
-        sentence, source = first_sentence.get(rec.id, (None, None))
         items.append({"id": rec.id, "kind": rec.kind, "label": rec.label, "status": st,
                       "certainty": round(certainty, 3), "reasons": reasons, "n_sources": rec.n_sources,
-                      "n_documents": rec.n_documents, "source": source, "sentence": sentence})
+                      "n_documents": rec.n_documents, "source": None, "sentence": None})
     items.sort(key=lambda i: (i["certainty"], i["n_documents"], i["kind"], i["id"]))
     total = len(items)
     page = items[offset:offset + limit] if limit is not None else items[offset:]
+    # the first sentence of the page's records only (reading every mention was most of the time)
+    first_sentence: dict[str, tuple] = {}
+    ids = [i["id"] for i in page]
+    with ledger.connect() as conn:
+        for n in range(0, len(ids), 500):
+            for x in conn.execute(select(m.canonical_id, m.sentence, d.source, d.published, m.span_start)
+                                  .join(t.documents, d.id == m.document_id)
+                                  .where(m.canonical_id.in_(ids[n:n + 500]))
+                                  .order_by(m.canonical_id, d.published, m.span_start)):
+                first_sentence.setdefault(x.canonical_id, (x.sentence, x.source))
+    for i in page:
+        i["sentence"], i["source"] = first_sentence.get(i["id"], (None, None))
     return {"total": total, "limit": limit, "offset": offset, "items": page}
 
 
