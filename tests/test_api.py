@@ -246,6 +246,26 @@ def test_writes_refused_without_token(client, readonly):
     assert client.get("/api/review", params={"judged": True}).json()["items"] == []
 
 
+def test_record_detail_is_what_show_prints(client, ledger_url):
+    """/api/records/{id} and `communique show` read one function (`query.record`): same fields,
+    sources, statements and values."""
+    from communique.ledger import open_ledger, query
+
+    rec = first(client, "/api/meetings", body="Cooperation Council")
+    api = client.get(f"/api/records/{rec['id']}").json()
+    ledger = open_ledger(ledger_url)
+    try:
+        shown = query.show(ledger, rec["id"])
+    finally:
+        ledger.close()
+    for k in ("id", "record_kind", "label", "body", "number", "date", "n_sources", "members", "values"):
+        assert api[k] == shown[k], k
+    assert [(x["document_id"], x["span"], x["sentence"]) for x in api["sources"]] == \
+        [(x["document_id"], x["span"], x["sentence"]) for x in shown["sources"]]
+    statements = api["sources"][0]["statements"]
+    assert statements and statements == shown["sources"][0]["statements"]
+
+
 def test_review_queue_is_the_cli_queue(client, ledger_url):
     """/api/review and the review page show `review.queue` (what `review list` prints): same order
     (least certain first), same filters."""

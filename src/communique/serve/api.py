@@ -40,6 +40,7 @@ from .schemas import (
     Metric,
     Page,
     PledgeTotal,
+    RecordDetail,
     ReviewItem,
     SearchHit,
     Series,
@@ -243,7 +244,7 @@ def quote(w: WebDep, record_id: RecordId):
     return _detail(w, "quotes", record_id)
 
 
-@router.get("/records/{record_id}", response_model=ReviewItem, responses=NOT_FOUND,
+@router.get("/records/{record_id}", response_model=RecordDetail, responses=NOT_FOUND,
             summary="Any record by id, whatever its kind, with its sources and judgements")
 def record(w: WebDep, record_id: RecordId):
     rec = wq.get_record(w, record_id)

@@ -35,16 +35,28 @@ class LedgerInfo(Out):
     confirmed: bool = False
 
 
+class StatementOut(Out):
+    """One value read at a source (`query.record`'s `sources[].statements`)."""
+
+    id: str
+    prop: str
+    value: Any = None
+    extractor_version: str | None = None
+
+
 class Source(Out):
     """One place a record is stated: the document, the span and the sentence around it."""
 
     record_id: str = Field(description="The merged record this mention belongs to.")
+    member_id: str | None = Field(None, description="The record as read in that document, before merging.")
     document_id: str
     title: str | None = None
     source: str | None = None
     published: str | None = None
     span: list[int] | None = None
     sentence: str | None = None
+    statements: list[StatementOut] = Field(default_factory=list,
+                                           description="The values read there (details only).")
 
 
 class SourcedValue(Out):
@@ -70,13 +82,29 @@ class Judgement(Out):
     retired_at: str | None = None
 
 
+class MergeOut(Out):
+    """One merge decision behind the record: two as-seen records, the rule and its score."""
+
+    kind: str
+    canonical_id: str
+    record_a: str
+    record_b: str
+    score: float
+    rule: str
+    decided_by: str = Field(description="auto | judgement")
+    judgement_id: int | None = None
+
+
 class Detail(Out):
     sources: list[Source] = Field(default_factory=list,
                                   description="The first 50 sources by date; n_sources counts them all.")
     values: dict[str, list[SourcedValue]] = Field(
         default_factory=dict, description="Every distinct value of every property, with how many sources "
                                           "state it: two values for one property are sources disagreeing.")
-    judgements: list[Judgement] = Field(default_factory=list)
+    judgements: list[Judgement] = Field(default_factory=list,
+                                        description="Retired ones too (with retired_at): the history.")
+    members: list[str] = Field(default_factory=list, description="Ids of the records merged into this one.")
+    merges: list[MergeOut] = Field(default_factory=list)
 
 
 class StageEvent(Out):
@@ -198,6 +226,13 @@ class Series(Out):
     meetings: list[MeetingRecord]  # type: ignore[valid-type]
     missing: list[int] = Field(description="Ordinals absent between the first and the last seen.")
     median_days_between: int | None = None
+
+
+class RecordDetail(LedgerInfo, Detail):
+    """Any record by id (`query.record`, what `communique show` prints): its own fields vary by
+    kind, so they pass through, as do stage_history (agreements) and roles (people)."""
+
+    model_config = ConfigDict(extra="allow")
 
 
 class ReviewItem(LedgerInfo):
