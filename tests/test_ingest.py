@@ -218,3 +218,36 @@ def test_reextract_with_workers_equals_one_process(db_url, tmp_path, monkeypatch
     s = two.reextract(extractor=boom, workers=2, batch=7)
     assert s.updated == 20 and not s.failed
     assert snapshot(one) == snapshot(two)
+
+
+def _traced_peak(ledger, paths: list, batch: int = 8) -> tuple[int, object]:
+    import gc
+    import tracemalloc
+
+    gc.collect()
+    tracemalloc.start()
+    try:
+        summary = ledger.ingest_paths(paths, extractor=extract, batch=batch, rebuild=False)
+        return tracemalloc.get_traced_memory()[1], summary
+    finally:
+        tracemalloc.stop()
+
+
+def test_ingest_memory_is_bounded_by_the_batch_not_the_corpus(tmp_path):
+    """Streaming: the writer holds one batch of rows, so a second run of the same size peaks no
+    higher, and four times the documents in one run add far less per document than a document's
+    rows in a batch cost (what is left is the list of input paths). tracemalloc counts Python
+    allocations only, so SQLite's own page cache does not blur the comparison."""
+    paths = [str(p) for p in sorted(generate(tmp_path / "in", 290))]
+    ledger = open_ledger(f"sqlite:///{tmp_path / 'l.db'}")
+    ledger.ingest_paths(paths[:10], extractor=extract, rebuild=False)  # imports, compiled statements
+    small, s1 = _traced_peak(ledger, paths[10:50])
+    same, s2 = _traced_peak(ledger, paths[50:90])
+    wide, s3 = _traced_peak(ledger, paths[90:130], batch=40)
+    large, s4 = _traced_peak(ledger, paths[130:290])
+    assert [s.new + s.unchanged for s in (s1, s2, s3, s4)] == [40, 40, 40, 160]
+    assert same <= small * 1.25 + 50_000, (small, same)
+    per_batched_doc = (wide - small) / 32
+    per_extra_doc = (large - small) / 120
+    assert per_batched_doc > 1000, (small, wide)  # the measurement sees rows held in a batch
+    assert per_extra_doc < per_batched_doc / 5, (small, large, wide)

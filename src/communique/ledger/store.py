@@ -170,6 +170,13 @@ class Ledger:
         with self.connect() as conn:
             return self._get_meta(conn, "dirty") == "1"
 
+    def _stored_since(self, ts: datetime) -> set[str]:
+        """Ids of documents first stored at or after `ts`: asked when the rebuild needs them rather
+        than collected during the ingest, so the ingest holds no set that grows with the corpus."""
+        c = t.documents.c
+        with self.connect() as conn:
+            return set(conn.execute(select(c.id).where(c.ingested_at >= ts)).scalars())
+
     def known_documents(self) -> dict[str, str]:
         """Document id → extractor version of every stored document."""
         with self.connect() as conn:
@@ -294,11 +301,11 @@ class Ledger:
         extractor = extractor or _default_extractor()
         version = EXTRACTOR_VERSION
         started = time.perf_counter()
-        inputs = [str(p) for p in expand([str(p) for p in paths])]
+        inputs = [str(p) for p in expand(str(p) for p in paths)]  # the one list that grows with the corpus
         total = len(inputs)
         summary = IngestSummary()
         pending: dict[str, tuple[str, Rows]] = {}  # document id → (source, rows), in arrival order
-        added: set[str] = set()
+        run_started = now()  # documents stored from here on are this run's new ones (for the rebuild)
         opened = time.perf_counter()
         done = 0
         dirty_before = self.is_dirty() or self.judged_since_rebuild()
@@ -322,7 +329,6 @@ class Ledger:
                 for rows, status in zip(batch_rows, self._write(batch_rows), strict=True):
                     summary.statements += len(rows.statements)
                     if status == "new":
-                        added.add(rows.document["id"])
                         summary.new += 1
                     else:
                         summary.updated += 1
@@ -368,7 +374,7 @@ class Ledger:
         if rebuild and (summary.new or summary.updated or self.is_dirty()):
             # only new documents since a clean rebuild: merge them in; else recompute everything
             incremental = summary.new and not summary.updated and not dirty_before
-            self.rebuild(touched=added if incremental else None)
+            self.rebuild(touched=self._stored_since(run_started) if incremental else None)
         summary.seconds = time.perf_counter() - started
         return summary
 
