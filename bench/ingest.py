@@ -10,7 +10,13 @@ started as tests/conftest.py does (`bench/speed.py: postgres`).
 The "N ingests" rows ingest the same documents in N successive runs, each followed by a full
 rebuild (what every ingest used to do) or by the incremental merge an ingest does now.
 
+`--rss 1000,10000` instead prints, for each size, the writer's peak RSS after the ingest and after
+the merge rebuild, each size in a fresh process (2 workers, SQLite): streaming means the first
+stays flat with corpus size (it plateaus once SQLite's 64 MB page cache is full); the rebuild
+holds the records of one kind at a time, so it grows with the ledger.
+
 Usage: python bench/ingest.py [--n 2000] [--seed 7] [--corpus DIR] [--no-pg] [--batches 10]
+       python bench/ingest.py --rss 1000,10000 [--corpus DIR] [--workers 2]
 """
 
 from __future__ import annotations
@@ -85,6 +91,42 @@ def run_store_only(url: str, pairs: list) -> float:
     return took
 
 
+def _peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+
+
+def rss_child(corpus: str, n: int, workers: int, db: str) -> None:
+    """In a fresh process: ingest the first `n` documents of `corpus`, then rebuild; print peaks."""
+    from communique.ledger import open_ledger
+
+    paths = sorted(str(p) for p in Path(corpus).rglob("doc-*"))[:n]
+    ledger = open_ledger(f"sqlite:///{db}")
+    t = time.perf_counter()
+    s = ledger.ingest_paths(paths, workers=workers, rebuild=False)
+    took = time.perf_counter() - t
+    ingest_peak = _peak_mb()
+    t = time.perf_counter()
+    stats = ledger.rebuild()
+    print(f"{n:>7,} documents: ingest {n / took:5.0f} docs/s, writer peak RSS {ingest_peak:5.0f} MB; "
+          f"rebuild {time.perf_counter() - t:5.0f} s, peak {_peak_mb():5.0f} MB "
+          f"({stats['records']:,} records, {s.statements:,} statements)", flush=True)
+    ledger.close()
+
+
+def rss_sizes(sizes: list[int], corpus: Path, seed: int, workers: int) -> None:
+    import subprocess
+
+    from bench.corpus import write_corpus
+
+    write_corpus(corpus, max(sizes), seed=seed)
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix="communique-bench-rss-") as d:
+            subprocess.run([sys.executable, __file__, "--rss-child", f"{corpus},{n},{workers},{d}/l.db"],
+                           check=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=2000)
@@ -92,7 +134,18 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--corpus", help="Folder for the generated documents (default: a temp folder).")
     ap.add_argument("--no-pg", action="store_true", help="Skip PostgreSQL.")
     ap.add_argument("--batches", type=int, default=10, help="Successive ingests for the incremental rows.")
+    ap.add_argument("--rss", help="Sizes (e.g. 1000,10000): peak RSS of ingest and rebuild per size.")
+    ap.add_argument("--workers", type=int, default=2, help="Ingest workers for --rss.")
+    ap.add_argument("--rss-child", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.rss_child:
+        corpus, n, workers, db = args.rss_child.rsplit(",", 3)
+        rss_child(corpus, int(n), int(workers), db)
+        return
+    if args.rss:
+        corpus = Path(args.corpus) if args.corpus else Path(tempfile.mkdtemp(prefix="communique-rss-")) / "c"
+        rss_sizes([int(x) for x in args.rss.split(",")], corpus, args.seed, args.workers)
+        return
 
     from bench.corpus import write_corpus
 
