@@ -180,7 +180,7 @@ def test_merge_and_split_judgements(db_url):
     assert len(records(ledger, "meetings")) == 3
     # detach one member only: the report without a date (the other two still share body and date)
     shown = query.show(ledger, cid)
-    undated = next(src["record_id"] for src in shown["sources"] if src["source"] == "b.html")
+    undated = next(src["member_id"] for src in shown["sources"] if src["source"] == "b.html")
     ledger.split(undated, author="ana")
     assert len(records(ledger, "meetings")) == 4
     # merge two separate records: the UZ and the 20th KZ meeting (wrongly, on purpose)
@@ -233,7 +233,7 @@ def test_judgements_survive_reextraction(db_url, monkeypatch):
     after = {m["id"]: m for m in records(ledger, "meetings")}
     assert after.keys() == before.keys()
     merged = query.show(ledger, kz20["id"])
-    assert uz["id"] in merged["members"] and merged["record"]["place"] == "Luxembourg-Kirchberg"
+    assert uz["id"] in merged["members"] and merged["place"] == "Luxembourg-Kirchberg"
 
 
 def test_party_named_organisations_merge(db_url):
