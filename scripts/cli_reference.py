@@ -39,6 +39,17 @@ def help_text(path: tuple[str, ...], cmd: click.Command) -> str:
 
 
 def render() -> str:
+    import typer.core
+
+    # Plain help even when typer was imported earlier with rich on (as in a pytest run).
+    rich, typer.core.HAS_RICH = typer.core.HAS_RICH, False
+    try:
+        return _render()
+    finally:
+        typer.core.HAS_RICH = rich
+
+
+def _render() -> str:
     from communique.cli import app
 
     root = typer.main.get_command(app)
