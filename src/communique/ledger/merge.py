@@ -441,6 +441,7 @@ def rebuild(conn: Connection, touched: set[str] | None = None) -> dict:
     flag_rows: list[dict] = []
     per_doc_parties = None
     for kind in kinds:
+        recs = None  # drop the previous kind before loading the next: peak = the largest kind, not two
         recs = load_seen(conn, docs, kind)
         if not recs and touched is None:
             continue
