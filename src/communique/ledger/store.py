@@ -365,11 +365,32 @@ class Ledger:
             if "-" in inputs:  # stdin belongs to this process, not to a pool worker
                 handle(_work("-"))
                 flush()
+            import threading
+
             lookup = self.known_documents() if in_memory else self.url
+            # Pool.imap has no back-pressure: when the writer falls behind (SQLite commits slow down
+            # as the indexes grow) finished rows pile up in the parent. A window of tasks in flight
+            # bounds them: the feeder waits until the writer has taken a result.
+            window = threading.BoundedSemaphore(max(4 * batch, 16 * workers))
+
+            stop = threading.Event()  # a failing writer must not leave the feeder waiting forever
+
+            def feed():
+                for p in inputs:
+                    if p != "-":
+                        while not window.acquire(timeout=0.2):
+                            if stop.is_set():
+                                return
+                        yield p
+
             with ctx.Pool(workers, initializer=_init_worker,
                           initargs=(lookup, published, extractor, version)) as pool:
-                for results in pool.imap(_work, [p for p in inputs if p != "-"], chunksize=4):
-                    handle(results)
+                try:
+                    for results in pool.imap(_work, feed(), chunksize=4):
+                        window.release()
+                        handle(results)
+                finally:
+                    stop.set()  # before the pool's exit joins the feeding thread
         flush()
         if rebuild and (summary.new or summary.updated or self.is_dirty()):
             # only new documents since a clean rebuild: merge them in; else recompute everything
