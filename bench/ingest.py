@@ -173,7 +173,7 @@ def main(argv: list[str] | None = None) -> None:
                      f"{r['statements']:,} statements, {r['records']:,} records"))
     took = run_store_only(f"sqlite:///{work / 'store.db'}", pairs)
     rows.append(("store only into SQLite (extractions ready)", len(pairs) / took, ""))
-    for incremental in (False, True):
+    for incremental in ((False, True) if args.batches > 0 else ()):  # --batches 0 skips these rows
         db = work / f"batches{int(incremental)}.db"
         r = run_batches(f"sqlite:///{db}", paths, args.batches, incremental)
         how = "incremental merge" if incremental else "full rebuild"
