@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import CommuniqueError, InputError
+from .ledger.summary import IngestSummary
 
 if TYPE_CHECKING:  # pragma: no cover
     import pyarrow as pa
@@ -71,35 +72,13 @@ class BulkResult:
     errors: list[tuple[str, str]] = field(default_factory=list)
 
 
-@dataclass
-class LoadResult:
-    """What `load_parquet` did; the same fields as the ledger's `IngestSummary`, so the ingest
-    command prints both alike. `statements` counts statement rows added to the ledger."""
-
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    failed: list[tuple[str, str]] = field(default_factory=list)
-    statements: int = 0
-    seconds: float = 0.0
+class LoadResult(IngestSummary):
+    """What `load_parquet` did: an ingest summary (so the ingest command prints both alike);
+    `statements` counts statement rows added to the ledger."""
 
     @property
     def stored(self) -> int:
         return self.new + self.updated
-
-    @property
-    def total(self) -> int:
-        return self.new + self.updated + self.unchanged + len(self.failed)
-
-    @property
-    def docs_per_second(self) -> float:
-        return self.total / self.seconds if self.seconds else 0.0
-
-    def as_dict(self) -> dict:
-        return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged,
-                "failed": [{"path": p, "reason": r} for p, r in self.failed],
-                "statements": self.statements, "seconds": round(self.seconds, 3),
-                "docs_per_second": round(self.docs_per_second, 1)}
 
 
 # --- the pure per-document function, shared by Ray and in-process use ---------------------------

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from ..models import Extraction
 from . import schema as t
 from .db import ensure_schema, make_engine, resolve_url
 from .statements import Rows, to_rows
+from .summary import IngestSummary
 
 #: progress(done, total, status, source): status is new | updated | unchanged | failed.
 Progress = Callable[[int, int, str, str], None]
@@ -31,30 +31,6 @@ Progress = Callable[[int, int, str, str], None]
 
 def now() -> datetime:
     return datetime.now(UTC)
-
-
-@dataclass
-class IngestSummary:
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    failed: list[tuple[str, str]] = field(default_factory=list)
-    statements: int = 0
-    seconds: float = 0.0
-
-    @property
-    def total(self) -> int:
-        return self.new + self.updated + self.unchanged + len(self.failed)
-
-    @property
-    def docs_per_second(self) -> float:
-        return self.total / self.seconds if self.seconds else 0.0
-
-    def as_dict(self) -> dict:
-        return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged,
-                "failed": [{"path": p, "reason": r} for p, r in self.failed],
-                "statements": self.statements, "seconds": round(self.seconds, 3),
-                "docs_per_second": round(self.docs_per_second, 1)}
 
 
 # --- worker side (module level, so a process pool can pickle it) -------------------------------
