@@ -583,22 +583,29 @@ _LINE_TAIL_RE = re.compile(
 )
 
 
+def _head_lines(text: str, n: int = 4):
+    """`(offset, line)` of the first `n` non-empty lines of the text's first 2,000 characters, where
+    a dateline stands."""
+    pos = 0
+    seen = 0
+    for line in text[:2000].split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > n:
+            return
+        yield start, line
+
+
 def dateline_end(text: str) -> int:
     """End offset of a dateline's date, also one without a year ("Bishkek, 29 September –"), which
     cannot place the text in time but is not a date of what the text reports; 0 when none."""
     full = dateline_mention(text)
     if full is not None:
         return full.span[1]
-    pos = 0
-    lines_seen = 0
-    for line in text[:2000].split("\n"):
-        start = pos
-        pos += len(line) + 1
-        if not line.strip():
-            continue
-        lines_seen += 1
-        if lines_seen > 4:
-            break
+    for start, line in _head_lines(text):
         pm = _PLACE_RE.match(line)
         if not pm:
             continue
@@ -616,16 +623,7 @@ def dateline_mention(text: str) -> DateMention | None:
     ("*Astana, 21 December 2015*", "19.03.2025"). Only dates with a year count: a dateline with day
     and month only ("Brussels, 24 October –") cannot place the text in time and gives None.
     """
-    pos = 0
-    lines_seen = 0
-    for line in text[:2000].split("\n"):
-        start = pos
-        pos += len(line) + 1
-        if not line.strip():
-            continue
-        lines_seen += 1
-        if lines_seen > 4:
-            break
+    for start, line in _head_lines(text):
         for prefix_re in (_LABEL_RE, _PLACE_RE, None):
             if prefix_re is None:
                 i = len(line) - len(line.lstrip(" \t*_#>[("))
