@@ -17,61 +17,9 @@ from functools import lru_cache
 
 from .. import data
 from .places import country_name
+from .tokens import Tok, cap_indices, tokens
 
 __all__ = ["Tok", "tokens", "PersonEntity", "PersonMention", "find_people", "role_words", "not_name_words"]
-
-_WORD = re.compile(
-    r"[^\W\d_][\w\-+]*(?:['’][^\W\d_]+)*(?:(?<=s)['’](?![^\W\d_]))?|\d+(?:[.,]\d+)*\w*|[^\w\s]"
-)
-
-
-class Tok:
-    """One word or punctuation token with its offsets (a slotted class: tokens are made by the
-    thousand per document)."""
-
-    __slots__ = ("text", "start", "end", "base", "poss", "cap", "word")
-
-    def __init__(self, text: str, start: int, end: int, base: str, poss: bool) -> None:
-        self.text = text
-        self.start = start
-        self.end = end
-        self.base = base
-        self.poss = poss
-        first = base[:1]  # "" for an empty base: neither capitalised nor a word
-        self.cap = first.isupper()
-        self.word = first.isalpha()
-
-    def __repr__(self) -> str:
-        return f"Tok({self.text!r}, {self.start})"
-
-
-@lru_cache(maxsize=8)
-def _tokens_cached(text: str) -> tuple[Tok, ...]:
-    return tuple(_tokenize(text))
-
-
-def tokens(text: str) -> list[Tok]:
-    """Word and punctuation tokens of `text` (cached for the few texts in flight)."""
-    return list(_tokens_cached(text))
-
-
-def _tokenize(text: str) -> list[Tok]:
-    out = []
-    append = out.append
-    # finditer spans equal findall + str.index here: the text between tokens is only whitespace and "_".
-    for m in _WORD.finditer(text):
-        t = m.group()
-        start, pos = m.span()
-        if len(t) > 2:
-            last, prev = t[-1], t[-2]
-            if last == "s" and prev in "'’":
-                append(Tok(t, start, pos, t[:-2], True))
-                continue
-            if last in "'’" and prev == "s":
-                append(Tok(t, start, pos, t[:-1], True))
-                continue
-        append(Tok(t, start, pos, t, False))
-    return out
 
 
 @dataclass
@@ -145,8 +93,11 @@ def not_name_words() -> set[str]:
 
 
 def _is_vocab(t: Tok) -> bool:
+    return _is_vocab_word(t.base)
+
+
+def _is_vocab_word(b: str) -> bool:
     lx = _lex()
-    b = t.base
     if b in lx["vocab"] or b.isupper() or country_name(b):
         return True
     return (
@@ -155,7 +106,16 @@ def _is_vocab(t: Tok) -> bool:
 
 
 def _name_like(t: Tok) -> bool:
-    return t.word and t.cap and any(c.islower() for c in t.base) and not _is_vocab(t)
+    return _name_like_word(t.base)
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_like_word(base: str) -> bool:
+    """A capitalised word with a lower-case letter that is no general vocabulary. A function of the
+    word alone (a token's `cap` and `word` flags read its first letter), so it is cached: a
+    document asks about the same few hundred words again and again."""
+    first = base[:1]
+    return first.isupper() and first.isalpha() and any(c.islower() for c in base) and not _is_vocab_word(base)
 
 
 def _particle(toks: list[Tok], i: int) -> bool:
@@ -188,19 +148,21 @@ def _initial(toks: list[Tok], j: int, text: str) -> bool:
 def _name_runs(toks: list[Tok], text: str) -> list[tuple[int, int]]:
     """[i, j) token ranges that look like personal names (≥ 2 name-like words, particles inside)."""
     runs = []
-    i, n = 0, len(toks)
-    while i < n:
-        if not toks[i].cap:  # both tests below need a capital: skip the rest cheaply
-            i += 1
+    n = len(toks)
+    done = 0  # tokens before this one are read
+    # both tests below need a capital: visit only the capitalised tokens
+    for i in cap_indices(toks):
+        if i < done:
             continue
-        if _name_like(toks[i]) or _particle(toks, i):
+        if _name_like_word(toks[i].base) or _particle(toks, i):
             j = i + 1
             while j < n and not toks[j - 1].poss:
                 if _initial(toks, j, text):
                     j += 2  # "Josep E. Borrell": a middle initial
                     continue
                 if not (
-                    _adjacent(toks[j - 1], toks[j], text) and (_name_like(toks[j]) or _particle(toks, j))
+                    _adjacent(toks[j - 1], toks[j], text)
+                    and (_name_like_word(toks[j].base) or _particle(toks, j))
                 ):
                     break
                 j += 1
@@ -208,9 +170,7 @@ def _name_runs(toks: list[Tok], text: str) -> list[tuple[int, int]]:
                 j -= 1
             if j > i:
                 runs.append((i, j))
-            i = max(j, i + 1)
-        else:
-            i += 1
+            done = max(j, i + 1)
     return runs
 
 
