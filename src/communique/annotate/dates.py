@@ -28,6 +28,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from communique.annotate.alternation import trie_alternation
 from communique.annotate.numbers import WORD_NUMBER, parse_number
 from communique.annotate.types import DateMention
 from communique.data import load
@@ -500,7 +501,8 @@ _KEYWORDS = ("ago", "time", "year", "years", "month", "months", "week", "weeks",
              "decades", "today", "yesterday", "tomorrow", "quarter", "half", "spring", "summer", "autumn",
              "fall")
 _QH_RE = re.compile(r"[QH][1-4](?![0-9])")
-_KW_RE = re.compile(_alt([k for k in _KEYWORDS] + [k.title() for k in _KEYWORDS]) + "(?![A-Za-z])")
+# a trie: the same matches as the longest-first alternation, about twice as fast a scan
+_KW_RE = re.compile(f"(?:{trie_alternation([*_KEYWORDS, *(k.title() for k in _KEYWORDS)])})(?![A-Za-z])")
 _WORD_START_RE = re.compile(r"(?<![A-Za-z0-9'’])[A-Za-z0-9]")
 _BEFORE_NAME = frozenset(("last", "next", "this", "coming", "past"))
 _PREV_WORD_RE = re.compile(r"(?P<w>[A-Za-z]+)[ \u00a0]+$")

@@ -23,6 +23,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from communique.annotate.alternation import trie_alternation
 from communique.data import load
 
 __all__ = [
@@ -86,9 +87,10 @@ _DIGIT_NUMBER_RE = re.compile(rf"{NUMERAL}(?:{SCALE}|(?![A-Za-z]))")
 _WORD_NUMBER_RE = re.compile(rf"{WORD_NUMBER}(?:{_G}(?i:{_SPACED_ALT})(?![A-Za-z0-9]))?")
 _DIGITS_RE = re.compile(r"[0-9]+")
 _WORD_TRIGGERS = [*_UNITS, *_TENS, "dozen", "hundred", "thousand", "million", "billion", "trillion"]
-# one scan per letter case: a literal alternation that mixes cases scans three times slower
+# one scan per letter case (a literal alternation that mixes cases scans three times slower), each
+# written as a trie (twice as fast as the flat longest-first alternation, same matches)
 _WORD_TRIGGER_RES = [
-    re.compile(f"(?:{_alt(f(w) for w in _WORD_TRIGGERS)})(?![A-Za-z])")
+    re.compile(f"(?:{trie_alternation(f(w) for w in _WORD_TRIGGERS)})(?![A-Za-z])")
     for f in (str.lower, str.title, str.upper)
 ]
 _A_BEFORE_RE = re.compile(rf"(?<![A-Za-z])[aA]{_G}+$")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from communique.annotate.alternation import trie_alternation
 from communique.annotate.types import OrdinalMention
 from communique.data import load
 
@@ -136,8 +137,9 @@ def _roman_ok(text: str, start: int, end: int) -> bool:
 # a run of Roman letters) stands: one alternation tried at every character is ~0.4 ms per 3 KB.
 _DIGIT_ORD_RE = re.compile(r"[0-9]{1,4}(?:-|\u00a0)?(?:st|nd|rd|th|d)(?![\w])")
 _ORD_WORDS = [*_ORD_UNITS, *_ORD_TENS, "hundredth"]
-_ORD_WORD_RES = [
-    re.compile(f"(?:{_alt(f(w) for w in _ORD_WORDS)})(?![A-Za-z])") for f in (str.lower, str.title, str.upper)
+_ORD_WORD_RES = [  # tries: same matches as the longest-first alternation, fewer branches per position
+    re.compile(f"(?:{trie_alternation(f(w) for w in _ORD_WORDS)})(?![A-Za-z])")
+    for f in (str.lower, str.title, str.upper)
 ]
 _ROMAN_RUN_RE = re.compile(r"[CLXVI]{2,}(?![\w])")
 _WORD_START_RE = re.compile(r"(?<![A-Za-z])[A-Za-z]")

@@ -13,6 +13,11 @@ from collections import Counter
 from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+#: For a text whose only letters are ASCII (after lowering): the same words as `_WORD` (there the
+#: class `[^\W\d_]` is exactly `[a-z]`), found twice as fast with a plain character set.
+_ASCII_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _KAZAKH_LETTERS = set("әғқңөұүһі")
 #: Fewer words than this: too little to tell; the default stands.
@@ -40,8 +45,15 @@ def detect_language(text: str, default: str = "en") -> str:
         # Lowering char for char (no Σ, whose lower case depends on its neighbours) changes no
         # char's word class (checked over all of Unicode), and the word pattern treats ' and ’
         # alike: the same words as lowering each, in two C calls.
-        words = _WORD.findall(low.replace("’", "'"))
-        cyr = [w for w in words if _CYRILLIC.match(w)] if _CYRILLIC.search(low) else []
+        low = low.replace("’", "'")
+        # The distinct non-ASCII characters (dashes, quotes, €) are few: when none is a word
+        # character, the words are ASCII and the Cyrillic test is moot.
+        if _NON_ASCII_WORD_CHAR.search("".join(set(_NON_ASCII.findall(low)))):
+            words = _WORD.findall(low)
+            cyr = [w for w in words if _CYRILLIC.match(w)] if _CYRILLIC.search(low) else []
+        else:
+            words = _ASCII_WORD.findall(low)
+            cyr = []
     else:
         words = [w.lower().replace("’", "'") for w in _WORD.findall(sample)]
         cyr = [w for w in words if _CYRILLIC.match(w)]

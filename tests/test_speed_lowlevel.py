@@ -1,0 +1,83 @@
+"""The speed rewrites of the low-level stages (dates, numbers, ordinals, language, document checks)
+give exactly the answers of the plain forms they replace, on random texts built from tricky pieces."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from communique.annotate.alternation import trie_alternation
+from communique.checks import document as checks
+from communique.read import language
+
+WORDS = ["one", "on", "once", "seven", "seventeen", "seventy", "ten", "tenth", "thousand", "a", "an",
+         "broken down", "made up of", "of which", "of", "Über", "über", "day", "days", "today"]
+PIECES = [*WORDS, "x", " ", "  ", "\n", ",", "-", "ONE", "Seven", "someone", "seventeenth", "days'",
+          "ſtrands", "İncluding", "includıng", "K", "é", "’", "2024", "Including", "STRANDS"]
+
+
+def _random_texts(n: int = 300, seed: int = 3):
+    rng = random.Random(seed)
+    for _ in range(n):
+        yield "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 40)))
+
+
+def _spans(rx: re.Pattern, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in rx.finditer(text)]
+
+
+@pytest.mark.parametrize("tail", ["", r"(?![A-Za-z])", r"\b"])
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_trie_alternation_matches_the_longest_first_alternation(tail, flags):
+    flat = "|".join(re.escape(w) for w in sorted(set(WORDS), key=len, reverse=True))
+    plain = re.compile(f"(?:{flat}){tail}", flags)
+    trie = re.compile(f"(?:{trie_alternation(WORDS)}){tail}", flags)
+    for text in _random_texts():
+        assert _spans(trie, text) == _spans(plain, text), text
+
+
+def test_trie_alternation_spaces_become_the_given_pattern():
+    rx = re.compile(trie_alternation(["earlier this year", "earlier", "this year"], spaces=r"\s+"))
+    assert rx.match("earlier  this\nyear").group() == "earlier  this\nyear"
+    assert rx.match("earlier that").group() == "earlier"
+    assert trie_alternation([]) == ""
+
+
+def test_parts_cue_matches_equal_the_case_blind_scan():
+    cues = checks._parts_cues_lower()
+    pieces = [*cues, *(c.upper() for c in cues), *(c.title() for c in cues), *PIECES]
+    rng = random.Random(11)
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        want = [(m.span(), m.group()) for m in checks._parts_cue_re().finditer(text)]
+        got = [(m.span(), m.group()) for m in checks._parts_cue_matches(text)]
+        assert got == want, text
+
+
+def _detect_plain(text: str, default: str = "en") -> str:
+    """detect_language with the word finder forced onto the general (Unicode) pattern."""
+    class Always:
+        def search(self, _text: str) -> bool:
+            return True  # "has a non-ASCII word character": take the general pattern
+
+    saved = language._NON_ASCII_WORD_CHAR
+    language._NON_ASCII_WORD_CHAR = Always()
+    try:
+        return language.detect_language(text, default)
+    finally:
+        language._NON_ASCII_WORD_CHAR = saved
+
+
+def test_language_ascii_path_equals_the_unicode_path():
+    samples = [
+        "The Council met in Astana and the sides agreed to expand trade with the European Union.",
+        "Der Rat hat am Montag in Astana getagt und die Seiten haben sich auf mehr Handel geeinigt – "
+        "„ein wichtiger Schritt“, sagte der Minister.",
+        "Le Conseil s’est réuni à Astana et les deux parties ont convenu d’élargir le commerce.",
+        "Совет провел заседание в Астане, и стороны договорились расширить торговлю.",
+        "It’s the sides’ view that trade – €48.7 billion – “will grow” in 2025 and beyond, they said.",
+    ]
+    for text in samples + list(_random_texts(100)):
+        assert language.detect_language(text) == _detect_plain(text), text
