@@ -26,6 +26,7 @@ from ..annotate.places import country_name, demonym_country, first_letters_ahead
 from ..annotate.types import Amount
 from ..models import Figure, Pledge
 from .context import Context
+from .scan import LiteralScan
 
 __all__ = ["interpret_amounts"]
 
@@ -114,6 +115,7 @@ def _lex() -> dict:
         "count_nouns": set(m["count_nouns"]),
         "fractions": fr,
         "frac_rx": frac_rx,
+        "frac_scan": LiteralScan(frac_rx),  # tried only where a qualifier or a fraction stands
         "giver_after": re.compile(giver + rf"{{0,6}}(?:{heads}))\b"),
         "giver_before": re.compile(giver + rf"{{1,6}}(?:{heads}))\b"),
         "programs": rx(progs),
@@ -124,7 +126,7 @@ def _lex() -> dict:
 def _fractions(ctx: Context) -> list[Amount]:
     lx = _lex()
     out = []
-    for m in lx["frac_rx"].finditer(ctx.text):
+    for m in lx["frac_scan"].finditer(ctx.text, ctx.low):
         if re.search(
             r"\b(?:first|second|last|latter|former)\s+$", ctx.text[max(0, m.start() - 8) : m.start()], re.I
         ):
@@ -298,11 +300,16 @@ _YEAR_EARLIER = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _year_earlier_scan() -> LiteralScan:
+    return LiteralScan(_YEAR_EARLIER)
+
+
 def _year_earlier_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
     """ "More than 350 trains used the corridor in January–September, against 190 a year earlier": the
     bare number is the same count one year before."""
     out = []
-    for m in _YEAR_EARLIER.finditer(ctx.text):
+    for m in _year_earlier_scan().finditer(ctx.text):
         s = ctx.sentence_at(m.start())
         prev = [f for f in figures if f.unit == "count" and f.span and s.start <= f.span[0] < m.start()]
         if not prev or any(f.span and f.span[0] == m.start(1) for f in figures):

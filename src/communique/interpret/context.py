@@ -20,6 +20,7 @@ from ..annotate.people import PersonEntity, Tok, find_people, tokens
 from ..annotate.places import Place, country_name, find_places, first_letters_ahead
 from ..annotate.quotes import QuoteMention, find_quotes
 from ..segment import Sentence, paragraphs, segment
+from .scan import LiteralScan, lowered
 
 __all__ = ["Context", "BodyMention", "short_party"]
 
@@ -49,6 +50,12 @@ def _body_regex() -> re.Pattern:
     return re.compile(rf"(?<![\w]){ahead}(?P<type>{alt})(?P<ext>\s+(?:{ext}))?(?![\w])", re.I)
 
 
+@lru_cache(maxsize=1)
+def _body_scan() -> LiteralScan:
+    """The body regex, tried only where a body type's first word stands (see interpret.scan)."""
+    return LiteralScan(_body_regex())
+
+
 _CAPS = r"[A-Z][\w’']*(?:\s[A-Z][\w’']*)*"
 _PARTY_PREFIX = re.compile(rf"({_CAPS})\s*[-–—]\s*({_CAPS})\s*$")
 _ACR = re.compile(r"^\s*\(([A-Z]{2,8})\)")
@@ -72,6 +79,7 @@ class Context:
     quotes: list[QuoteMention]
     agreements: list[AgreementMention]
     bodies: list[BodyMention]
+    low: str = ""  # the text lower-cased, "" when that does not line up with it (see interpret.scan)
     dates: list = field(default_factory=list)
     amounts: list = field(default_factory=list)
     ordinals: list = field(default_factory=list)
@@ -92,6 +100,7 @@ class Context:
         toks = tokens(text)
         people = find_people(text)
         places = find_places(text)
+        low = lowered(text) or ""
         ctx = cls(
             text=text,
             published=published,
@@ -104,7 +113,8 @@ class Context:
             places=places,
             quotes=find_quotes(text, people),
             agreements=find_agreement_mentions(text, toks),
-            bodies=_find_bodies(text, places),
+            bodies=_find_bodies(text, places, low),
+            low=low,
         )
         ctx.dates = find_dates(text, anchor, 0)
         ctx.amounts = find_amounts(text, 0)
@@ -259,11 +269,11 @@ def _weak_body_types() -> frozenset[str]:
     return frozenset(t.lower() for t in data.load("bodies").get("weak_types") or [])
 
 
-def _find_bodies(text: str, places: list[Place]) -> list[BodyMention]:
+def _find_bodies(text: str, places: list[Place], low: str | None = None) -> list[BodyMention]:
     out = []
     weak = _weak_body_types()
     prefix = _body_prefix()
-    for m in _body_regex().finditer(text):
+    for m in _body_scan().finditer(text, low):
         typ = re.sub(r"\s+", " ", m.group("type"))
         pm = prefix.search(text, max(0, m.start() - 30), m.start()) if prefix else None
         loose = (

@@ -25,6 +25,7 @@ from .. import data
 from ..annotate.places import first_letters_ahead
 from ..models import Event
 from .context import BodyMention, Context, short_party
+from .scan import AnyOf, LiteralScan
 
 __all__ = ["find_events"]
 
@@ -57,19 +58,24 @@ def _ord(n: int) -> str:
 def _conf() -> dict:
     c = data.load("events")
     trig = sorted(c["triggers"], key=len, reverse=True)
+    trigger_rx = re.compile(
+        r"(?<![\w])"
+        + first_letters_ahead(trig, c.get("patterns") or [])
+        + "(?:"
+        + "|".join([re.escape(t) for t in trig] + list(c.get("patterns") or []))
+        + r")s?(?:-(?:19|20)\d\d)?(?![\w])",
+        re.I,
+    )
     return {
-        "trigger_rx": re.compile(
-            r"(?<![\w])"
-            + first_letters_ahead(trig, c.get("patterns") or [])
-            + "(?:"
-            + "|".join([re.escape(t) for t in trig] + list(c.get("patterns") or []))
-            + r")s?(?:-(?:19|20)\d\d)?(?![\w])",
-            re.I,
-        ),
+        # tried only where a trigger's first word (or a pattern's literal opening) stands
+        "trigger_scan": LiteralScan(trigger_rx),
+        "trigger_rx": trigger_rx,
         "weak": set(c["weak"]),
         "participles": c["participles"],
+        # the opening is `[,\s]\s*`, the same strings as `,\s*|\s+` tried in the same order: as one
+        # class, sre skips to the next comma or space instead of trying every position
         "part_rx": re.compile(
-            r"(?:,\s*|\s+)"
+            r"[,\s]\s*"
             + first_letters_ahead(["was", "were", "has", "had", "have", *c["participles"]])
             + r"(?:(?:was|were|has\s+been|had\s+been|have\s+been)\s+)?("
             + "|".join(map(re.escape, c["participles"]))
@@ -77,6 +83,7 @@ def _conf() -> dict:
             r"earlier|early|late|this|a\s+year|\d))",
             re.I,
         ),
+        "participles_in": AnyOf(c["participles"]),
         "same": re.compile(r"\b(?:" + "|".join(map(re.escape, c["same_occasion"])) + r")\b", re.I),
     }
 
@@ -264,7 +271,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         full = _cop_full_name(text, cm.start(), cm.end())
         if full:
             cop_spans.append((full[0], cm.start()))
-    for m in conf["trigger_rx"].finditer(text):
+    for m in conf["trigger_scan"].finditer(text, ctx.low):
         trig = re.sub(r"-\d{4}$", "", m.group(0).lower())
         word = trig.rstrip("s") if trig not in ("games",) else trig
         if any(c.start <= m.start() < c.end for c in taken + out):
@@ -407,6 +414,8 @@ def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     conf = _conf()
     text = ctx.text
     out = []
+    if not conf["participles_in"].found(text, ctx.low):
+        return out  # every match names a participle
     for m in conf["part_rx"].finditer(text):
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue

@@ -1,0 +1,121 @@
+"""interpret.scan: the candidate-position scans give exactly the plain regex's matches."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from communique.interpret import agreements, amounts, context, events, meetings
+from communique.interpret.scan import AnyOf, LiteralScan, lowered, regex_starts
+
+PIECES = [
+    "the ", "The ", "THE ", "its ", "their ", "this ", " text", "Cooperation Council", "cooperation council",
+    "Joint Committee", "High-Level", "High Level ", "HighLevel", "summit", "Summits", "EXPO-2017", "COP29",
+    "COP 29", "investors’ forum", "state visit", "about half of", "a third of", "Two-thirds of",
+    "against 190 a year earlier", "up from", "negotiations on market access for goods,",
+    "bilateral negotiations on", "hybrid", "adopted last", "was launched in", ", set up in 2020", "signed",
+    "entry into force", "discussed energy and transport", "İstanbul", "ı", "ſummit", "\u212aazakhstan", "x",
+    " ", ",", ".", "\n", "-", "’s", "(", ")", "2024", "7",
+]
+
+
+def _texts(n: int, seed: int, words=()):
+    """Random texts from the pieces above and `words` (a scan's own openings, in three cases)."""
+    rng = random.Random(seed)
+    pieces = PIECES + [f(w) for w in words for f in (str, str.upper, str.title)]
+    for _ in range(n):
+        yield "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+
+
+def _all(it) -> list:
+    return [(m.span(), m.groups()) for m in it]
+
+
+def _scans() -> dict[str, re.Pattern]:
+    lx = amounts._lex()
+    conf = events._conf()
+    cues = agreements._cues()
+    virtual, hybrid = meetings._format_cues()
+    _conf, topic_cues, topic_terms = meetings._topic_rx()
+    return {
+        "bodies": context._body_regex(),
+        "triggers": conf["trigger_rx"],
+        "fractions": lx["frac_rx"],
+        "year earlier": amounts._YEAR_EARLIER,
+        "negotiations on": agreements._NEGOTIATIONS_ON,
+        "stage cues": cues["rx"],
+        "virtual": virtual,
+        "hybrid": hybrid,
+        "topic cues": topic_cues,
+        "topic terms": topic_terms,
+        "pledge words": lx["pledge"],
+        "metrics": lx["metric_rx"],
+    }
+
+
+@pytest.mark.parametrize("name", list(_scans()))
+def test_scan_equals_plain_regex(name):
+    rx = _scans()[name]
+    scan = LiteralScan(rx)
+    assert scan.starts("no cue here") is not None, "the scan fell back to the plain regex"
+    words = sorted(regex_starts(rx.pattern, rx.flags) or ())
+    for text in _texts(400, len(name), words):
+        assert _all(scan.finditer(text)) == _all(rx.finditer(text)), text
+        low = lowered(text)
+        assert _all(scan.finditer(text, low if low is not None else "")) == _all(rx.finditer(text)), text
+        first = rx.search(text)
+        got = scan.search(text)
+        assert (got.span() if got else None) == (first.span() if first else None)
+
+
+def test_matches_at_reads_a_slice_as_its_own_string():
+    rx = re.compile(r"(?<![\w])(?:summit|forum)(?![\w])", re.I)
+    scan = LiteralScan(rx)
+    text = "xsummit held. The Summit, then a forum"
+    cands = scan.starts(text)
+    for a in range(len(text)):
+        for b in range(a, len(text) + 1):
+            part = text[a:b]
+            assert _all(scan.matches_at(part, cands, a)) == _all(rx.finditer(part)), (a, b)
+
+
+def test_regex_starts_reads_openings():
+    assert regex_starts(r"(?<![\w])(?=[sf])(?:summit|forum)s?\b", re.I) >= {"summit", "forum"}
+    assert regex_starts(r"COP ?\d{1,2}") == {"COP", "COP "}
+    assert regex_starts(r"abc?d") == {"abd", "abcd"}
+    assert regex_starts(r"(?:(about|over)\s+)?(half|a third)\s+of") == {"about", "over", "half", "a third"}
+    assert regex_starts(r"investors’ forum") == {"investors"}  # the ASCII head of a literal
+    # a match may open with anything: no candidates, the plain regex runs
+    assert regex_starts(r"[A-Z]\w+ Council") is None
+    assert regex_starts(r"\s+(?:was|were)") is None
+    assert regex_starts(r"’s") is None
+    assert regex_starts(r"(?i:summit)") is None  # a case-blind opening in a case-sensitive pattern
+
+
+def test_case_folding_traps_fall_back_to_the_plain_regex():
+    rx = re.compile(r"(?<![\w])(?:summit|kazakhstan|istanbul)(?![\w])", re.I)
+    scan = LiteralScan(rx)
+    for text in ["ſummit in İstanbul", "the ıstanbul summit", "\u212aazakhstan summit", "SUMMIT"]:
+        assert _all(scan.finditer(text)) == _all(rx.finditer(text)), text
+        assert _all(rx.finditer(text)), text  # each one does match under IGNORECASE
+    assert lowered("İstanbul") is None and lowered("ıx") is None and lowered("plain text") == "plain text"
+
+
+def test_scan_without_literal_openings_is_the_plain_regex():
+    rx = re.compile(r"\d+ talks")
+    scan = LiteralScan(rx)
+    assert scan.starts("12 talks") is None
+    assert _all(scan.finditer("12 talks and 3 talks")) == _all(rx.finditer("12 talks and 3 talks"))
+
+
+def test_any_of():
+    words = AnyOf(["set up", "adopted"])
+    assert words.found("It was Adopted in May")
+    assert words.found("they SET UP a fund")
+    assert not words.found("nothing of the kind")
+    assert words.found("ſet up", "")  # a text that does not line up is never ruled out
+    assert AnyOf(["Council"], fold=False).found("the Council") and not AnyOf(["Council"], fold=False).found(
+        "the council"
+    )
