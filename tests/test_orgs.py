@@ -73,3 +73,38 @@ def test_country_names_normalise_aliases():
     assert country_name("EU") == "European Union"
     assert country_name("Kyrgyz") == "Kyrgyzstan"
     assert country_name("Atlantis") is None
+
+
+# Texts for the windowed scans: every pattern's shapes, next to punctuation, line breaks, text ends.
+_SCAN_TEXTS = [
+    "Officials of the European External Action Service (EEAS) met the Agency for Regional Cooperation "
+    "(ARC), the Kazakh Foreign Ministry and Germany's Parliament.",
+    "The Ministry of Foreign Affairs of the Republic of Kazakhstan; the Government of Uzbekistan.\n"
+    "EU Delegation to Kazakhstan – the European Union Delegation in Astana, and the Senate",
+    "Kazakhstan's Government (KG) and the National Bank of Kazakhstan.The Ministry of Energy and Trade",
+    "(EU) Ministry",
+    "Foreign Ministry",
+    "Kazakhstan’s Senate, Japan's Trade Ministry, the Council of the European Union (Council) and "
+    "the Development Bank of Kazakhstan (DBK)",
+    "no institutions here at all, only (brackets) and Commissions",
+]
+
+
+def test_windowed_scans_match_the_whole_text_scans():
+    """Each organisation pattern, run only around its needle words, finds what a scan of the
+    whole text finds (same spans and groups, same order)."""
+    from communique.annotate.orgs import _tables
+
+    tables = _tables()
+    for key in ("defined", "head_re", "poss_inst", "poss_parl", "of_country", "delegation"):
+        scan = tables[key]
+        for text in _SCAN_TEXTS:
+            whole = [(m.span(), m.groups()) for m in scan.pattern.finditer(text)]
+            windowed = [(m.span(), m.groups()) for m in scan.finditer(text, [])]
+            assert windowed == whole, (key, text)
+    assert any(tables["head_re"].pattern.finditer(t) for t in _SCAN_TEXTS)  # the texts do hold matches
+
+
+def test_acronym_reuse_needs_word_bounds():
+    found = find_orgs("The Development Bank of Kazakhstan (DBK) and DBK2, DBK.")
+    assert [(o.text, o.span) for o in found if o.text == "DBK"] == [("DBK", (51, 54))]  # not inside "DBK2"

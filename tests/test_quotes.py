@@ -54,3 +54,11 @@ def test_scare_quotes_are_not_quotations():
 def test_single_typographic_quotes_with_apostrophes_inside():
     text = "Foreign Minister Murat Nurtleu spoke. ‘We’re ready to help the region’s people,’ Nurtleu said."
     assert quotes(text) == [("Murat Nurtleu", "We’re ready to help the region’s people")]
+
+
+def test_single_quote_needs_no_letter_before_it():
+    assert [q.text for q in find_quotes("He called it ‘a real step forward’ today.", [])] == [
+        "a real step forward"
+    ]
+    assert find_quotes("the rock‘a real step forward’ band", []) == []
+    assert [q.text for q in find_quotes("‘We will sign it soon’, he said.", [])] == ["We will sign it soon"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import data
-from .people import Tok, tokens
+from .tokens import Tok, indices_of, tokens
 
 __all__ = ["AgreementMention", "find_agreement_mentions"]
 
@@ -65,7 +65,7 @@ def _lex() -> dict:
     multi = [n for n in d["nouns"] if " " in n]
     return {
         "single": single,
-        "multi": [n.split() for n in multi],
+        "multi": sorted((n.split() for n in multi), key=len, reverse=True),  # longest first
         "first": {n.split()[0] for n in multi},
         "pre": set(d["premodifiers"]),
         "post": set(d["postmodifiers"]),
@@ -80,7 +80,7 @@ def _noun_at(toks: list[Tok], i: int) -> int:
     lx = _lex()
     if toks[i].text not in lx["first"]:
         return 1 if toks[i].text in lx["single"] else 0
-    for words in sorted(lx["multi"], key=len, reverse=True):
+    for words in lx["multi"]:
         if [t.text for t in toks[i : i + len(words)]] == words:
             return len(words)
     return 1 if toks[i].text in lx["single"] else 0
@@ -90,16 +90,15 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
     toks = toks if toks is not None else tokens(text)
     lx = _lex()
     out: list[AgreementMention] = []
-    i = 0
+    i = 0  # tokens before i are read
     consumed_until = -1
-    starts = lx["starts"]
-    while i < len(toks):
-        if toks[i].text not in starts:
-            i += 1
+    # only a token an agreement noun can start with is worth a look: pick them out in one C-level pass
+    for c in indices_of(toks, lx["starts"]):
+        if c < i:
             continue
+        i = c
         n = _noun_at(toks, i)
         if not n or toks[i].start < consumed_until:
-            i += 1
             continue
         head_start, head_end = i, i + n
         noun = " ".join(t.text for t in toks[i : i + n])

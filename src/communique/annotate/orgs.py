@@ -41,10 +41,54 @@ _OF_COUNTRY = re.compile(
 _DELEGATION = re.compile(r"(?<![\w])(EU|European Union|[A-Z][a-z]+)\s+Delegation\s+(in|to)\s+([A-Z][\w\-]+)")
 _PARL_WORDS = ("Parliament", "Government", "Senate")
 _OF_COUNTRY_WORDS = ("Parliament", "Government", "Ministry")
+# the characters each pattern's matches are made of (see _Windowed)
+_NAME_CHARS = r"\w'’\-–\s"
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
     return any(w in text for w in words)
+
+
+class _Windowed:
+    """Run a pattern only over the stretches of text that can hold a match.
+
+    Every match of the pattern is made of `allowed` characters, apart from the `needle` inside it
+    (a regex: literal words, or a bracketed acronym that ends the match when `tail` is False). So
+    it lies inside the run of allowed characters around a needle match, and
+    `finditer(text, start, end)` over those runs yields exactly the matches of a scan of the whole
+    text, in the same order: a look-behind still sees the text before `start`, and at `end` (a
+    character outside `allowed`, or the end) a look-ahead for a non-word character holds either
+    way. Sentences without a needle are skipped, and the capitalised words elsewhere are not
+    tried one by one (that is where the scans spent their time)."""
+
+    def __init__(self, pattern: re.Pattern, allowed: str, needle: str, tail: bool = True) -> None:
+        self.pattern = pattern
+        self._run = re.compile(f"[{allowed}]*")
+        self._needle = re.compile(needle)
+        self._tail = tail
+
+    def finditer(self, text: str, rev: list[str]):
+        """Matches of the pattern in `text`; `rev` is a one-item cache for the reversed text."""
+        pos = 0
+        n = len(text)
+        for m in self._needle.finditer(text):
+            if m.start() < pos:
+                continue  # inside the run scanned last
+            if not rev:
+                rev.append(text[::-1])
+            # the run of allowed characters around the needle: backwards over the reversed text
+            start = n - self._run.match(rev[0], n - m.start()).end()
+            pos = self._run.match(text, m.end()).end() if self._tail else m.end()
+            yield from self.pattern.finditer(text, start, pos)
+
+
+def _words(words) -> str:
+    """A needle for literal words. A bare alternation: sre finds its literal prefix or first-letter
+    set itself (a look-ahead in front would hide it and make the scan slower)."""
+    ws = sorted(set(words), key=len, reverse=True)
+    if not all(re.fullmatch(rf"[{_NAME_CHARS}]+", w) for w in ws):
+        raise ValueError(f"needle words {ws} hold characters the organisation patterns do not")
+    return "|".join(map(re.escape, ws))
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +110,13 @@ def _tables() -> dict:
         "by_form": by_form,
         "gaz": Gazetteer(by_form),
         "heads": set(heads),
-        "head_re": head_re,
+        "head_re": _Windowed(head_re, _NAME_CHARS, _words(heads)),
+        # a definition ends with its bracketed acronym
+        "defined": _Windowed(_DEFINED, _NAME_CHARS, r"\(([A-Z][A-Za-z&]{1,9})\)", tail=False),
+        "poss_inst": _Windowed(_POSS_INST, _NAME_CHARS, _words(["Ministry"])),
+        "poss_parl": _Windowed(_POSS_PARL, _NAME_CHARS, _words(_PARL_WORDS)),
+        "of_country": _Windowed(_OF_COUNTRY, _NAME_CHARS, _words(_OF_COUNTRY_WORDS)),
+        "delegation": _Windowed(_DELEGATION, _NAME_CHARS, _words(["Delegation"])),
         "ministry_short": conf.get("ministry_short") or {},
     }
 
@@ -96,8 +146,10 @@ def find_orgs(text: str, offset: int = 0) -> list[Org]:
     t = _tables()
     found: list[Org] = []
     defined: dict[str, str] = {}
-    # Each pattern below needs a literal word (or bracket): the `in` test skips a scan that cannot match.
-    for m in _DEFINED.finditer(text) if "(" in text else ():
+    rev: list[str] = []  # the reversed text, made once when a windowed scan needs it
+    # Each pattern below needs a literal word (or bracket): the `in` test skips a scan that cannot
+    # match, and the scan itself reads only the stretches around that word (see _Windowed).
+    for m in t["defined"].finditer(text, rev) if "(" in text else ():
         long, acr = m.group(1), m.group(2)
         long = _trim_to_acronym(long, acr)
         info = org_info(long) or org_info(acr)
@@ -131,9 +183,9 @@ def find_orgs(text: str, offset: int = 0) -> list[Org]:
             )
         )
     for acr, long in defined.items():
-        for m in re.finditer(rf"(?<![\w]){re.escape(acr)}(?![\w])", text):
+        for m in _acronym_re(acr).finditer(text):
             found.append(Org((m.start() + offset, m.end() + offset), acr, long, acr, None, None))
-    for m in _POSS_INST.finditer(text) if "Ministry" in text else ():
+    for m in t["poss_inst"].finditer(text, rev) if "Ministry" in text else ():
         c = _country_of(m.group(1))
         if c:
             area = t["ministry_short"].get(m.group(2), m.group(2))
@@ -147,7 +199,7 @@ def find_orgs(text: str, offset: int = 0) -> list[Org]:
                     c,
                 )
             )
-    for m in _POSS_PARL.finditer(text) if _has_any(text, _PARL_WORDS) else ():
+    for m in t["poss_parl"].finditer(text, rev) if _has_any(text, _PARL_WORDS) else ():
         c = _country_of(m.group(1))
         if c and c != "European Union":
             found.append(
@@ -160,7 +212,7 @@ def find_orgs(text: str, offset: int = 0) -> list[Org]:
                     c,
                 )
             )
-    for m in _OF_COUNTRY.finditer(text) if _has_any(text, _OF_COUNTRY_WORDS) else ():
+    for m in t["of_country"].finditer(text, rev) if _has_any(text, _OF_COUNTRY_WORDS) else ():
         words = m.group(2).split()
         c = None
         for k in range(len(words), 0, -1):
@@ -181,13 +233,13 @@ def find_orgs(text: str, offset: int = 0) -> list[Org]:
                     c,
                 )
             )
-    for m in _DELEGATION.finditer(text) if "Delegation" in text else ():
+    for m in t["delegation"].finditer(text, rev) if "Delegation" in text else ():
         c = _country_of(m.group(1))
         if c:
             found.append(
                 Org((m.start() + offset, m.end() + offset), m.group(0), m.group(0), None, "delegation", c)
             )
-    for m in t["head_re"].finditer(text):
+    for m in t["head_re"].finditer(text, rev):
         phrase = re.sub(r"^(?:The|This|That|A|An)\s+", "", m.group(1))
         party = None
         pm = re.match(r"([A-Z][\w\-]+)['’]s\s+", phrase)
@@ -212,6 +264,11 @@ def find_orgs(text: str, offset: int = 0) -> list[Org]:
             )
         )
     return _longest(found)
+
+
+@lru_cache(maxsize=256)
+def _acronym_re(acr: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w]){re.escape(acr)}(?![\w])")
 
 
 def _only_places(phrase: str) -> bool:

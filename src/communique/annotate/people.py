@@ -118,16 +118,36 @@ def _name_like_word(base: str) -> bool:
     return first.isupper() and first.isalpha() and any(c.islower() for c in base) and not _is_vocab_word(base)
 
 
+@lru_cache(maxsize=1 << 16)
+def _particle_word(base: str) -> bool:
+    return base.lower() in _lex()["particles"]
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_kind(base: str) -> int:
+    """1: name-like, 2: else a particle ("von", "bin"), 0: neither (cached, see _name_like_word)."""
+    return 1 if _name_like_word(base) else 2 if _particle_word(base) else 0
+
+
 def _particle(toks: list[Tok], i: int) -> bool:
     t = toks[i]
-    if t.base.lower() not in _lex()["particles"] or i + 1 >= len(toks) or toks[i + 1].start - t.end > 1:
+    if not _particle_word(t.base) or i + 1 >= len(toks) or toks[i + 1].start - t.end > 1:
         return False
     nxt = toks[i + 1]
-    return nxt.cap or (nxt.base.lower() in _lex()["particles"] and i + 2 < len(toks) and toks[i + 2].cap)
+    return nxt.cap or (_particle_word(nxt.base) and i + 2 < len(toks) and toks[i + 2].cap)
 
 
 def _adjacent(a: Tok, b: Tok, text: str) -> bool:
     gap = text[a.end : b.start]
+    return gap.strip() == "" and "\n" not in gap
+
+
+def _spaced(text: str, end: int, start: int) -> bool:
+    """`_adjacent` for the offsets of two tokens, with the usual gaps (none, one space) answered
+    without slicing the text."""
+    if start == end or (start == end + 1 and text[end] == " "):
+        return True
+    gap = text[end:start]
     return gap.strip() == "" and "\n" not in gap
 
 
@@ -154,16 +174,18 @@ def _name_runs(toks: list[Tok], text: str) -> list[tuple[int, int]]:
     for i in cap_indices(toks):
         if i < done:
             continue
-        if _name_like_word(toks[i].base) or _particle(toks, i):
+        kind = _word_kind(toks[i].base)
+        if kind == 1 or (kind == 2 and _particle(toks, i)):
             j = i + 1
             while j < n and not toks[j - 1].poss:
                 if _initial(toks, j, text):
                     j += 2  # "Josep E. Borrell": a middle initial
                     continue
-                if not (
-                    _adjacent(toks[j - 1], toks[j], text)
-                    and (_name_like_word(toks[j].base) or _particle(toks, j))
-                ):
+                t = toks[j]
+                if not _spaced(text, toks[j - 1].end, t.start):
+                    break
+                kind = _word_kind(t.base)
+                if not (kind == 1 or (kind == 2 and _particle(toks, j))):
                     break
                 j += 1
             while j > i and _particle(toks, j - 1):
@@ -472,6 +494,7 @@ def _comma_role(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | N
     return role, aff
 
 
+@lru_cache(maxsize=4096)
 def _key(name: str) -> str:
     return " ".join(name.lower().split())
 

@@ -16,9 +16,12 @@ from .. import data
 
 __all__ = ["QuoteMention", "find_quotes"]
 
+# Every branch opens with its quote mark, so sre can skip to the next one; the single quote's
+# "no letter before" test therefore comes after the mark ("(?<!\w‘)", the same condition): put
+# first, it hid the marks and every position was tried (six times slower).
 _QUOTE = re.compile(
     r"“([^”]{2,2000}?)”|\"([^\"\n]{2,2000}?)\"|«([^»]{2,2000}?)»|„([^“”]{2,2000}?)[“”]"
-    r"|(?<!\w)‘((?:[^’\n]|’(?=\w)){2,2000}?)’(?!\w)"  # single quotes; ’ inside a word is an apostrophe
+    r"|‘(?<!\w‘)((?:[^’\n]|’(?=\w)){2,2000}?)’(?!\w)"  # single quotes; ’ inside a word is an apostrophe
 )
 _PRONOUN = re.compile(
     r"^\W*(?:he|she|they)\s+(?:\w+\s+)?(?:said|added|told|noted|stressed|continued)\b", re.I
