@@ -74,6 +74,91 @@ _SQLITE_INDEXES = [
 _PG_INDEXES = ["CREATE INDEX IF NOT EXISTS ix_web_statements_values ON statements (canonical_id, prop)"]
 
 
+class _SqliteVersion:
+    """The ledger's generation on SQLite: `PRAGMA data_version` on a connection of its own.
+
+    SQLite changes that number whenever another connection — any thread or process, the app's own
+    pool included — commits to the file, and it costs a few microseconds (no table is read). The
+    connection never writes and never holds a transaction open, so it sees every commit."""
+
+    cheap = True  # no round trip: fine to call on the event loop
+
+    def __init__(self, path: str):
+        import sqlite3
+
+        self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self._lock = threading.Lock()
+
+    def __call__(self) -> str:
+        with self._lock:
+            return str(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+class _PgSnapshot:
+    """The ledger's generation on PostgreSQL: the current transaction snapshot (xmin:xmax:running).
+
+    Two equal snapshots see the same committed transactions, so an unchanged snapshot means no
+    commit anywhere in the cluster since (a commit elsewhere only costs a cache miss). One query
+    on a connection of its own, in autocommit, so it never pins a snapshot itself."""
+
+    cheap = False  # a round trip: callers on the event loop run it in a thread
+
+    def __init__(self, engine: Engine):
+        self._engine = engine
+        self._conn = None
+        self._sql = "SELECT pg_current_snapshot()::text"
+        self._lock = threading.Lock()
+
+    def __call__(self) -> str | None:
+        with self._lock:
+            try:
+                if self._conn is None:
+                    self._conn = self._engine.raw_connection()
+                    self._conn.rollback()  # the pool's ping may have opened a transaction
+                    self._conn.driver_connection.autocommit = True
+                cur = self._conn.cursor()
+                try:
+                    try:
+                        cur.execute(self._sql)
+                    except Exception:
+                        if "txid" in self._sql:
+                            raise
+                        self._sql = "SELECT txid_current_snapshot()::text"  # PostgreSQL < 13
+                        cur.execute(self._sql)
+                    return cur.fetchone()[0]
+                finally:
+                    cur.close()
+            except Exception:  # connection lost: no generation this time (nothing is cached)
+                self.close()
+                return None
+
+    def close(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            try:
+                conn.detach()
+                conn.close()
+            except Exception:  # pragma: no cover - closing a broken connection
+                pass
+
+
+def generation_probe(engine: Engine):
+    """A callable answering the ledger's current generation — a token that changes whenever any
+    connection or process commits to it — or None where there is no cheap way to ask (an
+    in-memory SQLite database, another dialect): caches then fall back to a time limit."""
+    if engine.dialect.name == "sqlite":
+        path = engine.url.database
+        if not path or path == ":memory:" or path.startswith("file:") or "mode=memory" in str(engine.url):
+            return None
+        return _SqliteVersion(path)
+    if engine.dialect.name == "postgresql":
+        return _PgSnapshot(engine)
+    return None
+
+
 @dataclass
 class WebLedger:
     """The engine the web app reads through, plus the ledger object when the ledger provides one."""
@@ -81,43 +166,48 @@ class WebLedger:
     url: str
     engine: Engine
     ledger: Any = None
-    #: Seconds an aggregate over the whole ledger (counts, totals) may be reused. Writes through
-    #: the web app clear it at once; an ingest by another process shows within this delay.
+    #: Without a generation probe (see `generation_probe`), seconds an aggregate may be reused.
     cache_seconds: float = 5.0
+    probe: Any = None
     _cache: dict = field(default_factory=dict)
-    _refreshing: set = field(default_factory=set)
-    _generation: int = 0
+    _locks: dict = field(default_factory=dict)
+    _epoch: int = 0
+
+    def generation(self) -> str | None:
+        """The ledger's current generation (None: unknown, cache nothing by it). Includes this
+        app's own write counter, so `invalidate()` also starts a new generation."""
+        if self.probe is None:
+            return None
+        gen = self.probe()
+        return None if gen is None else f"{gen}.{self._epoch}"
 
     def cached(self, key: tuple, compute):
-        """`compute()` reused for `cache_seconds` (aggregates that scan a kind of records). An
-        expired value is still served while one background thread recomputes it, so no request
-        pays for the refresh; after `invalidate()` (a write here) the next request computes."""
+        """`compute()` reused while the ledger's generation is unchanged (aggregates that scan a
+        kind of records): the first request after any commit, by this process or another,
+        computes afresh. Concurrent misses of one key compute it once. Without a probe, a value
+        is reused for `cache_seconds`."""
+        gen = self.generation()
         hit = self._cache.get(key)
-        now = time.monotonic()
-        if hit and now - hit[0] < self.cache_seconds:
-            return hit[1]
-        if hit and key not in self._refreshing:
-            self._refreshing.add(key)
-            generation = self._generation
+        if hit and self._fresh(hit, gen):
+            return hit[2]
+        lock = self._locks.setdefault(key, threading.Lock())
+        with lock:
+            hit = self._cache.get(key)
+            if hit and self._fresh(hit, gen):
+                return hit[2]
+            value = compute()
+            self._cache[key] = (gen, time.monotonic(), value)
+            return value
 
-            def refresh():
-                try:
-                    value = compute()
-                    if generation == self._generation:  # no write since: still current
-                        self._cache[key] = (time.monotonic(), value)
-                finally:
-                    self._refreshing.discard(key)
-
-            threading.Thread(target=refresh, daemon=True, name="communique-cache").start()
-            return hit[1]
-        if hit:
-            return hit[1]
-        value = compute()
-        self._cache[key] = (now, value)
-        return value
+    def _fresh(self, hit: tuple, gen: str | None) -> bool:
+        if gen is not None:
+            return hit[0] == gen
+        return hit[0] is None and time.monotonic() - hit[1] < self.cache_seconds
 
     def invalidate(self) -> None:
-        self._generation += 1
+        """Forget every cached value (a write through this app; another process's commit is seen
+        by the generation probe)."""
+        self._epoch += 1
         self._cache.clear()
 
     @property
@@ -125,6 +215,8 @@ class WebLedger:
         return self.engine.dialect.name == "sqlite"
 
     def close(self) -> None:
+        if self.probe is not None:
+            self.probe.close()
         close = getattr(self.ledger, "close", None)
         if callable(close):
             close()
@@ -154,7 +246,7 @@ def open_web_ledger(url: str | None) -> WebLedger:
         from .db import ensure_schema
 
         ensure_schema(engine)
-    web = WebLedger(url=url, engine=engine, ledger=ledger)
+    web = WebLedger(url=url, engine=engine, ledger=ledger, probe=generation_probe(engine))
     ensure_search(engine)
     ensure_web_indexes(engine)
     return web

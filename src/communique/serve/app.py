@@ -53,6 +53,13 @@ def create_app(db_url: str | None = None, token: str | None = None,
     app.state.settings = settings
     app.state.guard = Guard(settings)
     app.state.ledger = ledger
+    # Pure ASGI middleware, outermost last: security headers → body limit → host check → cache,
+    # so the host check runs before a cached answer and every answer carries the headers.
+    from .cache import CacheMiddleware, ResponseCache
+
+    cache = ResponseCache(int(settings.cache_mb * 1024 * 1024)) if settings.cache_mb > 0 else None
+    app.state.cache = cache
+    app.add_middleware(CacheMiddleware, web=ledger, guard=app.state.guard, cache=cache)
     if settings.allowed_hosts:
         from starlette.middleware.trustedhost import TrustedHostMiddleware
 

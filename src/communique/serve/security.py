@@ -30,6 +30,11 @@ SESSION_COOKIE = "communique_session"
 CSRF_COOKIE = "communique_csrf"
 CSRF_FIELD = "csrf_token"
 
+#: What pages render in place of the CSRF token: `cache.CacheMiddleware` puts each browser's own
+#: token there, so one rendered page serves every browser. Random per process, so no document text
+#: can contain it.
+CSRF_SLOT = f"csrf-slot-{secrets.token_hex(16)}"
+
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; "
        "base-uri 'none'")

@@ -38,6 +38,8 @@ class Settings:
     #: Threads running requests (routes are sync); see app.py.
     threads: int = int(os.environ.get("COMMUNIQUE_THREADS", "8"))
     default_page: int = 50
+    #: Megabytes of GET answers kept for the ledger's current generation (serve/cache.py); 0: none.
+    cache_mb: float = float(os.environ.get("COMMUNIQUE_CACHE_MB", "64"))
     #: Host names the server answers to (None: any). `serve` on a loopback address sets the
     #: loopback names, so a page on another site cannot reach it by rebinding its DNS to 127.0.0.1.
     allowed_hosts: list[str] | None = None

@@ -16,7 +16,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from ..charts import human
-from ..security import CSRF_COOKIE, CSRF_FIELD
+from ..security import CSRF_FIELD, CSRF_SLOT
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -81,17 +81,11 @@ templates = Jinja2Templates(env=_environment())
 
 
 def render(request: Request, name: str, context: dict[str, Any] | None = None, status: int = 200):
-    """A template response with the CSRF token, the signed-in author and the nav filled in."""
+    """A template response with the signed-in author and the nav filled in. The CSRF token is
+    left as `CSRF_SLOT`: the cache middleware (serve/cache.py) fills in each browser's own token
+    and sets its cookie, so the rendered page itself is the same for every browser."""
     guard = request.app.state.guard
-    cookie = request.cookies.get(CSRF_COOKIE)
-    new_cookie = None
-    if not cookie or len(cookie) > 100:
-        cookie = new_cookie = guard.new_csrf_cookie()
-    ctx = {"title": None, "csrf_field": CSRF_FIELD, "csrf_token": guard.csrf_token(cookie),
+    ctx = {"title": None, "csrf_field": CSRF_FIELD, "csrf_token": CSRF_SLOT,
            "writer": guard.who(request), "read_only": guard.settings.read_only}
     ctx.update(context or {})
-    resp = templates.TemplateResponse(request, name, ctx, status_code=status)
-    if new_cookie:
-        resp.set_cookie(CSRF_COOKIE, new_cookie, httponly=True, samesite="strict", path="/",
-                        secure=request.url.scheme == "https")
-    return resp
+    return templates.TemplateResponse(request, name, ctx, status_code=status)
