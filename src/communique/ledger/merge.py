@@ -15,15 +15,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import combinations
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.engine import Connection
 
 from ..models import RECORD_TYPES
 from . import schema as t
+from .db import fast_insert
 from .judgements import Judgement, active
 from .keys import search_key, sort_date
 from .matchers import MATCHERS, Seen, dates_compatible
 from .names import fold, looks_like_acronym, name_parts, party_code, party_name, person_parts
+from .review import certainty_of
 from .statements import dumps, extra_fields, list_fields, rules, sha
 
 
@@ -429,6 +431,8 @@ def rebuild(conn: Connection, touched: set[str] | None = None) -> dict:
     kinds = [k for k in RECORD_TYPES if k != "flags"]
     if touched is not None and not _judgements_anchored(conn, judgements):
         touched = None  # a judgement found by its snapshot may move to a new record: do it all
+    if touched is not None and conn.execute(select(t.records.c.id).limit(1)).first() is None:
+        touched = None  # nothing derived yet (a first ingest): the full rebuild is the same, cheaper
     if touched is None:
         for table in (t.records, t.merges, t.stage_history):
             conn.execute(delete(table))
@@ -591,10 +595,14 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
         pubs = sorted(p for p in (index[m].published for m in c.members) if p)
         src = sources.get(c.id, set())
         last = pubs[-1] if pubs else None
+        n_documents = len({index[m].document_id for m in c.members})
+        # without flags: `review.store_certainty` applies open flags once the checks have run
+        certainty, reasons = certainty_of(weakest_merge(c.edges), (), n_documents)
         record_rows.append({"id": c.id, "kind": c.kind, "label": label, "data": dumps(data),
                             "search": search_key(c.kind, data), "sort_date": sort_date(c.kind, data, last),
                             "n_members": len(c.members), "n_sources": len(src) or len(c.members),
-                            "n_documents": len({index[m].document_id for m in c.members}),
+                            "n_documents": n_documents, "certainty": certainty, "reasons": dumps(reasons),
+                            "open_flags": 0,
                             "first_published": pubs[0] if pubs else None,
                             "last_published": pubs[-1] if pubs else None,
                             "status": "rejected" if c.id in rejected else "active",
@@ -612,10 +620,17 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
             "remapped": changed, "rewritten": len(record_rows)}
 
 
+def weakest_merge(edges) -> tuple[float, str] | None:
+    """(score, rule) of a cluster's weakest automatic merge, as stored in `merges` (rounded)."""
+    auto = [(round(float(e[2]), 4), e[3]) for e in edges if e[4] == "auto"]
+    return min(auto) if auto else None
+
+
 def _canonical_map(conn: Connection, kind: str) -> dict[str, str]:
-    """As-seen record id → the canonical id its statements point at now."""
-    sc = t.statements.c
-    return dict(conn.execute(select(sc.record_id, sc.canonical_id).where(sc.kind == kind).distinct()).all())
+    """As-seen record id → the canonical id its statements point at now. Read from the mentions
+    (every record has one per span; `_remap` moves both tables together): a quarter of the rows."""
+    mc = t.mentions.c
+    return dict(conn.execute(select(mc.record_id, mc.canonical_id).where(mc.kind == kind).distinct()).all())
 
 
 def _remap(conn: Connection, kind: str, member_of: dict[str, str],
@@ -651,5 +666,4 @@ def _context_party_names(members: list[Seen]) -> list[str]:
 
 
 def _insert(conn: Connection, table, rows: list[dict], chunk: int = 5000) -> None:
-    for i in range(0, len(rows), chunk):
-        conn.execute(insert(table), rows[i:i + chunk])
+    fast_insert(conn, table, rows, chunk)

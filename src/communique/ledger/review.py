@@ -440,6 +440,7 @@ def after_rebuild(conn: Connection) -> dict:
         stats.update(rebuild(conn))
     stats["check_flags"] = run_checks(conn)
     stats["reanchored"] = moved + reanchor_flags(conn)
+    stats["certainty"] = store_certainty(conn)
     return stats
 
 
@@ -454,71 +455,155 @@ def _status_of(rec, live: dict[str, set[str]]) -> str:
     return "confirmed" if rec.confirmed or rec.id in live["confirm"] else "unreviewed"
 
 
+#: What lowers a record's certainty: each open flag kind about it halves it, one source takes a tenth.
+FLAG_FACTOR = 0.5
+ONE_SOURCE_FACTOR = 0.9
+
+
+def certainty_of(weakest: tuple[float, str] | None, flag_kinds: Iterable[str],
+                 n_documents: int) -> tuple[float, list[str]]:
+    """A record's review certainty in [0, 1] and the reasons for it: it starts at the weakest
+    automatic merge score of the record; each open flag kind about it halves it, and a record read
+    in one document only loses a tenth. Rounded as stored and shown."""
+    certainty, reasons = 1.0, []
+    if weakest is not None and weakest[0] < 1.0:
+        certainty = weakest[0]
+        reasons.append(f"merged by {weakest[1]} ({weakest[0]:.2f})")
+    for k in flag_kinds:
+        certainty *= FLAG_FACTOR
+        reasons.append(f"flag: {k}")
+    if n_documents <= 1:
+        certainty *= ONE_SOURCE_FACTOR
+        reasons.append("one source")
+    return round(certainty, 3), reasons
+
+
+def open_flag_kinds(conn: Connection) -> dict[str, list[str]]:
+    """Canonical record id → the kinds of the open (not dismissed) flags about it, sorted: flags
+    that name records (as-seen or merged ids), and document flags that name none, by the records
+    read where they point (overlapping spans). SQL does the span join; only flagged records are
+    held, not the ledger."""
+    f, j, m = t.flags.c, t.judgements.c, t.mentions.c
+    dismissed = select(j.target_id).where(j.kind == "dismiss", j.target_type == "flag",
+                                          j.retired_at.is_(None))
+    out: dict[str, set[str]] = defaultdict(set)
+    named: dict[str, set[str]] = defaultdict(set)  # record id a flag names → flag kinds
+    for kind, raw in conn.execute(select(f.kind, f.record_ids).where(
+            f.record_ids.is_not(None), f.record_ids != "[]", f.id.not_in(dismissed))):
+        for rid in json.loads(raw) or []:
+            named[rid].add(kind)
+    ids = sorted(named)
+    for n in range(0, len(ids), 500):
+        part = ids[n:n + 500]
+        canon = dict(conn.execute(select(m.record_id, m.canonical_id).where(m.record_id.in_(part))
+                                  .distinct()).all())
+        for rid in part:
+            out[canon.get(rid, rid)] |= named[rid]
+    fm = t.mentions.alias("fm")
+    at = (select(f.kind, fm.c.canonical_id).distinct()
+          .join(fm, (fm.c.document_id == f.document_id) & (fm.c.span_start < f.span_end)
+                & (f.span_start < fm.c.span_end))
+          .where(or_(f.record_ids.is_(None), f.record_ids == "[]"), f.span_start.is_not(None),
+                 f.id.not_in(dismissed)))
+    for kind, cid in conn.execute(at):
+        out[cid].add(kind)
+    return {cid: sorted(kinds) for cid, kinds in out.items()}
+
+
+def store_certainty(conn: Connection) -> int:
+    """Store each record's review certainty with open flags applied (the rebuild stores it without
+    them): records flagged now or at the last rebuild, and any not computed yet (NULL). Runs in
+    `after_rebuild`, once the ledger checks have written their flags. Returns the rows updated."""
+    r, mg = t.records.c, t.merges.c
+    flagged = open_flag_kinds(conn)
+    before = set(conn.execute(select(r.id).where(or_(r.open_flags > 0, r.certainty.is_(None)))).scalars())
+    ids = sorted(before | (set(flagged) & _existing(conn, flagged)))
+    rows = []
+    for n in range(0, len(ids), 500):
+        part = ids[n:n + 500]
+        weakest: dict[str, tuple[float, str]] = {}
+        for cid, score, rule in conn.execute(select(mg.canonical_id, mg.score, mg.rule)
+                                             .where(mg.decided_by == "auto", mg.canonical_id.in_(part))):
+            if cid not in weakest or (score, rule) < weakest[cid]:
+                weakest[cid] = (score, rule)
+        for rid, n_documents in conn.execute(select(r.id, r.n_documents).where(r.id.in_(part))):
+            kinds = flagged.get(rid, [])
+            certainty, reasons = certainty_of(weakest.get(rid), kinds, n_documents)
+            rows.append({"i": rid, "c": certainty, "r": json.dumps(reasons, ensure_ascii=False),
+                         "f": len(kinds)})
+    if rows:
+        from sqlalchemy import bindparam
+
+        conn.execute(update(t.records).where(r.id == bindparam("i"))
+                     .values(certainty=bindparam("c"), reasons=bindparam("r"), open_flags=bindparam("f")),
+                     rows)
+    return len(rows)
+
+
+def _existing(conn: Connection, ids) -> set[str]:
+    ids = sorted(ids)
+    out: set[str] = set()
+    for n in range(0, len(ids), 500):
+        out |= set(conn.execute(select(t.records.c.id).where(t.records.c.id.in_(ids[n:n + 500]))).scalars())
+    return out
+
+
+def _live(conn: Connection) -> dict[str, list[str]]:
+    """Merged ids with a live confirm / correct / reject judgement: they count at once, before the
+    next rebuild applies them to the record. Judgements are few; only their targets are mapped."""
+    jc, m = t.judgements.c, t.mentions.c
+    live: dict[str, set[str]] = {"confirm": set(), "correct": set(), "reject": set()}
+    rows = conn.execute(select(jc.kind, jc.target_id).where(
+        jc.kind.in_(tuple(live)), jc.retired_at.is_(None), jc.target_type == "record")).all()
+    targets = sorted({x.target_id for x in rows})
+    canon: dict[str, str] = {}
+    for n in range(0, len(targets), 500):
+        canon.update(conn.execute(select(m.record_id, m.canonical_id)
+                                  .where(m.record_id.in_(targets[n:n + 500])).distinct()).all())
+    for jk, target in rows:
+        live[jk].add(canon.get(target, target))
+    return {k: sorted(v) for k, v in live.items()}
+
+
 def queue(ledger, kind: str | None = None, status: str | Iterable[str] | None = None,
           limit: int | None = 50, offset: int = 0) -> dict:
     """Records to review, least certain first, each with its status (unreviewed, confirmed,
-    corrected, rejected), a certainty in [0, 1] with the reasons for it, and the sentence it was
-    first read from; `status` keeps one status or any of several (e.g. `JUDGED`). This is the
-    queue the CLI (`review list`), the API (`/api/review`) and the review page all show.
-    Certainty starts at the weakest automatic merge score of the record; each
-    open flag about it halves it, and a record read in one document only loses a tenth."""
+    corrected, rejected), a certainty in [0, 1] with the reasons for it (`certainty_of`, stored by
+    the rebuild), and the sentence it was first read from; `status` keeps one status or any of
+    several (e.g. `JUDGED`). This is the queue the CLI (`review list`), the API (`/api/review`) and
+    the review page all show: one indexed query per page."""
+    from sqlalchemy import case, func
+
     if kind and kind not in RECORD_TYPES:
         known = ", ".join(k for k in RECORD_TYPES if k != "flags")
         raise ReviewError(f"unknown kind {kind!r}; kinds: {known}")
     wanted = {status} if isinstance(status, str) else set(status or ())
     if wanted - set(STATUSES):
         raise ReviewError(f"unknown status {status!r}; statuses: {', '.join(STATUSES)}")
-    from .query import flags as query_flags
-
-    r, mg, m, d, s = t.records.c, t.merges.c, t.mentions.c, t.documents.c, t.statements.c
+    r, m, d = t.records.c, t.mentions.c, t.documents.c
     with ledger.connect() as conn:
-        q = select(r.id, r.kind, r.label, r.status, r.confirmed, r.n_sources, r.n_documents).order_by(r.id)
+        live = _live(conn)
+        st = case((or_(r.status == "rejected", r.id.in_(live["reject"])), "rejected"),
+                  (r.id.in_(live["correct"]), "corrected"),
+                  (or_(r.confirmed.is_(True), r.id.in_(live["confirm"])), "confirmed"),
+                  else_="unreviewed").label("review_status")
+        where = []
         if kind:
-            q = q.where(r.kind == kind)
-        recs = conn.execute(q).all()
-        weakest: dict[str, tuple[float, str]] = {}
-        for x in conn.execute(select(mg.canonical_id, mg.score, mg.rule).where(mg.decided_by == "auto")):
-            if x.canonical_id not in weakest or x.score < weakest[x.canonical_id][0]:
-                weakest[x.canonical_id] = (x.score, x.rule)
-        member_of = dict(conn.execute(select(s.record_id, s.canonical_id).distinct()).all())
-        jc = t.judgements.c
-        live: dict[str, set[str]] = {"confirm": set(), "correct": set(), "reject": set()}
-        for jk, target in conn.execute(select(jc.kind, jc.target_id).where(
-                jc.kind.in_(tuple(live)), jc.retired_at.is_(None), jc.target_type == "record")):
-            live[jk].add(member_of.get(target, target))
-    open_flags: dict[str, list[str]] = defaultdict(list)
-    flags = query_flags(ledger, limit=None)["items"]
-    at = _records_at_flags(ledger, [f for f in flags if not f["record_ids"] and f["span_start"] is not None])
-    for fl in flags:
-        for rid in fl["record_ids"] or at.get(fl["id"], []):
-            cid = member_of.get(rid, rid)
-            if fl["kind"] not in open_flags[cid]:
-                open_flags[cid].append(fl["kind"])
-    items = []
-    for rec in recs:
-        st = _status_of(rec, live)
-        if wanted and st not in wanted:
-            continue
-        certainty, reasons = 1.0, []
-        if rec.id in weakest and weakest[rec.id][0] < 1.0:
-            certainty = weakest[rec.id][0]
-            reasons.append(f"merged by {weakest[rec.id][1]} ({weakest[rec.id][0]:.2f})")
-        for k in open_flags.get(rec.id, []):
-            certainty *= 0.5
-            reasons.append(f"flag: {k}")
-        if rec.n_documents <= 1:
-            certainty *= 0.9
-            reasons.append("one source")
-        items.append({"id": rec.id, "kind": rec.kind, "label": rec.label, "status": st,
-                      "certainty": round(certainty, 3), "reasons": reasons, "n_sources": rec.n_sources,
-                      "n_documents": rec.n_documents, "source": None, "sentence": None})
-    items.sort(key=lambda i: (i["certainty"], i["n_documents"], i["kind"], i["id"]))
-    total = len(items)
-    page = items[offset:offset + limit] if limit is not None else items[offset:]
-    # the first sentence of the page's records only (reading every mention was most of the time)
-    first_sentence: dict[str, tuple] = {}
-    ids = [i["id"] for i in page]
-    with ledger.connect() as conn:
+            where.append(r.kind == kind)
+        if wanted:
+            where.append(st.in_(sorted(wanted)))
+        total = conn.execute(select(func.count()).select_from(t.records).where(*where)).scalar_one()
+        q = (select(r.id, r.kind, r.label, st, r.certainty, r.reasons, r.n_sources, r.n_documents)
+             .where(*where).order_by(r.certainty, r.n_documents, r.kind, r.id).offset(offset))
+        if limit is not None:
+            q = q.limit(limit)
+        page = [{"id": x.id, "kind": x.kind, "label": x.label, "status": x.review_status,
+                 "certainty": x.certainty, "reasons": json.loads(x.reasons) if x.reasons else [],
+                 "n_sources": x.n_sources, "n_documents": x.n_documents, "source": None, "sentence": None}
+                for x in conn.execute(q)]
+        # the first sentence of the page's records only
+        first_sentence: dict[str, tuple] = {}
+        ids = [i["id"] for i in page]
         for n in range(0, len(ids), 500):
             for x in conn.execute(select(m.canonical_id, m.sentence, d.source, d.published, m.span_start)
                                   .join(t.documents, d.id == m.document_id)

@@ -95,9 +95,15 @@ records = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("search", Text, comment="filter tokens (ledger/keys.py)"),
     Column("sort_date", String(32), comment="list order: the record's date"),
+    Column("certainty", Float, comment="review order, least certain first (ledger/review.py)"),
+    Column("reasons", Text, comment="JSON list: why the certainty is below 1"),
+    Column("open_flags", Integer, nullable=False, default=0, server_default="0",
+           comment="kinds of open flags about the record (each halves its certainty)"),
     Index("ix_records_kind", "kind"),
     Index("ix_records_kind_status", "kind", "status"),
     Index("ix_records_kind_status_sort", "kind", "status", "sort_date", "id"),
+    Index("ix_records_review", "certainty", "n_documents", "kind", "id"),
+    Index("ix_records_kind_review", "kind", "certainty", "n_documents", "id"),
 )
 
 merges = Table(
