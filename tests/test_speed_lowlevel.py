@@ -81,3 +81,25 @@ def test_language_ascii_path_equals_the_unicode_path():
     ]
     for text in samples + list(_random_texts(100)):
         assert language.detect_language(text) == _detect_plain(text), text
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_trie_alternation_case_blind_keeps_longest_first(flags):
+    # mixed-case words that are prefixes of one another case-blind: "Per" must not beat "percent"
+    words = ["Per", "percent", "PERCENTS", "pct", "Up to", "up", "über", "Über"]
+    flat = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    plain = re.compile(f"(?i:{flat})")
+    alt = trie_alternation(words, spaces=r"\s+", ignore_case=True)
+    trie = re.compile(f"(?i:{alt})")
+    pieces = [*words, "PerCent", "per", "UP  TO", "ÜBER", "x", " ", "s", "%"]
+    rng = random.Random(5)
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        assert _spans(trie, text) == _spans(plain, text), text
+
+
+def test_qualifier_with_a_non_breaking_space():
+    from communique.annotate.money import find_amounts
+
+    (a,) = find_amounts("The fund will provide up\u00a0to €5 billion.")
+    assert (a.qualifier, a.value, a.unit) == ("up to", 5e9, "EUR")

@@ -18,14 +18,25 @@ from collections.abc import Iterable
 __all__ = ["trie_alternation"]
 
 
-def trie_alternation(words: Iterable[str], spaces: str | None = None) -> str:
+def trie_alternation(words: Iterable[str], spaces: str | None = None, ignore_case: bool = False) -> str:
     """A regex (no groups) matching any of `words`, longest first where several fit.
 
     `spaces`, when given, is the regex a space inside a word becomes (e.g. r"\\s+"); the words are
-    otherwise matched literally (escaped).
+    otherwise matched literally (escaped). `ignore_case=True` when the regex is used case-blind
+    ((?i:…) or re.IGNORECASE): then two branches must not match the same letter ("P…" and
+    "p…"), so ASCII words are lowered first (case-blind, "P" and "p" match the same letters);
+    with non-ASCII words, whose case folding is less regular, the plain alternation is returned.
     """
+    words = set(words)
+    if "" in words or ignore_case and not all(w.isascii() for w in words):
+        # an empty word (the plain alternation then also matches the empty string), or case-blind
+        # non-ASCII words: keep the plain longest-first alternation
+        return "|".join((re.escape(w).replace(r"\ ", spaces) if spaces is not None else re.escape(w))
+                        for w in sorted(words, key=len, reverse=True))
+    if ignore_case:
+        words = {w.lower() for w in words}
     trie: dict = {}
-    for w in set(words):
+    for w in words:
         if not w:
             continue
         node = trie

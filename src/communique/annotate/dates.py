@@ -47,8 +47,11 @@ _RELATIVE: dict[str, tuple[str, int, bool]] = {
 _COUNTED: dict[str, str] = {k.lower(): v for k, v in _DATA["counted_units"].items()}
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+def _alt(words, ignore_case: bool = False) -> str:
+    """Longest-first alternation (a space matches any whitespace run), written as a trie: the same
+    matches, fewer branches tried per position (annotate/alternation.py). `ignore_case` for the
+    ones used inside (?i:…)."""
+    return trie_alternation(words, spaces=r"\s+", ignore_case=ignore_case)
 
 
 def _cased(words) -> list[str]:
@@ -70,7 +73,7 @@ _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![0-9])"
 _DASH = r"(?:[-–—‒]|\s+to\s+|\s+and\s+|\s*&\s*)"
 _RELY = r"(?P<{}>(?i:last|this|next))\s+year\b"
 _NUMW = rf"(?:[0-9]{{1,3}}|{WORD_NUMBER}|an?)"
-_UNITS = _alt(_COUNTED)
+_UNITS = _alt(_COUNTED, ignore_case=True)  # used inside (?i:…)
 
 _FORMS = [
     rf"(?P<iso>(?<![0-9./-])(?P<iso_y>{_YEAR})(?P<iso_sep>[-./])(?P<iso_m>[01]?[0-9])(?P=iso_sep)"
@@ -105,7 +108,7 @@ rf"(?P<iso_d>[0-3]?[0-9])(?![0-9]|[./-][0-9]))",
     rf"(?P<relm>(?P<relm_w>(?i:last|next|this(?:{_S}+coming)?|past)){_S}+(?P<relm_m>{_MONTH}))",
     rf"(?P<ago>\b(?P<ago_n>{_NUMW}){_S}+(?P<ago_u>(?i:{_UNITS})){_S}+(?P<ago_w>(?i:ago|earlier|before|after))\b)",
     rf"(?P<intime>\b(?i:in){_S}+(?P<it_n>{_NUMW}){_S}+(?P<it_u>(?i:{_UNITS}))(?:['’]s?)?{_S}+(?i:time)\b)",
-    rf"(?P<rel>\b(?i:{_alt(_RELATIVE)})\b)",
+    rf"(?P<rel>\b(?i:{_alt(_RELATIVE, True)})\b)",
     rf"(?P<wd>(?:(?P<wd_rel>(?i:last|next|this|coming)){_S}+)?(?P<wd_w>{_WD_FULL}))",
     r"(?P<dec>(?<![0-9])(?P<dec_y>1[89][0-9]0|20[0-9]0)['’]?s(?![A-Za-z]))",
     rf"(?P<yr>(?<![0-9.,$€£¥₸-])(?P<yr_a>{_YEAR}){_S}*(?:[-–—/]|{_S}to{_S}|{_S}and{_S}){_S}*"
@@ -130,13 +133,13 @@ _DIGIT_FORMS_RE = _compile_forms("iso num drr dr dmy ago dec yr y q")
 _NAME_FORMS_RE = _compile_forms("mr dmy mdy myr mmr my mrel bm wd")
 _WORD_FORMS_RE = _compile_forms("q fnm sea relm ago intime rel wd")
 
-_MONTH_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['month_cues'])})[ \u00a0-]+(?:the\s+)?$")
-_YEAR_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['year_cues'])})[ \u00a0]+(?:the\s+)?$")
-_FUTURE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['future_cues'])})(?![A-Za-z])")
+_MONTH_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['month_cues'], True)})[ \u00a0-]+(?:the\s+)?$")
+_YEAR_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['year_cues'], True)})[ \u00a0]+(?:the\s+)?$")
+_FUTURE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['future_cues'], True)})(?![A-Za-z])")
 _CLAUSE_END_RE = re.compile(r"[.!?;,\n]")
 # a participle after "be" is passive, not past: "will be held", "is to be signed"
 _PAST_RE = re.compile(
-    rf"(?<![A-Za-z])(?<!be )(?<!been )(?<!being )(?i:{_alt(_DATA['past_cues'])})(?![A-Za-z])"
+    rf"(?<![A-Za-z])(?<!be )(?<!been )(?<!being )(?i:{_alt(_DATA['past_cues'], True)})(?![A-Za-z])"
 )
 _SENTENCE_END_RE = re.compile(r"[.!?]\s|\n")
 _AFTER_YEAR_RE = re.compile(rf"{_S}+(?P<w>[A-Za-z][A-Za-z'’-]*)")
@@ -569,7 +572,7 @@ def find_dates(text: str, anchor: dt.date | None = None, offset: int = 0) -> lis
     return out
 
 
-_LABEL_RE = re.compile(rf"^[\W_]*(?i:{_alt(_DATA['dateline_labels'])})\s*[:\-–—|]?\s*")
+_LABEL_RE = re.compile(rf"^[\W_]*(?i:{_alt(_DATA['dateline_labels'], True)})\s*[:\-–—|]?\s*")
 # a place (or a byline) before a dateline: one to five capitalised words ("ASTANA", "Astana
 # (Kazinform)", "Luxembourg", "By Jane Doe"), then ",", "|", a dash, or "." after capitals
 _PLACE_WORD = r"[A-Z(][\w'’.()\-]*"

@@ -17,6 +17,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from communique.annotate.alternation import trie_alternation
 from communique.annotate.numbers import (
     GAP,
     SPACE_CHARS,
@@ -33,10 +34,10 @@ _CUR = load("currencies")
 _CUES = load("numbers_cues")
 
 
-def _alt(words) -> str:
-    return "|".join(
-        re.escape(w).replace(r"\ ", f"{GAP}+") for w in sorted(set(words), key=len, reverse=True)
-    )
+def _alt(words, ignore_case: bool = False) -> str:
+    """Longest-first alternation of the words (spaces match any run of gaps), as a trie: the same
+    matches, fewer branches tried per position (see annotate/alternation.py)."""
+    return trie_alternation(words, spaces=f"{GAP}+", ignore_case=ignore_case)
 
 
 # token as written → ISO code. Codes and symbols are case-sensitive; names are not.
@@ -53,17 +54,18 @@ _LOOKALIKE_TARGETS = tuple(_CUR["lookalike_targets"])
 _NOT_CURRENCIES = frozenset(_CUR["not_currencies"])
 
 _SYM_ALT = _alt(_SYMBOLS)
-_NAME_ALT = _alt(_NAMES)
+_NAME_ALT = _alt(_NAMES, ignore_case=True)  # used inside (?i:…)
 # a symbol or code right before the number: searched in a short window ending at the number
 _PRE_RE = re.compile(rf"(?<![A-Za-z])(?:(?P<known>{_SYM_ALT})|(?P<unk>[A-Z]{{1,3}}\$|[A-Z]{{3}})){GAP}?$")
 # a name, code or symbol right after the number
 _POST_RE = re.compile(
     rf"(?:{GAP}?(?:(?P<known>{_SYM_ALT})|(?P<unk>[A-Z]{{3}}))|(?:{GAP}|-)?(?i:(?P<name>{_NAME_ALT})))(?![A-Za-z])"
 )
-_PCT_RE = re.compile(rf"{GAP}?(?:%|(?i:{_alt(w for w in _CUES['percent_words'] if w != '%')})(?![A-Za-z]))")
+_PCT_WORDS = _alt((w for w in _CUES["percent_words"] if w != "%"), True)
+_PCT_RE = re.compile(rf"{GAP}?(?:%|(?i:{_PCT_WORDS})(?![A-Za-z]))")
 
 _QUALS: dict[str, str] = {k.lower(): v for k, v in _CUES["qualifiers"].items()}
-_QUAL_RE = re.compile(rf"(?<![A-Za-z])(?i:(?P<q>{_alt(_QUALS)})){GAP}*$")
+_QUAL_RE = re.compile(rf"(?<![A-Za-z])(?i:(?P<q>{_alt(_QUALS, True)})){GAP}*$")
 _QUAL_WORDS = frozenset(w.split()[0] for w in _QUALS)
 _QUAL_LAST_WORDS = frozenset(w.split()[-1] for w in _QUALS)
 _LAST_TOKEN_RE = re.compile(rf"(?P<w>[A-Za-z.~]+){GAP}*$")
@@ -77,7 +79,7 @@ _RANGE_GAP_RE = re.compile(
     rf"(?:(?P<sym>{_SYM_ALT}|[A-Z]{{1,3}}\$){GAP}?)?"
 )
 _CHANGE_RE = re.compile(
-    rf"(?<![A-Za-z])(?i:{_alt(_CUES['change_verbs'])}){GAP}+(?:(?:by|from|to){GAP}+)?[^.;:!?]{{0,24}}$"
+    rf"(?<![A-Za-z])(?i:{_alt(_CUES['change_verbs'], True)}){GAP}+(?:(?:by|from|to){GAP}+)?[^.;:!?]{{0,24}}$"
 )
 _GAPS_RE = re.compile(f"{GAP}+")
 _DIGIT_NEXT_RE = re.compile(f"{GAP}?[0-9]")
@@ -174,7 +176,7 @@ def _qualifier(text: str, start: int) -> str:
     m = _QUAL_RE.search(text, max(0, start - 24), start)
     if not m:
         return "exact"
-    q = m.group("q").lower()
+    q = _GAPS_RE.sub(" ", m.group("q")).lower()  # "up\u00a0to": the gap may be any space
     if q == "over":
         prev = _PREV_WORD_RE.search(text, max(0, m.start() - 16), m.start())
         if prev and prev.group("w").lower() in _OVER_VERBS:

@@ -32,7 +32,9 @@ _MONTHS = frozenset(m.lower() for m in load("dates")["months"])
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """Longest-first alternation as a trie (same matches, faster); every use below is inside the
+    case-blind _WORD_ORD_FULL."""
+    return trie_alternation(words, ignore_case=True)
 
 
 _SEP = r"[- \u00a0]"
