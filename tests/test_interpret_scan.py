@@ -8,7 +8,7 @@ import re
 import pytest
 
 from communique.interpret import agreements, amounts, context, events, meetings
-from communique.interpret.scan import AnyOf, LiteralScan, lowered, regex_starts
+from communique.interpret.scan import AnyOf, LiteralScan, Openings, lowered, regex_starts
 
 PIECES = [
     "the ", "The ", "THE ", "its ", "their ", "this ", " text", "Cooperation Council", "cooperation council",
@@ -59,26 +59,40 @@ def _scans() -> dict[str, re.Pattern]:
 def test_scan_equals_plain_regex(name):
     rx = _scans()[name]
     scan = LiteralScan(rx)
-    assert scan.starts("no cue here") is not None, "the scan fell back to the plain regex"
+    assert Openings("no cue here").of(scan) is not None, "the scan fell back to the plain regex"
     words = sorted(regex_starts(rx.pattern, rx.flags) or ())
     for text in _texts(400, len(name), words):
-        assert _all(scan.finditer(text)) == _all(rx.finditer(text)), text
-        low = lowered(text)
-        assert _all(scan.finditer(text, low if low is not None else "")) == _all(rx.finditer(text)), text
+        plain = _all(rx.finditer(text))
+        assert _all(scan.finditer(text)) == plain, text
+        assert _all(scan.finditer(text, Openings(text))) == plain, text
         first = rx.search(text)
         got = scan.search(text)
         assert (got.span() if got else None) == (first.span() if first else None)
 
 
-def test_matches_at_reads_a_slice_as_its_own_string():
+def test_parts_read_as_their_own_strings():
     rx = re.compile(r"(?<![\w])(?:summit|forum)(?![\w])", re.I)
     scan = LiteralScan(rx)
     text = "xsummit held. The Summit, then a forum"
-    cands = scan.starts(text)
+    at = Openings(text)
     for a in range(len(text)):
         for b in range(a, len(text) + 1):
             part = text[a:b]
-            assert _all(scan.matches_at(part, cands, a)) == _all(rx.finditer(part)), (a, b)
+            assert _all(scan.finditer_part(part, at, a)) == _all(rx.finditer(part)), (a, b)
+            assert _all(scan.finditer_part(part, None, a)) == _all(rx.finditer(part)), (a, b)
+            got, first = scan.search_part(part, at, a), rx.search(part)
+            assert (got and got.span()) == (first and first.span())
+
+
+def test_one_pass_serves_scans_made_before_and_after_it():
+    text = "The summit and the forum; a Council met."
+    early = LiteralScan(re.compile(r"\b(?:summit|forum)\b", re.I))
+    at = Openings(text)
+    assert at.of(early) == [4, 19]
+    late = LiteralScan(re.compile(r"\bCouncil\b"))  # made after the automaton was read
+    assert at.of(late) == [28]
+    assert _all(late.finditer(text, at)) == [((28, 35), ())]
+    assert at.of(early) == [4, 19]
 
 
 def test_regex_starts_reads_openings():
@@ -106,7 +120,7 @@ def test_case_folding_traps_fall_back_to_the_plain_regex():
 def test_scan_without_literal_openings_is_the_plain_regex():
     rx = re.compile(r"\d+ talks")
     scan = LiteralScan(rx)
-    assert scan.starts("12 talks") is None
+    assert Openings("12 talks").of(scan) is None
     assert _all(scan.finditer("12 talks and 3 talks")) == _all(rx.finditer("12 talks and 3 talks"))
 
 
@@ -115,7 +129,5 @@ def test_any_of():
     assert words.found("It was Adopted in May")
     assert words.found("they SET UP a fund")
     assert not words.found("nothing of the kind")
-    assert words.found("ſet up", "")  # a text that does not line up is never ruled out
-    assert AnyOf(["Council"], fold=False).found("the Council") and not AnyOf(["Council"], fold=False).found(
-        "the council"
-    )
+    assert words.found("ſet up")  # a text that does not line up is never ruled out
+    assert words.found("nothing", Openings("nothing", ""))  # "": told the text does not line up

@@ -126,7 +126,7 @@ def _lex() -> dict:
 def _fractions(ctx: Context) -> list[Amount]:
     lx = _lex()
     out = []
-    for m in lx["frac_scan"].finditer(ctx.text, ctx.low):
+    for m in lx["frac_scan"].finditer(ctx.text, ctx.at):
         if re.search(
             r"\b(?:first|second|last|latter|former)\s+$", ctx.text[max(0, m.start() - 8) : m.start()], re.I
         ):
@@ -309,7 +309,7 @@ def _year_earlier_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
     """ "More than 350 trains used the corridor in January–September, against 190 a year earlier": the
     bare number is the same count one year before."""
     out = []
-    for m in _year_earlier_scan().finditer(ctx.text):
+    for m in _year_earlier_scan().finditer(ctx.text, ctx.at):
         s = ctx.sentence_at(m.start())
         prev = [f for f in figures if f.unit == "count" and f.span and s.start <= f.span[0] < m.start()]
         if not prev or any(f.span and f.span[0] == m.start(1) for f in figures):

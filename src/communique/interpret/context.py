@@ -20,7 +20,7 @@ from ..annotate.people import PersonEntity, Tok, find_people, tokens
 from ..annotate.places import Place, country_name, find_places, first_letters_ahead
 from ..annotate.quotes import QuoteMention, find_quotes
 from ..segment import Sentence, paragraphs, segment
-from .scan import LiteralScan, lowered
+from .scan import LiteralScan, Openings
 
 __all__ = ["Context", "BodyMention", "short_party"]
 
@@ -79,7 +79,7 @@ class Context:
     quotes: list[QuoteMention]
     agreements: list[AgreementMention]
     bodies: list[BodyMention]
-    low: str = ""  # the text lower-cased, "" when that does not line up with it (see interpret.scan)
+    at: Openings | None = None  # where cue-word scans may match (see interpret.scan)
     dates: list = field(default_factory=list)
     amounts: list = field(default_factory=list)
     ordinals: list = field(default_factory=list)
@@ -100,7 +100,7 @@ class Context:
         toks = tokens(text)
         people = find_people(text)
         places = find_places(text)
-        low = lowered(text) or ""
+        at = Openings(text)
         ctx = cls(
             text=text,
             published=published,
@@ -113,8 +113,8 @@ class Context:
             places=places,
             quotes=find_quotes(text, people),
             agreements=find_agreement_mentions(text, toks),
-            bodies=_find_bodies(text, places, low),
-            low=low,
+            bodies=_find_bodies(text, places, at),
+            at=at,
         )
         ctx.dates = find_dates(text, anchor, 0)
         ctx.amounts = find_amounts(text, 0)
@@ -269,11 +269,11 @@ def _weak_body_types() -> frozenset[str]:
     return frozenset(t.lower() for t in data.load("bodies").get("weak_types") or [])
 
 
-def _find_bodies(text: str, places: list[Place], low: str | None = None) -> list[BodyMention]:
+def _find_bodies(text: str, places: list[Place], at: Openings | None = None) -> list[BodyMention]:
     out = []
     weak = _weak_body_types()
     prefix = _body_prefix()
-    for m in _body_scan().finditer(text, low):
+    for m in _body_scan().finditer(text, at):
         typ = re.sub(r"\s+", " ", m.group("type"))
         pm = prefix.search(text, max(0, m.start() - 30), m.start()) if prefix else None
         loose = (

@@ -271,7 +271,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         full = _cop_full_name(text, cm.start(), cm.end())
         if full:
             cop_spans.append((full[0], cm.start()))
-    for m in conf["trigger_scan"].finditer(text, ctx.low):
+    for m in conf["trigger_scan"].finditer(text, ctx.at):
         trig = re.sub(r"-\d{4}$", "", m.group(0).lower())
         word = trig.rstrip("s") if trig not in ("games",) else trig
         if any(c.start <= m.start() < c.end for c in taken + out):
@@ -414,7 +414,7 @@ def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     conf = _conf()
     text = ctx.text
     out = []
-    if not conf["participles_in"].found(text, ctx.low):
+    if not conf["participles_in"].found(text, ctx.at):
         return out  # every match names a participle
     for m in conf["part_rx"].finditer(text):
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):

@@ -15,6 +15,7 @@ from .. import data
 from ..annotate.places import first_letters_ahead
 from ..models import Head, Meeting
 from .context import BodyMention, Context
+from .scan import LiteralScan
 
 __all__ = ["find_meetings", "main_body"]
 
@@ -217,12 +218,18 @@ def _place(ctx: Context, body: BodyMention, fmt: str | None) -> str | None:
     return None
 
 
-def _format(ctx: Context, body: BodyMention) -> str:
+@lru_cache(maxsize=1)
+def _format_scans() -> tuple[LiteralScan, LiteralScan]:
     virtual, hybrid = _format_cues()
+    return LiteralScan(virtual), LiteralScan(hybrid)
+
+
+def _format(ctx: Context, body: BodyMention) -> str:
+    virtual, hybrid = _format_scans()
     head = ctx.text[: max(ctx.lead_end, 1200)]
-    if hybrid.search(ctx.text):
+    if hybrid.search(ctx.text, ctx.at):
         return "hybrid"
-    m = virtual.search(head)
+    m = virtual.search_part(head, ctx.at, 0)
     if m:
         cue_s = ctx.sentence_at(m.start())
         if re.search(
@@ -290,16 +297,25 @@ def _topic_rx() -> tuple[dict, re.Pattern, re.Pattern]:
     return conf, cues, rx
 
 
+@lru_cache(maxsize=1)
+def _topic_scans() -> tuple[LiteralScan, LiteralScan]:
+    """The cue and topic regexes, tried only where one of their words opens (see interpret.scan)."""
+    _conf, cues, rx = _topic_rx()
+    return LiteralScan(cues), LiteralScan(rx)
+
+
 def _topics(ctx: Context) -> list[str]:
     """Topics as the text words them, from the sentences that list what was discussed: the first two
     that name three or more topics, else every cue sentence."""
-    conf, cues, rx = _topic_rx()
+    conf = _topic_rx()[0]
+    cue_scan, topic_scan = _topic_scans()
+    # each sentence is matched as its own string, at the openings found in the whole text
     per_sentence: list[list[str]] = []
     for s in ctx.sentences:
-        if not cues.search(s.text) or ctx.in_quote(s.start):
+        if cue_scan.search_part(s.text, ctx.at, s.start) is None or ctx.in_quote(s.start):
             continue
         found: list[str] = []
-        for m in rx.finditer(s.text):
+        for m in topic_scan.finditer_part(s.text, ctx.at, s.start):
             w = m.group(0)
             t = w.lower() if not w.isupper() and w not in conf["topics"] else w
             if t not in found:

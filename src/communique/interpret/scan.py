@@ -6,15 +6,17 @@ of the text: ~50-150 µs per 3 KB document for each of a dozen scans. Every matc
 begins with one of a few literal words, so an Aho–Corasick automaton (one C pass over the
 lower-cased text) lists the only positions where a match can start, and the unchanged regex is
 tried there alone (`Pattern.match(text, pos)` sees the text before `pos`, so look-behinds hold).
-Matches are taken left to right without overlap, as `finditer` takes them.
+Matches are taken left to right without overlap, as `finditer` takes them. One automaton holds
+the openings of every scan, so a document's text is read once for all of them (`Openings`).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
-__all__ = ["AnyOf", "LiteralScan", "lowered", "regex_starts"]
+__all__ = ["AnyOf", "LiteralScan", "Openings", "lowered", "regex_starts"]
 
 #: Characters IGNORECASE matches to an ASCII letter that `str.lower` does not turn into it
 #: ("İ" lower-cases to two characters, "ı" and "ſ" stay as they are). A text holding one is
@@ -100,60 +102,52 @@ def regex_starts(pattern: str, flags: int = 0) -> set[str] | None:
     return out
 
 
+#: Every scan made, in order: a scan's index here is its id in the shared automaton.
+_SCANS: list[LiteralScan] = []
+_SHARED: list = [0, None]  # (number of scans it holds, the automaton of all their openings)
+
+
 class LiteralScan:
     """`rx.finditer` / `rx.search` for a regex whose every match opens with one of `starts`
     (by default read from the regex: `regex_starts`); a regex that cannot match the empty string.
 
-    `starts` are ASCII literals; under IGNORECASE (the regex's own flag) they are compared with
-    the lower-cased text. Given by hand, the caller vouches that no match can open otherwise;
-    tests compare with the plain regex. Without any, every text is scanned plainly.
+    `starts` are ASCII literals, compared with the lower-cased text (a superset of where a
+    case-sensitive regex can match). Given by hand, the caller vouches that no match can open
+    otherwise; tests compare with the plain regex. Without any, every text is scanned plainly.
     """
 
     def __init__(self, rx: re.Pattern, starts: Iterable[str] | None = None) -> None:
-        import ahocorasick
-
         self.rx = rx
-        self.fold = bool(rx.flags & re.IGNORECASE)
         if starts is None:
             starts = regex_starts(rx.pattern, rx.flags) or ()
-        keys = {s.lower() if self.fold else s for s in starts}
+        keys = {s.lower() for s in starts}
         # a key another key opens with adds no start: "summit" covers "summits", "summit-20"
         # (sorted, a key's shortest prefix among the keys is the last one kept before it)
         kept: list[str] = []
         for k in sorted(keys):
             if not (kept and k.startswith(kept[-1])):
                 kept.append(k)
-        keys = set(kept)
-        self._plain = not keys or "" in keys or not all(k.isascii() for k in keys)
-        self._a = ahocorasick.Automaton()
-        for k in keys:
-            self._a.add_word(k, len(k))
-        if not self._plain:
-            self._a.make_automaton()
+        self.keys = tuple(kept)
+        self.plain = not kept or kept[0] == "" or not all(k.isascii() for k in kept)
+        self.id = len(_SCANS)
+        _SCANS.append(self)
 
-    def _hay(self, text: str, low: str | None) -> str | None:
-        if self._plain:
-            return None
-        if not self.fold:
-            return text
-        hay = lowered(text) if low is None else low
-        return hay if hay is not None and len(hay) == len(text) else None  # "": known not to line up
+    def finditer(self, text: str, at: Openings | None = None) -> Iterator[re.Match]:
+        """Like `rx.finditer(text)`; `at`: the text's `Openings` when the caller has them."""
+        cands = (at if at is not None else Openings(text)).of(self)
+        return self.rx.finditer(text) if cands is None else self.matches_at(text, cands)
 
-    def starts(self, text: str, low: str | None = None) -> list[int] | None:
-        """Sorted positions where a match may start, or None when the text must be scanned plainly."""
-        hay = self._hay(text, low)
-        if hay is None:
-            return None
-        return sorted({end - n + 1 for end, n in self._a.iter(hay)})
+    def search(self, text: str, at: Openings | None = None) -> re.Match | None:
+        return next(self.finditer(text, at), None)
 
-    def finditer(self, text: str, low: str | None = None) -> Iterator[re.Match]:
-        """Like `rx.finditer(text)`. `low`: `lowered(text)` when the caller has it already ("" when
-        that was None)."""
-        cands = self.starts(text, low)
-        if cands is None:
-            yield from self.rx.finditer(text)
-            return
-        yield from self.matches_at(text, cands)
+    def finditer_part(self, part: str, at: Openings | None, offset: int) -> Iterator[re.Match]:
+        """`rx.finditer(part)` for a slice `part` of the text of `at` starting at `offset`."""
+        cands = at.of(self) if at is not None else None
+        return self.rx.finditer(part) if cands is None else self.matches_at(part, cands, offset)
+
+    def search_part(self, part: str, at: Openings | None, offset: int) -> re.Match | None:
+        """`rx.search(part)`, as `finditer_part`."""
+        return next(self.finditer_part(part, at, offset), None)
 
     def matches_at(self, text: str, cands: list[int], offset: int = 0) -> Iterator[re.Match]:
         """Matches in `text` (a slice of the scanned text starting at `offset`, or the text itself)
@@ -161,8 +155,8 @@ class LiteralScan:
         match = self.rx.match
         n = len(text)
         pos = 0
-        for c in cands:
-            s = c - offset
+        for i in range(bisect_left(cands, offset) if offset else 0, len(cands)):
+            s = cands[i] - offset
             if s < pos:
                 continue
             if s >= n:
@@ -172,18 +166,77 @@ class LiteralScan:
                 yield m
                 pos = m.end() if m.end() > s else s + 1  # an empty match: move on, as finditer does
 
-    def search(self, text: str, low: str | None = None) -> re.Match | None:
-        return next(self.finditer(text, low), None)
+
+def _shared():
+    """The automaton of every scan's openings (rebuilt when a scan was added since)."""
+    if _SHARED[0] != len(_SCANS) or _SHARED[1] is None:
+        import ahocorasick
+
+        owners: dict[str, list[int]] = {}
+        for sc in _SCANS:
+            if not sc.plain:
+                for k in sc.keys:
+                    owners.setdefault(k, []).append(sc.id)
+        a = ahocorasick.Automaton()
+        for k, ids in owners.items():
+            a.add_word(k, (len(k), tuple(ids)))
+        if owners:
+            a.make_automaton()
+        _SHARED[:] = [len(_SCANS), a if owners else None]
+    return _SHARED[0], _SHARED[1]
+
+
+class Openings:
+    """Where the matches of every scan may open in one text: one automaton pass over the
+    lower-cased text, on first use."""
+
+    def __init__(self, text: str, low: str | None = None) -> None:
+        self.text = text
+        self.low = (lowered(text) or "") if low is None else low  # "": known not to line up
+        self._held = 0  # scans the pass covered
+        self._at: dict[int, list[int]] | None = None
+
+    def _read(self) -> None:
+        held, a = _shared()
+        found: dict[int, set[int]] = {}
+        if a is not None:
+            for end, (n, ids) in a.iter(self.low):
+                for i in ids:
+                    found.setdefault(i, set()).add(end - n + 1)
+        self._at = {i: sorted(v) for i, v in found.items()}
+        self._held = held
+
+    def of(self, scan: LiteralScan) -> list[int] | None:
+        """Sorted positions where a match of `scan` may open; None when the text must be scanned
+        plainly (the scan has no openings, or the lower-cased text does not line up)."""
+        if scan.plain or len(self.low) != len(self.text):
+            return None
+        if self._at is None:
+            self._read()
+        assert self._at is not None
+        found = self._at.get(scan.id)
+        if found is not None:
+            return found
+        if scan.id < self._held:
+            return []
+        import ahocorasick  # a scan made after the shared pass: a pass of its own
+
+        a = ahocorasick.Automaton()
+        for k in scan.keys:
+            a.add_word(k, len(k))
+        a.make_automaton()
+        found = self._at[scan.id] = sorted({end - n + 1 for end, n in a.iter(self.low)})
+        return found
 
 
 class AnyOf:
-    """Whether a text may hold one of some literals (case-insensitively when `fold`): a cheap
-    test that lets a regex needing one of them skip texts without any."""
+    """Whether a text may hold one of some literals (compared case-blind): a cheap test that lets
+    a regex needing one of them skip texts without any."""
 
-    def __init__(self, words: Iterable[str], fold: bool = True) -> None:
-        self._scan = LiteralScan(re.compile("(?!)", re.I if fold else 0), words)
+    def __init__(self, words: Iterable[str]) -> None:
+        self._scan = LiteralScan(re.compile("(?!)"), words)
 
-    def found(self, text: str, low: str | None = None) -> bool:
+    def found(self, text: str, at: Openings | None = None) -> bool:
         """False only when none of the words occurs in `text`."""
-        hay = self._scan._hay(text, low)
-        return hay is None or next(self._scan._a.iter(hay), None) is not None
+        cands = (at if at is not None else Openings(text)).of(self._scan)
+        return cands is None or bool(cands)
