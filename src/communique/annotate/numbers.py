@@ -33,6 +33,7 @@ __all__ = [
     "NUMERAL",
     "SCALE",
     "WORD_NUMBER",
+    "digit_runs",
     "is_year_like",
     "find_numbers",
     "parse_number",
@@ -165,6 +166,13 @@ def parse_number(s: str) -> Decimal:
     return value * scale if scale is not None else value
 
 
+@lru_cache(maxsize=8)
+def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every run of ASCII digits, cached for the few texts in flight: the number,
+    date and ordinal finders all start from them, and one scan serves the three."""
+    return tuple(m.span() for m in _DIGITS_RE.finditer(text))
+
+
 def find_numbers(text: str) -> list[tuple[int, int, str]]:
     """`_find_numbers`, cached for the few texts in flight: the money grammar, the count reader and
     the document checks all ask for the numbers of the same document text."""
@@ -184,8 +192,7 @@ def _find_numbers(text: str) -> list[tuple[int, int, str]]:
     """
     found: list[tuple[int, int, str]] = []
     end = 0
-    for t in _DIGITS_RE.finditer(text):
-        s = t.start()
+    for s, _ in digit_runs(text):
         if s < end:
             continue
         m = _DIGIT_NUMBER_RE.match(text, s)

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from communique.annotate.alternation import trie_alternation
+from communique.annotate.numbers import digit_runs
 from communique.annotate.types import OrdinalMention
 from communique.data import load
 
@@ -154,10 +155,15 @@ def _mention(text: str, s: int, e: int, value: int | None, offset: int) -> Ordin
 def find_ordinals(text: str, offset: int = 0) -> list[OrdinalMention]:
     """Every ordinal in `text` that is not a day of a month, with spans shifted by `offset`."""
     found: list[OrdinalMention | None] = []
-    for m in _DIGIT_ORD_RE.finditer(text):
-        s, e = m.span()
+    # Tried at the start of each digit run only (shared with the number finder): a match starting
+    # inside a run follows a digit and was skipped anyway, and none can cover the next run's start.
+    for s, _ in digit_runs(text):
         if s and (text[s - 1].isalnum() or text[s - 1] in "-_."):
             continue
+        m = _DIGIT_ORD_RE.match(text, s)
+        if m is None:
+            continue
+        e = m.end()
         tok = m.group()
         if tok[-1] == "d" and tok[-2:] not in ("nd", "rd") and tok.rstrip("d-\u00a0")[-1] not in "23":
             continue  # "22d", "23d" are old-style ordinals; "5d" is not

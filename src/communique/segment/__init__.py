@@ -121,14 +121,16 @@ def _segment_cached(text: str) -> tuple[Sentence, ...]:
 
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     """(start, end, is_heading) of each sentence of the paragraph `text[start:end]`."""
-    lines = _lines(text, start, end)
+    # a paragraph is trimmed: one without a line break is its own single line
+    lines = _lines(text, start, end) if text.find("\n", start, end) >= 0 else [(start, end)]
     rules = _rules()
     out: list[tuple[int, int, bool]] = []
     run_start: int | None = None
     for i, (a, b) in enumerate(lines):
         line = text[a:b]
-        own = _is_own_unit(line)
-        heading = _is_heading(text, lines, i, rules) if not own else bool(_MD_HEADING.match(line))
+        md = _MD_HEADING.match(line)
+        own = bool(md or _LIST_ITEM.match(line))  # _is_own_unit, reusing the heading match
+        heading = _is_heading(text, lines, i, rules) if not own else bool(md)
         if heading or own:
             if run_start is not None:
                 out.extend(_split_run(text, run_start, lines[i - 1][1], rules))
@@ -225,14 +227,18 @@ def _split_run(text: str, start: int, end: int, rules: _Rules) -> list[tuple[int
     run = text[start:end]
     quoted = _quoted(run) if ('"' in run or "“" in run or "«" in run) else []
     sent_start = 0
+    n = len(run)
     for m in _END.finditer(run):
-        if any(qa < m.start() and m.end() <= qb for qa, qb in quoted):
+        if quoted and any(qa < m.start() and m.end() <= qb for qa, qb in quoted):
             continue
-        nxt = run[m.end():m.end() + 1]
-        rest = run[m.end():].lstrip(_OPENERS)
-        if not rest or not (rest[0].isupper() or rest[0].isdigit()):
+        # where the next sentence would start: after any opening quotes or brackets (found
+        # without copying the rest of the run for each candidate end)
+        p = m.end()
+        while p < n and run[p] in _OPENERS:
+            p += 1
+        if p >= n or not (run[p].isupper() or run[p].isdigit()):
             continue
-        if not nxt or not _ends_sentence(run, m, rest, rules):
+        if not _ends_sentence(run, m, p, rules):
             continue
         stop = m.end() - (len(m.group()) - len(m.group().rstrip()))
         if stop > sent_start:
@@ -244,7 +250,8 @@ def _split_run(text: str, start: int, end: int, rules: _Rules) -> list[tuple[int
     return out
 
 
-def _ends_sentence(run: str, m: re.Match, rest: str, rules: _Rules) -> bool:
+def _ends_sentence(run: str, m: re.Match, p: int, rules: _Rules) -> bool:
+    """Does the candidate end `m` end a sentence? `p`: where the next one would start in `run`."""
     punct = m.group().rstrip()
     if not punct.startswith(".") or punct.startswith(".."):
         return True  # "!", "?", "…" and "..." end a sentence before a capital
@@ -253,9 +260,9 @@ def _ends_sentence(run: str, m: re.Match, rest: str, rules: _Rules) -> bool:
     low = token.lower()
     if low in rules.titles or low in rules.never_final:
         return False
-    if low in rules.before_number and rest[0].isdigit():
+    if low in rules.before_number and run[p].isdigit():
         return False
-    nxt_word = _WORD.match(rest)
+    nxt_word = _WORD.match(run, p)
     starter = bool(nxt_word) and nxt_word.group() in rules.starters
     if len(token) == 1 and token.isupper():
         return starter  # an initial ("Kassym-Jomart K. Tokayev") unless a sentence plainly follows
