@@ -2,16 +2,21 @@
 dashboard requests one at a time, and p99 under 50 concurrent clients on loopback.
 
 The ledger is written in bulk straight into the ledger's tables (documents, statements, mentions,
-records, stage history, flags) — running extraction 100,000 times would measure the extractor, not
-the web. Records are shaped like the ledger's merged records: a few hundred meetings of six bodies
-each reported by hundreds of documents, agreements with stage histories, thousands of pledges,
-figures per metric/subject/period with disagreeing sources, people with changing roles.
+records, merges, stage history, flags) — running extraction 100,000 times would measure the
+extractor, not the web. Records are shaped like the ledger's merged records: a few hundred meetings
+of six bodies each reported by hundreds of documents, agreements with stage histories, thousands of
+pledges, figures per metric/subject/period with disagreeing sources, people with changing roles;
+each document's sighting of a record has its own as-seen id, merged into the canonical record.
 
-The server is `communique serve` in a subprocess (so the clients do not share its interpreter);
-clients are httpx. Targets: p95 < 50 ms one at a time; p99 < 200 ms and no error with 50 clients.
+The server is `communique serve --workers N` in a subprocess, started afresh (empty response cache)
+for each phase; each client is a lean asyncio HTTP/1.1 connection with its own cookies (see
+`Client`), and the client's own CPU time is printed beside the server's. By default every phase runs
+twice: with the server's response cache and without it. Targets: p95 < 50 ms one at a time; p99 <
+200 ms and no error with 50 clients.
 
     python bench/web.py                       # 100,000 documents (built once into bench/out/)
     python bench/web.py --docs 20000 --rebuild
+    python bench/web.py --cache on --workers 1
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import random
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -80,12 +86,25 @@ WORDS = [
 ]
 
 
+#: Bumped when the synthetic ledger's shape changes; part of the default file name, so an old
+#: file is never measured as if it were the new shape (2: as-seen ids per document, merge edges; 3: a
+#: statement for every field a document states, merges stored by record as `rebuild` writes them).
+LEDGER_SHAPE = 3
+
+
 def sha(*parts) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
 
 
 def rid(kind: str, *parts) -> str:
     return f"{kind[:3]}-{sha(kind, *parts)[:24]}"
+
+
+def seen_id(doc_id: str, kind: str, canonical: str) -> str:
+    """The record as seen in one document: like the ledger's `statements.record_id`, one id per
+    document (its hash first), merged into `canonical` — so a record reported by 400 documents has
+    400 members, as a real ledger's does."""
+    return f"{kind[:3]}-{doc_id[:8]}{sha(doc_id, kind, canonical)[:16]}"
 
 
 def dumps(v) -> str:
@@ -227,11 +246,12 @@ class Builder:
         }
         stmts, ments, stages, flags = [], [], [], []
         for kind, rec, a, b, sentence in marks:
+            seen = seen_id(doc_id, kind, rec["id"])
             ments.append(
                 {
-                    "id": sha("m", doc_id, rec["id"], a),
+                    "id": sha("m", doc_id, seen, a),
                     "kind": kind,
-                    "record_id": rec["id"],
+                    "record_id": seen,
                     "canonical_id": rec["id"],
                     "document_id": doc_id,
                     "span_start": a,
@@ -239,20 +259,27 @@ class Builder:
                     "sentence": sentence,
                 }
             )
-            props = {
-                "meetings": lambda r: [("body", r["body"])],
-                "people": lambda r: [("name", r["name"]), ("role", r["roles"][i % 2])],
-                "figures": lambda r: [("metric", r["metric"]), ("value", value)],
-                "organizations": lambda r: [("name", r["name"])],
-                "pledges": lambda r: [("by", r["by"])],
-                "agreements": lambda r: [("name", r["name"])],
-            }[kind](rec)
+            # every field the record has as this document states it, a statement per list item,
+            # as the ledger's ingest (`statements.to_rows`) writes them
+            data = self.data(kind, rec)
+            if kind == "people":
+                data["role"] = rec["roles"][i % 2]
+            elif kind == "figures":
+                data["value"] = value
+            elif kind == "agreements":
+                data["status"] = STAGES[rec["stages"][i % len(rec["stages"])]]
+            props = [
+                (prop, v)
+                for prop, val in data.items()
+                if val not in (None, [], "")
+                for v in (val if isinstance(val, list) else [val])
+            ]
             for prop, v in props:
                 stmts.append(
                     {
-                        "id": sha("s", rec["id"], prop, v, doc_id, a),
+                        "id": sha("s", seen, prop, dumps(v), doc_id, a),
                         "kind": kind,
-                        "record_id": rec["id"],
+                        "record_id": seen,
                         "canonical_id": rec["id"],
                         "prop": prop,
                         "value": dumps(v),
@@ -268,7 +295,7 @@ class Builder:
                     {
                         "id": sha("h", rec["id"], doc_id),
                         "agreement_id": rec["id"],
-                        "record_id": rec["id"],
+                        "record_id": seen,
                         "stage": st,
                         "date": published,
                         "published": published,
@@ -303,7 +330,40 @@ class Builder:
             "program": r.choice(PROGRAMS),
             "purpose": r.choice(TOPICS),
             "date": f"{2010 + k % 16}-{1 + k % 12:02d}-15",
+            "hedged": k % 3 == 0,
         }
+
+    def data(self, kind: str, r: dict) -> dict:
+        """The merged record's fields (those of `models.RECORD_TYPES`)."""
+        if kind == "meetings":
+            return {
+                "body": r["body"],
+                "number": r["number"],
+                "date": r["date"],
+                "place": r["place"],
+                "parties": r["parties"],
+                "topics": r["topics"],
+                "format": "in-person",
+                "acronym": None,
+                "date_end": None,
+                "heads": [
+                    {"name": "A. Nurlanova", "role": "Minister", "side": r["parties"][1]},
+                    {"name": "K. Kallas", "role": "High Representative", "side": "European Union"},
+                ],
+            }
+        if kind == "agreements":
+            return {"name": r["name"], "acronym": None, "parties": r["parties"],
+                    "status": STAGES[r["stages"][-1]], "date": None}
+        if kind == "people":
+            return {"name": r["name"], "role": r["roles"][0], "affiliation": r["aff"]}
+        if kind == "organizations":
+            return {"name": r["name"], "acronym": r["acronym"], "kind": None}
+        if kind == "figures":
+            return {"metric": r["metric"], "value": r["value"], "value_max": None, "unit": r["unit"],
+                    "period": r["period"], "qualifier": "exact", "subject": r["subject"]}
+        return {"by": r["by"], "amount": r["amount"], "currency": "EUR", "amount_eur": r["amount"],
+                "amount_usd": r["amount"] * 1.1, "amount_usd_stated": None, "purpose": r["purpose"],
+                "program": r["program"], "hedged": r["hedged"], "date": r["date"]}
 
     def records(self, seen: dict[str, dict]) -> list[dict]:
         """The merged records with their counts (from what the documents mentioned)."""
@@ -324,7 +384,7 @@ class Builder:
                     "data": dumps(data),
                     "search": search_key(kind, data),  # what the ledger's rebuild writes
                     "sort_date": sort_date(kind, data, s["last"]),
-                    "n_members": 1,
+                    "n_members": s["n"],
                     "n_sources": s["n"],
                     "n_documents": s["n"],
                     "first_published": s["first"],
@@ -336,87 +396,18 @@ class Builder:
             )
 
         for m in self.meetings:
-            rec(
-                "meetings",
-                m["id"],
-                f"{m['number']}th {m['body']}",
-                {
-                    "body": m["body"],
-                    "number": m["number"],
-                    "date": m["date"],
-                    "place": m["place"],
-                    "parties": m["parties"],
-                    "topics": m["topics"],
-                    "format": "in-person",
-                    "acronym": None,
-                    "date_end": None,
-                    "heads": [
-                        {"name": "A. Nurlanova", "role": "Minister", "side": m["parties"][1]},
-                        {"name": "K. Kallas", "role": "High Representative", "side": "European Union"},
-                    ],
-                },
-            )
+            rec("meetings", m["id"], f"{m['number']}th {m['body']}", self.data("meetings", m))
         for a in self.agreements:
-            rec(
-                "agreements",
-                a["id"],
-                a["name"],
-                {
-                    "name": a["name"],
-                    "acronym": None,
-                    "parties": a["parties"],
-                    "status": STAGES[a["stages"][-1]],
-                    "date": None,
-                },
-            )
+            rec("agreements", a["id"], a["name"], self.data("agreements", a))
         for p in self.people:
-            rec(
-                "people",
-                p["id"],
-                p["name"],
-                {"name": p["name"], "role": p["roles"][0], "affiliation": p["aff"]},
-            )
+            rec("people", p["id"], p["name"], self.data("people", p))
         for o in self.orgs:
-            rec(
-                "organizations",
-                o["id"],
-                o["name"],
-                {"name": o["name"], "acronym": o["acronym"], "kind": None},
-            )
+            rec("organizations", o["id"], o["name"], self.data("organizations", o))
         for f in self.figures:
-            rec(
-                "figures",
-                f["id"],
-                f"{f['metric']} {f['period']}",
-                {
-                    "metric": f["metric"],
-                    "value": f["value"],
-                    "value_max": None,
-                    "unit": f["unit"],
-                    "period": f["period"],
-                    "qualifier": "exact",
-                    "subject": f["subject"],
-                },
-            )
+            rec("figures", f["id"], f"{f['metric']} {f['period']}", self.data("figures", f))
         for k in range(self.n_pledges):
             p = self.pledge(k)
-            rec(
-                "pledges",
-                p["id"],
-                f"{p['by']}: EUR {p['amount']:,.0f}",
-                {
-                    "by": p["by"],
-                    "amount": p["amount"],
-                    "currency": "EUR",
-                    "amount_eur": p["amount"],
-                    "amount_usd": p["amount"] * 1.1,
-                    "amount_usd_stated": None,
-                    "purpose": p["purpose"],
-                    "program": p["program"],
-                    "hedged": k % 3 == 0,
-                    "date": p["date"],
-                },
-            )
+            rec("pledges", p["id"], f"{p['by']}: EUR {p['amount']:,.0f}", self.data("pledges", p))
         return out
 
 
@@ -432,6 +423,7 @@ def build(url: str, n: int) -> None:
     seen: dict[str, dict] = {}
     now = datetime.now(UTC)
     batch = {"documents": [], "statements": [], "mentions": [], "stage_history": [], "flags": []}
+    edges: list[tuple[str, str, str, str]] = []  # (canonical, kind, a, b): stored by record at the end
 
     def flush(conn):
         for name, rows in batch.items():
@@ -451,8 +443,12 @@ def build(url: str, n: int) -> None:
             batch["flags"] += [{**f, "created_at": now} for f in flags]
             for m in ments:
                 s = seen.setdefault(
-                    m["canonical_id"], {"n": 0, "first": doc["published"], "last": doc["published"]}
+                    m["canonical_id"],
+                    {"n": 0, "first": doc["published"], "last": doc["published"], "member": None},
                 )
+                if s["member"] and s["member"] != m["record_id"]:  # members chained by merge edges
+                    edges.append((m["canonical_id"], m["kind"], s["member"], m["record_id"]))
+                s["member"] = m["record_id"]
                 s["n"] += 1
                 s["first"] = min(s["first"], doc["published"])
                 s["last"] = max(s["last"], doc["published"])
@@ -461,6 +457,17 @@ def build(url: str, n: int) -> None:
                 print(f"\r  {i + 1:,} documents", end="", file=sys.stderr, flush=True)
         flush(conn)
         conn.execute(insert(t.records), b.records(seen))
+        edges.sort()  # `rebuild` writes a record's merges together
+        for k in range(0, len(edges), 20000):
+            conn.execute(
+                insert(t.merges),
+                [
+                    {"id": sha("merge", kind, a, b_), "kind": kind, "canonical_id": cid, "record_a": a,
+                     "record_b": b_, "score": 1.0, "rule": "same identity", "decided_by": "auto",
+                     "judgement_id": None}
+                    for cid, kind, a, b_ in edges[k : k + 20000]
+                ],
+            )
     print(f"\r  {n:,} documents written in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     ledger.close()
     from communique.ledger.web_queries import open_web_ledger
@@ -494,11 +501,78 @@ def pct(values: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))] if xs else float("nan")
 
 
+class Client:
+    """One browser on one keep-alive connection: HTTP/1.1 GETs over asyncio streams, its own
+    cookies (so each simulated person has its own CSRF cookie, as real browsers do).
+
+    Hand-written rather than httpx because the client shares the machine's two cores with the
+    server: httpx spends ~1 ms of CPU per request, this a few tens of microseconds, so the
+    latencies measured are the server's, not the client's."""
+
+    def __init__(self, host: str, port: int):
+        self.host, self.port = host, port
+        self.reader = self.writer = None
+        self.cookies: dict[str, str] = {}
+
+    async def get(self, path: str) -> tuple[int, bytes]:
+        for attempt in (0, 1):
+            if self.writer is None:
+                self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+            cookie = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+            head = f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\nAccept: */*\r\n"
+            self.writer.write((head + (f"Cookie: {cookie}\r\n" if cookie else "") + "\r\n").encode())
+            try:
+                return await self._read()
+            except (ConnectionError, asyncio.IncompleteReadError):
+                self.close()  # the server closed an idle keep-alive connection: retry once, anew
+                if attempt:
+                    raise
+        raise AssertionError("unreachable")
+
+    async def _read(self) -> tuple[int, bytes]:
+        raw = await self.reader.readuntil(b"\r\n\r\n")
+        lines = raw.decode("latin-1").split("\r\n")
+        status = int(lines[0].split(" ", 2)[1])
+        length, chunked, close = 0, False, False
+        for line in lines[1:]:
+            name, _, value = line.partition(":")
+            name, value = name.strip().lower(), value.strip()
+            if name == "content-length":
+                length = int(value)
+            elif name == "transfer-encoding" and "chunked" in value.lower():
+                chunked = True
+            elif name == "connection" and value.lower() == "close":
+                close = True
+            elif name == "set-cookie":
+                k, _, v = value.split(";", 1)[0].partition("=")
+                self.cookies[k.strip()] = v.strip()
+        if chunked:
+            parts = []
+            while True:
+                size = int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16)
+                parts.append(await self.reader.readexactly(size + 2))
+                if size == 0:
+                    break
+            body = b"".join(p[:-2] for p in parts)
+        else:
+            body = await self.reader.readexactly(length) if length else b""
+        if close:
+            self.close()
+        return status, body
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
 def targets(base: str) -> dict[str, list[str]]:
     """Per request kind, a list of concrete URLs (detail requests rotate over many records)."""
+    from urllib.parse import quote
+
     import httpx
 
-    with httpx.Client(base_url=base, timeout=30) as c:
+    with httpx.Client(base_url=base, timeout=60) as c:
         ids = {
             k: [x["id"] for x in c.get(f"/api/{k}", params={"limit": 200}).json()["items"]]
             for k in ("meetings", "agreements", "pledges", "figures", "people")
@@ -519,7 +593,7 @@ def targets(base: str) -> dict[str, list[str]]:
         "GET /api/agreements/{id}": [f"/api/agreements/{i}" for i in ids["agreements"]],
         "GET /api/people/{id}": [f"/api/people/{i}" for i in ids["people"]],
         "GET /api/documents/{id}": [f"/api/documents/{i}" for i in docs],
-        "GET /api/bodies/{b}/series": [f"/api/bodies/{b}/series" for b in bodies],
+        "GET /api/bodies/{b}/series": [f"/api/bodies/{quote(b)}/series" for b in bodies],
         "page /": ["/"],
         "page /timeline": ["/timeline"],
         "page /meetings/{id}": [f"/meetings/{i}" for i in ids["meetings"]],
@@ -534,91 +608,200 @@ def targets(base: str) -> dict[str, list[str]]:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process (Linux /proc), 0 elsewhere: a latency measured on a busy
+    """User + system CPU time of a process and its children's processes (Linux /proc: uvicorn's
+    workers are children of the `serve` process), 0 elsewhere. A latency measured on a busy
     machine includes waiting for a core; the server's CPU per request does not."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError):
-        return 0.0
+    total = 0.0
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
 
 
-def sequential(base: str, urls: dict[str, list[str]], n: int, pid: int) -> dict[str, tuple]:
-    """Per request kind: p50, p95 (ms) and the server's CPU ms per request."""
-    import httpx
+def loadavg() -> str:
+    return "{:.1f} {:.1f} {:.1f}".format(*os.getloadavg()) if hasattr(os, "getloadavg") else "?"
 
+
+async def sequential(host: str, port: int, urls: dict[str, list[str]], n: int, pid: int) -> dict[str, tuple]:
+    """Per request kind: p50, p95 (ms) and the server's CPU ms per request, one request at a time."""
     out = {}
-    with httpx.Client(base_url=base, timeout=30) as c:
+    c = Client(host, port)
+    try:
         for name, pool in urls.items():
             for u in pool[:3]:
-                c.get(u)  # warm
+                await c.get(u)  # warm
             cpu0 = cpu_seconds(pid)
             times = []
             for k in range(n):
                 u = pool[k % len(pool)]
                 t0 = time.perf_counter()
-                r = c.get(u)
+                status, body = await c.get(u)
                 times.append((time.perf_counter() - t0) * 1000)
-                if r.status_code != 200:
-                    raise SystemExit(f"{u}: HTTP {r.status_code} {r.text[:200]}")
+                if status != 200:
+                    raise SystemExit(f"{u}: HTTP {status} {body[:200]!r}")
             out[name] = (pct(times, 50), pct(times, 95), (cpu_seconds(pid) - cpu0) * 1000 / n)
+    finally:
+        c.close()
     return out
 
 
 async def concurrent(
-    base: str, urls: dict[str, list[str]], clients: int, per_client: int, limit_s: float, think: float = 0.0
+    host: str, port: int, urls: dict[str, list[str]], clients: int, per_client: int, limit_s: float,
+    pid: int, think: float = 0.0,
 ) -> dict:
-    """`clients` clients on loopback, each sending `per_client` requests (bounded by `limit_s`),
-    back to back (`think` = 0: the server never rests) or pausing about `think` s between requests
-    as a person reading a page would."""
-    import httpx
-
-    flat = [u for pool in urls.values() for u in pool[:20]]
+    """`clients` browsers on loopback, each on its own connection with its own cookies, sending
+    `per_client` requests (bounded by `limit_s`) drawn from every URL of every kind (all the
+    detail ids, not a few): back to back (`think` = 0: the server never rests) or pausing about
+    `think` s between requests as a person reading a page would."""
+    flat = [u for pool in urls.values() for u in pool]
+    kinds = list(urls)
+    # The kinds' mix of earlier runs (a URL drawn from each kind's first 20, so a detail kind was
+    # up to 20 times as frequent as one list), but the detail drawn from all of the kind's ids:
+    # more distinct URLs, so fewer answers a cache can reuse.
+    weights = [min(len(urls[k]), 20) for k in kinds]
     times: list[float] = []
     errors: list[str] = []
     deadline = time.perf_counter() + limit_s
 
-    async def client(k: int, c) -> None:
+    async def client(k: int) -> None:
         rng = random.Random(k)
-        if think:  # people do not all click in the same millisecond: arrivals spread over a pause
-            await asyncio.sleep(rng.uniform(0, think))
-        for _ in range(per_client):
-            if time.perf_counter() > deadline:
-                return
-            u = rng.choice(flat)
-            t0 = time.perf_counter()
-            try:
-                r = await c.get(u)
-                if r.status_code != 200:
-                    errors.append(f"{u}: {r.status_code}")
-            except httpx.HTTPError as exc:
-                errors.append(f"{u}: {type(exc).__name__}")
-            times.append((time.perf_counter() - t0) * 1000)
-            if think:
-                await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
+        c = Client(host, port)
+        try:
+            if think:  # people do not all click in the same millisecond: arrivals spread over a pause
+                await asyncio.sleep(rng.uniform(0, think))
+            for _ in range(per_client):
+                if time.perf_counter() > deadline:
+                    return
+                u = rng.choice(urls[rng.choices(kinds, weights)[0]])
+                t0 = time.perf_counter()
+                try:
+                    status, _ = await asyncio.wait_for(c.get(u), 30)
+                    if status != 200:
+                        errors.append(f"{u}: {status}")
+                except (TimeoutError, OSError, asyncio.IncompleteReadError) as exc:
+                    errors.append(f"{u}: {type(exc).__name__}")
+                    c.close()
+                times.append((time.perf_counter() - t0) * 1000)
+                if think:
+                    await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
+        finally:
+            c.close()
 
-    # one client object with a connection per simulated client: building 50 httpx clients (each
-    # with its TLS context) would cost the measuring process more CPU than the requests.
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as c:
-        t0 = time.perf_counter()
-        await asyncio.gather(*(client(k, c) for k in range(clients)))
-        wall = time.perf_counter() - t0
+    cpu0, mine0, load0 = cpu_seconds(pid), time.process_time(), loadavg()
+    t0 = time.perf_counter()
+    await asyncio.gather(*(client(k) for k in range(clients)))
+    wall = time.perf_counter() - t0
     return {
         "requests": len(times),
+        "urls": len(flat),
         "errors": errors,
         "p50": pct(times, 50),
         "p95": pct(times, 95),
         "p99": pct(times, 99),
         "seconds": wall,
         "rps": len(times) / wall if wall else 0,
+        "server_cpu": cpu_seconds(pid) - cpu0,
+        "client_cpu": time.process_time() - mine0,
+        "load": f"{load0} -> {loadavg()}",
     }
+
+
+class Server:
+    """`communique serve` in a subprocess, started afresh (empty cache) for each phase."""
+
+    def __init__(self, url: str, workers: int, cache_mb: float):
+        self.url, self.workers, self.cache_mb = url, workers, cache_mb
+        self.port = free_port()
+        self.proc: subprocess.Popen | None = None
+
+    def __enter__(self) -> Server:
+        import httpx
+
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "COMMUNIQUE_CACHE_MB": str(self.cache_mb)}
+        env.pop("COMMUNIQUE_TOKEN", None)
+        cmd = [sys.executable, "-m", "communique", "serve", "--db", self.url, "--port", str(self.port),
+               "--workers", str(self.workers)]
+        self.log = tempfile.TemporaryFile("w+")  # not a pipe: a full pipe would stall the server
+        self.proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=self.log, text=True)
+        for _ in range(1200):
+            try:
+                httpx.get(f"http://127.0.0.1:{self.port}/api/stats", timeout=5)
+                break
+            except httpx.HTTPError:
+                if self.proc.poll() is not None:
+                    self.log.seek(0)
+                    raise SystemExit(f"server exited: {self.log.read()}") from None
+                time.sleep(0.1)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self.log.seek(0)
+        errors = [line for line in self.log.read().splitlines() if "Traceback" in line or "ERROR" in line]
+        if errors:
+            print(f"server log: {len(errors)} error lines, first: {errors[0]}")
+        self.log.close()
+
+
+def measure(url: str, args, cache_mb: float) -> bool:
+    """Every phase against a freshly started server; prints the tables; True when targets are met."""
+    label = f"response cache {cache_mb:g} MB" if cache_mb else "response cache off"
+    with Server(url, args.workers, cache_mb) as srv:
+        urls = targets(f"http://127.0.0.1:{srv.port}")
+    with Server(url, args.workers, cache_mb) as srv:
+        load0 = loadavg()
+        seq = asyncio.run(sequential("127.0.0.1", srv.port, urls, args.requests, srv.proc.pid))
+    print(
+        f"\n== {label}, {args.workers} worker(s): one client, {args.requests} requests per kind "
+        f"(fresh server); load average {load0} -> {loadavg()} on {os.cpu_count()} CPUs"
+    )
+    print(f"{'request':32} {'p50 ms':>8} {'p95 ms':>8} {'server CPU ms':>14}")
+    worst = 0.0
+    for name, (p50, p95, cpu) in seq.items():
+        worst = max(worst, p95)
+        print(f"{name:32} {p50:8.1f} {p95:8.1f} {cpu:14.1f}{'' if p95 < 50 else '  > 50 ms'}")
+    runs = []
+    for think in (0.0, args.think):
+        with Server(url, args.workers, cache_mb) as srv:
+            conc = asyncio.run(
+                concurrent("127.0.0.1", srv.port, urls, args.clients, args.per_client, args.time_limit,
+                           srv.proc.pid, think)
+            )
+        runs.append(conc)
+        how = "back to back" if not think else f"pausing ~{think:g} s between requests"
+        print(
+            f"\n{args.clients} concurrent clients, {how} (fresh server, {conc['urls']} URLs): "
+            f"{conc['requests']} requests in {conc['seconds']:.1f} s ({conc['rps']:.0f}/s), "
+            f"p50 {conc['p50']:.0f} ms, p95 {conc['p95']:.0f} ms, p99 {conc['p99']:.0f} ms, "
+            f"errors {len(conc['errors'])}; CPU s: server {conc['server_cpu']:.1f}, "
+            f"client {conc['client_cpu']:.1f}; load average {conc['load']}"
+        )
+        if conc["errors"]:
+            print("errors:", conc["errors"][:5])
+    print(f"\n[{label}] target p95 < 50 ms one at a time: {'yes' if worst < 50 else 'NO'} "
+          f"(worst {worst:.1f} ms)")
+    for conc, how in zip(runs, ("back to back", "with pauses"), strict=True):
+        met = conc["p99"] < 200 and not conc["errors"]
+        print(f"[{label}] target p99 < 200 ms, no error, {args.clients} clients {how}: "
+              f"{'yes' if met else 'NO'}")
+    return worst < 50 and all(c["p99"] < 200 and not c["errors"] for c in runs)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=100_000)
-    ap.add_argument("--db", default=None, help="SQLAlchemy URL (default: bench/out/web-<docs>.db)")
+    ap.add_argument("--db", default=None, help="SQLAlchemy URL (default: bench/out/web-<docs>-v<shape>.db)")
     ap.add_argument("--rebuild", action="store_true")
     ap.add_argument("--requests", type=int, default=60, help="sequential requests per endpoint")
     ap.add_argument("--clients", type=int, default=50)
@@ -630,10 +813,13 @@ def main() -> int:
         default=1.0,
         help="seconds a client pauses between requests in the second concurrent run",
     )
-    ap.add_argument("--workers", type=int, default=1, help="server worker processes")
+    ap.add_argument("--workers", type=int, default=2, help="server worker processes")
+    ap.add_argument("--cache", choices=("on", "off", "both"), default="both",
+                    help="the server's response cache: measure with it, without it, or both")
+    ap.add_argument("--cache-mb", type=float, default=64)
     args = ap.parse_args()
 
-    url = args.db or f"sqlite:///{ROOT / 'bench' / 'out' / f'web-{args.docs}.db'}"
+    url = args.db or f"sqlite:///{ROOT / 'bench' / 'out' / f'web-{args.docs}-v{LEDGER_SHAPE}.db'}"
     if url.startswith("sqlite:///"):
         Path(url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
         if args.rebuild:
@@ -642,61 +828,10 @@ def main() -> int:
     if doc_count(url) != args.docs:
         print(f"building a ledger of {args.docs:,} synthetic documents at {url}", file=sys.stderr)
         build(url, args.docs)
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    env.pop("COMMUNIQUE_TOKEN", None)
-    cmd = [sys.executable, "-m", "communique", "serve", "--db", url, "--port", str(port)]
-    if args.workers > 1:
-        cmd += ["--workers", str(args.workers)]
-    server = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        import httpx
-
-        for _ in range(600):
-            try:
-                httpx.get(base + "/api/stats", timeout=5)
-                break
-            except httpx.HTTPError:
-                if server.poll() is not None:
-                    raise SystemExit(f"server exited: {server.stderr.read()}") from None
-                time.sleep(0.1)
-        urls = targets(base)
-        seq = sequential(base, urls, args.requests, server.pid)
-        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-        print(
-            f"\nledger: {args.docs:,} documents ({url.split('/')[-1]}); one client, "
-            f"{args.requests} requests each; load average {load:.1f} on {os.cpu_count()} CPUs"
-        )
-        print(f"{'request':32} {'p50 ms':>8} {'p95 ms':>8} {'server CPU ms':>14}")
-        worst = 0.0
-        for name, (p50, p95, cpu) in seq.items():
-            worst = max(worst, p95)
-            print(f"{name:32} {p50:8.1f} {p95:8.1f} {cpu:14.1f}{'' if p95 < 50 else '  > 50 ms'}")
-        runs = []
-        for think in (0.0, args.think):
-            conc = asyncio.run(concurrent(base, urls, args.clients, args.per_client, args.time_limit, think))
-            runs.append(conc)
-            how = "back to back" if not think else f"pausing ~{think:g} s between requests"
-            print(
-                f"\n{args.clients} concurrent clients, {how}: {conc['requests']} requests in "
-                f"{conc['seconds']:.1f} s ({conc['rps']:.0f}/s), p50 {conc['p50']:.0f} ms, "
-                f"p95 {conc['p95']:.0f} ms, p99 {conc['p99']:.0f} ms, errors {len(conc['errors'])}"
-            )
-            if conc["errors"]:
-                print("errors:", conc["errors"][:5])
-        print(f"\ntarget p95 < 50 ms one at a time: {'yes' if worst < 50 else 'NO'} (worst {worst:.1f} ms)")
-        for conc, label in zip(runs, ("back to back", "with pauses"), strict=True):
-            met = conc["p99"] < 200 and not conc["errors"]
-            print(f"target p99 < 200 ms, no error, {args.clients} clients {label}: {'yes' if met else 'NO'}")
-        ok = worst < 50 and all(c["p99"] < 200 and not c["errors"] for c in runs)
-        return 0 if ok else 1
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+    print(f"ledger: {args.docs:,} documents ({url.split('/')[-1]})")
+    sizes = {"on": [args.cache_mb], "off": [0], "both": [args.cache_mb, 0]}[args.cache]
+    met = [measure(url, args, mb) for mb in sizes]
+    return 0 if met[0] else 1
 
 
 if __name__ == "__main__":

@@ -53,6 +53,9 @@ def served(tmp_path):
 
 
 def test_workers_share_sessions_and_csrf(served):
+    for _ in range(6):  # both workers cache the empty answer (fresh connections land on either)
+        r = httpx.get(served + "/api/review", params={"judged": True}, headers={"connection": "close"})
+        assert r.json()["items"] == [] and r.headers["etag"]
     for _ in range(4):  # fresh connections land on either worker
         with httpx.Client(base_url=served, headers={"connection": "close"}) as c:
             token = re.search(r'name="csrf_token" value="([^"]+)"', c.get("/login").text).group(1)
@@ -62,8 +65,10 @@ def test_workers_share_sessions_and_csrf(served):
             r = c.post(f"/review/{rec['id']}", data={"action": "confirm", "csrf_token": token})
             assert r.status_code == 303, r.text[:200]
     assert httpx.get(served + "/api/stats", headers={"host": "rebound.example"}).status_code == 400
-    judged = httpx.get(served + "/api/review", params={"judged": True}).json()["items"]
-    assert len(judged) == 1 and judged[0]["judgements"][0]["author"] == "reviewer"
+    for _ in range(6):  # a write through one worker empties the other's cache too
+        judged = httpx.get(served + "/api/review", params={"judged": True},
+                           headers={"connection": "close"}).json()["items"]
+        assert len(judged) == 1 and judged[0]["judgements"][0]["author"] == "reviewer"
 
 
 def test_workers_answer_keep_alive_requests_without_nagle_delay(served):
@@ -76,3 +81,29 @@ def test_workers_answer_keep_alive_requests_without_nagle_delay(served):
             assert c.get("/api/stats").status_code == 200
             times.append(time.perf_counter() - t0)
     assert sorted(times)[len(times) // 2] < 0.035, times
+
+
+def test_workers_default_to_the_cpus(monkeypatch):
+    from communique.serve import server
+
+    monkeypatch.setattr(server.os, "sched_getaffinity", lambda _pid: set(range(8)), raising=False)
+    assert server.default_workers() == 4
+    monkeypatch.setattr(server.os, "sched_getaffinity", lambda _pid: {0}, raising=False)
+    assert server.default_workers() == 1
+
+
+def test_serve_starts_the_default_number_of_workers(monkeypatch, tmp_path):
+    import uvicorn
+
+    from communique.serve import server
+
+    for name in ("COMMUNIQUE_DB", "COMMUNIQUE_SECRET", "COMMUNIQUE_ALLOWED_HOSTS", "COMMUNIQUE_TOKEN"):
+        monkeypatch.delenv(name, raising=False)  # run() sets them for its workers: undone after
+    started = []
+    monkeypatch.setattr(server, "default_workers", lambda: 3)
+    monkeypatch.setattr(server, "_run_workers", lambda host, port, workers: started.append(workers))
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: started.append(1))
+    out = []
+    server.run(f"sqlite:///{tmp_path / 'l.db'}", port=0, echo=out.append)
+    server.run(f"sqlite:///{tmp_path / 'l.db'}", port=0, echo=out.append, workers=1)
+    assert started == [3, 1] and "3 worker processes" in out[0]

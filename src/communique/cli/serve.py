@@ -13,7 +13,8 @@ def serve(
                                               "./communique.db)."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; 127.0.0.1 keeps it local."),
     port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
-    workers: int = typer.Option(1, "--workers", min=1, max=64, help="Server processes (one per core)."),
+    workers: int = typer.Option(None, "--workers", min=1, max=64,
+                                help="Server processes (default: one per CPU, at most 4)."),
 ) -> None:
     """Serve the web dashboard and REST API (/api, /docs). Writes need COMMUNIQUE_TOKEN set."""
     from ..serve.server import run

@@ -532,6 +532,12 @@ def stage_history(web: WebLedger, agreement_id: str) -> list[dict]:
                        "regression": bool(x.regression)}
                       for x in conn.execute(select(h).where(h.c.agreement_id == agreement_id)
                                             .order_by(func.coalesce(h.c.date, h.c.published), h.c.id))]
+    return with_titles(web, events)
+
+
+def with_titles(web: WebLedger, events: list[dict]) -> list[dict]:
+    """Stage events (`query.stage_history`, also in `query.record`'s agreements) with each
+    document's title added, in one query."""
     docs = {e["document_id"] for e in events}
     if docs:
         with web.engine.connect() as conn:

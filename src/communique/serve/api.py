@@ -92,8 +92,8 @@ def _detail(w: wq.WebLedger, kind: str, record_id: str) -> dict:
     rec = wq.get_record(w, record_id)
     if rec is None or rec["record_kind"] != kind:
         raise HTTPException(404, f"No {kind[:-1] if kind != 'people' else 'person'} with id {record_id!r}.")
-    if kind == "agreements":
-        rec["stage_history"] = wq.stage_history(w, record_id)
+    if kind == "agreements":  # query.record read the history already: add the titles only
+        rec["stage_history"] = wq.with_titles(w, rec.get("stage_history") or [])
     if kind == "people":
         rec["roles"] = wq.person_roles(w, record_id)
     return rec

@@ -14,16 +14,29 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 KEEP_ALIVE = 30
 
 
+def default_workers() -> int:
+    """One server process per CPU this process may run on, at most 4: one process runs Python on
+    one core at a time (the GIL), so a second core serves only through a second process."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, 4))
+
+
 def run(db_url: str | None = None, host: str = "127.0.0.1", port: int = 8000,
-        token: str | None = None, echo: Callable[[str], None] = print, workers: int = 1) -> None:
+        token: str | None = None, echo: Callable[[str], None] = print, workers: int | None = None) -> None:
     """Serve the ledger at `db_url` until interrupted; prints the URL and whether writes are on.
 
-    With `workers` > 1, uvicorn starts that many processes, each building the app from the
-    environment (`app_from_env`); they share one session/CSRF key passed in COMMUNIQUE_SECRET."""
+    With `workers` > 1 (default: `default_workers()`), uvicorn starts that many processes, each
+    building the app from the environment (`app_from_env`); they share one session/CSRF key
+    passed in COMMUNIQUE_SECRET. Each keeps its own response cache, exact to the ledger's
+    generation, so a write through one is seen by the others at their next request."""
     import uvicorn
 
     from .app import create_app
 
+    workers = workers or default_workers()
     settings = Settings.from_env(db_url, token)
     if host in LOOPBACK:
         settings.allowed_hosts = list(LOOPBACK)
@@ -36,7 +49,7 @@ def run(db_url: str | None = None, host: str = "127.0.0.1", port: int = 8000,
             os.environ["COMMUNIQUE_TOKEN"] = settings.token
     shown = f"[{host}]" if ":" in host else host
     echo(f"communique: serving {app.state.ledger.url} at http://{shown}:{port}/ "
-         f"(API docs at /docs)")
+         f"(API docs at /docs; {workers} worker process{'es' if workers > 1 else ''})")
     echo("communique: read-only (set COMMUNIQUE_TOKEN to allow review and uploads)"
          if settings.read_only else "communique: writes need the COMMUNIQUE_TOKEN bearer token")
     if host not in LOOPBACK:

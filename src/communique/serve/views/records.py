@@ -22,7 +22,8 @@ def record(request: Request, record_id: str):
     fields = [f for f in RECORD_TYPES[kind].model_fields if f not in ("span", "spans")] \
         if kind in RECORD_TYPES else []
     # one line per run of a stage (the full list, one event per source, is in the API)
-    history = wq.stage_summary(wq.stage_history(w, record_id)) if kind == "agreements" else []
+    history = wq.stage_summary(wq.with_titles(w, rec.get("stage_history") or [])) \
+        if kind == "agreements" else []
     roles = wq.person_roles(w, record_id) if kind == "people" else []
     conflicts = {p for p, vals in rec["values"].items() if len({repr(v["value"]) for v in vals}) > 1
                  and p not in ("parties", "topics", "heads")}
