@@ -103,3 +103,45 @@ def test_qualifier_with_a_non_breaking_space():
 
     (a,) = find_amounts("The fund will provide up\u00a0to €5 billion.")
     assert (a.qualifier, a.value, a.unit) == ("up to", 5e9, "EUR")
+
+
+def test_rate_table_answers_are_kept_and_equal_fresh_ones():
+    from communique.fx.tables import RateTable, Row, parse_when
+
+    d = parse_when("2025-04").start
+    rows = [Row("UZS", d, parse_when("2025-04").end, "month", "2025-04", 13000.0, "USD", "t"),
+            Row("UZS", parse_when("2025").start, parse_when("2025").end, "year", "2025", 12500.0, "USD", "t")]
+    kept = RateTable("t", rows)
+    for on in ("2025-04-10", "2025-04", "2025", "2025-07-01", "2024"):
+        when = parse_when(on)
+        first = kept.quote("UZS", when)
+        assert kept.quote("UZS", when) is first  # answered from the table's memo
+        assert first == RateTable("t", rows).quote("UZS", when)
+    assert kept.bounds("UZS") == RateTable("t", rows).bounds("UZS")
+    assert parse_when("2025-04") is parse_when("2025-04")
+    with pytest.raises(ValueError):
+        parse_when(["2025"])  # unhashable: still "not a date"
+
+
+def test_each_document_sees_user_tables_loaded_before_it(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from communique.fx.convert import enrich_pledges
+    from communique.fx.tables import load_user_rates
+    from communique.models import DocumentInfo, Extraction, Pledge
+
+    monkeypatch.setenv("COMMUNIQUE_HOME", str(tmp_path / "home"))
+
+    def doc() -> Extraction:
+        return Extraction(document=DocumentInfo(id="x", published="2025-10-24"),
+                          pledges=[Pledge(amount=12_000e6, currency="UZS")])
+
+    before = doc()
+    enrich_pledges(before)
+    assert before.pledges[0].amount_usd is None  # no UZS rate anywhere yet
+    csv = tmp_path / "uzs.csv"
+    csv.write_text("date,currency,per_usd\n2025-10-24,UZS,12000\n", encoding="utf-8")
+    load_user_rates(Path(csv))
+    after = doc()
+    enrich_pledges(after)
+    assert after.pledges[0].amount_usd == 1e6

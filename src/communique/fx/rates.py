@@ -43,11 +43,12 @@ def _sources():
     return (*user_tables(), ecb(), *shipped_tables())
 
 
-def quote(currency: str, when: When) -> Quote | None:
+def quote(currency: str, when: When, sources: tuple | None = None) -> Quote | None:
     """The rate of `currency` for `when` from the first source that covers it, else the previous
     business day's, else the latest
-    rate of a source whose data ended before `when` (with a note saying so), else None."""
-    sources = _sources()
+    rate of a source whose data ended before `when` (with a note saying so), else None.
+    `sources`: the sources in precedence order, when the caller already holds them."""
+    sources = _sources() if sources is None else sources
     # First a rate for the day (or period) itself from any source, then the most recent earlier
     # business day's: a user's Tuesday rate must not stand in for the ECB's Wednesday or Friday.
     for src in sources:
@@ -67,9 +68,9 @@ def quote(currency: str, when: When) -> Quote | None:
     return None
 
 
-def _no_rate(currency: str, when: When) -> str:
+def _no_rate(currency: str, when: When, sources: tuple | None = None) -> str:
     key = "USD" if currency == "EUR" else currency  # EUR is the ECB's base: its range is USD's
-    firsts = [b[0] for src in _sources() if (b := src.bounds(key))]
+    firsts = [b[0] for src in (_sources() if sources is None else sources) if (b := src.bounds(key))]
     if firsts:
         return f"no rate: {currency} rates start on {min(firsts).isoformat()}, after {when.label}"
     return (f"no rate: {currency} is not covered by the ECB reference rates, the shipped tables "
@@ -81,32 +82,37 @@ def _join(*notes: str | None) -> str | None:
     return "; ".join(dict.fromkeys(kept)) if kept else None
 
 
-def convert(amount: float, currency: str, on: date | datetime | str) -> Conversion:
+def convert(amount: float, currency: str, on: date | datetime | str,
+            sources: tuple | None = None) -> Conversion:
     """Convert `amount` of `currency` to EUR and USD at the rate of `on` (a day, month or year).
 
     A month or a year uses that period's average rate. Raises ValueError for a malformed date.
+    `sources` (from `_sources()`): the rate sources to use, when the caller converts many amounts
+    at once; by default they are looked up (and the user's tables re-checked) for this call.
     """
     cur = currency.strip().upper()
     when = parse_when(on)
+    if sources is None:
+        sources = _sources()  # one look at the user's tables for both legs
     base = {"amount": float(amount), "currency": cur, "on": when.label}
-    usd = quote("USD", when)  # every conversion needs the EUR/USD rate of the day
+    usd = quote("USD", when, sources)  # every conversion needs the EUR/USD rate of the day
     if cur in ("EUR", "USD"):
         if usd is None:
-            return Conversion(**base, note=_no_rate(cur, when))
+            return Conversion(**base, note=_no_rate(cur, when, sources))
         eur_amount = amount if cur == "EUR" else amount / usd.per_unit
         return Conversion(**base, amount_eur=_money(eur_amount), amount_usd=_money(eur_amount * usd.per_unit),
                           rate_eur=1.0 if cur == "EUR" else usd.per_unit,
                           rate_usd=1 / usd.per_unit if cur == "EUR" else 1.0,
                           rate_date=usd.rate_date, source=usd.source, note=usd.note)
-    q = quote(cur, when)
+    q = quote(cur, when, sources)
     if q is None:
-        return Conversion(**base, note=_no_rate(cur, when))
+        return Conversion(**base, note=_no_rate(cur, when, sources))
     if usd is None:
         if q.base == "USD":  # the table gives USD; only the EUR leg has no rate
             return Conversion(**base, amount_usd=_money(amount / q.per_unit), rate_usd=q.per_unit,
                               rate_date=q.rate_date, source=q.source,
-                              note=_join(q.note, "no EUR amount: " + _no_rate("USD", when)))
-        return Conversion(**base, note=_no_rate("USD", when))
+                              note=_join(q.note, "no EUR amount: " + _no_rate("USD", when, sources)))
+        return Conversion(**base, note=_no_rate("USD", when, sources))
     if q.base == "EUR":
         per_eur, per_usd = q.per_unit, q.per_unit / usd.per_unit
         source = q.source

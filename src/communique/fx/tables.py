@@ -49,6 +49,19 @@ _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 def parse_when(on: date | datetime | str) -> When:
     """"2025-06-17", "2025-06", "2025" or a date → When. Raises ValueError on anything else."""
+    try:
+        return _parse_when_cached(on)
+    except TypeError:  # unhashable: not a date either, but say so in the usual words
+        return _parse_when(on)
+
+
+@lru_cache(maxsize=4096)
+def _parse_when_cached(on: date | datetime | str) -> When:
+    # the same few dates are asked for by every conversion and check; When is frozen
+    return _parse_when(on)
+
+
+def _parse_when(on: date | datetime | str) -> When:
     if isinstance(on, datetime):
         on = on.date()
     if isinstance(on, date):
@@ -108,20 +121,31 @@ class RateTable:
             self.rows.setdefault(r.currency, []).append(r)
         for lst in self.rows.values():
             lst.sort(key=lambda r: (r.start, r.end))
+        # A table does not change once read (a changed file is read into a new table), so its
+        # answers are kept: every pledge asks again for the same few (currency, day) pairs, and
+        # each answer scans all of a currency's rows.
+        self._bounds: dict[str, tuple[date, date] | None] = {}
+        self._quotes: dict[tuple[str, When, bool], Quote | None] = {}
 
     def currencies(self) -> list[str]:
         return sorted(self.rows)
 
     def bounds(self, currency: str) -> tuple[date, date] | None:
-        rows = self.rows.get(currency)
-        if not rows:
-            return None
-        return min(r.start for r in rows), max(r.end for r in rows)
+        if currency not in self._bounds:
+            rows = self.rows.get(currency)
+            self._bounds[currency] = (min(r.start for r in rows), max(r.end for r in rows)) if rows else None
+        return self._bounds[currency]
 
     def sources(self, currency: str) -> list[str]:
         return sorted({r.source for r in self.rows.get(currency, [])})
 
     def quote(self, currency: str, when: When, step_back: bool = True) -> Quote | None:
+        key = (currency, when, step_back)
+        if key not in self._quotes:
+            self._quotes[key] = self._quote(currency, when, step_back)
+        return self._quotes[key]
+
+    def _quote(self, currency: str, when: When, step_back: bool) -> Quote | None:
         rows = self.rows.get(currency)
         if not rows:
             return None
