@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from communique.annotate.tokens import TOKEN_RE, Tok, cap_indices, indices_of, tokens
+from communique.annotate.tokens import TOKEN_RE, Tok, cap_indices, indices_of, stream, stream_of, tokens
 
 
 def _reference(text: str) -> list[tuple]:
@@ -75,3 +75,31 @@ def test_tokens_returns_a_fresh_list():
     a = tokens("One two three")
     a.append(None)
     assert len(tokens("One two three")) == 3
+
+
+def test_stream_columns_agree_with_the_tokens():
+    text = "Kazakhstan's Foreign Minister signed the Treaty and an agreement, Astana, 2024."
+    st = stream(text)
+    toks = tokens(text)
+    assert list(st.toks) == toks
+    assert st.texts == [t.text for t in toks] and st.caps == [t.cap for t in toks]
+    assert cap_indices(toks, st) == cap_indices(toks)
+    words = {"Treaty", "agreement"}
+    assert indices_of(toks, words, st) == indices_of(toks, words) == [5, 8]
+
+
+def test_stream_of_only_for_the_same_tokens():
+    text = "The Agreement on Trade was signed."
+    toks = tokens(text)
+    assert stream_of(text, toks) is stream(text)
+    assert stream_of(text, toks[:-1]) is None  # another token list: the caller's own columns
+    assert stream_of(text, tokens("The Agreement on Trade was initialled.")) is None
+    assert stream_of("not tokenized yet " * 3, toks) is None
+
+
+def test_the_cache_keeps_only_the_last_texts():
+    from communique.annotate import tokens as module
+
+    for k in range(3 * module._KEEP):
+        stream(f"Text number {k}.")
+    assert len(module._streams) <= module._KEEP

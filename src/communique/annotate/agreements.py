@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import data
-from .tokens import Tok, indices_of, tokens
+from .tokens import Tok, indices_of, stream, stream_of
 
 __all__ = ["AgreementMention", "find_agreement_mentions"]
 
@@ -63,7 +63,11 @@ def _lex() -> dict:
     d = data.load("agreements")
     single = {n for n in d["nouns"] if " " not in n}
     multi = [n for n in d["nouns"] if " " in n]
+    by_first: dict[str, list[list[str]]] = {}
+    for words in sorted((n.split() for n in multi), key=len, reverse=True):
+        by_first.setdefault(words[0], []).append(words)  # longest first, as the list is
     return {
+        "multi_by_first": by_first,
         "single": single,
         "multi": sorted((n.split() for n in multi), key=len, reverse=True),  # longest first
         "first": {n.split()[0] for n in multi},
@@ -80,20 +84,21 @@ def _noun_at(toks: list[Tok], i: int) -> int:
     lx = _lex()
     if toks[i].text not in lx["first"]:
         return 1 if toks[i].text in lx["single"] else 0
-    for words in lx["multi"]:
+    for words in lx["multi_by_first"][toks[i].text]:
         if [t.text for t in toks[i : i + len(words)]] == words:
             return len(words)
     return 1 if toks[i].text in lx["single"] else 0
 
 
 def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[AgreementMention]:
-    toks = toks if toks is not None else tokens(text)
+    st = stream_of(text, toks) if toks is not None else stream(text)
+    toks = toks if toks is not None else list(st.toks)
     lx = _lex()
     out: list[AgreementMention] = []
     i = 0  # tokens before i are read
     consumed_until = -1
     # only a token an agreement noun can start with is worth a look: pick them out in one C-level pass
-    for c in indices_of(toks, lx["starts"]):
+    for c in indices_of(toks, lx["starts"], st):
         if c < i:
             continue
         i = c
@@ -210,6 +215,7 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
     return out
 
 
+@lru_cache(maxsize=4096)
 def _party_compound(word: str) -> bool:
     """ "EU-Kazakhstan", "Kazakh-German": two parties joined by a hyphen or dash."""
     from .places import country_name

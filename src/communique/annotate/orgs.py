@@ -46,7 +46,7 @@ _NAME_CHARS = r"\w'’\-–\s"
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
-    return any(w in text for w in words)
+    return any(map(text.__contains__, words))
 
 
 class _Windowed:
@@ -240,30 +240,39 @@ def find_orgs(text: str, offset: int = 0) -> list[Org]:
                 Org((m.start() + offset, m.end() + offset), m.group(0), m.group(0), None, "delegation", c)
             )
     for m in t["head_re"].finditer(text, rev):
-        phrase = re.sub(r"^(?:The|This|That|A|An)\s+", "", m.group(1))
-        party = None
-        pm = re.match(r"([A-Z][\w\-]+)['’]s\s+", phrase)
-        if pm and country_name(pm.group(1)):
-            party = country_name(pm.group(1))  # "Germany's Federal Ministry …"
-            phrase = phrase[pm.end() :]
-        first = phrase.split()[0] if phrase.split() else ""
-        if not first or first in t["heads"] or country_name(phrase) or _roleish(phrase):
+        head = _head_org(m.group(1))
+        if head is None:
             continue
-        if _only_places(phrase):
-            continue  # "Kazakhstan-European Union": two parties, no institution
-        info = org_info(phrase)
+        phrase, name, acronym, kind, party = head
         s = m.end(1) - len(phrase)
-        found.append(
-            Org(
-                (s + offset, m.end(1) + offset),
-                phrase,
-                info["name"] if info else phrase,
-                info["acronym"] if info else None,
-                info["kind"] if info else None,
-                (info["party"] if info else None) or party,
-            )
-        )
+        found.append(Org((s + offset, m.end(1) + offset), phrase, name, acronym, kind, party))
     return _longest(found)
+
+
+@lru_cache(maxsize=4096)
+def _head_org(found: str) -> tuple[str, str, str | None, str | None, str | None] | None:
+    """(phrase, name, acronym, kind, party) of a head-noun phrase as the pattern found it, None when
+    it names no institution. A function of the phrase alone, so cached: documents repeat them."""
+    t = _tables()
+    phrase = re.sub(r"^(?:The|This|That|A|An)\s+", "", found)
+    party = None
+    pm = re.match(r"([A-Z][\w\-]+)['’]s\s+", phrase)
+    if pm and country_name(pm.group(1)):
+        party = country_name(pm.group(1))  # "Germany's Federal Ministry …"
+        phrase = phrase[pm.end() :]
+    first = phrase.split()[0] if phrase.split() else ""
+    if not first or first in t["heads"] or country_name(phrase) or _roleish(phrase):
+        return None
+    if _only_places(phrase):
+        return None  # "Kazakhstan-European Union": two parties, no institution
+    info = org_info(phrase)
+    return (
+        phrase,
+        info["name"] if info else phrase,
+        info["acronym"] if info else None,
+        info["kind"] if info else None,
+        (info["party"] if info else None) or party,
+    )
 
 
 @lru_cache(maxsize=256)

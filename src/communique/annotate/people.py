@@ -14,12 +14,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 
 from .. import data
 from .places import country_name
-from .tokens import Tok, cap_indices, tokens
+from .tokens import Stream, Tok, cap_indices, stream, tokens
 
 __all__ = ["Tok", "tokens", "PersonEntity", "PersonMention", "find_people", "role_words", "not_name_words"]
+
+
+_BASE = attrgetter("base")
 
 
 @dataclass
@@ -165,20 +170,21 @@ def _initial(toks: list[Tok], j: int, text: str) -> bool:
     )
 
 
-def _name_runs(toks: list[Tok], text: str) -> list[tuple[int, int]]:
+def _name_runs(toks: list[Tok], text: str, st: Stream | None = None) -> list[tuple[int, int]]:
     """[i, j) token ranges that look like personal names (≥ 2 name-like words, particles inside)."""
     runs = []
     n = len(toks)
     done = 0  # tokens before this one are read
-    # both tests below need a capital: visit only the capitalised tokens
-    for i in cap_indices(toks):
+    # a run opens with a capitalised name-like word or particle: pick those out in C-level passes
+    caps = cap_indices(toks, st)
+    for i in compress(caps, map(_word_kind, map(_BASE, map(toks.__getitem__, caps)))):
         if i < done:
             continue
         kind = _word_kind(toks[i].base)
         if kind == 1 or (kind == 2 and _particle(toks, i)):
             j = i + 1
             while j < n and not toks[j - 1].poss:
-                if _initial(toks, j, text):
+                if len(toks[j].text) == 1 and _initial(toks, j, text):
                     j += 2  # "Josep E. Borrell": a middle initial
                     continue
                 t = toks[j]
@@ -198,16 +204,21 @@ def _name_runs(toks: list[Tok], text: str) -> list[tuple[int, int]]:
 
 def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | None, int | None]:
     """Role words directly left of token i: (role, affiliation, start offset of the role)."""
+    if i == 0 or not toks[i - 1].word:
+        return None, None, None  # every branch below stops at once on a token that is no word
     lx = _lex()
     k = i - 1
     first_role = None
     aff = None
     while k >= 0:
         t = toks[k]
-        if not _adjacent(t, toks[k + 1], text) and text[t.end : toks[k + 1].start].strip() not in ("",):
-            break
-        if "\n" in text[t.end : toks[k + 1].start] or t.base in ("The", "A", "An"):
-            break  # a role does not run over a line break or past the article that opens it
+        e, s = t.end, toks[k + 1].start
+        if not (s == e or (s == e + 1 and text[e] == " ")):  # no gap or one space: go on at once
+            gap = text[e:s]
+            if gap.strip() or "\n" in gap:
+                break  # a role does not run over a line break
+        if t.base in ("The", "A", "An"):
+            break  # … or past the article that opens it
         if t.text in ("/", "–", "—") and first_role is not None:
             k -= 1  # "High Representative …/Vice-President …", "Deputy Prime Minister – Minister of …"
             continue
@@ -324,6 +335,7 @@ def _portfolio_list(toks: list[Tok], k: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)  # a function of the role's text alone; documents repeat their roles
 def _clean_role(role: str) -> tuple[str, str | None]:
     """Split a country complement off a role: "First Deputy Prime Minister of the Republic of
     Kazakhstan" → ("First Deputy Prime Minister", "Kazakhstan"); "… at the Federal Ministry …" →
@@ -346,6 +358,7 @@ def _clean_role(role: str) -> tuple[str, str | None]:
     return role, aff
 
 
+@lru_cache(maxsize=4096)  # as _clean_role
 def _role_affiliation(role: str | None) -> str | None:
     if not role:
         return None
@@ -374,11 +387,12 @@ def _role_affiliation(role: str | None) -> str | None:
 
 def find_people(text: str) -> list[PersonEntity]:
     """Every person named in the text, with role, affiliation and all mention spans."""
-    toks = tokens(text)
+    st = stream(text)
+    toks = list(st.toks)
     lx = _lex()
     mentions: list[tuple[int, int, PersonMention]] = []
     last_plural_role: tuple[str, int] | None = None
-    for i, j in _name_runs(toks, text):
+    for i, j in _name_runs(toks, text, st):
         if (
             i >= 2
             and toks[i - 1].base in ("for", "of", "on")
@@ -406,7 +420,7 @@ def find_people(text: str) -> list[PersonEntity]:
             role, aff = _comma_role(toks, i, text)
         if role is None:
             # "Marat Bekenov, who heads Kazakhstan's Ministry of Transport"
-            wm = _WHO_HEADS.match(text, toks[j - 1].end)
+            wm = _WHO_HEADS.match(text, toks[j - 1].end) if text.startswith(",", toks[j - 1].end) else None
             if wm:
                 role = f"head of the {wm.group(2)}"
                 aff = country_name(wm.group(1) or "") or aff
@@ -417,7 +431,7 @@ def find_people(text: str) -> list[PersonEntity]:
         speech = (nxt is not None and nxt.base in lx["speech"]) or (
             prev is not None and (prev.base in lx["speech"] or prev.base in lx["honorifics"])
         )
-        n_words = len([t for t in toks[i:j] if t.base.lower() not in lx["particles"]])
+        n_words = len([t for t in toks[i:j] if not _particle_word(t.base)])
         if role:
             role_c, aff2 = _clean_role(role)
             aff = aff or aff2

@@ -10,19 +10,19 @@ from __future__ import annotations
 
 import re
 from collections import namedtuple
-from functools import lru_cache
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, compress, repeat
 from operator import attrgetter, itemgetter
+from typing import NamedTuple
 
-__all__ = ["Tok", "tokens", "TOKEN_RE", "cap_indices", "indices_of"]
+__all__ = ["Tok", "Stream", "tokens", "stream", "stream_of", "TOKEN_RE", "cap_indices", "indices_of"]
 
 # A word (with inner apostrophes and a plural possessive "States'"), a number, or one symbol.
 TOKEN_RE = re.compile(
     r"[^\W\d_][\w\-+]*(?:['’][^\W\d_]+)*(?:(?<=s)['’](?![^\W\d_]))?|\d+(?:[.,]\d+)*\w*|[^\w\s]"
 )
-# The three branches above start at every character but whitespace and "_", so the text between
-# two tokens is always `[\s_]*`: capturing it gives every offset by summing lengths.
-_GAP_TOKEN = re.compile(r"([\s_]*)(" + TOKEN_RE.pattern + ")")
+# Split on the tokens, keeping them: text between, token, text between, token, …, text after;
+# the running sum of those lengths gives every offset.
+_SPLIT = re.compile("(" + TOKEN_RE.pattern + ")")
 _APOSTROPHE = re.compile("['’]")
 _POSS_ENDINGS = frozenset(("'s", "’s", "s'", "s’"))
 
@@ -47,13 +47,21 @@ _CAP = attrgetter("cap")
 _TEXT = attrgetter("text")
 
 
-def _tokenize(text: str) -> list[Tok]:
-    pairs = _GAP_TOKEN.findall(text)
-    texts = list(map(itemgetter(1), pairs))
-    # offsets: the running sum over gap, token, gap, token … lengths
-    bounds = list(accumulate(map(len, chain.from_iterable(pairs))))
+class Stream(NamedTuple):
+    """A text's tokens with two of their columns kept as lists, for C-level filters over them."""
+
+    toks: tuple[Tok, ...]
+    texts: list[str]  # Tok.text of each token
+    caps: list[bool]  # Tok.cap of each token
+
+
+def _tokenize(text: str) -> Stream:
+    parts = _SPLIT.split(text)
+    texts = parts[1::2]
+    bounds = list(accumulate(map(len, parts)))  # bounds[2k] starts token k, bounds[2k + 1] ends it
     ends = bounds[1::2]
     firsts = list(map(_FIRST, texts))  # a token has one character at least; a base keeps the first
+    caps = list(map(str.isupper, firsts))
     bases = texts
     poss = repeat(False)
     if "'" in text or "’" in text:
@@ -72,39 +80,66 @@ def _tokenize(text: str) -> list[Tok]:
                         bases, poss = texts.copy(), [False] * len(texts)
                     bases[i] = texts[i][:-cut]
                     poss[i] = True
-    return list(
+    toks = tuple(
         map(
             _new,
             repeat(Tok),
             zip(
                 texts,
-                bounds[0::2],
+                bounds[0:-1:2],
                 ends,
                 bases,
                 poss,
-                map(str.isupper, firsts),
+                caps,
                 map(str.isalpha, firsts),
                 strict=False,  # `poss` may be an endless repeat(False)
             ),
         )
     )
+    return Stream(toks, texts, caps)
 
 
-@lru_cache(maxsize=8)
-def _tokens_cached(text: str) -> tuple[Tok, ...]:
-    return tuple(_tokenize(text))
+_streams: dict[str, Stream] = {}  # the few texts in flight, oldest first
+_KEEP = 8
+
+
+def stream(text: str) -> Stream:
+    """The token stream of `text`, made once while the text is among the last few asked for."""
+    st = _streams.get(text)
+    if st is None:
+        st = _streams[text] = _tokenize(text)
+        while len(_streams) > _KEEP:
+            try:
+                del _streams[next(iter(_streams))]
+            except (KeyError, RuntimeError, StopIteration):  # another thread got there first
+                break
+    return st
+
+
+def stream_of(text: str, toks: list[Tok]) -> Stream | None:
+    """The cached stream of `text` when its tokens equal `toks`, else None: lets a caller that was
+    handed `tokens(text)` use the stream's columns. (Tuple equality tries identity first, so for
+    the very same tokens it is one pointer test each.)"""
+    st = _streams.get(text)
+    if st is not None and len(st.toks) == len(toks) and st.toks == tuple(toks):
+        return st
+    return None
 
 
 def tokens(text: str) -> list[Tok]:
     """Word and punctuation tokens of `text` (cached for the few texts in flight)."""
-    return list(_tokens_cached(text))
+    return list(stream(text).toks)
 
 
-def cap_indices(toks: list[Tok]) -> list[int]:
-    """Indices of the tokens that start with a capital letter (C-level filter, no Python loop)."""
+def cap_indices(toks: list[Tok], st: Stream | None = None) -> list[int]:
+    """Indices of the tokens that start with a capital letter (C-level filter, no Python loop);
+    `st`: their stream, when known."""
+    if st is not None:
+        return list(compress(range(len(st.caps)), st.caps))
     return list(compress(range(len(toks)), map(_CAP, toks)))
 
 
-def indices_of(toks: list[Tok], words) -> list[int]:
-    """Indices of the tokens whose text is in `words` (a set)."""
-    return list(compress(range(len(toks)), map(words.__contains__, map(_TEXT, toks))))
+def indices_of(toks: list[Tok], words, st: Stream | None = None) -> list[int]:
+    """Indices of the tokens whose text is in `words` (a set); `st`: their stream, when known."""
+    texts = st.texts if st is not None else map(_TEXT, toks)
+    return list(compress(range(len(toks)), map(words.__contains__, texts)))
