@@ -145,3 +145,27 @@ def test_each_document_sees_user_tables_loaded_before_it(tmp_path, monkeypatch):
     after = doc()
     enrich_pledges(after)
     assert after.pledges[0].amount_usd == 1e6
+
+
+def test_shared_word_trigger_scan_equals_the_separate_scans():
+    from communique.annotate.numbers import _WORD_TRIGGERS
+    from communique.annotate.ordinals import _ORD_WORDS
+    from communique.annotate.triggers import DATE_KEYWORDS, word_triggers
+
+    def separate(words, cases, text):
+        flat = [re.compile("(?:" + "|".join(re.escape(c(w)) for w in sorted(words, key=len, reverse=True))
+                           + ")(?![A-Za-z])") for c in cases]
+        spans = sorted(m.span() for rx in flat for m in rx.finditer(text))
+        return [s for s in spans if not (s[0] and text[s[0] - 1].isalpha())]
+
+    every = (str.lower, str.title, str.upper)
+    pieces = ["one", "someone", "Twenty", "twenty-first", "FIRST", "days", "Today", "Monday", "ago",
+              "hundredth", "hundred", "Half", "ÉTen", "é", "x", " ", "-", "Seventy", "seventeenth", "ONE"]
+    rng = random.Random(17)
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        got = {k: [s for s in v if not (s[0] and text[s[0] - 1].isalpha())]
+               for k, v in word_triggers(text).items()}
+        assert got["number"] == separate(_WORD_TRIGGERS, every, text), text
+        assert got["ordinal"] == separate(_ORD_WORDS, every, text), text
+        assert got["date"] == separate(DATE_KEYWORDS, (str.lower, str.title), text), text

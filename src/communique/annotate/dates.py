@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from communique.annotate.alternation import trie_alternation
 from communique.annotate.numbers import WORD_NUMBER, digit_runs, parse_number
+from communique.annotate.triggers import word_triggers
 from communique.annotate.types import DateMention
 from communique.data import load
 
@@ -499,12 +500,7 @@ def _resolve(  # noqa: C901
 # faster. Three literal scans are used, not one alternation: sre skips ahead on a literal prefix,
 # and a mixed alternation loses that (measured: 0.07 vs 0.49 ms per 3 KB).
 _NAMES_RE = re.compile(rf"(?:{_alt(_cased(list(_MONTHS) + list(_WEEKDAYS)))})(?![a-z])")
-_KEYWORDS = ("ago", "time", "year", "years", "month", "months", "week", "weeks", "day", "days", "decade",
-             "decades", "today", "yesterday", "tomorrow", "quarter", "half", "spring", "summer", "autumn",
-             "fall")
 _QH_RE = re.compile(r"[QH][1-4](?![0-9])")
-# a trie: the same matches as the longest-first alternation, about twice as fast a scan
-_KW_RE = re.compile(f"(?:{trie_alternation([*_KEYWORDS, *(k.title() for k in _KEYWORDS)])})(?![A-Za-z])")
 _WORD_START_RE = re.compile(r"(?<![A-Za-z0-9'’])[A-Za-z0-9]")
 _BEFORE_NAME = frozenset(("last", "next", "this", "coming", "past"))
 _PREV_WORD_RE = re.compile(r"(?P<w>[A-Za-z]+)[ \u00a0]+$")
@@ -514,8 +510,7 @@ def _triggers(text: str) -> list[tuple[int, int, str]]:
     out = [(s, e, "d") for s, e in digit_runs(text)]
     out += [(m.start(), m.end(), "n") for m in _NAMES_RE.finditer(text)
             if not (m.start() and text[m.start() - 1].isalpha())]
-    out += [(m.start(), m.end(), "k") for m in _KW_RE.finditer(text)
-            if not (m.start() and text[m.start() - 1].isalpha())]
+    out += [(s, e, "k") for s, e in word_triggers(text)["date"] if not (s and text[s - 1].isalpha())]
     out += [(m.start(), m.end(), "d") for m in _QH_RE.finditer(text)
             if not (m.start() and text[m.start() - 1].isalnum())]
     out.sort()

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from communique.annotate.alternation import trie_alternation
 from communique.annotate.numbers import digit_runs
+from communique.annotate.triggers import word_triggers
 from communique.annotate.types import OrdinalMention
 from communique.data import load
 
@@ -139,11 +140,7 @@ def _roman_ok(text: str, start: int, end: int) -> bool:
 # find_ordinals tries its patterns only where a trigger (a digit run with a suffix, an ordinal word,
 # a run of Roman letters) stands: one alternation tried at every character is ~0.4 ms per 3 KB.
 _DIGIT_ORD_RE = re.compile(r"[0-9]{1,4}(?:-|\u00a0)?(?:st|nd|rd|th|d)(?![\w])")
-_ORD_WORDS = [*_ORD_UNITS, *_ORD_TENS, "hundredth"]
-_ORD_WORD_RES = [  # tries: same matches as the longest-first alternation, fewer branches per position
-    re.compile(f"(?:{trie_alternation(f(w) for w in _ORD_WORDS)})(?![A-Za-z])")
-    for f in (str.lower, str.title, str.upper)
-]
+_ORD_WORDS = [*_ORD_UNITS, *_ORD_TENS, "hundredth"]  # triggers, scanned by annotate/triggers.py
 _ROMAN_RUN_RE = re.compile(r"[CLXVI]{2,}(?![\w])")
 _WORD_START_RE = re.compile(r"(?<![A-Za-z])[A-Za-z]")
 
@@ -169,7 +166,7 @@ def find_ordinals(text: str, offset: int = 0) -> list[OrdinalMention]:
             continue  # "22d", "23d" are old-style ordinals; "5d" is not
         if not _is_day_of_month(text, s, e):
             found.append(_mention(text, s, e, parse_ordinal(m.group()), offset))
-    triggers = sorted(t.span() for r in _ORD_WORD_RES for t in r.finditer(text))
+    triggers = word_triggers(text)["ordinal"]  # one scan shared with numbers and dates
     done = 0
     for ts, te in triggers:
         if ts < done or (ts and text[ts - 1].isalpha()):

@@ -1,0 +1,68 @@
+"""One scan per letter case for the words where a number, an ordinal or a date can start.
+
+Why: the number finder ("twenty", "million"), the ordinal finder ("twenty-second") and the date
+finder ("three years ago", "earlier this month") each scanned the whole text for their trigger
+words, three times per letter case. One trie of all their words per case, looked for only at
+word starts, finds the same triggers in a third of the time.
+
+Same triggers as the separate scans: every word is ASCII letters and must end where the letters
+end (`(?![A-Za-z])`), so at a word start at most one word of all the lists fits, and a match that
+follows a letter, which each finder skipped anyway, could never hide one that does not.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from communique.annotate.alternation import trie_alternation
+
+__all__ = ["word_triggers", "DATE_KEYWORDS"]
+
+#: Words right after which a relative date may end ("three weeks ago", "in two years' time",
+#: "the first half of 2024"); the date finder tries its word forms just before them.
+DATE_KEYWORDS = ("ago", "time", "year", "years", "month", "months", "week", "weeks", "day", "days",
+                 "decade", "decades", "today", "yesterday", "tomorrow", "quarter", "half", "spring",
+                 "summer", "autumn", "fall")
+
+_CASES = (str.lower, str.title, str.upper)
+
+
+@lru_cache(maxsize=1)
+def _scanners() -> tuple[list[re.Pattern], dict[str, str]]:
+    # imported here, not at the top: those modules import this one
+    from communique.annotate.numbers import _WORD_TRIGGERS
+    from communique.annotate.ordinals import _ORD_WORDS
+
+    kinds: dict[str, str] = {}
+    rxs = []
+    for case in _CASES:
+        words = {case(w): "number" for w in _WORD_TRIGGERS}
+        words.update({case(w): "ordinal" for w in _ORD_WORDS})
+        if case is not str.upper:  # the date keywords are read in lower and title case only
+            words.update({case(w): "date" for w in DATE_KEYWORDS})
+        kinds.update(words)
+        rxs.append(re.compile(f"(?<![A-Za-z])(?:{trie_alternation(words)})(?![A-Za-z])"))
+    lists = {"number": _WORD_TRIGGERS, "ordinal": _ORD_WORDS, "date": DATE_KEYWORDS}
+    for kind, words in lists.items():  # the lists must not share a word (each match has one kind)
+        others = {w.lower() for k, ws in lists.items() if k != kind for w in ws}
+        clash = others.intersection(w.lower() for w in words)
+        if clash:
+            raise ValueError(f"trigger words in two lists: {sorted(clash)}")
+    return rxs, kinds
+
+
+def word_triggers(text: str) -> dict[str, tuple[tuple[int, int], ...]]:
+    """(start, end) of the trigger words of each kind ("number", "ordinal", "date"), sorted, that
+    no ASCII letter precedes (the finders also skip those after other letters)."""
+    return _word_triggers(text)
+
+
+@lru_cache(maxsize=8)
+def _word_triggers(text: str) -> dict[str, tuple[tuple[int, int], ...]]:
+    rxs, kinds = _scanners()
+    out: dict[str, list[tuple[int, int]]] = {"number": [], "ordinal": [], "date": []}
+    for rx in rxs:
+        for m in rx.finditer(text):
+            out[kinds[m.group()]].append(m.span())
+    return {kind: tuple(sorted(spans)) for kind, spans in out.items()}  # shared: immutable
