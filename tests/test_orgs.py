@@ -93,18 +93,30 @@ _SCAN_TEXTS = [
 def test_windowed_scans_match_the_whole_text_scans():
     """Each organisation pattern, run only around its needle words, finds what a scan of the
     whole text finds (same spans and groups, same order)."""
-    from communique.annotate.orgs import _tables
+    from communique.annotate.orgs import _head_hits, _tables
 
     tables = _tables()
+    assert tables["shared"]  # the head words cannot overlap: one scan finds them all
     for key in ("defined", "head_re", "poss_inst", "poss_parl", "of_country", "delegation"):
         scan = tables[key]
         for text in _SCAN_TEXTS:
             whole = [(m.span(), m.groups()) for m in scan.pattern.finditer(text)]
             windowed = [(m.span(), m.groups()) for m in scan.finditer(text, [])]
             assert windowed == whole, (key, text)
+            if scan.words:  # … and from the shared head-word scan
+                shared = [(m.span(), m.groups()) for m in scan.finditer(text, [], _head_hits(text))]
+                assert shared == whole, (key, text)
     assert any(tables["head_re"].pattern.finditer(t) for t in _SCAN_TEXTS)  # the texts do hold matches
 
 
 def test_acronym_reuse_needs_word_bounds():
     found = find_orgs("The Development Bank of Kazakhstan (DBK) and DBK2, DBK.")
     assert [(o.text, o.span) for o in found if o.text == "DBK"] == [("DBK", (51, 54))]  # not inside "DBK2"
+
+
+def test_overlap_check_of_needle_words():
+    from communique.annotate.orgs import _overlap_free
+
+    assert _overlap_free(["Ministry", "Bank", "Council"])
+    assert not _overlap_free(["Bank", "Banking"])  # one inside the other
+    assert not _overlap_free(["Fund", "dam"])  # "Fundam": the end of one opens the other

@@ -45,10 +45,6 @@ _OF_COUNTRY_WORDS = ("Parliament", "Government", "Ministry")
 _NAME_CHARS = r"\w'’\-–\s"
 
 
-def _has_any(text: str, words: tuple[str, ...]) -> bool:
-    return any(map(text.__contains__, words))
-
-
 class _Windowed:
     """Run a pattern only over the stretches of text that can hold a match.
 
@@ -61,25 +57,51 @@ class _Windowed:
     way. Sentences without a needle are skipped, and the capitalised words elsewhere are not
     tried one by one (that is where the scans spent their time)."""
 
-    def __init__(self, pattern: re.Pattern, allowed: str, needle: str, tail: bool = True) -> None:
+    def __init__(
+        self, pattern: re.Pattern, allowed: str, needle: str, tail: bool = True, words=None
+    ) -> None:
         self.pattern = pattern
         self._run = re.compile(f"[{allowed}]*")
         self._needle = re.compile(needle)
         self._tail = tail
+        self.words = frozenset(words or ())  # the needle's literal words, for a shared word scan
 
-    def finditer(self, text: str, rev: list[str]):
-        """Matches of the pattern in `text`; `rev` is a one-item cache for the reversed text."""
+    def finditer(self, text: str, rev: list[str], found=None):
+        """Matches of the pattern in `text`; `rev` is a one-item cache for the reversed text.
+        `found`: (start, end, word) of every occurrence of a set of words that holds this needle's
+        words, from one scan shared by several patterns (see `_head_hits`); else the needle's own
+        scan."""
+        if found is None:
+            hits = ((m.start(), m.end()) for m in self._needle.finditer(text))
+        else:
+            words = self.words
+            hits = ((a, b) for a, b, w in found if w in words)
         pos = 0
         n = len(text)
-        for m in self._needle.finditer(text):
-            if m.start() < pos:
+        for a, b in hits:
+            if a < pos:
                 continue  # inside the run scanned last
             if not rev:
                 rev.append(text[::-1])
             # the run of allowed characters around the needle: backwards over the reversed text
-            start = n - self._run.match(rev[0], n - m.start()).end()
-            pos = self._run.match(text, m.end()).end() if self._tail else m.end()
+            start = n - self._run.match(rev[0], n - a).end()
+            pos = self._run.match(text, b).end() if self._tail else b
             yield from self.pattern.finditer(text, start, pos)
+
+
+def _head_hits(text: str) -> list[tuple[int, int, str]]:
+    """Every occurrence of a head word, the needle words of all the windowed patterns but the
+    acronym definition. One scan finds them all because no head word can overlap another (checked
+    when the tables are built), so none hides another's occurrence."""
+    return [(m.start(), m.end(), m.group()) for m in _tables()["head_needle"].finditer(text)]
+
+
+def _overlap_free(words) -> bool:
+    """No word inside another, no word's end the start of another."""
+    ws = set(words)
+    return not any(
+        a != b and (b in a or any(a.endswith(b[:k]) for k in range(1, len(b)))) for a in ws for b in ws
+    )
 
 
 def _words(words) -> str:
@@ -110,13 +132,19 @@ def _tables() -> dict:
         "by_form": by_form,
         "gaz": Gazetteer(by_form),
         "heads": set(heads),
-        "head_re": _Windowed(head_re, _NAME_CHARS, _words(heads)),
+        "head_re": _Windowed(head_re, _NAME_CHARS, _words(heads), words=heads),
         # a definition ends with its bracketed acronym
         "defined": _Windowed(_DEFINED, _NAME_CHARS, r"\(([A-Z][A-Za-z&]{1,9})\)", tail=False),
-        "poss_inst": _Windowed(_POSS_INST, _NAME_CHARS, _words(["Ministry"])),
-        "poss_parl": _Windowed(_POSS_PARL, _NAME_CHARS, _words(_PARL_WORDS)),
-        "of_country": _Windowed(_OF_COUNTRY, _NAME_CHARS, _words(_OF_COUNTRY_WORDS)),
-        "delegation": _Windowed(_DELEGATION, _NAME_CHARS, _words(["Delegation"])),
+        "poss_inst": _Windowed(_POSS_INST, _NAME_CHARS, _words(["Ministry"]), words=["Ministry"]),
+        "poss_parl": _Windowed(_POSS_PARL, _NAME_CHARS, _words(_PARL_WORDS), words=_PARL_WORDS),
+        "of_country": _Windowed(
+            _OF_COUNTRY, _NAME_CHARS, _words(_OF_COUNTRY_WORDS), words=_OF_COUNTRY_WORDS
+        ),
+        "delegation": _Windowed(_DELEGATION, _NAME_CHARS, _words(["Delegation"]), words=["Delegation"]),
+        # one scan for all head words serves every pattern whose needle words are head words
+        "head_needle": re.compile(_words(heads)),
+        "shared": _overlap_free(heads)
+        and all(w in heads for w in ("Ministry", "Delegation", *_PARL_WORDS, *_OF_COUNTRY_WORDS)),
         "ministry_short": conf.get("ministry_short") or {},
     }
 
@@ -147,8 +175,9 @@ def find_orgs(text: str, offset: int = 0) -> list[Org]:
     found: list[Org] = []
     defined: dict[str, str] = {}
     rev: list[str] = []  # the reversed text, made once when a windowed scan needs it
-    # Each pattern below needs a literal word (or bracket): the `in` test skips a scan that cannot
-    # match, and the scan itself reads only the stretches around that word (see _Windowed).
+    # Each pattern below needs a literal word (or bracket) and reads only the stretches around it
+    # (see _Windowed); the head words are found once for all of them.
+    hits = _head_hits(text) if t["shared"] else None  # None: each pattern scans for its own words
     for m in t["defined"].finditer(text, rev) if "(" in text else ():
         long, acr = m.group(1), m.group(2)
         long = _trim_to_acronym(long, acr)
@@ -185,7 +214,7 @@ def find_orgs(text: str, offset: int = 0) -> list[Org]:
     for acr, long in defined.items():
         for m in _acronym_re(acr).finditer(text):
             found.append(Org((m.start() + offset, m.end() + offset), acr, long, acr, None, None))
-    for m in t["poss_inst"].finditer(text, rev) if "Ministry" in text else ():
+    for m in t["poss_inst"].finditer(text, rev, hits):
         c = _country_of(m.group(1))
         if c:
             area = t["ministry_short"].get(m.group(2), m.group(2))
@@ -199,7 +228,7 @@ def find_orgs(text: str, offset: int = 0) -> list[Org]:
                     c,
                 )
             )
-    for m in t["poss_parl"].finditer(text, rev) if _has_any(text, _PARL_WORDS) else ():
+    for m in t["poss_parl"].finditer(text, rev, hits):
         c = _country_of(m.group(1))
         if c and c != "European Union":
             found.append(
@@ -212,7 +241,7 @@ def find_orgs(text: str, offset: int = 0) -> list[Org]:
                     c,
                 )
             )
-    for m in t["of_country"].finditer(text, rev) if _has_any(text, _OF_COUNTRY_WORDS) else ():
+    for m in t["of_country"].finditer(text, rev, hits):
         words = m.group(2).split()
         c = None
         for k in range(len(words), 0, -1):
@@ -233,13 +262,13 @@ def find_orgs(text: str, offset: int = 0) -> list[Org]:
                     c,
                 )
             )
-    for m in t["delegation"].finditer(text, rev) if "Delegation" in text else ():
+    for m in t["delegation"].finditer(text, rev, hits):
         c = _country_of(m.group(1))
         if c:
             found.append(
                 Org((m.start() + offset, m.end() + offset), m.group(0), m.group(0), None, "delegation", c)
             )
-    for m in t["head_re"].finditer(text, rev):
+    for m in t["head_re"].finditer(text, rev, hits):
         head = _head_org(m.group(1))
         if head is None:
             continue
