@@ -21,6 +21,7 @@ cue is taken to be in force.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -28,6 +29,7 @@ from .. import data
 from ..annotate.places import country_name, first_letters_ahead
 from ..models import STAGE_ORDER, Agreement
 from .context import Context
+from .scan import AnyOf, LiteralScan
 
 __all__ = ["find_agreements"]
 
@@ -99,6 +101,16 @@ def _cues() -> dict:
     return {"rx": cue_rx, "lookup": lookup, "pending": pend, "neg": neg, "replaced": repl}
 
 
+@lru_cache(maxsize=1)
+def _scans() -> dict:
+    """The whole-text scans, tried only where they can match (see interpret.scan)."""
+    return {
+        "negotiations": LiteralScan(_NEGOTIATIONS_ON),
+        "text": AnyOf(["text"]),  # every match of _TEXT_ANAPHORA names the text
+        "cues": LiteralScan(_cues()["rx"]),
+    }
+
+
 def _rank(stage: str) -> int:
     return STAGE_ORDER.index(stage) if stage in STAGE_ORDER else 99
 
@@ -154,7 +166,8 @@ def find_agreements(ctx: Context) -> list[Agreement]:
                 mentions.append((mm.start(), mm.end(), rec))
                 rec.spans.append((mm.start(), mm.end()))
     # "negotiations on market access for goods and services": an agreement under negotiation
-    for mm in _NEGOTIATIONS_ON.finditer(text):
+    scans = _scans()
+    for mm in scans["negotiations"].finditer(text, ctx.at):
         if any(mm.start() <= s < mm.end() + 3 for s, _e, _r in mentions):
             continue
         subject = mm.group(2).strip()
@@ -166,11 +179,12 @@ def find_agreements(ctx: Context) -> list[Agreement]:
     mentions.sort(key=lambda x: x[0])
     # anaphora: "the agreement", "such an agreement", "the new treaty" → the latest named one
     spans = [m.span for m in ctx.agreements if m.anaphoric and not m.plural]
-    spans += [
-        mm.span()
-        for mm in _TEXT_ANAPHORA.finditer(text)
-        if not any(a <= mm.start() < b for a, b, _ in mentions)
-    ]
+    if scans["text"].found(text, ctx.at):
+        spans += [
+            mm.span()
+            for mm in _TEXT_ANAPHORA.finditer(text)
+            if not any(a <= mm.start() < b for a, b, _ in mentions)
+        ]
     for a, b in sorted(set(spans)):
         before = [r for s, _e, r in mentions if s < a and not r.replaced and not r.synthetic and not r.plural]
         if before:
@@ -211,16 +225,18 @@ def _soft(name: str) -> bool:
 
 def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
     cues = _cues()
+    cue_scan = _scans()["cues"]
     text = ctx.text
+    opens = [a for a, _b, _r in mentions]  # sorted: the mentions of a sentence are one slice
     for s in ctx.sentences:
-        here = [(a, b, r) for a, b, r in mentions if s.start <= a < s.end]
+        here = mentions[bisect_left(opens, s.start) : bisect_left(opens, s.end)]
         if not here:
             continue
         sent = text[s.start : s.end]
         replaced: set[int] = set()
         pending_min: int | None = None
         pending_seen: int | None = None  # end of the last cue read in a pending context
-        for cm in cues["rx"].finditer(sent):
+        for cm in cue_scan.finditer_part(sent, ctx.at, s.start):
             word = cm.group(0).lower()
             stage = cues["lookup"].get(word)
             pos = s.start + cm.start()

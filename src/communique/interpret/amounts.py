@@ -17,6 +17,7 @@ is its stated conversion, not a record of its own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,7 +27,7 @@ from ..annotate.places import country_name, demonym_country, first_letters_ahead
 from ..annotate.types import Amount
 from ..models import Figure, Pledge
 from .context import Context
-from .scan import LiteralScan
+from .scan import AnyOf, LiteralScan
 
 __all__ = ["interpret_amounts"]
 
@@ -103,7 +104,7 @@ def _lex() -> dict:
         + r")\s+of\b",
         re.I,
     )
-    return {
+    out = {
         "hedged": rx(h["hedged"]),
         "firm": rx(h["firm"]),
         "pledge": rx(h["pledge_words"]),
@@ -121,6 +122,28 @@ def _lex() -> dict:
         "programs": rx(progs),
         "program_names": progs,
     }
+    # the same regexes tried only where one of their words opens (see interpret.scan)
+    for k in ("hedged", "pledge", "non_party", "metric_rx", "programs"):
+        out[k + "_scan"] = LiteralScan(out[k])
+    out["giver_heads_in"] = AnyOf(head_words)  # every giver_before / giver_after match ends in one
+    out["same_in"] = AnyOf(["same"])  # every _SAME_PERIOD match says it
+    out["rel_in"] = AnyOf(["past", "last", "next", "coming"])  # every _REL_PERIOD match says one
+    out["since_in"] = AnyOf(["since"])  # every _SINCE match says it
+    return out
+
+
+def _tail(ctx: Context, scan: LiteralScan, part: str, end: int) -> re.Match | None:
+    """`scan`'s `rx.search(part)` for a part of the text ending at `end`."""
+    return scan.search_part(part, ctx.at, end - len(part))
+
+
+_SEMI = re.compile(r"[;:]")
+
+
+def _first_clause(s: str) -> str:
+    """`re.split(r"[;:]", s)[0]`."""
+    m = _SEMI.search(s)
+    return s[: m.start()] if m else s
 
 
 def _fractions(ctx: Context) -> list[Amount]:
@@ -191,9 +214,10 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
 
     lx = _lex()
     taken = [a.span for a in ctx.amounts] + [d.span for d in ctx.dates] + [o.span for o in ctx.ordinals]
+    overlaps = _overlap_test(taken)
     out = []
     for start, end, num in find_numbers(ctx.text):
-        if any(a <= start < b or start <= a < end for a, b in taken):
+        if overlaps(start, end):
             continue
         if not num[:1].isdigit() or is_year_like(num) or ctx.text[end : end + 1] in "%-/:":
             continue
@@ -230,6 +254,25 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
         qual = _FRACTION_Q.get(q.group(1).lower(), "about") if q else "exact"
         out.append(Amount((start, end), num, value, None, "count", qual, None, True))
     return out
+
+
+def _overlap_test(spans: list[tuple[int, int]]):
+    """`f(start, end)`: whether some span (a, b) has `a <= start < b or start <= a < end` — by
+    bisection over the spans sorted by start, with the running maximum of their ends."""
+    spans = sorted(spans)
+    opens = [a for a, _b in spans]
+    reach: list[int] = []  # reach[i]: the largest end among spans[: i + 1]
+    for _a, b in spans:
+        reach.append(max(b, reach[-1]) if reach else b)
+
+    def overlaps(start: int, end: int) -> bool:
+        i = bisect_left(opens, start)
+        if i < len(opens) and opens[i] < end:
+            return True  # a span opens inside [start, end)
+        j = bisect_right(opens, start)
+        return j > 0 and reach[j - 1] > start  # a span opening at or before start reaches past it
+
+    return overlaps
 
 
 def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
@@ -340,17 +383,20 @@ def _as_pledge(
     ctx: Context, a: Amount, s, stated: Amount | None, last: _Pending | None, si: int
 ) -> Pledge | None:
     lx = _lex()
-    left = _clause_left(ctx, a, s)
-    right_full = ctx.text[a.span[1] : s.end]
-    right = re.split(r"[;:]", right_full)[0][:90]
+    a0, a1 = a.span
+    left = _clause_left(ctx, a, s)  # ends at a0; `right…` open at a1
+    right_full = ctx.text[a1 : s.end]
+    first_clause = _first_clause(right_full)
+    right = first_clause[:90]
     window = left[-140:] + " " + right
-    if _non_party(left[-120:]) or _figure_cue(left[-60:]):
+    if _non_party(ctx, left[-120:], a0) or _figure_cue(ctx, left[-60:], a0):
         return None
+    l200 = left[-200:]
     is_pledge = bool(
-        lx["pledge"].search(left[-90:])
-        or lx["pledge"].search(right[:60])
+        _tail(ctx, lx["pledge_scan"], left[-90:], a0)
+        or lx["pledge_scan"].search_part(right[:60], ctx.at, a1)
         # "committed to raising the capital of the joint company to USD 500 million"
-        or re.search(r"\b(?:committed|pledged|agreed)\s+to\s+(?:raising|increasing|bringing)\b", left[-200:])
+        or (("committed" in l200 or "pledged" in l200 or "agreed" in l200) and _COMMITTED_TO.search(l200))
     )
     continued = False
     if (
@@ -374,10 +420,12 @@ def _as_pledge(
         own_left = left[-100:]
         cut = max((m.end() for m in re.finditer(r"\b(?:while|whereas|but)\s", own_left)), default=0)
         own_left = own_left[cut:]
-        hedged = bool(lx["hedged"].search(own_left) or lx["hedged"].search(own[:60]))
+        hedged = bool(
+            _tail(ctx, lx["hedged_scan"], own_left, a0) or lx["hedged_scan"].search_part(own[:60], ctx.at, a1)
+        )
         nxt_amt = min((x.span[0] for x in ctx.amounts if x.span[0] > a.span[1]), default=s.end)
         clause_from = s.start + max((m.end() for m in re.finditer(r"\b(?:and|but|while)\s", left)), default=0)
-        pm = lx["programs"].search(ctx.text[clause_from : min(s.end, nxt_amt)])
+        pm = lx["programs_scan"].search_part(ctx.text[clause_from : min(s.end, nxt_amt)], ctx.at, clause_from)
         program = _program_name(pm.group(0)) if pm else None
         date = _pledge_date(ctx, a, s, window)
     usd_stated = None
@@ -388,7 +436,7 @@ def _as_pledge(
         amount=a.value,
         currency=a.unit,
         amount_usd_stated=usd_stated,
-        purpose=_purpose(re.split(r"[;:]", right_full)[0][:220]),
+        purpose=_purpose(first_clause[:220]),
         program=program,
         hedged=hedged,
         date=date,
@@ -403,20 +451,28 @@ _FIGURE_CUE = re.compile(
 )
 
 
-def _non_party(left: str) -> bool:
+_COMMITTED_TO = re.compile(r"\b(?:committed|pledged|agreed)\s+to\s+(?:raising|increasing|bringing)\b")
+
+
+def _non_party(ctx: Context, left: str, end: int) -> bool:
     """Companies, investors … as givers (their money is a figure); not a word inside a name ("the
-    Joint Investment Company")."""
-    for m in _lex()["non_party"].finditer(left):
+    Joint Investment Company"). `left` ends at `end`."""
+    for m in _lex()["non_party_scan"].finditer_part(left, ctx.at, end - len(left)):
         if m.group(0)[0].isupper() and re.search(r"[A-Z][\w–-]*\s+$", left[: m.start()]):
             continue
         return True
     return False
 
 
-def _figure_cue(left: str) -> bool:
+@lru_cache(maxsize=1)
+def _figure_cue_scan() -> LiteralScan:
+    return LiteralScan(_FIGURE_CUE)
+
+
+def _figure_cue(ctx: Context, left: str, end: int) -> bool:
     """A word that makes the amount a measured value; a capitalised one inside a name ("UK Export
-    Finance", "Export-Import Bank") does not count."""
-    for m in _FIGURE_CUE.finditer(left):
+    Finance", "Export-Import Bank") does not count. `left` ends at `end`."""
+    for m in _figure_cue_scan().finditer_part(left, ctx.at, end - len(left)):
         w = m.group(0)
         if w[0].isupper() and (
             re.match(r"\s+[A-Z]", left[m.end() :]) or re.search(r"[A-Z][\w.]*\s+$", left[: m.start()])
@@ -444,17 +500,18 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         people = [p for st, _e, p in ctx.person_mentions() if after_start <= st < after_start + 40]
         if people and people[0].affiliation:
             return people[0].affiliation
-        m = lx["giver_after"].search(right[rel.end() - 4 : rel.end() + 70])
+        part = right[rel.end() - 4 : rel.end() + 70]
+        m = lx["giver_after"].search(part) if _heads_in(ctx, part, a.span[1] + rel.end() - 4) else None
         if m:
             return _clean_giver(m.group(1))
-    poss = list(_POSS_OFFER.finditer(left))
+    poss = list(_POSS_OFFER.finditer(left)) if ("'s" in left or "’s" in left) else []
     if poss:
         # "Kazakhstan welcomed the EU's decision to allocate …": the owner of the offer gives
         owner = poss[-1].group(1)
         name = country_name(owner) or (org_info(owner) or {}).get("name")
         if name:
             return name
-    both = _BOTH_SIDES.search(left)
+    both = _BOTH_SIDES.search(left) if any(w in left for w in _BOTH_SIDES_WORDS) else None
     if both and ctx.meeting is not None and len(ctx.meeting.parties) >= 2:
         first_name = min(
             [o.span[0] for o in ctx.orgs if s.start <= o.span[0] < a.span[0]]
@@ -482,16 +539,17 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     if orgs:
         o = orgs[0]
         return o.name if not o.name.startswith(("the ", "The ")) else o.name[4:]
-    gm = list(lx["giver_before"].finditer(left))
+    gm = list(lx["giver_before"].finditer(left)) if _heads_in(ctx, left, a.span[0] - len(left)) else []
     if gm and _clean_giver(gm[-1].group(1)).lower() not in ("government", "cabinet"):
         return _clean_giver(gm[-1].group(1))
-    if re.search(r"\b(?:the\s+)?[Gg]overnment\s+(?:\w+\s+){0,4}$", left):
+    if "overnment" in left and re.search(r"\b(?:the\s+)?[Gg]overnment\s+(?:\w+\s+){0,4}$", left):
         return _home_government(ctx)
     people = [p for st, _e, p in ctx.person_mentions() if s.start <= st < a.span[0]]
     if people and people[0].affiliation:
         return people[0].affiliation
-    if re.search(r"(?:^|[\s,–—-])[Ww]e\s+(?:\w+\s+){0,2}$", left[:80].split(",")[-1] + " ") or re.search(
-        r"\b[Ww]e\s+(?:have\s+|had\s+|will\s+)?(?:\w+ed|allocate|provide)\s+$", left
+    if ("we" in left or "We" in left) and (
+        re.search(r"(?:^|[\s,–—-])[Ww]e\s+(?:\w+\s+){0,2}$", left[:80].split(",")[-1] + " ")
+        or re.search(r"\b[Ww]e\s+(?:have\s+|had\s+|will\s+)?(?:\w+ed|allocate|provide)\s+$", left)
     ):
         # "we have allocated …" in an interview or statement: the speaker's side
         for st, _e, p in ctx.person_mentions():
@@ -509,7 +567,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
             and re.match(r"\s+(?:side|delegation|government|authorities)\b", ctx.text[p.span[1] :])
         ):
             return p.country  # "The European side announced …"
-    if re.search(r"\b(?:the\s+)?Commission\b", left):
+    if "Commission" in left and re.search(r"\b(?:the\s+)?Commission\b", left):
         return "European Commission"
     return None
 
@@ -529,6 +587,8 @@ _SAME_PERIOD = re.compile(
 
 def _same_period_of(ctx: Context, a: Amount, s) -> bool:
     """ "More than 350 trains used the corridor over the same period": the phrase in the amount's clause."""
+    if not _lex()["same_in"].found(ctx.text, ctx.at):
+        return False
     nxt = min((x.span[0] for x in ctx.amounts if x.span[0] > a.span[1]), default=s.end)
     prev = max((x.span[1] for x in ctx.amounts if x.span[1] <= a.span[0]), default=s.start)
     return bool(_SAME_PERIOD.search(ctx.text, max(prev, s.start), min(nxt, s.end)))
@@ -537,6 +597,14 @@ def _same_period_of(ctx: Context, a: Amount, s) -> bool:
 _BOTH_SIDES = re.compile(
     r"\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?:[Ss]ides|[Pp]arties|Heads\s+of\s+State|[Ll]eaders|Presidents)\b"
 )
+_BOTH_SIDES_WORDS = ("ides", "arties", "Heads", "eaders", "Presidents")  # one is in every match
+
+
+def _heads_in(ctx: Context, part: str, offset: int) -> bool:
+    """Whether a giver head word ("Bank", "institutions" …) may stand in `part` (at `offset`)."""
+    return _lex()["giver_heads_in"].found_part(part, ctx.at, offset)
+
+
 _GOV_OF = re.compile(r"\bGovernment\s+of\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}$")
 
 
@@ -588,7 +656,10 @@ def _pledge_date(ctx: Context, a: Amount, s, window: str) -> str | None:
     near = [
         d
         for d in ctx.dates_in(s.start, s.end)
-        if not _SINCE.search(ctx.text[s.start : d.span[0]])
+        if not (
+            _lex()["since_in"].found_part(ctx.text[s.start : d.span[0]], ctx.at, s.start)
+            and _SINCE.search(ctx.text[s.start : d.span[0]])
+        )
         # "under the programme for 2021–2024": the programme's period, not when the pledge was made
         and not (d.end and re.search(r"\bfor\s+(?:the\s+)?(?:period\s+)?$", ctx.text[s.start : d.span[0]]))
         # "… EUR 35 million for energy efficiency in 2025–2027": a span after the amount is when it is spent
@@ -597,7 +668,7 @@ def _pledge_date(ctx: Context, a: Amount, s, window: str) -> str | None:
     before = ctx.text[s.start : a.span[0]]
     cut = max((m.end() for m in _NEXT_CLAUSE.finditer(before)), default=0)
     own = before[cut:] + ctx.text[a.span[1] : a.span[1] + 60]
-    perfect = re.search(
+    perfect = ("has" in own or "have" in own) and re.search(
         r"\b(?:has|have)\s+(?:\w+\s+)?(?:allocated|mobili[sz]ed|provided|committed|spent|disbursed)\b", own
     )
     if perfect and near:
@@ -656,7 +727,7 @@ def _as_figure(
             )
             if reach is not None:
                 return Figure(
-                    metric=f"{_metric(_clause_left(ctx, a, s)[-150:], right) or 'value'} "
+                    metric=f"{_metric(ctx, a, _clause_left(ctx, a, s)[-150:], right) or 'value'} "
                     + _direction(left, right),
                     value=a.value,
                     value_max=a.value_max,
@@ -669,7 +740,7 @@ def _as_figure(
             r"\s+of\s+(?:all\s+)?(?:the\s+)?([\w’'\s-]{3,60}?)(?:[,.;]|\s+(?:in|last|and|that|which|comes|from)\b)",
             right + ".",
         )
-        metric = f"share of {m.group(1).strip()}" if m else _metric(left, right) or "share"
+        metric = f"share of {m.group(1).strip()}" if m else _metric(ctx, a, left, right) or "share"
         return Figure(
             metric=metric,
             value=a.value,
@@ -702,7 +773,7 @@ def _as_figure(
         if para == s.paragraph and ctx.sentence_index(a.span[0]) - si <= 1:
             period = fig.period
     return Figure(
-        metric=_metric(_clause_left(ctx, a, s)[-150:], right) or "value",
+        metric=_metric(ctx, a, _clause_left(ctx, a, s)[-150:], right) or "value",
         value=a.value,
         value_max=a.value_max,
         unit=a.unit,
@@ -729,12 +800,15 @@ def _q(q: str) -> str:
     )
 
 
-def _metric(left: str, right: str) -> str | None:
+def _metric(ctx: Context, a: Amount, left: str, right: str) -> str | None:
+    """The metric a cue names, last before the amount (`left` ends at it), else first after it
+    (`right` opens at its end)."""
     lx = _lex()
-    found = list(lx["metric_rx"].finditer(left))
+    scan = lx["metric_rx_scan"]
+    found = list(scan.finditer_part(left, ctx.at, a.span[0] - len(left)))
     if found:
         return lx["metric_of"].get(found[-1].group(0).lower())
-    m = lx["metric_rx"].search(right)
+    m = scan.search_part(right, ctx.at, a.span[1])
     return lx["metric_of"].get(m.group(0).lower()) if m else None
 
 
@@ -778,7 +852,8 @@ def _period(ctx: Context, a: Amount, s, count: bool) -> str | None:
     sent = text[s.start : s.end]
     # "over the past decade", "over the next three years"
     best_rel = None
-    for m in _REL_PERIOD.finditer(sent):
+    rel = _REL_PERIOD.finditer(sent) if _lex()["rel_in"].found_part(sent, ctx.at, s.start) else ()
+    for m in rel:
         pos = s.start + m.start()
         n = m.group(2)
         k = (
@@ -794,9 +869,9 @@ def _period(ctx: Context, a: Amount, s, count: bool) -> str | None:
             best_rel = (dist, rng, pos)
     cands = []
     for d in ctx.dates_in(s.start, s.end):
-        before_txt = text[s.start : d.span[0]]
-        since = bool(_SINCE.search(before_txt[-30:]))
-        base = bool(_BASE.search(before_txt[-20:]))
+        d0 = d.span[0]  # the two windows end there, as text[s.start : d0][-30:] and [-20:] do
+        since = bool(_SINCE.search(text[max(s.start, d0 - 30) : d0]))
+        base = bool(_BASE.search(text[max(s.start, d0 - 20) : d0]))
         if base and not (d.span[0] < a.span[0] and re.search(r"\bwhen\b", text[d.span[1] : a.span[0]])):
             continue
         if since and year:

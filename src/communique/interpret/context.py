@@ -90,6 +90,9 @@ class Context:
     meeting: object | None = None  # the reported meeting (set by interpret.meetings)
     meeting_body: BodyMention | None = None
     events: list = field(default_factory=list)  # referenced events (set by interpret.events)
+    _heading: dict[int, bool] | None = None  # sentence index → a headline (see is_heading)
+    _person_mentions: list | None = None
+    _sorted_spans: dict = field(default_factory=dict)  # list name → (list, length, starts or None)
 
     @classmethod
     def build(cls, text: str, published: str | None, anchor: date | None, title: str | None) -> Context:
@@ -135,11 +138,26 @@ class Context:
     def in_span(self, items, a: int, b: int) -> list:
         return [x for x in items if a <= x.span[0] and x.span[1] <= b]
 
+    def _within(self, name: str, a: int, b: int) -> list:
+        """`in_span` over one of the context's lists, by bisection when it is in text order."""
+        items = getattr(self, name)
+        got = self._sorted_spans.get(name)
+        if got is None or got[0] is not items or got[1] != len(items):
+            starts = [x.span[0] for x in items]
+            ordered = all(starts[i] <= starts[i + 1] for i in range(len(starts) - 1))
+            got = self._sorted_spans[name] = (items, len(items), starts if ordered else None)
+        starts = got[2]
+        if starts is None:
+            return self.in_span(items, a, b)
+        # only the items opening in [a, b] can lie inside, kept in the same order
+        lo, hi = bisect.bisect_left(starts, a), bisect.bisect_right(starts, b)
+        return [x for x in items[lo:hi] if x.span[1] <= b]
+
     def dates_in(self, a: int, b: int) -> list:
-        return self.in_span(self.dates, a, b)
+        return self._within("dates", a, b)
 
     def places_in(self, a: int, b: int) -> list[Place]:
-        return self.in_span(self.places, a, b)
+        return self._within("places", a, b)
 
     def in_quote(self, pos: int) -> bool:
         return any(q.span[0] <= pos < q.span[1] for q in self.quotes)
@@ -151,12 +169,18 @@ class Context:
             return False
         if pos < self._title_end:
             return True
-        s = self.sentence_at(pos)
-        return bool(getattr(s, "heading", False)) or (
-            self.sentence_index(pos) == 0
-            and "\n" in self.text[s.end : s.end + 2]
-            and not s.text.rstrip().endswith((".", "!", "?"))
-        )
+        i = self.sentence_index(pos)
+        if self._heading is None:
+            self._heading = {}
+        got = self._heading.get(i)
+        if got is None:
+            s = self.sentences[i]
+            got = self._heading[i] = bool(getattr(s, "heading", False)) or (
+                i == 0
+                and "\n" in self.text[s.end : s.end + 2]
+                and not s.text.rstrip().endswith((".", "!", "?"))
+            )
+        return got
 
     @property
     def lead_end(self) -> int:
@@ -221,7 +245,10 @@ class Context:
         return bool(_body_regex().search(name))
 
     def person_mentions(self) -> list[tuple[int, int, PersonEntity]]:
-        return sorted((m.span[0], m.span[1], p) for p in self.people for m in p.mentions)
+        """(start, end, person) of every mention in text order (made once; callers only read it)."""
+        if self._person_mentions is None:
+            self._person_mentions = sorted((m.span[0], m.span[1], p) for p in self.people for m in p.mentions)
+        return self._person_mentions
 
 
 _TITLE = re.compile(r"\A\s*(?:#+\s*)?([^\n]{8,200})\n+(?=\s*[*\"“«(]?[A-Z0-9])")

