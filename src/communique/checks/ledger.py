@@ -55,7 +55,7 @@ def _kind(key: str) -> str:
 
 # --- what the checks read: as-seen records with their document ------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class Seen:
     """One record as one document states it (from its statements), with its merged record's id."""
 
@@ -105,17 +105,25 @@ def _load(conn, reads: dict[str, tuple[str, ...] | None]) -> dict[str, list[Seen
                         .where(want)
                         .order_by(s.record_id, s.span_start, s.id))
     seen: dict[str, Seen] = {}
+    # the same values and documents recur across records: decode and keep each once
+    decoded: dict[str, Any] = {}
+    doc_of: dict[str, tuple] = {}
     for x in rows:
         if x.canonical_id in rejected:
             continue
         rec = seen.get(x.record_id)
         if rec is None:
-            rec = seen[x.record_id] = Seen(x.record_id, x.kind, x.canonical_id, x.document_id, x.published,
-                                           x.source)
+            doc = doc_of.get(x.document_id)
+            if doc is None:
+                doc = doc_of[x.document_id] = (x.document_id, x.published, x.source)
+            rec = seen[x.record_id] = Seen(x.record_id, x.kind, x.canonical_id, *doc)
         if rec.span is None and x.span_start is not None:
             rec.span = (x.span_start, x.span_end)
         vals = rec.props.setdefault(x.prop, [])
-        v = json.loads(x.value)
+        try:
+            v = decoded[x.value]
+        except KeyError:
+            v = decoded[x.value] = json.loads(x.value)
         if v not in vals:
             vals.append(v)
     out: dict[str, list[Seen]] = defaultdict(list)
@@ -223,6 +231,7 @@ def figures_disagree(seen: dict[str, list[Seen]]) -> Iterator[dict]:
 def _figure_conflicts(metric: str, unit: str, period: str, members: list[Seen], slack: float,
                       parties: dict[str, frozenset[str]]) -> Iterator[dict]:
     members = sorted(members, key=lambda f: (f.published or "", f.id))
+    admits = {f.id: _admits(f) for f in members}  # once per figure, not once per pair
     # subjects split a group: "exports (Kazakhstan)" and "exports (Uzbekistan)" are different numbers
     done: set[str] = set()
     for first in members:
@@ -233,17 +242,20 @@ def _figure_conflicts(metric: str, unit: str, period: str, members: list[Seen], 
         done |= {f.id for f in grp}
         pairs = []
         for i, a in enumerate(grp):
-            lo_a, hi_a = _admits(a)
+            lo_a, hi_a = admits[a.id]
+            pa, sa = parties.get(a.document_id), a.get("subject")
             for b in grp[i + 1:]:
                 if a.document_id == b.document_id:
                     continue  # one document's own inconsistencies are the document checks' business
-                pa, pb = parties.get(a.document_id), parties.get(b.document_id)
-                if pa and pb and pa != pb and not (a.get("subject") and b.get("subject")):
+                pb = parties.get(b.document_id)
+                if pa and pb and pa != pb and not (sa and b.get("subject")):
                     continue  # two partnerships' figures
-                lo_b, hi_b = _admits(b)
-                gap = max(lo_a, lo_b) - min(hi_a, hi_b)
+                lo_b, hi_b = admits[b.id]
+                gap = (lo_a if lo_a > lo_b else lo_b) - (hi_a if hi_a < hi_b else hi_b)
+                if gap <= 0:  # they overlap (most pairs): no need for the scale
+                    continue
                 scale = max((abs(v) for v in (lo_a, hi_a, lo_b, hi_b) if math.isfinite(v)), default=0.0)
-                if gap > 0 and gap > slack * scale:
+                if gap > slack * scale:
                     pairs.append((a, b))
         if not pairs:
             continue
@@ -469,6 +481,10 @@ def roles_at_once(seen: dict[str, list[Seen]]) -> Iterator[dict]:
 
 #: The ledger checks in order; each takes the as-seen records by kind and yields flag rows.
 CHECKS = (figures_disagree, meeting_ordinals_disagree, roles_at_once)
+#: The kinds of `READS` each check reads; a check not listed here gets them all.
+NEEDS = {figures_disagree: ("figures", "meetings", "agreements"),
+         meeting_ordinals_disagree: ("meetings",),
+         roles_at_once: ("people", "meetings")}
 
 
 def run_checks(conn) -> int:
@@ -479,9 +495,17 @@ def run_checks(conn) -> int:
     from ..ledger import schema as t
     from ..ledger.statements import dumps
 
-    seen = _load(conn, READS)
     rows: dict[str, dict] = {}
-    for check in CHECKS:
+    seen: dict[str, list[Seen]] = defaultdict(list)
+    for i, check in enumerate(CHECKS):
+        # one check's kinds at a time, each kind read once and dropped when no later check needs it:
+        # memory holds the largest check's records, not every kind's
+        needs = NEEDS.get(check, tuple(READS))
+        later = {k for c in CHECKS[i + 1:] for k in NEEDS.get(c, tuple(READS))}
+        missing = {k: READS[k] for k in needs if k not in seen}
+        if missing:
+            seen.update(_load(conn, missing))
+            seen.update({k: [] for k in missing if k not in seen})
         try:
             found = list(check(seen))
         except Exception as exc:  # a check's bug on odd data must not fail the rebuild (and the ingest)
@@ -492,6 +516,8 @@ def run_checks(conn) -> int:
                       "document_id": None, "span_start": None, "span_end": None, "record_ids": []}]
         for f in found:
             rows.setdefault(f["id"], f)
+        for k in [k for k in seen if k not in later]:
+            del seen[k]
     kinds = [*settings()["kinds"].values(), "check failed"]
     conn.execute(delete(t.flags).where(t.flags.c.source == "ledger", t.flags.c.kind.in_(kinds)))
     ts = datetime.now(UTC)

@@ -12,6 +12,7 @@ import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -60,6 +61,17 @@ def _cache(rec) -> dict:
 
 def _thr(name: str) -> float:
     return rules()["thresholds"][name]
+
+
+@lru_cache(maxsize=65536)
+def _ratio(a: str, b: str) -> float:
+    """rapidfuzz's ratio, remembered: blocks compare the same few names over and over."""
+    return fuzz.ratio(a, b)
+
+
+@lru_cache(maxsize=65536)
+def _token_set_ratio(a: str, b: str) -> float:
+    return fuzz.token_set_ratio(a, b)
 
 
 def dates_compatible(a: str | None, b: str | None, days: int = 0) -> bool:
@@ -118,7 +130,17 @@ class MeetingMatcher(Matcher):
     kind = "meetings"
 
     def _body(self, r: Seen) -> tuple[frozenset, str]:
-        return parties_of(r, "body"), kernel_text(r.get("body"))
+        memo = _cache(r)
+        body = memo.get("body")
+        if body is None:
+            body = memo["body"] = (parties_of(r, "body"), kernel_text(r.get("body")))
+        return body
+
+    def _acronym(self, r: Seen) -> str:
+        memo = _cache(r)
+        if "acronym" not in memo:
+            memo["acronym"] = acronym_key(r.get("acronym"))
+        return memo["acronym"]
 
     signature_rule = "body and ordinal/date"
 
@@ -139,8 +161,8 @@ class MeetingMatcher(Matcher):
         pb, kb = self._body(b)
         if pa and pb and pa != pb:
             return None
-        acr_a, acr_b = acronym_key(a.get("acronym")), acronym_key(b.get("acronym"))
-        same_body = ka == kb or (acr_a and acr_a == acr_b) or fuzz.ratio(ka, kb) >= _thr("name_fuzzy")
+        acr_a, acr_b = self._acronym(a), self._acronym(b)
+        same_body = ka == kb or (acr_a and acr_a == acr_b) or _ratio(ka, kb) >= _thr("name_fuzzy")
         if not same_body:
             return None
         na, nb = a.get("number"), b.get("number")
@@ -325,30 +347,40 @@ class PledgeMatcher(Matcher):
         by = r.get("by")
         return name_parts(by) if by else None
 
+    def _features(self, r: Seen) -> tuple:
+        """What `score` compares, computed once per record (a block compares each record with
+        every other): currency, amount, giver, date, programme kernel, spelled purpose."""
+        memo = _cache(r)
+        f = memo.get("pledge")
+        if f is None:
+            prog, purpose = r.get("program"), r.get("purpose")
+            f = memo["pledge"] = (r.get("currency"), r.get("amount"), self._by(r), r.get("date"),
+                                  kernel_text(prog) if prog else None,
+                                  spell(fold(purpose)) if purpose else None)
+        return f
+
     def score(self, a, b):
-        if a.get("currency") != b.get("currency"):
+        cur_a, x, ba, da, pa, ua = self._features(a)
+        cur_b, y, bb, db, pb, ub = self._features(b)
+        if cur_a != cur_b:
             return None
-        x, y = a.get("amount"), b.get("amount")
         if not x or not y or abs(x - y) > _thr("pledge_amount_tolerance") * max(x, y):
             return None
-        ba, bb = self._by(a), self._by(b)
         score, rule = 1.0, "giver, amount"
         if ba and bb and ba != bb:
             if not (ba[0] and ba[0] == bb[0]):  # "the EU" and "the European Commission" may be one giver
                 return None
             score, rule = 0.85, "giver's side, amount"
-        if not dates_compatible(a.get("date"), b.get("date")):
+        if not dates_compatible(da, db):
             return None
-        pa, pb = a.get("program"), b.get("program")
-        if pa and pb and kernel_text(pa) != kernel_text(pb):
+        if pa is not None and pb is not None and pa != pb:
             return None
-        ua, ub = a.get("purpose"), b.get("purpose")
-        if ua and ub:
-            r = fuzz.token_set_ratio(spell(fold(ua)), spell(fold(ub)))
-            if r < _thr("purpose_fuzzy") and not (pa and pb):
+        if ua is not None and ub is not None:
+            r = _token_set_ratio(ua, ub)
+            if r < _thr("purpose_fuzzy") and not (pa is not None and pb is not None):
                 return None
             score = min(score, 0.7 + 0.3 * r / 100)
-        return score, rule + (", purpose" if ua and ub else "")
+        return score, rule + (", purpose" if ua is not None and ub is not None else "")
 
 
 class FigureMatcher(Matcher):
