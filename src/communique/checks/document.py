@@ -118,8 +118,14 @@ def fmt(value: float, unit: str | None = None) -> str:
     return s + (f" {unit}" if unit and unit != "count" else "")
 
 
+@lru_cache(maxsize=512)
 def _is_money(unit: str | None) -> bool:
     return bool(unit) and bool(_ISO.match(unit))
+
+
+@lru_cache(maxsize=1)
+def _generic_metrics() -> frozenset[str]:
+    return frozenset(_cfg()["generic_metrics"])
 
 
 # --- metrics: roles, names, sameness --------------------------------------------------------------
@@ -279,6 +285,15 @@ class Context:
             return ""
         i = self.sentence_index(span[0])
         return self.sentences[i].text if i is not None else self.text[max(0, span[0] - 200):span[1] + 200]
+
+    @cached_property
+    def growth_pool(self) -> list[tuple[Figure, int | None]]:
+        """The figures a growth rate can link (amounts and counts with a period, no rates), each
+        with its sentence's index: the same for every growth rate of the document."""
+        values = [f for f in self.ex.figures
+                  if f.unit != "percent" and (_is_money(f.unit) or f.unit == "count")
+                  and f.period and metric_role(f.metric, f.unit) not in ("growth", "decline")]
+        return [(f, self.sentence_index(f.span[0]) if f.span and self.text else None) for f in values]
 
     @cached_property
     def published(self):
@@ -535,16 +550,16 @@ def _growth_values(ctx: Context, g: Figure, base: str) -> tuple[Figure, Figure] 
     """The value a growth rate reaches and the one a year before: figures of the same metric, else
     the figures stated in the growth's own sentence ("up 16.8% compared with 2023, when turnover
     stood at 41 bln"), where the extraction may not have named the earlier one's metric."""
-    generic = frozenset(_cfg()["generic_metrics"])
-    values = [f for f in ctx.ex.figures if f.unit != "percent" and (_is_money(f.unit) or f.unit == "count")
-              and f.period and metric_role(f.metric, f.unit) not in ("growth", "decline")]
+    generic = _generic_metrics()
+    pool = ctx.growth_pool
+    values = [f for f, _ in pool]
     by_metric = [f for f in values if base and same_metric(base, f.metric, f.unit)]
     i = ctx.sentence_index(g.span[0]) if g.span and ctx.text else None
     # In the sentence: figures of the same metric or of none ("value"); never another metric's.
     # (Membership by identity: a figure equal to one of by_metric has its metric, so is in it too;
     # pydantic's field-by-field == was a hot spot.)
     in_metric = {id(f) for f in by_metric}
-    nearby = [f for f in values if i is not None and f.span and ctx.sentence_index(f.span[0]) == i
+    nearby = [f for f, si in pool if i is not None and si == i
               and (not base or id(f) in in_metric or _content(f.metric) <= generic)]
     periods = {f.period for f in nearby}
     later = [p for p in periods if _prior_period(p) in periods]
