@@ -120,3 +120,15 @@ def test_overlap_check_of_needle_words():
     assert _overlap_free(["Ministry", "Bank", "Council"])
     assert not _overlap_free(["Bank", "Banking"])  # one inside the other
     assert not _overlap_free(["Fund", "dam"])  # "Fundam": the end of one opens the other
+
+
+def test_fast_place_constructor_makes_the_same_place():
+    from dataclasses import fields
+
+    from communique.annotate.places import Place, _new_place
+
+    args = ((3, 9), "Astana", "Astana", "city", "Kazakhstan")
+    fast, slow = _new_place(*args), Place(*args)
+    assert fast == slow and repr(fast) == repr(slow) and hash(fast) == hash(slow)
+    assert vars(fast) == vars(slow)
+    assert list(vars(fast)) == [f.name for f in fields(Place)]  # a new field must be added there too

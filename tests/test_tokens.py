@@ -40,6 +40,18 @@ def test_tokens_match_reference(text):
     assert [tuple(t) for t in tokens(text)] == _reference(text)
 
 
+def test_tokens_match_reference_on_random_texts():
+    """Random strings over the characters the pattern treats specially (apostrophes, s, digits,
+    separators, hyphens, plus, underscores, letters of other scripts, a Roman numeral)."""
+    import random
+
+    rnd = random.Random(7)
+    alphabet = list("sS's’aZ9 ,._-+\n\t()«»") + ["’s", "s'", "ß", "Ж", "Ⅷ", "²", "1.5", "ab"]
+    for _ in range(400):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40)))
+        assert [tuple(t) for t in tokens(text)] == _reference(text), text
+
+
 @pytest.mark.parametrize("text", TEXTS)
 def test_offsets_slice_the_text(text):
     for t in tokens(text):

@@ -44,6 +44,9 @@ _DATE_WORD = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|\d+)$"
 )
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_DIGIT = re.compile(r"\d")
+_PAST = re.compile(r"[a-z]+ed")  # "… and discussed"
 _GENERIC_TAIL = {"kind", "type", "sort", "this", "that", "these", "generation"}
 
 
@@ -132,7 +135,7 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
                 k -= 1
                 pre_words.append(t.base)  # "EU-Kazakhstan agreement on …"
                 continue
-            if not t.cap and (t.base.lower() in lx["pre"] or re.fullmatch(r"1[89]\d\d|20\d\d", t.base)):
+            if not t.cap and (t.base.lower() in lx["pre"] or _YEAR.fullmatch(t.base)):
                 k -= 1
                 pre_words.append(t.base)
                 continue
@@ -230,7 +233,7 @@ def _capital_post(toks: list[Tok], j: int) -> bool:
         return False
     nxt = toks[j + 1]
     if toks[j].base == "of":
-        return bool(re.fullmatch(r"1[89]\d\d|20\d\d", nxt.base))
+        return bool(_YEAR.fullmatch(nxt.base))
     if toks[j].base == "with":
         from .places import country_name
 
@@ -294,9 +297,9 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
             and not toks[k + 2].cap
         ):
             break
-        if re.match(r"\d", t.base) and not re.fullmatch(r"1[89]\d\d|20\d\d", t.base):
+        if _DIGIT.match(t.base) and not _YEAR.fullmatch(t.base):
             break
-        if t.base == "and" and k + 1 < len(toks) and re.fullmatch(r"[a-z]+ed", toks[k + 1].base):
+        if t.base == "and" and k + 1 < len(toks) and _PAST.fullmatch(toks[k + 1].base):
             break  # "… on visa facilitation and discussed …": a new verb
         k += 1
     while k > j + 1 and toks[k - 1].base.lower() in ("the", "a", "an", "and", "of", "on", ","):

@@ -335,23 +335,28 @@ def _portfolio_list(toks: list[Tok], k: int) -> bool:
     return False
 
 
+_AT_TAIL = re.compile(r"\s+at\s+(?:the\s+)?(.+)$")
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_LEADING_LINKS = re.compile(r"^(?:(?:the|The|of|for|and|on|to|at)\s+)+")
+
+
 @lru_cache(maxsize=4096)  # a function of the role's text alone; documents repeat their roles
 def _clean_role(role: str) -> tuple[str, str | None]:
     """Split a country complement off a role: "First Deputy Prime Minister of the Republic of
     Kazakhstan" → ("First Deputy Prime Minister", "Kazakhstan"); "… at the Federal Ministry …" →
     role and the institution."""
     aff = None
-    m = re.search(r"\s+at\s+(?:the\s+)?(.+)$", role)
+    m = _AT_TAIL.search(role)
     if m:
         aff = m.group(1)
         role = role[: m.start()]
-    for m in re.finditer(r"\s+of\s+(?:the\s+)?", role):
+    for m in _OF.finditer(role):
         tail = role[m.end() :]
         if country_name(tail):
             aff = country_name(tail)
             role = role[: m.start()]
             break
-    role = re.sub(r"^(?:(?:the|The|of|for|and|on|to|at)\s+)+", "", role).strip(" ,")
+    role = _LEADING_LINKS.sub("", role).strip(" ,")
     words = role.split()
     if words and words[0].endswith("s") and words[0][:-1] in _lex()["role_words"] and len(words) == 1:
         role = words[0][:-1]
@@ -517,24 +522,40 @@ def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntit
     """Group mentions: a full name (≥ 2 words, with role or speech) makes a person; a later surname
     or partial name that ends a known full name is the same person."""
     people: list[PersonEntity] = []
+    keys: list[tuple[str, str]] = []  # each person's name key, and it with a space before (see _match)
     pending: list[PersonMention] = []
+
+    def match(name: str) -> int | None:
+        k = _key(name)
+        sk = " " + k
+        for x, (pk, spk) in enumerate(keys):
+            if pk == k or pk.endswith(sk) or k.endswith(spk):
+                return x
+        return None
+
     for _i, _j, m in mentions:
         if m.surname_only:
             pending.append(m)
             continue
-        ent = _match(people, m.name)
-        if ent is None:
+        x = match(m.name)
+        if x is None:
             ent = PersonEntity(m.name, m.role, m.affiliation)
             people.append(ent)
+            k = _key(m.name)
+            keys.append((k, " " + k))
         else:
+            ent = people[x]
             if len(m.name) > len(ent.name) and _key(m.name).endswith(_key(ent.name)):
                 ent.name = m.name
+                k = _key(m.name)
+                keys[x] = (k, " " + k)
             ent.role = ent.role or m.role
             ent.affiliation = ent.affiliation or m.affiliation
         ent.mentions.append(m)
     for m in pending:
-        ent = _match(people, m.name)
-        if ent is not None:
+        x = match(m.name)
+        if x is not None:
+            ent = people[x]
             ent.mentions.append(m)
             ent.role = ent.role or m.role
             ent.affiliation = ent.affiliation or m.affiliation

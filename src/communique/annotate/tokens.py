@@ -21,8 +21,13 @@ TOKEN_RE = re.compile(
     r"[^\W\d_][\w\-+]*(?:['’][^\W\d_]+)*(?:(?<=s)['’](?![^\W\d_]))?|\d+(?:[.,]\d+)*\w*|[^\w\s]"
 )
 # Split on the tokens, keeping them: text between, token, text between, token, …, text after;
-# the running sum of those lengths gives every offset.
-_SPLIT = re.compile("(" + TOKEN_RE.pattern + ")")
+# the running sum of those lengths gives every offset. The pattern is TOKEN_RE with possessive
+# quantifiers: what follows each repeat is optional and cannot start with what it repeats, so no
+# match ever gives characters back and the tokens are the same; sre just keeps no backtracking
+# points (a few per cent faster).
+_SPLIT = re.compile(
+    r"([^\W\d_][\w\-+]*+(?:['’][^\W\d_]++)*+(?:(?<=s)['’](?![^\W\d_]))?|\d++(?:[.,]\d++)*+\w*+|[^\w\s])"
+)
 _APOSTROPHE = re.compile("['’]")
 _POSS_ENDINGS = frozenset(("'s", "’s", "s'", "s’"))
 
