@@ -799,6 +799,10 @@ def measure(url: str, args, cache_mb: float) -> bool:
 
 
 def main() -> int:
+    import signal
+
+    # a terminated run still stops its server (Server.__exit__ runs on SystemExit)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=100_000)
     ap.add_argument("--db", default=None, help="SQLAlchemy URL (default: bench/out/web-<docs>-v<shape>.db)")

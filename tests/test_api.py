@@ -585,3 +585,29 @@ def test_api_lists_are_the_cli_queries(client, ledger_url, kind, params):
     ledger.close()
     assert [r["id"] for r in api["items"]] == [r["id"] for r in cli["items"]]
     assert api["total"] == cli["total"] > 0
+
+
+def test_record_detail_reads_indexes(ledger_url):
+    """A record's detail (query.record) finds its judgements by either id through an index (not a
+    scan of every judgement) and its sources' document dates from the documents' covering index."""
+    from sqlalchemy import event
+
+    from communique.ledger import web_queries as wq
+
+    web = wq.open_web_ledger(ledger_url)
+    seen: list[tuple] = []
+    event.listen(web.engine, "before_cursor_execute",
+                 lambda conn, cur, sql, params, ctx, many: seen.append((sql, params)))
+    rec = wq.list_records(web, "meetings", limit=1).items[0]
+    seen.clear()
+    assert wq.get_record(web, rec["id"])["sources"]
+    plans = {}
+    with web.engine.connect() as conn:
+        for sql, params in seen:
+            if sql.lstrip().upper().startswith("SELECT"):
+                plans[sql] = [row[-1] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, params)]
+    web.close()
+    judgements = next(p for q, p in plans.items() if "FROM judgements" in q)
+    assert not any(step.startswith("SCAN") for step in judgements), judgements
+    sources = next(p for q, p in plans.items() if "JOIN documents" in q and "mentions" in q)
+    assert any("COVERING INDEX ix_web_documents_cover" in step for step in sources), sources

@@ -63,6 +63,8 @@ _WEB_INDEXES = [
     "CREATE INDEX IF NOT EXISTS ix_web_records_last ON records (last_published, id)",
     "CREATE INDEX IF NOT EXISTS ix_web_stage_history_summary ON stage_history "
     "(agreement_id, stage, date, published, regression)",
+    # a record's judgements are looked up by target_id OR other_id: without this, a scan of them all
+    "CREATE INDEX IF NOT EXISTS ix_web_judgements_other ON judgements (other_id)",
 ]
 _OBSOLETE_INDEXES = ("ix_web_records_kind_last", "ix_web_records_kind_status")
 #: Distinct values of a record's property with their count, read from the index alone. SQLite
@@ -70,6 +72,10 @@ _OBSOLETE_INDEXES = ("ix_web_records_kind_last", "ix_web_records_kind_status")
 _SQLITE_INDEXES = [
     "CREATE INDEX IF NOT EXISTS ix_web_statements_values ON statements "
     "(canonical_id, prop, value, document_id)",
+    # a record's sources join its mentions to their documents' date, title and source: read from
+    # this (16 MB at 100,000 documents) instead of the rows holding the text (8.6 -> 2.2 ms for a
+    # meeting reported by 400 documents)
+    "CREATE INDEX IF NOT EXISTS ix_web_documents_cover ON documents (id, published, source, title)",
 ]
 _PG_INDEXES = ["CREATE INDEX IF NOT EXISTS ix_web_statements_values ON statements (canonical_id, prop)"]
 
@@ -261,17 +267,19 @@ def ensure_web_indexes(engine: Engine) -> None:
             conn.execute(text(ddl))
         if engine.dialect.name == "sqlite":
             # Without statistics SQLite may take the ledger's shorter (kind, status) index for a
-            # list and sort a whole kind; with them it reads ours in page order. Records only:
-            # cheap, and again only when an index appears (ANALYZE keeps them).
-            indexes = set(conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index' "
-                                            "AND tbl_name = 'records'")).scalars())
-            has_stats = conn.execute(text("SELECT count(*) FROM sqlite_master "
-                                          "WHERE name = 'sqlite_stat1'")).scalar()
-            analysed = set(conn.execute(text("SELECT idx FROM sqlite_stat1 WHERE tbl = 'records'"))
-                           .scalars()) if has_stats else set()
-            fresh = bool(indexes - analysed)  # an index without statistics (new here or in a migration)
-            if fresh:
-                conn.execute(text("ANALYZE records"))
+            # list and sort a whole kind; with them it reads ours in page order. Records and
+            # documents only: cheap, and again only when an index appears (ANALYZE keeps them).
+            # Documents too: without statistics a source's join takes the primary key into the
+            # rows holding the text rather than the covering index.
+            for table in ("records", "documents"):
+                indexes = set(conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index' "
+                                                "AND tbl_name = :t"), {"t": table}).scalars())
+                has_stats = conn.execute(text("SELECT count(*) FROM sqlite_master "
+                                              "WHERE name = 'sqlite_stat1'")).scalar()
+                analysed = set(conn.execute(text("SELECT idx FROM sqlite_stat1 WHERE tbl = :t"),
+                                            {"t": table}).scalars()) if has_stats else set()
+                if indexes - analysed:  # an index without statistics (new here or in a migration)
+                    conn.execute(text(f"ANALYZE {table}"))
 
 
 def ensure_search(engine: Engine) -> None:
