@@ -8,7 +8,7 @@ import re
 import pytest
 
 from communique.interpret import agreements, amounts, context, events, meetings
-from communique.interpret.scan import AnyOf, LiteralScan, Openings, lowered, regex_starts
+from communique.interpret.scan import AnyOf, LiteralScan, Openings, lowered, matches_at, regex_starts
 
 PIECES = [
     "the ",
@@ -173,3 +173,74 @@ def test_any_of():
     assert not words.found("nothing of the kind")
     assert words.found("ſet up")  # a text that does not line up is never ruled out
     assert words.found("nothing", Openings("nothing", ""))  # "": told the text does not line up
+
+
+WALK_PIECES = [
+    "the ",
+    "The ",
+    "THE ",
+    "its ",
+    "their ",
+    "xthe ",
+    "(the ",
+    "next ",
+    "fourth ",
+    "ministerial ",
+    "high-level ",
+    "round",
+    "meeting",
+    "Session",
+    "sitting",
+    " of the dialogue",
+    " of the Joint Committee",
+    "was ",
+    "were ",
+    "has been ",
+    "had  been ",
+    "HAVE\tbeen ",
+    "adopted",
+    "launched",
+    "set up",
+    "Established",
+    "in 2020",
+    "on 3 May",
+    "last year",
+    " adopted in 2020",
+    ", launched last",
+    " was set up on",
+    "has been established this",
+    "were  opened early",
+    "Adopted\t1999",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\u00a0",
+    ",",
+    ", ",
+    ".",
+    "-",
+    "x",
+    "EU",
+    "strategy",
+]
+
+
+def test_walked_openings_give_the_plain_matches():
+    rng = random.Random(11)
+    conf = events._conf()
+    part_rx = conf["part_rx"]
+    for _ in range(3000):
+        text = "".join(rng.choice(WALK_PIECES) for _ in range(rng.randint(0, 25)))
+        at = Openings(text)
+        qs = conf["participles_in"].positions(at)
+        nouns = events._sitting_nouns().positions(at)
+        if qs is None or nouns is None:
+            continue  # (a text that does not line up is scanned plainly)
+        got = matches_at(part_rx, text, events._participle_openings(text, at.low, qs))
+        assert _all(got) == _all(part_rx.finditer(text)), text
+        got = matches_at(events._GENERIC_SITTING, text, events._sitting_openings(text, nouns))
+        assert _all(got) == _all(events._GENERIC_SITTING.finditer(text)), text
+        assert _all(events._GENERIC_SITTING_SCAN.finditer(text)) == _all(
+            events._GENERIC_SITTING.finditer(text)
+        )

@@ -25,7 +25,7 @@ from .. import data
 from ..annotate.places import first_letters_ahead
 from ..models import Event
 from .context import BodyMention, Context, short_party
-from .scan import AnyOf, LiteralScan
+from .scan import AnyOf, LiteralScan, matches_at
 
 __all__ = ["find_events"]
 
@@ -225,7 +225,12 @@ def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     main_no = ctx.meeting.number
     type_words = {w.lower() for w in ctx.meeting_body.type.split()}
     out = []
-    for m in _GENERIC_SITTING_SCAN.finditer(ctx.text):
+    nouns = _sitting_nouns().positions(ctx.at) if ctx.at is not None else None
+    if nouns is None:
+        found = _GENERIC_SITTING_SCAN.finditer(ctx.text)
+    else:
+        found = matches_at(_GENERIC_SITTING, ctx.text, _sitting_openings(ctx.text, nouns))
+    for m in found:
         s0 = m.start("q")
         if any(c.start <= s0 < c.end for c in taken + out) or _covers_meeting(ctx, m.start(), m.end()):
             continue
@@ -257,6 +262,81 @@ def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         name = f"{label} {body}" if noun in type_words else f"{label} {noun} of the {body}"
         out.append(_Cand(m.start("q"), m.end(), name, m.end()))
     return out
+
+
+# --- where the two scans above can open --------------------------------------------------------
+# Both patterns open with a common word ("the") or a space, but every match holds a rarer word
+# (a participle, a sitting noun) a known distance in words after its opening. From each place
+# that word stands, walking back over the words and spaces the pattern allows lists every place a
+# match holding it can open; the pattern is tried there only (same matches, in the same order).
+
+
+def _space_run(text: str, end: int) -> int:
+    """Start of the run of whitespace (`\\s`) ending at `end`."""
+    i = end
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def _token_start(text: str, end: int) -> int:
+    """Start of the run of non-whitespace characters ending at `end`."""
+    i = end
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def _participle_openings(text: str, low: str, qs: list[int]) -> list[int]:
+    """Where `part_rx` (`[,\\s]\\s*(?:(?:was|were|has been|had been|have been)\\s+)?PARTICIPLE…`) can open
+    for the participles at `qs`: in the comma-and-spaces run before the participle, or before an
+    auxiliary standing there. `low`: the text lower-cased, lined up with it."""
+    out: set[int] = set()
+    for q in qs:
+        ends = [q]
+        j = _space_run(text, q)
+        if j < q:  # an auxiliary before the space: "was", "were", "has/had/have been"
+            if low.endswith("was", 0, j):
+                ends.append(j - 3)
+            elif low.endswith("were", 0, j):
+                ends.append(j - 4)
+            elif low.endswith("been", 0, j):
+                k = _space_run(text, j - 4)
+                if k < j - 4:
+                    if low.endswith(("has", "had"), 0, k):
+                        ends.append(k - 3)
+                    elif low.endswith("have", 0, k):
+                        ends.append(k - 4)
+        for end in ends:
+            i = _space_run(text, end)
+            out.update(range(i, end))  # `[,\\s]\\s*`: any space of the run, or a comma just before it
+            if i > 0 and text[i - 1] == ",":
+                out.add(i - 1)
+    return sorted(out)
+
+
+def _sitting_openings(text: str, nouns: list[int]) -> list[int]:
+    """Where `_GENERIC_SITTING` (`\\b(?:the|its|their)\\s+WORD\\s+(?:ADJ\\s+)?NOUN…`) can open for the
+    sitting nouns at `nouns`: the determiner ends the second or third space-separated token
+    before the noun."""
+    out: set[int] = set()
+    for q in nouns:
+        j = _space_run(text, q)
+        if j == q:
+            continue  # the noun follows a space
+        t = _token_start(text, j)  # WORD or ADJ
+        for _ in range(2):  # the determiner token: the one before, or the one before that
+            j = _space_run(text, t)
+            if j == t or j == 0:
+                break
+            t = _token_start(text, j)
+            out.update(p for p in (j - 3, j - 5) if p >= t)
+    return sorted(out)
+
+
+@lru_cache(maxsize=1)
+def _sitting_nouns() -> AnyOf:
+    return AnyOf(["round", "meeting", "session", "sitting"])  # the nouns of _GENERIC_SITTING
 
 
 @lru_cache(maxsize=64)
@@ -422,9 +502,14 @@ def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     conf = _conf()
     text = ctx.text
     out = []
-    if not conf["participles_in"].found(text, ctx.at):
+    qs = conf["participles_in"].positions(ctx.at) if ctx.at is not None else None
+    if qs is None:
+        found = conf["part_rx"].finditer(text)
+    elif not qs:
         return out  # every match names a participle
-    for m in conf["part_rx"].finditer(text):
+    else:
+        found = matches_at(conf["part_rx"], text, _participle_openings(text, ctx.at.low, qs))
+    for m in found:
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
         left = text[max(0, m.start() - 90) : m.start()]

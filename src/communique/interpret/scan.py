@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
-__all__ = ["AnyOf", "LiteralScan", "Openings", "lowered", "regex_starts"]
+__all__ = ["AnyOf", "LiteralScan", "Openings", "lowered", "matches_at", "regex_starts"]
 
 #: Characters IGNORECASE matches to an ASCII letter that `str.lower` does not turn into it
 #: ("İ" lower-cases to two characters, "ı" and "ſ" stay as they are). A text holding one is
@@ -133,40 +132,60 @@ class LiteralScan:
         self.id = len(_SCANS)
         _SCANS.append(self)
 
-    def finditer(self, text: str, at: Openings | None = None) -> Iterator[re.Match]:
+    def finditer(self, text: str, at: Openings | None = None) -> Iterable[re.Match]:
         """Like `rx.finditer(text)`; `at`: the text's `Openings` when the caller has them."""
         cands = (at if at is not None else Openings(text)).of(self)
         return self.rx.finditer(text) if cands is None else self.matches_at(text, cands)
 
     def search(self, text: str, at: Openings | None = None) -> re.Match | None:
-        return next(self.finditer(text, at), None)
+        return self.search_part(text, at if at is not None else Openings(text), 0)
 
-    def finditer_part(self, part: str, at: Openings | None, offset: int) -> Iterator[re.Match]:
+    def finditer_part(self, part: str, at: Openings | None, offset: int) -> Iterable[re.Match]:
         """`rx.finditer(part)` for a slice `part` of the text of `at` starting at `offset` (when it
         is not, the part is scanned plainly)."""
         cands = at.of(self) if at is not None and offset >= 0 and at.text.startswith(part, offset) else None
         return self.rx.finditer(part) if cands is None else self.matches_at(part, cands, offset)
 
     def search_part(self, part: str, at: Openings | None, offset: int) -> re.Match | None:
-        """`rx.search(part)`, as `finditer_part`."""
-        return next(self.finditer_part(part, at, offset), None)
-
-    def matches_at(self, text: str, cands: list[int], offset: int = 0) -> Iterator[re.Match]:
-        """Matches in `text` (a slice of the scanned text starting at `offset`, or the text itself)
-        opening at the sorted candidate positions `cands`, left to right without overlap."""
+        """`rx.search(part)`, as `finditer_part` (the first match: the leftmost candidate that
+        matches)."""
+        cands = at.of(self) if at is not None and offset >= 0 and at.text.startswith(part, offset) else None
+        if cands is None:
+            return self.rx.search(part)
         match = self.rx.match
-        n = len(text)
-        pos = 0
+        n = len(part)
         for i in range(bisect_left(cands, offset) if offset else 0, len(cands)):
             s = cands[i] - offset
-            if s < pos:
-                continue
             if s >= n:
                 break
-            m = match(text, s)
+            m = match(part, s)
             if m is not None:
-                yield m
-                pos = m.end() if m.end() > s else s + 1  # an empty match: move on, as finditer does
+                return m
+        return None
+
+    def matches_at(self, text: str, cands: list[int], offset: int = 0) -> list[re.Match]:
+        return matches_at(self.rx, text, cands, offset)
+
+
+def matches_at(rx: re.Pattern, text: str, cands: list[int], offset: int = 0) -> list[re.Match]:
+    """Matches of `rx` in `text` (a slice of the scanned text starting at `offset`, or the text
+    itself) opening at the sorted candidate positions `cands`, left to right without overlap: all
+    of `rx.finditer(text)` when every match opens at a candidate."""
+    match = rx.match
+    n = len(text)
+    pos = 0
+    out = []
+    for i in range(bisect_left(cands, offset) if offset else 0, len(cands)):
+        s = cands[i] - offset
+        if s < pos:
+            continue
+        if s >= n:
+            break
+        m = match(text, s)
+        if m is not None:
+            out.append(m)
+            pos = m.end() if m.end() > s else s + 1  # an empty match: move on, as finditer does
+    return out
 
 
 def _shared():
@@ -197,11 +216,11 @@ class Openings:
         self.low = (lowered(text) or "") if low is None else low  # "": known not to line up
         self._held = 0  # scans the pass covered
         self._at: dict[int, list[int]] | None = None  # scan id → sorted openings
-        self._raw: dict[int, list[int]] = {}  # scan id → openings as the pass found them
+        self._raw: list[list[int]] = []  # by scan id: openings as the pass found them
 
     def _read(self) -> None:
         held, a = _shared()
-        found: defaultdict[int, list[int]] = defaultdict(list)
+        found: list[list[int]] = [[] for _ in range(held)]
         if a is not None:
             # one scan's keys never open at the same place (none is a prefix of another)
             for end, (n, ids) in a.iter(self.low):
@@ -224,7 +243,7 @@ class Openings:
         if found is not None:
             return found
         if scan.id < self._held:
-            found = self._at[scan.id] = sorted(self._raw.get(scan.id, ()))  # by end: near sorted
+            found = self._at[scan.id] = sorted(self._raw[scan.id])  # found by end: near sorted
             return found
         import ahocorasick  # a scan made after the shared pass: a pass of its own
 
@@ -253,6 +272,10 @@ class AnyOf:
             return True
         i = bisect_left(cands, offset)
         return i < len(cands) and cands[i] < offset + len(part)
+
+    def positions(self, at: Openings) -> list[int] | None:
+        """Where the words open in the text of `at` (sorted), None when it cannot tell."""
+        return at.of(self._scan)
 
     def found(self, text: str, at: Openings | None = None) -> bool:
         """False only when none of the words occurs in `text`."""
