@@ -26,6 +26,7 @@ DATE_KEYWORDS = ("ago", "time", "year", "years", "month", "months", "week", "wee
                  "summer", "autumn", "fall")
 
 _CASES = (str.lower, str.title, str.upper)
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +43,11 @@ def _scanners() -> tuple[list[re.Pattern], dict[str, str]]:
         if case is not str.upper:  # the date keywords are read in lower and title case only
             words.update({case(w): "date" for w in DATE_KEYWORDS})
         kinds.update(words)
-        rxs.append(re.compile(f"(?<![A-Za-z])(?:{trie_alternation(words)})(?![A-Za-z])"))
+        # Lower case: the look-behind skips the many matches inside words ("one" in "someone").
+        # Title and upper case: without it sre jumps from capital to capital in C (4x faster);
+        # the rare match after a letter ("McOne") is dropped below.
+        lead = "(?<![A-Za-z])" if case is str.lower else ""
+        rxs.append(re.compile(f"{lead}(?:{trie_alternation(words)})(?![A-Za-z])"))
     lists = {"number": _WORD_TRIGGERS, "ordinal": _ORD_WORDS, "date": DATE_KEYWORDS}
     for kind, words in lists.items():  # the lists must not share a word (each match has one kind)
         others = {w.lower() for k, ws in lists.items() if k != kind for w in ws}
@@ -64,5 +69,8 @@ def _word_triggers(text: str) -> dict[str, tuple[tuple[int, int], ...]]:
     out: dict[str, list[tuple[int, int]]] = {"number": [], "ordinal": [], "date": []}
     for rx in rxs:
         for m in rx.finditer(text):
+            s = m.start()
+            if s and text[s - 1] in _ASCII_LETTERS:
+                continue
             out[kinds[m.group()]].append(m.span())
     return {kind: tuple(sorted(spans)) for kind, spans in out.items()}  # shared: immutable
