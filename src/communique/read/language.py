@@ -37,6 +37,16 @@ def _lists() -> dict[str, frozenset[str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _languages_by_word() -> dict[str, tuple[str, ...]]:
+    """Stop word → the languages whose list has it."""
+    out: dict[str, list[str]] = {}
+    for lang, words in _lists().items():
+        for w in words:
+            out.setdefault(w, []).append(lang)
+    return {w: tuple(langs) for w, langs in out.items()}
+
+
 def detect_language(text: str, default: str = "en") -> str:
     """ISO 639-1 code of the text's language among those listed, or `default` when unsure."""
     sample = text[:5000]
@@ -68,11 +78,16 @@ def detect_language(text: str, default: str = "en") -> str:
         candidates = [lang for lang in lists if lang not in ("ru", "kk")]
         if cyr:
             words = [w for w in words if not _CYRILLIC.match(w)]
-    # Count each distinct word once and intersect with each list in C (the same sums as word by word).
+    # Count each distinct word once; one intersection with every list's words at once, then each
+    # stop word found adds its count to its languages (the same sums as list by list).
     counts = Counter(words)
-    scores = {
-        lang: sum(counts[w] for w in lists.get(lang, frozenset()).intersection(counts)) for lang in candidates
-    }
+    scores = dict.fromkeys(candidates, 0)
+    by_word = _languages_by_word()
+    for w in by_word.keys() & counts.keys():
+        n = counts[w]
+        for lang in by_word[w]:
+            if lang in scores:
+                scores[lang] += n
     if "kk" in scores:  # letters only Kazakh uses among these two weigh in too
         scores["kk"] += sum(1 for w in words if _KAZAKH_LETTERS.intersection(w))
     if cyrillic_text:  # Cyrillic is Russian unless Kazakh words and letters outweigh
