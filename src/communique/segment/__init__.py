@@ -113,9 +113,20 @@ def segment(text: str) -> list[Sentence]:
 @lru_cache(maxsize=8)
 def _segment_cached(text: str) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
+    rules = _rules()
     for pi, para in enumerate(paragraphs(text)):
-        for a, b, heading in _split_paragraph(text, para.start, para.end):
-            out.append(Sentence(a, b, text[a:b], pi, heading))
+        a, b, line = para.start, para.end, para.text
+        if "\n" in line:
+            spans = _split_paragraph(text, a, b)
+        # Nearly every paragraph is one line: _split_paragraph's steps for a single line, inline.
+        elif _MD_HEADING.match(line):
+            spans = [(a, b, True)]
+        elif _LIST_ITEM.match(line) or not _is_heading(text, [(a, b)], 0, rules):
+            spans = _split_run(text, a, b, rules, line)
+        else:
+            spans = [(a, b, True)]
+        for s, e, heading in spans:
+            out.append(Sentence(s, e, text[s:e], pi, heading))
     return tuple(out)
 
 
@@ -221,10 +232,13 @@ def _quoted(run: str) -> list[tuple[int, int]]:
     return out
 
 
-def _split_run(text: str, start: int, end: int, rules: _Rules) -> list[tuple[int, int, bool]]:
-    """Split one run of lines; like pysbd, a quotation closed in the run stays one sentence."""
+def _split_run(text: str, start: int, end: int, rules: _Rules,
+               run: str | None = None) -> list[tuple[int, int, bool]]:
+    """Split one run of lines; like pysbd, a quotation closed in the run stays one sentence.
+    `run`: text[start:end], when the caller holds it already."""
     out: list[tuple[int, int, bool]] = []
-    run = text[start:end]
+    if run is None:
+        run = text[start:end]
     quoted = _quoted(run) if ('"' in run or "“" in run or "«" in run) else []
     sent_start = 0
     n = len(run)
@@ -244,8 +258,8 @@ def _split_run(text: str, start: int, end: int, rules: _Rules) -> list[tuple[int
         if stop > sent_start:
             out.append((start + sent_start, start + stop, False))
         sent_start = m.end()
-    if run[sent_start:].strip():
-        tail = run[sent_start:].rstrip()
+    tail = run[sent_start:].rstrip()  # non-empty exactly when it holds more than whitespace
+    if tail:
         out.append((start + sent_start, start + sent_start + len(tail), False))
     return out
 
