@@ -330,3 +330,38 @@ def test_document_flags_listed_with_their_sentence(db_url):
     (f,) = list_flags(ledger, source="doc")["items"]
     assert f["sources"][0]["source"] == "a.txt"
     assert f["sources"][0]["sentence"] == "A note put the aid at EU$ 3 billion."
+
+
+def test_figures_checked_in_batches_as_a_whole(db_url, monkeypatch):
+    """`run_checks` reads figures a few (unit, period) groups at a time: the flags are those of the
+    check over every figure at once."""
+    from communique.checks import ledger as checks
+    from communique.ledger import schema as t
+
+    ledger = open_ledger(db_url)
+    n = 0
+    for period in ("2022", "2023", "2024"):
+        for unit, scale in (("USD", 1e9), ("EUR", 1e8)):
+            for value, qualifier in ((48.7, "exact"), (45.2, "exact"), (49, "nearly"), (30, "more than")):
+                n += 1
+                store(ledger, f"Bilateral trade was {value} in {period} (note {n}).", f"{n}.txt",
+                      f"{int(period) + 1}-02-{n % 27 + 1:02d}",
+                      figures=[trade(value * scale, qualifier, period=period, unit=unit)],
+                      meetings=[council(n, f"{period}-05-01")] if n % 3 == 0 else [])
+    ledger.rebuild()
+
+    def flag_rows():
+        with ledger.connect() as conn:
+            return sorted(tuple(r) for r in conn.execute(
+                t.flags.select().with_only_columns(t.flags.c.id, t.flags.c.message, t.flags.c.record_ids,
+                                                   t.flags.c.document_id).where(t.flags.c.kind == FIG)))
+
+    batched = flag_rows()
+    assert len(batched) >= 6  # each (unit, period) has sources that cannot both be right
+    with ledger.connect() as conn:  # the whole check at once, as before batching
+        seen = checks._load(conn, checks.READS)
+        whole = sorted(f["id"] for f in checks.figures_disagree(seen))
+    assert [r[0] for r in batched] == whole
+    monkeypatch.setattr(checks, "FIGURE_BATCH", 1)  # one group per batch
+    ledger.rebuild()
+    assert flag_rows() == batched

@@ -89,8 +89,10 @@ READS: dict[str, tuple[str, ...] | None] = {
 }
 
 
-def _load(conn, reads: dict[str, tuple[str, ...] | None]) -> dict[str, list[Seen]]:
-    """As-seen records of the kinds (and properties) in `reads`, leaving out rejected records."""
+def _load(conn, reads: dict[str, tuple[str, ...] | None],
+          ids: list[str] | None = None) -> dict[str, list[Seen]]:
+    """As-seen records of the kinds (and properties) in `reads`, leaving out rejected records; only
+    the records `ids` (sorted) when given."""
     from sqlalchemy import and_, or_, select
 
     from ..ledger import schema as t
@@ -99,11 +101,11 @@ def _load(conn, reads: dict[str, tuple[str, ...] | None]) -> dict[str, list[Seen
     rejected = set(conn.execute(select(r.id).where(r.status == "rejected")).scalars())
     want = or_(*[s.kind == k if props is None else and_(s.kind == k, s.prop.in_(list(props)))
                  for k, props in reads.items()])
-    rows = conn.execute(select(s.kind, s.record_id, s.canonical_id, s.prop, s.value, s.document_id,
-                               s.span_start, s.span_end, d.published, d.source)
-                        .join(t.documents, d.id == s.document_id)
-                        .where(want)
-                        .order_by(s.record_id, s.span_start, s.id))
+    q = (select(s.kind, s.record_id, s.canonical_id, s.prop, s.value, s.document_id, s.span_start, s.span_end,
+                d.published, d.source).join(t.documents, d.id == s.document_id))
+    parts = [q.where(want)] if ids is None else \
+        [q.where(want, s.record_id.in_(ids[i:i + 500])) for i in range(0, len(ids), 500)]
+    rows = (x for part in parts for x in conn.execute(part.order_by(s.record_id, s.span_start, s.id)))
     seen: dict[str, Seen] = {}
     # the same values and documents recur across records: decode and keep each once
     decoded: dict[str, Any] = {}
@@ -196,14 +198,16 @@ def document_parties(seen: dict[str, list[Seen]]) -> dict[str, frozenset[str]]:
     return {d: frozenset(v) for d, v in out.items() if v}
 
 
-def figures_disagree(seen: dict[str, list[Seen]]) -> Iterator[dict]:
+def figures_disagree(seen: dict[str, list[Seen]],
+                     parties: dict[str, frozenset[str]] | None = None) -> Iterator[dict]:
     """Figures of one metric, subject, unit and period from different documents (about the same
     partnership) whose admitted values do not overlap (beyond `ledger.figures.slack`). One flag
-    per group of such figures."""
+    per group of such figures. `parties`: `document_parties` when the caller has them (a batch
+    of figures, `run_checks`)."""
     from .document import same_metric
 
     slack = float(settings()["figures"]["slack"])
-    parties = document_parties(seen)
+    parties = parties if parties is not None else document_parties(seen)
     groups: dict[tuple, list[Seen]] = defaultdict(list)
     for f in seen.get("figures", []):
         if f.get("period") and f.get("unit") and _admits(f) is not None:
@@ -487,6 +491,39 @@ NEEDS = {figures_disagree: ("figures", "meetings", "agreements"),
          roles_at_once: ("people", "meetings")}
 
 
+#: Figures read per batch by `_figures_in_batches` (whole unit-and-period groups).
+FIGURE_BATCH = 20_000
+
+
+def _figures_in_batches(conn, batch: int | None = None) -> Iterator[dict]:
+    """`figures_disagree` over the ledger with bounded memory: it compares figures of one unit and
+    period only, so SQL lists the figures by (unit, period) and whole groups are read and checked
+    a batch at a time; the documents' partnerships are computed once, from meetings and agreements."""
+    from sqlalchemy import select
+
+    from ..ledger import schema as t
+
+    batch = batch or FIGURE_BATCH
+    parts = _load(conn, {k: READS[k] for k in ("meetings", "agreements")})
+    parties = document_parties(parts)
+    del parts
+    u, p = t.statements.alias("u"), t.statements.alias("p")
+    q = (select(u.c.value, p.c.value, u.c.record_id)
+         .join(p, (p.c.record_id == u.c.record_id) & (p.c.prop == "period"))
+         .where(u.c.kind == "figures", u.c.prop == "unit")
+         .order_by(u.c.value, p.c.value, u.c.record_id))
+    pending: list[str] = []
+    last = None
+    for unit, period, rid in conn.execute(q).all() if conn.dialect.name != "sqlite" else conn.execute(q):
+        if (unit, period) != last and len(pending) >= batch:
+            yield from figures_disagree(_load(conn, {"figures": READS["figures"]}, sorted(pending)), parties)
+            pending = []
+        last = (unit, period)
+        pending.append(rid)
+    if pending:
+        yield from figures_disagree(_load(conn, {"figures": READS["figures"]}, sorted(pending)), parties)
+
+
 def run_checks(conn) -> int:
     """Compute every ledger check and store its flags (replacing the previous ones of these kinds);
     called inside the rebuild transaction. Returns the number of flags stored."""
@@ -500,14 +537,15 @@ def run_checks(conn) -> int:
     for i, check in enumerate(CHECKS):
         # one check's kinds at a time, each kind read once and dropped when no later check needs it:
         # memory holds the largest check's records, not every kind's
-        needs = NEEDS.get(check, tuple(READS))
+        streamed = check is figures_disagree  # by (unit, period) groups: the largest kind
+        needs = () if streamed else NEEDS.get(check, tuple(READS))
         later = {k for c in CHECKS[i + 1:] for k in NEEDS.get(c, tuple(READS))}
         missing = {k: READS[k] for k in needs if k not in seen}
         if missing:
             seen.update(_load(conn, missing))
             seen.update({k: [] for k in missing if k not in seen})
         try:
-            found = list(check(seen))
+            found = list(_figures_in_batches(conn) if streamed else check(seen))
         except Exception as exc:  # a check's bug on odd data must not fail the rebuild (and the ingest)
             from ..ledger.statements import sha
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import combinations
@@ -87,27 +88,40 @@ def load_documents(conn: Connection) -> dict[str, dict]:
 def load_seen(conn: Connection, docs: dict[str, dict], kind: str) -> list[Seen]:
     """Every as-seen record of one kind rebuilt from its statements (one kind at a time keeps the
     memory of a rebuild to the largest kind, not the whole ledger)."""
+    return list(iter_seen(conn, docs, kind))
+
+
+def iter_seen(conn: Connection, docs: dict[str, dict], kind: str,
+              ids: list[str] | None = None) -> Iterator[Seen]:
+    """As-seen records of one kind (only `ids`, sorted, when given), each yielded once complete, in
+    id order: a caller may keep a few features of each and drop the record."""
     c = t.statements.c
-    seen: dict[str, Seen] = {}
-    rows = conn.execute(select(c.id, c.kind, c.record_id, c.prop, c.value, c.document_id, c.span_start,
-                               c.span_end).where(c.kind == kind)
-                        .order_by(c.record_id, c.span_start, c.id))
+    q = select(c.record_id, c.prop, c.value, c.document_id, c.span_start, c.span_end)
+    if ids is None:
+        parts = [q.where(c.kind == kind)]
+    else:
+        parts = [q.where(c.record_id.in_(ids[i:i + 500])) for i in range(0, len(ids), 500)]
     decoded: dict[str, object] = {}  # the same few values recur (currencies, bodies, parties)
-    for _sid, _kind, record_id, prop, raw, document_id, span_start, span_end in rows:
-        rec = seen.get(record_id)
-        if rec is None:
-            rec = seen[record_id] = Seen(id=record_id, kind=kind, document_id=document_id,
-                                         published=docs.get(document_id, {}).get("published"))
-        if rec.span is None and span_start is not None:
-            rec.span = (span_start, span_end)
-        vals = rec.props.setdefault(prop, [])
-        try:
-            v = decoded[raw]
-        except KeyError:
-            v = decoded[raw] = json.loads(raw)
-        if v not in vals:
-            vals.append(v)
-    return list(seen.values())
+    rec: Seen | None = None
+    for part in parts:
+        for record_id, prop, raw, document_id, span_start, span_end in conn.execute(
+                part.order_by(c.record_id, c.span_start, c.id)):
+            if rec is None or rec.id != record_id:
+                if rec is not None:
+                    yield rec
+                rec = Seen(id=record_id, kind=kind, document_id=document_id,
+                           published=docs.get(document_id, {}).get("published"))
+            if rec.span is None and span_start is not None:
+                rec.span = (span_start, span_end)
+            vals = rec.props.setdefault(prop, [])
+            try:
+                v = decoded[raw]
+            except KeyError:
+                v = decoded[raw] = json.loads(raw)
+            if v not in vals:
+                vals.append(v)
+    if rec is not None:
+        yield rec
 
 
 def document_parties(conn: Connection) -> dict[str, set[str]]:
@@ -151,9 +165,20 @@ def _resolve(target: str, key: dict | None, index: dict[str, Seen],
     return None
 
 
+#: A record id a judgement names (and its snapshot) → the as-seen id present now, or None.
+Resolver = Callable[[str, dict | None], str | None]
+
+
 def cluster_kind(kind: str, recs: list[Seen], judgements: list[Judgement], index: dict[str, Seen],
-                 by_kind: dict[str, list[Seen]]) -> list[Cluster]:
+                 by_kind: dict[str, list[Seen]], resolve: Resolver | None = None) -> list[Cluster]:
+    """Cluster the records of one kind. `recs` may be any union of whole components (records linked
+    by a shared blocking key, signature or merge judgement): no comparison crosses components, so
+    each is clustered as in the whole kind. `resolve` answers for judgements naming records outside
+    `recs` (a batch); by default they are looked up among `by_kind`."""
     matcher = MATCHERS.get(kind)
+    if resolve is None:
+        def resolve(target: str, key: dict | None) -> str | None:
+            return _resolve(target, key, index, by_kind)
     ids = sorted(r.id for r in recs)
     ids_set = set(ids)
     cannot: dict[str, set[str]] = defaultdict(set)
@@ -161,15 +186,15 @@ def cluster_kind(kind: str, recs: list[Seen], judgements: list[Judgement], index
     for j in judgements:
         if j.kind not in ("merge", "split") or j.target_type != "record":
             continue
-        a = _resolve(j.target_id, j.target_key, index, by_kind)
+        a = resolve(j.target_id, j.target_key)
         if a is None or a not in ids_set:
             continue
         if j.kind == "merge":
-            b = _resolve(j.other_id, None, index, by_kind) if j.other_id else None
+            b = resolve(j.other_id, None) if j.other_id else None
             if b and b in ids_set:
                 must.append((a, b, j.id))
         elif j.other_id:
-            b = _resolve(j.other_id, None, index, by_kind)
+            b = resolve(j.other_id, None)
             if b and b in ids_set:
                 cannot[a].add(b)
                 cannot[b].add(a)
@@ -446,13 +471,18 @@ def rebuild(conn: Connection, touched: set[str] | None = None) -> dict:
     per_doc_parties = None
     for kind in kinds:
         recs = None  # drop the previous kind before loading the next: peak = the largest kind, not two
-        recs = load_seen(conn, docs, kind)
-        if not recs and touched is None:
-            continue
-        if kind == "agreements":
-            per_doc_parties = per_doc_parties if per_doc_parties is not None else document_parties(conn)
-            apply_context_parties(recs, per_doc_parties)
-        stats = _rebuild_kind(conn, kind, recs, docs, judgements, rejected_values, flag_rows, ts, touched)
+        if kind == "agreements" and per_doc_parties is None:
+            per_doc_parties = document_parties(conn)
+        if touched is None and _statement_count(conn, kind) > BATCH_STATEMENTS:
+            stats = _rebuild_kind_batched(conn, kind, docs, judgements, rejected_values, flag_rows, ts,
+                                          per_doc_parties)
+        else:
+            recs = load_seen(conn, docs, kind)
+            if not recs and touched is None:
+                continue
+            if kind == "agreements":
+                apply_context_parties(recs, per_doc_parties)
+            stats = _rebuild_kind(conn, kind, recs, docs, judgements, rejected_values, flag_rows, ts, touched)
         for k, v in stats.items():
             totals[k] += v
     flags_by_id = {}
@@ -472,6 +502,106 @@ def rebuild(conn: Connection, touched: set[str] | None = None) -> dict:
     _insert(conn, t.flags, list(flags_by_id.values()))
     totals["flags"] = len(flags_by_id)
     return totals
+
+
+#: A kind with more statements than this is merged in batches of whole components (see
+#: `_rebuild_kind_batched`), so a full rebuild holds one batch of records, not the whole kind.
+BATCH_STATEMENTS = 100_000
+#: As-seen records per batch (a component larger than this is one batch on its own).
+BATCH_RECORDS = 20_000
+
+
+def _statement_count(conn: Connection, kind: str) -> int:
+    from sqlalchemy import func
+
+    return conn.execute(select(func.count()).select_from(t.statements)
+                        .where(t.statements.c.kind == kind)).scalar_one()
+
+
+def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, dict], judgements: list[Judgement],
+                          rejected_values: set, flag_rows: list[dict], ts: datetime,
+                          per_doc_parties: dict[str, set[str]] | None,
+                          batch_records: int | None = None) -> dict:
+    """A full rebuild of one large kind with bounded memory, the same as `_rebuild_kind` over all
+    its records. Pass 1 streams the records once, keeping of each only its id and the union-find
+    link of its blocking keys and signature (records that share none are never compared, so they
+    can be clustered apart); merge judgements link their two records; judgements whose record is
+    gone are resolved by snapshot against the whole kind. Pass 2 loads whole components, a batch of
+    about `batch_records` at a time, and clusters, assembles and writes each batch."""
+    matcher = MATCHERS.get(kind)
+    batch_records = batch_records or BATCH_RECORDS
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    first: dict[object, str] = {}
+    # judgements naming records by snapshot: the smallest present id that fits (as `_resolve`)
+    wanted = {}
+    label_prop = rules()["label"].get(kind)
+    for j in judgements:
+        key = j.target_key or {}
+        if j.target_type == "record" and key.get("kind") == kind and key.get("label") is not None:
+            wanted[(j.target_id, dumps(key))] = (set(key.get("documents") or []), fold(str(key["label"])))
+    found: dict[tuple, str] = {}
+    for r in iter_seen(conn, docs, kind):
+        if kind == "agreements" and per_doc_parties is not None:
+            apply_context_parties([r], per_doc_parties)
+        parent[r.id] = r.id
+        if matcher is not None:
+            links = {("k", k) for k in matcher.keys(r)}
+            sig = matcher.signature(r)
+            if sig is not None:
+                links.add(("s", sig))
+            for link in links:
+                other = first.setdefault(link, r.id)
+                if other != r.id:
+                    union(other, r.id)
+        for w, (wdocs, want) in wanted.items():
+            if w not in found and (not wdocs or r.document_id in wdocs) and \
+                    fold(str(r.get(label_prop) or "")) == want:
+                found[w] = r.id
+    first.clear()
+
+    def resolve(target: str, key: dict | None) -> str | None:
+        if target in parent:
+            return target
+        if not key or not key.get("kind") or key.get("label") is None:
+            return None
+        return found.get((target, dumps(key)))
+
+    for j in judgements:
+        if j.kind == "merge" and j.target_type == "record" and j.other_id:
+            a, b = resolve(j.target_id, j.target_key), resolve(j.other_id, None)
+            if a and b:
+                union(a, b)
+    components: dict[str, list[str]] = defaultdict(list)
+    for rid in parent:
+        components[find(rid)].append(rid)
+    totals: dict[str, int] = defaultdict(int)
+    batch: list[str] = []
+    roots = sorted(components)
+    for n, root in enumerate(roots):
+        batch.extend(components.pop(root))
+        if len(batch) < batch_records and n + 1 < len(roots):
+            continue
+        recs = list(iter_seen(conn, docs, kind, sorted(batch)))
+        if kind == "agreements" and per_doc_parties is not None:
+            apply_context_parties(recs, per_doc_parties)
+        stats = _rebuild_kind(conn, kind, recs, docs, judgements, rejected_values, flag_rows, ts,
+                              resolve=resolve)
+        for k, v in stats.items():
+            totals[k] += v
+        batch, recs = [], None
+    return dict(totals)
 
 
 def _judgements_anchored(conn: Connection, judgements: list[Judgement]) -> bool:
@@ -529,13 +659,19 @@ def _drop_derived(conn: Connection, ids: set[str]) -> None:
 
 def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str, dict],
                   judgements: list[Judgement], rejected_values: set, flag_rows: list[dict],
-                  ts: datetime, touched: set[str] | None = None) -> dict:
+                  ts: datetime, touched: set[str] | None = None, resolve: Resolver | None = None) -> dict:
+    """Cluster, assemble and write one kind's records: all of them, or (with `resolve`, from
+    `_rebuild_kind_batched`) one batch of whole components, reading and remapping only its own."""
     from .lifecycle import stage_rows
 
     index = {r.id: r for r in recs}
     by_kind = {kind: recs}
     now_map = None
-    clusters = cluster_kind(kind, recs, judgements, index, by_kind)
+    batch = resolve is not None
+    if resolve is None:
+        def resolve(target: str, key: dict | None) -> str | None:
+            return _resolve(target, key, index, by_kind)
+    clusters = cluster_kind(kind, recs, judgements, index, by_kind, resolve)
     member_of = {m: c.id for c in clusters for m in c.members}
     if touched is not None:
         now_map = _canonical_map(conn, kind)
@@ -550,7 +686,7 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
     for j in judgements:
         if j.target_type != "record" or j.kind not in ("correct", "reject", "confirm"):
             continue
-        rid = _resolve(j.target_id, j.target_key, index, by_kind)
+        rid = resolve(j.target_id, j.target_key)
         cid = member_of.get(rid) if rid else None
         if cid is None:
             continue
@@ -565,9 +701,9 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
     mc = t.mentions.c
     sources: dict[str, set[tuple]] = defaultdict(set)
     q = select(mc.record_id, mc.document_id, mc.span_start, mc.span_end)
-    if touched is None:
+    if touched is None and not batch:
         parts = [q.where(mc.kind == kind)]
-    else:  # only the clusters rewritten
+    else:  # only the clusters rewritten (or the batch's)
         ids = sorted(m for c in clusters for m in c.members)
         parts = [q.where(mc.record_id.in_(ids[i:i + 500])) for i in range(0, len(ids), 500)]
     for part in parts:
@@ -615,6 +751,8 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
     merge_rows = list({r["id"]: r for r in merge_rows}.values())
     _insert(conn, t.merges, merge_rows)
     _insert(conn, t.stage_history, history_rows)
+    if batch:
+        now_map = _canonical_map(conn, kind, sorted(member_of))
     changed = _remap(conn, kind, member_of, now_map)
     return {"records": len(record_rows), "merges": len(merge_rows), "stage_history": len(history_rows),
             "remapped": changed, "rewritten": len(record_rows)}
@@ -626,11 +764,19 @@ def weakest_merge(edges) -> tuple[float, str] | None:
     return min(auto) if auto else None
 
 
-def _canonical_map(conn: Connection, kind: str) -> dict[str, str]:
-    """As-seen record id → the canonical id its statements point at now. Read from the mentions
-    (every record has one per span; `_remap` moves both tables together): a quarter of the rows."""
+def _canonical_map(conn: Connection, kind: str, ids: list[str] | None = None) -> dict[str, str]:
+    """As-seen record id → the canonical id its statements point at now (of `ids` only, when
+    given). Read from the mentions (every record has one per span; `_remap` moves both tables
+    together): a quarter of the rows."""
     mc = t.mentions.c
-    return dict(conn.execute(select(mc.record_id, mc.canonical_id).where(mc.kind == kind).distinct()).all())
+    if ids is None:
+        return dict(conn.execute(select(mc.record_id, mc.canonical_id).where(mc.kind == kind).distinct())
+                    .all())
+    out: dict[str, str] = {}
+    for i in range(0, len(ids), 500):
+        out.update(conn.execute(select(mc.record_id, mc.canonical_id)
+                                .where(mc.record_id.in_(ids[i:i + 500])).distinct()).all())
+    return out
 
 
 def _remap(conn: Connection, kind: str, member_of: dict[str, str],
