@@ -137,6 +137,7 @@ class CacheMiddleware:
         self.guard = guard
         self.cache = cache
         self._inflight: dict[tuple, asyncio.Future] = {}
+        self._probe_limiter = None
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -192,9 +193,13 @@ class CacheMiddleware:
             return None
         if getattr(probe, "cheap", False):
             return self.web.generation()
+        import anyio
         import anyio.to_thread
 
-        return await anyio.to_thread.run_sync(self.web.generation)
+        if self._probe_limiter is None:
+            # threads of its own: behind the routes' threads, a hit would wait for slow misses
+            self._probe_limiter = anyio.CapacityLimiter(2)
+        return await anyio.to_thread.run_sync(self.web.generation, limiter=self._probe_limiter)
 
     async def _capture(self, scope, receive) -> _Captured:
         out = _Captured()
