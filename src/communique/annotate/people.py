@@ -97,10 +97,6 @@ def not_name_words() -> set[str]:
     return _lex()["vocab"]
 
 
-def _is_vocab(t: Tok) -> bool:
-    return _is_vocab_word(t.base)
-
-
 def _is_vocab_word(b: str) -> bool:
     lx = _lex()
     if b in lx["vocab"] or b.isupper() or country_name(b):
@@ -142,14 +138,9 @@ def _particle(toks: list[Tok], i: int) -> bool:
     return nxt.cap or (_particle_word(nxt.base) and i + 2 < len(toks) and toks[i + 2].cap)
 
 
-def _adjacent(a: Tok, b: Tok, text: str) -> bool:
-    gap = text[a.end : b.start]
-    return gap.strip() == "" and "\n" not in gap
-
-
 def _spaced(text: str, end: int, start: int) -> bool:
-    """`_adjacent` for the offsets of two tokens, with the usual gaps (none, one space) answered
-    without slicing the text."""
+    """Two tokens (the first's end, the next's start) stand next to each other on one line: only
+    spaces between. The usual gaps (none, one space) are answered without slicing the text."""
     if start == end or (start == end + 1 and text[end] == " "):
         return True
     gap = text[end:start]
@@ -562,12 +553,3 @@ def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntit
     for p in people:
         p.mentions.sort(key=lambda m: m.span)
     return people
-
-
-def _match(people: list[PersonEntity], name: str) -> PersonEntity | None:
-    k = _key(name)
-    for p in people:
-        pk = _key(p.name)
-        if pk == k or pk.endswith(" " + k) or k.endswith(" " + pk):
-            return p
-    return None
