@@ -206,6 +206,7 @@ class EcbRates:
                 continue
             self.days[cur] = [d for d, _ in items]
             self.values[cur] = [float(v) for _, v in items]
+        self._quotes: dict[tuple[str, When, bool], Quote | None] = {}  # the history never changes
 
     def currencies(self) -> list[str]:
         return sorted(self.days)
@@ -218,6 +219,12 @@ class EcbRates:
         return [ECB_SOURCE] if currency in self.days else []
 
     def quote(self, currency: str, when: When, step_back: bool = True) -> Quote | None:
+        key = (currency, when, step_back)
+        if key not in self._quotes:
+            self._quotes[key] = self._quote(currency, when, step_back)
+        return self._quotes[key]
+
+    def _quote(self, currency: str, when: When, step_back: bool) -> Quote | None:
         days = self.days.get(currency)
         if not days or when.start < days[0] or when.start > days[-1]:
             return None
