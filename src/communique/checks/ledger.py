@@ -491,22 +491,26 @@ NEEDS = {figures_disagree: ("figures", "meetings", "agreements"),
          roles_at_once: ("people", "meetings")}
 
 
-#: Figures read per batch by `_figures_in_batches` (whole unit-and-period groups).
+#: Figures read per batch by `_figures_in_batches` (whole unit-and-period groups), once the ledger
+#: holds more than `FIGURE_STATEMENTS` figure statements (fewer are read in one scan).
 FIGURE_BATCH = 20_000
+FIGURE_STATEMENTS = 100_000
 
 
-def _figures_in_batches(conn, batch: int | None = None) -> Iterator[dict]:
+def _figures_in_batches(conn, parties: dict[str, frozenset[str]], batch: int | None = None) -> Iterator[dict]:
     """`figures_disagree` over the ledger with bounded memory: it compares figures of one unit and
     period only, so SQL lists the figures by (unit, period) and whole groups are read and checked
-    a batch at a time; the documents' partnerships are computed once, from meetings and agreements."""
-    from sqlalchemy import select
+    a batch at a time (a small ledger's in one scan)."""
+    from sqlalchemy import func, select
 
     from ..ledger import schema as t
 
     batch = batch or FIGURE_BATCH
-    parts = _load(conn, {k: READS[k] for k in ("meetings", "agreements")})
-    parties = document_parties(parts)
-    del parts
+    n = conn.execute(select(func.count()).select_from(t.statements)
+                     .where(t.statements.c.kind == "figures")).scalar_one()
+    if n <= FIGURE_STATEMENTS:
+        yield from figures_disagree(_load(conn, {"figures": READS["figures"]}), parties)
+        return
     u, p = t.statements.alias("u"), t.statements.alias("p")
     q = (select(u.c.value, p.c.value, u.c.record_id)
          .join(p, (p.c.record_id == u.c.record_id) & (p.c.prop == "period"))
@@ -538,14 +542,14 @@ def run_checks(conn) -> int:
         # one check's kinds at a time, each kind read once and dropped when no later check needs it:
         # memory holds the largest check's records, not every kind's
         streamed = check is figures_disagree  # by (unit, period) groups: the largest kind
-        needs = () if streamed else NEEDS.get(check, tuple(READS))
+        needs = ("meetings", "agreements") if streamed else NEEDS.get(check, tuple(READS))
         later = {k for c in CHECKS[i + 1:] for k in NEEDS.get(c, tuple(READS))}
         missing = {k: READS[k] for k in needs if k not in seen}
         if missing:
             seen.update(_load(conn, missing))
             seen.update({k: [] for k in missing if k not in seen})
         try:
-            found = list(_figures_in_batches(conn) if streamed else check(seen))
+            found = list(_figures_in_batches(conn, document_parties(seen)) if streamed else check(seen))
         except Exception as exc:  # a check's bug on odd data must not fail the rebuild (and the ingest)
             from ..ledger.statements import sha
 
