@@ -21,7 +21,7 @@ cue is taken to be in force.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -233,6 +233,7 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
         if not here:
             continue
         sent = text[s.start : s.end]
+        clause_ends: list[int] | None = None  # ends of the clause breaks of the sentence
         replaced: set[int] = set()
         pending_min: int | None = None
         pending_seen: int | None = None  # end of the last cue read in a pending context
@@ -292,7 +293,9 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                     if id(t) not in replaced:
                         t.stages.append((_rank(stage), stage, pos))
                 continue
-            target = _nearest(text, here, pos, s.start)
+            if clause_ends is None:
+                clause_ends = [m.end() for m in _CLAUSE.finditer(text, s.start, s.end)]
+            target = _nearest(text, here, pos, s.start, clause_ends)
             for t in target if isinstance(target, list) else [target]:
                 if t is not None and id(t) not in replaced:
                     t.stages.append((_rank(stage), stage, pos))
@@ -314,14 +317,18 @@ def _inherit_subject(text: str, old: _Rec, before) -> None:
         old.name = f"{old.name}{on.group(0)}"
 
 
-def _nearest(text: str, here, pos: int, sent_start: int):
-    """The agreement mention a cue at `pos` speaks of: same clause first, else the nearest before."""
+def _nearest(text: str, here, pos: int, sent_start: int, clause_ends: list[int]):
+    """The agreement mention a cue at `pos` speaks of: same clause first, else the nearest before.
+    `clause_ends`: where the `_CLAUSE` breaks of the sentence end, in order."""
 
     stop = max([b for _a, b, _r in here] + [pos]) + 40
     verbs = [m.start(1) for m in _NEW_VERB.finditer(text, sent_start, stop)]  # a new verb opens a clause
 
     def clause_id(p: int) -> int:
-        return len(_CLAUSE.findall(text[sent_start:p])) + sum(1 for v in verbs if v <= p)
+        # = len(_CLAUSE.findall(text[sent_start:p])) + the verbs at or before p: the breaks found
+        # in the sentence that end by p are those found in its part before p (a break cut by p
+        # leaves no shorter one in its place)
+        return bisect_right(clause_ends, p) + bisect_right(verbs, p)
 
     cid = clause_id(pos)
     # distance to the mention's nearer edge: "X for 2022-2024 was being implemented and signed Y"
