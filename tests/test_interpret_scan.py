@@ -94,6 +94,11 @@ def _scans() -> dict[str, re.Pattern]:
         "topic terms": topic_terms,
         "pledge words": lx["pledge"],
         "metrics": lx["metric_rx"],
+        "hedges": lx["hedged"],
+        "non-parties": lx["non_party"],
+        "programmes": lx["programs"],
+        "figure cues": amounts._FIGURE_CUE,
+        "head cues": meetings._HEAD_CUES,
     }
 
 

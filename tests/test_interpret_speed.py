@@ -6,7 +6,7 @@ import random
 import re
 from bisect import bisect_right
 
-from communique.interpret import agreements
+from communique.interpret import agreements, events
 from communique.interpret.amounts import _first_clause, _overlap_test
 from communique.interpret.document import build_context
 from communique.read import make_document
@@ -87,3 +87,67 @@ def test_context_lookups_equal_plain_scans():
     flags = [ctx.is_heading(p) for p in range(n)]
     assert flags == [plain_heading(p) for p in range(n)]
     assert flags[0] and not flags[TEXT.index("The sides")]
+
+
+def _plain_np_start(text: str, pos: int) -> int:
+    k = pos
+    while True:
+        m = re.search(events._MODIFIER.pattern, text[max(0, k - 40) : k])
+        if not m:
+            break
+        if m.group(1) in ("The", "A", "An", "This", "In", "On", "At", "During", "Since", "After", "With"):
+            break
+        k -= len(m.group(0))
+    return k
+
+
+def _plain_np_end(text: str, pos: int) -> int:
+    m = re.match(events._POST_MODIFIER.pattern, text[pos:])
+    if not m or re.match(r"\d", text[pos + m.end() : pos + m.end() + 1]):
+        return pos
+    rest = text[pos : pos + 160]
+    stop = events._STOP_NP.search(rest, m.end() - 1)
+    end = pos + (stop.start() if stop else len(rest))
+    tail = re.search(r"\s+in\s+[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s*$", text[pos:end])
+    if tail and re.search(r"\s(?:of|to)\s", text[pos : pos + tail.start()]) is not None:
+        end = pos + tail.start()
+    return end if end > pos + m.end() else pos
+
+
+def test_noun_phrase_edges_equal_the_plain_reads():
+    pieces = [
+        "President ",
+        "Tokayev's ",
+        "first ",
+        "official ",
+        "state ",
+        "visit",
+        " of ",
+        " to ",
+        " on ",
+        "Brussels",
+        " in ",
+        "Astana",
+        "The ",
+        "the ",
+        "EU-commissioned ",
+        "high-level ",
+        "x",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        ",",
+        ".",
+        "2024",
+        " with ",
+        "Kazakhstan",
+        "’s ",
+        "Forum ",
+    ]
+    rng = random.Random(9)
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
+        for pos in range(len(text) + 1):
+            assert events._np_start(text, pos) == _plain_np_start(text, pos), (text, pos)
+            assert events._np_end(text, pos) == _plain_np_end(text, pos), (text, pos)

@@ -60,6 +60,7 @@ _NEW_VERB = re.compile(
     r"\s(?:and|but)\s+(?:also\s+)?((?:agreed|decided|called|asked|instructed|stressed|noted|welcomed|proposed|"
     r"discussed|expressed|underlined|reaffirmed)\b)"
 )
+_PROVISIONALLY = re.compile(r"\s+(?:provisionally)")  # read at a position: opens with a space
 _TEXT_ANAPHORA = re.compile(r"\b(?:the|its|this)\s+text\b(?!\s+of\b)", re.I)
 
 
@@ -254,7 +255,7 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 continue
             left = text[max(s.start, pos - 40) : pos]
             clause_left = _CLAUSE.split(left)[-1]
-            if cues["neg"].search(clause_left) or re.match(r"\s+(?:provisionally)", text[pos + len(word) :]):
+            if cues["neg"].search(clause_left) or _PROVISIONALLY.match(text, pos + len(word)):
                 continue
             ahead = _AHEAD.match(text, pos + len(word))  # "its signature is expected soon"
             carried = (

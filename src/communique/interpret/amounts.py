@@ -561,11 +561,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     for p in ctx.places:
         if s.start <= p.span[0] < a.span[0] and p.kind == "country":
             return p.name
-        if (
-            s.start <= p.span[0] < a.span[0]
-            and p.kind == "demonym"
-            and re.match(r"\s+(?:side|delegation|government|authorities)\b", ctx.text[p.span[1] :])
-        ):
+        if s.start <= p.span[0] < a.span[0] and p.kind == "demonym" and _SIDE_NOUN.match(ctx.text, p.span[1]):
             return p.country  # "The European side announced …"
     if "Commission" in left and re.search(r"\b(?:the\s+)?Commission\b", left):
         return "European Commission"
@@ -605,6 +601,7 @@ def _heads_in(ctx: Context, part: str, offset: int) -> bool:
     return _lex()["giver_heads_in"].found_part(part, ctx.at, offset)
 
 
+_SIDE_NOUN = re.compile(r"\s+(?:side|delegation|government|authorities)\b")  # read at a position
 _GOV_OF = re.compile(r"\bGovernment\s+of\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}$")
 
 

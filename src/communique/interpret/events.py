@@ -41,6 +41,26 @@ _STOP_NP = re.compile(
 )
 
 
+# Read at a position of the whole text (`.match(text, pos)`): the same as matching the rest of the
+# text from there, as none of them looks behind its start (each opens with a space), without
+# copying that rest.
+_SINCE_NEXT = re.compile(r"\s+since\b")
+_SITTING_SINCE = re.compile(r"\s+(?:meeting\s+|session\s+)?since\b")
+_SINCE_OR_OF = re.compile(r"\s+(?:since|of\s+(?!the\b))")
+_OF_THE_NAME = re.compile(r"\s+of\s+the\s+([A-Z][\w-]*)")
+_YEAR_WORD = re.compile(r"\s+(?:year|month|week)")
+_INTO_FORCE = re.compile(r"\s+into\s+force")
+_INTO_NAME = re.compile(r"\s+(?:into|to)\s+(?:the\s+)?[A-Z]")
+_COP_NOUN = re.compile(r"\s+(climate\s+(?:summit|conference|talks)|summit|conference)\b")
+_VOTE = re.compile(
+    r"[^.]{0,40}?\bin which\s+\w+\s+(?:backed|approved|rejected|supported|voted (?:for|on))\s+"
+    r"((?:the|a)\s+[^,.;]+)"
+)
+_POST_MODIFIER = re.compile(
+    r"\s+(?:of|on|for|to(?!\s+(?:be|take|hold|meet|open|discuss)\b)|with|into|between)\s"
+)
+
+
 @dataclass
 class _Cand:
     start: int
@@ -160,7 +180,7 @@ def _body_events(ctx: Context) -> list[_Cand]:
     for b in ctx.bodies:
         if main is not None and b.span == main.span:
             continue
-        if re.match(r"\s+since\b", ctx.text[b.span[1] :]):
+        if _SINCE_NEXT.match(ctx.text, b.span[1]):
             continue
         if ctx.is_heading(b.span[0]) or ctx.in_quote(b.span[0]):
             continue
@@ -192,7 +212,7 @@ def _body_events(ctx: Context) -> list[_Cand]:
             m = rx.match(ctx.text, o.span[1] + 1)
             if not m or any(c.start <= o.span[0] < c.end for c in out):
                 continue
-            if re.match(r"\s+(?:meeting\s+|session\s+)?since\b", ctx.text[m.end() :]):
+            if _SITTING_SINCE.match(ctx.text, m.end()):
                 continue
             if any(b.span[0] >= o.span[1] and b.span[1] <= m.end() + 1 for b in ctx.bodies):
                 continue
@@ -238,9 +258,9 @@ def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         if m.group("adj") and m.group("adj").lower() not in type_words:
             continue  # "the next ministerial meeting" of a Joint Committee: some other meeting
-        if re.match(r"\s+(?:since|of\s+(?!the\b))", ctx.text[m.end() :]):
+        if _SINCE_OR_OF.match(ctx.text, m.end()):
             continue
-        other = re.match(r"\s+of\s+the\s+([A-Z][\w-]*)", ctx.text[m.end() :])
+        other = _OF_THE_NAME.match(ctx.text, m.end())
         if other and other.group(1).lower() not in type_words:
             continue  # "the 17th session of the Conference of the Parties": another body's sitting
         q = m.group("q").lower()
@@ -252,7 +272,7 @@ def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         elif q in ("next", "following", "upcoming"):
             n = main_no + 1 if main_no else None
         elif q in ("last", "previous"):
-            if main_no is None or re.match(r"\s+(?:year|month|week)", ctx.text[m.end() :]):
+            if main_no is None or _YEAR_WORD.match(ctx.text, m.end()):
                 continue
             n = main_no - 1
         else:
@@ -370,11 +390,9 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         if any(a <= m.start() < b for a, b in cop_spans):
             continue  # "session", "Conference" inside a COP's full name, which is read below
-        if word == "entry" and re.match(r"\s+into\s+force", text[m.end() :]):
+        if word == "entry" and _INTO_FORCE.match(text, m.end()):
             continue
-        if word in ("entry", "accession") and not re.match(
-            r"\s+(?:into|to)\s+(?:the\s+)?[A-Z]", text[m.end() :]
-        ):
+        if word in ("entry", "accession") and not _INTO_NAME.match(text, m.end()):
             continue
         if m.group(0).lower().endswith("s") and word + "s" == m.group(0).lower() and word not in ("games",):
             continue  # plurals name no single occasion
@@ -400,12 +418,10 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if full:
                 start, end, bare = full
             else:
-                sm = re.match(
-                    r"\s+(climate\s+(?:summit|conference|talks)|summit|conference)\b", text[m.end() :]
-                )
+                sm = _COP_NOUN.match(text, m.end())
                 if sm:
-                    end = max(end, m.end() + sm.end())
-                    bare = f"{bare} {sm.group(1)}" if end == m.end() + sm.end() else bare
+                    end = max(end, sm.end())
+                    bare = f"{bare} {sm.group(1)}" if end == sm.end() else bare
         weak = word in conf["weak"]
         has_ord = _ordinal_before(ctx, m.start(), 20) is not None
         if weak and not has_ord:
@@ -414,14 +430,10 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue  # a bare "the forum", "the visit"
         if any(b.span[0] >= start and b.span[0] <= end + 25 for b in ctx.bodies):
             continue  # "meeting of the … Council": the body's own sitting
-        if re.match(r"\s+since\b", text[end:]):
+        if _SINCE_NEXT.match(text, end):
             continue  # "the first Committee meeting since …" describes, names no other occasion
         if word in ("referendum", "election"):
-            vm = re.match(
-                r"[^.]{0,40}?\bin which\s+\w+\s+(?:backed|approved|rejected|supported|voted (?:for|on))\s+"
-                r"((?:the|a)\s+[^,.;]+)",
-                text[end:],
-            )
+            vm = _VOTE.match(text[end:])  # (on the rest itself: its `\b` may stand at the start)
             if vm:
                 end = end + vm.end()
                 bare = f"{bare} on {vm.group(1)}"
@@ -462,16 +474,24 @@ def _covers_meeting(ctx: Context, start: int, end: int) -> bool:
     return main is not None and start <= main.span[0] < end
 
 
+_MODIFIER = re.compile(
+    r"(?:([A-Z][\w\-–’']*(?:['’]s)?|[a-z]+['’]s|first|second|third|first-ever|official|state|working|"
+    r"further|new|annual|informal|extraordinary|business|investors['’]?|EU-commissioned|"
+    r"[\w-]+-commissioned|high-level|ministerial|coordination|opening)\s+)$"
+)
+
+
 def _np_start(text: str, pos: int) -> int:
     """Leftwards over modifiers: capitalised words, possessives, ordinals and a few adjectives."""
     k = pos
     while True:
-        m = re.search(
-            r"(?:([A-Z][\w\-–’']*(?:['’]s)?|[a-z]+['’]s|first|second|third|first-ever|official|state|working|"
-            r"further|new|annual|informal|extraordinary|business|investors['’]?|EU-commissioned|"
-            r"[\w-]+-commissioned|high-level|ministerial|coordination|opening)\s+)$",
-            text[max(0, k - 40) : k],
-        )
+        window = text[max(0, k - 40) : k]
+        body = window.rstrip()
+        if len(body) == len(window) or not body:
+            break  # no word followed by spaces at the end
+        # a match (a modifier without spaces, then the spaces to the end) opens in the last word:
+        # searched from there, the same first match
+        m = _MODIFIER.search(window, len(body) - len(body.rsplit(None, 1)[-1]))
         if not m:
             break
         word = m.group(1) or ""
@@ -483,19 +503,18 @@ def _np_start(text: str, pos: int) -> int:
 
 def _np_end(text: str, pos: int) -> int:
     """Rightwards over a post-modifier ("of President X to Brussels", "on transport links with …")."""
-    m = re.match(
-        r"\s+(?:of|on|for|to(?!\s+(?:be|take|hold|meet|open|discuss)\b)|with|into|between)\s", text[pos:]
-    )
-    if not m or re.match(r"\d", text[pos + m.end() : pos + m.end() + 1]):
+    m = _POST_MODIFIER.match(text, pos)
+    if not m or re.match(r"\d", text[m.end() : m.end() + 1]):
         return pos
+    m_end = m.end() - pos  # in `rest`
     rest = text[pos : pos + 160]
-    stop = _STOP_NP.search(rest, m.end() - 1)
+    stop = _STOP_NP.search(rest, m_end - 1)
     end = pos + (stop.start() if stop else len(rest))
     # a trailing "in <Place>" is the place, not the name
     tail = re.search(r"\s+in\s+[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s*$", text[pos:end])
     if tail and re.search(r"\s(?:of|to)\s", text[pos : pos + tail.start()]) is not None:
         end = pos + tail.start()
-    return end if end > pos + m.end() else pos
+    return end if end > m.end() else pos
 
 
 def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:

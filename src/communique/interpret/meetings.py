@@ -117,6 +117,7 @@ def _number(ctx: Context, body: BodyMention) -> int | None:
     """Ordinal of the sitting: next to the body in its sentence, or next to the same body type in
     the lead ("held its fourteenth session", "XII meeting of the Cooperation Committee")."""
     typ_last = body.type.split()[-1].lower()
+    near_rx = re.compile(rf"\b{re.escape(typ_last)}\b", re.I)
     lead_end = ctx.lead_end
     best = None
     for o in ctx.ordinals:
@@ -130,7 +131,7 @@ def _number(ctx: Context, body: BodyMention) -> int | None:
             for b in ctx.bodies
             if s.start <= b.span[0] < s.end and b.type.split()[-1] == body.type.split()[-1]
         ]
-        near_type = re.search(rf"\b{re.escape(typ_last)}\b", sent, re.I)
+        near_type = near_rx.search(sent)
         if not bodies_here and not near_type:
             continue
         if bodies_here:
@@ -249,23 +250,35 @@ def _heads(ctx: Context, parties: list[str]) -> list[Head]:
     paras = sorted({s.paragraph for s in ctx.sentences if s.start < limit})
     last_para = paras[-1] + 2 if paras else 0
     seen = set()
+    cued: dict[int, bool] = {}  # sentence start → it has a head cue
+    scan = _head_cue_scan()
     for start, _end, person in ctx.person_mentions():
         s = ctx.sentence_at(start)
         if s.paragraph > last_para or ctx.in_quote(start) or person.name in seen:
             continue
-        sent = ctx.text[s.start : s.end]
-        if not _HEAD_CUES.search(sent):
+        has_cue = cued.get(s.start)
+        if has_cue is None:
+            has_cue = cued[s.start] = scan.search_part(ctx.text[s.start : s.end], ctx.at, s.start) is not None
+        if not has_cue:
             continue
         seen.add(person.name)
         heads.append(Head(name=person.name, role=person.role, side=_side(ctx, person, start, s, parties)))
     return heads
 
 
+@lru_cache(maxsize=1)
+def _head_cue_scan() -> LiteralScan:
+    return LiteralScan(_HEAD_CUES)
+
+
+_SIDE_BOUNDS = re.compile(r",\s+(?:while|whereas|and)\b|;")
+
+
 def _side(ctx: Context, person, pos: int, s, parties: list[str]) -> str | None:
     from ..annotate.orgs import org_info
     from ..annotate.places import country_name
 
-    bounds = re.compile(r",\s+(?:while|whereas|and)\b|;")
+    bounds = _SIDE_BOUNDS
     starts = [m.end() for m in bounds.finditer(ctx.text, s.start, pos)]
     clause_start = starts[-1] if starts else s.start
     m_end = bounds.search(ctx.text, pos, s.end)
