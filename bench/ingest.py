@@ -13,7 +13,8 @@ rebuild (what every ingest used to do) or by the incremental merge an ingest doe
 `--rss 1000,10000` instead prints, for each size, the writer's peak RSS after the ingest and after
 the merge rebuild, each size in a fresh process (2 workers, SQLite): streaming means the first
 stays flat with corpus size (it plateaus once SQLite's 64 MB page cache is full); the rebuild
-holds the records of one kind at a time, so it grows with the ledger.
+merges a large kind in batches of whole components and checks figures by (unit, period) batches,
+so it holds one batch of records, plus a few bytes per record id for the batching.
 
 Usage: python bench/ingest.py [--n 2000] [--seed 7] [--corpus DIR] [--no-pg] [--batches 10]
        python bench/ingest.py --rss 1000,10000 [--corpus DIR] [--workers 2]
@@ -49,13 +50,13 @@ def run_ingest(url: str, paths: list[Path], workers: int) -> dict:
     t = time.perf_counter()
     s = ledger.ingest_paths([str(p) for p in paths], workers=workers, rebuild=False)
     stored = time.perf_counter() - t
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     stats = ledger.rebuild()
-    rebuilt = time.perf_counter() - t
+    rebuilt, rebuilt_cpu = time.perf_counter() - t, time.process_time() - c
     ledger.close()
     assert s.new == len(paths) and not s.failed, s.as_dict()
-    return {"docs": len(paths), "ingest_s": stored, "rebuild_s": rebuilt, "statements": s.statements,
-            "records": stats["records"]}
+    return {"docs": len(paths), "ingest_s": stored, "rebuild_s": rebuilt, "rebuild_cpu": rebuilt_cpu,
+            "statements": s.statements, "records": stats["records"]}
 
 
 def run_batches(url: str, paths: list[Path], batches: int, incremental: bool) -> dict:
@@ -80,15 +81,20 @@ def run_batches(url: str, paths: list[Path], batches: int, incremental: bool) ->
     return {"docs": len(paths), "seconds": took, "last_batch_s": last}
 
 
-def run_store_only(url: str, pairs: list) -> float:
+def run_store_only(url: str, pairs: list) -> tuple[float, float, float]:
+    """Store ready extractions (rows, statements, writes), then the full rebuild: (store wall
+    seconds, store CPU seconds, rebuild CPU seconds) — the ledger's own cost without extraction."""
     from communique.ledger import open_ledger
 
     ledger = open_ledger(url)
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     ledger.store_extractions(pairs, batch=64)
-    took = time.perf_counter() - t
+    took, cpu = time.perf_counter() - t, time.process_time() - c
+    c = time.process_time()
+    ledger.rebuild()
+    rebuild_cpu = time.process_time() - c
     ledger.close()
-    return took
+    return took, cpu, rebuild_cpu
 
 
 def _peak_mb() -> float:
@@ -158,21 +164,26 @@ def main(argv: list[str] | None = None) -> None:
     paths = write_corpus(corpus, args.n, seed=args.seed)
     print(f"corpus: {len(paths)} documents in {corpus} ({time.perf_counter() - t:.1f} s)")
 
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     docs = [d for d in iter_documents([str(p) for p in paths])]
     pairs = [(d, extract_document(d)) for d in docs]
-    extract_s = time.perf_counter() - t
-    rows = [("extraction alone (read + extract, 1 process)", len(docs) / extract_s, "")]
+    extract_s, extract_cpu = time.perf_counter() - t, time.process_time() - c
+    rows = [("extraction alone (read + extract, 1 process)", len(docs) / extract_s,
+             f"{len(docs) / extract_cpu:,.0f} docs per CPU-second")]
 
     for workers in (1, 2):
         r = run_ingest(f"sqlite:///{work / f'w{workers}.db'}", paths, workers)
         total = r["ingest_s"] + r["rebuild_s"]
         rows.append((f"ingest into SQLite, {workers} worker{'s' if workers > 1 else ''}",
                      r["docs"] / r["ingest_s"],
-                     f"{r['docs'] / total:,.0f} docs/s with the merge rebuild ({r['rebuild_s']:.1f} s); "
-                     f"{r['statements']:,} statements, {r['records']:,} records"))
-    took = run_store_only(f"sqlite:///{work / 'store.db'}", pairs)
-    rows.append(("store only into SQLite (extractions ready)", len(pairs) / took, ""))
+                     f"{r['docs'] / total:,.0f} docs/s with the merge rebuild ({r['rebuild_s']:.1f} s, "
+                     f"{r['rebuild_cpu']:.1f} CPU-s); {r['statements']:,} statements, "
+                     f"{r['records']:,} records"))
+    took, cpu, rebuild_cpu = run_store_only(f"sqlite:///{work / 'store.db'}", pairs)
+    n = len(pairs)
+    rows.append(("store only into SQLite (extractions ready)", n / took,
+                 f"CPU per document: store {1000 * cpu / n:.2f} ms + rebuild {1000 * rebuild_cpu / n:.2f} ms "
+                 f"= {1000 * (cpu + rebuild_cpu) / n:.2f} ms"))
     for incremental in ((False, True) if args.batches > 0 else ()):  # --batches 0 skips these rows
         db = work / f"batches{int(incremental)}.db"
         r = run_batches(f"sqlite:///{db}", paths, args.batches, incremental)
@@ -195,8 +206,10 @@ def main(argv: list[str] | None = None) -> None:
                                  r["docs"] / r["ingest_s"],
                                  f"{r['docs'] / total:,.0f} docs/s with the merge rebuild "
                                  f"({r['rebuild_s']:.1f} s)"))
-                took = run_store_only(_fresh_pg_db(server, "bench_store"), pairs)
-                rows.append(("store only into PostgreSQL (extractions ready)", len(pairs) / took, ""))
+                took, cpu, rebuild_cpu = run_store_only(_fresh_pg_db(server, "bench_store"), pairs)
+                rows.append(("store only into PostgreSQL (extractions ready)", len(pairs) / took,
+                             f"client CPU per document: store {1000 * cpu / len(pairs):.2f} ms + rebuild "
+                             f"{1000 * rebuild_cpu / len(pairs):.2f} ms"))
                 for incremental in (False, True):
                     r = run_batches(_fresh_pg_db(server, f"bench_batches_{int(incremental)}"), paths,
                                     args.batches, incremental)

@@ -85,18 +85,20 @@ def load_documents(conn: Connection) -> dict[str, dict]:
             for r in conn.execute(select(d.id, d.published, d.source, d.title))}
 
 
-def load_seen(conn: Connection, docs: dict[str, dict], kind: str) -> list[Seen]:
+def load_seen(conn: Connection, docs: dict[str, dict], kind: str,
+              canon: dict[str, str] | None = None) -> list[Seen]:
     """Every as-seen record of one kind rebuilt from its statements (one kind at a time keeps the
     memory of a rebuild to the largest kind, not the whole ledger)."""
-    return list(iter_seen(conn, docs, kind))
+    return list(iter_seen(conn, docs, kind, canon=canon))
 
 
-def iter_seen(conn: Connection, docs: dict[str, dict], kind: str,
-              ids: list[str] | None = None) -> Iterator[Seen]:
+def iter_seen(conn: Connection, docs: dict[str, dict], kind: str, ids: list[str] | None = None,
+              canon: dict[str, str] | None = None) -> Iterator[Seen]:
     """As-seen records of one kind (only `ids`, sorted, when given), each yielded once complete, in
-    id order: a caller may keep a few features of each and drop the record."""
+    id order: a caller may keep a few features of each and drop the record. `canon`, if given,
+    receives each record's current canonical id (what `_canonical_map` would read again)."""
     c = t.statements.c
-    q = select(c.record_id, c.prop, c.value, c.document_id, c.span_start, c.span_end)
+    q = select(c.record_id, c.prop, c.value, c.document_id, c.span_start, c.span_end, c.canonical_id)
     if ids is None:
         parts = [q.where(c.kind == kind)]
     else:
@@ -104,13 +106,15 @@ def iter_seen(conn: Connection, docs: dict[str, dict], kind: str,
     decoded: dict[str, object] = {}  # the same few values recur (currencies, bodies, parties)
     rec: Seen | None = None
     for part in parts:
-        for record_id, prop, raw, document_id, span_start, span_end in conn.execute(
+        for record_id, prop, raw, document_id, span_start, span_end, canonical_id in conn.execute(
                 part.order_by(c.record_id, c.span_start, c.id)):
             if rec is None or rec.id != record_id:
                 if rec is not None:
                     yield rec
                 rec = Seen(id=record_id, kind=kind, document_id=document_id,
                            published=docs.get(document_id, {}).get("published"))
+                if canon is not None:
+                    canon[record_id] = canonical_id
             if rec.span is None and span_start is not None:
                 rec.span = (span_start, span_end)
             vals = rec.props.setdefault(prop, [])
@@ -477,12 +481,14 @@ def rebuild(conn: Connection, touched: set[str] | None = None) -> dict:
             stats = _rebuild_kind_batched(conn, kind, docs, judgements, rejected_values, flag_rows, ts,
                                           per_doc_parties)
         else:
-            recs = load_seen(conn, docs, kind)
+            canon: dict[str, str] = {}
+            recs = load_seen(conn, docs, kind, canon)
             if not recs and touched is None:
                 continue
             if kind == "agreements":
                 apply_context_parties(recs, per_doc_parties)
-            stats = _rebuild_kind(conn, kind, recs, docs, judgements, rejected_values, flag_rows, ts, touched)
+            stats = _rebuild_kind(conn, kind, recs, docs, judgements, rejected_values, flag_rows, ts, touched,
+                                  canon=canon)
         for k, v in stats.items():
             totals[k] += v
     flags_by_id = {}
@@ -593,11 +599,12 @@ def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, dict], ju
         batch.extend(components.pop(root))
         if len(batch) < batch_records and n + 1 < len(roots):
             continue
-        recs = list(iter_seen(conn, docs, kind, sorted(batch)))
+        canon: dict[str, str] = {}
+        recs = list(iter_seen(conn, docs, kind, sorted(batch), canon))
         if kind == "agreements" and per_doc_parties is not None:
             apply_context_parties(recs, per_doc_parties)
         stats = _rebuild_kind(conn, kind, recs, docs, judgements, rejected_values, flag_rows, ts,
-                              resolve=resolve)
+                              resolve=resolve, canon=canon)
         for k, v in stats.items():
             totals[k] += v
         batch, recs = [], None
@@ -659,7 +666,8 @@ def _drop_derived(conn: Connection, ids: set[str]) -> None:
 
 def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str, dict],
                   judgements: list[Judgement], rejected_values: set, flag_rows: list[dict],
-                  ts: datetime, touched: set[str] | None = None, resolve: Resolver | None = None) -> dict:
+                  ts: datetime, touched: set[str] | None = None, resolve: Resolver | None = None,
+                  canon: dict[str, str] | None = None) -> dict:
     """Cluster, assemble and write one kind's records: all of them, or (with `resolve`, from
     `_rebuild_kind_batched`) one batch of whole components, reading and remapping only its own."""
     from .lifecycle import stage_rows
@@ -674,7 +682,7 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
     clusters = cluster_kind(kind, recs, judgements, index, by_kind, resolve)
     member_of = {m: c.id for c in clusters for m in c.members}
     if touched is not None:
-        now_map = _canonical_map(conn, kind)
+        now_map = canon if canon is not None else _canonical_map(conn, kind)
         kept, stale = _kept_clusters(conn, kind, clusters, index, judgements, touched, now_map)
         _drop_derived(conn, stale)
         clusters = [c for c in clusters if c.id not in kept]
@@ -751,8 +759,10 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
     merge_rows = list({r["id"]: r for r in merge_rows}.values())
     _insert(conn, t.merges, merge_rows)
     _insert(conn, t.stage_history, history_rows)
-    if batch:
-        now_map = _canonical_map(conn, kind, sorted(member_of))
+    if now_map is None:
+        now_map = canon
+    if now_map is None:
+        now_map = _canonical_map(conn, kind, sorted(member_of) if batch else None)
     changed = _remap(conn, kind, member_of, now_map)
     return {"records": len(record_rows), "merges": len(merge_rows), "stage_history": len(history_rows),
             "remapped": changed, "rewritten": len(record_rows)}
