@@ -229,7 +229,11 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
     cue_scan = _scans()["cues"]
     text = ctx.text
     opens = [a for a, _b, _r in mentions]  # sorted: the mentions of a sentence are one slice
-    for s in ctx.sentences:
+    # only the sentences a mention opens in can have one (in order, as the loop over all takes them)
+    sentences = (
+        [ctx.sentences[i] for i in sorted({ctx.sentence_index(a) for a in opens})] if ctx.sentences else []
+    )
+    for s in sentences:
         here = mentions[bisect_left(opens, s.start) : bisect_left(opens, s.end)]
         if not here:
             continue

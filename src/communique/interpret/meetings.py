@@ -317,6 +317,15 @@ def _topic_scans() -> tuple[LiteralScan, LiteralScan]:
     return LiteralScan(cues), LiteralScan(rx)
 
 
+def _sentences_at(ctx: Context, scan: LiteralScan) -> list:
+    """The sentences, in order, that may hold a match of `scan`: those a candidate opening falls in
+    (all of them when the text has no openings to go by)."""
+    cands = ctx.at.of(scan) if ctx.at is not None else None
+    if cands is None:
+        return ctx.sentences
+    return [ctx.sentences[i] for i in sorted({ctx.sentence_index(c) for c in cands})] if ctx.sentences else []
+
+
 def _topics(ctx: Context) -> list[str]:
     """Topics as the text words them, from the sentences that list what was discussed: the first two
     that name three or more topics, else every cue sentence."""
@@ -324,7 +333,7 @@ def _topics(ctx: Context) -> list[str]:
     cue_scan, topic_scan = _topic_scans()
     # each sentence is matched as its own string, at the openings found in the whole text
     per_sentence: list[list[str]] = []
-    for s in ctx.sentences:
+    for s in _sentences_at(ctx, cue_scan):
         if cue_scan.search_part(s.text, ctx.at, s.start) is None or ctx.in_quote(s.start):
             continue
         found: list[str] = []
