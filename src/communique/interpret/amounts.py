@@ -132,6 +132,15 @@ def _lex() -> dict:
     return out
 
 
+def _low_has(ctx: Context, word: str, lo: int, hi: int) -> bool:
+    """Whether the lower-case `word` may stand in text[lo:hi] read case-blind: False only when the
+    lower-cased text lines up with the text and lacks it there."""
+    at = ctx.at
+    if at is None or len(at.low) != len(ctx.text):
+        return True
+    return at.low.find(word, lo, hi) >= 0
+
+
 def _tail(ctx: Context, scan: LiteralScan, part: str, end: int) -> re.Match | None:
     """`scan`'s `rx.search(part)` for a part of the text ending at `end`."""
     return scan.search_part(part, ctx.at, end - len(part))
@@ -169,7 +178,8 @@ _NUMBER_OF = re.compile(
 def _number_of(ctx: Context, a: Amount) -> str | None:
     """ "The number of Mongolian tourists … exceeded 23 400": the counted noun phrase."""
     s = ctx.sentence_at(a.span[0])
-    m = _NUMBER_OF.search(ctx.text[max(s.start, a.span[0] - 160) : a.span[0]])
+    lo = max(s.start, a.span[0] - 160)
+    m = _NUMBER_OF.search(ctx.text[lo : a.span[0]]) if ctx.text.find("umber", lo, a.span[0]) >= 0 else None
     if not m:
         return None
     phrase = m.group(0)[len(m.group(0)) - len(m.group(0).lstrip()) :]
@@ -223,10 +233,17 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
             continue
         words = re.findall(r"[\w’'\-]+", ctx.text[end : end + 60])[:4]
         sent = ctx.sentence_at(start)
-        if _NUMBER_OF.search(ctx.text[max(sent.start, start - 160) : start]) and not re.match(
-            r"\s*(?:[%$€£]|per\s*cent\b|percent\b|tonnes?\b|tons?\b|km\b|kilomet\w+|mln\b|million\b|"
-            r"billion\b|bn\b|[A-Z]{3}\b)",
-            ctx.text[end : end + 14],
+        lo = max(sent.start, start - 160)
+        if (
+            (
+                ctx.text.find("umber", lo, start) >= 0  # every _NUMBER_OF match says "[Nn]umber"
+                and _NUMBER_OF.search(ctx.text[lo:start])
+            )
+            and not re.match(
+                r"\s*(?:[%$€£]|per\s*cent\b|percent\b|tonnes?\b|tons?\b|km\b|kilomet\w+|mln\b|million\b|"
+                r"billion\b|bn\b|[A-Z]{3}\b)",
+                ctx.text[end : end + 14],
+            )
         ):
             try:
                 value = float(parse_number(num))
@@ -867,7 +884,8 @@ def _period(ctx: Context, a: Amount, s, count: bool) -> str | None:
     cands = []
     for d in ctx.dates_in(s.start, s.end):
         d0 = d.span[0]  # the two windows end there, as text[s.start : d0][-30:] and [-20:] do
-        since = bool(_SINCE.search(text[max(s.start, d0 - 30) : d0]))
+        lo = max(s.start, d0 - 30)
+        since = _low_has(ctx, "since", lo, d0) and bool(_SINCE.search(text[lo:d0]))
         base = bool(_BASE.search(text[max(s.start, d0 - 20) : d0]))
         if base and not (d.span[0] < a.span[0] and re.search(r"\bwhen\b", text[d.span[1] : a.span[0]])):
             continue
