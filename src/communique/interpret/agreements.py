@@ -116,7 +116,10 @@ def _rank(stage: str) -> int:
     return STAGE_ORDER.index(stage) if stage in STAGE_ORDER else 99
 
 
+@lru_cache(maxsize=4096)
 def _key(name: str) -> str:
+    """The name an agreement is matched by (cached: the same names come back, within a text and
+    across texts)."""
     n = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I).lower()
     n = re.sub(r"agreements\b", "agreement", n)
     return " ".join(n.split())
@@ -216,6 +219,7 @@ def find_agreements(ctx: Context) -> list[Agreement]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def _soft(name: str) -> bool:
     soft = data.load("agreements").get("soft_nouns") or []
     low = name.lower()

@@ -242,7 +242,7 @@ class Context:
         return None
 
     def is_body_name(self, name: str) -> bool:
-        return bool(_body_regex().search(name))
+        return _is_body_name(name)
 
     def person_mentions(self) -> list[tuple[int, int, PersonEntity]]:
         """(start, end, person) of every mention in text order (made once; callers only read it)."""
@@ -357,7 +357,16 @@ def _find_bodies(text: str, places: list[Place], at: Openings | None = None) -> 
     return out
 
 
+@lru_cache(maxsize=4096)
+def _is_body_name(name: str) -> bool:
+    """Whether a name holds a body type (cached: organisation names come back across texts)."""
+    return bool(_body_regex().search(name))
+
+
+@lru_cache(maxsize=4096)
 def _party_or_region(s: str) -> str | None:
+    """The country or region a name before a body stands for (cached: a pure function of the
+    name, and the same few names come back)."""
     s = s.strip()
     c = country_name(s)
     if c:
