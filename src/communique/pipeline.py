@@ -6,6 +6,7 @@ in-process, in a process pool, or as a Ray Data stage.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -39,12 +40,20 @@ def extract(path_or_text: Any, published: str | None = None) -> Extraction:
     return extract_document(doc, published=published)
 
 
-def extract_document(doc: Document, published: str | None = None) -> Extraction:
-    """Run every stage on one document. `published` (YYYY-MM-DD or YYYY-MM) overrides the page's."""
+@lru_cache(maxsize=1)
+def _stages():
+    """The stage functions, imported on first use (they load their data files) and kept: an
+    import statement per document costs more than some stages."""
     from .checks.document import check_document
     from .fx.convert import enrich_pledges
     from .interpret.document import interpret
 
+    return interpret, enrich_pledges, check_document
+
+
+def extract_document(doc: Document, published: str | None = None) -> Extraction:
+    """Run every stage on one document. `published` (YYYY-MM-DD or YYYY-MM) overrides the page's."""
+    interpret, enrich_pledges, check_document = _stages()
     ex = interpret(doc, published=published or doc.published)
     enrich_pledges(ex)
     ex.flags.extend(check_document(ex, doc.text))
