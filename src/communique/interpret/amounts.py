@@ -405,9 +405,8 @@ def _as_pledge(
     right_full = ctx.text[a1 : s.end]
     first_clause = _first_clause(right_full)
     right = first_clause[:90]
-    window = left[-140:] + " " + right
-    if _non_party(ctx, left[-120:], a0) or _figure_cue(ctx, left[-60:], a0):
-        return None
+    # (whether a pledge is named is read before whether the giver is a company or the amount a
+    # measured value: each says None alone, and most amounts name no pledge)
     l200 = left[-200:]
     is_pledge = bool(
         _tail(ctx, lx["pledge_scan"], left[-90:], a0)
@@ -425,6 +424,9 @@ def _as_pledge(
         is_pledge = continued = True
     if not is_pledge:
         return None
+    if _non_party(ctx, left[-120:], a0) or _figure_cue(ctx, left[-60:], a0):
+        return None
+    window = left[-140:] + " " + right
     if continued:
         base = last.pledge
         by, hedged, program, date = base.by, base.hedged, base.program, base.date
