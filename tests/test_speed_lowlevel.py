@@ -169,3 +169,20 @@ def test_shared_word_trigger_scan_equals_the_separate_scans():
         assert got["number"] == separate(_WORD_TRIGGERS, every, text), text
         assert got["ordinal"] == separate(_ORD_WORDS, every, text), text
         assert got["date"] == separate(DATE_KEYWORDS, (str.lower, str.title), text), text
+
+
+def test_money_word_before_equals_the_plain_window_search():
+    from communique.annotate import money
+
+    alphabet = ["a", "B", "c", ".", "~", " ", "  ", "\u00a0", "\u2009", "\n", "\t", "1", ",", "ab", "U.S.",
+                "..x"]
+    rng = random.Random(29)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        hi = rng.randint(0, len(text))
+        lo = max(0, hi - rng.randint(0, 20))
+        plain = money._LAST_TOKEN_RE.search(text, lo, hi)
+        fast = money._LAST_TOKEN_AT_END.search(text[lo:hi])
+        assert (plain and plain.group("w")) == (fast and fast.group("w")), (text, lo, hi)
+        plain = money._PREV_WORD_RE.search(text, lo, hi)
+        assert (plain.group("w") if plain else None) == money._prev_word(text, lo, hi), (text, lo, hi)

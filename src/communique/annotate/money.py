@@ -69,6 +69,10 @@ _QUAL_RE = re.compile(rf"(?<![A-Za-z])(?i:(?P<q>{_alt(_QUALS, True)})){GAP}*$")
 _QUAL_WORDS = frozenset(w.split()[0] for w in _QUALS)
 _QUAL_LAST_WORDS = frozenset(w.split()[-1] for w in _QUALS)
 _LAST_TOKEN_RE = re.compile(rf"(?P<w>[A-Za-z.~]+){GAP}*$")
+# The same word as `_LAST_TOKEN_RE.search(text, lo, hi)`, searched in the slice text[lo:hi] with
+# a look-behind: a match can then only start where a run of word characters starts, so sre does
+# not re-read the run from each of its characters (that search was quadratic in the run's length).
+_LAST_TOKEN_AT_END = re.compile(rf"(?<![A-Za-z.~])(?P<w>[A-Za-z.~]+){GAP}*$")
 _PRE_LAST_CHARS = frozenset(sym[-1] for sym in _SYMBOLS) | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ$")
 _OVER_VERBS = frozenset(w.lower() for w in _CUES["over_particle_verbs"])
 _DEFINITE = frozenset(w.lower() for w in _CUES["count_definite_words"])
@@ -89,6 +93,15 @@ _STOP = frozenset(w.lower() for w in _CUES["count_stop_words"])
 _LABELS = frozenset(w.lower() for w in _CUES["count_label_words"])
 _NEXT_WORD_RE = re.compile(rf"{GAP}+[\"“‘'«]?(?P<w>[A-Za-z][A-Za-z'’.\-]*)")
 _PREV_WORD_RE = re.compile(r"(?P<w>[A-Za-z][A-Za-z.]*)\s+$")
+# Same word as `_PREV_WORD_RE.search(text, lo, hi)` (see _LAST_TOKEN_AT_END); leading dots of the
+# run are skipped, as the plain search starts at the run's first letter.
+_PREV_WORD_AT_END = re.compile(r"(?<![A-Za-z.])\.*(?P<w>[A-Za-z][A-Za-z.]*)\s+$")
+
+
+def _prev_word(text: str, lo: int, hi: int) -> str | None:
+    """The word right before `hi` (after at least one space), looked for in text[lo:hi]."""
+    m = _PREV_WORD_AT_END.search(text[lo:hi])
+    return m.group("w") if m else None
 
 
 def _symbol_code(token: str) -> str | None:
@@ -170,7 +183,7 @@ def _post_token(text: str, end: int) -> tuple[int, str, str | None] | None:
 
 
 def _qualifier(text: str, start: int) -> str:
-    last = _LAST_TOKEN_RE.search(text, max(0, start - 16), start)
+    last = _LAST_TOKEN_AT_END.search(text[max(0, start - 16):start])
     if not last or last.group("w").lower() not in _QUAL_LAST_WORDS:
         return "exact"  # cheap test first: the word before is no qualifier's last word
     m = _QUAL_RE.search(text, max(0, start - 24), start)
@@ -178,8 +191,8 @@ def _qualifier(text: str, start: int) -> str:
         return "exact"
     q = _GAPS_RE.sub(" ", m.group("q")).lower()  # "up\u00a0to": the gap may be any space
     if q == "over":
-        prev = _PREV_WORD_RE.search(text, max(0, m.start() - 16), m.start())
-        if prev and prev.group("w").lower() in _OVER_VERBS:
+        prev = _prev_word(text, max(0, m.start() - 16), m.start())
+        if prev and prev.lower() in _OVER_VERBS:
             return "exact"  # "handed over €5 million": a particle
     return _QUALS[q]
 
@@ -191,8 +204,8 @@ def _is_count(text: str, start: int, end: int, num: str, qualifier: str) -> bool
             return False
         if start and text[start - 1] == "-":
             return False
-        prev = _PREV_WORD_RE.search(text, max(0, start - 12), start)
-        if prev and prev.group("w").lower() in _DEFINITE:
+        prev = _prev_word(text, max(0, start - 12), start)
+        if prev and prev.lower() in _DEFINITE:
             return False  # "the two sides": a reference, not a reported count
     else:
         if is_year_like(num) and qualifier == "exact":
@@ -213,17 +226,16 @@ def _is_count(text: str, start: int, end: int, num: str, qualifier: str) -> bool
         word = word[:-2]
     if word in _STOP or word.split("-")[0] in _STOP:
         return False
-    prev = _PREV_WORD_RE.search(text, max(0, start - 20), start)
-    if prev:
-        pw = prev.group("w")
+    pw = _prev_word(text, max(0, start - 20), start)
+    if pw:
         low = pw.lower()
         if pw[0].isupper() and low not in _STOP and low not in _QUAL_WORDS and low not in _DEFINITE:
             return False  # "Boeing 737 jets", "Horizon 2020 projects": a name with a number
-    return not (prev and (prev.group("w").lower() in _LABELS or prev.group("w").lower() in _STOP
-                          and prev.group("w").lower() not in ("and", "of", "to", "by", "at", "for",
-                                                              "with", "from", "in", "on", "than",
-                                                              "the", "a", "an", "some", "is", "was",
-                                                              "were", "are", "has", "have", "had")))
+    return not (pw and (pw.lower() in _LABELS or pw.lower() in _STOP
+                        and pw.lower() not in ("and", "of", "to", "by", "at", "for",
+                                               "with", "from", "in", "on", "than",
+                                               "the", "a", "an", "some", "is", "was",
+                                               "were", "are", "has", "have", "had")))
 
 
 def find_amounts(text: str, offset: int = 0) -> list[Amount]:
