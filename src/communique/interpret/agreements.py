@@ -60,6 +60,8 @@ _NEW_VERB = re.compile(
     r"\s(?:and|but)\s+(?:also\s+)?((?:agreed|decided|called|asked|instructed|stressed|noted|welcomed|proposed|"
     r"discussed|expressed|underlined|reaffirmed)\b)"
 )
+_WISH = re.compile(r"\b(?:importance|ready|readiness|hope[sd]?|want[s]?|need[s]?)\s+(?:of|to|for)?\s*$", re.I)
+_CAP_WORDS = re.compile(r"[A-Z][\w]+(?:\s[A-Z][\w]+)?")
 _PROVISIONALLY = re.compile(r"\s+(?:provisionally)")  # read at a position: opens with a space
 _TEXT_ANAPHORA = re.compile(r"\b(?:the|its|this)\s+text\b(?!\s+of\b)", re.I)
 
@@ -278,13 +280,7 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                     # "approved the bill on ratification": the law that ratifies, not a step ahead
                     and not re.search(r"\b(?:law|bill|decree|resolution)\s+on\s+(?:the\s+)?$", clause_left)
                 )
-                or bool(
-                    re.search(
-                        r"\b(?:importance|ready|readiness|hope[sd]?|want[s]?|need[s]?)\s+(?:of|to|for)?\s*$",
-                        clause_left,
-                        re.I,
-                    )
-                )
+                or bool(_WISH.search(clause_left))
             )
             if pending and stage not in ("proposed", "suspended", "terminated"):
                 pending_seen = pos + len(word)
@@ -404,7 +400,7 @@ def _date(ctx: Context, r: _Rec, status: str | None) -> str | None:
 
 def _parties(ctx: Context, r: _Rec) -> list[str]:
     found = []
-    for w in re.findall(r"[A-Z][\w]+(?:\s[A-Z][\w]+)?", r.name):
+    for w in _CAP_WORDS.findall(r.name):
         c = country_name(w)
         if c and c not in found:
             found.append(c)

@@ -147,6 +147,13 @@ def _tail(ctx: Context, scan: LiteralScan, part: str, end: int) -> re.Match | No
 
 
 _SEMI = re.compile(r"[;:]")
+_WORDS = re.compile(r"[\w’'\-]+")
+_OF = re.compile(r"\bof\b")
+_RELATIVE = re.compile(r"\s*(?:[\w+-]+\s+){0,4}?(?:that|which)\b")
+_SUBJECT_CUT = re.compile(r"\b(?:that|and|but|while|whereas)\s")
+_NEXT_CONJ = re.compile(r",?\s+(?:and|but|while|whereas)\s")
+_CONTRAST = re.compile(r"\b(?:while|whereas|but)\s")
+_AND_BUT_WHILE = re.compile(r"\b(?:and|but|while)\s")
 
 
 def _first_clause(s: str) -> str:
@@ -231,7 +238,7 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
             continue
         if not num[:1].isdigit() or is_year_like(num) or ctx.text[end : end + 1] in "%-/:":
             continue
-        words = re.findall(r"[\w’'\-]+", ctx.text[end : end + 60])[:4]
+        words = _WORDS.findall(ctx.text[end : end + 60])[:4]
         sent = ctx.sentence_at(start)
         lo = max(sent.start, start - 160)
         if (
@@ -434,16 +441,16 @@ def _as_pledge(
         by = _giver(ctx, a, s, left, right)
         if by is None:
             return None
-        own = re.split(r",?\s+(?:and|but|while|whereas)\s", right)[0]  # not the next clause's hedge
+        own = _NEXT_CONJ.split(right)[0]  # not the next clause's hedge
         # the hedge of this clause only: not "X is expected to provide $30m, while Y will contribute …"
         own_left = left[-100:]
-        cut = max((m.end() for m in re.finditer(r"\b(?:while|whereas|but)\s", own_left)), default=0)
+        cut = max((m.end() for m in _CONTRAST.finditer(own_left)), default=0)
         own_left = own_left[cut:]
         hedged = bool(
             _tail(ctx, lx["hedged_scan"], own_left, a0) or lx["hedged_scan"].search_part(own[:60], ctx.at, a1)
         )
         nxt_amt = min((x.span[0] for x in ctx.amounts if x.span[0] > a.span[1]), default=s.end)
-        clause_from = s.start + max((m.end() for m in re.finditer(r"\b(?:and|but|while)\s", left)), default=0)
+        clause_from = s.start + max((m.end() for m in _AND_BUT_WHILE.finditer(left)), default=0)
         pm = lx["programs_scan"].search_part(ctx.text[clause_from : min(s.end, nxt_amt)], ctx.at, clause_from)
         program = _program_name(pm.group(0)) if pm else None
         date = _pledge_date(ctx, a, s, window)
@@ -512,7 +519,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     """Who gives: an institution or party named before the amount in its sentence (or, in "the
     €10 billion that European lenders pledged", after it)."""
     lx = _lex()
-    rel = re.match(r"\s*(?:[\w+-]+\s+){0,4}?(?:that|which)\b", right)
+    rel = _RELATIVE.match(right)
     if rel:
         # "the EUR 12 bn envelope that Ursula von der Leyen, President of the Commission, announced"
         after_start = a.span[1] + rel.end()
@@ -541,9 +548,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
             return " and ".join(ctx.meeting.parties)  # "The Sides … committed to …": both parties
     orgs = [o for o in ctx.orgs if s.start <= o.span[0] < a.span[0] and not ctx.is_body_name(o.name)]
     # the subject of the clause with the amount ("… and announced that the EU plans to allocate …")
-    cuts = [
-        m.end() for m in re.finditer(r"\b(?:that|and|but|while|whereas)\s", ctx.text[s.start : a.span[0]])
-    ]
+    cuts = [m.end() for m in _SUBJECT_CUT.finditer(ctx.text[s.start : a.span[0]])]
     if cuts:
         cut = s.start + cuts[-1]
         subj_orgs = [o for o in orgs if o.span[0] >= cut]
@@ -657,14 +662,16 @@ def _home_government(ctx: Context) -> str | None:
     return f"Government of {first.name}" if first else None
 
 
+_PURPOSE = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:[\w\s-]{0,40}?)\b(?:for|to|aimed at|towards|on)\s+(.{4,140}?)"
+    r"(?=[.;:(]|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
+    r"|,\s+[\w\s]{0,40}?\b(?:said|says|told|added|noted)\b|\s+since\s|\s+and\s+(?:said|announced|added|noted)\b"
+    r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+at\s+the\s|$)"
+)
+
+
 def _purpose(right: str) -> str | None:
-    m = re.match(
-        r"\s*(?:\([^)]*\)\s*)?(?:[\w\s-]{0,40}?)\b(?:for|to|aimed at|towards|on)\s+(.{4,140}?)"
-        r"(?=[.;:(]|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
-        r"|,\s+[\w\s]{0,40}?\b(?:said|says|told|added|noted)\b|\s+since\s|\s+and\s+(?:said|announced|added|noted)\b"
-        r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+at\s+the\s|$)",
-        right,
-    )
+    m = _PURPOSE.match(right)
     return m.group(1).strip() if m else None
 
 
@@ -717,7 +724,7 @@ def _as_figure(
             and prev_money is not None
             and prev_money.span
             and s.start <= prev_money.span[0]
-            and not re.search(r"\bof\b", right[:4])
+            and not _OF.search(right[:4])
         ):
             return Figure(
                 metric=f"{prev_money.metric} {_direction(left, right)}",
@@ -799,11 +806,13 @@ def _as_figure(
     )
 
 
+_FELL = re.compile(r"\b(?:fell|declined|decreased|dropped|contracted|shrank|down)\s+(?:by\s+)?$")
+_LESS = re.compile(r"\s+(?:less|lower|down)\b")
+
+
 def _direction(left: str, right: str) -> str:
     """ "fell by 7%", "contracted by 5.3%", "5% less": the metric says the fall, the value stays."""
-    if re.search(
-        r"\b(?:fell|declined|decreased|dropped|contracted|shrank|down)\s+(?:by\s+)?$", left[-25:]
-    ) or re.match(r"\s+(?:less|lower|down)\b", right):
+    if _FELL.search(left[-25:]) or _LESS.match(right):
         return "decline"
     return "growth"
 
@@ -926,7 +935,7 @@ def _period(ctx: Context, a: Amount, s, count: bool) -> str | None:
     after = [
         c
         for c in cands
-        if a.span[1] <= c[0] < min(nxt_amount, s.end) and not re.search(r"[;:]", text[a.span[1] : c[0]])
+        if a.span[1] <= c[0] < min(nxt_amount, s.end) and not _SEMI.search(text[a.span[1] : c[0]])
     ]
     if after:
         return min(after, key=lambda c: c[0])[2]

@@ -62,6 +62,10 @@ _ACR = re.compile(r"^\s*\(([A-Z]{2,8})\)")
 _BETWEEN = re.compile(
     r"^\s+between\s+(?:the\s+)?([A-Z][\w ]+?)\s+and\s+(?:the\s+)?([A-Z][\w]+(?:\s[A-Z]\w+)*)"
 )
+_SPACES = re.compile(r"\s+")
+_NAME_BEFORE = re.compile(r"([A-Z][\w’']+(?:\s[A-Z][\w’']+)?)\s+$")
+_DATELINE_ONLY = re.compile(r"[\W\d]*[A-Za-z ]{0,30}[|,]?\s*[\d./\-]+\W*")
+_SENTENCE_LINE_END = re.compile(r"[.!?][\"”’»)]*[ \t]*\n")
 _DATELINE_PLACE = re.compile(r"^\s*(?:#+\s*)?\*?([A-Z][A-Za-z\-’' ]{2,30}?)\s*(?:,|–|—|-|\|)", re.M)
 
 
@@ -199,7 +203,7 @@ class Context:
                 first_para = s.paragraph
                 # text with single line breaks between paragraphs: the lead ends at the first
                 # line break after a full sentence
-                m = re.compile(r"[.!?][\"”’»)]*[ \t]*\n").search(self.text, s.start)
+                m = _SENTENCE_LINE_END.search(self.text, s.start)
                 if m and (
                     first_para + 1 >= len(self._para_starts) or m.end() < self._para_starts[first_para + 1]
                 ):
@@ -270,7 +274,7 @@ _BYLINE = re.compile(r"By\s+[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,
 
 
 def _is_dateline_only(s: str) -> bool:
-    return bool(re.fullmatch(r"[\W\d]*[A-Za-z ]{0,30}[|,]?\s*[\d./\-]+\W*", s.strip())) or (
+    return bool(_DATELINE_ONLY.fullmatch(s.strip())) or (
         s.strip().startswith("*") and s.strip().endswith("*")
     )
 
@@ -301,7 +305,7 @@ def _find_bodies(text: str, places: list[Place], at: Openings | None = None) -> 
     weak = _weak_body_types()
     prefix = _body_prefix()
     for m in _body_scan().finditer(text, at):
-        typ = re.sub(r"\s+", " ", m.group("type"))
+        typ = _SPACES.sub(" ", m.group("type"))
         pm = prefix.search(text, max(0, m.start() - 30), m.start()) if prefix else None
         loose = (
             typ.lower() in weak
@@ -327,7 +331,7 @@ def _find_bodies(text: str, places: list[Place], at: Openings | None = None) -> 
                 parties = [a, b]
                 start = start - (len(left) - pm.start())
         else:
-            lm = re.search(r"([A-Z][\w’']+(?:\s[A-Z][\w’']+)?)\s+$", left)
+            lm = _NAME_BEFORE.search(left)
             if (
                 lm
                 and _party_or_region(lm.group(1))

@@ -45,6 +45,10 @@ _STOP_NP = re.compile(
 # text from there, as none of them looks behind its start (each opens with a space), without
 # copying that rest.
 _SINCE_NEXT = re.compile(r"\s+since\b")
+_YEAR_SUFFIX = re.compile(r"-\d{4}$")
+_SAME = re.compile(r"\bsame\b", re.I)
+_COP = re.compile(r"COP ?\d{1,2}", re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _SITTING_SINCE = re.compile(r"\s+(?:meeting\s+|session\s+)?since\b")
 _SINCE_OR_OF = re.compile(r"\s+(?:since|of\s+(?!the\b))")
 _OF_THE_NAME = re.compile(r"\s+of\s+the\s+([A-Z][\w-]*)")
@@ -380,7 +384,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if full:
             cop_spans.append((full[0], cm.start()))
     for m in conf["trigger_scan"].finditer(text, ctx.at):
-        trig = re.sub(r"-\d{4}$", "", m.group(0).lower())
+        trig = _YEAR_SUFFIX.sub("", m.group(0).lower())
         word = trig.rstrip("s") if trig not in ("games",) else trig
         if any(c.start <= m.start() < c.end for c in taken + out):
             continue
@@ -402,7 +406,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         bare = _DET.sub("", np).strip()
         left_mods = text[start : m.start()].strip()
         left_mods = _DET.sub("", left_mods)
-        if re.search(r"\bsame\b", np, re.I):
+        if _SAME.search(np):
             continue
         owner = (
             _WHOSE.search(text[max(0, m.start() - 120) : m.start()])
@@ -413,7 +417,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             # "the Shanghai Cooperation Organisation, whose summit in Astana …"
             out.append(_Cand(m.start(), m.end(), f"{owner.group(1)} {m.group(0).lower()}", m.end()))
             continue
-        if re.fullmatch(r"COP ?\d{1,2}", m.group(0), re.I):
+        if _COP.fullmatch(m.group(0)):
             full = _cop_full_name(text, m.start(), m.end())
             if full:
                 start, end, bare = full
@@ -578,7 +582,7 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
             return ctx.meeting.date, None
         return ctx.published, None
     # "EXPO-2017"
-    y = re.search(r"(?:19|20)\d\d", c.name)
+    y = _YEAR.search(c.name)
     if y:
         return y.group(0), None
     return None, None
