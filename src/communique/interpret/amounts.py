@@ -871,15 +871,20 @@ def _date_reaches(text: str, c: tuple, a: Amount) -> bool:
     return bool(re.search(r"\b(?:was|were|had|has|have)\b|\b\w{3,}ed\b", rest))
 
 
-def _period(ctx: Context, a: Amount, s, count: bool) -> str | None:
+def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
+    """What `_period` reads in a sentence whatever the amount, once per sentence: the relative
+    periods ("over the past decade") as (position, range), and each date with whether a base
+    ("from", "compared with") stands before it and its candidate (start, end, value, spans)."""
+    memo = ctx.memo.setdefault("periods", {})
+    got = memo.get(s.start)
+    if got is not None:
+        return got
     text = ctx.text
     year = _pub_year(ctx)
     sent = text[s.start : s.end]
-    # "over the past decade", "over the next three years"
-    best_rel = None
-    rel = _REL_PERIOD.finditer(sent) if _lex()["rel_in"].found_part(sent, ctx.at, s.start) else ()
-    for m in rel:
-        pos = s.start + m.start()
+    rels = []
+    found = _REL_PERIOD.finditer(sent) if _lex()["rel_in"].found_part(sent, ctx.at, s.start) else ()
+    for m in found:
         n = m.group(2)
         k = (
             10
@@ -889,24 +894,38 @@ def _period(ctx: Context, a: Amount, s, count: bool) -> str | None:
         if m.group(3).lower().startswith("month") or year is None:
             continue
         rng = f"{year - k}/{year}" if m.group(1).lower() in ("past", "last") else f"{year}/{year + k}"
-        dist = abs(pos - a.span[0])
-        if best_rel is None or dist < best_rel[0]:
-            best_rel = (dist, rng, pos)
-    cands = []
+        rels.append((s.start + m.start(), rng))
+    dated = []
     for d in ctx.dates_in(s.start, s.end):
         d0 = d.span[0]  # the two windows end there, as text[s.start : d0][-30:] and [-20:] do
         lo = max(s.start, d0 - 30)
         since = _low_has(ctx, "since", lo, d0) and bool(_SINCE.search(text[lo:d0]))
         base = bool(_BASE.search(text[max(s.start, d0 - 20) : d0]))
-        if base and not (d.span[0] < a.span[0] and re.search(r"\bwhen\b", text[d.span[1] : a.span[0]])):
-            continue
         if since and year:
             val = f"{d.value[:4]}/{year}"
         elif d.end:
             val = f"{d.value}/{d.end}"
         else:
             val = d.value
-        cands.append((d.span[0], d.span[1], val, since or bool(d.end)))
+        dated.append((d, base, (d.span[0], d.span[1], val, since or bool(d.end))))
+    got = memo[s.start] = (rels, dated)
+    return got
+
+
+def _period(ctx: Context, a: Amount, s, count: bool) -> str | None:
+    text = ctx.text
+    rels, dated = _sentence_periods(ctx, s)
+    # "over the past decade", "over the next three years"
+    best_rel = None
+    for pos, rng in rels:
+        dist = abs(pos - a.span[0])
+        if best_rel is None or dist < best_rel[0]:
+            best_rel = (dist, rng, pos)
+    cands = []
+    for d, base, cand in dated:
+        if base and not (d.span[0] < a.span[0] and re.search(r"\bwhen\b", text[d.span[1] : a.span[0]])):
+            continue
+        cands.append(cand)
     rel_at = None
     if best_rel:
         cands.append((best_rel[2], best_rel[2] + 1, best_rel[1], True))

@@ -97,6 +97,7 @@ class Context:
     _heading: dict[int, bool] | None = None  # sentence index → a headline (see is_heading)
     _person_mentions: list | None = None
     _sorted_spans: dict = field(default_factory=dict)  # list name → (list, length, starts or None)
+    memo: dict = field(default_factory=dict)  # the interpreters' per-document caches, by name
 
     @classmethod
     def build(cls, text: str, published: str | None, anchor: date | None, title: str | None) -> Context:
