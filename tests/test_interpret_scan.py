@@ -99,6 +99,7 @@ def _scans() -> dict[str, re.Pattern]:
         "programmes": lx["programs"],
         "figure cues": amounts._FIGURE_CUE,
         "head cues": meetings._HEAD_CUES,
+        "same occasion": events._conf()["same"],
     }
 
 

@@ -90,7 +90,7 @@ def _conf() -> dict:
         + r")s?(?:-(?:19|20)\d\d)?(?![\w])",
         re.I,
     )
-    return {
+    out = {
         # tried only where a trigger's first word (or a pattern's literal opening) stands
         "trigger_scan": LiteralScan(trigger_rx),
         "trigger_rx": trigger_rx,
@@ -110,6 +110,8 @@ def _conf() -> dict:
         "participles_in": AnyOf(c["participles"]),
         "same": re.compile(r"\b(?:" + "|".join(map(re.escape, c["same_occasion"])) + r")\b", re.I),
     }
+    out["same_scan"] = LiteralScan(out["same"])  # tried only where a same-occasion phrase opens
+    return out
 
 
 def find_events(ctx: Context) -> list[Event]:
@@ -577,7 +579,7 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     before = [d for d in ctx.dates_in(clause_start, c.start)]
     if before:
         return before[-1].value, before[-1].end
-    if _conf()["same"].search(ctx.text[s.start : s.end]):
+    if _conf()["same_scan"].search_part(ctx.text[s.start : s.end], ctx.at, s.start):
         if ctx.meeting is not None and ctx.meeting.date:
             return ctx.meeting.date, None
         return ctx.published, None

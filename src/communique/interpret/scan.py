@@ -114,6 +114,7 @@ class LiteralScan:
     `starts` are ASCII literals, compared with the lower-cased text (a superset of where a
     case-sensitive regex can match). Given by hand, the caller vouches that no match can open
     otherwise; tests compare with the plain regex. Without any, every text is scanned plainly.
+    Make scans once (at module level or in a cached loader): each one joins the shared automaton.
     """
 
     def __init__(self, rx: re.Pattern, starts: Iterable[str] | None = None) -> None:
