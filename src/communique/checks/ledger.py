@@ -103,8 +103,10 @@ def _load(conn, reads: dict[str, tuple[str, ...] | None],
                  for k, props in reads.items()])
     q = (select(s.kind, s.record_id, s.canonical_id, s.prop, s.value, s.document_id, s.span_start, s.span_end,
                 d.published, d.source).join(t.documents, d.id == s.document_id))
+    # by ids: the record_id index alone (with the kind condition too, SQLite scanned the whole kind
+    # for each chunk); the kinds and properties asked for are then kept in Python
     parts = [q.where(want)] if ids is None else \
-        [q.where(want, s.record_id.in_(ids[i:i + 500])) for i in range(0, len(ids), 500)]
+        [q.where(s.record_id.in_(ids[i:i + 500])) for i in range(0, len(ids), 500)]
     rows = (x for part in parts for x in conn.execute(part.order_by(s.record_id, s.span_start, s.id)))
     seen: dict[str, Seen] = {}
     # the same values and documents recur across records: decode and keep each once
@@ -112,6 +114,9 @@ def _load(conn, reads: dict[str, tuple[str, ...] | None],
     doc_of: dict[str, tuple] = {}
     for x in rows:
         if x.canonical_id in rejected:
+            continue
+        if ids is not None and (x.kind not in reads or
+                                (reads[x.kind] is not None and x.prop not in reads[x.kind])):
             continue
         rec = seen.get(x.record_id)
         if rec is None:
