@@ -136,7 +136,7 @@ class LiteralScan:
     def finditer(self, text: str, at: Openings | None = None) -> Iterable[re.Match]:
         """Like `rx.finditer(text)`; `at`: the text's `Openings` when the caller has them."""
         cands = (at if at is not None else Openings(text)).of(self)
-        return self.rx.finditer(text) if cands is None else self.matches_at(text, cands)
+        return self.rx.finditer(text) if cands is None else matches_at(self.rx, text, cands)
 
     def search(self, text: str, at: Openings | None = None) -> re.Match | None:
         return self.search_part(text, at if at is not None else Openings(text), 0)
@@ -145,7 +145,7 @@ class LiteralScan:
         """`rx.finditer(part)` for a slice `part` of the text of `at` starting at `offset` (when it
         is not, the part is scanned plainly)."""
         cands = at.of(self) if at is not None and offset >= 0 and at.text.startswith(part, offset) else None
-        return self.rx.finditer(part) if cands is None else self.matches_at(part, cands, offset)
+        return self.rx.finditer(part) if cands is None else matches_at(self.rx, part, cands, offset)
 
     def search_part(self, part: str, at: Openings | None, offset: int) -> re.Match | None:
         """`rx.search(part)`, as `finditer_part` (the first match: the leftmost candidate that
@@ -235,14 +235,15 @@ class Openings:
     def of(self, scan: LiteralScan) -> list[int] | None:
         """Sorted positions where a match of `scan` may open; None when the text must be scanned
         plainly (the scan has no openings, or the lower-cased text does not line up)."""
+        if self._at is not None:
+            found = self._at.get(scan.id)  # (only ever kept for a scan read here)
+            if found is not None:
+                return found
         if scan.plain or len(self.low) != len(self.text):
             return None
         if self._at is None:
             self._read()
         assert self._at is not None
-        found = self._at.get(scan.id)
-        if found is not None:
-            return found
         if scan.id < self._held:
             found = self._at[scan.id] = sorted(self._raw[scan.id])  # found by end: near sorted
             return found
