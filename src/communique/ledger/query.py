@@ -265,9 +265,14 @@ def roles_many(ledger: Ledger, person_ids: list[str]) -> dict[str, list[dict]]:
                             ).all()
         names = {pid: json.loads(data).get("name") for pid, data in
                  conn.execute(select(r.id, r.data).where(r.id.in_(person_ids))).all()}
+        # Only the heads read in documents that also speak of these people: a ledger holds every
+        # meeting's heads (200k rows at 100k documents), and a person heads a meeting only in a text
+        # that names them.
+        their_docs = select(s.document_id).where(s.canonical_id.in_(person_ids)).distinct()
         heads = conn.execute(select(s.canonical_id, s.value, d.published, d.source)
                              .join(t.documents, d.id == s.document_id)
-                             .where(s.kind == "meetings", s.prop == "heads")).all()
+                             .where(s.document_id.in_(their_docs), s.kind == "meetings",
+                                    s.prop == "heads")).all()
         meeting_ids = sorted({h.canonical_id for h in heads})
         dates = {mid: json.loads(data).get("date") for mid, data in
                  conn.execute(select(r.id, r.data).where(r.id.in_(meeting_ids))).all()} if meeting_ids else {}
@@ -417,7 +422,8 @@ def record(ledger: Ledger, record_id: str, max_sources: int | None = None) -> di
     `record_status`, counts and dates), plus: `sources` (oldest first, at most `max_sources`; each
     with its document, span, sentence and the statements read there), `values` (prop → each
     distinct value with how many sources state it and one of them), `members` (as-seen ids),
-    `merges`, `judgements` (retired ones too, with `retired_at`), and `stage_history` (agreements)
+    `merges` (at most `max_sources`; `n_merges` counts them all), `judgements` (retired ones too,
+    with `retired_at`), and `stage_history` (agreements)
     or `roles` (people)."""
     with ledger.connect() as conn:
         rec = conn.execute(select(*[getattr(t.records.c, c) for c in _REC_COLS])
@@ -426,15 +432,24 @@ def record(ledger: Ledger, record_id: str, max_sources: int | None = None) -> di
             return None
         cid = rec.id
         s, m, d = t.statements.c, t.mentions.c, t.documents.c
-        stmts = conn.execute(select(s.id, s.record_id, s.prop, s.value, s.document_id, s.span_start,
-                                    s.span_end, s.extractor_version).where(s.canonical_id == cid)
-                             .order_by(s.document_id, s.span_start, s.prop)).all()
         q = (select(m.record_id, m.document_id, m.span_start, m.span_end, m.sentence, d.source, d.title,
                     d.published).join(t.documents, d.id == m.document_id)
              .where(m.canonical_id == cid).order_by(d.published, m.document_id, m.span_start))
         ments = conn.execute(q.limit(max_sources) if max_sources else q).all()
-        merges = conn.execute(select(t.merges).where(t.merges.c.canonical_id == cid)).all()
-        members = sorted({x.record_id for x in stmts})
+        # A record reported by hundreds of documents has thousands of statements: read only those of
+        # the sources shown (by document, on its index), and the member ids alone for the rest.
+        where = [s.canonical_id == cid]
+        if max_sources:
+            where.append(s.document_id.in_(sorted({x.document_id for x in ments})))
+        stmts = conn.execute(select(s.id, s.record_id, s.prop, s.value, s.document_id, s.span_start,
+                                    s.span_end, s.extractor_version).where(*where)
+                             .order_by(s.document_id, s.span_start, s.prop)).all()
+        members = sorted(conn.execute(select(s.record_id).where(s.canonical_id == cid).distinct()).scalars()
+                         ) if max_sources else sorted({x.record_id for x in stmts})
+        mq = select(t.merges).where(t.merges.c.canonical_id == cid).order_by(t.merges.c.id)
+        n_merges = conn.execute(select(func.count()).select_from(t.merges)
+                                .where(t.merges.c.canonical_id == cid)).scalar()
+        merges = conn.execute(mq.limit(max_sources) if max_sources else mq).all()
         j = t.judgements.c
         ids = [*members, cid]
         judg = conn.execute(select(t.judgements).where(or_(j.target_id.in_(ids), j.other_id.in_(ids)))
@@ -452,6 +467,7 @@ def record(ledger: Ledger, record_id: str, max_sources: int | None = None) -> di
     out = record_row(rec)
     out.update({"sources": sources, "values": vals, "members": members,
                 "merges": [{k: v for k, v in r._mapping.items() if k != "id"} for r in merges],
+                "n_merges": n_merges,
                 "judgements": [_judgement_dict(r) for r in judg]})
     if rec.kind == "agreements":
         out["stage_history"] = stage_history(ledger, cid)

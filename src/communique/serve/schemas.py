@@ -104,7 +104,9 @@ class Detail(Out):
     judgements: list[Judgement] = Field(default_factory=list,
                                         description="Retired ones too (with retired_at): the history.")
     members: list[str] = Field(default_factory=list, description="Ids of the records merged into this one.")
-    merges: list[MergeOut] = Field(default_factory=list)
+    merges: list[MergeOut] = Field(default_factory=list,
+                                   description="The first 50 merge decisions; n_merges counts them all.")
+    n_merges: int = 0
 
 
 class StageEvent(Out):
