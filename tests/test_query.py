@@ -156,3 +156,27 @@ def test_rejecting_a_statement_drops_that_value(db_url):
     astana = next(st for src in shown["sources"] for st in src["statements"] if st["value"] == "Astana")
     ledger.judge("reject", astana["id"], target_type="statement", author="ana", reason="misread")
     assert query.meetings(ledger)["items"][0]["place"] == "Almaty"
+
+
+def test_capped_record_shows_the_same_sources_statements_and_members(db_url):
+    """`record(max_sources=n)` reads statements only of the sightings it shows (by their as-seen
+    ids): its first n sources, their statements, the members, values and judgements are those of the
+    full record."""
+    ledger = open_ledger(db_url)
+    for k, day in enumerate(("03", "04", "05")):
+        store(ledger, f"The 5th EU-Uzbekistan Cooperation Committee met in Tashkent (report {k}).",
+              f"uz-{k}.txt", f"2022-06-{day}",
+              meetings=[Meeting(body="EU-Uzbekistan Cooperation Committee", number=5, date="2022-06-02",
+                                place="Tashkent")],
+              people=[Person(name="Bakhtiyor Saidov", role="Foreign Minister", affiliation="Uzbekistan")])
+    ledger.rebuild()
+    mid = query.meetings(ledger, party="Uzbekistan")["items"][0]["id"]
+    full, capped = query.record(ledger, mid), query.record(ledger, mid, max_sources=2)
+    assert full["n_sources"] == 3 and len(full["sources"]) == 3 and len(capped["sources"]) == 2
+    assert capped["sources"] == full["sources"][:2]
+    assert all(s["statements"] for s in capped["sources"])
+    for key in ("members", "values", "judgements", "n_merges"):
+        assert capped[key] == full[key], key
+    pid = query.people(ledger, name="Saidov")["items"][0]["id"]
+    assert query.record(ledger, pid)["roles"][0]["role"] == "Foreign Minister"
+    assert "roles" not in query.record(ledger, pid, max_sources=2, with_roles=False)

@@ -33,7 +33,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import func, literal, or_, select
+from sqlalchemy import bindparam, func, literal, or_, select
 
 from . import keys
 from . import schema as t
@@ -414,7 +414,8 @@ def show(ledger: Ledger, any_id: str) -> dict | None:
     return record(ledger, cid)
 
 
-def record(ledger: Ledger, record_id: str, max_sources: int | None = None) -> dict | None:
+def record(ledger: Ledger, record_id: str, max_sources: int | None = None,
+           with_roles: bool = True) -> dict | None:
     """One merged record in full — the one detail the CLI (`show`), the API (`/api/records/{id}`
     and the per-kind details) and the dashboard's record and meeting pages all read.
 
@@ -424,7 +425,7 @@ def record(ledger: Ledger, record_id: str, max_sources: int | None = None) -> di
     distinct value with how many sources state it and one of them), `members` (as-seen ids),
     `merges` (at most `max_sources`; `n_merges` counts them all), `judgements` (retired ones too,
     with `retired_at`), and `stage_history` (agreements)
-    or `roles` (people)."""
+    or `roles` (people; `with_roles=False` leaves them out for a caller that reads its own)."""
     with ledger.connect() as conn:
         rec = conn.execute(select(*[getattr(t.records.c, c) for c in _REC_COLS])
                            .where(t.records.c.id == record_id)).first()
@@ -438,12 +439,19 @@ def record(ledger: Ledger, record_id: str, max_sources: int | None = None) -> di
         ments = conn.execute(q.limit(max_sources) if max_sources else q).all()
         # A record reported by hundreds of documents has thousands of statements: read only those of
         # the sources shown (by document, on its index), and the member ids alone for the rest.
-        where = [s.canonical_id == cid]
+        # Read by the shown sightings' as-seen ids (a few statements each, on the record_id index) and
+        # keep those of this record: by canonical id SQLite walks all 5,000 of a large meeting's.
+        cols = (s.id, s.record_id, s.prop, s.value, s.document_id, s.span_start, s.span_end,
+                s.extractor_version, s.canonical_id)
         if max_sources:
-            where.append(s.document_id.in_(sorted({x.document_id for x in ments})))
-        stmts = conn.execute(select(s.id, s.record_id, s.prop, s.value, s.document_id, s.span_start,
-                                    s.span_end, s.extractor_version).where(*where)
-                             .order_by(s.document_id, s.span_start, s.prop)).all()
+            shown = sorted({x.record_id for x in ments})
+            q_shown = (select(*cols).where(s.record_id.in_(bindparam("shown", expanding=True)))
+                       .order_by(s.document_id, s.span_start, s.prop))
+            stmts = [x for x in conn.execute(q_shown, {"shown": shown}) if x.canonical_id == cid
+                     ] if shown else []
+        else:
+            stmts = conn.execute(select(*cols).where(s.canonical_id == cid)
+                                 .order_by(s.document_id, s.span_start, s.prop)).all()
         members = sorted(conn.execute(select(s.record_id).where(s.canonical_id == cid).distinct()).scalars()
                          ) if max_sources else sorted({x.record_id for x in stmts})
         mq = select(t.merges).where(t.merges.c.canonical_id == cid).order_by(t.merges.c.id)
@@ -452,8 +460,10 @@ def record(ledger: Ledger, record_id: str, max_sources: int | None = None) -> di
         merges = conn.execute(mq.limit(max_sources) if max_sources else mq).all()
         j = t.judgements.c
         ids = [*members, cid]
-        judg = conn.execute(select(t.judgements).where(or_(j.target_id.in_(ids), j.other_id.in_(ids)))
-                            .order_by(j.id)).all()
+        # one expanding parameter: hundreds of member ids bound as values, not coerced one by one
+        ids_p = bindparam("ids", expanding=True)
+        judg = conn.execute(select(t.judgements).where(or_(j.target_id.in_(ids_p), j.other_id.in_(ids_p)))
+                            .order_by(j.id), {"ids": ids}).all()
         vals = values_of(conn, [cid]).get(cid, {})
     by_span: dict[tuple, list] = defaultdict(list)
     for x in stmts:
@@ -471,7 +481,7 @@ def record(ledger: Ledger, record_id: str, max_sources: int | None = None) -> di
                 "judgements": [_judgement_dict(r) for r in judg]})
     if rec.kind == "agreements":
         out["stage_history"] = stage_history(ledger, cid)
-    if rec.kind == "people":
+    if rec.kind == "people" and with_roles:
         out["roles"] = roles(ledger, cid)
     return out
 

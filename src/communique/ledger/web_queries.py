@@ -453,8 +453,10 @@ MAX_SOURCES = 50
 
 
 def get_record(web: WebLedger, record_id: str, max_sources: int = MAX_SOURCES) -> dict | None:
-    """`query.record` (what `communique show` prints), with at most `max_sources` sources."""
-    return query.record(web.ledger, record_id, max_sources=max_sources)
+    """`query.record` (what `communique show` prints), with at most `max_sources` sources. A
+    person's `roles` are left to `person_roles`, which the API and the page read (query.roles also
+    matches the meetings' heads: four times the work, thrown away)."""
+    return query.record(web.ledger, record_id, max_sources=max_sources, with_roles=False)
 
 
 _values = query.values_of
