@@ -611,3 +611,24 @@ def test_record_detail_reads_indexes(ledger_url):
     assert not any(step.startswith("SCAN") for step in judgements), judgements
     sources = next(p for q, p in plans.items() if "JOIN documents" in q and "mentions" in q)
     assert any("COVERING INDEX ix_web_documents_cover" in step for step in sources), sources
+
+
+def test_details_on_any_database(any_db_client):
+    """A person's detail carries the web's roles (person_roles), not query.roles' shape; an
+    agreement's page folds its history into runs, each titled by its first document."""
+    from html import escape
+
+    from communique.ledger.web_queries import stage_summary
+
+    c = any_db_client
+    person = first(c, "/api/people")
+    roles = c.get(f"/api/people/{person['id']}").json()["roles"]
+    assert roles and all({"prop", "value", "since", "until", "documents"} <= set(r) for r in roles)
+    agreement = first(c, "/api/agreements", stage="in force")
+    history = c.get(f"/api/agreements/{agreement['id']}").json()["stage_history"]
+    runs = stage_summary(history)
+    assert runs and all(r["title"] for r in runs)
+    page = c.get(f"/records/{agreement['id']}", headers={"accept": "text/html"}).text
+    assert page.count('<span class="tag stage-') == len(runs)
+    for r in runs:
+        assert escape(r["title"]) in page

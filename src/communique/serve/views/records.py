@@ -22,7 +22,8 @@ def record(request: Request, record_id: str):
     fields = [f for f in RECORD_TYPES[kind].model_fields if f not in ("span", "spans")] \
         if kind in RECORD_TYPES else []
     # one line per run of a stage (the full list, one event per source, is in the API)
-    history = wq.stage_summary(wq.with_titles(w, rec.get("stage_history") or [])) \
+    # (titles read for the summary's lines only, not for every event)
+    history = wq.with_titles(w, wq.stage_summary(rec.get("stage_history") or [])) \
         if kind == "agreements" else []
     roles = wq.person_roles(w, record_id) if kind == "people" else []
     conflicts = {p for p, vals in rec["values"].items() if len({repr(v["value"]) for v in vals}) > 1
