@@ -56,6 +56,10 @@ def create_app(db_url: str | None = None, token: str | None = None,
     # Pure ASGI middleware, outermost last: security headers → body limit → host check → cache,
     # so the host check runs before a cached answer and every answer carries the headers.
     from .cache import CacheMiddleware, ResponseCache
+    from .lanes import SlowLaneMiddleware
+
+    # innermost: a detail waits for its lane only when the cache cannot answer it
+    app.add_middleware(SlowLaneMiddleware, slots=settings.slow_lane)
 
     cache = ResponseCache(int(settings.cache_mb * 1024 * 1024)) if settings.cache_mb > 0 else None
     app.state.cache = cache

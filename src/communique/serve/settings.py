@@ -37,6 +37,9 @@ class Settings:
     max_page: int = 500
     #: Threads running requests (routes are sync); see app.py.
     threads: int = int(os.environ.get("COMMUNIQUE_THREADS", "8"))
+    #: Record details (and the review queue) running at once, the other threads kept for cheap
+    #: requests (serve/lanes.py).
+    slow_lane: int = int(os.environ.get("COMMUNIQUE_SLOW_LANE", "2"))
     default_page: int = 50
     #: Megabytes of GET answers kept for the ledger's current generation (serve/cache.py); 0: none.
     cache_mb: float = float(os.environ.get("COMMUNIQUE_CACHE_MB", "64"))

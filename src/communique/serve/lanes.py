@@ -1,0 +1,46 @@
+"""A lane for slow requests, so they cannot starve cheap ones.
+
+Routes are sync and run in one thread pool (app.py): first come, first served. A record's detail
+(a meeting reported by hundreds of documents) costs 10-20 ms of CPU, a list page or a document
+1-2 ms; when the pool's threads all hold details, a document waits behind every one of them. The
+middleware lets at most `slots` slow requests into the pool at once (the others wait here, in
+order, costing nothing), so the pool always has free threads for the cheap ones.
+
+Which requests are slow is data (`SLOW_PATHS`), measured with bench/web.py on the 100,000-document
+ledger: the record details (API and pages) and the review queue.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+#: Paths whose answers cost a record's sources, values and history (GET only).
+SLOW_PATHS = re.compile(
+    r"^(?:/api/(?:meetings|agreements|people|pledges|figures|organizations|events|quotes|records)/[^/]+"
+    r"|/(?:meetings|records)/[^/]+|/review)/?$")
+
+
+class SlowLaneMiddleware:
+    """Pure ASGI: GET requests on `SLOW_PATHS` take one of `slots` places before they reach the
+    app (and its thread pool); everything else passes straight through. Installed inside the
+    response cache, so a cached detail never waits."""
+
+    def __init__(self, app, slots: int = 2):
+        self.app = app
+        self.slots = max(1, slots)
+        self._sem: asyncio.Semaphore | None = None  # made on the server's own event loop
+        self.active = 0  # slow requests inside the app now (tests read it)
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope.get("method") != "GET" or not SLOW_PATHS.match(scope["path"]):
+            await self.app(scope, receive, send)
+            return
+        if self._sem is None:
+            self._sem = asyncio.Semaphore(self.slots)
+        async with self._sem:
+            self.active += 1
+            try:
+                await self.app(scope, receive, send)
+            finally:
+                self.active -= 1

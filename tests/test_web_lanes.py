@@ -1,0 +1,77 @@
+"""The slow lane (serve/lanes.py): at most `slow_lane` record details run at once; cheap requests
+pass while the lane is full."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.util
+import threading
+from pathlib import Path
+
+import httpx
+
+from communique.ledger import web_queries as wq
+from communique.serve.app import create_app
+from communique.serve.lanes import SLOW_PATHS
+from communique.serve.settings import Settings
+
+WEB = Path(__file__).parent / "fixtures" / "web"
+
+
+def _builder():
+    spec = importlib.util.spec_from_file_location("web_builder", WEB / "builder.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_slow_paths():
+    for path in ("/api/meetings/abc", "/api/people/x1", "/api/records/r", "/meetings/abc", "/records/r",
+                 "/review"):
+        assert SLOW_PATHS.match(path), path
+    for path in ("/api/meetings", "/api/documents/abc", "/documents/abc", "/api/bodies/x/series", "/",
+                 "/api/meetings/abc/more", "/meetings"):
+        assert not SLOW_PATHS.match(path), path
+
+
+def test_details_queue_in_their_lane_and_cheap_requests_pass(db_url, monkeypatch):
+    _builder().build(db_url).close()
+    app = create_app(settings=Settings(db_url=db_url, token=None, cache_mb=0, slow_lane=1))
+    real = wq.get_record
+    inside, peak, release = [0], [0], threading.Event()
+    lock = threading.Lock()
+
+    def blocking_get_record(*args, **kwargs):
+        with lock:
+            inside[0] += 1
+            peak[0] = max(peak[0], inside[0])
+        try:
+            release.wait(10)
+            return real(*args, **kwargs)
+        finally:
+            with lock:
+                inside[0] -= 1
+
+    monkeypatch.setattr(wq, "get_record", blocking_get_record)
+
+    async def run():
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as c:
+            ids = [m["id"] for m in (await c.get("/api/meetings")).json()["items"]][:1]
+            ids += [a["id"] for a in (await c.get("/api/agreements")).json()["items"]][:1]
+            details = [asyncio.create_task(c.get(f"/api/meetings/{ids[0]}")),
+                       asyncio.create_task(c.get(f"/api/agreements/{ids[1]}")),
+                       asyncio.create_task(c.get(f"/meetings/{ids[0]}"))]
+            for _ in range(100):  # the first detail is in the app, blocked
+                await asyncio.sleep(0.02)
+                if inside[0]:
+                    break
+            cheap = await asyncio.wait_for(c.get("/api/documents"), 10)  # not behind the details
+            assert cheap.status_code == 200
+            assert inside[0] == 1 and not any(t.done() for t in details)
+            release.set()
+            answers = await asyncio.wait_for(asyncio.gather(*details), 30)
+            assert [r.status_code for r in answers] == [200, 200, 200]
+
+    asyncio.run(run())
+    assert peak[0] == 1  # never two details at once with one slot
