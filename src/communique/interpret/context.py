@@ -33,6 +33,8 @@ class BodyMention:
     name: str  # "Kazakhstan–EU Cooperation Council"
     parties: tuple[str, ...]  # canonical parties named with it
     acronym: str | None
+    number: int | None = None  # the ordinal the text puts before it ("XI meeting of the …"), generic bodies
+    generic: bool = False  # named as the text names it (not a known body type): kept as is
 
 
 def short_party(p: str) -> str:
@@ -109,6 +111,7 @@ class Context:
         people = find_people(text)
         places = find_places(text)
         at = Openings(text)
+        ordinals = find_ordinals(text, 0)
         ctx = cls(
             text=text,
             published=published,
@@ -121,12 +124,12 @@ class Context:
             places=places,
             quotes=find_quotes(text, people),
             agreements=find_agreement_mentions(text, toks),
-            bodies=_find_bodies(text, places, at),
+            bodies=_find_bodies(text, places, at, ordinals),
             at=at,
         )
         ctx.dates = find_dates(text, anchor, 0)
         ctx.amounts = find_amounts(text, 0)
-        ctx.ordinals = find_ordinals(text, 0)
+        ctx.ordinals = ordinals
         ctx._starts = [s.start for s in ctx.sentences]
         ctx._para_starts = [p.start for p in paragraphs(text)]
         ctx._title_end = _title_end(text)
@@ -274,9 +277,16 @@ def _title_end(text: str) -> int:
 _BYLINE = re.compile(r"By\s+[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,5}")
 
 
+# "05.11.2025 | 11:20 | Press service of the Ministry …": a date, a time and a source between bars
+_META_LINE = re.compile(r"[\d./\-]{6,10}(?:\s*\|\s*[^|\n]{1,120}){1,3}")
+
+
 def _is_dateline_only(s: str) -> bool:
-    return bool(_DATELINE_ONLY.fullmatch(s.strip())) or (
-        s.strip().startswith("*") and s.strip().endswith("*")
+    s = s.strip()
+    return (
+        bool(_DATELINE_ONLY.fullmatch(s))
+        or bool(_META_LINE.fullmatch(s))
+        or (s.startswith("*") and s.endswith("*"))
     )
 
 
@@ -301,7 +311,122 @@ def _weak_body_types() -> frozenset[str]:
     return frozenset(t.lower() for t in data.load("bodies").get("weak_types") or [])
 
 
-def _find_bodies(text: str, places: list[Place], at: Openings | None = None) -> list[BodyMention]:
+def _find_bodies(
+    text: str, places: list[Place], at: Openings | None = None, ordinals: list | None = None
+) -> list[BodyMention]:
+    out = _find_known_bodies(text, places, at)
+    if ordinals:
+        generic = _find_generic_bodies(text, places, ordinals)
+        if generic:
+            # a known body type inside the same words wins ("14th meeting of the … Cooperation Council")
+            generic = [
+                g for g in generic if not any(b.span[0] < g.span[1] and g.span[0] < b.span[1] for b in out)
+            ]
+            out = sorted(out + generic, key=lambda b: b.span)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _generic_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    conf = data.load("bodies")
+    g = conf["generic"]
+    alt = lambda ws: "|".join(  # noqa: E731
+        re.escape(w).replace(r"\-", "[- ]?").replace(r"\ ", r"\s+") for w in sorted(ws, key=len, reverse=True)
+    )
+    adj = alt(g["adjectives"])
+    # after an ordinal: "(regular) meeting of the "
+    sitting = re.compile(rf"(?:\s+(?i:{adj}))*\s+(?P<s>(?i:{alt(g['sittings'])}))\s+of\s+(?:the\s+)?")
+    word = r"[A-Z][\w’'.]*(?:[-–][A-Z][\w’']*)*"
+    exts = "|".join(f"(?:{e})" for e in (conf.get("extensions") or []) + (g.get("extensions") or []))
+    name = re.compile(
+        rf"(?P<name>(?:(?i:{adj})\s+)?(?:{word}\s+){{1,6}}?(?P<head>{alt(g['heads'])}))(?![\w-])"
+        rf"(?P<ext>\s+(?:{exts}))?"
+    )
+    ministers = re.compile(
+        rf"(?:(?:two|three|four|five|six|both|the)\s+countries[’']\s+|their\s+)?"
+        rf"(?P<name>(?:[a-z]+\s+){{0,2}}?(?:{alt(g['ministers'])}))(?![\w-])"
+        rf"(?:\s+of\s+(?P<list>[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?(?:,\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?)*,?\s+and\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?))?"
+    )
+    return sitting, name, ministers
+
+
+_N_COUNTRIES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
+_LATERAL = {3: "trilateral", 4: "quadrilateral"}
+
+
+def _find_generic_bodies(text: str, places: list[Place], ordinals: list) -> list[BodyMention]:
+    """Sittings of bodies no known type names: "<ordinal> meeting of the <Name … Commission>" and
+    "<ordinal> meeting of the <three countries'> <energy> ministers"."""
+    sitting, name_rx, ministers_rx = _generic_rx()
+    out = []
+    for o in ordinals:
+        sm = sitting.match(text, o.span[1])
+        if not sm:
+            continue
+        at = sm.end()
+        nm = name_rx.match(text, at)
+        if nm:
+            start, end = nm.start(), nm.end()
+            name = _SPACES.sub(" ", text[start:end])
+            parties: list[str] = []
+            for w in text[start : nm.start("head")].split():  # "Türkiye–Uzbekistan …", "… Uzbek-Turkmen …"
+                parts = [_party_or_region(x) for x in re.split(r"[-–]", w)]
+                if len(parts) >= 2 and all(parts):
+                    parties = list(dict.fromkeys(parts))
+                    break
+            am = _ACR.match(text[end : end + 12])
+            acr = am.group(1) if am else None
+            # the type: the head noun and the word before it ("Planning Group", "Coordination Committee")
+            typ = " ".join(text[start : nm.end("head")].split()[-2:])
+            out.append(
+                BodyMention((start, end), text[start:end], typ, name, tuple(parties), acr, o.value, True)
+            )
+            continue
+        mm = ministers_rx.match(text, at)
+        if not mm:
+            continue
+        listed = mm.group("list")
+        parties = []
+        if listed:
+            for part in re.split(r",\s+(?:and\s+)?|\s+and\s+", listed):
+                c = _party_or_region(part.strip())
+                if c and c not in parties:
+                    parties.append(c)
+        else:
+            nw = re.match(r"(\w+)\s+countries", text[at : mm.start("name")])
+            want = _N_COUNTRIES.get(nw.group(1).lower()) if nw else None
+            if want:
+                for p in places:
+                    if p.span[0] >= o.span[0]:
+                        break
+                    if p.kind in ("country", "demonym") and p.country and p.country not in parties:
+                        parties.append(p.country)
+                if len(parties) != want:
+                    parties = []
+        body = "meeting of the " + _SPACES.sub(" ", mm.group("name"))
+        if parties:
+            body += " of " + (
+                ", ".join(parties[:-1]) + " and " + parties[-1] if len(parties) > 1 else parties[0]
+            )
+            if len(parties) in _LATERAL:
+                body = _LATERAL[len(parties)] + " " + body
+        start = sm.start("s")
+        out.append(
+            BodyMention(
+                (start, mm.end()),
+                text[start : mm.end()],
+                "Ministerial Meeting",
+                body,
+                tuple(parties),
+                None,
+                o.value,
+                True,
+            )
+        )
+    return out
+
+
+def _find_known_bodies(text: str, places: list[Place], at: Openings | None = None) -> list[BodyMention]:
     out = []
     weak = _weak_body_types()
     prefix = _body_prefix()

@@ -89,7 +89,7 @@ def main_body(ctx: Context) -> BodyMention | None:
             continue
         if re.search(
             r"\b(?:took place|was held|were held|held|met|hosted|convened|chaired|co-chaired|opened|"
-            r"within the framework of|at the|during the)\b",
+            r"within the framework of|at the|during the|(?:it|this|that)\s+was\s+the)\b",
             ctx.text[s.start : s.end],
             re.I,
         ):
@@ -359,7 +359,8 @@ def find_meetings(ctx: Context) -> list[Meeting]:
     parties = _parties(ctx, body)
     name = body.name
     if (
-        len(body.parties) < 2
+        not body.generic  # a name the text gives in full ("Intergovernmental Uzbek-Turkmen Commission")
+        and len(body.parties) < 2
         and len(parties) == 2
         and not name.startswith(tuple(p[:3] for p in parties))
         and not re.match(r"(?i)(?:tri|quadri|multi)lateral\b", name)  # more than two sides
@@ -370,7 +371,7 @@ def find_meetings(ctx: Context) -> list[Meeting]:
             f"{short_party(parties[0])}–{short_party(parties[1])} {body.type}"
             + name[len(name) - len(name.split(body.type, 1)[1]) :]
         )
-    number = _number(ctx, body)
+    number = body.number if body.number is not None else _number(ctx, body)
     if number is None and re.search(r"\bfirst[- ]ever\b|\binaugural\b", ctx.text[: ctx.lead_end], re.I):
         number = 1
     d = _date(ctx, body)

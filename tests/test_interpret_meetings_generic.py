@@ -1,0 +1,65 @@
+"""Meetings of bodies no known type names, read from how the sitting is reported."""
+
+from __future__ import annotations
+
+from communique import extract
+
+
+def ex(text: str, published: str | None = "2024-11-13"):
+    return extract(text, published=published)
+
+
+def test_body_named_in_full_after_a_roman_ordinal():
+    text = (
+        "Kyrgyz and Tajik officials meet in Bishkek\n\n"
+        "On 5 November in Bishkek the regular VII meeting of the Intergovernmental Kyrgyz-Tajik Commission "
+        "on trade-economic and humanitarian cooperation was held.\n"
+    )
+    (m,) = ex(text).meetings
+    assert (
+        m.body == "Intergovernmental Kyrgyz-Tajik Commission on trade-economic and humanitarian cooperation"
+    )
+    assert m.number == 7
+    assert m.parties == ["Kyrgyzstan", "Tajikistan"]
+
+
+def test_unknown_body_is_not_mapped_onto_a_known_one():
+    text = (
+        "The 3rd meeting of the Kazakhstan–Hungary Joint Strategic Planning Group (JSPG), which prepares the "
+        "Cooperation Council, was held by video conference on 2 October.\n"
+    )
+    (m,) = ex(text).meetings
+    assert m.body == "Kazakhstan–Hungary Joint Strategic Planning Group"
+    assert m.acronym == "JSPG" and m.number == 3 and m.format == "virtual"
+
+
+def test_lower_case_prefix_and_project_extension():
+    text = (
+        "Officials met on 2 May.\n\n"
+        "The talks took place in Almaty at the second meeting of the trilateral Steering Committee for the "
+        "TransCaspian fibre project.\n"
+    )
+    (m,) = ex(text).meetings
+    assert m.body == "trilateral Steering Committee for the TransCaspian fibre project"
+    assert m.number == 2
+
+
+def test_sitting_of_ministers_of_the_countries_named_before():
+    text = (
+        "Kazakhstan, Kyrgyzstan and Tajikistan agreed on Monday to share water data, officials said.\n\n"
+        "It was the fourth meeting of the three countries' water ministers.\n"
+    )
+    (m,) = ex(text).meetings
+    assert m.body == "trilateral meeting of the water ministers of Kazakhstan, Kyrgyzstan and Tajikistan"
+    assert m.number == 4
+
+
+def test_date_time_source_line_is_no_lead():
+    text = (
+        "Commission meets in Tashkent\n\n"
+        "05.11.2025 | 11:20 | Press service of the Ministry of Trade\n\n"
+        "On 4 November the VI meeting of the Intergovernmental Uzbek-Kyrgyz Commission was held "
+        "in Tashkent.\n"
+    )
+    (m,) = ex(text, "2025-11-05").meetings
+    assert m.body == "Intergovernmental Uzbek-Kyrgyz Commission" and m.number == 6
