@@ -63,3 +63,26 @@ def test_date_time_source_line_is_no_lead():
     )
     (m,) = ex(text, "2025-11-05").meetings
     assert m.body == "Intergovernmental Uzbek-Kyrgyz Commission" and m.number == 6
+
+
+def test_plural_title_stands_for_the_heads_named_before():
+    text = (
+        "At the invitation of the President of Kazakhstan Kassym-Jomart Tokayev, the President of "
+        "Uzbekistan Shavkat Mirziyoyev paid a state visit to Kazakhstan. On 12 June the Presidents chaired "
+        "the Third Meeting of the Kazakhstan-Uzbekistan Supreme Interstate Council in Astana.\n"
+    )
+    (m,) = ex(text).meetings
+    assert {(h.name, h.side) for h in m.heads} == {
+        ("Kassym-Jomart Tokayev", "Kazakhstan"),
+        ("Shavkat Mirziyoyev", "Uzbekistan"),
+    }
+
+
+def test_plural_title_before_names_reaches_only_the_listed_names():
+    r = ex(
+        "Presidents Ilham Aliyev and Shavkat Mirziyoyev held the First Meeting of the Supreme State Council."
+    )
+    assert [(p.name, p.role) for p in r.people] == [
+        ("Ilham Aliyev", "President"),
+        ("Shavkat Mirziyoyev", "President"),
+    ]

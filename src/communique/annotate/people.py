@@ -420,8 +420,13 @@ def find_people(text: str) -> list[PersonEntity]:
             if wm:
                 role = f"head of the {wm.group(2)}"
                 aff = country_name(wm.group(1) or "") or aff
-        if role is None and last_plural_role and 0 < i - last_plural_role[1] <= 6:
-            role = last_plural_role[0]
+        if (
+            role is None
+            and last_plural_role
+            and 0 < i - last_plural_role[1] <= 6
+            and all(t.base in (",", "and") for t in toks[last_plural_role[1] : i])
+        ):
+            role = last_plural_role[0]  # "Presidents Ilham Aliyev and Kassym-Jomart Tokayev"
         nxt = toks[j] if j < len(toks) else None
         prev = toks[i - 1] if i > 0 else None
         speech = (nxt is not None and nxt.base in lx["speech"]) or (

@@ -263,7 +263,54 @@ def _heads(ctx: Context, parties: list[str]) -> list[Head]:
             continue
         seen.add(person.name)
         heads.append(Head(name=person.name, role=person.role, side=_side(ctx, person, start, s, parties)))
+    if len(heads) < 2:
+        heads += _collective_heads(ctx, parties, limit, seen)
     return heads
+
+
+@lru_cache(maxsize=1)
+def _collective_rx() -> tuple[re.Pattern, dict[str, list[str]]]:
+    coll = {k.lower(): v for k, v in (data.load("roles").get("collective") or {}).items()}
+    alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(coll, key=len, reverse=True))
+    cues = r"(?:chaired|co-chaired|held|presided\s+over|opened|led|met)"
+    rx = re.compile(rf"\b(?:the|both|two)\s+(?P<r>{alt})\s+(?:(?:jointly|also)\s+)?{cues}\b", re.I)
+    return rx, coll
+
+
+def _collective_heads(ctx: Context, parties: list[str], limit: int, seen: set) -> list[Head]:
+    """ "On 12 June the Presidents chaired the Second Meeting": the heads are the people of that role
+    named earlier in the lead, one per side."""
+    rx, coll = _collective_rx()
+    head_text = ctx.text[:limit]
+    if not any(k.split()[0] in head_text.lower() for k in coll):
+        return []
+    m = rx.search(head_text)
+    if not m:
+        return []
+    roles = coll.get(_SPACES.sub(" ", m.group("r").lower()), [])
+    out: list[Head] = []
+    sides = set()
+    for start, _end, person in ctx.person_mentions():
+        if start >= limit:
+            break
+        if person.name in seen or ctx.in_quote(start):
+            continue
+        role = person.role or ""
+        if roles and not any(role == r or role.endswith(" " + r) for r in roles):
+            continue
+        if not roles and not role:
+            continue
+        s = ctx.sentence_at(start)
+        side = _side(ctx, person, start, s, parties)
+        if side in sides:
+            continue
+        sides.add(side)
+        seen.add(person.name)
+        out.append(Head(name=person.name, role=person.role, side=side))
+    return out if len(out) >= 2 else []
+
+
+_SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=1)
