@@ -86,6 +86,12 @@ def _lex() -> dict:
         "honorifics": set(names["honorifics"]),
         "connectors": set(roles["connectors"]),
         "eu_roles": roles.get("eu_roles") or [],
+        "lower_heads": frozenset(roles.get("lowercase_heads") or []),
+        "secondary": re.compile(
+            r",\s+(?:" + "|".join(map(re.escape, roles.get("secondary_roles") or [])) + r")\b.*$", re.S
+        )
+        if roles.get("secondary_roles")
+        else None,
     }
 
 
@@ -250,6 +256,9 @@ def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | No
     ):
         return None, None, None
     role = text[toks[first_role].start : toks[j - 1].end]
+    if lx["secondary"] is not None and "," in role:
+        # "Minister of Trade of the Republic of Uzbekistan, co-chairman of the Commission": the main role
+        role = lx["secondary"].sub("", role)
     if aff is None:
         k2 = first_role - 1
         if k2 >= 0 and toks[k2].cap and country_name(toks[k2].base) and not toks[k2].poss:
@@ -264,19 +273,37 @@ def _org_acronym(word: str) -> bool:
     return bool(info and info.get("acronym") == word)
 
 
-def _role_right(toks: list[Tok], j: int, text: str) -> tuple[str | None, int | None]:
-    """Appositive role after a name: "Luc Devigne, Acting Managing Director for …,"."""
+def _role_right(toks: list[Tok], j: int, text: str) -> tuple[str | None, int | None, str | None]:
+    """Appositive role after a name: "Luc Devigne, Acting Managing Director for …,", "Kamila
+    Yusupova, an energy analyst at …", "Enrico Pinali, ADB country director for …" (role, its start,
+    and the organisation an acronym before it names)."""
     lx = _lex()
     if j >= len(toks) or toks[j].text not in (",", "("):
-        return None, None  # "Luc Devigne, Director …" or "Levan Kobiashvili (Chairman of …)"
+        return None, None, None  # "Luc Devigne, Director …" or "Levan Kobiashvili (Chairman of …)"
     k = j + 1
-    if k < len(toks) and toks[k].base in ("the", "The"):
+    if k < len(toks) and toks[k].base in ("the", "The", "an", "a"):
         k += 1
     if k < len(toks) and toks[k].poss and country_name(toks[k].base):
         k += 1
-    if k >= len(toks) or toks[k].base not in lx["role_words"]:
-        return None, None
+    org = None
+    if k + 1 < len(toks) and toks[k].base.isupper() and not toks[k + 1].cap and _org_acronym(toks[k].base):
+        from .orgs import org_info
+
+        org = org_info(toks[k].base)["name"]  # "ADB country director for Uzbekistan"
+        k += 1
     start = k
+    if k < len(toks) and toks[k].base not in lx["role_words"]:
+        # "energy analyst", "country director": up to two lower-case words before a lower-case head
+        h = k
+        while h < len(toks) and h < k + 3 and toks[h].word and toks[h].base.islower():
+            if toks[h].base in lx["lower_heads"]:
+                break
+            h += 1
+        if h == k or h >= len(toks) or toks[h].base not in lx["lower_heads"]:
+            return None, None, None
+        k = h
+    if k >= len(toks) or toks[k].base not in lx["role_words"]:
+        return None, None, None
     end = k
     while k < len(toks):
         t = toks[k]
@@ -311,8 +338,8 @@ def _role_right(toks: list[Tok], j: int, text: str) -> tuple[str | None, int | N
             continue
         break
     if not any(t.base in lx["head_words"] for t in toks[start : end + 1]):
-        return None, None
-    return text[toks[start].start : toks[end].end], toks[start].start
+        return None, None, None
+    return text[toks[start].start : toks[end].end], toks[start].start, org
 
 
 def _portfolio_list(toks: list[Tok], k: int) -> bool:
@@ -402,9 +429,10 @@ def find_people(text: str) -> list[PersonEntity]:
             name = name[: len(name) - (len(toks[j - 1].text) - len(toks[j - 1].base))]
         role, aff, _ = _role_left(toks, i, text)
         if role is None:
-            r2, _ = _role_right(toks, j, text)
+            r2, _, org = _role_right(toks, j, text)
             if r2:
                 role = r2
+                aff = aff or org
         if (
             role is None
             and i >= 2

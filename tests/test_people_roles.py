@@ -1,0 +1,42 @@
+"""People: appositive roles in lower case, an acronym naming the employer, a main role before a
+co-chairmanship, initials written without a space."""
+
+from __future__ import annotations
+
+from communique.annotate.people import find_people
+
+
+def _people(text: str) -> dict[str, tuple]:
+    return {p.name: (p.role, p.affiliation) for p in find_people(text)}
+
+
+def test_lower_case_appositive_role_with_its_institution():
+    got = _people(
+        '"It is hard," said Aida Nurova, a water economist at the Institute for Regional Studies in Almaty.'
+    )
+    assert got["Aida Nurova"] == ("water economist", "Institute for Regional Studies")
+
+
+def test_acronym_before_an_appositive_role_names_the_employer():
+    got = _people('"We will pay," said Marco Bellini, EBRD country director for Kyrgyzstan.')
+    assert got["Marco Bellini"] == (
+        "country director for Kyrgyzstan",
+        "European Bank for Reconstruction and Development",
+    )
+
+
+def test_main_role_before_a_co_chairmanship():
+    text = (
+        "The Kyrgyz delegation was headed by the Minister of Economy and Commerce of the Kyrgyz Republic, "
+        "co-chairman of the Commission Daniyar Amangeldiev."
+    )
+    assert _people(text)["Daniyar Amangeldiev"] == ("Minister of Economy and Commerce", "Kyrgyzstan")
+
+
+def test_initial_without_a_space_is_the_person_named_in_full():
+    text = (
+        "The delegation was headed by the Minister of Energy of Tajikistan Daler Juma. "
+        "D.Juma noted the progress made."
+    )
+    (p,) = find_people(text)
+    assert p.name == "Daler Juma" and len(p.mentions) == 2
