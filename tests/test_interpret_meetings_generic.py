@@ -86,3 +86,14 @@ def test_plural_title_before_names_reaches_only_the_listed_names():
         ("Ilham Aliyev", "President"),
         ("Shavkat Mirziyoyev", "President"),
     ]
+
+
+def test_a_dateline_only_line_does_not_date_the_sitting():
+    text = (
+        "# Note: Kazakhstan–Hungary Joint Strategic Planning Group, 2nd meeting\n\n"
+        "*Europe desk · 9 May 2025 · Background*\n\n"
+        "- **What:** second meeting of the Kazakhstan–Hungary Joint Strategic Planning Group\n"
+        "- **When:** Wednesday, 7 May\n"
+    )
+    (m,) = ex(text, "2025-05-09").meetings
+    assert m.date == "2025-05-07"

@@ -173,6 +173,11 @@ def _date(ctx: Context, body: BodyMention):
     ]
     dateline_end = _dateline_end(ctx)
     cands = [d for d in cands if d.span[0] >= dateline_end]
+    # a line that is only a dateline or byline ("*Central Asia desk · 8 July 2025*") dates the text,
+    # not the sitting: its date is the last resort
+    from .context import _is_dateline_only
+
+    cands.sort(key=lambda d: _is_dateline_only(ctx.sentence_at(d.span[0]).text))
     for want in ("day", "month"):
         for d in cands:
             if d.granularity == want:
