@@ -40,3 +40,8 @@ def test_initial_without_a_space_is_the_person_named_in_full():
     )
     (p,) = find_people(text)
     assert p.name == "Daler Juma" and len(p.mentions) == 2
+
+
+def test_country_after_an_acronym_role_is_the_scope_not_the_affiliation():
+    got = _people('"We lend in tenge," said Peter Novak, EBRD Head of Uzbekistan.')
+    assert got["Peter Novak"] == ("Head of Uzbekistan", "European Bank for Reconstruction and Development")

@@ -286,7 +286,7 @@ def _role_right(toks: list[Tok], j: int, text: str) -> tuple[str | None, int | N
     if k < len(toks) and toks[k].poss and country_name(toks[k].base):
         k += 1
     org = None
-    if k + 1 < len(toks) and toks[k].base.isupper() and not toks[k + 1].cap and _org_acronym(toks[k].base):
+    if k + 1 < len(toks) and toks[k].base.isupper() and _org_acronym(toks[k].base):
         from .orgs import org_info
 
         org = org_info(toks[k].base)["name"]  # "ADB country director for Uzbekistan"
@@ -428,11 +428,13 @@ def find_people(text: str) -> list[PersonEntity]:
         if toks[j - 1].poss:
             name = name[: len(name) - (len(toks[j - 1].text) - len(toks[j - 1].base))]
         role, aff, _ = _role_left(toks, i, text)
+        scoped = False
         if role is None:
             r2, _, org = _role_right(toks, j, text)
             if r2:
                 role = r2
                 aff = aff or org
+                scoped = org is not None  # "EBRD Head of Kazakhstan": the country is the role's scope
         if (
             role is None
             and i >= 2
@@ -462,7 +464,7 @@ def find_people(text: str) -> list[PersonEntity]:
         )
         n_words = len([t for t in toks[i:j] if not _particle_word(t.base)])
         if role:
-            role_c, aff2 = _clean_role(role)
+            role_c, aff2 = _clean_role(role) if not scoped else (role, None)
             aff = aff or aff2
             if role.split()[0].endswith("s") and role.split()[0][:-1] in lx["role_words"]:
                 last_plural_role = (role_c, j)
