@@ -97,3 +97,11 @@ def test_a_dateline_only_line_does_not_date_the_sitting():
     )
     (m,) = ex(text, "2025-05-09").meetings
     assert m.date == "2025-05-07"
+
+
+def test_name_between_the_ordinal_and_the_sitting():
+    (m,) = ex(
+        "The 4th Kazakhstan–Hungary Joint Strategic Planning Group meeting was held in Astana on 2 May."
+    ).meetings
+    assert m.body == "Kazakhstan–Hungary Joint Strategic Planning Group" and m.number == 4
+    assert not ex("The 2nd Astana International Forum opened on 2 May.").meetings

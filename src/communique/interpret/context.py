@@ -327,7 +327,7 @@ def _find_bodies(
 
 
 @lru_cache(maxsize=1)
-def _generic_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _generic_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     conf = data.load("bodies")
     g = conf["generic"]
     alt = lambda ws: "|".join(  # noqa: E731
@@ -347,7 +347,9 @@ def _generic_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"(?P<name>(?:[a-z]+\s+){{0,2}}?(?:{alt(g['ministers'])}))(?![\w-])"
         rf"(?:\s+of\s+(?P<list>[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?(?:,\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?)*,?\s+and\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?))?"
     )
-    return sitting, name, ministers
+    # "the 4th Joint Strategic Planning Group meeting": the name between the ordinal and the sitting
+    after = re.compile(rf"\s+(?P<s>(?i:{alt(g['sittings'])}))\b")
+    return sitting, name, ministers, after
 
 
 _N_COUNTRIES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
@@ -357,14 +359,21 @@ _LATERAL = {3: "trilateral", 4: "quadrilateral"}
 def _find_generic_bodies(text: str, places: list[Place], ordinals: list) -> list[BodyMention]:
     """Sittings of bodies no known type names: "<ordinal> meeting of the <Name … Commission>" and
     "<ordinal> meeting of the <three countries'> <energy> ministers"."""
-    sitting, name_rx, ministers_rx = _generic_rx()
+    sitting, name_rx, ministers_rx, after_rx = _generic_rx()
     out = []
     for o in ordinals:
         sm = sitting.match(text, o.span[1])
+        nm = None
         if not sm:
-            continue
-        at = sm.end()
-        nm = name_rx.match(text, at)
+            if text.startswith(" ", o.span[1]):
+                nm = name_rx.match(text, o.span[1] + 1)
+                if nm is None or nm.group("ext") or not after_rx.match(text, nm.end()):
+                    continue
+            else:
+                continue
+        else:
+            at = sm.end()
+            nm = name_rx.match(text, at)
         if nm:
             start, end = nm.start(), nm.end()
             name = _SPACES.sub(" ", text[start:end])
