@@ -14,7 +14,7 @@ from functools import lru_cache
 from .. import data
 from ..annotate.places import first_letters_ahead
 from ..models import Head, Meeting
-from .context import BodyMention, Context
+from .context import BodyMention, Context, _is_dateline_only
 from .scan import LiteralScan
 
 __all__ = ["find_meetings", "main_body"]
@@ -175,8 +175,6 @@ def _date(ctx: Context, body: BodyMention):
     cands = [d for d in cands if d.span[0] >= dateline_end]
     # a line that is only a dateline or byline ("*Central Asia desk · 8 July 2025*") dates the text,
     # not the sitting: its date is the last resort
-    from .context import _is_dateline_only
-
     cands.sort(key=lambda d: _is_dateline_only(ctx.sentence_at(d.span[0]).text))
     for want in ("day", "month"):
         for d in cands:
