@@ -45,3 +45,25 @@ def test_initial_without_a_space_is_the_person_named_in_full():
 def test_country_after_an_acronym_role_is_the_scope_not_the_affiliation():
     got = _people('"We lend in tenge," said Peter Novak, EBRD Head of Uzbekistan.')
     assert got["Peter Novak"] == ("Head of Uzbekistan", "European Bank for Reconstruction and Development")
+
+
+def test_initials_and_surname_alone_with_a_role_are_a_person():
+    text = "The Minister of Energy of Tajikistan D.Juma opened the forum. Juma said the plant is ready."
+    (p,) = find_people(text)
+    assert (p.name, p.role, p.affiliation, len(p.mentions)) == (
+        "D.Juma",
+        "Minister of Energy",
+        "Tajikistan",
+        2,
+    )
+
+
+def test_initials_resolve_only_to_a_full_name_with_the_same_first_letter():
+    text = "The delegation was headed by the Minister of Energy of Tajikistan Daler Juma. A.Juma said."
+    got = {p.name for p in find_people(text)}
+    assert got == {"Daler Juma", "A.Juma"}
+
+
+def test_an_honorific_is_no_initial():
+    text = "High Representative Josep Borrell met the minister. Mr. Borrell said the talks went well."
+    assert {p.name for p in find_people(text)} == {"Josep Borrell"}

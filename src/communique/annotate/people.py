@@ -34,6 +34,8 @@ class PersonMention:
     role: str | None = None
     affiliation: str | None = None
     surname_only: bool = False
+    # "L.Kudratov" with a role or a speech verb: a person as written when no full name is given
+    initialed: bool = False
 
 
 @dataclass
@@ -423,11 +425,14 @@ def find_people(text: str) -> list[PersonEntity]:
             and toks[i - 2].base in lx["role_words"]
         ):
             continue  # "Director for Neighbouring Countries": the role's complement, not a person
-        name = text[toks[i].start : toks[j - 1].end]
+        # "L.Kudratov", "Kh. Geldimuradov": initials written before a surname (translated releases)
+        ini = i >= 2 and j == i + 1 and toks[i - 1].text == "." and _initials_before(toks, i, text)
+        first = i - 2 if ini else i
+        name = text[toks[first].start : toks[j - 1].end]
         # the possessive of the last word is not part of the name
         if toks[j - 1].poss:
             name = name[: len(name) - (len(toks[j - 1].text) - len(toks[j - 1].base))]
-        role, aff, _ = _role_left(toks, i, text)
+        role, aff, _ = _role_left(toks, first, text)
         scoped = False
         if role is None:
             r2, _, org = _role_right(toks, j, text)
@@ -463,6 +468,22 @@ def find_people(text: str) -> list[PersonEntity]:
             prev is not None and (prev.base in lx["speech"] or prev.base in lx["honorifics"])
         )
         n_words = len([t for t in toks[i:j] if not _particle_word(t.base)])
+        if ini:
+            mentions.append(
+                (
+                    first,
+                    j,
+                    PersonMention(
+                        (toks[first].start, toks[first].start + len(name)),
+                        name,
+                        _clean_role(role)[0] if role else None,
+                        aff or (_clean_role(role)[1] if role else None),
+                        surname_only=True,
+                        initialed=bool(role or speech),
+                    ),
+                )
+            )
+            continue
         if role:
             role_c, aff2 = _clean_role(role) if not scoped else (role, None)
             aff = aff or aff2
@@ -512,6 +533,23 @@ _PERSON_CONTEXT = re.compile(
 )
 
 
+def _initials_before(toks: list[Tok], i: int, text: str) -> bool:
+    """ "L." or "Kh." right before token i: one or two letters, the first a capital, then a full stop
+    touching them, then the surname after no space or one."""
+    t, dot = toks[i - 2], toks[i - 1]
+    hon = _lex()["honorifics"]
+    return (
+        1 <= len(t.text) <= 2
+        and t.text not in hon
+        and t.text + "." not in hon  # "Mr. Borrell" is an honorific, not an initial
+        and t.text[:1].isupper()
+        and t.text.isalpha()
+        and dot.start == t.end
+        and toks[i].start - dot.end <= 1
+        and (i < 3 or not toks[i - 3].word or toks[i - 3].end < t.start)
+    )
+
+
 def _sentence_around(text: str, pos: int) -> str:
     a = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), 0)
     b = text.find(". ", pos)
@@ -539,9 +577,12 @@ def _comma_role(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | N
     return role, aff
 
 
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s?)+")
+
+
 @lru_cache(maxsize=4096)
 def _key(name: str) -> str:
-    return " ".join(name.lower().split())
+    return " ".join(name.lower().replace(".", ". ").split())  # "L.Kudratov" as "l. kudratov"
 
 
 def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntity]:
@@ -579,12 +620,24 @@ def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntit
             ent.affiliation = ent.affiliation or m.affiliation
         ent.mentions.append(m)
     for m in pending:
-        x = match(m.name)
+        bare = _INITIALS.sub("", m.name)
+        x = match(bare)
+        if x is not None and bare != m.name and not _key(people[x].name).startswith(_key(m.name)[:1]):
+            x = None  # "L.Kudratov" is not "Aziz Kudratov"
         if x is not None:
             ent = people[x]
             ent.mentions.append(m)
             ent.role = ent.role or m.role
             ent.affiliation = ent.affiliation or m.affiliation
+        elif m.initialed:
+            # named only by initials and surname, with a role or a speech verb: a person as written
+            x = match(m.name)
+            if x is None:
+                people.append(PersonEntity(m.name, m.role, m.affiliation, [m]))
+                k = _key(m.name)
+                keys.append((k, " " + k))
+            else:
+                people[x].mentions.append(m)
     for p in people:
         p.mentions.sort(key=lambda m: m.span)
     return people
