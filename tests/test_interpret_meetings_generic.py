@@ -105,3 +105,23 @@ def test_name_between_the_ordinal_and_the_sitting():
     ).meetings
     assert m.body == "Kazakhstan–Hungary Joint Strategic Planning Group" and m.number == 4
     assert not ex("The 2nd Astana International Forum opened on 2 May.").meetings
+
+
+def test_capitalised_name_words_before_a_known_type_stay_in_the_name():
+    (m,) = ex(
+        "The second session of the Kazakhstan–Qatar Joint Business Council was held in Doha on 4 June."
+    ).meetings
+    assert m.body == "Kazakhstan–Qatar Joint Business Council" and m.number == 2
+
+
+def test_each_head_takes_the_delegation_named_nearest_before_them():
+    text = (
+        "The 7th meeting of the Intergovernmental Kazakh-Kyrgyz Council was held in Bishkek on 4 June. The "
+        "Kazakh delegation was headed by Prime Minister Olzhas Bektenov, the Kyrgyz delegation by Chairman "
+        "of the Cabinet of Ministers Adylbek Kasymaliev."
+    )
+    (m,) = ex(text).meetings
+    assert [(h.name, h.side) for h in m.heads] == [
+        ("Olzhas Bektenov", "Kazakhstan"),
+        ("Adylbek Kasymaliev", "Kyrgyzstan"),
+    ]

@@ -306,6 +306,14 @@ def _body_prefix() -> re.Pattern | None:
 
 
 @lru_cache(maxsize=1)
+def _body_name_words() -> frozenset[str]:
+    return frozenset(data.load("bodies").get("name_words") or [])
+
+
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]+) $")
+
+
+@lru_cache(maxsize=1)
 def _weak_body_types() -> frozenset[str]:
     """Body types that are also ordinary phrases; written in lower case they need a sitting cue."""
     return frozenset(t.lower() for t in data.load("bodies").get("weak_types") or [])
@@ -439,6 +447,7 @@ def _find_known_bodies(text: str, places: list[Place], at: Openings | None = Non
     out = []
     weak = _weak_body_types()
     prefix = _body_prefix()
+    name_words = _body_name_words()
     for m in _body_scan().finditer(text, at):
         typ = _SPACES.sub(" ", m.group("type"))
         pm = prefix.search(text, max(0, m.start() - 30), m.start()) if prefix else None
@@ -455,6 +464,18 @@ def _find_known_bodies(text: str, places: list[Place], at: Openings | None = Non
         if pm:  # "High-Level Energy Dialogue": a prefix any type may take (read here, not in the big regex)
             typ_c = " ".join(w[:1].upper() + w[1:] for w in re.split(r"[\s]+", pm.group(1))) + " " + typ_c
             start = pm.start()
+        if name_words:
+            # "Joint Business Council", "High-Level Strategic Cooperation Council": the longer name
+            longer = False
+            while (wm := _NAME_WORD_BEFORE.search(text, max(0, start - 30), start)) and wm.group(
+                1
+            ) in name_words:
+                typ_c = wm.group(1) + " " + typ_c
+                start = wm.start(1)
+                longer = True
+            if longer and prefix and (pm := prefix.search(text, max(0, start - 30), start)):
+                typ_c = " ".join(w[:1].upper() + w[1:] for w in pm.group(1).split()) + " " + typ_c
+                start = pm.start()
         ext = m.group("ext") or ""
         parties: list[str] = []
         # "Kazakhstan–EU Cooperation Council", "EU-Central Asia Summit"

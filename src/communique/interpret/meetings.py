@@ -343,10 +343,18 @@ def _side(ctx: Context, person, pos: int, s, parties: list[str]) -> str | None:
         info = org_info(aff)
         if info and info.get("party"):
             return info["party"]
-    m = re.search(r"\b(?:the\s+)?([A-Z][a-z]+)\s+delegation\b", clause)
-    if m and country_name(m.group(1)):
-        return country_name(m.group(1))
+    # "The Kazakh delegation was headed by A, the Kyrgyz delegation by B": the delegation named
+    # last before the person, else the first after
+    rel = pos - clause_start
+    found = [(m.start() < rel, m.group(1)) for m in _DELEGATION.finditer(clause)]
+    before = [w for b, w in found if b]
+    for w in ([before[-1]] if before else []) + [w for b, w in found if not b]:
+        if country_name(w):
+            return country_name(w)
     return None
+
+
+_DELEGATION = re.compile(r"\b(?:the\s+)?([A-Z][a-z]+)\s+delegation\b")
 
 
 @lru_cache(maxsize=1)
