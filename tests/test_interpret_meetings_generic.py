@@ -125,3 +125,23 @@ def test_each_head_takes_the_delegation_named_nearest_before_them():
         ("Olzhas Bektenov", "Kazakhstan"),
         ("Adylbek Kasymaliev", "Kyrgyzstan"),
     ]
+
+
+def test_council_of_named_members():
+    text = (
+        "The 11th meeting of the Council of Foreign Ministers of the Organization of Turkic States was held "
+        "on 4 June."
+    )
+    (m,) = ex(text).meetings
+    assert m.body == "Council of Foreign Ministers of the Organization of Turkic States" and m.number == 11
+
+
+def test_a_later_generic_sitting_is_no_body_of_the_events():
+    text = (
+        "The 5th meeting of the Kazakhstan–Hungary Joint Strategic Planning Group was held in Astana "
+        "on 2 May.\n\n"
+        "The sides recalled the 29th session of the Conference of the Parties in Baku.\n"
+    )
+    r = ex(text)
+    assert [m.body for m in r.meetings] == ["Kazakhstan–Hungary Joint Strategic Planning Group"]
+    assert not any("Conference" in e.name and "Kazakhstan" in e.name for e in r.events)

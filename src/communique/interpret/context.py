@@ -85,6 +85,9 @@ class Context:
     quotes: list[QuoteMention]
     agreements: list[AgreementMention]
     bodies: list[BodyMention]
+    # sittings of bodies no known type names ("XI meeting of the Intergovernmental Uzbek-Turkmen
+    # Commission"): candidates for the reported meeting only (interpret.meetings)
+    generic_bodies: list[BodyMention] = field(default_factory=list)
     at: Openings | None = None  # where cue-word scans may match (see interpret.scan)
     dates: list = field(default_factory=list)
     amounts: list = field(default_factory=list)
@@ -112,6 +115,7 @@ class Context:
         places = find_places(text)
         at = Openings(text)
         ordinals = find_ordinals(text, 0)
+        bodies, generic = _find_bodies(text, places, at, ordinals)
         ctx = cls(
             text=text,
             published=published,
@@ -124,7 +128,8 @@ class Context:
             places=places,
             quotes=find_quotes(text, people),
             agreements=find_agreement_mentions(text, toks),
-            bodies=_find_bodies(text, places, at, ordinals),
+            bodies=bodies,
+            generic_bodies=generic,
             at=at,
         )
         ctx.dates = find_dates(text, anchor, 0)
@@ -249,6 +254,16 @@ class Context:
             return self.published
         return None
 
+    @property
+    def all_bodies(self) -> list[BodyMention]:
+        """Known and generic body mentions in text order."""
+        if not self.generic_bodies:
+            return self.bodies
+        got = self.memo.get("all_bodies")
+        if got is None:
+            got = self.memo["all_bodies"] = sorted(self.bodies + self.generic_bodies, key=lambda b: b.span)
+        return got
+
     def is_body_name(self, name: str) -> bool:
         return _is_body_name(name)
 
@@ -322,20 +337,19 @@ def _weak_body_types() -> frozenset[str]:
 def _find_bodies(
     text: str, places: list[Place], at: Openings | None = None, ordinals: list | None = None
 ) -> list[BodyMention]:
+    """The known bodies, and (with `ordinals`) the sittings of bodies no known type names, apart."""
     out = _find_known_bodies(text, places, at)
-    if ordinals:
-        generic = _find_generic_bodies(text, places, ordinals)
-        if generic:
-            # a known body type inside the same words wins ("14th meeting of the … Cooperation Council")
-            generic = [
-                g for g in generic if not any(b.span[0] < g.span[1] and g.span[0] < b.span[1] for b in out)
-            ]
-            out = sorted(out + generic, key=lambda b: b.span)
-    return out
+    generic = _find_generic_bodies(text, places, ordinals) if ordinals else []
+    if generic:
+        # a known body type inside the same words wins ("14th meeting of the … Cooperation Council")
+        generic = [
+            g for g in generic if not any(b.span[0] < g.span[1] and g.span[0] < b.span[1] for b in out)
+        ]
+    return out, generic
 
 
 @lru_cache(maxsize=1)
-def _generic_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _generic_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     conf = data.load("bodies")
     g = conf["generic"]
     alt = lambda ws: "|".join(  # noqa: E731
@@ -357,7 +371,13 @@ def _generic_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     )
     # "the 4th Joint Strategic Planning Group meeting": the name between the ordinal and the sitting
     after = re.compile(rf"\s+(?P<s>(?i:{alt(g['sittings'])}))\b")
-    return sitting, name, ministers, after
+    # "the fifth meeting of the Council of Foreign Ministers (of the Organization of Turkic States)"
+    ends = alt(g.get("of_ends") or ["States"])
+    of_name = re.compile(
+        rf"(?P<name>(?P<head>{alt(g['heads'])})\s+of\s+{word}(?:\s+(?:of\s+|and\s+)?{word}){{0,3}}"
+        rf"(?:\s+of\s+the\s+{word}(?:\s+(?:of\s+|and\s+)?{word}){{0,4}}?\s+(?:{ends}))?)(?![\w-])"
+    )
+    return sitting, name, ministers, after, of_name
 
 
 _N_COUNTRIES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
@@ -367,7 +387,7 @@ _LATERAL = {3: "trilateral", 4: "quadrilateral"}
 def _find_generic_bodies(text: str, places: list[Place], ordinals: list) -> list[BodyMention]:
     """Sittings of bodies no known type names: "<ordinal> meeting of the <Name … Commission>" and
     "<ordinal> meeting of the <three countries'> <energy> ministers"."""
-    sitting, name_rx, ministers_rx, after_rx = _generic_rx()
+    sitting, name_rx, ministers_rx, after_rx, of_rx = _generic_rx()
     out = []
     for o in ordinals:
         sm = sitting.match(text, o.span[1])
@@ -381,7 +401,7 @@ def _find_generic_bodies(text: str, places: list[Place], ordinals: list) -> list
                 continue
         else:
             at = sm.end()
-            nm = name_rx.match(text, at)
+            nm = name_rx.match(text, at) or of_rx.match(text, at)
         if nm:
             start, end = nm.start(), nm.end()
             name = _SPACES.sub(" ", text[start:end])

@@ -59,7 +59,7 @@ def main_body(ctx: Context) -> BodyMention | None:
     lead_end = ctx.lead_end
     found = [
         b
-        for b in ctx.bodies
+        for b in ctx.all_bodies
         if b.span[0] < lead_end
         and not ctx.in_quote(b.span[0])
         and not _REFERRED.search(ctx.text[max(0, b.span[0] - 40) : b.span[0]])
@@ -75,7 +75,7 @@ def main_body(ctx: Context) -> BodyMention | None:
         return None
     window_end = ctx.text.find("\n", nxt.start)
     window_end = len(ctx.text) if window_end < 0 else window_end
-    for b in ctx.bodies:
+    for b in ctx.all_bodies:
         if b.span[0] < nxt.start or ctx.in_quote(b.span[0]) or ctx.is_heading(b.span[0]):
             continue
         if b.span[0] >= window_end:
