@@ -67,3 +67,29 @@ def test_initials_resolve_only_to_a_full_name_with_the_same_first_letter():
 def test_an_honorific_is_no_initial():
     text = "High Representative Josep Borrell met the minister. Mr. Borrell said the talks went well."
     assert {p.name for p in find_people(text)} == {"Josep Borrell"}
+
+
+def test_dash_joined_second_office_in_an_appositive():
+    got = _people(
+        "The talks were attended by Aziz Karimov, Deputy Prime Minister – Minister of Energy of Uzbekistan."
+    )
+    assert got["Aziz Karimov"] == ("Deputy Prime Minister – Minister of Energy", "Uzbekistan")
+
+
+def test_employer_after_with_the():
+    got = _people(
+        '"Costs will rise," said Dilnoza Rahimova, a senior economist with the World Bank in Tashkent.'
+    )
+    assert got["Dilnoza Rahimova"] == ("senior economist", "World Bank")
+
+
+def test_counterpart_holds_the_same_office():
+    got = _people(
+        "Azerbaijani Foreign Minister Jeyhun Bayramov and his Kazakh counterpart Murat Nurtleu met."
+    )
+    assert got["Murat Nurtleu"] == ("Foreign Minister", "Kazakhstan")
+
+
+def test_institution_words_are_no_part_of_a_name():
+    got = _people("Head of the Presidential Administration Adylbek Kasymaliev opened the session.")
+    assert list(got) == ["Adylbek Kasymaliev"]

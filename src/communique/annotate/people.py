@@ -319,6 +319,23 @@ def _role_right(toks: list[Tok], j: int, text: str) -> tuple[str | None, int | N
         ):
             k += 1  # "Director for Russia, Eastern Partnership, Central Asia and OSCE at …"
             continue
+        if (
+            t.text in ("–", "—", "-")
+            and k + 1 < len(toks)
+            and toks[k + 1].base in lx["role_words"]
+            and toks[k + 1].cap
+        ):
+            k += 1  # "Deputy Prime Minister – Minister of Investments and Foreign Trade"
+            continue
+        if (
+            t.base == "with"
+            and k + 2 < len(toks)
+            and toks[k + 1].base == "the"
+            and toks[k + 2].cap
+            and end >= start
+        ):
+            k += 1  # "a senior economist with the World Bank": the employer
+            continue
         if t.word and (t.cap or t.base in lx["connectors"] or t.base in lx["role_words"]):
             if (
                 t.base == "and"
@@ -355,7 +372,7 @@ def _portfolio_list(toks: list[Tok], k: int) -> bool:
     return False
 
 
-_AT_TAIL = re.compile(r"\s+at\s+(?:the\s+)?(.+)$")
+_AT_TAIL = re.compile(r"\s+(?:at|with)\s+(?:the\s+)?(.+)$")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _LEADING_LINKS = re.compile(r"^(?:(?:the|The|of|for|and|on|to|at)\s+)+")
 
@@ -417,6 +434,7 @@ def find_people(text: str) -> list[PersonEntity]:
     lx = _lex()
     mentions: list[tuple[int, int, PersonMention]] = []
     last_plural_role: tuple[str, int] | None = None
+    last_role: str | None = None  # the role of the last person named with one ("… and his counterpart")
     for i, j in _name_runs(toks, text, st):
         if (
             i >= 2
@@ -490,6 +508,14 @@ def find_people(text: str) -> list[PersonEntity]:
             if role.split()[0].endswith("s") and role.split()[0][:-1] in lx["role_words"]:
                 last_plural_role = (role_c, j)
             role = role_c
+            if role.split()[-1] == "counterpart":
+                # "Foreign Minister Jeyhun Bayramov and his Kazakh counterpart Murat Nurtleu": the same office
+                if last_role is not None:
+                    role = last_role
+                if aff is None and len(role_c.split()) == 2:
+                    aff = country_name(role_c.split()[0])
+            else:
+                last_role = role
         if last_plural_role and role == last_plural_role[0]:
             last_plural_role = (role, j)
         # "Name of Kazakhstan"
