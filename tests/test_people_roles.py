@@ -93,3 +93,21 @@ def test_counterpart_holds_the_same_office():
 def test_institution_words_are_no_part_of_a_name():
     got = _people("Head of the Presidential Administration Adylbek Kasymaliev opened the session.")
     assert list(got) == ["Adylbek Kasymaliev"]
+
+
+def test_plural_title_with_countries_gives_each_name_its_side_in_order():
+    got = _people(
+        "Foreign Ministers of Kazakhstan and Türkiye Murat Nurtleu and Hakan Fidan co-chaired the meeting."
+    )
+    assert got == {
+        "Murat Nurtleu": ("Foreign Minister", "Kazakhstan"),
+        "Hakan Fidan": ("Foreign Minister", "Turkey"),
+    }
+
+
+def test_two_word_plural_title_reaches_both_names():
+    got = _people("Prime Ministers Olzhas Bektenov and Adylbek Kasymaliev held talks.")
+    assert got == {
+        "Olzhas Bektenov": ("Prime Minister", None),
+        "Adylbek Kasymaliev": ("Prime Minister", None),
+    }

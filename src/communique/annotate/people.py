@@ -401,6 +401,37 @@ def _clean_role(role: str) -> tuple[str, str | None]:
 
 
 @lru_cache(maxsize=4096)  # as _clean_role
+def _plural_role(role: str) -> tuple[str, list[str]] | None:
+    """ "Prime Ministers" → ("Prime Minister", []); "Foreign Ministers of Uzbekistan and Türkiye" →
+    ("Foreign Minister", ["Uzbekistan", "Turkey"]); None when the role names one office."""
+    heads = _lex()["head_words"]
+    words = role.split()
+    x = None
+    for k, w in enumerate(words):
+        if w in ("of", "for", "to", "at", "on"):
+            return None  # "Deputy Chairman of the Cabinet of Ministers": a plural in the complement
+        if len(w) > 3 and w.endswith("s") and w[:-1] in heads:
+            x = k
+            break
+    if x is None:
+        return None
+    words[x] = words[x][:-1]
+    affs: list[str] = []
+    m = _OF_COUNTRIES.search(" ".join(words))
+    if m:
+        got = [country_name(c) for c in re.split(r",\s+|\s+and\s+", m.group(1))]
+        if len(got) >= 2 and all(got):
+            affs = got  # type: ignore[assignment]
+            words = " ".join(words)[: m.start()].split()
+    return " ".join(words), affs
+
+
+_OF_COUNTRIES = re.compile(
+    r"\s+of\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?(?:,\s+[A-Z][\w’'-]*)*\s+and\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?)$"
+)
+
+
+@lru_cache(maxsize=4096)  # as _clean_role
 def _role_affiliation(role: str | None) -> str | None:
     if not role:
         return None
@@ -435,6 +466,8 @@ def find_people(text: str) -> list[PersonEntity]:
     mentions: list[tuple[int, int, PersonMention]] = []
     last_plural_role: tuple[str, int] | None = None
     last_role: str | None = None  # the role of the last person named with one ("… and his counterpart")
+    plural_affs: list[str] = []  # "Foreign Ministers of Uzbekistan and Türkiye": the sides, in order
+    plural_n = 0
     for i, j in _name_runs(toks, text, st):
         if (
             i >= 2
@@ -480,6 +513,9 @@ def find_people(text: str) -> list[PersonEntity]:
             and all(t.base in (",", "and") for t in toks[last_plural_role[1] : i])
         ):
             role = last_plural_role[0]  # "Presidents Ilham Aliyev and Kassym-Jomart Tokayev"
+            if plural_n < len(plural_affs):
+                aff = aff or plural_affs[plural_n]  # "Foreign Ministers of A and B X and Y": in order
+            plural_n += 1
         nxt = toks[j] if j < len(toks) else None
         prev = toks[i - 1] if i > 0 else None
         speech = (nxt is not None and nxt.base in lx["speech"]) or (
@@ -505,7 +541,13 @@ def find_people(text: str) -> list[PersonEntity]:
         if role:
             role_c, aff2 = _clean_role(role) if not scoped else (role, None)
             aff = aff or aff2
-            if role.split()[0].endswith("s") and role.split()[0][:-1] in lx["role_words"]:
+            plural = _plural_role(role)
+            if plural is not None:
+                role_c, plural_affs = plural
+                plural_n = 1
+                aff = (plural_affs[0] if plural_affs else None) or aff
+                last_plural_role = (role_c, j)
+            elif role.split()[0].endswith("s") and role.split()[0][:-1] in lx["role_words"]:
                 last_plural_role = (role_c, j)
             role = role_c
             if role.split()[-1] == "counterpart":
