@@ -145,3 +145,16 @@ def test_a_later_generic_sitting_is_no_body_of_the_events():
     r = ex(text)
     assert [m.body for m in r.meetings] == ["Kazakhstan–Hungary Joint Strategic Planning Group"]
     assert not any("Conference" in e.name and "Kazakhstan" in e.name for e in r.events)
+
+
+def test_side_named_before_the_head():
+    text = (
+        "The Kyrgyz side was represented by Minister of Economy Daniyar Amangeldiev and the Tajik side by "
+        "Minister of Economic Development Zavqi Zavqizoda at the 9th meeting of the Kyrgyz-Tajik "
+        "Intergovernmental Commission held in Dushanbe on 4 June."
+    )
+    (m,) = ex(text).meetings
+    assert [(h.name, h.side) for h in m.heads] == [
+        ("Daniyar Amangeldiev", "Kyrgyzstan"),
+        ("Zavqi Zavqizoda", "Tajikistan"),
+    ]

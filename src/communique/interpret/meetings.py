@@ -354,7 +354,7 @@ def _side(ctx: Context, person, pos: int, s, parties: list[str]) -> str | None:
     return None
 
 
-_DELEGATION = re.compile(r"\b(?:the\s+)?([A-Z][a-z]+)\s+delegation\b")
+_DELEGATION = re.compile(r"\b(?:the\s+)?([A-Z][a-z]+)\s+(?:delegation|side)\b")
 
 
 @lru_cache(maxsize=1)
