@@ -158,3 +158,15 @@ def test_side_named_before_the_head():
         ("Daniyar Amangeldiev", "Kyrgyzstan"),
         ("Zavqi Zavqizoda", "Tajikistan"),
     ]
+
+
+def test_capitalised_ministers_meeting_with_a_listed_region():
+    (m,) = ex(
+        "Baku hosted the 3rd Trilateral Meeting of Foreign Ministers of Azerbaijan, Georgia and Turkmenistan."
+    ).meetings
+    assert m.body == "trilateral meeting of the Foreign Ministers of Azerbaijan, Georgia and Turkmenistan"
+    (m,) = ex(
+        "The 5th meeting of the foreign ministers of Central Asia and the European Union took place "
+        "in Astana."
+    ).meetings
+    assert m.parties == ["Central Asia", "European Union"] and m.number == 5

@@ -364,10 +364,11 @@ def _generic_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pa
         rf"(?P<name>(?:(?i:{adj})\s+)?(?:{word}\s+){{1,6}}?(?P<head>{alt(g['heads'])}))(?![\w-])"
         rf"(?P<ext>\s+(?:{exts}))?"
     )
+    item = r"(?:the\s+)?[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?"
     ministers = re.compile(
         rf"(?:(?:two|three|four|five|six|both|the)\s+countries[’']\s+|their\s+)?"
-        rf"(?P<name>(?:[a-z]+\s+){{0,2}}?(?:{alt(g['ministers'])}))(?![\w-])"
-        rf"(?:\s+of\s+(?P<list>[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?(?:,\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?)*,?\s+and\s+[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?))?"
+        rf"(?P<name>(?:[A-Za-z]+\s+){{0,2}}?(?i:{alt(g['ministers'])}))(?![\w-])"
+        rf"(?:\s+of\s+(?P<list>{item}(?:,\s+{item})*,?\s+and\s+{item}))?"
     )
     # "the 4th Joint Strategic Planning Group meeting": the name between the ordinal and the sitting
     after = re.compile(rf"\s+(?P<s>(?i:{alt(g['sittings'])}))\b")
@@ -426,7 +427,7 @@ def _find_generic_bodies(text: str, places: list[Place], ordinals: list) -> list
         parties = []
         if listed:
             for part in re.split(r",\s+(?:and\s+)?|\s+and\s+", listed):
-                c = _party_or_region(part.strip())
+                c = _party_or_region(re.sub(r"^the\s+", "", part.strip()))
                 if c and c not in parties:
                     parties.append(c)
         else:
