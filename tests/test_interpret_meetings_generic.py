@@ -170,3 +170,13 @@ def test_capitalised_ministers_meeting_with_a_listed_region():
         "in Astana."
     ).meetings
     assert m.parties == ["Central Asia", "European Union"] and m.number == 5
+
+
+def test_the_two_presidents_stand_for_the_heads_named_before():
+    text = (
+        "At the invitation of the President of Kazakhstan Kassym-Jomart Tokayev, the President of "
+        "Uzbekistan Shavkat Mirziyoyev paid a state visit. On 12 June the two Presidents co-chaired "
+        "the Third Meeting of the Kazakhstan-Uzbekistan Supreme Interstate Council in Astana.\n"
+    )
+    (m,) = ex(text).meetings
+    assert [h.name for h in m.heads] == ["Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"]

@@ -276,7 +276,10 @@ def _collective_rx() -> tuple[re.Pattern, dict[str, list[str]]]:
     coll = {k.lower(): v for k, v in (data.load("roles").get("collective") or {}).items()}
     alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(coll, key=len, reverse=True))
     cues = r"(?:chaired|co-chaired|held|presided\s+over|opened|led|met)"
-    rx = re.compile(rf"\b(?:the|both|two)\s+(?P<r>{alt})\s+(?:(?:jointly|also)\s+)?{cues}\b", re.I)
+    rx = re.compile(
+        rf"\b(?:the\s+(?:two\s+|three\s+|four\s+)?|both\s+)(?P<r>{alt})\s+(?:(?:jointly|also)\s+)?{cues}\b",
+        re.I,
+    )
     return rx, coll
 
 
