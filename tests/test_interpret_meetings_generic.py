@@ -180,3 +180,17 @@ def test_the_two_presidents_stand_for_the_heads_named_before():
     )
     (m,) = ex(text).meetings
     assert [h.name for h in m.heads] == ["Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"]
+
+
+def test_regular_or_inaugural_sitting_without_a_number():
+    text = (
+        "On 4 November in Tashkent the regular meeting of the Intergovernmental Uzbek-Kyrgyz Commission on "
+        "trade-economic cooperation was held."
+    )
+    (m,) = ex(text, "2025-11-05").meetings
+    assert m.body == "Intergovernmental Uzbek-Kyrgyz Commission on trade-economic cooperation"
+    assert m.number is None and m.date == "2025-11-04"
+    (m,) = ex(
+        "The inaugural session of the Kazakhstan–Hungary Joint Strategic Planning Group was held."
+    ).meetings
+    assert m.number == 1

@@ -339,7 +339,7 @@ def _find_bodies(
 ) -> list[BodyMention]:
     """The known bodies, and (with `ordinals`) the sittings of bodies no known type names, apart."""
     out = _find_known_bodies(text, places, at)
-    generic = _find_generic_bodies(text, places, ordinals) if ordinals else []
+    generic = _find_generic_bodies(text, places, ordinals or [])
     if generic:
         # a known body type inside the same words wins ("14th meeting of the … Cooperation Council")
         generic = [
@@ -385,12 +385,33 @@ _N_COUNTRIES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 _LATERAL = {3: "trilateral", 4: "quadrilateral"}
 
 
+@dataclass(frozen=True)
+class _Anchor:
+    span: tuple[int, int]
+    value: int | None
+
+
+_UNNUMBERED_WORDS = ("regular ", "extraordinary ", "inaugural ", "Regular ", "Extraordinary ", "Inaugural ")
+_UNNUMBERED = re.compile(
+    r"(?<=\s)(?=(regular|extraordinary|inaugural)\s+(?:meeting|session|sitting)\s+of\b)", re.I
+)
+
+
 def _find_generic_bodies(text: str, places: list[Place], ordinals: list) -> list[BodyMention]:
     """Sittings of bodies no known type names: "<ordinal> meeting of the <Name … Commission>" and
     "<ordinal> meeting of the <three countries'> <energy> ministers"."""
     sitting, name_rx, ministers_rx, after_rx, of_rx = _generic_rx()
     out = []
-    for o in ordinals:
+    anchors = list(ordinals)
+    if any(w in text for w in _UNNUMBERED_WORDS):
+        # "the regular meeting of the …", "the inaugural session of the …": a sitting without its number
+        anchors += [
+            _Anchor((m.start() - 1, m.start() - 1), 1 if m.group(1).lower() == "inaugural" else None)
+            for m in _UNNUMBERED.finditer(text)
+        ]
+        anchors.sort(key=lambda a: a.span)
+    seen: set[tuple[int, int]] = set()
+    for o in anchors:
         sm = sitting.match(text, o.span[1])
         nm = None
         if not sm:
@@ -405,6 +426,9 @@ def _find_generic_bodies(text: str, places: list[Place], ordinals: list) -> list
             nm = name_rx.match(text, at) or of_rx.match(text, at)
         if nm:
             start, end = nm.start(), nm.end()
+            if (start, end) in seen:
+                continue
+            seen.add((start, end))
             name = _SPACES.sub(" ", text[start:end])
             parties: list[str] = []
             for w in text[start : nm.start("head")].split():  # "Türkiye–Uzbekistan …", "… Uzbek-Turkmen …"
