@@ -34,6 +34,8 @@ class PersonMention:
     role: str | None = None
     affiliation: str | None = None
     surname_only: bool = False
+    # "L.Kudratov" with a role or a speech verb: a person as written when no full name is given
+    initialed: bool = False
 
 
 @dataclass
@@ -86,6 +88,12 @@ def _lex() -> dict:
         "honorifics": set(names["honorifics"]),
         "connectors": set(roles["connectors"]),
         "eu_roles": roles.get("eu_roles") or [],
+        "lower_heads": frozenset(roles.get("lowercase_heads") or []),
+        "secondary": re.compile(
+            r",\s+(?:" + "|".join(map(re.escape, roles.get("secondary_roles") or [])) + r")\b.*$", re.S
+        )
+        if roles.get("secondary_roles")
+        else None,
     }
 
 
@@ -250,6 +258,9 @@ def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | No
     ):
         return None, None, None
     role = text[toks[first_role].start : toks[j - 1].end]
+    if lx["secondary"] is not None and "," in role:
+        # "Minister of Trade of the Republic of Uzbekistan, co-chairman of the Commission": the main role
+        role = lx["secondary"].sub("", role)
     if aff is None:
         k2 = first_role - 1
         if k2 >= 0 and toks[k2].cap and country_name(toks[k2].base) and not toks[k2].poss:
@@ -264,19 +275,37 @@ def _org_acronym(word: str) -> bool:
     return bool(info and info.get("acronym") == word)
 
 
-def _role_right(toks: list[Tok], j: int, text: str) -> tuple[str | None, int | None]:
-    """Appositive role after a name: "Luc Devigne, Acting Managing Director for …,"."""
+def _role_right(toks: list[Tok], j: int, text: str) -> tuple[str | None, int | None, str | None]:
+    """Appositive role after a name: "Luc Devigne, Acting Managing Director for …,", "Kamila
+    Yusupova, an energy analyst at …", "Enrico Pinali, ADB country director for …" (role, its start,
+    and the organisation an acronym before it names)."""
     lx = _lex()
     if j >= len(toks) or toks[j].text not in (",", "("):
-        return None, None  # "Luc Devigne, Director …" or "Levan Kobiashvili (Chairman of …)"
+        return None, None, None  # "Luc Devigne, Director …" or "Levan Kobiashvili (Chairman of …)"
     k = j + 1
-    if k < len(toks) and toks[k].base in ("the", "The"):
+    if k < len(toks) and toks[k].base in ("the", "The", "an", "a"):
         k += 1
     if k < len(toks) and toks[k].poss and country_name(toks[k].base):
         k += 1
-    if k >= len(toks) or toks[k].base not in lx["role_words"]:
-        return None, None
+    org = None
+    if k + 1 < len(toks) and toks[k].base.isupper() and _org_acronym(toks[k].base):
+        from .orgs import org_info
+
+        org = org_info(toks[k].base)["name"]  # "ADB country director for Uzbekistan"
+        k += 1
     start = k
+    if k < len(toks) and toks[k].base not in lx["role_words"]:
+        # "energy analyst", "country director": up to two lower-case words before a lower-case head
+        h = k
+        while h < len(toks) and h < k + 3 and toks[h].word and toks[h].base.islower():
+            if toks[h].base in lx["lower_heads"]:
+                break
+            h += 1
+        if h == k or h >= len(toks) or toks[h].base not in lx["lower_heads"]:
+            return None, None, None
+        k = h
+    if k >= len(toks) or toks[k].base not in lx["role_words"]:
+        return None, None, None
     end = k
     while k < len(toks):
         t = toks[k]
@@ -289,6 +318,23 @@ def _role_right(toks: list[Tok], j: int, text: str) -> tuple[str | None, int | N
             and _portfolio_list(toks, k)
         ):
             k += 1  # "Director for Russia, Eastern Partnership, Central Asia and OSCE at …"
+            continue
+        if (
+            t.text in ("–", "—", "-")
+            and k + 1 < len(toks)
+            and toks[k + 1].base in lx["role_words"]
+            and toks[k + 1].cap
+        ):
+            k += 1  # "Deputy Prime Minister – Minister of Investments and Foreign Trade"
+            continue
+        if (
+            t.base == "with"
+            and k + 2 < len(toks)
+            and toks[k + 1].base == "the"
+            and toks[k + 2].cap
+            and end >= start
+        ):
+            k += 1  # "a senior economist with the World Bank": the employer
             continue
         if t.word and (t.cap or t.base in lx["connectors"] or t.base in lx["role_words"]):
             if (
@@ -311,8 +357,8 @@ def _role_right(toks: list[Tok], j: int, text: str) -> tuple[str | None, int | N
             continue
         break
     if not any(t.base in lx["head_words"] for t in toks[start : end + 1]):
-        return None, None
-    return text[toks[start].start : toks[end].end], toks[start].start
+        return None, None, None
+    return text[toks[start].start : toks[end].end], toks[start].start, org
 
 
 def _portfolio_list(toks: list[Tok], k: int) -> bool:
@@ -326,7 +372,7 @@ def _portfolio_list(toks: list[Tok], k: int) -> bool:
     return False
 
 
-_AT_TAIL = re.compile(r"\s+at\s+(?:the\s+)?(.+)$")
+_AT_TAIL = re.compile(r"\s+(?:at|with)\s+(?:the\s+)?(.+)$")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _LEADING_LINKS = re.compile(r"^(?:(?:the|The|of|for|and|on|to|at)\s+)+")
 
@@ -352,6 +398,37 @@ def _clean_role(role: str) -> tuple[str, str | None]:
     if words and words[0].endswith("s") and words[0][:-1] in _lex()["role_words"] and len(words) == 1:
         role = words[0][:-1]
     return role, aff
+
+
+@lru_cache(maxsize=4096)  # as _clean_role
+def _plural_role(role: str) -> tuple[str, list[str]] | None:
+    """ "Prime Ministers" → ("Prime Minister", []); "Foreign Ministers of Uzbekistan and Türkiye" →
+    ("Foreign Minister", ["Uzbekistan", "Turkey"]); None when the role names one office."""
+    heads = _lex()["head_words"]
+    words = role.split()
+    x = None
+    for k, w in enumerate(words):
+        if w in ("of", "for", "to", "at", "on"):
+            return None  # "Deputy Chairman of the Cabinet of Ministers": a plural in the complement
+        if len(w) > 3 and w.endswith("s") and w[:-1] in heads:
+            x = k
+            break
+    if x is None:
+        return None
+    words[x] = words[x][:-1]
+    affs: list[str] = []
+    m = _OF_COUNTRIES.search(" ".join(words))
+    if m:
+        got = [country_name(c) for c in re.split(r",\s+|\s+and\s+", m.group(1))]
+        if len(got) >= 2 and all(got):
+            affs = got  # type: ignore[assignment]
+            words = " ".join(words)[: m.start()].split()
+    return " ".join(words), affs
+
+
+_OF_COUNTRIES = re.compile(
+    r"\s+of\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?(?:,\s+[A-Z][\w’'-]*)*\s+and\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?)$"
+)
 
 
 @lru_cache(maxsize=4096)  # as _clean_role
@@ -388,6 +465,9 @@ def find_people(text: str) -> list[PersonEntity]:
     lx = _lex()
     mentions: list[tuple[int, int, PersonMention]] = []
     last_plural_role: tuple[str, int] | None = None
+    last_role: str | None = None  # the role of the last person named with one ("… and his counterpart")
+    plural_affs: list[str] = []  # "Foreign Ministers of Uzbekistan and Türkiye": the sides, in order
+    plural_n = 0
     for i, j in _name_runs(toks, text, st):
         if (
             i >= 2
@@ -396,15 +476,21 @@ def find_people(text: str) -> list[PersonEntity]:
             and toks[i - 2].base in lx["role_words"]
         ):
             continue  # "Director for Neighbouring Countries": the role's complement, not a person
-        name = text[toks[i].start : toks[j - 1].end]
+        # "L.Kudratov", "Kh. Geldimuradov": initials written before a surname (translated releases)
+        ini = i >= 2 and j == i + 1 and toks[i - 1].text == "." and _initials_before(toks, i, text)
+        first = i - 2 if ini else i
+        name = text[toks[first].start : toks[j - 1].end]
         # the possessive of the last word is not part of the name
         if toks[j - 1].poss:
             name = name[: len(name) - (len(toks[j - 1].text) - len(toks[j - 1].base))]
-        role, aff, _ = _role_left(toks, i, text)
+        role, aff, _ = _role_left(toks, first, text)
+        scoped = False
         if role is None:
-            r2, _ = _role_right(toks, j, text)
+            r2, _, org = _role_right(toks, j, text)
             if r2:
                 role = r2
+                aff = aff or org
+                scoped = org is not None  # "EBRD Head of Kazakhstan": the country is the role's scope
         if (
             role is None
             and i >= 2
@@ -420,20 +506,58 @@ def find_people(text: str) -> list[PersonEntity]:
             if wm:
                 role = f"head of the {wm.group(2)}"
                 aff = country_name(wm.group(1) or "") or aff
-        if role is None and last_plural_role and 0 < i - last_plural_role[1] <= 6:
-            role = last_plural_role[0]
+        if (
+            role is None
+            and last_plural_role
+            and 0 < i - last_plural_role[1] <= 6
+            and all(t.base in (",", "and") for t in toks[last_plural_role[1] : i])
+        ):
+            role = last_plural_role[0]  # "Presidents Ilham Aliyev and Kassym-Jomart Tokayev"
+            if plural_n < len(plural_affs):
+                aff = aff or plural_affs[plural_n]  # "Foreign Ministers of A and B X and Y": in order
+            plural_n += 1
         nxt = toks[j] if j < len(toks) else None
         prev = toks[i - 1] if i > 0 else None
         speech = (nxt is not None and nxt.base in lx["speech"]) or (
             prev is not None and (prev.base in lx["speech"] or prev.base in lx["honorifics"])
         )
         n_words = len([t for t in toks[i:j] if not _particle_word(t.base)])
+        if ini:
+            mentions.append(
+                (
+                    first,
+                    j,
+                    PersonMention(
+                        (toks[first].start, toks[first].start + len(name)),
+                        name,
+                        _clean_role(role)[0] if role else None,
+                        aff or (_clean_role(role)[1] if role else None),
+                        surname_only=True,
+                        initialed=bool(role or speech),
+                    ),
+                )
+            )
+            continue
         if role:
-            role_c, aff2 = _clean_role(role)
+            role_c, aff2 = _clean_role(role) if not scoped else (role, None)
             aff = aff or aff2
-            if role.split()[0].endswith("s") and role.split()[0][:-1] in lx["role_words"]:
+            plural = _plural_role(role)
+            if plural is not None:
+                role_c, plural_affs = plural
+                plural_n = 1
+                aff = (plural_affs[0] if plural_affs else None) or aff
+                last_plural_role = (role_c, j)
+            elif role.split()[0].endswith("s") and role.split()[0][:-1] in lx["role_words"]:
                 last_plural_role = (role_c, j)
             role = role_c
+            if role.split()[-1] == "counterpart":
+                # "Foreign Minister Jeyhun Bayramov and his Kazakh counterpart Murat Nurtleu": the same office
+                if last_role is not None:
+                    role = last_role
+                if aff is None and len(role_c.split()) == 2:
+                    aff = country_name(role_c.split()[0])
+            else:
+                last_role = role
         if last_plural_role and role == last_plural_role[0]:
             last_plural_role = (role, j)
         # "Name of Kazakhstan"
@@ -477,6 +601,23 @@ _PERSON_CONTEXT = re.compile(
 )
 
 
+def _initials_before(toks: list[Tok], i: int, text: str) -> bool:
+    """ "L." or "Kh." right before token i: one or two letters, the first a capital, then a full stop
+    touching them, then the surname after no space or one."""
+    t, dot = toks[i - 2], toks[i - 1]
+    hon = _lex()["honorifics"]
+    return (
+        1 <= len(t.text) <= 2
+        and t.text not in hon
+        and t.text + "." not in hon  # "Mr. Borrell" is an honorific, not an initial
+        and t.text[:1].isupper()
+        and t.text.isalpha()
+        and dot.start == t.end
+        and toks[i].start - dot.end <= 1
+        and (i < 3 or not toks[i - 3].word or toks[i - 3].end < t.start)
+    )
+
+
 def _sentence_around(text: str, pos: int) -> str:
     a = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), 0)
     b = text.find(". ", pos)
@@ -504,9 +645,12 @@ def _comma_role(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | N
     return role, aff
 
 
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s?)+")
+
+
 @lru_cache(maxsize=4096)
 def _key(name: str) -> str:
-    return " ".join(name.lower().split())
+    return " ".join(name.lower().replace(".", ". ").split())  # "L.Kudratov" as "l. kudratov"
 
 
 def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntity]:
@@ -544,12 +688,24 @@ def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntit
             ent.affiliation = ent.affiliation or m.affiliation
         ent.mentions.append(m)
     for m in pending:
-        x = match(m.name)
+        bare = _INITIALS.sub("", m.name)
+        x = match(bare)
+        if x is not None and bare != m.name and not _key(people[x].name).startswith(_key(m.name)[:1]):
+            x = None  # "L.Kudratov" is not "Aziz Kudratov"
         if x is not None:
             ent = people[x]
             ent.mentions.append(m)
             ent.role = ent.role or m.role
             ent.affiliation = ent.affiliation or m.affiliation
+        elif m.initialed:
+            # named only by initials and surname, with a role or a speech verb: a person as written
+            x = match(m.name)
+            if x is None:
+                people.append(PersonEntity(m.name, m.role, m.affiliation, [m]))
+                k = _key(m.name)
+                keys.append((k, " " + k))
+            else:
+                people[x].mentions.append(m)
     for p in people:
         p.mentions.sort(key=lambda m: m.span)
     return people

@@ -33,6 +33,8 @@ class BodyMention:
     name: str  # "Kazakhstan–EU Cooperation Council"
     parties: tuple[str, ...]  # canonical parties named with it
     acronym: str | None
+    number: int | None = None  # the ordinal the text puts before it ("XI meeting of the …"), generic bodies
+    generic: bool = False  # named as the text names it (not a known body type): kept as is
 
 
 def short_party(p: str) -> str:
@@ -83,6 +85,9 @@ class Context:
     quotes: list[QuoteMention]
     agreements: list[AgreementMention]
     bodies: list[BodyMention]
+    # sittings of bodies no known type names ("XI meeting of the Intergovernmental Uzbek-Turkmen
+    # Commission"): candidates for the reported meeting only (interpret.meetings)
+    generic_bodies: list[BodyMention] = field(default_factory=list)
     at: Openings | None = None  # where cue-word scans may match (see interpret.scan)
     dates: list = field(default_factory=list)
     amounts: list = field(default_factory=list)
@@ -109,6 +114,8 @@ class Context:
         people = find_people(text)
         places = find_places(text)
         at = Openings(text)
+        ordinals = find_ordinals(text, 0)
+        bodies, generic = _find_bodies(text, places, at, ordinals)
         ctx = cls(
             text=text,
             published=published,
@@ -121,12 +128,13 @@ class Context:
             places=places,
             quotes=find_quotes(text, people),
             agreements=find_agreement_mentions(text, toks),
-            bodies=_find_bodies(text, places, at),
+            bodies=bodies,
+            generic_bodies=generic,
             at=at,
         )
         ctx.dates = find_dates(text, anchor, 0)
         ctx.amounts = find_amounts(text, 0)
-        ctx.ordinals = find_ordinals(text, 0)
+        ctx.ordinals = ordinals
         ctx._starts = [s.start for s in ctx.sentences]
         ctx._para_starts = [p.start for p in paragraphs(text)]
         ctx._title_end = _title_end(text)
@@ -246,6 +254,16 @@ class Context:
             return self.published
         return None
 
+    @property
+    def all_bodies(self) -> list[BodyMention]:
+        """Known and generic body mentions in text order."""
+        if not self.generic_bodies:
+            return self.bodies
+        got = self.memo.get("all_bodies")
+        if got is None:
+            got = self.memo["all_bodies"] = sorted(self.bodies + self.generic_bodies, key=lambda b: b.span)
+        return got
+
     def is_body_name(self, name: str) -> bool:
         return _is_body_name(name)
 
@@ -274,9 +292,16 @@ def _title_end(text: str) -> int:
 _BYLINE = re.compile(r"By\s+[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,5}")
 
 
+# "05.11.2025 | 11:20 | Press service of the Ministry …": a date, a time and a source between bars
+_META_LINE = re.compile(r"[\d./\-]{6,10}(?:\s*\|\s*[^|\n]{1,120}){1,3}")
+
+
 def _is_dateline_only(s: str) -> bool:
-    return bool(_DATELINE_ONLY.fullmatch(s.strip())) or (
-        s.strip().startswith("*") and s.strip().endswith("*")
+    s = s.strip()
+    return (
+        bool(_DATELINE_ONLY.fullmatch(s))
+        or bool(_META_LINE.fullmatch(s))
+        or (s.startswith("*") and s.endswith("*"))
     )
 
 
@@ -296,15 +321,178 @@ def _body_prefix() -> re.Pattern | None:
 
 
 @lru_cache(maxsize=1)
+def _body_name_words() -> frozenset[str]:
+    return frozenset(data.load("bodies").get("name_words") or [])
+
+
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]+) $")
+
+
+@lru_cache(maxsize=1)
 def _weak_body_types() -> frozenset[str]:
     """Body types that are also ordinary phrases; written in lower case they need a sitting cue."""
     return frozenset(t.lower() for t in data.load("bodies").get("weak_types") or [])
 
 
-def _find_bodies(text: str, places: list[Place], at: Openings | None = None) -> list[BodyMention]:
+def _find_bodies(
+    text: str, places: list[Place], at: Openings | None = None, ordinals: list | None = None
+) -> list[BodyMention]:
+    """The known bodies, and (with `ordinals`) the sittings of bodies no known type names, apart."""
+    out = _find_known_bodies(text, places, at)
+    generic = _find_generic_bodies(text, places, ordinals or [])
+    if generic:
+        # a known body type inside the same words wins ("14th meeting of the … Cooperation Council")
+        generic = [
+            g for g in generic if not any(b.span[0] < g.span[1] and g.span[0] < b.span[1] for b in out)
+        ]
+    return out, generic
+
+
+@lru_cache(maxsize=1)
+def _generic_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    conf = data.load("bodies")
+    g = conf["generic"]
+    alt = lambda ws: "|".join(  # noqa: E731
+        re.escape(w).replace(r"\-", "[- ]?").replace(r"\ ", r"\s+") for w in sorted(ws, key=len, reverse=True)
+    )
+    adj = alt(g["adjectives"])
+    # after an ordinal: "(regular) meeting of the "
+    sitting = re.compile(rf"(?:\s+(?i:{adj}))*\s+(?P<s>(?i:{alt(g['sittings'])}))\s+of\s+(?:the\s+)?")
+    word = r"[A-Z][\w’'.]*(?:[-–][A-Z][\w’']*)*"
+    exts = "|".join(f"(?:{e})" for e in (conf.get("extensions") or []) + (g.get("extensions") or []))
+    name = re.compile(
+        rf"(?P<name>(?:(?i:{adj})\s+)?(?:{word}\s+){{1,6}}?(?P<head>{alt(g['heads'])}))(?![\w-])"
+        rf"(?P<ext>\s+(?:{exts}))?"
+    )
+    item = r"(?:the\s+)?[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?"
+    ministers = re.compile(
+        rf"(?:(?:two|three|four|five|six|both|the)\s+countries[’']\s+|their\s+)?"
+        rf"(?P<name>(?:[A-Za-z]+\s+){{0,2}}?(?i:{alt(g['ministers'])}))(?![\w-])"
+        rf"(?:\s+of\s+(?P<list>{item}(?:,\s+{item})*,?\s+and\s+{item}))?"
+    )
+    # "the 4th Joint Strategic Planning Group meeting": the name between the ordinal and the sitting
+    after = re.compile(rf"\s+(?P<s>(?i:{alt(g['sittings'])}))\b")
+    # "the fifth meeting of the Council of Foreign Ministers (of the Organization of Turkic States)"
+    ends = alt(g.get("of_ends") or ["States"])
+    of_name = re.compile(
+        rf"(?P<name>(?P<head>{alt(g['heads'])})\s+of\s+{word}(?:\s+(?:of\s+|and\s+)?{word}){{0,3}}"
+        rf"(?:\s+of\s+the\s+{word}(?:\s+(?:of\s+|and\s+)?{word}){{0,4}}?\s+(?:{ends}))?)(?![\w-])"
+    )
+    return sitting, name, ministers, after, of_name
+
+
+_N_COUNTRIES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
+_LATERAL = {3: "trilateral", 4: "quadrilateral"}
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    span: tuple[int, int]
+    value: int | None
+
+
+_UNNUMBERED_WORDS = ("regular ", "extraordinary ", "inaugural ", "Regular ", "Extraordinary ", "Inaugural ")
+_UNNUMBERED = re.compile(
+    r"(?<=\s)(?=(regular|extraordinary|inaugural)\s+(?:meeting|session|sitting)\s+of\b)", re.I
+)
+
+
+def _find_generic_bodies(text: str, places: list[Place], ordinals: list) -> list[BodyMention]:
+    """Sittings of bodies no known type names: "<ordinal> meeting of the <Name … Commission>" and
+    "<ordinal> meeting of the <three countries'> <energy> ministers"."""
+    sitting, name_rx, ministers_rx, after_rx, of_rx = _generic_rx()
+    out = []
+    anchors = list(ordinals)
+    if any(w in text for w in _UNNUMBERED_WORDS):
+        # "the regular meeting of the …", "the inaugural session of the …": a sitting without its number
+        anchors += [
+            _Anchor((m.start() - 1, m.start() - 1), 1 if m.group(1).lower() == "inaugural" else None)
+            for m in _UNNUMBERED.finditer(text)
+        ]
+        anchors.sort(key=lambda a: a.span)
+    seen: set[tuple[int, int]] = set()
+    for o in anchors:
+        sm = sitting.match(text, o.span[1])
+        nm = None
+        if not sm:
+            if text.startswith(" ", o.span[1]):
+                nm = name_rx.match(text, o.span[1] + 1)
+                if nm is None or nm.group("ext") or not after_rx.match(text, nm.end()):
+                    continue
+            else:
+                continue
+        else:
+            at = sm.end()
+            nm = name_rx.match(text, at) or of_rx.match(text, at)
+        if nm:
+            start, end = nm.start(), nm.end()
+            if (start, end) in seen:
+                continue
+            seen.add((start, end))
+            name = _SPACES.sub(" ", text[start:end])
+            parties: list[str] = []
+            for w in text[start : nm.start("head")].split():  # "Türkiye–Uzbekistan …", "… Uzbek-Turkmen …"
+                parts = [_party_or_region(x) for x in re.split(r"[-–]", w)]
+                if len(parts) >= 2 and all(parts):
+                    parties = list(dict.fromkeys(parts))
+                    break
+            am = _ACR.match(text[end : end + 12])
+            acr = am.group(1) if am else None
+            # the type: the head noun and the word before it ("Planning Group", "Coordination Committee")
+            typ = " ".join(text[start : nm.end("head")].split()[-2:])
+            out.append(
+                BodyMention((start, end), text[start:end], typ, name, tuple(parties), acr, o.value, True)
+            )
+            continue
+        mm = ministers_rx.match(text, at)
+        if not mm:
+            continue
+        listed = mm.group("list")
+        parties = []
+        if listed:
+            for part in re.split(r",\s+(?:and\s+)?|\s+and\s+", listed):
+                c = _party_or_region(re.sub(r"^the\s+", "", part.strip()))
+                if c and c not in parties:
+                    parties.append(c)
+        else:
+            nw = re.match(r"(\w+)\s+countries", text[at : mm.start("name")])
+            want = _N_COUNTRIES.get(nw.group(1).lower()) if nw else None
+            if want:
+                for p in places:
+                    if p.span[0] >= o.span[0]:
+                        break
+                    if p.kind in ("country", "demonym") and p.country and p.country not in parties:
+                        parties.append(p.country)
+                if len(parties) != want:
+                    parties = []
+        body = "meeting of the " + _SPACES.sub(" ", mm.group("name"))
+        if parties:
+            body += " of " + (
+                ", ".join(parties[:-1]) + " and " + parties[-1] if len(parties) > 1 else parties[0]
+            )
+            if len(parties) in _LATERAL:
+                body = _LATERAL[len(parties)] + " " + body
+        start = sm.start("s")
+        out.append(
+            BodyMention(
+                (start, mm.end()),
+                text[start : mm.end()],
+                "Ministerial Meeting",
+                body,
+                tuple(parties),
+                None,
+                o.value,
+                True,
+            )
+        )
+    return out
+
+
+def _find_known_bodies(text: str, places: list[Place], at: Openings | None = None) -> list[BodyMention]:
     out = []
     weak = _weak_body_types()
     prefix = _body_prefix()
+    name_words = _body_name_words()
     for m in _body_scan().finditer(text, at):
         typ = _SPACES.sub(" ", m.group("type"))
         pm = prefix.search(text, max(0, m.start() - 30), m.start()) if prefix else None
@@ -321,6 +509,18 @@ def _find_bodies(text: str, places: list[Place], at: Openings | None = None) -> 
         if pm:  # "High-Level Energy Dialogue": a prefix any type may take (read here, not in the big regex)
             typ_c = " ".join(w[:1].upper() + w[1:] for w in re.split(r"[\s]+", pm.group(1))) + " " + typ_c
             start = pm.start()
+        if name_words:
+            # "Joint Business Council", "High-Level Strategic Cooperation Council": the longer name
+            longer = False
+            while (wm := _NAME_WORD_BEFORE.search(text, max(0, start - 30), start)) and wm.group(
+                1
+            ) in name_words:
+                typ_c = wm.group(1) + " " + typ_c
+                start = wm.start(1)
+                longer = True
+            if longer and prefix and (pm := prefix.search(text, max(0, start - 30), start)):
+                typ_c = " ".join(w[:1].upper() + w[1:] for w in pm.group(1).split()) + " " + typ_c
+                start = pm.start()
         ext = m.group("ext") or ""
         parties: list[str] = []
         # "Kazakhstan–EU Cooperation Council", "EU-Central Asia Summit"

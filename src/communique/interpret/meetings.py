@@ -14,7 +14,7 @@ from functools import lru_cache
 from .. import data
 from ..annotate.places import first_letters_ahead
 from ..models import Head, Meeting
-from .context import BodyMention, Context
+from .context import BodyMention, Context, _is_dateline_only
 from .scan import LiteralScan
 
 __all__ = ["find_meetings", "main_body"]
@@ -59,7 +59,7 @@ def main_body(ctx: Context) -> BodyMention | None:
     lead_end = ctx.lead_end
     found = [
         b
-        for b in ctx.bodies
+        for b in ctx.all_bodies
         if b.span[0] < lead_end
         and not ctx.in_quote(b.span[0])
         and not _REFERRED.search(ctx.text[max(0, b.span[0] - 40) : b.span[0]])
@@ -75,7 +75,7 @@ def main_body(ctx: Context) -> BodyMention | None:
         return None
     window_end = ctx.text.find("\n", nxt.start)
     window_end = len(ctx.text) if window_end < 0 else window_end
-    for b in ctx.bodies:
+    for b in ctx.all_bodies:
         if b.span[0] < nxt.start or ctx.in_quote(b.span[0]) or ctx.is_heading(b.span[0]):
             continue
         if b.span[0] >= window_end:
@@ -89,7 +89,7 @@ def main_body(ctx: Context) -> BodyMention | None:
             continue
         if re.search(
             r"\b(?:took place|was held|were held|held|met|hosted|convened|chaired|co-chaired|opened|"
-            r"within the framework of|at the|during the)\b",
+            r"within the framework of|at the|during the|(?:it|this|that)\s+was\s+the)\b",
             ctx.text[s.start : s.end],
             re.I,
         ):
@@ -173,6 +173,9 @@ def _date(ctx: Context, body: BodyMention):
     ]
     dateline_end = _dateline_end(ctx)
     cands = [d for d in cands if d.span[0] >= dateline_end]
+    # a line that is only a dateline or byline ("*Central Asia desk · 8 July 2025*") dates the text,
+    # not the sitting: its date is the last resort
+    cands.sort(key=lambda d: _is_dateline_only(ctx.sentence_at(d.span[0]).text))
     for want in ("day", "month"):
         for d in cands:
             if d.granularity == want:
@@ -263,7 +266,57 @@ def _heads(ctx: Context, parties: list[str]) -> list[Head]:
             continue
         seen.add(person.name)
         heads.append(Head(name=person.name, role=person.role, side=_side(ctx, person, start, s, parties)))
+    if len(heads) < 2:
+        heads += _collective_heads(ctx, parties, limit, seen)
     return heads
+
+
+@lru_cache(maxsize=1)
+def _collective_rx() -> tuple[re.Pattern, dict[str, list[str]]]:
+    coll = {k.lower(): v for k, v in (data.load("roles").get("collective") or {}).items()}
+    alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(coll, key=len, reverse=True))
+    cues = r"(?:chaired|co-chaired|held|presided\s+over|opened|led|met)"
+    rx = re.compile(
+        rf"\b(?:the\s+(?:two\s+|three\s+|four\s+)?|both\s+)(?P<r>{alt})\s+(?:(?:jointly|also)\s+)?{cues}\b",
+        re.I,
+    )
+    return rx, coll
+
+
+def _collective_heads(ctx: Context, parties: list[str], limit: int, seen: set) -> list[Head]:
+    """ "On 12 June the Presidents chaired the Second Meeting": the heads are the people of that role
+    named earlier in the lead, one per side."""
+    rx, coll = _collective_rx()
+    head_text = ctx.text[:limit]
+    if not any(k.split()[0] in head_text.lower() for k in coll):
+        return []
+    m = rx.search(head_text)
+    if not m:
+        return []
+    roles = coll.get(_SPACES.sub(" ", m.group("r").lower()), [])
+    out: list[Head] = []
+    sides = set()
+    for start, _end, person in ctx.person_mentions():
+        if start >= limit:
+            break
+        if person.name in seen or ctx.in_quote(start):
+            continue
+        role = person.role or ""
+        if roles and not any(role == r or role.endswith(" " + r) for r in roles):
+            continue
+        if not roles and not role:
+            continue
+        s = ctx.sentence_at(start)
+        side = _side(ctx, person, start, s, parties)
+        if side in sides:
+            continue
+        sides.add(side)
+        seen.add(person.name)
+        out.append(Head(name=person.name, role=person.role, side=side))
+    return out if len(out) >= 2 else []
+
+
+_SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=1)
@@ -293,10 +346,18 @@ def _side(ctx: Context, person, pos: int, s, parties: list[str]) -> str | None:
         info = org_info(aff)
         if info and info.get("party"):
             return info["party"]
-    m = re.search(r"\b(?:the\s+)?([A-Z][a-z]+)\s+delegation\b", clause)
-    if m and country_name(m.group(1)):
-        return country_name(m.group(1))
+    # "The Kazakh delegation was headed by A, the Kyrgyz delegation by B": the delegation named
+    # last before the person, else the first after
+    rel = pos - clause_start
+    found = [(m.start() < rel, m.group(1)) for m in _DELEGATION.finditer(clause)]
+    before = [w for b, w in found if b]
+    for w in ([before[-1]] if before else []) + [w for b, w in found if not b]:
+        if country_name(w):
+            return country_name(w)
     return None
+
+
+_DELEGATION = re.compile(r"\b(?:the\s+)?([A-Z][a-z]+)\s+(?:delegation|side)\b")
 
 
 @lru_cache(maxsize=1)
@@ -359,7 +420,8 @@ def find_meetings(ctx: Context) -> list[Meeting]:
     parties = _parties(ctx, body)
     name = body.name
     if (
-        len(body.parties) < 2
+        not body.generic  # a name the text gives in full ("Intergovernmental Uzbek-Turkmen Commission")
+        and len(body.parties) < 2
         and len(parties) == 2
         and not name.startswith(tuple(p[:3] for p in parties))
         and not re.match(r"(?i)(?:tri|quadri|multi)lateral\b", name)  # more than two sides
@@ -370,7 +432,7 @@ def find_meetings(ctx: Context) -> list[Meeting]:
             f"{short_party(parties[0])}–{short_party(parties[1])} {body.type}"
             + name[len(name) - len(name.split(body.type, 1)[1]) :]
         )
-    number = _number(ctx, body)
+    number = body.number if body.number is not None else _number(ctx, body)
     if number is None and re.search(r"\bfirst[- ]ever\b|\binaugural\b", ctx.text[: ctx.lead_end], re.I):
         number = 1
     d = _date(ctx, body)

@@ -1,0 +1,196 @@
+"""Meetings of bodies no known type names, read from how the sitting is reported."""
+
+from __future__ import annotations
+
+from communique import extract
+
+
+def ex(text: str, published: str | None = "2024-11-13"):
+    return extract(text, published=published)
+
+
+def test_body_named_in_full_after_a_roman_ordinal():
+    text = (
+        "Kyrgyz and Tajik officials meet in Bishkek\n\n"
+        "On 5 November in Bishkek the regular VII meeting of the Intergovernmental Kyrgyz-Tajik Commission "
+        "on trade-economic and humanitarian cooperation was held.\n"
+    )
+    (m,) = ex(text).meetings
+    assert (
+        m.body == "Intergovernmental Kyrgyz-Tajik Commission on trade-economic and humanitarian cooperation"
+    )
+    assert m.number == 7
+    assert m.parties == ["Kyrgyzstan", "Tajikistan"]
+
+
+def test_unknown_body_is_not_mapped_onto_a_known_one():
+    text = (
+        "The 3rd meeting of the Kazakhstan–Hungary Joint Strategic Planning Group (JSPG), which prepares the "
+        "Cooperation Council, was held by video conference on 2 October.\n"
+    )
+    (m,) = ex(text).meetings
+    assert m.body == "Kazakhstan–Hungary Joint Strategic Planning Group"
+    assert m.acronym == "JSPG" and m.number == 3 and m.format == "virtual"
+
+
+def test_lower_case_prefix_and_project_extension():
+    text = (
+        "Officials met on 2 May.\n\n"
+        "The talks took place in Almaty at the second meeting of the trilateral Steering Committee for the "
+        "TransCaspian fibre project.\n"
+    )
+    (m,) = ex(text).meetings
+    assert m.body == "trilateral Steering Committee for the TransCaspian fibre project"
+    assert m.number == 2
+
+
+def test_sitting_of_ministers_of_the_countries_named_before():
+    text = (
+        "Kazakhstan, Kyrgyzstan and Tajikistan agreed on Monday to share water data, officials said.\n\n"
+        "It was the fourth meeting of the three countries' water ministers.\n"
+    )
+    (m,) = ex(text).meetings
+    assert m.body == "trilateral meeting of the water ministers of Kazakhstan, Kyrgyzstan and Tajikistan"
+    assert m.number == 4
+
+
+def test_date_time_source_line_is_no_lead():
+    text = (
+        "Commission meets in Tashkent\n\n"
+        "05.11.2025 | 11:20 | Press service of the Ministry of Trade\n\n"
+        "On 4 November the VI meeting of the Intergovernmental Uzbek-Kyrgyz Commission was held "
+        "in Tashkent.\n"
+    )
+    (m,) = ex(text, "2025-11-05").meetings
+    assert m.body == "Intergovernmental Uzbek-Kyrgyz Commission" and m.number == 6
+
+
+def test_plural_title_stands_for_the_heads_named_before():
+    text = (
+        "At the invitation of the President of Kazakhstan Kassym-Jomart Tokayev, the President of "
+        "Uzbekistan Shavkat Mirziyoyev paid a state visit to Kazakhstan. On 12 June the Presidents chaired "
+        "the Third Meeting of the Kazakhstan-Uzbekistan Supreme Interstate Council in Astana.\n"
+    )
+    (m,) = ex(text).meetings
+    assert {(h.name, h.side) for h in m.heads} == {
+        ("Kassym-Jomart Tokayev", "Kazakhstan"),
+        ("Shavkat Mirziyoyev", "Uzbekistan"),
+    }
+
+
+def test_plural_title_before_names_reaches_only_the_listed_names():
+    r = ex(
+        "Presidents Ilham Aliyev and Shavkat Mirziyoyev held the First Meeting of the Supreme State Council."
+    )
+    assert [(p.name, p.role) for p in r.people] == [
+        ("Ilham Aliyev", "President"),
+        ("Shavkat Mirziyoyev", "President"),
+    ]
+
+
+def test_a_dateline_only_line_does_not_date_the_sitting():
+    text = (
+        "# Note: Kazakhstan–Hungary Joint Strategic Planning Group, 2nd meeting\n\n"
+        "*Europe desk · 9 May 2025 · Background*\n\n"
+        "- **What:** second meeting of the Kazakhstan–Hungary Joint Strategic Planning Group\n"
+        "- **When:** Wednesday, 7 May\n"
+    )
+    (m,) = ex(text, "2025-05-09").meetings
+    assert m.date == "2025-05-07"
+
+
+def test_name_between_the_ordinal_and_the_sitting():
+    (m,) = ex(
+        "The 4th Kazakhstan–Hungary Joint Strategic Planning Group meeting was held in Astana on 2 May."
+    ).meetings
+    assert m.body == "Kazakhstan–Hungary Joint Strategic Planning Group" and m.number == 4
+    assert not ex("The 2nd Astana International Forum opened on 2 May.").meetings
+
+
+def test_capitalised_name_words_before_a_known_type_stay_in_the_name():
+    (m,) = ex(
+        "The second session of the Kazakhstan–Qatar Joint Business Council was held in Doha on 4 June."
+    ).meetings
+    assert m.body == "Kazakhstan–Qatar Joint Business Council" and m.number == 2
+
+
+def test_each_head_takes_the_delegation_named_nearest_before_them():
+    text = (
+        "The 7th meeting of the Intergovernmental Kazakh-Kyrgyz Council was held in Bishkek on 4 June. The "
+        "Kazakh delegation was headed by Prime Minister Olzhas Bektenov, the Kyrgyz delegation by Chairman "
+        "of the Cabinet of Ministers Adylbek Kasymaliev."
+    )
+    (m,) = ex(text).meetings
+    assert [(h.name, h.side) for h in m.heads] == [
+        ("Olzhas Bektenov", "Kazakhstan"),
+        ("Adylbek Kasymaliev", "Kyrgyzstan"),
+    ]
+
+
+def test_council_of_named_members():
+    text = (
+        "The 11th meeting of the Council of Foreign Ministers of the Organization of Turkic States was held "
+        "on 4 June."
+    )
+    (m,) = ex(text).meetings
+    assert m.body == "Council of Foreign Ministers of the Organization of Turkic States" and m.number == 11
+
+
+def test_a_later_generic_sitting_is_no_body_of_the_events():
+    text = (
+        "The 5th meeting of the Kazakhstan–Hungary Joint Strategic Planning Group was held in Astana "
+        "on 2 May.\n\n"
+        "The sides recalled the 29th session of the Conference of the Parties in Baku.\n"
+    )
+    r = ex(text)
+    assert [m.body for m in r.meetings] == ["Kazakhstan–Hungary Joint Strategic Planning Group"]
+    assert not any("Conference" in e.name and "Kazakhstan" in e.name for e in r.events)
+
+
+def test_side_named_before_the_head():
+    text = (
+        "The Kyrgyz side was represented by Minister of Economy Daniyar Amangeldiev and the Tajik side by "
+        "Minister of Economic Development Zavqi Zavqizoda at the 9th meeting of the Kyrgyz-Tajik "
+        "Intergovernmental Commission held in Dushanbe on 4 June."
+    )
+    (m,) = ex(text).meetings
+    assert [(h.name, h.side) for h in m.heads] == [
+        ("Daniyar Amangeldiev", "Kyrgyzstan"),
+        ("Zavqi Zavqizoda", "Tajikistan"),
+    ]
+
+
+def test_capitalised_ministers_meeting_with_a_listed_region():
+    (m,) = ex(
+        "Baku hosted the 3rd Trilateral Meeting of Foreign Ministers of Azerbaijan, Georgia and Turkmenistan."
+    ).meetings
+    assert m.body == "trilateral meeting of the Foreign Ministers of Azerbaijan, Georgia and Turkmenistan"
+    (m,) = ex(
+        "The 5th meeting of the foreign ministers of Central Asia and the European Union took place "
+        "in Astana."
+    ).meetings
+    assert m.parties == ["Central Asia", "European Union"] and m.number == 5
+
+
+def test_the_two_presidents_stand_for_the_heads_named_before():
+    text = (
+        "At the invitation of the President of Kazakhstan Kassym-Jomart Tokayev, the President of "
+        "Uzbekistan Shavkat Mirziyoyev paid a state visit. On 12 June the two Presidents co-chaired "
+        "the Third Meeting of the Kazakhstan-Uzbekistan Supreme Interstate Council in Astana.\n"
+    )
+    (m,) = ex(text).meetings
+    assert [h.name for h in m.heads] == ["Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"]
+
+
+def test_regular_or_inaugural_sitting_without_a_number():
+    text = (
+        "On 4 November in Tashkent the regular meeting of the Intergovernmental Uzbek-Kyrgyz Commission on "
+        "trade-economic cooperation was held."
+    )
+    (m,) = ex(text, "2025-11-05").meetings
+    assert m.body == "Intergovernmental Uzbek-Kyrgyz Commission on trade-economic cooperation"
+    assert m.number is None and m.date == "2025-11-04"
+    (m,) = ex(
+        "The inaugural session of the Kazakhstan–Hungary Joint Strategic Planning Group was held."
+    ).meetings
+    assert m.number == 1

@@ -1,0 +1,113 @@
+"""People: appositive roles in lower case, an acronym naming the employer, a main role before a
+co-chairmanship, initials written without a space."""
+
+from __future__ import annotations
+
+from communique.annotate.people import find_people
+
+
+def _people(text: str) -> dict[str, tuple]:
+    return {p.name: (p.role, p.affiliation) for p in find_people(text)}
+
+
+def test_lower_case_appositive_role_with_its_institution():
+    got = _people(
+        '"It is hard," said Aida Nurova, a water economist at the Institute for Regional Studies in Almaty.'
+    )
+    assert got["Aida Nurova"] == ("water economist", "Institute for Regional Studies")
+
+
+def test_acronym_before_an_appositive_role_names_the_employer():
+    got = _people('"We will pay," said Marco Bellini, EBRD country director for Kyrgyzstan.')
+    assert got["Marco Bellini"] == (
+        "country director for Kyrgyzstan",
+        "European Bank for Reconstruction and Development",
+    )
+
+
+def test_main_role_before_a_co_chairmanship():
+    text = (
+        "The Kyrgyz delegation was headed by the Minister of Economy and Commerce of the Kyrgyz Republic, "
+        "co-chairman of the Commission Daniyar Amangeldiev."
+    )
+    assert _people(text)["Daniyar Amangeldiev"] == ("Minister of Economy and Commerce", "Kyrgyzstan")
+
+
+def test_initial_without_a_space_is_the_person_named_in_full():
+    text = (
+        "The delegation was headed by the Minister of Energy of Tajikistan Daler Juma. "
+        "D.Juma noted the progress made."
+    )
+    (p,) = find_people(text)
+    assert p.name == "Daler Juma" and len(p.mentions) == 2
+
+
+def test_country_after_an_acronym_role_is_the_scope_not_the_affiliation():
+    got = _people('"We lend in tenge," said Peter Novak, EBRD Head of Uzbekistan.')
+    assert got["Peter Novak"] == ("Head of Uzbekistan", "European Bank for Reconstruction and Development")
+
+
+def test_initials_and_surname_alone_with_a_role_are_a_person():
+    text = "The Minister of Energy of Tajikistan D.Juma opened the forum. Juma said the plant is ready."
+    (p,) = find_people(text)
+    assert (p.name, p.role, p.affiliation, len(p.mentions)) == (
+        "D.Juma",
+        "Minister of Energy",
+        "Tajikistan",
+        2,
+    )
+
+
+def test_initials_resolve_only_to_a_full_name_with_the_same_first_letter():
+    text = "The delegation was headed by the Minister of Energy of Tajikistan Daler Juma. A.Juma said."
+    got = {p.name for p in find_people(text)}
+    assert got == {"Daler Juma", "A.Juma"}
+
+
+def test_an_honorific_is_no_initial():
+    text = "High Representative Josep Borrell met the minister. Mr. Borrell said the talks went well."
+    assert {p.name for p in find_people(text)} == {"Josep Borrell"}
+
+
+def test_dash_joined_second_office_in_an_appositive():
+    got = _people(
+        "The talks were attended by Aziz Karimov, Deputy Prime Minister – Minister of Energy of Uzbekistan."
+    )
+    assert got["Aziz Karimov"] == ("Deputy Prime Minister – Minister of Energy", "Uzbekistan")
+
+
+def test_employer_after_with_the():
+    got = _people(
+        '"Costs will rise," said Dilnoza Rahimova, a senior economist with the World Bank in Tashkent.'
+    )
+    assert got["Dilnoza Rahimova"] == ("senior economist", "World Bank")
+
+
+def test_counterpart_holds_the_same_office():
+    got = _people(
+        "Azerbaijani Foreign Minister Jeyhun Bayramov and his Kazakh counterpart Murat Nurtleu met."
+    )
+    assert got["Murat Nurtleu"] == ("Foreign Minister", "Kazakhstan")
+
+
+def test_institution_words_are_no_part_of_a_name():
+    got = _people("Head of the Presidential Administration Adylbek Kasymaliev opened the session.")
+    assert list(got) == ["Adylbek Kasymaliev"]
+
+
+def test_plural_title_with_countries_gives_each_name_its_side_in_order():
+    got = _people(
+        "Foreign Ministers of Kazakhstan and Türkiye Murat Nurtleu and Hakan Fidan co-chaired the meeting."
+    )
+    assert got == {
+        "Murat Nurtleu": ("Foreign Minister", "Kazakhstan"),
+        "Hakan Fidan": ("Foreign Minister", "Turkey"),
+    }
+
+
+def test_two_word_plural_title_reaches_both_names():
+    got = _people("Prime Ministers Olzhas Bektenov and Adylbek Kasymaliev held talks.")
+    assert got == {
+        "Olzhas Bektenov": ("Prime Minister", None),
+        "Adylbek Kasymaliev": ("Prime Minister", None),
+    }
