@@ -34,7 +34,7 @@ _DET = re.compile(r"^(?:the|a|an|its|their|this|that|these|next|this week['’]s
 _STOP_NP = re.compile(
     r"[,;:.()\"“”«»—–]|\s(?:which|that|who|where|when|held|to be|will|would|was|were|is|are|has|"
     r"have|had|planned|hosted|attended|in which|brought|followed|took|produced|opened|"
-    r"closed|ended|began|started|concluded|builds|follows|last|earlier|later|next|this|on\s+\d|in\s+(?:January|February|"
+    r"closed|ended|began|started|concluded|builds|follows|last|earlier|later|next|this|since|on\s+\d+|in\s+(?:January|February|"
     r"March|April|May|June|July|August|September|October|November|December|\d{4}|two|three)"
     r")\b",
     re.I,
@@ -117,6 +117,8 @@ def _conf() -> dict:
 def find_events(ctx: Context) -> list[Event]:
     cands: list[_Cand] = []
     cands += _body_events(ctx)
+    cands += _talk_rounds(ctx, cands)
+    cands += _meet_again(ctx, cands)
     generic = _generic_sittings(ctx, cands)
     # "the next meeting of the Intergovernmental Commission": the sitting, not the body inside it
     cands = [c for c in cands if not any(g.start <= c.start < g.end for g in generic)] + generic
@@ -240,6 +242,76 @@ _GENERIC_SITTING_SCAN = re.compile(
     + _GENERIC_SITTING.pattern[len(r"\b(?:the|its|their)") :]
     + ")"
 )
+
+
+# "the third round (of talks)": found from the literal "round" (fast), its determiner and ordinal
+# read on the left
+_ROUND = re.compile(r"\bround\b")
+_ROUND_LEFT = re.compile(r"\b(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir)\s+([\w-]+)\s+$")
+_ROUND_OF = re.compile(r"\s+of\s+(?:the\s+)?(talks|negotiations|consultations)\b")
+_TALKS = re.compile(r"\b(?:talks|negotiations|consultations)\b", re.I)
+_MEET_AGAIN = re.compile(r"\bmeet\s+(?:again\s+)?for\s+the\s+([\w-]+)\s+time\b")
+_SUBJECT = re.compile(
+    r"^\W*((?:[Tt]he|[Tt]heir|[Bb]oth)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+(?:plan|plans|planned|will|would|"
+    r"agreed|decided|intend|intends|expect|expects|hope|hopes|want|wants|are|were|is|also)\b"
+)
+
+
+def _talk_rounds(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "talks on … were launched last year and the third round is due in September", "the second
+    round of negotiations": a round of talks, named "third round of talks"."""
+    text = ctx.text
+    out = []
+    if "round" not in text:
+        return out
+    for rm in _ROUND.finditer(text):
+        lm = _ROUND_LEFT.search(text, max(0, rm.start() - 30), rm.start())
+        if lm is None:
+            continue
+        q = lm.start(1)
+        o = next((x for x in ctx.ordinals if x.span[0] == q), None)
+        if o is None or any(c.start <= q < c.end for c in taken):
+            continue
+        if ctx.is_heading(q) or ctx.in_quote(q):
+            continue
+        of = _ROUND_OF.match(text, rm.end())
+        end = of.end() if of else rm.end()
+        if of:
+            kind = of.group(1)
+        else:
+            if _OF_NEXT.match(text, rm.end()):
+                continue  # "the fourth round of the dialogue": the body's sitting, read below
+            s = ctx.sentence_at(q)
+            talks = _TALKS.search(text, s.start, q)
+            if not talks:
+                continue
+            kind = talks.group(0).lower()
+        out.append(_Cand(q, end, f"{lm.group(1)} round of {kind}", end))
+    return out
+
+
+def _meet_again(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "The ministers plan to meet for the fourth time in Astana next year": the fourth meeting of
+    the sentence's subject."""
+    text = ctx.text
+    out = []
+    if "time" not in text:
+        return out
+    for m in _MEET_AGAIN.finditer(text):
+        if not any(x.span[0] == m.start(1) for x in ctx.ordinals) or any(
+            c.start <= m.start() < c.end for c in taken
+        ):
+            continue
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        s = ctx.sentence_at(m.start())
+        subj = _SUBJECT.match(text[s.start : m.start()])
+        name = f"{m.group(1)} meeting"
+        if subj:
+            who = subj.group(1)
+            name += f" of {who[0].lower()}{who[1:]}"
+        out.append(_Cand(m.start(), m.end(), name, m.end()))
+    return out
 
 
 def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
@@ -429,9 +501,19 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                     end = max(end, sm.end())
                     bare = f"{bare} {sm.group(1)}" if end == sm.end() else bare
         weak = word in conf["weak"]
-        has_ord = _ordinal_before(ctx, m.start(), 20) is not None
-        if weak and not has_ord:
+        ord_ = _ordinal_before(ctx, m.start(), 20)
+        has_ord = ord_ is not None
+        named_of = end > m.end() and _OF_NAMED.match(text, m.end()) is not None
+        if weak and not has_ord and not named_of:
             continue
+        if (
+            has_ord
+            and main is not None
+            and ctx.meeting is not None
+            and ord_.value == ctx.meeting.number
+            and main.type.split()[-1].lower() in np.lower()
+        ):
+            continue  # "the regular XI meeting of the … Commission was held": the reported meeting
         if not left_mods and end == m.end() and not re.search(r"[A-Z0-9 ]", m.group(0)) and word != "unrest":
             continue  # a bare "the forum", "the visit"
         if any(b.span[0] >= start and b.span[0] <= end + 25 for b in ctx.bodies):
@@ -451,8 +533,62 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             "",
             bare,
         )
+        if word.endswith("visit") and not _OF_NEXT.match(text, m.end()):
+            who = _visitor(ctx, start)
+            if who:  # "President X paid a state visit to Y" → "state visit of President X to Y"
+                head = _DET.sub("", text[start : m.end()]).strip()
+                name = f"{head} of {who}{text[m.end() : end]}"
+        elif has_ord and end == m.end():
+            named = _expand_acronym(ctx, text[ord_.span[1] : m.start()], ord_, m.group(0))
+            if named:  # "the third JSPG meeting" → "third meeting of the Joint Strategic Planning Group"
+                name = named
         out.append(_Cand(start, end, name, m.end()))
     return out
+
+
+_OF_NAMED = re.compile(r"\s+of\s+the\s+[A-Z]")
+_OF_NEXT = re.compile(r"\s+of\s")
+_VISIT_VERB = re.compile(
+    r"\s+(?:paid|pays|made|makes|is\s+paying|will\s+pay|was\s+on|is\s+on)\s+(?:a|an|his|her|their)\s+$"
+)
+_ACRONYM = re.compile(r"[A-Z]{2,8}")
+
+
+def _visitor(ctx: Context, start: int) -> str | None:
+    """ "the President of … Ilham Aliyev paid a state visit": the person the visit is of, as
+    "<short role> <name>" ("President Ilham Aliyev")."""
+    before = ctx.text[max(0, start - 40) : start]
+    vm = _VISIT_VERB.search(before)
+    if not vm:
+        return None
+    verb_at = start - len(before) + vm.start()
+    for _a, b, p in ctx.person_mentions():
+        if b <= verb_at and not ctx.text[b:verb_at].strip():
+            role = p.role if p.role and len(p.role.split()) <= 2 else None
+            return f"{role} {p.name}" if role else p.name
+    return None
+
+
+def _expand_acronym(ctx: Context, mods: str, ord_, trigger: str) -> str | None:
+    """ "third JSPG meeting": an acronym the text expands elsewhere ("Joint Strategic Planning Group
+    (JSPG)") named in full, "third meeting of the Joint Strategic Planning Group"."""
+    words = mods.split()
+    if len(words) != 1 or not _ACRONYM.fullmatch(words[0]):
+        return None
+    acr = words[0]
+    text = ctx.text
+    at = text.find(f"({acr})")
+    if at < 0:
+        return None
+    caps = re.findall(r"[A-Z][\w’'-]*", text[max(0, at - 120) : at])
+    full = caps[-len(acr) :]
+    if len(full) != len(acr) or "".join(w[0] for w in full) != acr:
+        return None
+    # the words between those capitals as written ("Council for Trade and Investment")
+    seg = text[max(0, at - 120) : at]
+    i = seg.rfind(full[0])
+    expansion = " ".join(seg[i:].split())
+    return f"{text[ord_.span[0] : ord_.span[1]]} {trigger.lower()} of the {expansion}"
 
 
 _WHOSE = re.compile(
@@ -523,6 +659,9 @@ def _np_end(text: str, pos: int) -> int:
     return end if end > m.end() else pos
 
 
+_OBJECT_OF = re.compile(r"\b(?:[a-z]+ing|on|of|into|for|about|with|to|from)\s+$")
+
+
 def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     conf = _conf()
     text = ctx.text
@@ -557,6 +696,8 @@ def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         start = m.start() - len(np)
         if any(c.start <= start < c.end for c in taken + out):
             continue
+        if _OBJECT_OF.search(text, max(0, start - 30), start):
+            continue  # "talks on turning the deal into an FTA were launched": the talks were, not the deal
         noun = conf["participles"][m.group(1).lower()]
         out.append(_Cand(start, m.start(), f"{noun} of {np}", m.end()))
     return out
@@ -565,12 +706,29 @@ def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 # --- date and place -------------------------------------------------------------------------------
 
 
+_DATE_WORDS = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|The|This|"
+    r"Next|Early|Late|Spring|Summer|Autumn|Winter)$"
+)
+_THE = re.compile(r"\b(?:the|a|its|their)\s+$", re.I)
+_MARGINS = re.compile(
+    r"\b(?:on|in|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?$|\bduring\s+(?:the\s+)?$", re.I
+)
+_HELD_IN = re.compile(
+    r"\b(?:held|hosted|convened|take\s+place|takes\s+place|took\s+place|meet)\s+in\s+([A-Z][\w-]+)(?=[\s,.;])"
+)
+
+
 def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | None]:
     s = ctx.sentence_at(c.start)
     limit = min(s.end, nxt if nxt is not None and nxt > c.trigger_end else s.end)
     after = [d for d in ctx.dates_in(c.trigger_end, limit)]
     after = [
-        d for d in after if not re.search(r"\bsince\s*$", ctx.text[max(s.start, d.span[0] - 8) : d.span[0]])
+        d
+        for d in after
+        if not re.search(r"\bsince\s*$", ctx.text[max(s.start, d.span[0] - 8) : d.span[0]])
+        # "… meant to replace the 1992 treaty": a year that names another thing
+        and not (_YEAR.fullmatch(d.value) and _THE.search(ctx.text, max(s.start, d.span[0] - 5), d.span[0]))
     ]
     if after:
         d = after[0]
@@ -579,6 +737,12 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     before = [d for d in ctx.dates_in(clause_start, c.start)]
     if before:
         return before[-1].value, before[-1].end
+    if _MARGINS.search(ctx.text, max(s.start, c.start - 40), c.start):
+        # "signed … in Baku in November last year, on the sidelines of the COP29 conference": the
+        # occasion of what was done on its sidelines
+        before = ctx.dates_in(s.start, c.start)
+        if before:
+            return before[-1].value, before[-1].end
     if _conf()["same_scan"].search_part(ctx.text[s.start : s.end], ctx.at, s.start):
         if ctx.meeting is not None and ctx.meeting.date:
             return ctx.meeting.date, None
@@ -596,11 +760,21 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     for p in ctx.places_in(c.start, limit):
         if p.kind == "city":
             return p.name
-        if p.kind == "country" and re.search(r"\b(?:in|to)\s+$", ctx.text[max(0, p.span[0] - 4) : p.span[0]]):
+        if p.kind == "country" and re.search(
+            r"\b(?:in|to)\s+(?:the\s+)?$", ctx.text[max(0, p.span[0] - 8) : p.span[0]]
+        ):
             return p.name
     # "Astana will host EXPO-2017": a city earlier in the same clause
     clause_start = max(ctx.text.rfind(",", s.start, c.start), ctx.text.rfind(";", s.start, c.start), s.start)
     before = [p for p in ctx.places_in(clause_start, c.start) if p.kind == "city"]
     if before and re.search(r"\b(?:host|hosts|hosted|hosting)\b", ctx.text[before[-1].span[1] : c.start]):
         return before[-1].name
+    if _MARGINS.search(ctx.text, max(s.start, c.start - 40), c.start):
+        cities = [p for p in ctx.places_in(s.start, c.start) if p.kind == "city"]
+        if cities:
+            return cities[-1].name  # "… in Baku …, on the sidelines of the COP29 conference"
+    # "to be held in Gabala in October": a place the gazetteer does not know
+    hm = _HELD_IN.search(ctx.text, c.trigger_end, limit)
+    if hm and not ctx.places_in(hm.start(1), hm.end(1)) and not _DATE_WORDS.match(hm.group(1)):
+        return hm.group(1)
     return None

@@ -1,0 +1,78 @@
+"""Referenced events (interpret.events): other occasions a text names, with date and place."""
+
+from __future__ import annotations
+
+from communique import extract
+
+
+def events(text: str, published: str = "2025-06-20") -> dict[str, tuple[str | None, str | None]]:
+    return {e.name: (e.date, e.place) for e in extract(text, published=published).events}
+
+
+def test_visit_is_named_after_the_visitor_without_its_date_phrase():
+    ev = events(
+        "At the invitation of the President of Latvia, the President of Estonia Alar Karis paid a state "
+        "visit to the Republic of Latvia on 11-12 June 2025."
+    )
+    assert list(ev.values()) == [("2025-06-11", "Latvia")]
+    name = next(iter(ev))
+    assert name.startswith("state visit of ") and name.endswith("Alar Karis to the Republic of Latvia")
+
+
+def test_an_occasion_on_whose_sidelines_something_was_done_takes_its_date_and_place():
+    ev = events(
+        "The presidents signed an energy agreement in Baku in November last year, on the sidelines of the "
+        "COP29 climate conference."
+    )
+    assert ev == {"COP29 climate conference": ("2024-11", "Baku")}
+
+
+def test_meet_for_the_nth_time_is_a_future_meeting():
+    ev = events("The ministers plan to meet for the fourth time in Astana next year.")
+    assert ev == {"fourth meeting of the ministers": ("2026", "Astana")}
+
+
+def test_a_round_of_talks():
+    ev = events(
+        "Talks on a free trade agreement were launched last year and the third round is due in September."
+    )
+    assert ev == {"third round of talks": ("2025-09", None)}
+    assert events("The second round of negotiations will be held in Geneva in May.") == {
+        "second round of negotiations": ("2026-05", "Geneva")
+    }
+    # a round held at the reported meeting, next to a year that names a treaty: no other occasion
+    assert events("The delegations held the first round of negotiations to replace the 1992 treaty.") == {}
+
+
+def test_a_meeting_of_a_named_body_with_a_place_the_gazetteer_lacks():
+    ev = events(
+        "The sides discussed preparations for the meeting of the Council of Foreign Ministers of the "
+        "Organization of Turkic States to be held in Gabala in October 2025."
+    )
+    assert ev == {
+        "meeting of the Council of Foreign Ministers of the Organization of Turkic States": (
+            "2025-10",
+            "Gabala",
+        )
+    }
+
+
+def test_an_acronym_of_a_body_is_named_in_full():
+    ev = events(
+        "The Joint Strategic Planning Group (JSPG) met online.\n\nThe third JSPG meeting took place in "
+        "Ankara in October 2024."
+    )
+    assert ev["third meeting of the Joint Strategic Planning Group"] == ("2024-10", "Ankara")
+
+
+def test_a_meeting_described_since_an_earlier_occasion_is_no_event():
+    ev = events(
+        "It was the third meeting of the energy ministers since their presidents signed an agreement in "
+        "Baku in November last year."
+    )
+    assert not any(n.startswith("third meeting") for n in ev)
+
+
+def test_a_noun_after_a_gerund_is_no_subject_of_a_launch():
+    ev = events("Talks on turning the preferential deal into a full FTA were launched last year.")
+    assert not any(n.startswith("launch of") for n in ev)
