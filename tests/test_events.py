@@ -76,3 +76,11 @@ def test_a_meeting_described_since_an_earlier_occasion_is_no_event():
 def test_a_noun_after_a_gerund_is_no_subject_of_a_launch():
     ev = events("Talks on turning the preferential deal into a full FTA were launched last year.")
     assert not any(n.startswith("launch of") for n in ev)
+
+
+def test_the_next_session_of_an_acronym_is_named_in_full():
+    ev = events(
+        "The group reports to the High-Level Strategic Cooperation Council (HLSCC).\n\nIt prepares the "
+        "next HLSCC session of the two presidents, to be held in Riga in October."
+    )
+    assert ev["next session of the High-Level Strategic Cooperation Council"] == ("2025-10", "Riga")

@@ -504,7 +504,12 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         ord_ = _ordinal_before(ctx, m.start(), 20)
         has_ord = ord_ is not None
         named_of = end > m.end() and _OF_NAMED.match(text, m.end()) is not None
-        if weak and not has_ord and not named_of:
+        next_acr = (
+            not has_ord
+            and _ACRONYM.fullmatch(left_mods) is not None
+            and _NEXT_BEFORE.search(text, max(0, start - 12), start) is not None
+        )
+        if weak and not has_ord and not named_of and not next_acr:
             continue
         if (
             has_ord
@@ -538,8 +543,15 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if who:  # "President X paid a state visit to Y" → "state visit of President X to Y"
                 head = _DET.sub("", text[start : m.end()]).strip()
                 name = f"{head} of {who}{text[m.end() : end]}"
+        elif next_acr:
+            # "the next HLSCC session of the two presidents" → "next session of the High-Level …"
+            named = _expand_acronym(ctx, left_mods, "next", m.group(0))
+            if named:
+                name = named
         elif has_ord and end == m.end():
-            named = _expand_acronym(ctx, text[ord_.span[1] : m.start()], ord_, m.group(0))
+            named = _expand_acronym(
+                ctx, text[ord_.span[1] : m.start()], text[ord_.span[0] : ord_.span[1]], m.group(0)
+            )
             if named:  # "the third JSPG meeting" → "third meeting of the Joint Strategic Planning Group"
                 name = named
         out.append(_Cand(start, end, name, m.end()))
@@ -552,6 +564,8 @@ _VISIT_VERB = re.compile(
     r"\s+(?:paid|pays|made|makes|is\s+paying|will\s+pay|was\s+on|is\s+on)\s+(?:a|an|his|her|their)\s+$"
 )
 _ACRONYM = re.compile(r"[A-Z]{2,8}")
+_CAP_WORD = re.compile(r"[A-Z][\w’']*(?:-[A-Z][\w’']*)*")
+_NEXT_BEFORE = re.compile(r"\bnext\s+$", re.I)
 
 
 def _visitor(ctx: Context, start: int) -> str | None:
@@ -569,7 +583,7 @@ def _visitor(ctx: Context, start: int) -> str | None:
     return None
 
 
-def _expand_acronym(ctx: Context, mods: str, ord_, trigger: str) -> str | None:
+def _expand_acronym(ctx: Context, mods: str, label: str, trigger: str) -> str | None:
     """ "third JSPG meeting": an acronym the text expands elsewhere ("Joint Strategic Planning Group
     (JSPG)") named in full, "third meeting of the Joint Strategic Planning Group"."""
     words = mods.split()
@@ -580,15 +594,19 @@ def _expand_acronym(ctx: Context, mods: str, ord_, trigger: str) -> str | None:
     at = text.find(f"({acr})")
     if at < 0:
         return None
-    caps = re.findall(r"[A-Z][\w’'-]*", text[max(0, at - 120) : at])
-    full = caps[-len(acr) :]
-    if len(full) != len(acr) or "".join(w[0] for w in full) != acr:
-        return None
-    # the words between those capitals as written ("Council for Trade and Investment")
     seg = text[max(0, at - 120) : at]
-    i = seg.rfind(full[0])
-    expansion = " ".join(seg[i:].split())
-    return f"{text[ord_.span[0] : ord_.span[1]]} {trigger.lower()} of the {expansion}"
+    # capitalised words back from the bracket, a hyphenated one giving a letter per part
+    # ("High-Level Strategic Cooperation Council (HLSCC)"), until their initials spell the acronym
+    caps = list(_CAP_WORD.finditer(seg))
+    initials = ""
+    for k in range(len(caps) - 1, -1, -1):
+        initials = "".join(p[0] for p in caps[k].group(0).split("-")) + initials
+        if len(initials) >= len(acr):
+            if initials != acr:
+                return None
+            expansion = " ".join(seg[caps[k].start() :].split())
+            return f"{label} {trigger.lower()} of the {expansion}"
+    return None
 
 
 _WHOSE = re.compile(
