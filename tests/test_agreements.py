@@ -427,3 +427,10 @@ def test_a_date_of_another_step_after_a_semicolon_is_not_taken():
         "to be signed in September."
     )
     assert st == {"Agreement on mutual recognition of driving licences": ("initialled", None)}
+
+
+def test_a_full_title_does_not_take_between_or_a_verb():
+    assert names(
+        "The Enhanced Partnership and Cooperation Agreement between Latvia and the European Union entered "
+        "into force on 1 March."
+    ) == ["Enhanced Partnership and Cooperation Agreement"]

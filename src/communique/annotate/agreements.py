@@ -176,7 +176,7 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             j_after_acr == head_end
             and j < len(toks)
             and toks[j].base in lx["post"]
-            and (not capital or _capital_post(toks, j))
+            and (not capital or _capital_post(toks, j, bare=not any(w[:1].isupper() for w in pre_words)))
         ):
             j = _post_phrase(toks, j, text)
             post_end = j
@@ -233,7 +233,7 @@ def _party_compound(word: str) -> bool:
     return len(parts) == 2 and all(country_name(p) for p in parts)
 
 
-def _capital_post(toks: list[Tok], j: int) -> bool:
+def _capital_post(toks: list[Tok], j: int, bare: bool = True) -> bool:
     """After a capitalised name only "of 1996", "of the XI meeting …", "with Uzbekistan", "between the
     Government of …", "on Certain Aspects …", "on the avoidance of …" belong to it."""
     if j + 1 >= len(toks):
@@ -250,6 +250,10 @@ def _capital_post(toks: list[Tok], j: int) -> bool:
 
         return bool(country_name(nxt.base))
     if toks[j].base == "between":
+        if not bare:
+            return (
+                False  # "the Enhanced Partnership and Cooperation Agreement between X and Y": a title already
+            )
         from .places import country_name
 
         # "Agreement between the Government of X and …", "between Kazakhstan and …"
