@@ -434,3 +434,25 @@ def test_a_full_title_does_not_take_between_or_a_verb():
         "The Enhanced Partnership and Cooperation Agreement between Latvia and the European Union entered "
         "into force on 1 March."
     ) == ["Enhanced Partnership and Cooperation Agreement"]
+
+
+def test_numbered_items_of_a_lead_in_still_ahead():
+    st = stages(
+        "3. The following documents are to be signed at the summit:\n1. Agreement on mutual protection of "
+        "investments;\n2. Agreement on cultural cooperation."
+    )
+    assert st == {
+        "Agreement on mutual protection of investments": "initialled",
+        "Agreement on cultural cooperation": "initialled",
+    }
+
+
+def test_a_date_after_another_steps_cue_is_not_this_stages_date():
+    st = dated(
+        "The parties noted that the Agreement on the establishment of a joint business council, signed in "
+        "2019, is being implemented successfully."
+    )
+    assert st == {"Agreement on the establishment of a joint business council": ("in force", None)}
+    assert dated("The Agreement on trade was signed and entered into force on 1 May 2020.") == {
+        "Agreement on trade": ("in force", "2020-05-01")
+    }

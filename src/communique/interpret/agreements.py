@@ -64,6 +64,7 @@ _WISH = re.compile(r"\b(?:importance|ready|readiness|hope[sd]?|want[s]?|need[s]?
 _CAP_WORDS = re.compile(r"[A-Z][\w]+(?:\s[A-Z][\w]+)?")
 _PROVISIONALLY = re.compile(r"\s+(?:provisionally)")  # read at a position: opens with a space
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•▪–—][ \t]+|\d{1,3}[.)][ \t]+|[a-z][)][ \t]+)")
+_BARE_MARKER = re.compile(r"\s*(?:\d{1,3}[.)]|[a-z][)]|[-*+•▪–—])\s*")
 _TEXT_ANAPHORA = re.compile(r"\b(?:the|its|this)\s+text\b(?!\s+of\b)", re.I)
 
 
@@ -246,7 +247,10 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
         if not here:
             continue
         sent = text[s.start : s.end]
-        if _LIST_ITEM.match(sent) and cue_scan.search_part(sent, ctx.at, s.start) is None:
+        if (
+            _is_item(ctx.sentences, ctx.sentence_index(s.start))
+            and cue_scan.search_part(sent, ctx.at, s.start) is None
+        ):
             # "The following documents were signed: - the Declaration on …; - the Agreement …":
             # an item without a cue of its own takes its list's lead-in cue
             lead = _lead_in_stage(ctx, ctx.sentence_index(s.start))
@@ -322,12 +326,22 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                     r.pending.append((pending_min - 1, prev, s.start))
 
 
+def _is_item(sents, j: int) -> bool:
+    """Sentence j is a list item, or its marker alone ("1." is a sentence of its own)."""
+    t = sents[j].text
+    return bool(
+        _LIST_ITEM.match(t)
+        or _BARE_MARKER.fullmatch(t)
+        or (j > 0 and _BARE_MARKER.fullmatch(sents[j - 1].text))
+    )
+
+
 def _lead_in_stage(ctx: Context, idx: int) -> tuple[str, int, bool] | None:
     """The stage the lead-in of a list (the sentence ending in ":" before the list item at sentence
     `idx` and the items before it) says its items reached: (stage, cue position, still ahead?)."""
     sents = ctx.sentences
     j = idx - 1
-    while j >= 0 and _LIST_ITEM.match(sents[j].text) and idx - j < 40:
+    while j >= 0 and not sents[j].text.rstrip().endswith(":") and _is_item(sents, j) and idx - j < 40:
         j -= 1
     if j < 0 or not sents[j].text.rstrip().endswith(":"):
         return None
@@ -434,6 +448,7 @@ def _date(ctx: Context, r: _Rec, status: str | None) -> str | None:
         and not any(a <= d.span[0] < b for a, b in r.spans)
         # "text agreed by the working group; to be signed in the autumn": the date of another step
         and ";" not in ctx.text[min(pos, d.span[1]) : max(pos, d.span[0])]
+        and not _other_step_date(ctx, d, status)
     ]
     if status == "in force":
         since = [
@@ -450,6 +465,22 @@ def _date(ctx: Context, r: _Rec, status: str | None) -> str | None:
         # a step reported without a date was taken at the occasion the text reports
         return ctx.occasion_date()
     return None
+
+
+_STEP_TO_DATE = re.compile(r"\s+(?:[\w-]+\s+){0,3}$")
+
+
+def _other_step_date(ctx: Context, d, status: str | None) -> bool:
+    """ "the Agreement on X, signed in 2019, is being implemented": a date right after the cue of
+    another stage ("signed in", "initialled on") dates that step, not this one."""
+    left = ctx.text[max(0, d.span[0] - 30) : d.span[0]]
+    last = None
+    for m in _cues()["rx"].finditer(left):
+        last = m
+    if last is None or not _STEP_TO_DATE.fullmatch(left, last.end()):
+        return False
+    stage = _cues()["lookup"].get(last.group(0).lower())
+    return stage is not None and stage != status and stage in STAGE_ORDER
 
 
 def _parties(ctx: Context, r: _Rec) -> list[str]:
