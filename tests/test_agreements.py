@@ -456,3 +456,15 @@ def test_a_date_after_another_steps_cue_is_not_this_stages_date():
     assert dated("The Agreement on trade was signed and entered into force on 1 May 2020.") == {
         "Agreement on trade": ("in force", "2020-05-01")
     }
+
+
+def test_a_launch_of_negotiations_reported_or_still_ahead():
+    assert stages(
+        "The ministers welcomed the launch of negotiations on a free trade agreement last year."
+    ) == {"free trade agreement": "negotiating"}
+    assert stages("The sides discussed the launch of negotiations on a visa facilitation agreement.") == {
+        "visa facilitation agreement": "proposed"
+    }
+    assert stages("The parties agreed to launch negotiations on an agreement on social security.") == {
+        "agreement on social security": "proposed"
+    }
