@@ -84,3 +84,19 @@ def test_the_next_session_of_an_acronym_is_named_in_full():
         "next HLSCC session of the two presidents, to be held in Riga in October."
     )
     assert ev["next session of the High-Level Strategic Cooperation Council"] == ("2025-10", "Riga")
+
+
+def test_a_body_of_another_organisation_keeps_its_owner():
+    ev = events(
+        "The 5th meeting of the Latvia-Estonia Intergovernmental Commission was held in Riga on 3 June 2025. "
+        "The sides discussed the Summit of the Organization of Turkic States to be held in Gabala on "
+        "7 October 2025."
+    )
+    assert ev == {"Summit of the Organization of Turkic States": ("2025-10-07", "Gabala")}
+
+
+def test_meet_again_is_the_next_meeting_of_the_subject():
+    assert events("The presidents will meet again in Samarkand in the autumn.") == {
+        "next meeting of the presidents": ("2025", "Samarkand")
+    }
+    assert events("They did not meet again.") == {}

@@ -208,9 +208,14 @@ def _body_events(ctx: Context) -> list[_Cand]:
             continue
         start = o.span[0] if o is not None and o.span[0] < b.span[0] else b.span[0]
         name = _body_name(ctx, b)
+        b_end = b.span[1]
+        if not b.parties and _OF_NAMED.match(ctx.text, b_end):
+            # "the Summit of the Organization of Turkic States": whose it is, not the reported parties'
+            b_end = _np_end(ctx.text, b_end)
+            name = ctx.text[b.span[0] : b_end]
         if o is not None:
             name = f"{_ord(o.value)} {name}"
-        out.append(_Cand(start, b.span[1], name, b.span[1]))
+        out.append(_Cand(start, b_end, name, b_end))
     # "the thirteenth Council", "the 11th meeting of the Committee": another sitting of the main body
     if main is not None and ctx.meeting is not None:
         rx = _sitting_rx(main.type.split()[-1])
@@ -250,7 +255,9 @@ _ROUND = re.compile(r"\bround\b")
 _ROUND_LEFT = re.compile(r"\b(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir)\s+([\w-]+)\s+$")
 _ROUND_OF = re.compile(r"\s+of\s+(?:the\s+)?(talks|negotiations|consultations)\b")
 _TALKS = re.compile(r"\b(?:talks|negotiations|consultations)\b", re.I)
-_MEET_AGAIN = re.compile(r"\bmeet\s+(?:again\s+)?for\s+the\s+([\w-]+)\s+time\b")
+_MEET_AGAIN = re.compile(
+    r"\bmeet\s+(?:again\s+for\s+the\s+([\w-]+)\s+time|for\s+the\s+([\w-]+)\s+time|again)\b"
+)
 _SUBJECT = re.compile(
     r"^\W*((?:[Tt]he|[Tt]heir|[Bb]oth)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+(?:plan|plans|planned|will|would|"
     r"agreed|decided|intend|intends|expect|expects|hope|hopes|want|wants|are|were|is|also)\b"
@@ -295,18 +302,23 @@ def _meet_again(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     the sentence's subject."""
     text = ctx.text
     out = []
-    if "time" not in text:
+    if "meet" not in text:
         return out
     for m in _MEET_AGAIN.finditer(text):
-        if not any(x.span[0] == m.start(1) for x in ctx.ordinals) or any(
-            c.start <= m.start() < c.end for c in taken
-        ):
-            continue
-        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+        g = 1 if m.group(1) else 2
+        if m.group(g) is None:
+            label = "next"  # "the presidents will meet again in Samarkand in the autumn"
+        elif any(x.span[0] == m.start(g) for x in ctx.ordinals):
+            label = m.group(g)
+        else:
             continue
         s = ctx.sentence_at(m.start())
+        if any(s.start <= c.start < m.start() for c in taken):
+            continue  # "the Joint Committee will meet again in Brussels": that body's sitting, read already
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
         subj = _SUBJECT.match(text[s.start : m.start()])
-        name = f"{m.group(1)} meeting"
+        name = f"{label} meeting"
         if subj:
             who = subj.group(1)
             name += f" of {who[0].lower()}{who[1:]}"
