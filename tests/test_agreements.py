@@ -369,6 +369,10 @@ def test_phrase_of_circumstance_is_not_the_title():
     found = names("The minister signed the Agreement on behalf of the government.")
     assert not any(n.startswith("Agreement on behalf") for n in found)
     assert not any(n.startswith("Treaty on") for n in names("The sides signed the Treaty on 5 May."))
+    assert names("Agreement on the need for closer coordination was reached.") == []
+    assert names("The Agreement on further deepening of cooperation was signed.") == [
+        "Agreement on further deepening of cooperation"
+    ]
 
 
 def test_between_the_governments_and_of_the_meeting_belong_to_the_name():
