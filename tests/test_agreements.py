@@ -472,3 +472,9 @@ def test_a_launch_of_negotiations_reported_or_still_ahead():
     assert stages("The parties agreed to launch negotiations on an agreement on social security.") == {
         "agreement on social security": "proposed"
     }
+
+
+def test_a_city_after_in_is_where_not_what():
+    assert names("The presidents signed an agreement on cooperation in green energy in Riga in May.") == [
+        "agreement on cooperation in green energy"
+    ]

@@ -233,6 +233,13 @@ def _party_compound(word: str) -> bool:
     return len(parts) == 2 and all(country_name(p) for p in parts)
 
 
+@lru_cache(maxsize=4096)
+def _is_city(word: str) -> bool:
+    from .places import city_country
+
+    return city_country(word) is not None
+
+
 def _capital_post(toks: list[Tok], j: int, bare: bool = True) -> bool:
     """After a capitalised name only "of 1996", "of the XI meeting …", "with Uzbekistan", "between the
     Government of …", "on Certain Aspects …", "on the avoidance of …" belong to it."""
@@ -307,6 +314,8 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
             break
         if t.base in ("on", "in", "since") and k + 1 < len(toks) and _DATE_WORD.match(toks[k + 1].base):
             break  # "… air services on Monday": a date, not the name
+        if t.base == "in" and k + 1 < len(toks) and toks[k + 1].cap and _is_city(toks[k + 1].base):
+            break  # "… signed an agreement on X in Baku": where, not what
         if t.text == ",":
             nxt = toks[k + 1] if k + 1 < len(toks) else None
             if (
