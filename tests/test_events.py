@@ -100,3 +100,10 @@ def test_meet_again_is_the_next_meeting_of_the_subject():
         "next meeting of the presidents": ("2025", "Samarkand")
     }
     assert events("They did not meet again.") == {}
+
+
+def test_in_a_place_the_gazetteer_lacks_right_after_the_occasion():
+    ev = events(
+        "Works started after the official launch of construction in Karakol on 27 December last year."
+    )
+    assert ev == {"official launch of construction": ("2024-12-27", "Karakol")}

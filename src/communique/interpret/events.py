@@ -736,6 +736,7 @@ def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 # --- date and place -------------------------------------------------------------------------------
 
 
+_IN_PLACE = re.compile(r"\s+in\s+([A-Z][\w-]+)(?=\s+(?:on|in)\s|[,.;])")
 _DATE_WORDS = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|The|This|"
     r"Next|Early|Late|Spring|Summer|Autumn|Winter)$"
@@ -804,7 +805,7 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
         if cities:
             return cities[-1].name  # "… in Baku …, on the sidelines of the COP29 conference"
     # "to be held in Gabala in October": a place the gazetteer does not know
-    hm = _HELD_IN.search(ctx.text, c.trigger_end, limit)
+    hm = _HELD_IN.search(ctx.text, c.trigger_end, limit) or _IN_PLACE.match(ctx.text, c.end)
     if hm and not ctx.places_in(hm.start(1), hm.end(1)) and not _DATE_WORDS.match(hm.group(1)):
-        return hm.group(1)
+        return hm.group(1)  # "the official launch of construction in Jalal-Abad on 27 December"
     return None
