@@ -107,3 +107,10 @@ def test_in_a_place_the_gazetteer_lacks_right_after_the_occasion():
         "Works started after the official launch of construction in Karakol on 27 December last year."
     )
     assert ev == {"official launch of construction": ("2024-12-27", "Karakol")}
+
+
+def test_an_appositive_participle_speaks_of_the_named_thing():
+    ev = events(
+        "The ministers discussed the implementation of the Strategy on Central Asia, adopted in June 2019."
+    )
+    assert ev == {"adoption of the Strategy on Central Asia": ("2019-06", None)}

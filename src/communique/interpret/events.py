@@ -689,6 +689,8 @@ def _np_end(text: str, pos: int) -> int:
     return end if end > m.end() else pos
 
 
+_HEAD_OF = re.compile(r"^(?:the|a|an|its)\s+[a-z]+\s+of\s+(?=(?:the|a|an|its)\s+[A-Z])")
+_AUX = re.compile(r"\b(?:was|were|been)\b", re.I)
 _OBJECT_OF = re.compile(r"\b(?:[a-z]+ing|on|of|into|for|about|with|to|from)\s+$")
 
 
@@ -716,6 +718,8 @@ def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         np = nm.group(1)
         np = np[0].lower() + np[1:] if np.split()[0] in ("The", "A", "An", "Its") else np
+        # "the implementation of the Strategy on Central Asia, adopted in 2019": the Strategy was adopted
+        np = _HEAD_OF.sub("", np)
         if not re.search(r"[A-Z]|study|report|strategy|platform", np) or re.search(
             r"\b(?:agreement|memorandum|"
             r"treaty|protocol)\b",
@@ -726,8 +730,10 @@ def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         start = m.start() - len(np)
         if any(c.start <= start < c.end for c in taken + out):
             continue
-        if _OBJECT_OF.search(text, max(0, start - 30), start):
-            continue  # "talks on turning the deal into an FTA were launched": the talks were, not the deal
+        if _AUX.search(m.group(0)) and _OBJECT_OF.search(text, max(0, start - 30), start):
+            # "talks on turning the deal into an FTA were launched": the talks were, not the deal (an
+            # appositive "the implementation of the Strategy, adopted in 2019" is the Strategy's)
+            continue
         noun = conf["participles"][m.group(1).lower()]
         out.append(_Cand(start, m.start(), f"{noun} of {np}", m.end()))
     return out
