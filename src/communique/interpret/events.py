@@ -742,6 +742,7 @@ def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 # --- date and place -------------------------------------------------------------------------------
 
 
+_NAME_GOES_ON = re.compile(r"[-–]|\s+[A-Z]")
 _IN_PLACE = re.compile(r"\s+in\s+([A-Z][\w-]+)(?=\s+(?:on|in)\s|[,.;])")
 _DATE_WORDS = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|The|This|"
@@ -797,8 +798,11 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     for p in ctx.places_in(c.start, limit):
         if p.kind == "city":
             return p.name
-        if p.kind == "country" and re.search(
-            r"\b(?:in|to)\s+(?:the\s+)?$", ctx.text[max(0, p.span[0] - 8) : p.span[0]]
+        if (
+            p.kind == "country"
+            and re.search(r"\b(?:in|to)\s+(?:the\s+)?$", ctx.text[max(0, p.span[0] - 8) : p.span[0]])
+            # "to the EU–Central Asia Summit": a party in another name, not a place
+            and not _NAME_GOES_ON.match(ctx.text, p.span[1])
         ):
             return p.name
     # "Astana will host EXPO-2017": a city earlier in the same clause
