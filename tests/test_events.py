@@ -114,3 +114,11 @@ def test_an_appositive_participle_speaks_of_the_named_thing():
         "The ministers discussed the implementation of the Strategy on Central Asia, adopted in June 2019."
     )
     assert ev == {"adoption of the Strategy on Central Asia": ("2019-06", None)}
+
+
+def test_a_party_inside_the_name_is_not_the_place():
+    ev = events(
+        "The 5th meeting of the Latvia-Estonia Intergovernmental Commission was held in Riga on 3 June 2025. "
+        "Reference was made to the EU–Central Asia Summit held in Samarkand on 22 January 2020."
+    )
+    assert ev == {"EU–Central Asia Summit": ("2020-01-22", "Samarkand")}
