@@ -256,7 +256,7 @@ _ROUND_LEFT = re.compile(r"\b(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir)\s+([\w-]+)\s+$")
 _ROUND_OF = re.compile(r"\s+of\s+(?:the\s+)?(talks|negotiations|consultations)\b")
 _TALKS = re.compile(r"\b(?:talks|negotiations|consultations)\b", re.I)
 _MEET_AGAIN = re.compile(
-    r"\bmeet\s+(?:again\s+for\s+the\s+([\w-]+)\s+time|for\s+the\s+([\w-]+)\s+time|again)\b"
+    r"meet\s+(?:again\s+for\s+the\s+([\w-]+)\s+time|for\s+the\s+([\w-]+)\s+time|again)\b"
 )
 _SUBJECT = re.compile(
     r"^\W*((?:[Tt]he|[Tt]heir|[Bb]oth)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+(?:plan|plans|planned|will|would|"
@@ -302,9 +302,11 @@ def _meet_again(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     the sentence's subject."""
     text = ctx.text
     out = []
-    if "meet" not in text:
+    if "meet" not in text or ("again" not in text and " time" not in text):
         return out
-    for m in _MEET_AGAIN.finditer(text):
+    for m in _MEET_AGAIN.finditer(text):  # (a literal opening: sre skips to each "meet")
+        if m.start() > 0 and text[m.start() - 1].isalnum():
+            continue
         g = 1 if m.group(1) else 2
         if m.group(g) is None:
             label = "next"  # "the presidents will meet again in Samarkand in the autumn"
