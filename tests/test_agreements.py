@@ -346,3 +346,135 @@ def test_law_on_ratification_and_working_drafts():
     assert stages("The ministries are working on a draft memorandum on solar energy.") == {
         "memorandum on solar energy": "negotiating"
     }
+
+
+def dated(text: str, published: str = "2024-06-01") -> dict[str, tuple[str | None, str | None]]:
+    return {a.name: (a.status, a.date) for a in extract(text, published=published).agreements}
+
+
+def test_capitalised_name_continues_in_lower_case():
+    assert names("The ministers discussed the Agreement on mutual recognition of diplomas.") == [
+        "Agreement on mutual recognition of diplomas"
+    ]
+    assert names(
+        "They reviewed the Memorandum of Understanding on a strategic partnership on critical minerals, "
+        "signed last year."
+    ) == ["Memorandum of Understanding on a strategic partnership on critical minerals"]
+    assert names("Within the session a draft Agreement on the creation of a joint fund was initialled.") == [
+        "Agreement on the creation of a joint fund"
+    ]
+
+
+def test_phrase_of_circumstance_is_not_the_title():
+    found = names("The minister signed the Agreement on behalf of the government.")
+    assert not any(n.startswith("Agreement on behalf") for n in found)
+    assert not any(n.startswith("Treaty on") for n in names("The sides signed the Treaty on 5 May."))
+    assert names("Agreement on the need for closer coordination was reached.") == []
+    assert names("The Agreement on further deepening of cooperation was signed.") == [
+        "Agreement on further deepening of cooperation"
+    ]
+
+
+def test_between_the_governments_and_of_the_meeting_belong_to_the_name():
+    assert names(
+        "They welcomed the Agreement between the Government of the Republic of Latvia and the Government "
+        "of the Republic of Estonia on international bus services, and discussed trade."
+    ) == [
+        "Agreement between the Government of the Republic of Latvia and the Government of the Republic "
+        "of Estonia on international bus services"
+    ]
+    assert names("The co-chairs signed the Protocol of the 5th meeting of the Joint Commission.") == [
+        "Protocol of the 5th meeting of the Joint Commission"
+    ]
+
+
+def test_capitalised_premodifier_at_the_head_of_a_list_item():
+    assert names("Agreements:\n2. **Free trade agreement** – talks were launched in 2023.") == [
+        "Free trade agreement"
+    ]
+
+
+def test_list_items_take_the_stage_of_their_lead_in():
+    st = dated(
+        "The ministers met in Riga.\n\nOn 3 May 2024 the following documents were signed:\n"
+        "- the Declaration on Friendship between Latvia and Estonia;\n"
+        "- the Memorandum of Understanding between the Ministries of Health on cooperation for 2024-2026.",
+        published="2024-05-03",
+    )
+    assert st == {
+        "Declaration on Friendship between Latvia and Estonia": ("signed", "2024-05-03"),
+        "Memorandum of Understanding between the Ministries of Health on cooperation for 2024-2026": (
+            "signed",
+            "2024-05-03",
+        ),
+    }
+
+
+def test_a_call_to_conclude_negotiations_means_they_are_under_way():
+    assert stages(
+        "The sides called for the early conclusion of negotiations on the Agreement on the avoidance of "
+        "double taxation."
+    ) == {"Agreement on the avoidance of double taxation": "negotiating"}
+
+
+def test_progress_towards_signature_keeps_the_initialled_stage():
+    st = dated(
+        "They welcomed the progress made towards the signature of the Partnership Agreement, whose text "
+        "was initialled in May 2022."
+    )
+    assert st == {"Partnership Agreement": ("initialled", "2022-05")}
+
+
+def test_a_date_of_another_step_after_a_semicolon_is_not_taken():
+    st = dated(
+        "3. Agreement on mutual recognition of driving licences – text agreed by the working group; "
+        "to be signed in September."
+    )
+    assert st == {"Agreement on mutual recognition of driving licences": ("initialled", None)}
+
+
+def test_a_full_title_does_not_take_between_or_a_verb():
+    assert names(
+        "The Enhanced Partnership and Cooperation Agreement between Latvia and the European Union entered "
+        "into force on 1 March."
+    ) == ["Enhanced Partnership and Cooperation Agreement"]
+
+
+def test_numbered_items_of_a_lead_in_still_ahead():
+    st = stages(
+        "3. The following documents are to be signed at the summit:\n1. Agreement on mutual protection of "
+        "investments;\n2. Agreement on cultural cooperation."
+    )
+    assert st == {
+        "Agreement on mutual protection of investments": "initialled",
+        "Agreement on cultural cooperation": "initialled",
+    }
+
+
+def test_a_date_after_another_steps_cue_is_not_this_stages_date():
+    st = dated(
+        "The parties noted that the Agreement on the establishment of a joint business council, signed in "
+        "2019, is being implemented successfully."
+    )
+    assert st == {"Agreement on the establishment of a joint business council": ("in force", None)}
+    assert dated("The Agreement on trade was signed and entered into force on 1 May 2020.") == {
+        "Agreement on trade": ("in force", "2020-05-01")
+    }
+
+
+def test_a_launch_of_negotiations_reported_or_still_ahead():
+    assert stages(
+        "The ministers welcomed the launch of negotiations on a free trade agreement last year."
+    ) == {"free trade agreement": "negotiating"}
+    assert stages("The sides discussed the launch of negotiations on a visa facilitation agreement.") == {
+        "visa facilitation agreement": "proposed"
+    }
+    assert stages("The parties agreed to launch negotiations on an agreement on social security.") == {
+        "agreement on social security": "proposed"
+    }
+
+
+def test_a_city_after_in_is_where_not_what():
+    assert names("The presidents signed an agreement on cooperation in green energy in Riga in May.") == [
+        "agreement on cooperation in green energy"
+    ]

@@ -46,6 +46,7 @@ _DATE_WORD = re.compile(
 )
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _DIGIT = re.compile(r"\d")
+_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")  # "Protocol of the 5th meeting …"
 _PAST = re.compile(r"[a-z]+ed")  # "… and discussed"
 _GENERIC_TAIL = {"kind", "type", "sort", "this", "that", "these", "generation"}
 
@@ -77,6 +78,7 @@ def _lex() -> dict:
         "pre": set(d["premodifiers"]),
         "post": set(d["postmodifiers"]),
         "stop": set(d["stoppers"]),
+        "not_title": set(d.get("not_title") or ()),
         # every token an agreement noun can start with: the scan skips all others before `_noun_at`
         "starts": single | {n.split()[0] for n in multi},
     }
@@ -139,6 +141,10 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
                 k -= 1
                 pre_words.append(t.base)
                 continue
+            if not capital and t.cap and t.base.lower() in lx["pre"] and _opens_line(text, toks, k - 1):
+                k -= 1  # "Free trade agreement – talks …" at the head of a line or list item
+                pre_words.append(t.base.lower())
+                continue
             if t.base == "and" and pre_words and k - 2 >= 0 and toks[k - 2].base.lower() in lx["pre"]:
                 k -= 1
                 pre_words.append("and")
@@ -170,7 +176,7 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             j_after_acr == head_end
             and j < len(toks)
             and toks[j].base in lx["post"]
-            and (not capital or _capital_post(toks, j))
+            and (not capital or _capital_post(toks, j, bare=not any(w[:1].isupper() for w in pre_words)))
         ):
             j = _post_phrase(toks, j, text)
             post_end = j
@@ -227,31 +233,63 @@ def _party_compound(word: str) -> bool:
     return len(parts) == 2 and all(country_name(p) for p in parts)
 
 
-def _capital_post(toks: list[Tok], j: int) -> bool:
-    """After a capitalised name only "of 1996", "with Uzbekistan", "on Certain Aspects …" belong to it."""
+@lru_cache(maxsize=4096)
+def _is_city(word: str) -> bool:
+    from .places import city_country
+
+    return city_country(word) is not None
+
+
+def _capital_post(toks: list[Tok], j: int, bare: bool = True) -> bool:
+    """After a capitalised name only "of 1996", "of the XI meeting …", "with Uzbekistan", "between the
+    Government of …", "on Certain Aspects …", "on the avoidance of …" belong to it."""
     if j + 1 >= len(toks):
         return False
     nxt = toks[j + 1]
+    after = toks[j + 2] if j + 2 < len(toks) else None
     if toks[j].base == "of":
-        return bool(_YEAR.fullmatch(nxt.base))
+        # "Protocol of the XI meeting of the Commission", "Treaty of the Eurasian Economic Union"
+        return bool(_YEAR.fullmatch(nxt.base)) or (
+            nxt.base == "the" and after is not None and (after.cap or after.base[:1].isdigit())
+        )
     if toks[j].base == "with":
         from .places import country_name
 
         return bool(country_name(nxt.base))
-    if toks[j].base == "on" and nxt.base == "the" and j + 2 < len(toks):
-        return toks[j + 2].cap  # "Agreement on the Promotion and Protection of Investments"
+    if toks[j].base == "between":
+        if not bare:
+            return (
+                False  # "the Enhanced Partnership and Cooperation Agreement between X and Y": a title already
+            )
+        from .places import country_name
+
+        # "Agreement between the Government of X and …", "between Kazakhstan and …"
+        return bool(country_name(nxt.base)) or (nxt.base == "the" and after is not None and after.cap)
+    if toks[j].base == "on" and nxt.base == "the" and after is not None:
+        return after.cap or _lower_title(toks, j)  # "on the Promotion …", "on the avoidance of …"
     return toks[j].base == "on" and (nxt.cap or _lower_title(toks, j))
 
 
 def _lower_title(toks: list[Tok], j: int) -> bool:
-    """ "the Declaration on further deepening of …": a capitalised document noun after "the",
-    continued by a lower-case subject that is no date."""
-    return (
-        j >= 2
-        and toks[j - 2].base in ("the", "The")
-        and toks[j - 1].base in ("Declaration", "Roadmap", "Concept", "Protocol", "Memorandum")
-        and not _DATE_WORD.match(toks[j + 1].base)
-    )
+    """ "the Agreement on mutual recognition of …", "Memorandum of Understanding on a strategic
+    partnership on …": a capitalised document noun continued by a lower-case subject that is no
+    date and no phrase of circumstance ("on behalf of", "on the sidelines of")."""
+    words = [t.base.lower() for t in toks[j + 1 : j + 3]]
+    if not words or _DATE_WORD.match(toks[j + 1].base):
+        return False
+    lx = _lex()
+    if words[0] in lx["not_title"]:
+        return False
+    return not (words[0] in ("the", "a", "an") and (len(words) < 2 or words[1] in lx["not_title"]))
+
+
+def _opens_line(text: str, toks: list[Tok], i: int) -> bool:
+    """Token i is the first word of a line, a list item or a sentence (what stands before it, if
+    anything, is no word: a list marker, emphasis, a full stop, a line break)."""
+    if i == 0:
+        return True
+    prev = toks[i - 1]
+    return not prev.word and not prev.text.isdigit() or "\n" in text[prev.end : toks[i].start]
 
 
 def _split_coordination(toks: list[Tok], k: int, head: int) -> list[tuple[int, int]]:
@@ -268,13 +306,16 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
     """End (exclusive token index) of a post-modifier phrase starting at token j."""
     lx = _lex()
     k = j + 1
-    limit = min(len(toks), j + 18)
+    # "between the Government of the Republic of X and the Government of the Republic of Y on …"
+    limit = min(len(toks), j + (30 if toks[j].base == "between" else 18))
     while k < limit:
         t = toks[k]
-        if t.text in (".", ";", ":", "(", ")", "—", "–", '"', "“", "”", "«", "»", "!", "?"):
+        if t.text in (".", ";", ":", "(", ")", "—", "–", '"', "“", "”", "«", "»", "!", "?", "*"):
             break
         if t.base in ("on", "in", "since") and k + 1 < len(toks) and _DATE_WORD.match(toks[k + 1].base):
             break  # "… air services on Monday": a date, not the name
+        if t.base == "in" and k + 1 < len(toks) and toks[k + 1].cap and _is_city(toks[k + 1].base):
+            break  # "… signed an agreement on X in Baku": where, not what
         if t.text == ",":
             nxt = toks[k + 1] if k + 1 < len(toks) else None
             if (
@@ -297,7 +338,7 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
             and not toks[k + 2].cap
         ):
             break
-        if _DIGIT.match(t.base) and not _YEAR.fullmatch(t.base):
+        if _DIGIT.match(t.base) and not _YEAR.fullmatch(t.base) and not _ORDINAL.fullmatch(t.base):
             break
         if t.base == "and" and k + 1 < len(toks) and _PAST.fullmatch(toks[k + 1].base):
             break  # "… on visa facilitation and discussed …": a new verb

@@ -50,7 +50,7 @@ _OF_NOUNS = ("implementation", "practical implementation", "ratification", "sign
 _STEP_NOUNS = {"entry into force", "signing", "signature", "ratification", "ratifying"}
 _STEP_AHEAD = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|prepar(?:e|ed|es|ing|ations?)\s+(?:for)?|prospects?\s+(?:of|for)|possibility\s+of|"
-    r"speedy|early|swift|timely|accelerat\w*|expedit\w*|ensur\w*|complet\w*|on)\s+(?:the\s+)?(?:its\s+)?$",
+    r"speedy|early|swift|timely|accelerat\w*|expedit\w*|ensur\w*|complet\w*|on|towards?)\s+(?:the\s+)?(?:its\s+)?$",
     re.I,
 )
 #: "the text was initialled in July": the agreement named last
@@ -63,6 +63,8 @@ _NEW_VERB = re.compile(
 _WISH = re.compile(r"\b(?:importance|ready|readiness|hope[sd]?|want[s]?|need[s]?)\s+(?:of|to|for)?\s*$", re.I)
 _CAP_WORDS = re.compile(r"[A-Z][\w]+(?:\s[A-Z][\w]+)?")
 _PROVISIONALLY = re.compile(r"\s+(?:provisionally)")  # read at a position: opens with a space
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•▪–—][ \t]+|\d{1,3}[.)][ \t]+|[a-z][)][ \t]+)")
+_BARE_MARKER = re.compile(r"\s*(?:\d{1,3}[.)]|[a-z][)]|[-*+•▪–—])\s*")
 _TEXT_ANAPHORA = re.compile(r"\b(?:the|its|this)\s+text\b(?!\s+of\b)", re.I)
 
 
@@ -101,7 +103,8 @@ def _cues() -> dict:
     )
     neg = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, conf["negation"])) + r")(?![\w-])", re.I)
     repl = {w.lower() for w in conf["replaced_cues"]}
-    return {"rx": cue_rx, "lookup": lookup, "pending": pend, "neg": neg, "replaced": repl}
+    firm = {w.lower() for w in conf.get("firm") or ()}
+    return {"rx": cue_rx, "lookup": lookup, "pending": pend, "neg": neg, "replaced": repl, "firm": firm}
 
 
 @lru_cache(maxsize=1)
@@ -244,6 +247,18 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
         if not here:
             continue
         sent = text[s.start : s.end]
+        if (
+            _is_item(ctx.sentences, ctx.sentence_index(s.start))
+            and cue_scan.search_part(sent, ctx.at, s.start) is None
+        ):
+            # "The following documents were signed: - the Declaration on …; - the Agreement …":
+            # an item without a cue of its own takes its list's lead-in cue
+            lead = _lead_in_stage(ctx, ctx.sentence_index(s.start))
+            if lead is not None:
+                stage, pos, is_pending = lead
+                for _a, _b, r in here:
+                    (r.pending if is_pending else r.stages).append((_rank(stage), stage, pos))
+                continue
         clause_ends: list[int] | None = None  # ends of the clause breaks of the sentence
         replaced: set[int] = set()
         pending_min: int | None = None
@@ -282,7 +297,7 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 )
                 or bool(_WISH.search(clause_left))
             )
-            if pending and stage not in ("proposed", "suspended", "terminated"):
+            if pending and stage not in ("proposed", "suspended", "terminated") and word not in cues["firm"]:
                 pending_seen = pos + len(word)
                 r = _rank(stage)
                 pending_min = r if pending_min is None else min(pending_min, r)
@@ -309,6 +324,56 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             for _a, _b, r in here:
                 if id(r) not in replaced:
                     r.pending.append((pending_min - 1, prev, s.start))
+
+
+def _is_item(sents, j: int) -> bool:
+    """Sentence j is a list item, or its marker alone ("1." is a sentence of its own)."""
+    t = sents[j].text
+    return bool(
+        _LIST_ITEM.match(t)
+        or _BARE_MARKER.fullmatch(t)
+        or (j > 0 and _BARE_MARKER.fullmatch(sents[j - 1].text))
+    )
+
+
+def _lead_in_stage(ctx: Context, idx: int) -> tuple[str, int, bool] | None:
+    """The stage the lead-in of a list (the sentence ending in ":" before the list item at sentence
+    `idx` and the items before it) says its items reached: (stage, cue position, still ahead?)."""
+    sents = ctx.sentences
+    j = idx - 1
+    while j >= 0 and not sents[j].text.rstrip().endswith(":") and _is_item(sents, j) and idx - j < 40:
+        j -= 1
+    if j < 0 or not sents[j].text.rstrip().endswith(":"):
+        return None
+    s = sents[j]
+    cues = _cues()
+    text = ctx.text
+    reached: tuple[int, str, int] | None = None
+    ahead: tuple[int, str, int] | None = None
+    for cm in _scans()["cues"].finditer_part(text[s.start : s.end], ctx.at, s.start):
+        word = cm.group(0).lower()
+        stage = cues["lookup"].get(word)
+        if stage is None or word in cues["replaced"]:
+            continue
+        pos = s.start + cm.start()
+        clause_left = _CLAUSE.split(text[max(s.start, pos - 40) : pos])[-1]
+        if cues["neg"].search(clause_left):
+            continue
+        r = _rank(stage)
+        if (
+            _AHEAD.match(text, pos + len(word))
+            or cues["pending"].search(clause_left)
+            or _WISH.search(clause_left)
+        ) and word not in cues["firm"]:
+            if r > 0 and (ahead is None or r < ahead[0]):
+                ahead = (r - 1, STAGE_ORDER[r - 1], pos)
+        elif reached is None or r > reached[0]:
+            reached = (r, stage, pos)
+    if reached is not None:
+        return reached[1], reached[2], False
+    if ahead is not None:
+        return ahead[1], ahead[2], True
+    return None
 
 
 def _inherit_subject(text: str, old: _Rec, before) -> None:
@@ -379,7 +444,11 @@ def _date(ctx: Context, r: _Rec, status: str | None) -> str | None:
     near = [
         d
         for d in ctx.dates_in(s.start, s.end)
-        if abs(d.span[0] - pos) < 140 and not any(a <= d.span[0] < b for a, b in r.spans)
+        if abs(d.span[0] - pos) < 140
+        and not any(a <= d.span[0] < b for a, b in r.spans)
+        # "text agreed by the working group; to be signed in the autumn": the date of another step
+        and ";" not in ctx.text[min(pos, d.span[1]) : max(pos, d.span[0])]
+        and not _other_step_date(ctx, d, status)
     ]
     if status == "in force":
         since = [
@@ -396,6 +465,22 @@ def _date(ctx: Context, r: _Rec, status: str | None) -> str | None:
         # a step reported without a date was taken at the occasion the text reports
         return ctx.occasion_date()
     return None
+
+
+_STEP_TO_DATE = re.compile(r"\s+(?:[\w-]+\s+){0,3}$")
+
+
+def _other_step_date(ctx: Context, d, status: str | None) -> bool:
+    """ "the Agreement on X, signed in 2019, is being implemented": a date right after the cue of
+    another stage ("signed in", "initialled on") dates that step, not this one."""
+    left = ctx.text[max(0, d.span[0] - 30) : d.span[0]]
+    last = None
+    for m in _cues()["rx"].finditer(left):
+        last = m
+    if last is None or not _STEP_TO_DATE.fullmatch(left, last.end()):
+        return False
+    stage = _cues()["lookup"].get(last.group(0).lower())
+    return stage is not None and stage != status and stage in STAGE_ORDER
 
 
 def _parties(ctx: Context, r: _Rec) -> list[str]:

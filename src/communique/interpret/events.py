@@ -34,7 +34,7 @@ _DET = re.compile(r"^(?:the|a|an|its|their|this|that|these|next|this week['’]s
 _STOP_NP = re.compile(
     r"[,;:.()\"“”«»—–]|\s(?:which|that|who|where|when|held|to be|will|would|was|were|is|are|has|"
     r"have|had|planned|hosted|attended|in which|brought|followed|took|produced|opened|"
-    r"closed|ended|began|started|concluded|builds|follows|last|earlier|later|next|this|on\s+\d|in\s+(?:January|February|"
+    r"closed|ended|began|started|concluded|builds|follows|last|earlier|later|next|this|since|on\s+\d+|in\s+(?:January|February|"
     r"March|April|May|June|July|August|September|October|November|December|\d{4}|two|three)"
     r")\b",
     re.I,
@@ -117,6 +117,8 @@ def _conf() -> dict:
 def find_events(ctx: Context) -> list[Event]:
     cands: list[_Cand] = []
     cands += _body_events(ctx)
+    cands += _talk_rounds(ctx, cands)
+    cands += _meet_again(ctx, cands)
     generic = _generic_sittings(ctx, cands)
     # "the next meeting of the Intergovernmental Commission": the sitting, not the body inside it
     cands = [c for c in cands if not any(g.start <= c.start < g.end for g in generic)] + generic
@@ -206,9 +208,14 @@ def _body_events(ctx: Context) -> list[_Cand]:
             continue
         start = o.span[0] if o is not None and o.span[0] < b.span[0] else b.span[0]
         name = _body_name(ctx, b)
+        b_end = b.span[1]
+        if not b.parties and _OF_NAMED.match(ctx.text, b_end):
+            # "the Summit of the Organization of Turkic States": whose it is, not the reported parties'
+            b_end = _np_end(ctx.text, b_end)
+            name = ctx.text[b.span[0] : b_end]
         if o is not None:
             name = f"{_ord(o.value)} {name}"
-        out.append(_Cand(start, b.span[1], name, b.span[1]))
+        out.append(_Cand(start, b_end, name, b_end))
     # "the thirteenth Council", "the 11th meeting of the Committee": another sitting of the main body
     if main is not None and ctx.meeting is not None:
         rx = _sitting_rx(main.type.split()[-1])
@@ -240,6 +247,85 @@ _GENERIC_SITTING_SCAN = re.compile(
     + _GENERIC_SITTING.pattern[len(r"\b(?:the|its|their)") :]
     + ")"
 )
+
+
+# "the third round (of talks)": found from the literal "round" (fast), its determiner and ordinal
+# read on the left
+_ROUND = re.compile(r"\bround\b")
+_ROUND_LEFT = re.compile(r"\b(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir)\s+([\w-]+)\s+$")
+_ROUND_OF = re.compile(r"\s+of\s+(?:the\s+)?(talks|negotiations|consultations)\b")
+_TALKS = re.compile(r"\b(?:talks|negotiations|consultations)\b", re.I)
+_MEET_AGAIN = re.compile(
+    r"meet\s+(?:again\s+for\s+the\s+([\w-]+)\s+time|for\s+the\s+([\w-]+)\s+time|again)\b"
+)
+_SUBJECT = re.compile(
+    r"^\W*((?:[Tt]he|[Tt]heir|[Bb]oth)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+(?:plan|plans|planned|will|would|"
+    r"agreed|decided|intend|intends|expect|expects|hope|hopes|want|wants|are|were|is|also)\b"
+)
+
+
+def _talk_rounds(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "talks on … were launched last year and the third round is due in September", "the second
+    round of negotiations": a round of talks, named "third round of talks"."""
+    text = ctx.text
+    out = []
+    if "round" not in text:
+        return out
+    for rm in _ROUND.finditer(text):
+        lm = _ROUND_LEFT.search(text, max(0, rm.start() - 30), rm.start())
+        if lm is None:
+            continue
+        q = lm.start(1)
+        o = next((x for x in ctx.ordinals if x.span[0] == q), None)
+        if o is None or any(c.start <= q < c.end for c in taken):
+            continue
+        if ctx.is_heading(q) or ctx.in_quote(q):
+            continue
+        of = _ROUND_OF.match(text, rm.end())
+        end = of.end() if of else rm.end()
+        if of:
+            kind = of.group(1)
+        else:
+            if _OF_NEXT.match(text, rm.end()):
+                continue  # "the fourth round of the dialogue": the body's sitting, read below
+            s = ctx.sentence_at(q)
+            talks = _TALKS.search(text, s.start, q)
+            if not talks:
+                continue
+            kind = talks.group(0).lower()
+        out.append(_Cand(q, end, f"{lm.group(1)} round of {kind}", end))
+    return out
+
+
+def _meet_again(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "The ministers plan to meet for the fourth time in Astana next year": the fourth meeting of
+    the sentence's subject."""
+    text = ctx.text
+    out = []
+    if "meet" not in text or ("again" not in text and " time" not in text):
+        return out
+    for m in _MEET_AGAIN.finditer(text):  # (a literal opening: sre skips to each "meet")
+        if m.start() > 0 and text[m.start() - 1].isalnum():
+            continue
+        g = 1 if m.group(1) else 2
+        if m.group(g) is None:
+            label = "next"  # "the presidents will meet again in Samarkand in the autumn"
+        elif any(x.span[0] == m.start(g) for x in ctx.ordinals):
+            label = m.group(g)
+        else:
+            continue
+        s = ctx.sentence_at(m.start())
+        if any(s.start <= c.start < m.start() for c in taken):
+            continue  # "the Joint Committee will meet again in Brussels": that body's sitting, read already
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        subj = _SUBJECT.match(text[s.start : m.start()])
+        name = f"{label} meeting"
+        if subj:
+            who = subj.group(1)
+            name += f" of {who[0].lower()}{who[1:]}"
+        out.append(_Cand(m.start(), m.end(), name, m.end()))
+    return out
 
 
 def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
@@ -429,9 +515,24 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                     end = max(end, sm.end())
                     bare = f"{bare} {sm.group(1)}" if end == sm.end() else bare
         weak = word in conf["weak"]
-        has_ord = _ordinal_before(ctx, m.start(), 20) is not None
-        if weak and not has_ord:
+        ord_ = _ordinal_before(ctx, m.start(), 20)
+        has_ord = ord_ is not None
+        named_of = end > m.end() and _OF_NAMED.match(text, m.end()) is not None
+        next_acr = (
+            not has_ord
+            and _ACRONYM.fullmatch(left_mods) is not None
+            and _NEXT_BEFORE.search(text, max(0, start - 12), start) is not None
+        )
+        if weak and not has_ord and not named_of and not next_acr:
             continue
+        if (
+            has_ord
+            and main is not None
+            and ctx.meeting is not None
+            and ord_.value == ctx.meeting.number
+            and main.type.split()[-1].lower() in np.lower()
+        ):
+            continue  # "the regular XI meeting of the … Commission was held": the reported meeting
         if not left_mods and end == m.end() and not re.search(r"[A-Z0-9 ]", m.group(0)) and word != "unrest":
             continue  # a bare "the forum", "the visit"
         if any(b.span[0] >= start and b.span[0] <= end + 25 for b in ctx.bodies):
@@ -451,8 +552,75 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             "",
             bare,
         )
+        if word.endswith("visit") and not _OF_NEXT.match(text, m.end()):
+            who = _visitor(ctx, start)
+            if who:  # "President X paid a state visit to Y" → "state visit of President X to Y"
+                head = _DET.sub("", text[start : m.end()]).strip()
+                name = f"{head} of {who}{text[m.end() : end]}"
+        elif next_acr:
+            # "the next HLSCC session of the two presidents" → "next session of the High-Level …"
+            named = _expand_acronym(ctx, left_mods, "next", m.group(0))
+            if named:
+                name = named
+        elif has_ord and end == m.end():
+            named = _expand_acronym(
+                ctx, text[ord_.span[1] : m.start()], text[ord_.span[0] : ord_.span[1]], m.group(0)
+            )
+            if named:  # "the third JSPG meeting" → "third meeting of the Joint Strategic Planning Group"
+                name = named
         out.append(_Cand(start, end, name, m.end()))
     return out
+
+
+_OF_NAMED = re.compile(r"\s+of\s+the\s+[A-Z]")
+_OF_NEXT = re.compile(r"\s+of\s")
+_VISIT_VERB = re.compile(
+    r"\s+(?:paid|pays|made|makes|is\s+paying|will\s+pay|was\s+on|is\s+on)\s+(?:a|an|his|her|their)\s+$"
+)
+_ACRONYM = re.compile(r"[A-Z]{2,8}")
+_CAP_WORD = re.compile(r"[A-Z][\w’']*(?:-[A-Z][\w’']*)*")
+_NEXT_BEFORE = re.compile(r"\bnext\s+$", re.I)
+
+
+def _visitor(ctx: Context, start: int) -> str | None:
+    """ "the President of … Ilham Aliyev paid a state visit": the person the visit is of, as
+    "<short role> <name>" ("President Ilham Aliyev")."""
+    before = ctx.text[max(0, start - 40) : start]
+    vm = _VISIT_VERB.search(before)
+    if not vm:
+        return None
+    verb_at = start - len(before) + vm.start()
+    for _a, b, p in ctx.person_mentions():
+        if b <= verb_at and not ctx.text[b:verb_at].strip():
+            role = p.role if p.role and len(p.role.split()) <= 2 else None
+            return f"{role} {p.name}" if role else p.name
+    return None
+
+
+def _expand_acronym(ctx: Context, mods: str, label: str, trigger: str) -> str | None:
+    """ "third JSPG meeting": an acronym the text expands elsewhere ("Joint Strategic Planning Group
+    (JSPG)") named in full, "third meeting of the Joint Strategic Planning Group"."""
+    words = mods.split()
+    if len(words) != 1 or not _ACRONYM.fullmatch(words[0]):
+        return None
+    acr = words[0]
+    text = ctx.text
+    at = text.find(f"({acr})")
+    if at < 0:
+        return None
+    seg = text[max(0, at - 120) : at]
+    # capitalised words back from the bracket, a hyphenated one giving a letter per part
+    # ("High-Level Strategic Cooperation Council (HLSCC)"), until their initials spell the acronym
+    caps = list(_CAP_WORD.finditer(seg))
+    initials = ""
+    for k in range(len(caps) - 1, -1, -1):
+        initials = "".join(p[0] for p in caps[k].group(0).split("-")) + initials
+        if len(initials) >= len(acr):
+            if initials != acr:
+                return None
+            expansion = " ".join(seg[caps[k].start() :].split())
+            return f"{label} {trigger.lower()} of the {expansion}"
+    return None
 
 
 _WHOSE = re.compile(
@@ -523,6 +691,11 @@ def _np_end(text: str, pos: int) -> int:
     return end if end > m.end() else pos
 
 
+_HEAD_OF = re.compile(r"^(?:the|a|an|its)\s+[a-z]+\s+of\s+(?=(?:the|a|an|its)\s+[A-Z])")
+_AUX = re.compile(r"\b(?:was|were|been)\b", re.I)
+_OBJECT_OF = re.compile(r"\b(?:[a-z]+ing|on|of|into|for|about|with|to|from)\s+$")
+
+
 def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     conf = _conf()
     text = ctx.text
@@ -547,6 +720,8 @@ def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         np = nm.group(1)
         np = np[0].lower() + np[1:] if np.split()[0] in ("The", "A", "An", "Its") else np
+        # "the implementation of the Strategy on Central Asia, adopted in 2019": the Strategy was adopted
+        np = _HEAD_OF.sub("", np)
         if not re.search(r"[A-Z]|study|report|strategy|platform", np) or re.search(
             r"\b(?:agreement|memorandum|"
             r"treaty|protocol)\b",
@@ -557,6 +732,10 @@ def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         start = m.start() - len(np)
         if any(c.start <= start < c.end for c in taken + out):
             continue
+        if _AUX.search(m.group(0)) and _OBJECT_OF.search(text, max(0, start - 30), start):
+            # "talks on turning the deal into an FTA were launched": the talks were, not the deal (an
+            # appositive "the implementation of the Strategy, adopted in 2019" is the Strategy's)
+            continue
         noun = conf["participles"][m.group(1).lower()]
         out.append(_Cand(start, m.start(), f"{noun} of {np}", m.end()))
     return out
@@ -565,12 +744,31 @@ def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 # --- date and place -------------------------------------------------------------------------------
 
 
+_NAME_GOES_ON = re.compile(r"[-–]|\s+[A-Z]")
+_IN_PLACE = re.compile(r"\s+in\s+([A-Z][\w-]+)(?=\s+(?:on|in)\s|[,.;])")
+_DATE_WORDS = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|The|This|"
+    r"Next|Early|Late|Spring|Summer|Autumn|Winter)$"
+)
+_THE = re.compile(r"\b(?:the|a|its|their)\s+$", re.I)
+_MARGINS = re.compile(
+    r"\b(?:on|in|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?$|\bduring\s+(?:the\s+)?$", re.I
+)
+_HELD_IN = re.compile(
+    r"\b(?:held|hosted|convened|take\s+place|takes\s+place|took\s+place|meet)\s+in\s+([A-Z][\w-]+)(?=[\s,.;])"
+)
+
+
 def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | None]:
     s = ctx.sentence_at(c.start)
     limit = min(s.end, nxt if nxt is not None and nxt > c.trigger_end else s.end)
     after = [d for d in ctx.dates_in(c.trigger_end, limit)]
     after = [
-        d for d in after if not re.search(r"\bsince\s*$", ctx.text[max(s.start, d.span[0] - 8) : d.span[0]])
+        d
+        for d in after
+        if not re.search(r"\bsince\s*$", ctx.text[max(s.start, d.span[0] - 8) : d.span[0]])
+        # "… meant to replace the 1992 treaty": a year that names another thing
+        and not (_YEAR.fullmatch(d.value) and _THE.search(ctx.text, max(s.start, d.span[0] - 5), d.span[0]))
     ]
     if after:
         d = after[0]
@@ -579,6 +777,12 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     before = [d for d in ctx.dates_in(clause_start, c.start)]
     if before:
         return before[-1].value, before[-1].end
+    if _MARGINS.search(ctx.text, max(s.start, c.start - 40), c.start):
+        # "signed … in Baku in November last year, on the sidelines of the COP29 conference": the
+        # occasion of what was done on its sidelines
+        before = ctx.dates_in(s.start, c.start)
+        if before:
+            return before[-1].value, before[-1].end
     if _conf()["same_scan"].search_part(ctx.text[s.start : s.end], ctx.at, s.start):
         if ctx.meeting is not None and ctx.meeting.date:
             return ctx.meeting.date, None
@@ -596,11 +800,24 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     for p in ctx.places_in(c.start, limit):
         if p.kind == "city":
             return p.name
-        if p.kind == "country" and re.search(r"\b(?:in|to)\s+$", ctx.text[max(0, p.span[0] - 4) : p.span[0]]):
+        if (
+            p.kind == "country"
+            and re.search(r"\b(?:in|to)\s+(?:the\s+)?$", ctx.text[max(0, p.span[0] - 8) : p.span[0]])
+            # "to the EU–Central Asia Summit": a party in another name, not a place
+            and not _NAME_GOES_ON.match(ctx.text, p.span[1])
+        ):
             return p.name
     # "Astana will host EXPO-2017": a city earlier in the same clause
     clause_start = max(ctx.text.rfind(",", s.start, c.start), ctx.text.rfind(";", s.start, c.start), s.start)
     before = [p for p in ctx.places_in(clause_start, c.start) if p.kind == "city"]
     if before and re.search(r"\b(?:host|hosts|hosted|hosting)\b", ctx.text[before[-1].span[1] : c.start]):
         return before[-1].name
+    if _MARGINS.search(ctx.text, max(s.start, c.start - 40), c.start):
+        cities = [p for p in ctx.places_in(s.start, c.start) if p.kind == "city"]
+        if cities:
+            return cities[-1].name  # "… in Baku …, on the sidelines of the COP29 conference"
+    # "to be held in Gabala in October": a place the gazetteer does not know
+    hm = _HELD_IN.search(ctx.text, c.trigger_end, limit) or _IN_PLACE.match(ctx.text, c.end)
+    if hm and not ctx.places_in(hm.start(1), hm.end(1)) and not _DATE_WORDS.match(hm.group(1)):
+        return hm.group(1)  # "the official launch of construction in Jalal-Abad on 27 December"
     return None

@@ -1,0 +1,124 @@
+"""Referenced events (interpret.events): other occasions a text names, with date and place."""
+
+from __future__ import annotations
+
+from communique import extract
+
+
+def events(text: str, published: str = "2025-06-20") -> dict[str, tuple[str | None, str | None]]:
+    return {e.name: (e.date, e.place) for e in extract(text, published=published).events}
+
+
+def test_visit_is_named_after_the_visitor_without_its_date_phrase():
+    ev = events(
+        "At the invitation of the President of Latvia, the President of Estonia Alar Karis paid a state "
+        "visit to the Republic of Latvia on 11-12 June 2025."
+    )
+    assert list(ev.values()) == [("2025-06-11", "Latvia")]
+    name = next(iter(ev))
+    assert name.startswith("state visit of ") and name.endswith("Alar Karis to the Republic of Latvia")
+
+
+def test_an_occasion_on_whose_sidelines_something_was_done_takes_its_date_and_place():
+    ev = events(
+        "The presidents signed an energy agreement in Baku in November last year, on the sidelines of the "
+        "COP29 climate conference."
+    )
+    assert ev == {"COP29 climate conference": ("2024-11", "Baku")}
+
+
+def test_meet_for_the_nth_time_is_a_future_meeting():
+    ev = events("The ministers plan to meet for the fourth time in Astana next year.")
+    assert ev == {"fourth meeting of the ministers": ("2026", "Astana")}
+
+
+def test_a_round_of_talks():
+    ev = events(
+        "Talks on a free trade agreement were launched last year and the third round is due in September."
+    )
+    assert ev == {"third round of talks": ("2025-09", None)}
+    assert events("The second round of negotiations will be held in Geneva in May.") == {
+        "second round of negotiations": ("2026-05", "Geneva")
+    }
+    # a round held at the reported meeting, next to a year that names a treaty: no other occasion
+    assert events("The delegations held the first round of negotiations to replace the 1992 treaty.") == {}
+
+
+def test_a_meeting_of_a_named_body_with_a_place_the_gazetteer_lacks():
+    ev = events(
+        "The sides discussed preparations for the meeting of the Council of Foreign Ministers of the "
+        "Organization of Turkic States to be held in Gabala in October 2025."
+    )
+    assert ev == {
+        "meeting of the Council of Foreign Ministers of the Organization of Turkic States": (
+            "2025-10",
+            "Gabala",
+        )
+    }
+
+
+def test_an_acronym_of_a_body_is_named_in_full():
+    ev = events(
+        "The Joint Strategic Planning Group (JSPG) met online.\n\nThe third JSPG meeting took place in "
+        "Ankara in October 2024."
+    )
+    assert ev["third meeting of the Joint Strategic Planning Group"] == ("2024-10", "Ankara")
+
+
+def test_a_meeting_described_since_an_earlier_occasion_is_no_event():
+    ev = events(
+        "It was the third meeting of the energy ministers since their presidents signed an agreement in "
+        "Baku in November last year."
+    )
+    assert not any(n.startswith("third meeting") for n in ev)
+
+
+def test_a_noun_after_a_gerund_is_no_subject_of_a_launch():
+    ev = events("Talks on turning the preferential deal into a full FTA were launched last year.")
+    assert not any(n.startswith("launch of") for n in ev)
+
+
+def test_the_next_session_of_an_acronym_is_named_in_full():
+    ev = events(
+        "The group reports to the High-Level Strategic Cooperation Council (HLSCC).\n\nIt prepares the "
+        "next HLSCC session of the two presidents, to be held in Riga in October."
+    )
+    assert ev["next session of the High-Level Strategic Cooperation Council"] == ("2025-10", "Riga")
+
+
+def test_a_body_of_another_organisation_keeps_its_owner():
+    ev = events(
+        "The 5th meeting of the Latvia-Estonia Intergovernmental Commission was held in Riga on 3 June 2025. "
+        "The sides discussed the Summit of the Organization of Turkic States to be held in Gabala on "
+        "7 October 2025."
+    )
+    assert ev == {"Summit of the Organization of Turkic States": ("2025-10-07", "Gabala")}
+
+
+def test_meet_again_is_the_next_meeting_of_the_subject():
+    assert events("The presidents will meet again in Samarkand in the autumn.") == {
+        "next meeting of the presidents": ("2025", "Samarkand")
+    }
+    assert events("They did not meet again.") == {}
+
+
+def test_in_a_place_the_gazetteer_lacks_right_after_the_occasion():
+    ev = events(
+        "Works started after the official launch of construction in Karakol on 27 December last year."
+    )
+    assert ev == {"official launch of construction": ("2024-12-27", "Karakol")}
+
+
+def test_an_appositive_participle_speaks_of_the_named_thing():
+    ev = events(
+        "The ministers discussed the implementation of the Strategy on Central Asia, adopted in June 2019."
+    )
+    assert ev == {"adoption of the Strategy on Central Asia": ("2019-06", None)}
+
+
+def test_a_party_inside_the_name_is_not_the_place():
+    ev = events(
+        "The 5th meeting of the Latvia-Estonia Intergovernmental Commission was held in Riga on 3 June 2025. "
+        "Reference was made to the EU–Central Asia Summit held in Samarkand on 22 January 2020."
+    )
+    assert ev == {"EU–Central Asia Summit": ("2020-01-22", "Samarkand")}
