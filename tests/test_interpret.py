@@ -751,3 +751,26 @@ def test_economic_committees_demarcation_commissions_and_bare_korea():
     for text, body in cases.items():
         (m,) = ex(text, "2024-10-11").meetings
         assert m.body == body
+
+
+def test_side_readiness_and_capital_contributed_by_the_parties_are_pledges():
+    text = (
+        "The Mongolian Side expressed its readiness to allocate up to 15 billion tugriks for new border "
+        "posts. The two countries agreed to found a joint leasing company with a charter capital of "
+        "USD 60 million, to be contributed in equal shares by Mongolia and Kazakhstan."
+    )
+    r = ex(text)
+    got = {(p.amount, p.currency, p.hedged) for p in r.pledges}
+    assert got == {(15e9, "MNT", True), (60e6, "USD", False)}
+    assert [p.by for p in r.pledges if p.currency == "MNT"] == ["Mongolia"]
+    assert r.figures == []
+
+
+def test_a_new_giver_in_the_next_sentence_directs_money_of_its_own():
+    text = (
+        "The Kazakh Government allocated 9 bln. tenge for the bridge. "
+        "In turn, the Turkmen side expressed readiness to direct about 20 mln. manat for a rail spur."
+    )
+    r = ex(text)
+    got = [(p.by, p.amount, p.currency, p.hedged) for p in r.pledges]
+    assert got[1] == ("Turkmenistan", 20e6, "TMT", True)

@@ -477,6 +477,10 @@ _FIGURE_CUE = re.compile(
 )
 
 
+_CAPITAL_OF = re.compile(
+    r"\s+with\s+(?:an?\s+|the\s+)?(?:initial\s+)?(?:authori[sz]ed|charter|registered|statutory|share)\s+"
+    r"capital\s+of\s+(?:up\s+to\s+|about\s+|some\s+)?$"
+)
 _COMMITTED_TO = re.compile(r"\b(?:committed|pledged|agreed)\s+to\s+(?:raising|increasing|bringing)\b")
 
 
@@ -486,6 +490,8 @@ def _non_party(ctx: Context, left: str, end: int) -> bool:
     for m in _lex()["non_party_scan"].finditer_part(left, ctx.at, end - len(left)):
         if m.group(0)[0].isupper() and re.search(r"[A-Z][\w–-]*\s+$", left[: m.start()]):
             continue
+        if _CAPITAL_OF.match(left, m.end()):
+            continue  # "a joint company with an authorised capital of …": the company receives it
         return True
     return False
 
@@ -530,6 +536,9 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         m = lx["giver_after"].search(part) if _heads_in(ctx, part, a.span[1] + rel.end() - 4) else None
         if m:
             return _clean_giver(m.group(1))
+    by_agents = _passive_agents(ctx, a, s, right)
+    if by_agents:
+        return by_agents
     poss = list(_POSS_OFFER.finditer(left)) if ("'s" in left or "’s" in left) else []
     if poss:
         # "Kazakhstan welcomed the EU's decision to allocate …": the owner of the offer gives
@@ -620,12 +629,38 @@ _BOTH_SIDES = re.compile(
 _BOTH_SIDES_WORDS = ("ides", "arties", "Heads", "eaders", "Presidents")  # one is in every match
 
 
+_PASSIVE_BY = re.compile(
+    r"\b(?:contributed|provided|allocated|financed|funded|paid|covered|granted|extended|made\s+available)\b"
+    r"[^.;:]{0,40}?\bby\s+(?:the\s+)?$"
+)
+_AND_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _passive_agents(ctx: Context, a: Amount, s, right: str) -> str | None:
+    """ "USD 100 million, to be contributed in equal shares by Azerbaijan and Kazakhstan": the
+    countries after a passive "… by" in the amount's own clause give it."""
+    if " by " not in right:
+        return None
+    hi = a.span[1] + len(right)
+    cs = [p for p in ctx.places if a.span[1] <= p.span[0] < hi and p.kind == "country"]
+    if not cs or not _PASSIVE_BY.search(ctx.text[a.span[1] : cs[0].span[0]]):
+        return None
+    names = [cs[0].name]
+    for prev, p in zip(cs, cs[1:], strict=False):
+        if not _AND_SEP.fullmatch(ctx.text[prev.span[1] : p.span[0]]):
+            break
+        if p.name not in names:
+            names.append(p.name)
+    return " and ".join(names)
+
+
 def _heads_in(ctx: Context, part: str, offset: int) -> bool:
     """Whether a giver head word ("Bank", "institutions" …) may stand in `part` (at `offset`)."""
     return _lex()["giver_heads_in"].found_part(part, ctx.at, offset)
 
 
-_SIDE_NOUN = re.compile(r"\s+(?:side|delegation|government|authorities)\b")  # read at a position
+# read at a position; "the Kazakh side", "the Kazakh Side" (joint statements capitalise it)
+_SIDE_NOUN = re.compile(r"\s+(?:[Ss]ide|[Dd]elegation|[Gg]overnment|[Aa]uthorities)\b")
 _GOV_OF = re.compile(r"\bGovernment\s+of\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}$")
 
 
