@@ -774,3 +774,20 @@ def test_a_new_giver_in_the_next_sentence_directs_money_of_its_own():
     r = ex(text)
     got = [(p.by, p.amount, p.currency, p.hedged) for p in r.pledges]
     assert got[1] == ("Turkmenistan", 20e6, "TMT", True)
+
+
+def test_growth_against_the_same_period_takes_the_period_it_measures():
+    text = (
+        "According to the results of January-August 2024 the mutual trade turnover made up "
+        "640 mln. US dollars, having increased by 12.5 percent in comparison with the corresponding "
+        "period of last year. Trade reached $3.1 billion in 2023 and grew by 8% in January-June 2024 "
+        "compared with the same period of last year. Exports came to EUR 2 billion in 2023, up 7% on "
+        "the previous year."
+    )
+    r = ex(text)
+    got = {(f.value, f.unit): f.period for f in r.figures}
+    assert got[(640e6, "USD")] == "2024-01/2024-08"
+    assert got[(12.5, "percent")] == "2024-01/2024-08"
+    assert got[(3.1e9, "USD")] == "2023"
+    assert got[(8.0, "percent")] == "2024-01/2024-06"
+    assert got[(7.0, "percent")] == "2023"

@@ -41,7 +41,17 @@ _REL_PERIOD = re.compile(
     re.I,
 )
 _SINCE = re.compile(r"\bsince\b(?![\w\s,]*\band\b)[\w\s,]{0,25}$", re.I)
-_BASE = re.compile(r"\b(?:from|compared\s+(?:with|to)|than(?:\s+in)?|over|versus|vs\.?)\s+(?:the\s+)?$", re.I)
+_BASE = re.compile(
+    r"(?:\b(?:from|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|than(?:\s+in)?|over|versus|vs\.?)"
+    r"|(?:%|\bper\s*cent|\bpercent)\s+on)\s+(?:the\s+)?$",  # "up 11% on the previous year"
+    re.I,
+)
+# "… compared with the same period of last year", "in comparison with the corresponding period of
+# 2024": the date after it is the base of a comparison, not the period of the figure
+_PERIOD_BASE = re.compile(
+    r"\b(?:same|corresponding|similar|comparable|like|equivalent)\s+period\s+(?:of\s+|in\s+)?(?:the\s+)?$",
+    re.I,
+)
 _NUMWORDS = {
     "one": 1,
     "two": 2,
@@ -761,12 +771,15 @@ def _as_figure(
             and s.start <= prev_money.span[0]
             and not _OF.search(right[:4])
         ):
+            # "… reached $22.7 billion last year and grew by 10% in January–September": a period
+            # of the growth's own, between that value and it or after it in its clause, wins
+            own = _period(ctx, a, s, count=False, lo=prev_money.span[1])
             return Figure(
                 metric=f"{prev_money.metric} {_direction(left, right)}",
                 value=a.value,
                 value_max=a.value_max,
                 unit="percent",
-                period=prev_money.period,
+                period=own or prev_money.period,
                 qualifier=_q(a.qualifier),
                 span=a.span,
             )
@@ -935,7 +948,10 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
         d0 = d.span[0]  # the two windows end there, as text[s.start : d0][-30:] and [-20:] do
         lo = max(s.start, d0 - 30)
         since = _low_has(ctx, "since", lo, d0) and bool(_SINCE.search(text[lo:d0]))
-        base = bool(_BASE.search(text[max(s.start, d0 - 20) : d0]))
+        base = bool(_BASE.search(text[max(s.start, d0 - 20) : d0])) or (
+            _low_has(ctx, "period", max(s.start, d0 - 40), d0)
+            and bool(_PERIOD_BASE.search(text[max(s.start, d0 - 40) : d0]))
+        )
         if since and year:
             val = f"{d.value[:4]}/{year}"
         elif d.end:
@@ -947,7 +963,8 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
     return got
 
 
-def _period(ctx: Context, a: Amount, s, count: bool) -> str | None:
+def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> str | None:
+    """The period of the amount `a` in sentence `s`; with `lo`, only from dates at or after it."""
     text = ctx.text
     rels, dated = _sentence_periods(ctx, s)
     # "over the past decade", "over the next three years"
@@ -961,6 +978,9 @@ def _period(ctx: Context, a: Amount, s, count: bool) -> str | None:
         if base and not (d.span[0] < a.span[0] and re.search(r"\bwhen\b", text[d.span[1] : a.span[0]])):
             continue
         cands.append(cand)
+    if lo is not None:
+        cands = [c for c in cands if c[0] >= lo]
+        best_rel = best_rel if best_rel and best_rel[2] >= lo else None
     rel_at = None
     if best_rel:
         cands.append((best_rel[2], best_rel[2] + 1, best_rel[1], True))
