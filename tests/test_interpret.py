@@ -791,3 +791,20 @@ def test_growth_against_the_same_period_takes_the_period_it_measures():
     assert got[(3.1e9, "USD")] == "2023"
     assert got[(8.0, "percent")] == "2024-01/2024-06"
     assert got[(7.0, "percent")] == "2023"
+
+
+def test_cabinet_and_glued_bank_names_give_and_counts_in_a_purpose_are_not_figures():
+    text = (
+        "The Government of the Republic of Tajikistan hosted the talks. The Cabinet of Ministers has "
+        "allocated 90 million somoni for the repair of 14 schools in the Khatlon region. "
+        "Halkbank is ready to extend $40 million in credit lines for 3 cement plants."
+    )
+    r = ex(text)
+    got = {(p.by, p.amount, p.hedged) for p in r.pledges}
+    assert got == {("Cabinet of Ministers of Tajikistan", 90e6, False), ("Halkbank", 40e6, True)}
+    assert r.figures == []
+
+
+def test_count_after_a_place_named_with_in():
+    r = ex("At present in Kazakhstan 240 enterprises with Korean capital are operating.")
+    assert [(f.value, f.unit, f.metric) for f in r.figures] == [(240.0, "count", "enterprises")]

@@ -344,3 +344,9 @@ def test_manat_takes_the_country_named_nearest_before_it():
     assert one("The Azerbaijani side gave 5 million manat to the project.").unit == "AZN"
     # no country named anywhere: not read as money
     assert all(a.unit not in ("manat", "TMT", "AZN") for a in find_amounts("They gave 5 million manat."))
+
+
+def test_number_after_a_country_named_with_in_is_a_count():
+    a = one("In Uzbekistan 178 enterprises operate.")
+    assert (a.value, a.unit) == (178.0, "count")
+    assert find_amounts("The Airbus 320 jets landed.") == []

@@ -256,6 +256,20 @@ def _qualifier(text: str, start: int) -> str:
     return _QUALS[q]
 
 
+_IN_PLACE_RE = re.compile(r"(?<![A-Za-z])(?i:in|across|throughout|at\s+present\s+in)\s+(?:the\s+)?$")
+
+
+def _place_after_in(text: str, start: int, word: str) -> bool:
+    """ "At present in Uzbekistan 178 enterprises operate": the capitalised word before the number
+    is a country or city after "in", not a name the number belongs to."""
+    from communique.annotate.places import city_country, country_name, demonym_country
+
+    if not (city_country(word) or (country_name(word) and not demonym_country(word))):
+        return False
+    at = text.rfind(word, max(0, start - 40), start)
+    return at > 0 and bool(_IN_PLACE_RE.search(text, max(0, at - 24), at))
+
+
 def _is_count(text: str, start: int, end: int, num: str, qualifier: str) -> bool:
     """A bare number is a count only when a noun-like word follows and nothing says otherwise."""
     if not num[0].isdigit():
@@ -288,7 +302,13 @@ def _is_count(text: str, start: int, end: int, num: str, qualifier: str) -> bool
     pw = _prev_word(text, max(0, start - 20), start)
     if pw:
         low = pw.lower()
-        if pw[0].isupper() and low not in _STOP and low not in _QUAL_WORDS and low not in _DEFINITE:
+        if (
+            pw[0].isupper()
+            and low not in _STOP
+            and low not in _QUAL_WORDS
+            and low not in _DEFINITE
+            and not _place_after_in(text, start, pw)
+        ):
             return False  # "Boeing 737 jets", "Horizon 2020 projects": a name with a number
     return not (pw and (pw.lower() in _LABELS or pw.lower() in _STOP
                         and pw.lower() not in ("and", "of", "to", "by", "at", "for",

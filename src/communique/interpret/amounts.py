@@ -336,6 +336,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         money = a.unit not in ("percent", "count")
         if a.unit == "count" and (
             not _is_count_figure(ctx, a)
+            or _in_pledge_purpose(ctx, a, last_pledge, si)
             or re.search(
                 r"\b(?:the|both|all|these|those)\s+$", ctx.text[max(0, a.span[0] - 8) : a.span[0]], re.I
             )
@@ -368,6 +369,19 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             last_money = (fig, s.paragraph, si)
     figures += _year_earlier_counts(ctx, figures)
     return figures, pledges
+
+
+_PURPOSE_LEAD = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:for|to|towards|aimed\s+at)\s")
+_CLAUSE_BREAK = re.compile(r"[;.]|,\s+(?:and|while|but|whereas)\s")
+
+
+def _in_pledge_purpose(ctx: Context, a: Amount, last: _Pending | None, si: int) -> bool:
+    """ "… has allocated $12 million for the equipment of two hospitals": a count in what a pledge
+    pays for describes the pledge, it is no figure of its own."""
+    if last is None or last.sentence != si or not last.pledge.span or last.pledge.span[1] > a.span[0]:
+        return False
+    between = ctx.text[last.pledge.span[1] : a.span[0]]
+    return bool(_PURPOSE_LEAD.match(between)) and not _CLAUSE_BREAK.search(between)
 
 
 _YEAR_EARLIER = re.compile(
@@ -587,6 +601,16 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         return _clean_giver(gm[-1].group(1))
     if "overnment" in left and re.search(r"\b(?:the\s+)?[Gg]overnment\s+(?:\w+\s+){0,4}$", left):
         return _home_government(ctx)
+    if "inisters" in left:
+        cab = _CABINET.search(left)
+        if cab:  # "the Cabinet of Ministers has allocated …": the home country's cabinet
+            home = _home_government(ctx)
+            if home:
+                return re.sub(r"^Government", re.sub(r"\s+", " ", cab.group(1)), home)
+    if "bank" in left:
+        bank = next(reversed(list(_GLUED_BANK.finditer(left))), None)  # the last one named
+        if bank:  # "Türk Eximbank is ready to extend …"
+            return bank.group(1)
     people = [p for st, _e, p in ctx.person_mentions() if s.start <= st < a.span[0]]
     if people and people[0].affiliation:
         return people[0].affiliation
@@ -692,6 +716,11 @@ def _clean_giver(g: str) -> str:
     return info["name"] if info else g
 
 
+_CABINET = re.compile(r"\b((?:Cabinet|Council)\s+of\s+Ministers)\s+(?:\w+\s+){0,4}$")
+# a name whose last word ends in "bank": "Türk Eximbank", "Vnesheconombank", "Halkbank"
+_GLUED_BANK = re.compile(r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z]\w*bank)\b")
+
+
 def _home_government(ctx: Context) -> str | None:
     """Whose government a bare "the Government" is: the first government the text names ("the
     Government of the Republic of Kazakhstan …"), else the first country it names."""
@@ -709,7 +738,7 @@ def _home_government(ctx: Context) -> str | None:
 
 _PURPOSE = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:[\w\s-]{0,40}?)\b(?:for|to|aimed at|towards|on)\s+(.{4,140}?)"
-    r"(?=[.;:(]|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
+    r"(?=[.;:(]|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|and\s+\d+|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
     r"|,\s+[\w\s]{0,40}?\b(?:said|says|told|added|noted)\b|\s+since\s|\s+and\s+(?:said|announced|added|noted)\b"
     r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+at\s+the\s|$)"
 )
