@@ -808,3 +808,24 @@ def test_cabinet_and_glued_bank_names_give_and_counts_in_a_purpose_are_not_figur
 def test_count_after_a_place_named_with_in():
     r = ex("At present in Kazakhstan 240 enterprises with Korean capital are operating.")
     assert [(f.value, f.unit, f.metric) for f in r.figures] == [(240.0, "count", "enterprises")]
+
+
+def test_table_row_label_counts_its_number_cell():
+    text = (
+        "# Ties in figures\n\n"
+        "| Indicator | Period | Value |\n|---|---|---|\n"
+        "| Bilateral trade | 2024 | $2.2 billion |\n"
+        "| Joint ventures registered in Georgia | as of May 2025 | ~310 |\n"
+    )
+    r = ex(text, "2025-06-01")
+    counts = [(f.metric, f.value, f.qualifier) for f in r.figures if f.unit == "count"]
+    assert counts == [("Joint ventures registered in Georgia", 310.0, "about")]
+
+
+def test_sums_worked_out_and_figures_named_again_are_not_new_figures():
+    text = (
+        "Trade reached $5.0 billion in 2024. Exports were $3.1 billion and imports $1.7 billion in 2024. "
+        "The two lines add up to $4.8 billion, not the $5.0 billion given for the year."
+    )
+    r = ex(text, "2025-06-01")
+    assert sorted(f.value for f in r.figures) == [1.7e9, 3.1e9, 5.0e9]

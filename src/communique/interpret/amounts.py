@@ -348,6 +348,8 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
                 pledges.append(p)
                 last_pledge = _Pending(p, si)
                 continue
+        if money and _restated(ctx, a, s, figures):
+            continue
         fig = _as_figure(ctx, a, s, prev_money_fig, last_money)
         if fig is None:
             continue
@@ -368,7 +370,73 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             prev_money_fig = fig
             last_money = (fig, s.paragraph, si)
     figures += _year_earlier_counts(ctx, figures)
+    figures += _table_counts(ctx, figures)
     return figures, pledges
+
+
+_TABLE_ROW = re.compile(r"^[ \t]*\|(.+)\|[ \t]*$", re.M)
+_COUNT_CELL = re.compile(
+    r"\s*(?P<q>~|≈|>|about|around|some|over|more\s+than|nearly|almost|approx\.?|approximately)?\s*"
+    r"(?P<n>\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+)\s*",
+    re.I,
+)
+_CELL_Q = {"~": "about", "≈": "about", ">": "more than", "approx": "about", "approx.": "about",
+           "approximately": "about"}
+
+
+def _table_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
+    """A table row whose label counts things ("| Companies with Turkish capital | as of June 2025 |
+    ~2,000 |"): its bare number cell is a count of them (a count's noun is in the row, not after it)."""
+    if "|" not in ctx.text:
+        return []
+    from ..annotate.numbers import is_year_like
+
+    nouns = _lex()["count_nouns"]
+    taken = {f.span for f in figures if f.span}
+    out = []
+    for row in _TABLE_ROW.finditer(ctx.text):
+        cells = row.group(1).split("|")
+        label = cells[0].strip().strip("*_ ")
+        head = _WORDS.findall(label)[:2]
+        if not head or not any(w.lower() in nouns for w in head) or ctx.is_heading(row.start(1)):
+            continue
+        at = row.start(1) + len(cells[0]) + 1
+        for cell in cells[1:]:
+            m = _COUNT_CELL.fullmatch(cell)
+            if m and not is_year_like(m.group("n")):
+                span = (at + m.start("n"), at + m.end("n"))
+                if span in taken:
+                    break
+                q = (m.group("q") or "").lower()
+                q = re.sub(r"\s+", " ", q)
+                qual = _CELL_Q.get(q) or _FRACTION_Q.get(q) or ("about" if q else "exact")
+                value = float(re.sub(r"[,\u00a0\u202f ]", "", m.group("n")))
+                amt = Amount(span, m.group("n"), value, None, "count", qual, None, True)
+                period = _period(ctx, amt, ctx.sentence_at(span[0]), count=True)
+                out.append(
+                    Figure(metric=label, value=value, unit="count", period=period, qualifier=qual, span=span)
+                )
+                break
+            at += len(cell) + 1
+    return out
+
+
+_SUM_OF_PARTS = re.compile(r"\b(?:add|adds|added|adding)\s+up\s+to\s+$|\bsum\s+(?:up\s+)?to\s+$", re.I)
+_THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+$")
+
+
+def _restated(ctx: Context, a: Amount, s, figures: list[Figure]) -> bool:
+    """An amount that is no new figure: a sum the text works out from parts ("the two lines add up
+    to $3.2 billion") or a figure already given, named again with "the" ("not the $3.4 billion
+    shown for 2024")."""
+    left = ctx.text[max(s.start, a.span[0] - 24) : a.span[0]]
+    if ("up" in left or "sum" in left) and _SUM_OF_PARTS.search(left):
+        return True
+    if _THE_BEFORE.search(left):
+        return any(
+            f.unit == a.unit and f.value == a.value and f.span and f.span[0] < s.start for f in figures
+        )
+    return False
 
 
 _PURPOSE_LEAD = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:for|to|towards|aimed\s+at)\s")
