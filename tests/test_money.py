@@ -324,6 +324,7 @@ def test_currency_data_is_consistent() -> None:
         ("a fund of 3 billion 200 million euros", "3 billion 200 million euros", 3.2e9, "EUR"),
         ("the region received 4.1 trln. sums in subsidies", "4.1 trln. sums", 4.1e12, "UZS"),
         ("the ministry set aside 80 mln. soms for schools", "80 mln. soms", 8e7, "KGS"),
+        ("USD 1 bln 12 mln was spent", "USD 1 bln 12 mln", 1.012e9, "USD"),
     ],
 )
 def test_russian_style_abbreviated_and_compound_amounts(text, span_text, value, unit):

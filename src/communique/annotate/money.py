@@ -217,14 +217,17 @@ def _resolve_shared_name(text: str, start: int, token: str) -> str | None:
     return best[1] if best else cues[2]
 
 
-def _compound_tail(text: str, nums, i: int, scale: Decimal | None) -> int:
-    """ "1 bln. 12 mln. US dollars": how many numbers after nums[i] continue it with a smaller
-    scale (each below the next larger unit), the whole then closed by a currency token."""
+def _compound_tail(text: str, nums, i: int, scale: Decimal | None, has_pre: bool) -> int:
+    """ "1 bln. 12 mln. US dollars", "USD 1 bln 12 mln": how many numbers after nums[i] continue it
+    with a smaller scale (each below the next larger unit), the whole opened or closed by a
+    currency token."""
     if scale is None:
         return 0
     k = i
     last = scale
+    dotted = False
     while k + 1 < len(nums) and _COMPOUND_GAP_RE.fullmatch(text, nums[k][1], nums[k + 1][0]):
+        dotted = dotted or text[nums[k][1]] == "."
         nxt = nums[k + 1][2]
         if not nxt[:1].isdigit():
             break
@@ -236,8 +239,8 @@ def _compound_tail(text: str, nums, i: int, scale: Decimal | None) -> int:
             break
         last = s2
         k += 1
-    if k == i or _post_token(text, nums[k][1]) is None:
-        return 0
+    if k == i or ((dotted or not has_pre) and _post_token(text, nums[k][1]) is None):
+        return 0  # "EUR 5 billion. 12 million people": a dot may end the sentence, unless a currency follows
     return k - i
 
 
@@ -341,7 +344,8 @@ def _find_amounts(text: str, offset: int = 0) -> list[Amount]:
             i += 1
             continue
         v1 = b1 * s1 if s1 is not None else b1
-        extra = _compound_tail(text, nums, i, s1) if first[:1].isdigit() else 0
+        pre = _pre_token(text, s)
+        extra = _compound_tail(text, nums, i, s1, pre is not None) if first[:1].isdigit() else 0
         if extra:
             for _s, _e, part in nums[i + 1 : i + 1 + extra]:
                 b, sc = _parse(part)
@@ -349,7 +353,6 @@ def _find_amounts(text: str, offset: int = 0) -> list[Amount]:
             e = nums[i + extra][1]
             i += extra  # the amount ends with its last part
         v2 = None
-        pre = _pre_token(text, s)
         start = pre[0] if pre else s
         second = None
         # a range: a dash, "to" or "and" and a second number right after the first
