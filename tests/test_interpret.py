@@ -829,3 +829,22 @@ def test_sums_worked_out_and_figures_named_again_are_not_new_figures():
     )
     r = ex(text, "2025-06-01")
     assert sorted(f.value for f in r.figures) == [1.7e9, 3.1e9, 5.0e9]
+
+
+def test_a_state_budget_or_bare_government_spending_its_own_currency_gives_as_that_state():
+    text = (
+        "The Government of Mongolia hosted the talks. From the republican budget, 30 billion tenge has "
+        "been allocated for the Dostyk checkpoint. The Government of Turkmenistan directed 15 mln. manat "
+        "to the repair of schools."
+    )
+    r = ex(text)
+    assert [(p.by, p.currency) for p in r.pledges] == [
+        ("Government of Kazakhstan", "KZT"),
+        ("Government of Turkmenistan", "TMT"),
+    ]
+
+
+def test_a_period_in_the_next_clause_belongs_to_the_next_amount():
+    r = ex("In 2024, mutual trade turnover amounted to USD 1.1 billion, and for 9 months of 2025 - "
+           "USD 950 million.")
+    assert [(f.value, f.period) for f in r.figures] == [(1.1e9, "2024"), (950e6, "2025-01/2025-09")]

@@ -668,11 +668,16 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     if gm and _clean_giver(gm[-1].group(1)).lower() not in ("government", "cabinet"):
         return _clean_giver(gm[-1].group(1))
     if "overnment" in left and re.search(r"\b(?:the\s+)?[Gg]overnment\s+(?:\w+\s+){0,4}$", left):
-        return _home_government(ctx)
+        return _home_government(ctx, a.unit)
+    if "budget" in left:
+        bud = _STATE_BUDGET.search(left)
+        if bud:  # "from the State budget of the Republic of Uzbekistan …", "from the republican budget"
+            of = country_name(re.sub(r"^(?:Republic|Kingdom|State)\s+of\s+", "", bud.group(1) or ""))
+            return f"Government of {of}" if of else _home_government(ctx, a.unit)
     if "inisters" in left:
         cab = _CABINET.search(left)
         if cab:  # "the Cabinet of Ministers has allocated …": the home country's cabinet
-            home = _home_government(ctx)
+            home = _home_government(ctx, a.unit)
             if home:
                 return re.sub(r"^Government", re.sub(r"\s+", " ", cab.group(1)), home)
     if "bank" in left:
@@ -784,14 +789,28 @@ def _clean_giver(g: str) -> str:
     return info["name"] if info else g
 
 
+_STATE_BUDGET = re.compile(
+    r"\b(?:[Ss]tate|[Rr]epublican|[Nn]ational|[Ff]ederal|[Gg]overnment|[Cc]entral)\s+budget\b"
+    r"(?:\s+of\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+)*))?"
+)
 _CABINET = re.compile(r"\b((?:Cabinet|Council)\s+of\s+Ministers)\s+(?:\w+\s+){0,4}$")
 # a name whose last word ends in "bank": "Türk Eximbank", "Vnesheconombank", "Halkbank"
 _GLUED_BANK = re.compile(r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z]\w*bank)\b")
 
 
-def _home_government(ctx: Context) -> str | None:
-    """Whose government a bare "the Government" is: the first government the text names ("the
-    Government of the Republic of Kazakhstan …"), else the first country it names."""
+@lru_cache(maxsize=1)
+def _currency_countries() -> dict[str, str]:
+    specs = data.load("currencies")["currencies"]
+    return {c: spec["country"] for c, spec in specs.items() if spec.get("country")}
+
+
+def _home_government(ctx: Context, currency: str | None = None) -> str | None:
+    """Whose government a bare "the Government" is: the state whose national currency it spends
+    ("the Cabinet of Ministers has allocated 4.5 billion soms"), else the first government the text
+    names ("the Government of the Republic of Kazakhstan …"), else the first country it names."""
+    own = _currency_countries().get(currency or "")
+    if own:
+        return f"Government of {own}"
     m = re.search(r"\bGovernment\s+of\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+)*)", ctx.text)
     if m:
         name = re.sub(
@@ -1103,10 +1122,13 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
         (x.span[0] for x in ctx.amounts if x.span[0] > a.span[1] and (x.unit != "count" or count)),
         default=s.end,
     )
+    # (not across "…, and for 9 months of 2025 – USD 950 million": the next clause's period)
     after = [
         c
         for c in cands
-        if a.span[1] <= c[0] < min(nxt_amount, s.end) and not _SEMI.search(text[a.span[1] : c[0]])
+        if a.span[1] <= c[0] < min(nxt_amount, s.end)
+        and not _SEMI.search(text[a.span[1] : c[0]])
+        and not (nxt_amount < s.end and _NEXT_CONJ.search(text[a.span[1] : c[0]]))
     ]
     if after:
         return min(after, key=lambda c: c[0])[2]
