@@ -848,3 +848,12 @@ def test_a_period_in_the_next_clause_belongs_to_the_next_amount():
     r = ex("In 2024, mutual trade turnover amounted to USD 1.1 billion, and for 9 months of 2025 - "
            "USD 950 million.")
     assert [(f.value, f.period) for f in r.figures] == [(1.1e9, "2024"), (950e6, "2025-01/2025-09")]
+
+
+def test_a_change_without_a_value_is_the_metric_s_growth_or_decline():
+    r = ex("In January-April 2024 trade grew by 7.5% compared with the same period last year. "
+           "Exports fell by 3 percent in 2023.")
+    assert [(f.metric, f.period) for f in r.figures] == [
+        ("trade growth", "2024-01/2024-04"),
+        ("exports decline", "2023"),
+    ]

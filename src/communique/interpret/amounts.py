@@ -928,6 +928,8 @@ def _as_figure(
             right + ".",
         )
         metric = f"share of {m.group(1).strip()}" if m else _metric(ctx, a, left, right) or "share"
+        if not m and metric != "share" and _CHANGE_BY.search(left[-25:]):
+            metric = f"{metric} {_direction(left, right)}"  # "trade grew by 7.5%": its growth, no share
         return Figure(
             metric=metric,
             value=a.value,
@@ -970,6 +972,10 @@ def _as_figure(
     )
 
 
+_CHANGE_BY = re.compile(
+    r"\b(?:grew|rose|increased|decreased|fell|declined|jumped|climbed|dropped|expanded|contracted|shrank)"
+    r"\s+(?:by\s+)?$"
+)
 _FELL = re.compile(r"\b(?:fell|declined|decreased|dropped|contracted|shrank|down)\s+(?:by\s+)?$")
 _LESS = re.compile(r"\s+(?:less|lower|down)\b")
 
