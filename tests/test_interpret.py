@@ -857,3 +857,9 @@ def test_a_change_without_a_value_is_the_metric_s_growth_or_decline():
         ("trade growth", "2024-01/2024-04"),
         ("exports decline", "2023"),
     ]
+
+
+def test_counts_of_what_a_project_builds_are_its_scope_not_figures():
+    r = ex("The loan covers the construction of 2 hospitals, 5 schools and a bridge in Naryn. "
+           "Over 40 companies and 12 banks took part in the tender.")
+    assert [(f.metric, f.value) for f in r.figures] == [("companies", 40.0), ("banks", 12.0)]

@@ -316,6 +316,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
     last_pledge: _Pending | None = None
     last_money: tuple[Figure, int, int] | None = None  # the last money figure, its paragraph and sentence
     prev_money_fig: Figure | None = None
+    scope_end = -1  # end of the last count read as a project's scope ("construction of 2 hospitals")
     i = 0
     while i < len(amounts):
         a = amounts[i]
@@ -334,6 +335,9 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         s = ctx.sentence_at(a.span[0])
         si = ctx.sentence_index(a.span[0])
         money = a.unit not in ("percent", "count")
+        if a.unit == "count" and _project_scope(ctx, a, scope_end):
+            scope_end = a.span[1]
+            continue
         if a.unit == "count" and (
             not _is_count_figure(ctx, a)
             or _in_pledge_purpose(ctx, a, last_pledge, si)
@@ -437,6 +441,24 @@ def _restated(ctx: Context, a: Amount, s, figures: list[Figure]) -> bool:
             f.unit == a.unit and f.value == a.value and f.span and f.span[0] < s.start for f in figures
         )
     return False
+
+
+_SCOPE_OF = re.compile(
+    r"\b(?:construction|building|equipment|equipping|repair|reconstruction|modernisation|modernization|"
+    r"renovation|rehabilitation|upgrading|upgrade|purchase|supply|delivery)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+_LIST_NEXT = re.compile(r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+def _project_scope(ctx: Context, a: Amount, scope_end: int) -> bool:
+    """ "the construction of 2 hospitals, 5 schools and a bridge": counts of what a project builds or
+    buys say its scope, they are no figures of the partnership (the first after "construction of",
+    the others listed right after it)."""
+    left = ctx.text[max(0, a.span[0] - 40) : a.span[0]]
+    if " of " in left and _SCOPE_OF.search(left):
+        return True
+    return 0 <= scope_end < a.span[0] and bool(_LIST_NEXT.fullmatch(ctx.text, scope_end, a.span[0]))
 
 
 _PURPOSE_LEAD = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:for|to|towards|aimed\s+at)\s")
