@@ -863,3 +863,9 @@ def test_counts_of_what_a_project_builds_are_its_scope_not_figures():
     r = ex("The loan covers the construction of 2 hospitals, 5 schools and a bridge in Naryn. "
            "Over 40 companies and 12 banks took part in the tender.")
     assert [(f.metric, f.value) for f in r.figures] == [("companies", 40.0), ("banks", 12.0)]
+
+
+def test_national_currency_allocated_by_no_one_named_is_that_state_s_pledge():
+    r = ex("Some 5 billion tenge was allocated for the border roads. Exports reached 2 billion tenge.")
+    assert [(p.by, p.amount) for p in r.pledges] == [("Government of Kazakhstan", 5e9)]
+    assert [f.value for f in r.figures] == [2e9]

@@ -553,6 +553,13 @@ def _as_pledge(
         by, hedged, program, date = base.by, base.hedged, base.program, base.date
     else:
         by = _giver(ctx, a, s, left, right)
+        if (
+            by is None
+            and a.unit in _currency_countries()
+            and _ALLOCATED.search(left[-60:] + " " + right[:40])
+        ):
+            # "30 billion tenge were allocated for …": a state's own currency, set aside by no one named
+            by = f"Government of {_currency_countries()[a.unit]}"
         if by is None:
             return None
         own = _NEXT_CONJ.split(right)[0]  # not the next clause's hedge
@@ -591,6 +598,9 @@ _FIGURE_CUE = re.compile(
 )
 
 
+_ALLOCATED = re.compile(
+    r"\b(?:allocated|allocate|earmarked|set\s+aside|assigned|directed|appropriated)\b", re.I
+)
 _CAPITAL_OF = re.compile(
     r"\s+with\s+(?:an?\s+|the\s+)?(?:initial\s+)?(?:authori[sz]ed|charter|registered|statutory|share)\s+"
     r"capital\s+of\s+(?:up\s+to\s+|about\s+|some\s+)?$"
