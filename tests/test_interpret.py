@@ -869,3 +869,10 @@ def test_national_currency_allocated_by_no_one_named_is_that_state_s_pledge():
     r = ex("Some 5 billion tenge was allocated for the border roads. Exports reached 2 billion tenge.")
     assert [(p.by, p.amount) for p in r.pledges] == [("Government of Kazakhstan", 5e9)]
     assert [f.value for f in r.figures] == [2e9]
+
+
+def test_a_date_after_against_is_the_base_of_a_growth():
+    r = ex("Trade grew 9% against the same period of 2023 in January-March 2024. "
+           "Exports grew by 12% against 2022 to reach $3 billion in 2023.")
+    got = [(f.value, f.period) for f in r.figures]
+    assert got == [(9.0, "2024-01/2024-03"), (12.0, "2023"), (3e9, "2023")]

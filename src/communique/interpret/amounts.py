@@ -42,7 +42,8 @@ _REL_PERIOD = re.compile(
 )
 _SINCE = re.compile(r"\bsince\b(?![\w\s,]*\band\b)[\w\s,]{0,25}$", re.I)
 _BASE = re.compile(
-    r"(?:\b(?:from|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|than(?:\s+in)?|over|versus|vs\.?)"
+    r"(?:\b(?:from|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|than(?:\s+in)?|over|versus|vs\.?"
+    r"|against|relative\s+to)"
     r"|(?:%|\bper\s*cent|\bpercent)\s+on)\s+(?:the\s+)?$",  # "up 11% on the previous year"
     re.I,
 )
