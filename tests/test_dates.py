@@ -462,6 +462,11 @@ def test_months_before_or_after_an_occasion():
          "first quarter of this year", "2025-01", "2025-03"),
         ("Turnover fell in the second half of last year.", dt.date(2025, 6, 5), "second half of last year",
          "2024-07", "2024-12"),
+        ("Turnover rose in January-September of this year.", dt.date(2025, 11, 5),
+         "January-September of this year", "2025-01", "2025-09"),
+        ("Turnover rose in January–October of the current year.", dt.date(2025, 11, 5),
+         "January–October of the current year", "2025-01", "2025-10"),
+        ("Turnover rose in January–April of 2024.", None, "January–April of 2024", "2024-01", "2024-04"),
     ],
 )
 def test_parts_of_a_year_written_without_a_month(text, anchor, span_text, value, end) -> None:

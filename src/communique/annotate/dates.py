@@ -100,7 +100,8 @@ rf"(?P<iso_d>[0-3]?[0-9])(?![0-9]|[./-][0-9]))",
     rf"{_S}+(?i:of){_S}+(?:(?i:the){_S}+(?i:current){_S}+(?i:year)\b|(?i:current){_S}+(?i:year)\b"
     rf"|{_RELY.format('qrel_rel')}))",
     rf"(?P<mmr>(?P<mmr_m1>{_MONTH}){_S}*(?:[-–—]|{_S}+to{_S}+|{_S}+and{_S}+){_S}*(?P<mmr_m2>{_MONTH})"
-    rf"(?:,?{_S}+(?P<mmr_y>{_YEAR})|{_S}+{_RELY.format('mmr_rel')})?)",
+    rf"(?:,?{_S}+(?:(?i:of){_S}+)?(?P<mmr_y>{_YEAR})|{_S}+(?:(?i:of){_S}+)?{_RELY.format('mmr_rel')}"
+    rf"|{_S}+(?:(?i:of){_S}+)?(?:(?i:the){_S}+)?(?P<mmr_cur>(?i:current)){_S}+(?i:year)\b)?)",
     # "the first ten months of 2024", "the first nine months of the year", "9 months of 2025",
     # "10 months of the current year"; "in the first nine months" (no "of …": the year written of)
     rf"(?P<fnm>(?:(?P<fnm_w>(?i:first|last)){_S}+)?(?P<fnm_n>{_NUMW}){_S}+(?i:months){_S}+(?i:of){_S}+"
@@ -331,8 +332,8 @@ def _resolve(  # noqa: C901
         return dates[0].isoformat(), None, "day", relative
     if kind == "mmr":
         m1, m2 = _month(g("mmr_m1")), _month(g("mmr_m2"))
-        if g("mmr_y") or (g("mmr_rel") and anchor is not None):
-            y2 = int(g("mmr_y")) if g("mmr_y") else _rel_year(g("mmr_rel"), anchor)
+        if g("mmr_y") or ((g("mmr_rel") or g("mmr_cur")) and anchor is not None):
+            y2 = int(g("mmr_y")) if g("mmr_y") else _rel_year(g("mmr_rel"), anchor)  # "current": this
             y1 = y2 if m1 <= m2 else y2 - 1
             return f"{y1:04d}-{m1:02d}", f"{y2:04d}-{m2:02d}", "month", not g("mmr_y")
         if anchor is None or g("mmr_m1").rstrip(".").lower() in _AMBIGUOUS:
