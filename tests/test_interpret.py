@@ -876,3 +876,15 @@ def test_a_date_after_against_is_the_base_of_a_growth():
            "Exports grew by 12% against 2022 to reach $3 billion in 2023.")
     got = [(f.value, f.period) for f in r.figures]
     assert got == [(9.0, "2024-01/2024-03"), (12.0, "2023"), (3e9, "2023")]
+
+
+def test_a_money_cell_takes_its_column_header_as_metric():
+    text = (
+        "# Trade\n\n| Period | EU exports to Georgia | Value |\n|---|---|---|\n"
+        "| 2022 | EUR 2 100 million | EUR 7 million |\n"
+    )
+    r = ex(text, "2023-03-01")
+    assert [(f.metric, f.value, f.period) for f in r.figures] == [
+        ("EU exports to Georgia", 2.1e9, "2022"),
+        ("value", 7e6, "2022"),
+    ]

@@ -995,7 +995,7 @@ def _as_figure(
         if para == s.paragraph and ctx.sentence_index(a.span[0]) - si <= 1:
             period = fig.period
     return Figure(
-        metric=_metric(ctx, a, _clause_left(ctx, a, s)[-150:], right) or "value",
+        metric=_metric(ctx, a, _clause_left(ctx, a, s)[-150:], right) or _column_metric(ctx, a, s) or "value",
         value=a.value,
         value_max=a.value_max,
         unit=a.unit,
@@ -1009,6 +1009,40 @@ _CHANGE_BY = re.compile(
     r"\b(?:grew|rose|increased|decreased|fell|declined|jumped|climbed|dropped|expanded|contracted|shrank)"
     r"\s+(?:by\s+)?$"
 )
+_GENERIC_HEADERS = frozenset(
+    ("value", "values", "amount", "amounts", "total", "figure", "figures", "sum", "volume", "level", "usd",
+     "eur", "change", "period", "year", "indicator", "item", "")
+)
+
+
+def _column_metric(ctx: Context, a: Amount, s) -> str | None:
+    """A money cell of a Markdown table with no metric word in its row: the header of its column
+    ("| Period | EU exports to Uzbekistan | EU imports … |"), unless that header is generic
+    ("Value", "Amount"), then the row's label."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, a.span[0]) + 1
+    if not text.startswith("|", line_start) and not text[line_start : a.span[0]].lstrip().startswith("|"):
+        return None
+    col = text.count("|", line_start, a.span[0]) - 1
+    # the header: the first line of this run of table lines
+    head = line_start
+    while head > 0:
+        prev = text.rfind("\n", 0, head - 1) + 1
+        if not text[prev:head].lstrip().startswith("|"):
+            break
+        head = prev
+    header_end = text.find("\n", head)
+    header = text[head : header_end if header_end >= 0 else len(text)].strip().strip("|").split("|")
+    if head == line_start or not 0 <= col < len(header):
+        return None
+    name = header[col].strip().strip("*_ ")
+    if name.lower() not in _GENERIC_HEADERS and not re.fullmatch(r"[\d\s–-]+", name):
+        return name
+    row = text[line_start : a.span[0]].strip().strip("|").split("|")
+    label = row[0].strip().strip("*_ ") if row else ""
+    return label if col > 0 and label and not re.fullmatch(r"[\d\s–-]+", label) else None
+
+
 _FELL = re.compile(r"\b(?:fell|declined|decreased|dropped|contracted|shrank|down)\s+(?:by\s+)?$")
 _LESS = re.compile(r"\s+(?:less|lower|down)\b")
 
