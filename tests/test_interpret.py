@@ -888,3 +888,11 @@ def test_a_money_cell_takes_its_column_header_as_metric():
         ("EU exports to Georgia", 2.1e9, "2022"),
         ("value", 7e6, "2022"),
     ]
+
+
+def test_the_next_sentence_inherits_a_period_only_when_it_refers_back():
+    r = ex("Trade reached $3 billion in January-June 2024. The export of goods in this period came to "
+           "$1.9 billion. The sides plan to raise trade to $10 billion by 2030. They signed 25 documents "
+           "worth $4.5 billion.")
+    got = {f.value: f.period for f in r.figures if f.unit == "USD"}
+    assert got == {3e9: "2024-01/2024-06", 1.9e9: "2024-01/2024-06", 10e9: "2030", 4.5e9: None}

@@ -992,7 +992,10 @@ def _as_figure(
     if period is None and last_money is not None:
         # "… accounted for EUR 4.1 billion of that amount": the period of the figure just before
         fig, para, si = last_money
-        if para == s.paragraph and ctx.sentence_index(a.span[0]) - si <= 1:
+        same = ctx.sentence_index(a.span[0]) == si
+        if para == s.paragraph and (
+            same or (ctx.sentence_index(a.span[0]) - si == 1 and _BACK_REF.search(ctx.text, s.start, s.end))
+        ):
             period = fig.period
     return Figure(
         metric=_metric(ctx, a, _clause_left(ctx, a, s)[-150:], right) or _column_metric(ctx, a, s) or "value",
@@ -1043,6 +1046,12 @@ def _column_metric(ctx: Context, a: Amount, s) -> str | None:
     return label if col > 0 and label and not re.fullmatch(r"[\d\s–-]+", label) else None
 
 
+# a sentence that speaks of the amount just given ("… EUR 4.1 billion of that amount", "of which")
+_BACK_REF = re.compile(
+    r"\b(?:of\s+(?:that|this|the)\s+(?:amount|total|sum|figure|volume|turnover)|of\s+which|accounted\s+for|"
+    r"(?:this|that)\s+(?:amount|figure|sum|total|volume)|the\s+(?:rest|remainder|balance)|"
+    r"(?:in|during|over|for)\s+(?:this|that|the\s+same)\s+period|[Ee]xports?|[Ii]mports?|[Ss]hare)\b"
+)
 _FELL = re.compile(r"\b(?:fell|declined|decreased|dropped|contracted|shrank|down)\s+(?:by\s+)?$")
 _LESS = re.compile(r"\s+(?:less|lower|down)\b")
 
