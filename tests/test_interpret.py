@@ -896,3 +896,17 @@ def test_the_next_sentence_inherits_a_period_only_when_it_refers_back():
            "worth $4.5 billion.")
     got = {f.value: f.period for f in r.figures if f.unit == "USD"}
     assert got == {3e9: "2024-01/2024-06", 1.9e9: "2024-01/2024-06", 10e9: "2030", 4.5e9: None}
+
+
+def test_gerund_pledges_hedged_by_interest_and_a_new_side_is_no_continuation():
+    text = (
+        "The Chinese side expressed interest in allocating $300 million for the road. "
+        "The Uzbek side will consider allocating 50 billion sums for the canal. "
+        "Kazakh companies are investing $2 billion in the region."
+    )
+    r = ex(text)
+    assert [(p.by, p.amount, p.hedged) for p in r.pledges] == [
+        ("China", 300e6, True),
+        ("Uzbekistan", 50e9, True),
+    ]
+    assert [f.value for f in r.figures] == [2e9]

@@ -542,6 +542,9 @@ def _as_pledge(
         and last is not None
         and si - last.sentence <= 1
         and re.match(r"\s+(?:for|to)\s", right_full)
+        # a next sentence naming a giver of its own ("The Uzbek side … 50 billion sums for …") is no
+        # continuation of the pledge before
+        and (si == last.sentence or not _names_a_party(ctx, s.start, a0))
     ):
         is_pledge = continued = True
     if not is_pledge:
@@ -589,6 +592,13 @@ def _as_pledge(
         hedged=hedged,
         date=date,
         span=a.span,
+    )
+
+
+def _names_a_party(ctx: Context, lo: int, hi: int) -> bool:
+    """Whether a country, a people ("the Uzbek side") or an organisation is named in text[lo:hi]."""
+    return any(lo <= p.span[0] < hi for p in ctx.places if p.kind in ("country", "demonym")) or any(
+        lo <= o.span[0] < hi for o in ctx.orgs
     )
 
 
