@@ -910,3 +910,8 @@ def test_gerund_pledges_hedged_by_interest_and_a_new_side_is_no_continuation():
         ("Uzbekistan", 50e9, True),
     ]
     assert [f.value for f in r.figures] == [2e9]
+
+
+def test_a_second_side_after_and_gives_its_own_amount():
+    r = ex("The Turkmen side will allocate 12 mln. manat and the Uzbek side 90 bln. sums for the market.")
+    assert [(p.by, p.currency) for p in r.pledges] == [("Turkmenistan", "TMT"), ("Uzbekistan", "UZS")]

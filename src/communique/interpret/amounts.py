@@ -696,9 +696,16 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     if cuts:
         cut = s.start + cuts[-1]
         subj_orgs = [o for o in orgs if o.span[0] >= cut]
-        subj_places = [p for p in ctx.places if cut <= p.span[0] < a.span[0] and p.kind == "country"]
+        subj_places = [
+            p
+            for p in ctx.places
+            if cut <= p.span[0] < a.span[0]
+            and (p.kind == "country" or (p.kind == "demonym" and _SIDE_NOUN.match(ctx.text, p.span[1])))
+        ]
         if subj_places and (not subj_orgs or subj_places[0].span[0] < subj_orgs[0].span[0]):
             pl = subj_places[0]
+            if pl.kind == "demonym":
+                return pl.country  # "… and the Uzbek side 90 bln. sums"
             if _GOV_OF.search(ctx.text[max(s.start, pl.span[0] - 60) : pl.span[0]]):
                 return f"Government of {pl.name}"  # "the Government of the People's Republic of China"
             return pl.name
