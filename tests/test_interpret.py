@@ -915,3 +915,8 @@ def test_gerund_pledges_hedged_by_interest_and_a_new_side_is_no_continuation():
 def test_a_second_side_after_and_gives_its_own_amount():
     r = ex("The Turkmen side will allocate 12 mln. manat and the Uzbek side 90 bln. sums for the market.")
     assert [(p.by, p.currency) for p in r.pledges] == [("Turkmenistan", "TMT"), ("Uzbekistan", "UZS")]
+
+
+def test_share_named_before_its_percentage():
+    r = ex("The share of Georgia in Armenia's trade reached 7.2 percent in 2023.")
+    assert [(f.metric, f.period) for f in r.figures] == [("share of Georgia in Armenia's trade", "2023")]

@@ -977,6 +977,9 @@ def _as_figure(
             r"\s+of\s+(?:all\s+)?(?:the\s+)?([\w’'\s-]{3,60}?)(?:[,.;]|\s+(?:in|last|and|that|which|comes|from)\b)",
             right + ".",
         )
+        if not m and "hare" in left:
+            # "The share of Uzbekistan in Turkmenistan's trade reached 7.2%"
+            m = _SHARE_OF.search(text, max(s.start, a.span[0] - 150), a.span[0])
         metric = f"share of {m.group(1).strip()}" if m else _metric(ctx, a, left, right) or "share"
         if not m and metric != "share" and _CHANGE_BY.search(left[-25:]):
             metric = f"{metric} {_direction(left, right)}"  # "trade grew by 7.5%": its growth, no share
@@ -1025,6 +1028,11 @@ def _as_figure(
     )
 
 
+_SHARE_OF = re.compile(
+    r"\b[Ss]hare\s+of\s+([\w’'\s-]{3,90}?)\s+(?:reached|was|is|amounted\s+to|stood\s+at|made\s+up|made|"
+    r"accounted\s+for|rose\s+to|grew\s+to|fell\s+to|came\s+to|totall?ed)\s+"
+    r"(?:(?:about|nearly|over|some|almost|around|more\s+than|less\s+than)\s+)?$"
+)
 _CHANGE_BY = re.compile(
     r"\b(?:grew|rose|increased|decreased|fell|declined|jumped|climbed|dropped|expanded|contracted|shrank)"
     r"\s+(?:by\s+)?$"
