@@ -920,3 +920,9 @@ def test_a_second_side_after_and_gives_its_own_amount():
 def test_share_named_before_its_percentage():
     r = ex("The share of Georgia in Armenia's trade reached 7.2 percent in 2023.")
     assert [(f.metric, f.period) for f in r.figures] == [("share of Georgia in Armenia's trade", "2023")]
+
+
+def test_a_state_budget_named_after_the_amount_gives_and_a_long_lead_keeps_the_purpose():
+    r = ex("Some $20 million will be allocated from the state budget of Uzbekistan for new schools.")
+    (p,) = r.pledges
+    assert (p.by, p.purpose) == ("Government of Uzbekistan", "new schools")

@@ -719,8 +719,8 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         return _clean_giver(gm[-1].group(1))
     if "overnment" in left and re.search(r"\b(?:the\s+)?[Gg]overnment\s+(?:\w+\s+){0,4}$", left):
         return _home_government(ctx, a.unit)
-    if "budget" in left:
-        bud = _STATE_BUDGET.search(left)
+    if "budget" in left or "budget" in right[:80]:
+        bud = _STATE_BUDGET.search(left) or _FROM_BUDGET.match(right[:120])
         if bud:  # "from the State budget of the Republic of Uzbekistan …", "from the republican budget"
             of = country_name(re.sub(r"^(?:Republic|Kingdom|State)\s+of\s+", "", bud.group(1) or ""))
             return f"Government of {of}" if of else _home_government(ctx, a.unit)
@@ -843,6 +843,8 @@ _STATE_BUDGET = re.compile(
     r"\b(?:[Ss]tate|[Rr]epublican|[Nn]ational|[Ff]ederal|[Gg]overnment|[Cc]entral)\s+budget\b"
     r"(?:\s+of\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+)*))?"
 )
+# "… will be allocated from the State budget of Uzbekistan for …": the budget after the amount
+_FROM_BUDGET = re.compile(r"[^.;]{0,40}?\bfrom\s+(?:the\s+)?" + _STATE_BUDGET.pattern[2:])
 _CABINET = re.compile(r"\b((?:Cabinet|Council)\s+of\s+Ministers)\s+(?:\w+\s+){0,4}$")
 # a name whose last word ends in "bank": "Türk Eximbank", "Vnesheconombank", "Halkbank"
 _GLUED_BANK = re.compile(r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z]\w*bank)\b")
@@ -874,10 +876,10 @@ def _home_government(ctx: Context, currency: str | None = None) -> str | None:
 
 
 _PURPOSE = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:[\w\s-]{0,40}?)\b(?:for|to|aimed at|towards|on)\s+(.{4,140}?)"
+    r"\s*(?:\([^)]*\)\s*)?(?:[\w\s-]{0,60}?)\b(?:for|to|aimed at|towards|on)\s+(.{4,140}?)"
     r"(?=[.;:(]|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|and\s+\d+|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
     r"|,\s+[\w\s]{0,40}?\b(?:said|says|told|added|noted)\b|\s+since\s|\s+and\s+(?:said|announced|added|noted)\b"
-    r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+at\s+the\s|$)"
+    r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+at\s+(?:the|an?)\s|$)"
 )
 
 
