@@ -446,3 +446,36 @@ def test_months_before_or_after_an_occasion():
     )
     assert find_dates("Three years before the pandemic, the sides signed a treaty.", a) == []
     assert dates("It happened two years before.", a)[0][1] == "2022"
+
+
+@pytest.mark.parametrize(
+    "text, anchor, span_text, value, end",
+    [
+        ("Trade grew in the first nine months, officials said.", dt.date(2025, 11, 5), "first nine months",
+         "2025-01", "2025-09"),
+        ("Trade grew in the first ten months, officials said.", dt.date(2026, 2, 1), "first ten months",
+         "2025-01", "2025-10"),
+        ("For 9 months of 2024 turnover rose.", None, "9 months of 2024", "2024-01", "2024-09"),
+        ("In 10 months of the current year turnover rose.", dt.date(2025, 11, 5),
+         "10 months of the current year", "2025-01", "2025-10"),
+        ("Turnover rose in the first quarter of this year.", dt.date(2025, 6, 5),
+         "first quarter of this year", "2025-01", "2025-03"),
+        ("Turnover fell in the second half of last year.", dt.date(2025, 6, 5), "second half of last year",
+         "2024-07", "2024-12"),
+        ("Turnover rose in January-September of this year.", dt.date(2025, 11, 5),
+         "January-September of this year", "2025-01", "2025-09"),
+        ("Turnover rose in January–October of the current year.", dt.date(2025, 11, 5),
+         "January–October of the current year", "2025-01", "2025-10"),
+        ("Turnover rose in January–April of 2024.", None, "January–April of 2024", "2024-01", "2024-04"),
+    ],
+)
+def test_parts_of_a_year_written_without_a_month(text, anchor, span_text, value, end) -> None:
+    (m,) = find_dates(text, anchor)
+    assert (m.text, m.value, m.end) == (span_text, value, end)
+
+
+def test_first_months_of_something_else_or_counted_are_no_period() -> None:
+    anchor = dt.date(2025, 11, 5)
+    found = find_dates("In the first six months of the project, 9 firms joined.", anchor)
+    assert all(m.end is None for m in found)
+    assert [m.text for m in find_dates("Nine months ago the line opened.", anchor)] == ["Nine months ago"]

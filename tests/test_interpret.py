@@ -751,3 +751,178 @@ def test_economic_committees_demarcation_commissions_and_bare_korea():
     for text, body in cases.items():
         (m,) = ex(text, "2024-10-11").meetings
         assert m.body == body
+
+
+def test_side_readiness_and_capital_contributed_by_the_parties_are_pledges():
+    text = (
+        "The Mongolian Side expressed its readiness to allocate up to 15 billion tugriks for new border "
+        "posts. The two countries agreed to found a joint leasing company with a charter capital of "
+        "USD 60 million, to be contributed in equal shares by Mongolia and Kazakhstan."
+    )
+    r = ex(text)
+    got = {(p.amount, p.currency, p.hedged) for p in r.pledges}
+    assert got == {(15e9, "MNT", True), (60e6, "USD", False)}
+    assert [p.by for p in r.pledges if p.currency == "MNT"] == ["Mongolia"]
+    assert r.figures == []
+
+
+def test_a_new_giver_in_the_next_sentence_directs_money_of_its_own():
+    text = (
+        "The Kazakh Government allocated 9 bln. tenge for the bridge. "
+        "In turn, the Turkmen side expressed readiness to direct about 20 mln. manat for a rail spur."
+    )
+    r = ex(text)
+    got = [(p.by, p.amount, p.currency, p.hedged) for p in r.pledges]
+    assert got[1] == ("Turkmenistan", 20e6, "TMT", True)
+
+
+def test_growth_against_the_same_period_takes_the_period_it_measures():
+    text = (
+        "According to the results of January-August 2024 the mutual trade turnover made up "
+        "640 mln. US dollars, having increased by 12.5 percent in comparison with the corresponding "
+        "period of last year. Trade reached $3.1 billion in 2023 and grew by 8% in January-June 2024 "
+        "compared with the same period of last year. Exports came to EUR 2 billion in 2023, up 7% on "
+        "the previous year."
+    )
+    r = ex(text)
+    got = {(f.value, f.unit): f.period for f in r.figures}
+    assert got[(640e6, "USD")] == "2024-01/2024-08"
+    assert got[(12.5, "percent")] == "2024-01/2024-08"
+    assert got[(3.1e9, "USD")] == "2023"
+    assert got[(8.0, "percent")] == "2024-01/2024-06"
+    assert got[(7.0, "percent")] == "2023"
+
+
+def test_cabinet_and_glued_bank_names_give_and_counts_in_a_purpose_are_not_figures():
+    text = (
+        "The Government of the Republic of Tajikistan hosted the talks. The Cabinet of Ministers has "
+        "allocated 90 million somoni for the repair of 14 schools in the Khatlon region. "
+        "Halkbank is ready to extend $40 million in credit lines for 3 cement plants."
+    )
+    r = ex(text)
+    got = {(p.by, p.amount, p.hedged) for p in r.pledges}
+    assert got == {("Cabinet of Ministers of Tajikistan", 90e6, False), ("Halkbank", 40e6, True)}
+    assert r.figures == []
+
+
+def test_count_after_a_place_named_with_in():
+    r = ex("At present in Kazakhstan 240 enterprises with Korean capital are operating.")
+    assert [(f.value, f.unit, f.metric) for f in r.figures] == [(240.0, "count", "enterprises")]
+
+
+def test_table_row_label_counts_its_number_cell():
+    text = (
+        "# Ties in figures\n\n"
+        "| Indicator | Period | Value |\n|---|---|---|\n"
+        "| Bilateral trade | 2024 | $2.2 billion |\n"
+        "| Joint ventures registered in Georgia | as of May 2025 | ~310 |\n"
+    )
+    r = ex(text, "2025-06-01")
+    counts = [(f.metric, f.value, f.qualifier) for f in r.figures if f.unit == "count"]
+    assert counts == [("Joint ventures registered in Georgia", 310.0, "about")]
+
+
+def test_sums_worked_out_and_figures_named_again_are_not_new_figures():
+    text = (
+        "Trade reached $5.0 billion in 2024. Exports were $3.1 billion and imports $1.7 billion in 2024. "
+        "The two lines add up to $4.8 billion, not the $5.0 billion given for the year."
+    )
+    r = ex(text, "2025-06-01")
+    assert sorted(f.value for f in r.figures) == [1.7e9, 3.1e9, 5.0e9]
+
+
+def test_a_state_budget_or_bare_government_spending_its_own_currency_gives_as_that_state():
+    text = (
+        "The Government of Mongolia hosted the talks. From the republican budget, 30 billion tenge has "
+        "been allocated for the Dostyk checkpoint. The Government of Turkmenistan directed 15 mln. manat "
+        "to the repair of schools."
+    )
+    r = ex(text)
+    assert [(p.by, p.currency) for p in r.pledges] == [
+        ("Government of Kazakhstan", "KZT"),
+        ("Government of Turkmenistan", "TMT"),
+    ]
+
+
+def test_a_period_in_the_next_clause_belongs_to_the_next_amount():
+    r = ex("In 2024, mutual trade turnover amounted to USD 1.1 billion, and for 9 months of 2025 - "
+           "USD 950 million.")
+    assert [(f.value, f.period) for f in r.figures] == [(1.1e9, "2024"), (950e6, "2025-01/2025-09")]
+
+
+def test_a_change_without_a_value_is_the_metric_s_growth_or_decline():
+    r = ex("In January-April 2024 trade grew by 7.5% compared with the same period last year. "
+           "Exports fell by 3 percent in 2023.")
+    assert [(f.metric, f.period) for f in r.figures] == [
+        ("trade growth", "2024-01/2024-04"),
+        ("exports decline", "2023"),
+    ]
+
+
+def test_counts_of_what_a_project_builds_are_its_scope_not_figures():
+    r = ex("The loan covers the construction of 2 hospitals, 5 schools and a bridge in Naryn. "
+           "Over 40 companies and 12 banks took part in the tender.")
+    assert [(f.metric, f.value) for f in r.figures] == [("companies", 40.0), ("banks", 12.0)]
+
+
+def test_national_currency_allocated_by_no_one_named_is_that_state_s_pledge():
+    r = ex("Some 5 billion tenge was allocated for the border roads. Exports reached 2 billion tenge.")
+    assert [(p.by, p.amount) for p in r.pledges] == [("Government of Kazakhstan", 5e9)]
+    assert [f.value for f in r.figures] == [2e9]
+
+
+def test_a_date_after_against_is_the_base_of_a_growth():
+    r = ex("Trade grew 9% against the same period of 2023 in January-March 2024. "
+           "Exports grew by 12% against 2022 to reach $3 billion in 2023.")
+    got = [(f.value, f.period) for f in r.figures]
+    assert got == [(9.0, "2024-01/2024-03"), (12.0, "2023"), (3e9, "2023")]
+
+
+def test_a_money_cell_takes_its_column_header_as_metric():
+    text = (
+        "# Trade\n\n| Period | EU exports to Georgia | Value |\n|---|---|---|\n"
+        "| 2022 | EUR 2 100 million | EUR 7 million |\n"
+    )
+    r = ex(text, "2023-03-01")
+    assert [(f.metric, f.value, f.period) for f in r.figures] == [
+        ("EU exports to Georgia", 2.1e9, "2022"),
+        ("value", 7e6, "2022"),
+    ]
+
+
+def test_the_next_sentence_inherits_a_period_only_when_it_refers_back():
+    r = ex("Trade reached $3 billion in January-June 2024. The export of goods in this period came to "
+           "$1.9 billion. The sides plan to raise trade to $10 billion by 2030. They signed 25 documents "
+           "worth $4.5 billion.")
+    got = {f.value: f.period for f in r.figures if f.unit == "USD"}
+    assert got == {3e9: "2024-01/2024-06", 1.9e9: "2024-01/2024-06", 10e9: "2030", 4.5e9: None}
+
+
+def test_gerund_pledges_hedged_by_interest_and_a_new_side_is_no_continuation():
+    text = (
+        "The Chinese side expressed interest in allocating $300 million for the road. "
+        "The Uzbek side will consider allocating 50 billion sums for the canal. "
+        "Kazakh companies are investing $2 billion in the region."
+    )
+    r = ex(text)
+    assert [(p.by, p.amount, p.hedged) for p in r.pledges] == [
+        ("China", 300e6, True),
+        ("Uzbekistan", 50e9, True),
+    ]
+    assert [f.value for f in r.figures] == [2e9]
+
+
+def test_a_second_side_after_and_gives_its_own_amount():
+    r = ex("The Turkmen side will allocate 12 mln. manat and the Uzbek side 90 bln. sums for the market.")
+    assert [(p.by, p.currency) for p in r.pledges] == [("Turkmenistan", "TMT"), ("Uzbekistan", "UZS")]
+
+
+def test_share_named_before_its_percentage():
+    r = ex("The share of Georgia in Armenia's trade reached 7.2 percent in 2023.")
+    assert [(f.metric, f.period) for f in r.figures] == [("share of Georgia in Armenia's trade", "2023")]
+
+
+def test_a_state_budget_named_after_the_amount_gives_and_a_long_lead_keeps_the_purpose():
+    r = ex("Some $20 million will be allocated from the state budget of Uzbekistan for new schools.")
+    (p,) = r.pledges
+    assert (p.by, p.purpose) == ("Government of Uzbekistan", "new schools")

@@ -315,3 +315,39 @@ def test_currency_data_is_consistent() -> None:
     assert set(cues["qualifiers"].values()) <= {"exact", "nearly", "about", "more than", "up to", "at least",
                                                  "less than", "between"}
     assert all(isinstance(w, str) for w in cues["count_stop_words"] + cues["count_label_words"])
+
+
+@pytest.mark.parametrize(
+    "text, span_text, value, unit",
+    [
+        ("turnover came to 2 bln. 45 mln. US dollars last year", "2 bln. 45 mln. US dollars", 2.045e9, "USD"),
+        ("a fund of 3 billion 200 million euros", "3 billion 200 million euros", 3.2e9, "EUR"),
+        ("the region received 4.1 trln. sums in subsidies", "4.1 trln. sums", 4.1e12, "UZS"),
+        ("the ministry set aside 80 mln. soms for schools", "80 mln. soms", 8e7, "KGS"),
+        ("USD 1 bln 12 mln was spent", "USD 1 bln 12 mln", 1.012e9, "USD"),
+    ],
+)
+def test_russian_style_abbreviated_and_compound_amounts(text, span_text, value, unit):
+    a = one(text)
+    assert (a.text, a.value, a.unit) == (span_text, value, unit)
+
+
+def test_compound_needs_a_currency_and_falling_scales():
+    # a sentence ends after the first amount: the next number is a count of its own
+    found = find_amounts("Sales reached EUR 5 billion. 12 million people shop online.")
+    assert [(a.text, a.value) for a in found][0] == ("EUR 5 billion", 5e9)
+    # a larger scale after a smaller one is no compound
+    assert [a.value for a in find_amounts("from 5 million 2 billion dollars")] == [2e9]
+
+
+def test_manat_takes_the_country_named_nearest_before_it():
+    assert one("Ashgabat will spend 20 mln. manat on the terminal.").unit == "TMT"
+    assert one("The Azerbaijani side gave 5 million manat to the project.").unit == "AZN"
+    # no country named anywhere: not read as money
+    assert all(a.unit not in ("manat", "TMT", "AZN") for a in find_amounts("They gave 5 million manat."))
+
+
+def test_number_after_a_country_named_with_in_is_a_count():
+    a = one("In Uzbekistan 178 enterprises operate.")
+    assert (a.value, a.unit) == (178.0, "count")
+    assert find_amounts("The Airbus 320 jets landed.") == []

@@ -95,11 +95,20 @@ rf"(?P<iso_d>[0-3]?[0-9])(?![0-9]|[./-][0-9]))",
     rf"{_S}*(?P<myr_m2>{_MONTH}),?{_S}+(?P<myr_y2>{_YEAR}))",
     rf"(?P<q>(?:(?P<q_qh>[QH])(?P<q_n>[1-4])|(?P<q_w>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
     rf"{_S}+(?P<q_u>(?i:quarter|half)){_S}+(?:(?i:of){_S}+)?)(?:{_S}*|{_S}*['’]?)(?P<q_y>{_YEAR}))",
+    # "the first half of this year", "the third quarter of last year", "… of the current year"
+    rf"(?P<qrel>(?P<qrel_w>(?i:first|second|third|fourth|1st|2nd|3rd|4th)){_S}+(?P<qrel_u>(?i:quarter|half))"
+    rf"{_S}+(?i:of){_S}+(?:(?i:the){_S}+(?i:current){_S}+(?i:year)\b|(?i:current){_S}+(?i:year)\b"
+    rf"|{_RELY.format('qrel_rel')}))",
     rf"(?P<mmr>(?P<mmr_m1>{_MONTH}){_S}*(?:[-–—]|{_S}+to{_S}+|{_S}+and{_S}+){_S}*(?P<mmr_m2>{_MONTH})"
-    rf"(?:,?{_S}+(?P<mmr_y>{_YEAR})|{_S}+{_RELY.format('mmr_rel')})?)",
-    # "the first ten months of 2024", "the first nine months of the year"
-    rf"(?P<fnm>(?P<fnm_w>(?i:first|last)){_S}+(?P<fnm_n>{_NUMW}){_S}+(?i:months){_S}+(?i:of){_S}+"
-    rf"(?:(?P<fnm_y>{_YEAR})|(?i:the|this){_S}+(?i:year)\b|{_RELY.format('fnm_rel')}))",
+    rf"(?:,?{_S}+(?:(?i:of){_S}+)?(?P<mmr_y>{_YEAR})|{_S}+(?:(?i:of){_S}+)?{_RELY.format('mmr_rel')}"
+    rf"|{_S}+(?:(?i:of){_S}+)?(?:(?i:the){_S}+)?(?P<mmr_cur>(?i:current)){_S}+(?i:year)\b)?)",
+    # "the first ten months of 2024", "the first nine months of the year", "9 months of 2025",
+    # "10 months of the current year"; "in the first nine months" (no "of …": the year written of)
+    rf"(?P<fnm>(?:(?P<fnm_w>(?i:first|last)){_S}+)?(?P<fnm_n>{_NUMW}){_S}+(?i:months){_S}+(?i:of){_S}+"
+    rf"(?:(?P<fnm_y>{_YEAR})|(?i:the|this){_S}+(?:(?i:current){_S}+)?(?i:year)\b|(?i:current){_S}+(?i:year)\b"
+    rf"|{_RELY.format('fnm_rel')})"
+    rf"|(?P<fnm_f>(?i:first)){_S}+(?P<fnm_n2>{_NUMW}){_S}+(?i:months)(?![A-Za-z])"
+    rf"(?!{_S}+(?i:of|ago|earlier|before|after|later|from|since)\b))",
     # "in the spring", "next autumn", "summer 2025": the year of that season
     rf"(?P<sea>(?:(?P<sea_rel>(?i:this|next|last)){_S}+|(?<=in ){_S}*(?i:the){_S}+)"
     rf"(?P<sea_w>(?i:spring|summer|autumn|fall))(?![A-Za-z])(?!{_S}+of{_S}+(?![0-9]))"
@@ -130,9 +139,9 @@ def _compile_forms(names: str | None = None) -> re.Pattern:
 
 
 # the forms that can start at each kind of trigger: a smaller alternation fails faster
-_DIGIT_FORMS_RE = _compile_forms("iso num drr dr dmy ago dec yr y q")
+_DIGIT_FORMS_RE = _compile_forms("iso num drr dr dmy fnm ago dec yr y q")
 _NAME_FORMS_RE = _compile_forms("mr dmy mdy myr mmr my mrel bm wd")
-_WORD_FORMS_RE = _compile_forms("q fnm sea relm ago intime rel wd")
+_WORD_FORMS_RE = _compile_forms("q qrel fnm sea relm ago intime rel wd")
 
 _MONTH_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['month_cues'], True)})[ \u00a0-]+(?:the\s+)?$")
 _YEAR_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['year_cues'], True)})[ \u00a0]+(?:the\s+)?$")
@@ -323,8 +332,8 @@ def _resolve(  # noqa: C901
         return dates[0].isoformat(), None, "day", relative
     if kind == "mmr":
         m1, m2 = _month(g("mmr_m1")), _month(g("mmr_m2"))
-        if g("mmr_y") or (g("mmr_rel") and anchor is not None):
-            y2 = int(g("mmr_y")) if g("mmr_y") else _rel_year(g("mmr_rel"), anchor)
+        if g("mmr_y") or ((g("mmr_rel") or g("mmr_cur")) and anchor is not None):
+            y2 = int(g("mmr_y")) if g("mmr_y") else _rel_year(g("mmr_rel"), anchor)  # "current": this
             y1 = y2 if m1 <= m2 else y2 - 1
             return f"{y1:04d}-{m1:02d}", f"{y2:04d}-{m2:02d}", "month", not g("mmr_y")
         if anchor is None or g("mmr_m1").rstrip(".").lower() in _AMBIGUOUS:
@@ -333,11 +342,17 @@ def _resolve(  # noqa: C901
         y2 = y1 if m2 >= m1 else y1 + 1
         return f"{y1:04d}-{m1:02d}", f"{y2:04d}-{m2:02d}", "month", True
     if kind == "fnm":
+        if g("fnm_f"):  # "in the first nine months": of the year it is, or of the last one
+            n = _count(g("fnm_n2"))
+            if not n or n > 11 or anchor is None:
+                return None
+            y = anchor.year if anchor.month > n else anchor.year - 1
+            return f"{y:04d}-01", f"{y:04d}-{n:02d}", "month", True
         n = _count(g("fnm_n"))
         if not n or n > 12 or (not g("fnm_y") and anchor is None):
             return None
         y = int(g("fnm_y")) if g("fnm_y") else _rel_year(g("fnm_rel"), anchor)
-        m1, m2 = (1, n) if g("fnm_w").lower() == "first" else (13 - n, 12)
+        m1, m2 = (13 - n, 12) if (g("fnm_w") or "").lower() == "last" else (1, n)
         return f"{y:04d}-{m1:02d}", f"{y:04d}-{m2:02d}", "month", not g("fnm_y")
     if kind == "sea":
         if g("sea_y"):
@@ -373,6 +388,18 @@ def _resolve(  # noqa: C901
         span = 6 if half else 3
         m1 = (n - 1) * span + 1
         return f"{y:04d}-{m1:02d}", f"{y:04d}-{m1 + span - 1:02d}", "month", False
+    if kind == "qrel":
+        if anchor is None:
+            return None
+        n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[
+            g("qrel_w").lower()]
+        half = g("qrel_u").lower() == "half"
+        if half and n > 2:
+            return None
+        y = _rel_year(g("qrel_rel"), anchor)
+        span = 6 if half else 3
+        m1 = (n - 1) * span + 1
+        return f"{y:04d}-{m1:02d}", f"{y:04d}-{m1 + span - 1:02d}", "month", True
     if kind == "my":
         return f"{int(g('my_y')):04d}-{_month(g('my_m')):02d}", None, "month", False
     if kind == "mrel":

@@ -52,6 +52,17 @@ for _code, _spec in _CUR["currencies"].items():
 _CODES = frozenset(_CUR["currencies"])
 _LOOKALIKE_TARGETS = tuple(_CUR["lookalike_targets"])
 _NOT_CURRENCIES = frozenset(_CUR["not_currencies"])
+# a name several currencies share → (regex of the country words, word → code, default code or None)
+_SHARED: dict[str, tuple[re.Pattern, dict[str, str], str | None]] = {}
+for _name, _spec in (_CUR.get("shared_names") or {}).items():
+    _word_code = {w.lower(): code for code, words in _spec["cues"].items() for w in words}
+    _SHARED[_name.lower()] = (
+        re.compile(r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, sorted(_word_code, key=len, reverse=True)))
+                   + r")(?![a-z])", re.I),
+        _word_code,
+        _spec.get("default"),
+    )
+    _NAMES.setdefault(_name.lower(), "")  # read as a currency name; its code is resolved per amount
 
 _SYM_ALT = _alt(_SYMBOLS)
 _NAME_ALT = _alt(_NAMES, ignore_case=True)  # used inside (?i:…)
@@ -86,6 +97,8 @@ _CHANGE_RE = re.compile(
     rf"(?<![A-Za-z])(?i:{_alt(_CUES['change_verbs'], True)}){GAP}+(?:(?:by|from|to){GAP}+)?[^.;:!?]{{0,24}}$"
 )
 _GAPS_RE = re.compile(f"{GAP}+")
+# between the parts of "1 bln. 12 mln." / "2 billion 300 million": an optional abbreviation dot
+_COMPOUND_GAP_RE = re.compile(rf"\.?{GAP}+")
 _DIGIT_NEXT_RE = re.compile(f"{GAP}?[0-9]")
 # one dot and three digits, no scale: a decimal in a percentage ("1.125%"), thousands otherwise
 _DOT_THOUSANDS_RE = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
@@ -115,7 +128,7 @@ def _symbol_code(token: str) -> str | None:
 def currency_code(token: str) -> str | None:
     """The ISO code for a currency token as written ("US$" → "USD", "tenge" → "KZT"), else None."""
     token = token.strip(SPACE_CHARS)
-    return _symbol_code(token) or _NAMES.get(_GAPS_RE.sub(" ", token).lower())
+    return _symbol_code(token) or _NAMES.get(_GAPS_RE.sub(" ", token).lower()) or None
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -167,6 +180,8 @@ def _pre_token(text: str, start: int) -> tuple[int, str, str | None] | None:
 
 
 def _post_token(text: str, end: int) -> tuple[int, str, str | None] | None:
+    if end < len(text) and text[end] == "." and end and text[end - 1].isalpha():
+        end += 1  # "6.3 trln. sums", "35 mln. manat": the scale's abbreviation dot
     m = _POST_RE.match(text, end)
     if not m:
         return None
@@ -175,11 +190,58 @@ def _post_token(text: str, end: int) -> tuple[int, str, str | None] | None:
     if m.group("known"):
         return m.end(), m.group("known"), _SYMBOLS[m.group("known")]
     if m.group("name"):
-        return m.end(), m.group("name"), currency_code(m.group("name"))
+        code = currency_code(m.group("name"))
+        if not code:
+            code = _resolve_shared_name(text, m.start(), m.group("name"))
+            if code is None:
+                return None
+        return m.end(), m.group("name"), code
     tok = m.group("unk")
     if is_unknown_currency_token(tok):
         return m.end(), tok, None
     return None
+
+
+def _resolve_shared_name(text: str, start: int, token: str) -> str | None:
+    """The ISO code of a name several currencies share ("manat": TMT or AZN), read from the country
+    word (data/currencies.yaml `shared_names`) nearest before the amount, else the nearest after
+    it, else the name's default (None: the name is then not read as a currency)."""
+    cues = _SHARED.get(_GAPS_RE.sub(" ", token).lower())
+    if not cues:
+        return None
+    best: tuple[int, str] | None = None
+    for m in cues[0].finditer(text):  # only where a shared name stands: rare, so the whole text
+        dist = start - m.end() if m.end() <= start else (m.start() - start) + len(text)
+        if best is None or dist < best[0]:
+            best = (dist, cues[1][m.group(0).lower()])
+    return best[1] if best else cues[2]
+
+
+def _compound_tail(text: str, nums, i: int, scale: Decimal | None, has_pre: bool) -> int:
+    """ "1 bln. 12 mln. US dollars", "USD 1 bln 12 mln": how many numbers after nums[i] continue it
+    with a smaller scale (each below the next larger unit), the whole opened or closed by a
+    currency token."""
+    if scale is None:
+        return 0
+    k = i
+    last = scale
+    dotted = False
+    while k + 1 < len(nums) and _COMPOUND_GAP_RE.fullmatch(text, nums[k][1], nums[k + 1][0]):
+        dotted = dotted or text[nums[k][1]] == "."
+        nxt = nums[k + 1][2]
+        if not nxt[:1].isdigit():
+            break
+        try:
+            b2, s2 = _parse(nxt)
+        except ValueError:
+            break
+        if s2 is None or s2 >= last or b2 * s2 >= last:
+            break
+        last = s2
+        k += 1
+    if k == i or ((dotted or not has_pre) and _post_token(text, nums[k][1]) is None):
+        return 0  # "EUR 5 billion. 12 million people": a dot may end the sentence, unless a currency follows
+    return k - i
 
 
 def _qualifier(text: str, start: int) -> str:
@@ -195,6 +257,20 @@ def _qualifier(text: str, start: int) -> str:
         if prev and prev.lower() in _OVER_VERBS:
             return "exact"  # "handed over €5 million": a particle
     return _QUALS[q]
+
+
+_IN_PLACE_RE = re.compile(r"(?<![A-Za-z])(?i:in|across|throughout|at\s+present\s+in)\s+(?:the\s+)?$")
+
+
+def _place_after_in(text: str, start: int, word: str) -> bool:
+    """ "At present in Uzbekistan 178 enterprises operate": the capitalised word before the number
+    is a country or city after "in", not a name the number belongs to."""
+    from communique.annotate.places import city_country, country_name, demonym_country
+
+    if not (city_country(word) or (country_name(word) and not demonym_country(word))):
+        return False
+    at = text.rfind(word, max(0, start - 40), start)
+    return at > 0 and bool(_IN_PLACE_RE.search(text, max(0, at - 24), at))
 
 
 def _is_count(text: str, start: int, end: int, num: str, qualifier: str) -> bool:
@@ -229,7 +305,13 @@ def _is_count(text: str, start: int, end: int, num: str, qualifier: str) -> bool
     pw = _prev_word(text, max(0, start - 20), start)
     if pw:
         low = pw.lower()
-        if pw[0].isupper() and low not in _STOP and low not in _QUAL_WORDS and low not in _DEFINITE:
+        if (
+            pw[0].isupper()
+            and low not in _STOP
+            and low not in _QUAL_WORDS
+            and low not in _DEFINITE
+            and not _place_after_in(text, start, pw)
+        ):
             return False  # "Boeing 737 jets", "Horizon 2020 projects": a name with a number
     return not (pw and (pw.lower() in _LABELS or pw.lower() in _STOP
                         and pw.lower() not in ("and", "of", "to", "by", "at", "for",
@@ -262,12 +344,19 @@ def _find_amounts(text: str, offset: int = 0) -> list[Amount]:
             i += 1
             continue
         v1 = b1 * s1 if s1 is not None else b1
-        v2 = None
         pre = _pre_token(text, s)
+        extra = _compound_tail(text, nums, i, s1, pre is not None) if first[:1].isdigit() else 0
+        if extra:
+            for _s, _e, part in nums[i + 1 : i + 1 + extra]:
+                b, sc = _parse(part)
+                v1 += b * sc
+            e = nums[i + extra][1]
+            i += extra  # the amount ends with its last part
+        v2 = None
         start = pre[0] if pre else s
         second = None
         # a range: a dash, "to" or "and" and a second number right after the first
-        if i + 1 < n:
+        if i + 1 < n and not extra:
             r = _RANGE_GAP_RE.fullmatch(text, e, nums[i + 1][0])
             if r:
                 between = _BETWEEN_RE.search(text, max(0, start - 10), start)

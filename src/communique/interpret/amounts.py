@@ -41,7 +41,18 @@ _REL_PERIOD = re.compile(
     re.I,
 )
 _SINCE = re.compile(r"\bsince\b(?![\w\s,]*\band\b)[\w\s,]{0,25}$", re.I)
-_BASE = re.compile(r"\b(?:from|compared\s+(?:with|to)|than(?:\s+in)?|over|versus|vs\.?)\s+(?:the\s+)?$", re.I)
+_BASE = re.compile(
+    r"(?:\b(?:from|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|than(?:\s+in)?|over|versus|vs\.?"
+    r"|against|relative\s+to)"
+    r"|(?:%|\bper\s*cent|\bpercent)\s+on)\s+(?:the\s+)?$",  # "up 11% on the previous year"
+    re.I,
+)
+# "… compared with the same period of last year", "in comparison with the corresponding period of
+# 2024": the date after it is the base of a comparison, not the period of the figure
+_PERIOD_BASE = re.compile(
+    r"\b(?:same|corresponding|similar|comparable|like|equivalent)\s+period\s+(?:of\s+|in\s+)?(?:the\s+)?$",
+    re.I,
+)
 _NUMWORDS = {
     "one": 1,
     "two": 2,
@@ -306,6 +317,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
     last_pledge: _Pending | None = None
     last_money: tuple[Figure, int, int] | None = None  # the last money figure, its paragraph and sentence
     prev_money_fig: Figure | None = None
+    scope_end = -1  # end of the last count read as a project's scope ("construction of 2 hospitals")
     i = 0
     while i < len(amounts):
         a = amounts[i]
@@ -324,8 +336,12 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         s = ctx.sentence_at(a.span[0])
         si = ctx.sentence_index(a.span[0])
         money = a.unit not in ("percent", "count")
+        if a.unit == "count" and _project_scope(ctx, a, scope_end):
+            scope_end = a.span[1]
+            continue
         if a.unit == "count" and (
             not _is_count_figure(ctx, a)
+            or _in_pledge_purpose(ctx, a, last_pledge, si)
             or re.search(
                 r"\b(?:the|both|all|these|those)\s+$", ctx.text[max(0, a.span[0] - 8) : a.span[0]], re.I
             )
@@ -337,6 +353,8 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
                 pledges.append(p)
                 last_pledge = _Pending(p, si)
                 continue
+        if money and _restated(ctx, a, s, figures):
+            continue
         fig = _as_figure(ctx, a, s, prev_money_fig, last_money)
         if fig is None:
             continue
@@ -357,7 +375,104 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             prev_money_fig = fig
             last_money = (fig, s.paragraph, si)
     figures += _year_earlier_counts(ctx, figures)
+    figures += _table_counts(ctx, figures)
     return figures, pledges
+
+
+_TABLE_ROW = re.compile(r"^[ \t]*\|(.+)\|[ \t]*$", re.M)
+_COUNT_CELL = re.compile(
+    r"\s*(?P<q>~|≈|>|about|around|some|over|more\s+than|nearly|almost|approx\.?|approximately)?\s*"
+    r"(?P<n>\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+)\s*",
+    re.I,
+)
+_CELL_Q = {"~": "about", "≈": "about", ">": "more than", "approx": "about", "approx.": "about",
+           "approximately": "about"}
+
+
+def _table_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
+    """A table row whose label counts things ("| Companies with Turkish capital | as of June 2025 |
+    ~2,000 |"): its bare number cell is a count of them (a count's noun is in the row, not after it)."""
+    if "|" not in ctx.text:
+        return []
+    from ..annotate.numbers import is_year_like
+
+    nouns = _lex()["count_nouns"]
+    taken = {f.span for f in figures if f.span}
+    out = []
+    for row in _TABLE_ROW.finditer(ctx.text):
+        cells = row.group(1).split("|")
+        label = cells[0].strip().strip("*_ ")
+        head = _WORDS.findall(label)[:2]
+        if not head or not any(w.lower() in nouns for w in head) or ctx.is_heading(row.start(1)):
+            continue
+        at = row.start(1) + len(cells[0]) + 1
+        for cell in cells[1:]:
+            m = _COUNT_CELL.fullmatch(cell)
+            if m and not is_year_like(m.group("n")):
+                span = (at + m.start("n"), at + m.end("n"))
+                if span in taken:
+                    break
+                q = (m.group("q") or "").lower()
+                q = re.sub(r"\s+", " ", q)
+                qual = _CELL_Q.get(q) or _FRACTION_Q.get(q) or ("about" if q else "exact")
+                value = float(re.sub(r"[,\u00a0\u202f ]", "", m.group("n")))
+                amt = Amount(span, m.group("n"), value, None, "count", qual, None, True)
+                period = _period(ctx, amt, ctx.sentence_at(span[0]), count=True)
+                out.append(
+                    Figure(metric=label, value=value, unit="count", period=period, qualifier=qual, span=span)
+                )
+                break
+            at += len(cell) + 1
+    return out
+
+
+_SUM_OF_PARTS = re.compile(r"\b(?:add|adds|added|adding)\s+up\s+to\s+$|\bsum\s+(?:up\s+)?to\s+$", re.I)
+_THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+$")
+
+
+def _restated(ctx: Context, a: Amount, s, figures: list[Figure]) -> bool:
+    """An amount that is no new figure: a sum the text works out from parts ("the two lines add up
+    to $3.2 billion") or a figure already given, named again with "the" ("not the $3.4 billion
+    shown for 2024")."""
+    left = ctx.text[max(s.start, a.span[0] - 24) : a.span[0]]
+    if ("up" in left or "sum" in left) and _SUM_OF_PARTS.search(left):
+        return True
+    if _THE_BEFORE.search(left):
+        return any(
+            f.unit == a.unit and f.value == a.value and f.span and f.span[0] < s.start for f in figures
+        )
+    return False
+
+
+_SCOPE_OF = re.compile(
+    r"\b(?:construction|building|equipment|equipping|repair|reconstruction|modernisation|modernization|"
+    r"renovation|rehabilitation|upgrading|upgrade|purchase|supply|delivery)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+_LIST_NEXT = re.compile(r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+def _project_scope(ctx: Context, a: Amount, scope_end: int) -> bool:
+    """ "the construction of 2 hospitals, 5 schools and a bridge": counts of what a project builds or
+    buys say its scope, they are no figures of the partnership (the first after "construction of",
+    the others listed right after it)."""
+    left = ctx.text[max(0, a.span[0] - 40) : a.span[0]]
+    if " of " in left and _SCOPE_OF.search(left):
+        return True
+    return 0 <= scope_end < a.span[0] and bool(_LIST_NEXT.fullmatch(ctx.text, scope_end, a.span[0]))
+
+
+_PURPOSE_LEAD = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:for|to|towards|aimed\s+at)\s")
+_CLAUSE_BREAK = re.compile(r"[;.]|,\s+(?:and|while|but|whereas)\s")
+
+
+def _in_pledge_purpose(ctx: Context, a: Amount, last: _Pending | None, si: int) -> bool:
+    """ "… has allocated $12 million for the equipment of two hospitals": a count in what a pledge
+    pays for describes the pledge, it is no figure of its own."""
+    if last is None or last.sentence != si or not last.pledge.span or last.pledge.span[1] > a.span[0]:
+        return False
+    between = ctx.text[last.pledge.span[1] : a.span[0]]
+    return bool(_PURPOSE_LEAD.match(between)) and not _CLAUSE_BREAK.search(between)
 
 
 _YEAR_EARLIER = re.compile(
@@ -427,6 +542,9 @@ def _as_pledge(
         and last is not None
         and si - last.sentence <= 1
         and re.match(r"\s+(?:for|to)\s", right_full)
+        # a next sentence naming a giver of its own ("The Uzbek side … 50 billion sums for …") is no
+        # continuation of the pledge before
+        and (si == last.sentence or not _names_a_party(ctx, s.start, a0))
     ):
         is_pledge = continued = True
     if not is_pledge:
@@ -439,6 +557,13 @@ def _as_pledge(
         by, hedged, program, date = base.by, base.hedged, base.program, base.date
     else:
         by = _giver(ctx, a, s, left, right)
+        if (
+            by is None
+            and a.unit in _currency_countries()
+            and _ALLOCATED.search(left[-60:] + " " + right[:40])
+        ):
+            # "30 billion tenge were allocated for …": a state's own currency, set aside by no one named
+            by = f"Government of {_currency_countries()[a.unit]}"
         if by is None:
             return None
         own = _NEXT_CONJ.split(right)[0]  # not the next clause's hedge
@@ -470,6 +595,13 @@ def _as_pledge(
     )
 
 
+def _names_a_party(ctx: Context, lo: int, hi: int) -> bool:
+    """Whether a country, a people ("the Uzbek side") or an organisation is named in text[lo:hi]."""
+    return any(lo <= p.span[0] < hi for p in ctx.places if p.kind in ("country", "demonym")) or any(
+        lo <= o.span[0] < hi for o in ctx.orgs
+    )
+
+
 _FIGURE_CUE = re.compile(
     r"(?<![\w-])(?:trade|turnover|exports?|imports?|surplus|deficit|reached|amounted|totall?ing|"
     r"came to|stood at|accounted)(?![\w-])",
@@ -477,6 +609,13 @@ _FIGURE_CUE = re.compile(
 )
 
 
+_ALLOCATED = re.compile(
+    r"\b(?:allocated|allocate|earmarked|set\s+aside|assigned|directed|appropriated)\b", re.I
+)
+_CAPITAL_OF = re.compile(
+    r"\s+with\s+(?:an?\s+|the\s+)?(?:initial\s+)?(?:authori[sz]ed|charter|registered|statutory|share)\s+"
+    r"capital\s+of\s+(?:up\s+to\s+|about\s+|some\s+)?$"
+)
 _COMMITTED_TO = re.compile(r"\b(?:committed|pledged|agreed)\s+to\s+(?:raising|increasing|bringing)\b")
 
 
@@ -486,6 +625,8 @@ def _non_party(ctx: Context, left: str, end: int) -> bool:
     for m in _lex()["non_party_scan"].finditer_part(left, ctx.at, end - len(left)):
         if m.group(0)[0].isupper() and re.search(r"[A-Z][\w–-]*\s+$", left[: m.start()]):
             continue
+        if _CAPITAL_OF.match(left, m.end()):
+            continue  # "a joint company with an authorised capital of …": the company receives it
         return True
     return False
 
@@ -530,6 +671,9 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         m = lx["giver_after"].search(part) if _heads_in(ctx, part, a.span[1] + rel.end() - 4) else None
         if m:
             return _clean_giver(m.group(1))
+    by_agents = _passive_agents(ctx, a, s, right)
+    if by_agents:
+        return by_agents
     poss = list(_POSS_OFFER.finditer(left)) if ("'s" in left or "’s" in left) else []
     if poss:
         # "Kazakhstan welcomed the EU's decision to allocate …": the owner of the offer gives
@@ -552,9 +696,16 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     if cuts:
         cut = s.start + cuts[-1]
         subj_orgs = [o for o in orgs if o.span[0] >= cut]
-        subj_places = [p for p in ctx.places if cut <= p.span[0] < a.span[0] and p.kind == "country"]
+        subj_places = [
+            p
+            for p in ctx.places
+            if cut <= p.span[0] < a.span[0]
+            and (p.kind == "country" or (p.kind == "demonym" and _SIDE_NOUN.match(ctx.text, p.span[1])))
+        ]
         if subj_places and (not subj_orgs or subj_places[0].span[0] < subj_orgs[0].span[0]):
             pl = subj_places[0]
+            if pl.kind == "demonym":
+                return pl.country  # "… and the Uzbek side 90 bln. sums"
             if _GOV_OF.search(ctx.text[max(s.start, pl.span[0] - 60) : pl.span[0]]):
                 return f"Government of {pl.name}"  # "the Government of the People's Republic of China"
             return pl.name
@@ -567,7 +718,22 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     if gm and _clean_giver(gm[-1].group(1)).lower() not in ("government", "cabinet"):
         return _clean_giver(gm[-1].group(1))
     if "overnment" in left and re.search(r"\b(?:the\s+)?[Gg]overnment\s+(?:\w+\s+){0,4}$", left):
-        return _home_government(ctx)
+        return _home_government(ctx, a.unit)
+    if "budget" in left or "budget" in right[:80]:
+        bud = _STATE_BUDGET.search(left) or _FROM_BUDGET.match(right[:120])
+        if bud:  # "from the State budget of the Republic of Uzbekistan …", "from the republican budget"
+            of = country_name(re.sub(r"^(?:Republic|Kingdom|State)\s+of\s+", "", bud.group(1) or ""))
+            return f"Government of {of}" if of else _home_government(ctx, a.unit)
+    if "inisters" in left:
+        cab = _CABINET.search(left)
+        if cab:  # "the Cabinet of Ministers has allocated …": the home country's cabinet
+            home = _home_government(ctx, a.unit)
+            if home:
+                return re.sub(r"^Government", re.sub(r"\s+", " ", cab.group(1)), home)
+    if "bank" in left:
+        bank = next(reversed(list(_GLUED_BANK.finditer(left))), None)  # the last one named
+        if bank:  # "Türk Eximbank is ready to extend …"
+            return bank.group(1)
     people = [p for st, _e, p in ctx.person_mentions() if s.start <= st < a.span[0]]
     if people and people[0].affiliation:
         return people[0].affiliation
@@ -620,12 +786,38 @@ _BOTH_SIDES = re.compile(
 _BOTH_SIDES_WORDS = ("ides", "arties", "Heads", "eaders", "Presidents")  # one is in every match
 
 
+_PASSIVE_BY = re.compile(
+    r"\b(?:contributed|provided|allocated|financed|funded|paid|covered|granted|extended|made\s+available)\b"
+    r"[^.;:]{0,40}?\bby\s+(?:the\s+)?$"
+)
+_AND_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _passive_agents(ctx: Context, a: Amount, s, right: str) -> str | None:
+    """ "USD 100 million, to be contributed in equal shares by Azerbaijan and Kazakhstan": the
+    countries after a passive "… by" in the amount's own clause give it."""
+    if " by " not in right:
+        return None
+    hi = a.span[1] + len(right)
+    cs = [p for p in ctx.places if a.span[1] <= p.span[0] < hi and p.kind == "country"]
+    if not cs or not _PASSIVE_BY.search(ctx.text[a.span[1] : cs[0].span[0]]):
+        return None
+    names = [cs[0].name]
+    for prev, p in zip(cs, cs[1:], strict=False):
+        if not _AND_SEP.fullmatch(ctx.text[prev.span[1] : p.span[0]]):
+            break
+        if p.name not in names:
+            names.append(p.name)
+    return " and ".join(names)
+
+
 def _heads_in(ctx: Context, part: str, offset: int) -> bool:
     """Whether a giver head word ("Bank", "institutions" …) may stand in `part` (at `offset`)."""
     return _lex()["giver_heads_in"].found_part(part, ctx.at, offset)
 
 
-_SIDE_NOUN = re.compile(r"\s+(?:side|delegation|government|authorities)\b")  # read at a position
+# read at a position; "the Kazakh side", "the Kazakh Side" (joint statements capitalise it)
+_SIDE_NOUN = re.compile(r"\s+(?:[Ss]ide|[Dd]elegation|[Gg]overnment|[Aa]uthorities)\b")
 _GOV_OF = re.compile(r"\bGovernment\s+of\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}$")
 
 
@@ -647,9 +839,30 @@ def _clean_giver(g: str) -> str:
     return info["name"] if info else g
 
 
-def _home_government(ctx: Context) -> str | None:
-    """Whose government a bare "the Government" is: the first government the text names ("the
-    Government of the Republic of Kazakhstan …"), else the first country it names."""
+_STATE_BUDGET = re.compile(
+    r"\b(?:[Ss]tate|[Rr]epublican|[Nn]ational|[Ff]ederal|[Gg]overnment|[Cc]entral)\s+budget\b"
+    r"(?:\s+of\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+)*))?"
+)
+# "… will be allocated from the State budget of Uzbekistan for …": the budget after the amount
+_FROM_BUDGET = re.compile(r"[^.;]{0,40}?\bfrom\s+(?:the\s+)?" + _STATE_BUDGET.pattern[2:])
+_CABINET = re.compile(r"\b((?:Cabinet|Council)\s+of\s+Ministers)\s+(?:\w+\s+){0,4}$")
+# a name whose last word ends in "bank": "Türk Eximbank", "Vnesheconombank", "Halkbank"
+_GLUED_BANK = re.compile(r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z]\w*bank)\b")
+
+
+@lru_cache(maxsize=1)
+def _currency_countries() -> dict[str, str]:
+    specs = data.load("currencies")["currencies"]
+    return {c: spec["country"] for c, spec in specs.items() if spec.get("country")}
+
+
+def _home_government(ctx: Context, currency: str | None = None) -> str | None:
+    """Whose government a bare "the Government" is: the state whose national currency it spends
+    ("the Cabinet of Ministers has allocated 4.5 billion soms"), else the first government the text
+    names ("the Government of the Republic of Kazakhstan …"), else the first country it names."""
+    own = _currency_countries().get(currency or "")
+    if own:
+        return f"Government of {own}"
     m = re.search(r"\bGovernment\s+of\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+)*)", ctx.text)
     if m:
         name = re.sub(
@@ -663,10 +876,10 @@ def _home_government(ctx: Context) -> str | None:
 
 
 _PURPOSE = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:[\w\s-]{0,40}?)\b(?:for|to|aimed at|towards|on)\s+(.{4,140}?)"
-    r"(?=[.;:(]|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
+    r"\s*(?:\([^)]*\)\s*)?(?:[\w\s-]{0,60}?)\b(?:for|to|aimed at|towards|on)\s+(.{4,140}?)"
+    r"(?=[.;:(]|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|and\s+\d+|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
     r"|,\s+[\w\s]{0,40}?\b(?:said|says|told|added|noted)\b|\s+since\s|\s+and\s+(?:said|announced|added|noted)\b"
-    r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+at\s+the\s|$)"
+    r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+at\s+(?:the|an?)\s|$)"
 )
 
 
@@ -726,12 +939,15 @@ def _as_figure(
             and s.start <= prev_money.span[0]
             and not _OF.search(right[:4])
         ):
+            # "… reached $22.7 billion last year and grew by 10% in January–September": a period
+            # of the growth's own, between that value and it or after it in its clause, wins
+            own = _period(ctx, a, s, count=False, lo=prev_money.span[1])
             return Figure(
                 metric=f"{prev_money.metric} {_direction(left, right)}",
                 value=a.value,
                 value_max=a.value_max,
                 unit="percent",
-                period=prev_money.period,
+                period=own or prev_money.period,
                 qualifier=_q(a.qualifier),
                 span=a.span,
             )
@@ -763,7 +979,12 @@ def _as_figure(
             r"\s+of\s+(?:all\s+)?(?:the\s+)?([\w’'\s-]{3,60}?)(?:[,.;]|\s+(?:in|last|and|that|which|comes|from)\b)",
             right + ".",
         )
+        if not m and "hare" in left:
+            # "The share of Uzbekistan in Turkmenistan's trade reached 7.2%"
+            m = _SHARE_OF.search(text, max(s.start, a.span[0] - 150), a.span[0])
         metric = f"share of {m.group(1).strip()}" if m else _metric(ctx, a, left, right) or "share"
+        if not m and metric != "share" and _CHANGE_BY.search(left[-25:]):
+            metric = f"{metric} {_direction(left, right)}"  # "trade grew by 7.5%": its growth, no share
         return Figure(
             metric=metric,
             value=a.value,
@@ -793,10 +1014,13 @@ def _as_figure(
     if period is None and last_money is not None:
         # "… accounted for EUR 4.1 billion of that amount": the period of the figure just before
         fig, para, si = last_money
-        if para == s.paragraph and ctx.sentence_index(a.span[0]) - si <= 1:
+        same = ctx.sentence_index(a.span[0]) == si
+        if para == s.paragraph and (
+            same or (ctx.sentence_index(a.span[0]) - si == 1 and _BACK_REF.search(ctx.text, s.start, s.end))
+        ):
             period = fig.period
     return Figure(
-        metric=_metric(ctx, a, _clause_left(ctx, a, s)[-150:], right) or "value",
+        metric=_metric(ctx, a, _clause_left(ctx, a, s)[-150:], right) or _column_metric(ctx, a, s) or "value",
         value=a.value,
         value_max=a.value_max,
         unit=a.unit,
@@ -806,6 +1030,55 @@ def _as_figure(
     )
 
 
+_SHARE_OF = re.compile(
+    r"\b[Ss]hare\s+of\s+([\w’'\s-]{3,90}?)\s+(?:reached|was|is|amounted\s+to|stood\s+at|made\s+up|made|"
+    r"accounted\s+for|rose\s+to|grew\s+to|fell\s+to|came\s+to|totall?ed)\s+"
+    r"(?:(?:about|nearly|over|some|almost|around|more\s+than|less\s+than)\s+)?$"
+)
+_CHANGE_BY = re.compile(
+    r"\b(?:grew|rose|increased|decreased|fell|declined|jumped|climbed|dropped|expanded|contracted|shrank)"
+    r"\s+(?:by\s+)?$"
+)
+_GENERIC_HEADERS = frozenset(
+    ("value", "values", "amount", "amounts", "total", "figure", "figures", "sum", "volume", "level", "usd",
+     "eur", "change", "period", "year", "indicator", "item", "")
+)
+
+
+def _column_metric(ctx: Context, a: Amount, s) -> str | None:
+    """A money cell of a Markdown table with no metric word in its row: the header of its column
+    ("| Period | EU exports to Uzbekistan | EU imports … |"), unless that header is generic
+    ("Value", "Amount"), then the row's label."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, a.span[0]) + 1
+    if not text.startswith("|", line_start) and not text[line_start : a.span[0]].lstrip().startswith("|"):
+        return None
+    col = text.count("|", line_start, a.span[0]) - 1
+    # the header: the first line of this run of table lines
+    head = line_start
+    while head > 0:
+        prev = text.rfind("\n", 0, head - 1) + 1
+        if not text[prev:head].lstrip().startswith("|"):
+            break
+        head = prev
+    header_end = text.find("\n", head)
+    header = text[head : header_end if header_end >= 0 else len(text)].strip().strip("|").split("|")
+    if head == line_start or not 0 <= col < len(header):
+        return None
+    name = header[col].strip().strip("*_ ")
+    if name.lower() not in _GENERIC_HEADERS and not re.fullmatch(r"[\d\s–-]+", name):
+        return name
+    row = text[line_start : a.span[0]].strip().strip("|").split("|")
+    label = row[0].strip().strip("*_ ") if row else ""
+    return label if col > 0 and label and not re.fullmatch(r"[\d\s–-]+", label) else None
+
+
+# a sentence that speaks of the amount just given ("… EUR 4.1 billion of that amount", "of which")
+_BACK_REF = re.compile(
+    r"\b(?:of\s+(?:that|this|the)\s+(?:amount|total|sum|figure|volume|turnover)|of\s+which|accounted\s+for|"
+    r"(?:this|that)\s+(?:amount|figure|sum|total|volume)|the\s+(?:rest|remainder|balance)|"
+    r"(?:in|during|over|for)\s+(?:this|that|the\s+same)\s+period|[Ee]xports?|[Ii]mports?|[Ss]hare)\b"
+)
 _FELL = re.compile(r"\b(?:fell|declined|decreased|dropped|contracted|shrank|down)\s+(?:by\s+)?$")
 _LESS = re.compile(r"\s+(?:less|lower|down)\b")
 
@@ -900,7 +1173,10 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
         d0 = d.span[0]  # the two windows end there, as text[s.start : d0][-30:] and [-20:] do
         lo = max(s.start, d0 - 30)
         since = _low_has(ctx, "since", lo, d0) and bool(_SINCE.search(text[lo:d0]))
-        base = bool(_BASE.search(text[max(s.start, d0 - 20) : d0]))
+        base = bool(_BASE.search(text[max(s.start, d0 - 20) : d0])) or (
+            _low_has(ctx, "period", max(s.start, d0 - 40), d0)
+            and bool(_PERIOD_BASE.search(text[max(s.start, d0 - 40) : d0]))
+        )
         if since and year:
             val = f"{d.value[:4]}/{year}"
         elif d.end:
@@ -912,7 +1188,8 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
     return got
 
 
-def _period(ctx: Context, a: Amount, s, count: bool) -> str | None:
+def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> str | None:
+    """The period of the amount `a` in sentence `s`; with `lo`, only from dates at or after it."""
     text = ctx.text
     rels, dated = _sentence_periods(ctx, s)
     # "over the past decade", "over the next three years"
@@ -926,6 +1203,9 @@ def _period(ctx: Context, a: Amount, s, count: bool) -> str | None:
         if base and not (d.span[0] < a.span[0] and re.search(r"\bwhen\b", text[d.span[1] : a.span[0]])):
             continue
         cands.append(cand)
+    if lo is not None:
+        cands = [c for c in cands if c[0] >= lo]
+        best_rel = best_rel if best_rel and best_rel[2] >= lo else None
     rel_at = None
     if best_rel:
         cands.append((best_rel[2], best_rel[2] + 1, best_rel[1], True))
@@ -951,10 +1231,13 @@ def _period(ctx: Context, a: Amount, s, count: bool) -> str | None:
         (x.span[0] for x in ctx.amounts if x.span[0] > a.span[1] and (x.unit != "count" or count)),
         default=s.end,
     )
+    # (not across "…, and for 9 months of 2025 – USD 950 million": the next clause's period)
     after = [
         c
         for c in cands
-        if a.span[1] <= c[0] < min(nxt_amount, s.end) and not _SEMI.search(text[a.span[1] : c[0]])
+        if a.span[1] <= c[0] < min(nxt_amount, s.end)
+        and not _SEMI.search(text[a.span[1] : c[0]])
+        and not (nxt_amount < s.end and _NEXT_CONJ.search(text[a.span[1] : c[0]]))
     ]
     if after:
         return min(after, key=lambda c: c[0])[2]
