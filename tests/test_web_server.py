@@ -80,7 +80,9 @@ def test_workers_answer_keep_alive_requests_without_nagle_delay(served):
             t0 = time.perf_counter()
             assert c.get("/api/stats").status_code == 200
             times.append(time.perf_counter() - t0)
-    assert sorted(times)[len(times) // 2] < 0.035, times
+    # Nagle's delay hits every keep-alive answer (~40 ms each); a busy machine only slows some of
+    # them, so the fastest of 15 tells the two apart.
+    assert min(times) < 0.035, times
 
 
 def test_workers_default_to_the_cpus(monkeypatch):
