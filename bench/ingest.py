@@ -210,7 +210,7 @@ def main(argv: list[str] | None = None) -> None:
                 rows.append(("store only into PostgreSQL (extractions ready)", len(pairs) / took,
                              f"client CPU per document: store {1000 * cpu / len(pairs):.2f} ms + rebuild "
                              f"{1000 * rebuild_cpu / len(pairs):.2f} ms"))
-                for incremental in (False, True):
+                for incremental in ((False, True) if args.batches > 0 else ()):
                     r = run_batches(_fresh_pg_db(server, f"bench_batches_{int(incremental)}"), paths,
                                     args.batches, incremental)
                     how = "incremental merge" if incremental else "full rebuild"
