@@ -1114,34 +1114,45 @@ def _pub_year(ctx: Context) -> int | None:
     return ctx.anchor.year if ctx.anchor else None
 
 
+_CLAUSE_CUT = re.compile(r",\s+(?:and|while|but)\s")
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en)\b")
+_PAST_EVENT = re.compile(r"\b(?:was|were|had|has|have)\b|\b\w{3,}ed\b")
+_CLAUSE_PUNCT = re.compile(r"[,;.]")
+
+
+def _clause_past_cut(text: str, c: tuple, a: Amount, tail: int) -> tuple[str, str] | None:
+    """For a period candidate `c` before the count `a` with ", and/while/but" between them: the
+    count's clause from the last such cut up to the count, and `tail` characters after the count.
+    None when nothing cuts them apart (the candidate is after the count, or in its clause)."""
+    if c[0] > a.span[0]:
+        return None
+    between = text[c[1] : a.span[0]]
+    cut = max((m.end() for m in _CLAUSE_CUT.finditer(between)), default=-1)
+    if cut < 0:
+        return None
+    return between[cut:], text[a.span[1] : a.span[1] + tail]
+
+
 def _since_reaches(text: str, sent_start: int, c: tuple, a: Amount) -> bool:
     """ "since 2015, more than 4 000 students" — a "since" span reaches a count in its own clause, or
     across ", and" only a count in the present perfect ("…, and it has supported over 40 companies"),
     not a state ("…, and 3,000 companies operate")."""
     if not _SINCE.search(text[sent_start : c[0]][-30:]):
         return False
-    if c[0] > a.span[0]:
-        return True
-    between = text[c[1] : a.span[0]]
-    cut = max((m.end() for m in re.finditer(r",\s+(?:and|while|but)\s", between)), default=-1)
-    if cut < 0:
-        return True
-    rest = between[cut:] + text[a.span[1] : a.span[1] + 60]
-    return bool(re.search(r"\b(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en)\b", rest))
+    clause = _clause_past_cut(text, c, a, 60)
+    return clause is None or bool(_PRESENT_PERFECT.search(clause[0] + clause[1]))
 
 
 def _date_reaches(text: str, c: tuple, a: Amount) -> bool:
     """A date before a count, across ", and (that)": only when the count's clause tells of a past
     event ("…, and 300 firms were registered"), not a present state ("…, and 250 firms operate")."""
-    if c[0] > a.span[0]:
+    clause = _clause_past_cut(text, c, a, 80)
+    if clause is None:
         return True
-    between = text[c[1] : a.span[0]]
-    cut = max((m.end() for m in re.finditer(r",\s+(?:and|while|but)\s", between)), default=-1)
-    if cut < 0:
-        return True
-    rest = between[cut:] + text[a.span[1] : a.span[1] + 80]
-    rest = re.split(r"[,;.]", rest)[0] if re.search(r"[,;.]", rest[len(between) - cut :]) else rest
-    return bool(re.search(r"\b(?:was|were|had|has|have)\b|\b\w{3,}ed\b", rest))
+    rest = clause[0] + clause[1]
+    if _CLAUSE_PUNCT.search(clause[1]):  # the count's clause ends after it
+        rest = _CLAUSE_PUNCT.split(rest, 1)[0]
+    return bool(_PAST_EVENT.search(rest))
 
 
 def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
