@@ -32,6 +32,18 @@ def fixtures_dir() -> Path:
     return FIXTURES
 
 
+@pytest.fixture(scope="session")
+def web_builder():
+    """tests/fixtures/web/builder.py (the web tests' ledger: fixture texts with hand-written records),
+    loaded once; it is a script beside its texts, not a package module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("web_builder", FIXTURES / "web" / "builder.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
 def _pg_bin() -> Path | None:
     root = Path("/usr/lib/postgresql")
     if root.is_dir():

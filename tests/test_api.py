@@ -8,7 +8,6 @@ read tests run on SQLite and on the real PostgreSQL server.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
@@ -23,36 +22,25 @@ TOKEN = "test-token-123"
 WEB = Path(__file__).parent / "fixtures" / "web"
 
 
-def _builder():
-    spec = importlib.util.spec_from_file_location("web_builder", WEB / "builder.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-builder = _builder()
-
-
-def _fixture_extractor(doc, published=None):
-    """Uploads in tests: a known extraction for our fixture texts, an empty one for any other."""
-    for d, ex in builder.extractions():
-        if d.id == doc.id:
-            return ex
-    from communique.pipeline import empty_extraction
-
-    return empty_extraction(doc, published, False)
-
-
 @pytest.fixture
-def ledger_url(tmp_path):
+def ledger_url(tmp_path, web_builder):
     url = f"sqlite:///{tmp_path / 'web.db'}"
-    builder.build(url).close()
+    web_builder.build(url).close()
     return url
 
 
 @pytest.fixture
-def client(ledger_url):
-    app = create_app(settings=Settings(db_url=ledger_url, token=TOKEN, extractor=_fixture_extractor))
+def client(ledger_url, web_builder):
+    def fixture_extractor(doc, published=None):
+        """Uploads in tests: a known extraction for our fixture texts, an empty one for any other."""
+        for d, ex in web_builder.extractions():
+            if d.id == doc.id:
+                return ex
+        from communique.pipeline import empty_extraction
+
+        return empty_extraction(doc, published, False)
+
+    app = create_app(settings=Settings(db_url=ledger_url, token=TOKEN, extractor=fixture_extractor))
     with TestClient(app) as c:
         yield c
 
@@ -64,9 +52,9 @@ def readonly(ledger_url):
 
 
 @pytest.fixture
-def any_db_client(db_url):
+def any_db_client(db_url, web_builder):
     """The same ledger on SQLite and on PostgreSQL."""
-    builder.build(db_url).close()
+    web_builder.build(db_url).close()
     with TestClient(create_app(settings=Settings(db_url=db_url, token=TOKEN))) as c:
         yield c
 

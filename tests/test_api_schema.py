@@ -3,9 +3,6 @@ make the server fail (no 5xx), and responses conform to the documented schemas."
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
@@ -15,16 +12,12 @@ from communique.serve.app import create_app
 from communique.serve.settings import Settings
 
 TOKEN = "schema-token"
-WEB = Path(__file__).parent / "fixtures" / "web"
 
 
 @pytest.fixture(scope="module")
-def api_schema(tmp_path_factory):
-    spec = importlib.util.spec_from_file_location("web_builder", WEB / "builder.py")
-    builder = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(builder)
+def api_schema(tmp_path_factory, web_builder):
     url = f"sqlite:///{tmp_path_factory.mktemp('schema') / 'web.db'}"
-    builder.build(url).close()
+    web_builder.build(url).close()
 
     def extractor(doc, published=None):
         from communique.pipeline import empty_extraction

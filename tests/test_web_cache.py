@@ -8,9 +8,7 @@ Ledger-backed tests run on SQLite and on the real PostgreSQL server.
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import re
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -21,20 +19,9 @@ from communique.serve.security import CSRF_COOKIE, CSRF_SLOT
 from communique.serve.settings import Settings
 
 TOKEN = "cache-token"
-WEB = Path(__file__).parent / "fixtures" / "web"
 
 
-def _builder():
-    spec = importlib.util.spec_from_file_location("web_builder_cache", WEB / "builder.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-builder = _builder()
-
-
-def _build_first_two(url: str) -> None:
+def _build_first_two(builder, url: str) -> None:
     """The ledger without its third document (the crafted one), which a test ingests later."""
     from communique.ledger.store import open_ledger
 
@@ -45,7 +32,7 @@ def _build_first_two(url: str) -> None:
     ledger.close()
 
 
-def _ingest_third(url: str) -> None:
+def _ingest_third(builder, url: str) -> None:
     """Another connection (a separate ledger handle, as `communique ingest` would open) writes."""
     from communique.ledger.store import open_ledger
 
@@ -57,19 +44,19 @@ def _ingest_third(url: str) -> None:
 
 
 @pytest.fixture
-def app_client(db_url):
-    _build_first_two(db_url)
+def app_client(db_url, web_builder):
+    _build_first_two(web_builder, db_url)
     app = create_app(settings=Settings(db_url=db_url, token=TOKEN))
     with TestClient(app) as c:
         yield c
 
 
-def test_generation_changes_on_commit_by_another_connection(db_url):
+def test_generation_changes_on_commit_by_another_connection(db_url, web_builder):
     from sqlalchemy import text
 
     from communique.ledger.web_queries import open_web_ledger
 
-    _build_first_two(db_url)
+    _build_first_two(web_builder, db_url)
     web = open_web_ledger(db_url)
     try:
         g1 = web.generation()
@@ -97,7 +84,7 @@ def test_in_memory_sqlite_has_no_generation():
     assert generation_probe(create_engine("sqlite://")) is None
 
 
-def test_get_is_reused_until_another_connection_ingests(app_client, db_url):
+def test_get_is_reused_until_another_connection_ingests(app_client, db_url, web_builder):
     c, cache = app_client, app_client.app.state.cache
     docs = c.get("/api/documents").json()
     assert docs["total"] == 2
@@ -108,7 +95,7 @@ def test_get_is_reused_until_another_connection_ingests(app_client, db_url):
     assert c.get("/", headers={"accept": "text/html"}).text == home
     assert cache.hits == hits + 3  # served from the cache
 
-    _ingest_third(db_url)
+    _ingest_third(web_builder, db_url)
 
     after = c.get("/api/documents").json()
     assert after["total"] == 3 and "Crafted" in " ".join(d["title"] for d in after["items"])
@@ -128,7 +115,7 @@ def test_write_through_the_app_shows_at_once(app_client):
     assert [j["kind"] for j in c.get(f"/api/agreements/{rec['id']}").json()["judgements"]] == ["confirm"]
 
 
-def test_etag_and_304(app_client, db_url):
+def test_etag_and_304(app_client, db_url, web_builder):
     c = app_client
     for path in ("/api/meetings", "/timeline"):
         r = c.get(path)
@@ -139,7 +126,7 @@ def test_etag_and_304(app_client, db_url):
         assert "script-src 'self'" in again.headers["content-security-policy"]  # headers on a 304 too
         assert c.get(path, headers={"if-none-match": '"other"'}).status_code == 200
     etag = c.get("/api/documents").headers["etag"]
-    _ingest_third(db_url)
+    _ingest_third(web_builder, db_url)
     r = c.get("/api/documents", headers={"if-none-match": etag})
     assert r.status_code == 200 and r.headers["etag"] != etag and r.json()["total"] == 3
 
@@ -156,8 +143,8 @@ def _token(html: str) -> str:
     return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
 
 
-def test_csrf_token_is_each_browsers_own(db_url):
-    _build_first_two(db_url)
+def test_csrf_token_is_each_browsers_own(db_url, web_builder):
+    _build_first_two(web_builder, db_url)
     app = create_app(settings=Settings(db_url=db_url, token=TOKEN))
     with TestClient(app) as a, TestClient(app) as b:
         first_a = a.get("/login")
@@ -197,8 +184,8 @@ def test_not_kept(app_client):
     assert ("/api/meetings", b"limit=1", "api") in cache.entries  # per who is asking
 
 
-def test_cache_off_still_fills_csrf_slots(db_url):
-    _build_first_two(db_url)
+def test_cache_off_still_fills_csrf_slots(db_url, web_builder):
+    _build_first_two(web_builder, db_url)
     app = create_app(settings=Settings(db_url=db_url, token=TOKEN, cache_mb=0))
     with TestClient(app) as c:
         assert app.state.cache is None

@@ -10,7 +10,6 @@ In CI (CI=true) a missing browser fails these tests; elsewhere they are skipped.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import socket
 import subprocess
@@ -24,7 +23,6 @@ import pytest
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
-WEB = Path(__file__).parent / "fixtures" / "web"
 EXAMPLES = ROOT / "src" / "communique" / "examples"
 SHOTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -46,13 +44,10 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, web_builder):
     """The ledger built, then `python -m communique serve` on it; yields the base URL."""
-    spec = importlib.util.spec_from_file_location("web_builder", WEB / "builder.py")
-    builder = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(builder)
     db = tmp_path_factory.mktemp("e2e") / "ledger.db"
-    ledger = builder.build(f"sqlite:///{db}")
+    ledger = web_builder.build(f"sqlite:///{db}")
     if EXAMPLES.is_dir():
         ledger.ingest_paths([str(p) for p in sorted(EXAMPLES.iterdir())
                              if p.suffix in (".txt", ".md", ".html", ".htm", ".pdf")])

@@ -4,9 +4,7 @@ pass while the lane is full."""
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import threading
-from pathlib import Path
 
 import httpx
 
@@ -14,15 +12,6 @@ from communique.ledger import web_queries as wq
 from communique.serve.app import create_app
 from communique.serve.lanes import SLOW_PATHS
 from communique.serve.settings import Settings
-
-WEB = Path(__file__).parent / "fixtures" / "web"
-
-
-def _builder():
-    spec = importlib.util.spec_from_file_location("web_builder", WEB / "builder.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def test_slow_paths():
@@ -34,8 +23,8 @@ def test_slow_paths():
         assert not SLOW_PATHS.match(path), path
 
 
-def test_details_queue_in_their_lane_and_cheap_requests_pass(db_url, monkeypatch):
-    _builder().build(db_url).close()
+def test_details_queue_in_their_lane_and_cheap_requests_pass(db_url, monkeypatch, web_builder):
+    web_builder.build(db_url).close()
     app = create_app(settings=Settings(db_url=db_url, token=None, cache_mb=0, slow_lane=1))
     real = wq.get_record
     inside, peak, release = [0], [0], threading.Event()
