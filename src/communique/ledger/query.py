@@ -438,9 +438,9 @@ def record(ledger: Ledger, record_id: str, max_sources: int | None = None,
              .where(m.canonical_id == cid).order_by(d.published, m.document_id, m.span_start))
         ments = conn.execute(q.limit(max_sources) if max_sources else q).all()
         # A record reported by hundreds of documents has thousands of statements: read only those of
-        # the sources shown (by document, on its index), and the member ids alone for the rest.
-        # Read by the shown sightings' as-seen ids (a few statements each, on the record_id index) and
-        # keep those of this record: by canonical id SQLite walks all 5,000 of a large meeting's.
+        # the sources shown, by their as-seen ids (a few statements each, on the record_id index),
+        # keeping this record's (by canonical id SQLite walks all 5,000 of a large meeting's), and
+        # the member ids alone for the rest.
         cols = (s.id, s.record_id, s.prop, s.value, s.document_id, s.span_start, s.span_end,
                 s.extractor_version, s.canonical_id)
         if max_sources:
