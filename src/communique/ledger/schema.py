@@ -60,6 +60,7 @@ statements = Table(
     Column("extractor_version", String(32), nullable=False),
     Index("ix_statements_record_id", "record_id"),
     Index("ix_statements_canonical_id", "canonical_id"),
+    Index("ix_statements_canonical_record", "canonical_id", "record_id"),  # a record's members (0005)
     Index("ix_statements_document_id", "document_id"),
     Index("ix_statements_kind_prop", "kind", "prop"),
 )
