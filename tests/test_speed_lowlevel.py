@@ -186,3 +186,42 @@ def test_money_word_before_equals_the_plain_window_search():
         assert (plain and plain.group("w")) == (fast and fast.group("w")), (text, lo, hi)
         plain = money._PREV_WORD_RE.search(text, lo, hi)
         assert (plain.group("w") if plain else None) == money._prev_word(text, lo, hi), (text, lo, hi)
+
+
+def _detect_reference(text: str, default: str = "en") -> str:
+    """detect_language in its plain form: every word lowered one by one, each language's score
+    summed over its own list."""
+    words = [w.lower().replace("’", "'") for w in language._WORD.findall(text[:5000])]
+    cyr = [w for w in words if language._CYRILLIC.match(w)]
+    if len(words) < language._MIN_WORDS:
+        return default
+    lists = language._lists()
+    cyrillic = len(cyr) > len(words) / 2
+    if cyrillic:
+        candidates, words = ["ru", "kk"], cyr
+    else:
+        candidates = [lang for lang in lists if lang not in ("ru", "kk")]
+        words = [w for w in words if not language._CYRILLIC.match(w)]
+    scores = {lang: sum(1 for w in words if w in lists[lang]) for lang in candidates}
+    if "kk" in scores:
+        scores["kk"] += sum(1 for w in words if language._KAZAKH_LETTERS.intersection(w))
+    if cyrillic:
+        return "kk" if scores["kk"] > scores["ru"] else "ru"
+    best = max(scores, key=lambda k: scores[k])
+    return default if scores[best] < max(2, len(words) // 20) else best
+
+
+def test_language_counts_equal_the_list_by_list_sums():
+    """The stop-word count (only stop words counted, each adding to its languages) picks the
+    language the plain list-by-list sums pick, on texts mixing every list's words."""
+    stop = sorted({w for ws in language._lists().values() for w in ws})
+    pieces = [*stop, *(w.title() for w in stop[::3]), "x", "Astana", "trade", "қазақ", "әлем", "’s",
+              "l’", "—", " ", " ", " ", ", ", ".\n", "2025", "Σ", "İ"]
+    rng = random.Random(9)
+    seen = set()
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) + rng.choice(("", " ", " ")) for _ in range(rng.randint(0, 60)))
+        got = language.detect_language(text)
+        assert got == _detect_reference(text), text
+        seen.add(got)
+    assert len(seen) >= 4  # the texts reach several languages, not only the default
