@@ -480,14 +480,14 @@ MAX_HISTORY = 20
 API_PARTS = query.DETAIL_PARTS - {"roles"}
 
 
-def get_record(web: WebLedger, record_id: str, max_sources: int = MAX_SOURCES,
-               parts=API_PARTS, max_history: int | None = MAX_HISTORY) -> dict | None:
+def get_record(web: WebLedger, record_id: str, max_sources: int | None = None,
+               parts=API_PARTS, max_history: int | None = None) -> dict | None:
     """`query.record` (what `communique show` prints), with at most `max_sources` sources and
-    `max_history` stage events, reading only `parts` (`query.DETAIL_PARTS`). A person's `roles`
-    are left to `person_roles`, which the API and the page read (query.roles also matches the
-    meetings' heads: four times the work, thrown away)."""
-    return query.record(web.ledger, record_id, max_sources=max_sources, with_roles=False, parts=parts,
-                        max_history=max_history)
+    `max_history` stage events (None: `MAX_SOURCES`, `MAX_HISTORY`), reading only `parts`
+    (`query.DETAIL_PARTS`). A person's `roles` are left to `person_roles`, which the API and the
+    page read (query.roles also matches the meetings' heads: four times the work, thrown away)."""
+    return query.record(web.ledger, record_id, max_sources=max_sources or MAX_SOURCES, with_roles=False,
+                        parts=parts, max_history=max_history or MAX_HISTORY)
 
 
 def record_sources(web: WebLedger, record_id: str, limit: int = 50, offset: int = 0) -> Page | None:
