@@ -19,12 +19,14 @@ from ..annotate.orgs import Org, find_orgs
 from ..annotate.people import PersonEntity, Tok, find_people, tokens
 from ..annotate.places import Place, country_name, find_places, first_letters_ahead
 from ..annotate.quotes import QuoteMention, find_quotes
+from ..annotate.types import fast_init
 from ..segment import Sentence, paragraphs, segment
 from .scan import LiteralScan, Openings
 
 __all__ = ["Context", "BodyMention", "short_party"]
 
 
+@fast_init
 @dataclass(frozen=True)
 class BodyMention:
     span: tuple[int, int]
@@ -385,6 +387,7 @@ _N_COUNTRIES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 _LATERAL = {3: "trilateral", 4: "quadrilateral"}
 
 
+@fast_init
 @dataclass(frozen=True)
 class _Anchor:
     span: tuple[int, int]
