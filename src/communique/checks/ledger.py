@@ -526,6 +526,8 @@ NEEDS = {figures_disagree: ("figures", "meetings", "agreements"),
 #: As-seen records read per batch when the checks go through the ledger: whole groups of records
 #: a check compares (a larger group is a batch of its own), so memory holds a batch, not a kind.
 BATCH = 20_000
+#: Figures are read in one scan up to this many statements (their largest kind), else in batches.
+FIGURE_STATEMENTS = 100_000
 #: Bump when what a check flags, or how a flag's id is made, changes: the next rebuild then
 #: recomputes every ledger flag rather than the groups an ingest touched (`fingerprint`).
 VERSION = "2"
@@ -580,9 +582,10 @@ def _scan(conn, kind: str, props: tuple[str, ...], ids: Iterable[str] | None = N
     q = select(s.record_id, s.canonical_id, s.prop, s.value)
     if ids is None:
         parts = [q.where(s.kind == kind, s.prop.in_(props))]
-    else:  # by the record_id index alone; properties kept in Python (see `_load`)
+    else:  # by the record_id index alone (`prop || ''` is no index column: see `_load`)
         ids = sorted(ids)
-        parts = [q.where(s.record_id.in_(ids[i:i + 500])) for i in range(0, len(ids), 500)]
+        parts = [q.where(s.record_id.in_(ids[i:i + 500]), s.prop.op("||")("").in_(props))
+                 for i in range(0, len(ids), 500)]
     decoded: dict[str, Any] = {}
     for part in parts:
         for rid, cid, prop, raw in conn.execute(part.order_by(s.record_id, s.span_start, s.id)):
@@ -625,11 +628,36 @@ def _batches(groups: Iterable[list[str]], size: int | None = None) -> Iterator[l
 
 
 def _document_parties_of(conn, documents: set[str]) -> dict[str, frozenset[str]]:
-    """`document_parties` of these documents only (their meetings and agreements)."""
+    """`document_parties` of these documents only (their meetings' and agreements' parties and
+    names, read by the document_id index: `kind || ''` keeps SQL from scanning the kind's index)."""
+    from sqlalchemy import select
+
+    from ..ledger import schema as t
+
     if not documents:
         return {}
-    return document_parties(_load(conn, {"meetings": ("body", "parties"), "agreements": ("name", "parties")},
-                                  documents=sorted(documents)))
+    s, r = t.statements.c, t.records.c
+    rejected = set(conn.execute(select(r.id).where(r.status == "rejected")).scalars())
+    docs = sorted(documents)
+    seen: dict[str, Seen] = {}
+    decoded: dict[str, Any] = {}
+    for i in range(0, len(docs), 500):
+        q = (select(s.kind, s.record_id, s.canonical_id, s.prop, s.value, s.document_id)
+             .where(s.document_id.in_(docs[i:i + 500]), s.kind.op("||")("").in_(["meetings", "agreements"]),
+                    s.prop.op("||")("").in_(["body", "name", "parties"]))
+             .order_by(s.record_id, s.span_start, s.id))
+        for kind, rid, cid, prop, raw, doc in conn.execute(q):
+            if cid in rejected or (kind == "meetings") == (prop == "name"):
+                continue
+            rec = seen.get(rid) or seen.setdefault(rid, Seen(rid, kind, cid, doc, None, None))
+            vals = rec.props.setdefault(prop, [])
+            v = decoded[raw] if raw in decoded else decoded.setdefault(raw, json.loads(raw))
+            if v not in vals:
+                vals.append(v)
+    by_kind: dict[str, list[Seen]] = defaultdict(list)
+    for rec in seen.values():
+        by_kind[rec.kind].append(rec)
+    return document_parties(by_kind)
 
 
 # figures: one unit and period (SQL orders them), then one metric class
@@ -646,9 +674,12 @@ def _figure_groups(conn, ids: list[str] | None = None,
     q = (select(u.c.value, p.c.value, u.c.record_id)
          .join(p, (p.c.record_id == u.c.record_id) & (p.c.prop == "period"))
          .where(u.c.kind == "figures", u.c.prop == "unit"))
-    if ids is not None:
+    if ids is not None:  # by the record_id index (`prop || ''`: see `_scan`); distinct pairs only
+        q = (select(u.c.value, p.c.value).distinct()
+             .join(p, (p.c.record_id == u.c.record_id) & (p.c.prop == "period"))
+             .where(u.c.prop.op("||")("") == "unit"))
         for i in range(0, len(ids), 500):
-            yield from conn.execute(q.where(u.c.record_id.in_(ids[i:i + 500])))
+            yield from ((x, y, None) for x, y in conn.execute(q.where(u.c.record_id.in_(ids[i:i + 500]))))
         return
     if only is not None:  # SQL drops the other units and periods; Python the other pairs
         q = q.where(u.c.value.in_(sorted({x for x, _ in only})), p.c.value.in_(sorted({y for _, y in only})))
@@ -663,7 +694,31 @@ def _figure_part(conn, ids: list[str]) -> _Part:
     return _Part(seen, set(ids), {"parties": parties})
 
 
-def _figure_parts(conn, seeds: set[str] | None) -> Iterator[_Part]:
+def _count(conn, kind: str, records: bool = True) -> int:
+    """As-seen records (or statements) of a kind."""
+    from sqlalchemy import distinct, func, select
+
+    from ..ledger import schema as t
+
+    s = t.statements.c
+    what = func.count(distinct(s.record_id)) if records else func.count()
+    return conn.execute(select(what).where(s.kind == kind)).scalar_one()
+
+
+def _whole(conn, kinds: tuple[str, ...], cache: dict[str, list[Seen]]) -> dict[str, list[Seen]]:
+    """Whole kinds (a small ledger's), each read once per `run_checks` and shared by the checks."""
+    missing = {k: READS[k] for k in kinds if k not in cache}
+    if missing:
+        got = _load(conn, missing)
+        cache.update({k: got.get(k, []) for k in missing})
+    return {k: cache[k] for k in kinds}
+
+
+def _figure_parts(conn, seeds: dict[str, set[str]] | None, cache: dict | None = None) -> Iterator[_Part]:
+    if seeds is None and _count(conn, "figures", records=False) <= FIGURE_STATEMENTS:
+        seen = _whole(conn, ("figures", "meetings", "agreements"), {} if cache is None else cache)
+        yield _Part({"figures": seen["figures"]}, set(), {"parties": document_parties(seen)})
+        return
     if seeds is None:
         def groups() -> Iterator[list[str]]:
             last, group = None, []
@@ -679,6 +734,7 @@ def _figure_parts(conn, seeds: set[str] | None) -> Iterator[_Part]:
         for batch in _batches(groups()):
             yield _figure_part(conn, batch)
         return
+    seeds = seeds.get("figures", set())
     wanted = {(u, p) for u, p, _ in _figure_groups(conn, sorted(seeds))}
     if not wanted:
         return
@@ -703,7 +759,10 @@ def _figure_parts(conn, seeds: set[str] | None) -> Iterator[_Part]:
 
 # meetings: one body
 
-def _meeting_parts(conn, seeds: set[str] | None) -> Iterator[_Part]:
+def _meeting_parts(conn, seeds: dict[str, set[str]] | None, cache: dict | None = None) -> Iterator[_Part]:
+    if seeds is None and _count(conn, "meetings") <= BATCH:
+        yield _Part(_whole(conn, ("meetings",), {} if cache is None else cache), set())
+        return
     keys: dict[tuple, tuple] = {}
     groups: dict[tuple, list[str]] = defaultdict(list)
     for rid, _cid, props in _by_record(_scan(conn, "meetings", ("body", "parties"))):
@@ -716,7 +775,10 @@ def _meeting_parts(conn, seeds: set[str] | None) -> Iterator[_Part]:
         groups[key].append(rid)
     wanted = sorted(groups)
     if seeds is not None:
-        wanted = [k for k in wanted if any(r in seeds for r in groups[k])]
+        mine = seeds.get("meetings", set())
+        if not mine:
+            return
+        wanted = [k for k in wanted if any(r in mine for r in groups[k])]
     for batch in _batches(groups[k] for k in wanted):
         yield _Part(_load(conn, {"meetings": READS["meetings"]}, sorted(batch)), set(batch))
 
@@ -729,7 +791,12 @@ def _surname(name: Any) -> str | None:
     return person_parts(name)[1] or None if isinstance(name, str) else None
 
 
-def _role_parts(conn, seeds: set[str] | None) -> Iterator[_Part]:
+def _role_parts(conn, seeds: dict[str, set[str]] | None, cache: dict | None = None) -> Iterator[_Part]:
+    if seeds is not None and not (seeds.get("people") or seeds.get("meetings")):
+        return
+    if seeds is None and _count(conn, "people") + _count(conn, "meetings") <= BATCH:
+        yield _Part(_whole(conn, ("people", "meetings"), {} if cache is None else cache), set())
+        return
     parent: dict[tuple, tuple] = {}
 
     def find(x: tuple) -> tuple:
@@ -769,8 +836,8 @@ def _role_parts(conn, seeds: set[str] | None) -> Iterator[_Part]:
             comps[root]["meetings"].append(rid)
     roots = sorted(comps)
     if seeds is not None:
-        hit = {find(people[r]) for r in seeds if r in people}
-        hit |= {find(("s", sn)) for r in seeds for sn in heads.get(r, ())}
+        hit = {find(people[r]) for r in seeds.get("people", ()) if r in people}
+        hit |= {find(("s", sn)) for r in seeds.get("meetings", ()) for sn in heads.get(r, ())}
         roots = [r for r in roots if r in hit]
     parent.clear()
     batch: list[dict] = []
@@ -795,7 +862,7 @@ def _role_flag_surname(message: str) -> str | None:
     return _surname(message.split(ROLES_SAID, 1)[0]) if ROLES_SAID in message else None
 
 
-#: Each check's groups (`seeds`: as-seen ids an incremental rebuild rewrote; None: all groups).
+#: Each check's groups (`seeds`: kind → as-seen ids a rebuild rewrote; None: all groups).
 GROUPS = {figures_disagree: _figure_parts, meeting_ordinals_disagree: _meeting_parts,
           roles_at_once: _role_parts}
 #: The settings key of the flag kind each grouped check writes.
@@ -835,11 +902,11 @@ def _meta(conn, value: str | None = None) -> str | None:
     return value
 
 
-def run_checks(conn, seeds: set[str] | None = None) -> Checked:
+def run_checks(conn, seeds: dict[str, set[str]] | None = None) -> Checked:
     """Compute the ledger checks and store their flags; called inside the rebuild transaction.
 
     Without `seeds` every flag of these kinds is replaced, the ledger read a batch of whole groups
-    at a time. With `seeds` (as-seen ids of the records an incremental rebuild rewrote:
+    at a time. With `seeds` (kind → as-seen ids of the records an incremental rebuild rewrote:
     `review.after_rebuild`) only the groups holding one are checked again and their stored flags
     replaced; the rest cannot have changed (their records, documents and merged records are what
     they were). The result is the full run's, unless the checks or their settings changed since
@@ -856,17 +923,18 @@ def run_checks(conn, seeds: set[str] | None = None) -> Checked:
                                               .where(f.kind == "check failed")).scalar_one()):
         seeds = None
     rows: dict[str, dict] = {}
+    cache: dict[str, list[Seen]] = {}  # whole kinds of a small ledger, read once (full run)
     replace: list[str] = []  # stored flag ids the recomputed groups own (incremental)
     named: set[str] = set()
     for check in CHECKS:
-        if seeds is not None and not seeds:
+        if seeds is not None and not any(seeds.values()):
             break
         try:
             found: list[dict] = []
             ids: set[str] = set()
             surnames: set[str] = set()
             if check in GROUPS:
-                for part in GROUPS[check](conn, seeds):
+                for part in GROUPS[check](conn, seeds, cache):
                     found.extend(check(part.seen, **part.args))
                     ids |= part.ids
                     surnames |= part.surnames
@@ -877,6 +945,9 @@ def run_checks(conn, seeds: set[str] | None = None) -> Checked:
             continue  # incremental: its stored flags stay; the next rebuild recomputes them all
         for x in found:
             rows.setdefault(x["id"], x)
+        later = {k for c in CHECKS[CHECKS.index(check) + 1:] for k in NEEDS.get(c, tuple(READS))}
+        for k in [k for k in cache if k not in later]:
+            del cache[k]  # memory holds the kinds later checks need, not every kind
         if seeds is not None and ids:
             mine = select(f.id, f.record_ids, f.message).where(f.kind == _kind(WRITES[check]),
                                                                f.source == "ledger")

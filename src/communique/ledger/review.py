@@ -471,27 +471,32 @@ def after_rebuild(conn: Connection, touched: set[str] | None = None, merged: dic
 
 
 def rewritten_records(conn: Connection, touched: set[str],
-                      merged: dict | None) -> tuple[set[str], set[str]] | None:
-    """(merged ids, their as-seen ids) of the records an incremental merge rewrote, or None when
-    that cannot be told. A rebuild rewrites every merged record holding a record of a touched
-    document; it may rewrite others (one that lost a member, a full rebuild it fell back to), and
-    then its count of rewritten records (`merged["rewritten"]`) is larger than these."""
+                      merged: dict | None) -> tuple[set[str], dict[str, set[str]]] | None:
+    """(merged ids, kind → their as-seen ids of the kinds the checks read) of the records an
+    incremental merge rewrote, or None when that cannot be told. A rebuild rewrites every merged
+    record holding a record of a touched document; it may rewrite others (one that lost a member,
+    a full rebuild it fell back to), and then its count of rewritten records (`merged["rewritten"]`)
+    is larger than these."""
     if not merged or "rewritten" not in merged:
         return None
+    from ..checks.ledger import READS
+
     s = t.statements.c
     docs = sorted(touched)
-    canonical: set[str] = set()
+    kind_of: dict[str, str] = {}
     for n in range(0, len(docs), 500):
-        canonical |= set(conn.execute(select(s.canonical_id).where(s.document_id.in_(docs[n:n + 500]))
-                                      .distinct()).scalars())
+        kind_of.update(conn.execute(select(s.canonical_id, s.kind).where(s.document_id.in_(docs[n:n + 500]))
+                                    .distinct()).all())
+    canonical = set(kind_of)
     if len(_existing(conn, canonical)) != merged["rewritten"]:
         return None
-    members: set[str] = set()
-    ids = sorted(canonical)
+    members: dict[str, set[str]] = defaultdict(set)
+    ids = sorted(c for c, k in kind_of.items() if k in READS)
     for n in range(0, len(ids), 500):
-        members |= set(conn.execute(select(s.record_id).where(s.canonical_id.in_(ids[n:n + 500]))
-                                    .distinct()).scalars())
-    return canonical, members
+        for rid, kind in conn.execute(select(s.record_id, s.kind).where(s.canonical_id.in_(ids[n:n + 500]))
+                                      .distinct()):
+            members[kind].add(rid)
+    return canonical, dict(members)
 
 
 def _canonical_of(conn: Connection, ids: Iterable[str]) -> set[str]:
