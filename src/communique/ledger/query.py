@@ -27,13 +27,14 @@ Filter semantics, the same everywhere (CLI options, API parameters, dashboard fo
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import bindparam, func, literal, or_, select
+from sqlalchemy import bindparam, case, func, literal, or_, select
 
 from . import keys
 from . import schema as t
@@ -642,29 +643,44 @@ def n_stage_events(ledger: Ledger, agreement_id: str) -> int:
                             ).scalar_one()
 
 
-def _stage_events(conn, cid: str, limit: int | None, offset: int, detail: bool) -> tuple[list[dict], int]:
-    """One page of the agreement's stage events and their total. Every event's stage and date is
-    read (the order ranks stages, in Python); the source and sentence only for the page's events
-    (an agreement reported by 200 documents has 200 events: their sentences were most of its
-    detail)."""
+@functools.cache
+def _stage_queries() -> dict:
+    """The stage-history statements, built once (a `case` over the lifecycle's stages is dozens of
+    SQL elements to build and hash: most of a 20-event page's cost when made per call)."""
     from ..models import STAGE_ORDER
 
     h, d, m = t.stage_history.c, t.documents.c, t.mentions.c
-    rows = conn.execute(select(h.stage, h.date, h.published, h.document_id, h.span_start, h.span_end,
-                               h.regression, h.record_id).where(h.agreement_id == cid)).all()
-    rank = {s: i for i, s in enumerate(STAGE_ORDER)}
-    rows.sort(key=lambda r: (r.date or r.published or "", rank.get(r.stage, -1), r.document_id))
-    page = rows[offset:] if limit is None else rows[offset:offset + limit]
+    when = func.coalesce(func.nullif(h.date, ""), func.nullif(h.published, ""), "")
+    rank = case({s: i for i, s in enumerate(STAGE_ORDER)}, value=h.stage, else_=-1)
+    events = (select(h.stage, h.date, h.published, h.document_id, h.span_start, h.span_end, h.regression,
+                     h.record_id).where(h.agreement_id == bindparam("cid"))
+              .order_by(when, rank, h.document_id, h.id))
+    return {
+        "total": select(func.count()).select_from(t.stage_history).where(h.agreement_id == bindparam("cid")),
+        "all": events.offset(bindparam("off")),
+        "page": events.limit(bindparam("lim")).offset(bindparam("off")),
+        "sources": select(d.id, d.source).where(d.id.in_(bindparam("docs", expanding=True))),
+        "sentences": select(m.record_id, m.span_start, m.sentence)
+        .where(m.canonical_id == bindparam("cid"), m.document_id.in_(bindparam("docs", expanding=True))),
+    }
+
+
+def _stage_events(conn, cid: str, limit: int | None, offset: int, detail: bool) -> tuple[list[dict], int]:
+    """One page of the agreement's stage events and their total, ordered in SQL (date, else
+    publication date; then the stage's rank in the lifecycle; then the document) so that only the
+    page's rows are read into Python, and their source and sentence only for them (an agreement
+    reported by 200 documents has 200 events: their sentences were most of its detail)."""
+    sql = _stage_queries()
+    total = conn.execute(sql["total"], {"cid": cid}).scalar_one()
+    page = conn.execute(sql["all"] if limit is None else sql["page"],
+                        {"cid": cid, "off": offset, "lim": limit}).all() if total else []
     sources: dict[str, str | None] = {}
     sentences: dict[tuple, str | None] = {}
     if detail and page:
         docs = sorted({r.document_id for r in page})
-        sources = dict(conn.execute(select(d.id, d.source).where(d.id.in_(bindparam("docs", expanding=True))),
-                                    {"docs": docs}).all())
-        sentences = {(r.record_id, r.span_start): r.sentence for r in conn.execute(
-            select(m.record_id, m.span_start, m.sentence)
-            .where(m.canonical_id == cid, m.document_id.in_(bindparam("docs", expanding=True))),
-            {"docs": docs})}
+        sources = dict(conn.execute(sql["sources"], {"docs": docs}).all())
+        sentences = {(r.record_id, r.span_start): r.sentence
+                     for r in conn.execute(sql["sentences"], {"cid": cid, "docs": docs})}
     out = []
     for r in page:
         e = {"stage": r.stage, "date": r.date, "published": r.published, "document_id": r.document_id,
@@ -674,7 +690,7 @@ def _stage_events(conn, cid: str, limit: int | None, offset: int, detail: bool) 
             e["source"] = sources.get(r.document_id)
             e["sentence"] = sentences.get((r.record_id, r.span_start))
         out.append(e)
-    return out, len(rows)
+    return out, total
 
 
 def series(ledger: Ledger, body: str) -> dict:
