@@ -570,23 +570,30 @@ def _span(a, b):
     return [a, b] if a is not None and b is not None else None
 
 
+@functools.cache
+def _values_queries(with_props: bool) -> tuple:
+    """`values_of`'s two statements (built once: a detail runs them on every request)."""
+    st = t.statements.c
+    where = [st.canonical_id.in_(bindparam("ids", expanding=True))]
+    props = [st.prop.in_(bindparam("props", expanding=True))] if with_props else []
+    groups = (select(st.canonical_id, st.prop, st.value, func.count().label("n"),
+                     func.min(st.document_id).label("doc"))
+              .where(*where, *props).group_by(st.canonical_id, st.prop, st.value))
+    spans = select(st.canonical_id, st.prop, st.value, st.document_id, st.span_start, st.span_end).where(
+        st.document_id.in_(bindparam("docs", expanding=True)), *props)
+    return groups, spans
+
+
 def values_of(conn, record_ids: list[str], props: tuple[str, ...] | None = None) -> dict[str, dict]:
     """record → prop → [{value, n_sources, document_id, span}]: one entry per distinct value, with
     one of the documents stating it (GROUP BY on the covering index, not one row per source)."""
-    st = t.statements
-    where = [st.c.canonical_id.in_(record_ids)]
-    if props:
-        where.append(st.c.prop.in_(props))
-    groups = conn.execute(select(st.c.canonical_id, st.c.prop, st.c.value, func.count().label("n"),
-                                 func.min(st.c.document_id).label("doc"))
-                          .where(*where).group_by(st.c.canonical_id, st.c.prop, st.c.value)).all()
+    groups_sql, spans_sql = _values_queries(bool(props))
+    params = {"ids": list(record_ids), "props": list(props or ())}
+    groups = conn.execute(groups_sql, params).all()
     spans = {}
     if groups:
         # by document only, so the planner takes the document index (few rows per document)
-        docs = {g.doc for g in groups}
-        for x in conn.execute(select(st.c.canonical_id, st.c.prop, st.c.value, st.c.document_id,
-                                     st.c.span_start, st.c.span_end)
-                              .where(st.c.document_id.in_(docs), *where[1:])):
+        for x in conn.execute(spans_sql, {**params, "docs": sorted({g.doc for g in groups})}):
             key = (x.canonical_id, x.prop, x.value, x.document_id)
             spans.setdefault(key, _span(x.span_start, x.span_end))
     out: dict[str, dict] = {}

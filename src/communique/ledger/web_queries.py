@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import case, func, select, text
+from sqlalchemy import bindparam, case, func, select, text
 from sqlalchemy.engine import Engine
 
 from . import query
@@ -778,23 +778,32 @@ def _figure_series(web: WebLedger, metric: str, subject: str | None = None) -> l
     return points
 
 
+_ROLE_ROWS = (select(s.statements.c.prop, s.statements.c.value, s.documents.c.published,
+                     s.statements.c.document_id)
+              .join(s.documents, s.documents.c.id == s.statements.c.document_id)
+              .where(s.statements.c.canonical_id == bindparam("pid"),
+                     s.statements.c.prop.in_(("role", "affiliation"))))
+
+
 def person_roles(web: WebLedger, person_id: str) -> list[dict]:
-    """Roles a person is seen holding, each with the first and last publication date it appears."""
-    st, d = s.statements, s.documents
+    """Roles a person is seen holding, each with the first and last publication date it appears.
+
+    One row per document stating a role or affiliation, but few distinct values: each value's JSON
+    text is parsed once (`seen`), its entry found by the value it holds."""
+    roles: dict[tuple, dict] = {}
+    seen: dict[tuple, dict] = {}
     with web.engine.connect() as conn:
-        rows = conn.execute(select(st.c.prop, st.c.value, d.c.published, st.c.document_id)
-                            .join(d, d.c.id == st.c.document_id)
-                            .where(st.c.canonical_id == person_id, st.c.prop.in_(("role", "affiliation"))))
-        roles: dict[tuple, dict] = {}
-        for x in rows:
-            key = (x.prop, json.loads(x.value))
-            e = roles.setdefault(key, {"prop": x.prop, "value": key[1], "since": x.published,
-                                       "until": x.published, "documents": set()})
-            if x.published and (not e["since"] or x.published < e["since"]):
-                e["since"] = x.published
-            if x.published and (not e["until"] or x.published > e["until"]):
-                e["until"] = x.published
-            e["documents"].add(x.document_id)
+        for prop, value, published, doc in conn.execute(_ROLE_ROWS, {"pid": person_id}):
+            e = seen.get((prop, value))
+            if e is None:
+                v = json.loads(value)
+                e = seen[(prop, value)] = roles.setdefault((prop, v), {
+                    "prop": prop, "value": v, "since": published, "until": published, "documents": set()})
+            if published and (not e["since"] or published < e["since"]):
+                e["since"] = published
+            if published and (not e["until"] or published > e["until"]):
+                e["until"] = published
+            e["documents"].add(doc)
     out = [{**e, "documents": sorted(e["documents"])} for e in roles.values()]
     return sorted(out, key=lambda e: (e["since"] or "", e["prop"]))
 
