@@ -451,7 +451,7 @@ def record(ledger: Ledger, record_id: str, max_sources: int | None = None,
         if parts & {"members", "judgements"}:
             # DISTINCT read from the (canonical_id, record_id) index alone; sorted here, in Python's
             # order on every database (a PostgreSQL collation may order ids otherwise)
-            members = sorted(conn.execute(_MEMBERS, {"cid": cid}).scalars())
+            members = sorted(conn.execute(_MEMBERS, {"cid": cid}).scalars().all())  # one fetchall
             if "members" in parts:
                 out["members"] = members
         if "merges" in parts:
