@@ -487,12 +487,14 @@ _MENTION_COLS = (t.mentions.c.record_id, t.mentions.c.document_id, t.mentions.c.
 _MENTION_ORDER = (t.documents.c.published, t.mentions.c.document_id, t.mentions.c.span_start)
 _MENTIONS = (select(*_MENTION_COLS).join(t.documents, t.documents.c.id == t.mentions.c.document_id)
              .where(t.mentions.c.canonical_id == bindparam("cid")).order_by(*_MENTION_ORDER))
-#: The first documents of a record by date, from the indexes alone ((canonical_id, document_id) on
-#: mentions, the documents' covering index on SQLite): no mention row, no sentence is read for the
-#: hundreds of sources a capped detail leaves out.
-_FIRST_DOCS = (select(t.mentions.c.document_id, t.documents.c.published)
+#: The documents of a record's first `n` mentions by date, from the indexes alone ((canonical_id,
+#: document_id) on mentions, the documents' covering index on SQLite): no mention row, no sentence
+#: is read for the hundreds of sources a capped detail leaves out. A document repeats once per
+#: mention (no DISTINCT to sort for): the first n (date, document) pairs are those of the first n
+#: mentions.
+_FIRST_DOCS = (select(t.mentions.c.document_id)
                .join(t.documents, t.documents.c.id == t.mentions.c.document_id)
-               .where(t.mentions.c.canonical_id == bindparam("cid")).distinct()
+               .where(t.mentions.c.canonical_id == bindparam("cid"))
                .order_by(t.documents.c.published, t.mentions.c.document_id).limit(bindparam("n")))
 _MENTIONS_IN = (select(*_MENTION_COLS).join(t.documents, t.documents.c.id == t.mentions.c.document_id)
                 .where(t.mentions.c.canonical_id == bindparam("cid"),
@@ -516,7 +518,7 @@ def _first_mentions(conn, cid: str, limit: int | None) -> list:
     `limit` documents found on the indexes, then only their mentions read."""
     if not limit:
         return conn.execute(_MENTIONS, {"cid": cid}).all()
-    docs = conn.execute(_FIRST_DOCS, {"cid": cid, "n": limit}).scalars().all()
+    docs = sorted(set(conn.execute(_FIRST_DOCS, {"cid": cid, "n": limit}).scalars().all()))
     return conn.execute(_MENTIONS_IN.limit(limit), {"cid": cid, "docs": docs}).all() if docs else []
 
 
