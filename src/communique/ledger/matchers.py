@@ -446,3 +446,56 @@ class QuoteMatcher(Matcher):
 MATCHERS: dict[str, Matcher] = {m.kind: m for m in (
     MeetingMatcher(), PersonMatcher(), OrganizationMatcher(), AgreementMatcher(), PledgeMatcher(),
     FigureMatcher(), EventMatcher(), QuoteMatcher())}
+
+
+def _canonical(value):
+    """A JSON-able form of a signature that is the same in every process: sets sorted (their order
+    follows string hashing, which varies between runs), integral floats as ints (1.0 == 1)."""
+    if isinstance(value, (set, frozenset)):
+        return sorted((_canonical(v) for v in value), key=lambda v: json.dumps(v, sort_keys=True))
+    if isinstance(value, (tuple, list)):
+        return [_canonical(v) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def link_keys(kind: str, r: Seen) -> dict[str, str]:
+    """What links a record to the others it may merge with, as short hashes (stored in `match_keys`)
+    → their role: its blocking keys ("k") and its signature ("s"). Records that share none are never
+    compared by `merge.cluster_kind`, so a connected component of this graph is clustered alone
+    exactly as within its whole kind. A record with neither gets a key of its own ("r"), so the
+    table lists every record. A hash collision (64 bits) would only join two components."""
+    from .statements import sha
+
+    matcher = MATCHERS.get(kind)
+    out: dict[str, str] = {}
+    if matcher is not None:
+        for k in matcher.keys(r):
+            out[sha(kind, "k", k)[:16]] = "k"
+        sig = matcher.signature(r)
+        if sig is not None:
+            out[sha(kind, "s", json.dumps(_canonical(sig), ensure_ascii=False, sort_keys=True))[:16]] = "s"
+    if not out:
+        out[sha(kind, "r", r.id)[:16]] = "r"
+    return out
+
+
+@lru_cache(maxsize=1)
+def match_keys_version() -> str:
+    """Changes when the code or data that `link_keys` depends on changes: stored keys made by
+    another version cannot be trusted to link what the current matchers compare."""
+    import hashlib
+    from contextlib import suppress
+    from importlib.metadata import PackageNotFoundError, version
+    from pathlib import Path
+
+    from .statements import RULES_PATH
+
+    here = Path(__file__).parent
+    h = hashlib.sha256()
+    for p in (here / "matchers.py", here / "names.py", RULES_PATH):
+        h.update(p.read_bytes())
+    with suppress(PackageNotFoundError):
+        h.update(version("pycountry").encode())  # party names come from pycountry
+    return h.hexdigest()[:16]

@@ -185,6 +185,20 @@ stage_history = Table(
     Index("ix_stage_history_document_id", "document_id"),
 )
 
+match_keys = Table(
+    "match_keys", metadata,
+    Column("record_id", String(40), primary_key=True, comment="a record as seen in its document"),
+    Column("key", String(16), primary_key=True,
+           comment="hash of one of its blocking keys or its signature (ledger/matchers.py: link_keys)"),
+    Column("kind", String(32), nullable=False),
+    Column("role", String(1), nullable=False,
+           comment="k: a blocking key, s: the signature, r: neither (itself)"),
+    Index("ix_match_keys_kind_key", "kind", "key"),
+    comment="derived by rebuild: records sharing a key may merge; an ingest re-merges only the records "
+            "reachable from its new ones through these keys",
+    sqlite_with_rowid=False,  # the primary key is the table: one b-tree to write, not two
+)
+
 ledger_meta = Table(
     "ledger_meta", metadata,
     Column("key", String(64), primary_key=True),
