@@ -190,3 +190,33 @@ def test_detail_queries_read_covering_indexes(epca_url):
     values = next(p for q, p in plans.items() if "count(*) AS n" in q)
     assert any("ix_web_statements_values" in s for s in values), values
     web.close()
+
+
+def test_pledge_totals_share_one_scan(db_url, web_builder):
+    """Every pledge total (by party, program, purpose, year; program by year) is summed from one
+    grouped scan of the pledges, and equals the sums over the pledges themselves."""
+    from sqlalchemy import event
+
+    web_builder.build(db_url).close()
+    web = wq.open_web_ledger(db_url)
+    pledges = wq.list_records(web, "pledges", limit=500).items
+    assert pledges
+    statements: list[str] = []
+    event.listen(web.engine, "before_cursor_execute",
+                 lambda conn, cur, sql, params, ctx, many: statements.append(sql))
+    totals = {by: wq.pledge_totals(web, by) for by in ("by", "program", "purpose", "year")}
+    chart = wq.pledges_by_program_year(web)
+    assert len([q for q in statements if "FROM records" in q]) == 1
+    for by, rows in totals.items():
+        want: dict = {}
+        for p in pledges:
+            key = (p.get("date") or "")[:4] or None if by == "year" else p.get(by)
+            n, eur = want.get(key, (0, 0.0))
+            want[key] = (n + 1, eur + (p.get("amount_eur") or 0))
+        assert {r["key"]: (r["pledges"], pytest.approx(r["eur"] or 0)) for r in rows} == want, by
+        eurs = [r["eur"] for r in rows if r["eur"] is not None]
+        assert eurs == sorted(eurs, reverse=True)
+    assert sum(r["eur"] or 0 for r in chart) == pytest.approx(sum(p.get("amount_eur") or 0 for p in pledges))
+    with pytest.raises(ValueError):
+        wq.pledge_totals(web, "colour")
+    web.close()
