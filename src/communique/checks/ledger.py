@@ -262,32 +262,36 @@ def _figure_conflicts(metric: str, unit: str, period: str, members: list[Seen], 
         grp = [f for f in members if f.id not in done and _subjects_compatible(first.get("subject"),
                                                                                  f.get("subject"))]
         done |= {f.id for f in grp}
-        pairs = []
-        for i, a in enumerate(grp):
-            lo_a, hi_a = admits[a.id]
-            pa, sa = parties.get(a.document_id), a.get("subject")
-            for b in grp[i + 1:]:
-                if a.document_id == b.document_id:
+        # every pair once, on plain tuples (a hot group holds hundreds of figures): keep the first
+        # conflicting pair (the flag points at its later source) and every figure in one
+        rows = []
+        for f in grp:
+            lo, hi = admits[f.id]
+            mag = max((abs(v) for v in (lo, hi) if math.isfinite(v)), default=0.0)
+            rows.append((lo, hi, mag, f.document_id, parties.get(f.document_id), bool(f.get("subject"))))
+        first_pair: tuple[int, int] | None = None
+        hit: set[int] = set()
+        for i, (lo_a, hi_a, m_a, doc_a, pa, sa) in enumerate(rows):
+            for k in range(i + 1, len(rows)):
+                lo_b, hi_b, m_b, doc_b, pb, sb = rows[k]
+                if doc_a == doc_b:
                     continue  # one document's own inconsistencies are the document checks' business
-                pb = parties.get(b.document_id)
-                if pa and pb and pa != pb and not (sa and b.get("subject")):
+                if pa and pb and pa != pb and not (sa and sb):
                     continue  # two partnerships' figures
-                lo_b, hi_b = admits[b.id]
                 gap = (lo_a if lo_a > lo_b else lo_b) - (hi_a if hi_a < hi_b else hi_b)
-                if gap <= 0:  # they overlap (most pairs): no need for the scale
-                    continue
-                scale = max((abs(v) for v in (lo_a, hi_a, lo_b, hi_b) if math.isfinite(v)), default=0.0)
-                if gap > slack * scale:
-                    pairs.append((a, b))
-        if not pairs:
+                if gap > 0 and gap > slack * (m_a if m_a > m_b else m_b):  # most pairs overlap
+                    if first_pair is None:
+                        first_pair = (i, k)
+                    hit.add(i)
+                    hit.add(k)
+        if first_pair is None:
             continue
-        involved = sorted({x.id: x for p in pairs for x in p}.values(),
-                          key=lambda f: (f.published or "", f.id))
+        involved = [grp[i] for i in sorted(hit)]  # `grp` is in (published, id) order
         said = "; ".join(f"{f.where} ({f.published or 'undated'}) says {_shown(f)}" for f in involved)
         subject = next((f.get("subject") for f in involved if f.get("subject")), None)
         msg = (f"{metric}" + (f" ({subject})" if subject else "") + f" in {period}: sources disagree "
                f"beyond their stated precision: {said}")
-        at = pairs[0][1]
+        at = grp[first_pair[1]]
         # the class and the subject of its first figure: two classes (exports, imports) or subjects
         # disagreeing between the same documents are two flags
         yield _flag("figures", msg, at, involved,
@@ -714,6 +718,29 @@ def _whole(conn, kinds: tuple[str, ...], cache: dict[str, list[Seen]]) -> dict[s
     return {k: cache[k] for k in kinds}
 
 
+def _judged_members(conn, merged: set[str]) -> set[str]:
+    """As-seen members of those of `merged` that a live merge judgement names (judgements are few)."""
+    from sqlalchemy import select
+
+    from ..ledger import schema as t
+
+    j, s = t.judgements.c, t.statements.c
+    named = {i for row in conn.execute(select(j.target_id, j.other_id).where(
+        j.kind == "merge", j.target_type == "record", j.retired_at.is_(None))) for i in row if i}
+    if not named:
+        return set()
+    canon = {c for part in _chunks(sorted(named)) for c in conn.execute(
+        select(s.canonical_id).where(s.record_id.in_(part)).distinct()).scalars()} | named
+    judged = sorted(canon & set(merged))
+    return {r for part in _chunks(judged) for r in conn.execute(
+        select(s.record_id).where(s.canonical_id.in_(part)).distinct()).scalars()}
+
+
+def _chunks(ids: list[str], n: int = 500) -> Iterator[list[str]]:
+    for i in range(0, len(ids), n):
+        yield ids[i:i + n]
+
+
 def _figure_parts(conn, seeds: dict[str, set[str]] | None, cache: dict | None = None) -> Iterator[_Part]:
     if seeds is None and _count(conn, "figures", records=False) <= FIGURE_STATEMENTS:
         seen = _whole(conn, ("figures", "meetings", "agreements"), {} if cache is None else cache)
@@ -734,8 +761,12 @@ def _figure_parts(conn, seeds: dict[str, set[str]] | None, cache: dict | None = 
         for batch in _batches(groups()):
             yield _figure_part(conn, batch)
         return
+    merged = seeds.get("merged:figures")
     seeds = seeds.get("figures", set())
-    wanted = {(u, p) for u, p, _ in _figure_groups(conn, sorted(seeds))}
+    # the members of a merged figure share its unit and period (merging compares figures of one
+    # metric, unit and period), unless a merge judgement joined them: one stands for the rest
+    look = seeds if merged is None else set(merged) | _judged_members(conn, merged)
+    wanted = {(u, p) for u, p, _ in _figure_groups(conn, sorted(look))}
     if not wanted:
         return
     members: dict[tuple, list[str]] = defaultdict(list)

@@ -472,8 +472,9 @@ def after_rebuild(conn: Connection, touched: set[str] | None = None, merged: dic
 
 def rewritten_records(conn: Connection, touched: set[str],
                       merged: dict | None) -> tuple[set[str], dict[str, set[str]]] | None:
-    """(merged ids, kind → their as-seen ids of the kinds the checks read) of the records an
-    incremental merge rewrote, or None when that cannot be told. A rebuild rewrites every merged
+    """(merged ids, kind → their as-seen ids of the kinds the checks read, and "merged:figures" →
+    the merged figures) of the records an incremental merge rewrote, or None when that cannot be
+    told. A rebuild rewrites every merged
     record holding a record of a touched document; it may rewrite others (one that lost a member,
     a full rebuild it fell back to), and then its count of rewritten records (`merged["rewritten"]`)
     is larger than these."""
@@ -491,6 +492,7 @@ def rewritten_records(conn: Connection, touched: set[str],
     if len(_existing(conn, canonical)) != merged["rewritten"]:
         return None
     members: dict[str, set[str]] = defaultdict(set)
+    members["merged:figures"] = {c for c, k in kind_of.items() if k == "figures"}
     ids = sorted(c for c, k in kind_of.items() if k in READS)
     for n in range(0, len(ids), 500):
         for rid, kind in conn.execute(select(s.record_id, s.kind).where(s.canonical_id.in_(ids[n:n + 500]))
@@ -550,26 +552,26 @@ def open_flag_kinds(conn: Connection, records: set[str] | None = None) -> dict[s
     """Canonical record id → the kinds of the open (not dismissed) flags about it, sorted: flags
     that name records (as-seen or merged ids), and document flags that name none, by the records
     read where they point (overlapping spans). SQL does the span join; only flagged records are
-    held, not the ledger. `records`: of these merged records only (their mentions' flags, and the
-    flags naming records, which only the ledger's checks and merge write)."""
+    held, not the ledger.
+
+    `records`: of these merged records only. Flags that name records are the ledger's (checks and
+    merge), and each names the current merged ids of the records it is about (the rebuild rewrites
+    any whose merged record changed), so these need no mapping of as-seen ids: scanning the ledger's
+    flags and a global span join filtered to `records` cost less than reading every mention of
+    large merged records."""
     f, j, m = t.flags.c, t.judgements.c, t.mentions.c
     dismissed = select(j.target_id).where(j.kind == "dismiss", j.target_type == "flag",
                                           j.retired_at.is_(None))
     out: dict[str, set[str]] = defaultdict(set)
     named: dict[str, set[str]] = defaultdict(set)  # record id a flag names → flag kinds
-    members: dict[str, str] | None = None
-    if records is not None:  # the as-seen ids of these records, as the mentions map them
-        members = {i: i for i in records}
-        ids = sorted(records)
-        for n in range(0, len(ids), 500):
-            members.update(conn.execute(select(m.record_id, m.canonical_id)
-                                        .where(m.canonical_id.in_(ids[n:n + 500])).distinct()).all())
     q = select(f.kind, f.record_ids).where(f.record_ids.is_not(None), f.record_ids != "[]",
                                            f.id.not_in(dismissed))
     for kind, raw in conn.execute(q if records is None else q.where(f.source == "ledger")):
         for rid in json.loads(raw) or []:
-            if members is None or rid in members:
+            if records is None:
                 named[rid].add(kind)
+            elif rid in records:
+                out[rid].add(kind)
     ids = sorted(named)
     for n in range(0, len(ids), 500):
         part = ids[n:n + 500]
@@ -583,16 +585,9 @@ def open_flag_kinds(conn: Connection, records: set[str] | None = None) -> dict[s
                 & (f.span_start < fm.c.span_end))
           .where(or_(f.record_ids.is_(None), f.record_ids == "[]"), f.span_start.is_not(None),
                  f.id.not_in(dismissed)))
-    if records is None:
-        parts = [at]
-    else:
-        ids = sorted(records)
-        parts = [at.where(fm.c.canonical_id.in_(ids[n:n + 500])) for n in range(0, len(ids), 500)]
-    for part in parts:
-        for kind, cid in conn.execute(part):
+    for kind, cid in conn.execute(at):
+        if records is None or cid in records:
             out[cid].add(kind)
-    if records is not None:
-        out = {cid: kinds for cid, kinds in out.items() if cid in records}
     return {cid: sorted(kinds) for cid, kinds in out.items()}
 
 
