@@ -434,14 +434,24 @@ class _Held:
     rec: Seen
 
 
-def _people_index(people: list[Seen]):
-    from ..ledger.names import given_compatible, person_parts
+def surname_index(people: Iterable[tuple[str, Any]]) -> dict[str, dict[str, tuple]]:
+    """Surname → {merged person id: given names of its first record}, from (merged id, name) of
+    people records in record id order: what a head of delegation's name is matched against."""
+    from ..ledger.names import person_parts
 
     by_surname: dict[str, dict[str, tuple]] = defaultdict(dict)
-    for p in people:
-        given, surname = person_parts(p.get("name"))
+    for cid, name in people:
+        given, surname = person_parts(name)
         if surname:
-            by_surname[surname].setdefault(p.canonical_id, given)
+            by_surname[surname].setdefault(cid, given)
+    return by_surname
+
+
+def _people_index(people: list[Seen], by_surname: dict[str, dict[str, tuple]] | None = None):
+    from ..ledger.names import given_compatible, person_parts
+
+    if by_surname is None:
+        by_surname = surname_index((p.canonical_id, p.get("name")) for p in people)
 
     def match(name: str | None) -> str | None:
         given, surname = person_parts(name)
@@ -456,16 +466,21 @@ def _people_index(people: list[Seen]):
 ROLES_SAID = ": two roles at once, "
 
 
-def _held(seen: dict[str, list[Seen]], surnames: set[str] | None = None) -> list[_Held]:
+def _held(seen: dict[str, list[Seen]], surnames: set[str] | None = None, persons: set[str] | None = None,
+          index: dict[str, dict[str, tuple]] | None = None) -> list[_Held]:
     """Roles held, from people records and heads of delegation; of heads, only those whose surname
-    is in `surnames` when given (a batch of people groups: a meeting's other heads belong to others)."""
+    is in `surnames` when given (a batch of people groups: a meeting's other heads belong to others);
+    only those of `persons` when given, heads matched against `index` (`surname_index` of every
+    person, when `seen` holds some people only)."""
     from ..ledger.names import person_parts
 
     people = seen.get("people", [])
-    match = _people_index(people)
+    match = _people_index(people, index)
     out = []
     for p in people:
         when = _day(p.published)
+        if persons is not None and p.canonical_id not in persons:
+            continue
         if when and (p.get("role") or p.get("affiliation")):
             out.append(_Held(p.canonical_id, p.get("name"), p.get("role"), p.get("affiliation"), when, p))
     for m in seen.get("meetings", []):
@@ -479,19 +494,20 @@ def _held(seen: dict[str, list[Seen]], surnames: set[str] | None = None) -> list
             if surnames is not None and surname not in surnames:
                 continue
             who = match(h["name"]) or (f"head:{surname}:{given[0][:1] if given else ''}" if surname else None)
-            if who:
+            if who and (persons is None or who in persons):
                 out.append(_Held(who, h["name"], h.get("role"), h.get("side"), when, m))
     return out
 
 
-def roles_at_once(seen: dict[str, list[Seen]], surnames: set[str] | None = None) -> Iterator[dict]:
+def roles_at_once(seen: dict[str, list[Seen]], surnames: set[str] | None = None,
+                  persons: set[str] | None = None, index: dict | None = None) -> Iterator[dict]:
     """One person, two sources within `ledger.roles.window_days`: incompatible roles, or the two
-    sides of a partnership. `surnames`: see `_held`."""
+    sides of a partnership. `surnames`, `persons`, `index`: see `_held`."""
     from ..ledger.names import party_code
 
     window = int(settings()["roles"]["window_days"])
     by_person: dict[str, list[_Held]] = defaultdict(list)
-    for h in _held(seen, surnames):
+    for h in _held(seen, surnames, persons, index):
         by_person[h.person].append(h)
     for person, held in sorted(by_person.items()):
         held.sort(key=lambda h: (h.when, h.rec.id))
@@ -573,6 +589,8 @@ class _Part:
     ids: set[str]
     args: dict = field(default_factory=dict)
     surnames: set[str] = field(default_factory=set)
+    #: (flag id, record ids, message) → is that stored flag these groups'? Default: `_owned`.
+    owns: Any = None
 
 
 def _scan(conn, kind: str, props: tuple[str, ...], ids: Iterable[str] | None = None) -> Iterator[tuple]:
@@ -843,6 +861,7 @@ def _role_parts(conn, seeds: dict[str, set[str]] | None, cache: dict | None = No
             parent[max(ra, rb)] = min(ra, rb)
 
     people: dict[str, tuple] = {}  # people record → its merged record's node
+    first: dict[str, tuple[str, Any]] = {}  # people record → (merged id, first name)
     for rid, cid, props in _by_record(_scan(conn, "people", ("name",))):
         node = ("c", cid)
         find(node)
@@ -850,12 +869,18 @@ def _role_parts(conn, seeds: dict[str, set[str]] | None, cache: dict | None = No
             if sn := _surname(name):
                 union(node, ("s", sn))
         people[rid] = node
+        first[rid] = (cid, (props.get("name") or [None])[0])
     heads: dict[str, set[str]] = defaultdict(set)  # meeting record → surnames of its heads
+    head_names: dict[str, list[str]] = {}
     for rid, _cid, props in _by_record(_scan(conn, "meetings", ("heads",))):
         for h in props.get("heads") or []:
             if isinstance(h, dict) and (sn := _surname(h.get("name"))):
                 heads[rid].add(sn)
+                head_names.setdefault(rid, []).append(h["name"])
                 find(("s", sn))
+    if seeds is not None and "stable" in seeds:
+        yield _person_part(conn, seeds, first, head_names)
+        return
     comps: dict[tuple, dict] = defaultdict(lambda: {"people": [], "meetings": [], "surnames": set()})
     for node in parent:
         if node[0] == "s":
@@ -886,6 +911,62 @@ def _role_parts(conn, seeds: dict[str, set[str]] | None, cache: dict | None = No
             seen["meetings"] = _load(conn, {"meetings": READS["meetings"]}, mtg).get("meetings", [])
         yield _Part(seen, set(ppl) | set(mtg), {"surnames": surnames}, surnames)
         batch, n = [], 0
+
+
+def _person_part(conn, seeds: dict[str, set[str]], first: dict[str, tuple[str, Any]],
+                 head_names: dict[str, list[str]]) -> _Part:
+    """The people an incremental rebuild can have changed the roles of, when no record but the new
+    ones changed merged record ("stable"): those of the rewritten merged people, those the heads of
+    rewritten meetings are matched to, and, for a surname whose person index (`surname_index`)
+    the new records changed, every person and head of delegation of that surname (a head may now
+    match someone else). Their flags are the ones to replace: a stored roles flag names its person
+    in its id, found again by hashing the candidates its records give."""
+    from sqlalchemy import select
+
+    from ..ledger import schema as t
+    from ..ledger.names import person_parts
+    from ..ledger.statements import sha
+
+    r = t.records.c
+    rejected = set(conn.execute(select(r.id).where(r.status == "rejected")).scalars())
+    new = seeds.get("touched:people", set())
+    order = sorted(first)
+    index = surname_index(first[x] for x in order if first[x][0] not in rejected)
+    before = surname_index(first[x] for x in order if first[x][0] not in rejected and x not in new)
+    changed = {sn for sn in set(index) | set(before) if index.get(sn) != before.get(sn)}
+    match = _people_index([], index)
+
+    def who(name: Any) -> str | None:
+        given, surname = person_parts(name)
+        return match(name) or (f"head:{surname}:{given[0][:1] if given else ''}" if surname else None)
+
+    persons = {first[x][0] for x in seeds.get("people", ()) if x in first}
+    persons |= {w for x in seeds.get("meetings", ()) for n in head_names.get(x, ()) if (w := who(n))}
+    persons |= {cid for cid, name in first.values() if _surname(name) in changed}
+    persons |= {w for names in head_names.values() for n in names if _surname(n) in changed and (w := who(n))}
+    ppl = sorted(x for x, (cid, _) in first.items() if cid in persons)
+    mtg = sorted(x for x, names in head_names.items() if any(who(n) in persons for n in names))
+    seen = _load(conn, {"people": READS["people"]}, ppl) if ppl else {}
+    if mtg:
+        seen["meetings"] = _load(conn, {"meetings": READS["meetings"]}, mtg).get("meetings", [])
+    ids = set(ppl) | set(mtg)
+    kind = _kind("roles")
+
+    def owns(fid: str, rids: list[str], message: str) -> bool:
+        if not ids.intersection(rids):
+            return False
+        pair = rids[:2]  # the two records compared come first (`_flag`)
+        s = t.statements.c
+        docs = dict(conn.execute(select(s.record_id, s.document_id).where(s.record_id.in_(pair))).all())
+        key = sorted(docs.get(x) or "" for x in pair)
+        cands = {first[x][0] for x in pair if x in first}
+        cands |= {w for x in pair for n in head_names.get(x, ()) if (w := who(n))}
+        for c in cands:
+            if sha("ledger-check", kind, "roles", c, *key) == fid:
+                return c in persons
+        return True  # its person is no longer one (a merged record renamed): replaced
+
+    return _Part(seen, ids, {"persons": persons, "index": index}, owns=owns)
 
 
 def _role_flag_surname(message: str) -> str | None:
@@ -962,13 +1043,12 @@ def run_checks(conn, seeds: dict[str, set[str]] | None = None) -> Checked:
             break
         try:
             found: list[dict] = []
-            ids: set[str] = set()
-            surnames: set[str] = set()
+            owners: list = []
             if check in GROUPS:
                 for part in GROUPS[check](conn, seeds, cache):
                     found.extend(check(part.seen, **part.args))
-                    ids |= part.ids
-                    surnames |= part.surnames
+                    owners.append(part.owns or (lambda fid, rids, msg, part=part, check=check:
+                                                _owned(check, rids, msg, part.ids, part.surnames)))
             else:  # a check we do not know the groups of: over the whole ledger
                 found = list(check(_load(conn, {k: READS[k] for k in NEEDS.get(check, tuple(READS))})))
         except Exception as exc:  # a check's bug on odd data must not fail the rebuild (and the ingest)
@@ -979,12 +1059,12 @@ def run_checks(conn, seeds: dict[str, set[str]] | None = None) -> Checked:
         later = {k for c in CHECKS[CHECKS.index(check) + 1:] for k in NEEDS.get(c, tuple(READS))}
         for k in [k for k in cache if k not in later]:
             del cache[k]  # memory holds the kinds later checks need, not every kind
-        if seeds is not None and ids:
+        if seeds is not None and owners:
             mine = select(f.id, f.record_ids, f.message).where(f.kind == _kind(WRITES[check]),
                                                                f.source == "ledger")
             for fid, raw, message in conn.execute(mine):
                 rids = json.loads(raw) if raw else []
-                if _owned(check, rids, message, ids, surnames):
+                if any(own(fid, rids, message) for own in owners):
                     replace.append(fid)
                     named.update(rids)
     ts = datetime.now(UTC)

@@ -491,8 +491,18 @@ def rewritten_records(conn: Connection, touched: set[str],
     canonical = set(kind_of)
     if len(_existing(conn, canonical)) != merged["rewritten"]:
         return None
+    new: dict[str, tuple[str, str]] = {}  # the touched documents' records → (merged id, kind)
+    for n in range(0, len(docs), 500):
+        for rid, cid, kind in conn.execute(select(s.record_id, s.canonical_id, s.kind)
+                                           .where(s.document_id.in_(docs[n:n + 500])).distinct()):
+            new[rid] = (cid, kind)
     members: dict[str, set[str]] = defaultdict(set)
     members["merged:figures"] = {c for c, k in kind_of.items() if k == "figures"}
+    members["touched:people"] = {rid for rid, (_, kind) in new.items() if kind == "people"}
+    # "stable": no record but the new ones changed merged record (each starts as its own, so the
+    # merge's count of records it re-pointed is then the new ones that joined another)
+    if merged.get("remapped") == sum(1 for rid, (cid, _) in new.items() if rid != cid):
+        members["stable"] = set()
     ids = sorted(c for c, k in kind_of.items() if k in READS)
     for n in range(0, len(ids), 500):
         for rid, kind in conn.execute(select(s.record_id, s.kind).where(s.canonical_id.in_(ids[n:n + 500]))
