@@ -203,3 +203,43 @@ def test_full_run_in_batches_of_groups_equals_one_pass(db_url, monkeypatch):
     monkeypatch.setattr(checks, "BATCH", 1)
     ledger.rebuild()
     assert snapshot(ledger) == whole
+
+
+def test_a_merge_judgement_across_periods_stays_exact(db_url, tmp_path):
+    """A person merged two figures of different periods: a batch that joins that record checks
+    both periods again (its members do not share one unit and period), as a full rebuild does."""
+    docs = [("Bilateral trade reached USD 48.7 billion in 2024.", "a.txt", "2025-02-01",
+             {"figures": [trade(48.7e9)]}),
+            ("Bilateral trade was USD 40 billion in 2023.", "b.txt", "2024-02-01",
+             {"figures": [trade(40e9, period="2023")]}),
+            ("Bilateral trade was USD 30 billion in 2023.", "c.txt", "2024-02-02",
+             {"figures": [trade(30e9, period="2023")]})]
+    later = [("Bilateral trade reached USD 48.7 billion in 2024, again.", f"d{i}.txt", "2025-02-03",
+              {"figures": [trade(48.7e9)]}) for i in range(6)]
+    if db_url.startswith("sqlite"):
+        inc, full = open_ledger(db_url), open_ledger(f"sqlite:///{tmp_path / 'full.db'}")
+    else:
+        import psycopg
+
+        plain = db_url.replace("postgresql+psycopg://", "postgresql://")
+        name = plain.rsplit("/", 1)[1] + "_full"
+        with psycopg.connect(plain, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        inc, full = open_ledger(db_url), open_ledger(db_url.rsplit("/", 1)[0] + f"/{name}")
+    for ledger in (inc, full):
+        for doc in docs:
+            store(ledger, *doc)
+        ledger.rebuild()
+        with ledger.connect() as conn:
+            st = t.statements.c
+            ids = {json.loads(v): rid for rid, v in conn.execute(
+                select(st.record_id, st.value).where(st.prop == "period"))}
+        ledger.merge(ids["2024"], ids["2023"], author="ana")  # wrongly: a full rebuild follows
+    for doc in later:  # one at a time: some new figure will likely become the merged record's id
+        inc.rebuild(touched={store(inc, *doc)})
+        store(full, *doc)
+        full.rebuild()
+        assert snapshot(inc) == snapshot(full)
+    assert any(f[1] == FIG for f in snapshot(inc)["flags"])
+    inc.close()
+    full.close()

@@ -13,6 +13,12 @@ Two other cross-source contradictions are the ledger's own rebuild flags and are
 recomputed: a meeting's sources disagreeing on date or place ("sources disagree") and an agreement
 put back a stage ("stage regression"). `run_checks` runs inside `Ledger.rebuild`'s transaction
 (after merging), so the flags are always those of the current statements and judgements.
+
+Each check compares records within groups only (figures of one unit, period and metric class;
+meetings of one body; people linked by surname or merged record), so a full run reads the ledger a
+batch of whole groups at a time (memory holds a batch, not a kind), and the run after an ingest
+checks again only the groups holding a record the merge rewrote, replacing their stored flags: the
+same flags as a full run (tests/test_checks_ledger_incremental.py).
 `list_flags` lists document and ledger flags with the sentences they come from.
 """
 
