@@ -24,7 +24,7 @@ from . import schema as t
 from .db import fast_insert
 from .judgements import Judgement, active
 from .keys import search_key, sort_date
-from .matchers import MATCHERS, Seen, dates_compatible, link_keys, match_keys_version
+from .matchers import MATCHERS, Seen, dates_compatible, keys_of, link_keys, match_keys_version, signature_of
 from .names import fold, looks_like_acronym, name_parts, party_code, party_name, person_parts
 from .review import certainty_of
 from .statements import dumps, extra_fields, list_fields, prefix, rules, sha
@@ -263,13 +263,13 @@ def cluster_kind(kind: str, recs: list[Seen], judgements: list[Judgement], index
         weak = _collapse([r for r in recs if matcher.weak(r)], matcher, uf, edges, ghosts)
         blocks: dict[str, list[Seen]] = defaultdict(list)
         for r in strong:
-            for k in set(matcher.keys(r)):
+            for k in keys_of(matcher, r):
                 blocks[k].append(r)
         scored: dict[tuple[str, str], tuple[float, str]] = {}
         for members in blocks.values():
             if len(members) > 2000:  # a key too common to separate anything (e.g. an empty name)
                 continue
-            for x, y in combinations(members, 2):
+            for x, y in _block_pairs(members, matcher):
                 pair = (x.id, y.id) if x.id < y.id else (y.id, x.id)
                 if pair in scored:
                     continue
@@ -283,7 +283,7 @@ def cluster_kind(kind: str, recs: list[Seen], judgements: list[Judgement], index
         left: list[Seen] = []
         for w in weak:
             fits: dict[str, tuple[float, str, str]] = {}
-            for k in set(matcher.keys(w)):
+            for k in keys_of(matcher, w):
                 for s in blocks.get(k, ()):
                     sc = matcher.score(w, s)
                     if sc:
@@ -301,7 +301,7 @@ def cluster_kind(kind: str, recs: list[Seen], judgements: list[Judgement], index
                 left.append(w)
         wblocks: dict[str, list[Seen]] = defaultdict(list)
         for w in left:
-            for k in set(matcher.keys(w)):
+            for k in sorted(keys_of(matcher, w)):  # block order decides edges: not string hashing's
                 wblocks[k].append(w)
         for members in wblocks.values():
             for x, y in combinations(members, 2):
@@ -318,6 +318,27 @@ def cluster_kind(kind: str, recs: list[Seen], judgements: list[Judgement], index
     return sorted(clusters.values(), key=lambda c: c.id)
 
 
+def _block_pairs(members: list[Seen], matcher) -> Iterator[tuple[Seen, Seen]]:
+    """The pairs of a block of strong records that `matcher.score` may match: all of them, less
+    those its `partition` rules out (both values known and different: meetings of other ordinals,
+    pledges of other years), which a block of a body's hundreds of sittings is mostly made of."""
+    if not matcher.partitioned:
+        yield from combinations(members, 2)
+        return
+    groups: dict[object, list[Seen]] = defaultdict(list)
+    loose: list[Seen] = []
+    for m in members:
+        v = matcher.partition(m)
+        (loose if v is None else groups[v]).append(m)
+    for g in groups.values():
+        yield from combinations(g, 2)
+    yield from combinations(loose, 2)
+    for x in loose:
+        for g in groups.values():
+            for y in g:
+                yield x, y
+
+
 def _collapse(recs: list[Seen], matcher, uf: _UnionFind, edges: list,
               ghosts: dict[str, list[str]] | None = None) -> list[Seen]:
     """Join records with the same signature (same thing by construction) without comparing pairs,
@@ -328,7 +349,7 @@ def _collapse(recs: list[Seen], matcher, uf: _UnionFind, edges: list,
     groups: dict[object, list[Seen]] = defaultdict(list)
     reps: list[Seen] = []
     for r in sorted(recs, key=lambda r: r.id):
-        sig = matcher.signature(r)
+        sig = signature_of(matcher, r)
         if sig is None:
             reps.append(r)
         else:
