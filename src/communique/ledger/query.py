@@ -456,7 +456,7 @@ def record(ledger: Ledger, record_id: str, max_sources: int | None = None,
                 out["members"] = members
         if "merges" in parts:
             out["n_merges"] = conn.execute(_N_MERGES, {"cid": cid}).scalar()
-            merges = conn.execute(_MERGES.limit(max_sources) if max_sources else _MERGES, {"cid": cid})
+            merges = conn.execute(_MERGES_FIRST if max_sources else _MERGES, {"cid": cid, "n": max_sources})
             out["merges"] = [{k: v for k, v in r._mapping.items() if k != "id"} for r in merges]
         if "judgements" in parts:
             # one expanding parameter: hundreds of member ids bound as values, not coerced one by one
@@ -477,6 +477,7 @@ _MEMBERS = (select(t.statements.c.record_id).where(t.statements.c.canonical_id =
             .distinct())
 _N_MERGES = select(func.count()).select_from(t.merges).where(t.merges.c.canonical_id == bindparam("cid"))
 _MERGES = select(t.merges).where(t.merges.c.canonical_id == bindparam("cid")).order_by(t.merges.c.id)
+_MERGES_FIRST = _MERGES.limit(bindparam("n"))
 _JUDGEMENTS = (select(t.judgements)
                .where(or_(t.judgements.c.target_id.in_(bindparam("ids", expanding=True)),
                           t.judgements.c.other_id.in_(bindparam("ids", expanding=True))))
@@ -692,12 +693,13 @@ def _stage_events(conn, cid: str, limit: int | None, offset: int, detail: bool) 
                      for r in conn.execute(sql["sentences"], {"cid": cid, "docs": docs})}
     out = []
     for r in page:
-        e = {"stage": r.stage, "date": r.date, "published": r.published, "document_id": r.document_id,
-             "span": [r.span_start, r.span_end] if r.span_start is not None else None,
-             "regression": bool(r.regression)}
+        e = {"stage": r.stage, "date": r.date, "published": r.published, "document_id": r.document_id}
         if detail:
             e["source"] = sources.get(r.document_id)
+        e["span"] = [r.span_start, r.span_end] if r.span_start is not None else None
+        if detail:
             e["sentence"] = sentences.get((r.record_id, r.span_start))
+        e["regression"] = bool(r.regression)
         out.append(e)
     return out, total
 
