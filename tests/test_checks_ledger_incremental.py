@@ -199,7 +199,7 @@ def test_full_run_in_batches_of_groups_equals_one_pass(db_url, monkeypatch):
     ledger.rebuild()
     whole = snapshot(ledger)
     assert {FIG, ORD, ROLES} <= {x[1] for x in whole["flags"]}
-    monkeypatch.setattr(checks, "FIGURE_STATEMENTS", 0)
+    monkeypatch.setattr(checks, "WHOLE_STATEMENTS", 0)
     monkeypatch.setattr(checks, "BATCH", 1)
     ledger.rebuild()
     assert snapshot(ledger) == whole

@@ -552,8 +552,8 @@ NEEDS = {figures_disagree: ("figures", "meetings", "agreements"),
 #: As-seen records read per batch when the checks go through the ledger: whole groups of records
 #: a check compares (a larger group is a batch of its own), so memory holds a batch, not a kind.
 BATCH = 20_000
-#: Figures are read in one scan up to this many statements (their largest kind), else in batches.
-FIGURE_STATEMENTS = 100_000
+#: A check's kinds are read in one scan up to this many statements, else a batch of groups at a time.
+WHOLE_STATEMENTS = 100_000
 #: Bump when what a check flags, or how a flag's id is made, changes: the next rebuild then
 #: recomputes every ledger flag rather than the groups an ingest touched (`fingerprint`).
 VERSION = "2"
@@ -722,15 +722,16 @@ def _figure_part(conn, ids: list[str]) -> _Part:
     return _Part(seen, set(ids), {"parties": parties})
 
 
-def _count(conn, kind: str, records: bool = True) -> int:
-    """As-seen records (or statements) of a kind."""
-    from sqlalchemy import distinct, func, select
+def _small(conn, *kinds: str) -> bool:
+    """Do these kinds hold few enough statements to be read whole (`WHOLE_STATEMENTS`)? A count
+    on the (kind, prop) index."""
+    from sqlalchemy import func, select
 
     from ..ledger import schema as t
 
     s = t.statements.c
-    what = func.count(distinct(s.record_id)) if records else func.count()
-    return conn.execute(select(what).where(s.kind == kind)).scalar_one()
+    n = conn.execute(select(func.count()).where(s.kind.in_(kinds))).scalar_one()
+    return n <= WHOLE_STATEMENTS
 
 
 def _whole(conn, kinds: tuple[str, ...], cache: dict[str, list[Seen]]) -> dict[str, list[Seen]]:
@@ -766,7 +767,7 @@ def _chunks(ids: list[str], n: int = 500) -> Iterator[list[str]]:
 
 
 def _figure_parts(conn, seeds: dict[str, set[str]] | None, cache: dict | None = None) -> Iterator[_Part]:
-    if seeds is None and _count(conn, "figures", records=False) <= FIGURE_STATEMENTS:
+    if seeds is None and _small(conn, "figures"):
         seen = _whole(conn, ("figures", "meetings", "agreements"), {} if cache is None else cache)
         yield _Part({"figures": seen["figures"]}, set(), {"parties": document_parties(seen)})
         return
@@ -815,7 +816,7 @@ def _figure_parts(conn, seeds: dict[str, set[str]] | None, cache: dict | None = 
 # meetings: one body
 
 def _meeting_parts(conn, seeds: dict[str, set[str]] | None, cache: dict | None = None) -> Iterator[_Part]:
-    if seeds is None and _count(conn, "meetings") <= BATCH:
+    if seeds is None and _small(conn, "meetings"):
         yield _Part(_whole(conn, ("meetings",), {} if cache is None else cache), set())
         return
     keys: dict[tuple, tuple] = {}
@@ -849,7 +850,7 @@ def _surname(name: Any) -> str | None:
 def _role_parts(conn, seeds: dict[str, set[str]] | None, cache: dict | None = None) -> Iterator[_Part]:
     if seeds is not None and not (seeds.get("people") or seeds.get("meetings")):
         return
-    if seeds is None and _count(conn, "people") + _count(conn, "meetings") <= BATCH:
+    if seeds is None and _small(conn, "people", "meetings"):
         yield _Part(_whole(conn, ("people", "meetings"), {} if cache is None else cache), set())
         return
     parent: dict[tuple, tuple] = {}
