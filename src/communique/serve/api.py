@@ -74,7 +74,9 @@ IsoDate = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}(-\d{2}(-\d
 RecordId = Annotated[str, Path(max_length=64)]
 
 
-def web(request: Request) -> wq.WebLedger:
+async def web(request: Request) -> wq.WebLedger:
+    """The app's ledger. `async`: FastAPI runs a plain `def` dependency in the thread pool, a
+    thread hop per request for an attribute read."""
     return request.app.state.ledger
 
 
