@@ -215,12 +215,16 @@ Resolver = Callable[[str, dict | None], str | None]
 
 def cluster_kind(kind: str, recs: list[Seen], judgements: list[Judgement], index: dict[str, Seen],
                  by_kind: dict[str, list[Seen]], resolve: Resolver | None = None,
-                 ghosts: dict[str, list[str]] | None = None) -> list[Cluster]:
+                 ghosts: dict[str, list[str]] | None = None,
+                 incremental: tuple[dict[str, str], set[str]] | None = None) -> list[Cluster]:
     """Cluster the records of one kind. `recs` may be any union of whole components (records linked
     by a shared blocking key, signature or merge judgement): no comparison crosses components, so
     each is clustered as in the whole kind. `resolve` answers for judgements naming records outside
     `recs` (a batch); by default they are looked up among `by_kind`. `ghosts`: ids of records not
-    loaded that have the signature of a loaded one (loaded id → theirs), as if they were there."""
+    loaded that have the signature of a loaded one (loaded id → theirs), as if they were there.
+    `incremental`: (canonical id of each old record, ids of the new ones), when `recs` are whole
+    components of a rebuilt ledger plus new records and no judgement merges or splits them
+    (`_strong_incremental`)."""
     matcher = MATCHERS.get(kind)
     ghosts = ghosts or {}
     if resolve is None:
@@ -265,20 +269,23 @@ def cluster_kind(kind: str, recs: list[Seen], judgements: list[Judgement], index
         for r in strong:
             for k in keys_of(matcher, r):
                 blocks[k].append(r)
-        scored: dict[tuple[str, str], tuple[float, str]] = {}
-        for members in blocks.values():
-            if len(members) > 2000:  # a key too common to separate anything (e.g. an empty name)
-                continue
-            for x, y in _block_pairs(members, matcher):
-                pair = (x.id, y.id) if x.id < y.id else (y.id, x.id)
-                if pair in scored:
+        if incremental is not None:
+            _strong_incremental(recs, strong, blocks, matcher, uf, edges, *incremental)
+        else:
+            scored: dict[tuple[str, str], tuple[float, str]] = {}
+            for members in blocks.values():
+                if len(members) > BIG_BLOCK:  # a key too common to separate anything (e.g. an empty name)
                     continue
-                s = matcher.score(x, y)
-                if s:
-                    scored[pair] = s
-        for (a, b), (score, rule) in sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0])):
-            if uf.union(a, b):
-                edges.append((a, b, score, rule, "auto", None))
+                for x, y in _block_pairs(members, matcher):
+                    pair = (x.id, y.id) if x.id < y.id else (y.id, x.id)
+                    if pair in scored:
+                        continue
+                    s = matcher.score(x, y)
+                    if s:
+                        scored[pair] = s
+            for (a, b), (score, rule) in sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0])):
+                if uf.union(a, b):
+                    edges.append((a, b, score, rule, "auto", None))
         # weak records join the one cluster that fits them, else each other
         left: list[Seen] = []
         for w in weak:
@@ -316,6 +323,89 @@ def cluster_kind(kind: str, recs: list[Seen], judgements: list[Judgement], index
     for e in edges:
         clusters[uf.find(e[0])].edges.append(e)
     return sorted(clusters.values(), key=lambda c: c.id)
+
+
+#: A blocking key shared by more strong records than this separates nothing (an empty name): skipped.
+BIG_BLOCK = 2000
+
+
+def _strong_incremental(recs: list[Seen], strong: list[Seen], blocks: dict[str, list[Seen]], matcher,
+                        uf: _UnionFind, edges: list, old_canon: dict[str, str], fresh: set[str]) -> None:
+    """The strong pass of `cluster_kind` when records (`fresh`) join clusters that a full rebuild
+    made (`old_canon`: each old record's canonical id), with no merge or split judgement on the
+    kind; the same unions and edges as scoring every pair of every block, without the old pairs.
+
+    Without judgements, the strong clusters are the connected components of the graph of scored
+    pairs, whatever the order (the union-find's root is a component's smallest id), and the edges
+    of a cluster are those the strongest-first walk takes among the cluster's own pairs (a pair
+    across two clusters would have joined them). So: old clusters as stored, joined through the
+    pairs that a representative with a new signature scores with its blocks (one scan per new
+    signature, not every pair again); then, cluster by cluster, its own pairs walked
+    strongest-first (a cluster's distinct signatures are few)."""
+    parent: dict[object, object] = {}
+
+    def find(x):
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def join(a, b) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[ra] = rb
+
+    group_canon = {uf.find(r.id): old_canon[r.id] for r in recs
+                   if r.id not in fresh and r.id in old_canon and not matcher.weak(r)}
+    scored: dict[tuple[str, str], tuple[float, str] | None] = {}
+
+    def score(x: Seen, y: Seen):
+        pair = (x.id, y.id) if x.id < y.id else (y.id, x.id)
+        if pair not in scored:
+            scored[pair] = matcher.score(x, y)
+        return pair, scored[pair]
+
+    for x in strong:
+        find(x.id)
+        canon = group_canon.get(uf.find(x.id))
+        if canon is not None:
+            join(x.id, ("canonical", canon))
+            continue
+        part = matcher.partition(x) if matcher.partitioned else None
+        for k in keys_of(matcher, x):
+            members = blocks.get(k, ())
+            if len(members) > BIG_BLOCK:
+                continue
+            for y in members:
+                if y is x:
+                    continue
+                if part is not None:
+                    py = matcher.partition(y)
+                    if py is not None and py != part:
+                        continue
+                if score(x, y)[1]:
+                    join(x.id, y.id)
+    clusters: dict[object, list[Seen]] = defaultdict(list)
+    for x in strong:
+        clusters[find(x.id)].append(x)
+    for members in clusters.values():
+        if len(members) < 2:
+            continue
+        own: dict[str, list[Seen]] = defaultdict(list)
+        for x in members:
+            for k in keys_of(matcher, x):
+                if len(blocks.get(k, ())) <= BIG_BLOCK:
+                    own[k].append(x)
+        found: dict[tuple[str, str], tuple[float, str]] = {}
+        for block in own.values():
+            for x, y in _block_pairs(block, matcher):
+                pair, s = score(x, y)
+                if s:
+                    found[pair] = s
+        for (a, b), (s, rule) in sorted(found.items(), key=lambda kv: (-kv[1][0], kv[0])):
+            if uf.union(a, b):
+                edges.append((a, b, s, rule, "auto", None))
 
 
 def _block_pairs(members: list[Seen], matcher) -> Iterator[tuple[Seen, Seen]]:
@@ -817,8 +907,9 @@ def _rebuild_kind_touched(conn: Connection, kind: str, touched: set[str], docs: 
     def load(ids: list[str]) -> list[Seen]:
         return _load_records(conn, kind, ids, docs, {})
 
+    incremental = None if judged else (dict(canon), new_ids)
     return _rebuild_kind(conn, kind, recs, docs, judgements, rejected_values, flag_rows, ts, touched,
-                         resolve=resolve, canon=canon, ghosts=ghosts, load=load)
+                         resolve=resolve, canon=canon, ghosts=ghosts, load=load, incremental=incremental)
 
 
 def _load_records(conn: Connection, kind: str, ids: list[str], docs: dict[str, dict],
@@ -888,7 +979,8 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
                   judgements: list[Judgement], rejected_values: set, flag_rows: list[dict],
                   ts: datetime, touched: set[str] | None = None, resolve: Resolver | None = None,
                   canon: dict[str, str] | None = None, ghosts: dict[str, list[str]] | None = None,
-                  load: Callable[[list[str]], list[Seen]] | None = None) -> dict:
+                  load: Callable[[list[str]], list[Seen]] | None = None,
+                  incremental: tuple[dict[str, str], set[str]] | None = None) -> dict:
     """Cluster, assemble and write one kind's records: all of them, or (with `resolve`, from
     `_rebuild_kind_batched` or `_rebuild_kind_touched`) whole components, reading and remapping
     only their own. `ghosts` (see `cluster_kind`) are loaded with `load` when their cluster is
@@ -902,7 +994,7 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
     if resolve is None:
         def resolve(target: str, key: dict | None) -> str | None:
             return _resolve(target, key, index, by_kind)
-    clusters = cluster_kind(kind, recs, judgements, index, by_kind, resolve, ghosts)
+    clusters = cluster_kind(kind, recs, judgements, index, by_kind, resolve, ghosts, incremental)
     member_of = {m: c.id for c in clusters for m in c.members}
     if touched is not None:
         now_map = canon if canon is not None else _canonical_map(conn, kind)
