@@ -8,6 +8,7 @@ cluster only when exactly one cluster fits it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from collections.abc import Iterable
@@ -487,18 +488,23 @@ def keys_of(matcher: Matcher, r: Seen) -> set[str]:
 
 
 def _canonical(value):
-    """A JSON-able form of a signature that is the same in every process: sets sorted (their order
+    """A form of a signature whose `repr` is the same in every process: sets sorted (their order
     follows string hashing, which varies between runs), integral floats as ints (1.0 == 1)."""
     if isinstance(value, (set, frozenset)):
         items = [_canonical(v) for v in value]
-        if all(type(v) is str for v in items):
-            return sorted(items)
-        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
+        try:
+            return ("{", *sorted(items))
+        except TypeError:  # mixed types: order by their text
+            return ("{", *sorted(items, key=repr))
     if isinstance(value, (tuple, list)):
-        return [_canonical(v) for v in value]
+        return tuple(_canonical(v) for v in value)
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
+
+
+def _h(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def link_keys(kind: str, r: Seen) -> dict[str, str]:
@@ -507,18 +513,16 @@ def link_keys(kind: str, r: Seen) -> dict[str, str]:
     compared by `merge.cluster_kind`, so a connected component of this graph is clustered alone
     exactly as within its whole kind. A record with neither gets a key of its own ("r"), so the
     table lists every record. A hash collision (64 bits) would only join two components."""
-    from .statements import sha
-
     matcher = MATCHERS.get(kind)
     out: dict[str, str] = {}
     if matcher is not None:
         for k in keys_of(matcher, r):
-            out[sha(kind, "k", k)[:16]] = "k"
+            out[_h(f"{kind}\x1fk\x1f{k}")] = "k"
         sig = signature_of(matcher, r)
         if sig is not None:
-            out[sha(kind, "s", json.dumps(_canonical(sig), ensure_ascii=False, sort_keys=True))[:16]] = "s"
+            out[_h(f"{kind}\x1fs\x1f{_canonical(sig)!r}")] = "s"
     if not out:
-        out[sha(kind, "r", r.id)[:16]] = "r"
+        out[_h(f"{kind}\x1fr\x1f{r.id}")] = "r"
     return out
 
 

@@ -843,8 +843,8 @@ def _component_ids(conn: Connection, kind: str, seeds: dict[str, dict[str, str]]
         found: set[str] = set()
         want = sorted(links - seen_links)
         seen_links.update(want)
-        found.update(r for r, in _in(conn, "SELECT record_id FROM match_keys WHERE kind = {p} "
-                                     "AND key IN ({ids})", want, (kind,)))
+        found.update(r for r, in _in(conn, "SELECT record_id FROM match_keys WHERE key IN ({ids})", want)
+                     if r.startswith(own))  # a key's hash includes its kind; the prefix says it too
         for rid in new_ids | found:
             found |= pairs.get(rid, set())
         new_ids = found - ids

@@ -193,7 +193,7 @@ match_keys = Table(
     Column("kind", String(32), nullable=False),
     Column("role", String(1), nullable=False,
            comment="k: a blocking key, s: the signature, r: neither (itself)"),
-    Index("ix_match_keys_kind_key", "kind", "key"),
+    Index("ix_match_keys_key", "key"),  # a key's hash includes its kind
     comment="derived by rebuild: records sharing a key may merge; an ingest re-merges only the records "
             "reachable from its new ones through these keys",
     sqlite_with_rowid=False,  # the primary key is the table: one b-tree to write, not two

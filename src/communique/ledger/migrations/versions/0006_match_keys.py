@@ -34,9 +34,9 @@ def upgrade() -> None:
                 "reachable from its new ones through these keys",
         sqlite_with_rowid=False,
     )
-    op.create_index("ix_match_keys_kind_key", "match_keys", ["kind", "key"])
+    op.create_index("ix_match_keys_key", "match_keys", ["key"])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_match_keys_kind_key", table_name="match_keys")
+    op.drop_index("ix_match_keys_key", table_name="match_keys")
     op.drop_table("match_keys")
