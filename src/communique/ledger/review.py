@@ -31,7 +31,7 @@ from sqlalchemy.engine import Connection
 from ..errors import CommuniqueError
 from ..models import RECORD_TYPES
 from . import schema as t
-from .statements import rules
+from .statements import dumps, rules
 
 AUTHOR_ENV = "COMMUNIQUE_AUTHOR"
 STATUSES = ("unreviewed", "confirmed", "corrected", "rejected")
@@ -629,7 +629,7 @@ def store_certainty(conn: Connection, records: set[str] | None = None) -> int:
         for rid, n_documents in conn.execute(select(r.id, r.n_documents).where(r.id.in_(part))):
             kinds = flagged.get(rid, [])
             certainty, reasons = certainty_of(weakest.get(rid), kinds, n_documents)
-            rows.append({"i": rid, "c": certainty, "r": json.dumps(reasons, ensure_ascii=False),
+            rows.append({"i": rid, "c": certainty, "r": dumps(reasons),
                          "f": len(kinds)})
     if rows:
         from sqlalchemy import bindparam
