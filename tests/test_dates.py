@@ -479,3 +479,11 @@ def test_first_months_of_something_else_or_counted_are_no_period() -> None:
     found = find_dates("In the first six months of the project, 9 firms joined.", anchor)
     assert all(m.end is None for m in found)
     assert [m.text for m in find_dates("Nine months ago the line opened.", anchor)] == ["Nine months ago"]
+
+
+def test_a_future_cue_after_a_comma_and_a_coordinator_belongs_to_the_next_item() -> None:
+    anchor = D(2025, 10, 2)
+    got = only("They met in Rome on September 22, as well as preparations for upcoming visits.", anchor)
+    assert got.value == "2025-09-22"
+    # with no coordinator the clause goes on: "…, to be held …" still speaks of the future
+    assert only("The forum on 12 May, to be held in Baku.", anchor).value == "2026-05-12"

@@ -122,3 +122,43 @@ def test_a_party_inside_the_name_is_not_the_place():
         "Reference was made to the EU–Central Asia Summit held in Samarkand on 22 January 2020."
     )
     assert ev == {"EU–Central Asia Summit": ("2020-01-22", "Samarkand")}
+
+
+# --- occasions named by who met, whose they are, and where they were held ----------------------
+
+
+def test_a_meeting_between_two_named_people_on_the_sidelines_takes_that_occasions_date_and_place():
+    ev = events(
+        "The sides reviewed the results of the meeting between the Minister of Foreign Affairs of Latvia "
+        "Baiba Braze and the Minister of Foreign Affairs of Estonia Margus Tsahkna on the sidelines of "
+        "the 79th session of the UN General Assembly in New York on September 25, as well as plans for "
+        "upcoming visits.",
+        published="2024-10-03",
+    )
+    assert ev == {
+        "meeting between Baiba Braze and Margus Tsahkna": ("2024-09-25", "New York"),
+        "79th session of the UN General Assembly": ("2024-09-25", "New York"),
+    }
+
+
+def test_a_meeting_of_senior_officials_is_an_occasion():
+    ev = events("The text was agreed at the meeting of senior officials in Tbilisi on 2 March 2025.")
+    assert ev == {"meeting of senior officials": ("2025-03-02", "Tbilisi")}
+    assert events("The meeting discussed water in Tbilisi on 2 March 2025.") == {}
+
+
+def test_its_summit_is_named_after_the_thing_its_refers_to():
+    ev = events(
+        'The ministers discussed the "Central Asia + Korea" Dialogue and agreed to prepare its first '
+        "summit, to take place in Seoul in November."
+    )
+    assert ev == {"first summit of the Central Asia + Korea Dialogue": ("2025-11", "Seoul")}
+
+
+def test_a_body_inside_the_owner_phrase_of_a_summit_is_no_sitting():
+    ev = events(
+        "The Third Summit of the Gulf Cooperation Council (GCC) and the States of Central Asia was held in "
+        "Astana on 3 June 2025. The leaders recalled the Second Summit held in Samarkand on 16 May 2024."
+    )
+    assert list(ev.values()) == [("2024-05-16", "Samarkand")]
+    assert next(iter(ev)).startswith("2nd Summit of the Gulf Cooperation Council")

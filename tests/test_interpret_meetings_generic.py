@@ -194,3 +194,15 @@ def test_regular_or_inaugural_sitting_without_a_number():
         "The inaugural session of the Kazakhstan–Hungary Joint Strategic Planning Group was held."
     ).meetings
     assert m.number == 1
+
+
+def test_a_summit_named_with_its_owners_after_it():
+    from communique import extract
+
+    (m,) = extract(
+        "The Third Summit of the Gulf Cooperation Council (GCC) and the States of Central Asia was held in "
+        "Astana on Tuesday, 3 June 2025, under the chairmanship of the President of Kazakhstan.",
+        published="2025-06-03",
+    ).meetings
+    assert m.body == "Summit of the Gulf Cooperation Council and the States of Central Asia"
+    assert m.number == 3 and m.parties == ["Gulf Cooperation Council", "Central Asia"]

@@ -22,7 +22,7 @@ from ..annotate.quotes import QuoteMention, find_quotes
 from ..segment import Sentence, paragraphs, segment
 from .scan import LiteralScan, Openings
 
-__all__ = ["Context", "BodyMention", "short_party"]
+__all__ = ["Context", "BodyMention", "short_party", "owner_phrase"]
 
 
 @dataclass(frozen=True)
@@ -560,6 +560,39 @@ def _find_known_bodies(text: str, places: list[Place], at: Openings | None = Non
             continue  # "covers political dialogue, trade …": a topic, not a sitting
         out.append(BodyMention((start, end), text[start:end], typ_c, name, tuple(parties), acr))
     return out
+
+
+# "Summit of the Gulf Cooperation Council (GCC) and the States of Central Asia": whose sitting a body
+# without parties before it is, named after it ("of the <Name>", an acronym, "and the <Name>")
+_OWNER_NAME = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
+_OF_OWNERS = re.compile(
+    rf"\s+of\s+the\s+(?P<a>{_OWNER_NAME})(?:\s*\([A-Z]{{2,8}}\))?(?:\s+and\s+(?:the\s+)?(?P<b>{_OWNER_NAME}))?"
+)
+_BRACKETED_ACRONYM = re.compile(r"\s*\([A-Z]{2,8}\)")
+
+
+def owner_phrase(text: str, body: BodyMention) -> tuple[int, str, tuple[str, ...]] | None:
+    """(end, name, parties) of a body named with its owners after it ("Summit of the Gulf Cooperation
+    Council and the States of Central Asia"), for a body with no parties before it; else None. Each
+    owner is a country or region, or an organisation as the text names it."""
+    if body.parties or body.generic:
+        return None
+    m = _OF_OWNERS.match(text, body.span[1])
+    if not m:
+        return None
+    parties = []
+    for g in ("a", "b"):
+        owner = m.group(g)
+        if not owner:
+            continue
+        p = _party_or_region(owner)
+        if p is None:
+            inner = [x for x in find_places(owner) if x.kind in ("country", "region")]
+            p = (inner[0].name if inner[0].kind == "region" else inner[0].country) if inner else owner
+        if p and p not in parties:
+            parties.append(p)
+    name = _SPACES.sub(" ", _BRACKETED_ACRONYM.sub("", body.name + text[body.span[1] : m.end()]))
+    return m.end(), name, tuple(parties)
 
 
 @lru_cache(maxsize=4096)

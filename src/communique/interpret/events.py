@@ -24,7 +24,7 @@ from functools import lru_cache
 from .. import data
 from ..annotate.places import first_letters_ahead
 from ..models import Event
-from .context import BodyMention, Context, short_party
+from .context import BodyMention, Context, owner_phrase, short_party
 from .scan import AnyOf, LiteralScan, matches_at
 
 __all__ = ["find_events"]
@@ -34,7 +34,9 @@ _DET = re.compile(r"^(?:the|a|an|its|their|this|that|these|next|this week['’]s
 _STOP_NP = re.compile(
     r"[,;:.()\"“”«»—–]|\s(?:which|that|who|where|when|held|to be|will|would|was|were|is|are|has|"
     r"have|had|planned|hosted|attended|in which|brought|followed|took|produced|opened|"
-    r"closed|ended|began|started|concluded|builds|follows|last|earlier|later|next|this|since|on\s+\d+|in\s+(?:January|February|"
+    r"closed|ended|began|started|concluded|builds|follows|last|earlier|later|next|this|since|"
+    r"on\s+(?:\d+|January|February|March|April|May|June|July|August|September|October|November|December)|"
+    r"in\s+(?:January|February|"
     r"March|April|May|June|July|August|September|October|November|December|\d{4}|two|three)"
     r")\b",
     re.I,
@@ -185,8 +187,13 @@ def _body_events(ctx: Context) -> list[_Cand]:
     out = []
     main = ctx.meeting_body
     main_no = ctx.meeting.number if ctx.meeting is not None else None
+    # "the Second Summit of the Gulf Cooperation Council …": a body inside another's owner phrase is
+    # that owner, not a sitting
+    owned = [(b.span[1], o[0]) for b in ctx.bodies if (o := owner_phrase(ctx.text, b)) is not None]
     for b in ctx.bodies:
         if main is not None and b.span == main.span:
+            continue
+        if any(a <= b.span[0] < z for a, z in owned):
             continue
         if _SINCE_NEXT.match(ctx.text, b.span[1]):
             continue
@@ -523,8 +530,13 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             and _ACRONYM.fullmatch(left_mods) is not None
             and _NEXT_BEFORE.search(text, max(0, start - 12), start) is not None
         )
+        gathering = None
         if weak and not has_ord and not named_of and not next_acr:
-            continue
+            # "the meeting between Minister A and Minister B", "a meeting of senior officials"
+            gathering = _gathering(ctx, m.start(), m.end()) if word == "meeting" else None
+            if gathering is None:
+                continue
+            start, end, bare = gathering
         if (
             has_ord
             and main is not None
@@ -562,6 +574,12 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             named = _expand_acronym(ctx, left_mods, "next", m.group(0))
             if named:
                 name = named
+        elif gathering is not None:
+            name = bare
+        elif end == m.end() and _ITS_BEFORE.search(text, max(0, start - 5), start):
+            owner = _its_owner(ctx, start)
+            if owner:  # "the "Central Asia + Japan" Dialogue … ahead of its first summit"
+                name = f"{name} of the {owner}"
         elif has_ord and end == m.end():
             named = _expand_acronym(
                 ctx, text[ord_.span[1] : m.start()], text[ord_.span[0] : ord_.span[1]], m.group(0)
@@ -573,6 +591,53 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 
 _OF_NAMED = re.compile(r"\s+of\s+the\s+[A-Z]")
+_BETWEEN_NEXT = re.compile(r"\s+between\s")
+_ITS_BEFORE = re.compile(r"\bits\s+$")
+_NAME_PART = r"(?:[\"“][^\"”.]{2,40}[\"”]|[A-Z][\w’'+-]*)"
+_NAMED_THE = re.compile(rf"\b[Tt]he\s+({_NAME_PART}(?:\s+(?:of\s+|and\s+|\+\s+)?{_NAME_PART})*)")
+
+
+def _its_owner(ctx: Context, start: int) -> str | None:
+    """Whose "its" is: the last thing named with capitals ("the "Central Asia + Japan" Dialogue")
+    earlier in the sentence, as the text writes it without quotes."""
+    s = ctx.sentence_at(start)
+    last = None
+    for m in _NAMED_THE.finditer(ctx.text, s.start, start):
+        last = m
+    if last is None:
+        return None
+    return re.sub(r"[\"“”]", "", last.group(1))
+
+
+@lru_cache(maxsize=1)
+def _of_group() -> re.Pattern:
+    groups = sorted(data.load("events").get("gatherings") or [], key=len, reverse=True)
+    return re.compile(r"\s+of\s+(?:the\s+)?(?:" + "|".join(map(re.escape, groups)) + r")\b", re.I)
+
+
+def _gathering(ctx: Context, start: int, end: int) -> tuple[int, int, str] | None:
+    """(start, end, name) of a meeting named by who met: "the meeting between the Minister … Bakhtiyor
+    Saidov and the Minister … Takeshi Iwaya" → "meeting between Bakhtiyor Saidov and Takeshi Iwaya";
+    "the meeting of senior officials" (data/events.yaml gatherings)."""
+    text = ctx.text
+    g = _of_group().match(text, end)
+    if g:
+        return start, g.end(), text[start : g.end()].lower()
+    if not _BETWEEN_NEXT.match(text, end):
+        return None
+    s = ctx.sentence_at(start)
+    names = []
+    for a, b, p in ctx.person_mentions():
+        if a < end:
+            continue
+        if a >= s.end or len(names) == 2:
+            break
+        names.append((a, b, p.name))
+    if len(names) < 2 or not re.search(r"\sand\s", text[names[0][1] : names[1][0]]):
+        return None
+    if re.search(r"[,;:()]", text[end : names[1][0]]):
+        return None  # the second name stands in another clause
+    return start, names[1][1], f"{text[start:end].lower()} between {names[0][2]} and {names[1][2]}"
 _OF_NEXT = re.compile(r"\s+of\s")
 _VISIT_VERB = re.compile(
     r"\s+(?:paid|pays|made|makes|is\s+paying|will\s+pay|was\s+on|is\s+on)\s+(?:a|an|his|her|their)\s+$"
@@ -649,7 +714,7 @@ def _covers_meeting(ctx: Context, start: int, end: int) -> bool:
 
 
 _MODIFIER = re.compile(
-    r"(?:([A-Z][\w\-–’']*(?:['’]s)?|[a-z]+['’]s|first|second|third|first-ever|official|state|working|"
+    r"(?:([A-Z][\w\-–’']*(?:['’]s)?|[a-z]+['’]s|first|second|third|\d+(?:st|nd|rd|th)|first-ever|official|state|working|"
     r"further|new|annual|informal|extraordinary|business|investors['’]?|EU-commissioned|"
     r"[\w-]+-commissioned|high-level|ministerial|coordination|opening)\s+)$"
 )
@@ -759,9 +824,24 @@ _HELD_IN = re.compile(
 )
 
 
+_ON_MARGINS_OF = re.compile(r"\s+(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?")
+
+
+def _limit(ctx: Context, c: _Cand, nxt: int | None, s_end: int) -> int:
+    """Where the occasion's own date and place may stand: before the next occasion in its sentence,
+    unless it was held on that one's sidelines ("the meeting between A and B on the sidelines of the
+    UN General Assembly in New York on 24 September": the Assembly's date and place are the meeting's)."""
+    if nxt is None or nxt <= c.trigger_end:
+        return s_end
+    m = _ON_MARGINS_OF.match(ctx.text, c.end)
+    if m and m.end() >= nxt:
+        return s_end
+    return min(s_end, nxt)
+
+
 def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | None]:
     s = ctx.sentence_at(c.start)
-    limit = min(s.end, nxt if nxt is not None and nxt > c.trigger_end else s.end)
+    limit = _limit(ctx, c, nxt, s.end)
     after = [d for d in ctx.dates_in(c.trigger_end, limit)]
     after = [
         d
@@ -796,7 +876,7 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
 
 def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     s = ctx.sentence_at(c.start)
-    limit = min(s.end, nxt if nxt is not None and nxt > c.trigger_end else s.end)
+    limit = _limit(ctx, c, nxt, s.end)
     for p in ctx.places_in(c.start, limit):
         if p.kind == "city":
             return p.name

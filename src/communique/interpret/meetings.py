@@ -14,7 +14,7 @@ from functools import lru_cache
 from .. import data
 from ..annotate.places import first_letters_ahead
 from ..models import Head, Meeting
-from .context import BodyMention, Context, _is_dateline_only
+from .context import BodyMention, Context, _is_dateline_only, owner_phrase
 from .scan import LiteralScan
 
 __all__ = ["find_meetings", "main_body"]
@@ -417,10 +417,13 @@ def find_meetings(ctx: Context) -> list[Meeting]:
     if body is None:
         return []
     ctx.meeting_body = body
-    parties = _parties(ctx, body)
-    name = body.name
+    owned = owner_phrase(ctx.text, body)
+    # "the Summit of the Gulf Cooperation Council and the States of Central Asia": the name says whose
+    parties = list(owned[2]) if owned and len(owned[2]) >= 2 else _parties(ctx, body)
+    name = owned[1] if owned else body.name
     if (
-        not body.generic  # a name the text gives in full ("Intergovernmental Uzbek-Turkmen Commission")
+        not owned
+        and not body.generic  # a name the text gives in full ("Intergovernmental Uzbek-Turkmen Commission")
         and len(body.parties) < 2
         and len(parties) == 2
         and not name.startswith(tuple(p[:3] for p in parties))
