@@ -162,3 +162,40 @@ def test_a_body_inside_the_owner_phrase_of_a_summit_is_no_sitting():
     )
     assert list(ev.values()) == [("2024-05-16", "Samarkand")]
     assert next(iter(ev)).startswith("2nd Summit of the Gulf Cooperation Council")
+
+
+def test_the_next_round_of_the_reported_consultations_is_numbered():
+    ev = events(
+        "The 4th round of political consultations between Latvia and Georgia took place in Riga on 3 June. "
+        "The sides agreed to hold the next round of consultations in Tbilisi next year."
+    )
+    assert ev == {"5th round of the Latvia–Georgia Political Consultations": ("2026", "Tbilisi")}
+
+
+def test_the_body_last_met_is_its_previous_sitting():
+    ev = events(
+        "The Latvia–Georgia intergovernmental commission met for the ninth time in Riga on 3 June.\n\n"
+        "The commission last met in Tbilisi in May 2023."
+    )
+    assert ev == {"8th meeting of the Latvia–Georgia Intergovernmental Commission": ("2023-05", "Tbilisi")}
+
+
+def test_a_titled_conference_is_an_occasion_but_a_plain_one_is_not():
+    ev = events(
+        "The minister praised the Regional Water Conference on Mountain Lakes held in Bishkek "
+        "from 3 to 5 March."
+    )
+    assert ev == {"Regional Water Conference on Mountain Lakes": ("2025-03-03", "Bishkek")}
+    assert events("The minister praised the conference held in Bishkek on 3 March.") == {}
+
+
+def test_a_country_joining_something_on_a_date_is_an_occasion():
+    assert events("Georgia joined the Council of Europe in April 1999.") == {
+        "Georgia joins the Council of Europe": ("1999-04", None)
+    }
+    assert events("Latvia became a member of the OECD in July 2016.") == {
+        "Latvia becomes a member of the OECD": ("2016-07", None)
+    }
+    # a time reference, and a state that is no membership, are not
+    assert events("Since Georgia joined the Council of Europe in April 1999, ties grew.") == {}
+    assert events("Latvia became the largest buyer of Estonian goods in 2016.") == {}

@@ -206,3 +206,14 @@ def test_a_summit_named_with_its_owners_after_it():
     ).meetings
     assert m.body == "Summit of the Gulf Cooperation Council and the States of Central Asia"
     assert m.number == 3 and m.parties == ["Gulf Cooperation Council", "Central Asia"]
+
+
+def test_met_for_the_nth_time_numbers_the_sitting():
+    from communique import extract
+
+    (m,) = extract(
+        "Latvia and Georgia agreed on Monday to expand rail links, as the two countries' intergovernmental "
+        "commission met for the ninth time in Riga.",
+        published="2025-06-03",
+    ).meetings
+    assert m.number == 9

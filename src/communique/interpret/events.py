@@ -121,6 +121,8 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _body_events(ctx)
     cands += _talk_rounds(ctx, cands)
     cands += _meet_again(ctx, cands)
+    cands += _last_met(ctx, cands)
+    cands += _memberships(ctx, cands)
     generic = _generic_sittings(ctx, cands)
     # "the next meeting of the Intergovernmental Commission": the sitting, not the body inside it
     cands = [c for c in cands if not any(g.start <= c.start < g.end for g in generic)] + generic
@@ -335,6 +337,68 @@ def _meet_again(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_LAST_MET = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+([a-z]+)\s+(?:had\s+)?(?:last|previously)\s+(?:met|convened|sat)\b"
+)
+
+
+def _last_met(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "The committee last met in Astana in November 2022": the reported body's previous sitting
+    (numbered one below the reported one when that is known)."""
+    text = ctx.text
+    if ctx.meeting is None or ctx.meeting_body is None or ("last" not in text and "previously" not in text):
+        return []
+    type_words = {w.lower() for w in ctx.meeting_body.type.split()}
+    out = []
+    for m in _LAST_MET.finditer(text):
+        if m.group(1) not in type_words or any(c.start <= m.start() < c.end for c in taken):
+            continue
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        n = ctx.meeting.number
+        label = _ord(n - 1) if n and n > 1 else "previous"
+        out.append(_Cand(m.start(1), m.end(), f"{label} meeting of the {ctx.meeting.body}", m.end()))
+    return out
+
+
+_TIME_CLAUSE = re.compile(r"\b(?:[Ss]ince|[Aa]fter|[Bb]efore|[Uu]ntil|[Ww]hen|[Oo]nce)\s+(?:the\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def _became_rx() -> re.Pattern:
+    nouns = sorted(data.load("events").get("memberships") or [], key=len, reverse=True)
+    return re.compile(
+        r"\s+(became|joined)\s+((?:(?:a|an|the)\s+)?(?:full\s+)?(?:[A-Z][\w-]*\s+)?(?:"
+        + "|".join(map(re.escape, nouns))
+        + r")(?:\s+(?:of|to|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w-]*)*)?"
+        r"|(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w-]*)*)"
+        r"(?=\s+(?:in|on)\s)"
+    )
+
+
+def _memberships(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "Mongolia became an EBRD country of operations in 2006", "Kazakhstan joined the WTO in 2015":
+    a country's accession, dated (data/events.yaml memberships), named "<country> becomes/joins …"."""
+    text = ctx.text
+    if " became " not in text and " joined " not in text:
+        return []
+    out = []
+    rx = _became_rx()
+    for p in ctx.places:
+        if p.kind != "country":
+            continue
+        m = rx.match(text, p.span[1])
+        if not m or any(c.start <= p.span[0] < c.end for c in taken):
+            continue
+        if ctx.is_heading(p.span[0]) or ctx.in_quote(p.span[0]):
+            continue
+        if _TIME_CLAUSE.search(text, max(0, p.span[0] - 12), p.span[0]):
+            continue  # "Since Mongolia joined ADB in 1991, …": a time reference, not an occasion
+        verb = "becomes" if m.group(1) == "became" else "joins"
+        out.append(_Cand(p.span[0], m.end(), f"{p.text} {verb} {m.group(2)}", m.end()))
+    return out
+
+
 def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "the fourth round of the dialogue", "the next round", "the last session, held in …": another
     sitting of the reported body named with a generic noun."""
@@ -357,7 +421,7 @@ def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         if m.group("adj") and m.group("adj").lower() not in type_words:
             continue  # "the next ministerial meeting" of a Joint Committee: some other meeting
-        if _SINCE_OR_OF.match(ctx.text, m.end()):
+        if _SINCE_OR_OF.match(ctx.text, m.end()) and not _of_own_type(ctx.text, m.end(), type_words):
             continue
         other = _OF_THE_NAME.match(ctx.text, m.end())
         if other and other.group(1).lower() not in type_words:
@@ -381,6 +445,21 @@ def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         name = f"{label} {body}" if noun in type_words else f"{label} {noun} of the {body}"
         out.append(_Cand(m.start("q"), m.end(), name, m.end()))
     return out
+
+
+_OF_WORDS = re.compile(r"\s+of\s+((?:[a-z]+\s+){0,2}[a-z]+)\b(?!\s+[a-z])")
+
+
+def _of_own_type(text: str, pos: int, type_words: set[str]) -> bool:
+    """ "the next round of consultations (in Tashkent)" of the Political Consultations: "of" and the
+    body's own type words in lower case, not another thing's."""
+    m = _OF_WORDS.match(text, pos)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    while words and words[-1] not in type_words:
+        words.pop()  # "… consultations in Tashkent": up to the preposition
+    return bool(words) and all(w in type_words for w in words)
 
 
 # --- where the two scans above can open --------------------------------------------------------
@@ -531,7 +610,9 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             and _NEXT_BEFORE.search(text, max(0, start - 12), start) is not None
         )
         gathering = None
-        if weak and not has_ord and not named_of and not next_acr:
+        # "the High-Level International Conference on …": a capitalised trigger after capitalised words
+        titled = m.group(0)[:1].isupper() and _TITLED_MODS.search(left_mods) is not None
+        if weak and not has_ord and not named_of and not next_acr and not titled:
             # "the meeting between Minister A and Minister B", "a meeting of senior officials"
             gathering = _gathering(ctx, m.start(), m.end()) if word == "meeting" else None
             if gathering is None:
@@ -592,6 +673,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 _OF_NAMED = re.compile(r"\s+of\s+the\s+[A-Z]")
 _BETWEEN_NEXT = re.compile(r"\s+between\s")
+_TITLED_MODS = re.compile(r"(?:^|\s)[A-Z][a-z][\w-]*$")
 _ITS_BEFORE = re.compile(r"\bits\s+$")
 _NAME_PART = r"(?:[\"“][^\"”.]{2,40}[\"”]|[A-Z][\w’'+-]*)"
 _NAMED_THE = re.compile(rf"\b[Tt]he\s+({_NAME_PART}(?:\s+(?:of\s+|and\s+|\+\s+)?{_NAME_PART})*)")

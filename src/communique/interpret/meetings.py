@@ -113,6 +113,10 @@ def _parties(ctx: Context, body: BodyMention) -> list[str]:
     return found
 
 
+_NTH_TIME = re.compile(r"\s+time\b")
+_MET_FOR_THE = re.compile(r"\b(?:met|meets|convened|convenes|gathered|sat)\s+for\s+the\s+$")
+
+
 def _number(ctx: Context, body: BodyMention) -> int | None:
     """Ordinal of the sitting: next to the body in its sentence, or next to the same body type in
     the lead ("held its fourteenth session", "XII meeting of the Cooperation Committee")."""
@@ -140,8 +144,10 @@ def _number(ctx: Context, body: BodyMention) -> int | None:
         else:
             ref = (s.start + near_type.start(), s.start + near_type.end())
         gap = ref[0] - o.span[1] if o.span[1] <= ref[0] else o.span[0] - ref[1]
-        after_ok = o.span[0] >= ref[1] and re.match(
-            r"\s*(?:session|meeting|sitting)\b", ctx.text[o.span[1] :]
+        after_ok = o.span[0] >= ref[1] and (
+            re.match(r"\s*(?:session|meeting|sitting)\b", ctx.text[o.span[1] :])
+            # "the committee … met for the sixteenth time"
+            or (_NTH_TIME.match(ctx.text, o.span[1]) and _MET_FOR_THE.search(ctx.text, ref[1], o.span[0]))
         )
         if (o.span[1] <= ref[0] and gap <= 45) or (after_ok and gap <= 75):
             if re.search(
