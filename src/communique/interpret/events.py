@@ -342,11 +342,14 @@ _LAST_MET = re.compile(
 )
 
 
+_LAST_MET_WORDS = ("last met", "previously met", "last convened", "previously convened", "last sat")
+
+
 def _last_met(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "The committee last met in Astana in November 2022": the reported body's previous sitting
     (numbered one below the reported one when that is known)."""
     text = ctx.text
-    if ctx.meeting is None or ctx.meeting_body is None or ("last" not in text and "previously" not in text):
+    if ctx.meeting is None or ctx.meeting_body is None or not any(w in text for w in _LAST_MET_WORDS):
         return []
     type_words = {w.lower() for w in ctx.meeting_body.type.split()}
     out = []
