@@ -528,3 +528,11 @@ def test_a_capitalised_name_goes_on_over_for_and_a_period():
 def test_loan_agreements_are_pledges_not_agreements():
     text = "The fund signed loan agreements with Georgia and Armenia totalling USD 200 million."
     assert extract(text, published="2025-05-16").agreements == []
+
+
+def test_the_next_round_of_talks_says_they_are_under_way():
+    text = "The sides agreed to hold the next round of negotiations on the free trade agreement in May."
+    assert stages(text) == {"free trade agreement": "negotiating"}
+    # steps needed for implementing an agreement leave it in force
+    text = "The sides discussed the steps necessary for the implementation of the Agreement on Transit."
+    assert stages(text) == {"Agreement on Transit": "in force"}

@@ -199,3 +199,11 @@ def test_a_country_joining_something_on_a_date_is_an_occasion():
     # a time reference, and a state that is no membership, are not
     assert events("Since Georgia joined the Council of Europe in April 1999, ties grew.") == {}
     assert events("Latvia became the largest buyer of Estonian goods in 2016.") == {}
+
+
+def test_its_bare_occasion_is_named_after_its_owner():
+    ev = events(
+        "The 5th Latvia–Georgia Intergovernmental Commission met in Riga on Monday.\n\n"
+        "The sides praised the Organization of Turkic States and its summit in Astana in July."
+    )
+    assert ev == {"summit of the Organization of Turkic States": ("2025-07", "Astana")}

@@ -217,3 +217,21 @@ def test_met_for_the_nth_time_numbers_the_sitting():
         published="2025-06-03",
     ).meetings
     assert m.number == 9
+
+
+def test_a_body_of_two_parties_named_after_it_takes_the_usual_name():
+    from communique import extract
+
+    (m,) = extract(
+        "The 5th meeting of the Intergovernmental Commission of the Republic of Latvia and Georgia was held "
+        "in Riga on 3 June 2025.",
+        published="2025-06-03",
+    ).meetings
+    assert m.body == "Latvia–Georgia Intergovernmental Commission"
+    assert (m.number, m.parties) == (5, ["Latvia", "Georgia"])
+    (m,) = extract(
+        "The Cooperation Council of the EU and Kazakhstan Foreign Minister Murat Nurtleu met in Brussels on "
+        "3 June 2025.",
+        published="2025-06-03",
+    ).meetings
+    assert m.body == "EU–Kazakhstan Cooperation Council"

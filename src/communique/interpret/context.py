@@ -581,6 +581,8 @@ def owner_phrase(text: str, body: BodyMention) -> tuple[int, str, tuple[str, ...
     if not m:
         return None
     parties = []
+    named = False  # an owner is an organisation, kept in the name as the text writes it
+    end = m.end()
     for g in ("a", "b"):
         owner = m.group(g)
         if not owner:
@@ -588,11 +590,21 @@ def owner_phrase(text: str, body: BodyMention) -> tuple[int, str, tuple[str, ...
         p = _party_or_region(owner)
         if p is None:
             inner = [x for x in find_places(owner) if x.kind in ("country", "region")]
-            p = (inner[0].name if inner[0].kind == "region" else inner[0].country) if inner else owner
+            first = inner[0] if inner else None
+            p = (first.name if first.kind == "region" else first.country) if first else owner
+            if first is not None and first.span[0] == 0:
+                end = m.start(g) + first.span[1]  # "… and Kazakhstan Foreign Minister X": the party only
+            else:
+                named = True
         if p and p not in parties:
             parties.append(p)
-    name = _SPACES.sub(" ", _BRACKETED_ACRONYM.sub("", body.name + text[body.span[1] : m.end()]))
-    return m.end(), name, tuple(parties)
+        if end < m.end():
+            break
+    if len(parties) == 2 and not named:
+        # "the Intergovernmental Commission of the Republic of Latvia and Georgia": the usual name
+        return end, f"{short_party(parties[0])}–{short_party(parties[1])} {body.name}", tuple(parties)
+    name = _SPACES.sub(" ", _BRACKETED_ACRONYM.sub("", body.name + text[body.span[1] : end]))
+    return end, name, tuple(parties)
 
 
 @lru_cache(maxsize=4096)

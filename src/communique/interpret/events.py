@@ -629,8 +629,19 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             and main.type.split()[-1].lower() in np.lower()
         ):
             continue  # "the regular XI meeting of the … Commission was held": the reported meeting
-        if not left_mods and end == m.end() and not re.search(r"[A-Z0-9 ]", m.group(0)) and word != "unrest":
-            continue  # a bare "the forum", "the visit"
+        owner = (
+            _its_owner(ctx, start)
+            if end == m.end() and gathering is None and _ITS_BEFORE.search(text, max(0, start - 5), start)
+            else None
+        )
+        if (
+            not left_mods
+            and end == m.end()
+            and not re.search(r"[A-Z0-9 ]", m.group(0))
+            and word != "unrest"
+            and (owner is None or weak)
+        ):
+            continue  # a bare "the forum", "the visit" (but "the Organisation … its summit")
         if any(b.span[0] >= start and b.span[0] <= end + 25 for b in ctx.bodies):
             continue  # "meeting of the … Council": the body's own sitting
         if _SINCE_NEXT.match(text, end):
@@ -660,10 +671,8 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 name = named
         elif gathering is not None:
             name = bare
-        elif end == m.end() and _ITS_BEFORE.search(text, max(0, start - 5), start):
-            owner = _its_owner(ctx, start)
-            if owner:  # "the "Central Asia + Japan" Dialogue … ahead of its first summit"
-                name = f"{name} of the {owner}"
+        elif owner:  # "the "Central Asia + Japan" Dialogue … ahead of its first summit"
+            name = f"{name} of the {owner}"
         elif has_ord and end == m.end():
             named = _expand_acronym(
                 ctx, text[ord_.span[1] : m.start()], text[ord_.span[0] : ord_.span[1]], m.group(0)
