@@ -111,3 +111,11 @@ def test_two_word_plural_title_reaches_both_names():
         "Olzhas Bektenov": ("Prime Minister", None),
         "Adylbek Kasymaliev": ("Prime Minister", None),
     }
+
+
+def test_monarchs_titles_and_highness_honorifics():
+    got = _people(
+        "The summit was co-chaired by H.H. Sheikh Tamim Al-Hamad, Emir of the State of Qatar, and the "
+        "Prime Minister of Latvia."
+    )
+    assert got["Sheikh Tamim Al-Hamad"] == ("Emir", "Qatar")
