@@ -207,3 +207,25 @@ def test_its_bare_occasion_is_named_after_its_owner():
         "The sides praised the Organization of Turkic States and its summit in Astana in July."
     )
     assert ev == {"summit of the Organization of Turkic States": ("2025-07", "Astana")}
+
+
+def test_what_something_happened_on_the_margins_of_is_an_occasion():
+    ev = events("The ministers met on the margins of the OSCE Ministerial Council in Malta last December.")
+    assert ev == {"OSCE Ministerial Council": ("2024-12", "Malta")}
+    # the reported meeting's own body is no other occasion
+    assert (
+        events(
+            "The 7th Latvia–Georgia Intergovernmental Commission was held in Riga on 3 June 2025. On the "
+            "margins of the Commission, the sides signed a memorandum."
+        )
+        == {}
+    )
+
+
+def test_a_body_named_after_another_format_is_that_formats_sitting():
+    ev = events(
+        "The 7th Latvia–Georgia Intergovernmental Commission was held in Riga on 3 June 2025.\n\n"
+        "The foreign ministers met in Brussels on 12 May on the sidelines of the Eastern Partnership "
+        "ministerial meeting."
+    )
+    assert ev == {"Eastern Partnership ministerial meeting": ("2025-05-12", "Brussels")}

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import data
-from ..annotate.places import first_letters_ahead
+from ..annotate.places import country_name, first_letters_ahead
 from ..models import Event
 from .context import BodyMention, Context, owner_phrase, short_party
 from .scan import AnyOf, LiteralScan, matches_at
@@ -128,6 +128,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands = [c for c in cands if not any(g.start <= c.start < g.end for g in generic)] + generic
     cands += _noun_events(ctx, cands)
     cands += _participle_events(ctx, cands)
+    cands += _margins_events(ctx, cands)
     cands.sort(key=lambda c: c.start)
     out: list[Event] = []
     seen: set[str] = set()
@@ -185,6 +186,29 @@ def _body_name(ctx: Context, b: BodyMention) -> str:
     return ctx.meeting.body
 
 
+_CAPS_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})\s+$")
+_NOT_OWNER = re.compile(
+    r"(?:The|A|An|This|That|Its|Their|Next|Last|Previous|First|Second|Third|[IVXLC]+|\d+\w*|[A-Z][a-z]+th|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+
+
+def _owner_before(ctx: Context, b: BodyMention) -> tuple[int, str] | None:
+    """(start, name) of a capitalised name that is no party right before a body without parties
+    ("the OSCE Ministerial Council", "the Eastern Partnership ministerial meeting"): whose the body is."""
+    if b.parties:
+        return None
+    m = _CAPS_BEFORE.search(ctx.text, max(0, b.span[0] - 60), b.span[0])
+    if not m or _NOT_OWNER.match(m.group(1)):
+        return None
+    owner = m.group(1)
+    if any(country_name(w) for w in re.split(r"[\s–-]+", owner)) or ctx.places_in(m.start(1), m.end(1)):
+        return None
+    if ctx.sentence_at(m.start(1)).start == m.start(1):
+        return None  # the first word of a sentence: capitalised anyway
+    return m.start(1), owner
+
+
 def _body_events(ctx: Context) -> list[_Cand]:
     out = []
     main = ctx.meeting_body
@@ -217,6 +241,9 @@ def _body_events(ctx: Context) -> list[_Cand]:
             continue
         start = o.span[0] if o is not None and o.span[0] < b.span[0] else b.span[0]
         name = _body_name(ctx, b)
+        named = _owner_before(ctx, b) if o is None else None
+        if named is not None:  # "the Eastern Partnership ministerial meeting": another format's sitting
+            start, name = named[0], f"{named[1]} {b.text}"
         b_end = b.span[1]
         if not b.parties and _OF_NAMED.match(ctx.text, b_end):
             # "the Summit of the Organization of Turkic States": whose it is, not the reported parties'
@@ -848,6 +875,37 @@ def _np_end(text: str, pos: int) -> int:
     if tail and re.search(r"\s(?:of|to)\s", text[pos : pos + tail.start()]) is not None:
         end = pos + tail.start()
     return end if end > m.end() else pos
+
+
+_MARGINS_NP = re.compile(
+    r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?"
+    r"((?:[A-Z][\w’'-]*|\d+\w*)(?:\s+(?:of\s+the\s+|of\s+|and\s+(?:the\s+)?)?(?:[A-Z][\w’'-]*|\d+\w*)){0,8})"
+)
+
+
+def _margins_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "met on the margins of the OSCE Ministerial Council in Malta": what something happened on the
+    sidelines of is an occasion, named as the text names it (the reported meeting's own body aside)."""
+    text = ctx.text
+    if "sidelines" not in text and "margins" not in text and "fringe" not in text:
+        return []
+    main = ctx.meeting_body
+    type_words = {w.lower() for w in main.type.split()} if main is not None else set()
+    out = []
+    for m in _MARGINS_NP.finditer(text):
+        a, b = m.span(1)
+        name = m.group(1)
+        if any(c.start < b and a < c.end for c in taken) or ctx.is_heading(a) or ctx.in_quote(a):
+            continue
+        if main is not None and a <= main.span[0] < b:
+            continue
+        words = name.split()
+        if len(words) < 2 and not re.fullmatch(r"[A-Z]{2,}\d*", name):
+            continue  # "on the margins of the Council": the reported one, or too little to name
+        if {w.lower() for w in words} <= type_words or any(a <= x.span[0] < b for x in ctx.bodies):
+            continue
+        out.append(_Cand(a, b, name, b))
+    return out
 
 
 _HEAD_OF = re.compile(r"^(?:the|a|an|its)\s+[a-z]+\s+of\s+(?=(?:the|a|an|its)\s+[A-Z])")
