@@ -235,3 +235,20 @@ def test_a_body_of_two_parties_named_after_it_takes_the_usual_name():
         published="2025-06-03",
     ).meetings
     assert m.body == "EU–Kazakhstan Cooperation Council"
+
+
+def test_the_nth_such_round_in_the_lead_numbers_the_sitting():
+    from communique import extract
+
+    (m,) = extract(
+        "Political consultations between the foreign ministries of Latvia and Georgia were held in Riga on "
+        "3 June. It was the fifth such round.",
+        published="2025-06-05",
+    ).meetings
+    assert m.number == 5
+    (m,) = extract(
+        "The Summit of the Council of the Baltic Sea States took place in Riga on 3 June 2025. It was the "
+        "first such summit since 2019.",
+        published="2025-06-05",
+    ).meetings
+    assert m.body == "Summit of the Council of the Baltic Sea States" and m.number is None

@@ -564,7 +564,7 @@ def _find_known_bodies(text: str, places: list[Place], at: Openings | None = Non
 
 # "Summit of the Gulf Cooperation Council (GCC) and the States of Central Asia": whose sitting a body
 # without parties before it is, named after it ("of the <Name>", an acronym, "and the <Name>")
-_OWNER_NAME = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
+_OWNER_NAME = r"[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*"
 _OF_OWNERS = re.compile(
     rf"\s+of\s+the\s+(?P<a>{_OWNER_NAME})(?:\s*\([A-Z]{{2,8}}\))?(?:\s+and\s+(?:the\s+)?(?P<b>{_OWNER_NAME}))?"
 )

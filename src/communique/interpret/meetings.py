@@ -163,6 +163,28 @@ def _number(ctx: Context, body: BodyMention) -> int | None:
     return best[1] if best else None
 
 
+_SUCH_SITTING = re.compile(
+    r"\b(?:[Ii]t|[Tt]his|[Tt]he\s+(?:meeting|session|sitting|round|talks|consultations|summit))\s+"
+    r"(?:was|were|is|marked)\s+the\s+([\w-]+)\s+(?:such\s+)?(?:meeting|session|sitting|round|summit|edition)\b"
+    r"(?!(?:\s+[\w-]+){0,3}\s+since\b)"
+)
+
+
+def _such_number(ctx: Context) -> int | None:
+    """ "… were held in Riga on 3 June. It was the fifth such round.": the ordinal the lead gives the
+    reported sitting in a sentence of its own."""
+    lead = ctx.text[: ctx.lead_end]
+    if " such " not in lead and " was the " not in lead:
+        return None
+    for m in _SUCH_SITTING.finditer(lead):
+        if ctx.in_quote(m.start()):
+            continue
+        o = next((x for x in ctx.ordinals if x.span[0] == m.start(1)), None)
+        if o is not None:
+            return o.value
+    return None
+
+
 def _meeting_sentences(ctx: Context, body: BodyMention) -> list:
     lead_end = ctx.lead_end
     return [s for s in ctx.sentences if s.start < lead_end]
@@ -442,6 +464,8 @@ def find_meetings(ctx: Context) -> list[Meeting]:
             + name[len(name) - len(name.split(body.type, 1)[1]) :]
         )
     number = body.number if body.number is not None else _number(ctx, body)
+    if number is None:
+        number = _such_number(ctx)
     if number is None and re.search(r"\bfirst[- ]ever\b|\binaugural\b", ctx.text[: ctx.lead_end], re.I):
         number = 1
     d = _date(ctx, body)
