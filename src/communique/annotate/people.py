@@ -596,7 +596,7 @@ def find_people(text: str) -> list[PersonEntity]:
     return _resolve(mentions)
 
 
-_LED_VERBS = frozenset(("led", "headed", "chaired", "co-chaired", "presided", "hosted", "opened", "moderated"))
+_LED_VERBS = frozenset(("led", "headed", "chaired", "co-chaired", "hosted", "opened", "moderated"))
 
 # a sentence about people (not "Kazakhstan's Samruk Kazyna will invest …")
 _PERSON_CONTEXT = re.compile(
