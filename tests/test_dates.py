@@ -487,3 +487,11 @@ def test_a_future_cue_after_a_comma_and_a_coordinator_belongs_to_the_next_item()
     assert got.value == "2025-09-22"
     # with no coordinator the clause goes on: "…, to be held …" still speaks of the future
     assert only("The forum on 12 May, to be held in Baku.", anchor).value == "2026-05-12"
+
+
+def test_an_occasion_the_text_plans_to_hold_lies_ahead() -> None:
+    anchor = D(2025, 6, 5)
+    assert only("They agreed to hold the forum in October.", anchor).value == "2025-10"
+    assert only("They decided to convene a business council in the autumn.", anchor).value == "2025"
+    # a past verb nearer the date wins
+    assert only("The forum they agreed to hold was held in March.", anchor).value == "2025-03"
