@@ -178,6 +178,12 @@ def test_the_body_last_met_is_its_previous_sitting():
         "The commission last met in Tbilisi in May 2023."
     )
     assert ev == {"8th meeting of the Latvia–Georgia Intergovernmental Commission": ("2023-05", "Tbilisi")}
+    ev = events(
+        "The 9th Latvia–Georgia Intergovernmental Commission met in Riga on 3 June.\n\n"
+        "The commission's previous meeting was held in Tbilisi in April 2024; its next meeting is due "
+        "in 2026."
+    )
+    assert ev["8th meeting of the Latvia–Georgia Intergovernmental Commission"] == ("2024-04", "Tbilisi")
 
 
 def test_a_titled_conference_is_an_occasion_but_a_plain_one_is_not():

@@ -369,6 +369,9 @@ _LAST_MET = re.compile(
 )
 
 
+_POSSESSIVE_SITTING = re.compile(
+    r"\b[Tt]he\s+([A-Za-z]+)['’]s\s+(next|previous)\s+(meeting|session|sitting|round)\b"
+)
 _LAST_MET_WORDS = ("last met", "previously met", "last convened", "previously convened", "last sat")
 
 
@@ -376,18 +379,30 @@ def _last_met(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "The committee last met in Astana in November 2022": the reported body's previous sitting
     (numbered one below the reported one when that is known)."""
     text = ctx.text
-    if ctx.meeting is None or ctx.meeting_body is None or not any(w in text for w in _LAST_MET_WORDS):
+    if ctx.meeting is None or ctx.meeting_body is None:
+        return []
+    if not any(w in text for w in _LAST_MET_WORDS) and "s previous" not in text and "s next" not in text:
         return []
     type_words = {w.lower() for w in ctx.meeting_body.type.split()}
     out = []
+    n = ctx.meeting.number
     for m in _LAST_MET.finditer(text):
         if m.group(1) not in type_words or any(c.start <= m.start() < c.end for c in taken):
             continue
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
-        n = ctx.meeting.number
         label = _ord(n - 1) if n and n > 1 else "previous"
         out.append(_Cand(m.start(1), m.end(), f"{label} meeting of the {ctx.meeting.body}", m.end()))
+    # "the commission's previous meeting was held in Tbilisi": the body's own other sitting
+    for m in _POSSESSIVE_SITTING.finditer(text) if "s previous" in text or "s next" in text else ():
+        if m.group(1).lower() not in type_words or any(c.start <= m.start() < c.end for c in taken + out):
+            continue
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        step = 1 if m.group(2).lower() == "next" else -1
+        label = _ord(n + step) if n and n + step > 0 else m.group(2).lower()
+        name = f"{label} {m.group(3).lower()} of the {ctx.meeting.body}"
+        out.append(_Cand(m.start(), m.end(), name, m.end()))
     return out
 
 
