@@ -235,3 +235,22 @@ def test_a_body_named_after_another_format_is_that_formats_sitting():
         "ministerial meeting."
     )
     assert ev == {"Eastern Partnership ministerial meeting": ("2025-05-12", "Brussels")}
+
+
+def test_an_ordinal_sitting_with_a_possessive_body_and_a_newly_launched_format():
+    ev = events(
+        "The two countries' Supreme Interstate Council convened in Riga on Monday for the second time.\n\n"
+        "The council's first meeting was held in Tbilisi in August 2024. The presidents agreed to launch a "
+        "youth exchange dialogue and to hold its first meeting in Riga in the autumn."
+    )
+    assert ev == {
+        "1st meeting of the Supreme Interstate Council": ("2024-08", "Tbilisi"),
+        "1st meeting of the youth exchange dialogue": ("2025", "Riga"),
+    }
+
+
+def test_a_name_with_of_before_the_occasion_and_a_place_after_it():
+    ev = events("The leaders will meet at the Organization of Turkic States summit in Gabala on 7 October.")
+    assert ev == {"Organization of Turkic States summit": ("2025-10-07", "Gabala")}
+    ev = events("During the Shanghai Cooperation Organisation summit in Astana in July, the sides met.")
+    assert ev == {"Shanghai Cooperation Organisation summit": ("2025-07", "Astana")}

@@ -370,7 +370,7 @@ _LAST_MET = re.compile(
 
 
 _POSSESSIVE_SITTING = re.compile(
-    r"\b[Tt]he\s+([A-Za-z]+)['’]s\s+(next|previous)\s+(meeting|session|sitting|round)\b"
+    r"\b[Tt]he\s+([A-Za-z]+)['’]s\s+(next|previous|[\w-]+)\s+(meeting|session|sitting|round)\b"
 )
 _LAST_MET_WORDS = ("last met", "previously met", "last convened", "previously convened", "last sat")
 
@@ -381,7 +381,7 @@ def _last_met(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     text = ctx.text
     if ctx.meeting is None or ctx.meeting_body is None:
         return []
-    if not any(w in text for w in _LAST_MET_WORDS) and "s previous" not in text and "s next" not in text:
+    if not any(w in text for w in _LAST_MET_WORDS) and "'s " not in text and "’s " not in text:
         return []
     type_words = {w.lower() for w in ctx.meeting_body.type.split()}
     out = []
@@ -394,13 +394,20 @@ def _last_met(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         label = _ord(n - 1) if n and n > 1 else "previous"
         out.append(_Cand(m.start(1), m.end(), f"{label} meeting of the {ctx.meeting.body}", m.end()))
     # "the commission's previous meeting was held in Tbilisi": the body's own other sitting
-    for m in _POSSESSIVE_SITTING.finditer(text) if "s previous" in text or "s next" in text else ():
+    for m in _POSSESSIVE_SITTING.finditer(text) if "'s " in text or "’s " in text else ():
         if m.group(1).lower() not in type_words or any(c.start <= m.start() < c.end for c in taken + out):
             continue
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
-        step = 1 if m.group(2).lower() == "next" else -1
-        label = _ord(n + step) if n and n + step > 0 else m.group(2).lower()
+        q = m.group(2).lower()
+        if q in ("next", "previous"):
+            step = 1 if q == "next" else -1
+            label = _ord(n + step) if n and n + step > 0 else q
+        else:  # "the council's first meeting"
+            o = next((x for x in ctx.ordinals if x.span[0] == m.start(2)), None)
+            if o is None or o.value == n:
+                continue
+            label = _ord(o.value)
         name = f"{label} {m.group(3).lower()} of the {ctx.meeting.body}"
         out.append(_Cand(m.start(), m.end(), name, m.end()))
     return out
@@ -442,6 +449,12 @@ def _memberships(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         verb = "becomes" if m.group(1) == "became" else "joins"
         out.append(_Cand(p.span[0], m.end(), f"{p.text} {verb} {m.group(2)}", m.end()))
     return out
+
+
+_NEW_FORMAT = re.compile(
+    r"\b(?:launch|establish|set\s+up|create|form)(?:e?d|es|s|ing)?\s+(?:a|an)\s+"
+    r"((?:[\w-]+\s+){0,4}?(?:dialogue|platform|group|council|committee|commission|forum|mechanism|format))\b"
+)
 
 
 def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
@@ -488,6 +501,10 @@ def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         label = _ord(n) if n else q
         noun = m.group("noun").lower()
         name = f"{label} {body}" if noun in type_words else f"{label} {noun} of the {body}"
+        if m.group(0).split(None, 1)[0].lower() in ("its", "their"):
+            new = _NEW_FORMAT.search(ctx.text, ctx.sentence_at(m.start()).start, m.start())
+            if new:  # "agreed to launch a visa dialogue and to hold its first meeting": the new format's
+                name = f"{label} {noun} of the {new.group(1)}"
         out.append(_Cand(m.start("q"), m.end(), name, m.end()))
     return out
 
@@ -856,6 +873,9 @@ _MODIFIER = re.compile(
 )
 
 
+_OF_IN_NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*\s+(of(?:\s+the)?\s+)$")
+
+
 def _np_start(text: str, pos: int) -> int:
     """Leftwards over modifiers: capitalised words, possessives, ordinals and a few adjectives."""
     k = pos
@@ -868,7 +888,12 @@ def _np_start(text: str, pos: int) -> int:
         # searched from there, the same first match
         m = _MODIFIER.search(window, len(body) - len(body.rsplit(None, 1)[-1]))
         if not m:
-            break
+            # "the Organization of Turkic States summit": "of" inside a capitalised name
+            om = _OF_IN_NAME.search(window) if k < pos and text[k : k + 1].isupper() else None
+            if om is None:
+                break
+            k -= len(om.group(1))
+            continue
         word = m.group(1) or ""
         if word in ("The", "A", "An", "This", "In", "On", "At", "During", "Since", "After", "With"):
             break
@@ -1044,7 +1069,10 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
 def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     s = ctx.sentence_at(c.start)
     limit = _limit(ctx, c, nxt, s.end)
-    for p in ctx.places_in(c.start, limit):
+    # a place after the occasion's noun before one inside its name ("the Shanghai Cooperation
+    # Organisation summit in Astana")
+    split = min(max(c.trigger_end, c.start), limit)
+    for p in ctx.places_in(split, limit) + ctx.places_in(c.start, split):
         if p.kind == "city":
             return p.name
         if (
