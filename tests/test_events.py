@@ -254,3 +254,17 @@ def test_a_name_with_of_before_the_occasion_and_a_place_after_it():
     assert ev == {"Organization of Turkic States summit": ("2025-10-07", "Gabala")}
     ev = events("During the Shanghai Cooperation Organisation summit in Astana in July, the sides met.")
     assert ev == {"Shanghai Cooperation Organisation summit": ("2025-07", "Astana")}
+
+
+def test_an_occasion_on_whose_occasion_another_is_held_shares_its_date_and_place():
+    ev = events(
+        "The Latvia–Georgia Intergovernmental Commission held its ninth session in Riga on 3 June. The "
+        "sides will mark the tenth anniversary of the Free Trade Agreement next June. The tenth session of "
+        "the commission will be held in Tbilisi in 2026, on the occasion of the Georgia–Latvia Business "
+        "Forum."
+    )
+    assert ev == {
+        "tenth anniversary of the Free Trade Agreement": ("2026-06", None),
+        "10th Latvia–Georgia Intergovernmental Commission": ("2026", "Tbilisi"),
+        "Georgia–Latvia Business Forum": ("2026", "Tbilisi"),
+    }

@@ -685,7 +685,11 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             and main is not None
             and ctx.meeting is not None
             and ord_.value == ctx.meeting.number
-            and main.type.split()[-1].lower() in np.lower()
+            and (
+                main.type.split()[-1].lower() in np.lower()
+                # "The … Committee held its ninth session": the body named in the same sentence
+                or ctx.sentence_at(main.span[0]).start == ctx.sentence_at(m.start()).start
+            )
         ):
             continue  # "the regular XI meeting of the … Commission was held": the reported meeting
         owner = (
@@ -746,7 +750,7 @@ _OF_NAMED = re.compile(r"\s+of\s+the\s+[A-Z]")
 _BETWEEN_NEXT = re.compile(r"\s+between\s")
 _TITLED_MODS = re.compile(r"(?:^|\s)[A-Z][a-z][\w-]*$")
 _ITS_BEFORE = re.compile(r"\bits\s+$")
-_NAME_PART = r"(?:[\"“][^\"”.]{2,40}[\"”]|[A-Z][\w’'+-]*)"
+_NAME_PART = r"(?:[\"“][^\"”.]{2,40}[\"”]|[A-Z][\w’'+–-]*)"
 _NAMED_THE = re.compile(rf"\b[Tt]he\s+({_NAME_PART}(?:\s+(?:of\s+|and\s+|\+\s+)?{_NAME_PART})*)")
 
 
@@ -867,7 +871,7 @@ def _covers_meeting(ctx: Context, start: int, end: int) -> bool:
 
 
 _MODIFIER = re.compile(
-    r"(?:([A-Z][\w\-–’']*(?:['’]s)?|[a-z]+['’]s|first|second|third|\d+(?:st|nd|rd|th)|first-ever|official|state|working|"
+    r"(?:([A-Z][\w\-–’']*(?:['’]s)?|[a-z]+['’]s|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+teenth|[a-z]+ieth|[a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|\d+(?:st|nd|rd|th)|first-ever|official|state|working|"
     r"further|new|annual|informal|extraordinary|business|investors['’]?|EU-commissioned|"
     r"[\w-]+-commissioned|high-level|ministerial|coordination|opening)\s+)$"
 )
@@ -1009,7 +1013,9 @@ _DATE_WORDS = re.compile(
 )
 _THE = re.compile(r"\b(?:the|a|its|their)\s+$", re.I)
 _MARGINS = re.compile(
-    r"\b(?:on|in|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?$|\bduring\s+(?:the\s+)?$", re.I
+    r"\b(?:on|in|at)\s+the\s+(?:sidelines|margins|fringes?|occasion)\s+of\s+(?:the\s+)?$|\bduring\s+(?:the\s+)?$"
+    r"|\bin\s+conjunction\s+with\s+(?:the\s+)?$",
+    re.I,
 )
 _HELD_IN = re.compile(
     r"\b(?:held|hosted|convened|take\s+place|takes\s+place|took\s+place|meet)\s+in\s+([A-Z][\w-]+)(?=[\s,.;])"
