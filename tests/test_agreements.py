@@ -536,3 +536,31 @@ def test_the_next_round_of_talks_says_they_are_under_way():
     # steps needed for implementing an agreement leave it in force
     text = "The sides discussed the steps necessary for the implementation of the Agreement on Transit."
     assert stages(text) == {"Agreement on Transit": "in force"}
+
+
+def test_a_step_ahead_in_the_clause_of_a_new_verb_leaves_an_earlier_agreement_alone():
+    text = (
+        "The 1996 Convention on the Avoidance of Double Taxation remains the basis of tax cooperation, and "
+        "the sides agreed that a protocol on exchange of information should be negotiated next year."
+    )
+    st = stages(text)
+    assert st["1996 Convention on the Avoidance of Double Taxation"] == "in force"
+    assert st["protocol on exchange of information"] == "proposed"
+
+
+def test_notes_bringing_an_agreement_into_force_and_a_participle_clause_after_a_name():
+    found = extract(
+        "Latvia and Georgia today signed an Agreement on the Protection of Investments, concluding talks "
+        "that began in 2022. They also exchanged notes bringing into force the Agreement on Road "
+        "Transport, which was ratified by the Parliament of Georgia in September.",
+        published="2025-11-05",
+    ).agreements
+    assert [(a.name, a.status, a.date) for a in found] == [
+        ("Agreement on the Protection of Investments", "signed", "2025-11-05"),
+        ("Agreement on Road Transport", "in force", None),
+    ]
+
+
+def test_a_mutual_recognition_agreement_keeps_its_premodifiers():
+    text = "They are ready to open talks on a mutual recognition agreement for conformity assessment."
+    assert names(text) == ["mutual recognition agreement for conformity assessment"]

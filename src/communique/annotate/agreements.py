@@ -333,6 +333,7 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
                 nxt is None
                 or nxt.base.lower() in lx["stop"]
                 or nxt.base.endswith("ed")
+                or (nxt.base.endswith("ing") and nxt.base.islower())  # ", concluding talks …": a new clause
                 or nxt.base.lower()
                 in ("the", "a", "an", "with", "to", "and", "in", "as", "its", "it", "he", "she", "they", "we")
             ):

@@ -60,6 +60,11 @@ _NEW_VERB = re.compile(
     r"\s(?:and|but)\s+(?:also\s+)?((?:agreed|decided|called|asked|instructed|stressed|noted|welcomed|proposed|"
     r"discussed|expressed|underlined|reaffirmed)\b)"
 )
+# "…, and the sides agreed that …": a new verb, with or without a subject of its own
+_NEW_SUBJECT_VERB = re.compile(
+    r"\s(?:and|but)\s+(?:(?:the|both|all)\s+(?:[\w-]+\s+){0,2}|they\s+|it\s+)?(?:also\s+)?(?:agreed|decided|"
+    r"called|asked|instructed|stressed|noted|welcomed|proposed|discussed|expressed|underlined|reaffirmed)\b"
+)
 _WISH = re.compile(r"\b(?:importance|ready|readiness|hope[sd]?|want[s]?|need[s]?)\s+(?:of|to|for)?\s*$", re.I)
 _CAP_WORDS = re.compile(r"[A-Z][\w]+(?:\s[A-Z][\w]+)?")
 _PROVISIONALLY = re.compile(r"\s+(?:provisionally)")  # read at a position: opens with a space
@@ -305,7 +310,7 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 continue
         clause_ends: list[int] | None = None  # ends of the clause breaks of the sentence
         replaced: set[int] = set()
-        pending_min: int | None = None
+        pendings: list[tuple[int, int]] = []  # (rank, position) of the steps still ahead
         pending_seen: int | None = None  # end of the last cue read in a pending context
         for cm in cue_scan.finditer_part(sent, ctx.at, s.start):
             word = cm.group(0).lower()
@@ -345,8 +350,7 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 pending = False  # "asked the government to speed up negotiations on X": under way
             if pending and stage not in ("proposed", "suspended", "terminated") and word not in cues["firm"]:
                 pending_seen = pos + len(word)
-                r = _rank(stage)
-                pending_min = r if pending_min is None else min(pending_min, r)
+                pendings.append((_rank(stage), pos))
                 continue
             if word.startswith(_OF_NOUNS):
                 # "implementation of the Global Gateway strategy" says nothing of an agreement
@@ -365,11 +369,15 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             for t in target if isinstance(target, list) else [target]:
                 if t is not None and id(t) not in replaced:
                     t.stages.append((_rank(stage), stage, pos))
-        if pending_min is not None and pending_min > 0:
-            prev = STAGE_ORDER[pending_min - 1]
-            for _a, _b, r in here:
-                if id(r) not in replaced:
-                    r.pending.append((pending_min - 1, prev, s.start))
+        for a, b, r in here if pendings else ():
+            if id(r) in replaced:
+                continue
+            # "X remains the basis, and agreed that a protocol should be negotiated": a step ahead in
+            # a clause of a new verb speaks of the agreements there only
+            ranks = [rk for rk, p in pendings if not _NEW_SUBJECT_VERB.search(text, min(b, p), max(a, p))]
+            if ranks and min(ranks) > 0:
+                low = min(ranks)
+                r.pending.append((low - 1, STAGE_ORDER[low - 1], s.start))
 
 
 def _is_item(sents, j: int) -> bool:
@@ -513,13 +521,13 @@ def _date(ctx: Context, r: _Rec, status: str | None) -> str | None:
     return None
 
 
-_STEP_TO_DATE = re.compile(r"\s+(?:[\w-]+\s+){0,3}$")
+_STEP_TO_DATE = re.compile(r"\s+(?:[\w-]+\s+){0,6}$")  # "ratified by the Jogorku Kenesh in September"
 
 
 def _other_step_date(ctx: Context, d, status: str | None) -> bool:
     """ "the Agreement on X, signed in 2019, is being implemented": a date right after the cue of
     another stage ("signed in", "initialled on") dates that step, not this one."""
-    left = ctx.text[max(0, d.span[0] - 30) : d.span[0]]
+    left = ctx.text[max(0, d.span[0] - 50) : d.span[0]]
     last = None
     for m in _cues()["rx"].finditer(left):
         last = m
