@@ -369,9 +369,9 @@ _LAST_MET = re.compile(
 )
 
 
-_POSSESSIVE_SITTING = re.compile(
-    r"\b[Tt]he\s+([A-Za-z]+)['’]s\s+(next|previous|[\w-]+)\s+(meeting|session|sitting|round)\b"
-)
+# found from the apostrophe (a literal sre skips to), the owner read on the left
+_POSSESSIVE_SITTING = re.compile(r"['’]s\s+(next|previous|[\w-]+)\s+(meeting|session|sitting|round)\b")
+_THE_OWNER = re.compile(r"\b[Tt]he\s+([A-Za-z]+)$")
 _LAST_MET_WORDS = ("last met", "previously met", "last convened", "previously convened", "last sat")
 
 
@@ -386,7 +386,7 @@ def _last_met(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     type_words = {w.lower() for w in ctx.meeting_body.type.split()}
     out = []
     n = ctx.meeting.number
-    for m in _LAST_MET.finditer(text):
+    for m in _LAST_MET.finditer(text) if any(w in text for w in _LAST_MET_WORDS) else ():
         if m.group(1) not in type_words or any(c.start <= m.start() < c.end for c in taken):
             continue
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
@@ -395,21 +395,24 @@ def _last_met(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         out.append(_Cand(m.start(1), m.end(), f"{label} meeting of the {ctx.meeting.body}", m.end()))
     # "the commission's previous meeting was held in Tbilisi": the body's own other sitting
     for m in _POSSESSIVE_SITTING.finditer(text) if "'s " in text or "’s " in text else ():
-        if m.group(1).lower() not in type_words or any(c.start <= m.start() < c.end for c in taken + out):
+        owner = _THE_OWNER.search(text, max(0, m.start() - 40), m.start())
+        if owner is None or owner.group(1).lower() not in type_words:
             continue
-        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+        if any(c.start <= owner.start() < c.end for c in taken + out):
             continue
-        q = m.group(2).lower()
+        if ctx.is_heading(owner.start()) or ctx.in_quote(owner.start()):
+            continue
+        q = m.group(1).lower()
         if q in ("next", "previous"):
             step = 1 if q == "next" else -1
             label = _ord(n + step) if n and n + step > 0 else q
         else:  # "the council's first meeting"
-            o = next((x for x in ctx.ordinals if x.span[0] == m.start(2)), None)
+            o = next((x for x in ctx.ordinals if x.span[0] == m.start(1)), None)
             if o is None or o.value == n:
                 continue
             label = _ord(o.value)
-        name = f"{label} {m.group(3).lower()} of the {ctx.meeting.body}"
-        out.append(_Cand(m.start(), m.end(), name, m.end()))
+        name = f"{label} {m.group(2).lower()} of the {ctx.meeting.body}"
+        out.append(_Cand(owner.start(), m.end(), name, m.end()))
     return out
 
 
@@ -922,9 +925,12 @@ def _np_end(text: str, pos: int) -> int:
 
 
 _MARGINS_NP = re.compile(
-    r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?"
+    r"(?<=the )(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?"
     r"((?:[A-Z][\w’'-]*|\d+\w*)(?:\s+(?:of\s+the\s+|of\s+|and\s+(?:the\s+)?)?(?:[A-Z][\w’'-]*|\d+\w*)){0,8})"
 )
+
+
+_ON_THE = re.compile(r"\b(?:on|at)\s+the\s$")
 
 
 def _margins_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
@@ -937,6 +943,8 @@ def _margins_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     type_words = {w.lower() for w in main.type.split()} if main is not None else set()
     out = []
     for m in _MARGINS_NP.finditer(text):
+        if not _ON_THE.search(text, max(0, m.start() - 8), m.start()):
+            continue
         a, b = m.span(1)
         name = m.group(1)
         if any(c.start < b and a < c.end for c in taken) or ctx.is_heading(a) or ctx.in_quote(a):
