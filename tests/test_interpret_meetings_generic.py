@@ -252,3 +252,14 @@ def test_the_nth_such_round_in_the_lead_numbers_the_sitting():
         published="2025-06-05",
     ).meetings
     assert m.body == "Summit of the Council of the Baltic Sea States" and m.number is None
+
+
+def test_a_hybrid_sitting_takes_the_dateline_place():
+    from communique import extract
+
+    (m,) = extract(
+        "TBILISI, 12 May 2025 – The third meeting of the Georgia–Latvia Joint Economic Commission was held "
+        "today in a hybrid format, with part of the Latvian delegation connecting online from Riga.",
+        published="2025-05-12",
+    ).meetings
+    assert (m.format, m.place, m.number) == ("hybrid", "Tbilisi", 3)

@@ -245,8 +245,8 @@ def _place(ctx: Context, body: BodyMention, fmt: str | None) -> str | None:
                 if re.match(r"\s+(?:in|next|later)\b", after) and "year" in after:
                     continue
                 return p.name
-    if fmt == "in-person":
-        return ctx.dateline_place()
+    if fmt in ("in-person", "hybrid"):
+        return ctx.dateline_place()  # a hybrid sitting is held somewhere too, the others joining online
     return None
 
 
