@@ -268,3 +268,15 @@ def test_an_occasion_on_whose_occasion_another_is_held_shares_its_date_and_place
         "10th Latvia–Georgia Intergovernmental Commission": ("2026", "Tbilisi"),
         "Georgia–Latvia Business Forum": ("2026", "Tbilisi"),
     }
+
+
+def test_a_country_that_became_a_member_yesterday_and_the_platform_set_up_before():
+    ev = events(
+        "Latvia yesterday became a full member of the Baltic Rail Coordination Platform, set up in Vilnius "
+        "in October 2024.",
+        published="2025-04-03",
+    )
+    assert ev == {
+        "Latvia becomes a full member of the Baltic Rail Coordination Platform": ("2025-04-02", None),
+        "launch of the Baltic Rail Coordination Platform": ("2024-10", "Vilnius"),
+    }

@@ -423,11 +423,12 @@ _TIME_CLAUSE = re.compile(r"\b(?:[Ss]ince|[Aa]fter|[Bb]efore|[Uu]ntil|[Ww]hen|[O
 def _became_rx() -> re.Pattern:
     nouns = sorted(data.load("events").get("memberships") or [], key=len, reverse=True)
     return re.compile(
-        r"\s+(became|joined)\s+((?:(?:a|an|the)\s+)?(?:full\s+)?(?:[A-Z][\w-]*\s+)?(?:"
+        r"\s+(?:(?:yesterday|today|formally|officially|also|now)\s+)?(became|joined)\s+"
+        r"((?:(?:a|an|the)\s+)?(?:full\s+)?(?:[A-Z][\w-]*\s+)?(?:"
         + "|".join(map(re.escape, nouns))
         + r")(?:\s+(?:of|to|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w-]*)*)?"
         r"|(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w-]*)*)"
-        r"(?=\s+(?:in|on)\s)"
+        r"(?=\s+(?:in|on)\s|\s*[,.;])"
     )
 
 
@@ -450,7 +451,9 @@ def _memberships(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if _TIME_CLAUSE.search(text, max(0, p.span[0] - 12), p.span[0]):
             continue  # "Since Mongolia joined ADB in 1991, …": a time reference, not an occasion
         verb = "becomes" if m.group(1) == "became" else "joins"
-        out.append(_Cand(p.span[0], m.end(), f"{p.text} {verb} {m.group(2)}", m.end()))
+        # the span ends before the object ("… of the Platform, set up in Ashgabat": another occasion),
+        # a date may stand from the country on ("Uzbekistan yesterday became …")
+        out.append(_Cand(p.span[0], m.start(2), f"{p.text} {verb} {m.group(2)}", p.span[1]))
     return out
 
 
@@ -960,7 +963,7 @@ def _margins_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
-_HEAD_OF = re.compile(r"^(?:the|a|an|its)\s+[a-z]+\s+of\s+(?=(?:the|a|an|its)\s+[A-Z])")
+_HEAD_OF = re.compile(r"^(?:the|a|an|its)\s+(?:[a-z]+\s+){0,2}[a-z]+\s+of\s+(?=(?:the|a|an|its)\s+[A-Z])")
 _AUX = re.compile(r"\b(?:was|were|been)\b", re.I)
 _OBJECT_OF = re.compile(r"\b(?:[a-z]+ing|on|of|into|for|about|with|to|from)\s+$")
 
