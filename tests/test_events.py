@@ -280,3 +280,27 @@ def test_a_country_that_became_a_member_yesterday_and_the_platform_set_up_before
         "Latvia becomes a full member of the Baltic Rail Coordination Platform": ("2025-04-02", None),
         "launch of the Baltic Rail Coordination Platform": ("2024-10", "Vilnius"),
     }
+
+
+def test_an_editions_year_names_it_and_places_its_months():
+    text = "Georgia will take part in Expo 2027 in Belgrade from April to October."
+    (e,) = extract(text, published="2025-06-20").events
+    assert (e.name, e.date, e.date_end, e.place) == ("Expo 2027", "2027-04", "2027-10", "Belgrade")
+
+
+def test_a_city_before_a_summit_names_it():
+    ev = events(
+        "The 7th Latvia–Georgia Intergovernmental Commission was held in Riga on 3 June 2025.\n\n"
+        "The ministers looked ahead to the 2026 Vilnius Summit of NATO leaders."
+    )
+    assert ev == {"Vilnius Summit": ("2026", "Vilnius")}
+
+
+def test_a_where_clause_takes_the_date_and_place_of_the_clause_before():
+    ev = events(
+        "The Latvian Minister of Economics visited Tbilisi in January, where he opened the "
+        "Latvian-Georgian Business Forum."
+    )
+    assert ev == {"Latvian-Georgian Business Forum": ("2025-01", "Tbilisi")}
+    ev = events("The sides discussed the upcoming visit of the President of Georgia to Latvia in the autumn.")
+    assert ev == {"visit of the President of Georgia to Latvia": ("2025", "Latvia")}

@@ -36,6 +36,7 @@ _STOP_NP = re.compile(
     r"have|had|planned|hosted|attended|in which|brought|followed|took|produced|opened|"
     r"closed|ended|began|started|concluded|builds|follows|last|earlier|later|next|this|since|"
     r"on\s+(?:\d+|January|February|March|April|May|June|July|August|September|October|November|December)|"
+    r"in\s+the\s+(?:autumn|spring|summer|winter|fall|coming|first|second|end|beginning|middle|course)|"
     r"in\s+(?:January|February|"
     r"March|April|May|June|July|August|September|October|November|December|\d{4}|two|three)"
     r")\b",
@@ -202,8 +203,10 @@ def _owner_before(ctx: Context, b: BodyMention) -> tuple[int, str] | None:
     if not m or _NOT_OWNER.match(m.group(1)):
         return None
     owner = m.group(1)
-    if any(country_name(w) for w in re.split(r"[\s–-]+", owner)) or ctx.places_in(m.start(1), m.end(1)):
-        return None
+    if any(country_name(w) for w in re.split(r"[\s–-]+", owner)) or any(
+        p.kind != "city" for p in ctx.places_in(m.start(1), m.end(1))
+    ):
+        return None  # a party's name ("the Kazakh … Council"); a city names a summit ("the Riga Summit")
     if ctx.sentence_at(m.start(1)).start == m.start(1):
         return None  # the first word of a sentence: capitalised anyway
     return m.start(1), owner
@@ -644,6 +647,10 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue  # plurals name no single occasion
         start = _np_start(text, m.start())
         end = _np_end(text, m.end())
+        if end == m.end() and m.group(0)[:1].isupper():
+            ym = _SPACE_YEAR.match(text, end)
+            if ym:  # "Expo 2025", "Asian Games 2026": the edition's year belongs to the name
+                end = ym.end()
         np = text[start:end]
         bare = _DET.sub("", np).strip()
         left_mods = text[start : m.start()].strip()
@@ -753,6 +760,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 
 _OF_NAMED = re.compile(r"\s+of\s+the\s+[A-Z]")
+_SPACE_YEAR = re.compile(r" (?:19|20)\d\d\b")
 _BETWEEN_NEXT = re.compile(r"\s+between\s")
 _TITLED_MODS = re.compile(r"(?:^|\s)[A-Z][a-z][\w-]*$")
 _ITS_BEFORE = re.compile(r"\bits\s+$")
@@ -1048,6 +1056,18 @@ def _limit(ctx: Context, c: _Cand, nxt: int | None, s_end: int) -> int:
     return min(s_end, nxt)
 
 
+_WHERE = re.compile(r",\s+(?:where|during\s+which|at\s+which|when)\b")
+
+
+def _in_named_year(c: _Cand, d) -> tuple[str, str | None]:
+    """ "Expo 2025 … from April to October": a month or day the text places in time only by the
+    publication date takes the year the occasion's name gives."""
+    y = _YEAR.search(c.name) if getattr(d, "relative", False) and len(d.value) > 4 else None
+    if y is None or d.value[:4] == y.group(0) or (d.end and d.end[:4] != d.value[:4]):
+        return d.value, d.end
+    return y.group(0) + d.value[4:], (y.group(0) + d.end[4:]) if d.end else None
+
+
 def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | None]:
     s = ctx.sentence_at(c.start)
     limit = _limit(ctx, c, nxt, s.end)
@@ -1061,8 +1081,10 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     ]
     if after:
         d = after[0]
-        return d.value, d.end
+        return _in_named_year(c, d)
     clause_start = max(ctx.text.rfind(",", s.start, c.start), s.start)
+    if _WHERE.match(ctx.text, clause_start):
+        clause_start = s.start  # "visited Tbilisi in January, where he opened the … Forum"
     before = [d for d in ctx.dates_in(clause_start, c.start)]
     if before:
         return before[-1].value, before[-1].end
@@ -1101,6 +1123,10 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
             return p.name
     # "Astana will host EXPO-2017": a city earlier in the same clause
     clause_start = max(ctx.text.rfind(",", s.start, c.start), ctx.text.rfind(";", s.start, c.start), s.start)
+    if _WHERE.match(ctx.text, clause_start):
+        cities = [p for p in ctx.places_in(s.start, clause_start) if p.kind == "city"]
+        if cities:
+            return cities[-1].name  # "visited Tbilisi in January, where he opened the … Forum"
     before = [p for p in ctx.places_in(clause_start, c.start) if p.kind == "city"]
     if before and re.search(r"\b(?:host|hosts|hosted|hosting)\b", ctx.text[before[-1].span[1] : c.start]):
         return before[-1].name
