@@ -564,3 +564,14 @@ def test_notes_bringing_an_agreement_into_force_and_a_participle_clause_after_a_
 def test_a_mutual_recognition_agreement_keeps_its_premodifiers():
     text = "They are ready to open talks on a mutual recognition agreement for conformity assessment."
     assert names(text) == ["mutual recognition agreement for conformity assessment"]
+
+
+def test_internal_procedures_continued_work_and_expressed_interest():
+    text = "Latvia completed its internal procedures for the entry into force of the Agreement on Readmission."
+    assert stages(text) == {"Agreement on Readmission": "ratified"}
+    assert stages("The sides will continue work on the draft Agreement on Labour Migration.") == {
+        "Agreement on Labour Migration": "negotiating"
+    }
+    assert stages("The Georgian side expressed interest in concluding a free trade agreement.") == {
+        "free trade agreement": "proposed"
+    }

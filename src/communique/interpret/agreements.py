@@ -50,7 +50,7 @@ _OF_NOUNS = ("implementation", "practical implementation", "ratification", "sign
 _STEP_NOUNS = {"entry into force", "signing", "signature", "ratification", "ratifying"}
 _STEP_AHEAD = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|prepar(?:e|ed|es|ing|ations?)\s+(?:for)?|prospects?\s+(?:of|for)|possibility\s+of|"
-    r"speedy|early|swift|timely|accelerat\w*|expedit\w*|speed(?:ing)?\s+up|(?:necessary|needed|required)\s+for|ensur\w*|complet\w*|on|towards?)\s+(?:the\s+)?(?:its\s+)?$",
+    r"speedy|early|swift|timely|accelerat\w*|expedit\w*|speed(?:ing)?\s+up|(?:necessary|needed|required)\s+for|procedures?\s+for|ensur\w*|complet\w*|on|towards?)\s+(?:the\s+)?(?:its\s+)?$",
     re.I,
 )
 #: "the text was initialled in July": the agreement named last
