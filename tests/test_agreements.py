@@ -567,8 +567,8 @@ def test_a_mutual_recognition_agreement_keeps_its_premodifiers():
 
 
 def test_internal_procedures_continued_work_and_expressed_interest():
-    text = "Latvia completed its internal procedures for the entry into force of the Agreement on Readmission."
-    assert stages(text) == {"Agreement on Readmission": "ratified"}
+    text = "Latvia completed its internal procedures for the entry into force of the Agreement on Transit."
+    assert stages(text) == {"Agreement on Transit": "ratified"}
     assert stages("The sides will continue work on the draft Agreement on Labour Migration.") == {
         "Agreement on Labour Migration": "negotiating"
     }
