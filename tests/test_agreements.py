@@ -243,7 +243,7 @@ def test_roadmaps_concepts_and_declarations_are_agreements():
         "The Presidents put their signatures to the Declaration on strategic partnership between the two "
         "republics."
     )
-    assert st["roadmap on customs digitalisation for 2025"] == "signed"
+    assert st["roadmap on customs digitalisation for 2025–2028"] == "signed"
     assert st["energy action plan for 2021-2023"] == "in force"
     assert st["concept of water cooperation until 2035"] == "signed"
     assert st["Declaration on strategic partnership between the two republics"] == "signed"
@@ -324,7 +324,7 @@ def test_a_cue_does_not_cross_a_new_verb_of_the_same_subject():
         "agreement on a single customs window."
     )
     assert st["free trade agreement"] == "proposed"
-    assert st["roadmap on tourism for 2025"] == "signed"
+    assert st["roadmap on tourism for 2025–2027"] == "signed"
     assert st["agreement on a single customs window"] == "proposed"
 
 
@@ -478,3 +478,100 @@ def test_a_city_after_in_is_where_not_what():
     assert names("The presidents signed an agreement on cooperation in green energy in Riga in May.") == [
         "agreement on cooperation in green energy"
     ]
+
+
+def test_authorised_negotiations_and_hoped_for_rounds_are_still_ahead():
+    text = (
+        "The Council had authorised the opening of negotiations on a Comprehensive Partnership Agreement "
+        "with Mongolia; both sides looked forward to the first round of talks."
+    )
+    assert stages(text) == {"Comprehensive Partnership Agreement with Mongolia": "proposed"}
+    text = (
+        "The leaders agreed to launch negotiations on a customs agreement and to hold a first round of talks."
+    )
+    assert stages(text) == {"customs agreement": "proposed"}
+
+
+def test_speeding_up_negotiations_says_they_are_under_way():
+    text = "Deputies asked the government to speed up negotiations on a road transport agreement."
+    assert stages(text) == {"road transport agreement": "negotiating"}
+    # a step that is only ahead stays ahead
+    text = "They agreed to speed up the ratification of the road transport agreement."
+    assert stages(text) == {"road transport agreement": "signed"}
+
+
+def test_procedures_needed_for_entry_into_force_leave_the_agreement_signed():
+    text = (
+        "The sides agreed to complete the procedures necessary for the entry into force of the Agreement "
+        "on Cultural Cooperation, signed in Riga in March last year."
+    )
+    found = extract(text, published="2025-10-02").agreements
+    assert [(a.name, a.status, a.date) for a in found] == [
+        ("Agreement on Cultural Cooperation", "signed", "2024-03")
+    ]
+
+
+def test_talks_on_a_named_instrument_make_an_agreement():
+    text = "The minister said Riga would propose opening talks on a Digital Trade Partnership Framework."
+    assert stages(text) == {"Digital Trade Partnership Framework": "proposed"}
+    # the talks on "a new agreement" name no agreement of their own, and a quote names none
+    quote = '"We see the opening of negotiations on a new agreement as a sign of trust," he said.'
+    assert stages(quote) == {}
+
+
+def test_a_capitalised_name_goes_on_over_for_and_a_period():
+    assert names(
+        "They welcomed the Joint Action Plan for Trade and Transport for 2024–2028, adopted last year."
+    ) == ["Joint Action Plan for Trade and Transport for 2024–2028"]
+
+
+def test_loan_agreements_are_pledges_not_agreements():
+    text = "The fund signed loan agreements with Georgia and Armenia totalling USD 200 million."
+    assert extract(text, published="2025-05-16").agreements == []
+
+
+def test_the_next_round_of_talks_says_they_are_under_way():
+    text = "The sides agreed to hold the next round of negotiations on the free trade agreement in May."
+    assert stages(text) == {"free trade agreement": "negotiating"}
+    # steps needed for implementing an agreement leave it in force
+    text = "The sides discussed the steps necessary for the implementation of the Agreement on Transit."
+    assert stages(text) == {"Agreement on Transit": "in force"}
+
+
+def test_a_step_ahead_in_the_clause_of_a_new_verb_leaves_an_earlier_agreement_alone():
+    text = (
+        "The 1996 Convention on the Avoidance of Double Taxation remains the basis of tax cooperation, and "
+        "the sides agreed that a protocol on exchange of information should be negotiated next year."
+    )
+    st = stages(text)
+    assert st["1996 Convention on the Avoidance of Double Taxation"] == "in force"
+    assert st["protocol on exchange of information"] == "proposed"
+
+
+def test_notes_bringing_an_agreement_into_force_and_a_participle_clause_after_a_name():
+    found = extract(
+        "Latvia and Georgia today signed an Agreement on the Protection of Investments, concluding talks "
+        "that began in 2022. They also exchanged notes bringing into force the Agreement on Road "
+        "Transport, which was ratified by the Parliament of Georgia in September.",
+        published="2025-11-05",
+    ).agreements
+    assert [(a.name, a.status, a.date) for a in found] == [
+        ("Agreement on the Protection of Investments", "signed", "2025-11-05"),
+        ("Agreement on Road Transport", "in force", None),
+    ]
+
+
+def test_a_mutual_recognition_agreement_keeps_its_premodifiers():
+    text = "They are ready to open talks on a mutual recognition agreement for conformity assessment."
+    assert names(text) == ["mutual recognition agreement for conformity assessment"]
+
+
+def test_internal_procedures_continued_work_and_expressed_interest():
+    text = "Latvia completed its internal procedures for the entry into force of the Agreement on Transit."
+    assert stages(text) == {"Agreement on Transit": "ratified"}
+    assert stages("The sides will continue work on the draft Agreement on Labour Migration.") == {
+        "Agreement on Labour Migration": "negotiating"
+    }
+    assert stages("The Georgian side expressed interest in concluding a free trade agreement.") == {
+        "free trade agreement": "proposed"
+    }

@@ -479,3 +479,19 @@ def test_first_months_of_something_else_or_counted_are_no_period() -> None:
     found = find_dates("In the first six months of the project, 9 firms joined.", anchor)
     assert all(m.end is None for m in found)
     assert [m.text for m in find_dates("Nine months ago the line opened.", anchor)] == ["Nine months ago"]
+
+
+def test_a_future_cue_after_a_comma_and_a_coordinator_belongs_to_the_next_item() -> None:
+    anchor = D(2025, 10, 2)
+    got = only("They met in Rome on September 22, as well as preparations for upcoming visits.", anchor)
+    assert got.value == "2025-09-22"
+    # with no coordinator the clause goes on: "…, to be held …" still speaks of the future
+    assert only("The forum on 12 May, to be held in Baku.", anchor).value == "2026-05-12"
+
+
+def test_an_occasion_the_text_plans_to_hold_lies_ahead() -> None:
+    anchor = D(2025, 6, 5)
+    assert only("They agreed to hold the forum in October.", anchor).value == "2025-10"
+    assert only("They decided to convene a business council in the autumn.", anchor).value == "2025"
+    # a past verb nearer the date wins
+    assert only("The forum they agreed to hold was held in March.", anchor).value == "2025-03"

@@ -122,3 +122,185 @@ def test_a_party_inside_the_name_is_not_the_place():
         "Reference was made to the EU–Central Asia Summit held in Samarkand on 22 January 2020."
     )
     assert ev == {"EU–Central Asia Summit": ("2020-01-22", "Samarkand")}
+
+
+# --- occasions named by who met, whose they are, and where they were held ----------------------
+
+
+def test_a_meeting_between_two_named_people_on_the_sidelines_takes_that_occasions_date_and_place():
+    ev = events(
+        "The sides reviewed the results of the meeting between the Minister of Foreign Affairs of Latvia "
+        "Baiba Braze and the Minister of Foreign Affairs of Estonia Margus Tsahkna on the sidelines of "
+        "the 79th session of the UN General Assembly in New York on September 25, as well as plans for "
+        "upcoming visits.",
+        published="2024-10-03",
+    )
+    assert ev == {
+        "meeting between Baiba Braze and Margus Tsahkna": ("2024-09-25", "New York"),
+        "79th session of the UN General Assembly": ("2024-09-25", "New York"),
+    }
+
+
+def test_a_meeting_of_senior_officials_is_an_occasion():
+    ev = events("The text was agreed at the meeting of senior officials in Tbilisi on 2 March 2025.")
+    assert ev == {"meeting of senior officials": ("2025-03-02", "Tbilisi")}
+    assert events("The meeting discussed water in Tbilisi on 2 March 2025.") == {}
+
+
+def test_its_summit_is_named_after_the_thing_its_refers_to():
+    ev = events(
+        'The ministers discussed the "Central Asia + Korea" Dialogue and agreed to prepare its first '
+        "summit, to take place in Seoul in November."
+    )
+    assert ev == {"first summit of the Central Asia + Korea Dialogue": ("2025-11", "Seoul")}
+
+
+def test_a_body_inside_the_owner_phrase_of_a_summit_is_no_sitting():
+    ev = events(
+        "The Third Summit of the Gulf Cooperation Council (GCC) and the States of Central Asia was held in "
+        "Astana on 3 June 2025. The leaders recalled the Second Summit held in Samarkand on 16 May 2024."
+    )
+    assert list(ev.values()) == [("2024-05-16", "Samarkand")]
+    assert next(iter(ev)).startswith("2nd Summit of the Gulf Cooperation Council")
+
+
+def test_the_next_round_of_the_reported_consultations_is_numbered():
+    ev = events(
+        "The 4th round of political consultations between Latvia and Georgia took place in Riga on 3 June. "
+        "The sides agreed to hold the next round of consultations in Tbilisi next year."
+    )
+    assert ev == {"5th round of the Latvia–Georgia Political Consultations": ("2026", "Tbilisi")}
+
+
+def test_the_body_last_met_is_its_previous_sitting():
+    ev = events(
+        "The Latvia–Georgia intergovernmental commission met for the ninth time in Riga on 3 June.\n\n"
+        "The commission last met in Tbilisi in May 2023."
+    )
+    assert ev == {"8th meeting of the Latvia–Georgia Intergovernmental Commission": ("2023-05", "Tbilisi")}
+    ev = events(
+        "The 9th Latvia–Georgia Intergovernmental Commission met in Riga on 3 June.\n\n"
+        "The commission's previous meeting was held in Tbilisi in April 2024; its next meeting is due "
+        "in 2026."
+    )
+    assert ev["8th meeting of the Latvia–Georgia Intergovernmental Commission"] == ("2024-04", "Tbilisi")
+
+
+def test_a_titled_conference_is_an_occasion_but_a_plain_one_is_not():
+    ev = events(
+        "The minister praised the Regional Water Conference on Mountain Lakes held in Bishkek "
+        "from 3 to 5 March."
+    )
+    assert ev == {"Regional Water Conference on Mountain Lakes": ("2025-03-03", "Bishkek")}
+    assert events("The minister praised the conference held in Bishkek on 3 March.") == {}
+
+
+def test_a_country_joining_something_on_a_date_is_an_occasion():
+    assert events("Georgia joined the Council of Europe in April 1999.") == {
+        "Georgia joins the Council of Europe": ("1999-04", None)
+    }
+    assert events("Latvia became a member of the OECD in July 2016.") == {
+        "Latvia becomes a member of the OECD": ("2016-07", None)
+    }
+    # a time reference, and a state that is no membership, are not
+    assert events("Since Georgia joined the Council of Europe in April 1999, ties grew.") == {}
+    assert events("Latvia became the largest buyer of Estonian goods in 2016.") == {}
+
+
+def test_its_bare_occasion_is_named_after_its_owner():
+    ev = events(
+        "The 5th Latvia–Georgia Intergovernmental Commission met in Riga on Monday.\n\n"
+        "The sides praised the Organization of Turkic States and its summit in Astana in July."
+    )
+    assert ev == {"summit of the Organization of Turkic States": ("2025-07", "Astana")}
+
+
+def test_what_something_happened_on_the_margins_of_is_an_occasion():
+    ev = events("The ministers met on the margins of the OSCE Ministerial Council in Malta last December.")
+    assert ev == {"OSCE Ministerial Council": ("2024-12", "Malta")}
+    # the reported meeting's own body is no other occasion
+    assert (
+        events(
+            "The 7th Latvia–Georgia Intergovernmental Commission was held in Riga on 3 June 2025. On the "
+            "margins of the Commission, the sides signed a memorandum."
+        )
+        == {}
+    )
+
+
+def test_a_body_named_after_another_format_is_that_formats_sitting():
+    ev = events(
+        "The 7th Latvia–Georgia Intergovernmental Commission was held in Riga on 3 June 2025.\n\n"
+        "The foreign ministers met in Brussels on 12 May on the sidelines of the Eastern Partnership "
+        "ministerial meeting."
+    )
+    assert ev == {"Eastern Partnership ministerial meeting": ("2025-05-12", "Brussels")}
+
+
+def test_an_ordinal_sitting_with_a_possessive_body_and_a_newly_launched_format():
+    ev = events(
+        "The two countries' Supreme Interstate Council convened in Riga on Monday for the second time.\n\n"
+        "The council's first meeting was held in Tbilisi in August 2024. The presidents agreed to launch a "
+        "youth exchange dialogue and to hold its first meeting in Riga in the autumn."
+    )
+    assert ev == {
+        "1st meeting of the Supreme Interstate Council": ("2024-08", "Tbilisi"),
+        "1st meeting of the youth exchange dialogue": ("2025", "Riga"),
+    }
+
+
+def test_a_name_with_of_before_the_occasion_and_a_place_after_it():
+    ev = events("The leaders will meet at the Organization of Turkic States summit in Gabala on 7 October.")
+    assert ev == {"Organization of Turkic States summit": ("2025-10-07", "Gabala")}
+    ev = events("During the Shanghai Cooperation Organisation summit in Astana in July, the sides met.")
+    assert ev == {"Shanghai Cooperation Organisation summit": ("2025-07", "Astana")}
+
+
+def test_an_occasion_on_whose_occasion_another_is_held_shares_its_date_and_place():
+    ev = events(
+        "The Latvia–Georgia Intergovernmental Commission held its ninth session in Riga on 3 June. The "
+        "sides will mark the tenth anniversary of the Free Trade Agreement next June. The tenth session of "
+        "the commission will be held in Tbilisi in 2026, on the occasion of the Georgia–Latvia Business "
+        "Forum."
+    )
+    assert ev == {
+        "tenth anniversary of the Free Trade Agreement": ("2026-06", None),
+        "10th Latvia–Georgia Intergovernmental Commission": ("2026", "Tbilisi"),
+        "Georgia–Latvia Business Forum": ("2026", "Tbilisi"),
+    }
+
+
+def test_a_country_that_became_a_member_yesterday_and_the_platform_set_up_before():
+    ev = events(
+        "Latvia yesterday became a full member of the Baltic Rail Coordination Platform, set up in Vilnius "
+        "in October 2024.",
+        published="2025-04-03",
+    )
+    assert ev == {
+        "Latvia becomes a full member of the Baltic Rail Coordination Platform": ("2025-04-02", None),
+        "launch of the Baltic Rail Coordination Platform": ("2024-10", "Vilnius"),
+    }
+
+
+def test_an_editions_year_names_it_and_places_its_months():
+    text = "Georgia will take part in Expo 2027 in Belgrade from April to October."
+    (e,) = extract(text, published="2025-06-20").events
+    assert (e.name, e.date, e.date_end, e.place) == ("Expo 2027", "2027-04", "2027-10", "Belgrade")
+
+
+def test_a_city_before_a_summit_names_it():
+    ev = events(
+        "The 7th Latvia–Georgia Intergovernmental Commission was held in Riga on 3 June 2025.\n\n"
+        "The ministers looked ahead to the 2026 Vilnius Summit of NATO leaders."
+    )
+    assert ev == {"Vilnius Summit": ("2026", "Vilnius")}
+
+
+def test_a_where_clause_takes_the_date_and_place_of_the_clause_before():
+    ev = events(
+        "The Latvian Minister of Economics visited Tbilisi in January, where he opened the "
+        "Latvian-Georgian Business Forum."
+    )
+    assert ev == {"Latvian-Georgian Business Forum": ("2025-01", "Tbilisi")}
+    ev = events("The sides discussed the upcoming visit of the President of Georgia to Latvia in the autumn.")
+    assert ev == {"visit of the President of Georgia to Latvia": ("2025", "Latvia")}

@@ -194,3 +194,72 @@ def test_regular_or_inaugural_sitting_without_a_number():
         "The inaugural session of the Kazakhstan–Hungary Joint Strategic Planning Group was held."
     ).meetings
     assert m.number == 1
+
+
+def test_a_summit_named_with_its_owners_after_it():
+    from communique import extract
+
+    (m,) = extract(
+        "The Third Summit of the Gulf Cooperation Council (GCC) and the States of Central Asia was held in "
+        "Astana on Tuesday, 3 June 2025, under the chairmanship of the President of Kazakhstan.",
+        published="2025-06-03",
+    ).meetings
+    assert m.body == "Summit of the Gulf Cooperation Council and the States of Central Asia"
+    assert m.number == 3 and m.parties == ["Gulf Cooperation Council", "Central Asia"]
+
+
+def test_met_for_the_nth_time_numbers_the_sitting():
+    from communique import extract
+
+    (m,) = extract(
+        "Latvia and Georgia agreed on Monday to expand rail links, as the two countries' intergovernmental "
+        "commission met for the ninth time in Riga.",
+        published="2025-06-03",
+    ).meetings
+    assert m.number == 9
+
+
+def test_a_body_of_two_parties_named_after_it_takes_the_usual_name():
+    from communique import extract
+
+    (m,) = extract(
+        "The 5th meeting of the Intergovernmental Commission of the Republic of Latvia and Georgia was held "
+        "in Riga on 3 June 2025.",
+        published="2025-06-03",
+    ).meetings
+    assert m.body == "Latvia–Georgia Intergovernmental Commission"
+    assert (m.number, m.parties) == (5, ["Latvia", "Georgia"])
+    (m,) = extract(
+        "The Cooperation Council of the EU and Kazakhstan Foreign Minister Murat Nurtleu met in Brussels on "
+        "3 June 2025.",
+        published="2025-06-03",
+    ).meetings
+    assert m.body == "EU–Kazakhstan Cooperation Council"
+
+
+def test_the_nth_such_round_in_the_lead_numbers_the_sitting():
+    from communique import extract
+
+    (m,) = extract(
+        "Political consultations between the foreign ministries of Latvia and Georgia were held in Riga on "
+        "3 June. It was the fifth such round.",
+        published="2025-06-05",
+    ).meetings
+    assert m.number == 5
+    (m,) = extract(
+        "The Summit of the Council of the Baltic Sea States took place in Riga on 3 June 2025. It was the "
+        "first such summit since 2019.",
+        published="2025-06-05",
+    ).meetings
+    assert m.body == "Summit of the Council of the Baltic Sea States" and m.number is None
+
+
+def test_a_hybrid_sitting_takes_the_dateline_place():
+    from communique import extract
+
+    (m,) = extract(
+        "TBILISI, 12 May 2025 – The third meeting of the Georgia–Latvia Joint Economic Commission was held "
+        "today in a hybrid format, with part of the Latvian delegation connecting online from Riga.",
+        published="2025-05-12",
+    ).meetings
+    assert (m.format, m.place, m.number) == ("hybrid", "Tbilisi", 3)

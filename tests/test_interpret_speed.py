@@ -94,7 +94,14 @@ def _plain_np_start(text: str, pos: int) -> int:
     while True:
         m = re.search(events._MODIFIER.pattern, text[max(0, k - 40) : k])
         if not m:
-            break
+            # "the Organization of Turkic States summit": "of" inside a capitalised name
+            om = None
+            if k < pos and text[k : k + 1].isupper():
+                om = events._OF_IN_NAME.search(text[max(0, k - 40) : k])
+            if om is None:
+                break
+            k -= len(om.group(1))
+            continue
         if m.group(1) in ("The", "A", "An", "This", "In", "On", "At", "During", "Since", "After", "With"):
             break
         k -= len(m.group(0))

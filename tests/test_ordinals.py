@@ -110,3 +110,9 @@ def test_random_unicode_never_raises(text) -> None:
     for o in find_ordinals(text):
         assert text[o.span[0]:o.span[1]] == o.text
         assert o.value > 0
+
+
+def test_a_single_roman_letter_only_between_the_and_a_sitting_noun():
+    assert [o.value for o in find_ordinals("The V meeting of the Joint Commission opened.")] == [5]
+    assert [o.value for o in find_ordinals("the I session of the Council")] == [1]
+    assert find_ordinals("Annex V of the treaty; Phase V meeting of the group; I meeting of the") == []

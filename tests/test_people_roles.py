@@ -111,3 +111,17 @@ def test_two_word_plural_title_reaches_both_names():
         "Olzhas Bektenov": ("Prime Minister", None),
         "Adylbek Kasymaliev": ("Prime Minister", None),
     }
+
+
+def test_monarchs_titles_and_highness_honorifics():
+    got = _people(
+        "The summit was co-chaired by H.H. Sheikh Tamim Al-Hamad, Emir of the State of Qatar, and the "
+        "Prime Minister of Latvia."
+    )
+    assert got["Sheikh Tamim Al-Hamad"] == ("Emir", "Qatar")
+
+
+def test_who_chaired_or_led_a_sitting_is_a_person_even_without_a_role():
+    got = _people("The Council was co-chaired by Aino Tamm and Foreign Minister Maka Botchorishvili.")
+    assert set(got) == {"Aino Tamm", "Maka Botchorishvili"}
+    assert _people("The session was opened by Global Gateway.") == {}

@@ -254,6 +254,9 @@ def _capital_post(toks: list[Tok], j: int, bare: bool = True) -> bool:
         return bool(_YEAR.fullmatch(nxt.base)) or (
             nxt.base == "the" and after is not None and (after.cap or after.base[:1].isdigit())
         )
+    if toks[j].base == "for":
+        # "Joint Action Plan for Dialogue and Cooperation", "Agreement for the Promotion of …"
+        return nxt.cap or (nxt.base == "the" and after is not None and after.cap)
     if toks[j].base == "with":
         from .places import country_name
 
@@ -312,6 +315,14 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
     limit = min(len(toks), j + (30 if toks[j].base == "between" else 18))
     while k < limit:
         t = toks[k]
+        if (
+            t.text in ("–", "-")
+            and _YEAR.fullmatch(toks[k - 1].base)
+            and k + 1 < len(toks)
+            and _YEAR.fullmatch(toks[k + 1].base)
+        ):
+            k += 2  # "… for 2023–2027": a period inside the name
+            continue
         if t.text in (".", ";", ":", "(", ")", "—", "–", '"', "“", "”", "«", "»", "!", "?", "*"):
             break
         if t.base in ("on", "in", "since") and k + 1 < len(toks) and _DATE_WORD.match(toks[k + 1].base):
@@ -324,6 +335,7 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
                 nxt is None
                 or nxt.base.lower() in lx["stop"]
                 or nxt.base.endswith("ed")
+                or (nxt.base.endswith("ing") and nxt.base.islower())  # ", concluding talks …": a new clause
                 or nxt.base.lower()
                 in ("the", "a", "an", "with", "to", "and", "in", "as", "its", "it", "he", "she", "they", "we")
             ):

@@ -152,6 +152,8 @@ _PAST_RE = re.compile(
     rf"(?<![A-Za-z])(?<!be )(?<!been )(?<!being )(?i:{_alt(_DATA['past_cues'], True)})(?![A-Za-z])"
 )
 _SENTENCE_END_RE = re.compile(r"[.!?]\s|\n")
+# a comma and a coordinator after a date open the next item of a list, with its own tense
+_NEW_ITEM_RE = re.compile(r",\s+(?:as\s+well\s+as|and|but|while|whereas)\s")
 _AFTER_YEAR_RE = re.compile(rf"{_S}+(?P<w>[A-Za-z][A-Za-z'’-]*)")
 _BEFORE_YEAR_RE = re.compile(r"(?P<w>[A-Za-z]+)\.?\s+$|(?P<pre>(?i:mid|early|late|end|pre|post))?[-–]$")
 _YEAR_NOT_AFTER = frozenset(("the", "its", "their", "our", "his", "her", "this", "that", "a", "an", "of"))
@@ -200,6 +202,8 @@ def _future(text: str, start: int, end: int) -> bool:
     if fut:
         return True
     hi = min(len(text), end + 40)
+    if _NEW_ITEM_RE.match(text, end):
+        return False  # "… in New York on September 24, as well as preparations for …": another item
     after = end + 1 if text[end:end + 1] == "," else end
     stop = _CLAUSE_END_RE.search(text, after, hi)
     hi = stop.start() if stop else hi

@@ -2,8 +2,9 @@
 
 A Roman numeral is only taken as an ordinal in a clear position: right before a capitalised word
 or a body noun ("XXI Kazakhstan-EU Cooperation Council", "the XII meeting", "the XXII Congress").
-A single letter (the pronoun "I", "V", "X", "C", "D", "L", "M") never is, and in running text only
-numerals below 400 (no D or M) are read, so that "CD" or "MD" stay acronyms.
+A single letter (the pronoun "I", "V", "X", "C", "D", "L", "M") is one only between "the" and a
+sitting noun with "of" ("the V meeting of the …"), and in running text only numerals below 400 (no
+D or M) are read, so that "CD" or "MD" stay acronyms.
 An ordinal that is a day of a month ("17th June", "June 17th", "the 3rd of March") is left to the
 date grammar and not returned here.
 """
@@ -143,6 +144,9 @@ _DIGIT_ORD_RE = re.compile(r"[0-9]{1,4}(?:-|\u00a0)?(?:st|nd|rd|th|d)(?![\w])")
 _ORD_WORDS = [*_ORD_UNITS, *_ORD_TENS, "hundredth"]  # triggers, scanned by annotate/triggers.py
 _ROMAN_RUN_RE = re.compile(r"[CLXVI]{2,}(?![\w])")
 _WORD_START_RE = re.compile(r"(?<![A-Za-z])[A-Za-z]")
+_SINGLE_ROMAN_RE = re.compile(
+    r"(?<=[Tt]he )[IVX](?= (?i:meeting|session|sitting|summit|round|forum|congress) of\b)"
+)
 
 
 def _mention(text: str, s: int, e: int, value: int | None, offset: int) -> OrdinalMention | None:
@@ -186,6 +190,10 @@ def find_ordinals(text: str, offset: int = 0) -> list[OrdinalMention]:
             continue
         if _TEXT_ROMAN_FULL.fullmatch(m.group()) and _roman_ok(text, s, e):
             found.append(_mention(text, s, e, parse_roman(m.group()), offset))
+    if " V " in text or " X " in text or " I " in text:
+        # "the V meeting of the …": a single letter only between "the" and a sitting noun
+        for m in _SINGLE_ROMAN_RE.finditer(text):
+            found.append(_mention(text, m.start(), m.end(), parse_roman(m.group()), offset))
     out = [o for o in found if o is not None]
     out.sort(key=lambda o: o.span)
     return out

@@ -522,6 +522,8 @@ def find_people(text: str) -> list[PersonEntity]:
             prev is not None and (prev.base in lx["speech"] or prev.base in lx["honorifics"])
         )
         n_words = len([t for t in toks[i:j] if not _particle_word(t.base)])
+        if not speech and n_words >= 2 and i >= 2 and prev.base == "by" and toks[i - 2].base in _LED_VERBS:
+            speech = True  # "the meeting was co-chaired by Kaja Kallas": who led it is a person
         if ini:
             mentions.append(
                 (
@@ -593,6 +595,8 @@ def find_people(text: str) -> list[PersonEntity]:
         )
     return _resolve(mentions)
 
+
+_LED_VERBS = frozenset(("led", "headed", "chaired", "co-chaired", "hosted", "opened", "moderated"))
 
 # a sentence about people (not "Kazakhstan's Samruk Kazyna will invest …")
 _PERSON_CONTEXT = re.compile(

@@ -50,7 +50,7 @@ _OF_NOUNS = ("implementation", "practical implementation", "ratification", "sign
 _STEP_NOUNS = {"entry into force", "signing", "signature", "ratification", "ratifying"}
 _STEP_AHEAD = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|prepar(?:e|ed|es|ing|ations?)\s+(?:for)?|prospects?\s+(?:of|for)|possibility\s+of|"
-    r"speedy|early|swift|timely|accelerat\w*|expedit\w*|ensur\w*|complet\w*|on|towards?)\s+(?:the\s+)?(?:its\s+)?$",
+    r"speedy|early|swift|timely|accelerat\w*|expedit\w*|speed(?:ing)?\s+up|(?:necessary|needed|required)\s+for|procedures?\s+for|ensur\w*|complet\w*|on|towards?)\s+(?:the\s+)?(?:its\s+)?$",
     re.I,
 )
 #: "the text was initialled in July": the agreement named last
@@ -60,11 +60,20 @@ _NEW_VERB = re.compile(
     r"\s(?:and|but)\s+(?:also\s+)?((?:agreed|decided|called|asked|instructed|stressed|noted|welcomed|proposed|"
     r"discussed|expressed|underlined|reaffirmed)\b)"
 )
+# "…, and the sides agreed that …": a new verb, with or without a subject of its own
+_NEW_SUBJECT_VERB = re.compile(
+    r"\s(?:and|but)\s+(?:(?:the|both|all)\s+(?:[\w-]+\s+){0,2}|they\s+|it\s+)?(?:also\s+)?(?:agreed|decided|"
+    r"called|asked|instructed|stressed|noted|welcomed|proposed|discussed|expressed|underlined|reaffirmed)\b"
+)
 _WISH = re.compile(r"\b(?:importance|ready|readiness|hope[sd]?|want[s]?|need[s]?)\s+(?:of|to|for)?\s*$", re.I)
 _CAP_WORDS = re.compile(r"[A-Z][\w]+(?:\s[A-Z][\w]+)?")
 _PROVISIONALLY = re.compile(r"\s+(?:provisionally)")  # read at a position: opens with a space
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•▪–—][ \t]+|\d{1,3}[.)][ \t]+|[a-z][)][ \t]+)")
 _BARE_MARKER = re.compile(r"\s*(?:\d{1,3}[.)]|[a-z][)]|[-*+•▪–—])\s*")
+_AGREEMENT_WORD = re.compile(r"\b(?:agreements?|treaty|treaties|memorand\w+|protocol|convention|accord)\b")
+_TALKS_ON_NAMED = re.compile(
+    r"\b(?:negotiations|talks)\s+on\s+an?\s+([A-Z][\w-]*(?:\s+(?:(?:and|of|for|on)\s+)?[A-Z][\w-]*){1,8})"
+)
 _TEXT_ANAPHORA = re.compile(r"\b(?:the|its|this)\s+text\b(?!\s+of\b)", re.I)
 
 
@@ -104,7 +113,21 @@ def _cues() -> dict:
     neg = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, conf["negation"])) + r")(?![\w-])", re.I)
     repl = {w.lower() for w in conf["replaced_cues"]}
     firm = {w.lower() for w in conf.get("firm") or ()}
-    return {"rx": cue_rx, "lookup": lookup, "pending": pend, "neg": neg, "replaced": repl, "firm": firm}
+    ongoing = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(map(re.escape, sorted(conf.get("ongoing") or ["continue"], key=len, reverse=True)))
+        + r")\s+(?:the\s+)?(?:ongoing\s+|current\s+|bilateral\s+)?$",
+        re.I,
+    )
+    return {
+        "rx": cue_rx,
+        "lookup": lookup,
+        "pending": pend,
+        "neg": neg,
+        "replaced": repl,
+        "firm": firm,
+        "ongoing": ongoing,
+    }
 
 
 @lru_cache(maxsize=1)
@@ -180,11 +203,28 @@ def find_agreements(ctx: Context) -> list[Agreement]:
         if any(mm.start() <= s < mm.end() + 3 for s, _e, _r in mentions):
             continue
         subject = mm.group(2).strip()
+        if ctx.in_quote(mm.start()) or _AGREEMENT_WORD.search(subject):
+            continue  # "negotiations on a new agreement": that agreement, named elsewhere if at all
         name = f"{(mm.group(1) or '').strip()} agreement on {subject}".strip()
         rec = _Rec(name, None, False, mm.start(), synthetic=True)
         rec.spans.append((mm.start(), mm.end()))
         recs.append(rec)
         mentions.append((mm.start(), mm.end(), rec))
+    # "opening talks on a Trade and Investment Promotion Framework": a named instrument under way
+    if "s on a" in text:
+        for mm in _TALKS_ON_NAMED.finditer(text):
+            a, b = mm.span(1)
+            if any(s <= a < e or a <= s < b for s, e, _r in mentions) or ctx.in_quote(a):
+                continue
+            name = mm.group(1)
+            if ctx.is_heading(a) or ctx.is_body_name(name) or country_name(name):
+                continue
+            rec = lookup(name, None)
+            if rec is None:
+                rec = _Rec(name, None, True, a)
+                recs.append(rec)
+            rec.spans.append((a, b))
+            mentions.append((a, b, rec))
     mentions.sort(key=lambda x: x[0])
     # anaphora: "the agreement", "such an agreement", "the new treaty" → the latest named one
     spans = [m.span for m in ctx.agreements if m.anaphoric and not m.plural]
@@ -210,6 +250,8 @@ def find_agreements(ctx: Context) -> list[Agreement]:
             continue  # a plural common noun ("bilateral agreements with …") with nothing said of it
         if not r.stages and not r.pending and not r.capitalised and _soft(r.name):
             continue  # "the concept of a green corridor": an idea, not a document, until it has a stage
+        if not r.capitalised and _money_contract(r.name):
+            continue  # "loan agreements … totalling USD 300 million": money lent, read as a pledge
         status = _status(r)
         out.append(
             Agreement(
@@ -222,6 +264,13 @@ def find_agreements(ctx: Context) -> list[Agreement]:
             )
         )
     return out
+
+
+@lru_cache(maxsize=4096)
+def _money_contract(name: str) -> bool:
+    words = data.load("agreements").get("money_contracts") or []
+    first = re.sub(r"^(?:the|a|an|new|two|three|several)\s+", "", name.strip().lower()).split()
+    return bool(first) and first[0] in words
 
 
 @lru_cache(maxsize=4096)
@@ -261,7 +310,7 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 continue
         clause_ends: list[int] | None = None  # ends of the clause breaks of the sentence
         replaced: set[int] = set()
-        pending_min: int | None = None
+        pendings: list[tuple[int, int]] = []  # (rank, position) of the steps still ahead
         pending_seen: int | None = None  # end of the last cue read in a pending context
         for cm in cue_scan.finditer_part(sent, ctx.at, s.start):
             word = cm.group(0).lower()
@@ -297,10 +346,11 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 )
                 or bool(_WISH.search(clause_left))
             )
+            if pending and stage == "negotiating" and cues["ongoing"].search(clause_left):
+                pending = False  # "asked the government to speed up negotiations on X": under way
             if pending and stage not in ("proposed", "suspended", "terminated") and word not in cues["firm"]:
                 pending_seen = pos + len(word)
-                r = _rank(stage)
-                pending_min = r if pending_min is None else min(pending_min, r)
+                pendings.append((_rank(stage), pos))
                 continue
             if word.startswith(_OF_NOUNS):
                 # "implementation of the Global Gateway strategy" says nothing of an agreement
@@ -319,11 +369,15 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             for t in target if isinstance(target, list) else [target]:
                 if t is not None and id(t) not in replaced:
                     t.stages.append((_rank(stage), stage, pos))
-        if pending_min is not None and pending_min > 0:
-            prev = STAGE_ORDER[pending_min - 1]
-            for _a, _b, r in here:
-                if id(r) not in replaced:
-                    r.pending.append((pending_min - 1, prev, s.start))
+        for a, b, r in here if pendings else ():
+            if id(r) in replaced:
+                continue
+            # "X remains the basis, and agreed that a protocol should be negotiated": a step ahead in
+            # a clause of a new verb speaks of the agreements there only
+            ranks = [rk for rk, p in pendings if not _NEW_SUBJECT_VERB.search(text, min(b, p), max(a, p))]
+            if ranks and min(ranks) > 0:
+                low = min(ranks)
+                r.pending.append((low - 1, STAGE_ORDER[low - 1], s.start))
 
 
 def _is_item(sents, j: int) -> bool:
@@ -467,13 +521,13 @@ def _date(ctx: Context, r: _Rec, status: str | None) -> str | None:
     return None
 
 
-_STEP_TO_DATE = re.compile(r"\s+(?:[\w-]+\s+){0,3}$")
+_STEP_TO_DATE = re.compile(r"\s+(?:[\w-]+\s+){0,6}$")  # "ratified by the Jogorku Kenesh in September"
 
 
 def _other_step_date(ctx: Context, d, status: str | None) -> bool:
     """ "the Agreement on X, signed in 2019, is being implemented": a date right after the cue of
     another stage ("signed in", "initialled on") dates that step, not this one."""
-    left = ctx.text[max(0, d.span[0] - 30) : d.span[0]]
+    left = ctx.text[max(0, d.span[0] - 50) : d.span[0]]
     last = None
     for m in _cues()["rx"].finditer(left):
         last = m

@@ -23,7 +23,7 @@ from ..annotate.types import fast_init
 from ..segment import Sentence, paragraphs, segment
 from .scan import LiteralScan, Openings
 
-__all__ = ["Context", "BodyMention", "short_party"]
+__all__ = ["Context", "BodyMention", "short_party", "owner_phrase"]
 
 
 @fast_init
@@ -567,6 +567,51 @@ def _find_known_bodies(text: str, places: list[Place], at: Openings | None = Non
             continue  # "covers political dialogue, trade …": a topic, not a sitting
         out.append(BodyMention((start, end), text[start:end], typ_c, name, tuple(parties), acr))
     return out
+
+
+# "Summit of the Gulf Cooperation Council (GCC) and the States of Central Asia": whose sitting a body
+# without parties before it is, named after it ("of the <Name>", an acronym, "and the <Name>")
+_OWNER_NAME = r"[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*"
+_OF_OWNERS = re.compile(
+    rf"\s+of\s+the\s+(?P<a>{_OWNER_NAME})(?:\s*\([A-Z]{{2,8}}\))?(?:\s+and\s+(?:the\s+)?(?P<b>{_OWNER_NAME}))?"
+)
+_BRACKETED_ACRONYM = re.compile(r"\s*\([A-Z]{2,8}\)")
+
+
+def owner_phrase(text: str, body: BodyMention) -> tuple[int, str, tuple[str, ...]] | None:
+    """(end, name, parties) of a body named with its owners after it ("Summit of the Gulf Cooperation
+    Council and the States of Central Asia"), for a body with no parties before it; else None. Each
+    owner is a country or region, or an organisation as the text names it."""
+    if body.parties or body.generic:
+        return None
+    m = _OF_OWNERS.match(text, body.span[1])
+    if not m:
+        return None
+    parties = []
+    named = False  # an owner is an organisation, kept in the name as the text writes it
+    end = m.end()
+    for g in ("a", "b"):
+        owner = m.group(g)
+        if not owner:
+            continue
+        p = _party_or_region(owner)
+        if p is None:
+            inner = [x for x in find_places(owner) if x.kind in ("country", "region")]
+            first = inner[0] if inner else None
+            p = (first.name if first.kind == "region" else first.country) if first else owner
+            if first is not None and first.span[0] == 0:
+                end = m.start(g) + first.span[1]  # "… and Kazakhstan Foreign Minister X": the party only
+            else:
+                named = True
+        if p and p not in parties:
+            parties.append(p)
+        if end < m.end():
+            break
+    if len(parties) == 2 and not named:
+        # "the Intergovernmental Commission of the Republic of Latvia and Georgia": the usual name
+        return end, f"{short_party(parties[0])}–{short_party(parties[1])} {body.name}", tuple(parties)
+    name = _SPACES.sub(" ", _BRACKETED_ACRONYM.sub("", body.name + text[body.span[1] : end]))
+    return end, name, tuple(parties)
 
 
 @lru_cache(maxsize=4096)

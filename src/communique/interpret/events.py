@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import data
-from ..annotate.places import first_letters_ahead
+from ..annotate.places import country_name, first_letters_ahead
 from ..models import Event
-from .context import BodyMention, Context, short_party
+from .context import BodyMention, Context, owner_phrase, short_party
 from .scan import AnyOf, LiteralScan, matches_at
 
 __all__ = ["find_events"]
@@ -34,7 +34,10 @@ _DET = re.compile(r"^(?:the|a|an|its|their|this|that|these|next|this week['’]s
 _STOP_NP = re.compile(
     r"[,;:.()\"“”«»—–]|\s(?:which|that|who|where|when|held|to be|will|would|was|were|is|are|has|"
     r"have|had|planned|hosted|attended|in which|brought|followed|took|produced|opened|"
-    r"closed|ended|began|started|concluded|builds|follows|last|earlier|later|next|this|since|on\s+\d+|in\s+(?:January|February|"
+    r"closed|ended|began|started|concluded|builds|follows|last|earlier|later|next|this|since|"
+    r"on\s+(?:\d+|January|February|March|April|May|June|July|August|September|October|November|December)|"
+    r"in\s+the\s+(?:autumn|spring|summer|winter|fall|coming|first|second|end|beginning|middle|course)|"
+    r"in\s+(?:January|February|"
     r"March|April|May|June|July|August|September|October|November|December|\d{4}|two|three)"
     r")\b",
     re.I,
@@ -119,11 +122,14 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _body_events(ctx)
     cands += _talk_rounds(ctx, cands)
     cands += _meet_again(ctx, cands)
+    cands += _last_met(ctx, cands)
+    cands += _memberships(ctx, cands)
     generic = _generic_sittings(ctx, cands)
     # "the next meeting of the Intergovernmental Commission": the sitting, not the body inside it
     cands = [c for c in cands if not any(g.start <= c.start < g.end for g in generic)] + generic
     cands += _noun_events(ctx, cands)
     cands += _participle_events(ctx, cands)
+    cands += _margins_events(ctx, cands)
     cands.sort(key=lambda c: c.start)
     out: list[Event] = []
     seen: set[str] = set()
@@ -181,12 +187,42 @@ def _body_name(ctx: Context, b: BodyMention) -> str:
     return ctx.meeting.body
 
 
+_CAPS_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})\s+$")
+_NOT_OWNER = re.compile(
+    r"(?:The|A|An|This|That|Its|Their|Next|Last|Previous|First|Second|Third|[IVXLC]+|\d+\w*|[A-Z][a-z]+th|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+
+
+def _owner_before(ctx: Context, b: BodyMention) -> tuple[int, str] | None:
+    """(start, name) of a capitalised name that is no party right before a body without parties
+    ("the OSCE Ministerial Council", "the Eastern Partnership ministerial meeting"): whose the body is."""
+    if b.parties:
+        return None
+    m = _CAPS_BEFORE.search(ctx.text, max(0, b.span[0] - 60), b.span[0])
+    if not m or _NOT_OWNER.match(m.group(1)):
+        return None
+    owner = m.group(1)
+    if any(country_name(w) for w in re.split(r"[\s–-]+", owner)) or any(
+        p.kind != "city" for p in ctx.places_in(m.start(1), m.end(1))
+    ):
+        return None  # a party's name ("the Kazakh … Council"); a city names a summit ("the Riga Summit")
+    if ctx.sentence_at(m.start(1)).start == m.start(1):
+        return None  # the first word of a sentence: capitalised anyway
+    return m.start(1), owner
+
+
 def _body_events(ctx: Context) -> list[_Cand]:
     out = []
     main = ctx.meeting_body
     main_no = ctx.meeting.number if ctx.meeting is not None else None
+    # "the Second Summit of the Gulf Cooperation Council …": a body inside another's owner phrase is
+    # that owner, not a sitting
+    owned = [(b.span[1], o[0]) for b in ctx.bodies if (o := owner_phrase(ctx.text, b)) is not None]
     for b in ctx.bodies:
         if main is not None and b.span == main.span:
+            continue
+        if any(a <= b.span[0] < z for a, z in owned):
             continue
         if _SINCE_NEXT.match(ctx.text, b.span[1]):
             continue
@@ -208,6 +244,9 @@ def _body_events(ctx: Context) -> list[_Cand]:
             continue
         start = o.span[0] if o is not None and o.span[0] < b.span[0] else b.span[0]
         name = _body_name(ctx, b)
+        named = _owner_before(ctx, b) if o is None else None
+        if named is not None:  # "the Eastern Partnership ministerial meeting": another format's sitting
+            start, name = named[0], f"{named[1]} {b.text}"
         b_end = b.span[1]
         if not b.parties and _OF_NAMED.match(ctx.text, b_end):
             # "the Summit of the Organization of Turkic States": whose it is, not the reported parties'
@@ -328,6 +367,105 @@ def _meet_again(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_LAST_MET = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+([a-z]+)\s+(?:had\s+)?(?:last|previously)\s+(?:met|convened|sat)\b"
+)
+
+
+# found from the apostrophe (a literal sre skips to), the owner read on the left
+_POSSESSIVE_SITTING = re.compile(r"['’]s\s+(next|previous|[\w-]+)\s+(meeting|session|sitting|round)\b")
+_THE_OWNER = re.compile(r"\b[Tt]he\s+([A-Za-z]+)$")
+_LAST_MET_WORDS = ("last met", "previously met", "last convened", "previously convened", "last sat")
+
+
+def _last_met(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "The committee last met in Astana in November 2022": the reported body's previous sitting
+    (numbered one below the reported one when that is known)."""
+    text = ctx.text
+    if ctx.meeting is None or ctx.meeting_body is None:
+        return []
+    if not any(w in text for w in _LAST_MET_WORDS) and "'s " not in text and "’s " not in text:
+        return []
+    type_words = {w.lower() for w in ctx.meeting_body.type.split()}
+    out = []
+    n = ctx.meeting.number
+    for m in _LAST_MET.finditer(text) if any(w in text for w in _LAST_MET_WORDS) else ():
+        if m.group(1) not in type_words or any(c.start <= m.start() < c.end for c in taken):
+            continue
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        label = _ord(n - 1) if n and n > 1 else "previous"
+        out.append(_Cand(m.start(1), m.end(), f"{label} meeting of the {ctx.meeting.body}", m.end()))
+    # "the commission's previous meeting was held in Tbilisi": the body's own other sitting
+    for m in _POSSESSIVE_SITTING.finditer(text) if "'s " in text or "’s " in text else ():
+        owner = _THE_OWNER.search(text, max(0, m.start() - 40), m.start())
+        if owner is None or owner.group(1).lower() not in type_words:
+            continue
+        if any(c.start <= owner.start() < c.end for c in taken + out):
+            continue
+        if ctx.is_heading(owner.start()) or ctx.in_quote(owner.start()):
+            continue
+        q = m.group(1).lower()
+        if q in ("next", "previous"):
+            step = 1 if q == "next" else -1
+            label = _ord(n + step) if n and n + step > 0 else q
+        else:  # "the council's first meeting"
+            o = next((x for x in ctx.ordinals if x.span[0] == m.start(1)), None)
+            if o is None or o.value == n:
+                continue
+            label = _ord(o.value)
+        name = f"{label} {m.group(2).lower()} of the {ctx.meeting.body}"
+        out.append(_Cand(owner.start(), m.end(), name, m.end()))
+    return out
+
+
+_TIME_CLAUSE = re.compile(r"\b(?:[Ss]ince|[Aa]fter|[Bb]efore|[Uu]ntil|[Ww]hen|[Oo]nce)\s+(?:the\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def _became_rx() -> re.Pattern:
+    nouns = sorted(data.load("events").get("memberships") or [], key=len, reverse=True)
+    return re.compile(
+        r"\s+(?:(?:yesterday|today|formally|officially|also|now)\s+)?(became|joined)\s+"
+        r"((?:(?:a|an|the)\s+)?(?:full\s+)?(?:[A-Z][\w-]*\s+)?(?:"
+        + "|".join(map(re.escape, nouns))
+        + r")(?:\s+(?:of|to|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w-]*)*)?"
+        r"|(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w-]*)*)"
+        r"(?=\s+(?:in|on)\s|\s*[,.;])"
+    )
+
+
+def _memberships(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "Mongolia became an EBRD country of operations in 2006", "Kazakhstan joined the WTO in 2015":
+    a country's accession, dated (data/events.yaml memberships), named "<country> becomes/joins …"."""
+    text = ctx.text
+    if " became " not in text and " joined " not in text:
+        return []
+    out = []
+    rx = _became_rx()
+    for p in ctx.places:
+        if p.kind != "country":
+            continue
+        m = rx.match(text, p.span[1])
+        if not m or any(c.start <= p.span[0] < c.end for c in taken):
+            continue
+        if ctx.is_heading(p.span[0]) or ctx.in_quote(p.span[0]):
+            continue
+        if _TIME_CLAUSE.search(text, max(0, p.span[0] - 12), p.span[0]):
+            continue  # "Since Mongolia joined ADB in 1991, …": a time reference, not an occasion
+        verb = "becomes" if m.group(1) == "became" else "joins"
+        # the span ends before the object ("… of the Platform, set up in Ashgabat": another occasion),
+        # a date may stand from the country on ("Uzbekistan yesterday became …")
+        out.append(_Cand(p.span[0], m.start(2), f"{p.text} {verb} {m.group(2)}", p.span[1]))
+    return out
+
+
+_NEW_FORMAT = re.compile(
+    r"\b(?:launch|establish|set\s+up|create|form)(?:e?d|es|s|ing)?\s+(?:a|an)\s+"
+    r"((?:[\w-]+\s+){0,4}?(?:dialogue|platform|group|council|committee|commission|forum|mechanism|format))\b"
+)
+
+
 def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "the fourth round of the dialogue", "the next round", "the last session, held in …": another
     sitting of the reported body named with a generic noun."""
@@ -350,7 +488,7 @@ def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         if m.group("adj") and m.group("adj").lower() not in type_words:
             continue  # "the next ministerial meeting" of a Joint Committee: some other meeting
-        if _SINCE_OR_OF.match(ctx.text, m.end()):
+        if _SINCE_OR_OF.match(ctx.text, m.end()) and not _of_own_type(ctx.text, m.end(), type_words):
             continue
         other = _OF_THE_NAME.match(ctx.text, m.end())
         if other and other.group(1).lower() not in type_words:
@@ -372,8 +510,27 @@ def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         label = _ord(n) if n else q
         noun = m.group("noun").lower()
         name = f"{label} {body}" if noun in type_words else f"{label} {noun} of the {body}"
+        if m.group(0).split(None, 1)[0].lower() in ("its", "their"):
+            new = _NEW_FORMAT.search(ctx.text, ctx.sentence_at(m.start()).start, m.start())
+            if new:  # "agreed to launch a visa dialogue and to hold its first meeting": the new format's
+                name = f"{label} {noun} of the {new.group(1)}"
         out.append(_Cand(m.start("q"), m.end(), name, m.end()))
     return out
+
+
+_OF_WORDS = re.compile(r"\s+of\s+((?:[a-z]+\s+){0,2}[a-z]+)\b(?!\s+[a-z])")
+
+
+def _of_own_type(text: str, pos: int, type_words: set[str]) -> bool:
+    """ "the next round of consultations (in Tashkent)" of the Political Consultations: "of" and the
+    body's own type words in lower case, not another thing's."""
+    m = _OF_WORDS.match(text, pos)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    while words and words[-1] not in type_words:
+        words.pop()  # "… consultations in Tashkent": up to the preposition
+    return bool(words) and all(w in type_words for w in words)
 
 
 # --- where the two scans above can open --------------------------------------------------------
@@ -490,6 +647,10 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue  # plurals name no single occasion
         start = _np_start(text, m.start())
         end = _np_end(text, m.end())
+        if end == m.end() and m.group(0)[:1].isupper():
+            ym = _SPACE_YEAR.match(text, end)
+            if ym:  # "Expo 2025", "Asian Games 2026": the edition's year belongs to the name
+                end = ym.end()
         np = text[start:end]
         bare = _DET.sub("", np).strip()
         left_mods = text[start : m.start()].strip()
@@ -523,18 +684,40 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             and _ACRONYM.fullmatch(left_mods) is not None
             and _NEXT_BEFORE.search(text, max(0, start - 12), start) is not None
         )
-        if weak and not has_ord and not named_of and not next_acr:
-            continue
+        gathering = None
+        # "the High-Level International Conference on …": a capitalised trigger after capitalised words
+        titled = m.group(0)[:1].isupper() and _TITLED_MODS.search(left_mods) is not None
+        if weak and not has_ord and not named_of and not next_acr and not titled:
+            # "the meeting between Minister A and Minister B", "a meeting of senior officials"
+            gathering = _gathering(ctx, m.start(), m.end()) if word == "meeting" else None
+            if gathering is None:
+                continue
+            start, end, bare = gathering
         if (
             has_ord
             and main is not None
             and ctx.meeting is not None
             and ord_.value == ctx.meeting.number
-            and main.type.split()[-1].lower() in np.lower()
+            and (
+                main.type.split()[-1].lower() in np.lower()
+                # "The … Committee held its ninth session": the body named in the same sentence
+                or ctx.sentence_at(main.span[0]).start == ctx.sentence_at(m.start()).start
+            )
         ):
             continue  # "the regular XI meeting of the … Commission was held": the reported meeting
-        if not left_mods and end == m.end() and not re.search(r"[A-Z0-9 ]", m.group(0)) and word != "unrest":
-            continue  # a bare "the forum", "the visit"
+        owner = (
+            _its_owner(ctx, start)
+            if end == m.end() and gathering is None and _ITS_BEFORE.search(text, max(0, start - 5), start)
+            else None
+        )
+        if (
+            not left_mods
+            and end == m.end()
+            and not re.search(r"[A-Z0-9 ]", m.group(0))
+            and word != "unrest"
+            and (owner is None or weak)
+        ):
+            continue  # a bare "the forum", "the visit" (but "the Organisation … its summit")
         if any(b.span[0] >= start and b.span[0] <= end + 25 for b in ctx.bodies):
             continue  # "meeting of the … Council": the body's own sitting
         if _SINCE_NEXT.match(text, end):
@@ -562,6 +745,10 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             named = _expand_acronym(ctx, left_mods, "next", m.group(0))
             if named:
                 name = named
+        elif gathering is not None:
+            name = bare
+        elif owner:  # "the "Central Asia + Japan" Dialogue … ahead of its first summit"
+            name = f"{name} of the {owner}"
         elif has_ord and end == m.end():
             named = _expand_acronym(
                 ctx, text[ord_.span[1] : m.start()], text[ord_.span[0] : ord_.span[1]], m.group(0)
@@ -573,6 +760,55 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 
 _OF_NAMED = re.compile(r"\s+of\s+the\s+[A-Z]")
+_SPACE_YEAR = re.compile(r" (?:19|20)\d\d\b")
+_BETWEEN_NEXT = re.compile(r"\s+between\s")
+_TITLED_MODS = re.compile(r"(?:^|\s)[A-Z][a-z][\w-]*$")
+_ITS_BEFORE = re.compile(r"\bits\s+$")
+_NAME_PART = r"(?:[\"“][^\"”.]{2,40}[\"”]|[A-Z][\w’'+–-]*)"
+_NAMED_THE = re.compile(rf"\b[Tt]he\s+({_NAME_PART}(?:\s+(?:of\s+|and\s+|\+\s+)?{_NAME_PART})*)")
+
+
+def _its_owner(ctx: Context, start: int) -> str | None:
+    """Whose "its" is: the last thing named with capitals ("the "Central Asia + Japan" Dialogue")
+    earlier in the sentence, as the text writes it without quotes."""
+    s = ctx.sentence_at(start)
+    last = None
+    for m in _NAMED_THE.finditer(ctx.text, s.start, start):
+        last = m
+    if last is None:
+        return None
+    return re.sub(r"[\"“”]", "", last.group(1))
+
+
+@lru_cache(maxsize=1)
+def _of_group() -> re.Pattern:
+    groups = sorted(data.load("events").get("gatherings") or [], key=len, reverse=True)
+    return re.compile(r"\s+of\s+(?:the\s+)?(?:" + "|".join(map(re.escape, groups)) + r")\b", re.I)
+
+
+def _gathering(ctx: Context, start: int, end: int) -> tuple[int, int, str] | None:
+    """(start, end, name) of a meeting named by who met: "the meeting between the Minister … Bakhtiyor
+    Saidov and the Minister … Takeshi Iwaya" → "meeting between Bakhtiyor Saidov and Takeshi Iwaya";
+    "the meeting of senior officials" (data/events.yaml gatherings)."""
+    text = ctx.text
+    g = _of_group().match(text, end)
+    if g:
+        return start, g.end(), text[start : g.end()].lower()
+    if not _BETWEEN_NEXT.match(text, end):
+        return None
+    s = ctx.sentence_at(start)
+    names = []
+    for a, b, p in ctx.person_mentions():
+        if a < end:
+            continue
+        if a >= s.end or len(names) == 2:
+            break
+        names.append((a, b, p.name))
+    if len(names) < 2 or not re.search(r"\sand\s", text[names[0][1] : names[1][0]]):
+        return None
+    if re.search(r"[,;:()]", text[end : names[1][0]]):
+        return None  # the second name stands in another clause
+    return start, names[1][1], f"{text[start:end].lower()} between {names[0][2]} and {names[1][2]}"
 _OF_NEXT = re.compile(r"\s+of\s")
 _VISIT_VERB = re.compile(
     r"\s+(?:paid|pays|made|makes|is\s+paying|will\s+pay|was\s+on|is\s+on)\s+(?:a|an|his|her|their)\s+$"
@@ -649,10 +885,13 @@ def _covers_meeting(ctx: Context, start: int, end: int) -> bool:
 
 
 _MODIFIER = re.compile(
-    r"(?:([A-Z][\w\-–’']*(?:['’]s)?|[a-z]+['’]s|first|second|third|first-ever|official|state|working|"
+    r"(?:([A-Z][\w\-–’']*(?:['’]s)?|[a-z]+['’]s|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+teenth|[a-z]+ieth|[a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|\d+(?:st|nd|rd|th)|first-ever|official|state|working|"
     r"further|new|annual|informal|extraordinary|business|investors['’]?|EU-commissioned|"
     r"[\w-]+-commissioned|high-level|ministerial|coordination|opening)\s+)$"
 )
+
+
+_OF_IN_NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*\s+(of(?:\s+the)?\s+)$")
 
 
 def _np_start(text: str, pos: int) -> int:
@@ -667,7 +906,12 @@ def _np_start(text: str, pos: int) -> int:
         # searched from there, the same first match
         m = _MODIFIER.search(window, len(body) - len(body.rsplit(None, 1)[-1]))
         if not m:
-            break
+            # "the Organization of Turkic States summit": "of" inside a capitalised name
+            om = _OF_IN_NAME.search(window) if k < pos and text[k : k + 1].isupper() else None
+            if om is None:
+                break
+            k -= len(om.group(1))
+            continue
         word = m.group(1) or ""
         if word in ("The", "A", "An", "This", "In", "On", "At", "During", "Since", "After", "With"):
             break
@@ -691,7 +935,43 @@ def _np_end(text: str, pos: int) -> int:
     return end if end > m.end() else pos
 
 
-_HEAD_OF = re.compile(r"^(?:the|a|an|its)\s+[a-z]+\s+of\s+(?=(?:the|a|an|its)\s+[A-Z])")
+_MARGINS_NP = re.compile(
+    r"(?<=the )(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?"
+    r"((?:[A-Z][\w’'-]*|\d+\w*)(?:\s+(?:of\s+the\s+|of\s+|and\s+(?:the\s+)?)?(?:[A-Z][\w’'-]*|\d+\w*)){0,8})"
+)
+
+
+_ON_THE = re.compile(r"\b(?:on|at)\s+the\s$")
+
+
+def _margins_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "met on the margins of the OSCE Ministerial Council in Malta": what something happened on the
+    sidelines of is an occasion, named as the text names it (the reported meeting's own body aside)."""
+    text = ctx.text
+    if "sidelines" not in text and "margins" not in text and "fringe" not in text:
+        return []
+    main = ctx.meeting_body
+    type_words = {w.lower() for w in main.type.split()} if main is not None else set()
+    out = []
+    for m in _MARGINS_NP.finditer(text):
+        if not _ON_THE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        a, b = m.span(1)
+        name = m.group(1)
+        if any(c.start < b and a < c.end for c in taken) or ctx.is_heading(a) or ctx.in_quote(a):
+            continue
+        if main is not None and a <= main.span[0] < b:
+            continue
+        words = name.split()
+        if len(words) < 2 and not re.fullmatch(r"[A-Z]{2,}\d*", name):
+            continue  # "on the margins of the Council": the reported one, or too little to name
+        if {w.lower() for w in words} <= type_words or any(a <= x.span[0] < b for x in ctx.bodies):
+            continue
+        out.append(_Cand(a, b, name, b))
+    return out
+
+
+_HEAD_OF = re.compile(r"^(?:the|a|an|its)\s+(?:[a-z]+\s+){0,2}[a-z]+\s+of\s+(?=(?:the|a|an|its)\s+[A-Z])")
 _AUX = re.compile(r"\b(?:was|were|been)\b", re.I)
 _OBJECT_OF = re.compile(r"\b(?:[a-z]+ing|on|of|into|for|about|with|to|from)\s+$")
 
@@ -752,16 +1032,45 @@ _DATE_WORDS = re.compile(
 )
 _THE = re.compile(r"\b(?:the|a|its|their)\s+$", re.I)
 _MARGINS = re.compile(
-    r"\b(?:on|in|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?$|\bduring\s+(?:the\s+)?$", re.I
+    r"\b(?:on|in|at)\s+the\s+(?:sidelines|margins|fringes?|occasion)\s+of\s+(?:the\s+)?$|\bduring\s+(?:the\s+)?$"
+    r"|\bin\s+conjunction\s+with\s+(?:the\s+)?$",
+    re.I,
 )
 _HELD_IN = re.compile(
     r"\b(?:held|hosted|convened|take\s+place|takes\s+place|took\s+place|meet)\s+in\s+([A-Z][\w-]+)(?=[\s,.;])"
 )
 
 
+_ON_MARGINS_OF = re.compile(r"\s+(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?")
+
+
+def _limit(ctx: Context, c: _Cand, nxt: int | None, s_end: int) -> int:
+    """Where the occasion's own date and place may stand: before the next occasion in its sentence,
+    unless it was held on that one's sidelines ("the meeting between A and B on the sidelines of the
+    UN General Assembly in New York on 24 September": the Assembly's date and place are the meeting's)."""
+    if nxt is None or nxt <= c.trigger_end:
+        return s_end
+    m = _ON_MARGINS_OF.match(ctx.text, c.end)
+    if m and m.end() >= nxt:
+        return s_end
+    return min(s_end, nxt)
+
+
+_WHERE = re.compile(r",\s+(?:where|during\s+which|at\s+which|when)\b")
+
+
+def _in_named_year(c: _Cand, d) -> tuple[str, str | None]:
+    """ "Expo 2025 … from April to October": a month or day the text places in time only by the
+    publication date takes the year the occasion's name gives."""
+    y = _YEAR.search(c.name) if getattr(d, "relative", False) and len(d.value) > 4 else None
+    if y is None or d.value[:4] == y.group(0) or (d.end and d.end[:4] != d.value[:4]):
+        return d.value, d.end
+    return y.group(0) + d.value[4:], (y.group(0) + d.end[4:]) if d.end else None
+
+
 def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | None]:
     s = ctx.sentence_at(c.start)
-    limit = min(s.end, nxt if nxt is not None and nxt > c.trigger_end else s.end)
+    limit = _limit(ctx, c, nxt, s.end)
     after = [d for d in ctx.dates_in(c.trigger_end, limit)]
     after = [
         d
@@ -772,8 +1081,10 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     ]
     if after:
         d = after[0]
-        return d.value, d.end
+        return _in_named_year(c, d)
     clause_start = max(ctx.text.rfind(",", s.start, c.start), s.start)
+    if _WHERE.match(ctx.text, clause_start):
+        clause_start = s.start  # "visited Tbilisi in January, where he opened the … Forum"
     before = [d for d in ctx.dates_in(clause_start, c.start)]
     if before:
         return before[-1].value, before[-1].end
@@ -796,8 +1107,11 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
 
 def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     s = ctx.sentence_at(c.start)
-    limit = min(s.end, nxt if nxt is not None and nxt > c.trigger_end else s.end)
-    for p in ctx.places_in(c.start, limit):
+    limit = _limit(ctx, c, nxt, s.end)
+    # a place after the occasion's noun before one inside its name ("the Shanghai Cooperation
+    # Organisation summit in Astana")
+    split = min(max(c.trigger_end, c.start), limit)
+    for p in ctx.places_in(split, limit) + ctx.places_in(c.start, split):
         if p.kind == "city":
             return p.name
         if (
@@ -809,6 +1123,10 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
             return p.name
     # "Astana will host EXPO-2017": a city earlier in the same clause
     clause_start = max(ctx.text.rfind(",", s.start, c.start), ctx.text.rfind(";", s.start, c.start), s.start)
+    if _WHERE.match(ctx.text, clause_start):
+        cities = [p for p in ctx.places_in(s.start, clause_start) if p.kind == "city"]
+        if cities:
+            return cities[-1].name  # "visited Tbilisi in January, where he opened the … Forum"
     before = [p for p in ctx.places_in(clause_start, c.start) if p.kind == "city"]
     if before and re.search(r"\b(?:host|hosts|hosted|hosting)\b", ctx.text[before[-1].span[1] : c.start]):
         return before[-1].name

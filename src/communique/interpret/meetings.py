@@ -14,7 +14,7 @@ from functools import lru_cache
 from .. import data
 from ..annotate.places import first_letters_ahead
 from ..models import Head, Meeting
-from .context import BodyMention, Context, _is_dateline_only
+from .context import BodyMention, Context, _is_dateline_only, owner_phrase
 from .scan import LiteralScan
 
 __all__ = ["find_meetings", "main_body"]
@@ -113,6 +113,10 @@ def _parties(ctx: Context, body: BodyMention) -> list[str]:
     return found
 
 
+_NTH_TIME = re.compile(r"\s+time\b")
+_MET_FOR_THE = re.compile(r"\b(?:met|meets|convened|convenes|gathered|sat)\s+for\s+the\s+$")
+
+
 def _number(ctx: Context, body: BodyMention) -> int | None:
     """Ordinal of the sitting: next to the body in its sentence, or next to the same body type in
     the lead ("held its fourteenth session", "XII meeting of the Cooperation Committee")."""
@@ -140,8 +144,10 @@ def _number(ctx: Context, body: BodyMention) -> int | None:
         else:
             ref = (s.start + near_type.start(), s.start + near_type.end())
         gap = ref[0] - o.span[1] if o.span[1] <= ref[0] else o.span[0] - ref[1]
-        after_ok = o.span[0] >= ref[1] and re.match(
-            r"\s*(?:session|meeting|sitting)\b", ctx.text[o.span[1] :]
+        after_ok = o.span[0] >= ref[1] and (
+            re.match(r"\s*(?:session|meeting|sitting)\b", ctx.text[o.span[1] :])
+            # "the committee … met for the sixteenth time"
+            or (_NTH_TIME.match(ctx.text, o.span[1]) and _MET_FOR_THE.search(ctx.text, ref[1], o.span[0]))
         )
         if (o.span[1] <= ref[0] and gap <= 45) or (after_ok and gap <= 75):
             if re.search(
@@ -155,6 +161,28 @@ def _number(ctx: Context, body: BodyMention) -> int | None:
             if best is None or gap < best[0]:
                 best = (gap, o.value)
     return best[1] if best else None
+
+
+_SUCH_SITTING = re.compile(
+    r"\b(?:[Ii]t|[Tt]his|[Tt]he\s+(?:meeting|session|sitting|round|talks|consultations|summit))\s+"
+    r"(?:was|were|is|marked)\s+the\s+([\w-]+)\s+(?:such\s+)?(?:meeting|session|sitting|round|summit|edition)\b"
+    r"(?!(?:\s+[\w-]+){0,3}\s+since\b)"
+)
+
+
+def _such_number(ctx: Context) -> int | None:
+    """ "… were held in Riga on 3 June. It was the fifth such round.": the ordinal the lead gives the
+    reported sitting in a sentence of its own."""
+    lead = ctx.text[: ctx.lead_end]
+    if " such " not in lead and " was the " not in lead:
+        return None
+    for m in _SUCH_SITTING.finditer(lead):
+        if ctx.in_quote(m.start()):
+            continue
+        o = next((x for x in ctx.ordinals if x.span[0] == m.start(1)), None)
+        if o is not None:
+            return o.value
+    return None
 
 
 def _meeting_sentences(ctx: Context, body: BodyMention) -> list:
@@ -217,8 +245,8 @@ def _place(ctx: Context, body: BodyMention, fmt: str | None) -> str | None:
                 if re.match(r"\s+(?:in|next|later)\b", after) and "year" in after:
                     continue
                 return p.name
-    if fmt == "in-person":
-        return ctx.dateline_place()
+    if fmt in ("in-person", "hybrid"):
+        return ctx.dateline_place()  # a hybrid sitting is held somewhere too, the others joining online
     return None
 
 
@@ -417,10 +445,13 @@ def find_meetings(ctx: Context) -> list[Meeting]:
     if body is None:
         return []
     ctx.meeting_body = body
-    parties = _parties(ctx, body)
-    name = body.name
+    owned = owner_phrase(ctx.text, body)
+    # "the Summit of the Gulf Cooperation Council and the States of Central Asia": the name says whose
+    parties = list(owned[2]) if owned and len(owned[2]) >= 2 else _parties(ctx, body)
+    name = owned[1] if owned else body.name
     if (
-        not body.generic  # a name the text gives in full ("Intergovernmental Uzbek-Turkmen Commission")
+        not owned
+        and not body.generic  # a name the text gives in full ("Intergovernmental Uzbek-Turkmen Commission")
         and len(body.parties) < 2
         and len(parties) == 2
         and not name.startswith(tuple(p[:3] for p in parties))
@@ -433,6 +464,8 @@ def find_meetings(ctx: Context) -> list[Meeting]:
             + name[len(name) - len(name.split(body.type, 1)[1]) :]
         )
     number = body.number if body.number is not None else _number(ctx, body)
+    if number is None:
+        number = _such_number(ctx)
     if number is None and re.search(r"\bfirst[- ]ever\b|\binaugural\b", ctx.text[: ctx.lead_end], re.I):
         number = 1
     d = _date(ctx, body)
