@@ -131,8 +131,11 @@ def _lex() -> dict:
         "giver_after": re.compile(giver + rf"{{0,6}}(?:{heads}))\b"),
         "giver_before": re.compile(giver + rf"{{1,6}}(?:{heads}))\b"),
         "programs": rx(progs),
+        "pledge_noun": rx(h["pledge_nouns"]),
         "program_names": progs,
     }
+    # "… the EU has allocated", "… which the EBRD could provide": up to three words, then a pledge verb
+    out["agent_verb"] = re.compile(r"(?:\s+[a-z]+){0,3}?\s+" + out["pledge"].pattern, re.I)
     # the same regexes tried only where one of their words opens (see interpret.scan)
     for k in ("hedged", "pledge", "non_party", "metric_rx", "programs"):
         out[k + "_scan"] = LiteralScan(out[k])
@@ -660,6 +663,9 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     """Who gives: an institution or party named before the amount in its sentence (or, in "the
     €10 billion that European lenders pledged", after it)."""
     lx = _lex()
+    agent = _agent_after(ctx, a, s)
+    if agent:
+        return agent
     rel = _RELATIVE.match(right)
     if rel:
         # "the EUR 12 bn envelope that Ursula von der Leyen, President of the Commission, announced"
@@ -671,9 +677,12 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         m = lx["giver_after"].search(part) if _heads_in(ctx, part, a.span[1] + rel.end() - 4) else None
         if m:
             return _clean_giver(m.group(1))
-    by_agents = _passive_agents(ctx, a, s, right)
+    by_agents = _passive_agents(ctx, a, s, right) or _act_by(ctx, a, s)
     if by_agents:
         return by_agents
+    lender = _from_giver(ctx, a, s)
+    if lender and lender[1]:
+        return lender[0]
     poss = list(_POSS_OFFER.finditer(left)) if ("'s" in left or "’s" in left) else []
     if poss:
         # "Kazakhstan welcomed the EU's decision to allocate …": the owner of the offer gives
@@ -690,7 +699,11 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         )
         if a.span[0] - len(left) + both.start() < first_name:  # the sides are the subject, before any name
             return " and ".join(ctx.meeting.parties)  # "The Sides … committed to …": both parties
-    orgs = [o for o in ctx.orgs if s.start <= o.span[0] < a.span[0] and not ctx.is_body_name(o.name)]
+    orgs = [
+        o
+        for o in ctx.orgs
+        if s.start <= o.span[0] < a.span[0] and not ctx.is_body_name(o.name) and not _receives(ctx, o.span[1])
+    ]
     # the subject of the clause with the amount ("… and announced that the EU plans to allocate …")
     cuts = [m.end() for m in _SUBJECT_CUT.finditer(ctx.text[s.start : a.span[0]])]
     if cuts:
@@ -701,6 +714,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
             for p in ctx.places
             if cut <= p.span[0] < a.span[0]
             and (p.kind == "country" or (p.kind == "demonym" and _SIDE_NOUN.match(ctx.text, p.span[1])))
+            and not _receives(ctx, p.span[1])
         ]
         if subj_places and (not subj_orgs or subj_places[0].span[0] < subj_orgs[0].span[0]):
             pl = subj_places[0]
@@ -714,6 +728,8 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     if orgs:
         o = orgs[0]
         return o.name if not o.name.startswith(("the ", "The ")) else o.name[4:]
+    if lender:
+        return lender[0]
     gm = list(lx["giver_before"].finditer(left)) if _heads_in(ctx, left, a.span[0] - len(left)) else []
     if gm and _clean_giver(gm[-1].group(1)).lower() not in ("government", "cabinet"):
         return _clean_giver(gm[-1].group(1))
@@ -749,12 +765,144 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
             if side:
                 return side
     for p in ctx.places:
-        if s.start <= p.span[0] < a.span[0] and p.kind == "country":
+        if not s.start <= p.span[0] < a.span[0] or _receives(ctx, p.span[1]):
+            continue
+        if p.kind == "city" and _seat_subject(ctx, p):
+            return _seats()[p.name]  # "Seoul intends to make up to $500 million … available"
+        if p.kind == "country":
             return p.name
-        if s.start <= p.span[0] < a.span[0] and p.kind == "demonym" and _SIDE_NOUN.match(ctx.text, p.span[1]):
+        if p.kind == "demonym" and _SIDE_NOUN.match(ctx.text, p.span[1]):
             return p.country  # "The European side announced …"
     if "Commission" in left and re.search(r"\b(?:the\s+)?Commission\b", left):
         return "European Commission"
+    return None
+
+
+_RECEIVES = re.compile(
+    r"\s+(?:(?:could|would|will|may|might|can|should|is\s+to|are\s+to|stands\s+to|is\s+set\s+to|"
+    r"are\s+set\s+to|has|have|had|is|are|was|were)\s+)?(?:also\s+)?"
+    r"(?:receive[sd]?|receiving|get|gets|got|obtain(?:s|ed)?|benefit(?:s|ed)?\s+from|draw(?:s)?\s+on)\b"
+)
+
+
+def _receives(ctx: Context, end: int) -> bool:
+    """ "… from which Kyrgyzstan could receive about EUR 15 million": a party that receives the money
+    (the subject of receive, get, obtain, benefit from) is not its giver."""
+    return bool(_RECEIVES.match(ctx.text, end))
+
+
+@lru_cache(maxsize=1)
+def _seats() -> dict[str, str]:
+    return data.load("places").get("government_seats") or {}
+
+
+# a city in subject position: after the start of a clause, before a verb ("Seoul intends to …")
+_SEAT_BEFORE = re.compile(r"(?:^|[.;:,\n(“\"]|\b(?:said|says|and|that|but|while|as|whereas|when))\s*$")
+_SEAT_VERB = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:is|was|has|have|had|will|would|could|can|may|might|[a-z]\w*s|[a-z]\w*ed)\b"
+    r"(?!\s+(?:region|province|oblast|city|office|airport|station))"
+)
+
+
+def _seat_subject(ctx: Context, p) -> bool:
+    """A capital standing for its government as the subject of a clause ("Seoul intends to …",
+    "Brussels has pledged …"), not a place things happen in ("talks in Seoul")."""
+    if p.name not in _seats():
+        return False
+    return bool(
+        _SEAT_BEFORE.search(ctx.text, max(0, p.span[0] - 12), p.span[0])
+        and _SEAT_VERB.match(ctx.text, p.span[1])
+    )
+
+
+def _party_at(ctx: Context, pos: int) -> tuple[str, int] | None:
+    """The party whose name opens at `pos`: an organisation (not a body), a country, a demonym before
+    "side", a capital in subject position; with where its name ends."""
+    for o in ctx.orgs:
+        if o.span[0] == pos and not ctx.is_body_name(o.name):
+            return (o.name[4:] if o.name.startswith(("the ", "The ")) else o.name), o.span[1]
+    for p in ctx.places:
+        if p.span[0] != pos:
+            continue
+        if p.kind == "country":
+            return p.name, p.span[1]
+        if p.kind == "demonym":
+            side = _SIDE_NOUN.match(ctx.text, p.span[1])
+            if side and p.country:
+                return p.country, side.end()
+        if p.kind == "city" and p.name in _seats():
+            return _seats()[p.name], p.span[1]
+    return None
+
+
+_AGENT_LEAD = re.compile(r"(?:\s*,?\s*(?:which|that))?\s+(?:the\s+)?")
+
+
+def _agent_after(ctx: Context, a: Amount, s) -> str | None:
+    """ "the EUR 70 million the EU has allocated to …", "…, which the EBRD could provide next year": a
+    party named right after the amount as the subject of a pledge verb gives it."""
+    text = ctx.text
+    lead = _AGENT_LEAD.match(text, a.span[1], s.end)
+    if not lead:
+        return None
+    got = _party_at(ctx, lead.end())
+    if got is None:
+        return None
+    name, end = got
+    return name if _lex()["agent_verb"].match(text, end, s.end) else None
+
+
+# "the signing by the Saudi Fund for Development of loan agreements …": the agent of a pledge noun
+_BY_LEAD = re.compile(r"\bby\s+(?:the\s+)?$")
+_OF_PLEDGE = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?")
+
+
+def _act_by(ctx: Context, a: Amount, s) -> str | None:
+    """A party named after "by" and before "of <loan, grant …>" in the amount's clause gives it."""
+    text = ctx.text
+    if "by " not in text[s.start : a.span[0]]:
+        return None
+    nouns = _lex()["pledge_noun"]
+    for o in ctx.orgs:
+        if not s.start <= o.span[0] < a.span[0] or ctx.is_body_name(o.name):
+            continue
+        if not _BY_LEAD.search(text, max(s.start, o.span[0] - 8), o.span[0]):
+            continue
+        of = _OF_PLEDGE.match(text, o.span[1], a.span[0])
+        if of and nouns.match(text, of.end()):
+            return o.name[4:] if o.name.startswith(("the ", "The ")) else o.name
+    return None
+
+
+# "a loan of US$ 30 million from the Asian Infrastructure Investment Bank", "a €1.5 million grant
+# from the Government of Japan", "a loan of USD 45 million and a grant of USD 12.5 million from …"
+_FROM_LEAD = re.compile(r"\s+(?:in\s+)?(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?(?=[A-Z])")
+_AND_NEXT = re.compile(r"\s+and\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?")
+_LENDER_KINDS = frozenset(
+    ("bank", "government", "agency", "ministry", "eu institution", "international organization")
+)
+
+
+def _from_giver(ctx: Context, a: Amount, s) -> tuple[str, bool] | None:
+    """The party an amount comes "from", read right after it (across one more amount joined by "and");
+    with whether it is a lender in its own right (a bank, a government, a state, an agency), which
+    outranks the clause's subject, or another body (a fund), which gives only when no one else does."""
+    text = ctx.text
+    end = a.span[1]
+    nxt = next((x for x in ctx.amounts if x.span[0] >= end), None)
+    if nxt is not None and nxt.span[0] < s.end and _AND_NEXT.fullmatch(text, end, nxt.span[0]):
+        end = nxt.span[1]
+    m = _FROM_LEAD.match(text, end, s.end)
+    if not m:
+        return None
+    pos = m.end()
+    for o in ctx.orgs:
+        if o.span[0] == pos and not ctx.is_body_name(o.name):
+            name = o.name[4:] if o.name.startswith(("the ", "The ")) else o.name
+            return name, o.kind in _LENDER_KINDS or name.endswith("Bank")
+    for p in ctx.places:
+        if p.span[0] == pos and p.kind == "country":
+            return p.name, True
     return None
 
 

@@ -1,0 +1,69 @@
+"""Pledges and figures: who gives, when money is a pledge, and the periods of figures — rules read
+from the wording of press releases (our own sentences)."""
+
+from __future__ import annotations
+
+from communique import extract
+
+
+def ex(text: str, published: str | None = "2024-11-13"):
+    return extract(text, published=published)
+
+
+def givers(text: str, published: str | None = "2024-11-13") -> list[tuple[str | None, float, bool]]:
+    return [(p.by, p.amount, p.hedged) for p in ex(text, published).pledges]
+
+
+# --- who gives ------------------------------------------------------------------------------------
+
+
+def test_party_named_after_the_amount_as_subject_of_a_pledge_verb_gives():
+    text = (
+        "The new grant adds to the EUR 40 million the EU has allocated to Armenia for 2021–2024. "
+        "The ADB and Golomt Bank are discussing a further loan of up to USD 20 million, which the ADB "
+        "could provide next year."
+    )
+    assert givers(text) == [("European Union", 40e6, False), ("Asian Development Bank", 20e6, True)]
+
+
+def test_a_party_after_the_amount_that_uses_it_is_no_giver():
+    r = ex("The EU has allocated EUR 5 million, which Armenia will use for border management.")
+    assert [p.by for p in r.pledges] == ["European Union"]
+
+
+def test_a_loan_or_grant_from_a_bank_or_government_names_the_giver():
+    text = (
+        "The project is backed by a parallel loan of US$ 25 million from the Asian Development Bank. "
+        "Training for the borrower is paid for by a €2 million grant from the Government of Korea. "
+        "Deputies approved a loan of USD 30 million and a grant of USD 5 million from the World Bank "
+        "for new schools."
+    )
+    assert givers(text) == [
+        ("Asian Development Bank", 25e6, False),
+        ("Government of South Korea", 2e6, False),
+        ("World Bank", 30e6, False),
+        ("World Bank", 5e6, False),
+    ]
+
+
+def test_a_fund_the_subject_draws_on_is_a_channel_not_the_giver():
+    r = ex("Japan will provide a loan of USD 40 million from its Special Fund for the new railway.")
+    assert [p.by for p in r.pledges] == ["Japan"]
+
+
+def test_a_capital_standing_for_its_government_gives():
+    text = "The minister said Tokyo intends to lend up to $300 million to Uzbekistan for new power lines."
+    assert givers(text) == [("Japan", 300e6, True)]
+
+
+def test_a_capital_where_things_happen_gives_nothing():
+    r = ex("Talks in Tokyo ended with a loan of $300 million for new power lines.")
+    assert r.pledges == []
+
+
+def test_the_party_that_receives_money_is_not_its_giver():
+    text = (
+        "At the summit the EU said it plans to fund a new water and energy programme from which "
+        "Tajikistan could receive about EUR 10 million."
+    )
+    assert givers(text) == [("European Union", 10e6, True)]
