@@ -67,3 +67,35 @@ def test_the_party_that_receives_money_is_not_its_giver():
         "Tajikistan could receive about EUR 10 million."
     )
     assert givers(text) == [("European Union", 10e6, True)]
+
+
+def test_the_total_of_loan_agreements_is_a_pledge_of_their_signer():
+    text = (
+        "The ministers welcomed the signing by the Kuwait Fund for Arab Economic Development of loan "
+        "agreements with Kyrgyzstan and Tajikistan totalling about USD 120 million for rural roads."
+    )
+    assert givers(text) == [("Kuwait Fund for Arab Economic Development", 120e6, False)]
+
+
+def test_trade_worth_an_amount_stays_a_figure():
+    r = ex("The Fund noted that trade with Kyrgyzstan and Tajikistan worth about USD 900 million grew.")
+    assert r.pledges == [] and [f.value for f in r.figures] == [900e6]
+
+
+# --- pledge or figure -----------------------------------------------------------------------------
+
+
+def test_money_handed_over_in_a_past_span_is_a_figure_and_money_set_aside_a_pledge():
+    r = ex(
+        "Between 2015 and 2021 the EU provided some EUR 90 million to Armenia under its bilateral "
+        "programme, and it has earmarked EUR 65 million for 2022–2025.",
+        "2024-06-01",
+    )
+    assert [(p.by, p.amount, p.date) for p in r.pledges] == [("European Union", 65e6, None)]
+    assert [(f.value, f.period) for f in r.figures] == [(90e6, "2015/2021")]
+
+
+def test_money_provided_this_year_or_to_be_provided_stays_a_pledge():
+    text = "In 2024 the EU provided EUR 3 million for flood relief. Japan will provide EUR 2 million."
+    r = ex(text, "2024-06-01")
+    assert [(p.by, p.amount) for p in r.pledges] == [("European Union", 3e6), ("Japan", 2e6)]

@@ -539,6 +539,8 @@ def _as_pledge(
         # "committed to raising the capital of the joint company to USD 500 million"
         or (("committed" in l200 or "pledged" in l200 or "agreed" in l200) and _COMMITTED_TO.search(l200))
     )
+    total_of = _total_of_pledge(ctx, left, a0)
+    is_pledge = is_pledge or total_of
     continued = False
     if (
         not is_pledge
@@ -552,7 +554,9 @@ def _as_pledge(
         is_pledge = continued = True
     if not is_pledge:
         return None
-    if _non_party(ctx, left[-120:], a0) or _figure_cue(ctx, left[-60:], a0):
+    if _non_party(ctx, left[-120:], a0) or (not total_of and _figure_cue(ctx, left[-60:], a0)):
+        return None
+    if _given_before(ctx, a, s, left):
         return None
     window = left[-140:] + " " + right
     if continued:
@@ -596,6 +600,52 @@ def _as_pledge(
         date=date,
         span=a.span,
     )
+
+
+# "loan agreements with Tajikistan and Uzbekistan totalling approximately USD 300 million": the
+# total of a loan, a grant, a credit line named before it
+_TOTALLING = re.compile(
+    r"\b(?:totall?ing|amounting\s+to|worth|valued\s+at|with\s+a\s+(?:total\s+)?value\s+of)\s+"
+    r"(?:(?:about|approximately|some|around|nearly|almost|more\s+than|over|up\s+to)\s+)?$"
+)
+_TOTAL_WORDS = ("total", "worth", "amounting", "valued", "value")  # one is in every _TOTALLING match
+
+
+def _total_of_pledge(ctx: Context, left: str, end: int) -> bool:
+    """Whether the amount is the total ("totalling", "worth", "amounting to") of a pledge noun (loan
+    agreements, grants, a credit line) named before it in its clause, with no measured value (trade,
+    exports) between them. `left` ends at `end`."""
+    tail = left[-40:]
+    if not any(w in tail for w in _TOTAL_WORDS):
+        return False
+    tm = _TOTALLING.search(tail)
+    if not tm:
+        return False
+    head = left[: len(left) - len(tail) + tm.start()][-160:]
+    nouns = list(_lex()["pledge_noun"].finditer(head))
+    if not nouns:
+        return False
+    between = head[nouns[-1].end() :]
+    return not _figure_cue(ctx, between, end - len(tail) + tm.start())
+
+
+# "Between 2014 and 2020 the EU provided some EUR 174 million to …": money handed over in a past
+# span (simple past of a delivery verb, not "has provided", "will provide") is a figure
+_GIVEN_PAST = re.compile(
+    r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)(?<!\bto\s)(?<!\bbe\s)(?<!\bbeen\s)"
+    r"\b(?:provided|disbursed|paid|spent|transferred|delivered|channelled|channeled)\s+"
+    r"(?:[\w-]+\s+){0,2}?$"
+)
+
+
+def _given_before(ctx: Context, a: Amount, s, left: str) -> bool:
+    """Money the clause says was handed over (simple past) in a period that ended before the year of
+    publication: spent, so a figure, not a pledge."""
+    year = _pub_year(ctx)
+    if year is None or not _GIVEN_PAST.search(left[-50:]):
+        return False
+    period = _period(ctx, a, s, count=False)
+    return bool(period and re.fullmatch(r"\d{4}(?:/\d{4})?", period) and int(period[-4:]) < year)
 
 
 def _names_a_party(ctx: Context, lo: int, hi: int) -> bool:
@@ -1053,7 +1103,9 @@ def _pledge_date(ctx: Context, a: Amount, s, window: str) -> str | None:
     cut = max((m.end() for m in _NEXT_CLAUSE.finditer(before)), default=0)
     own = before[cut:] + ctx.text[a.span[1] : a.span[1] + 60]
     perfect = ("has" in own or "have" in own) and re.search(
-        r"\b(?:has|have)\s+(?:\w+\s+)?(?:allocated|mobili[sz]ed|provided|committed|spent|disbursed)\b", own
+        r"\b(?:has|have)\s+(?:\w+\s+)?(?:allocated|mobili[sz]ed|provided|committed|spent|disbursed|earmarked|"
+        r"pledged|approved)\b",
+        own,
     )
     if perfect and near:
         # "it has mobilised EUR 70 million since 2021 and said it intends to provide … in 2025–2027":
