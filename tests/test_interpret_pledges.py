@@ -99,3 +99,34 @@ def test_money_provided_this_year_or_to_be_provided_stays_a_pledge():
     text = "In 2024 the EU provided EUR 3 million for flood relief. Japan will provide EUR 2 million."
     r = ex(text, "2024-06-01")
     assert [(p.by, p.amount) for p in r.pledges] == [("European Union", 3e6), ("Japan", 2e6)]
+
+
+# --- periods of figures ---------------------------------------------------------------------------
+
+
+def test_over_a_span_of_years_is_the_period_not_a_base():
+    r = ex("Japanese investment in Uzbekistan totalled about $2 billion over 2010-2022.", "2023-05-01")
+    assert [(f.value, f.period) for f in r.figures] == [(2e9, "2010/2022")]
+
+
+def test_growth_over_a_single_year_still_reads_that_year_as_base():
+    r = ex("Trade rose 5% over 2023 to $3 billion in 2024.", "2025-01-15")
+    assert [(f.unit, f.period) for f in r.figures] == [("percent", "2024"), ("USD", "2024")]
+
+
+def test_since_then_runs_from_the_date_before_it_to_the_publication_year():
+    r = ex(
+        "Armenia joined the Bank in 1992. Since then the Bank has invested more than €1.9 billion in "
+        "over 200 projects in the country. Last year it invested €150 million.",
+        "2024-03-12",
+    )
+    assert [(f.unit, f.value, f.period) for f in r.figures] == [
+        ("EUR", 1.9e9, "1992/2024"),
+        ("count", 200, "1992/2024"),
+        ("EUR", 150e6, "2023"),
+    ]
+
+
+def test_since_then_within_one_sentence():
+    r = ex("The fund opened in 2015 and since then it has financed 40 projects.", "2024-03-12")
+    assert [(f.value, f.period) for f in r.figures] == [(40, "2015/2024")]

@@ -1355,6 +1355,10 @@ def _date_reaches(text: str, c: tuple, a: Amount) -> bool:
     return bool(_PAST_EVENT.search(rest))
 
 
+_SINCE_THEN = re.compile(r"\b[Ss]ince\s+(then|that\s+(?:time|year|date))\b")
+_OVER_SPAN = re.compile(r"\b(?:over|across)\s+(?:the\s+)?$")
+
+
 def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
     """What `_period` reads in a sentence whatever the amount, once per sentence: the relative
     periods ("over the past decade") as (position, range), and each date with whether a base
@@ -1388,6 +1392,8 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
             _low_has(ctx, "period", max(s.start, d0 - 40), d0)
             and bool(_PERIOD_BASE.search(text[max(s.start, d0 - 40) : d0]))
         )
+        if base and d.end and _OVER_SPAN.search(text, lo, d0):
+            base = False  # "totalled $8.5 billion over 2005-2023": the span it covers, not a base
         if since and year:
             val = f"{d.value[:4]}/{year}"
         elif d.end:
@@ -1395,6 +1401,20 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
         else:
             val = d.value
         dated.append((d, base, (d.span[0], d.span[1], val, since or bool(d.end))))
+    then = _SINCE_THEN.search(sent) if year and _low_has(ctx, "since", s.start, s.end) else None
+    if then:
+        # "… in 2006. Since then the Bank has invested more than €2.3 billion": from the last date
+        # before it, in its sentence or the one before in its paragraph, up to the publication year
+        at = s.start + then.start()
+        prev = [d for d, _b, _c in dated if d.span[1] <= at]
+        i = ctx.sentence_index(s.start)
+        if not prev and i > 0 and ctx.sentences[i - 1].paragraph == s.paragraph:
+            ps = ctx.sentences[i - 1]
+            prev = ctx.dates_in(ps.start, ps.end)
+        if prev and re.match(r"\d{4}", prev[-1].value):
+            d = prev[-1]
+            cand = (s.start + then.start(1), s.start + then.end(), f"{d.value[:4]}/{year}", True)
+            dated.append((d, False, cand))
     got = memo[s.start] = (rels, dated)
     return got
 
