@@ -130,3 +130,13 @@ def test_since_then_runs_from_the_date_before_it_to_the_publication_year():
 def test_since_then_within_one_sentence():
     r = ex("The fund opened in 2015 and since then it has financed 40 projects.", "2024-03-12")
     assert [(f.value, f.period) for f in r.figures] == [(40, "2015/2024")]
+
+
+def test_a_share_of_pledged_money_is_a_term_of_the_pledge_not_a_figure():
+    r = ex(
+        "The EBRD has signed a loan of USD 40 million with Golomt Bank for small firms. At least half of "
+        "the proceeds will go to firms outside the capital, and 30% of the loan will finance green "
+        "projects. Women own about a third of small firms in the country."
+    )
+    assert [p.amount for p in r.pledges] == [40e6]
+    assert [(f.unit, f.value) for f in r.figures] == [("percent", 33.3)]

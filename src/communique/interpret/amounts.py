@@ -350,6 +350,8 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             )
         ):
             continue
+        if a.unit == "percent" and _share_of_pledge(ctx, a, last_pledge, si):
+            continue
         if money:
             p = _as_pledge(ctx, a, s, stated, last_pledge, si)
             if p is not None:
@@ -476,6 +478,21 @@ def _in_pledge_purpose(ctx: Context, a: Amount, last: _Pending | None, si: int) 
         return False
     between = ctx.text[last.pledge.span[1] : a.span[0]]
     return bool(_PURPOSE_LEAD.match(between)) and not _CLAUSE_BREAK.search(between)
+
+
+_SHARE_OF_MONEY = re.compile(
+    r"\s+of\s+(?:the|this|that|its|their|each)\s+(?:[\w-]+\s+)?"
+    r"(?:proceeds|loans?|grants?|funds|funding|financing|credit\s+lines?|facility|package|envelope|tranche)\b"
+)
+
+
+def _share_of_pledge(ctx: Context, a: Amount, last: _Pending | None, si: int) -> bool:
+    """ "At least a third of the proceeds will go to women-led firms", "60% of the loan will finance
+    …": a share of money just pledged (in its sentence or the one before) is a term of that pledge,
+    no figure of the partnership."""
+    if last is None or si - last.sentence > 1 or " of " not in ctx.text[a.span[1] : a.span[1] + 5]:
+        return False
+    return bool(_SHARE_OF_MONEY.match(ctx.text, a.span[1]))
 
 
 _YEAR_EARLIER = re.compile(
