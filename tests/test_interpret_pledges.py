@@ -140,3 +140,40 @@ def test_a_share_of_pledged_money_is_a_term_of_the_pledge_not_a_figure():
     )
     assert [p.amount for p in r.pledges] == [40e6]
     assert [(f.unit, f.value) for f in r.figures] == [("percent", 33.3)]
+
+
+# --- pledge wording -------------------------------------------------------------------------------
+
+
+def test_announced_offered_aid_and_mobilising_name_pledges():
+    text = (
+        "Norway announced an additional €6 million in humanitarian aid for Afghanistan. "
+        "The European Commission is mobilising €200 million for digital links. "
+        "EBRD President Odile Renaud-Basso offered €500 million for green projects in the region."
+    )
+    assert givers(text) == [
+        ("Norway", 6e6, False),
+        ("European Commission", 200e6, False),
+        ("European Bank for Reconstruction and Development", 500e6, False),
+    ]
+
+
+def test_an_institution_after_a_passive_by_gives():
+    text = (
+        "A total of €20 million has been earmarked by the European Investment Bank for small firms. "
+        "The loan of €35 million, financed by the Asian Development Bank, will upgrade the railway."
+    )
+    assert givers(text) == [
+        ("European Investment Bank", 20e6, False),
+        ("Asian Development Bank", 35e6, False),
+    ]
+
+
+def test_an_institution_the_money_goes_through_is_a_channel():
+    r = ex("The European Union, through the EIB, plans to provide €1 billion for transport links.")
+    assert [(p.by, p.hedged) for p in r.pledges] == [("European Union", True)]
+
+
+def test_a_package_from_the_uae():
+    r = ex("The two presidents welcomed a $2 billion investment package from the UAE.")
+    assert [p.by for p in r.pledges] == ["United Arab Emirates"]

@@ -555,6 +555,8 @@ def _as_pledge(
         or lx["pledge_scan"].search_part(right[:60], ctx.at, a1)
         # "committed to raising the capital of the joint company to USD 500 million"
         or (("committed" in l200 or "pledged" in l200 or "agreed" in l200) and _COMMITTED_TO.search(l200))
+        # "Germany announced an additional €10 million …", "… offered $2 billion"
+        or bool(_OFFERED.search(left[-60:]))
     )
     total_of = _total_of_pledge(ctx, left, a0)
     is_pledge = is_pledge or total_of
@@ -686,6 +688,11 @@ _CAPITAL_OF = re.compile(
     r"\s+with\s+(?:an?\s+|the\s+)?(?:initial\s+)?(?:authori[sz]ed|charter|registered|statutory|share)\s+"
     r"capital\s+of\s+(?:up\s+to\s+|about\s+|some\s+)?$"
 )
+_OFFERED = re.compile(
+    r"\b(?:announced|announces|announcing|offered|offers|offering|promised|promises|promising)\s+"
+    r"(?:(?:an?|the|its|their|his|her|further|additional|new|extra|fresh|up\s+to|some|about|around|nearly|"
+    r"more\s+than|over)\s+){0,3}$"
+)
 _COMMITTED_TO = re.compile(r"\b(?:committed|pledged|agreed)\s+to\s+(?:raising|increasing|bringing)\b")
 
 
@@ -769,7 +776,10 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     orgs = [
         o
         for o in ctx.orgs
-        if s.start <= o.span[0] < a.span[0] and not ctx.is_body_name(o.name) and not _receives(ctx, o.span[1])
+        if s.start <= o.span[0] < a.span[0]
+        and not ctx.is_body_name(o.name)
+        and not _receives(ctx, o.span[1])
+        and not _CHANNEL.search(ctx.text, max(s.start, o.span[0] - 14), o.span[0])
     ]
     # the subject of the clause with the amount ("… and announced that the EU plans to allocate …")
     cuts = [m.end() for m in _SUBJECT_CUT.finditer(ctx.text[s.start : a.span[0]])]
@@ -850,6 +860,10 @@ _RECEIVES = re.compile(
     r"are\s+set\s+to|has|have|had|is|are|was|were)\s+)?(?:also\s+)?"
     r"(?:receive[sd]?|receiving|get|gets|got|obtain(?:s|ed)?|benefit(?:s|ed)?\s+from|draw(?:s)?\s+on)\b"
 )
+
+
+# "The European Union, through the EIB, plans to provide …": the channel is not the giver
+_CHANNEL = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$")
 
 
 def _receives(ctx: Context, end: int) -> bool:
@@ -1002,7 +1016,8 @@ _BOTH_SIDES_WORDS = ("ides", "arties", "Heads", "eaders", "Presidents")  # one i
 
 
 _PASSIVE_BY = re.compile(
-    r"\b(?:contributed|provided|allocated|financed|funded|paid|covered|granted|extended|made\s+available)\b"
+    r"\b(?:contributed|provided|allocated|financed|co-financed|funded|paid|covered|granted|extended|"
+    r"made\s+available|earmarked|pledged|committed|mobili[sz]ed|approved|set\s+aside|backed|guaranteed)\b"
     r"[^.;:]{0,40}?\bby\s+(?:the\s+)?$"
 )
 _AND_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
@@ -1010,11 +1025,17 @@ _AND_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
 def _passive_agents(ctx: Context, a: Amount, s, right: str) -> str | None:
     """ "USD 100 million, to be contributed in equal shares by Azerbaijan and Kazakhstan": the
-    countries after a passive "… by" in the amount's own clause give it."""
+    countries (or the institution) after a passive "… by" in the amount's own clause give it."""
     if " by " not in right:
         return None
     hi = a.span[1] + len(right)
     cs = [p for p in ctx.places if a.span[1] <= p.span[0] < hi and p.kind == "country"]
+    org = next((o for o in ctx.orgs if a.span[1] <= o.span[0] < hi and not ctx.is_body_name(o.name)), None)
+    if org is not None and (not cs or org.span[0] < cs[0].span[0]):
+        # "… has been earmarked by the European Investment Bank", "…, financed by the EIB, …"
+        if _PASSIVE_BY.search(ctx.text[a.span[1] : org.span[0]]):
+            return org.name[4:] if org.name.startswith(("the ", "The ")) else org.name
+        return None
     if not cs or not _PASSIVE_BY.search(ctx.text[a.span[1] : cs[0].span[0]]):
         return None
     names = [cs[0].name]
