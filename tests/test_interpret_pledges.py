@@ -177,3 +177,28 @@ def test_an_institution_the_money_goes_through_is_a_channel():
 def test_a_package_from_the_uae():
     r = ex("The two presidents welcomed a $2 billion investment package from the UAE.")
     assert [p.by for p in r.pledges] == ["United Arab Emirates"]
+
+
+def test_from_month_to_month_is_the_period_not_a_base():
+    r = ex("Mutual trade in the period from January to October 2025 reached USD 870 million.", "2025-12-01")
+    assert [(f.value, f.period) for f in r.figures] == [(870e6, "2025-01/2025-10")]
+
+
+def test_a_base_range_after_from_stays_a_base():
+    r = ex("Trade rose 5% from January-March 2024 to $2 billion in January-March 2025.", "2025-12-01")
+    q1 = "2025-01/2025-03"
+    assert [(f.unit, f.period) for f in r.figures] == [("percent", q1), ("USD", q1)]
+
+
+def test_a_change_named_after_the_percentage_is_growth_of_the_value_before():
+    r = ex(
+        "EU investment in Uzbekistan reached €1.2 billion in 2023, a 25% increase on the previous year. "
+        "Exports fell to $2 billion in 2024, a 10% drop on 2023.",
+        "2025-12-01",
+    )
+    assert [(f.metric, f.value, f.period) for f in r.figures] == [
+        ("investment", 1.2e9, "2023"),
+        ("investment growth", 25, "2023"),
+        ("exports", 2e9, "2024"),
+        ("exports decline", 10, "2024"),
+    ]

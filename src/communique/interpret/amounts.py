@@ -44,7 +44,9 @@ _SINCE = re.compile(r"\bsince\b(?![\w\s,]*\band\b)[\w\s,]{0,25}$", re.I)
 _BASE = re.compile(
     r"(?:\b(?:from|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|than(?:\s+in)?|over|versus|vs\.?"
     r"|against|relative\s+to)"
-    r"|(?:%|\bper\s*cent|\bpercent)\s+on)\s+(?:the\s+)?$",  # "up 11% on the previous year"
+    r"|(?:%|\bper\s*cent|\bpercent)\s+on"  # "up 11% on the previous year"
+    r"|\b(?:increase|rise|growth|gain|jump|decrease|decline|drop|fall)\s+on)"  # "a 25% rise on 2023"
+    r"\s+(?:the\s+)?$",
     re.I,
 )
 # "… compared with the same period of last year", "in comparison with the corresponding period of
@@ -1171,7 +1173,7 @@ def _as_figure(
     right = text[a.span[1] : min(s.end, a.span[1] + 40)]
     if a.unit == "percent":
         if (
-            (lx["growth"].search(left[-25:]) or re.match(r"\s+(?:more|higher|less|lower|up|down)\b", right))
+            (lx["growth"].search(left[-25:]) or _CHANGE_AFTER.match(right))
             and prev_money is not None
             and prev_money.span
             and s.start <= prev_money.span[0]
@@ -1318,7 +1320,11 @@ _BACK_REF = re.compile(
     r"(?:in|during|over|for)\s+(?:this|that|the\s+same)\s+period|[Ee]xports?|[Ii]mports?|[Ss]hare)\b"
 )
 _FELL = re.compile(r"\b(?:fell|declined|decreased|dropped|contracted|shrank|down)\s+(?:by\s+)?$")
-_LESS = re.compile(r"\s+(?:less|lower|down)\b")
+_LESS = re.compile(r"\s+(?:less|lower|down|decrease|decline|drop|fall|reduction)\b")
+# "…, up 12%", "…, a 25% increase on the previous year": the percentage is a change of the value before
+_CHANGE_AFTER = re.compile(
+    r"\s+(?:more|higher|less|lower|up|down|increase|rise|growth|gain|jump|decrease|decline|drop|fall)\b"
+)
 
 
 def _direction(left: str, right: str) -> str:
@@ -1395,6 +1401,8 @@ def _date_reaches(text: str, c: tuple, a: Amount) -> bool:
 
 _SINCE_THEN = re.compile(r"\b[Ss]ince\s+(then|that\s+(?:time|year|date))\b")
 _OVER_SPAN = re.compile(r"\b(?:over|across)\s+(?:the\s+)?$")
+_FROM_BEFORE = re.compile(r"\bfrom\s+$")
+_TO_IN = re.compile(r"\s(?:to|until|till|through)\s")
 
 
 def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
@@ -1430,8 +1438,13 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
             _low_has(ctx, "period", max(s.start, d0 - 40), d0)
             and bool(_PERIOD_BASE.search(text[max(s.start, d0 - 40) : d0]))
         )
-        if base and d.end and _OVER_SPAN.search(text, lo, d0):
-            base = False  # "totalled $8.5 billion over 2005-2023": the span it covers, not a base
+        if base and d.end and (
+            _OVER_SPAN.search(text, lo, d0)
+            or (_FROM_BEFORE.search(text, lo, d0) and _TO_IN.search(text, d0, d.span[1]))
+        ):
+            # "totalled $8.5 billion over 2005-2023", "in the period from January to October 2025":
+            # the span the figure covers, not a base
+            base = False
         if since and year:
             val = f"{d.value[:4]}/{year}"
         elif d.end:
