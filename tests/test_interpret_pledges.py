@@ -202,3 +202,29 @@ def test_a_change_named_after_the_percentage_is_growth_of_the_value_before():
         ("exports", 2e9, "2024"),
         ("exports decline", 10, "2024"),
     ]
+
+
+def test_two_parties_joined_by_and_are_one_subject_not_a_new_clause():
+    r = ex("The European Union, together with Germany and France, pledged €20 million for schools.")
+    assert [p.by for p in r.pledges] == ["European Union"]
+
+
+def test_amounts_listed_with_the_verb_left_out_pledge_alike():
+    r = ex("The Netherlands has allocated €3 million; Sweden, €2 million; and Finland, €1 million.")
+    assert [(p.by, p.amount) for p in r.pledges] == [("Netherlands", 3e6), ("Sweden", 2e6), ("Finland", 1e6)]
+
+
+def test_a_development_bank_a_borrower_signs_a_loan_agreement_with_lends():
+    text = (
+        "The Ministry of Finance of Kyrgyzstan signed a loan agreement with the ADB for $80 million. "
+        "The EIB signed a €50 million loan agreement with the Ministry of Finance of Uzbekistan."
+    )
+    assert [p.by for p in ex(text).pledges] == ["Asian Development Bank", "European Investment Bank"]
+
+
+def test_looking_into_willingness_and_preparing_hedge():
+    text = (
+        "The EIB is looking into financing of up to €200 million for the motorway. The AIIB has approved "
+        "a $100 million loan, and the EBRD is preparing a further $50 million."
+    )
+    assert [(p.amount, p.hedged) for p in ex(text).pledges] == [(200e6, True), (100e6, False), (50e6, True)]

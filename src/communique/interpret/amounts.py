@@ -573,6 +573,9 @@ def _as_pledge(
         and (si == last.sentence or not _names_a_party(ctx, s.start, a0))
     ):
         is_pledge = continued = True
+    gapped = None if is_pledge or last is None or si != last.sentence else _gapped_giver(ctx, last, a0)
+    if gapped:
+        is_pledge = continued = True
     if not is_pledge:
         return None
     if _non_party(ctx, left[-120:], a0) or (not total_of and _figure_cue(ctx, left[-60:], a0)):
@@ -582,7 +585,7 @@ def _as_pledge(
     window = left[-140:] + " " + right
     if continued:
         base = last.pledge
-        by, hedged, program, date = base.by, base.hedged, base.program, base.date
+        by, hedged, program, date = gapped or base.by, base.hedged, base.program, base.date
     else:
         by = _giver(ctx, a, s, left, right)
         if (
@@ -669,6 +672,23 @@ def _given_before(ctx: Context, a: Amount, s, left: str) -> bool:
     return bool(period and re.fullmatch(r"\d{4}(?:/\d{4})?", period) and int(period[-4:]) < year)
 
 
+_GAP_LEAD = re.compile(r"\s*(?:[;,]\s*|\s+)(?:and\s+)?(?:the\s+)?")
+_GAP_TAIL = re.compile(r"\s*,?\s*(?:(?:up\s+to|about|some|around|nearly|over|more\s+than)\s+)?")
+
+
+def _gapped_giver(ctx: Context, last: _Pending, a0: int) -> str | None:
+    """ "The Netherlands has allocated €3 million; Sweden, €2 million; and Finland, €1 million": a
+    party and an amount with the verb left out after a pledge in the same sentence pledge alike."""
+    if not last.pledge.span:
+        return None
+    lead = _GAP_LEAD.match(ctx.text, last.pledge.span[1], a0)
+    got = _party_at(ctx, lead.end()) if lead else None
+    if got is None:
+        return None
+    tail = _GAP_TAIL.match(ctx.text, got[1], a0)
+    return got[0] if tail and tail.end() == a0 else None
+
+
 def _names_a_party(ctx: Context, lo: int, hi: int) -> bool:
     """Whether a country, a people ("the Uzbek side") or an organisation is named in text[lo:hi]."""
     return any(lo <= p.span[0] < hi for p in ctx.places if p.kind in ("country", "demonym")) or any(
@@ -753,7 +773,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         m = lx["giver_after"].search(part) if _heads_in(ctx, part, a.span[1] + rel.end() - 4) else None
         if m:
             return _clean_giver(m.group(1))
-    by_agents = _passive_agents(ctx, a, s, right) or _act_by(ctx, a, s)
+    by_agents = _passive_agents(ctx, a, s, right) or _act_by(ctx, a, s) or _lender_signed_with(ctx, a, s)
     if by_agents:
         return by_agents
     lender = _from_giver(ctx, a, s)
@@ -784,7 +804,11 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         and not _CHANNEL.search(ctx.text, max(s.start, o.span[0] - 14), o.span[0])
     ]
     # the subject of the clause with the amount ("… and announced that the EU plans to allocate …")
-    cuts = [m.end() for m in _SUBJECT_CUT.finditer(ctx.text[s.start : a.span[0]])]
+    cuts = [
+        m.end()
+        for m in _SUBJECT_CUT.finditer(ctx.text[s.start : a.span[0]])
+        if not _joins_parties(ctx, s.start + m.start(), s.start + m.end())
+    ]
     if cuts:
         cut = s.start + cuts[-1]
         subj_orgs = [o for o in orgs if o.span[0] >= cut]
@@ -862,6 +886,23 @@ _RECEIVES = re.compile(
     r"are\s+set\s+to|has|have|had|is|are|was|were)\s+)?(?:also\s+)?"
     r"(?:receive[sd]?|receiving|get|gets|got|obtain(?:s|ed)?|benefit(?:s|ed)?\s+from|draw(?:s)?\s+on)\b"
 )
+
+
+def _joins_parties(ctx: Context, lo: int, hi: int) -> bool:
+    """Whether the "and" at text[lo:hi] joins two named parties ("Germany and France", "the Republic
+    of Tajikistan and the Republic of Uzbekistan"): one noun phrase, no new clause."""
+    text = ctx.text
+    if not text.startswith("and", lo):
+        return False
+    j = lo
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if not any(p.span[1] == j and p.kind == "country" for p in ctx.places) and not any(
+        o.span[1] == j for o in ctx.orgs
+    ):
+        return False
+    at = hi + (4 if text.startswith("the ", hi) else 0)
+    return _party_at(ctx, at) is not None
 
 
 # "The European Union, through the EIB, plans to provide …": the channel is not the giver
@@ -955,6 +996,21 @@ def _act_by(ctx: Context, a: Amount, s) -> str | None:
         if of and nouns.match(text, of.end()):
             return o.name[4:] if o.name.startswith(("the ", "The ")) else o.name
     return None
+
+
+_AGREEMENT_WITH = re.compile(r"\b(?:loan|credit|financing|grant)\s+agreements?\s+with\s+(?:the\s+)?$")
+
+
+def _lender_signed_with(ctx: Context, a: Amount, s) -> str | None:
+    """ "The Ministry of Finance signed a $200 million loan agreement with the ADB": a development
+    bank a borrower signs a loan agreement with lends, unless a bank is itself the subject."""
+    text = ctx.text
+    if "agreement" not in text[s.start : min(s.end, a.span[1] + 60)]:
+        return None
+    banks = [o for o in ctx.orgs if s.start <= o.span[0] < min(s.end, a.span[1] + 60) and o.kind == "bank"]
+    if not banks or not _AGREEMENT_WITH.search(text, max(s.start, banks[0].span[0] - 40), banks[0].span[0]):
+        return None
+    return banks[0].name
 
 
 # "a loan of US$ 30 million from the Asian Infrastructure Investment Bank", "a €1.5 million grant
