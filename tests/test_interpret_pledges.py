@@ -228,3 +228,28 @@ def test_looking_into_willingness_and_preparing_hedge():
         "a $100 million loan, and the EBRD is preparing a further $50 million."
     )
     assert [(p.amount, p.hedged) for p in ex(text).pledges] == [(200e6, True), (100e6, False), (50e6, True)]
+
+
+def test_number_of_increased_to_and_first_half_of_the_year():
+    r = ex(
+        "The number of joint ventures increased to 1,200 in 2024. Kazakhstan exported goods worth "
+        "$2.3 billion to the EU in the first half of the year.",
+        "2025-10-01",
+    )
+    assert [(f.metric, f.value, f.period) for f in r.figures] == [
+        ("joint ventures", 1200, "2024"),
+        ("exports", 2.3e9, "2025-01/2025-06"),
+    ]
+
+
+def test_aid_and_investments_name_metrics_and_raising_support_is_a_pledge():
+    r = ex(
+        "Japan's ODA to Uzbekistan has exceeded $5 billion since 1993. The volume of Turkish investments "
+        "in Turkmenistan exceeds $50 billion. The EU intends to increase its support to €50 million.",
+        "2025-10-01",
+    )
+    assert [(f.metric, f.period) for f in r.figures] == [
+        ("official development assistance", "1993/2025"),
+        ("investment", None),
+    ]
+    assert [(p.by, p.amount, p.hedged) for p in r.pledges] == [("European Union", 50e6, True)]

@@ -95,9 +95,9 @@ rf"(?P<iso_d>[0-3]?[0-9])(?![0-9]|[./-][0-9]))",
     rf"{_S}*(?P<myr_m2>{_MONTH}),?{_S}+(?P<myr_y2>{_YEAR}))",
     rf"(?P<q>(?:(?P<q_qh>[QH])(?P<q_n>[1-4])|(?P<q_w>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
     rf"{_S}+(?P<q_u>(?i:quarter|half)){_S}+(?:(?i:of){_S}+)?)(?:{_S}*|{_S}*['’]?)(?P<q_y>{_YEAR}))",
-    # "the first half of this year", "the third quarter of last year", "… of the current year"
+    # "the first half of this year", "the third quarter of last year", "… of the (current) year"
     rf"(?P<qrel>(?P<qrel_w>(?i:first|second|third|fourth|1st|2nd|3rd|4th)){_S}+(?P<qrel_u>(?i:quarter|half))"
-    rf"{_S}+(?i:of){_S}+(?:(?i:the){_S}+(?i:current){_S}+(?i:year)\b|(?i:current){_S}+(?i:year)\b"
+    rf"{_S}+(?i:of){_S}+(?:(?i:the){_S}+(?:(?i:current){_S}+)?(?i:year)\b|(?i:current){_S}+(?i:year)\b"
     rf"|{_RELY.format('qrel_rel')}))",
     rf"(?P<mmr>(?P<mmr_m1>{_MONTH}){_S}*(?:[-–—]|{_S}+to{_S}+|{_S}+and{_S}+){_S}*(?P<mmr_m2>{_MONTH})"
     rf"(?:,?{_S}+(?:(?i:of){_S}+)?(?P<mmr_y>{_YEAR})|{_S}+(?:(?i:of){_S}+)?{_RELY.format('mmr_rel')}"

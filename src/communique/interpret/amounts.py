@@ -193,8 +193,9 @@ def _fractions(ctx: Context) -> list[Amount]:
 
 
 _NUMBER_OF = re.compile(
-    r"\b[Nn]umber\s+of\s+([\w’'\- ]{3,60}?)\s+(?:[\w’'\-]+\s+){0,6}?(?:exceeded|reached|rose\s+to|grew\s+to|"
-    r"stood\s+at|totall?ed|amounted\s+to|climbed\s+to)\s+(?:(?:more\s+than|over|about|some|nearly|almost)\s+)?$"
+    r"\b[Nn]umber\s+of\s+([\w’'\- ]{3,60}?)\s+(?:[\w’'\-]+\s+){0,6}?(?:exceeded|exceeds|reached|reaches|"
+    r"rose\s+to|grew\s+to|increased\s+to|jumped\s+to|came\s+to|stood\s+at|stands\s+at|totall?ed|"
+    r"amounted\s+to|climbed\s+to)\s+(?:(?:more\s+than|over|about|some|nearly|almost)\s+)?$"
 )
 
 
@@ -210,7 +211,7 @@ def _number_of(ctx: Context, a: Amount) -> str | None:
     # the counted noun phrase ends at its verb ("… tourists visiting Kazakhstan doubled last year and …")
     cut = re.search(
         r"\s+(?:\w+ed(?!\s+(?:in|at|by|from|with|to|for)\b)|grew|rose|fell|has|have|had|was|were|is|are|reached|"
-        r"exceeded|stood|amounted|totall?ed)\b",
+        r"exceeded|exceeds|reaches|increased|jumped|climbed|came|stands|stood|amounted|totall?ed)\b",
         phrase,
     )
     return phrase[: cut.start()] if cut else m.group(1)
@@ -715,7 +716,9 @@ _OFFERED = re.compile(
     r"(?:(?:an?|the|its|their|his|her|further|additional|new|extra|fresh|up\s+to|some|about|around|nearly|"
     r"more\s+than|over)\s+){0,3}$"
 )
-_COMMITTED_TO = re.compile(r"\b(?:committed|pledged|agreed)\s+to\s+(?:raising|increasing|bringing)\b")
+_COMMITTED_TO = re.compile(
+    r"\b(?:committed|pledged|agreed)\s+to\s+(?:raising|increasing|bringing|raise|increase|bring)\b"
+)
 
 
 def _non_party(ctx: Context, left: str, end: int) -> bool:
