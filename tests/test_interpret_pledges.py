@@ -253,3 +253,8 @@ def test_aid_and_investments_name_metrics_and_raising_support_is_a_pledge():
         ("investment", None),
     ]
     assert [(p.by, p.amount, p.hedged) for p in r.pledges] == [("European Union", 50e6, True)]
+
+
+def test_announced_deals_are_no_pledge():
+    r = ex("The ministry announced $5 billion in trade deals with China.")
+    assert r.pledges == [] and [f.value for f in r.figures] == [5e9]

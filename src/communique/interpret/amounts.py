@@ -558,8 +558,9 @@ def _as_pledge(
         or lx["pledge_scan"].search_part(right[:60], ctx.at, a1)
         # "committed to raising the capital of the joint company to USD 500 million"
         or (("committed" in l200 or "pledged" in l200 or "agreed" in l200) and _COMMITTED_TO.search(l200))
-        # "Germany announced an additional €10 million …", "… offered $2 billion"
-        or bool(_OFFERED.search(left[-60:]))
+        # "Germany announced an additional €10 million …", "… offered $2 billion" (not "announced
+        # $5 billion in trade deals")
+        or bool(_OFFERED.search(left[-60:]) and not _DEALS.search(right[:40]))
     )
     total_of = _total_of_pledge(ctx, left, a0)
     is_pledge = is_pledge or total_of
@@ -716,6 +717,7 @@ _OFFERED = re.compile(
     r"(?:(?:an?|the|its|their|his|her|further|additional|new|extra|fresh|up\s+to|some|about|around|nearly|"
     r"more\s+than|over)\s+){0,3}$"
 )
+_DEALS = re.compile(r"\b(?:trade|deals?|agreements?|contracts?|orders?|exports?|imports?|sales|purchases)\b")
 _COMMITTED_TO = re.compile(
     r"\b(?:committed|pledged|agreed)\s+to\s+(?:raising|increasing|bringing|raise|increase|bring)\b"
 )
