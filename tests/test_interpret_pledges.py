@@ -258,3 +258,17 @@ def test_aid_and_investments_name_metrics_and_raising_support_is_a_pledge():
 def test_announced_deals_are_no_pledge():
     r = ex("The ministry announced $5 billion in trade deals with China.")
     assert r.pledges == [] and [f.value for f in r.figures] == [5e9]
+
+
+def test_growth_with_a_qualifier_after_by_is_growth_of_its_clause_metric():
+    r = ex(
+        "Kazakh exports to the EU under the GSP+ scheme, which the country has used since 2016, grew by "
+        "about 40% last year. Trade with Georgia grew by more than 20% in January-September, while "
+        "trade with Armenia reached nearly $400 million last year.",
+        "2025-10-01",
+    )
+    assert [(f.metric, f.value, f.period, f.qualifier) for f in r.figures] == [
+        ("exports growth", 40, "2024", "about"),
+        ("trade growth", 20, "2025-01/2025-09", "more than"),
+        ("trade", 400e6, "2024", "nearly"),
+    ]

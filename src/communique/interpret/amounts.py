@@ -1252,9 +1252,12 @@ def _as_figure(
                 qualifier=_q(a.qualifier),
                 span=a.span,
             )
+        # "grew by about 40%": the change verb before the qualifier
+        tq = _TRAIL_Q.search(left, max(0, len(left) - 20))
+        bare = left[: tq.start()] if tq else left
         if re.search(
             r"\b(?:grew|rose|increased|decreased|fell|declined|jumped|climbed|up|down)\s+(?:by\s+)?$",
-            left[-25:],
+            bare[-25:],
         ):
             # "trade grew by 3.2% last year to $41.6 billion": growth of the value it reaches
             reach = next(
@@ -1265,10 +1268,10 @@ def _as_figure(
                 ),
                 None,
             )
-            if reach is not None:
+            if reach is not None and not _CLAUSE_BREAK.search(text, a.span[1], reach.span[0]):
                 return Figure(
                     metric=f"{_metric(ctx, a, _clause_left(ctx, a, s)[-150:], right) or 'value'} "
-                    + _direction(left, right),
+                    + _direction(bare, right),
                     value=a.value,
                     value_max=a.value_max,
                     unit="percent",
@@ -1283,9 +1286,16 @@ def _as_figure(
         if not m and "hare" in left:
             # "The share of Uzbekistan in Turkmenistan's trade reached 7.2%"
             m = _SHARE_OF.search(text, max(s.start, a.span[0] - 150), a.span[0])
-        metric = f"share of {m.group(1).strip()}" if m else _metric(ctx, a, left, right) or "share"
-        if not m and metric != "share" and _CHANGE_BY.search(left[-25:]):
-            metric = f"{metric} {_direction(left, right)}"  # "trade grew by 7.5%": its growth, no share
+        change = not m and _CHANGE_BY.search(bare[-25:])
+        metric = (
+            f"share of {m.group(1).strip()}"
+            if m
+            else _metric(ctx, a, left, right)
+            or (change and _metric(ctx, a, _clause_left(ctx, a, s)[-150:], right))
+            or "share"
+        )
+        if change and metric != "share":
+            metric = f"{metric} {_direction(bare, right)}"  # "trade grew by 7.5%": its growth, no share
         return Figure(
             metric=metric,
             value=a.value,
@@ -1335,6 +1345,10 @@ _SHARE_OF = re.compile(
     r"\b[Ss]hare\s+of\s+([\w’'\s-]{3,90}?)\s+(?:reached|was|is|amounted\s+to|stood\s+at|made\s+up|made|"
     r"accounted\s+for|rose\s+to|grew\s+to|fell\s+to|came\s+to|totall?ed)\s+"
     r"(?:(?:about|nearly|over|some|almost|around|more\s+than|less\s+than)\s+)?$"
+)
+_TRAIL_Q = re.compile(
+    r"\b(?:about|some|around|nearly|almost|approximately|roughly|over|more\s+than|less\s+than|under|"
+    r"just\s+over|just\s+under|at\s+least|up\s+to)\s+$"
 )
 _CHANGE_BY = re.compile(
     r"\b(?:grew|rose|increased|decreased|fell|declined|jumped|climbed|dropped|expanded|contracted|shrank)"
