@@ -272,3 +272,37 @@ def test_growth_with_a_qualifier_after_by_is_growth_of_its_clause_metric():
         ("trade growth", 20, "2025-01/2025-09", "more than"),
         ("trade", 400e6, "2024", "nearly"),
     ]
+
+
+def test_development_agencies_and_export_banks_are_givers():
+    text = (
+        "USAID will provide $10 million for agriculture. JICA signed a loan agreement with the Government "
+        "of Kyrgyzstan to provide a loan of up to 20 billion yen."
+    )
+    assert [p.by for p in ex(text).pledges] == [
+        "United States Agency for International Development",
+        "Japan International Cooperation Agency",
+    ]
+
+
+def test_a_demonym_before_the_loan_names_its_giver():
+    r = ex("Notes were exchanged concerning a Japanese ODA loan of 25 billion yen to the Kyrgyz Republic.")
+    assert [(p.by, p.currency) for p in r.pledges] == [("Japan", "JPY")]
+
+
+def test_the_party_a_reporting_verb_reports_on_gives():
+    text = (
+        "The Ministry of Economy of Kazakhstan said the ADB would lend $500 million. The Fund signed a "
+        "$50 million loan for schools, while the Saudi EXIM Bank said it could provide up to $200 million "
+        "in credit lines."
+    )
+    got = [(p.by, p.hedged) for p in ex(text).pledges]
+    assert got[0] == ("Asian Development Bank", True) and got[-1] == ("Saudi EXIM Bank", True)
+
+
+def test_an_approved_amount_is_a_pledge_and_so_far_committed_money_has_no_date():
+    r = ex("The EIB's board approved €300 million for the project. The EU has so far committed €20 million.")
+    assert [(p.by, p.amount, p.date) for p in r.pledges] == [
+        ("European Investment Bank", 300e6, None),
+        ("European Union", 20e6, None),
+    ]

@@ -138,6 +138,8 @@ def _lex() -> dict:
     }
     # "… the EU has allocated", "… which the EBRD could provide": up to three words, then a pledge verb
     out["agent_verb"] = re.compile(r"(?:\s+[a-z]+){0,3}?\s+" + out["pledge"].pattern, re.I)
+    # "Japanese ODA loan of", "Korean grant": a demonym right before a pledge noun (two words between)
+    out["demonym_pledge"] = re.compile(r"(?:\s+[\w-]+){0,2}?\s+" + out["pledge_noun"].pattern, re.I)
     # the same regexes tried only where one of their words opens (see interpret.scan)
     for k in ("hedged", "pledge", "non_party", "metric_rx", "programs"):
         out[k + "_scan"] = LiteralScan(out[k])
@@ -166,7 +168,10 @@ _SEMI = re.compile(r"[;:]")
 _WORDS = re.compile(r"[\w’'\-]+")
 _OF = re.compile(r"\bof\b")
 _RELATIVE = re.compile(r"\s*(?:[\w+-]+\s+){0,4}?(?:that|which)\b")
-_SUBJECT_CUT = re.compile(r"\b(?:that|and|but|while|whereas)\s")
+# a new clause, or what a reporting verb reports ("The Ministry said the ADB would lend …")
+_SUBJECT_CUT = re.compile(
+    r"\b(?:that|and|but|while|whereas|said|says|stated|noted|added|confirmed|reported)\s"
+)
 _NEXT_CONJ = re.compile(r",?\s+(?:and|but|while|whereas)\s")
 _CONTRAST = re.compile(r"\b(?:while|whereas|but)\s")
 _AND_BUT_WHILE = re.compile(r"\b(?:and|but|while)\s")
@@ -816,6 +821,8 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     ]
     if cuts:
         cut = s.start + cuts[-1]
+        # the last cut a party is named after ("…, while the EXIM Bank said it could provide …")
+        cut = next((s.start + c for c in reversed(cuts) if _names_a_party(ctx, s.start + c, a.span[0])), cut)
         subj_orgs = [o for o in orgs if o.span[0] >= cut]
         subj_places = [
             p
@@ -883,6 +890,15 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
             return p.country  # "The European side announced …"
     if "Commission" in left and re.search(r"\b(?:the\s+)?Commission\b", left):
         return "European Commission"
+    for p in ctx.places:
+        # "a Japanese ODA loan of 25 billion yen", "a Korean grant of $7 million": the demonym of the loan
+        if (
+            s.start <= p.span[0] < a.span[0]
+            and p.kind == "demonym"
+            and p.country
+            and lx["demonym_pledge"].match(ctx.text, p.span[1], a.span[0])
+        ):
+            return p.country
     return None
 
 
@@ -1204,7 +1220,7 @@ def _pledge_date(ctx: Context, a: Amount, s, window: str) -> str | None:
     cut = max((m.end() for m in _NEXT_CLAUSE.finditer(before)), default=0)
     own = before[cut:] + ctx.text[a.span[1] : a.span[1] + 60]
     perfect = ("has" in own or "have" in own) and re.search(
-        r"\b(?:has|have)\s+(?:\w+\s+)?(?:allocated|mobili[sz]ed|provided|committed|spent|disbursed|earmarked|"
+        r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:allocated|mobili[sz]ed|provided|committed|spent|disbursed|earmarked|"
         r"pledged|approved)\b",
         own,
     )
