@@ -306,3 +306,22 @@ def test_an_approved_amount_is_a_pledge_and_so_far_committed_money_has_no_date()
         ("European Investment Bank", 300e6, None),
         ("European Union", 20e6, None),
     ]
+
+
+def test_the_party_thanked_for_the_money_or_named_by_of_a_grant_gives():
+    text = (
+        "The Uzbek side thanked Korea for its grant of $5 million for schools. Tajikistan expressed "
+        "gratitude to the EU for the €10 million provided for border security. The Kazakh side "
+        "appreciated the provision by Japan of a grant of 500 million yen for medical equipment."
+    )
+    assert [p.by for p in ex(text).pledges] == ["South Korea", "European Union", "Japan"]
+
+
+def test_an_announcement_owned_by_a_party_and_money_to_be_received_from_a_lender():
+    text = (
+        "We welcome the EU's announcement of €300 million for connectivity. Kyrgyzstan will receive "
+        "$30 million from the World Bank for schools. Kyrgyzstan received $12 million in remittances."
+    )
+    r = ex(text)
+    assert [(p.by, p.amount) for p in r.pledges] == [("European Union", 300e6), ("World Bank", 30e6)]
+    assert [f.value for f in r.figures] == [12e6]

@@ -139,6 +139,8 @@ def _lex() -> dict:
     # "… the EU has allocated", "… which the EBRD could provide": up to three words, then a pledge verb
     out["agent_verb"] = re.compile(r"(?:\s+[a-z]+){0,3}?\s+" + out["pledge"].pattern, re.I)
     # "Japanese ODA loan of", "Korean grant": a demonym right before a pledge noun (two words between)
+    # "by the Saudi Fund for Development of loan agreements", "by Japan of a grant"
+    out["of_pledge"] = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?" + out["pledge_noun"].pattern, re.I)
     out["demonym_pledge"] = re.compile(r"(?:\s+[\w-]+){0,2}?\s+" + out["pledge_noun"].pattern, re.I)
     # the same regexes tried only where one of their words opens (see interpret.scan)
     for k in ("hedged", "pledge", "non_party", "metric_rx", "programs"):
@@ -566,6 +568,8 @@ def _as_pledge(
         # "Germany announced an additional €10 million …", "… offered $2 billion" (not "announced
         # $5 billion in trade deals")
         or bool(_OFFERED.search(left[-60:]) and not _DEALS.search(right[:40]))
+        # "Kyrgyzstan will receive $30 million from the World Bank": money still to come from a lender
+        or bool("receive" in left[-60:] and _TO_RECEIVE.search(left[-60:]) and _from_giver(ctx, a, s))
     )
     total_of = _total_of_pledge(ctx, left, a0)
     is_pledge = is_pledge or total_of
@@ -722,6 +726,10 @@ _OFFERED = re.compile(
     r"(?:(?:an?|the|its|their|his|her|further|additional|new|extra|fresh|up\s+to|some|about|around|nearly|"
     r"more\s+than|over)\s+){0,3}$"
 )
+_TO_RECEIVE = re.compile(
+    r"\b(?:will|would|could|may|might|can|is\s+to|are\s+to|is\s+set\s+to|are\s+set\s+to|is\s+expected\s+to|"
+    r"are\s+expected\s+to|stands\s+to|expects\s+to|plans\s+to)\s+(?:also\s+)?receive\s+(?:[\w-]+\s+){0,3}?$"
+)
 _DEALS = re.compile(r"\b(?:trade|deals?|agreements?|contracts?|orders?|exports?|imports?|sales|purchases)\b")
 _COMMITTED_TO = re.compile(
     r"\b(?:committed|pledged|agreed)\s+to\s+(?:raising|increasing|bringing|raise|increase|bring)\b"
@@ -769,7 +777,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     """Who gives: an institution or party named before the amount in its sentence (or, in "the
     €10 billion that European lenders pledged", after it)."""
     lx = _lex()
-    agent = _agent_after(ctx, a, s)
+    agent = _agent_after(ctx, a, s) or _thanked(ctx, a, s)
     if agent:
         return agent
     rel = _RELATIVE.match(right)
@@ -998,8 +1006,7 @@ def _agent_after(ctx: Context, a: Amount, s) -> str | None:
 
 
 # "the signing by the Saudi Fund for Development of loan agreements …": the agent of a pledge noun
-_BY_LEAD = re.compile(r"\bby\s+(?:the\s+)?$")
-_OF_PLEDGE = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?")
+_BY_WORD = re.compile(r"\bby\s+(?:the\s+)?")
 
 
 def _act_by(ctx: Context, a: Amount, s) -> str | None:
@@ -1007,15 +1014,30 @@ def _act_by(ctx: Context, a: Amount, s) -> str | None:
     text = ctx.text
     if "by " not in text[s.start : a.span[0]]:
         return None
-    nouns = _lex()["pledge_noun"]
-    for o in ctx.orgs:
-        if not s.start <= o.span[0] < a.span[0] or ctx.is_body_name(o.name):
-            continue
-        if not _BY_LEAD.search(text, max(s.start, o.span[0] - 8), o.span[0]):
-            continue
-        of = _OF_PLEDGE.match(text, o.span[1], a.span[0])
-        if of and nouns.match(text, of.end()):
-            return o.name[4:] if o.name.startswith(("the ", "The ")) else o.name
+    of_pledge = _lex()["of_pledge"]
+    for m in _BY_WORD.finditer(text, s.start, a.span[0]):
+        got = _party_at(ctx, m.end())
+        if got is not None and of_pledge.match(text, got[1], a.span[0]):
+            return got[0]
+    return None
+
+
+# "The Uzbek side thanked Korea for its grant of …", "… expressed gratitude to the EU for the €10 million"
+_THANKS = re.compile(
+    r"\b(?:thanked|thanks|thanking|grateful\s+to|gratitude\s+to|appreciation\s+to)\s+(?:the\s+)?"
+)
+_FOR = re.compile(r"\s+for\b")
+
+
+def _thanked(ctx: Context, a: Amount, s) -> str | None:
+    """The party thanked for the money, in the amount's sentence before it, gives it."""
+    text = ctx.text
+    if not any(w in text[s.start : a.span[0]] for w in ("thank", "gratitude", "grateful", "appreciation")):
+        return None
+    for m in _THANKS.finditer(text, s.start, a.span[0]):
+        got = _party_at(ctx, m.end())
+        if got is not None and _FOR.match(text, got[1]):
+            return got[0]
     return None
 
 
@@ -1068,7 +1090,8 @@ def _from_giver(ctx: Context, a: Amount, s) -> tuple[str, bool] | None:
 
 _POSS_OFFER = re.compile(
     r"\b([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*)['’]s\s+(?:[\w-]+\s+){0,2}(?:decision|plan|plans|offer|pledge|"
-    r"commitment|readiness|intention|initiative|proposal|grant|loan|package|support)\b"
+    r"commitment|readiness|intention|initiative|proposal|grant|loan|package|support|announcement|allocation|"
+    r"provision|contribution)\b"
 )
 _NEXT_CLAUSE = re.compile(r"\s+and\s+(?:said|announced|added|noted|stressed|\w+ed)\b|[;,]\s|\s+while\s")
 _YEAR_BACK = re.compile(
