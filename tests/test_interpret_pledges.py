@@ -325,3 +325,17 @@ def test_an_announcement_owned_by_a_party_and_money_to_be_received_from_a_lender
     r = ex(text)
     assert [(p.by, p.amount) for p in r.pledges] == [("European Union", 300e6), ("World Bank", 30e6)]
     assert [f.value for f in r.figures] == [12e6]
+
+
+def test_the_bank_named_again_is_the_bank_named_before_and_future_times_do_not_date_a_pledge():
+    text = (
+        "ALMATY, 12 September 2023 – The EBRD has signed a loan of 20 billion tenge with a leasing "
+        "company. The bank is also ready to provide a further 8 billion tenge next year. "
+        "The Government of Japan has decided to provide a grant of 900 million yen for clinics."
+    )
+    got = [(p.by, p.amount, p.hedged, p.date) for p in ex(text, "2023-09-12").pledges]
+    assert got == [
+        ("European Bank for Reconstruction and Development", 20e9, False, None),
+        ("European Bank for Reconstruction and Development", 8e9, True, None),
+        ("Government of Japan", 900e6, False, None),
+    ]

@@ -855,7 +855,9 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         return lender[0]
     gm = list(lx["giver_before"].finditer(left)) if _heads_in(ctx, left, a.span[0] - len(left)) else []
     if gm and _clean_giver(gm[-1].group(1)).lower() not in ("government", "cabinet"):
-        return _clean_giver(gm[-1].group(1))
+        g = _clean_giver(gm[-1].group(1))
+        # "The bank is also ready to provide …": the bank (fund, agency) named last before it
+        return (_named_before(ctx, g, a.span[0] - len(left) + gm[-1].start(1)) if " " not in g else None) or g
     if "overnment" in left and re.search(r"\b(?:the\s+)?[Gg]overnment\s+(?:\w+\s+){0,4}$", left):
         return _home_government(ctx, a.unit)
     if "budget" in left or "budget" in right[:80]:
@@ -1149,6 +1151,21 @@ def _passive_agents(ctx: Context, a: Amount, s, right: str) -> str | None:
     return " and ".join(names)
 
 
+def _named_before(ctx: Context, head: str, pos: int) -> str | None:
+    """The last organisation before `pos` whose name ends in the bare `head` ("bank" → "European Bank
+    for Reconstruction and Development" when its name or kind says bank), or None."""
+    h = head.lower()
+    if h not in ("bank", "fund", "agency", "lender"):
+        return None
+    for o in reversed(ctx.orgs):
+        if o.span[0] >= pos or ctx.is_body_name(o.name):
+            continue
+        words = o.name.lower().split()
+        if h in words or o.kind == h or (h == "lender" and o.kind == "bank"):
+            return o.name[4:] if o.name.startswith(("the ", "The ")) else o.name
+    return None
+
+
 def _heads_in(ctx: Context, part: str, offset: int) -> bool:
     """Whether a giver head word ("Bank", "institutions" …) may stand in `part` (at `offset`)."""
     return _lex()["giver_heads_in"].found_part(part, ctx.at, offset)
@@ -1226,6 +1243,21 @@ def _purpose(right: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
+def _dateline_end(ctx: Context) -> int:
+    got = ctx.memo.get("dateline_end")
+    if got is None:
+        from ..annotate.dates import dateline_end
+
+        got = ctx.memo["dateline_end"] = dateline_end(ctx.text)
+    return got
+
+
+def _after_publication(ctx: Context, value: str) -> bool:
+    """Whether an ISO date (at any granularity) lies wholly after the publication date."""
+    pub = ctx.published
+    return bool(pub) and value[: len(pub)] > pub[: len(value)]
+
+
 def _pledge_date(ctx: Context, a: Amount, s, window: str) -> str | None:
     near = [
         d
@@ -1238,13 +1270,17 @@ def _pledge_date(ctx: Context, a: Amount, s, window: str) -> str | None:
         and not (d.end and re.search(r"\bfor\s+(?:the\s+)?(?:period\s+)?$", ctx.text[s.start : d.span[0]]))
         # "… EUR 35 million for energy efficiency in 2025–2027": a span after the amount is when it is spent
         and not (d.end and d.granularity != "day" and d.span[0] > a.span[1])
+        # "… which the EBRD could provide next year": a time after publication is when money flows
+        and not (d.span[0] > a.span[1] and _after_publication(ctx, d.value))
+        # "ALMATY, 12 September 2023 – The EBRD has signed …": the dateline dates the text, not the pledge
+        and d.span[1] > _dateline_end(ctx)
     ]
     before = ctx.text[s.start : a.span[0]]
     cut = max((m.end() for m in _NEXT_CLAUSE.finditer(before)), default=0)
     own = before[cut:] + ctx.text[a.span[1] : a.span[1] + 60]
     perfect = ("has" in own or "have" in own) and re.search(
         r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:allocated|mobili[sz]ed|provided|committed|spent|disbursed|earmarked|"
-        r"pledged|approved)\b",
+        r"pledged|approved|decided)\b",
         own,
     )
     if perfect and near:
