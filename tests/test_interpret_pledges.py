@@ -339,3 +339,21 @@ def test_the_bank_named_again_is_the_bank_named_before_and_future_times_do_not_d
         ("European Bank for Reconstruction and Development", 8e9, True, None),
         ("Government of Japan", 900e6, False, None),
     ]
+
+
+# --- purpose ---------------------------------------------------------------------------------------
+
+
+def test_purpose_past_a_lender_name_and_not_inside_a_name():
+    text = (
+        "Deputies approved a loan of USD 40 million and a grant of USD 10 million from the Asian "
+        "Development Bank (ADB) for the repair of irrigation canals. The loan is backed by a guarantee "
+        "of €5 million provided by the European Union under the European Fund for Sustainable "
+        "Development Plus."
+    )
+    got = [(p.amount, p.purpose) for p in ex(text).pledges]
+    assert got == [
+        (40e6, "the repair of irrigation canals"),
+        (10e6, "the repair of irrigation canals"),
+        (5e6, None),
+    ]

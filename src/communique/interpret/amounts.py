@@ -1230,17 +1230,37 @@ def _home_government(ctx: Context, currency: str | None = None) -> str | None:
     return f"Government of {first.name}" if first else None
 
 
-_PURPOSE = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:[\w\s-]{0,60}?)\b(?:for|to|aimed at|towards|on)\s+(.{4,140}?)"
+_PURPOSE_END = (
     r"(?=[.;:(]|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|and\s+\d+|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
     r"|,\s+[\w\s]{0,40}?\b(?:said|says|told|added|noted)\b|\s+since\s|\s+and\s+(?:said|announced|added|noted)\b"
     r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+at\s+(?:the|an?)\s|$)"
 )
+_PURPOSE = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:[\w\s-]{0,60}?)\b(?:for|to|aimed at|towards|on)\s+(.{4,140}?)" + _PURPOSE_END
+)
+_PURPOSE_TAIL = re.compile(r"(.{4,140}?)" + _PURPOSE_END)
+_FOR_WORD = re.compile(r"\bfor\s+")
+_NAME_END = re.compile(r"[A-Z][\w’'-]*\s+$")
 
 
 def _purpose(right: str) -> str | None:
     m = _PURPOSE.match(right)
-    return m.group(1).strip() if m else None
+    if m and not _name_inside(right, m.start(1)) and not m.group(1)[:1].isdigit():
+        return m.group(1).strip()
+    # further on in the clause, past a lender's name, a bracket or a second amount: "… from the Asian
+    # Development Bank (ADB) for the rehabilitation of …" (not "Fund for Sustainable Development")
+    for f in _FOR_WORD.finditer(right, 0, 160):
+        if _name_inside(right, f.end()) or not right[f.end() : f.end() + 1].isalpha():
+            continue
+        t = _PURPOSE_TAIL.match(right, f.end())
+        if t:
+            return t.group(1).strip()
+    return m.group(1).strip() if m and not _name_inside(right, m.start(1)) else None
+
+
+def _name_inside(text: str, at: int) -> bool:
+    """Whether the preposition before `at` stands inside a name ("Fund for Sustainable Development")."""
+    return text[at : at + 1].isupper() and bool(_NAME_END.search(text, max(0, at - 40), at - 4))
 
 
 def _dateline_end(ctx: Context) -> int:
