@@ -357,3 +357,33 @@ def test_purpose_past_a_lender_name_and_not_inside_a_name():
         (10e6, "the repair of irrigation canals"),
         (5e6, None),
     ]
+
+
+def test_since_the_beginning_of_the_year_and_over_a_part_of_a_year():
+    r = ex(
+        "Since the beginning of the year, trade has reached $1.4 billion. Over the first ten months of "
+        "2024, trade turnover grew by 12.4% to reach $2.45 billion. The leaders aim to raise trade to "
+        "$5 billion in the coming years.",
+        "2025-10-02",
+    )
+    assert [(f.value, f.period) for f in r.figures] == [
+        (1.4e9, "2025-01/2025-10"),
+        (12.4, "2024-01/2024-10"),
+        (2.45e9, "2024-01/2024-10"),
+        (5e9, None),
+    ]
+
+
+def test_a_share_in_a_trade_names_the_share():
+    r = ex("The EU's share in Uzbekistan's trade stands at 12%.")
+    assert [f.metric for f in r.figures] == ["share of Uzbekistan's trade"]
+
+
+def test_beginning_of_the_year_runs_to_the_month_of_writing_after_since():
+    import datetime as dt
+
+    from communique.annotate.dates import find_dates
+
+    text = "Since the beginning of the year trade grew. At the start of this year talks began."
+    got = [(d.value, d.end) for d in find_dates(text, dt.date(2025, 10, 2))]
+    assert got == [("2025-01", "2025-10"), ("2025-01", None)]

@@ -1437,7 +1437,7 @@ def _as_figure(
 
 
 _SHARE_OF = re.compile(
-    r"\b[Ss]hare\s+of\s+([\w’'\s-]{3,90}?)\s+(?:reached|was|is|amounted\s+to|stood\s+at|made\s+up|made|"
+    r"\b[Ss]hare\s+(?:of|in)\s+([\w’'\s-]{3,90}?)\s+(?:reached|was|is|amounted\s+to|stood\s+at|stands\s+at|made\s+up|made|"
     r"accounted\s+for|rose\s+to|grew\s+to|fell\s+to|came\s+to|totall?ed)\s+"
     r"(?:(?:about|nearly|over|some|almost|around|more\s+than|less\s+than)\s+)?$"
 )
@@ -1570,7 +1570,7 @@ def _date_reaches(text: str, c: tuple, a: Amount) -> bool:
 
 
 _SINCE_THEN = re.compile(r"\b[Ss]ince\s+(then|that\s+(?:time|year|date))\b")
-_OVER_SPAN = re.compile(r"\b(?:over|across)\s+(?:the\s+)?$")
+_OVER_SPAN = re.compile(r"\b(?:over|across)\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$")
 _TO_IN = re.compile(r"\s(?:to|until|till|through)\s")
 
@@ -1597,6 +1597,8 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
         )
         if m.group(3).lower().startswith("month") or year is None:
             continue
+        if n is None and m.group(3).lower() == "years":
+            continue  # "in the coming years": no length said
         rng = f"{year - k}/{year}" if m.group(1).lower() in ("past", "last") else f"{year}/{year + k}"
         rels.append((s.start + m.start(), rng))
     dated = []
@@ -1615,7 +1617,7 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
             # "totalled $8.5 billion over 2005-2023", "in the period from January to October 2025":
             # the span the figure covers, not a base
             base = False
-        if since and year:
+        if since and year and not d.end:
             val = f"{d.value[:4]}/{year}"
         elif d.end:
             val = f"{d.value}/{d.end}"
