@@ -1681,10 +1681,16 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
     if not cands:
         return None
     # a date after the amount in its clause (before the next amount), else the nearest before
-    nxt_amount = min(
-        (x.span[0] for x in ctx.amounts if x.span[0] > a.span[1] and (x.unit != "count" or count)),
-        default=s.end,
-    )
+    nxt_amount = s.end
+    for x in ctx.amounts:
+        if a.span[1] < x.span[0] < nxt_amount and (x.unit != "count" or count):
+            if (
+                x.unit not in ("percent", "count")
+                and x.span[0] - a.span[1] < 30
+                and _CONVERSION.match(text[a.span[1] : x.span[0]])
+            ):
+                continue  # "1.5 trillion tenge ($3 billion) in 2024": a stated conversion, the same amount
+            nxt_amount = x.span[0]
     # (not across "…, and for 9 months of 2025 – USD 950 million": the next clause's period)
     after = [
         c
