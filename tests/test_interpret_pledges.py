@@ -393,3 +393,14 @@ def test_half_a_billion_and_a_stated_conversion_does_not_hide_the_period_after_i
     r = ex("Trade reached 1.5 trillion tenge ($3 billion) in 2024. Japan will provide half a billion dollars")
     assert [(f.value, f.unit, f.period) for f in r.figures] == [(1.5e12, "KZT", "2024")]
     assert [(p.amount, p.currency) for p in r.pledges] == [(5e8, "USD")]
+
+
+def test_the_day_of_an_occasion_is_no_period_and_interest_in_financing_hedges():
+    r = ex(
+        "Kazakh and Chinese companies signed 28 agreements worth over $5.2 billion at the forum held in "
+        "Astana on Tuesday. The EIB expressed its interest in financing a solar plant with a loan of up "
+        "to EUR 150 million.",
+        "2025-04-16",
+    )
+    assert [(f.value, f.period) for f in r.figures] == [(28, None), (5.2e9, None)]
+    assert [(p.by, p.hedged) for p in r.pledges] == [("European Investment Bank", True)]

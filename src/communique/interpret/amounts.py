@@ -1610,6 +1610,8 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
             _low_has(ctx, "period", max(s.start, d0 - 40), d0)
             and bool(_PERIOD_BASE.search(text[max(s.start, d0 - 40) : d0]))
         )
+        if d.granularity == "day" and not since:
+            continue  # "… worth $5.2 billion at the forum on Tuesday": the day of an occasion, no period
         if base and d.end and (
             _OVER_SPAN.search(text, lo, d0)
             or (_FROM_BEFORE.search(text, lo, d0) and _TO_IN.search(text, d0, d.span[1]))
