@@ -404,3 +404,18 @@ def test_the_day_of_an_occasion_is_no_period_and_interest_in_financing_hedges():
     )
     assert [(f.value, f.period) for f in r.figures] == [(28, None), (5.2e9, None)]
     assert [(p.by, p.hedged) for p in r.pledges] == [("European Investment Bank", True)]
+
+
+def test_a_further_amount_keeps_its_own_hedge_and_a_bank_named_first_after_between_lends():
+    text = (
+        "The German side announced that it will provide EUR 30 million through KfW for the repair of "
+        "hydropower plants, and is ready to consider a further EUR 20 million for energy efficiency. "
+        "The Parties welcomed the signing of a financing agreement of EUR 12 million between KfW and the "
+        "Ministry of Finance of the Kyrgyz Republic for vocational education."
+    )
+    got = [(p.by, p.amount, p.hedged, p.purpose) for p in ex(text).pledges]
+    assert got == [
+        ("Germany", 30e6, False, "the repair of hydropower plants"),
+        ("Germany", 20e6, True, "energy efficiency"),
+        ("KfW Development Bank", 12e6, False, "vocational education"),
+    ]

@@ -597,6 +597,9 @@ def _as_pledge(
     if continued:
         base = last.pledge
         by, hedged, program, date = gapped or base.by, base.hedged, base.program, base.date
+        if not hedged and base.span and base.span[1] < a0:
+            # "… EUR 30 million for hydropower, and is ready to consider a further EUR 20 million for …"
+            hedged = bool(lx["hedged_scan"].search_part(ctx.text[base.span[1] : a0], ctx.at, base.span[1]))
     else:
         by = _giver(ctx, a, s, left, right)
         if (
@@ -1043,6 +1046,7 @@ def _thanked(ctx: Context, a: Amount, s) -> str | None:
     return None
 
 
+_BETWEEN_BANK = re.compile(r"\bbetween\s+(?:the\s+)?$")
 _AGREEMENT_WITH = re.compile(r"\b(?:loan|credit|financing|grant)\s+agreements?\s+with\s+(?:the\s+)?$")
 
 
@@ -1053,9 +1057,15 @@ def _lender_signed_with(ctx: Context, a: Amount, s) -> str | None:
     if "agreement" not in text[s.start : min(s.end, a.span[1] + 60)]:
         return None
     banks = [o for o in ctx.orgs if s.start <= o.span[0] < min(s.end, a.span[1] + 60) and o.kind == "bank"]
-    if not banks or not _AGREEMENT_WITH.search(text, max(s.start, banks[0].span[0] - 40), banks[0].span[0]):
+    if not banks:
         return None
-    return banks[0].name
+    b = banks[0]
+    if _AGREEMENT_WITH.search(text, max(s.start, b.span[0] - 40), b.span[0]):
+        return b.name
+    # "a financing agreement of EUR 12 million between KfW and the Ministry of Finance": the bank first
+    if b.span[0] > a.span[1] and _BETWEEN_BANK.search(text, max(a.span[1], b.span[0] - 12), b.span[0]):
+        return b.name
+    return None
 
 
 # "a loan of US$ 30 million from the Asian Infrastructure Investment Bank", "a €1.5 million grant
@@ -1231,7 +1241,7 @@ def _home_government(ctx: Context, currency: str | None = None) -> str | None:
 
 
 _PURPOSE_END = (
-    r"(?=[.;:(]|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|and\s+\d+|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
+    r"(?=[.;:(]|,\s+and\s+(?:is|are|was|were|will|would|could|has|have|had|plans|intends|also)\b|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|and\s+\d+|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
     r"|,\s+[\w\s]{0,40}?\b(?:said|says|told|added|noted)\b|\s+since\s|\s+and\s+(?:said|announced|added|noted)\b"
     r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+at\s+(?:the|an?)\s|$)"
 )
