@@ -419,3 +419,8 @@ def test_a_further_amount_keeps_its_own_hedge_and_a_bank_named_first_after_betwe
         ("Germany", 20e6, True, "energy efficiency"),
         ("KfW Development Bank", 12e6, False, "vocational education"),
     ]
+
+
+def test_the_union_and_its_member_states_give_as_the_union():
+    r = ex("The European Union and its Member States announced €10 billion for the Trans-Caspian corridor.")
+    assert [p.by for p in r.pledges] == ["European Union"]

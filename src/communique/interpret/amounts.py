@@ -857,7 +857,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     if lender:
         return lender[0]
     gm = list(lx["giver_before"].finditer(left)) if _heads_in(ctx, left, a.span[0] - len(left)) else []
-    if gm and _clean_giver(gm[-1].group(1)).lower() not in ("government", "cabinet"):
+    if gm and _clean_giver(gm[-1].group(1)).lower() not in ("government", "cabinet", "member states"):
         g = _clean_giver(gm[-1].group(1))
         # "The bank is also ready to provide …": the bank (fund, agency) named last before it
         return (_named_before(ctx, g, a.span[0] - len(left) + gm[-1].start(1)) if " " not in g else None) or g
