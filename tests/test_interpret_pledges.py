@@ -424,3 +424,13 @@ def test_a_further_amount_keeps_its_own_hedge_and_a_bank_named_first_after_betwe
 def test_the_union_and_its_member_states_give_as_the_union():
     r = ex("The European Union and its Member States announced €10 billion for the Trans-Caspian corridor.")
     assert [p.by for p in r.pledges] == ["European Union"]
+
+
+def test_money_already_received_is_a_figure():
+    r = ex(
+        "Since joining ADB in 1998, Tajikistan has received more than $2.5 billion in ADB assistance, "
+        "mostly in grants. Tajikistan will receive a further $40 million from the World Bank.",
+        "2025-06-12",
+    )
+    assert [(f.value, f.period) for f in r.figures] == [(2.5e9, "1998/2025")]
+    assert [(p.by, p.amount) for p in r.pledges] == [("World Bank", 40e6)]

@@ -591,7 +591,7 @@ def _as_pledge(
         return None
     if _non_party(ctx, left[-120:], a0) or (not total_of and _figure_cue(ctx, left[-60:], a0)):
         return None
-    if _given_before(ctx, a, s, left):
+    if _given_before(ctx, a, s, left) or _RECEIVED.search(left[-60:]):
         return None
     window = left[-140:] + " " + right
     if continued:
@@ -673,6 +673,13 @@ _GIVEN_PAST = re.compile(
     r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)(?<!\bto\s)(?<!\bbe\s)(?<!\bbeen\s)"
     r"\b(?:provided|disbursed|paid|spent|transferred|delivered|channelled|channeled)\s+"
     r"(?:[\w-]+\s+){0,2}?$"
+)
+
+
+# "Tajikistan has received more than $2.5 billion in ADB assistance": money already received
+_RECEIVED = re.compile(
+    r"(?<!\bwill\s)(?<!\bto\s)(?<!\bcould\s)(?<!\bwould\s)(?<!\bmay\s)(?<!\bcan\s)"
+    r"\b(?:received|obtained|attracted)\s+(?:[\w-]+\s+){0,2}?$"
 )
 
 
@@ -1241,7 +1248,7 @@ def _home_government(ctx: Context, currency: str | None = None) -> str | None:
 
 
 _PURPOSE_END = (
-    r"(?=[.;:(]|,\s+and\s+(?:is|are|was|were|will|would|could|has|have|had|plans|intends|also)\b|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|and\s+\d+|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
+    r"(?=[.;:(]|,\s+and\s+(?:is|are|was|were|will|would|could|has|have|had|plans|intends|also)\b|,\s+subject\s+to\b|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|and\s+\d+|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
     r"|,\s+[\w\s]{0,40}?\b(?:said|says|told|added|noted)\b|\s+since\s|\s+and\s+(?:said|announced|added|noted)\b"
     r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+at\s+(?:the|an?)\s|$)"
 )
