@@ -434,3 +434,18 @@ def test_money_already_received_is_a_figure():
     )
     assert [(f.value, f.period) for f in r.figures] == [(2.5e9, "1998/2025")]
     assert [(p.by, p.amount) for p in r.pledges] == [("World Bank", 40e6)]
+
+
+def test_we_opening_a_later_clause_is_the_speakers_side_and_number_of_has_grown_to():
+    text = (
+        "Tashkent, 3 March 2025\n\n"
+        "The EU Ambassador to Uzbekistan, Toivo Klaar, spoke about the partnership.\n\n"
+        "\"We have allocated EUR 76 million for 2021-2024 and we are now preparing a new package of around "
+        "EUR 100 million for 2025-2027,\" he said. The number of European companies in Uzbekistan has "
+        "grown to about 1,100.\n"
+    )
+    r = ex(text, "2025-03-03")
+    assert [(p.by, p.amount) for p in r.pledges] == [("European Union", 76e6), ("European Union", 100e6)]
+    assert [(f.metric, f.value, f.qualifier) for f in r.figures] == [
+        ("European companies in Uzbekistan", 1100, "about")
+    ]

@@ -201,7 +201,8 @@ def _fractions(ctx: Context) -> list[Amount]:
 
 _NUMBER_OF = re.compile(
     r"\b[Nn]umber\s+of\s+([\w’'\- ]{3,60}?)\s+(?:[\w’'\-]+\s+){0,6}?(?:exceeded|exceeds|reached|reaches|"
-    r"rose\s+to|grew\s+to|increased\s+to|jumped\s+to|came\s+to|stood\s+at|stands\s+at|totall?ed|"
+    r"rose\s+to|grew\s+to|grown\s+to|risen\s+to|increased\s+to|jumped\s+to|came\s+to|stood\s+at|stands\s+at|"
+    r"totall?ed|"
     r"amounted\s+to|climbed\s+to)\s+(?:(?:more\s+than|over|about|some|nearly|almost)\s+)?$"
 )
 
@@ -891,6 +892,8 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     if ("we" in left or "We" in left) and (
         re.search(r"(?:^|[\s,–—-])[Ww]e\s+(?:\w+\s+){0,2}$", left[:80].split(",")[-1] + " ")
         or re.search(r"\b[Ww]e\s+(?:have\s+|had\s+|will\s+)?(?:\w+ed|allocate|provide)\s+$", left)
+        # "…, and we are now preparing a new package of …": "we" opens the amount's clause
+        or _WE_OPENS.match(left, max((m.end() for m in _SUBJECT_CUT.finditer(left)), default=0))
     ):
         # "we have allocated …" in an interview or statement: the speaker's side
         for st, _e, p in ctx.person_mentions():
@@ -1107,6 +1110,7 @@ def _from_giver(ctx: Context, a: Amount, s) -> tuple[str, bool] | None:
     return None
 
 
+_WE_OPENS = re.compile(r"\s*[Ww]e\s")
 _POSS_OFFER = re.compile(
     r"\b([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*)['’]s\s+(?:[\w-]+\s+){0,2}(?:decision|plan|plans|offer|pledge|"
     r"commitment|readiness|intention|initiative|proposal|grant|loan|package|support|announcement|allocation|"
@@ -1248,7 +1252,8 @@ def _home_government(ctx: Context, currency: str | None = None) -> str | None:
 
 
 _PURPOSE_END = (
-    r"(?=[.;:(]|,\s+and\s+(?:is|are|was|were|will|would|could|has|have|had|plans|intends|also)\b|,\s+subject\s+to\b|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|and\s+\d+|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
+    r"(?=[.;:(]|,\s+and\s+(?:is|are|was|were|will|would|could|has|have|had|plans|intends|also)\b"
+    r"|,?\s+and\s+(?:we|they|it|he|she)\s|,\s+subject\s+to\b|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|and\s+\d+|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
     r"|,\s+[\w\s]{0,40}?\b(?:said|says|told|added|noted)\b|\s+since\s|\s+and\s+(?:said|announced|added|noted)\b"
     r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+at\s+(?:the|an?)\s|$)"
 )
