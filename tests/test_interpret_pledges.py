@@ -449,3 +449,15 @@ def test_we_opening_a_later_clause_is_the_speakers_side_and_number_of_has_grown_
     assert [(f.metric, f.value, f.qualifier) for f in r.figures] == [
         ("European companies in Uzbekistan", 1100, "about")
     ]
+
+
+def test_parliaments_ratify_but_do_not_give_and_borrowing_from_a_lender_is_its_pledge():
+    text = (
+        "The Oliy Majlis ratified the agreement under which the Islamic Development Bank will provide "
+        "$120 million for schools. Lawmakers backed a government plan to borrow €200 million from the EIB "
+        "for the Bishkek bypass."
+    )
+    assert givers(text) == [
+        ("Islamic Development Bank", 120e6, False),
+        ("European Investment Bank", 200e6, True),
+    ]

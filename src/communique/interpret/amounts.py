@@ -172,7 +172,7 @@ _OF = re.compile(r"\bof\b")
 _RELATIVE = re.compile(r"\s*(?:[\w+-]+\s+){0,4}?(?:that|which)\b")
 # a new clause, or what a reporting verb reports ("The Ministry said the ADB would lend …")
 _SUBJECT_CUT = re.compile(
-    r"\b(?:that|and|but|while|whereas|said|says|stated|noted|added|confirmed|reported)\s"
+    r"\b(?:that|which|whereby|and|but|while|whereas|said|says|stated|noted|added|confirmed|reported)\s"
 )
 _NEXT_CONJ = re.compile(r",?\s+(?:and|but|while|whereas)\s")
 _CONTRAST = re.compile(r"\b(?:while|whereas|but)\s")
@@ -571,6 +571,8 @@ def _as_pledge(
         or bool(_OFFERED.search(left[-60:]) and not _DEALS.search(right[:40]))
         # "Kyrgyzstan will receive $30 million from the World Bank": money still to come from a lender
         or bool("receive" in left[-60:] and _TO_RECEIVE.search(left[-60:]) and _from_giver(ctx, a, s))
+        # "… a plan to borrow €200 million from the EIB": the lender's money
+        or bool("borrow" in left[-40:] and _BORROW.search(left[-40:]) and _from_giver(ctx, a, s))
     )
     total_of = _total_of_pledge(ctx, left, a0)
     is_pledge = is_pledge or total_of
@@ -741,6 +743,7 @@ _TO_RECEIVE = re.compile(
     r"\b(?:will|would|could|may|might|can|is\s+to|are\s+to|is\s+set\s+to|are\s+set\s+to|is\s+expected\s+to|"
     r"are\s+expected\s+to|stands\s+to|expects\s+to|plans\s+to)\s+(?:also\s+)?receive\s+(?:[\w-]+\s+){0,3}?$"
 )
+_BORROW = re.compile(r"\bborrow(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,2}?$")
 _DEALS = re.compile(r"\b(?:trade|deals?|agreements?|contracts?|orders?|exports?|imports?|sales|purchases)\b")
 _COMMITTED_TO = re.compile(
     r"\b(?:committed|pledged|agreed)\s+to\s+(?:raising|increasing|bringing|raise|increase|bring)\b"
@@ -829,6 +832,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         for o in ctx.orgs
         if s.start <= o.span[0] < a.span[0]
         and not ctx.is_body_name(o.name)
+        and o.kind != "parliament"  # "The Oliy Majlis ratified the agreement under which …"
         and not _receives(ctx, o.span[1])
         and not _CHANNEL.search(ctx.text, max(s.start, o.span[0] - 14), o.span[0])
     ]
