@@ -461,3 +461,12 @@ def test_parliaments_ratify_but_do_not_give_and_borrowing_from_a_lender_is_its_p
         ("Islamic Development Bank", 120e6, False),
         ("European Investment Bank", 200e6, True),
     ]
+
+
+def test_metrics_named_after_a_share_and_rates():
+    r = ex(
+        "The EU is Kazakhstan's largest partner with a 30% share of its trade. Inflation fell to 8.5% in "
+        "2024. The tariff was cut from 10% to 5%.",
+        "2025-03-03",
+    )
+    assert [f.metric for f in r.figures] == ["share of trade", "inflation", "tariff", "tariff"]

@@ -1407,6 +1407,8 @@ def _as_figure(
         if not m and "hare" in left:
             # "The share of Uzbekistan in Turkmenistan's trade reached 7.2%"
             m = _SHARE_OF.search(text, max(s.start, a.span[0] - 150), a.span[0])
+        if not m and "share" in right[:8]:
+            m = _SHARE_AFTER.match(right + ".")  # "with a 30% share of its trade"
         change = not m and _CHANGE_BY.search(bare[-25:])
         metric = (
             f"share of {m.group(1).strip()}"
@@ -1470,6 +1472,9 @@ _SHARE_OF = re.compile(
 _TRAIL_Q = re.compile(
     r"\b(?:about|some|around|nearly|almost|approximately|roughly|over|more\s+than|less\s+than|under|"
     r"just\s+over|just\s+under|at\s+least|up\s+to)\s+$"
+)
+_SHARE_AFTER = re.compile(
+    r"\s+share\s+(?:of|in)\s+(?:its\s+|their\s+|the\s+)?([\w’'\s-]{3,60}?)(?:[,.;]|\s+(?:in|last|and|that|which)\b)"
 )
 _CHANGE_BY = re.compile(
     r"\b(?:grew|rose|increased|decreased|fell|declined|jumped|climbed|dropped|expanded|contracted|shrank)"
