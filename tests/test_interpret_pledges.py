@@ -470,3 +470,8 @@ def test_metrics_named_after_a_share_and_rates():
         "2025-03-03",
     )
     assert [f.metric for f in r.figures] == ["share of trade", "inflation", "tariff", "tariff"]
+
+
+def test_an_approved_budget_is_a_figure():
+    r = ex("The government approved a $2 billion budget for 2025.", "2025-03-03")
+    assert r.pledges == [] and [(f.metric, f.period) for f in r.figures] == [("budget", "2025")]

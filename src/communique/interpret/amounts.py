@@ -735,7 +735,8 @@ _CAPITAL_OF = re.compile(
     r"capital\s+of\s+(?:up\s+to\s+|about\s+|some\s+)?$"
 )
 _OFFERED = re.compile(
-    r"\b(?:announced|announces|announcing|offered|offers|offering|promised|promises|promising)\s+"
+    r"\b(?:announced|announces|announcing|offered|offers|offering|promised|promises|promising|approved|"
+    r"approves|approving)\s+"
     r"(?:(?:an?|the|its|their|his|her|further|additional|new|extra|fresh|up\s+to|some|about|around|nearly|"
     r"more\s+than|over)\s+){0,3}$"
 )
@@ -744,7 +745,9 @@ _TO_RECEIVE = re.compile(
     r"are\s+expected\s+to|stands\s+to|expects\s+to|plans\s+to)\s+(?:also\s+)?receive\s+(?:[\w-]+\s+){0,3}?$"
 )
 _BORROW = re.compile(r"\bborrow(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,2}?$")
-_DEALS = re.compile(r"\b(?:trade|deals?|agreements?|contracts?|orders?|exports?|imports?|sales|purchases)\b")
+_DEALS = re.compile(
+    r"\b(?:trade|deals?|agreements?|contracts?|orders?|exports?|imports?|sales|purchases|budget|spending)\b"
+)
 _COMMITTED_TO = re.compile(
     r"\b(?:committed|pledged|agreed)\s+to\s+(?:raising|increasing|bringing|raise|increase|bring)\b"
 )
