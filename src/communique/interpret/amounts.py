@@ -1054,7 +1054,8 @@ _FOR = re.compile(r"\s+for\b")
 def _thanked(ctx: Context, a: Amount, s) -> str | None:
     """The party thanked for the money, in the amount's sentence before it, gives it."""
     text = ctx.text
-    if not any(w in text[s.start : a.span[0]] for w in ("thank", "gratitude", "grateful", "appreciation")):
+    part = text[s.start : a.span[0]]
+    if "thank" not in part and "grat" not in part and "appreciation" not in part:
         return None
     for m in _THANKS.finditer(text, s.start, a.span[0]):
         got = _party_at(ctx, m.end())
@@ -1322,7 +1323,7 @@ def _pledge_date(ctx: Context, a: Amount, s, window: str) -> str | None:
         # "… which the EBRD could provide next year": a time after publication is when money flows
         and not (d.span[0] > a.span[1] and _after_publication(ctx, d.value))
         # "ALMATY, 12 September 2023 – The EBRD has signed …": the dateline dates the text, not the pledge
-        and d.span[1] > _dateline_end(ctx)
+        and (d.span[0] > 400 or d.span[1] > _dateline_end(ctx))
     ]
     before = ctx.text[s.start : a.span[0]]
     cut = max((m.end() for m in _NEXT_CLAUSE.finditer(before)), default=0)
