@@ -475,3 +475,9 @@ def test_metrics_named_after_a_share_and_rates():
 def test_an_approved_budget_is_a_figure():
     r = ex("The government approved a $2 billion budget for 2025.", "2025-03-03")
     assert r.pledges == [] and [(f.metric, f.period) for f in r.figures] == [("budget", "2025")]
+
+
+def test_purpose_stops_before_the_programme_it_falls_under():
+    r = ex("The EU has allocated EUR 60 million for rural roads under its Multiannual Indicative Programme.")
+    (p,) = r.pledges
+    assert (p.purpose, p.program) == ("rural roads", "Multiannual Indicative Programme")

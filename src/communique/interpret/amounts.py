@@ -1261,7 +1261,7 @@ def _home_government(ctx: Context, currency: str | None = None) -> str | None:
 
 _PURPOSE_END = (
     r"(?=[.;:(]|,\s+and\s+(?:is|are|was|were|will|would|could|has|have|had|plans|intends|also)\b"
-    r"|,?\s+and\s+(?:we|they|it|he|she)\s|,\s+subject\s+to\b|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|and\s+\d+|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
+    r"|,?\s+and\s+(?:we|they|it|he|she)\s|,\s+subject\s+to\b|\s+under\s+(?:the\s+|its\s+|their\s+)?[A-Z]|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|and\s+\d+|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
     r"|,\s+[\w\s]{0,40}?\b(?:said|says|told|added|noted)\b|\s+since\s|\s+and\s+(?:said|announced|added|noted)\b"
     r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+at\s+(?:the|an?)\s|$)"
 )
