@@ -481,3 +481,13 @@ def test_purpose_stops_before_the_programme_it_falls_under():
     r = ex("The EU has allocated EUR 60 million for rural roads under its Multiannual Indicative Programme.")
     (p,) = r.pledges
     assert (p.purpose, p.program) == ("rural roads", "Multiannual Indicative Programme")
+
+
+def test_a_signed_change_in_brackets_is_growth_and_does_not_hide_the_period():
+    r = ex("Trade amounted to $1.2 billion (+10.2%) in 2024. Exports fell to $300 million (-5%) in 2023.")
+    assert [(f.metric, f.period) for f in r.figures] == [
+        ("trade", "2024"),
+        ("trade growth", "2024"),
+        ("exports", "2023"),
+        ("exports decline", "2023"),
+    ]

@@ -1359,7 +1359,7 @@ def _as_figure(
     right = text[a.span[1] : min(s.end, a.span[1] + 40)]
     if a.unit == "percent":
         if (
-            (lx["growth"].search(left[-25:]) or _CHANGE_AFTER.match(right))
+            (lx["growth"].search(left[-25:]) or _CHANGE_AFTER.match(right) or _SIGNED.search(left[-3:]))
             and prev_money is not None
             and prev_money.span
             and s.start <= prev_money.span[0]
@@ -1525,6 +1525,8 @@ _BACK_REF = re.compile(
     r"(?:in|during|over|for)\s+(?:this|that|the\s+same)\s+period|[Ee]xports?|[Ii]mports?|[Ss]hare)\b"
 )
 _FELL = re.compile(r"\b(?:fell|declined|decreased|dropped|contracted|shrank|down)\s+(?:by\s+)?$")
+_BRACKET_CHANGE = re.compile(r"\s*\(\s*[+−–-]?\s*")
+_SIGNED = re.compile(r"(?:^|[\s(])[+−–-]$")  # "$1.2 billion (+10.2%)": a signed change
 _LESS = re.compile(r"\s+(?:less|lower|down|decrease|decline|drop|fall|reduction)\b")
 # "…, up 12%", "…, a 25% increase on the previous year": the percentage is a change of the value before
 _CHANGE_AFTER = re.compile(
@@ -1534,7 +1536,7 @@ _CHANGE_AFTER = re.compile(
 
 def _direction(left: str, right: str) -> str:
     """ "fell by 7%", "contracted by 5.3%", "5% less": the metric says the fall, the value stays."""
-    if _FELL.search(left[-25:]) or _LESS.match(right):
+    if _FELL.search(left[-25:]) or _LESS.match(right) or left.endswith(("(-", "(−", "(–", " −")):
         return "decline"
     return "growth"
 
@@ -1721,12 +1723,13 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
     nxt_amount = s.end
     for x in ctx.amounts:
         if a.span[1] < x.span[0] < nxt_amount and (x.unit != "count" or count):
-            if (
-                x.unit not in ("percent", "count")
-                and x.span[0] - a.span[1] < 30
-                and _CONVERSION.match(text[a.span[1] : x.span[0]])
+            if x.span[0] - a.span[1] < 30 and (
+                (x.unit not in ("percent", "count") and _CONVERSION.match(text[a.span[1] : x.span[0]]))
+                or (x.unit == "percent" and _BRACKET_CHANGE.fullmatch(text, a.span[1], x.span[0]))
             ):
-                continue  # "1.5 trillion tenge ($3 billion) in 2024": a stated conversion, the same amount
+                # "1.5 trillion tenge ($3 billion) in 2024", "$300 million (-5%) in 2023": a stated
+                # conversion or change in brackets, not the next amount
+                continue
             nxt_amount = x.span[0]
     # (not across "…, and for 9 months of 2025 – USD 950 million": the next clause's period)
     after = [
