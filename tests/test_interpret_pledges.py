@@ -491,3 +491,11 @@ def test_a_signed_change_in_brackets_is_growth_and_does_not_hide_the_period():
         ("exports", "2023"),
         ("exports decline", "2023"),
     ]
+
+
+def test_money_launched_under_a_programme_is_its_owners_and_an_intention_hedges():
+    text = (
+        "The Parties welcomed the launch of the EUR 20 million Team Europe Initiative on water. They "
+        "welcomed the intention of the Asian Development Bank to allocate USD 1 billion for roads."
+    )
+    assert givers(text) == [("European Union", 20e6, False), ("Asian Development Bank", 1e9, True)]

@@ -613,6 +613,8 @@ def _as_pledge(
             # "30 billion tenge were allocated for …": a state's own currency, set aside by no one named
             by = f"Government of {_currency_countries()[a.unit]}"
         if by is None:
+            by = _program_owner(ctx, a, s)  # "the launch of the EUR 20 million Team Europe Initiative"
+        if by is None:
             return None
         own = _NEXT_CONJ.split(right)[0]  # not the next clause's hedge
         # the hedge of this clause only: not "X is expected to provide $30m, while Y will contribute …"
@@ -711,6 +713,14 @@ def _gapped_giver(ctx: Context, last: _Pending, a0: int) -> str | None:
         return None
     tail = _GAP_TAIL.match(ctx.text, got[1], a0)
     return got[0] if tail and tail.end() == a0 else None
+
+
+def _program_owner(ctx: Context, a: Amount, s) -> str | None:
+    """The party that runs a programme named in the amount's sentence (Global Gateway, Team Europe →
+    European Union), for money no one else is named to give."""
+    owners = data.load("programs").get("owners") or {}
+    pm = _lex()["programs_scan"].search_part(ctx.text[s.start : s.end], ctx.at, s.start)
+    return owners.get(_program_name(pm.group(0))) if pm else None
 
 
 def _names_a_party(ctx: Context, lo: int, hi: int) -> bool:
