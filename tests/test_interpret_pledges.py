@@ -499,3 +499,8 @@ def test_money_launched_under_a_programme_is_its_owners_and_an_intention_hedges(
         "welcomed the intention of the Asian Development Bank to allocate USD 1 billion for roads."
     )
     assert givers(text) == [("European Union", 20e6, False), ("Asian Development Bank", 1e9, True)]
+
+
+def test_a_sentence_opening_from_year_to_year_is_the_period():
+    r = ex("From 2019 to 2024, investment totalled $2 billion.", "2025-03-01")
+    assert [f.period for f in r.figures] == ["2019/2024"]

@@ -1618,7 +1618,7 @@ def _date_reaches(text: str, c: tuple, a: Amount) -> bool:
 
 _SINCE_THEN = re.compile(r"\b[Ss]ince\s+(then|that\s+(?:time|year|date))\b")
 _OVER_SPAN = re.compile(r"\b(?:over|across)\s+(?:the\s+)?$", re.I)
-_FROM_BEFORE = re.compile(r"\bfrom\s+$")
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 _TO_IN = re.compile(r"\s(?:to|until|till|through)\s")
 
 
