@@ -504,3 +504,8 @@ def test_money_launched_under_a_programme_is_its_owners_and_an_intention_hedges(
 def test_a_sentence_opening_from_year_to_year_is_the_period():
     r = ex("From 2019 to 2024, investment totalled $2 billion.", "2025-03-01")
     assert [f.period for f in r.figures] == ["2019/2024"]
+
+
+def test_purpose_is_not_read_from_the_next_clause():
+    r = ex("The EU will provide €10 million, while Germany will add €5 million for schools.")
+    assert [(p.by, p.purpose) for p in r.pledges] == [("European Union", None), ("Germany", "schools")]

@@ -1280,6 +1280,7 @@ _PURPOSE = re.compile(
 )
 _PURPOSE_TAIL = re.compile(r"(.{4,140}?)" + _PURPOSE_END)
 _FOR_WORD = re.compile(r"\bfor\s+")
+_PURPOSE_BREAK = re.compile(r"[;.]\s|,\s+(?:and|while|but|whereas|which)\s")  # the clause ends there
 _NAME_END = re.compile(r"[A-Z][\w’'-]*\s+$")
 
 
@@ -1289,7 +1290,8 @@ def _purpose(right: str) -> str | None:
         return m.group(1).strip()
     # further on in the clause, past a lender's name, a bracket or a second amount: "… from the Asian
     # Development Bank (ADB) for the rehabilitation of …" (not "Fund for Sustainable Development")
-    for f in _FOR_WORD.finditer(right, 0, 160):
+    brk = _PURPOSE_BREAK.search(right, 0, 160)
+    for f in _FOR_WORD.finditer(right, 0, brk.start() if brk else 160):
         if _name_inside(right, f.end()) or not right[f.end() : f.end() + 1].isalpha():
             continue
         t = _PURPOSE_TAIL.match(right, f.end())
