@@ -509,3 +509,19 @@ def test_a_sentence_opening_from_year_to_year_is_the_period():
 def test_purpose_is_not_read_from_the_next_clause():
     r = ex("The EU will provide €10 million, while Germany will add €5 million for schools.")
     assert [(p.by, p.purpose) for p in r.pledges] == [("European Union", None), ("Germany", "schools")]
+
+
+def test_a_pledge_word_inside_a_name_or_the_next_clause_makes_no_pledge():
+    text = (
+        "The Saudi Fund for Development has financed projects worth $400 million in Kazakhstan since "
+        "2011, and is considering a new loan of $100 million for schools. Saudi companies have invested "
+        "$2.6 billion in Kazakhstan, and ACWA Power plans to invest a further $1.5 billion in a wind farm."
+    )
+    r = ex(text, "2025-10-21")
+    assert [(p.by, p.amount, p.hedged) for p in r.pledges] == [("Saudi Fund for Development", 100e6, True)]
+    assert [(f.value, f.period) for f in r.figures] == [(400e6, "2011/2025"), (2.6e9, None), (1.5e9, None)]
+
+
+def test_an_instalment_into_a_fund_is_a_pledge():
+    r = ex("Saidov said Uzbekistan intends to pay its second instalment of $30 million into the Turkic Fund.")
+    assert [(p.by, p.amount, p.hedged) for p in r.pledges] == [("Uzbekistan", 30e6, True)]

@@ -562,8 +562,8 @@ def _as_pledge(
     # measured value: each says None alone, and most amounts name no pledge)
     l200 = left[-200:]
     is_pledge = bool(
-        _tail(ctx, lx["pledge_scan"], left[-90:], a0)
-        or lx["pledge_scan"].search_part(right[:60], ctx.at, a1)
+        _pledge_named(ctx, left[-90:], a0 - len(left[-90:]))
+        or _pledge_named(ctx, _CLAUSE_CUT.split(right[:60], 1)[0], a1)  # not the next clause's word
         # "committed to raising the capital of the joint company to USD 500 million"
         or (("committed" in l200 or "pledged" in l200 or "agreed" in l200) and _COMMITTED_TO.search(l200))
         # "Germany announced an additional €10 million …", "… offered $2 billion" (not "announced
@@ -652,6 +652,22 @@ _TOTALLING = re.compile(
     r"(?:(?:about|approximately|some|around|nearly|almost|more\s+than|over|up\s+to)\s+)?$"
 )
 _TOTAL_WORDS = ("total", "worth", "amounting", "valued", "value")  # one is in every _TOTALLING match
+
+
+_CAP_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:(?:for|of|and)\s+)?$")
+_CAP_AFTER = re.compile(r"\s+(?:(?:for|of|and)\s+)?[A-Z]")
+
+
+def _pledge_named(ctx: Context, part: str, offset: int) -> bool:
+    """Whether a pledge word stands in `part` (at `offset`), not as a word of a name ("the Saudi Fund
+    for Development has financed …", "Investment Package" in a title)."""
+    for m in _lex()["pledge_scan"].finditer_part(part, ctx.at, offset):
+        if m.group(0)[:1].isupper() and (
+            _CAP_BEFORE.search(part, max(0, m.start() - 30), m.start()) or _CAP_AFTER.match(part, m.end())
+        ):
+            continue
+        return True
+    return False
 
 
 def _total_of_pledge(ctx: Context, left: str, end: int) -> bool:
@@ -922,6 +938,8 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     for p in ctx.places:
         if not s.start <= p.span[0] < a.span[0] or _receives(ctx, p.span[1]):
             continue
+        if _PREP_BEFORE.search(ctx.text, max(s.start, p.span[0] - 12), p.span[0]):
+            continue  # "… invested in Kazakhstan, and ACWA Power plans to invest …": a place, no giver
         if p.kind == "city" and _seat_subject(ctx, p):
             return _seats()[p.name]  # "Seoul intends to make up to $500 million … available"
         if p.kind == "country":
@@ -942,6 +960,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     return None
 
 
+_PREP_BEFORE = re.compile(r"\b(?:in|into|to|for|from|across|throughout|at)\s+(?:the\s+)?$")
 _RECEIVES = re.compile(
     r"\s+(?:(?:could|would|will|may|might|can|should|is\s+to|are\s+to|stands\s+to|is\s+set\s+to|"
     r"are\s+set\s+to|has|have|had|is|are|was|were)\s+)?(?:also\s+)?"
