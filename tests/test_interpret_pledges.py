@@ -525,3 +525,22 @@ def test_a_pledge_word_inside_a_name_or_the_next_clause_makes_no_pledge():
 def test_an_instalment_into_a_fund_is_a_pledge():
     r = ex("Saidov said Uzbekistan intends to pay its second instalment of $30 million into the Turkic Fund.")
     assert [(p.by, p.amount, p.hedged) for p in r.pledges] == [("Uzbekistan", 30e6, True)]
+
+
+def test_we_in_a_quotation_is_its_speakers_side_and_another_clause_neither_dates_nor_explains():
+    text = (
+        "Ashgabat, 10 June 2025\n\n"
+        "The European Union and Turkmenistan held the 12th meeting of their Joint Committee in Ashgabat on "
+        "9 June 2025.\n\n"
+        "\"The EU stands ready to mobilise up to €100 million for renewable energy in Turkmenistan,\" said "
+        "the EU Special Representative for Central Asia, Eduards Stiprais. \"We are also providing €8 "
+        "million to support reforms in education.\"\n\n"
+        "The Turkmen side informed that it will invest $500 million in a new solar park and that trade with "
+        "the EU amounted to €1.1 billion in 2024.\n"
+    )
+    got = [(p.by, p.amount, p.purpose, p.date) for p in ex(text, "2025-06-10").pledges]
+    assert got == [
+        ("European Union", 100e6, "renewable energy in Turkmenistan", "2025-06-09"),
+        ("European Union", 8e6, "support reforms in education", "2025-06-09"),
+        ("Turkmenistan", 500e6, None, "2025-06-09"),
+    ]

@@ -927,8 +927,13 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         or re.search(r"\b[Ww]e\s+(?:have\s+|had\s+|will\s+)?(?:\w+ed|allocate|provide)\s+$", left)
         # "…, and we are now preparing a new package of …": "we" opens the amount's clause
         or _WE_OPENS.match(left, max((m.end() for m in _SUBJECT_CUT.finditer(left)), default=0))
+        or (ctx.in_quote(a.span[0]) and _WE_QUOTED.match(left))
     ):
-        # "we have allocated …" in an interview or statement: the speaker's side
+        # "we have allocated …" in an interview or statement: the speaker's side (of the quotation
+        # the amount stands in, else the first person of the lead)
+        side = _quote_speaker_side(ctx, a.span[0])
+        if side:
+            return side
         for st, _e, p in ctx.person_mentions():
             if st >= ctx.lead_end:
                 break
@@ -1148,6 +1153,18 @@ def _from_giver(ctx: Context, a: Amount, s) -> tuple[str, bool] | None:
 
 
 _WE_OPENS = re.compile(r"\s*[Ww]e\s")
+_WE_QUOTED = re.compile(r"\s*[\"“]\s*[Ww]e\s")  # '"We are also providing €8 million …'
+
+
+def _quote_speaker_side(ctx: Context, pos: int) -> str | None:
+    """The side of the person quoted in the quotation that holds `pos`."""
+    q = next((q for q in ctx.quotes if q.span[0] <= pos < q.span[1] and q.speaker), None)
+    if q is None:
+        return None
+    for p in ctx.people:
+        if p.name == q.speaker or p.name.endswith(" " + q.speaker) or q.speaker.endswith(" " + p.name):
+            return p.affiliation or _party_in(p.role or "")
+    return None
 _POSS_OFFER = re.compile(
     r"\b([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*)['’]s\s+(?:[\w-]+\s+){0,2}(?:decision|plan|plans|offer|pledge|"
     r"commitment|readiness|intention|initiative|proposal|grant|loan|package|support|announcement|allocation|"
@@ -1289,8 +1306,11 @@ def _home_government(ctx: Context, currency: str | None = None) -> str | None:
 
 
 _PURPOSE_END = (
-    r"(?=[.;:(]|,\s+and\s+(?:is|are|was|were|will|would|could|has|have|had|plans|intends|also)\b"
-    r"|,?\s+and\s+(?:we|they|it|he|she)\s|,\s+subject\s+to\b|\s+under\s+(?:the\s+|its\s+|their\s+)?[A-Z]|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|and\s+\d+|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
+    r"(?=[.;:(”]|,[\"”]"
+    r"|,\s+and\s+(?:is|are|was|were|will|would|could|has|have|had|plans|intends|also)\b"
+    r"|,?\s+and\s+(?:we|they|it|he|she|that)\s|,\s+subject\s+to\b"
+    r"|\s+under\s+(?:the\s+|its\s+|their\s+)?[A-Z]"
+    r"|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|and\s+\d+|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
     r"|,\s+[\w\s]{0,40}?\b(?:said|says|told|added|noted)\b|\s+since\s|\s+and\s+(?:said|announced|added|noted)\b"
     r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+at\s+(?:the|an?)\s|$)"
 )
@@ -1298,12 +1318,16 @@ _PURPOSE = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:[\w\s-]{0,60}?)\b(?:for|to|aimed at|towards|on)\s+(.{4,140}?)" + _PURPOSE_END
 )
 _PURPOSE_TAIL = re.compile(r"(.{4,140}?)" + _PURPOSE_END)
+_PURPOSE_STOP = re.compile(r"\s+and\s+that\s|,\s+(?:while|but|whereas)\s")
 _FOR_WORD = re.compile(r"\bfor\s+")
 _PURPOSE_BREAK = re.compile(r"[;.]\s|,\s+(?:and|while|but|whereas|which)\s")  # the clause ends there
 _NAME_END = re.compile(r"[A-Z][\w’'-]*\s+$")
 
 
 def _purpose(right: str) -> str | None:
+    stop = _PURPOSE_STOP.search(right)
+    if stop:
+        right = right[: stop.start()].rstrip(" ,")  # "… a solar park and that trade amounted to …"
     m = _PURPOSE.match(right)
     if m and not _name_inside(right, m.start(1)) and not m.group(1)[:1].isdigit():
         return m.group(1).strip()
@@ -1322,6 +1346,9 @@ def _purpose(right: str) -> str | None:
 def _name_inside(text: str, at: int) -> bool:
     """Whether the preposition before `at` stands inside a name ("Fund for Sustainable Development")."""
     return text[at : at + 1].isupper() and bool(_NAME_END.search(text, max(0, at - 40), at - 4))
+
+
+_CLAUSE_AFTER = re.compile(r"\s+and\s+that\s|;|,\s+(?:and|while|but|whereas)\s|[.!?]\s")
 
 
 def _dateline_end(ctx: Context) -> int:
@@ -1353,6 +1380,8 @@ def _pledge_date(ctx: Context, a: Amount, s, window: str) -> str | None:
         and not (d.end and d.granularity != "day" and d.span[0] > a.span[1])
         # "… which the EBRD could provide next year": a time after publication is when money flows
         and not (d.span[0] > a.span[1] and _after_publication(ctx, d.value))
+        # "… will invest $500 million in a solar park and that trade … in 2024": another clause's date
+        and not (d.span[0] > a.span[1] and _CLAUSE_AFTER.search(ctx.text, a.span[1], d.span[0]))
         # "ALMATY, 12 September 2023 – The EBRD has signed …": the dateline dates the text, not the pledge
         and (d.span[0] > 400 or d.span[1] > _dateline_end(ctx))
     ]
