@@ -544,3 +544,21 @@ def test_we_in_a_quotation_is_its_speakers_side_and_another_clause_neither_dates
         ("European Union", 8e6, "support reforms in education", "2025-06-09"),
         ("Turkmenistan", 500e6, None, "2025-06-09"),
     ]
+
+
+def test_a_package_broken_down_in_the_next_sentence_keeps_its_giver():
+    text = (
+        "Uzbekistan and the World Bank signed financing agreements worth $1.2 billion on Tuesday for "
+        "education and water projects. The package includes a $500 million loan for school modernisation "
+        "and a $700 million loan for irrigation. The International Finance Corporation, the bank's private "
+        "sector arm, is also considering investing up to $200 million in Uzbek banks. Uzbekistan's economy "
+        "grew 6.5% last year."
+    )
+    r = ex(text, "2025-04-08")
+    assert [(p.by, p.amount, p.purpose, p.hedged) for p in r.pledges] == [
+        ("World Bank", 1.2e9, "education and water projects", False),
+        ("World Bank", 500e6, "school modernisation", False),
+        ("World Bank", 700e6, "irrigation", False),
+        ("International Finance Corporation", 200e6, None, True),
+    ]
+    assert [(f.metric, f.period) for f in r.figures] == [("GDP growth", "2024")]

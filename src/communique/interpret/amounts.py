@@ -614,6 +614,14 @@ def _as_pledge(
             by = f"Government of {_currency_countries()[a.unit]}"
         if by is None:
             by = _program_owner(ctx, a, s)  # "the launch of the EUR 20 million Team Europe Initiative"
+        if (
+            by is None
+            and last is not None
+            and 0 <= si - last.sentence <= 1
+            and _BACK_PLEDGE.search(ctx.text, s.start, a0)
+        ):
+            # "… financing worth $1.2 billion. The package includes a $500 million loan …"
+            by = last.pledge.by
         if by is None:
             return None
         own = _NEXT_CONJ.split(right)[0]  # not the next clause's hedge
@@ -731,6 +739,14 @@ def _gapped_giver(ctx: Context, last: _Pending, a0: int) -> str | None:
     return got[0] if tail and tail.end() == a0 else None
 
 
+# a sentence that breaks down the money just pledged
+_BACK_PLEDGE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]he\s+new)\s+(?:[\w-]+\s+)?(?:package|financing|funding|amount|sum|"
+    r"envelope|support|assistance|allocation|contribution)\s+(?:includes?|comprises?|consists\s+of|covers?|"
+    r"will\s+(?:include|cover|comprise))\b|\bof\s+which\b|\b[Tt]his\s+includes?\b"
+)
+
+
 def _program_owner(ctx: Context, a: Amount, s) -> str | None:
     """The party that runs a programme named in the amount's sentence (Global Gateway, Team Europe →
     European Union), for money no one else is named to give."""
@@ -774,6 +790,7 @@ _BORROW = re.compile(r"\bborrow(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,2}?$")
 _DEALS = re.compile(
     r"\b(?:trade|deals?|agreements?|contracts?|orders?|exports?|imports?|sales|purchases|budget|spending)\b"
 )
+_ARM = re.compile(r"\s+(?:arm|unit|branch|window|wing|subsidiary|affiliate|division)\b")
 _COMMITTED_TO = re.compile(
     r"\b(?:committed|pledged|agreed)\s+to\s+(?:raising|increasing|bringing|raise|increase|bring)\b"
 )
@@ -787,6 +804,8 @@ def _non_party(ctx: Context, left: str, end: int) -> bool:
             continue
         if _CAPITAL_OF.match(left, m.end()):
             continue  # "a joint company with an authorised capital of …": the company receives it
+        if _ARM.match(left, m.end()):
+            continue  # "The IFC, the bank's private sector arm, …": it describes the giver
         return True
     return False
 
@@ -1309,6 +1328,7 @@ _PURPOSE_END = (
     r"(?=[.;:(”]|,[\"”]"
     r"|,\s+and\s+(?:is|are|was|were|will|would|could|has|have|had|plans|intends|also)\b"
     r"|,?\s+and\s+(?:we|they|it|he|she|that)\s|,\s+subject\s+to\b"
+    r"|,?\s+and\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:[$€£¥]|[A-Z]{3}\s?\d)"  # "… and a $7 million loan"
     r"|\s+under\s+(?:the\s+|its\s+|their\s+)?[A-Z]"
     r"|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|and\s+\d+|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
     r"|,\s+[\w\s]{0,40}?\b(?:said|says|told|added|noted)\b|\s+since\s|\s+and\s+(?:said|announced|added|noted)\b"
@@ -1318,6 +1338,10 @@ _PURPOSE = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:[\w\s-]{0,60}?)\b(?:for|to|aimed at|towards|on)\s+(.{4,140}?)" + _PURPOSE_END
 )
 _PURPOSE_TAIL = re.compile(r"(.{4,140}?)" + _PURPOSE_END)
+_DATE_START = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|the\s+sidelines|the\s+margins)\b"
+)
 _PURPOSE_STOP = re.compile(r"\s+and\s+that\s|,\s+(?:while|but|whereas)\s")
 _FOR_WORD = re.compile(r"\bfor\s+")
 _PURPOSE_BREAK = re.compile(r"[;.]\s|,\s+(?:and|while|but|whereas|which)\s")  # the clause ends there
@@ -1329,6 +1353,8 @@ def _purpose(right: str) -> str | None:
     if stop:
         right = right[: stop.start()].rstrip(" ,")  # "… a solar park and that trade amounted to …"
     m = _PURPOSE.match(right)
+    if m and _DATE_START.match(m.group(1)):
+        m = None  # "… on Tuesday for education": a day, not what the money is for
     if m and not _name_inside(right, m.start(1)) and not m.group(1)[:1].isdigit():
         return m.group(1).strip()
     # further on in the clause, past a lender's name, a bracket or a second amount: "… from the Asian
