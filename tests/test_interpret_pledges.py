@@ -562,3 +562,17 @@ def test_a_package_broken_down_in_the_next_sentence_keeps_its_giver():
         ("International Finance Corporation", 200e6, None, True),
     ]
     assert [(f.metric, f.period) for f in r.figures] == [("GDP growth", "2024")]
+
+
+def test_passive_and_from_givers_named_by_demonym_and_money_made_available():
+    text = (
+        "Up to €50 million could be made available by the EIB for the project. The $40 million project is "
+        "funded by the Japanese government. Funding of $10 million will come from the Korean government. "
+        "The Japanese contribution to the project totals $12 million."
+    )
+    assert givers(text) == [
+        ("European Investment Bank", 50e6, True),
+        ("Japan", 40e6, False),
+        ("South Korea", 10e6, False),
+        ("Japan", 12e6, False),
+    ]

@@ -1165,10 +1165,8 @@ def _from_giver(ctx: Context, a: Amount, s) -> tuple[str, bool] | None:
         if o.span[0] == pos and not ctx.is_body_name(o.name):
             name = o.name[4:] if o.name.startswith(("the ", "The ")) else o.name
             return name, o.kind in _LENDER_KINDS or name.endswith("Bank")
-    for p in ctx.places:
-        if p.span[0] == pos and p.kind == "country":
-            return p.name, True
-    return None
+    got = _party_at(ctx, pos)  # a country, or "the Korean government"
+    return (got[0], True) if got else None
 
 
 _WE_OPENS = re.compile(r"\s*[Ww]e\s")
@@ -1218,6 +1216,7 @@ _PASSIVE_BY = re.compile(
     r"made\s+available|earmarked|pledged|committed|mobili[sz]ed|approved|set\s+aside|backed|guaranteed)\b"
     r"[^.;:]{0,40}?\bby\s+(?:the\s+)?$"
 )
+_PASSIVE_BY_OPEN = re.compile(_PASSIVE_BY.pattern[:-1])  # the same, anywhere in the clause
 _AND_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
 
@@ -1234,7 +1233,12 @@ def _passive_agents(ctx: Context, a: Amount, s, right: str) -> str | None:
         if _PASSIVE_BY.search(ctx.text[a.span[1] : org.span[0]]):
             return org.name[4:] if org.name.startswith(("the ", "The ")) else org.name
         return None
-    if not cs or not _PASSIVE_BY.search(ctx.text[a.span[1] : cs[0].span[0]]):
+    if not cs:
+        # "… is funded by the Japanese government": a demonym before "government" or "side"
+        m = _PASSIVE_BY_OPEN.search(ctx.text, a.span[1], hi)
+        got = _party_at(ctx, m.end()) if m else None
+        return got[0] if got else None
+    if not _PASSIVE_BY.search(ctx.text[a.span[1] : cs[0].span[0]]):
         return None
     names = [cs[0].name]
     for prev, p in zip(cs, cs[1:], strict=False):
@@ -1339,7 +1343,7 @@ _PURPOSE = re.compile(
 )
 _PURPOSE_TAIL = re.compile(r"(.{4,140}?)" + _PURPOSE_END)
 _DATE_START = re.compile(
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"(?:be|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|the\s+sidelines|the\s+margins)\b"
 )
 _PURPOSE_STOP = re.compile(r"\s+and\s+that\s|,\s+(?:while|but|whereas)\s")
