@@ -576,3 +576,12 @@ def test_passive_and_from_givers_named_by_demonym_and_money_made_available():
         ("South Korea", 10e6, False),
         ("Japan", 12e6, False),
     ]
+
+
+def test_a_count_spelled_out_item_by_item_is_no_figure():
+    r = ex(
+        "The sides signed 5 documents: an agreement on transit, a memorandum on energy, a protocol, a "
+        "roadmap and a plan. The sides signed three agreements, on transit, energy and education. "
+        "Following the talks, 12 agreements were signed."
+    )
+    assert [(f.metric, f.value) for f in r.figures] == [("agreements", 12)]

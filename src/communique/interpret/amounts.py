@@ -359,6 +359,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             or re.search(
                 r"\b(?:the|both|all|these|those)\s+$", ctx.text[max(0, a.span[0] - 8) : a.span[0]], re.I
             )
+            or _spelled_out(ctx, a, s)
         ):
             continue
         if a.unit == "percent" and _share_of_pledge(ctx, a, last_pledge, si):
@@ -466,6 +467,20 @@ _SCOPE_OF = re.compile(
     re.I,
 )
 _LIST_NEXT = re.compile(r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+_LIST_LEAD = re.compile(r"\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*(?::|—|–|,\s+(?:namely|on|in|for|with)\s)\s*")
+_LIST_SEP = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _spelled_out(ctx: Context, a: Amount, s) -> bool:
+    """ "The sides signed 5 documents: an agreement on transit, a memorandum …": a count the text
+    then spells out item by item is the length of a list, no figure."""
+    m = _LIST_LEAD.match(ctx.text, a.span[1], s.end)
+    if not m or not a.value.is_integer() or not 2 <= a.value <= 12:
+        return False
+    items = [x for x in _LIST_SEP.split(ctx.text[m.end() : s.end].rstrip(" .;")) if x.strip()]
+    return len(items) == int(a.value)
 
 
 def _project_scope(ctx: Context, a: Amount, scope_end: int) -> bool:
