@@ -698,9 +698,7 @@ def _total_of_pledge(ctx: Context, left: str, end: int) -> bool:
     agreements, grants, a credit line) named before it in its clause, with no measured value (trade,
     exports) between them. `left` ends at `end`."""
     tail = left[-40:]
-    if not any(w in tail for w in _TOTAL_WORDS):
-        return False
-    tm = _TOTALLING.search(tail)
+    tm = _TOTALLING.search(tail) if any(w in tail for w in _TOTAL_WORDS) else None
     if not tm:
         return False
     head = left[: len(left) - len(tail) + tm.start()][-160:]
@@ -1016,9 +1014,12 @@ def _joins_parties(ctx: Context, lo: int, hi: int) -> bool:
     j = lo
     while j > 0 and text[j - 1].isspace():
         j -= 1
-    if not any(p.span[1] == j and p.kind == "country" for p in ctx.places) and not any(
-        o.span[1] == j for o in ctx.orgs
-    ):
+    ends = ctx.memo.get("party_ends")
+    if ends is None:
+        ends = ctx.memo["party_ends"] = {p.span[1] for p in ctx.places if p.kind == "country"} | {
+            o.span[1] for o in ctx.orgs
+        }
+    if j not in ends:
         return False
     at = hi + (4 if text.startswith("the ", hi) else 0)
     return _party_at(ctx, at) is not None
