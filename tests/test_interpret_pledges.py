@@ -585,3 +585,22 @@ def test_a_count_spelled_out_item_by_item_is_no_figure():
         "Following the talks, 12 agreements were signed."
     )
     assert [(f.metric, f.value) for f in r.figures] == [("agreements", 12)]
+
+
+def test_gapped_givers_after_a_comma_and_a_new_subject_after_with():
+    text = (
+        "The EIB will lend €100 million, the EBRD €80 million and the ADB $50 million. The EU allocated "
+        "€10 million for water, €5 million for health and €3 million for education. The EU will "
+        "contribute €40 million, with Germany adding €10 million."
+    )
+    got = [(p.by, p.amount, p.purpose) for p in ex(text).pledges]
+    assert got == [
+        ("European Investment Bank", 100e6, None),
+        ("European Bank for Reconstruction and Development", 80e6, None),
+        ("Asian Development Bank", 50e6, None),
+        ("European Union", 10e6, "water"),
+        ("European Union", 5e6, "health"),
+        ("European Union", 3e6, "education"),
+        ("European Union", 40e6, None),
+        ("Germany", 10e6, None),
+    ]

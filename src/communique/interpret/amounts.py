@@ -173,6 +173,7 @@ _RELATIVE = re.compile(r"\s*(?:[\w+-]+\s+){0,4}?(?:that|which)\b")
 # a new clause, or what a reporting verb reports ("The Ministry said the ADB would lend …")
 _SUBJECT_CUT = re.compile(
     r"\b(?:that|which|whereby|and|but|while|whereas|said|says|stated|noted|added|confirmed|reported)\s"
+    r"|,\s+with\s(?=(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}\w+ing\b)"  # "…, with Germany adding €10 million"
 )
 _NEXT_CONJ = re.compile(r",?\s+(?:and|but|while|whereas)\s")
 _CONTRAST = re.compile(r"\b(?:while|whereas|but)\s")
@@ -602,7 +603,7 @@ def _as_pledge(
         and (si == last.sentence or not _names_a_party(ctx, s.start, a0))
     ):
         is_pledge = continued = True
-    gapped = None if is_pledge or last is None or si != last.sentence else _gapped_giver(ctx, last, a0)
+    gapped = None if last is None or si != last.sentence else _gapped_giver(ctx, last, a0)
     if gapped:
         is_pledge = continued = True
     if not is_pledge:
@@ -1349,6 +1350,7 @@ _PURPOSE_END = (
     r"|,\s+and\s+(?:is|are|was|were|will|would|could|has|have|had|plans|intends|also)\b"
     r"|,?\s+and\s+(?:we|they|it|he|she|that)\s|,\s+subject\s+to\b"
     r"|,?\s+and\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:[$€£¥]|[A-Z]{3}\s?\d)"  # "… and a $7 million loan"
+    r"|,\s+(?:[$€£¥]|[A-Z]{3}\s?\d)"  # "… for water, €5 million for health"
     r"|\s+under\s+(?:the\s+|its\s+|their\s+)?[A-Z]"
     r"|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|and\s+\d+|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
     r"|,\s+[\w\s]{0,40}?\b(?:said|says|told|added|noted)\b|\s+since\s|\s+and\s+(?:said|announced|added|noted)\b"
