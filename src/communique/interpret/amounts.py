@@ -5,7 +5,10 @@ A money amount is a pledge when a party (a state, a union, one of their institut
 (data/hedges.yaml: allocate, pledge, mobilise, grant, loan, credit line, package …) stands in its
 clause and the giver is not a company or investor. It is hedged when a hedge cue ("ready to",
 "could", "plans to", "intend to", "is prepared to") stands between the giver and the amount. An
-amount listed after a pledge ("€3 billion for transport; €2.5 billion for …") continues it.
+amount listed after a pledge ("€3 billion for transport; €2.5 billion for …") continues it. The
+giver may also stand after the amount ("the €70 million the EU has allocated", "a loan of $30
+million from the AIIB", "… is funded by the Japanese government"); a party that receives the money
+is never its giver, and money already received, or handed over in a span that has ended, is a figure.
 
 Everything else is a figure: money, percentages and counts of things (`count_nouns`), with a metric
 from its clause, a period from the nearest date ("in 2024", "last year", "January-November 2019",
