@@ -604,3 +604,19 @@ def test_gapped_givers_after_a_comma_and_a_new_subject_after_with():
         ("European Union", 40e6, None),
         ("Germany", 10e6, None),
     ]
+
+
+def test_an_aside_or_the_main_clause_lends_no_hedge_and_the_next_amount_keeps_its_purpose():
+    text = (
+        "The EU, which could become the largest donor, will provide €10 million for schools. The bank, "
+        "which approved a $50 million loan last year, is now considering a second loan of $70 million. "
+        "Japan, which has provided $3 billion since 1993, will add a further $100 million for hospitals."
+    )
+    got = [(p.amount, p.hedged, p.purpose) for p in ex(text).pledges]
+    assert got == [
+        (10e6, False, "schools"),
+        (50e6, False, None),
+        (70e6, True, None),
+        (3e9, False, None),
+        (100e6, False, "hospitals"),
+    ]

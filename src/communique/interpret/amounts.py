@@ -178,6 +178,8 @@ _SUBJECT_CUT = re.compile(
     r"\b(?:that|which|whereby|and|but|while|whereas|said|says|stated|noted|added|confirmed|reported)\s"
     r"|,\s+with\s(?=(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}\w+ing\b)"  # "…, with Germany adding €10 million"
 )
+_REL_OPEN = re.compile(r",\s+(?:which|who)\s")
+_REL_ASIDE = re.compile(r",\s+(?:which|who)\s[^,]*,")
 _NEXT_CONJ = re.compile(r",?\s+(?:and|but|while|whereas)\s")
 _CONTRAST = re.compile(r"\b(?:while|whereas|but)\s")
 _AND_BUT_WHILE = re.compile(r"\b(?:and|but|while)\s")
@@ -648,6 +650,14 @@ def _as_pledge(
         own_left = left[-100:]
         cut = max((m.end() for m in _CONTRAST.finditer(own_left)), default=0)
         own_left = own_left[cut:]
+        rel = _REL_OPEN.search(own_left)
+        if rel and "," not in own_left[rel.end() :]:
+            # the amount stands in ", which approved a $50 million loan last year, …": the main clause
+            # after the closing comma is not its own
+            own_left, own = own_left[rel.start() :], own.split(",", 1)[0]
+        elif "which" in own_left or "who" in own_left:
+            # "The EU, which could become the largest donor, will provide …": not the aside's hedge
+            own_left = _REL_ASIDE.sub(",", own_left)
         hedged = bool(
             _tail(ctx, lx["hedged_scan"], own_left, a0) or lx["hedged_scan"].search_part(own[:60], ctx.at, a1)
         )
@@ -1369,6 +1379,9 @@ _DATE_START = re.compile(
 )
 _PURPOSE_STOP = re.compile(r"\s+and\s+that\s|,\s+(?:while|but|whereas)\s")
 _FOR_WORD = re.compile(r"\bfor\s+")
+_BRACKET_OPEN = re.compile(r"\(\s*(?:about|approximately|approx\.|around|some|roughly|nearly|~|or)?\s*$")
+_AMOUNT_TOKEN = re.compile(r"(?:(?<![A-Za-z])[A-Z]{0,3}[$€£¥]\s?|\b[A-Z]{3}\s?)\d")
+_AND_NEXT_OF = re.compile(r"\s+and\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$")
 _PURPOSE_BREAK = re.compile(r"[;.]\s|,\s+(?:and|while|but|whereas|which)\s")  # the clause ends there
 _NAME_END = re.compile(r"[A-Z][\w’'-]*\s+$")
 
@@ -1384,8 +1397,14 @@ def _purpose(right: str) -> str | None:
         return m.group(1).strip()
     # further on in the clause, past a lender's name, a bracket or a second amount: "… from the Asian
     # Development Bank (ADB) for the rehabilitation of …" (not "Fund for Sustainable Development")
-    brk = _PURPOSE_BREAK.search(right, 0, 160)
-    for f in _FOR_WORD.finditer(right, 0, brk.start() if brk else 160):
+    hi = brk.start() if (brk := _PURPOSE_BREAK.search(right, 0, 160)) else 160
+    for nxt in _AMOUNT_TOKEN.finditer(right, 0, hi):
+        if _BRACKET_OPEN.search(right, 0, nxt.start()):
+            continue  # "(about US$ 50 million)": the same amount converted
+        if not _AND_NEXT_OF.search(right, 0, nxt.start()):
+            hi = nxt.start()  # "…, will add a further $100 million for hospitals": the next amount's purpose
+        break
+    for f in _FOR_WORD.finditer(right, 0, hi):
         if _name_inside(right, f.end()) or not right[f.end() : f.end() + 1].isalpha():
             continue
         t = _PURPOSE_TAIL.match(right, f.end())
