@@ -620,3 +620,8 @@ def test_an_aside_or_the_main_clause_lends_no_hedge_and_the_next_amount_keeps_it
         (3e9, False, None),
         (100e6, False, "hospitals"),
     ]
+
+
+def test_money_subject_to_approval_is_hedged():
+    r = ex("The ADB will provide $100 million for the road, subject to approval by its board.")
+    assert [(p.by, p.hedged) for p in r.pledges] == [("Asian Development Bank", True)]
