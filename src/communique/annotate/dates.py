@@ -95,9 +95,9 @@ rf"(?P<iso_d>[0-3]?[0-9])(?![0-9]|[./-][0-9]))",
     rf"{_S}*(?P<myr_m2>{_MONTH}),?{_S}+(?P<myr_y2>{_YEAR}))",
     rf"(?P<q>(?:(?P<q_qh>[QH])(?P<q_n>[1-4])|(?P<q_w>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
     rf"{_S}+(?P<q_u>(?i:quarter|half)){_S}+(?:(?i:of){_S}+)?)(?:{_S}*|{_S}*['’]?)(?P<q_y>{_YEAR}))",
-    # "the first half of this year", "the third quarter of last year", "… of the current year"
+    # "the first half of this year", "the third quarter of last year", "… of the (current) year"
     rf"(?P<qrel>(?P<qrel_w>(?i:first|second|third|fourth|1st|2nd|3rd|4th)){_S}+(?P<qrel_u>(?i:quarter|half))"
-    rf"{_S}+(?i:of){_S}+(?:(?i:the){_S}+(?i:current){_S}+(?i:year)\b|(?i:current){_S}+(?i:year)\b"
+    rf"{_S}+(?i:of){_S}+(?:(?i:the){_S}+(?:(?i:current){_S}+)?(?i:year)\b|(?i:current){_S}+(?i:year)\b"
     rf"|{_RELY.format('qrel_rel')}))",
     rf"(?P<mmr>(?P<mmr_m1>{_MONTH}){_S}*(?:[-–—]|{_S}+to{_S}+|{_S}+and{_S}+){_S}*(?P<mmr_m2>{_MONTH})"
     rf"(?:,?{_S}+(?:(?i:of){_S}+)?(?P<mmr_y>{_YEAR})|{_S}+(?:(?i:of){_S}+)?{_RELY.format('mmr_rel')}"
@@ -109,6 +109,8 @@ rf"(?P<iso_d>[0-3]?[0-9])(?![0-9]|[./-][0-9]))",
     rf"|{_RELY.format('fnm_rel')})"
     rf"|(?P<fnm_f>(?i:first)){_S}+(?P<fnm_n2>{_NUMW}){_S}+(?i:months)(?![A-Za-z])"
     rf"(?!{_S}+(?i:of|ago|earlier|before|after|later|from|since)\b))",
+    # "(since) the beginning of the year", "the start of this year": from January of the year
+    rf"(?P<boy>(?i:beginning|start){_S}+(?i:of){_S}+(?:(?i:the|this){_S}+)?(?:(?i:current){_S}+)?(?i:year)\b)",
     # "in the spring", "next autumn", "summer 2025": the year of that season
     rf"(?P<sea>(?:(?P<sea_rel>(?i:this|next|last)){_S}+|(?<=in ){_S}*(?i:the){_S}+)"
     rf"(?P<sea_w>(?i:spring|summer|autumn|fall))(?![A-Za-z])(?!{_S}+of{_S}+(?![0-9]))"
@@ -141,7 +143,7 @@ def _compile_forms(names: str | None = None) -> re.Pattern:
 # the forms that can start at each kind of trigger: a smaller alternation fails faster
 _DIGIT_FORMS_RE = _compile_forms("iso num drr dr dmy fnm ago dec yr y q")
 _NAME_FORMS_RE = _compile_forms("mr dmy mdy myr mmr my mrel bm wd")
-_WORD_FORMS_RE = _compile_forms("q qrel fnm sea relm ago intime rel wd")
+_WORD_FORMS_RE = _compile_forms("q qrel fnm boy sea relm ago intime rel wd")
 
 _MONTH_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['month_cues'], True)})[ \u00a0-]+(?:the\s+)?$")
 _YEAR_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['year_cues'], True)})[ \u00a0]+(?:the\s+)?$")
@@ -358,6 +360,13 @@ def _resolve(  # noqa: C901
         y = int(g("fnm_y")) if g("fnm_y") else _rel_year(g("fnm_rel"), anchor)
         m1, m2 = (13 - n, 12) if (g("fnm_w") or "").lower() == "last" else (1, n)
         return f"{y:04d}-{m1:02d}", f"{y:04d}-{m2:02d}", "month", not g("fnm_y")
+    if kind == "boy":
+        if anchor is None:
+            return None
+        # "since the beginning of the year": January up to the month the text is written in
+        since = re.search(r"(?i:since)\s+(?:the\s+)?$", text[max(0, m.start() - 12) : m.start()])
+        end = f"{anchor.year:04d}-{anchor.month:02d}" if since and anchor.month > 1 else None
+        return f"{anchor.year:04d}-01", end, "month", True
     if kind == "sea":
         if g("sea_y"):
             return g("sea_y"), None, "year", False

@@ -97,6 +97,7 @@ _CHANGE_RE = re.compile(
     rf"(?<![A-Za-z])(?i:{_alt(_CUES['change_verbs'], True)}){GAP}+(?:(?:by|from|to){GAP}+)?[^.;:!?]{{0,24}}$"
 )
 _GAPS_RE = re.compile(f"{GAP}+")
+_HALF_RE = re.compile(rf"(?<![A-Za-z])(?i:half){GAP}+$")
 # between the parts of "1 bln. 12 mln." / "2 billion 300 million": an optional abbreviation dot
 _COMPOUND_GAP_RE = re.compile(rf"\.?{GAP}+")
 _DIGIT_NEXT_RE = re.compile(f"{GAP}?[0-9]")
@@ -354,6 +355,9 @@ def _find_amounts(text: str, offset: int = 0) -> list[Amount]:
             i += extra  # the amount ends with its last part
         v2 = None
         start = pre[0] if pre else s
+        if pre is None and first[:2].lower() == "a " and (half := _HALF_RE.search(text, max(0, s - 8), s)):
+            v1 = v1 / 2  # "half a billion dollars"
+            start = half.start()
         second = None
         # a range: a dash, "to" or "and" and a second number right after the first
         if i + 1 < n and not extra:

@@ -5,7 +5,10 @@ A money amount is a pledge when a party (a state, a union, one of their institut
 (data/hedges.yaml: allocate, pledge, mobilise, grant, loan, credit line, package …) stands in its
 clause and the giver is not a company or investor. It is hedged when a hedge cue ("ready to",
 "could", "plans to", "intend to", "is prepared to") stands between the giver and the amount. An
-amount listed after a pledge ("€3 billion for transport; €2.5 billion for …") continues it.
+amount listed after a pledge ("€3 billion for transport; €2.5 billion for …") continues it. The
+giver may also stand after the amount ("the €70 million the EU has allocated", "a loan of $30
+million from the AIIB", "… is funded by the Japanese government"); a party that receives the money
+is never its giver, and money already received, or handed over in a span that has ended, is a figure.
 
 Everything else is a figure: money, percentages and counts of things (`count_nouns`), with a metric
 from its clause, a period from the nearest date ("in 2024", "last year", "January-November 2019",
@@ -44,7 +47,9 @@ _SINCE = re.compile(r"\bsince\b(?![\w\s,]*\band\b)[\w\s,]{0,25}$", re.I)
 _BASE = re.compile(
     r"(?:\b(?:from|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|than(?:\s+in)?|over|versus|vs\.?"
     r"|against|relative\s+to)"
-    r"|(?:%|\bper\s*cent|\bpercent)\s+on)\s+(?:the\s+)?$",  # "up 11% on the previous year"
+    r"|(?:%|\bper\s*cent|\bpercent)\s+on"  # "up 11% on the previous year"
+    r"|\b(?:increase|rise|growth|gain|jump|decrease|decline|drop|fall)\s+on)"  # "a 25% rise on 2023"
+    r"\s+(?:the\s+)?$",
     re.I,
 )
 # "… compared with the same period of last year", "in comparison with the corresponding period of
@@ -131,8 +136,15 @@ def _lex() -> dict:
         "giver_after": re.compile(giver + rf"{{0,6}}(?:{heads}))\b"),
         "giver_before": re.compile(giver + rf"{{1,6}}(?:{heads}))\b"),
         "programs": rx(progs),
+        "pledge_noun": rx(h["pledge_nouns"]),
         "program_names": progs,
     }
+    # "… the EU has allocated", "… which the EBRD could provide": up to three words, then a pledge verb
+    out["agent_verb"] = re.compile(r"(?:\s+[a-z]+){0,3}?\s+" + out["pledge"].pattern, re.I)
+    # "Japanese ODA loan of", "Korean grant": a demonym right before a pledge noun (two words between)
+    # "by the Saudi Fund for Development of loan agreements", "by Japan of a grant"
+    out["of_pledge"] = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?" + out["pledge_noun"].pattern, re.I)
+    out["demonym_pledge"] = re.compile(r"(?:\s+[\w-]+){0,2}?\s+" + out["pledge_noun"].pattern, re.I)
     # the same regexes tried only where one of their words opens (see interpret.scan)
     for k in ("hedged", "pledge", "non_party", "metric_rx", "programs"):
         out[k + "_scan"] = LiteralScan(out[k])
@@ -161,7 +173,13 @@ _SEMI = re.compile(r"[;:]")
 _WORDS = re.compile(r"[\w’'\-]+")
 _OF = re.compile(r"\bof\b")
 _RELATIVE = re.compile(r"\s*(?:[\w+-]+\s+){0,4}?(?:that|which)\b")
-_SUBJECT_CUT = re.compile(r"\b(?:that|and|but|while|whereas)\s")
+# a new clause, or what a reporting verb reports ("The Ministry said the ADB would lend …")
+_SUBJECT_CUT = re.compile(
+    r"\b(?:that|which|whereby|and|but|while|whereas|said|says|stated|noted|added|confirmed|reported)\s"
+    r"|,\s+with\s(?=(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}\w+ing\b)"  # "…, with Germany adding €10 million"
+)
+_REL_OPEN = re.compile(r",\s+(?:which|who)\s")
+_REL_ASIDE = re.compile(r",\s+(?:which|who)\s[^,]*,")
 _NEXT_CONJ = re.compile(r",?\s+(?:and|but|while|whereas)\s")
 _CONTRAST = re.compile(r"\b(?:while|whereas|but)\s")
 _AND_BUT_WHILE = re.compile(r"\b(?:and|but|while)\s")
@@ -188,8 +206,10 @@ def _fractions(ctx: Context) -> list[Amount]:
 
 
 _NUMBER_OF = re.compile(
-    r"\b[Nn]umber\s+of\s+([\w’'\- ]{3,60}?)\s+(?:[\w’'\-]+\s+){0,6}?(?:exceeded|reached|rose\s+to|grew\s+to|"
-    r"stood\s+at|totall?ed|amounted\s+to|climbed\s+to)\s+(?:(?:more\s+than|over|about|some|nearly|almost)\s+)?$"
+    r"\b[Nn]umber\s+of\s+([\w’'\- ]{3,60}?)\s+(?:[\w’'\-]+\s+){0,6}?(?:exceeded|exceeds|reached|reaches|"
+    r"rose\s+to|grew\s+to|grown\s+to|risen\s+to|increased\s+to|jumped\s+to|came\s+to|stood\s+at|stands\s+at|"
+    r"totall?ed|"
+    r"amounted\s+to|climbed\s+to)\s+(?:(?:more\s+than|over|about|some|nearly|almost)\s+)?$"
 )
 
 
@@ -205,7 +225,7 @@ def _number_of(ctx: Context, a: Amount) -> str | None:
     # the counted noun phrase ends at its verb ("… tourists visiting Kazakhstan doubled last year and …")
     cut = re.search(
         r"\s+(?:\w+ed(?!\s+(?:in|at|by|from|with|to|for)\b)|grew|rose|fell|has|have|had|was|were|is|are|reached|"
-        r"exceeded|stood|amounted|totall?ed)\b",
+        r"exceeded|exceeds|reaches|increased|jumped|climbed|came|stands|stood|amounted|totall?ed)\b",
         phrase,
     )
     return phrase[: cut.start()] if cut else m.group(1)
@@ -345,7 +365,10 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             or re.search(
                 r"\b(?:the|both|all|these|those)\s+$", ctx.text[max(0, a.span[0] - 8) : a.span[0]], re.I
             )
+            or _spelled_out(ctx, a, s)
         ):
+            continue
+        if a.unit == "percent" and _share_of_pledge(ctx, a, last_pledge, si):
             continue
         if money:
             p = _as_pledge(ctx, a, s, stated, last_pledge, si)
@@ -452,6 +475,20 @@ _SCOPE_OF = re.compile(
 _LIST_NEXT = re.compile(r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
 
 
+_LIST_LEAD = re.compile(r"\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*(?::|—|–|,\s+(?:namely|on|in|for|with)\s)\s*")
+_LIST_SEP = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _spelled_out(ctx: Context, a: Amount, s) -> bool:
+    """ "The sides signed 5 documents: an agreement on transit, a memorandum …": a count the text
+    then spells out item by item is the length of a list, no figure."""
+    m = _LIST_LEAD.match(ctx.text, a.span[1], s.end)
+    if not m or not a.value.is_integer() or not 2 <= a.value <= 12:
+        return False
+    items = [x for x in _LIST_SEP.split(ctx.text[m.end() : s.end].rstrip(" .;")) if x.strip()]
+    return len(items) == int(a.value)
+
+
 def _project_scope(ctx: Context, a: Amount, scope_end: int) -> bool:
     """ "the construction of 2 hospitals, 5 schools and a bridge": counts of what a project builds or
     buys say its scope, they are no figures of the partnership (the first after "construction of",
@@ -473,6 +510,21 @@ def _in_pledge_purpose(ctx: Context, a: Amount, last: _Pending | None, si: int) 
         return False
     between = ctx.text[last.pledge.span[1] : a.span[0]]
     return bool(_PURPOSE_LEAD.match(between)) and not _CLAUSE_BREAK.search(between)
+
+
+_SHARE_OF_MONEY = re.compile(
+    r"\s+of\s+(?:the|this|that|its|their|each)\s+(?:[\w-]+\s+)?"
+    r"(?:proceeds|loans?|grants?|funds|funding|financing|credit\s+lines?|facility|package|envelope|tranche)\b"
+)
+
+
+def _share_of_pledge(ctx: Context, a: Amount, last: _Pending | None, si: int) -> bool:
+    """ "At least a third of the proceeds will go to women-led firms", "60% of the loan will finance
+    …": a share of money just pledged (in its sentence or the one before) is a term of that pledge,
+    no figure of the partnership."""
+    if last is None or si - last.sentence > 1 or " of " not in ctx.text[a.span[1] : a.span[1] + 5]:
+        return False
+    return bool(_SHARE_OF_MONEY.match(ctx.text, a.span[1]))
 
 
 _YEAR_EARLIER = re.compile(
@@ -531,11 +583,20 @@ def _as_pledge(
     # measured value: each says None alone, and most amounts name no pledge)
     l200 = left[-200:]
     is_pledge = bool(
-        _tail(ctx, lx["pledge_scan"], left[-90:], a0)
-        or lx["pledge_scan"].search_part(right[:60], ctx.at, a1)
+        _pledge_named(ctx, left[-90:], a0 - len(left[-90:]))
+        or _pledge_named(ctx, _CLAUSE_CUT.split(right[:60], 1)[0], a1)  # not the next clause's word
         # "committed to raising the capital of the joint company to USD 500 million"
         or (("committed" in l200 or "pledged" in l200 or "agreed" in l200) and _COMMITTED_TO.search(l200))
+        # "Germany announced an additional €10 million …", "… offered $2 billion" (not "announced
+        # $5 billion in trade deals")
+        or bool(_OFFERED.search(left[-60:]) and not _DEALS.search(right[:40]))
+        # "Kyrgyzstan will receive $30 million from the World Bank": money still to come from a lender
+        or bool("receive" in left[-60:] and _TO_RECEIVE.search(left[-60:]) and _from_giver(ctx, a, s))
+        # "… a plan to borrow €200 million from the EIB": the lender's money
+        or bool("borrow" in left[-40:] and _BORROW.search(left[-40:]) and _from_giver(ctx, a, s))
     )
+    total_of = _total_of_pledge(ctx, left, a0)
+    is_pledge = is_pledge or total_of
     continued = False
     if (
         not is_pledge
@@ -547,14 +608,22 @@ def _as_pledge(
         and (si == last.sentence or not _names_a_party(ctx, s.start, a0))
     ):
         is_pledge = continued = True
+    gapped = None if last is None or si != last.sentence else _gapped_giver(ctx, last, a0)
+    if gapped:
+        is_pledge = continued = True
     if not is_pledge:
         return None
-    if _non_party(ctx, left[-120:], a0) or _figure_cue(ctx, left[-60:], a0):
+    if _non_party(ctx, left[-120:], a0) or (not total_of and _figure_cue(ctx, left[-60:], a0)):
+        return None
+    if _given_before(ctx, a, s, left) or _RECEIVED.search(left[-60:]):
         return None
     window = left[-140:] + " " + right
     if continued:
         base = last.pledge
-        by, hedged, program, date = base.by, base.hedged, base.program, base.date
+        by, hedged, program, date = gapped or base.by, base.hedged, base.program, base.date
+        if not hedged and base.span and base.span[1] < a0:
+            # "… EUR 30 million for hydropower, and is ready to consider a further EUR 20 million for …"
+            hedged = bool(lx["hedged_scan"].search_part(ctx.text[base.span[1] : a0], ctx.at, base.span[1]))
     else:
         by = _giver(ctx, a, s, left, right)
         if (
@@ -565,12 +634,30 @@ def _as_pledge(
             # "30 billion tenge were allocated for …": a state's own currency, set aside by no one named
             by = f"Government of {_currency_countries()[a.unit]}"
         if by is None:
+            by = _program_owner(ctx, a, s)  # "the launch of the EUR 20 million Team Europe Initiative"
+        if (
+            by is None
+            and last is not None
+            and 0 <= si - last.sentence <= 1
+            and _BACK_PLEDGE.search(ctx.text, s.start, a0)
+        ):
+            # "… financing worth $1.2 billion. The package includes a $500 million loan …"
+            by = last.pledge.by
+        if by is None:
             return None
         own = _NEXT_CONJ.split(right)[0]  # not the next clause's hedge
         # the hedge of this clause only: not "X is expected to provide $30m, while Y will contribute …"
         own_left = left[-100:]
         cut = max((m.end() for m in _CONTRAST.finditer(own_left)), default=0)
         own_left = own_left[cut:]
+        rel = _REL_OPEN.search(own_left)
+        if rel and "," not in own_left[rel.end() :]:
+            # the amount stands in ", which approved a $50 million loan last year, …": the main clause
+            # after the closing comma is not its own
+            own_left, own = own_left[rel.start() :], own.split(",", 1)[0]
+        elif "which" in own_left or "who" in own_left:
+            # "The EU, which could become the largest donor, will provide …": not the aside's hedge
+            own_left = _REL_ASIDE.sub(",", own_left)
         hedged = bool(
             _tail(ctx, lx["hedged_scan"], own_left, a0) or lx["hedged_scan"].search_part(own[:60], ctx.at, a1)
         )
@@ -595,6 +682,106 @@ def _as_pledge(
     )
 
 
+# "loan agreements with Tajikistan and Uzbekistan totalling approximately USD 300 million": the
+# total of a loan, a grant, a credit line named before it
+_TOTALLING = re.compile(
+    r"\b(?:totall?ing|amounting\s+to|worth|valued\s+at|with\s+a\s+(?:total\s+)?value\s+of)\s+"
+    r"(?:(?:about|approximately|some|around|nearly|almost|more\s+than|over|up\s+to)\s+)?$"
+)
+_TOTAL_WORDS = ("total", "worth", "amounting", "valued", "value")  # one is in every _TOTALLING match
+
+
+_CAP_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+(?:(?:for|of|and)\s+)?$")
+_CAP_AFTER = re.compile(r"\s+(?:(?:for|of|and)\s+)?[A-Z]")
+
+
+def _pledge_named(ctx: Context, part: str, offset: int) -> bool:
+    """Whether a pledge word stands in `part` (at `offset`), not as a word of a name ("the Saudi Fund
+    for Development has financed …", "Investment Package" in a title)."""
+    for m in _lex()["pledge_scan"].finditer_part(part, ctx.at, offset):
+        if m.group(0)[:1].isupper() and (
+            _CAP_BEFORE.search(part, max(0, m.start() - 30), m.start()) or _CAP_AFTER.match(part, m.end())
+        ):
+            continue
+        return True
+    return False
+
+
+def _total_of_pledge(ctx: Context, left: str, end: int) -> bool:
+    """Whether the amount is the total ("totalling", "worth", "amounting to") of a pledge noun (loan
+    agreements, grants, a credit line) named before it in its clause, with no measured value (trade,
+    exports) between them. `left` ends at `end`."""
+    tail = left[-40:]
+    tm = _TOTALLING.search(tail) if any(w in tail for w in _TOTAL_WORDS) else None
+    if not tm:
+        return False
+    head = left[: len(left) - len(tail) + tm.start()][-160:]
+    nouns = list(_lex()["pledge_noun"].finditer(head))
+    if not nouns:
+        return False
+    between = head[nouns[-1].end() :]
+    return not _figure_cue(ctx, between, end - len(tail) + tm.start())
+
+
+# "Between 2014 and 2020 the EU provided some EUR 174 million to …": money handed over in a past
+# span (simple past of a delivery verb, not "has provided", "will provide") is a figure
+_GIVEN_PAST = re.compile(
+    r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)(?<!\bto\s)(?<!\bbe\s)(?<!\bbeen\s)"
+    r"\b(?:provided|disbursed|paid|spent|transferred|delivered|channelled|channeled)\s+"
+    r"(?:[\w-]+\s+){0,2}?$"
+)
+
+
+# "Tajikistan has received more than $2.5 billion in ADB assistance": money already received
+_RECEIVED = re.compile(
+    r"(?<!\bwill\s)(?<!\bto\s)(?<!\bcould\s)(?<!\bwould\s)(?<!\bmay\s)(?<!\bcan\s)"
+    r"\b(?:received|obtained|attracted)\s+(?:[\w-]+\s+){0,2}?$"
+)
+
+
+def _given_before(ctx: Context, a: Amount, s, left: str) -> bool:
+    """Money the clause says was handed over (simple past) in a period that ended before the year of
+    publication: spent, so a figure, not a pledge."""
+    year = _pub_year(ctx)
+    if year is None or not _GIVEN_PAST.search(left[-50:]):
+        return False
+    period = _period(ctx, a, s, count=False)
+    return bool(period and re.fullmatch(r"\d{4}(?:/\d{4})?", period) and int(period[-4:]) < year)
+
+
+_GAP_LEAD = re.compile(r"\s*(?:[;,]\s*|\s+)(?:and\s+)?(?:the\s+)?")
+_GAP_TAIL = re.compile(r"\s*,?\s*(?:(?:up\s+to|about|some|around|nearly|over|more\s+than)\s+)?")
+
+
+def _gapped_giver(ctx: Context, last: _Pending, a0: int) -> str | None:
+    """ "The Netherlands has allocated €3 million; Sweden, €2 million; and Finland, €1 million": a
+    party and an amount with the verb left out after a pledge in the same sentence pledge alike."""
+    if not last.pledge.span:
+        return None
+    lead = _GAP_LEAD.match(ctx.text, last.pledge.span[1], a0)
+    got = _party_at(ctx, lead.end()) if lead else None
+    if got is None:
+        return None
+    tail = _GAP_TAIL.match(ctx.text, got[1], a0)
+    return got[0] if tail and tail.end() == a0 else None
+
+
+# a sentence that breaks down the money just pledged
+_BACK_PLEDGE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]he\s+new)\s+(?:[\w-]+\s+)?(?:package|financing|funding|amount|sum|"
+    r"envelope|support|assistance|allocation|contribution)\s+(?:includes?|comprises?|consists\s+of|covers?|"
+    r"will\s+(?:include|cover|comprise))\b|\bof\s+which\b|\b[Tt]his\s+includes?\b"
+)
+
+
+def _program_owner(ctx: Context, a: Amount, s) -> str | None:
+    """The party that runs a programme named in the amount's sentence (Global Gateway, Team Europe →
+    European Union), for money no one else is named to give."""
+    owners = data.load("programs").get("owners") or {}
+    pm = _lex()["programs_scan"].search_part(ctx.text[s.start : s.end], ctx.at, s.start)
+    return owners.get(_program_name(pm.group(0))) if pm else None
+
+
 def _names_a_party(ctx: Context, lo: int, hi: int) -> bool:
     """Whether a country, a people ("the Uzbek side") or an organisation is named in text[lo:hi]."""
     return any(lo <= p.span[0] < hi for p in ctx.places if p.kind in ("country", "demonym")) or any(
@@ -616,7 +803,24 @@ _CAPITAL_OF = re.compile(
     r"\s+with\s+(?:an?\s+|the\s+)?(?:initial\s+)?(?:authori[sz]ed|charter|registered|statutory|share)\s+"
     r"capital\s+of\s+(?:up\s+to\s+|about\s+|some\s+)?$"
 )
-_COMMITTED_TO = re.compile(r"\b(?:committed|pledged|agreed)\s+to\s+(?:raising|increasing|bringing)\b")
+_OFFERED = re.compile(
+    r"\b(?:announced|announces|announcing|offered|offers|offering|promised|promises|promising|approved|"
+    r"approves|approving)\s+"
+    r"(?:(?:an?|the|its|their|his|her|further|additional|new|extra|fresh|up\s+to|some|about|around|nearly|"
+    r"more\s+than|over)\s+){0,3}$"
+)
+_TO_RECEIVE = re.compile(
+    r"\b(?:will|would|could|may|might|can|is\s+to|are\s+to|is\s+set\s+to|are\s+set\s+to|is\s+expected\s+to|"
+    r"are\s+expected\s+to|stands\s+to|expects\s+to|plans\s+to)\s+(?:also\s+)?receive\s+(?:[\w-]+\s+){0,3}?$"
+)
+_BORROW = re.compile(r"\bborrow(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,2}?$")
+_DEALS = re.compile(
+    r"\b(?:trade|deals?|agreements?|contracts?|orders?|exports?|imports?|sales|purchases|budget|spending)\b"
+)
+_ARM = re.compile(r"\s+(?:arm|unit|branch|window|wing|subsidiary|affiliate|division)\b")
+_COMMITTED_TO = re.compile(
+    r"\b(?:committed|pledged|agreed)\s+to\s+(?:raising|increasing|bringing|raise|increase|bring)\b"
+)
 
 
 def _non_party(ctx: Context, left: str, end: int) -> bool:
@@ -627,6 +831,8 @@ def _non_party(ctx: Context, left: str, end: int) -> bool:
             continue
         if _CAPITAL_OF.match(left, m.end()):
             continue  # "a joint company with an authorised capital of …": the company receives it
+        if _ARM.match(left, m.end()):
+            continue  # "The IFC, the bank's private sector arm, …": it describes the giver
         return True
     return False
 
@@ -660,6 +866,9 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     """Who gives: an institution or party named before the amount in its sentence (or, in "the
     €10 billion that European lenders pledged", after it)."""
     lx = _lex()
+    agent = _agent_after(ctx, a, s) or _thanked(ctx, a, s)
+    if agent:
+        return agent
     rel = _RELATIVE.match(right)
     if rel:
         # "the EUR 12 bn envelope that Ursula von der Leyen, President of the Commission, announced"
@@ -671,9 +880,12 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         m = lx["giver_after"].search(part) if _heads_in(ctx, part, a.span[1] + rel.end() - 4) else None
         if m:
             return _clean_giver(m.group(1))
-    by_agents = _passive_agents(ctx, a, s, right)
+    by_agents = _passive_agents(ctx, a, s, right) or _act_by(ctx, a, s) or _lender_signed_with(ctx, a, s)
     if by_agents:
         return by_agents
+    lender = _from_giver(ctx, a, s)
+    if lender and lender[1]:
+        return lender[0]
     poss = list(_POSS_OFFER.finditer(left)) if ("'s" in left or "’s" in left) else []
     if poss:
         # "Kazakhstan welcomed the EU's decision to allocate …": the owner of the offer gives
@@ -690,17 +902,32 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         )
         if a.span[0] - len(left) + both.start() < first_name:  # the sides are the subject, before any name
             return " and ".join(ctx.meeting.parties)  # "The Sides … committed to …": both parties
-    orgs = [o for o in ctx.orgs if s.start <= o.span[0] < a.span[0] and not ctx.is_body_name(o.name)]
+    orgs = [
+        o
+        for o in ctx.orgs
+        if s.start <= o.span[0] < a.span[0]
+        and not ctx.is_body_name(o.name)
+        and o.kind != "parliament"  # "The Oliy Majlis ratified the agreement under which …"
+        and not _receives(ctx, o.span[1])
+        and not _CHANNEL.search(ctx.text, max(s.start, o.span[0] - 14), o.span[0])
+    ]
     # the subject of the clause with the amount ("… and announced that the EU plans to allocate …")
-    cuts = [m.end() for m in _SUBJECT_CUT.finditer(ctx.text[s.start : a.span[0]])]
+    cuts = [
+        m.end()
+        for m in _SUBJECT_CUT.finditer(ctx.text[s.start : a.span[0]])
+        if not _joins_parties(ctx, s.start + m.start(), s.start + m.end())
+    ]
     if cuts:
         cut = s.start + cuts[-1]
+        # the last cut a party is named after ("…, while the EXIM Bank said it could provide …")
+        cut = next((s.start + c for c in reversed(cuts) if _names_a_party(ctx, s.start + c, a.span[0])), cut)
         subj_orgs = [o for o in orgs if o.span[0] >= cut]
         subj_places = [
             p
             for p in ctx.places
             if cut <= p.span[0] < a.span[0]
             and (p.kind == "country" or (p.kind == "demonym" and _SIDE_NOUN.match(ctx.text, p.span[1])))
+            and not _receives(ctx, p.span[1])
         ]
         if subj_places and (not subj_orgs or subj_places[0].span[0] < subj_orgs[0].span[0]):
             pl = subj_places[0]
@@ -714,9 +941,13 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     if orgs:
         o = orgs[0]
         return o.name if not o.name.startswith(("the ", "The ")) else o.name[4:]
+    if lender:
+        return lender[0]
     gm = list(lx["giver_before"].finditer(left)) if _heads_in(ctx, left, a.span[0] - len(left)) else []
-    if gm and _clean_giver(gm[-1].group(1)).lower() not in ("government", "cabinet"):
-        return _clean_giver(gm[-1].group(1))
+    if gm and _clean_giver(gm[-1].group(1)).lower() not in ("government", "cabinet", "member states"):
+        g = _clean_giver(gm[-1].group(1))
+        # "The bank is also ready to provide …": the bank (fund, agency) named last before it
+        return (_named_before(ctx, g, a.span[0] - len(left) + gm[-1].start(1)) if " " not in g else None) or g
     if "overnment" in left and re.search(r"\b(?:the\s+)?[Gg]overnment\s+(?:\w+\s+){0,4}$", left):
         return _home_government(ctx, a.unit)
     if "budget" in left or "budget" in right[:80]:
@@ -740,8 +971,15 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     if ("we" in left or "We" in left) and (
         re.search(r"(?:^|[\s,–—-])[Ww]e\s+(?:\w+\s+){0,2}$", left[:80].split(",")[-1] + " ")
         or re.search(r"\b[Ww]e\s+(?:have\s+|had\s+|will\s+)?(?:\w+ed|allocate|provide)\s+$", left)
+        # "…, and we are now preparing a new package of …": "we" opens the amount's clause
+        or _WE_OPENS.match(left, max((m.end() for m in _SUBJECT_CUT.finditer(left)), default=0))
+        or (ctx.in_quote(a.span[0]) and _WE_QUOTED.match(left))
     ):
-        # "we have allocated …" in an interview or statement: the speaker's side
+        # "we have allocated …" in an interview or statement: the speaker's side (of the quotation
+        # the amount stands in, else the first person of the lead)
+        side = _quote_speaker_side(ctx, a.span[0])
+        if side:
+            return side
         for st, _e, p in ctx.person_mentions():
             if st >= ctx.lead_end:
                 break
@@ -749,18 +987,235 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
             if side:
                 return side
     for p in ctx.places:
-        if s.start <= p.span[0] < a.span[0] and p.kind == "country":
+        if not s.start <= p.span[0] < a.span[0] or _receives(ctx, p.span[1]):
+            continue
+        if _PREP_BEFORE.search(ctx.text, max(s.start, p.span[0] - 12), p.span[0]):
+            continue  # "… invested in Kazakhstan, and ACWA Power plans to invest …": a place, no giver
+        if p.kind == "city" and _seat_subject(ctx, p):
+            return _seats()[p.name]  # "Seoul intends to make up to $500 million … available"
+        if p.kind == "country":
             return p.name
-        if s.start <= p.span[0] < a.span[0] and p.kind == "demonym" and _SIDE_NOUN.match(ctx.text, p.span[1]):
+        if p.kind == "demonym" and _SIDE_NOUN.match(ctx.text, p.span[1]):
             return p.country  # "The European side announced …"
     if "Commission" in left and re.search(r"\b(?:the\s+)?Commission\b", left):
         return "European Commission"
+    for p in ctx.places:
+        # "a Japanese ODA loan of 25 billion yen", "a Korean grant of $7 million": the demonym of the loan
+        if (
+            s.start <= p.span[0] < a.span[0]
+            and p.kind == "demonym"
+            and p.country
+            and lx["demonym_pledge"].match(ctx.text, p.span[1], a.span[0])
+        ):
+            return p.country
     return None
 
 
+_PREP_BEFORE = re.compile(r"\b(?:in|into|to|for|from|across|throughout|at)\s+(?:the\s+)?$")
+_RECEIVES = re.compile(
+    r"\s+(?:(?:could|would|will|may|might|can|should|is\s+to|are\s+to|stands\s+to|is\s+set\s+to|"
+    r"are\s+set\s+to|has|have|had|is|are|was|were)\s+)?(?:also\s+)?"
+    r"(?:receive[sd]?|receiving|get|gets|got|obtain(?:s|ed)?|benefit(?:s|ed)?\s+from|draw(?:s)?\s+on)\b"
+)
+
+
+def _joins_parties(ctx: Context, lo: int, hi: int) -> bool:
+    """Whether the "and" at text[lo:hi] joins two named parties ("Germany and France", "the Republic
+    of Tajikistan and the Republic of Uzbekistan"): one noun phrase, no new clause."""
+    text = ctx.text
+    if not text.startswith("and", lo):
+        return False
+    j = lo
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    ends = ctx.memo.get("party_ends")
+    if ends is None:
+        ends = ctx.memo["party_ends"] = {p.span[1] for p in ctx.places if p.kind == "country"} | {
+            o.span[1] for o in ctx.orgs
+        }
+    if j not in ends:
+        return False
+    at = hi + (4 if text.startswith("the ", hi) else 0)
+    return _party_at(ctx, at) is not None
+
+
+# "The European Union, through the EIB, plans to provide …": the channel is not the giver
+_CHANNEL = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$")
+
+
+def _receives(ctx: Context, end: int) -> bool:
+    """ "… from which Kyrgyzstan could receive about EUR 15 million": a party that receives the money
+    (the subject of receive, get, obtain, benefit from) is not its giver."""
+    return bool(_RECEIVES.match(ctx.text, end))
+
+
+@lru_cache(maxsize=1)
+def _seats() -> dict[str, str]:
+    return data.load("places").get("government_seats") or {}
+
+
+# a city in subject position: after the start of a clause, before a verb ("Seoul intends to …")
+_SEAT_BEFORE = re.compile(r"(?:^|[.;:,\n(“\"]|\b(?:said|says|and|that|but|while|as|whereas|when))\s*$")
+_SEAT_VERB = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:is|was|has|have|had|will|would|could|can|may|might|[a-z]\w*s|[a-z]\w*ed)\b"
+    r"(?!\s+(?:region|province|oblast|city|office|airport|station))"
+)
+
+
+def _seat_subject(ctx: Context, p) -> bool:
+    """A capital standing for its government as the subject of a clause ("Seoul intends to …",
+    "Brussels has pledged …"), not a place things happen in ("talks in Seoul")."""
+    if p.name not in _seats():
+        return False
+    return bool(
+        _SEAT_BEFORE.search(ctx.text, max(0, p.span[0] - 12), p.span[0])
+        and _SEAT_VERB.match(ctx.text, p.span[1])
+    )
+
+
+def _party_at(ctx: Context, pos: int) -> tuple[str, int] | None:
+    """The party whose name opens at `pos`: an organisation (not a body), a country, a demonym before
+    "side", a capital in subject position; with where its name ends."""
+    for o in ctx.orgs:
+        if o.span[0] == pos and not ctx.is_body_name(o.name):
+            return (o.name[4:] if o.name.startswith(("the ", "The ")) else o.name), o.span[1]
+    for p in ctx.places:
+        if p.span[0] != pos:
+            continue
+        if p.kind == "country":
+            return p.name, p.span[1]
+        if p.kind == "demonym":
+            side = _SIDE_NOUN.match(ctx.text, p.span[1])
+            if side and p.country:
+                return p.country, side.end()
+        if p.kind == "city" and p.name in _seats():
+            return _seats()[p.name], p.span[1]
+    return None
+
+
+_AGENT_LEAD = re.compile(r"(?:\s*,?\s*(?:which|that))?\s+(?:the\s+)?")
+
+
+def _agent_after(ctx: Context, a: Amount, s) -> str | None:
+    """ "the EUR 70 million the EU has allocated to …", "…, which the EBRD could provide next year": a
+    party named right after the amount as the subject of a pledge verb gives it."""
+    text = ctx.text
+    lead = _AGENT_LEAD.match(text, a.span[1], s.end)
+    if not lead:
+        return None
+    got = _party_at(ctx, lead.end())
+    if got is None:
+        return None
+    name, end = got
+    return name if _lex()["agent_verb"].match(text, end, s.end) else None
+
+
+# "the signing by the Saudi Fund for Development of loan agreements …": the agent of a pledge noun
+_BY_WORD = re.compile(r"\bby\s+(?:the\s+)?")
+
+
+def _act_by(ctx: Context, a: Amount, s) -> str | None:
+    """A party named after "by" and before "of <loan, grant …>" in the amount's clause gives it."""
+    text = ctx.text
+    if "by " not in text[s.start : a.span[0]]:
+        return None
+    of_pledge = _lex()["of_pledge"]
+    for m in _BY_WORD.finditer(text, s.start, a.span[0]):
+        got = _party_at(ctx, m.end())
+        if got is not None and of_pledge.match(text, got[1], a.span[0]):
+            return got[0]
+    return None
+
+
+# "The Uzbek side thanked Korea for its grant of …", "… expressed gratitude to the EU for the €10 million"
+_THANKS = re.compile(
+    r"\b(?:thanked|thanks|thanking|grateful\s+to|gratitude\s+to|appreciation\s+to)\s+(?:the\s+)?"
+)
+_FOR = re.compile(r"\s+for\b")
+
+
+def _thanked(ctx: Context, a: Amount, s) -> str | None:
+    """The party thanked for the money, in the amount's sentence before it, gives it."""
+    text = ctx.text
+    part = text[s.start : a.span[0]]
+    if "thank" not in part and "grat" not in part and "appreciation" not in part:
+        return None
+    for m in _THANKS.finditer(text, s.start, a.span[0]):
+        got = _party_at(ctx, m.end())
+        if got is not None and _FOR.match(text, got[1]):
+            return got[0]
+    return None
+
+
+_BETWEEN_BANK = re.compile(r"\bbetween\s+(?:the\s+)?$")
+_AGREEMENT_WITH = re.compile(r"\b(?:loan|credit|financing|grant)\s+agreements?\s+with\s+(?:the\s+)?$")
+
+
+def _lender_signed_with(ctx: Context, a: Amount, s) -> str | None:
+    """ "The Ministry of Finance signed a $200 million loan agreement with the ADB": a development
+    bank a borrower signs a loan agreement with lends, unless a bank is itself the subject."""
+    text = ctx.text
+    if "agreement" not in text[s.start : min(s.end, a.span[1] + 60)]:
+        return None
+    banks = [o for o in ctx.orgs if s.start <= o.span[0] < min(s.end, a.span[1] + 60) and o.kind == "bank"]
+    if not banks:
+        return None
+    b = banks[0]
+    if _AGREEMENT_WITH.search(text, max(s.start, b.span[0] - 40), b.span[0]):
+        return b.name
+    # "a financing agreement of EUR 12 million between KfW and the Ministry of Finance": the bank first
+    if b.span[0] > a.span[1] and _BETWEEN_BANK.search(text, max(a.span[1], b.span[0] - 12), b.span[0]):
+        return b.name
+    return None
+
+
+# "a loan of US$ 30 million from the Asian Infrastructure Investment Bank", "a €1.5 million grant
+# from the Government of Japan", "a loan of USD 45 million and a grant of USD 12.5 million from …"
+_FROM_LEAD = re.compile(r"\s+(?:in\s+)?(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?(?=[A-Z])")
+_AND_NEXT = re.compile(r"\s+and\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?")
+_LENDER_KINDS = frozenset(
+    ("bank", "government", "agency", "ministry", "eu institution", "international organization")
+)
+
+
+def _from_giver(ctx: Context, a: Amount, s) -> tuple[str, bool] | None:
+    """The party an amount comes "from", read right after it (across one more amount joined by "and");
+    with whether it is a lender in its own right (a bank, a government, a state, an agency), which
+    outranks the clause's subject, or another body (a fund), which gives only when no one else does."""
+    text = ctx.text
+    end = a.span[1]
+    nxt = next((x for x in ctx.amounts if x.span[0] >= end), None)
+    if nxt is not None and nxt.span[0] < s.end and _AND_NEXT.fullmatch(text, end, nxt.span[0]):
+        end = nxt.span[1]
+    m = _FROM_LEAD.match(text, end, s.end)
+    if not m:
+        return None
+    pos = m.end()
+    for o in ctx.orgs:
+        if o.span[0] == pos and not ctx.is_body_name(o.name):
+            name = o.name[4:] if o.name.startswith(("the ", "The ")) else o.name
+            return name, o.kind in _LENDER_KINDS or name.endswith("Bank")
+    got = _party_at(ctx, pos)  # a country, or "the Korean government"
+    return (got[0], True) if got else None
+
+
+_WE_OPENS = re.compile(r"\s*[Ww]e\s")
+_WE_QUOTED = re.compile(r"\s*[\"“]\s*[Ww]e\s")  # '"We are also providing €8 million …'
+
+
+def _quote_speaker_side(ctx: Context, pos: int) -> str | None:
+    """The side of the person quoted in the quotation that holds `pos`."""
+    q = next((q for q in ctx.quotes if q.span[0] <= pos < q.span[1] and q.speaker), None)
+    if q is None:
+        return None
+    for p in ctx.people:
+        if p.name == q.speaker or p.name.endswith(" " + q.speaker) or q.speaker.endswith(" " + p.name):
+            return p.affiliation or _party_in(p.role or "")
+    return None
 _POSS_OFFER = re.compile(
     r"\b([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*)['’]s\s+(?:[\w-]+\s+){0,2}(?:decision|plan|plans|offer|pledge|"
-    r"commitment|readiness|intention|initiative|proposal|grant|loan|package|support)\b"
+    r"commitment|readiness|intention|initiative|proposal|grant|loan|package|support|announcement|allocation|"
+    r"provision|contribution)\b"
 )
 _NEXT_CLAUSE = re.compile(r"\s+and\s+(?:said|announced|added|noted|stressed|\w+ed)\b|[;,]\s|\s+while\s")
 _YEAR_BACK = re.compile(
@@ -787,20 +1242,33 @@ _BOTH_SIDES_WORDS = ("ides", "arties", "Heads", "eaders", "Presidents")  # one i
 
 
 _PASSIVE_BY = re.compile(
-    r"\b(?:contributed|provided|allocated|financed|funded|paid|covered|granted|extended|made\s+available)\b"
+    r"\b(?:contributed|provided|allocated|financed|co-financed|funded|paid|covered|granted|extended|"
+    r"made\s+available|earmarked|pledged|committed|mobili[sz]ed|approved|set\s+aside|backed|guaranteed)\b"
     r"[^.;:]{0,40}?\bby\s+(?:the\s+)?$"
 )
+_PASSIVE_BY_OPEN = re.compile(_PASSIVE_BY.pattern[:-1])  # the same, anywhere in the clause
 _AND_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
 
 def _passive_agents(ctx: Context, a: Amount, s, right: str) -> str | None:
     """ "USD 100 million, to be contributed in equal shares by Azerbaijan and Kazakhstan": the
-    countries after a passive "… by" in the amount's own clause give it."""
+    countries (or the institution) after a passive "… by" in the amount's own clause give it."""
     if " by " not in right:
         return None
     hi = a.span[1] + len(right)
     cs = [p for p in ctx.places if a.span[1] <= p.span[0] < hi and p.kind == "country"]
-    if not cs or not _PASSIVE_BY.search(ctx.text[a.span[1] : cs[0].span[0]]):
+    org = next((o for o in ctx.orgs if a.span[1] <= o.span[0] < hi and not ctx.is_body_name(o.name)), None)
+    if org is not None and (not cs or org.span[0] < cs[0].span[0]):
+        # "… has been earmarked by the European Investment Bank", "…, financed by the EIB, …"
+        if _PASSIVE_BY.search(ctx.text[a.span[1] : org.span[0]]):
+            return org.name[4:] if org.name.startswith(("the ", "The ")) else org.name
+        return None
+    if not cs:
+        # "… is funded by the Japanese government": a demonym before "government" or "side"
+        m = _PASSIVE_BY_OPEN.search(ctx.text, a.span[1], hi)
+        got = _party_at(ctx, m.end()) if m else None
+        return got[0] if got else None
+    if not _PASSIVE_BY.search(ctx.text[a.span[1] : cs[0].span[0]]):
         return None
     names = [cs[0].name]
     for prev, p in zip(cs, cs[1:], strict=False):
@@ -809,6 +1277,21 @@ def _passive_agents(ctx: Context, a: Amount, s, right: str) -> str | None:
         if p.name not in names:
             names.append(p.name)
     return " and ".join(names)
+
+
+def _named_before(ctx: Context, head: str, pos: int) -> str | None:
+    """The last organisation before `pos` whose name ends in the bare `head` ("bank" → "European Bank
+    for Reconstruction and Development" when its name or kind says bank), or None."""
+    h = head.lower()
+    if h not in ("bank", "fund", "agency", "lender"):
+        return None
+    for o in reversed(ctx.orgs):
+        if o.span[0] >= pos or ctx.is_body_name(o.name):
+            continue
+        words = o.name.lower().split()
+        if h in words or o.kind == h or (h == "lender" and o.kind == "bank"):
+            return o.name[4:] if o.name.startswith(("the ", "The ")) else o.name
+    return None
 
 
 def _heads_in(ctx: Context, part: str, offset: int) -> bool:
@@ -875,17 +1358,82 @@ def _home_government(ctx: Context, currency: str | None = None) -> str | None:
     return f"Government of {first.name}" if first else None
 
 
-_PURPOSE = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:[\w\s-]{0,60}?)\b(?:for|to|aimed at|towards|on)\s+(.{4,140}?)"
-    r"(?=[.;:(]|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|and\s+\d+|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
+_PURPOSE_END = (
+    r"(?=[.;:(”]|,[\"”]"
+    r"|,\s+and\s+(?:is|are|was|were|will|would|could|has|have|had|plans|intends|also)\b"
+    r"|,?\s+and\s+(?:we|they|it|he|she|that)\s|,\s+subject\s+to\b"
+    r"|,?\s+and\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:[$€£¥]|[A-Z]{3}\s?\d)"  # "… and a $7 million loan"
+    r"|,\s+(?:[$€£¥]|[A-Z]{3}\s?\d)"  # "… for water, €5 million for health"
+    r"|\s+under\s+(?:the\s+|its\s+|their\s+)?[A-Z]"
+    r"|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|and\s+\d+|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
     r"|,\s+[\w\s]{0,40}?\b(?:said|says|told|added|noted)\b|\s+since\s|\s+and\s+(?:said|announced|added|noted)\b"
     r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+at\s+(?:the|an?)\s|$)"
 )
+_PURPOSE = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:[\w\s-]{0,60}?)\b(?:for|to|aimed at|towards|on)\s+(.{4,140}?)" + _PURPOSE_END
+)
+_PURPOSE_TAIL = re.compile(r"(.{4,140}?)" + _PURPOSE_END)
+_DATE_START = re.compile(
+    r"(?:be|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|the\s+sidelines|the\s+margins)\b"
+)
+_PURPOSE_STOP = re.compile(r"\s+and\s+that\s|,\s+(?:while|but|whereas)\s")
+_FOR_WORD = re.compile(r"\bfor\s+")
+_BRACKET_OPEN = re.compile(r"\(\s*(?:about|approximately|approx\.|around|some|roughly|nearly|~|or)?\s*$")
+_AMOUNT_TOKEN = re.compile(r"(?:(?<![A-Za-z])[A-Z]{0,3}[$€£¥]\s?|\b[A-Z]{3}\s?)\d")
+_AND_NEXT_OF = re.compile(r"\s+and\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$")
+_PURPOSE_BREAK = re.compile(r"[;.]\s|,\s+(?:and|while|but|whereas|which)\s")  # the clause ends there
+_NAME_END = re.compile(r"[A-Z][\w’'-]*\s+$")
 
 
 def _purpose(right: str) -> str | None:
+    stop = _PURPOSE_STOP.search(right)
+    if stop:
+        right = right[: stop.start()].rstrip(" ,")  # "… a solar park and that trade amounted to …"
     m = _PURPOSE.match(right)
-    return m.group(1).strip() if m else None
+    if m and _DATE_START.match(m.group(1)):
+        m = None  # "… on Tuesday for education": a day, not what the money is for
+    if m and not _name_inside(right, m.start(1)) and not m.group(1)[:1].isdigit():
+        return m.group(1).strip()
+    # further on in the clause, past a lender's name, a bracket or a second amount: "… from the Asian
+    # Development Bank (ADB) for the rehabilitation of …" (not "Fund for Sustainable Development")
+    hi = brk.start() if (brk := _PURPOSE_BREAK.search(right, 0, 160)) else 160
+    for nxt in _AMOUNT_TOKEN.finditer(right, 0, hi):
+        if _BRACKET_OPEN.search(right, 0, nxt.start()):
+            continue  # "(about US$ 50 million)": the same amount converted
+        if not _AND_NEXT_OF.search(right, 0, nxt.start()):
+            hi = nxt.start()  # "…, will add a further $100 million for hospitals": the next amount's purpose
+        break
+    for f in _FOR_WORD.finditer(right, 0, hi):
+        if _name_inside(right, f.end()) or not right[f.end() : f.end() + 1].isalpha():
+            continue
+        t = _PURPOSE_TAIL.match(right, f.end())
+        if t:
+            return t.group(1).strip()
+    return m.group(1).strip() if m and not _name_inside(right, m.start(1)) else None
+
+
+def _name_inside(text: str, at: int) -> bool:
+    """Whether the preposition before `at` stands inside a name ("Fund for Sustainable Development")."""
+    return text[at : at + 1].isupper() and bool(_NAME_END.search(text, max(0, at - 40), at - 4))
+
+
+_CLAUSE_AFTER = re.compile(r"\s+and\s+that\s|;|,\s+(?:and|while|but|whereas)\s|[.!?]\s")
+
+
+def _dateline_end(ctx: Context) -> int:
+    got = ctx.memo.get("dateline_end")
+    if got is None:
+        from ..annotate.dates import dateline_end
+
+        got = ctx.memo["dateline_end"] = dateline_end(ctx.text)
+    return got
+
+
+def _after_publication(ctx: Context, value: str) -> bool:
+    """Whether an ISO date (at any granularity) lies wholly after the publication date."""
+    pub = ctx.published
+    return bool(pub) and value[: len(pub)] > pub[: len(value)]
 
 
 def _pledge_date(ctx: Context, a: Amount, s, window: str) -> str | None:
@@ -900,12 +1448,20 @@ def _pledge_date(ctx: Context, a: Amount, s, window: str) -> str | None:
         and not (d.end and re.search(r"\bfor\s+(?:the\s+)?(?:period\s+)?$", ctx.text[s.start : d.span[0]]))
         # "… EUR 35 million for energy efficiency in 2025–2027": a span after the amount is when it is spent
         and not (d.end and d.granularity != "day" and d.span[0] > a.span[1])
+        # "… which the EBRD could provide next year": a time after publication is when money flows
+        and not (d.span[0] > a.span[1] and _after_publication(ctx, d.value))
+        # "… will invest $500 million in a solar park and that trade … in 2024": another clause's date
+        and not (d.span[0] > a.span[1] and _CLAUSE_AFTER.search(ctx.text, a.span[1], d.span[0]))
+        # "ALMATY, 12 September 2023 – The EBRD has signed …": the dateline dates the text, not the pledge
+        and (d.span[0] > 400 or d.span[1] > _dateline_end(ctx))
     ]
     before = ctx.text[s.start : a.span[0]]
     cut = max((m.end() for m in _NEXT_CLAUSE.finditer(before)), default=0)
     own = before[cut:] + ctx.text[a.span[1] : a.span[1] + 60]
     perfect = ("has" in own or "have" in own) and re.search(
-        r"\b(?:has|have)\s+(?:\w+\s+)?(?:allocated|mobili[sz]ed|provided|committed|spent|disbursed)\b", own
+        r"\b(?:has|have)\s+(?:\w+\s+){0,2}(?:allocated|mobili[sz]ed|provided|committed|spent|disbursed|earmarked|"
+        r"pledged|approved|decided)\b",
+        own,
     )
     if perfect and near:
         # "it has mobilised EUR 70 million since 2021 and said it intends to provide … in 2025–2027":
@@ -933,7 +1489,7 @@ def _as_figure(
     right = text[a.span[1] : min(s.end, a.span[1] + 40)]
     if a.unit == "percent":
         if (
-            (lx["growth"].search(left[-25:]) or re.match(r"\s+(?:more|higher|less|lower|up|down)\b", right))
+            (lx["growth"].search(left[-25:]) or _CHANGE_AFTER.match(right) or _SIGNED.search(left[-3:]))
             and prev_money is not None
             and prev_money.span
             and s.start <= prev_money.span[0]
@@ -951,9 +1507,12 @@ def _as_figure(
                 qualifier=_q(a.qualifier),
                 span=a.span,
             )
+        # "grew by about 40%": the change verb before the qualifier
+        tq = _TRAIL_Q.search(left, max(0, len(left) - 20))
+        bare = left[: tq.start()] if tq else left
         if re.search(
             r"\b(?:grew|rose|increased|decreased|fell|declined|jumped|climbed|up|down)\s+(?:by\s+)?$",
-            left[-25:],
+            bare[-25:],
         ):
             # "trade grew by 3.2% last year to $41.6 billion": growth of the value it reaches
             reach = next(
@@ -964,10 +1523,10 @@ def _as_figure(
                 ),
                 None,
             )
-            if reach is not None:
+            if reach is not None and not _CLAUSE_BREAK.search(text, a.span[1], reach.span[0]):
                 return Figure(
                     metric=f"{_metric(ctx, a, _clause_left(ctx, a, s)[-150:], right) or 'value'} "
-                    + _direction(left, right),
+                    + _direction(bare, right),
                     value=a.value,
                     value_max=a.value_max,
                     unit="percent",
@@ -982,9 +1541,18 @@ def _as_figure(
         if not m and "hare" in left:
             # "The share of Uzbekistan in Turkmenistan's trade reached 7.2%"
             m = _SHARE_OF.search(text, max(s.start, a.span[0] - 150), a.span[0])
-        metric = f"share of {m.group(1).strip()}" if m else _metric(ctx, a, left, right) or "share"
-        if not m and metric != "share" and _CHANGE_BY.search(left[-25:]):
-            metric = f"{metric} {_direction(left, right)}"  # "trade grew by 7.5%": its growth, no share
+        if not m and "share" in right[:8]:
+            m = _SHARE_AFTER.match(right + ".")  # "with a 30% share of its trade"
+        change = not m and _CHANGE_BY.search(bare[-25:])
+        metric = (
+            f"share of {m.group(1).strip()}"
+            if m
+            else _metric(ctx, a, left, right)
+            or (change and _metric(ctx, a, _clause_left(ctx, a, s)[-150:], right))
+            or "share"
+        )
+        if change and metric != "share":
+            metric = f"{metric} {_direction(bare, right)}"  # "trade grew by 7.5%": its growth, no share
         return Figure(
             metric=metric,
             value=a.value,
@@ -1031,9 +1599,16 @@ def _as_figure(
 
 
 _SHARE_OF = re.compile(
-    r"\b[Ss]hare\s+of\s+([\w’'\s-]{3,90}?)\s+(?:reached|was|is|amounted\s+to|stood\s+at|made\s+up|made|"
+    r"\b[Ss]hare\s+(?:of|in)\s+([\w’'\s-]{3,90}?)\s+(?:reached|was|is|amounted\s+to|stood\s+at|stands\s+at|made\s+up|made|"
     r"accounted\s+for|rose\s+to|grew\s+to|fell\s+to|came\s+to|totall?ed)\s+"
     r"(?:(?:about|nearly|over|some|almost|around|more\s+than|less\s+than)\s+)?$"
+)
+_TRAIL_Q = re.compile(
+    r"\b(?:about|some|around|nearly|almost|approximately|roughly|over|more\s+than|less\s+than|under|"
+    r"just\s+over|just\s+under|at\s+least|up\s+to)\s+$"
+)
+_SHARE_AFTER = re.compile(
+    r"\s+share\s+(?:of|in)\s+(?:its\s+|their\s+|the\s+)?([\w’'\s-]{3,60}?)(?:[,.;]|\s+(?:in|last|and|that|which)\b)"
 )
 _CHANGE_BY = re.compile(
     r"\b(?:grew|rose|increased|decreased|fell|declined|jumped|climbed|dropped|expanded|contracted|shrank)"
@@ -1080,12 +1655,18 @@ _BACK_REF = re.compile(
     r"(?:in|during|over|for)\s+(?:this|that|the\s+same)\s+period|[Ee]xports?|[Ii]mports?|[Ss]hare)\b"
 )
 _FELL = re.compile(r"\b(?:fell|declined|decreased|dropped|contracted|shrank|down)\s+(?:by\s+)?$")
-_LESS = re.compile(r"\s+(?:less|lower|down)\b")
+_BRACKET_CHANGE = re.compile(r"\s*\(\s*[+−–-]?\s*")
+_SIGNED = re.compile(r"(?:^|[\s(])[+−–-]$")  # "$1.2 billion (+10.2%)": a signed change
+_LESS = re.compile(r"\s+(?:less|lower|down|decrease|decline|drop|fall|reduction)\b")
+# "…, up 12%", "…, a 25% increase on the previous year": the percentage is a change of the value before
+_CHANGE_AFTER = re.compile(
+    r"\s+(?:more|higher|less|lower|up|down|increase|rise|growth|gain|jump|decrease|decline|drop|fall)\b"
+)
 
 
 def _direction(left: str, right: str) -> str:
     """ "fell by 7%", "contracted by 5.3%", "5% less": the metric says the fall, the value stays."""
-    if _FELL.search(left[-25:]) or _LESS.match(right):
+    if _FELL.search(left[-25:]) or _LESS.match(right) or left.endswith(("(-", "(−", "(–", " −")):
         return "decline"
     return "growth"
 
@@ -1155,6 +1736,12 @@ def _date_reaches(text: str, c: tuple, a: Amount) -> bool:
     return bool(_PAST_EVENT.search(rest))
 
 
+_SINCE_THEN = re.compile(r"\b[Ss]ince\s+(then|that\s+(?:time|year|date))\b")
+_OVER_SPAN = re.compile(r"\b(?:over|across)\s+(?:the\s+)?$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_TO_IN = re.compile(r"\s(?:to|until|till|through)\s")
+
+
 def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
     """What `_period` reads in a sentence whatever the amount, once per sentence: the relative
     periods ("over the past decade") as (position, range), and each date with whether a base
@@ -1177,6 +1764,8 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
         )
         if m.group(3).lower().startswith("month") or year is None:
             continue
+        if n is None and m.group(3).lower() == "years":
+            continue  # "in the coming years": no length said
         rng = f"{year - k}/{year}" if m.group(1).lower() in ("past", "last") else f"{year}/{year + k}"
         rels.append((s.start + m.start(), rng))
     dated = []
@@ -1188,13 +1777,36 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
             _low_has(ctx, "period", max(s.start, d0 - 40), d0)
             and bool(_PERIOD_BASE.search(text[max(s.start, d0 - 40) : d0]))
         )
-        if since and year:
+        if d.granularity == "day" and not since:
+            continue  # "… worth $5.2 billion at the forum on Tuesday": the day of an occasion, no period
+        if base and d.end and (
+            _OVER_SPAN.search(text, lo, d0)
+            or (_FROM_BEFORE.search(text, lo, d0) and _TO_IN.search(text, d0, d.span[1]))
+        ):
+            # "totalled $8.5 billion over 2005-2023", "in the period from January to October 2025":
+            # the span the figure covers, not a base
+            base = False
+        if since and year and not d.end:
             val = f"{d.value[:4]}/{year}"
         elif d.end:
             val = f"{d.value}/{d.end}"
         else:
             val = d.value
         dated.append((d, base, (d.span[0], d.span[1], val, since or bool(d.end))))
+    then = _SINCE_THEN.search(sent) if year and _low_has(ctx, "since", s.start, s.end) else None
+    if then:
+        # "… in 2006. Since then the Bank has invested more than €2.3 billion": from the last date
+        # before it, in its sentence or the one before in its paragraph, up to the publication year
+        at = s.start + then.start()
+        prev = [d for d, _b, _c in dated if d.span[1] <= at]
+        i = ctx.sentence_index(s.start)
+        if not prev and i > 0 and ctx.sentences[i - 1].paragraph == s.paragraph:
+            ps = ctx.sentences[i - 1]
+            prev = ctx.dates_in(ps.start, ps.end)
+        if prev and re.match(r"\d{4}", prev[-1].value):
+            d = prev[-1]
+            cand = (s.start + then.start(1), s.start + then.end(), f"{d.value[:4]}/{year}", True)
+            dated.append((d, False, cand))
     got = memo[s.start] = (rels, dated)
     return got
 
@@ -1238,10 +1850,17 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
     if not cands:
         return None
     # a date after the amount in its clause (before the next amount), else the nearest before
-    nxt_amount = min(
-        (x.span[0] for x in ctx.amounts if x.span[0] > a.span[1] and (x.unit != "count" or count)),
-        default=s.end,
-    )
+    nxt_amount = s.end
+    for x in ctx.amounts:
+        if a.span[1] < x.span[0] < nxt_amount and (x.unit != "count" or count):
+            if x.span[0] - a.span[1] < 30 and (
+                (x.unit not in ("percent", "count") and _CONVERSION.match(text[a.span[1] : x.span[0]]))
+                or (x.unit == "percent" and _BRACKET_CHANGE.fullmatch(text, a.span[1], x.span[0]))
+            ):
+                # "1.5 trillion tenge ($3 billion) in 2024", "$300 million (-5%) in 2023": a stated
+                # conversion or change in brackets, not the next amount
+                continue
+            nxt_amount = x.span[0]
     # (not across "…, and for 9 months of 2025 – USD 950 million": the next clause's period)
     after = [
         c
