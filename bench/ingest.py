@@ -10,6 +10,10 @@ started as tests/conftest.py does (`bench/speed.py: postgres`).
 The "N ingests" rows ingest the same documents in N successive runs, each followed by a full
 rebuild (what every ingest used to do) or by the incremental merge an ingest does now.
 
+`--grow 10000,500` ingests 10,000 documents, then 500 more, and prints the CPU time per document
+of the incremental merge the second ingest runs (what a growing ledger pays per new document) and
+the peak RSS.
+
 `--rss 1000,10000` instead prints, for each size, the writer's peak RSS after the ingest and after
 the merge rebuild, each size in a fresh process (2 workers, SQLite): streaming means the first
 stays flat with corpus size (it plateaus once SQLite's 64 MB page cache is full); the rebuild
@@ -18,6 +22,7 @@ so it holds one batch of records, plus a few bytes per record id for the batchin
 
 Usage: python bench/ingest.py [--n 2000] [--seed 7] [--corpus DIR] [--no-pg] [--batches 10]
        python bench/ingest.py --rss 1000,10000 [--corpus DIR] [--workers 2]
+       python bench/ingest.py --grow 10000,500 [--corpus DIR]
 """
 
 from __future__ import annotations
@@ -121,6 +126,28 @@ def rss_child(corpus: str, n: int, workers: int, db: str) -> None:
     ledger.close()
 
 
+def grow_child(corpus: str, base: int, more: int, db: str) -> None:
+    """In a fresh process: ingest `base` documents (full rebuild), then `more` documents and the
+    incremental merge an ingest runs; print what that merge costs and the peak RSS."""
+    from communique.ledger import open_ledger
+    from communique.ledger.store import now
+
+    paths = sorted(str(p) for p in Path(corpus).rglob("doc-*"))[:base + more]
+    ledger = open_ledger(f"sqlite:///{db}")
+    ledger.ingest_paths(paths[:base], workers=2)
+    before = _peak_mb()
+    started = now()
+    ledger.ingest_paths(paths[base:], rebuild=False)
+    touched = ledger._stored_since(started)
+    t, c = time.perf_counter(), time.process_time()
+    stats = ledger.rebuild(touched=touched)
+    wall, cpu = time.perf_counter() - t, time.process_time() - c
+    print(f"{more:,} documents into a ledger of {base:,}: merge rebuild {1000 * cpu / more:.1f} CPU-ms/doc "
+          f"({wall:.1f} s wall, {stats.get('rewritten', 0):,} records rewritten); "
+          f"peak RSS {_peak_mb():.0f} MB (after the first {base:,}: {before:.0f} MB)", flush=True)
+    ledger.close()
+
+
 def rss_sizes(sizes: list[int], corpus: Path, seed: int, workers: int) -> None:
     import subprocess
 
@@ -142,11 +169,30 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--batches", type=int, default=10, help="Successive ingests for the incremental rows.")
     ap.add_argument("--rss", help="Sizes (e.g. 1000,10000): peak RSS of ingest and rebuild per size.")
     ap.add_argument("--workers", type=int, default=2, help="Ingest workers for --rss.")
+    ap.add_argument("--grow", help="BASE,MORE (e.g. 10000,500): the incremental merge of MORE documents "
+                                   "ingested into a ledger of BASE, in a fresh process.")
     ap.add_argument("--rss-child", help=argparse.SUPPRESS)
+    ap.add_argument("--grow-child", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.grow_child:
+        corpus, base, more, db = args.grow_child.rsplit(",", 3)
+        grow_child(corpus, int(base), int(more), db)
+        return
     if args.rss_child:
         corpus, n, workers, db = args.rss_child.rsplit(",", 3)
         rss_child(corpus, int(n), int(workers), db)
+        return
+    if args.grow:
+        import subprocess
+
+        from bench.corpus import write_corpus
+
+        base, more = (int(x) for x in args.grow.split(","))
+        corpus = Path(args.corpus) if args.corpus else Path(tempfile.mkdtemp(prefix="communique-grow-")) / "c"
+        write_corpus(corpus, base + more, seed=args.seed)
+        with tempfile.TemporaryDirectory(prefix="communique-bench-grow-") as d:
+            subprocess.run([sys.executable, __file__, "--grow-child", f"{corpus},{base},{more},{d}/l.db"],
+                           check=True)
         return
     if args.rss:
         corpus = Path(args.corpus) if args.corpus else Path(tempfile.mkdtemp(prefix="communique-rss-")) / "c"

@@ -362,7 +362,7 @@ def test_figures_checked_in_batches_as_a_whole(db_url, monkeypatch):
         seen = checks._load(conn, checks.READS)
         whole = sorted(f["id"] for f in checks.figures_disagree(seen))
     assert [r[0] for r in batched] == whole
-    monkeypatch.setattr(checks, "FIGURE_STATEMENTS", 0)  # batches however few the figures...
-    monkeypatch.setattr(checks, "FIGURE_BATCH", 1)  # ...of one group each
+    monkeypatch.setattr(checks, "WHOLE_STATEMENTS", 0)  # batches however few the records...
+    monkeypatch.setattr(checks, "BATCH", 1)  # ...of one group each
     ledger.rebuild()
     assert flag_rows() == batched

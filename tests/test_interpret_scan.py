@@ -250,3 +250,18 @@ def test_walked_openings_give_the_plain_matches():
         assert _all(events._GENERIC_SITTING_SCAN.finditer(text)) == _all(
             events._GENERIC_SITTING.finditer(text)
         )
+
+
+def test_unnumbered_sitting_scan_equals_plain_regex():
+    """The all-look-around "regular/extraordinary/inaugural meeting of" pattern, tried only where
+    one of its words opens (starts given by hand): the plain regex's (empty) matches."""
+    rx, scan = context._UNNUMBERED, context._UNNUMBERED_SCAN
+    words = ["regular", " extraordinary", " inaugural meeting of", " meeting of", " session  of",
+             " sitting\nof", " of"]
+    for text in _texts(1500, 7, words):
+        plain = _all(rx.finditer(text))
+        assert _all(scan.finditer(text)) == plain, text
+        assert _all(scan.finditer(text, Openings(text))) == plain, text
+    text = ("At the Regular  meeting of the Council and the inaugural session of\tthe Forum "
+            "(İNAUGURAL sitting of)")
+    assert _all(scan.finditer(text, Openings(text))) == _all(rx.finditer(text)) != []

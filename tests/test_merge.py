@@ -294,3 +294,45 @@ def test_merging_does_not_depend_on_ingest_order(db_url, tmp_path):
                     conn.execute(text("SELECT record_a, record_b, rule FROM merges ORDER BY id")).all())
 
     assert state(forward) == state(shuffled)
+
+
+def test_partitioned_blocks_skip_only_pairs_that_cannot_match():
+    """Meetings with two ordinals and pledges of two years are never compared: every pair
+    `_block_pairs` leaves out scores None, and clustering with and without the shortcut agrees."""
+    import itertools
+    import random
+
+    from communique.ledger import merge
+    from communique.ledger.matchers import MATCHERS, Seen
+
+    rng = random.Random(5)
+    bodies = ["Cooperation Council", "Cooperation Committee", "Joint Committee"]
+    meetings = [Seen(id=f"mee-{i:04d}", kind="meetings", document_id=f"d{i}", published="2024-06-01",
+                     props={"body": [f"EU–Kazakhstan {rng.choice(bodies)}"],
+                            **({"number": [rng.choice([18, 19, 20, 21])]} if rng.random() < .7 else {}),
+                            **({"date": [rng.choice(["2024-05-02", "2024-05-03", "2023-11-20"])]}
+                               if rng.random() < .8 else {})})
+                for i in range(60)]
+    pledges = [Seen(id=f"ple-{i:04d}", kind="pledges", document_id=f"d{i}", published="2024-06-01",
+                    props={"amount": [rng.choice([1e9, 1.005e9, 2e9])], "currency": ["EUR"],
+                           **({"date": [rng.choice(["2023", "2024-03", "2024-03-02", "2025-01"])]}
+                              if rng.random() < .8 else {})})
+               for i in range(60)]
+    for kind, recs in (("meetings", meetings), ("pledges", pledges)):
+        matcher = MATCHERS[kind]
+        strong = [r for r in recs if not matcher.weak(r)]
+        kept = {frozenset((x.id, y.id)) for x, y in merge._block_pairs(strong, matcher)}
+        skipped = [(x, y) for x, y in itertools.combinations(strong, 2)
+                   if frozenset((x.id, y.id)) not in kept]
+        assert skipped, f"{kind}: the partition left some pair out"
+        assert all(matcher.score(x, y) is None for x, y in skipped)
+        index = {r.id: r for r in recs}
+        with_it = merge.cluster_kind(kind, recs, [], index, {kind: recs})
+        try:
+            type(matcher).partitioned = False
+            without = merge.cluster_kind(kind, recs, [], index, {kind: recs})
+        finally:
+            del type(matcher).partitioned
+        assert [(c.members, sorted(c.edges)) for c in with_it] == \
+            [(c.members, sorted(c.edges)) for c in without]
+        assert any(len(c.members) > 1 for c in with_it)

@@ -186,3 +186,106 @@ def test_money_word_before_equals_the_plain_window_search():
         assert (plain and plain.group("w")) == (fast and fast.group("w")), (text, lo, hi)
         plain = money._PREV_WORD_RE.search(text, lo, hi)
         assert (plain.group("w") if plain else None) == money._prev_word(text, lo, hi), (text, lo, hi)
+
+
+def _detect_reference(text: str, default: str = "en") -> str:
+    """detect_language in its plain form: every word lowered one by one, each language's score
+    summed over its own list."""
+    words = [w.lower().replace("’", "'") for w in language._WORD.findall(text[:5000])]
+    cyr = [w for w in words if language._CYRILLIC.match(w)]
+    if len(words) < language._MIN_WORDS:
+        return default
+    lists = language._lists()
+    cyrillic = len(cyr) > len(words) / 2
+    if cyrillic:
+        candidates, words = ["ru", "kk"], cyr
+    else:
+        candidates = [lang for lang in lists if lang not in ("ru", "kk")]
+        words = [w for w in words if not language._CYRILLIC.match(w)]
+    scores = {lang: sum(1 for w in words if w in lists[lang]) for lang in candidates}
+    if "kk" in scores:
+        scores["kk"] += sum(1 for w in words if language._KAZAKH_LETTERS.intersection(w))
+    if cyrillic:
+        return "kk" if scores["kk"] > scores["ru"] else "ru"
+    best = max(scores, key=lambda k: scores[k])
+    return default if scores[best] < max(2, len(words) // 20) else best
+
+
+def test_language_counts_equal_the_list_by_list_sums():
+    """The stop-word count (only stop words counted, each adding to its languages) picks the
+    language the plain list-by-list sums pick, on texts mixing every list's words."""
+    stop = sorted({w for ws in language._lists().values() for w in ws})
+    pieces = [*stop, *(w.title() for w in stop[::3]), "x", "Astana", "trade", "қазақ", "әлем", "’s",
+              "l’", "—", " ", " ", " ", ", ", ".\n", "2025", "Σ", "İ"]
+    rng = random.Random(9)
+    seen = set()
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) + rng.choice(("", " ", " ")) for _ in range(rng.randint(0, 60)))
+        got = language.detect_language(text)
+        assert got == _detect_reference(text), text
+        seen.add(got)
+    assert len(seen) >= 4  # the texts reach several languages, not only the default
+
+
+def _fast_init_classes():
+    from communique.annotate.agreements import AgreementMention
+    from communique.annotate.orgs import Org
+    from communique.annotate.quotes import QuoteMention
+    from communique.annotate.types import Amount, DateMention, OrdinalMention
+    from communique.interpret.context import BodyMention, _Anchor
+    from communique.segment import Paragraph, Sentence
+
+    return [Amount, DateMention, OrdinalMention, AgreementMention, Org, QuoteMention, BodyMention, _Anchor,
+            Paragraph, Sentence]
+
+
+@pytest.mark.parametrize("cls", _fast_init_classes(), ids=lambda c: c.__name__)
+def test_fast_init_makes_the_dataclass_objects(cls):
+    """The dict-storing __init__ builds objects equal in every way to the frozen dataclass's own."""
+    import dataclasses
+    import pickle
+
+    assert cls.__init__ is not cls._plain_init
+    fields = dataclasses.fields(cls)
+    rng = random.Random(len(fields))
+    values = [(0, 5), "text", None, 3, 2.5, True, ("EU", "Kazakhstan"), "", (7, 7)]
+    for _ in range(50):
+        args = [rng.choice(values) for _ in fields]
+        required = sum(f.default is dataclasses.MISSING for f in fields)
+        n = rng.randint(required, len(fields))  # positional, some defaults left out
+        plain = object.__new__(cls)
+        cls._plain_init(plain, *args[:n])
+        fast = cls(*args[:n])
+        by_name = cls(**{f.name: a for f, a in zip(fields[:n], args[:n], strict=True)})
+        for got in (fast, by_name):
+            assert got == plain and hash(got) == hash(plain) and repr(got) == repr(plain)
+            assert list(vars(got).items()) == list(vars(plain).items())
+            assert pickle.loads(pickle.dumps(got)) == plain
+        assert dataclasses.replace(fast, **{fields[0].name: args[-1]}) == dataclasses.replace(
+            plain, **{fields[0].name: args[-1]})
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(fast, fields[0].name, 1)
+    with pytest.raises(TypeError):
+        cls(*range(len(fields) + 1))  # too many, as the dataclass's own says
+
+
+def test_fast_init_keeps_the_dataclass_init_where_it_would_differ():
+    import dataclasses
+
+    from communique.annotate.types import fast_init
+
+    @dataclasses.dataclass(frozen=True)
+    class WithFactory:
+        items: list = dataclasses.field(default_factory=list)
+
+    @dataclasses.dataclass(frozen=True)
+    class WithPost:
+        a: int
+
+        def __post_init__(self):
+            object.__setattr__(self, "a", self.a + 1)
+
+    for cls in (WithFactory, WithPost):
+        init = cls.__init__
+        assert fast_init(cls).__init__ is init
+    assert WithPost(1).a == 2

@@ -16,10 +16,12 @@ from communique.serve.settings import Settings
 
 def test_slow_paths():
     for path in ("/api/meetings/abc", "/api/people/x1", "/api/records/r", "/meetings/abc", "/records/r",
-                 "/review"):
+                 "/review", "/api/records/r/sources", "/api/agreements/a/history", "/api/pledges/totally"):
         assert SLOW_PATHS.match(path), path
+    # aggregates beside the details are cheap (cached): they never queue behind details
     for path in ("/api/meetings", "/api/documents/abc", "/documents/abc", "/api/bodies/x/series", "/",
-                 "/api/meetings/abc/more", "/meetings"):
+                 "/api/meetings/abc/more", "/meetings", "/api/pledges/totals", "/api/figures/metrics",
+                 "/api/figures/series"):
         assert not SLOW_PATHS.match(path), path
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .. import data
 from .tokens import Tok, indices_of, stream, stream_of
+from .types import fast_init
 
 __all__ = ["AgreementMention", "find_agreement_mentions"]
 
@@ -51,6 +52,7 @@ _PAST = re.compile(r"[a-z]+ed")  # "… and discussed"
 _GENERIC_TAIL = {"kind", "type", "sort", "this", "that", "these", "generation"}
 
 
+@fast_init
 @dataclass(frozen=True)
 class AgreementMention:
     span: tuple[int, int]

@@ -163,11 +163,14 @@ def parse_number(s: str) -> Decimal:
     return value * scale if scale is not None else value
 
 
+_SPAN = re.Match.span
+
+
 @lru_cache(maxsize=8)
 def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every run of ASCII digits, cached for the few texts in flight: the number,
     date and ordinal finders all start from them, and one scan serves the three."""
-    return tuple(m.span() for m in _DIGITS_RE.finditer(text))
+    return tuple(map(_SPAN, _DIGITS_RE.finditer(text)))  # (C-level: no generator frame per run)
 
 
 def find_numbers(text: str) -> list[tuple[int, int, str]]:

@@ -11,10 +11,12 @@ from functools import lru_cache
 
 from .. import data
 from .places import Gazetteer, country_name
+from .types import fast_init
 
 __all__ = ["Org", "find_orgs", "org_info", "org_heads"]
 
 
+@fast_init
 @dataclass(frozen=True)
 class Org:
     span: tuple[int, int]

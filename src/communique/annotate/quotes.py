@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import data
+from .types import fast_init
 
 __all__ = ["QuoteMention", "find_quotes"]
 
@@ -28,6 +29,7 @@ _PRONOUN = re.compile(
 )
 
 
+@fast_init
 @dataclass(frozen=True)
 class QuoteMention:
     span: tuple[int, int]

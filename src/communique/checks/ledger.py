@@ -13,6 +13,12 @@ Two other cross-source contradictions are the ledger's own rebuild flags and are
 recomputed: a meeting's sources disagreeing on date or place ("sources disagree") and an agreement
 put back a stage ("stage regression"). `run_checks` runs inside `Ledger.rebuild`'s transaction
 (after merging), so the flags are always those of the current statements and judgements.
+
+Each check compares records within groups only (figures of one unit, period and metric class;
+meetings of one body; people linked by surname or merged record), so a full run reads the ledger a
+batch of whole groups at a time (memory holds a batch, not a kind), and the run after an ingest
+checks again only the groups holding a record the merge rewrote, replacing their stored flags: the
+same flags as a full run (tests/test_checks_ledger_incremental.py).
 `list_flags` lists document and ledger flags with the sentences they come from.
 """
 
@@ -89,10 +95,10 @@ READS: dict[str, tuple[str, ...] | None] = {
 }
 
 
-def _load(conn, reads: dict[str, tuple[str, ...] | None],
-          ids: list[str] | None = None) -> dict[str, list[Seen]]:
+def _load(conn, reads: dict[str, tuple[str, ...] | None], ids: list[str] | None = None,
+          documents: list[str] | None = None) -> dict[str, list[Seen]]:
     """As-seen records of the kinds (and properties) in `reads`, leaving out rejected records; only
-    the records `ids` (sorted) when given."""
+    the records `ids` (sorted) when given, or those read in `documents`."""
     from sqlalchemy import and_, or_, select
 
     from ..ledger import schema as t
@@ -105,8 +111,14 @@ def _load(conn, reads: dict[str, tuple[str, ...] | None],
                 d.published, d.source).join(t.documents, d.id == s.document_id))
     # by ids: the record_id index alone (with the kind condition too, SQLite scanned the whole kind
     # for each chunk); the kinds and properties asked for are then kept in Python
-    parts = [q.where(want)] if ids is None else \
-        [q.where(s.record_id.in_(ids[i:i + 500])) for i in range(0, len(ids), 500)]
+    if documents is not None:
+        docs = sorted(documents)
+        parts = [q.where(s.document_id.in_(docs[i:i + 500])) for i in range(0, len(docs), 500)]
+        ids = []  # filter kinds and properties in Python, as for ids
+    elif ids is None:
+        parts = [q.where(want)]
+    else:
+        parts = [q.where(s.record_id.in_(ids[i:i + 500])) for i in range(0, len(ids), 500)]
     rows = (x for part in parts for x in conn.execute(part.order_by(s.record_id, s.span_start, s.id)))
     seen: dict[str, Seen] = {}
     # the same values and documents recur across records: decode and keep each once
@@ -134,8 +146,8 @@ def _load(conn, reads: dict[str, tuple[str, ...] | None],
         if v not in vals:
             vals.append(v)
     out: dict[str, list[Seen]] = defaultdict(list)
-    for rec in seen.values():
-        out[rec.kind].append(rec)
+    for rec in sorted(seen.values(), key=lambda r: r.id) if documents is not None else seen.values():
+        out[rec.kind].append(rec)  # in id order, however read
     return out
 
 
@@ -209,8 +221,6 @@ def figures_disagree(seen: dict[str, list[Seen]],
     partnership) whose admitted values do not overlap (beyond `ledger.figures.slack`). One flag
     per group of such figures. `parties`: `document_parties` when the caller has them (a batch
     of figures, `run_checks`)."""
-    from .document import same_metric
-
     slack = float(settings()["figures"]["slack"])
     parties = parties if parties is not None else document_parties(seen)
     groups: dict[tuple, list[Seen]] = defaultdict(list)
@@ -218,23 +228,32 @@ def figures_disagree(seen: dict[str, list[Seen]],
         if f.get("period") and f.get("unit") and _admits(f) is not None:
             groups[(f.get("unit"), f.get("period"))].append(f)
     for (unit, period), figs in sorted(groups.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))):
-        metrics = sorted({f.get("metric") or "" for f in figs})
-        parent = {m: m for m in metrics}
-
-        def find(m: str, parent: dict = parent) -> str:
-            while parent[m] != m:
-                m = parent[m]
-            return m
-
-        for i, a in enumerate(metrics):  # distinct metric strings are few: compare each pair once
-            for b in metrics[i + 1:]:
-                if find(a) != find(b) and same_metric(a, b, unit):
-                    parent[max(find(a), find(b))] = min(find(a), find(b))
+        cls = metric_classes({f.get("metric") or "" for f in figs}, unit)
         by_metric: dict[str, list[Seen]] = defaultdict(list)
         for f in figs:
-            by_metric[find(f.get("metric") or "")].append(f)
+            by_metric[cls[f.get("metric") or ""]].append(f)
         for metric, members in sorted(by_metric.items()):
             yield from _figure_conflicts(metric, unit, period, members, slack, parties)
+
+
+def metric_classes(metrics: Iterable[str], unit: Any) -> dict[str, str]:
+    """Metric strings of one unit and period → their class (its smallest string): strings that
+    `same_metric` links, directly or through others. Adding strings only ever joins classes."""
+    from .document import same_metric
+
+    metrics = sorted(metrics)
+    parent = {m: m for m in metrics}
+
+    def find(m: str) -> str:
+        while parent[m] != m:
+            m = parent[m]
+        return m
+
+    for i, a in enumerate(metrics):  # distinct metric strings are few: compare each pair once
+        for b in metrics[i + 1:]:
+            if find(a) != find(b) and same_metric(a, b, unit):
+                parent[max(find(a), find(b))] = min(find(a), find(b))
+    return {m: find(m) for m in metrics}
 
 
 def _figure_conflicts(metric: str, unit: str, period: str, members: list[Seen], slack: float,
@@ -249,34 +268,41 @@ def _figure_conflicts(metric: str, unit: str, period: str, members: list[Seen], 
         grp = [f for f in members if f.id not in done and _subjects_compatible(first.get("subject"),
                                                                                  f.get("subject"))]
         done |= {f.id for f in grp}
-        pairs = []
-        for i, a in enumerate(grp):
-            lo_a, hi_a = admits[a.id]
-            pa, sa = parties.get(a.document_id), a.get("subject")
-            for b in grp[i + 1:]:
-                if a.document_id == b.document_id:
+        # every pair once, on plain tuples (a hot group holds hundreds of figures): keep the first
+        # conflicting pair (the flag points at its later source) and every figure in one
+        rows = []
+        for f in grp:
+            lo, hi = admits[f.id]
+            mag = max((abs(v) for v in (lo, hi) if math.isfinite(v)), default=0.0)
+            rows.append((lo, hi, mag, f.document_id, parties.get(f.document_id), bool(f.get("subject"))))
+        first_pair: tuple[int, int] | None = None
+        hit: set[int] = set()
+        for i, (lo_a, hi_a, m_a, doc_a, pa, sa) in enumerate(rows):
+            for k in range(i + 1, len(rows)):
+                lo_b, hi_b, m_b, doc_b, pb, sb = rows[k]
+                if doc_a == doc_b:
                     continue  # one document's own inconsistencies are the document checks' business
-                pb = parties.get(b.document_id)
-                if pa and pb and pa != pb and not (sa and b.get("subject")):
+                if pa and pb and pa != pb and not (sa and sb):
                     continue  # two partnerships' figures
-                lo_b, hi_b = admits[b.id]
                 gap = (lo_a if lo_a > lo_b else lo_b) - (hi_a if hi_a < hi_b else hi_b)
-                if gap <= 0:  # they overlap (most pairs): no need for the scale
-                    continue
-                scale = max((abs(v) for v in (lo_a, hi_a, lo_b, hi_b) if math.isfinite(v)), default=0.0)
-                if gap > slack * scale:
-                    pairs.append((a, b))
-        if not pairs:
+                if gap > 0 and gap > slack * (m_a if m_a > m_b else m_b):  # most pairs overlap
+                    if first_pair is None:
+                        first_pair = (i, k)
+                    hit.add(i)
+                    hit.add(k)
+        if first_pair is None:
             continue
-        involved = sorted({x.id: x for p in pairs for x in p}.values(),
-                          key=lambda f: (f.published or "", f.id))
+        involved = [grp[i] for i in sorted(hit)]  # `grp` is in (published, id) order
         said = "; ".join(f"{f.where} ({f.published or 'undated'}) says {_shown(f)}" for f in involved)
         subject = next((f.get("subject") for f in involved if f.get("subject")), None)
         msg = (f"{metric}" + (f" ({subject})" if subject else "") + f" in {period}: sources disagree "
                f"beyond their stated precision: {said}")
-        at = pairs[0][1]
+        at = grp[first_pair[1]]
+        # the class and the subject of its first figure: two classes (exports, imports) or subjects
+        # disagreeing between the same documents are two flags
         yield _flag("figures", msg, at, involved,
-                    ("figures", unit, period, *sorted({f.document_id for f in involved})))
+                    ("figures", unit, period, metric, first.get("subject") or "",
+                     *sorted({f.document_id for f in involved})))
 
 
 # --- meetings ---------------------------------------------------------------------------------------
@@ -298,8 +324,6 @@ def _ordinal(n: int) -> str:
 def meeting_ordinals_disagree(seen: dict[str, list[Seen]]) -> Iterator[dict]:
     """One body (same parties and name words, as merging compares bodies) meeting on the same day
     (within `ledger.meetings.same_days`, date ranges included) under different ordinals."""
-    from ..ledger.names import fold, name_parts, party_code
-
     days = int(settings()["meetings"]["same_days"])
     by_body: dict[tuple, list[tuple[Seen, date, date]]] = defaultdict(list)
     for m in seen.get("meetings", []):
@@ -307,11 +331,8 @@ def meeting_ordinals_disagree(seen: dict[str, list[Seen]]) -> Iterator[dict]:
         if start is None or not isinstance(m.get("number"), int):
             continue
         end = _day(m.get("date_end")) or start
-        # the body as merging compares it: its parties (named, or in its name) and its name's words
-        parties = {party_code(p) or fold(p) for p in m.all("parties")} | set(name_parts(m.get("body"))[0])
-        kernel = name_parts(m.get("body"))[1]
-        by_body[(tuple(sorted(parties)), kernel)].append((m, start, end))
-    for (_parties, _kernel), items in sorted(by_body.items()):
+        by_body[body_key(m.get("body"), m.all("parties"))].append((m, start, end))
+    for body, items in sorted(by_body.items()):
         items.sort(key=lambda x: (x[1], x[0].id))
         reported: set[frozenset] = set()
         for i, (a, sa, ea) in enumerate(items):
@@ -330,8 +351,18 @@ def meeting_ordinals_disagree(seen: dict[str, list[Seen]]) -> Iterator[dict]:
                        f"{_ordinal(a.get('number'))}, {b.where} calls the meeting of {b.get('date')} the "
                        f"{_ordinal(b.get('number'))}")
                 yield _flag("meeting_numbers", msg, b, [a, b],
-                            ("meetings", *sorted((a.document_id, b.document_id)),
+                            ("meetings", *body[0], "|", *body[1], "|",
+                             *sorted((a.document_id, b.document_id)),
                              *sorted((str(a.get("number")), str(b.get("number"))))))
+
+
+def body_key(body: str | None, parties: Iterable) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A meeting's body as merging compares it: its parties (named, or in its name) and its name's
+    words. The ordinals check compares meetings of one body key only."""
+    from ..ledger.names import fold, name_parts, party_code
+
+    named = {party_code(p) or fold(p) for p in parties if isinstance(p, str)}
+    return tuple(sorted(named | set(name_parts(body)[0]))), tuple(name_parts(body)[1])
 
 
 # --- people: two roles at once ----------------------------------------------------------------------
@@ -409,14 +440,24 @@ class _Held:
     rec: Seen
 
 
-def _people_index(people: list[Seen]):
-    from ..ledger.names import given_compatible, person_parts
+def surname_index(people: Iterable[tuple[str, Any]]) -> dict[str, dict[str, tuple]]:
+    """Surname → {merged person id: given names of its first record}, from (merged id, name) of
+    people records in record id order: what a head of delegation's name is matched against."""
+    from ..ledger.names import person_parts
 
     by_surname: dict[str, dict[str, tuple]] = defaultdict(dict)
-    for p in people:
-        given, surname = person_parts(p.get("name"))
+    for cid, name in people:
+        given, surname = person_parts(name)
         if surname:
-            by_surname[surname].setdefault(p.canonical_id, given)
+            by_surname[surname].setdefault(cid, given)
+    return by_surname
+
+
+def _people_index(people: list[Seen], by_surname: dict[str, dict[str, tuple]] | None = None):
+    from ..ledger.names import given_compatible, person_parts
+
+    if by_surname is None:
+        by_surname = surname_index((p.canonical_id, p.get("name")) for p in people)
 
     def match(name: str | None) -> str | None:
         given, surname = person_parts(name)
@@ -427,14 +468,25 @@ def _people_index(people: list[Seen]):
     return match
 
 
-def _held(seen: dict[str, list[Seen]]) -> list[_Held]:
+#: What a roles flag's message says after the person's name (`_role_flag_surname` reads it back).
+ROLES_SAID = ": two roles at once, "
+
+
+def _held(seen: dict[str, list[Seen]], surnames: set[str] | None = None, persons: set[str] | None = None,
+          index: dict[str, dict[str, tuple]] | None = None) -> list[_Held]:
+    """Roles held, from people records and heads of delegation; of heads, only those whose surname
+    is in `surnames` when given (a batch of people groups: a meeting's other heads belong to others);
+    only those of `persons` when given, heads matched against `index` (`surname_index` of every
+    person, when `seen` holds some people only)."""
     from ..ledger.names import person_parts
 
     people = seen.get("people", [])
-    match = _people_index(people)
+    match = _people_index(people, index)
     out = []
     for p in people:
         when = _day(p.published)
+        if persons is not None and p.canonical_id not in persons:
+            continue
         if when and (p.get("role") or p.get("affiliation")):
             out.append(_Held(p.canonical_id, p.get("name"), p.get("role"), p.get("affiliation"), when, p))
     for m in seen.get("meetings", []):
@@ -445,20 +497,23 @@ def _held(seen: dict[str, list[Seen]]) -> list[_Held]:
             if not isinstance(h, dict) or not h.get("name"):
                 continue
             given, surname = person_parts(h["name"])
+            if surnames is not None and surname not in surnames:
+                continue
             who = match(h["name"]) or (f"head:{surname}:{given[0][:1] if given else ''}" if surname else None)
-            if who:
+            if who and (persons is None or who in persons):
                 out.append(_Held(who, h["name"], h.get("role"), h.get("side"), when, m))
     return out
 
 
-def roles_at_once(seen: dict[str, list[Seen]]) -> Iterator[dict]:
+def roles_at_once(seen: dict[str, list[Seen]], surnames: set[str] | None = None,
+                  persons: set[str] | None = None, index: dict | None = None) -> Iterator[dict]:
     """One person, two sources within `ledger.roles.window_days`: incompatible roles, or the two
-    sides of a partnership."""
+    sides of a partnership. `surnames`, `persons`, `index`: see `_held`."""
     from ..ledger.names import party_code
 
     window = int(settings()["roles"]["window_days"])
     by_person: dict[str, list[_Held]] = defaultdict(list)
-    for h in _held(seen):
+    for h in _held(seen, surnames, persons, index):
         by_person[h.person].append(h)
     for person, held in sorted(by_person.items()):
         held.sort(key=lambda h: (h.when, h.rec.id))
@@ -484,7 +539,7 @@ def roles_at_once(seen: dict[str, list[Seen]]) -> Iterator[dict]:
                 if key in reported:
                     continue
                 reported.add(key)
-                yield _flag("roles", f"{a.name}: two roles at once, {why}", b.rec, [a.rec, b.rec],
+                yield _flag("roles", f"{a.name}{ROLES_SAID}{why}", b.rec, [a.rec, b.rec],
                             ("roles", person, *key))
 
 
@@ -494,84 +549,548 @@ CHECKS = (figures_disagree, meeting_ordinals_disagree, roles_at_once)
 NEEDS = {figures_disagree: ("figures", "meetings", "agreements"),
          meeting_ordinals_disagree: ("meetings",),
          roles_at_once: ("people", "meetings")}
+#: As-seen records read per batch when the checks go through the ledger: whole groups of records
+#: a check compares (a larger group is a batch of its own), so memory holds a batch, not a kind.
+BATCH = 20_000
+#: A check's kinds are read in one scan up to this many statements, else a batch of groups at a time.
+WHOLE_STATEMENTS = 100_000
+#: Bump when what a check flags, or how a flag's id is made, changes: the next rebuild then
+#: recomputes every ledger flag rather than the groups an ingest touched (`fingerprint`).
+VERSION = "2"
+META_KEY = "ledger_checks"
 
 
-#: Figures read per batch by `_figures_in_batches` (whole unit-and-period groups), once the ledger
-#: holds more than `FIGURE_STATEMENTS` figure statements (fewer are read in one scan).
-FIGURE_BATCH = 20_000
-FIGURE_STATEMENTS = 100_000
+def fingerprint() -> str:
+    """The checks' version and settings: ledger flags computed under another are all recomputed."""
+    from ..ledger.statements import sha
+
+    return sha("ledger-checks", VERSION, json.dumps(settings(), sort_keys=True, default=str),
+               *[c.__name__ for c in CHECKS])
 
 
-def _figures_in_batches(conn, parties: dict[str, frozenset[str]], batch: int | None = None) -> Iterator[dict]:
-    """`figures_disagree` over the ledger with bounded memory: it compares figures of one unit and
-    period only, so SQL lists the figures by (unit, period) and whole groups are read and checked
-    a batch at a time (a small ledger's in one scan)."""
+@dataclass
+class Checked:
+    """What `run_checks` did: flags written, and (incremental) every record id a replaced or new
+    flag names, whose certainty must be refreshed; None when every flag was recomputed."""
+
+    flags: int
+    named: set[str] | None = None
+
+
+# --- groups: what each check compares, found from one or two properties -----------------------------
+#
+# A check compares records within groups only: figures of one unit, period and metric class,
+# meetings of one body, people (and heads of delegation) linked by surname or merged record. A
+# group's flags depend on its records alone, so the ledger is checked a batch of whole groups at a
+# time, and after an ingest only the groups holding a record the rebuild rewrote are checked again.
+# Groups are found by reading one or two properties of the kind (the (kind, prop) index), not the
+# records: a few bytes per record id.
+
+@dataclass
+class _Part:
+    """Whole groups of one check: the records, what the check needs besides, and the as-seen ids
+    (and, for people, surnames) whose flags these groups own."""
+
+    seen: dict[str, list[Seen]]
+    ids: set[str]
+    args: dict = field(default_factory=dict)
+    surnames: set[str] = field(default_factory=set)
+    #: (flag id, record ids, message) → is that stored flag these groups'? Default: `_owned`.
+    owns: Any = None
+
+
+def _scan(conn, kind: str, props: tuple[str, ...], ids: Iterable[str] | None = None) -> Iterator[tuple]:
+    """(record_id, canonical_id, prop, value) of `kind`'s statements of `props`, in `_load`'s
+    order (a record's first value is `Seen.get`'s); of the records `ids` only when given."""
+    from sqlalchemy import select
+
+    from ..ledger import schema as t
+
+    s = t.statements.c
+    q = select(s.record_id, s.canonical_id, s.prop, s.value)
+    if ids is None:
+        parts = [q.where(s.kind == kind, s.prop.in_(props))]
+    else:  # by the record_id index alone (`prop || ''` is no index column: see `_load`)
+        ids = sorted(ids)
+        parts = [q.where(s.record_id.in_(ids[i:i + 500]), s.prop.op("||")("").in_(props))
+                 for i in range(0, len(ids), 500)]
+    decoded: dict[str, Any] = {}
+    for part in parts:
+        for rid, cid, prop, raw in conn.execute(part.order_by(s.record_id, s.span_start, s.id)):
+            if prop not in props:
+                continue
+            try:
+                v = decoded[raw]
+            except KeyError:
+                v = decoded[raw] = json.loads(raw)
+            yield rid, cid, prop, v
+
+
+def _by_record(rows: Iterable[tuple]) -> Iterator[tuple[str, str, dict[str, list]]]:
+    """`_scan` rows → (record_id, canonical_id, {prop: values in order, each once})."""
+    rid = cid = None
+    props: dict[str, list] = {}
+    for r, c, prop, v in rows:
+        if r != rid:
+            if rid is not None:
+                yield rid, cid, props
+            rid, cid, props = r, c, {}
+        vals = props.setdefault(prop, [])
+        if v not in vals:
+            vals.append(v)
+    if rid is not None:
+        yield rid, cid, props
+
+
+def _batches(groups: Iterable[list[str]], size: int | None = None) -> Iterator[list[str]]:
+    """Whole groups of ids, joined until a batch holds `size` (BATCH) ids."""
+    size = size or BATCH
+    batch: list[str] = []
+    for g in groups:
+        batch.extend(g)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _document_parties_of(conn, documents: set[str]) -> dict[str, frozenset[str]]:
+    """`document_parties` of these documents only (their meetings' and agreements' parties and
+    names, read by the document_id index: `kind || ''` keeps SQL from scanning the kind's index)."""
+    from sqlalchemy import select
+
+    from ..ledger import schema as t
+
+    if not documents:
+        return {}
+    s, r = t.statements.c, t.records.c
+    rejected = set(conn.execute(select(r.id).where(r.status == "rejected")).scalars())
+    docs = sorted(documents)
+    seen: dict[str, Seen] = {}
+    decoded: dict[str, Any] = {}
+    for i in range(0, len(docs), 500):
+        q = (select(s.kind, s.record_id, s.canonical_id, s.prop, s.value, s.document_id)
+             .where(s.document_id.in_(docs[i:i + 500]), s.kind.op("||")("").in_(["meetings", "agreements"]),
+                    s.prop.op("||")("").in_(["body", "name", "parties"]))
+             .order_by(s.record_id, s.span_start, s.id))
+        for kind, rid, cid, prop, raw, doc in conn.execute(q):
+            if cid in rejected or (kind == "meetings") == (prop == "name"):
+                continue
+            rec = seen.get(rid) or seen.setdefault(rid, Seen(rid, kind, cid, doc, None, None))
+            vals = rec.props.setdefault(prop, [])
+            v = decoded[raw] if raw in decoded else decoded.setdefault(raw, json.loads(raw))
+            if v not in vals:
+                vals.append(v)
+    by_kind: dict[str, list[Seen]] = defaultdict(list)
+    for rec in seen.values():
+        by_kind[rec.kind].append(rec)
+    return document_parties(by_kind)
+
+
+# figures: one unit and period (SQL orders them), then one metric class
+
+def _figure_groups(conn, ids: list[str] | None = None,
+                   only: set[tuple[str, str]] | None = None) -> Iterator[tuple[str, str, str]]:
+    """(unit, period, record_id) of figures (raw JSON values), ordered by unit and period; of the
+    records `ids` (unordered), or of the (unit, period) pairs `only`, when given."""
+    from sqlalchemy import select
+
+    from ..ledger import schema as t
+
+    u, p = t.statements.alias("u"), t.statements.alias("p")
+    q = (select(u.c.value, p.c.value, u.c.record_id)
+         .join(p, (p.c.record_id == u.c.record_id) & (p.c.prop == "period"))
+         .where(u.c.kind == "figures", u.c.prop == "unit"))
+    if ids is not None:  # by the record_id index (`prop || ''`: see `_scan`); distinct pairs only
+        q = (select(u.c.value, p.c.value).distinct()
+             .join(p, (p.c.record_id == u.c.record_id) & (p.c.prop == "period"))
+             .where(u.c.prop.op("||")("") == "unit"))
+        for i in range(0, len(ids), 500):
+            yield from ((x, y, None) for x, y in conn.execute(q.where(u.c.record_id.in_(ids[i:i + 500]))))
+        return
+    if only is not None:  # SQL drops the other units and periods; Python the other pairs
+        q = q.where(u.c.value.in_(sorted({x for x, _ in only})), p.c.value.in_(sorted({y for _, y in only})))
+    q = q.order_by(u.c.value, p.c.value, u.c.record_id)
+    rows = conn.execute(q).all() if conn.dialect.name != "sqlite" else conn.execute(q)
+    yield from (r for r in rows if only is None or (r[0], r[1]) in only)
+
+
+def _figure_part(conn, ids: list[str]) -> _Part:
+    seen = _load(conn, {"figures": READS["figures"]}, sorted(ids))
+    parties = _document_parties_of(conn, {f.document_id for f in seen.get("figures", [])})
+    return _Part(seen, set(ids), {"parties": parties})
+
+
+def _small(conn, *kinds: str) -> bool:
+    """Do these kinds hold few enough statements to be read whole (`WHOLE_STATEMENTS`)? A count
+    on the (kind, prop) index."""
     from sqlalchemy import func, select
 
     from ..ledger import schema as t
 
-    batch = batch or FIGURE_BATCH
-    n = conn.execute(select(func.count()).select_from(t.statements)
-                     .where(t.statements.c.kind == "figures")).scalar_one()
-    if n <= FIGURE_STATEMENTS:
-        yield from figures_disagree(_load(conn, {"figures": READS["figures"]}), parties)
+    s = t.statements.c
+    n = conn.execute(select(func.count()).where(s.kind.in_(kinds))).scalar_one()
+    return n <= WHOLE_STATEMENTS
+
+
+def _whole(conn, kinds: tuple[str, ...], cache: dict[str, list[Seen]]) -> dict[str, list[Seen]]:
+    """Whole kinds (a small ledger's), each read once per `run_checks` and shared by the checks."""
+    missing = {k: READS[k] for k in kinds if k not in cache}
+    if missing:
+        got = _load(conn, missing)
+        cache.update({k: got.get(k, []) for k in missing})
+    return {k: cache[k] for k in kinds}
+
+
+def _judged_members(conn, merged: set[str]) -> set[str]:
+    """As-seen members of those of `merged` that a live merge judgement names (judgements are few)."""
+    from sqlalchemy import select
+
+    from ..ledger import schema as t
+
+    j, s = t.judgements.c, t.statements.c
+    named = {i for row in conn.execute(select(j.target_id, j.other_id).where(
+        j.kind == "merge", j.target_type == "record", j.retired_at.is_(None))) for i in row if i}
+    if not named:
+        return set()
+    canon = {c for part in _chunks(sorted(named)) for c in conn.execute(
+        select(s.canonical_id).where(s.record_id.in_(part)).distinct()).scalars()} | named
+    judged = sorted(canon & set(merged))
+    return {r for part in _chunks(judged) for r in conn.execute(
+        select(s.record_id).where(s.canonical_id.in_(part)).distinct()).scalars()}
+
+
+def _chunks(ids: list[str], n: int = 500) -> Iterator[list[str]]:
+    for i in range(0, len(ids), n):
+        yield ids[i:i + n]
+
+
+def _figure_parts(conn, seeds: dict[str, set[str]] | None, cache: dict | None = None) -> Iterator[_Part]:
+    if seeds is None and _small(conn, "figures"):
+        seen = _whole(conn, ("figures", "meetings", "agreements"), {} if cache is None else cache)
+        yield _Part({"figures": seen["figures"]}, set(), {"parties": document_parties(seen)})
         return
-    u, p = t.statements.alias("u"), t.statements.alias("p")
-    q = (select(u.c.value, p.c.value, u.c.record_id)
-         .join(p, (p.c.record_id == u.c.record_id) & (p.c.prop == "period"))
-         .where(u.c.kind == "figures", u.c.prop == "unit")
-         .order_by(u.c.value, p.c.value, u.c.record_id))
-    pending: list[str] = []
-    last = None
-    for unit, period, rid in conn.execute(q).all() if conn.dialect.name != "sqlite" else conn.execute(q):
-        if (unit, period) != last and len(pending) >= batch:
-            yield from figures_disagree(_load(conn, {"figures": READS["figures"]}, sorted(pending)), parties)
-            pending = []
-        last = (unit, period)
-        pending.append(rid)
-    if pending:
-        yield from figures_disagree(_load(conn, {"figures": READS["figures"]}, sorted(pending)), parties)
+    if seeds is None:
+        def groups() -> Iterator[list[str]]:
+            last, group = None, []
+            for unit, period, rid in _figure_groups(conn):
+                if (unit, period) != last and group:
+                    yield group
+                    group = []
+                last = (unit, period)
+                group.append(rid)
+            if group:
+                yield group
+
+        for batch in _batches(groups()):
+            yield _figure_part(conn, batch)
+        return
+    merged = seeds.get("merged:figures")
+    seeds = seeds.get("figures", set())
+    # the members of a merged figure share its unit and period (merging compares figures of one
+    # metric, unit and period), unless a merge judgement joined them: one stands for the rest
+    look = seeds if merged is None else set(merged) | _judged_members(conn, merged)
+    wanted = {(u, p) for u, p, _ in _figure_groups(conn, sorted(look))}
+    if not wanted:
+        return
+    members: dict[tuple, list[str]] = defaultdict(list)
+    for u, p, rid in _figure_groups(conn, only=wanted):
+        members[(u, p)].append(rid)
+    metric = {rid: (props.get("metric") or [""])[0] or ""
+              for rid, _cid, props in _by_record(_scan(conn, "figures", ("metric",),
+                                                       [r for g in members.values() for r in g]))}
+    chosen: list[list[str]] = []
+    for (u, _p), rids in sorted(members.items()):
+        cls = metric_classes({metric.get(r, "") for r in rids}, json.loads(u))
+        hit = {cls[metric.get(r, "")] for r in rids if r in seeds}
+        by_class: dict[str, list[str]] = defaultdict(list)
+        for r in rids:
+            if cls[metric.get(r, "")] in hit:
+                by_class[cls[metric.get(r, "")]].append(r)
+        chosen.extend(by_class[c] for c in sorted(by_class))
+    for batch in _batches(chosen):
+        yield _figure_part(conn, batch)
 
 
-def run_checks(conn) -> int:
-    """Compute every ledger check and store its flags (replacing the previous ones of these kinds);
-    called inside the rebuild transaction. Returns the number of flags stored."""
-    from sqlalchemy import delete, insert
+# meetings: one body
+
+def _meeting_parts(conn, seeds: dict[str, set[str]] | None, cache: dict | None = None) -> Iterator[_Part]:
+    if seeds is None and _small(conn, "meetings"):
+        yield _Part(_whole(conn, ("meetings",), {} if cache is None else cache), set())
+        return
+    keys: dict[tuple, tuple] = {}
+    groups: dict[tuple, list[str]] = defaultdict(list)
+    for rid, _cid, props in _by_record(_scan(conn, "meetings", ("body", "parties"))):
+        body, parties = (props.get("body") or [None])[0], props.get("parties") or []
+        try:
+            memo = (body, tuple(parties))
+            key = keys.get(memo) or keys.setdefault(memo, body_key(body, parties))
+        except TypeError:  # an unhashable value: no memo
+            key = body_key(body, parties)
+        groups[key].append(rid)
+    wanted = sorted(groups)
+    if seeds is not None:
+        mine = seeds.get("meetings", set())
+        if not mine:
+            return
+        wanted = [k for k in wanted if any(r in mine for r in groups[k])]
+    for batch in _batches(groups[k] for k in wanted):
+        yield _Part(_load(conn, {"meetings": READS["meetings"]}, sorted(batch)), set(batch))
+
+
+# people: surnames and merged people records, linked; heads of delegation by surname
+
+def _surname(name: Any) -> str | None:
+    from ..ledger.names import person_parts
+
+    return person_parts(name)[1] or None if isinstance(name, str) else None
+
+
+def _role_parts(conn, seeds: dict[str, set[str]] | None, cache: dict | None = None) -> Iterator[_Part]:
+    if seeds is not None and not (seeds.get("people") or seeds.get("meetings")):
+        return
+    if seeds is None and _small(conn, "people", "meetings"):
+        yield _Part(_whole(conn, ("people", "meetings"), {} if cache is None else cache), set())
+        return
+    parent: dict[tuple, tuple] = {}
+
+    def find(x: tuple) -> tuple:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: tuple, b: tuple) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    people: dict[str, tuple] = {}  # people record → its merged record's node
+    first: dict[str, tuple[str, Any]] = {}  # people record → (merged id, first name)
+    for rid, cid, props in _by_record(_scan(conn, "people", ("name",))):
+        node = ("c", cid)
+        find(node)
+        for name in props.get("name") or []:
+            if sn := _surname(name):
+                union(node, ("s", sn))
+        people[rid] = node
+        first[rid] = (cid, (props.get("name") or [None])[0])
+    heads: dict[str, set[str]] = defaultdict(set)  # meeting record → surnames of its heads
+    head_names: dict[str, list[str]] = {}
+    for rid, _cid, props in _by_record(_scan(conn, "meetings", ("heads",))):
+        for h in props.get("heads") or []:
+            if isinstance(h, dict) and (sn := _surname(h.get("name"))):
+                heads[rid].add(sn)
+                head_names.setdefault(rid, []).append(h["name"])
+                find(("s", sn))
+    if seeds is not None and "stable" in seeds:
+        yield _person_part(conn, seeds, first, head_names)
+        return
+    comps: dict[tuple, dict] = defaultdict(lambda: {"people": [], "meetings": [], "surnames": set()})
+    for node in parent:
+        if node[0] == "s":
+            comps[find(node)]["surnames"].add(node[1])
+    for rid, node in people.items():
+        comps[find(node)]["people"].append(rid)
+    for rid, sns in heads.items():
+        for root in {find(("s", sn)) for sn in sns}:
+            comps[root]["meetings"].append(rid)
+    roots = sorted(comps)
+    if seeds is not None:
+        hit = {find(people[r]) for r in seeds.get("people", ()) if r in people}
+        hit |= {find(("s", sn)) for r in seeds.get("meetings", ()) for sn in heads.get(r, ())}
+        roots = [r for r in roots if r in hit]
+    parent.clear()
+    batch: list[dict] = []
+    n = 0
+    for i, root in enumerate(roots):
+        batch.append(comps.pop(root))
+        n += len(batch[-1]["people"]) + len(batch[-1]["meetings"])
+        if n < BATCH and i + 1 < len(roots):
+            continue
+        ppl = sorted({r for c in batch for r in c["people"]})
+        mtg = sorted({r for c in batch for r in c["meetings"]})
+        surnames = {sn for c in batch for sn in c["surnames"]}
+        seen = _load(conn, {"people": READS["people"]}, ppl) if ppl else {}
+        if mtg:
+            seen["meetings"] = _load(conn, {"meetings": READS["meetings"]}, mtg).get("meetings", [])
+        yield _Part(seen, set(ppl) | set(mtg), {"surnames": surnames}, surnames)
+        batch, n = [], 0
+
+
+def _person_part(conn, seeds: dict[str, set[str]], first: dict[str, tuple[str, Any]],
+                 head_names: dict[str, list[str]]) -> _Part:
+    """The people an incremental rebuild can have changed the roles of, when no record but the new
+    ones changed merged record ("stable"): those of the rewritten merged people, those the heads of
+    rewritten meetings are matched to, and, for a surname whose person index (`surname_index`)
+    the new records changed, every person and head of delegation of that surname (a head may now
+    match someone else). Their flags are the ones to replace: a stored roles flag names its person
+    in its id, found again by hashing the candidates its records give."""
+    from sqlalchemy import select
+
+    from ..ledger import schema as t
+    from ..ledger.names import person_parts
+    from ..ledger.statements import sha
+
+    r = t.records.c
+    rejected = set(conn.execute(select(r.id).where(r.status == "rejected")).scalars())
+    new = seeds.get("touched:people", set())
+    order = sorted(first)
+    index = surname_index(first[x] for x in order if first[x][0] not in rejected)
+    before = surname_index(first[x] for x in order if first[x][0] not in rejected and x not in new)
+    changed = {sn for sn in set(index) | set(before) if index.get(sn) != before.get(sn)}
+    match = _people_index([], index)
+
+    def who(name: Any) -> str | None:
+        given, surname = person_parts(name)
+        return match(name) or (f"head:{surname}:{given[0][:1] if given else ''}" if surname else None)
+
+    persons = {first[x][0] for x in seeds.get("people", ()) if x in first}
+    persons |= {w for x in seeds.get("meetings", ()) for n in head_names.get(x, ()) if (w := who(n))}
+    persons |= {cid for cid, name in first.values() if _surname(name) in changed}
+    persons |= {w for names in head_names.values() for n in names if _surname(n) in changed and (w := who(n))}
+    ppl = sorted(x for x, (cid, _) in first.items() if cid in persons)
+    mtg = sorted(x for x, names in head_names.items() if any(who(n) in persons for n in names))
+    seen = _load(conn, {"people": READS["people"]}, ppl) if ppl else {}
+    if mtg:
+        seen["meetings"] = _load(conn, {"meetings": READS["meetings"]}, mtg).get("meetings", [])
+    ids = set(ppl) | set(mtg)
+    kind = _kind("roles")
+
+    def owns(fid: str, rids: list[str], message: str) -> bool:
+        if not ids.intersection(rids):
+            return False
+        pair = rids[:2]  # the two records compared come first (`_flag`)
+        s = t.statements.c
+        docs = dict(conn.execute(select(s.record_id, s.document_id).where(s.record_id.in_(pair))).all())
+        key = sorted(docs.get(x) or "" for x in pair)
+        cands = {first[x][0] for x in pair if x in first}
+        cands |= {w for x in pair for n in head_names.get(x, ()) if (w := who(n))}
+        for c in cands:
+            if sha("ledger-check", kind, "roles", c, *key) == fid:
+                return c in persons
+        return True  # its person is no longer one (a merged record renamed): replaced
+
+    return _Part(seen, ids, {"persons": persons, "index": index}, owns=owns)
+
+
+def _role_flag_surname(message: str) -> str | None:
+    """The surname of the person a roles flag is about (its message starts with the name)."""
+    return _surname(message.split(ROLES_SAID, 1)[0]) if ROLES_SAID in message else None
+
+
+#: Each check's groups (`seeds`: kind → as-seen ids a rebuild rewrote; None: all groups).
+GROUPS = {figures_disagree: _figure_parts, meeting_ordinals_disagree: _meeting_parts,
+          roles_at_once: _role_parts}
+#: The settings key of the flag kind each grouped check writes.
+WRITES = {figures_disagree: "figures", meeting_ordinals_disagree: "meeting_numbers", roles_at_once: "roles"}
+
+
+def _owned(check, flag_ids: list[str], message: str, part_ids: set[str], surnames: set[str]) -> bool:
+    """Is a stored flag of `check` one of the recomputed groups' (to be replaced)? A group's flags
+    name its records; a roles flag also names a meeting whose other heads are other people, so it
+    is the group's when its person's surname is (or, without a surname, its people record is)."""
+    if not part_ids.intersection(flag_ids):
+        return False
+    if check is not roles_at_once:
+        return True
+    sn = _role_flag_surname(message)
+    return sn in surnames if sn else True
+
+
+def _failed(check, exc: Exception) -> dict:
+    from ..ledger.statements import sha
+
+    return {"id": sha("ledger-check", "check failed", check.__name__), "kind": "check failed",
+            "message": f"{check.__name__}: {type(exc).__name__}: {exc}", "source": "ledger",
+            "document_id": None, "span_start": None, "span_end": None, "record_ids": []}
+
+
+def _meta(conn, value: str | None = None) -> str | None:
+    from sqlalchemy import insert, select, update
+
+    from ..ledger import schema as t
+
+    m = t.ledger_meta.c
+    if value is None:
+        return conn.execute(select(m.value).where(m.key == META_KEY)).scalar()
+    if not conn.execute(update(t.ledger_meta).where(m.key == META_KEY).values(value=value)).rowcount:
+        conn.execute(insert(t.ledger_meta).values(key=META_KEY, value=value))
+    return value
+
+
+def run_checks(conn, seeds: dict[str, set[str]] | None = None) -> Checked:
+    """Compute the ledger checks and store their flags; called inside the rebuild transaction.
+
+    Without `seeds` every flag of these kinds is replaced, the ledger read a batch of whole groups
+    at a time. With `seeds` (kind → as-seen ids of the records an incremental rebuild rewrote:
+    `review.after_rebuild`) only the groups holding one are checked again and their stored flags
+    replaced; the rest cannot have changed (their records, documents and merged records are what
+    they were). The result is the full run's, unless the checks or their settings changed since
+    the flags were computed (`fingerprint`) or a check failed then: every flag is recomputed."""
+    from sqlalchemy import delete, func, insert, select
 
     from ..ledger import schema as t
     from ..ledger.statements import dumps
 
-    rows: dict[str, dict] = {}
-    seen: dict[str, list[Seen]] = defaultdict(list)
-    for i, check in enumerate(CHECKS):
-        # one check's kinds at a time, each kind read once and dropped when no later check needs it:
-        # memory holds the largest check's records, not every kind's
-        streamed = check is figures_disagree  # by (unit, period) groups: the largest kind
-        needs = ("meetings", "agreements") if streamed else NEEDS.get(check, tuple(READS))
-        later = {k for c in CHECKS[i + 1:] for k in NEEDS.get(c, tuple(READS))}
-        missing = {k: READS[k] for k in needs if k not in seen}
-        if missing:
-            seen.update(_load(conn, missing))
-            seen.update({k: [] for k in missing if k not in seen})
-        try:
-            found = list(_figures_in_batches(conn, document_parties(seen)) if streamed else check(seen))
-        except Exception as exc:  # a check's bug on odd data must not fail the rebuild (and the ingest)
-            from ..ledger.statements import sha
-
-            found = [{"id": sha("ledger-check", "check failed", check.__name__), "kind": "check failed",
-                      "message": f"{check.__name__}: {type(exc).__name__}: {exc}", "source": "ledger",
-                      "document_id": None, "span_start": None, "span_end": None, "record_ids": []}]
-        for f in found:
-            rows.setdefault(f["id"], f)
-        for k in [k for k in seen if k not in later]:
-            del seen[k]
+    f = t.flags.c
     kinds = [*settings()["kinds"].values(), "check failed"]
-    conn.execute(delete(t.flags).where(t.flags.c.source == "ledger", t.flags.c.kind.in_(kinds)))
+    if seeds is not None and (_meta(conn) != fingerprint() or any(c not in GROUPS for c in CHECKS)
+                              or conn.execute(select(func.count()).select_from(t.flags)
+                                              .where(f.kind == "check failed")).scalar_one()):
+        seeds = None
+    rows: dict[str, dict] = {}
+    cache: dict[str, list[Seen]] = {}  # whole kinds of a small ledger, read once (full run)
+    replace: list[str] = []  # stored flag ids the recomputed groups own (incremental)
+    named: set[str] = set()
+    for check in CHECKS:
+        if seeds is not None and not any(seeds.values()):
+            break
+        try:
+            found: list[dict] = []
+            owners: list = []
+            if check in GROUPS:
+                for part in GROUPS[check](conn, seeds, cache):
+                    found.extend(check(part.seen, **part.args))
+                    owners.append(part.owns or (lambda fid, rids, msg, part=part, check=check:
+                                                _owned(check, rids, msg, part.ids, part.surnames)))
+            else:  # a check we do not know the groups of: over the whole ledger
+                found = list(check(_load(conn, {k: READS[k] for k in NEEDS.get(check, tuple(READS))})))
+        except Exception as exc:  # a check's bug on odd data must not fail the rebuild (and the ingest)
+            rows.setdefault(_failed(check, exc)["id"], _failed(check, exc))
+            continue  # incremental: its stored flags stay; the next rebuild recomputes them all
+        for x in found:
+            rows.setdefault(x["id"], x)
+        later = {k for c in CHECKS[CHECKS.index(check) + 1:] for k in NEEDS.get(c, tuple(READS))}
+        for k in [k for k in cache if k not in later]:
+            del cache[k]  # memory holds the kinds later checks need, not every kind
+        if seeds is not None and owners:
+            mine = select(f.id, f.record_ids, f.message).where(f.kind == _kind(WRITES[check]),
+                                                               f.source == "ledger")
+            for fid, raw, message in conn.execute(mine):
+                rids = json.loads(raw) if raw else []
+                if any(own(fid, rids, message) for own in owners):
+                    replace.append(fid)
+                    named.update(rids)
     ts = datetime.now(UTC)
+    if seeds is None:
+        conn.execute(delete(t.flags).where(f.source == "ledger", f.kind.in_(kinds)))
+        _meta(conn, fingerprint())
+    else:
+        for i in range(0, len(replace), 500):
+            conn.execute(delete(t.flags).where(f.id.in_(replace[i:i + 500])))
+        ids = list(rows)
+        for i in range(0, len(ids), 500):  # another group's flag with the same id stays (ids name groups)
+            for fid in conn.execute(select(f.id).where(f.id.in_(ids[i:i + 500]))).scalars():
+                rows.pop(fid, None)
+        for x in rows.values():
+            named.update(x["record_ids"])
     if rows:
-        conn.execute(insert(t.flags), [{**f, "record_ids": dumps(f["record_ids"]), "created_at": ts}
-                                       for f in rows.values()])
-    return len(rows)
+        conn.execute(insert(t.flags), [{**x, "record_ids": dumps(x["record_ids"]), "created_at": ts}
+                                       for x in rows.values()])
+    return Checked(len(rows), None if seeds is None else named)
 
 
 # --- listing ----------------------------------------------------------------------------------------

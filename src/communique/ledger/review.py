@@ -330,8 +330,14 @@ def dismiss(ledger, flag_id: str, author: str | None = None, reason: str | None 
 
 # --- keeping judgements pointed at their records across re-extraction ---------------------------
 
-def _present(conn: Connection) -> set[str]:
-    return set(conn.execute(select(t.statements.c.record_id).distinct()).scalars())
+def _present(conn: Connection, ids: Iterable[str]) -> set[str]:
+    """Which of `ids` are as-seen records now (asked by id: judgements are few, records many)."""
+    ids = sorted({i for i in ids if i})
+    out: set[str] = set()
+    for n in range(0, len(ids), 500):
+        out |= set(conn.execute(select(t.statements.c.record_id).where(t.statements.c.record_id.in_(
+            ids[n:n + 500])).distinct()).scalars())
+    return out
 
 
 def reanchor_records(conn: Connection) -> int:
@@ -341,7 +347,13 @@ def reanchor_records(conn: Connection) -> int:
                         .order_by(c.id)).all()
     if not rows:
         return 0
-    present = _present(conn)
+    named: set[str] = set()
+    for r in rows:
+        named |= {r.target_id, r.other_id}
+        value = json.loads(r.value) if r.value else None
+        if isinstance(value, dict):
+            named |= set(value.get("members") or [])
+    present = _present(conn, named)
     moved = 0
     for r in rows:
         key = json.loads(r.target_key) if r.target_key else {}
@@ -397,7 +409,10 @@ def reanchor_flags(conn: Connection) -> int:
                                                    c.kind == "dismiss").order_by(c.id)).all()
     if not rows:
         return 0
-    present = set(conn.execute(select(f.id)).scalars())
+    targets = sorted({r.target_id for r in rows})
+    present = set()
+    for n in range(0, len(targets), 500):
+        present |= set(conn.execute(select(f.id).where(f.id.in_(targets[n:n + 500]))).scalars())
     taken = {r.target_id for r in rows if r.target_id in present}
     moved = 0
     for r in rows:
@@ -427,10 +442,15 @@ def _replace(conn: Connection, old, **changes) -> int:
     return int(jid)
 
 
-def after_rebuild(conn: Connection) -> dict:
+def after_rebuild(conn: Connection, touched: set[str] | None = None, merged: dict | None = None) -> dict:
     """What `Ledger.rebuild` runs after merging, in its transaction: re-point judgements whose
     records changed identity (merging again if any did), add the cross-ledger check flags, then
-    re-point dismissals of reworded flags."""
+    re-point dismissals of reworded flags and store certainties.
+
+    `touched` (documents just added, as `merge.rebuild` takes them) and `merged` (its stats): the
+    checks run again only on the groups of the records the merge rewrote, and certainty is
+    refreshed only for those records and the ones whose flags changed (`rewritten_records`).
+    Without them, or when the merge did more than those documents explain, everything is done."""
     from ..checks.ledger import run_checks
     from .merge import rebuild
 
@@ -438,10 +458,70 @@ def after_rebuild(conn: Connection) -> dict:
     moved = reanchor_records(conn)
     if moved:
         stats.update(rebuild(conn))
-    stats["check_flags"] = run_checks(conn)
+        touched = None
+    changed = rewritten_records(conn, touched, merged) if touched is not None else None
+    checked = run_checks(conn, None if changed is None else changed[1])
+    stats["check_flags"] = checked.flags
     stats["reanchored"] = moved + reanchor_flags(conn)
-    stats["certainty"] = store_certainty(conn)
+    refresh = None
+    if changed is not None and checked.named is not None:
+        refresh = changed[0] | _canonical_of(conn, checked.named)
+    stats["certainty"] = store_certainty(conn, refresh)
     return stats
+
+
+def rewritten_records(conn: Connection, touched: set[str],
+                      merged: dict | None) -> tuple[set[str], dict[str, set[str]]] | None:
+    """(merged ids, kind → their as-seen ids of the kinds the checks read, and "merged:figures" →
+    the merged figures) of the records an incremental merge rewrote, or None when that cannot be
+    told. A rebuild rewrites every merged
+    record holding a record of a touched document; it may rewrite others (one that lost a member,
+    a full rebuild it fell back to), and then its count of rewritten records (`merged["rewritten"]`)
+    is larger than these."""
+    if not merged or "rewritten" not in merged:
+        return None
+    from ..checks.ledger import READS
+
+    s = t.statements.c
+    docs = sorted(touched)
+    kind_of: dict[str, str] = {}
+    for n in range(0, len(docs), 500):
+        kind_of.update(conn.execute(select(s.canonical_id, s.kind).where(s.document_id.in_(docs[n:n + 500]))
+                                    .distinct()).all())
+    canonical = set(kind_of)
+    if len(_existing(conn, canonical)) != merged["rewritten"]:
+        return None
+    new: dict[str, tuple[str, str]] = {}  # the touched documents' records → (merged id, kind)
+    for n in range(0, len(docs), 500):
+        for rid, cid, kind in conn.execute(select(s.record_id, s.canonical_id, s.kind)
+                                           .where(s.document_id.in_(docs[n:n + 500])).distinct()):
+            new[rid] = (cid, kind)
+    members: dict[str, set[str]] = defaultdict(set)
+    members["merged:figures"] = {c for c, k in kind_of.items() if k == "figures"}
+    members["touched:people"] = {rid for rid, (_, kind) in new.items() if kind == "people"}
+    # "stable": no record but the new ones changed merged record (each starts as its own, so the
+    # merge's count of records it re-pointed is then the new ones that joined another)
+    if merged.get("remapped") == sum(1 for rid, (cid, _) in new.items() if rid != cid):
+        members["stable"] = set()
+    ids = sorted(c for c, k in kind_of.items() if k in READS)
+    for n in range(0, len(ids), 500):
+        for rid, kind in conn.execute(select(s.record_id, s.kind).where(s.canonical_id.in_(ids[n:n + 500]))
+                                      .distinct()):
+            members[kind].add(rid)
+    return canonical, dict(members)
+
+
+def _canonical_of(conn: Connection, ids: Iterable[str]) -> set[str]:
+    """The merged records these ids name now (as-seen ids mapped, merged ids kept)."""
+    m = t.mentions.c
+    ids = sorted(set(ids))
+    out: set[str] = set()
+    for n in range(0, len(ids), 500):
+        part = ids[n:n + 500]
+        canon = dict(conn.execute(select(m.record_id, m.canonical_id).where(m.record_id.in_(part))
+                                  .distinct()).all())
+        out |= {canon.get(i, i) for i in part}
+    return _existing(conn, out)
 
 
 # --- the queue ----------------------------------------------------------------------------------
@@ -478,20 +558,30 @@ def certainty_of(weakest: tuple[float, str] | None, flag_kinds: Iterable[str],
     return round(certainty, 3), reasons
 
 
-def open_flag_kinds(conn: Connection) -> dict[str, list[str]]:
+def open_flag_kinds(conn: Connection, records: set[str] | None = None) -> dict[str, list[str]]:
     """Canonical record id → the kinds of the open (not dismissed) flags about it, sorted: flags
     that name records (as-seen or merged ids), and document flags that name none, by the records
     read where they point (overlapping spans). SQL does the span join; only flagged records are
-    held, not the ledger."""
+    held, not the ledger.
+
+    `records`: of these merged records only. Flags that name records are the ledger's (checks and
+    merge), and each names the current merged ids of the records it is about (the rebuild rewrites
+    any whose merged record changed), so these need no mapping of as-seen ids: scanning the ledger's
+    flags and a global span join filtered to `records` cost less than reading every mention of
+    large merged records."""
     f, j, m = t.flags.c, t.judgements.c, t.mentions.c
     dismissed = select(j.target_id).where(j.kind == "dismiss", j.target_type == "flag",
                                           j.retired_at.is_(None))
     out: dict[str, set[str]] = defaultdict(set)
     named: dict[str, set[str]] = defaultdict(set)  # record id a flag names → flag kinds
-    for kind, raw in conn.execute(select(f.kind, f.record_ids).where(
-            f.record_ids.is_not(None), f.record_ids != "[]", f.id.not_in(dismissed))):
+    q = select(f.kind, f.record_ids).where(f.record_ids.is_not(None), f.record_ids != "[]",
+                                           f.id.not_in(dismissed))
+    for kind, raw in conn.execute(q if records is None else q.where(f.source == "ledger")):
         for rid in json.loads(raw) or []:
-            named[rid].add(kind)
+            if records is None:
+                named[rid].add(kind)
+            elif rid in records:
+                out[rid].add(kind)
     ids = sorted(named)
     for n in range(0, len(ids), 500):
         part = ids[n:n + 500]
@@ -506,18 +596,28 @@ def open_flag_kinds(conn: Connection) -> dict[str, list[str]]:
           .where(or_(f.record_ids.is_(None), f.record_ids == "[]"), f.span_start.is_not(None),
                  f.id.not_in(dismissed)))
     for kind, cid in conn.execute(at):
-        out[cid].add(kind)
+        if records is None or cid in records:
+            out[cid].add(kind)
     return {cid: sorted(kinds) for cid, kinds in out.items()}
 
 
-def store_certainty(conn: Connection) -> int:
+def store_certainty(conn: Connection, records: set[str] | None = None) -> int:
     """Store each record's review certainty with open flags applied (the rebuild stores it without
     them): records flagged now or at the last rebuild, and any not computed yet (NULL). Runs in
-    `after_rebuild`, once the ledger checks have written their flags. Returns the rows updated."""
+    `after_rebuild`, once the ledger checks have written their flags. `records`: only these
+    merged records (and any NULL) changed flags or were rewritten; the others' are current.
+    Returns the rows updated."""
     r, mg = t.records.c, t.merges.c
-    flagged = open_flag_kinds(conn)
-    before = set(conn.execute(select(r.id).where(or_(r.open_flags > 0, r.certainty.is_(None)))).scalars())
-    ids = sorted(before | (set(flagged) & _existing(conn, flagged)))
+    if records is not None:
+        fresh = _existing(conn, records) | set(conn.execute(select(r.id).where(r.certainty.is_(None)))
+                                                .scalars())
+        flagged = open_flag_kinds(conn, fresh)
+        ids = sorted(fresh)
+    else:
+        flagged = open_flag_kinds(conn)
+        before = set(conn.execute(select(r.id).where(or_(r.open_flags > 0, r.certainty.is_(None))))
+                     .scalars())
+        ids = sorted(before | (set(flagged) & _existing(conn, flagged)))
     rows = []
     for n in range(0, len(ids), 500):
         part = ids[n:n + 500]

@@ -60,6 +60,7 @@ statements = Table(
     Column("extractor_version", String(32), nullable=False),
     Index("ix_statements_record_id", "record_id"),
     Index("ix_statements_canonical_id", "canonical_id"),
+    Index("ix_statements_canonical_record", "canonical_id", "record_id"),  # a record's members (0005)
     Index("ix_statements_document_id", "document_id"),
     Index("ix_statements_kind_prop", "kind", "prop"),
 )
@@ -182,6 +183,20 @@ stage_history = Table(
     Column("regression", Boolean, nullable=False, default=False),
     Index("ix_stage_history_agreement_id", "agreement_id"),
     Index("ix_stage_history_document_id", "document_id"),
+)
+
+match_keys = Table(
+    "match_keys", metadata,
+    Column("record_id", String(40), primary_key=True, comment="a record as seen in its document"),
+    Column("key", String(16), primary_key=True,
+           comment="hash of one of its blocking keys or its signature (ledger/matchers.py: link_keys)"),
+    Column("kind", String(32), nullable=False),
+    Column("role", String(1), nullable=False,
+           comment="k: a blocking key, s: the signature, r: neither (itself)"),
+    Index("ix_match_keys_kind_key", "kind", "key"),
+    comment="derived by rebuild: records sharing a key may merge; an ingest re-merges only the records "
+            "reachable from its new ones through these keys",
+    sqlite_with_rowid=False,  # the primary key is the table: one b-tree to write, not two
 )
 
 ledger_meta = Table(

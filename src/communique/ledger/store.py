@@ -459,7 +459,7 @@ class Ledger:
             # Review and cross-ledger checks (ledger/review.py, checks/ledger.py): re-point judgements
             # whose records a newer extractor re-identified, then add the ledger-wide check flags.
             from .review import after_rebuild
-            stats.update(after_rebuild(conn))
+            stats.update(after_rebuild(conn, touched, stats))
             self._set_meta(conn, "dirty", "0")
             self._set_meta(conn, "judgements_at_rebuild", self._judgement_mark(conn))
         return stats

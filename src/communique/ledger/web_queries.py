@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import case, func, select, text
+from sqlalchemy import bindparam, case, func, select, text
 from sqlalchemy.engine import Engine
 
 from . import query
@@ -60,6 +60,9 @@ _WEB_INDEXES = [
     "CREATE INDEX IF NOT EXISTS ix_web_flags_created ON flags (created_at, id)",
     "CREATE INDEX IF NOT EXISTS ix_web_mentions_doc_start ON mentions (document_id, span_start)",
     "CREATE INDEX IF NOT EXISTS ix_web_mentions_record_doc ON mentions (canonical_id, document_id)",
+    # what a meeting's documents also report (`related_records`): read from the index alone, not
+    # from each mention's row (2.2 -> 1.5 ms for a meeting page at 100,000 documents)
+    "CREATE INDEX IF NOT EXISTS ix_web_mentions_doc_kind ON mentions (document_id, kind, canonical_id)",
     "CREATE INDEX IF NOT EXISTS ix_web_records_last ON records (last_published, id)",
     "CREATE INDEX IF NOT EXISTS ix_web_stage_history_summary ON stage_history "
     "(agreement_id, stage, date, published, regression)",
@@ -266,20 +269,35 @@ def ensure_web_indexes(engine: Engine) -> None:
         for ddl in _WEB_INDEXES + extra:
             conn.execute(text(ddl))
         if engine.dialect.name == "sqlite":
-            # Without statistics SQLite may take the ledger's shorter (kind, status) index for a
-            # list and sort a whole kind; with them it reads ours in page order. Records and
-            # documents only: cheap, and again only when an index appears (ANALYZE keeps them).
-            # Documents too: without statistics a source's join takes the primary key into the
-            # rows holding the text rather than the covering index.
-            for table in ("records", "documents"):
-                indexes = set(conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index' "
-                                                "AND tbl_name = :t"), {"t": table}).scalars())
-                has_stats = conn.execute(text("SELECT count(*) FROM sqlite_master "
-                                              "WHERE name = 'sqlite_stat1'")).scalar()
-                analysed = set(conn.execute(text("SELECT idx FROM sqlite_stat1 WHERE tbl = :t"),
-                                            {"t": table}).scalars()) if has_stats else set()
-                if indexes - analysed:  # an index without statistics (new here or in a migration)
-                    conn.execute(text(f"ANALYZE {table}"))
+            _analyse_new_indexes(conn)
+
+
+def _analyse_new_indexes(conn) -> None:
+    """Statistics for indexes that lack them (new here or in a migration), SQLite only.
+
+    Without statistics SQLite may take the ledger's shorter (kind, status) index for a list and
+    sort a whole kind; with them it reads ours in page order. Documents too: without statistics a
+    source's join takes the primary key into the rows holding the text rather than the covering
+    index. Records and documents are cheap to ANALYZE whole. Statements and mentions are millions
+    of rows: only the index without statistics is analysed (0.4 s for 3 M statements), and only
+    when its table has statistics already — an unanalysed index beside analysed ones looks best to
+    the planner whatever it costs (migration 0005's (canonical_id, record_id) won a record's
+    values from the covering (canonical_id, prop, value, document_id): 0.6 -> 4.5 ms)."""
+    analysed: dict[str, set] = {}
+    if conn.execute(text("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")).scalar():
+        for tbl, idx in conn.execute(text("SELECT tbl, idx FROM sqlite_stat1")):
+            analysed.setdefault(tbl, set()).add(idx)
+    for table in ("records", "documents", "statements", "mentions"):
+        indexes = set(conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index' "
+                                        "AND tbl_name = :t"), {"t": table}).scalars())
+        missing = indexes - analysed.get(table, set())
+        if not missing:
+            continue
+        if table in ("records", "documents"):
+            conn.execute(text(f"ANALYZE {table}"))
+        elif analysed.get(table):
+            for index in sorted(missing):
+                conn.execute(text(f'ANALYZE "{index}"'))
 
 
 def ensure_search(engine: Engine) -> None:
@@ -448,15 +466,40 @@ def list_records(web: WebLedger, kind: str, *, limit: int = 50, offset: int = 0,
                                      offset=offset, include_rejected=include_rejected, order=order))
 
 
-#: A detail shows at most this many sources (oldest first); `n_sources` gives the total.
-MAX_SOURCES = 50
+#: An API detail shows at most this many sources (oldest first), each with its statements;
+#: `n_sources` gives the total and `record_sources` pages through them all. (A meeting reported by
+#: 400 documents: 20 sources' 240 statements, not 50 sources' 600, most of the detail's work.)
+MAX_SOURCES = 20
+#: A page shows more: its sources are sentences without their statements.
+PAGE_SOURCES = 50
+#: An agreement's detail shows at most this many stage events (oldest first); `n_stage_events`
+#: gives the total and `stage_history` pages through them all. An agreement reported by 200
+#: documents has 200 events, each with its sentence: uncapped they were most of the detail.
+MAX_HISTORY = 20
+#: What the API's details hold: everything `query.record` reads but `roles` (see `get_record`).
+API_PARTS = query.DETAIL_PARTS - {"roles"}
 
 
-def get_record(web: WebLedger, record_id: str, max_sources: int = MAX_SOURCES) -> dict | None:
-    """`query.record` (what `communique show` prints), with at most `max_sources` sources. A
-    person's `roles` are left to `person_roles`, which the API and the page read (query.roles also
-    matches the meetings' heads: four times the work, thrown away)."""
-    return query.record(web.ledger, record_id, max_sources=max_sources, with_roles=False)
+def get_record(web: WebLedger, record_id: str, max_sources: int | None = None,
+               parts=API_PARTS, max_history: int | None = None) -> dict | None:
+    """`query.record` (what `communique show` prints), with at most `max_sources` sources and
+    `max_history` stage events (None: `MAX_SOURCES`, `MAX_HISTORY`), reading only `parts`
+    (`query.DETAIL_PARTS`). A person's `roles` are left to `person_roles`, which the API and the
+    page read (query.roles also matches the meetings' heads: four times the work, thrown away)."""
+    return query.record(web.ledger, record_id, max_sources=max_sources or MAX_SOURCES, with_roles=False,
+                        parts=parts, max_history=max_history or MAX_HISTORY)
+
+
+def record_sources(web: WebLedger, record_id: str, limit: int = 50, offset: int = 0) -> Page | None:
+    """`query.record_sources`: a record's sources past a detail's first `MAX_SOURCES`."""
+    page = query.record_sources(web.ledger, record_id, limit=limit, offset=offset)
+    return _from_query(page) if page is not None else None
+
+
+def record_kind(web: WebLedger, record_id: str) -> str | None:
+    """The kind of the merged record `record_id`, None when there is none."""
+    with web.engine.connect() as conn:
+        return conn.execute(select(s.records.c.kind).where(s.records.c.id == record_id)).scalar()
 
 
 _values = query.values_of
@@ -524,25 +567,20 @@ def judgements_for(conn, target_ids: list[str], live_only: bool = True) -> list[
     return out
 
 
-def stage_history(web: WebLedger, agreement_id: str) -> list[dict]:
+def stage_history(web: WebLedger, agreement_id: str, limit: int | None = None, offset: int = 0) -> Page:
     """An agreement's stages across documents in date order, each with its document, span and
-    sentence: the ledger's own `query.stage_history` (what `communique show` prints), plus each
-    document's title for the page."""
-    try:
-        from .query import stage_history as ledger_stage_history
-    except ImportError:  # pragma: no cover - a ledger without its query module
-        ledger_stage_history = None
-    if ledger_stage_history is not None and web.ledger is not None:
-        events = ledger_stage_history(web.ledger, agreement_id)
-    else:  # pragma: no cover
-        h = s.stage_history
-        with web.engine.connect() as conn:
-            events = [{"stage": x.stage, "date": x.date, "published": x.published,
-                       "document_id": x.document_id, "span": _span(x.span_start, x.span_end),
-                       "regression": bool(x.regression)}
-                      for x in conn.execute(select(h).where(h.c.agreement_id == agreement_id)
-                                            .order_by(func.coalesce(h.c.date, h.c.published), h.c.id))]
-    return with_titles(web, events)
+    sentence, a page at a time: the ledger's own `query.stage_history` (what `communique show`
+    prints), plus each document's title for the page."""
+    events = query.stage_history(web.ledger, agreement_id, limit=limit, offset=offset)
+    total = query.n_stage_events(web.ledger, agreement_id)
+    return Page(items=with_titles(web, events), limit=limit if limit is not None else total, offset=offset,
+                more=offset + len(events) < total, total=total)
+
+
+def stage_runs(web: WebLedger, agreement_id: str) -> list[dict]:
+    """The whole history folded into runs (`stage_summary`), each titled by its first document:
+    every event's stage and date is read, but no sentence, and titles for the runs only."""
+    return with_titles(web, stage_summary(query.stage_history(web.ledger, agreement_id, detail=False)))
 
 
 def with_titles(web: WebLedger, events: list[dict]) -> list[dict]:
@@ -657,32 +695,57 @@ def _series(body: str, meetings: list[dict]) -> dict:
             "median_days_between": round(cadence) if cadence is not None else None}
 
 
-def _pledge_totals(web: WebLedger, by: str = "by") -> list[dict]:
-    """Sum of pledges (EUR and USD) grouped by `by` (party), `program`, `purpose` or `year`."""
-    if by not in ("by", "program", "purpose", "year"):
-        raise ValueError("group pledges by one of: by, program, purpose, year")
+_PLEDGE_KEYS = ("by", "program", "purpose", "year")
+
+
+def _pledge_groups(web: WebLedger) -> list[tuple]:
+    """Active pledges grouped by (by, program, purpose, year), each group with its count and EUR
+    and USD sums: one scan of the pledges' JSON, from which every pledge total the pages show is
+    summed (`_pledge_totals`, `_pledges_by_program_year`). Each total was a scan of its own (~55 ms
+    at 20,000 pledges: the JSON is parsed per field per row), and the pledges page asked for three."""
     r = s.records
-    key = func.substr(_jtext(web, r.c.data, "date"), 1, 4) if by == "year" else _jtext(web, r.c.data, by)
+    keys = [_jtext(web, r.c.data, k) for k in _PLEDGE_KEYS[:3]]
+    keys.append(func.substr(_jtext(web, r.c.data, "date"), 1, 4))
     with web.engine.connect() as conn:
-        rows = conn.execute(
-            select(key.label("key"), func.count().label("pledges"),
-                   func.sum(_jnum(web, r.c.data, "amount_eur")).label("eur"),
-                   func.sum(_jnum(web, r.c.data, "amount_usd")).label("usd"))
-            .where(r.c.kind == "pledges", r.c.status == "active").group_by(key)
-            .order_by(func.sum(_jnum(web, r.c.data, "amount_eur")).desc(), key))
-        return [{"key": x.key, "pledges": x.pledges, "eur": x.eur, "usd": x.usd} for x in rows]
+        return [tuple(x) for x in conn.execute(
+            select(*keys, func.count(), func.sum(_jnum(web, r.c.data, "amount_eur")),
+                   func.sum(_jnum(web, r.c.data, "amount_usd")))
+            .where(r.c.kind == "pledges", r.c.status == "active").group_by(*keys))]
+
+
+def _sum(a, b):
+    """SQL's SUM over groups: None only when every part is None."""
+    return b if a is None else a if b is None else a + b
+
+
+def _roll_up(web: WebLedger, fields: tuple[int, ...]) -> dict[tuple, list]:
+    """The pledge groups summed over every key but `fields` (positions in `_PLEDGE_KEYS`):
+    key tuple → [pledges, eur, usd]."""
+    out: dict[tuple, list] = {}
+    for g in web.cached(("pledge_groups",), lambda: _pledge_groups(web)):
+        e = out.setdefault(tuple(g[i] for i in fields), [0, None, None])
+        e[0] += g[4]
+        e[1], e[2] = _sum(e[1], g[5]), _sum(e[2], g[6])
+    return out
+
+
+def _nulls_first(v) -> tuple:
+    return (v is not None, v if v is not None else "")
+
+
+def _pledge_totals(web: WebLedger, by: str = "by") -> list[dict]:
+    """Sum of pledges (EUR and USD) grouped by `by` (party), `program`, `purpose` or `year`,
+    largest in EUR first (then by key; a group without EUR amounts last, as SQLite orders them)."""
+    if by not in _PLEDGE_KEYS:
+        raise ValueError("group pledges by one of: by, program, purpose, year")
+    rows = [{"key": k[0], "pledges": n, "eur": eur, "usd": usd}
+            for k, (n, eur, usd) in _roll_up(web, (_PLEDGE_KEYS.index(by),)).items()]
+    return sorted(rows, key=lambda x: (x["eur"] is None, -(x["eur"] or 0), _nulls_first(x["key"])))
 
 
 def _pledges_by_program_year(web: WebLedger) -> list[dict]:
-    r = s.records
-    year = func.substr(_jtext(web, r.c.data, "date"), 1, 4)
-    program = _jtext(web, r.c.data, "program")
-    with web.engine.connect() as conn:
-        rows = conn.execute(select(year.label("year"), program.label("program"),
-                                   func.sum(_jnum(web, r.c.data, "amount_eur")).label("eur"))
-                            .where(r.c.kind == "pledges", r.c.status == "active")
-                            .group_by(year, program).order_by(year))
-        return [dict(x._mapping) for x in rows]
+    rows = [{"year": k[0], "program": k[1], "eur": eur} for k, (_, eur, _) in _roll_up(web, (3, 1)).items()]
+    return sorted(rows, key=lambda x: (_nulls_first(x["year"]), _nulls_first(x["program"])))
 
 
 def _metrics(web: WebLedger) -> list[dict]:
@@ -740,23 +803,32 @@ def _figure_series(web: WebLedger, metric: str, subject: str | None = None) -> l
     return points
 
 
+_ROLE_ROWS = (select(s.statements.c.prop, s.statements.c.value, s.documents.c.published,
+                     s.statements.c.document_id)
+              .join(s.documents, s.documents.c.id == s.statements.c.document_id)
+              .where(s.statements.c.canonical_id == bindparam("pid"),
+                     s.statements.c.prop.in_(("role", "affiliation"))))
+
+
 def person_roles(web: WebLedger, person_id: str) -> list[dict]:
-    """Roles a person is seen holding, each with the first and last publication date it appears."""
-    st, d = s.statements, s.documents
+    """Roles a person is seen holding, each with the first and last publication date it appears.
+
+    One row per document stating a role or affiliation, but few distinct values: each value's JSON
+    text is parsed once (`seen`), its entry found by the value it holds."""
+    roles: dict[tuple, dict] = {}
+    seen: dict[tuple, dict] = {}
     with web.engine.connect() as conn:
-        rows = conn.execute(select(st.c.prop, st.c.value, d.c.published, st.c.document_id)
-                            .join(d, d.c.id == st.c.document_id)
-                            .where(st.c.canonical_id == person_id, st.c.prop.in_(("role", "affiliation"))))
-        roles: dict[tuple, dict] = {}
-        for x in rows:
-            key = (x.prop, json.loads(x.value))
-            e = roles.setdefault(key, {"prop": x.prop, "value": key[1], "since": x.published,
-                                       "until": x.published, "documents": set()})
-            if x.published and (not e["since"] or x.published < e["since"]):
-                e["since"] = x.published
-            if x.published and (not e["until"] or x.published > e["until"]):
-                e["until"] = x.published
-            e["documents"].add(x.document_id)
+        for prop, value, published, doc in conn.execute(_ROLE_ROWS, {"pid": person_id}):
+            e = seen.get((prop, value))
+            if e is None:
+                v = json.loads(value)
+                e = seen[(prop, value)] = roles.setdefault((prop, v), {
+                    "prop": prop, "value": v, "since": published, "until": published, "documents": set()})
+            if published and (not e["since"] or published < e["since"]):
+                e["since"] = published
+            if published and (not e["until"] or published > e["until"]):
+                e["until"] = published
+            e["documents"].add(doc)
     out = [{**e, "documents": sorted(e["documents"])} for e in roles.values()]
     return sorted(out, key=lambda e: (e["since"] or "", e["prop"]))
 

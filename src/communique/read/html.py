@@ -53,6 +53,7 @@ def extract_main_text(html: str, source: str) -> tuple[str | None, str | None, s
         # drop; trafilatura would flatten a short one into a single paragraph, so walk it here.
         return None, None, "\n\n".join(_fragment_paragraphs(html, source))
     result = None
+    paras: list[str] = []
     try:
         with warnings.catch_warnings():
             # htmldate hands odd date strings to dateutil, which warns (UnknownTimezoneWarning…);
@@ -60,13 +61,14 @@ def extract_main_text(html: str, source: str) -> tuple[str | None, str | None, s
             warnings.simplefilter("ignore")
             for precision in (True, False):
                 result = bare_extraction(html, options=_extractor(precision))
-                if result is not None and result.body is not None and _paragraphs(result.body):
+                paras = _paragraphs(result.body) if result is not None and result.body is not None else []
+                if paras:
                     break
     except Exception as exc:  # a third-party parser on arbitrary bytes: any failure is bad input
         raise InputError(source, f"HTML could not be parsed ({type(exc).__name__})") from None
     if result is None or result.body is None:
         return None, None, ""
-    text = "\n\n".join(_paragraphs(result.body))
+    text = "\n\n".join(paras)  # the walk of the tree kept (made once)
     return _clean(result.title), _iso_date(result.date), text
 
 

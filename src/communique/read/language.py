@@ -78,13 +78,12 @@ def detect_language(text: str, default: str = "en") -> str:
         candidates = [lang for lang in lists if lang not in ("ru", "kk")]
         if cyr:
             words = [w for w in words if not _CYRILLIC.match(w)]
-    # Count each distinct word once; one intersection with every list's words at once, then each
-    # stop word found adds its count to its languages (the same sums as list by list).
-    counts = Counter(words)
-    scores = dict.fromkeys(candidates, 0)
+    # Count only the stop words (a C-level filter: most words are none), then each one found adds
+    # its count to its languages (the same sums as list by list).
     by_word = _languages_by_word()
-    for w in by_word.keys() & counts.keys():
-        n = counts[w]
+    counts = Counter(filter(by_word.__contains__, words))
+    scores = dict.fromkeys(candidates, 0)
+    for w, n in counts.items():
         for lang in by_word[w]:
             if lang in scores:
                 scores[lang] += n

@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..annotate.types import fast_init
+
 __all__ = ["Sentence", "Paragraph", "segment", "paragraphs"]
 
 _PARA = re.compile(r"\n[ \t\u00a0]*\n+")
@@ -35,6 +37,7 @@ _FINAL = set(".!?…:;,\"'”’»)]")
 _QUOTE = re.compile(r"[\"“”«»]")
 
 
+@fast_init
 @dataclass(frozen=True)
 class Paragraph:
     start: int
@@ -42,6 +45,7 @@ class Paragraph:
     text: str
 
 
+@fast_init
 @dataclass(frozen=True)
 class Sentence:
     start: int

@@ -44,6 +44,8 @@ from .schemas import (
     ReviewItem,
     SearchHit,
     Series,
+    Source,
+    StageEvent,
     Stats,
     Written,
 )
@@ -72,7 +74,9 @@ IsoDate = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}(-\d{2}(-\d
 RecordId = Annotated[str, Path(max_length=64)]
 
 
-def web(request: Request) -> wq.WebLedger:
+async def web(request: Request) -> wq.WebLedger:
+    """The app's ledger. `async`: FastAPI runs a plain `def` dependency in the thread pool, a
+    thread hop per request for an attribute read."""
     return request.app.state.ledger
 
 
@@ -146,9 +150,17 @@ def agreements(w: WebDep, party: Text = None, stage: Stage | None = None, q: Tex
 
 
 @router.get("/agreements/{record_id}", response_model=DETAIL_MODELS["agreements"],
-            summary="One agreement with its stage history", responses=NOT_FOUND)
+            summary="One agreement with the first 20 events of its stage history", responses=NOT_FOUND)
 def agreement(w: WebDep, record_id: RecordId):
     return _detail(w, "agreements", record_id)
+
+
+@router.get("/agreements/{record_id}/history", response_model=Page[StageEvent], responses=NOT_FOUND,
+            summary="An agreement's whole stage history, oldest first, a page at a time")
+def agreement_history(w: WebDep, record_id: RecordId, limit: Limit = 50, offset: Offset = 0):
+    if wq.record_kind(w, record_id) != "agreements":
+        raise HTTPException(404, f"No agreement with id {record_id!r}.")
+    return _page(wq.stage_history(w, record_id, limit=limit, offset=offset))
 
 
 # --- pledges ----------------------------------------------------------------------------------
@@ -251,6 +263,15 @@ def record(w: WebDep, record_id: RecordId):
     if rec is None:
         raise HTTPException(404, f"No record with id {record_id!r}.")
     return rec
+
+
+@router.get("/records/{record_id}/sources", response_model=Page[Source], responses=NOT_FOUND,
+            summary="A record's sources, oldest first, each with the values read there, a page at a time")
+def record_sources(w: WebDep, record_id: RecordId, limit: Limit = 50, offset: Offset = 0):
+    page = wq.record_sources(w, record_id, limit=limit, offset=offset)
+    if page is None:
+        raise HTTPException(404, f"No record with id {record_id!r}.")
+    return _page(page)
 
 
 # --- documents --------------------------------------------------------------------------------

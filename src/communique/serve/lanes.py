@@ -15,9 +15,12 @@ from __future__ import annotations
 import asyncio
 import re
 
-#: Paths whose answers cost a record's sources, values and history (GET only).
+#: Paths whose answers cost a record's sources, values and history (GET only), and the pages
+#: of a record's sources and history past a detail's cap.
 SLOW_PATHS = re.compile(
-    r"^(?:/api/(?:meetings|agreements|people|pledges|figures|organizations|events|quotes|records)/[^/]+"
+    r"^(?:/api/(?:meetings|agreements|people|pledges|figures|organizations|events|quotes|records)"
+    r"/(?!(?:totals|metrics|series)/?$)[^/]+"  # a record's id, not an aggregate's name
+    r"|/api/records/[^/]+/sources|/api/agreements/[^/]+/history"
     r"|/(?:meetings|records)/[^/]+|/review)/?$")
 
 

@@ -97,7 +97,8 @@ class MergeOut(Out):
 
 class Detail(Out):
     sources: list[Source] = Field(default_factory=list,
-                                  description="The first 50 sources by date; n_sources counts them all.")
+                                  description="The first 20 sources by date; n_sources counts them all and "
+                                              "/api/records/{id}/sources pages through every one.")
     values: dict[str, list[SourcedValue]] = Field(
         default_factory=dict, description="Every distinct value of every property, with how many sources "
                                           "state it: two values for one property are sources disagreeing.")
@@ -105,7 +106,7 @@ class Detail(Out):
                                         description="Retired ones too (with retired_at): the history.")
     members: list[str] = Field(default_factory=list, description="Ids of the records merged into this one.")
     merges: list[MergeOut] = Field(default_factory=list,
-                                   description="The first 50 merge decisions; n_merges counts them all.")
+                                   description="The first 20 merge decisions; n_merges counts them all.")
     n_merges: int = 0
 
 
@@ -145,7 +146,12 @@ MeetingRecord = RECORD_MODELS["meetings"]
 
 
 class AgreementExtra(Out):
-    stage_history: list[StageEvent] = Field(default_factory=list)
+    stage_history: list[StageEvent] = Field(
+        default_factory=list,
+        description="The first 20 stage events by date (one per document reporting a stage); "
+                    "n_stage_events counts them all and /api/agreements/{id}/history pages through "
+                    "every one.")
+    n_stage_events: int = Field(0, description="Stage events of the agreement, all of them.")
 
 
 class PersonExtra(Out):

@@ -24,7 +24,8 @@ def meetings(request: Request, party: str | None = Query(None, max_length=200),
 @router.get("/meetings/{record_id}")
 def meeting(request: Request, record_id: str):
     w = request.app.state.ledger
-    rec = wq.get_record(w, record_id)
+    # what the page shows: sources without their statements, no values, members…
+    rec = wq.get_record(w, record_id, max_sources=wq.PAGE_SOURCES, parts={"sources"})
     if rec is None or rec["record_kind"] != "meetings":
         raise HTTPException(404, f"No meeting with id {record_id!r}.")
     sides: dict[str, list] = {}

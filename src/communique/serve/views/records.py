@@ -15,16 +15,15 @@ router = APIRouter(include_in_schema=False)
 @router.get("/records/{record_id}")
 def record(request: Request, record_id: str):
     w = request.app.state.ledger
-    rec = wq.get_record(w, record_id)
+    # what the page shows: the sources' sentences (not their statements), values, live judgements
+    rec = wq.get_record(w, record_id, max_sources=wq.PAGE_SOURCES, parts={"sources", "values", "judgements"})
     if rec is None:
         raise HTTPException(404, f"No record with id {record_id!r}.")
     kind = rec["record_kind"]
     fields = [f for f in RECORD_TYPES[kind].model_fields if f not in ("span", "spans")] \
         if kind in RECORD_TYPES else []
     # one line per run of a stage (the full list, one event per source, is in the API)
-    # (titles read for the summary's lines only, not for every event)
-    history = wq.with_titles(w, wq.stage_summary(rec.get("stage_history") or [])) \
-        if kind == "agreements" else []
+    history = wq.stage_runs(w, record_id) if kind == "agreements" else []
     roles = wq.person_roles(w, record_id) if kind == "people" else []
     conflicts = {p for p, vals in rec["values"].items() if len({repr(v["value"]) for v in vals}) > 1
                  and p not in ("parties", "topics", "heads")}
