@@ -575,3 +575,34 @@ def test_internal_procedures_continued_work_and_expressed_interest():
     assert stages("The Georgian side expressed interest in concluding a free trade agreement.") == {
         "free trade agreement": "proposed"
     }
+
+
+def test_a_bare_document_noun_keeps_a_lower_case_subject_and_period_but_not_the_next_document():
+    text = (
+        "The ministers signed a Roadmap for the removal of border delays for 2027-2029 "
+        "and a Memorandum on ports."
+    )
+    assert names(text) == ["Roadmap for the removal of border delays for 2027-2029", "Memorandum on ports"]
+
+
+def test_programmes_and_plans_of_cooperation_are_documents_when_staged():
+    text = (
+        "The two ministries signed a plan of cooperation between the two foreign ministries for 2027-2028 "
+        "and a Programme of Cooperation between the Ministries of Culture."
+    )
+    assert stages(text) == {
+        "plan of cooperation between the two foreign ministries for 2027-2028": "signed",
+        "Programme of Cooperation between the Ministries of Culture": "signed",
+    }
+    # without a stage a plan of cooperation is an idea, not a document
+    assert stages("They discussed a plan of cooperation in tourism.") == {}
+
+
+def test_what_is_replaced_is_the_object_right_after_the_verb():
+    text = (
+        "The sides agreed to launch negotiations on an agreement on investment protection to replace "
+        "the 1994 text, and signed a plan of cooperation for 2027-2028."
+    )
+    found = stages(text)
+    assert found["plan of cooperation for 2027-2028"] == "signed"
+    assert [v for k, v in found.items() if k.startswith("agreement on investment")] == ["proposed"]

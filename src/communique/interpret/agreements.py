@@ -319,7 +319,8 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             if stage is None:
                 continue
             if word in cues["replaced"]:
-                after = [x for x in here if x[0] >= pos]
+                # "to replace the 2011 text, and signed a plan …": the object right after the verb only
+                after = [x for x in here if x[0] >= pos and not re.search(r"[,;:]", text[pos : x[0]])]
                 if after:
                     old = after[0][2]
                     old.stages.append((_rank("in force"), "in force", pos))
