@@ -263,3 +263,15 @@ def test_a_hybrid_sitting_takes_the_dateline_place():
         published="2025-05-12",
     ).meetings
     assert (m.format, m.place, m.number) == ("hybrid", "Tbilisi", 3)
+
+
+def test_a_sitting_being_prepared_or_scheduled_is_no_reported_meeting():
+    text = (
+        "Ministers hold talks in Baku\n\n"
+        "On 12 November, the foreign ministers of Kazakhstan and Azerbaijan held talks in Baku.\n\n"
+        "The talks were held as part of the preparation of the 4th meeting of the Kazakh-Azerbaijani "
+        "Supreme Interstate Council, which is scheduled to take place in Astana next spring.\n"
+    )
+    x = ex(text)
+    assert x.meetings == []
+    assert any(e.place == "Astana" and "Supreme Interstate Council" in e.name for e in x.events)

@@ -43,14 +43,16 @@ def _format_cues() -> tuple[re.Pattern, re.Pattern]:
 # "Five months after the EU–Central Asia Summit", "ahead of the … Council": a body named as a point
 # in time the text measures from is another occasion, not the one it reports
 _REFERRED = re.compile(
-    r"\b(?:after|before|since|ahead\s+of|following|prior\s+to)\s+(?:the\s+)?(?:(?:first|last|next|[\w-]+th)\s+)?$",
+    r"\b(?:after|before|since|ahead\s+of|following|prior\s+to|preparations?\s+(?:of|for))\s+(?:the\s+)?"
+    r"(?:(?:first|last|next|[\w-]+th)\s+)?$",
     re.I,
 )
 
 
 # "The fourth … Committee is scheduled for 2025": a sitting still ahead is an event, not the report
 _UPCOMING = re.compile(
-    r"\s+(?:(?:is|are)\s+(?:scheduled|planned|expected|due|to\s+be\s+held)|will\s+(?:be\s+held|take\s+place|meet|convene))\b"
+    r",?\s+(?:which\s+|that\s+)?"
+    r"(?:(?:is|are)\s+(?:scheduled|planned|expected|due|to\s+be\s+held)|will\s+(?:be\s+held|take\s+place|meet|convene))\b"
 )
 
 
@@ -87,6 +89,10 @@ def main_body(ctx: Context) -> BodyMention | None:
             continue
         if re.search(r"\b(?:will|would|is expected|are expected|to be held|planned)\b", right[:60], re.I):
             continue
+        if _UPCOMING.match(ctx.text, b.span[1]) or re.search(
+            r"\bpreparations?\s+(?:of|for)\s+the\s+(?:[\w-]+\s+){0,3}$", left[-60:], re.I
+        ):
+            continue  # "the preparation of the 7th meeting of the Council, which is scheduled to …"
         if re.search(
             r"\b(?:took place|was held|were held|held|met|hosted|convened|chaired|co-chaired|opened|"
             r"within the framework of|at the|during the|(?:it|this|that)\s+was\s+the)\b",
