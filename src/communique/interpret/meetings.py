@@ -56,6 +56,29 @@ _UPCOMING = re.compile(
 )
 
 
+_YEAR4 = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _long_before(ctx: Context, b: BodyMention) -> bool:
+    """ "The Treaty was signed in Astana on 17 June 2025 during the second … Summit" in a text of
+    April 2026: a sitting whose sentence dates it months before publication is an earlier occasion."""
+    if not ctx.published or len(ctx.published) < 7:
+        return False
+    s = ctx.sentence_at(b.span[0])
+    # only dates that write their year: a bare "4 June" is read against an anchor that may be off
+    vals = [
+        d.value
+        for d in ctx.dates_in(s.start, s.end)
+        if d.value and len(d.value) >= 7 and _YEAR4.search(d.text)
+    ]
+    if not vals:
+        return False
+    pub = ctx.published[:7]
+    # months between: "2025-06" → 2025 * 12 + 6
+    months = int(pub[:4]) * 12 + int(pub[5:7])
+    return all(months - (int(v[:4]) * 12 + int(v[5:7])) >= 3 for v in vals)
+
+
 def main_body(ctx: Context) -> BodyMention | None:
     """The body whose sitting the text reports: the first one named in the lead, outside quotes."""
     lead_end = ctx.lead_end
@@ -66,6 +89,7 @@ def main_body(ctx: Context) -> BodyMention | None:
         and not ctx.in_quote(b.span[0])
         and not _REFERRED.search(ctx.text[max(0, b.span[0] - 40) : b.span[0]])
         and not _UPCOMING.match(ctx.text, b.span[1])
+        and not _long_before(ctx, b)
     ]
     body_text = [b for b in found if not ctx.is_heading(b.span[0])]
     if body_text or found:
@@ -120,6 +144,9 @@ def _parties(ctx: Context, body: BodyMention) -> list[str]:
 
 
 _NTH_TIME = re.compile(r"\s+time\b")
+_SITTING_OF_NAME = re.compile(
+    r"\s+(?:round|meeting|session|sitting)\s+of\s+(?:the\s+)?(?:[A-Z][\w’'–-]*\s+){0,5}", re.I
+)
 _MET_FOR_THE = re.compile(r"\b(?:met|meets|convened|convenes|gathered|sat)\s+for\s+the\s+$")
 
 
@@ -155,7 +182,12 @@ def _number(ctx: Context, body: BodyMention) -> int | None:
             # "the committee … met for the sixteenth time"
             or (_NTH_TIME.match(ctx.text, o.span[1]) and _MET_FOR_THE.search(ctx.text, ref[1], o.span[0]))
         )
-        if (o.span[1] <= ref[0] and gap <= 45) or (after_ok and gap <= 75):
+        # "the third round of the China-Uzbekistan Foreign Ministers' Strategic Dialogue": the words
+        # between are the sitting noun and the capitalised rest of the body's name
+        named_between = (
+            o.span[1] <= ref[0] and gap <= 90 and _SITTING_OF_NAME.fullmatch(ctx.text, o.span[1], ref[0])
+        )
+        if (o.span[1] <= ref[0] and (gap <= 45 or named_between)) or (after_ok and gap <= 75):
             if re.search(
                 r"\b(?:next|since|following|previous|last)\b",
                 ctx.text[max(s.start, o.span[0] - 12) : o.span[0]],
