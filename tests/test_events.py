@@ -304,3 +304,11 @@ def test_a_where_clause_takes_the_date_and_place_of_the_clause_before():
     assert ev == {"Latvian-Georgian Business Forum": ("2025-01", "Tbilisi")}
     ev = events("The sides discussed the upcoming visit of the President of Georgia to Latvia in the autumn.")
     assert ev == {"visit of the President of Georgia to Latvia": ("2025", "Latvia")}
+
+
+def test_a_date_fronted_before_a_clause_of_taking_part_dates_the_occasion():
+    text = "Earlier, on June 10-11, the carriers met at the Caspian Logistics Forum in Aktau, officials said."
+    assert events(text)["Caspian Logistics Forum"] == ("2025-06-10", "Aktau")
+    # a fronted date of an announcement is not the occasion's date
+    text = "On 12 June, the minister announced the Caspian Logistics Forum in Aktau."
+    assert events(text).get("Caspian Logistics Forum", (None, None))[0] is None

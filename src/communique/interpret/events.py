@@ -1068,6 +1068,12 @@ def _in_named_year(c: _Cand, d) -> tuple[str, str | None]:
     return y.group(0) + d.value[4:], (y.group(0) + d.end[4:]) if d.end else None
 
 
+_TOOK_PART = re.compile(
+    r"\b(?:met|gathered|convened|attended|took\s+part|participated|spoke|opened|held)\b(?:\s+[\w’'-]+){0,3}\s*$"
+)
+_FRONTED = re.compile(r"[^\w,]*(?:[A-Z][a-z]+,\s+)?(?:[Oo]n|[Ii]n)\s+")
+
+
 def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | None]:
     s = ctx.sentence_at(c.start)
     limit = _limit(ctx, c, nxt, s.end)
@@ -1088,6 +1094,17 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     before = [d for d in ctx.dates_in(clause_start, c.start)]
     if before:
         return before[-1].value, before[-1].end
+    # "Earlier, on June 23-24, the operators met at the … Forum": a date fronted before the clause
+    fronted = ctx.dates_in(s.start, clause_start)
+    if (
+        len(fronted) == 1
+        and _FRONTED.fullmatch(ctx.text, s.start, fronted[0].span[0])
+        and clause_start == fronted[0].span[1]
+        and ctx.text.startswith(",", clause_start)
+        # … when the clause says the occasion took place then ("met at", "took part in", "attended")
+        and _TOOK_PART.search(ctx.text, clause_start, c.start)
+    ):
+        return fronted[0].value, fronted[0].end
     if _MARGINS.search(ctx.text, max(s.start, c.start - 40), c.start):
         # "signed … in Baku in November last year, on the sidelines of the COP29 conference": the
         # occasion of what was done on its sidelines
