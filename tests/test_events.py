@@ -312,3 +312,13 @@ def test_a_date_fronted_before_a_clause_of_taking_part_dates_the_occasion():
     # a fronted date of an announcement is not the occasion's date
     text = "On 12 June, the minister announced the Caspian Logistics Forum in Aktau."
     assert events(text).get("Caspian Logistics Forum", (None, None))[0] is None
+
+
+def test_an_ordinal_sitting_keeps_the_capitalised_words_of_its_name():
+    ev = events("The forum follows the first ASEAN–Central Asia Summit in Bangkok on 5 May 2024.")
+    assert ev == {"1st ASEAN–Central Asia Summit": ("2024-05-05", "Bangkok")}
+
+
+def test_an_organisation_named_like_a_body_is_no_sitting():
+    ev = events("Trade between the Gulf Cooperation Council and Central Asia stood at $3 billion in 2024.")
+    assert ev == {}

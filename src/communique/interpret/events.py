@@ -187,6 +187,8 @@ def _body_name(ctx: Context, b: BodyMention) -> str:
     return ctx.meeting.body
 
 
+_SITTING_AFTER = re.compile(r"\s+(?:summit|meeting|session|sitting|forum)\b", re.I)
+_CAPS_BETWEEN = re.compile(r"\s+([A-Z][\w’'–-]*(?:\s+[A-Z][\w’'–-]*){0,4})\s+")
 _CAPS_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})\s+$")
 _NOT_OWNER = re.compile(
     r"(?:The|A|An|This|That|Its|Their|Next|Last|Previous|First|Second|Third|[IVXLC]+|\d+\w*|[A-Z][a-z]+th|"
@@ -226,6 +228,9 @@ def _body_events(ctx: Context) -> list[_Cand]:
             continue
         if _SINCE_NEXT.match(ctx.text, b.span[1]):
             continue
+        in_org = any(g.span[0] < b.span[0] and b.span[1] <= g.span[1] for g in ctx.orgs)
+        if in_org and not _SITTING_AFTER.match(ctx.text, b.span[1]):
+            continue  # "the Gulf Cooperation Council": an organisation's name, not a sitting
         if ctx.is_heading(b.span[0]) or ctx.in_quote(b.span[0]):
             continue
         o = _ordinal_before(ctx, b.span[0]) or _ordinal_after(ctx, b.span[1])
@@ -252,6 +257,11 @@ def _body_events(ctx: Context) -> list[_Cand]:
             # "the Summit of the Organization of Turkic States": whose it is, not the reported parties'
             b_end = _np_end(ctx.text, b_end)
             name = ctx.text[b.span[0] : b_end]
+        if o is not None and not b.parties and o.span[1] < b.span[0]:
+            # "the first GCC–Central Asia Summit": the capitalised words between belong to the name
+            cm = _CAPS_BETWEEN.fullmatch(ctx.text, o.span[1], b.span[0])
+            if cm and not _NOT_OWNER.match(cm.group(1)):
+                name = f"{cm.group(1)} {name}"
         if o is not None:
             name = f"{_ord(o.value)} {name}"
         out.append(_Cand(start, b_end, name, b_end))
