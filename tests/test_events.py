@@ -322,3 +322,16 @@ def test_an_ordinal_sitting_keeps_the_capitalised_words_of_its_name():
 def test_an_organisation_named_like_a_body_is_no_sitting():
     ev = events("Trade between the Gulf Cooperation Council and Central Asia stood at $3 billion in 2024.")
     assert ev == {}
+
+
+def test_a_meeting_titled_with_a_plural_possessive_is_an_occasion():
+    ev = events(
+        "Both sides will prepare the Central Asia-Japan Foreign Ministers' Meeting to be held in Tokyo "
+        "this autumn."
+    )
+    assert ev["Central Asia-Japan Foreign Ministers' Meeting"] == ("2025", "Tokyo")
+
+
+def test_an_active_verb_before_an_amount_makes_no_participle_event():
+    ev = events("At the Astana summit in May 2024 Japan announced 3 billion yen in grants.")
+    assert not any(name.startswith("announcement") for name in ev)

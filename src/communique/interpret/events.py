@@ -107,7 +107,8 @@ def _conf() -> dict:
             + r"(?:(?:was|were|has\s+been|had\s+been|have\s+been)\s+)?("
             + "|".join(map(re.escape, c["participles"]))
             + r")\s+(?=(?:in|on|last|"
-            r"earlier|early|late|this|a\s+year|\d))",
+            # a day or a year, not an amount ("China announced 26 billion yuan")
+            r"earlier|early|late|this|a\s+year|\d{1,2}\s+(?-i:[A-Z][a-z])|(?:19|20)\d\d\b))",
             re.I,
         ),
         "participles_in": AnyOf(c["participles"]),
@@ -772,7 +773,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 _OF_NAMED = re.compile(r"\s+of\s+the\s+[A-Z]")
 _SPACE_YEAR = re.compile(r" (?:19|20)\d\d\b")
 _BETWEEN_NEXT = re.compile(r"\s+between\s")
-_TITLED_MODS = re.compile(r"(?:^|\s)[A-Z][a-z][\w-]*$")
+_TITLED_MODS = re.compile(r"(?:^|\s)[A-Z][a-z][\w-]*(?:s['’])?$")  # "… Foreign Ministers' Meeting"
 _ITS_BEFORE = re.compile(r"\bits\s+$")
 _NAME_PART = r"(?:[\"“][^\"”.]{2,40}[\"”]|[A-Z][\w’'+–-]*)"
 _NAMED_THE = re.compile(rf"\b[Tt]he\s+({_NAME_PART}(?:\s+(?:of\s+|and\s+|\+\s+)?{_NAME_PART})*)")
