@@ -505,3 +505,11 @@ def test_a_quarter_without_its_year_is_the_year_of_writing_but_keeps_a_written_y
     assert [(m.text, m.value) for m in find_dates("in the second quarter of 2027", anchor)] == [
         ("second quarter of 2027", "2027-04")
     ]
+
+
+def test_a_future_cue_before_a_long_name_still_puts_a_season_ahead():
+    text = (
+        "The EU will organise a Global Gateway Investors Forum on Sustainable Transport in Tashkent "
+        "in the autumn."
+    )
+    assert [(m.text, m.value) for m in find_dates(text, dt.date(2026, 2, 5))] == [("the autumn", "2026")]

@@ -188,12 +188,14 @@ def _last_cue(pattern: re.Pattern, text: str, lo: int, hi: int) -> re.Match | No
 def _future(text: str, start: int, end: int) -> bool:
     """Does the clause around [start, end) speak of the future?
 
-    Before the date: the part of the sentence after the last comma, up to 80 characters; its last
+    Before the date: the part of the sentence after the last comma, up to 120 characters (a long
+    name may stand between: "will organise a … Forum on Critical Raw Materials in Almaty in the
+    autumn"); its last
     cue decides (a past cue after a future cue, or alone, means past). With no cue there, after
     it: up to 40 characters to the end of the clause (a comma right after the date does not end
     it), with a future cue before any past cue.
     """
-    lo = max(0, start - 80)
+    lo = max(0, start - 120)
     cut = max(text.rfind(c, lo, start) for c in ".!?;,\n")
     lo = cut + 1 if cut >= 0 else lo
     fut = _last_cue(_FUTURE_RE, text, lo, start)
