@@ -606,3 +606,22 @@ def test_what_is_replaced_is_the_object_right_after_the_verb():
     found = stages(text)
     assert found["plan of cooperation for 2027-2028"] == "signed"
     assert [v for k, v in found.items() if k.startswith("agreement on investment")] == ["proposed"]
+
+
+def test_a_law_titled_on_ratification_in_quotes_ratifies_and_a_draft_law_does_not_yet():
+    text = (
+        'Astana, 10 March 2026. The Mazhilis adopted the law "On ratification of the Treaty on Strategic '
+        'Partnership" between Kazakhstan and Mongolia. The Treaty was signed in Ulaanbaatar on 2 May 2025. '
+        "The deputies also approved in the first reading a draft law on the ratification of the Agreement "
+        "between Kazakhstan and the Nordic Investment Bank on a framework for financing, "
+        "signed last December."
+    )
+    found = stages(text, published="2026-03-10")
+    assert found["Treaty on Strategic Partnership"] == "ratified"
+    name = "Agreement between Kazakhstan and the Nordic Investment Bank on a framework for financing"
+    assert found[name] == "signed"
+
+
+def test_a_name_in_a_headline_ends_with_its_line():
+    text = "Senate ratifies treaty with Mongolia\n\nAstana hosts the talks."
+    assert names(text) == ["treaty with Mongolia"]

@@ -330,6 +330,8 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
     limit = min(len(toks), j + (30 if toks[j].base == "between" else 18))
     while k < limit:
         t = toks[k]
+        if "\n" in text[toks[k - 1].end : t.start]:
+            break  # a headline's name ends with its line
         if (
             t.text in ("–", "-")
             and _YEAR.fullmatch(toks[k - 1].base)

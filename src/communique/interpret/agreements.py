@@ -153,6 +153,11 @@ def _key(name: str) -> str:
     return " ".join(n.split())
 
 
+_LAW_TITLE = re.compile(
+    r"[\"“«]On\s+(?:the\s+)?(?:ratification|approval|accession|denunciation|conclusion)\s+(?:of|to)\s+(?:the\s+)?$"
+)
+
+
 def find_agreements(ctx: Context) -> list[Agreement]:
     text = ctx.text
     recs: list[_Rec] = []
@@ -179,7 +184,10 @@ def find_agreements(ctx: Context) -> list[Agreement]:
     )
     for m in explicit:
         rec = lookup(m.name, m.acronym)
-        weak = ctx.is_heading(m.span[0]) or ctx.in_quote(m.span[0])
+        weak = ctx.is_heading(m.span[0]) or (
+            # the law "On ratification of the Treaty on …": a law's title in quotes, not a quotation
+            ctx.in_quote(m.span[0]) and not _LAW_TITLE.search(text, max(0, m.span[0] - 50), m.span[0])
+        )
         if rec is None:
             if weak:
                 continue
@@ -343,7 +351,11 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                     word in _STEP_NOUNS
                     and bool(_STEP_AHEAD.search(clause_left))
                     # "approved the bill on ratification": the law that ratifies, not a step ahead
-                    and not re.search(r"\b(?:law|bill|decree|resolution)\s+on\s+(?:the\s+)?$", clause_left)
+                    # … or the law "On ratification of …", its title quoted; a draft law has not
+                    and not re.search(
+                        r"(?<!draft )\b(?:law|bill|decree|resolution)\s+[\"“«]?[Oo]n\s+(?:the\s+)?$",
+                        clause_left,
+                    )
                 )
                 or bool(_WISH.search(clause_left))
             )
