@@ -625,3 +625,16 @@ def test_a_law_titled_on_ratification_in_quotes_ratifies_and_a_draft_law_does_no
 def test_a_name_in_a_headline_ends_with_its_line():
     text = "Senate ratifies treaty with Mongolia\n\nAstana hosts the talks."
     assert names(text) == ["treaty with Mongolia"]
+
+
+def test_a_loan_agreement_a_parliament_ratified_is_an_agreement_dated_by_the_sitting():
+    text = (
+        "Astana, 10 March 2026. At its plenary session on Tuesday, the Mazhilis ratified the loan agreement "
+        "between Kazakhstan and the Asian Development Bank for the Almaty metro, signed in Manila on "
+        "5 May 2025 during the annual meeting of the Asian Development Bank."
+    )
+    found = {a.name: (a.status, a.date) for a in extract(text, published="2026-03-10").agreements}
+    name = "loan agreement between Kazakhstan and the Asian Development Bank for the Almaty metro"
+    assert found[name] == ("ratified", "2026-03-10")
+    # signed loan agreements are the money they lend: read as pledges
+    assert stages("The Fund signed two loan agreements with Uzbekistan worth $90 million.") == {}

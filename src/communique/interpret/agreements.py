@@ -258,9 +258,11 @@ def find_agreements(ctx: Context) -> list[Agreement]:
             continue  # a plural common noun ("bilateral agreements with …") with nothing said of it
         if not r.stages and not r.pending and not r.capitalised and _soft(r.name):
             continue  # "the concept of a green corridor": an idea, not a document, until it has a stage
-        if not r.capitalised and _money_contract(r.name):
-            continue  # "loan agreements … totalling USD 300 million": money lent, read as a pledge
         status = _status(r)
+        if not r.capitalised and _money_contract(r.name) and status not in ("ratified", "in force"):
+            # "loan agreements … totalling USD 300 million": money lent, read as a pledge; one a
+            # parliament ratified is an international agreement too
+            continue
         out.append(
             Agreement(
                 name=r.name,
