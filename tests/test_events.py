@@ -335,3 +335,14 @@ def test_a_meeting_titled_with_a_plural_possessive_is_an_occasion():
 def test_an_active_verb_before_an_amount_makes_no_participle_event():
     ev = events("At the Astana summit in May 2024 Japan announced 3 billion yen in grants.")
     assert not any(name.startswith("announcement") for name in ev)
+
+
+def test_talks_held_with_no_sitting_reported_are_the_occasion():
+    text = (
+        "Minister Aibek Tursunov holds talks with Minister Ilia Darchiashvili\n\n"
+        "On 3 June, Minister of Foreign Affairs of the Kyrgyz Republic Aibek Tursunov, who is in Georgia "
+        "on a working visit, held talks with Minister of Foreign Affairs of Georgia Ilia Darchiashvili "
+        "in Tbilisi."
+    )
+    ev = events(text)
+    assert ev["talks between Aibek Tursunov and Ilia Darchiashvili"][0] == "2025-06-03"

@@ -131,6 +131,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _noun_events(ctx, cands)
     cands += _participle_events(ctx, cands)
     cands += _margins_events(ctx, cands)
+    cands += _talks_events(ctx, cands)
     cands.sort(key=lambda c: c.start)
     out: list[Event] = []
     seen: set[str] = set()
@@ -955,6 +956,33 @@ _MARGINS_NP = re.compile(
 _ON_THE = re.compile(r"\b(?:on|at)\s+the\s$")
 
 
+_HELD_TALKS = re.compile(r"\b(?:held|holds|hold)\s+(?:bilateral\s+|official\s+)?talks\s+with\b")
+
+
+def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "On 13 May, Minister A … held talks with Minister B": with no sitting of a body reported, the
+    talks themselves are the occasion, named by who held them ("talks between A and B")."""
+    if ctx.meeting is not None or "talks" not in ctx.text:
+        return []
+    out = []
+    for m in _HELD_TALKS.finditer(ctx.text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start() < c.end for c in taken):
+            continue
+        s = ctx.sentence_at(m.start())
+        people = ctx.person_mentions()
+        before = [p for a, b, p in people if s.start <= a and b <= m.start()]
+        after = [(b, p) for a, b, p in people if m.end() <= a < s.end]
+        # the report's own sentence dates the talks ("On 13 May, A … held talks with B"); a headline does not
+        if not before or not after or not ctx.dates_in(s.start, m.start()):
+            continue
+        end, other = after[0]
+        out.append(_Cand(m.start(), end, f"talks between {before[-1].name} and {other.name}", m.end()))
+        break  # the reported talks: the first such sentence
+    return out
+
+
 def _margins_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "met on the margins of the OSCE Ministerial Council in Malta": what something happened on the
     sidelines of is an occasion, named as the text names it (the reported meeting's own body aside)."""
@@ -1105,6 +1133,10 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     before = [d for d in ctx.dates_in(clause_start, c.start)]
     if before:
         return before[-1].value, before[-1].end
+    if c.name.startswith("talks between "):
+        before = ctx.dates_in(s.start, c.start)  # "On 13 May, A, who is in X on a visit, held talks with B"
+        if before:
+            return before[-1].value, before[-1].end
     # "Earlier, on June 23-24, the operators met at the … Forum": a date fronted before the clause
     fronted = ctx.dates_in(s.start, clause_start)
     if (
