@@ -346,3 +346,12 @@ def test_talks_held_with_no_sitting_reported_are_the_occasion():
     )
     ev = events(text)
     assert ev["talks between Aibek Tursunov and Ilia Darchiashvili"][0] == "2025-06-03"
+
+
+def test_a_delegation_received_with_no_sitting_reported_is_the_occasion():
+    text = (
+        "On 4 March, Minister of Foreign Affairs of Tajikistan Sirojiddin Muhriddin received a delegation "
+        "of the Kuwait Fund for Arab Economic Development headed by its Director General."
+    )
+    ev = events(text)
+    assert ev["reception of the Kuwait Fund for Arab Economic Development delegation"][0] == "2025-03-04"

@@ -956,16 +956,22 @@ _MARGINS_NP = re.compile(
 _ON_THE = re.compile(r"\b(?:on|at)\s+the\s$")
 
 
+_RECEIVED_DELEGATION = re.compile(
+    r"\breceived\s+(?:a|the)\s+(?:high-level\s+)?delegation\s+(?:of|from)\s+(?:the\s+)?"
+    r"([A-Z][\w’'-]*(?:\s+(?:for|of|and|the|[A-Z][\w’'-]*)){0,6})"
+)
+_TRAILING_FUNCTION = re.compile(r"(?:\s+(?:for|of|and|the))+$")
 _HELD_TALKS = re.compile(r"\b(?:held|holds|hold)\s+(?:bilateral\s+|official\s+)?talks\s+with\b")
 
 
 def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "On 13 May, Minister A … held talks with Minister B": with no sitting of a body reported, the
-    talks themselves are the occasion, named by who held them ("talks between A and B")."""
-    if ctx.meeting is not None or "talks" not in ctx.text:
+    talks themselves are the occasion, named by who held them ("talks between A and B"); so is the
+    reception of a delegation ("received a delegation of the Saudi Fund for Development")."""
+    if ctx.meeting is not None:
         return []
     out = []
-    for m in _HELD_TALKS.finditer(ctx.text):
+    for m in _HELD_TALKS.finditer(ctx.text) if "talks" in ctx.text else ():
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
         if any(c.start <= m.start() < c.end for c in taken):
@@ -980,6 +986,15 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         end, other = after[0]
         out.append(_Cand(m.start(), end, f"talks between {before[-1].name} and {other.name}", m.end()))
         break  # the reported talks: the first such sentence
+    for m in _RECEIVED_DELEGATION.finditer(ctx.text) if "delegation" in ctx.text else ():
+        # "On 30 January, the Minister received a delegation of the Saudi Fund for Development"
+        s = ctx.sentence_at(m.start())
+        if out or ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if not ctx.dates_in(s.start, m.start()):
+            continue
+        who = _TRAILING_FUNCTION.sub("", m.group(1))
+        out.append(_Cand(m.start(), m.end(), f"reception of the {who} delegation", m.end()))
     return out
 
 
@@ -1133,7 +1148,7 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     before = [d for d in ctx.dates_in(clause_start, c.start)]
     if before:
         return before[-1].value, before[-1].end
-    if c.name.startswith("talks between "):
+    if c.name.startswith(("talks between ", "reception of the ")):
         before = ctx.dates_in(s.start, c.start)  # "On 13 May, A, who is in X on a visit, held talks with B"
         if before:
             return before[-1].value, before[-1].end
