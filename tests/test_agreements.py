@@ -575,3 +575,66 @@ def test_internal_procedures_continued_work_and_expressed_interest():
     assert stages("The Georgian side expressed interest in concluding a free trade agreement.") == {
         "free trade agreement": "proposed"
     }
+
+
+def test_a_bare_document_noun_keeps_a_lower_case_subject_and_period_but_not_the_next_document():
+    text = (
+        "The ministers signed a Roadmap for the removal of border delays for 2027-2029 "
+        "and a Memorandum on ports."
+    )
+    assert names(text) == ["Roadmap for the removal of border delays for 2027-2029", "Memorandum on ports"]
+
+
+def test_programmes_and_plans_of_cooperation_are_documents_when_staged():
+    text = (
+        "The two ministries signed a plan of cooperation between the two foreign ministries for 2027-2028 "
+        "and a Programme of Cooperation between the Ministries of Culture."
+    )
+    assert stages(text) == {
+        "plan of cooperation between the two foreign ministries for 2027-2028": "signed",
+        "Programme of Cooperation between the Ministries of Culture": "signed",
+    }
+    # without a stage a plan of cooperation is an idea, not a document
+    assert stages("They discussed a plan of cooperation in tourism.") == {}
+
+
+def test_what_is_replaced_is_the_object_right_after_the_verb():
+    text = (
+        "The sides agreed to launch negotiations on an agreement on investment protection to replace "
+        "the 1994 text, and signed a plan of cooperation for 2027-2028."
+    )
+    found = stages(text)
+    assert found["plan of cooperation for 2027-2028"] == "signed"
+    assert [v for k, v in found.items() if k.startswith("agreement on investment")] == ["proposed"]
+
+
+def test_a_law_titled_on_ratification_in_quotes_ratifies_and_a_draft_law_does_not_yet():
+    text = (
+        'Astana, 10 March 2026. The Mazhilis adopted the law "On ratification of the Treaty on Strategic '
+        'Partnership" between Kazakhstan and Mongolia. The Treaty was signed in Ulaanbaatar on 2 May 2025. '
+        "The deputies also approved in the first reading a draft law on the ratification of the Agreement "
+        "between Kazakhstan and the Nordic Investment Bank on a framework for financing, "
+        "signed last December."
+    )
+    found = stages(text, published="2026-03-10")
+    assert found["Treaty on Strategic Partnership"] == "ratified"
+    name = "Agreement between Kazakhstan and the Nordic Investment Bank on a framework for financing"
+    assert found[name] == "signed"
+
+
+def test_a_name_in_a_headline_ends_with_its_line():
+    text = "Senate ratifies treaty with Mongolia\n\nAstana hosts the talks."
+    assert names(text) == ["treaty with Mongolia"]
+
+
+def test_a_loan_agreement_a_parliament_ratified_is_an_agreement_dated_by_the_sitting():
+    text = (
+        "Astana, 10 March 2026. At its plenary session on Tuesday, the Mazhilis ratified the loan agreement "
+        "between Kazakhstan and the Asian Development Bank for the Almaty metro, signed in Manila on "
+        "5 May 2025 during the annual meeting of the Asian Development Bank."
+    )
+    found = {a.name: (a.status, a.date) for a in extract(text, published="2026-03-10").agreements}
+    name = "loan agreement between Kazakhstan and the Asian Development Bank for the Almaty metro"
+    assert found[name] == ("ratified", "2026-03-10")
+    # signed loan agreements are the money they lend: read as pledges
+    assert stages("The Fund signed two loan agreements with Uzbekistan worth $90 million.") == {}

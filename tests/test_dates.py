@@ -495,3 +495,21 @@ def test_an_occasion_the_text_plans_to_hold_lies_ahead() -> None:
     assert only("They decided to convene a business council in the autumn.", anchor).value == "2025"
     # a past verb nearer the date wins
     assert only("The forum they agreed to hold was held in March.", anchor).value == "2025-03"
+
+
+def test_a_quarter_without_its_year_is_the_year_of_writing_but_keeps_a_written_year():
+    anchor = dt.date(2026, 1, 30)
+    assert [(m.text, m.value) for m in find_dates("It meets in Riyadh in the second quarter.", anchor)] == [
+        ("the second quarter", "2026")
+    ]
+    assert [(m.text, m.value) for m in find_dates("in the second quarter of 2027", anchor)] == [
+        ("second quarter of 2027", "2027-04")
+    ]
+
+
+def test_a_future_cue_before_a_long_name_still_puts_a_season_ahead():
+    text = (
+        "The EU will organise a Global Gateway Investors Forum on Sustainable Transport in Tashkent "
+        "in the autumn."
+    )
+    assert [(m.text, m.value) for m in find_dates(text, dt.date(2026, 2, 5))] == [("the autumn", "2026")]

@@ -304,3 +304,54 @@ def test_a_where_clause_takes_the_date_and_place_of_the_clause_before():
     assert ev == {"Latvian-Georgian Business Forum": ("2025-01", "Tbilisi")}
     ev = events("The sides discussed the upcoming visit of the President of Georgia to Latvia in the autumn.")
     assert ev == {"visit of the President of Georgia to Latvia": ("2025", "Latvia")}
+
+
+def test_a_date_fronted_before_a_clause_of_taking_part_dates_the_occasion():
+    text = "Earlier, on June 10-11, the carriers met at the Caspian Logistics Forum in Aktau, officials said."
+    assert events(text)["Caspian Logistics Forum"] == ("2025-06-10", "Aktau")
+    # a fronted date of an announcement is not the occasion's date
+    text = "On 12 June, the minister announced the Caspian Logistics Forum in Aktau."
+    assert events(text).get("Caspian Logistics Forum", (None, None))[0] is None
+
+
+def test_an_ordinal_sitting_keeps_the_capitalised_words_of_its_name():
+    ev = events("The forum follows the first ASEAN–Central Asia Summit in Bangkok on 5 May 2024.")
+    assert ev == {"1st ASEAN–Central Asia Summit": ("2024-05-05", "Bangkok")}
+
+
+def test_an_organisation_named_like_a_body_is_no_sitting():
+    ev = events("Trade between the Gulf Cooperation Council and Central Asia stood at $3 billion in 2024.")
+    assert ev == {}
+
+
+def test_a_meeting_titled_with_a_plural_possessive_is_an_occasion():
+    ev = events(
+        "Both sides will prepare the Central Asia-Japan Foreign Ministers' Meeting to be held in Tokyo "
+        "this autumn."
+    )
+    assert ev["Central Asia-Japan Foreign Ministers' Meeting"] == ("2025", "Tokyo")
+
+
+def test_an_active_verb_before_an_amount_makes_no_participle_event():
+    ev = events("At the Astana summit in May 2024 Japan announced 3 billion yen in grants.")
+    assert not any(name.startswith("announcement") for name in ev)
+
+
+def test_talks_held_with_no_sitting_reported_are_the_occasion():
+    text = (
+        "Minister Aibek Tursunov holds talks with Minister Ilia Darchiashvili\n\n"
+        "On 3 June, Minister of Foreign Affairs of the Kyrgyz Republic Aibek Tursunov, who is in Georgia "
+        "on a working visit, held talks with Minister of Foreign Affairs of Georgia Ilia Darchiashvili "
+        "in Tbilisi."
+    )
+    ev = events(text)
+    assert ev["talks between Aibek Tursunov and Ilia Darchiashvili"][0] == "2025-06-03"
+
+
+def test_a_delegation_received_with_no_sitting_reported_is_the_occasion():
+    text = (
+        "On 4 March, Minister of Foreign Affairs of Tajikistan Sirojiddin Muhriddin received a delegation "
+        "of the Kuwait Fund for Arab Economic Development headed by its Director General."
+    )
+    ev = events(text)
+    assert ev["reception of the Kuwait Fund for Arab Economic Development delegation"][0] == "2025-03-04"

@@ -263,3 +263,35 @@ def test_a_hybrid_sitting_takes_the_dateline_place():
         published="2025-05-12",
     ).meetings
     assert (m.format, m.place, m.number) == ("hybrid", "Tbilisi", 3)
+
+
+def test_a_sitting_being_prepared_or_scheduled_is_no_reported_meeting():
+    text = (
+        "Ministers hold talks in Baku\n\n"
+        "On 12 November, the foreign ministers of Kazakhstan and Azerbaijan held talks in Baku.\n\n"
+        "The talks were held as part of the preparation of the 4th meeting of the Kazakh-Azerbaijani "
+        "Supreme Interstate Council, which is scheduled to take place in Astana next spring.\n"
+    )
+    x = ex(text)
+    assert x.meetings == []
+    assert any(e.place == "Astana" and "Supreme Interstate Council" in e.name for e in x.events)
+
+
+def test_a_sitting_dated_months_before_publication_is_an_earlier_occasion():
+    text = (
+        "Senate approves the transit treaty\n\n"
+        "Astana, 20 May 2026. The Senate approved the law on the transit treaty, which was signed in "
+        "Tashkent on 10 September 2025 during the third Central Asia–Japan Summit.\n"
+    )
+    x = ex(text, published="2026-05-20")
+    assert x.meetings == []
+    assert any(e.date == "2025-09-10" and "Summit" in e.name for e in x.events)
+
+
+def test_the_ordinal_of_a_round_before_the_capitalised_rest_of_the_name():
+    text = (
+        "On 3 October 2024, Foreign Minister Murat Nurtleu held the fourth round of the "
+        "Kazakhstan-Mongolia Foreign Ministers' Strategic Dialogue with his counterpart in Astana.\n"
+    )
+    (m,) = ex(text).meetings
+    assert m.number == 4

@@ -125,3 +125,21 @@ def test_who_chaired_or_led_a_sitting_is_a_person_even_without_a_role():
     got = _people("The Council was co-chaired by Aino Tamm and Foreign Minister Maka Botchorishvili.")
     assert set(got) == {"Aino Tamm", "Maka Botchorishvili"}
     assert _people("The session was opened by Global Gateway.") == {}
+
+
+def test_a_title_that_is_also_a_given_name_opens_the_name_after_a_role():
+    got = _people("The delegation was headed by its Chief Executive Officer Amir Al-Rashidi.")
+    assert got["Amir Al-Rashidi"][0] == "Chief Executive Officer"
+
+
+def test_a_later_fuller_role_refines_a_headline_title():
+    got = _people(
+        "Minister Aibek Tursunov meets his Georgian counterpart\n\n"
+        "Minister of Foreign Affairs of the Kyrgyz Republic Aibek Tursunov arrived in Tbilisi."
+    )
+    assert got["Aibek Tursunov"][0] == "Minister of Foreign Affairs"
+
+
+def test_markdown_emphasis_on_a_name_does_not_hide_its_role():
+    got = _people("The delegation was headed by its Executive Director **Amir Al-Rashidi**.")
+    assert got["Amir Al-Rashidi"][0] == "Executive Director"

@@ -255,8 +255,13 @@ def _capital_post(toks: list[Tok], j: int, bare: bool = True) -> bool:
             nxt.base == "the" and after is not None and (after.cap or after.base[:1].isdigit())
         )
     if toks[j].base == "for":
-        # "Joint Action Plan for Dialogue and Cooperation", "Agreement for the Promotion of …"
-        return nxt.cap or (nxt.base == "the" and after is not None and after.cap)
+        # "Joint Action Plan for Dialogue and Cooperation", "Agreement for the Promotion of …"; after a
+        # bare noun also a lower-case subject or period ("a Roadmap for the removal of …", "for 2026–2028")
+        return (
+            nxt.cap
+            or (nxt.base == "the" and after is not None and after.cap)
+            or (bare and (_lower_title(toks, j) or _year_range(toks, j + 1)))
+        )
     if toks[j].base == "with":
         from .places import country_name
 
@@ -273,6 +278,16 @@ def _capital_post(toks: list[Tok], j: int, bare: bool = True) -> bool:
     if toks[j].base == "on" and nxt.base == "the" and after is not None:
         return after.cap or _lower_title(toks, j)  # "on the Promotion …", "on the avoidance of …"
     return toks[j].base == "on" and (nxt.cap or _lower_title(toks, j))
+
+
+def _year_range(toks: list[Tok], i: int) -> bool:
+    """ "2026–2028" starts at token i: a period that names a plan."""
+    return (
+        i + 2 < len(toks)
+        and bool(_YEAR.fullmatch(toks[i].base))
+        and toks[i + 1].text in ("–", "-")
+        and bool(_YEAR.fullmatch(toks[i + 2].base))
+    )
 
 
 def _lower_title(toks: list[Tok], j: int) -> bool:
@@ -315,6 +330,8 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
     limit = min(len(toks), j + (30 if toks[j].base == "between" else 18))
     while k < limit:
         t = toks[k]
+        if "\n" in text[toks[k - 1].end : t.start]:
+            break  # a headline's name ends with its line
         if (
             t.text in ("–", "-")
             and _YEAR.fullmatch(toks[k - 1].base)
@@ -352,6 +369,13 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
             and not toks[k + 2].cap
         ):
             break
+        if (
+            t.base == "and"
+            and k + 2 < len(toks)
+            and toks[k + 1].base in ("a", "an")
+            and _noun_at(toks, k + 2)
+        ):
+            break  # "… for 2026–2028 and a Memorandum on …": the next document
         if _DIGIT.match(t.base) and not _YEAR.fullmatch(t.base) and not _ORDINAL.fullmatch(t.base):
             break
         if t.base == "and" and k + 1 < len(toks) and _PAST.fullmatch(toks[k + 1].base):

@@ -120,7 +120,8 @@ rf"(?P<iso_d>[0-3]?[0-9])(?![0-9]|[./-][0-9]))",
     rf"(?P<relm>(?P<relm_w>(?i:last|next|this(?:{_S}+coming)?|past)){_S}+(?P<relm_m>{_MONTH}))",
     rf"(?P<ago>\b(?P<ago_n>{_NUMW}){_S}+(?P<ago_u>(?i:{_UNITS})){_S}+(?P<ago_w>(?i:ago|earlier|before|after))\b)",
     rf"(?P<intime>\b(?i:in){_S}+(?P<it_n>{_NUMW}){_S}+(?P<it_u>(?i:{_UNITS}))(?:['’]s?)?{_S}+(?i:time)\b)",
-    rf"(?P<rel>\b(?i:{_alt(_RELATIVE, True)})\b)",
+    # not before "of": "the second quarter of 2026" is the quarter of that year
+    rf"(?P<rel>\b(?i:{_alt(_RELATIVE, True)})\b(?!{_S}+of{_S}+(?:(?:19|20)\d\d|next|last|this)\b))",
     rf"(?P<wd>(?:(?P<wd_rel>(?i:last|next|this|coming)){_S}+)?(?P<wd_w>{_WD_FULL}))",
     r"(?P<dec>(?<![0-9])(?P<dec_y>1[89][0-9]0|20[0-9]0)['’]?s(?![A-Za-z]))",
     rf"(?P<yr>(?<![0-9.,$€£¥₸-])(?P<yr_a>{_YEAR}){_S}*(?:[-–—/]|{_S}to{_S}|{_S}and{_S}){_S}*"
@@ -189,12 +190,14 @@ def _last_cue(pattern: re.Pattern, text: str, lo: int, hi: int) -> re.Match | No
 def _future(text: str, start: int, end: int) -> bool:
     """Does the clause around [start, end) speak of the future?
 
-    Before the date: the part of the sentence after the last comma, up to 80 characters; its last
+    Before the date: the part of the sentence after the last comma, up to 120 characters (a long
+    name may stand between: "will organise a … Forum on Critical Raw Materials in Almaty in the
+    autumn"); its last
     cue decides (a past cue after a future cue, or alone, means past). With no cue there, after
     it: up to 40 characters to the end of the clause (a comma right after the date does not end
     it), with a future cue before any past cue.
     """
-    lo = max(0, start - 80)
+    lo = max(0, start - 120)
     cut = max(text.rfind(c, lo, start) for c in ".!?;,\n")
     lo = cut + 1 if cut >= 0 else lo
     fut = _last_cue(_FUTURE_RE, text, lo, start)

@@ -89,6 +89,7 @@ def _lex() -> dict:
         "connectors": set(roles["connectors"]),
         "eu_roles": roles.get("eu_roles") or [],
         "lower_heads": frozenset(roles.get("lowercase_heads") or []),
+        "title_names": frozenset(names.get("title_given_names") or []),
         "secondary": re.compile(
             r",\s+(?:" + "|".join(map(re.escape, roles.get("secondary_roles") or [])) + r")\b.*$", re.S
         )
@@ -173,6 +174,7 @@ def _name_runs(toks: list[Tok], text: str, st: Stream | None = None) -> list[tup
     """[i, j) token ranges that look like personal names (≥ 2 name-like words, particles inside)."""
     runs = []
     n = len(toks)
+    lx_given, lx_heads = _lex()["title_names"], _lex()["head_words"]
     done = 0  # tokens before this one are read
     # a run opens with a capitalised name-like word or particle: pick those out in C-level passes
     caps = cap_indices(toks, st)
@@ -195,6 +197,12 @@ def _name_runs(toks: list[Tok], text: str, st: Stream | None = None) -> list[tup
                 j += 1
             while j > i and _particle(toks, j - 1):
                 j -= 1
+            if j > i and i >= 2 and toks[i - 1].base in lx_given:
+                h = i - 2
+                while h > 0 and toks[h].text in ("*", "_"):
+                    h -= 1  # "Officer **Sultan Al-Marshad**": emphasis between title and name
+                if toks[h].base in lx_heads:
+                    i -= 1  # "its Chief Executive Officer Sultan Al-Marshad": after a title, a given name
             if j > i:
                 runs.append((i, j))
             done = max(j, i + 1)
@@ -203,6 +211,8 @@ def _name_runs(toks: list[Tok], text: str, st: Stream | None = None) -> list[tup
 
 def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | None, int | None]:
     """Role words directly left of token i: (role, affiliation, start offset of the role)."""
+    while i > 1 and toks[i - 1].text in ("*", "_") and toks[i - 1].end == toks[i].start:
+        i -= 1  # "Officer **Sultan Al-Marshad**": markdown emphasis on the name
     if i == 0 or not toks[i - 1].word:
         return None, None, None  # every branch below stops at once on a token that is no word
     lx = _lex()
@@ -688,6 +698,8 @@ def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntit
                 ent.name = m.name
                 k = _key(m.name)
                 keys[x] = (k, " " + k)
+            if ent.role and m.role and m.role.startswith(ent.role + " of "):
+                ent.role = m.role  # "Minister X" in a headline, "Minister of Foreign Affairs … X" after
             ent.role = ent.role or m.role
             ent.affiliation = ent.affiliation or m.affiliation
         ent.mentions.append(m)

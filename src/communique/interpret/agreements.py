@@ -153,6 +153,11 @@ def _key(name: str) -> str:
     return " ".join(n.split())
 
 
+_LAW_TITLE = re.compile(
+    r"[\"“«]On\s+(?:the\s+)?(?:ratification|approval|accession|denunciation|conclusion)\s+(?:of|to)\s+(?:the\s+)?$"
+)
+
+
 def find_agreements(ctx: Context) -> list[Agreement]:
     text = ctx.text
     recs: list[_Rec] = []
@@ -179,7 +184,10 @@ def find_agreements(ctx: Context) -> list[Agreement]:
     )
     for m in explicit:
         rec = lookup(m.name, m.acronym)
-        weak = ctx.is_heading(m.span[0]) or ctx.in_quote(m.span[0])
+        weak = ctx.is_heading(m.span[0]) or (
+            # the law "On ratification of the Treaty on …": a law's title in quotes, not a quotation
+            ctx.in_quote(m.span[0]) and not _LAW_TITLE.search(text, max(0, m.span[0] - 50), m.span[0])
+        )
         if rec is None:
             if weak:
                 continue
@@ -250,9 +258,11 @@ def find_agreements(ctx: Context) -> list[Agreement]:
             continue  # a plural common noun ("bilateral agreements with …") with nothing said of it
         if not r.stages and not r.pending and not r.capitalised and _soft(r.name):
             continue  # "the concept of a green corridor": an idea, not a document, until it has a stage
-        if not r.capitalised and _money_contract(r.name):
-            continue  # "loan agreements … totalling USD 300 million": money lent, read as a pledge
         status = _status(r)
+        if not r.capitalised and _money_contract(r.name) and status not in ("ratified", "in force"):
+            # "loan agreements … totalling USD 300 million": money lent, read as a pledge; one a
+            # parliament ratified is an international agreement too
+            continue
         out.append(
             Agreement(
                 name=r.name,
@@ -319,7 +329,8 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             if stage is None:
                 continue
             if word in cues["replaced"]:
-                after = [x for x in here if x[0] >= pos]
+                # "to replace the 2011 text, and signed a plan …": the object right after the verb only
+                after = [x for x in here if x[0] >= pos and not re.search(r"[,;:]", text[pos : x[0]])]
                 if after:
                     old = after[0][2]
                     old.stages.append((_rank("in force"), "in force", pos))
@@ -342,7 +353,11 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                     word in _STEP_NOUNS
                     and bool(_STEP_AHEAD.search(clause_left))
                     # "approved the bill on ratification": the law that ratifies, not a step ahead
-                    and not re.search(r"\b(?:law|bill|decree|resolution)\s+on\s+(?:the\s+)?$", clause_left)
+                    # … or the law "On ratification of …", its title quoted; a draft law has not
+                    and not re.search(
+                        r"(?<!draft )\b(?:law|bill|decree|resolution)\s+[\"“«]?[Oo]n\s+(?:the\s+)?$",
+                        clause_left,
+                    )
                 )
                 or bool(_WISH.search(clause_left))
             )

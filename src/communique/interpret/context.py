@@ -73,6 +73,16 @@ _SENTENCE_LINE_END = re.compile(r"[.!?][\"”’»)]*[ \t]*\n")
 _DATELINE_PLACE = re.compile(r"^\s*(?:#+\s*)?\*?([A-Z][A-Za-z\-’' ]{2,30}?)\s*(?:,|–|—|-|\|)", re.M)
 
 
+def _months_before(value: str | None, published: str | None, n: int) -> bool:
+    """`value` (YYYY-MM…) lies `n` months or more before `published`."""
+    if not value or not published or len(value) < 7 or len(published) < 7:
+        return False
+    try:
+        return (int(published[:4]) * 12 + int(published[5:7])) - (int(value[:4]) * 12 + int(value[5:7])) >= n
+    except ValueError:
+        return False
+
+
 @dataclass
 class Context:
     text: str
@@ -250,10 +260,21 @@ class Context:
                     self.text[max(0, e.span[0] - 30) : e.span[0]],
                     re.I,
                 )
+                and not _months_before(e.date, self.published, 3)
             ):
                 return e.date  # the occasion the lead reports, not one it measures time from
         if self.published and re.search(r"\btoday\b", self.text[:lead_end], re.I):
             return self.published
+        if self.published and len(self.published) == 10:
+            # "Astana, 15 April 2026. At its plenary session on Wednesday, …": a day of the lead's
+            # body (no headline) that is the publication day
+            for d in self.dates_in(0, lead_end):
+                if d.value == self.published and not d.end and not self.is_heading(d.span[0]):
+                    line = self.text.rfind("\n", 0, d.span[0]) + 1
+                    m = _DATELINE_PLACE.match(self.text, line)
+                    if m and not self.text[m.end() : d.span[0]].strip():
+                        continue  # the dateline ("BAKU, 10 October 2025 –") dates the writing
+                    return d.value
         return None
 
     @property

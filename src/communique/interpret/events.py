@@ -107,7 +107,8 @@ def _conf() -> dict:
             + r"(?:(?:was|were|has\s+been|had\s+been|have\s+been)\s+)?("
             + "|".join(map(re.escape, c["participles"]))
             + r")\s+(?=(?:in|on|last|"
-            r"earlier|early|late|this|a\s+year|\d))",
+            # a day or a year, not an amount ("China announced 26 billion yuan")
+            r"earlier|early|late|this|a\s+year|\d{1,2}\s+(?-i:[A-Z][a-z])|(?:19|20)\d\d\b))",
             re.I,
         ),
         "participles_in": AnyOf(c["participles"]),
@@ -130,6 +131,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _noun_events(ctx, cands)
     cands += _participle_events(ctx, cands)
     cands += _margins_events(ctx, cands)
+    cands += _talks_events(ctx, cands)
     cands.sort(key=lambda c: c.start)
     out: list[Event] = []
     seen: set[str] = set()
@@ -187,6 +189,8 @@ def _body_name(ctx: Context, b: BodyMention) -> str:
     return ctx.meeting.body
 
 
+_SITTING_AFTER = re.compile(r"\s+(?:summit|meeting|session|sitting|forum)\b", re.I)
+_CAPS_BETWEEN = re.compile(r"\s+([A-Z][\w’'–-]*(?:\s+[A-Z][\w’'–-]*){0,4})\s+")
 _CAPS_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})\s+$")
 _NOT_OWNER = re.compile(
     r"(?:The|A|An|This|That|Its|Their|Next|Last|Previous|First|Second|Third|[IVXLC]+|\d+\w*|[A-Z][a-z]+th|"
@@ -226,6 +230,9 @@ def _body_events(ctx: Context) -> list[_Cand]:
             continue
         if _SINCE_NEXT.match(ctx.text, b.span[1]):
             continue
+        in_org = any(g.span[0] < b.span[0] and b.span[1] <= g.span[1] for g in ctx.orgs)
+        if in_org and not _SITTING_AFTER.match(ctx.text, b.span[1]):
+            continue  # "the Gulf Cooperation Council": an organisation's name, not a sitting
         if ctx.is_heading(b.span[0]) or ctx.in_quote(b.span[0]):
             continue
         o = _ordinal_before(ctx, b.span[0]) or _ordinal_after(ctx, b.span[1])
@@ -252,6 +259,11 @@ def _body_events(ctx: Context) -> list[_Cand]:
             # "the Summit of the Organization of Turkic States": whose it is, not the reported parties'
             b_end = _np_end(ctx.text, b_end)
             name = ctx.text[b.span[0] : b_end]
+        if o is not None and not b.parties and o.span[1] < b.span[0]:
+            # "the first GCC–Central Asia Summit": the capitalised words between belong to the name
+            cm = _CAPS_BETWEEN.fullmatch(ctx.text, o.span[1], b.span[0])
+            if cm and not _NOT_OWNER.match(cm.group(1)):
+                name = f"{cm.group(1)} {name}"
         if o is not None:
             name = f"{_ord(o.value)} {name}"
         out.append(_Cand(start, b_end, name, b_end))
@@ -762,7 +774,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 _OF_NAMED = re.compile(r"\s+of\s+the\s+[A-Z]")
 _SPACE_YEAR = re.compile(r" (?:19|20)\d\d\b")
 _BETWEEN_NEXT = re.compile(r"\s+between\s")
-_TITLED_MODS = re.compile(r"(?:^|\s)[A-Z][a-z][\w-]*$")
+_TITLED_MODS = re.compile(r"(?:^|\s)[A-Z][a-z][\w-]*(?:s['’])?$")  # "… Foreign Ministers' Meeting"
 _ITS_BEFORE = re.compile(r"\bits\s+$")
 _NAME_PART = r"(?:[\"“][^\"”.]{2,40}[\"”]|[A-Z][\w’'+–-]*)"
 _NAMED_THE = re.compile(rf"\b[Tt]he\s+({_NAME_PART}(?:\s+(?:of\s+|and\s+|\+\s+)?{_NAME_PART})*)")
@@ -944,6 +956,48 @@ _MARGINS_NP = re.compile(
 _ON_THE = re.compile(r"\b(?:on|at)\s+the\s$")
 
 
+_RECEIVED_DELEGATION = re.compile(
+    r"\breceived\s+(?:a|the)\s+(?:high-level\s+)?delegation\s+(?:of|from)\s+(?:the\s+)?"
+    r"([A-Z][\w’'-]*(?:\s+(?:for|of|and|the|[A-Z][\w’'-]*)){0,6})"
+)
+_TRAILING_FUNCTION = re.compile(r"(?:\s+(?:for|of|and|the))+$")
+_HELD_TALKS = re.compile(r"\b(?:held|holds|hold)\s+(?:bilateral\s+|official\s+)?talks\s+with\b")
+
+
+def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "On 13 May, Minister A … held talks with Minister B": with no sitting of a body reported, the
+    talks themselves are the occasion, named by who held them ("talks between A and B"); so is the
+    reception of a delegation ("received a delegation of the Saudi Fund for Development")."""
+    if ctx.meeting is not None:
+        return []
+    out = []
+    for m in _HELD_TALKS.finditer(ctx.text) if "talks" in ctx.text else ():
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start() < c.end for c in taken):
+            continue
+        s = ctx.sentence_at(m.start())
+        people = ctx.person_mentions()
+        before = [p for a, b, p in people if s.start <= a and b <= m.start()]
+        after = [(b, p) for a, b, p in people if m.end() <= a < s.end]
+        # the report's own sentence dates the talks ("On 13 May, A … held talks with B"); a headline does not
+        if not before or not after or not ctx.dates_in(s.start, m.start()):
+            continue
+        end, other = after[0]
+        out.append(_Cand(m.start(), end, f"talks between {before[-1].name} and {other.name}", m.end()))
+        break  # the reported talks: the first such sentence
+    for m in _RECEIVED_DELEGATION.finditer(ctx.text) if "delegation" in ctx.text else ():
+        # "On 30 January, the Minister received a delegation of the Saudi Fund for Development"
+        s = ctx.sentence_at(m.start())
+        if out or ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if not ctx.dates_in(s.start, m.start()):
+            continue
+        who = _TRAILING_FUNCTION.sub("", m.group(1))
+        out.append(_Cand(m.start(), m.end(), f"reception of the {who} delegation", m.end()))
+    return out
+
+
 def _margins_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "met on the margins of the OSCE Ministerial Council in Malta": what something happened on the
     sidelines of is an occasion, named as the text names it (the reported meeting's own body aside)."""
@@ -1068,6 +1122,12 @@ def _in_named_year(c: _Cand, d) -> tuple[str, str | None]:
     return y.group(0) + d.value[4:], (y.group(0) + d.end[4:]) if d.end else None
 
 
+_TOOK_PART = re.compile(
+    r"\b(?:met|gathered|convened|attended|took\s+part|participated|spoke|opened|held)\b(?:\s+[\w’'-]+){0,3}\s*$"
+)
+_FRONTED = re.compile(r"[^\w,]*(?:[A-Z][a-z]+,\s+)?(?:[Oo]n|[Ii]n)\s+")
+
+
 def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | None]:
     s = ctx.sentence_at(c.start)
     limit = _limit(ctx, c, nxt, s.end)
@@ -1088,6 +1148,21 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     before = [d for d in ctx.dates_in(clause_start, c.start)]
     if before:
         return before[-1].value, before[-1].end
+    if c.name.startswith(("talks between ", "reception of the ")):
+        before = ctx.dates_in(s.start, c.start)  # "On 13 May, A, who is in X on a visit, held talks with B"
+        if before:
+            return before[-1].value, before[-1].end
+    # "Earlier, on June 23-24, the operators met at the … Forum": a date fronted before the clause
+    fronted = ctx.dates_in(s.start, clause_start)
+    if (
+        len(fronted) == 1
+        and _FRONTED.fullmatch(ctx.text, s.start, fronted[0].span[0])
+        and clause_start == fronted[0].span[1]
+        and ctx.text.startswith(",", clause_start)
+        # … when the clause says the occasion took place then ("met at", "took part in", "attended")
+        and _TOOK_PART.search(ctx.text, clause_start, c.start)
+    ):
+        return fronted[0].value, fronted[0].end
     if _MARGINS.search(ctx.text, max(s.start, c.start - 40), c.start):
         # "signed … in Baku in November last year, on the sidelines of the COP29 conference": the
         # occasion of what was done on its sidelines

@@ -43,15 +43,40 @@ def _format_cues() -> tuple[re.Pattern, re.Pattern]:
 # "Five months after the EU–Central Asia Summit", "ahead of the … Council": a body named as a point
 # in time the text measures from is another occasion, not the one it reports
 _REFERRED = re.compile(
-    r"\b(?:after|before|since|ahead\s+of|following|prior\s+to)\s+(?:the\s+)?(?:(?:first|last|next|[\w-]+th)\s+)?$",
+    r"\b(?:after|before|since|ahead\s+of|following|prior\s+to|preparations?\s+(?:of|for))\s+(?:the\s+)?"
+    r"(?:(?:first|last|next|[\w-]+th)\s+)?$",
     re.I,
 )
 
 
 # "The fourth … Committee is scheduled for 2025": a sitting still ahead is an event, not the report
 _UPCOMING = re.compile(
-    r"\s+(?:(?:is|are)\s+(?:scheduled|planned|expected|due|to\s+be\s+held)|will\s+(?:be\s+held|take\s+place|meet|convene))\b"
+    r",?\s+(?:which\s+|that\s+)?"
+    r"(?:(?:is|are)\s+(?:scheduled|planned|expected|due|to\s+be\s+held)|will\s+(?:be\s+held|take\s+place|meet|convene))\b"
 )
+
+
+_YEAR4 = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _long_before(ctx: Context, b: BodyMention) -> bool:
+    """ "The Treaty was signed in Astana on 17 June 2025 during the second … Summit" in a text of
+    April 2026: a sitting whose sentence dates it months before publication is an earlier occasion."""
+    if not ctx.published or len(ctx.published) < 7:
+        return False
+    s = ctx.sentence_at(b.span[0])
+    # only dates that write their year: a bare "4 June" is read against an anchor that may be off
+    vals = [
+        d.value
+        for d in ctx.dates_in(s.start, s.end)
+        if d.value and len(d.value) >= 7 and _YEAR4.search(d.text)
+    ]
+    if not vals:
+        return False
+    pub = ctx.published[:7]
+    # months between: "2025-06" → 2025 * 12 + 6
+    months = int(pub[:4]) * 12 + int(pub[5:7])
+    return all(months - (int(v[:4]) * 12 + int(v[5:7])) >= 3 for v in vals)
 
 
 def main_body(ctx: Context) -> BodyMention | None:
@@ -64,6 +89,7 @@ def main_body(ctx: Context) -> BodyMention | None:
         and not ctx.in_quote(b.span[0])
         and not _REFERRED.search(ctx.text[max(0, b.span[0] - 40) : b.span[0]])
         and not _UPCOMING.match(ctx.text, b.span[1])
+        and not _long_before(ctx, b)
     ]
     body_text = [b for b in found if not ctx.is_heading(b.span[0])]
     if body_text or found:
@@ -87,6 +113,10 @@ def main_body(ctx: Context) -> BodyMention | None:
             continue
         if re.search(r"\b(?:will|would|is expected|are expected|to be held|planned)\b", right[:60], re.I):
             continue
+        if _UPCOMING.match(ctx.text, b.span[1]) or re.search(
+            r"\bpreparations?\s+(?:of|for)\s+the\s+(?:[\w-]+\s+){0,3}$", left[-60:], re.I
+        ):
+            continue  # "the preparation of the 7th meeting of the Council, which is scheduled to …"
         if re.search(
             r"\b(?:took place|was held|were held|held|met|hosted|convened|chaired|co-chaired|opened|"
             r"within the framework of|at the|during the|(?:it|this|that)\s+was\s+the)\b",
@@ -114,6 +144,9 @@ def _parties(ctx: Context, body: BodyMention) -> list[str]:
 
 
 _NTH_TIME = re.compile(r"\s+time\b")
+_SITTING_OF_NAME = re.compile(
+    r"\s+(?:round|meeting|session|sitting)\s+of\s+(?:the\s+)?(?:[A-Z][\w’'–-]*\s+){0,5}", re.I
+)
 _MET_FOR_THE = re.compile(r"\b(?:met|meets|convened|convenes|gathered|sat)\s+for\s+the\s+$")
 
 
@@ -149,7 +182,12 @@ def _number(ctx: Context, body: BodyMention) -> int | None:
             # "the committee … met for the sixteenth time"
             or (_NTH_TIME.match(ctx.text, o.span[1]) and _MET_FOR_THE.search(ctx.text, ref[1], o.span[0]))
         )
-        if (o.span[1] <= ref[0] and gap <= 45) or (after_ok and gap <= 75):
+        # "the third round of the China-Uzbekistan Foreign Ministers' Strategic Dialogue": the words
+        # between are the sitting noun and the capitalised rest of the body's name
+        named_between = (
+            o.span[1] <= ref[0] and gap <= 90 and _SITTING_OF_NAME.fullmatch(ctx.text, o.span[1], ref[0])
+        )
+        if (o.span[1] <= ref[0] and (gap <= 45 or named_between)) or (after_ok and gap <= 75):
             if re.search(
                 r"\b(?:next|since|following|previous|last)\b",
                 ctx.text[max(s.start, o.span[0] - 12) : o.span[0]],
