@@ -237,8 +237,36 @@ def test_head_of_delegation_on_two_sides(db_url):
           people=[Person(name="Kaja Kallas", role="High Representative", affiliation="European Union")])
     ledger.rebuild()
     flags = kinds(ledger, ROLES)
-    assert len(flags) == 2  # b.txt against a.txt and against c.txt; a.txt and c.txt agree
-    assert all("b.txt" in f["message"] for f in flags)
+    # one flag per pair of conflicting (role, side): b.txt against the first of a.txt and c.txt,
+    # which agree, with how many sources say each
+    assert len(flags) == 1
+    assert "b.txt" in flags[0]["message"] and "a.txt" in flags[0]["message"]
+    assert "(2 and 1 sources say so)" in flags[0]["message"]
+
+
+def test_roles_flags_are_one_per_conflicting_pair_not_per_document_pair():
+    """A head of delegation seen in many documents in two roles gives one flag, found without
+    comparing every pair of sightings (that was quadratic and never finished at 100,000)."""
+    from datetime import date, timedelta
+    from types import SimpleNamespace
+
+    from communique.checks.ledger import _Held, _person_conflicts
+    from communique.ledger.names import party_code
+
+    day = date(2025, 1, 1)
+    held = []
+    for i in range(3000):
+        role = "Foreign Minister" if i % 3 else "Deputy Foreign Minister"
+        rec = SimpleNamespace(id=f"r{i:05d}", canonical_id=f"c{i:05d}", document_id=f"d{i // 2}",
+                              where=f"doc{i // 2}", span=(0, 5))
+        held.append(_Held(person="p1", name="A. Person", role=role, side="Kazakhstan",
+                          when=day + timedelta(days=i // 100), rec=rec))
+    flags = list(_person_conflicts("p1", held, 31, party_code))
+    assert len(flags) == 1
+    # the first pair in time order from two different documents: r00000 (deputy, d0) and r00002 (d1);
+    # r00001 shares d0 with r00000
+    assert flags[0]["record_ids"][:2] == ["r00000", "r00002"]
+    assert "(1000 and 1500 sources say so)" in flags[0]["message"]
 
 
 # --- dismissing, listing, the command ---------------------------------------------------------------

@@ -516,31 +516,77 @@ def roles_at_once(seen: dict[str, list[Seen]], surnames: set[str] | None = None,
     for h in _held(seen, surnames, persons, index):
         by_person[h.person].append(h)
     for person, held in sorted(by_person.items()):
-        held.sort(key=lambda h: (h.when, h.rec.id))
-        reported: set[tuple] = set()
-        for i, a in enumerate(held):
-            for b in held[i + 1:]:
+        yield from _person_conflicts(person, held, window, party_code)
+
+
+def _person_conflicts(person: str, held: list[_Held], window: int, party_code) -> Iterator[dict]:
+    """One flag per pair of conflicting (role, side) a person is seen with, at the first pair of
+    sources within the window (time order). Whether two sightings conflict depends only on their
+    (role, side), so the pairs of distinct signatures are judged once; comparing every pair of
+    sightings was quadratic and wrote a flag per pair of documents (a head of delegation seen in
+    100,000 documents never finished)."""
+    held.sort(key=lambda h: (h.when, h.rec.id))
+    at: dict[tuple, list[int]] = defaultdict(list)  # signature → positions in `held`, in time order
+    for i, h in enumerate(held):
+        at[(h.role, h.side)].append(i)
+    sigs = list(at)
+    found: list[tuple[int, int, str]] = []
+    for x, s in enumerate(sigs):
+        for u in sigs[x + 1:]:
+            why = _conflict(s, u, party_code)
+            if why is None:
+                continue
+            first = _first_pair(held, at[s], at[u], window)
+            if first is not None:
+                found.append((*first, why))
+    for i, j, why in sorted(found):
+        a, b = held[i], held[j]
+        if why == "roles":
+            said = f"as {a.role} in {a.rec.where} ({a.when}) and as {b.role} in {b.rec.where} ({b.when})"
+        else:
+            said = (f"on the side of {a.side} in {a.rec.where} ({a.when}) and of {b.side} in "
+                    f"{b.rec.where} ({b.when})")
+        n_a = len({held[k].rec.document_id for k in at[(a.role, a.side)]})
+        n_b = len({held[k].rec.document_id for k in at[(b.role, b.side)]})
+        if n_a > 1 or n_b > 1:
+            said += f" ({n_a} and {n_b} sources say so)"
+        pair = sorted([f"{a.role}|{a.side}", f"{b.role}|{b.side}"])
+        yield _flag("roles", f"{a.name}{ROLES_SAID}{said}", b.rec, [a.rec, b.rec], ("roles", person, *pair))
+
+
+def _conflict(s: tuple, u: tuple, party_code) -> str | None:
+    """'roles' when two (role, side) signatures name incompatible roles, 'sides' when they are on
+    two sides of a partnership, else None."""
+    if s[0] and u[0] and roles_conflict(s[0], u[0]):
+        return "roles"
+    cs, cu = party_code(s[1]), party_code(u[1])
+    return "sides" if cs and cu and cs != cu else None
+
+
+def _first_pair(held: list[_Held], xs: list[int], ys: list[int], window: int) -> tuple[int, int] | None:
+    """The first (earlier, later) positions, one from each list, of two sightings in different
+    documents at most `window` days apart: smallest earlier position, then smallest later."""
+    from bisect import bisect_right
+
+    best: tuple[int, int] | None = None
+    for mine, other in ((xs, ys), (ys, xs)):
+        for i in mine:
+            if best is not None and i >= best[0]:
+                break
+            a = held[i]
+            for j in other[bisect_right(other, i):]:
+                b = held[j]
                 if (b.when - a.when).days > window:
                     break
-                if a.rec.document_id == b.rec.document_id:
-                    continue
-                why = None
-                if a.role and b.role and roles_conflict(a.role, b.role):
-                    why = (f"as {a.role} in {a.rec.where} ({a.when}) and as {b.role} in {b.rec.where} "
-                           f"({b.when})")
-                else:
-                    ca, cb = party_code(a.side), party_code(b.side)
-                    if ca and cb and ca != cb:
-                        why = (f"on the side of {a.side} in {a.rec.where} ({a.when}) and of {b.side} in "
-                               f"{b.rec.where} ({b.when})")
-                if why is None:
-                    continue
-                key = tuple(sorted((a.rec.document_id, b.rec.document_id)))
-                if key in reported:
-                    continue
-                reported.add(key)
-                yield _flag("roles", f"{a.name}{ROLES_SAID}{why}", b.rec, [a.rec, b.rec],
-                            ("roles", person, *key))
+                if b.rec.document_id != a.rec.document_id:
+                    if best is None or (i, j) < best:
+                        best = (i, j)
+                    break
+            else:
+                continue
+            if best is not None and best[0] == i:
+                break
+    return best
 
 
 #: The ledger checks in order; each takes the as-seen records by kind and yields flag rows.
@@ -556,7 +602,7 @@ BATCH = 20_000
 WHOLE_STATEMENTS = 100_000
 #: Bump when what a check flags, or how a flag's id is made, changes: the next rebuild then
 #: recomputes every ledger flag rather than the groups an ingest touched (`fingerprint`).
-VERSION = "2"
+VERSION = "3"
 META_KEY = "ledger_checks"
 
 
