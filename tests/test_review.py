@@ -332,6 +332,17 @@ def test_judgement_written_without_anchors_is_found_by_label(ledger):
     assert hist[jid]["retired_by"] and hist[hist[jid]["retired_by"]]["target_id"] == pl["id"]
 
 
+def test_judgement_on_a_record_not_in_the_ledger_keeps_the_rebuild_working(ledger):
+    """`Ledger.judge` takes any id (a record may appear with a later document); one no record has
+    stays pending and the rebuild, ingest and queue go on (its empty anchor once crashed them)."""
+    fresh(ledger)
+    jid = ledger.judge("confirm", "mee-0000000000000000", author="test")
+    stats = ledger.rebuild()
+    assert stats["records"] >= 0
+    assert any(h["id"] == jid and not h["retired_by"] for h in review.history(ledger))
+    assert query.pledges(ledger)["items"]
+
+
 def test_queue_counts_document_flags_at_a_record(ledger):
     """The wire's "EU$ 3 billion" sentence holds no record here, but a flag inside a record's span
     lowers that record's certainty."""

@@ -356,7 +356,7 @@ def reanchor_records(conn: Connection) -> int:
     present = _present(conn, named)
     moved = 0
     for r in rows:
-        key = json.loads(r.target_key) if r.target_key else {}
+        key = (json.loads(r.target_key) if r.target_key else None) or {}  # "null": no anchor taken
         value = json.loads(r.value) if r.value else None
         ends = {"target": r.target_id, "other": r.other_id}
         new = dict(ends)
