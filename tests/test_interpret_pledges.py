@@ -625,3 +625,16 @@ def test_an_aside_or_the_main_clause_lends_no_hedge_and_the_next_amount_keeps_it
 def test_money_subject_to_approval_is_hedged():
     r = ex("The ADB will provide $100 million for the road, subject to approval by its board.")
     assert [(p.by, p.hedged) for p in r.pledges] == [("Asian Development Bank", True)]
+
+
+# --- qualifiers of figures (qa4) ------------------------------------------------------------------
+
+
+def test_estimated_at_is_about():
+    r = ex("The total cost of the new bridge is estimated at 120 billion tenge, officials said.")
+    assert [(f.value, f.unit, f.qualifier) for f in r.figures] == [(120e9, "KZT", "about")]
+
+
+def test_markdown_emphasis_between_qualifier_and_amount():
+    r = ex("The bank's portfolio in Armenia has a total value of about **EUR 90 million**.")
+    assert [(f.value, f.unit, f.qualifier) for f in r.figures] == [(90e6, "EUR", "about")]
