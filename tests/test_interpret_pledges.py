@@ -638,3 +638,18 @@ def test_estimated_at_is_about():
 def test_markdown_emphasis_between_qualifier_and_amount():
     r = ex("The bank's portfolio in Armenia has a total value of about **EUR 90 million**.")
     assert [(f.value, f.unit, f.qualifier) for f in r.figures] == [(90e6, "EUR", "about")]
+
+
+def test_a_sum_so_far_takes_the_publication_year():
+    r = ex("The ministers noted that the bank had so far disbursed EUR 2.1 billion.", "2025-05-02")
+    assert [(f.value, f.period) for f in r.figures] == [(2.1e9, "2025")]
+
+
+def test_a_portfolio_that_has_reached_a_sum_takes_the_publication_year():
+    r = ex("The company says its portfolio in Georgia has reached about $3 billion.", "2025-05-02")
+    assert [(f.value, f.period, f.qualifier) for f in r.figures] == [(3e9, "2025", "about")]
+
+
+def test_a_count_that_now_operates_keeps_no_period():
+    r = ex("More than 400 enterprises with Korean capital now operate in Armenia.", "2025-05-02")
+    assert [(f.value, f.unit, f.period) for f in r.figures] == [(400, "count", None)]

@@ -152,6 +152,8 @@ def _lex() -> dict:
     out["same_in"] = AnyOf(["same"])  # every _SAME_PERIOD match says it
     out["rel_in"] = AnyOf(["past", "last", "next", "coming"])  # every _REL_PERIOD match says one
     out["since_in"] = AnyOf(["since"])  # every _SINCE match says it
+    out["present"] = rx(m.get("present_cues") or [])
+    out["present_scan"] = LiteralScan(out["present"])
     return out
 
 
@@ -381,6 +383,9 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         fig = _as_figure(ctx, a, s, prev_money_fig, last_money)
         if fig is None:
             continue
+        if fig.period is None and money and _present_state(ctx, a, s):
+            # (a count "now operating" keeps no period: the dev convention, unlike a sum to date)
+            fig = fig.model_copy(update={"period": str(_pub_year(ctx))})
         year_back = _YEAR_BACK.match(ctx.text, a.span[1])
         if year_back and money:
             # "$3.4 billion in January–May, up from $2.9 billion in the same period last year"
@@ -1689,6 +1694,22 @@ def _metric(ctx: Context, a: Amount, left: str, right: str) -> str | None:
         return lx["metric_of"].get(found[-1].group(0).lower())
     m = scan.search_part(right, ctx.at, a.span[1])
     return lx["metric_of"].get(m.group(0).lower()) if m else None
+
+
+_CLAUSE_EDGE = re.compile(r"[,;:()]|\s[–—-]\s")
+
+
+def _present_state(ctx: Context, a: Amount, s) -> bool:
+    """ "more than 2,700 firms now operate", "had so far contracted EUR 4.2 billion", "its portfolio,
+    which comprises 11 projects": a cue in the amount's clause that the figure tells how things stand
+    at publication (the caller gives it no date of its own)."""
+    if _pub_year(ctx) is None:
+        return False
+    text = ctx.text
+    lo = max((m.end() for m in _CLAUSE_EDGE.finditer(text, s.start, a.span[0])), default=s.start)
+    hi = _CLAUSE_EDGE.search(text, a.span[1], s.end)
+    hi = hi.start() if hi else s.end
+    return _lex()["present_scan"].search_part(text[lo:hi], ctx.at, lo) is not None
 
 
 def _pub_year(ctx: Context) -> int | None:
