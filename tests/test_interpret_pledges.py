@@ -653,3 +653,21 @@ def test_a_portfolio_that_has_reached_a_sum_takes_the_publication_year():
 def test_a_count_that_now_operates_keeps_no_period():
     r = ex("More than 400 enterprises with Korean capital now operate in Armenia.", "2025-05-02")
     assert [(f.value, f.unit, f.period) for f in r.figures] == [(400, "count", None)]
+
+
+def test_a_goal_takes_no_period_from_the_figure_before_it():
+    text = (
+        "Trade reached 2.1 billion US dollars in 2024 and the sides set the goal of raising it "
+        "to 5 billion US dollars."
+    )
+    got = {f.value: f.period for f in ex(text, "2025-05-02").figures}
+    assert got == {2.1e9: "2024", 5e9: None}
+
+
+def test_a_date_after_a_contrasting_clause_is_not_the_figure_s():
+    text = (
+        "Exports rose in January-April, up 12% year on year, while the ministers expect "
+        "the route to carry more traffic by 2028."
+    )
+    got = {f.value: f.period for f in ex(text, "2025-05-02").figures if f.unit == "percent"}
+    assert got == {12.0: "2025-01/2025-04"}

@@ -1584,7 +1584,11 @@ def _as_figure(
             span=a.span,
         )
     period = _period(ctx, a, s, count=False)
-    if period is None and last_money is not None:
+    if (
+        period is None
+        and last_money is not None
+        and not _TARGET_BEFORE.search(ctx.text, max(s.start, a.span[0] - 60), a.span[0])
+    ):
         # "… accounted for EUR 4.1 billion of that amount": the period of the figure just before
         fig, para, si = last_money
         same = ctx.sentence_index(a.span[0]) == si
@@ -1757,6 +1761,17 @@ def _date_reaches(text: str, c: tuple, a: Amount) -> bool:
     return bool(_PAST_EVENT.search(rest))
 
 
+# "up 24% year on year, while the ministers put the potential at … by 2027": the date after a
+# contrasting clause is that clause's
+_CONTRAST_NEXT = re.compile(r",\s+(?:while|whereas)\s")
+# "the goal of raising it to", "aims to bring trade to": the amount is a target; a date before it
+# is the period of the figure it starts from, not the target's
+_TARGET_BEFORE = re.compile(
+    r"\b(?:goal|target|aim|objective|task)s?\s+(?:of|to|is\s+to)\s+(?:[\w-]+\s+){0,4}?to\s+(?:[$€£]\s*)?$"
+    r"|\b(?:aims?|agreed|plans?|seeks?|intends?)\s+to\s+(?:raise|bring|increase|boost|double|lift)\s+"
+    r"(?:[\w-]+\s+){0,4}?to\s+(?:[$€£]\s*)?$",
+    re.I,
+)
 _SINCE_THEN = re.compile(r"\b[Ss]ince\s+(then|that\s+(?:time|year|date))\b")
 _OVER_SPAN = re.compile(r"\b(?:over|across)\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
@@ -1889,9 +1904,12 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
         if a.span[1] <= c[0] < min(nxt_amount, s.end)
         and not _SEMI.search(text[a.span[1] : c[0]])
         and not (nxt_amount < s.end and _NEXT_CONJ.search(text[a.span[1] : c[0]]))
+        and not _CONTRAST_NEXT.search(text, a.span[1], c[0])
     ]
     if after:
         return min(after, key=lambda c: c[0])[2]
+    if _TARGET_BEFORE.search(text, max(s.start, a.span[0] - 60), a.span[0]):
+        return None  # "… in 2025 and reaffirmed the goal of raising it to $3 billion": a goal, no date
     before = [c for c in cands if c[1] <= a.span[0]]
     if before:
         return max(before, key=lambda c: c[1])[2]
