@@ -671,3 +671,9 @@ def test_a_date_after_a_contrasting_clause_is_not_the_figure_s():
     )
     got = {f.value: f.period for f in ex(text, "2025-05-02").figures if f.unit == "percent"}
     assert got == {12.0: "2025-01/2025-04"}
+
+
+def test_a_running_total_since_a_year_is_a_figure_not_a_pledge():
+    r = ex("Since 2002, the bank has provided more than EUR 1.8 billion to Georgia.", "2025-05-02")
+    assert r.pledges == []
+    assert [(f.value, f.period, f.qualifier) for f in r.figures] == [(1.8e9, "2002/2025", "more than")]

@@ -748,10 +748,23 @@ def _given_before(ctx: Context, a: Amount, s, left: str) -> bool:
     """Money the clause says was handed over (simple past) in a period that ended before the year of
     publication: spent, so a figure, not a pledge."""
     year = _pub_year(ctx)
-    if year is None or not _GIVEN_PAST.search(left[-50:]):
+    if year is None:
+        return False
+    if "since" in left.lower() and _HAS_GIVEN.search(left[-50:]):
+        # "Since 1998, ADB has committed more than $2.4 billion to Tajikistan": a running total up to
+        # now, a figure over "1998/<year>", not a new pledge
+        period = _period(ctx, a, s, count=False)
+        return bool(period and re.fullmatch(rf"\d{{4}}/{year}", period))
+    if not _GIVEN_PAST.search(left[-50:]):
         return False
     period = _period(ctx, a, s, count=False)
     return bool(period and re.fullmatch(r"\d{4}(?:/\d{4})?", period) and int(period[-4:]) < year)
+
+
+_HAS_GIVEN = re.compile(
+    r"\b(?:has|have)\s+(?:so\s+far\s+|already\s+|now\s+)?(?:committed|provided|invested|allocated|"
+    r"disbursed|approved|extended|lent|granted|mobilized|mobilised|financed)\s+(?:[\w-]+\s+){0,2}?$"
+)
 
 
 _GAP_LEAD = re.compile(r"\s*(?:[;,]\s*|\s+)(?:and\s+)?(?:the\s+)?")
