@@ -677,3 +677,12 @@ def test_a_running_total_since_a_year_is_a_figure_not_a_pledge():
     r = ex("Since 2002, the bank has provided more than EUR 1.8 billion to Georgia.", "2025-05-02")
     assert r.pledges == []
     assert [(f.value, f.period, f.qualifier) for f in r.figures] == [(1.8e9, "2002/2025", "more than")]
+
+
+def test_has_since_runs_from_the_date_told_before():
+    text = (
+        "The bank opened its office in Tbilisi in March 2019. "
+        "It has since financed 23 energy projects in the country."
+    )
+    got = {f.value: f.period for f in ex(text, "2025-05-02").figures}
+    assert got == {23: "2019/2025"}

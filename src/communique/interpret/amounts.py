@@ -1785,7 +1785,10 @@ _TARGET_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,4}?to\s+(?:[$€£]\s*)?$",
     re.I,
 )
-_SINCE_THEN = re.compile(r"\b[Ss]ince\s+(then|that\s+(?:time|year|date))\b")
+# "Since then …", "The Bank has since signed 14 projects": from the date told just before
+_SINCE_THEN = re.compile(
+    r"\b[Ss]ince\s+(then|that\s+(?:time|year|date))\b|\b(?:has|have)\s+since\s+(\w+(?:ed|en|t))\b"
+)
 _OVER_SPAN = re.compile(r"\b(?:over|across)\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 _TO_IN = re.compile(r"\s(?:to|until|till|through)\s")
@@ -1854,7 +1857,8 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
             prev = ctx.dates_in(ps.start, ps.end)
         if prev and re.match(r"\d{4}", prev[-1].value):
             d = prev[-1]
-            cand = (s.start + then.start(1), s.start + then.end(), f"{d.value[:4]}/{year}", True)
+            g = then.lastindex or 1
+            cand = (s.start + then.start(g), s.start + then.end(), f"{d.value[:4]}/{year}", True)
             dated.append((d, False, cand))
     got = memo[s.start] = (rels, dated)
     return got
