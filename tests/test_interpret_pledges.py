@@ -686,3 +686,11 @@ def test_has_since_runs_from_the_date_told_before():
     )
     got = {f.value: f.period for f in ex(text, "2025-05-02").figures}
     assert got == {23: "2019/2025"}
+
+
+def test_a_count_of_loans_spelled_out_after_a_colon_is_no_figure():
+    text = (
+        "The fund signed two loan agreements with Armenia worth EUR 90 million in all: "
+        "EUR 60 million for roads and EUR 30 million for water."
+    )
+    assert [f for f in ex(text, "2025-05-02").figures if f.unit == "count"] == []

@@ -480,7 +480,11 @@ _SCOPE_OF = re.compile(
 _LIST_NEXT = re.compile(r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
 
 
-_LIST_LEAD = re.compile(r"\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*(?::|—|–|,\s+(?:namely|on|in|for|with)\s)\s*")
+_LIST_LEAD = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*(?::|—|–|,\s+(?:namely|on|in|for|with)\s)\s*"
+    # "signed three loan agreements with Uzbekistan worth a combined $245 million: $120 million for …"
+    r"|\s+[\w-]+[^:;\n]{0,80}?:\s*"
+)
 _LIST_SEP = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
