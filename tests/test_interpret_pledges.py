@@ -694,3 +694,11 @@ def test_a_count_of_loans_spelled_out_after_a_colon_is_no_figure():
         "EUR 60 million for roads and EUR 30 million for water."
     )
     assert [f for f in ex(text, "2025-05-02").figures if f.unit == "count"] == []
+
+
+def test_a_sum_worked_out_from_parts_and_a_pledge_named_again_are_no_figures():
+    text = (
+        "The bank signed loans worth a combined EUR 90 million with Armenia. "
+        "The parts come to EUR 95 million, not the EUR 90 million in the bank's release."
+    )
+    assert ex(text, "2025-05-02").figures == []

@@ -454,7 +454,11 @@ def _table_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
     return out
 
 
-_SUM_OF_PARTS = re.compile(r"\b(?:add|adds|added|adding)\s+up\s+to\s+$|\bsum\s+(?:up\s+)?to\s+$", re.I)
+_SUM_OF_PARTS = re.compile(
+    r"\b(?:add|adds|added|adding)\s+up\s+to\s+$|\bsum\s+(?:up\s+)?to\s+$"
+    r"|\bparts\s+(?:come|came|comes|total|totals|amount)\s+(?:to\s+)?$",  # "the parts come to $255 million"
+    re.I,
+)
 _THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+$")
 
 
@@ -463,12 +467,13 @@ def _restated(ctx: Context, a: Amount, s, figures: list[Figure]) -> bool:
     to $3.2 billion") or a figure already given, named again with "the" ("not the $3.4 billion
     shown for 2024")."""
     left = ctx.text[max(s.start, a.span[0] - 24) : a.span[0]]
-    if ("up" in left or "sum" in left) and _SUM_OF_PARTS.search(left):
+    if ("up" in left or "sum" in left or "parts" in left) and _SUM_OF_PARTS.search(left):
         return True
     if _THE_BEFORE.search(left):
+        # (a pledge's amount told before, too: "not the $245 million printed in the fund's release")
         return any(
             f.unit == a.unit and f.value == a.value and f.span and f.span[0] < s.start for f in figures
-        )
+        ) or any(x.unit == a.unit and x.value == a.value and x.span[0] < s.start for x in ctx.amounts)
     return False
 
 
