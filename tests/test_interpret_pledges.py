@@ -702,3 +702,18 @@ def test_a_sum_worked_out_from_parts_and_a_pledge_named_again_are_no_figures():
         "The parts come to EUR 95 million, not the EUR 90 million in the bank's release."
     )
     assert ex(text, "2025-05-02").figures == []
+
+
+def test_loans_and_grants_in_a_table_are_pledges_of_the_lender_named_before():
+    text = (
+        "The minister received a delegation of the Kuwait Fund for Arab Economic Development.\n\n"
+        "| Instrument | Amount | Stage |\n"
+        "|---|---|---|\n"
+        "| Loan for the Osh bypass | USD 40 million | signed 3 March 2025 |\n"
+        "| Grant for clinics | USD 5 million | under consideration |\n"
+    )
+    r = ex(text, "2025-05-02")
+    got = [(p.amount, p.hedged, p.date) for p in r.pledges]
+    assert got == [(40e6, False, "2025-03-03"), (5e6, True, None)]
+    assert {p.by for p in r.pledges} == {"Kuwait Fund for Arab Economic Development"}
+    assert [f for f in r.figures if f.unit == "USD"] == []

@@ -373,7 +373,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         if a.unit == "percent" and _share_of_pledge(ctx, a, last_pledge, si):
             continue
         if money:
-            p = _as_pledge(ctx, a, s, stated, last_pledge, si)
+            p = _as_pledge(ctx, a, s, stated, last_pledge, si) or _table_pledge(ctx, a)
             if p is not None:
                 pledges.append(p)
                 last_pledge = _Pending(p, si)
@@ -452,6 +452,50 @@ def _table_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
                 break
             at += len(cell) + 1
     return out
+
+
+_PLEDGE_ROW = re.compile(r"[ \t]*\|\s*(?:\*\*)?(?:loan|grant|credit|guarantee|concessional|soft)s?\b", re.I)
+
+
+def _table_pledge(ctx: Context, a: Amount) -> Pledge | None:
+    """ "| Loan for Rogun HPP | USD 100 million | under consideration |": a table row whose first
+    cell names a loan or a grant is a pledge of the lender last named before the table (hedged when
+    its row says so, dated by a date in the row)."""
+    text = ctx.text
+    ls = text.rfind("\n", 0, a.span[0]) + 1
+    le = text.find("\n", a.span[1])
+    le = len(text) if le < 0 else le
+    if not _PLEDGE_ROW.match(text, ls, le):
+        return None
+    lx = _lex()
+    table = ls
+    while table > 0:  # the first row of the table
+        prev = text.rfind("\n", 0, table - 1) + 1
+        if not text[prev:table].lstrip().startswith("|"):
+            break
+        table = prev
+    heads = {h.lower() for h in lx["giver_heads"]}
+    givers = [
+        o for o in ctx.orgs if o.span[1] <= table and heads.intersection(o.name.lower().split())
+    ]
+    if not givers:
+        return None
+    by = givers[-1].name
+    by = by[4:] if by.startswith(("the ", "The ")) else by
+    row = text[ls:le]
+    cells = [c.strip(" *") for c in row.strip().strip("|").split("|")]
+    dates = ctx.dates_in(ls, le)
+    return Pledge(
+        by=by,
+        amount=a.value,
+        currency=a.unit,
+        amount_usd_stated=None,
+        purpose=cells[0][:1].lower() + cells[0][1:] if cells and cells[0] else None,
+        program=None,
+        hedged=bool(lx["hedged"].search(row)),
+        date=dates[0].value if dates else None,
+        span=a.span,
+    )
 
 
 _SUM_OF_PARTS = re.compile(
