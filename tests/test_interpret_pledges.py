@@ -717,3 +717,9 @@ def test_loans_and_grants_in_a_table_are_pledges_of_the_lender_named_before():
     assert got == [(40e6, False, "2025-03-03"), (5e6, True, None)]
     assert {p.by for p in r.pledges} == {"Kuwait Fund for Arab Economic Development"}
     assert [f for f in r.figures if f.unit == "USD"] == []
+
+
+def test_the_value_a_target_change_starts_from_is_today_s():
+    text = "The programme is expected to raise the share of renewables from 8% to 20% by 2030."
+    got = {f.value: f.period for f in ex(text, "2025-05-02").figures}
+    assert got == {8.0: "2025", 20.0: "2030"}

@@ -383,6 +383,9 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         fig = _as_figure(ctx, a, s, prev_money_fig, last_money)
         if fig is None:
             continue
+        if fig.period is None and _from_now_to_target(ctx, a, s):
+            # "cut losses from 17% to about 11% by 2031": the value it starts from is today's
+            fig = fig.model_copy(update={"period": str(_pub_year(ctx))})
         if fig.period is None and money and _present_state(ctx, a, s):
             # (a count "now operating" keeps no period: the dev convention, unlike a sum to date)
             fig = fig.model_copy(update={"period": str(_pub_year(ctx))})
@@ -1780,6 +1783,22 @@ def _present_state(ctx: Context, a: Amount, s) -> bool:
     hi = _CLAUSE_EDGE.search(text, a.span[1], s.end)
     hi = hi.start() if hi else s.end
     return _lex()["present_scan"].search_part(text[lo:hi], ctx.at, lo) is not None
+
+
+_FROM_BEFORE_AMOUNT = re.compile(r"\bfrom\s+(?:the\s+current\s+|today's\s+|about\s+|some\s+)?$", re.I)
+_TO_BY_YEAR = re.compile(
+    r"\s*(?:%|per\s*cent|percent)?\s+to\s+[^,;.]{1,40}?\s+by\s+(?:the\s+end\s+of\s+)?(\d{4})\b"
+)
+
+
+def _from_now_to_target(ctx: Context, a: Amount, s) -> bool:
+    """ "expected to cut losses from 17% to about 11% by 2031": a value a change starts from, with a
+    target year after the year of publication, stands for now."""
+    year = _pub_year(ctx)
+    if year is None or not _FROM_BEFORE_AMOUNT.search(ctx.text, max(s.start, a.span[0] - 30), a.span[0]):
+        return False
+    m = _TO_BY_YEAR.match(ctx.text, a.span[1], s.end)
+    return bool(m and int(m.group(1)) > year)
 
 
 def _pub_year(ctx: Context) -> int | None:
