@@ -625,3 +625,101 @@ def test_an_aside_or_the_main_clause_lends_no_hedge_and_the_next_amount_keeps_it
 def test_money_subject_to_approval_is_hedged():
     r = ex("The ADB will provide $100 million for the road, subject to approval by its board.")
     assert [(p.by, p.hedged) for p in r.pledges] == [("Asian Development Bank", True)]
+
+
+# --- qualifiers of figures (qa4) ------------------------------------------------------------------
+
+
+def test_estimated_at_is_about():
+    r = ex("The total cost of the new bridge is estimated at 120 billion tenge, officials said.")
+    assert [(f.value, f.unit, f.qualifier) for f in r.figures] == [(120e9, "KZT", "about")]
+
+
+def test_markdown_emphasis_between_qualifier_and_amount():
+    r = ex("The bank's portfolio in Armenia has a total value of about **EUR 90 million**.")
+    assert [(f.value, f.unit, f.qualifier) for f in r.figures] == [(90e6, "EUR", "about")]
+
+
+def test_a_sum_so_far_takes_the_publication_year():
+    r = ex("The ministers noted that the bank had so far disbursed EUR 2.1 billion.", "2025-05-02")
+    assert [(f.value, f.period) for f in r.figures] == [(2.1e9, "2025")]
+
+
+def test_a_portfolio_that_has_reached_a_sum_takes_the_publication_year():
+    r = ex("The company says its portfolio in Georgia has reached about $3 billion.", "2025-05-02")
+    assert [(f.value, f.period, f.qualifier) for f in r.figures] == [(3e9, "2025", "about")]
+
+
+def test_a_count_that_now_operates_keeps_no_period():
+    r = ex("More than 400 enterprises with Korean capital now operate in Armenia.", "2025-05-02")
+    assert [(f.value, f.unit, f.period) for f in r.figures] == [(400, "count", None)]
+
+
+def test_a_goal_takes_no_period_from_the_figure_before_it():
+    text = (
+        "Trade reached 2.1 billion US dollars in 2024 and the sides set the goal of raising it "
+        "to 5 billion US dollars."
+    )
+    got = {f.value: f.period for f in ex(text, "2025-05-02").figures}
+    assert got == {2.1e9: "2024", 5e9: None}
+
+
+def test_a_date_after_a_contrasting_clause_is_not_the_figure_s():
+    text = (
+        "Exports rose in January-April, up 12% year on year, while the ministers expect "
+        "the route to carry more traffic by 2028."
+    )
+    got = {f.value: f.period for f in ex(text, "2025-05-02").figures if f.unit == "percent"}
+    assert got == {12.0: "2025-01/2025-04"}
+
+
+def test_a_running_total_since_a_year_is_a_figure_not_a_pledge():
+    r = ex("Since 2002, the bank has provided more than EUR 1.8 billion to Georgia.", "2025-05-02")
+    assert r.pledges == []
+    assert [(f.value, f.period, f.qualifier) for f in r.figures] == [(1.8e9, "2002/2025", "more than")]
+
+
+def test_has_since_runs_from_the_date_told_before():
+    text = (
+        "The bank opened its office in Tbilisi in March 2019. "
+        "It has since financed 23 energy projects in the country."
+    )
+    got = {f.value: f.period for f in ex(text, "2025-05-02").figures}
+    assert got == {23: "2019/2025"}
+
+
+def test_a_count_of_loans_spelled_out_after_a_colon_is_no_figure():
+    text = (
+        "The fund signed two loan agreements with Armenia worth EUR 90 million in all: "
+        "EUR 60 million for roads and EUR 30 million for water."
+    )
+    assert [f for f in ex(text, "2025-05-02").figures if f.unit == "count"] == []
+
+
+def test_a_sum_worked_out_from_parts_and_a_pledge_named_again_are_no_figures():
+    text = (
+        "The bank signed loans worth a combined EUR 90 million with Armenia. "
+        "The parts come to EUR 95 million, not the EUR 90 million in the bank's release."
+    )
+    assert ex(text, "2025-05-02").figures == []
+
+
+def test_loans_and_grants_in_a_table_are_pledges_of_the_lender_named_before():
+    text = (
+        "The minister received a delegation of the Kuwait Fund for Arab Economic Development.\n\n"
+        "| Instrument | Amount | Stage |\n"
+        "|---|---|---|\n"
+        "| Loan for the Osh bypass | USD 40 million | signed 3 March 2025 |\n"
+        "| Grant for clinics | USD 5 million | under consideration |\n"
+    )
+    r = ex(text, "2025-05-02")
+    got = [(p.amount, p.hedged, p.date) for p in r.pledges]
+    assert got == [(40e6, False, "2025-03-03"), (5e6, True, None)]
+    assert {p.by for p in r.pledges} == {"Kuwait Fund for Arab Economic Development"}
+    assert [f for f in r.figures if f.unit == "USD"] == []
+
+
+def test_the_value_a_target_change_starts_from_is_today_s():
+    text = "The programme is expected to raise the share of renewables from 8% to 20% by 2030."
+    got = {f.value: f.period for f in ex(text, "2025-05-02").figures}
+    assert got == {8.0: "2025", 20.0: "2030"}

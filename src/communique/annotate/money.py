@@ -246,6 +246,8 @@ def _compound_tail(text: str, nums, i: int, scale: Decimal | None, has_pre: bool
 
 
 def _qualifier(text: str, start: int) -> str:
+    while start > 0 and text[start - 1] in "*_":
+        start -= 1  # "about **USD 280 million**": Markdown emphasis opens between qualifier and amount
     last = _LAST_TOKEN_AT_END.search(text[max(0, start - 16):start])
     if not last or last.group("w").lower() not in _QUAL_LAST_WORDS:
         return "exact"  # cheap test first: the word before is no qualifier's last word

@@ -152,6 +152,8 @@ def _lex() -> dict:
     out["same_in"] = AnyOf(["same"])  # every _SAME_PERIOD match says it
     out["rel_in"] = AnyOf(["past", "last", "next", "coming"])  # every _REL_PERIOD match says one
     out["since_in"] = AnyOf(["since"])  # every _SINCE match says it
+    out["present"] = rx(m.get("present_cues") or [])
+    out["present_scan"] = LiteralScan(out["present"])
     return out
 
 
@@ -371,7 +373,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         if a.unit == "percent" and _share_of_pledge(ctx, a, last_pledge, si):
             continue
         if money:
-            p = _as_pledge(ctx, a, s, stated, last_pledge, si)
+            p = _as_pledge(ctx, a, s, stated, last_pledge, si) or _table_pledge(ctx, a)
             if p is not None:
                 pledges.append(p)
                 last_pledge = _Pending(p, si)
@@ -381,6 +383,12 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         fig = _as_figure(ctx, a, s, prev_money_fig, last_money)
         if fig is None:
             continue
+        if fig.period is None and _from_now_to_target(ctx, a, s):
+            # "cut losses from 17% to about 11% by 2031": the value it starts from is today's
+            fig = fig.model_copy(update={"period": str(_pub_year(ctx))})
+        if fig.period is None and money and _present_state(ctx, a, s):
+            # (a count "now operating" keeps no period: the dev convention, unlike a sum to date)
+            fig = fig.model_copy(update={"period": str(_pub_year(ctx))})
         year_back = _YEAR_BACK.match(ctx.text, a.span[1])
         if year_back and money:
             # "$3.4 billion in January–May, up from $2.9 billion in the same period last year"
@@ -449,7 +457,55 @@ def _table_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
     return out
 
 
-_SUM_OF_PARTS = re.compile(r"\b(?:add|adds|added|adding)\s+up\s+to\s+$|\bsum\s+(?:up\s+)?to\s+$", re.I)
+_PLEDGE_ROW = re.compile(r"[ \t]*\|\s*(?:\*\*)?(?:loan|grant|credit|guarantee|concessional|soft)s?\b", re.I)
+
+
+def _table_pledge(ctx: Context, a: Amount) -> Pledge | None:
+    """ "| Loan for Rogun HPP | USD 100 million | under consideration |": a table row whose first
+    cell names a loan or a grant is a pledge of the lender last named before the table (hedged when
+    its row says so, dated by a date in the row)."""
+    text = ctx.text
+    ls = text.rfind("\n", 0, a.span[0]) + 1
+    le = text.find("\n", a.span[1])
+    le = len(text) if le < 0 else le
+    if not _PLEDGE_ROW.match(text, ls, le):
+        return None
+    lx = _lex()
+    table = ls
+    while table > 0:  # the first row of the table
+        prev = text.rfind("\n", 0, table - 1) + 1
+        if not text[prev:table].lstrip().startswith("|"):
+            break
+        table = prev
+    heads = {h.lower() for h in lx["giver_heads"]}
+    givers = [
+        o for o in ctx.orgs if o.span[1] <= table and heads.intersection(o.name.lower().split())
+    ]
+    if not givers:
+        return None
+    by = givers[-1].name
+    by = by[4:] if by.startswith(("the ", "The ")) else by
+    row = text[ls:le]
+    cells = [c.strip(" *") for c in row.strip().strip("|").split("|")]
+    dates = ctx.dates_in(ls, le)
+    return Pledge(
+        by=by,
+        amount=a.value,
+        currency=a.unit,
+        amount_usd_stated=None,
+        purpose=cells[0][:1].lower() + cells[0][1:] if cells and cells[0] else None,
+        program=None,
+        hedged=bool(lx["hedged"].search(row)),
+        date=dates[0].value if dates else None,
+        span=a.span,
+    )
+
+
+_SUM_OF_PARTS = re.compile(
+    r"\b(?:add|adds|added|adding)\s+up\s+to\s+$|\bsum\s+(?:up\s+)?to\s+$"
+    r"|\bparts\s+(?:come|came|comes|total|totals|amount)\s+(?:to\s+)?$",  # "the parts come to $255 million"
+    re.I,
+)
 _THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+$")
 
 
@@ -458,12 +514,13 @@ def _restated(ctx: Context, a: Amount, s, figures: list[Figure]) -> bool:
     to $3.2 billion") or a figure already given, named again with "the" ("not the $3.4 billion
     shown for 2024")."""
     left = ctx.text[max(s.start, a.span[0] - 24) : a.span[0]]
-    if ("up" in left or "sum" in left) and _SUM_OF_PARTS.search(left):
+    if ("up" in left or "sum" in left or "parts" in left) and _SUM_OF_PARTS.search(left):
         return True
     if _THE_BEFORE.search(left):
+        # (a pledge's amount told before, too: "not the $245 million printed in the fund's release")
         return any(
             f.unit == a.unit and f.value == a.value and f.span and f.span[0] < s.start for f in figures
-        )
+        ) or any(x.unit == a.unit and x.value == a.value and x.span[0] < s.start for x in ctx.amounts)
     return False
 
 
@@ -475,7 +532,11 @@ _SCOPE_OF = re.compile(
 _LIST_NEXT = re.compile(r"\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
 
 
-_LIST_LEAD = re.compile(r"\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*(?::|—|–|,\s+(?:namely|on|in|for|with)\s)\s*")
+_LIST_LEAD = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*(?::|—|–|,\s+(?:namely|on|in|for|with)\s)\s*"
+    # "signed three loan agreements with Uzbekistan worth a combined $245 million: $120 million for …"
+    r"|\s+[\w-]+[^:;\n]{0,80}?:\s*"
+)
 _LIST_SEP = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -743,10 +804,23 @@ def _given_before(ctx: Context, a: Amount, s, left: str) -> bool:
     """Money the clause says was handed over (simple past) in a period that ended before the year of
     publication: spent, so a figure, not a pledge."""
     year = _pub_year(ctx)
-    if year is None or not _GIVEN_PAST.search(left[-50:]):
+    if year is None:
+        return False
+    if "since" in left.lower() and _HAS_GIVEN.search(left[-50:]):
+        # "Since 1998, ADB has committed more than $2.4 billion to Tajikistan": a running total up to
+        # now, a figure over "1998/<year>", not a new pledge
+        period = _period(ctx, a, s, count=False)
+        return bool(period and re.fullmatch(rf"\d{{4}}/{year}", period))
+    if not _GIVEN_PAST.search(left[-50:]):
         return False
     period = _period(ctx, a, s, count=False)
     return bool(period and re.fullmatch(r"\d{4}(?:/\d{4})?", period) and int(period[-4:]) < year)
+
+
+_HAS_GIVEN = re.compile(
+    r"\b(?:has|have)\s+(?:so\s+far\s+|already\s+|now\s+)?(?:committed|provided|invested|allocated|"
+    r"disbursed|approved|extended|lent|granted|mobilized|mobilised|financed)\s+(?:[\w-]+\s+){0,2}?$"
+)
 
 
 _GAP_LEAD = re.compile(r"\s*(?:[;,]\s*|\s+)(?:and\s+)?(?:the\s+)?")
@@ -1579,7 +1653,11 @@ def _as_figure(
             span=a.span,
         )
     period = _period(ctx, a, s, count=False)
-    if period is None and last_money is not None:
+    if (
+        period is None
+        and last_money is not None
+        and not _TARGET_BEFORE.search(ctx.text, max(s.start, a.span[0] - 60), a.span[0])
+    ):
         # "… accounted for EUR 4.1 billion of that amount": the period of the figure just before
         fig, para, si = last_money
         same = ctx.sentence_index(a.span[0]) == si
@@ -1691,6 +1769,38 @@ def _metric(ctx: Context, a: Amount, left: str, right: str) -> str | None:
     return lx["metric_of"].get(m.group(0).lower()) if m else None
 
 
+_CLAUSE_EDGE = re.compile(r"[,;:()]|\s[–—-]\s")
+
+
+def _present_state(ctx: Context, a: Amount, s) -> bool:
+    """ "more than 2,700 firms now operate", "had so far contracted EUR 4.2 billion", "its portfolio,
+    which comprises 11 projects": a cue in the amount's clause that the figure tells how things stand
+    at publication (the caller gives it no date of its own)."""
+    if _pub_year(ctx) is None:
+        return False
+    text = ctx.text
+    lo = max((m.end() for m in _CLAUSE_EDGE.finditer(text, s.start, a.span[0])), default=s.start)
+    hi = _CLAUSE_EDGE.search(text, a.span[1], s.end)
+    hi = hi.start() if hi else s.end
+    return _lex()["present_scan"].search_part(text[lo:hi], ctx.at, lo) is not None
+
+
+_FROM_BEFORE_AMOUNT = re.compile(r"\bfrom\s+(?:the\s+current\s+|today's\s+|about\s+|some\s+)?$", re.I)
+_TO_BY_YEAR = re.compile(
+    r"\s*(?:%|per\s*cent|percent)?\s+to\s+[^,;.]{1,40}?\s+by\s+(?:the\s+end\s+of\s+)?(\d{4})\b"
+)
+
+
+def _from_now_to_target(ctx: Context, a: Amount, s) -> bool:
+    """ "expected to cut losses from 17% to about 11% by 2031": a value a change starts from, with a
+    target year after the year of publication, stands for now."""
+    year = _pub_year(ctx)
+    if year is None or not _FROM_BEFORE_AMOUNT.search(ctx.text, max(s.start, a.span[0] - 30), a.span[0]):
+        return False
+    m = _TO_BY_YEAR.match(ctx.text, a.span[1], s.end)
+    return bool(m and int(m.group(1)) > year)
+
+
 def _pub_year(ctx: Context) -> int | None:
     return ctx.anchor.year if ctx.anchor else None
 
@@ -1736,7 +1846,21 @@ def _date_reaches(text: str, c: tuple, a: Amount) -> bool:
     return bool(_PAST_EVENT.search(rest))
 
 
-_SINCE_THEN = re.compile(r"\b[Ss]ince\s+(then|that\s+(?:time|year|date))\b")
+# "up 24% year on year, while the ministers put the potential at … by 2027": the date after a
+# contrasting clause is that clause's
+_CONTRAST_NEXT = re.compile(r",\s+(?:while|whereas)\s")
+# "the goal of raising it to", "aims to bring trade to": the amount is a target; a date before it
+# is the period of the figure it starts from, not the target's
+_TARGET_BEFORE = re.compile(
+    r"\b(?:goal|target|aim|objective|task)s?\s+(?:of|to|is\s+to)\s+(?:[\w-]+\s+){0,4}?to\s+(?:[$€£]\s*)?$"
+    r"|\b(?:aims?|agreed|plans?|seeks?|intends?)\s+to\s+(?:raise|bring|increase|boost|double|lift)\s+"
+    r"(?:[\w-]+\s+){0,4}?to\s+(?:[$€£]\s*)?$",
+    re.I,
+)
+# "Since then …", "The Bank has since signed 14 projects": from the date told just before
+_SINCE_THEN = re.compile(
+    r"\b[Ss]ince\s+(then|that\s+(?:time|year|date))\b|\b(?:has|have)\s+since\s+(\w+(?:ed|en|t))\b"
+)
 _OVER_SPAN = re.compile(r"\b(?:over|across)\s+(?:the\s+)?$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 _TO_IN = re.compile(r"\s(?:to|until|till|through)\s")
@@ -1805,7 +1929,8 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
             prev = ctx.dates_in(ps.start, ps.end)
         if prev and re.match(r"\d{4}", prev[-1].value):
             d = prev[-1]
-            cand = (s.start + then.start(1), s.start + then.end(), f"{d.value[:4]}/{year}", True)
+            g = then.lastindex or 1
+            cand = (s.start + then.start(g), s.start + then.end(), f"{d.value[:4]}/{year}", True)
             dated.append((d, False, cand))
     got = memo[s.start] = (rels, dated)
     return got
@@ -1868,9 +1993,12 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
         if a.span[1] <= c[0] < min(nxt_amount, s.end)
         and not _SEMI.search(text[a.span[1] : c[0]])
         and not (nxt_amount < s.end and _NEXT_CONJ.search(text[a.span[1] : c[0]]))
+        and not _CONTRAST_NEXT.search(text, a.span[1], c[0])
     ]
     if after:
         return min(after, key=lambda c: c[0])[2]
+    if _TARGET_BEFORE.search(text, max(s.start, a.span[0] - 60), a.span[0]):
+        return None  # "… in 2025 and reaffirmed the goal of raising it to $3 billion": a goal, no date
     before = [c for c in cands if c[1] <= a.span[0]]
     if before:
         return max(before, key=lambda c: c[1])[2]
