@@ -355,3 +355,32 @@ def test_a_delegation_received_with_no_sitting_reported_is_the_occasion():
     )
     ev = events(text)
     assert ev["reception of the Kuwait Fund for Arab Economic Development delegation"][0] == "2025-03-04"
+
+
+def test_an_ongoing_state_visit_is_named_after_the_visitor_and_where_they_are():
+    ev = events(
+        "ROME, 3 March 2025 — Prime Minister Anna Kovac today held talks with President of Moldova "
+        "Ion Popescu, who is in Italy on a state visit.",
+        published="2025-03-03",
+    )
+    assert any(
+        n.startswith("state visit of") and "Ion Popescu" in n and n.endswith("to Italy") for n in ev
+    ), ev
+    name = next(n for n in ev if n.startswith("state visit of"))
+    assert ev[name][0] == "2025-03-03"
+
+
+def test_arriving_for_a_state_visit_names_the_visit():
+    ev = events(
+        "OSLO, May 6, 2025 (Wire) - Finnish President Ari Laine arrived in Oslo on Tuesday for a three-day "
+        "state visit, the first since 2015."
+    )
+    assert any(n.startswith("state visit of") and "Ari Laine" in n for n in ev), ev
+
+
+def test_a_working_visit_framing_talks_is_no_occasion_of_its_own():
+    ev = events(
+        "On 13 May, Foreign Minister Ivan Petrov, who is in Greece on a working visit, held talks with "
+        "Foreign Minister Nikos Dimas."
+    )
+    assert not any("working visit" in n for n in ev), ev

@@ -74,6 +74,7 @@ class _Cand:
     end: int
     name: str
     trigger_end: int
+    current: bool = False  # an ongoing visit ("X, who is in Y on a state visit"): the report's date
 
 
 def _ord(n: int) -> str:
@@ -669,6 +670,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         left_mods = _DET.sub("", left_mods)
         if _SAME.search(np):
             continue
+        current = False
         owner = (
             _WHOSE.search(text[max(0, m.start() - 120) : m.start()])
             if "whose" in text[max(0, m.start() - 8) : m.start()]
@@ -728,6 +730,12 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             and not re.search(r"[A-Z0-9 ]", m.group(0))
             and word != "unrest"
             and (owner is None or weak)
+        ) or (
+            not left_mods
+            and end == m.end()
+            and not re.search(r"[A-Z0-9]", m.group(0))
+            and word.endswith("visit")
+            and _visitor(ctx, start) is None
         ):
             continue  # a bare "the forum", "the visit" (but "the Organisation … its summit")
         if any(b.span[0] >= start and b.span[0] <= end + 25 for b in ctx.bodies):
@@ -752,6 +760,9 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if who:  # "President X paid a state visit to Y" → "state visit of President X to Y"
                 head = _DET.sub("", text[start : m.end()]).strip()
                 name = f"{head} of {who}{text[m.end() : end]}"
+                # a state or official visit framing the reported talks is an occasion of its own; a
+                # "working visit" there only says why the visitor is in town
+                current = word != "visit" and " to " in who and " to " not in text[m.end() : end]
         elif next_acr:
             # "the next HLSCC session of the two presidents" → "next session of the High-Level …"
             named = _expand_acronym(ctx, left_mods, "next", m.group(0))
@@ -767,7 +778,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             )
             if named:  # "the third JSPG meeting" → "third meeting of the Joint Strategic Planning Group"
                 name = named
-        out.append(_Cand(start, end, name, m.end()))
+        out.append(_Cand(start, end, name, m.end(), current))
     return out
 
 
@@ -821,9 +832,16 @@ def _gathering(ctx: Context, start: int, end: int) -> tuple[int, int, str] | Non
     if re.search(r"[,;:()]", text[end : names[1][0]]):
         return None  # the second name stands in another clause
     return start, names[1][1], f"{text[start:end].lower()} between {names[0][2]} and {names[1][2]}"
+
+
 _OF_NEXT = re.compile(r"\s+of\s")
 _VISIT_VERB = re.compile(
-    r"\s+(?:paid|pays|made|makes|is\s+paying|will\s+pay|was\s+on|is\s+on)\s+(?:a|an|his|her|their)\s+$"
+    r"(?:\s+(?:paid|pays|made|makes|is\s+paying|will\s+pay|was\s+on|is\s+on)"
+    # "X, who is in Kazakhstan on a state visit"; "X arrived in Dushanbe on Tuesday for a two-day state visit"
+    r"|,\s+who\s+(?:is|was)\s+in\s+(?P<in>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s+on"
+    r"|\s+(?:arrived|arrives|has\s+arrived)\s+in\s+(?P<at>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
+    r"(?:\s+(?:on|this|last)\s+[A-Z]?[a-z]+)?\s+for)"
+    r"\s+(?:a|an|his|her|their)\s+(?:[\w-]+-day\s+)?$"
 )
 _ACRONYM = re.compile(r"[A-Z]{2,8}")
 _CAP_WORD = re.compile(r"[A-Z][\w’']*(?:-[A-Z][\w’']*)*")
@@ -832,16 +850,19 @@ _NEXT_BEFORE = re.compile(r"\bnext\s+$", re.I)
 
 def _visitor(ctx: Context, start: int) -> str | None:
     """ "the President of … Ilham Aliyev paid a state visit": the person the visit is of, as
-    "<short role> <name>" ("President Ilham Aliyev")."""
-    before = ctx.text[max(0, start - 40) : start]
+    "<short role> <name>" ("President Ilham Aliyev"); "X, who is in Kazakhstan on a state visit",
+    "X arrived in Dushanbe … for a state visit" add where to ("… of X to Kazakhstan")."""
+    before = ctx.text[max(0, start - 90) : start]
     vm = _VISIT_VERB.search(before)
     if not vm:
         return None
     verb_at = start - len(before) + vm.start()
+    where = vm.group("in") or vm.group("at")
+    to = f" to {where}" if where else ""
     for _a, b, p in ctx.person_mentions():
         if b <= verb_at and not ctx.text[b:verb_at].strip():
             role = p.role if p.role and len(p.role.split()) <= 2 else None
-            return f"{role} {p.name}" if role else p.name
+            return (f"{role} {p.name}" if role else p.name) + to
     return None
 
 
@@ -1169,7 +1190,11 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
         before = ctx.dates_in(s.start, c.start)
         if before:
             return before[-1].value, before[-1].end
-    if _conf()["same_scan"].search_part(ctx.text[s.start : s.end], ctx.at, s.start):
+    if c.current:  # "On 13 May, X, who is in Y on a state visit, …": a date fronted in the sentence
+        before = ctx.dates_in(s.start, c.start)
+        if before:
+            return before[-1].value, before[-1].end
+    if c.current or _conf()["same_scan"].search_part(ctx.text[s.start : s.end], ctx.at, s.start):
         if ctx.meeting is not None and ctx.meeting.date:
             return ctx.meeting.date, None
         return ctx.published, None
