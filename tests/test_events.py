@@ -384,3 +384,26 @@ def test_a_working_visit_framing_talks_is_no_occasion_of_its_own():
         "Foreign Minister Nikos Dimas."
     )
     assert not any("working visit" in n for n in ev), ev
+
+
+def test_a_work_whose_construction_started_has_a_start_and_a_completion():
+    ev = events(
+        "The new Rivne–Lutsk highway, whose construction started in 2023, "
+        "is expected to be completed in 2028."
+    )
+    start = next(n for n in ev if n.startswith("start of construction of"))
+    assert "Rivne–Lutsk highway" in start and ev[start][0] == "2023", ev
+    done = next(n for n in ev if n.startswith("completion of"))
+    assert "Rivne–Lutsk highway" in done and ev[done][0] == "2028", ev
+
+
+def test_construction_of_a_named_work_began():
+    ev = events("Construction of the Nordvik bridge began in May 2024 with support from the bank.")
+    assert any(
+        n == "start of construction of the Nordvik bridge" and d[0] == "2024-05" for n, d in ev.items()
+    ), ev
+
+
+def test_construction_of_an_unnamed_work_is_no_occasion():
+    ev = events("The road, whose construction started in 2021, is expected to be completed in 2026.")
+    assert not any("construction" in n or "completion" in n for n in ev), ev

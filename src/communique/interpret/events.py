@@ -133,6 +133,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _participle_events(ctx, cands)
     cands += _margins_events(ctx, cands)
     cands += _talks_events(ctx, cands)
+    cands += _construction_events(ctx, cands)
     cands.sort(key=lambda c: c.start)
     out: list[Event] = []
     seen: set[str] = set()
@@ -1093,6 +1094,55 @@ def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         noun = conf["participles"][m.group(1).lower()]
         out.append(_Cand(start, m.start(), f"{noun} of {np}", m.end()))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _works_rx() -> tuple[re.Pattern, re.Pattern]:
+    works = sorted(data.load("events").get("works") or [], key=len, reverse=True)
+    head = r"(?:" + "|".join(map(re.escape, works)) + r")"
+    # "the Kars–Igdir–Nakhchivan railway, whose construction started in": the named work before it
+    whose = re.compile(
+        r"\b([Tt]he\s+(?:[\w’'\-–]+\s+){0,6}?" + head + r"(?:\s+(?:at|in|of)\s+[A-Z][\w’'\-–]*)?)"
+        r",\s+whose\s+construction\s+(?:started|began|commenced|was\s+launched)\b"
+    )
+    # "construction of the Ayagoz–Tacheng railway crossing started in 2024"
+    of = re.compile(
+        r"\b[Cc]onstruction\s+of\s+(the\s+(?:[\w’'\-–]+\s+){0,6}?" + head + r")\s+"
+        r"(?:started|began|commenced|was\s+launched|will\s+(?:start|begin))\b"
+    )
+    return whose, of
+
+
+_TO_BE_COMPLETED = re.compile(
+    r"[^.;]{0,40}?\b(?:is|are)\s+(?:expected|scheduled|planned|due)\s+to\s+be\s+completed\b"
+    r"|[^.;]{0,40}?\bwill\s+be\s+completed\b"
+)
+
+
+def _construction_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """The dated start and completion of building a work (data/events.yaml works): "the X railway,
+    whose construction started in 2024, is expected to be completed in 2027" → "start of
+    construction of the X railway", "completion of the X railway"."""
+    text = ctx.text
+    if "onstruction" not in text:
+        return []
+    whose, of = _works_rx()
+    out: list[_Cand] = []
+    for rx in (whose, of):
+        for m in rx.finditer(text):
+            if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+                continue
+            np = m.group(1)
+            np = "the" + np[3:] if np.startswith("The") else np
+            start = m.start(1)
+            if not re.search(r"[A-Z]", np) or any(c.start <= start < c.end for c in taken + out):
+                continue
+            out.append(_Cand(start, m.end(), f"start of construction of {np}", m.end()))
+            if rx is whose:
+                done = _TO_BE_COMPLETED.match(text, m.end())
+                if done:
+                    out.append(_Cand(done.end() - 9, done.end(), f"completion of {np}", done.end()))
     return out
 
 
