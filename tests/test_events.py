@@ -407,3 +407,10 @@ def test_construction_of_a_named_work_began():
 def test_construction_of_an_unnamed_work_is_no_occasion():
     ev = events("The road, whose construction started in 2021, is expected to be completed in 2026.")
     assert not any("construction" in n or "completion" in n for n in ev), ev
+
+
+def test_a_service_that_will_be_launched_on_a_date_is_a_planned_launch():
+    ev = events("A direct flight between Riga and Tbilisi will be launched in October, the ministers said.")
+    assert any(
+        n.startswith("launch of") and "Riga and Tbilisi" in n and d[0] == "2025-10" for n, d in ev.items()
+    ), ev

@@ -104,8 +104,11 @@ def _conf() -> dict:
         # class, sre skips to the next comma or space instead of trying every position
         "part_rx": re.compile(
             r"[,\s]\s*"
-            + first_letters_ahead(["was", "were", "has", "had", "have", *c["participles"]])
-            + r"(?:(?:was|were|has\s+been|had\s+been|have\s+been)\s+)?("
+            + first_letters_ahead(
+                ["was", "were", "has", "had", "have", "will", "is", "are", *c["participles"]]
+            )
+            # "a regular flight between Osh and Urumqi will be launched in September": a planned one
+            + r"(?:(?:was|were|has\s+been|had\s+been|have\s+been|will\s+be|is\s+to\s+be|are\s+to\s+be)\s+)?("
             + "|".join(map(re.escape, c["participles"]))
             + r")\s+(?=(?:in|on|last|"
             # a day or a year, not an amount ("China announced 26 billion yuan")
@@ -583,6 +586,13 @@ def _participle_openings(text: str, low: str, qs: list[int]) -> list[int]:
                 ends.append(j - 3)
             elif low.endswith("were", 0, j):
                 ends.append(j - 4)
+            elif low.endswith("be", 0, j) and not low.endswith("been", 0, j):
+                k = _space_run(text, j - 2)  # "will be", "is to be", "are to be"
+                if k < j - 2:
+                    if low.endswith("will", 0, k):
+                        ends.append(k - 4)
+                    elif low.endswith((" is to", " are to"), 0, k):
+                        ends.append(k - (5 if low.endswith(" is to", 0, k) else 6))
             elif low.endswith("been", 0, j):
                 k = _space_run(text, j - 4)
                 if k < j - 4:
@@ -1048,7 +1058,7 @@ def _margins_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 
 _HEAD_OF = re.compile(r"^(?:the|a|an|its)\s+(?:[a-z]+\s+){0,2}[a-z]+\s+of\s+(?=(?:the|a|an|its)\s+[A-Z])")
-_AUX = re.compile(r"\b(?:was|were|been)\b", re.I)
+_AUX = re.compile(r"\b(?:was|were|been|be)\b", re.I)
 _OBJECT_OF = re.compile(r"\b(?:[a-z]+ing|on|of|into|for|about|with|to|from)\s+$")
 
 
