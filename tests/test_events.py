@@ -414,3 +414,11 @@ def test_a_service_that_will_be_launched_on_a_date_is_a_planned_launch():
     assert any(
         n.startswith("launch of") and "Riga and Tbilisi" in n and d[0] == "2025-10" for n, d in ev.items()
     ), ev
+
+
+def test_two_occasions_joined_by_and_share_the_date_that_follows_both():
+    ev = events(
+        "Delegates were invited to the Riga Trade Forum and the Baltic Energy Forum to be held in 2026."
+    )
+    assert ev.get("Riga Trade Forum", (None,))[0] == "2026", ev
+    assert ev.get("Baltic Energy Forum", (None,))[0] == "2026", ev

@@ -1188,7 +1188,14 @@ def _limit(ctx: Context, c: _Cand, nxt: int | None, s_end: int) -> int:
     m = _ON_MARGINS_OF.match(ctx.text, c.end)
     if m and m.end() >= nxt:
         return s_end
+    if _AND_THE.fullmatch(ctx.text, c.end, nxt):
+        # "the Astana International Forum and the EU–Central Asia Economic Forum to be held in 2026":
+        # two occasions joined by "and" share the date and place that follow both
+        return s_end
     return min(s_end, nxt)
+
+
+_AND_THE = re.compile(r"\s+and\s+(?:the\s+|an?\s+)?")
 
 
 _WHERE = re.compile(r",\s+(?:where|during\s+which|at\s+which|when)\b")
