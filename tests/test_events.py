@@ -422,3 +422,21 @@ def test_two_occasions_joined_by_and_share_the_date_that_follows_both():
     )
     assert ev.get("Riga Trade Forum", (None,))[0] == "2026", ev
     assert ev.get("Baltic Energy Forum", (None,))[0] == "2026", ev
+
+
+def test_a_meeting_held_with_someone_is_named_by_who_met():
+    ev = events(
+        "On March 3, on the sidelines of the OSCE Ministerial Council in Vienna, Foreign Minister "
+        "Ivan Petrov held a meeting with Foreign Minister Nikos Dimas."
+    )
+    assert any(
+        n == "meeting of Ivan Petrov with Nikos Dimas" and d[0] == "2025-03-03" for n, d in ev.items()
+    ), ev
+
+
+def test_met_far_from_a_named_person_is_no_meeting_of_two_people():
+    ev = events(
+        "On March 3, Foreign Minister Ivan Petrov met in Vienna with the heads of several delegations "
+        "and later, after a long day of talks, Foreign Minister Nikos Dimas spoke to the press."
+    )
+    assert not any(n.startswith("meeting of Ivan Petrov") for n in ev), ev

@@ -993,31 +993,47 @@ _RECEIVED_DELEGATION = re.compile(
     r"([A-Z][\w’'-]*(?:\s+(?:for|of|and|the|[A-Z][\w’'-]*)){0,6})"
 )
 _TRAILING_FUNCTION = re.compile(r"(?:\s+(?:for|of|and|the))+$")
-_HELD_TALKS = re.compile(r"\b(?:held|holds|hold)\s+(?:bilateral\s+|official\s+)?talks\s+with\b")
+_HELD_TALKS = re.compile(
+    r"\b(?:(?:held|holds|hold)\s+(?:a\s+)?(?:bilateral\s+|official\s+)?(talks|meeting)\s+with|(met)(?:\s+with)?)\b"
+)
+_SIDELINES_IN = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\b", re.I)
 
 
 def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "On 13 May, Minister A … held talks with Minister B": with no sitting of a body reported, the
     talks themselves are the occasion, named by who held them ("talks between A and B"); so is the
     reception of a delegation ("received a delegation of the Saudi Fund for Development")."""
-    if ctx.meeting is not None:
-        return []
     out = []
-    for m in _HELD_TALKS.finditer(ctx.text) if "talks" in ctx.text else ():
+    for m in (
+        _HELD_TALKS.finditer(ctx.text)
+        if ("talks" in ctx.text or "met" in ctx.text or "meeting" in ctx.text)
+        else ()
+    ):
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
-        if any(c.start <= m.start() < c.end for c in taken):
+        if any(c.start <= m.start() < c.end for c in taken + out):
             continue
         s = ctx.sentence_at(m.start())
+        # with a sitting of a body reported, only talks held on its (or another occasion's) sidelines
+        sidelines = _SIDELINES_IN.search(ctx.text, s.start, m.start()) is not None
+        if ctx.meeting is not None and not sidelines:
+            continue
         people = ctx.person_mentions()
         before = [p for a, b, p in people if s.start <= a and b <= m.start()]
-        after = [(b, p) for a, b, p in people if m.end() <= a < s.end]
+        after = [(a, b, p) for a, b, p in people if m.end() <= a < s.end]
         # the report's own sentence dates the talks ("On 13 May, A … held talks with B"); a headline does not
-        if not before or not after or not ctx.dates_in(s.start, m.start()):
+        if not before or not after or not (ctx.dates_in(s.start, m.start()) or sidelines):
             continue
-        end, other = after[0]
-        out.append(_Cand(m.start(), end, f"talks between {before[-1].name} and {other.name}", m.end()))
-        break  # the reported talks: the first such sentence
+        a, end, other = after[0]
+        if m.group(2) and a - m.end() > 90:
+            continue  # "met" with someone named far away: no meeting of two people
+        if m.group(1) == "talks":
+            name = f"talks between {before[-1].name} and {other.name}"
+        else:  # "A held a meeting with B", "A met B"
+            name = f"meeting of {before[-1].name} with {other.name}"
+        out.append(_Cand(m.start(), end, name, m.end()))
+        if not sidelines:
+            break  # the reported talks: the first such sentence
     for m in _RECEIVED_DELEGATION.finditer(ctx.text) if "delegation" in ctx.text else ():
         # "On 30 January, the Minister received a delegation of the Saudi Fund for Development"
         s = ctx.sentence_at(m.start())
@@ -1236,7 +1252,7 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     before = [d for d in ctx.dates_in(clause_start, c.start)]
     if before:
         return before[-1].value, before[-1].end
-    if c.name.startswith(("talks between ", "reception of the ")):
+    if c.name.startswith(("talks between ", "reception of the ", "meeting of ")):
         before = ctx.dates_in(s.start, c.start)  # "On 13 May, A, who is in X on a visit, held talks with B"
         if before:
             return before[-1].value, before[-1].end
