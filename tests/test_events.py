@@ -440,3 +440,12 @@ def test_met_far_from_a_named_person_is_no_meeting_of_two_people():
         "and later, after a long day of talks, Foreign Minister Nikos Dimas spoke to the press."
     )
     assert not any(n.startswith("meeting of Ivan Petrov") for n in ev), ev
+
+
+def test_a_named_week_is_an_occasion_but_next_week_is_not():
+    ev = events(
+        "The ministers discussed preparations for Tallinn Digital Week, which will take place on 3–5 June."
+    )
+    assert (ev.get("Tallinn Digital Week") or ("",))[0].endswith("-06-03"), ev
+    ev = events("The ministers will meet again next week in Tallinn.")
+    assert not any("week" in n.lower() for n in ev), ev
