@@ -638,3 +638,24 @@ def test_a_loan_agreement_a_parliament_ratified_is_an_agreement_dated_by_the_sit
     assert found[name] == ("ratified", "2026-03-10")
     # signed loan agreements are the money they lend: read as pledges
     assert stages("The Fund signed two loan agreements with Uzbekistan worth $90 million.") == {}
+
+
+def test_documents_exchanged_in_the_presence_of_leaders_are_signed():
+    text = (
+        "Following the talks, the ministers signed a Joint Statement on strategic partnership. "
+        "In the presence of the leaders the following documents were exchanged:\n"
+        "– Programme of economic cooperation between Armenia and Georgia for 2025–2027;\n"
+        "– Memorandum of understanding between the Ministries of Health on medical training;\n"
+        "– Agreement on cooperation in the field of tourism.\n"
+    )
+    got = stages(text)
+    assert got == {
+        "Joint Statement on strategic partnership": "signed",
+        "Programme of economic cooperation between Armenia and Georgia for 2025–2027": "signed",
+        "Memorandum of understanding between the Ministries of Health on medical training": "signed",
+        "Agreement on cooperation in the field of tourism": "signed",
+    }
+
+
+def test_a_joint_statement_without_a_stage_is_no_agreement():
+    assert stages("The Joint Statement of the two ministers stresses dialogue.") == {}
