@@ -659,3 +659,21 @@ def test_documents_exchanged_in_the_presence_of_leaders_are_signed():
 
 def test_a_joint_statement_without_a_stage_is_no_agreement():
     assert stages("The Joint Statement of the two ministers stresses dialogue.") == {}
+
+
+def test_a_name_ends_before_and_to_and_in_the_field_of_continues_it():
+    assert names(
+        "They agreed to draft a Memorandum of Understanding on transit in transport and to open talks "
+        "on a Memorandum in the field of digital trade."
+    ) == [
+        "Memorandum of Understanding on transit in transport",
+        "Memorandum in the field of digital trade",
+    ]
+
+
+def test_interest_in_ratification_of_a_treaty_signed_earlier_leaves_it_signed():
+    got = stages(
+        "Armenia reiterated its interest in the ratification by the EU of the Framework Agreement "
+        "signed in 2003."
+    )
+    assert got == {"Framework Agreement": "signed"}

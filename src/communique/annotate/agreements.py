@@ -177,6 +177,18 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         if (
             j_after_acr == head_end
             and j < len(toks)
+            and capital
+            and toks[j].base == "in"
+            and j + 3 < len(toks)
+            and toks[j + 1].base == "the"
+            and toks[j + 2].base in ("field", "fields", "sphere", "area")
+            and toks[j + 3].base == "of"
+        ):
+            j = _post_phrase(toks, j, text)  # "Memorandum in the field of critical raw materials"
+            post_end = j
+        elif (
+            j_after_acr == head_end
+            and j < len(toks)
             and toks[j].base in lx["post"]
             and (not capital or _capital_post(toks, j, bare=not any(w[:1].isupper() for w in pre_words)))
         ):
@@ -380,6 +392,8 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
             break
         if t.base == "and" and k + 1 < len(toks) and _PAST.fullmatch(toks[k + 1].base):
             break  # "… on visa facilitation and discussed …": a new verb
+        if t.base == "and" and k + 1 < len(toks) and toks[k + 1].base == "to":
+            break  # "agreed to finalise a Memorandum on energy and to launch talks …": a new verb
         k += 1
     while k > j + 1 and toks[k - 1].base.lower() in ("the", "a", "an", "and", "of", "on", ","):
         k -= 1

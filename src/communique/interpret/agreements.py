@@ -343,7 +343,12 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             if cues["neg"].search(clause_left) or _PROVISIONALLY.match(text, pos + len(word)):
                 continue
             ahead = _AHEAD.match(text, pos + len(word))  # "its signature is expected soon"
-            carried = (
+            # "ratification of the Agreement signed in 1998": a participle right after its agreement
+            # says what was done, whatever the step still ahead before it
+            postnominal = word.endswith("ed") and any(
+                b <= pos and not text[b:pos].strip() for _a, b, _r in here
+            )
+            carried = not postnominal and (
                 bool(ahead) or pending_seen is not None and not re.search(r"[,;:]", text[pending_seen:pos])
             )
             pending = (
