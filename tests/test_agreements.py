@@ -677,3 +677,28 @@ def test_interest_in_ratification_of_a_treaty_signed_earlier_leaves_it_signed():
         "signed in 2003."
     )
     assert got == {"Framework Agreement": "signed"}
+
+
+def test_treaty_of_a_capitalised_subject_expected_to_be_signed_is_initialled():
+    got = stages("The leaders are expected to sign a Treaty of Eternal Friendship and Cooperation in June.")
+    assert got == {"Treaty of Eternal Friendship and Cooperation": "initialled"}
+
+
+def test_a_bare_sign_outside_a_plan_says_nothing():
+    got = stages("The Framework Agreement was initialled in May. We owe it to our people to sign it, he said.")
+    assert got == {"Framework Agreement": "initialled"}
+
+
+def test_signed_reaches_a_protocol_named_after_as_well_as():
+    got = stages(
+        "The Protocol of the 5th meeting was signed, as well as a Protocol amending the Trade Agreement "
+        "of 2019 extending its scope to services."
+    )
+    assert got == {
+        "Protocol of the 5th meeting": "signed",
+        "Protocol amending the Trade Agreement of 2019": "signed",
+    }
+
+
+def test_a_roadmap_that_was_finalised_is_initialled():
+    assert stages("The roadmap for 2025–2026 was finalised last week.") == {"roadmap for 2025–2026": "initialled"}

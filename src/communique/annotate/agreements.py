@@ -262,10 +262,18 @@ def _capital_post(toks: list[Tok], j: int, bare: bool = True) -> bool:
     nxt = toks[j + 1]
     after = toks[j + 2] if j + 2 < len(toks) else None
     if toks[j].base == "of":
-        # "Protocol of the XI meeting of the Commission", "Treaty of the Eurasian Economic Union"
-        return bool(_YEAR.fullmatch(nxt.base)) or (
-            nxt.base == "the" and after is not None and (after.cap or after.base[:1].isdigit())
+        # "Protocol of the XI meeting of the Commission", "Treaty of the Eurasian Economic Union",
+        # "Treaty of Eternal Friendship" (a capitalised subject that names no country)
+        from .places import country_name
+
+        return (
+            bool(_YEAR.fullmatch(nxt.base))
+            or (nxt.base == "the" and after is not None and (after.cap or after.base[:1].isdigit()))
+            or (nxt.cap and nxt.word and not country_name(nxt.base))
         )
+    if toks[j].base == "amending":
+        # "a Protocol amending the Agreement on …"
+        return nxt.base == "the" and after is not None and after.cap or (nxt.cap and nxt.word)
     if toks[j].base == "for":
         # "Joint Action Plan for Dialogue and Cooperation", "Agreement for the Promotion of …"; after a
         # bare noun also a lower-case subject or period ("a Roadmap for the removal of …", "for 2026–2028")
@@ -392,6 +400,8 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
             break
         if t.base == "and" and k + 1 < len(toks) and _PAST.fullmatch(toks[k + 1].base):
             break  # "… on visa facilitation and discussed …": a new verb
+        if t.base.endswith("ing") and t.base.islower() and _YEAR.fullmatch(toks[k - 1].base):
+            break  # "… Agreement of 2020 extending its scope": a new clause after the year
         if t.base == "and" and k + 1 < len(toks) and toks[k + 1].base == "to":
             break  # "agreed to finalise a Memorandum on energy and to launch talks …": a new verb
         k += 1
