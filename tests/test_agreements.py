@@ -685,7 +685,7 @@ def test_treaty_of_a_capitalised_subject_expected_to_be_signed_is_initialled():
 
 
 def test_a_bare_sign_outside_a_plan_says_nothing():
-    got = stages("The Framework Agreement was initialled in May. We owe it to our people to sign it, he said.")
+    got = stages("The Framework Agreement was initialled in May. We owe it to them to sign it, he said.")
     assert got == {"Framework Agreement": "initialled"}
 
 
@@ -701,4 +701,5 @@ def test_signed_reaches_a_protocol_named_after_as_well_as():
 
 
 def test_a_roadmap_that_was_finalised_is_initialled():
-    assert stages("The roadmap for 2025–2026 was finalised last week.") == {"roadmap for 2025–2026": "initialled"}
+    got = stages("The roadmap for 2025–2026 was finalised last week.")
+    assert got == {"roadmap for 2025–2026": "initialled"}

@@ -68,7 +68,9 @@ _NEW_SUBJECT_VERB = re.compile(
 _WISH = re.compile(r"\b(?:importance|ready|readiness|hope[sd]?|want[s]?|need[s]?)\s+(?:of|to|for)?\s*$", re.I)
 _CAP_WORDS = re.compile(r"[A-Z][\w]+(?:\s[A-Z][\w]+)?")
 _PROVISIONALLY = re.compile(r"\s+(?:provisionally)")  # read at a position: opens with a space
-_AS_WELL_AS = re.compile(r"\w+[ \t]*,?[ \t]+(?:as well as|along with|together with)[ \t]+(?:(?:an?|the)[ \t]+)?")
+_AS_WELL_AS = re.compile(
+    r"\w+[ \t]*,?[ \t]+(?:as well as|along with|together with)[ \t]+(?:(?:an?|the)[ \t]+)?"
+)
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•▪–—][ \t]+|\d{1,3}[.)][ \t]+|[a-z][)][ \t]+)")
 _BARE_MARKER = re.compile(r"\s*(?:\d{1,3}[.)]|[a-z][)]|[-*+•▪–—])\s*")
 _AGREEMENT_WORD = re.compile(r"\b(?:agreements?|treaty|treaties|memorand\w+|protocol|convention|accord)\b")
