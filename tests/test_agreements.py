@@ -638,3 +638,68 @@ def test_a_loan_agreement_a_parliament_ratified_is_an_agreement_dated_by_the_sit
     assert found[name] == ("ratified", "2026-03-10")
     # signed loan agreements are the money they lend: read as pledges
     assert stages("The Fund signed two loan agreements with Uzbekistan worth $90 million.") == {}
+
+
+def test_documents_exchanged_in_the_presence_of_leaders_are_signed():
+    text = (
+        "Following the talks, the ministers signed a Joint Statement on strategic partnership. "
+        "In the presence of the leaders the following documents were exchanged:\n"
+        "– Programme of economic cooperation between Armenia and Georgia for 2025–2027;\n"
+        "– Memorandum of understanding between the Ministries of Health on medical training;\n"
+        "– Agreement on cooperation in the field of tourism.\n"
+    )
+    got = stages(text)
+    assert got == {
+        "Joint Statement on strategic partnership": "signed",
+        "Programme of economic cooperation between Armenia and Georgia for 2025–2027": "signed",
+        "Memorandum of understanding between the Ministries of Health on medical training": "signed",
+        "Agreement on cooperation in the field of tourism": "signed",
+    }
+
+
+def test_a_joint_statement_without_a_stage_is_no_agreement():
+    assert stages("The Joint Statement of the two ministers stresses dialogue.") == {}
+
+
+def test_a_name_ends_before_and_to_and_in_the_field_of_continues_it():
+    assert names(
+        "They agreed to draft a Memorandum of Understanding on transit in transport and to open talks "
+        "on a Memorandum in the field of digital trade."
+    ) == [
+        "Memorandum of Understanding on transit in transport",
+        "Memorandum in the field of digital trade",
+    ]
+
+
+def test_interest_in_ratification_of_a_treaty_signed_earlier_leaves_it_signed():
+    got = stages(
+        "Armenia reiterated its interest in the ratification by the EU of the Framework Agreement "
+        "signed in 2003."
+    )
+    assert got == {"Framework Agreement": "signed"}
+
+
+def test_treaty_of_a_capitalised_subject_expected_to_be_signed_is_initialled():
+    got = stages("The leaders are expected to sign a Treaty of Eternal Friendship and Cooperation in June.")
+    assert got == {"Treaty of Eternal Friendship and Cooperation": "initialled"}
+
+
+def test_a_bare_sign_outside_a_plan_says_nothing():
+    got = stages("The Framework Agreement was initialled in May. We owe it to them to sign it, he said.")
+    assert got == {"Framework Agreement": "initialled"}
+
+
+def test_signed_reaches_a_protocol_named_after_as_well_as():
+    got = stages(
+        "The Protocol of the 5th meeting was signed, as well as a Protocol amending the Trade Agreement "
+        "of 2019 extending its scope to services."
+    )
+    assert got == {
+        "Protocol of the 5th meeting": "signed",
+        "Protocol amending the Trade Agreement of 2019": "signed",
+    }
+
+
+def test_a_roadmap_that_was_finalised_is_initialled():
+    got = stages("The roadmap for 2025–2026 was finalised last week.")
+    assert got == {"roadmap for 2025–2026": "initialled"}

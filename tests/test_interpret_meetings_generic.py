@@ -295,3 +295,18 @@ def test_the_ordinal_of_a_round_before_the_capitalised_rest_of_the_name():
     )
     (m,) = ex(text).meetings
     assert m.number == 4
+
+
+def test_a_wire_editors_note_is_no_lead():
+    text = (
+        "UPDATE 1-Armenian, Georgian leaders meet in Tbilisi\n\n"
+        "(Adds quote, trade figures)\n\n"
+        "By Staff Reporter\n\n"
+        "TBILISI, March 4, 2025 (Wire) - Armenian President Vahagn Khachaturyan arrived in Tbilisi on "
+        "Tuesday for a two-day visit, his office said.\n\n"
+        "The two presidents then chaired the second meeting of the Armenian-Georgian Interstate Council, "
+        "according to a statement.\n"
+    )
+    (m,) = ex(text, "2025-03-04").meetings
+    assert m.body == "Armenia–Georgia Interstate Council"
+    assert m.number == 2 and m.date == "2025-03-04"

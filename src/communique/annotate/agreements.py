@@ -177,6 +177,18 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         if (
             j_after_acr == head_end
             and j < len(toks)
+            and capital
+            and toks[j].base == "in"
+            and j + 3 < len(toks)
+            and toks[j + 1].base == "the"
+            and toks[j + 2].base in ("field", "fields", "sphere", "area")
+            and toks[j + 3].base == "of"
+        ):
+            j = _post_phrase(toks, j, text)  # "Memorandum in the field of critical raw materials"
+            post_end = j
+        elif (
+            j_after_acr == head_end
+            and j < len(toks)
             and toks[j].base in lx["post"]
             and (not capital or _capital_post(toks, j, bare=not any(w[:1].isupper() for w in pre_words)))
         ):
@@ -250,10 +262,18 @@ def _capital_post(toks: list[Tok], j: int, bare: bool = True) -> bool:
     nxt = toks[j + 1]
     after = toks[j + 2] if j + 2 < len(toks) else None
     if toks[j].base == "of":
-        # "Protocol of the XI meeting of the Commission", "Treaty of the Eurasian Economic Union"
-        return bool(_YEAR.fullmatch(nxt.base)) or (
-            nxt.base == "the" and after is not None and (after.cap or after.base[:1].isdigit())
+        # "Protocol of the XI meeting of the Commission", "Treaty of the Eurasian Economic Union",
+        # "Treaty of Eternal Friendship" (a capitalised subject that names no country)
+        from .places import country_name
+
+        return (
+            bool(_YEAR.fullmatch(nxt.base))
+            or (nxt.base == "the" and after is not None and (after.cap or after.base[:1].isdigit()))
+            or (nxt.cap and nxt.word and not country_name(nxt.base))
         )
+    if toks[j].base == "amending":
+        # "a Protocol amending the Agreement on …"
+        return nxt.base == "the" and after is not None and after.cap or (nxt.cap and nxt.word)
     if toks[j].base == "for":
         # "Joint Action Plan for Dialogue and Cooperation", "Agreement for the Promotion of …"; after a
         # bare noun also a lower-case subject or period ("a Roadmap for the removal of …", "for 2026–2028")
@@ -380,6 +400,10 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
             break
         if t.base == "and" and k + 1 < len(toks) and _PAST.fullmatch(toks[k + 1].base):
             break  # "… on visa facilitation and discussed …": a new verb
+        if t.base.endswith("ing") and t.base.islower() and _YEAR.fullmatch(toks[k - 1].base):
+            break  # "… Agreement of 2020 extending its scope": a new clause after the year
+        if t.base == "and" and k + 1 < len(toks) and toks[k + 1].base == "to":
+            break  # "agreed to finalise a Memorandum on energy and to launch talks …": a new verb
         k += 1
     while k > j + 1 and toks[k - 1].base.lower() in ("the", "a", "an", "and", "of", "on", ","):
         k -= 1

@@ -68,6 +68,9 @@ _NEW_SUBJECT_VERB = re.compile(
 _WISH = re.compile(r"\b(?:importance|ready|readiness|hope[sd]?|want[s]?|need[s]?)\s+(?:of|to|for)?\s*$", re.I)
 _CAP_WORDS = re.compile(r"[A-Z][\w]+(?:\s[A-Z][\w]+)?")
 _PROVISIONALLY = re.compile(r"\s+(?:provisionally)")  # read at a position: opens with a space
+_AS_WELL_AS = re.compile(
+    r"\w+[ \t]*,?[ \t]+(?:as well as|along with|together with)[ \t]+(?:(?:an?|the)[ \t]+)?"
+)
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•▪–—][ \t]+|\d{1,3}[.)][ \t]+|[a-z][)][ \t]+)")
 _BARE_MARKER = re.compile(r"\s*(?:\d{1,3}[.)]|[a-z][)]|[-*+•▪–—])\s*")
 _AGREEMENT_WORD = re.compile(r"\b(?:agreements?|treaty|treaties|memorand\w+|protocol|convention|accord)\b")
@@ -343,7 +346,12 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             if cues["neg"].search(clause_left) or _PROVISIONALLY.match(text, pos + len(word)):
                 continue
             ahead = _AHEAD.match(text, pos + len(word))  # "its signature is expected soon"
-            carried = (
+            # "ratification of the Agreement signed in 1998": a participle right after its agreement
+            # says what was done, whatever the step still ahead before it
+            postnominal = word.endswith("ed") and any(
+                b <= pos and not text[b:pos].strip() for _a, b, _r in here
+            )
+            carried = not postnominal and (
                 bool(ahead) or pending_seen is not None and not re.search(r"[,;:]", text[pending_seen:pos])
             )
             pending = (
@@ -361,6 +369,8 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 )
                 or bool(_WISH.search(clause_left))
             )
+            if word == "sign" and not pending:
+                continue  # a bare "sign" says a step only in a plan ("are expected to sign X")
             if pending and stage == "negotiating" and cues["ongoing"].search(clause_left):
                 pending = False  # "asked the government to speed up negotiations on X": under way
             if pending and stage not in ("proposed", "suspended", "terminated") and word not in cues["firm"]:
@@ -481,6 +491,15 @@ def _nearest(text: str, here, pos: int, sent_start: int, clause_ends: list[int])
             r
             for a2, _b, r in here
             if a2 >= end and r is not best and re.fullmatch(r"(?:\s|,|and|as well as|an?|the)*", text[end:a2])
+        ]
+        # "the Protocol was signed, as well as a Protocol amending …": the cue reaches over the comma
+        shared += [
+            r
+            for a2, _b, r in here
+            if a2 > pos
+            and r is not best
+            and r not in shared
+            and _AS_WELL_AS.fullmatch(text, pos, a2)
         ]
         return [best, *shared] if shared else best
     before = [(pos - b, r) for a, b, r in here if b <= pos]

@@ -215,7 +215,12 @@ class Context:
         first_para: int | None = None
         end = len(self.text)
         for s in self.sentences:
-            if self.is_heading(s.start) or _is_dateline_only(s.text) or _BYLINE.fullmatch(s.text.strip()):
+            if (
+                self.is_heading(s.start)
+                or _is_dateline_only(s.text)
+                or _BYLINE.fullmatch(s.text.strip())
+                or _EDITOR_NOTE.fullmatch(s.text.strip())
+            ):
                 continue
             if first_para is not None and s.paragraph != first_para:
                 end = s.start
@@ -313,6 +318,11 @@ def _title_end(text: str) -> int:
 
 # "By Dana Omarova": a wire byline is no lead paragraph
 _BYLINE = re.compile(r"By\s+[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’.-]+){0,5}")
+# "(Adds documents signed, quote)", "(Updates with new figures)": a wire editor's note, no body text
+_EDITOR_NOTE = re.compile(
+    r"\((?:Adds|Updates|Recasts|Rewrites|Corrects|Refiles|Repeats|Changes|Writes through|Combines)"
+    r"\b[^()]*\)"
+)
 
 
 # "05.11.2025 | 11:20 | Press service of the Ministry …": a date, a time and a source between bars
