@@ -723,3 +723,16 @@ def test_the_value_a_target_change_starts_from_is_today_s():
     text = "The programme is expected to raise the share of renewables from 8% to 20% by 2030."
     got = {f.value: f.period for f in ex(text, "2025-05-02").figures}
     assert got == {8.0: "2025", 20.0: "2030"}
+
+
+def test_a_fund_thanked_by_its_bare_head_gives_and_its_table_row_is_no_second_pledge():
+    r = ex(
+        "The Minister received a delegation of the Kuwait Fund for Arab Economic Development. He thanked "
+        "the Fund for its loan of USD 50 million for the Vakhsh road, signed in 2022.\n\n"
+        "| Instrument | Amount | Stage |\n|---|---|---|\n| Loan for the Vakhsh road | USD 50 million | "
+        "under implementation |\n"
+    )
+    assert [(p.by, p.amount, p.date) for p in r.pledges] == [
+        ("Kuwait Fund for Arab Economic Development", 50e6, "2022")
+    ]
+    assert not r.figures

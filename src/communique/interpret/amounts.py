@@ -373,7 +373,13 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         if a.unit == "percent" and _share_of_pledge(ctx, a, last_pledge, si):
             continue
         if money:
-            p = _as_pledge(ctx, a, s, stated, last_pledge, si) or _table_pledge(ctx, a)
+            p = _as_pledge(ctx, a, s, stated, last_pledge, si)
+            if p is None:
+                p = _table_pledge(ctx, a)
+                if p is not None and any(
+                    (q.by, q.amount, q.currency) == (p.by, p.amount, p.currency) for q in pledges
+                ):
+                    continue  # a table row listing a loan the text has told already
             if p is not None:
                 pledges.append(p)
                 last_pledge = _Pending(p, si)
@@ -1216,9 +1222,17 @@ def _thanked(ctx: Context, a: Amount, s) -> str | None:
         return None
     for m in _THANKS.finditer(text, s.start, a.span[0]):
         got = _party_at(ctx, m.end())
+        if got is None:
+            # "thanked the Fund for its loan …": the bank, fund or agency named before
+            head = _BARE_HEAD.match(text, m.end())
+            name = _named_before(ctx, head.group(1), m.start()) if head else None
+            got = (name, head.end()) if name else None
         if got is not None and _FOR.match(text, got[1]):
             return got[0]
     return None
+
+
+_BARE_HEAD = re.compile(r"(Bank|Fund|Agency)\b")
 
 
 _BETWEEN_BANK = re.compile(r"\bbetween\s+(?:the\s+)?$")
