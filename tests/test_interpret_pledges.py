@@ -736,3 +736,11 @@ def test_a_fund_thanked_by_its_bare_head_gives_and_its_table_row_is_no_second_pl
         ("Kuwait Fund for Arab Economic Development", 50e6, "2022")
     ]
     assert not r.figures
+
+
+def test_the_party_after_where_opens_the_clause_of_the_pledge():
+    text = (
+        "The road is part of the Global Gateway and follows the EU-Asia Transport Forum held in Brussels "
+        "in May, where the EBRD said it stood ready to invest up to EUR 2 billion in roads."
+    )
+    assert givers(text) == [("European Bank for Reconstruction and Development", 2e9, True)]

@@ -177,7 +177,7 @@ _OF = re.compile(r"\bof\b")
 _RELATIVE = re.compile(r"\s*(?:[\w+-]+\s+){0,4}?(?:that|which)\b")
 # a new clause, or what a reporting verb reports ("The Ministry said the ADB would lend …")
 _SUBJECT_CUT = re.compile(
-    r"\b(?:that|which|whereby|and|but|while|whereas|said|says|stated|noted|added|confirmed|reported)\s"
+    r"\b(?:that|which|whereby|where|and|but|while|whereas|said|says|stated|noted|added|confirmed|reported)\s"
     r"|,\s+with\s(?=(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}\w+ing\b)"  # "…, with Germany adding €10 million"
 )
 _REL_OPEN = re.compile(r",\s+(?:which|who)\s")
