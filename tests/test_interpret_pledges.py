@@ -744,3 +744,9 @@ def test_the_party_after_where_opens_the_clause_of_the_pledge():
         "in May, where the EBRD said it stood ready to invest up to EUR 2 billion in roads."
     )
     assert givers(text) == [("European Bank for Reconstruction and Development", 2e9, True)]
+
+
+def test_the_month_may_is_no_hedge():
+    text = "In May 2023 Japan announced USD 30 million in grants for Mongolia."
+    assert givers(text) == [("Japan", 30e6, False)]
+    assert givers("Japan may provide USD 30 million in grants for Mongolia.") == [("Japan", 30e6, True)]

@@ -121,7 +121,8 @@ def _lex() -> dict:
         re.I,
     )
     out = {
-        "hedged": rx(h["hedged"]),
+        # the month "May" is no hedge ("in May 2023 China announced …"): the modal is lower case
+        "hedged": re.compile(r"(?!(?-i:May)\b)" + rx(h["hedged"]).pattern, re.I),
         "firm": rx(h["firm"]),
         "pledge": rx(h["pledge_words"]),
         "non_party": rx(h["non_parties"]),
@@ -146,8 +147,9 @@ def _lex() -> dict:
     out["of_pledge"] = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?" + out["pledge_noun"].pattern, re.I)
     out["demonym_pledge"] = re.compile(r"(?:\s+[\w-]+){0,2}?\s+" + out["pledge_noun"].pattern, re.I)
     # the same regexes tried only where one of their words opens (see interpret.scan)
-    for k in ("hedged", "pledge", "non_party", "metric_rx", "programs"):
+    for k in ("pledge", "non_party", "metric_rx", "programs"):
         out[k + "_scan"] = LiteralScan(out[k])
+    out["hedged_scan"] = LiteralScan(out["hedged"], starts=h["hedged"])  # each match opens with a word
     out["giver_heads_in"] = AnyOf(head_words)  # every giver_before / giver_after match ends in one
     out["same_in"] = AnyOf(["same"])  # every _SAME_PERIOD match says it
     out["rel_in"] = AnyOf(["past", "last", "next", "coming"])  # every _REL_PERIOD match says one
