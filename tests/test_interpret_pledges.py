@@ -750,3 +750,12 @@ def test_the_month_may_is_no_hedge():
     text = "In May 2023 Japan announced USD 30 million in grants for Mongolia."
     assert givers(text) == [("Japan", 30e6, False)]
     assert givers("Japan may provide USD 30 million in grants for Mongolia.") == [("Japan", 30e6, True)]
+
+
+def test_a_target_year_of_the_sentence_before_dates_no_figure_reached():
+    r = ex(
+        "The sides set the goal of raising trade to $5 billion by 2030. Georgian investments in "
+        "Armenia reached $2 billion, the largest share in energy.",
+        published="2025-09-11",
+    )
+    assert [(f.value, f.period) for f in r.figures] == [(5e9, "2030"), (2e9, None)]

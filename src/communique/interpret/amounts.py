@@ -1681,6 +1681,11 @@ def _as_figure(
             same or (ctx.sentence_index(a.span[0]) - si == 1 and _BACK_REF.search(ctx.text, s.start, s.end))
         ):
             period = fig.period
+            year = _pub_year(ctx)
+            if not same and period and year and int(period[:4]) > year:
+                # "… raising trade to $15 billion by 2030. Investments reached $20 billion": a target
+                # year of the sentence before dates no figure told as reached
+                period = None
     return Figure(
         metric=_metric(ctx, a, _clause_left(ctx, a, s)[-150:], right) or _column_metric(ctx, a, s) or "value",
         value=a.value,
