@@ -759,3 +759,12 @@ def test_a_target_year_of_the_sentence_before_dates_no_figure_reached():
         published="2025-09-11",
     )
     assert [(f.value, f.period) for f in r.figures] == [(5e9, "2030"), (2e9, None)]
+
+
+def test_a_count_in_reported_speech_takes_the_relative_period_of_its_clause():
+    r = ex(
+        "The minister noted that exports rose 8% to USD 900 million in January–June, and that over the "
+        "past three years the number of joint ventures in Armenia had reached 640.",
+        published="2025-09-11",
+    )
+    assert [(f.value, f.period) for f in r.figures if f.unit == "count"] == [(640.0, "2022/2025")]

@@ -1986,7 +1986,8 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
         )
         hi = re.search(r",\s+(?:and|while|but)\s|[;.]\s", text[a.span[1] : s.end])
         hi = a.span[1] + hi.start() if hi else s.end
-        if lo <= rel_at < hi and re.search(r"\b(?:has|have)\s+\w+(?:ed|en)\b", text[lo:hi]):
+        # (reported speech: "noted that over the past five years the number … had reached 1,150")
+        if lo <= rel_at < hi and re.search(r"\b(?:has|have|had)\s+\w+(?:ed|en)\b", text[lo:hi]):
             return best_rel[1]
     if count:
         # a count takes a year, a part of a year or a "since" span, not a multi-year range
