@@ -768,3 +768,12 @@ def test_a_count_in_reported_speech_takes_the_relative_period_of_its_clause():
         published="2025-09-11",
     )
     assert [(f.value, f.period) for f in r.figures if f.unit == "count"] == [(640.0, "2022/2025")]
+
+
+def test_a_relative_period_of_the_clause_before_dates_no_share_after_and():
+    r = ex(
+        "Trade with Armenia has doubled over the past decade, and the country remains its second "
+        "partner, accounting for about 9% of its foreign trade.",
+        published="2025-09-11",
+    )
+    assert [(f.value, f.period) for f in r.figures if f.unit == "percent"] == [(9.0, None)]

@@ -2022,6 +2022,10 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
     if _TARGET_BEFORE.search(text, max(s.start, a.span[0] - 60), a.span[0]):
         return None  # "… in 2025 and reaffirmed the goal of raising it to $3 billion": a goal, no date
     before = [c for c in cands if c[1] <= a.span[0]]
+    if rel_at is not None and rel_at < a.span[0] and _CLAUSE_CUT.search(text, rel_at, a.span[0]):
+        # "Trade has grown by a quarter over the past five years, and Türkiye remains its largest
+        # partner, accounting for 14%": a span told of the clause before is that clause's
+        before = [c for c in before if c[0] != rel_at]
     if before:
         return max(before, key=lambda c: c[1])[2]
     return None
