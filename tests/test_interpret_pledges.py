@@ -777,3 +777,9 @@ def test_a_relative_period_of_the_clause_before_dates_no_share_after_and():
         published="2025-09-11",
     )
     assert [(f.value, f.period) for f in r.figures if f.unit == "percent"] == [(9.0, None)]
+
+
+def test_within_the_next_years_is_the_period_of_a_target():
+    text = "The presidents set a target of $3 billion in annual trade within the next five years."
+    r = ex(text, "2025-04-11")
+    assert [(f.value, f.period) for f in r.figures] == [(3e9, "2025/2030")]

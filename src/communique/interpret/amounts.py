@@ -39,7 +39,7 @@ _CONVERSION = re.compile(
     re.I,
 )
 _REL_PERIOD = re.compile(
-    r"\b(?:over|in|during|for)\s+the\s+(past|last|next|coming)\s+(?:(\w+)\s+)?"
+    r"\b(?:over|in|during|for|within)\s+the\s+(past|last|next|coming)\s+(?:(\w+)\s+)?"
     r"(decade|years?|months?)\b",
     re.I,
 )
