@@ -783,3 +783,12 @@ def test_within_the_next_years_is_the_period_of_a_target():
     text = "The presidents set a target of $3 billion in annual trade within the next five years."
     r = ex(text, "2025-04-11")
     assert [(f.value, f.period) for f in r.figures] == [(3e9, "2025/2030")]
+
+
+def test_a_share_told_right_after_a_sum_takes_its_period():
+    r = ex(
+        "Trade between Armenia and Iran in January–June 2025 amounted to USD 400 million. Iran "
+        "accounted for about 7% of Armenia's foreign trade.",
+        published="2025-08-11",
+    )
+    assert [(f.value, f.period) for f in r.figures] == [(400e6, "2025-01/2025-06"), (7.0, "2025-01/2025-06")]

@@ -1643,12 +1643,21 @@ def _as_figure(
         )
         if change and metric != "share":
             metric = f"{metric} {_direction(bare, right)}"  # "trade grew by 7.5%": its growth, no share
+        period = _period(ctx, a, s, count=False)
+        if period is None and m and last_money is not None and "accounted for" in left:
+            # "Trade … in the first half of 2025 amounted to $2.9 billion. China accounted for about
+            # a third of its foreign trade": a share told right after a sum has its period
+            fig, para, si = last_money
+            if para == s.paragraph and ctx.sentence_index(a.span[0]) - si == 1:
+                year = _pub_year(ctx)
+                if fig.period and not (year and int(fig.period[:4]) > year):
+                    period = fig.period
         return Figure(
             metric=metric,
             value=a.value,
             value_max=a.value_max,
             unit="percent",
-            period=_period(ctx, a, s, count=False),
+            period=period,
             qualifier=_q(a.qualifier),
             span=a.span,
         )
