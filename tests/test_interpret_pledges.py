@@ -792,3 +792,15 @@ def test_a_share_told_right_after_a_sum_takes_its_period():
         published="2025-08-11",
     )
     assert [(f.value, f.period) for f in r.figures] == [(400e6, "2025-01/2025-06"), (7.0, "2025-01/2025-06")]
+
+
+def test_the_number_brought_to_and_a_people_in_the_plural_are_counts():
+    r = ex(
+        "The visa-free regime has brought the number of mutual trips to 800,000 in 2024. "
+        "More than 20,000 Uzbeks live in the region.",
+        published="2025-08-11",
+    )
+    assert [(f.metric, f.value, f.period) for f in r.figures] == [
+        ("mutual trips", 800000.0, "2024"),
+        ("Uzbeks", 20000.0, None),
+    ]

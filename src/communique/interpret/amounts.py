@@ -214,6 +214,8 @@ _NUMBER_OF = re.compile(
     r"rose\s+to|grew\s+to|grown\s+to|risen\s+to|increased\s+to|jumped\s+to|came\s+to|stood\s+at|stands\s+at|"
     r"totall?ed|"
     r"amounted\s+to|climbed\s+to)\s+(?:(?:more\s+than|over|about|some|nearly|almost)\s+)?$"
+    # "… has brought the number of mutual trips to 1.2 million", "raise the number of flights to 40"
+    r"|\b[Nn]umber\s+of\s+([\w’'\- ]{3,60}?)\s+to\s+$"
 )
 
 
@@ -232,7 +234,7 @@ def _number_of(ctx: Context, a: Amount) -> str | None:
         r"exceeded|exceeds|reaches|increased|jumped|climbed|came|stands|stood|amounted|totall?ed)\b",
         phrase,
     )
-    return phrase[: cut.start()] if cut else m.group(1)
+    return phrase[: cut.start()] if cut else (m.group(1) or m.group(2))
 
 
 def _people_demonym(w: str) -> bool:
@@ -249,6 +251,8 @@ def _is_count_figure(ctx: Context, a: Amount) -> bool:
     # "more than 200 young Turkmen": people named by a demonym
     if any(_people_demonym(w) for w in words[:2]) and not re.match(r"\s*[A-Z]", after[:2]):
         return True
+    if words and words[0].endswith("s") and _people_demonym(words[0]) and demonym_country(words[0][:-1]):
+        return True  # "more than 50,000 Koreans live in the country": a people in the plural
     return _number_of(ctx, a) is not None
 
 
