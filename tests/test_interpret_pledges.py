@@ -804,3 +804,12 @@ def test_the_number_brought_to_and_a_people_in_the_plural_are_counts():
         ("mutual trips", 800000.0, "2024"),
         ("Uzbeks", 20000.0, None),
     ]
+
+
+def test_goods_are_counted_and_the_year_of_a_named_agreement_is_no_period():
+    r = ex(
+        "The ministers signed a protocol amending the Free Trade Agreement of 2019, extending it to 45 "
+        "additional goods.",
+        published="2025-03-05",
+    )
+    assert [(f.metric, f.value, f.period) for f in r.figures] == [("additional goods", 45.0, None)]

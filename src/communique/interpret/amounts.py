@@ -1900,6 +1900,11 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 _TO_IN = re.compile(r"\s(?:to|until|till|through)\s")
 
 
+_DOC_OF = re.compile(
+    r"\b(?:Agreement|Treaty|Protocol|Convention|Memorandum|Declaration|Charter|Accord|Law|Act)\s+of\s+$"
+)
+
+
 def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
     """What `_period` reads in a sentence whatever the amount, once per sentence: the relative
     periods ("over the past decade") as (position, range), and each date with whether a base
@@ -1937,6 +1942,8 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
         )
         if d.granularity == "day" and not since:
             continue  # "… worth $5.2 billion at the forum on Tuesday": the day of an occasion, no period
+        if text.startswith(" of ", d0 - 4) and _DOC_OF.search(text, max(s.start, d0 - 30), d0):
+            continue  # "the Preferential Trade Agreement of 2020": the year names a document
         if base and d.end and (
             _OVER_SPAN.search(text, lo, d0)
             or (_FROM_BEFORE.search(text, lo, d0) and _TO_IN.search(text, d0, d.span[1]))
