@@ -813,3 +813,8 @@ def test_goods_are_counted_and_the_year_of_a_named_agreement_is_no_period():
         published="2025-03-05",
     )
     assert [(f.metric, f.value, f.period) for f in r.figures] == [("additional goods", 45.0, None)]
+
+
+def test_a_change_told_as_a_fraction_is_a_percent_figure():
+    r = ex("Trade with Armenia has grown by a third over the past three years.", published="2025-09-11")
+    assert [(f.value, f.unit, f.period) for f in r.figures] == [(33.3, "percent", "2022/2025")]

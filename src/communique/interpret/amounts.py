@@ -134,6 +134,18 @@ def _lex() -> dict:
         "fractions": fr,
         "frac_rx": frac_rx,
         "frac_scan": LiteralScan(frac_rx),  # tried only where a qualifier or a fraction stands
+        # "trade has grown by a quarter over the past five years": a change told as a fraction
+        "frac_by": LiteralScan(
+            re.compile(
+                r"\b(?:grown|grew|risen|rose|increased|decreased|fallen|fell|declined|expanded)\s+by\s+"
+                r"(?:(about|nearly|almost|more\s+than|over|around|some)\s+)?("
+                + "|".join(map(re.escape, sorted(fr, key=len, reverse=True)))
+                + r")\b(?!\s+of\b)",
+                re.I,
+            ),
+            starts=["grown", "grew", "risen", "rose", "increased", "decreased", "fallen", "fell", "declined",
+                    "expanded"],
+        ),
         "giver_after": re.compile(giver + rf"{{0,6}}(?:{heads}))\b"),
         "giver_before": re.compile(giver + rf"{{1,6}}(?:{heads}))\b"),
         "programs": rx(progs),
@@ -206,6 +218,11 @@ def _fractions(ctx: Context) -> list[Amount]:
         q = _FRACTION_Q.get((m.group(1) or "").lower(), "exact")
         value = float(lx["fractions"][m.group(2).lower()])
         out.append(Amount((m.start(), m.end(2)), m.group(0), value, None, "percent", q, None, True))
+    for m in lx["frac_by"].finditer(ctx.text, ctx.at):
+        q = _FRACTION_Q.get(re.sub(r"\s+", " ", (m.group(1) or "").lower()), "exact")
+        value = float(lx["fractions"][m.group(2).lower()])
+        st = m.start(1) if m.group(1) else m.start(2)
+        out.append(Amount((st, m.end(2)), ctx.text[st : m.end(2)], value, None, "percent", q, None, True))
     return out
 
 
