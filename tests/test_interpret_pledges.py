@@ -818,3 +818,11 @@ def test_goods_are_counted_and_the_year_of_a_named_agreement_is_no_period():
 def test_a_change_told_as_a_fraction_is_a_percent_figure():
     r = ex("Trade with Armenia has grown by a third over the past three years.", published="2025-09-11")
     assert [(f.value, f.unit, f.period) for f in r.figures] == [(33.3, "percent", "2022/2025")]
+
+
+def test_a_count_told_with_a_present_sum_in_its_clause_takes_the_year_of_publication():
+    r = ex(
+        "The bank said its Armenian portfolio has reached about $2 billion across 40 projects.",
+        published="2025-09-11",
+    )
+    assert [(f.unit, f.value, f.period) for f in r.figures] == [("USD", 2e9, "2025"), ("count", 40.0, "2025")]

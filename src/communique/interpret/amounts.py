@@ -415,7 +415,9 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         if fig.period is None and _from_now_to_target(ctx, a, s):
             # "cut losses from 17% to about 11% by 2031": the value it starts from is today's
             fig = fig.model_copy(update={"period": str(_pub_year(ctx))})
-        if fig.period is None and money and _present_state(ctx, a, s):
+        if fig.period is None and (money or _money_in_clause(ctx, a, s)) and _present_state(ctx, a, s):
+            # (a count told with a sum in its clause, "its portfolio has reached $15 billion across 14
+            # projects", "which comprises 11 projects worth USD 280 million", stands as the sum does)
             # (a count "now operating" keeps no period: the dev convention, unlike a sum to date)
             fig = fig.model_copy(update={"period": str(_pub_year(ctx))})
         year_back = _YEAR_BACK.match(ctx.text, a.span[1])
@@ -1834,6 +1836,15 @@ def _present_state(ctx: Context, a: Amount, s) -> bool:
     hi = _CLAUSE_EDGE.search(text, a.span[1], s.end)
     hi = hi.start() if hi else s.end
     return _lex()["present_scan"].search_part(text[lo:hi], ctx.at, lo) is not None
+
+
+def _money_in_clause(ctx: Context, a: Amount, s) -> bool:
+    """Whether a sum of money stands in the clause of the count `a`."""
+    text = ctx.text
+    lo = max((m.end() for m in _CLAUSE_EDGE.finditer(text, s.start, a.span[0])), default=s.start)
+    hi = _CLAUSE_EDGE.search(text, a.span[1], s.end)
+    hi = hi.start() if hi else s.end
+    return any(lo <= x.span[0] < hi and x.unit not in ("count", "percent") for x in ctx.amounts)
 
 
 _FROM_BEFORE_AMOUNT = re.compile(r"\bfrom\s+(?:the\s+current\s+|today's\s+|about\s+|some\s+)?$", re.I)
