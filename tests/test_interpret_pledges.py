@@ -826,3 +826,11 @@ def test_a_count_told_with_a_present_sum_in_its_clause_takes_the_year_of_publica
         published="2025-09-11",
     )
     assert [(f.unit, f.value, f.period) for f in r.figures] == [("USD", 2e9, "2025"), ("count", 40.0, "2025")]
+
+
+def test_a_state_s_own_agency_it_gives_through_gives():
+    text = (
+        "The minister thanked the French side for EUR 3 million provided through the French "
+        "Development Agency for water supply."
+    )
+    assert [p.by for p in ex(text).pledges] == ["Agence Française de Développement"]

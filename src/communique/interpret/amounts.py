@@ -718,6 +718,7 @@ def _as_pledge(
             hedged = bool(lx["hedged_scan"].search_part(ctx.text[base.span[1] : a0], ctx.at, base.span[1]))
     else:
         by = _giver(ctx, a, s, left, right)
+        by = _own_agency(ctx, a, s, by) or by
         if (
             by is None
             and a.unit in _currency_countries()
@@ -872,6 +873,21 @@ def _gapped_giver(ctx: Context, last: _Pending, a0: int) -> str | None:
 
 
 # a sentence that breaks down the money just pledged
+def _own_agency(ctx: Context, a: Amount, s, by: str | None) -> str | None:
+    """ "thanked the Turkish side for 2 million US dollars through the Turkish Cooperation and
+    Coordination Agency (TİKA)": a state's own development agency it gives through gives."""
+    if not by or "through" not in ctx.text[a.span[1] : s.end]:
+        return None
+    for o in ctx.orgs:
+        if not a.span[1] < o.span[0] < s.end:
+            continue
+        if _CHANNEL.search(ctx.text, max(s.start, o.span[0] - 14), o.span[0]):
+            info = org_info(o.name) or {}
+            if info.get("kind") in ("agency", "fund") and info.get("party") == by:
+                return info["name"]
+    return None
+
+
 _BACK_PLEDGE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]he\s+new)\s+(?:[\w-]+\s+)?(?:package|financing|funding|amount|sum|"
     r"envelope|support|assistance|allocation|contribution)\s+(?:includes?|comprises?|consists\s+of|covers?|"
