@@ -723,3 +723,114 @@ def test_the_value_a_target_change_starts_from_is_today_s():
     text = "The programme is expected to raise the share of renewables from 8% to 20% by 2030."
     got = {f.value: f.period for f in ex(text, "2025-05-02").figures}
     assert got == {8.0: "2025", 20.0: "2030"}
+
+
+def test_a_fund_thanked_by_its_bare_head_gives_and_its_table_row_is_no_second_pledge():
+    r = ex(
+        "The Minister received a delegation of the Kuwait Fund for Arab Economic Development. He thanked "
+        "the Fund for its loan of USD 50 million for the Vakhsh road, signed in 2022.\n\n"
+        "| Instrument | Amount | Stage |\n|---|---|---|\n| Loan for the Vakhsh road | USD 50 million | "
+        "under implementation |\n"
+    )
+    assert [(p.by, p.amount, p.date) for p in r.pledges] == [
+        ("Kuwait Fund for Arab Economic Development", 50e6, "2022")
+    ]
+    assert not r.figures
+
+
+def test_the_party_after_where_opens_the_clause_of_the_pledge():
+    text = (
+        "The road is part of the Global Gateway and follows the EU-Asia Transport Forum held in Brussels "
+        "in May, where the EBRD said it stood ready to invest up to EUR 2 billion in roads."
+    )
+    assert givers(text) == [("European Bank for Reconstruction and Development", 2e9, True)]
+
+
+def test_the_month_may_is_no_hedge():
+    text = "In May 2023 Japan announced USD 30 million in grants for Mongolia."
+    assert givers(text) == [("Japan", 30e6, False)]
+    assert givers("Japan may provide USD 30 million in grants for Mongolia.") == [("Japan", 30e6, True)]
+
+
+def test_a_target_year_of_the_sentence_before_dates_no_figure_reached():
+    r = ex(
+        "The sides set the goal of raising trade to $5 billion by 2030. Georgian investments in "
+        "Armenia reached $2 billion, the largest share in energy.",
+        published="2025-09-11",
+    )
+    assert [(f.value, f.period) for f in r.figures] == [(5e9, "2030"), (2e9, None)]
+
+
+def test_a_count_in_reported_speech_takes_the_relative_period_of_its_clause():
+    r = ex(
+        "The minister noted that exports rose 8% to USD 900 million in January–June, and that over the "
+        "past three years the number of joint ventures in Armenia had reached 640.",
+        published="2025-09-11",
+    )
+    assert [(f.value, f.period) for f in r.figures if f.unit == "count"] == [(640.0, "2022/2025")]
+
+
+def test_a_relative_period_of_the_clause_before_dates_no_share_after_and():
+    r = ex(
+        "Trade with Armenia has doubled over the past decade, and the country remains its second "
+        "partner, accounting for about 9% of its foreign trade.",
+        published="2025-09-11",
+    )
+    assert [(f.value, f.period) for f in r.figures if f.unit == "percent"] == [(9.0, None)]
+
+
+def test_within_the_next_years_is_the_period_of_a_target():
+    text = "The presidents set a target of $3 billion in annual trade within the next five years."
+    r = ex(text, "2025-04-11")
+    assert [(f.value, f.period) for f in r.figures] == [(3e9, "2025/2030")]
+
+
+def test_a_share_told_right_after_a_sum_takes_its_period():
+    r = ex(
+        "Trade between Armenia and Iran in January–June 2025 amounted to USD 400 million. Iran "
+        "accounted for about 7% of Armenia's foreign trade.",
+        published="2025-08-11",
+    )
+    assert [(f.value, f.period) for f in r.figures] == [(400e6, "2025-01/2025-06"), (7.0, "2025-01/2025-06")]
+
+
+def test_the_number_brought_to_and_a_people_in_the_plural_are_counts():
+    r = ex(
+        "The visa-free regime has brought the number of mutual trips to 800,000 in 2024. "
+        "More than 20,000 Uzbeks live in the region.",
+        published="2025-08-11",
+    )
+    assert [(f.metric, f.value, f.period) for f in r.figures] == [
+        ("mutual trips", 800000.0, "2024"),
+        ("Uzbeks", 20000.0, None),
+    ]
+
+
+def test_goods_are_counted_and_the_year_of_a_named_agreement_is_no_period():
+    r = ex(
+        "The ministers signed a protocol amending the Free Trade Agreement of 2019, extending it to 45 "
+        "additional goods.",
+        published="2025-03-05",
+    )
+    assert [(f.metric, f.value, f.period) for f in r.figures] == [("additional goods", 45.0, None)]
+
+
+def test_a_change_told_as_a_fraction_is_a_percent_figure():
+    r = ex("Trade with Armenia has grown by a third over the past three years.", published="2025-09-11")
+    assert [(f.value, f.unit, f.period) for f in r.figures] == [(33.3, "percent", "2022/2025")]
+
+
+def test_a_count_told_with_a_present_sum_in_its_clause_takes_the_year_of_publication():
+    r = ex(
+        "The bank said its Armenian portfolio has reached about $2 billion across 40 projects.",
+        published="2025-09-11",
+    )
+    assert [(f.unit, f.value, f.period) for f in r.figures] == [("USD", 2e9, "2025"), ("count", 40.0, "2025")]
+
+
+def test_a_state_s_own_agency_it_gives_through_gives():
+    text = (
+        "The minister thanked the French side for EUR 3 million provided through the French "
+        "Development Agency for water supply."
+    )
+    assert [p.by for p in ex(text).pledges] == ["Agence Française de Développement"]

@@ -39,7 +39,7 @@ _CONVERSION = re.compile(
     re.I,
 )
 _REL_PERIOD = re.compile(
-    r"\b(?:over|in|during|for)\s+the\s+(past|last|next|coming)\s+(?:(\w+)\s+)?"
+    r"\b(?:over|in|during|for|within)\s+the\s+(past|last|next|coming)\s+(?:(\w+)\s+)?"
     r"(decade|years?|months?)\b",
     re.I,
 )
@@ -121,7 +121,8 @@ def _lex() -> dict:
         re.I,
     )
     out = {
-        "hedged": rx(h["hedged"]),
+        # the month "May" is no hedge ("in May 2023 China announced …"): the modal is lower case
+        "hedged": re.compile(r"(?!(?-i:May)\b)" + rx(h["hedged"]).pattern, re.I),
         "firm": rx(h["firm"]),
         "pledge": rx(h["pledge_words"]),
         "non_party": rx(h["non_parties"]),
@@ -133,6 +134,18 @@ def _lex() -> dict:
         "fractions": fr,
         "frac_rx": frac_rx,
         "frac_scan": LiteralScan(frac_rx),  # tried only where a qualifier or a fraction stands
+        # "trade has grown by a quarter over the past five years": a change told as a fraction
+        "frac_by": LiteralScan(
+            re.compile(
+                r"\b(?:grown|grew|risen|rose|increased|decreased|fallen|fell|declined|expanded)\s+by\s+"
+                r"(?:(about|nearly|almost|more\s+than|over|around|some)\s+)?("
+                + "|".join(map(re.escape, sorted(fr, key=len, reverse=True)))
+                + r")\b(?!\s+of\b)",
+                re.I,
+            ),
+            starts=["grown", "grew", "risen", "rose", "increased", "decreased", "fallen", "fell", "declined",
+                    "expanded"],
+        ),
         "giver_after": re.compile(giver + rf"{{0,6}}(?:{heads}))\b"),
         "giver_before": re.compile(giver + rf"{{1,6}}(?:{heads}))\b"),
         "programs": rx(progs),
@@ -146,8 +159,9 @@ def _lex() -> dict:
     out["of_pledge"] = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?" + out["pledge_noun"].pattern, re.I)
     out["demonym_pledge"] = re.compile(r"(?:\s+[\w-]+){0,2}?\s+" + out["pledge_noun"].pattern, re.I)
     # the same regexes tried only where one of their words opens (see interpret.scan)
-    for k in ("hedged", "pledge", "non_party", "metric_rx", "programs"):
+    for k in ("pledge", "non_party", "metric_rx", "programs"):
         out[k + "_scan"] = LiteralScan(out[k])
+    out["hedged_scan"] = LiteralScan(out["hedged"], starts=h["hedged"])  # each match opens with a word
     out["giver_heads_in"] = AnyOf(head_words)  # every giver_before / giver_after match ends in one
     out["same_in"] = AnyOf(["same"])  # every _SAME_PERIOD match says it
     out["rel_in"] = AnyOf(["past", "last", "next", "coming"])  # every _REL_PERIOD match says one
@@ -177,7 +191,7 @@ _OF = re.compile(r"\bof\b")
 _RELATIVE = re.compile(r"\s*(?:[\w+-]+\s+){0,4}?(?:that|which)\b")
 # a new clause, or what a reporting verb reports ("The Ministry said the ADB would lend …")
 _SUBJECT_CUT = re.compile(
-    r"\b(?:that|which|whereby|and|but|while|whereas|said|says|stated|noted|added|confirmed|reported)\s"
+    r"\b(?:that|which|whereby|where|and|but|while|whereas|said|says|stated|noted|added|confirmed|reported)\s"
     r"|,\s+with\s(?=(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}\w+ing\b)"  # "…, with Germany adding €10 million"
 )
 _REL_OPEN = re.compile(r",\s+(?:which|who)\s")
@@ -204,6 +218,11 @@ def _fractions(ctx: Context) -> list[Amount]:
         q = _FRACTION_Q.get((m.group(1) or "").lower(), "exact")
         value = float(lx["fractions"][m.group(2).lower()])
         out.append(Amount((m.start(), m.end(2)), m.group(0), value, None, "percent", q, None, True))
+    for m in lx["frac_by"].finditer(ctx.text, ctx.at):
+        q = _FRACTION_Q.get(re.sub(r"\s+", " ", (m.group(1) or "").lower()), "exact")
+        value = float(lx["fractions"][m.group(2).lower()])
+        st = m.start(1) if m.group(1) else m.start(2)
+        out.append(Amount((st, m.end(2)), ctx.text[st : m.end(2)], value, None, "percent", q, None, True))
     return out
 
 
@@ -212,6 +231,8 @@ _NUMBER_OF = re.compile(
     r"rose\s+to|grew\s+to|grown\s+to|risen\s+to|increased\s+to|jumped\s+to|came\s+to|stood\s+at|stands\s+at|"
     r"totall?ed|"
     r"amounted\s+to|climbed\s+to)\s+(?:(?:more\s+than|over|about|some|nearly|almost)\s+)?$"
+    # "… has brought the number of mutual trips to 1.2 million", "raise the number of flights to 40"
+    r"|\b[Nn]umber\s+of\s+([\w’'\- ]{3,60}?)\s+to\s+$"
 )
 
 
@@ -230,7 +251,7 @@ def _number_of(ctx: Context, a: Amount) -> str | None:
         r"exceeded|exceeds|reaches|increased|jumped|climbed|came|stands|stood|amounted|totall?ed)\b",
         phrase,
     )
-    return phrase[: cut.start()] if cut else m.group(1)
+    return phrase[: cut.start()] if cut else (m.group(1) or m.group(2))
 
 
 def _people_demonym(w: str) -> bool:
@@ -247,6 +268,8 @@ def _is_count_figure(ctx: Context, a: Amount) -> bool:
     # "more than 200 young Turkmen": people named by a demonym
     if any(_people_demonym(w) for w in words[:2]) and not re.match(r"\s*[A-Z]", after[:2]):
         return True
+    if words and words[0].endswith("s") and _people_demonym(words[0]) and demonym_country(words[0][:-1]):
+        return True  # "more than 50,000 Koreans live in the country": a people in the plural
     return _number_of(ctx, a) is not None
 
 
@@ -373,7 +396,13 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         if a.unit == "percent" and _share_of_pledge(ctx, a, last_pledge, si):
             continue
         if money:
-            p = _as_pledge(ctx, a, s, stated, last_pledge, si) or _table_pledge(ctx, a)
+            p = _as_pledge(ctx, a, s, stated, last_pledge, si)
+            if p is None:
+                p = _table_pledge(ctx, a)
+                if p is not None and any(
+                    (q.by, q.amount, q.currency) == (p.by, p.amount, p.currency) for q in pledges
+                ):
+                    continue  # a table row listing a loan the text has told already
             if p is not None:
                 pledges.append(p)
                 last_pledge = _Pending(p, si)
@@ -386,7 +415,9 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         if fig.period is None and _from_now_to_target(ctx, a, s):
             # "cut losses from 17% to about 11% by 2031": the value it starts from is today's
             fig = fig.model_copy(update={"period": str(_pub_year(ctx))})
-        if fig.period is None and money and _present_state(ctx, a, s):
+        if fig.period is None and (money or _money_in_clause(ctx, a, s)) and _present_state(ctx, a, s):
+            # (a count told with a sum in its clause, "its portfolio has reached $15 billion across 14
+            # projects", "which comprises 11 projects worth USD 280 million", stands as the sum does)
             # (a count "now operating" keeps no period: the dev convention, unlike a sum to date)
             fig = fig.model_copy(update={"period": str(_pub_year(ctx))})
         year_back = _YEAR_BACK.match(ctx.text, a.span[1])
@@ -687,6 +718,7 @@ def _as_pledge(
             hedged = bool(lx["hedged_scan"].search_part(ctx.text[base.span[1] : a0], ctx.at, base.span[1]))
     else:
         by = _giver(ctx, a, s, left, right)
+        by = _own_agency(ctx, a, s, by) or by
         if (
             by is None
             and a.unit in _currency_countries()
@@ -841,6 +873,21 @@ def _gapped_giver(ctx: Context, last: _Pending, a0: int) -> str | None:
 
 
 # a sentence that breaks down the money just pledged
+def _own_agency(ctx: Context, a: Amount, s, by: str | None) -> str | None:
+    """ "thanked the Turkish side for 2 million US dollars through the Turkish Cooperation and
+    Coordination Agency (TİKA)": a state's own development agency it gives through gives."""
+    if not by or "through" not in ctx.text[a.span[1] : s.end]:
+        return None
+    for o in ctx.orgs:
+        if not a.span[1] < o.span[0] < s.end:
+            continue
+        if _CHANNEL.search(ctx.text, max(s.start, o.span[0] - 14), o.span[0]):
+            info = org_info(o.name) or {}
+            if info.get("kind") in ("agency", "fund") and info.get("party") == by:
+                return info["name"]
+    return None
+
+
 _BACK_PLEDGE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]he\s+new)\s+(?:[\w-]+\s+)?(?:package|financing|funding|amount|sum|"
     r"envelope|support|assistance|allocation|contribution)\s+(?:includes?|comprises?|consists\s+of|covers?|"
@@ -1216,9 +1263,17 @@ def _thanked(ctx: Context, a: Amount, s) -> str | None:
         return None
     for m in _THANKS.finditer(text, s.start, a.span[0]):
         got = _party_at(ctx, m.end())
+        if got is None:
+            # "thanked the Fund for its loan …": the bank, fund or agency named before
+            head = _BARE_HEAD.match(text, m.end())
+            name = _named_before(ctx, head.group(1), m.start()) if head else None
+            got = (name, head.end()) if name else None
         if got is not None and _FOR.match(text, got[1]):
             return got[0]
     return None
+
+
+_BARE_HEAD = re.compile(r"(Bank|Fund|Agency)\b")
 
 
 _BETWEEN_BANK = re.compile(r"\bbetween\s+(?:the\s+)?$")
@@ -1627,12 +1682,21 @@ def _as_figure(
         )
         if change and metric != "share":
             metric = f"{metric} {_direction(bare, right)}"  # "trade grew by 7.5%": its growth, no share
+        period = _period(ctx, a, s, count=False)
+        if period is None and m and last_money is not None and "accounted for" in left:
+            # "Trade … in the first half of 2025 amounted to $2.9 billion. China accounted for about
+            # a third of its foreign trade": a share told right after a sum has its period
+            fig, para, si = last_money
+            if para == s.paragraph and ctx.sentence_index(a.span[0]) - si == 1:
+                year = _pub_year(ctx)
+                if fig.period and not (year and int(fig.period[:4]) > year):
+                    period = fig.period
         return Figure(
             metric=metric,
             value=a.value,
             value_max=a.value_max,
             unit="percent",
-            period=_period(ctx, a, s, count=False),
+            period=period,
             qualifier=_q(a.qualifier),
             span=a.span,
         )
@@ -1665,6 +1729,11 @@ def _as_figure(
             same or (ctx.sentence_index(a.span[0]) - si == 1 and _BACK_REF.search(ctx.text, s.start, s.end))
         ):
             period = fig.period
+            year = _pub_year(ctx)
+            if not same and period and year and int(period[:4]) > year:
+                # "… raising trade to $15 billion by 2030. Investments reached $20 billion": a target
+                # year of the sentence before dates no figure told as reached
+                period = None
     return Figure(
         metric=_metric(ctx, a, _clause_left(ctx, a, s)[-150:], right) or _column_metric(ctx, a, s) or "value",
         value=a.value,
@@ -1785,6 +1854,15 @@ def _present_state(ctx: Context, a: Amount, s) -> bool:
     return _lex()["present_scan"].search_part(text[lo:hi], ctx.at, lo) is not None
 
 
+def _money_in_clause(ctx: Context, a: Amount, s) -> bool:
+    """Whether a sum of money stands in the clause of the count `a`."""
+    text = ctx.text
+    lo = max((m.end() for m in _CLAUSE_EDGE.finditer(text, s.start, a.span[0])), default=s.start)
+    hi = _CLAUSE_EDGE.search(text, a.span[1], s.end)
+    hi = hi.start() if hi else s.end
+    return any(lo <= x.span[0] < hi and x.unit not in ("count", "percent") for x in ctx.amounts)
+
+
 _FROM_BEFORE_AMOUNT = re.compile(r"\bfrom\s+(?:the\s+current\s+|today's\s+|about\s+|some\s+)?$", re.I)
 _TO_BY_YEAR = re.compile(
     r"\s*(?:%|per\s*cent|percent)?\s+to\s+[^,;.]{1,40}?\s+by\s+(?:the\s+end\s+of\s+)?(\d{4})\b"
@@ -1866,6 +1944,11 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 _TO_IN = re.compile(r"\s(?:to|until|till|through)\s")
 
 
+_DOC_OF = re.compile(
+    r"\b(?:Agreement|Treaty|Protocol|Convention|Memorandum|Declaration|Charter|Accord|Law|Act)\s+of\s+$"
+)
+
+
 def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
     """What `_period` reads in a sentence whatever the amount, once per sentence: the relative
     periods ("over the past decade") as (position, range), and each date with whether a base
@@ -1903,6 +1986,8 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
         )
         if d.granularity == "day" and not since:
             continue  # "… worth $5.2 billion at the forum on Tuesday": the day of an occasion, no period
+        if text.startswith(" of ", d0 - 4) and _DOC_OF.search(text, max(s.start, d0 - 30), d0):
+            continue  # "the Preferential Trade Agreement of 2020": the year names a document
         if base and d.end and (
             _OVER_SPAN.search(text, lo, d0)
             or (_FROM_BEFORE.search(text, lo, d0) and _TO_IN.search(text, d0, d.span[1]))
@@ -1965,7 +2050,8 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
         )
         hi = re.search(r",\s+(?:and|while|but)\s|[;.]\s", text[a.span[1] : s.end])
         hi = a.span[1] + hi.start() if hi else s.end
-        if lo <= rel_at < hi and re.search(r"\b(?:has|have)\s+\w+(?:ed|en)\b", text[lo:hi]):
+        # (reported speech: "noted that over the past five years the number … had reached 1,150")
+        if lo <= rel_at < hi and re.search(r"\b(?:has|have|had)\s+\w+(?:ed|en)\b", text[lo:hi]):
             return best_rel[1]
     if count:
         # a count takes a year, a part of a year or a "since" span, not a multi-year range
@@ -2000,6 +2086,10 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
     if _TARGET_BEFORE.search(text, max(s.start, a.span[0] - 60), a.span[0]):
         return None  # "… in 2025 and reaffirmed the goal of raising it to $3 billion": a goal, no date
     before = [c for c in cands if c[1] <= a.span[0]]
+    if rel_at is not None and rel_at < a.span[0] and _CLAUSE_CUT.search(text, rel_at, a.span[0]):
+        # "Trade has grown by a quarter over the past five years, and Türkiye remains its largest
+        # partner, accounting for 14%": a span told of the clause before is that clause's
+        before = [c for c in before if c[0] != rel_at]
     if before:
         return max(before, key=lambda c: c[1])[2]
     return None
