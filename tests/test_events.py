@@ -449,3 +449,11 @@ def test_a_named_week_is_an_occasion_but_next_week_is_not():
     assert (ev.get("Tallinn Digital Week") or ("",))[0].endswith("-06-03"), ev
     ev = events("The ministers will meet again next week in Tallinn.")
     assert not any("week" in n.lower() for n in ev), ev
+
+
+def test_a_named_occasion_with_a_bracket_inside_and_its_opening_ceremony():
+    ev = events(
+        "On 3 May 2025, the consul attended the opening ceremony of the Spain (Catalonia)–Morocco Trade "
+        "Forum in Tangier."
+    )
+    assert ev == {"Spain (Catalonia)–Morocco Trade Forum": ("2025-05-03", "Tangier")}

@@ -700,6 +700,10 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 if sm:
                     end = max(end, sm.end())
                     bare = f"{bare} {sm.group(1)}" if end == sm.end() else bare
+        if word == "ceremony" and (cm := _CEREMONY_OF.match(text, m.end())) is not None:
+            tm = conf["trigger_rx"].search(text, m.end(), cm.end())
+            if tm is not None and tm.group(0)[:1].isupper():
+                continue  # the named occasion is the event
         weak = word in conf["weak"]
         ord_ = _ordinal_before(ctx, m.start(), 20)
         has_ord = ord_ is not None
@@ -938,11 +942,23 @@ _MODIFIER = re.compile(
 _OF_IN_NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*\s+(of(?:\s+the)?\s+)$")
 
 
+#: "the opening ceremony of the China (Xinjiang)–Kazakhstan Business Forum": the capitalised name of
+#: the occasion whose ceremony it is (the occasion is the event)
+_CEREMONY_OF = re.compile(
+    r"\s+of\s+the\s+(?:[A-Z][\w’'-]*(?: ?\([A-Z][\w’' -]{0,30}\))?(?:\s+|[–-](?=[A-Z]))){1,6}"
+)
+_JOIN_BEFORE = re.compile(r"[A-Z][\w’'-]* ?\([A-Z][\w’' -]{0,30}\)[–-]$")
+
+
 def _np_start(text: str, pos: int) -> int:
     """Leftwards over modifiers: capitalised words, possessives, ordinals and a few adjectives."""
     k = pos
     while True:
         window = text[max(0, k - 40) : k]
+        jm = _JOIN_BEFORE.search(window) if window.endswith(("–", "-")) else None
+        if jm is not None:  # "the China (Xinjiang)–Kazakhstan Business Forum"
+            k -= len(window) - jm.start()
+            continue
         body = window.rstrip()
         if len(body) == len(window) or not body:
             break  # no word followed by spaces at the end
@@ -1227,7 +1243,9 @@ def _in_named_year(c: _Cand, d) -> tuple[str, str | None]:
 
 
 _TOOK_PART = re.compile(
-    r"\b(?:met|gathered|convened|attended|took\s+part|participated|spoke|opened|held)\b(?:\s+[\w’'-]+){0,3}\s*$"
+    r"\b(?:met|gathered|convened|attended|took\s+part|participated|spoke|opened|held)\b"
+    # "attended the opening ceremony of the … Forum": the occasion opened then
+    r"(?:\s+the\s+(?:official\s+)?(?:opening|closing)\s+(?:ceremony|session)\s+of)?(?:\s+[\w’'-]+){0,3}\s*$"
 )
 _FRONTED = re.compile(r"[^\w,]*(?:[A-Z][a-z]+,\s+)?(?:[Oo]n|[Ii]n)\s+")
 
