@@ -457,3 +457,11 @@ def test_a_named_occasion_with_a_bracket_inside_and_its_opening_ceremony():
         "Forum in Tangier."
     )
     assert ev == {"Spain (Catalonia)–Morocco Trade Forum": ("2025-05-03", "Tangier")}
+
+
+def test_a_planned_visit_of_a_person_named_before_by_role():
+    ev = events(
+        "On 2 June, Minister of Foreign Affairs Anna Berg held talks in Oslo. "
+        "The Minister is expected to visit Copenhagen on 24 June."
+    )
+    assert ev["visit of Anna Berg to Copenhagen"] == ("2025-06-24", "Copenhagen")

@@ -137,6 +137,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _margins_events(ctx, cands)
     cands += _talks_events(ctx, cands)
     cands += _construction_events(ctx, cands)
+    cands += _planned_visits(ctx, cands)
     cands.sort(key=lambda c: c.start)
     out: list[Event] = []
     seen: set[str] = set()
@@ -1185,6 +1186,47 @@ def _construction_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 done = _TO_BE_COMPLETED.match(text, m.end())
                 if done:
                     out.append(_Cand(done.end() - 9, done.end(), f"completion of {np}", done.end()))
+    return out
+
+
+_PLANNED_VISIT = re.compile(
+    r"\s(?:is|are)\s+(?:expected|scheduled|due|set|planning)\s+to\s+(?:visit|travel\s+to)\s+"
+    r"((?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,6})"
+)
+_ROLE_SUBJECT = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*$")
+
+
+def _planned_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "X is expected to visit Paris on 14 November", "The Minister is scheduled to visit the Y
+    Centre tomorrow": a planned visit, "visit of X to Paris" ("the Minister": the last person
+    named before with that role)."""
+    text = ctx.text
+    if " to visit " not in text and " to travel to " not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _PLANNED_VISIT.finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start(1) < c.end for c in taken):
+            continue
+        s = ctx.sentence_at(m.start())
+        who = None
+        rm = _ROLE_SUBJECT.search(text, s.start, m.start())
+        for a, b, p in ctx.person_mentions():
+            if a >= m.start():
+                break
+            named_here = b >= s.start and not text[b : m.start()].strip()
+            role = (p.role or "").lower()
+            by_role = rm is not None and rm.start() == s.start and rm.group(1).lower() in role
+            if named_here or by_role:
+                who = p.name
+        if who is None:
+            continue
+        obj = m.group(1)
+        pl = ctx.places_in(m.start(1), m.end(1))
+        if obj.startswith("the ") and pl and pl[0].name == obj[4:]:
+            obj = obj[4:]  # "to visit the Netherlands"
+        out.append(_Cand(m.start(1), m.end(1), f"visit of {who} to {obj}", m.end(1)))
     return out
 
 
