@@ -465,3 +465,8 @@ def test_a_planned_visit_of_a_person_named_before_by_role():
         "The Minister is expected to visit Copenhagen on 24 June."
     )
     assert ev["visit of Anna Berg to Copenhagen"] == ("2025-06-24", "Copenhagen")
+
+
+def test_a_visit_paid_takes_the_date_fronted_before_its_clause():
+    ev = events("On 3–4 March, Minister of Trade Lena Holm paid a working visit to Vienna.")
+    assert list(ev.values()) == [("2025-03-03", "Vienna")]

@@ -1285,7 +1285,7 @@ def _in_named_year(c: _Cand, d) -> tuple[str, str | None]:
 
 
 _TOOK_PART = re.compile(
-    r"\b(?:met|gathered|convened|attended|took\s+part|participated|spoke|opened|held)\b"
+    r"\b(?:met|gathered|convened|attended|took\s+part|participated|spoke|opened|held|paid|made)\b"
     # "attended the opening ceremony of the … Forum": the occasion opened then
     r"(?:\s+the\s+(?:official\s+)?(?:opening|closing)\s+(?:ceremony|session)\s+of)?(?:\s+[\w’'-]+){0,3}\s*$"
 )
