@@ -470,3 +470,12 @@ def test_a_planned_visit_of_a_person_named_before_by_role():
 def test_a_visit_paid_takes_the_date_fronted_before_its_clause():
     ev = events("On 3–4 March, Minister of Trade Lena Holm paid a working visit to Vienna.")
     assert list(ev.values()) == [("2025-03-03", "Vienna")]
+
+
+def test_a_route_launched_without_a_date_of_its_own_takes_the_reported_occasions_day():
+    ev = events(
+        "Ministers open business forum\n\nOn 5 May 2025, the ministers attended the opening of the "
+        "Nordic Business Forum in Bergen.\n\nDuring the forum, several contracts were signed. The parties "
+        "also launched a new weekly ferry route from Bergen to Aberdeen."
+    )
+    assert ev["launch of the Bergen–Aberdeen weekly ferry route"] == ("2025-05-05", None)

@@ -138,6 +138,8 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _talks_events(ctx, cands)
     cands += _construction_events(ctx, cands)
     cands += _planned_visits(ctx, cands)
+    routes = _route_launches(ctx, cands)
+    cands += routes
     cands.sort(key=lambda c: c.start)
     out: list[Event] = []
     seen: set[str] = set()
@@ -145,6 +147,15 @@ def find_events(ctx: Context) -> list[Event]:
         nxt = cands[i + 1].start if i + 1 < len(cands) else None
         date, date_end = _date(ctx, c, nxt)
         place = _place(ctx, c, nxt)
+        if c in routes:  # a route's ends are not where it was launched; undated, the reported occasion's day
+            place = None
+            if c.current:
+                # the lead and the first sentence of the body: where the reported occasion is named
+                first = ctx.sentence_at(min(len(ctx.text) - 1, ctx.lead_end + 1))
+                horizon = max(ctx.lead_end, first.end)
+                lead = [e for e in out if e.date and e.span and e.span[0] < horizon]
+                lead.sort(key=lambda e: e.date == ctx.published)  # one the text dates before the dateline's
+                date, date_end = (lead[0].date, lead[0].date_end) if lead else (date, date_end)
         if date is None and place is None:
             continue
         key = c.name.lower()
@@ -1230,6 +1241,33 @@ def _planned_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_ROUTE_LAUNCHED = re.compile(
+    r"\b(?:launched|opened|inaugurated)\s+(?:a|the)\s+(?:new\s+)?((?:[\w-]+\s+){0,4}?route)\s+"
+    r"from\s+([A-Z][\w’'-]*)\s+to\s+([A-Z][\w’'-]*)"
+)
+
+
+def _route_launches(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "The parties also launched a new direct freight train route from Urumqi to Aktau" → "launch of
+    the Urumqi–Aktau direct freight train route"; said of the reported occasion, it is dated by it."""
+    text = ctx.text
+    if " route from " not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _ROUTE_LAUNCHED.finditer(text):
+        if (
+            ctx.is_heading(m.start())
+            or ctx.in_quote(m.start())
+            or any(c.start <= m.start() < c.end for c in taken)
+        ):
+            continue
+        name = f"launch of the {m.group(2)}–{m.group(3)} {m.group(1)}"
+        s = ctx.sentence_at(m.start())
+        current = not ctx.dates_in(s.start, s.end)
+        out.append(_Cand(m.start(), m.end(), name, m.end(), current))
+    return out
+
+
 # --- date and place -------------------------------------------------------------------------------
 
 
@@ -1287,7 +1325,7 @@ def _in_named_year(c: _Cand, d) -> tuple[str, str | None]:
 _TOOK_PART = re.compile(
     r"\b(?:met|gathered|convened|attended|took\s+part|participated|spoke|opened|held|paid|made)\b"
     # "attended the opening ceremony of the … Forum": the occasion opened then
-    r"(?:\s+the\s+(?:official\s+)?(?:opening|closing)\s+(?:ceremony|session)\s+of)?(?:\s+[\w’'-]+){0,3}\s*$"
+    r"(?:\s+the\s+(?:official\s+)?(?:opening|closing)(?:\s+(?:ceremony|session))?\s+of)?(?:\s+[\w’'-]+){0,3}\s*$"
 )
 _FRONTED = re.compile(r"[^\w,]*(?:[A-Z][a-z]+,\s+)?(?:[Oo]n|[Ii]n)\s+")
 
