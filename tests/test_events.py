@@ -479,3 +479,8 @@ def test_a_route_launched_without_a_date_of_its_own_takes_the_reported_occasions
         "also launched a new weekly ferry route from Bergen to Aberdeen."
     )
     assert ev["launch of the Bergen–Aberdeen weekly ferry route"] == ("2025-05-05", None)
+
+
+def test_a_scheduled_departure_of_a_train():
+    ev = events("The first freight train on a new Lodz–Chengdu route is scheduled to depart on 3 July.")
+    assert ev == {"departure of the first freight train on the Lodz–Chengdu route": ("2025-07-03", None)}

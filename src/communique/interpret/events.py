@@ -138,6 +138,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _talks_events(ctx, cands)
     cands += _construction_events(ctx, cands)
     cands += _planned_visits(ctx, cands)
+    cands += _departures(ctx, cands)
     routes = _route_launches(ctx, cands)
     cands += routes
     cands.sort(key=lambda c: c.start)
@@ -1265,6 +1266,34 @@ def _route_launches(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         s = ctx.sentence_at(m.start())
         current = not ctx.dates_in(s.start, s.end)
         out.append(_Cand(m.start(), m.end(), name, m.end(), current))
+    return out
+
+
+_TO_DEPART = re.compile(
+    r"\b([Tt]he\s+(?:[\w’'–-]+\s+){0,4}?(?:train|flight|ship|vessel|convoy|caravan)"
+    r"(?:\s+(?:on|from|to|between)\s+(?:an?\s+new\s+|the\s+)?(?:[\w’'–-]+\s+){0,3}?(?:route|line|corridor))?)"
+    r"\s+(?:is|are)\s+(?:scheduled|expected|due|set|planned)\s+to\s+(?:depart|leave)\b"
+)
+_A_NEW = re.compile(r"\ban?\s+new\s+")
+
+
+def _departures(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "the first container train on a new X–Y route is scheduled to depart on 1 September" →
+    "departure of the first container train on the X–Y route"."""
+    text = ctx.text
+    if " to depart" not in text and " to leave" not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _TO_DEPART.finditer(text):
+        if (
+            ctx.is_heading(m.start())
+            or ctx.in_quote(m.start())
+            or any(c.start <= m.start(1) < c.end for c in taken)
+        ):
+            continue
+        np = m.group(1)
+        np = "the" + np[3:] if np.startswith("The") else np
+        out.append(_Cand(m.start(1), m.end(), f"departure of {_A_NEW.sub('the ', np)}", m.end()))
     return out
 
 
