@@ -484,3 +484,8 @@ def test_a_route_launched_without_a_date_of_its_own_takes_the_reported_occasions
 def test_a_scheduled_departure_of_a_train():
     ev = events("The first freight train on a new Lodz–Chengdu route is scheduled to depart on 3 July.")
     assert ev == {"departure of the first freight train on the Lodz–Chengdu route": ("2025-07-03", None)}
+
+
+def test_a_dialogue_named_by_its_two_sides():
+    ev = events("Next up is the ASEAN–Japan ministerial strategic dialogue in Manila in September.")
+    assert ev == {"ASEAN–Japan ministerial strategic dialogue": ("2025-09", "Manila")}

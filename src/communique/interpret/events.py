@@ -729,6 +729,8 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         gathering = None
         # "the High-Level International Conference on …": a capitalised trigger after capitalised words
         titled = m.group(0)[:1].isupper() and _TITLED_MODS.search(left_mods) is not None
+        # "the GCC–Central Asia ministerial strategic dialogue": a format named by its two sides
+        titled = titled or _PAIR_MODS.match(left_mods) is not None
         if weak and not has_ord and not named_of and not next_acr and not titled:
             # "the meeting between Minister A and Minister B", "a meeting of senior officials"
             gathering = _gathering(ctx, m.start(), m.end()) if word == "meeting" else None
@@ -810,6 +812,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_PAIR_MODS = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?–[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s")
 _OF_NAMED = re.compile(r"\s+of\s+the\s+[A-Z]")
 _SPACE_YEAR = re.compile(r" (?:19|20)\d\d\b")
 _BETWEEN_NEXT = re.compile(r"\s+between\s")
@@ -948,7 +951,7 @@ def _covers_meeting(ctx: Context, start: int, end: int) -> bool:
 _MODIFIER = re.compile(
     r"(?:([A-Z][\w\-–’']*(?:['’]s)?|[a-z]+['’]s|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+teenth|[a-z]+ieth|[a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|\d+(?:st|nd|rd|th)|first-ever|official|state|working|"
     r"further|new|annual|informal|extraordinary|business|investors['’]?|EU-commissioned|"
-    r"[\w-]+-commissioned|high-level|ministerial|coordination|opening)\s+)$"
+    r"[\w-]+-commissioned|high-level|ministerial|strategic|coordination|opening)\s+)$"
 )
 
 
