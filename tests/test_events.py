@@ -489,3 +489,13 @@ def test_a_scheduled_departure_of_a_train():
 def test_a_dialogue_named_by_its_two_sides():
     ev = events("Next up is the ASEAN–Japan ministerial strategic dialogue in Manila in September.")
     assert ev == {"ASEAN–Japan ministerial strategic dialogue": ("2025-09", "Manila")}
+
+
+def test_an_occasion_held_on_the_sidelines_of_the_reported_commission_takes_its_day_and_place():
+    ev = events(
+        "Commission meets in Riga\n\nRiga, 8 May 2025. The 4th meeting of the Latvia–Poland "
+        "Intergovernmental Commission was held in Riga on 7 May.\n\nA Latvia–Poland Business Forum, "
+        "with about 90 companies, was held on the sidelines of the Commission.",
+        published="2025-05-08",
+    )
+    assert ev["Latvia–Poland Business Forum"] == ("2025-05-07", "Riga")

@@ -148,6 +148,15 @@ def find_events(ctx: Context) -> list[Event]:
         nxt = cands[i + 1].start if i + 1 < len(cands) else None
         date, date_end = _date(ctx, c, nxt)
         place = _place(ctx, c, nxt)
+        if ctx.meeting is not None and _ON_OWN_SIDELINES.match(ctx.text, c.end):
+            # "A Business Forum … was held on the sidelines of the Commission": the reported meeting's
+            # day (the last one the lead's first two sentences name that is not the dateline's) and place
+            first = ctx.sentence_at(min(len(ctx.text) - 1, ctx.lead_end + 1))
+            second = ctx.sentence_at(min(len(ctx.text) - 1, first.end + 1))
+            days = [d for d in ctx.dates_in(first.start, second.end) if d.value != ctx.published]
+            if days:
+                date, date_end = days[-1].value, days[-1].end
+            place = ctx.meeting.place or place
         if c in routes:  # a route's ends are not where it was launched; undated, the reported occasion's day
             place = None
             if c.current:
@@ -169,6 +178,12 @@ def find_events(ctx: Context) -> list[Event]:
             seen.add(same)
         out.append(Event(name=c.name, date=date, date_end=date_end, place=place, span=(c.start, c.end)))
     return out
+
+
+_ON_OWN_SIDELINES = re.compile(
+    r"(?:,[^,.;]{0,80},)?\s+(?:was|were)\s+(?:also\s+)?(?:held|organi[sz]ed)\s+on\s+the\s+"
+    r"(?:sidelines|margins|fringes?)\s+of\s+the\s+(?:Commission|Council|Committee|meeting|session|talks)\b"
+)
 
 
 # --- candidates ---------------------------------------------------------------------------------
