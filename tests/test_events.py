@@ -499,3 +499,11 @@ def test_an_occasion_held_on_the_sidelines_of_the_reported_commission_takes_its_
         published="2025-05-08",
     )
     assert ev["Latvia–Poland Business Forum"] == ("2025-05-07", "Riga")
+
+
+def test_the_reported_sittings_number_alone_is_no_other_occasion():
+    ev = events(
+        "The 5th meeting of the Latvia–Poland Intergovernmental Commission was held in Riga on 7 May.\n\n"
+        "After the talks, the Protocol of the 5th meeting was signed, amending the agreement of 2019."
+    )
+    assert "5th meeting" not in ev

@@ -761,6 +761,8 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 main.type.split()[-1].lower() in np.lower()
                 # "The … Committee held its ninth session": the body named in the same sentence
                 or ctx.sentence_at(main.span[0]).start == ctx.sentence_at(m.start()).start
+                # "the Protocol of the 11th meeting was signed": the reported sitting, by its number
+                or _BARE_SITTING.fullmatch(bare) is not None
             )
         ):
             continue  # "the regular XI meeting of the … Commission was held": the reported meeting
@@ -827,6 +829,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_BARE_SITTING = re.compile(r"\S+\s+(?:meeting|session|sitting)", re.I)
 _PAIR_MODS = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?–[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s")
 _OF_NAMED = re.compile(r"\s+of\s+the\s+[A-Z]")
 _SPACE_YEAR = re.compile(r" (?:19|20)\d\d\b")
