@@ -507,3 +507,11 @@ def test_the_reported_sittings_number_alone_is_no_other_occasion():
         "After the talks, the Protocol of the 5th meeting was signed, amending the agreement of 2019."
     )
     assert "5th meeting" not in ev
+
+
+def test_a_headlines_occasion_named_again_in_full_in_the_body_is_one_occasion():
+    ev = events(
+        "Consul attends the Spain–Morocco Trade Forum in Tangier\n\nOn 3 May 2025, the consul attended the "
+        "opening ceremony of the Spain (Catalonia)–Morocco Trade Forum in Tangier."
+    )
+    assert ev == {"Spain (Catalonia)–Morocco Trade Forum": ("2025-05-03", "Tangier")}

@@ -177,7 +177,25 @@ def find_events(ctx: Context) -> list[Event]:
         if same:
             seen.add(same)
         out.append(Event(name=c.name, date=date, date_end=date_end, place=place, span=(c.start, c.end)))
-    return out
+    # a headline's occasion the body names again, in full ("China–Kazakhstan Business Forum" … "the China
+    # (Xinjiang)–Kazakhstan Business Forum"): the body's
+    lead_end = ctx.lead_end
+    return [
+        e
+        for e in out
+        if not (
+            e.span[0] < lead_end
+            and any(
+                f.span[0] >= lead_end
+                and f.place == e.place
+                and set(_WORDS.findall(e.name)) <= set(_WORDS.findall(f.name))
+                for f in out
+            )
+        )
+    ]
+
+
+_WORDS = re.compile(r"[^\s()–]+")
 
 
 _ON_OWN_SIDELINES = re.compile(
