@@ -449,3 +449,69 @@ def test_a_named_week_is_an_occasion_but_next_week_is_not():
     assert (ev.get("Tallinn Digital Week") or ("",))[0].endswith("-06-03"), ev
     ev = events("The ministers will meet again next week in Tallinn.")
     assert not any("week" in n.lower() for n in ev), ev
+
+
+def test_a_named_occasion_with_a_bracket_inside_and_its_opening_ceremony():
+    ev = events(
+        "On 3 May 2025, the consul attended the opening ceremony of the Spain (Catalonia)–Morocco Trade "
+        "Forum in Tangier."
+    )
+    assert ev == {"Spain (Catalonia)–Morocco Trade Forum": ("2025-05-03", "Tangier")}
+
+
+def test_a_planned_visit_of_a_person_named_before_by_role():
+    ev = events(
+        "On 2 June, Minister of Foreign Affairs Anna Berg held talks in Oslo. "
+        "The Minister is expected to visit Copenhagen on 24 June."
+    )
+    assert ev["visit of Anna Berg to Copenhagen"] == ("2025-06-24", "Copenhagen")
+
+
+def test_a_visit_paid_takes_the_date_fronted_before_its_clause():
+    ev = events("On 3–4 March, Minister of Trade Lena Holm paid a working visit to Vienna.")
+    assert list(ev.values()) == [("2025-03-03", "Vienna")]
+
+
+def test_a_route_launched_without_a_date_of_its_own_takes_the_reported_occasions_day():
+    ev = events(
+        "Ministers open business forum\n\nOn 5 May 2025, the ministers attended the opening of the "
+        "Nordic Business Forum in Bergen.\n\nDuring the forum, several contracts were signed. The parties "
+        "also launched a new weekly ferry route from Bergen to Aberdeen."
+    )
+    assert ev["launch of the Bergen–Aberdeen weekly ferry route"] == ("2025-05-05", None)
+
+
+def test_a_scheduled_departure_of_a_train():
+    ev = events("The first freight train on a new Lodz–Chengdu route is scheduled to depart on 3 July.")
+    assert ev == {"departure of the first freight train on the Lodz–Chengdu route": ("2025-07-03", None)}
+
+
+def test_a_dialogue_named_by_its_two_sides():
+    ev = events("Next up is the ASEAN–Japan ministerial strategic dialogue in Manila in September.")
+    assert ev == {"ASEAN–Japan ministerial strategic dialogue": ("2025-09", "Manila")}
+
+
+def test_an_occasion_held_on_the_sidelines_of_the_reported_commission_takes_its_day_and_place():
+    ev = events(
+        "Commission meets in Riga\n\nRiga, 8 May 2025. The 4th meeting of the Latvia–Poland "
+        "Intergovernmental Commission was held in Riga on 7 May.\n\nA Latvia–Poland Business Forum, "
+        "with about 90 companies, was held on the sidelines of the Commission.",
+        published="2025-05-08",
+    )
+    assert ev["Latvia–Poland Business Forum"] == ("2025-05-07", "Riga")
+
+
+def test_the_reported_sittings_number_alone_is_no_other_occasion():
+    ev = events(
+        "The 5th meeting of the Latvia–Poland Intergovernmental Commission was held in Riga on 7 May.\n\n"
+        "After the talks, the Protocol of the 5th meeting was signed, amending the agreement of 2019."
+    )
+    assert "5th meeting" not in ev
+
+
+def test_a_headlines_occasion_named_again_in_full_in_the_body_is_one_occasion():
+    ev = events(
+        "Consul attends the Spain–Morocco Trade Forum in Tangier\n\nOn 3 May 2025, the consul attended the "
+        "opening ceremony of the Spain (Catalonia)–Morocco Trade Forum in Tangier."
+    )
+    assert ev == {"Spain (Catalonia)–Morocco Trade Forum": ("2025-05-03", "Tangier")}

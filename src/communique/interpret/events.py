@@ -137,6 +137,10 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _margins_events(ctx, cands)
     cands += _talks_events(ctx, cands)
     cands += _construction_events(ctx, cands)
+    cands += _planned_visits(ctx, cands)
+    cands += _departures(ctx, cands)
+    routes = _route_launches(ctx, cands)
+    cands += routes
     cands.sort(key=lambda c: c.start)
     out: list[Event] = []
     seen: set[str] = set()
@@ -144,6 +148,24 @@ def find_events(ctx: Context) -> list[Event]:
         nxt = cands[i + 1].start if i + 1 < len(cands) else None
         date, date_end = _date(ctx, c, nxt)
         place = _place(ctx, c, nxt)
+        if ctx.meeting is not None and _ON_OWN_SIDELINES.match(ctx.text, c.end):
+            # "A Business Forum … was held on the sidelines of the Commission": the reported meeting's
+            # day (the last one the lead's first two sentences name that is not the dateline's) and place
+            first = ctx.sentence_at(min(len(ctx.text) - 1, ctx.lead_end + 1))
+            second = ctx.sentence_at(min(len(ctx.text) - 1, first.end + 1))
+            days = [d for d in ctx.dates_in(first.start, second.end) if d.value != ctx.published]
+            if days:
+                date, date_end = days[-1].value, days[-1].end
+            place = ctx.meeting.place or place
+        if c in routes:  # a route's ends are not where it was launched; undated, the reported occasion's day
+            place = None
+            if c.current:
+                # the lead and the first sentence of the body: where the reported occasion is named
+                first = ctx.sentence_at(min(len(ctx.text) - 1, ctx.lead_end + 1))
+                horizon = max(ctx.lead_end, first.end)
+                lead = [e for e in out if e.date and e.span and e.span[0] < horizon]
+                lead.sort(key=lambda e: e.date == ctx.published)  # one the text dates before the dateline's
+                date, date_end = (lead[0].date, lead[0].date_end) if lead else (date, date_end)
         if date is None and place is None:
             continue
         key = c.name.lower()
@@ -155,7 +177,31 @@ def find_events(ctx: Context) -> list[Event]:
         if same:
             seen.add(same)
         out.append(Event(name=c.name, date=date, date_end=date_end, place=place, span=(c.start, c.end)))
-    return out
+    # a headline's occasion the body names again, in full ("China–Kazakhstan Business Forum" … "the China
+    # (Xinjiang)–Kazakhstan Business Forum"): the body's
+    lead_end = ctx.lead_end
+    return [
+        e
+        for e in out
+        if not (
+            e.span[0] < lead_end
+            and any(
+                f.span[0] >= lead_end
+                and f.place == e.place
+                and set(_WORDS.findall(e.name)) <= set(_WORDS.findall(f.name))
+                for f in out
+            )
+        )
+    ]
+
+
+_WORDS = re.compile(r"[^\s()–]+")
+
+
+_ON_OWN_SIDELINES = re.compile(
+    r"(?:,[^,.;]{0,80},)?\s+(?:was|were)\s+(?:also\s+)?(?:held|organi[sz]ed)\s+on\s+the\s+"
+    r"(?:sidelines|margins|fringes?)\s+of\s+the\s+(?:Commission|Council|Committee|meeting|session|talks)\b"
+)
 
 
 # --- candidates ---------------------------------------------------------------------------------
@@ -700,6 +746,10 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 if sm:
                     end = max(end, sm.end())
                     bare = f"{bare} {sm.group(1)}" if end == sm.end() else bare
+        if word == "ceremony" and (cm := _CEREMONY_OF.match(text, m.end())) is not None:
+            tm = conf["trigger_rx"].search(text, m.end(), cm.end())
+            if tm is not None and tm.group(0)[:1].isupper():
+                continue  # the named occasion is the event
         weak = word in conf["weak"]
         ord_ = _ordinal_before(ctx, m.start(), 20)
         has_ord = ord_ is not None
@@ -712,6 +762,8 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         gathering = None
         # "the High-Level International Conference on …": a capitalised trigger after capitalised words
         titled = m.group(0)[:1].isupper() and _TITLED_MODS.search(left_mods) is not None
+        # "the GCC–Central Asia ministerial strategic dialogue": a format named by its two sides
+        titled = titled or _PAIR_MODS.match(left_mods) is not None
         if weak and not has_ord and not named_of and not next_acr and not titled:
             # "the meeting between Minister A and Minister B", "a meeting of senior officials"
             gathering = _gathering(ctx, m.start(), m.end()) if word == "meeting" else None
@@ -727,6 +779,8 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 main.type.split()[-1].lower() in np.lower()
                 # "The … Committee held its ninth session": the body named in the same sentence
                 or ctx.sentence_at(main.span[0]).start == ctx.sentence_at(m.start()).start
+                # "the Protocol of the 11th meeting was signed": the reported sitting, by its number
+                or _BARE_SITTING.fullmatch(bare) is not None
             )
         ):
             continue  # "the regular XI meeting of the … Commission was held": the reported meeting
@@ -793,6 +847,8 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_BARE_SITTING = re.compile(r"\S+\s+(?:meeting|session|sitting)", re.I)
+_PAIR_MODS = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?–[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s")
 _OF_NAMED = re.compile(r"\s+of\s+the\s+[A-Z]")
 _SPACE_YEAR = re.compile(r" (?:19|20)\d\d\b")
 _BETWEEN_NEXT = re.compile(r"\s+between\s")
@@ -931,11 +987,19 @@ def _covers_meeting(ctx: Context, start: int, end: int) -> bool:
 _MODIFIER = re.compile(
     r"(?:([A-Z][\w\-–’']*(?:['’]s)?|[a-z]+['’]s|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+teenth|[a-z]+ieth|[a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|\d+(?:st|nd|rd|th)|first-ever|official|state|working|"
     r"further|new|annual|informal|extraordinary|business|investors['’]?|EU-commissioned|"
-    r"[\w-]+-commissioned|high-level|ministerial|coordination|opening)\s+)$"
+    r"[\w-]+-commissioned|high-level|ministerial|strategic|coordination|opening)\s+)$"
 )
 
 
 _OF_IN_NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*\s+(of(?:\s+the)?\s+)$")
+
+
+#: "the opening ceremony of the China (Xinjiang)–Kazakhstan Business Forum": the capitalised name of
+#: the occasion whose ceremony it is (the occasion is the event)
+_CEREMONY_OF = re.compile(
+    r"\s+of\s+the\s+(?:[A-Z][\w’'-]*(?: ?\([A-Z][\w’' -]{0,30}\))?(?:\s+|[–-](?=[A-Z]))){1,6}"
+)
+_JOIN_BEFORE = re.compile(r"[A-Z][\w’'-]* ?\([A-Z][\w’' -]{0,30}\)[–-]$")
 
 
 def _np_start(text: str, pos: int) -> int:
@@ -943,6 +1007,10 @@ def _np_start(text: str, pos: int) -> int:
     k = pos
     while True:
         window = text[max(0, k - 40) : k]
+        jm = _JOIN_BEFORE.search(window) if window.endswith(("–", "-")) else None
+        if jm is not None:  # "the China (Xinjiang)–Kazakhstan Business Forum"
+            k -= len(window) - jm.start()
+            continue
         body = window.rstrip()
         if len(body) == len(window) or not body:
             break  # no word followed by spaces at the end
@@ -1172,6 +1240,102 @@ def _construction_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_PLANNED_VISIT = re.compile(
+    r"\s(?:is|are)\s+(?:expected|scheduled|due|set|planning)\s+to\s+(?:visit|travel\s+to)\s+"
+    r"((?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,6})"
+)
+_ROLE_SUBJECT = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*$")
+
+
+def _planned_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "X is expected to visit Paris on 14 November", "The Minister is scheduled to visit the Y
+    Centre tomorrow": a planned visit, "visit of X to Paris" ("the Minister": the last person
+    named before with that role)."""
+    text = ctx.text
+    if " to visit " not in text and " to travel to " not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _PLANNED_VISIT.finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start(1) < c.end for c in taken):
+            continue
+        s = ctx.sentence_at(m.start())
+        who = None
+        rm = _ROLE_SUBJECT.search(text, s.start, m.start())
+        for a, b, p in ctx.person_mentions():
+            if a >= m.start():
+                break
+            named_here = b >= s.start and not text[b : m.start()].strip()
+            role = (p.role or "").lower()
+            by_role = rm is not None and rm.start() == s.start and rm.group(1).lower() in role
+            if named_here or by_role:
+                who = p.name
+        if who is None:
+            continue
+        obj = m.group(1)
+        pl = ctx.places_in(m.start(1), m.end(1))
+        if obj.startswith("the ") and pl and pl[0].name == obj[4:]:
+            obj = obj[4:]  # "to visit the Netherlands"
+        out.append(_Cand(m.start(1), m.end(1), f"visit of {who} to {obj}", m.end(1)))
+    return out
+
+
+_ROUTE_LAUNCHED = re.compile(
+    r"\b(?:launched|opened|inaugurated)\s+(?:a|the)\s+(?:new\s+)?((?:[\w-]+\s+){0,4}?route)\s+"
+    r"from\s+([A-Z][\w’'-]*)\s+to\s+([A-Z][\w’'-]*)"
+)
+
+
+def _route_launches(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "The parties also launched a new direct freight train route from Urumqi to Aktau" → "launch of
+    the Urumqi–Aktau direct freight train route"; said of the reported occasion, it is dated by it."""
+    text = ctx.text
+    if " route from " not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _ROUTE_LAUNCHED.finditer(text):
+        if (
+            ctx.is_heading(m.start())
+            or ctx.in_quote(m.start())
+            or any(c.start <= m.start() < c.end for c in taken)
+        ):
+            continue
+        name = f"launch of the {m.group(2)}–{m.group(3)} {m.group(1)}"
+        s = ctx.sentence_at(m.start())
+        current = not ctx.dates_in(s.start, s.end)
+        out.append(_Cand(m.start(), m.end(), name, m.end(), current))
+    return out
+
+
+_TO_DEPART = re.compile(
+    r"\b([Tt]he\s+(?:[\w’'–-]+\s+){0,4}?(?:train|flight|ship|vessel|convoy|caravan)"
+    r"(?:\s+(?:on|from|to|between)\s+(?:an?\s+new\s+|the\s+)?(?:[\w’'–-]+\s+){0,3}?(?:route|line|corridor))?)"
+    r"\s+(?:is|are)\s+(?:scheduled|expected|due|set|planned)\s+to\s+(?:depart|leave)\b"
+)
+_A_NEW = re.compile(r"\ban?\s+new\s+")
+
+
+def _departures(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "the first container train on a new X–Y route is scheduled to depart on 1 September" →
+    "departure of the first container train on the X–Y route"."""
+    text = ctx.text
+    if " to depart" not in text and " to leave" not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _TO_DEPART.finditer(text):
+        if (
+            ctx.is_heading(m.start())
+            or ctx.in_quote(m.start())
+            or any(c.start <= m.start(1) < c.end for c in taken)
+        ):
+            continue
+        np = m.group(1)
+        np = "the" + np[3:] if np.startswith("The") else np
+        out.append(_Cand(m.start(1), m.end(), f"departure of {_A_NEW.sub('the ', np)}", m.end()))
+    return out
+
+
 # --- date and place -------------------------------------------------------------------------------
 
 
@@ -1227,7 +1391,9 @@ def _in_named_year(c: _Cand, d) -> tuple[str, str | None]:
 
 
 _TOOK_PART = re.compile(
-    r"\b(?:met|gathered|convened|attended|took\s+part|participated|spoke|opened|held)\b(?:\s+[\w’'-]+){0,3}\s*$"
+    r"\b(?:met|gathered|convened|attended|took\s+part|participated|spoke|opened|held|paid|made)\b"
+    # "attended the opening ceremony of the … Forum": the occasion opened then
+    r"(?:\s+the\s+(?:official\s+)?(?:opening|closing)(?:\s+(?:ceremony|session))?\s+of)?(?:\s+[\w’'-]+){0,3}\s*$"
 )
 _FRONTED = re.compile(r"[^\w,]*(?:[A-Z][a-z]+,\s+)?(?:[Oo]n|[Ii]n)\s+")
 
