@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, func, select, text
 
 from communique.ledger import open_ledger, query
 from communique.ledger import schema as t
+from communique.ledger.db import get_meta
 from communique.ledger.demo import example_paths
 
 FIX = Path(__file__).parent / "fixtures" / "ledger"
@@ -242,7 +243,7 @@ def test_keys_of_another_matcher_version_force_a_full_rebuild(tmp_path, monkeypa
     assert not calls, "the ingest fell back to a full rebuild"
     assert len(match_keys(ledger)) > len(keys)
     with ledger.connect() as conn:
-        assert merge._get_meta(conn, merge.MATCH_KEYS_META) == merge.match_keys_version()
+        assert get_meta(conn, merge.MATCH_KEYS_META) == merge.match_keys_version()
     got = snapshot(ledger)
     ledger.rebuild()
     assert snapshot(ledger) == got

@@ -1055,15 +1055,12 @@ def _failed(check, exc: Exception) -> dict:
 
 
 def _meta(conn, value: str | None = None) -> str | None:
-    from sqlalchemy import insert, select, update
+    """The checks' stored fingerprint, or (with `value`) store it."""
+    from ..ledger.db import get_meta, set_meta
 
-    from ..ledger import schema as t
-
-    m = t.ledger_meta.c
     if value is None:
-        return conn.execute(select(m.value).where(m.key == META_KEY)).scalar()
-    if not conn.execute(update(t.ledger_meta).where(m.key == META_KEY).values(value=value)).rowcount:
-        conn.execute(insert(t.ledger_meta).values(key=META_KEY, value=value))
+        return get_meta(conn, META_KEY)
+    set_meta(conn, META_KEY, value)
     return value
 
 

@@ -133,3 +133,23 @@ def _processed(values: tuple, procs: list) -> tuple:
     for n, proc in procs:
         out[n] = proc(out[n])
     return tuple(out)
+
+
+def get_meta(conn, key: str) -> str | None:
+    """A value of the `ledger_meta` key-value table (None when the key was never set)."""
+    from sqlalchemy import select
+
+    from . import schema as t
+
+    return conn.execute(select(t.ledger_meta.c.value).where(t.ledger_meta.c.key == key)).scalar()
+
+
+def set_meta(conn, key: str, value: str) -> None:
+    """Set a `ledger_meta` value: update the row, or insert it the first time."""
+    from sqlalchemy import insert, update
+
+    from . import schema as t
+
+    meta = t.ledger_meta.c
+    if not conn.execute(update(t.ledger_meta).where(meta.key == key).values(value=value)).rowcount:
+        conn.execute(insert(t.ledger_meta).values(key=key, value=value))

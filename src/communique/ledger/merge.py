@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 
 from ..models import RECORD_TYPES
 from . import schema as t
-from .db import fast_insert
+from .db import fast_insert, get_meta, set_meta
 from .judgements import Judgement, active
 from .keys import search_key, sort_date
 from .matchers import MATCHERS, Seen, dates_compatible, keys_of, link_keys, match_keys_version, signature_of
@@ -625,7 +625,7 @@ def rebuild(conn: Connection, touched: set[str] | None = None) -> dict:
         touched = None  # a judgement found by its snapshot may move to a new record: do it all
     if touched is not None and conn.execute(select(t.records.c.id).limit(1)).first() is None:
         touched = None  # nothing derived yet (a first ingest): the full rebuild is the same, cheaper
-    if touched is not None and _get_meta(conn, MATCH_KEYS_META) != match_keys_version():
+    if touched is not None and get_meta(conn, MATCH_KEYS_META) != match_keys_version():
         touched = None  # keys from another matcher version (or none yet): rebuild them with the rest
     if touched is None:
         for table in (t.records, t.merges, t.stage_history, t.match_keys):
@@ -665,7 +665,7 @@ def rebuild(conn: Connection, touched: set[str] | None = None) -> dict:
         for k, v in stats.items():
             totals[k] += v
     if touched is None:
-        _set_meta(conn, MATCH_KEYS_META, match_keys_version())
+        set_meta(conn, MATCH_KEYS_META, match_keys_version())
     flags_by_id = {}
     for f in flag_rows:
         fid = sha("ledger", f["kind"], f["message"])
@@ -801,16 +801,6 @@ def _judgements_anchored(conn: Connection, judgements: list[Judgement]) -> bool:
 
 
 MATCH_KEYS_META = "match_keys_version"
-
-
-def _get_meta(conn: Connection, key: str) -> str | None:
-    return conn.execute(select(t.ledger_meta.c.value).where(t.ledger_meta.c.key == key)).scalar()
-
-
-def _set_meta(conn: Connection, key: str, value: str) -> None:
-    meta = t.ledger_meta.c
-    if conn.execute(update(t.ledger_meta).where(meta.key == key).values(value=value)).rowcount == 0:
-        conn.execute(t.ledger_meta.insert().values(key=key, value=value))
 
 
 def _write_links(conn: Connection, kind: str, links: dict[str, dict[str, str]], replace: bool = True) -> None:

@@ -21,7 +21,7 @@ from .. import EXTRACTOR_VERSION
 from ..errors import InputError
 from ..models import Extraction
 from . import schema as t
-from .db import ensure_schema, fast_insert, make_engine, resolve_url
+from .db import ensure_schema, fast_insert, get_meta, make_engine, resolve_url, set_meta
 from .statements import Rows, to_rows
 from .summary import IngestSummary
 
@@ -125,12 +125,10 @@ class Ledger:
         self.close()
 
     def _get_meta(self, conn: Connection, key: str) -> str | None:
-        return conn.execute(select(t.ledger_meta.c.value).where(t.ledger_meta.c.key == key)).scalar()
+        return get_meta(conn, key)
 
     def _set_meta(self, conn: Connection, key: str, value: str) -> None:
-        res = conn.execute(update(t.ledger_meta).where(t.ledger_meta.c.key == key).values(value=value))
-        if not res.rowcount:
-            conn.execute(insert(t.ledger_meta).values(key=key, value=value))
+        set_meta(conn, key, value)
 
     def _judgement_mark(self, conn: Connection) -> str:
         """Changes whenever a judgement is added or retired, by any writer (CLI, web, review)."""
