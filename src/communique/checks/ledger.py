@@ -566,27 +566,30 @@ def _conflict(s: tuple, u: tuple, party_code) -> str | None:
 def _first_pair(held: list[_Held], xs: list[int], ys: list[int], window: int) -> tuple[int, int] | None:
     """The first (earlier, later) positions, one from each list, of two sightings in different
     documents at most `window` days apart: smallest earlier position, then smallest later."""
-    from bisect import bisect_right
-
     best: tuple[int, int] | None = None
     for mine, other in ((xs, ys), (ys, xs)):
-        for i in mine:
+        for i in mine:  # in time order: the first with a partner is this direction's best
             if best is not None and i >= best[0]:
                 break
-            a = held[i]
-            for j in other[bisect_right(other, i):]:
-                b = held[j]
-                if (b.when - a.when).days > window:
-                    break
-                if b.rec.document_id != a.rec.document_id:
-                    if best is None or (i, j) < best:
-                        best = (i, j)
-                    break
-            else:
-                continue
-            if best is not None and best[0] == i:
+            j = _partner(held, i, other, window)
+            if j is not None:
+                best = (i, j) if best is None else min(best, (i, j))
                 break
     return best
+
+
+def _partner(held: list[_Held], i: int, other: list[int], window: int) -> int | None:
+    """The first position in `other` after `i`, within `window` days of it, in another document."""
+    from bisect import bisect_right
+
+    a = held[i]
+    for j in other[bisect_right(other, i):]:
+        b = held[j]
+        if (b.when - a.when).days > window:
+            return None
+        if b.rec.document_id != a.rec.document_id:
+            return j
+    return None
 
 
 #: The ledger checks in order; each takes the as-seen records by kind and yields flag rows.
