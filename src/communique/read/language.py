@@ -15,7 +15,7 @@ from functools import lru_cache
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 #: For a text whose only letters are ASCII (after lowering): the same words as `_WORD` (there the
 #: class `[^\W\d_]` is exactly `[a-z]`), found twice as fast with a plain character set.
-_ASCII_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_ASCII_WORD = re.compile(r"[a-z][a-z]*(?:'[a-z]+)?")  # (`[a-z]+` opening: sre would not skip ahead)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
