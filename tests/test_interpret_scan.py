@@ -100,6 +100,9 @@ def _scans() -> dict[str, re.Pattern]:
         "figure cues": amounts._FIGURE_CUE,
         "head cues": meetings._HEAD_CUES,
         "same occasion": events._conf()["same"],
+        "rounds": events._ROUND,
+        "held talks": events._HELD_TALKS,
+        "received delegation": events._RECEIVED_DELEGATION,
     }
 
 

@@ -192,6 +192,42 @@ def test_truncated_html_is_an_error(tmp_path):
         read_path(p)
 
 
+_JSON_LD_PAGE = """<html><head><title>Site | Menu</title>
+<link rel="canonical" href="https://example.org/news/2025/03/forum-opens">
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Forum opens in Tashkent",
+"datePublished": "2025-03-04T09:00:00+05:00"}</script></head>
+<body><article><h1>A heading that is not the headline</h1><p>TASHKENT – The forum opened on Tuesday with
+delegations from twelve countries and a programme of three days.</p></article></body></html>"""
+_BARE_PAGE = """<html><body><div><h1>Only heading</h1><p><time datetime="2024-05-12">12 May 2024</time>.
+The commission met in Baku for its ninth session and agreed a plan for the next two years.</p></div>
+</body></html>"""
+
+
+@pytest.mark.parametrize("page", [
+    READ / "page-no-article.html",
+    READ / "cp1251-declared.html",
+    Path(__file__).parent / "fixtures" / "web" / "crafted-xss.html.txt",
+    *sorted(EXAMPLES.glob("*.html")),
+    _JSON_LD_PAGE,
+    _BARE_PAGE,
+], ids=lambda p: p.name if isinstance(p, Path) else p.split("<h1>")[1].split("<")[0])
+def test_html_title_and_date_are_trafilaturas(page):
+    """The reader takes a page's title and date through trafilatura's own metadata steps, without
+    the ones it never reads (author, site name, tags…): the same values as `extract_metadata`."""
+    from trafilatura.metadata import extract_metadata
+    from trafilatura.utils import load_html
+
+    from communique.read.html import _DATE_PARAMS, _title_and_date
+
+    html = page if isinstance(page, str) else page.read_bytes().decode("utf-8", "replace")
+    full = extract_metadata(load_html(html), None, dict(_DATE_PARAMS))
+    tree, title, date = _title_and_date(html)
+    assert tree is not None
+    assert (title, date) == (full.title, full.date)
+    if isinstance(page, str):
+        assert title and date  # the pages above have both, found by different steps
+
+
 def test_html_without_text_is_an_error(tmp_path):
     p = tmp_path / "empty.html"
     p.write_text("<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav></body></html>")

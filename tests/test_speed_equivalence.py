@@ -86,3 +86,22 @@ def test_language_fast_path_agrees_with_word_by_word():
     for _ in range(400):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 50)))
         assert detect_language(text) == _language_word_by_word(text), text
+
+
+def test_ascii_language_words_counted_from_byte_runs_as_the_regex_finds_them():
+    """The ASCII path counts words from the runs of a-z and ' (bytes): the same number of words
+    and the same stop-word counts as `_ASCII_WORD.findall`, apostrophes anywhere in a run."""
+    from collections import Counter
+
+    from communique.read.language import _ASCII_WORD, _ascii_word_counts, _languages_by_word
+
+    stop = _languages_by_word()
+    rng = random.Random(7)
+    pieces = ["the", "and", "it's", "don't", "l'", "'tis", "states'", "a'b'c", "''", "'", "x''y",
+              "de", "der", "9", "_", "é", "—", " ", " ", ".", "\n", "rock'n'roll", "’", "?"]
+    for _ in range(3000):
+        low = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))).lower().replace("’", "'")
+        words = _ASCII_WORD.findall(low)
+        want = Counter(w.encode() for w in words if w in stop)
+        n, got = _ascii_word_counts(low)
+        assert (n, +got) == (len(words), want), low

@@ -88,7 +88,9 @@ NUMBER_RE = re.compile(NUMBER)
 # NUMBER_RE tries both alternatives at every character (~0.5 ms per 3 KB, ten times slower).
 _DIGIT_NUMBER_RE = re.compile(rf"{NUMERAL}(?:{SCALE}|(?![A-Za-z]))")
 _WORD_NUMBER_RE = re.compile(rf"{WORD_NUMBER}(?:{_G}(?i:{_SPACED_ALT})(?![A-Za-z0-9]))?")
-_DIGITS_RE = re.compile(r"[0-9]+")
+# (`[0-9][0-9]*`, not `[0-9]+`: sre skips ahead by a first character class only when the pattern
+# opens with one, not with a repeat of it; same matches, ~2x faster)
+_DIGITS_RE = re.compile(r"[0-9][0-9]*")
 #: the words where a number written in words can start, in any of three letter cases: found by
 #: the scan annotate/triggers.py shares with the ordinal and date finders
 _WORD_TRIGGERS = [*_UNITS, *_TENS, "dozen", "hundred", "thousand", "million", "billion", "trillion"]

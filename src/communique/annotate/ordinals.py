@@ -142,8 +142,10 @@ def _roman_ok(text: str, start: int, end: int) -> bool:
 # a run of Roman letters) stands: one alternation tried at every character is ~0.4 ms per 3 KB.
 _DIGIT_ORD_RE = re.compile(r"[0-9]{1,4}(?:-|\u00a0)?(?:st|nd|rd|th|d)(?![\w])")
 _ORD_WORDS = [*_ORD_UNITS, *_ORD_TENS, "hundredth"]  # triggers, scanned by annotate/triggers.py
-_ROMAN_RUN_RE = re.compile(r"[CLXVI]{2,}(?![\w])")
-_WORD_START_RE = re.compile(r"(?<![A-Za-z])[A-Za-z]")
+# Both open with a character class sre can skip ahead with (same matches as `[CLXVI]{2,}` and
+# `(?<![A-Za-z])[A-Za-z]`: behind a leading repeat or look-behind sre tries every character)
+_ROMAN_RUN_RE = re.compile(r"[CLXVI][CLXVI]+(?![\w])")
+_WORD_START_RE = re.compile(r"[A-Za-z](?<![A-Za-z].)")
 _SINGLE_ROMAN_RE = re.compile(
     r"(?<=[Tt]he )[IVX](?= (?i:meeting|session|sitting|summit|round|forum|congress) of\b)"
 )

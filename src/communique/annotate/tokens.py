@@ -9,6 +9,7 @@ flight are cached, so people and agreements share one tokenisation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import namedtuple
 from itertools import accumulate, compress, repeat
 from operator import attrgetter, itemgetter
@@ -71,16 +72,15 @@ def _tokenize(text: str) -> Stream:
     poss = repeat(False)
     if "'" in text or "’" in text:
         # possessives end in "'s" or "s'" ("Kazakhstan's", "States'"): look only at the apostrophes
-        at_end = None
+        # (the token ending there found by bisection: `ends` rises, a dict of all of it cost more)
+        n_toks = len(ends)
         for m in _APOSTROPHE.finditer(text):
             p = m.start()
             for end, cut in ((p + 2, 2), (p + 1, 1)):
                 if text[end - 2 : end] not in _POSS_ENDINGS:
                     continue
-                if at_end is None:
-                    at_end = dict(zip(ends, range(len(ends)), strict=True))
-                i = at_end.get(end)
-                if i is not None and len(texts[i]) > 2:
+                i = bisect_left(ends, end)
+                if i < n_toks and ends[i] == end and len(texts[i]) > 2:
                     if bases is texts:
                         bases, poss = texts.copy(), [False] * len(texts)
                     bases[i] = texts[i][:-cut]

@@ -15,7 +15,7 @@ from functools import lru_cache
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 #: For a text whose only letters are ASCII (after lowering): the same words as `_WORD` (there the
 #: class `[^\W\d_]` is exactly `[a-z]`), found twice as fast with a plain character set.
-_ASCII_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_ASCII_WORD = re.compile(r"[a-z][a-z]*(?:'[a-z]+)?")  # (`[a-z]+` opening: sre would not skip ahead)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -62,8 +62,7 @@ def detect_language(text: str, default: str = "en") -> str:
             words = _WORD.findall(low)
             cyr = [w for w in words if _CYRILLIC.match(w)] if _CYRILLIC.search(low) else []
         else:
-            words = _ASCII_WORD.findall(low)
-            cyr = []
+            return _ascii_language(low, default)
     else:
         words = [w.lower().replace("’", "'") for w in _WORD.findall(sample)]
         cyr = [w for w in words if _CYRILLIC.match(w)]
@@ -82,16 +81,73 @@ def detect_language(text: str, default: str = "en") -> str:
     # its count to its languages (the same sums as list by list).
     by_word = _languages_by_word()
     counts = Counter(filter(by_word.__contains__, words))
+    scores = _scores(counts, by_word, candidates)
+    if "kk" in scores:  # letters only Kazakh uses among these two weigh in too
+        scores["kk"] += sum(1 for w in words if _KAZAKH_LETTERS.intersection(w))
+    if cyrillic_text:  # Cyrillic is Russian unless Kazakh words and letters outweigh
+        return "kk" if scores["kk"] > scores["ru"] else "ru"
+    return _best(scores, len(words), default)
+
+
+def _scores(counts: Counter, by_word: dict, candidates: list[str]) -> dict[str, int]:
     scores = dict.fromkeys(candidates, 0)
     for w, n in counts.items():
         for lang in by_word[w]:
             if lang in scores:
                 scores[lang] += n
-    if "kk" in scores:  # letters only Kazakh uses among these two weigh in too
-        scores["kk"] += sum(1 for w in words if _KAZAKH_LETTERS.intersection(w))
-    if cyrillic_text:  # Cyrillic is Russian unless Kazakh words and letters outweigh
-        return "kk" if scores["kk"] > scores["ru"] else "ru"
+    return scores
+
+
+def _best(scores: dict[str, int], n_words: int, default: str) -> str:
     best = max(scores, key=lambda k: scores[k])
-    if scores[best] < max(2, len(words) // 20):
+    if scores[best] < max(2, n_words // 20):
         return default
     return best
+
+
+#: bytes → the same byte for a-z and ', a space for any other: `_ASCII_WORD`'s words are then the
+#: runs `bytes.split` gives, but for runs holding an apostrophe ("states'", "a'b'c").
+_RUNS = bytes(c if (0x61 <= c <= 0x7A or c == 0x27) else 0x20 for c in range(256))
+_ASCII_WORD_B = re.compile(rb"[a-z][a-z]*(?:'[a-z]+)?")
+
+
+@lru_cache(maxsize=1)
+def _ascii_languages_by_word() -> dict[bytes, tuple[str, ...]]:
+    """`_languages_by_word` for the ASCII stop words, keyed by their bytes."""
+    return {w.encode("ascii"): langs for w, langs in _languages_by_word().items() if w.isascii()}
+
+
+def _ascii_language(low: str, default: str) -> str:
+    """`detect_language` for a lowered sample whose word characters are all ASCII (no Cyrillic)."""
+    n_words, counts = _ascii_word_counts(low)
+    if n_words < _MIN_WORDS:
+        return default
+    candidates = [lang for lang in _lists() if lang not in ("ru", "kk")]
+    return _best(_scores(counts, _ascii_languages_by_word(), candidates), n_words, default)
+
+
+def _ascii_word_counts(low: str) -> tuple[int, Counter]:
+    """(how many words, the count of each stop word) of `_ASCII_WORD.findall(low)`, read from the
+    byte runs of a-z and ' instead: one C translate and split, ~4x fewer instructions than the
+    regex making each word (stop words counted by their bytes)."""
+    blob = low.encode("ascii", "replace").translate(_RUNS)  # a non-ASCII char: "?", then a space
+    runs = blob.split()
+    n_words = len(runs)
+    by_word = _ascii_languages_by_word()
+    counts = Counter(filter(by_word.__contains__, runs))
+    at = blob.find(b"'")
+    while at >= 0:
+        # the run around this apostrophe: its words are what the regex finds in it
+        start = blob.rfind(b" ", 0, at) + 1
+        end = blob.find(b" ", at)
+        end = len(blob) if end < 0 else end
+        run = blob[start:end]
+        words = _ASCII_WORD_B.findall(run)
+        n_words += len(words) - 1
+        if run in by_word:
+            counts[run] -= 1
+        for w in words:
+            if w in by_word:
+                counts[w] += 1
+        at = blob.find(b"'", end)
+    return n_words, counts

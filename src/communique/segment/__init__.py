@@ -25,7 +25,8 @@ __all__ = ["Sentence", "Paragraph", "segment", "paragraphs"]
 
 _PARA = re.compile(r"\n[ \t\u00a0]*\n+")
 #: End of a sentence candidate: terminal punctuation, closing quotes/brackets, then whitespace.
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+")
+# (`[.!?…][.!?…]*`, not `[.!?…]+`: sre skips ahead by a leading class, not by a leading repeat)
+_END = re.compile(r"[.!?…][.!?…]*[\"'”’»)\]]*\s+")
 _OPENERS = "\"'“‘«([¿¡"
 _TOKEN_LEAD = "\"'“‘«(["
 #: Lines that are their own unit inside a paragraph: list items, table rows, Markdown headings.
