@@ -513,3 +513,8 @@ def test_a_future_cue_before_a_long_name_still_puts_a_season_ahead():
         "in the autumn."
     )
     assert [(m.text, m.value) for m in find_dates(text, dt.date(2026, 2, 5))] == [("the autumn", "2026")]
+
+
+def test_a_month_of_the_current_year_is_one_date():
+    found = find_dates("to meet in Riga in April of the current year", dt.date(2025, 2, 14))
+    assert [(d.text, d.value) for d in found] == [("April of the current year", "2025-04")]

@@ -116,7 +116,9 @@ rf"(?P<iso_d>[0-3]?[0-9])(?![0-9]|[./-][0-9]))",
     rf"(?P<sea_w>(?i:spring|summer|autumn|fall))(?![A-Za-z])(?!{_S}+of{_S}+(?![0-9]))"
     rf"(?:{_S}+(?:of{_S}+)?(?P<sea_y>{_YEAR}))?)",
     rf"(?P<my>(?P<my_m>{_MONTH})(?:{_S}+of)?,?{_S}+(?P<my_y>{_YEAR}))",
-    rf"(?P<mrel>(?P<mrel_m>{_MONTH}){_S}+(?:of{_S}+)?{_RELY.format('mrel_rel')})",
+    # "April this year", "April of the current year"
+    rf"(?P<mrel>(?P<mrel_m>{_MONTH}){_S}+(?:of{_S}+)?(?:{_RELY.format('mrel_rel')}"
+    rf"|(?:(?i:the){_S}+)?(?i:current){_S}+(?i:year)\b))",
     rf"(?P<relm>(?P<relm_w>(?i:last|next|this(?:{_S}+coming)?|past)){_S}+(?P<relm_m>{_MONTH}))",
     rf"(?P<ago>\b(?P<ago_n>{_NUMW}){_S}+(?P<ago_u>(?i:{_UNITS})){_S}+(?P<ago_w>(?i:ago|earlier|before|after))\b)",
     rf"(?P<intime>\b(?i:in){_S}+(?P<it_n>{_NUMW}){_S}+(?P<it_u>(?i:{_UNITS}))(?:['’]s?)?{_S}+(?i:time)\b)",

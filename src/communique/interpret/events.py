@@ -146,6 +146,9 @@ def find_events(ctx: Context) -> list[Event]:
     seen: set[str] = set()
     for i, c in enumerate(cands):
         nxt = cands[i + 1].start if i + 1 < len(cands) else None
+        s0 = ctx.sentence_at(c.start).start
+        if s0 <= c.start < _after_lead_in(ctx.text, s0):
+            continue  # a bold lead-in titles the paragraph, whose sentences name the occasion
         date, date_end = _date(ctx, c, nxt)
         place = _place(ctx, c, nxt)
         if ctx.meeting is not None and _ON_OWN_SIDELINES.match(ctx.text, c.end):
@@ -385,18 +388,67 @@ def _talk_rounds(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         of = _ROUND_OF.match(text, rm.end())
         end = of.end() if of else rm.end()
+        subject = ""
         if of:
             kind = of.group(1)
+            subject = _talks_subject(text, end)
+            if not subject:  # "launch negotiations on X and hold the first round of talks": X's
+                talks = _last_talks(ctx, q, ctx.sentence_at(q).start)
+                subject = _talks_subject(text, talks.end()) if talks else ""
         else:
             if _OF_NEXT.match(text, rm.end()):
-                continue  # "the fourth round of the dialogue": the body's sitting, read below
-            s = ctx.sentence_at(q)
-            talks = _TALKS.search(text, s.start, q)
+                # "the second round of the Kazakhstan–EU dialogue on visa facilitation": a named
+                # dialogue's round; the reported body's own ("the fourth round of the dialogue") is
+                # read below as its sitting
+                dm = _OF_DIALOGUE.match(text, rm.end())
+                if dm is None or (ctx.meeting is not None and dm.group(1) is None):
+                    continue
+                d_end = dm.end() + len(_talks_subject(text, dm.end()))
+                if _covers_meeting(ctx, q, d_end):
+                    continue
+                out.append(_Cand(q, d_end, f"{lm.group(1)} {text[rm.start() : d_end]}", d_end))
+                continue
+            # the talks the round belongs to: named earlier in its sentence or its paragraph ("The
+            # fourth round of negotiations on X took place … and plan to hold the fifth round in …")
+            talks = _last_talks(ctx, q, _paragraph_start(ctx, q))
             if not talks:
                 continue
             kind = talks.group(0).lower()
-        out.append(_Cand(q, end, f"{lm.group(1)} round of {kind}", end))
+            subject = _talks_subject(text, talks.end())
+        out.append(_Cand(q, end, f"{lm.group(1)} round of {kind}{subject}", end))
     return out
+
+
+# "on the draft Agreement on …", "on an update of the memorandum" (not "on turning the deal into …":
+# what the talks do, not what they are about)
+_ON_SUBJECT = re.compile(r"\s+on\s+(?:the\s+|an?\s+)?(?![\w’'–-]*ing\b)[\w’'–-]+")
+_OF_DIALOGUE = re.compile(
+    r"\s+of\s+the\s+(?:([A-Z][\w’'–-]*)\s+)?(?:[\w’'–-]+\s+){0,3}?(?:dialogue|talks|negotiations|consultations)\b"
+)
+
+
+def _talks_subject(text: str, pos: int) -> str:
+    """ " on the draft Agreement on the border regime": what the talks ending at `pos` are about."""
+    if not _ON_SUBJECT.match(text, pos):
+        return ""
+    end = _np_end(text, pos)
+    return text[pos:end] if end > pos else ""
+
+
+def _last_talks(ctx: Context, pos: int, lo: int):
+    """The last "talks" / "negotiations" / "consultations" between `lo` and `pos`."""
+    last = None
+    for m in _TALKS.finditer(ctx.text, lo, pos):
+        last = m
+    return last
+
+
+def _paragraph_start(ctx: Context, pos: int) -> int:
+    i = ctx.sentence_index(pos)
+    para = ctx.sentences[i].paragraph
+    while i > 0 and ctx.sentences[i - 1].paragraph == para and not ctx.sentences[i - 1].heading:
+        i -= 1
+    return ctx.sentences[i].start
 
 
 def _meet_again(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
@@ -1356,6 +1408,7 @@ _HELD_IN = re.compile(
 )
 
 
+_HOLD_IN_BEFORE = re.compile(r"\b(?:hold|convene|organi[sz]e)\s+in\s+$")
 _ON_MARGINS_OF = re.compile(r"\s+(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?")
 
 
@@ -1381,19 +1434,38 @@ _AND_THE = re.compile(r"\s+and\s+(?:the\s+|an?\s+)?")
 _WHERE = re.compile(r",\s+(?:where|during\s+which|at\s+which|when)\b")
 
 
+# "Expo 2025", "EXPO-2017": an edition's year after a capitalised word (not "the 2022 memorandum")
+_NAMED_YEAR = re.compile(r"(?<![\w’'-])[A-Z][\w’']*[ -]((?:19|20)\d\d)\b")
+
+
 def _in_named_year(c: _Cand, d) -> tuple[str, str | None]:
     """ "Expo 2025 … from April to October": a month or day the text places in time only by the
     publication date takes the year the occasion's name gives."""
-    y = _YEAR.search(c.name) if getattr(d, "relative", False) and len(d.value) > 4 else None
-    if y is None or d.value[:4] == y.group(0) or (d.end and d.end[:4] != d.value[:4]):
+    y = _NAMED_YEAR.search(c.name) if getattr(d, "relative", False) and len(d.value) > 4 else None
+    if y is None or d.value[:4] == y.group(1) or (d.end and d.end[:4] != d.value[:4]):
         return d.value, d.end
-    return y.group(0) + d.value[4:], (y.group(0) + d.end[4:]) if d.end else None
+    return y.group(1) + d.value[4:], (y.group(1) + d.end[4:]) if d.end else None
 
 
 _TOOK_PART = re.compile(
     r"\b(?:met|gathered|convened|attended|took\s+part|participated|spoke|opened|held|paid|made)\b"
     # "attended the opening ceremony of the … Forum": the occasion opened then
     r"(?:\s+the\s+(?:official\s+)?(?:opening|closing)(?:\s+(?:ceremony|session))?\s+of)?(?:\s+[\w’'-]+){0,3}\s*$"
+)
+_BOLD_LEAD_IN = re.compile(r"\*\*[^*\n]{1,120}\*\*\s*")
+
+
+def _after_lead_in(text: str, start: int) -> int:
+    """Past a Markdown bold lead-in ("**Investment roundtable in Antwerp.** On 10 December …"), a
+    title the sentence's own words follow."""
+    m = _BOLD_LEAD_IN.match(text, start) if text.startswith("**", start) else None
+    return m.end() if m else start
+
+
+_OPENS = re.compile(r"[^\w,]*(?:(?:[Oo]n|[Ii]n)\s+)?")
+_DID_OCCASION = re.compile(
+    r"\b(?:opened|organi[sz]ed|hosted|attended|held|took\s+part\s+in|participated\s+in)\s+"
+    r"(?:the|an?)\s+(?:official\s+)?(?:(?:opening|closing)\s+(?:ceremony\s+|session\s+)?of\s+the\s+)?$"
 )
 _FRONTED = re.compile(r"[^\w,]*(?:[A-Z][a-z]+,\s+)?(?:[Oo]n|[Ii]n)\s+")
 
@@ -1433,6 +1505,15 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
         and _TOOK_PART.search(ctx.text, clause_start, c.start)
     ):
         return fronted[0].value, fronted[0].end
+    # "Today, Commissioner A and Minister B, …, opened the first Investment Roundtable": the
+    # sentence's only date opens it and the occasion is what its subject opened, organised, attended
+    opening = ctx.dates_in(s.start, c.start)
+    if (
+        len(opening) == 1
+        and _OPENS.fullmatch(ctx.text, _after_lead_in(ctx.text, s.start), opening[0].span[0])
+        and _DID_OCCASION.search(ctx.text, max(s.start, c.start - 60), c.start)
+    ):
+        return opening[0].value, opening[0].end
     if _MARGINS.search(ctx.text, max(s.start, c.start - 40), c.start):
         # "signed … in Baku in November last year, on the sidelines of the COP29 conference": the
         # occasion of what was done on its sidelines
@@ -1479,6 +1560,8 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     before = [p for p in ctx.places_in(clause_start, c.start) if p.kind == "city"]
     if before and re.search(r"\b(?:host|hosts|hosted|hosting)\b", ctx.text[before[-1].span[1] : c.start]):
         return before[-1].name
+    if before and _HOLD_IN_BEFORE.search(ctx.text, max(0, before[-1].span[0] - 12), before[-1].span[0]):
+        return before[-1].name  # "agreed to hold in Tashkent in April the third round of negotiations"
     if _MARGINS.search(ctx.text, max(s.start, c.start - 40), c.start):
         cities = [p for p in ctx.places_in(s.start, c.start) if p.kind == "city"]
         if cities:

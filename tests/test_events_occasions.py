@@ -1,0 +1,73 @@
+"""Referenced events (interpret.events): rounds of talks, roundtables, dated openings — our own sentences."""
+
+from __future__ import annotations
+
+from communique import extract
+
+
+def events(text: str, published: str = "2025-06-20") -> dict[str, tuple[str | None, str | None]]:
+    return {e.name: (e.date, e.place) for e in extract(text, published=published).events}
+
+
+def test_a_round_of_negotiations_keeps_what_the_negotiations_are_on():
+    ev = events(
+        "The ministers agreed to hold in Riga in October of the current year the second round of "
+        "negotiations on the draft Agreement on fisheries."
+    )
+    assert ev == {"second round of negotiations on the draft Agreement on fisheries": ("2025-10", "Riga")}
+
+
+def test_a_round_of_talks_takes_the_subject_of_the_negotiations_launched_in_its_sentence():
+    ev = events(
+        "The sides agreed to launch negotiations on a Memorandum of Understanding on hydrogen, and to hold "
+        "the first round of talks in Vilnius in September."
+    )
+    assert ev == {"first round of talks on a Memorandum of Understanding on hydrogen": ("2025-09", "Vilnius")}
+
+
+def test_a_bare_round_reads_its_talks_from_an_earlier_sentence_of_the_paragraph():
+    ev = events(
+        "The third round of negotiations on the Air Services Agreement took place in Oslo on 2 June 2025. "
+        "The parties plan to hold the fourth round in Bergen in November."
+    )
+    assert ev["fourth round of negotiations on the Air Services Agreement"] == ("2025-11", "Bergen")
+
+
+def test_talks_on_doing_something_name_no_subject():
+    ev = events("Talks on turning the deal into a customs union started and the second round is due in July.")
+    assert ev == {"second round of talks": ("2025-07", None)}
+
+
+def test_a_round_of_a_named_dialogue_without_a_reported_meeting():
+    ev = events(
+        "He added that the third round of the Norway–EU dialogue on visa facilitation will be held in Oslo "
+        "in July."
+    )
+    assert ev == {"third round of the Norway–EU dialogue on visa facilitation": ("2025-07", "Oslo")}
+
+
+def test_a_round_expected_in_a_month_lies_ahead():
+    ev = events(
+        "The Commission said the sides agreed to start talks on an update of the 2021 memorandum, with a "
+        "first round expected in Brussels in April.",
+        published="2025-02-26",
+    )
+    assert ev == {"first round of talks on an update of the 2021 memorandum": ("2025-04", "Brussels")}
+
+
+def test_a_roundtable_opened_today_takes_the_fronted_date():
+    ev = events(
+        "Today, the Commissioner and the Minister of Economy of Peru, Ana Ruiz, opened the first EU–Peru "
+        "Investment Roundtable in Lima.",
+        published="2025-05-14",
+    )
+    assert ev == {"first EU–Peru Investment Roundtable": ("2025-05-14", "Lima")}
+
+
+def test_a_bold_lead_in_is_a_title_not_an_occasion():
+    ev = events(
+        "**Business roundtable in Ghent.** On 4 March 2025 the Embassy, together with the Chamber of "
+        "Commerce, organised the Peru–Belgium Business Roundtable in Ghent.",
+        published="2025-03-10",
+    )
+    assert ev == {"Peru–Belgium Business Roundtable": ("2025-03-04", "Ghent")}
