@@ -71,3 +71,25 @@ def test_a_bold_lead_in_is_a_title_not_an_occasion():
         published="2025-03-10",
     )
     assert ev == {"Peru–Belgium Business Roundtable": ("2025-03-04", "Ghent")}
+
+
+def test_the_same_day_of_a_text_reporting_a_sitting_second_hand_is_the_texts_day():
+    ev = events(
+        "The President held talks with President of Latvia Edgars Rinkēvičs in Tallinn.\n\n"
+        "The leaders reviewed the results of the 15th meeting of the Estonia–Latvia Intergovernmental "
+        "Commission, held in Riga on 12 June this year under the co-chairmanship of the Minister of "
+        "Economy of Estonia Erkki Keldo.\n\n"
+        "On the same day the two heads of state took part in the Estonia–Latvia Business Forum.",
+        published="2025-10-23",
+    )
+    assert ev["Estonia–Latvia Business Forum"][0] == "2025-10-23"
+
+
+def test_a_body_named_with_its_members_keeps_its_own_name():
+    ev = events(
+        "The 4th meeting of the Estonia–Latvia Intergovernmental Commission was held in Riga on 2 May "
+        "2025.\n\nThe sides discussed the Consultative Meeting of the Heads of State of the Baltic States, "
+        "which is to be held in Vilnius this year.",
+        published="2025-05-02",
+    )
+    assert "Consultative Meeting of the Heads of State of the Baltic States" in ev

@@ -24,7 +24,7 @@ from functools import lru_cache
 from .. import data
 from ..annotate.places import country_name, first_letters_ahead
 from ..models import Event
-from .context import BodyMention, Context, owner_phrase, short_party
+from .context import BodyMention, Context, _months_before, owner_phrase, short_party
 from .scan import AnyOf, LiteralScan, matches_at
 
 __all__ = ["find_events"]
@@ -236,7 +236,9 @@ def _ordinal_after(ctx: Context, end: int):
 
 def _body_name(ctx: Context, b: BodyMention) -> str:
     if b.parties or ctx.meeting is None or ctx.meeting_body is None or b.type != ctx.meeting_body.type:
-        if not b.parties and ctx.meeting is not None and len(ctx.meeting.parties) == 2:
+        # (not "the Consultative Meeting of the Heads of State of Central Asia": its name says whose)
+        own = " of " in b.text
+        if not b.parties and ctx.meeting is not None and len(ctx.meeting.parties) == 2 and not own:
             p = ctx.meeting.parties
             return f"{short_party(p[0])}–{short_party(p[1])} {b.type}"
         return b.name
@@ -895,8 +897,26 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             )
             if named:  # "the third JSPG meeting" → "third meeting of the Joint Strategic Planning Group"
                 name = named
+            elif weak and ord_.span[1] + 1 == m.start():
+                body = _body_before(ctx, start)
+                if body is not None:
+                    # "recalled the eighth meeting of the Joint Committee … proposed to hold the ninth
+                    # meeting in Brussels": a sitting of the body its paragraph last named
+                    name = f"{name} of the {_body_name(ctx, body)}"
         out.append(_Cand(start, end, name, m.end(), current))
     return out
+
+
+def _body_before(ctx: Context, pos: int) -> BodyMention | None:
+    """The last body named before `pos` in its paragraph, other than the reported meeting's."""
+    para_start = _paragraph_start(ctx, pos)
+    last = None
+    for b in ctx.bodies:
+        if b.span[1] > pos:
+            break
+        if b.span[0] >= para_start and (ctx.meeting_body is None or b.span != ctx.meeting_body.span):
+            last = b
+    return last
 
 
 _BARE_SITTING = re.compile(r"\S+\s+(?:meeting|session|sitting)", re.I)
@@ -1525,8 +1545,11 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
         if before:
             return before[-1].value, before[-1].end
     if c.current or _conf()["same_scan"].search_part(ctx.text[s.start : s.end], ctx.at, s.start):
-        if ctx.meeting is not None and ctx.meeting.date:
-            return ctx.meeting.date, None
+        m_date = ctx.meeting.date if ctx.meeting is not None else None
+        if m_date and not _months_before(m_date, ctx.published, 1):
+            return m_date, None
+        # no sitting reported, or one the text reports second-hand months back ("reviewed the results
+        # of the 15th meeting …, held on 12 June"): "the same day" is the day of the text's own occasion
         return ctx.published, None
     # "EXPO-2017"
     y = _YEAR.search(c.name)

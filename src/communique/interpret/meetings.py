@@ -14,7 +14,7 @@ from functools import lru_cache
 from .. import data
 from ..annotate.places import first_letters_ahead
 from ..models import Head, Meeting
-from .context import BodyMention, Context, _is_dateline_only, owner_phrase
+from .context import BodyMention, Context, _is_dateline_only, _months_before, owner_phrase
 from .scan import LiteralScan
 
 __all__ = ["find_meetings", "main_body"]
@@ -101,12 +101,22 @@ def main_body(ctx: Context) -> BodyMention | None:
         return None
     window_end = ctx.text.find("\n", nxt.start)
     window_end = len(ctx.text) if window_end < 0 else window_end
+    # the paragraph after that one too, when it says who chaired the sitting ("Within the framework of
+    # the visit the Ministers co-chaired the fourth meeting of the Council …")
+    chaired_end = ctx.text.find("\n", window_end + 1) if window_end < len(ctx.text) else -1
+    while chaired_end >= 0 and not ctx.text[window_end:chaired_end].strip():
+        chaired_end = ctx.text.find("\n", chaired_end + 1)
+    chaired_end = len(ctx.text) if chaired_end < 0 else chaired_end
     for b in ctx.all_bodies:
         if b.span[0] < nxt.start or ctx.in_quote(b.span[0]) or ctx.is_heading(b.span[0]):
             continue
-        if b.span[0] >= window_end:
+        if b.span[0] >= chaired_end:
             break
         s = ctx.sentence_at(b.span[0])
+        if b.span[0] >= window_end and not _chaired(ctx, s):
+            continue
+        if _recalled(ctx, b, s):
+            continue
         left = ctx.text[s.start : b.span[0]]
         right = ctx.text[b.span[1] : s.end]
         if re.search(r"\b(?:next|previous|last|upcoming|following|former)\b", left[-40:], re.I):
@@ -125,6 +135,41 @@ def main_body(ctx: Context) -> BodyMention | None:
         ):
             return b
     return None
+
+
+_CHAIRED = re.compile(
+    r"\b(?:co-chaired|chaired|presided\s+over|co-chairmanship|chairmanship|co-chaired\s+by|chaired\s+by)\b"
+)
+_RECALLED = re.compile(r"\b(?:recalled|recalling|recalls|remembered)\b")
+
+
+def _chaired(ctx: Context, s) -> bool:
+    """The sentence (or the next) says who chaired the sitting."""
+    if _CHAIRED.search(ctx.text, s.start, s.end):
+        return True
+    i = ctx.sentence_index(s.start) + 1
+    return i < len(ctx.sentences) and _CHAIRED.search(ctx.sentences[i].text) is not None
+
+
+def _recalled(ctx: Context, b: BodyMention, s) -> bool:
+    """ "She recalled the eighth meeting of the Joint Committee, held in Ulaanbaatar in June last
+    year": a sitting the text only recalls, months before it was written and with nobody named as
+    its chair, is an earlier occasion (interpret.events), not the one reported."""
+    if _chaired(ctx, s):
+        return False
+    if _RECALLED.search(ctx.text, s.start, b.span[0]):
+        return True
+    held = _HELD_CLAUSE.match(ctx.text, b.span[1])
+    if held is None:
+        return False
+    vals = [d.value for d in ctx.dates_in(held.start(), held.end()) if d.value and len(d.value) >= 7]
+    return bool(vals) and all(_months_before(v, ctx.published, 3) for v in vals)
+
+
+# ", held in Ulaanbaatar in June last year": the sitting's own clause
+_HELD_CLAUSE = re.compile(
+    r",?\s+(?:which\s+|that\s+)?(?:was\s+)?(?:held|took\s+place|convened)\b[^.;,]{0,80}"
+)
 
 
 def _parties(ctx: Context, body: BodyMention) -> list[str]:
@@ -241,12 +286,32 @@ def _date(ctx: Context, body: BodyMention):
     cands = [d for d in cands if d.span[0] >= dateline_end]
     # a line that is only a dateline or byline ("*Central Asia desk · 8 July 2025*") dates the text,
     # not the sitting: its date is the last resort
-    cands.sort(key=lambda d: _is_dateline_only(ctx.sentence_at(d.span[0]).text))
+    # "X, who arrived in Tashkent on 16 September …, held talks … on Wednesday": a visitor's arrival
+    # day is not the sitting's when the lead gives another
+    cands.sort(
+        key=lambda d: (
+            _is_dateline_only(ctx.sentence_at(d.span[0]).text),
+            _ARRIVED.search(ctx.text, max(0, d.span[0] - 40), d.span[0]) is not None,
+        )
+    )
     for want in ("day", "month"):
         for d in cands:
             if d.granularity == want:
                 return _spanning(ctx, body, d) if want == "day" and not d.end else d
+    if body.span[0] >= ctx.lead_end:
+        # a sitting the body text reports at the visit ("Within the framework of the visit the
+        # Ministers co-chaired …") with no day of its own: the day of the dateline that opens the text
+        try:
+            from ..annotate.dates import dateline_mention
+        except ImportError:
+            return None
+        d = dateline_mention(ctx.text)
+        if d is not None and d.granularity == "day":
+            return d
     return None
+
+
+_ARRIVED = re.compile(r"\b(?:arrived|arrives|arriving)\b[^.;,]*$")
 
 
 def _spanning(ctx: Context, body: BodyMention, d):

@@ -1,0 +1,63 @@
+"""The reported meeting when the lead names none: a sitting co-chaired at the visit, one reported
+second-hand with its chair, one only recalled (our own sentences)."""
+
+from __future__ import annotations
+
+from communique import extract
+
+
+def test_a_sitting_co_chaired_in_the_third_paragraph_takes_the_datelines_day():
+    text = (
+        "On the talks of the foreign ministers\n\n"
+        "Riga, 14 February 2025\n\n"
+        "Minister of Foreign Affairs of Latvia Baiba Braže held negotiations with Minister of Foreign "
+        "Affairs of Lithuania Kęstutis Budrys, who is staying in our country with a working visit.\n\n"
+        "The parties exchanged opinions on regional security.\n\n"
+        "Within the framework of the visit the Ministers co-chaired the fourth meeting of the Council of "
+        "Ministers of Foreign Affairs of Latvia and Lithuania.\n"
+    )
+    (m,) = extract(text, published="2025-02-14").meetings
+    assert m.number == 4 and m.date == "2025-02-14"
+    assert m.body.startswith("Council of Ministers of Foreign Affairs")
+
+
+def test_a_sitting_reported_second_hand_with_its_chair_is_the_meeting():
+    text = (
+        "The President held talks with the President of Latvia\n\n"
+        "Riga, 23 October 2025\n\n"
+        "The President held talks with President of Latvia Edgars Rinkēvičs, who arrived in Riga on a "
+        "visit.\n\n"
+        "The leaders stressed the importance of the visit.\n\n"
+        "The leaders reviewed the results of the 15th meeting of the Estonia–Latvia Intergovernmental "
+        "Commission, held in Tallinn on 12 June this year under the co-chairmanship of the Minister of "
+        "Economy of Estonia Erkki Keldo.\n"
+    )
+    (m,) = extract(text, published="2025-10-23").meetings
+    assert m.number == 15 and m.date == "2025-06-12" and m.place == "Tallinn"
+
+
+def test_a_recalled_sitting_is_no_meeting_and_the_next_bare_sitting_is_the_same_bodys():
+    text = (
+        "Minister holds video conference with Commissioner\n\n"
+        "On 12 March 2025, Minister for Foreign Affairs of Estonia Margus Tsahkna held a video conference "
+        "with Jozef Síkela, European Commissioner for International Partnerships.\n\n"
+        "Minister Tsahkna recalled the eighth meeting of the Estonia–EU Joint Committee, held in Tallinn in "
+        "June last year, and proposed to hold the ninth meeting in Brussels in September.\n"
+    )
+    ex = extract(text, published="2025-03-12")
+    assert ex.meetings == []
+    names = {e.name: (e.date, e.place) for e in ex.events}
+    assert names["ninth meeting of the Estonia–EU Joint Committee"] == ("2025-09", "Brussels")
+
+
+def test_a_visitors_arrival_day_is_not_the_sittings():
+    text = (
+        "Presidents hold Supreme Council\n\n"
+        "17.09.2025\n\n"
+        "President of Latvia Edgars Rinkēvičs, who arrived in Vilnius on 16 September on a state visit, held "
+        "talks with President Gitanas Nausėda on Wednesday.\n\n"
+        "After the talks, the Heads of State chaired the second meeting of the Latvia–Lithuania Supreme "
+        "Interstate Council.\n"
+    )
+    (m,) = extract(text, published="2025-09-17").meetings
+    assert m.date == "2025-09-17"
