@@ -93,3 +93,94 @@ def test_a_body_named_with_its_members_keeps_its_own_name():
         published="2025-05-02",
     )
     assert "Consultative Meeting of the Heads of State of the Baltic States" in ev
+
+
+def test_a_state_visit_of_a_visitor_who_arrived_on_a_day_is_dated_by_its_own_clause():
+    ev = events(
+        "President of Latvia Edgars Rinkēvičs, who arrived in Vilnius on 16 September on a state visit, held "
+        "talks with President Gitanas Nausėda on Wednesday.",
+        published="2025-09-17",
+    )
+    assert ev["state visit of President Edgars Rinkēvičs to Vilnius"][0] == "2025-09-16"
+
+
+def test_a_working_visit_framing_a_co_chaired_sitting_is_an_occasion():
+    text = (
+        "Riga, 14 February 2025\n\n"
+        "Minister of Foreign Affairs of Latvia Baiba Braže held negotiations with Minister of Foreign "
+        "Affairs of Lithuania Kęstutis Budrys, who is staying in our country with a working visit.\n\n"
+        "The Ministers co-chaired the fourth meeting of the Council of Ministers of Foreign Affairs of "
+        "Latvia "
+        "and Lithuania."
+    )
+    ev = events(text, published="2025-02-14")
+    assert ev["working visit of Kęstutis Budrys to Riga"] == ("2025-02-14", None)
+
+
+def test_a_planned_visit_with_will_and_a_role_subject_of_a_country():
+    ev = events(
+        "President of Estonia Alar Karis held talks with President Edgars Rinkēvičs. Tomorrow the President "
+        "of Estonia will visit Liepaja, where he will meet students.",
+        published="2025-10-23",
+    )
+    assert ev == {"visit of Alar Karis to Liepaja": ("2025-10-24", None)}
+
+
+def test_a_visit_is_not_dated_by_a_whose_clause_about_something_else():
+    ev = events(
+        "He stressed that the visit of the Estonian leader is a milestone for the two countries, whose "
+        "relations were established in 1991."
+    )
+    assert ev == {}
+
+
+def test_a_phone_conversation_between_two_presidents():
+    ev = events(
+        "President of Latvia Edgars Rinkēvičs and President of Estonia Alar Karis held a phone conversation "
+        "on Tuesday, the press service reports.",
+        published="2025-04-08",
+    )
+    assert ev == {"phone conversation between Edgars Rinkēvičs and Alar Karis": ("2025-04-08", None)}
+
+
+def test_a_video_conference_with_a_commissioner_takes_the_fronted_date():
+    ev = events(
+        "On 12 March 2025, Minister for Foreign Affairs of Estonia Margus Tsahkna held a video conference "
+        "with "
+        "Jozef Síkela, European Commissioner for International Partnerships.",
+        published="2025-03-12",
+    )
+    assert ev == {"video conference between Margus Tsahkna and Jozef Síkela": ("2025-03-12", None)}
+
+
+def test_a_reception_during_the_visit():
+    ev = events(
+        "Commissioner Jozef Síkela opened the Business Forum in Tallinn on 27 November 2025. During his "
+        "visit, "
+        "Commissioner Síkela was received by President Alar Karis.",
+        published="2025-11-27",
+    )
+    assert ev["reception of Jozef Síkela by President Alar Karis"] == ("2025-11-27", None)
+
+
+def test_talks_of_two_people_named_as_subject_on_the_sidelines():
+    text = (
+        "The 11th meeting of the Baltic Energy Advisory Council was held in Riga on 26 February 2025. It was "
+        "co-chaired by Energy Minister Kaspars Melnis and Dan Jørgensen, the European Commissioner for "
+        "Energy.\n\nOn the sidelines, Jørgensen and Melnis held talks on the offshore grid."
+    )
+    ev = events(text, published="2025-02-26")
+    assert ev["talks between Dan Jørgensen and Kaspars Melnis"][0] == "2025-02-26"
+
+
+def test_a_meeting_with_a_delegation_of_business_leaders():
+    ev = events(
+        "Prime Minister of Latvia Evika Siliņa met on Thursday with a delegation of European business "
+        "leaders "
+        "taking part in the Latvia–EU Investment Roundtable.",
+        published="2025-06-05",
+    )
+    assert ev["meeting of Evika Siliņa with a delegation of European business leaders"] == (
+        "2025-06-05",
+        None,
+    )

@@ -880,8 +880,13 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 head = _DET.sub("", text[start : m.end()]).strip()
                 name = f"{head} of {who}{text[m.end() : end]}"
                 # a state or official visit framing the reported talks is an occasion of its own; a
-                # "working visit" there only says why the visitor is in town
-                current = word != "visit" and " to " in who and " to " not in text[m.end() : end]
+                # "working visit" there only says why the visitor is in town, unless a sitting of a body
+                # is held within its framework
+                current = (
+                    (word != "visit" or ctx.meeting is not None)
+                    and " to " in who
+                    and " to " not in text[m.end() : end]
+                )
         elif next_acr:
             # "the next HLSCC session of the two presidents" → "next session of the High-Level …"
             named = _expand_acronym(ctx, left_mods, "next", m.group(0))
@@ -975,11 +980,14 @@ def _gathering(ctx: Context, start: int, end: int) -> tuple[int, int, str] | Non
 
 _OF_NEXT = re.compile(r"\s+of\s")
 _VISIT_VERB = re.compile(
-    r"(?:\s+(?:paid|pays|made|makes|is\s+paying|will\s+pay|was\s+on|is\s+on)"
-    # "X, who is in Kazakhstan on a state visit"; "X arrived in Dushanbe on Tuesday for a two-day state visit"
-    r"|,\s+who\s+(?:is|was)\s+in\s+(?P<in>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s+on"
-    r"|\s+(?:arrived|arrives|has\s+arrived)\s+in\s+(?P<at>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
-    r"(?:\s+(?:on|this|last)\s+[A-Z]?[a-z]+)?\s+for)"
+    r"(?:\s+(?:paid|pays|made|makes|is\s+paying|will\s+pay|was\s+on|is\s+on|to\s+pay|to\s+make)"
+    # "X, who is in Kazakhstan on a state visit"; "X arrived in Dushanbe on Tuesday for a two-day state
+    # visit"; "X, who is staying in our country with a working visit" (the country the text is written in)
+    r"|,\s+who\s+(?:is|was)\s+(?:staying\s+)?in\s+"
+    r"(?:(?P<in>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)|(?P<ours>our\s+country))"
+    r"\s+(?:on|with)"
+    r"|(?:,\s+who)?\s+(?:arrived|arrives|has\s+arrived)\s+in\s+(?P<at>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
+    r"(?:\s+(?:on|this|last)\s+(?:\d{1,2}\s+)?[A-Z]?[a-z]+)?\s+(?:for|on))"
     r"\s+(?:a|an|his|her|their)\s+(?:[\w-]+-day\s+)?$"
 )
 _ACRONYM = re.compile(r"[A-Z]{2,8}")
@@ -996,7 +1004,7 @@ def _visitor(ctx: Context, start: int) -> str | None:
     if not vm:
         return None
     verb_at = start - len(before) + vm.start()
-    where = vm.group("in") or vm.group("at")
+    where = vm.group("in") or vm.group("at") or (ctx.dateline_place() if vm.group("ours") else None)
     to = f" to {where}" if where else ""
     for _a, b, p in ctx.person_mentions():
         if b <= verb_at and not ctx.text[b:verb_at].strip():
@@ -1174,6 +1182,7 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         out.append(_Cand(m.start(), end, name, m.end()))
         if not sidelines:
             break  # the reported talks: the first such sentence
+    out += _calls_and_receptions(ctx, taken + out)
     for m in _RECEIVED_DELEGATION.finditer(ctx.text) if "delegation" in ctx.text else ():
         # "On 30 January, the Minister received a delegation of the Saudi Fund for Development"
         s = ctx.sentence_at(m.start())
@@ -1184,6 +1193,111 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         who = _TRAILING_FUNCTION.sub("", m.group(1))
         out.append(_Cand(m.start(), m.end(), f"reception of the {who} delegation", m.end()))
     return out
+
+
+# "A held a phone conversation with B", "A and B held a video conference": a call between two people
+_CALL = re.compile(
+    r"\b(?:held|had|holds|has|conducted)\s+(?:a|an)\s+((?:tele)?phone\s+(?:conversation|call|talk)|"
+    r"video\s*(?:-\s*)?conference|videoconference|video\s+call|online\s+meeting)"
+)
+_RECEIVED_BY = re.compile(r"\s+(?:was|were|has\s+been)\s+received\s+by\s+")
+# "A met on Thursday with a delegation of European business leaders"
+_MET_DELEGATION = re.compile(
+    r"\bmet\s+(?:(?:on\s+)?(?:today|yesterday|[A-Z][a-z]+day)\s+)?with\s+(a|the)\s+delegation\s+of\s+"
+    r"((?:[\w’'-]+\s+){0,3}?(?:business\s+leaders|businessmen|entrepreneurs|executives|investors|companies|"
+    r"parliamentarians|representatives)\b|[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*)"
+)
+# "Jørgensen and Shahbazov held talks on …": two people named as the subject
+_AND_HELD_TALKS = re.compile(r"\s+held\s+(?:bilateral\s+)?talks\b")
+_SIDELINES_OPEN = re.compile(r"\W*(?:[Oo]n|[Aa]t)\s+the\s+(?:sidelines|margins|fringes?)\b")
+
+
+def _short(p) -> str:
+    """ "Prime Minister Olzhas Bektenov": a role of one or two words before the name."""
+    role = p.role if p.role and len(p.role.split()) <= 2 else None
+    return f"{role} {p.name}" if role else p.name
+
+
+def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """Occasions between two people the text names: a phone call or video conference ("A held a
+    phone conversation with B", "A and B held a video conference"), a reception ("A was received by
+    President B"), talks of two named people on the sidelines ("On the sidelines, A and B held
+    talks"), a meeting with a delegation ("A met on Thursday with a delegation of …")."""
+    text = ctx.text
+    out: list[_Cand] = []
+    people = None
+    if "conference" in text or "phone" in text or "call" in text:
+        people = ctx.person_mentions()
+        for m in _CALL.finditer(text):
+            if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+                continue
+            if any(c.start <= m.start() < c.end for c in taken + out):
+                continue
+            s = ctx.sentence_at(m.start())
+            pair = _two_people(ctx, people, s, m.start(), m.end())
+            if pair is None:
+                continue
+            a, b, end = pair
+            kind = re.sub(r"\s+", " ", m.group(1).lower())
+            out.append(_Cand(m.start(), end, f"{kind} between {a.name} and {b.name}", m.end()))
+    if " received by " in text:
+        people = people or ctx.person_mentions()
+        for i, (a0, b0, p) in enumerate(people):
+            rm = _RECEIVED_BY.match(text, b0)
+            if rm is None or ctx.is_heading(a0) or ctx.in_quote(a0):
+                continue
+            host = next(((x, y, q) for x, y, q in people[i + 1 :] if x >= rm.end()), None)
+            if host is None or host[0] - rm.end() > 60 or re.search(r"[,;.]", text[rm.end() : host[0]]):
+                continue
+            out.append(_Cand(a0, host[1], f"reception of {p.name} by {_short(host[2])}", host[1]))
+    if " held " in text and "talks" in text:
+        people = people or ctx.person_mentions()
+        for m in _AND_HELD_TALKS.finditer(text):
+            s = ctx.sentence_at(m.start())
+            if not _SIDELINES_OPEN.match(text, s.start):
+                continue
+            if any(c.start <= m.start() < c.end for c in taken + out):
+                continue
+            before = [(x, y, q) for x, y, q in people if s.start <= x and y <= m.start()]
+            if len(before) < 2 or not _AND_TITLED.fullmatch(text, before[-2][1], before[-1][0]):
+                continue
+            if text[before[-1][1] : m.start()].strip():
+                continue
+            a, b = before[-2][2], before[-1][2]
+            out.append(_Cand(before[-2][0], m.end(), f"talks between {a.name} and {b.name}", m.end()))
+    if "delegation" in text and " met " in text:
+        people = people or ctx.person_mentions()
+        for m in _MET_DELEGATION.finditer(text):
+            if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+                continue
+            s = ctx.sentence_at(m.start())
+            who = [q for x, y, q in people if s.start <= x and y <= m.start()]
+            if not who or any(c.start <= m.start() < c.end for c in taken + out):
+                continue
+            name = f"meeting of {who[-1].name} with {m.group(1)} delegation of {m.group(2)}"
+            out.append(_Cand(m.start(), m.end(), name, m.start() + 3))
+    return out
+
+
+# " and ", " and President of Kazakhstan ": two people joined, the second with a title of capitalised words
+_AND_TITLED = re.compile(r"\s+and\s+(?:(?:the\s+)?[A-Z][\w’'-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,8}")
+
+
+def _two_people(ctx: Context, people, s, start: int, end: int):
+    """(A, B, end) for "A and B <verb>…" or "A <verb> … with B" around [start, end) in sentence `s`."""
+    text = ctx.text
+    before = [(x, y, q) for x, y, q in people if s.start <= x and y <= start]
+    after = [(x, y, q) for x, y, q in people if end <= x < s.end]
+    if (
+        len(before) >= 2
+        and _AND_TITLED.fullmatch(text, before[-2][1], before[-1][0])
+        and not re.search(r"[;.]", text[before[-1][1] : start])
+        and not re.match(r"\s+with\b", text[end:])
+    ):
+        return before[-2][2], before[-1][2], end
+    if before and after and re.match(r"\s+with\s", text[end : end + 6]) and after[0][0] - end < 90:
+        return before[-1][2], after[0][2], after[0][1]
+    return None
 
 
 def _margins_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
@@ -1313,10 +1427,14 @@ def _construction_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 
 _PLANNED_VISIT = re.compile(
-    r"\s(?:is|are)\s+(?:expected|scheduled|due|set|planning)\s+to\s+(?:visit|travel\s+to)\s+"
+    r"\s(?:(?:is|are)\s+(?:also\s+)?(?:expected|scheduled|due|set|planning)\s+to|will\s+(?:also\s+)?)\s*"
+    r"(?:visit|travel\s+to)\s+"
     r"((?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,6})"
 )
-_ROLE_SUBJECT = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*$")
+# "The Minister", "Tomorrow the President of Mongolia": the subject named by role (and whose)
+_ROLE_SUBJECT = re.compile(
+    r"\b[Tt]he\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+of\s+(?:the\s+)?([A-Z][\w’'-]*))?\s*$"
+)
 
 
 def _planned_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
@@ -1324,7 +1442,7 @@ def _planned_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     Centre tomorrow": a planned visit, "visit of X to Paris" ("the Minister": the last person
     named before with that role)."""
     text = ctx.text
-    if " to visit " not in text and " to travel to " not in text:
+    if " to visit " not in text and " to travel to " not in text and " will " not in text:
         return []
     out: list[_Cand] = []
     for m in _PLANNED_VISIT.finditer(text):
@@ -1335,12 +1453,22 @@ def _planned_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         s = ctx.sentence_at(m.start())
         who = None
         rm = _ROLE_SUBJECT.search(text, s.start, m.start())
+        # the role opens the sentence, or follows a fronted day ("Tomorrow the President …")
+        opens = rm is not None and (
+            rm.start() == s.start or any(d.span[0] == s.start and d.span[1] + 1 >= rm.start() for d in
+                                         ctx.dates_in(s.start, rm.start()))
+        )
+        whose = country_name(rm.group(2)) if opens and rm.group(2) else None
         for a, b, p in ctx.person_mentions():
             if a >= m.start():
                 break
             named_here = b >= s.start and not text[b : m.start()].strip()
             role = (p.role or "").lower()
-            by_role = rm is not None and rm.start() == s.start and rm.group(1).lower() in role
+            by_role = (
+                opens
+                and rm.group(1).lower() in role
+                and (whose is None or country_name(p.affiliation or "") == whose)
+            )
             if named_here or by_role:
                 who = p.name
         if who is None:
@@ -1490,9 +1618,31 @@ _DID_OCCASION = re.compile(
 _FRONTED = re.compile(r"[^\w,]*(?:[A-Z][a-z]+,\s+)?(?:[Oo]n|[Ii]n)\s+")
 
 
+# occasions named by who took part: a date fronted in their sentence is theirs ("On 13 May, A, who is
+# in X on a visit, held talks with B")
+_FRONTED_NAMES = (
+    "talks between ",
+    "reception of ",
+    "meeting of ",
+    "phone ",
+    "telephone ",
+    "video",
+    "online meeting ",
+)
+_OTHER_WHOSE = re.compile(r"\S\s+[^,.;]{3,},\s+whose\b")
+
+
 def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | None]:
     s = ctx.sentence_at(c.start)
     limit = _limit(ctx, c, nxt, s.end)
+    if c.current:
+        # "X, who arrived in Tashkent on 16 September on a state visit, held talks … on Wednesday": the
+        # visit's clause ends at the comma
+        comma = ctx.text.find(",", c.trigger_end, limit)
+        limit = comma if comma >= 0 else limit
+    whose = _OTHER_WHOSE.search(ctx.text, c.end, limit)
+    if whose is not None:
+        limit = whose.start()  # "the visit … in the history of the two countries, whose relations were …"
     after = [d for d in ctx.dates_in(c.trigger_end, limit)]
     after = [
         d
@@ -1510,7 +1660,7 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     before = [d for d in ctx.dates_in(clause_start, c.start)]
     if before:
         return before[-1].value, before[-1].end
-    if c.name.startswith(("talks between ", "reception of the ", "meeting of ")):
+    if c.name.startswith(_FRONTED_NAMES):
         before = ctx.dates_in(s.start, c.start)  # "On 13 May, A, who is in X on a visit, held talks with B"
         if before:
             return before[-1].value, before[-1].end
