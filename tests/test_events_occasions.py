@@ -184,3 +184,42 @@ def test_a_meeting_with_a_delegation_of_business_leaders():
         "2025-06-05",
         None,
     )
+
+
+def test_an_exhibition_with_its_title_in_quotes_after_it():
+    ev = events(
+        '- **5–28 February 2026** — exhibition "Amber crafts of Kurzeme" at the National Museum, Riga.'
+    )
+    assert ev == {'exhibition "Amber crafts of Kurzeme"': ("2026-02-05", "Riga")}
+
+
+def test_an_exhibition_visited_at_the_reported_occasion_keeps_its_quoted_title():
+    text = (
+        "The 2nd meeting of the Latvia–Estonia Supreme Council was held in Riga on 17 September 2025.\n\n"
+        'The two leaders visited the "Made in Estonia" exhibition of industrial products organised at the '
+        "Expo Centre."
+    )
+    ev = events(text, published="2025-09-17")
+    assert ev['"Made in Estonia" exhibition of industrial products'] == ("2025-09-17", None)
+
+
+def test_an_exhibition_described_with_a_name_led_phrase_during_the_year():
+    ev = events(
+        "The ministers agreed to organise a Latvian cultural heritage exhibition in Brussels during the "
+        "year to "
+        "mark the 35th anniversary of diplomatic relations.",
+        published="2025-03-12",
+    )
+    assert ev == {"Latvian cultural heritage exhibition": ("2025", "Brussels")}
+
+
+def test_launches_by_video_link_at_the_reported_occasion():
+    text = (
+        "The 2nd meeting of the Latvia–Estonia Supreme Council was held in Riga on 17 September 2025.\n\n"
+        "The two leaders, via video link, launched the construction of the Latvian-Estonian textile cluster. "
+        "On the same day they launched a regular container train on the route Riga – Tartu – Pskov, and "
+        "opened a business forum."
+    )
+    ev = events(text, published="2025-09-17")
+    assert ev["launch of the construction of the Latvian-Estonian textile cluster"] == ("2025-09-17", None)
+    assert ev["launch of the regular container train Riga – Tartu – Pskov"] == ("2025-09-17", None)

@@ -33,7 +33,7 @@ _ORD_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 _DET = re.compile(r"^(?:the|a|an|its|their|this|that|these|next|this week['’]s)\s+", re.I)
 _STOP_NP = re.compile(
     r"[,;:.()\"“”«»—–]|\s(?:which|that|who|where|when|held|to be|will|would|was|were|is|are|has|"
-    r"have|had|planned|hosted|attended|in which|brought|followed|took|produced|opened|"
+    r"have|had|planned|hosted|attended|in which|brought|followed|took|produced|opened|organi[sz]ed|"
     r"closed|ended|began|started|concluded|builds|follows|last|earlier|later|next|this|since|"
     r"on\s+(?:\d+|January|February|March|April|May|June|July|August|September|October|November|December)|"
     r"in\s+the\s+(?:autumn|spring|summer|winter|fall|coming|first|second|end|beginning|middle|course)|"
@@ -75,6 +75,7 @@ class _Cand:
     name: str
     trigger_end: int
     current: bool = False  # an ongoing visit ("X, who is in Y on a state visit"): the report's date
+    route: bool = False  # named by a route ("… train on the route A – B – C"): its places are no venue
 
 
 def _ord(n: int) -> str:
@@ -141,6 +142,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _departures(ctx, cands)
     routes = _route_launches(ctx, cands)
     cands += routes
+    cands += _launches(ctx, cands)
     cands.sort(key=lambda c: c.start)
     out: list[Event] = []
     seen: set[str] = set()
@@ -160,6 +162,8 @@ def find_events(ctx: Context) -> list[Event]:
             if days:
                 date, date_end = days[-1].value, days[-1].end
             place = ctx.meeting.place or place
+        if c.route:
+            place = None  # "a container train on the route A – B – C": its ends, not where it was launched
         if c in routes:  # a route's ends are not where it was launched; undated, the reported occasion's day
             place = None
             if c.current:
@@ -771,10 +775,23 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue  # plurals name no single occasion
         start = _np_start(text, m.start())
         end = _np_end(text, m.end())
+        if word in _TITLED_TRIGGERS:
+            # 'the exhibition "Treasures of the Silk Road"', 'the "Made in Azerbaijan" exhibition', 'a
+            # Mongolian cultural heritage exhibition': a title in quotes, or a name-led description
+            qa = _QUOTED_AFTER.match(text, m.end()) if end == m.end() else None
+            if qa is not None:
+                end = _np_end(text, qa.end()) if _OF_NEXT.match(text, qa.end()) else qa.end()
+            if start == m.start():
+                qb = _QUOTED_BEFORE.search(text, max(0, start - 90), start)
+                qb = qb or _DESCRIBED_BEFORE.search(text, max(0, start - 60), start)
+                if qb is not None:
+                    start = qb.start(1)
         if end == m.end() and m.group(0)[:1].isupper():
             ym = _SPACE_YEAR.match(text, end)
             if ym:  # "Expo 2025", "Asian Games 2026": the edition's year belongs to the name
                 end = ym.end()
+        if word == "anniversary" and _PURPOSE_BEFORE.search(text, max(0, start - 40), start):
+            continue  # "an exhibition … to mark the 35th anniversary of …": what another occasion marks
         np = text[start:end]
         bare = _DET.sub("", np).strip()
         left_mods = text[start : m.start()].strip()
@@ -908,8 +925,16 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                     # "recalled the eighth meeting of the Joint Committee … proposed to hold the ninth
                     # meeting in Brussels": a sitting of the body its paragraph last named
                     name = f"{name} of the {_body_name(ctx, body)}"
+        if not current and _VISITED_BEFORE.search(text, max(0, start - 30), start):
+            # "The two leaders visited the "Made in Azerbaijan" exhibition": with no day of its own, seen
+            # at the reported occasion
+            s = ctx.sentence_at(start)
+            current = not ctx.dates_in(s.start, s.end)
         out.append(_Cand(start, end, name, m.end(), current))
     return out
+
+
+_VISITED_BEFORE = re.compile(r"\b(?:visited|toured|viewed|inaugurated)\s+(?:the\s+|an?\s+)?$")
 
 
 def _body_before(ctx: Context, pos: int) -> BodyMention | None:
@@ -924,6 +949,15 @@ def _body_before(ctx: Context, pos: int) -> BodyMention | None:
     return last
 
 
+_PURPOSE_BEFORE = re.compile(
+    r"\b(?:to\s+(?:mark|celebrate|commemorate)|marking|celebrating|dedicated\s+to|devoted\s+to|"
+    r"on\s+the\s+occasion\s+of|in\s+honou?r\s+of)\s+(?:the\s+)?$"
+)
+# triggers that a title in quotes, or a description led by a name, may go with
+_TITLED_TRIGGERS = frozenset({"exhibition", "festival", "expo"})
+_QUOTED_AFTER = re.compile(r"\s+[“\"«][^”\"»\n]{2,80}[”\"»]")
+_QUOTED_BEFORE = re.compile(r"(?:\b(?:the|a|an)\s+)?([“\"«][^”\"»\n]{2,80}[”\"»])\s+$")
+_DESCRIBED_BEFORE = re.compile(r"\b(?:a|an)\s+([A-Z][\w’'-]*(?:\s+[a-z][\w’'-]*){1,3})\s+$")
 _BARE_SITTING = re.compile(r"\S+\s+(?:meeting|session|sitting)", re.I)
 _PAIR_MODS = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?–[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s")
 _OF_NAMED = re.compile(r"\s+of\s+the\s+[A-Z]")
@@ -1508,6 +1542,45 @@ def _route_launches(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _launched_rx() -> re.Pattern:
+    things = sorted(data.load("events").get("launched") or [], key=len, reverse=True)
+    return re.compile(
+        r"\b(?:launched|inaugurated|gave\s+(?:the\s+)?start\s+to)\s+(?:the|a|an)\s+"
+        r"((?:[\w’'-]+\s+){0,3}?(?:" + "|".join(map(re.escape, things)) + r"))\b"
+        # "… on the route Altynkol – Zamyn-Uud – Tianjin": the route names it
+        r"(?:\s+on\s+the\s+route\s+([A-Z][^,.;()]{2,80}?)(?=\s*[,.;(]|\s+and\s))?"
+    )
+
+
+def _launches(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "The presidents, via video link, launched the construction of the X cluster" → "launch of the
+    construction of the X cluster"; "launched a regular container train on the route A – B – C" → "launch
+    of the regular container train A – B – C" (data/events.yaml launched). With no date in its sentence,
+    it happened at the reported occasion."""
+    text = ctx.text
+    if "launched" not in text and "inaugurated" not in text and "start to" not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _launched_rx().finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start(1) < c.end for c in taken + out):
+            continue
+        thing = m.group(1)
+        thing = thing[4:] if thing.startswith("new ") else thing
+        if m.group(2):
+            end = m.end(2)
+            name = f"launch of the {thing} {m.group(2).strip()}"
+        else:
+            end = _np_end(text, m.end(1)) if _OF_NEXT.match(text, m.end(1)) else m.end(1)
+            name = f"launch of the {thing}{text[m.end(1) : end]}"
+        s = ctx.sentence_at(m.start())
+        current = not ctx.dates_in(s.start, s.end)
+        out.append(_Cand(m.start(1), end, name, end, current, route=bool(m.group(2))))
+    return out
+
+
 _TO_DEPART = re.compile(
     r"\b([Tt]he\s+(?:[\w’'–-]+\s+){0,4}?(?:train|flight|ship|vessel|convoy|caravan)"
     r"(?:\s+(?:on|from|to|between)\s+(?:an?\s+new\s+|the\s+)?(?:[\w’'–-]+\s+){0,3}?(?:route|line|corridor))?)"
@@ -1708,6 +1781,11 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     return None, None
 
 
+def _in_title(s: str) -> bool:
+    """An odd number of straight quotes, or an opening curly quote not closed: inside a title."""
+    return s.count('"') % 2 == 1 or s.count("“") > s.count("”")
+
+
 def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     s = ctx.sentence_at(c.start)
     limit = _limit(ctx, c, nxt, s.end)
@@ -1715,6 +1793,8 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     # Organisation summit in Astana")
     split = min(max(c.trigger_end, c.start), limit)
     for p in ctx.places_in(split, limit) + ctx.places_in(c.start, split):
+        if p.span[0] < split and _in_title(ctx.text[c.start : p.span[0]]):
+            continue  # 'the "Made in Azerbaijan" exhibition': a title, not where it is
         if p.kind == "city":
             return p.name
         if (
