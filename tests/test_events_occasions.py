@@ -223,3 +223,47 @@ def test_launches_by_video_link_at_the_reported_occasion():
     ev = events(text, published="2025-09-17")
     assert ev["launch of the construction of the Latvian-Estonian textile cluster"] == ("2025-09-17", None)
     assert ev["launch of the regular container train Riga – Tartu – Pskov"] == ("2025-09-17", None)
+
+
+def test_days_of_culture_are_one_occasion():
+    ev = events(
+        "The heads of state welcomed the Days of Latvian Culture in Estonia, to be held in Tallinn later "
+        "this "
+        "month.",
+        published="2025-04-08",
+    )
+    assert list(ev) == ["Days of Latvian Culture"] and ev["Days of Latvian Culture"][0] == "2025-04"
+
+
+def test_the_plenary_session_of_a_named_forum_is_the_forum():
+    ev = events(
+        "On 23 October 2025 the two presidents took part in the plenary session of the Latvia–Estonia "
+        "Business Forum."
+    )
+    assert list(ev) == ["Latvia–Estonia Business Forum"]
+
+
+def test_a_dialogue_launched_on_a_date_is_its_launch_only():
+    ev = events("They reviewed the progress of the Visa Liberalisation Dialogue launched in September 2024.")
+    assert ev == {"launch of the Visa Liberalisation Dialogue": ("2024-09", None)}
+
+
+def test_a_trilateral_meeting_named_by_its_host_at_which_something_was_done():
+    ev = events(
+        "The EU welcomed the initialling of the peace treaty in Washington on 8 August, at the trilateral "
+        "meeting hosted by the President of the United States.",
+        published="2025-11-18",
+    )
+    assert ev == {
+        "trilateral meeting hosted by the President of the United States": ("2025-08-08", "Washington")
+    }
+
+
+def test_an_occasion_held_back_to_back_with_another_takes_its_date_and_place():
+    ev = events(
+        "Today, the Commissioner opened the first EU–Latvia Investment Roundtable in Riga.\n\n"
+        "The sides agreed to hold an EU–Latvia Business Forum in Riga in spring 2026, back-to-back with the "
+        "next meeting of the EU–Latvia Cooperation Committee.",
+        published="2025-11-27",
+    )
+    assert ev["EU–Latvia Cooperation Committee"] == ev["EU–Latvia Business Forum"] == ("2026", "Riga")

@@ -134,7 +134,10 @@ def find_events(ctx: Context) -> list[Event]:
     # "the next meeting of the Intergovernmental Commission": the sitting, not the body inside it
     cands = [c for c in cands if not any(g.start <= c.start < g.end for g in generic)] + generic
     cands += _noun_events(ctx, cands)
-    cands += _participle_events(ctx, cands)
+    participled = _participle_events(ctx, cands)
+    # "the Visa Liberalisation Dialogue launched in September 2024": its launch, not the Dialogue again
+    cands = [c for c in cands if not any(p.start <= c.start and c.end <= p.end for p in participled)]
+    cands += participled
     cands += _margins_events(ctx, cands)
     cands += _talks_events(ctx, cands)
     cands += _construction_events(ctx, cands)
@@ -173,6 +176,13 @@ def find_events(ctx: Context) -> list[Event]:
                 lead = [e for e in out if e.date and e.span and e.span[0] < horizon]
                 lead.sort(key=lambda e: e.date == ctx.published)  # one the text dates before the dateline's
                 date, date_end = (lead[0].date, lead[0].date_end) if lead else (date, date_end)
+        alongside = date is None and place is None and out
+        if alongside and _BACK_TO_BACK.search(ctx.text, max(0, c.start - 60), c.start):
+            # "a Business Forum in Tashkent in spring 2026, back-to-back with the next meeting of the …
+            # Committee": held with the occasion just named, on its days and in its place
+            prev = out[-1]
+            if prev.span and ctx.sentence_at(prev.span[0]).start == ctx.sentence_at(c.start).start:
+                date, date_end, place = prev.date, prev.date_end, prev.place
         if date is None and place is None:
             continue
         key = c.name.lower()
@@ -203,6 +213,10 @@ def find_events(ctx: Context) -> list[Event]:
 
 
 _WORDS = re.compile(r"[^\s()–]+")
+_BACK_TO_BACK = re.compile(
+    r"\b(?:back[- ]to[- ]back|together|in\s+conjunction|alongside)\s+with\s+(?:the\s+|an?\s+)?"
+    r"(?:(?:next|first|[\w-]+th|ministerial|plenary)\s+)*(?:(?:meeting|session|sitting)\s+of\s+(?:the\s+)?)?$"
+)
 
 
 _ON_OWN_SIDELINES = re.compile(
@@ -758,7 +772,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             cop_spans.append((full[0], cm.start()))
     for m in conf["trigger_scan"].finditer(text, ctx.at):
         trig = _YEAR_SUFFIX.sub("", m.group(0).lower())
-        word = trig.rstrip("s") if trig not in ("games",) else trig
+        word = trig.rstrip("s") if trig not in _PLURAL_NAMES else trig
         if any(c.start <= m.start() < c.end for c in taken + out):
             continue
         if main is not None and main.span[0] <= m.start() < main.span[1]:
@@ -771,7 +785,8 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         if word in ("entry", "accession") and not _INTO_NAME.match(text, m.end()):
             continue
-        if m.group(0).lower().endswith("s") and word + "s" == m.group(0).lower() and word not in ("games",):
+        plural = word + "s" == m.group(0).lower()
+        if plural and word not in _PLURAL_NAMES:
             continue  # plurals name no single occasion
         start = _np_start(text, m.start())
         end = _np_end(text, m.end())
@@ -817,9 +832,13 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 if sm:
                     end = max(end, sm.end())
                     bare = f"{bare} {sm.group(1)}" if end == sm.end() else bare
-        if word == "ceremony" and (cm := _CEREMONY_OF.match(text, m.end())) is not None:
-            tm = conf["trigger_rx"].search(text, m.end(), cm.end())
-            if tm is not None and tm.group(0)[:1].isupper():
+        if (
+            (word == "ceremony" or (word == "session" and _ordinal_before(ctx, m.start(), 20) is None))
+            and (cm := _CEREMONY_OF.match(text, m.end())) is not None
+        ):
+            # "the opening ceremony of the … Forum", "the plenary session of the … Business Forum"
+            tm = conf["trigger_rx"].search(text, m.end(), min(len(text), cm.end() + 20))
+            if tm is not None and tm.start() <= cm.end() and tm.group(0)[:1].isupper():
                 continue  # the named occasion is the event
         weak = word in conf["weak"]
         ord_ = _ordinal_before(ctx, m.start(), 20)
@@ -838,6 +857,8 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if weak and not has_ord and not named_of and not next_acr and not titled:
             # "the meeting between Minister A and Minister B", "a meeting of senior officials"
             gathering = _gathering(ctx, m.start(), m.end()) if word == "meeting" else None
+            if gathering is None and word in ("meeting", "session", "conference"):
+                gathering = _hosted(text, m.start(), m.end())
             if gathering is None:
                 continue
             start, end, bare = gathering
@@ -937,6 +958,23 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 _VISITED_BEFORE = re.compile(r"\b(?:visited|toured|viewed|inaugurated)\s+(?:the\s+|an?\s+)?$")
 
 
+_LATERAL_BEFORE = re.compile(r"\b((?:tri|quadri|multi)lateral|high-level|plenary)\s+$", re.I)
+_HOSTED_BY = re.compile(
+    r"\s+(?:hosted|chaired|convened|organi[sz]ed)\s+by\s+(?:the\s+)?[A-Z][\w’'-]*"
+    r"(?:\s+(?:of\s+the\s+|of\s+|for\s+)?[A-Z][\w’'-]*){0,6}"
+)
+
+
+def _hosted(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """ "the trilateral meeting hosted by the President of the United States": a meeting of several
+    sides named by its host (start, end, name)."""
+    lat = _LATERAL_BEFORE.search(text, max(0, start - 16), start)
+    hb = _HOSTED_BY.match(text, end) if lat is not None else None
+    if hb is None:
+        return None
+    return lat.start(1), hb.end(), text[lat.start(1) : hb.end()]
+
+
 def _body_before(ctx: Context, pos: int) -> BodyMention | None:
     """The last body named before `pos` in its paragraph, other than the reported meeting's."""
     para_start = _paragraph_start(ctx, pos)
@@ -949,6 +987,8 @@ def _body_before(ctx: Context, pos: int) -> BodyMention | None:
     return last
 
 
+# plural triggers that name one occasion ("the Asian Games", "the Days of Kazakh Culture")
+_PLURAL_NAMES = ("games", "days")
 _PURPOSE_BEFORE = re.compile(
     r"\b(?:to\s+(?:mark|celebrate|commemorate)|marking|celebrating|dedicated\s+to|devoted\s+to|"
     r"on\s+the\s+occasion\s+of|in\s+honou?r\s+of)\s+(?:the\s+)?$"
@@ -1621,7 +1661,9 @@ _DATE_WORDS = re.compile(
 _THE = re.compile(r"\b(?:the|a|its|their)\s+$", re.I)
 _MARGINS = re.compile(
     r"\b(?:on|in|at)\s+the\s+(?:sidelines|margins|fringes?|occasion)\s+of\s+(?:the\s+)?$|\bduring\s+(?:the\s+)?$"
-    r"|\bin\s+conjunction\s+with\s+(?:the\s+)?$",
+    r"|\bin\s+conjunction\s+with\s+(?:the\s+)?$"
+    # "initialled in Washington on 8 August, at the trilateral meeting …": what was done at it
+    r"|,\s+at\s+the\s+$",
     re.I,
 )
 _HELD_IN = re.compile(
