@@ -267,3 +267,13 @@ def test_an_occasion_held_back_to_back_with_another_takes_its_date_and_place():
         published="2025-11-27",
     )
     assert ev["EU–Latvia Cooperation Committee"] == ev["EU–Latvia Business Forum"] == ("2026", "Riga")
+
+
+def test_a_councils_plenary_session_chaired_by_the_president_is_the_councils_sitting():
+    ev = events(
+        "The Prime Minister met European business leaders on Thursday.\n\n"
+        "The participants were invited to the Foreign Investors' Council plenary session chaired by "
+        "President Edgars Rinkēvičs, scheduled for the autumn.",
+        published="2025-06-05",
+    )
+    assert ev == {"Foreign Investors' Council": ("2025", None)}

@@ -61,3 +61,12 @@ def test_a_visitors_arrival_day_is_not_the_sittings():
     )
     (m,) = extract(text, published="2025-09-17").meetings
     assert m.date == "2025-09-17"
+
+
+def test_a_sitting_participants_are_invited_to_is_not_the_reported_meeting():
+    text = (
+        "The Prime Minister met European business leaders on Thursday.\n\n"
+        "The participants were invited to the Foreign Investors' Council plenary session chaired by "
+        "President Edgars Rinkēvičs, scheduled for the autumn.\n"
+    )
+    assert extract(text, published="2025-06-05").meetings == []

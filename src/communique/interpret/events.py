@@ -858,7 +858,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             # "the meeting between Minister A and Minister B", "a meeting of senior officials"
             gathering = _gathering(ctx, m.start(), m.end()) if word == "meeting" else None
             if gathering is None and word in ("meeting", "session", "conference"):
-                gathering = _hosted(text, m.start(), m.end())
+                gathering = _hosted(text, start, m.start(), m.end())
             if gathering is None:
                 continue
             start, end, bare = gathering
@@ -965,14 +965,15 @@ _HOSTED_BY = re.compile(
 )
 
 
-def _hosted(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+def _hosted(text: str, np_start: int, start: int, end: int) -> tuple[int, int, str] | None:
     """ "the trilateral meeting hosted by the President of the United States": a meeting of several
     sides named by its host (start, end, name)."""
     lat = _LATERAL_BEFORE.search(text, max(0, start - 16), start)
     hb = _HOSTED_BY.match(text, end) if lat is not None else None
     if hb is None:
         return None
-    return lat.start(1), hb.end(), text[lat.start(1) : hb.end()]
+    a = min(np_start, lat.start(1))
+    return a, hb.end(), text[a : hb.end()]
 
 
 def _body_before(ctx: Context, pos: int) -> BodyMention | None:
@@ -1140,7 +1141,7 @@ def _covers_meeting(ctx: Context, start: int, end: int) -> bool:
 
 _MODIFIER = re.compile(
     r"(?:([A-Z][\w\-–’']*(?:['’]s)?|[a-z]+['’]s|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+teenth|[a-z]+ieth|[a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|\d+(?:st|nd|rd|th)|first-ever|official|state|working|"
-    r"further|new|annual|informal|extraordinary|business|investors['’]?|EU-commissioned|"
+    r"further|new|annual|informal|extraordinary|plenary|business|investors['’]?|EU-commissioned|"
     r"[\w-]+-commissioned|high-level|ministerial|strategic|coordination|opening)\s+)$"
 )
 

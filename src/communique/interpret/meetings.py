@@ -121,8 +121,12 @@ def main_body(ctx: Context) -> BodyMention | None:
         right = ctx.text[b.span[1] : s.end]
         if re.search(r"\b(?:next|previous|last|upcoming|following|former)\b", left[-40:], re.I):
             continue
-        if re.search(r"\b(?:will|would|is expected|are expected|to be held|planned)\b", right[:60], re.I):
+        if re.search(
+            r"\b(?:will|would|is expected|are expected|to be held|planned|scheduled)\b", right[:80], re.I
+        ):
             continue
+        if _INVITED_TO.search(left[-60:]):
+            continue  # "were invited to the Council's plenary session": a sitting still ahead
         if _UPCOMING.match(ctx.text, b.span[1]) or re.search(
             r"\bpreparations?\s+(?:of|for)\s+the\s+(?:[\w-]+\s+){0,3}$", left[-60:], re.I
         ):
@@ -170,6 +174,9 @@ def _recalled(ctx: Context, b: BodyMention, s) -> bool:
 _HELD_CLAUSE = re.compile(
     r",?\s+(?:which\s+|that\s+)?(?:was\s+)?(?:held|took\s+place|convened)\b[^.;,]{0,80}"
 )
+
+
+_INVITED_TO = re.compile(r"\binvit(?:ed|es|e|ation)\s+(?:\w+\s+){0,3}to\s+(?:attend\s+)?(?:the\s+)?$")
 
 
 def _parties(ctx: Context, body: BodyMention) -> list[str]:
