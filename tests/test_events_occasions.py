@@ -277,3 +277,16 @@ def test_a_councils_plenary_session_chaired_by_the_president_is_the_councils_sit
         published="2025-06-05",
     )
     assert ev == {"Foreign Investors' Council": ("2025", None)}
+
+
+def test_a_visit_to_a_named_site_at_the_reported_occasion():
+    ev = events(
+        "Today, the Commissioner opened the first EU–Latvia Investment Roundtable in Riga.\n\n"
+        "He also visited the site of the future Liepaja solar park together with representatives of European "
+        "companies.",
+        published="2025-11-27",
+    )
+    assert (
+        ev["visit to the site of the future Liepaja solar park"] == ("2025-11-27", "Liepaja")
+        or ev["visit to the site of the future Liepaja solar park"][0] == "2025-11-27"
+    )

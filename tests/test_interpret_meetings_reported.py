@@ -70,3 +70,17 @@ def test_a_sitting_participants_are_invited_to_is_not_the_reported_meeting():
         "President Edgars Rinkēvičs, scheduled for the autumn.\n"
     )
     assert extract(text, published="2025-06-05").meetings == []
+
+
+def test_a_sitting_held_back_to_back_with_the_reported_one_is_a_meeting_of_its_own():
+    text = (
+        "RIGA, Feb 26 - Energy ministers gathered in Riga on Wednesday for the 11th ministerial meeting of "
+        "the Baltic Gas Corridor Advisory Council.\n\n"
+        "The meeting was co-chaired by Latvian Energy Minister Kaspars Melnis and Dan Jørgensen, the "
+        "European "
+        "Commissioner for Energy. It was held back-to-back with the third ministerial meeting of the Baltic "
+        "Green Energy Advisory Council.\n"
+    )
+    first, second = extract(text, published="2025-02-26").meetings
+    assert second.body == "Baltic Green Energy Advisory Council" and second.number == 3
+    assert (second.date, second.place, second.heads) == (first.date, first.place, [])

@@ -34,6 +34,7 @@ _DET = re.compile(r"^(?:the|a|an|its|their|this|that|these|next|this week['’]s
 _STOP_NP = re.compile(
     r"[,;:.()\"“”«»—–]|\s(?:which|that|who|where|when|held|to be|will|would|was|were|is|are|has|"
     r"have|had|planned|hosted|attended|in which|brought|followed|took|produced|opened|organi[sz]ed|"
+    r"together\s+with|along\s+with|accompanied|"
     r"closed|ended|began|started|concluded|builds|follows|last|earlier|later|next|this|since|"
     r"on\s+(?:\d+|January|February|March|April|May|June|July|August|September|October|November|December)|"
     r"in\s+the\s+(?:autumn|spring|summer|winter|fall|coming|first|second|end|beginning|middle|course)|"
@@ -146,6 +147,7 @@ def find_events(ctx: Context) -> list[Event]:
     routes = _route_launches(ctx, cands)
     cands += routes
     cands += _launches(ctx, cands)
+    cands += _site_visits(ctx, cands)
     cands.sort(key=lambda c: c.start)
     out: list[Event] = []
     seen: set[str] = set()
@@ -1619,6 +1621,39 @@ def _launches(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         s = ctx.sentence_at(m.start())
         current = not ctx.dates_in(s.start, s.end)
         out.append(_Cand(m.start(1), end, name, end, current, route=bool(m.group(2))))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _visited_rx() -> re.Pattern:
+    conf = data.load("events")
+    heads = sorted(set(conf.get("sites") or []) | set(conf.get("works") or []), key=len, reverse=True)
+    return re.compile(
+        r"\b(?:visited|toured)\s+(the\s+(?:[\w’'–-]+\s+){0,5}?(?:"
+        + "|".join(map(re.escape, heads))
+        + r"))\b"
+    )
+
+
+def _site_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "He also visited the site of the future Samarkand solar park" → "visit to the site of the future
+    Samarkand solar park" (data/events.yaml sites and works); a named place only, and with no day of its
+    own, seen at the reported occasion."""
+    text = ctx.text
+    if "visited" not in text and "toured" not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _visited_rx().finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start(1) < c.end for c in taken + out):
+            continue
+        end = _np_end(text, m.end(1)) if _OF_NEXT.match(text, m.end(1)) else m.end(1)
+        np = text[m.start(1) : end]
+        if not re.search(r"[A-Z]", np):
+            continue  # "visited the plant": no name
+        s = ctx.sentence_at(m.start())
+        out.append(_Cand(m.start(1), end, f"visit to {np}", end, not ctx.dates_in(s.start, s.end)))
     return out
 
 

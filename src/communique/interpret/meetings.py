@@ -594,4 +594,59 @@ def find_meetings(ctx: Context) -> list[Meeting]:
         span=body.span,
     )
     ctx.meeting = m
-    return [m]
+    return [m] + _joint_sittings(ctx, body, m)
+
+
+# "It was held back-to-back with the third ministerial meeting of the Green Energy Advisory Council"
+_JOINT_WITH = re.compile(
+    r"\b(?:held|took\s+place|convened|organi[sz]ed)\s+"
+    r"(?:back[- ]to[- ]back|jointly|together|in\s+conjunction)\s+with\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:meeting|session|sitting)\s+of\s+(?:the\s+)?)?$"
+)
+_IT_WAS = re.compile(
+    r"\s*(?:It|The\s+(?:meeting|session|sitting|council|committee|commission))\s+was\b", re.I
+)
+
+
+def _joint_sittings(ctx: Context, body: BodyMention, m: Meeting) -> list[Meeting]:
+    """Another body's sitting the reported one was held with, at the same time and place ("It was held
+    back-to-back with the third ministerial meeting of the Green Energy Advisory Council"): a meeting of
+    its own, with the reported meeting's date, place and format; its heads are not named."""
+    if "back" not in ctx.text and "jointly" not in ctx.text and "conjunction" not in ctx.text:
+        return []
+    horizon = _next_paragraph_end(ctx)
+    out: list[Meeting] = []
+    for b in ctx.all_bodies:
+        if b.span[0] >= horizon:
+            break
+        if b.span[0] <= body.span[1] or b.type.split()[-1] == "Meeting":
+            continue
+        s = ctx.sentence_at(b.span[0])
+        if not _IT_WAS.match(ctx.text, s.start) or not _JOINT_WITH.search(ctx.text, s.start, b.span[0]):
+            continue
+        number = b.number if b.number is not None else _number(ctx, b)
+        out.append(
+            Meeting(
+                body=b.name,
+                acronym=b.acronym,
+                number=number,
+                date=m.date,
+                date_end=m.date_end,
+                place=m.place,
+                format=m.format,
+                parties=list(m.parties),
+                heads=[],
+                topics=[],
+                span=b.span,
+            )
+        )
+    return out
+
+
+def _next_paragraph_end(ctx: Context) -> int:
+    """End of the paragraph after the lead."""
+    nxt = next((x for x in ctx.sentences if x.start >= ctx.lead_end and not ctx.is_heading(x.start)), None)
+    if nxt is None:
+        return ctx.lead_end
+    end = ctx.text.find("\n", nxt.start)
+    return len(ctx.text) if end < 0 else end
