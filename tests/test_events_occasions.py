@@ -287,3 +287,33 @@ def test_a_visit_to_a_named_site_at_the_reported_occasion():
         published="2025-11-27",
     )
     assert ev["visit to the site of the future Liepaja solar park"][0] == "2025-11-27"
+
+
+def test_a_reception_of_a_guest_named_by_role():
+    ev = events(
+        "On 5 May, Prime Minister of Latvia Evika Siliņa received the Ambassador of Japan to Latvia Takeshi "
+        "Ito."
+    )
+    assert ev == {"reception of Takeshi Ito by Prime Minister Evika Siliņa": ("2025-05-05", None)}
+
+
+def test_a_plans_period_does_not_date_the_occasion_it_is_endorsed_at():
+    ev = events(
+        "Today the first meeting of the Latvia–EU Business Council was held in Riga.\n\n"
+        "The roadmap for 2025–2026 was finalised and is expected to be endorsed at the next Cooperation "
+        "Council."
+    )
+    assert ev == {}  # undated and with no place: no event (not one dated 2025–2026)
+
+
+def test_the_next_round_of_consultations_without_a_reported_sitting():
+    ev = events("The next round of consultations will be held in Riga in 2026.")
+    assert ev == {"next round of consultations": ("2026", "Riga")}
+
+
+def test_a_groundbreaking_ceremony_of_a_new_named_work():
+    ev = events(
+        "The ministers took part in the groundbreaking ceremony of the new Rail Baltica station in Riga on "
+        "5 June 2025."
+    )
+    assert ev == {"groundbreaking ceremony of the new Rail Baltica station": ("2025-06-05", "Riga")}

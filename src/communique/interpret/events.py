@@ -404,7 +404,10 @@ def _talk_rounds(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         q = lm.start(1)
         o = next((x for x in ctx.ordinals if x.span[0] == q), None)
-        if o is None or any(c.start <= q < c.end for c in taken):
+        # "the next round of consultations will be held in Riga": with no sitting of a body reported
+        # (whose next sitting it would be), the next round of the talks
+        nxt_round = lm.group(1).lower() == "next" and ctx.meeting is None and _ROUND_OF.match(text, rm.end())
+        if (o is None and not nxt_round) or any(c.start <= q < c.end for c in taken):
             continue
         if ctx.is_heading(q) or ctx.in_quote(q):
             continue
@@ -846,6 +849,8 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         ord_ = _ordinal_before(ctx, m.start(), 20)
         has_ord = ord_ is not None
         named_of = end > m.end() and _OF_NAMED.match(text, m.end()) is not None
+        # "the groundbreaking ceremony of the new Rail Baltica station": what it is the ceremony of
+        named_of = named_of or (word == "ceremony" and _OF_NEW_NAMED.match(text, m.end()) is not None)
         next_acr = (
             not has_ord
             and _ACRONYM.fullmatch(left_mods) is not None
@@ -1004,6 +1009,7 @@ _DESCRIBED_BEFORE = re.compile(r"\b(?:a|an)\s+([A-Z][\w’'-]*(?:\s+[a-z][\w’'
 _BARE_SITTING = re.compile(r"\S+\s+(?:meeting|session|sitting)", re.I)
 _PAIR_MODS = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?–[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s")
 _OF_NAMED = re.compile(r"\s+of\s+the\s+[A-Z]")
+_OF_NEW_NAMED = re.compile(r"\s+of\s+(?:the\s+)?(?:new|future|first)\s+[A-Z]")
 _SPACE_YEAR = re.compile(r" (?:19|20)\d\d\b")
 _BETWEEN_NEXT = re.compile(r"\s+between\s")
 _TITLED_MODS = re.compile(r"(?:^|\s)[A-Z][a-z][\w-]*(?:s['’])?$")  # "… Foreign Ministers' Meeting"
@@ -1143,7 +1149,8 @@ def _covers_meeting(ctx: Context, start: int, end: int) -> bool:
 
 _MODIFIER = re.compile(
     r"(?:([A-Z][\w\-–’']*(?:['’]s)?|[a-z]+['’]s|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+teenth|[a-z]+ieth|[a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|\d+(?:st|nd|rd|th)|first-ever|official|state|working|"
-    r"further|new|annual|informal|extraordinary|plenary|business|investors['’]?|EU-commissioned|"
+    r"further|new|annual|informal|extraordinary|plenary|groundbreaking|ground-breaking|business|"
+    r"investors['’]?|EU-commissioned|"
     r"[\w-]+-commissioned|high-level|ministerial|strategic|coordination|opening)\s+)$"
 )
 
@@ -1278,6 +1285,7 @@ _CALL = re.compile(
     r"video\s*(?:-\s*)?conference|videoconference|video\s+call|online\s+meeting)"
 )
 _RECEIVED_BY = re.compile(r"\s+(?:was|were|has\s+been)\s+received\s+by\s+")
+_RECEIVED = re.compile(r"\s+(?:also\s+)?received\s+(?:the\s+|a\s+)?(?=[A-Z])")
 # "A met on Thursday with a delegation of European business leaders"
 _MET_DELEGATION = re.compile(
     r"\bmet\s+(?:(?:on\s+)?(?:today|yesterday|[A-Z][a-z]+day)\s+)?with\s+(a|the)\s+delegation\s+of\s+"
@@ -1327,6 +1335,19 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if host is None or host[0] - rm.end() > 60 or re.search(r"[,;.]", text[rm.end() : host[0]]):
                 continue
             out.append(_Cand(a0, host[1], f"reception of {p.name} by {_short(host[2])}", host[1]))
+    if " received " in text:
+        # "On 5 May, Prime Minister A received the Ambassador of Japan B": the guest named by role
+        people = people or ctx.person_mentions()
+        for i, (a0, b0, p) in enumerate(people):
+            rm = _RECEIVED.match(text, b0)
+            if rm is None or ctx.is_heading(a0) or ctx.in_quote(a0):
+                continue
+            guest = next(((x, y, q) for x, y, q in people[i + 1 :] if x >= rm.end()), None)
+            if guest is None or guest[0] - rm.end() > 80 or re.search(r"[,;.]", text[rm.end() : guest[0]]):
+                continue
+            if any(c.start <= a0 < c.end for c in taken + out):
+                continue
+            out.append(_Cand(a0, guest[1], f"reception of {guest[2].name} by {_short(p)}", guest[1]))
     if " held " in text and "talks" in text:
         people = people or ctx.person_mentions()
         for m in _AND_HELD_TALKS.finditer(text):
@@ -1780,6 +1801,16 @@ _FRONTED_NAMES = (
     "video",
     "online meeting ",
 )
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+(?:period|years)\s+)?$")
+
+
+def _plan_period(text: str, d) -> bool:
+    """A range of years after "for" ("Action Plan for 2025–2027"): how long a plan runs."""
+    if not d.end or len(d.value) != 4:
+        return False
+    return _FOR_BEFORE.search(text, max(0, d.span[0] - 24), d.span[0]) is not None
+
+
 _OTHER_WHOSE = re.compile(r"\S\s+[^,.;]{3,},\s+whose\b")
 
 
@@ -1808,7 +1839,8 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     clause_start = max(ctx.text.rfind(",", s.start, c.start), s.start)
     if _WHERE.match(ctx.text, clause_start):
         clause_start = s.start  # "visited Tbilisi in January, where he opened the … Forum"
-    before = [d for d in ctx.dates_in(clause_start, c.start)]
+    # (not "the roadmap for 2025–2026 … is expected to be endorsed at the next Council": a plan's period)
+    before = [d for d in ctx.dates_in(clause_start, c.start) if not _plan_period(ctx.text, d)]
     if before:
         return before[-1].value, before[-1].end
     if c.name.startswith(_FRONTED_NAMES):
