@@ -317,3 +317,16 @@ def test_a_groundbreaking_ceremony_of_a_new_named_work():
         "5 June 2025."
     )
     assert ev == {"groundbreaking ceremony of the new Rail Baltica station": ("2025-06-05", "Riga")}
+
+
+def test_a_meeting_of_a_body_named_before_it():
+    ev = events(
+        "The ministers discussed preparations for the SCO Heads of State Council meeting in Tianjin on "
+        "August 31 – September 1."
+    )
+    assert ev == {"SCO Heads of State Council meeting": ("2025-08-31", "Tianjin")}
+
+
+def test_a_flight_launched_between_two_cities_is_named_by_them():
+    ev = events("The two sides launched a new direct flight between Riga and Tokyo in May 2025.")
+    assert ev == {"launch of the direct flight between Riga and Tokyo": ("2025-05", None)}

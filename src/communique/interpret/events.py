@@ -861,6 +861,8 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         titled = m.group(0)[:1].isupper() and _TITLED_MODS.search(left_mods) is not None
         # "the GCC–Central Asia ministerial strategic dialogue": a format named by its two sides
         titled = titled or _PAIR_MODS.match(left_mods) is not None
+        # "the SCO Heads of State Council meeting": a sitting of a body named before it
+        titled = titled or (word in ("meeting", "session") and _OWNER_BODY.fullmatch(left_mods) is not None)
         if weak and not has_ord and not named_of and not next_acr and not titled:
             # "the meeting between Minister A and Minister B", "a meeting of senior officials"
             gathering = _gathering(ctx, m.start(), m.end()) if word == "meeting" else None
@@ -1007,6 +1009,10 @@ _QUOTED_AFTER = re.compile(r"\s+[“\"«][^”\"»\n]{2,80}[”\"»]")
 _QUOTED_BEFORE = re.compile(r"(?:\b(?:the|a|an)\s+)?([“\"«][^”\"»\n]{2,80}[”\"»])\s+$")
 _DESCRIBED_BEFORE = re.compile(r"\b(?:a|an)\s+([A-Z][\w’'-]*(?:\s+[a-z][\w’'-]*){1,3})\s+$")
 _BARE_SITTING = re.compile(r"\S+\s+(?:meeting|session|sitting)", re.I)
+_OWNER_BODY = re.compile(
+    r"(?:[A-Z][\w’'-]*\s+(?:of\s+)?){1,6}(?:Council|Committee|Commission|Group|Board|Assembly|Parliament|"
+    r"Ministers['’]?)"
+)
 _PAIR_MODS = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?–[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s")
 _OF_NAMED = re.compile(r"\s+of\s+the\s+[A-Z]")
 _OF_NEW_NAMED = re.compile(r"\s+of\s+(?:the\s+)?(?:new|future|first)\s+[A-Z]")
@@ -1612,8 +1618,9 @@ def _launched_rx() -> re.Pattern:
     return re.compile(
         r"\b(?:launched|inaugurated|gave\s+(?:the\s+)?start\s+to)\s+(?:the|a|an)\s+"
         r"((?:[\w’'-]+\s+){0,3}?(?:" + "|".join(map(re.escape, things)) + r"))\b"
-        # "… on the route Altynkol – Zamyn-Uud – Tianjin": the route names it
-        r"(?:\s+on\s+the\s+route\s+([A-Z][^,.;()]{2,80}?)(?=\s*[,.;(]|\s+and\s))?"
+        # "… on the route Altynkol – Zamyn-Uud – Tianjin", "… between Riga and Tokyo": the route names it
+        r"(?:\s+on\s+the\s+route\s+([A-Z][^,.;()]{2,80}?)(?=\s*[,.;(]|\s+and\s)"
+        r"|\s+((?:between|from)\s+[A-Z][\w’'-]*\s+(?:and|to)\s+[A-Z][\w’'-]*))?"
     )
 
 
@@ -1633,15 +1640,16 @@ def _launches(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         thing = m.group(1)
         thing = thing[4:] if thing.startswith("new ") else thing
-        if m.group(2):
-            end = m.end(2)
-            name = f"launch of the {thing} {m.group(2).strip()}"
+        if m.group(2) or m.group(3):
+            g = 2 if m.group(2) else 3
+            end = m.end(g)
+            name = f"launch of the {thing} {m.group(g).strip()}"
         else:
             end = _np_end(text, m.end(1)) if _OF_NEXT.match(text, m.end(1)) else m.end(1)
             name = f"launch of the {thing}{text[m.end(1) : end]}"
         s = ctx.sentence_at(m.start())
         current = not ctx.dates_in(s.start, s.end)
-        out.append(_Cand(m.start(1), end, name, end, current, route=bool(m.group(2))))
+        out.append(_Cand(m.start(1), end, name, end, current, route=bool(m.group(2) or m.group(3))))
     return out
 
 
