@@ -330,3 +330,26 @@ def test_a_meeting_of_a_body_named_before_it():
 def test_a_flight_launched_between_two_cities_is_named_by_them():
     ev = events("The two sides launched a new direct flight between Riga and Tokyo in May 2025.")
     assert ev == {"launch of the direct flight between Riga and Tokyo": ("2025-05", None)}
+
+
+def test_a_trilateral_meeting_of_ministers_named_with_their_countries():
+    ev = events(
+        "The figures were released after the trilateral meeting of the ministers of economy and transport of "
+        "Latvia, Estonia and Lithuania in Riga on 15 August."
+    )
+    assert ev == {
+        "trilateral meeting of the ministers of economy and transport of Latvia, Estonia and Lithuania": (
+            "2024-08-15",
+            "Riga",
+        )
+    }
+
+
+def test_a_meeting_held_with_representatives_of_an_association_during_the_visit():
+    text = (
+        "On 11 November 2025, the Minister of Foreign Affairs of Latvia Baiba Braže co-chaired the 20th "
+        "meeting of the Latvia–EU Cooperation Council in Brussels.\n\n"
+        "During the visit, a meeting was also held with representatives of the European Business Association."
+    )
+    ev = events(text, published="2025-11-12")
+    assert ev["meeting with the European Business Association"][0] == "2025-11-11"

@@ -865,7 +865,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         titled = titled or (word in ("meeting", "session") and _OWNER_BODY.fullmatch(left_mods) is not None)
         if weak and not has_ord and not named_of and not next_acr and not titled:
             # "the meeting between Minister A and Minister B", "a meeting of senior officials"
-            gathering = _gathering(ctx, m.start(), m.end()) if word == "meeting" else None
+            gathering = _gathering(ctx, start, m.end()) if word == "meeting" else None
             if gathering is None and word in ("meeting", "session", "conference"):
                 gathering = _hosted(text, start, m.start(), m.end())
             if gathering is None:
@@ -1042,6 +1042,15 @@ def _of_group() -> re.Pattern:
     return re.compile(r"\s+of\s+(?:the\s+)?(?:" + "|".join(map(re.escape, groups)) + r")\b", re.I)
 
 
+_MINISTERS_OF = re.compile(
+    r"(?:\s+of\s+[a-z]+(?:\s+and\s+[a-z]+)*)?\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:(?:,\s+|,?\s+and\s+)[A-Z][\w’'-]*)+"
+)
+_HELD_WITH = re.compile(
+    r"\s+(?:was|were)\s+(?:also\s+)?held\s+with\s+(?:(?:the\s+)?(?:representatives|members|heads)\s+of\s+)?"
+    r"(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][\w’'-]*){1,6})"
+)
+
+
 def _gathering(ctx: Context, start: int, end: int) -> tuple[int, int, str] | None:
     """(start, end, name) of a meeting named by who met: "the meeting between the Minister … Bakhtiyor
     Saidov and the Minister … Takeshi Iwaya" → "meeting between Bakhtiyor Saidov and Takeshi Iwaya";
@@ -1049,7 +1058,13 @@ def _gathering(ctx: Context, start: int, end: int) -> tuple[int, int, str] | Non
     text = ctx.text
     g = _of_group().match(text, end)
     if g:
-        return start, g.end(), text[start : g.end()].lower()
+        # "… of the ministers of economy and transport of Georgia, Azerbaijan and Türkiye": whose
+        w = _MINISTERS_OF.match(text, g.end())
+        g_end = w.end() if w else g.end()
+        return start, g_end, text[start : g.end()].lower() + text[g.end() : g_end]
+    held = _HELD_WITH.match(text, end)
+    if held:  # "a meeting was also held with representatives of the European Business Association"
+        return start, held.end(), f"meeting with the {held.group(1)}"
     if not _BETWEEN_NEXT.match(text, end):
         return None
     s = ctx.sentence_at(start)
@@ -1155,7 +1170,7 @@ def _covers_meeting(ctx: Context, start: int, end: int) -> bool:
 
 _MODIFIER = re.compile(
     r"(?:([A-Z][\w\-–’']*(?:['’]s)?|[a-z]+['’]s|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+teenth|[a-z]+ieth|[a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|\d+(?:st|nd|rd|th)|first-ever|official|state|working|"
-    r"further|new|annual|informal|extraordinary|plenary|groundbreaking|ground-breaking|business|"
+    r"further|new|annual|informal|extraordinary|plenary|groundbreaking|ground-breaking|business|trilateral|"
     r"investors['’]?|EU-commissioned|"
     r"[\w-]+-commissioned|high-level|ministerial|strategic|coordination|opening)\s+)$"
 )
