@@ -84,3 +84,17 @@ def test_a_sitting_held_back_to_back_with_the_reported_one_is_a_meeting_of_its_o
     first, second = extract(text, published="2025-02-26").meetings
     assert second.body == "Baltic Green Energy Advisory Council" and second.number == 3
     assert (second.date, second.place, second.heads) == (first.date, first.place, [])
+
+
+def test_a_lead_naming_the_sitting_without_a_day_takes_the_day_of_the_next_sentence_naming_it():
+    text = (
+        "Ministry of Economy of Latvia\n\n"
+        "The 11th meeting of the Latvia–Estonia Intergovernmental Commission on Economic Cooperation held in "
+        "Riga\n\n"
+        "Riga, March 6, 2025. The 11th meeting of the Latvia–Estonia Intergovernmental Commission on "
+        "Economic "
+        "Cooperation was held in Riga on March 5, co-chaired by Minister of Economy of Latvia Viktors "
+        "Valainis and Minister of Economy of Estonia Erkki Keldo.\n"
+    )
+    (m,) = extract(text, published="2025-03-06").meetings
+    assert m.number == 11 and m.date == "2025-03-05"

@@ -305,6 +305,9 @@ def _date(ctx: Context, body: BodyMention):
         for d in cands:
             if d.granularity == want:
                 return _spanning(ctx, body, d) if want == "day" and not d.end else d
+    again = _named_again(ctx, body)
+    if again is not None:
+        return again
     if body.span[0] >= ctx.lead_end:
         # a sitting the body text reports at the visit ("Within the framework of the visit the
         # Ministers co-chaired …") with no day of its own: the day of the dateline that opens the text
@@ -315,6 +318,25 @@ def _date(ctx: Context, body: BodyMention):
         d = dateline_mention(ctx.text)
         if d is not None and d.granularity == "day":
             return d
+    return None
+
+
+def _named_again(ctx: Context, body: BodyMention):
+    """ "The 11th meeting of the … Commission held in Baku" as the lead, then "The 11th meeting of the …
+    Commission was held in Baku on March 5": the day the next sentence naming the same body gives."""
+    dateline_end = _dateline_end(ctx)
+    last = body.type.split()[-1]
+    for b in ctx.all_bodies:
+        if b.span[0] <= body.span[1] or b.type.split()[-1] != last:
+            continue
+        s = ctx.sentence_at(b.span[0])
+        if s.paragraph > ctx.sentence_at(body.span[0]).paragraph + 2:
+            break
+        days = [
+            d for d in ctx.dates_in(s.start, s.end) if d.span[0] >= dateline_end and d.granularity == "day"
+        ]
+        if days:
+            return days[0]
     return None
 
 
