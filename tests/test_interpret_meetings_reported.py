@@ -98,3 +98,27 @@ def test_a_lead_naming_the_sitting_without_a_day_takes_the_day_of_the_next_sente
     )
     (m,) = extract(text, published="2025-03-06").meetings
     assert m.number == 11 and m.date == "2025-03-05"
+
+
+def test_a_pronoun_co_chair_is_the_person_named_before_and_the_visits_city_the_place():
+    text = (
+        "Press release of the Ministry of Foreign Affairs of Latvia\n\n"
+        "On 11–12 November, Minister of Foreign Affairs Baiba Braže paid a working visit to Brussels. On 11 "
+        "November, she co-chaired the 20th meeting of the Latvia–European Union Cooperation Council together "
+        "with the High Representative of the Union for Foreign Affairs and Security Policy Kaja Kallas.\n"
+    )
+    (m,) = extract(text, published="2025-11-12").meetings
+    assert {h.name for h in m.heads} == {"Baiba Braže", "Kaja Kallas"}
+    assert m.place == "Brussels"
+
+
+def test_the_two_leaders_chairing_a_sitting_after_the_lead_are_its_heads():
+    text = (
+        "RIGA, April 22, 2025 (Wire) - Estonian President Alar Karis arrived in Riga on Tuesday for a "
+        "two-day "
+        "state visit, Latvian President Edgars Rinkēvičs's office said.\n\n"
+        "The two leaders held talks behind closed doors and then chaired the third meeting of the "
+        "Estonian-Latvian Supreme Interstate Council, according to a statement.\n"
+    )
+    (m,) = extract(text, published="2025-04-22").meetings
+    assert {h.name for h in m.heads} == {"Alar Karis", "Edgars Rinkēvičs"}

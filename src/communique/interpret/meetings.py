@@ -378,8 +378,17 @@ def _place(ctx: Context, body: BodyMention, fmt: str | None) -> str | None:
                     continue
                 return p.name
     if fmt in ("in-person", "hybrid"):
+        # "paid a working visit to Brussels. On 11 November, he co-chaired the 20th meeting …": the city
+        # the lead's visit went to
+        for s in _meeting_sentences(ctx, body):
+            for p in ctx.places_in(s.start, s.end):
+                if p.kind == "city" and _VISIT_TO.search(ctx.text, max(s.start, p.span[0] - 30), p.span[0]):
+                    return ctx.dateline_place() or p.name
         return ctx.dateline_place()  # a hybrid sitting is held somewhere too, the others joining online
     return None
+
+
+_VISIT_TO = re.compile(r"\bvisit\s+to\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -407,9 +416,11 @@ def _format(ctx: Context, body: BodyMention) -> str:
     return "in-person"
 
 
-def _heads(ctx: Context, parties: list[str]) -> list[Head]:
+def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) -> list[Head]:
     heads: list[Head] = []
     limit = ctx.lead_end
+    if body is not None and body.span[0] >= limit:
+        limit = ctx.sentence_at(body.span[0]).end  # a sitting the paragraph after the lead reports
     paras = sorted({s.paragraph for s in ctx.sentences if s.start < limit})
     last_para = paras[-1] + 2 if paras else 0
     seen = set()
@@ -427,8 +438,28 @@ def _heads(ctx: Context, parties: list[str]) -> list[Head]:
         seen.add(person.name)
         heads.append(Head(name=person.name, role=person.role, side=_side(ctx, person, start, s, parties)))
     if len(heads) < 2:
+        heads += _pronoun_heads(ctx, parties, limit, seen)
+    if len(heads) < 2:
         heads += _collective_heads(ctx, parties, limit, seen)
     return heads
+
+
+_HE_CHAIRED = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:also\s+|jointly\s+)?(?:co-chaired|chaired|headed|led)\b")
+
+
+def _pronoun_heads(ctx: Context, parties: list[str], limit: int, seen: set) -> list[Head]:
+    """ "On 11–12 November, Minister A paid a working visit to Brussels. On 11 November, he co-chaired the
+    20th meeting …": the person the pronoun stands for, the last one named before its sentence."""
+    m = _HE_CHAIRED.search(ctx.text, 0, limit)
+    if m is None or ctx.in_quote(m.start()):
+        return []
+    s = ctx.sentence_at(m.start())
+    before = [(a, p) for a, _b, p in ctx.person_mentions() if a < s.start]
+    if not before or before[-1][1].name in seen:
+        return []
+    a, person = before[-1]
+    seen.add(person.name)
+    return [Head(name=person.name, role=person.role, side=_side(ctx, person, a, ctx.sentence_at(a), parties))]
 
 
 @lru_cache(maxsize=1)
@@ -611,7 +642,7 @@ def find_meetings(ctx: Context) -> list[Meeting]:
         place=_place(ctx, body, fmt),
         format=fmt,
         parties=parties,
-        heads=_heads(ctx, parties),
+        heads=_heads(ctx, parties, body),
         topics=_topics(ctx),
         span=body.span,
     )
