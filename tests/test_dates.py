@@ -532,3 +532,9 @@ def test_a_second_complement_of_an_invitation_lies_ahead():
     )
     found = [d for d in find_dates(text, dt.date(2025, 6, 5)) if "October" in d.text]
     assert [(d.value, d.end) for d in found] == [("2025-10-02", "2025-10-03")]
+
+
+def test_the_follow_up_to_a_visit_in_a_month_looks_back():
+    text = "The sides reviewed the follow-up to the state visit of the President to Riga in June."
+    found = find_dates(text, dt.date(2024, 11, 8))
+    assert [(d.text, d.value) for d in found] == [("June", "2024-06")]

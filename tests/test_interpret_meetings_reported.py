@@ -122,3 +122,21 @@ def test_the_two_leaders_chairing_a_sitting_after_the_lead_are_its_heads():
     )
     (m,) = extract(text, published="2025-04-22").meetings
     assert {h.name for h in m.heads} == {"Alar Karis", "Edgars Rinkēvičs"}
+
+
+def test_a_numbered_cooperation_forum_held_in_a_city_is_a_meeting():
+    text = (
+        "Results of the 17th Japan–Central Asia Cooperation Forum\n\n"
+        "2024.11.08\n\n"
+        "1. The 17th Japan–Central Asia Cooperation Forum was held in Tokyo on 6 November, with the "
+        "participation of vice ministers of foreign affairs of the five Central Asian countries.\n\n"
+        "2. On the margins of the Forum, the vice ministers held consultations.\n\n"
+        "3. The Japan–Uzbekistan Business Council will hold its 4th meeting in Tashkent in the first half "
+        "of 2025.\n"
+    )
+    ex = extract(text, published="2024-11-08")
+    (m,) = ex.meetings
+    assert (m.number, m.date, m.place) == (17, "2024-11-06", "Tokyo")
+    names = {e.name for e in ex.events}
+    assert "Forum" not in names
+    assert "4th meeting of the Japan–Uzbekistan Business Council" in names

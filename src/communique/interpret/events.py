@@ -651,7 +651,12 @@ def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         noun = m.group("noun").lower()
         name = f"{label} {body}" if noun in type_words else f"{label} {noun} of the {body}"
         if m.group(0).split(None, 1)[0].lower() in ("its", "their"):
-            new = _NEW_FORMAT.search(ctx.text, ctx.sentence_at(m.start()).start, m.start())
+            s_start = ctx.sentence_at(m.start()).start
+            if any(
+                s_start <= b.span[0] < m.start() and b.span != ctx.meeting_body.span for b in ctx.bodies
+            ):
+                continue  # "The Korea–Uzbekistan Business Council will hold its 4th meeting": that body's
+            new = _NEW_FORMAT.search(ctx.text, s_start, m.start())
             if new:  # "agreed to launch a visa dialogue and to hold its first meeting": the new format's
                 name = f"{label} {noun} of the {new.group(1)}"
         out.append(_Cand(m.start("q"), m.end(), name, m.end()))
@@ -904,6 +909,14 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             and _visitor(ctx, start) is None
         ):
             continue  # a bare "the forum", "the visit" (but "the Organisation … its summit")
+        if (
+            not left_mods
+            and end == m.end()
+            and m.group(0)[:1].isupper()
+            and " " not in m.group(0)
+            and _named_before(ctx, word, m.start(), taken + out)
+        ):
+            continue  # "On the margins of the Forum": the Forum named in full before
         if any(b.span[0] >= start and b.span[0] <= end + 25 for b in ctx.bodies):
             continue  # "meeting of the … Council": the body's own sitting
         if _SINCE_NEXT.match(text, end):
@@ -983,6 +996,14 @@ def _hosted(text: str, np_start: int, start: int, end: int) -> tuple[int, int, s
         return None
     a = min(np_start, lat.start(1))
     return a, hb.end(), text[a : hb.end()]
+
+
+def _named_before(ctx: Context, word: str, pos: int, cands: list[_Cand]) -> bool:
+    """An occasion or the reported sitting named in full before `pos` ends with `word` ("Forum")."""
+    main = ctx.meeting_body
+    if main is not None and main.span[0] < pos and main.type.split()[-1].lower() == word:
+        return True
+    return any(c.start < pos and c.name.lower().endswith(word) for c in cands)
 
 
 def _body_before(ctx: Context, pos: int) -> BodyMention | None:

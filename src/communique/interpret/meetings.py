@@ -321,17 +321,26 @@ def _date(ctx: Context, body: BodyMention):
     return None
 
 
-def _named_again(ctx: Context, body: BodyMention):
-    """ "The 11th meeting of the … Commission held in Baku" as the lead, then "The 11th meeting of the …
-    Commission was held in Baku on March 5": the day the next sentence naming the same body gives."""
-    dateline_end = _dateline_end(ctx)
+def _again_sentences(ctx: Context, body: BodyMention) -> list:
+    """The sentences, up to two paragraphs on, that name the same body again."""
     last = body.type.split()[-1]
+    para = ctx.sentence_at(body.span[0]).paragraph
+    out = []
     for b in ctx.all_bodies:
         if b.span[0] <= body.span[1] or b.type.split()[-1] != last:
             continue
         s = ctx.sentence_at(b.span[0])
-        if s.paragraph > ctx.sentence_at(body.span[0]).paragraph + 2:
+        if s.paragraph > para + 2:
             break
+        out.append(s)
+    return out
+
+
+def _named_again(ctx: Context, body: BodyMention):
+    """ "The 11th meeting of the … Commission held in Baku" as the lead, then "The 11th meeting of the …
+    Commission was held in Baku on March 5": the day the next sentence naming the same body gives."""
+    dateline_end = _dateline_end(ctx)
+    for s in _again_sentences(ctx, body):
         days = [
             d for d in ctx.dates_in(s.start, s.end) if d.span[0] >= dateline_end and d.granularity == "day"
         ]
@@ -365,7 +374,8 @@ def _dateline_end(ctx: Context) -> int:
 
 
 def _place(ctx: Context, body: BodyMention, fmt: str | None) -> str | None:
-    for s in [ctx.sentence_at(body.span[0])] + _meeting_sentences(ctx, body):
+    sentences = [ctx.sentence_at(body.span[0])] + _meeting_sentences(ctx, body)
+    for s in sentences + _again_sentences(ctx, body)[:1]:
         for p in ctx.places_in(s.start, s.end):
             if p.kind != "city" or ctx.in_quote(p.span[0]):
                 continue
