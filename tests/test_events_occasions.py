@@ -353,3 +353,21 @@ def test_a_meeting_held_with_representatives_of_an_association_during_the_visit(
     )
     ev = events(text, published="2025-11-12")
     assert ev["meeting with the European Business Association"][0] == "2025-11-11"
+
+
+def test_phone_talks_and_video_link_talks_between_two_people():
+    assert events(
+        "On 5 May, President Edgars Rinkēvičs spoke by phone with President of Finland Alexander Stubb."
+    ) == {"phone conversation between Edgars Rinkēvičs and Alexander Stubb": ("2025-05-05", None)}
+    assert events(
+        "President Edgars Rinkēvičs and President Alexander Stubb held telephone talks on 5 May."
+    ) == {"telephone talks between Edgars Rinkēvičs and Alexander Stubb": ("2025-05-05", None)}
+    assert events(
+        "On 5 May, Foreign Minister Baiba Braže held talks via video link with her Japanese counterpart "
+        "Takeshi Iwaya."
+    ) == {"talks between Baiba Braže and Takeshi Iwaya": ("2025-05-05", None)}
+
+
+def test_a_named_person_visiting_a_city():
+    ev = events("Prime Minister of Latvia Evika Siliņa visited Tokyo on 3-4 June 2025.")
+    assert ev == {"visit of Evika Siliņa to Tokyo": ("2025-06-03", "Tokyo")}

@@ -148,6 +148,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += routes
     cands += _launches(ctx, cands)
     cands += _site_visits(ctx, cands)
+    cands += _place_visits(ctx, cands)
     cands.sort(key=lambda c: c.start)
     out: list[Event] = []
     seen: set[str] = set()
@@ -1268,7 +1269,8 @@ _RECEIVED_DELEGATION = re.compile(
 )
 _TRAILING_FUNCTION = re.compile(r"(?:\s+(?:for|of|and|the))+$")
 _HELD_TALKS = re.compile(
-    r"\b(?:(?:held|holds|hold)\s+(?:a\s+)?(?:bilateral\s+|official\s+)?(talks|meeting)\s+with|(met)(?:\s+with)?)\b"
+    r"\b(?:(?:held|holds|hold)\s+(?:a\s+)?(?:bilateral\s+|official\s+)?(talks|meeting)"
+    r"(?:\s+(?:via|by)\s+(?:video\s*(?:-\s*)?link|video\s*conference|videoconference))?\s+with|(met)(?:\s+with)?)\b"
 )
 _SIDELINES_IN = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\b", re.I)
 
@@ -1323,8 +1325,10 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 # "A held a phone conversation with B", "A and B held a video conference": a call between two people
 _CALL = re.compile(
-    r"\b(?:held|had|holds|has|conducted)\s+(?:a|an)\s+((?:tele)?phone\s+(?:conversation|call|talk)|"
+    r"\b(?:(?:held|had|holds|has|conducted)\s+(?:(?:a|an)\s+)?((?:tele)?phone\s+(?:conversation|call|talks?)|"
     r"video\s*(?:-\s*)?conference|videoconference|video\s+call|online\s+meeting)"
+    # "A spoke by phone with B"
+    r"|(?:spoke|talked|spoken)\s+(?:by|on\s+the|over\s+the)\s+((?:tele)?phone))\b"
 )
 _RECEIVED_BY = re.compile(r"\s+(?:was|were|has\s+been)\s+received\s+by\s+")
 _RECEIVED = re.compile(r"\s+(?:also\s+)?received\s+(?:the\s+|a\s+)?(?=[A-Z])")
@@ -1365,7 +1369,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if pair is None:
                 continue
             a, b, end = pair
-            kind = re.sub(r"\s+", " ", m.group(1).lower())
+            kind = re.sub(r"\s+", " ", (m.group(1) or f"{m.group(2)} conversation").lower())
             out.append(_Cand(m.start(), end, f"{kind} between {a.name} and {b.name}", m.end()))
     if " received by " in text:
         people = people or ctx.person_mentions()
@@ -1722,6 +1726,31 @@ def _site_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_VISITED_PLACE = re.compile(r",?\s+(?:(?:who|also|then|later)\s+)*(?:visited|toured)\s+(?:the\s+)?")
+
+
+def _place_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "Prime Minister A visited Tokyo on 3–4 June" → "visit of A to Tokyo": a named person visiting a
+    city or a country (not a place inside a longer name: "visited the Tokyo Stock Exchange")."""
+    text = ctx.text
+    if "visited" not in text and "toured" not in text:
+        return []
+    out: list[_Cand] = []
+    for a, b, p in ctx.person_mentions():
+        m = _VISITED_PLACE.match(text, b)
+        if m is None or ctx.is_heading(a) or ctx.in_quote(a):
+            continue
+        place = next((x for x in ctx.places_in(m.end(), m.end() + 60) if x.span[0] == m.end()), None)
+        if place is None or place.kind not in ("city", "country") or _NAME_GOES_ON.match(text, place.span[1]):
+            continue
+        if any(c.start <= m.end() < c.end for c in taken + out):
+            continue
+        s = ctx.sentence_at(a)
+        name = f"visit of {p.name} to {place.text}"
+        out.append(_Cand(a, place.span[1], name, place.span[1], not ctx.dates_in(s.start, s.end)))
+    return out
+
+
 _TO_DEPART = re.compile(
     r"\b([Tt]he\s+(?:[\w’'–-]+\s+){0,4}?(?:train|flight|ship|vessel|convoy|caravan)"
     r"(?:\s+(?:on|from|to|between)\s+(?:an?\s+new\s+|the\s+)?(?:[\w’'–-]+\s+){0,3}?(?:route|line|corridor))?)"
@@ -1837,6 +1866,7 @@ _FRONTED = re.compile(r"[^\w,]*(?:[A-Z][a-z]+,\s+)?(?:[Oo]n|[Ii]n)\s+")
 # occasions named by who took part: a date fronted in their sentence is theirs ("On 13 May, A, who is
 # in X on a visit, held talks with B")
 _FRONTED_NAMES = (
+    "visit of ",
     "talks between ",
     "reception of ",
     "meeting of ",
