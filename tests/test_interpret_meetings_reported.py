@@ -140,3 +140,16 @@ def test_a_numbered_cooperation_forum_held_in_a_city_is_a_meeting():
     names = {e.name for e in ex.events}
     assert "Forum" not in names
     assert "4th meeting of the Japan–Uzbekistan Business Council" in names
+
+
+def test_a_second_hand_sittings_heads_are_its_chairs_not_the_leads_callers():
+    text = (
+        "Ministers hold phone call\n\n"
+        "Riga, 8 April 2025. Foreign Minister of Latvia Baiba Braže and Foreign Minister of Japan Takeshi "
+        "Iwaya held a phone conversation on Tuesday.\n\n"
+        "They discussed the outcomes of the 12th meeting of the Latvia–Japan Joint Commission, held by video "
+        "conference on 4 April. The commission was co-chaired by Latvia's Minister of Economy Viktors "
+        "Valainis and Japan's State Minister Kenji Sato.\n"
+    )
+    (m,) = extract(text, published="2025-04-08").meetings
+    assert [h.name for h in m.heads] == ["Viktors Valainis", "Kenji Sato"]

@@ -430,6 +430,9 @@ def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) ->
     heads: list[Head] = []
     limit = ctx.lead_end
     if body is not None and body.span[0] >= limit:
+        chairs = _chairs_named_with(ctx, body, parties)
+        if chairs:
+            return chairs  # a sitting reported after the lead: who chaired it, not who holds the lead's talks
         limit = ctx.sentence_at(body.span[0]).end  # a sitting the paragraph after the lead reports
     paras = sorted({s.paragraph for s in ctx.sentences if s.start < limit})
     last_para = paras[-1] + 2 if paras else 0
@@ -452,6 +455,31 @@ def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) ->
     if len(heads) < 2:
         heads += _collective_heads(ctx, parties, limit, seen)
     return heads
+
+
+def _chairs_named_with(ctx: Context, body: BodyMention, parties: list[str]) -> list[Head]:
+    """The people its sentence or the next names as chairing a sitting reported after the lead ("…, held
+    in Ulaanbaatar on 12 June under the co-chairmanship of the Minister … A"; "The commission was
+    co-chaired by A and B")."""
+    s = ctx.sentence_at(body.span[0])
+    i = ctx.sentence_index(s.start)
+    out: list[Head] = []
+    # the sitting's sentence, then the sentences right after it that say who chaired or led
+    for k, sent in enumerate(ctx.sentences[i : i + 4]):
+        cue = (_CHAIRED if k == 0 else _LED).search(ctx.text, sent.start, sent.end)
+        if cue is None:
+            if k == 0:
+                continue
+            break
+        lo = cue.start() if k == 0 else sent.start
+        for start, _end, person in ctx.person_mentions():
+            if lo <= start < sent.end and person.name not in {h.name for h in out}:
+                side = _side(ctx, person, start, sent, parties)
+                out.append(Head(name=person.name, role=person.role, side=side))
+    return out
+
+
+_LED = re.compile(r"\b(?:co-chaired|chaired|led|headed|presided|co-chairmanship|chairmanship)\b")
 
 
 _HE_CHAIRED = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:also\s+|jointly\s+)?(?:co-chaired|chaired|headed|led)\b")
