@@ -371,3 +371,12 @@ def test_phone_talks_and_video_link_talks_between_two_people():
 def test_a_named_person_visiting_a_city():
     ev = events("Prime Minister of Latvia Evika Siliņa visited Tokyo on 3-4 June 2025.")
     assert ev == {"visit of Evika Siliņa to Tokyo": ("2025-06-03", "Tokyo")}
+
+
+def test_the_same_occasion_phrase_does_not_date_an_occasion_still_ahead():
+    ev = events(
+        "During the visit, the parties discussed preparations for the upcoming Riga International Forum."
+    )
+    assert all(date is None for date, _place in ev.values())
+    ev = events("During his visit, the Minister attended the Latvia–Japan Business Forum.")
+    assert ev == {"Latvia–Japan Business Forum": ("2025-06-20", None)}

@@ -1885,6 +1885,10 @@ def _plan_period(text: str, d) -> bool:
     return _FOR_BEFORE.search(text, max(0, d.span[0] - 24), d.span[0]) is not None
 
 
+_AHEAD_BEFORE = re.compile(
+    r"\b(?:upcoming|forthcoming|next|future|preparations?\s+(?:for|of)|ahead\s+of|invited\s+to|"
+    r"invitation\s+to)\b[^.;]*$"
+)
 _OTHER_WHOSE = re.compile(r"\S\s+[^,.;]{3,},\s+whose\b")
 
 
@@ -1951,7 +1955,11 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
         before = ctx.dates_in(s.start, c.start)
         if before:
             return before[-1].value, before[-1].end
-    if c.current or _conf()["same_scan"].search_part(ctx.text[s.start : s.end], ctx.at, s.start):
+    if c.current or (
+        _conf()["same_scan"].search_part(ctx.text[s.start : s.end], ctx.at, s.start)
+        # "During the visit, the parties discussed preparations for the upcoming … Forum": still ahead
+        and not _AHEAD_BEFORE.search(ctx.text, max(s.start, c.start - 50), c.start)
+    ):
         m_date = ctx.meeting.date if ctx.meeting is not None else None
         if m_date and not _months_before(m_date, ctx.published, 1):
             return m_date, None
