@@ -380,3 +380,11 @@ def test_the_same_occasion_phrase_does_not_date_an_occasion_still_ahead():
     assert all(date is None for date, _place in ev.values())
     ev = events("During his visit, the Minister attended the Latvia–Japan Business Forum.")
     assert ev == {"Latvia–Japan Business Forum": ("2025-06-20", None)}
+
+
+def test_a_talks_subject_leaves_the_place_out():
+    ev = events(
+        "The ministers agreed to hold the next round of talks on the investment agreement in Riga in "
+        "September."
+    )
+    assert ev == {"next round of talks on the investment agreement": ("2025-09", "Riga")}

@@ -458,7 +458,13 @@ def _talks_subject(text: str, pos: int) -> str:
     if not _ON_SUBJECT.match(text, pos):
         return ""
     end = _np_end(text, pos)
-    return text[pos:end] if end > pos else ""
+    if end <= pos:
+        return ""
+    tail = _IN_PLACE_TAIL.search(text, pos, end)
+    return text[pos : tail.start()] if tail else text[pos:end]  # "… agreement in Riga": the place
+
+
+_IN_PLACE_TAIL = re.compile(r"\s+in\s+[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s*$")
 
 
 def _last_talks(ctx: Context, pos: int, lo: int):
@@ -1330,6 +1336,10 @@ _CALL = re.compile(
     # "A spoke by phone with B"
     r"|(?:spoke|talked|spoken)\s+(?:by|on\s+the|over\s+the)\s+((?:tele)?phone))\b"
 )
+_CLAUSE_PUNCT = re.compile(r"[,;.]")
+_SENTENCE_PUNCT = re.compile(r"[;.]")
+_WITH = re.compile(r"\s+with\b")
+_CAPITAL = re.compile(r"[A-Z]")
 _RECEIVED_BY = re.compile(r"\s+(?:was|were|has\s+been)\s+received\s+by\s+")
 _RECEIVED = re.compile(r"\s+(?:also\s+)?received\s+(?:the\s+|a\s+)?(?=[A-Z])")
 # "A met on Thursday with a delegation of European business leaders"
@@ -1369,7 +1379,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if pair is None:
                 continue
             a, b, end = pair
-            kind = re.sub(r"\s+", " ", (m.group(1) or f"{m.group(2)} conversation").lower())
+            kind = " ".join((m.group(1) or f"{m.group(2)} conversation").lower().split())
             out.append(_Cand(m.start(), end, f"{kind} between {a.name} and {b.name}", m.end()))
     if " received by " in text:
         people = people or ctx.person_mentions()
@@ -1378,7 +1388,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if rm is None or ctx.is_heading(a0) or ctx.in_quote(a0):
                 continue
             host = next(((x, y, q) for x, y, q in people[i + 1 :] if x >= rm.end()), None)
-            if host is None or host[0] - rm.end() > 60 or re.search(r"[,;.]", text[rm.end() : host[0]]):
+            if host is None or host[0] - rm.end() > 60 or _CLAUSE_PUNCT.search(text, rm.end(), host[0]):
                 continue
             out.append(_Cand(a0, host[1], f"reception of {p.name} by {_short(host[2])}", host[1]))
     if " received " in text:
@@ -1389,7 +1399,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if rm is None or ctx.is_heading(a0) or ctx.in_quote(a0):
                 continue
             guest = next(((x, y, q) for x, y, q in people[i + 1 :] if x >= rm.end()), None)
-            if guest is None or guest[0] - rm.end() > 80 or re.search(r"[,;.]", text[rm.end() : guest[0]]):
+            if guest is None or guest[0] - rm.end() > 80 or _CLAUSE_PUNCT.search(text, rm.end(), guest[0]):
                 continue
             if any(c.start <= a0 < c.end for c in taken + out):
                 continue
@@ -1435,11 +1445,11 @@ def _two_people(ctx: Context, people, s, start: int, end: int):
     if (
         len(before) >= 2
         and _AND_TITLED.fullmatch(text, before[-2][1], before[-1][0])
-        and not re.search(r"[;.]", text[before[-1][1] : start])
-        and not re.match(r"\s+with\b", text[end:])
+        and not _SENTENCE_PUNCT.search(text, before[-1][1], start)
+        and not _WITH.match(text, end)
     ):
         return before[-2][2], before[-1][2], end
-    if before and after and re.match(r"\s+with\s", text[end : end + 6]) and after[0][0] - end < 90:
+    if before and after and _WITH.match(text, end) and after[0][0] - end < 90:
         return before[-1][2], after[0][2], after[0][1]
     return None
 
@@ -1719,7 +1729,7 @@ def _site_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         end = _np_end(text, m.end(1)) if _OF_NEXT.match(text, m.end(1)) else m.end(1)
         np = text[m.start(1) : end]
-        if not re.search(r"[A-Z]", np):
+        if not _CAPITAL.search(np):
             continue  # "visited the plant": no name
         s = ctx.sentence_at(m.start())
         out.append(_Cand(m.start(1), end, f"visit to {np}", end, not ctx.dates_in(s.start, s.end)))
