@@ -388,3 +388,20 @@ def test_a_talks_subject_leaves_the_place_out():
         "September."
     )
     assert ev == {"next round of talks on the investment agreement": ("2025-09", "Riga")}
+
+
+def test_an_undated_festival_whose_opening_was_attended_and_a_museum_visited_are_at_the_occasion():
+    text = (
+        "Riga, 12 May 2025 – Minister of Foreign Affairs of Latvia Baiba Braže received Parliamentary "
+        "Vice-Minister for Foreign Affairs of Japan Hisashi Matsumoto.\n\n"
+        "On the same day, the Japanese guest visited the Latvian National Museum of Art.\n\n"
+        "The Vice-Minister also attended the opening ceremony of the Japanese Film Festival in Riga."
+    )
+    ev = events(text, published="2025-05-12")
+    assert ev["visit to the Latvian National Museum of Art"][0] == "2025-05-12"
+    assert ev["Japanese Film Festival"] == ("2025-05-12", "Riga")
+
+
+def test_an_unnamed_forum_attended_gets_no_date_of_its_own():
+    ev = events("Michal and Paluckas attended a business forum organised by the two chambers of commerce.")
+    assert ev == {}

@@ -975,7 +975,8 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                     # "recalled the eighth meeting of the Joint Committee … proposed to hold the ninth
                     # meeting in Brussels": a sitting of the body its paragraph last named
                     name = f"{name} of the {_body_name(ctx, body)}"
-        if not current and _VISITED_BEFORE.search(text, max(0, start - 30), start):
+        seen_there = _VISITED_BEFORE.search(text, max(0, start - 60), start) is not None
+        if not current and seen_there and _CAPITAL.search(text, start, end):
             # "The two leaders visited the "Made in Azerbaijan" exhibition": with no day of its own, seen
             # at the reported occasion
             s = ctx.sentence_at(start)
@@ -984,7 +985,10 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
-_VISITED_BEFORE = re.compile(r"\b(?:visited|toured|viewed|inaugurated)\s+(?:the\s+|an?\s+)?$")
+_VISITED_BEFORE = re.compile(
+    r"\b(?:visited|toured|viewed|inaugurated|attended|opened)\s+(?:the\s+|an?\s+)?"
+    r"(?:(?:opening|closing)\s+(?:ceremony\s+|session\s+)?of\s+the\s+)?$"
+)
 
 
 _LATERAL_BEFORE = re.compile(r"\b((?:tri|quadri|multi)lateral|high-level|plenary)\s+$", re.I)
@@ -1708,7 +1712,7 @@ def _visited_rx() -> re.Pattern:
     conf = data.load("events")
     heads = sorted(set(conf.get("sites") or []) | set(conf.get("works") or []), key=len, reverse=True)
     return re.compile(
-        r"\b(?:visited|toured)\s+(the\s+(?:[\w’'–-]+\s+){0,5}?(?:"
+        r"\b(?:visited|toured)\s+(the\s+(?:[\w’'–-]+\s+){0,5}?(?i:"
         + "|".join(map(re.escape, heads))
         + r"))\b"
     )
