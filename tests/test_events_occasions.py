@@ -405,3 +405,13 @@ def test_an_undated_festival_whose_opening_was_attended_and_a_museum_visited_are
 def test_an_unnamed_forum_attended_gets_no_date_of_its_own():
     ev = events("Michal and Paluckas attended a business forum organised by the two chambers of commerce.")
     assert ev == {}
+
+
+def test_two_named_subjects_held_talks_on_a_day_without_a_reported_sitting():
+    ev = events(
+        "On 2 June, Prime Minister Kristen Michal and Prime Minister Gintautas Paluckas held talks on "
+        "defence "
+        "in Vilnius.",
+        published="2025-06-03",
+    )
+    assert ev == {"talks between Kristen Michal and Gintautas Paluckas": ("2025-06-02", "Vilnius")}

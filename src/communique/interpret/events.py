@@ -1412,7 +1412,9 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         people = people or ctx.person_mentions()
         for m in _AND_HELD_TALKS.finditer(text):
             s = ctx.sentence_at(m.start())
-            if not _SIDELINES_OPEN.match(text, s.start):
+            # on the sidelines of the reported sitting, or with no sitting reported, talks the sentence dates
+            dated = ctx.meeting is None and bool(ctx.dates_in(s.start, m.start()))
+            if not dated and not _SIDELINES_OPEN.match(text, s.start):
                 continue
             if any(c.start <= m.start() < c.end for c in taken + out):
                 continue
