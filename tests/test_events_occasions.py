@@ -415,3 +415,12 @@ def test_two_named_subjects_held_talks_on_a_day_without_a_reported_sitting():
         published="2025-06-03",
     )
     assert ev == {"talks between Kristen Michal and Gintautas Paluckas": ("2025-06-02", "Vilnius")}
+
+
+def test_a_chamber_at_its_plenary_session_on_a_weekday():
+    ev = events(
+        "Saeima ratifies treaty\n\nRiga, 15 April 2026. At its plenary session on Wednesday, the Saeima of "
+        "the Republic of Latvia adopted the law on ratification of the treaty.",
+        published="2026-04-15",
+    )
+    assert ev == {"plenary session of the Saeima": ("2026-04-15", None)}

@@ -36,7 +36,8 @@ _STOP_NP = re.compile(
     r"have|had|planned|hosted|attended|in which|brought|followed|took|produced|opened|organi[sz]ed|"
     r"together\s+with|along\s+with|accompanied|"
     r"closed|ended|began|started|concluded|builds|follows|last|earlier|later|next|this|since|"
-    r"on\s+(?:\d+|January|February|March|April|May|June|July|August|September|October|November|December)|"
+    r"on\s+(?:\d+|January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"in\s+the\s+(?:autumn|spring|summer|winter|fall|coming|first|second|end|beginning|middle|course)|"
     r"in\s+(?:January|February|"
     r"March|April|May|June|July|August|September|October|November|December|\d{4}|two|three)"
@@ -880,6 +881,8 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             gathering = _gathering(ctx, start, m.end()) if word == "meeting" else None
             if gathering is None and word in ("meeting", "session", "conference"):
                 gathering = _hosted(text, start, m.start(), m.end())
+            if gathering is None and word == "session" and end == m.end():
+                gathering = _own_session(ctx, start, m.end())
             if gathering is None:
                 continue
             start, end, bare = gathering
@@ -1054,6 +1057,23 @@ _TITLED_MODS = re.compile(r"(?:^|\s)[A-Z][a-z][\w-]*(?:s['’])?$")  # "… Fore
 _ITS_BEFORE = re.compile(r"\bits\s+$")
 _NAME_PART = r"(?:[\"“][^\"”.]{2,40}[\"”]|[A-Z][\w’'+–-]*)"
 _NAMED_THE = re.compile(rf"\b[Tt]he\s+({_NAME_PART}(?:\s+(?:of\s+|and\s+|\+\s+)?{_NAME_PART})*)")
+
+
+# "At its plenary session on Wednesday, the Mazhilis of the Parliament …": the subject after the comma
+_AT_ITS = re.compile(r"\W*(?:At|During|In)\s+its\s+$")
+_SUBJECT_AFTER = re.compile(r"[^,.;]{0,40},\s+the\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})")
+
+
+def _own_session(ctx: Context, start: int, end: int) -> tuple[int, int, str] | None:
+    """ "At its plenary session on Wednesday, the Mazhilis adopted …" → "plenary session of the
+    Mazhilis": a sitting of the body the sentence then names as its subject."""
+    s = ctx.sentence_at(start)
+    if not _AT_ITS.fullmatch(ctx.text, _after_lead_in(ctx.text, s.start), start):
+        return None
+    sm = _SUBJECT_AFTER.match(ctx.text, end)
+    if sm is None:
+        return None
+    return start, end, f"{ctx.text[start:end]} of the {sm.group(1)}"
 
 
 def _its_owner(ctx: Context, start: int) -> str | None:
@@ -1248,11 +1268,14 @@ def _np_start(text: str, pos: int) -> int:
     return k
 
 
+_DAY_AHEAD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
 def _np_end(text: str, pos: int) -> int:
     """Rightwards over a post-modifier ("of President X to Brussels", "on transport links with …")."""
     m = _POST_MODIFIER.match(text, pos)
-    if not m or re.match(r"\d", text[m.end() : m.end() + 1]):
-        return pos
+    if not m or re.match(r"\d", text[m.end() : m.end() + 1]) or _DAY_AHEAD.match(text, m.end()):
+        return pos  # "… on 5 May", "… on Wednesday": a date, not part of the name
     m_end = m.end() - pos  # in `rest`
     rest = text[pos : pos + 160]
     stop = _STOP_NP.search(rest, m_end - 1)
