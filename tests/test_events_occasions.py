@@ -424,3 +424,10 @@ def test_a_chamber_at_its_plenary_session_on_a_weekday():
         published="2026-04-15",
     )
     assert ev == {"plenary session of the Saeima": ("2026-04-15", None)}
+
+
+def test_receiving_an_award_from_someone_is_no_reception():
+    ev = events(
+        "President Edgars Rinkēvičs received the Order of the Three Stars from President Alar Karis on 5 May."
+    )
+    assert ev == {}

@@ -1364,6 +1364,10 @@ _CALL = re.compile(
     r"|(?:spoke|talked|spoken)\s+(?:by|on\s+the|over\s+the)\s+((?:tele)?phone))\b"
 )
 _CLAUSE_PUNCT = re.compile(r"[,;.]")
+# a title before a name: capitalised words and the small words inside titles ("Ambassador of Japan to Latvia")
+_TITLE_WORDS = re.compile(
+    r"(?:(?!(?:Order|Medal|Prize|Award|Letter|Message|Credentials)\b)[A-Z][\w’'.-]*\s+|(?:of|the|to|for|and)\s+)*"
+)
 _SENTENCE_PUNCT = re.compile(r"[;.]")
 _WITH = re.compile(r"\s+with\b")
 _CAPITAL = re.compile(r"[A-Z]")
@@ -1426,8 +1430,10 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if rm is None or ctx.is_heading(a0) or ctx.in_quote(a0):
                 continue
             guest = next(((x, y, q) for x, y, q in people[i + 1 :] if x >= rm.end()), None)
-            if guest is None or guest[0] - rm.end() > 80 or _CLAUSE_PUNCT.search(text, rm.end(), guest[0]):
+            if guest is None or guest[0] - rm.end() > 80:
                 continue
+            if not _TITLE_WORDS.fullmatch(text, rm.end(), guest[0]):
+                continue  # (not "received the Order of the Three Stars from President B")
             if any(c.start <= a0 < c.end for c in taken + out):
                 continue
             out.append(_Cand(a0, guest[1], f"reception of {guest[2].name} by {_short(p)}", guest[1]))
