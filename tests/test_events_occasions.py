@@ -431,3 +431,18 @@ def test_receiving_an_award_from_someone_is_no_reception():
         "President Edgars Rinkēvičs received the Order of the Three Stars from President Alar Karis on 5 May."
     )
     assert ev == {}
+
+
+def test_places_inside_a_quoted_title_and_after_to_in_talks_are_no_venue():
+    ev = events(
+        '- **5–28 February 2026** — exhibition "Crafts of Riga and Tartu" at the Royal Museum, Brussels.'
+    )
+    assert ev['exhibition "Crafts of Riga and Tartu"'] == ("2026-02-05", "Brussels")
+    text = (
+        "The 11th meeting of the Baltic Energy Advisory Council was held in Riga on 26 February 2025. It was "
+        "co-chaired by Energy Minister Kaspars Melnis and Dan Jørgensen, the European Commissioner for "
+        "Energy.\n\nOn the sidelines, Jørgensen and Melnis held talks on the cable that would carry power to "
+        "Finland."
+    )
+    ev = events(text, published="2025-02-26")
+    assert ev["talks between Dan Jørgensen and Kaspars Melnis"] == ("2025-02-26", "Riga")

@@ -171,6 +171,14 @@ def find_events(ctx: Context) -> list[Event]:
             place = ctx.meeting.place or place
         if c.route:
             place = None  # "a container train on the route A – B – C": its ends, not where it was launched
+        elif (
+            place is None
+            and ctx.meeting is not None
+            and date
+            and date == ctx.meeting.date
+            and _SIDELINES_OPEN.match(ctx.text, ctx.sentence_at(c.start).start)
+        ):
+            place = ctx.meeting.place  # "On the sidelines, A and B held talks": where the sitting was
         if c in routes:  # a route's ends are not where it was launched; undated, the reported occasion's day
             place = None
             if c.current:
@@ -2018,6 +2026,10 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     return None, None
 
 
+_IN_TO = re.compile(r"\b(?:in|to)\s+(?:the\s+)?$")
+_IN = re.compile(r"\bin\s+(?:the\s+)?$")
+
+
 def _in_title(s: str) -> bool:
     """An odd number of straight quotes, or an opening curly quote not closed: inside a title."""
     return s.count('"') % 2 == 1 or s.count("“") > s.count("”")
@@ -2030,13 +2042,16 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     # Organisation summit in Astana")
     split = min(max(c.trigger_end, c.start), limit)
     for p in ctx.places_in(split, limit) + ctx.places_in(c.start, split):
-        if p.span[0] < split and _in_title(ctx.text[c.start : p.span[0]]):
+        if p.span[0] < c.end and _in_title(ctx.text[c.start : p.span[0]]):
             continue  # 'the "Made in Azerbaijan" exhibition': a title, not where it is
         if p.kind == "city":
             return p.name
         if (
             p.kind == "country"
-            and re.search(r"\b(?:in|to)\s+(?:the\s+)?$", ctx.text[max(0, p.span[0] - 8) : p.span[0]])
+            # (talks of two people: "… the cable that would carry electricity to Romania" is no venue)
+            and (_IN_TO if not c.name.startswith(_FRONTED_NAMES) else _IN).search(
+                ctx.text, max(0, p.span[0] - 8), p.span[0]
+            )
             # "to the EU–Central Asia Summit": a party in another name, not a place
             and not _NAME_GOES_ON.match(ctx.text, p.span[1])
         ):
