@@ -2026,6 +2026,8 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     return None, None
 
 
+# occasions named by two people talking: a country after "to" in their sentence is what they talked about
+_TALKS_NAMES = ("talks between ", "meeting of ", "phone ", "telephone ", "video", "online meeting ")
 _IN_TO = re.compile(r"\b(?:in|to)\s+(?:the\s+)?$")
 _IN = re.compile(r"\bin\s+(?:the\s+)?$")
 
@@ -2049,7 +2051,7 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
         if (
             p.kind == "country"
             # (talks of two people: "… the cable that would carry electricity to Romania" is no venue)
-            and (_IN_TO if not c.name.startswith(_FRONTED_NAMES) else _IN).search(
+            and (_IN if c.name.startswith(_TALKS_NAMES) else _IN_TO).search(
                 ctx.text, max(0, p.span[0] - 8), p.span[0]
             )
             # "to the EU–Central Asia Summit": a party in another name, not a place
