@@ -513,3 +513,28 @@ def test_a_future_cue_before_a_long_name_still_puts_a_season_ahead():
         "in the autumn."
     )
     assert [(m.text, m.value) for m in find_dates(text, dt.date(2026, 2, 5))] == [("the autumn", "2026")]
+
+
+def test_a_month_of_the_current_year_is_one_date():
+    found = find_dates("to meet in Riga in April of the current year", dt.date(2025, 2, 14))
+    assert [(d.text, d.value) for d in found] == [("April of the current year", "2025-04")]
+
+
+def test_a_season_scheduled_for_is_this_years():
+    found = find_dates("the plenary session, scheduled for the autumn, and", dt.date(2025, 6, 5))
+    assert [(d.text, d.value) for d in found] == [("the autumn", "2025")]
+
+
+def test_a_second_complement_of_an_invitation_lies_ahead():
+    text = (
+        "The participants were invited to the plenary session, scheduled for the autumn, and to the "
+        "Economic Forum in Almaty on 2–3 October."
+    )
+    found = [d for d in find_dates(text, dt.date(2025, 6, 5)) if "October" in d.text]
+    assert [(d.value, d.end) for d in found] == [("2025-10-02", "2025-10-03")]
+
+
+def test_the_follow_up_to_a_visit_in_a_month_looks_back():
+    text = "The sides reviewed the follow-up to the state visit of the President to Riga in June."
+    found = find_dates(text, dt.date(2024, 11, 8))
+    assert [(d.text, d.value) for d in found] == [("June", "2024-06")]

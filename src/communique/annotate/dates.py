@@ -112,11 +112,13 @@ rf"(?P<iso_d>[0-3]?[0-9])(?![0-9]|[./-][0-9]))",
     # "(since) the beginning of the year", "the start of this year": from January of the year
     rf"(?P<boy>(?i:beginning|start){_S}+(?i:of){_S}+(?:(?i:the|this){_S}+)?(?:(?i:current){_S}+)?(?i:year)\b)",
     # "in the spring", "next autumn", "summer 2025": the year of that season
-    rf"(?P<sea>(?:(?P<sea_rel>(?i:this|next|last)){_S}+|(?<=in ){_S}*(?i:the){_S}+)"
+    rf"(?P<sea>(?:(?P<sea_rel>(?i:this|next|last)){_S}+|(?:(?<=in )|(?<=for )){_S}*(?i:the){_S}+)"
     rf"(?P<sea_w>(?i:spring|summer|autumn|fall))(?![A-Za-z])(?!{_S}+of{_S}+(?![0-9]))"
     rf"(?:{_S}+(?:of{_S}+)?(?P<sea_y>{_YEAR}))?)",
     rf"(?P<my>(?P<my_m>{_MONTH})(?:{_S}+of)?,?{_S}+(?P<my_y>{_YEAR}))",
-    rf"(?P<mrel>(?P<mrel_m>{_MONTH}){_S}+(?:of{_S}+)?{_RELY.format('mrel_rel')})",
+    # "April this year", "April of the current year"
+    rf"(?P<mrel>(?P<mrel_m>{_MONTH}){_S}+(?:of{_S}+)?(?:{_RELY.format('mrel_rel')}"
+    rf"|(?:(?i:the){_S}+)?(?i:current){_S}+(?i:year)\b))",
     rf"(?P<relm>(?P<relm_w>(?i:last|next|this(?:{_S}+coming)?|past)){_S}+(?P<relm_m>{_MONTH}))",
     rf"(?P<ago>\b(?P<ago_n>{_NUMW}){_S}+(?P<ago_u>(?i:{_UNITS})){_S}+(?P<ago_w>(?i:ago|earlier|before|after))\b)",
     rf"(?P<intime>\b(?i:in){_S}+(?P<it_n>{_NUMW}){_S}+(?P<it_u>(?i:{_UNITS}))(?:['’]s?)?{_S}+(?i:time)\b)",
@@ -149,6 +151,7 @@ _WORD_FORMS_RE = _compile_forms("q qrel fnm boy sea relm ago intime rel wd")
 _MONTH_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['month_cues'], True)})[ \u00a0-]+(?:the\s+)?$")
 _YEAR_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['year_cues'], True)})[ \u00a0]+(?:the\s+)?$")
 _FUTURE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['future_cues'], True)})(?![A-Za-z])")
+_COORDINATED_RE = re.compile(r"\s*(?:and|or)\s+(?:to|for|at|in)\s+the\s")
 _CLAUSE_END_RE = re.compile(r"[.!?;,\n]")
 # a participle after "be" is passive, not past: "will be held", "is to be signed"
 _PAST_RE = re.compile(
@@ -200,6 +203,11 @@ def _future(text: str, start: int, end: int) -> bool:
     lo = max(0, start - 120)
     cut = max(text.rfind(c, lo, start) for c in ".!?;,\n")
     lo = cut + 1 if cut >= 0 else lo
+    if cut >= 0 and text[cut] == "," and _COORDINATED_RE.match(text, lo):
+        # "were invited to the … session, scheduled for the autumn, and to the … Forum on 2–3 October":
+        # a second complement of the same verb, read with the clause before
+        back = max(text.rfind(c, max(0, cut - 120), cut) for c in ".!?;,\n")
+        lo = back + 1 if back >= 0 else max(0, cut - 120)
     fut = _last_cue(_FUTURE_RE, text, lo, start)
     past = _last_cue(_PAST_RE, text, fut.end() if fut else lo, start)
     if past:

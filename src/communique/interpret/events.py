@@ -24,7 +24,7 @@ from functools import lru_cache
 from .. import data
 from ..annotate.places import country_name, first_letters_ahead
 from ..models import Event
-from .context import BodyMention, Context, owner_phrase, short_party
+from .context import BodyMention, Context, _months_before, owner_phrase, short_party
 from .scan import AnyOf, LiteralScan, matches_at
 
 __all__ = ["find_events"]
@@ -33,9 +33,11 @@ _ORD_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 _DET = re.compile(r"^(?:the|a|an|its|their|this|that|these|next|this week['’]s)\s+", re.I)
 _STOP_NP = re.compile(
     r"[,;:.()\"“”«»—–]|\s(?:which|that|who|where|when|held|to be|will|would|was|were|is|are|has|"
-    r"have|had|planned|hosted|attended|in which|brought|followed|took|produced|opened|"
+    r"have|had|planned|hosted|attended|in which|brought|followed|took|produced|opened|organi[sz]ed|"
+    r"together\s+with|along\s+with|accompanied|"
     r"closed|ended|began|started|concluded|builds|follows|last|earlier|later|next|this|since|"
-    r"on\s+(?:\d+|January|February|March|April|May|June|July|August|September|October|November|December)|"
+    r"on\s+(?:\d+|January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"in\s+the\s+(?:autumn|spring|summer|winter|fall|coming|first|second|end|beginning|middle|course)|"
     r"in\s+(?:January|February|"
     r"March|April|May|June|July|August|September|October|November|December|\d{4}|two|three)"
@@ -75,6 +77,7 @@ class _Cand:
     name: str
     trigger_end: int
     current: bool = False  # an ongoing visit ("X, who is in Y on a state visit"): the report's date
+    route: bool = False  # named by a route ("… train on the route A – B – C"): its places are no venue
 
 
 def _ord(n: int) -> str:
@@ -133,7 +136,10 @@ def find_events(ctx: Context) -> list[Event]:
     # "the next meeting of the Intergovernmental Commission": the sitting, not the body inside it
     cands = [c for c in cands if not any(g.start <= c.start < g.end for g in generic)] + generic
     cands += _noun_events(ctx, cands)
-    cands += _participle_events(ctx, cands)
+    participled = _participle_events(ctx, cands)
+    # "the Visa Liberalisation Dialogue launched in September 2024": its launch, not the Dialogue again
+    cands = [c for c in cands if not any(p.start <= c.start and c.end <= p.end for p in participled)]
+    cands += participled
     cands += _margins_events(ctx, cands)
     cands += _talks_events(ctx, cands)
     cands += _construction_events(ctx, cands)
@@ -141,11 +147,17 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _departures(ctx, cands)
     routes = _route_launches(ctx, cands)
     cands += routes
+    cands += _launches(ctx, cands)
+    cands += _site_visits(ctx, cands)
+    cands += _place_visits(ctx, cands)
     cands.sort(key=lambda c: c.start)
     out: list[Event] = []
     seen: set[str] = set()
     for i, c in enumerate(cands):
         nxt = cands[i + 1].start if i + 1 < len(cands) else None
+        s0 = ctx.sentence_at(c.start).start
+        if s0 <= c.start < _after_lead_in(ctx.text, s0):
+            continue  # a bold lead-in titles the paragraph, whose sentences name the occasion
         date, date_end = _date(ctx, c, nxt)
         place = _place(ctx, c, nxt)
         if ctx.meeting is not None and _ON_OWN_SIDELINES.match(ctx.text, c.end):
@@ -157,6 +169,16 @@ def find_events(ctx: Context) -> list[Event]:
             if days:
                 date, date_end = days[-1].value, days[-1].end
             place = ctx.meeting.place or place
+        if c.route:
+            place = None  # "a container train on the route A – B – C": its ends, not where it was launched
+        elif (
+            place is None
+            and ctx.meeting is not None
+            and date
+            and date == ctx.meeting.date
+            and _SIDELINES_OPEN.match(ctx.text, ctx.sentence_at(c.start).start)
+        ):
+            place = ctx.meeting.place  # "On the sidelines, A and B held talks": where the sitting was
         if c in routes:  # a route's ends are not where it was launched; undated, the reported occasion's day
             place = None
             if c.current:
@@ -166,6 +188,13 @@ def find_events(ctx: Context) -> list[Event]:
                 lead = [e for e in out if e.date and e.span and e.span[0] < horizon]
                 lead.sort(key=lambda e: e.date == ctx.published)  # one the text dates before the dateline's
                 date, date_end = (lead[0].date, lead[0].date_end) if lead else (date, date_end)
+        alongside = date is None and place is None and out
+        if alongside and _BACK_TO_BACK.search(ctx.text, max(0, c.start - 60), c.start):
+            # "a Business Forum in Tashkent in spring 2026, back-to-back with the next meeting of the …
+            # Committee": held with the occasion just named, on its days and in its place
+            prev = out[-1]
+            if prev.span and ctx.sentence_at(prev.span[0]).start == ctx.sentence_at(c.start).start:
+                date, date_end, place = prev.date, prev.date_end, prev.place
         if date is None and place is None:
             continue
         key = c.name.lower()
@@ -196,6 +225,10 @@ def find_events(ctx: Context) -> list[Event]:
 
 
 _WORDS = re.compile(r"[^\s()–]+")
+_BACK_TO_BACK = re.compile(
+    r"\b(?:back[- ]to[- ]back|together|in\s+conjunction|alongside)\s+with\s+(?:the\s+|an?\s+)?"
+    r"(?:(?:next|first|[\w-]+th|ministerial|plenary)\s+)*(?:(?:meeting|session|sitting)\s+of\s+(?:the\s+)?)?$"
+)
 
 
 _ON_OWN_SIDELINES = re.compile(
@@ -233,7 +266,9 @@ def _ordinal_after(ctx: Context, end: int):
 
 def _body_name(ctx: Context, b: BodyMention) -> str:
     if b.parties or ctx.meeting is None or ctx.meeting_body is None or b.type != ctx.meeting_body.type:
-        if not b.parties and ctx.meeting is not None and len(ctx.meeting.parties) == 2:
+        # (not "the Consultative Meeting of the Heads of State of Central Asia": its name says whose)
+        own = " of " in b.text
+        if not b.parties and ctx.meeting is not None and len(ctx.meeting.parties) == 2 and not own:
             p = ctx.meeting.parties
             return f"{short_party(p[0])}–{short_party(p[1])} {b.type}"
         return b.name
@@ -382,24 +417,82 @@ def _talk_rounds(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         q = lm.start(1)
         o = next((x for x in ctx.ordinals if x.span[0] == q), None)
-        if o is None or any(c.start <= q < c.end for c in taken):
+        # "the next round of consultations will be held in Riga": with no sitting of a body reported
+        # (whose next sitting it would be), the next round of the talks
+        nxt_round = lm.group(1).lower() == "next" and ctx.meeting is None and _ROUND_OF.match(text, rm.end())
+        if (o is None and not nxt_round) or any(c.start <= q < c.end for c in taken):
             continue
         if ctx.is_heading(q) or ctx.in_quote(q):
             continue
         of = _ROUND_OF.match(text, rm.end())
         end = of.end() if of else rm.end()
+        subject = ""
         if of:
             kind = of.group(1)
+            subject = _talks_subject(text, end)
+            if not subject:  # "launch negotiations on X and hold the first round of talks": X's
+                talks = _last_talks(ctx, q, ctx.sentence_at(q).start)
+                subject = _talks_subject(text, talks.end()) if talks else ""
         else:
             if _OF_NEXT.match(text, rm.end()):
-                continue  # "the fourth round of the dialogue": the body's sitting, read below
-            s = ctx.sentence_at(q)
-            talks = _TALKS.search(text, s.start, q)
+                # "the second round of the Kazakhstan–EU dialogue on visa facilitation": a named
+                # dialogue's round; the reported body's own ("the fourth round of the dialogue") is
+                # read below as its sitting
+                dm = _OF_DIALOGUE.match(text, rm.end())
+                if dm is None or (ctx.meeting is not None and dm.group(1) is None):
+                    continue
+                d_end = dm.end() + len(_talks_subject(text, dm.end()))
+                if _covers_meeting(ctx, q, d_end):
+                    continue
+                out.append(_Cand(q, d_end, f"{lm.group(1)} {text[rm.start() : d_end]}", d_end))
+                continue
+            # the talks the round belongs to: named earlier in its sentence or its paragraph ("The
+            # fourth round of negotiations on X took place … and plan to hold the fifth round in …")
+            talks = _last_talks(ctx, q, _paragraph_start(ctx, q))
             if not talks:
                 continue
             kind = talks.group(0).lower()
-        out.append(_Cand(q, end, f"{lm.group(1)} round of {kind}", end))
+            subject = _talks_subject(text, talks.end())
+        out.append(_Cand(q, end, f"{lm.group(1)} round of {kind}{subject}", end))
     return out
+
+
+# "on the draft Agreement on …", "on an update of the memorandum" (not "on turning the deal into …":
+# what the talks do, not what they are about)
+_ON_SUBJECT = re.compile(r"\s+on\s+(?:the\s+|an?\s+)?(?![\w’'–-]*ing\b)[\w’'–-]+")
+_OF_DIALOGUE = re.compile(
+    r"\s+of\s+the\s+(?:([A-Z][\w’'–-]*)\s+)?(?:[\w’'–-]+\s+){0,3}?(?:dialogue|talks|negotiations|consultations)\b"
+)
+
+
+def _talks_subject(text: str, pos: int) -> str:
+    """ " on the draft Agreement on the border regime": what the talks ending at `pos` are about."""
+    if not _ON_SUBJECT.match(text, pos):
+        return ""
+    end = _np_end(text, pos)
+    if end <= pos:
+        return ""
+    tail = _IN_PLACE_TAIL.search(text, pos, end)
+    return text[pos : tail.start()] if tail else text[pos:end]  # "… agreement in Riga": the place
+
+
+_IN_PLACE_TAIL = re.compile(r"\s+in\s+[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s*$")
+
+
+def _last_talks(ctx: Context, pos: int, lo: int):
+    """The last "talks" / "negotiations" / "consultations" between `lo` and `pos`."""
+    last = None
+    for m in _TALKS.finditer(ctx.text, lo, pos):
+        last = m
+    return last
+
+
+def _paragraph_start(ctx: Context, pos: int) -> int:
+    i = ctx.sentence_index(pos)
+    para = ctx.sentences[i].paragraph
+    while i > 0 and ctx.sentences[i - 1].paragraph == para and not ctx.sentences[i - 1].heading:
+        i -= 1
+    return ctx.sentences[i].start
 
 
 def _meet_again(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
@@ -577,7 +670,12 @@ def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         noun = m.group("noun").lower()
         name = f"{label} {body}" if noun in type_words else f"{label} {noun} of the {body}"
         if m.group(0).split(None, 1)[0].lower() in ("its", "their"):
-            new = _NEW_FORMAT.search(ctx.text, ctx.sentence_at(m.start()).start, m.start())
+            s_start = ctx.sentence_at(m.start()).start
+            if any(
+                s_start <= b.span[0] < m.start() and b.span != ctx.meeting_body.span for b in ctx.bodies
+            ):
+                continue  # "The Korea–Uzbekistan Business Council will hold its 4th meeting": that body's
+            new = _NEW_FORMAT.search(ctx.text, s_start, m.start())
             if new:  # "agreed to launch a visa dialogue and to hold its first meeting": the new format's
                 name = f"{label} {noun} of the {new.group(1)}"
         out.append(_Cand(m.start("q"), m.end(), name, m.end()))
@@ -703,7 +801,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             cop_spans.append((full[0], cm.start()))
     for m in conf["trigger_scan"].finditer(text, ctx.at):
         trig = _YEAR_SUFFIX.sub("", m.group(0).lower())
-        word = trig.rstrip("s") if trig not in ("games",) else trig
+        word = trig.rstrip("s") if trig not in _PLURAL_NAMES else trig
         if any(c.start <= m.start() < c.end for c in taken + out):
             continue
         if main is not None and main.span[0] <= m.start() < main.span[1]:
@@ -716,14 +814,28 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         if word in ("entry", "accession") and not _INTO_NAME.match(text, m.end()):
             continue
-        if m.group(0).lower().endswith("s") and word + "s" == m.group(0).lower() and word not in ("games",):
+        plural = word + "s" == m.group(0).lower()
+        if plural and word not in _PLURAL_NAMES:
             continue  # plurals name no single occasion
         start = _np_start(text, m.start())
         end = _np_end(text, m.end())
+        if word in _TITLED_TRIGGERS:
+            # 'the exhibition "Treasures of the Silk Road"', 'the "Made in Azerbaijan" exhibition', 'a
+            # Mongolian cultural heritage exhibition': a title in quotes, or a name-led description
+            qa = _QUOTED_AFTER.match(text, m.end()) if end == m.end() else None
+            if qa is not None:
+                end = _np_end(text, qa.end()) if _OF_NEXT.match(text, qa.end()) else qa.end()
+            if start == m.start():
+                qb = _QUOTED_BEFORE.search(text, max(0, start - 90), start)
+                qb = qb or _DESCRIBED_BEFORE.search(text, max(0, start - 60), start)
+                if qb is not None:
+                    start = qb.start(1)
         if end == m.end() and m.group(0)[:1].isupper():
             ym = _SPACE_YEAR.match(text, end)
             if ym:  # "Expo 2025", "Asian Games 2026": the edition's year belongs to the name
                 end = ym.end()
+        if word == "anniversary" and _PURPOSE_BEFORE.search(text, max(0, start - 40), start):
+            continue  # "an exhibition … to mark the 35th anniversary of …": what another occasion marks
         np = text[start:end]
         bare = _DET.sub("", np).strip()
         left_mods = text[start : m.start()].strip()
@@ -749,14 +861,20 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 if sm:
                     end = max(end, sm.end())
                     bare = f"{bare} {sm.group(1)}" if end == sm.end() else bare
-        if word == "ceremony" and (cm := _CEREMONY_OF.match(text, m.end())) is not None:
-            tm = conf["trigger_rx"].search(text, m.end(), cm.end())
-            if tm is not None and tm.group(0)[:1].isupper():
+        if (
+            (word == "ceremony" or (word == "session" and _ordinal_before(ctx, m.start(), 20) is None))
+            and (cm := _CEREMONY_OF.match(text, m.end())) is not None
+        ):
+            # "the opening ceremony of the … Forum", "the plenary session of the … Business Forum"
+            tm = conf["trigger_rx"].search(text, m.end(), min(len(text), cm.end() + 20))
+            if tm is not None and tm.start() <= cm.end() and tm.group(0)[:1].isupper():
                 continue  # the named occasion is the event
         weak = word in conf["weak"]
         ord_ = _ordinal_before(ctx, m.start(), 20)
         has_ord = ord_ is not None
         named_of = end > m.end() and _OF_NAMED.match(text, m.end()) is not None
+        # "the groundbreaking ceremony of the new Rail Baltica station": what it is the ceremony of
+        named_of = named_of or (word == "ceremony" and _OF_NEW_NAMED.match(text, m.end()) is not None)
         next_acr = (
             not has_ord
             and _ACRONYM.fullmatch(left_mods) is not None
@@ -767,9 +885,15 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         titled = m.group(0)[:1].isupper() and _TITLED_MODS.search(left_mods) is not None
         # "the GCC–Central Asia ministerial strategic dialogue": a format named by its two sides
         titled = titled or _PAIR_MODS.match(left_mods) is not None
+        # "the SCO Heads of State Council meeting": a sitting of a body named before it
+        titled = titled or (word in ("meeting", "session") and _OWNER_BODY.fullmatch(left_mods) is not None)
         if weak and not has_ord and not named_of and not next_acr and not titled:
             # "the meeting between Minister A and Minister B", "a meeting of senior officials"
-            gathering = _gathering(ctx, m.start(), m.end()) if word == "meeting" else None
+            gathering = _gathering(ctx, start, m.end()) if word == "meeting" else None
+            if gathering is None and word in ("meeting", "session", "conference"):
+                gathering = _hosted(text, start, m.start(), m.end())
+            if gathering is None and word == "session" and end == m.end():
+                gathering = _own_session(ctx, start, m.end())
             if gathering is None:
                 continue
             start, end, bare = gathering
@@ -806,6 +930,14 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             and _visitor(ctx, start) is None
         ):
             continue  # a bare "the forum", "the visit" (but "the Organisation … its summit")
+        if (
+            not left_mods
+            and end == m.end()
+            and m.group(0)[:1].isupper()
+            and " " not in m.group(0)
+            and _named_before(ctx, word, m.start(), taken + out)
+        ):
+            continue  # "On the margins of the Forum": the Forum named in full before
         if any(b.span[0] >= start and b.span[0] <= end + 25 for b in ctx.bodies):
             continue  # "meeting of the … Council": the body's own sitting
         if _SINCE_NEXT.match(text, end):
@@ -829,8 +961,13 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 head = _DET.sub("", text[start : m.end()]).strip()
                 name = f"{head} of {who}{text[m.end() : end]}"
                 # a state or official visit framing the reported talks is an occasion of its own; a
-                # "working visit" there only says why the visitor is in town
-                current = word != "visit" and " to " in who and " to " not in text[m.end() : end]
+                # "working visit" there only says why the visitor is in town, unless a sitting of a body
+                # is held within its framework
+                current = (
+                    (word != "visit" or ctx.meeting is not None)
+                    and " to " in who
+                    and " to " not in text[m.end() : end]
+                )
         elif next_acr:
             # "the next HLSCC session of the two presidents" → "next session of the High-Level …"
             named = _expand_acronym(ctx, left_mods, "next", m.group(0))
@@ -846,19 +983,108 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             )
             if named:  # "the third JSPG meeting" → "third meeting of the Joint Strategic Planning Group"
                 name = named
+            elif weak and ord_.span[1] + 1 == m.start():
+                body = _body_before(ctx, start)
+                if body is not None:
+                    # "recalled the eighth meeting of the Joint Committee … proposed to hold the ninth
+                    # meeting in Brussels": a sitting of the body its paragraph last named
+                    name = f"{name} of the {_body_name(ctx, body)}"
+        seen_there = _VISITED_BEFORE.search(text, max(0, start - 60), start) is not None
+        if not current and seen_there and _CAPITAL.search(text, start, end):
+            # "The two leaders visited the "Made in Azerbaijan" exhibition": with no day of its own, seen
+            # at the reported occasion
+            s = ctx.sentence_at(start)
+            current = not ctx.dates_in(s.start, s.end)
         out.append(_Cand(start, end, name, m.end(), current))
     return out
 
 
+_VISITED_BEFORE = re.compile(
+    r"\b(?:visited|toured|viewed|inaugurated|attended|opened)\s+(?:the\s+|an?\s+)?"
+    r"(?:(?:opening|closing)\s+(?:ceremony\s+|session\s+)?of\s+the\s+)?$"
+)
+
+
+_LATERAL_BEFORE = re.compile(r"\b((?:tri|quadri|multi)lateral|high-level|plenary)\s+$", re.I)
+_HOSTED_BY = re.compile(
+    r"\s+(?:hosted|chaired|convened|organi[sz]ed)\s+by\s+(?:the\s+)?[A-Z][\w’'-]*"
+    r"(?:\s+(?:of\s+the\s+|of\s+|for\s+)?[A-Z][\w’'-]*){0,6}"
+)
+
+
+def _hosted(text: str, np_start: int, start: int, end: int) -> tuple[int, int, str] | None:
+    """ "the trilateral meeting hosted by the President of the United States": a meeting of several
+    sides named by its host (start, end, name)."""
+    lat = _LATERAL_BEFORE.search(text, max(0, start - 16), start)
+    hb = _HOSTED_BY.match(text, end) if lat is not None else None
+    if hb is None:
+        return None
+    a = min(np_start, lat.start(1))
+    return a, hb.end(), text[a : hb.end()]
+
+
+def _named_before(ctx: Context, word: str, pos: int, cands: list[_Cand]) -> bool:
+    """An occasion or the reported sitting named in full before `pos` ends with `word` ("Forum")."""
+    main = ctx.meeting_body
+    if main is not None and main.span[0] < pos and main.type.split()[-1].lower() == word:
+        return True
+    return any(c.start < pos and c.name.lower().endswith(word) for c in cands)
+
+
+def _body_before(ctx: Context, pos: int) -> BodyMention | None:
+    """The last body named before `pos` in its paragraph, other than the reported meeting's."""
+    para_start = _paragraph_start(ctx, pos)
+    last = None
+    for b in ctx.bodies:
+        if b.span[1] > pos:
+            break
+        if b.span[0] >= para_start and (ctx.meeting_body is None or b.span != ctx.meeting_body.span):
+            last = b
+    return last
+
+
+# plural triggers that name one occasion ("the Asian Games", "the Days of Kazakh Culture")
+_PLURAL_NAMES = ("games", "days")
+_PURPOSE_BEFORE = re.compile(
+    r"\b(?:to\s+(?:mark|celebrate|commemorate)|marking|celebrating|dedicated\s+to|devoted\s+to|"
+    r"on\s+the\s+occasion\s+of|in\s+honou?r\s+of)\s+(?:the\s+)?$"
+)
+# triggers that a title in quotes, or a description led by a name, may go with
+_TITLED_TRIGGERS = frozenset({"exhibition", "festival", "expo"})
+_QUOTED_AFTER = re.compile(r"\s+[“\"«][^”\"»\n]{2,80}[”\"»]")
+_QUOTED_BEFORE = re.compile(r"(?:\b(?:the|a|an)\s+)?([“\"«][^”\"»\n]{2,80}[”\"»])\s+$")
+_DESCRIBED_BEFORE = re.compile(r"\b(?:a|an)\s+([A-Z][\w’'-]*(?:\s+[a-z][\w’'-]*){1,3})\s+$")
 _BARE_SITTING = re.compile(r"\S+\s+(?:meeting|session|sitting)", re.I)
+_OWNER_BODY = re.compile(
+    r"(?:[A-Z][\w’'-]*\s+(?:of\s+)?){1,6}(?:Council|Committee|Commission|Group|Board|Assembly|Parliament|"
+    r"Ministers['’]?)"
+)
 _PAIR_MODS = re.compile(r"[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?–[A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*)?\s")
 _OF_NAMED = re.compile(r"\s+of\s+the\s+[A-Z]")
+_OF_NEW_NAMED = re.compile(r"\s+of\s+(?:the\s+)?(?:new|future|first)\s+[A-Z]")
 _SPACE_YEAR = re.compile(r" (?:19|20)\d\d\b")
 _BETWEEN_NEXT = re.compile(r"\s+between\s")
 _TITLED_MODS = re.compile(r"(?:^|\s)[A-Z][a-z][\w-]*(?:s['’])?$")  # "… Foreign Ministers' Meeting"
 _ITS_BEFORE = re.compile(r"\bits\s+$")
 _NAME_PART = r"(?:[\"“][^\"”.]{2,40}[\"”]|[A-Z][\w’'+–-]*)"
 _NAMED_THE = re.compile(rf"\b[Tt]he\s+({_NAME_PART}(?:\s+(?:of\s+|and\s+|\+\s+)?{_NAME_PART})*)")
+
+
+# "At its plenary session on Wednesday, the Mazhilis of the Parliament …": the subject after the comma
+_AT_ITS = re.compile(r"\W*(?:At|During|In)\s+its\s+$")
+_SUBJECT_AFTER = re.compile(r"[^,.;]{0,40},\s+the\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})")
+
+
+def _own_session(ctx: Context, start: int, end: int) -> tuple[int, int, str] | None:
+    """ "At its plenary session on Wednesday, the Mazhilis adopted …" → "plenary session of the
+    Mazhilis": a sitting of the body the sentence then names as its subject."""
+    s = ctx.sentence_at(start)
+    if not _AT_ITS.fullmatch(ctx.text, _after_lead_in(ctx.text, s.start), start):
+        return None
+    sm = _SUBJECT_AFTER.match(ctx.text, end)
+    if sm is None:
+        return None
+    return start, end, f"{ctx.text[start:end]} of the {sm.group(1)}"
 
 
 def _its_owner(ctx: Context, start: int) -> str | None:
@@ -879,6 +1105,15 @@ def _of_group() -> re.Pattern:
     return re.compile(r"\s+of\s+(?:the\s+)?(?:" + "|".join(map(re.escape, groups)) + r")\b", re.I)
 
 
+_MINISTERS_OF = re.compile(
+    r"(?:\s+of\s+[a-z]+(?:\s+and\s+[a-z]+)*)?\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:(?:,\s+|,?\s+and\s+)[A-Z][\w’'-]*)+"
+)
+_HELD_WITH = re.compile(
+    r"\s+(?:was|were)\s+(?:also\s+)?held\s+with\s+(?:(?:the\s+)?(?:representatives|members|heads)\s+of\s+)?"
+    r"(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][\w’'-]*){1,6})"
+)
+
+
 def _gathering(ctx: Context, start: int, end: int) -> tuple[int, int, str] | None:
     """(start, end, name) of a meeting named by who met: "the meeting between the Minister … Bakhtiyor
     Saidov and the Minister … Takeshi Iwaya" → "meeting between Bakhtiyor Saidov and Takeshi Iwaya";
@@ -886,7 +1121,13 @@ def _gathering(ctx: Context, start: int, end: int) -> tuple[int, int, str] | Non
     text = ctx.text
     g = _of_group().match(text, end)
     if g:
-        return start, g.end(), text[start : g.end()].lower()
+        # "… of the ministers of economy and transport of Georgia, Azerbaijan and Türkiye": whose
+        w = _MINISTERS_OF.match(text, g.end())
+        g_end = w.end() if w else g.end()
+        return start, g_end, text[start : g.end()].lower() + text[g.end() : g_end]
+    held = _HELD_WITH.match(text, end)
+    if held:  # "a meeting was also held with representatives of the European Business Association"
+        return start, held.end(), f"meeting with the {held.group(1)}"
     if not _BETWEEN_NEXT.match(text, end):
         return None
     s = ctx.sentence_at(start)
@@ -906,11 +1147,14 @@ def _gathering(ctx: Context, start: int, end: int) -> tuple[int, int, str] | Non
 
 _OF_NEXT = re.compile(r"\s+of\s")
 _VISIT_VERB = re.compile(
-    r"(?:\s+(?:paid|pays|made|makes|is\s+paying|will\s+pay|was\s+on|is\s+on)"
-    # "X, who is in Kazakhstan on a state visit"; "X arrived in Dushanbe on Tuesday for a two-day state visit"
-    r"|,\s+who\s+(?:is|was)\s+in\s+(?P<in>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s+on"
-    r"|\s+(?:arrived|arrives|has\s+arrived)\s+in\s+(?P<at>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
-    r"(?:\s+(?:on|this|last)\s+[A-Z]?[a-z]+)?\s+for)"
+    r"(?:\s+(?:paid|pays|made|makes|is\s+paying|will\s+pay|was\s+on|is\s+on|to\s+pay|to\s+make)"
+    # "X, who is in Kazakhstan on a state visit"; "X arrived in Dushanbe on Tuesday for a two-day state
+    # visit"; "X, who is staying in our country with a working visit" (the country the text is written in)
+    r"|,\s+who\s+(?:is|was)\s+(?:staying\s+)?in\s+"
+    r"(?:(?P<in>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)|(?P<ours>our\s+country))"
+    r"\s+(?:on|with)"
+    r"|(?:,\s+who)?\s+(?:arrived|arrives|has\s+arrived)\s+in\s+(?P<at>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
+    r"(?:\s+(?:on|this|last)\s+(?:\d{1,2}\s+)?[A-Z]?[a-z]+)?\s+(?:for|on))"
     r"\s+(?:a|an|his|her|their)\s+(?:[\w-]+-day\s+)?$"
 )
 _ACRONYM = re.compile(r"[A-Z]{2,8}")
@@ -927,7 +1171,7 @@ def _visitor(ctx: Context, start: int) -> str | None:
     if not vm:
         return None
     verb_at = start - len(before) + vm.start()
-    where = vm.group("in") or vm.group("at")
+    where = vm.group("in") or vm.group("at") or (ctx.dateline_place() if vm.group("ours") else None)
     to = f" to {where}" if where else ""
     for _a, b, p in ctx.person_mentions():
         if b <= verb_at and not ctx.text[b:verb_at].strip():
@@ -989,7 +1233,8 @@ def _covers_meeting(ctx: Context, start: int, end: int) -> bool:
 
 _MODIFIER = re.compile(
     r"(?:([A-Z][\w\-–’']*(?:['’]s)?|[a-z]+['’]s|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+teenth|[a-z]+ieth|[a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|\d+(?:st|nd|rd|th)|first-ever|official|state|working|"
-    r"further|new|annual|informal|extraordinary|business|investors['’]?|EU-commissioned|"
+    r"further|new|annual|informal|extraordinary|plenary|groundbreaking|ground-breaking|business|trilateral|"
+    r"investors['’]?|EU-commissioned|"
     r"[\w-]+-commissioned|high-level|ministerial|strategic|coordination|opening)\s+)$"
 )
 
@@ -1034,11 +1279,14 @@ def _np_start(text: str, pos: int) -> int:
     return k
 
 
+_DAY_AHEAD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
 def _np_end(text: str, pos: int) -> int:
     """Rightwards over a post-modifier ("of President X to Brussels", "on transport links with …")."""
     m = _POST_MODIFIER.match(text, pos)
-    if not m or re.match(r"\d", text[m.end() : m.end() + 1]):
-        return pos
+    if not m or re.match(r"\d", text[m.end() : m.end() + 1]) or _DAY_AHEAD.match(text, m.end()):
+        return pos  # "… on 5 May", "… on Wednesday": a date, not part of the name
     m_end = m.end() - pos  # in `rest`
     rest = text[pos : pos + 160]
     stop = _STOP_NP.search(rest, m_end - 1)
@@ -1065,7 +1313,8 @@ _RECEIVED_DELEGATION = re.compile(
 )
 _TRAILING_FUNCTION = re.compile(r"(?:\s+(?:for|of|and|the))+$")
 _HELD_TALKS = re.compile(
-    r"\b(?:(?:held|holds|hold)\s+(?:a\s+)?(?:bilateral\s+|official\s+)?(talks|meeting)\s+with|(met)(?:\s+with)?)\b"
+    r"\b(?:(?:held|holds|hold)\s+(?:a\s+)?(?:bilateral\s+|official\s+)?(talks|meeting)"
+    r"(?:\s+(?:via|by)\s+(?:video\s*(?:-\s*)?link|video\s*conference|videoconference))?\s+with|(met)(?:\s+with)?)\b"
 )
 _SIDELINES_IN = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\b", re.I)
 # both open with `\b`, behind which sre finds nothing to skip ahead with (~40 µs per 3 KB each):
@@ -1109,6 +1358,7 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         out.append(_Cand(m.start(), end, name, m.end()))
         if not sidelines:
             break  # the reported talks: the first such sentence
+    out += _calls_and_receptions(ctx, taken + out)
     for m in _RECEIVED_DELEGATION_SCAN.finditer(ctx.text, ctx.at) if "delegation" in ctx.text else ():
         # "On 30 January, the Minister received a delegation of the Saudi Fund for Development"
         s = ctx.sentence_at(m.start())
@@ -1119,6 +1369,139 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         who = _TRAILING_FUNCTION.sub("", m.group(1))
         out.append(_Cand(m.start(), m.end(), f"reception of the {who} delegation", m.end()))
     return out
+
+
+# "A held a phone conversation with B", "A and B held a video conference": a call between two people
+_CALL = re.compile(
+    r"\b(?:(?:held|had|holds|has|conducted)\s+(?:(?:a|an)\s+)?((?:tele)?phone\s+(?:conversation|call|talks?)|"
+    r"video\s*(?:-\s*)?conference|videoconference|video\s+call|online\s+meeting)"
+    # "A spoke by phone with B"
+    r"|(?:spoke|talked|spoken)\s+(?:by|on\s+the|over\s+the)\s+((?:tele)?phone))\b"
+)
+_CLAUSE_PUNCT = re.compile(r"[,;.]")
+# a title before a name: capitalised words and the small words inside titles ("Ambassador of Japan to Latvia")
+_TITLE_WORDS = re.compile(
+    r"(?:(?!(?:Order|Medal|Prize|Award|Letter|Message|Credentials)\b)[A-Z][\w’'.-]*\s+|(?:of|the|to|for|and)\s+)*"
+)
+_SENTENCE_PUNCT = re.compile(r"[;.]")
+_WITH = re.compile(r"\s+with\b")
+_CAPITAL = re.compile(r"[A-Z]")
+_RECEIVED_BY = re.compile(r"\s+(?:was|were|has\s+been)\s+received\s+by\s+")
+_RECEIVED = re.compile(r"\s+(?:also\s+)?received\s+(?:the\s+|a\s+)?(?=[A-Z])")
+# "A met on Thursday with a delegation of European business leaders"
+_MET_DELEGATION = re.compile(
+    r"\bmet\s+(?:(?:on\s+)?(?:today|yesterday|[A-Z][a-z]+day)\s+)?with\s+(a|the)\s+delegation\s+of\s+"
+    r"((?:[\w’'-]+\s+){0,3}?(?:business\s+leaders|businessmen|entrepreneurs|executives|investors|companies|"
+    r"parliamentarians|representatives)\b|[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*)"
+)
+# "Jørgensen and Shahbazov held talks on …": two people named as the subject
+_AND_HELD_TALKS = re.compile(r"\s+held\s+(?:bilateral\s+)?talks\b")
+_SIDELINES_OPEN = re.compile(r"\W*(?:[Oo]n|[Aa]t)\s+the\s+(?:sidelines|margins|fringes?)\b")
+
+
+def _short(p) -> str:
+    """ "Prime Minister Olzhas Bektenov": a role of one or two words before the name."""
+    role = p.role if p.role and len(p.role.split()) <= 2 else None
+    return f"{role} {p.name}" if role else p.name
+
+
+def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """Occasions between two people the text names: a phone call or video conference ("A held a
+    phone conversation with B", "A and B held a video conference"), a reception ("A was received by
+    President B"), talks of two named people on the sidelines ("On the sidelines, A and B held
+    talks"), a meeting with a delegation ("A met on Thursday with a delegation of …")."""
+    text = ctx.text
+    out: list[_Cand] = []
+    people = None
+    if "conference" in text or "phone" in text or "call" in text:
+        people = ctx.person_mentions()
+        for m in _CALL.finditer(text):
+            if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+                continue
+            if any(c.start <= m.start() < c.end for c in taken + out):
+                continue
+            s = ctx.sentence_at(m.start())
+            pair = _two_people(ctx, people, s, m.start(), m.end())
+            if pair is None:
+                continue
+            a, b, end = pair
+            kind = " ".join((m.group(1) or f"{m.group(2)} conversation").lower().split())
+            out.append(_Cand(m.start(), end, f"{kind} between {a.name} and {b.name}", m.end()))
+    if " received by " in text:
+        people = people or ctx.person_mentions()
+        for i, (a0, b0, p) in enumerate(people):
+            rm = _RECEIVED_BY.match(text, b0)
+            if rm is None or ctx.is_heading(a0) or ctx.in_quote(a0):
+                continue
+            host = next(((x, y, q) for x, y, q in people[i + 1 :] if x >= rm.end()), None)
+            if host is None or host[0] - rm.end() > 60 or _CLAUSE_PUNCT.search(text, rm.end(), host[0]):
+                continue
+            out.append(_Cand(a0, host[1], f"reception of {p.name} by {_short(host[2])}", host[1]))
+    if " received " in text:
+        # "On 5 May, Prime Minister A received the Ambassador of Japan B": the guest named by role
+        people = people or ctx.person_mentions()
+        for i, (a0, b0, p) in enumerate(people):
+            rm = _RECEIVED.match(text, b0)
+            if rm is None or ctx.is_heading(a0) or ctx.in_quote(a0):
+                continue
+            guest = next(((x, y, q) for x, y, q in people[i + 1 :] if x >= rm.end()), None)
+            if guest is None or guest[0] - rm.end() > 80:
+                continue
+            if not _TITLE_WORDS.fullmatch(text, rm.end(), guest[0]):
+                continue  # (not "received the Order of the Three Stars from President B")
+            if any(c.start <= a0 < c.end for c in taken + out):
+                continue
+            out.append(_Cand(a0, guest[1], f"reception of {guest[2].name} by {_short(p)}", guest[1]))
+    if " held " in text and "talks" in text:
+        people = people or ctx.person_mentions()
+        for m in _AND_HELD_TALKS.finditer(text):
+            s = ctx.sentence_at(m.start())
+            # on the sidelines of the reported sitting, or with no sitting reported, talks the sentence dates
+            dated = ctx.meeting is None and bool(ctx.dates_in(s.start, m.start()))
+            if not dated and not _SIDELINES_OPEN.match(text, s.start):
+                continue
+            if any(c.start <= m.start() < c.end for c in taken + out):
+                continue
+            before = [(x, y, q) for x, y, q in people if s.start <= x and y <= m.start()]
+            if len(before) < 2 or not _AND_TITLED.fullmatch(text, before[-2][1], before[-1][0]):
+                continue
+            if text[before[-1][1] : m.start()].strip():
+                continue
+            a, b = before[-2][2], before[-1][2]
+            out.append(_Cand(before[-2][0], m.end(), f"talks between {a.name} and {b.name}", m.end()))
+    if "delegation" in text and " met " in text:
+        people = people or ctx.person_mentions()
+        for m in _MET_DELEGATION.finditer(text):
+            if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+                continue
+            s = ctx.sentence_at(m.start())
+            who = [q for x, y, q in people if s.start <= x and y <= m.start()]
+            if not who or any(c.start <= m.start() < c.end for c in taken + out):
+                continue
+            name = f"meeting of {who[-1].name} with {m.group(1)} delegation of {m.group(2)}"
+            out.append(_Cand(m.start(), m.end(), name, m.start() + 3))
+    return out
+
+
+# " and ", " and President of Kazakhstan ": two people joined, the second with a title of capitalised words
+_AND_TITLED = re.compile(r"\s+and\s+(?:(?:the\s+)?[A-Z][\w’'-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,8}")
+
+
+def _two_people(ctx: Context, people, s, start: int, end: int):
+    """(A, B, end) for "A and B <verb>…" or "A <verb> … with B" around [start, end) in sentence `s`."""
+    text = ctx.text
+    before = [(x, y, q) for x, y, q in people if s.start <= x and y <= start]
+    after = [(x, y, q) for x, y, q in people if end <= x < s.end]
+    if (
+        len(before) >= 2
+        and _AND_TITLED.fullmatch(text, before[-2][1], before[-1][0])
+        and not _SENTENCE_PUNCT.search(text, before[-1][1], start)
+        and not _WITH.match(text, end)
+    ):
+        return before[-2][2], before[-1][2], end
+    if before and after and _WITH.match(text, end) and after[0][0] - end < 90:
+        return before[-1][2], after[0][2], after[0][1]
+    return None
 
 
 def _margins_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
@@ -1248,10 +1631,14 @@ def _construction_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 
 _PLANNED_VISIT = re.compile(
-    r"\s(?:is|are)\s+(?:expected|scheduled|due|set|planning)\s+to\s+(?:visit|travel\s+to)\s+"
+    r"\s(?:(?:is|are)\s+(?:also\s+)?(?:expected|scheduled|due|set|planning)\s+to|will\s+(?:also\s+)?)\s*"
+    r"(?:visit|travel\s+to)\s+"
     r"((?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,6})"
 )
-_ROLE_SUBJECT = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*$")
+# "The Minister", "Tomorrow the President of Mongolia": the subject named by role (and whose)
+_ROLE_SUBJECT = re.compile(
+    r"\b[Tt]he\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+of\s+(?:the\s+)?([A-Z][\w’'-]*))?\s*$"
+)
 
 
 def _planned_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
@@ -1259,7 +1646,7 @@ def _planned_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     Centre tomorrow": a planned visit, "visit of X to Paris" ("the Minister": the last person
     named before with that role)."""
     text = ctx.text
-    if " to visit " not in text and " to travel to " not in text:
+    if " to visit " not in text and " to travel to " not in text and " will " not in text:
         return []
     out: list[_Cand] = []
     for m in _PLANNED_VISIT.finditer(text):
@@ -1270,12 +1657,22 @@ def _planned_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         s = ctx.sentence_at(m.start())
         who = None
         rm = _ROLE_SUBJECT.search(text, s.start, m.start())
+        # the role opens the sentence, or follows a fronted day ("Tomorrow the President …")
+        opens = rm is not None and (
+            rm.start() == s.start or any(d.span[0] == s.start and d.span[1] + 1 >= rm.start() for d in
+                                         ctx.dates_in(s.start, rm.start()))
+        )
+        whose = country_name(rm.group(2)) if opens and rm.group(2) else None
         for a, b, p in ctx.person_mentions():
             if a >= m.start():
                 break
             named_here = b >= s.start and not text[b : m.start()].strip()
             role = (p.role or "").lower()
-            by_role = rm is not None and rm.start() == s.start and rm.group(1).lower() in role
+            by_role = (
+                opens
+                and rm.group(1).lower() in role
+                and (whose is None or country_name(p.affiliation or "") == whose)
+            )
             if named_here or by_role:
                 who = p.name
         if who is None:
@@ -1312,6 +1709,105 @@ def _route_launches(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         s = ctx.sentence_at(m.start())
         current = not ctx.dates_in(s.start, s.end)
         out.append(_Cand(m.start(), m.end(), name, m.end(), current))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _launched_rx() -> re.Pattern:
+    things = sorted(data.load("events").get("launched") or [], key=len, reverse=True)
+    return re.compile(
+        r"\b(?:launched|inaugurated|gave\s+(?:the\s+)?start\s+to)\s+(?:the|a|an)\s+"
+        r"((?:[\w’'-]+\s+){0,3}?(?:" + "|".join(map(re.escape, things)) + r"))\b"
+        # "… on the route Altynkol – Zamyn-Uud – Tianjin", "… between Riga and Tokyo": the route names it
+        r"(?:\s+on\s+the\s+route\s+([A-Z][^,.;()]{2,80}?)(?=\s*[,.;(]|\s+and\s)"
+        r"|\s+((?:between|from)\s+[A-Z][\w’'-]*\s+(?:and|to)\s+[A-Z][\w’'-]*))?"
+    )
+
+
+def _launches(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "The presidents, via video link, launched the construction of the X cluster" → "launch of the
+    construction of the X cluster"; "launched a regular container train on the route A – B – C" → "launch
+    of the regular container train A – B – C" (data/events.yaml launched). With no date in its sentence,
+    it happened at the reported occasion."""
+    text = ctx.text
+    if "launched" not in text and "inaugurated" not in text and "start to" not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _launched_rx().finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start(1) < c.end for c in taken + out):
+            continue
+        thing = m.group(1)
+        thing = thing[4:] if thing.startswith("new ") else thing
+        if m.group(2) or m.group(3):
+            g = 2 if m.group(2) else 3
+            end = m.end(g)
+            name = f"launch of the {thing} {m.group(g).strip()}"
+        else:
+            end = _np_end(text, m.end(1)) if _OF_NEXT.match(text, m.end(1)) else m.end(1)
+            name = f"launch of the {thing}{text[m.end(1) : end]}"
+        s = ctx.sentence_at(m.start())
+        current = not ctx.dates_in(s.start, s.end)
+        out.append(_Cand(m.start(1), end, name, end, current, route=bool(m.group(2) or m.group(3))))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _visited_rx() -> re.Pattern:
+    conf = data.load("events")
+    heads = sorted(set(conf.get("sites") or []) | set(conf.get("works") or []), key=len, reverse=True)
+    return re.compile(
+        r"\b(?:visited|toured)\s+(the\s+(?:[\w’'–-]+\s+){0,5}?(?i:"
+        + "|".join(map(re.escape, heads))
+        + r"))\b"
+    )
+
+
+def _site_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "He also visited the site of the future Samarkand solar park" → "visit to the site of the future
+    Samarkand solar park" (data/events.yaml sites and works); a named place only, and with no day of its
+    own, seen at the reported occasion."""
+    text = ctx.text
+    if "visited" not in text and "toured" not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _visited_rx().finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start(1) < c.end for c in taken + out):
+            continue
+        end = _np_end(text, m.end(1)) if _OF_NEXT.match(text, m.end(1)) else m.end(1)
+        np = text[m.start(1) : end]
+        if not _CAPITAL.search(np):
+            continue  # "visited the plant": no name
+        s = ctx.sentence_at(m.start())
+        out.append(_Cand(m.start(1), end, f"visit to {np}", end, not ctx.dates_in(s.start, s.end)))
+    return out
+
+
+_VISITED_PLACE = re.compile(r",?\s+(?:(?:who|also|then|later)\s+)*(?:visited|toured)\s+(?:the\s+)?")
+
+
+def _place_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "Prime Minister A visited Tokyo on 3–4 June" → "visit of A to Tokyo": a named person visiting a
+    city or a country (not a place inside a longer name: "visited the Tokyo Stock Exchange")."""
+    text = ctx.text
+    if "visited" not in text and "toured" not in text:
+        return []
+    out: list[_Cand] = []
+    for a, b, p in ctx.person_mentions():
+        m = _VISITED_PLACE.match(text, b)
+        if m is None or ctx.is_heading(a) or ctx.in_quote(a):
+            continue
+        place = next((x for x in ctx.places_in(m.end(), m.end() + 60) if x.span[0] == m.end()), None)
+        if place is None or place.kind not in ("city", "country") or _NAME_GOES_ON.match(text, place.span[1]):
+            continue
+        if any(c.start <= m.end() < c.end for c in taken + out):
+            continue
+        s = ctx.sentence_at(a)
+        name = f"visit of {p.name} to {place.text}"
+        out.append(_Cand(a, place.span[1], name, place.span[1], not ctx.dates_in(s.start, s.end)))
     return out
 
 
@@ -1355,7 +1851,9 @@ _DATE_WORDS = re.compile(
 _THE = re.compile(r"\b(?:the|a|its|their)\s+$", re.I)
 _MARGINS = re.compile(
     r"\b(?:on|in|at)\s+the\s+(?:sidelines|margins|fringes?|occasion)\s+of\s+(?:the\s+)?$|\bduring\s+(?:the\s+)?$"
-    r"|\bin\s+conjunction\s+with\s+(?:the\s+)?$",
+    r"|\bin\s+conjunction\s+with\s+(?:the\s+)?$"
+    # "initialled in Washington on 8 August, at the trilateral meeting …": what was done at it
+    r"|,\s+at\s+the\s+$",
     re.I,
 )
 _HELD_IN = re.compile(
@@ -1363,6 +1861,7 @@ _HELD_IN = re.compile(
 )
 
 
+_HOLD_IN_BEFORE = re.compile(r"\b(?:hold|convene|organi[sz]e)\s+in\s+$")
 _ON_MARGINS_OF = re.compile(r"\s+(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?")
 
 
@@ -1388,13 +1887,17 @@ _AND_THE = re.compile(r"\s+and\s+(?:the\s+|an?\s+)?")
 _WHERE = re.compile(r",\s+(?:where|during\s+which|at\s+which|when)\b")
 
 
+# "Expo 2025", "EXPO-2017": an edition's year after a capitalised word (not "the 2022 memorandum")
+_NAMED_YEAR = re.compile(r"(?<![\w’'-])[A-Z][\w’']*[ -]((?:19|20)\d\d)\b")
+
+
 def _in_named_year(c: _Cand, d) -> tuple[str, str | None]:
     """ "Expo 2025 … from April to October": a month or day the text places in time only by the
     publication date takes the year the occasion's name gives."""
-    y = _YEAR.search(c.name) if getattr(d, "relative", False) and len(d.value) > 4 else None
-    if y is None or d.value[:4] == y.group(0) or (d.end and d.end[:4] != d.value[:4]):
+    y = _NAMED_YEAR.search(c.name) if getattr(d, "relative", False) and len(d.value) > 4 else None
+    if y is None or d.value[:4] == y.group(1) or (d.end and d.end[:4] != d.value[:4]):
         return d.value, d.end
-    return y.group(0) + d.value[4:], (y.group(0) + d.end[4:]) if d.end else None
+    return y.group(1) + d.value[4:], (y.group(1) + d.end[4:]) if d.end else None
 
 
 _TOOK_PART = re.compile(
@@ -1402,12 +1905,64 @@ _TOOK_PART = re.compile(
     # "attended the opening ceremony of the … Forum": the occasion opened then
     r"(?:\s+the\s+(?:official\s+)?(?:opening|closing)(?:\s+(?:ceremony|session))?\s+of)?(?:\s+[\w’'-]+){0,3}\s*$"
 )
+_BOLD_LEAD_IN = re.compile(r"\*\*[^*\n]{1,120}\*\*\s*")
+
+
+def _after_lead_in(text: str, start: int) -> int:
+    """Past a Markdown bold lead-in ("**Investment roundtable in Antwerp.** On 10 December …"), a
+    title the sentence's own words follow."""
+    m = _BOLD_LEAD_IN.match(text, start) if text.startswith("**", start) else None
+    return m.end() if m else start
+
+
+_OPENS = re.compile(r"[^\w,]*(?:(?:[Oo]n|[Ii]n)\s+)?")
+_DID_OCCASION = re.compile(
+    r"\b(?:opened|organi[sz]ed|hosted|attended|held|took\s+part\s+in|participated\s+in)\s+"
+    r"(?:the|an?)\s+(?:official\s+)?(?:(?:opening|closing)\s+(?:ceremony\s+|session\s+)?of\s+the\s+)?$"
+)
 _FRONTED = re.compile(r"[^\w,]*(?:[A-Z][a-z]+,\s+)?(?:[Oo]n|[Ii]n)\s+")
+
+
+# occasions named by who took part: a date fronted in their sentence is theirs ("On 13 May, A, who is
+# in X on a visit, held talks with B")
+_FRONTED_NAMES = (
+    "visit of ",
+    "talks between ",
+    "reception of ",
+    "meeting of ",
+    "phone ",
+    "telephone ",
+    "video",
+    "online meeting ",
+)
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+(?:period|years)\s+)?$")
+
+
+def _plan_period(text: str, d) -> bool:
+    """A range of years after "for" ("Action Plan for 2025–2027"): how long a plan runs."""
+    if not d.end or len(d.value) != 4:
+        return False
+    return _FOR_BEFORE.search(text, max(0, d.span[0] - 24), d.span[0]) is not None
+
+
+_AHEAD_BEFORE = re.compile(
+    r"\b(?:upcoming|forthcoming|next|future|preparations?\s+(?:for|of)|ahead\s+of|invited\s+to|"
+    r"invitation\s+to)\b[^.;]*$"
+)
+_OTHER_WHOSE = re.compile(r"\S\s+[^,.;]{3,},\s+whose\b")
 
 
 def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | None]:
     s = ctx.sentence_at(c.start)
     limit = _limit(ctx, c, nxt, s.end)
+    if c.current:
+        # "X, who arrived in Tashkent on 16 September on a state visit, held talks … on Wednesday": the
+        # visit's clause ends at the comma
+        comma = ctx.text.find(",", c.trigger_end, limit)
+        limit = comma if comma >= 0 else limit
+    whose = _OTHER_WHOSE.search(ctx.text, c.end, limit)
+    if whose is not None:
+        limit = whose.start()  # "the visit … in the history of the two countries, whose relations were …"
     after = [d for d in ctx.dates_in(c.trigger_end, limit)]
     after = [
         d
@@ -1422,10 +1977,11 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     clause_start = max(ctx.text.rfind(",", s.start, c.start), s.start)
     if _WHERE.match(ctx.text, clause_start):
         clause_start = s.start  # "visited Tbilisi in January, where he opened the … Forum"
-    before = [d for d in ctx.dates_in(clause_start, c.start)]
+    # (not "the roadmap for 2025–2026 … is expected to be endorsed at the next Council": a plan's period)
+    before = [d for d in ctx.dates_in(clause_start, c.start) if not _plan_period(ctx.text, d)]
     if before:
         return before[-1].value, before[-1].end
-    if c.name.startswith(("talks between ", "reception of the ", "meeting of ")):
+    if c.name.startswith(_FRONTED_NAMES):
         before = ctx.dates_in(s.start, c.start)  # "On 13 May, A, who is in X on a visit, held talks with B"
         if before:
             return before[-1].value, before[-1].end
@@ -1440,6 +1996,15 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
         and _TOOK_PART.search(ctx.text, clause_start, c.start)
     ):
         return fronted[0].value, fronted[0].end
+    # "Today, Commissioner A and Minister B, …, opened the first Investment Roundtable": the
+    # sentence's only date opens it and the occasion is what its subject opened, organised, attended
+    opening = ctx.dates_in(s.start, c.start)
+    if (
+        len(opening) == 1
+        and _OPENS.fullmatch(ctx.text, _after_lead_in(ctx.text, s.start), opening[0].span[0])
+        and _DID_OCCASION.search(ctx.text, max(s.start, c.start - 60), c.start)
+    ):
+        return opening[0].value, opening[0].end
     if _MARGINS.search(ctx.text, max(s.start, c.start - 40), c.start):
         # "signed … in Baku in November last year, on the sidelines of the COP29 conference": the
         # occasion of what was done on its sidelines
@@ -1450,15 +2015,33 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
         before = ctx.dates_in(s.start, c.start)
         if before:
             return before[-1].value, before[-1].end
-    if c.current or _conf()["same_scan"].search_part(ctx.text[s.start : s.end], ctx.at, s.start):
-        if ctx.meeting is not None and ctx.meeting.date:
-            return ctx.meeting.date, None
+    if c.current or (
+        _conf()["same_scan"].search_part(ctx.text[s.start : s.end], ctx.at, s.start)
+        # "During the visit, the parties discussed preparations for the upcoming … Forum": still ahead
+        and not _AHEAD_BEFORE.search(ctx.text, max(s.start, c.start - 50), c.start)
+    ):
+        m_date = ctx.meeting.date if ctx.meeting is not None else None
+        if m_date and not _months_before(m_date, ctx.published, 1):
+            return m_date, None
+        # no sitting reported, or one the text reports second-hand months back ("reviewed the results
+        # of the 15th meeting …, held on 12 June"): "the same day" is the day of the text's own occasion
         return ctx.published, None
     # "EXPO-2017"
     y = _YEAR.search(c.name)
     if y:
         return y.group(0), None
     return None, None
+
+
+# occasions named by two people talking: a country after "to" in their sentence is what they talked about
+_TALKS_NAMES = ("talks between ", "meeting of ", "phone ", "telephone ", "video", "online meeting ")
+_IN_TO = re.compile(r"\b(?:in|to)\s+(?:the\s+)?$")
+_IN = re.compile(r"\bin\s+(?:the\s+)?$")
+
+
+def _in_title(s: str) -> bool:
+    """An odd number of straight quotes, or an opening curly quote not closed: inside a title."""
+    return s.count('"') % 2 == 1 or s.count("“") > s.count("”")
 
 
 def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
@@ -1468,11 +2051,16 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     # Organisation summit in Astana")
     split = min(max(c.trigger_end, c.start), limit)
     for p in ctx.places_in(split, limit) + ctx.places_in(c.start, split):
+        if p.span[0] < c.end and _in_title(ctx.text[c.start : p.span[0]]):
+            continue  # 'the "Made in Azerbaijan" exhibition': a title, not where it is
         if p.kind == "city":
             return p.name
         if (
             p.kind == "country"
-            and re.search(r"\b(?:in|to)\s+(?:the\s+)?$", ctx.text[max(0, p.span[0] - 8) : p.span[0]])
+            # (talks of two people: "… the cable that would carry electricity to Romania" is no venue)
+            and (_IN if c.name.startswith(_TALKS_NAMES) else _IN_TO).search(
+                ctx.text, max(0, p.span[0] - 8), p.span[0]
+            )
             # "to the EU–Central Asia Summit": a party in another name, not a place
             and not _NAME_GOES_ON.match(ctx.text, p.span[1])
         ):
@@ -1486,6 +2074,8 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     before = [p for p in ctx.places_in(clause_start, c.start) if p.kind == "city"]
     if before and re.search(r"\b(?:host|hosts|hosted|hosting)\b", ctx.text[before[-1].span[1] : c.start]):
         return before[-1].name
+    if before and _HOLD_IN_BEFORE.search(ctx.text, max(0, before[-1].span[0] - 12), before[-1].span[0]):
+        return before[-1].name  # "agreed to hold in Tashkent in April the third round of negotiations"
     if _MARGINS.search(ctx.text, max(s.start, c.start - 40), c.start):
         cities = [p for p in ctx.places_in(s.start, c.start) if p.kind == "city"]
         if cities:

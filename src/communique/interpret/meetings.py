@@ -14,7 +14,7 @@ from functools import lru_cache
 from .. import data
 from ..annotate.places import first_letters_ahead
 from ..models import Head, Meeting
-from .context import BodyMention, Context, _is_dateline_only, owner_phrase
+from .context import BodyMention, Context, _is_dateline_only, _months_before, owner_phrase
 from .scan import LiteralScan
 
 __all__ = ["find_meetings", "main_body"]
@@ -101,18 +101,32 @@ def main_body(ctx: Context) -> BodyMention | None:
         return None
     window_end = ctx.text.find("\n", nxt.start)
     window_end = len(ctx.text) if window_end < 0 else window_end
+    # the paragraph after that one too, when it says who chaired the sitting ("Within the framework of
+    # the visit the Ministers co-chaired the fourth meeting of the Council …")
+    chaired_end = ctx.text.find("\n", window_end + 1) if window_end < len(ctx.text) else -1
+    while chaired_end >= 0 and not ctx.text[window_end:chaired_end].strip():
+        chaired_end = ctx.text.find("\n", chaired_end + 1)
+    chaired_end = len(ctx.text) if chaired_end < 0 else chaired_end
     for b in ctx.all_bodies:
         if b.span[0] < nxt.start or ctx.in_quote(b.span[0]) or ctx.is_heading(b.span[0]):
             continue
-        if b.span[0] >= window_end:
+        if b.span[0] >= chaired_end:
             break
         s = ctx.sentence_at(b.span[0])
+        if b.span[0] >= window_end and not _chaired(ctx, s):
+            continue
+        if _recalled(ctx, b, s):
+            continue
         left = ctx.text[s.start : b.span[0]]
         right = ctx.text[b.span[1] : s.end]
         if re.search(r"\b(?:next|previous|last|upcoming|following|former)\b", left[-40:], re.I):
             continue
-        if re.search(r"\b(?:will|would|is expected|are expected|to be held|planned)\b", right[:60], re.I):
+        if re.search(
+            r"\b(?:will|would|is expected|are expected|to be held|planned|scheduled)\b", right[:80], re.I
+        ):
             continue
+        if _INVITED_TO.search(left[-60:]):
+            continue  # "were invited to the Council's plenary session": a sitting still ahead
         if _UPCOMING.match(ctx.text, b.span[1]) or re.search(
             r"\bpreparations?\s+(?:of|for)\s+the\s+(?:[\w-]+\s+){0,3}$", left[-60:], re.I
         ):
@@ -125,6 +139,44 @@ def main_body(ctx: Context) -> BodyMention | None:
         ):
             return b
     return None
+
+
+_CHAIRED = re.compile(
+    r"\b(?:co-chaired|chaired|presided\s+over|co-chairmanship|chairmanship|co-chaired\s+by|chaired\s+by)\b"
+)
+_RECALLED = re.compile(r"\b(?:recalled|recalling|recalls|remembered)\b")
+
+
+def _chaired(ctx: Context, s) -> bool:
+    """The sentence (or the next) says who chaired the sitting."""
+    if _CHAIRED.search(ctx.text, s.start, s.end):
+        return True
+    i = ctx.sentence_index(s.start) + 1
+    return i < len(ctx.sentences) and _CHAIRED.search(ctx.sentences[i].text) is not None
+
+
+def _recalled(ctx: Context, b: BodyMention, s) -> bool:
+    """ "She recalled the eighth meeting of the Joint Committee, held in Ulaanbaatar in June last
+    year": a sitting the text only recalls, months before it was written and with nobody named as
+    its chair, is an earlier occasion (interpret.events), not the one reported."""
+    if _chaired(ctx, s):
+        return False
+    if _RECALLED.search(ctx.text, s.start, b.span[0]):
+        return True
+    held = _HELD_CLAUSE.match(ctx.text, b.span[1])
+    if held is None:
+        return False
+    vals = [d.value for d in ctx.dates_in(held.start(), held.end()) if d.value and len(d.value) >= 7]
+    return bool(vals) and all(_months_before(v, ctx.published, 3) for v in vals)
+
+
+# ", held in Ulaanbaatar in June last year": the sitting's own clause
+_HELD_CLAUSE = re.compile(
+    r",?\s+(?:which\s+|that\s+)?(?:was\s+)?(?:held|took\s+place|convened)\b[^.;,]{0,80}"
+)
+
+
+_INVITED_TO = re.compile(r"\binvit(?:ed|es|e|ation)\s+(?:\w+\s+){0,3}to\s+(?:attend\s+)?(?:the\s+)?$")
 
 
 def _parties(ctx: Context, body: BodyMention) -> list[str]:
@@ -241,12 +293,63 @@ def _date(ctx: Context, body: BodyMention):
     cands = [d for d in cands if d.span[0] >= dateline_end]
     # a line that is only a dateline or byline ("*Central Asia desk · 8 July 2025*") dates the text,
     # not the sitting: its date is the last resort
-    cands.sort(key=lambda d: _is_dateline_only(ctx.sentence_at(d.span[0]).text))
+    # "X, who arrived in Tashkent on 16 September …, held talks … on Wednesday": a visitor's arrival
+    # day is not the sitting's when the lead gives another
+    cands.sort(
+        key=lambda d: (
+            _is_dateline_only(ctx.sentence_at(d.span[0]).text),
+            _ARRIVED.search(ctx.text, max(0, d.span[0] - 40), d.span[0]) is not None,
+        )
+    )
     for want in ("day", "month"):
         for d in cands:
             if d.granularity == want:
                 return _spanning(ctx, body, d) if want == "day" and not d.end else d
+    again = _named_again(ctx, body)
+    if again is not None:
+        return again
+    if body.span[0] >= ctx.lead_end:
+        # a sitting the body text reports at the visit ("Within the framework of the visit the
+        # Ministers co-chaired …") with no day of its own: the day of the dateline that opens the text
+        try:
+            from ..annotate.dates import dateline_mention
+        except ImportError:
+            return None
+        d = dateline_mention(ctx.text)
+        if d is not None and d.granularity == "day":
+            return d
     return None
+
+
+def _again_sentences(ctx: Context, body: BodyMention) -> list:
+    """The sentences, up to two paragraphs on, that name the same body again."""
+    last = body.type.split()[-1]
+    para = ctx.sentence_at(body.span[0]).paragraph
+    out = []
+    for b in ctx.all_bodies:
+        if b.span[0] <= body.span[1] or b.type.split()[-1] != last:
+            continue
+        s = ctx.sentence_at(b.span[0])
+        if s.paragraph > para + 2:
+            break
+        out.append(s)
+    return out
+
+
+def _named_again(ctx: Context, body: BodyMention):
+    """ "The 11th meeting of the … Commission held in Baku" as the lead, then "The 11th meeting of the …
+    Commission was held in Baku on March 5": the day the next sentence naming the same body gives."""
+    dateline_end = _dateline_end(ctx)
+    for s in _again_sentences(ctx, body):
+        days = [
+            d for d in ctx.dates_in(s.start, s.end) if d.span[0] >= dateline_end and d.granularity == "day"
+        ]
+        if days:
+            return days[0]
+    return None
+
+
+_ARRIVED = re.compile(r"\b(?:arrived|arrives|arriving)\b[^.;,]*$")
 
 
 def _spanning(ctx: Context, body: BodyMention, d):
@@ -271,7 +374,8 @@ def _dateline_end(ctx: Context) -> int:
 
 
 def _place(ctx: Context, body: BodyMention, fmt: str | None) -> str | None:
-    for s in [ctx.sentence_at(body.span[0])] + _meeting_sentences(ctx, body):
+    sentences = [ctx.sentence_at(body.span[0])] + _meeting_sentences(ctx, body)
+    for s in sentences + _again_sentences(ctx, body)[:1]:
         for p in ctx.places_in(s.start, s.end):
             if p.kind != "city" or ctx.in_quote(p.span[0]):
                 continue
@@ -284,8 +388,17 @@ def _place(ctx: Context, body: BodyMention, fmt: str | None) -> str | None:
                     continue
                 return p.name
     if fmt in ("in-person", "hybrid"):
+        # "paid a working visit to Brussels. On 11 November, he co-chaired the 20th meeting …": the city
+        # the lead's visit went to
+        for s in _meeting_sentences(ctx, body):
+            for p in ctx.places_in(s.start, s.end):
+                if p.kind == "city" and _VISIT_TO.search(ctx.text, max(s.start, p.span[0] - 30), p.span[0]):
+                    return ctx.dateline_place() or p.name
         return ctx.dateline_place()  # a hybrid sitting is held somewhere too, the others joining online
     return None
+
+
+_VISIT_TO = re.compile(r"\bvisit\s+to\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -313,9 +426,14 @@ def _format(ctx: Context, body: BodyMention) -> str:
     return "in-person"
 
 
-def _heads(ctx: Context, parties: list[str]) -> list[Head]:
+def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) -> list[Head]:
     heads: list[Head] = []
     limit = ctx.lead_end
+    if body is not None and body.span[0] >= limit:
+        chairs = _chairs_named_with(ctx, body, parties)
+        if chairs:
+            return chairs  # a sitting reported after the lead: who chaired it, not who holds the lead's talks
+        limit = ctx.sentence_at(body.span[0]).end  # a sitting the paragraph after the lead reports
     paras = sorted({s.paragraph for s in ctx.sentences if s.start < limit})
     last_para = paras[-1] + 2 if paras else 0
     seen = set()
@@ -333,8 +451,53 @@ def _heads(ctx: Context, parties: list[str]) -> list[Head]:
         seen.add(person.name)
         heads.append(Head(name=person.name, role=person.role, side=_side(ctx, person, start, s, parties)))
     if len(heads) < 2:
+        heads += _pronoun_heads(ctx, parties, limit, seen)
+    if len(heads) < 2:
         heads += _collective_heads(ctx, parties, limit, seen)
     return heads
+
+
+def _chairs_named_with(ctx: Context, body: BodyMention, parties: list[str]) -> list[Head]:
+    """The people its sentence or the next names as chairing a sitting reported after the lead ("…, held
+    in Ulaanbaatar on 12 June under the co-chairmanship of the Minister … A"; "The commission was
+    co-chaired by A and B")."""
+    s = ctx.sentence_at(body.span[0])
+    i = ctx.sentence_index(s.start)
+    out: list[Head] = []
+    # the sitting's sentence, then the sentences right after it that say who chaired or led
+    for k, sent in enumerate(ctx.sentences[i : i + 4]):
+        cue = (_CHAIRED if k == 0 else _LED).search(ctx.text, sent.start, sent.end)
+        if cue is None:
+            if k == 0:
+                continue
+            break
+        lo = cue.start() if k == 0 else sent.start
+        for start, _end, person in ctx.person_mentions():
+            if lo <= start < sent.end and person.name not in {h.name for h in out}:
+                side = _side(ctx, person, start, sent, parties)
+                out.append(Head(name=person.name, role=person.role, side=side))
+    return out
+
+
+_LED = re.compile(r"\b(?:co-chaired|chaired|led|headed|presided|co-chairmanship|chairmanship)\b")
+
+
+_HE_CHAIRED = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:also\s+|jointly\s+)?(?:co-chaired|chaired|headed|led)\b")
+
+
+def _pronoun_heads(ctx: Context, parties: list[str], limit: int, seen: set) -> list[Head]:
+    """ "On 11–12 November, Minister A paid a working visit to Brussels. On 11 November, he co-chaired the
+    20th meeting …": the person the pronoun stands for, the last one named before its sentence."""
+    m = _HE_CHAIRED.search(ctx.text, 0, limit)
+    if m is None or ctx.in_quote(m.start()):
+        return []
+    s = ctx.sentence_at(m.start())
+    before = [(a, p) for a, _b, p in ctx.person_mentions() if a < s.start]
+    if not before or before[-1][1].name in seen:
+        return []
+    a, person = before[-1]
+    seen.add(person.name)
+    return [Head(name=person.name, role=person.role, side=_side(ctx, person, a, ctx.sentence_at(a), parties))]
 
 
 @lru_cache(maxsize=1)
@@ -517,9 +680,64 @@ def find_meetings(ctx: Context) -> list[Meeting]:
         place=_place(ctx, body, fmt),
         format=fmt,
         parties=parties,
-        heads=_heads(ctx, parties),
+        heads=_heads(ctx, parties, body),
         topics=_topics(ctx),
         span=body.span,
     )
     ctx.meeting = m
-    return [m]
+    return [m] + _joint_sittings(ctx, body, m)
+
+
+# "It was held back-to-back with the third ministerial meeting of the Green Energy Advisory Council"
+_JOINT_WITH = re.compile(
+    r"\b(?:held|took\s+place|convened|organi[sz]ed)\s+"
+    r"(?:back[- ]to[- ]back|jointly|together|in\s+conjunction)\s+with\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:meeting|session|sitting)\s+of\s+(?:the\s+)?)?$"
+)
+_IT_WAS = re.compile(
+    r"\s*(?:It|The\s+(?:meeting|session|sitting|council|committee|commission))\s+was\b", re.I
+)
+
+
+def _joint_sittings(ctx: Context, body: BodyMention, m: Meeting) -> list[Meeting]:
+    """Another body's sitting the reported one was held with, at the same time and place ("It was held
+    back-to-back with the third ministerial meeting of the Green Energy Advisory Council"): a meeting of
+    its own, with the reported meeting's date, place and format; its heads are not named."""
+    if "back" not in ctx.text and "jointly" not in ctx.text and "conjunction" not in ctx.text:
+        return []
+    horizon = _next_paragraph_end(ctx)
+    out: list[Meeting] = []
+    for b in ctx.all_bodies:
+        if b.span[0] >= horizon:
+            break
+        if b.span[0] <= body.span[1] or b.type.split()[-1] == "Meeting":
+            continue
+        s = ctx.sentence_at(b.span[0])
+        if not _IT_WAS.match(ctx.text, s.start) or not _JOINT_WITH.search(ctx.text, s.start, b.span[0]):
+            continue
+        number = b.number if b.number is not None else _number(ctx, b)
+        out.append(
+            Meeting(
+                body=b.name,
+                acronym=b.acronym,
+                number=number,
+                date=m.date,
+                date_end=m.date_end,
+                place=m.place,
+                format=m.format,
+                parties=list(m.parties),
+                heads=[],
+                topics=[],
+                span=b.span,
+            )
+        )
+    return out
+
+
+def _next_paragraph_end(ctx: Context) -> int:
+    """End of the paragraph after the lead."""
+    nxt = next((x for x in ctx.sentences if x.start >= ctx.lead_end and not ctx.is_heading(x.start)), None)
+    if nxt is None:
+        return ctx.lead_end
+    end = ctx.text.find("\n", nxt.start)
+    return len(ctx.text) if end < 0 else end
