@@ -703,3 +703,146 @@ def test_signed_reaches_a_protocol_named_after_as_well_as():
 def test_a_roadmap_that_was_finalised_is_initialled():
     got = stages("The roadmap for 2025–2026 was finalised last week.")
     assert got == {"roadmap for 2025–2026": "initialled"}
+
+
+# --- qa10: names of listed documents and their stage -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The ministers signed the Protocol of the second meeting of the Joint Council.",
+            "Protocol of the second meeting of the Joint Council",
+        ),
+        (
+            'They signed the Loan Agreement for the "Clean Rivers" project, under which funds flow.',
+            'Loan Agreement for the "Clean Rivers" project',
+        ),
+        (
+            'They signed a Memorandum between JSC "Kyrgyz Railways" and JSC "Turkmen Rail" on tariffs.',
+            'Memorandum between JSC "Kyrgyz Railways" and JSC "Turkmen Rail" on tariffs',
+        ),
+        (
+            "They signed the Memorandum of Understanding between the Institute of Strategic Studies under "
+            "the President of Tajikistan and the Academy of Sciences of Armenia.",
+            "Memorandum of Understanding between the Institute of Strategic Studies under the President of "
+            "Tajikistan and the Academy of Sciences of Armenia",
+        ),
+        (
+            "- Memorandum of cooperation between the Port of Poti and the Tbilisi Dry Port;",
+            "Memorandum of cooperation between the Port of Poti and the Tbilisi Dry Port",
+        ),
+        (
+            "2. Programme of scientific and educational cooperation for 2027–2029;",
+            "Programme of scientific and educational cooperation for 2027–2029",
+        ),
+        (
+            "They signed the Plan of Consultations between the Ministries of Foreign Affairs of Latvia "
+            "and Estonia for 2026–2027.",
+            "Plan of Consultations between the Ministries of Foreign Affairs of Latvia and Estonia "
+            "for 2026–2027",
+        ),
+        (
+            "A joint venture agreement among the three grid operators was initialled.",
+            "joint venture agreement among the three grid operators",
+        ),
+        ("the new EU–Georgia Association Agenda, which", "new EU–Georgia Association Agenda"),
+        (
+            "They signed an administrative arrangement between the Customs Service of Moldova and the "
+            "European Anti-Fraud Office.",
+            "administrative arrangement between the Customs Service of Moldova and the European Anti-Fraud "
+            "Office",
+        ),
+        (
+            "a loan agreement between the Ministry of Finance and a German bank on a cement plant in the "
+            "Kostanay region.",
+            "loan agreement between the Ministry of Finance and a German bank on a cement plant",
+        ),
+        (
+            "| Roadmap on trade facilitation for 2026–2027 | signed |",
+            "Roadmap on trade facilitation for 2026–2027",
+        ),
+    ],
+)
+def test_names_of_listed_documents(text, name):
+    assert name in names(text)
+
+
+def test_a_quotation_after_a_name_is_not_part_of_it():
+    text = 'They signed an agreement on transit, "This is a historic day," the minister said.'
+    assert names(text) == ["agreement on transit"]
+
+
+def test_a_cue_inside_a_name_says_no_stage():
+    text = (
+        "In the presence of the presidents the following documents were signed:\n"
+        "1. Agreement on air services;\n"
+        "2. Action Plan for 2026–2027 on the implementation of the Joint Statement."
+    )
+    got = stages(text)
+    assert got["Action Plan for 2026–2027 on the implementation of the Joint Statement"] == "signed"
+
+
+def test_list_items_that_lost_their_markers_take_the_lead_in():
+    text = (
+        "The following documents were signed at the forum:\n\n"
+        'a Grant Agreement for the programme "Safe Schools", under which the EU provides funds;\n\n'
+        "a Memorandum of Understanding between the Ministry of Health of Georgia and the WHO Office on "
+        "vaccines;\n\n"
+        "Trade grew fast."
+    )
+    got = stages(text)
+    assert got['Grant Agreement for the programme "Safe Schools"'] == "signed"
+    assert got[
+        "Memorandum of Understanding between the Ministry of Health of Georgia and the WHO Office on vaccines"
+    ] == ("signed")
+
+
+def test_a_short_lead_in_speaks_through_the_sentence_before():
+    text = (
+        "During the forum, 9 commercial agreements were signed. Among them:\n"
+        "1) an agreement between KazMunayGas and Eni on a solar plant;\n"
+        "2) a memorandum between Air Astana and Lufthansa on pilot training."
+    )
+    got = stages(text)
+    assert got["agreement between KazMunayGas and Eni on a solar plant"] == "signed"
+    assert got["memorandum between Air Astana and Lufthansa on pilot training"] == "signed"
+
+
+def test_one_signing_verb_reaches_every_document_of_a_series():
+    text = (
+        "The ministers signed the Roadmap on transit for 2026–2027, the Protocol on customs data, as well "
+        "as the Memorandum of Understanding on tourism."
+    )
+    assert set(stages(text).values()) == {"signed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("At the meeting the sides approved an Action Plan for 2026–2028.", "signed"),
+        ("The sides endorsed the Partnership Priorities for 2026–2030.", "signed"),
+        ("The government approved the draft Agreement on Labour Migration.", "negotiating"),
+        (
+            "The sides welcomed the completion of work on the text of the EU–Moldova Partnership Agenda, "
+            "which is expected to be endorsed next year.",
+            "initialled",
+        ),
+    ],
+)
+def test_adoption_and_text_completion_cues(text, status):
+    assert list(stages(text).values()) == [status]
+
+
+def test_protocol_of_the_reported_sitting_takes_its_body():
+    text = (
+        "Astana, 3 March 2026. The 9th meeting of the Kazakhstan–Latvia Intergovernmental Commission on "
+        "Economic Cooperation was held in Astana on 3 March. At the meeting, the sides signed the protocol "
+        "of the meeting."
+    )
+    names_ = list(stages(text, "2026-03-03"))
+    assert any(
+        n.startswith("protocol of the 9th meeting of the ") and "Intergovernmental Commission" in n
+        for n in names_
+    )

@@ -50,6 +50,15 @@ _DIGIT = re.compile(r"\d")
 _ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")  # "Protocol of the 5th meeting …"
 _PAST = re.compile(r"[a-z]+ed")  # "… and discussed"
 _GENERIC_TAIL = {"kind", "type", "sort", "this", "that", "these", "generation"}
+_OPEN_QUOTES = ('"', "“", "«")
+_CLOSE_QUOTES = ('"', "”", "»")
+_IN_QUOTE_STOP = {",", ".", "!", "?", ":", ";"}
+# "Programme of cultural and humanitarian cooperation", "Plan of Consultations": a plan or programme
+# "of" a few lower-case words that ends in one of these nouns is a document between parties
+_PLAN_HEADS = {"Programme", "programme", "Program", "program", "Plan", "plan"}
+_PLAN_ENDS = {"cooperation", "consultations", "interaction", "partnership"}
+# "… on a wind turbine plant in the Zhambyl region": where, not what
+_AREA_NOUNS = {"region", "oblast", "province", "district", "county", "governorate", "area"}
 
 
 @fast_init
@@ -89,12 +98,30 @@ def _lex() -> dict:
 def _noun_at(toks: list[Tok], i: int) -> int:
     """Number of tokens of an agreement noun starting at i (0 when none)."""
     lx = _lex()
+    if toks[i].text in _PLAN_HEADS:
+        n = _plan_of(toks, i)
+        if n:
+            return n
     if toks[i].text not in lx["first"]:
         return 1 if toks[i].text in lx["single"] else 0
     for words in lx["multi_by_first"][toks[i].text]:
         if [t.text for t in toks[i : i + len(words)]] == words:
             return len(words)
     return 1 if toks[i].text in lx["single"] else 0
+
+
+def _plan_of(toks: list[Tok], i: int) -> int:
+    """ "Programme of cultural and humanitarian cooperation", "Plan of Consultations": tokens of a
+    plan noun "of" up to five lower-case words (and "and", commas) ending in a cooperation noun."""
+    if i + 2 >= len(toks) or toks[i + 1].text != "of":
+        return 0
+    for x in range(i + 2, min(i + 8, len(toks))):
+        t = toks[x]
+        if t.base.lower() in _PLAN_ENDS:
+            return x - i + 1
+        if not (t.text == "," or (t.word and t.base.islower())):
+            return 0
+    return 0
 
 
 def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[AgreementMention]:
@@ -120,6 +147,19 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         pre_words: list[str] = []
         while k > 0:
             t = toks[k - 1]
+            if (
+                capital
+                and t.text in ("–", "-")
+                and pre_words
+                and k >= 2
+                and t.end == toks[k].start
+                and toks[k - 2].end == t.start
+                and toks[k - 2].cap
+                and toks[k - 2].word
+            ):
+                k -= 2  # "EU–Armenia Partnership Agenda": two parties joined by a dash
+                pre_words.append(toks[k].base)
+                continue
             if t.end != toks[k].start - 1 and text[t.end : toks[k].start] not in (" ", "\u00a0"):
                 break
             if capital and t.cap and t.word and not t.poss and t.base not in ("The", "A", "An", "This"):
@@ -268,7 +308,12 @@ def _capital_post(toks: list[Tok], j: int, bare: bool = True) -> bool:
 
         return (
             bool(_YEAR.fullmatch(nxt.base))
-            or (nxt.base == "the" and after is not None and (after.cap or after.base[:1].isdigit()))
+            or (
+                nxt.base == "the"
+                and after is not None
+                # "Protocol of the fourth meeting of …"
+                and (after.cap or after.base[:1].isdigit() or _ordinal_word(after.base))
+            )
             or (nxt.cap and nxt.word and not country_name(nxt.base))
         )
     if toks[j].base == "amending":
@@ -281,6 +326,7 @@ def _capital_post(toks: list[Tok], j: int, bare: bool = True) -> bool:
             nxt.cap
             or (nxt.base == "the" and after is not None and after.cap)
             or (bare and (_lower_title(toks, j) or _year_range(toks, j + 1)))
+            or _quoted_title_after(toks, j)  # "Financing Agreement for the "Green Mongolia" programme"
         )
     if toks[j].base == "with":
         from .places import country_name
@@ -293,11 +339,56 @@ def _capital_post(toks: list[Tok], j: int, bare: bool = True) -> bool:
             )
         from .places import country_name
 
-        # "Agreement between the Government of X and …", "between Kazakhstan and …"
-        return bool(country_name(nxt.base)) or (nxt.base == "the" and after is not None and after.cap)
+        # "Agreement between the Government of X and …", "between Kazakhstan and …", "between JSC …"
+        return (
+            bool(country_name(nxt.base))
+            or (nxt.base == "the" and after is not None and after.cap)
+            or (nxt.cap and nxt.word and nxt.base not in ("The", "A", "An", "This", "These", "Those"))
+        )
     if toks[j].base == "on" and nxt.base == "the" and after is not None:
         return after.cap or _lower_title(toks, j)  # "on the Promotion …", "on the avoidance of …"
     return toks[j].base == "on" and (nxt.cap or _lower_title(toks, j))
+
+
+@lru_cache(maxsize=1)
+def _ordinal_words() -> frozenset[str]:
+    o = data.load("numbers")["ordinals"]
+    return frozenset([*o["units"], *o["tens"], "hundredth"])
+
+
+def _ordinal_word(word: str) -> bool:
+    """ "fourth", "twenty-second": an ordinal written as a word."""
+    return word.lower().rsplit("-", 1)[-1] in _ordinal_words()
+
+
+def _quoted_title_after(toks: list[Tok], j: int) -> bool:
+    """ "for the "Green Mongolia" programme", "for the programme "Green Mongolia"": after the word at
+    j comes "the" and a quoted title, right away or after one lower-case noun."""
+    if j + 3 >= len(toks) or toks[j + 1].base != "the":
+        return False
+    q = j + 2
+    if toks[q].word and toks[q].base.islower():
+        q += 1
+    return toks[q].text in _OPEN_QUOTES and _quote_end(toks, q) is not None
+
+
+def _quote_end(toks: list[Tok], q: int) -> int | None:
+    """Index of the token that closes a short quoted name opened at token q ("Central Asia",
+    "NC Kazakhstan Temir Zholy"): a capitalised first word, at most ten tokens, no punctuation of
+    a sentence inside; None when it is no such name (a quotation, a stray mark)."""
+    if q + 1 >= len(toks) or not toks[q + 1].cap:
+        return None
+    for x in range(q + 1, min(q + 12, len(toks))):
+        t = toks[x]
+        if t.text in _CLOSE_QUOTES:
+            return x if x > q + 1 else None
+        if t.text in _IN_QUOTE_STOP or t.text in _OPEN_QUOTES:
+            return None
+    return None
+
+
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
 
 
 def _year_range(toks: list[Tok], i: int) -> bool:
@@ -360,8 +451,34 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
         ):
             k += 2  # "… for 2023–2027": a period inside the name
             continue
-        if t.text in (".", ";", ":", "(", ")", "—", "–", '"', "“", "”", "«", "»", "!", "?", "*"):
+        if (
+            t.text in _OPEN_QUOTES
+            and toks[k - 1].word
+            and toks[k - 1].end < t.start
+            and (q_end := _quote_end(toks, k)) is not None
+            and "\n" not in text[t.start : toks[q_end].start]
+        ):
+            k = q_end + 1  # "… for Industrial Cooperation "Central Asia"", "between JSC "NC KTZ" and …"
+            continue
+        if t.text in (".", ";", ":", "(", ")", "—", "–", '"', "“", "”", "«", "»", "!", "?", "*", "|"):
             break
+        if (
+            t.base == "under"
+            and k + 2 < len(toks)
+            and toks[k + 1].base == "the"
+            and toks[k + 2].cap
+            and any(toks[x].base == "between" for x in range(j, k))
+        ):
+            k += 2  # "between the Academy of Public Administration under the President of …": one party
+            continue
+        if (
+            t.base == "in"
+            and k + 3 < len(toks)
+            and toks[k + 1].base == "the"
+            and toks[k + 2].cap
+            and toks[k + 3].base in _AREA_NOUNS
+        ):
+            break  # "… components plant in the Zhambyl region": where, not what
         if t.base in ("on", "in", "since") and k + 1 < len(toks) and _DATE_WORD.match(toks[k + 1].base):
             break  # "… air services on Monday": a date, not the name
         if t.base == "in" and k + 1 < len(toks) and toks[k + 1].cap and _is_city(toks[k + 1].base):
@@ -379,8 +496,8 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
                 break
             k += 1
             continue
-        if t.base.lower() in lx["stop"] and t.base not in ("and", "in", "of"):
-            break
+        if t.base.lower() in lx["stop"] and t.base not in ("and", "in", "of") and not _acronym(t.base):
+            break  # (an acronym "WHO", "CAN" is a name, not the pronoun or verb)
         if (
             t.base == "and"
             and k + 2 < len(toks)

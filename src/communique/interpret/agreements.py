@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import data
+from ..annotate.ordinals import parse_ordinal
 from ..annotate.places import country_name, first_letters_ahead
 from ..models import STAGE_ORDER, Agreement
 from .context import Context
@@ -77,6 +78,8 @@ _AGREEMENT_WORD = re.compile(r"\b(?:agreements?|treaty|treaties|memorand\w+|prot
 _TALKS_ON_NAMED = re.compile(
     r"\b(?:negotiations|talks)\s+on\s+an?\s+([A-Z][\w-]*(?:\s+(?:(?:and|of|for|on)\s+)?[A-Z][\w-]*){1,8})"
 )
+_SERIES_GAP = re.compile(r"(?:\s|,|and|as well as|an?|the)*")
+_DRAFT_AFTER = re.compile(r"\s+(?:(?:the|a|an|its)\s+)?(?:draft|bill|law)\b")
 _TEXT_ANAPHORA = re.compile(r"\b(?:the|its|this)\s+text\b(?!\s+of\b)", re.I)
 
 
@@ -194,7 +197,7 @@ def find_agreements(ctx: Context) -> list[Agreement]:
         if rec is None:
             if weak:
                 continue
-            rec = _Rec(m.name, m.acronym, m.capitalised, m.span[0], plural=m.plural)
+            rec = _Rec(_meeting_protocol(ctx, m.name), m.acronym, m.capitalised, m.span[0], plural=m.plural)
             recs.append(rec)
         if m.acronym and not rec.acronym:
             rec.acronym = m.acronym
@@ -279,6 +282,30 @@ def find_agreements(ctx: Context) -> list[Agreement]:
     return out
 
 
+_OF_SITTING = re.compile(r"((?:protocol|minutes)\s+of\s+the\s+)(?:(\S+)\s+)?(meeting|session|sitting)", re.I)
+
+
+def _meeting_protocol(ctx: Context, name: str) -> str:
+    """ "signed the protocol of the meeting", "the Protocol of the 11th meeting": the protocol of the
+    sitting the text reports, named with that sitting's number and body."""
+    m = _OF_SITTING.fullmatch(name)
+    meeting = ctx.meeting
+    if m is None or meeting is None or not getattr(meeting, "body", None):
+        return name
+    number = meeting.number
+    if m.group(2) is not None:
+        if parse_ordinal(m.group(2)) != number:
+            return name  # another sitting's protocol ("of the 10th meeting"), or "of the last meeting"
+        ordinal = m.group(2) + " "
+    else:
+        ordinal = f"{number}{_suffix(number)} " if number else ""
+    return f"{m.group(1)}{ordinal}{m.group(3)} of the {meeting.body}"
+
+
+def _suffix(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
 @lru_cache(maxsize=4096)
 def _money_contract(name: str) -> bool:
     words = data.load("agreements").get("money_contracts") or []
@@ -309,9 +336,10 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
         if not here:
             continue
         sent = text[s.start : s.end]
-        if (
-            _is_item(ctx.sentences, ctx.sentence_index(s.start))
-            and cue_scan.search_part(sent, ctx.at, s.start) is None
+        spans_here = [(a, b) for a, b, r in here if not r.synthetic]  # names (a synthetic one holds its cue)
+        if _is_item(ctx.sentences, ctx.sentence_index(s.start), text) and not any(
+            not _in_name(s.start + cm.start(), s.start + cm.end(), spans_here)
+            for cm in cue_scan.finditer_part(sent, ctx.at, s.start)
         ):
             # "The following documents were signed: - the Declaration on …; - the Agreement …":
             # an item without a cue of its own takes its list's lead-in cue
@@ -329,8 +357,8 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             word = cm.group(0).lower()
             stage = cues["lookup"].get(word)
             pos = s.start + cm.start()
-            if stage is None:
-                continue
+            if stage is None or _in_name(pos, s.start + cm.end(), spans_here):
+                continue  # "Action Plan on the implementation of …": a word of a name says no stage
             if word in cues["replaced"]:
                 # "to replace the 2011 text, and signed a plan …": the object right after the verb only
                 after = [x for x in here if x[0] >= pos and not re.search(r"[,;:]", text[pos : x[0]])]
@@ -371,6 +399,9 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             )
             if word == "sign" and not pending:
                 continue  # a bare "sign" says a step only in a plan ("are expected to sign X")
+            if word == "approved" and (pending or _DRAFT_AFTER.match(text, pos + len(word))):
+                # "to be approved by parliament", "approved the draft agreement": not the sides' signature
+                continue
             if pending and stage == "negotiating" and cues["ongoing"].search(clause_left):
                 pending = False  # "asked the government to speed up negotiations on X": under way
             if pending and stage not in ("proposed", "suspended", "terminated") and word not in cues["firm"]:
@@ -405,26 +436,47 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 r.pending.append((low - 1, STAGE_ORDER[low - 1], s.start))
 
 
-def _is_item(sents, j: int) -> bool:
-    """Sentence j is a list item, or its marker alone ("1." is a sentence of its own)."""
+def _in_name(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    """The cue at [a, b) lies inside one of the agreement names `spans`."""
+    return any(s <= a and b <= e for s, e in spans)
+
+
+def _is_item(sents, j: int, text: str = "") -> bool:
+    """Sentence j is a list item, or its marker alone ("1." is a sentence of its own), or a line
+    that opens in lower case ("a Financing Agreement …;" where a page's list lost its markers)."""
     t = sents[j].text
     return bool(
         _LIST_ITEM.match(t)
         or _BARE_MARKER.fullmatch(t)
         or (j > 0 and _BARE_MARKER.fullmatch(sents[j - 1].text))
+        or (text and t[:1].islower() and _opens_line(text, sents[j].start))
     )
+
+
+def _opens_line(text: str, pos: int) -> bool:
+    return pos == 0 or text[max(0, pos - 40) : pos].rstrip(" \t\u00a0").endswith("\n")
 
 
 def _lead_in_stage(ctx: Context, idx: int) -> tuple[str, int, bool] | None:
     """The stage the lead-in of a list (the sentence ending in ":" before the list item at sentence
     `idx` and the items before it) says its items reached: (stage, cue position, still ahead?)."""
     sents = ctx.sentences
+    text = ctx.text
     j = idx - 1
-    while j >= 0 and not sents[j].text.rstrip().endswith(":") and _is_item(sents, j) and idx - j < 40:
+    while j >= 0 and not sents[j].text.rstrip().endswith(":") and _is_item(sents, j, text) and idx - j < 40:
         j -= 1
     if j < 0 or not sents[j].text.rstrip().endswith(":"):
         return None
-    s = sents[j]
+    found = _cue_stage(ctx, sents[j])
+    if found is None and j > 0 and len(sents[j].text.split()) <= 6:
+        # "12 agreements were signed. Among them: 1) …": a short lead-in speaks through the sentence before
+        found = _cue_stage(ctx, sents[j - 1])
+    return found
+
+
+def _cue_stage(ctx: Context, s) -> tuple[str, int, bool] | None:
+    """The stage the cues of sentence `s` say was reached, else the one before the earliest step
+    still ahead: (stage, cue position, still ahead?); None without a cue."""
     cues = _cues()
     text = ctx.text
     reached: tuple[int, str, int] | None = None
@@ -486,12 +538,13 @@ def _nearest(text: str, here, pos: int, sent_start: int, clause_ends: list[int])
         _d, end, best = min(same, key=lambda x: x[0])
         # "visa facilitation and readmission agreements": coordinated names share the cue
         shared = [r for _a, b, r in here if b == end and r is not best]
-        # "signed an agreement on X and an intergovernmental agreement on Y": one cue, both objects
-        shared += [
-            r
-            for a2, _b, r in here
-            if a2 >= end and r is not best and re.fullmatch(r"(?:\s|,|and|as well as|an?|the)*", text[end:a2])
-        ]
+        # "signed an agreement on X and an intergovernmental agreement on Y", "signed X, Y, as well as Z":
+        # one cue, every object of the chain
+        chain_end = end
+        for a2, b2, r in sorted(here, key=lambda x: x[0]):
+            if a2 >= chain_end and r is not best and _SERIES_GAP.fullmatch(text, chain_end, a2):
+                shared.append(r)
+                chain_end = b2
         # "the Protocol was signed, as well as a Protocol amending …": the cue reaches over the comma
         shared += [
             r
