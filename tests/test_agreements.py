@@ -846,3 +846,54 @@ def test_protocol_of_the_reported_sitting_takes_its_body():
         n.startswith("protocol of the 9th meeting of the ") and "Intergovernmental Commission" in n
         for n in names_
     )
+
+
+def test_an_indefinite_plan_takes_its_lower_case_parties():
+    assert "Programme of cooperation between the foreign ministries for 2026–2027" in names(
+        "They signed a Programme of cooperation between the foreign ministries for 2026–2027."
+    )
+    assert "Plan of action for 2026 between the chambers of commerce" in names(
+        "They signed a Plan of action for 2026 between the chambers of commerce."
+    )
+
+
+def test_a_list_of_agreements_reached_is_signed():
+    text = (
+        "The following agreements were reached:\n"
+        "– Memorandum of Understanding between Air Astana and Finnair on codeshare flights;\n"
+        "– Agreement between Halyk Bank and Nordea on trade finance."
+    )
+    assert set(stages(text).values()) == {"signed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The sides agreed to finalise the text of the Agreement on Legal Assistance.", "negotiating"),
+        ("The parliament decided to ratify the Treaty on Friendship, signed in 2024.", "signed"),
+        (
+            "The text of the Memorandum of Understanding on Batteries was agreed at expert level.",
+            "initialled",
+        ),
+        ("The Agreement on Data Exchange was agreed ad referendum by the negotiators.", "initialled"),
+    ],
+)
+def test_steps_ahead_and_agreed_texts(text, status):
+    assert list(stages(text).values()) == [status]
+
+
+def test_each_anaphor_refers_to_the_latest_name_before_it():
+    text = (
+        "The Senate ratified the Agreement on Legal Assistance on 5 May, and the agreement will enter "
+        "into force after the exchange of notes. The instruments for the Treaty on Friendship were "
+        "exchanged, and the Treaty entered into force."
+    )
+    got = stages(text)
+    assert got["Agreement on Legal Assistance"] == "ratified"
+    assert got["Treaty on Friendship"] == "in force"
+
+
+def test_a_relative_clause_ends_the_name():
+    assert names(
+        "welcomed the conclusion of the Agreement on Data Protection, whose text was initialled"
+    ) == ["Agreement on Data Protection"]

@@ -56,7 +56,7 @@ _IN_QUOTE_STOP = {",", ".", "!", "?", ":", ";"}
 # "Programme of cultural and humanitarian cooperation", "Plan of Consultations": a plan or programme
 # "of" a few lower-case words that ends in one of these nouns is a document between parties
 _PLAN_HEADS = {"Programme", "programme", "Program", "program", "Plan", "plan"}
-_PLAN_ENDS = {"cooperation", "consultations", "interaction", "partnership"}
+_PLAN_ENDS = {"cooperation", "consultations", "interaction", "partnership", "action", "actions", "measures"}
 # "… on a wind turbine plant in the Zhambyl region": where, not what
 _AREA_NOUNS = {"region", "oblast", "province", "district", "county", "governorate", "area"}
 
@@ -230,7 +230,15 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             j_after_acr == head_end
             and j < len(toks)
             and toks[j].base in lx["post"]
-            and (not capital or _capital_post(toks, j, bare=not any(w[:1].isupper() for w in pre_words)))
+            and (
+                not capital
+                or _capital_post(
+                    toks,
+                    j,
+                    bare=not any(w[:1].isupper() for w in pre_words),
+                    indefinite=k > 0 and toks[k - 1].base in ("a", "an"),
+                )
+            )
         ):
             j = _post_phrase(toks, j, text)
             post_end = j
@@ -294,9 +302,11 @@ def _is_city(word: str) -> bool:
     return city_country(word) is not None
 
 
-def _capital_post(toks: list[Tok], j: int, bare: bool = True) -> bool:
+def _capital_post(toks: list[Tok], j: int, bare: bool = True, indefinite: bool = False) -> bool:
     """After a capitalised name only "of 1996", "of the XI meeting …", "with Uzbekistan", "between the
-    Government of …", "on Certain Aspects …", "on the avoidance of …" belong to it."""
+    Government of …", "on Certain Aspects …", "on the avoidance of …" belong to it; after a bare one
+    that "a"/"an" introduces ("a Programme of cooperation between the foreign ministries") also its
+    lower-case parties."""
     if j + 1 >= len(toks):
         return False
     nxt = toks[j + 1]
@@ -325,7 +335,10 @@ def _capital_post(toks: list[Tok], j: int, bare: bool = True) -> bool:
         return (
             nxt.cap
             or (nxt.base == "the" and after is not None and after.cap)
-            or (bare and (_lower_title(toks, j) or _year_range(toks, j + 1)))
+            or (
+                bare
+                and (_lower_title(toks, j) or _year_range(toks, j + 1) or bool(_YEAR.fullmatch(nxt.base)))
+            )
             or _quoted_title_after(toks, j)  # "Financing Agreement for the "Green Mongolia" programme"
         )
     if toks[j].base == "with":
@@ -342,7 +355,7 @@ def _capital_post(toks: list[Tok], j: int, bare: bool = True) -> bool:
         # "Agreement between the Government of X and …", "between Kazakhstan and …", "between JSC …"
         return (
             bool(country_name(nxt.base))
-            or (nxt.base == "the" and after is not None and after.cap)
+            or (nxt.base == "the" and after is not None and (after.cap or (indefinite and after.word)))
             or (nxt.cap and nxt.word and nxt.base not in ("The", "A", "An", "This", "These", "Those"))
         )
     if toks[j].base == "on" and nxt.base == "the" and after is not None:

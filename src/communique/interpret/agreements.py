@@ -78,6 +78,12 @@ _AGREEMENT_WORD = re.compile(r"\b(?:agreements?|treaty|treaties|memorand\w+|prot
 _TALKS_ON_NAMED = re.compile(
     r"\b(?:negotiations|talks)\s+on\s+an?\s+([A-Z][\w-]*(?:\s+(?:(?:and|of|for|on)\s+)?[A-Z][\w-]*){1,8})"
 )
+_TEXT_OF = re.compile(r"\btext\s+of\s+(?:the\s+)?$", re.I)
+_TEXT_AGREED = re.compile(
+    r",?\s+(?:has\s+been|had\s+been|have\s+been|was|were|is)\s+(?:now\s+|also\s+|fully\s+)?"
+    r"(?:agreed|finalised|finalized|completed|settled|coordinated)\b"
+)
+_INFINITIVE = re.compile(r"(?<![\w-])to\s+$")
 _SERIES_GAP = re.compile(r"(?:\s|,|and|as well as|an?|the)*")
 _DRAFT_AFTER = re.compile(r"\s+(?:(?:the|a|an|its)\s+)?(?:draft|bill|law)\b")
 _TEXT_ANAPHORA = re.compile(r"\b(?:the|its|this)\s+text\b(?!\s+of\b)", re.I)
@@ -249,9 +255,12 @@ def find_agreements(ctx: Context) -> list[Agreement]:
             if not any(a <= mm.start() < b for a, b, _ in mentions)
         ]
     for a, b in sorted(set(spans)):
-        before = [r for s, _e, r in mentions if s < a and not r.replaced and not r.synthetic and not r.plural]
+        # the latest in the text (an anaphor resolved before is appended at the end of the list)
+        before = [
+            (s, r) for s, _e, r in mentions if s < a and not r.replaced and not r.synthetic and not r.plural
+        ]
         if before:
-            mentions.append((a, b, before[-1]))
+            mentions.append((a, b, max(before, key=lambda x: x[0])[1]))
     mentions.sort(key=lambda x: x[0])
     _stage_cues(ctx, mentions)
     out = []
@@ -349,6 +358,10 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 for _a, _b, r in here:
                     (r.pending if is_pending else r.stages).append((_rank(stage), stage, pos))
                 continue
+        for a, b, r in here:
+            # "the text of the Memorandum on X was agreed at expert level": its text agreed, X initialled
+            if _TEXT_OF.search(text, max(s.start, a - 16), a) and _TEXT_AGREED.match(text, b):
+                r.stages.append((_rank("initialled"), "initialled", b))
         clause_ends: list[int] | None = None  # ends of the clause breaks of the sentence
         replaced: set[int] = set()
         pendings: list[tuple[int, int]] = []  # (rank, position) of the steps still ahead
@@ -396,6 +409,8 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                     )
                 )
                 or bool(_WISH.search(clause_left))
+                # "agreed to finalise the text of X", "decided to ratify X": an infinitive is a step ahead
+                or (_rank(stage) >= _rank("initialled") and _INFINITIVE.search(clause_left) is not None)
             )
             if word == "sign" and not pending:
                 continue  # a bare "sign" says a step only in a plan ("are expected to sign X")
