@@ -143,3 +143,50 @@ def test_a_later_fuller_role_refines_a_headline_title():
 def test_markdown_emphasis_on_a_name_does_not_hide_its_role():
     got = _people("The delegation was headed by its Executive Director **Amir Al-Rashidi**.")
     assert got["Amir Al-Rashidi"][0] == "Executive Director"
+
+
+# --- qa10: titles around quoted companies, post-head title words, relative clauses, bare titles ---
+
+
+def test_a_quoted_company_inside_a_title_before_the_name():
+    got = _people('The talks were joined by Chairman of the Board of JSC "Samruk Energy" Daulet Temirov.')
+    assert got["Daulet Temirov"][0] == 'Chairman of the Board of JSC "Samruk Energy"'
+
+
+def test_ambassador_extraordinary_and_plenipotentiary():
+    got = _people("He met Ambassador Extraordinary and Plenipotentiary of Estonia to Georgia Liis Tamm.")
+    assert got["Liis Tamm"][0] == "Ambassador Extraordinary and Plenipotentiary of Estonia to Georgia"
+
+
+def test_leader_with_a_demonym():
+    assert _people("He spoke by phone with Turkmen leader Serdar Berdimuhamedov.")[
+        "Serdar Berdimuhamedov"
+    ] == (
+        "leader",
+        "Turkmenistan",
+    )
+
+
+def test_relative_clauses_that_give_a_role():
+    got = _people(
+        "The talks were attended by Ilse Vogt, who heads the energy unit of the EU Delegation. "
+        "Daniyar Kenesov, who oversees relations with Gulf states as Deputy Foreign Minister, briefed "
+        "reporters. They were joined by Mart Kask, who serves as Deputy Minister of Transport of Estonia."
+    )
+    assert got["Ilse Vogt"][0] == "head of the energy unit of the EU Delegation"
+    assert got["Daniyar Kenesov"][0] == "Deputy Foreign Minister"
+    assert got["Mart Kask"] == ("Deputy Minister of Transport", "Estonia")
+
+
+def test_a_relative_clause_without_a_role_gives_none():
+    got = _people("Foreign Minister Ali Karimov met Rustam Aliev, who arrived on Monday.")
+    assert "Rustam Aliev" not in got or got["Rustam Aliev"][0] is None
+
+
+def test_a_bare_title_in_the_next_sentence_names_the_subject():
+    got = _people(
+        "Sadyr Japarov stressed that the visit was timely. The President noted that trade grew by 10%."
+    )
+    assert got["Sadyr Japarov"][0] == "President"
+    got = _people("Sadyr Japarov stressed that the visit was timely. The President of Latvia noted it.")
+    assert got["Sadyr Japarov"][0] is None

@@ -213,7 +213,7 @@ def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | No
     """Role words directly left of token i: (role, affiliation, start offset of the role)."""
     while i > 1 and toks[i - 1].text in ("*", "_") and toks[i - 1].end == toks[i].start:
         i -= 1  # "Officer **Sultan Al-Marshad**": markdown emphasis on the name
-    if i == 0 or not toks[i - 1].word:
+    if i == 0 or not (toks[i - 1].word or toks[i - 1].text in _CLOSE_QUOTES):
         return None, None, None  # every branch below stops at once on a token that is no word
     lx = _lex()
     k = i - 1
@@ -228,6 +228,12 @@ def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | No
                 break  # a role does not run over a line break
         if t.base in ("The", "A", "An"):
             break  # … or past the article that opens it
+        if t.text in _CLOSE_QUOTES:
+            q = _quote_open(toks, k)
+            if q is None:
+                break
+            k = q - 1  # 'Chairman of the Board of JSC "Kazakh Invest" Meirzhan Yussupov': a quoted company
+            continue
         if t.text in ("/", "–", "—") and first_role is not None:
             k -= 1  # "High Representative …/Vice-President …", "Deputy Prime Minister – Minister of …"
             continue
@@ -278,6 +284,24 @@ def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | No
     return role, aff, toks[first_role].start
 
 
+_CLOSE_QUOTES = frozenset(('"', "”", "»"))
+_OPEN_QUOTES = frozenset(('"', "“", "«"))
+
+
+def _quote_open(toks: list[Tok], k: int) -> int | None:
+    """Index of the quote that opens the short quoted name closed at token k ("Kazakh Invest"):
+    capitalised words only, at most six; None otherwise. The name must follow a word of the role."""
+    for x in range(k - 1, max(-1, k - 8), -1):
+        t = toks[x]
+        if t.text in _OPEN_QUOTES:
+            if x == k - 1 or not toks[x + 1].cap or x == 0 or not toks[x - 1].word:
+                return None
+            return x
+        if not (t.word and (t.cap or t.base in ("of", "and", "for"))):
+            return None
+    return None
+
+
 def _org_acronym(word: str) -> bool:
     from .orgs import org_info
 
@@ -285,12 +309,15 @@ def _org_acronym(word: str) -> bool:
     return bool(info and info.get("acronym") == word)
 
 
-def _role_right(toks: list[Tok], j: int, text: str) -> tuple[str | None, int | None, str | None]:
+def _role_right(
+    toks: list[Tok], j: int, text: str, lead: bool = False
+) -> tuple[str | None, int | None, str | None]:
     """Appositive role after a name: "Luc Devigne, Acting Managing Director for …,", "Kamila
     Yusupova, an energy analyst at …", "Enrico Pinali, ADB country director for …" (role, its start,
-    and the organisation an acronym before it names)."""
+    and the organisation an acronym before it names). `lead`: token j is the word that leads to the
+    role ("… who serves as Deputy Minister"), not a comma."""
     lx = _lex()
-    if j >= len(toks) or toks[j].text not in (",", "("):
+    if j >= len(toks) or (toks[j].text not in (",", "(") and not lead):
         return None, None, None  # "Luc Devigne, Director …" or "Levan Kobiashvili (Chairman of …)"
     k = j + 1
     if k < len(toks) and toks[k].base in ("the", "The", "an", "a"):
@@ -510,12 +537,14 @@ def find_people(text: str) -> list[PersonEntity]:
         ):
             # "the High Representative, Josep Borrell."
             role, aff = _comma_role(toks, i, text)
-        if role is None:
+        if role is None and text.startswith(", who ", toks[j - 1].end):
             # "Marat Bekenov, who heads Kazakhstan's Ministry of Transport"
-            wm = _WHO_HEADS.match(text, toks[j - 1].end) if text.startswith(",", toks[j - 1].end) else None
+            wm = _WHO_HEADS.match(text, toks[j - 1].end)
             if wm:
                 role = f"head of the {wm.group(2)}"
                 aff = country_name(wm.group(1) or "") or aff
+            else:
+                role, aff = _who_role(toks, j + 1, text, aff)
         if (
             role is None
             and last_plural_role
@@ -603,7 +632,45 @@ def find_people(text: str) -> list[PersonEntity]:
                 ),
             )
         )
-    return _resolve(mentions)
+    people = _resolve(mentions)
+    if any(p.role is None for p in people) and "The " in text:
+        _role_from_next_sentence(text, people)
+    return people
+
+
+@lru_cache(maxsize=1)
+def _the_role() -> re.Pattern:
+    heads = sorted((h for h in data.load("roles")["heads"] if h[:1].isupper()), key=len, reverse=True)
+    return re.compile(
+        r"The\s+("
+        + "|".join(map(re.escape, heads))
+        + r")\s+(?=[a-z])(?!(?:of|for|to|and|at|on|in|and|who|whose)\b)"
+    )
+
+
+def _role_from_next_sentence(text: str, people: list[PersonEntity]) -> None:
+    """ "Kassym-Jomart Tokayev stressed that … The President noted that …": a person named without a
+    role who opens a sentence is the one the next sentence calls by a bare title ("The President",
+    a verb after it); the title is the person's role. Only when the person is the sentence's subject
+    and nobody else is named before the title."""
+    rx = _the_role()
+    for p in people:
+        if p.role is not None:
+            continue
+        for m in p.mentions:
+            a = m.span[0]
+            before = text[max(0, a - 3) : a]
+            if a and not (before.endswith(("\n", ". ")) or text[:a].strip() == ""):
+                continue  # not at a sentence's start
+            end = text.find(". ", m.span[1])
+            if end < 0 or "\n" in text[m.span[1] : end]:
+                continue
+            tm = rx.match(text, end + 2)
+            if tm and not any(
+                o is not p and any(m.span[1] <= om.span[0] < end for om in o.mentions) for o in people
+            ):
+                p.role = tm.group(1)
+                break
 
 
 _LED_VERBS = frozenset(("led", "headed", "chaired", "co-chaired", "hosted", "opened", "moderated"))
@@ -640,8 +707,34 @@ def _sentence_around(text: str, pos: int) -> str:
 
 _WHO_HEADS = re.compile(
     r",\s+who\s+(?:heads|leads|chairs)\s+(?:the\s+)?(?:([A-Z][\w\-]+)['’]s\s+)?"
-    r"([A-Z][\w\-]*(?:\s+(?:of|for|and|the)?\s*[A-Z][\w\-]*)*)"
+    # "… heads the trade section of the EU Delegation": up to three lower-case words before "of the"
+    r"((?:[a-z][\w\-]*\s+){0,3}?(?:of\s+(?:the\s+)?)?[A-Z][\w\-]*(?:\s+(?:of|for|and|the)?\s*[A-Z][\w\-]*)*)"
 )
+# "…, who serves as Deputy Minister", "…, who is the Ambassador of …": the role follows right away
+_WHO_IS = frozenset(("is", "serves", "works", "acts", "was"))
+
+
+def _who_role(toks: list[Tok], w: int, text: str, aff: str | None) -> tuple[str | None, str | None]:
+    """The role a relative clause gives after the name ("who is the Ambassador of X", "who serves as
+    Deputy Minister", "who oversees relations with Asia as Deputy Foreign Minister"); token w is
+    "who". (role, affiliation)."""
+    lead = None
+    for x in range(w + 1, min(len(toks) - 1, w + 16)):
+        b = toks[x].base
+        if b in (",", ".", ";", ":", "(", ")") or b in ("and", "but", "said", "told"):
+            break
+        if b == "as" or (x == w + 1 and b in _WHO_IS and toks[x + 1].base not in ("as", "also")):
+            lead = x
+            break
+        if x == w + 1 and b not in ("also", "now", "currently") and b not in _WHO_IS and not b.endswith("s"):
+            return None, aff  # "who met …", "who arrived …": no role in the clause
+    if lead is None:
+        return None, aff
+    role, _start, org = _role_right(toks, lead, text, lead=True)
+    if role is None:
+        return None, aff
+    role_c, aff2 = _clean_role(role)
+    return role_c, aff or aff2 or org
 
 
 def _comma_role(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | None]:
