@@ -190,3 +190,8 @@ def test_a_bare_title_in_the_next_sentence_names_the_subject():
     assert got["Sadyr Japarov"][0] == "President"
     got = _people("Sadyr Japarov stressed that the visit was timely. The President of Latvia noted it.")
     assert got["Sadyr Japarov"][0] is None
+
+
+def test_a_party_membership_before_the_office_is_part_of_the_title():
+    got = _people("Member of the Standing Committee of the Politburo and Premier Li Qiang met the guests.")
+    assert got["Li Qiang"][0] == "Member of the Standing Committee of the Politburo and Premier"
