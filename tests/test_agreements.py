@@ -897,3 +897,20 @@ def test_a_relative_clause_ends_the_name():
     assert names(
         "welcomed the conclusion of the Agreement on Data Protection, whose text was initialled"
     ) == ["Agreement on Data Protection"]
+
+
+def test_a_signed_package_reaches_every_document_it_includes():
+    text = (
+        "Following the talks, the presidents witnessed the signing of a package of 14 documents, including "
+        "the Joint Declaration on Eternal Friendship, an intergovernmental agreement on combined transport, "
+        "and a memorandum of understanding between Uzbekneftegaz and Petronas on gas processing."
+    )
+    assert set(stages(text).values()) == {"signed"}
+
+
+def test_talks_as_the_occasion_say_no_stage():
+    assert list(stages("During the talks the two sides discussed the Agreement on Fisheries.").values()) == [
+        "in force"
+    ]
+    got = stages("After the talks on the Agreement on Fisheries, the ministers met the press.")
+    assert got["Agreement on Fisheries"] == "negotiating"

@@ -78,6 +78,14 @@ _AGREEMENT_WORD = re.compile(r"\b(?:agreements?|treaty|treaties|memorand\w+|prot
 _TALKS_ON_NAMED = re.compile(
     r"\b(?:negotiations|talks)\s+on\s+an?\s+([A-Z][\w-]*(?:\s+(?:(?:and|of|for|on)\s+)?[A-Z][\w-]*){1,8})"
 )
+_INCLUDING = re.compile(r"\b(?:including|includ(?:ed|es)|such as|among them|among which)\b|:")
+# "following the talks", "during the negotiations": the meeting itself, unless they are "on" something
+_AT_TALKS = re.compile(
+    r"\b(?:following|after|during|in\s+the\s+course\s+of|at|ahead\s+of|before|results\s+of|outcomes?\s+of)"
+    r"\s+(?:the|these|today's|their)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_TALKS_ON = re.compile(r"\s+(?:on|about|over|for|towards?)\b")
 _TEXT_OF = re.compile(r"\btext\s+of\s+(?:the\s+)?$", re.I)
 _TEXT_AGREED = re.compile(
     r",?\s+(?:has\s+been|had\s+been|have\s+been|was|were|is)\s+(?:now\s+|also\s+|fully\s+)?"
@@ -384,6 +392,12 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 continue
             left = text[max(s.start, pos - 40) : pos]
             clause_left = _CLAUSE.split(left)[-1]
+            if (
+                stage == "negotiating"
+                and _AT_TALKS.search(clause_left)
+                and not _TALKS_ON.match(text, pos + len(word))
+            ):
+                continue  # "Following the talks, the presidents signed …": the occasion, not a stage
             if cues["neg"].search(clause_left) or _PROVISIONALLY.match(text, pos + len(word)):
                 continue
             ahead = _AHEAD.match(text, pos + len(word))  # "its signature is expected soon"
@@ -430,7 +444,13 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 of_it = [x for x in here if 0 <= x[0] - end <= 45 or 0 <= pos - x[1] <= 15]
                 if not of_it:
                     continue
-                for _a, _b, t in of_it[:1]:
+                first = of_it[0]
+                if first[0] > end and _INCLUDING.search(text, end, first[0]):
+                    # "the signing of a package of 18 documents, including X, Y and Z": every one listed
+                    of_it = [x for x in here if x[0] >= first[0] and not _NEW_VERB.search(text, end, x[0])]
+                else:
+                    of_it = of_it[:1]
+                for _a, _b, t in of_it:
                     if id(t) not in replaced:
                         t.stages.append((_rank(stage), stage, pos))
                 continue
