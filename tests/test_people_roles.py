@@ -195,3 +195,8 @@ def test_a_bare_title_in_the_next_sentence_names_the_subject():
 def test_a_party_membership_before_the_office_is_part_of_the_title():
     got = _people("Member of the Standing Committee of the Politburo and Premier Li Qiang met the guests.")
     assert got["Li Qiang"][0] == "Member of the Standing Committee of the Politburo and Premier"
+
+
+def test_a_company_in_a_title_before_a_comma_and_the_name():
+    got = _people("The Chairman of the Board of Directors of Tajik Airlines, Rustam Nazarov, said it.")
+    assert got["Rustam Nazarov"][0] == "Chairman of the Board of Directors of Tajik Airlines"
