@@ -914,3 +914,10 @@ def test_talks_as_the_occasion_say_no_stage():
     ]
     got = stages("After the talks on the Agreement on Fisheries, the ministers met the press.")
     assert got["Agreement on Fisheries"] == "negotiating"
+
+
+def test_agreed_on_the_text_is_initialled():
+    text = (
+        "The EU and Armenia have agreed on the text of a Memorandum of Understanding on Vaccine Production."
+    )
+    assert list(stages(text).values()) == ["initialled"]

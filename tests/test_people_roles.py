@@ -200,3 +200,9 @@ def test_a_party_membership_before_the_office_is_part_of_the_title():
 def test_a_company_in_a_title_before_a_comma_and_the_name():
     got = _people("The Chairman of the Board of Directors of Tajik Airlines, Rustam Nazarov, said it.")
     assert got["Rustam Nazarov"][0] == "Chairman of the Board of Directors of Tajik Airlines"
+
+
+def test_a_plural_title_before_a_comma_and_two_names():
+    got = _people("The Foreign Ministers of Latvia and Estonia, Baiba Braze and Margus Tsahkna, met.")
+    assert got["Baiba Braze"] == ("Foreign Minister", "Latvia")
+    assert got["Margus Tsahkna"] == ("Foreign Minister", "Estonia")

@@ -533,10 +533,12 @@ def find_people(text: str) -> list[PersonEntity]:
             and i >= 2
             and toks[i - 1].text == ","
             and j < len(toks)
-            and toks[j].text in (",", ".")
+            and toks[j].text in (",", ".", "and")
         ):
-            # "the High Representative, Josep Borrell."
+            # "the High Representative, Josep Borrell."; "the Foreign Ministers of A and B, X and Y,"
             role, aff = _comma_role(toks, i, text)
+            if role is not None and toks[j].text == "and" and _plural_role(role) is None:
+                role, aff = None, None  # "the Minister, X and Y": one title, not both
         if role is None and text.startswith(", who ", toks[j - 1].end):
             # "Marat Bekenov, who heads Kazakhstan's Ministry of Transport"
             wm = _WHO_HEADS.match(text, toks[j - 1].end)
