@@ -206,3 +206,16 @@ def test_a_plural_title_before_a_comma_and_two_names():
     got = _people("The Foreign Ministers of Latvia and Estonia, Baiba Braze and Margus Tsahkna, met.")
     assert got["Baiba Braze"] == ("Foreign Minister", "Latvia")
     assert got["Margus Tsahkna"] == ("Foreign Minister", "Estonia")
+
+
+def test_a_lower_case_portfolio_after_for_inside_a_title():
+    got = _people(
+        "The delegation was led by the Chair of the Delegation for relations with South Asia Jan Novak."
+    )
+    assert got["Jan Novak"][0] == "Chair of the Delegation for relations with South Asia"
+
+
+def test_ambassador_at_large():
+    assert (
+        _people("Ambassador-at-large Aibek Tursunov said it.")["Aibek Tursunov"][0] == "Ambassador-at-large"
+    )

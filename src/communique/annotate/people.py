@@ -260,6 +260,13 @@ def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | No
                 first_role = k
             k -= 1
             continue
+        if t.word and t.base.islower() and k + 1 < i and toks[k + 1].cap:
+            # "Chair of the Delegation for relations with Central Asia X": a lower-case portfolio
+            # after "for" that a capitalised word of the role opens
+            f = next((x for x in range(k - 1, max(-1, k - 4), -1) if not toks[x].base.islower()), None)
+            if f is not None and f < k and toks[f + 1].base == "for" and toks[f].cap and toks[f].word:
+                k = f
+                continue
         break
     if first_role is None:
         return None, None, None
@@ -409,7 +416,8 @@ def _portfolio_list(toks: list[Tok], k: int) -> bool:
     return False
 
 
-_AT_TAIL = re.compile(r"\s+(?:at|with)\s+(?:the\s+)?(.+)$")
+# "… at the Federal Ministry", "economist with the World Bank" (not "for relations with Central Asia")
+_AT_TAIL = re.compile(r"\s+(?:at\s+(?:the\s+)?|with\s+the\s+)(.+)$")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _LEADING_LINKS = re.compile(r"^(?:(?:the|The|of|for|and|on|to|at)\s+)+")
 
