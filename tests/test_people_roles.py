@@ -219,3 +219,20 @@ def test_ambassador_at_large():
     assert (
         _people("Ambassador-at-large Aibek Tursunov said it.")["Aibek Tursunov"][0] == "Ambassador-at-large"
     )
+
+
+def test_appositions_with_a_possessive_or_a_demonym_give_the_side():
+    got = _people(
+        "Ali Kaya, Turkey's foreign minister, said it. Rasim Aliyev, the Azerbaijani president, agreed. "
+        "Petra Holm, the EU's foreign policy chief, spoke. Jan Dvorak, the Czech minister of industry and "
+        "trade, listened."
+    )
+    assert got["Ali Kaya"] == ("foreign minister", "Turkey")
+    assert got["Rasim Aliyev"] == ("president", "Azerbaijan")
+    assert got["Petra Holm"] == ("foreign policy chief", "European Union")
+    assert got["Jan Dvorak"] == ("minister of industry and trade", "Czechia")
+
+
+def test_the_employer_in_the_role_comes_before_the_demonym():
+    got = _people("Ida Lund, a Danish economist at the Baltic Institute, said it.")
+    assert got["Ida Lund"] == ("economist", "Baltic Institute")

@@ -321,7 +321,8 @@ def _role_right(
 ) -> tuple[str | None, int | None, str | None]:
     """Appositive role after a name: "Luc Devigne, Acting Managing Director for …,", "Kamila
     Yusupova, an energy analyst at …", "Enrico Pinali, ADB country director for …" (role, its start,
-    and the organisation an acronym before it names). `lead`: token j is the word that leads to the
+    and the organisation an acronym before it names). Returns (role, the country a possessive or
+    demonym before it names, that organisation). `lead`: token j is the word that leads to the
     role ("… who serves as Deputy Minister"), not a comma."""
     lx = _lex()
     if j >= len(toks) or (toks[j].text not in (",", "(") and not lead):
@@ -329,23 +330,35 @@ def _role_right(
     k = j + 1
     if k < len(toks) and toks[k].base in ("the", "The", "an", "a"):
         k += 1
-    if k < len(toks) and toks[k].poss and country_name(toks[k].base):
-        k += 1
     org = None
+    side = None
+    if k < len(toks) and toks[k].poss and country_name(toks[k].base):
+        side = country_name(toks[k].base)  # "Hakan Fidan, Turkey's foreign minister,"
+        k += 1
+    elif (
+        k + 1 < len(toks)
+        and toks[k].cap
+        and not toks[k].poss
+        and toks[k].base not in _lex()["role_words"]
+        and toks[k + 1].base.islower()
+        and country_name(toks[k].base)
+    ):
+        side = country_name(toks[k].base)  # "Ilham Aliyev, the Azerbaijani president,"
+        k += 1
     if k + 1 < len(toks) and toks[k].base.isupper() and _org_acronym(toks[k].base):
         from .orgs import org_info
 
         org = org_info(toks[k].base)["name"]  # "ADB country director for Uzbekistan"
         k += 1
     start = k
-    if k < len(toks) and toks[k].base not in lx["role_words"]:
+    if k < len(toks) and (toks[k].base not in lx["role_words"] or toks[k].base.islower()):
         # "energy analyst", "country director": up to two lower-case words before a lower-case head
         h = k
         while h < len(toks) and h < k + 3 and toks[h].word and toks[h].base.islower():
             if toks[h].base in lx["lower_heads"]:
                 break
             h += 1
-        if h == k or h >= len(toks) or toks[h].base not in lx["lower_heads"]:
+        if h >= len(toks) or toks[h].base not in lx["lower_heads"]:
             return None, None, None
         k = h
     if k >= len(toks) or toks[k].base not in lx["role_words"]:
@@ -353,6 +366,11 @@ def _role_right(
     end = k
     while k < len(toks):
         t = toks[k]
+        if t.base in ("of", "for") and end == k - 1 and toks[end].base.islower():
+            x = _lower_complement(toks, k + 1)
+            if x > k + 1:
+                end, k = x - 1, x  # "the Czech minister of industry and trade": a lower-case portfolio
+                continue
         if (
             t.text == ","
             and k + 1 < len(toks)
@@ -402,7 +420,27 @@ def _role_right(
         break
     if not any(t.base in lx["head_words"] for t in toks[start : end + 1]):
         return None, None, None
-    return text[toks[start].start : toks[end].end], toks[start].start, org
+    return text[toks[start].start : toks[end].end], side, org
+
+
+def _lower_complement(toks: list[Tok], k: int) -> int:
+    """End (exclusive) of up to three lower-case words from token k that name a portfolio ("industry",
+    "foreign affairs", "industry and trade"): no article, verb or speech word among them."""
+    speech = _lex()["speech"]
+    x = k
+    while x < len(toks) and x < k + 4:
+        b = toks[x].base
+        if not (toks[x].word and b.islower()) or b in speech or b.endswith("ed") or b in _NOT_PORTFOLIO:
+            break
+        if b == "and" and not (x + 1 < len(toks) and toks[x + 1].word and toks[x + 1].base.islower()):
+            break
+        x += 1
+    while x > k and toks[x - 1].base == "and":
+        x -= 1
+    return x
+
+
+_NOT_PORTFOLIO = frozenset(("the", "a", "an", "his", "her", "its", "their", "this", "that", "who", "which"))
 
 
 def _portfolio_list(toks: list[Tok], k: int) -> bool:
@@ -530,11 +568,13 @@ def find_people(text: str) -> list[PersonEntity]:
             name = name[: len(name) - (len(toks[j - 1].text) - len(toks[j - 1].base))]
         role, aff, _ = _role_left(toks, first, text)
         scoped = False
+        side_aff = None
         if role is None:
-            r2, _, org = _role_right(toks, j, text)
+            r2, side, org = _role_right(toks, j, text)
             if r2:
                 role = r2
                 aff = aff or org
+                side_aff = side  # after the institution the role itself names, if any
                 scoped = org is not None  # "EBRD Head of Kazakhstan": the country is the role's scope
         if (
             role is None
@@ -616,7 +656,7 @@ def find_people(text: str) -> list[PersonEntity]:
             aff = aff or country_name(toks[j + 1].base)
             if last_plural_role:
                 last_plural_role = (last_plural_role[0], j + 2)
-        aff = aff or _role_affiliation(role)
+        aff = aff or _role_affiliation(role) or side_aff
         if (
             not role
             and not speech
@@ -740,7 +780,7 @@ def _who_role(toks: list[Tok], w: int, text: str, aff: str | None) -> tuple[str 
             return None, aff  # "who met …", "who arrived …": no role in the clause
     if lead is None:
         return None, aff
-    role, _start, org = _role_right(toks, lead, text, lead=True)
+    role, _side, org = _role_right(toks, lead, text, lead=True)
     if role is None:
         return None, aff
     role_c, aff2 = _clean_role(role)
