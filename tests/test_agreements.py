@@ -921,3 +921,22 @@ def test_agreed_on_the_text_is_initialled():
         "The EU and Armenia have agreed on the text of a Memorandum of Understanding on Vaccine Production."
     )
     assert list(stages(text).values()) == ["initialled"]
+
+
+def test_two_documents_joined_by_and_the_are_two():
+    text = (
+        "Among the documents signed are the Protocol on amendments to the Agreement on trade of 1998 and "
+        "the Agreement on mutual protection of classified information."
+    )
+    ex = extract(text, published="2025-05-20")
+    got = {a.name: (a.status, a.date) for a in ex.agreements}
+    assert got["Protocol on amendments to the Agreement on trade of 1998"][0] == "signed"
+    assert got["Agreement on mutual protection of classified information"] == ("signed", None)
+
+
+def test_an_emphasised_lead_in_and_inked():
+    text = "**Documents signed:**\n\n1) Agreement on air services;\n2) Memorandum on cooperation in health."
+    assert set(stages(text).values()) == {"signed"}
+    assert list(
+        stages("The sides inked an agreement on a joint venture for cotton processing.").values()
+    ) == ["signed"]

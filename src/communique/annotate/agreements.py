@@ -522,10 +522,10 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
         if (
             t.base == "and"
             and k + 2 < len(toks)
-            and toks[k + 1].base in ("a", "an")
+            and toks[k + 1].base in ("a", "an", "the")
             and _noun_at(toks, k + 2)
         ):
-            break  # "… for 2026–2028 and a Memorandum on …": the next document
+            break  # "… for 2026–2028 and a Memorandum on …", "… of 1998 and the Agreement on …": the next one
         if _DIGIT.match(t.base) and not _YEAR.fullmatch(t.base) and not _ORDINAL.fullmatch(t.base):
             break
         if t.base == "and" and k + 1 < len(toks) and _PAST.fullmatch(toks[k + 1].base):

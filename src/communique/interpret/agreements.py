@@ -272,6 +272,7 @@ def find_agreements(ctx: Context) -> list[Agreement]:
     mentions.sort(key=lambda x: x[0])
     _stage_cues(ctx, mentions)
     out = []
+    named = sorted(s for x in recs if not x.synthetic for s in x.spans)  # a date inside a name is the name's
     for r in recs:
         if (
             not r.stages
@@ -292,7 +293,7 @@ def find_agreements(ctx: Context) -> list[Agreement]:
                 acronym=r.acronym,
                 parties=_parties(ctx, r),
                 status=status,
-                date=_date(ctx, r, status),
+                date=_date(ctx, r, status, named),
                 span=r.spans[0] if r.spans else None,
             )
         )
@@ -498,15 +499,20 @@ def _lead_in_stage(ctx: Context, idx: int) -> tuple[str, int, bool] | None:
     sents = ctx.sentences
     text = ctx.text
     j = idx - 1
-    while j >= 0 and not sents[j].text.rstrip().endswith(":") and _is_item(sents, j, text) and idx - j < 40:
+    while j >= 0 and not _ends_colon(sents[j].text) and _is_item(sents, j, text) and idx - j < 40:
         j -= 1
-    if j < 0 or not sents[j].text.rstrip().endswith(":"):
+    if j < 0 or not _ends_colon(sents[j].text):
         return None
     found = _cue_stage(ctx, sents[j])
     if found is None and j > 0 and len(sents[j].text.split()) <= 6:
         # "12 agreements were signed. Among them: 1) …": a short lead-in speaks through the sentence before
         found = _cue_stage(ctx, sents[j - 1])
     return found
+
+
+def _ends_colon(sentence: str) -> bool:
+    """A lead-in: the sentence ends in a colon, emphasis marks aside ("**Documents signed:**")."""
+    return sentence.rstrip().rstrip("*_").rstrip().endswith(":")
 
 
 def _cue_stage(ctx: Context, s) -> tuple[str, int, bool] | None:
@@ -612,7 +618,7 @@ def _status(r: _Rec) -> str | None:
     return max(r.stages, key=lambda x: (x[0], x[2]))[1]
 
 
-def _date(ctx: Context, r: _Rec, status: str | None) -> str | None:
+def _date(ctx: Context, r: _Rec, status: str | None, named: list[tuple[int, int]] = ()) -> str | None:
     pos = next((p for _rank_, st, p in r.stages + r.pending if st == status), None)
     if pos is None:
         return None
@@ -622,6 +628,8 @@ def _date(ctx: Context, r: _Rec, status: str | None) -> str | None:
         for d in ctx.dates_in(s.start, s.end)
         if abs(d.span[0] - pos) < 140
         and not any(a <= d.span[0] < b for a, b in r.spans)
+        # "the Protocol … of 1998 and the Agreement on …": the year names the other document
+        and not any(a <= d.span[0] < b for a, b in named)
         # "text agreed by the working group; to be signed in the autumn": the date of another step
         and ";" not in ctx.text[min(pos, d.span[1]) : max(pos, d.span[0])]
         and not _other_step_date(ctx, d, status)
