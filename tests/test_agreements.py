@@ -940,3 +940,12 @@ def test_an_emphasised_lead_in_and_inked():
     assert list(
         stages("The sides inked an agreement on a joint venture for cotton processing.").values()
     ) == ["signed"]
+
+
+def test_a_step_not_yet_taken_is_still_ahead():
+    assert stages("The Agreement on Visa-Free Travel has not yet entered into force.") == {
+        "Agreement on Visa-Free Travel": "ratified"
+    }
+    assert stages("The Treaty on Water Sharing has not been signed or ratified.") == {
+        "Treaty on Water Sharing": "initialled"
+    }

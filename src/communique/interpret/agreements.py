@@ -399,7 +399,12 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 and not _TALKS_ON.match(text, pos + len(word))
             ):
                 continue  # "Following the talks, the presidents signed …": the occasion, not a stage
-            if cues["neg"].search(clause_left) or _PROVISIONALLY.match(text, pos + len(word)):
+            neg = cues["neg"].search(clause_left)
+            if neg or _PROVISIONALLY.match(text, pos + len(word)):
+                if neg and neg.group(0).lower() in ("not", "never") and _rank(stage) in range(1, 6):
+                    # "has not yet entered into force": the step is still ahead, as in a plan
+                    pending_seen = pos + len(word)
+                    pendings.append((_rank(stage), pos))
                 continue
             ahead = _AHEAD.match(text, pos + len(word))  # "its signature is expected soon"
             # "ratification of the Agreement signed in 1998": a participle right after its agreement
