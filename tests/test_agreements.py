@@ -949,3 +949,33 @@ def test_a_step_not_yet_taken_is_still_ahead():
     assert stages("The Treaty on Water Sharing has not been signed or ratified.") == {
         "Treaty on Water Sharing": "initialled"
     }
+
+
+def test_plural_documents_on_two_subjects_are_two():
+    got = stages(
+        "Intergovernmental agreements on cooperation in science and on mutual legal aid were signed."
+    )
+    assert got == {
+        "Intergovernmental agreement on cooperation in science": "signed",
+        "Intergovernmental agreement on mutual legal aid": "signed",
+    }
+    assert names("The ministries signed memoranda of understanding on geology and on water management.") == [
+        "memorandum of understanding on geology",
+        "memorandum of understanding on water management",
+    ]
+
+
+def test_the_nouns_own_acronym_and_a_valuation_do_not_end_the_name():
+    assert names("They signed the Memorandum of Understanding (MoU) on Critical Raw Materials today.") == [
+        "Memorandum of Understanding on Critical Raw Materials"
+    ]
+    assert names(
+        "Kazmunaygas and Eni signed an agreement worth $1 billion on the development of a field."
+    ) == ["agreement on the development of a field"]
+    assert names("Firms signed 20 agreements worth $2 billion on the sidelines of the forum.") == []
+
+
+def test_letter_of_intent():
+    assert stages("The parties signed a Letter of Intent on Hydrogen Valleys.") == {
+        "Letter of Intent on Hydrogen Valleys": "signed"
+    }

@@ -199,7 +199,8 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             j + 2 < len(toks)
             and toks[j].text == "("
             and toks[j + 2].text == ")"
-            and toks[j + 1].base.isupper()
+            # "(EPCA)", and the noun's own "(MoU)"
+            and (toks[j + 1].base.isupper() or _initials_of(toks[j + 1].base, noun))
         ):
             acronym = toks[j + 1].base
             j_after_acr = j + 3
@@ -210,11 +211,35 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         if j_after_acr == head_end and j < len(toks) and toks[j].base == "worth":
             # "memoranda of understanding worth EUR 1.47bn with …": the valuation is not the name
             w = next(
-                (x for x in range(j + 1, min(j + 8, len(toks))) if toks[x].base in ("with", "between")), None
+                (
+                    x
+                    for x in range(j + 1, min(j + 8, len(toks)))
+                    if toks[x].base in ("with", "between")
+                    # "an agreement worth $1 billion on the development of …" (not "… on Monday")
+                    or (toks[x].base == "on" and x + 1 < len(toks) and _lower_title(toks, x))
+                ),
+                None,
             )
             if w is not None:
                 j = post_start = w
         if (
+            acronym
+            and j_after_acr < len(toks)
+            and toks[j_after_acr].base in lx["post"]
+            and _initials_of(acronym, noun)
+            and (
+                not capital
+                or _capital_post(toks, j_after_acr, bare=not any(w[:1].isupper() for w in pre_words))
+            )
+        ):
+            # "the Memorandum of Understanding (MoU) on Critical Raw Materials": the noun's own
+            # acronym, then the name goes on
+            acronym = None
+            j = post_start = j_after_acr
+            j = _post_phrase(toks, j, text)
+            post_end = j
+            j_after_acr = head_end
+        elif (
             j_after_acr == head_end
             and j < len(toks)
             and capital
@@ -258,8 +283,41 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         anaphoric = not content_pre and not acronym and (post_end == head_end or generic_tail)
         if k >= 2 and toks[k - 2].base.lower() == "such" and not content_pre:
             anaphoric = True  # "such an agreement with the EU"
+        ons = (
+            [
+                x
+                for x in range(post_start + 2, post_end)
+                if toks[x].base == "on" and toks[x - 1].text in ("and", ",")
+            ]
+            if plural and post_end > post_start and toks[post_start].base == "on"
+            else []
+        )
         # "visa facilitation and readmission agreements" → two agreements
-        if "and" in pre_words and not capital:
+        if ons:
+            # "agreements on cooperation in science and on mutual protection of investments" → two
+            head = text[toks[name_start].start : toks[head_start].start] + _singular(noun)
+            bounds = [post_start, *ons, post_end]
+            for a, b in zip(bounds, bounds[1:], strict=False):
+                e = b
+                while e > a + 1 and toks[e - 1].text in ("and", ","):
+                    e -= 1
+                nm = head + " " + text[toks[a].start : toks[e - 1].end]
+                out.append(
+                    AgreementMention(
+                        # one end for all, as coordinated names share their cue (interpret.agreements)
+                        (
+                            toks[name_start].start if a == post_start else toks[a].start,
+                            toks[post_end - 1].end,
+                        ),
+                        nm,
+                        nm,
+                        None,
+                        False,
+                        False,
+                        capital,
+                    )
+                )
+        elif "and" in pre_words and not capital:
             parts = _split_coordination(toks, k, head_start)
             single_noun = noun[:-1] if plural and noun.endswith("s") else noun
             for a, b in parts:
@@ -284,6 +342,24 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         consumed_until = span_end
         i = max(post_end, j_after_acr, head_end)
     return out
+
+
+def _singular(noun: str) -> str:
+    """ "agreements" → "agreement", "memoranda of understanding" → "memorandum of understanding"."""
+    first, _, rest = noun.partition(" ")
+    if first.lower() == "memoranda":
+        first = first[:-1] + "um"
+    elif first.endswith("ies"):
+        first = first[:-3] + "y"
+    elif first.endswith("s") and not first.endswith("ss"):
+        first = first[:-1]
+    return f"{first} {rest}" if rest else first
+
+
+def _initials_of(acronym: str, noun: str) -> bool:
+    """ "MoU" for "Memorandum of Understanding", "LoI" for "Letter of Intent": the noun's own acronym."""
+    letters = "".join(w[0] for w in noun.split()).lower()
+    return acronym.lower().rstrip("s") == letters
 
 
 @lru_cache(maxsize=4096)
@@ -494,6 +570,8 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
             break  # "… components plant in the Zhambyl region": where, not what
         if t.base in ("on", "in", "since") and k + 1 < len(toks) and _DATE_WORD.match(toks[k + 1].base):
             break  # "… air services on Monday": a date, not the name
+        if t.base in ("today", "yesterday", "tomorrow"):
+            break
         if t.base == "in" and k + 1 < len(toks) and toks[k + 1].cap and _is_city(toks[k + 1].base):
             break  # "… signed an agreement on X in Baku": where, not what
         if t.text == ",":
