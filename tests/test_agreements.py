@@ -979,3 +979,23 @@ def test_letter_of_intent():
     assert stages("The parties signed a Letter of Intent on Hydrogen Valleys.") == {
         "Letter of Intent on Hydrogen Valleys": "signed"
     }
+
+
+def test_a_new_infinitive_keeps_its_step_to_its_own_object():
+    text = (
+        "The parties agreed to finalise the text of a Memorandum on Solar Energy and to launch "
+        "negotiations on a Memorandum on Critical Minerals."
+    )
+    got = stages(text)
+    assert got["Memorandum on Solar Energy"] == "negotiating"
+    assert got["Memorandum on Critical Minerals"] == "proposed"
+
+
+def test_implementation_of_two_documents():
+    text = (
+        "They reviewed the implementation of the Memorandum on Batteries, signed in 2022, and of the "
+        "roadmap for 2023–2024 adopted in 2023."
+    )
+    got = stages(text)
+    assert got["Memorandum on Batteries"] == "in force"
+    assert got["roadmap for 2023–2024"] == "in force"

@@ -91,6 +91,8 @@ _TEXT_AGREED = re.compile(
     r",?\s+(?:has\s+been|had\s+been|have\s+been|was|were|is)\s+(?:now\s+|also\s+|fully\s+)?"
     r"(?:agreed|finalised|finalized|completed|settled|coordinated)\b"
 )
+_AND_OF = re.compile(r"\b(?:and|as\s+well\s+as)\s+of\s+(?:the\s+)?$")
+_AND_TO = re.compile(r",?\s+and\s+to\s+[a-z]")
 _INFINITIVE = re.compile(r"(?<![\w-])to\s+$")
 _SERIES_GAP = re.compile(r"(?:\s|,|and|as well as|an?|the)*")
 _DRAFT_AFTER = re.compile(r"\s+(?:(?:the|a|an|its)\s+)?(?:draft|bill|law)\b")
@@ -455,7 +457,12 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                     # "the signing of a package of 18 documents, including X, Y and Z": every one listed
                     of_it = [x for x in here if x[0] >= first[0] and not _NEW_VERB.search(text, end, x[0])]
                 else:
-                    of_it = of_it[:1]
+                    # "the implementation of X, signed in 2022, and of the roadmap …": each "of" it reaches
+                    of_it = of_it[:1] + [
+                        x
+                        for x in here
+                        if x[0] > first[0] and _AND_OF.search(text, max(s.start, x[0] - 20), x[0])
+                    ]
                 for _a, _b, t in of_it:
                     if id(t) not in replaced:
                         t.stages.append((_rank(stage), stage, pos))
@@ -471,7 +478,13 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 continue
             # "X remains the basis, and agreed that a protocol should be negotiated": a step ahead in
             # a clause of a new verb speaks of the agreements there only
-            ranks = [rk for rk, p in pendings if not _NEW_SUBJECT_VERB.search(text, min(b, p), max(a, p))]
+            # … or of a new infinitive ("agreed to finalise the text of X and to launch talks on Y")
+            ranks = [
+                rk
+                for rk, p in pendings
+                if not _NEW_SUBJECT_VERB.search(text, min(b, p), max(a, p))
+                and not _AND_TO.search(text, min(b, p), max(a, p))
+            ]
             if ranks and min(ranks) > 0:
                 low = min(ranks)
                 r.pending.append((low - 1, STAGE_ORDER[low - 1], s.start))
