@@ -999,3 +999,12 @@ def test_implementation_of_two_documents():
     got = stages(text)
     assert got["Memorandum on Batteries"] == "in force"
     assert got["roadmap for 2023–2024"] == "in force"
+
+
+def test_a_similar_document_takes_the_subject_of_the_last_one():
+    text = (
+        "An agreement on the protection of investments with Qatar was signed on Monday; a similar treaty "
+        "with Oman is still under negotiation."
+    )
+    got = stages(text)
+    assert got["treaty on the protection of investments with Oman"] == "negotiating"

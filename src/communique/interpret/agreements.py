@@ -20,6 +20,7 @@ cue is taken to be in force.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -205,6 +206,8 @@ def find_agreements(ctx: Context) -> list[Agreement]:
         key=lambda m: m.span,
     )
     for m in explicit:
+        if recs and _SIMILAR.search(text, max(0, m.span[0] - 20), m.span[0]):
+            m = _similar_to(m, recs[-1])  # "a similar treaty with Kuwait": on the subject of the last one
         rec = lookup(m.name, m.acronym)
         weak = ctx.is_heading(m.span[0]) or (
             # the law "On ratification of the Treaty on …": a law's title in quotes, not a quotation
@@ -300,6 +303,20 @@ def find_agreements(ctx: Context) -> list[Agreement]:
             )
         )
     return out
+
+
+_SIMILAR = re.compile(r"\b(?:a|an|the)\s+(?:similar|analogous|identical|same)\s+$", re.I)
+_SUBJECT = re.compile(r"\s(?:on|for)\s.+?(?=\s(?:between|with)\s|$)")
+
+
+def _similar_to(m, last: _Rec):
+    """ "An agreement on the avoidance of double taxation with the UAE was signed; a similar treaty with
+    Kuwait …": the similar one has the subject of the agreement named before it."""
+    sub = _SUBJECT.search(last.name)
+    if sub is None or " on " in m.name or " for " in m.name:
+        return m
+    head, sep, rest = m.name.partition(" ")
+    return dataclasses.replace(m, name=f"{head}{sub.group(0)}{sep}{rest}".strip())
 
 
 _OF_SITTING = re.compile(r"((?:protocol|minutes)\s+of\s+the\s+)(?:(\S+)\s+)?(meeting|session|sitting)", re.I)
