@@ -1008,3 +1008,16 @@ def test_a_similar_document_takes_the_subject_of_the_last_one():
     )
     got = stages(text)
     assert got["treaty on the protection of investments with Oman"] == "negotiating"
+
+
+def test_long_official_titles_in_a_list():
+    text = (
+        "They signed the Protocol on amendments to the Agreement between the Government of the Republic of "
+        "Latvia and the Government of the Republic of Estonia on international road transport dated "
+        "15 October 1998 and the Comprehensive Programme of economic cooperation for 2025-2030."
+    )
+    assert names(text) == [
+        "Protocol on amendments to the Agreement between the Government of the Republic of Latvia and the "
+        "Government of the Republic of Estonia on international road transport",
+        "Comprehensive Programme of economic cooperation for 2025-2030",
+    ]

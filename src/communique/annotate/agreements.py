@@ -411,10 +411,8 @@ def _capital_post(toks: list[Tok], j: int, bare: bool = True, indefinite: bool =
         return (
             nxt.cap
             or (nxt.base == "the" and after is not None and after.cap)
-            or (
-                bare
-                and (_lower_title(toks, j) or _year_range(toks, j + 1) or bool(_YEAR.fullmatch(nxt.base)))
-            )
+            or _year_range(toks, j + 1)  # "Comprehensive Programme of … for 2025–2030": its period
+            or (bare and (_lower_title(toks, j) or bool(_YEAR.fullmatch(nxt.base))))
             or _quoted_title_after(toks, j)  # "Financing Agreement for the "Green Mongolia" programme"
         )
     if toks[j].base == "with":
@@ -530,6 +528,8 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
     limit = min(len(toks), j + (30 if toks[j].base == "between" else 18))
     while k < limit:
         t = toks[k]
+        if t.base == "between" and k + 26 > limit:
+            limit = min(len(toks), k + 26)  # "… to the Agreement between the Government of X and …"
         if "\n" in text[toks[k - 1].end : t.start]:
             break  # a headline's name ends with its line
         if (
