@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from communique import extract
+from communique import data, extract
 from communique.annotate.agreements import find_agreement_mentions
+
+# the stage "the sides agreed to launch negotiations on X" gives (a setting in data/stages.yaml)
+DECIDED = data.load("stages").get("decided_launch_stage") or "proposed"
 
 
 def names(text: str) -> list[str]:
@@ -470,7 +473,7 @@ def test_a_launch_of_negotiations_reported_or_still_ahead():
         "visa facilitation agreement": "proposed"
     }
     assert stages("The parties agreed to launch negotiations on an agreement on social security.") == {
-        "agreement on social security": "proposed"
+        "agreement on social security": DECIDED
     }
 
 
@@ -489,7 +492,7 @@ def test_authorised_negotiations_and_hoped_for_rounds_are_still_ahead():
     text = (
         "The leaders agreed to launch negotiations on a customs agreement and to hold a first round of talks."
     )
-    assert stages(text) == {"customs agreement": "proposed"}
+    assert stages(text) == {"customs agreement": DECIDED}
 
 
 def test_speeding_up_negotiations_says_they_are_under_way():
@@ -605,7 +608,7 @@ def test_what_is_replaced_is_the_object_right_after_the_verb():
     )
     found = stages(text)
     assert found["plan of cooperation for 2027-2028"] == "signed"
-    assert [v for k, v in found.items() if k.startswith("agreement on investment")] == ["proposed"]
+    assert [v for k, v in found.items() if k.startswith("agreement on investment")] == [DECIDED]
 
 
 def test_a_law_titled_on_ratification_in_quotes_ratifies_and_a_draft_law_does_not_yet():
@@ -1021,3 +1024,23 @@ def test_long_official_titles_in_a_list():
         "Government of the Republic of Estonia on international road transport",
         "Comprehensive Programme of economic cooperation for 2025-2030",
     ]
+
+
+@pytest.mark.parametrize("setting", ["proposed", "negotiating"])
+def test_agreed_to_launch_negotiations_follows_the_setting(monkeypatch, setting):
+    from communique.interpret import agreements as interp
+
+    conf = dict(data.load("stages"), decided_launch_stage=setting)
+    real = data.load
+    monkeypatch.setattr(interp.data, "load", lambda name: conf if name == "stages" else real(name))
+    interp._cues.cache_clear()
+    try:
+        got = stages(
+            "The sides agreed to launch negotiations on an agreement on labour migration. They also "
+            "agreed to launch negotiations in the first quarter of next year on an agreement on pensions."
+        )
+    finally:
+        monkeypatch.undo()
+        interp._cues.cache_clear()
+    assert got["agreement on labour migration"] == setting
+    assert got["agreement on pensions"] == "proposed"  # a later time: the launch lies ahead either way

@@ -92,6 +92,22 @@ _TEXT_AGREED = re.compile(
     r",?\s+(?:has\s+been|had\s+been|have\s+been|was|were|is)\s+(?:now\s+|also\s+|fully\s+)?"
     r"(?:agreed|finalised|finalized|completed|settled|coordinated)\b"
 )
+# "… negotiations in the first quarter of next year", "… on a free trade agreement next year": the
+# launch itself lies ahead
+_LATER = re.compile(
+    r"\b(?:next|coming|following)\s+(?:year|month|months|week|weeks|spring|summer|autumn|fall|winter|quarter)\b"
+    r"|\b(?:in|by|before|from|during)\s+the\s+(?:first|second|third|fourth|next|coming)\s+(?:quarter|half|months?)\b"
+    r"|\b(?:by|before)\s+the\s+end\b|\blater\s+this\b|\bin\s+(?:early|late|mid-)\s*20\d\d\b",
+    re.I,
+)
+
+
+def _clause_end(text: str, a: int, limit: int) -> int:
+    m = _CLAUSE_STOP.search(text, a, limit)
+    return m.start() if m else limit
+
+
+_CLAUSE_STOP = re.compile(r"[,;:.]")
 _AND_OF = re.compile(r"\b(?:and|as\s+well\s+as)\s+of\s+(?:the\s+)?$")
 _AND_TO = re.compile(r",?\s+and\s+to\s+[a-z]")
 _INFINITIVE = re.compile(r"(?<![\w-])to\s+$")
@@ -112,6 +128,7 @@ class _Rec:
     replaced: bool = False
     synthetic: bool = False
     plural: bool = False
+    decided_at: set[int] = field(default_factory=set)  # cues of talks decided at the occasion
 
 
 @lru_cache(maxsize=1)
@@ -149,6 +166,14 @@ def _cues() -> dict:
         "neg": neg,
         "replaced": repl,
         "firm": firm,
+        # "agreed to launch negotiations": negotiating when the data says so, else a step still ahead
+        "decided": re.compile(
+            r"\b(?:" + "|".join(map(re.escape, conf.get("decided_launch") or ())) + r")\s+"
+            r"(?:the\s+)?(?:formal\s+|official\s+|bilateral\s+)?$",
+            re.I,
+        )
+        if conf.get("decided_launch_stage") == "negotiating" and conf.get("decided_launch")
+        else None,
         "ongoing": ongoing,
     }
 
@@ -458,6 +483,16 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 continue
             if pending and stage == "negotiating" and cues["ongoing"].search(clause_left):
                 pending = False  # "asked the government to speed up negotiations on X": under way
+            decided = False
+            if (
+                pending
+                and stage == "negotiating"
+                and cues["decided"] is not None
+                and cues["decided"].search(clause_left)
+                and not _LATER.search(text, pos + len(word), _clause_end(text, pos + len(word), s.end))
+            ):
+                pending = False  # "the sides agreed to launch negotiations on X" (see stages.yaml)
+                decided = True
             if pending and stage not in ("proposed", "suspended", "terminated") and word not in cues["firm"]:
                 pending_seen = pos + len(word)
                 pendings.append((_rank(stage), pos))
@@ -490,6 +525,8 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             for t in target if isinstance(target, list) else [target]:
                 if t is not None and id(t) not in replaced:
                     t.stages.append((_rank(stage), stage, pos))
+                    if decided:
+                        t.decided_at.add(pos)
         for a, b, r in here if pendings else ():
             if id(r) in replaced:
                 continue
@@ -680,7 +717,9 @@ def _date(ctx: Context, r: _Rec, status: str | None, named: list[tuple[int, int]
         return after[0].value
     if near:
         return min(near, key=lambda d: abs(d.span[0] - pos)).value
-    if status in ("initialled", "signed", "ratified") and not any(p == s.start for _r, _st, p in r.pending):
+    if (status in ("initialled", "signed", "ratified") or pos in r.decided_at) and not any(
+        p == s.start for _r, _st, p in r.pending
+    ):
         # a step reported without a date was taken at the occasion the text reports
         return ctx.occasion_date()
     return None
