@@ -1044,3 +1044,26 @@ def test_agreed_to_launch_negotiations_follows_the_setting(monkeypatch, setting)
         interp._cues.cache_clear()
     assert got["agreement on labour migration"] == setting
     assert got["agreement on pensions"] == "proposed"  # a later time: the launch lies ahead either way
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The Agreement on Transit has been in effect since 2021.", "in force"),
+        ("The Agreement on Road Transport became effective on 1 May 2024.", "in force"),
+        ("Latvia has completed the ratification procedures for the Agreement on Air Services.", "ratified"),
+        ("The ratification procedures for the Agreement on Air Services are under way in Latvia.", "signed"),
+        ("The draft Agreement on Seeds has been agreed by the parties.", "initialled"),
+        ("The sides called for the early signing of the Agreement on Seeds.", "initialled"),
+        ("The sides called for the early entry into force of the Agreement on Seeds.", "ratified"),
+        ("The sides called for the early conclusion of an agreement on seeds.", "proposed"),
+    ],
+)
+def test_entry_into_force_ratification_and_calls_for_a_step(text, status):
+    assert list(stages(text).values()) == [status]
+
+
+def test_became_ends_a_name():
+    assert names("The Agreement on Road Transport became effective in May.") == [
+        "Agreement on Road Transport"
+    ]

@@ -52,7 +52,7 @@ _OF_NOUNS = ("implementation", "practical implementation", "ratification", "sign
 _STEP_NOUNS = {"entry into force", "signing", "signature", "ratification", "ratifying"}
 _STEP_AHEAD = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|prepar(?:e|ed|es|ing|ations?)\s+(?:for)?|prospects?\s+(?:of|for)|possibility\s+of|"
-    r"speedy|early|swift|timely|accelerat\w*|expedit\w*|speed(?:ing)?\s+up|(?:necessary|needed|required)\s+for|procedures?\s+for|ensur\w*|complet\w*|on|towards?)\s+(?:the\s+)?(?:its\s+)?$",
+    r"speedy|early|swift|timely|accelerat\w*|expedit\w*|speed(?:ing)?\s+up|(?:necessary|needed|required)\s+for|procedures?\s+for|ensur\w*|complet(?:e|es|ing|ion\s+of)|on|towards?)\s+(?:the\s+)?(?:its\s+)?$",
     re.I,
 )
 #: "the text was initialled in July": the agreement named last
@@ -87,7 +87,7 @@ _AT_TALKS = re.compile(
     re.I,
 )
 _TALKS_ON = re.compile(r"\s+(?:on|about|over|for|towards?)\b")
-_TEXT_OF = re.compile(r"\btext\s+of\s+(?:the\s+)?$", re.I)
+_TEXT_OF = re.compile(r"\b(?:text\s+of\s+(?:the\s+)?|draft\s+)$", re.I)  # "the draft X has been agreed"
 _TEXT_AGREED = re.compile(
     r",?\s+(?:has\s+been|had\s+been|have\s+been|was|were|is)\s+(?:now\s+|also\s+|fully\s+)?"
     r"(?:agreed|finalised|finalized|completed|settled|coordinated)\b"
@@ -108,6 +108,11 @@ def _clause_end(text: str, a: int, limit: int) -> int:
 
 
 _CLAUSE_STOP = re.compile(r"[,;:.]")
+_UNDER_WAY = re.compile(
+    r"\s+(?:procedures?|process(?:es)?)\s+(?:[\w-]+\s+){0,8}?(?:is\s+|are\s+)?(?:still\s+)?"
+    r"(?:under\s*way|ongoing|in\s+progress|continu(?:e|es|ing)|being\s+\w+ed)\b",
+    re.I,
+)
 _AND_OF = re.compile(r"\b(?:and|as\s+well\s+as)\s+of\s+(?:the\s+)?$")
 _AND_TO = re.compile(r",?\s+and\s+to\s+[a-z]")
 _INFINITIVE = re.compile(r"(?<![\w-])to\s+$")
@@ -450,7 +455,8 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                     pending_seen = pos + len(word)
                     pendings.append((_rank(stage), pos))
                 continue
-            ahead = _AHEAD.match(text, pos + len(word))  # "its signature is expected soon"
+            # "its signature is expected soon", "the ratification procedures are under way"
+            ahead = _AHEAD.match(text, pos + len(word)) or _UNDER_WAY.match(text, pos + len(word))
             # "ratification of the Agreement signed in 1998": a participle right after its agreement
             # says what was done, whatever the step still ahead before it
             postnominal = word.endswith("ed") and any(
@@ -687,6 +693,11 @@ def _status(r: _Rec) -> str | None:
     for special in ("terminated", "suspended"):
         if any(st == special for _, st, _ in r.stages):
             return special
+    if r.pending and all(st == "proposed" for _, st, _ in r.stages):
+        ahead = min(r.pending, key=lambda x: x[0])
+        if ahead[0] > _rank("proposed"):
+            # "called for the early signing of X": the call is for a later step, X sits before it
+            return ahead[1]
     return max(r.stages, key=lambda x: (x[0], x[2]))[1]
 
 
