@@ -236,3 +236,14 @@ def test_appositions_with_a_possessive_or_a_demonym_give_the_side():
 def test_the_employer_in_the_role_comes_before_the_demonym():
     got = _people("Ida Lund, a Danish economist at the Baltic Institute, said it.")
     assert got["Ida Lund"] == ("economist", "Baltic Institute")
+
+
+def test_the_country_of_the_first_of_two_dashed_offices():
+    got = _people(
+        "Chairman of the Cabinet of Ministers of the Kyrgyz Republic – Head of the Presidential "
+        "Administration Adylbek Kasymaliev met him."
+    )
+    assert got["Adylbek Kasymaliev"] == (
+        "Chairman of the Cabinet of Ministers – Head of the Presidential Administration",
+        "Kyrgyzstan",
+    )

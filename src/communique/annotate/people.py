@@ -457,6 +457,7 @@ def _portfolio_list(toks: list[Tok], k: int) -> bool:
 # "… at the Federal Ministry", "economist with the World Bank" (not "for relations with Central Asia")
 _AT_TAIL = re.compile(r"\s+(?:at\s+(?:the\s+)?|with\s+the\s+)(.+)$")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_DASH = re.compile(r"\s+[–—]\s+")
 _LEADING_LINKS = re.compile(r"^(?:(?:the|The|of|for|and|on|to|at)\s+)+")
 
 
@@ -475,6 +476,13 @@ def _clean_role(role: str) -> tuple[str, str | None]:
         if country_name(tail):
             aff = country_name(tail)
             role = role[: m.start()]
+            break
+        dash = _DASH.search(tail)
+        if dash and country_name(tail[: dash.start()]):
+            # "Chairman of the Cabinet of Ministers of the Kyrgyz Republic – Head of the Presidential
+            # Administration": the country of the first office, before the dash
+            aff = country_name(tail[: dash.start()])
+            role = role[: m.start()] + tail[dash.start() :]
             break
     role = _LEADING_LINKS.sub("", role).strip(" ,")
     words = role.split()
