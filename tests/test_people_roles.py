@@ -247,3 +247,8 @@ def test_the_country_of_the_first_of_two_dashed_offices():
         "Chairman of the Cabinet of Ministers – Head of the Presidential Administration",
         "Kyrgyzstan",
     )
+
+
+def test_a_portfolio_list_after_of_in_an_apposition():
+    got = _people("Aziz Karimov, Minister of Energy, Industry and Trade of Uzbekistan, opened the forum.")
+    assert got["Aziz Karimov"] == ("Minister of Energy, Industry and Trade", "Uzbekistan")

@@ -375,7 +375,7 @@ def _role_right(
             t.text == ","
             and k + 1 < len(toks)
             and toks[k + 1].cap
-            and any(x.base == "for" for x in toks[start:k])
+            and any(x.base in ("for", "of") for x in toks[start:k])
             and not (k + 2 < len(toks) and _name_like(toks[k + 1]) and _name_like(toks[k + 2]))
             and _portfolio_list(toks, k)
         ):
