@@ -1067,3 +1067,9 @@ def test_became_ends_a_name():
     assert names("The Agreement on Road Transport became effective in May.") == [
         "Agreement on Road Transport"
     ]
+
+
+def test_known_as_ends_a_name():
+    assert names("The bloc's Partnership Agreement with Mongolia, known as PCA, is in force.") == [
+        "Partnership Agreement with Mongolia"
+    ]
