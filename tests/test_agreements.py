@@ -1073,3 +1073,15 @@ def test_known_as_ends_a_name():
     assert names("The bloc's Partnership Agreement with Mongolia, known as PCA, is in force.") == [
         "Partnership Agreement with Mongolia"
     ]
+
+
+def test_list_items_and_readouts_take_the_day_of_their_occasion():
+    text = (
+        "Riga, 5 March 2026\n\nThe presidents held talks. Following the talks, the presidents signed a Joint "
+        "Declaration on strategic partnership.\n\nOn 3 March 2026 a business forum was held in Riga. The "
+        "following documents were signed on its margins:\n\n- Memorandum between Air Baltic and Uzbekistan "
+        "Airways on codeshare flights;\n- Agreement between the chambers of commerce on exhibitions."
+    )
+    got = {a.name: a.date for a in extract(text, published="2026-03-05").agreements}
+    assert got["Joint Declaration on strategic partnership"] == "2026-03-05"
+    assert got["Memorandum between Air Baltic and Uzbekistan Airways on codeshare flights"] == "2026-03-03"

@@ -728,12 +728,32 @@ def _date(ctx: Context, r: _Rec, status: str | None, named: list[tuple[int, int]
         return after[0].value
     if near:
         return min(near, key=lambda d: abs(d.span[0] - pos)).value
+    if status in ("initialled", "signed", "ratified") and r.spans and not s.start <= r.spans[0][0] < s.end:
+        # a list item under its lead-in ("On 10 December the Roundtable was held … The following
+        # documents were signed:"): the day its paragraph gives before the lead-in
+        para = ctx.text.rfind("\n\n", 0, s.start)
+        before = [
+            d
+            for d in ctx.dates_in(max(0, para), s.start)
+            if len(d.value) == 10 and not any(a <= d.span[0] < b for a, b in named)
+        ]
+        if before:
+            return before[-1].value
     if (status in ("initialled", "signed", "ratified") or pos in r.decided_at) and not any(
         p == s.start for _r, _st, p in r.pending
     ):
-        # a step reported without a date was taken at the occasion the text reports
-        return ctx.occasion_date()
+        # a step reported without a date was taken at the occasion the text reports; a readout
+        # without one ("Akorda, 23 October 2025. … the presidents signed …") on the day it is dated
+        return ctx.occasion_date() or (_dated_release(ctx) if status in ("initialled", "signed") else None)
     return None
+
+
+def _dated_release(ctx: Context) -> str | None:
+    """The publication day when the text's lead states it (a dateline)."""
+    pub = ctx.published
+    if not pub or len(pub) != 10:
+        return None
+    return pub if any(d.value == pub for d in ctx.dates_in(0, ctx.lead_end)) else None
 
 
 _STEP_TO_DATE = re.compile(r"\s+(?:[\w-]+\s+){0,6}$")  # "ratified by the Jogorku Kenesh in September"
