@@ -1085,3 +1085,9 @@ def test_list_items_and_readouts_take_the_day_of_their_occasion():
     got = {a.name: a.date for a in extract(text, published="2026-03-05").agreements}
     assert got["Joint Declaration on strategic partnership"] == "2026-03-05"
     assert got["Memorandum between Air Baltic and Uzbekistan Airways on codeshare flights"] == "2026-03-03"
+
+
+def test_expert_consultations_on_a_document_are_negotiations():
+    assert stages("The delegations held expert consultations on the Agreement on Visa-Free Travel.") == {
+        "Agreement on Visa-Free Travel": "negotiating"
+    }
