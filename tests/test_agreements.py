@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from communique import extract
+from communique import data, extract
 from communique.annotate.agreements import find_agreement_mentions
+
+# the stage "the sides agreed to launch negotiations on X" gives (a setting in data/stages.yaml)
+DECIDED = data.load("stages").get("decided_launch_stage") or "proposed"
 
 
 def names(text: str) -> list[str]:
@@ -470,7 +473,7 @@ def test_a_launch_of_negotiations_reported_or_still_ahead():
         "visa facilitation agreement": "proposed"
     }
     assert stages("The parties agreed to launch negotiations on an agreement on social security.") == {
-        "agreement on social security": "proposed"
+        "agreement on social security": DECIDED
     }
 
 
@@ -489,7 +492,7 @@ def test_authorised_negotiations_and_hoped_for_rounds_are_still_ahead():
     text = (
         "The leaders agreed to launch negotiations on a customs agreement and to hold a first round of talks."
     )
-    assert stages(text) == {"customs agreement": "proposed"}
+    assert stages(text) == {"customs agreement": DECIDED}
 
 
 def test_speeding_up_negotiations_says_they_are_under_way():
@@ -605,7 +608,7 @@ def test_what_is_replaced_is_the_object_right_after_the_verb():
     )
     found = stages(text)
     assert found["plan of cooperation for 2027-2028"] == "signed"
-    assert [v for k, v in found.items() if k.startswith("agreement on investment")] == ["proposed"]
+    assert [v for k, v in found.items() if k.startswith("agreement on investment")] == [DECIDED]
 
 
 def test_a_law_titled_on_ratification_in_quotes_ratifies_and_a_draft_law_does_not_yet():
@@ -703,3 +706,388 @@ def test_signed_reaches_a_protocol_named_after_as_well_as():
 def test_a_roadmap_that_was_finalised_is_initialled():
     got = stages("The roadmap for 2025–2026 was finalised last week.")
     assert got == {"roadmap for 2025–2026": "initialled"}
+
+
+# --- qa10: names of listed documents and their stage -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The ministers signed the Protocol of the second meeting of the Joint Council.",
+            "Protocol of the second meeting of the Joint Council",
+        ),
+        (
+            'They signed the Loan Agreement for the "Clean Rivers" project, under which funds flow.',
+            'Loan Agreement for the "Clean Rivers" project',
+        ),
+        (
+            'They signed a Memorandum between JSC "Kyrgyz Railways" and JSC "Turkmen Rail" on tariffs.',
+            'Memorandum between JSC "Kyrgyz Railways" and JSC "Turkmen Rail" on tariffs',
+        ),
+        (
+            "They signed the Memorandum of Understanding between the Institute of Strategic Studies under "
+            "the President of Tajikistan and the Academy of Sciences of Armenia.",
+            "Memorandum of Understanding between the Institute of Strategic Studies under the President of "
+            "Tajikistan and the Academy of Sciences of Armenia",
+        ),
+        (
+            "- Memorandum of cooperation between the Port of Poti and the Tbilisi Dry Port;",
+            "Memorandum of cooperation between the Port of Poti and the Tbilisi Dry Port",
+        ),
+        (
+            "2. Programme of scientific and educational cooperation for 2027–2029;",
+            "Programme of scientific and educational cooperation for 2027–2029",
+        ),
+        (
+            "They signed the Plan of Consultations between the Ministries of Foreign Affairs of Latvia "
+            "and Estonia for 2026–2027.",
+            "Plan of Consultations between the Ministries of Foreign Affairs of Latvia and Estonia "
+            "for 2026–2027",
+        ),
+        (
+            "A joint venture agreement among the three grid operators was initialled.",
+            "joint venture agreement among the three grid operators",
+        ),
+        ("the new EU–Georgia Association Agenda, which", "new EU–Georgia Association Agenda"),
+        (
+            "They signed an administrative arrangement between the Customs Service of Moldova and the "
+            "European Anti-Fraud Office.",
+            "administrative arrangement between the Customs Service of Moldova and the European Anti-Fraud "
+            "Office",
+        ),
+        (
+            "a loan agreement between the Ministry of Finance and a German bank on a cement plant in the "
+            "Kostanay region.",
+            "loan agreement between the Ministry of Finance and a German bank on a cement plant",
+        ),
+        (
+            "| Roadmap on trade facilitation for 2026–2027 | signed |",
+            "Roadmap on trade facilitation for 2026–2027",
+        ),
+    ],
+)
+def test_names_of_listed_documents(text, name):
+    assert name in names(text)
+
+
+def test_a_quotation_after_a_name_is_not_part_of_it():
+    text = 'They signed an agreement on transit, "This is a historic day," the minister said.'
+    assert names(text) == ["agreement on transit"]
+
+
+def test_a_cue_inside_a_name_says_no_stage():
+    text = (
+        "In the presence of the presidents the following documents were signed:\n"
+        "1. Agreement on air services;\n"
+        "2. Action Plan for 2026–2027 on the implementation of the Joint Statement."
+    )
+    got = stages(text)
+    assert got["Action Plan for 2026–2027 on the implementation of the Joint Statement"] == "signed"
+
+
+def test_list_items_that_lost_their_markers_take_the_lead_in():
+    text = (
+        "The following documents were signed at the forum:\n\n"
+        'a Grant Agreement for the programme "Safe Schools", under which the EU provides funds;\n\n'
+        "a Memorandum of Understanding between the Ministry of Health of Georgia and the WHO Office on "
+        "vaccines;\n\n"
+        "Trade grew fast."
+    )
+    got = stages(text)
+    assert got['Grant Agreement for the programme "Safe Schools"'] == "signed"
+    assert got[
+        "Memorandum of Understanding between the Ministry of Health of Georgia and the WHO Office on vaccines"
+    ] == ("signed")
+
+
+def test_a_short_lead_in_speaks_through_the_sentence_before():
+    text = (
+        "During the forum, 9 commercial agreements were signed. Among them:\n"
+        "1) an agreement between KazMunayGas and Eni on a solar plant;\n"
+        "2) a memorandum between Air Astana and Lufthansa on pilot training."
+    )
+    got = stages(text)
+    assert got["agreement between KazMunayGas and Eni on a solar plant"] == "signed"
+    assert got["memorandum between Air Astana and Lufthansa on pilot training"] == "signed"
+
+
+def test_one_signing_verb_reaches_every_document_of_a_series():
+    text = (
+        "The ministers signed the Roadmap on transit for 2026–2027, the Protocol on customs data, as well "
+        "as the Memorandum of Understanding on tourism."
+    )
+    assert set(stages(text).values()) == {"signed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("At the meeting the sides approved an Action Plan for 2026–2028.", "signed"),
+        ("The sides endorsed the Partnership Priorities for 2026–2030.", "signed"),
+        ("The government approved the draft Agreement on Labour Migration.", "negotiating"),
+        (
+            "The sides welcomed the completion of work on the text of the EU–Moldova Partnership Agenda, "
+            "which is expected to be endorsed next year.",
+            "initialled",
+        ),
+    ],
+)
+def test_adoption_and_text_completion_cues(text, status):
+    assert list(stages(text).values()) == [status]
+
+
+def test_protocol_of_the_reported_sitting_takes_its_body():
+    text = (
+        "Astana, 3 March 2026. The 9th meeting of the Kazakhstan–Latvia Intergovernmental Commission on "
+        "Economic Cooperation was held in Astana on 3 March. At the meeting, the sides signed the protocol "
+        "of the meeting."
+    )
+    names_ = list(stages(text, "2026-03-03"))
+    assert any(
+        n.startswith("protocol of the 9th meeting of the ") and "Intergovernmental Commission" in n
+        for n in names_
+    )
+
+
+def test_an_indefinite_plan_takes_its_lower_case_parties():
+    assert "Programme of cooperation between the foreign ministries for 2026–2027" in names(
+        "They signed a Programme of cooperation between the foreign ministries for 2026–2027."
+    )
+    assert "Plan of action for 2026 between the chambers of commerce" in names(
+        "They signed a Plan of action for 2026 between the chambers of commerce."
+    )
+
+
+def test_a_list_of_agreements_reached_is_signed():
+    text = (
+        "The following agreements were reached:\n"
+        "– Memorandum of Understanding between Air Astana and Finnair on codeshare flights;\n"
+        "– Agreement between Halyk Bank and Nordea on trade finance."
+    )
+    assert set(stages(text).values()) == {"signed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The sides agreed to finalise the text of the Agreement on Legal Assistance.", "negotiating"),
+        ("The parliament decided to ratify the Treaty on Friendship, signed in 2024.", "signed"),
+        (
+            "The text of the Memorandum of Understanding on Batteries was agreed at expert level.",
+            "initialled",
+        ),
+        ("The Agreement on Data Exchange was agreed ad referendum by the negotiators.", "initialled"),
+    ],
+)
+def test_steps_ahead_and_agreed_texts(text, status):
+    assert list(stages(text).values()) == [status]
+
+
+def test_each_anaphor_refers_to_the_latest_name_before_it():
+    text = (
+        "The Senate ratified the Agreement on Legal Assistance on 5 May, and the agreement will enter "
+        "into force after the exchange of notes. The instruments for the Treaty on Friendship were "
+        "exchanged, and the Treaty entered into force."
+    )
+    got = stages(text)
+    assert got["Agreement on Legal Assistance"] == "ratified"
+    assert got["Treaty on Friendship"] == "in force"
+
+
+def test_a_relative_clause_ends_the_name():
+    assert names(
+        "welcomed the conclusion of the Agreement on Data Protection, whose text was initialled"
+    ) == ["Agreement on Data Protection"]
+
+
+def test_a_signed_package_reaches_every_document_it_includes():
+    text = (
+        "Following the talks, the presidents witnessed the signing of a package of 14 documents, including "
+        "the Joint Declaration on Eternal Friendship, an intergovernmental agreement on combined transport, "
+        "and a memorandum of understanding between Uzbekneftegaz and Petronas on gas processing."
+    )
+    assert set(stages(text).values()) == {"signed"}
+
+
+def test_talks_as_the_occasion_say_no_stage():
+    assert list(stages("During the talks the two sides discussed the Agreement on Fisheries.").values()) == [
+        "in force"
+    ]
+    got = stages("After the talks on the Agreement on Fisheries, the ministers met the press.")
+    assert got["Agreement on Fisheries"] == "negotiating"
+
+
+def test_agreed_on_the_text_is_initialled():
+    text = (
+        "The EU and Armenia have agreed on the text of a Memorandum of Understanding on Vaccine Production."
+    )
+    assert list(stages(text).values()) == ["initialled"]
+
+
+def test_two_documents_joined_by_and_the_are_two():
+    text = (
+        "Among the documents signed are the Protocol on amendments to the Agreement on trade of 1998 and "
+        "the Agreement on mutual protection of classified information."
+    )
+    ex = extract(text, published="2025-05-20")
+    got = {a.name: (a.status, a.date) for a in ex.agreements}
+    assert got["Protocol on amendments to the Agreement on trade of 1998"][0] == "signed"
+    assert got["Agreement on mutual protection of classified information"] == ("signed", None)
+
+
+def test_an_emphasised_lead_in_and_inked():
+    text = "**Documents signed:**\n\n1) Agreement on air services;\n2) Memorandum on cooperation in health."
+    assert set(stages(text).values()) == {"signed"}
+    assert list(
+        stages("The sides inked an agreement on a joint venture for cotton processing.").values()
+    ) == ["signed"]
+
+
+def test_a_step_not_yet_taken_is_still_ahead():
+    assert stages("The Agreement on Visa-Free Travel has not yet entered into force.") == {
+        "Agreement on Visa-Free Travel": "ratified"
+    }
+    assert stages("The Treaty on Water Sharing has not been signed or ratified.") == {
+        "Treaty on Water Sharing": "initialled"
+    }
+
+
+def test_plural_documents_on_two_subjects_are_two():
+    got = stages(
+        "Intergovernmental agreements on cooperation in science and on mutual legal aid were signed."
+    )
+    assert got == {
+        "Intergovernmental agreement on cooperation in science": "signed",
+        "Intergovernmental agreement on mutual legal aid": "signed",
+    }
+    assert names("The ministries signed memoranda of understanding on geology and on water management.") == [
+        "memorandum of understanding on geology",
+        "memorandum of understanding on water management",
+    ]
+
+
+def test_the_nouns_own_acronym_and_a_valuation_do_not_end_the_name():
+    assert names("They signed the Memorandum of Understanding (MoU) on Critical Raw Materials today.") == [
+        "Memorandum of Understanding on Critical Raw Materials"
+    ]
+    assert names(
+        "Kazmunaygas and Eni signed an agreement worth $1 billion on the development of a field."
+    ) == ["agreement on the development of a field"]
+    assert names("Firms signed 20 agreements worth $2 billion on the sidelines of the forum.") == []
+
+
+def test_letter_of_intent():
+    assert stages("The parties signed a Letter of Intent on Hydrogen Valleys.") == {
+        "Letter of Intent on Hydrogen Valleys": "signed"
+    }
+
+
+def test_a_new_infinitive_keeps_its_step_to_its_own_object():
+    text = (
+        "The parties agreed to finalise the text of a Memorandum on Solar Energy and to launch "
+        "negotiations on a Memorandum on Critical Minerals."
+    )
+    got = stages(text)
+    assert got["Memorandum on Solar Energy"] == "negotiating"
+    assert got["Memorandum on Critical Minerals"] == "proposed"
+
+
+def test_implementation_of_two_documents():
+    text = (
+        "They reviewed the implementation of the Memorandum on Batteries, signed in 2022, and of the "
+        "roadmap for 2023–2024 adopted in 2023."
+    )
+    got = stages(text)
+    assert got["Memorandum on Batteries"] == "in force"
+    assert got["roadmap for 2023–2024"] == "in force"
+
+
+def test_a_similar_document_takes_the_subject_of_the_last_one():
+    text = (
+        "An agreement on the protection of investments with Qatar was signed on Monday; a similar treaty "
+        "with Oman is still under negotiation."
+    )
+    got = stages(text)
+    assert got["treaty on the protection of investments with Oman"] == "negotiating"
+
+
+def test_long_official_titles_in_a_list():
+    text = (
+        "They signed the Protocol on amendments to the Agreement between the Government of the Republic of "
+        "Latvia and the Government of the Republic of Estonia on international road transport dated "
+        "15 October 1998 and the Comprehensive Programme of economic cooperation for 2025-2030."
+    )
+    assert names(text) == [
+        "Protocol on amendments to the Agreement between the Government of the Republic of Latvia and the "
+        "Government of the Republic of Estonia on international road transport",
+        "Comprehensive Programme of economic cooperation for 2025-2030",
+    ]
+
+
+@pytest.mark.parametrize("setting", ["proposed", "negotiating"])
+def test_agreed_to_launch_negotiations_follows_the_setting(monkeypatch, setting):
+    from communique.interpret import agreements as interp
+
+    conf = dict(data.load("stages"), decided_launch_stage=setting)
+    real = data.load
+    monkeypatch.setattr(interp.data, "load", lambda name: conf if name == "stages" else real(name))
+    interp._cues.cache_clear()
+    try:
+        got = stages(
+            "The sides agreed to launch negotiations on an agreement on labour migration. They also "
+            "agreed to launch negotiations in the first quarter of next year on an agreement on pensions."
+        )
+    finally:
+        monkeypatch.undo()
+        interp._cues.cache_clear()
+    assert got["agreement on labour migration"] == setting
+    assert got["agreement on pensions"] == "proposed"  # a later time: the launch lies ahead either way
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The Agreement on Transit has been in effect since 2021.", "in force"),
+        ("The Agreement on Road Transport became effective on 1 May 2024.", "in force"),
+        ("Latvia has completed the ratification procedures for the Agreement on Air Services.", "ratified"),
+        ("The ratification procedures for the Agreement on Air Services are under way in Latvia.", "signed"),
+        ("The draft Agreement on Seeds has been agreed by the parties.", "initialled"),
+        ("The sides called for the early signing of the Agreement on Seeds.", "initialled"),
+        ("The sides called for the early entry into force of the Agreement on Seeds.", "ratified"),
+        ("The sides called for the early conclusion of an agreement on seeds.", "proposed"),
+    ],
+)
+def test_entry_into_force_ratification_and_calls_for_a_step(text, status):
+    assert list(stages(text).values()) == [status]
+
+
+def test_became_ends_a_name():
+    assert names("The Agreement on Road Transport became effective in May.") == [
+        "Agreement on Road Transport"
+    ]
+
+
+def test_known_as_ends_a_name():
+    assert names("The bloc's Partnership Agreement with Mongolia, known as PCA, is in force.") == [
+        "Partnership Agreement with Mongolia"
+    ]
+
+
+def test_list_items_and_readouts_take_the_day_of_their_occasion():
+    text = (
+        "Riga, 5 March 2026\n\nThe presidents held talks. Following the talks, the presidents signed a Joint "
+        "Declaration on strategic partnership.\n\nOn 3 March 2026 a business forum was held in Riga. The "
+        "following documents were signed on its margins:\n\n- Memorandum between Air Baltic and Uzbekistan "
+        "Airways on codeshare flights;\n- Agreement between the chambers of commerce on exhibitions."
+    )
+    got = {a.name: a.date for a in extract(text, published="2026-03-05").agreements}
+    assert got["Joint Declaration on strategic partnership"] == "2026-03-05"
+    assert got["Memorandum between Air Baltic and Uzbekistan Airways on codeshare flights"] == "2026-03-03"
+
+
+def test_expert_consultations_on_a_document_are_negotiations():
+    assert stages("The delegations held expert consultations on the Agreement on Visa-Free Travel.") == {
+        "Agreement on Visa-Free Travel": "negotiating"
+    }

@@ -143,3 +143,112 @@ def test_a_later_fuller_role_refines_a_headline_title():
 def test_markdown_emphasis_on_a_name_does_not_hide_its_role():
     got = _people("The delegation was headed by its Executive Director **Amir Al-Rashidi**.")
     assert got["Amir Al-Rashidi"][0] == "Executive Director"
+
+
+# --- qa10: titles around quoted companies, post-head title words, relative clauses, bare titles ---
+
+
+def test_a_quoted_company_inside_a_title_before_the_name():
+    got = _people('The talks were joined by Chairman of the Board of JSC "Samruk Energy" Daulet Temirov.')
+    assert got["Daulet Temirov"][0] == 'Chairman of the Board of JSC "Samruk Energy"'
+
+
+def test_ambassador_extraordinary_and_plenipotentiary():
+    got = _people("He met Ambassador Extraordinary and Plenipotentiary of Estonia to Georgia Liis Tamm.")
+    assert got["Liis Tamm"][0] == "Ambassador Extraordinary and Plenipotentiary of Estonia to Georgia"
+
+
+def test_leader_with_a_demonym():
+    assert _people("He spoke by phone with Turkmen leader Serdar Berdimuhamedov.")[
+        "Serdar Berdimuhamedov"
+    ] == (
+        "leader",
+        "Turkmenistan",
+    )
+
+
+def test_relative_clauses_that_give_a_role():
+    got = _people(
+        "The talks were attended by Ilse Vogt, who heads the energy unit of the EU Delegation. "
+        "Daniyar Kenesov, who oversees relations with Gulf states as Deputy Foreign Minister, briefed "
+        "reporters. They were joined by Mart Kask, who serves as Deputy Minister of Transport of Estonia."
+    )
+    assert got["Ilse Vogt"][0] == "head of the energy unit of the EU Delegation"
+    assert got["Daniyar Kenesov"][0] == "Deputy Foreign Minister"
+    assert got["Mart Kask"] == ("Deputy Minister of Transport", "Estonia")
+
+
+def test_a_relative_clause_without_a_role_gives_none():
+    got = _people("Foreign Minister Ali Karimov met Rustam Aliev, who arrived on Monday.")
+    assert "Rustam Aliev" not in got or got["Rustam Aliev"][0] is None
+
+
+def test_a_bare_title_in_the_next_sentence_names_the_subject():
+    got = _people(
+        "Sadyr Japarov stressed that the visit was timely. The President noted that trade grew by 10%."
+    )
+    assert got["Sadyr Japarov"][0] == "President"
+    got = _people("Sadyr Japarov stressed that the visit was timely. The President of Latvia noted it.")
+    assert got["Sadyr Japarov"][0] is None
+
+
+def test_a_party_membership_before_the_office_is_part_of_the_title():
+    got = _people("Member of the Standing Committee of the Politburo and Premier Li Qiang met the guests.")
+    assert got["Li Qiang"][0] == "Member of the Standing Committee of the Politburo and Premier"
+
+
+def test_a_company_in_a_title_before_a_comma_and_the_name():
+    got = _people("The Chairman of the Board of Directors of Tajik Airlines, Rustam Nazarov, said it.")
+    assert got["Rustam Nazarov"][0] == "Chairman of the Board of Directors of Tajik Airlines"
+
+
+def test_a_plural_title_before_a_comma_and_two_names():
+    got = _people("The Foreign Ministers of Latvia and Estonia, Baiba Braze and Margus Tsahkna, met.")
+    assert got["Baiba Braze"] == ("Foreign Minister", "Latvia")
+    assert got["Margus Tsahkna"] == ("Foreign Minister", "Estonia")
+
+
+def test_a_lower_case_portfolio_after_for_inside_a_title():
+    got = _people(
+        "The delegation was led by the Chair of the Delegation for relations with South Asia Jan Novak."
+    )
+    assert got["Jan Novak"][0] == "Chair of the Delegation for relations with South Asia"
+
+
+def test_ambassador_at_large():
+    assert (
+        _people("Ambassador-at-large Aibek Tursunov said it.")["Aibek Tursunov"][0] == "Ambassador-at-large"
+    )
+
+
+def test_appositions_with_a_possessive_or_a_demonym_give_the_side():
+    got = _people(
+        "Ali Kaya, Turkey's foreign minister, said it. Rasim Aliyev, the Azerbaijani president, agreed. "
+        "Petra Holm, the EU's foreign policy chief, spoke. Jan Dvorak, the Czech minister of industry and "
+        "trade, listened."
+    )
+    assert got["Ali Kaya"] == ("foreign minister", "Turkey")
+    assert got["Rasim Aliyev"] == ("president", "Azerbaijan")
+    assert got["Petra Holm"] == ("foreign policy chief", "European Union")
+    assert got["Jan Dvorak"] == ("minister of industry and trade", "Czechia")
+
+
+def test_the_employer_in_the_role_comes_before_the_demonym():
+    got = _people("Ida Lund, a Danish economist at the Baltic Institute, said it.")
+    assert got["Ida Lund"] == ("economist", "Baltic Institute")
+
+
+def test_the_country_of_the_first_of_two_dashed_offices():
+    got = _people(
+        "Chairman of the Cabinet of Ministers of the Kyrgyz Republic – Head of the Presidential "
+        "Administration Adylbek Kasymaliev met him."
+    )
+    assert got["Adylbek Kasymaliev"] == (
+        "Chairman of the Cabinet of Ministers – Head of the Presidential Administration",
+        "Kyrgyzstan",
+    )
+
+
+def test_a_portfolio_list_after_of_in_an_apposition():
+    got = _people("Aziz Karimov, Minister of Energy, Industry and Trade of Uzbekistan, opened the forum.")
+    assert got["Aziz Karimov"] == ("Minister of Energy, Industry and Trade", "Uzbekistan")

@@ -50,6 +50,15 @@ _DIGIT = re.compile(r"\d")
 _ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")  # "Protocol of the 5th meeting …"
 _PAST = re.compile(r"[a-z]+ed")  # "… and discussed"
 _GENERIC_TAIL = {"kind", "type", "sort", "this", "that", "these", "generation"}
+_OPEN_QUOTES = ('"', "“", "«")
+_CLOSE_QUOTES = ('"', "”", "»")
+_IN_QUOTE_STOP = {",", ".", "!", "?", ":", ";"}
+# "Programme of cultural and humanitarian cooperation", "Plan of Consultations": a plan or programme
+# "of" a few lower-case words that ends in one of these nouns is a document between parties
+_PLAN_HEADS = {"Programme", "programme", "Program", "program", "Plan", "plan"}
+_PLAN_ENDS = {"cooperation", "consultations", "interaction", "partnership", "action", "actions", "measures"}
+# "… on a wind turbine plant in the Zhambyl region": where, not what
+_AREA_NOUNS = {"region", "oblast", "province", "district", "county", "governorate", "area"}
 
 
 @fast_init
@@ -89,12 +98,30 @@ def _lex() -> dict:
 def _noun_at(toks: list[Tok], i: int) -> int:
     """Number of tokens of an agreement noun starting at i (0 when none)."""
     lx = _lex()
+    if toks[i].text in _PLAN_HEADS:
+        n = _plan_of(toks, i)
+        if n:
+            return n
     if toks[i].text not in lx["first"]:
         return 1 if toks[i].text in lx["single"] else 0
     for words in lx["multi_by_first"][toks[i].text]:
         if [t.text for t in toks[i : i + len(words)]] == words:
             return len(words)
     return 1 if toks[i].text in lx["single"] else 0
+
+
+def _plan_of(toks: list[Tok], i: int) -> int:
+    """ "Programme of cultural and humanitarian cooperation", "Plan of Consultations": tokens of a
+    plan noun "of" up to five lower-case words (and "and", commas) ending in a cooperation noun."""
+    if i + 2 >= len(toks) or toks[i + 1].text != "of":
+        return 0
+    for x in range(i + 2, min(i + 8, len(toks))):
+        t = toks[x]
+        if t.base.lower() in _PLAN_ENDS:
+            return x - i + 1
+        if not (t.text == "," or (t.word and t.base.islower())):
+            return 0
+    return 0
 
 
 def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[AgreementMention]:
@@ -120,6 +147,19 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         pre_words: list[str] = []
         while k > 0:
             t = toks[k - 1]
+            if (
+                capital
+                and t.text in ("–", "-")
+                and pre_words
+                and k >= 2
+                and t.end == toks[k].start
+                and toks[k - 2].end == t.start
+                and toks[k - 2].cap
+                and toks[k - 2].word
+            ):
+                k -= 2  # "EU–Armenia Partnership Agenda": two parties joined by a dash
+                pre_words.append(toks[k].base)
+                continue
             if t.end != toks[k].start - 1 and text[t.end : toks[k].start] not in (" ", "\u00a0"):
                 break
             if capital and t.cap and t.word and not t.poss and t.base not in ("The", "A", "An", "This"):
@@ -159,7 +199,8 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             j + 2 < len(toks)
             and toks[j].text == "("
             and toks[j + 2].text == ")"
-            and toks[j + 1].base.isupper()
+            # "(EPCA)", and the noun's own "(MoU)"
+            and (toks[j + 1].base.isupper() or _initials_of(toks[j + 1].base, noun))
         ):
             acronym = toks[j + 1].base
             j_after_acr = j + 3
@@ -170,11 +211,35 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         if j_after_acr == head_end and j < len(toks) and toks[j].base == "worth":
             # "memoranda of understanding worth EUR 1.47bn with …": the valuation is not the name
             w = next(
-                (x for x in range(j + 1, min(j + 8, len(toks))) if toks[x].base in ("with", "between")), None
+                (
+                    x
+                    for x in range(j + 1, min(j + 8, len(toks)))
+                    if toks[x].base in ("with", "between")
+                    # "an agreement worth $1 billion on the development of …" (not "… on Monday")
+                    or (toks[x].base == "on" and x + 1 < len(toks) and _lower_title(toks, x))
+                ),
+                None,
             )
             if w is not None:
                 j = post_start = w
         if (
+            acronym
+            and j_after_acr < len(toks)
+            and toks[j_after_acr].base in lx["post"]
+            and _initials_of(acronym, noun)
+            and (
+                not capital
+                or _capital_post(toks, j_after_acr, bare=not any(w[:1].isupper() for w in pre_words))
+            )
+        ):
+            # "the Memorandum of Understanding (MoU) on Critical Raw Materials": the noun's own
+            # acronym, then the name goes on
+            acronym = None
+            j = post_start = j_after_acr
+            j = _post_phrase(toks, j, text)
+            post_end = j
+            j_after_acr = head_end
+        elif (
             j_after_acr == head_end
             and j < len(toks)
             and capital
@@ -190,7 +255,15 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             j_after_acr == head_end
             and j < len(toks)
             and toks[j].base in lx["post"]
-            and (not capital or _capital_post(toks, j, bare=not any(w[:1].isupper() for w in pre_words)))
+            and (
+                not capital
+                or _capital_post(
+                    toks,
+                    j,
+                    bare=not any(w[:1].isupper() for w in pre_words),
+                    indefinite=k > 0 and toks[k - 1].base in ("a", "an"),
+                )
+            )
         ):
             j = _post_phrase(toks, j, text)
             post_end = j
@@ -210,8 +283,41 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         anaphoric = not content_pre and not acronym and (post_end == head_end or generic_tail)
         if k >= 2 and toks[k - 2].base.lower() == "such" and not content_pre:
             anaphoric = True  # "such an agreement with the EU"
+        ons = (
+            [
+                x
+                for x in range(post_start + 2, post_end)
+                if toks[x].base == "on" and toks[x - 1].text in ("and", ",")
+            ]
+            if plural and post_end > post_start and toks[post_start].base == "on"
+            else []
+        )
         # "visa facilitation and readmission agreements" → two agreements
-        if "and" in pre_words and not capital:
+        if ons:
+            # "agreements on cooperation in science and on mutual protection of investments" → two
+            head = text[toks[name_start].start : toks[head_start].start] + _singular(noun)
+            bounds = [post_start, *ons, post_end]
+            for a, b in zip(bounds, bounds[1:], strict=False):
+                e = b
+                while e > a + 1 and toks[e - 1].text in ("and", ","):
+                    e -= 1
+                nm = head + " " + text[toks[a].start : toks[e - 1].end]
+                out.append(
+                    AgreementMention(
+                        # one end for all, as coordinated names share their cue (interpret.agreements)
+                        (
+                            toks[name_start].start if a == post_start else toks[a].start,
+                            toks[post_end - 1].end,
+                        ),
+                        nm,
+                        nm,
+                        None,
+                        False,
+                        False,
+                        capital,
+                    )
+                )
+        elif "and" in pre_words and not capital:
             parts = _split_coordination(toks, k, head_start)
             single_noun = noun[:-1] if plural and noun.endswith("s") else noun
             for a, b in parts:
@@ -238,6 +344,24 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
     return out
 
 
+def _singular(noun: str) -> str:
+    """ "agreements" → "agreement", "memoranda of understanding" → "memorandum of understanding"."""
+    first, _, rest = noun.partition(" ")
+    if first.lower() == "memoranda":
+        first = first[:-1] + "um"
+    elif first.endswith("ies"):
+        first = first[:-3] + "y"
+    elif first.endswith("s") and not first.endswith("ss"):
+        first = first[:-1]
+    return f"{first} {rest}" if rest else first
+
+
+def _initials_of(acronym: str, noun: str) -> bool:
+    """ "MoU" for "Memorandum of Understanding", "LoI" for "Letter of Intent": the noun's own acronym."""
+    letters = "".join(w[0] for w in noun.split()).lower()
+    return acronym.lower().rstrip("s") == letters
+
+
 @lru_cache(maxsize=4096)
 def _party_compound(word: str) -> bool:
     """ "EU-Kazakhstan", "Kazakh-German": two parties joined by a hyphen or dash."""
@@ -254,9 +378,11 @@ def _is_city(word: str) -> bool:
     return city_country(word) is not None
 
 
-def _capital_post(toks: list[Tok], j: int, bare: bool = True) -> bool:
+def _capital_post(toks: list[Tok], j: int, bare: bool = True, indefinite: bool = False) -> bool:
     """After a capitalised name only "of 1996", "of the XI meeting …", "with Uzbekistan", "between the
-    Government of …", "on Certain Aspects …", "on the avoidance of …" belong to it."""
+    Government of …", "on Certain Aspects …", "on the avoidance of …" belong to it; after a bare one
+    that "a"/"an" introduces ("a Programme of cooperation between the foreign ministries") also its
+    lower-case parties."""
     if j + 1 >= len(toks):
         return False
     nxt = toks[j + 1]
@@ -268,7 +394,12 @@ def _capital_post(toks: list[Tok], j: int, bare: bool = True) -> bool:
 
         return (
             bool(_YEAR.fullmatch(nxt.base))
-            or (nxt.base == "the" and after is not None and (after.cap or after.base[:1].isdigit()))
+            or (
+                nxt.base == "the"
+                and after is not None
+                # "Protocol of the fourth meeting of …"
+                and (after.cap or after.base[:1].isdigit() or _ordinal_word(after.base))
+            )
             or (nxt.cap and nxt.word and not country_name(nxt.base))
         )
     if toks[j].base == "amending":
@@ -280,7 +411,9 @@ def _capital_post(toks: list[Tok], j: int, bare: bool = True) -> bool:
         return (
             nxt.cap
             or (nxt.base == "the" and after is not None and after.cap)
-            or (bare and (_lower_title(toks, j) or _year_range(toks, j + 1)))
+            or _year_range(toks, j + 1)  # "Comprehensive Programme of … for 2025–2030": its period
+            or (bare and (_lower_title(toks, j) or bool(_YEAR.fullmatch(nxt.base))))
+            or _quoted_title_after(toks, j)  # "Financing Agreement for the "Green Mongolia" programme"
         )
     if toks[j].base == "with":
         from .places import country_name
@@ -293,11 +426,56 @@ def _capital_post(toks: list[Tok], j: int, bare: bool = True) -> bool:
             )
         from .places import country_name
 
-        # "Agreement between the Government of X and …", "between Kazakhstan and …"
-        return bool(country_name(nxt.base)) or (nxt.base == "the" and after is not None and after.cap)
+        # "Agreement between the Government of X and …", "between Kazakhstan and …", "between JSC …"
+        return (
+            bool(country_name(nxt.base))
+            or (nxt.base == "the" and after is not None and (after.cap or (indefinite and after.word)))
+            or (nxt.cap and nxt.word and nxt.base not in ("The", "A", "An", "This", "These", "Those"))
+        )
     if toks[j].base == "on" and nxt.base == "the" and after is not None:
         return after.cap or _lower_title(toks, j)  # "on the Promotion …", "on the avoidance of …"
     return toks[j].base == "on" and (nxt.cap or _lower_title(toks, j))
+
+
+@lru_cache(maxsize=1)
+def _ordinal_words() -> frozenset[str]:
+    o = data.load("numbers")["ordinals"]
+    return frozenset([*o["units"], *o["tens"], "hundredth"])
+
+
+def _ordinal_word(word: str) -> bool:
+    """ "fourth", "twenty-second": an ordinal written as a word."""
+    return word.lower().rsplit("-", 1)[-1] in _ordinal_words()
+
+
+def _quoted_title_after(toks: list[Tok], j: int) -> bool:
+    """ "for the "Green Mongolia" programme", "for the programme "Green Mongolia"": after the word at
+    j comes "the" and a quoted title, right away or after one lower-case noun."""
+    if j + 3 >= len(toks) or toks[j + 1].base != "the":
+        return False
+    q = j + 2
+    if toks[q].word and toks[q].base.islower():
+        q += 1
+    return toks[q].text in _OPEN_QUOTES and _quote_end(toks, q) is not None
+
+
+def _quote_end(toks: list[Tok], q: int) -> int | None:
+    """Index of the token that closes a short quoted name opened at token q ("Central Asia",
+    "NC Kazakhstan Temir Zholy"): a capitalised first word, at most ten tokens, no punctuation of
+    a sentence inside; None when it is no such name (a quotation, a stray mark)."""
+    if q + 1 >= len(toks) or not toks[q + 1].cap:
+        return None
+    for x in range(q + 1, min(q + 12, len(toks))):
+        t = toks[x]
+        if t.text in _CLOSE_QUOTES:
+            return x if x > q + 1 else None
+        if t.text in _IN_QUOTE_STOP or t.text in _OPEN_QUOTES:
+            return None
+    return None
+
+
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
 
 
 def _year_range(toks: list[Tok], i: int) -> bool:
@@ -350,6 +528,8 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
     limit = min(len(toks), j + (30 if toks[j].base == "between" else 18))
     while k < limit:
         t = toks[k]
+        if t.base == "between" and k + 26 > limit:
+            limit = min(len(toks), k + 26)  # "… to the Agreement between the Government of X and …"
         if "\n" in text[toks[k - 1].end : t.start]:
             break  # a headline's name ends with its line
         if (
@@ -360,10 +540,38 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
         ):
             k += 2  # "… for 2023–2027": a period inside the name
             continue
-        if t.text in (".", ";", ":", "(", ")", "—", "–", '"', "“", "”", "«", "»", "!", "?", "*"):
+        if (
+            t.text in _OPEN_QUOTES
+            and toks[k - 1].word
+            and toks[k - 1].end < t.start
+            and (q_end := _quote_end(toks, k)) is not None
+            and "\n" not in text[t.start : toks[q_end].start]
+        ):
+            k = q_end + 1  # "… for Industrial Cooperation "Central Asia"", "between JSC "NC KTZ" and …"
+            continue
+        if t.text in (".", ";", ":", "(", ")", "—", "–", '"', "“", "”", "«", "»", "!", "?", "*", "|"):
             break
+        if (
+            t.base == "under"
+            and k + 2 < len(toks)
+            and toks[k + 1].base == "the"
+            and toks[k + 2].cap
+            and any(toks[x].base == "between" for x in range(j, k))
+        ):
+            k += 2  # "between the Academy of Public Administration under the President of …": one party
+            continue
+        if (
+            t.base == "in"
+            and k + 3 < len(toks)
+            and toks[k + 1].base == "the"
+            and toks[k + 2].cap
+            and toks[k + 3].base in _AREA_NOUNS
+        ):
+            break  # "… components plant in the Zhambyl region": where, not what
         if t.base in ("on", "in", "since") and k + 1 < len(toks) and _DATE_WORD.match(toks[k + 1].base):
             break  # "… air services on Monday": a date, not the name
+        if t.base in ("today", "yesterday", "tomorrow"):
+            break
         if t.base == "in" and k + 1 < len(toks) and toks[k + 1].cap and _is_city(toks[k + 1].base):
             break  # "… signed an agreement on X in Baku": where, not what
         if t.text == ",":
@@ -379,8 +587,8 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
                 break
             k += 1
             continue
-        if t.base.lower() in lx["stop"] and t.base not in ("and", "in", "of"):
-            break
+        if t.base.lower() in lx["stop"] and t.base not in ("and", "in", "of") and not _acronym(t.base):
+            break  # (an acronym "WHO", "CAN" is a name, not the pronoun or verb)
         if (
             t.base == "and"
             and k + 2 < len(toks)
@@ -392,10 +600,10 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
         if (
             t.base == "and"
             and k + 2 < len(toks)
-            and toks[k + 1].base in ("a", "an")
+            and toks[k + 1].base in ("a", "an", "the")
             and _noun_at(toks, k + 2)
         ):
-            break  # "… for 2026–2028 and a Memorandum on …": the next document
+            break  # "… for 2026–2028 and a Memorandum on …", "… of 1998 and the Agreement on …": the next one
         if _DIGIT.match(t.base) and not _YEAR.fullmatch(t.base) and not _ORDINAL.fullmatch(t.base):
             break
         if t.base == "and" and k + 1 < len(toks) and _PAST.fullmatch(toks[k + 1].base):

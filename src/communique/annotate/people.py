@@ -213,7 +213,7 @@ def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | No
     """Role words directly left of token i: (role, affiliation, start offset of the role)."""
     while i > 1 and toks[i - 1].text in ("*", "_") and toks[i - 1].end == toks[i].start:
         i -= 1  # "Officer **Sultan Al-Marshad**": markdown emphasis on the name
-    if i == 0 or not toks[i - 1].word:
+    if i == 0 or not (toks[i - 1].word or toks[i - 1].text in _CLOSE_QUOTES):
         return None, None, None  # every branch below stops at once on a token that is no word
     lx = _lex()
     k = i - 1
@@ -228,6 +228,12 @@ def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | No
                 break  # a role does not run over a line break
         if t.base in ("The", "A", "An"):
             break  # … or past the article that opens it
+        if t.text in _CLOSE_QUOTES:
+            q = _quote_open(toks, k)
+            if q is None:
+                break
+            k = q - 1  # 'Chairman of the Board of JSC "Kazakh Invest" Meirzhan Yussupov': a quoted company
+            continue
         if t.text in ("/", "–", "—") and first_role is not None:
             k -= 1  # "High Representative …/Vice-President …", "Deputy Prime Minister – Minister of …"
             continue
@@ -254,6 +260,13 @@ def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | No
                 first_role = k
             k -= 1
             continue
+        if t.word and t.base.islower() and k + 1 < i and toks[k + 1].cap:
+            # "Chair of the Delegation for relations with Central Asia X": a lower-case portfolio
+            # after "for" that a capitalised word of the role opens
+            f = next((x for x in range(k - 1, max(-1, k - 4), -1) if not toks[x].base.islower()), None)
+            if f is not None and f < k and toks[f + 1].base == "for" and toks[f].cap and toks[f].word:
+                k = f
+                continue
         break
     if first_role is None:
         return None, None, None
@@ -278,6 +291,24 @@ def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | No
     return role, aff, toks[first_role].start
 
 
+_CLOSE_QUOTES = frozenset(('"', "”", "»"))
+_OPEN_QUOTES = frozenset(('"', "“", "«"))
+
+
+def _quote_open(toks: list[Tok], k: int) -> int | None:
+    """Index of the quote that opens the short quoted name closed at token k ("Kazakh Invest"):
+    capitalised words only, at most six; None otherwise. The name must follow a word of the role."""
+    for x in range(k - 1, max(-1, k - 8), -1):
+        t = toks[x]
+        if t.text in _OPEN_QUOTES:
+            if x == k - 1 or not toks[x + 1].cap or x == 0 or not toks[x - 1].word:
+                return None
+            return x
+        if not (t.word and (t.cap or t.base in ("of", "and", "for"))):
+            return None
+    return None
+
+
 def _org_acronym(word: str) -> bool:
     from .orgs import org_info
 
@@ -285,33 +316,49 @@ def _org_acronym(word: str) -> bool:
     return bool(info and info.get("acronym") == word)
 
 
-def _role_right(toks: list[Tok], j: int, text: str) -> tuple[str | None, int | None, str | None]:
+def _role_right(
+    toks: list[Tok], j: int, text: str, lead: bool = False
+) -> tuple[str | None, int | None, str | None]:
     """Appositive role after a name: "Luc Devigne, Acting Managing Director for …,", "Kamila
     Yusupova, an energy analyst at …", "Enrico Pinali, ADB country director for …" (role, its start,
-    and the organisation an acronym before it names)."""
+    and the organisation an acronym before it names). Returns (role, the country a possessive or
+    demonym before it names, that organisation). `lead`: token j is the word that leads to the
+    role ("… who serves as Deputy Minister"), not a comma."""
     lx = _lex()
-    if j >= len(toks) or toks[j].text not in (",", "("):
+    if j >= len(toks) or (toks[j].text not in (",", "(") and not lead):
         return None, None, None  # "Luc Devigne, Director …" or "Levan Kobiashvili (Chairman of …)"
     k = j + 1
     if k < len(toks) and toks[k].base in ("the", "The", "an", "a"):
         k += 1
-    if k < len(toks) and toks[k].poss and country_name(toks[k].base):
-        k += 1
     org = None
+    side = None
+    if k < len(toks) and toks[k].poss and country_name(toks[k].base):
+        side = country_name(toks[k].base)  # "Hakan Fidan, Turkey's foreign minister,"
+        k += 1
+    elif (
+        k + 1 < len(toks)
+        and toks[k].cap
+        and not toks[k].poss
+        and toks[k].base not in _lex()["role_words"]
+        and toks[k + 1].base.islower()
+        and country_name(toks[k].base)
+    ):
+        side = country_name(toks[k].base)  # "Ilham Aliyev, the Azerbaijani president,"
+        k += 1
     if k + 1 < len(toks) and toks[k].base.isupper() and _org_acronym(toks[k].base):
         from .orgs import org_info
 
         org = org_info(toks[k].base)["name"]  # "ADB country director for Uzbekistan"
         k += 1
     start = k
-    if k < len(toks) and toks[k].base not in lx["role_words"]:
+    if k < len(toks) and (toks[k].base not in lx["role_words"] or toks[k].base.islower()):
         # "energy analyst", "country director": up to two lower-case words before a lower-case head
         h = k
         while h < len(toks) and h < k + 3 and toks[h].word and toks[h].base.islower():
             if toks[h].base in lx["lower_heads"]:
                 break
             h += 1
-        if h == k or h >= len(toks) or toks[h].base not in lx["lower_heads"]:
+        if h >= len(toks) or toks[h].base not in lx["lower_heads"]:
             return None, None, None
         k = h
     if k >= len(toks) or toks[k].base not in lx["role_words"]:
@@ -319,11 +366,16 @@ def _role_right(toks: list[Tok], j: int, text: str) -> tuple[str | None, int | N
     end = k
     while k < len(toks):
         t = toks[k]
+        if t.base in ("of", "for") and end == k - 1 and toks[end].base.islower():
+            x = _lower_complement(toks, k + 1)
+            if x > k + 1:
+                end, k = x - 1, x  # "the Czech minister of industry and trade": a lower-case portfolio
+                continue
         if (
             t.text == ","
             and k + 1 < len(toks)
             and toks[k + 1].cap
-            and any(x.base == "for" for x in toks[start:k])
+            and any(x.base in ("for", "of") for x in toks[start:k])
             and not (k + 2 < len(toks) and _name_like(toks[k + 1]) and _name_like(toks[k + 2]))
             and _portfolio_list(toks, k)
         ):
@@ -368,7 +420,27 @@ def _role_right(toks: list[Tok], j: int, text: str) -> tuple[str | None, int | N
         break
     if not any(t.base in lx["head_words"] for t in toks[start : end + 1]):
         return None, None, None
-    return text[toks[start].start : toks[end].end], toks[start].start, org
+    return text[toks[start].start : toks[end].end], side, org
+
+
+def _lower_complement(toks: list[Tok], k: int) -> int:
+    """End (exclusive) of up to three lower-case words from token k that name a portfolio ("industry",
+    "foreign affairs", "industry and trade"): no article, verb or speech word among them."""
+    speech = _lex()["speech"]
+    x = k
+    while x < len(toks) and x < k + 4:
+        b = toks[x].base
+        if not (toks[x].word and b.islower()) or b in speech or b.endswith("ed") or b in _NOT_PORTFOLIO:
+            break
+        if b == "and" and not (x + 1 < len(toks) and toks[x + 1].word and toks[x + 1].base.islower()):
+            break
+        x += 1
+    while x > k and toks[x - 1].base == "and":
+        x -= 1
+    return x
+
+
+_NOT_PORTFOLIO = frozenset(("the", "a", "an", "his", "her", "its", "their", "this", "that", "who", "which"))
 
 
 def _portfolio_list(toks: list[Tok], k: int) -> bool:
@@ -382,8 +454,10 @@ def _portfolio_list(toks: list[Tok], k: int) -> bool:
     return False
 
 
-_AT_TAIL = re.compile(r"\s+(?:at|with)\s+(?:the\s+)?(.+)$")
+# "… at the Federal Ministry", "economist with the World Bank" (not "for relations with Central Asia")
+_AT_TAIL = re.compile(r"\s+(?:at\s+(?:the\s+)?|with\s+the\s+)(.+)$")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_DASH = re.compile(r"\s+[–—]\s+")
 _LEADING_LINKS = re.compile(r"^(?:(?:the|The|of|for|and|on|to|at)\s+)+")
 
 
@@ -402,6 +476,13 @@ def _clean_role(role: str) -> tuple[str, str | None]:
         if country_name(tail):
             aff = country_name(tail)
             role = role[: m.start()]
+            break
+        dash = _DASH.search(tail)
+        if dash and country_name(tail[: dash.start()]):
+            # "Chairman of the Cabinet of Ministers of the Kyrgyz Republic – Head of the Presidential
+            # Administration": the country of the first office, before the dash
+            aff = country_name(tail[: dash.start()])
+            role = role[: m.start()] + tail[dash.start() :]
             break
     role = _LEADING_LINKS.sub("", role).strip(" ,")
     words = role.split()
@@ -495,27 +576,33 @@ def find_people(text: str) -> list[PersonEntity]:
             name = name[: len(name) - (len(toks[j - 1].text) - len(toks[j - 1].base))]
         role, aff, _ = _role_left(toks, first, text)
         scoped = False
+        side_aff = None
         if role is None:
-            r2, _, org = _role_right(toks, j, text)
+            r2, side, org = _role_right(toks, j, text)
             if r2:
                 role = r2
                 aff = aff or org
+                side_aff = side  # after the institution the role itself names, if any
                 scoped = org is not None  # "EBRD Head of Kazakhstan": the country is the role's scope
         if (
             role is None
             and i >= 2
             and toks[i - 1].text == ","
             and j < len(toks)
-            and toks[j].text in (",", ".")
+            and toks[j].text in (",", ".", "and")
         ):
-            # "the High Representative, Josep Borrell."
+            # "the High Representative, Josep Borrell."; "the Foreign Ministers of A and B, X and Y,"
             role, aff = _comma_role(toks, i, text)
-        if role is None:
+            if role is not None and toks[j].text == "and" and _plural_role(role) is None:
+                role, aff = None, None  # "the Minister, X and Y": one title, not both
+        if role is None and text.startswith(", who ", toks[j - 1].end):
             # "Marat Bekenov, who heads Kazakhstan's Ministry of Transport"
-            wm = _WHO_HEADS.match(text, toks[j - 1].end) if text.startswith(",", toks[j - 1].end) else None
+            wm = _WHO_HEADS.match(text, toks[j - 1].end)
             if wm:
                 role = f"head of the {wm.group(2)}"
                 aff = country_name(wm.group(1) or "") or aff
+            else:
+                role, aff = _who_role(toks, j + 1, text, aff)
         if (
             role is None
             and last_plural_role
@@ -577,7 +664,7 @@ def find_people(text: str) -> list[PersonEntity]:
             aff = aff or country_name(toks[j + 1].base)
             if last_plural_role:
                 last_plural_role = (last_plural_role[0], j + 2)
-        aff = aff or _role_affiliation(role)
+        aff = aff or _role_affiliation(role) or side_aff
         if (
             not role
             and not speech
@@ -603,7 +690,45 @@ def find_people(text: str) -> list[PersonEntity]:
                 ),
             )
         )
-    return _resolve(mentions)
+    people = _resolve(mentions)
+    if any(p.role is None for p in people) and "The " in text:
+        _role_from_next_sentence(text, people)
+    return people
+
+
+@lru_cache(maxsize=1)
+def _the_role() -> re.Pattern:
+    heads = sorted((h for h in data.load("roles")["heads"] if h[:1].isupper()), key=len, reverse=True)
+    return re.compile(
+        r"The\s+("
+        + "|".join(map(re.escape, heads))
+        + r")\s+(?=[a-z])(?!(?:of|for|to|and|at|on|in|and|who|whose)\b)"
+    )
+
+
+def _role_from_next_sentence(text: str, people: list[PersonEntity]) -> None:
+    """ "Kassym-Jomart Tokayev stressed that … The President noted that …": a person named without a
+    role who opens a sentence is the one the next sentence calls by a bare title ("The President",
+    a verb after it); the title is the person's role. Only when the person is the sentence's subject
+    and nobody else is named before the title."""
+    rx = _the_role()
+    for p in people:
+        if p.role is not None:
+            continue
+        for m in p.mentions:
+            a = m.span[0]
+            before = text[max(0, a - 3) : a]
+            if a and not (before.endswith(("\n", ". ")) or text[:a].strip() == ""):
+                continue  # not at a sentence's start
+            end = text.find(". ", m.span[1])
+            if end < 0 or "\n" in text[m.span[1] : end]:
+                continue
+            tm = rx.match(text, end + 2)
+            if tm and not any(
+                o is not p and any(m.span[1] <= om.span[0] < end for om in o.mentions) for o in people
+            ):
+                p.role = tm.group(1)
+                break
 
 
 _LED_VERBS = frozenset(("led", "headed", "chaired", "co-chaired", "hosted", "opened", "moderated"))
@@ -640,8 +765,34 @@ def _sentence_around(text: str, pos: int) -> str:
 
 _WHO_HEADS = re.compile(
     r",\s+who\s+(?:heads|leads|chairs)\s+(?:the\s+)?(?:([A-Z][\w\-]+)['’]s\s+)?"
-    r"([A-Z][\w\-]*(?:\s+(?:of|for|and|the)?\s*[A-Z][\w\-]*)*)"
+    # "… heads the trade section of the EU Delegation": up to three lower-case words before "of the"
+    r"((?:[a-z][\w\-]*\s+){0,3}?(?:of\s+(?:the\s+)?)?[A-Z][\w\-]*(?:\s+(?:of|for|and|the)?\s*[A-Z][\w\-]*)*)"
 )
+# "…, who serves as Deputy Minister", "…, who is the Ambassador of …": the role follows right away
+_WHO_IS = frozenset(("is", "serves", "works", "acts", "was"))
+
+
+def _who_role(toks: list[Tok], w: int, text: str, aff: str | None) -> tuple[str | None, str | None]:
+    """The role a relative clause gives after the name ("who is the Ambassador of X", "who serves as
+    Deputy Minister", "who oversees relations with Asia as Deputy Foreign Minister"); token w is
+    "who". (role, affiliation)."""
+    lead = None
+    for x in range(w + 1, min(len(toks) - 1, w + 16)):
+        b = toks[x].base
+        if b in (",", ".", ";", ":", "(", ")") or b in ("and", "but", "said", "told"):
+            break
+        if b == "as" or (x == w + 1 and b in _WHO_IS and toks[x + 1].base not in ("as", "also")):
+            lead = x
+            break
+        if x == w + 1 and b not in ("also", "now", "currently") and b not in _WHO_IS and not b.endswith("s"):
+            return None, aff  # "who met …", "who arrived …": no role in the clause
+    if lead is None:
+        return None, aff
+    role, _side, org = _role_right(toks, lead, text, lead=True)
+    if role is None:
+        return None, aff
+    role_c, aff2 = _clean_role(role)
+    return role_c, aff or aff2 or org
 
 
 def _comma_role(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | None]:

@@ -20,12 +20,14 @@ cue is taken to be in force.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import data
+from ..annotate.ordinals import parse_ordinal
 from ..annotate.places import country_name, first_letters_ahead
 from ..models import STAGE_ORDER, Agreement
 from .context import Context
@@ -50,7 +52,7 @@ _OF_NOUNS = ("implementation", "practical implementation", "ratification", "sign
 _STEP_NOUNS = {"entry into force", "signing", "signature", "ratification", "ratifying"}
 _STEP_AHEAD = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|prepar(?:e|ed|es|ing|ations?)\s+(?:for)?|prospects?\s+(?:of|for)|possibility\s+of|"
-    r"speedy|early|swift|timely|accelerat\w*|expedit\w*|speed(?:ing)?\s+up|(?:necessary|needed|required)\s+for|procedures?\s+for|ensur\w*|complet\w*|on|towards?)\s+(?:the\s+)?(?:its\s+)?$",
+    r"speedy|early|swift|timely|accelerat\w*|expedit\w*|speed(?:ing)?\s+up|(?:necessary|needed|required)\s+for|procedures?\s+for|ensur\w*|complet(?:e|es|ing|ion\s+of)|on|towards?)\s+(?:the\s+)?(?:its\s+)?$",
     re.I,
 )
 #: "the text was initialled in July": the agreement named last
@@ -77,6 +79,45 @@ _AGREEMENT_WORD = re.compile(r"\b(?:agreements?|treaty|treaties|memorand\w+|prot
 _TALKS_ON_NAMED = re.compile(
     r"\b(?:negotiations|talks)\s+on\s+an?\s+([A-Z][\w-]*(?:\s+(?:(?:and|of|for|on)\s+)?[A-Z][\w-]*){1,8})"
 )
+_INCLUDING = re.compile(r"\b(?:including|includ(?:ed|es)|such as|among them|among which)\b|:")
+# "following the talks", "during the negotiations": the meeting itself, unless they are "on" something
+_AT_TALKS = re.compile(
+    r"\b(?:following|after|during|in\s+the\s+course\s+of|at|ahead\s+of|before|results\s+of|outcomes?\s+of)"
+    r"\s+(?:the|these|today's|their)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_TALKS_ON = re.compile(r"\s+(?:on|about|over|for|towards?)\b")
+_TEXT_OF = re.compile(r"\b(?:text\s+of\s+(?:the\s+)?|draft\s+)$", re.I)  # "the draft X has been agreed"
+_TEXT_AGREED = re.compile(
+    r",?\s+(?:has\s+been|had\s+been|have\s+been|was|were|is)\s+(?:now\s+|also\s+|fully\s+)?"
+    r"(?:agreed|finalised|finalized|completed|settled|coordinated)\b"
+)
+# "… negotiations in the first quarter of next year", "… on a free trade agreement next year": the
+# launch itself lies ahead
+_LATER = re.compile(
+    r"\b(?:next|coming|following)\s+(?:year|month|months|week|weeks|spring|summer|autumn|fall|winter|quarter)\b"
+    r"|\b(?:in|by|before|from|during)\s+the\s+(?:first|second|third|fourth|next|coming)\s+(?:quarter|half|months?)\b"
+    r"|\b(?:by|before)\s+the\s+end\b|\blater\s+this\b|\bin\s+(?:early|late|mid-)\s*20\d\d\b",
+    re.I,
+)
+
+
+def _clause_end(text: str, a: int, limit: int) -> int:
+    m = _CLAUSE_STOP.search(text, a, limit)
+    return m.start() if m else limit
+
+
+_CLAUSE_STOP = re.compile(r"[,;:.]")
+_UNDER_WAY = re.compile(
+    r"\s+(?:procedures?|process(?:es)?)\s+(?:[\w-]+\s+){0,8}?(?:is\s+|are\s+)?(?:still\s+)?"
+    r"(?:under\s*way|ongoing|in\s+progress|continu(?:e|es|ing)|being\s+\w+ed)\b",
+    re.I,
+)
+_AND_OF = re.compile(r"\b(?:and|as\s+well\s+as)\s+of\s+(?:the\s+)?$")
+_AND_TO = re.compile(r",?\s+and\s+to\s+[a-z]")
+_INFINITIVE = re.compile(r"(?<![\w-])to\s+$")
+_SERIES_GAP = re.compile(r"(?:\s|,|and|as well as|an?|the)*")
+_DRAFT_AFTER = re.compile(r"\s+(?:(?:the|a|an|its)\s+)?(?:draft|bill|law)\b")
 _TEXT_ANAPHORA = re.compile(r"\b(?:the|its|this)\s+text\b(?!\s+of\b)", re.I)
 
 
@@ -92,6 +133,7 @@ class _Rec:
     replaced: bool = False
     synthetic: bool = False
     plural: bool = False
+    decided_at: set[int] = field(default_factory=set)  # cues of talks decided at the occasion
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +171,14 @@ def _cues() -> dict:
         "neg": neg,
         "replaced": repl,
         "firm": firm,
+        # "agreed to launch negotiations": negotiating when the data says so, else a step still ahead
+        "decided": re.compile(
+            r"\b(?:" + "|".join(map(re.escape, conf.get("decided_launch") or ())) + r")\s+"
+            r"(?:the\s+)?(?:formal\s+|official\s+|bilateral\s+)?$",
+            re.I,
+        )
+        if conf.get("decided_launch_stage") == "negotiating" and conf.get("decided_launch")
+        else None,
         "ongoing": ongoing,
     }
 
@@ -186,6 +236,8 @@ def find_agreements(ctx: Context) -> list[Agreement]:
         key=lambda m: m.span,
     )
     for m in explicit:
+        if recs and _SIMILAR.search(text, max(0, m.span[0] - 20), m.span[0]):
+            m = _similar_to(m, recs[-1])  # "a similar treaty with Kuwait": on the subject of the last one
         rec = lookup(m.name, m.acronym)
         weak = ctx.is_heading(m.span[0]) or (
             # the law "On ratification of the Treaty on …": a law's title in quotes, not a quotation
@@ -194,7 +246,7 @@ def find_agreements(ctx: Context) -> list[Agreement]:
         if rec is None:
             if weak:
                 continue
-            rec = _Rec(m.name, m.acronym, m.capitalised, m.span[0], plural=m.plural)
+            rec = _Rec(_meeting_protocol(ctx, m.name), m.acronym, m.capitalised, m.span[0], plural=m.plural)
             recs.append(rec)
         if m.acronym and not rec.acronym:
             rec.acronym = m.acronym
@@ -246,12 +298,16 @@ def find_agreements(ctx: Context) -> list[Agreement]:
             if not any(a <= mm.start() < b for a, b, _ in mentions)
         ]
     for a, b in sorted(set(spans)):
-        before = [r for s, _e, r in mentions if s < a and not r.replaced and not r.synthetic and not r.plural]
+        # the latest in the text (an anaphor resolved before is appended at the end of the list)
+        before = [
+            (s, r) for s, _e, r in mentions if s < a and not r.replaced and not r.synthetic and not r.plural
+        ]
         if before:
-            mentions.append((a, b, before[-1]))
+            mentions.append((a, b, max(before, key=lambda x: x[0])[1]))
     mentions.sort(key=lambda x: x[0])
     _stage_cues(ctx, mentions)
     out = []
+    named = sorted(s for x in recs if not x.synthetic for s in x.spans)  # a date inside a name is the name's
     for r in recs:
         if (
             not r.stages
@@ -272,11 +328,49 @@ def find_agreements(ctx: Context) -> list[Agreement]:
                 acronym=r.acronym,
                 parties=_parties(ctx, r),
                 status=status,
-                date=_date(ctx, r, status),
+                date=_date(ctx, r, status, named),
                 span=r.spans[0] if r.spans else None,
             )
         )
     return out
+
+
+_SIMILAR = re.compile(r"\b(?:a|an|the)\s+(?:similar|analogous|identical|same)\s+$", re.I)
+_SUBJECT = re.compile(r"\s(?:on|for)\s.+?(?=\s(?:between|with)\s|$)")
+
+
+def _similar_to(m, last: _Rec):
+    """ "An agreement on the avoidance of double taxation with the UAE was signed; a similar treaty with
+    Kuwait …": the similar one has the subject of the agreement named before it."""
+    sub = _SUBJECT.search(last.name)
+    if sub is None or " on " in m.name or " for " in m.name:
+        return m
+    head, sep, rest = m.name.partition(" ")
+    return dataclasses.replace(m, name=f"{head}{sub.group(0)}{sep}{rest}".strip())
+
+
+_OF_SITTING = re.compile(r"((?:protocol|minutes)\s+of\s+the\s+)(?:(\S+)\s+)?(meeting|session|sitting)", re.I)
+
+
+def _meeting_protocol(ctx: Context, name: str) -> str:
+    """ "signed the protocol of the meeting", "the Protocol of the 11th meeting": the protocol of the
+    sitting the text reports, named with that sitting's number and body."""
+    m = _OF_SITTING.fullmatch(name)
+    meeting = ctx.meeting
+    if m is None or meeting is None or not getattr(meeting, "body", None):
+        return name
+    number = meeting.number
+    if m.group(2) is not None:
+        if parse_ordinal(m.group(2)) != number:
+            return name  # another sitting's protocol ("of the 10th meeting"), or "of the last meeting"
+        ordinal = m.group(2) + " "
+    else:
+        ordinal = f"{number}{_suffix(number)} " if number else ""
+    return f"{m.group(1)}{ordinal}{m.group(3)} of the {meeting.body}"
+
+
+def _suffix(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
 @lru_cache(maxsize=4096)
@@ -309,9 +403,10 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
         if not here:
             continue
         sent = text[s.start : s.end]
-        if (
-            _is_item(ctx.sentences, ctx.sentence_index(s.start))
-            and cue_scan.search_part(sent, ctx.at, s.start) is None
+        spans_here = [(a, b) for a, b, r in here if not r.synthetic]  # names (a synthetic one holds its cue)
+        if _is_item(ctx.sentences, ctx.sentence_index(s.start), text) and not any(
+            not _in_name(s.start + cm.start(), s.start + cm.end(), spans_here)
+            for cm in cue_scan.finditer_part(sent, ctx.at, s.start)
         ):
             # "The following documents were signed: - the Declaration on …; - the Agreement …":
             # an item without a cue of its own takes its list's lead-in cue
@@ -321,6 +416,10 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 for _a, _b, r in here:
                     (r.pending if is_pending else r.stages).append((_rank(stage), stage, pos))
                 continue
+        for a, b, r in here:
+            # "the text of the Memorandum on X was agreed at expert level": its text agreed, X initialled
+            if _TEXT_OF.search(text, max(s.start, a - 16), a) and _TEXT_AGREED.match(text, b):
+                r.stages.append((_rank("initialled"), "initialled", b))
         clause_ends: list[int] | None = None  # ends of the clause breaks of the sentence
         replaced: set[int] = set()
         pendings: list[tuple[int, int]] = []  # (rank, position) of the steps still ahead
@@ -329,8 +428,8 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             word = cm.group(0).lower()
             stage = cues["lookup"].get(word)
             pos = s.start + cm.start()
-            if stage is None:
-                continue
+            if stage is None or _in_name(pos, s.start + cm.end(), spans_here):
+                continue  # "Action Plan on the implementation of …": a word of a name says no stage
             if word in cues["replaced"]:
                 # "to replace the 2011 text, and signed a plan …": the object right after the verb only
                 after = [x for x in here if x[0] >= pos and not re.search(r"[,;:]", text[pos : x[0]])]
@@ -343,9 +442,21 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 continue
             left = text[max(s.start, pos - 40) : pos]
             clause_left = _CLAUSE.split(left)[-1]
-            if cues["neg"].search(clause_left) or _PROVISIONALLY.match(text, pos + len(word)):
+            if (
+                stage == "negotiating"
+                and _AT_TALKS.search(clause_left)
+                and not _TALKS_ON.match(text, pos + len(word))
+            ):
+                continue  # "Following the talks, the presidents signed …": the occasion, not a stage
+            neg = cues["neg"].search(clause_left)
+            if neg or _PROVISIONALLY.match(text, pos + len(word)):
+                if neg and neg.group(0).lower() in ("not", "never") and _rank(stage) in range(1, 6):
+                    # "has not yet entered into force": the step is still ahead, as in a plan
+                    pending_seen = pos + len(word)
+                    pendings.append((_rank(stage), pos))
                 continue
-            ahead = _AHEAD.match(text, pos + len(word))  # "its signature is expected soon"
+            # "its signature is expected soon", "the ratification procedures are under way"
+            ahead = _AHEAD.match(text, pos + len(word)) or _UNDER_WAY.match(text, pos + len(word))
             # "ratification of the Agreement signed in 1998": a participle right after its agreement
             # says what was done, whatever the step still ahead before it
             postnominal = word.endswith("ed") and any(
@@ -368,11 +479,26 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                     )
                 )
                 or bool(_WISH.search(clause_left))
+                # "agreed to finalise the text of X", "decided to ratify X": an infinitive is a step ahead
+                or (_rank(stage) >= _rank("initialled") and _INFINITIVE.search(clause_left) is not None)
             )
             if word == "sign" and not pending:
                 continue  # a bare "sign" says a step only in a plan ("are expected to sign X")
+            if word == "approved" and (pending or _DRAFT_AFTER.match(text, pos + len(word))):
+                # "to be approved by parliament", "approved the draft agreement": not the sides' signature
+                continue
             if pending and stage == "negotiating" and cues["ongoing"].search(clause_left):
                 pending = False  # "asked the government to speed up negotiations on X": under way
+            decided = False
+            if (
+                pending
+                and stage == "negotiating"
+                and cues["decided"] is not None
+                and cues["decided"].search(clause_left)
+                and not _LATER.search(text, pos + len(word), _clause_end(text, pos + len(word), s.end))
+            ):
+                pending = False  # "the sides agreed to launch negotiations on X" (see stages.yaml)
+                decided = True
             if pending and stage not in ("proposed", "suspended", "terminated") and word not in cues["firm"]:
                 pending_seen = pos + len(word)
                 pendings.append((_rank(stage), pos))
@@ -384,7 +510,18 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 of_it = [x for x in here if 0 <= x[0] - end <= 45 or 0 <= pos - x[1] <= 15]
                 if not of_it:
                     continue
-                for _a, _b, t in of_it[:1]:
+                first = of_it[0]
+                if first[0] > end and _INCLUDING.search(text, end, first[0]):
+                    # "the signing of a package of 18 documents, including X, Y and Z": every one listed
+                    of_it = [x for x in here if x[0] >= first[0] and not _NEW_VERB.search(text, end, x[0])]
+                else:
+                    # "the implementation of X, signed in 2022, and of the roadmap …": each "of" it reaches
+                    of_it = of_it[:1] + [
+                        x
+                        for x in here
+                        if x[0] > first[0] and _AND_OF.search(text, max(s.start, x[0] - 20), x[0])
+                    ]
+                for _a, _b, t in of_it:
                     if id(t) not in replaced:
                         t.stages.append((_rank(stage), stage, pos))
                 continue
@@ -394,37 +531,71 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             for t in target if isinstance(target, list) else [target]:
                 if t is not None and id(t) not in replaced:
                     t.stages.append((_rank(stage), stage, pos))
+                    if decided:
+                        t.decided_at.add(pos)
         for a, b, r in here if pendings else ():
             if id(r) in replaced:
                 continue
             # "X remains the basis, and agreed that a protocol should be negotiated": a step ahead in
             # a clause of a new verb speaks of the agreements there only
-            ranks = [rk for rk, p in pendings if not _NEW_SUBJECT_VERB.search(text, min(b, p), max(a, p))]
+            # … or of a new infinitive ("agreed to finalise the text of X and to launch talks on Y")
+            ranks = [
+                rk
+                for rk, p in pendings
+                if not _NEW_SUBJECT_VERB.search(text, min(b, p), max(a, p))
+                and not _AND_TO.search(text, min(b, p), max(a, p))
+            ]
             if ranks and min(ranks) > 0:
                 low = min(ranks)
                 r.pending.append((low - 1, STAGE_ORDER[low - 1], s.start))
 
 
-def _is_item(sents, j: int) -> bool:
-    """Sentence j is a list item, or its marker alone ("1." is a sentence of its own)."""
+def _in_name(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    """The cue at [a, b) lies inside one of the agreement names `spans`."""
+    return any(s <= a and b <= e for s, e in spans)
+
+
+def _is_item(sents, j: int, text: str = "") -> bool:
+    """Sentence j is a list item, or its marker alone ("1." is a sentence of its own), or a line
+    that opens in lower case ("a Financing Agreement …;" where a page's list lost its markers)."""
     t = sents[j].text
     return bool(
         _LIST_ITEM.match(t)
         or _BARE_MARKER.fullmatch(t)
         or (j > 0 and _BARE_MARKER.fullmatch(sents[j - 1].text))
+        or (text and t[:1].islower() and _opens_line(text, sents[j].start))
     )
+
+
+def _opens_line(text: str, pos: int) -> bool:
+    return pos == 0 or text[max(0, pos - 40) : pos].rstrip(" \t\u00a0").endswith("\n")
 
 
 def _lead_in_stage(ctx: Context, idx: int) -> tuple[str, int, bool] | None:
     """The stage the lead-in of a list (the sentence ending in ":" before the list item at sentence
     `idx` and the items before it) says its items reached: (stage, cue position, still ahead?)."""
     sents = ctx.sentences
+    text = ctx.text
     j = idx - 1
-    while j >= 0 and not sents[j].text.rstrip().endswith(":") and _is_item(sents, j) and idx - j < 40:
+    while j >= 0 and not _ends_colon(sents[j].text) and _is_item(sents, j, text) and idx - j < 40:
         j -= 1
-    if j < 0 or not sents[j].text.rstrip().endswith(":"):
+    if j < 0 or not _ends_colon(sents[j].text):
         return None
-    s = sents[j]
+    found = _cue_stage(ctx, sents[j])
+    if found is None and j > 0 and len(sents[j].text.split()) <= 6:
+        # "12 agreements were signed. Among them: 1) …": a short lead-in speaks through the sentence before
+        found = _cue_stage(ctx, sents[j - 1])
+    return found
+
+
+def _ends_colon(sentence: str) -> bool:
+    """A lead-in: the sentence ends in a colon, emphasis marks aside ("**Documents signed:**")."""
+    return sentence.rstrip().rstrip("*_").rstrip().endswith(":")
+
+
+def _cue_stage(ctx: Context, s) -> tuple[str, int, bool] | None:
+    """The stage the cues of sentence `s` say was reached, else the one before the earliest step
+    still ahead: (stage, cue position, still ahead?); None without a cue."""
     cues = _cues()
     text = ctx.text
     reached: tuple[int, str, int] | None = None
@@ -486,12 +657,13 @@ def _nearest(text: str, here, pos: int, sent_start: int, clause_ends: list[int])
         _d, end, best = min(same, key=lambda x: x[0])
         # "visa facilitation and readmission agreements": coordinated names share the cue
         shared = [r for _a, b, r in here if b == end and r is not best]
-        # "signed an agreement on X and an intergovernmental agreement on Y": one cue, both objects
-        shared += [
-            r
-            for a2, _b, r in here
-            if a2 >= end and r is not best and re.fullmatch(r"(?:\s|,|and|as well as|an?|the)*", text[end:a2])
-        ]
+        # "signed an agreement on X and an intergovernmental agreement on Y", "signed X, Y, as well as Z":
+        # one cue, every object of the chain
+        chain_end = end
+        for a2, b2, r in sorted(here, key=lambda x: x[0]):
+            if a2 >= chain_end and r is not best and _SERIES_GAP.fullmatch(text, chain_end, a2):
+                shared.append(r)
+                chain_end = b2
         # "the Protocol was signed, as well as a Protocol amending …": the cue reaches over the comma
         shared += [
             r
@@ -521,10 +693,15 @@ def _status(r: _Rec) -> str | None:
     for special in ("terminated", "suspended"):
         if any(st == special for _, st, _ in r.stages):
             return special
+    if r.pending and all(st == "proposed" for _, st, _ in r.stages):
+        ahead = min(r.pending, key=lambda x: x[0])
+        if ahead[0] > _rank("proposed"):
+            # "called for the early signing of X": the call is for a later step, X sits before it
+            return ahead[1]
     return max(r.stages, key=lambda x: (x[0], x[2]))[1]
 
 
-def _date(ctx: Context, r: _Rec, status: str | None) -> str | None:
+def _date(ctx: Context, r: _Rec, status: str | None, named: list[tuple[int, int]] = ()) -> str | None:
     pos = next((p for _rank_, st, p in r.stages + r.pending if st == status), None)
     if pos is None:
         return None
@@ -534,6 +711,8 @@ def _date(ctx: Context, r: _Rec, status: str | None) -> str | None:
         for d in ctx.dates_in(s.start, s.end)
         if abs(d.span[0] - pos) < 140
         and not any(a <= d.span[0] < b for a, b in r.spans)
+        # "the Protocol … of 1998 and the Agreement on …": the year names the other document
+        and not any(a <= d.span[0] < b for a, b in named)
         # "text agreed by the working group; to be signed in the autumn": the date of another step
         and ";" not in ctx.text[min(pos, d.span[1]) : max(pos, d.span[0])]
         and not _other_step_date(ctx, d, status)
@@ -549,10 +728,32 @@ def _date(ctx: Context, r: _Rec, status: str | None) -> str | None:
         return after[0].value
     if near:
         return min(near, key=lambda d: abs(d.span[0] - pos)).value
-    if status in ("initialled", "signed", "ratified") and not any(p == s.start for _r, _st, p in r.pending):
-        # a step reported without a date was taken at the occasion the text reports
-        return ctx.occasion_date()
+    if status in ("initialled", "signed", "ratified") and r.spans and not s.start <= r.spans[0][0] < s.end:
+        # a list item under its lead-in ("On 10 December the Roundtable was held … The following
+        # documents were signed:"): the day its paragraph gives before the lead-in
+        para = ctx.text.rfind("\n\n", 0, s.start)
+        before = [
+            d
+            for d in ctx.dates_in(max(0, para), s.start)
+            if len(d.value) == 10 and not any(a <= d.span[0] < b for a, b in named)
+        ]
+        if before:
+            return before[-1].value
+    if (status in ("initialled", "signed", "ratified") or pos in r.decided_at) and not any(
+        p == s.start for _r, _st, p in r.pending
+    ):
+        # a step reported without a date was taken at the occasion the text reports; a readout
+        # without one ("Akorda, 23 October 2025. … the presidents signed …") on the day it is dated
+        return ctx.occasion_date() or (_dated_release(ctx) if status in ("initialled", "signed") else None)
     return None
+
+
+def _dated_release(ctx: Context) -> str | None:
+    """The publication day when the text's lead states it (a dateline)."""
+    pub = ctx.published
+    if not pub or len(pub) != 10:
+        return None
+    return pub if any(d.value == pub for d in ctx.dates_in(0, ctx.lead_end)) else None
 
 
 _STEP_TO_DATE = re.compile(r"\s+(?:[\w-]+\s+){0,6}$")  # "ratified by the Jogorku Kenesh in September"
