@@ -269,7 +269,7 @@ def test_offset_and_spans() -> None:
         ("Headline\nBy Jane Doe | 17 June 2025\nBody text.", "2025-06-17"),
         ("Rio de Janeiro, 5 May 2024 - Leaders met.", "2024-05-05"),
         # a page's metadata field after the date and time
-        ("Ministry page\nHome > News\nA headline\n2026-03-11 21:40 Source: Ministry of Foreign Affairs\nBody.",
+        ("Ministry page\nHome > News\nA headline\n2026-03-11 21:40 Source: Ministry of Foreign Affairs\n",
          "2026-03-11"),
         ("A headline\n12.05.2025 Author: Press Office\nBody text.", "2025-05-12"),
         # outlet, section and place fields before the date
@@ -534,7 +534,8 @@ def test_a_future_cue_before_a_long_name_still_puts_a_season_ahead():
         ("The plant will open in the second half.", [("second half", "2025-07", "2025-12")]),
         ("Trains ran in January–September 2025, against 312 a year earlier.",
          [("January–September 2025", "2025-01", "2025-09"), ("a year earlier", "2024-01", "2024-09")]),
-        ("It was 5 in 2023 against 4 a year earlier.", [("2023", "2023", None), ("a year earlier", "2022", None)]),
+        ("It was 5 in 2023 against 4 a year earlier.",
+         [("2023", "2023", None), ("a year earlier", "2022", None)]),
         ("It was 5 a year earlier.", [("a year earlier", "2024", None)]),  # no date before: from the anchor
     ],
 )
