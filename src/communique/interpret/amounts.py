@@ -1944,6 +1944,27 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 _TO_IN = re.compile(r"\s(?:to|until|till|through)\s")
 
 
+_AS_OF = re.compile(r"\bas\s+(?:of|at)\s+$", re.I)
+_EARLIER_BASE = re.compile(
+    r"(?i:an?\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|preceding)\s+year|the\s+year\s+before)"
+)
+_INDEPENDENCE = re.compile(
+    r"\b[Ss]ince\s+(?:(?:gaining|its|their|the\s+country's|the\s+country’s|[A-Z][a-z]+(?:'s|’s))\s+)?"
+    r"(independence)\b(?!\s+in\s)"
+)
+
+
+def _independence_year(ctx: Context, s) -> int | None:
+    """The year of independence of the country the sentence names, else of the first country the
+    text names with one known (data/places.yaml `independence`)."""
+    years = data.load("places").get("independence") or {}
+    for lo, hi in ((s.start, s.end), (0, len(ctx.text))):
+        for p in ctx.places_in(lo, hi):
+            if p.country and p.country in years:
+                return int(years[p.country])
+    return None
+
+
 _DOC_OF = re.compile(
     r"\b(?:Agreement|Treaty|Protocol|Convention|Memorandum|Declaration|Charter|Accord|Law|Act)\s+of\s+$"
 )
@@ -1984,7 +2005,8 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
             _low_has(ctx, "period", max(s.start, d0 - 40), d0)
             and bool(_PERIOD_BASE.search(text[max(s.start, d0 - 40) : d0]))
         )
-        if d.granularity == "day" and not since:
+        as_of = d.granularity == "day" and _AS_OF.search(text, max(s.start, d0 - 12), d0)
+        if d.granularity == "day" and not since and not as_of:
             continue  # "… worth $5.2 billion at the forum on Tuesday": the day of an occasion, no period
         if text.startswith(" of ", d0 - 4) and _DOC_OF.search(text, max(s.start, d0 - 30), d0):
             continue  # "the Preferential Trade Agreement of 2020": the year names a document
@@ -1995,13 +2017,31 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
             # "totalled $8.5 billion over 2005-2023", "in the period from January to October 2025":
             # the span the figure covers, not a base
             base = False
-        if since and year and not d.end:
+        # "committed after 2017": from that year up to the year of writing, as "since 2017"
+        after = (
+            not since and not d.end and d.granularity == "year" and year and int(d.value[:4]) < year
+            and text.startswith("after ", d0 - 6)
+        )
+        if as_of:
+            val = d.value[:4]  # "As of 1 October 2025, 4,460 firms were registered": a stock of that year
+        elif (since or after) and year and not d.end:
             val = f"{d.value[:4]}/{year}"
         elif d.end:
             val = f"{d.value}/{d.end}"
         else:
             val = d.value
-        dated.append((d, base, (d.span[0], d.span[1], val, since or bool(d.end))))
+        dated.append((d, base, (d.span[0], d.span[1], val, since or after or bool(d.end))))
+        if _EARLIER_BASE.fullmatch(d.text):
+            # "410 trains in 9M 2025, against 312 a year earlier, a rise of 31%": the base of a change
+            ctx.memo.setdefault("period_bases", set()).add(d.span[0])
+    ind = _INDEPENDENCE.search(sent) if year and _low_has(ctx, "independence", s.start, s.end) else None
+    if ind:
+        # "Since independence, the Bank has financed 190 projects": from the independence of the
+        # country the sentence (else the text) names, up to the year of writing
+        got_year = _independence_year(ctx, s)
+        if got_year:
+            at = s.start + ind.start(1)
+            dated.append((None, False, (at, s.start + ind.end(), f"{got_year}/{year}", True)))
     then = _SINCE_THEN.search(sent) if year and _low_has(ctx, "since", s.start, s.end) else None
     if then:
         # "… in 2006. Since then the Bank has invested more than €2.3 billion": from the last date
@@ -2086,6 +2126,11 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
     if _TARGET_BEFORE.search(text, max(s.start, a.span[0] - 60), a.span[0]):
         return None  # "… in 2025 and reaffirmed the goal of raising it to $3 billion": a goal, no date
     before = [c for c in cands if c[1] <= a.span[0]]
+    bases = ctx.memo.get("period_bases")
+    if bases and a.unit == "percent":
+        # "… 312 a year earlier, a rise of about 31%": the change is of the value it compares, not
+        # of the base
+        before = [c for c in before if c[0] not in bases] or before
     if rel_at is not None and rel_at < a.span[0] and _CLAUSE_CUT.search(text, rel_at, a.span[0]):
         # "Trade has grown by a quarter over the past five years, and Türkiye remains its largest
         # partner, accounting for 14%": a span told of the clause before is that clause's
