@@ -33,25 +33,34 @@ def _fig(out, value):
 
 
 def test_as_of_a_day_is_the_year_of_a_stock():
-    out = ex("As of 1 October 2025, the Bank's portfolio in Ruritania stood at about €310 million across nine projects.")
+    out = ex(
+        "As of 1 October 2025, the Bank's portfolio in Ruritania stood at about €310 million across nine projects."
+    )
     assert _fig(out, 310_000_000.0).period == "2025"
     assert _fig(out, 9.0).period == "2025"
 
 
 def test_since_independence_runs_from_the_countrys_independence():
-    out = ex("Since independence, the Bank has financed more than 190 projects in Uzbekistan worth over 6 billion euros.")
+    out = ex(
+        "Since independence, the Bank has financed more than 190 projects in Uzbekistan worth over 6 billion euros."
+    )
     assert _fig(out, 190.0).period == "1991/2025"
     assert _fig(out, 6_000_000_000.0).period == "1991/2025"
 
 
 def test_after_a_year_runs_to_the_year_of_writing():
-    out = ex("The Bank has financed 90 projects in Kazakhstan, and over 60 percent of that volume was committed after 2017.")
+    out = ex(
+        "The Bank has financed 90 projects in Kazakhstan, and over 60 percent of that volume was committed "
+        "after 2017."
+    )
     assert _fig(out, 60.0).period == "2017/2025"
 
 
 def test_a_change_told_after_a_year_earlier_base_takes_the_current_period():
-    out = ex("The railway reported 410 container trains in January–September 2025, against 312 a year earlier, "
-             "a rise of about 31%.")
+    out = ex(
+        "The railway reported 410 container trains in January–September 2025, against 312 a year earlier, "
+        "a rise of about 31%."
+    )
     assert _fig(out, 410.0).period == "2025-01/2025-09"
     assert _fig(out, 312.0).period == "2024-01/2024-09"
     assert _fig(out, 31.0).period == "2025-01/2025-09"
