@@ -34,7 +34,8 @@ def _fig(out, value):
 
 def test_as_of_a_day_is_the_year_of_a_stock():
     out = ex(
-        "As of 1 October 2025, the Bank's portfolio in Ruritania stood at about €310 million across nine projects."
+        "As of 1 October 2025, the Bank's portfolio in Ruritania stood at about €310 million "
+        "across nine projects."
     )
     assert _fig(out, 310_000_000.0).period == "2025"
     assert _fig(out, 9.0).period == "2025"
@@ -42,7 +43,8 @@ def test_as_of_a_day_is_the_year_of_a_stock():
 
 def test_since_independence_runs_from_the_countrys_independence():
     out = ex(
-        "Since independence, the Bank has financed more than 190 projects in Uzbekistan worth over 6 billion euros."
+        "Since independence, the Bank has financed more than 190 projects in Uzbekistan "
+        "worth over 6 billion euros."
     )
     assert _fig(out, 190.0).period == "1991/2025"
     assert _fig(out, 6_000_000_000.0).period == "1991/2025"
