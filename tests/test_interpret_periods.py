@@ -66,3 +66,44 @@ def test_a_change_told_after_a_year_earlier_base_takes_the_current_period():
     assert _fig(out, 410.0).period == "2025-01/2025-09"
     assert _fig(out, 312.0).period == "2024-01/2024-09"
     assert _fig(out, 31.0).period == "2025-01/2025-09"
+
+
+def test_a_release_about_one_period_dates_figures_that_state_none():
+    text = (
+        "Statistics Office of Ruritania\n\n"
+        "Express information | Foreign trade of Ruritania with the EU in January–June 2025\n\n"
+        "1. In January–June 2025, Ruritania's trade with the EU amounted to USD 3.2 billion.\n\n"
+        "2. Exports to the EU amounted to USD 2.1 billion. The trade surplus stood at USD 1.0 billion.\n"
+    )
+    out = ex(text)
+    assert {f.value: f.period for f in out.figures} == {
+        3_200_000_000.0: "2025-01/2025-06",
+        2_100_000_000.0: "2025-01/2025-06",
+        1_000_000_000.0: "2025-01/2025-06",
+    }
+
+
+def test_no_release_period_when_the_lead_does_not_open_with_the_headline_period():
+    text = (
+        "Trade with the EU in January–June 2025\n\n"
+        "Ruritania's trade with the EU grew, the minister said on Monday.\n\n"
+        "Exports to the EU amounted to USD 2.1 billion.\n"
+    )
+    assert _fig(ex(text), 2_100_000_000.0).period is None
+
+
+def test_a_sentence_about_the_sum_just_told_counts_within_its_period():
+    out = ex(
+        "The Bank invested a record €1.1 billion in Ruritania in January–September 2025. The amount was "
+        "spread over 24 projects, 80% of them in the private sector."
+    )
+    assert _fig(out, 24.0).period == "2025-01/2025-09"
+    assert _fig(out, 80.0).period == "2025-01/2025-09"
+
+
+def test_a_count_in_a_present_relative_clause_is_outside_a_since_span():
+    out = ex(
+        "Since 2022, cargo volumes have roughly tripled, according to the association, which counts "
+        "25 member companies."
+    )
+    assert _fig(out, 25.0).period is None

@@ -420,6 +420,18 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             # projects", "which comprises 11 projects worth USD 280 million", stands as the sum does)
             # (a count "now operating" keeps no period: the dev convention, unlike a sum to date)
             fig = fig.model_copy(update={"period": str(_pub_year(ctx))})
+        if (
+            fig.period is None
+            and not money
+            and last_money is not None
+            and last_money[0].period
+            and last_money[1] == s.paragraph
+            and last_money[2] == si - 1
+            and _AMOUNT_BACK.match(ctx.text, s.start, s.end)
+        ):
+            # "… invested €1.1 billion in January–September 2025. The amount was spread over 24
+            # projects, 80% of them …": a sentence about that sum counts within its period
+            fig = fig.model_copy(update={"period": last_money[0].period})
         year_back = _YEAR_BACK.match(ctx.text, a.span[1])
         if year_back and money:
             # "$3.4 billion in January–May, up from $2.9 billion in the same period last year"
@@ -438,7 +450,41 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             last_money = (fig, s.paragraph, si)
     figures += _year_earlier_counts(ctx, figures)
     figures += _table_counts(ctx, figures)
+    release = _release_period(ctx)
+    if release:
+        # a release about one period ("Foreign trade … in January–September 2025", its first
+        # paragraph opening "In January–September 2025, …"): a figure that states no period of its
+        # own is of that period
+        lead = ctx.sentence_at(max(0, ctx.lead_end - 1)).start
+        figures = [
+            f.model_copy(update={"period": release})
+            if f.period is None and f.span and f.span[0] >= lead and not ctx.is_heading(f.span[0])
+            else f
+            for f in figures
+        ]
     return figures, pledges
+
+
+def _release_period(ctx: Context) -> str | None:
+    """The period a statistics release is about: a range of months its headline states and its
+    first paragraph opens with."""
+    lead_end = ctx.lead_end
+    if not ctx.sentences or lead_end <= 0:
+        return None
+    para = ctx.sentence_at(lead_end - 1).paragraph
+    # (not a bare number "1." that opens a numbered paragraph)
+    first = next((x for x in ctx.sentences if x.paragraph == para and re.search(r"[A-Za-z]", x.text)), None)
+    if first is None:
+        return None
+    heads = {
+        (d.value, d.end) for d in ctx.dates if d.span[1] <= first.start and d.end and d.granularity == "month"
+    }
+    if not heads:
+        return None
+    for d in ctx.dates_in(first.start, min(first.end, first.start + 40)):
+        if (d.value, d.end) in heads:
+            return f"{d.value}/{d.end}"
+    return None
 
 
 _TABLE_ROW = re.compile(r"^[ \t]*\|(.+)\|[ \t]*$", re.M)
@@ -1801,6 +1847,10 @@ _BACK_REF = re.compile(
     r"(?:this|that)\s+(?:amount|figure|sum|total|volume)|the\s+(?:rest|remainder|balance)|"
     r"(?:in|during|over|for)\s+(?:this|that|the\s+same)\s+period|[Ee]xports?|[Ii]mports?|[Ss]hare)\b"
 )
+# a sentence that opens on the sum told just before ("The amount was spread over 24 projects")
+_AMOUNT_BACK = re.compile(
+    r"\s*(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:amount|sum|total|money|funding|financing|investment|volume)\b"
+)
 _FELL = re.compile(r"\b(?:fell|declined|decreased|dropped|contracted|shrank|down)\s+(?:by\s+)?$")
 _BRACKET_CHANGE = re.compile(r"\s*\(\s*[+−–-]?\s*")
 _SIGNED = re.compile(r"(?:^|[\s(])[+−–-]$")  # "$1.2 billion (+10.2%)": a signed change
@@ -1884,6 +1934,9 @@ def _pub_year(ctx: Context) -> int | None:
 
 
 _CLAUSE_CUT = re.compile(r",\s+(?:and|while|but)\s")
+# "Since 2022, volumes have tripled, according to the association, which counts 25 members": a
+# relative clause after a comma is a clause of its own too
+_CLAUSE_OR_RELATIVE_CUT = re.compile(r",\s+(?:and|while|but|which|who)\s")
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en)\b")
 _PAST_EVENT = re.compile(r"\b(?:was|were|had|has|have)\b|\b\w{3,}ed\b")
 _CLAUSE_PUNCT = re.compile(r"[,;.]")
@@ -1896,7 +1949,7 @@ def _clause_past_cut(text: str, c: tuple, a: Amount, tail: int) -> tuple[str, st
     if c[0] > a.span[0]:
         return None
     between = text[c[1] : a.span[0]]
-    cut = max((m.end() for m in _CLAUSE_CUT.finditer(between)), default=-1)
+    cut = max((m.end() for m in _CLAUSE_OR_RELATIVE_CUT.finditer(between)), default=-1)
     if cut < 0:
         return None
     return between[cut:], text[a.span[1] : a.span[1] + tail]
