@@ -522,4 +522,51 @@ def find_meetings(ctx: Context) -> list[Meeting]:
         span=body.span,
     )
     ctx.meeting = m
-    return [m]
+    return [m, *_joint_sittings(ctx, body, m)]
+
+
+@lru_cache(maxsize=1)
+def _joint_rx() -> re.Pattern:
+    links = data.load("bodies").get("joint_links") or []
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(links, key=len, reverse=True))
+    # "… the 11th meeting of the Southern Gas Corridor Advisory Council and the third meeting of the
+    # Green Energy Advisory Council", "It was held back-to-back with the third ministerial meeting of
+    # the …": a link, an ordinal, at most two words, the sitting noun, "of the", then the body
+    return re.compile(
+        rf"\b(?:{alt})\s+(?:the\s+)?(?:[\w-]+\s+){{1,3}}?(?:meeting|session|sitting)\s+of\s+(?:the\s+)?$", re.I
+    )
+
+
+_FUTURE_WORDS = re.compile(r"\b(?:will|next|upcoming|planned|scheduled|to\s+be\s+held)\b", re.I)
+
+
+def _joint_sittings(ctx: Context, body: BodyMention, main: Meeting) -> list[Meeting]:
+    """Bodies that sat jointly with the reported one, in the lead or the paragraph after it: each is
+    a meeting of its own on the same day, in the same place, with the same heads."""
+    lead_end = ctx.lead_end
+    after = next((x for x in ctx.sentences if x.start >= lead_end and not ctx.is_heading(x.start)), None)
+    limit = lead_end
+    if after is not None:
+        limit = max(x.end for x in ctx.sentences if x.paragraph == after.paragraph)
+    owned = owner_phrase(ctx.text, body)
+    main_end = owned[0] if owned and owned[0] > body.span[1] else body.span[1]
+    rx = _joint_rx()
+    out: list[Meeting] = []
+    seen = {main.body.lower()}
+    for b in ctx.all_bodies:
+        if b.span[0] <= main_end or b.span[0] >= limit or ctx.in_quote(b.span[0]):
+            continue
+        s = ctx.sentence_at(b.span[0])
+        m = rx.search(ctx.text, max(s.start, b.span[0] - 90), b.span[0])
+        if m is None or _FUTURE_WORDS.search(ctx.text, s.start, s.end) or _UPCOMING.match(ctx.text, b.span[1]):
+            continue
+        if m.group(0)[:3].lower() == "and" and s.start != ctx.sentence_at(body.span[0]).start:
+            continue  # "and the third meeting of …" joins a sitting told in the same sentence only
+        number = b.number
+        if number is None:
+            number = next((o.value for o in ctx.ordinals if m.start() <= o.span[0] < m.end()), None)
+        if number is None or b.name.lower() in seen:
+            continue
+        seen.add(b.name.lower())
+        out.append(main.model_copy(update={"body": b.name, "acronym": b.acronym, "number": number, "span": b.span}))
+    return out

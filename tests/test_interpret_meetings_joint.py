@@ -1,0 +1,47 @@
+"""Two bodies sitting on one occasion: each is a meeting with the same day, place and heads."""
+
+from __future__ import annotations
+
+from communique import extract
+
+
+def ex(text: str, published: str | None = "2025-04-29"):
+    return extract(text, published=published)
+
+
+def test_and_the_nth_meeting_of_another_body_in_the_same_sentence():
+    text = (
+        "Ministers meet in Baku\n\n"
+        "BAKU, April 29 - Ministers gathered in Baku on Tuesday for the 11th meeting of the Caspian Gas "
+        "Advisory Council and the third meeting of the Clean Power Advisory Council. Energy Minister Parviz "
+        "Shahbazov co-chaired the sessions.\n"
+    )
+    ms = ex(text).meetings
+    assert [(m.body, m.number) for m in ms] == [
+        ("Caspian Gas Advisory Council", 11),
+        ("Clean Power Advisory Council", 3),
+    ]
+    assert ms[0].date == ms[1].date == "2025-04-29"
+    assert ms[0].place == ms[1].place == "Baku"
+
+
+def test_back_to_back_sitting_in_the_next_paragraph():
+    text = (
+        "Ministers meet in Baku\n\n"
+        "BAKU, April 29 - Ministers gathered in Baku on Tuesday for the 11th meeting of the Caspian Gas "
+        "Advisory Council.\n\n"
+        "It was held back-to-back with the third ministerial meeting of the Clean Power Advisory Council.\n"
+    )
+    assert [(m.body, m.number) for m in ex(text).meetings] == [
+        ("Caspian Gas Advisory Council", 11),
+        ("Clean Power Advisory Council", 3),
+    ]
+
+
+def test_a_next_sitting_of_another_body_is_no_joint_meeting():
+    text = (
+        "Ministers meet in Baku\n\n"
+        "BAKU, April 29 - Ministers gathered in Baku on Tuesday for the 11th meeting of the Caspian Gas "
+        "Advisory Council, and the fourth meeting of the Clean Power Advisory Council will be held next year.\n"
+    )
+    assert [m.number for m in ex(text).meetings] == [11]
