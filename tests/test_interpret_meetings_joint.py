@@ -42,6 +42,7 @@ def test_a_next_sitting_of_another_body_is_no_joint_meeting():
     text = (
         "Ministers meet in Baku\n\n"
         "BAKU, April 29 - Ministers gathered in Baku on Tuesday for the 11th meeting of the Caspian Gas "
-        "Advisory Council, and the fourth meeting of the Clean Power Advisory Council will be held next year.\n"
+        "Advisory Council, and the fourth meeting of the Clean Power Advisory Council will be held "
+        "next year.\n"
     )
     assert [m.number for m in ex(text).meetings] == [11]

@@ -533,7 +533,8 @@ def _joint_rx() -> re.Pattern:
     # Green Energy Advisory Council", "It was held back-to-back with the third ministerial meeting of
     # the …": a link, an ordinal, at most two words, the sitting noun, "of the", then the body
     return re.compile(
-        rf"\b(?:{alt})\s+(?:the\s+)?(?:[\w-]+\s+){{1,3}}?(?:meeting|session|sitting)\s+of\s+(?:the\s+)?$", re.I
+        rf"\b(?:{alt})\s+(?:the\s+)?(?:[\w-]+\s+){{1,3}}?(?:meeting|session|sitting)\s+of\s+(?:the\s+)?$",
+        re.I,
     )
 
 
@@ -558,7 +559,9 @@ def _joint_sittings(ctx: Context, body: BodyMention, main: Meeting) -> list[Meet
             continue
         s = ctx.sentence_at(b.span[0])
         m = rx.search(ctx.text, max(s.start, b.span[0] - 90), b.span[0])
-        if m is None or _FUTURE_WORDS.search(ctx.text, s.start, s.end) or _UPCOMING.match(ctx.text, b.span[1]):
+        if m is None or _FUTURE_WORDS.search(ctx.text, s.start, s.end):
+            continue
+        if _UPCOMING.match(ctx.text, b.span[1]):
             continue
         if m.group(0)[:3].lower() == "and" and s.start != ctx.sentence_at(body.span[0]).start:
             continue  # "and the third meeting of …" joins a sitting told in the same sentence only
@@ -568,5 +571,6 @@ def _joint_sittings(ctx: Context, body: BodyMention, main: Meeting) -> list[Meet
         if number is None or b.name.lower() in seen:
             continue
         seen.add(b.name.lower())
-        out.append(main.model_copy(update={"body": b.name, "acronym": b.acronym, "number": number, "span": b.span}))
+        own = {"body": b.name, "acronym": b.acronym, "number": number, "span": b.span}
+        out.append(main.model_copy(update=own))
     return out
