@@ -46,3 +46,15 @@ def test_a_next_sitting_of_another_body_is_no_joint_meeting():
         "next year.\n"
     )
     assert [m.number for m in ex(text).meetings] == [11]
+
+
+def test_a_format_cue_about_an_earlier_sitting_of_another_body_is_not_the_reported_ones():
+    text = (
+        "Committee meets in Dushanbe\n\n"
+        "The XI meeting of the EU–Tajikistan Cooperation Committee took place in Dushanbe "
+        "on 3 December 2025. "
+        "The meeting followed the fourth meeting of the EU–Tajikistan Subcommittee on Trade and Investment, "
+        "held by video conference on 25 November.\n"
+    )
+    (m,) = ex(text, "2025-12-04").meetings
+    assert (m.number, m.date, m.place, m.format) == (11, "2025-12-03", "Dushanbe", "in-person")

@@ -299,7 +299,8 @@ def _format(ctx: Context, body: BodyMention) -> str:
     head = ctx.text[: max(ctx.lead_end, 1200)]
     if hybrid.search(ctx.text, ctx.at):
         return "hybrid"
-    m = virtual.search_part(head, ctx.at, 0)
+    cues = virtual.finditer_part(head, ctx.at, 0)
+    m = next((x for x in cues if not _of_another_body(ctx, body, x.start())), None)
     if m:
         cue_s = ctx.sentence_at(m.start())
         if re.search(
@@ -311,6 +312,15 @@ def _format(ctx: Context, body: BodyMention) -> str:
             return "hybrid"
         return "virtual"
     return "in-person"
+
+
+def _of_another_body(ctx: Context, body: BodyMention, pos: int) -> bool:
+    """ "The meeting followed the fourth meeting of the … Subcommittee, held by video conference": a
+    format cue in a sentence about another body's sitting is that sitting's."""
+    s = ctx.sentence_at(pos)
+    if s.start <= body.span[0] < s.end:
+        return False
+    return any(s.start <= b.span[0] < s.end and b.name != body.name for b in ctx.all_bodies)
 
 
 def _heads(ctx: Context, parties: list[str]) -> list[Head]:
