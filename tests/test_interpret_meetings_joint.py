@@ -58,3 +58,23 @@ def test_a_format_cue_about_an_earlier_sitting_of_another_body_is_not_the_report
     )
     (m,) = ex(text, "2025-12-04").meetings
     assert (m.number, m.date, m.place, m.format) == (11, "2025-12-03", "Dushanbe", "in-person")
+
+
+def test_a_sitting_told_as_held_without_a_date_took_place_on_the_datelines_day():
+    text = (
+        "Ministers hold 26th meeting of the Ruritania–Russia Intergovernmental Commission\n\n"
+        "Astana, 24 September 2025. The twenty-sixth meeting of the Ruritania–Russia Intergovernmental "
+        "Commission was held in Astana.\n"
+    )
+    (m,) = ex(text, None).meetings
+    assert (m.number, m.date, m.place) == (26, "2025-09-24", "Astana")
+
+
+def test_a_sitting_with_no_held_verb_keeps_no_date_from_the_dateline():
+    text = (
+        "Ruritania looks to the Intergovernmental Commission\n\n"
+        "Astana, 24 September 2025. The twenty-sixth meeting of the Ruritania–Russia Intergovernmental "
+        "Commission is being prepared in Astana.\n"
+    )
+    ms = ex(text, None).meetings
+    assert all(m.date is None for m in ms)

@@ -249,6 +249,25 @@ def _date(ctx: Context, body: BodyMention):
     return None
 
 
+_HELD_PAST = re.compile(r"\b(?:was|were)\s+held\b|\btook\s+place\b|\bconvened\b|\bmet\b|\btoday\b")
+
+
+def _dateline_day(ctx: Context, body: BodyMention):
+    """ "Astana, 24 September 2025. The twenty-sixth meeting … was held in Astana.": a sitting the lead
+    tells as held, with no date of its own, took place on the day of the dateline."""
+    try:
+        from ..annotate.dates import dateline_mention
+    except ImportError:
+        return None
+    dl = dateline_mention(ctx.text)
+    if dl is None or dl.granularity != "day":
+        return None
+    for s in [ctx.sentence_at(body.span[0]), *_meeting_sentences(ctx, body)]:
+        if s.start >= dl.span[1] and not ctx.is_heading(s.start) and _HELD_PAST.search(s.text):
+            return dl
+    return None
+
+
 def _spanning(ctx: Context, body: BodyMention, d):
     """ "ended … on Friday" and later "The summit, held on 3–4 April": the range holding the day."""
     word = body.type.split()[-1].lower()
@@ -516,7 +535,7 @@ def find_meetings(ctx: Context) -> list[Meeting]:
         number = _such_number(ctx)
     if number is None and re.search(r"\bfirst[- ]ever\b|\binaugural\b", ctx.text[: ctx.lead_end], re.I):
         number = 1
-    d = _date(ctx, body)
+    d = _date(ctx, body) or _dateline_day(ctx, body)
     fmt = _format(ctx, body)
     m = Meeting(
         body=name,
