@@ -78,3 +78,28 @@ def test_a_sitting_with_no_held_verb_keeps_no_date_from_the_dateline():
     )
     ms = ex(text, None).meetings
     assert all(m.date is None for m in ms)
+
+
+def test_the_sitting_on_whose_margins_the_text_business_was_done_later_in_the_text():
+    text = (
+        "Bank signs €60 million loan for Bishkek water\n\n"
+        "Bishkek, 8 October 2025\n\n"
+        "The Bank and the Kyrgyz Republic have signed a €60 million loan for the water network.\n\n"
+        "The loan will replace 140 kilometres of pipes.\n\n"
+        "The agreements were signed on the margins of the 12th meeting of the EU-Kyrgyz Republic Cooperation "
+        "Committee, held in Bishkek on 7-8 October.\n"
+    )
+    (m,) = ex(text, "2025-10-08").meetings
+    assert (m.number, m.date, m.date_end, m.place) == (12, "2025-10-07", "2025-10-08", "Bishkek")
+
+
+def test_margins_of_a_sitting_long_ago_is_no_reported_meeting():
+    text = (
+        "Bank signs loan\n\n"
+        "Bishkek, 8 October 2025\n\n"
+        "The Bank and the Kyrgyz Republic have signed a €60 million loan for the water network.\n\n"
+        "The loan will replace 140 kilometres of pipes.\n\n"
+        "The framework was agreed on the margins of the 11th meeting of the EU-Kyrgyz Republic Cooperation "
+        "Committee, held in Brussels on 7 May 2024.\n"
+    )
+    assert ex(text, "2025-10-08").meetings == []

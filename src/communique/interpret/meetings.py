@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 from functools import lru_cache
 
 from .. import data
@@ -99,6 +100,9 @@ def main_body(ctx: Context) -> BodyMention | None:
     nxt = next((x for x in ctx.sentences if x.start >= lead_end and not ctx.is_heading(x.start)), None)
     if nxt is None:
         return None
+    margins = _margins_sitting(ctx)
+    if margins is not None:
+        return margins
     window_end = ctx.text.find("\n", nxt.start)
     window_end = len(ctx.text) if window_end < 0 else window_end
     for b in ctx.all_bodies:
@@ -124,6 +128,39 @@ def main_body(ctx: Context) -> BodyMention | None:
             re.I,
         ):
             return b
+    return None
+
+
+# "The agreements were signed on the margins of the 12th meeting of the … Committee, held in Bishkek
+# on 7-8 October": the occasion of what the text reports, told later in it
+_ON_MARGINS = re.compile(
+    r"\b(?:on|at)\s+the\s+(?:margins|sidelines|fringes|side-lines)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$",
+    re.I,
+)
+
+
+def _margins_sitting(ctx: Context) -> BodyMention | None:
+    """A body whose sitting the text's business was done on the margins of, anywhere in the text,
+    dated within three days of the publication."""
+    if ctx.anchor is None:
+        return None
+    for b in ctx.all_bodies:
+        if ctx.in_quote(b.span[0]) or ctx.is_heading(b.span[0]):
+            continue
+        s = ctx.sentence_at(b.span[0])
+        if not _ON_MARGINS.search(ctx.text, max(s.start, b.span[0] - 80), b.span[0]):
+            continue
+        if _UPCOMING.match(ctx.text, b.span[1]) or re.search(r"\b(?:will|would)\b", s.text):
+            continue
+        for d in ctx.dates_in(s.start, s.end):
+            if d.granularity != "day" or not d.value[:4].isdigit():
+                continue
+            try:
+                days = (ctx.anchor - date.fromisoformat(d.value)).days
+            except ValueError:
+                continue
+            if 0 <= days <= 3:
+                return b
     return None
 
 
