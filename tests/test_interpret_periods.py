@@ -107,3 +107,25 @@ def test_a_count_in_a_present_relative_clause_is_outside_a_since_span():
         "25 member companies."
     )
     assert _fig(out, 25.0).period is None
+
+
+def test_and_inside_a_noun_phrase_does_not_cut_the_count_from_its_period():
+    out = ex(
+        "The railway reported that 410 container trains ran between China and Europe via Kazakhstan and "
+        "the Caspian in 9M 2025, against 312 a year earlier."
+    )
+    assert _fig(out, 410.0).period == "2025-01/2025-09"
+    assert _fig(out, 312.0).period == "2024-01/2024-09"
+
+
+def test_a_table_row_repeating_a_prose_figure_is_one_figure():
+    text = (
+        "# Port figures\n\n"
+        "Aktau port's revenue of 18.6 billion tenge for the first half was up 14% year on year.\n\n"
+        "| Indicator | Period | Value |\n"
+        "|---|---|---|\n"
+        "| Revenue of Aktau seaport | H1 2025 | KZT 18.6 billion |\n"
+        "| Revenue of Baku port | 2024 | AZN 95 million |\n"
+    )
+    figs = [(f.value, f.unit, f.period) for f in ex(text).figures if f.unit != "percent"]
+    assert figs == [(18_600_000_000.0, "KZT", "2025-01/2025-06"), (95_000_000.0, "AZN", "2024")]

@@ -450,6 +450,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             last_money = (fig, s.paragraph, si)
     figures += _year_earlier_counts(ctx, figures)
     figures += _table_counts(ctx, figures)
+    figures = _table_repeats(ctx, figures)
     release = _release_period(ctx)
     if release:
         # a release about one period ("Foreign trade … in January–September 2025", its first
@@ -463,6 +464,38 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             for f in figures
         ]
     return figures, pledges
+
+
+def _table_repeats(ctx: Context, figures: list[Figure]) -> list[Figure]:
+    """A table row that repeats a figure the prose tells ("| Revenue of Aktau seaport | H1 2025 | KZT
+    18.6 billion |" and "revenue of 18.6 billion tenge for the first half") is that figure once: the
+    prose one, with the row's period when the prose states none."""
+    if "|" not in ctx.text:
+        return figures
+    rows = [m.span() for m in _TABLE_ROW.finditer(ctx.text)]
+    if not rows:
+        return figures
+
+    def in_row(f: Figure) -> bool:
+        return bool(f.span) and any(a <= f.span[0] < b for a, b in rows)
+
+    prose = [i for i, f in enumerate(figures) if f.span and not in_row(f)]
+    drop: set[int] = set()
+    out = list(figures)
+    for j, t in enumerate(figures):
+        if not in_row(t):
+            continue
+        for i in prose:
+            p = out[i]
+            if p.unit != t.unit or abs(p.value - t.value) > 1e-9 * max(abs(t.value), 1.0):
+                continue
+            if p.period and t.period and p.period != t.period:
+                continue
+            if p.period is None and t.period:
+                out[i] = p.model_copy(update={"period": t.period})
+            drop.add(j)
+            break
+    return [f for k, f in enumerate(out) if k not in drop]
 
 
 def _release_period(ctx: Context) -> str | None:
@@ -2114,6 +2147,23 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
     return got
 
 
+def _conj_before_date(text: str, lo: int, at: int) -> bool:
+    """A conjunction that opens the date's own clause between an amount and the date: ", and" (or
+    "but", "while") anywhere, a bare "and" only just before the date ("… and for 9 months of 2025 –"),
+    not one inside a noun phrase ("trains ran via Kazakhstan and the Caspian in 9M 2025")."""
+    between = text[lo:at]
+    return bool(_NEXT_CONJ_COMMA.search(between) or _CONJ_DATE_CLAUSE.search(between))
+
+
+_NEXT_CONJ_COMMA = re.compile(r",\s+(?:and|but|while|whereas)\s")
+_CONJ_DATE_CLAUSE = re.compile(
+    r"\s(?:and|but|while|whereas)\s+(?:for|in|during|over|at|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$"
+)
+# "410 trains in 9M 2025, against 312 a year earlier": the base told after a comparison word is
+# the compared value's, not the first amount's
+_COMPARED = re.compile(r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|from)\s")
+
+
 def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> str | None:
     """The period of the amount `a` in sentence `s`; with `lo`, only from dates at or after it."""
     text = ctx.text
@@ -2166,20 +2216,21 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
                 continue
             nxt_amount = x.span[0]
     # (not across "…, and for 9 months of 2025 – USD 950 million": the next clause's period)
+    bases = ctx.memo.get("period_bases") or ()
     after = [
         c
         for c in cands
         if a.span[1] <= c[0] < min(nxt_amount, s.end)
         and not _SEMI.search(text[a.span[1] : c[0]])
-        and not (nxt_amount < s.end and _NEXT_CONJ.search(text[a.span[1] : c[0]]))
+        and not (nxt_amount < s.end and _conj_before_date(text, a.span[1], c[0]))
         and not _CONTRAST_NEXT.search(text, a.span[1], c[0])
+        and not (c[0] in bases and _COMPARED.search(text, a.span[1], c[0]))
     ]
     if after:
         return min(after, key=lambda c: c[0])[2]
     if _TARGET_BEFORE.search(text, max(s.start, a.span[0] - 60), a.span[0]):
         return None  # "… in 2025 and reaffirmed the goal of raising it to $3 billion": a goal, no date
     before = [c for c in cands if c[1] <= a.span[0]]
-    bases = ctx.memo.get("period_bases")
     if bases and a.unit == "percent":
         # "… 312 a year earlier, a rise of about 31%": the change is of the value it compares, not
         # of the base
