@@ -129,3 +129,20 @@ def test_a_table_row_repeating_a_prose_figure_is_one_figure():
     )
     figs = [(f.value, f.unit, f.period) for f in ex(text).figures if f.unit != "percent"]
     assert figs == [(18_600_000_000.0, "KZT", "2025-01/2025-06"), (95_000_000.0, "AZN", "2024")]
+
+
+def test_number_of_things_that_passed_a_count_is_more_than_it():
+    (f,) = ex("In 2025 the number of EU companies operating in the country passed 1,000 for the first "
+              "time.").figures
+    assert (f.value, f.unit, f.qualifier, f.period) == (1000.0, "count", "more than", "2025")
+
+
+def test_a_change_told_as_a_fraction_and_a_level_reached_as_a_fraction():
+    out = ex("In 2024 trade with Germany grew by nearly a fifth, and the share of renewables has risen to "
+             "about a quarter.")
+    assert {(f.value, f.qualifier) for f in out.figures} == {(20.0, "nearly"), (25.0, "about")}
+
+
+def test_a_decrease_of_is_a_decline():
+    out = ex("In 2024 exports amounted to USD 22.8 billion (a decrease of 1.9%).")
+    assert _fig(out, 1.9).metric.endswith("decline")

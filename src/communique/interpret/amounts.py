@@ -137,7 +137,8 @@ def _lex() -> dict:
         # "trade has grown by a quarter over the past five years": a change told as a fraction
         "frac_by": LiteralScan(
             re.compile(
-                r"\b(?:grown|grew|risen|rose|increased|decreased|fallen|fell|declined|expanded)\s+by\s+"
+                # "… has risen to about a quarter": the level it reaches, told as a fraction too
+                r"\b(?:grown|grew|risen|rose|increased|decreased|fallen|fell|declined|expanded)\s+(?:by|to)\s+"
                 r"(?:(about|nearly|almost|more\s+than|over|around|some)\s+)?("
                 + "|".join(map(re.escape, sorted(fr, key=len, reverse=True)))
                 + r")\b(?!\s+of\b)",
@@ -228,6 +229,7 @@ def _fractions(ctx: Context) -> list[Amount]:
 
 _NUMBER_OF = re.compile(
     r"\b[Nn]umber\s+of\s+([\w’'\- ]{3,60}?)\s+(?:[\w’'\-]+\s+){0,6}?(?:exceeded|exceeds|reached|reaches|"
+    r"passed|surpassed|topped|crossed|"
     r"rose\s+to|grew\s+to|grown\s+to|risen\s+to|increased\s+to|jumped\s+to|came\s+to|stood\s+at|stands\s+at|"
     r"totall?ed|"
     r"amounted\s+to|climbed\s+to)\s+(?:(?:more\s+than|over|about|some|nearly|almost)\s+)?$"
@@ -315,7 +317,8 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
             q = _COUNT_Q.search(ctx.text[max(0, start - 20) : start])
             qual = _FRACTION_Q.get(q.group(1).lower(), "about") if q else "exact"
             if re.search(
-                r"\b(?:exceeded|exceeds|surpassed|topped)\s+$", ctx.text[max(0, start - 14) : start]
+                r"\b(?:exceeded|exceeds|surpassed|topped|passed|crossed)\s+$",
+                ctx.text[max(0, start - 14) : start],
             ):
                 qual = "more than"
             out.append(Amount((start, end), num, value, None, "count", qual, None, True))
@@ -1884,7 +1887,11 @@ _BACK_REF = re.compile(
 _AMOUNT_BACK = re.compile(
     r"\s*(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:amount|sum|total|money|funding|financing|investment|volume)\b"
 )
-_FELL = re.compile(r"\b(?:fell|declined|decreased|dropped|contracted|shrank|down)\s+(?:by\s+)?$")
+_FELL = re.compile(
+    r"\b(?:fell|declined|decreased|dropped|contracted|shrank|down)\s+(?:by\s+)?$"
+    # "(a decrease of 1.9%)"
+    r"|\b(?:an?\s+)?(?:decrease|decline|drop|fall|reduction|contraction)\s+(?:of\s+|by\s+)$"
+)
 _BRACKET_CHANGE = re.compile(r"\s*\(\s*[+−–-]?\s*")
 _SIGNED = re.compile(r"(?:^|[\s(])[+−–-]$")  # "$1.2 billion (+10.2%)": a signed change
 _LESS = re.compile(r"\s+(?:less|lower|down|decrease|decline|drop|fall|reduction)\b")
