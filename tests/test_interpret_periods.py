@@ -146,3 +146,10 @@ def test_a_change_told_as_a_fraction_and_a_level_reached_as_a_fraction():
 def test_a_decrease_of_is_a_decline():
     out = ex("In 2024 exports amounted to USD 22.8 billion (a decrease of 1.9%).")
     assert _fig(out, 1.9).metric.endswith("decline")
+
+
+def test_an_equivalent_in_another_currency_is_no_second_record():
+    out = ex("The Bank signed a €60 million loan for the water network. The loan, equivalent to about "
+             "5.9 billion som at today's rate, will replace old pipes.")
+    assert not [f for f in out.figures if f.unit == "KGS"]
+    assert not [p for p in out.pledges if p.currency == "KGS"]

@@ -398,6 +398,8 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             continue
         if a.unit == "percent" and _share_of_pledge(ctx, a, last_pledge, si):
             continue
+        if money and _EQUIVALENT.search(ctx.text, max(s.start, a.span[0] - 40), a.span[0]):
+            continue  # "The loan, equivalent to about 5.9 billion som at today's rate, …": the same money
         if money:
             p = _as_pledge(ctx, a, s, stated, last_pledge, si)
             if p is None:
@@ -523,6 +525,12 @@ def _release_period(ctx: Context) -> str | None:
     return None
 
 
+# an amount in apposition that restates money in another currency ("The sovereign loan, equivalent to
+# about 5.9 billion som at today's rate, …", "…, or roughly"): a stated conversion, no record
+_EQUIVALENT = re.compile(
+    r"[,(]\s*(?:which\s+is\s+|that\s+is\s+)?(?:equivalent|equal)\s+to\s+"
+    r"(?:about\s+|around\s+|some\s+|roughly\s+|approximately\s+|nearly\s+|almost\s+)?$"
+)
 _TABLE_ROW = re.compile(r"^[ \t]*\|(.+)\|[ \t]*$", re.M)
 _COUNT_CELL = re.compile(
     r"\s*(?P<q>~|≈|>|about|around|some|over|more\s+than|nearly|almost|approx\.?|approximately)?\s*"
