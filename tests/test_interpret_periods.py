@@ -153,3 +153,15 @@ def test_an_equivalent_in_another_currency_is_no_second_record():
              "5.9 billion som at today's rate, will replace old pipes.")
     assert not [f for f in out.figures if f.unit == "KGS"]
     assert not [p for p in out.pledges if p.currency == "KGS"]
+
+
+def test_an_amount_in_a_headline_under_a_site_line_is_told_in_the_body():
+    text = (
+        "European Commission - Press release\n\n"
+        "EU and Ruritania sign €415 million in new agreements for water\n\n"
+        "Brussels, 20 November 2025\n\n"
+        "In 2024 trade reached €6.4 billion. The Commission signed agreements worth €415 million today.\n"
+    )
+    out = ex(text, "2025-11-20")
+    spans = [f.span for f in out.figures] + [p.span for p in out.pledges]
+    assert all(sp[0] > text.index("Brussels") for sp in spans)

@@ -379,7 +379,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             stated = nxt
             i += 1
         i += 1
-        if ctx.is_heading(a.span[0]):
+        if ctx.is_heading(a.span[0]) or ctx.in_headline(a.span[0]):
             continue
         s = ctx.sentence_at(a.span[0])
         si = ctx.sentence_index(a.span[0])

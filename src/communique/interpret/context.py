@@ -239,6 +239,15 @@ class Context:
         self._lead_end = end
         return end
 
+    def in_headline(self, pos: int) -> bool:
+        """Inside a headline paragraph above the lead (see `_headline_like`), which the text then
+        tells in full: "Global Gateway: EU and Uzbekistan sign €415 million in new agreements"."""
+        if not self.sentences or pos >= self.lead_end:
+            return False
+        s = self.sentence_at(pos)
+        lead_para = self.sentence_at(max(0, self.lead_end - 1)).paragraph
+        return s.paragraph < lead_para and self._headline_like(s)
+
     def _headline_like(self, s) -> bool:
         """A paragraph of one line, 3–30 words, with no final punctuation: a headline under a site's
         header lines ("Wang Yi Holds Talks with …" after "Ministry of … / Home > News"), no lead."""
