@@ -165,3 +165,15 @@ def test_an_amount_in_a_headline_under_a_site_line_is_told_in_the_body():
     out = ex(text, "2025-11-20")
     spans = [f.span for f in out.figures] + [p.span for p in out.pledges]
     assert all(sp[0] > text.index("Brussels") for sp in spans)
+
+
+def test_a_count_then_spelled_out_as_a_bulleted_list_is_no_figure():
+    text = (
+        "Today the ministers signed a package of three agreements under Global Gateway.\n\n"
+        "The package consists of:\n\n"
+        "- a financing agreement for schools;\n"
+        "- a finance contract for water;\n"
+        "- a grant agreement for irrigation.\n\n"
+        "Since 2015, 40 projects have been completed.\n"
+    )
+    assert [f.value for f in ex(text).figures] == [40.0]

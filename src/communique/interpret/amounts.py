@@ -664,11 +664,36 @@ _LIST_SEP = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 def _spelled_out(ctx: Context, a: Amount, s) -> bool:
     """ "The sides signed 5 documents: an agreement on transit, a memorandum …": a count the text
     then spells out item by item is the length of a list, no figure."""
-    m = _LIST_LEAD.match(ctx.text, a.span[1], s.end)
-    if not m or not a.value.is_integer() or not 2 <= a.value <= 12:
+    if not a.value.is_integer() or not 2 <= a.value <= 12:
         return False
+    m = _LIST_LEAD.match(ctx.text, a.span[1], s.end)
+    if not m:
+        return _bulleted_after(ctx, a)
     items = [x for x in _LIST_SEP.split(ctx.text[m.end() : s.end].rstrip(" .;")) if x.strip()]
     return len(items) == int(a.value)
+
+
+_COLON_LINE_END = re.compile(r":[ \t]*\n")
+_BULLET = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+\S[^\n]*\n?")
+_BLANK = re.compile(r"\s*")
+
+
+def _bulleted_after(ctx: Context, a: Amount) -> bool:
+    """ "… signed a package of three agreements worth €415 million. The package consists of:" and
+    three bullets: the count is the length of the list that follows, in the next paragraphs."""
+    text = ctx.text
+    c = _COLON_LINE_END.search(text, a.span[1], min(len(text), a.span[1] + 500))
+    if c is None or text.count("\n\n", a.span[1], c.start()) > 2:
+        return False
+    pos, n = c.end(), 0
+    while True:
+        pos = _BLANK.match(text, pos).end()
+        b = _BULLET.match(text, pos)
+        if b is None:
+            break
+        n += 1
+        pos = b.end()
+    return n == int(a.value)
 
 
 def _project_scope(ctx: Context, a: Amount, scope_end: int) -> bool:
