@@ -177,3 +177,18 @@ def test_a_count_then_spelled_out_as_a_bulleted_list_is_no_figure():
         "Since 2015, 40 projects have been completed.\n"
     )
     assert [f.value for f in ex(text).figures] == [40.0]
+
+
+def test_money_given_across_a_span_up_to_now_is_a_running_total():
+    out = ex("Since 2015, the EIB has signed over €2 billion of loans in Uzbekistan. Over the past decade, "
+             "the EU has provided more than €500 million in grants to Tajikistan.")
+    assert not out.pledges
+    assert {(f.value, f.period, f.qualifier) for f in out.figures} == {
+        (2_000_000_000.0, "2015/2025", "more than"),
+        (500_000_000.0, "2015/2025", "more than"),
+    }
+
+
+def test_a_promise_over_the_next_years_stays_a_pledge():
+    out = ex("The EU has pledged €300 million for Tajikistan's water sector over the next three years.")
+    assert [p.amount for p in out.pledges] == [300_000_000.0]

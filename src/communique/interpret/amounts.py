@@ -400,7 +400,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             continue
         if money and _EQUIVALENT.search(ctx.text, max(s.start, a.span[0] - 40), a.span[0]):
             continue  # "The loan, equivalent to about 5.9 billion som at today's rate, …": the same money
-        if money:
+        if money and not _cumulative_past(ctx, a, s):
             p = _as_pledge(ctx, a, s, stated, last_pledge, si)
             if p is None:
                 p = _table_pledge(ctx, a)
@@ -769,6 +769,25 @@ def _year_earlier_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
 
 
 # --- pledges ----------------------------------------------------------------------------------
+
+
+_SPAN_WORDS = AnyOf(["since", "Since", "past", "last", "independence"])
+
+
+def _cumulative_past(ctx: Context, a: Amount, s) -> bool:
+    """ "Since 2015, the EIB has signed over €2 billion of loans", "Over the past decade, the EU has
+    provided more than €500 million in grants": money handed over across a span that runs up to the
+    time of writing, told in the present perfect, is a running total (a figure), not a promise."""
+    year = _pub_year(ctx)
+    if not year or not _SPAN_WORDS.found_part(ctx.text[s.start : a.span[0]], ctx.at, s.start):
+        return False
+    per = _period(ctx, a, s, count=False)
+    if not per or len(per) != 9 or per[4] != "/" or not per[:4].isdigit() or per[5:] != str(year):
+        return False
+    if int(per[:4]) >= year:
+        return False
+    clause = _clause_left(ctx, a, s)[-120:]
+    return bool(_PRESENT_PERFECT.search(clause)) and not _lex()["hedged"].search(clause)
 
 
 def _clause_left(ctx: Context, a: Amount, s) -> str:
