@@ -779,7 +779,7 @@ def _cumulative_past(ctx: Context, a: Amount, s) -> bool:
     provided more than €500 million in grants": money handed over across a span that runs up to the
     time of writing, told in the present perfect, is a running total (a figure), not a promise."""
     year = _pub_year(ctx)
-    if not year or not _SPAN_WORDS.found_part(ctx.text[s.start : a.span[0]], ctx.at, s.start):
+    if not year or not _SPAN_WORDS.found_part(ctx.text[s.start : s.end], ctx.at, s.start):
         return False
     per = _period(ctx, a, s, count=False)
     if not per or len(per) != 9 or per[4] != "/" or not per[:4].isdigit() or per[5:] != str(year):
@@ -787,7 +787,17 @@ def _cumulative_past(ctx: Context, a: Amount, s) -> bool:
     if int(per[:4]) >= year:
         return False
     clause = _clause_left(ctx, a, s)[-120:]
-    return bool(_PRESENT_PERFECT.search(clause)) and not _lex()["hedged"].search(clause)
+    # the amount's own verb, the last before it: "Japan, which has provided $3 billion since 1993,
+    # will add a further $100 million" — "will add" governs the second sum
+    aux = max(_AUX.finditer(clause), key=lambda x: x.start(), default=None)
+    if aux is None or aux.group(0).lower() not in ("has", "have"):
+        return False
+    return bool(_PRESENT_PERFECT.match(clause, aux.start())) and not _lex()["hedged"].search(clause)
+
+
+_AUX = re.compile(
+    r"\b(?:has|have|had|will|would|shall|could|can|may|might|is|are|was|were|plans|intends|expects)\b", re.I
+)
 
 
 def _clause_left(ctx: Context, a: Amount, s) -> str:
