@@ -192,3 +192,9 @@ def test_money_given_across_a_span_up_to_now_is_a_running_total():
 def test_a_promise_over_the_next_years_stays_a_pledge():
     out = ex("The EU has pledged €300 million for Tajikistan's water sector over the next three years.")
     assert [p.amount for p in out.pledges] == [300_000_000.0]
+
+
+def test_bonds_an_institution_placed_are_money_it_borrows():
+    out = ex("The EBRD has placed bonds denominated in Uzbek sum for a total of 2.4 trillion sum.")
+    assert not out.pledges
+    assert [f.value for f in out.figures] == [2.4e12]

@@ -795,6 +795,12 @@ def _cumulative_past(ctx: Context, a: Amount, s) -> bool:
     return bool(_PRESENT_PERFECT.match(clause, aux.start())) and not _lex()["hedged"].search(clause)
 
 
+# an institution placing or issuing its own bonds borrows that money: no pledge
+_BONDS = re.compile(
+    r"\b(?:plac|issu|sold|sell)\w*\s+(?:[\w-]+\s+){0,3}?bonds?\b(?:\s+[\w-]+){0,6}?\s+(?:for\s+|of\s+|worth\s+)?"
+    r"(?:a\s+total\s+of\s+|some\s+|about\s+)?$",
+    re.I,
+)
 _AUX = re.compile(
     r"\b(?:has|have|had|will|would|shall|could|can|may|might|is|are|was|were|plans|intends|expects)\b", re.I
 )
@@ -851,6 +857,8 @@ def _as_pledge(
         return None
     if _non_party(ctx, left[-120:], a0) or (not total_of and _figure_cue(ctx, left[-60:], a0)):
         return None
+    if "bond" in left[-100:] and _BONDS.search(left[-100:]):
+        return None  # "has placed bonds … for a total of 2.4 trillion sum": money it borrows, a figure
     if _given_before(ctx, a, s, left) or _RECEIVED.search(left[-60:]):
         return None
     window = left[-140:] + " " + right
