@@ -198,3 +198,9 @@ def test_bonds_an_institution_placed_are_money_it_borrows():
     out = ex("The EBRD has placed bonds denominated in Uzbek sum for a total of 2.4 trillion sum.")
     assert not out.pledges
     assert [f.value for f in out.figures] == [2.4e12]
+
+
+def test_a_target_change_told_as_a_fraction():
+    text = "The railways intend to increase freight traffic on the North–South corridor by a quarter by 2030."
+    (f,) = ex(text).figures
+    assert (f.value, f.unit, f.period) == (25.0, "percent", "2030")
