@@ -204,3 +204,16 @@ def test_a_target_change_told_as_a_fraction():
     text = "The railways intend to increase freight traffic on the North–South corridor by a quarter by 2030."
     (f,) = ex(text).figures
     assert (f.value, f.unit, f.period) == (25.0, "percent", "2030")
+
+
+def test_money_committed_over_a_closed_fiscal_year_is_that_years_total():
+    out = ex("Japan's agency JICA committed the equivalent of $90 million to Central Asian transport in "
+             "fiscal 2024 (April 2024 to March 2025), its highest yearly amount so far.")
+    assert not out.pledges
+    (f,) = out.figures
+    assert (f.value, f.period) == (90e6, "2024-04/2025-03")
+
+
+def test_money_to_be_committed_over_coming_months_stays_a_pledge():
+    out = ex("Japan's agency JICA will commit $90 million to Central Asian transport in January–June 2026.")
+    assert [p.amount for p in out.pledges] == [90e6]

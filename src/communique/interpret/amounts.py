@@ -781,14 +781,23 @@ def _cumulative_past(ctx: Context, a: Amount, s) -> bool:
     provided more than €500 million in grants": money handed over across a span that runs up to the
     time of writing, told in the present perfect, is a running total (a figure), not a promise."""
     year = _pub_year(ctx)
-    if not year or not _SPAN_WORDS.found_part(ctx.text[s.start : s.end], ctx.at, s.start):
+    if not year or not (
+        _SPAN_WORDS.found_part(ctx.text[s.start : s.end], ctx.at, s.start)
+        or any(d.end and d.granularity == "month" for d in ctx.dates_in(s.start, s.end))
+    ):
         return False
     per = _period(ctx, a, s, count=False)
+    if per and len(per) == 15 and per[7] == "/" and per[8:] < f"{ctx.anchor:%Y-%m}":
+        clause = _clause_left(ctx, a, s)[-120:]
+        # "JICA committed the equivalent of $90 million … in fiscal 2024 (April 2024 to March
+        # 2025)": a sum over a closed run of months, told in the past, is that period's total
+        return not _lex()["hedged"].search(clause) and not _FUTURE_AUX.search(clause)
     if not per or len(per) != 9 or per[4] != "/" or not per[:4].isdigit() or per[5:] != str(year):
         return False
     if int(per[:4]) >= year:
         return False
     clause = _clause_left(ctx, a, s)[-120:]
+
     # the amount's own verb, the last before it: "Japan, which has provided $3 billion since 1993,
     # will add a further $100 million" — "will add" governs the second sum
     aux = max(_AUX.finditer(clause), key=lambda x: x.start(), default=None)
@@ -803,6 +812,7 @@ _BONDS = re.compile(
     r"(?:a\s+total\s+of\s+|some\s+|about\s+)?$",
     re.I,
 )
+_FUTURE_AUX = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|plans?|intends?|expects?)\b", re.I)
 _AUX = re.compile(
     r"\b(?:has|have|had|will|would|shall|could|can|may|might|is|are|was|were|plans|intends|expects)\b", re.I
 )
@@ -2109,6 +2119,7 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 _TO_IN = re.compile(r"\s(?:to|until|till|through)\s")
 
 
+_BRACKET_GAP = re.compile(r"\s*\(\s*(?:i\.e\.\s*|from\s+)?")
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\s+$", re.I)
 _EARLIER_BASE = re.compile(
     r"(?i:an?\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|preceding)\s+year|the\s+year\s+before)"
@@ -2199,6 +2210,20 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
         if _EARLIER_BASE.fullmatch(d.text):
             # "410 trains in 9M 2025, against 312 a year earlier, a rise of 31%": the base of a change
             ctx.memo.setdefault("period_bases", set()).add(d.span[0])
+    if len(dated) > 1:
+        # "in fiscal 2024 (April 2024 to March 2025)": the bracketed range says which months the
+        # year means
+        dated = [
+            x
+            for k, x in enumerate(dated)
+            if not (
+                k + 1 < len(dated)
+                and x[0] is not None
+                and dated[k + 1][0] is not None
+                and dated[k + 1][0].end
+                and _BRACKET_GAP.fullmatch(text, x[0].span[1], dated[k + 1][0].span[0])
+            )
+        ]
     ind = _INDEPENDENCE.search(sent) if year and _low_has(ctx, "independence", s.start, s.end) else None
     if ind:
         # "Since independence, the Bank has financed 190 projects": from the independence of the
