@@ -217,3 +217,9 @@ def test_money_committed_over_a_closed_fiscal_year_is_that_years_total():
 def test_money_to_be_committed_over_coming_months_stays_a_pledge():
     out = ex("Japan's agency JICA will commit $90 million to Central Asian transport in January–June 2026.")
     assert [p.amount for p in out.pledges] == [90e6]
+
+
+def test_a_past_change_of_an_object_told_as_a_fraction_since_a_year():
+    text = "The president said the country had increased gas exports to Europe by about a third since 2021."
+    (f,) = ex(text).figures
+    assert (f.value, f.qualifier, f.period) == (33.3, "about", "2021/2025")

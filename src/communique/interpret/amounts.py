@@ -140,14 +140,15 @@ def _lex() -> dict:
                 # "… has risen to about a quarter": the level it reaches, told as a fraction too
                 r"(?:\b(?:grown|grew|risen|rose|increased|decreased|fallen|fell|declined|expanded)\s+(?:by|to)\s+"
                 # "intend to increase freight traffic on the corridor by a quarter by 2030": a target
-                r"|\bto\s+(?:increase|raise|boost|grow|expand|cut|reduce|lift)\s+(?:[\w’'–-]+\s+){1,8}?by\s+)"
+                r"|\b(?:to\s+(?:increase|raise|boost|grow|expand|cut|reduce|lift)|(?:had|has|have)\s+"
+                r"(?:increased|raised|boosted|expanded|cut|reduced|lifted))\s+(?:[\w’'–-]+\s+){1,8}?by\s+)"
                 r"(?:(about|nearly|almost|more\s+than|over|around|some)\s+)?("
                 + "|".join(map(re.escape, sorted(fr, key=len, reverse=True)))
                 + r")\b(?!\s+of\b)",
                 re.I,
             ),
             starts=["grown", "grew", "risen", "rose", "increased", "decreased", "fallen", "fell", "declined",
-                    "expanded", "to"],
+                    "expanded", "to", "had", "has", "have"],
         ),
         "giver_after": re.compile(giver + rf"{{0,6}}(?:{heads}))\b"),
         "giver_before": re.compile(giver + rf"{{1,6}}(?:{heads}))\b"),
