@@ -103,3 +103,20 @@ def test_margins_of_a_sitting_long_ago_is_no_reported_meeting():
         "Committee, held in Brussels on 7 May 2024.\n"
     )
     assert ex(text, "2025-10-08").meetings == []
+
+
+def test_a_numbered_sitting_the_visit_chaired_later_in_the_text_is_the_reported_meeting():
+    text = (
+        "On the negotiations of the Ministers of Foreign Affairs\n\n"
+        "Astana, 14 February 2025\n\n"
+        "The Minister of Foreign Affairs of Kazakhstan held negotiations with his counterpart from "
+        "Uzbekistan, who is staying in the country on a working visit.\n\n"
+        "The parties discussed trade and water.\n\n"
+        "Within the framework of the visit the Ministers co-chaired the fourth meeting of the Council of "
+        "Ministers of Foreign Affairs of Kazakhstan and Uzbekistan. The next Consultative Meeting of the "
+        "Heads of State of Central Asia will be held in Tashkent.\n"
+    )
+    out = ex(text, None)
+    (m,) = out.meetings
+    assert (m.number, m.date, m.place) == (4, "2025-02-14", "Astana")
+    assert any(e.name.startswith("Consultative Meeting of the Heads of State") for e in out.events)

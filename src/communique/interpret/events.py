@@ -233,7 +233,9 @@ def _ordinal_after(ctx: Context, end: int):
 
 def _body_name(ctx: Context, b: BodyMention) -> str:
     if b.parties or ctx.meeting is None or ctx.meeting_body is None or b.type != ctx.meeting_body.type:
-        if not b.parties and ctx.meeting is not None and len(ctx.meeting.parties) == 2:
+        # (not "Consultative Meeting of the Heads of State of Central Asia": its name says whose)
+        owned = " of " in b.name
+        if not b.parties and ctx.meeting is not None and len(ctx.meeting.parties) == 2 and not owned:
             p = ctx.meeting.parties
             return f"{short_party(p[0])}–{short_party(p[1])} {b.type}"
         return b.name

@@ -139,20 +139,36 @@ _ON_MARGINS = re.compile(
 )
 
 
+# "Within the framework of the visit the Ministers co-chaired the fourth meeting of the Council of …":
+# the sitting the visit held, told after the lead with no date of its own
+_CHAIRED_NTH = re.compile(
+    r"(?<!\bhad\s)\b(?:co-chaired|chaired|convened|opened|held)\s+the\s+[\w-]+\s+(?:[\w-]+\s+)?"
+    r"(?:meeting|session|sitting)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def _margins_sitting(ctx: Context) -> BodyMention | None:
     """A body whose sitting the text's business was done on the margins of, anywhere in the text,
-    dated within three days of the publication."""
+    dated within three days of the publication; or a numbered sitting the text says was chaired or
+    held, in a sentence with no date."""
     if ctx.anchor is None:
         return None
     for b in ctx.all_bodies:
         if ctx.in_quote(b.span[0]) or ctx.is_heading(b.span[0]):
             continue
         s = ctx.sentence_at(b.span[0])
-        if not _ON_MARGINS.search(ctx.text, max(s.start, b.span[0] - 80), b.span[0]):
+        lo = max(s.start, b.span[0] - 80)
+        margins = _ON_MARGINS.search(ctx.text, lo, b.span[0])
+        chaired = not margins and b.number is not None and _CHAIRED_NTH.search(ctx.text, lo, b.span[0])
+        if not margins and not chaired:
             continue
         if _UPCOMING.match(ctx.text, b.span[1]) or re.search(r"\b(?:will|would)\b", s.text):
             continue
-        for d in ctx.dates_in(s.start, s.end):
+        dates = ctx.dates_in(s.start, s.end)
+        if chaired and not dates:
+            return b
+        for d in dates:
             if d.granularity != "day" or not d.value[:4].isdigit():
                 continue
             try:
@@ -286,7 +302,9 @@ def _date(ctx: Context, body: BodyMention):
     return None
 
 
-_HELD_PAST = re.compile(r"\b(?:was|were)\s+held\b|\btook\s+place\b|\bconvened\b|\bmet\b|\btoday\b")
+_HELD_PAST = re.compile(
+    r"\b(?:was|were)\s+held\b|\btook\s+place\b|\bconvened\b|\bmet\b|\btoday\b|(?<!\bhad\s)\bco-chaired\b"
+)
 
 
 def _dateline_day(ctx: Context, body: BodyMention):
