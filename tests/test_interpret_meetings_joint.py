@@ -120,3 +120,14 @@ def test_a_numbered_sitting_the_visit_chaired_later_in_the_text_is_the_reported_
     (m,) = out.meetings
     assert (m.number, m.date, m.place) == (4, "2025-02-14", "Astana")
     assert any(e.name.startswith("Consultative Meeting of the Heads of State") for e in out.events)
+
+
+def test_a_numbered_cooperation_forum_is_a_standing_body():
+    text = (
+        "Results of the 17th Korea–Central Asia Cooperation Forum\n\n"
+        "1. The 17th Korea–Central Asia Cooperation Forum was held in Seoul on 6 November, with the "
+        "participation of vice ministers of foreign affairs of the five Central Asian countries.\n"
+    )
+    (m,) = ex(text, "2024-11-08").meetings
+    assert (m.number, m.date, m.place) == (17, "2024-11-06", "Seoul")
+    assert "Cooperation Forum" in m.body
