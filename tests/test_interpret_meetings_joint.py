@@ -131,3 +131,24 @@ def test_a_numbered_cooperation_forum_is_a_standing_body():
     (m,) = ex(text, "2024-11-08").meetings
     assert (m.number, m.date, m.place) == (17, "2024-11-06", "Seoul")
     assert "Cooperation Forum" in m.body
+
+
+def test_a_date_in_an_arrival_aside_is_not_the_sittings():
+    text = (
+        "Presidents sign documents\n\n"
+        "Tashkent -- President Ilham Aliyev, who arrived in Tashkent on 16 September on a state visit, held "
+        "talks with the Uzbek leader on Wednesday. After the talks, the Heads of State chaired the second "
+        "meeting of the Supreme Interstate Council of Uzbekistan and Azerbaijan.\n"
+    )
+    (m,) = ex(text, "2025-09-17").meetings
+    assert (m.number, m.date) == (2, "2025-09-17")
+
+
+def test_a_recalled_sitting_after_the_lead_is_no_reported_meeting():
+    text = (
+        "Minister holds video conference with Commissioner\n\n"
+        "On 12 March 2025, the Minister held a video conference with the European Commissioner.\n\n"
+        "She recalled the eighth meeting of the Mongolia–EU Joint Committee, held in Ulaanbaatar in June "
+        "last year.\n"
+    )
+    assert ex(text, "2025-03-12").meetings == []

@@ -58,6 +58,7 @@ _UPCOMING = re.compile(
 
 
 _YEAR4 = re.compile(r"\b(?:19|20)\d\d\b")
+_LAST_YEAR = re.compile(r"\blast\s+year\b|\byears?\s+ago\b", re.I)
 
 
 def _long_before(ctx: Context, b: BodyMention) -> bool:
@@ -67,10 +68,11 @@ def _long_before(ctx: Context, b: BodyMention) -> bool:
         return False
     s = ctx.sentence_at(b.span[0])
     # only dates that write their year: a bare "4 June" is read against an anchor that may be off
+    # ("June last year" says its year too)
     vals = [
         d.value
         for d in ctx.dates_in(s.start, s.end)
-        if d.value and len(d.value) >= 7 and _YEAR4.search(d.text)
+        if d.value and len(d.value) >= 7 and (_YEAR4.search(d.text) or _LAST_YEAR.search(d.text))
     ]
     if not vals:
         return False
@@ -115,6 +117,8 @@ def main_body(ctx: Context) -> BodyMention | None:
         right = ctx.text[b.span[1] : s.end]
         if re.search(r"\b(?:next|previous|last|upcoming|following|former)\b", left[-40:], re.I):
             continue
+        if re.search(r"\b(?:recalled|recalling|recalls|recall)\b", left, re.I):
+            continue  # "She recalled the eighth meeting of the … Committee, held in June last year"
         if re.search(r"\b(?:will|would|is expected|are expected|to be held|planned)\b", right[:60], re.I):
             continue
         if _UPCOMING.match(ctx.text, b.span[1]) or re.search(
@@ -294,7 +298,9 @@ def _date(ctx: Context, body: BodyMention):
     cands = [d for d in cands if d.span[0] >= dateline_end]
     # a line that is only a dateline or byline ("*Central Asia desk · 8 July 2025*") dates the text,
     # not the sitting: its date is the last resort
-    cands.sort(key=lambda d: _is_dateline_only(ctx.sentence_at(d.span[0]).text))
+    # (nor is a date inside an aside, "Aliyev, who arrived in Tashkent on 16 September on a state
+    # visit, held talks … on Wednesday": the arrival's)
+    cands.sort(key=lambda d: (_is_dateline_only(ctx.sentence_at(d.span[0]).text), _in_aside(ctx, d.span[0])))
     for want in ("day", "month"):
         for d in cands:
             if d.granularity == want:
@@ -321,6 +327,14 @@ def _dateline_day(ctx: Context, body: BodyMention):
         if s.start >= dl.span[1] and not ctx.is_heading(s.start) and _HELD_PAST.search(s.text):
             return dl
     return None
+
+
+_ASIDE = re.compile(r",\s+(?:who|which)\s[^,;]*,")
+
+
+def _in_aside(ctx: Context, pos: int) -> bool:
+    s = ctx.sentence_at(pos)
+    return any(m.start() <= pos < m.end() for m in _ASIDE.finditer(ctx.text, s.start, s.end))
 
 
 def _spanning(ctx: Context, body: BodyMention, d):
