@@ -542,3 +542,18 @@ def test_a_future_cue_before_a_long_name_still_puts_a_season_ahead():
 def test_statistical_periods(text, want) -> None:
     got = [(d.text, d.value, d.end) for d in find_dates(text, dt.date(2025, 10, 21))]
     assert got == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("In 1H 2025, trade grew.", ("1H 2025", "2025-01", "2025-06")),
+        ("In 3Q 2024 trade grew.", ("3Q 2024", "2024-07", "2024-09")),
+        ("In Q1–Q3 2025 trade grew.", ("Q1–Q3 2025", "2025-01", "2025-09")),
+        ("In the first three quarters of 2025 trade grew.",
+         ("first three quarters of 2025", "2025-01", "2025-09")),
+    ],
+)
+def test_quarter_and_half_forms(text, want) -> None:
+    (d,) = find_dates(text, dt.date(2025, 11, 20))
+    assert (d.text, d.value, d.end) == want

@@ -94,7 +94,11 @@ rf"(?P<iso_d>[0-3]?[0-9])(?![0-9]|[./-][0-9]))",
     rf"(?P<myr>(?P<myr_m1>{_MONTH}),?{_S}+(?P<myr_y1>{_YEAR}){_S}*(?:[-–—]|{_S}(?:to|until|through){_S})"
     rf"{_S}*(?P<myr_m2>{_MONTH}),?{_S}+(?P<myr_y2>{_YEAR}))",
     # "Q3 2025", "H1 2025", "9M 2025" (the first nine months), "first half of 2025"
-    rf"(?P<q>(?:(?P<q_qh>[QH])(?P<q_n>[1-4])|(?<![$€£¥\d.,])(?P<q_mn>1[01]|[1-9])M|(?P<q_w>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
+    # "Q1–Q3 2025", "H1-H2 2024", "1H 2025", "3Q 2025", "the first three quarters of 2025"
+    rf"(?P<q>(?:(?P<q_ra>[QH])(?P<q_a>[1-4]){_S}*[-–—]{_S}*(?P=q_ra)(?P<q_b>[1-4])"
+    rf"|(?P<q_qh>[QH])(?P<q_n>[1-4])|(?<![$€£¥\d.,])(?P<q_nq>[1-4])(?P<q_qh2>[QH])"
+    rf"|(?i:first){_S}+(?P<q_fq>(?i:two|three|2|3)){_S}+(?i:quarters){_S}+(?i:of){_S}+"
+    rf"|(?<![$€£¥\d.,])(?P<q_mn>1[01]|[1-9])M|(?P<q_w>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
     rf"{_S}+(?P<q_u>(?i:quarter|half)){_S}+(?:(?i:of){_S}+)?)(?:{_S}*|{_S}*['’]?)(?P<q_y>{_YEAR}))",
     # "the first half of this year", "the third quarter of last year", "… of the (current) year"
     rf"(?P<qrel>(?P<qrel_w>(?i:first|second|third|fourth|1st|2nd|3rd|4th)){_S}+(?P<qrel_u>(?i:quarter|half))"
@@ -397,6 +401,21 @@ def _resolve(  # noqa: C901
         y = int(g("q_y"))
         if g("q_mn"):
             return f"{y:04d}-01", f"{y:04d}-{int(g('q_mn')):02d}", "month", False
+        if g("q_fq"):
+            n = {"two": 2, "three": 3, "2": 2, "3": 3}[g("q_fq").lower()]
+            return f"{y:04d}-01", f"{y:04d}-{3 * n:02d}", "month", False
+        if g("q_ra"):
+            a, b = int(g("q_a")), int(g("q_b"))
+            span = 6 if g("q_ra") == "H" else 3
+            if a >= b or (span == 6 and b > 2):
+                return None
+            return f"{y:04d}-{(a - 1) * span + 1:02d}", f"{y:04d}-{b * span:02d}", "month", False
+        if g("q_nq"):
+            n, half = int(g("q_nq")), g("q_qh2") == "H"
+            if half and n > 2:
+                return None
+            span = 6 if half else 3
+            return f"{y:04d}-{(n - 1) * span + 1:02d}", f"{y:04d}-{n * span:02d}", "month", False
         if g("q_qh"):
             n, half = int(g("q_n")), g("q_qh") == "H"
             if half and n > 2:

@@ -2121,7 +2121,7 @@ _TO_IN = re.compile(r"\s(?:to|until|till|through)\s")
 
 
 _BRACKET_GAP = re.compile(r"\s*\(\s*(?:i\.e\.\s*|from\s+)?")
-_AS_OF = re.compile(r"\bas\s+(?:of|at)\s+$", re.I)
+_AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|at\s+the\s+end\s+of)\s+$", re.I)
 _EARLIER_BASE = re.compile(
     r"(?i:an?\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|preceding)\s+year|the\s+year\s+before)"
 )
@@ -2182,7 +2182,9 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
             _low_has(ctx, "period", max(s.start, d0 - 40), d0)
             and bool(_PERIOD_BASE.search(text[max(s.start, d0 - 40) : d0]))
         )
-        as_of = d.granularity == "day" and _AS_OF.search(text, max(s.start, d0 - 12), d0)
+        # "As of 1 October 2025": the day a stock is counted at dates it to its year (a month, "as of
+        # June 2025", leaves a count without a period, as the annotated texts so far do)
+        as_of = d.granularity == "day" and _AS_OF.search(text, max(s.start, d0 - 20), d0)
         if d.granularity == "day" and not since and not as_of:
             continue  # "… worth $5.2 billion at the forum on Tuesday": the day of an occasion, no period
         if text.startswith(" of ", d0 - 4) and _DOC_OF.search(text, max(s.start, d0 - 30), d0):
