@@ -223,3 +223,8 @@ def test_a_past_change_of_an_object_told_as_a_fraction_since_a_year():
     text = "The president said the country had increased gas exports to Europe by about a third since 2021."
     (f,) = ex(text).figures
     assert (f.value, f.qualifier, f.period) == (33.3, "about", "2021/2025")
+
+
+def test_a_duration_before_a_count_noun_is_no_count():
+    out = ex('The ministers opened the exhibition "Europe in Kazakhstan: 30 years of projects" in Astana.')
+    assert out.figures == []

@@ -285,6 +285,11 @@ _COUNT_Q = re.compile(
 )
 
 
+_DURATIONS = frozenset(
+    ("year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades")
+)
+
+
 def _counts_before_nouns(ctx: Context) -> list[Amount]:
     """Counts the money grammar leaves out because an adjective stands between the number and the
     counted noun ("25 joint projects", "33 hard infrastructure investment needs")."""
@@ -328,6 +333,8 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
             continue  # "the number of tourists … exceeded 23 400."
         if len(words) < 2 or words[0].lower() in lx["count_nouns"]:
             continue  # a number right before its noun is the grammar's call
+        if words[0].lower() in _DURATIONS:
+            continue  # "30 years of projects": a duration, no count of projects
         if not any(w.lower() in lx["count_nouns"] for w in words[1:]):
             continue
         if re.search(r"\b(?:the|both|all|these|those)\s+$", ctx.text[max(0, start - 8) : start], re.I):
