@@ -228,3 +228,12 @@ def test_a_past_change_of_an_object_told_as_a_fraction_since_a_year():
 def test_a_duration_before_a_count_noun_is_no_count():
     out = ex('The ministers opened the exhibition "Europe in Kazakhstan: 30 years of projects" in Astana.')
     assert out.figures == []
+
+
+def test_a_one_line_bullet_above_the_lead_is_body_text_not_a_headline():
+    text = (
+        "Trade briefing\n\n"
+        "- Trade reached $3.1 billion in 2024\n\n"
+        "The ministers met in Astana on Monday and discussed trade.\n"
+    )
+    assert [f.value for f in ex(text).figures] == [3.1e9]

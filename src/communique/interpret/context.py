@@ -255,6 +255,8 @@ class Context:
         if "\n" in t or t[-1:] in ".!?:;\"”’»)" or not 3 <= len(t.split()) <= 30:
             return False
         i = bisect.bisect_right(self._para_starts, s.start) - 1
+        if _LIST_ITEM.match(self.text, self._para_starts[i]):
+            return False  # "- Trade up 5% to $3 billion": a summary bullet, body text
         nxt = self._para_starts[i + 1] if i + 1 < len(self._para_starts) else len(self.text)
         return not self.text[s.end : nxt].strip()
 
@@ -322,6 +324,7 @@ class Context:
         return self._person_mentions
 
 
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]")
 _TITLE = re.compile(r"\A\s*(?:#+\s*)?([^\n]{8,200})\n+(?=\s*[*\"“«(]?[A-Z0-9])")
 
 
