@@ -152,3 +152,13 @@ def test_a_recalled_sitting_after_the_lead_is_no_reported_meeting():
         "last year.\n"
     )
     assert ex(text, "2025-03-12").meetings == []
+
+
+def test_held_in_the_capital_of_a_country_named_by_its_demonym_or_name():
+    for where in ("the Kazakh capital", "the capital of Kazakhstan"):
+        text = (
+            "EU and Kazakhstan hold Cooperation Council\n\n"
+            f"The 21st meeting of the EU-Kazakhstan Cooperation Council was held in {where} on 3 May 2025.\n"
+        )
+        (m,) = ex(text, "2025-05-04").meetings
+        assert (m.number, m.place) == (21, "Astana")

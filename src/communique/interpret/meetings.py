@@ -371,9 +371,34 @@ def _place(ctx: Context, body: BodyMention, fmt: str | None) -> str | None:
                 if re.match(r"\s+(?:in|next|later)\b", after) and "year" in after:
                     continue
                 return p.name
+    for s in [ctx.sentence_at(body.span[0])] + _meeting_sentences(ctx, body):
+        m = _CAPITAL.search(s.text)
+        if m and not ctx.in_quote(s.start + m.start()):
+            city = _capital_of(m.group(1) or m.group(2))
+            if city:
+                return city  # "held in the Uzbek capital", "in the capital of Kazakhstan"
     if fmt in ("in-person", "hybrid"):
         return ctx.dateline_place()  # a hybrid sitting is held somewhere too, the others joining online
     return None
+
+
+_CAPITAL = re.compile(r"\bin\s+the\s+(?:([A-Z][\w-]+)\s+capital|capital\s+of\s+(?:the\s+)?([A-Z][\w-]+))\b")
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Country → its seat of government (data/places.yaml `government_seats`, first city listed)."""
+    out: dict[str, str] = {}
+    for city, country in (data.load("places").get("government_seats") or {}).items():
+        out.setdefault(country, city)
+    return out
+
+
+def _capital_of(word: str) -> str | None:
+    from ..annotate.places import country_name
+
+    country = country_name(word)
+    return _capitals().get(country) if country else None
 
 
 @lru_cache(maxsize=1)
