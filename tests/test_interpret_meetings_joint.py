@@ -162,3 +162,10 @@ def test_held_in_the_capital_of_a_country_named_by_its_demonym_or_name():
         )
         (m,) = ex(text, "2025-05-04").meetings
         assert (m.number, m.place) == (21, "Astana")
+
+
+def test_a_mixed_or_in_person_and_online_sitting_is_hybrid():
+    for how in ("in Astana on 3 May 2025 in a mixed format", "on 3 May 2025 both in person and online"):
+        text = f"Council meets\n\nThe 21st meeting of the EU-Kazakhstan Cooperation Council was held {how}.\n"
+        (m,) = ex(text, "2025-05-04").meetings
+        assert m.format == "hybrid"
