@@ -237,3 +237,8 @@ def test_a_one_line_bullet_above_the_lead_is_body_text_not_a_headline():
         "The ministers met in Astana on Monday and discussed trade.\n"
     )
     assert [f.value for f in ex(text).figures] == [3.1e9]
+
+
+def test_one_loan_signed_within_a_closed_run_of_months_stays_a_pledge():
+    out = ex("In January–September 2025, the EBRD signed a loan of €300 million for the railway.")
+    assert [p.amount for p in out.pledges] == [300e6]

@@ -781,7 +781,7 @@ def _year_earlier_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
 # --- pledges ----------------------------------------------------------------------------------
 
 
-_SPAN_WORDS = AnyOf(["since", "Since", "past", "last", "independence"])
+_SPAN_WORDS = AnyOf(["since", "past", "last", "independence"])  # compared case-blind
 
 
 def _cumulative_past(ctx: Context, a: Amount, s) -> bool:
@@ -798,7 +798,10 @@ def _cumulative_past(ctx: Context, a: Amount, s) -> bool:
     if per and len(per) == 15 and per[7] == "/" and per[8:] < f"{ctx.anchor:%Y-%m}":
         clause = _clause_left(ctx, a, s)[-120:]
         # "JICA committed the equivalent of $90 million … in fiscal 2024 (April 2024 to March
-        # 2025)": a sum over a closed run of months, told in the past, is that period's total
+        # 2025)": a sum over a closed run of months, told in the past, is that period's total (not
+        # one loan, "signed a loan of €300 million in January–September", "a €300 million loan")
+        if _ONE_DEAL.search(clause):
+            return False
         return not _lex()["hedged"].search(clause) and not _FUTURE_AUX.search(clause)
     if not per or len(per) != 9 or per[4] != "/" or not per[:4].isdigit() or per[5:] != str(year):
         return False
@@ -818,6 +821,11 @@ def _cumulative_past(ctx: Context, a: Amount, s) -> bool:
 _BONDS = re.compile(
     r"\b(?:plac|issu|sold|sell)\w*\s+(?:[\w-]+\s+){0,3}?bonds?\b(?:\s+[\w-]+){0,6}?\s+(?:for\s+|of\s+|worth\s+)?"
     r"(?:a\s+total\s+of\s+|some\s+|about\s+)?$",
+    re.I,
+)
+_ONE_DEAL = re.compile(
+    r"\ban?\s+(?:(?:[\w-]+\s+){0,3}?(?:loan|grant|credit|credit\s+line|guarantee|facility|package|tranche)"
+    r"\s+(?:agreement\s+)?(?:of\s+|worth\s+)?(?:up\s+to\s+|about\s+|some\s+)?)?$",
     re.I,
 )
 _FUTURE_AUX = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|plans?|intends?|expects?)\b", re.I)
