@@ -242,3 +242,12 @@ def test_a_one_line_bullet_above_the_lead_is_body_text_not_a_headline():
 def test_one_loan_signed_within_a_closed_run_of_months_stays_a_pledge():
     out = ex("In January–September 2025, the EBRD signed a loan of €300 million for the railway.")
     assert [p.amount for p in out.pledges] == [300e6]
+
+
+def test_a_release_period_leaves_a_present_state_undated():
+    text = (
+        "Express information | Trade of Ruritania with the EU in January–June 2025\n\n"
+        "1. In January–June 2025, Ruritania's trade with the EU amounted to USD 3.2 billion.\n\n"
+        "2. Some 3,000 companies with EU capital operate in Ruritania.\n"
+    )
+    assert _fig(ex(text), 3000.0).period is None

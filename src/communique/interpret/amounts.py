@@ -474,7 +474,11 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         lead = ctx.sentence_at(max(0, ctx.lead_end - 1)).start
         figures = [
             f.model_copy(update={"period": release})
-            if f.period is None and f.span and f.span[0] >= lead and not ctx.is_heading(f.span[0])
+            if f.period is None
+            and f.span
+            and f.span[0] >= lead
+            and not ctx.is_heading(f.span[0])
+            and not _PRESENT_TENSE.search(ctx.sentence_at(f.span[0]).text)  # "3,000 EU firms operate"
             else f
             for f in figures
         ]
@@ -511,6 +515,11 @@ def _table_repeats(ctx: Context, figures: list[Figure]) -> list[Figure]:
             drop.add(j)
             break
     return [f for k, f in enumerate(out) if k not in drop]
+
+
+_PRESENT_TENSE = re.compile(
+    r"\b(?:is|are|remains?|operates?|exceeds?|counts?|stands|now|currently|still)\b"
+)
 
 
 def _release_period(ctx: Context) -> str | None:
