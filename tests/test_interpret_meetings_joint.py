@@ -169,3 +169,13 @@ def test_a_mixed_or_in_person_and_online_sitting_is_hybrid():
         text = f"Council meets\n\nThe 21st meeting of the EU-Kazakhstan Cooperation Council was held {how}.\n"
         (m,) = ex(text, "2025-05-04").meetings
         assert m.format == "hybrid"
+
+
+def test_a_ministerial_meeting_of_a_named_body_is_a_sitting_of_that_body():
+    text = (
+        "Ministers meet in Baku\n\n"
+        "BAKU, April 29 - Ministers gathered in Baku on Tuesday for the 11th ministerial meeting of the "
+        "Caspian Gas Advisory Council.\n"
+    )
+    (m,) = ex(text).meetings
+    assert (m.body, m.number) == ("Caspian Gas Advisory Council", 11)

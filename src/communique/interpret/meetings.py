@@ -184,6 +184,28 @@ def _margins_sitting(ctx: Context) -> BodyMention | None:
     return None
 
 
+_SITTING_TYPES = frozenset(("Ministerial Meeting", "Ministerial Conference", "Consultative Meeting"))
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _sitting_of_body(ctx: Context, body: BodyMention) -> BodyMention:
+    """ "the 11th ministerial meeting of the Southern Gas Corridor Advisory Council": a sitting named
+    of a body is a sitting of that body; the body is the one reported."""
+    if body.type not in _SITTING_TYPES or body.parties:
+        return body
+    m = _OF_THE.match(ctx.text, body.span[1])
+    if not m:
+        return body
+    owner = next((b for b in ctx.all_bodies if b.span[0] == m.end()), None)
+    if owner is None:
+        return body
+    if owner.number is None and body.number is not None:
+        from dataclasses import replace
+
+        owner = replace(owner, number=body.number)
+    return owner
+
+
 def _parties(ctx: Context, body: BodyMention) -> list[str]:
     if len(body.parties) >= 2:
         return list(body.parties)
@@ -605,6 +627,7 @@ def find_meetings(ctx: Context) -> list[Meeting]:
     body = main_body(ctx)
     if body is None:
         return []
+    body = _sitting_of_body(ctx, body)
     ctx.meeting_body = body
     owned = owner_phrase(ctx.text, body)
     # "the Summit of the Gulf Cooperation Council and the States of Central Asia": the name says whose
