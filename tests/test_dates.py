@@ -268,6 +268,14 @@ def test_offset_and_spans() -> None:
         ("ASTANA. June 20, 2022. The talks began.", "2022-06-20"),
         ("Headline\nBy Jane Doe | 17 June 2025\nBody text.", "2025-06-17"),
         ("Rio de Janeiro, 5 May 2024 - Leaders met.", "2024-05-05"),
+        # a page's metadata field after the date and time
+        ("Ministry page\nHome > News\nA headline\n2026-03-11 21:40 Source: Ministry of Foreign Affairs\n",
+         "2026-03-11"),
+        ("A headline\n12.05.2025 Author: Press Office\nBody text.", "2025-05-12"),
+        # outlet, section and place fields before the date
+        ("Delegation of the EU\nNews | Dushanbe, 4 December 2025\n\nA headline", "2025-12-04"),
+        ("# Headline\n\n*Freight Review · Logistics · 21 October 2025*\n\nBody.", "2025-10-21"),
+        ("Astana, Kazakhstan, 2 May 2024 - Leaders met.", "2024-05-02"),
     ],
 )
 def test_dateline(text, value) -> None:
@@ -282,6 +290,7 @@ def test_dateline(text, value) -> None:
         "BRUSSELS, 24 October - The EU and Uzbekistan signed.",  # no year: cannot place the text
         "EU and Kazakhstan review ties\n\nThe council met on Tuesday, 3 March 2015 in Brussels.",
         "The two sides met on Tuesday, 3 March 2015.",  # a sentence, not a dateline
+        "A headline\n2026-03-11 the sources said the talks had ended.\nBody.",  # no field label after it
         "",
         "No date at all here.",
     ],
@@ -538,3 +547,38 @@ def test_the_follow_up_to_a_visit_in_a_month_looks_back():
     text = "The sides reviewed the follow-up to the state visit of the President to Riga in June."
     found = find_dates(text, dt.date(2024, 11, 8))
     assert [(d.text, d.value) for d in found] == [("June", "2024-06")]
+
+
+# --- periods written the way statistics and business news write them -----------------------------
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Output rose in 9M 2025.", [("9M 2025", "2025-01", "2025-09")]),
+        ("Revenue for the first half was up 14%.", [("first half", "2025-01", "2025-06")]),
+        ("The plant will open in the second half.", [("second half", "2025-07", "2025-12")]),
+        ("Trains ran in January–September 2025, against 312 a year earlier.",
+         [("January–September 2025", "2025-01", "2025-09"), ("a year earlier", "2024-01", "2024-09")]),
+        ("It was 5 in 2023 against 4 a year earlier.",
+         [("2023", "2023", None), ("a year earlier", "2022", None)]),
+        ("It was 5 a year earlier.", [("a year earlier", "2024", None)]),  # no date before: from the anchor
+    ],
+)
+def test_statistical_periods(text, want) -> None:
+    got = [(d.text, d.value, d.end) for d in find_dates(text, dt.date(2025, 10, 21))]
+    assert got == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("In 1H 2025, trade grew.", ("1H 2025", "2025-01", "2025-06")),
+        ("In 3Q 2024 trade grew.", ("3Q 2024", "2024-07", "2024-09")),
+        ("In Q1–Q3 2025 trade grew.", ("Q1–Q3 2025", "2025-01", "2025-09")),
+        ("In the first three quarters of 2025 trade grew.",
+         ("first three quarters of 2025", "2025-01", "2025-09")),
+    ],
+)
+def test_quarter_and_half_forms(text, want) -> None:
+    (d,) = find_dates(text, dt.date(2025, 11, 20))
+    assert (d.text, d.value, d.end) == want

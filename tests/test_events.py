@@ -515,3 +515,15 @@ def test_a_headlines_occasion_named_again_in_full_in_the_body_is_one_occasion():
         "opening ceremony of the Spain (Catalonia)–Morocco Trade Forum in Tangier."
     )
     assert ev == {"Spain (Catalonia)–Morocco Trade Forum": ("2025-05-03", "Tangier")}
+
+
+def test_a_sidelines_occasion_takes_the_sittings_day_when_a_headline_line_precedes_the_lead():
+    ev = events(
+        "Ministry of Economy\n\nThe 4th meeting of the Latvia–Poland Intergovernmental Commission held in "
+        "Riga\n\nRiga, 8 May 2025. The 4th meeting of the Latvia–Poland Intergovernmental Commission was "
+        "held in Riga on 7 May.\n\nTrade reached 3 billion euros last year and should double by 2030. "
+        "A Latvia–Poland Business Forum, with about 90 companies, was held on the sidelines of the "
+        "Commission.",
+        published="2025-05-08",
+    )
+    assert ev["Latvia–Poland Business Forum"] == ("2025-05-07", "Riga")

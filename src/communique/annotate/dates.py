@@ -93,12 +93,20 @@ rf"(?P<iso_d>[0-3]?[0-9])(?![0-9]|[./-][0-9]))",
     rf"(?![.,][0-9]|{_S}*%|{_S}+(?:per|percent|million|billion|bn)\b)(?:,?{_S}+(?P<mdy_y>{_YEAR}))?)",
     rf"(?P<myr>(?P<myr_m1>{_MONTH}),?{_S}+(?P<myr_y1>{_YEAR}){_S}*(?:[-–—]|{_S}(?:to|until|through){_S})"
     rf"{_S}*(?P<myr_m2>{_MONTH}),?{_S}+(?P<myr_y2>{_YEAR}))",
-    rf"(?P<q>(?:(?P<q_qh>[QH])(?P<q_n>[1-4])|(?P<q_w>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
+    # "Q3 2025", "H1 2025", "9M 2025" (the first nine months), "first half of 2025"
+    # "Q1–Q3 2025", "H1-H2 2024", "1H 2025", "3Q 2025", "the first three quarters of 2025"
+    rf"(?P<q>(?:(?P<q_ra>[QH])(?P<q_a>[1-4]){_S}*[-–—]{_S}*(?P=q_ra)(?P<q_b>[1-4])"
+    rf"|(?P<q_qh>[QH])(?P<q_n>[1-4])|(?<![$€£¥\d.,])(?P<q_nq>[1-4])(?P<q_qh2>[QH])"
+    rf"|(?i:first){_S}+(?P<q_fq>(?i:two|three|2|3)){_S}+(?i:quarters){_S}+(?i:of){_S}+"
+    rf"|(?<![$€£¥\d.,])(?P<q_mn>1[01]|[1-9])M|(?P<q_w>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
     rf"{_S}+(?P<q_u>(?i:quarter|half)){_S}+(?:(?i:of){_S}+)?)(?:{_S}*|{_S}*['’]?)(?P<q_y>{_YEAR}))",
     # "the first half of this year", "the third quarter of last year", "… of the (current) year"
     rf"(?P<qrel>(?P<qrel_w>(?i:first|second|third|fourth|1st|2nd|3rd|4th)){_S}+(?P<qrel_u>(?i:quarter|half))"
     rf"{_S}+(?i:of){_S}+(?:(?i:the){_S}+(?:(?i:current){_S}+)?(?i:year)\b|(?i:current){_S}+(?i:year)\b"
     rf"|{_RELY.format('qrel_rel')}))",
+    # "revenue for the first half was up 14%": a half without its year, the last one ended (or the
+    # next one ahead, in a clause about the future)
+    rf"(?P<hrel>(?<=[Tt]he{_S})(?P<hrel_w>(?i:first|second)){_S}+(?i:half)(?![\w-])(?!{_S}+(?i:of)\b))",
     rf"(?P<mmr>(?P<mmr_m1>{_MONTH}){_S}*(?:[-–—]|{_S}+to{_S}+|{_S}+and{_S}+){_S}*(?P<mmr_m2>{_MONTH})"
     rf"(?:,?{_S}+(?:(?i:of){_S}+)?(?P<mmr_y>{_YEAR})|{_S}+(?:(?i:of){_S}+)?{_RELY.format('mmr_rel')}"
     rf"|{_S}+(?:(?i:of){_S}+)?(?:(?i:the){_S}+)?(?P<mmr_cur>(?i:current)){_S}+(?i:year)\b)?)",
@@ -146,7 +154,7 @@ def _compile_forms(names: str | None = None) -> re.Pattern:
 # the forms that can start at each kind of trigger: a smaller alternation fails faster
 _DIGIT_FORMS_RE = _compile_forms("iso num drr dr dmy fnm ago dec yr y q")
 _NAME_FORMS_RE = _compile_forms("mr dmy mdy myr mmr my mrel bm wd")
-_WORD_FORMS_RE = _compile_forms("q qrel fnm boy sea relm ago intime rel wd")
+_WORD_FORMS_RE = _compile_forms("q qrel hrel fnm boy sea relm ago intime rel wd")
 
 _MONTH_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['month_cues'], True)})[ \u00a0-]+(?:the\s+)?$")
 _YEAR_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['year_cues'], True)})[ \u00a0]+(?:the\s+)?$")
@@ -282,7 +290,7 @@ Resolved = tuple[str, str | None, str, bool]  # value, end, granularity, relativ
 
 
 def _resolve(  # noqa: C901
-    m: re.Match, text: str, anchor: dt.date | None, hint: tuple[int, int, str] | None = None
+    m: re.Match, text: str, anchor: dt.date | None, hint: tuple | None = None
 ) -> Resolved | None:
     """Resolve one match; `hint` is (year, month, granularity) of the last absolute date earlier in
     the same sentence."""
@@ -399,6 +407,23 @@ def _resolve(  # noqa: C901
         return f"{y1:04d}-{m1:02d}", f"{y2:04d}-{m2:02d}", "month", False
     if kind == "q":
         y = int(g("q_y"))
+        if g("q_mn"):
+            return f"{y:04d}-01", f"{y:04d}-{int(g('q_mn')):02d}", "month", False
+        if g("q_fq"):
+            n = {"two": 2, "three": 3, "2": 2, "3": 3}[g("q_fq").lower()]
+            return f"{y:04d}-01", f"{y:04d}-{3 * n:02d}", "month", False
+        if g("q_ra"):
+            a, b = int(g("q_a")), int(g("q_b"))
+            span = 6 if g("q_ra") == "H" else 3
+            if a >= b or (span == 6 and b > 2):
+                return None
+            return f"{y:04d}-{(a - 1) * span + 1:02d}", f"{y:04d}-{b * span:02d}", "month", False
+        if g("q_nq"):
+            n, half = int(g("q_nq")), g("q_qh2") == "H"
+            if half and n > 2:
+                return None
+            span = 6 if half else 3
+            return f"{y:04d}-{(n - 1) * span + 1:02d}", f"{y:04d}-{n * span:02d}", "month", False
         if g("q_qh"):
             n, half = int(g("q_n")), g("q_qh") == "H"
             if half and n > 2:
@@ -424,6 +449,15 @@ def _resolve(  # noqa: C901
         span = 6 if half else 3
         m1 = (n - 1) * span + 1
         return f"{y:04d}-{m1:02d}", f"{y:04d}-{m1 + span - 1:02d}", "month", True
+    if kind == "hrel":
+        if anchor is None:
+            return None
+        m1 = 1 if g("hrel_w").lower() == "first" else 7
+        if _future(text, s, e):
+            y = anchor.year if anchor.month < m1 + 6 else anchor.year + 1
+        else:
+            y = anchor.year if anchor.month > m1 + 5 else anchor.year - 1
+        return f"{y:04d}-{m1:02d}", f"{y:04d}-{m1 + 5:02d}", "month", True
     if kind == "my":
         return f"{int(g('my_y')):04d}-{_month(g('my_m')):02d}", None, "month", False
     if kind == "mrel":
@@ -457,6 +491,13 @@ def _resolve(  # noqa: C901
         if n is None or n > 1000:
             return None
         sign = -1 if kind == "ago" else 1
+        if kind == "ago" and unit == "year" and hint is not None and g("ago_w").lower() == "earlier":
+            # "in 2024 … a year earlier", "in January–September 2025 … against 312 a year earlier":
+            # counted back from the date the sentence gave, a range of months as a whole
+            y2 = hint[0] - n
+            if len(hint) > 3 and hint[3]:
+                return f"{hint[3][0] - n:04d}-{hint[3][1]:02d}", f"{y2:04d}-{hint[1]:02d}", "month", False
+            return f"{y2:04d}", None, "year", False
         if kind == "ago" and g("ago_w").lower() in ("before", "after"):
             # "three months before the COP29 summit": the date of that summit, counted from now;
             # "five months after the summit": the summit's date, counted back
@@ -493,6 +534,10 @@ def _resolve(  # noqa: C901
             if unit == "month":
                 y, mo = _shift_month(hint[0], hint[1], off)
                 return f"{y:04d}-{mo:02d}", None, "month", False
+            if len(hint) > 3 and hint[3]:
+                # "in January–September 2025 … against 30.8% a year earlier": the same months then
+                (y1, m1), y2 = hint[3], hint[0] + off
+                return f"{y1 + off:04d}-{m1:02d}", f"{y2:04d}-{hint[1]:02d}", "month", False
             return f"{hint[0] + off:04d}", None, "year", False
         if anchor is None:
             return None
@@ -588,7 +633,8 @@ def find_dates(text: str, anchor: dt.date | None = None, offset: int = 0) -> lis
         anchor = anchor.date()  # a datetime does not compare with a date
     out: list[DateMention] = []
     done = 0  # end of the last date found: triggers inside it are spent
-    hint: tuple[int, int, str] | None = None  # (year, month, granularity) of the last absolute date
+    # (year, month, granularity, first (year, month) of a range of months) of the last absolute date
+    hint: tuple[int, int, str, tuple[int, int] | None] | None = None
     hint_end = 0
     for ts, te, kind in _triggers(text):
         if ts < done:
@@ -611,7 +657,9 @@ def find_dates(text: str, anchor: dt.date | None = None, offset: int = 0) -> lis
             s, e = m.span()
             if not relative:
                 last = end or value
-                hint, hint_end = (int(last[:4]), int(last[5:7] or 0), gran), e
+                # a range of months keeps its first month: "a year earlier" shifts the whole range
+                first = (int(value[:4]), int(value[5:7])) if end and gran == "month" else None
+                hint, hint_end = (int(last[:4]), int(last[5:7] or 0), gran, first), e
             out.append(DateMention(span=(s + offset, e + offset), text=m.group(), value=value, end=end,
                                    granularity=gran, relative=relative))
             done = e
@@ -623,15 +671,20 @@ _LABEL_RE = re.compile(rf"^[\W_]*(?i:{_alt(_DATA['dateline_labels'], True)})\s*[
 # a place (or a byline) before a dateline: one to five capitalised words ("ASTANA", "Astana
 # (Kazinform)", "Luxembourg", "By Jane Doe"), then ",", "|", a dash, or "." after capitals
 _PLACE_WORD = r"[A-Z(][\w'’.()\-]*"
-_PLACE_RE = re.compile(
-    rf"^[\W_]*[A-Z][\w'’.()\-]*(?:[ \u00a0]+(?:{_PLACE_WORD}|de|la|le|am|an|upon|sur|del|of)){{0,4}}"
+# "News | Dushanbe, 4 December 2025", "*Freight Review · Logistics · 21 October 2025*": up to three
+# such fields (outlet, section, place) before the date
+_PLACE_FIELD = (
+    rf"[A-Z][\w'’.()\-]*(?:[ \u00a0]+(?:{_PLACE_WORD}|de|la|le|am|an|upon|sur|del|of)){{0,4}}"
     r"(?:,|(?<=[A-Z)])\.|\s[|·•]|\s[-–—])\s*"
 )
+_PLACE_RE = re.compile(rf"^[\W_]*(?:{_PLACE_FIELD}){{1,3}}")
 # what may follow a dateline's date on its line: a time, then punctuation or the end of the line
 _LINE_TAIL_RE = re.compile(
     r"(?:,?\s*(?:at\s+)?[0-2]?[0-9][:.][0-5][0-9](?:\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,5}))?)?"
     r"(?:\s*\((?:[A-Z][\w.’'-]*)(?:\s[A-Z][\w.’'-]*){0,3}\))?"  # a news agency: "(UzA)", "(Reuters)"
-    r"[\s*_)\]]*(?:[-–—.:|·•,]|$)"
+    r"[\s*_)\]]*(?:[-–—.:|·•,]|$"
+    # "2026-03-11 21:40 Source: Ministry of Foreign Affairs": a page's metadata field follows
+    rf"|(?i:{_alt(_DATA['dateline_fields'], True)})\s*:)"
 )
 
 

@@ -22,8 +22,8 @@ __all__ = ["word_triggers", "DATE_KEYWORDS"]
 #: Words right after which a relative date may end ("three weeks ago", "in two years' time",
 #: "the first half of 2024"); the date finder tries its word forms just before them.
 DATE_KEYWORDS = ("ago", "time", "year", "years", "month", "months", "week", "weeks", "day", "days",
-                 "decade", "decades", "today", "yesterday", "tomorrow", "quarter", "half", "spring",
-                 "summer", "autumn", "fall")
+                 "decade", "decades", "today", "yesterday", "tomorrow", "quarter", "quarters", "half",
+                 "spring", "summer", "autumn", "fall")
 
 _CASES = (str.lower, str.title, str.upper)
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")

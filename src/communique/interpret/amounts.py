@@ -137,14 +137,18 @@ def _lex() -> dict:
         # "trade has grown by a quarter over the past five years": a change told as a fraction
         "frac_by": LiteralScan(
             re.compile(
-                r"\b(?:grown|grew|risen|rose|increased|decreased|fallen|fell|declined|expanded)\s+by\s+"
+                # "… has risen to about a quarter": the level it reaches, told as a fraction too
+                r"(?:\b(?:grown|grew|risen|rose|increased|decreased|fallen|fell|declined|expanded)\s+(?:by|to)\s+"
+                # "intend to increase freight traffic on the corridor by a quarter by 2030": a target
+                r"|\b(?:to\s+(?:increase|raise|boost|grow|expand|cut|reduce|lift)|(?:had|has|have)\s+"
+                r"(?:increased|raised|boosted|expanded|cut|reduced|lifted))\s+(?:[\w’'–-]+\s+){1,8}?by\s+)"
                 r"(?:(about|nearly|almost|more\s+than|over|around|some)\s+)?("
                 + "|".join(map(re.escape, sorted(fr, key=len, reverse=True)))
                 + r")\b(?!\s+of\b)",
                 re.I,
             ),
             starts=["grown", "grew", "risen", "rose", "increased", "decreased", "fallen", "fell", "declined",
-                    "expanded"],
+                    "expanded", "to", "had", "has", "have"],
         ),
         "giver_after": re.compile(giver + rf"{{0,6}}(?:{heads}))\b"),
         "giver_before": re.compile(giver + rf"{{1,6}}(?:{heads}))\b"),
@@ -228,6 +232,7 @@ def _fractions(ctx: Context) -> list[Amount]:
 
 _NUMBER_OF = re.compile(
     r"\b[Nn]umber\s+of\s+([\w’'\- ]{3,60}?)\s+(?:[\w’'\-]+\s+){0,6}?(?:exceeded|exceeds|reached|reaches|"
+    r"passed|surpassed|topped|crossed|"
     r"rose\s+to|grew\s+to|grown\s+to|risen\s+to|increased\s+to|jumped\s+to|came\s+to|stood\s+at|stands\s+at|"
     r"totall?ed|"
     r"amounted\s+to|climbed\s+to)\s+(?:(?:more\s+than|over|about|some|nearly|almost)\s+)?$"
@@ -280,6 +285,11 @@ _COUNT_Q = re.compile(
 )
 
 
+_DURATIONS = frozenset(
+    ("year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades")
+)
+
+
 def _counts_before_nouns(ctx: Context) -> list[Amount]:
     """Counts the money grammar leaves out because an adjective stands between the number and the
     counted noun ("25 joint projects", "33 hard infrastructure investment needs")."""
@@ -315,13 +325,16 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
             q = _COUNT_Q.search(ctx.text[max(0, start - 20) : start])
             qual = _FRACTION_Q.get(q.group(1).lower(), "about") if q else "exact"
             if re.search(
-                r"\b(?:exceeded|exceeds|surpassed|topped)\s+$", ctx.text[max(0, start - 14) : start]
+                r"\b(?:exceeded|exceeds|surpassed|topped|passed|crossed)\s+$",
+                ctx.text[max(0, start - 14) : start],
             ):
                 qual = "more than"
             out.append(Amount((start, end), num, value, None, "count", qual, None, True))
             continue  # "the number of tourists … exceeded 23 400."
         if len(words) < 2 or words[0].lower() in lx["count_nouns"]:
             continue  # a number right before its noun is the grammar's call
+        if words[0].lower() in _DURATIONS:
+            continue  # "30 years of projects": a duration, no count of projects
         if not any(w.lower() in lx["count_nouns"] for w in words[1:]):
             continue
         if re.search(r"\b(?:the|both|all|these|those)\s+$", ctx.text[max(0, start - 8) : start], re.I):
@@ -376,7 +389,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             stated = nxt
             i += 1
         i += 1
-        if ctx.is_heading(a.span[0]):
+        if ctx.is_heading(a.span[0]) or ctx.in_headline(a.span[0]):
             continue
         s = ctx.sentence_at(a.span[0])
         si = ctx.sentence_index(a.span[0])
@@ -395,7 +408,9 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             continue
         if a.unit == "percent" and _share_of_pledge(ctx, a, last_pledge, si):
             continue
-        if money:
+        if money and _EQUIVALENT.search(ctx.text, max(s.start, a.span[0] - 40), a.span[0]):
+            continue  # "The loan, equivalent to about 5.9 billion som at today's rate, …": the same money
+        if money and not _cumulative_past(ctx, a, s):
             p = _as_pledge(ctx, a, s, stated, last_pledge, si)
             if p is None:
                 p = _table_pledge(ctx, a)
@@ -420,6 +435,18 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             # projects", "which comprises 11 projects worth USD 280 million", stands as the sum does)
             # (a count "now operating" keeps no period: the dev convention, unlike a sum to date)
             fig = fig.model_copy(update={"period": str(_pub_year(ctx))})
+        if (
+            fig.period is None
+            and not money
+            and last_money is not None
+            and last_money[0].period
+            and last_money[1] == s.paragraph
+            and last_money[2] == si - 1
+            and _AMOUNT_BACK.match(ctx.text, s.start, s.end)
+        ):
+            # "… invested €1.1 billion in January–September 2025. The amount was spread over 24
+            # projects, 80% of them …": a sentence about that sum counts within its period
+            fig = fig.model_copy(update={"period": last_money[0].period})
         year_back = _YEAR_BACK.match(ctx.text, a.span[1])
         if year_back and money:
             # "$3.4 billion in January–May, up from $2.9 billion in the same period last year"
@@ -438,9 +465,91 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             last_money = (fig, s.paragraph, si)
     figures += _year_earlier_counts(ctx, figures)
     figures += _table_counts(ctx, figures)
+    figures = _table_repeats(ctx, figures)
+    release = _release_period(ctx)
+    if release:
+        # a release about one period ("Foreign trade … in January–September 2025", its first
+        # paragraph opening "In January–September 2025, …"): a figure that states no period of its
+        # own is of that period
+        lead = ctx.sentence_at(max(0, ctx.lead_end - 1)).start
+        figures = [
+            f.model_copy(update={"period": release})
+            if f.period is None
+            and f.span
+            and f.span[0] >= lead
+            and not ctx.is_heading(f.span[0])
+            and not _PRESENT_TENSE.search(ctx.sentence_at(f.span[0]).text)  # "3,000 EU firms operate"
+            else f
+            for f in figures
+        ]
     return figures, pledges
 
 
+def _table_repeats(ctx: Context, figures: list[Figure]) -> list[Figure]:
+    """A table row that repeats a figure the prose tells ("| Revenue of Aktau seaport | H1 2025 | KZT
+    18.6 billion |" and "revenue of 18.6 billion tenge for the first half") is that figure once: the
+    prose one, with the row's period when the prose states none."""
+    if "|" not in ctx.text:
+        return figures
+    rows = [m.span() for m in _TABLE_ROW.finditer(ctx.text)]
+    if not rows:
+        return figures
+
+    def in_row(f: Figure) -> bool:
+        return bool(f.span) and any(a <= f.span[0] < b for a, b in rows)
+
+    prose = [i for i, f in enumerate(figures) if f.span and not in_row(f)]
+    drop: set[int] = set()
+    out = list(figures)
+    for j, t in enumerate(figures):
+        if not in_row(t):
+            continue
+        for i in prose:
+            p = out[i]
+            if p.unit != t.unit or abs(p.value - t.value) > 1e-9 * max(abs(t.value), 1.0):
+                continue
+            if p.period and t.period and p.period != t.period:
+                continue
+            if p.period is None and t.period:
+                out[i] = p.model_copy(update={"period": t.period})
+            drop.add(j)
+            break
+    return [f for k, f in enumerate(out) if k not in drop]
+
+
+_PRESENT_TENSE = re.compile(
+    r"\b(?:is|are|remains?|operates?|exceeds?|counts?|stands|now|currently|still)\b"
+)
+
+
+def _release_period(ctx: Context) -> str | None:
+    """The period a statistics release is about: a range of months its headline states and its
+    first paragraph opens with."""
+    lead_end = ctx.lead_end
+    if not ctx.sentences or lead_end <= 0:
+        return None
+    para = ctx.sentence_at(lead_end - 1).paragraph
+    # (not a bare number "1." that opens a numbered paragraph)
+    first = next((x for x in ctx.sentences if x.paragraph == para and re.search(r"[A-Za-z]", x.text)), None)
+    if first is None:
+        return None
+    heads = {
+        (d.value, d.end) for d in ctx.dates if d.span[1] <= first.start and d.end and d.granularity == "month"
+    }
+    if not heads:
+        return None
+    for d in ctx.dates_in(first.start, min(first.end, first.start + 40)):
+        if (d.value, d.end) in heads:
+            return f"{d.value}/{d.end}"
+    return None
+
+
+# an amount in apposition that restates money in another currency ("The sovereign loan, equivalent to
+# about 5.9 billion som at today's rate, …", "…, or roughly"): a stated conversion, no record
+_EQUIVALENT = re.compile(
+    r"[,(]\s*(?:which\s+is\s+|that\s+is\s+)?(?:equivalent|equal)\s+to\s+"
+    r"(?:about\s+|around\s+|some\s+|roughly\s+|approximately\s+|nearly\s+|almost\s+)?$"
+)
 _TABLE_ROW = re.compile(r"^[ \t]*\|(.+)\|[ \t]*$", re.M)
 _COUNT_CELL = re.compile(
     r"\s*(?P<q>~|≈|>|about|around|some|over|more\s+than|nearly|almost|approx\.?|approximately)?\s*"
@@ -574,11 +683,36 @@ _LIST_SEP = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 def _spelled_out(ctx: Context, a: Amount, s) -> bool:
     """ "The sides signed 5 documents: an agreement on transit, a memorandum …": a count the text
     then spells out item by item is the length of a list, no figure."""
-    m = _LIST_LEAD.match(ctx.text, a.span[1], s.end)
-    if not m or not a.value.is_integer() or not 2 <= a.value <= 12:
+    if not a.value.is_integer() or not 2 <= a.value <= 12:
         return False
+    m = _LIST_LEAD.match(ctx.text, a.span[1], s.end)
+    if not m:
+        return _bulleted_after(ctx, a)
     items = [x for x in _LIST_SEP.split(ctx.text[m.end() : s.end].rstrip(" .;")) if x.strip()]
     return len(items) == int(a.value)
+
+
+_COLON_LINE_END = re.compile(r":[ \t]*\n")
+_BULLET = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+\S[^\n]*\n?")
+_BLANK = re.compile(r"\s*")
+
+
+def _bulleted_after(ctx: Context, a: Amount) -> bool:
+    """ "… signed a package of three agreements worth €415 million. The package consists of:" and
+    three bullets: the count is the length of the list that follows, in the next paragraphs."""
+    text = ctx.text
+    c = _COLON_LINE_END.search(text, a.span[1], min(len(text), a.span[1] + 500))
+    if c is None or text.count("\n\n", a.span[1], c.start()) > 2:
+        return False
+    pos, n = c.end(), 0
+    while True:
+        pos = _BLANK.match(text, pos).end()
+        b = _BULLET.match(text, pos)
+        if b is None:
+            break
+        n += 1
+        pos = b.end()
+    return n == int(a.value)
 
 
 def _project_scope(ctx: Context, a: Amount, scope_end: int) -> bool:
@@ -656,6 +790,59 @@ def _year_earlier_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
 # --- pledges ----------------------------------------------------------------------------------
 
 
+_SPAN_WORDS = AnyOf(["since", "past", "last", "independence"])  # compared case-blind
+
+
+def _cumulative_past(ctx: Context, a: Amount, s) -> bool:
+    """ "Since 2015, the EIB has signed over €2 billion of loans", "Over the past decade, the EU has
+    provided more than €500 million in grants": money handed over across a span that runs up to the
+    time of writing, told in the present perfect, is a running total (a figure), not a promise."""
+    year = _pub_year(ctx)
+    if not year or not (
+        _SPAN_WORDS.found_part(ctx.text[s.start : s.end], ctx.at, s.start)
+        or any(d.end and d.granularity == "month" for d in ctx.dates_in(s.start, s.end))
+    ):
+        return False
+    per = _period(ctx, a, s, count=False)
+    if per and len(per) == 15 and per[7] == "/" and per[8:] < f"{ctx.anchor:%Y-%m}":
+        clause = _clause_left(ctx, a, s)[-120:]
+        # "JICA committed the equivalent of $90 million … in fiscal 2024 (April 2024 to March
+        # 2025)": a sum over a closed run of months, told in the past, is that period's total (not
+        # one loan, "signed a loan of €300 million in January–September", "a €300 million loan")
+        if _ONE_DEAL.search(clause):
+            return False
+        return not _lex()["hedged"].search(clause) and not _FUTURE_AUX.search(clause)
+    if not per or len(per) != 9 or per[4] != "/" or not per[:4].isdigit() or per[5:] != str(year):
+        return False
+    if int(per[:4]) >= year:
+        return False
+    clause = _clause_left(ctx, a, s)[-120:]
+
+    # the amount's own verb, the last before it: "Japan, which has provided $3 billion since 1993,
+    # will add a further $100 million" — "will add" governs the second sum
+    aux = max(_AUX.finditer(clause), key=lambda x: x.start(), default=None)
+    if aux is None or aux.group(0).lower() not in ("has", "have"):
+        return False
+    return bool(_PRESENT_PERFECT.match(clause, aux.start())) and not _lex()["hedged"].search(clause)
+
+
+# an institution placing or issuing its own bonds borrows that money: no pledge
+_BONDS = re.compile(
+    r"\b(?:plac|issu|sold|sell)\w*\s+(?:[\w-]+\s+){0,3}?bonds?\b(?:\s+[\w-]+){0,6}?\s+(?:for\s+|of\s+|worth\s+)?"
+    r"(?:a\s+total\s+of\s+|some\s+|about\s+)?$",
+    re.I,
+)
+_ONE_DEAL = re.compile(
+    r"\ban?\s+(?:(?:[\w-]+\s+){0,3}?(?:loan|grant|credit|credit\s+line|guarantee|facility|package|tranche)"
+    r"\s+(?:agreement\s+)?(?:of\s+|worth\s+)?(?:up\s+to\s+|about\s+|some\s+)?)?$",
+    re.I,
+)
+_FUTURE_AUX = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|plans?|intends?|expects?)\b", re.I)
+_AUX = re.compile(
+    r"\b(?:has|have|had|will|would|shall|could|can|may|might|is|are|was|were|plans|intends|expects)\b", re.I
+)
+
+
 def _clause_left(ctx: Context, a: Amount, s) -> str:
     left = ctx.text[s.start : a.span[0]]
     cut = max(left.rfind(":"), left.rfind(";"))
@@ -707,6 +894,8 @@ def _as_pledge(
         return None
     if _non_party(ctx, left[-120:], a0) or (not total_of and _figure_cue(ctx, left[-60:], a0)):
         return None
+    if "bond" in left[-100:] and _BONDS.search(left[-100:]):
+        return None  # "has placed bonds … for a total of 2.4 trillion sum": money it borrows, a figure
     if _given_before(ctx, a, s, left) or _RECEIVED.search(left[-60:]):
         return None
     window = left[-140:] + " " + right
@@ -1801,7 +1990,15 @@ _BACK_REF = re.compile(
     r"(?:this|that)\s+(?:amount|figure|sum|total|volume)|the\s+(?:rest|remainder|balance)|"
     r"(?:in|during|over|for)\s+(?:this|that|the\s+same)\s+period|[Ee]xports?|[Ii]mports?|[Ss]hare)\b"
 )
-_FELL = re.compile(r"\b(?:fell|declined|decreased|dropped|contracted|shrank|down)\s+(?:by\s+)?$")
+# a sentence that opens on the sum told just before ("The amount was spread over 24 projects")
+_AMOUNT_BACK = re.compile(
+    r"\s*(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:amount|sum|total|money|funding|financing|investment|volume)\b"
+)
+_FELL = re.compile(
+    r"\b(?:fell|declined|decreased|dropped|contracted|shrank|down)\s+(?:by\s+)?$"
+    # "(a decrease of 1.9%)"
+    r"|\b(?:an?\s+)?(?:decrease|decline|drop|fall|reduction|contraction)\s+(?:of\s+|by\s+)$"
+)
 _BRACKET_CHANGE = re.compile(r"\s*\(\s*[+−–-]?\s*")
 _SIGNED = re.compile(r"(?:^|[\s(])[+−–-]$")  # "$1.2 billion (+10.2%)": a signed change
 _LESS = re.compile(r"\s+(?:less|lower|down|decrease|decline|drop|fall|reduction)\b")
@@ -1884,6 +2081,9 @@ def _pub_year(ctx: Context) -> int | None:
 
 
 _CLAUSE_CUT = re.compile(r",\s+(?:and|while|but)\s")
+# "Since 2022, volumes have tripled, according to the association, which counts 25 members": a
+# relative clause after a comma is a clause of its own too
+_CLAUSE_OR_RELATIVE_CUT = re.compile(r",\s+(?:and|while|but|which|who)\s")
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en)\b")
 _PAST_EVENT = re.compile(r"\b(?:was|were|had|has|have)\b|\b\w{3,}ed\b")
 _CLAUSE_PUNCT = re.compile(r"[,;.]")
@@ -1896,7 +2096,7 @@ def _clause_past_cut(text: str, c: tuple, a: Amount, tail: int) -> tuple[str, st
     if c[0] > a.span[0]:
         return None
     between = text[c[1] : a.span[0]]
-    cut = max((m.end() for m in _CLAUSE_CUT.finditer(between)), default=-1)
+    cut = max((m.end() for m in _CLAUSE_OR_RELATIVE_CUT.finditer(between)), default=-1)
     if cut < 0:
         return None
     return between[cut:], text[a.span[1] : a.span[1] + tail]
@@ -1944,6 +2144,28 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 _TO_IN = re.compile(r"\s(?:to|until|till|through)\s")
 
 
+_BRACKET_GAP = re.compile(r"\s*\(\s*(?:i\.e\.\s*|from\s+)?")
+_AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|at\s+the\s+end\s+of)\s+$", re.I)
+_EARLIER_BASE = re.compile(
+    r"(?i:an?\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|preceding)\s+year|the\s+year\s+before)"
+)
+_INDEPENDENCE = re.compile(
+    r"\b[Ss]ince\s+(?:(?:gaining|its|their|the\s+country's|the\s+country’s|[A-Z][a-z]+(?:'s|’s))\s+)?"
+    r"(independence)\b(?!\s+in\s)"
+)
+
+
+def _independence_year(ctx: Context, s) -> int | None:
+    """The year of independence of the country the sentence names, else of the first country the
+    text names with one known (data/places.yaml `independence`)."""
+    years = data.load("places").get("independence") or {}
+    for lo, hi in ((s.start, s.end), (0, len(ctx.text))):
+        for p in ctx.places_in(lo, hi):
+            if p.country and p.country in years:
+                return int(years[p.country])
+    return None
+
+
 _DOC_OF = re.compile(
     r"\b(?:Agreement|Treaty|Protocol|Convention|Memorandum|Declaration|Charter|Accord|Law|Act)\s+of\s+$"
 )
@@ -1984,7 +2206,10 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
             _low_has(ctx, "period", max(s.start, d0 - 40), d0)
             and bool(_PERIOD_BASE.search(text[max(s.start, d0 - 40) : d0]))
         )
-        if d.granularity == "day" and not since:
+        # "As of 1 October 2025": the day a stock is counted at dates it to its year (a month, "as of
+        # June 2025", leaves a count without a period, as the annotated texts so far do)
+        as_of = d.granularity == "day" and _AS_OF.search(text, max(s.start, d0 - 20), d0)
+        if d.granularity == "day" and not since and not as_of:
             continue  # "… worth $5.2 billion at the forum on Tuesday": the day of an occasion, no period
         if text.startswith(" of ", d0 - 4) and _DOC_OF.search(text, max(s.start, d0 - 30), d0):
             continue  # "the Preferential Trade Agreement of 2020": the year names a document
@@ -1995,13 +2220,45 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
             # "totalled $8.5 billion over 2005-2023", "in the period from January to October 2025":
             # the span the figure covers, not a base
             base = False
-        if since and year and not d.end:
+        # "committed after 2017": from that year up to the year of writing, as "since 2017"
+        after = (
+            not since and not d.end and d.granularity == "year" and year and int(d.value[:4]) < year
+            and text.startswith("after ", d0 - 6)
+        )
+        if as_of:
+            val = d.value[:4]  # "As of 1 October 2025, 4,460 firms were registered": a stock of that year
+        elif (since or after) and year and not d.end:
             val = f"{d.value[:4]}/{year}"
         elif d.end:
             val = f"{d.value}/{d.end}"
         else:
             val = d.value
-        dated.append((d, base, (d.span[0], d.span[1], val, since or bool(d.end))))
+        dated.append((d, base, (d.span[0], d.span[1], val, since or after or bool(d.end))))
+        if _EARLIER_BASE.fullmatch(d.text):
+            # "410 trains in 9M 2025, against 312 a year earlier, a rise of 31%": the base of a change
+            ctx.memo.setdefault("period_bases", set()).add(d.span[0])
+    if len(dated) > 1:
+        # "in fiscal 2024 (April 2024 to March 2025)": the bracketed range says which months the
+        # year means
+        dated = [
+            x
+            for k, x in enumerate(dated)
+            if not (
+                k + 1 < len(dated)
+                and x[0] is not None
+                and dated[k + 1][0] is not None
+                and dated[k + 1][0].end
+                and _BRACKET_GAP.fullmatch(text, x[0].span[1], dated[k + 1][0].span[0])
+            )
+        ]
+    ind = _INDEPENDENCE.search(sent) if year and _low_has(ctx, "independence", s.start, s.end) else None
+    if ind:
+        # "Since independence, the Bank has financed 190 projects": from the independence of the
+        # country the sentence (else the text) names, up to the year of writing
+        got_year = _independence_year(ctx, s)
+        if got_year:
+            at = s.start + ind.start(1)
+            dated.append((None, False, (at, s.start + ind.end(), f"{got_year}/{year}", True)))
     then = _SINCE_THEN.search(sent) if year and _low_has(ctx, "since", s.start, s.end) else None
     if then:
         # "… in 2006. Since then the Bank has invested more than €2.3 billion": from the last date
@@ -2019,6 +2276,23 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
             dated.append((d, False, cand))
     got = memo[s.start] = (rels, dated)
     return got
+
+
+def _conj_before_date(text: str, lo: int, at: int) -> bool:
+    """A conjunction that opens the date's own clause between an amount and the date: ", and" (or
+    "but", "while") anywhere, a bare "and" only just before the date ("… and for 9 months of 2025 –"),
+    not one inside a noun phrase ("trains ran via Kazakhstan and the Caspian in 9M 2025")."""
+    between = text[lo:at]
+    return bool(_NEXT_CONJ_COMMA.search(between) or _CONJ_DATE_CLAUSE.search(between))
+
+
+_NEXT_CONJ_COMMA = re.compile(r",\s+(?:and|but|while|whereas)\s")
+_CONJ_DATE_CLAUSE = re.compile(
+    r"\s(?:and|but|while|whereas)\s+(?:for|in|during|over|at|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$"
+)
+# "410 trains in 9M 2025, against 312 a year earlier": the base told after a comparison word is
+# the compared value's, not the first amount's
+_COMPARED = re.compile(r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|from)\s")
 
 
 def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> str | None:
@@ -2073,19 +2347,25 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
                 continue
             nxt_amount = x.span[0]
     # (not across "…, and for 9 months of 2025 – USD 950 million": the next clause's period)
+    bases = ctx.memo.get("period_bases") or ()
     after = [
         c
         for c in cands
         if a.span[1] <= c[0] < min(nxt_amount, s.end)
         and not _SEMI.search(text[a.span[1] : c[0]])
-        and not (nxt_amount < s.end and _NEXT_CONJ.search(text[a.span[1] : c[0]]))
+        and not (nxt_amount < s.end and _conj_before_date(text, a.span[1], c[0]))
         and not _CONTRAST_NEXT.search(text, a.span[1], c[0])
+        and not (c[0] in bases and _COMPARED.search(text, a.span[1], c[0]))
     ]
     if after:
         return min(after, key=lambda c: c[0])[2]
     if _TARGET_BEFORE.search(text, max(s.start, a.span[0] - 60), a.span[0]):
         return None  # "… in 2025 and reaffirmed the goal of raising it to $3 billion": a goal, no date
     before = [c for c in cands if c[1] <= a.span[0]]
+    if bases and a.unit == "percent":
+        # "… 312 a year earlier, a rise of about 31%": the change is of the value it compares, not
+        # of the base
+        before = [c for c in before if c[0] not in bases] or before
     if rel_at is not None and rel_at < a.span[0] and _CLAUSE_CUT.search(text, rel_at, a.span[0]):
         # "Trade has grown by a quarter over the past five years, and Türkiye remains its largest
         # partner, accounting for 14%": a span told of the clause before is that clause's

@@ -220,6 +220,7 @@ class Context:
                 or _is_dateline_only(s.text)
                 or _BYLINE.fullmatch(s.text.strip())
                 or _EDITOR_NOTE.fullmatch(s.text.strip())
+                or (first_para is None and self._headline_like(s))
             ):
                 continue
             if first_para is not None and s.paragraph != first_para:
@@ -237,6 +238,27 @@ class Context:
                     break
         self._lead_end = end
         return end
+
+    def in_headline(self, pos: int) -> bool:
+        """Inside a headline paragraph above the lead (see `_headline_like`), which the text then
+        tells in full: "Global Gateway: EU and Uzbekistan sign €415 million in new agreements"."""
+        if not self.sentences or pos >= self.lead_end:
+            return False
+        s = self.sentence_at(pos)
+        lead_para = self.sentence_at(max(0, self.lead_end - 1)).paragraph
+        return s.paragraph < lead_para and self._headline_like(s)
+
+    def _headline_like(self, s) -> bool:
+        """A paragraph of one line, 3–30 words, with no final punctuation: a headline under a site's
+        header lines ("Wang Yi Holds Talks with …" after "Ministry of … / Home > News"), no lead."""
+        t = s.text.strip()
+        if "\n" in t or t[-1:] in ".!?:;\"”’»)" or not 3 <= len(t.split()) <= 30:
+            return False
+        i = bisect.bisect_right(self._para_starts, s.start) - 1
+        if _LIST_ITEM.match(self.text, self._para_starts[i]):
+            return False  # "- Trade up 5% to $3 billion": a summary bullet, body text
+        nxt = self._para_starts[i + 1] if i + 1 < len(self._para_starts) else len(self.text)
+        return not self.text[s.end : nxt].strip()
 
     def dateline_place(self) -> str | None:
         """The place of a dateline ("BRUSSELS – …", "*Astana, 21 December 2015*")."""
@@ -302,6 +324,7 @@ class Context:
         return self._person_mentions
 
 
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]")
 _TITLE = re.compile(r"\A\s*(?:#+\s*)?([^\n]{8,200})\n+(?=\s*[*\"“«(]?[A-Z0-9])")
 
 
@@ -326,7 +349,11 @@ _EDITOR_NOTE = re.compile(
 
 
 # "05.11.2025 | 11:20 | Press service of the Ministry …": a date, a time and a source between bars
-_META_LINE = re.compile(r"[\d./\-]{6,10}(?:\s*\|\s*[^|\n]{1,120}){1,3}")
+# "2026-03-11 21:40 Source: Ministry of Foreign Affairs": a date, a time and a labelled field
+_META_LINE = re.compile(
+    r"[\d./\-]{6,10}(?:\s*\|\s*[^|\n]{1,120}){1,3}"
+    r"|[\d./\-]{6,10}(?:\s+[0-2]?\d:[0-5]\d)?\s+(?i:source|author|by|updated)\s*:\s*[^\n]{1,120}"
+)
 
 
 def _is_dateline_only(s: str) -> bool:

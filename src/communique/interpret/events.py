@@ -162,12 +162,16 @@ def find_events(ctx: Context) -> list[Event]:
         place = _place(ctx, c, nxt)
         if ctx.meeting is not None and _ON_OWN_SIDELINES.match(ctx.text, c.end):
             # "A Business Forum … was held on the sidelines of the Commission": the reported meeting's
-            # day (the last one the lead's first two sentences name that is not the dateline's) and place
-            first = ctx.sentence_at(min(len(ctx.text) - 1, ctx.lead_end + 1))
-            second = ctx.sentence_at(min(len(ctx.text) - 1, first.end + 1))
-            days = [d for d in ctx.dates_in(first.start, second.end) if d.value != ctx.published]
-            if days:
-                date, date_end = days[-1].value, days[-1].end
+            # day (or, when it has none, the last one the lead's first two sentences name that is not the
+            # dateline's) and place
+            if ctx.meeting.date:
+                date, date_end = ctx.meeting.date, ctx.meeting.date_end
+            else:
+                first = ctx.sentence_at(min(len(ctx.text) - 1, ctx.lead_end + 1))
+                second = ctx.sentence_at(min(len(ctx.text) - 1, first.end + 1))
+                days = [d for d in ctx.dates_in(first.start, second.end) if d.value != ctx.published]
+                if days:
+                    date, date_end = days[-1].value, days[-1].end
             place = ctx.meeting.place or place
         if c.route:
             place = None  # "a container train on the route A – B – C": its ends, not where it was launched

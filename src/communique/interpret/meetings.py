@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 from functools import lru_cache
 
 from .. import data
@@ -57,6 +58,7 @@ _UPCOMING = re.compile(
 
 
 _YEAR4 = re.compile(r"\b(?:19|20)\d\d\b")
+_LAST_YEAR = re.compile(r"\blast\s+year\b|\byears?\s+ago\b", re.I)
 
 
 def _long_before(ctx: Context, b: BodyMention) -> bool:
@@ -66,10 +68,11 @@ def _long_before(ctx: Context, b: BodyMention) -> bool:
         return False
     s = ctx.sentence_at(b.span[0])
     # only dates that write their year: a bare "4 June" is read against an anchor that may be off
+    # ("June last year" says its year too)
     vals = [
         d.value
         for d in ctx.dates_in(s.start, s.end)
-        if d.value and len(d.value) >= 7 and _YEAR4.search(d.text)
+        if d.value and len(d.value) >= 7 and (_YEAR4.search(d.text) or _LAST_YEAR.search(d.text))
     ]
     if not vals:
         return False
@@ -99,6 +102,9 @@ def main_body(ctx: Context) -> BodyMention | None:
     nxt = next((x for x in ctx.sentences if x.start >= lead_end and not ctx.is_heading(x.start)), None)
     if nxt is None:
         return None
+    margins = _margins_sitting(ctx)
+    if margins is not None:
+        return margins
     window_end = ctx.text.find("\n", nxt.start)
     window_end = len(ctx.text) if window_end < 0 else window_end
     # the paragraph after that one too, when it says who chaired the sitting ("Within the framework of
@@ -144,7 +150,7 @@ def main_body(ctx: Context) -> BodyMention | None:
 _CHAIRED = re.compile(
     r"\b(?:co-chaired|chaired|presided\s+over|co-chairmanship|chairmanship|co-chaired\s+by|chaired\s+by)\b"
 )
-_RECALLED = re.compile(r"\b(?:recalled|recalling|recalls|remembered)\b")
+_RECALLED = re.compile(r"\b(?:recalled|recalling|recalls|recall|remembered)\b")
 
 
 def _chaired(ctx: Context, s) -> bool:
@@ -177,6 +183,63 @@ _HELD_CLAUSE = re.compile(
 
 
 _INVITED_TO = re.compile(r"\binvit(?:ed|es|e|ation)\s+(?:\w+\s+){0,3}to\s+(?:attend\s+)?(?:the\s+)?$")
+
+
+# "The agreements were signed on the margins of the 12th meeting of the … Committee, held in Bishkek
+# on 7-8 October": the occasion of what the text reports, told later in it
+_ON_MARGINS = re.compile(
+    r"\b(?:on|at)\s+the\s+(?:margins|sidelines|fringes|side-lines)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$",
+    re.I,
+)
+
+
+
+def _margins_sitting(ctx: Context) -> BodyMention | None:
+    """A body whose sitting the text's business was done on the margins of, anywhere in the text,
+    dated within three days of the publication (a sitting chaired after the lead: main_body)."""
+    if ctx.anchor is None:
+        return None
+    for b in ctx.all_bodies:
+        if ctx.in_quote(b.span[0]) or ctx.is_heading(b.span[0]):
+            continue
+        s = ctx.sentence_at(b.span[0])
+        lo = max(s.start, b.span[0] - 80)
+        if not _ON_MARGINS.search(ctx.text, lo, b.span[0]):
+            continue
+        if _UPCOMING.match(ctx.text, b.span[1]) or re.search(r"\b(?:will|would)\b", s.text):
+            continue
+        for d in ctx.dates_in(s.start, s.end):
+            if d.granularity != "day" or not d.value[:4].isdigit():
+                continue
+            try:
+                days = (ctx.anchor - date.fromisoformat(d.value)).days
+            except ValueError:
+                continue
+            if 0 <= days <= 3:
+                return b
+    return None
+
+
+_SITTING_TYPES = frozenset(("Ministerial Meeting", "Ministerial Conference", "Consultative Meeting"))
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _sitting_of_body(ctx: Context, body: BodyMention) -> BodyMention:
+    """ "the 11th ministerial meeting of the Southern Gas Corridor Advisory Council": a sitting named
+    of a body is a sitting of that body; the body is the one reported."""
+    if body.type not in _SITTING_TYPES or body.parties:
+        return body
+    m = _OF_THE.match(ctx.text, body.span[1])
+    if not m:
+        return body
+    owner = next((b for b in ctx.all_bodies if b.span[0] == m.end()), None)
+    if owner is None:
+        return body
+    if owner.number is None and body.number is not None:
+        from dataclasses import replace
+
+        owner = replace(owner, number=body.number)
+    return owner
 
 
 def _parties(ctx: Context, body: BodyMention) -> list[str]:
@@ -293,14 +356,9 @@ def _date(ctx: Context, body: BodyMention):
     cands = [d for d in cands if d.span[0] >= dateline_end]
     # a line that is only a dateline or byline ("*Central Asia desk · 8 July 2025*") dates the text,
     # not the sitting: its date is the last resort
-    # "X, who arrived in Tashkent on 16 September …, held talks … on Wednesday": a visitor's arrival
-    # day is not the sitting's when the lead gives another
-    cands.sort(
-        key=lambda d: (
-            _is_dateline_only(ctx.sentence_at(d.span[0]).text),
-            _ARRIVED.search(ctx.text, max(0, d.span[0] - 40), d.span[0]) is not None,
-        )
-    )
+    # (nor is a date inside an aside, "Aliyev, who arrived in Tashkent on 16 September on a state
+    # visit, held talks … on Wednesday": the arrival's)
+    cands.sort(key=lambda d: (_is_dateline_only(ctx.sentence_at(d.span[0]).text), _in_aside(ctx, d.span[0])))
     for want in ("day", "month"):
         for d in cands:
             if d.granularity == want:
@@ -308,16 +366,6 @@ def _date(ctx: Context, body: BodyMention):
     again = _named_again(ctx, body)
     if again is not None:
         return again
-    if body.span[0] >= ctx.lead_end:
-        # a sitting the body text reports at the visit ("Within the framework of the visit the
-        # Ministers co-chaired …") with no day of its own: the day of the dateline that opens the text
-        try:
-            from ..annotate.dates import dateline_mention
-        except ImportError:
-            return None
-        d = dateline_mention(ctx.text)
-        if d is not None and d.granularity == "day":
-            return d
     return None
 
 
@@ -349,7 +397,36 @@ def _named_again(ctx: Context, body: BodyMention):
     return None
 
 
-_ARRIVED = re.compile(r"\b(?:arrived|arrives|arriving)\b[^.;,]*$")
+_HELD_PAST = re.compile(
+    r"\b(?:was|were)\s+held\b|\btook\s+place\b|\bconvened\b|\bmet\b|\btoday\b|(?<!\bhad\s)\bco-chaired\b"
+)
+
+
+def _dateline_day(ctx: Context, body: BodyMention):
+    """ "Astana, 24 September 2025. The twenty-sixth meeting … was held in Astana.": a sitting the lead
+    tells as held, with no date of its own, took place on the day of the dateline; so did one the body
+    text reports at the visit ("Within the framework of the visit the Ministers co-chaired …")."""
+    try:
+        from ..annotate.dates import dateline_mention
+    except ImportError:
+        return None
+    dl = dateline_mention(ctx.text)
+    if dl is None or dl.granularity != "day":
+        return None
+    if body.span[0] >= ctx.lead_end:
+        return dl
+    for s in [ctx.sentence_at(body.span[0]), *_meeting_sentences(ctx, body)]:
+        if s.start >= dl.span[1] and not ctx.is_heading(s.start) and _HELD_PAST.search(s.text):
+            return dl
+    return None
+
+
+_ASIDE = re.compile(r",\s+(?:who|which)\s[^,;]*,")
+
+
+def _in_aside(ctx: Context, pos: int) -> bool:
+    s = ctx.sentence_at(pos)
+    return any(m.start() <= pos < m.end() for m in _ASIDE.finditer(ctx.text, s.start, s.end))
 
 
 def _spanning(ctx: Context, body: BodyMention, d):
@@ -387,6 +464,12 @@ def _place(ctx: Context, body: BodyMention, fmt: str | None) -> str | None:
                 if re.match(r"\s+(?:in|next|later)\b", after) and "year" in after:
                     continue
                 return p.name
+    for s in [ctx.sentence_at(body.span[0])] + _meeting_sentences(ctx, body):
+        m = _CAPITAL.search(s.text)
+        if m and not ctx.in_quote(s.start + m.start()):
+            city = _capital_of(m.group(1) or m.group(2))
+            if city:
+                return city  # "held in the Uzbek capital", "in the capital of Kazakhstan"
     if fmt in ("in-person", "hybrid"):
         # "paid a working visit to Brussels. On 11 November, he co-chaired the 20th meeting …": the city
         # the lead's visit went to
@@ -401,6 +484,25 @@ def _place(ctx: Context, body: BodyMention, fmt: str | None) -> str | None:
 _VISIT_TO = re.compile(r"\bvisit\s+to\s+$")
 
 
+_CAPITAL = re.compile(r"\bin\s+the\s+(?:([A-Z][\w-]+)\s+capital|capital\s+of\s+(?:the\s+)?([A-Z][\w-]+))\b")
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """Country → its seat of government (data/places.yaml `government_seats`, first city listed)."""
+    out: dict[str, str] = {}
+    for city, country in (data.load("places").get("government_seats") or {}).items():
+        out.setdefault(country, city)
+    return out
+
+
+def _capital_of(word: str) -> str | None:
+    from ..annotate.places import country_name
+
+    country = country_name(word)
+    return _capitals().get(country) if country else None
+
+
 @lru_cache(maxsize=1)
 def _format_scans() -> tuple[LiteralScan, LiteralScan]:
     virtual, hybrid = _format_cues()
@@ -412,7 +514,8 @@ def _format(ctx: Context, body: BodyMention) -> str:
     head = ctx.text[: max(ctx.lead_end, 1200)]
     if hybrid.search(ctx.text, ctx.at):
         return "hybrid"
-    m = virtual.search_part(head, ctx.at, 0)
+    cues = virtual.finditer_part(head, ctx.at, 0)
+    m = next((x for x in cues if not _of_another_body(ctx, body, x.start())), None)
     if m:
         cue_s = ctx.sentence_at(m.start())
         if re.search(
@@ -424,6 +527,15 @@ def _format(ctx: Context, body: BodyMention) -> str:
             return "hybrid"
         return "virtual"
     return "in-person"
+
+
+def _of_another_body(ctx: Context, body: BodyMention, pos: int) -> bool:
+    """ "The meeting followed the fourth meeting of the … Subcommittee, held by video conference": a
+    format cue in a sentence about another body's sitting is that sitting's."""
+    s = ctx.sentence_at(pos)
+    if s.start <= body.span[0] < s.end:
+        return False
+    return any(s.start <= b.span[0] < s.end and b.name != body.name for b in ctx.all_bodies)
 
 
 def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) -> list[Head]:
@@ -645,6 +757,7 @@ def find_meetings(ctx: Context) -> list[Meeting]:
     body = main_body(ctx)
     if body is None:
         return []
+    body = _sitting_of_body(ctx, body)
     ctx.meeting_body = body
     owned = owner_phrase(ctx.text, body)
     # "the Summit of the Gulf Cooperation Council and the States of Central Asia": the name says whose
@@ -669,7 +782,7 @@ def find_meetings(ctx: Context) -> list[Meeting]:
         number = _such_number(ctx)
     if number is None and re.search(r"\bfirst[- ]ever\b|\binaugural\b", ctx.text[: ctx.lead_end], re.I):
         number = 1
-    d = _date(ctx, body)
+    d = _date(ctx, body) or _dateline_day(ctx, body)
     fmt = _format(ctx, body)
     m = Meeting(
         body=name,
@@ -685,59 +798,63 @@ def find_meetings(ctx: Context) -> list[Meeting]:
         span=body.span,
     )
     ctx.meeting = m
-    return [m] + _joint_sittings(ctx, body, m)
+    return [m, *_joint_sittings(ctx, body, m)]
 
 
-# "It was held back-to-back with the third ministerial meeting of the Green Energy Advisory Council"
-_JOINT_WITH = re.compile(
-    r"\b(?:held|took\s+place|convened|organi[sz]ed)\s+"
-    r"(?:back[- ]to[- ]back|jointly|together|in\s+conjunction)\s+with\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:(?:meeting|session|sitting)\s+of\s+(?:the\s+)?)?$"
-)
-_IT_WAS = re.compile(
-    r"\s*(?:It|The\s+(?:meeting|session|sitting|council|committee|commission))\s+was\b", re.I
-)
+@lru_cache(maxsize=1)
+def _joint_rx() -> re.Pattern:
+    links = data.load("bodies").get("joint_links") or []
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(links, key=len, reverse=True))
+    # "… the 11th meeting of the Southern Gas Corridor Advisory Council and the third meeting of the
+    # Green Energy Advisory Council", "It was held back-to-back with the third ministerial meeting of
+    # the …": a link, an ordinal, at most two words, the sitting noun, "of the", then the body
+    return re.compile(
+        rf"\b(?:{alt})\s+(?:the\s+)?(?:[\w-]+\s+){{1,3}}?(?:meeting|session|sitting)\s+of\s+(?:the\s+)?$",
+        re.I,
+    )
 
 
-def _joint_sittings(ctx: Context, body: BodyMention, m: Meeting) -> list[Meeting]:
-    """Another body's sitting the reported one was held with, at the same time and place ("It was held
-    back-to-back with the third ministerial meeting of the Green Energy Advisory Council"): a meeting of
-    its own, with the reported meeting's date, place and format; its heads are not named."""
-    if "back" not in ctx.text and "jointly" not in ctx.text and "conjunction" not in ctx.text:
-        return []
-    horizon = _next_paragraph_end(ctx)
+_FUTURE_WORDS = re.compile(r"\b(?:will|next|upcoming|planned|scheduled|to\s+be\s+held)\b", re.I)
+
+
+def _joint_sittings(ctx: Context, body: BodyMention, main: Meeting) -> list[Meeting]:
+    """Bodies that sat jointly with the reported one, in the lead or the paragraph after it: each is
+    a meeting of its own on the same day, in the same place, with the same heads."""
+    lead_end = ctx.lead_end
+    after = next((x for x in ctx.sentences if x.start >= lead_end and not ctx.is_heading(x.start)), None)
+    limit = lead_end
+    if after is not None:
+        limit = max(x.end for x in ctx.sentences if x.paragraph == after.paragraph)
+    owned = owner_phrase(ctx.text, body)
+    main_end = owned[0] if owned and owned[0] > body.span[1] else body.span[1]
+    rx = _joint_rx()
     out: list[Meeting] = []
+    seen = {main.body.lower()}
     for b in ctx.all_bodies:
-        if b.span[0] >= horizon:
-            break
-        if b.span[0] <= body.span[1] or b.type.split()[-1] == "Meeting":
+        if b.span[0] <= main_end or b.span[0] >= limit or ctx.in_quote(b.span[0]):
             continue
         s = ctx.sentence_at(b.span[0])
-        if not _IT_WAS.match(ctx.text, s.start) or not _JOINT_WITH.search(ctx.text, s.start, b.span[0]):
+        m = rx.search(ctx.text, max(s.start, b.span[0] - 90), b.span[0])
+        if m is None or _FUTURE_WORDS.search(ctx.text, s.start, s.end):
             continue
-        number = b.number if b.number is not None else _number(ctx, b)
-        out.append(
-            Meeting(
-                body=b.name,
-                acronym=b.acronym,
-                number=number,
-                date=m.date,
-                date_end=m.date_end,
-                place=m.place,
-                format=m.format,
-                parties=list(m.parties),
-                heads=[],
-                topics=[],
-                span=b.span,
-            )
-        )
+        if _UPCOMING.match(ctx.text, b.span[1]):
+            continue
+        if m.group(0)[:3].lower() == "and" and s.start != ctx.sentence_at(body.span[0]).start:
+            continue  # "and the third meeting of …" joins a sitting told in the same sentence only
+        number = b.number
+        if number is None:
+            number = next((o.value for o in ctx.ordinals if m.start() <= o.span[0] < m.end()), None)
+        if number is None or b.name.lower() in seen:
+            continue
+        seen.add(b.name.lower())
+        own = {"body": b.name, "acronym": b.acronym, "number": number, "span": b.span}
+        # the heads are both sittings' when the text names the two together ("for the 11th meeting
+        # of X and the third meeting of Y") or chairs them as one ("co-chaired the sessions"); a
+        # sitting only said to be held back-to-back with the reported one has no heads named
+        if m.group(0)[:3].lower() != "and" and not _BOTH_SITTINGS.search(ctx.text, body.span[1], limit):
+            own |= {"heads": [], "topics": []}
+        out.append(main.model_copy(update=own))
     return out
 
 
-def _next_paragraph_end(ctx: Context) -> int:
-    """End of the paragraph after the lead."""
-    nxt = next((x for x in ctx.sentences if x.start >= ctx.lead_end and not ctx.is_heading(x.start)), None)
-    if nxt is None:
-        return ctx.lead_end
-    end = ctx.text.find("\n", nxt.start)
-    return len(ctx.text) if end < 0 else end
+_BOTH_SITTINGS = re.compile(r"\b(?:the|both|two)\s+(?:sessions|meetings|sittings)\b", re.I)
