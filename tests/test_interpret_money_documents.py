@@ -16,7 +16,8 @@ def ex(text: str, published: str | None = "2025-10-08"):
 def test_a_long_headline_alone_in_the_head_block_repeats_no_pledge():
     text = (
         "Lender press release | 2025-101-EN\n\n"
-        "Armenia: Bank signs €45 million loan for Yerevan metro trains and a €70 million guarantee for farms\n\n"
+        "Armenia: Bank signs €45 million loan for Yerevan metro trains and a €70 million guarantee "
+        "for farms\n\n"
         "Yerevan, 8 October 2025\n\n"
         "The European Investment Bank has signed a €45 million loan to buy new trains for the Yerevan "
         "metro. The EIB also signed a guarantee that will cover up to €70 million of loans to farms.\n"
