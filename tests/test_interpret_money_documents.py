@@ -37,3 +37,56 @@ def test_the_lead_is_the_first_body_paragraph_after_a_headline_and_a_dateline_in
     r = ex(text, "2025-11-20")
     # "Today" in the lead dates the occasion, and so the grant told without a date of its own
     assert [(p.amount, p.date) for p in r.pledges] == [(90e6, "2025-11-20"), (30e6, "2025-11-20")]
+
+
+# --- loan, grant and guarantee documents -----------------------------------------------------------
+
+
+def _agreements(text: str, published: str = "2025-10-08") -> list[tuple[str, str | None]]:
+    return [(a.name, a.status) for a in ex(text, published).agreements]
+
+
+def test_a_single_grant_agreement_signed_is_an_agreement_named_by_what_it_pays_for():
+    text = (
+        "At the meeting in Yerevan on 8 October 2025, France, through AFD, signed a grant agreement of "
+        "€12 million with the Government of Armenia for school heating in the Shirak region."
+    )
+    assert _agreements(text) == [("grant agreement for school heating in the Shirak region", "signed")]
+
+
+def test_a_document_named_by_its_kind_takes_the_purpose_of_the_money_it_carries():
+    text = (
+        "Today the EU and Armenia signed two documents:\n\n"
+        "- a finance contract under which the European Investment Bank signed a loan of €90 million for "
+        "the renewal of the Yerevan metro;\n"
+        "- a grant agreement through which the EU adds €10 million in grants to the same project.\n"
+    )
+    got = dict(_agreements(text))
+    assert got["finance contract for the renewal of the Yerevan metro"] == "signed"
+    assert got["grant agreement for the same project"] == "signed"  # money firmly given: signed
+
+
+def test_the_finance_contract_told_after_its_loan_is_named_by_that_loan():
+    text = (
+        "The European Investment Bank has signed a €50 million loan to rebuild the water network of "
+        "Gyumri. The finance contract was signed by a Vice-President of the Bank and the Minister of "
+        "Finance in Yerevan."
+    )
+    assert _agreements(text) == [("finance contract to rebuild the water network of Gyumri", "signed")]
+
+
+def test_plural_loan_agreements_remain_the_pledges_they_carry():
+    text = (
+        "The Saudi Fund for Development signed two loan agreements with Armenia and Georgia totalling "
+        "USD 150 million for rural roads."
+    )
+    r = ex(text)
+    assert r.agreements == [] and [p.amount for p in r.pledges] == [150e6]
+
+
+def test_a_quoted_programme_title_is_part_of_the_financing_agreement_name():
+    text = (
+        'The sides signed a Financing Agreement for the programme "Clean Air for Yerevan", under which '
+        "the EU provides a grant of €8 million."
+    )
+    assert _agreements(text) == [('Financing Agreement for the programme "Clean Air for Yerevan"', "signed")]

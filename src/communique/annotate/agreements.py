@@ -49,6 +49,7 @@ _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _DIGIT = re.compile(r"\d")
 _ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")  # "Protocol of the 5th meeting …"
 _PAST = re.compile(r"[a-z]+ed")  # "… and discussed"
+_TITLED = {"programme", "program", "project", "initiative", "strategy", "plan", "fund", "facility"}
 _GENERIC_TAIL = {"kind", "type", "sort", "this", "that", "these", "generation"}
 
 
@@ -81,6 +82,7 @@ def _lex() -> dict:
         "post": set(d["postmodifiers"]),
         "stop": set(d["stoppers"]),
         "not_title": set(d.get("not_title") or ()),
+        "money": set(d.get("money_contracts") or ()),
         # every token an agreement noun can start with: the scan skips all others before `_noun_at`
         "starts": single | {n.split()[0] for n in multi},
     }
@@ -207,7 +209,13 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         content_pre = [w for w in pre_words if w.lower() not in _ANAPHORIC and w != "and"]
         tail = text[toks[head_end - 1].end : toks[post_end - 1].end].split() if post_end > head_end else []
         generic_tail = bool(tail) and bool({w.lower().strip(",") for w in tail[:4]} & _GENERIC_TAIL)
-        anaphoric = not content_pre and not acronym and (post_end == head_end or generic_tail)
+        anaphoric = (
+            not content_pre
+            and not acronym
+            and (post_end == head_end or generic_tail)
+            # "a finance contract": a document of its own kind, named after the money it carries
+            and not (n > 1 and noun.split()[0].lower() in lx["money"])
+        )
         if k >= 2 and toks[k - 2].base.lower() == "such" and not content_pre:
             anaphoric = True  # "such an agreement with the EU"
         # "visa facilitation and readmission agreements" → two agreements
@@ -281,6 +289,14 @@ def _capital_post(toks: list[Tok], j: int, bare: bool = True) -> bool:
             nxt.cap
             or (nxt.base == "the" and after is not None and after.cap)
             or (bare and (_lower_title(toks, j) or _year_range(toks, j + 1)))
+            # "Financing Agreement for the programme "Green Cities"": a quoted title
+            or (
+                nxt.base == "the"
+                and after is not None
+                and after.base.lower() in _TITLED
+                and j + 3 < len(toks)
+                and toks[j + 3].text in ('"', "“", "«")
+            )
         )
     if toks[j].base == "with":
         from .places import country_name
@@ -360,6 +376,14 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
         ):
             k += 2  # "… for 2023–2027": a period inside the name
             continue
+        if t.text in ('"', "“", "«") and toks[k - 1].base.lower() in _TITLED:
+            # "a Financing Agreement for the programme "Sustainable Water Management"": the quoted
+            # title of the programme is part of the name
+            ends = range(k + 1, min(limit, k + 16))
+            close = next((x for x in ends if toks[x].text in ('"', "”", "»")), None)
+            if close is not None:
+                k = close + 1
+                continue
         if t.text in (".", ";", ":", "(", ")", "—", "–", '"', "“", "”", "«", "»", "!", "?", "*"):
             break
         if t.base in ("on", "in", "since") and k + 1 < len(toks) and _DATE_WORD.match(toks[k + 1].base):

@@ -92,6 +92,7 @@ class _Rec:
     replaced: bool = False
     synthetic: bool = False
     plural: bool = False
+    money: object | None = None  # the pledge a loan, grant or guarantee document carries
 
 
 @lru_cache(maxsize=1)
@@ -161,7 +162,9 @@ _LAW_TITLE = re.compile(
 )
 
 
-def find_agreements(ctx: Context) -> list[Agreement]:
+def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]:
+    """The agreements of the text with their stage; `pledges` (interpret.amounts) name the loan, grant
+    and guarantee documents that carry them."""
     text = ctx.text
     recs: list[_Rec] = []
     by_acr: dict[str, _Rec] = {}
@@ -186,7 +189,10 @@ def find_agreements(ctx: Context) -> list[Agreement]:
         key=lambda m: m.span,
     )
     for m in explicit:
-        rec = lookup(m.name, m.acronym)
+        name, money = m.name, None
+        if pledges and not m.plural and not m.acronym and _money_contract(m.name):
+            name, money = _money_document(ctx, m, pledges)
+        rec = lookup(name, m.acronym)
         weak = ctx.is_heading(m.span[0]) or (
             # the law "On ratification of the Treaty on …": a law's title in quotes, not a quotation
             ctx.in_quote(m.span[0]) and not _LAW_TITLE.search(text, max(0, m.span[0] - 50), m.span[0])
@@ -194,7 +200,7 @@ def find_agreements(ctx: Context) -> list[Agreement]:
         if rec is None:
             if weak:
                 continue
-            rec = _Rec(m.name, m.acronym, m.capitalised, m.span[0], plural=m.plural)
+            rec = _Rec(name, m.acronym, m.capitalised, m.span[0], plural=m.plural, money=money)
             recs.append(rec)
         if m.acronym and not rec.acronym:
             rec.acronym = m.acronym
@@ -251,6 +257,11 @@ def find_agreements(ctx: Context) -> list[Agreement]:
             mentions.append((a, b, before[-1]))
     mentions.sort(key=lambda x: x[0])
     _stage_cues(ctx, mentions)
+    for r in recs:
+        if r.money is not None and not r.stages and not r.pending and not r.money.hedged:
+            # "a grant agreement through which the EU adds €80 million": a document under which money
+            # is firmly given has been signed
+            r.stages.append((_rank("signed"), "signed", r.first))
     out = []
     for r in recs:
         if (
@@ -262,9 +273,15 @@ def find_agreements(ctx: Context) -> list[Agreement]:
         if not r.stages and not r.pending and not r.capitalised and _soft(r.name):
             continue  # "the concept of a green corridor": an idea, not a document, until it has a stage
         status = _status(r)
-        if not r.capitalised and _money_contract(r.name) and status not in ("ratified", "in force"):
+        if (
+            not r.capitalised
+            and (r.plural or r.money is None and status is None)
+            and _money_contract(r.name)
+            and status not in ("ratified", "in force")
+        ):
             # "loan agreements … totalling USD 300 million": money lent, read as a pledge; one a
-            # parliament ratified is an international agreement too
+            # parliament ratified is an international agreement too, and so is a single document
+            # the text says was signed ("signed a grant agreement of €15 million for …")
             continue
         out.append(
             Agreement(
@@ -284,6 +301,43 @@ def _money_contract(name: str) -> bool:
     words = data.load("agreements").get("money_contracts") or []
     first = re.sub(r"^(?:the|a|an|new|two|three|several)\s+", "", name.strip().lower()).split()
     return bool(first) and first[0] in words
+
+
+_POST_WORD = re.compile(r"\s(?:on|between|for|of|amending|concerning|regarding|with|in)\s")
+_DETERMINER = re.compile(r"(?:the|a|an|its|their|this|these|that|those)\s", re.I)
+_PURPOSE_PREP = re.compile(r"\b(for|to|towards|aimed\s+at|on)\s+$")
+
+
+def _money_document(ctx: Context, m, pledges) -> tuple[str, object | None]:
+    """A loan, grant or guarantee document and the pledge it carries: the pledge in its sentence (the
+    first after it, else the last before it), else the last one told before it in its paragraph ("…
+    signed a €60 million loan to … The finance contract was signed by …"). A document the text
+    names by its kind only ("a finance contract under which …", "a guarantee agreement with a
+    bank") is named by what the pledge is for: "finance contract for drinking-water supply in …"."""
+    s = ctx.sentence_at(m.span[0])
+    here = [p for p in pledges if p.span and s.start <= p.span[0] < s.end]
+    pledge = next((p for p in here if p.span[0] >= m.span[1]), None) or (here[-1] if here else None)
+    if pledge is None:
+        before = [p for p in pledges if p.span and p.span[1] <= s.start]
+        if before and ctx.sentence_at(before[-1].span[0]).paragraph == s.paragraph:
+            pledge = before[-1]
+    if pledge is None:
+        return m.name, None
+    post = _POST_WORD.search(m.name)
+    if post and post.group(0).strip() not in ("with", "of"):
+        # "grant agreement for schools in Naryn", "Finance Contract between the Bank and the Ministry
+        # of …": named already (a counterparty alone, "with a commercial bank", names no document)
+        return m.name, pledge
+    base = m.name[: post.start()] if post else m.name
+    purpose = pledge.purpose
+    if not purpose:
+        return m.name, pledge
+    at = ctx.text.find(purpose, pledge.span[1], s.end + 300)
+    prep = _PURPOSE_PREP.search(ctx.text, max(0, at - 12), at) if at >= 0 else None
+    word = prep.group(1) if prep else "for"
+    if word == "to" and _DETERMINER.match(purpose):
+        word = "for"  # "adds €10 million to the same project": no infinitive, what the money is for
+    return f"{base} {word} {purpose}", pledge
 
 
 @lru_cache(maxsize=4096)
