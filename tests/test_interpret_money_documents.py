@@ -90,3 +90,26 @@ def test_a_quoted_programme_title_is_part_of_the_financing_agreement_name():
         "the EU provides a grant of €8 million."
     )
     assert _agreements(text) == [('Financing Agreement for the programme "Clean Air for Yerevan"', "signed")]
+
+
+# --- stages ------------------------------------------------------------------------------------------
+
+
+def test_agreeing_to_launch_talks_puts_the_agreement_under_negotiation():
+    text = (
+        "At the meeting in Yerevan on 8 October 2025 the two sides agreed to launch negotiations on an "
+        "agreement on the mutual protection of investments. They also agreed to start talks on a "
+        "memorandum of understanding on digital connectivity."
+    )
+    assert _agreements(text) == [
+        ("agreement on the mutual protection of investments", "negotiating"),
+        ("memorandum of understanding on digital connectivity", "negotiating"),
+    ]
+
+
+def test_talks_agreed_to_start_at_a_later_date_are_only_proposed():
+    text = (
+        "The ministers agreed to launch negotiations in the first quarter of next year on an agreement "
+        "on the recognition of driving licences."
+    )
+    assert _agreements(text) == [("agreement on the recognition of driving licences", "proposed")]

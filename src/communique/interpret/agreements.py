@@ -123,7 +123,14 @@ def _cues() -> dict:
         + r")\s+(?:the\s+)?(?:ongoing\s+|current\s+|bilateral\s+)?$",
         re.I,
     )
+    launched = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(map(re.escape, sorted(conf.get("launched") or [], key=len, reverse=True)))
+        + r")\s+(?:(?:formal|official|bilateral|the)\s+)?$",
+        re.I,
+    )
     return {
+        "launched": launched,
         "rx": cue_rx,
         "lookup": lookup,
         "pending": pend,
@@ -427,6 +434,14 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 continue  # a bare "sign" says a step only in a plan ("are expected to sign X")
             if pending and stage == "negotiating" and cues["ongoing"].search(clause_left):
                 pending = False  # "asked the government to speed up negotiations on X": under way
+            elif (
+                pending
+                and stage == "negotiating"
+                and "to " in clause_left
+                and cues["launched"].search(clause_left)
+                and not _later_start(ctx, pos, s.end)
+            ):
+                pending = False  # "agreed to launch negotiations on X": talks opened at the occasion
             if pending and stage not in ("proposed", "suspended", "terminated") and word not in cues["firm"]:
                 pending_seen = pos + len(word)
                 pendings.append((_rank(stage), pos))
@@ -457,6 +472,17 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             if ranks and min(ranks) > 0:
                 low = min(ranks)
                 r.pending.append((low - 1, STAGE_ORDER[low - 1], s.start))
+
+
+def _later_start(ctx: Context, pos: int, end: int) -> bool:
+    """A date after publication right after the cue at `pos` ("… negotiations in the first quarter
+    of next year"): the talks start later."""
+    pub = ctx.published
+    if not pub:
+        return False
+    return any(
+        d.value[: len(pub)] > pub[: len(d.value)] for d in ctx.dates_in(pos, min(end, pos + 60))
+    )
 
 
 def _is_item(sents, j: int) -> bool:
