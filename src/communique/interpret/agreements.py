@@ -632,6 +632,8 @@ def _date(ctx: Context, r: _Rec, status: str | None) -> str | None:
     if status in ("initialled", "signed", "ratified") and not any(p == s.start for _r, _st, p in r.pending):
         # a step reported without a date was taken at the occasion the text reports
         return ctx.occasion_date()
+    if status == "negotiating" and _cues()["launched"].search(ctx.text, max(s.start, pos - 40), pos):
+        return ctx.occasion_date()  # "agreed to launch negotiations on X": talks opened that day
     return None
 
 
