@@ -113,3 +113,44 @@ def test_talks_agreed_to_start_at_a_later_date_are_only_proposed():
         "on the recognition of driving licences."
     )
     assert _agreements(text) == [("agreement on the recognition of driving licences", "proposed")]
+
+
+# --- pledge or figure, and who gives -----------------------------------------------------------------
+
+
+def _pledges(text: str, published: str = "2025-11-05") -> list[tuple[str | None, float, str]]:
+    return [(p.by, p.amount, p.currency) for p in ex(text, published).pledges]
+
+
+def test_a_party_in_a_relative_clause_after_the_amount_gives_it():
+    text = (
+        "The new deal is a loan of 30 billion tenge (about €50 million) that the EBRD signed on Tuesday "
+        "with a Kazakh wind farm developer. The grants are part of the €8 billion in Global Gateway "
+        "investments that the EU announced for the Western Balkans in March."
+    )
+    assert _pledges(text) == [
+        ("European Bank for Reconstruction and Development", 30e9, "KZT"),
+        ("European Union", 8e9, "EUR"),
+    ]
+
+
+def test_expected_to_approve_is_a_hedged_pledge():
+    r = ex("The Asian Development Bank is expected to approve up to $150 million for rural roads in Armenia.")
+    assert [(p.by, p.amount, p.hedged) for p in r.pledges] == [("Asian Development Bank", 150e6, True)]
+
+
+def test_money_given_over_a_span_up_to_now_or_a_past_fiscal_year_is_a_figure():
+    text = (
+        "Since 2012, the EIB has signed over €3 billion of loans in Georgia. Over the past decade, the EU "
+        "has provided more than €400 million in grants to Armenia. Japan's agency JICA committed the "
+        "equivalent of $70 million to Caucasus transport in fiscal 2024, its highest amount so far."
+    )
+    r = ex(text)
+    assert r.pledges == []
+    got = {(f.value, f.qualifier) for f in r.figures}
+    assert {(3e9, "more than"), (400e6, "more than"), (70e6, "exact")} <= got
+
+
+def test_bonds_an_institution_places_are_no_pledge():
+    r = ex("The EBRD has placed bonds denominated in lari for a total of 900 million lari.")
+    assert r.pledges == [] and [f.value for f in r.figures] == [900e6]

@@ -153,7 +153,14 @@ def _lex() -> dict:
         "program_names": progs,
     }
     # "… the EU has allocated", "… which the EBRD could provide": up to three words, then a pledge verb
-    out["agent_verb"] = re.compile(r"(?:\s+[a-z]+){0,3}?\s+" + out["pledge"].pattern, re.I)
+    out["agent_verb"] = re.compile(
+        r"(?:\s+[a-z]+){0,3}?\s+(?:"
+        + out["pledge"].pattern
+        + "|"
+        + rx(h.get("agent_verbs") or []).pattern
+        + ")",
+        re.I,
+    )
     # "Japanese ODA loan of", "Korean grant": a demonym right before a pledge noun (two words between)
     # "by the Saudi Fund for Development of loan agreements", "by Japan of a grant"
     out["of_pledge"] = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?" + out["pledge_noun"].pattern, re.I)
@@ -682,6 +689,8 @@ def _as_pledge(
         # "Germany announced an additional €10 million …", "… offered $2 billion" (not "announced
         # $5 billion in trade deals")
         or bool(_OFFERED.search(left[-60:]) and not _DEALS.search(right[:40]))
+        # "the €12 billion that the EU announced for …": a party right after it gives it
+        or bool(("that" in right or "which" in right) and _agent_after(ctx, a, s))
         # "Kyrgyzstan will receive $30 million from the World Bank": money still to come from a lender
         or bool("receive" in left[-60:] and _TO_RECEIVE.search(left[-60:]) and _from_giver(ctx, a, s))
         # "… a plan to borrow €200 million from the EIB": the lender's money
@@ -838,20 +847,39 @@ def _given_before(ctx: Context, a: Amount, s, left: str) -> bool:
     year = _pub_year(ctx)
     if year is None:
         return False
-    if "since" in left.lower() and _HAS_GIVEN.search(left[-50:]):
-        # "Since 1998, ADB has committed more than $2.4 billion to Tajikistan": a running total up to
-        # now, a figure over "1998/<year>", not a new pledge
+    low = left.lower()
+    if ("since" in low or "past" in low or "last" in low) and _HAS_GIVEN.search(left[-50:]):
+        # "Since 1998, ADB has committed more than $2.4 billion to Tajikistan", "Over the past decade,
+        # the EU has provided …": a running total up to now, a figure over "1998/<year>", not a pledge
         period = _period(ctx, a, s, count=False)
         return bool(period and re.fullmatch(rf"\d{{4}}/{year}", period))
+    if _SPAN_GIVEN.search(left[-60:]):
+        # "JICA committed the equivalent of $90 million to … in fiscal 2024 (April 2024 to March
+        # 2025)": what a giver committed over a whole span now past is an aggregate, a figure
+        period = _period(ctx, a, s, count=False)
+        end = period.split("/")[-1] if period and "/" in period else None
+        if end and ctx.published and end < ctx.published[: len(end)]:
+            return True
+        if period and period.isdigit() and int(period) < year and _FISCAL.search(ctx.text, a.span[1], s.end):
+            return True  # "in fiscal 2024": a year of accounts, a span
     if not _GIVEN_PAST.search(left[-50:]):
         return False
     period = _period(ctx, a, s, count=False)
     return bool(period and re.fullmatch(r"\d{4}(?:/\d{4})?", period) and int(period[-4:]) < year)
 
 
+_FISCAL = re.compile(
+    r"\b(?:in|during|for)\s+(?:the\s+)?(?:fiscal|financial)\s+(?:year\s+)?(?:19|20)\d\d\b", re.I
+)
+_SPAN_GIVEN = re.compile(
+    r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bto\s)(?<!\bbe\s)"
+    r"\b(?:committed|approved|signed|lent|extended|invested|allocated|provided|disbursed)\s+(?:[\w-]+\s+){0,3}?$"
+)
+
+
 _HAS_GIVEN = re.compile(
     r"\b(?:has|have)\s+(?:so\s+far\s+|already\s+|now\s+)?(?:committed|provided|invested|allocated|"
-    r"disbursed|approved|extended|lent|granted|mobilized|mobilised|financed)\s+(?:[\w-]+\s+){0,2}?$"
+    r"disbursed|approved|extended|lent|granted|mobilized|mobilised|financed|signed)\s+(?:[\w-]+\s+){0,2}?$"
 )
 
 
@@ -911,7 +939,7 @@ def _names_a_party(ctx: Context, lo: int, hi: int) -> bool:
 
 
 _FIGURE_CUE = re.compile(
-    r"(?<![\w-])(?:trade|turnover|exports?|imports?|surplus|deficit|reached|amounted|totall?ing|"
+    r"(?<![\w-])(?:trade|turnover|exports?|imports?|surplus|deficit|reached|amounted|totall?ing|bonds|"
     r"came to|stood at|accounted)(?![\w-])",
     re.I,
 )
@@ -926,7 +954,7 @@ _CAPITAL_OF = re.compile(
 )
 _OFFERED = re.compile(
     r"\b(?:announced|announces|announcing|offered|offers|offering|promised|promises|promising|approved|"
-    r"approves|approving)\s+"
+    r"approves|approving|approve|announce|offer|promise)\s+"
     r"(?:(?:an?|the|its|their|his|her|further|additional|new|extra|fresh|up\s+to|some|about|around|nearly|"
     r"more\s+than|over)\s+){0,3}$"
 )
@@ -1214,6 +1242,9 @@ def _party_at(ctx: Context, pos: int) -> tuple[str, int] | None:
     return None
 
 
+_BRACKET_AFTER = re.compile(r"\s*\([^()]{1,40}\)")
+_THE = re.compile(r"(?:the\s+)?")
+_REL_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:that|which)\s")  # "… in investments that the EU …"
 _AGENT_LEAD = re.compile(r"(?:\s*,?\s*(?:which|that))?\s+(?:the\s+)?")
 
 
@@ -1221,7 +1252,12 @@ def _agent_after(ctx: Context, a: Amount, s) -> str | None:
     """ "the EUR 70 million the EU has allocated to …", "…, which the EBRD could provide next year": a
     party named right after the amount as the subject of a pledge verb gives it."""
     text = ctx.text
-    lead = _AGENT_LEAD.match(text, a.span[1], s.end)
+    start = a.span[1]
+    br = _BRACKET_AFTER.match(text, start, s.end)  # "… 25 billion tenge (about €41 million) that …"
+    if br:
+        start = br.end()
+    rel = _REL_AGENT.match(text, start, s.end)  # "… in Global Gateway investments that the EU …"
+    lead = _THE.match(text, rel.end(), s.end) if rel else _AGENT_LEAD.match(text, start, s.end)
     if not lead:
         return None
     got = _party_at(ctx, lead.end())
