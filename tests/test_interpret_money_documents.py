@@ -154,3 +154,24 @@ def test_money_given_over_a_span_up_to_now_or_a_past_fiscal_year_is_a_figure():
 def test_bonds_an_institution_places_are_no_pledge():
     r = ex("The EBRD has placed bonds denominated in lari for a total of 900 million lari.")
     assert r.pledges == [] and [f.value for f in r.figures] == [900e6]
+
+
+def test_a_state_gives_under_the_formal_name_the_text_uses():
+    text = (
+        "Under the agreement, the Kyrgyz Republic will contribute $200 million to the capital of the "
+        "joint venture, and Kazakhstan is ready to allocate up to KZT 4 billion for fodder."
+    )
+    assert [p.by for p in ex(text).pledges] == ["Kyrgyz Republic", "Kazakhstan"]
+
+
+def test_team_europe_as_subject_gives_in_its_own_name_and_a_title_holders_country_does_not():
+    text = (
+        "Under the Team Europe Initiative on water, Team Europe could mobilise up to €900 million more "
+        "for Armenia's energy transition by 2028. Commissioner Jozef Síkela and Armenia's Minister of "
+        "Economy Gevorg Papoyan signed a package of two agreements worth €60 million under Global Gateway."
+    )
+    r = ex(text)
+    assert [(p.by, p.amount, p.hedged) for p in r.pledges] == [
+        ("Team Europe", 900e6, True),
+        ("European Commission", 60e6, False),
+    ]

@@ -1077,6 +1077,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
             if cut <= p.span[0] < a.span[0]
             and (p.kind == "country" or (p.kind == "demonym" and _SIDE_NOUN.match(ctx.text, p.span[1])))
             and not _receives(ctx, p.span[1])
+            and not _title_owner(ctx, p.span[1])
         ]
         if subj_places and (not subj_orgs or subj_places[0].span[0] < subj_orgs[0].span[0]):
             pl = subj_places[0]
@@ -1084,7 +1085,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
                 return pl.country  # "… and the Uzbek side 90 bln. sums"
             if _GOV_OF.search(ctx.text[max(s.start, pl.span[0] - 60) : pl.span[0]]):
                 return f"Government of {pl.name}"  # "the Government of the People's Republic of China"
-            return pl.name
+            return _state_name(pl)
         if subj_orgs:
             orgs = subj_orgs
     if orgs:
@@ -1136,14 +1137,14 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
             if side:
                 return side
     for p in ctx.places:
-        if not s.start <= p.span[0] < a.span[0] or _receives(ctx, p.span[1]):
+        if not s.start <= p.span[0] < a.span[0] or _receives(ctx, p.span[1]) or _title_owner(ctx, p.span[1]):
             continue
         if _PREP_BEFORE.search(ctx.text, max(s.start, p.span[0] - 12), p.span[0]):
             continue  # "… invested in Kazakhstan, and ACWA Power plans to invest …": a place, no giver
         if p.kind == "city" and _seat_subject(ctx, p):
             return _seats()[p.name]  # "Seoul intends to make up to $500 million … available"
         if p.kind == "country":
-            return p.name
+            return _state_name(p)
         if p.kind == "demonym" and _SIDE_NOUN.match(ctx.text, p.span[1]):
             return p.country  # "The European side announced …"
     if "Commission" in left and re.search(r"\b(?:the\s+)?Commission\b", left):
@@ -1161,6 +1162,36 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
 
 
 _PREP_BEFORE = re.compile(r"\b(?:in|into|to|for|from|across|throughout|at)\s+(?:the\s+)?$")
+_FORMAL_STATE = re.compile(
+    r"\b(?:Republic|Federation|Kingdom|Principality|Duchy|Sultanate|Emirates|Confederation)\b"
+)
+
+
+def _state_name(p) -> str:
+    """A giving state as the text names it when that is its formal name ("the Kyrgyz Republic will
+    contribute …" → "Kyrgyz Republic"); else its short name (the ledger knows both as one party)."""
+    written = p.text[4:] if p.text.startswith(("the ", "The ")) else p.text
+    if written != p.name and _FORMAL_STATE.search(written):
+        return written
+    return p.name
+
+
+_POSSESSIVE_WORD = re.compile(r"['’]s\s+([A-Z][\w-]*)")
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    roles = data.load("roles")
+    return frozenset([h.split()[0] for h in roles["heads"]] + list(roles.get("modifiers") or []))
+
+
+def _title_owner(ctx: Context, end: int) -> bool:
+    """ "Uzbekistan's Minister of Investment Laziz Kudratov and …": a country whose title-holder is
+    named is that person's side, not the subject that gives."""
+    m = _POSSESSIVE_WORD.match(ctx.text, end)
+    return bool(m) and m.group(1) in _title_words()
+
+
 _RECEIVES = re.compile(
     r"\s+(?:(?:could|would|will|may|might|can|should|is\s+to|are\s+to|stands\s+to|is\s+set\s+to|"
     r"are\s+set\s+to|has|have|had|is|are|was|were)\s+)?(?:also\s+)?"
@@ -1232,7 +1263,7 @@ def _party_at(ctx: Context, pos: int) -> tuple[str, int] | None:
         if p.span[0] != pos:
             continue
         if p.kind == "country":
-            return p.name, p.span[1]
+            return _state_name(p), p.span[1]
         if p.kind == "demonym":
             side = _SIDE_NOUN.match(ctx.text, p.span[1])
             if side and p.country:
