@@ -175,3 +175,25 @@ def test_team_europe_as_subject_gives_in_its_own_name_and_a_title_holders_countr
         ("Team Europe", 900e6, True),
         ("European Commission", 60e6, False),
     ]
+
+
+def test_documents_named_together_before_one_cue_share_it_and_words_of_a_name_are_no_cue():
+    text = (
+        'An agreement on cooperation in the implementation of the "Armenia – 2030" strategy and a '
+        "memorandum on the preparation of a concession for Gyumri airport were signed in Yerevan."
+    )
+    assert _agreements(text) == [
+        ('agreement on cooperation in the implementation of the "Armenia – 2030" strategy', "signed"),
+        ("memorandum on the preparation of a concession for Gyumri airport", "signed"),
+    ]
+
+
+def test_an_agreement_establishing_a_company_is_named_and_takes_its_own_cue():
+    text = (
+        "The railways signed an agreement establishing a joint venture to run through-tariffs on the "
+        "route, and initialled a memorandum on a digital consignment note, which is to be signed in Baku."
+    )
+    assert _agreements(text) == [
+        ("agreement establishing a joint venture to run through-tariffs on the route", "signed"),
+        ("memorandum on a digital consignment note", "initialled"),
+    ]

@@ -376,7 +376,7 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
         ):
             k += 2  # "… for 2023–2027": a period inside the name
             continue
-        if t.text in ('"', "“", "«") and toks[k - 1].base.lower() in _TITLED:
+        if t.text in ('"', "“", "«") and toks[k - 1].base.lower() in _TITLED | {"the", "of", "for"}:
             # "a Financing Agreement for the programme "Sustainable Water Management"": the quoted
             # title of the programme is part of the name
             ends = range(k + 1, min(limit, k + 16))

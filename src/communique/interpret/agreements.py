@@ -77,6 +77,7 @@ _AGREEMENT_WORD = re.compile(r"\b(?:agreements?|treaty|treaties|memorand\w+|prot
 _TALKS_ON_NAMED = re.compile(
     r"\b(?:negotiations|talks)\s+on\s+an?\s+([A-Z][\w-]*(?:\s+(?:(?:and|of|for|on)\s+)?[A-Z][\w-]*){1,8})"
 )
+_JOINED = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:an?|the)?\s*")
 _TEXT_ANAPHORA = re.compile(r"\b(?:the|its|this)\s+text\b(?!\s+of\b)", re.I)
 
 
@@ -392,6 +393,8 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             pos = s.start + cm.start()
             if stage is None:
                 continue
+            if any(a < pos and pos + len(word) <= b and not r.synthetic for a, b, r in here):
+                continue  # "an agreement on cooperation in the implementation of …": a word of a name
             if word in cues["replaced"]:
                 # "to replace the 2011 text, and signed a plan …": the object right after the verb only
                 after = [x for x in here if x[0] >= pos and not re.search(r"[,;:]", text[pos : x[0]])]
@@ -572,6 +575,18 @@ def _nearest(text: str, here, pos: int, sent_start: int, clause_ends: list[int])
             for a2, _b, r in here
             if a2 >= end and r is not best and re.fullmatch(r"(?:\s|,|and|as well as|an?|the)*", text[end:a2])
         ]
+        # "an agreement on X and a memorandum on Y were signed": the cue after both names both
+        best_start = next(a2 for a2, b2, r in here if b2 == end and r is best)
+        if best_start <= pos:
+            shared += [
+                r
+                for _a2, b2, r in here
+                if b2 <= best_start
+                and r is not best
+                and r not in shared
+                and clause_id(b2) == cid
+                and _JOINED.fullmatch(text, b2, best_start)
+            ]
         # "the Protocol was signed, as well as a Protocol amending …": the cue reaches over the comma
         shared += [
             r
@@ -614,6 +629,8 @@ def _date(ctx: Context, r: _Rec, status: str | None) -> str | None:
         for d in ctx.dates_in(s.start, s.end)
         if abs(d.span[0] - pos) < 140
         and not any(a <= d.span[0] < b for a, b in r.spans)
+        # "the "Uzbekistan – 2030" strategy": a year in another document's name
+        and not any(m.span[0] <= d.span[0] < m.span[1] for m in ctx.agreements)
         # "text agreed by the working group; to be signed in the autumn": the date of another step
         and ";" not in ctx.text[min(pos, d.span[1]) : max(pos, d.span[0])]
         and not _other_step_date(ctx, d, status)
