@@ -197,3 +197,22 @@ def test_an_agreement_establishing_a_company_is_named_and_takes_its_own_cue():
         ("agreement establishing a joint venture to run through-tariffs on the route", "signed"),
         ("memorandum on a digital consignment note", "initialled"),
     ]
+
+
+def test_purpose_stops_at_a_channel_a_source_or_a_running_total_and_a_budget_year_dates_nothing():
+    text = (
+        "The European Union adds a €15 million grant to the project through the Investment Platform for "
+        "Central Asia, bringing total EU support to €60 million. The European Commission could "
+        "contribute up to 1.1 billion euros to the cable from the Connecting Europe Facility. Armenia has "
+        "allocated 90 billion drams in its 2025 budget for new substations."
+    )
+    r = ex(text)
+    got = [(p.amount, p.purpose, p.program, p.date) for p in r.pledges]
+    assert got[0][:3] == (15e6, "the project", "Investment Platform for Central Asia")
+    assert got[1][:3] == (1.1e9, "the cable", "Connecting Europe Facility")
+    assert got[2][0] == 90e9 and got[2][3] is None
+
+
+def test_a_period_is_no_purpose():
+    r = ex("This is in addition to the EU's bilateral allocation of €50 million for 2021–2024.")
+    assert [(p.amount, p.purpose) for p in r.pledges] == [(50e6, None)]

@@ -1563,6 +1563,9 @@ _PURPOSE_END = (
     r"|\s+under\s+(?:the\s+|its\s+|their\s+)?[A-Z]"
     r"|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|and\s+\d+|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
     r"|,\s+[\w\s]{0,40}?\b(?:said|says|told|added|noted)\b|\s+since\s|\s+and\s+(?:said|announced|added|noted)\b"
+    # "… to the project through the Investment Platform …, bringing total EU support to …", "… to the
+    # cable from the Connecting Europe Facility": a channel, a source or a running total is no purpose
+    r"|\s+(?:through|via|from)\s+(?:the\s+|its\s+)?[A-Z]|,\s+(?:bringing|raising|taking|lifting)\s"
     r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+at\s+(?:the|an?)\s|$)"
 )
 _PURPOSE = re.compile(
@@ -1578,7 +1581,8 @@ _FOR_WORD = re.compile(r"\bfor\s+")
 _BRACKET_OPEN = re.compile(r"\(\s*(?:about|approximately|approx\.|around|some|roughly|nearly|~|or)?\s*$")
 _AMOUNT_TOKEN = re.compile(r"(?:(?<![A-Za-z])[A-Z]{0,3}[$€£¥]\s?|\b[A-Z]{3}\s?)\d")
 _AND_NEXT_OF = re.compile(r"\s+and\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$")
-_PURPOSE_BREAK = re.compile(r"[;.]\s|,\s+(?:and|while|but|whereas|which)\s")  # the clause ends there
+# the clause ends there; or an apposition opens ("… under Global Gateway, the EU's strategy for …")
+_PURPOSE_BREAK = re.compile(r"[;.]\s|,\s+(?:and|while|but|whereas|which)\s|,\s+(?:the|a|an)\s")
 _NAME_END = re.compile(r"[A-Z][\w’'-]*\s+$")
 
 
@@ -1606,7 +1610,9 @@ def _purpose(right: str) -> str | None:
         t = _PURPOSE_TAIL.match(right, f.end())
         if t:
             return t.group(1).strip()
-    return m.group(1).strip() if m and not _name_inside(right, m.start(1)) else None
+    if m and not _name_inside(right, m.start(1)) and not m.group(1)[:1].isdigit():
+        return m.group(1).strip()
+    return None  # "an allocation of €70 million for 2021–2024": a period, not what the money is for
 
 
 def _name_inside(text: str, at: int) -> bool:
@@ -1632,6 +1638,9 @@ def _after_publication(ctx: Context, value: str) -> bool:
     return bool(pub) and value[: len(pub)] > pub[: len(value)]
 
 
+_BUDGET_AFTER = re.compile(r"\s+(?:state\s+|national\s+|federal\s+)?budget\b", re.I)
+
+
 def _pledge_date(ctx: Context, a: Amount, s, window: str) -> str | None:
     near = [
         d
@@ -1644,6 +1653,8 @@ def _pledge_date(ctx: Context, a: Amount, s, window: str) -> str | None:
         and not (d.end and re.search(r"\bfor\s+(?:the\s+)?(?:period\s+)?$", ctx.text[s.start : d.span[0]]))
         # "… EUR 35 million for energy efficiency in 2025–2027": a span after the amount is when it is spent
         and not (d.end and d.granularity != "day" and d.span[0] > a.span[1])
+        # "has allocated 850 million manat in its 2025 budget": the budget's year, no occasion
+        and not _BUDGET_AFTER.match(ctx.text, d.span[1])
         # "… which the EBRD could provide next year": a time after publication is when money flows
         and not (d.span[0] > a.span[1] and _after_publication(ctx, d.value))
         # "… will invest $500 million in a solar park and that trade … in 2024": another clause's date
