@@ -216,3 +216,25 @@ def test_purpose_stops_at_a_channel_a_source_or_a_running_total_and_a_budget_yea
 def test_a_period_is_no_purpose():
     r = ex("This is in addition to the EU's bilateral allocation of €50 million for 2021–2024.")
     assert [(p.amount, p.purpose) for p in r.pledges] == [(50e6, None)]
+
+
+def test_backing_with_money_after_an_attribution_and_the_commission_by_its_alias():
+    text = (
+        "According to the Commission, the EU intends to support the corridor with €4 billion. "
+        "The Commission announced a €30 million package for vocational training. "
+        "Armenia supported its neighbours with $3 billion of exports last year."
+    )
+    r = ex(text, "2026-01-15")
+    assert [(p.by, p.amount, p.hedged) for p in r.pledges] == [
+        ("European Union", 4e9, True),
+        ("European Commission", 30e6, False),
+    ]
+
+
+def test_a_restated_pledge_keeps_its_first_date_and_its_purpose_ends_before_the_participle():
+    text = (
+        "The EU reaffirmed its €12 billion commitment to Central Asia, first announced in Samarkand in "
+        "April 2025."
+    )
+    r = ex(text, "2026-01-15")
+    assert [(p.amount, p.date, p.purpose) for p in r.pledges] == [(12e9, "2025-04", "Central Asia")]

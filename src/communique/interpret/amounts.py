@@ -200,6 +200,7 @@ _RELATIVE = re.compile(r"\s*(?:[\w+-]+\s+){0,4}?(?:that|which)\b")
 _SUBJECT_CUT = re.compile(
     r"\b(?:that|which|whereby|where|and|but|while|whereas|said|says|stated|noted|added|confirmed|reported)\s"
     r"|,\s+with\s(?=(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}\w+ing\b)"  # "…, with Germany adding €10 million"
+    r"|\b[Aa]ccording\s+to\s+[^,;]{1,60},\s"  # "According to the Commission, the EU intends to …"
 )
 _REL_OPEN = re.compile(r",\s+(?:which|who)\s")
 _REL_ASIDE = re.compile(r",\s+(?:which|who)\s[^,]*,")
@@ -691,6 +692,8 @@ def _as_pledge(
         or bool(_OFFERED.search(left[-60:]) and not _DEALS.search(right[:40]))
         # "the €12 billion that the EU announced for …": a party right after it gives it
         or bool(("that" in right or "which" in right) and _agent_after(ctx, a, s))
+        # "the EU intends to support the corridor with €10 billion": backing something with money
+        or bool(" with " in left[-60:] and _SUPPORT_WITH.search(left[-60:]) and not _DEALS.search(right[:40]))
         # "Kyrgyzstan will receive $30 million from the World Bank": money still to come from a lender
         or bool("receive" in left[-60:] and _TO_RECEIVE.search(left[-60:]) and _from_giver(ctx, a, s))
         # "… a plan to borrow €200 million from the EIB": the lender's money
@@ -957,6 +960,11 @@ _OFFERED = re.compile(
     r"approves|approving|approve|announce|offer|promise)\s+"
     r"(?:(?:an?|the|its|their|his|her|further|additional|new|extra|fresh|up\s+to|some|about|around|nearly|"
     r"more\s+than|over)\s+){0,3}$"
+)
+_SUPPORT_WITH = re.compile(
+    r"\b(?:support|supports|supported|supporting|back|backs|backed|backing|finance|finances|fund|funds|"
+    r"assist|assists|help|helps)\s+(?:[\w'’-]+\s+){1,5}?with\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:additional|further|new|extra|up\s+to|some|about|nearly|over|more\s+than)\s+){0,2}$"
 )
 _TO_RECEIVE = re.compile(
     r"\b(?:will|would|could|may|might|can|is\s+to|are\s+to|is\s+set\s+to|are\s+set\s+to|is\s+expected\s+to|"
@@ -1514,7 +1522,7 @@ def _clean_giver(g: str) -> str:
     m = re.fullmatch(r"(\w[\w\s-]*?)\s+[Gg]overnment", g)
     if m and demonym_country(m.group(1)):
         return f"Government of {demonym_country(m.group(1))}"  # "the Kazakh government"
-    info = org_info(g)
+    info = org_info(g) or org_info(f"the {g}")  # "The Commission announced …": the alias "the Commission"
     return info["name"] if info else g
 
 
@@ -1563,6 +1571,9 @@ _PURPOSE_END = (
     r"|\s+under\s+(?:the\s+|its\s+|their\s+)?[A-Z]"
     r"|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|and\s+\d+|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
     r"|,\s+[\w\s]{0,40}?\b(?:said|says|told|added|noted)\b|\s+since\s|\s+and\s+(?:said|announced|added|noted)\b"
+    # "… to Central Asia, first announced in Samarkand": a participle clause about the pledge
+    r"|,\s+(?:first\s+|originally\s+|already\s+|initially\s+)?(?:announced|pledged|unveiled|made|promised|"
+    r"committed|agreed|approved|signed)\b"
     # "… to the project through the Investment Platform …, bringing total EU support to …", "… to the
     # cable from the Connecting Europe Facility": a channel, a source or a running total is no purpose
     r"|\s+(?:through|via|from)\s+(?:the\s+|its\s+)?[A-Z]|,\s+(?:bringing|raising|taking|lifting)\s"
