@@ -238,3 +238,18 @@ def test_a_restated_pledge_keeps_its_first_date_and_its_purpose_ends_before_the_
     )
     r = ex(text, "2026-01-15")
     assert [(p.amount, p.date, p.purpose) for p in r.pledges] == [(12e9, "2025-04", "Central Asia")]
+
+
+def test_partners_named_beside_the_subject_do_not_give_and_a_recipient_is_no_purpose():
+    text = (
+        "The European Union and its Member States, together with the EIB and the EBRD, stand ready to "
+        "mobilise €2 billion for the region. Together with the EIB, the European Union will provide "
+        "€40 million for the Naryn hydropower plant. The Government of Japan will extend a grant of "
+        "2 billion yen to Tajikistan for medical equipment."
+    )
+    r = ex(text, "2026-01-15")
+    assert [(p.by, p.purpose) for p in r.pledges] == [
+        ("European Union", "the region"),
+        ("European Union", "the Naryn hydropower plant"),
+        ("Government of Japan", "medical equipment"),
+    ]

@@ -1059,6 +1059,12 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         )
         if a.span[0] - len(left) + both.start() < first_name:  # the sides are the subject, before any name
             return " and ".join(ctx.meeting.parties)  # "The Sides … committed to …": both parties
+    sent = ctx.text[s.start : a.span[0]]
+    beside = (
+        [(s.start + m.start(), s.start + m.end()) for m in _ALONGSIDE.finditer(sent)]
+        if ("with" in sent or "longside" in sent)
+        else []
+    )
     orgs = [
         o
         for o in ctx.orgs
@@ -1067,6 +1073,8 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         and o.kind != "parliament"  # "The Oliy Majlis ratified the agreement under which …"
         and not _receives(ctx, o.span[1])
         and not _CHANNEL.search(ctx.text, max(s.start, o.span[0] - 14), o.span[0])
+        # "The EU, together with the EIB and the EBRD, stands ready to …": partners beside the subject
+        and not any(x <= o.span[0] < y for x, y in beside)
     ]
     # the subject of the clause with the amount ("… and announced that the EU plans to allocate …")
     cuts = [
@@ -1228,6 +1236,7 @@ def _joins_parties(ctx: Context, lo: int, hi: int) -> bool:
 
 
 # "The European Union, through the EIB, plans to provide …": the channel is not the giver
+_ALONGSIDE = re.compile(r"\b(?:[Tt]ogether\s+with|[Aa]long\s+with|[Aa]longside|[Jj]ointly\s+with)\s[^,;]*")
 _CHANNEL = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$")
 
 
@@ -1587,6 +1596,7 @@ _DATE_START = re.compile(
     r"(?:be|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|the\s+sidelines|the\s+margins)\b"
 )
+_RECIPIENT_FOR = re.compile(r"(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+for\s+(.{4,})")
 _PURPOSE_STOP = re.compile(r"\s+and\s+that\s|,\s+(?:while|but|whereas)\s")
 _FOR_WORD = re.compile(r"\bfor\s+")
 _BRACKET_OPEN = re.compile(r"\(\s*(?:about|approximately|approx\.|around|some|roughly|nearly|~|or)?\s*$")
@@ -1604,6 +1614,9 @@ def _purpose(right: str) -> str | None:
     m = _PURPOSE.match(right)
     if m and _DATE_START.match(m.group(1)):
         m = None  # "… on Tuesday for education": a day, not what the money is for
+    rec = _RECIPIENT_FOR.match(m.group(1)) if m else None
+    if rec and country_name(rec.group(1)) and not rec.group(2)[:1].isdigit():
+        return rec.group(2).strip()  # "… a grant of 2 billion yen to Tajikistan for medical equipment"
     if m and not _name_inside(right, m.start(1)) and not m.group(1)[:1].isdigit():
         return m.group(1).strip()
     # further on in the clause, past a lender's name, a bracket or a second amount: "… from the Asian
