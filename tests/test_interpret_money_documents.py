@@ -253,3 +253,19 @@ def test_partners_named_beside_the_subject_do_not_give_and_a_recipient_is_no_pur
         ("European Union", "the Naryn hydropower plant"),
         ("Government of Japan", "medical equipment"),
     ]
+
+
+def test_would_in_reported_speech_is_a_firm_will_unless_a_condition_follows():
+    text = (
+        "The Commission said it would allocate 20 million euros to a technical assistance facility. "
+        "The ambassador said the EU would provide €8 million for climate projects if the plan is approved."
+    )
+    assert [(p.amount, p.hedged) for p in ex(text, "2026-01-15").pledges] == [(20e6, False), (8e6, True)]
+
+
+def test_the_bank_a_finance_contract_is_signed_between_lends():
+    text = (
+        "The sides signed a Finance Contract between the European Investment Bank and the Ministry of "
+        "Finance of Armenia on a €90 million loan for the modernisation of the power grid."
+    )
+    assert [p.by for p in ex(text).pledges] == ["European Investment Bank"]

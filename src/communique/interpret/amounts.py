@@ -766,6 +766,10 @@ def _as_pledge(
         hedged = bool(
             _tail(ctx, lx["hedged_scan"], own_left, a0) or lx["hedged_scan"].search_part(own[:60], ctx.at, a1)
         )
+        if hedged and "would" in own_left and _REPORTED_WOULD.search(own_left):
+            # "The Commission said it would allocate …": reported speech puts "will" back into "would"
+            words = {w.lower() for w in lx["hedged"].findall(own_left[-80:] + " " + own[:60])}
+            hedged = words != {"would"} or bool(_CONDITION.search(right_full[:120]))  # "… if approved"
         nxt_amt = min((x.span[0] for x in ctx.amounts if x.span[0] > a.span[1]), default=s.end)
         clause_from = s.start + max((m.end() for m in _AND_BUT_WHILE.finditer(left)), default=0)
         pm = lx["programs_scan"].search_part(ctx.text[clause_from : min(s.end, nxt_amt)], ctx.at, clause_from)
@@ -960,6 +964,11 @@ _OFFERED = re.compile(
     r"approves|approving|approve|announce|offer|promise)\s+"
     r"(?:(?:an?|the|its|their|his|her|further|additional|new|extra|fresh|up\s+to|some|about|around|nearly|"
     r"more\s+than|over)\s+){0,3}$"
+)
+_CONDITION = re.compile(r"\b(?:if|unless|provided\s+that|subject\s+to|once|as\s+soon\s+as)\s")
+_REPORTED_WOULD = re.compile(
+    r"\b(?:(?:said|announced|confirmed|stated|added|noted|declared)\s+|told\s+(?:[\w-]+\s+){1,4}?)(?:that\s+)?"
+    r"(?:[\w'’-]+\s+){1,6}?would\s+(?:[\w-]+\s+){1,3}$"
 )
 _SUPPORT_WITH = re.compile(
     r"\b(?:support|supports|supported|supporting|back|backs|backed|backing|finance|finances|fund|funds|"
@@ -1368,7 +1377,8 @@ def _lender_signed_with(ctx: Context, a: Amount, s) -> str | None:
     """ "The Ministry of Finance signed a $200 million loan agreement with the ADB": a development
     bank a borrower signs a loan agreement with lends, unless a bank is itself the subject."""
     text = ctx.text
-    if "agreement" not in text[s.start : min(s.end, a.span[1] + 60)]:
+    around = text[s.start : min(s.end, a.span[1] + 60)]
+    if "agreement" not in around and "ontract" not in around:
         return None
     banks = [o for o in ctx.orgs if s.start <= o.span[0] < min(s.end, a.span[1] + 60) and o.kind == "bank"]
     if not banks:
@@ -1378,6 +1388,9 @@ def _lender_signed_with(ctx: Context, a: Amount, s) -> str | None:
         return b.name
     # "a financing agreement of EUR 12 million between KfW and the Ministry of Finance": the bank first
     if b.span[0] > a.span[1] and _BETWEEN_BANK.search(text, max(a.span[1], b.span[0] - 12), b.span[0]):
+        return b.name
+    # "a Finance Contract between the European Investment Bank and the Ministry … on a €100 million loan"
+    if b.span[0] < a.span[0] and _BETWEEN_BANK.search(text, max(s.start, b.span[0] - 12), b.span[0]):
         return b.name
     return None
 
