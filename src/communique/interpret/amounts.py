@@ -768,6 +768,7 @@ def _as_pledge(
         )
         if hedged and "would" in own_left and _REPORTED_WOULD.search(own_left):
             # "The Commission said it would allocate …": reported speech puts "will" back into "would"
+            # (a giver speaking of its own money; "… said the ADB would lend …" stays hedged)
             words = {w.lower() for w in lx["hedged"].findall(own_left[-80:] + " " + own[:60])}
             hedged = words != {"would"} or bool(_CONDITION.search(right_full[:120]))  # "… if approved"
         nxt_amt = min((x.span[0] for x in ctx.amounts if x.span[0] > a.span[1]), default=s.end)
@@ -968,7 +969,7 @@ _OFFERED = re.compile(
 _CONDITION = re.compile(r"\b(?:if|unless|provided\s+that|subject\s+to|once|as\s+soon\s+as)\s")
 _REPORTED_WOULD = re.compile(
     r"\b(?:(?:said|announced|confirmed|stated|added|noted|declared)\s+|told\s+(?:[\w-]+\s+){1,4}?)(?:that\s+)?"
-    r"(?:[\w'’-]+\s+){1,6}?would\s+(?:[\w-]+\s+){1,3}$"
+    r"(?:it|they|we)\s+would\s+(?:[\w-]+\s+){1,3}$"  # of its own money: "said the ADB would" reports another
 )
 _SUPPORT_WITH = re.compile(
     r"\b(?:support|supports|supported|supporting|back|backs|backed|backing|finance|finances|fund|funds|"
