@@ -1107,6 +1107,9 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         ]
         if subj_places and (not subj_orgs or subj_places[0].span[0] < subj_orgs[0].span[0]):
             pl = subj_places[0]
+            owned = _owned_institution(ctx, pl)
+            if owned:
+                return owned
             if pl.kind == "demonym":
                 return pl.country  # "… and the Uzbek side 90 bln. sums"
             if _GOV_OF.search(ctx.text[max(s.start, pl.span[0] - 60) : pl.span[0]]):
@@ -1170,7 +1173,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         if p.kind == "city" and _seat_subject(ctx, p):
             return _seats()[p.name]  # "Seoul intends to make up to $500 million … available"
         if p.kind == "country":
-            return _state_name(p)
+            return _owned_institution(ctx, p) or _state_name(p)
         if p.kind == "demonym" and _SIDE_NOUN.match(ctx.text, p.span[1]):
             return p.country  # "The European side announced …"
     if "Commission" in left and re.search(r"\b(?:the\s+)?Commission\b", left):
@@ -1200,6 +1203,21 @@ def _state_name(p) -> str:
     if written != p.name and _FORMAL_STATE.search(written):
         return written
     return p.name
+
+
+_OWNED_INST = re.compile(
+    r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}?(?:fund|agency|bank|lender|institution|corporation)\b(?![\w-])"
+)
+
+
+def _owned_institution(ctx: Context, p) -> str | None:
+    """ "Qatar's sovereign fund … could invest up to $1 billion": an institution of the state, named
+    by no name of its own, gives as the text calls it."""
+    m = _OWNED_INST.match(ctx.text, p.span[1])
+    if not m:
+        return None
+    phrase = ctx.text[p.span[0] : m.end()]
+    return phrase[4:] if phrase.startswith(("the ", "The ")) else phrase
 
 
 _POSSESSIVE_WORD = re.compile(r"['’]s\s+([A-Z][\w-]*)")
@@ -1622,6 +1640,12 @@ _NAME_END = re.compile(r"[A-Z][\w’'-]*\s+$")
 
 
 def _purpose(right: str) -> str | None:
+    got = _purpose_of(right)
+    # "… will extend $200 million to Uzbekistan": the recipient, not what the money is for
+    return None if got and country_name(re.sub(r"^the\s+", "", got)) else got
+
+
+def _purpose_of(right: str) -> str | None:
     stop = _PURPOSE_STOP.search(right)
     if stop:
         right = right[: stop.start()].rstrip(" ,")  # "… a solar park and that trade amounted to …"
