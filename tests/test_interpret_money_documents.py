@@ -271,13 +271,13 @@ def test_the_bank_a_finance_contract_is_signed_between_lends():
     assert [p.by for p in ex(text).pledges] == ["European Investment Bank"]
 
 
-def test_a_states_unnamed_institution_gives_as_written_and_a_recipient_is_no_purpose():
+def test_a_states_unnamed_institution_gives_as_written():
     text = (
         "Qatar's sovereign fund said only that it \"could invest up to $1 billion\" in the region. "
         "Japan's state lender will extend $200 million to Uzbekistan."
     )
     r = ex(text, "2026-01-15")
-    assert [(p.by, p.hedged, p.purpose) for p in r.pledges] == [
-        ("Qatar's sovereign fund", True, None),
-        ("Japan's state lender", False, None),
+    assert [(p.by, p.hedged) for p in r.pledges] == [
+        ("Qatar's sovereign fund", True),
+        ("Japan's state lender", False),
     ]

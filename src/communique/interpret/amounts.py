@@ -1640,12 +1640,6 @@ _NAME_END = re.compile(r"[A-Z][\w’'-]*\s+$")
 
 
 def _purpose(right: str) -> str | None:
-    got = _purpose_of(right)
-    # "… will extend $200 million to Uzbekistan": the recipient, not what the money is for
-    return None if got and country_name(re.sub(r"^the\s+", "", got)) else got
-
-
-def _purpose_of(right: str) -> str | None:
     stop = _PURPOSE_STOP.search(right)
     if stop:
         right = right[: stop.start()].rstrip(" ,")  # "… a solar park and that trade amounted to …"
