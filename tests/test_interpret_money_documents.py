@@ -281,3 +281,16 @@ def test_a_states_unnamed_institution_gives_as_written():
         ("Qatar's sovereign fund", True),
         ("Japan's state lender", False),
     ]
+
+
+def test_agreeing_to_finalise_a_text_or_to_draft_one_is_still_negotiating():
+    text = (
+        "The parties agreed to finalise the text of a Memorandum of Understanding on energy and to launch "
+        "negotiations on a Memorandum in the field of critical raw materials. The presidents also agreed "
+        "to draft a new agreement on water allocation in the Syr Darya basin."
+    )
+    assert {n: st for n, st in _agreements(text)} == {
+        "Memorandum of Understanding on energy": "negotiating",
+        "Memorandum in the field of critical raw materials": "negotiating",
+        "new agreement on water allocation in the Syr Darya basin": "negotiating",
+    }

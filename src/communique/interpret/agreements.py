@@ -77,6 +77,9 @@ _AGREEMENT_WORD = re.compile(r"\b(?:agreements?|treaty|treaties|memorand\w+|prot
 _TALKS_ON_NAMED = re.compile(
     r"\b(?:negotiations|talks)\s+on\s+an?\s+([A-Z][\w-]*(?:\s+(?:(?:and|of|for|on)\s+)?[A-Z][\w-]*){1,8})"
 )
+_AND_TO_LAUNCH = re.compile(
+    r"\band\s+to\s+(?:launch|start|begin|open|commence)\s+(?:(?:formal|official|the)\s+)?$"
+)
 _JOINED = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:an?|the)?\s*")
 _TEXT_ANAPHORA = re.compile(r"\b(?:the|its|this)\s+text\b(?!\s+of\b)", re.I)
 
@@ -131,6 +134,7 @@ def _cues() -> dict:
         re.I,
     )
     return {
+        "launched_verb": re.compile(r"\b(?:agreed|decided)\s+to\s"),
         "launched": launched,
         "rx": cue_rx,
         "lookup": lookup,
@@ -441,7 +445,16 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 pending
                 and stage == "negotiating"
                 and "to " in clause_left
-                and cues["launched"].search(clause_left)
+                and (
+                    cues["launched"].search(clause_left)
+                    # "agreed to draft a new agreement"
+                    or cues["launched"].search(f"{clause_left}{word} ")
+                    # "agreed to finalise the text of X and to launch negotiations on Y"
+                    or (
+                        _AND_TO_LAUNCH.search(clause_left)
+                        and cues["launched_verb"].search(text, s.start, pos)
+                    )
+                )
                 and not _later_start(ctx, pos, s.end)
             ):
                 pending = False  # "agreed to launch negotiations on X": talks opened at the occasion
