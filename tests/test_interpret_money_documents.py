@@ -294,3 +294,14 @@ def test_agreeing_to_finalise_a_text_or_to_draft_one_is_still_negotiating():
         "Memorandum in the field of critical raw materials": "negotiating",
         "new agreement on water allocation in the Syr Darya basin": "negotiating",
     }
+
+
+def test_the_protocol_of_the_reported_meeting_is_named_with_its_body():
+    text = (
+        "The 9th meeting of the Armenia–Georgia Intergovernmental Commission was held in Yerevan on "
+        "8 October 2025. At the meeting, the sides signed the protocol of the meeting."
+    )
+    names = [n for n, _st in _agreements(text)]
+    assert len(names) == 1
+    assert names[0].startswith("protocol of the 9th meeting of the ")
+    assert "Intergovernmental Commission" in names[0]

@@ -297,7 +297,7 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             continue
         out.append(
             Agreement(
-                name=r.name,
+                name=_protocol_name(ctx, r),
                 acronym=r.acronym,
                 parties=_parties(ctx, r),
                 status=status,
@@ -306,6 +306,32 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             )
         )
     return out
+
+
+_BARE_PROTOCOL = re.compile(
+    r"(?P<head>[Pp]rotocol\s+of\s+the\s+)(?:(?P<ord>[\w-]+)\s+)?(?P<tail>meeting|session|sitting)", re.I
+)
+
+
+def _protocol_name(ctx: Context, r: _Rec) -> str:
+    """ "signed the protocol of the meeting", "the Protocol of the 11th meeting": the protocol of the
+    sitting the text reports, named with its body ("Protocol of the 11th meeting of the Azerbaijan–
+    Türkiye Joint Intergovernmental Commission")."""
+    m = _BARE_PROTOCOL.fullmatch(r.name)
+    meeting = ctx.meeting
+    if m is None or meeting is None or not meeting.body or not meeting.number:
+        return r.name
+    if m.group("ord"):
+        a, b = r.spans[0] if r.spans else (0, 0)
+        said = next((o.value for o in ctx.ordinals if a <= o.span[0] < b), None)
+        if said != meeting.number:
+            return r.name  # the protocol of another sitting
+        ordinal = m.group("ord")
+    else:
+        n = meeting.number
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        ordinal = f"{n}{suffix}"
+    return f"{m.group('head')}{ordinal} {m.group('tail')} of the {meeting.body}"
 
 
 @lru_cache(maxsize=4096)
