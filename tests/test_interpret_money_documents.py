@@ -305,3 +305,21 @@ def test_the_protocol_of_the_reported_meeting_is_named_with_its_body():
     assert len(names) == 1
     assert names[0].startswith("protocol of the 9th meeting of the ")
     assert "Intergovernmental Commission" in names[0]
+
+
+def test_administrative_arrangements_joint_venture_agreements_and_quoted_programme_names():
+    text = (
+        "They noted that the administrative arrangement between the Customs Service of Armenia and the "
+        "European Anti-Fraud Office had been initialled in January. A joint venture agreement among the "
+        'grid operators was initialled in Tbilisi. The sides welcomed the Financing Agreement for the "Green '
+        'Armenia" programme, under which the EU signed a grant of EUR 12 million last December.'
+    )
+    assert _agreements(text, "2025-03-12") == [
+        (
+            "administrative arrangement between the Customs Service of Armenia and the European "
+            "Anti-Fraud Office",
+            "initialled",
+        ),
+        ("joint venture agreement among the grid operators", "initialled"),
+        ('Financing Agreement for the "Green Armenia" programme', "signed"),
+    ]

@@ -289,13 +289,19 @@ def _capital_post(toks: list[Tok], j: int, bare: bool = True) -> bool:
             nxt.cap
             or (nxt.base == "the" and after is not None and after.cap)
             or (bare and (_lower_title(toks, j) or _year_range(toks, j + 1)))
-            # "Financing Agreement for the programme "Green Cities"": a quoted title
+            # "Financing Agreement for the programme "Green Cities"", "… for the "Green Cities" programme":
+            # a quoted title
             or (
                 nxt.base == "the"
                 and after is not None
-                and after.base.lower() in _TITLED
-                and j + 3 < len(toks)
-                and toks[j + 3].text in ('"', "“", "«")
+                and (
+                    after.text in ('"', "“", "«")
+                    or (
+                        after.base.lower() in _TITLED
+                        and j + 3 < len(toks)
+                        and toks[j + 3].text in ('"', "“", "«")
+                    )
+                )
             )
         )
     if toks[j].base == "with":
