@@ -323,3 +323,21 @@ def test_administrative_arrangements_joint_venture_agreements_and_quoted_program
         ("joint venture agreement among the grid operators", "initialled"),
         ('Financing Agreement for the "Green Armenia" programme', "signed"),
     ]
+
+
+def test_plans_approved_or_under_implementation_and_unmarked_html_list_items():
+    text = (
+        "At the meeting, the sides approved an Action Plan for 2025–2027 and signed a memorandum on "
+        "transit. Participants reviewed the implementation of the Memorandum of Understanding on raw "
+        "materials, signed in November 2022, and of the roadmap for 2023–2024 adopted in 2023. The "
+        "government approved the draft agreement on air services.\n\n"
+        "The following documents were signed:\n\n"
+        "a Joint Declaration on a green corridor;\n\n"
+        "an Action Plan for 2026–2028 on the implementation of the Joint Declaration.\n"
+    )
+    got = dict(_agreements(text, "2025-04-04"))
+    assert got["Action Plan for 2025–2027"] == "signed"
+    assert got["roadmap for 2023–2024"] == "in force"
+    assert got.get("draft agreement on air services") != "signed"
+    assert got["Joint Declaration on a green corridor"] == "signed"
+    assert got["Action Plan for 2026–2028 on the implementation of the Joint Declaration"] == "signed"

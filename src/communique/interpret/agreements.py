@@ -80,6 +80,9 @@ _TALKS_ON_NAMED = re.compile(
 _AND_TO_LAUNCH = re.compile(
     r"\band\s+to\s+(?:launch|start|begin|open|commence)\s+(?:(?:formal|official|the)\s+)?$"
 )
+_AND_OF = re.compile(r"\band\s+of\s+(?:the\s+)?$")
+#: Cues that adopt only the plans, roadmaps and declarations a meeting takes (data: soft_nouns).
+_ADOPT_ONLY = frozenset({"approved", "endorsed"})
 _JOINED = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:an?|the)?\s*")
 _TEXT_ANAPHORA = re.compile(r"\b(?:the|its|this)\s+text\b(?!\s+of\b)", re.I)
 
@@ -401,9 +404,10 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
         if not here:
             continue
         sent = text[s.start : s.end]
-        if (
-            _is_item(ctx.sentences, ctx.sentence_index(s.start))
-            and cue_scan.search_part(sent, ctx.at, s.start) is None
+        if _is_item(ctx.sentences, ctx.sentence_index(s.start)) and not any(
+            # (a cue word inside an item's name, "Action Plan on the implementation of …", is none)
+            not any(a < s.start + cm.start() < b for a, b, r in here if not r.synthetic)
+            for cm in cue_scan.finditer_part(sent, ctx.at, s.start)
         ):
             # "The following documents were signed: - the Declaration on …; - the Agreement …":
             # an item without a cue of its own takes its list's lead-in cue
@@ -425,6 +429,8 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 continue
             if any(a < pos and pos + len(word) <= b and not r.synthetic for a, b, r in here):
                 continue  # "an agreement on cooperation in the implementation of …": a word of a name
+            if word in _ADOPT_ONLY and not any(_soft(r.name) for _a, _b, r in here):
+                continue
             if word in cues["replaced"]:
                 # "to replace the 2011 text, and signed a plan …": the object right after the verb only
                 after = [x for x in here if x[0] >= pos and not re.search(r"[,;:]", text[pos : x[0]])]
@@ -495,7 +501,13 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 of_it = [x for x in here if 0 <= x[0] - end <= 45 or 0 <= pos - x[1] <= 15]
                 if not of_it:
                     continue
-                for _a, _b, t in of_it[:1]:
+                # "the implementation of the MoU on X, signed in 2022, and of the roadmap for 2023": both
+                also = [
+                    x
+                    for x in here
+                    if x[0] > of_it[0][0] and _AND_OF.search(text, max(s.start, x[0] - 14), x[0])
+                ]
+                for _a, _b, t in of_it[:1] + also:
                     if id(t) not in replaced:
                         t.stages.append((_rank(stage), stage, pos))
                 continue
@@ -504,6 +516,9 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             target = _nearest(text, here, pos, s.start, clause_ends)
             for t in target if isinstance(target, list) else [target]:
                 if t is not None and id(t) not in replaced:
+                    if word in _ADOPT_ONLY and not _soft(t.name):
+                        # "approved an Action Plan" adopts it; "approved the draft agreement" signs nothing
+                        continue
                     t.stages.append((_rank(stage), stage, pos))
         for a, b, r in here if pendings else ():
             if id(r) in replaced:
@@ -534,6 +549,13 @@ def _is_item(sents, j: int) -> bool:
         _LIST_ITEM.match(t)
         or _BARE_MARKER.fullmatch(t)
         or (j > 0 and _BARE_MARKER.fullmatch(sents[j - 1].text))
+        # an HTML list read without its markers: "…were signed:" then "a Financing Agreement …;"
+        or (
+            j > 0
+            and t[:1].islower()
+            and sents[j - 1].paragraph != sents[j].paragraph
+            and sents[j - 1].text.rstrip().endswith((":", ";"))
+        )
     )
 
 
