@@ -341,3 +341,16 @@ def test_plans_approved_or_under_implementation_and_unmarked_html_list_items():
     assert got.get("draft agreement on air services") != "signed"
     assert got["Joint Declaration on a green corridor"] == "signed"
     assert got["Action Plan for 2026–2028 on the implementation of the Joint Declaration"] == "signed"
+
+
+def test_restated_pledges_with_the_giver_after_the_amount():
+    text = (
+        "The ministers recalled the EUR 10 billion pledged by European and international financial "
+        "institutions in January 2024 for the corridor. This builds on the €300 million the EU announced "
+        "last year for water projects in Armenia."
+    )
+    got = [(p.by, p.amount, p.date) for p in ex(text, "2026-01-15").pledges]
+    assert got == [
+        ("European and international financial institutions", 10e9, "2024-01"),
+        ("European Union", 300e6, "2025"),
+    ]

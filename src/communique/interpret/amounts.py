@@ -691,7 +691,7 @@ def _as_pledge(
         # $5 billion in trade deals")
         or bool(_OFFERED.search(left[-60:]) and not _DEALS.search(right[:40]))
         # "the €12 billion that the EU announced for …": a party right after it gives it
-        or bool(("that" in right or "which" in right) and _agent_after(ctx, a, s))
+        or bool(_agent_after(ctx, a, s))
         # "the EU intends to support the corridor with €10 billion": backing something with money
         or bool(" with " in left[-60:] and _SUPPORT_WITH.search(left[-60:]) and not _DEALS.search(right[:40]))
         # "Kyrgyzstan will receive $30 million from the World Bank": money still to come from a lender
@@ -1512,6 +1512,10 @@ def _passive_agents(ctx: Context, a: Amount, s, right: str) -> str | None:
         # "… is funded by the Japanese government": a demonym before "government" or "side"
         m = _PASSIVE_BY_OPEN.search(ctx.text, a.span[1], hi)
         got = _party_at(ctx, m.end()) if m else None
+        if got is None and m:
+            # "the EUR 10 billion pledged by European and international financial institutions"
+            g = _lex()["giver_after"].match(ctx.text, m.end(), hi)
+            return _clean_giver(g.group(1)) if g else None
         return got[0] if got else None
     if not _PASSIVE_BY.search(ctx.text[a.span[1] : cs[0].span[0]]):
         return None
