@@ -354,3 +354,23 @@ def test_restated_pledges_with_the_giver_after_the_amount():
         ("European and international financial institutions", 10e9, "2024-01"),
         ("European Union", 300e6, "2025"),
     ]
+
+
+def test_parts_listed_under_a_package_take_its_programme():
+    text = (
+        "Today the EU and Armenia signed a package of two agreements worth €95 million under Global "
+        "Gateway.\n\n"
+        "The package consists of:\n\n"
+        "- a grant of €15 million from the EU for schools in Gyumri;\n"
+        "- a loan of €80 million from the European Investment Bank for the Yerevan metro.\n\n"
+        "Partners also presented new support under the Team Europe Initiative on Water, Energy and "
+        "Climate Change in Central Asia:\n\n"
+        "- Germany has allocated €5 million for irrigation.\n"
+    )
+    got = [(p.amount, p.program) for p in ex(text, "2025-11-20").pledges]
+    assert got == [
+        (95e6, "Global Gateway"),
+        (15e6, "Global Gateway"),
+        (80e6, "Global Gateway"),
+        (5e6, "Team Europe Initiative on Water, Energy and Climate Change in Central Asia"),
+    ]

@@ -446,7 +446,38 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             last_money = (fig, s.paragraph, si)
     figures += _year_earlier_counts(ctx, figures)
     figures += _table_counts(ctx, figures)
+    if pledges and ":" in ctx.text:
+        pledges = _package_programs(ctx, pledges)
     return figures, pledges
+
+
+_ITEM = re.compile(r"[ \t]*(?:[-*•▪–][ \t]+|\d{1,2}[.)][ \t]+)")
+_PACKAGE_LEAD = re.compile(r"\b(?:package|envelope|financing|support|funding|agreements|documents)\b", re.I)
+
+
+def _package_programs(ctx: Context, pledges: list[Pledge]) -> list[Pledge]:
+    """ "… a package … worth €415 million under Global Gateway. The package consists of: - a grant of
+    €35 million …; - a loan of €300 million …": the parts listed under a package belong to its
+    programme when they name none of their own."""
+    out = []
+    for p in pledges:
+        if p.program is None and p.span and _ITEM.match(ctx.sentence_at(p.span[0]).text):
+            i = ctx.sentence_index(p.span[0])
+            j = i - 1
+            while j >= 0 and not ctx.sentences[j].text.rstrip().endswith(":") and i - j < 12:
+                j -= 1
+            lead = ctx.sentences[j] if j >= 0 else None
+            if lead is not None and lead.text.rstrip().endswith(":") and _PACKAGE_LEAD.search(lead.text):
+                # "… presented new support under the Team Europe Initiative on …:" names it itself
+                scan = _lex()["programs_scan"]
+                found = [m.group(0) for m in scan.finditer_part(lead.text, ctx.at, lead.start)]
+                before = [q for q in pledges if q.span and q.span[0] < lead.end and q.program]
+                if found:
+                    p = p.model_copy(update={"program": _program_name(max(found, key=len))})
+                elif before and lead.paragraph - ctx.sentence_at(before[-1].span[0]).paragraph <= 1:
+                    p = p.model_copy(update={"program": before[-1].program})
+        out.append(p)
+    return out
 
 
 _TABLE_ROW = re.compile(r"^[ \t]*\|(.+)\|[ \t]*$", re.M)
