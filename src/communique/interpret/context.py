@@ -223,7 +223,7 @@ class Context:
             return False
         s = self.sentences[i]
         if s.text.rstrip().endswith((".", "!", "?", ":", ";", ",")) or not s.text[:1].isupper():
-            return False
+            return False  # (a list item opens with a marker, never a capital)
         if not 3 <= len(s.text.split()) <= 30:
             return False
         alone = self.sentences[i - 1].paragraph != s.paragraph and (
