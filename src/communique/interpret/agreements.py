@@ -290,7 +290,7 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
         status = _status(r)
         if (
             not r.capitalised
-            and (r.plural or r.money is None and status is None)
+            and (r.plural or r.money is None)
             and _money_contract(r.name)
             and status not in ("ratified", "in force")
         ):
