@@ -374,3 +374,7 @@ def test_parts_listed_under_a_package_take_its_programme():
         (80e6, "Global Gateway"),
         (5e6, "Team Europe Initiative on Water, Energy and Climate Change in Central Asia"),
     ]
+
+
+def test_a_bare_loan_agreement_without_money_of_its_own_is_no_record():
+    assert _agreements("The loan agreement was signed by the Minister of Finance in Manila.") == []
