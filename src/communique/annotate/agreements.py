@@ -90,6 +90,7 @@ def _lex() -> dict:
         "post": set(d["postmodifiers"]),
         "stop": set(d["stoppers"]),
         "not_title": set(d.get("not_title") or ()),
+        "money": set(d.get("money_contracts") or ()),
         # every token an agreement noun can start with: the scan skips all others before `_noun_at`
         "starts": single | {n.split()[0] for n in multi},
     }
@@ -280,7 +281,13 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         content_pre = [w for w in pre_words if w.lower() not in _ANAPHORIC and w != "and"]
         tail = text[toks[head_end - 1].end : toks[post_end - 1].end].split() if post_end > head_end else []
         generic_tail = bool(tail) and bool({w.lower().strip(",") for w in tail[:4]} & _GENERIC_TAIL)
-        anaphoric = not content_pre and not acronym and (post_end == head_end or generic_tail)
+        anaphoric = (
+            not content_pre
+            and not acronym
+            and (post_end == head_end or generic_tail)
+            # "a finance contract": a document of its own kind, named after the money it carries
+            and not (n > 1 and noun.split()[0].lower() in lx["money"])
+        )
         if k >= 2 and toks[k - 2].base.lower() == "such" and not content_pre:
             anaphoric = True  # "such an agreement with the EU"
         ons = (

@@ -87,6 +87,7 @@ _AT_TALKS = re.compile(
     re.I,
 )
 _TALKS_ON = re.compile(r"\s+(?:on|about|over|for|towards?)\b")
+_ARTICLE_GAP = re.compile(r"\s+(?:(?:a|an|the|its|their)\s+)?")
 _TEXT_OF = re.compile(r"\b(?:text\s+of\s+(?:the\s+)?|draft\s+)$", re.I)  # "the draft X has been agreed"
 _TEXT_AGREED = re.compile(
     r",?\s+(?:has\s+been|had\s+been|have\s+been|was|were|is)\s+(?:now\s+|also\s+|fully\s+)?"
@@ -118,6 +119,10 @@ _AND_TO = re.compile(r",?\s+and\s+to\s+[a-z]")
 _INFINITIVE = re.compile(r"(?<![\w-])to\s+$")
 _SERIES_GAP = re.compile(r"(?:\s|,|and|as well as|an?|the)*")
 _DRAFT_AFTER = re.compile(r"\s+(?:(?:the|a|an|its)\s+)?(?:draft|bill|law)\b")
+_AND_TO_LAUNCH = re.compile(
+    r"\band\s+to\s+(?:launch|start|begin|open|commence)\s+(?:(?:formal|official|the)\s+)?$"
+)
+_JOINED = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:an?|the)?\s*")
 _TEXT_ANAPHORA = re.compile(r"\b(?:the|its|this)\s+text\b(?!\s+of\b)", re.I)
 
 
@@ -134,6 +139,7 @@ class _Rec:
     synthetic: bool = False
     plural: bool = False
     decided_at: set[int] = field(default_factory=set)  # cues of talks decided at the occasion
+    money: object | None = None  # the pledge a loan, grant or guarantee document carries
 
 
 @lru_cache(maxsize=1)
@@ -164,21 +170,21 @@ def _cues() -> dict:
         + r")\s+(?:the\s+)?(?:ongoing\s+|current\s+|bilateral\s+)?$",
         re.I,
     )
+    launched = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(map(re.escape, sorted(conf.get("launched") or [], key=len, reverse=True)))
+        + r")\s+(?:(?:formal|official|bilateral|the)\s+)?$",
+        re.I,
+    )
     return {
+        "launched_verb": re.compile(r"\b(?:agreed|decided)\s+to\s"),
+        "launched": launched,
         "rx": cue_rx,
         "lookup": lookup,
         "pending": pend,
         "neg": neg,
         "replaced": repl,
         "firm": firm,
-        # "agreed to launch negotiations": negotiating when the data says so, else a step still ahead
-        "decided": re.compile(
-            r"\b(?:" + "|".join(map(re.escape, conf.get("decided_launch") or ())) + r")\s+"
-            r"(?:the\s+)?(?:formal\s+|official\s+|bilateral\s+)?$",
-            re.I,
-        )
-        if conf.get("decided_launch_stage") == "negotiating" and conf.get("decided_launch")
-        else None,
         "ongoing": ongoing,
     }
 
@@ -211,7 +217,9 @@ _LAW_TITLE = re.compile(
 )
 
 
-def find_agreements(ctx: Context) -> list[Agreement]:
+def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]:
+    """The agreements of the text with their stage; `pledges` (interpret.amounts) name the loan, grant
+    and guarantee documents that carry them."""
     text = ctx.text
     recs: list[_Rec] = []
     by_acr: dict[str, _Rec] = {}
@@ -238,7 +246,10 @@ def find_agreements(ctx: Context) -> list[Agreement]:
     for m in explicit:
         if recs and _SIMILAR.search(text, max(0, m.span[0] - 20), m.span[0]):
             m = _similar_to(m, recs[-1])  # "a similar treaty with Kuwait": on the subject of the last one
-        rec = lookup(m.name, m.acronym)
+        name, money = m.name, None
+        if pledges and not m.plural and not m.acronym and _money_contract(m.name):
+            name, money = _money_document(ctx, m, pledges)
+        rec = lookup(name, m.acronym)
         weak = ctx.is_heading(m.span[0]) or (
             # the law "On ratification of the Treaty on …": a law's title in quotes, not a quotation
             ctx.in_quote(m.span[0]) and not _LAW_TITLE.search(text, max(0, m.span[0] - 50), m.span[0])
@@ -246,7 +257,8 @@ def find_agreements(ctx: Context) -> list[Agreement]:
         if rec is None:
             if weak:
                 continue
-            rec = _Rec(_meeting_protocol(ctx, m.name), m.acronym, m.capitalised, m.span[0], plural=m.plural)
+            name = _meeting_protocol(ctx, name)
+            rec = _Rec(name, m.acronym, m.capitalised, m.span[0], plural=m.plural, money=money)
             recs.append(rec)
         if m.acronym and not rec.acronym:
             rec.acronym = m.acronym
@@ -306,6 +318,11 @@ def find_agreements(ctx: Context) -> list[Agreement]:
             mentions.append((a, b, max(before, key=lambda x: x[0])[1]))
     mentions.sort(key=lambda x: x[0])
     _stage_cues(ctx, mentions)
+    for r in recs:
+        if r.money is not None and not r.stages and not r.pending and not r.money.hedged:
+            # "a grant agreement through which the EU adds €80 million": a document under which money
+            # is firmly given has been signed
+            r.stages.append((_rank("signed"), "signed", r.first))
     out = []
     named = sorted(s for x in recs if not x.synthetic for s in x.spans)  # a date inside a name is the name's
     for r in recs:
@@ -318,9 +335,15 @@ def find_agreements(ctx: Context) -> list[Agreement]:
         if not r.stages and not r.pending and not r.capitalised and _soft(r.name):
             continue  # "the concept of a green corridor": an idea, not a document, until it has a stage
         status = _status(r)
-        if not r.capitalised and _money_contract(r.name) and status not in ("ratified", "in force"):
+        if (
+            not r.capitalised
+            and (r.plural or r.money is None)
+            and _money_contract(r.name)
+            and status not in ("ratified", "in force")
+        ):
             # "loan agreements … totalling USD 300 million": money lent, read as a pledge; one a
-            # parliament ratified is an international agreement too
+            # parliament ratified is an international agreement too, and so is a single document
+            # the text says was signed ("signed a grant agreement of €15 million for …")
             continue
         out.append(
             Agreement(
@@ -378,6 +401,43 @@ def _money_contract(name: str) -> bool:
     words = data.load("agreements").get("money_contracts") or []
     first = re.sub(r"^(?:the|a|an|new|two|three|several)\s+", "", name.strip().lower()).split()
     return bool(first) and first[0] in words
+
+
+_POST_WORD = re.compile(r"\s(?:on|between|for|of|amending|concerning|regarding|with|in)\s")
+_DETERMINER = re.compile(r"(?:the|a|an|its|their|this|these|that|those)\s", re.I)
+_PURPOSE_PREP = re.compile(r"\b(for|to|towards|aimed\s+at|on)\s+$")
+
+
+def _money_document(ctx: Context, m, pledges) -> tuple[str, object | None]:
+    """A loan, grant or guarantee document and the pledge it carries: the pledge in its sentence (the
+    first after it, else the last before it), else the last one told before it in its paragraph ("…
+    signed a €60 million loan to … The finance contract was signed by …"). A document the text
+    names by its kind only ("a finance contract under which …", "a guarantee agreement with a
+    bank") is named by what the pledge is for: "finance contract for drinking-water supply in …"."""
+    s = ctx.sentence_at(m.span[0])
+    here = [p for p in pledges if p.span and s.start <= p.span[0] < s.end]
+    pledge = next((p for p in here if p.span[0] >= m.span[1]), None) or (here[-1] if here else None)
+    if pledge is None:
+        before = [p for p in pledges if p.span and p.span[1] <= s.start]
+        if before and ctx.sentence_at(before[-1].span[0]).paragraph == s.paragraph:
+            pledge = before[-1]
+    if pledge is None:
+        return m.name, None
+    post = _POST_WORD.search(m.name)
+    if post and post.group(0).strip() not in ("with", "of"):
+        # "grant agreement for schools in Naryn", "Finance Contract between the Bank and the Ministry
+        # of …": named already (a counterparty alone, "with a commercial bank", names no document)
+        return m.name, pledge
+    base = m.name[: post.start()] if post else m.name
+    purpose = pledge.purpose
+    if not purpose:
+        return m.name, pledge
+    at = ctx.text.find(purpose, pledge.span[1], s.end + 300)
+    prep = _PURPOSE_PREP.search(ctx.text, max(0, at - 12), at) if at >= 0 else None
+    word = prep.group(1) if prep else "for"
+    if word == "to" and _DETERMINER.match(purpose):
+        word = "for"  # "adds €10 million to the same project": no infinitive, what the money is for
+    return f"{base} {word} {purpose}", pledge
 
 
 @lru_cache(maxsize=4096)
@@ -484,7 +544,7 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             )
             if word == "sign" and not pending:
                 continue  # a bare "sign" says a step only in a plan ("are expected to sign X")
-            if word == "approved" and (pending or _DRAFT_AFTER.match(text, pos + len(word))):
+            if word in ("approved", "endorsed") and (pending or _DRAFT_AFTER.match(text, pos + len(word))):
                 # "to be approved by parliament", "approved the draft agreement": not the sides' signature
                 continue
             if pending and stage == "negotiating" and cues["ongoing"].search(clause_left):
@@ -493,11 +553,22 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             if (
                 pending
                 and stage == "negotiating"
-                and cues["decided"] is not None
-                and cues["decided"].search(clause_left)
+                and "to " in clause_left
+                and (
+                    cues["launched"].search(clause_left)
+                    # "agreed to draft a new agreement"
+                    or cues["launched"].search(f"{clause_left}{word} ")
+                    # "agreed to finalise the text of X and to launch negotiations on Y"
+                    or (
+                        _AND_TO_LAUNCH.search(clause_left)
+                        and cues["launched_verb"].search(text, s.start, pos)
+                    )
+                )
+                and not _later_start(ctx, pos, s.end)
                 and not _LATER.search(text, pos + len(word), _clause_end(text, pos + len(word), s.end))
             ):
-                pending = False  # "the sides agreed to launch negotiations on X" (see stages.yaml)
+                # "agreed to launch negotiations on X": talks opened at the occasion (see stages.yaml)
+                pending = False
                 decided = True
             if pending and stage not in ("proposed", "suspended", "terminated") and word not in cues["firm"]:
                 pending_seen = pos + len(word)
@@ -527,7 +598,13 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 continue
             if clause_ends is None:
                 clause_ends = [m.end() for m in _CLAUSE.finditer(text, s.start, s.end)]
-            target = _nearest(text, here, pos, s.start, clause_ends)
+            at = pos
+            on = _TALKS_ON.match(text, pos + len(word)) if stage == "negotiating" else None
+            if on is not None:
+                # "… and to launch negotiations on a Memorandum on X": the talks are on the document
+                # named right after them, not on one named before
+                at = next((a for a, _b, _r in here if _ARTICLE_GAP.fullmatch(text, on.end(), a)), pos)
+            target = _nearest(text, here, at, s.start, clause_ends)
             for t in target if isinstance(target, list) else [target]:
                 if t is not None and id(t) not in replaced:
                     t.stages.append((_rank(stage), stage, pos))
@@ -548,6 +625,17 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             if ranks and min(ranks) > 0:
                 low = min(ranks)
                 r.pending.append((low - 1, STAGE_ORDER[low - 1], s.start))
+
+
+def _later_start(ctx: Context, pos: int, end: int) -> bool:
+    """A date after publication right after the cue at `pos` ("… negotiations in the first quarter
+    of next year"): the talks start later."""
+    pub = ctx.published
+    if not pub:
+        return False
+    return any(
+        d.value[: len(pub)] > pub[: len(d.value)] for d in ctx.dates_in(pos, min(end, pos + 60))
+    )
 
 
 def _in_name(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
@@ -664,6 +752,18 @@ def _nearest(text: str, here, pos: int, sent_start: int, clause_ends: list[int])
             if a2 >= chain_end and r is not best and _SERIES_GAP.fullmatch(text, chain_end, a2):
                 shared.append(r)
                 chain_end = b2
+        # "an agreement on X and a memorandum on Y were signed": the cue after both names both
+        best_start = next(a2 for a2, b2, r in here if b2 == end and r is best)
+        if best_start <= pos:
+            shared += [
+                r
+                for _a2, b2, r in here
+                if b2 <= best_start
+                and r is not best
+                and r not in shared
+                and clause_id(b2) == cid
+                and _JOINED.fullmatch(text, b2, best_start)
+            ]
         # "the Protocol was signed, as well as a Protocol amending …": the cue reaches over the comma
         shared += [
             r
@@ -713,6 +813,8 @@ def _date(ctx: Context, r: _Rec, status: str | None, named: list[tuple[int, int]
         and not any(a <= d.span[0] < b for a, b in r.spans)
         # "the Protocol … of 1998 and the Agreement on …": the year names the other document
         and not any(a <= d.span[0] < b for a, b in named)
+        # "the "Uzbekistan – 2030" strategy": a year in another document's name
+        and not any(m.span[0] <= d.span[0] < m.span[1] for m in ctx.agreements)
         # "text agreed by the working group; to be signed in the autumn": the date of another step
         and ";" not in ctx.text[min(pos, d.span[1]) : max(pos, d.span[0])]
         and not _other_step_date(ctx, d, status)

@@ -157,7 +157,14 @@ def _lex() -> dict:
         "program_names": progs,
     }
     # "… the EU has allocated", "… which the EBRD could provide": up to three words, then a pledge verb
-    out["agent_verb"] = re.compile(r"(?:\s+[a-z]+){0,3}?\s+" + out["pledge"].pattern, re.I)
+    out["agent_verb"] = re.compile(
+        r"(?:\s+[a-z]+){0,3}?\s+(?:"
+        + out["pledge"].pattern
+        + "|"
+        + rx(h.get("agent_verbs") or []).pattern
+        + ")",
+        re.I,
+    )
     # "Japanese ODA loan of", "Korean grant": a demonym right before a pledge noun (two words between)
     # "by the Saudi Fund for Development of loan agreements", "by Japan of a grant"
     out["of_pledge"] = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?" + out["pledge_noun"].pattern, re.I)
@@ -197,6 +204,7 @@ _RELATIVE = re.compile(r"\s*(?:[\w+-]+\s+){0,4}?(?:that|which)\b")
 _SUBJECT_CUT = re.compile(
     r"\b(?:that|which|whereby|where|and|but|while|whereas|said|says|stated|noted|added|confirmed|reported)\s"
     r"|,\s+with\s(?=(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}\w+ing\b)"  # "…, with Germany adding €10 million"
+    r"|\b[Aa]ccording\s+to\s+[^,;]{1,60},\s"  # "According to the Commission, the EU intends to …"
 )
 _REL_OPEN = re.compile(r",\s+(?:which|who)\s")
 _REL_ASIDE = re.compile(r",\s+(?:which|who)\s[^,]*,")
@@ -482,6 +490,8 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             else f
             for f in figures
         ]
+    if pledges and ":" in ctx.text:
+        pledges = _package_programs(ctx, pledges)
     return figures, pledges
 
 
@@ -550,6 +560,35 @@ _EQUIVALENT = re.compile(
     r"[,(]\s*(?:which\s+is\s+|that\s+is\s+)?(?:equivalent|equal)\s+to\s+"
     r"(?:about\s+|around\s+|some\s+|roughly\s+|approximately\s+|nearly\s+|almost\s+)?$"
 )
+_ITEM = re.compile(r"[ \t]*(?:[-*•▪–][ \t]+|\d{1,2}[.)][ \t]+)")
+_PACKAGE_LEAD = re.compile(r"\b(?:package|envelope|financing|support|funding|agreements|documents)\b", re.I)
+
+
+def _package_programs(ctx: Context, pledges: list[Pledge]) -> list[Pledge]:
+    """ "… a package … worth €415 million under Global Gateway. The package consists of: - a grant of
+    €35 million …; - a loan of €300 million …": the parts listed under a package belong to its
+    programme when they name none of their own."""
+    out = []
+    for p in pledges:
+        if p.program is None and p.span and _ITEM.match(ctx.sentence_at(p.span[0]).text):
+            i = ctx.sentence_index(p.span[0])
+            j = i - 1
+            while j >= 0 and not ctx.sentences[j].text.rstrip().endswith(":") and i - j < 12:
+                j -= 1
+            lead = ctx.sentences[j] if j >= 0 else None
+            if lead is not None and lead.text.rstrip().endswith(":") and _PACKAGE_LEAD.search(lead.text):
+                # "… presented new support under the Team Europe Initiative on …:" names it itself
+                scan = _lex()["programs_scan"]
+                found = [m.group(0) for m in scan.finditer_part(lead.text, ctx.at, lead.start)]
+                before = [q for q in pledges if q.span and q.span[0] < lead.end and q.program]
+                if found:
+                    p = p.model_copy(update={"program": _program_name(max(found, key=len))})
+                elif before and lead.paragraph - ctx.sentence_at(before[-1].span[0]).paragraph <= 1:
+                    p = p.model_copy(update={"program": before[-1].program})
+        out.append(p)
+    return out
+
+
 _TABLE_ROW = re.compile(r"^[ \t]*\|(.+)\|[ \t]*$", re.M)
 _COUNT_CELL = re.compile(
     r"\s*(?P<q>~|≈|>|about|around|some|over|more\s+than|nearly|almost|approx\.?|approximately)?\s*"
@@ -869,6 +908,10 @@ def _as_pledge(
         # "Germany announced an additional €10 million …", "… offered $2 billion" (not "announced
         # $5 billion in trade deals")
         or bool(_OFFERED.search(left[-60:]) and not _DEALS.search(right[:40]))
+        # "the €12 billion that the EU announced for …": a party right after it gives it
+        or bool(_agent_after(ctx, a, s))
+        # "the EU intends to support the corridor with €10 billion": backing something with money
+        or bool(" with " in left[-60:] and _SUPPORT_WITH.search(left[-60:]) and not _DEALS.search(right[:40]))
         # "Kyrgyzstan will receive $30 million from the World Bank": money still to come from a lender
         or bool("receive" in left[-60:] and _TO_RECEIVE.search(left[-60:]) and _from_giver(ctx, a, s))
         # "… a plan to borrow €200 million from the EIB": the lender's money
@@ -943,6 +986,11 @@ def _as_pledge(
         hedged = bool(
             _tail(ctx, lx["hedged_scan"], own_left, a0) or lx["hedged_scan"].search_part(own[:60], ctx.at, a1)
         )
+        if hedged and "would" in own_left and _REPORTED_WOULD.search(own_left):
+            # "The Commission said it would allocate …": reported speech puts "will" back into "would"
+            # (a giver speaking of its own money; "… said the ADB would lend …" stays hedged)
+            words = {w.lower() for w in lx["hedged"].findall(own_left[-80:] + " " + own[:60])}
+            hedged = words != {"would"} or bool(_CONDITION.search(right_full[:120]))  # "… if approved"
         nxt_amt = min((x.span[0] for x in ctx.amounts if x.span[0] > a.span[1]), default=s.end)
         clause_from = s.start + max((m.end() for m in _AND_BUT_WHILE.finditer(left)), default=0)
         pm = lx["programs_scan"].search_part(ctx.text[clause_from : min(s.end, nxt_amt)], ctx.at, clause_from)
@@ -1027,20 +1075,40 @@ def _given_before(ctx: Context, a: Amount, s, left: str) -> bool:
     year = _pub_year(ctx)
     if year is None:
         return False
-    if "since" in left.lower() and _HAS_GIVEN.search(left[-50:]):
-        # "Since 1998, ADB has committed more than $2.4 billion to Tajikistan": a running total up to
-        # now, a figure over "1998/<year>", not a new pledge
+    low = left.lower()
+    if ("since" in low or "past" in low or "last" in low) and _HAS_GIVEN.search(left[-50:]):
+        # "Since 1998, ADB has committed more than $2.4 billion to Tajikistan", "Over the past decade,
+        # the EU has provided …": a running total up to now, a figure over "1998/<year>", not a pledge
         period = _period(ctx, a, s, count=False)
         return bool(period and re.fullmatch(rf"\d{{4}}/{year}", period))
+    if _SPAN_GIVEN.search(left[-60:]) and not _ONE_DEAL.search(left[-120:]):
+        # "JICA committed the equivalent of $90 million to … in fiscal 2024 (April 2024 to March
+        # 2025)": what a giver committed over a whole span now past is an aggregate, a figure (not
+        # one loan signed in it, "signed a loan of €300 million in January–September")
+        period = _period(ctx, a, s, count=False)
+        end = period.split("/")[-1] if period and "/" in period else None
+        if end and ctx.published and end < ctx.published[: len(end)]:
+            return True
+        if period and period.isdigit() and int(period) < year and _FISCAL.search(ctx.text, a.span[1], s.end):
+            return True  # "in fiscal 2024": a year of accounts, a span
     if not _GIVEN_PAST.search(left[-50:]):
         return False
     period = _period(ctx, a, s, count=False)
     return bool(period and re.fullmatch(r"\d{4}(?:/\d{4})?", period) and int(period[-4:]) < year)
 
 
+_FISCAL = re.compile(
+    r"\b(?:in|during|for)\s+(?:the\s+)?(?:fiscal|financial)\s+(?:year\s+)?(?:19|20)\d\d\b", re.I
+)
+_SPAN_GIVEN = re.compile(
+    r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bto\s)(?<!\bbe\s)"
+    r"\b(?:committed|approved|signed|lent|extended|invested|allocated|provided|disbursed)\s+(?:[\w-]+\s+){0,3}?$"
+)
+
+
 _HAS_GIVEN = re.compile(
     r"\b(?:has|have)\s+(?:so\s+far\s+|already\s+|now\s+)?(?:committed|provided|invested|allocated|"
-    r"disbursed|approved|extended|lent|granted|mobilized|mobilised|financed)\s+(?:[\w-]+\s+){0,2}?$"
+    r"disbursed|approved|extended|lent|granted|mobilized|mobilised|financed|signed)\s+(?:[\w-]+\s+){0,2}?$"
 )
 
 
@@ -1100,7 +1168,7 @@ def _names_a_party(ctx: Context, lo: int, hi: int) -> bool:
 
 
 _FIGURE_CUE = re.compile(
-    r"(?<![\w-])(?:trade|turnover|exports?|imports?|surplus|deficit|reached|amounted|totall?ing|"
+    r"(?<![\w-])(?:trade|turnover|exports?|imports?|surplus|deficit|reached|amounted|totall?ing|bonds|"
     r"came to|stood at|accounted)(?![\w-])",
     re.I,
 )
@@ -1115,9 +1183,19 @@ _CAPITAL_OF = re.compile(
 )
 _OFFERED = re.compile(
     r"\b(?:announced|announces|announcing|offered|offers|offering|promised|promises|promising|approved|"
-    r"approves|approving)\s+"
+    r"approves|approving|approve|announce|offer|promise)\s+"
     r"(?:(?:an?|the|its|their|his|her|further|additional|new|extra|fresh|up\s+to|some|about|around|nearly|"
     r"more\s+than|over)\s+){0,3}$"
+)
+_CONDITION = re.compile(r"\b(?:if|unless|provided\s+that|subject\s+to|once|as\s+soon\s+as)\s")
+_REPORTED_WOULD = re.compile(
+    r"\b(?:(?:said|announced|confirmed|stated|added|noted|declared)\s+|told\s+(?:[\w-]+\s+){1,4}?)(?:that\s+)?"
+    r"(?:it|they|we)\s+would\s+(?:[\w-]+\s+){1,3}$"  # of its own money: "said the ADB would" reports another
+)
+_SUPPORT_WITH = re.compile(
+    r"\b(?:support|supports|supported|supporting|back|backs|backed|backing|finance|finances|fund|funds|"
+    r"assist|assists|help|helps)\s+(?:[\w'’-]+\s+){1,5}?with\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:additional|further|new|extra|up\s+to|some|about|nearly|over|more\s+than)\s+){0,2}$"
 )
 _TO_RECEIVE = re.compile(
     r"\b(?:will|would|could|may|might|can|is\s+to|are\s+to|is\s+set\s+to|are\s+set\s+to|is\s+expected\s+to|"
@@ -1212,6 +1290,12 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         )
         if a.span[0] - len(left) + both.start() < first_name:  # the sides are the subject, before any name
             return " and ".join(ctx.meeting.parties)  # "The Sides … committed to …": both parties
+    sent = ctx.text[s.start : a.span[0]]
+    beside = (
+        [(s.start + m.start(), s.start + m.end()) for m in _ALONGSIDE.finditer(sent)]
+        if ("with" in sent or "longside" in sent)
+        else []
+    )
     orgs = [
         o
         for o in ctx.orgs
@@ -1220,6 +1304,8 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         and o.kind != "parliament"  # "The Oliy Majlis ratified the agreement under which …"
         and not _receives(ctx, o.span[1])
         and not _CHANNEL.search(ctx.text, max(s.start, o.span[0] - 14), o.span[0])
+        # "The EU, together with the EIB and the EBRD, stands ready to …": partners beside the subject
+        and not any(x <= o.span[0] < y for x, y in beside)
     ]
     # the subject of the clause with the amount ("… and announced that the EU plans to allocate …")
     cuts = [
@@ -1238,14 +1324,18 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
             if cut <= p.span[0] < a.span[0]
             and (p.kind == "country" or (p.kind == "demonym" and _SIDE_NOUN.match(ctx.text, p.span[1])))
             and not _receives(ctx, p.span[1])
+            and not _title_owner(ctx, p.span[1])
         ]
         if subj_places and (not subj_orgs or subj_places[0].span[0] < subj_orgs[0].span[0]):
             pl = subj_places[0]
+            owned = _owned_institution(ctx, pl)
+            if owned:
+                return owned
             if pl.kind == "demonym":
                 return pl.country  # "… and the Uzbek side 90 bln. sums"
             if _GOV_OF.search(ctx.text[max(s.start, pl.span[0] - 60) : pl.span[0]]):
                 return f"Government of {pl.name}"  # "the Government of the People's Republic of China"
-            return pl.name
+            return _state_name(pl)
         if subj_orgs:
             orgs = subj_orgs
     if orgs:
@@ -1297,14 +1387,14 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
             if side:
                 return side
     for p in ctx.places:
-        if not s.start <= p.span[0] < a.span[0] or _receives(ctx, p.span[1]):
+        if not s.start <= p.span[0] < a.span[0] or _receives(ctx, p.span[1]) or _title_owner(ctx, p.span[1]):
             continue
         if _PREP_BEFORE.search(ctx.text, max(s.start, p.span[0] - 12), p.span[0]):
             continue  # "… invested in Kazakhstan, and ACWA Power plans to invest …": a place, no giver
         if p.kind == "city" and _seat_subject(ctx, p):
             return _seats()[p.name]  # "Seoul intends to make up to $500 million … available"
         if p.kind == "country":
-            return p.name
+            return _owned_institution(ctx, p) or _state_name(p)
         if p.kind == "demonym" and _SIDE_NOUN.match(ctx.text, p.span[1]):
             return p.country  # "The European side announced …"
     if "Commission" in left and re.search(r"\b(?:the\s+)?Commission\b", left):
@@ -1322,6 +1412,51 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
 
 
 _PREP_BEFORE = re.compile(r"\b(?:in|into|to|for|from|across|throughout|at)\s+(?:the\s+)?$")
+_FORMAL_STATE = re.compile(
+    r"\b(?:Republic|Federation|Kingdom|Principality|Duchy|Sultanate|Emirates|Confederation)\b"
+)
+
+
+def _state_name(p) -> str:
+    """A giving state as the text names it when that is its formal name ("the Kyrgyz Republic will
+    contribute …" → "Kyrgyz Republic"); else its short name (the ledger knows both as one party)."""
+    written = p.text[4:] if p.text.startswith(("the ", "The ")) else p.text
+    if written != p.name and _FORMAL_STATE.search(written):
+        return written
+    return p.name
+
+
+_OWNED_INST = re.compile(
+    r"['’]s\s+(?:[a-z][\w-]*\s+){0,3}?(?:fund|agency|bank|lender|institution|corporation)\b(?![\w-])"
+)
+
+
+def _owned_institution(ctx: Context, p) -> str | None:
+    """ "Qatar's sovereign fund … could invest up to $1 billion": an institution of the state, named
+    by no name of its own, gives as the text calls it."""
+    m = _OWNED_INST.match(ctx.text, p.span[1])
+    if not m:
+        return None
+    phrase = ctx.text[p.span[0] : m.end()]
+    return phrase[4:] if phrase.startswith(("the ", "The ")) else phrase
+
+
+_POSSESSIVE_WORD = re.compile(r"['’]s\s+([A-Z][\w-]*)")
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    roles = data.load("roles")
+    return frozenset([h.split()[0] for h in roles["heads"]] + list(roles.get("modifiers") or []))
+
+
+def _title_owner(ctx: Context, end: int) -> bool:
+    """ "Uzbekistan's Minister of Investment Laziz Kudratov and …": a country whose title-holder is
+    named is that person's side, not the subject that gives."""
+    m = _POSSESSIVE_WORD.match(ctx.text, end)
+    return bool(m) and m.group(1) in _title_words()
+
+
 _RECEIVES = re.compile(
     r"\s+(?:(?:could|would|will|may|might|can|should|is\s+to|are\s+to|stands\s+to|is\s+set\s+to|"
     r"are\s+set\s+to|has|have|had|is|are|was|were)\s+)?(?:also\s+)?"
@@ -1350,6 +1485,7 @@ def _joins_parties(ctx: Context, lo: int, hi: int) -> bool:
 
 
 # "The European Union, through the EIB, plans to provide …": the channel is not the giver
+_ALONGSIDE = re.compile(r"\b(?:[Tt]ogether\s+with|[Aa]long\s+with|[Aa]longside|[Jj]ointly\s+with)\s[^,;]*")
 _CHANNEL = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$")
 
 
@@ -1393,7 +1529,7 @@ def _party_at(ctx: Context, pos: int) -> tuple[str, int] | None:
         if p.span[0] != pos:
             continue
         if p.kind == "country":
-            return p.name, p.span[1]
+            return _state_name(p), p.span[1]
         if p.kind == "demonym":
             side = _SIDE_NOUN.match(ctx.text, p.span[1])
             if side and p.country:
@@ -1403,6 +1539,9 @@ def _party_at(ctx: Context, pos: int) -> tuple[str, int] | None:
     return None
 
 
+_BRACKET_AFTER = re.compile(r"\s*\([^()]{1,40}\)")
+_THE = re.compile(r"(?:the\s+)?")
+_REL_AGENT = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:that|which)\s")  # "… in investments that the EU …"
 _AGENT_LEAD = re.compile(r"(?:\s*,?\s*(?:which|that))?\s+(?:the\s+)?")
 
 
@@ -1410,7 +1549,12 @@ def _agent_after(ctx: Context, a: Amount, s) -> str | None:
     """ "the EUR 70 million the EU has allocated to …", "…, which the EBRD could provide next year": a
     party named right after the amount as the subject of a pledge verb gives it."""
     text = ctx.text
-    lead = _AGENT_LEAD.match(text, a.span[1], s.end)
+    start = a.span[1]
+    br = _BRACKET_AFTER.match(text, start, s.end)  # "… 25 billion tenge (about €41 million) that …"
+    if br:
+        start = br.end()
+    rel = _REL_AGENT.match(text, start, s.end)  # "… in Global Gateway investments that the EU …"
+    lead = _THE.match(text, rel.end(), s.end) if rel else _AGENT_LEAD.match(text, start, s.end)
     if not lead:
         return None
     got = _party_at(ctx, lead.end())
@@ -1473,7 +1617,8 @@ def _lender_signed_with(ctx: Context, a: Amount, s) -> str | None:
     """ "The Ministry of Finance signed a $200 million loan agreement with the ADB": a development
     bank a borrower signs a loan agreement with lends, unless a bank is itself the subject."""
     text = ctx.text
-    if "agreement" not in text[s.start : min(s.end, a.span[1] + 60)]:
+    around = text[s.start : min(s.end, a.span[1] + 60)]
+    if "agreement" not in around and "ontract" not in around:
         return None
     banks = [o for o in ctx.orgs if s.start <= o.span[0] < min(s.end, a.span[1] + 60) and o.kind == "bank"]
     if not banks:
@@ -1483,6 +1628,9 @@ def _lender_signed_with(ctx: Context, a: Amount, s) -> str | None:
         return b.name
     # "a financing agreement of EUR 12 million between KfW and the Ministry of Finance": the bank first
     if b.span[0] > a.span[1] and _BETWEEN_BANK.search(text, max(a.span[1], b.span[0] - 12), b.span[0]):
+        return b.name
+    # "a Finance Contract between the European Investment Bank and the Ministry … on a €100 million loan"
+    if b.span[0] < a.span[0] and _BETWEEN_BANK.search(text, max(s.start, b.span[0] - 12), b.span[0]):
         return b.name
     return None
 
@@ -1585,6 +1733,10 @@ def _passive_agents(ctx: Context, a: Amount, s, right: str) -> str | None:
         # "… is funded by the Japanese government": a demonym before "government" or "side"
         m = _PASSIVE_BY_OPEN.search(ctx.text, a.span[1], hi)
         got = _party_at(ctx, m.end()) if m else None
+        if got is None and m:
+            # "the EUR 10 billion pledged by European and international financial institutions"
+            g = _lex()["giver_after"].match(ctx.text, m.end(), hi)
+            return _clean_giver(g.group(1)) if g else None
         return got[0] if got else None
     if not _PASSIVE_BY.search(ctx.text[a.span[1] : cs[0].span[0]]):
         return None
@@ -1636,7 +1788,7 @@ def _clean_giver(g: str) -> str:
     m = re.fullmatch(r"(\w[\w\s-]*?)\s+[Gg]overnment", g)
     if m and demonym_country(m.group(1)):
         return f"Government of {demonym_country(m.group(1))}"  # "the Kazakh government"
-    info = org_info(g)
+    info = org_info(g) or org_info(f"the {g}")  # "The Commission announced …": the alias "the Commission"
     return info["name"] if info else g
 
 
@@ -1685,6 +1837,12 @@ _PURPOSE_END = (
     r"|\s+under\s+(?:the\s+|its\s+|their\s+)?[A-Z]"
     r"|,\s+(?:which|while|whereas|and\s+the|and\s+[A-Z]\w*|and\s+\d+|with|backed|as|but|in\s+(?:19|20)\d\d|it|they)\b"
     r"|,\s+[\w\s]{0,40}?\b(?:said|says|told|added|noted)\b|\s+since\s|\s+and\s+(?:said|announced|added|noted)\b"
+    # "… to Central Asia, first announced in Samarkand": a participle clause about the pledge
+    r"|,\s+(?:first\s+|originally\s+|already\s+|initially\s+)?(?:announced|pledged|unveiled|made|promised|"
+    r"committed|agreed|approved|signed)\b"
+    # "… to the project through the Investment Platform …, bringing total EU support to …", "… to the
+    # cable from the Connecting Europe Facility": a channel, a source or a running total is no purpose
+    r"|\s+(?:through|via|from)\s+(?:the\s+|its\s+)?[A-Z]|,\s+(?:bringing|raising|taking|lifting)\s"
     r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+at\s+(?:the|an?)\s|$)"
 )
 _PURPOSE = re.compile(
@@ -1695,12 +1853,14 @@ _DATE_START = re.compile(
     r"(?:be|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|the\s+sidelines|the\s+margins)\b"
 )
+_RECIPIENT_FOR = re.compile(r"(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+for\s+(.{4,})")
 _PURPOSE_STOP = re.compile(r"\s+and\s+that\s|,\s+(?:while|but|whereas)\s")
 _FOR_WORD = re.compile(r"\bfor\s+")
 _BRACKET_OPEN = re.compile(r"\(\s*(?:about|approximately|approx\.|around|some|roughly|nearly|~|or)?\s*$")
 _AMOUNT_TOKEN = re.compile(r"(?:(?<![A-Za-z])[A-Z]{0,3}[$€£¥]\s?|\b[A-Z]{3}\s?)\d")
 _AND_NEXT_OF = re.compile(r"\s+and\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$")
-_PURPOSE_BREAK = re.compile(r"[;.]\s|,\s+(?:and|while|but|whereas|which)\s")  # the clause ends there
+# the clause ends there; or an apposition opens ("… under Global Gateway, the EU's strategy for …")
+_PURPOSE_BREAK = re.compile(r"[;.]\s|,\s+(?:and|while|but|whereas|which)\s|,\s+(?:the|a|an)\s")
 _NAME_END = re.compile(r"[A-Z][\w’'-]*\s+$")
 
 
@@ -1711,6 +1871,9 @@ def _purpose(right: str) -> str | None:
     m = _PURPOSE.match(right)
     if m and _DATE_START.match(m.group(1)):
         m = None  # "… on Tuesday for education": a day, not what the money is for
+    rec = _RECIPIENT_FOR.match(m.group(1)) if m else None
+    if rec and country_name(rec.group(1)) and not rec.group(2)[:1].isdigit():
+        return rec.group(2).strip()  # "… a grant of 2 billion yen to Tajikistan for medical equipment"
     if m and not _name_inside(right, m.start(1)) and not m.group(1)[:1].isdigit():
         return m.group(1).strip()
     # further on in the clause, past a lender's name, a bracket or a second amount: "… from the Asian
@@ -1728,7 +1891,9 @@ def _purpose(right: str) -> str | None:
         t = _PURPOSE_TAIL.match(right, f.end())
         if t:
             return t.group(1).strip()
-    return m.group(1).strip() if m and not _name_inside(right, m.start(1)) else None
+    if m and not _name_inside(right, m.start(1)) and not m.group(1)[:1].isdigit():
+        return m.group(1).strip()
+    return None  # "an allocation of €70 million for 2021–2024": a period, not what the money is for
 
 
 def _name_inside(text: str, at: int) -> bool:
@@ -1754,6 +1919,9 @@ def _after_publication(ctx: Context, value: str) -> bool:
     return bool(pub) and value[: len(pub)] > pub[: len(value)]
 
 
+_BUDGET_AFTER = re.compile(r"\s+(?:state\s+|national\s+|federal\s+)?budget\b", re.I)
+
+
 def _pledge_date(ctx: Context, a: Amount, s, window: str) -> str | None:
     near = [
         d
@@ -1766,6 +1934,8 @@ def _pledge_date(ctx: Context, a: Amount, s, window: str) -> str | None:
         and not (d.end and re.search(r"\bfor\s+(?:the\s+)?(?:period\s+)?$", ctx.text[s.start : d.span[0]]))
         # "… EUR 35 million for energy efficiency in 2025–2027": a span after the amount is when it is spent
         and not (d.end and d.granularity != "day" and d.span[0] > a.span[1])
+        # "has allocated 850 million manat in its 2025 budget": the budget's year, no occasion
+        and not _BUDGET_AFTER.match(ctx.text, d.span[1])
         # "… which the EBRD could provide next year": a time after publication is when money flows
         and not (d.span[0] > a.span[1] and _after_publication(ctx, d.value))
         # "… will invest $500 million in a solar park and that trade … in 2024": another clause's date

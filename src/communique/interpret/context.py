@@ -69,6 +69,13 @@ _BETWEEN = re.compile(
 _SPACES = re.compile(r"\s+")
 _NAME_BEFORE = re.compile(r"([A-Z][\w’']+(?:\s[A-Z][\w’']+)?)\s+$")
 _DATELINE_ONLY = re.compile(r"[\W\d]*[A-Za-z ]{0,30}[|,]?\s*[\d./\-]+\W*")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# "Brussels, 20 November 2025", "News | Dushanbe, 4 December 2025", "ASTANA, March 3, 2026": a
+# place (and a section label) with a date written in words, alone on its line
+_DATELINE_WORDS = re.compile(
+    r"(?:[^|\n]{1,40}\|\s*)?[*_]*(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*[,|–—-]\s*)?"
+    rf"(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})[*_]*\W*"
+)
 _SENTENCE_LINE_END = re.compile(r"[.!?][\"”’»)]*[ \t]*\n")
 _DATELINE_PLACE = re.compile(r"^\s*(?:#+\s*)?\*?([A-Z][A-Za-z\-’' ]{2,30}?)\s*(?:,|–|—|-|\|)", re.M)
 
@@ -204,8 +211,28 @@ class Context:
                 i == 0
                 and "\n" in self.text[s.end : s.end + 2]
                 and not s.text.rstrip().endswith((".", "!", "?"))
-            )
+            ) or self._head_line(i)
         return got
+
+    def _head_line(self, i: int) -> bool:
+        """ "EIB press release | 2025-232-EN" / "Kyrgyzstan: EIB signs €60 million loan for … and a
+        €100 million guarantee for …" / "Bishkek, 8 October 2025": a long headline standing alone as
+        a paragraph in the block of headings and datelines that opens a text is a headline too (the
+        segmenter takes only short lines for headings)."""
+        if not 0 < i <= 3:
+            return False
+        s = self.sentences[i]
+        if s.text.rstrip().endswith((".", "!", "?", ":", ";", ",")) or not s.text[:1].isupper():
+            return False  # (a list item opens with a marker, never a capital)
+        if not 3 <= len(s.text.split()) <= 30:
+            return False
+        alone = self.sentences[i - 1].paragraph != s.paragraph and (
+            i + 1 >= len(self.sentences) or self.sentences[i + 1].paragraph != s.paragraph
+        )
+        return alone and all(
+            self.is_heading(self.sentences[j].start) or _is_dateline_only(self.sentences[j].text)
+            for j in range(i)
+        )
 
     @property
     def lead_end(self) -> int:
@@ -360,6 +387,7 @@ def _is_dateline_only(s: str) -> bool:
     s = s.strip()
     return (
         bool(_DATELINE_ONLY.fullmatch(s))
+        or bool(_DATELINE_WORDS.fullmatch(s))
         or bool(_META_LINE.fullmatch(s))
         or (s.startswith("*") and s.endswith("*"))
     )

@@ -86,8 +86,8 @@ def interpret(doc: Document, published: str | None) -> Extraction:
     ex.quotes = [Quote(speaker=q.speaker, text=q.text, span=q.span) for q in ctx.quotes]
     ex.events = events.find_events(ctx)
     ctx.events = ex.events
-    ex.agreements = agreements.find_agreements(ctx)
     ex.figures, ex.pledges = amounts.interpret_amounts(ctx)
+    ex.agreements = agreements.find_agreements(ctx, ex.pledges)
     return ex
 
 
