@@ -223,3 +223,25 @@ def test_database_from_a_newer_package_is_refused(tmp_path):
         open_ledger(path)
     with engine.connect() as conn:  # nothing was touched
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999"
+
+
+def test_quiet_gc_restores_the_collector_and_nests():
+    import gc
+
+    from communique.ledger.db import GC_THRESHOLD0, quiet_gc
+
+    before, frozen = gc.get_threshold(), gc.get_freeze_count()
+    with quiet_gc():
+        assert gc.get_threshold()[0] == GC_THRESHOLD0
+        assert gc.get_freeze_count() > frozen  # the heap that was there is left out of each pass
+        with quiet_gc():  # a rebuild inside an ingest
+            assert gc.get_threshold()[0] == GC_THRESHOLD0
+        assert gc.get_threshold()[0] == GC_THRESHOLD0
+        cycle: list = []
+        cycle.append(cycle)
+        del cycle
+        assert gc.collect() >= 1  # cycles are still collected
+    assert gc.get_threshold() == before and gc.get_freeze_count() == frozen
+    with pytest.raises(RuntimeError), quiet_gc():
+        raise RuntimeError("boom")
+    assert gc.get_threshold() == before and gc.get_freeze_count() == frozen

@@ -7,7 +7,10 @@ Migrations are Alembic revisions shipped in `migrations/`, run from here so user
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, text
@@ -153,3 +156,40 @@ def set_meta(conn, key: str, value: str) -> None:
     meta = t.ledger_meta.c
     if not conn.execute(update(t.ledger_meta).where(meta.key == key).values(value=value)).rowcount:
         conn.execute(insert(t.ledger_meta).values(key=key, value=value))
+
+
+#: Young-generation threshold while the ledger builds many long-lived objects (see `quiet_gc`).
+GC_THRESHOLD0 = 100_000
+_quiet_depth = 0
+
+
+@contextmanager
+def quiet_gc() -> Iterator[None]:
+    """Collect cycles rarely while a rebuild or an ingest runs, then restore the collector.
+
+    Why: both build tens of thousands of objects that live until the end (as-seen records, their
+    decoded values, rows of a batch), and CPython's collector walks every tracked object of the
+    process, including what was there before (imported data, a caller's own lists), on each
+    oldest-generation pass: measured 1.8-2.6 of 6-7 CPU-s of a 2,000-document rebuild, 0.1 s with
+    this. The existing heap is frozen (left out of every pass) and the young threshold raised, so
+    cycles are still collected, just in larger, rarer passes. Reentrant."""
+    global _quiet_depth
+    _quiet_depth += 1
+    if _quiet_depth > 1:
+        try:
+            yield
+        finally:
+            _quiet_depth -= 1
+        return
+    old = gc.get_threshold()
+    freeze = gc.get_freeze_count() == 0  # a host program's own freeze is left as it was
+    if freeze:
+        gc.freeze()
+    gc.set_threshold(GC_THRESHOLD0, old[1], old[2])
+    try:
+        yield
+    finally:
+        _quiet_depth -= 1
+        gc.set_threshold(*old)
+        if freeze:
+            gc.unfreeze()
