@@ -11,6 +11,7 @@ import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, text
@@ -20,7 +21,7 @@ from ..errors import CommuniqueError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 #: The newest revision in `migrations/versions`; a test checks it matches Alembic's head.
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 DEFAULT_DB = "communique.db"
 ENV_VAR = "COMMUNIQUE_DB"
 
@@ -124,8 +125,9 @@ def fast_insert(conn, table, rows: list[dict], chunk: int = 5000) -> None:
              if (p := table.c[c].type.dialect_impl(dialect).bind_processor(dialect)) is not None]
     mark = "?" if conn.dialect.paramstyle in ("qmark", "numeric") else "%s"
     sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join([mark] * len(cols))})"
+    row_of = itemgetter(*cols) if len(cols) > 1 else (lambda r: (r[cols[0]],))
     for i in range(0, len(rows), chunk):
-        params = [tuple(r[c] for c in cols) for r in rows[i:i + chunk]]
+        params = [row_of(r) for r in rows[i:i + chunk]]
         if procs:
             params = [_processed(p, procs) for p in params]
         conn.exec_driver_sql(sql, params)
