@@ -245,3 +245,36 @@ def test_quiet_gc_restores_the_collector_and_nests():
     with pytest.raises(RuntimeError), quiet_gc():
         raise RuntimeError("boom")
     assert gc.get_threshold() == before and gc.get_freeze_count() == frozen
+
+
+def test_0007_drops_the_canonical_id_index_and_back(db_url):
+    """0007 drops the index that 0005's (canonical_id, record_id) index makes redundant; lookups by
+    canonical id still find a record's statements; downgrading restores it."""
+    from alembic import command
+
+    from communique.ledger.db import alembic_config
+    from communique.ledger.views import drop_views
+
+    ledger = open_ledger(db_url)
+    names = {i["name"] for i in inspect(ledger.engine).get_indexes("statements")}
+    assert "ix_statements_canonical_id" not in names and "ix_statements_canonical_record" in names
+    ledger.close()
+    engine = make_engine(db_url)
+    drop_views(engine)
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0006")
+    assert "ix_statements_canonical_id" in {i["name"] for i in inspect(engine).get_indexes("statements")}
+    assert upgrade(engine) == HEAD_REVISION == "0007"
+    assert "ix_statements_canonical_id" not in {i["name"] for i in inspect(engine).get_indexes("statements")}
+    engine.dispose()
+
+
+@pytest.mark.parametrize("start,end", [(0, 12), (None, None), (5, None)])
+def test_statement_id_is_the_documented_hash(start, end):
+    """The written-out hash in `statement_id` is `sha` of its parts (ids must never change: judgements
+    and re-ingests find statements by them)."""
+    from communique.ledger.statements import sha, statement_id
+
+    doc = "ab" * 32
+    parts = ("mee-abcd", "body", '"Cooperation Council"', doc, start, end, "1.2.3")
+    assert statement_id(*parts) == doc[:8] + sha(*parts)[:56]
