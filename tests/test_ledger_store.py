@@ -278,3 +278,35 @@ def test_statement_id_is_the_documented_hash(start, end):
     doc = "ab" * 32
     parts = ("mee-abcd", "body", '"Cooperation Council"', doc, start, end, "1.2.3")
     assert statement_id(*parts) == doc[:8] + sha(*parts)[:56]
+
+
+def test_driver_helpers_read_the_same_rows_as_sqlalchemy(db_url):
+    """`in_chunks`, `driver_rows` and `select_rows` (plain tuples from the DB-API cursor) give the
+    rows SQLAlchemy gives, in order, chunk boundaries included, on SQLite and PostgreSQL."""
+    from sqlalchemy import and_, or_, select
+
+    from communique.ledger.db import chunks, driver_rows, in_chunks, select_rows
+
+    assert [list(c) for c in chunks(list(range(7)), 3)] == [[0, 1, 2], [3, 4, 5], [6]]
+    ledger = open_ledger(db_url)
+    doc, ex = sample()
+    ledger.store_extraction(doc, ex)
+    s = t.statements.c
+    with ledger.engine.begin() as conn:
+        want = [tuple(r) for r in conn.execute(select(s.record_id, s.prop, s.value, s.span_start)
+                                               .order_by(s.record_id, s.id))]
+        assert len(want) > 3
+        ids = sorted({r[0] for r in want})
+        sql = "SELECT record_id, prop, value, span_start FROM statements"
+        assert list(in_chunks(conn, sql + " WHERE record_id IN ({ids}) ORDER BY record_id, id", ids,
+                              chunk=2)) == want
+        assert list(driver_rows(conn, sql + " WHERE kind <> {p} ORDER BY record_id, id", ("x",),
+                                size=2)) == want
+        q = (select(s.record_id, s.prop, s.value, s.span_start)
+             .where(or_(s.kind == "nothing", and_(s.record_id.in_(ids), s.prop.in_(["name", "body", "title"]))))
+             .order_by(s.record_id, s.id))
+        got = list(select_rows(conn, q, size=1))
+        assert got and got == [tuple(r) for r in conn.execute(q)]
+        list(in_chunks(conn, "DELETE FROM statements WHERE record_id IN ({ids})", ids[:1]))
+        assert conn.execute(select(s.id).where(s.record_id == ids[0])).first() is None
+    ledger.close()
