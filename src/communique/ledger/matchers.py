@@ -503,6 +503,7 @@ def _canonical(value):
     return value
 
 
+@lru_cache(maxsize=131072)  # the same keys recur across records (a body's every sitting)
 def _h(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 

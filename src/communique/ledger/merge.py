@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 
 from ..models import RECORD_TYPES
 from . import schema as t
-from .db import chunks, driver_rows, fast_insert, get_meta, in_chunks, set_meta
+from .db import chunks, driver_rows, fast_insert, get_meta, in_chunks, select_rows, set_meta
 from .judgements import Judgement, active
 from .keys import search_key, sort_date
 from .matchers import MATCHERS, Seen, dates_compatible, keys_of, link_keys, match_keys_version, signature_of
@@ -994,8 +994,8 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
     mc = t.mentions.c
     sources: dict[str, set[tuple]] = defaultdict(set)
     if touched is None and not batch:
-        rows = conn.execute(select(mc.record_id, mc.document_id, mc.span_start, mc.span_end)
-                            .where(mc.kind == kind))
+        rows = select_rows(conn, select(mc.record_id, mc.document_id, mc.span_start, mc.span_end)
+                           .where(mc.kind == kind))
     else:  # only the clusters rewritten (or the batch's)
         rows = in_chunks(conn, "SELECT record_id, document_id, span_start, span_end FROM mentions "
                          "WHERE record_id IN ({ids})", sorted(m for c in clusters for m in c.members))

@@ -82,6 +82,7 @@ def name_parts(name: str | None) -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(parties), tuple(kernel)
 
 
+@lru_cache(maxsize=65536)  # a rebuild asks again for every record of a recurring name
 def initials(name: str | None) -> str | None:
     """Initials of the significant words: 'Enhanced Partnership and Cooperation Agreement' → EPCA."""
     if not name:
@@ -91,6 +92,7 @@ def initials(name: str | None) -> str | None:
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else None
 
 
+@lru_cache(maxsize=65536)  # a rebuild asks again for every record of a recurring name
 def without_parties(name: str | None) -> str:
     """The name with party names taken out, word order kept ('EU–Kazakhstan EPCA' → 'EPCA')."""
     if not name:
