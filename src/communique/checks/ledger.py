@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..data import DataError, load
-from ..ledger.db import chunks, select_rows
+from ..ledger.db import chunks, in_chunks, select_rows
 
 __all__ = ["run_checks", "list_flags", "CHECKS", "settings"]
 
@@ -104,12 +104,12 @@ def _load(conn, reads: dict[str, tuple[str, ...] | None], ids: list[str] | None 
 
     from ..ledger import schema as t
 
-    s, d, r = t.statements.c, t.documents.c, t.records.c
+    s, r = t.statements.c, t.records.c
     rejected = set(conn.execute(select(r.id).where(r.status == "rejected")).scalars())
     want = or_(*[s.kind == k if props is None else and_(s.kind == k, s.prop.in_(list(props)))
                  for k, props in reads.items()])
-    q = (select(s.kind, s.record_id, s.canonical_id, s.prop, s.value, s.document_id, s.span_start, s.span_end,
-                d.published, d.source).join(t.documents, d.id == s.document_id))
+    # documents are looked up once each afterwards: joining them looked one up per statement
+    q = select(s.kind, s.record_id, s.canonical_id, s.prop, s.value, s.document_id, s.span_start, s.span_end)
     # by ids: the record_id index alone (with the kind condition too, SQLite scanned the whole kind
     # for each chunk); the kinds and properties asked for are then kept in Python
     if documents is not None:
@@ -124,18 +124,14 @@ def _load(conn, reads: dict[str, tuple[str, ...] | None], ids: list[str] | None 
     seen: dict[str, Seen] = {}
     # the same values and documents recur across records: decode and keep each once
     decoded: dict[str, Any] = {}
-    doc_of: dict[str, tuple] = {}
-    for kind, record_id, canonical_id, prop, raw, document_id, span_start, span_end, *doc_cols in rows:
+    for kind, record_id, canonical_id, prop, raw, document_id, span_start, span_end in rows:
         if canonical_id in rejected:
             continue
         if ids is not None and (kind not in reads or (reads[kind] is not None and prop not in reads[kind])):
             continue
         rec = seen.get(record_id)
         if rec is None:
-            doc = doc_of.get(document_id)
-            if doc is None:
-                doc = doc_of[document_id] = (document_id, *doc_cols)  # published, source
-            rec = seen[record_id] = Seen(record_id, kind, canonical_id, *doc)
+            rec = seen[record_id] = Seen(record_id, kind, canonical_id, document_id, None, None)
         if rec.span is None and span_start is not None:
             rec.span = (span_start, span_end)
         vals = rec.props.setdefault(prop, [])
@@ -145,6 +141,11 @@ def _load(conn, reads: dict[str, tuple[str, ...] | None], ids: list[str] | None 
             v = decoded[raw] = json.loads(raw)
         if v not in vals:
             vals.append(v)
+    docs = {doc_id: (published, source) for doc_id, published, source in in_chunks(
+        conn, "SELECT id, published, source FROM documents WHERE id IN ({ids})",
+        sorted({rec.document_id for rec in seen.values()}))}
+    for rec in seen.values():
+        rec.published, rec.source = docs[rec.document_id]
     out: dict[str, list[Seen]] = defaultdict(list)
     for rec in sorted(seen.values(), key=lambda r: r.id) if documents is not None else seen.values():
         out[rec.kind].append(rec)  # in id order, however read
