@@ -112,7 +112,14 @@ def iter_seen(conn: Connection, docs: dict[str, dict], kind: str, ids: list[str]
     id order: a caller may keep a few features of each and drop the record. `canon`, if given,
     receives each record's current canonical id (what `_canonical_map` would read again)."""
     cols = "SELECT record_id, prop, value, document_id, span_start, span_end, canonical_id FROM statements"
-    if ids is None:
+    if ids is None and conn.dialect.name == "sqlite":
+        # A kind's as-seen ids all start with its prefix: walking that range of the record_id index
+        # leaves SQLite only each record's own rows to sort, not the whole kind (~30 % quicker than
+        # the (kind, prop) index). Byte order makes the range exact; PostgreSQL's collation may not.
+        first, after = prefix(kind) + "-", prefix(kind) + "."  # "." follows "-" in byte order
+        rows = driver_rows(conn, f"{cols} WHERE record_id >= {{p}} AND record_id < {{p}} "
+                           "AND kind || '' = {p} ORDER BY record_id, span_start, id", (first, after, kind))
+    elif ids is None:
         rows = driver_rows(conn, f"{cols} WHERE kind = {{p}} ORDER BY record_id, span_start, id", (kind,))
     else:  # chunks of sorted ids, each in id order: the whole in id order
         rows = in_chunks(conn, f"{cols} WHERE record_id IN ({{ids}}) ORDER BY record_id, span_start, id", ids)
