@@ -508,6 +508,11 @@ def _h(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
+@lru_cache(maxsize=65536)  # signatures recur (the same name in many documents); they are hashable
+def _signature_key(kind: str, sig) -> str:
+    return _h(f"{kind}\x1fs\x1f{_canonical(sig)!r}")
+
+
 def link_keys(kind: str, r: Seen) -> dict[str, str]:
     """What links a record to the others it may merge with, as short hashes (stored in `match_keys`)
     → their role: its blocking keys ("k") and its signature ("s"). Records that share none are never
@@ -521,7 +526,7 @@ def link_keys(kind: str, r: Seen) -> dict[str, str]:
             out[_h(f"{kind}\x1fk\x1f{k}")] = "k"
         sig = signature_of(matcher, r)
         if sig is not None:
-            out[_h(f"{kind}\x1fs\x1f{_canonical(sig)!r}")] = "s"
+            out[_signature_key(kind, sig)] = "s"
     if not out:
         out[_h(f"{kind}\x1fr\x1f{r.id}")] = "r"
     return out

@@ -14,7 +14,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..models import RECORD_TYPES, Extraction, Record
@@ -218,7 +218,8 @@ def rate_sources() -> tuple | None:
         return None
 
 
-def list_fields(kind: str) -> set[str]:
+@cache  # asked per merged record; the answer depends on the model only
+def list_fields(kind: str) -> frozenset[str]:
     """Fields of a record type that hold lists (their statements are one per item)."""
     import typing
 
@@ -229,4 +230,4 @@ def list_fields(kind: str) -> set[str]:
             continue
         if typing.get_origin(f.annotation) is list or f.annotation is list:
             out.add(name)
-    return out
+    return frozenset(out)
