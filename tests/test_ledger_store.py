@@ -303,7 +303,8 @@ def test_driver_helpers_read_the_same_rows_as_sqlalchemy(db_url):
         assert list(driver_rows(conn, sql + " WHERE kind <> {p} ORDER BY record_id, id", ("x",),
                                 size=2)) == want
         q = (select(s.record_id, s.prop, s.value, s.span_start)
-             .where(or_(s.kind == "nothing", and_(s.record_id.in_(ids), s.prop.in_(["name", "body", "title"]))))
+             .where(or_(s.kind == "nothing",
+                        and_(s.record_id.in_(ids), s.prop.in_(["name", "body", "title"]))))
              .order_by(s.record_id, s.id))
         got = list(select_rows(conn, q, size=1))
         assert got and got == [tuple(r) for r in conn.execute(q)]
