@@ -311,3 +311,36 @@ def test_driver_helpers_read_the_same_rows_as_sqlalchemy(db_url):
         list(in_chunks(conn, "DELETE FROM statements WHERE record_id IN ({ids})", ids[:1]))
         assert conn.execute(select(s.id).where(s.record_id == ids[0])).first() is None
     ledger.close()
+
+
+def test_quiet_gc_overlapping_threads_restore_once_both_leave():
+    """A rebuild in one web thread may end while another's is still running: the collector stays
+    quiet until the last one leaves, then is restored."""
+    import gc
+    import threading
+
+    from communique.ledger.db import GC_THRESHOLD0, quiet_gc
+
+    before = gc.get_threshold()
+    a_in, b_in, a_out = threading.Event(), threading.Event(), threading.Event()
+    seen = []
+
+    def a():
+        with quiet_gc():
+            a_in.set()
+            b_in.wait(5)
+        a_out.set()
+
+    def b():
+        a_in.wait(5)
+        with quiet_gc():
+            b_in.set()
+            a_out.wait(5)
+            seen.append(gc.get_threshold()[0])
+
+    threads = [threading.Thread(target=f) for f in (a, b)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(10)
+    assert seen == [GC_THRESHOLD0] and gc.get_threshold() == before and gc.get_freeze_count() == 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from operator import itemgetter
@@ -230,6 +231,7 @@ def set_meta(conn, key: str, value: str) -> None:
 #: Young-generation threshold while the ledger builds many long-lived objects (see `quiet_gc`).
 GC_THRESHOLD0 = 100_000
 _quiet_depth = 0
+_quiet_lock = threading.Lock()  # a web server may rebuild from several threads
 
 
 @contextmanager
@@ -239,26 +241,30 @@ def quiet_gc() -> Iterator[None]:
     Why: both build tens of thousands of objects that live until the end (as-seen records, their
     decoded values, rows of a batch), and CPython's collector walks every tracked object of the
     process, including what was there before (imported data, a caller's own lists), on each
-    oldest-generation pass: measured 1.8-2.6 of 6-7 CPU-s of a 2,000-document rebuild, 0.1 s with
+    oldest-generation pass: measured 1.8-2.6 of 6-7 CPU-s of a 2,000-document rebuild, 0.3 s with
     this. The existing heap is frozen (left out of every pass) and the young threshold raised, so
-    cycles are still collected, just in larger, rarer passes. Reentrant."""
+    cycles are still collected, just in larger, rarer passes. Reentrant; the outermost of
+    overlapping uses (threads) restores."""
     global _quiet_depth
-    _quiet_depth += 1
-    if _quiet_depth > 1:
-        try:
-            yield
-        finally:
-            _quiet_depth -= 1
-        return
-    old = gc.get_threshold()
-    freeze = gc.get_freeze_count() == 0  # a host program's own freeze is left as it was
-    if freeze:
-        gc.freeze()
-    gc.set_threshold(GC_THRESHOLD0, old[1], old[2])
+    with _quiet_lock:
+        _quiet_depth += 1
+        if _quiet_depth == 1:
+            old = gc.get_threshold()
+            freeze = gc.get_freeze_count() == 0  # a host program's own freeze is left as it was
+            if freeze:
+                gc.freeze()
+            gc.set_threshold(GC_THRESHOLD0, old[1], old[2])
+            _quiet_state[:] = [old, freeze]
     try:
         yield
     finally:
-        _quiet_depth -= 1
-        gc.set_threshold(*old)
-        if freeze:
-            gc.unfreeze()
+        with _quiet_lock:
+            _quiet_depth -= 1
+            if _quiet_depth == 0:
+                old, freeze = _quiet_state
+                gc.set_threshold(*old)
+                if freeze:
+                    gc.unfreeze()
+
+
+_quiet_state: list = []
