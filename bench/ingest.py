@@ -52,16 +52,25 @@ def run_ingest(url: str, paths: list[Path], workers: int) -> dict:
     from communique.ledger import open_ledger
 
     ledger = open_ledger(url)
-    t = time.perf_counter()
+    t, c, k = time.perf_counter(), time.process_time(), _children_cpu()
     s = ledger.ingest_paths([str(p) for p in paths], workers=workers, rebuild=False)
-    stored = time.perf_counter() - t
+    stored, stored_cpu, workers_cpu = time.perf_counter() - t, time.process_time() - c, _children_cpu() - k
     t, c = time.perf_counter(), time.process_time()
     stats = ledger.rebuild()
     rebuilt, rebuilt_cpu = time.perf_counter() - t, time.process_time() - c
     ledger.close()
     assert s.new == len(paths) and not s.failed, s.as_dict()
     return {"docs": len(paths), "ingest_s": stored, "rebuild_s": rebuilt, "rebuild_cpu": rebuilt_cpu,
+            "ingest_cpu": stored_cpu, "workers_cpu": workers_cpu,
             "statements": s.statements, "records": stats["records"]}
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's finished children (an ingest's pool workers, once joined)."""
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
 def run_batches(url: str, paths: list[Path], batches: int, incremental: bool) -> dict:
@@ -225,6 +234,10 @@ def main(argv: list[str] | None = None) -> None:
                      f"{r['docs'] / total:,.0f} docs/s with the merge rebuild ({r['rebuild_s']:.1f} s, "
                      f"{r['rebuild_cpu']:.1f} CPU-s); {r['statements']:,} statements, "
                      f"{r['records']:,} records"))
+        ms = 1000 / r["docs"]
+        rows.append(("  CPU per document (ms)", 0.0,
+                     f"ingest {ms * r['ingest_cpu']:.2f} in the writer + {ms * r['workers_cpu']:.2f} "
+                     f"in workers, rebuild {ms * r['rebuild_cpu']:.2f}"))
     took, cpu, rebuild_cpu = run_store_only(f"sqlite:///{work / 'store.db'}", pairs)
     n = len(pairs)
     rows.append(("store only into SQLite (extractions ready)", n / took,
@@ -264,8 +277,11 @@ def main(argv: list[str] | None = None) -> None:
                                  r["docs"] / r["seconds"], f"last ingest {r['last_batch_s']:.1f} s"))
 
     print()
+    import os
+
+    print(f"load average {' / '.join(f'{x:.1f}' for x in os.getloadavg())} (1 / 5 / 15 min) at the end")
     for name, rate, note in rows:
-        print(f"{name:<48} {rate:>8,.0f} docs/s  {note}")
+        print(f"{name:<48} {rate:>8,.0f} docs/s  {note}" if rate else f"{name:<48} {'':>15}  {note}")
 
 
 if __name__ == "__main__":

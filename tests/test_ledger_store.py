@@ -223,3 +223,124 @@ def test_database_from_a_newer_package_is_refused(tmp_path):
         open_ledger(path)
     with engine.connect() as conn:  # nothing was touched
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999"
+
+
+def test_quiet_gc_restores_the_collector_and_nests():
+    import gc
+
+    from communique.ledger.db import GC_THRESHOLD0, quiet_gc
+
+    before, frozen = gc.get_threshold(), gc.get_freeze_count()
+    with quiet_gc():
+        assert gc.get_threshold()[0] == GC_THRESHOLD0
+        assert gc.get_freeze_count() > frozen  # the heap that was there is left out of each pass
+        with quiet_gc():  # a rebuild inside an ingest
+            assert gc.get_threshold()[0] == GC_THRESHOLD0
+        assert gc.get_threshold()[0] == GC_THRESHOLD0
+        cycle: list = []
+        cycle.append(cycle)
+        del cycle
+        assert gc.collect() >= 1  # cycles are still collected
+    assert gc.get_threshold() == before and gc.get_freeze_count() == frozen
+    with pytest.raises(RuntimeError), quiet_gc():
+        raise RuntimeError("boom")
+    assert gc.get_threshold() == before and gc.get_freeze_count() == frozen
+
+
+def test_0007_drops_the_canonical_id_index_and_back(db_url):
+    """0007 drops the index that 0005's (canonical_id, record_id) index makes redundant; lookups by
+    canonical id still find a record's statements; downgrading restores it."""
+    from alembic import command
+
+    from communique.ledger.db import alembic_config
+    from communique.ledger.views import drop_views
+
+    ledger = open_ledger(db_url)
+    names = {i["name"] for i in inspect(ledger.engine).get_indexes("statements")}
+    assert "ix_statements_canonical_id" not in names and "ix_statements_canonical_record" in names
+    ledger.close()
+    engine = make_engine(db_url)
+    drop_views(engine)
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0006")
+    assert "ix_statements_canonical_id" in {i["name"] for i in inspect(engine).get_indexes("statements")}
+    assert upgrade(engine) == HEAD_REVISION == "0007"
+    assert "ix_statements_canonical_id" not in {i["name"] for i in inspect(engine).get_indexes("statements")}
+    engine.dispose()
+
+
+@pytest.mark.parametrize("start,end", [(0, 12), (None, None), (5, None)])
+def test_statement_id_is_the_documented_hash(start, end):
+    """The written-out hash in `statement_id` is `sha` of its parts (ids must never change: judgements
+    and re-ingests find statements by them)."""
+    from communique.ledger.statements import sha, statement_id
+
+    doc = "ab" * 32
+    parts = ("mee-abcd", "body", '"Cooperation Council"', doc, start, end, "1.2.3")
+    assert statement_id(*parts) == doc[:8] + sha(*parts)[:56]
+
+
+def test_driver_helpers_read_the_same_rows_as_sqlalchemy(db_url):
+    """`in_chunks`, `driver_rows` and `select_rows` (plain tuples from the DB-API cursor) give the
+    rows SQLAlchemy gives, in order, chunk boundaries included, on SQLite and PostgreSQL."""
+    from sqlalchemy import and_, or_, select
+
+    from communique.ledger.db import chunks, driver_rows, in_chunks, select_rows
+
+    assert [list(c) for c in chunks(list(range(7)), 3)] == [[0, 1, 2], [3, 4, 5], [6]]
+    ledger = open_ledger(db_url)
+    doc, ex = sample()
+    ledger.store_extraction(doc, ex)
+    s = t.statements.c
+    with ledger.engine.begin() as conn:
+        want = [tuple(r) for r in conn.execute(select(s.record_id, s.prop, s.value, s.span_start)
+                                               .order_by(s.record_id, s.id))]
+        assert len(want) > 3
+        ids = sorted({r[0] for r in want})
+        sql = "SELECT record_id, prop, value, span_start FROM statements"
+        assert list(in_chunks(conn, sql + " WHERE record_id IN ({ids}) ORDER BY record_id, id", ids,
+                              chunk=2)) == want
+        assert list(driver_rows(conn, sql + " WHERE kind <> {p} ORDER BY record_id, id", ("x",),
+                                size=2)) == want
+        q = (select(s.record_id, s.prop, s.value, s.span_start)
+             .where(or_(s.kind == "nothing",
+                        and_(s.record_id.in_(ids), s.prop.in_(["name", "body", "title"]))))
+             .order_by(s.record_id, s.id))
+        got = list(select_rows(conn, q, size=1))
+        assert got and got == [tuple(r) for r in conn.execute(q)]
+        list(in_chunks(conn, "DELETE FROM statements WHERE record_id IN ({ids})", ids[:1]))
+        assert conn.execute(select(s.id).where(s.record_id == ids[0])).first() is None
+    ledger.close()
+
+
+def test_quiet_gc_overlapping_threads_restore_once_both_leave():
+    """A rebuild in one web thread may end while another's is still running: the collector stays
+    quiet until the last one leaves, then is restored."""
+    import gc
+    import threading
+
+    from communique.ledger.db import GC_THRESHOLD0, quiet_gc
+
+    before = gc.get_threshold()
+    a_in, b_in, a_out = threading.Event(), threading.Event(), threading.Event()
+    seen = []
+
+    def a():
+        with quiet_gc():
+            a_in.set()
+            b_in.wait(5)
+        a_out.set()
+
+    def b():
+        a_in.wait(5)
+        with quiet_gc():
+            b_in.set()
+            a_out.wait(5)
+            seen.append(gc.get_threshold()[0])
+
+    threads = [threading.Thread(target=f) for f in (a, b)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(10)
+    assert seen == [GC_THRESHOLD0] and gc.get_threshold() == before and gc.get_freeze_count() == 0

@@ -336,3 +336,24 @@ def test_partitioned_blocks_skip_only_pairs_that_cannot_match():
         assert [(c.members, sorted(c.edges)) for c in with_it] == \
             [(c.members, sorted(c.edges)) for c in without]
         assert any(len(c.members) > 1 for c in with_it)
+
+
+def test_load_seen_reads_every_record_of_a_kind(db_url):
+    """`load_seen` finds a kind's records by their id prefix on SQLite (a range of the record_id
+    index): every as-seen id starts with its kind's prefix, and the records and values read are
+    those of the plain `kind = ?` query, in id order."""
+    from communique.ledger import merge
+    from communique.ledger.statements import prefix
+
+    ledger = open_ledger(db_url)
+    corpus(ledger)
+    with ledger.engine.begin() as conn:
+        for kind in ("meetings", "people", "organizations", "agreements", "figures", "pledges"):
+            want = dict(conn.execute(text("SELECT record_id, count(*) FROM statements WHERE kind = :k "
+                                          "GROUP BY record_id"), {"k": kind}).all())
+            assert want and all(r.startswith(prefix(kind) + "-") for r in want)
+            docs = merge.load_documents(conn)
+            seen = merge.load_seen(conn, docs, kind)
+            assert [r.id for r in seen] == sorted(want)
+            again = {r.id: r.props for r in merge.iter_seen(conn, docs, kind, sorted(want))}
+            assert {r.id: r.props for r in seen} == again

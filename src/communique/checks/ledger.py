@@ -35,6 +35,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..data import DataError, load
+from ..ledger.db import chunks, in_chunks, select_rows
 
 __all__ = ["run_checks", "list_flags", "CHECKS", "settings"]
 
@@ -103,48 +104,48 @@ def _load(conn, reads: dict[str, tuple[str, ...] | None], ids: list[str] | None 
 
     from ..ledger import schema as t
 
-    s, d, r = t.statements.c, t.documents.c, t.records.c
+    s, r = t.statements.c, t.records.c
     rejected = set(conn.execute(select(r.id).where(r.status == "rejected")).scalars())
     want = or_(*[s.kind == k if props is None else and_(s.kind == k, s.prop.in_(list(props)))
                  for k, props in reads.items()])
-    q = (select(s.kind, s.record_id, s.canonical_id, s.prop, s.value, s.document_id, s.span_start, s.span_end,
-                d.published, d.source).join(t.documents, d.id == s.document_id))
+    # documents are looked up once each afterwards: joining them looked one up per statement
+    q = select(s.kind, s.record_id, s.canonical_id, s.prop, s.value, s.document_id, s.span_start, s.span_end)
     # by ids: the record_id index alone (with the kind condition too, SQLite scanned the whole kind
     # for each chunk); the kinds and properties asked for are then kept in Python
     if documents is not None:
-        docs = sorted(documents)
-        parts = [q.where(s.document_id.in_(docs[i:i + 500])) for i in range(0, len(docs), 500)]
+        parts = [q.where(s.document_id.in_(part)) for part in chunks(sorted(documents))]
         ids = []  # filter kinds and properties in Python, as for ids
     elif ids is None:
         parts = [q.where(want)]
     else:
-        parts = [q.where(s.record_id.in_(ids[i:i + 500])) for i in range(0, len(ids), 500)]
-    rows = (x for part in parts for x in conn.execute(part.order_by(s.record_id, s.span_start, s.id)))
+        parts = [q.where(s.record_id.in_(part)) for part in chunks(ids)]
+    # plain tuples from the driver: a full rebuild's checks read most statements of four kinds
+    rows = (x for part in parts for x in select_rows(conn, part.order_by(s.record_id, s.span_start, s.id)))
     seen: dict[str, Seen] = {}
     # the same values and documents recur across records: decode and keep each once
     decoded: dict[str, Any] = {}
-    doc_of: dict[str, tuple] = {}
-    for x in rows:
-        if x.canonical_id in rejected:
+    for kind, record_id, canonical_id, prop, raw, document_id, span_start, span_end in rows:
+        if canonical_id in rejected:
             continue
-        if ids is not None and (x.kind not in reads or
-                                (reads[x.kind] is not None and x.prop not in reads[x.kind])):
+        if ids is not None and (kind not in reads or (reads[kind] is not None and prop not in reads[kind])):
             continue
-        rec = seen.get(x.record_id)
+        rec = seen.get(record_id)
         if rec is None:
-            doc = doc_of.get(x.document_id)
-            if doc is None:
-                doc = doc_of[x.document_id] = (x.document_id, x.published, x.source)
-            rec = seen[x.record_id] = Seen(x.record_id, x.kind, x.canonical_id, *doc)
-        if rec.span is None and x.span_start is not None:
-            rec.span = (x.span_start, x.span_end)
-        vals = rec.props.setdefault(x.prop, [])
+            rec = seen[record_id] = Seen(record_id, kind, canonical_id, document_id, None, None)
+        if rec.span is None and span_start is not None:
+            rec.span = (span_start, span_end)
+        vals = rec.props.setdefault(prop, [])
         try:
-            v = decoded[x.value]
+            v = decoded[raw]
         except KeyError:
-            v = decoded[x.value] = json.loads(x.value)
+            v = decoded[raw] = json.loads(raw)
         if v not in vals:
             vals.append(v)
+    docs = {doc_id: (published, source) for doc_id, published, source in in_chunks(
+        conn, "SELECT id, published, source FROM documents WHERE id IN ({ids})",
+        sorted({rec.document_id for rec in seen.values()}))}
+    for rec in seen.values():
+        rec.published, rec.source = docs[rec.document_id]
     out: dict[str, list[Seen]] = defaultdict(list)
     for rec in sorted(seen.values(), key=lambda r: r.id) if documents is not None else seen.values():
         out[rec.kind].append(rec)  # in id order, however read
@@ -660,12 +661,11 @@ def _scan(conn, kind: str, props: tuple[str, ...], ids: Iterable[str] | None = N
     if ids is None:
         parts = [q.where(s.kind == kind, s.prop.in_(props))]
     else:  # by the record_id index alone (`prop || ''` is no index column: see `_load`)
-        ids = sorted(ids)
-        parts = [q.where(s.record_id.in_(ids[i:i + 500]), s.prop.op("||")("").in_(props))
-                 for i in range(0, len(ids), 500)]
+        parts = [q.where(s.record_id.in_(part), s.prop.op("||")("").in_(props))
+                 for part in chunks(sorted(ids))]
     decoded: dict[str, Any] = {}
     for part in parts:
-        for rid, cid, prop, raw in conn.execute(part.order_by(s.record_id, s.span_start, s.id)):
+        for rid, cid, prop, raw in select_rows(conn, part.order_by(s.record_id, s.span_start, s.id)):
             if prop not in props:
                 continue
             try:
@@ -718,12 +718,12 @@ def _document_parties_of(conn, documents: set[str]) -> dict[str, frozenset[str]]
     docs = sorted(documents)
     seen: dict[str, Seen] = {}
     decoded: dict[str, Any] = {}
-    for i in range(0, len(docs), 500):
+    for part in chunks(docs):
         q = (select(s.kind, s.record_id, s.canonical_id, s.prop, s.value, s.document_id)
-             .where(s.document_id.in_(docs[i:i + 500]), s.kind.op("||")("").in_(["meetings", "agreements"]),
+             .where(s.document_id.in_(part), s.kind.op("||")("").in_(["meetings", "agreements"]),
                     s.prop.op("||")("").in_(["body", "name", "parties"]))
              .order_by(s.record_id, s.span_start, s.id))
-        for kind, rid, cid, prop, raw, doc in conn.execute(q):
+        for kind, rid, cid, prop, raw, doc in select_rows(conn, q):
             if cid in rejected or (kind == "meetings") == (prop == "name"):
                 continue
             rec = seen.get(rid) or seen.setdefault(rid, Seen(rid, kind, cid, doc, None, None))
@@ -755,8 +755,8 @@ def _figure_groups(conn, ids: list[str] | None = None,
         q = (select(u.c.value, p.c.value).distinct()
              .join(p, (p.c.record_id == u.c.record_id) & (p.c.prop == "period"))
              .where(u.c.prop.op("||")("") == "unit"))
-        for i in range(0, len(ids), 500):
-            yield from ((x, y, None) for x, y in conn.execute(q.where(u.c.record_id.in_(ids[i:i + 500]))))
+        for part in chunks(ids):
+            yield from ((x, y, None) for x, y in conn.execute(q.where(u.c.record_id.in_(part))))
         return
     if only is not None:  # SQL drops the other units and periods; Python the other pairs
         q = q.where(u.c.value.in_(sorted({x for x, _ in only})), p.c.value.in_(sorted({y for _, y in only})))
@@ -803,16 +803,11 @@ def _judged_members(conn, merged: set[str]) -> set[str]:
         j.kind == "merge", j.target_type == "record", j.retired_at.is_(None))) for i in row if i}
     if not named:
         return set()
-    canon = {c for part in _chunks(sorted(named)) for c in conn.execute(
+    canon = {c for part in chunks(sorted(named)) for c in conn.execute(
         select(s.canonical_id).where(s.record_id.in_(part)).distinct()).scalars()} | named
     judged = sorted(canon & set(merged))
-    return {r for part in _chunks(judged) for r in conn.execute(
+    return {r for part in chunks(judged) for r in conn.execute(
         select(s.record_id).where(s.canonical_id.in_(part)).distinct()).scalars()}
-
-
-def _chunks(ids: list[str], n: int = 500) -> Iterator[list[str]]:
-    for i in range(0, len(ids), n):
-        yield ids[i:i + n]
 
 
 def _figure_parts(conn, seeds: dict[str, set[str]] | None, cache: dict | None = None) -> Iterator[_Part]:
@@ -1125,11 +1120,10 @@ def run_checks(conn, seeds: dict[str, set[str]] | None = None) -> Checked:
         conn.execute(delete(t.flags).where(f.source == "ledger", f.kind.in_(kinds)))
         _meta(conn, fingerprint())
     else:
-        for i in range(0, len(replace), 500):
-            conn.execute(delete(t.flags).where(f.id.in_(replace[i:i + 500])))
-        ids = list(rows)
-        for i in range(0, len(ids), 500):  # another group's flag with the same id stays (ids name groups)
-            for fid in conn.execute(select(f.id).where(f.id.in_(ids[i:i + 500]))).scalars():
+        for part in chunks(replace):
+            conn.execute(delete(t.flags).where(f.id.in_(part)))
+        for part in chunks(list(rows)):  # another group's flag with the same id stays (ids name groups)
+            for fid in conn.execute(select(f.id).where(f.id.in_(part))).scalars():
                 rows.pop(fid, None)
         for x in rows.values():
             named.update(x["record_ids"])

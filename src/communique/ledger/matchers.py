@@ -503,8 +503,14 @@ def _canonical(value):
     return value
 
 
+@lru_cache(maxsize=131072)  # the same keys recur across records (a body's every sitting)
 def _h(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+@lru_cache(maxsize=65536)  # signatures recur (the same name in many documents); they are hashable
+def _signature_key(kind: str, sig) -> str:
+    return _h(f"{kind}\x1fs\x1f{_canonical(sig)!r}")
 
 
 def link_keys(kind: str, r: Seen) -> dict[str, str]:
@@ -520,7 +526,7 @@ def link_keys(kind: str, r: Seen) -> dict[str, str]:
             out[_h(f"{kind}\x1fk\x1f{k}")] = "k"
         sig = signature_of(matcher, r)
         if sig is not None:
-            out[_h(f"{kind}\x1fs\x1f{_canonical(sig)!r}")] = "s"
+            out[_signature_key(kind, sig)] = "s"
     if not out:
         out[_h(f"{kind}\x1fr\x1f{r.id}")] = "r"
     return out

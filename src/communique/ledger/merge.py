@@ -21,32 +21,13 @@ from sqlalchemy.engine import Connection
 
 from ..models import RECORD_TYPES
 from . import schema as t
-from .db import fast_insert, get_meta, set_meta
+from .db import chunks, driver_rows, fast_insert, get_meta, in_chunks, select_rows, set_meta
 from .judgements import Judgement, active
 from .keys import search_key, sort_date
 from .matchers import MATCHERS, Seen, dates_compatible, keys_of, link_keys, match_keys_version, signature_of
 from .names import fold, looks_like_acronym, name_parts, party_code, party_name, person_parts
 from .review import certainty_of
 from .statements import dumps, extra_fields, list_fields, prefix, rules, sha
-
-
-def _in(conn: Connection, sql: str, ids, params: tuple = (), chunk: int = 500) -> Iterator[tuple]:
-    """Rows of raw `sql` whose `{ids}` becomes `IN (…)` over `ids`, `chunk` at a time (in order;
-    `params` fill the placeholders before it, written `{p}`). SQLAlchemy renders each value of an
-    expanding IN as its own named bind (measured ~9 us a value): an ingest's merge asks about tens
-    of thousands of ids, so these go to the driver directly."""
-    mark = "?" if conn.dialect.paramstyle in ("qmark", "numeric") else "%s"
-    ids = list(ids)
-    cursor = conn.connection.cursor()  # the DB-API cursor of this transaction's connection
-    try:
-        for i in range(0, len(ids), chunk):
-            part = ids[i:i + chunk]
-            cursor.execute(sql.replace("{p}", mark).replace("{ids}", ", ".join([mark] * len(part))),
-                           (*params, *part))
-            if cursor.description is not None:  # not a DELETE
-                yield from cursor.fetchall()
-    finally:
-        cursor.close()
 
 
 @dataclass
@@ -107,8 +88,8 @@ def load_documents(conn: Connection, ids: set[str] | None = None,
     if ids is None:
         rows = conn.execute(select(d.id, d.published, d.source, d.title))
     else:
-        rows = _in(conn, "SELECT id, published, source, title FROM documents WHERE id IN ({ids})",
-                   sorted(i for i in ids if i not in out))
+        rows = in_chunks(conn, "SELECT id, published, source, title FROM documents WHERE id IN ({ids})",
+                         sorted(i for i in ids if i not in out))
     for doc_id, published, source, title in rows:
         out[doc_id] = {"published": published, "source": source, "title": title}
     return out
@@ -130,13 +111,18 @@ def iter_seen(conn: Connection, docs: dict[str, dict], kind: str, ids: list[str]
     """As-seen records of one kind (only `ids`, sorted, when given), each yielded once complete, in
     id order: a caller may keep a few features of each and drop the record. `canon`, if given,
     receives each record's current canonical id (what `_canonical_map` would read again)."""
-    c = t.statements.c
-    if ids is None:
-        q = select(c.record_id, c.prop, c.value, c.document_id, c.span_start, c.span_end, c.canonical_id)
-        rows = conn.execute(q.where(c.kind == kind).order_by(c.record_id, c.span_start, c.id))
+    cols = "SELECT record_id, prop, value, document_id, span_start, span_end, canonical_id FROM statements"
+    if ids is None and conn.dialect.name == "sqlite":
+        # A kind's as-seen ids all start with its prefix: walking that range of the record_id index
+        # leaves SQLite only each record's own rows to sort, not the whole kind (~30 % quicker than
+        # the (kind, prop) index). Byte order makes the range exact; PostgreSQL's collation may not.
+        first, after = prefix(kind) + "-", prefix(kind) + "."  # "." follows "-" in byte order
+        rows = driver_rows(conn, f"{cols} WHERE record_id >= {{p}} AND record_id < {{p}} "
+                           "AND kind || '' = {p} ORDER BY record_id, span_start, id", (first, after, kind))
+    elif ids is None:
+        rows = driver_rows(conn, f"{cols} WHERE kind = {{p}} ORDER BY record_id, span_start, id", (kind,))
     else:  # chunks of sorted ids, each in id order: the whole in id order
-        rows = _in(conn, "SELECT record_id, prop, value, document_id, span_start, span_end, canonical_id "
-                   "FROM statements WHERE record_id IN ({ids}) ORDER BY record_id, span_start, id", ids)
+        rows = in_chunks(conn, f"{cols} WHERE record_id IN ({{ids}}) ORDER BY record_id, span_start, id", ids)
     decoded = _DECODED  # the same few values recur (currencies, bodies, parties)
     if len(decoded) > 100_000:
         decoded.clear()
@@ -171,8 +157,8 @@ def document_parties(conn: Connection, documents: set[str] | None = None) -> dic
         rows = conn.execute(select(c.document_id, c.prop, c.value)
                             .where(c.kind == "meetings", c.prop.in_(["parties", "body"])))
     else:
-        rows = _in(conn, "SELECT document_id, prop, value FROM statements WHERE document_id IN ({ids}) "
-                   "AND kind = 'meetings' AND prop IN ('parties', 'body')", sorted(documents))
+        rows = in_chunks(conn, "SELECT document_id, prop, value FROM statements WHERE document_id IN ({ids}) "
+                         "AND kind = 'meetings' AND prop IN ('parties', 'body')", sorted(documents))
     for document_id, prop, raw in rows:
         value = json.loads(raw)
         if not isinstance(value, str):
@@ -676,9 +662,8 @@ def rebuild(conn: Connection, touched: set[str] | None = None) -> dict:
     if touched is not None and flags_by_id:  # a flag a kept cluster also raises is there already
         present = set()
         ids = list(flags_by_id)
-        for i in range(0, len(ids), 500):
-            present |= set(conn.execute(select(t.flags.c.id).where(t.flags.c.id.in_(ids[i:i + 500])))
-                           .scalars())
+        for part in chunks(ids):
+            present |= set(conn.execute(select(t.flags.c.id).where(t.flags.c.id.in_(part))).scalars())
         flags_by_id = {k: v for k, v in flags_by_id.items() if k not in present}
     _insert(conn, t.flags, list(flags_by_id.values()))
     totals["flags"] = len(flags_by_id)
@@ -794,9 +779,8 @@ def _judgements_anchored(conn: Connection, judgements: list[Judgement]) -> bool:
     ids = sorted({i for j in judgements if j.target_type == "record" for i in (j.target_id, j.other_id) if i})
     c = t.statements.c
     found: set[str] = set()
-    for i in range(0, len(ids), 500):
-        found |= set(conn.execute(select(c.record_id).where(c.record_id.in_(ids[i:i + 500])).distinct())
-                     .scalars())
+    for part in chunks(ids):
+        found |= set(conn.execute(select(c.record_id).where(c.record_id.in_(part)).distinct()).scalars())
     return found == set(ids)
 
 
@@ -807,7 +791,7 @@ def _write_links(conn: Connection, kind: str, links: dict[str, dict[str, str]], 
     """Store records' link keys (`matchers.link_keys`), replacing any they had (`replace`)."""
     ids = sorted(links)
     if replace:
-        for _ in _in(conn, "DELETE FROM match_keys WHERE record_id IN ({ids})", ids):
+        for _ in in_chunks(conn, "DELETE FROM match_keys WHERE record_id IN ({ids})", ids):
             pass
     _insert(conn, t.match_keys, [{"record_id": rid, "key": k, "kind": kind, "role": role}
                                  for rid in ids for k, role in links[rid].items()])
@@ -833,15 +817,16 @@ def _component_ids(conn: Connection, kind: str, seeds: dict[str, dict[str, str]]
         found: set[str] = set()
         want = sorted(links - seen_links)
         seen_links.update(want)
-        found.update(r for r, in _in(conn, "SELECT record_id FROM match_keys WHERE key IN ({ids})", want)
+        found.update(r for r, in in_chunks(conn, "SELECT record_id FROM match_keys WHERE key IN ({ids})",
+                                            want)
                      if r.startswith(own))  # a key's hash includes its kind; the prefix says it too
         for rid in new_ids | found:
             found |= pairs.get(rid, set())
         new_ids = found - ids
         ids |= new_ids
         links = set()
-        links.update(k for k, in _in(conn, "SELECT key FROM match_keys WHERE record_id IN ({ids})",
-                                     sorted(new_ids)))
+        links.update(k for k, in in_chunks(conn, "SELECT key FROM match_keys WHERE record_id IN ({ids})",
+                                            sorted(new_ids)))
         links -= seen_links
     return ids
 
@@ -861,8 +846,8 @@ def _rebuild_kind_touched(conn: Connection, kind: str, touched: set[str], docs: 
     new records and the clusters they join, not the ledger."""
     docs_in = sorted(touched)
     new_ids: set[str] = set()
-    new_ids.update(r for r, in _in(conn, "SELECT record_id FROM mentions WHERE kind = {p} "
-                                   "AND document_id IN ({ids})", docs_in, (kind,)))
+    new_ids.update(r for r, in in_chunks(conn, "SELECT record_id FROM mentions WHERE kind = {p} "
+                                         "AND document_id IN ({ids})", docs_in, (kind,)))
     if not new_ids:
         return {}
     canon: dict[str, str] = {}
@@ -877,8 +862,8 @@ def _rebuild_kind_touched(conn: Connection, kind: str, touched: set[str], docs: 
     ghosts: dict[str, list[str]] = {}
     if not judged:  # one loaded member per old signature group; the rest are ghosts
         group: dict[str, list[str]] = defaultdict(list)
-        for rid, key in _in(conn, "SELECT record_id, key FROM match_keys WHERE role = 's' "
-                            "AND record_id IN ({ids})", old):
+        for rid, key in in_chunks(conn, "SELECT record_id, key FROM match_keys WHERE role = 's' "
+                                  "AND record_id IN ({ids})", old):
             group[key].append(rid)
         for members in group.values():
             if len(members) > 1:
@@ -920,8 +905,8 @@ def _kinds_of(conn: Connection, documents: set[str]) -> set[str]:
     c = t.statements.c
     ids = sorted(documents)
     out: set[str] = set()
-    for i in range(0, len(ids), 500):
-        out |= set(conn.execute(select(c.kind).where(c.document_id.in_(ids[i:i + 500])).distinct()).scalars())
+    for part in chunks(ids):
+        out |= set(conn.execute(select(c.kind).where(c.document_id.in_(part)).distinct()).scalars())
     return out
 
 
@@ -936,8 +921,8 @@ def _kept_clusters(conn: Connection, kind: str, clusters: list[Cluster], index: 
     # whole components), so no other stored record can be one of these clusters
     want = sorted(set(now_map.values()))
     stored: set[str] = set()
-    stored.update(r for r, in _in(conn, "SELECT id FROM records WHERE kind = {p} AND id IN ({ids})",
-                                  want, (kind,)))
+    stored.update(r for r, in in_chunks(conn, "SELECT id FROM records WHERE kind = {p} AND id IN ({ids})",
+                                        want, (kind,)))
     size: dict[str, int] = defaultdict(int)
     for cid in now_map.values():
         size[cid] += 1
@@ -952,17 +937,15 @@ def _drop_derived(conn: Connection, ids: set[str]) -> None:
     """Delete the records, merges, stage history and ledger flags of these canonical ids."""
     if not ids:
         return
-    batch = sorted(ids)
-    for i in range(0, len(batch), 500):
-        part = batch[i:i + 500]
+    for part in chunks(sorted(ids)):
         conn.execute(delete(t.records).where(t.records.c.id.in_(part)))
         conn.execute(delete(t.merges).where(t.merges.c.canonical_id.in_(part)))
         conn.execute(delete(t.stage_history).where(t.stage_history.c.agreement_id.in_(part)))
     f = t.flags.c
     stale = [fid for fid, rids in conn.execute(select(f.id, f.record_ids).where(f.source == "ledger"))
              if rids and ids & set(json.loads(rids))]
-    for i in range(0, len(stale), 500):
-        conn.execute(delete(t.flags).where(f.id.in_(stale[i:i + 500])))
+    for part in chunks(stale):
+        conn.execute(delete(t.flags).where(f.id.in_(part)))
 
 
 def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str, dict],
@@ -1018,11 +1001,11 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
     mc = t.mentions.c
     sources: dict[str, set[tuple]] = defaultdict(set)
     if touched is None and not batch:
-        rows = conn.execute(select(mc.record_id, mc.document_id, mc.span_start, mc.span_end)
-                            .where(mc.kind == kind))
+        rows = select_rows(conn, select(mc.record_id, mc.document_id, mc.span_start, mc.span_end)
+                           .where(mc.kind == kind))
     else:  # only the clusters rewritten (or the batch's)
-        rows = _in(conn, "SELECT record_id, document_id, span_start, span_end FROM mentions "
-                   "WHERE record_id IN ({ids})", sorted(m for c in clusters for m in c.members))
+        rows = in_chunks(conn, "SELECT record_id, document_id, span_start, span_end FROM mentions "
+                         "WHERE record_id IN ({ids})", sorted(m for c in clusters for m in c.members))
     for record_id, document_id, span_start, span_end in rows:
         cid = member_of.get(record_id)
         if cid:
@@ -1090,8 +1073,8 @@ def _canonical_map(conn: Connection, kind: str, ids: list[str] | None = None) ->
     if ids is None:
         return dict(conn.execute(select(mc.record_id, mc.canonical_id).where(mc.kind == kind).distinct())
                     .all())
-    return dict(_in(conn, "SELECT DISTINCT record_id, canonical_id FROM mentions WHERE record_id IN ({ids})",
-                    ids))
+    return dict(in_chunks(conn, "SELECT DISTINCT record_id, canonical_id FROM mentions "
+                          "WHERE record_id IN ({ids})", ids))
 
 
 def _remap(conn: Connection, kind: str, member_of: dict[str, str],

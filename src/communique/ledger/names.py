@@ -24,6 +24,7 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
+@lru_cache(maxsize=65536)
 def spell(text: str) -> str:
     for a, b in rules()["spelling"]:
         text = text.replace(a, b)
@@ -82,6 +83,7 @@ def name_parts(name: str | None) -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(parties), tuple(kernel)
 
 
+@lru_cache(maxsize=65536)  # a rebuild asks again for every record of a recurring name
 def initials(name: str | None) -> str | None:
     """Initials of the significant words: 'Enhanced Partnership and Cooperation Agreement' → EPCA."""
     if not name:
@@ -91,6 +93,7 @@ def initials(name: str | None) -> str | None:
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else None
 
 
+@lru_cache(maxsize=65536)  # a rebuild asks again for every record of a recurring name
 def without_parties(name: str | None) -> str:
     """The name with party names taken out, word order kept ('EU–Kazakhstan EPCA' → 'EPCA')."""
     if not name:
@@ -107,6 +110,7 @@ def without_parties(name: str | None) -> str:
     return " ".join(" ".join(out).replace("–", " ").replace("—", " ").split()).strip(" -")
 
 
+@lru_cache(maxsize=65536)
 def acronym_key(value: str | None) -> str | None:
     if not value:
         return None
@@ -114,6 +118,7 @@ def acronym_key(value: str | None) -> str | None:
     return key or None
 
 
+@lru_cache(maxsize=65536)
 def looks_like_acronym(value: str | None) -> bool:
     return bool(value) and bool(re.fullmatch(r"[A-Z][A-Za-z0-9&\-.]{1,9}", value.strip())) and \
         sum(c.isupper() for c in value) >= 2

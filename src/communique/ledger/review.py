@@ -31,6 +31,7 @@ from sqlalchemy.engine import Connection
 from ..errors import CommuniqueError
 from ..models import RECORD_TYPES
 from . import schema as t
+from .db import chunks
 from .statements import dumps, rules
 
 AUTHOR_ENV = "COMMUNIQUE_AUTHOR"
@@ -334,9 +335,9 @@ def _present(conn: Connection, ids: Iterable[str]) -> set[str]:
     """Which of `ids` are as-seen records now (asked by id: judgements are few, records many)."""
     ids = sorted({i for i in ids if i})
     out: set[str] = set()
-    for n in range(0, len(ids), 500):
-        out |= set(conn.execute(select(t.statements.c.record_id).where(t.statements.c.record_id.in_(
-            ids[n:n + 500])).distinct()).scalars())
+    for part in chunks(ids):
+        out |= set(conn.execute(select(t.statements.c.record_id).where(t.statements.c.record_id.in_(part))
+                                .distinct()).scalars())
     return out
 
 
@@ -411,8 +412,8 @@ def reanchor_flags(conn: Connection) -> int:
         return 0
     targets = sorted({r.target_id for r in rows})
     present = set()
-    for n in range(0, len(targets), 500):
-        present |= set(conn.execute(select(f.id).where(f.id.in_(targets[n:n + 500]))).scalars())
+    for part in chunks(targets):
+        present |= set(conn.execute(select(f.id).where(f.id.in_(part))).scalars())
     taken = {r.target_id for r in rows if r.target_id in present}
     moved = 0
     for r in rows:
@@ -485,16 +486,16 @@ def rewritten_records(conn: Connection, touched: set[str],
     s = t.statements.c
     docs = sorted(touched)
     kind_of: dict[str, str] = {}
-    for n in range(0, len(docs), 500):
-        kind_of.update(conn.execute(select(s.canonical_id, s.kind).where(s.document_id.in_(docs[n:n + 500]))
+    for part in chunks(docs):
+        kind_of.update(conn.execute(select(s.canonical_id, s.kind).where(s.document_id.in_(part))
                                     .distinct()).all())
     canonical = set(kind_of)
     if len(_existing(conn, canonical)) != merged["rewritten"]:
         return None
     new: dict[str, tuple[str, str]] = {}  # the touched documents' records → (merged id, kind)
-    for n in range(0, len(docs), 500):
+    for part in chunks(docs):
         for rid, cid, kind in conn.execute(select(s.record_id, s.canonical_id, s.kind)
-                                           .where(s.document_id.in_(docs[n:n + 500])).distinct()):
+                                           .where(s.document_id.in_(part)).distinct()):
             new[rid] = (cid, kind)
     members: dict[str, set[str]] = defaultdict(set)
     members["merged:figures"] = {c for c, k in kind_of.items() if k == "figures"}
@@ -504,8 +505,8 @@ def rewritten_records(conn: Connection, touched: set[str],
     if merged.get("remapped") == sum(1 for rid, (cid, _) in new.items() if rid != cid):
         members["stable"] = set()
     ids = sorted(c for c, k in kind_of.items() if k in READS)
-    for n in range(0, len(ids), 500):
-        for rid, kind in conn.execute(select(s.record_id, s.kind).where(s.canonical_id.in_(ids[n:n + 500]))
+    for part in chunks(ids):
+        for rid, kind in conn.execute(select(s.record_id, s.kind).where(s.canonical_id.in_(part))
                                       .distinct()):
             members[kind].add(rid)
     return canonical, dict(members)
@@ -516,8 +517,7 @@ def _canonical_of(conn: Connection, ids: Iterable[str]) -> set[str]:
     m = t.mentions.c
     ids = sorted(set(ids))
     out: set[str] = set()
-    for n in range(0, len(ids), 500):
-        part = ids[n:n + 500]
+    for part in chunks(ids):
         canon = dict(conn.execute(select(m.record_id, m.canonical_id).where(m.record_id.in_(part))
                                   .distinct()).all())
         out |= {canon.get(i, i) for i in part}
@@ -583,8 +583,7 @@ def open_flag_kinds(conn: Connection, records: set[str] | None = None) -> dict[s
             elif rid in records:
                 out[rid].add(kind)
     ids = sorted(named)
-    for n in range(0, len(ids), 500):
-        part = ids[n:n + 500]
+    for part in chunks(ids):
         canon = dict(conn.execute(select(m.record_id, m.canonical_id).where(m.record_id.in_(part))
                                   .distinct()).all())
         for rid in part:
@@ -619,8 +618,7 @@ def store_certainty(conn: Connection, records: set[str] | None = None) -> int:
                      .scalars())
         ids = sorted(before | (set(flagged) & _existing(conn, flagged)))
     rows = []
-    for n in range(0, len(ids), 500):
-        part = ids[n:n + 500]
+    for part in chunks(ids):
         weakest: dict[str, tuple[float, str]] = {}
         for cid, score, rule in conn.execute(select(mg.canonical_id, mg.score, mg.rule)
                                              .where(mg.decided_by == "auto", mg.canonical_id.in_(part))):
@@ -643,8 +641,8 @@ def store_certainty(conn: Connection, records: set[str] | None = None) -> int:
 def _existing(conn: Connection, ids) -> set[str]:
     ids = sorted(ids)
     out: set[str] = set()
-    for n in range(0, len(ids), 500):
-        out |= set(conn.execute(select(t.records.c.id).where(t.records.c.id.in_(ids[n:n + 500]))).scalars())
+    for part in chunks(ids):
+        out |= set(conn.execute(select(t.records.c.id).where(t.records.c.id.in_(part))).scalars())
     return out
 
 
@@ -657,9 +655,9 @@ def _live(conn: Connection) -> dict[str, list[str]]:
         jc.kind.in_(tuple(live)), jc.retired_at.is_(None), jc.target_type == "record")).all()
     targets = sorted({x.target_id for x in rows})
     canon: dict[str, str] = {}
-    for n in range(0, len(targets), 500):
+    for part in chunks(targets):
         canon.update(conn.execute(select(m.record_id, m.canonical_id)
-                                  .where(m.record_id.in_(targets[n:n + 500])).distinct()).all())
+                                  .where(m.record_id.in_(part)).distinct()).all())
     for jk, target in rows:
         live[jk].add(canon.get(target, target))
     return {k: sorted(v) for k, v in live.items()}
@@ -704,10 +702,10 @@ def queue(ledger, kind: str | None = None, status: str | Iterable[str] | None = 
         # the first sentence of the page's records only
         first_sentence: dict[str, tuple] = {}
         ids = [i["id"] for i in page]
-        for n in range(0, len(ids), 500):
+        for part in chunks(ids):
             for x in conn.execute(select(m.canonical_id, m.sentence, d.source, d.published, m.span_start)
                                   .join(t.documents, d.id == m.document_id)
-                                  .where(m.canonical_id.in_(ids[n:n + 500]))
+                                  .where(m.canonical_id.in_(part))
                                   .order_by(m.canonical_id, d.published, m.span_start)):
                 first_sentence.setdefault(x.canonical_id, (x.sentence, x.source))
     for i in page:

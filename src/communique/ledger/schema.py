@@ -59,8 +59,8 @@ statements = Table(
     Column("span_end", Integer),
     Column("extractor_version", String(32), nullable=False),
     Index("ix_statements_record_id", "record_id"),
-    Index("ix_statements_canonical_id", "canonical_id"),
-    Index("ix_statements_canonical_record", "canonical_id", "record_id"),  # a record's members (0005)
+    # a record's members (0005); serves lookups by canonical_id alone too (its own index dropped in 0007)
+    Index("ix_statements_canonical_record", "canonical_id", "record_id"),
     Index("ix_statements_document_id", "document_id"),
     Index("ix_statements_kind_prop", "kind", "prop"),
 )

@@ -21,7 +21,7 @@ from .. import EXTRACTOR_VERSION
 from ..errors import InputError
 from ..models import Extraction
 from . import schema as t
-from .db import ensure_schema, fast_insert, get_meta, make_engine, resolve_url, set_meta
+from .db import ensure_schema, fast_insert, get_meta, make_engine, quiet_gc, resolve_url, set_meta
 from .statements import Rows, to_rows
 from .summary import IngestSummary
 
@@ -271,6 +271,13 @@ class Ledger:
         commit rewrites every index page it touched (measured: 17 ms per document alone, 1.3 ms in
         batches of 128).
         """
+        with quiet_gc():  # a pool forked inside inherits the quieted collector
+            return self._ingest_paths(paths, published, workers, progress, extractor, batch, batch_seconds,
+                                      rebuild)
+
+    def _ingest_paths(self, paths: Iterable[str | Path], published: str | None, workers: int,
+                      progress: Progress | None, extractor: Callable | None, batch: int,
+                      batch_seconds: float, rebuild: bool) -> IngestSummary:
         from ..read.inputs import expand
 
         extractor = extractor or _default_extractor()
@@ -452,7 +459,7 @@ class Ledger:
         rebuild an ingest runs (`merge.rebuild`); without it, everything is recomputed."""
         from .merge import rebuild
 
-        with self.engine.begin() as conn:
+        with quiet_gc(), self.engine.begin() as conn:
             stats = rebuild(conn, touched)
             # Review and cross-ledger checks (ledger/review.py, checks/ledger.py): re-point judgements
             # whose records a newer extractor re-identified, then add the ledger-wide check flags.
