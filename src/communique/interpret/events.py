@@ -1144,7 +1144,8 @@ def _gathering(ctx: Context, start: int, end: int) -> tuple[int, int, str] | Non
 
 _OF_NEXT = re.compile(r"\s+of\s")
 _VISIT_VERB = re.compile(
-    r"(?:\s+(?:paid|pays|made|makes|is\s+paying|will\s+pay|was\s+on|is\s+on|to\s+pay|to\s+make)"
+    r"(?:\s+(?:paid|pays|made|makes|is\s+paying|will\s+pay|was\s+on|is\s+on|to\s+pay|to\s+make|"
+    r"began|begins|started|starts|concluded|concludes|ended|ends|wrapped\s+up)"
     # "X, who is in Kazakhstan on a state visit"; "X arrived in Dushanbe on Tuesday for a two-day state
     # visit"; "X, who is staying in our country with a working visit" (the country the text is written in)
     r"|,\s+who\s+(?:is|was)\s+(?:staying\s+)?in\s+"
@@ -1310,7 +1311,7 @@ _RECEIVED_DELEGATION = re.compile(
 )
 _TRAILING_FUNCTION = re.compile(r"(?:\s+(?:for|of|and|the))+$")
 _HELD_TALKS = re.compile(
-    r"\b(?:(?:held|holds|hold)\s+(?:a\s+)?(?:bilateral\s+|official\s+)?(talks|meeting)"
+    r"\b(?:(?:held|holds|hold|had)\s+(?:a\s+)?(?:bilateral\s+|official\s+)?(talks|meeting)"
     r"(?:\s+(?:via|by)\s+(?:video\s*(?:-\s*)?link|video\s*conference|videoconference))?\s+with|(met)(?:\s+with)?)\b"
 )
 _SIDELINES_IN = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\b", re.I)
