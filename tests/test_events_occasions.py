@@ -446,3 +446,12 @@ def test_places_inside_a_quoted_title_and_after_to_in_talks_are_no_venue():
     )
     ev = events(text, published="2025-02-26")
     assert ev["talks between Dan Jørgensen and Kaspars Melnis"] == ("2025-02-26", "Riga")
+
+
+def test_a_visit_begun_and_a_meeting_had():
+    ev = events(
+        "President of Latvia Edgars Rinkēvičs began a two-day state visit to Japan on Monday.", "2025-06-03"
+    )
+    assert ev == {"state visit of President Edgars Rinkēvičs to Japan": ("2025-06-02", "Japan")}
+    ev = events("On 4 May, Minister Baiba Braže had a meeting with Foreign Minister of Japan Takeshi Iwaya.")
+    assert ev == {"meeting of Baiba Braže with Takeshi Iwaya": ("2025-05-04", None)}

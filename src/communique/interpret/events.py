@@ -1151,7 +1151,8 @@ def _gathering(ctx: Context, start: int, end: int) -> tuple[int, int, str] | Non
 
 _OF_NEXT = re.compile(r"\s+of\s")
 _VISIT_VERB = re.compile(
-    r"(?:\s+(?:paid|pays|made|makes|is\s+paying|will\s+pay|was\s+on|is\s+on|to\s+pay|to\s+make)"
+    r"(?:\s+(?:paid|pays|made|makes|is\s+paying|will\s+pay|was\s+on|is\s+on|to\s+pay|to\s+make|"
+    r"began|begins|started|starts|concluded|concludes|ended|ends|wrapped\s+up)"
     # "X, who is in Kazakhstan on a state visit"; "X arrived in Dushanbe on Tuesday for a two-day state
     # visit"; "X, who is staying in our country with a working visit" (the country the text is written in)
     r"|,\s+who\s+(?:is|was)\s+(?:staying\s+)?in\s+"
@@ -1317,7 +1318,7 @@ _RECEIVED_DELEGATION = re.compile(
 )
 _TRAILING_FUNCTION = re.compile(r"(?:\s+(?:for|of|and|the))+$")
 _HELD_TALKS = re.compile(
-    r"\b(?:(?:held|holds|hold)\s+(?:a\s+)?(?:bilateral\s+|official\s+)?(talks|meeting)"
+    r"\b(?:(?:held|holds|hold|had)\s+(?:a\s+)?(?:bilateral\s+|official\s+)?(talks|meeting)"
     r"(?:\s+(?:via|by)\s+(?:video\s*(?:-\s*)?link|video\s*conference|videoconference))?\s+with|(met)(?:\s+with)?)\b"
 )
 _SIDELINES_IN = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\b", re.I)
@@ -1417,7 +1418,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     text = ctx.text
     out: list[_Cand] = []
     people = None
-    if "conference" in text or "phone" in text or "call" in text:
+    if "phone" in text or "video" in text or "online meeting" in text:
         people = ctx.person_mentions()
         for m in _CALL.finditer(text):
             if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
@@ -1716,6 +1717,22 @@ def _route_launches(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_LAUNCH_VERBS = ("launched", "inaugurated", "gave")
+
+
+def _word_positions(text: str, words: tuple[str, ...]) -> list[int]:
+    """Sorted offsets where one of `words` opens a word: where a pattern opening with them may match
+    (found with str.find, faster than letting the regex try every position)."""
+    out = []
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            if i == 0 or not text[i - 1].isalnum():
+                out.append(i)
+            i = text.find(w, i + 1)
+    return sorted(out)
+
+
 @lru_cache(maxsize=1)
 def _launched_rx() -> re.Pattern:
     things = sorted(data.load("events").get("launched") or [], key=len, reverse=True)
@@ -1737,8 +1754,9 @@ def _launches(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     if "launched" not in text and "inaugurated" not in text and "start to" not in text:
         return []
     out: list[_Cand] = []
-    for m in _launched_rx().finditer(text):
-        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+    rx = _launched_rx()
+    for m in (rx.match(text, i) for i in _word_positions(text, _LAUNCH_VERBS)):
+        if m is None or ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
         if any(c.start <= m.start(1) < c.end for c in taken + out):
             continue
