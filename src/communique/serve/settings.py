@@ -43,6 +43,9 @@ class Settings:
     default_page: int = 50
     #: Megabytes of GET answers kept for the ledger's current generation (serve/cache.py); 0: none.
     cache_mb: float = float(os.environ.get("COMMUNIQUE_CACHE_MB", "64"))
+    #: Megabytes of a SQLite ledger each read connection maps into memory (`PRAGMA mmap_size`;
+    #: SQLite caps it at its build's limit, 2 GB here); 0: read through its page cache only.
+    sqlite_mmap_mb: int = int(os.environ.get("COMMUNIQUE_SQLITE_MMAP_MB", "4096"))
     #: Host names the server answers to (None: any). `serve` on a loopback address sets the
     #: loopback names, so a page on another site cannot reach it by rebinding its DNS to 127.0.0.1.
     allowed_hosts: list[str] | None = None
