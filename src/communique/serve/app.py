@@ -34,6 +34,7 @@ def create_app(db_url: str | None = None, token: str | None = None,
 
     settings = settings or Settings.from_env(db_url, token)
     ledger = open_web_ledger(settings.db_url)
+    threads, slow_lane = settings.default_threads(ledger.engine.dialect.name)
     database = ledger.engine.url.database or ""
     if ledger.is_sqlite and settings.sqlite_mmap_mb > 0 and database not in ("", ":memory:") \
             and "mode=memory" not in str(ledger.engine.url):
@@ -45,7 +46,7 @@ def create_app(db_url: str | None = None, token: str | None = None,
 
         # Routes are sync, run in worker threads that share one GIL: many threads only make every
         # request in flight slower; a few keep the queue first-come, first-served.
-        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         yield
         ledger.close()
 
@@ -63,7 +64,7 @@ def create_app(db_url: str | None = None, token: str | None = None,
     from .lanes import SlowLaneMiddleware
 
     # innermost: a detail waits for its lane only when the cache cannot answer it
-    app.add_middleware(SlowLaneMiddleware, slots=settings.slow_lane)
+    app.add_middleware(SlowLaneMiddleware, slots=slow_lane)
 
     cache = ResponseCache(int(settings.cache_mb * 1024 * 1024)) if settings.cache_mb > 0 else None
     app.state.cache = cache
