@@ -276,3 +276,21 @@ def test_concurrent_misses_compute_once():
         assert len(calls) == 2 and {b for _, b in second} == {b'{"n": 2}'}
 
     asyncio.run(main())
+
+
+@pytest.mark.parametrize("megabytes", [64, 0])
+def test_sqlite_connections_read_through_a_memory_map(tmp_path, web_builder, megabytes):
+    """The app's SQLite connections map the ledger file (`Settings.sqlite_mmap_mb`), those made
+    before the app added the setting included; 0 leaves SQLite's default (no map)."""
+    from sqlalchemy import text
+
+    url = f"sqlite:///{tmp_path / 'ledger.db'}"
+    web_builder.build(url).close()
+    app = create_app(settings=Settings(db_url=url, sqlite_mmap_mb=megabytes))
+    try:
+        with app.state.ledger.engine.connect() as conn:
+            assert conn.execute(text("PRAGMA mmap_size")).scalar() == megabytes * 1024 * 1024
+        with TestClient(app) as c:  # and it still reads
+            assert c.get("/api/meetings").json()["total"] > 0
+    finally:
+        app.state.ledger.close()

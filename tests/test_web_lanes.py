@@ -66,3 +66,25 @@ def test_details_queue_in_their_lane_and_cheap_requests_pass(db_url, monkeypatch
 
     asyncio.run(run())
     assert peak[0] == 1  # never two details at once with one slot
+
+
+def test_thread_defaults_follow_the_database(monkeypatch):
+    """SQLite reads are this process's CPU: two threads (a detail and a cheap request beside it);
+    PostgreSQL's threads mostly wait on the server: more. Either can be set."""
+    assert Settings().default_threads("sqlite") == (2, 1)
+    assert Settings().default_threads("postgresql") == (8, 2)
+    assert Settings(threads=5, slow_lane=3).default_threads("sqlite") == (5, 3)
+
+
+def test_app_takes_the_thread_defaults(tmp_path, web_builder):
+    import anyio.to_thread
+    from fastapi.testclient import TestClient
+
+    url = f"sqlite:///{tmp_path / 'l.db'}"
+    web_builder.build(url).close()
+    app = create_app(settings=Settings(db_url=url))
+    lanes = app.user_middleware  # outermost first; the lane is the innermost
+    assert lanes[-1].kwargs["slots"] == 1
+    with TestClient(app) as c:
+        assert c.get("/api/stats").status_code == 200
+        assert c.portal.call(lambda: anyio.to_thread.current_default_thread_limiter().total_tokens) == 2

@@ -3,6 +3,7 @@ binding refuses foreign Host headers, and a stopped server exits cleanly."""
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import re
@@ -109,3 +110,65 @@ def test_serve_starts_the_default_number_of_workers(monkeypatch, tmp_path):
     server.run(f"sqlite:///{tmp_path / 'l.db'}", port=0, echo=out.append)
     server.run(f"sqlite:///{tmp_path / 'l.db'}", port=0, echo=out.append, workers=1)
     assert started == [3, 1] and "3 worker processes" in out[0]
+
+
+def _established_per_process(pids: list[int], port: int) -> dict[int, int]:
+    """Open TCP connections on the server's `port`, per process (Linux /proc)."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            f = line.split()
+            if int(f[1].rsplit(":", 1)[1], 16) == port and f[3] == "01":  # local port, ESTABLISHED
+                inodes.add(f[9])
+    out = {}
+    for pid in pids:
+        n = 0
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            try:
+                target = os.readlink(fd)
+            except OSError:
+                continue
+            n += target.startswith("socket:[") and target[8:-1] in inodes
+        out[pid] = n
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads Linux /proc")
+def test_workers_share_connections_evenly(served):
+    """Browsers connecting at once land evenly on the workers (serve/balance.py); uvicorn's own
+    accept loop let one worker take most of a burst."""
+    port = int(served.rsplit(":", 1)[1])
+    parent = next(p for p in Path("/proc").iterdir() if p.name.isdigit() and
+                  f"--port\0{port}\0".encode() in (p / "cmdline").read_bytes())
+
+    def workers() -> list[int]:  # the children that have opened the ledger (not the resource tracker)
+        out = []
+        for task in (parent / "task").iterdir():
+            for c in (task / "children").read_text().split():
+                with contextlib.suppress(OSError):
+                    if any(os.readlink(fd).endswith("ledger.db") for fd in Path(f"/proc/{c}/fd").iterdir()):
+                        out.append(int(c))
+        return out
+
+    for _ in range(300):  # the fixture waited for one worker to answer; the other may be starting
+        if len(workers()) == 2:
+            break
+        time.sleep(0.05)
+    time.sleep(0.5)
+    children = workers()
+    assert len(children) == 2
+    socks = [socket.create_connection(("127.0.0.1", port)) for _ in range(20)]  # a burst of connects
+    try:
+        for s in socks:
+            s.sendall(b"GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        for s in socks:
+            assert s.recv(65536).startswith(b"HTTP/1.1 200")
+        counts = sorted(_established_per_process(children, port).values())[-2:]
+        assert sum(counts) == 20 and counts[1] - counts[0] <= 1, counts
+    finally:
+        for s in socks:
+            s.close()

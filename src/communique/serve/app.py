@@ -34,6 +34,11 @@ def create_app(db_url: str | None = None, token: str | None = None,
 
     settings = settings or Settings.from_env(db_url, token)
     ledger = open_web_ledger(settings.db_url)
+    threads, slow_lane = settings.default_threads(ledger.engine.dialect.name)
+    database = ledger.engine.url.database or ""
+    if ledger.is_sqlite and settings.sqlite_mmap_mb > 0 and database not in ("", ":memory:") \
+            and "mode=memory" not in str(ledger.engine.url):
+        _map_sqlite(ledger.engine, settings.sqlite_mmap_mb)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
@@ -41,7 +46,7 @@ def create_app(db_url: str | None = None, token: str | None = None,
 
         # Routes are sync, run in worker threads that share one GIL: many threads only make every
         # request in flight slower; a few keep the queue first-come, first-served.
-        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         yield
         ledger.close()
 
@@ -59,7 +64,7 @@ def create_app(db_url: str | None = None, token: str | None = None,
     from .lanes import SlowLaneMiddleware
 
     # innermost: a detail waits for its lane only when the cache cannot answer it
-    app.add_middleware(SlowLaneMiddleware, slots=settings.slow_lane)
+    app.add_middleware(SlowLaneMiddleware, slots=slow_lane)
 
     cache = ResponseCache(int(settings.cache_mb * 1024 * 1024)) if settings.cache_mb > 0 else None
     app.state.cache = cache
@@ -84,6 +89,26 @@ def create_app(db_url: str | None = None, token: str | None = None,
     _install_error_pages(app)
 
     return app
+
+
+def _map_sqlite(engine, megabytes: int) -> None:
+    """Every connection of the app reads the SQLite file through a memory map.
+
+    Through the page cache, each of the pool's connections (one per worker thread) copies every
+    page it reads out of the OS cache with a read() call into a cache of its own; mapped, they
+    all read the OS's pages in place. A record's detail reads a few hundred pages scattered over
+    a 3 GB ledger: measured with bench/web.py's mix in one process, ~12 % less CPU per request.
+    (A mapped file must not shrink under a reader; the ledger never VACUUMs, and WAL checkpoints
+    only grow the file.)"""
+    from sqlalchemy import event
+
+    def mmap(dbapi_conn, _record) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA mmap_size={int(megabytes) * 1024 * 1024}")
+        cur.close()
+
+    event.listen(engine, "connect", mmap)
+    engine.dispose()  # connections opened while migrating and indexing: reopened mapped
 
 
 def _allowed(request: Request) -> list[str]:

@@ -68,11 +68,13 @@ def _run_workers(host: str, port: int, workers: int) -> None:
     uvicorn binds that socket itself with protocol 0, and asyncio only disables Nagle on sockets
     whose protocol is TCP: keep-alive responses then wait ~40 ms for the peer's delayed ACK. Linux
     copies TCP_NODELAY from a listening socket to the connections it accepts, so setting it there
-    (as uvicorn.run would bind it) fixes every worker."""
+    (as uvicorn.run would bind it) fixes every worker. The workers take turns accepting, so each
+    holds an even share of the connections (serve/balance.py)."""
     import socket
 
     import uvicorn
-    from uvicorn.supervisors import Multiprocess
+
+    from .balance import BalancedMultiprocess
 
     config = uvicorn.Config("communique.serve.server:app_from_env", factory=True, host=host, port=port,
                             workers=workers, log_level="warning", access_log=False,
@@ -81,7 +83,7 @@ def _run_workers(host: str, port: int, workers: int) -> None:
     if sock.family in (socket.AF_INET, socket.AF_INET6):
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C in a terminal
-        Multiprocess(config, sockets=[sock]).run()
+        BalancedMultiprocess(config, sockets=[sock]).run()
 
 
 def app_from_env():

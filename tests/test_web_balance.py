@@ -1,0 +1,116 @@
+"""serve/balance.py: the workers' shared table of open connections, and a server accepting in turn
+(and still accepting when the worker whose turn it is never does)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from communique.serve.balance import GRACE, TABLE_ENV, BalancedServer, ConnectionTable
+
+
+@pytest.fixture
+def sleeper():
+    """A live process other than this one, to own a slot as another worker would."""
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    yield proc.pid
+    proc.kill()
+    proc.wait()
+
+
+def _put(table: ConnectionTable, slot: int, pid: int, count: int) -> None:
+    import struct
+
+    struct.pack_into("=ii", table._map, slot * 8, pid, count)
+
+
+def test_table_counts_turns_and_frees_the_slots_of_dead_workers(tmp_path, sleeper):
+    table = ConnectionTable(tmp_path / "t", slots=3)
+    assert table.claim() == 0 and table.counts() == {os.getpid(): 0}
+    assert table.my_turn()  # alone
+    _put(table, 1, sleeper, 2)
+    table.set(2)
+    assert table.my_turn()  # a tie is a turn for each
+    table.set(3)
+    assert not table.my_turn() and table.counts() == {os.getpid(): 3, sleeper: 2}
+    # a second handle on the file (another worker) sees the same numbers
+    other = ConnectionTable(tmp_path / "t")
+    assert other.counts() == {os.getpid(): 3, sleeper: 2}
+    other.close()
+    # a slot whose process is gone counts for nothing and is handed out again
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    _put(table, 2, int(dead), 0)
+    assert table.my_turn() is False and int(dead) not in table.counts()
+    table.release()
+    assert table.counts() == {sleeper: 2}
+    assert table.claim() == 0  # its own freed slot comes first
+    table.close()
+
+
+def _serve(table_path: str, port: int):
+    import uvicorn
+
+    async def app(scope, receive, send):
+        if scope["type"] != "http":
+            return
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"2")]})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    os.environ[TABLE_ENV] = table_path
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    sock = config.bind_socket()
+    server = BalancedServer(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if server.started:
+            break
+        time.sleep(0.01)
+    return server, thread, sock
+
+
+def _get(port: int) -> tuple[socket.socket, float]:
+    t0 = time.perf_counter()
+    s = socket.create_connection(("127.0.0.1", port), timeout=5)
+    s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert s.recv(1024).startswith(b"HTTP/1.1 200")
+    return s, time.perf_counter() - t0
+
+
+def test_a_worker_with_more_connections_still_accepts_what_the_others_leave(tmp_path, sleeper, monkeypatch):
+    """The other slot's process (fewer connections, its turn) never accepts: after GRACE the busier
+    worker takes the connection anyway, and its slot counts its open connections."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    path = str(tmp_path / "table")
+    table = ConnectionTable(path, slots=2)
+    _put(table, 1, sleeper, 0)
+    monkeypatch.setenv(TABLE_ENV, path)
+    server, thread, sock = _serve(path, port)
+    try:
+        first, _ = _get(port)  # a tie (0 and 0): its turn
+        assert table.counts()[os.getpid()] == 1
+        second, waited = _get(port)  # 1 against 0: it waits for the other, then takes it
+        assert waited >= GRACE * 0.9
+        assert table.counts()[os.getpid()] == 2
+        first.close()
+        second.close()
+        for _ in range(100):
+            if table.counts()[os.getpid()] == 0:
+                break
+            time.sleep(0.01)
+        assert table.counts()[os.getpid()] == 0
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+    assert os.getpid() not in table.counts()  # shutdown frees the slot
+    table.close()
