@@ -1000,7 +1000,10 @@ def _as_pledge(
     if _non_party(ctx, left[-120:], a0) or (not total_of and _figure_cue(ctx, left[-60:], a0)):
         return None
     if "bond" in left[-100:] and _BONDS.search(left[-100:]):
-        return None  # "has placed bonds … for a total of 2.4 trillion sum": money it borrows, a figure
+        # "has placed bonds … for a total of 2.4 trillion sum": money it borrows, a figure. The noun
+        # "bonds" just before is a figure cue already (_FIGURE_CUE, above); this reaches the issuer's
+        # bonds further back and after "a total of", which that check leaves to _total_of_pledge
+        return None
     if _RECEIVED.search(left[-60:]):
         return None
     window = left[-140:] + " " + right
