@@ -418,7 +418,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             continue
         if money and _EQUIVALENT.search(ctx.text, max(s.start, a.span[0] - 40), a.span[0]):
             continue  # "The loan, equivalent to about 5.9 billion som at today's rate, …": the same money
-        if money and not _cumulative_past(ctx, a, s):
+        if money and not _running_total(ctx, a, s):
             p = _as_pledge(ctx, a, s, stated, last_pledge, si)
             if p is None:
                 p = _table_pledge(ctx, a)
@@ -829,40 +829,102 @@ def _year_earlier_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
 # --- pledges ----------------------------------------------------------------------------------
 
 
-_SPAN_WORDS = AnyOf(["since", "past", "last", "independence"])  # compared case-blind
+# --- money already given: running totals and past sums are figures, not pledges ---------------
 
 
-def _cumulative_past(ctx: Context, a: Amount, s) -> bool:
-    """ "Since 2015, the EIB has signed over €2 billion of loans", "Over the past decade, the EU has
-    provided more than €500 million in grants": money handed over across a span that runs up to the
-    time of writing, told in the present perfect, is a running total (a figure), not a promise."""
+@lru_cache(maxsize=1)
+def _given_lex() -> dict:
+    """The tense patterns of money handed over (verbs in data/hedges.yaml): built once."""
+    h = data.load("hedges")
+
+    def verbs(key: str) -> str:
+        return "|".join(map(re.escape, sorted(h[key], key=len, reverse=True)))
+
+    return {
+        "span_to_now": AnyOf(h["span_to_now"]),
+        # "… has so far committed (more than) …"
+        "so_far": re.compile(
+            r"\b(?:has|have)\s+(?:so\s+far\s+|already\s+|now\s+)?(?:" + verbs("given_so_far") + r")\s+"
+            r"(?:[\w-]+\s+){0,2}?$"
+        ),
+        # "JICA committed (the equivalent of) …", not "has committed", "to commit", "be committed"
+        "over_span": re.compile(
+            r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bto\s)(?<!\bbe\s)\b(?:" + verbs("given_over_span") + r")\s+"
+            r"(?:[\w-]+\s+){0,3}?$"
+        ),
+        # "the EU provided some …": simple past of a delivery verb (not "has provided", "will provide")
+        "past": re.compile(
+            r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)(?<!\bto\s)(?<!\bbe\s)(?<!\bbeen\s)"
+            r"\b(?:" + verbs("given_past") + r")\s+(?:[\w-]+\s+){0,2}?$"
+        ),
+    }
+
+
+_FISCAL = re.compile(
+    r"\b(?:in|during|for)\s+(?:the\s+)?(?:fiscal|financial)\s+(?:year\s+)?(?:19|20)\d\d\b", re.I
+)
+
+
+def _running_total(ctx: Context, a: Amount, s) -> bool:
+    """Money the sentence says was already handed over is a figure (a running total, or the sum of a
+    period now past), not a promise. One place for every form, each tried in turn:
+
+    1. up to now, in the present perfect: "Since 2015, the EIB has signed over €2 billion of loans",
+       "Over the past decade, the EU has provided more than €500 million" (period "<from>/<year>");
+    2. over a closed run of months, told in the past: "JICA committed the equivalent of $90 million …
+       in fiscal 2024 (April 2024 to March 2025)" — not one deal signed in it ("signed a loan of
+       €300 million in January–September", "a €300 million loan");
+    3. over a past span or fiscal year, a giver's simple past: "JICA committed $90 million … in
+       fiscal 2024";
+    4. a delivery in a past year or span: "Between 2014 and 2020 the EU provided some EUR 174 million".
+    """
     year = _pub_year(ctx)
-    if not year or not (
-        _SPAN_WORDS.found_part(ctx.text[s.start : s.end], ctx.at, s.start)
-        or any(d.end and d.granularity == "month" for d in ctx.dates_in(s.start, s.end))
-    ):
+    if not year:
         return False
-    per = _period(ctx, a, s, count=False)
-    if per and len(per) == 15 and per[7] == "/" and per[8:] < f"{ctx.anchor:%Y-%m}":
-        clause = _clause_left(ctx, a, s)[-120:]
-        # "JICA committed the equivalent of $90 million … in fiscal 2024 (April 2024 to March
-        # 2025)": a sum over a closed run of months, told in the past, is that period's total (not
-        # one loan, "signed a loan of €300 million in January–September", "a €300 million loan")
-        if _ONE_DEAL.search(clause):
-            return False
-        return not _lex()["hedged"].search(clause) and not _FUTURE_AUX.search(clause)
-    if not per or len(per) != 9 or per[4] != "/" or not per[:4].isdigit() or per[5:] != str(year):
+    gx = _given_lex()
+    clause = _clause_left(ctx, a, s)
+    if _opens_span(ctx, s, gx):
+        per = _period(ctx, a, s, count=False)
+        if per and len(per) == 15 and per[7] == "/" and per[8:] < f"{ctx.anchor:%Y-%m}":  # 2.
+            near = clause[-120:]
+            if not (_ONE_DEAL.search(near) or _lex()["hedged"].search(near) or _FUTURE_AUX.search(near)):
+                return True
+        elif per and len(per) == 9 and per[4] == "/" and per[:4].isdigit() and per[5:] == str(year):  # 1.
+            near = clause[-120:]
+            # the amount's own verb, the last before it: "Japan, which has provided $3 billion since
+            # 1993, will add a further $100 million" — "will add" governs the second sum
+            aux = max(_AUX.finditer(near), key=lambda x: x.start(), default=None)
+            if (
+                int(per[:4]) < year
+                and aux is not None
+                and aux.group(0).lower() in ("has", "have")
+                and _PRESENT_PERFECT.match(near, aux.start())
+                and not _lex()["hedged"].search(near)
+            ):
+                return True
+    low = clause.lower()
+    if ("since" in low or "past" in low or "last" in low) and gx["so_far"].search(clause[-50:]):  # 1.
+        period = _period(ctx, a, s, count=False)
+        return bool(period and re.fullmatch(rf"\d{{4}}/{year}", period))
+    if gx["over_span"].search(clause[-60:]) and not _ONE_DEAL.search(clause[-120:]):  # 2., 3.
+        period = _period(ctx, a, s, count=False)
+        end = period.split("/")[-1] if period and "/" in period else None
+        if end and ctx.published and end < ctx.published[: len(end)]:
+            return True
+        if period and period.isdigit() and int(period) < year and _FISCAL.search(ctx.text, a.span[1], s.end):
+            return True  # "in fiscal 2024": a year of accounts, a span
+    if not gx["past"].search(clause[-50:]):  # 4.
         return False
-    if int(per[:4]) >= year:
-        return False
-    clause = _clause_left(ctx, a, s)[-120:]
+    period = _period(ctx, a, s, count=False)
+    return bool(period and re.fullmatch(r"\d{4}(?:/\d{4})?", period) and int(period[-4:]) < year)
 
-    # the amount's own verb, the last before it: "Japan, which has provided $3 billion since 1993,
-    # will add a further $100 million" — "will add" governs the second sum
-    aux = max(_AUX.finditer(clause), key=lambda x: x.start(), default=None)
-    if aux is None or aux.group(0).lower() not in ("has", "have"):
-        return False
-    return bool(_PRESENT_PERFECT.match(clause, aux.start())) and not _lex()["hedged"].search(clause)
+
+def _opens_span(ctx: Context, s, gx: dict) -> bool:
+    """Whether the sentence opens a span up to now ("since", "past", "last") or names a range of months."""
+    return bool(
+        gx["span_to_now"].found_part(ctx.text[s.start : s.end], ctx.at, s.start)
+        or any(d.end and d.granularity == "month" for d in ctx.dates_in(s.start, s.end))
+    )
 
 
 # an institution placing or issuing its own bonds borrows that money: no pledge
@@ -938,8 +1000,11 @@ def _as_pledge(
     if _non_party(ctx, left[-120:], a0) or (not total_of and _figure_cue(ctx, left[-60:], a0)):
         return None
     if "bond" in left[-100:] and _BONDS.search(left[-100:]):
-        return None  # "has placed bonds … for a total of 2.4 trillion sum": money it borrows, a figure
-    if _given_before(ctx, a, s, left) or _RECEIVED.search(left[-60:]):
+        # "has placed bonds … for a total of 2.4 trillion sum": money it borrows, a figure. The noun
+        # "bonds" just before is a figure cue already (_FIGURE_CUE, above); this reaches the issuer's
+        # bonds further back and after "a total of", which that check leaves to _total_of_pledge
+        return None
+    if _RECEIVED.search(left[-60:]):
         return None
     window = left[-140:] + " " + right
     if continued:
@@ -1053,62 +1118,10 @@ def _total_of_pledge(ctx: Context, left: str, end: int) -> bool:
     return not _figure_cue(ctx, between, end - len(tail) + tm.start())
 
 
-# "Between 2014 and 2020 the EU provided some EUR 174 million to …": money handed over in a past
-# span (simple past of a delivery verb, not "has provided", "will provide") is a figure
-_GIVEN_PAST = re.compile(
-    r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)(?<!\bto\s)(?<!\bbe\s)(?<!\bbeen\s)"
-    r"\b(?:provided|disbursed|paid|spent|transferred|delivered|channelled|channeled)\s+"
-    r"(?:[\w-]+\s+){0,2}?$"
-)
-
-
 # "Tajikistan has received more than $2.5 billion in ADB assistance": money already received
 _RECEIVED = re.compile(
     r"(?<!\bwill\s)(?<!\bto\s)(?<!\bcould\s)(?<!\bwould\s)(?<!\bmay\s)(?<!\bcan\s)"
     r"\b(?:received|obtained|attracted)\s+(?:[\w-]+\s+){0,2}?$"
-)
-
-
-def _given_before(ctx: Context, a: Amount, s, left: str) -> bool:
-    """Money the clause says was handed over (simple past) in a period that ended before the year of
-    publication: spent, so a figure, not a pledge."""
-    year = _pub_year(ctx)
-    if year is None:
-        return False
-    low = left.lower()
-    if ("since" in low or "past" in low or "last" in low) and _HAS_GIVEN.search(left[-50:]):
-        # "Since 1998, ADB has committed more than $2.4 billion to Tajikistan", "Over the past decade,
-        # the EU has provided …": a running total up to now, a figure over "1998/<year>", not a pledge
-        period = _period(ctx, a, s, count=False)
-        return bool(period and re.fullmatch(rf"\d{{4}}/{year}", period))
-    if _SPAN_GIVEN.search(left[-60:]) and not _ONE_DEAL.search(left[-120:]):
-        # "JICA committed the equivalent of $90 million to … in fiscal 2024 (April 2024 to March
-        # 2025)": what a giver committed over a whole span now past is an aggregate, a figure (not
-        # one loan signed in it, "signed a loan of €300 million in January–September")
-        period = _period(ctx, a, s, count=False)
-        end = period.split("/")[-1] if period and "/" in period else None
-        if end and ctx.published and end < ctx.published[: len(end)]:
-            return True
-        if period and period.isdigit() and int(period) < year and _FISCAL.search(ctx.text, a.span[1], s.end):
-            return True  # "in fiscal 2024": a year of accounts, a span
-    if not _GIVEN_PAST.search(left[-50:]):
-        return False
-    period = _period(ctx, a, s, count=False)
-    return bool(period and re.fullmatch(r"\d{4}(?:/\d{4})?", period) and int(period[-4:]) < year)
-
-
-_FISCAL = re.compile(
-    r"\b(?:in|during|for)\s+(?:the\s+)?(?:fiscal|financial)\s+(?:year\s+)?(?:19|20)\d\d\b", re.I
-)
-_SPAN_GIVEN = re.compile(
-    r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bto\s)(?<!\bbe\s)"
-    r"\b(?:committed|approved|signed|lent|extended|invested|allocated|provided|disbursed)\s+(?:[\w-]+\s+){0,3}?$"
-)
-
-
-_HAS_GIVEN = re.compile(
-    r"\b(?:has|have)\s+(?:so\s+far\s+|already\s+|now\s+)?(?:committed|provided|invested|allocated|"
-    r"disbursed|approved|extended|lent|granted|mobilized|mobilised|financed|signed)\s+(?:[\w-]+\s+){0,2}?$"
 )
 
 
