@@ -605,37 +605,34 @@ def _span(a, b):
     return [a, b] if a is not None and b is not None else None
 
 
-@functools.cache
-def _values_queries(with_props: bool) -> tuple:
-    """`values_of`'s two statements (built once: a detail runs them on every request)."""
-    st = t.statements.c
-    where = [st.canonical_id.in_(bindparam("ids", expanding=True))]
-    props = [st.prop.in_(bindparam("props", expanding=True))] if with_props else []
-    groups = (select(st.canonical_id, st.prop, st.value, func.count().label("n"),
-                     func.min(st.document_id).label("doc"))
-              .where(*where, *props).group_by(st.canonical_id, st.prop, st.value))
-    spans = select(st.canonical_id, st.prop, st.value, st.document_id, st.span_start, st.span_end).where(
-        st.document_id.in_(bindparam("docs", expanding=True)), *props)
-    return groups, spans
+#: `values_of`'s two statements as SQL text (see `_raw`): the distinct values of the records'
+#: props, grouped on the (canonical_id, prop, value, document_id) index, and one span of each.
+_VALUES_SQL = ("SELECT canonical_id, prop, value, count(*) AS n, min(document_id) AS doc FROM statements"
+               " WHERE canonical_id IN ({ids}){props} GROUP BY canonical_id, prop, value")
+_SPANS_SQL = ("SELECT canonical_id, prop, value, document_id, span_start, span_end FROM statements"
+              " WHERE document_id IN ({docs}){props}")
 
 
 def values_of(conn, record_ids: list[str], props: tuple[str, ...] | None = None) -> dict[str, dict]:
     """record → prop → [{value, n_sources, document_id, span}]: one entry per distinct value, with
     one of the documents stating it (GROUP BY on the covering index, not one row per source)."""
-    groups_sql, spans_sql = _values_queries(bool(props))
-    params = {"ids": list(record_ids), "props": list(props or ())}
-    groups = conn.execute(groups_sql, params).all()
-    spans = {}
+    ids, props = list(record_ids), list(props or ())
+    if not ids:
+        return {}
+    where_props = " AND prop IN ({props})" if props else ""
+    groups = _raw(conn, _VALUES_SQL.replace("{props}", where_props), (*ids, *props), ids=ids, props=props)
+    spans: dict[tuple, list | None] = {}
     if groups:
         # by document only, so the planner takes the document index (few rows per document)
-        for x in conn.execute(spans_sql, {**params, "docs": sorted({g.doc for g in groups})}):
-            key = (x.canonical_id, x.prop, x.value, x.document_id)
-            spans.setdefault(key, _span(x.span_start, x.span_end))
+        docs = sorted({g[4] for g in groups})
+        for cid, prop, value, doc, a, b in _raw(conn, _SPANS_SQL.replace("{props}", where_props),
+                                                 (*docs, *props), docs=docs, props=props):
+            spans.setdefault((cid, prop, value, doc), _span(a, b))
     out: dict[str, dict] = {}
-    for g in groups:
-        out.setdefault(g.canonical_id, {}).setdefault(g.prop, []).append(
-            {"value": json.loads(g.value), "n_sources": g.n, "document_id": g.doc,
-             "span": spans.get((g.canonical_id, g.prop, g.value, g.doc))})
+    for cid, prop, value, n, doc in groups:
+        out.setdefault(cid, {}).setdefault(prop, []).append(
+            {"value": json.loads(value), "n_sources": n, "document_id": doc,
+             "span": spans.get((cid, prop, value, doc))})
     for props_ in out.values():
         for vals in props_.values():
             vals.sort(key=lambda v: -v["n_sources"])
