@@ -688,7 +688,7 @@ def _stage_queries() -> dict:
     SQL elements to build and hash: most of a 20-event page's cost when made per call)."""
     from ..models import STAGE_ORDER
 
-    h, d, m = t.stage_history.c, t.documents.c, t.mentions.c
+    h = t.stage_history.c
     when = func.coalesce(func.nullif(h.date, ""), func.nullif(h.published, ""), "")
     rank = case({s: i for i, s in enumerate(STAGE_ORDER)}, value=h.stage, else_=-1)
     events = (select(h.stage, h.date, h.published, h.document_id, h.span_start, h.span_end, h.regression,
@@ -698,10 +698,13 @@ def _stage_queries() -> dict:
         "total": select(func.count()).select_from(t.stage_history).where(h.agreement_id == bindparam("cid")),
         "all": events.offset(bindparam("off")),
         "page": events.limit(bindparam("lim")).offset(bindparam("off")),
-        "sources": select(d.id, d.source).where(d.id.in_(bindparam("docs", expanding=True))),
-        "sentences": select(m.record_id, m.span_start, m.sentence)
-        .where(m.canonical_id == bindparam("cid"), m.document_id.in_(bindparam("docs", expanding=True))),
     }
+
+
+#: The sources of a page of stage events' documents, and their sentences (SQL text, see `_raw`).
+_EVENT_SOURCES_SQL = "SELECT id, source FROM documents WHERE id IN ({docs})"
+_EVENT_SENTENCES_SQL = ("SELECT record_id, span_start, sentence FROM mentions"
+                        " WHERE canonical_id = {p} AND document_id IN ({docs})")
 
 
 def _stage_events(conn, cid: str, limit: int | None, offset: int, detail: bool) -> tuple[list[dict], int]:
@@ -717,9 +720,9 @@ def _stage_events(conn, cid: str, limit: int | None, offset: int, detail: bool) 
     sentences: dict[tuple, str | None] = {}
     if detail and page:
         docs = sorted({r.document_id for r in page})
-        sources = dict(conn.execute(sql["sources"], {"docs": docs}).all())
-        sentences = {(r.record_id, r.span_start): r.sentence
-                     for r in conn.execute(sql["sentences"], {"cid": cid, "docs": docs})}
+        sources = dict(_raw(conn, _EVENT_SOURCES_SQL, tuple(docs), docs=docs))
+        sentences = {(rid, a): sentence
+                     for rid, a, sentence in _raw(conn, _EVENT_SENTENCES_SQL, (cid, *docs), docs=docs)}
     out = []
     for r in page:
         e = {"stage": r.stage, "date": r.date, "published": r.published, "document_id": r.document_id}
