@@ -180,3 +180,24 @@ def test_capped_record_shows_the_same_sources_statements_and_members(db_url):
     pid = query.people(ledger, name="Saidov")["items"][0]["id"]
     assert query.record(ledger, pid)["roles"][0]["role"] == "Foreign Minister"
     assert "roles" not in query.record(ledger, pid, max_sources=2, with_roles=False)
+
+
+def test_record_judgements_are_those_on_it_or_its_members(db_url):
+    """A detail's `judgements` are those whose target or other record is the record or one of its
+    as-seen ids (read by subquery), and no other record's."""
+    ledger = open_ledger(db_url)
+    for k, body in enumerate(("EU-Uzbekistan Cooperation Committee", "EU-Kyrgyzstan Cooperation Council")):
+        store(ledger, f"The {body} met (report {k}).", f"j-{k}.txt", f"2022-06-0{k + 1}",
+              meetings=[Meeting(body=body, number=5, date=f"2022-06-0{k + 1}")])
+    ledger.rebuild()
+    uz = query.meetings(ledger, party="Uzbekistan")["items"][0]["id"]
+    kg = query.meetings(ledger, party="Kyrgyzstan")["items"][0]["id"]
+    uz_member = query.record(ledger, uz)["members"][0]
+    kg_member = query.record(ledger, kg)["members"][0]
+    on_cid = ledger.judge("confirm", uz, author="a", rebuild=False)
+    on_member = ledger.judge("confirm", uz_member, author="b", rebuild=False)
+    as_other = ledger.judge("merge", kg_member, other_id=uz_member, author="c", rebuild=False)
+    on_kg = ledger.judge("confirm", kg, author="d", rebuild=False)
+    got = [j["id"] for j in query.record(ledger, uz)["judgements"]]
+    assert got == sorted([on_cid, on_member, as_other])
+    assert [j["id"] for j in query.record(ledger, kg, max_sources=1)["judgements"]] == [as_other, on_kg]

@@ -36,7 +36,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, case, func, literal, or_, select
 
-from . import keys
+from . import db, keys
 from . import schema as t
 from .lifecycle import series_report
 from .names import fold, name_parts, party_code, person_parts
@@ -447,20 +447,16 @@ def record(ledger: Ledger, record_id: str, max_sources: int | None = None,
             ments = _first_mentions(conn, cid, max_sources)
             stmts = _statements_of(conn, cid, ments, bool(max_sources)) if "statements" in parts else []
             out["sources"] = _sources_out(cid, ments, stmts, "statements" in parts)
-        members = None
-        if parts & {"members", "judgements"}:
+        if "members" in parts:
             # DISTINCT read from the (canonical_id, record_id) index alone; sorted here, in Python's
             # order on every database (a PostgreSQL collation may order ids otherwise)
-            members = sorted(conn.execute(_MEMBERS, {"cid": cid}).scalars().all())  # one fetchall
-            if "members" in parts:
-                out["members"] = members
+            out["members"] = sorted(conn.execute(_MEMBERS, {"cid": cid}).scalars().all())  # one fetchall
         if "merges" in parts:
             out["n_merges"] = conn.execute(_N_MERGES, {"cid": cid}).scalar()
             merges = conn.execute(_MERGES_FIRST if max_sources else _MERGES, {"cid": cid, "n": max_sources})
             out["merges"] = [{k: v for k, v in r._mapping.items() if k != "id"} for r in merges]
         if "judgements" in parts:
-            # one expanding parameter: hundreds of member ids bound as values, not coerced one by one
-            judged = conn.execute(_JUDGEMENTS, {"ids": [*members, cid]})
+            judged = conn.execute(_JUDGEMENTS, {"cid": cid})
             out["judgements"] = [_judgement_dict(r) for r in judged]
         if "values" in parts:
             out["values"] = values_of(conn, [cid]).get(cid, {})
@@ -478,9 +474,14 @@ _MEMBERS = (select(t.statements.c.record_id).where(t.statements.c.canonical_id =
 _N_MERGES = select(func.count()).select_from(t.merges).where(t.merges.c.canonical_id == bindparam("cid"))
 _MERGES = select(t.merges).where(t.merges.c.canonical_id == bindparam("cid")).order_by(t.merges.c.id)
 _MERGES_FIRST = _MERGES.limit(bindparam("n"))
+#: The judgements on the record or any of its as-seen ids: the members as a subquery on the
+#: (canonical_id, record_id) index, not an `IN (…)` list of hundreds of bound ids (SQLAlchemy
+#: re-rendered the statement per list length: a tenth of a large meeting's detail).
+_MEMBER_IDS = select(t.statements.c.record_id).where(t.statements.c.canonical_id == bindparam("cid"))
+_JC = t.judgements.c
 _JUDGEMENTS = (select(t.judgements)
-               .where(or_(t.judgements.c.target_id.in_(bindparam("ids", expanding=True)),
-                          t.judgements.c.other_id.in_(bindparam("ids", expanding=True))))
+               .where(or_(_JC.target_id == bindparam("cid"), _JC.other_id == bindparam("cid"),
+                          _JC.target_id.in_(_MEMBER_IDS), _JC.other_id.in_(_MEMBER_IDS)))
                .order_by(t.judgements.c.id))
 _MENTION_COLS = (t.mentions.c.record_id, t.mentions.c.document_id, t.mentions.c.span_start,
                  t.mentions.c.span_end, t.mentions.c.sentence, t.documents.c.source, t.documents.c.title,
@@ -514,21 +515,54 @@ _STMTS_ALL = (select(*_STMT_COLS).where(t.statements.c.canonical_id == bindparam
               .order_by(t.statements.c.document_id, t.statements.c.span_start, t.statements.c.prop))
 
 
+def _raw(conn, sql: str, params: tuple = (), **lists) -> list[tuple]:
+    """Rows of a fixed SQL text (`{p}` a placeholder, `{name}` the placeholders of the list
+    `lists[name]`; `params` in the order of the text) as plain tuples, on the DB-API cursor of the
+    caller's transaction. Why: a detail runs a dozen small queries; through SQLAlchemy each re-rendered
+    its expanding `IN (…)` lists and built a `Row` per row (a quarter of a meeting detail's CPU). The
+    texts are plain SQL that SQLite and PostgreSQL both read, with the values as bound parameters."""
+    mark = db._mark(conn)
+    for name, values in lists.items():
+        sql = sql.replace("{" + name + "}", ", ".join([mark] * len(values)))
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql.replace("{p}", mark), params)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+_MENTION_SQL = ("SELECT m.record_id, m.document_id, m.span_start, m.span_end, m.sentence, d.source, d.title,"
+                " d.published FROM mentions m JOIN documents d ON d.id = m.document_id"
+                " WHERE m.canonical_id = {p}")
+_MENTION_SQL_ORDER = " ORDER BY d.published, m.document_id, m.span_start"
+#: `_FIRST_DOCS` and `_MENTIONS_IN` as SQL text (see them)
+_FIRST_DOCS_SQL = ("SELECT m.document_id FROM mentions m JOIN documents d ON d.id = m.document_id"
+                   " WHERE m.canonical_id = {p} ORDER BY d.published, m.document_id LIMIT {p}")
+_MENTIONS_IN_SQL = _MENTION_SQL + " AND m.document_id IN ({docs})" + _MENTION_SQL_ORDER + " LIMIT {p}"
+#: `_STMTS_SHOWN` as SQL text
+_STMTS_SHOWN_SQL = ("SELECT id, record_id, prop, value, span_start, span_end, extractor_version"
+                    " FROM statements WHERE record_id IN ({shown}) AND canonical_id = {p}"
+                    " ORDER BY document_id, span_start, prop")
+
+
 def _first_mentions(conn, cid: str, limit: int | None) -> list:
     """The record's mentions joined to their documents, oldest first, at most `limit`: the first
-    `limit` documents found on the indexes, then only their mentions read."""
+    `limit` documents found on the indexes, then only their mentions read. Rows in the order of
+    `_MENTION_COLS`."""
     if not limit:
         return conn.execute(_MENTIONS, {"cid": cid}).all()
-    docs = sorted(set(conn.execute(_FIRST_DOCS, {"cid": cid, "n": limit}).scalars().all()))
-    return conn.execute(_MENTIONS_IN.limit(limit), {"cid": cid, "docs": docs}).all() if docs else []
+    docs = sorted({r[0] for r in _raw(conn, _FIRST_DOCS_SQL, (cid, limit))})
+    return _raw(conn, _MENTIONS_IN_SQL, (cid, *docs, limit), docs=docs) if docs else []
 
 
 def _statements_of(conn, cid: str, ments: list, only_shown: bool) -> list:
-    """The statements of `ments` (`only_shown`: read by their as-seen ids) or all the record's."""
+    """The statements of `ments` (`only_shown`: read by their as-seen ids) or all the record's, in
+    the order of `_STMT_COLS`."""
     if not only_shown:
         return conn.execute(_STMTS_ALL, {"cid": cid}).all()
-    shown = sorted({x.record_id for x in ments})
-    return conn.execute(_STMTS_SHOWN, {"shown": shown, "cid": cid}).all() if shown else []
+    shown = sorted({x[0] for x in ments})
+    return _raw(conn, _STMTS_SHOWN_SQL, (*shown, cid), shown=shown) if shown else []
 
 
 def _sources_out(cid: str, ments: list, stmts: list, with_statements: bool) -> list[dict]:
@@ -536,19 +570,17 @@ def _sources_out(cid: str, ments: list, stmts: list, with_statements: bool) -> l
     (a meeting's 50 sources repeat a dozen values)."""
     parsed: dict[str, Any] = {}
     by_span: dict[tuple, list] = defaultdict(list)
-    for x in stmts:
-        v = parsed.get(x.value, parsed)
+    for sid, rid, prop, value, a, b, version in stmts:
+        v = parsed.get(value, parsed)
         if v is parsed:
-            v = parsed[x.value] = json.loads(x.value)
-        by_span[(x.record_id, x.span_start, x.span_end)].append(
-            {"id": x.id, "prop": x.prop, "value": v, "extractor_version": x.extractor_version})
+            v = parsed[value] = json.loads(value)
+        by_span[(rid, a, b)].append({"id": sid, "prop": prop, "value": v, "extractor_version": version})
     out = []
-    for x in ments:
-        src = {"record_id": cid, "member_id": x.record_id, "document_id": x.document_id, "source": x.source,
-               "title": x.title, "published": x.published, "span": _span(x.span_start, x.span_end),
-               "sentence": x.sentence}
+    for rid, doc, a, b, sentence, source, title, published in ments:
+        src = {"record_id": cid, "member_id": rid, "document_id": doc, "source": source, "title": title,
+               "published": published, "span": _span(a, b), "sentence": sentence}
         if with_statements:
-            src["statements"] = by_span.get((x.record_id, x.span_start, x.span_end), [])
+            src["statements"] = by_span.get((rid, a, b), [])
         out.append(src)
     return out
 
@@ -573,37 +605,34 @@ def _span(a, b):
     return [a, b] if a is not None and b is not None else None
 
 
-@functools.cache
-def _values_queries(with_props: bool) -> tuple:
-    """`values_of`'s two statements (built once: a detail runs them on every request)."""
-    st = t.statements.c
-    where = [st.canonical_id.in_(bindparam("ids", expanding=True))]
-    props = [st.prop.in_(bindparam("props", expanding=True))] if with_props else []
-    groups = (select(st.canonical_id, st.prop, st.value, func.count().label("n"),
-                     func.min(st.document_id).label("doc"))
-              .where(*where, *props).group_by(st.canonical_id, st.prop, st.value))
-    spans = select(st.canonical_id, st.prop, st.value, st.document_id, st.span_start, st.span_end).where(
-        st.document_id.in_(bindparam("docs", expanding=True)), *props)
-    return groups, spans
+#: `values_of`'s two statements as SQL text (see `_raw`): the distinct values of the records'
+#: props, grouped on the (canonical_id, prop, value, document_id) index, and one span of each.
+_VALUES_SQL = ("SELECT canonical_id, prop, value, count(*) AS n, min(document_id) AS doc FROM statements"
+               " WHERE canonical_id IN ({ids}){props} GROUP BY canonical_id, prop, value")
+_SPANS_SQL = ("SELECT canonical_id, prop, value, document_id, span_start, span_end FROM statements"
+              " WHERE document_id IN ({docs}){props}")
 
 
 def values_of(conn, record_ids: list[str], props: tuple[str, ...] | None = None) -> dict[str, dict]:
     """record → prop → [{value, n_sources, document_id, span}]: one entry per distinct value, with
     one of the documents stating it (GROUP BY on the covering index, not one row per source)."""
-    groups_sql, spans_sql = _values_queries(bool(props))
-    params = {"ids": list(record_ids), "props": list(props or ())}
-    groups = conn.execute(groups_sql, params).all()
-    spans = {}
+    ids, props = list(record_ids), list(props or ())
+    if not ids:
+        return {}
+    where_props = " AND prop IN ({props})" if props else ""
+    groups = _raw(conn, _VALUES_SQL.replace("{props}", where_props), (*ids, *props), ids=ids, props=props)
+    spans: dict[tuple, list | None] = {}
     if groups:
         # by document only, so the planner takes the document index (few rows per document)
-        for x in conn.execute(spans_sql, {**params, "docs": sorted({g.doc for g in groups})}):
-            key = (x.canonical_id, x.prop, x.value, x.document_id)
-            spans.setdefault(key, _span(x.span_start, x.span_end))
+        docs = sorted({g[4] for g in groups})
+        for cid, prop, value, doc, a, b in _raw(conn, _SPANS_SQL.replace("{props}", where_props),
+                                                 (*docs, *props), docs=docs, props=props):
+            spans.setdefault((cid, prop, value, doc), _span(a, b))
     out: dict[str, dict] = {}
-    for g in groups:
-        out.setdefault(g.canonical_id, {}).setdefault(g.prop, []).append(
-            {"value": json.loads(g.value), "n_sources": g.n, "document_id": g.doc,
-             "span": spans.get((g.canonical_id, g.prop, g.value, g.doc))})
+    for cid, prop, value, n, doc in groups:
+        out.setdefault(cid, {}).setdefault(prop, []).append(
+            {"value": json.loads(value), "n_sources": n, "document_id": doc,
+             "span": spans.get((cid, prop, value, doc))})
     for props_ in out.values():
         for vals in props_.values():
             vals.sort(key=lambda v: -v["n_sources"])
@@ -659,7 +688,7 @@ def _stage_queries() -> dict:
     SQL elements to build and hash: most of a 20-event page's cost when made per call)."""
     from ..models import STAGE_ORDER
 
-    h, d, m = t.stage_history.c, t.documents.c, t.mentions.c
+    h = t.stage_history.c
     when = func.coalesce(func.nullif(h.date, ""), func.nullif(h.published, ""), "")
     rank = case({s: i for i, s in enumerate(STAGE_ORDER)}, value=h.stage, else_=-1)
     events = (select(h.stage, h.date, h.published, h.document_id, h.span_start, h.span_end, h.regression,
@@ -669,10 +698,13 @@ def _stage_queries() -> dict:
         "total": select(func.count()).select_from(t.stage_history).where(h.agreement_id == bindparam("cid")),
         "all": events.offset(bindparam("off")),
         "page": events.limit(bindparam("lim")).offset(bindparam("off")),
-        "sources": select(d.id, d.source).where(d.id.in_(bindparam("docs", expanding=True))),
-        "sentences": select(m.record_id, m.span_start, m.sentence)
-        .where(m.canonical_id == bindparam("cid"), m.document_id.in_(bindparam("docs", expanding=True))),
     }
+
+
+#: The sources of a page of stage events' documents, and their sentences (SQL text, see `_raw`).
+_EVENT_SOURCES_SQL = "SELECT id, source FROM documents WHERE id IN ({docs})"
+_EVENT_SENTENCES_SQL = ("SELECT record_id, span_start, sentence FROM mentions"
+                        " WHERE canonical_id = {p} AND document_id IN ({docs})")
 
 
 def _stage_events(conn, cid: str, limit: int | None, offset: int, detail: bool) -> tuple[list[dict], int]:
@@ -688,9 +720,9 @@ def _stage_events(conn, cid: str, limit: int | None, offset: int, detail: bool) 
     sentences: dict[tuple, str | None] = {}
     if detail and page:
         docs = sorted({r.document_id for r in page})
-        sources = dict(conn.execute(sql["sources"], {"docs": docs}).all())
-        sentences = {(r.record_id, r.span_start): r.sentence
-                     for r in conn.execute(sql["sentences"], {"cid": cid, "docs": docs})}
+        sources = dict(_raw(conn, _EVENT_SOURCES_SQL, tuple(docs), docs=docs))
+        sentences = {(rid, a): sentence
+                     for rid, a, sentence in _raw(conn, _EVENT_SENTENCES_SQL, (cid, *docs), docs=docs)}
     out = []
     for r in page:
         e = {"stage": r.stage, "date": r.date, "published": r.published, "document_id": r.document_id}
