@@ -517,19 +517,16 @@ _STMTS_ALL = (select(*_STMT_COLS).where(t.statements.c.canonical_id == bindparam
 
 def _raw(conn, sql: str, params: tuple = (), **lists) -> list[tuple]:
     """Rows of a fixed SQL text (`{p}` a placeholder, `{name}` the placeholders of the list
-    `lists[name]`; `params` in the order of the text) as plain tuples, on the DB-API cursor of the
-    caller's transaction. Why: a detail runs a dozen small queries; through SQLAlchemy each re-rendered
-    its expanding `IN (…)` lists and built a `Row` per row (a quarter of a meeting detail's CPU). The
-    texts are plain SQL that SQLite and PostgreSQL both read, with the values as bound parameters."""
+    `lists[name]`; `params` in the order of the text), in the caller's transaction. Why: a detail
+    runs a dozen small queries; as SQLAlchemy constructs each re-rendered its expanding `IN (…)`
+    lists (a quarter of a meeting detail's CPU). The texts are plain SQL that SQLite and PostgreSQL
+    both read, with the values as bound parameters."""
     mark = db._mark(conn)
     for name, values in lists.items():
         sql = sql.replace("{" + name + "}", ", ".join([mark] * len(values)))
-    cursor = conn.connection.cursor()
-    try:
-        cursor.execute(sql.replace("{p}", mark), params)
-        return cursor.fetchall()
-    finally:
-        cursor.close()
+    # exec_driver_sql, not a bare DB-API cursor: the statement stays visible to the engine's events
+    # (echo, query logging, the query-plan tests) at the cost of one Row per row
+    return conn.exec_driver_sql(sql.replace("{p}", mark), tuple(params)).fetchall()
 
 
 _MENTION_SQL = ("SELECT m.record_id, m.document_id, m.span_start, m.span_end, m.sentence, d.source, d.title,"
