@@ -484,3 +484,14 @@ def test_a_ceremony_of_an_occasion_already_named_is_that_occasion():
     )
     assert list(ev) == ["Estonia–Latvia Business Forum"]
     assert events("On 4 June the ministers attended a ceremony of remembrance in Riga.") == {}
+
+
+def test_the_next_sitting_with_its_number_in_apposition():
+    lead = (
+        "Riga, 24 September 2025. The sixth meeting of the Latvia–Ghana Joint Commission was held in Riga. "
+    )
+    for next_one in ("The next, eighth, meeting", "The next (eighth) meeting"):
+        ev = events(
+            f"{lead}{next_one} of the Joint Commission will be held in Accra in 2026.", published="2025-09-24"
+        )
+        assert ev["8th meeting of the Latvia–Ghana Joint Commission"] == ("2026", "Accra")

@@ -377,7 +377,9 @@ def _body_events(ctx: Context) -> list[_Cand]:
 
 
 _GENERIC_SITTING = re.compile(
-    r"\b(?:the|its|their)\s+(?P<q>next|last|previous|following|upcoming|[\w-]+)\s+(?:(?P<adj>[a-z-]+)\s+)?"
+    r"\b(?:the|its|their)\s+(?P<q>next|last|previous|following|upcoming|[\w-]+)"
+    # "the next, 27th, meeting", "the next (seventh) meeting": the number in apposition
+    r"(?:,\s+(?P<ap>[\w-]+),|\s+\((?P<ap2>[\w-]+)\))?\s+(?:(?P<adj>[a-z-]+)\s+)?"
     r"(?P<noun>round|meeting|session|sitting)\b"
     r"(?:\s+of\s+the\s+(?:[\w-]+\s+){0,3}?(?:dialogue|commission|council|committee|group|meeting|forum)\b)?",
     re.I,
@@ -659,7 +661,8 @@ def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if other and other.group(1).lower() not in type_words:
             continue  # "the 17th session of the Conference of the Parties": another body's sitting
         q = m.group("q").lower()
-        o = next((x for x in ctx.ordinals if x.span[0] == s0), None)
+        ap = m.start("ap") if m.group("ap") else m.start("ap2") if m.group("ap2") else None
+        o = next((x for x in ctx.ordinals if x.span[0] in (s0, ap)), None)
         if o is not None:
             if o.value == main_no:
                 continue
