@@ -495,3 +495,12 @@ def test_the_next_sitting_with_its_number_in_apposition():
             f"{lead}{next_one} of the Joint Commission will be held in Accra in 2026.", published="2025-09-24"
         )
         assert ev["8th meeting of the Latvia–Ghana Joint Commission"] == ("2026", "Accra")
+
+
+def test_a_visit_scheduled_for_a_month_is_dated_and_the_month_is_not_in_its_name():
+    ev = events(
+        "Riga, 24 September 2025. The ministers discussed the state visit of President Kwame Mensah to "
+        "Latvia scheduled for November.",
+        published="2025-09-24",
+    )
+    assert ev == {"state visit of President Kwame Mensah to Latvia": ("2025-11", "Latvia")}
