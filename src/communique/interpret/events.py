@@ -34,7 +34,8 @@ _DET = re.compile(r"^(?:the|a|an|its|their|this|that|these|next|this week['’]s
 _STOP_NP = re.compile(
     # an en dash stops a name only spaced as a clause dash; "the Dostyk–Moiynty railway" goes on
     r"[,;:.()\"“”«»—]|\s–|–\s|\s(?:which|that|who|where|when|held|to be|will|would|was|were|is|are|has|"
-    r"have|had|planned|scheduled|slated|hosted|attended|in which|brought|followed|took|produced|opened|organi[sz]ed|"
+    r"have|had|planned|scheduled|slated|hosted|attended|in which|brought|followed|took|produced|opened|"
+    r"organi[sz]ed|"
     r"together\s+with|along\s+with|accompanied|"
     r"closed|ended|began|started|concluded|builds|follows|last|earlier|later|next|this|since|"
     r"on\s+(?:\d+|January|February|March|April|May|June|July|August|September|October|November|December|"
