@@ -1098,6 +1098,10 @@ def test_expert_consultations_on_a_document_are_negotiations():
             "offshore wind.",
             {"Agreement on port logistics": "signed", "Agreement on offshore wind": "signed"},
         ),
+        (
+            "Ghana and Norway met in Accra. Two agreements were signed – on fisheries and on tourism.",
+            {"agreement on fisheries": "signed", "agreement on tourism": "signed"},
+        ),
         # one "on" only: a day, not a subject list
         ("Ghana and Norway met in Accra. Agreements were signed on Monday and on Tuesday.", {}),
     ],

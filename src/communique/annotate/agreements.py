@@ -383,7 +383,7 @@ def _listed_subjects(toks: list[Tok], j: int) -> int | None:
     if x >= len(toks) or toks[x].base not in _lex()["listed_after"]:
         return None
     x += 1
-    if x < len(toks) and toks[x].text in (":", ","):
+    if x < len(toks) and toks[x].text in (":", ",", "—", "–"):
         x += 1
     if x + 1 < len(toks) and toks[x].base == "on" and _lower_title(toks, x) and toks[x + 1].base.islower():
         return x
