@@ -1079,3 +1079,32 @@ def test_expert_consultations_on_a_document_are_negotiations():
     assert stages("The delegations held expert consultations on the Agreement on Visa-Free Travel.") == {
         "Agreement on Visa-Free Travel": "negotiating"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ghana and Norway met in Accra on Monday. Three memoranda were signed: on fisheries, "
+            "on maritime safety and on vocational training.",
+            {
+                "memorandum on fisheries": "signed",
+                "memorandum on maritime safety": "signed",
+                "memorandum on vocational training": "signed",
+            },
+        ),
+        (
+            "Ghana and Norway met in Accra on Monday. Agreements were signed on port logistics and on "
+            "offshore wind.",
+            {"Agreement on port logistics": "signed", "Agreement on offshore wind": "signed"},
+        ),
+        (
+            "Ghana and Norway met in Accra. Two agreements were signed – on fisheries and on tourism.",
+            {"agreement on fisheries": "signed", "agreement on tourism": "signed"},
+        ),
+        # one "on" only: a day, not a subject list
+        ("Ghana and Norway met in Accra. Agreements were signed on Monday and on Tuesday.", {}),
+    ],
+)
+def test_subjects_listed_after_a_passive_cue_make_one_agreement_each(text, expected):
+    assert stages(text, published="2024-03-05") == expected

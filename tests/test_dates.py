@@ -582,3 +582,10 @@ def test_statistical_periods(text, want) -> None:
 def test_quarter_and_half_forms(text, want) -> None:
     (d,) = find_dates(text, dt.date(2025, 11, 20))
     assert (d.text, d.value, d.end) == want
+
+
+def test_a_bare_month_a_step_is_set_for_is_the_next_one_ahead() -> None:
+    anchor = dt.date(2025, 9, 24)
+    assert [d.value for d in find_dates("the state visit planned for November", anchor)] == ["2025-11"]
+    assert [d.value for d in find_dates("a summit scheduled for March", anchor)] == ["2026-03"]
+    assert find_dates("exports for March rose", anchor) == []  # "for" alone is no cue

@@ -455,3 +455,52 @@ def test_a_visit_begun_and_a_meeting_had():
     assert ev == {"state visit of President Edgars Rinkēvičs to Japan": ("2025-06-02", "Japan")}
     ev = events("On 4 May, Minister Baiba Braže had a meeting with Foreign Minister of Japan Takeshi Iwaya.")
     assert ev == {"meeting of Baiba Braže with Takeshi Iwaya": ("2025-05-04", None)}
+
+
+def test_ceremonies_launching_a_work_or_of_a_signing_are_occasions():
+    ev = events(
+        "On 12 March 2025 the presidents attended a ceremony launching construction of the Tallinn–Riga "
+        "railway in Vilnius."
+    )
+    assert ev == {"ceremony launching construction of the Tallinn–Riga railway": ("2025-03-12", "Vilnius")}
+    # "the railway": the one the text named before
+    ev = events(
+        "The Tallinn–Riga railway project was reviewed. The minister recalled that the ceremony launching "
+        "the construction of the railway was held in Vilnius on 12 March."
+    )
+    assert ev == {
+        "ceremony launching the construction of the Tallinn–Riga railway": ("2025-03-12", "Vilnius")
+    }
+    ev = events(
+        "On 4 June the ministers attended the signing ceremony of the €90 million loan for school buildings."
+    )
+    assert ev == {"signing ceremony of the €90 million loan for school buildings": ("2025-06-04", None)}
+
+
+def test_a_ceremony_of_an_occasion_already_named_is_that_occasion():
+    ev = events(
+        "On 4 June 2025 the ambassador attended the opening ceremony of the Estonia–Latvia Business Forum "
+        "in Riga."
+    )
+    assert list(ev) == ["Estonia–Latvia Business Forum"]
+    assert events("On 4 June the ministers attended a ceremony of remembrance in Riga.") == {}
+
+
+def test_the_next_sitting_with_its_number_in_apposition():
+    lead = (
+        "Riga, 24 September 2025. The sixth meeting of the Latvia–Ghana Joint Commission was held in Riga. "
+    )
+    for next_one in ("The next, eighth, meeting", "The next (eighth) meeting"):
+        ev = events(
+            f"{lead}{next_one} of the Joint Commission will be held in Accra in 2026.", published="2025-09-24"
+        )
+        assert ev["8th meeting of the Latvia–Ghana Joint Commission"] == ("2026", "Accra")
+
+
+def test_a_visit_scheduled_for_a_month_is_dated_and_the_month_is_not_in_its_name():
+    ev = events(
+        "Riga, 24 September 2025. The ministers discussed the state visit of President Kwame Mensah to "
+        "Latvia scheduled for November.",
+        published="2025-09-24",
+    )
+    assert ev == {"state visit of President Kwame Mensah to Latvia": ("2025-11", "Latvia")}

@@ -219,3 +219,15 @@ def test_role_complement_with_the_before_a_capitalised_word():
 
 def test_country_possessive_before_a_company_name_is_no_person():
     assert people("Kazakhstan's Samruk Kazyna will invest in the port of Aktau.") == {}
+
+
+def test_an_honorific_before_a_surname_makes_the_earlier_full_name_a_person():
+    found = people(
+        "The foreign minister met Kwame Mensah in Accra on Monday. Mr. Mensah thanked him, and Mr Mensah's "
+        "deputy joined the talks."
+    )
+    assert found == {"Kwame Mensah": (None, None, 3)}
+    # "Mr." with its full stop before a full name is an honorific too
+    assert people("On 3 June Mr. Roman Petrov received the delegation.") == {"Roman Petrov": (None, None, 1)}
+    # no honorific before the surname: nothing marks a person
+    assert people("The foreign minister met Kwame Mensah in Accra. Mensah Street was closed.") == {}

@@ -91,6 +91,7 @@ def _lex() -> dict:
         "stop": set(d["stoppers"]),
         "not_title": set(d.get("not_title") or ()),
         "money": set(d.get("money_contracts") or ()),
+        "listed_after": set(d.get("listed_after") or ()),
         # every token an agreement noun can start with: the scan skips all others before `_noun_at`
         "starts": single | {n.split()[0] for n in multi},
     }
@@ -268,6 +269,19 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         ):
             j = _post_phrase(toks, j, text)
             post_end = j
+        listed = None
+        if (
+            (noun.endswith("s") and not noun.endswith("ss") or noun.lower().startswith("memoranda"))
+            and j_after_acr == head_end
+            and post_end == head_end
+        ):
+            listed = _listed_subjects(toks, head_end)
+            if listed is not None:
+                # "Three memoranda were signed: on X, on Y and on Z": the subjects follow the cue
+                post_start = listed
+                j = post_end = _post_phrase(toks, listed, text)
+                if capital and _opens_line(text, toks, k):
+                    capital = False  # "Agreements were signed on X and on Y": upper case opens a sentence
         name_start = k
         name = text[toks[name_start].start : toks[head_end - 1].end]
         if post_end > head_end:
@@ -296,9 +310,11 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
                 for x in range(post_start + 2, post_end)
                 if toks[x].base == "on" and toks[x - 1].text in ("and", ",")
             ]
-            if plural and post_end > post_start and toks[post_start].base == "on"
+            if (plural or listed is not None) and post_end > post_start and toks[post_start].base == "on"
             else []
         )
+        if listed is not None and not ons:
+            post_start = post_end = head_end  # one subject only: the plural noun stays as it was
         # "visa facilitation and readmission agreements" → two agreements
         if ons:
             # "agreements on cooperation in science and on mutual protection of investments" → two
@@ -313,7 +329,8 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
                     AgreementMention(
                         # one end for all, as coordinated names share their cue (interpret.agreements)
                         (
-                            toks[name_start].start if a == post_start else toks[a].start,
+                            # (a listed subject starts at its "on": the cue before it stays outside)
+                            toks[name_start].start if a == post_start and listed is None else toks[a].start,
                             toks[post_end - 1].end,
                         ),
                         nm,
@@ -349,6 +366,28 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         consumed_until = span_end
         i = max(post_end, j_after_acr, head_end)
     return out
+
+
+def _listed_subjects(toks: list[Tok], j: int) -> int | None:
+    """ "memoranda were signed: on X, on Y …", "Agreements have been concluded on X and on Y": the index of
+    the "on" that opens a list of subjects after a passive stage verb (data/agreements.yaml
+    `listed_after`) following a plural noun at j; None otherwise. The caller keeps it only when a
+    second "on" item follows, so "were signed on Monday" names nothing."""
+    x = j
+    if x < len(toks) and toks[x].base in ("were", "have", "had"):
+        x += 1
+        if x < len(toks) and toks[x].base == "been":
+            x += 1
+    else:
+        return None
+    if x >= len(toks) or toks[x].base not in _lex()["listed_after"]:
+        return None
+    x += 1
+    if x < len(toks) and toks[x].text in (":", ",", "—", "–"):
+        x += 1
+    if x + 1 < len(toks) and toks[x].base == "on" and _lower_title(toks, x) and toks[x + 1].base.islower():
+        return x
+    return None
 
 
 def _singular(noun: str) -> str:

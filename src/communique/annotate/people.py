@@ -36,6 +36,8 @@ class PersonMention:
     surname_only: bool = False
     # "L.Kudratov" with a role or a speech verb: a person as written when no full name is given
     initialed: bool = False
+    # "Mr. Berg", "Ms Lind": an honorific stands before the name
+    honorific: bool = False
 
 
 @dataclass
@@ -615,8 +617,20 @@ def find_people(text: str) -> list[PersonEntity]:
             plural_n += 1
         nxt = toks[j] if j < len(toks) else None
         prev = toks[i - 1] if i > 0 else None
-        speech = (nxt is not None and nxt.base in lx["speech"]) or (
-            prev is not None and (prev.base in lx["speech"] or prev.base in lx["honorifics"])
+        honorific = prev is not None and (
+            prev.base in lx["honorifics"]
+            # "Mr. Berg": the honorific's full stop is a token of its own
+            or (
+                prev.text == "."
+                and i >= 2
+                and toks[i - 2].end == prev.start
+                and toks[i - 2].base + "." in lx["honorifics"]
+            )
+        )
+        speech = (
+            honorific
+            or (nxt is not None and nxt.base in lx["speech"])
+            or (prev is not None and prev.base in lx["speech"])
         )
         n_words = len([t for t in toks[i:j] if not _particle_word(t.base)])
         if not speech and n_words >= 2 and i >= 2 and prev.base == "by" and toks[i - 2].base in _LED_VERBS:
@@ -686,10 +700,16 @@ def find_people(text: str) -> list[PersonEntity]:
                 i,
                 j,
                 PersonMention(
-                    (toks[i].start, toks[i].start + len(name)), name, role, aff, surname_only=n_words < 2
+                    (toks[i].start, toks[i].start + len(name)),
+                    name,
+                    role,
+                    aff,
+                    surname_only=n_words < 2,
+                    honorific=honorific,
                 ),
             )
         )
+    _honorific_surnames(mentions)
     people = _resolve(mentions)
     if any(p.role is None for p in people) and "The " in text:
         _role_from_next_sentence(text, people)
@@ -811,6 +831,26 @@ def _comma_role(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | N
 
 
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s?)+")
+
+
+def _honorific_surnames(mentions: list[tuple[int, int, PersonMention]]) -> None:
+    """ "… met Kwame Mensah in Accra. Mr Mensah said …": a full name written with nothing that marks a
+    person is one when an honorific later stands before its last word."""
+    later = {}  # surname key → where its first honorific mention starts
+    for _i, _j, m in mentions:
+        if m.honorific and " " not in m.name.strip():
+            later.setdefault(_key(m.name), m.span[0])
+    if not later:
+        return
+    for _i, _j, m in mentions:
+        words = m.name.split()
+        if (
+            m.surname_only
+            and not m.initialed
+            and len(words) >= 2
+            and later.get(_key(words[-1]), -1) > m.span[0]
+        ):
+            m.surname_only = False
 
 
 @lru_cache(maxsize=4096)

@@ -32,8 +32,10 @@ __all__ = ["find_events"]
 _ORD_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 _DET = re.compile(r"^(?:the|a|an|its|their|this|that|these|next|this week['’]s)\s+", re.I)
 _STOP_NP = re.compile(
-    r"[,;:.()\"“”«»—–]|\s(?:which|that|who|where|when|held|to be|will|would|was|were|is|are|has|"
-    r"have|had|planned|hosted|attended|in which|brought|followed|took|produced|opened|organi[sz]ed|"
+    # an en dash stops a name only spaced as a clause dash; "the Dostyk–Moiynty railway" goes on
+    r"[,;:.()\"“”«»—]|\s–|–\s|\s(?:which|that|who|where|when|held|to be|will|would|was|were|is|are|has|"
+    r"have|had|planned|scheduled|slated|hosted|attended|in which|brought|followed|took|produced|opened|"
+    r"organi[sz]ed|"
     r"together\s+with|along\s+with|accompanied|"
     r"closed|ended|began|started|concluded|builds|follows|last|earlier|later|next|this|since|"
     r"on\s+(?:\d+|January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -148,6 +150,7 @@ def find_events(ctx: Context) -> list[Event]:
     routes = _route_launches(ctx, cands)
     cands += routes
     cands += _launches(ctx, cands)
+    cands += _ceremonies(ctx, cands)
     cands += _site_visits(ctx, cands)
     cands += _place_visits(ctx, cands)
     cands.sort(key=lambda c: c.start)
@@ -375,7 +378,9 @@ def _body_events(ctx: Context) -> list[_Cand]:
 
 
 _GENERIC_SITTING = re.compile(
-    r"\b(?:the|its|their)\s+(?P<q>next|last|previous|following|upcoming|[\w-]+)\s+(?:(?P<adj>[a-z-]+)\s+)?"
+    r"\b(?:the|its|their)\s+(?P<q>next|last|previous|following|upcoming|[\w-]+)"
+    # "the next, 27th, meeting", "the next (seventh) meeting": the number in apposition
+    r"(?:,\s+(?P<ap>[\w-]+),|\s+\((?P<ap2>[\w-]+)\))?\s+(?:(?P<adj>[a-z-]+)\s+)?"
     r"(?P<noun>round|meeting|session|sitting)\b"
     r"(?:\s+of\s+the\s+(?:[\w-]+\s+){0,3}?(?:dialogue|commission|council|committee|group|meeting|forum)\b)?",
     re.I,
@@ -657,7 +662,8 @@ def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if other and other.group(1).lower() not in type_words:
             continue  # "the 17th session of the Conference of the Parties": another body's sitting
         q = m.group("q").lower()
-        o = next((x for x in ctx.ordinals if x.span[0] == s0), None)
+        ap = m.start("ap") if m.group("ap") else m.start("ap2") if m.group("ap2") else None
+        o = next((x for x in ctx.ordinals if x.span[0] in (s0, ap)), None)
         if o is not None:
             if o.value == main_no:
                 continue
@@ -675,9 +681,7 @@ def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         name = f"{label} {body}" if noun in type_words else f"{label} {noun} of the {body}"
         if m.group(0).split(None, 1)[0].lower() in ("its", "their"):
             s_start = ctx.sentence_at(m.start()).start
-            if any(
-                s_start <= b.span[0] < m.start() and b.span != ctx.meeting_body.span for b in ctx.bodies
-            ):
+            if any(s_start <= b.span[0] < m.start() and b.span != ctx.meeting_body.span for b in ctx.bodies):
                 continue  # "The Korea–Uzbekistan Business Council will hold its 4th meeting": that body's
             new = _NEW_FORMAT.search(ctx.text, s_start, m.start())
             if new:  # "agreed to launch a visa dialogue and to hold its first meeting": the new format's
@@ -865,10 +869,9 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 if sm:
                     end = max(end, sm.end())
                     bare = f"{bare} {sm.group(1)}" if end == sm.end() else bare
-        if (
-            (word == "ceremony" or (word == "session" and _ordinal_before(ctx, m.start(), 20) is None))
-            and (cm := _CEREMONY_OF.match(text, m.end())) is not None
-        ):
+        if (word == "ceremony" or (word == "session" and _ordinal_before(ctx, m.start(), 20) is None)) and (
+            cm := _CEREMONY_OF.match(text, m.end())
+        ) is not None:
             # "the opening ceremony of the … Forum", "the plenary session of the … Business Forum"
             tm = conf["trigger_rx"].search(text, m.end(), min(len(text), cm.end() + 20))
             if tm is not None and tm.start() <= cm.end() and tm.group(0)[:1].isupper():
@@ -1664,8 +1667,11 @@ def _planned_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         rm = _ROLE_SUBJECT.search(text, s.start, m.start())
         # the role opens the sentence, or follows a fronted day ("Tomorrow the President …")
         opens = rm is not None and (
-            rm.start() == s.start or any(d.span[0] == s.start and d.span[1] + 1 >= rm.start() for d in
-                                         ctx.dates_in(s.start, rm.start()))
+            rm.start() == s.start
+            or any(
+                d.span[0] == s.start and d.span[1] + 1 >= rm.start()
+                for d in ctx.dates_in(s.start, rm.start())
+            )
         )
         whose = country_name(rm.group(2)) if opens and rm.group(2) else None
         for a, b, p in ctx.person_mentions():
@@ -1773,6 +1779,65 @@ def _launches(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         current = not ctx.dates_in(s.start, s.end)
         out.append(_Cand(m.start(1), end, name, end, current, route=bool(m.group(2) or m.group(3))))
     return out
+
+
+@lru_cache(maxsize=1)
+def _ceremony_rx() -> re.Pattern:
+    conf = data.load("events")
+    things = sorted(conf.get("launched") or [], key=len, reverse=True)
+    kinds = sorted(conf.get("ceremony_kinds") or [], key=len, reverse=True)
+    return re.compile(
+        r"\b(?:(" + "|".join(map(re.escape, kinds)) + r")\s+)?ceremony\s+(?:"
+        # "a ceremony launching (the) construction of the X railway"
+        r"(?:launching|to\s+launch|marking\s+the\s+(?:start|launch)\s+of)\s+(?:the\s+)?"
+        r"(?P<thing>" + "|".join(map(re.escape, things)) + r")\b"
+        # "the signing ceremony of the … loan": a named kind of ceremony "of"/"for" what it is held for
+        r"|(?P<of>(?<=ceremony\s)(?:of|for))\s+(?=the\s|an?\s))"
+    )
+
+
+def _ceremonies(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "attended a ceremony launching construction of the X railway", "the signing ceremony of the
+    €50 million loan": the ceremony is an occasion, named as written (a launch ceremony by what it
+    launches, a kind of ceremony — data/events.yaml ceremony_kinds — by what it is "of"). "the railway"
+    after a launch takes the name the text gave that railway before ("the X–Y railway project")."""
+    text = ctx.text
+    if "ceremony" not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _ceremony_rx().finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if m.group("of") and not m.group(1):
+            continue  # a bare "ceremony of …" says too little of what is held
+        if any(c.start <= m.start() < c.end for c in taken + out):
+            continue
+        if m.group("of"):
+            end = _np_end(text, m.start("of") - 1)
+            if end <= m.end():
+                continue
+        else:
+            end = _np_end(text, m.end()) if _OF_NEXT.match(text, m.end()) else m.end()
+        if any(m.start() <= c.start <= end for c in taken):
+            continue  # "the opening ceremony of the X Business Forum": the forum is the occasion
+        name = text[m.start() : end]
+        bare = _BARE_THE.search(name)
+        if bare:
+            # "the ceremony launching construction of the railway": the railway named before
+            named = [x for x in _CAP_BEFORE.finditer(text, 0, m.start()) if x.group(2) == bare.group(1)]
+            if named:
+                name = f"{name[: bare.start(1)]}{named[-1].group(1)} {bare.group(1)}"
+        s = ctx.sentence_at(m.start())
+        out.append(_Cand(m.start(), end, name, end, not ctx.dates_in(s.start, s.end)))
+    return out
+
+
+_BARE_THE = re.compile(r"\bof\s+the\s+([a-z]+)$")
+# "the China–Kyrgyzstan–Uzbekistan railway": capitalised words (dash-joined) before a lower-case noun
+_CAP_NAME_WORD = r"[A-Z][\w’'-]*(?:[–-][A-Z][\w’'-]*)*"
+_CAP_BEFORE = re.compile(
+    rf"\b(?!(?:The|A|An|This|That)\s)({_CAP_NAME_WORD}(?:\s+{_CAP_NAME_WORD}){{0,3}})\s+([a-z]+)\b"
+)
 
 
 @lru_cache(maxsize=1)
