@@ -521,12 +521,9 @@ def _raw(conn, sql: str, params: tuple = (), **lists) -> list[tuple]:
     runs a dozen small queries; as SQLAlchemy constructs each re-rendered its expanding `IN (…)`
     lists (a quarter of a meeting detail's CPU). The texts are plain SQL that SQLite and PostgreSQL
     both read, with the values as bound parameters."""
-    mark = db._mark(conn)
-    for name, values in lists.items():
-        sql = sql.replace("{" + name + "}", ", ".join([mark] * len(values)))
     # exec_driver_sql, not a bare DB-API cursor: the statement stays visible to the engine's events
     # (echo, query logging, the query-plan tests) at the cost of one Row per row
-    return conn.exec_driver_sql(sql.replace("{p}", mark), tuple(params)).fetchall()
+    return conn.exec_driver_sql(db.placeholders(conn, sql, **lists), tuple(params)).fetchall()
 
 
 _MENTION_SQL = ("SELECT m.record_id, m.document_id, m.span_start, m.span_end, m.sentence, d.source, d.title,"
