@@ -43,7 +43,8 @@ _REL_PERIOD = re.compile(
     r"(decade|years?|months?)\b",
     re.I,
 )
-_SINCE = re.compile(r"\bsince\b(?![\w\s,]*\band\b)[\w\s,]{0,25}$", re.I)
+# "since 2005", "since the first summit in Xi'an in May 2023": a span from that date up to now
+_SINCE = re.compile(r"\bsince\b(?![\w\s,'’-]*\band\b)[\w\s,'’-]{0,50}$", re.I)
 _BASE = re.compile(
     r"(?:\b(?:from|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|than(?:\s+in)?|over|versus|vs\.?"
     r"|against|relative\s+to)"
@@ -82,7 +83,7 @@ _FRACTION_Q = {
     "more than": "more than",
     "less than": "less than",
     "under": "less than",
-    "at least": "at least",
+    "at least": "more than",  # the contract's qualifiers (DESIGN) have no "at least"
     "up to": "up to",
 }
 
@@ -139,6 +140,8 @@ def _lex() -> dict:
             re.compile(
                 # "… has risen to about a quarter": the level it reaches, told as a fraction too
                 r"(?:\b(?:grown|grew|risen|rose|increased|decreased|fallen|fell|declined|expanded)\s+(?:by|to)\s+"
+                # "the share … reached almost a quarter in January–August": a level, no "of" after it
+                r"|\b(?:reached|reaches|stood\s+at|stands\s+at|amounted\s+to|amounts\s+to|makes\s+up|made\s+up)\s+"
                 # "intend to increase freight traffic on the corridor by a quarter by 2030": a target
                 r"|\b(?:to\s+(?:increase|raise|boost|grow|expand|cut|reduce|lift)|(?:had|has|have)\s+"
                 r"(?:increased|raised|boosted|expanded|cut|reduced|lifted))\s+(?:[\w’'–-]+\s+){1,8}?by\s+)"
@@ -148,7 +151,8 @@ def _lex() -> dict:
                 re.I,
             ),
             starts=["grown", "grew", "risen", "rose", "increased", "decreased", "fallen", "fell", "declined",
-                    "expanded", "to", "had", "has", "have"],
+                    "expanded", "to", "had", "has", "have", "reached", "reaches", "stood", "stands",
+                    "amounted", "amounts", "makes", "made"],
         ),
         "giver_after": re.compile(giver + rf"{{0,6}}(?:{heads}))\b"),
         "giver_before": re.compile(giver + rf"{{1,6}}(?:{heads}))\b"),
@@ -243,7 +247,11 @@ _NUMBER_OF = re.compile(
     r"passed|surpassed|topped|crossed|"
     r"rose\s+to|grew\s+to|grown\s+to|risen\s+to|increased\s+to|jumped\s+to|came\s+to|stood\s+at|stands\s+at|"
     r"totall?ed|"
-    r"amounted\s+to|climbed\s+to)\s+(?:(?:more\s+than|over|about|some|nearly|almost)\s+)?$"
+    r"amounted\s+to|climbed\s+to|"
+    # "… has grown from 38 to more than 90"
+    r"(?:grown|grew|risen|rose|increased|jumped|climbed|fallen|fell|decreased|declined)\s+from\s+"
+    r"\d[\d,.\u00a0\u202f ]*(?:\s+in\s+[^,;.]{4,30}?)?\s+to)"
+    r"\s+(?:(?:more\s+than|over|about|some|nearly|almost)\s+)?$"
     # "… has brought the number of mutual trips to 1.2 million", "raise the number of flights to 40"
     r"|\b[Nn]umber\s+of\s+([\w’'\- ]{3,60}?)\s+to\s+$"
 )
@@ -312,6 +320,9 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
             continue
         if not num[:1].isdigit() or is_year_like(num) or ctx.text[end : end + 1] in "%-/:":
             continue
+        line_start = ctx.text.rfind("\n", 0, start) + 1
+        if ctx.text[end : end + 2] in (". ", ") ") and not ctx.text[line_start:start].strip():
+            continue  # "5. The number of countries …": the number of a numbered paragraph
         words = _WORDS.findall(ctx.text[end : end + 60])[:4]
         sent = ctx.sentence_at(start)
         lo = max(sent.start, start - 160)
@@ -472,6 +483,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             prev_money_fig = fig
             last_money = (fig, s.paragraph, si)
     figures += _year_earlier_counts(ctx, figures)
+    figures += _compared_counts(ctx, figures)
     figures += _table_counts(ctx, figures)
     figures = _table_repeats(ctx, figures)
     release = _release_period(ctx)
@@ -823,6 +835,67 @@ def _year_earlier_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
                 metric=ref.metric, value=value, unit="count", period=period, qualifier="exact", span=m.span(1)
             )
         )
+    return out
+
+
+_NUM = r"(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+)"
+# "reached 184, against 178 in January–September 2024", "… compared with 150 in 2023"
+_AGAINST_COUNT = re.compile(
+    r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|up\s+from|down\s+from)\s+" + _NUM + r"\s+in\s+"
+)
+# "the number of flights has grown from 38 to more than 90", "rose from 80 in 2020 to 120 in 2024"
+_FROM_COUNT = re.compile(
+    r"\bfrom\s+" + _NUM + r"(?:\s+in\s+(?P<in>[^,;.]{4,30}?))?\s+to\s+"
+    r"(?:(?:more\s+than|over|about|some|nearly|almost|around|at\s+least)\s+)?$"
+)
+_SINCE_YEAR = re.compile(r"\b[Ss]ince\s+((?:19|20)\d\d)\b")
+
+
+@lru_cache(maxsize=1)
+def _against_count_scan() -> LiteralScan:
+    return LiteralScan(_AGAINST_COUNT)
+
+
+def _compared_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
+    """The bare number a count is compared with is the same count at another time: "184, against 178
+    in January–September 2024" (the date after it), "has grown from 38 to more than 90" (since the
+    year the sentence starts from, else undated), "from 80 in 2020 to 120"."""
+    taken = {f.span[0] for f in figures if f.span}
+    counts = [f for f in figures if f.unit == "count" and f.span]
+    out = []
+
+    def add(ref: Figure, m: re.Match, period: str | None) -> None:
+        if m.start(1) in taken:
+            return
+        taken.add(m.start(1))
+        value = float(re.sub(r"[,\u00a0\u202f ]", "", m.group(1)))
+        out.append(
+            Figure(metric=ref.metric, value=value, unit="count", period=period, qualifier="exact",
+                   span=m.span(1))
+        )
+
+    for m in _against_count_scan().finditer(ctx.text, ctx.at):
+        s = ctx.sentence_at(m.start())
+        prev = [f for f in counts if s.start <= f.span[0] < m.start()]
+        dates = [d for d in ctx.dates_in(m.end(), min(s.end, m.end() + 40)) if d.span[0] == m.end()]
+        if prev and dates:
+            d = dates[0]
+            add(prev[-1], m, f"{d.value}/{d.end}" if d.end else d.value[:7])
+    for f in counts:
+        s = ctx.sentence_at(f.span[0])
+        if ctx.text.find("from", max(s.start, f.span[0] - 80), f.span[0]) < 0:
+            continue
+        m = _FROM_COUNT.search(ctx.text, max(s.start, f.span[0] - 80), f.span[0])
+        if m is None:
+            continue
+        period = None
+        if m.group("in"):
+            d = ctx.dates_in(m.start("in"), m.end("in"))
+            period = (f"{d[0].value}/{d[0].end}" if d[0].end else d[0].value) if d else None
+        else:
+            since = _SINCE_YEAR.search(ctx.text, s.start, s.end)
+            period = since.group(1) if since else None
+        add(f, m, period)
     return out
 
 
@@ -1204,6 +1277,9 @@ _CONDITION = re.compile(r"\b(?:if|unless|provided\s+that|subject\s+to|once|as\s+
 _REPORTED_WOULD = re.compile(
     r"\b(?:(?:said|announced|confirmed|stated|added|noted|declared)\s+|told\s+(?:[\w-]+\s+){1,4}?)(?:that\s+)?"
     r"(?:it|they|we)\s+would\s+(?:[\w-]+\s+){1,3}$"  # of its own money: "said the ADB would" reports another
+    # "announced that the EU would provide …": an announcement of a party's money is its promise
+    r"|\b(?:announced|confirmed|declared)\s+(?:that\s+)?(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}would\s+"
+    r"(?:[\w-]+\s+){1,3}$"
 )
 _SUPPORT_WITH = re.compile(
     r"\b(?:support|supports|supported|supporting|back|backs|backed|backing|finance|finances|fund|funds|"
@@ -1999,10 +2075,11 @@ def _as_figure(
             # "… reached $22.7 billion last year and grew by 10% in January–September": a period
             # of the growth's own, between that value and it or after it in its clause, wins
             own = _period(ctx, a, s, count=False, lo=prev_money.span[1])
+            value, value_max = _signed(a, _direction(left, right))
             return Figure(
-                metric=f"{prev_money.metric} {_direction(left, right)}",
-                value=a.value,
-                value_max=a.value_max,
+                metric=f"{prev_money.metric} growth",
+                value=value,
+                value_max=value_max,
                 unit="percent",
                 period=own or prev_money.period,
                 qualifier=_q(a.qualifier),
@@ -2025,11 +2102,11 @@ def _as_figure(
                 None,
             )
             if reach is not None and not _CLAUSE_BREAK.search(text, a.span[1], reach.span[0]):
+                value, value_max = _signed(a, _direction(bare, right))
                 return Figure(
-                    metric=f"{_metric(ctx, a, _clause_left(ctx, a, s)[-150:], right) or 'value'} "
-                    + _direction(bare, right),
-                    value=a.value,
-                    value_max=a.value_max,
+                    metric=f"{_metric(ctx, a, _clause_left(ctx, a, s)[-150:], right) or 'value'} growth",
+                    value=value,
+                    value_max=value_max,
                     unit="percent",
                     period=_period(ctx, reach, s, count=False),
                     qualifier=_q(a.qualifier),
@@ -2044,7 +2121,8 @@ def _as_figure(
             m = _SHARE_OF.search(text, max(s.start, a.span[0] - 150), a.span[0])
         if not m and "share" in right[:8]:
             m = _SHARE_AFTER.match(right + ".")  # "with a 30% share of its trade"
-        change = not m and _CHANGE_BY.search(bare[-25:])
+        # "grew by 7.5%", "was 12.5% less than": a change, no share
+        change = not m and (_CHANGE_BY.search(bare[-25:]) or _CHANGE_AFTER.match(right))
         metric = (
             f"share of {m.group(1).strip()}"
             if m
@@ -2052,8 +2130,10 @@ def _as_figure(
             or (change and _metric(ctx, a, _clause_left(ctx, a, s)[-150:], right))
             or "share"
         )
-        if change and metric != "share":
-            metric = f"{metric} {_direction(bare, right)}"  # "trade grew by 7.5%": its growth, no share
+        value, value_max = a.value, a.value_max
+        if change:
+            metric = f"{metric} growth" if metric != "share" else "growth"  # "trade grew by 7.5%"
+            value, value_max = _signed(a, _direction(bare, right))
         period = _period(ctx, a, s, count=False)
         if period is None and m and last_money is not None and "accounted for" in left:
             # "Trade … in the first half of 2025 amounted to $2.9 billion. China accounted for about
@@ -2065,8 +2145,8 @@ def _as_figure(
                     period = fig.period
         return Figure(
             metric=metric,
-            value=a.value,
-            value_max=a.value_max,
+            value=value,
+            value_max=value_max,
             unit="percent",
             period=period,
             qualifier=_q(a.qualifier),
@@ -2191,19 +2271,32 @@ _CHANGE_AFTER = re.compile(
 )
 
 
+def _signed(a: Amount, direction: str) -> tuple[float, float | None]:
+    """A change's value with its sign: a fall ("fell by 6.5%", "a decrease of 1.9%", "2.4% less") is a
+    growth figure with a negative value (tune8/tune10 gold), a range of falls ("down 3-5%") runs from
+    the larger fall to the smaller."""
+    if direction != "decline":
+        return a.value, a.value_max
+    lo = -abs(a.value)
+    if a.value_max is None:
+        return lo, None
+    hi = -abs(a.value_max)
+    return min(lo, hi), max(lo, hi)
+
+
 def _direction(left: str, right: str) -> str:
-    """ "fell by 7%", "contracted by 5.3%", "5% less": the metric says the fall, the value stays."""
+    """ "fell by 7%", "contracted by 5.3%", "5% less": a fall ("decline"), else "growth"."""
     if _FELL.search(left[-25:]) or _LESS.match(right) or left.endswith(("(-", "(−", "(–", " −")):
         return "decline"
     return "growth"
 
 
 def _q(q: str) -> str:
-    return (
-        q
-        if q in ("exact", "nearly", "about", "more than", "up to", "at least", "less than", "between")
-        else "exact"
-    )
+    """The figure's qualifier among the contract's (DESIGN): exact, nearly, about, more than, up to,
+    less than, between; a floor ("at least", "no less than") is "more than" (tune10 gold)."""
+    if q == "at least":
+        return "more than"
+    return q if q in ("exact", "nearly", "about", "more than", "up to", "less than", "between") else "exact"
 
 
 def _metric(ctx: Context, a: Amount, left: str, right: str) -> str | None:
@@ -2289,7 +2382,7 @@ def _since_reaches(text: str, sent_start: int, c: tuple, a: Amount) -> bool:
     """ "since 2015, more than 4 000 students" — a "since" span reaches a count in its own clause, or
     across ", and" only a count in the present perfect ("…, and it has supported over 40 companies"),
     not a state ("…, and 3,000 companies operate")."""
-    if not _SINCE.search(text[sent_start : c[0]][-30:]):
+    if not _SINCE.search(text[sent_start : c[0]][-56:]):
         return False
     clause = _clause_past_cut(text, c, a, 60)
     return clause is None or bool(_PRESENT_PERFECT.search(clause[0] + clause[1]))
@@ -2323,6 +2416,13 @@ _SINCE_THEN = re.compile(
     r"\b[Ss]ince\s+(then|that\s+(?:time|year|date))\b|\b(?:has|have)\s+since\s+(\w+(?:ed|en|t))\b"
 )
 _OVER_SPAN = re.compile(r"\b(?:over|across)\s+(?:the\s+)?$", re.I)
+# "an increase of 20.3% over January–September 2024", "up 7% over the first half of 2024": a change
+# "over" a span compares with it (its base), unlike "totalled $8.5 billion over 2005-2023"
+_CHANGE_OVER = re.compile(
+    r"(?:%|\bper\s*cent|\bpercent|\b(?:increase|rise|growth|gain|jump|decrease|decline|drop|fall|up|down|"
+    r"more|less|higher|lower))\s+over\s+(?:the\s+)?$",
+    re.I,
+)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 _TO_IN = re.compile(r"\s(?:to|until|till|through)\s")
 
@@ -2384,7 +2484,8 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
     for d in ctx.dates_in(s.start, s.end):
         d0 = d.span[0]  # the two windows end there, as text[s.start : d0][-30:] and [-20:] do
         lo = max(s.start, d0 - 30)
-        since = _low_has(ctx, "since", lo, d0) and bool(_SINCE.search(text[lo:d0]))
+        since_lo = max(s.start, d0 - 56)
+        since = _low_has(ctx, "since", since_lo, d0) and bool(_SINCE.search(text[since_lo:d0]))
         base = bool(_BASE.search(text[max(s.start, d0 - 20) : d0])) or (
             _low_has(ctx, "period", max(s.start, d0 - 40), d0)
             and bool(_PERIOD_BASE.search(text[max(s.start, d0 - 40) : d0]))
@@ -2397,7 +2498,7 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
         if text.startswith(" of ", d0 - 4) and _DOC_OF.search(text, max(s.start, d0 - 30), d0):
             continue  # "the Preferential Trade Agreement of 2020": the year names a document
         if base and d.end and (
-            _OVER_SPAN.search(text, lo, d0)
+            (_OVER_SPAN.search(text, lo, d0) and not _CHANGE_OVER.search(text, lo, d0))
             or (_FROM_BEFORE.search(text, lo, d0) and _TO_IN.search(text, d0, d.span[1]))
         ):
             # "totalled $8.5 billion over 2005-2023", "in the period from January to October 2025":
@@ -2476,6 +2577,10 @@ _CONJ_DATE_CLAUSE = re.compile(
 # "410 trains in 9M 2025, against 312 a year earlier": the base told after a comparison word is
 # the compared value's, not the first amount's
 _COMPARED = re.compile(r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|from)\s")
+_COMPARED_NUMBER = re.compile(
+    r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|from)\s+"
+    r"(?:(?:about|some|nearly|almost|over|more\s+than|less\s+than)\s+)?(?:[$€£]\s?)?\d"
+)
 
 
 def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> str | None:
@@ -2510,6 +2615,15 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
         # (reported speech: "noted that over the past five years the number … had reached 1,150")
         if lo <= rel_at < hi and re.search(r"\b(?:has|have|had)\s+\w+(?:ed|en)\b", text[lo:hi]):
             return best_rel[1]
+    if not count:
+        # "… have invested $200 billion since 2005, and that the EU accounts for about 30%": a "since"
+        # span of the clause before reaches a sum or share across ", and" only in the present perfect
+        cands = [
+            c
+            for c in cands
+            if not (c[3] and c[1] <= a.span[0] and _SINCE.search(text[s.start : c[0]][-56:]))
+            or _since_reaches(text, s.start, c, a)
+        ]
     if count:
         # a count takes a year, a part of a year or a "since" span, not a multi-year range
         cands = [c for c in cands if re.fullmatch(r"\d{4}(?:-\d\d/\d{4}-\d\d|/\d{4})?", c[2])]
@@ -2539,6 +2653,8 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
         and not (nxt_amount < s.end and _conj_before_date(text, a.span[1], c[0]))
         and not _CONTRAST_NEXT.search(text, a.span[1], c[0])
         and not (c[0] in bases and _COMPARED.search(text, a.span[1], c[0]))
+        # "reached 184, against 178 in January–September 2024": the date of the number compared with
+        and not _COMPARED_NUMBER.search(text, a.span[1], c[0])
     ]
     if after:
         return min(after, key=lambda c: c[0])[2]

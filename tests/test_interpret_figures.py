@@ -1,0 +1,230 @@
+"""Figures: decreases as negative growth, floors as "more than", bases of comparisons, compared counts,
+counts of more things, "since" spans and shares told as fractions; reported announcements as firm
+pledges. Every rule is tried on several phrasings of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import extract
+
+
+def ex(text: str, published: str | None = "2025-11-20"):
+    return extract(text, published=published)
+
+
+def _by_value(out):
+    return {f.value: f for f in out.figures}
+
+
+# --- a fall is a growth figure with a negative value ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, period",
+    [
+        ("Kazakh exports to China fell by 6.5% in January–October 2025.", -6.5, "2025-01/2025-10"),
+        ("In 2024 imports from Italy decreased by 3.1% to $2 billion.", -3.1, "2024"),
+        ("Trade with Azerbaijan was 12.5% less than in the same period of last year in January–May 2025.",
+         -12.5, "2025-01/2025-05"),
+        ("Exports to the EU amounted to $900 million in 2024 (a decrease of 1.9%).", -1.9, "2024"),
+        ("Bilateral trade stood at $3.4 billion in 2024, down 4.1% year on year.", -4.1, "2024"),
+        ("Shipments to Georgia contracted by 2.2% in the first half of 2025.", -2.2, "2025-01/2025-06"),
+    ],
+)
+def test_a_fall_is_negative_growth(text, value, period):
+    out = ex(text)
+    (f,) = [f for f in out.figures if f.unit == "percent"]
+    assert (f.value, f.period) == (value, period)
+    assert f.metric.endswith("growth")
+
+
+def test_a_range_of_falls_runs_from_the_larger_fall_and_a_rise_stays_positive():
+    out = ex("Exports reached $2 billion in 2024, 3-5% less than in 2023. Imports rose by 7% in 2024.")
+    pct = [f for f in out.figures if f.unit == "percent"]
+    assert [(f.value, f.value_max) for f in pct] == [(-5.0, -3.0), (7.0, None)]
+
+
+def test_a_fall_told_as_negative_growth_is_checked_against_the_values():
+    ok = ex("Exports reached $90 billion in 2024 against $100 billion in 2023, a decrease of 10%.")
+    assert not [x for x in ok.flags if x.kind == "growth inconsistent"]
+    off = ex("Exports reached $90 billion in 2024 against $100 billion in 2023, a decrease of 25%.")
+    assert [x.kind for x in off.flags if x.kind == "growth inconsistent"] == ["growth inconsistent"]
+
+
+# --- qualifiers: a floor is "more than" (DESIGN's list has no "at least") -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over the period 2017–2024 Russian companies invested at least 13 billion dollars in Uzbekistan.",
+        "Chinese firms put no less than $13 billion into the Kazakh economy in 2024.",
+        "In 2024 EU investment in Mongolia reached a minimum of $13 billion.",
+        "At least 13 billion dollars of Turkish investment arrived in 2024.",
+    ],
+)
+def test_a_floor_is_more_than(text):
+    (f,) = ex(text).figures
+    assert (f.value, f.qualifier) == (13e9, "more than")
+
+
+# --- a change "over" a span compares with it ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, period",
+    [
+        ("In January–September 2025 turnover amounted to $53.4 billion, an increase of 20.3% over "
+         "January–September 2024.", "2025-01/2025-09"),
+        ("Exports reached €4 billion in the first half of 2025, up 7% over the first half of 2024.",
+         "2025-01/2025-06"),
+        ("In January–June 2025 imports totalled $2 billion, a rise of 11 percent over January–June 2024.",
+         "2025-01/2025-06"),
+    ],
+)
+def test_a_change_over_a_span_takes_that_span_as_its_base(text, period):
+    out = ex(text)
+    assert [f.period for f in out.figures] == [period, period]
+
+
+def test_a_sum_over_a_span_still_covers_it():
+    (f,) = ex("EU investment in Kazakhstan totalled $8.5 billion over 2005–2023.").figures
+    assert f.period == "2005/2023"
+
+
+# --- the number a count is compared with ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, now, then",
+    [
+        ("The number of countries trading with Uzbekistan reached 184 in January–September 2025, against "
+         "178 in January–September 2024.", (184, "2025-01/2025-09"), (178, "2024-01/2024-09")),
+        ("In 2025 some 410 Chinese companies were registered in Almaty, compared with 350 in 2024.",
+         (410, "2025"), (350, "2024")),
+        ("The number of joint ventures rose from 80 in 2020 to 120 in 2024.", (120, "2024"), (80, "2020")),
+        ("Since 2019 the number of weekly direct flights has grown from 38 to more than 90.",
+         (90, "2019/2025"), (38, "2019")),
+        ("The number of students from Kyrgyzstan has increased from 150 to 260 since 2021.",
+         (260, "2021/2025"), (150, "2021")),
+    ],
+)
+def test_a_compared_count_is_the_same_count_at_another_time(text, now, then):
+    got = {(f.value, f.period) for f in ex(text).figures if f.unit == "count"}
+    assert {(float(now[0]), now[1]), (float(then[0]), then[1])} == got
+
+
+def test_a_compared_count_does_not_lend_its_date_to_the_count_it_follows():
+    out = ex("The number of countries with which Mongolia traded reached 140, against 131 in 2023.")
+    assert {(f.value, f.period) for f in out.figures} == {(140.0, None), (131.0, "2023")}
+
+
+@pytest.mark.parametrize("marker", ["5. ", "5) ", "  5. "])
+def test_the_number_of_a_numbered_paragraph_is_no_count(marker):
+    out = ex(f"Trade grew.\n\n{marker}The number of countries with which Uzbekistan traded reached 184.")
+    assert [f.value for f in out.figures] == [184.0]
+
+
+# --- counts of more kinds of things -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, metric",
+    [
+        ("More than 600 entrepreneurs from China and Central Asia attended the forum.", 600, "entrepreneurs"),
+        ("16 films from European countries will be screened until 3 May.", 16, "films"),
+        ("Some 40 farmers from the Fergana valley were trained in Spain.", 40, "farmers"),
+        ("Chinese investors have built 12 factories in the Navoi free zone.", 12, "factories"),
+    ],
+)
+def test_counts_of_people_and_things(text, value, metric):
+    (f,) = ex(text).figures
+    assert (f.value, f.unit) == (value, "count") and f.metric.endswith(metric)
+
+
+def test_sources_of_a_wire_story_are_no_count():
+    out = ex("The cable could cost up to $3.2 billion, two officials familiar with the talks said.")
+    assert [f.unit for f in out.figures] == ["USD"]
+
+
+# --- "since" a longer phrase ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, period",
+    [
+        ("Since the first summit in Xi'an in May 2023, Chinese companies have launched about 160 projects "
+         "in the region.", "2023/2025"),
+        ("Since the signing of the EPCA in Astana in December 2015, EU firms have opened 300 offices.",
+         "2015/2025"),
+        ("Since the launch of the Trans-Caspian route in 2017, about 160 projects have been completed.",
+         "2017/2025"),
+    ],
+)
+def test_since_a_named_occasion_runs_to_the_year_of_writing(text, period):
+    (f,) = ex(text).figures
+    assert f.period == period
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said European investors have put more than $200 billion into the economy since 2005, and that "
+        "the European Union accounts for about 30 percent of the country's foreign trade.",
+        "Since 2010 Korean firms have invested $5 billion, and Korea is the source of about 30 percent of "
+        "the country's imports.",
+        "EU companies have invested over $20 billion since 2015, while the EU makes up about 30 percent "
+        "of the country's trade.",
+    ],
+)
+def test_a_since_span_of_the_clause_before_does_not_date_a_present_share(text):
+    (share,) = [f for f in ex(text).figures if f.unit == "percent"]
+    assert share.period is None
+
+
+def test_a_since_span_reaches_a_sum_in_the_present_perfect_across_and():
+    out = ex("Since 2015, the EIB has signed loans worth over €2 billion, and it has invested €500 million "
+             "in equity.")
+    assert [f.period for f in out.figures] == ["2015/2025", "2015/2025"]
+
+
+# --- a share told as a fraction, as the level it reaches ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, qualifier",
+    [
+        ("Uzbekistan's share in Russia's trade with Central Asia reached almost a quarter in "
+         "January–August 2025.", 25.0, "nearly"),
+        ("The share of renewables in the power mix stands at about a fifth.", 20.0, "about"),
+        ("China's share in Kazakhstan's trade stood at a third in 2024.", 33.3, "exact"),
+        ("Gold made up about a third of exports last year.", 33.3, "about"),
+    ],
+)
+def test_a_share_told_as_a_fraction(text, value, qualifier):
+    (f,) = ex(text).figures
+    assert (f.value, f.unit, f.qualifier) == (value, "percent", qualifier)
+
+
+# --- a reported announcement of money is a firm pledge --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, by",
+    [
+        ("The Special Representative announced that the EU would provide an additional €20 million for "
+         "border management.", "European Union"),
+        ("The Minister confirmed that Japan would allocate $5 million for schools in Khujand.", "Japan"),
+        ("The Ambassador declared that Germany would contribute €8 million to the water programme.",
+         "Germany"),
+    ],
+)
+def test_an_announced_would_is_firm(text, by):
+    (p,) = ex(text).pledges
+    assert (p.by, p.hedged) == (by, False)
+
+
+def test_a_reported_would_of_another_party_stays_hedged():
+    (p,) = ex("The Ministry of Economy said the ADB would lend $500 million.").pledges
+    assert p.hedged
