@@ -228,3 +228,72 @@ def test_an_announced_would_is_firm(text, by):
 def test_a_reported_would_of_another_party_stays_hedged():
     (p,) = ex("The Ministry of Economy said the ADB would lend $500 million.").pledges
     assert p.hedged
+
+
+# --- changes told with words between the verb and the amount, and lists of changes -----------------
+
+
+@pytest.mark.parametrize(
+    "text, value, period",
+    [
+        ("Trade rose year-on-year by 9% in the third quarter of 2025.", 9.0, "2025-07/2025-09"),
+        ("In the first five months of 2025 it rose by a further 5 per cent year on year.", 5.0,
+         "2025-01/2025-05"),
+        ("Exports to Türkiye fell sharply by 14% in 2024.", -14.0, "2024"),
+        ("Imports declined y/y by 3.5% in January–June 2025.", -3.5, "2025-01/2025-06"),
+    ],
+)
+def test_a_change_with_an_adverb_before_its_amount(text, value, period):
+    (f,) = ex(text).figures
+    assert (f.value, f.period) == (value, period) and f.metric.endswith("growth")
+
+
+@pytest.mark.parametrize(
+    "text, got",
+    [
+        ("Exports fell by 5% and imports by 2% in 2024.", [(-5.0, "2024"), (-2.0, "2024")]),
+        ("In 2024 exports rose by 15%, imports by 8%.", [(15.0, "2024"), (8.0, "2024")]),
+        ("Shipments of grain grew by 12% and those of cotton by 4% in January–May 2025.",
+         [(12.0, "2025-01/2025-05"), (4.0, "2025-01/2025-05")]),
+    ],
+)
+def test_a_list_of_changes_with_the_verb_told_once(text, got):
+    assert [(f.value, f.period) for f in ex(text).figures] == got
+
+
+def test_a_list_of_sums_with_the_verb_told_once_shares_its_date():
+    out = ex("Exports reached $3 billion and imports $1 billion in 2023.")
+    assert [(f.metric, f.period) for f in out.figures] == [("exports", "2023"), ("imports", "2023")]
+
+
+# --- a period told once for the trade flows that follow ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ASTANA – In January–October 2025, trade between Kazakhstan and the EU reached $40.1 billion, the "
+        "committee said.\n\nExports to the EU totalled $31.2 billion, down 4.1%.",
+        "Trade between Kazakhstan and the EU reached $40.1 billion over ten months of 2025.\n\n"
+        "Kazakh exports to the Union amounted to $31.2 billion, 4.1% less than a year before.",
+        "For January–October 2025 the customs service put bilateral trade at $40.1 billion. Exports were "
+        "worth $31.2 billion, a decline of 4.1%.",
+    ],
+)
+def test_trade_flows_after_a_dated_flow_take_its_period(text):
+    out = ex(text)
+    assert [(f.value, f.period) for f in out.figures] == [
+        (40.1e9, "2025-01/2025-10"), (31.2e9, "2025-01/2025-10"), (-4.1, "2025-01/2025-10")]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Exports are expected to reach $35 billion.",
+        "The two sides aim to raise exports to $35 billion by 2030.",
+        "Exports to the EU now stand at $35 billion.",
+    ],
+)
+def test_a_plan_or_a_present_state_after_a_dated_flow_takes_no_period(second):
+    out = ex(f"In January–October 2025 trade between Kazakhstan and the EU reached $40.1 billion. {second}")
+    assert [f.period for f in out.figures if f.value == 35e9] != ["2025-01/2025-10"]

@@ -502,9 +502,56 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             else f
             for f in figures
         ]
+    figures = _carried_periods(ctx, figures)
     if pledges and ":" in ctx.text:
         pledges = _package_programs(ctx, pledges)
     return figures, pledges
+
+
+# trade flows a statistical period is told once for: a later flow in the next paragraphs inherits it
+_FLOW = re.compile(r"\b(?:trade|exports|imports|turnover|surplus|deficit)\b")
+_STAT_PERIOD = re.compile(r"\d{4}(?:-\d\d/\d{4}-\d\d)?")
+# a sentence about the future, a plan or a goal, or about a state of things now, says no past period
+_NOT_CARRIED = re.compile(
+    r"\b(?:will|would|shall|could|should|may|might|plans?|intends?|expects?|expected|aims?|target|goal|"
+    r"forecast|projected|potential|by\s+(?:the\s+end\s+of\s+)?20\d\d|now|currently|remains|is|are)\b",
+    re.I,
+)
+
+
+def _carried_periods(ctx: Context, figures: list[Figure]) -> list[Figure]:
+    """ "In January–October 2025, trade … reached $40.1 billion. ¶ Exports to the EU totalled $31.2
+    billion, down 4.1%.": a trade flow (or its change) told with no date, in a sentence that dates
+    nothing, is of the period the flow told last before it (in its paragraph or the two before) is of,
+    when that is a year or part of a year."""
+    dated = [f for f in figures if f.span and f.period and f.unit != "count" and _FLOW.search(f.metric)]
+    if not dated:
+        return figures
+    out = []
+    for f in figures:
+        if (
+            f.period is None
+            and f.span
+            and f.unit != "count"
+            and not f.metric.startswith("share")
+            and _FLOW.search(f.metric)
+        ):
+            s = ctx.sentence_at(f.span[0])
+            prev = [d for d in dated if d.span[0] < s.start]
+            if (
+                prev
+                and _STAT_PERIOD.fullmatch(prev[-1].period)
+                and s.paragraph - ctx.sentence_at(prev[-1].span[0]).paragraph <= 2
+                # (a base the change is told against, "a year before", dates nothing)
+                and not [d for d in ctx.dates_in(s.start, s.end) if not _EARLIER_BASE.fullmatch(d.text)]
+                and not _NOT_CARRIED.search(ctx.text, s.start, s.end)
+                and not ctx.is_heading(f.span[0])
+            ):
+                year = _pub_year(ctx)
+                if not (year and int(prev[-1].period[:4]) > year):
+                    f = f.model_copy(update={"period": prev[-1].period})
+        out.append(f)
+    return out
 
 
 def _table_repeats(ctx: Context, figures: list[Figure]) -> list[Figure]:
@@ -2089,8 +2136,8 @@ def _as_figure(
         tq = _TRAIL_Q.search(left, max(0, len(left) - 20))
         bare = left[: tq.start()] if tq else left
         if re.search(
-            r"\b(?:grew|rose|increased|decreased|fell|declined|jumped|climbed|up|down)\s+(?:by\s+)?$",
-            bare[-25:],
+            r"\b(?:grew|rose|increased|decreased|fell|declined|jumped|climbed|up|down)\s+" + _CHANGE_FILL,
+            bare[-45:],
         ):
             # "trade grew by 3.2% last year to $41.6 billion": growth of the value it reaches
             reach = next(
@@ -2122,7 +2169,15 @@ def _as_figure(
         if not m and "share" in right[:8]:
             m = _SHARE_AFTER.match(right + ".")  # "with a 30% share of its trade"
         # "grew by 7.5%", "was 12.5% less than": a change, no share
-        change = not m and (_CHANGE_BY.search(bare[-25:]) or _CHANGE_AFTER.match(right))
+        change = not m and (_CHANGE_BY.search(bare[-45:]) or _CHANGE_AFTER.match(right))
+        gapped = None
+        g = _GAPPED_BY.search(bare[-40:]) if not m and not change and "by" in bare[-40:] else None
+        if g:
+            # "Exports rose by 15%, imports by 8%": the change verb told once, before
+            g_at = a.span[0] - len(left) + len(bare) - len(bare[-40:]) + g.start()
+            verbs = list(_CHANGE_VERB.finditer(text, s.start, g_at))
+            gapped = verbs[-1].group(0) if verbs else None
+            change = bool(gapped)
         metric = (
             f"share of {m.group(1).strip()}"
             if m
@@ -2133,7 +2188,7 @@ def _as_figure(
         value, value_max = a.value, a.value_max
         if change:
             metric = f"{metric} growth" if metric != "share" else "growth"  # "trade grew by 7.5%"
-            value, value_max = _signed(a, _direction(bare, right))
+            value, value_max = _signed(a, _direction(f"{gapped} by " if gapped else bare, right))
         period = _period(ctx, a, s, count=False)
         if period is None and m and last_money is not None and "accounted for" in left:
             # "Trade … in the first half of 2025 amounted to $2.9 billion. China accounted for about
@@ -2178,7 +2233,13 @@ def _as_figure(
         fig, para, si = last_money
         same = ctx.sentence_index(a.span[0]) == si
         if para == s.paragraph and (
-            same or (ctx.sentence_index(a.span[0]) - si == 1 and _BACK_REF.search(ctx.text, s.start, s.end))
+            same
+            or (
+                ctx.sentence_index(a.span[0]) - si == 1
+                and _BACK_REF.search(ctx.text, s.start, s.end)
+                # "Exports are expected to reach $35 billion": a plan or a state now, no past period
+                and not _NOT_CARRIED.search(ctx.text, s.start, s.end)
+            )
         ):
             period = fig.period
             year = _pub_year(ctx)
@@ -2209,9 +2270,19 @@ _TRAIL_Q = re.compile(
 _SHARE_AFTER = re.compile(
     r"\s+share\s+(?:of|in)\s+(?:its\s+|their\s+|the\s+)?([\w’'\s-]{3,60}?)(?:[,.;]|\s+(?:in|last|and|that|which)\b)"
 )
+# words between a change verb and its amount: "rose year-on-year by 9%", "rose by a further 5%"
+_CHANGE_FILL = (
+    r"(?:(?:year[\s-]on[\s-]year|y/y|yoy|annually|sharply|slightly|further|again|significantly|markedly|"
+    r"strongly|steadily)\s+)?(?:by\s+(?:a\s+further\s+|another\s+)?)?$"
+)
 _CHANGE_BY = re.compile(
     r"\b(?:grew|rose|increased|decreased|fell|declined|jumped|climbed|dropped|expanded|contracted|shrank)"
-    r"\s+(?:by\s+)?$"
+    r"\s+" + _CHANGE_FILL
+)
+# "Exports rose by 15%, imports by 8%": the verb left out of the next item of a list of changes
+_GAPPED_BY = re.compile(r"(?:,|\band)\s+(?:and\s+)?(?:[\w'’-]+\s+){1,3}?by\s+$")
+_CHANGE_VERB = re.compile(
+    r"\b(?:grew|rose|increased|decreased|fell|declined|jumped|climbed|dropped|expanded|contracted|shrank)\b"
 )
 _GENERIC_HEADERS = frozenset(
     ("value", "values", "amount", "amounts", "total", "figure", "figures", "sum", "volume", "level", "usd",
@@ -2258,9 +2329,9 @@ _AMOUNT_BACK = re.compile(
     r"\s*(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:amount|sum|total|money|funding|financing|investment|volume)\b"
 )
 _FELL = re.compile(
-    r"\b(?:fell|declined|decreased|dropped|contracted|shrank|down)\s+(?:by\s+)?$"
+    r"\b(?:fell|declined|decreased|dropped|contracted|shrank|down)\s+" + _CHANGE_FILL
     # "(a decrease of 1.9%)"
-    r"|\b(?:an?\s+)?(?:decrease|decline|drop|fall|reduction|contraction)\s+(?:of\s+|by\s+)$"
+    + r"|\b(?:an?\s+)?(?:decrease|decline|drop|fall|reduction|contraction)\s+(?:of\s+|by\s+)$"
 )
 _BRACKET_CHANGE = re.compile(r"\s*\(\s*[+−–-]?\s*")
 _SIGNED = re.compile(r"(?:^|[\s(])[+−–-]$")  # "$1.2 billion (+10.2%)": a signed change
@@ -2571,6 +2642,20 @@ def _conj_before_date(text: str, lo: int, at: int) -> bool:
 
 
 _NEXT_CONJ_COMMA = re.compile(r",\s+(?:and|but|while|whereas)\s")
+# "… by 5% and imports by 2% …", "… $3 billion, and imports $1 billion …": the next item of a list
+# whose verb is told once
+_GAPPED_ITEM = re.compile(r"\s*,?\s*and\s+(?:[\w'’-]+\s+){1,3}?(?:by\s+)?(?:[$€£]\s?)?")
+_VERBISH = re.compile(
+    r"\b(?:\w{3,}ed|is|are|was|were|has|have|had|will|would|could|can|may|might|should|shall|"
+    r"said|says|rose|grew|fell|made|paid|lent|spent|sold|reached|totalled|amounted|stood|the|a|an)\b",
+    re.I,
+)
+
+
+def _gapped_item(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] joins two amounts as items of one list with the verb left out."""
+    return hi - lo < 40 and bool(_GAPPED_ITEM.fullmatch(text, lo, hi)) and not _VERBISH.search(text, lo, hi)
+
 _CONJ_DATE_CLAUSE = re.compile(
     r"\s(?:and|but|while|whereas)\s+(?:for|in|during|over|at|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$"
 )
@@ -2642,6 +2727,8 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
                 # "1.5 trillion tenge ($3 billion) in 2024", "$300 million (-5%) in 2023": a stated
                 # conversion or change in brackets, not the next amount
                 continue
+            if x.unit == a.unit and _gapped_item(text, a.span[1], x.span[0]):
+                continue  # "Exports fell by 5% and imports by 2% in 2024": one date for the list
             nxt_amount = x.span[0]
     # (not across "…, and for 9 months of 2025 – USD 950 million": the next clause's period)
     bases = ctx.memo.get("period_bases") or ()
