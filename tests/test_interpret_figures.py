@@ -297,3 +297,60 @@ def test_trade_flows_after_a_dated_flow_take_its_period(text):
 def test_a_plan_or_a_present_state_after_a_dated_flow_takes_no_period(second):
     out = ex(f"In January–October 2025 trade between Kazakhstan and the EU reached $40.1 billion. {second}")
     assert [f.period for f in out.figures if f.value == 35e9] != ["2025-01/2025-10"]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The roundtable brought together about 250 participants from 18 EU member states.", 18.0),
+        ("16 films from 14 EU Member States will be screened.", 14.0),
+        ("Firms from 9 member states of the Union signed up.", 9.0),
+    ],
+)
+def test_member_states_are_counted_but_states_alone_are_not(text, value):
+    assert value in [f.value for f in ex(text).figures if f.unit == "count"]
+
+
+@pytest.mark.parametrize("text", ["The two states agreed to cooperate.", "The 27 member states approved it.",
+                                  "Leaders of five states met in Astana."])
+def test_states_alone_or_after_the_are_no_count(text):
+    assert not ex(text).figures
+
+
+# --- goals and forecasts ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, metric, period",
+    [
+        ("Bilateral trade grew by 20% last year and reached 190 million dollars, and the President proposed "
+         "to bring it to 500 million dollars in the coming years.", "target bilateral trade", None),
+        ("The sides set a target of bringing trade to $40 billion by 2030.", "target trade", "2030"),
+        ("The two presidents instructed their governments to raise trade to $10 billion by 2030.",
+         "target trade", "2030"),
+        ("The sides agreed on a target of $5 billion in annual trade by 2028.", "target trade", "2028"),
+        ("The goal is to increase the share of renewables to 30% by 2030.", "target share", "2030"),
+    ],
+)
+def test_a_goal_is_a_target_figure(text, metric, period):
+    f = ex(text, "2025-11-20").figures[-1]
+    assert (f.metric, f.period) == (metric, period)
+
+
+@pytest.mark.parametrize(
+    "text, metric, value",
+    [
+        ("Trade is expected to reach between $48 and $50 billion by the end of 2025.", "expected trade",
+         48e9),
+        ("Exports are forecast to grow by 3-5% in 2026.", "expected exports growth", 3.0),
+        ("Imports are projected to fall by 2% in 2026.", "expected imports growth", -2.0),
+    ],
+)
+def test_a_forecast_is_an_expected_figure(text, metric, value):
+    (f,) = ex(text, "2025-11-20").figures
+    assert (f.metric, f.value) == (metric, value)
+
+
+def test_a_figure_reached_is_neither_target_nor_expected():
+    (f,) = ex("Trade reached $2 billion in 2024, the ministry said.").figures
+    assert f.metric == "trade"

@@ -284,7 +284,7 @@ def _is_count_figure(ctx: Context, a: Amount) -> bool:
     after = ctx.text[a.span[1] : a.span[1] + 60]
     words = re.findall(r"[\w’'\-]+|\"|“|”", after)[:5]
     nouns = _lex()["count_nouns"]
-    if any(w.lower() in nouns for w in words):
+    if any(w.lower() in nouns for w in words) or _pair_noun(words, nouns) is not None:
         return True
     # "more than 200 young Turkmen": people named by a demonym
     if any(_people_demonym(w) for w in words[:2]) and not re.match(r"\s*[A-Z]", after[:2]):
@@ -292,6 +292,13 @@ def _is_count_figure(ctx: Context, a: Amount) -> bool:
     if words and words[0].endswith("s") and _people_demonym(words[0]) and demonym_country(words[0][:-1]):
         return True  # "more than 50,000 Koreans live in the country": a people in the plural
     return _number_of(ctx, a) is not None
+
+
+def _pair_noun(words: list[str], nouns) -> int | None:
+    """Where a two-word counted noun ("member states": not "states" alone, "the two states") ends."""
+    return next(
+        (k + 1 for k in range(len(words) - 1) if f"{words[k]} {words[k + 1]}".lower() in nouns), None
+    )
 
 
 _COUNT_Q = re.compile(
@@ -446,6 +453,9 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         fig = _as_figure(ctx, a, s, prev_money_fig, last_money)
         if fig is None:
             continue
+        goal = _goal_metric(ctx, a, s, fig.metric)
+        if goal != fig.metric:
+            fig = fig.model_copy(update={"metric": goal})
         if fig.period is None and _from_now_to_target(ctx, a, s):
             # "cut losses from 17% to about 11% by 2031": the value it starts from is today's
             fig = fig.model_copy(update={"period": str(_pub_year(ctx))})
@@ -2210,7 +2220,7 @@ def _as_figure(
     if a.unit == "count":
         words = re.findall(r"[\w’'\-]+", right)[:5]
         nouns = lx["count_nouns"]
-        upto = next((k for k, w in enumerate(words) if w.lower() in nouns), None)
+        upto = next((k for k, w in enumerate(words) if w.lower() in nouns), _pair_noun(words, nouns))
         if upto is None:  # "200 young Turkmen": people named by their country
             upto = next((k for k, w in enumerate(words) if _people_demonym(w)), None)
         metric = " ".join(words[: upto + 1]) if upto is not None else (_number_of(ctx, a) or "count")
@@ -2276,7 +2286,8 @@ _CHANGE_FILL = (
     r"strongly|steadily)\s+)?(?:by\s+(?:a\s+further\s+|another\s+)?)?$"
 )
 _CHANGE_BY = re.compile(
-    r"\b(?:grew|rose|increased|decreased|fell|declined|jumped|climbed|dropped|expanded|contracted|shrank)"
+    r"\b(?:grew|rose|increased|decreased|fell|declined|jumped|climbed|dropped|expanded|contracted|shrank|"
+    r"grow|rise|increase|decrease|fall|decline|drop|expand|contract|shrink)"
     r"\s+" + _CHANGE_FILL
 )
 # "Exports rose by 15%, imports by 8%": the verb left out of the next item of a list of changes
@@ -2329,7 +2340,8 @@ _AMOUNT_BACK = re.compile(
     r"\s*(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:amount|sum|total|money|funding|financing|investment|volume)\b"
 )
 _FELL = re.compile(
-    r"\b(?:fell|declined|decreased|dropped|contracted|shrank|down)\s+" + _CHANGE_FILL
+    r"\b(?:fell|declined|decreased|dropped|contracted|shrank|down|fall|decline|decrease|drop|contract|shrink)\s+"
+    + _CHANGE_FILL
     # "(a decrease of 1.9%)"
     + r"|\b(?:an?\s+)?(?:decrease|decline|drop|fall|reduction|contraction)\s+(?:of\s+|by\s+)$"
 )
@@ -2477,11 +2489,38 @@ _CONTRAST_NEXT = re.compile(r",\s+(?:while|whereas)\s")
 # "the goal of raising it to", "aims to bring trade to": the amount is a target; a date before it
 # is the period of the figure it starts from, not the target's
 _TARGET_BEFORE = re.compile(
-    r"\b(?:goal|target|aim|objective|task)s?\s+(?:of|to|is\s+to)\s+(?:[\w-]+\s+){0,4}?to\s+(?:[$€£]\s*)?$"
-    r"|\b(?:aims?|agreed|plans?|seeks?|intends?)\s+to\s+(?:raise|bring|increase|boost|double|lift)\s+"
+    r"\b(?:goal|target|aim|objective|task)s?\s+(?:of|to|is\s+to)\s+(?:[\w'’-]+\s+){0,6}?to\s+(?:[$€£]\s*)?$"
+    r"|\b(?:aims?|agreed|plans?|seeks?|intends?|proposed|proposes?|decided|pledged|resolved|instructed|"
+    r"tasked|urged|called\s+on|want|wants|hope|hopes|expect|expects|committed)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:to\s+)?(?:raise|raising|bring|bringing|increase|increasing|boost|boosting|double|lift|take|expand|grow)\s+"
     r"(?:[\w-]+\s+){0,4}?to\s+(?:[$€£]\s*)?$",
     re.I,
 )
+# "set a target of $40 billion", "the goal is $3 billion", "… expected to reach between $48 and $50 bn":
+# a goal or a forecast, named so in the metric ("target trade", "expected trade"), as the gold does
+_TARGET_OF = re.compile(
+    r"\b(?:target|goal|objective)s?\s+(?:of|is|was|at|for\s+[\w\s'’-]{1,40}?\s+(?:of|is|at))\s+"
+    r"(?:(?:about|some|around|over|more\s+than|at\s+least|up\s+to)\s+)?(?:[$€£]\s*)?$",
+    re.I,
+)
+_EXPECTED = re.compile(
+    r"\b(?:expected|forecast|projected|predicted|estimated|likely)\s+to\s+(?:reach|exceed|total|top|hit|be|"
+    r"amount\s+to|(?:grow|rise|increase|fall|decline|decrease|drop|contract|shrink)\s+(?:by|to)|climb\s+to)\s+"
+    r"(?:(?:between|about|some|around|over|more\s+than|nearly|almost|at\s+least|up\s+to)\s+)?(?:[$€£]\s*)?$",
+    re.I,
+)
+
+
+def _goal_metric(ctx: Context, a: Amount, s, metric: str) -> str:
+    """ "target trade", "expected exports": the metric of a goal or a forecast says so."""
+    lo = max(s.start, a.span[0] - 80)
+    if metric.startswith(("target", "expected")):
+        return metric
+    if _TARGET_BEFORE.search(ctx.text, lo, a.span[0]) or _TARGET_OF.search(ctx.text, lo, a.span[0]):
+        return f"target {metric}"
+    if _EXPECTED.search(ctx.text, lo, a.span[0]):
+        return f"expected {metric}"
+    return metric
 # "Since then …", "The Bank has since signed 14 projects": from the date told just before
 _SINCE_THEN = re.compile(
     r"\b[Ss]ince\s+(then|that\s+(?:time|year|date))\b|\b(?:has|have)\s+since\s+(\w+(?:ed|en|t))\b"
