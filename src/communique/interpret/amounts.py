@@ -2145,10 +2145,7 @@ def _as_figure(
         # "grew by about 40%": the change verb before the qualifier
         tq = _TRAIL_Q.search(left, max(0, len(left) - 20))
         bare = left[: tq.start()] if tq else left
-        if re.search(
-            r"\b(?:grew|rose|increased|decreased|fell|declined|jumped|climbed|up|down)\s+" + _CHANGE_FILL,
-            bare[-45:],
-        ):
+        if _REACH_CHANGE.search(bare[-45:]):
             # "trade grew by 3.2% last year to $41.6 billion": growth of the value it reaches
             reach = next(
                 (
@@ -2289,6 +2286,10 @@ _CHANGE_BY = re.compile(
     r"\b(?:grew|rose|increased|decreased|fell|declined|jumped|climbed|dropped|expanded|contracted|shrank|"
     r"grow|rise|increase|decrease|fall|decline|drop|expand|contract|shrink)"
     r"\s+" + _CHANGE_FILL
+)
+# "trade grew by 3.2% last year to $41.6 billion": a change told before the value it reaches
+_REACH_CHANGE = re.compile(
+    r"\b(?:grew|rose|increased|decreased|fell|declined|jumped|climbed|up|down)\s+" + _CHANGE_FILL
 )
 # "Exports rose by 15%, imports by 8%": the verb left out of the next item of a list of changes
 _GAPPED_BY = re.compile(r"(?:,|\band)\s+(?:and\s+)?(?:[\w'’-]+\s+){1,3}?by\s+$")
@@ -2511,11 +2512,19 @@ _EXPECTED = re.compile(
 )
 
 
+_GOAL_WORDS = ("target", "goal", "objective", "aim", "task", "expect", "forecast", "project", "predict",
+               "estimat", "likely", "plan", "propos", "agreed", "decided", "pledged", "resolved", "instruct",
+               "urged", "called on", "want", "hope", "committed", "seek", "intend")
+
+
 def _goal_metric(ctx: Context, a: Amount, s, metric: str) -> str:
     """ "target trade", "expected exports": the metric of a goal or a forecast says so."""
     lo = max(s.start, a.span[0] - 80)
     if metric.startswith(("target", "expected")):
         return metric
+    low = ctx.text[lo : a.span[0]].lower()
+    if not any(k in low for k in _GOAL_WORDS):
+        return metric  # (every match of the three says one of these)
     if _TARGET_BEFORE.search(ctx.text, lo, a.span[0]) or _TARGET_OF.search(ctx.text, lo, a.span[0]):
         return f"target {metric}"
     if _EXPECTED.search(ctx.text, lo, a.span[0]):
