@@ -354,3 +354,46 @@ def test_a_forecast_is_an_expected_figure(text, metric, value):
 def test_a_figure_reached_is_neither_target_nor_expected():
     (f,) = ex("Trade reached $2 billion in 2024, the ministry said.").figures
     assert f.metric == "trade"
+
+
+# --- scale words, periods written in more ways ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Trade reached 1.5 milliard dollars in 2024.", 1.5e9),
+        ("Turnover amounted to 3 milliards euros last year.", 3e9),
+        ("Trade reached half a billion dollars in 2023.", 5e8),
+    ],
+)
+def test_scale_words_and_half_a_billion(text, value):
+    assert [f.value for f in ex(text).figures] == [value]
+
+
+@pytest.mark.parametrize(
+    "text, period",
+    [
+        ("Exports surpassed $3 billion in the first three quarters.", "2025-01/2025-09"),
+        ("In the first two quarters imports reached €900 million.", "2025-01/2025-06"),
+        ("Trade totalled $5 billion for the period January through October 2025.", "2025-01/2025-10"),
+        ("Imports reached $2 billion from January until August 2025.", "2025-01/2025-08"),
+        ("Exports to China reached $1 billion in March till May 2025.", "2025-03/2025-05"),
+    ],
+)
+def test_more_ways_to_write_part_of_a_year(text, period):
+    (f,) = ex(text).figures
+    assert f.period == period
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For 2021-2027 the EU has earmarked €100 million for Kazakhstan.",
+        "For the period 2021–2027, the EU has allocated €100 million to Kazakhstan.",
+        "The EU has earmarked €100 million for 2021–2027.",
+    ],
+)
+def test_a_budget_span_is_no_pledge_date(text):
+    (p,) = ex(text).pledges
+    assert p.date is None

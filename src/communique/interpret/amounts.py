@@ -147,7 +147,8 @@ def _lex() -> dict:
                 r"(?:increased|raised|boosted|expanded|cut|reduced|lifted))\s+(?:[\w’'–-]+\s+){1,8}?by\s+)"
                 r"(?:(about|nearly|almost|more\s+than|over|around|some)\s+)?("
                 + "|".join(map(re.escape, sorted(fr, key=len, reverse=True)))
-                + r")\b(?!\s+of\b)",
+                # (not "half a billion dollars": a sum, no share)
+                + r")\b(?!\s+of\b|\s+an?\s+(?:million|billion|trillion|thousand)\b)",
                 re.I,
             ),
             starts=["grown", "grew", "risen", "rose", "increased", "decreased", "fallen", "fell", "declined",
@@ -2065,6 +2066,7 @@ def _after_publication(ctx: Context, value: str) -> bool:
     return bool(pub) and value[: len(pub)] > pub[: len(value)]
 
 
+_FOR_SPAN = re.compile(r"\b[Ff]or\s+(?:the\s+)?(?:period\s+)?$")  # "For 2021–2027 the EU has earmarked"
 _BUDGET_AFTER = re.compile(r"\s+(?:state\s+|national\s+|federal\s+)?budget\b", re.I)
 
 
@@ -2077,7 +2079,7 @@ def _pledge_date(ctx: Context, a: Amount, s, window: str) -> str | None:
             and _SINCE.search(ctx.text[s.start : d.span[0]])
         )
         # "under the programme for 2021–2024": the programme's period, not when the pledge was made
-        and not (d.end and re.search(r"\bfor\s+(?:the\s+)?(?:period\s+)?$", ctx.text[s.start : d.span[0]]))
+        and not (d.end and _FOR_SPAN.search(ctx.text[s.start : d.span[0]]))
         # "… EUR 35 million for energy efficiency in 2025–2027": a span after the amount is when it is spent
         and not (d.end and d.granularity != "day" and d.span[0] > a.span[1])
         # "has allocated 850 million manat in its 2025 budget": the budget's year, no occasion
