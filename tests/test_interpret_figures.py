@@ -397,3 +397,17 @@ def test_more_ways_to_write_part_of_a_year(text, period):
 def test_a_budget_span_is_no_pledge_date(text):
     (p,) = ex(text).pledges
     assert p.date is None
+
+
+@pytest.mark.parametrize(
+    "text, value, qualifier",
+    [
+        ("Roughly one in five companies in the zone is a joint venture.", 20.0, "about"),
+        ("One in three exporters sells to China.", 33.3, "exact"),
+        ("About one out of every ten tourists came from Germany in 2024.", 10.0, "about"),
+        ("Nearly 1 in 4 students chose an engineering degree.", 25.0, "nearly"),
+    ],
+)
+def test_one_in_n_is_a_share_not_a_count(text, value, qualifier):
+    (f,) = ex(text).figures
+    assert (f.value, f.unit, f.qualifier) == (value, "percent", qualifier)

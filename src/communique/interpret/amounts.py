@@ -395,8 +395,36 @@ def _overlap_test(spans: list[tuple[int, int]]):
     return overlaps
 
 
+_ONE_IN = re.compile(
+    r"\b(?:(about|around|roughly|some|nearly|almost|more\s+than|over|less\s+than)\s+)?"
+    r"(?:one|1)\s+(?:in|out\s+of)\s+(?:every\s+)?(two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\b",
+    re.I,
+)
+_ONE_IN_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+             "ten": 10}
+
+
+@lru_cache(maxsize=1)
+def _one_in_scan() -> LiteralScan:
+    return LiteralScan(_ONE_IN)
+
+
+def _one_in(ctx: Context) -> list[Amount]:
+    """ "roughly one in five companies", "one out of every ten": a share told as a ratio (percent)."""
+    out = []
+    for m in _one_in_scan().finditer(ctx.text, ctx.at):
+        n = _ONE_IN_N.get(m.group(2).lower()) or int(m.group(2))
+        q = _FRACTION_Q.get(re.sub(r"\s+", " ", (m.group(1) or "").lower()), "exact")
+        out.append(Amount(m.span(), m.group(0), round(100 / n, 1), None, "percent", q, None, True))
+    return out
+
+
 def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
-    amounts = sorted(list(ctx.amounts) + _fractions(ctx) + _counts_before_nouns(ctx), key=lambda a: a.span)
+    ratios = _one_in(ctx)
+    told = list(ctx.amounts) + _counts_before_nouns(ctx)
+    if ratios:  # "one in five companies": not a count of five
+        told = [x for x in told if not any(r.span[0] <= x.span[0] < r.span[1] for r in ratios)]
+    amounts = sorted(told + ratios + _fractions(ctx), key=lambda a: a.span)
     figures: list[Figure] = []
     pledges: list[Pledge] = []
     last_pledge: _Pending | None = None
