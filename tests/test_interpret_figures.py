@@ -411,3 +411,29 @@ def test_a_budget_span_is_no_pledge_date(text):
 def test_one_in_n_is_a_share_not_a_count(text, value, qualifier):
     (f,) = ex(text).figures
     assert (f.value, f.unit, f.qualifier) == (value, "percent", qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EBRD is looking at financing of up to $200 million for the port.",
+        "The AIIB is mulling a $300 million loan for the railway.",
+        "The EU hopes to mobilise €25 million for water projects.",
+        "The EU seeks to mobilise €25 million for water projects.",
+        "The Commission proposes to allocate €25 million to the region.",
+        "Korea is weighing a $40 million concessional loan.",
+    ],
+)
+def test_more_hedges(text):
+    (p,) = ex(text).pledges
+    assert p.hedged
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The EU has earmarked up to €25 million.", "The EU is providing €25 million for schools.",
+     "The EU confirmed it will provide €25 million."],
+)
+def test_firm_pledges_stay_firm(text):
+    (p,) = ex(text).pledges
+    assert not p.hedged
