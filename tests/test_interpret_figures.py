@@ -437,3 +437,38 @@ def test_more_hedges(text):
 def test_firm_pledges_stay_firm(text):
     (p,) = ex(text).pledges
     assert not p.hedged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade rose by 8.2% over the first ten months of 2025, reaching $3.9 billion.\n\nExports amounted to "
+        "$2.6 billion.\n\nGermany's share in the country's trade with the EU reached about 9 percent over "
+        "the period.",
+        "In January–October 2025 trade reached $3.9 billion. Germany accounted for about 9 percent of it "
+        "in that period.",
+        "Trade reached $3.9 billion in January–October 2025.\n\nDuring this period, about 9 percent of it "
+        "was with Germany.",
+    ],
+)
+def test_over_the_period_is_the_period_told_before(text):
+    (share,) = [f for f in ex(text).figures if f.value == 9.0]
+    assert share.period == "2025-01/2025-10"
+
+
+def test_the_period_of_a_named_span_is_no_back_reference():
+    (f,) = ex("In the period 2021–2024 turnover grew on average by 13% a year.").figures
+    assert f.period == "2021/2024"
+
+
+@pytest.mark.parametrize(
+    "text, period",
+    [
+        ("Trade rose by 8.2% over the first ten months of 2025.", "2025-01/2025-10"),
+        ("Exports grew 5 per cent over January–June 2025.", "2025-01/2025-06"),
+        ("Imports were up 3% over 2021–2024.", "2021/2024"),
+    ],
+)
+def test_a_change_over_a_span_with_no_later_date_covers_it(text, period):
+    (f,) = ex(text).figures
+    assert f.period == period

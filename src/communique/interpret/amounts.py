@@ -179,7 +179,7 @@ def _lex() -> dict:
         out[k + "_scan"] = LiteralScan(out[k])
     out["hedged_scan"] = LiteralScan(out["hedged"], starts=h["hedged"])  # each match opens with a word
     out["giver_heads_in"] = AnyOf(head_words)  # every giver_before / giver_after match ends in one
-    out["same_in"] = AnyOf(["same"])  # every _SAME_PERIOD match says it
+    out["same_in"] = AnyOf(["period"])  # every _SAME_PERIOD match says it
     out["rel_in"] = AnyOf(["past", "last", "next", "coming"])  # every _REL_PERIOD match says one
     out["since_in"] = AnyOf(["since"])  # every _SINCE match says it
     out["present"] = rx(m.get("present_cues") or [])
@@ -431,6 +431,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
     last_money: tuple[Figure, int, int] | None = None  # the last money figure, its paragraph and sentence
     prev_money_fig: Figure | None = None
     scope_end = -1  # end of the last count read as a project's scope ("construction of 2 hospitals")
+    same_later: set = set()  # spans of figures "over the same period" whose period comes later
     i = 0
     while i < len(amounts):
         a = amounts[i]
@@ -515,8 +516,11 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         elif _same_period_of(ctx, a, s):
             # "… over the same period": the period of the figure told just before
             before = [f for f in figures if f.period and f.span and f.span[0] < s.start]
-            if before and ctx.sentence_at(before[-1].span[0]).paragraph == s.paragraph:
+            # (in its paragraph, or the paragraph before: "… in the first ten months. ¶ … over the period")
+            if before and 0 <= s.paragraph - ctx.sentence_at(before[-1].span[0]).paragraph <= 1:
                 fig = fig.model_copy(update={"period": before[-1].period})
+            elif fig.period is None:
+                same_later.add(fig.span)  # once the figures before it have their periods
         figures.append(fig)
         if money:
             prev_money_fig = fig
@@ -542,6 +546,14 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             for f in figures
         ]
     figures = _carried_periods(ctx, figures)
+    for k, f in enumerate(figures):
+        if f.span not in same_later or f.period is not None:
+            continue
+        s = ctx.sentence_at(f.span[0])
+        before = [x for x in figures if x.period and x.span and x.span[0] < s.start]
+        last = max(before, key=lambda x: x.span[0]) if before else None
+        if last is not None and 0 <= s.paragraph - ctx.sentence_at(last.span[0]).paragraph <= 1:
+            figures[k] = f.model_copy(update={"period": last.period})
     if pledges and ":" in ctx.text:
         pledges = _package_programs(ctx, pledges)
     return figures, pledges
@@ -1863,7 +1875,11 @@ _YEAR_BACK = re.compile(
     r"\s+(?:in\s+)?(?:the\s+same\s+period\s+(?:of\s+)?(?:last|the\s+previous)\s+year|a\s+year\s+(?:earlier|ago|before))\b"
 )
 _SAME_PERIOD = re.compile(
-    r"\b(?:over|in|during|for)\s+the\s+same\s+period\b(?!\s+(?:of\s+)?(?:last|the\s+previous|a\s+year))", re.I
+    r"\b(?:over|in|during|for)\s+the\s+same\s+period\b(?!\s+(?:of\s+)?(?:last|the\s+previous|a\s+year))"
+    # "… reached about 9 percent over the period", "in that period": the period told just before
+    r"|\b(?:over|in|during|for)\s+(?:the|this|that)\s+period\b"
+    r"(?!\s+(?:of|from|between|to|under|in|since|covered|when)\b|\s*[\d(])",
+    re.I,
 )
 
 
@@ -2603,6 +2619,11 @@ _DOC_OF = re.compile(
 )
 
 
+def _later_date(ctx: Context, s, d) -> bool:
+    """Whether sentence `s` holds a date of a later year than `d`."""
+    return any(x.value[:4] > d.value[:4] for x in ctx.dates_in(s.start, s.end) if x is not d)
+
+
 def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
     """What `_period` reads in a sentence whatever the amount, once per sentence: the relative
     periods ("over the past decade") as (position, range), and each date with whether a base
@@ -2647,7 +2668,12 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
         if text.startswith(" of ", d0 - 4) and _DOC_OF.search(text, max(s.start, d0 - 30), d0):
             continue  # "the Preferential Trade Agreement of 2020": the year names a document
         if base and d.end and (
-            (_OVER_SPAN.search(text, lo, d0) and not _CHANGE_OVER.search(text, lo, d0))
+            (
+                _OVER_SPAN.search(text, lo, d0)
+                # (a change "over" a span is told against it when the sentence dates a later period:
+                # "In January–September 2025 … an increase of 20.3% over January–September 2024")
+                and not (_CHANGE_OVER.search(text, lo, d0) and _later_date(ctx, s, d))
+            )
             or (_FROM_BEFORE.search(text, lo, d0) and _TO_IN.search(text, d0, d.span[1]))
         ):
             # "totalled $8.5 billion over 2005-2023", "in the period from January to October 2025":
