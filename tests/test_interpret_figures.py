@@ -472,3 +472,13 @@ def test_the_period_of_a_named_span_is_no_back_reference():
 def test_a_change_over_a_span_with_no_later_date_covers_it(text, period):
     (f,) = ex(text).figures
     assert f.period == period
+
+
+@pytest.mark.parametrize(
+    "phrase, qualifier",
+    [("no fewer than", "more than"), ("not fewer than", "more than"), ("in the region of", "about"),
+     ("of the order of", "about"), ("fewer than", "less than"), ("upwards of", "more than")],
+)
+def test_more_qualifier_phrases(phrase, qualifier):
+    (f,) = ex(f"In 2024 the number of visitors reached {phrase} 3,000.").figures
+    assert f.qualifier == qualifier

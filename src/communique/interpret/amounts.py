@@ -263,6 +263,8 @@ def _number_of(ctx: Context, a: Amount) -> str | None:
     s = ctx.sentence_at(a.span[0])
     lo = max(s.start, a.span[0] - 160)
     m = _NUMBER_OF.search(ctx.text[lo : a.span[0]]) if ctx.text.find("umber", lo, a.span[0]) >= 0 else None
+    if not m and ctx.text.find("umber", lo, a.span[0]) >= 0:
+        m = _NUMBER_OF.search(ctx.text[lo : _count_qualifier(ctx.text, a.span[0])[1]])
     if not m:
         return None
     phrase = m.group(0)[len(m.group(0)) - len(m.group(0).lstrip()) :]
@@ -302,11 +304,22 @@ def _pair_noun(words: list[str], nouns) -> int | None:
     )
 
 
-_COUNT_Q = re.compile(
-    r"\b(more than|over|about|around|some|roughly|nearly|almost|up to|at least|less than|"
-    r"fewer than|approximately)\s+$",
-    re.I,
-)
+@lru_cache(maxsize=1)
+def _count_q() -> tuple[re.Pattern, dict[str, str]]:
+    """The qualifier phrases of data/numbers_cues.yaml ("no fewer than", "in the region of") as they
+    stand right before a bare count, and what each means."""
+    quals = {k.lower(): v for k, v in data.load("numbers_cues")["qualifiers"].items() if k[:1].isalpha()}
+    alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(quals, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({alt})\s+$", re.I), quals
+
+
+def _count_qualifier(text: str, start: int) -> tuple[str, int]:
+    """The qualifier before the count at `start` (normalised) and where it opens."""
+    rx, quals = _count_q()
+    q = rx.search(text, max(0, start - 24), start)
+    if not q:
+        return "exact", start
+    return _q(quals.get(re.sub(r"\s+", " ", q.group(1).lower()), "about")), q.start()
 
 
 _DURATIONS = frozenset(
@@ -334,10 +347,12 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
         words = _WORDS.findall(ctx.text[end : end + 60])[:4]
         sent = ctx.sentence_at(start)
         lo = max(sent.start, start - 160)
+        qual, q_at = _count_qualifier(ctx.text, start)
         if (
             (
                 ctx.text.find("umber", lo, start) >= 0  # every _NUMBER_OF match says "[Nn]umber"
-                and _NUMBER_OF.search(ctx.text[lo:start])
+                # (with the qualifier read apart: "reached no fewer than 3,000")
+                and (_NUMBER_OF.search(ctx.text[lo:start]) or _NUMBER_OF.search(ctx.text[lo:q_at]))
             )
             and not re.match(
                 r"\s*(?:[%$€£]|per\s*cent\b|percent\b|tonnes?\b|tons?\b|km\b|kilomet\w+|mln\b|million\b|"
@@ -349,8 +364,6 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
                 value = float(parse_number(num))
             except (ValueError, ArithmeticError):
                 continue
-            q = _COUNT_Q.search(ctx.text[max(0, start - 20) : start])
-            qual = _FRACTION_Q.get(q.group(1).lower(), "about") if q else "exact"
             if re.search(
                 r"\b(?:exceeded|exceeds|surpassed|topped|passed|crossed)\s+$",
                 ctx.text[max(0, start - 14) : start],
@@ -370,8 +383,6 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
             value = float(parse_number(num))
         except (ValueError, ArithmeticError):
             continue
-        q = _COUNT_Q.search(ctx.text[max(0, start - 20) : start])
-        qual = _FRACTION_Q.get(q.group(1).lower(), "about") if q else "exact"
         out.append(Amount((start, end), num, value, None, "count", qual, None, True))
     return out
 
