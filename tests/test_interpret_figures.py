@@ -482,3 +482,23 @@ def test_a_change_over_a_span_with_no_later_date_covers_it(text, period):
 def test_more_qualifier_phrases(phrase, qualifier):
     (f,) = ex(f"In 2024 the number of visitors reached {phrase} 3,000.").figures
     assert f.qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Trade reached $5 billion in 2024, a 12% year-on-year increase.", 12.0),
+        ("Exports posted a 7% year-on-year decline in 2024.", -7.0),
+        ("Exports showed growth of 7% in 2024.", 7.0),
+        ("Exports recorded a decline of 7% in 2024.", -7.0),
+        ("Imports slid 4% in 2024.", -4.0),
+        ("Imports plunged by 4% in 2024.", -4.0),
+        ("Imports edged up 1.2% in 2024.", 1.2),
+        ("Imports edged down 1.2% in 2024.", -1.2),
+        ("Turnover was down 7% on the year in 2024.", -7.0),
+        ("Shipments soared 40% in 2024.", 40.0),
+    ],
+)
+def test_more_ways_to_tell_a_change(text, value):
+    (f,) = [f for f in ex(text).figures if f.unit == "percent"]
+    assert f.value == value and f.metric.endswith("growth") and f.period == "2024"

@@ -2202,7 +2202,7 @@ def _as_figure(
         # "grew by about 40%": the change verb before the qualifier
         tq = _TRAIL_Q.search(left, max(0, len(left) - 20))
         bare = left[: tq.start()] if tq else left
-        if _REACH_CHANGE.search(bare[-45:]):
+        if _chg()["by"].search(bare[-45:]):
             # "trade grew by 3.2% last year to $41.6 billion": growth of the value it reaches
             reach = next(
                 (
@@ -2233,13 +2233,17 @@ def _as_figure(
         if not m and "share" in right[:8]:
             m = _SHARE_AFTER.match(right + ".")  # "with a 30% share of its trade"
         # "grew by 7.5%", "was 12.5% less than": a change, no share
-        change = not m and (_CHANGE_BY.search(bare[-45:]) or _CHANGE_AFTER.match(right))
+        change = not m and (
+            _chg()["by"].search(bare[-45:])
+            or _CHANGE_AFTER.match(right)
+            or _CHANGE_NOUN_BEFORE.search(bare[-30:])
+        )
         gapped = None
         g = _GAPPED_BY.search(bare[-40:]) if not m and not change and "by" in bare[-40:] else None
         if g:
             # "Exports rose by 15%, imports by 8%": the change verb told once, before
             g_at = a.span[0] - len(left) + len(bare) - len(bare[-40:]) + g.start()
-            verbs = list(_CHANGE_VERB.finditer(text, s.start, g_at))
+            verbs = list(_chg()["verb"].finditer(text, s.start, g_at))
             gapped = verbs[-1].group(0) if verbs else None
             change = bool(gapped)
         metric = (
@@ -2339,20 +2343,37 @@ _CHANGE_FILL = (
     r"(?:(?:year[\s-]on[\s-]year|y/y|yoy|annually|sharply|slightly|further|again|significantly|markedly|"
     r"strongly|steadily)\s+)?(?:by\s+(?:a\s+further\s+|another\s+)?)?$"
 )
-_CHANGE_BY = re.compile(
-    r"\b(?:grew|rose|increased|decreased|fell|declined|jumped|climbed|dropped|expanded|contracted|shrank|"
-    r"grow|rise|increase|decrease|fall|decline|drop|expand|contract|shrink)"
-    r"\s+" + _CHANGE_FILL
-)
-# "trade grew by 3.2% last year to $41.6 billion": a change told before the value it reaches
-_REACH_CHANGE = re.compile(
-    r"\b(?:grew|rose|increased|decreased|fell|declined|jumped|climbed|up|down)\s+" + _CHANGE_FILL
+_CHANGE_NOUNS_DOWN = r"decrease|decline|drop|fall|reduction|contraction"
+
+
+@lru_cache(maxsize=1)
+def _chg() -> dict[str, re.Pattern]:
+    """The change verbs of data/metrics.yaml as regexes: "by" (a verb of change right before the
+    amount: "grew by", "slid", "was up"), "down" (the same for a fall, or "a decrease of"), "verb" (any
+    change verb: the one a list of changes leaves out after the first item)."""
+    cv = data.load("metrics")["change_verbs"]
+
+    def alt(ws):
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len, reverse=True))
+
+    up, down = alt(cv["up"]), alt(cv["down"])
+    return {
+        "by": re.compile(rf"(?<![\w-])(?:{up}|{down})\s+" + _CHANGE_FILL),
+        "down": re.compile(
+            rf"(?<![\w-])(?:{down})\s+" + _CHANGE_FILL
+            # "(a decrease of 1.9%)"
+            + rf"|\b(?:an?\s+)?(?:{_CHANGE_NOUNS_DOWN})\s+(?:of\s+|by\s+)$"
+        ),
+        "verb": re.compile(rf"(?<![\w-])(?:{up}|{down})(?![\w-])"),
+    }
+
+
+# "showed growth of 7%", "recorded a decline of 7%", "an increase of 20.3%": a change named before it
+_CHANGE_NOUN_BEFORE = re.compile(
+    r"\b(?:growth|increase|rise|gain|jump|" + _CHANGE_NOUNS_DOWN + r")\s+(?:of|by)\s+(?:about\s+|some\s+)?$"
 )
 # "Exports rose by 15%, imports by 8%": the verb left out of the next item of a list of changes
 _GAPPED_BY = re.compile(r"(?:,|\band)\s+(?:and\s+)?(?:[\w'’-]+\s+){1,3}?by\s+$")
-_CHANGE_VERB = re.compile(
-    r"\b(?:grew|rose|increased|decreased|fell|declined|jumped|climbed|dropped|expanded|contracted|shrank)\b"
-)
 _GENERIC_HEADERS = frozenset(
     ("value", "values", "amount", "amounts", "total", "figure", "figures", "sum", "volume", "level", "usd",
      "eur", "change", "period", "year", "indicator", "item", "")
@@ -2397,18 +2418,19 @@ _BACK_REF = re.compile(
 _AMOUNT_BACK = re.compile(
     r"\s*(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:amount|sum|total|money|funding|financing|investment|volume)\b"
 )
-_FELL = re.compile(
-    r"\b(?:fell|declined|decreased|dropped|contracted|shrank|down|fall|decline|decrease|drop|contract|shrink)\s+"
-    + _CHANGE_FILL
-    # "(a decrease of 1.9%)"
-    + r"|\b(?:an?\s+)?(?:decrease|decline|drop|fall|reduction|contraction)\s+(?:of\s+|by\s+)$"
-)
 _BRACKET_CHANGE = re.compile(r"\s*\(\s*[+−–-]?\s*")
 _SIGNED = re.compile(r"(?:^|[\s(])[+−–-]$")  # "$1.2 billion (+10.2%)": a signed change
-_LESS = re.compile(r"\s+(?:less|lower|down|decrease|decline|drop|fall|reduction)\b")
-# "…, up 12%", "…, a 25% increase on the previous year": the percentage is a change of the value before
+# "… 12% year-on-year": words between a percentage and the change it names
+_ANNUAL = r"(?:(?:year[\s-]on[\s-]year|y/y|yoy|annual|yearly|annualised|annualized)\s+)?"
+_LESS = re.compile(
+    r"\s+" + _ANNUAL + r"(?:less|lower|down|decrease|decline|drop|fall|reduction|contraction)\b"
+)
+# "…, up 12%", "…, a 25% increase on the previous year", "a 12% year-on-year increase": the
+# percentage is a change of the value before
 _CHANGE_AFTER = re.compile(
-    r"\s+(?:more|higher|less|lower|up|down|increase|rise|growth|gain|jump|decrease|decline|drop|fall)\b"
+    r"\s+" + _ANNUAL
+    + r"(?:more|higher|less|lower|up|down|increase|rise|growth|gain|jump|decrease|decline|drop|fall|"
+    r"reduction|contraction)\b"
 )
 
 
@@ -2427,7 +2449,7 @@ def _signed(a: Amount, direction: str) -> tuple[float, float | None]:
 
 def _direction(left: str, right: str) -> str:
     """ "fell by 7%", "contracted by 5.3%", "5% less": a fall ("decline"), else "growth"."""
-    if _FELL.search(left[-25:]) or _LESS.match(right) or left.endswith(("(-", "(−", "(–", " −")):
+    if _chg()["down"].search(left[-45:]) or _LESS.match(right) or left.endswith(("(-", "(−", "(–", " −")):
         return "decline"
     return "growth"
 
