@@ -502,3 +502,18 @@ def test_more_qualifier_phrases(phrase, qualifier):
 def test_more_ways_to_tell_a_change(text, value):
     (f,) = [f for f in ex(text).figures if f.unit == "percent"]
     assert f.value == value and f.metric.endswith("growth") and f.period == "2024"
+
+
+@pytest.mark.parametrize(
+    "text, period",
+    [
+        ("Trade was up by 9% compared with 2023.", "2024"),
+        ("Exports grew 5% against January–May 2024.", "2025-01/2025-05"),
+        ("Compared with 2023, investment inflows rose by 11 per cent.", "2024"),
+        ("Imports fell 3% compared with the same period of 2024.", None),
+        ("Trade grew 4% compared with 2025.", None),
+    ],
+)
+def test_a_change_told_only_against_its_base_is_of_the_year_after(text, period):
+    (f,) = ex(text).figures
+    assert f.period == period

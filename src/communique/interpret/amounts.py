@@ -497,6 +497,11 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         goal = _goal_metric(ctx, a, s, fig.metric)
         if goal != fig.metric:
             fig = fig.model_copy(update={"metric": goal})
+        if fig.period is None and fig.unit == "percent" and fig.metric.endswith("growth"):
+            after_base = _after_base(ctx, s)
+            if after_base:
+                # "Trade was up 9% compared with 2023": the change of the year after its base
+                fig = fig.model_copy(update={"period": after_base})
         if fig.period is None and _from_now_to_target(ctx, a, s):
             # "cut losses from 17% to about 11% by 2031": the value it starts from is today's
             fig = fig.model_copy(update={"period": str(_pub_year(ctx))})
@@ -2650,6 +2655,26 @@ def _independence_year(ctx: Context, s) -> int | None:
 _DOC_OF = re.compile(
     r"\b(?:Agreement|Treaty|Protocol|Convention|Memorandum|Declaration|Charter|Accord|Law|Act)\s+of\s+$"
 )
+
+
+def _after_base(ctx: Context, s) -> str | None:
+    """The period a year after the one base date of sentence `s` ("compared with 2023" → "2024",
+    "against January–May 2024" → "2025-01/2025-05"), when the sentence dates nothing else and that
+    period has begun by the time of writing."""
+    _rels, dated = _sentence_periods(ctx, s)
+    year = _pub_year(ctx)
+    if len(dated) != 1 or not dated[0][1] or dated[0][0] is None or year is None:
+        return None
+    d = dated[0][0]
+    if d.granularity == "day" or (d.granularity == "month" and not d.end):
+        return None
+    if _EARLIER_BASE.fullmatch(d.text) or "period" in ctx.text[max(s.start, d.span[0] - 30) : d.span[0]]:
+        # ("a year earlier": a year before the figure's own period, whatever that is)
+        return None  # "compared with the same period of 2024": which months, the text does not say
+    per = f"{d.value}/{d.end}" if d.end else d.value
+    if not _STAT_PERIOD.fullmatch(per) or int(per[:4]) + 1 > year:
+        return None
+    return re.sub(r"\d{4}", lambda y: str(int(y.group(0)) + 1), per)
 
 
 def _later_date(ctx: Context, s, d) -> bool:
