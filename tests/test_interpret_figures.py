@@ -517,3 +517,29 @@ def test_more_ways_to_tell_a_change(text, value):
 def test_a_change_told_only_against_its_base_is_of_the_year_after(text, period):
     (f,) = ex(text).figures
     assert f.period == period
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The EU accounts for roughly an eighth of Uzbekistan's foreign trade.", 12.5),
+        ("China accounted for about a sixth of the country's imports in 2024.", 16.7),
+        ("Oil made up four-fifths of exports in 2024.", 80.0),
+    ],
+)
+def test_more_fractions(text, value):
+    (f,) = ex(text).figures
+    assert (f.value, f.unit) == (value, "percent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials expect trade to exceed 8 billion euros by 2027.",
+        "The ministry forecasts exports to reach $3 billion in 2026.",
+        "Analysts predict turnover to hit $9 billion by 2028.",
+    ],
+)
+def test_an_expectation_with_its_subject_between_is_expected(text):
+    (f,) = ex(text).figures
+    assert f.metric.startswith("expected ")

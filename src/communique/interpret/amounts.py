@@ -2589,7 +2589,10 @@ _TARGET_OF = re.compile(
     re.I,
 )
 _EXPECTED = re.compile(
-    r"\b(?:expected|forecast|projected|predicted|estimated|likely)\s+to\s+(?:reach|exceed|total|top|hit|be|"
+    r"\b(?:(?:expected|forecast|projected|predicted|estimated|likely)\s+to"
+    # "Officials expect trade to exceed …", "the ministry forecasts exports to reach …"
+    r"|(?:expect|expects|forecast|forecasts|project|projects|predict|predicts)\s+(?:[\w'’-]+\s+){1,4}?to)"
+    r"\s+(?:reach|exceed|total|top|hit|be|"
     r"amount\s+to|(?:grow|rise|increase|fall|decline|decrease|drop|contract|shrink)\s+(?:by|to)|climb\s+to)\s+"
     r"(?:(?:between|about|some|around|over|more\s+than|nearly|almost|at\s+least|up\s+to)\s+)?(?:[$€£]\s*)?$",
     re.I,
