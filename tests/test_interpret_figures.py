@@ -543,3 +543,30 @@ def test_more_fractions(text, value):
 def test_an_expectation_with_its_subject_between_is_expected(text):
     (f,) = ex(text).figures
     assert f.metric.startswith("expected ")
+
+
+def test_a_statistics_release_passes_its_period_to_later_flows_shares_and_counts():
+    text = (
+        "National Statistics Committee\n\nPress release, 14.11.2025\n\n"
+        "Over January–September 2025, foreign trade turnover amounted to 11.2 billion US dollars.\n\n"
+        "Exports totalled 2.3 billion dollars, having decreased by 1.8 percent.\n\n"
+        "The EU's share in turnover was 4.1 percent. Trade with the EU came to 459 million dollars.\n\n"
+        "The number of partner countries reached 142."
+    )
+    got = {f.value: f.period for f in ex(text, "2025-11-14").figures}
+    assert set(got.values()) == {"2025-01/2025-09"} and len(got) == 6
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "During the forum, 25 agreements worth about $2.6 billion were signed.",
+        "More than 1,200 companies with European capital operate in the country.",
+        "The EU accounts for about 30 percent of turnover.",
+    ],
+)
+def test_an_occasion_or_a_present_state_after_a_statistic_takes_no_period(second):
+    text = (f"In the first four months of 2025 trade grew by 3.2% to $14 billion.\n\nThe sides met in "
+            f"Almaty.\n\n{second}")
+    later = [f for f in ex(text, "2025-06-10").figures if f.span[0] > 80 and f.unit in ("count", "percent")]
+    assert later and all(f.period is None for f in later)

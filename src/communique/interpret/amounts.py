@@ -581,8 +581,14 @@ _STAT_PERIOD = re.compile(r"\d{4}(?:-\d\d/\d{4}-\d\d)?")
 # a sentence about the future, a plan or a goal, or about a state of things now, says no past period
 _NOT_CARRIED = re.compile(
     r"\b(?:will|would|shall|could|should|may|might|plans?|intends?|expects?|expected|aims?|target|goal|"
-    r"forecast|projected|potential|by\s+(?:the\s+end\s+of\s+)?20\d\d|now|currently|remains|is|are)\b",
+    r"forecast|projected|potential|by\s+(?:the\s+end\s+of\s+)?20\d\d|now|currently|remains?|is|are|"
+    r"accounts?\s+for|makes\s+up|make\s+up|stands?|holds?|represents?|operates?|has|have)\b",
     re.I,
+)
+# a share or a count told in the past ("The EU's share in turnover was 4.1 percent", "The number of
+# partner countries reached 142"): of the period of the flows told before it, in a statistical text
+_PAST_STATE = re.compile(
+    r"\b(?:was|were|amounted|totalled|totaled|came|stood|reached|accounted|made\s+up|numbered|rose|grew|fell)\b"
 )
 
 
@@ -594,21 +600,31 @@ def _carried_periods(ctx: Context, figures: list[Figure]) -> list[Figure]:
     dated = [f for f in figures if f.span and f.period and f.unit != "count" and _FLOW.search(f.metric)]
     if not dated:
         return figures
-    out = []
-    for f in figures:
-        if (
-            f.period is None
-            and f.span
-            and f.unit != "count"
-            and not f.metric.startswith("share")
-            and _FLOW.search(f.metric)
-        ):
-            s = ctx.sentence_at(f.span[0])
-            prev = [d for d in dated if d.span[0] < s.start]
+    out = list(figures)
+    # (in the order of the text, a flow that took a period passes it on: "¶ Exports … ¶ The number …")
+    for k in sorted(range(len(figures)), key=lambda i: figures[i].span or (0, 0)):
+        f = figures[k]
+        s = ctx.sentence_at(f.span[0]) if f.span else None
+        kind_ok = s is not None and (
+            (f.unit != "count" and not f.metric.startswith("share") and _FLOW.search(f.metric))
+            or (
+                (f.unit == "count" or f.metric.startswith("share"))
+                and _PAST_STATE.search(ctx.text, s.start, s.end) is not None
+            )
+        )
+        if f.period is None and kind_ok:
+            prev = sorted((d for d in dated if d.span[0] < s.start), key=lambda d: d.span[0])
+            gap = s.paragraph - ctx.sentence_at(prev[-1].span[0]).paragraph if prev else 99
             if (
                 prev
                 and _STAT_PERIOD.fullmatch(prev[-1].period)
-                and s.paragraph - ctx.sentence_at(prev[-1].span[0]).paragraph <= 2
+                # (a count or a share: only of a part of a year, a statistical period, told in the
+                # paragraph of that flow or the next)
+                and (
+                    f.unit != "count" and not f.metric.startswith("share")
+                    or ("/" in prev[-1].period and gap <= 1)
+                )
+                and gap <= 2
                 # (a base the change is told against, "a year before", dates nothing)
                 and not [d for d in ctx.dates_in(s.start, s.end) if not _EARLIER_BASE.fullmatch(d.text)]
                 and not _NOT_CARRIED.search(ctx.text, s.start, s.end)
@@ -616,8 +632,9 @@ def _carried_periods(ctx: Context, figures: list[Figure]) -> list[Figure]:
             ):
                 year = _pub_year(ctx)
                 if not (year and int(prev[-1].period[:4]) > year):
-                    f = f.model_copy(update={"period": prev[-1].period})
-        out.append(f)
+                    out[k] = f.model_copy(update={"period": prev[-1].period})
+                    if f.unit != "count" and _FLOW.search(f.metric):
+                        dated.append(out[k])
     return out
 
 
