@@ -570,3 +570,21 @@ def test_an_occasion_or_a_present_state_after_a_statistic_takes_no_period(second
             f"Almaty.\n\n{second}")
     later = [f for f in ex(text, "2025-06-10").figures if f.span[0] > 80 and f.unit in ("count", "percent")]
     assert later and all(f.period is None for f in later)
+
+
+@pytest.mark.parametrize(
+    "text, stated",
+    [
+        ("The EU will provide €300 million, or about $325 million, for the corridor.", 325e6),
+        ("Japan will extend a loan of 10 billion yen, i.e. approximately $67 million, for the port.", 67e6),
+        ("The EIB will lend €50 million, or roughly US$54 million, for schools.", 54e6),
+    ],
+)
+def test_a_conversion_after_a_comma_is_stated_not_a_second_pledge(text, stated):
+    (p,) = ex(text).pledges
+    assert p.amount_usd_stated == stated
+
+
+def test_a_second_sum_in_the_same_currency_after_or_is_its_own():
+    out = ex("The EU gave €3 million in 2023, or €1 million each year.")
+    assert len(out.figures) == 2

@@ -38,6 +38,20 @@ _CONVERSION = re.compile(
     r"^\s*(?:[a-z]+\s+){0,2}\(\s*(?:about|around|approx\.?|approximately|some|roughly|nearly|~|or|i\.e\.)?\s*$",
     re.I,
 )
+# "€300 million, or about $325 million, …": a conversion told after a comma (in another currency)
+_CONVERSION_OR = re.compile(
+    r"^\s*,\s*(?:or|i\.e\.|that\s+is|equivalent\s+to)\s+(?:about|around|approx\.?|approximately|some|roughly|"
+    r"nearly|almost)?\s*$",
+    re.I,
+)
+
+
+def _converted(text: str, a: Amount, nxt: Amount) -> bool:
+    """Whether the amount `nxt` right after `a` restates it in another currency (or the same)."""
+    between = text[a.span[1] : nxt.span[0]]
+    return bool(_CONVERSION.match(between)) or (nxt.unit != a.unit and bool(_CONVERSION_OR.match(between)))
+
+
 _REL_PERIOD = re.compile(
     r"\b(?:over|in|during|for|within)\s+the\s+(past|last|next|coming)\s+(?:(\w+)\s+)?"
     r"(decade|years?|months?)\b",
@@ -450,7 +464,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         stated = None
         if (
             nxt
-            and _CONVERSION.match(ctx.text[a.span[1] : nxt.span[0]])
+            and _converted(ctx.text, a, nxt)
             and nxt.unit not in ("percent", "count")
         ):
             stated = nxt
@@ -2903,7 +2917,7 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
     for x in ctx.amounts:
         if a.span[1] < x.span[0] < nxt_amount and (x.unit != "count" or count):
             if x.span[0] - a.span[1] < 30 and (
-                (x.unit not in ("percent", "count") and _CONVERSION.match(text[a.span[1] : x.span[0]]))
+                (x.unit not in ("percent", "count") and _converted(text, a, x))
                 or (x.unit == "percent" and _BRACKET_CHANGE.fullmatch(text, a.span[1], x.span[0]))
             ):
                 # "1.5 trillion tenge ($3 billion) in 2024", "$300 million (-5%) in 2023": a stated
