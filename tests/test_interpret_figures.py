@@ -588,3 +588,16 @@ def test_a_conversion_after_a_comma_is_stated_not_a_second_pledge(text, stated):
 def test_a_second_sum_in_the_same_currency_after_or_is_its_own():
     out = ex("The EU gave €3 million in 2023, or €1 million each year.")
     assert len(out.figures) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over 2 days, the delegations visited 3 cities.",
+        "The President signed Law No. 123 on ratification.",
+        "The sides marked 30 years of diplomatic relations.",
+        "Uzbekistan ranks 69th in the Doing Business index.",
+    ],
+)
+def test_no_figure_in_itineraries_laws_anniversaries_and_ranks(text):
+    assert not ex(text).figures
