@@ -601,3 +601,14 @@ def test_a_second_sum_in_the_same_currency_after_or_is_its_own():
 )
 def test_no_figure_in_itineraries_laws_anniversaries_and_ranks(text):
     assert not ex(text).figures
+
+
+def test_the_reporting_period_is_the_period_told_before():
+    out = ex("In January–October 2025 trade reached $5 billion. Exports to Italy totalled $3 billion in the "
+             "reporting period.")
+    assert [f.period for f in out.figures] == ["2025-01/2025-10", "2025-01/2025-10"]
+
+
+def test_a_rate_is_no_share():
+    (f,) = ex("The refinancing rate stands at 16.5%.").figures
+    assert f.metric == "interest rate"

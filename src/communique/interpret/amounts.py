@@ -1924,7 +1924,7 @@ _YEAR_BACK = re.compile(
 _SAME_PERIOD = re.compile(
     r"\b(?:over|in|during|for)\s+the\s+same\s+period\b(?!\s+(?:of\s+)?(?:last|the\s+previous|a\s+year))"
     # "… reached about 9 percent over the period", "in that period": the period told just before
-    r"|\b(?:over|in|during|for)\s+(?:the|this|that)\s+period\b"
+    r"|\b(?:over|in|during|for)\s+(?:the|this|that)\s+(?:reporting\s+|review\s+|reviewed\s+)?period\b"
     r"(?!\s+(?:of|from|between|to|under|in|since|covered|when)\b|\s*[\d(])",
     re.I,
 )
