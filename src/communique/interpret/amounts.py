@@ -2622,7 +2622,7 @@ _TARGET_OF = re.compile(
 _EXPECTED = re.compile(
     r"\b(?:(?:expected|forecast|projected|predicted|estimated|likely)\s+to"
     # "Officials expect trade to exceed …", "the ministry forecasts exports to reach …"
-    r"|(?:expect|expects|forecast|forecasts|project|projects|predict|predicts)\s+(?:[\w'’-]+\s+){1,4}?to)"
+    r"|(?:expect|expects|forecast|forecasts|predict|predicts)\s+(?:[\w'’-]+\s+){1,4}?to)"
     r"\s+(?:reach|exceed|total|top|hit|be|"
     r"amount\s+to|(?:grow|rise|increase|fall|decline|decrease|drop|contract|shrink)\s+(?:by|to)|climb\s+to)\s+"
     r"(?:(?:between|about|some|around|over|more\s+than|nearly|almost|at\s+least|up\s+to)\s+)?(?:[$€£]\s*)?$",
@@ -2630,7 +2630,7 @@ _EXPECTED = re.compile(
 )
 
 
-_GOAL_WORDS = ("target", "goal", "objective", "aim", "task", "expect", "forecast", "project", "predict",
+_GOAL_WORDS = ("target", "goal", "objective", "aim", "task", "expect", "forecast", "projected", "predict",
                "estimat", "likely", "plan", "propos", "agreed", "decided", "pledged", "resolved", "instruct",
                "urged", "called on", "want", "hope", "committed", "seek", "intend")
 
