@@ -737,7 +737,7 @@ def test_falls_number_of_and_year_earlier_values():
         "2024-06-01",
     )
     got = {f.value: (f.metric, f.period) for f in e.figures}
-    assert got[6][0].endswith("decline")
+    assert got[-6][0].endswith("growth")  # a fall is negative growth (tune8 convention)
     assert got[1300] == ("Latvian students enrolled in Almaty", "2023")
     assert got[1.8e9][1] == "2023-01/2023-04"
 
@@ -859,8 +859,9 @@ def test_a_change_without_a_value_is_the_metric_s_growth_or_decline():
            "Exports fell by 3 percent in 2023.")
     assert [(f.metric, f.period) for f in r.figures] == [
         ("trade growth", "2024-01/2024-04"),
-        ("exports decline", "2023"),
+        ("exports growth", "2023"),
     ]
+    assert r.figures[1].value == -3
 
 
 def test_counts_of_what_a_project_builds_are_its_scope_not_figures():

@@ -147,7 +147,7 @@ def test_a_change_told_as_a_fraction_and_a_level_reached_as_a_fraction():
 
 def test_a_decrease_of_is_a_decline():
     out = ex("In 2024 exports amounted to USD 22.8 billion (a decrease of 1.9%).")
-    assert _fig(out, 1.9).metric.endswith("decline")
+    assert _fig(out, -1.9).metric.endswith("growth")
 
 
 def test_an_equivalent_in_another_currency_is_no_second_record():

@@ -107,7 +107,8 @@ rf"(?P<iso_d>[0-3]?[0-9])(?![0-9]|[./-][0-9]))",
     # "revenue for the first half was up 14%": a half without its year, the last one ended (or the
     # next one ahead, in a clause about the future)
     rf"(?P<hrel>(?<=[Tt]he{_S})(?P<hrel_w>(?i:first|second)){_S}+(?i:half)(?![\w-])(?!{_S}+(?i:of)\b))",
-    rf"(?P<mmr>(?P<mmr_m1>{_MONTH}){_S}*(?:[-–—]|{_S}+to{_S}+|{_S}+and{_S}+){_S}*(?P<mmr_m2>{_MONTH})"
+    rf"(?P<mmr>(?P<mmr_m1>{_MONTH}){_S}*(?:[-–—]|{_S}+(?:to|through|till|until){_S}+|{_S}+and{_S}+){_S}*"
+    rf"(?P<mmr_m2>{_MONTH})"
     rf"(?:,?{_S}+(?:(?i:of){_S}+)?(?P<mmr_y>{_YEAR})|{_S}+(?:(?i:of){_S}+)?{_RELY.format('mmr_rel')}"
     rf"|{_S}+(?:(?i:of){_S}+)?(?:(?i:the){_S}+)?(?P<mmr_cur>(?i:current)){_S}+(?i:year)\b)?)",
     # "the first ten months of 2024", "the first nine months of the year", "9 months of 2025",
@@ -115,7 +116,8 @@ rf"(?P<iso_d>[0-3]?[0-9])(?![0-9]|[./-][0-9]))",
     rf"(?P<fnm>(?:(?P<fnm_w>(?i:first|last)){_S}+)?(?P<fnm_n>{_NUMW}){_S}+(?i:months){_S}+(?i:of){_S}+"
     rf"(?:(?P<fnm_y>{_YEAR})|(?i:the|this){_S}+(?:(?i:current){_S}+)?(?i:year)\b|(?i:current){_S}+(?i:year)\b"
     rf"|{_RELY.format('fnm_rel')})"
-    rf"|(?P<fnm_f>(?i:first)){_S}+(?P<fnm_n2>{_NUMW}){_S}+(?i:months)(?![A-Za-z])"
+    # "in the first three quarters" (no year): the months of those quarters
+    rf"|(?P<fnm_f>(?i:first)){_S}+(?P<fnm_n2>{_NUMW}){_S}+(?P<fnm_u>(?i:months|quarters))(?![A-Za-z])"
     rf"(?!{_S}+(?i:of|ago|earlier|before|after|later|from|since)\b))",
     # "(since) the beginning of the year", "the start of this year": from January of the year
     rf"(?P<boy>(?i:beginning|start){_S}+(?i:of){_S}+(?:(?i:the|this){_S}+)?(?:(?i:current){_S}+)?(?i:year)\b)",
@@ -369,6 +371,8 @@ def _resolve(  # noqa: C901
     if kind == "fnm":
         if g("fnm_f"):  # "in the first nine months": of the year it is, or of the last one
             n = _count(g("fnm_n2"))
+            if n and g("fnm_u").lower() == "quarters":
+                n = 3 * n if n < 4 else 0
             if not n or n > 11 or anchor is None:
                 return None
             y = anchor.year if anchor.month > n else anchor.year - 1

@@ -615,6 +615,8 @@ def growth_inconsistent(ctx: Context) -> Iterator[Flag]:
         sign = _growth_sign(ctx, g)
         if sign is None:
             continue
+        if g.value < 0:
+            sign = 1  # a fall told as a negative growth ("exports growth -6.5"): the value has its sign
         base = _growth_base(g.metric)
         pair = _growth_values(ctx, g, base)
         if pair is None:
@@ -628,7 +630,7 @@ def growth_inconsistent(ctx: Context) -> Iterator[Flag]:
         g_lo, g_hi = sorted(sign * x for x in interval(g.value, g.qualifier, g.value_max))
         if g_lo - imp_hi > slack or imp_lo - g_hi > slack:
             implied = (cur.value / prev.value - 1) * 100
-            word = "a fall" if sign < 0 else "growth"
+            word = "a fall" if sign * g.value < 0 else "growth"
             yield _flag("growth",
                         f"{word} of {fmt(abs(g.value), 'percent')} is stated for {base or cur.metric} in "
                         f"{cur.period}, but {fmt(prev.value, prev.unit)} ({prev.period}) to "

@@ -38,12 +38,27 @@ _CONVERSION = re.compile(
     r"^\s*(?:[a-z]+\s+){0,2}\(\s*(?:about|around|approx\.?|approximately|some|roughly|nearly|~|or|i\.e\.)?\s*$",
     re.I,
 )
+# "€300 million, or about $325 million, …": a conversion told after a comma (in another currency)
+_CONVERSION_OR = re.compile(
+    r"^\s*,\s*(?:or|i\.e\.|that\s+is|equivalent\s+to)\s+(?:about|around|approx\.?|approximately|some|roughly|"
+    r"nearly|almost)?\s*$",
+    re.I,
+)
+
+
+def _converted(text: str, a: Amount, nxt: Amount) -> bool:
+    """Whether the amount `nxt` right after `a` restates it in another currency (or the same)."""
+    between = text[a.span[1] : nxt.span[0]]
+    return bool(_CONVERSION.match(between)) or (nxt.unit != a.unit and bool(_CONVERSION_OR.match(between)))
+
+
 _REL_PERIOD = re.compile(
     r"\b(?:over|in|during|for|within)\s+the\s+(past|last|next|coming)\s+(?:(\w+)\s+)?"
     r"(decade|years?|months?)\b",
     re.I,
 )
-_SINCE = re.compile(r"\bsince\b(?![\w\s,]*\band\b)[\w\s,]{0,25}$", re.I)
+# "since 2005", "since the first summit in Xi'an in May 2023": a span from that date up to now
+_SINCE = re.compile(r"\bsince\b(?![\w\s,'’-]*\band\b)[\w\s,'’-]{0,50}$", re.I)
 _BASE = re.compile(
     r"(?:\b(?:from|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|than(?:\s+in)?|over|versus|vs\.?"
     r"|against|relative\s+to)"
@@ -82,7 +97,7 @@ _FRACTION_Q = {
     "more than": "more than",
     "less than": "less than",
     "under": "less than",
-    "at least": "at least",
+    "at least": "more than",  # the contract's qualifiers (DESIGN) have no "at least"
     "up to": "up to",
 }
 
@@ -139,16 +154,20 @@ def _lex() -> dict:
             re.compile(
                 # "… has risen to about a quarter": the level it reaches, told as a fraction too
                 r"(?:\b(?:grown|grew|risen|rose|increased|decreased|fallen|fell|declined|expanded)\s+(?:by|to)\s+"
+                # "the share … reached almost a quarter in January–August": a level, no "of" after it
+                r"|\b(?:reached|reaches|stood\s+at|stands\s+at|amounted\s+to|amounts\s+to|makes\s+up|made\s+up)\s+"
                 # "intend to increase freight traffic on the corridor by a quarter by 2030": a target
                 r"|\b(?:to\s+(?:increase|raise|boost|grow|expand|cut|reduce|lift)|(?:had|has|have)\s+"
                 r"(?:increased|raised|boosted|expanded|cut|reduced|lifted))\s+(?:[\w’'–-]+\s+){1,8}?by\s+)"
                 r"(?:(about|nearly|almost|more\s+than|over|around|some)\s+)?("
                 + "|".join(map(re.escape, sorted(fr, key=len, reverse=True)))
-                + r")\b(?!\s+of\b)",
+                # (not "half a billion dollars": a sum, no share)
+                + r")\b(?!\s+of\b|\s+an?\s+(?:million|billion|trillion|thousand)\b)",
                 re.I,
             ),
             starts=["grown", "grew", "risen", "rose", "increased", "decreased", "fallen", "fell", "declined",
-                    "expanded", "to", "had", "has", "have"],
+                    "expanded", "to", "had", "has", "have", "reached", "reaches", "stood", "stands",
+                    "amounted", "amounts", "makes", "made"],
         ),
         "giver_after": re.compile(giver + rf"{{0,6}}(?:{heads}))\b"),
         "giver_before": re.compile(giver + rf"{{1,6}}(?:{heads}))\b"),
@@ -174,7 +193,7 @@ def _lex() -> dict:
         out[k + "_scan"] = LiteralScan(out[k])
     out["hedged_scan"] = LiteralScan(out["hedged"], starts=h["hedged"])  # each match opens with a word
     out["giver_heads_in"] = AnyOf(head_words)  # every giver_before / giver_after match ends in one
-    out["same_in"] = AnyOf(["same"])  # every _SAME_PERIOD match says it
+    out["same_in"] = AnyOf(["period"])  # every _SAME_PERIOD match says it
     out["rel_in"] = AnyOf(["past", "last", "next", "coming"])  # every _REL_PERIOD match says one
     out["since_in"] = AnyOf(["since"])  # every _SINCE match says it
     out["present"] = rx(m.get("present_cues") or [])
@@ -243,7 +262,11 @@ _NUMBER_OF = re.compile(
     r"passed|surpassed|topped|crossed|"
     r"rose\s+to|grew\s+to|grown\s+to|risen\s+to|increased\s+to|jumped\s+to|came\s+to|stood\s+at|stands\s+at|"
     r"totall?ed|"
-    r"amounted\s+to|climbed\s+to)\s+(?:(?:more\s+than|over|about|some|nearly|almost)\s+)?$"
+    r"amounted\s+to|climbed\s+to|"
+    # "… has grown from 38 to more than 90"
+    r"(?:grown|grew|risen|rose|increased|jumped|climbed|fallen|fell|decreased|declined)\s+from\s+"
+    r"\d[\d,.\u00a0\u202f ]*(?:\s+in\s+[^,;.]{4,30}?)?\s+to)"
+    r"\s+(?:(?:more\s+than|over|about|some|nearly|almost)\s+)?$"
     # "… has brought the number of mutual trips to 1.2 million", "raise the number of flights to 40"
     r"|\b[Nn]umber\s+of\s+([\w’'\- ]{3,60}?)\s+to\s+$"
 )
@@ -254,6 +277,8 @@ def _number_of(ctx: Context, a: Amount) -> str | None:
     s = ctx.sentence_at(a.span[0])
     lo = max(s.start, a.span[0] - 160)
     m = _NUMBER_OF.search(ctx.text[lo : a.span[0]]) if ctx.text.find("umber", lo, a.span[0]) >= 0 else None
+    if not m and ctx.text.find("umber", lo, a.span[0]) >= 0:
+        m = _NUMBER_OF.search(ctx.text[lo : _count_qualifier(ctx.text, a.span[0])[1]])
     if not m:
         return None
     phrase = m.group(0)[len(m.group(0)) - len(m.group(0).lstrip()) :]
@@ -276,7 +301,7 @@ def _is_count_figure(ctx: Context, a: Amount) -> bool:
     after = ctx.text[a.span[1] : a.span[1] + 60]
     words = re.findall(r"[\w’'\-]+|\"|“|”", after)[:5]
     nouns = _lex()["count_nouns"]
-    if any(w.lower() in nouns for w in words):
+    if any(w.lower() in nouns for w in words) or _pair_noun(words, nouns) is not None:
         return True
     # "more than 200 young Turkmen": people named by a demonym
     if any(_people_demonym(w) for w in words[:2]) and not re.match(r"\s*[A-Z]", after[:2]):
@@ -286,11 +311,29 @@ def _is_count_figure(ctx: Context, a: Amount) -> bool:
     return _number_of(ctx, a) is not None
 
 
-_COUNT_Q = re.compile(
-    r"\b(more than|over|about|around|some|roughly|nearly|almost|up to|at least|less than|"
-    r"fewer than|approximately)\s+$",
-    re.I,
-)
+def _pair_noun(words: list[str], nouns) -> int | None:
+    """Where a two-word counted noun ("member states": not "states" alone, "the two states") ends."""
+    return next(
+        (k + 1 for k in range(len(words) - 1) if f"{words[k]} {words[k + 1]}".lower() in nouns), None
+    )
+
+
+@lru_cache(maxsize=1)
+def _count_q() -> tuple[re.Pattern, dict[str, str]]:
+    """The qualifier phrases of data/numbers_cues.yaml ("no fewer than", "in the region of") as they
+    stand right before a bare count, and what each means."""
+    quals = {k.lower(): v for k, v in data.load("numbers_cues")["qualifiers"].items() if k[:1].isalpha()}
+    alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(quals, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({alt})\s+$", re.I), quals
+
+
+def _count_qualifier(text: str, start: int) -> tuple[str, int]:
+    """The qualifier before the count at `start` (normalised) and where it opens."""
+    rx, quals = _count_q()
+    q = rx.search(text, max(0, start - 24), start)
+    if not q:
+        return "exact", start
+    return _q(quals.get(re.sub(r"\s+", " ", q.group(1).lower()), "about")), q.start()
 
 
 _DURATIONS = frozenset(
@@ -312,13 +355,18 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
             continue
         if not num[:1].isdigit() or is_year_like(num) or ctx.text[end : end + 1] in "%-/:":
             continue
+        line_start = ctx.text.rfind("\n", 0, start) + 1
+        if ctx.text[end : end + 2] in (". ", ") ") and not ctx.text[line_start:start].strip():
+            continue  # "5. The number of countries …": the number of a numbered paragraph
         words = _WORDS.findall(ctx.text[end : end + 60])[:4]
         sent = ctx.sentence_at(start)
         lo = max(sent.start, start - 160)
+        qual, q_at = _count_qualifier(ctx.text, start)
         if (
             (
                 ctx.text.find("umber", lo, start) >= 0  # every _NUMBER_OF match says "[Nn]umber"
-                and _NUMBER_OF.search(ctx.text[lo:start])
+                # (with the qualifier read apart: "reached no fewer than 3,000")
+                and (_NUMBER_OF.search(ctx.text[lo:start]) or _NUMBER_OF.search(ctx.text[lo:q_at]))
             )
             and not re.match(
                 r"\s*(?:[%$€£]|per\s*cent\b|percent\b|tonnes?\b|tons?\b|km\b|kilomet\w+|mln\b|million\b|"
@@ -330,8 +378,6 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
                 value = float(parse_number(num))
             except (ValueError, ArithmeticError):
                 continue
-            q = _COUNT_Q.search(ctx.text[max(0, start - 20) : start])
-            qual = _FRACTION_Q.get(q.group(1).lower(), "about") if q else "exact"
             if re.search(
                 r"\b(?:exceeded|exceeds|surpassed|topped|passed|crossed)\s+$",
                 ctx.text[max(0, start - 14) : start],
@@ -351,8 +397,6 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
             value = float(parse_number(num))
         except (ValueError, ArithmeticError):
             continue
-        q = _COUNT_Q.search(ctx.text[max(0, start - 20) : start])
-        qual = _FRACTION_Q.get(q.group(1).lower(), "about") if q else "exact"
         out.append(Amount((start, end), num, value, None, "count", qual, None, True))
     return out
 
@@ -376,14 +420,43 @@ def _overlap_test(spans: list[tuple[int, int]]):
     return overlaps
 
 
+_ONE_IN = re.compile(
+    r"\b(?:(about|around|roughly|some|nearly|almost|more\s+than|over|less\s+than)\s+)?"
+    r"(?:one|1)\s+(?:in|out\s+of)\s+(?:every\s+)?(two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\b",
+    re.I,
+)
+_ONE_IN_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+             "ten": 10}
+
+
+@lru_cache(maxsize=1)
+def _one_in_scan() -> LiteralScan:
+    return LiteralScan(_ONE_IN)
+
+
+def _one_in(ctx: Context) -> list[Amount]:
+    """ "roughly one in five companies", "one out of every ten": a share told as a ratio (percent)."""
+    out = []
+    for m in _one_in_scan().finditer(ctx.text, ctx.at):
+        n = _ONE_IN_N.get(m.group(2).lower()) or int(m.group(2))
+        q = _FRACTION_Q.get(re.sub(r"\s+", " ", (m.group(1) or "").lower()), "exact")
+        out.append(Amount(m.span(), m.group(0), round(100 / n, 1), None, "percent", q, None, True))
+    return out
+
+
 def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
-    amounts = sorted(list(ctx.amounts) + _fractions(ctx) + _counts_before_nouns(ctx), key=lambda a: a.span)
+    ratios = _one_in(ctx)
+    told = list(ctx.amounts) + _counts_before_nouns(ctx)
+    if ratios:  # "one in five companies": not a count of five
+        told = [x for x in told if not any(r.span[0] <= x.span[0] < r.span[1] for r in ratios)]
+    amounts = sorted(told + ratios + _fractions(ctx), key=lambda a: a.span)
     figures: list[Figure] = []
     pledges: list[Pledge] = []
     last_pledge: _Pending | None = None
     last_money: tuple[Figure, int, int] | None = None  # the last money figure, its paragraph and sentence
     prev_money_fig: Figure | None = None
     scope_end = -1  # end of the last count read as a project's scope ("construction of 2 hospitals")
+    same_later: set = set()  # spans of figures "over the same period" whose period comes later
     i = 0
     while i < len(amounts):
         a = amounts[i]
@@ -391,7 +464,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         stated = None
         if (
             nxt
-            and _CONVERSION.match(ctx.text[a.span[1] : nxt.span[0]])
+            and _converted(ctx.text, a, nxt)
             and nxt.unit not in ("percent", "count")
         ):
             stated = nxt
@@ -435,6 +508,14 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         fig = _as_figure(ctx, a, s, prev_money_fig, last_money)
         if fig is None:
             continue
+        goal = _goal_metric(ctx, a, s, fig.metric)
+        if goal != fig.metric:
+            fig = fig.model_copy(update={"metric": goal})
+        if fig.period is None and fig.unit == "percent" and fig.metric.endswith("growth"):
+            after_base = _after_base(ctx, s)
+            if after_base:
+                # "Trade was up 9% compared with 2023": the change of the year after its base
+                fig = fig.model_copy(update={"period": after_base})
         if fig.period is None and _from_now_to_target(ctx, a, s):
             # "cut losses from 17% to about 11% by 2031": the value it starts from is today's
             fig = fig.model_copy(update={"period": str(_pub_year(ctx))})
@@ -465,13 +546,17 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         elif _same_period_of(ctx, a, s):
             # "… over the same period": the period of the figure told just before
             before = [f for f in figures if f.period and f.span and f.span[0] < s.start]
-            if before and ctx.sentence_at(before[-1].span[0]).paragraph == s.paragraph:
+            # (in its paragraph, or the paragraph before: "… in the first ten months. ¶ … over the period")
+            if before and 0 <= s.paragraph - ctx.sentence_at(before[-1].span[0]).paragraph <= 1:
                 fig = fig.model_copy(update={"period": before[-1].period})
+            elif fig.period is None:
+                same_later.add(fig.span)  # once the figures before it have their periods
         figures.append(fig)
         if money:
             prev_money_fig = fig
             last_money = (fig, s.paragraph, si)
     figures += _year_earlier_counts(ctx, figures)
+    figures += _compared_counts(ctx, figures)
     figures += _table_counts(ctx, figures)
     figures = _table_repeats(ctx, figures)
     release = _release_period(ctx)
@@ -490,9 +575,81 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             else f
             for f in figures
         ]
+    figures = _carried_periods(ctx, figures)
+    for k, f in enumerate(figures):
+        if f.span not in same_later or f.period is not None:
+            continue
+        s = ctx.sentence_at(f.span[0])
+        before = [x for x in figures if x.period and x.span and x.span[0] < s.start]
+        last = max(before, key=lambda x: x.span[0]) if before else None
+        if last is not None and 0 <= s.paragraph - ctx.sentence_at(last.span[0]).paragraph <= 1:
+            figures[k] = f.model_copy(update={"period": last.period})
     if pledges and ":" in ctx.text:
         pledges = _package_programs(ctx, pledges)
     return figures, pledges
+
+
+# trade flows a statistical period is told once for: a later flow in the next paragraphs inherits it
+_FLOW = re.compile(r"\b(?:trade|exports|imports|turnover|surplus|deficit)\b")
+_STAT_PERIOD = re.compile(r"\d{4}(?:-\d\d/\d{4}-\d\d)?")
+# a sentence about the future, a plan or a goal, or about a state of things now, says no past period
+_NOT_CARRIED = re.compile(
+    r"\b(?:will|would|shall|could|should|may|might|plans?|intends?|expects?|expected|aims?|target|goal|"
+    r"forecast|projected|potential|by\s+(?:the\s+end\s+of\s+)?20\d\d|now|currently|remains?|is|are|"
+    r"accounts?\s+for|makes\s+up|make\s+up|stands?|holds?|represents?|operates?|has|have)\b",
+    re.I,
+)
+# a share or a count told in the past ("The EU's share in turnover was 4.1 percent", "The number of
+# partner countries reached 142"): of the period of the flows told before it, in a statistical text
+_PAST_STATE = re.compile(
+    r"\b(?:was|were|amounted|totalled|totaled|came|stood|reached|accounted|made\s+up|numbered|rose|grew|fell)\b"
+)
+
+
+def _carried_periods(ctx: Context, figures: list[Figure]) -> list[Figure]:
+    """ "In January–October 2025, trade … reached $40.1 billion. ¶ Exports to the EU totalled $31.2
+    billion, down 4.1%.": a trade flow (or its change) told with no date, in a sentence that dates
+    nothing, is of the period the flow told last before it (in its paragraph or the two before) is of,
+    when that is a year or part of a year."""
+    dated = [f for f in figures if f.span and f.period and f.unit != "count" and _FLOW.search(f.metric)]
+    if not dated:
+        return figures
+    out = list(figures)
+    # (in the order of the text, a flow that took a period passes it on: "¶ Exports … ¶ The number …")
+    for k in sorted(range(len(figures)), key=lambda i: figures[i].span or (0, 0)):
+        f = figures[k]
+        s = ctx.sentence_at(f.span[0]) if f.span else None
+        kind_ok = s is not None and (
+            (f.unit != "count" and not f.metric.startswith("share") and _FLOW.search(f.metric))
+            or (
+                (f.unit == "count" or f.metric.startswith("share"))
+                and _PAST_STATE.search(ctx.text, s.start, s.end) is not None
+            )
+        )
+        if f.period is None and kind_ok:
+            prev = sorted((d for d in dated if d.span[0] < s.start), key=lambda d: d.span[0])
+            gap = s.paragraph - ctx.sentence_at(prev[-1].span[0]).paragraph if prev else 99
+            if (
+                prev
+                and _STAT_PERIOD.fullmatch(prev[-1].period)
+                # (a count or a share: only of a part of a year, a statistical period, told in the
+                # paragraph of that flow or the next)
+                and (
+                    f.unit != "count" and not f.metric.startswith("share")
+                    or ("/" in prev[-1].period and gap <= 1)
+                )
+                and gap <= 2
+                # (a base the change is told against, "a year before", dates nothing)
+                and not [d for d in ctx.dates_in(s.start, s.end) if not _EARLIER_BASE.fullmatch(d.text)]
+                and not _NOT_CARRIED.search(ctx.text, s.start, s.end)
+                and not ctx.is_heading(f.span[0])
+            ):
+                year = _pub_year(ctx)
+                if not (year and int(prev[-1].period[:4]) > year):
+                    out[k] = f.model_copy(update={"period": prev[-1].period})
+                    if f.unit != "count" and _FLOW.search(f.metric):
+                        dated.append(out[k])
+    return out
 
 
 def _table_repeats(ctx: Context, figures: list[Figure]) -> list[Figure]:
@@ -823,6 +980,67 @@ def _year_earlier_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
                 metric=ref.metric, value=value, unit="count", period=period, qualifier="exact", span=m.span(1)
             )
         )
+    return out
+
+
+_NUM = r"(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+)"
+# "reached 184, against 178 in January–September 2024", "… compared with 150 in 2023"
+_AGAINST_COUNT = re.compile(
+    r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|up\s+from|down\s+from)\s+" + _NUM + r"\s+in\s+"
+)
+# "the number of flights has grown from 38 to more than 90", "rose from 80 in 2020 to 120 in 2024"
+_FROM_COUNT = re.compile(
+    r"\bfrom\s+" + _NUM + r"(?:\s+in\s+(?P<in>[^,;.]{4,30}?))?\s+to\s+"
+    r"(?:(?:more\s+than|over|about|some|nearly|almost|around|at\s+least)\s+)?$"
+)
+_SINCE_YEAR = re.compile(r"\b[Ss]ince\s+((?:19|20)\d\d)\b")
+
+
+@lru_cache(maxsize=1)
+def _against_count_scan() -> LiteralScan:
+    return LiteralScan(_AGAINST_COUNT)
+
+
+def _compared_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
+    """The bare number a count is compared with is the same count at another time: "184, against 178
+    in January–September 2024" (the date after it), "has grown from 38 to more than 90" (since the
+    year the sentence starts from, else undated), "from 80 in 2020 to 120"."""
+    taken = {f.span[0] for f in figures if f.span}
+    counts = [f for f in figures if f.unit == "count" and f.span]
+    out = []
+
+    def add(ref: Figure, m: re.Match, period: str | None) -> None:
+        if m.start(1) in taken:
+            return
+        taken.add(m.start(1))
+        value = float(re.sub(r"[,\u00a0\u202f ]", "", m.group(1)))
+        out.append(
+            Figure(metric=ref.metric, value=value, unit="count", period=period, qualifier="exact",
+                   span=m.span(1))
+        )
+
+    for m in _against_count_scan().finditer(ctx.text, ctx.at):
+        s = ctx.sentence_at(m.start())
+        prev = [f for f in counts if s.start <= f.span[0] < m.start()]
+        dates = [d for d in ctx.dates_in(m.end(), min(s.end, m.end() + 40)) if d.span[0] == m.end()]
+        if prev and dates:
+            d = dates[0]
+            add(prev[-1], m, f"{d.value}/{d.end}" if d.end else d.value[:7])
+    for f in counts:
+        s = ctx.sentence_at(f.span[0])
+        if ctx.text.find("from", max(s.start, f.span[0] - 80), f.span[0]) < 0:
+            continue
+        m = _FROM_COUNT.search(ctx.text, max(s.start, f.span[0] - 80), f.span[0])
+        if m is None:
+            continue
+        period = None
+        if m.group("in"):
+            d = ctx.dates_in(m.start("in"), m.end("in"))
+            period = (f"{d[0].value}/{d[0].end}" if d[0].end else d[0].value) if d else None
+        else:
+            since = _SINCE_YEAR.search(ctx.text, s.start, s.end)
+            period = since.group(1) if since else None
+        add(f, m, period)
     return out
 
 
@@ -1204,6 +1422,9 @@ _CONDITION = re.compile(r"\b(?:if|unless|provided\s+that|subject\s+to|once|as\s+
 _REPORTED_WOULD = re.compile(
     r"\b(?:(?:said|announced|confirmed|stated|added|noted|declared)\s+|told\s+(?:[\w-]+\s+){1,4}?)(?:that\s+)?"
     r"(?:it|they|we)\s+would\s+(?:[\w-]+\s+){1,3}$"  # of its own money: "said the ADB would" reports another
+    # "announced that the EU would provide …": an announcement of a party's money is its promise
+    r"|\b(?:announced|confirmed|declared)\s+(?:that\s+)?(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}would\s+"
+    r"(?:[\w-]+\s+){1,3}$"
 )
 _SUPPORT_WITH = re.compile(
     r"\b(?:support|supports|supported|supporting|back|backs|backed|backing|finance|finances|fund|funds|"
@@ -1701,7 +1922,11 @@ _YEAR_BACK = re.compile(
     r"\s+(?:in\s+)?(?:the\s+same\s+period\s+(?:of\s+)?(?:last|the\s+previous)\s+year|a\s+year\s+(?:earlier|ago|before))\b"
 )
 _SAME_PERIOD = re.compile(
-    r"\b(?:over|in|during|for)\s+the\s+same\s+period\b(?!\s+(?:of\s+)?(?:last|the\s+previous|a\s+year))", re.I
+    r"\b(?:over|in|during|for)\s+the\s+same\s+period\b(?!\s+(?:of\s+)?(?:last|the\s+previous|a\s+year))"
+    # "… reached about 9 percent over the period", "in that period": the period told just before
+    r"|\b(?:over|in|during|for)\s+(?:the|this|that)\s+(?:reporting\s+|review\s+|reviewed\s+)?period\b"
+    r"(?!\s+(?:of|from|between|to|under|in|since|covered|when)\b|\s*[\d(])",
+    re.I,
 )
 
 
@@ -1932,6 +2157,7 @@ def _after_publication(ctx: Context, value: str) -> bool:
     return bool(pub) and value[: len(pub)] > pub[: len(value)]
 
 
+_FOR_SPAN = re.compile(r"\b[Ff]or\s+(?:the\s+)?(?:period\s+)?$")  # "For 2021–2027 the EU has earmarked"
 _BUDGET_AFTER = re.compile(r"\s+(?:state\s+|national\s+|federal\s+)?budget\b", re.I)
 
 
@@ -1944,7 +2170,7 @@ def _pledge_date(ctx: Context, a: Amount, s, window: str) -> str | None:
             and _SINCE.search(ctx.text[s.start : d.span[0]])
         )
         # "under the programme for 2021–2024": the programme's period, not when the pledge was made
-        and not (d.end and re.search(r"\bfor\s+(?:the\s+)?(?:period\s+)?$", ctx.text[s.start : d.span[0]]))
+        and not (d.end and _FOR_SPAN.search(ctx.text[s.start : d.span[0]]))
         # "… EUR 35 million for energy efficiency in 2025–2027": a span after the amount is when it is spent
         and not (d.end and d.granularity != "day" and d.span[0] > a.span[1])
         # "has allocated 850 million manat in its 2025 budget": the budget's year, no occasion
@@ -1999,10 +2225,11 @@ def _as_figure(
             # "… reached $22.7 billion last year and grew by 10% in January–September": a period
             # of the growth's own, between that value and it or after it in its clause, wins
             own = _period(ctx, a, s, count=False, lo=prev_money.span[1])
+            value, value_max = _signed(a, _direction(left, right))
             return Figure(
-                metric=f"{prev_money.metric} {_direction(left, right)}",
-                value=a.value,
-                value_max=a.value_max,
+                metric=f"{prev_money.metric} growth",
+                value=value,
+                value_max=value_max,
                 unit="percent",
                 period=own or prev_money.period,
                 qualifier=_q(a.qualifier),
@@ -2011,10 +2238,7 @@ def _as_figure(
         # "grew by about 40%": the change verb before the qualifier
         tq = _TRAIL_Q.search(left, max(0, len(left) - 20))
         bare = left[: tq.start()] if tq else left
-        if re.search(
-            r"\b(?:grew|rose|increased|decreased|fell|declined|jumped|climbed|up|down)\s+(?:by\s+)?$",
-            bare[-25:],
-        ):
+        if _chg()["by"].search(bare[-45:]):
             # "trade grew by 3.2% last year to $41.6 billion": growth of the value it reaches
             reach = next(
                 (
@@ -2025,11 +2249,11 @@ def _as_figure(
                 None,
             )
             if reach is not None and not _CLAUSE_BREAK.search(text, a.span[1], reach.span[0]):
+                value, value_max = _signed(a, _direction(bare, right))
                 return Figure(
-                    metric=f"{_metric(ctx, a, _clause_left(ctx, a, s)[-150:], right) or 'value'} "
-                    + _direction(bare, right),
-                    value=a.value,
-                    value_max=a.value_max,
+                    metric=f"{_metric(ctx, a, _clause_left(ctx, a, s)[-150:], right) or 'value'} growth",
+                    value=value,
+                    value_max=value_max,
                     unit="percent",
                     period=_period(ctx, reach, s, count=False),
                     qualifier=_q(a.qualifier),
@@ -2044,7 +2268,20 @@ def _as_figure(
             m = _SHARE_OF.search(text, max(s.start, a.span[0] - 150), a.span[0])
         if not m and "share" in right[:8]:
             m = _SHARE_AFTER.match(right + ".")  # "with a 30% share of its trade"
-        change = not m and _CHANGE_BY.search(bare[-25:])
+        # "grew by 7.5%", "was 12.5% less than": a change, no share
+        change = not m and (
+            _chg()["by"].search(bare[-45:])
+            or _CHANGE_AFTER.match(right)
+            or _CHANGE_NOUN_BEFORE.search(bare[-30:])
+        )
+        gapped = None
+        g = _GAPPED_BY.search(bare[-40:]) if not m and not change and "by" in bare[-40:] else None
+        if g:
+            # "Exports rose by 15%, imports by 8%": the change verb told once, before
+            g_at = a.span[0] - len(left) + len(bare) - len(bare[-40:]) + g.start()
+            verbs = list(_chg()["verb"].finditer(text, s.start, g_at))
+            gapped = verbs[-1].group(0) if verbs else None
+            change = bool(gapped)
         metric = (
             f"share of {m.group(1).strip()}"
             if m
@@ -2052,8 +2289,10 @@ def _as_figure(
             or (change and _metric(ctx, a, _clause_left(ctx, a, s)[-150:], right))
             or "share"
         )
-        if change and metric != "share":
-            metric = f"{metric} {_direction(bare, right)}"  # "trade grew by 7.5%": its growth, no share
+        value, value_max = a.value, a.value_max
+        if change:
+            metric = f"{metric} growth" if metric != "share" else "growth"  # "trade grew by 7.5%"
+            value, value_max = _signed(a, _direction(f"{gapped} by " if gapped else bare, right))
         period = _period(ctx, a, s, count=False)
         if period is None and m and last_money is not None and "accounted for" in left:
             # "Trade … in the first half of 2025 amounted to $2.9 billion. China accounted for about
@@ -2065,8 +2304,8 @@ def _as_figure(
                     period = fig.period
         return Figure(
             metric=metric,
-            value=a.value,
-            value_max=a.value_max,
+            value=value,
+            value_max=value_max,
             unit="percent",
             period=period,
             qualifier=_q(a.qualifier),
@@ -2075,7 +2314,7 @@ def _as_figure(
     if a.unit == "count":
         words = re.findall(r"[\w’'\-]+", right)[:5]
         nouns = lx["count_nouns"]
-        upto = next((k for k, w in enumerate(words) if w.lower() in nouns), None)
+        upto = next((k for k, w in enumerate(words) if w.lower() in nouns), _pair_noun(words, nouns))
         if upto is None:  # "200 young Turkmen": people named by their country
             upto = next((k for k, w in enumerate(words) if _people_demonym(w)), None)
         metric = " ".join(words[: upto + 1]) if upto is not None else (_number_of(ctx, a) or "count")
@@ -2098,7 +2337,13 @@ def _as_figure(
         fig, para, si = last_money
         same = ctx.sentence_index(a.span[0]) == si
         if para == s.paragraph and (
-            same or (ctx.sentence_index(a.span[0]) - si == 1 and _BACK_REF.search(ctx.text, s.start, s.end))
+            same
+            or (
+                ctx.sentence_index(a.span[0]) - si == 1
+                and _BACK_REF.search(ctx.text, s.start, s.end)
+                # "Exports are expected to reach $35 billion": a plan or a state now, no past period
+                and not _NOT_CARRIED.search(ctx.text, s.start, s.end)
+            )
         ):
             period = fig.period
             year = _pub_year(ctx)
@@ -2129,10 +2374,42 @@ _TRAIL_Q = re.compile(
 _SHARE_AFTER = re.compile(
     r"\s+share\s+(?:of|in)\s+(?:its\s+|their\s+|the\s+)?([\w’'\s-]{3,60}?)(?:[,.;]|\s+(?:in|last|and|that|which)\b)"
 )
-_CHANGE_BY = re.compile(
-    r"\b(?:grew|rose|increased|decreased|fell|declined|jumped|climbed|dropped|expanded|contracted|shrank)"
-    r"\s+(?:by\s+)?$"
+# words between a change verb and its amount: "rose year-on-year by 9%", "rose by a further 5%"
+_CHANGE_FILL = (
+    r"(?:(?:year[\s-]on[\s-]year|y/y|yoy|annually|sharply|slightly|further|again|significantly|markedly|"
+    r"strongly|steadily)\s+)?(?:by\s+(?:a\s+further\s+|another\s+)?)?$"
 )
+_CHANGE_NOUNS_DOWN = r"decrease|decline|drop|fall|reduction|contraction"
+
+
+@lru_cache(maxsize=1)
+def _chg() -> dict[str, re.Pattern]:
+    """The change verbs of data/metrics.yaml as regexes: "by" (a verb of change right before the
+    amount: "grew by", "slid", "was up"), "down" (the same for a fall, or "a decrease of"), "verb" (any
+    change verb: the one a list of changes leaves out after the first item)."""
+    cv = data.load("metrics")["change_verbs"]
+
+    def alt(ws):
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len, reverse=True))
+
+    up, down = alt(cv["up"]), alt(cv["down"])
+    return {
+        "by": re.compile(rf"(?<![\w-])(?:{up}|{down})\s+" + _CHANGE_FILL),
+        "down": re.compile(
+            rf"(?<![\w-])(?:{down})\s+" + _CHANGE_FILL
+            # "(a decrease of 1.9%)"
+            + rf"|\b(?:an?\s+)?(?:{_CHANGE_NOUNS_DOWN})\s+(?:of\s+|by\s+)$"
+        ),
+        "verb": re.compile(rf"(?<![\w-])(?:{up}|{down})(?![\w-])"),
+    }
+
+
+# "showed growth of 7%", "recorded a decline of 7%", "an increase of 20.3%": a change named before it
+_CHANGE_NOUN_BEFORE = re.compile(
+    r"\b(?:growth|increase|rise|gain|jump|" + _CHANGE_NOUNS_DOWN + r")\s+(?:of|by)\s+(?:about\s+|some\s+)?$"
+)
+# "Exports rose by 15%, imports by 8%": the verb left out of the next item of a list of changes
+_GAPPED_BY = re.compile(r"(?:,|\band)\s+(?:and\s+)?(?:[\w'’-]+\s+){1,3}?by\s+$")
 _GENERIC_HEADERS = frozenset(
     ("value", "values", "amount", "amounts", "total", "figure", "figures", "sum", "volume", "level", "usd",
      "eur", "change", "period", "year", "indicator", "item", "")
@@ -2177,33 +2454,48 @@ _BACK_REF = re.compile(
 _AMOUNT_BACK = re.compile(
     r"\s*(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:amount|sum|total|money|funding|financing|investment|volume)\b"
 )
-_FELL = re.compile(
-    r"\b(?:fell|declined|decreased|dropped|contracted|shrank|down)\s+(?:by\s+)?$"
-    # "(a decrease of 1.9%)"
-    r"|\b(?:an?\s+)?(?:decrease|decline|drop|fall|reduction|contraction)\s+(?:of\s+|by\s+)$"
-)
 _BRACKET_CHANGE = re.compile(r"\s*\(\s*[+−–-]?\s*")
 _SIGNED = re.compile(r"(?:^|[\s(])[+−–-]$")  # "$1.2 billion (+10.2%)": a signed change
-_LESS = re.compile(r"\s+(?:less|lower|down|decrease|decline|drop|fall|reduction)\b")
-# "…, up 12%", "…, a 25% increase on the previous year": the percentage is a change of the value before
-_CHANGE_AFTER = re.compile(
-    r"\s+(?:more|higher|less|lower|up|down|increase|rise|growth|gain|jump|decrease|decline|drop|fall)\b"
+# "… 12% year-on-year": words between a percentage and the change it names
+_ANNUAL = r"(?:(?:year[\s-]on[\s-]year|y/y|yoy|annual|yearly|annualised|annualized)\s+)?"
+_LESS = re.compile(
+    r"\s+" + _ANNUAL + r"(?:less|lower|down|decrease|decline|drop|fall|reduction|contraction)\b"
 )
+# "…, up 12%", "…, a 25% increase on the previous year", "a 12% year-on-year increase": the
+# percentage is a change of the value before
+_CHANGE_AFTER = re.compile(
+    r"\s+" + _ANNUAL
+    + r"(?:more|higher|less|lower|up|down|increase|rise|growth|gain|jump|decrease|decline|drop|fall|"
+    r"reduction|contraction)\b"
+)
+
+
+def _signed(a: Amount, direction: str) -> tuple[float, float | None]:
+    """A change's value with its sign: a fall ("fell by 6.5%", "a decrease of 1.9%", "2.4% less") is a
+    growth figure with a negative value (tune8/tune10 gold), a range of falls ("down 3-5%") runs from
+    the larger fall to the smaller."""
+    if direction != "decline":
+        return a.value, a.value_max
+    lo = -abs(a.value)
+    if a.value_max is None:
+        return lo, None
+    hi = -abs(a.value_max)
+    return min(lo, hi), max(lo, hi)
 
 
 def _direction(left: str, right: str) -> str:
-    """ "fell by 7%", "contracted by 5.3%", "5% less": the metric says the fall, the value stays."""
-    if _FELL.search(left[-25:]) or _LESS.match(right) or left.endswith(("(-", "(−", "(–", " −")):
+    """ "fell by 7%", "contracted by 5.3%", "5% less": a fall ("decline"), else "growth"."""
+    if _chg()["down"].search(left[-45:]) or _LESS.match(right) or left.endswith(("(-", "(−", "(–", " −")):
         return "decline"
     return "growth"
 
 
 def _q(q: str) -> str:
-    return (
-        q
-        if q in ("exact", "nearly", "about", "more than", "up to", "at least", "less than", "between")
-        else "exact"
-    )
+    """The figure's qualifier among the contract's (DESIGN): exact, nearly, about, more than, up to,
+    less than, between; a floor ("at least", "no less than") is "more than" (tune10 gold)."""
+    if q == "at least":
+        return "more than"
+    return q if q in ("exact", "nearly", "about", "more than", "up to", "less than", "between") else "exact"
 
 
 def _metric(ctx: Context, a: Amount, left: str, right: str) -> str | None:
@@ -2289,7 +2581,7 @@ def _since_reaches(text: str, sent_start: int, c: tuple, a: Amount) -> bool:
     """ "since 2015, more than 4 000 students" — a "since" span reaches a count in its own clause, or
     across ", and" only a count in the present perfect ("…, and it has supported over 40 companies"),
     not a state ("…, and 3,000 companies operate")."""
-    if not _SINCE.search(text[sent_start : c[0]][-30:]):
+    if not _SINCE.search(text[sent_start : c[0]][-56:]):
         return False
     clause = _clause_past_cut(text, c, a, 60)
     return clause is None or bool(_PRESENT_PERFECT.search(clause[0] + clause[1]))
@@ -2313,16 +2605,61 @@ _CONTRAST_NEXT = re.compile(r",\s+(?:while|whereas)\s")
 # "the goal of raising it to", "aims to bring trade to": the amount is a target; a date before it
 # is the period of the figure it starts from, not the target's
 _TARGET_BEFORE = re.compile(
-    r"\b(?:goal|target|aim|objective|task)s?\s+(?:of|to|is\s+to)\s+(?:[\w-]+\s+){0,4}?to\s+(?:[$€£]\s*)?$"
-    r"|\b(?:aims?|agreed|plans?|seeks?|intends?)\s+to\s+(?:raise|bring|increase|boost|double|lift)\s+"
+    r"\b(?:goal|target|aim|objective|task)s?\s+(?:of|to|is\s+to)\s+(?:[\w'’-]+\s+){0,6}?to\s+(?:[$€£]\s*)?$"
+    r"|\b(?:aims?|agreed|plans?|seeks?|intends?|proposed|proposes?|decided|pledged|resolved|instructed|"
+    r"tasked|urged|called\s+on|want|wants|hope|hopes|expect|expects|committed)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:to\s+)?(?:raise|raising|bring|bringing|increase|increasing|boost|boosting|double|lift|take|expand|grow)\s+"
     r"(?:[\w-]+\s+){0,4}?to\s+(?:[$€£]\s*)?$",
     re.I,
 )
+# "set a target of $40 billion", "the goal is $3 billion", "… expected to reach between $48 and $50 bn":
+# a goal or a forecast, named so in the metric ("target trade", "expected trade"), as the gold does
+_TARGET_OF = re.compile(
+    r"\b(?:target|goal|objective)s?\s+(?:of|is|was|at|for\s+[\w\s'’-]{1,40}?\s+(?:of|is|at))\s+"
+    r"(?:(?:about|some|around|over|more\s+than|at\s+least|up\s+to)\s+)?(?:[$€£]\s*)?$",
+    re.I,
+)
+_EXPECTED = re.compile(
+    r"\b(?:(?:expected|forecast|projected|predicted|estimated|likely)\s+to"
+    # "Officials expect trade to exceed …", "the ministry forecasts exports to reach …"
+    r"|(?:expect|expects|forecast|forecasts|predict|predicts)\s+(?:[\w'’-]+\s+){1,4}?to)"
+    r"\s+(?:reach|exceed|total|top|hit|be|"
+    r"amount\s+to|(?:grow|rise|increase|fall|decline|decrease|drop|contract|shrink)\s+(?:by|to)|climb\s+to)\s+"
+    r"(?:(?:between|about|some|around|over|more\s+than|nearly|almost|at\s+least|up\s+to)\s+)?(?:[$€£]\s*)?$",
+    re.I,
+)
+
+
+_GOAL_WORDS = ("target", "goal", "objective", "aim", "task", "expect", "forecast", "projected", "predict",
+               "estimat", "likely", "plan", "propos", "agreed", "decided", "pledged", "resolved", "instruct",
+               "urged", "called on", "want", "hope", "committed", "seek", "intend")
+
+
+def _goal_metric(ctx: Context, a: Amount, s, metric: str) -> str:
+    """ "target trade", "expected exports": the metric of a goal or a forecast says so."""
+    lo = max(s.start, a.span[0] - 80)
+    if metric.startswith(("target", "expected")):
+        return metric
+    low = ctx.text[lo : a.span[0]].lower()
+    if not any(k in low for k in _GOAL_WORDS):
+        return metric  # (every match of the three says one of these)
+    if _TARGET_BEFORE.search(ctx.text, lo, a.span[0]) or _TARGET_OF.search(ctx.text, lo, a.span[0]):
+        return f"target {metric}"
+    if _EXPECTED.search(ctx.text, lo, a.span[0]):
+        return f"expected {metric}"
+    return metric
 # "Since then …", "The Bank has since signed 14 projects": from the date told just before
 _SINCE_THEN = re.compile(
     r"\b[Ss]ince\s+(then|that\s+(?:time|year|date))\b|\b(?:has|have)\s+since\s+(\w+(?:ed|en|t))\b"
 )
 _OVER_SPAN = re.compile(r"\b(?:over|across)\s+(?:the\s+)?$", re.I)
+# "an increase of 20.3% over January–September 2024", "up 7% over the first half of 2024": a change
+# "over" a span compares with it (its base), unlike "totalled $8.5 billion over 2005-2023"
+_CHANGE_OVER = re.compile(
+    r"(?:%|\bper\s*cent|\bpercent|\b(?:increase|rise|growth|gain|jump|decrease|decline|drop|fall|up|down|"
+    r"more|less|higher|lower))\s+over\s+(?:the\s+)?$",
+    re.I,
+)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 _TO_IN = re.compile(r"\s(?:to|until|till|through)\s")
 
@@ -2352,6 +2689,31 @@ def _independence_year(ctx: Context, s) -> int | None:
 _DOC_OF = re.compile(
     r"\b(?:Agreement|Treaty|Protocol|Convention|Memorandum|Declaration|Charter|Accord|Law|Act)\s+of\s+$"
 )
+
+
+def _after_base(ctx: Context, s) -> str | None:
+    """The period a year after the one base date of sentence `s` ("compared with 2023" → "2024",
+    "against January–May 2024" → "2025-01/2025-05"), when the sentence dates nothing else and that
+    period has begun by the time of writing."""
+    _rels, dated = _sentence_periods(ctx, s)
+    year = _pub_year(ctx)
+    if len(dated) != 1 or not dated[0][1] or dated[0][0] is None or year is None:
+        return None
+    d = dated[0][0]
+    if d.granularity == "day" or (d.granularity == "month" and not d.end):
+        return None
+    if _EARLIER_BASE.fullmatch(d.text) or "period" in ctx.text[max(s.start, d.span[0] - 30) : d.span[0]]:
+        # ("a year earlier": a year before the figure's own period, whatever that is)
+        return None  # "compared with the same period of 2024": which months, the text does not say
+    per = f"{d.value}/{d.end}" if d.end else d.value
+    if not _STAT_PERIOD.fullmatch(per) or int(per[:4]) + 1 > year:
+        return None
+    return re.sub(r"\d{4}", lambda y: str(int(y.group(0)) + 1), per)
+
+
+def _later_date(ctx: Context, s, d) -> bool:
+    """Whether sentence `s` holds a date of a later year than `d`."""
+    return any(x.value[:4] > d.value[:4] for x in ctx.dates_in(s.start, s.end) if x is not d)
 
 
 def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
@@ -2384,7 +2746,8 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
     for d in ctx.dates_in(s.start, s.end):
         d0 = d.span[0]  # the two windows end there, as text[s.start : d0][-30:] and [-20:] do
         lo = max(s.start, d0 - 30)
-        since = _low_has(ctx, "since", lo, d0) and bool(_SINCE.search(text[lo:d0]))
+        since_lo = max(s.start, d0 - 56)
+        since = _low_has(ctx, "since", since_lo, d0) and bool(_SINCE.search(text[since_lo:d0]))
         base = bool(_BASE.search(text[max(s.start, d0 - 20) : d0])) or (
             _low_has(ctx, "period", max(s.start, d0 - 40), d0)
             and bool(_PERIOD_BASE.search(text[max(s.start, d0 - 40) : d0]))
@@ -2397,7 +2760,12 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
         if text.startswith(" of ", d0 - 4) and _DOC_OF.search(text, max(s.start, d0 - 30), d0):
             continue  # "the Preferential Trade Agreement of 2020": the year names a document
         if base and d.end and (
-            _OVER_SPAN.search(text, lo, d0)
+            (
+                _OVER_SPAN.search(text, lo, d0)
+                # (a change "over" a span is told against it when the sentence dates a later period:
+                # "In January–September 2025 … an increase of 20.3% over January–September 2024")
+                and not (_CHANGE_OVER.search(text, lo, d0) and _later_date(ctx, s, d))
+            )
             or (_FROM_BEFORE.search(text, lo, d0) and _TO_IN.search(text, d0, d.span[1]))
         ):
             # "totalled $8.5 billion over 2005-2023", "in the period from January to October 2025":
@@ -2470,12 +2838,30 @@ def _conj_before_date(text: str, lo: int, at: int) -> bool:
 
 
 _NEXT_CONJ_COMMA = re.compile(r",\s+(?:and|but|while|whereas)\s")
+# "… by 5% and imports by 2% …", "… $3 billion, and imports $1 billion …": the next item of a list
+# whose verb is told once
+_GAPPED_ITEM = re.compile(r"\s*,?\s*and\s+(?:[\w'’-]+\s+){1,3}?(?:by\s+)?(?:[$€£]\s?)?")
+_VERBISH = re.compile(
+    r"\b(?:\w{3,}ed|is|are|was|were|has|have|had|will|would|could|can|may|might|should|shall|"
+    r"said|says|rose|grew|fell|made|paid|lent|spent|sold|reached|totalled|amounted|stood|the|a|an)\b",
+    re.I,
+)
+
+
+def _gapped_item(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] joins two amounts as items of one list with the verb left out."""
+    return hi - lo < 40 and bool(_GAPPED_ITEM.fullmatch(text, lo, hi)) and not _VERBISH.search(text, lo, hi)
+
 _CONJ_DATE_CLAUSE = re.compile(
     r"\s(?:and|but|while|whereas)\s+(?:for|in|during|over|at|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$"
 )
 # "410 trains in 9M 2025, against 312 a year earlier": the base told after a comparison word is
 # the compared value's, not the first amount's
 _COMPARED = re.compile(r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|from)\s")
+_COMPARED_NUMBER = re.compile(
+    r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|from)\s+"
+    r"(?:(?:about|some|nearly|almost|over|more\s+than|less\s+than)\s+)?(?:[$€£]\s?)?\d"
+)
 
 
 def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> str | None:
@@ -2510,6 +2896,15 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
         # (reported speech: "noted that over the past five years the number … had reached 1,150")
         if lo <= rel_at < hi and re.search(r"\b(?:has|have|had)\s+\w+(?:ed|en)\b", text[lo:hi]):
             return best_rel[1]
+    if not count:
+        # "… have invested $200 billion since 2005, and that the EU accounts for about 30%": a "since"
+        # span of the clause before reaches a sum or share across ", and" only in the present perfect
+        cands = [
+            c
+            for c in cands
+            if not (c[3] and c[1] <= a.span[0] and _SINCE.search(text[s.start : c[0]][-56:]))
+            or _since_reaches(text, s.start, c, a)
+        ]
     if count:
         # a count takes a year, a part of a year or a "since" span, not a multi-year range
         cands = [c for c in cands if re.fullmatch(r"\d{4}(?:-\d\d/\d{4}-\d\d|/\d{4})?", c[2])]
@@ -2522,12 +2917,14 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
     for x in ctx.amounts:
         if a.span[1] < x.span[0] < nxt_amount and (x.unit != "count" or count):
             if x.span[0] - a.span[1] < 30 and (
-                (x.unit not in ("percent", "count") and _CONVERSION.match(text[a.span[1] : x.span[0]]))
+                (x.unit not in ("percent", "count") and _converted(text, a, x))
                 or (x.unit == "percent" and _BRACKET_CHANGE.fullmatch(text, a.span[1], x.span[0]))
             ):
                 # "1.5 trillion tenge ($3 billion) in 2024", "$300 million (-5%) in 2023": a stated
                 # conversion or change in brackets, not the next amount
                 continue
+            if x.unit == a.unit and _gapped_item(text, a.span[1], x.span[0]):
+                continue  # "Exports fell by 5% and imports by 2% in 2024": one date for the list
             nxt_amount = x.span[0]
     # (not across "…, and for 9 months of 2025 – USD 950 million": the next clause's period)
     bases = ctx.memo.get("period_bases") or ()
@@ -2539,6 +2936,8 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
         and not (nxt_amount < s.end and _conj_before_date(text, a.span[1], c[0]))
         and not _CONTRAST_NEXT.search(text, a.span[1], c[0])
         and not (c[0] in bases and _COMPARED.search(text, a.span[1], c[0]))
+        # "reached 184, against 178 in January–September 2024": the date of the number compared with
+        and not _COMPARED_NUMBER.search(text, a.span[1], c[0])
     ]
     if after:
         return min(after, key=lambda c: c[0])[2]
