@@ -825,8 +825,13 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         plural = word + "s" == m.group(0).lower()
         if plural and word not in _PLURAL_NAMES:
             continue  # plurals name no single occasion
+        if _NOUN_AFTER.match(text, m.end()):
+            continue  # "Round table report", "forum participants": the occasion names another thing
         start = _np_start(text, m.start())
         end = _np_end(text, m.end())
+        topic = _TOPIC_APPOSITION.match(text, m.end()) if end == m.end() else None
+        if end == m.end() and m.group(0).islower() and (venue := _AT_VENUE.match(text, m.end())) is not None:
+            end = venue.end()  # "a round table at the European Policy Centre": where it was held names it
         if word in _TITLED_TRIGGERS:
             # 'the exhibition "Treasures of the Silk Road"', 'the "Made in Azerbaijan" exhibition', 'a
             # Mongolian cultural heritage exhibition': a title in quotes, or a name-led description
@@ -845,6 +850,8 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if word == "anniversary" and _PURPOSE_BEFORE.search(text, max(0, start - 40), start):
             continue  # "an exhibition … to mark the 35th anniversary of …": what another occasion marks
         np = text[start:end]
+        if topic is not None:  # "Our previous round table, on energy interconnectors, took place …"
+            np, end = f"{np} {topic.group(1)}", topic.end(1)
         bare = _DET.sub("", np).strip()
         left_mods = text[start : m.start()].strip()
         left_mods = _DET.sub("", left_mods)
@@ -901,6 +908,14 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 gathering = _hosted(text, start, m.start(), m.end())
             if gathering is None and word == "session" and end == m.end():
                 gathering = _own_session(ctx, start, m.end())
+            if (
+                gathering is None
+                and word == "conference"
+                and end > m.end()
+                and _HELD_BEFORE.search(text, max(0, start - 50), start)
+            ):
+                # "opened a conference on water diplomacy": one someone held, named by its subject
+                gathering = start, end, _DET.sub("", text[start:end]).strip()
             if gathering is None:
                 continue
             start, end, bare = gathering
@@ -1012,6 +1027,10 @@ _VISITED_BEFORE = re.compile(
 )
 
 
+_HELD_BEFORE = re.compile(
+    r"\b(?:opened|organi[sz]ed|hosted|attended|held|convened|addressed|took\s+part\s+in|participated\s+in|"
+    r"spoke\s+at)\s+(?:the|an?)\s+$"
+)
 _LATERAL_BEFORE = re.compile(r"\b((?:tri|quadri|multi)lateral|high-level|plenary)\s+$", re.I)
 _HOSTED_BY = re.compile(
     r"\s+(?:hosted|chaired|convened|organi[sz]ed)\s+by\s+(?:the\s+)?[A-Z][\w’'-]*"
@@ -1057,7 +1076,14 @@ _PURPOSE_BEFORE = re.compile(
     r"on\s+the\s+occasion\s+of|in\s+honou?r\s+of)\s+(?:the\s+)?$"
 )
 # triggers that a title in quotes, or a description led by a name, may go with
-_TITLED_TRIGGERS = frozenset({"exhibition", "festival", "expo"})
+_TITLED_TRIGGERS = frozenset(
+    {"exhibition", "festival", "expo", "forum", "conference", "round table", "roundtable"}
+)
+_NOUN_AFTER = re.compile(r"\s+(?:report|reports|summary|participants|format|series|website|organi[sz]ers?)\b")
+_TOPIC_APPOSITION = re.compile(r",\s+(on\s+(?:the\s+)?[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,5}),")
+_AT_VENUE = re.compile(
+    r"\s+at\s+the\s+[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][\w’'-]*){0,6}"
+)
 _QUOTED_AFTER = re.compile(r"\s+[“\"«][^”\"»\n]{2,80}[”\"»]")
 _QUOTED_BEFORE = re.compile(r"(?:\b(?:the|a|an)\s+)?([“\"«][^”\"»\n]{2,80}[”\"»])\s+$")
 _DESCRIBED_BEFORE = re.compile(r"\b(?:a|an)\s+([A-Z][\w’'-]*(?:\s+[a-z][\w’'-]*){1,3})\s+$")
@@ -1121,6 +1147,17 @@ _HELD_WITH = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _audience_rx() -> re.Pattern:
+    """ " with students of the Astana IT University": a group (data/events.yaml audiences) of a named
+    institution, after "meeting" or "met"."""
+    groups = sorted(data.load("events").get("audiences") or [], key=len, reverse=True)
+    return re.compile(
+        r"\s+(?:with\s+)?((?:(?:the|a\s+group\s+of)\s+)?(?:" + "|".join(map(re.escape, groups)) + r")\s+of\s+"
+        r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][\w’'-]*)*)"
+    )
+
+
 def _gathering(ctx: Context, start: int, end: int) -> tuple[int, int, str] | None:
     """(start, end, name) of a meeting named by who met: "the meeting between the Minister … Bakhtiyor
     Saidov and the Minister … Takeshi Iwaya" → "meeting between Bakhtiyor Saidov and Takeshi Iwaya";
@@ -1135,6 +1172,9 @@ def _gathering(ctx: Context, start: int, end: int) -> tuple[int, int, str] | Non
     held = _HELD_WITH.match(text, end)
     if held:  # "a meeting was also held with representatives of the European Business Association"
         return start, held.end(), f"meeting with the {held.group(1)}"
+    aud = _audience_rx().match(text, end)
+    if aud:  # "a meeting with students of the Astana IT University"
+        return start, aud.end(), f"{text[start:end].lower()} with {aud.group(1)}"
     if not _BETWEEN_NEXT.match(text, end):
         return None
     s = ctx.sentence_at(start)
@@ -1182,10 +1222,15 @@ def _visitor(ctx: Context, start: int) -> str | None:
     where = vm.group("in") or vm.group("at") or (ctx.dateline_place() if vm.group("ours") else None)
     to = f" to {where}" if where else ""
     for _a, b, p in ctx.person_mentions():
-        if b <= verb_at and not ctx.text[b:verb_at].strip():
+        # "X, High Representative of … Commission, who is in Astana on an official visit": a title between
+        between = ctx.text[b:verb_at]
+        if b <= verb_at and (not between.strip() or _TITLE_APPOSITION.fullmatch(ctx.text, b, verb_at)):
             role = p.role if p.role and len(p.role.split()) <= 2 else None
             return (f"{role} {p.name}" if role else p.name) + to
     return None
+
+
+_TITLE_APPOSITION = re.compile(r",\s+(?:(?:[A-Z][\w’'./-]*|of|the|to|for|and|on|in)\s+){0,24}[A-Z][\w’'./-]*")
 
 
 def _expand_acronym(ctx: Context, mods: str, label: str, trigger: str) -> str | None:
@@ -1247,7 +1292,7 @@ _MODIFIER = re.compile(
 )
 
 
-_OF_IN_NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*\s+(of(?:\s+the)?\s+)$")
+_OF_IN_NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*\s+(of(?:\s+the)?\s+|and\s+)$")
 
 
 #: "the opening ceremony of the China (Xinjiang)–Kazakhstan Business Forum": the capitalised name of
@@ -1348,13 +1393,15 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         s = ctx.sentence_at(m.start())
         # with a sitting of a body reported, only talks held on its (or another occasion's) sidelines
         sidelines = _SIDELINES_IN.search(ctx.text, s.start, m.start()) is not None
-        if ctx.meeting is not None and not sidelines:
-            continue
-        people = ctx.person_mentions()
+        people = _actors(ctx)
         before = [p for a, b, p in people if s.start <= a and b <= m.start()]
         after = [(a, b, p) for a, b, p in people if m.end() <= a < s.end]
-        # the report's own sentence dates the talks ("On 13 May, A … held talks with B"); a headline does not
-        if not before or not after or not (ctx.dates_in(s.start, m.start()) or sidelines):
+        if ctx.meeting is not None and not sidelines and not _apart_from_sitting(ctx, s, before, after):
+            continue
+        # the report's own sentence dates the talks ("On 13 May, A … held talks with B", "Earlier on the
+        # same day, A held talks with B"); a headline does not
+        dated = ctx.dates_in(s.start, m.start()) or _SAME_DAY.search(ctx.text, s.start, m.start())
+        if not before or not after or not (dated or sidelines):
             continue
         a, end, other = after[0]
         if m.group(2) and a - m.end() > 90:
@@ -1376,6 +1423,89 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         who = _TRAILING_FUNCTION.sub("", m.group(1))
         out.append(_Cand(m.start(), m.end(), f"reception of the {who} delegation", m.end()))
+    return out
+
+
+_SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+day\b", re.I)
+
+
+def _apart_from_sitting(ctx: Context, s, before: list, after: list) -> bool:
+    """Talks the sentence dates on its own between two people who do not head the reported sitting
+    ("In Dushanbe on 10–11 June, she held talks with Foreign Minister X" in a report whose sitting other
+    officials co-chaired): another occasion of the same trip, not the sitting retold."""
+    if not before or not after or not ctx.dates_in(s.start, s.end):
+        return False
+    heads = {h.name for h in ctx.meeting.heads} if ctx.meeting is not None else set()
+    return before[-1].name not in heads and after[0][2].name not in heads
+
+
+# "the High Representative", "the Deputy Minister": a title a role named before opens with (no name
+# after it, no "of <Name>" making it a full title of someone else)
+_ROLE_ANAPHOR = re.compile(
+    r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\b(?!\s+(?:of|for|to)\s+(?:the\s+)?[A-Z])(?!\s+[A-Z(])(?![’'-])"
+)
+# "she held talks", "In Dushanbe, he met": a pronoun opening its clause, before a verb
+_PRONOUN = re.compile(
+    r"\b(?:[Ss]he|[Hh]e)\s+(?=(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|held|met|had|spoke|took|gave|made|paid)\b)"
+)
+_ROLE_HEAD_END = re.compile(r"\s+(?:of|for|to|in|at|on|and)\s|\s*[,/–(]")
+_FRONTED_CLAUSE = re.compile(r"\W*(?:[^,.;]{0,80},\s+)?")
+
+
+def _role_head(role: str | None) -> str:
+    """ "Deputy Minister of Foreign Affairs" → "deputy minister": the title a re-mention uses."""
+    if not role:
+        return ""
+    m = _ROLE_HEAD_END.search(role)
+    return (role[: m.start()] if m else role).strip().lower()
+
+
+def _actors(ctx: Context) -> list:
+    """Person mentions plus re-mentions by title ("the High Representative held talks with …") and by
+    pronoun opening a clause ("In Dushanbe, she held talks with …": the subject of the nearest earlier
+    sentence that names one), as (start, end, person), sorted; computed once per document."""
+    cached = ctx.__dict__.get("_event_actors")
+    if cached is not None:
+        return cached
+    people = ctx.person_mentions()
+    text = ctx.text
+    out = list(people)
+    if people and ("The " in text or "the " in text):
+        for m in _ROLE_ANAPHOR.finditer(text):
+            words = m.group(1).lower()
+            if any(a < m.end() and m.start() < b for a, b, _p in people):
+                continue
+            who = None
+            for _a, b, p in people:
+                if b > m.start():
+                    break
+                head = _role_head(p.role)
+                if head and (head == words or head.endswith(" " + words)):
+                    who = p
+            if who is not None:
+                out.append((m.start(1), m.end(1), who))
+        out.sort(key=lambda x: (x[0], x[1]))
+    if out and (" she " in text or " he " in text or "She " in text or "He " in text):
+        firsts: dict[int, object] = {}  # sentence start → its first actor
+        for a, _b, p in out:
+            firsts.setdefault(ctx.sentence_at(a).start, p)
+        added = []
+        for m in _PRONOUN.finditer(text):
+            s = ctx.sentence_at(m.start())
+            if not _FRONTED_CLAUSE.fullmatch(text, s.start, m.start()):
+                continue  # not the clause's subject
+            if any(s.start <= a < m.start() for a, _b, _p in out):
+                continue  # the sentence names its subject before
+            i = ctx.sentence_index(m.start())
+            for k in range(i - 1, max(-1, i - 4), -1):
+                p = firsts.get(ctx.sentences[k].start)
+                if p is not None:
+                    added.append((m.start(), m.start() + len(m.group(0).rstrip()), p))
+                    firsts.setdefault(s.start, p)
+                    break
+        if added:
+            out = sorted(out + added, key=lambda x: (x[0], x[1]))
+    ctx.__dict__["_event_actors"] = out
     return out
 
 
@@ -1403,7 +1533,10 @@ _MET_DELEGATION = re.compile(
     r"parliamentarians|representatives)\b|[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*)"
 )
 # "Jørgensen and Shahbazov held talks on …": two people named as the subject
-_AND_HELD_TALKS = re.compile(r"\s+held\s+(?:bilateral\s+)?talks\b")
+# "Erdogan and Mirziyoyev also met behind closed doors on Monday": two people who met (not "met with C")
+_AND_HELD_TALKS = re.compile(
+    r"\s+(?:held\s+(?:bilateral\s+)?talks\b|(?:also\s+)?(met)\b(?!\s+(?:with|the|an?|his|her|their)\b|\s+[A-Z]))"
+)
 _SIDELINES_OPEN = re.compile(r"\W*(?:[Oo]n|[Aa]t)\s+the\s+(?:sidelines|margins|fringes?)\b")
 
 
@@ -1422,7 +1555,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     out: list[_Cand] = []
     people = None
     if "phone" in text or "video" in text or "online meeting" in text:
-        people = ctx.person_mentions()
+        people = _actors(ctx)
         for m in _CALL.finditer(text):
             if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
                 continue
@@ -1436,7 +1569,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             kind = " ".join((m.group(1) or f"{m.group(2)} conversation").lower().split())
             out.append(_Cand(m.start(), end, f"{kind} between {a.name} and {b.name}", m.end()))
     if " received by " in text:
-        people = people or ctx.person_mentions()
+        people = people or _actors(ctx)
         for i, (a0, b0, p) in enumerate(people):
             rm = _RECEIVED_BY.match(text, b0)
             if rm is None or ctx.is_heading(a0) or ctx.in_quote(a0):
@@ -1447,7 +1580,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             out.append(_Cand(a0, host[1], f"reception of {p.name} by {_short(host[2])}", host[1]))
     if " received " in text:
         # "On 5 May, Prime Minister A received the Ambassador of Japan B": the guest named by role
-        people = people or ctx.person_mentions()
+        people = people or _actors(ctx)
         for i, (a0, b0, p) in enumerate(people):
             rm = _RECEIVED.match(text, b0)
             if rm is None or ctx.is_heading(a0) or ctx.in_quote(a0):
@@ -1460,12 +1593,13 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if any(c.start <= a0 < c.end for c in taken + out):
                 continue
             out.append(_Cand(a0, guest[1], f"reception of {guest[2].name} by {_short(p)}", guest[1]))
-    if " held " in text and "talks" in text:
-        people = people or ctx.person_mentions()
+    if (" held " in text and "talks" in text) or " met " in text:
+        people = people or _actors(ctx)
         for m in _AND_HELD_TALKS.finditer(text):
             s = ctx.sentence_at(m.start())
             # on the sidelines of the reported sitting, or with no sitting reported, talks the sentence dates
-            dated = ctx.meeting is None and bool(ctx.dates_in(s.start, m.start()))
+            # (two who met: a day anywhere in the sentence, "met … on Monday evening")
+            dated = ctx.meeting is None and bool(ctx.dates_in(s.start, s.end if m.group(1) else m.start()))
             if not dated and not _SIDELINES_OPEN.match(text, s.start):
                 continue
             if any(c.start <= m.start() < c.end for c in taken + out):
@@ -1476,9 +1610,10 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if text[before[-1][1] : m.start()].strip():
                 continue
             a, b = before[-2][2], before[-1][2]
-            out.append(_Cand(before[-2][0], m.end(), f"talks between {a.name} and {b.name}", m.end()))
+            kind = "meeting" if m.group(1) else "talks"
+            out.append(_Cand(before[-2][0], m.end(), f"{kind} between {a.name} and {b.name}", m.end()))
     if "delegation" in text and " met " in text:
-        people = people or ctx.person_mentions()
+        people = people or _actors(ctx)
         for m in _MET_DELEGATION.finditer(text):
             if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
                 continue
@@ -1488,11 +1623,30 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 continue
             name = f"meeting of {who[-1].name} with {m.group(1)} delegation of {m.group(2)}"
             out.append(_Cand(m.start(), m.end(), name, m.start() + 3))
+    if " met " in text:
+        people = people or _actors(ctx)
+        # "On Monday the Ambassador met students of KIMEP University": who met a named institution's group
+        for a0, b0, p in people:
+            mm = _MET_AUDIENCE.match(text, b0)
+            aud = _audience_rx().match(text, mm.end()) if mm else None
+            if aud is None or ctx.is_heading(a0) or ctx.in_quote(a0):
+                continue
+            if any(c.start <= mm.end() < c.end for c in taken + out):
+                continue
+            out.append(_Cand(a0, aud.end(), f"meeting of {p.name} with {aud.group(1)}", mm.end()))
     return out
+
+
+_MET_AUDIENCE = re.compile(r"\s+(?:also\s+)?met(?=\s)")
 
 
 # " and ", " and President of Kazakhstan ": two people joined, the second with a title of capitalised words
 _AND_TITLED = re.compile(r"\s+and\s+(?:(?:the\s+)?[A-Z][\w’'-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,8}")
+
+
+# " with the High Representative of the European Union for … Policy/Vice-President of the … Commission ":
+# a long title of capitalised words (slash-joined) and the small words inside titles before the name
+_WITH_TITLE = re.compile(r"\s+with\s+(?:(?:[A-Z][\w’'./-]*|of|the|to|for|and|on)\s+){0,30}")
 
 
 def _two_people(ctx: Context, people, s, start: int, end: int):
@@ -1507,7 +1661,8 @@ def _two_people(ctx: Context, people, s, start: int, end: int):
         and not _WITH.match(text, end)
     ):
         return before[-2][2], before[-1][2], end
-    if before and after and _WITH.match(text, end) and after[0][0] - end < 90:
+    near = before and after and (after[0][0] - end < 90 or _WITH_TITLE.fullmatch(text, end, after[0][0]))
+    if near and _WITH.match(text, end):
         return before[-1][2], after[0][2], after[0][1]
     return None
 
@@ -1873,14 +2028,18 @@ def _site_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
-_VISITED_PLACE = re.compile(r",?\s+(?:(?:who|also|then|later)\s+)*(?:visited|toured)\s+(?:the\s+)?")
+_VISITED_PLACE = re.compile(
+    r",?\s+(?:(?:who|also|then|later)\s+)*(?:visited|toured|(?:travelled|traveled)\s+to)\s+(?:the\s+)?"
+)
+# "travelled to Ashgabat and Dushanbe": a second city or country of the same trip
+_AND_PLACE = re.compile(r"\s+and\s+(?:the\s+)?")
 
 
 def _place_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "Prime Minister A visited Tokyo on 3–4 June" → "visit of A to Tokyo": a named person visiting a
     city or a country (not a place inside a longer name: "visited the Tokyo Stock Exchange")."""
     text = ctx.text
-    if "visited" not in text and "toured" not in text:
+    if "visited" not in text and "toured" not in text and "travel" not in text:
         return []
     out: list[_Cand] = []
     for a, b, p in ctx.person_mentions():
@@ -1893,8 +2052,16 @@ def _place_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if any(c.start <= m.end() < c.end for c in taken + out):
             continue
         s = ctx.sentence_at(a)
-        name = f"visit of {p.name} to {place.text}"
-        out.append(_Cand(a, place.span[1], name, place.span[1], not ctx.dates_in(s.start, s.end)))
+        end = place.span[1]
+        am = _AND_PLACE.match(text, end)
+        nxt_at = am.end() if am else -1
+        also = next((x for x in ctx.places_in(nxt_at, nxt_at + 60) if x.span[0] == nxt_at), None)
+        if also is not None and also.kind in ("city", "country") and not _NAME_GOES_ON.match(
+            text, also.span[1]
+        ):
+            end = also.span[1]
+        name = f"visit of {p.name} to {text[place.span[0] : end]}"
+        out.append(_Cand(a, end, name, end, not ctx.dates_in(s.start, s.end)))
     return out
 
 

@@ -1,0 +1,218 @@
+"""Referenced events (interpret.events) whose participants are re-mentioned by title or pronoun, and
+occasions named by a generic noun with a topic, venue or title — our own sentences."""
+
+from __future__ import annotations
+
+from communique import extract
+
+
+def events(text: str, published: str = "2025-06-20") -> dict[str, tuple[str | None, str | None]]:
+    return {e.name: (e.date, e.place) for e in extract(text, published=published).events}
+
+
+# --- re-mentions by title and by pronoun -----------------------------------------------------------
+
+
+def test_talks_held_by_a_person_re_mentioned_by_title_on_the_same_day():
+    text = (
+        "The President of Latvia Edgars Rinkēvičs received Kaja Kallas, High Representative of the Union "
+        "for Foreign Affairs and Security Policy, who is in Riga on an official visit on 19–20 June.\n\n"
+        "Earlier on the same day, the High Representative held talks with Minister of Foreign Affairs "
+        "Baiba Braže."
+    )
+    ev = events(text)
+    assert ev["talks between Kaja Kallas and Baiba Braže"][0] == "2025-06-20"
+
+
+def test_a_title_re_mention_is_the_person_whose_role_opens_with_it():
+    text = (
+        "Deputy Minister of Foreign Affairs of Estonia Jonatan Vseviov visited Tallinn harbour.\n\n"
+        "On 3 June, the Deputy Minister held talks with Ambassador of Japan Kenji Shinoda."
+    )
+    assert events(text)["talks between Jonatan Vseviov and Kenji Shinoda"][0] == "2025-06-03"
+    text = (
+        "Ambassador of Finland Leena Ritola arrived in Bishkek.\n\nOn Monday the Ambassador held talks with "
+        "Foreign Minister Jeenbek Kulubaev."
+    )
+    assert "talks between Leena Ritola and Jeenbek Kulubaev" in events(text, published="2025-06-20")
+
+
+def test_a_reception_of_a_person_re_mentioned_by_title():
+    text = (
+        "The EU Special Representative for the Horn of Africa, Annette Weber, travelled to Nairobi.\n\n"
+        "In Nairobi on 4 June, the Special Representative was received by Musalia Mudavadi, Prime Cabinet "
+        "Secretary of Kenya."
+    )
+    assert events(text)["reception of Annette Weber by Musalia Mudavadi"][0] == "2025-06-04"
+
+
+def test_a_pronoun_opening_its_clause_is_the_subject_of_an_earlier_sentence():
+    text = (
+        "Commissioner Jozef Síkela arrived in Tashkent on 2 June. Commissioner Síkela also toured the old "
+        "city.\n\nIn Samarkand on 4 June, he held talks with Foreign Minister Bakhtiyor Saidov."
+    )
+    assert events(text)["talks between Jozef Síkela and Bakhtiyor Saidov"][0] == "2025-06-04"
+    text = (
+        "Minister Baiba Braže opened the Latvian pavilion.\n\nOn 5 June, she also held talks with Foreign "
+        "Minister Takeshi Iwaya."
+    )
+    assert events(text)["talks between Baiba Braže and Takeshi Iwaya"][0] == "2025-06-05"
+
+
+def test_talks_of_others_on_their_own_day_are_apart_from_the_reported_sitting():
+    text = (
+        "Commissioner Marta Kos travelled to Bishkek and Osh from 8 to 11 June 2025.\n\nIn Osh on 9–10 June, "
+        "she held talks with Foreign Minister Jeenbek Kulubaev. On 11 June, Ms Kos took part in the 12th "
+        "meeting of the EU–Kyrgyzstan Cooperation Committee, chaired on the Kyrgyz side by Deputy Foreign "
+        "Minister Nurlan Niyazaliev and on the EU side by the Head of the EU Delegation to Kyrgyzstan, "
+        "Ambassador Marilyn Josefson."
+    )
+    ev = events(text, published="2025-06-12")
+    assert ev["talks between Marta Kos and Jeenbek Kulubaev"][0] == "2025-06-09"
+    # the co-chairs' own talks are the sitting retold
+    text2 = text.replace(
+        "she held talks with Foreign Minister Jeenbek Kulubaev",
+        "Deputy Foreign Minister Nurlan Niyazaliev held talks with Ambassador Marilyn Josefson",
+    )
+    assert not any(n.startswith("talks between") for n in events(text2, "2025-06-12"))
+
+
+# --- calls, two who met, audiences -----------------------------------------------------------------
+
+
+def test_a_phone_call_with_a_long_slash_title_before_the_name():
+    text = (
+        "On 13 January 2026, Minister of Foreign Affairs of Georgia Maka Bochorishvili had a telephone "
+        "conversation with the High Representative of the European Union for Foreign Affairs and Security "
+        "Policy/Vice-President of the European Commission Kaja Kallas."
+    )
+    assert events(text, "2026-01-14") == {
+        "telephone conversation between Maka Bochorishvili and Kaja Kallas": ("2026-01-13", None)
+    }
+    text = (
+        "On 2 March, President Alar Karis held a video conference with the Secretary General of the North "
+        "Atlantic Treaty Organization and Chair of the North Atlantic Council Mark Rutte."
+    )
+    assert events(text)["video conference between Alar Karis and Mark Rutte"][0] == "2025-03-02"
+
+
+def test_two_people_who_met_are_a_meeting_between_them():
+    ev = events("Erdogan and Mirziyoyev also met behind closed doors on Monday evening.", "2025-10-07")
+    assert ev == {}  # surnames alone name no people
+    text = (
+        "President Recep Tayyip Erdogan and President Shavkat Mirziyoyev also met behind closed doors on "
+        "Monday evening."
+    )
+    assert events(text, "2025-10-07") == {
+        "meeting between Recep Tayyip Erdogan and Shavkat Mirziyoyev": ("2025-10-06", None)
+    }
+    text = "Prime Minister Evika Siliņa and Prime Minister Kristen Michal met in Valga on 3 May."
+    assert events(text)["meeting between Evika Siliņa and Kristen Michal"] == ("2025-05-03", "Valga")
+    # met someone else: no meeting of the two
+    text = "Prime Minister Evika Siliņa and Prime Minister Kristen Michal met with students on 3 May."
+    assert "meeting between Evika Siliņa and Kristen Michal" not in events(text)
+
+
+def test_a_meeting_with_students_of_a_named_university():
+    ev = events(
+        "The programme of the visit also included a meeting with students of the Riga Technical University "
+        "on Monday.",
+        published="2025-06-20",
+    )
+    assert ev == {"meeting with students of the Riga Technical University": ("2025-06-16", "Riga")}
+    ev = events("On Monday the Ambassador Aleška Simkić met students of KIMEP University.", "2026-04-23")
+    assert ev["meeting of Aleška Simkić with students of KIMEP University"][0] == "2026-04-20"
+    ev = events(
+        "On 2 May, Commissioner Jozef Síkela met representatives of the Latvian Chamber of Commerce.",
+    )
+    name = "meeting of Jozef Síkela with representatives of the Latvian Chamber of Commerce"
+    assert ev[name][0] == "2025-05-02"
+
+
+def test_a_meeting_of_leaders_of_several_countries():
+    text = (
+        "The text was initialled in Washington on 8 August 2025 at the meeting of the leaders of "
+        "Azerbaijan, Armenia and the United States."
+    )
+    assert events(text)["meeting of the leaders of Azerbaijan, Armenia"][0] == "2025-08-08"
+    text = "A meeting of the presidents of Estonia, Latvia and Lithuania will take place in Vilnius in July."
+    name = "meeting of the presidents of Estonia, Latvia and Lithuania"
+    assert events(text)[name] == ("2025-07", "Vilnius")
+
+
+# --- visits ----------------------------------------------------------------------------------------
+
+
+def test_a_visit_of_a_guest_with_a_title_in_apposition():
+    text = (
+        "President Gitanas Nausėda received Marta Kos, European Commissioner for Enlargement, who is in "
+        "Vilnius on an official visit on 16–17 February."
+    )
+    assert events(text, "2025-02-17")["official visit of Marta Kos to Vilnius"][0] == "2025-02-16"
+    text = (
+        "Prime Minister Evika Siliņa met Kaja Kallas, High Representative of the Union, who is in Riga on a "
+        "working visit on 3 March."
+    )
+    assert events(text)["working visit of Kaja Kallas to Riga"][0] == "2025-03-03"
+
+
+def test_a_person_who_travelled_to_two_places():
+    text = (
+        "The EU Special Representative, Terhi Hakala, travelled to Ashgabat and Dushanbe from 8 to 11 June "
+        "2026."
+    )
+    ev = events(text, "2026-06-12")
+    assert ev["visit of Terhi Hakala to Ashgabat and Dushanbe"][0] == "2026-06-08"
+    ev = events("Minister Baiba Braže travelled to Japan on 2–5 June.")
+    assert ev == {"visit of Baiba Braže to Japan": ("2025-06-02", "Japan")}
+    ev = events("Foreign Minister Margus Tsahkna visited Tbilisi and Yerevan on 12–14 May.")
+    assert ev["visit of Margus Tsahkna to Tbilisi and Yerevan"][0] == "2025-05-12"
+
+
+# --- occasions named by a generic noun ---------------------------------------------------------------
+
+
+def test_a_briefing_a_workshop_and_a_seminar_named_by_what_follows():
+    ev = events("The Minister gave a briefing for journalists accredited in Brussels.")
+    assert ev == {"briefing for journalists accredited in Brussels": (None, "Brussels")}
+    ev = events(
+        "A follow-up workshop with Georgian Railway on the Anaklia port will be held in Batumi on 5–6 March."
+    )
+    assert ev["workshop with Georgian Railway on the Anaklia port"] == ("2026-03-05", "Batumi")
+    ev = events("The embassy organised a seminar on customs procedures in Tallinn on 12 May.")
+    assert ev["seminar on customs procedures in Tallinn"] == ("2025-05-12", "Tallinn")
+    assert events("The briefing lasted an hour.") == {}
+
+
+def test_a_round_table_named_by_its_venue_or_topic():
+    ev = events("Mr Vassilenko also took part in a round table at the European Policy Centre on Wednesday.")
+    assert ev == {"round table at the European Policy Centre": ("2025-06-18", None)}
+    ev = events("Our previous round table, on energy interconnectors, took place in Yerevan last month.")
+    assert ev == {"round table on energy interconnectors": ("2025-05", "Yerevan")}
+    ev = events("The next roundtable, on green bonds, will be held in Almaty in October.")
+    assert ev == {"roundtable on green bonds": ("2025-10", "Almaty")}
+
+
+def test_a_trigger_before_another_noun_names_no_occasion():
+    assert events("*Caspian Policy Lab · Round table report · Published 9 December 2025*") == {}
+    assert events("The forum participants met in Baku on 3 May.") == {}
+
+
+def test_a_conference_someone_held_on_a_subject():
+    ev = events("Ms Hakala opened a conference on water diplomacy organised with the OSCE in Ashgabat.")
+    assert ev == {"conference on water diplomacy": (None, "Ashgabat")}
+    ev = events("The ministry hosted a conference on cyber security in Vilnius on 2 June.")
+    assert ev == {"conference on cyber security in Vilnius": ("2025-06-02", "Vilnius")}
+    assert events("The sides discussed a conference on water in 2026.") == {}
+
+
+def test_a_capitalised_forum_name_with_and_and_its_quoted_title():
+    text = (
+        'The decision was taken at the International Transport and Logistics Forum "Middle Corridor: From '
+        'Potential to Flow", which gathered operators in Aktau on 20–21 May.'
+    )
+    ev = events(text, "2025-05-21")
+    name = 'International Transport and Logistics Forum "Middle Corridor: From Potential to Flow"'
+    assert ev == {name: ("2025-05-20", "Aktau")}
+    ev = events("The Trade and Investment Forum was held in Riga on 4 April.")
+    assert ev == {"Trade and Investment Forum": ("2025-04-04", "Riga")}
