@@ -216,3 +216,65 @@ def test_a_capitalised_forum_name_with_and_and_its_quoted_title():
     assert ev == {name: ("2025-05-20", "Aktau")}
     ev = events("The Trade and Investment Forum was held in Riga on 4 April.")
     assert ev == {"Trade and Investment Forum": ("2025-04-04", "Riga")}
+
+
+# --- first runs, inaugurations, rounds ---------------------------------------------------------------
+
+
+def test_the_arrival_or_departure_of_a_first_train_or_vessel():
+    ev = events(
+        "The first container train on the new China–Kazakhstan–Türkiye service arrived in Aktau from Xi'an "
+        "on Wednesday.",
+        published="2026-05-21",
+    )
+    name = "arrival of the first container train on the China–Kazakhstan–Türkiye service"
+    assert ev == {name: ("2026-05-20", "Aktau")}
+    ev = events("The maiden flight of the Riga–Tashkent route will arrive in Tashkent on 3 July.")
+    assert ev["arrival of the maiden flight of the Riga–Tashkent route"] == ("2025-07-03", "Tashkent")
+    ev = events(
+        "On Tuesday the Ambassador Aleška Simkić watched the first container train of the season leave for "
+        "Duisburg.",
+        published="2026-04-23",
+    )
+    assert ev["departure of the first container train of the season for Duisburg"][0] == "2026-04-21"
+    assert events("The train arrived in Aktau on Wednesday.") == {}
+
+
+def test_an_inauguration_of_a_work_or_a_line():
+    ev = events(
+        "KTZ Express and ADY Container today inaugurated a regular weekly container line between the two "
+        "ports.",
+        published="2026-06-12",
+    )
+    assert ev == {"inauguration of the regular weekly container line": ("2026-06-12", None)}
+    ev = events(
+        "On 10 June, the Commissioner Marta Kos also inaugurated, together with the Minister of Energy, the "
+        "EU-financed solar plant in the Khatlon region."
+    )
+    assert ev["inauguration of the EU-financed solar plant in the Khatlon region"][0] == "2025-06-10"
+    ev = events("Prime Minister Evika Siliņa opened the new container terminal at Liepāja on 2 May.")
+    assert ev["inauguration of the container terminal at Liepāja"][0] == "2025-05-02"
+    assert events("The reform opened a new line of credit in 2024.") == {}
+
+
+def test_a_named_work_inaugurated_in_a_year():
+    ev = events("He said that the Alat port expansion, inaugurated in its first phase in 2018, will grow.")
+    assert ev == {"inauguration of the Alat port expansion": ("2018", None)}
+    ev = events("The Aktau container terminal, opened in 2021, handles feeder ships.")
+    assert ev["opening of the Aktau container terminal"][0] == "2021"
+
+
+def test_a_further_round_of_negotiations_beside_a_reported_sitting():
+    text = (
+        "The 12th meeting of the EU–Tajikistan Cooperation Committee took place in Dushanbe on 11 June 2026. "
+        "Both sides welcomed the progress in the negotiations on an Enhanced Partnership and Cooperation "
+        "Agreement and agreed to aim for a further round of negotiations in Brussels in September."
+    )
+    ev = events(text, published="2026-06-12")
+    name = "further round of negotiations on an Enhanced Partnership and Cooperation Agreement"
+    assert ev[name] == ("2026-09", "Brussels")
+    ev = events(
+        "The ministers discussed the talks on a visa agreement and plan to hold a new round of talks in Riga "
+        "in October.",
+    )
+    assert ev["new round of talks on a visa agreement"] == ("2025-10", "Riga")

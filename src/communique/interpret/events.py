@@ -147,9 +147,11 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _construction_events(ctx, cands)
     cands += _planned_visits(ctx, cands)
     cands += _departures(ctx, cands)
+    cands += _first_runs(ctx, cands)
     routes = _route_launches(ctx, cands)
     cands += routes
     cands += _launches(ctx, cands)
+    cands += _inaugurations(ctx, cands)
     cands += _ceremonies(ctx, cands)
     cands += _site_visits(ctx, cands)
     cands += _place_visits(ctx, cands)
@@ -428,7 +430,15 @@ def _talk_rounds(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         o = next((x for x in ctx.ordinals if x.span[0] == q), None)
         # "the next round of consultations will be held in Riga": with no sitting of a body reported
         # (whose next sitting it would be), the next round of the talks
-        nxt_round = lm.group(1).lower() == "next" and ctx.meeting is None and _ROUND_OF.match(text, rm.end())
+        # (with a sitting reported, "a further round of negotiations": talks that are no sitting of its body)
+        nxt_round = (
+            lm.group(1).lower() in ("next", "further", "new")
+            and (m_of := _ROUND_OF.match(text, rm.end())) is not None
+            and (
+                ctx.meeting is None
+                or (lm.group(1).lower() != "next" and not _of_body_type(ctx, m_of.group(1)))
+            )
+        )
         if (o is None and not nxt_round) or any(c.start <= q < c.end for c in taken):
             continue
         if ctx.is_heading(q) or ctx.in_quote(q):
@@ -442,6 +452,9 @@ def _talk_rounds(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if not subject:  # "launch negotiations on X and hold the first round of talks": X's
                 talks = _last_talks(ctx, q, ctx.sentence_at(q).start)
                 subject = _talks_subject(text, talks.end()) if talks else ""
+                # "… on an EPCA between the EU and Tajikistan and agreed to aim for a further round": up to
+                # the next verb's clause
+                subject = _AND_CLAUSE.split(subject, 1)[0]
         else:
             if _OF_NEXT.match(text, rm.end()):
                 # "the second round of the Kazakhstan–EU dialogue on visa facilitation": a named
@@ -472,6 +485,14 @@ _ON_SUBJECT = re.compile(r"\s+on\s+(?:the\s+|an?\s+)?(?![\w’'–-]*ing\b)[\w�
 _OF_DIALOGUE = re.compile(
     r"\s+of\s+the\s+(?:([A-Z][\w’'–-]*)\s+)?(?:[\w’'–-]+\s+){0,3}?(?:dialogue|talks|negotiations|consultations)\b"
 )
+
+
+_AND_CLAUSE = re.compile(r"\s+and\s+(?:[a-z]+ed|to|will|would|plans?|agreed|decided)\b")
+
+
+def _of_body_type(ctx: Context, kind: str) -> bool:
+    """ "consultations" when the reported sitting is of "Political Consultations": its own kind of talks."""
+    return ctx.meeting_body is not None and kind.lower() in ctx.meeting_body.type.lower().split()
 
 
 def _talks_subject(text: str, pos: int) -> str:
@@ -1716,7 +1737,9 @@ def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         left = text[max(0, m.start() - 90) : m.start()]
         nm = re.search(
             r"((?:\b[Tt]he|\b[Aa]n?|\b[Ii]ts)\s+(?:[\w’'\-–]+\s+){0,8}?(?:[A-Z][\w\-–]*|study|report|strategy|"
-            r"platform|programme|plan|roadmap|centre|fund))$",
+            r"platform|programme|plan|roadmap|centre|fund|"
+            # "the Alat port expansion, inaugurated in 2018": a named work
+            r"port|terminal|plant|bridge|hub|expansion|extension|station|airport))$",
             left,
         )
         if not nm:
@@ -1937,6 +1960,41 @@ def _launches(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 
 @lru_cache(maxsize=1)
+def _inaugurated_rx() -> re.Pattern:
+    things = sorted(data.load("events").get("inaugurated") or [], key=len, reverse=True)
+    return re.compile(
+        r"\b(?:inaugurated|opened)"
+        # "inaugurated, together with the Tajik Minister of Energy, the …": who else, set off by commas
+        r"(?:,\s+(?:together\s+)?with\s+[^,.;]{3,90},)?"
+        r"\s+(?:the|a|an)\s+((?:[\w’'-]+\s+){0,4}?(?:" + "|".join(map(re.escape, things)) + r"))\b(?!\s+of\b)"
+        # "… in the Khatlon region", "… at Alat": where it stands belongs to its name
+        r"((?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s+region)?))?"
+    )
+
+
+def _inaugurations(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "today inaugurated a regular weekly container line", "She also inaugurated, together with the
+    minister, the EU-financed solar plant in the Khatlon region" → "inauguration of the …" (data/events.yaml
+    inaugurated); with no date in its sentence, at the reported occasion."""
+    text = ctx.text
+    if "inaugurated" not in text and "opened" not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _inaugurated_rx().finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start(1) < c.end for c in taken + out):
+            continue
+        thing = m.group(1)
+        thing = thing[4:] if thing.startswith("new ") else thing
+        end = m.end(2) if m.group(2) else m.end(1)
+        name = f"inauguration of the {thing}{m.group(2) or ''}"
+        s = ctx.sentence_at(m.start())
+        out.append(_Cand(m.start(1), end, name, m.end(1), not ctx.dates_in(s.start, s.end)))
+    return out
+
+
+@lru_cache(maxsize=1)
 def _ceremony_rx() -> re.Pattern:
     conf = data.load("events")
     things = sorted(conf.get("launched") or [], key=len, reverse=True)
@@ -2093,6 +2151,42 @@ def _departures(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_FIRST_RUN = re.compile(
+    r"\b((?:[Tt]he|[Ii]ts)\s+(?:first|inaugural|maiden)\s+(?:[\w’'–-]+\s+){0,3}?"
+    r"(?:train|flight|ship|vessel|ferry|convoy|caravan|truck|plane|aircraft)"
+    r"(?:\s+(?:on|of|from|along|between)\s+(?:an?\s+new\s+|the\s+(?:new\s+)?)?[^,.;]{0,60}?"
+    r"(?:route|line|service|corridor|season|year))?)"
+    r"\s+(?:(?:has|had)\s+)?(?:(arrived|arrives|reached|will\s+(?:arrive|reach)"
+    r"|(?:is|was)\s+(?:expected|scheduled|due)\s+to\s+(?:arrive|reach))"
+    r"|(left|departed|leave|depart|set\s+off|sets\s+off))\b"
+)
+
+
+def _first_runs(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "the first container train on the new X–Y service arrived in Aktau on Wednesday" → "arrival of
+    the first container train on the X–Y service"; "watched the first train of the season leave for
+    Duisburg" → "departure of …": a first run's arrival or departure is an occasion of its own."""
+    text = ctx.text
+    if "first" not in text and "inaugural" not in text and "maiden" not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _FIRST_RUN.finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start(1) < c.end for c in taken + out):
+            continue
+        np = "the" + m.group(1)[3:]  # "The"/"Its first …" → "the first …"
+        np = _A_NEW.sub("the ", np).replace("the new ", "the ")
+        kind = "arrival" if m.group(2) else "departure"
+        fm = _FOR_PLACE.match(text, m.end()) if kind == "departure" else None
+        rest = f" {fm.group(1)}" if fm else ""  # "… leave for Duisburg": where to
+        out.append(_Cand(m.start(1), m.end(), f"{kind} of {np}{rest}", m.end()))
+    return out
+
+
+_FOR_PLACE = re.compile(r"\s+(?:from\s+[A-Z][\w’'-]*\s+)?(for\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)")
+
+
 # --- date and place -------------------------------------------------------------------------------
 
 
@@ -2188,6 +2282,9 @@ _FRONTED_NAMES = (
     "telephone ",
     "video",
     "online meeting ",
+    "inauguration of ",
+    "arrival of ",
+    "departure of ",
 )
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+(?:period|years)\s+)?$")
 
