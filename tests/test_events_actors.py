@@ -278,3 +278,61 @@ def test_a_further_round_of_negotiations_beside_a_reported_sitting():
         "in October.",
     )
     assert ev["new round of talks on a visa agreement"] == ("2025-10", "Riga")
+
+
+# --- sittings and meetings named by an owner or a group --------------------------------------------
+
+
+def test_a_city_summit_of_an_organisation_named_by_whose():
+    ev = events(
+        "The ministers discussed the Shanghai Cooperation Organization, whose Tianjin summit last year both "
+        "sides rated highly.",
+        published="2026-09-18",
+    )
+    assert ev == {"Tianjin summit of the Shanghai Cooperation Organization": ("2025", None)}
+    ev = events(
+        "They praised the Organization of Turkic States, whose Gabala summit in October adopted a plan."
+    )
+    assert ev["Gabala summit of the Organization of Turkic States"][0] == "2024-10"
+
+
+def test_a_named_committee_which_last_met_somewhere():
+    ev = events(
+        "He argued that the OTS Transport Coordination Committee, which last met in Istanbul in September, "
+        "should lead.",
+        published="2025-12-09",
+    )
+    assert ev == {"meeting of the OTS Transport Coordination Committee": ("2025-09", "Istanbul")}
+    ev = events("The Nordic Council of Ministers, which met in Oslo on 3 May, approved the budget.")
+    assert ev["meeting of the Nordic Council of Ministers"] == ("2025-05-03", "Oslo")
+
+
+def test_a_meeting_named_by_the_group_that_met():
+    ev = events(
+        "On the sidelines of the forum, the heads of the railway companies of Kazakhstan, Azerbaijan and "
+        "Georgia held a trilateral meeting in Aktau on 20 May."
+    )
+    name = "trilateral meeting of the heads of the railway companies of Kazakhstan, Azerbaijan and Georgia"
+    assert ev[name] == ("2025-05-20", "Aktau")
+    ev = events(
+        "Deputy Minister Roman Vassilenko recalled that the foreign ministers of the two sides had last met "
+        "on the sidelines of the EU–Central Asia Ministerial Meeting held in Luxembourg in October 2024."
+    )
+    name = (
+        "meeting of the foreign ministers of the two sides on the sidelines of the EU–Central Asia "
+        "Ministerial Meeting"
+    )
+    assert ev[name] == ("2024-10", "Luxembourg")
+    assert ev["EU–Central Asia Ministerial Meeting"] == ("2024-10", "Luxembourg")
+    ev = events(
+        "Foreign ministers of the member states met informally on the eve of the summit.", "2025-10-07"
+    )
+    assert ev == {"informal meeting of the foreign ministers of the member states": ("2025-10-06", None)}
+
+
+def test_a_group_meeting_that_is_the_reported_sitting_is_no_other_event():
+    text = (
+        "The 7th Consultative Meeting of the Heads of State of Central Asia was held in Astana on 9 August "
+        "2024. The presidents of the five states met in the capital on 9 August and agreed to cut barriers."
+    )
+    assert not any(n.startswith("meeting of the presidents") for n in events(text, "2024-08-09"))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 
 from .. import data
@@ -134,6 +135,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _meet_again(ctx, cands)
     cands += _last_met(ctx, cands)
     cands += _memberships(ctx, cands)
+    cands += _which_met(ctx, cands)
     generic = _generic_sittings(ctx, cands)
     # "the next meeting of the Intergovernmental Commission": the sitting, not the body inside it
     cands = [c for c in cands if not any(g.start <= c.start < g.end for g in generic)] + generic
@@ -143,6 +145,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands = [c for c in cands if not any(p.start <= c.start and c.end <= p.end for p in participled)]
     cands += participled
     cands += _margins_events(ctx, cands)
+    cands += _group_meetings(ctx, cands)
     cands += _talks_events(ctx, cands)
     cands += _construction_events(ctx, cands)
     cands += _planned_visits(ctx, cands)
@@ -208,7 +211,8 @@ def find_events(ctx: Context) -> list[Event]:
             continue
         key = c.name.lower()
         # "the EU–Central Asia Summit in Samarkand" … "the Samarkand summit in April": one occasion
-        same = f"{key.split()[-1]}|{date}|{place}" if date and place else None
+        # (not "meeting of A on the sidelines of the X Meeting" and the X Meeting: two occasions)
+        same = f"{key.split()[-1]}|{date}|{place}" if date and place and " sidelines of " not in key else None
         if key in seen or (same and same in seen):
             continue
         seen.add(key)
@@ -608,6 +612,31 @@ def _last_met(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_WHICH_MET = re.compile(
+    r",\s+which\s+(?:had\s+|has\s+)?(?:last|previously|first|also)?\s*(?:met|convened|sat|gathered)\b"
+)
+
+
+def _which_met(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "the OTS Transport Coordination Committee, which last met in Istanbul in September": a sitting
+    of a named committee or organisation (not the reported meeting's body), dated and placed by the clause."""
+    text = ctx.text
+    if ", which" not in text:
+        return []
+    main = ctx.meeting_body
+    out: list[_Cand] = []
+    for span in [o.span for o in ctx.orgs] + [b.span for b in ctx.bodies if b.parties]:
+        m = _WHICH_MET.match(text, span[1])
+        if m is None or ctx.is_heading(span[0]) or ctx.in_quote(span[0]):
+            continue
+        if main is not None and span[0] <= main.span[0] < span[1]:
+            continue
+        if any(c.start <= span[0] < c.end for c in taken + out):
+            continue
+        out.append(_Cand(span[0], span[1], f"meeting of the {text[span[0] : span[1]]}", m.end()))
+    return out
+
+
 _TIME_CLAUSE = re.compile(r"\b(?:[Ss]ince|[Aa]fter|[Bb]efore|[Uu]ntil|[Ww]hen|[Oo]nce)\s+(?:the\s+)?$")
 
 
@@ -888,6 +917,16 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             # "the Shanghai Cooperation Organisation, whose summit in Astana …"
             out.append(_Cand(m.start(), m.end(), f"{owner.group(1)} {m.group(0).lower()}", m.end()))
             continue
+        if owner is None and end == m.end() and "whose" in text[max(0, start - 8) : start]:
+            city = ctx.places_in(start, m.start())
+            owner = _WHOSE.search(text[max(0, start - 120) : start])
+            named = _CAP_WORD.fullmatch(left_mods) is not None and all(p.kind == "city" for p in city)
+            if owner and named:
+                # "the Shanghai Cooperation Organization, whose Tianjin summit last year": that city's
+                name = f"{left_mods} {m.group(0).lower()} of the {owner.group(1)}"
+                out.append(_Cand(start, m.end(), name, m.end()))
+                continue
+            owner = None
         if _COP.fullmatch(m.group(0)):
             full = _cop_full_name(text, m.start(), m.end())
             if full:
@@ -1715,6 +1754,67 @@ def _margins_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _group_met_rx() -> re.Pattern:
+    groups = sorted(set(data.load("events").get("gatherings") or []) | {"heads"}, key=len, reverse=True)
+    return re.compile(
+        r"(?<![\w’'-])(?:[Tt]he\s+)?((?i:" + "|".join(map(re.escape, groups)) + r"))"
+        r"((?:\s+of\s+(?:the\s+)?[\w’'–-]+(?:(?:,\s+|\s+)[\w’'–-]+)*?)?)"
+        r"\s+(?:had\s+|have\s+|also\s+|last\s+)*(?:(met)\b(\s+informally\b)?|held\s+an?\s+((?:[\w-]+\s+)?)meeting\b)"
+    )
+
+
+def _group_meetings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "Foreign ministers of the member states met informally on the eve of the summit", "the heads of the
+    railway companies of A, B and C held a trilateral meeting", "the foreign ministers had last met on the
+    sidelines of X": a meeting named by who met (data/events.yaml gatherings), with what it was held
+    on the sidelines of."""
+    text = ctx.text
+    if " met " not in text and " meeting" not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _group_met_rx().finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start(1) < c.end for c in taken + out):
+            continue
+        if m.group(3) and _MET_OBJECT.match(text, m.end()):
+            continue  # "the ministers met the President": a meeting with someone, read elsewhere
+        if not m.group(2):
+            continue  # "the ministers met …", "the two leaders had met again": too little to name a meeting
+        side = _MARGINS_AFTER.match(text, m.end())
+        if side is None and _is_reported_sitting(ctx, m.start()):
+            continue  # "The presidents of the five states met in Astana on Friday": the sitting reported
+        who = f"the {m.group(1).lower()}{m.group(2)}"
+        if m.group(3):
+            name = f"{'informal ' if m.group(4) else ''}meeting of {who}"
+            if side:  # "met on the sidelines of the EU–Central Asia Ministerial Meeting"
+                name += f" on the sidelines of the {side.group(1)}"
+        else:
+            name = f"{m.group(5) or ''}meeting of {who}"
+        out.append(_Cand(m.start(1), m.end(), name, m.end()))
+    return out
+
+
+def _is_reported_sitting(ctx: Context, pos: int) -> bool:
+    """The sentence at `pos` tells the reported sitting: it names its body or its day."""
+    if ctx.meeting is None:
+        return False
+    s = ctx.sentence_at(pos)
+    main = ctx.meeting_body
+    if main is not None and s.start <= main.span[0] < s.end:
+        return True
+    return any(d.value == ctx.meeting.date for d in ctx.dates_in(s.start, s.end))
+
+
+_MET_OBJECT = re.compile(r"\s+(?:with\s+)?(?:the\s+)?(?:President|Prime|Minister|King|[A-Z][a-z]+\s+[A-Z])")
+_MARGINS_AFTER = re.compile(
+    r"(?:\s+again)?\s+(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?"
+    r"([A-Z][\w’'–-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w’'–-]*){0,8}"
+    r"(?:\s+(?:summit|meeting|forum|session|conference))?)"
+)
+
+
 _HEAD_OF = re.compile(r"^(?:the|a|an|its)\s+(?:[a-z]+\s+){0,2}[a-z]+\s+of\s+(?=(?:the|a|an|its)\s+[A-Z])")
 _AUX = re.compile(r"\b(?:was|were|been|be)\b", re.I)
 _OBJECT_OF = re.compile(r"\b(?:[a-z]+ing|on|of|into|for|about|with|to|from)\s+$")
@@ -2210,7 +2310,9 @@ _HELD_IN = re.compile(
 
 
 _HOLD_IN_BEFORE = re.compile(r"\b(?:hold|convene|organi[sz]e)\s+in\s+$")
-_ON_MARGINS_OF = re.compile(r"\s+(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?")
+_ON_MARGINS_OF = re.compile(
+    r"(?:\s+again)?\s+(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?"
+)
 
 
 def _limit(ctx: Context, c: _Cand, nxt: int | None, s_end: int) -> int:
@@ -2303,6 +2405,9 @@ _AHEAD_BEFORE = re.compile(
 _OTHER_WHOSE = re.compile(r"\S\s+[^,.;]{3,},\s+whose\b")
 
 
+_EVE_OF = re.compile(r"\bon\s+the\s+eve\s+of\s+the\s+(?:summit|meeting|session|forum|talks|conference)\b")
+
+
 def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | None]:
     s = ctx.sentence_at(c.start)
     limit = _limit(ctx, c, nxt, s.end)
@@ -2356,6 +2461,12 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
         and _DID_OCCASION.search(ctx.text, max(s.start, c.start - 60), c.start)
     ):
         return opening[0].value, opening[0].end
+    eve = _EVE_OF.search(ctx.text, c.end, s.end)
+    if eve is not None:
+        # "met informally on the eve of the summit": the day before the reported occasion
+        day = ctx.meeting.date if ctx.meeting is not None and ctx.meeting.date else ctx.published
+        if day and len(day) == 10:
+            return (date.fromisoformat(day) - timedelta(days=1)).isoformat(), None
     if _MARGINS.search(ctx.text, max(s.start, c.start - 40), c.start):
         # "signed … in Baku in November last year, on the sidelines of the COP29 conference": the
         # occasion of what was done on its sidelines
