@@ -336,3 +336,70 @@ def test_a_group_meeting_that_is_the_reported_sitting_is_no_other_event():
         "2024. The presidents of the five states met in the capital on 9 August and agreed to cut barriers."
     )
     assert not any(n.startswith("meeting of the presidents") for n in events(text, "2024-08-09"))
+
+
+# --- sittings named as written, dates from the margins and the eve -----------------------------------
+
+
+def test_a_sitting_of_a_body_without_parties_keeps_its_noun():
+    ev = events(
+        "The Kazakhstan–China Business Council met in Astana on Tuesday. The next session of the Business "
+        "Council is planned in Xi'an in 2026."
+    )
+    assert ev["next session of the Kazakhstan–China Business Council"] == ("2026", "Xi'an")
+    ev = events(
+        "The 5th Latvia–Uzbekistan Intergovernmental Commission met in Riga on 3 June 2025.\n\n"
+        "The last session of the Business Council took place in Tashkent in April."
+    )
+    assert ev["last session of the Latvia–Uzbekistan Business Council"] == ("2025-04", "Tashkent")
+
+
+def test_what_was_done_on_the_margins_of_a_sitting_dates_it_before_a_later_clause():
+    ev = events(
+        "The Senate of Kazakhstan ratified the EU–Kazakhstan aviation agreement on 20 January 2026.\n\n"
+        "The text was initialled in Luxembourg in October 2024 on the margins of the 21st meeting of the "
+        "EU–Kazakhstan Cooperation Council, and the agreement was signed in Brussels on 18 November 2025.",
+        published="2026-01-20",
+    )
+    assert ev["21st EU–Kazakhstan Cooperation Council"][0] == "2024-10"
+    ev = events(
+        "The memorandum was signed in Tashkent on 3 May on the sidelines of the Tashkent Investment Forum, "
+        "and it entered into force on 1 June."
+    )
+    assert ev["Tashkent Investment Forum"][0] == "2025-05-03"
+
+
+def test_an_occasion_on_whose_eve_another_was_held_is_the_next_day():
+    ev = events(
+        "On 16 June, the China–Central Asia Business Forum was held in Astana on the eve of the Astana "
+        "International Forum.",
+        published="2025-06-18",
+    )
+    assert ev["Astana International Forum"][0] == "2025-06-17"
+    ev = events(
+        "The Latvia–Japan Business Forum was held in Riga on 4 May on the eve of the Riga Investment "
+        "Conference."
+    )
+    assert ev["Riga Investment Conference"][0] == "2025-05-05"
+
+
+def test_an_occasion_within_the_framework_of_the_visit_takes_its_day():
+    text = (
+        "President Serdar Berdimuhamedov paid a state visit to Kazakhstan on 4 March 2026.\n\n"
+        "Within the framework of the visit, a Kazakh–Turkmen business forum was held with over 120 companies."
+    )
+    assert events(text, "2026-03-05")["Kazakh–Turkmen business forum"][0] == "2026-03-05"
+    text = "As part of the visit, the Latvia–Japan Business Forum took place with 80 companies."
+    assert events(text, "2025-06-20")["Latvia–Japan Business Forum"][0] == "2025-06-20"
+
+
+def test_a_kind_of_ceremony_named_by_where_it_was_held():
+    ev = events(
+        "Today the Ambassador Aleška Simkić joined a signing ceremony at the Almaty Akimat: the EU and UNDP "
+        "signed a grant.",
+        published="2026-04-23",
+    )
+    assert ev == {"signing ceremony at the Almaty Akimat": ("2026-04-23", "Almaty")}
+    ev = events("The minister attended a groundbreaking ceremony at the Port of Riga on 3 May.")
+    assert ev == {"groundbreaking ceremony at the Port of Riga": ("2025-05-03", "Riga")}
+    assert events("A ceremony at the Port of Riga was held on 3 May.") == {}

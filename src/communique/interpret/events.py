@@ -288,6 +288,10 @@ def _body_name(ctx: Context, b: BodyMention) -> str:
     return ctx.meeting.body
 
 
+_SITTING_OF_BEFORE = re.compile(
+    r"(?:\b(next|previous|last|further|following|upcoming)\s+)?\b(meeting|session|sitting)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
 _SITTING_AFTER = re.compile(r"\s+(?:summit|meeting|session|sitting|forum)\b", re.I)
 _CAPS_BETWEEN = re.compile(r"\s+([A-Z][\w’'–-]*(?:\s+[A-Z][\w’'–-]*){0,4})\s+")
 _CAPS_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})\s+$")
@@ -363,7 +367,14 @@ def _body_events(ctx: Context) -> list[_Cand]:
             cm = _CAPS_BETWEEN.fullmatch(ctx.text, o.span[1], b.span[0])
             if cm and not _NOT_OWNER.match(cm.group(1)):
                 name = f"{cm.group(1)} {name}"
-        if o is not None:
+        sm = _SITTING_OF_BEFORE.search(ctx.text, max(0, b.span[0] - 40), b.span[0]) if not b.parties else None
+        if sm is not None and (o is None or o.span[1] <= sm.start(2) <= o.span[1] + 1) and (o or sm.group(1)):
+            # "the next session of the Business Council", "the first meeting of the joint working group":
+            # the sitting, named as the text names it
+            label = _ord(o.value) if o is not None else sm.group(1).lower()
+            name = f"{label} {sm.group(2).lower()} of the {name}"
+            start = min(start, sm.start(1) if sm.group(1) else sm.start(2))
+        elif o is not None:
             name = f"{_ord(o.value)} {name}"
         out.append(_Cand(start, b_end, name, b_end))
     # "the thirteenth Council", "the 11th meeting of the Committee": another sitting of the main body
@@ -976,6 +987,13 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             ):
                 # "opened a conference on water diplomacy": one someone held, named by its subject
                 gathering = start, end, _DET.sub("", text[start:end]).strip()
+            kind = None
+            if word == "ceremony":
+                kind = _ceremony_kind_rx().search(text, max(0, m.start() - 24), m.start())
+            if gathering is None and kind is not None and end > m.end():
+                # "joined a signing ceremony at the Almaty Akimat": a kind of ceremony and where it was held
+                start = min(start, kind.start())
+                gathering = start, end, text[start:end]
             if gathering is None:
                 continue
             start, end, bare = gathering
@@ -2060,6 +2078,13 @@ def _launches(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 
 @lru_cache(maxsize=1)
+def _ceremony_kind_rx() -> re.Pattern:
+    """ "signing ", "groundbreaking " right before "ceremony" (data/events.yaml ceremony_kinds)."""
+    kinds = sorted(data.load("events").get("ceremony_kinds") or [], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, kinds)) + r")\s+$", re.I)
+
+
+@lru_cache(maxsize=1)
 def _inaugurated_rx() -> re.Pattern:
     things = sorted(data.load("events").get("inaugurated") or [], key=len, reverse=True)
     return re.compile(
@@ -2405,6 +2430,8 @@ _AHEAD_BEFORE = re.compile(
 _OTHER_WHOSE = re.compile(r"\S\s+[^,.;]{3,},\s+whose\b")
 
 
+_MARGINS_OF_BEFORE = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?$")
+_EVE_BEFORE = re.compile(r"\bon\s+the\s+eve\s+of\s+(?:the\s+)?$")
 _EVE_OF = re.compile(r"\bon\s+the\s+eve\s+of\s+the\s+(?:summit|meeting|session|forum|talks|conference)\b")
 
 
@@ -2427,9 +2454,22 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
         # "… meant to replace the 1992 treaty": a year that names another thing
         and not (_YEAR.fullmatch(d.value) and _THE.search(ctx.text, max(s.start, d.span[0] - 5), d.span[0]))
     ]
+    on_margins = after and _MARGINS_OF_BEFORE.search(ctx.text, max(s.start, c.start - 40), c.start)
+    if on_margins and "," in ctx.text[c.end : after[0].span[0]]:
+        # "initialled in Luxembourg in October 2024 on the margins of the 21st meeting of the Council, and
+        # … signed in Brussels on 18 November 2025": the day of what was done on its margins
+        head = max(ctx.text.rfind(",", s.start, c.start), s.start)
+        before = ctx.dates_in(head, c.start)
+        if before:
+            return before[-1].value, before[-1].end
     if after:
         d = after[0]
         return _in_named_year(c, d)
+    if _EVE_BEFORE.search(ctx.text, max(s.start, c.start - 30), c.start):
+        # "was held in Astana on 16 June on the eve of the second … Summit": the day after that day
+        days = [d for d in ctx.dates_in(s.start, c.start) if len(d.value) == 10]
+        if days:
+            return (date.fromisoformat(days[-1].end or days[-1].value) + timedelta(days=1)).isoformat(), None
     clause_start = max(ctx.text.rfind(",", s.start, c.start), s.start)
     if _WHERE.match(ctx.text, clause_start):
         clause_start = s.start  # "visited Tbilisi in January, where he opened the … Forum"
