@@ -1520,11 +1520,13 @@ def _apart_from_sitting(ctx: Context, s, before: list, after: list) -> bool:
 # "the High Representative", "the Deputy Minister": a title a role named before opens with (no name
 # after it, no "of <Name>" making it a full title of someone else)
 _ROLE_ANAPHOR = re.compile(
-    r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\b(?!\s+(?:of|for|to)\s+(?:the\s+)?[A-Z])(?!\s+[A-Z(])(?![’'-])"
+    # (the literal "he" first, "the"/"The" with a word boundary checked behind it: sre skips ahead to it)
+    r"he(?<=\b[Tt]he)\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\b(?!\s+(?:of|for|to)\s+(?:the\s+)?[A-Z])(?!\s+[A-Z(])(?![’'-])"
 )
 # "she held talks", "In Dushanbe, he met": a pronoun opening its clause, before a verb
 _PRONOUN = re.compile(
-    r"\b(?:[Ss]he|[Hh]e)\s+(?=(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|held|met|had|spoke|took|gave|made|paid)\b)"
+    # (the literal "he" first, "she"/"he" with a word boundary checked behind it: sre skips ahead to it)
+    r"he(?:(?<=\b[Ss]he)|(?<=\b[Hh]e))\s+(?=(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|held|met|had|spoke|took|gave|made|paid)\b)"
 )
 _ROLE_HEAD_END = re.compile(r"\s+(?:of|for|to|in|at|on|and)\s|\s*[,/–(]")
 _FRONTED_CLAUSE = re.compile(r"\W*(?:[^,.;]{0,80},\s+)?")
@@ -1549,15 +1551,17 @@ def _actors(ctx: Context) -> list:
     text = ctx.text
     out = list(people)
     if people and ("The " in text or "the " in text):
+        heads = [(b, _role_head(p.role), p) for _a, b, p in people]
+        # every title a re-mention may use: a head's last words ("deputy minister", "minister")
+        tails = {" ".join(h.split()[k:]) for _b, h, _p in heads if h for k in range(len(h.split()))}
         for m in _ROLE_ANAPHOR.finditer(text):
             words = m.group(1).lower()
-            if any(a < m.end() and m.start() < b for a, b, _p in people):
+            if words not in tails or any(a < m.end() and m.start() - 1 < b for a, b, _p in people):
                 continue
             who = None
-            for _a, b, p in people:
-                if b > m.start():
+            for b, head, p in heads:
+                if b > m.start() - 1:
                     break
-                head = _role_head(p.role)
                 if head and (head == words or head.endswith(" " + words)):
                     who = p
             if who is not None:
@@ -1569,16 +1573,17 @@ def _actors(ctx: Context) -> list:
             firsts.setdefault(ctx.sentence_at(a).start, p)
         added = []
         for m in _PRONOUN.finditer(text):
-            s = ctx.sentence_at(m.start())
-            if not _FRONTED_CLAUSE.fullmatch(text, s.start, m.start()):
+            at = m.start() - (1 if text[m.start() - 1] in "Ss" else 0)  # "she" / "he"
+            s = ctx.sentence_at(at)
+            if not _FRONTED_CLAUSE.fullmatch(text, s.start, at):
                 continue  # not the clause's subject
-            if any(s.start <= a < m.start() for a, _b, _p in out):
+            if any(s.start <= a < at for a, _b, _p in out):
                 continue  # the sentence names its subject before
-            i = ctx.sentence_index(m.start())
+            i = ctx.sentence_index(at)
             for k in range(i - 1, max(-1, i - 4), -1):
                 p = firsts.get(ctx.sentences[k].start)
                 if p is not None:
-                    added.append((m.start(), m.start() + len(m.group(0).rstrip()), p))
+                    added.append((at, m.start() + 2, p))
                     firsts.setdefault(s.start, p)
                     break
         if added:
@@ -1773,10 +1778,15 @@ def _margins_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 
 @lru_cache(maxsize=1)
-def _group_met_rx() -> re.Pattern:
+def _group_met_rx() -> LiteralScan:
+    """Tried only where a group word opens (interpret.scan)."""
     groups = sorted(set(data.load("events").get("gatherings") or []) | {"heads"}, key=len, reverse=True)
+    return LiteralScan(_group_met_pattern(groups), [g.lower() for g in groups])
+
+
+def _group_met_pattern(groups: list[str]) -> re.Pattern:
     return re.compile(
-        r"(?<![\w’'-])(?:[Tt]he\s+)?((?i:" + "|".join(map(re.escape, groups)) + r"))"
+        r"(?<![\w’'-])((?i:" + "|".join(map(re.escape, groups)) + r"))"
         r"((?:\s+of\s+(?:the\s+)?[\w’'–-]+(?:(?:,\s+|\s+)[\w’'–-]+)*?)?)"
         r"\s+(?:had\s+|have\s+|also\s+|last\s+)*(?:(met)\b(\s+informally\b)?|held\s+an?\s+((?:[\w-]+\s+)?)meeting\b)"
     )
@@ -1791,7 +1801,7 @@ def _group_meetings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     if " met " not in text and " meeting" not in text:
         return []
     out: list[_Cand] = []
-    for m in _group_met_rx().finditer(text):
+    for m in _group_met_rx().finditer(text, ctx.at):
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
         if any(c.start <= m.start(1) < c.end for c in taken + out):
@@ -2277,7 +2287,8 @@ def _departures(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 
 _FIRST_RUN = re.compile(
-    r"\b((?:[Tt]he|[Ii]ts)\s+(?:first|inaugural|maiden)\s+(?:[\w’'–-]+\s+){0,3}?"
+    # (opened at the adjective, "the"/"its" read behind it: sre skips ahead to an "f", "i" or "m")
+    r"(?<=\b[Tt]he\s|\b[Ii]ts\s)((?:first|inaugural|maiden)\s+(?:[\w’'–-]+\s+){0,3}?"
     r"(?:train|flight|ship|vessel|ferry|convoy|caravan|truck|plane|aircraft)"
     r"(?:\s+(?:on|of|from|along|between)\s+(?:an?\s+new\s+|the\s+(?:new\s+)?)?[^,.;]{0,60}?"
     r"(?:route|line|service|corridor|season|year))?)"
@@ -2285,6 +2296,9 @@ _FIRST_RUN = re.compile(
     r"|(?:is|was)\s+(?:expected|scheduled|due)\s+to\s+(?:arrive|reach))"
     r"|(left|departed|leave|depart|set\s+off|sets\s+off))\b"
 )
+
+
+_FIRST_RUN_SCAN = LiteralScan(_FIRST_RUN)  # tried where "first", "inaugural", "maiden" open
 
 
 def _first_runs(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
@@ -2295,17 +2309,17 @@ def _first_runs(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     if "first" not in text and "inaugural" not in text and "maiden" not in text:
         return []
     out: list[_Cand] = []
-    for m in _FIRST_RUN.finditer(text):
+    for m in _FIRST_RUN_SCAN.finditer(text, ctx.at):
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
-        if any(c.start <= m.start(1) < c.end for c in taken + out):
+        if any(c.start <= m.start(1) - 4 < c.end for c in taken + out):
             continue
-        np = "the" + m.group(1)[3:]  # "The"/"Its first …" → "the first …"
+        np = "the " + m.group(1)  # "The"/"Its first …" → "the first …"
         np = _A_NEW.sub("the ", np).replace("the new ", "the ")
         kind = "arrival" if m.group(2) else "departure"
         fm = _FOR_PLACE.match(text, m.end()) if kind == "departure" else None
         rest = f" {fm.group(1)}" if fm else ""  # "… leave for Duisburg": where to
-        out.append(_Cand(m.start(1), m.end(), f"{kind} of {np}{rest}", m.end()))
+        out.append(_Cand(m.start(1) - 4, m.end(), f"{kind} of {np}{rest}", m.end()))
     return out
 
 
