@@ -403,3 +403,36 @@ def test_a_kind_of_ceremony_named_by_where_it_was_held():
     ev = events("The minister attended a groundbreaking ceremony at the Port of Riga on 3 May.")
     assert ev == {"groundbreaking ceremony at the Port of Riga": ("2025-05-03", "Riga")}
     assert events("A ceremony at the Port of Riga was held on 3 May.") == {}
+
+
+# --- invitations, trips, dates opening the sentence ----------------------------------------------------
+
+
+def test_a_visit_someone_was_invited_to_make():
+    ev = events(
+        "Commissioner Kaja Kallas accepted the invitation of Minister Jeyhun Bayramov to visit Azerbaijan, "
+        "and the dates will be set later."
+    )
+    assert ev == {"visit of Kaja Kallas to Azerbaijan": (None, "Azerbaijan")}
+    ev = events("President Alar Karis invited Prime Minister Kristen Michal to visit Riga in the autumn.")
+    assert ev == {"visit of Kristen Michal to Riga": ("2025", "Riga")}
+    # the day of the invitation is not the visit's
+    ev = events("On 3 May, President Alar Karis invited Foreign Minister Bakhtiyor Saidov to visit Estonia.")
+    assert ev == {"visit of Bakhtiyor Saidov to Estonia": (None, "Estonia")}
+    assert events("President Alar Karis invited investors to visit Riga.") == {}
+
+
+def test_a_working_trip_dated_by_the_sentence_opening():
+    ev = events(
+        "Earlier this month, Prime Minister Olzhas Bektenov inspected the port during a working trip to the "
+        "Mangystau region and instructed the ministry to act.",
+        published="2026-05-21",
+    )
+    assert ev == {"working trip to the Mangystau region": ("2026-05", None)}
+    ev = events("Prime Minister Olzhas Bektenov made a working trip to the Turkistan region on 3 May.")
+    assert ev == {"working trip to the Turkistan region": ("2025-05-03", None)}
+    ev = events(
+        "Yesterday, the Minister Baiba Braže spoke during an official trip to the Kurzeme region.",
+        published="2025-06-20",
+    )
+    assert ev == {"official trip to the Kurzeme region": ("2025-06-19", None)}

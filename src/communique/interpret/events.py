@@ -38,6 +38,8 @@ _STOP_NP = re.compile(
     r"have|had|planned|scheduled|slated|hosted|attended|in which|brought|followed|took|produced|opened|"
     r"organi[sz]ed|"
     r"together\s+with|along\s+with|accompanied|"
+    # "… to the Mangystau region and instructed the ministry": a second verb of the subject
+    r"and\s+(?!(?:related|advanced|integrated|associated|connected|combined|renewed)\b)[a-z]+ed|"
     r"closed|ended|began|started|concluded|builds|follows|last|earlier|later|next|this|since|"
     r"on\s+(?:\d+|January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
@@ -149,6 +151,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _talks_events(ctx, cands)
     cands += _construction_events(ctx, cands)
     cands += _planned_visits(ctx, cands)
+    cands += _invited_visits(ctx, cands)
     cands += _departures(ctx, cands)
     cands += _first_runs(ctx, cands)
     routes = _route_launches(ctx, cands)
@@ -2002,6 +2005,42 @@ def _planned_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_ACCEPTED_INVITATION = re.compile(
+    r"\s+(?:has\s+|had\s+)?(?:accepted|accepts)\s+(?:an|the)\s+invitation\s+(?:of|from)\s+[^,.;]{2,90}?\s+to\s+"
+    r"(?:visit|pay\s+a\s+visit\s+to)\s+"
+)
+_INVITED_TO_VISIT = re.compile(r"\s+to\s+(?:visit|pay\s+a\s+visit\s+to)\s+")
+_INVITED = re.compile(
+    r"\binvited\s+(?:his|her|their)?\s*(?:[A-Z][\w’'.-]*\s+|(?:of|the|to|for|and)\s+){0,10}$"
+)
+
+
+def _invited_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "Kaja Kallas accepted the invitation of Minister Bayramov to visit Azerbaijan", "President A invited
+    Minister B to visit Riga": a visit still ahead, "visit of <guest> to <place>" (dated if the sentence
+    says when, else placed only)."""
+    text = ctx.text
+    if "invit" not in text or " visit" not in text:
+        return []
+    out: list[_Cand] = []
+    for a0, b0, p in ctx.person_mentions():
+        if ctx.is_heading(a0) or ctx.in_quote(a0):
+            continue
+        m = _ACCEPTED_INVITATION.match(text, b0)
+        if m is None:  # "invited Minister B to visit Riga": the guest named after "invited"
+            m = _INVITED_TO_VISIT.match(text, b0)
+            if m is None or _INVITED.search(text, max(0, a0 - 80), a0) is None:
+                continue
+        place = next((x for x in ctx.places_in(m.end(), m.end() + 40) if x.span[0] == m.end()), None)
+        if place is None or place.kind not in ("city", "country") or _NAME_GOES_ON.match(text, place.span[1]):
+            continue
+        if any(c.start <= m.end() < c.end for c in taken + out):
+            continue
+        name = f"visit of {p.name} to {place.text}"
+        out.append(_Cand(place.span[0], place.span[1], name, place.span[1]))
+    return out
+
+
 _ROUTE_LAUNCHED = re.compile(
     r"\b(?:launched|opened|inaugurated)\s+(?:a|the)\s+(?:new\s+)?((?:[\w-]+\s+){0,4}?route)\s+"
     r"from\s+([A-Z][\w’'-]*)\s+to\s+([A-Z][\w’'-]*)"
@@ -2390,7 +2429,8 @@ def _in_named_year(c: _Cand, d) -> tuple[str, str | None]:
 
 
 _TOOK_PART = re.compile(
-    r"\b(?:met|gathered|convened|attended|took\s+part|participated|spoke|opened|held|paid|made)\b"
+    # ("Earlier this month, X inspected the port during a working trip to Y": "during" places it then)
+    r"\b(?:met|gathered|convened|attended|took\s+part|participated|spoke|opened|held|paid|made|during)\b"
     # "attended the opening ceremony of the … Forum": the occasion opened then
     r"(?:\s+the\s+(?:official\s+)?(?:opening|closing)(?:\s+(?:ceremony|session))?\s+of)?(?:\s+[\w’'-]+){0,3}\s*$"
 )
@@ -2409,7 +2449,8 @@ _DID_OCCASION = re.compile(
     r"\b(?:opened|organi[sz]ed|hosted|attended|held|took\s+part\s+in|participated\s+in)\s+"
     r"(?:the|an?)\s+(?:official\s+)?(?:(?:opening|closing)\s+(?:ceremony\s+|session\s+)?of\s+the\s+)?$"
 )
-_FRONTED = re.compile(r"[^\w,]*(?:[A-Z][a-z]+,\s+)?(?:[Oo]n|[Ii]n)\s+")
+# ("Earlier this month, …", "Yesterday, …": a date opening the sentence without a preposition)
+_FRONTED = re.compile(r"[^\w,]*(?:[A-Z][a-z]+,\s+)?(?:(?:[Oo]n|[Ii]n)\s+)?")
 
 
 # occasions named by who took part: a date fronted in their sentence is theirs ("On 13 May, A, who is
@@ -2491,7 +2532,8 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     before = [d for d in ctx.dates_in(clause_start, c.start) if not _plan_period(ctx.text, d)]
     if before:
         return before[-1].value, before[-1].end
-    if c.name.startswith(_FRONTED_NAMES):
+    if c.name.startswith(_FRONTED_NAMES) and "invit" not in ctx.text[s.start : c.start]:
+        # (not "On 3 May, A invited B to visit Riga": the day of the invitation, not of the visit)
         before = ctx.dates_in(s.start, c.start)  # "On 13 May, A, who is in X on a visit, held talks with B"
         if before:
             return before[-1].value, before[-1].end
@@ -2563,6 +2605,11 @@ def _in_title(s: str) -> bool:
 def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     s = ctx.sentence_at(c.start)
     limit = _limit(ctx, c, nxt, s.end)
+    if c.name.startswith("visit of ") and c.trigger_end == c.end:
+        # "to visit Azerbaijan": the place the visit's name ends with
+        last = ctx.places_in(c.start, c.end)
+        if last and last[-1].span[1] == c.end and c.name.endswith(last[-1].text):
+            return last[-1].name
     # a place after the occasion's noun before one inside its name ("the Shanghai Cooperation
     # Organisation summit in Astana")
     split = min(max(c.trigger_end, c.start), limit)
