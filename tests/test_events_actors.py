@@ -436,3 +436,38 @@ def test_a_working_trip_dated_by_the_sentence_opening():
         published="2025-06-20",
     )
     assert ev == {"official trip to the Kurzeme region": ("2025-06-19", None)}
+
+
+def test_two_named_people_who_held_a_meeting_or_talks_between_them():
+    ev = events(
+        "Foreign Minister Baiba Braže and Foreign Minister Bakhtiyor Saidov held a bilateral meeting in "
+        "Geneva on 5 May."
+    )
+    assert ev == {"meeting between Baiba Braže and Bakhtiyor Saidov": ("2025-05-05", "Geneva")}
+    ev = events(
+        "Talks between President Alar Karis and President Shavkat Mirziyoyev took place in Tashkent on 3 May."
+    )
+    assert ev == {"talks between Alar Karis and Shavkat Mirziyoyev": ("2025-05-03", "Tashkent")}
+    ev = events("President Alar Karis met with his Kyrgyz counterpart Sadyr Japarov in Bishkek on 5 May.")
+    assert ev == {"meeting of Alar Karis with Sadyr Japarov": ("2025-05-05", "Bishkek")}
+    # talks named by their two sides or subject only are no occasion
+    assert events("The Kazakhstan–EU talks on visa facilitation resumed in 2024.") == {}
+
+
+def test_an_occasion_that_is_the_subject_after_a_date_opening_the_sentence():
+    ev = events("On 7 May, the Latvia–Kazakhstan Business Forum took place in Riga with 150 companies.")
+    assert ev == {"Latvia–Kazakhstan Business Forum": ("2025-05-07", "Riga")}
+    ev = events("Yesterday, the Riga Food Expo opened its doors.")
+    assert ev == {"Riga Food Expo": ("2025-06-19", "Riga")}
+    ev = events("In March, the Baltic–Central Asia Forum was held in Vilnius.")
+    assert ev == {"Baltic–Central Asia Forum": ("2025-03", "Vilnius")}
+
+
+def test_a_delegation_visiting_a_city_or_country():
+    ev = events("A Latvian business delegation visited Almaty on 4–6 June.")
+    assert ev == {"visit of a Latvian business delegation to Almaty": ("2025-06-04", "Almaty")}
+    ev = events("The delegation of the Riga City Council paid a visit to Tashkent in April.")
+    name = "visit of the delegation of the Riga City Council to Tashkent"
+    assert ev == {name: ("2025-04", "Tashkent")}
+    ev = events("A trade delegation from Estonia arrived in Uzbekistan on 2 June.")
+    assert ev == {"visit of a trade delegation from Estonia to Uzbekistan": ("2025-06-02", "Uzbekistan")}

@@ -161,6 +161,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _ceremonies(ctx, cands)
     cands += _site_visits(ctx, cands)
     cands += _place_visits(ctx, cands)
+    cands += _delegation_visits(ctx, cands)
     cands.sort(key=lambda c: c.start)
     out: list[Event] = []
     seen: set[str] = set()
@@ -975,9 +976,10 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         titled = titled or _PAIR_MODS.match(left_mods) is not None
         # "the SCO Heads of State Council meeting": a sitting of a body named before it
         titled = titled or (word in ("meeting", "session") and _OWNER_BODY.fullmatch(left_mods) is not None)
-        if weak and not has_ord and not named_of and not next_acr and not titled:
+        # ("talks" only as named by who held them: "Talks between A and B took place …")
+        if (weak and not has_ord and not named_of and not next_acr and not titled) or word == "talks":
             # "the meeting between Minister A and Minister B", "a meeting of senior officials"
-            gathering = _gathering(ctx, start, m.end()) if word == "meeting" else None
+            gathering = _gathering(ctx, start, m.end()) if word in ("meeting", "talks") else None
             if gathering is None and word in ("meeting", "session", "conference"):
                 gathering = _hosted(text, start, m.start(), m.end())
             if gathering is None and word == "session" and end == m.end():
@@ -1151,7 +1153,7 @@ def _body_before(ctx: Context, pos: int) -> BodyMention | None:
 
 
 # plural triggers that name one occasion ("the Asian Games", "the Days of Kazakh Culture")
-_PLURAL_NAMES = ("games", "days")
+_PLURAL_NAMES = ("games", "days", "talks")
 _PURPOSE_BEFORE = re.compile(
     r"\b(?:to\s+(?:mark|celebrate|commemorate)|marking|celebrating|dedicated\s+to|devoted\s+to|"
     r"on\s+the\s+occasion\s+of|in\s+honou?r\s+of)\s+(?:the\s+)?$"
@@ -1482,6 +1484,10 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         # the report's own sentence dates the talks ("On 13 May, A … held talks with B", "Earlier on the
         # same day, A held talks with B"); a headline does not
         dated = ctx.dates_in(s.start, m.start()) or _SAME_DAY.search(ctx.text, s.start, m.start())
+        if not dated and after:
+            # "A met with his Kyrgyz counterpart B in Bishkek on 5 May": a day in the clause after B
+            stop = _CLAUSE_PUNCT.search(ctx.text, after[0][1], s.end)
+            dated = ctx.dates_in(after[0][1], stop.start() if stop else s.end)
         if not before or not after or not (dated or sidelines):
             continue
         a, end, other = after[0]
@@ -1621,7 +1627,9 @@ _MET_DELEGATION = re.compile(
 # "Jørgensen and Shahbazov held talks on …": two people named as the subject
 # "Erdogan and Mirziyoyev also met behind closed doors on Monday": two people who met (not "met with C")
 _AND_HELD_TALKS = re.compile(
-    r"\s+(?:held\s+(?:bilateral\s+)?talks\b|(?:also\s+)?(met)\b(?!\s+(?:with|the|an?|his|her|their)\b|\s+[A-Z]))"
+    r"\s+(?:held\s+(?:bilateral\s+)?talks\b|(?:also\s+)?(met)\b(?!\s+(?:with|the|an?|his|her|their)\b|\s+[A-Z])"
+    # "A and B held a bilateral meeting in Geneva"
+    r"|(?:also\s+)?(?:held|had)\s+(?:a|an)\s+(?:bilateral\s+|separate\s+|brief\s+)?(meeting)\b)"
 )
 _SIDELINES_OPEN = re.compile(r"\W*(?:[Oo]n|[Aa]t)\s+the\s+(?:sidelines|margins|fringes?)\b")
 
@@ -1679,13 +1687,14 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if any(c.start <= a0 < c.end for c in taken + out):
                 continue
             out.append(_Cand(a0, guest[1], f"reception of {guest[2].name} by {_short(p)}", guest[1]))
-    if (" held " in text and "talks" in text) or " met " in text:
+    if (" held " in text and ("talks" in text or "meeting" in text)) or " met " in text or " had a" in text:
         people = people or _actors(ctx)
         for m in _AND_HELD_TALKS.finditer(text):
             s = ctx.sentence_at(m.start())
             # on the sidelines of the reported sitting, or with no sitting reported, talks the sentence dates
             # (two who met: a day anywhere in the sentence, "met … on Monday evening")
-            dated = ctx.meeting is None and bool(ctx.dates_in(s.start, s.end if m.group(1) else m.start()))
+            met = m.group(1) or m.group(2)
+            dated = ctx.meeting is None and bool(ctx.dates_in(s.start, s.end if met else m.start()))
             if not dated and not _SIDELINES_OPEN.match(text, s.start):
                 continue
             if any(c.start <= m.start() < c.end for c in taken + out):
@@ -1696,7 +1705,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if text[before[-1][1] : m.start()].strip():
                 continue
             a, b = before[-2][2], before[-1][2]
-            kind = "meeting" if m.group(1) else "talks"
+            kind = "meeting" if met else "talks"
             out.append(_Cand(before[-2][0], m.end(), f"{kind} between {a.name} and {b.name}", m.end()))
     if "delegation" in text and " met " in text:
         people = people or _actors(ctx)
@@ -2297,6 +2306,43 @@ def _place_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_DELEGATION_VISITED = re.compile(
+    r"\b((?:[Aa]n?|[Tt]he)\s+(?:[\w’'–-]+\s+){0,4}?delegation"
+    r"(?:\s+(?:of|from|led\s+by)\s+(?:the\s+)?[A-Z][\w’'–-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'–-]*){0,5})?)"
+    r",?\s+(?:(?:also|then|later)\s+)?(?:visited|paid\s+a\s+visit\s+to|travelled\s+to|traveled\s+to|arrived\s+in)"
+    r"\s+(?:the\s+)?"
+)
+
+
+def _delegation_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "A Latvian business delegation visited Almaty on 4–6 June" → "visit of a Latvian business delegation
+    to Almaty": a delegation visiting a city or a country (not a site: "visited the Port of Riga")."""
+    text = ctx.text
+    if "delegation" not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _DELEGATION_VISITED.finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        place = next((x for x in ctx.places_in(m.end(), m.end() + 60) if x.span[0] == m.end()), None)
+        if place is None or place.kind not in ("city", "country") or _NAME_GOES_ON.match(text, place.span[1]):
+            continue
+        who = m.group(1)
+        who = who[0].lower() + who[1:]
+        read = next(
+            (c for c in taken if m.end(1) <= c.start < m.end() and c.name.startswith("visit to ")), None
+        )
+        if read is not None:  # "… paid a visit to Tashkent", read as an occasion noun: whose visit it is
+            read.name = f"visit of {who} {read.name[len('visit ') :]}"
+            continue
+        if any(c.start <= m.end() < c.end for c in taken + out):
+            continue
+        s = ctx.sentence_at(m.start())
+        name = f"visit of {who} to {place.text}"
+        out.append(_Cand(m.start(1), place.span[1], name, place.span[1], not ctx.dates_in(s.start, s.end)))
+    return out
+
+
 _TO_DEPART = re.compile(
     r"\b([Tt]he\s+(?:[\w’'–-]+\s+){0,4}?(?:train|flight|ship|vessel|convoy|caravan)"
     r"(?:\s+(?:on|from|to|between)\s+(?:an?\s+new\s+|the\s+)?(?:[\w’'–-]+\s+){0,3}?(?:route|line|corridor))?)"
@@ -2434,6 +2480,10 @@ _TOOK_PART = re.compile(
     # "attended the opening ceremony of the … Forum": the occasion opened then
     r"(?:\s+the\s+(?:official\s+)?(?:opening|closing)(?:\s+(?:ceremony|session))?\s+of)?(?:\s+[\w’'-]+){0,3}\s*$"
 )
+_HELD_AFTER = re.compile(
+    r"\s+(?:(?:was|were)\s+(?:also\s+)?(?:held|opened|organi[sz]ed|launched|inaugurated|hosted|convened)"
+    r"|took\s+place|opened|convened|began|started|kicked\s+off)\b"
+)
 _BOLD_LEAD_IN = re.compile(r"\*\*[^*\n]{1,120}\*\*\s*")
 
 
@@ -2547,6 +2597,14 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
         # … when the clause says the occasion took place then ("met at", "took part in", "attended")
         and _TOOK_PART.search(ctx.text, clause_start, c.start)
     ):
+        return fronted[0].value, fronted[0].end
+    if (
+        len(fronted) == 1
+        and _FRONTED.fullmatch(ctx.text, s.start, fronted[0].span[0])
+        and ctx.text.startswith(",", fronted[0].span[1])
+        and _HELD_AFTER.match(ctx.text, c.end)
+    ):
+        # "On 7 May, the Latvia–Kazakhstan Business Forum took place in Riga": the occasion is the subject
         return fronted[0].value, fronted[0].end
     # "Today, Commissioner A and Minister B, …, opened the first Investment Roundtable": the
     # sentence's only date opens it and the occasion is what its subject opened, organised, attended
