@@ -471,3 +471,27 @@ def test_a_delegation_visiting_a_city_or_country():
     assert ev == {name: ("2025-04", "Tashkent")}
     ev = events("A trade delegation from Estonia arrived in Uzbekistan on 2 June.")
     assert ev == {"visit of a trade delegation from Estonia to Uzbekistan": ("2025-06-02", "Uzbekistan")}
+
+
+def test_a_range_of_days_after_a_visit_is_its_date_not_its_name():
+    ev = events("Foreign Minister Baiba Braže is paying an official visit to Uzbekistan from 3 to 5 June.")
+    name = "official visit of Foreign Minister Baiba Braže to Uzbekistan"
+    assert ev == {name: ("2025-06-03", "Uzbekistan")}
+    ev = events("Minister Baiba Braže is on a working visit to Tokyo from 4 to 6 June.")
+    assert ev["working visit of Minister Baiba Braže to Tokyo"][0] == "2025-06-04"
+
+
+def test_last_years_occasion_takes_the_year_and_keeps_its_name():
+    ev = events("The idea was first raised at last year's Astana International Forum.")
+    assert ev == {"Astana International Forum": ("2024", "Astana")}
+    ev = events("This year's Riga Conference will focus on security.")
+    assert ev == {"Riga Conference": ("2025", "Riga")}
+    ev = events("Next year's Tashkent International Investment Forum will be larger.")
+    assert ev == {"Tashkent International Investment Forum": ("2026", "Tashkent")}
+
+
+def test_a_gathering_named_after_its_city_keeps_the_capital():
+    ev = events("The roadmap was adopted at the Tashkent meeting of the foreign ministers in May.")
+    assert ev == {"Tashkent meeting of the foreign ministers": ("2025-05", "Tashkent")}
+    ev = events("Meeting of senior officials took place in Riga on 3 May.")
+    assert ev == {"meeting of senior officials": ("2025-05-03", "Riga")}

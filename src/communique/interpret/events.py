@@ -41,6 +41,8 @@ _STOP_NP = re.compile(
     # "… to the Mangystau region and instructed the ministry": a second verb of the subject
     r"and\s+(?!(?:related|advanced|integrated|associated|connected|combined|renewed)\b)[a-z]+ed|"
     r"closed|ended|began|started|concluded|builds|follows|last|earlier|later|next|this|since|"
+    # "… to Uzbekistan from 3 to 5 June": a range of days, not part of the name
+    r"from\s+\d{1,2}\s+(?:to|until|till)\s|"
     r"on\s+(?:\d+|January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"in\s+the\s+(?:autumn|spring|summer|winter|fall|coming|first|second|end|beginning|middle|course)|"
@@ -1251,7 +1253,11 @@ def _gathering(ctx: Context, start: int, end: int) -> tuple[int, int, str] | Non
         # "… of the ministers of economy and transport of Georgia, Azerbaijan and Türkiye": whose
         w = _MINISTERS_OF.match(text, g.end())
         g_end = w.end() if w else g.end()
-        return start, g_end, text[start : g.end()].lower() + text[g.end() : g_end]
+        # ("Meeting of …" opening a sentence in lower case, not "the Tashkent meeting of …")
+        head = text[start : g.end()]
+        if head.split()[0].lower() in ("meeting", "talks", "the", "a"):
+            head = head[0].lower() + head[1:]
+        return start, g_end, head + text[g.end() : g_end]
     held = _HELD_WITH.match(text, end)
     if held:  # "a meeting was also held with representatives of the European Business Association"
         return start, held.end(), f"meeting with the {held.group(1)}"
@@ -1368,7 +1374,7 @@ def _covers_meeting(ctx: Context, start: int, end: int) -> bool:
 
 
 _MODIFIER = re.compile(
-    r"(?:([A-Z][\w\-–’']*(?:['’]s)?|[a-z]+['’]s|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+teenth|[a-z]+ieth|[a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|\d+(?:st|nd|rd|th)|first-ever|official|state|working|"
+    r"(?:([A-Z][\w\-–’']*(?:['’]s)?|(?<![a-z])(?!(?:year|month|week)['’]s)[a-z]+['’]s|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+teenth|[a-z]+ieth|[a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|\d+(?:st|nd|rd|th)|first-ever|official|state|working|"
     r"further|new|annual|informal|extraordinary|plenary|groundbreaking|ground-breaking|business|trilateral|"
     r"investors['’]?|EU-commissioned|"
     r"[\w-]+-commissioned|high-level|ministerial|strategic|coordination|opening)\s+)$"
@@ -2536,6 +2542,7 @@ _OTHER_WHOSE = re.compile(r"\S\s+[^,.;]{3,},\s+whose\b")
 
 
 _MARGINS_OF_BEFORE = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?$")
+_YEARS_BEFORE = re.compile(r"\b(last|this|next)\s+year['’]s\s+$", re.I)
 _EVE_BEFORE = re.compile(r"\bon\s+the\s+eve\s+of\s+(?:the\s+)?$")
 _EVE_OF = re.compile(r"\bon\s+the\s+eve\s+of\s+the\s+(?:summit|meeting|session|forum|talks|conference)\b")
 
@@ -2642,6 +2649,11 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
         # no sitting reported, or one the text reports second-hand months back ("reviewed the results
         # of the 15th meeting …, held on 12 June"): "the same day" is the day of the text's own occasion
         return ctx.published, None
+    ym = _YEARS_BEFORE.search(ctx.text, max(s.start, c.start - 20), c.start)
+    if ym is not None and ctx.published:
+        # "at last year's Astana International Forum": the year the possessive names
+        step = {"last": -1, "this": 0, "next": 1}[ym.group(1).lower()]
+        return str(int(ctx.published[:4]) + step), None
     # "EXPO-2017"
     y = _YEAR.search(c.name)
     if y:
