@@ -495,3 +495,24 @@ def test_a_gathering_named_after_its_city_keeps_the_capital():
     assert ev == {"Tashkent meeting of the foreign ministers": ("2025-05", "Tashkent")}
     ev = events("Meeting of senior officials took place in Riga on 3 May.")
     assert ev == {"meeting of senior officials": ("2025-05-03", "Riga")}
+
+
+def test_talks_earlier_or_later_in_the_day():
+    text = (
+        "Astana, 5 May 2025 – President Kassym-Jomart Tokayev received the Foreign Minister of Hungary Péter "
+        "Szijjártó.\n\nEarlier in the day, Péter Szijjártó held talks with Foreign Minister Murat Nurtleu."
+    )
+    assert events(text, "2025-05-05")["talks between Péter Szijjártó and Murat Nurtleu"][0] == "2025-05-05"
+    text = text.replace("Earlier in the day", "Later that day")
+    assert events(text, "2025-05-05")["talks between Péter Szijjártó and Murat Nurtleu"][0] == "2025-05-05"
+
+
+def test_a_head_of_the_reported_sitting_meeting_someone_else_the_same_day():
+    text = (
+        "Deputy Foreign Minister Roman Vassilenko travelled to Brussels on 9–10 April 2025.\n\nOn 10 April, "
+        "Mr Vassilenko took part in the 6th meeting of the Kazakhstan–Belgium Joint Commission, chaired on "
+        "the Kazakh side by Vice Minister Alibek Kuantyrov and on the Belgian side by Ambassador Marc "
+        "Michielsen. "
+        "On the same day, he met with the Secretary General of the Benelux Union Frans Weekers."
+    )
+    assert "meeting of Roman Vassilenko with Frans Weekers" in events(text, "2025-04-11")

@@ -1519,17 +1519,22 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
-_SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+day\b", re.I)
+_SAME_DAY = re.compile(
+    r"\b(?:(?:on\s+)?the\s+same\s+day|(?:earlier|later)\s+(?:in\s+the|that)\s+day|that\s+same\s+day)\b", re.I
+)
 
 
 def _apart_from_sitting(ctx: Context, s, before: list, after: list) -> bool:
-    """Talks the sentence dates on its own between two people who do not head the reported sitting
+    """Talks the sentence dates on its own between two people who do not both head the reported sitting
     ("In Dushanbe on 10–11 June, she held talks with Foreign Minister X" in a report whose sitting other
-    officials co-chaired): another occasion of the same trip, not the sitting retold."""
-    if not before or not after or not ctx.dates_in(s.start, s.end):
+    officials co-chaired; "On the same day, he met with the Secretary General of …"): another occasion of
+    the same trip, not the sitting retold."""
+    if not before or not after:
+        return False
+    if not ctx.dates_in(s.start, s.end) and not _SAME_DAY.search(ctx.text, s.start, s.end):
         return False
     heads = {h.name for h in ctx.meeting.heads} if ctx.meeting is not None else set()
-    return before[-1].name not in heads and after[0][2].name not in heads
+    return before[-1].name not in heads or after[0][2].name not in heads
 
 
 # "the High Representative", "the Deputy Minister": a title a role named before opens with (no name
