@@ -516,3 +516,20 @@ def test_a_head_of_the_reported_sitting_meeting_someone_else_the_same_day():
         "On the same day, he met with the Secretary General of the Benelux Union Frans Weekers."
     )
     assert "meeting of Roman Vassilenko with Frans Weekers" in events(text, "2025-04-11")
+
+
+def test_a_meeting_or_talks_between_the_ministers_of_two_countries():
+    ev = events(
+        "A meeting between the foreign ministers of Azerbaijan and Georgia took place in Tbilisi on 3 May."
+    )
+    name = "meeting between the foreign ministers of Azerbaijan and Georgia"
+    assert ev == {name: ("2025-05-03", "Tbilisi")}
+    ev = events("Talks between the prime ministers of Latvia and Estonia were held in Valga on 2 May.")
+    assert ev == {"talks between the prime ministers of Latvia and Estonia": ("2025-05-02", "Valga")}
+
+
+def test_a_briefing_after_the_summit_is_on_the_summits_day():
+    ev = events("Trade grew by 30%, the secretary general said in a briefing for reporters after the summit.")
+    assert ev == {"briefing for reporters": ("2025-06-20", None)}
+    ev = events("The minister gave a briefing for journalists shortly after the talks.", "2025-03-02")
+    assert ev == {"briefing for journalists": ("2025-03-02", None)}

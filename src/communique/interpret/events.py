@@ -43,6 +43,9 @@ _STOP_NP = re.compile(
     r"closed|ended|began|started|concluded|builds|follows|last|earlier|later|next|this|since|"
     # "… to Uzbekistan from 3 to 5 June": a range of days, not part of the name
     r"from\s+\d{1,2}\s+(?:to|until|till)\s|"
+    # "a briefing for reporters after the summit": when, not what
+    r"(?:(?:shortly|right|immediately)\s+)?after\s+the\s+"
+    r"(?:summit|meeting|talks|forum|session|ceremony|negotiations|consultations)|"
     r"on\s+(?:\d+|January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"in\s+the\s+(?:autumn|spring|summer|winter|fall|coming|first|second|end|beginning|middle|course)|"
@@ -1220,7 +1223,8 @@ def _its_owner(ctx: Context, start: int) -> str | None:
 @lru_cache(maxsize=1)
 def _of_group() -> re.Pattern:
     groups = sorted(data.load("events").get("gatherings") or [], key=len, reverse=True)
-    return re.compile(r"\s+of\s+(?:the\s+)?(?:" + "|".join(map(re.escape, groups)) + r")\b", re.I)
+    # ("a meeting between the foreign ministers of A and B": who met, after "between" too)
+    return re.compile(r"\s+(?:of|between)\s+(?:the\s+)?(?:" + "|".join(map(re.escape, groups)) + r")\b", re.I)
 
 
 _MINISTERS_OF = re.compile(
@@ -2548,6 +2552,10 @@ _OTHER_WHOSE = re.compile(r"\S\s+[^,.;]{3,},\s+whose\b")
 
 _MARGINS_OF_BEFORE = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?$")
 _YEARS_BEFORE = re.compile(r"\b(last|this|next)\s+year['’]s\s+$", re.I)
+_AFTER_OCCASION = re.compile(
+    r"\s+(?:shortly\s+|right\s+|immediately\s+)?after\s+the\s+"
+    r"(?:summit|meeting|talks|forum|session|ceremony|negotiations|consultations)\b"
+)
 _EVE_BEFORE = re.compile(r"\bon\s+the\s+eve\s+of\s+(?:the\s+)?$")
 _EVE_OF = re.compile(r"\bon\s+the\s+eve\s+of\s+the\s+(?:summit|meeting|session|forum|talks|conference)\b")
 
@@ -2627,6 +2635,9 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
         and _DID_OCCASION.search(ctx.text, max(s.start, c.start - 60), c.start)
     ):
         return opening[0].value, opening[0].end
+    if _AFTER_OCCASION.match(ctx.text, c.end) and ctx.published:
+        # "Omuraliev said in a briefing for reporters after the summit": the reported occasion's day
+        return (ctx.meeting.date if ctx.meeting is not None and ctx.meeting.date else ctx.published), None
     eve = _EVE_OF.search(ctx.text, c.end, s.end)
     if eve is not None:
         # "met informally on the eve of the summit": the day before the reported occasion
