@@ -533,3 +533,14 @@ def test_a_briefing_after_the_summit_is_on_the_summits_day():
     assert ev == {"briefing for reporters": ("2025-06-20", None)}
     ev = events("The minister gave a briefing for journalists shortly after the talks.", "2025-03-02")
     assert ev == {"briefing for journalists": ("2025-03-02", None)}
+
+
+def test_a_readouts_own_reception_without_a_day_is_on_its_day():
+    text = (
+        "Head of State receives the High Representative\n\n17 February 2026\n\n"
+        "In the Akorda, the President of Kazakhstan Kassym-Jomart Tokayev received Kaja Kallas, High "
+        "Representative of the Union, who is in Astana on an official visit on 16–17 February."
+    )
+    ev = events(text, "2026-02-17")
+    assert ev["reception of Kaja Kallas by President Kassym-Jomart Tokayev"][0] == "2026-02-17"
+    assert ev["official visit of Kaja Kallas to Astana"][0] == "2026-02-16"

@@ -218,6 +218,10 @@ def find_events(ctx: Context) -> list[Event]:
                 date, date_end, place = prev.date, prev.date_end, prev.place
         if date is None and place is None:
             continue
+        if date is None and c.start < ctx.lead_end and c.name.startswith(_LEAD_NAMES) and ctx.published:
+            # "In the Akorda, the President received X, who is in Astana on an official visit on 16–17
+            # February": the readout's own reception or talks, on its day
+            date = ctx.published
         key = c.name.lower()
         # "the EU–Central Asia Summit in Samarkand" … "the Samarkand summit in April": one occasion
         # (not "meeting of A on the sidelines of the X Meeting" and the X Meeting: two occasions)
@@ -247,6 +251,7 @@ def find_events(ctx: Context) -> list[Event]:
 
 
 _WORDS = re.compile(r"[^\s()–]+")
+_LEAD_NAMES = ("reception of ", "talks between ", "meeting of ", "meeting between ")
 _BACK_TO_BACK = re.compile(
     r"\b(?:back[- ]to[- ]back|together|in\s+conjunction|alongside)\s+with\s+(?:the\s+|an?\s+)?"
     r"(?:(?:next|first|[\w-]+th|ministerial|plenary)\s+)*(?:(?:meeting|session|sitting)\s+of\s+(?:the\s+)?)?$"
