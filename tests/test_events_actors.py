@@ -544,3 +544,25 @@ def test_a_readouts_own_reception_without_a_day_is_on_its_day():
     ev = events(text, "2026-02-17")
     assert ev["reception of Kaja Kallas by President Kassym-Jomart Tokayev"][0] == "2026-02-17"
     assert ev["official visit of Kaja Kallas to Astana"][0] == "2026-02-16"
+
+
+def test_consultations_named_by_the_ministries_that_held_them():
+    ev = events(
+        "The Minister recalled his working visit to Astana last week, where he co-chaired the consultations "
+        "of the foreign ministries.",
+        published="2026-01-14",
+    )
+    assert ev["consultations of the foreign ministries"][0].startswith("2026-01")
+    ev = events(
+        "Consultations between the ministries of foreign affairs of Latvia and Japan took place in Riga on "
+        "3 May."
+    )
+    name = "consultations between the ministries of foreign affairs of Latvia and Japan"
+    assert ev == {name: ("2025-05-03", "Riga")}
+    # a document about consultations, or consultations named by their subject, is no occasion
+    ev = events(
+        "The ministers signed a Protocol on consultations between the ministries of foreign affairs for "
+        "2026-2030."
+    )
+    assert ev == {}
+    assert events("The EU–Kazakhstan consultations on visas resumed in 2024.") == {}

@@ -986,10 +986,15 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         titled = titled or _PAIR_MODS.match(left_mods) is not None
         # "the SCO Heads of State Council meeting": a sitting of a body named before it
         titled = titled or (word in ("meeting", "session") and _OWNER_BODY.fullmatch(left_mods) is not None)
-        # ("talks" only as named by who held them: "Talks between A and B took place …")
-        if (weak and not has_ord and not named_of and not next_acr and not titled) or word == "talks":
+        # ("talks", "consultations" only as named by who held them: "Talks between A and B took place …")
+        named_by_who = word in _PLURAL_NAMES[2:]
+        if (weak and not has_ord and not named_of and not next_acr and not titled) or named_by_who:
             # "the meeting between Minister A and Minister B", "a meeting of senior officials"
-            gathering = _gathering(ctx, start, m.end()) if word in ("meeting", "talks") else None
+            gathering = None
+            if word in ("meeting", "talks", "consultations") and not _IN_DOC_NAME.search(
+                text, max(0, start - 30), start
+            ):  # (not the "Plan of Consultations between the Ministries …": a document)
+                gathering = _gathering(ctx, start, m.end())
             if gathering is None and word in ("meeting", "session", "conference"):
                 gathering = _hosted(text, start, m.start(), m.end())
             if gathering is None and word == "session" and end == m.end():
@@ -1163,7 +1168,12 @@ def _body_before(ctx: Context, pos: int) -> BodyMention | None:
 
 
 # plural triggers that name one occasion ("the Asian Games", "the Days of Kazakh Culture")
-_PLURAL_NAMES = ("games", "days", "talks")
+_PLURAL_NAMES = ("games", "days", "talks", "consultations")
+_IN_DOC_NAME = re.compile(
+    r"\b(?:Plan|Protocol|Programme|Program|Memorandum|Agreement|Roadmap|Road\s+Map|Schedule)\s+(?:of|on|for)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
 _PURPOSE_BEFORE = re.compile(
     r"\b(?:to\s+(?:mark|celebrate|commemorate)|marking|celebrating|dedicated\s+to|devoted\s+to|"
     r"on\s+the\s+occasion\s+of|in\s+honou?r\s+of)\s+(?:the\s+)?$"
@@ -1264,7 +1274,7 @@ def _gathering(ctx: Context, start: int, end: int) -> tuple[int, int, str] | Non
         g_end = w.end() if w else g.end()
         # ("Meeting of …" opening a sentence in lower case, not "the Tashkent meeting of …")
         head = text[start : g.end()]
-        if head.split()[0].lower() in ("meeting", "talks", "the", "a"):
+        if head.split()[0].lower() in ("meeting", "talks", "consultations", "the", "a"):
             head = head[0].lower() + head[1:]
         return start, g_end, head + text[g.end() : g_end]
     held = _HELD_WITH.match(text, end)
