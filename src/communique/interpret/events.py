@@ -1657,10 +1657,12 @@ _MET_DELEGATION = re.compile(
 # "Jørgensen and Shahbazov held talks on …": two people named as the subject
 # "Erdogan and Mirziyoyev also met behind closed doors on Monday": two people who met (not "met with C")
 _AND_HELD_TALKS = re.compile(
-    r"\s+(?:held\s+(?:bilateral\s+)?talks\b|(?:also\s+)?(met)\b(?!\s+(?:with|the|an?|his|her|their)\b|\s+[A-Z])"
+    # (opened at the verb, the space read behind it: tried where "held", "met", "had", "also" open)
+    r"(?<=\s)(?:held\s+(?:bilateral\s+)?talks\b|(?:also\s+)?(met)\b(?!\s+(?:with|the|an?|his|her|their)\b|\s+[A-Z])"
     # "A and B held a bilateral meeting in Geneva"
     r"|(?:also\s+)?(?:held|had)\s+(?:a|an)\s+(?:bilateral\s+|separate\s+|brief\s+)?(meeting)\b)"
 )
+_AND_HELD_TALKS_SCAN = LiteralScan(_AND_HELD_TALKS)
 _SIDELINES_OPEN = re.compile(r"\W*(?:[Oo]n|[Aa]t)\s+the\s+(?:sidelines|margins|fringes?)\b")
 
 
@@ -1719,7 +1721,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             out.append(_Cand(a0, guest[1], f"reception of {guest[2].name} by {_short(p)}", guest[1]))
     if (" held " in text and ("talks" in text or "meeting" in text)) or " met " in text or " had a" in text:
         people = people or _actors(ctx)
-        for m in _AND_HELD_TALKS.finditer(text):
+        for m in _AND_HELD_TALKS_SCAN.finditer(text, ctx.at):
             s = ctx.sentence_at(m.start())
             # on the sidelines of the reported sitting, or with no sitting reported, talks the sentence dates
             # (two who met: a day anywhere in the sentence, "met … on Monday evening")
@@ -2351,7 +2353,13 @@ def _delegation_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     if "delegation" not in text:
         return []
     out: list[_Cand] = []
-    for m in _DELEGATION_VISITED.finditer(text):
+    found: list[re.Match] = []
+    i = text.find("delegation")
+    while i >= 0:  # the sentences that name a delegation, each read once
+        s = ctx.sentence_at(i)
+        found += _DELEGATION_VISITED.finditer(text, s.start, s.end)
+        i = text.find("delegation", s.end)
+    for m in found:
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
         place = next((x for x in ctx.places_in(m.end(), m.end() + 60) if x.span[0] == m.end()), None)
