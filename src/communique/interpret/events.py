@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 
 from .. import data
@@ -37,7 +38,14 @@ _STOP_NP = re.compile(
     r"have|had|planned|scheduled|slated|hosted|attended|in which|brought|followed|took|produced|opened|"
     r"organi[sz]ed|"
     r"together\s+with|along\s+with|accompanied|"
+    # "… to the Mangystau region and instructed the ministry": a second verb of the subject
+    r"and\s+(?!(?:related|advanced|integrated|associated|connected|combined|renewed)\b)[a-z]+ed|"
     r"closed|ended|began|started|concluded|builds|follows|last|earlier|later|next|this|since|"
+    # "… to Uzbekistan from 3 to 5 June": a range of days, not part of the name
+    r"from\s+\d{1,2}\s+(?:to|until|till)\s|"
+    # "a briefing for reporters after the summit": when, not what
+    r"(?:(?:shortly|right|immediately)\s+)?after\s+the\s+"
+    r"(?:summit|meeting|talks|forum|session|ceremony|negotiations|consultations)|"
     r"on\s+(?:\d+|January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"in\s+the\s+(?:autumn|spring|summer|winter|fall|coming|first|second|end|beginning|middle|course)|"
@@ -134,6 +142,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _meet_again(ctx, cands)
     cands += _last_met(ctx, cands)
     cands += _memberships(ctx, cands)
+    cands += _which_met(ctx, cands)
     generic = _generic_sittings(ctx, cands)
     # "the next meeting of the Intergovernmental Commission": the sitting, not the body inside it
     cands = [c for c in cands if not any(g.start <= c.start < g.end for g in generic)] + generic
@@ -143,16 +152,21 @@ def find_events(ctx: Context) -> list[Event]:
     cands = [c for c in cands if not any(p.start <= c.start and c.end <= p.end for p in participled)]
     cands += participled
     cands += _margins_events(ctx, cands)
+    cands += _group_meetings(ctx, cands)
     cands += _talks_events(ctx, cands)
     cands += _construction_events(ctx, cands)
     cands += _planned_visits(ctx, cands)
+    cands += _invited_visits(ctx, cands)
     cands += _departures(ctx, cands)
+    cands += _first_runs(ctx, cands)
     routes = _route_launches(ctx, cands)
     cands += routes
     cands += _launches(ctx, cands)
+    cands += _inaugurations(ctx, cands)
     cands += _ceremonies(ctx, cands)
     cands += _site_visits(ctx, cands)
     cands += _place_visits(ctx, cands)
+    cands += _delegation_visits(ctx, cands)
     cands.sort(key=lambda c: c.start)
     out: list[Event] = []
     seen: set[str] = set()
@@ -204,9 +218,14 @@ def find_events(ctx: Context) -> list[Event]:
                 date, date_end, place = prev.date, prev.date_end, prev.place
         if date is None and place is None:
             continue
+        if date is None and c.start < ctx.lead_end and c.name.startswith(_LEAD_NAMES) and ctx.published:
+            # "In the Akorda, the President received X, who is in Astana on an official visit on 16–17
+            # February": the readout's own reception or talks, on its day
+            date = ctx.published
         key = c.name.lower()
         # "the EU–Central Asia Summit in Samarkand" … "the Samarkand summit in April": one occasion
-        same = f"{key.split()[-1]}|{date}|{place}" if date and place else None
+        # (not "meeting of A on the sidelines of the X Meeting" and the X Meeting: two occasions)
+        same = f"{key.split()[-1]}|{date}|{place}" if date and place and " sidelines of " not in key else None
         if key in seen or (same and same in seen):
             continue
         seen.add(key)
@@ -232,6 +251,7 @@ def find_events(ctx: Context) -> list[Event]:
 
 
 _WORDS = re.compile(r"[^\s()–]+")
+_LEAD_NAMES = ("reception of ", "talks between ", "meeting of ", "meeting between ")
 _BACK_TO_BACK = re.compile(
     r"\b(?:back[- ]to[- ]back|together|in\s+conjunction|alongside)\s+with\s+(?:the\s+|an?\s+)?"
     r"(?:(?:next|first|[\w-]+th|ministerial|plenary)\s+)*(?:(?:meeting|session|sitting)\s+of\s+(?:the\s+)?)?$"
@@ -282,6 +302,10 @@ def _body_name(ctx: Context, b: BodyMention) -> str:
     return ctx.meeting.body
 
 
+_SITTING_OF_BEFORE = re.compile(
+    r"(?:\b(next|previous|last|further|following|upcoming)\s+)?\b(meeting|session|sitting)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
 _SITTING_AFTER = re.compile(r"\s+(?:summit|meeting|session|sitting|forum)\b", re.I)
 _CAPS_BETWEEN = re.compile(r"\s+([A-Z][\w’'–-]*(?:\s+[A-Z][\w’'–-]*){0,4})\s+")
 _CAPS_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})\s+$")
@@ -357,7 +381,14 @@ def _body_events(ctx: Context) -> list[_Cand]:
             cm = _CAPS_BETWEEN.fullmatch(ctx.text, o.span[1], b.span[0])
             if cm and not _NOT_OWNER.match(cm.group(1)):
                 name = f"{cm.group(1)} {name}"
-        if o is not None:
+        sm = _SITTING_OF_BEFORE.search(ctx.text, max(0, b.span[0] - 40), b.span[0]) if not b.parties else None
+        if sm is not None and (o is None or o.span[1] <= sm.start(2) <= o.span[1] + 1) and (o or sm.group(1)):
+            # "the next session of the Business Council", "the first meeting of the joint working group":
+            # the sitting, named as the text names it
+            label = _ord(o.value) if o is not None else sm.group(1).lower()
+            name = f"{label} {sm.group(2).lower()} of the {name}"
+            start = min(start, sm.start(1) if sm.group(1) else sm.start(2))
+        elif o is not None:
             name = f"{_ord(o.value)} {name}"
         out.append(_Cand(start, b_end, name, b_end))
     # "the thirteenth Council", "the 11th meeting of the Committee": another sitting of the main body
@@ -428,7 +459,15 @@ def _talk_rounds(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         o = next((x for x in ctx.ordinals if x.span[0] == q), None)
         # "the next round of consultations will be held in Riga": with no sitting of a body reported
         # (whose next sitting it would be), the next round of the talks
-        nxt_round = lm.group(1).lower() == "next" and ctx.meeting is None and _ROUND_OF.match(text, rm.end())
+        # (with a sitting reported, "a further round of negotiations": talks that are no sitting of its body)
+        nxt_round = (
+            lm.group(1).lower() in ("next", "further", "new")
+            and (m_of := _ROUND_OF.match(text, rm.end())) is not None
+            and (
+                ctx.meeting is None
+                or (lm.group(1).lower() != "next" and not _of_body_type(ctx, m_of.group(1)))
+            )
+        )
         if (o is None and not nxt_round) or any(c.start <= q < c.end for c in taken):
             continue
         if ctx.is_heading(q) or ctx.in_quote(q):
@@ -442,6 +481,9 @@ def _talk_rounds(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if not subject:  # "launch negotiations on X and hold the first round of talks": X's
                 talks = _last_talks(ctx, q, ctx.sentence_at(q).start)
                 subject = _talks_subject(text, talks.end()) if talks else ""
+                # "… on an EPCA between the EU and Tajikistan and agreed to aim for a further round": up to
+                # the next verb's clause
+                subject = _AND_CLAUSE.split(subject, 1)[0]
         else:
             if _OF_NEXT.match(text, rm.end()):
                 # "the second round of the Kazakhstan–EU dialogue on visa facilitation": a named
@@ -472,6 +514,14 @@ _ON_SUBJECT = re.compile(r"\s+on\s+(?:the\s+|an?\s+)?(?![\w’'–-]*ing\b)[\w�
 _OF_DIALOGUE = re.compile(
     r"\s+of\s+the\s+(?:([A-Z][\w’'–-]*)\s+)?(?:[\w’'–-]+\s+){0,3}?(?:dialogue|talks|negotiations|consultations)\b"
 )
+
+
+_AND_CLAUSE = re.compile(r"\s+and\s+(?:[a-z]+ed|to|will|would|plans?|agreed|decided)\b")
+
+
+def _of_body_type(ctx: Context, kind: str) -> bool:
+    """ "consultations" when the reported sitting is of "Political Consultations": its own kind of talks."""
+    return ctx.meeting_body is not None and kind.lower() in ctx.meeting_body.type.lower().split()
 
 
 def _talks_subject(text: str, pos: int) -> str:
@@ -584,6 +634,31 @@ def _last_met(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             label = _ord(o.value)
         name = f"{label} {m.group(2).lower()} of the {ctx.meeting.body}"
         out.append(_Cand(owner.start(), m.end(), name, m.end()))
+    return out
+
+
+_WHICH_MET = re.compile(
+    r",\s+which\s+(?:had\s+|has\s+)?(?:last|previously|first|also)?\s*(?:met|convened|sat|gathered)\b"
+)
+
+
+def _which_met(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "the OTS Transport Coordination Committee, which last met in Istanbul in September": a sitting
+    of a named committee or organisation (not the reported meeting's body), dated and placed by the clause."""
+    text = ctx.text
+    if ", which" not in text:
+        return []
+    main = ctx.meeting_body
+    out: list[_Cand] = []
+    for span in [o.span for o in ctx.orgs] + [b.span for b in ctx.bodies if b.parties]:
+        m = _WHICH_MET.match(text, span[1])
+        if m is None or ctx.is_heading(span[0]) or ctx.in_quote(span[0]):
+            continue
+        if main is not None and span[0] <= main.span[0] < span[1]:
+            continue
+        if any(c.start <= span[0] < c.end for c in taken + out):
+            continue
+        out.append(_Cand(span[0], span[1], f"meeting of the {text[span[0] : span[1]]}", m.end()))
     return out
 
 
@@ -825,8 +900,13 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         plural = word + "s" == m.group(0).lower()
         if plural and word not in _PLURAL_NAMES:
             continue  # plurals name no single occasion
+        if _NOUN_AFTER.match(text, m.end()):
+            continue  # "Round table report", "forum participants": the occasion names another thing
         start = _np_start(text, m.start())
         end = _np_end(text, m.end())
+        topic = _TOPIC_APPOSITION.match(text, m.end()) if end == m.end() else None
+        if end == m.end() and m.group(0).islower() and (venue := _AT_VENUE.match(text, m.end())) is not None:
+            end = venue.end()  # "a round table at the European Policy Centre": where it was held names it
         if word in _TITLED_TRIGGERS:
             # 'the exhibition "Treasures of the Silk Road"', 'the "Made in Azerbaijan" exhibition', 'a
             # Mongolian cultural heritage exhibition': a title in quotes, or a name-led description
@@ -845,6 +925,8 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if word == "anniversary" and _PURPOSE_BEFORE.search(text, max(0, start - 40), start):
             continue  # "an exhibition … to mark the 35th anniversary of …": what another occasion marks
         np = text[start:end]
+        if topic is not None:  # "Our previous round table, on energy interconnectors, took place …"
+            np, end = f"{np} {topic.group(1)}", topic.end(1)
         bare = _DET.sub("", np).strip()
         left_mods = text[start : m.start()].strip()
         left_mods = _DET.sub("", left_mods)
@@ -860,6 +942,16 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             # "the Shanghai Cooperation Organisation, whose summit in Astana …"
             out.append(_Cand(m.start(), m.end(), f"{owner.group(1)} {m.group(0).lower()}", m.end()))
             continue
+        if owner is None and end == m.end() and "whose" in text[max(0, start - 8) : start]:
+            city = ctx.places_in(start, m.start())
+            owner = _WHOSE.search(text[max(0, start - 120) : start])
+            named = _CAP_WORD.fullmatch(left_mods) is not None and all(p.kind == "city" for p in city)
+            if owner and named:
+                # "the Shanghai Cooperation Organization, whose Tianjin summit last year": that city's
+                name = f"{left_mods} {m.group(0).lower()} of the {owner.group(1)}"
+                out.append(_Cand(start, m.end(), name, m.end()))
+                continue
+            owner = None
         if _COP.fullmatch(m.group(0)):
             full = _cop_full_name(text, m.start(), m.end())
             if full:
@@ -894,13 +986,34 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         titled = titled or _PAIR_MODS.match(left_mods) is not None
         # "the SCO Heads of State Council meeting": a sitting of a body named before it
         titled = titled or (word in ("meeting", "session") and _OWNER_BODY.fullmatch(left_mods) is not None)
-        if weak and not has_ord and not named_of and not next_acr and not titled:
+        # ("talks", "consultations" only as named by who held them: "Talks between A and B took place …")
+        named_by_who = word in _PLURAL_NAMES[2:]
+        if (weak and not has_ord and not named_of and not next_acr and not titled) or named_by_who:
             # "the meeting between Minister A and Minister B", "a meeting of senior officials"
-            gathering = _gathering(ctx, start, m.end()) if word == "meeting" else None
+            gathering = None
+            if word in ("meeting", "talks", "consultations") and not _IN_DOC_NAME.search(
+                text, max(0, start - 30), start
+            ):  # (not the "Plan of Consultations between the Ministries …": a document)
+                gathering = _gathering(ctx, start, m.end())
             if gathering is None and word in ("meeting", "session", "conference"):
                 gathering = _hosted(text, start, m.start(), m.end())
             if gathering is None and word == "session" and end == m.end():
                 gathering = _own_session(ctx, start, m.end())
+            if (
+                gathering is None
+                and word == "conference"
+                and end > m.end()
+                and _HELD_BEFORE.search(text, max(0, start - 50), start)
+            ):
+                # "opened a conference on water diplomacy": one someone held, named by its subject
+                gathering = start, end, _DET.sub("", text[start:end]).strip()
+            kind = None
+            if word == "ceremony":
+                kind = _ceremony_kind_rx().search(text, max(0, m.start() - 24), m.start())
+            if gathering is None and kind is not None and end > m.end():
+                # "joined a signing ceremony at the Almaty Akimat": a kind of ceremony and where it was held
+                start = min(start, kind.start())
+                gathering = start, end, text[start:end]
             if gathering is None:
                 continue
             start, end, bare = gathering
@@ -1012,6 +1125,10 @@ _VISITED_BEFORE = re.compile(
 )
 
 
+_HELD_BEFORE = re.compile(
+    r"\b(?:opened|organi[sz]ed|hosted|attended|held|convened|addressed|took\s+part\s+in|participated\s+in|"
+    r"spoke\s+at)\s+(?:the|an?)\s+$"
+)
 _LATERAL_BEFORE = re.compile(r"\b((?:tri|quadri|multi)lateral|high-level|plenary)\s+$", re.I)
 _HOSTED_BY = re.compile(
     r"\s+(?:hosted|chaired|convened|organi[sz]ed)\s+by\s+(?:the\s+)?[A-Z][\w’'-]*"
@@ -1051,13 +1168,25 @@ def _body_before(ctx: Context, pos: int) -> BodyMention | None:
 
 
 # plural triggers that name one occasion ("the Asian Games", "the Days of Kazakh Culture")
-_PLURAL_NAMES = ("games", "days")
+_PLURAL_NAMES = ("games", "days", "talks", "consultations")
+_IN_DOC_NAME = re.compile(
+    r"\b(?:Plan|Protocol|Programme|Program|Memorandum|Agreement|Roadmap|Road\s+Map|Schedule)\s+(?:of|on|for)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
 _PURPOSE_BEFORE = re.compile(
     r"\b(?:to\s+(?:mark|celebrate|commemorate)|marking|celebrating|dedicated\s+to|devoted\s+to|"
     r"on\s+the\s+occasion\s+of|in\s+honou?r\s+of)\s+(?:the\s+)?$"
 )
 # triggers that a title in quotes, or a description led by a name, may go with
-_TITLED_TRIGGERS = frozenset({"exhibition", "festival", "expo"})
+_TITLED_TRIGGERS = frozenset(
+    {"exhibition", "festival", "expo", "forum", "conference", "round table", "roundtable"}
+)
+_NOUN_AFTER = re.compile(r"\s+(?:report|reports|summary|participants|format|series|website|organi[sz]ers?)\b")
+_TOPIC_APPOSITION = re.compile(r",\s+(on\s+(?:the\s+)?[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,5}),")
+_AT_VENUE = re.compile(
+    r"\s+at\s+the\s+[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][\w’'-]*){0,6}"
+)
 _QUOTED_AFTER = re.compile(r"\s+[“\"«][^”\"»\n]{2,80}[”\"»]")
 _QUOTED_BEFORE = re.compile(r"(?:\b(?:the|a|an)\s+)?([“\"«][^”\"»\n]{2,80}[”\"»])\s+$")
 _DESCRIBED_BEFORE = re.compile(r"\b(?:a|an)\s+([A-Z][\w’'-]*(?:\s+[a-z][\w’'-]*){1,3})\s+$")
@@ -1109,7 +1238,8 @@ def _its_owner(ctx: Context, start: int) -> str | None:
 @lru_cache(maxsize=1)
 def _of_group() -> re.Pattern:
     groups = sorted(data.load("events").get("gatherings") or [], key=len, reverse=True)
-    return re.compile(r"\s+of\s+(?:the\s+)?(?:" + "|".join(map(re.escape, groups)) + r")\b", re.I)
+    # ("a meeting between the foreign ministers of A and B": who met, after "between" too)
+    return re.compile(r"\s+(?:of|between)\s+(?:the\s+)?(?:" + "|".join(map(re.escape, groups)) + r")\b", re.I)
 
 
 _MINISTERS_OF = re.compile(
@@ -1119,6 +1249,17 @@ _HELD_WITH = re.compile(
     r"\s+(?:was|were)\s+(?:also\s+)?held\s+with\s+(?:(?:the\s+)?(?:representatives|members|heads)\s+of\s+)?"
     r"(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][\w’'-]*){1,6})"
 )
+
+
+@lru_cache(maxsize=1)
+def _audience_rx() -> re.Pattern:
+    """ " with students of the Astana IT University": a group (data/events.yaml audiences) of a named
+    institution, after "meeting" or "met"."""
+    groups = sorted(data.load("events").get("audiences") or [], key=len, reverse=True)
+    return re.compile(
+        r"\s+(?:with\s+)?((?:(?:the|a\s+group\s+of)\s+)?(?:" + "|".join(map(re.escape, groups)) + r")\s+of\s+"
+        r"(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][\w’'-]*)*)"
+    )
 
 
 def _gathering(ctx: Context, start: int, end: int) -> tuple[int, int, str] | None:
@@ -1131,10 +1272,17 @@ def _gathering(ctx: Context, start: int, end: int) -> tuple[int, int, str] | Non
         # "… of the ministers of economy and transport of Georgia, Azerbaijan and Türkiye": whose
         w = _MINISTERS_OF.match(text, g.end())
         g_end = w.end() if w else g.end()
-        return start, g_end, text[start : g.end()].lower() + text[g.end() : g_end]
+        # ("Meeting of …" opening a sentence in lower case, not "the Tashkent meeting of …")
+        head = text[start : g.end()]
+        if head.split()[0].lower() in ("meeting", "talks", "consultations", "the", "a"):
+            head = head[0].lower() + head[1:]
+        return start, g_end, head + text[g.end() : g_end]
     held = _HELD_WITH.match(text, end)
     if held:  # "a meeting was also held with representatives of the European Business Association"
         return start, held.end(), f"meeting with the {held.group(1)}"
+    aud = _audience_rx().match(text, end)
+    if aud:  # "a meeting with students of the Astana IT University"
+        return start, aud.end(), f"{text[start:end].lower()} with {aud.group(1)}"
     if not _BETWEEN_NEXT.match(text, end):
         return None
     s = ctx.sentence_at(start)
@@ -1182,10 +1330,15 @@ def _visitor(ctx: Context, start: int) -> str | None:
     where = vm.group("in") or vm.group("at") or (ctx.dateline_place() if vm.group("ours") else None)
     to = f" to {where}" if where else ""
     for _a, b, p in ctx.person_mentions():
-        if b <= verb_at and not ctx.text[b:verb_at].strip():
+        # "X, High Representative of … Commission, who is in Astana on an official visit": a title between
+        between = ctx.text[b:verb_at]
+        if b <= verb_at and (not between.strip() or _TITLE_APPOSITION.fullmatch(ctx.text, b, verb_at)):
             role = p.role if p.role and len(p.role.split()) <= 2 else None
             return (f"{role} {p.name}" if role else p.name) + to
     return None
+
+
+_TITLE_APPOSITION = re.compile(r",\s+(?:(?:[A-Z][\w’'./-]*|of|the|to|for|and|on|in)\s+){0,24}[A-Z][\w’'./-]*")
 
 
 def _expand_acronym(ctx: Context, mods: str, label: str, trigger: str) -> str | None:
@@ -1240,14 +1393,14 @@ def _covers_meeting(ctx: Context, start: int, end: int) -> bool:
 
 
 _MODIFIER = re.compile(
-    r"(?:([A-Z][\w\-–’']*(?:['’]s)?|[a-z]+['’]s|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+teenth|[a-z]+ieth|[a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|\d+(?:st|nd|rd|th)|first-ever|official|state|working|"
+    r"(?:([A-Z][\w\-–’']*(?:['’]s)?|(?<![a-z])(?!(?:year|month|week)['’]s)[a-z]+['’]s|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+teenth|[a-z]+ieth|[a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|\d+(?:st|nd|rd|th)|first-ever|official|state|working|"
     r"further|new|annual|informal|extraordinary|plenary|groundbreaking|ground-breaking|business|trilateral|"
     r"investors['’]?|EU-commissioned|"
     r"[\w-]+-commissioned|high-level|ministerial|strategic|coordination|opening)\s+)$"
 )
 
 
-_OF_IN_NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*\s+(of(?:\s+the)?\s+)$")
+_OF_IN_NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*\s+(of(?:\s+the)?\s+|and\s+)$")
 
 
 #: "the opening ceremony of the China (Xinjiang)–Kazakhstan Business Forum": the capitalised name of
@@ -1348,13 +1501,19 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         s = ctx.sentence_at(m.start())
         # with a sitting of a body reported, only talks held on its (or another occasion's) sidelines
         sidelines = _SIDELINES_IN.search(ctx.text, s.start, m.start()) is not None
-        if ctx.meeting is not None and not sidelines:
-            continue
-        people = ctx.person_mentions()
+        people = _actors(ctx)
         before = [p for a, b, p in people if s.start <= a and b <= m.start()]
         after = [(a, b, p) for a, b, p in people if m.end() <= a < s.end]
-        # the report's own sentence dates the talks ("On 13 May, A … held talks with B"); a headline does not
-        if not before or not after or not (ctx.dates_in(s.start, m.start()) or sidelines):
+        if ctx.meeting is not None and not sidelines and not _apart_from_sitting(ctx, s, before, after):
+            continue
+        # the report's own sentence dates the talks ("On 13 May, A … held talks with B", "Earlier on the
+        # same day, A held talks with B"); a headline does not
+        dated = ctx.dates_in(s.start, m.start()) or _SAME_DAY.search(ctx.text, s.start, m.start())
+        if not dated and after:
+            # "A met with his Kyrgyz counterpart B in Bishkek on 5 May": a day in the clause after B
+            stop = _CLAUSE_PUNCT.search(ctx.text, after[0][1], s.end)
+            dated = ctx.dates_in(after[0][1], stop.start() if stop else s.end)
+        if not before or not after or not (dated or sidelines):
             continue
         a, end, other = after[0]
         if m.group(2) and a - m.end() > 90:
@@ -1376,6 +1535,99 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         who = _TRAILING_FUNCTION.sub("", m.group(1))
         out.append(_Cand(m.start(), m.end(), f"reception of the {who} delegation", m.end()))
+    return out
+
+
+_SAME_DAY = re.compile(
+    r"\b(?:(?:on\s+)?the\s+same\s+day|(?:earlier|later)\s+(?:in\s+the|that)\s+day|that\s+same\s+day)\b", re.I
+)
+
+
+def _apart_from_sitting(ctx: Context, s, before: list, after: list) -> bool:
+    """Talks the sentence dates on its own between two people who do not both head the reported sitting
+    ("In Dushanbe on 10–11 June, she held talks with Foreign Minister X" in a report whose sitting other
+    officials co-chaired; "On the same day, he met with the Secretary General of …"): another occasion of
+    the same trip, not the sitting retold."""
+    if not before or not after:
+        return False
+    if not ctx.dates_in(s.start, s.end) and not _SAME_DAY.search(ctx.text, s.start, s.end):
+        return False
+    heads = {h.name for h in ctx.meeting.heads} if ctx.meeting is not None else set()
+    return before[-1].name not in heads or after[0][2].name not in heads
+
+
+# "the High Representative", "the Deputy Minister": a title a role named before opens with (no name
+# after it, no "of <Name>" making it a full title of someone else)
+_ROLE_ANAPHOR = re.compile(
+    # (the literal "he" first, "the"/"The" with a word boundary checked behind it: sre skips ahead to it)
+    r"he(?<=\b[Tt]he)\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\b(?!\s+(?:of|for|to)\s+(?:the\s+)?[A-Z])(?!\s+[A-Z(])(?![’'-])"
+)
+# "she held talks", "In Dushanbe, he met": a pronoun opening its clause, before a verb
+_PRONOUN = re.compile(
+    # (the literal "he" first, "she"/"he" with a word boundary checked behind it: sre skips ahead to it)
+    r"he(?:(?<=\b[Ss]he)|(?<=\b[Hh]e))\s+(?=(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|held|met|had|spoke|took|gave|made|paid)\b)"
+)
+_ROLE_HEAD_END = re.compile(r"\s+(?:of|for|to|in|at|on|and)\s|\s*[,/–(]")
+_FRONTED_CLAUSE = re.compile(r"\W*(?:[^,.;]{0,80},\s+)?")
+
+
+def _role_head(role: str | None) -> str:
+    """ "Deputy Minister of Foreign Affairs" → "deputy minister": the title a re-mention uses."""
+    if not role:
+        return ""
+    m = _ROLE_HEAD_END.search(role)
+    return (role[: m.start()] if m else role).strip().lower()
+
+
+def _actors(ctx: Context) -> list:
+    """Person mentions plus re-mentions by title ("the High Representative held talks with …") and by
+    pronoun opening a clause ("In Dushanbe, she held talks with …": the subject of the nearest earlier
+    sentence that names one), as (start, end, person), sorted; computed once per document."""
+    cached = ctx.__dict__.get("_event_actors")
+    if cached is not None:
+        return cached
+    people = ctx.person_mentions()
+    text = ctx.text
+    out = list(people)
+    if people and ("The " in text or "the " in text):
+        heads = [(b, _role_head(p.role), p) for _a, b, p in people]
+        # every title a re-mention may use: a head's last words ("deputy minister", "minister")
+        tails = {" ".join(h.split()[k:]) for _b, h, _p in heads if h for k in range(len(h.split()))}
+        for m in _ROLE_ANAPHOR.finditer(text):
+            words = m.group(1).lower()
+            if words not in tails or any(a < m.end() and m.start() - 1 < b for a, b, _p in people):
+                continue
+            who = None
+            for b, head, p in heads:
+                if b > m.start() - 1:
+                    break
+                if head and (head == words or head.endswith(" " + words)):
+                    who = p
+            if who is not None:
+                out.append((m.start(1), m.end(1), who))
+        out.sort(key=lambda x: (x[0], x[1]))
+    if out and (" she " in text or " he " in text or "She " in text or "He " in text):
+        firsts: dict[int, object] = {}  # sentence start → its first actor
+        for a, _b, p in out:
+            firsts.setdefault(ctx.sentence_at(a).start, p)
+        added = []
+        for m in _PRONOUN.finditer(text):
+            at = m.start() - (1 if text[m.start() - 1] in "Ss" else 0)  # "she" / "he"
+            s = ctx.sentence_at(at)
+            if not _FRONTED_CLAUSE.fullmatch(text, s.start, at):
+                continue  # not the clause's subject
+            if any(s.start <= a < at for a, _b, _p in out):
+                continue  # the sentence names its subject before
+            i = ctx.sentence_index(at)
+            for k in range(i - 1, max(-1, i - 4), -1):
+                p = firsts.get(ctx.sentences[k].start)
+                if p is not None:
+                    added.append((at, m.start() + 2, p))
+                    firsts.setdefault(s.start, p)
+                    break
+        if added:
+            out = sorted(out + added, key=lambda x: (x[0], x[1]))
+    ctx.__dict__["_event_actors"] = out
     return out
 
 
@@ -1403,7 +1655,14 @@ _MET_DELEGATION = re.compile(
     r"parliamentarians|representatives)\b|[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*)"
 )
 # "Jørgensen and Shahbazov held talks on …": two people named as the subject
-_AND_HELD_TALKS = re.compile(r"\s+held\s+(?:bilateral\s+)?talks\b")
+# "Erdogan and Mirziyoyev also met behind closed doors on Monday": two people who met (not "met with C")
+_AND_HELD_TALKS = re.compile(
+    # (opened at the verb, the space read behind it: tried where "held", "met", "had", "also" open)
+    r"(?<=\s)(?:held\s+(?:bilateral\s+)?talks\b|(?:also\s+)?(met)\b(?!\s+(?:with|the|an?|his|her|their)\b|\s+[A-Z])"
+    # "A and B held a bilateral meeting in Geneva"
+    r"|(?:also\s+)?(?:held|had)\s+(?:a|an)\s+(?:bilateral\s+|separate\s+|brief\s+)?(meeting)\b)"
+)
+_AND_HELD_TALKS_SCAN = LiteralScan(_AND_HELD_TALKS)
 _SIDELINES_OPEN = re.compile(r"\W*(?:[Oo]n|[Aa]t)\s+the\s+(?:sidelines|margins|fringes?)\b")
 
 
@@ -1422,7 +1681,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     out: list[_Cand] = []
     people = None
     if "phone" in text or "video" in text or "online meeting" in text:
-        people = ctx.person_mentions()
+        people = _actors(ctx)
         for m in _CALL.finditer(text):
             if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
                 continue
@@ -1436,7 +1695,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             kind = " ".join((m.group(1) or f"{m.group(2)} conversation").lower().split())
             out.append(_Cand(m.start(), end, f"{kind} between {a.name} and {b.name}", m.end()))
     if " received by " in text:
-        people = people or ctx.person_mentions()
+        people = people or _actors(ctx)
         for i, (a0, b0, p) in enumerate(people):
             rm = _RECEIVED_BY.match(text, b0)
             if rm is None or ctx.is_heading(a0) or ctx.in_quote(a0):
@@ -1447,7 +1706,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             out.append(_Cand(a0, host[1], f"reception of {p.name} by {_short(host[2])}", host[1]))
     if " received " in text:
         # "On 5 May, Prime Minister A received the Ambassador of Japan B": the guest named by role
-        people = people or ctx.person_mentions()
+        people = people or _actors(ctx)
         for i, (a0, b0, p) in enumerate(people):
             rm = _RECEIVED.match(text, b0)
             if rm is None or ctx.is_heading(a0) or ctx.in_quote(a0):
@@ -1460,12 +1719,14 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if any(c.start <= a0 < c.end for c in taken + out):
                 continue
             out.append(_Cand(a0, guest[1], f"reception of {guest[2].name} by {_short(p)}", guest[1]))
-    if " held " in text and "talks" in text:
-        people = people or ctx.person_mentions()
-        for m in _AND_HELD_TALKS.finditer(text):
+    if (" held " in text and ("talks" in text or "meeting" in text)) or " met " in text or " had a" in text:
+        people = people or _actors(ctx)
+        for m in _AND_HELD_TALKS_SCAN.finditer(text, ctx.at):
             s = ctx.sentence_at(m.start())
             # on the sidelines of the reported sitting, or with no sitting reported, talks the sentence dates
-            dated = ctx.meeting is None and bool(ctx.dates_in(s.start, m.start()))
+            # (two who met: a day anywhere in the sentence, "met … on Monday evening")
+            met = m.group(1) or m.group(2)
+            dated = ctx.meeting is None and bool(ctx.dates_in(s.start, s.end if met else m.start()))
             if not dated and not _SIDELINES_OPEN.match(text, s.start):
                 continue
             if any(c.start <= m.start() < c.end for c in taken + out):
@@ -1476,9 +1737,10 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if text[before[-1][1] : m.start()].strip():
                 continue
             a, b = before[-2][2], before[-1][2]
-            out.append(_Cand(before[-2][0], m.end(), f"talks between {a.name} and {b.name}", m.end()))
+            kind = "meeting" if met else "talks"
+            out.append(_Cand(before[-2][0], m.end(), f"{kind} between {a.name} and {b.name}", m.end()))
     if "delegation" in text and " met " in text:
-        people = people or ctx.person_mentions()
+        people = people or _actors(ctx)
         for m in _MET_DELEGATION.finditer(text):
             if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
                 continue
@@ -1488,11 +1750,30 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 continue
             name = f"meeting of {who[-1].name} with {m.group(1)} delegation of {m.group(2)}"
             out.append(_Cand(m.start(), m.end(), name, m.start() + 3))
+    if " met " in text:
+        people = people or _actors(ctx)
+        # "On Monday the Ambassador met students of KIMEP University": who met a named institution's group
+        for a0, b0, p in people:
+            mm = _MET_AUDIENCE.match(text, b0)
+            aud = _audience_rx().match(text, mm.end()) if mm else None
+            if aud is None or ctx.is_heading(a0) or ctx.in_quote(a0):
+                continue
+            if any(c.start <= mm.end() < c.end for c in taken + out):
+                continue
+            out.append(_Cand(a0, aud.end(), f"meeting of {p.name} with {aud.group(1)}", mm.end()))
     return out
+
+
+_MET_AUDIENCE = re.compile(r"\s+(?:also\s+)?met(?=\s)")
 
 
 # " and ", " and President of Kazakhstan ": two people joined, the second with a title of capitalised words
 _AND_TITLED = re.compile(r"\s+and\s+(?:(?:the\s+)?[A-Z][\w’'-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){0,8}")
+
+
+# " with the High Representative of the European Union for … Policy/Vice-President of the … Commission ":
+# a long title of capitalised words (slash-joined) and the small words inside titles before the name
+_WITH_TITLE = re.compile(r"\s+with\s+(?:(?:[A-Z][\w’'./-]*|of|the|to|for|and|on)\s+){0,30}")
 
 
 def _two_people(ctx: Context, people, s, start: int, end: int):
@@ -1507,7 +1788,8 @@ def _two_people(ctx: Context, people, s, start: int, end: int):
         and not _WITH.match(text, end)
     ):
         return before[-2][2], before[-1][2], end
-    if before and after and _WITH.match(text, end) and after[0][0] - end < 90:
+    near = before and after and (after[0][0] - end < 90 or _WITH_TITLE.fullmatch(text, end, after[0][0]))
+    if near and _WITH.match(text, end):
         return before[-1][2], after[0][2], after[0][1]
     return None
 
@@ -1539,6 +1821,72 @@ def _margins_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _group_met_rx() -> LiteralScan:
+    """Tried only where a group word opens (interpret.scan)."""
+    groups = sorted(set(data.load("events").get("gatherings") or []) | {"heads"}, key=len, reverse=True)
+    return LiteralScan(_group_met_pattern(groups), [g.lower() for g in groups])
+
+
+def _group_met_pattern(groups: list[str]) -> re.Pattern:
+    return re.compile(
+        r"(?<![\w’'-])((?i:" + "|".join(map(re.escape, groups)) + r"))"
+        r"((?:\s+of\s+(?:the\s+)?[\w’'–-]+(?:(?:,\s+|\s+)[\w’'–-]+)*?)?)"
+        r"\s+(?:had\s+|have\s+|also\s+|last\s+)*(?:(met)\b(\s+informally\b)?|held\s+an?\s+((?:[\w-]+\s+)?)meeting\b)"
+    )
+
+
+def _group_meetings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "Foreign ministers of the member states met informally on the eve of the summit", "the heads of the
+    railway companies of A, B and C held a trilateral meeting", "the foreign ministers had last met on the
+    sidelines of X": a meeting named by who met (data/events.yaml gatherings), with what it was held
+    on the sidelines of."""
+    text = ctx.text
+    if " met " not in text and " meeting" not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _group_met_rx().finditer(text, ctx.at):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start(1) < c.end for c in taken + out):
+            continue
+        if m.group(3) and _MET_OBJECT.match(text, m.end()):
+            continue  # "the ministers met the President": a meeting with someone, read elsewhere
+        if not m.group(2):
+            continue  # "the ministers met …", "the two leaders had met again": too little to name a meeting
+        side = _MARGINS_AFTER.match(text, m.end())
+        if side is None and _is_reported_sitting(ctx, m.start()):
+            continue  # "The presidents of the five states met in Astana on Friday": the sitting reported
+        who = f"the {m.group(1).lower()}{m.group(2)}"
+        if m.group(3):
+            name = f"{'informal ' if m.group(4) else ''}meeting of {who}"
+            if side:  # "met on the sidelines of the EU–Central Asia Ministerial Meeting"
+                name += f" on the sidelines of the {side.group(1)}"
+        else:
+            name = f"{m.group(5) or ''}meeting of {who}"
+        out.append(_Cand(m.start(1), m.end(), name, m.end()))
+    return out
+
+
+def _is_reported_sitting(ctx: Context, pos: int) -> bool:
+    """The sentence at `pos` tells the reported sitting: it names its body or its day."""
+    if ctx.meeting is None:
+        return False
+    s = ctx.sentence_at(pos)
+    main = ctx.meeting_body
+    if main is not None and s.start <= main.span[0] < s.end:
+        return True
+    return any(d.value == ctx.meeting.date for d in ctx.dates_in(s.start, s.end))
+
+
+_MET_OBJECT = re.compile(r"\s+(?:with\s+)?(?:the\s+)?(?:President|Prime|Minister|King|[A-Z][a-z]+\s+[A-Z])")
+_MARGINS_AFTER = re.compile(
+    r"(?:\s+again)?\s+(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?"
+    r"([A-Z][\w’'–-]*(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w’'–-]*){0,8}"
+    r"(?:\s+(?:summit|meeting|forum|session|conference))?)"
+)
+
+
 _HEAD_OF = re.compile(r"^(?:the|a|an|its)\s+(?:[a-z]+\s+){0,2}[a-z]+\s+of\s+(?=(?:the|a|an|its)\s+[A-Z])")
 _AUX = re.compile(r"\b(?:was|were|been|be)\b", re.I)
 _OBJECT_OF = re.compile(r"\b(?:[a-z]+ing|on|of|into|for|about|with|to|from)\s+$")
@@ -1561,7 +1909,9 @@ def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         left = text[max(0, m.start() - 90) : m.start()]
         nm = re.search(
             r"((?:\b[Tt]he|\b[Aa]n?|\b[Ii]ts)\s+(?:[\w’'\-–]+\s+){0,8}?(?:[A-Z][\w\-–]*|study|report|strategy|"
-            r"platform|programme|plan|roadmap|centre|fund))$",
+            r"platform|programme|plan|roadmap|centre|fund|"
+            # "the Alat port expansion, inaugurated in 2018": a named work
+            r"port|terminal|plant|bridge|hub|expansion|extension|station|airport))$",
             left,
         )
         if not nm:
@@ -1696,6 +2046,42 @@ def _planned_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_ACCEPTED_INVITATION = re.compile(
+    r"\s+(?:has\s+|had\s+)?(?:accepted|accepts)\s+(?:an|the)\s+invitation\s+(?:of|from)\s+[^,.;]{2,90}?\s+to\s+"
+    r"(?:visit|pay\s+a\s+visit\s+to)\s+"
+)
+_INVITED_TO_VISIT = re.compile(r"\s+to\s+(?:visit|pay\s+a\s+visit\s+to)\s+")
+_INVITED = re.compile(
+    r"\binvited\s+(?:his|her|their)?\s*(?:[A-Z][\w’'.-]*\s+|(?:of|the|to|for|and)\s+){0,10}$"
+)
+
+
+def _invited_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "Kaja Kallas accepted the invitation of Minister Bayramov to visit Azerbaijan", "President A invited
+    Minister B to visit Riga": a visit still ahead, "visit of <guest> to <place>" (dated if the sentence
+    says when, else placed only)."""
+    text = ctx.text
+    if "invit" not in text or " visit" not in text:
+        return []
+    out: list[_Cand] = []
+    for a0, b0, p in ctx.person_mentions():
+        if ctx.is_heading(a0) or ctx.in_quote(a0):
+            continue
+        m = _ACCEPTED_INVITATION.match(text, b0)
+        if m is None:  # "invited Minister B to visit Riga": the guest named after "invited"
+            m = _INVITED_TO_VISIT.match(text, b0)
+            if m is None or _INVITED.search(text, max(0, a0 - 80), a0) is None:
+                continue
+        place = next((x for x in ctx.places_in(m.end(), m.end() + 40) if x.span[0] == m.end()), None)
+        if place is None or place.kind not in ("city", "country") or _NAME_GOES_ON.match(text, place.span[1]):
+            continue
+        if any(c.start <= m.end() < c.end for c in taken + out):
+            continue
+        name = f"visit of {p.name} to {place.text}"
+        out.append(_Cand(place.span[0], place.span[1], name, place.span[1]))
+    return out
+
+
 _ROUTE_LAUNCHED = re.compile(
     r"\b(?:launched|opened|inaugurated)\s+(?:a|the)\s+(?:new\s+)?((?:[\w-]+\s+){0,4}?route)\s+"
     r"from\s+([A-Z][\w’'-]*)\s+to\s+([A-Z][\w’'-]*)"
@@ -1778,6 +2164,48 @@ def _launches(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         s = ctx.sentence_at(m.start())
         current = not ctx.dates_in(s.start, s.end)
         out.append(_Cand(m.start(1), end, name, end, current, route=bool(m.group(2) or m.group(3))))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _ceremony_kind_rx() -> re.Pattern:
+    """ "signing ", "groundbreaking " right before "ceremony" (data/events.yaml ceremony_kinds)."""
+    kinds = sorted(data.load("events").get("ceremony_kinds") or [], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, kinds)) + r")\s+$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _inaugurated_rx() -> re.Pattern:
+    things = sorted(data.load("events").get("inaugurated") or [], key=len, reverse=True)
+    return re.compile(
+        r"\b(?:inaugurated|opened)"
+        # "inaugurated, together with the Tajik Minister of Energy, the …": who else, set off by commas
+        r"(?:,\s+(?:together\s+)?with\s+[^,.;]{3,90},)?"
+        r"\s+(?:the|a|an)\s+((?:[\w’'-]+\s+){0,4}?(?:" + "|".join(map(re.escape, things)) + r"))\b(?!\s+of\b)"
+        # "… in the Khatlon region", "… at Alat": where it stands belongs to its name
+        r"((?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s+region)?))?"
+    )
+
+
+def _inaugurations(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "today inaugurated a regular weekly container line", "She also inaugurated, together with the
+    minister, the EU-financed solar plant in the Khatlon region" → "inauguration of the …" (data/events.yaml
+    inaugurated); with no date in its sentence, at the reported occasion."""
+    text = ctx.text
+    if "inaugurated" not in text and "opened" not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _inaugurated_rx().finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start(1) < c.end for c in taken + out):
+            continue
+        thing = m.group(1)
+        thing = thing[4:] if thing.startswith("new ") else thing
+        end = m.end(2) if m.group(2) else m.end(1)
+        name = f"inauguration of the {thing}{m.group(2) or ''}"
+        s = ctx.sentence_at(m.start())
+        out.append(_Cand(m.start(1), end, name, m.end(1), not ctx.dates_in(s.start, s.end)))
     return out
 
 
@@ -1873,14 +2301,18 @@ def _site_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
-_VISITED_PLACE = re.compile(r",?\s+(?:(?:who|also|then|later)\s+)*(?:visited|toured)\s+(?:the\s+)?")
+_VISITED_PLACE = re.compile(
+    r",?\s+(?:(?:who|also|then|later)\s+)*(?:visited|toured|(?:travelled|traveled)\s+to)\s+(?:the\s+)?"
+)
+# "travelled to Ashgabat and Dushanbe": a second city or country of the same trip
+_AND_PLACE = re.compile(r"\s+and\s+(?:the\s+)?")
 
 
 def _place_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "Prime Minister A visited Tokyo on 3–4 June" → "visit of A to Tokyo": a named person visiting a
     city or a country (not a place inside a longer name: "visited the Tokyo Stock Exchange")."""
     text = ctx.text
-    if "visited" not in text and "toured" not in text:
+    if "visited" not in text and "toured" not in text and "travel" not in text:
         return []
     out: list[_Cand] = []
     for a, b, p in ctx.person_mentions():
@@ -1893,8 +2325,59 @@ def _place_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if any(c.start <= m.end() < c.end for c in taken + out):
             continue
         s = ctx.sentence_at(a)
-        name = f"visit of {p.name} to {place.text}"
-        out.append(_Cand(a, place.span[1], name, place.span[1], not ctx.dates_in(s.start, s.end)))
+        end = place.span[1]
+        am = _AND_PLACE.match(text, end)
+        nxt_at = am.end() if am else -1
+        also = next((x for x in ctx.places_in(nxt_at, nxt_at + 60) if x.span[0] == nxt_at), None)
+        if also is not None and also.kind in ("city", "country") and not _NAME_GOES_ON.match(
+            text, also.span[1]
+        ):
+            end = also.span[1]
+        name = f"visit of {p.name} to {text[place.span[0] : end]}"
+        out.append(_Cand(a, end, name, end, not ctx.dates_in(s.start, s.end)))
+    return out
+
+
+_DELEGATION_VISITED = re.compile(
+    r"\b((?:[Aa]n?|[Tt]he)\s+(?:[\w’'–-]+\s+){0,4}?delegation"
+    r"(?:\s+(?:of|from|led\s+by)\s+(?:the\s+)?[A-Z][\w’'–-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'–-]*){0,5})?)"
+    r",?\s+(?:(?:also|then|later)\s+)?(?:visited|paid\s+a\s+visit\s+to|travelled\s+to|traveled\s+to|arrived\s+in)"
+    r"\s+(?:the\s+)?"
+)
+
+
+def _delegation_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "A Latvian business delegation visited Almaty on 4–6 June" → "visit of a Latvian business delegation
+    to Almaty": a delegation visiting a city or a country (not a site: "visited the Port of Riga")."""
+    text = ctx.text
+    if "delegation" not in text:
+        return []
+    out: list[_Cand] = []
+    found: list[re.Match] = []
+    i = text.find("delegation")
+    while i >= 0:  # the sentences that name a delegation, each read once
+        s = ctx.sentence_at(i)
+        found += _DELEGATION_VISITED.finditer(text, s.start, s.end)
+        i = text.find("delegation", s.end)
+    for m in found:
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        place = next((x for x in ctx.places_in(m.end(), m.end() + 60) if x.span[0] == m.end()), None)
+        if place is None or place.kind not in ("city", "country") or _NAME_GOES_ON.match(text, place.span[1]):
+            continue
+        who = m.group(1)
+        who = who[0].lower() + who[1:]
+        read = next(
+            (c for c in taken if m.end(1) <= c.start < m.end() and c.name.startswith("visit to ")), None
+        )
+        if read is not None:  # "… paid a visit to Tashkent", read as an occasion noun: whose visit it is
+            read.name = f"visit of {who} {read.name[len('visit ') :]}"
+            continue
+        if any(c.start <= m.end() < c.end for c in taken + out):
+            continue
+        s = ctx.sentence_at(m.start())
+        name = f"visit of {who} to {place.text}"
+        out.append(_Cand(m.start(1), place.span[1], name, place.span[1], not ctx.dates_in(s.start, s.end)))
     return out
 
 
@@ -1926,6 +2409,46 @@ def _departures(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_FIRST_RUN = re.compile(
+    # (opened at the adjective, "the"/"its" read behind it: sre skips ahead to an "f", "i" or "m")
+    r"(?<=\b[Tt]he\s|\b[Ii]ts\s)((?:first|inaugural|maiden)\s+(?:[\w’'–-]+\s+){0,3}?"
+    r"(?:train|flight|ship|vessel|ferry|convoy|caravan|truck|plane|aircraft)"
+    r"(?:\s+(?:on|of|from|along|between)\s+(?:an?\s+new\s+|the\s+(?:new\s+)?)?[^,.;]{0,60}?"
+    r"(?:route|line|service|corridor|season|year))?)"
+    r"\s+(?:(?:has|had)\s+)?(?:(arrived|arrives|reached|will\s+(?:arrive|reach)"
+    r"|(?:is|was)\s+(?:expected|scheduled|due)\s+to\s+(?:arrive|reach))"
+    r"|(left|departed|leave|depart|set\s+off|sets\s+off))\b"
+)
+
+
+_FIRST_RUN_SCAN = LiteralScan(_FIRST_RUN)  # tried where "first", "inaugural", "maiden" open
+
+
+def _first_runs(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "the first container train on the new X–Y service arrived in Aktau on Wednesday" → "arrival of
+    the first container train on the X–Y service"; "watched the first train of the season leave for
+    Duisburg" → "departure of …": a first run's arrival or departure is an occasion of its own."""
+    text = ctx.text
+    if "first" not in text and "inaugural" not in text and "maiden" not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _FIRST_RUN_SCAN.finditer(text, ctx.at):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start(1) - 4 < c.end for c in taken + out):
+            continue
+        np = "the " + m.group(1)  # "The"/"Its first …" → "the first …"
+        np = _A_NEW.sub("the ", np).replace("the new ", "the ")
+        kind = "arrival" if m.group(2) else "departure"
+        fm = _FOR_PLACE.match(text, m.end()) if kind == "departure" else None
+        rest = f" {fm.group(1)}" if fm else ""  # "… leave for Duisburg": where to
+        out.append(_Cand(m.start(1) - 4, m.end(), f"{kind} of {np}{rest}", m.end()))
+    return out
+
+
+_FOR_PLACE = re.compile(r"\s+(?:from\s+[A-Z][\w’'-]*\s+)?(for\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)")
+
+
 # --- date and place -------------------------------------------------------------------------------
 
 
@@ -1949,7 +2472,9 @@ _HELD_IN = re.compile(
 
 
 _HOLD_IN_BEFORE = re.compile(r"\b(?:hold|convene|organi[sz]e)\s+in\s+$")
-_ON_MARGINS_OF = re.compile(r"\s+(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?")
+_ON_MARGINS_OF = re.compile(
+    r"(?:\s+again)?\s+(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?"
+)
 
 
 def _limit(ctx: Context, c: _Cand, nxt: int | None, s_end: int) -> int:
@@ -1988,9 +2513,14 @@ def _in_named_year(c: _Cand, d) -> tuple[str, str | None]:
 
 
 _TOOK_PART = re.compile(
-    r"\b(?:met|gathered|convened|attended|took\s+part|participated|spoke|opened|held|paid|made)\b"
+    # ("Earlier this month, X inspected the port during a working trip to Y": "during" places it then)
+    r"\b(?:met|gathered|convened|attended|took\s+part|participated|spoke|opened|held|paid|made|during)\b"
     # "attended the opening ceremony of the … Forum": the occasion opened then
     r"(?:\s+the\s+(?:official\s+)?(?:opening|closing)(?:\s+(?:ceremony|session))?\s+of)?(?:\s+[\w’'-]+){0,3}\s*$"
+)
+_HELD_AFTER = re.compile(
+    r"\s+(?:(?:was|were)\s+(?:also\s+)?(?:held|opened|organi[sz]ed|launched|inaugurated|hosted|convened)"
+    r"|took\s+place|opened|convened|began|started|kicked\s+off)\b"
 )
 _BOLD_LEAD_IN = re.compile(r"\*\*[^*\n]{1,120}\*\*\s*")
 
@@ -2007,7 +2537,8 @@ _DID_OCCASION = re.compile(
     r"\b(?:opened|organi[sz]ed|hosted|attended|held|took\s+part\s+in|participated\s+in)\s+"
     r"(?:the|an?)\s+(?:official\s+)?(?:(?:opening|closing)\s+(?:ceremony\s+|session\s+)?of\s+the\s+)?$"
 )
-_FRONTED = re.compile(r"[^\w,]*(?:[A-Z][a-z]+,\s+)?(?:[Oo]n|[Ii]n)\s+")
+# ("Earlier this month, …", "Yesterday, …": a date opening the sentence without a preposition)
+_FRONTED = re.compile(r"[^\w,]*(?:[A-Z][a-z]+,\s+)?(?:(?:[Oo]n|[Ii]n)\s+)?")
 
 
 # occasions named by who took part: a date fronted in their sentence is theirs ("On 13 May, A, who is
@@ -2021,6 +2552,9 @@ _FRONTED_NAMES = (
     "telephone ",
     "video",
     "online meeting ",
+    "inauguration of ",
+    "arrival of ",
+    "departure of ",
 )
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+(?:period|years)\s+)?$")
 
@@ -2037,6 +2571,16 @@ _AHEAD_BEFORE = re.compile(
     r"invitation\s+to)\b[^.;]*$"
 )
 _OTHER_WHOSE = re.compile(r"\S\s+[^,.;]{3,},\s+whose\b")
+
+
+_MARGINS_OF_BEFORE = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?$")
+_YEARS_BEFORE = re.compile(r"\b(last|this|next)\s+year['’]s\s+$", re.I)
+_AFTER_OCCASION = re.compile(
+    r"\s+(?:shortly\s+|right\s+|immediately\s+)?after\s+the\s+"
+    r"(?:summit|meeting|talks|forum|session|ceremony|negotiations|consultations)\b"
+)
+_EVE_BEFORE = re.compile(r"\bon\s+the\s+eve\s+of\s+(?:the\s+)?$")
+_EVE_OF = re.compile(r"\bon\s+the\s+eve\s+of\s+the\s+(?:summit|meeting|session|forum|talks|conference)\b")
 
 
 def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | None]:
@@ -2058,9 +2602,22 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
         # "… meant to replace the 1992 treaty": a year that names another thing
         and not (_YEAR.fullmatch(d.value) and _THE.search(ctx.text, max(s.start, d.span[0] - 5), d.span[0]))
     ]
+    on_margins = after and _MARGINS_OF_BEFORE.search(ctx.text, max(s.start, c.start - 40), c.start)
+    if on_margins and "," in ctx.text[c.end : after[0].span[0]]:
+        # "initialled in Luxembourg in October 2024 on the margins of the 21st meeting of the Council, and
+        # … signed in Brussels on 18 November 2025": the day of what was done on its margins
+        head = max(ctx.text.rfind(",", s.start, c.start), s.start)
+        before = ctx.dates_in(head, c.start)
+        if before:
+            return before[-1].value, before[-1].end
     if after:
         d = after[0]
         return _in_named_year(c, d)
+    if _EVE_BEFORE.search(ctx.text, max(s.start, c.start - 30), c.start):
+        # "was held in Astana on 16 June on the eve of the second … Summit": the day after that day
+        days = [d for d in ctx.dates_in(s.start, c.start) if len(d.value) == 10]
+        if days:
+            return (date.fromisoformat(days[-1].end or days[-1].value) + timedelta(days=1)).isoformat(), None
     clause_start = max(ctx.text.rfind(",", s.start, c.start), s.start)
     if _WHERE.match(ctx.text, clause_start):
         clause_start = s.start  # "visited Tbilisi in January, where he opened the … Forum"
@@ -2068,7 +2625,8 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     before = [d for d in ctx.dates_in(clause_start, c.start) if not _plan_period(ctx.text, d)]
     if before:
         return before[-1].value, before[-1].end
-    if c.name.startswith(_FRONTED_NAMES):
+    if c.name.startswith(_FRONTED_NAMES) and "invit" not in ctx.text[s.start : c.start]:
+        # (not "On 3 May, A invited B to visit Riga": the day of the invitation, not of the visit)
         before = ctx.dates_in(s.start, c.start)  # "On 13 May, A, who is in X on a visit, held talks with B"
         if before:
             return before[-1].value, before[-1].end
@@ -2083,6 +2641,14 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
         and _TOOK_PART.search(ctx.text, clause_start, c.start)
     ):
         return fronted[0].value, fronted[0].end
+    if (
+        len(fronted) == 1
+        and _FRONTED.fullmatch(ctx.text, s.start, fronted[0].span[0])
+        and ctx.text.startswith(",", fronted[0].span[1])
+        and _HELD_AFTER.match(ctx.text, c.end)
+    ):
+        # "On 7 May, the Latvia–Kazakhstan Business Forum took place in Riga": the occasion is the subject
+        return fronted[0].value, fronted[0].end
     # "Today, Commissioner A and Minister B, …, opened the first Investment Roundtable": the
     # sentence's only date opens it and the occasion is what its subject opened, organised, attended
     opening = ctx.dates_in(s.start, c.start)
@@ -2092,6 +2658,15 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
         and _DID_OCCASION.search(ctx.text, max(s.start, c.start - 60), c.start)
     ):
         return opening[0].value, opening[0].end
+    if _AFTER_OCCASION.match(ctx.text, c.end) and ctx.published:
+        # "Omuraliev said in a briefing for reporters after the summit": the reported occasion's day
+        return (ctx.meeting.date if ctx.meeting is not None and ctx.meeting.date else ctx.published), None
+    eve = _EVE_OF.search(ctx.text, c.end, s.end)
+    if eve is not None:
+        # "met informally on the eve of the summit": the day before the reported occasion
+        day = ctx.meeting.date if ctx.meeting is not None and ctx.meeting.date else ctx.published
+        if day and len(day) == 10:
+            return (date.fromisoformat(day) - timedelta(days=1)).isoformat(), None
     if _MARGINS.search(ctx.text, max(s.start, c.start - 40), c.start):
         # "signed … in Baku in November last year, on the sidelines of the COP29 conference": the
         # occasion of what was done on its sidelines
@@ -2113,6 +2688,11 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
         # no sitting reported, or one the text reports second-hand months back ("reviewed the results
         # of the 15th meeting …, held on 12 June"): "the same day" is the day of the text's own occasion
         return ctx.published, None
+    ym = _YEARS_BEFORE.search(ctx.text, max(s.start, c.start - 20), c.start)
+    if ym is not None and ctx.published:
+        # "at last year's Astana International Forum": the year the possessive names
+        step = {"last": -1, "this": 0, "next": 1}[ym.group(1).lower()]
+        return str(int(ctx.published[:4]) + step), None
     # "EXPO-2017"
     y = _YEAR.search(c.name)
     if y:
@@ -2134,6 +2714,11 @@ def _in_title(s: str) -> bool:
 def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     s = ctx.sentence_at(c.start)
     limit = _limit(ctx, c, nxt, s.end)
+    if c.name.startswith("visit of ") and c.trigger_end == c.end:
+        # "to visit Azerbaijan": the place the visit's name ends with
+        last = ctx.places_in(c.start, c.end)
+        if last and last[-1].span[1] == c.end and c.name.endswith(last[-1].text):
+            return last[-1].name
     # a place after the occasion's noun before one inside its name ("the Shanghai Cooperation
     # Organisation summit in Astana")
     split = min(max(c.trigger_end, c.start), limit)
