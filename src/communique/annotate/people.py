@@ -92,6 +92,10 @@ def _lex() -> dict:
         "eu_roles": roles.get("eu_roles") or [],
         "lower_heads": frozenset(roles.get("lowercase_heads") or []),
         "title_names": frozenset(names.get("title_given_names") or []),
+        "lower_extra": frozenset(roles.get("lowercase_extra") or []),
+        "epithets": frozenset(roles.get("epithets") or []),
+        "low_complements": frozenset(roles.get("lowercase_complements") or []),
+        "employer_heads": frozenset(roles.get("employer_heads") or []) | set(orgs.get("heads") or []),
         "secondary": re.compile(
             r",\s+(?:" + "|".join(map(re.escape, roles.get("secondary_roles") or [])) + r")\b.*$", re.S
         )
@@ -211,8 +215,11 @@ def _name_runs(toks: list[Tok], text: str, st: Stream | None = None) -> list[tup
     return runs
 
 
-def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | None, int | None]:
-    """Role words directly left of token i: (role, affiliation, start offset of the role)."""
+def _role_left(
+    toks: list[Tok], i: int, text: str, comma: bool = False
+) -> tuple[str | None, str | None, int | None]:
+    """Role words directly left of token i: (role, affiliation, start offset of the role). `comma`:
+    token i stands for a comma before the name ("the Chairperson of the Mejlis, X")."""
     while i > 1 and toks[i - 1].text in ("*", "_") and toks[i - 1].end == toks[i].start:
         i -= 1  # "Officer **Sultan Al-Marshad**": markdown emphasis on the name
     if i == 0 or not (toks[i - 1].word or toks[i - 1].text in _CLOSE_QUOTES):
@@ -255,25 +262,33 @@ def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | No
             if (
                 _name_like(t)
                 and t.base not in lx["role_words"]
-                and not (k > 0 and toks[k - 1].base in ("and", "of", "for", "the") and k + 1 < i)
+                and not (k > 0 and _complement_before(toks, k) and (k + 1 < i or comma))
             ):
                 break  # a name; but "of Industry and Construction" is a role's complement
             if t.base in lx["role_words"] or t.base.rstrip("s") in lx["role_words"]:
                 first_role = k
             k -= 1
             continue
-        if t.word and t.base.islower() and k + 1 < i and toks[k + 1].cap:
+        if t.word and t.base.islower() and k + 1 <= i and (k + 1 == i or toks[k + 1].cap):
             # "Chair of the Delegation for relations with Central Asia X": a lower-case portfolio
-            # after "for" that a capitalised word of the role opens
+            # after "for" that a capitalised word of the role opens; also right before the name
+            # ("Deputy Secretary General of the EEAS for political affairs, Olof Skoog")
             f = next((x for x in range(k - 1, max(-1, k - 4), -1) if not toks[x].base.islower()), None)
             if f is not None and f < k and toks[f + 1].base == "for" and toks[f].cap and toks[f].word:
                 k = f
+                continue
+            if k + 1 == i and t.base in lx["low_complements"] and k >= 2 and toks[k - 1].cap:
+                # "Akim of Mangystau region X", "Head of Kazakhstan office, X": a noun closes the complement
+                k -= 1
                 continue
         break
     if first_role is None:
         return None, None, None
     if first_role > 0 and toks[first_role - 1].base.isupper() and _org_acronym(toks[first_role - 1].base):
         first_role -= 1  # "EEAS Deputy Secretary General"
+    elif first_role > 0 and toks[first_role - 1].base.isupper() and country_name(toks[first_role - 1].base):
+        first_role -= 1  # "EU Special Representative", "US Secretary of State": the party's acronym
+        aff = aff or country_name(toks[first_role].base)
     # the role runs from the leftmost role word to the name; trailing connectors dropped
     j = i
     while j > first_role and (toks[j - 1].base in lx["connectors"] or toks[j - 1].text == ","):
@@ -291,6 +306,15 @@ def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | No
         if k2 >= 0 and toks[k2].cap and country_name(toks[k2].base) and not toks[k2].poss:
             aff = country_name(toks[k2].base)
     return role, aff, toks[first_role].start
+
+
+def _complement_before(toks: list[Tok], k: int) -> bool:
+    """Token k continues a role's complement: after "of", "for", "and", "the", or after an acronym
+    that does ("Chairman of the Board of KTZ Express", "Director General of ADY Container")."""
+    b = toks[k - 1].base
+    if b in ("and", "of", "for", "the"):
+        return True
+    return k >= 2 and b.isupper() and len(b) >= 2 and toks[k - 2].base in ("of", "the", "for")
 
 
 _CLOSE_QUOTES = frozenset(('"', "”", "»"))
@@ -327,13 +351,15 @@ def _role_right(
     demonym before it names, that organisation). `lead`: token j is the word that leads to the
     role ("… who serves as Deputy Minister"), not a comma."""
     lx = _lex()
-    if j >= len(toks) or (toks[j].text not in (",", "(") and not lead):
-        return None, None, None  # "Luc Devigne, Director …" or "Levan Kobiashvili (Chairman of …)"
+    if j >= len(toks) or (toks[j].text not in (",", "(", "–", "—") and not lead):
+        # "Luc Devigne, Director …", "Levan Kobiashvili (Chairman of …)", "Lasha Abashidze – Director …"
+        return None, None, None
     k = j + 1
     if k < len(toks) and toks[k].base in ("the", "The", "an", "a"):
         k += 1
     org = None
     side = None
+    start = None
     if k < len(toks) and toks[k].poss and country_name(toks[k].base):
         side = country_name(toks[k].base)  # "Hakan Fidan, Turkey's foreign minister,"
         k += 1
@@ -347,12 +373,27 @@ def _role_right(
     ):
         side = country_name(toks[k].base)  # "Ilham Aliyev, the Azerbaijani president,"
         k += 1
+    elif (
+        k + 1 < len(toks)
+        and toks[k].base.isupper()
+        and toks[k + 1].cap
+        and toks[k + 1].base in lx["role_words"]
+        and country_name(toks[k].base)
+    ):
+        side = country_name(toks[k].base)  # "Terhi Hakala, the EU Special Representative …": kept in the role
+        start = k
+        k += 1
     if k + 1 < len(toks) and toks[k].base.isupper() and _org_acronym(toks[k].base):
         from .orgs import org_info
 
         org = org_info(toks[k].base)["name"]  # "ADB country director for Uzbekistan"
         k += 1
-    start = k
+    if start is None:
+        start = k
+    while k + 1 < len(toks) and toks[k].base in lx["lower_extra"] and toks[k + 1].word:
+        k += 1  # "acting Deputy Director General of …", "former Prime Minister"
+    if k > start and not (toks[k].cap and toks[k].base in lx["role_words"]):
+        k = start
     if k < len(toks) and (toks[k].base not in lx["role_words"] or toks[k].base.islower()):
         # "energy analyst", "country director": up to two lower-case words before a lower-case head
         h = k
@@ -400,6 +441,18 @@ def _role_right(
         ):
             k += 1  # "a senior economist with the World Bank": the employer
             continue
+        if t.text in _OPEN_QUOTES and end == k - 1 and toks[end].cap:
+            q = _quote_close(toks, k)
+            if q is not None:
+                end, k = q, q + 1  # 'Chairman of the Board of JSC NC "Kazakhstan Temir Zholy"'
+                continue
+        if t.text == "," and end == k - 1 and end >= start:
+            x = _employer_end(toks, k + 1, text)
+            if x is not None:
+                # "Senior Fellow, Eurasian Transport Institute": the employer after a comma
+                org = org or text[toks[k + 1].start : toks[x].end]
+                end = x
+                break
         if t.word and (t.cap or t.base in lx["connectors"] or t.base in lx["role_words"]):
             if (
                 t.base == "and"
@@ -423,6 +476,83 @@ def _role_right(
     if not any(t.base in lx["head_words"] for t in toks[start : end + 1]):
         return None, None, None
     return text[toks[start].start : toks[end].end], side, org
+
+
+def _quote_close(toks: list[Tok], k: int) -> int | None:
+    """Index of the quote closing the short quoted name opened at token k: capitalised words (and
+    "of", "and", "for") only, at most six; None otherwise."""
+    for x in range(k + 1, min(len(toks), k + 8)):
+        t = toks[x]
+        if t.text in _CLOSE_QUOTES:
+            return x if x > k + 1 and toks[k + 1].cap else None
+        if not (t.word and (t.cap or t.base in ("of", "and", "for"))):
+            return None
+    return None
+
+
+def _employer_end(toks: list[Tok], k: int, text: str) -> int | None:
+    """Last token of an employer named from token k after a role and a comma: capitalised words
+    (with "of", "for", "and", "the" inside) ending in an organisation's head word ("Eurasian
+    Transport Institute", "Caspian Policy Lab", "Port of Baku"), then a comma, a bracket or the end
+    of the sentence or line. None otherwise."""
+    heads = _lex()["employer_heads"]
+    last = None
+    for x in range(k, min(len(toks), k + 8)):
+        t = toks[x]
+        if x > k and not _spaced(text, toks[x - 1].end, t.start):
+            break
+        if t.word and t.cap:
+            if t.base in heads:
+                last = x
+            continue
+        if t.base in ("of", "for", "and", "the") and x > k:
+            continue
+        break
+    if last is None or not toks[k].cap:
+        return None
+    nxt = toks[last + 1] if last + 1 < len(toks) else None
+    gap = text[toks[last].end : nxt.start] if nxt is not None else ""
+    if nxt is not None and nxt.text not in (",", ")", ".", ";") and "\n" not in gap:
+        return None  # the name goes on
+    return last
+
+
+def _bare_title(role: str) -> bool:
+    """A title without complement ("Ambassador", "Deputy Minister"): an apposition may say more."""
+    words = role.split()
+    return len(words) <= 2 and not any(w in ("of", "for", "to", "at", "and") for w in words)
+
+
+def _complemented(role: str) -> bool:
+    """A capitalised title with a complement ("Head of the EU Delegation to Kazakhstan"), not a
+    secondary one ("co-chair of the Commission")."""
+    sec = _lex()["secondary"]
+    return (
+        role[:1].isupper()
+        and any(w in ("of", "for", "to", "at") for w in role.split())
+        and not (sec is not None and sec.search(", " + role))
+    )
+
+
+def _next_persons(toks: list[Tok], text: str, role: str, j: int, run_end: dict[int, int]) -> bool:
+    """The apposition after one name runs into ", Name": "A, the Chairman of the Board of B, Daniyar
+    Zhumabekov, and …" gives the title to the name it precedes, unless that name has an apposition
+    of its own ("A, Chairman of B, C, Chairman of D")."""
+    at = text.find(role, toks[j].end)
+    if at < 0:
+        return False
+    end = at + len(role)
+    e = j
+    while e < len(toks) and toks[e].start < end:
+        e += 1
+    if e in run_end:
+        return True  # "deputy A, Vice Minister of Transport B said": B's title, written before B
+    if e + 1 >= len(toks) or toks[e].text != "," or e + 1 not in run_end:
+        return False
+    j2 = run_end[e + 1]
+    if j2 >= len(toks) or toks[j2].text not in (",", ".", "and"):
+        return False
+    return _role_right(toks, j2, text)[0] is None
 
 
 def _lower_complement(toks: list[Tok], k: int) -> int:
@@ -561,7 +691,9 @@ def find_people(text: str) -> list[PersonEntity]:
     last_role: str | None = None  # the role of the last person named with one ("… and his counterpart")
     plural_affs: list[str] = []  # "Foreign Ministers of Uzbekistan and Türkiye": the sides, in order
     plural_n = 0
-    for i, j in _name_runs(toks, text, st):
+    runs = _name_runs(toks, text, st)
+    run_end = dict(runs)
+    for i, j in runs:
         if (
             i >= 2
             and toks[i - 1].base in ("for", "of", "on")
@@ -579,8 +711,15 @@ def find_people(text: str) -> list[PersonEntity]:
         role, aff, _ = _role_left(toks, first, text)
         scoped = False
         side_aff = None
-        if role is None:
-            r2, side, org = _role_right(toks, j, text)
+        ja = j
+        while ja < len(toks) and toks[ja].text in ("*", "_") and toks[ja].start == toks[ja - 1].end:
+            ja += 1  # "**Kubanychbek Omuraliev**, the Secretary General …": emphasis on the name
+        if role is None or _bare_title(role):
+            r2, side, org = _role_right(toks, ja, text)
+            if r2 and role is not None and not _complemented(r2):
+                r2 = None  # "Ambassador X, Head of the EU Delegation to Y": only a fuller title replaces it
+            if r2 and _next_persons(toks, text, r2, ja, run_end):
+                r2 = None  # "…, the Chairman of the Board of KTZ, Daniyar Zhumabekov,": the next one's
             if r2:
                 role = r2
                 aff = aff or org
@@ -820,11 +959,11 @@ def _comma_role(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | N
     Idrissov, signed"."""
     lx = _lex()
     k = i - 2
-    if k < 0 or not toks[k].cap:
-        return None, None
+    if k < 0 or not (toks[k].cap or (toks[k].word and toks[k].base.islower())):
+        return None, None  # a lower-case last word: "… for political affairs, X", "secretary general, X"
     sub = toks[: k + 1] + [Tok("X", toks[k].end + 1, toks[k].end + 2, "X", False)]
     fake = text[: toks[k].end] + " X" + text[toks[k].end + 2 :]
-    role, aff, _ = _role_left(sub, len(sub) - 1, fake)
+    role, aff, _ = _role_left(sub, len(sub) - 1, fake, comma=True)
     if role is None or not any(w in lx["head_words"] for w in role.split()):
         return None, None
     return role, aff
@@ -858,6 +997,20 @@ def _key(name: str) -> str:
     return " ".join(name.lower().replace(".", ". ").split())  # "L.Kudratov" as "l. kudratov"
 
 
+def _core_title(role: str) -> str:
+    """A title without the party's acronym before it ("EU High Representative" → "High Representative")."""
+    first, _, rest = role.partition(" ")
+    return rest if rest and first.isupper() and len(first) >= 2 else role
+
+
+def _better_role(old: str | None, new: str | None) -> str | None:
+    """The role a person keeps: the first one given, unless it is an epithet ("Head of State
+    Kassym-Jomart Tokayev" in a headline, "the President of Kazakhstan Kassym-Jomart Tokayev" after)."""
+    if old is None or (new is not None and old in _lex()["epithets"] and new not in _lex()["epithets"]):
+        return new
+    return old
+
+
 def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntity]:
     """Group mentions: a full name (≥ 2 words, with role or speech) makes a person; a later surname
     or partial name that ends a known full name is the same person."""
@@ -878,6 +1031,11 @@ def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntit
             pending.append(m)
             continue
         x = match(m.name)
+        if x is None and _INITIALS.match(m.name):
+            # "R. Vassilenko" after "Roman Vassilenko": the same person when the initial agrees
+            x = match(_INITIALS.sub("", m.name))
+            if x is not None and not _key(people[x].name).startswith(_key(m.name)[:1]):
+                x = None
         if x is None:
             ent = PersonEntity(m.name, m.role, m.affiliation)
             people.append(ent)
@@ -889,9 +1047,9 @@ def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntit
                 ent.name = m.name
                 k = _key(m.name)
                 keys[x] = (k, " " + k)
-            if ent.role and m.role and m.role.startswith(ent.role + " of "):
+            if ent.role and m.role and m.role.startswith(_core_title(ent.role) + " of "):
                 ent.role = m.role  # "Minister X" in a headline, "Minister of Foreign Affairs … X" after
-            ent.role = ent.role or m.role
+            ent.role = _better_role(ent.role, m.role)
             ent.affiliation = ent.affiliation or m.affiliation
         ent.mentions.append(m)
     for m in pending:
@@ -902,7 +1060,7 @@ def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntit
         if x is not None:
             ent = people[x]
             ent.mentions.append(m)
-            ent.role = ent.role or m.role
+            ent.role = _better_role(ent.role, m.role)
             ent.affiliation = ent.affiliation or m.affiliation
         elif m.initialed:
             # named only by initials and surname, with a role or a speech verb: a person as written

@@ -1,0 +1,361 @@
+"""People: roles written around the name in the ways press releases and reports write them —
+appositions after a comma, a dash or in brackets (also with Markdown emphasis on the name), titles
+before a comma, lower-case portfolios and complements, party acronyms, epithets used instead of a
+title, initials, and which of two neighbouring names an apposition belongs to."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.annotate.people import find_people
+
+
+def _people(text: str) -> dict[str, tuple]:
+    return {p.name: (p.role, p.affiliation) for p in find_people(text)}
+
+
+def _roles(text: str) -> dict[str, str | None]:
+    return {p.name: p.role for p in find_people(text)}
+
+
+# --- an epithet used instead of a title gives way to the title ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "Head of State Kassym-Jomart Tokayev receives the High Representative\n\n"
+            "In the Akorda, the President of Kazakhstan Kassym-Jomart Tokayev received Kaja Kallas.",
+            "Kassym-Jomart Tokayev",
+            "President",
+        ),
+        (
+            "Head of Government Olzhas Bektenov chaired the session. Prime Minister Olzhas Bektenov said "
+            "the plan was ready.",
+            "Olzhas Bektenov",
+            "Prime Minister",
+        ),
+        (
+            "The Head of State Shavkat Mirziyoyev met investors. Later, President Shavkat Mirziyoyev "
+            "opened the plant.",
+            "Shavkat Mirziyoyev",
+            "President",
+        ),
+    ],
+)
+def test_an_epithet_gives_way_to_the_title(text, name, role):
+    assert _roles(text)[name] == role
+
+
+def test_an_epithet_alone_stays_the_role():
+    assert _roles("Head of State Sadyr Japarov opened the forum.")["Sadyr Japarov"] == "Head of State"
+
+
+# --- initials and surname are the person named in full -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deputy Minister Roman Vassilenko arrived. The Kazakh side was represented by R. Vassilenko. "
+        "Mr Vassilenko also spoke.",
+        "Foreign Minister Roman Vassilenko arrived on Monday. On Tuesday R. Vassilenko met students, "
+        "and Mr Vassilenko said they were curious.",
+        "Roman Vassilenko, Deputy Minister of Foreign Affairs, opened the round. R. Vassilenko "
+        "thanked the hosts; Mr Vassilenko then left.",
+    ],
+)
+def test_initial_and_surname_join_the_full_name(text):
+    (p,) = find_people(text)
+    assert p.name == "Roman Vassilenko" and len(p.mentions) == 3
+
+
+def test_a_different_initial_is_not_the_same_person():
+    text = (
+        "Deputy Minister Roman Vassilenko arrived. A. Vassilenko, his colleague, said hello. "
+        "Mr Vassilenko left."
+    )
+    assert "Roman Vassilenko" in _roles(text)
+    assert all(len(p.mentions) < 3 for p in find_people(text))
+
+
+# --- a title before a comma and the name, ending in lower-case words ------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "The European side was represented by the Deputy Secretary General of the EEAS for political "
+            "affairs, Olof Skoog.",
+            "Olof Skoog",
+            "Deputy Secretary General of the EEAS for political affairs",
+        ),
+        (
+            "The talks were opened by the Director for economic cooperation, Anna Lindqvist, and ended late.",
+            "Anna Lindqvist",
+            "Director for economic cooperation",
+        ),
+        (
+            "Commissioner for international partnerships Jozef Sikela visited the port.",
+            "Jozef Sikela",
+            "Commissioner for international partnerships",
+        ),
+        (
+            "The fund will grow, according to the organisation's secretary general, Kubanychbek Omuraliev.",
+            "Kubanychbek Omuraliev",
+            "secretary general",
+        ),
+        (
+            "The bank's secretary general Petra Novakova signed the letter.",
+            "Petra Novakova",
+            "secretary general",
+        ),
+    ],
+)
+def test_title_before_the_name_ending_in_lower_case_words(text, name, role):
+    assert _roles(text)[name] == role
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "The ceremony was attended by the Akim of Mangystau region Nurdaulet Kilybay and others.",
+            "Nurdaulet Kilybay",
+            "Akim of Mangystau region",
+        ),
+        (
+            "The bank was represented at the ceremony by its Head of Kazakhstan office, Huseyin Ozhan.",
+            "Huseyin Ozhan",
+            "Head of Kazakhstan office",
+        ),
+        (
+            "Governor of Batken province Aibek Tashiev welcomed the delegation.",
+            "Aibek Tashiev",
+            "Governor of Batken province",
+        ),
+    ],
+)
+def test_a_lower_case_noun_closes_the_complement(text, name, role):
+    assert _roles(text)[name] == role
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "Ms Hakala also met the Chairperson of the Mejlis, Dunyagozel Gulmanova, and opened a "
+            "conference.",
+            "Dunyagozel Gulmanova",
+            "Chairperson of the Mejlis",
+        ),
+        (
+            "The bill was signed by the Speaker of the Majilis, Yerlan Koshanov.",
+            "Yerlan Koshanov",
+            "Speaker of the Majilis",
+        ),
+        (
+            "The ceremony was attended by the Chairman of the Board of KTZ Express, Daniyar Zhumabekov.",
+            "Daniyar Zhumabekov",
+            "Chairman of the Board of KTZ Express",
+        ),
+    ],
+)
+def test_a_name_like_complement_before_the_comma(text, name, role):
+    assert _roles(text)[name] == role
+
+
+# --- appositions after the name ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name, role, aff",
+    [
+        (
+            "The Deputy Minister met with Terhi Hakala, the EU Special Representative for Central Asia, "
+            "to discuss the summit.",
+            "Terhi Hakala",
+            "EU Special Representative for Central Asia",
+            "European Union",
+        ),
+        (
+            "Talks were held with Marco Rubio, the US Secretary of State, in Washington.",
+            "Marco Rubio",
+            "US Secretary of State",
+            "United States",
+        ),
+        (
+            "Eduards Stiprais, EU Special Envoy for Central Asia, said the route was ready.",
+            "Eduards Stiprais",
+            "EU Special Envoy for Central Asia",
+            "European Union",
+        ),
+    ],
+)
+def test_an_apposition_opened_by_a_party_acronym(text, name, role, aff):
+    assert _people(text)[name] == (role, aff)
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "## Speakers\n\n- **Kubanychbek Omuraliev**, the Secretary General of the Organization of "
+            "Turkic States\n- **Magdalena Grono** – EU Special Representative for the South Caucasus\n",
+            "Kubanychbek Omuraliev",
+            "Secretary General of the Organization of Turkic States",
+        ),
+        (
+            "## Speakers\n\n- **Kubanychbek Omuraliev**, the Secretary General of the Organization of "
+            "Turkic States\n- **Magdalena Grono** – EU Special Representative for the South Caucasus\n",
+            "Magdalena Grono",
+            "EU Special Representative for the South Caucasus",
+        ),
+        (
+            "The panel was chaired by *Luc Devigne* — Deputy Managing Director for Europe, who opened it.",
+            "Luc Devigne",
+            "Deputy Managing Director for Europe",
+        ),
+        (
+            "- **Elvin Mammadli**, acting Deputy Director General of the Port of Baku\n",
+            "Elvin Mammadli",
+            "acting Deputy Director General of the Port of Baku",
+        ),
+        (
+            "Nodira Karimova, former Deputy Prime Minister of Uzbekistan, said the reform had worked.",
+            "Nodira Karimova",
+            "former Deputy Prime Minister",
+        ),
+    ],
+)
+def test_dash_emphasis_and_lower_case_modifiers(text, name, role):
+    assert _roles(text)[name] == role
+
+
+@pytest.mark.parametrize(
+    "text, name, role, aff",
+    [
+        (
+            "The discussion was moderated by **Dr. Nino Kapanadze** (Director of Research, Caspian "
+            "Policy Lab).",
+            "Nino Kapanadze",
+            "Director of Research, Caspian Policy Lab",
+            "Caspian Policy Lab",
+        ),
+        (
+            "- **Dr. Aidos Zhumagulov** (Senior Fellow, Eurasian Transport Institute, Almaty)\n",
+            "Aidos Zhumagulov",
+            "Senior Fellow, Eurasian Transport Institute",
+            "Eurasian Transport Institute",
+        ),
+        (
+            '"Rates will fall," said Mira Holm, Chief Economist, Nordic Investment Bank.',
+            "Mira Holm",
+            "Chief Economist, Nordic Investment Bank",
+            "Nordic Investment Bank",
+        ),
+    ],
+)
+def test_an_employer_after_the_title_and_a_comma(text, name, role, aff):
+    assert _people(text)[name] == (role, aff)
+
+
+def test_a_quoted_company_name_inside_an_apposition():
+    text = (
+        'Talgat Aldybergenov, Chairman of the Board of JSC NC "Kazakhstan Temir Zholy" (KTZ), and '
+        "Lasha Abashidze, Director General of Georgian Railway, signed it."
+    )
+    got = _roles(text)
+    assert got["Talgat Aldybergenov"] == 'Chairman of the Board of JSC NC "Kazakhstan Temir Zholy"'
+    assert got["Lasha Abashidze"] == "Director General of Georgian Railway"
+
+
+# --- which name an apposition belongs to ---------------------------------------------------
+
+
+def test_a_title_between_two_names_belongs_to_the_one_it_precedes():
+    text = (
+        "The ship left after a ceremony attended by the Akim of Mangystau region Nurdaulet Kilybay, the "
+        "Chairman of the Board of KTZ Express, Daniyar Zhumabekov, and the Director General of ADY "
+        "Container, Elnur Gasimov."
+    )
+    assert _roles(text) == {
+        "Nurdaulet Kilybay": "Akim of Mangystau region",
+        "Daniyar Zhumabekov": "Chairman of the Board of KTZ Express",
+        "Elnur Gasimov": "Director General of ADY Container",
+    }
+
+
+def test_a_title_before_a_name_without_comma_is_that_name_s():
+    text = (
+        "Responding to a question from deputy Aidos Sarym, Vice Minister of Transport Maksat "
+        "Kalimoldayev said construction would start in 2026."
+    )
+    assert _roles(text) == {"Aidos Sarym": "deputy", "Maksat Kalimoldayev": "Vice Minister of Transport"}
+
+
+def test_a_list_of_names_each_with_its_own_apposition():
+    text = (
+        "Rovshan Rustamov, Chairman of Azerbaijan Railways, Lasha Abashidze, Director General of "
+        "Georgian Railway, and Talgat Aldybergenov, Chairman of the Board of KTZ, signed the deal."
+    )
+    got = _roles(text)
+    assert got["Rovshan Rustamov"] == "Chairman of Azerbaijan Railways"
+    assert got["Lasha Abashidze"] == "Director General of Georgian Railway"
+    assert got["Talgat Aldybergenov"] == "Chairman of the Board of KTZ"
+
+
+def test_a_person_named_without_a_title_before_a_titled_one_gets_none():
+    text = (
+        "The ceremony was attended by Nurdaulet Kilybay, the Chairman of the Board of KTZ Express, "
+        "Daniyar Zhumabekov."
+    )
+    got = _roles(text)
+    assert got["Daniyar Zhumabekov"] == "Chairman of the Board of KTZ Express"
+    assert got.get("Nurdaulet Kilybay") is None
+
+
+# --- a bare title before the name and a fuller one after it --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "Yesterday, Ambassador Aleška Simkić, Head of the EU Delegation to Kazakhstan, opened the "
+            "festival.",
+            "Aleška Simkić",
+            "Head of the EU Delegation to Kazakhstan",
+        ),
+        (
+            "Ambassador Johannes Stern, Head of the Mission to the OSCE, welcomed the guests.",
+            "Johannes Stern",
+            "Head of the Mission to the OSCE",
+        ),
+        (
+            "Minister Jeyhun Bayramov, co-chair of the Commission, said the work continues.",
+            "Jeyhun Bayramov",
+            "Minister",
+        ),
+        (
+            "Ambassador Marta Kos, a veteran diplomat, said the talks went well.",
+            "Marta Kos",
+            "Ambassador",
+        ),
+    ],
+)
+def test_a_fuller_apposition_replaces_a_bare_title(text, name, role):
+    assert _roles(text)[name] == role
+
+
+def test_a_headline_title_with_the_party_acronym_gives_way_to_the_full_title():
+    text = (
+        "Minister Jeyhun Bayramov speaks with EU High Representative Kaja Kallas\n\n"
+        "On 13 January, Minister of Foreign Affairs Jeyhun Bayramov spoke with the High Representative of "
+        "the European Union for Foreign Affairs and Security Policy Kaja Kallas."
+    )
+    assert _roles(text)["Kaja Kallas"] == (
+        "High Representative of the European Union for Foreign Affairs and Security Policy"
+    )
