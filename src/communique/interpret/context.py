@@ -464,7 +464,8 @@ def _generic_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pa
     ends = alt(g.get("of_ends") or ["States"])
     of_name = re.compile(
         rf"(?P<name>(?P<head>{alt(g['heads'])})\s+of\s+{word}(?:\s+(?:of\s+|and\s+)?{word}){{0,3}}"
-        rf"(?:\s+of\s+the\s+{word}(?:\s+(?:of\s+|and\s+)?{word}){{0,4}}?\s+(?:{ends}))?)(?![\w-])"
+        rf"(?:\s+of\s+the\s+(?:{word}(?:\s+(?:of\s+|and\s+)?{word}){{0,4}}?\s+(?:{ends})|(?P<oacr>[A-Z]{{2,6}})))?)"
+        rf"(?![\w-])"
     )
     return sitting, name, ministers, after, of_name
 
@@ -486,6 +487,13 @@ _UNNUMBERED = re.compile(
 )
 # all look-around, so sre tried it at every character (~40 µs per 3 KB): tried where a word opens
 _UNNUMBERED_SCAN = LiteralScan(_UNNUMBERED, ("regular", "extraordinary", "inaugural"))
+
+
+def _org_name(acronym: str) -> str | None:
+    from ..annotate.orgs import org_info
+
+    info = org_info(acronym)
+    return info["name"] if info and info.get("acronym") == acronym else None
 
 
 def _find_generic_bodies(
@@ -531,6 +539,11 @@ def _find_generic_bodies(
                     break
             am = _ACR.match(text[end : end + 12])
             acr = am.group(1) if am else None
+            oacr = nm.groupdict().get("oacr")
+            if oacr and _org_name(oacr):
+                # "the 12th Summit of the Council of Heads of State of the OTS": the organisation's name
+                acr = oacr
+                name = name[: len(name) - len(oacr)] + _org_name(oacr)
             # the type: the head noun and the word before it ("Planning Group", "Coordination Committee")
             typ = " ".join(text[start : nm.end("head")].split()[-2:])
             out.append(

@@ -1,0 +1,121 @@
+"""The reported sitting: its own calendar day against a range of the trip around it, the city the
+paragraph opens with, the side named before each chair, a summit of a council of heads of state
+named by the organisation's acronym (observers are no heads), and rounds of consultations without
+an ordinal (our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import extract
+
+_TRIP = (
+    "EU envoy visits {country}\n\n"
+    "Brussels, 12/06/2026 – Press Team\n\n"
+    "The EU Special Representative for Central Asia, Terhi Hakala, travelled to the region from 8 to 11 "
+    "June 2026.\n\n"
+    "{opening} {sitting}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "opening, sitting, day, place",
+    [
+        (
+            "In Dushanbe on 10–11 June, she held talks with Foreign Minister Sirojiddin Muhriddin.",
+            "On 11 June, Ms Hakala took part in the 12th meeting of the EU–Tajikistan Cooperation "
+            "Committee, chaired on the Tajik side by Deputy Foreign Minister Farrukh Sharifzoda and on "
+            "the EU side by the Head of the EU Delegation to Tajikistan, Raimundas Karoblis.",
+            "2026-06-11",
+            "Dushanbe",
+        ),
+        (
+            "In Bishkek on 9–10 June, she met the Speaker of Parliament.",
+            "She then attended the 13th meeting of the EU–Kyrgyz Republic Cooperation Committee on 10 "
+            "June, co-chaired by Deputy Foreign Minister Almaz Imangaziev.",
+            "2026-06-10",
+            "Bishkek",
+        ),
+        (
+            "In Tashkent, from 8 to 9 June, the envoy held consultations at the Foreign Ministry.",
+            "The 19th meeting of the EU–Uzbekistan Cooperation Committee was held on 9 June and was "
+            "chaired by Deputy Minister Bakhromjon Aloyev.",
+            "2026-06-09",
+            "Tashkent",
+        ),
+    ],
+)
+def test_a_sitting_keeps_its_own_day_and_the_city_its_paragraph_opens_with(opening, sitting, day, place):
+    text = _TRIP.format(country="the region", opening=opening, sitting=sitting)
+    (m,) = extract(text, published="2026-06-12").meetings
+    assert (m.date, m.date_end, m.place) == (day, None, place)
+
+
+def test_the_side_named_before_each_chair():
+    text = _TRIP.format(
+        country="Tajikistan",
+        opening="In Dushanbe on 10–11 June, she held talks with Foreign Minister Sirojiddin Muhriddin.",
+        sitting=(
+            "On 11 June, Ms Hakala took part in the 12th meeting of the EU–Tajikistan Cooperation "
+            "Committee, chaired on the Tajik side by Deputy Foreign Minister Farrukh Sharifzoda and on "
+            "the EU side by the Head of the EU Delegation to Tajikistan, Raimundas Karoblis."
+        ),
+    )
+    (m,) = extract(text, published="2026-06-12").meetings
+    assert {h.name: h.side for h in m.heads} == {
+        "Farrukh Sharifzoda": "Tajikistan",
+        "Raimundas Karoblis": "European Union",
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 12th Summit of the Council of Heads of State of the OTS brought together Turkish President "
+        "Tayyip Erdogan, Kazakh President Kassym-Jomart Tokayev and Kyrgyz President Sadyr Japarov, with "
+        "Hungarian Prime Minister Viktor Orban attending as an observer.",
+        "The 12th summit of the Council of Heads of State of the OTS was attended by Turkish President "
+        "Tayyip Erdogan, Kazakh President Kassym-Jomart Tokayev, Kyrgyz President Sadyr Japarov and, as "
+        "an observer, Hungarian Prime Minister Viktor Orban.",
+        "The 12th Summit of the Council of Heads of State of the OTS, held in Gabala, gathered Turkish "
+        "President Tayyip Erdogan, Kazakh President Kassym-Jomart Tokayev and Kyrgyz President Sadyr "
+        "Japarov; Hungarian Prime Minister Viktor Orban took part as a guest.",
+    ],
+)
+def test_a_summit_of_a_council_of_heads_of_state_named_by_acronym(sentence):
+    text = (
+        "Turkic leaders meet in Gabala\n\n"
+        "GABALA, Azerbaijan, Oct 7 (Wire) - Leaders of the Organization of Turkic States on Tuesday "
+        "agreed to speed up work on the Middle Corridor, at a summit hosted by Azerbaijani President "
+        "Ilham Aliyev in the resort town of Gabala.\n\n" + sentence + "\n"
+    )
+    (m,) = extract(text, published="2025-10-07").meetings
+    assert m.body == "Council of Heads of State of the Organization of Turkic States"
+    assert (m.acronym, m.number, m.date) == ("OTS", 12, "2025-10-07")
+    names = {h.name for h in m.heads}
+    assert {"Tayyip Erdogan", "Kassym-Jomart Tokayev", "Sadyr Japarov"} <= names
+    assert "Viktor Orban" not in names
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Deputy Minister of Foreign Affairs Roman Vassilenko paid a working visit to Brussels on 3–4 "
+        "March, during which the regular round of Kazakhstan–EU political consultations took place.",
+        "On 3 March, Kazakhstan and the EU held political consultations in Brussels at the level of "
+        "deputy foreign ministers.",
+        "Regular Kazakhstan–EU Political Consultations were held in Brussels on 3 March.",
+    ],
+)
+def test_a_round_of_consultations_without_an_ordinal_is_no_meeting(lead):
+    text = "Kazakhstan and the EU hold consultations\n\n" + lead + "\n\nThe parties reviewed trade.\n"
+    assert extract(text, published="2026-03-05").meetings == []
+
+
+def test_a_numbered_round_of_consultations_is_a_meeting():
+    text = (
+        "Kazakhstan and the EU hold consultations\n\n"
+        "The 7th round of Kazakhstan–EU Political Consultations was held in Brussels on 3 March.\n"
+    )
+    (m,) = extract(text, published="2026-03-05").meetings
+    assert (m.number, m.date, m.place) == (7, "2026-03-03", "Brussels")
