@@ -119,3 +119,44 @@ def test_a_numbered_round_of_consultations_is_a_meeting():
     )
     (m,) = extract(text, published="2026-03-05").meetings
     assert (m.number, m.date, m.place) == (7, "2026-03-03", "Brussels")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "On 16 June, the China–Central Asia Business Forum was held in Astana on the eve of the second "
+        "China–Central Asia Summit.",
+        "On 16 June, a business forum gathered 600 entrepreneurs in Astana in the run-up to the second "
+        "China–Central Asia Summit.",
+        "On 16 June, the business forum was held in Astana ahead of the 2nd China–Central Asia Summit.",
+    ],
+)
+def test_a_summit_the_lead_measures_from_is_no_meeting(lead):
+    text = "Business forum held in Astana\n\n" + lead + " Trade and logistics were discussed.\n"
+    assert extract(text, published="2025-06-18").meetings == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On the eve of the visit, the 11th meeting of the Intergovernmental Commission on Economic "
+        "Cooperation was held in Astana, co-chaired by Deputy Prime Minister Serik Zhumangarin.",
+        "The day before the talks, the 11th meeting of the Intergovernmental Commission on Economic "
+        "Cooperation took place in Astana under the chairmanship of Deputy Prime Minister Serik Zhumangarin.",
+        "On the eve of his visit, the Deputy Prime Ministers co-chaired the 11th meeting of the "
+        "Intergovernmental Commission on Economic Cooperation in Astana.",
+    ],
+)
+def test_a_sitting_on_the_eve_of_the_visit_is_the_day_before_the_dateline(sentence):
+    text = (
+        "Press Service of the President\n04.03.2026\n\n"
+        "Presidents held talks in Astana\n\n"
+        "President Kassym-Jomart Tokayev held talks with President of Turkmenistan Serdar "
+        "Berdimuhamedov, who is in Kazakhstan on a state visit.\n\n"
+        "The parties discussed the Trans-Caspian route. " + sentence + "\n"
+    )
+    ex = extract(text)
+    (m,) = ex.meetings
+    assert (m.number, m.date, m.place) == (11, "2026-03-03", "Astana")
+    # the visit the text reports keeps the dateline's day
+    assert [e.date for e in ex.events if e.name.startswith("state visit")] == ["2026-03-04"]

@@ -44,8 +44,9 @@ def _format_cues() -> tuple[re.Pattern, re.Pattern]:
 # "Five months after the EU–Central Asia Summit", "ahead of the … Council": a body named as a point
 # in time the text measures from is another occasion, not the one it reports
 _REFERRED = re.compile(
-    r"\b(?:after|before|since|ahead\s+of|following|prior\s+to|preparations?\s+(?:of|for))\s+(?:the\s+)?"
-    r"(?:(?:first|last|next|[\w-]+th)\s+)?$",
+    r"\b(?:after|before|since|ahead\s+of|on\s+the\s+eve\s+of|in\s+the\s+run-up\s+to|following|prior\s+to|"
+    r"preparations?\s+(?:of|for))\s+(?:the\s+)?"
+    r"(?:(?:first|second|third|last|next|[\w-]+th|\d+(?:st|nd|rd|th))\s+)?$",
     re.I,
 )
 
@@ -431,6 +432,28 @@ def _dateline_day(ctx: Context, body: BodyMention):
         if s.start >= dl.span[1] and not ctx.is_heading(s.start) and _HELD_PAST.search(s.text):
             return dl
     return None
+
+
+_EVE = re.compile(r"\b(?:[Oo]n\s+the\s+eve\s+of|[Tt]he\s+day\s+before)\s+(?:the|this|his|her|their)\s+\w+")
+
+
+def _eve(ctx: Context, body: BodyMention, d):
+    """ "On the eve of the visit, the 11th meeting of the … Commission was held" in a text dated by
+    the visit's day: the sitting was the day before."""
+    if d is None or d.granularity != "day" or d.end:
+        return d
+    s = ctx.sentence_at(body.span[0])
+    if not _EVE.search(ctx.text, s.start, body.span[0]):
+        return d
+    from dataclasses import replace
+    from datetime import timedelta
+
+    try:
+        day = date.fromisoformat(d.value) - timedelta(days=1)
+    except ValueError:
+        return d
+    ctx.memo["meeting_on_eve"] = True  # the text's own occasion (the visit) keeps the dateline's day
+    return replace(d, value=day.isoformat())
 
 
 _ASIDE = re.compile(r",\s+(?:who|which)\s[^,;]*,")
@@ -831,7 +854,7 @@ def find_meetings(ctx: Context) -> list[Meeting]:
     if number is None and body.type in _round_types():
         ctx.meeting_body = None
         return []  # "the regular round of political consultations": an occasion, not a numbered sitting
-    d = _date(ctx, body) or _dateline_day(ctx, body)
+    d = _date(ctx, body) or _eve(ctx, body, _dateline_day(ctx, body))
     fmt = _format(ctx, body)
     m = Meeting(
         body=name,
