@@ -359,3 +359,46 @@ def test_a_headline_title_with_the_party_acronym_gives_way_to_the_full_title():
     assert _roles(text)["Kaja Kallas"] == (
         "High Representative of the European Union for Foreign Affairs and Security Policy"
     )
+
+
+@pytest.mark.parametrize(
+    "text, name, role, aff",
+    [
+        (
+            "Lithuanian Foreign Minister Kestutis Budrys and his Latvian colleague Baiba Braze met in Riga.",
+            "Baiba Braze",
+            "Foreign Minister",
+            "Latvia",
+        ),
+        (
+            "Prime Minister Olzhas Bektenov and his Uzbek colleague Abdulla Aripov opened the forum.",
+            "Abdulla Aripov",
+            "Prime Minister",
+            "Uzbekistan",
+        ),
+        (
+            "Minister of Energy Almasadam Satkaliyev received his Turkmen colleague Begench Ovezov.",
+            "Begench Ovezov",
+            "Minister of Energy",
+            "Turkmenistan",
+        ),
+    ],
+)
+def test_a_colleague_holds_the_same_office(text, name, role, aff):
+    assert _people(text)[name] == (role, aff)
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "Chargé d'Affaires of the EU Delegation Jan Novak spoke.",
+            "Jan Novak",
+            "Chargé d'Affaires of the EU Delegation",
+        ),
+        ("The Chargé d'Affaires of Japan Takeshi Mori arrived.", "Takeshi Mori", "Chargé d'Affaires"),
+        ("Arman Issetov, Chargé d'Affaires of Kazakhstan, spoke.", "Arman Issetov", "Chargé d'Affaires"),
+    ],
+)
+def test_charge_d_affaires(text, name, role):
+    assert _roles(text)[name] == role

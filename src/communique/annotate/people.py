@@ -93,6 +93,7 @@ def _lex() -> dict:
         "lower_heads": frozenset(roles.get("lowercase_heads") or []),
         "title_names": frozenset(names.get("title_given_names") or []),
         "lower_extra": frozenset(roles.get("lowercase_extra") or []),
+        "inner": frozenset(roles.get("inner_words") or []),
         "epithets": frozenset(roles.get("epithets") or []),
         "low_complements": frozenset(roles.get("lowercase_complements") or []),
         "employer_heads": frozenset(roles.get("employer_heads") or []) | set(orgs.get("heads") or []),
@@ -256,7 +257,9 @@ def _role_left(
         if t.poss and t.cap:
             aff = country_name(t.base) or aff
             break
-        if t.word and (t.cap or t.base in lx["connectors"] or t.base in lx["role_words"]):
+        if t.word and (
+            t.cap or t.base in lx["connectors"] or t.base in lx["role_words"] or t.base in lx["inner"]
+        ):
             if t.base == "and" and k == i - 1:
                 break
             if (
@@ -453,7 +456,9 @@ def _role_right(
                 org = org or text[toks[k + 1].start : toks[x].end]
                 end = x
                 break
-        if t.word and (t.cap or t.base in lx["connectors"] or t.base in lx["role_words"]):
+        if t.word and (
+            t.cap or t.base in lx["connectors"] or t.base in lx["role_words"] or t.base in lx["inner"]
+        ):
             if (
                 t.base == "and"
                 and k + 1 < len(toks)
@@ -802,7 +807,7 @@ def find_people(text: str) -> list[PersonEntity]:
             elif role.split()[0].endswith("s") and role.split()[0][:-1] in lx["role_words"]:
                 last_plural_role = (role_c, j)
             role = role_c
-            if role.split()[-1] == "counterpart":
+            if role.split()[-1] in ("counterpart", "colleague"):
                 # "Foreign Minister Jeyhun Bayramov and his Kazakh counterpart Murat Nurtleu": the same office
                 if last_role is not None:
                     role = last_role
