@@ -402,3 +402,47 @@ def test_a_colleague_holds_the_same_office(text, name, role, aff):
 )
 def test_charge_d_affaires(text, name, role):
     assert _roles(text)[name] == role
+
+
+# --- one person written in two forms -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "High Representative Josep Borrell Fontelles arrived. Josep Borrell said the EU is ready.",
+            "Josep Borrell Fontelles",
+        ),
+        ("President Kassym-Jomart Tokayev spoke. Kassym-Zhomart Tokayev said so.", "Kassym-Jomart Tokayev"),
+        ("President Shavkat Mirziyoyev spoke. Mr Shavkat Mirziyoev said so.", "Shavkat Mirziyoyev"),
+        (
+            "Minister Daniyar Amangeldiev spoke. Later Daniyar Amangeldiyev told reporters more.",
+            "Daniyar Amangeldiev",
+        ),
+    ],
+)
+def test_a_person_named_twice_in_different_forms_is_one(text, name):
+    (p,) = find_people(text)
+    assert p.name == name and len(p.mentions) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Ilham Aliyev spoke. Former President Heydar Aliyev founded the party.",
+        "Minister Ivan Petrov spoke. Minister Ivan Petrenko said so.",
+        "Minister Anna Berg spoke. Minister Hanna Berg said so.",
+    ],
+)
+def test_two_people_with_a_shared_name_stay_two(text):
+    assert len(find_people(text)) == 2
+
+
+def test_a_title_case_headline_does_not_lengthen_a_name():
+    text = (
+        "Wang Yi Holds Phone Talks with Uzbek Foreign Minister Bakhtiyor Saidov\n\n"
+        "On September 18, Foreign Minister Wang Yi held phone talks with Bakhtiyor Saidov."
+    )
+    got = {p.name: [text[a:b] for a, b in p.spans] for p in find_people(text)}
+    assert got["Wang Yi"] == ["Wang Yi"]

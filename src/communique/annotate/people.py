@@ -1016,6 +1016,20 @@ def _better_role(old: str | None, new: str | None) -> str | None:
     return old
 
 
+def _variant(a: str, b: str) -> bool:
+    """Two two-word names, one word the same and the other one transliteration apart ("kassym-jomart
+    tokayev" / "kassym-zhomart tokayev", "shavkat mirziyoyev" / "shavkat mirziyoev")."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != 2 or len(wb) != 2 or (wa[1] != wb[1] and wa[0] != wb[0]):
+        return False
+    x = 0 if wa[1] == wb[1] else 1  # the word that differs ("Mirziyoyev" / "Mirziyoev" too)
+    if wa[x][:1] != wb[x][:1] or min(len(wa[x]), len(wb[x])) < 4 + 2 * x:
+        return False
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(wa[x], wb[x]) >= 85
+
+
 def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntity]:
     """Group mentions: a full name (≥ 2 words, with role or speech) makes a person; a later surname
     or partial name that ends a known full name is the same person."""
@@ -1023,12 +1037,21 @@ def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntit
     keys: list[tuple[str, str]] = []  # each person's name key, and it with a space before (see _match)
     pending: list[PersonMention] = []
 
-    def match(name: str) -> int | None:
+    def match(name: str, longer: bool = True) -> int | None:
         k = _key(name)
         sk = " " + k
         for x, (pk, spk) in enumerate(keys):
             if pk == k or pk.endswith(sk) or k.endswith(spk):
                 return x
+        if " " in k:
+            # "Josep Borrell" after "Josep Borrell Fontelles"; "Kassym-Zhomart Tokayev" after
+            # "Kassym-Jomart Tokayev": the same person written in another form
+            for x, (pk, _spk) in enumerate(keys):
+                # a longer form only with a role or speech ("Wang Yi Holds Phone Talks": a headline)
+                if " " not in pk:
+                    continue
+                if pk.startswith(k + " ") or (longer and k.startswith(pk + " ")) or _variant(pk, k):
+                    return x
         return None
 
     for _i, _j, m in mentions:
@@ -1059,7 +1082,7 @@ def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntit
         ent.mentions.append(m)
     for m in pending:
         bare = _INITIALS.sub("", m.name)
-        x = match(bare)
+        x = match(bare, longer=False)
         if x is not None and bare != m.name and not _key(people[x].name).startswith(_key(m.name)[:1]):
             x = None  # "L.Kudratov" is not "Aziz Kudratov"
         if x is not None:
