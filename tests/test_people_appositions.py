@@ -446,3 +446,28 @@ def test_a_title_case_headline_does_not_lengthen_a_name():
     )
     got = {p.name: [text[a:b] for a, b in p.spans] for p in find_people(text)}
     assert got["Wang Yi"] == ["Wang Yi"]
+
+
+# --- Arabic names: particles joined to the surname, given names that are also titles, ranks ----
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "The session was co-chaired by Qatari Minister of State for Energy Affairs Saad al-Kaabi.",
+            "Saad al-Kaabi",
+            "Minister of State for Energy Affairs",
+        ),
+        ("Egyptian President Abdel Fattah el-Sisi received the delegation.", "Abdel Fattah el-Sisi", "President"),
+        ("UAE Minister of Industry Sultan Al Jaber said so.", "Sultan Al Jaber", "UAE Minister of Industry"),
+        (
+            "Saudi Minister of Energy Prince Abdulaziz bin Salman said so.",
+            "Abdulaziz bin Salman",
+            "Minister of Energy",
+        ),
+        ("Crown Prince Mohammed bin Salman said so.", "Mohammed bin Salman", "Crown Prince"),
+    ],
+)
+def test_arabic_names_and_ranks(text, name, role):
+    assert _roles(text)[name] == role

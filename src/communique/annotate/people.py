@@ -94,6 +94,7 @@ def _lex() -> dict:
         "title_names": frozenset(names.get("title_given_names") or []),
         "lower_extra": frozenset(roles.get("lowercase_extra") or []),
         "inner": frozenset(roles.get("inner_words") or []),
+        "nobility": frozenset(names.get("nobility") or []),
         "epithets": frozenset(roles.get("epithets") or []),
         "low_complements": frozenset(roles.get("lowercase_complements") or []),
         "employer_heads": frozenset(roles.get("employer_heads") or []) | set(orgs.get("heads") or []),
@@ -132,6 +133,10 @@ def _name_like_word(base: str) -> bool:
     word alone (a token's `cap` and `word` flags read its first letter), so it is cached: a
     document asks about the same few hundred words again and again."""
     first = base[:1]
+    if first.islower() and "-" in base:
+        # "Saad al-Kaabi", "Abdullah el-Sisi": a particle joined to a capitalised surname
+        part, _, rest = base.partition("-")
+        return part in _lex()["particles"] and rest[:1].isupper() and any(c.islower() for c in rest)
     return first.isupper() and first.isalpha() and any(c.islower() for c in base) and not _is_vocab_word(base)
 
 
@@ -208,8 +213,10 @@ def _name_runs(toks: list[Tok], text: str, st: Stream | None = None) -> list[tup
                 h = i - 2
                 while h > 0 and toks[h].text in ("*", "_"):
                     h -= 1  # "Officer **Sultan Al-Marshad**": emphasis between title and name
-                if toks[h].base in lx_heads:
-                    i -= 1  # "its Chief Executive Officer Sultan Al-Marshad": after a title, a given name
+                if toks[h].base in lx_heads or (toks[h].cap and _role_left(toks, i - 1, text)[0] is not None):
+                    # "its Chief Executive Officer Sultan Al-Marshad", "Minister of Industry Sultan Al
+                    # Jaber": after a title, a given name
+                    i -= 1
             if j > i:
                 runs.append((i, j))
             done = max(j, i + 1)
@@ -714,6 +721,11 @@ def find_people(text: str) -> list[PersonEntity]:
         if toks[j - 1].poss:
             name = name[: len(name) - (len(toks[j - 1].text) - len(toks[j - 1].base))]
         role, aff, _ = _role_left(toks, first, text)
+        if role is not None and " " in role and role.rsplit(" ", 1)[1] in lx["nobility"]:
+            # "Minister of Energy Prince Abdulaziz bin Salman": a rank, no part of the office
+            rest = role.rsplit(" ", 1)[0]
+            if any(w in lx["head_words"] for w in rest.split()):
+                role = rest
         scoped = False
         side_aff = None
         ja = j
