@@ -459,7 +459,11 @@ def test_a_title_case_headline_does_not_lengthen_a_name():
             "Saad al-Kaabi",
             "Minister of State for Energy Affairs",
         ),
-        ("Egyptian President Abdel Fattah el-Sisi received the delegation.", "Abdel Fattah el-Sisi", "President"),
+        (
+            "Egyptian President Abdel Fattah el-Sisi received the delegation.",
+            "Abdel Fattah el-Sisi",
+            "President",
+        ),
         ("UAE Minister of Industry Sultan Al Jaber said so.", "Sultan Al Jaber", "UAE Minister of Industry"),
         (
             "Saudi Minister of Energy Prince Abdulaziz bin Salman said so.",
@@ -471,3 +475,50 @@ def test_a_title_case_headline_does_not_lengthen_a_name():
 )
 def test_arabic_names_and_ranks(text, name, role):
     assert _roles(text)[name] == role
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("Nicola Beer, the bank's Vice-President, said so.", "Nicola Beer", "Vice-President"),
+        (
+            "Sabine Weyand, the Commission's Director-General for Trade, said so.",
+            "Sabine Weyand",
+            "Director-General for Trade",
+        ),
+        (
+            "Kubanychbek Omuraliev, the organisation's Secretary General, opened the briefing.",
+            "Kubanychbek Omuraliev",
+            "Secretary General",
+        ),
+    ],
+)
+def test_an_apposition_after_an_institution_s_possessive(text, name, role):
+    assert _roles(text)[name] == role
+
+
+@pytest.mark.parametrize(
+    "text, name, role, aff",
+    [
+        (
+            "Eduards Stiprais, who was appointed EU Special Representative for Central Asia in 2025, said so.",
+            "Eduards Stiprais",
+            "EU Special Representative for Central Asia",
+            "European Union",
+        ),
+        (
+            "Anna Berg, who was elected Chair of the Committee, said so.",
+            "Anna Berg",
+            "Chair of the Committee",
+            None,
+        ),
+        (
+            "Jan Novak, who was named Ambassador of the Czech Republic, arrived.",
+            "Jan Novak",
+            "Ambassador",
+            "Czechia",
+        ),
+    ],
+)
+def test_a_role_after_who_was_appointed(text, name, role, aff):
+    assert _people(text)[name] == (role, aff)

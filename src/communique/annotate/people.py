@@ -373,6 +373,13 @@ def _role_right(
     if k < len(toks) and toks[k].poss and country_name(toks[k].base):
         side = country_name(toks[k].base)  # "Hakan Fidan, Turkey's foreign minister,"
         k += 1
+    elif k + 1 < len(toks) and toks[k].poss and toks[k].word and toks[k + 1].base in lx["role_words"]:
+        # "Nicola Beer, the bank's Vice-President", "Sabine Weyand, the Commission's Director-General"
+        from .orgs import org_info
+
+        info = org_info(toks[k].base) if toks[k].cap else None
+        org = info["name"] if info else None
+        k += 1
     elif (
         k + 1 < len(toks)
         and toks[k].cap
@@ -946,6 +953,7 @@ _WHO_HEADS = re.compile(
 )
 # "…, who serves as Deputy Minister", "…, who is the Ambassador of …": the role follows right away
 _WHO_IS = frozenset(("is", "serves", "works", "acts", "was"))
+_APPOINTED = frozenset(("appointed", "named", "elected", "nominated"))
 
 
 def _who_role(toks: list[Tok], w: int, text: str, aff: str | None) -> tuple[str | None, str | None]:
@@ -957,18 +965,21 @@ def _who_role(toks: list[Tok], w: int, text: str, aff: str | None) -> tuple[str 
         b = toks[x].base
         if b in (",", ".", ";", ":", "(", ")") or b in ("and", "but", "said", "told"):
             break
-        if b == "as" or (x == w + 1 and b in _WHO_IS and toks[x + 1].base not in ("as", "also")):
+        if x == w + 2 and toks[x - 1].base in _WHO_IS and b in _APPOINTED:
+            lead = x  # "who was appointed EU Special Representative …"
+            break
+        if b == "as" or (x == w + 1 and b in _WHO_IS and toks[x + 1].base not in ("as", "also", *_APPOINTED)):
             lead = x
             break
         if x == w + 1 and b not in ("also", "now", "currently") and b not in _WHO_IS and not b.endswith("s"):
             return None, aff  # "who met …", "who arrived …": no role in the clause
     if lead is None:
         return None, aff
-    role, _side, org = _role_right(toks, lead, text, lead=True)
+    role, side, org = _role_right(toks, lead, text, lead=True)
     if role is None:
         return None, aff
     role_c, aff2 = _clean_role(role)
-    return role_c, aff or aff2 or org
+    return role_c, aff or aff2 or org or side
 
 
 def _comma_role(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | None]:
