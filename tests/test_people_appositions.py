@@ -501,7 +501,8 @@ def test_an_apposition_after_an_institution_s_possessive(text, name, role):
     "text, name, role, aff",
     [
         (
-            "Eduards Stiprais, who was appointed EU Special Representative for Central Asia in 2025, said so.",
+            "Eduards Stiprais, who was appointed EU Special Representative for Central Asia in 2025, "
+            "said so.",
             "Eduards Stiprais",
             "EU Special Representative for Central Asia",
             "European Union",
