@@ -160,3 +160,27 @@ def test_a_sitting_on_the_eve_of_the_visit_is_the_day_before_the_dateline(senten
     assert (m.number, m.date, m.place) == (11, "2026-03-03", "Astana")
     # the visit the text reports keeps the dateline's day
     assert [e.date for e in ex.events if e.name.startswith("state visit")] == ["2026-03-04"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The EU delegation was led by High Representative Kaja Kallas, while Uzbekistan was represented "
+        "by Foreign Minister Bakhtiyor Saidov.",
+        "The EU delegation was led by High Representative Kaja Kallas, while Uzbekistan's delegation was "
+        "led by Foreign Minister Bakhtiyor Saidov.",
+        "The EU side was represented by High Representative Kaja Kallas; the Uzbek side was led by "
+        "Foreign Minister Bakhtiyor Saidov.",
+    ],
+)
+def test_the_side_a_chair_represents(second):
+    text = (
+        "Cooperation Council meets\n\n"
+        "Today, the European Union and Uzbekistan held the 20th meeting of their Cooperation Council in "
+        "Brussels. " + second + "\n"
+    )
+    (m,) = extract(text, published="2025-10-07").meetings
+    assert {h.name: h.side for h in m.heads} == {
+        "Kaja Kallas": "European Union",
+        "Bakhtiyor Saidov": "Uzbekistan",
+    }

@@ -767,7 +767,9 @@ def _side(ctx: Context, person, pos: int, s, parties: list[str]) -> str | None:
     return None
 
 
-_DELEGATION = re.compile(r"\b(?:the\s+)?([A-Z][a-z]+)\s+(?:delegation|side)\b")
+_DELEGATION = re.compile(
+    r"\b(?:the\s+)?([A-Z][a-z]+)(?:['’]s)?\s+(?:delegation|side|(?:was|were)\s+represented|was\s+led)\b"
+)
 
 
 @lru_cache(maxsize=1)
