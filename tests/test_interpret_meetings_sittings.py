@@ -171,6 +171,8 @@ def test_a_sitting_on_the_eve_of_the_visit_is_the_day_before_the_dateline(senten
         "led by Foreign Minister Bakhtiyor Saidov.",
         "The EU side was represented by High Representative Kaja Kallas; the Uzbek side was led by "
         "Foreign Minister Bakhtiyor Saidov.",
+        "The EU delegation was led by High Representative Kaja Kallas, the Uzbek one by Foreign Minister "
+        "Bakhtiyor Saidov.",
     ],
 )
 def test_the_side_a_chair_represents(second):

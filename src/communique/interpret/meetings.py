@@ -768,7 +768,7 @@ def _side(ctx: Context, person, pos: int, s, parties: list[str]) -> str | None:
 
 
 _DELEGATION = re.compile(
-    r"\b(?:the\s+)?([A-Z][a-z]+)(?:['’]s)?\s+(?:delegation|side|(?:was|were)\s+represented|was\s+led)\b"
+    r"\b(?:the\s+)?([A-Z][a-z]+)(?:['’]s)?\s+(?:delegation|side|one\s+by|(?:was|were)\s+represented|was\s+led)\b"
 )
 
 
