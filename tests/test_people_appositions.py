@@ -523,3 +523,28 @@ def test_an_apposition_after_an_institution_s_possessive(text, name, role):
 )
 def test_a_role_after_who_was_appointed(text, name, role, aff):
     assert _people(text)[name] == (role, aff)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Korean Minister of Trade Ahn Duk-geun attended. Ahn said Seoul intends to lend more.",
+            "Ahn Duk-geun",
+        ),
+        ("Foreign Minister Wang Yi met him. Wang noted the progress made.", "Wang Yi"),
+        (
+            "Vice Foreign Minister Ma Zhaoxu arrived on Monday. Ma told reporters the visit went well.",
+            "Ma Zhaoxu",
+        ),
+    ],
+)
+def test_a_family_name_written_first_named_alone(text, name):
+    (p,) = find_people(text)
+    assert p.name == name and len(p.mentions) == 2
+
+
+def test_a_given_name_alone_is_not_the_family_name():
+    text = "Minister Wang Yi met Minister Li Wang. Wang said the talks went well."
+    got = {p.name: len(p.mentions) for p in find_people(text)}
+    assert got["Wang Yi"] == 1  # "Wang" is Li Wang's family name as written last; it is ambiguous here

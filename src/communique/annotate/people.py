@@ -95,6 +95,7 @@ def _lex() -> dict:
         "lower_extra": frozenset(roles.get("lowercase_extra") or []),
         "inner": frozenset(roles.get("inner_words") or []),
         "nobility": frozenset(names.get("nobility") or []),
+        "surname_first": frozenset(names.get("surname_first") or []),
         "epithets": frozenset(roles.get("epithets") or []),
         "low_complements": frozenset(roles.get("lowercase_complements") or []),
         "employer_heads": frozenset(roles.get("employer_heads") or []) | set(orgs.get("heads") or []),
@@ -1108,6 +1109,11 @@ def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntit
         x = match(bare, longer=False)
         if x is not None and bare != m.name and not _key(people[x].name).startswith(_key(m.name)[:1]):
             x = None  # "L.Kudratov" is not "Aziz Kudratov"
+        if x is None and m.name in _lex()["surname_first"] and not m.initialed:
+            # "Ahn Duk-geun … Ahn said": a family name written first, named alone
+            lead = _key(m.name) + " "
+            hits = [n for n, (pk, _s) in enumerate(keys) if pk.startswith(lead)]
+            x = hits[0] if len(hits) == 1 else None
         if x is not None:
             ent = people[x]
             ent.mentions.append(m)
