@@ -548,3 +548,47 @@ def test_a_given_name_alone_is_not_the_family_name():
     text = "Minister Wang Yi met Minister Li Wang. Wang said the talks went well."
     got = {p.name: len(p.mentions) for p in find_people(text)}
     assert got["Wang Yi"] == 1  # "Wang" is Li Wang's family name as written last; it is ambiguous here
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "Head of the EU Delegation to Uzbekistan, Ambassador Toivo Klaar, opened the fair.",
+            "Toivo Klaar",
+            "Head of the EU Delegation to Uzbekistan",
+        ),
+        (
+            "The Head of the Mission of Kazakhstan to the EU, Ambassador Margulan Baimukhan, spoke.",
+            "Margulan Baimukhan",
+            "Head of the Mission of Kazakhstan to the EU",
+        ),
+        (
+            "Minister for Foreign Affairs, European Union and Cooperation José Manuel Albares spoke.",
+            "José Manuel Albares",
+            "Minister for Foreign Affairs, European Union and Cooperation",
+        ),
+    ],
+)
+def test_a_fuller_title_before_a_bare_one_and_the_name(text, name, role):
+    assert _roles(text)[name] == role
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "Murat Nurtleu, who is also Deputy Prime Minister, spoke.",
+            "Murat Nurtleu",
+            "Deputy Prime Minister",
+        ),
+        ("Anna Berg, who is now Ambassador to Latvia, spoke.", "Anna Berg", "Ambassador to Latvia"),
+        (
+            "Jan Novak, who is currently Head of the EU Delegation, spoke.",
+            "Jan Novak",
+            "Head of the EU Delegation",
+        ),
+    ],
+)
+def test_who_is_also_leads_to_the_role(text, name, role):
+    assert _roles(text)[name] == role

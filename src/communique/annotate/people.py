@@ -309,6 +309,11 @@ def _role_left(
     ):
         return None, None, None
     role = text[toks[first_role].start : toks[j - 1].end]
+    if ", " in role:
+        # "Head of the EU Delegation to Uzbekistan, Ambassador Toivo Klaar": the fuller title
+        head, _, tail = role.rpartition(", ")
+        if _bare_title(tail) and _complemented(head) and tail.split()[-1] in lx["head_words"]:
+            role = head
     if lx["secondary"] is not None and "," in role:
         # "Minister of Trade of the Republic of Uzbekistan, co-chairman of the Commission": the main role
         role = lx["secondary"].sub("", role)
@@ -955,6 +960,7 @@ _WHO_HEADS = re.compile(
 # "…, who serves as Deputy Minister", "…, who is the Ambassador of …": the role follows right away
 _WHO_IS = frozenset(("is", "serves", "works", "acts", "was"))
 _APPOINTED = frozenset(("appointed", "named", "elected", "nominated"))
+_ALSO = frozenset(("also", "now", "currently", "concurrently"))
 
 
 def _who_role(toks: list[Tok], w: int, text: str, aff: str | None) -> tuple[str | None, str | None]:
@@ -966,10 +972,10 @@ def _who_role(toks: list[Tok], w: int, text: str, aff: str | None) -> tuple[str 
         b = toks[x].base
         if b in (",", ".", ";", ":", "(", ")") or b in ("and", "but", "said", "told"):
             break
-        if x == w + 2 and toks[x - 1].base in _WHO_IS and b in _APPOINTED:
-            lead = x  # "who was appointed EU Special Representative …"
+        if x == w + 2 and toks[x - 1].base in _WHO_IS and (b in _APPOINTED or b in _ALSO):
+            lead = x  # "who was appointed EU Special Representative …", "who is also Deputy Prime Minister"
             break
-        if b == "as" or (x == w + 1 and b in _WHO_IS and toks[x + 1].base not in ("as", "also", *_APPOINTED)):
+        if b == "as" or (x == w + 1 and b in _WHO_IS and toks[x + 1].base not in ("as", *_ALSO, *_APPOINTED)):
             lead = x
             break
         if x == w + 1 and b not in ("also", "now", "currently") and b not in _WHO_IS and not b.endswith("s"):
