@@ -186,3 +186,32 @@ def test_the_side_a_chair_represents(second):
         "Kaja Kallas": "European Union",
         "Bakhtiyor Saidov": "Uzbekistan",
     }
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The trilateral meeting, the fifth in the format since it was set up in 2022, brought together "
+        "the three ministers.",
+        "The trilateral meeting, the fifth of its kind, was chaired by the Kazakh minister.",
+        "The trilateral meeting, the 5th in this format, took place at the port.",
+    ],
+)
+def test_a_numbered_sitting_of_a_format_of_ministers(second):
+    text = (
+        "Corridor partners agree on a single tariff\n\n"
+        "AKTAU, June 26 (Wire). Transport ministers of Azerbaijan, Georgia and Kazakhstan agreed in Aktau "
+        "on Thursday to introduce a single through tariff.\n\n" + second + "\n"
+    )
+    (m,) = extract(text, published="2026-06-26").meetings
+    assert m.body == "trilateral meeting of the transport ministers of Azerbaijan, Georgia and Kazakhstan"
+    assert (m.number, m.date, m.place) == (5, "2026-06-25", "Aktau")
+
+
+def test_an_unnumbered_informal_meeting_of_ministers_is_no_meeting():
+    text = (
+        "Ministers meet\n\n"
+        "GABALA, Oct 7 (Wire). Foreign ministers of Azerbaijan, Kazakhstan and Turkey met informally on "
+        "the eve of the summit to finalise the documents.\n"
+    )
+    assert extract(text, published="2025-10-07").meetings == []

@@ -592,3 +592,31 @@ def test_a_fuller_title_before_a_bare_one_and_the_name(text, name, role):
 )
 def test_who_is_also_leads_to_the_role(text, name, role):
     assert _roles(text)[name] == role
+
+
+@pytest.mark.parametrize(
+    "text, name, role, aff",
+    [
+        (
+            "Kazakh Transport Minister Nurlan Sauranbayev spoke.",
+            "Nurlan Sauranbayev",
+            "Transport Minister",
+            "Kazakhstan",
+        ),
+        (
+            "Uzbekistan's Digital Development Minister Sherzod Shermatov spoke.",
+            "Sherzod Shermatov",
+            "Digital Development Minister",
+            "Uzbekistan",
+        ),
+        (
+            "Georgian Economy Minister Mariam Kvrivishvili spoke.",
+            "Mariam Kvrivishvili",
+            "Economy Minister",
+            "Georgia",
+        ),
+        ("On Thursday Foreign Minister Murat Nurtleu spoke.", "Murat Nurtleu", "Foreign Minister", None),
+    ],
+)
+def test_a_portfolio_word_opens_the_title(text, name, role, aff):
+    assert _people(text)[name] == (role, aff)

@@ -95,6 +95,7 @@ def _lex() -> dict:
         "lower_extra": frozenset(roles.get("lowercase_extra") or []),
         "inner": frozenset(roles.get("inner_words") or []),
         "nobility": frozenset(names.get("nobility") or []),
+        "portfolios": frozenset(roles.get("portfolio_words") or []),
         "surname_first": frozenset(names.get("surname_first") or []),
         "epithets": frozenset(roles.get("epithets") or []),
         "low_complements": frozenset(roles.get("lowercase_complements") or []),
@@ -278,6 +279,8 @@ def _role_left(
                 break  # a name; but "of Industry and Construction" is a role's complement
             if t.base in lx["role_words"] or t.base.rstrip("s") in lx["role_words"]:
                 first_role = k
+            elif first_role == k + 1 and t.base in lx["portfolios"]:
+                first_role = k  # "Kazakh Transport Minister", "Digital Development Minister"
             k -= 1
             continue
         if t.word and t.base.islower() and k + 1 <= i and (k + 1 == i or toks[k + 1].cap):
