@@ -620,3 +620,23 @@ def test_who_is_also_leads_to_the_role(text, name, role):
 )
 def test_a_portfolio_word_opens_the_title(text, name, role, aff):
     assert _people(text)[name] == (role, aff)
+
+
+@pytest.mark.parametrize(
+    "text, name, aff",
+    [
+        (
+            "Ambassador Aleška Simkić, Head of the EU Delegation to Kazakhstan, opened it.",
+            "Aleška Simkić",
+            "European Union",
+        ),
+        (
+            "Head of the EU Delegation to Tajikistan Raimundas Karoblis spoke.",
+            "Raimundas Karoblis",
+            "European Union",
+        ),
+        ("Ambassador of Japan to the EU Delegation Kenji Sato spoke.", "Kenji Sato", None),
+    ],
+)
+def test_a_party_acronym_naming_its_own_body_gives_the_affiliation(text, name, aff):
+    assert _people(text)[name][1] == aff

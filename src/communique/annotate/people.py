@@ -706,6 +706,14 @@ def _role_affiliation(role: str | None) -> str | None:
         return "European Commission"
     if role.startswith("High Representative"):
         return "European Union"
+    words = role.split()
+    for n, w in enumerate(words):
+        # "Head of the EU Delegation to Kazakhstan": a party's acronym naming its own body (not "… to the EU")
+        after_to = "to" in words[max(0, n - 2) : n]
+        if w.isupper() and n + 1 < len(words) and words[n + 1][:1].isupper() and not after_to:
+            c = country_name(w)
+            if c:
+                return c
     return None
 
 
