@@ -635,8 +635,79 @@ def test_a_portfolio_word_opens_the_title(text, name, role, aff):
             "Raimundas Karoblis",
             "European Union",
         ),
-        ("Ambassador of Japan to the EU Delegation Kenji Sato spoke.", "Kenji Sato", None),
+        ("Ambassador of Japan to the EU Delegation Kenji Sato spoke.", "Kenji Sato", "Japan"),
     ],
 )
 def test_a_party_acronym_naming_its_own_body_gives_the_affiliation(text, name, aff):
     assert _people(text)[name][1] == aff
+
+
+@pytest.mark.parametrize(
+    "text, name, role, aff",
+    [
+        (
+            "During the meeting with the Ambassador of the Kingdom of Belgium to Kazakhstan Mr. Jean-Luc "
+            "Bodson, the sides discussed trade.",
+            "Jean-Luc Bodson",
+            "Ambassador of the Kingdom of Belgium to Kazakhstan",
+            "Belgium",
+        ),
+        (
+            "The newly appointed Ambassador of Hungary to Uzbekistan, Mr. Zoltan Varga, presented his "
+            "credentials.",
+            "Zoltan Varga",
+            "Ambassador of Hungary to Uzbekistan",
+            "Hungary",
+        ),
+        (
+            "Deputy Minister Bakhromjon Aloyev received the Ambassador of Latvia Ms Ilze Berzina.",
+            "Ilze Berzina",
+            "Ambassador",
+            "Latvia",
+        ),
+    ],
+)
+def test_a_title_before_an_honorific_and_the_name(text, name, role, aff):
+    assert _people(text)[name] == (role, aff)
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "The delegation included Chairman of KazMunayGas Askhat Khassenov and others.",
+            "Askhat Khassenov",
+            "Chairman of KazMunayGas",
+        ),
+        ("The CEO of PetroChina Dai Houliang said so.", "Dai Houliang", "CEO of PetroChina"),
+        (
+            "Chief Executive of PetroKazakhstan Anna Berg spoke.",
+            "Anna Berg",
+            "Chief Executive of PetroKazakhstan",
+        ),
+    ],
+)
+def test_a_company_written_in_one_camel_case_word_before_the_name(text, name, role):
+    assert _roles(text)[name] == role
+
+
+@pytest.mark.parametrize(
+    "text, name, role, aff",
+    [
+        (
+            '"We are ready," said Anna Berg, a senior EU official.',
+            "Anna Berg",
+            "senior EU official",
+            "European Union",
+        ),
+        (
+            '"We are ready," said Aidos Sarym, a senior Kazakh diplomat.',
+            "Aidos Sarym",
+            "senior Kazakh diplomat",
+            "Kazakhstan",
+        ),
+        ('"It is late," said Jan Novak, a Czech official.', "Jan Novak", "official", "Czechia"),
+    ],
+)
+def test_a_lower_case_apposition_with_a_party_inside(text, name, role, aff):
+    assert _people(text)[name] == (role, aff)

@@ -274,7 +274,9 @@ def _role_left(
             if (
                 _name_like(t)
                 and t.base not in lx["role_words"]
-                and not (k > 0 and _complement_before(toks, k) and (k + 1 < i or comma))
+                and not (
+                    k > 0 and _complement_before(toks, k) and (k + 1 < i or comma or _CAMEL.search(t.base))
+                )
             ):
                 break  # a name; but "of Industry and Construction" is a role's complement
             if t.base in lx["role_words"] or t.base.rstrip("s") in lx["role_words"]:
@@ -333,7 +335,12 @@ def _complement_before(toks: list[Tok], k: int) -> bool:
     b = toks[k - 1].base
     if b in ("and", "of", "for", "the"):
         return True
+    if _CAMEL.search(toks[k].base):
+        return True  # "Chairman of KazMunayGas Askhat Khassenov": a company's name, written in one word
     return k >= 2 and b.isupper() and len(b) >= 2 and toks[k - 2].base in ("of", "the", "for")
+
+
+_CAMEL = re.compile(r"[a-z][A-Z]")
 
 
 _CLOSE_QUOTES = frozenset(('"', "”", "»"))
@@ -427,6 +434,11 @@ def _role_right(
             if toks[h].base in lx["lower_heads"]:
                 break
             h += 1
+            nxt_low = h + 1 < len(toks) and toks[h].cap and toks[h + 1].base.islower()
+            party = country_name(toks[h].base) if nxt_low else None
+            if party:
+                side = side or party  # "a senior EU official", "a senior Kazakh diplomat"
+                h += 1
         if h >= len(toks) or toks[h].base not in lx["lower_heads"]:
             return None, None, None
         k = h
@@ -545,6 +557,17 @@ def _employer_end(toks: list[Tok], k: int, text: str) -> int | None:
     return last
 
 
+def _honorific_before(toks: list[Tok], i: int, lx: dict) -> int | None:
+    """Index of an honorific right before token i ("Mr", "Ms.", "Dr" with its full stop), so that a
+    role is read before it ("Ambassador of Latvia Mr. Andris Vilcans"); None if there is none."""
+    if i >= 1 and toks[i - 1].base in lx["honorifics"] and toks[i - 1].text[:1].isupper():
+        return i - 1
+    dot = i >= 2 and toks[i - 1].text == "." and toks[i - 2].end == toks[i - 1].start
+    if dot and toks[i - 2].base + "." in lx["honorifics"]:
+        return i - 2
+    return None
+
+
 def _bare_title(role: str) -> bool:
     """A title without complement ("Ambassador", "Deputy Minister"): an apposition may say more."""
     words = role.split()
@@ -618,6 +641,9 @@ def _portfolio_list(toks: list[Tok], k: int) -> bool:
 _AT_TAIL = re.compile(r"\s+(?:at\s+(?:the\s+)?|with\s+the\s+)(.+)$")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _DASH = re.compile(r"\s+[–—]\s+")
+_OF_SENDER = re.compile(
+    r"^[^,]*?\bof\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,3}?)\s+(?:to|in)\s"
+)
 _LEADING_LINKS = re.compile(r"^(?:(?:the|The|of|for|and|on|to|at)\s+)+")
 
 
@@ -644,6 +670,11 @@ def _clean_role(role: str) -> tuple[str, str | None]:
             aff = country_name(tail[: dash.start()])
             role = role[: m.start()] + tail[dash.start() :]
             break
+    if aff is None and " of " in role:
+        # "Ambassador of Hungary to Uzbekistan": the country the envoy serves, the role kept whole
+        sent = _OF_SENDER.search(role)
+        if sent and country_name(sent.group(1)):
+            aff = country_name(sent.group(1))
     role = _LEADING_LINKS.sub("", role).strip(" ,")
     words = role.split()
     if words and words[0].endswith("s") and words[0][:-1] in _lex()["role_words"] and len(words) == 1:
@@ -736,7 +767,10 @@ def find_people(text: str) -> list[PersonEntity]:
             and toks[i - 2].cap
             and toks[i - 2].base in lx["role_words"]
         ):
-            continue  # "Director for Neighbouring Countries": the role's complement, not a person
+            if j - i >= 3 and _CAMEL.search(toks[i].base):
+                i += 1  # "Chairman of KazMunayGas Askhat Khassenov": the company, then the name
+            else:
+                continue  # "Director for Neighbouring Countries": the role's complement, not a person
         # "L.Kudratov", "Kh. Geldimuradov": initials written before a surname (translated releases)
         ini = i >= 2 and j == i + 1 and toks[i - 1].text == "." and _initials_before(toks, i, text)
         first = i - 2 if ini else i
@@ -744,7 +778,8 @@ def find_people(text: str) -> list[PersonEntity]:
         # the possessive of the last word is not part of the name
         if toks[j - 1].poss:
             name = name[: len(name) - (len(toks[j - 1].text) - len(toks[j - 1].base))]
-        role, aff, _ = _role_left(toks, first, text)
+        hon = _honorific_before(toks, first, lx)
+        role, aff, _ = _role_left(toks, hon if hon is not None else first, text)
         if role is not None and " " in role and role.rsplit(" ", 1)[1] in lx["nobility"]:
             # "Minister of Energy Prince Abdulaziz bin Salman": a rank, no part of the office
             rest = role.rsplit(" ", 1)[0]
@@ -766,15 +801,16 @@ def find_people(text: str) -> list[PersonEntity]:
                 aff = aff or org
                 side_aff = side  # after the institution the role itself names, if any
                 scoped = org is not None  # "EBRD Head of Kazakhstan": the country is the role's scope
+        ci = hon if hon is not None else i  # "the Ambassador of Hungary, Mr. Zoltan Varga,"
         if (
             role is None
-            and i >= 2
-            and toks[i - 1].text == ","
+            and ci >= 2
+            and toks[ci - 1].text == ","
             and j < len(toks)
             and toks[j].text in (",", ".", "and")
         ):
             # "the High Representative, Josep Borrell."; "the Foreign Ministers of A and B, X and Y,"
-            role, aff = _comma_role(toks, i, text)
+            role, aff = _comma_role(toks, ci, text)
             if role is not None and toks[j].text == "and" and _plural_role(role) is None:
                 role, aff = None, None  # "the Minister, X and Y": one title, not both
         if role is None and text.startswith(", who ", toks[j - 1].end):
