@@ -38,6 +38,11 @@ def _by(text: str, published: str = "2026-04-23") -> dict[float, str | None]:
             2e6,
             "Tbilisi",
         ),
+        (
+            "Officials in Astana said the Almaty city akimat will allocate 3 billion tenge to bike lanes.",
+            3e9,
+            "Almaty Akimat",
+        ),
     ],
 )
 def test_a_city_that_pledges_as_itself_gives_through_its_administration(text, amount, giver):

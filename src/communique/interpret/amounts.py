@@ -1607,7 +1607,9 @@ def _local_lex() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
     h = data.load("hedges")
     words = sorted(h.get("local_subjects") or [], key=len, reverse=True)
     rx = re.compile(
-        r"\b[Tt]he\s+(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\s+"
+        r"\b[Tt]he\s+(?:([A-Z][\w-]+)\s+)?("
+        + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        + r")\s+"
         r"(?:will|would|shall|is|has|had|plans|intends|pledged|committed|allocated|agreed|undertook|"
         r"co-finances|contributes|offered|promised)\b"
     )
@@ -1622,8 +1624,10 @@ def _local_giver(ctx: Context, a: Amount, s) -> str | None:
     m = next(reversed(list(rx.finditer(ctx.text, s.start, a.span[0]))), None)  # the last one before
     if m is None:
         return None
-    want = ("region",) if m.group(1) in ("region", "oblast", "province") else ("city",)
-    place = next((p for p in reversed(ctx.places) if p.span[0] < m.start() and p.kind in want), None)
+    want = ("region",) if m.group(2) in ("region", "oblast", "province") else ("city",)
+    # "the Almaty city akimat will …": the city named in the subject; else the one named last before
+    upto = m.end(1) if m.group(1) else m.start()
+    place = next((p for p in reversed(ctx.places) if p.span[0] < upto and p.kind in want), None)
     if place is None:
         return None
     tmpl = names.get(place.country or "") or names.get("default") or "{place}"
