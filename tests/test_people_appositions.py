@@ -711,3 +711,25 @@ def test_a_company_written_in_one_camel_case_word_before_the_name(text, name, ro
 )
 def test_a_lower_case_apposition_with_a_party_inside(text, name, role, aff):
     assert _people(text)[name] == (role, aff)
+
+
+@pytest.mark.parametrize(
+    "text, name, role, aff",
+    [
+        ("World Bank head Ajay Banga said so.", "Ajay Banga", "World Bank head", "World Bank"),
+        (
+            "Asian Development Bank chief Masato Kanda said so.",
+            "Masato Kanda",
+            "Asian Development Bank chief",
+            "Asian Development Bank",
+        ),
+        (
+            "The European Commission spokesperson Anitta Hipper said so.",
+            "Anitta Hipper",
+            "European Commission spokesperson",
+            "European Commission",
+        ),
+    ],
+)
+def test_an_organisation_before_a_lower_case_title(text, name, role, aff):
+    assert _people(text)[name] == (role, aff)

@@ -305,6 +305,17 @@ def _role_left(
     elif first_role > 0 and toks[first_role - 1].base.isupper() and country_name(toks[first_role - 1].base):
         first_role -= 1  # "EU Special Representative", "US Secretary of State": the party's acronym
         aff = aff or country_name(toks[first_role].base)
+    elif first_role > 1 and toks[first_role - 1].cap and toks[first_role].base.islower():
+        # "World Bank head Ajay Banga": an organisation's name before a lower-case title
+        from .orgs import org_info
+
+        for x in range(first_role - 1, max(-1, first_role - 6), -1):
+            if not (toks[x].cap and toks[x].word):
+                break
+            info = org_info(text[toks[x].start : toks[first_role - 1].end])
+            if info:
+                first_role, aff = x, aff or info["name"]
+                break
     # the role runs from the leftmost role word to the name; trailing connectors dropped
     j = i
     while j > first_role and (toks[j - 1].base in lx["connectors"] or toks[j - 1].text == ","):
