@@ -733,3 +733,14 @@ def test_a_lower_case_apposition_with_a_party_inside(text, name, role, aff):
 )
 def test_an_organisation_before_a_lower_case_title(text, name, role, aff):
     assert _people(text)[name] == (role, aff)
+
+
+def test_an_apposition_without_article_before_another_name_stays_with_the_first():
+    text = (
+        "The summit was attended by Ilham Aliyev, President of Azerbaijan, Shavkat Mirziyoyev, "
+        "President of Uzbekistan, and Sadyr Japarov."
+    )
+    got = _roles(text)
+    assert got["Ilham Aliyev"] == "President" and got["Shavkat Mirziyoyev"] == "President"
+    text = "The summit was attended by Ilham Aliyev, President of Azerbaijan, Shavkat Mirziyoyev and others."
+    assert _roles(text)["Ilham Aliyev"] == "President"

@@ -611,6 +611,8 @@ def _next_persons(toks: list[Tok], text: str, role: str, j: int, run_end: dict[i
         return True  # "deputy A, Vice Minister of Transport B said": B's title, written before B
     if e + 1 >= len(toks) or toks[e].text != "," or e + 1 not in run_end:
         return False
+    if toks[j + 1].base != "the":
+        return False  # "Ilham Aliyev, President of Azerbaijan, Shavkat Mirziyoyev and …": the first one's
     j2 = run_end[e + 1]
     if j2 >= len(toks) or toks[j2].text not in (",", ".", "and"):
         return False
