@@ -215,3 +215,13 @@ def test_an_unnumbered_informal_meeting_of_ministers_is_no_meeting():
         "the eve of the summit to finalise the documents.\n"
     )
     assert extract(text, published="2025-10-07").meetings == []
+
+
+def test_a_sitting_that_ended_on_a_day_of_a_range_keeps_the_range():
+    text = (
+        "Summit ends in Samarkand\n\n"
+        "The first EU–Central Asia Summit ended in Samarkand on 4 April with a joint declaration.\n\n"
+        "The summit, held on 3–4 April, brought together the leaders of the five countries.\n"
+    )
+    (m,) = extract(text, published="2025-04-04").meetings
+    assert (m.date, m.date_end) == ("2025-04-03", "2025-04-04")

@@ -379,7 +379,13 @@ def _own_day(ctx: Context, body: BodyMention, d) -> bool:
     """ "On 11 June, Ms Hakala took part in the 12th meeting of the … Committee" after "In Dushanbe on
     10–11 June, she held talks …": a calendar day written in the body's own sentence is the sitting's
     day, not one day of a range the text gives another occasion (a weekday or "today" may be)."""
-    return d.span[1] <= ctx.sentence_at(body.span[0]).end and any(c.isdigit() for c in d.text)
+    s = ctx.sentence_at(body.span[0])
+    if _LAST_DAY.search(ctx.text, s.start, s.end):
+        return False  # "The summit ended in Samarkand on 4 April": one day of its range
+    return d.span[1] <= s.end and any(c.isdigit() for c in d.text)
+
+
+_LAST_DAY = re.compile(r"\b(?:ended|ends|closed|concluded|wrapped\s+up|(?:second|final|last)\s+day)\b")
 
 
 def _again_sentences(ctx: Context, body: BodyMention) -> list:
