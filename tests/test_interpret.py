@@ -209,9 +209,10 @@ def test_a_side_named_by_demonym_gives_a_pledge():
 
 
 def test_political_consultations_are_a_meeting_with_heads():
+    # a numbered round; one without its ordinal is an occasion (test_interpret_meetings_sittings.py)
     text = (
-        "BRUSSELS – Kazakhstan's Deputy Foreign Minister Roman Vassilenko held political consultations with "
-        "EEAS Deputy Secretary General Enrique Mora in Brussels on 5 February.\n"
+        "BRUSSELS – Kazakhstan's Deputy Foreign Minister Roman Vassilenko held the 9th round of political "
+        "consultations with EEAS Deputy Secretary General Enrique Mora in Brussels on 5 February.\n"
     )
     (m,) = ex(text, "2024-02-06").meetings
     assert (m.date, m.place) == ("2024-02-05", "Brussels")

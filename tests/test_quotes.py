@@ -62,3 +62,22 @@ def test_single_quote_needs_no_letter_before_it():
     ]
     assert find_quotes("the rock‘a real step forward’ band", []) == []
     assert [q.text for q in find_quotes("‘We will sign it soon’, he said.", [])] == ["We will sign it soon"]
+
+
+def test_a_block_quote_signed_after_a_dash():
+    for sign in ("— Dr. Aidos Zhumagulov", "– Aidos Zhumagulov", "- Ms Nino Kapanadze"):
+        text = (
+            "Speakers: Senior Fellow Aidos Zhumagulov and Director of Research Nino Kapanadze.\n\n"
+            f'> "Corridors are built by ministries, but they survive thanks to timetables." {sign}\n'
+        )
+        want = "Nino Kapanadze" if "Kapanadze" in sign else "Aidos Zhumagulov"
+        said = "Corridors are built by ministries, but they survive thanks to timetables."
+        assert quotes(text) == [(want, said)]
+
+
+def test_a_title_in_quotes_in_a_markdown_heading_is_no_quotation():
+    text = (
+        '# Event summary: "The Middle Corridor after Samarkand: who pays, who builds?"\n\n'
+        'Director of Research Nino Kapanadze said: "We need timetables more than money."\n'
+    )
+    assert quotes(text) == [("Nino Kapanadze", "We need timetables more than money.")]

@@ -92,6 +92,14 @@ def _lex() -> dict:
         "eu_roles": roles.get("eu_roles") or [],
         "lower_heads": frozenset(roles.get("lowercase_heads") or []),
         "title_names": frozenset(names.get("title_given_names") or []),
+        "lower_extra": frozenset(roles.get("lowercase_extra") or []),
+        "inner": frozenset(roles.get("inner_words") or []),
+        "nobility": frozenset(names.get("nobility") or []),
+        "portfolios": frozenset(roles.get("portfolio_words") or []),
+        "surname_first": frozenset(names.get("surname_first") or []),
+        "epithets": frozenset(roles.get("epithets") or []),
+        "low_complements": frozenset(roles.get("lowercase_complements") or []),
+        "employer_heads": frozenset(roles.get("employer_heads") or []) | set(orgs.get("heads") or []),
         "secondary": re.compile(
             r",\s+(?:" + "|".join(map(re.escape, roles.get("secondary_roles") or [])) + r")\b.*$", re.S
         )
@@ -127,6 +135,10 @@ def _name_like_word(base: str) -> bool:
     word alone (a token's `cap` and `word` flags read its first letter), so it is cached: a
     document asks about the same few hundred words again and again."""
     first = base[:1]
+    if first.islower() and "-" in base:
+        # "Saad al-Kaabi", "Abdullah el-Sisi": a particle joined to a capitalised surname
+        part, _, rest = base.partition("-")
+        return part in _lex()["particles"] and rest[:1].isupper() and any(c.islower() for c in rest)
     return first.isupper() and first.isalpha() and any(c.islower() for c in base) and not _is_vocab_word(base)
 
 
@@ -203,16 +215,21 @@ def _name_runs(toks: list[Tok], text: str, st: Stream | None = None) -> list[tup
                 h = i - 2
                 while h > 0 and toks[h].text in ("*", "_"):
                     h -= 1  # "Officer **Sultan Al-Marshad**": emphasis between title and name
-                if toks[h].base in lx_heads:
-                    i -= 1  # "its Chief Executive Officer Sultan Al-Marshad": after a title, a given name
+                if toks[h].base in lx_heads or (toks[h].cap and _role_left(toks, i - 1, text)[0] is not None):
+                    # "its Chief Executive Officer Sultan Al-Marshad", "Minister of Industry Sultan Al
+                    # Jaber": after a title, a given name
+                    i -= 1
             if j > i:
                 runs.append((i, j))
             done = max(j, i + 1)
     return runs
 
 
-def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | None, int | None]:
-    """Role words directly left of token i: (role, affiliation, start offset of the role)."""
+def _role_left(
+    toks: list[Tok], i: int, text: str, comma: bool = False
+) -> tuple[str | None, str | None, int | None]:
+    """Role words directly left of token i: (role, affiliation, start offset of the role). `comma`:
+    token i stands for a comma before the name ("the Chairperson of the Mejlis, X")."""
     while i > 1 and toks[i - 1].text in ("*", "_") and toks[i - 1].end == toks[i].start:
         i -= 1  # "Officer **Sultan Al-Marshad**": markdown emphasis on the name
     if i == 0 or not (toks[i - 1].word or toks[i - 1].text in _CLOSE_QUOTES):
@@ -249,31 +266,56 @@ def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | No
         if t.poss and t.cap:
             aff = country_name(t.base) or aff
             break
-        if t.word and (t.cap or t.base in lx["connectors"] or t.base in lx["role_words"]):
+        if t.word and (
+            t.cap or t.base in lx["connectors"] or t.base in lx["role_words"] or t.base in lx["inner"]
+        ):
             if t.base == "and" and k == i - 1:
                 break
             if (
                 _name_like(t)
                 and t.base not in lx["role_words"]
-                and not (k > 0 and toks[k - 1].base in ("and", "of", "for", "the") and k + 1 < i)
+                and not (
+                    k > 0 and _complement_before(toks, k) and (k + 1 < i or comma or _CAMEL.search(t.base))
+                )
             ):
                 break  # a name; but "of Industry and Construction" is a role's complement
             if t.base in lx["role_words"] or t.base.rstrip("s") in lx["role_words"]:
                 first_role = k
+            elif first_role == k + 1 and t.base in lx["portfolios"]:
+                first_role = k  # "Kazakh Transport Minister", "Digital Development Minister"
             k -= 1
             continue
-        if t.word and t.base.islower() and k + 1 < i and toks[k + 1].cap:
+        if t.word and t.base.islower() and k + 1 <= i and (k + 1 == i or toks[k + 1].cap):
             # "Chair of the Delegation for relations with Central Asia X": a lower-case portfolio
-            # after "for" that a capitalised word of the role opens
+            # after "for" that a capitalised word of the role opens; also right before the name
+            # ("Deputy Secretary General of the EEAS for political affairs, Olof Skoog")
             f = next((x for x in range(k - 1, max(-1, k - 4), -1) if not toks[x].base.islower()), None)
             if f is not None and f < k and toks[f + 1].base == "for" and toks[f].cap and toks[f].word:
                 k = f
+                continue
+            if k + 1 == i and t.base in lx["low_complements"] and k >= 2 and toks[k - 1].cap:
+                # "Akim of Mangystau region X", "Head of Kazakhstan office, X": a noun closes the complement
+                k -= 1
                 continue
         break
     if first_role is None:
         return None, None, None
     if first_role > 0 and toks[first_role - 1].base.isupper() and _org_acronym(toks[first_role - 1].base):
         first_role -= 1  # "EEAS Deputy Secretary General"
+    elif first_role > 0 and toks[first_role - 1].base.isupper() and country_name(toks[first_role - 1].base):
+        first_role -= 1  # "EU Special Representative", "US Secretary of State": the party's acronym
+        aff = aff or country_name(toks[first_role].base)
+    elif first_role > 1 and toks[first_role - 1].cap and toks[first_role].base.islower():
+        # "World Bank head Ajay Banga": an organisation's name before a lower-case title
+        from .orgs import org_info
+
+        for x in range(first_role - 1, max(-1, first_role - 6), -1):
+            if not (toks[x].cap and toks[x].word):
+                break
+            info = org_info(text[toks[x].start : toks[first_role - 1].end])
+            if info:
+                first_role, aff = x, aff or info["name"]
+                break
     # the role runs from the leftmost role word to the name; trailing connectors dropped
     j = i
     while j > first_role and (toks[j - 1].base in lx["connectors"] or toks[j - 1].text == ","):
@@ -283,6 +325,11 @@ def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | No
     ):
         return None, None, None
     role = text[toks[first_role].start : toks[j - 1].end]
+    if ", " in role:
+        # "Head of the EU Delegation to Uzbekistan, Ambassador Toivo Klaar": the fuller title
+        head, _, tail = role.rpartition(", ")
+        if _bare_title(tail) and _complemented(head) and tail.split()[-1] in lx["head_words"]:
+            role = head
     if lx["secondary"] is not None and "," in role:
         # "Minister of Trade of the Republic of Uzbekistan, co-chairman of the Commission": the main role
         role = lx["secondary"].sub("", role)
@@ -291,6 +338,20 @@ def _role_left(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | No
         if k2 >= 0 and toks[k2].cap and country_name(toks[k2].base) and not toks[k2].poss:
             aff = country_name(toks[k2].base)
     return role, aff, toks[first_role].start
+
+
+def _complement_before(toks: list[Tok], k: int) -> bool:
+    """Token k continues a role's complement: after "of", "for", "and", "the", or after an acronym
+    that does ("Chairman of the Board of KTZ Express", "Director General of ADY Container")."""
+    b = toks[k - 1].base
+    if b in ("and", "of", "for", "the"):
+        return True
+    if _CAMEL.search(toks[k].base):
+        return True  # "Chairman of KazMunayGas Askhat Khassenov": a company's name, written in one word
+    return k >= 2 and b.isupper() and len(b) >= 2 and toks[k - 2].base in ("of", "the", "for")
+
+
+_CAMEL = re.compile(r"[a-z][A-Z]")
 
 
 _CLOSE_QUOTES = frozenset(('"', "”", "»"))
@@ -327,15 +388,24 @@ def _role_right(
     demonym before it names, that organisation). `lead`: token j is the word that leads to the
     role ("… who serves as Deputy Minister"), not a comma."""
     lx = _lex()
-    if j >= len(toks) or (toks[j].text not in (",", "(") and not lead):
-        return None, None, None  # "Luc Devigne, Director …" or "Levan Kobiashvili (Chairman of …)"
+    if j >= len(toks) or (toks[j].text not in (",", "(", "–", "—") and not lead):
+        # "Luc Devigne, Director …", "Levan Kobiashvili (Chairman of …)", "Lasha Abashidze – Director …"
+        return None, None, None
     k = j + 1
     if k < len(toks) and toks[k].base in ("the", "The", "an", "a"):
         k += 1
     org = None
     side = None
+    start = None
     if k < len(toks) and toks[k].poss and country_name(toks[k].base):
         side = country_name(toks[k].base)  # "Hakan Fidan, Turkey's foreign minister,"
+        k += 1
+    elif k + 1 < len(toks) and toks[k].poss and toks[k].word and toks[k + 1].base in lx["role_words"]:
+        # "Nicola Beer, the bank's Vice-President", "Sabine Weyand, the Commission's Director-General"
+        from .orgs import org_info
+
+        info = org_info(toks[k].base) if toks[k].cap else None
+        org = info["name"] if info else None
         k += 1
     elif (
         k + 1 < len(toks)
@@ -347,12 +417,27 @@ def _role_right(
     ):
         side = country_name(toks[k].base)  # "Ilham Aliyev, the Azerbaijani president,"
         k += 1
+    elif (
+        k + 1 < len(toks)
+        and toks[k].base.isupper()
+        and toks[k + 1].cap
+        and toks[k + 1].base in lx["role_words"]
+        and country_name(toks[k].base)
+    ):
+        side = country_name(toks[k].base)  # "Terhi Hakala, the EU Special Representative …": kept in the role
+        start = k
+        k += 1
     if k + 1 < len(toks) and toks[k].base.isupper() and _org_acronym(toks[k].base):
         from .orgs import org_info
 
         org = org_info(toks[k].base)["name"]  # "ADB country director for Uzbekistan"
         k += 1
-    start = k
+    if start is None:
+        start = k
+    while k + 1 < len(toks) and toks[k].base in lx["lower_extra"] and toks[k + 1].word:
+        k += 1  # "acting Deputy Director General of …", "former Prime Minister"
+    if k > start and not (toks[k].cap and toks[k].base in lx["role_words"]):
+        k = start
     if k < len(toks) and (toks[k].base not in lx["role_words"] or toks[k].base.islower()):
         # "energy analyst", "country director": up to two lower-case words before a lower-case head
         h = k
@@ -360,6 +445,11 @@ def _role_right(
             if toks[h].base in lx["lower_heads"]:
                 break
             h += 1
+            nxt_low = h + 1 < len(toks) and toks[h].cap and toks[h + 1].base.islower()
+            party = country_name(toks[h].base) if nxt_low else None
+            if party:
+                side = side or party  # "a senior EU official", "a senior Kazakh diplomat"
+                h += 1
         if h >= len(toks) or toks[h].base not in lx["lower_heads"]:
             return None, None, None
         k = h
@@ -400,7 +490,21 @@ def _role_right(
         ):
             k += 1  # "a senior economist with the World Bank": the employer
             continue
-        if t.word and (t.cap or t.base in lx["connectors"] or t.base in lx["role_words"]):
+        if t.text in _OPEN_QUOTES and end == k - 1 and toks[end].cap:
+            q = _quote_close(toks, k)
+            if q is not None:
+                end, k = q, q + 1  # 'Chairman of the Board of JSC NC "Kazakhstan Temir Zholy"'
+                continue
+        if t.text == "," and end == k - 1 and end >= start:
+            x = _employer_end(toks, k + 1, text)
+            if x is not None:
+                # "Senior Fellow, Eurasian Transport Institute": the employer after a comma
+                org = org or text[toks[k + 1].start : toks[x].end]
+                end = x
+                break
+        if t.word and (
+            t.cap or t.base in lx["connectors"] or t.base in lx["role_words"] or t.base in lx["inner"]
+        ):
             if (
                 t.base == "and"
                 and k + 1 < len(toks)
@@ -423,6 +527,96 @@ def _role_right(
     if not any(t.base in lx["head_words"] for t in toks[start : end + 1]):
         return None, None, None
     return text[toks[start].start : toks[end].end], side, org
+
+
+def _quote_close(toks: list[Tok], k: int) -> int | None:
+    """Index of the quote closing the short quoted name opened at token k: capitalised words (and
+    "of", "and", "for") only, at most six; None otherwise."""
+    for x in range(k + 1, min(len(toks), k + 8)):
+        t = toks[x]
+        if t.text in _CLOSE_QUOTES:
+            return x if x > k + 1 and toks[k + 1].cap else None
+        if not (t.word and (t.cap or t.base in ("of", "and", "for"))):
+            return None
+    return None
+
+
+def _employer_end(toks: list[Tok], k: int, text: str) -> int | None:
+    """Last token of an employer named from token k after a role and a comma: capitalised words
+    (with "of", "for", "and", "the" inside) ending in an organisation's head word ("Eurasian
+    Transport Institute", "Caspian Policy Lab", "Port of Baku"), then a comma, a bracket or the end
+    of the sentence or line. None otherwise."""
+    heads = _lex()["employer_heads"]
+    last = None
+    for x in range(k, min(len(toks), k + 8)):
+        t = toks[x]
+        if x > k and not _spaced(text, toks[x - 1].end, t.start):
+            break
+        if t.word and t.cap:
+            if t.base in heads:
+                last = x
+            continue
+        if t.base in ("of", "for", "and", "the") and x > k:
+            continue
+        break
+    if last is None or not toks[k].cap:
+        return None
+    nxt = toks[last + 1] if last + 1 < len(toks) else None
+    gap = text[toks[last].end : nxt.start] if nxt is not None else ""
+    if nxt is not None and nxt.text not in (",", ")", ".", ";") and "\n" not in gap:
+        return None  # the name goes on
+    return last
+
+
+def _honorific_before(toks: list[Tok], i: int, lx: dict) -> int | None:
+    """Index of an honorific right before token i ("Mr", "Ms.", "Dr" with its full stop), so that a
+    role is read before it ("Ambassador of Latvia Mr. Andris Vilcans"); None if there is none."""
+    if i >= 1 and toks[i - 1].base in lx["honorifics"] and toks[i - 1].text[:1].isupper():
+        return i - 1
+    dot = i >= 2 and toks[i - 1].text == "." and toks[i - 2].end == toks[i - 1].start
+    if dot and toks[i - 2].base + "." in lx["honorifics"]:
+        return i - 2
+    return None
+
+
+def _bare_title(role: str) -> bool:
+    """A title without complement ("Ambassador", "Deputy Minister"): an apposition may say more."""
+    words = role.split()
+    return len(words) <= 2 and not any(w in ("of", "for", "to", "at", "and") for w in words)
+
+
+def _complemented(role: str) -> bool:
+    """A capitalised title with a complement ("Head of the EU Delegation to Kazakhstan"), not a
+    secondary one ("co-chair of the Commission")."""
+    sec = _lex()["secondary"]
+    return (
+        role[:1].isupper()
+        and any(w in ("of", "for", "to", "at") for w in role.split())
+        and not (sec is not None and sec.search(", " + role))
+    )
+
+
+def _next_persons(toks: list[Tok], text: str, role: str, j: int, run_end: dict[int, int]) -> bool:
+    """The apposition after one name runs into ", Name": "A, the Chairman of the Board of B, Daniyar
+    Zhumabekov, and …" gives the title to the name it precedes, unless that name has an apposition
+    of its own ("A, Chairman of B, C, Chairman of D")."""
+    at = text.find(role, toks[j].end)
+    if at < 0:
+        return False
+    end = at + len(role)
+    e = j
+    while e < len(toks) and toks[e].start < end:
+        e += 1
+    if e in run_end:
+        return True  # "deputy A, Vice Minister of Transport B said": B's title, written before B
+    if e + 1 >= len(toks) or toks[e].text != "," or e + 1 not in run_end:
+        return False
+    if toks[j + 1].base != "the":
+        return False  # "Ilham Aliyev, President of Azerbaijan, Shavkat Mirziyoyev and …": the first one's
+    j2 = run_end[e + 1]
+    if j2 >= len(toks) or toks[j2].text not in (",", ".", "and"):
+        return False
+    return _role_right(toks, j2, text)[0] is None
 
 
 def _lower_complement(toks: list[Tok], k: int) -> int:
@@ -460,6 +654,9 @@ def _portfolio_list(toks: list[Tok], k: int) -> bool:
 _AT_TAIL = re.compile(r"\s+(?:at\s+(?:the\s+)?|with\s+the\s+)(.+)$")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _DASH = re.compile(r"\s+[–—]\s+")
+_OF_SENDER = re.compile(
+    r"^[^,]*?\bof\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,3}?)\s+(?:to|in)\s"
+)
 _LEADING_LINKS = re.compile(r"^(?:(?:the|The|of|for|and|on|to|at)\s+)+")
 
 
@@ -486,6 +683,11 @@ def _clean_role(role: str) -> tuple[str, str | None]:
             aff = country_name(tail[: dash.start()])
             role = role[: m.start()] + tail[dash.start() :]
             break
+    if aff is None and " of " in role:
+        # "Ambassador of Hungary to Uzbekistan": the country the envoy serves, the role kept whole
+        sent = _OF_SENDER.search(role)
+        if sent and country_name(sent.group(1)):
+            aff = country_name(sent.group(1))
     role = _LEADING_LINKS.sub("", role).strip(" ,")
     words = role.split()
     if words and words[0].endswith("s") and words[0][:-1] in _lex()["role_words"] and len(words) == 1:
@@ -548,6 +750,14 @@ def _role_affiliation(role: str | None) -> str | None:
         return "European Commission"
     if role.startswith("High Representative"):
         return "European Union"
+    words = role.split()
+    for n, w in enumerate(words):
+        # "Head of the EU Delegation to Kazakhstan": a party's acronym naming its own body (not "… to the EU")
+        after_to = "to" in words[max(0, n - 2) : n]
+        if w.isupper() and n + 1 < len(words) and words[n + 1][:1].isupper() and not after_to:
+            c = country_name(w)
+            if c:
+                return c
     return None
 
 
@@ -561,14 +771,19 @@ def find_people(text: str) -> list[PersonEntity]:
     last_role: str | None = None  # the role of the last person named with one ("… and his counterpart")
     plural_affs: list[str] = []  # "Foreign Ministers of Uzbekistan and Türkiye": the sides, in order
     plural_n = 0
-    for i, j in _name_runs(toks, text, st):
+    runs = _name_runs(toks, text, st)
+    run_end = dict(runs)
+    for i, j in runs:
         if (
             i >= 2
             and toks[i - 1].base in ("for", "of", "on")
             and toks[i - 2].cap
             and toks[i - 2].base in lx["role_words"]
         ):
-            continue  # "Director for Neighbouring Countries": the role's complement, not a person
+            if j - i >= 3 and _CAMEL.search(toks[i].base):
+                i += 1  # "Chairman of KazMunayGas Askhat Khassenov": the company, then the name
+            else:
+                continue  # "Director for Neighbouring Countries": the role's complement, not a person
         # "L.Kudratov", "Kh. Geldimuradov": initials written before a surname (translated releases)
         ini = i >= 2 and j == i + 1 and toks[i - 1].text == "." and _initials_before(toks, i, text)
         first = i - 2 if ini else i
@@ -576,25 +791,39 @@ def find_people(text: str) -> list[PersonEntity]:
         # the possessive of the last word is not part of the name
         if toks[j - 1].poss:
             name = name[: len(name) - (len(toks[j - 1].text) - len(toks[j - 1].base))]
-        role, aff, _ = _role_left(toks, first, text)
+        hon = _honorific_before(toks, first, lx)
+        role, aff, _ = _role_left(toks, hon if hon is not None else first, text)
+        if role is not None and " " in role and role.rsplit(" ", 1)[1] in lx["nobility"]:
+            # "Minister of Energy Prince Abdulaziz bin Salman": a rank, no part of the office
+            rest = role.rsplit(" ", 1)[0]
+            if any(w in lx["head_words"] for w in rest.split()):
+                role = rest
         scoped = False
         side_aff = None
-        if role is None:
-            r2, side, org = _role_right(toks, j, text)
+        ja = j
+        while ja < len(toks) and toks[ja].text in ("*", "_") and toks[ja].start == toks[ja - 1].end:
+            ja += 1  # "**Kubanychbek Omuraliev**, the Secretary General …": emphasis on the name
+        if role is None or _bare_title(role):
+            r2, side, org = _role_right(toks, ja, text)
+            if r2 and role is not None and not _complemented(r2):
+                r2 = None  # "Ambassador X, Head of the EU Delegation to Y": only a fuller title replaces it
+            if r2 and _next_persons(toks, text, r2, ja, run_end):
+                r2 = None  # "…, the Chairman of the Board of KTZ, Daniyar Zhumabekov,": the next one's
             if r2:
                 role = r2
                 aff = aff or org
                 side_aff = side  # after the institution the role itself names, if any
                 scoped = org is not None  # "EBRD Head of Kazakhstan": the country is the role's scope
+        ci = hon if hon is not None else i  # "the Ambassador of Hungary, Mr. Zoltan Varga,"
         if (
             role is None
-            and i >= 2
-            and toks[i - 1].text == ","
+            and ci >= 2
+            and toks[ci - 1].text == ","
             and j < len(toks)
             and toks[j].text in (",", ".", "and")
         ):
             # "the High Representative, Josep Borrell."; "the Foreign Ministers of A and B, X and Y,"
-            role, aff = _comma_role(toks, i, text)
+            role, aff = _comma_role(toks, ci, text)
             if role is not None and toks[j].text == "and" and _plural_role(role) is None:
                 role, aff = None, None  # "the Minister, X and Y": one title, not both
         if role is None and text.startswith(", who ", toks[j - 1].end):
@@ -663,7 +892,7 @@ def find_people(text: str) -> list[PersonEntity]:
             elif role.split()[0].endswith("s") and role.split()[0][:-1] in lx["role_words"]:
                 last_plural_role = (role_c, j)
             role = role_c
-            if role.split()[-1] == "counterpart":
+            if role.split()[-1] in ("counterpart", "colleague"):
                 # "Foreign Minister Jeyhun Bayramov and his Kazakh counterpart Murat Nurtleu": the same office
                 if last_role is not None:
                     role = last_role
@@ -790,6 +1019,8 @@ _WHO_HEADS = re.compile(
 )
 # "…, who serves as Deputy Minister", "…, who is the Ambassador of …": the role follows right away
 _WHO_IS = frozenset(("is", "serves", "works", "acts", "was"))
+_APPOINTED = frozenset(("appointed", "named", "elected", "nominated"))
+_ALSO = frozenset(("also", "now", "currently", "concurrently"))
 
 
 def _who_role(toks: list[Tok], w: int, text: str, aff: str | None) -> tuple[str | None, str | None]:
@@ -801,18 +1032,21 @@ def _who_role(toks: list[Tok], w: int, text: str, aff: str | None) -> tuple[str 
         b = toks[x].base
         if b in (",", ".", ";", ":", "(", ")") or b in ("and", "but", "said", "told"):
             break
-        if b == "as" or (x == w + 1 and b in _WHO_IS and toks[x + 1].base not in ("as", "also")):
+        if x == w + 2 and toks[x - 1].base in _WHO_IS and (b in _APPOINTED or b in _ALSO):
+            lead = x  # "who was appointed EU Special Representative …", "who is also Deputy Prime Minister"
+            break
+        if b == "as" or (x == w + 1 and b in _WHO_IS and toks[x + 1].base not in ("as", *_ALSO, *_APPOINTED)):
             lead = x
             break
         if x == w + 1 and b not in ("also", "now", "currently") and b not in _WHO_IS and not b.endswith("s"):
             return None, aff  # "who met …", "who arrived …": no role in the clause
     if lead is None:
         return None, aff
-    role, _side, org = _role_right(toks, lead, text, lead=True)
+    role, side, org = _role_right(toks, lead, text, lead=True)
     if role is None:
         return None, aff
     role_c, aff2 = _clean_role(role)
-    return role_c, aff or aff2 or org
+    return role_c, aff or aff2 or org or side
 
 
 def _comma_role(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | None]:
@@ -820,11 +1054,11 @@ def _comma_role(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | N
     Idrissov, signed"."""
     lx = _lex()
     k = i - 2
-    if k < 0 or not toks[k].cap:
-        return None, None
+    if k < 0 or not (toks[k].cap or (toks[k].word and toks[k].base.islower())):
+        return None, None  # a lower-case last word: "… for political affairs, X", "secretary general, X"
     sub = toks[: k + 1] + [Tok("X", toks[k].end + 1, toks[k].end + 2, "X", False)]
     fake = text[: toks[k].end] + " X" + text[toks[k].end + 2 :]
-    role, aff, _ = _role_left(sub, len(sub) - 1, fake)
+    role, aff, _ = _role_left(sub, len(sub) - 1, fake, comma=True)
     if role is None or not any(w in lx["head_words"] for w in role.split()):
         return None, None
     return role, aff
@@ -858,6 +1092,34 @@ def _key(name: str) -> str:
     return " ".join(name.lower().replace(".", ". ").split())  # "L.Kudratov" as "l. kudratov"
 
 
+def _core_title(role: str) -> str:
+    """A title without the party's acronym before it ("EU High Representative" → "High Representative")."""
+    first, _, rest = role.partition(" ")
+    return rest if rest and first.isupper() and len(first) >= 2 else role
+
+
+def _better_role(old: str | None, new: str | None) -> str | None:
+    """The role a person keeps: the first one given, unless it is an epithet ("Head of State
+    Kassym-Jomart Tokayev" in a headline, "the President of Kazakhstan Kassym-Jomart Tokayev" after)."""
+    if old is None or (new is not None and old in _lex()["epithets"] and new not in _lex()["epithets"]):
+        return new
+    return old
+
+
+def _variant(a: str, b: str) -> bool:
+    """Two two-word names, one word the same and the other one transliteration apart ("kassym-jomart
+    tokayev" / "kassym-zhomart tokayev", "shavkat mirziyoyev" / "shavkat mirziyoev")."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != 2 or len(wb) != 2 or (wa[1] != wb[1] and wa[0] != wb[0]):
+        return False
+    x = 0 if wa[1] == wb[1] else 1  # the word that differs ("Mirziyoyev" / "Mirziyoev" too)
+    if wa[x][:1] != wb[x][:1] or min(len(wa[x]), len(wb[x])) < 4 + 2 * x:
+        return False
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(wa[x], wb[x]) >= 85
+
+
 def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntity]:
     """Group mentions: a full name (≥ 2 words, with role or speech) makes a person; a later surname
     or partial name that ends a known full name is the same person."""
@@ -865,12 +1127,21 @@ def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntit
     keys: list[tuple[str, str]] = []  # each person's name key, and it with a space before (see _match)
     pending: list[PersonMention] = []
 
-    def match(name: str) -> int | None:
+    def match(name: str, longer: bool = True) -> int | None:
         k = _key(name)
         sk = " " + k
         for x, (pk, spk) in enumerate(keys):
             if pk == k or pk.endswith(sk) or k.endswith(spk):
                 return x
+        if " " in k:
+            # "Josep Borrell" after "Josep Borrell Fontelles"; "Kassym-Zhomart Tokayev" after
+            # "Kassym-Jomart Tokayev": the same person written in another form
+            for x, (pk, _spk) in enumerate(keys):
+                # a longer form only with a role or speech ("Wang Yi Holds Phone Talks": a headline)
+                if " " not in pk:
+                    continue
+                if pk.startswith(k + " ") or (longer and k.startswith(pk + " ")) or _variant(pk, k):
+                    return x
         return None
 
     for _i, _j, m in mentions:
@@ -878,6 +1149,11 @@ def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntit
             pending.append(m)
             continue
         x = match(m.name)
+        if x is None and _INITIALS.match(m.name):
+            # "R. Vassilenko" after "Roman Vassilenko": the same person when the initial agrees
+            x = match(_INITIALS.sub("", m.name))
+            if x is not None and not _key(people[x].name).startswith(_key(m.name)[:1]):
+                x = None
         if x is None:
             ent = PersonEntity(m.name, m.role, m.affiliation)
             people.append(ent)
@@ -889,20 +1165,25 @@ def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntit
                 ent.name = m.name
                 k = _key(m.name)
                 keys[x] = (k, " " + k)
-            if ent.role and m.role and m.role.startswith(ent.role + " of "):
+            if ent.role and m.role and m.role.startswith(_core_title(ent.role) + " of "):
                 ent.role = m.role  # "Minister X" in a headline, "Minister of Foreign Affairs … X" after
-            ent.role = ent.role or m.role
+            ent.role = _better_role(ent.role, m.role)
             ent.affiliation = ent.affiliation or m.affiliation
         ent.mentions.append(m)
     for m in pending:
         bare = _INITIALS.sub("", m.name)
-        x = match(bare)
+        x = match(bare, longer=False)
         if x is not None and bare != m.name and not _key(people[x].name).startswith(_key(m.name)[:1]):
             x = None  # "L.Kudratov" is not "Aziz Kudratov"
+        if x is None and m.name in _lex()["surname_first"] and not m.initialed:
+            # "Ahn Duk-geun … Ahn said": a family name written first, named alone
+            lead = _key(m.name) + " "
+            hits = [n for n, (pk, _s) in enumerate(keys) if pk.startswith(lead)]
+            x = hits[0] if len(hits) == 1 else None
         if x is not None:
             ent = people[x]
             ent.mentions.append(m)
-            ent.role = ent.role or m.role
+            ent.role = _better_role(ent.role, m.role)
             ent.affiliation = ent.affiliation or m.affiliation
         elif m.initialed:
             # named only by initials and surname, with a role or a speech verb: a person as written

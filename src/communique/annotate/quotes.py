@@ -24,6 +24,7 @@ _QUOTE = re.compile(
     r"“([^”]{2,2000}?)”|\"([^\"\n]{2,2000}?)\"|«([^»]{2,2000}?)»|„([^“”]{2,2000}?)[“”]"
     r"|‘(?<!\w‘)((?:[^’\n]|’(?=\w)){2,2000}?)’(?!\w)"  # single quotes; ’ inside a word is an apostrophe
 )
+_DASH_BY = re.compile(r"[ \t]*[—–-][ \t]")
 _PRONOUN = re.compile(
     r"^\W*(?:he|she|they)\s+(?:\w+\s+)?(?:said|added|told|noted|stressed|continued)\b", re.I
 )
@@ -54,6 +55,8 @@ def find_quotes(text: str, people) -> list[QuoteMention]:
             continue
         if len(words) <= 8 and all(w[:1].isupper() for w in words if len(w) > 3):
             continue  # a title in quotes ("Rule of Law in Central Asia"), not a quotation
+        if text.startswith("#", text.rfind("\n", 0, m.start()) + 1):
+            continue  # '# Event summary: "The Middle Corridor after Samarkand: …"': a heading's title
         clean = inner.strip().rstrip(",").rstrip()
         start = m.start() + m.group(0).index(inner) + (len(inner) - len(inner.lstrip()))
         speaker = _speaker(text, m.start(), m.end(), mentions, out)
@@ -72,11 +75,11 @@ def _speaker(text: str, qs: int, qe: int, mentions, previous: list[QuoteMention]
     after = text[qe:pe]
     # the attribution runs to the end of the sentence after the quote
     end_after = re.search(r"[.!?](?:\s|$)", after)
-    tail = after[: end_after.end()] if end_after else after
+    tail = after[: end_after.end()] if end_after and not _DASH_BY.match(after) else after
     in_tail = [(s, n) for s, e, n in mentions if qe <= s < qe + len(tail)]
     verbs = _verbs()
-    if in_tail and (verbs.search(tail) or "according to" in tail):
-        return in_tail[0][1]
+    if in_tail and (verbs.search(tail) or "according to" in tail or _DASH_BY.match(tail)):
+        return in_tail[0][1]  # '"…," X said', '"…" — Dr. X' (a block quote signed after a dash)
     # before the quote, in the same sentence: "X said:", "X described Kazakhstan as"
     sent_start = max(text.rfind(". ", ps, qs) + 2, ps) if text.rfind(". ", ps, qs) >= 0 else ps
     in_head = [(s, n) for s, e, n in mentions if sent_start <= s < qs]

@@ -1488,7 +1488,8 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     """Who gives: an institution or party named before the amount in its sentence (or, in "the
     €10 billion that European lenders pledged", after it)."""
     lx = _lex()
-    agent = _agent_after(ctx, a, s) or _thanked(ctx, a, s)
+    agent = _local_giver(ctx, a, s) or _cosigned_donor(ctx, a, s)
+    agent = agent or _agent_after(ctx, a, s) or _thanked(ctx, a, s)
     if agent:
         return agent
     rel = _RELATIVE.match(right)
@@ -1820,6 +1821,62 @@ _THANKS = re.compile(
     r"\b(?:thanked|thanks|thanking|grateful\s+to|gratitude\s+to|appreciation\s+to)\s+(?:the\s+)?"
 )
 _FOR = re.compile(r"\s+for\b")
+
+
+@lru_cache(maxsize=1)
+def _local_lex() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
+    h = data.load("hedges")
+    words = sorted(h.get("local_subjects") or [], key=len, reverse=True)
+    rx = re.compile(
+        r"\b[Tt]he\s+(?:([A-Z][\w-]+)\s+)?("
+        + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        + r")\s+"
+        r"(?:will|would|shall|is|has|had|plans|intends|pledged|committed|allocated|agreed|undertook|"
+        r"co-finances|contributes|offered|promised)\b"
+    )
+    return rx, h.get("local_administrations") or {}, frozenset(h.get("implementer_kinds") or [])
+
+
+def _local_giver(ctx: Context, a: Amount, s) -> str | None:
+    """ "The Deputy Akim of Almaty thanked the EU and said the city will co-finance the project with 1
+    billion tenge": a city (region) that is the subject of the amount's clause gives, as its
+    administration; the city is the one named last before."""
+    rx, names, _ = _local_lex()
+    m = next(reversed(list(rx.finditer(ctx.text, s.start, a.span[0]))), None)  # the last one before
+    if m is None:
+        return None
+    want = ("region",) if m.group(2) in ("region", "oblast", "province") else ("city",)
+    # "the Almaty city akimat will …": the city named in the subject; else the one named last before
+    upto = m.end(1) if m.group(1) else m.start()
+    place = next((p for p in reversed(ctx.places) if p.span[0] < upto and p.kind in want), None)
+    if place is None:
+        return None
+    tmpl = names.get(place.country or "") or names.get("default") or "{place}"
+    return tmpl.format(place=place.name)
+
+
+_AND_SIGNED = re.compile(r"\s+and\s+(?:the\s+)?")
+_SIGNED_AFTER = re.compile(r"\s+(?:have\s+|has\s+|jointly\s+)?signed\b")
+
+
+def _cosigned_donor(ctx: Context, a: Amount, s) -> str | None:
+    """ "The EU and UNDP signed a €4.5 million grant agreement": a state or union signing together
+    with an organisation that carries the project out gives (a bank that signs lends: not here)."""
+    _, _, kinds = _local_lex()
+    if "signed" not in ctx.text[s.start : a.span[0]]:
+        return None
+    for o in ctx.orgs:
+        if not (s.start <= o.span[0] < a.span[0]) or o.kind not in kinds:
+            continue
+        # "the EU and UNDP signed", "UNDP and the EU signed"
+        for p in ctx.places:
+            if p.kind != "country" or not (s.start <= p.span[0] < a.span[0]):
+                continue
+            first, second = (p, o) if p.span[0] < o.span[0] else (o, p)
+            j = _AND_SIGNED.match(ctx.text, first.span[1])
+            if j and j.end() == second.span[0] and _SIGNED_AFTER.match(ctx.text, second.span[1]):
+                return _state_name(p)
+    return None
 
 
 def _thanked(ctx: Context, a: Amount, s) -> str | None:

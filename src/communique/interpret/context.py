@@ -428,12 +428,54 @@ def _find_bodies(
     """The known bodies, and (with `ordinals`) the sittings of bodies no known type names, apart."""
     out = _find_known_bodies(text, places, at)
     generic = _find_generic_bodies(text, places, ordinals or [], at)
+    if ordinals and "lateral meeting, the " in text:
+        generic += _format_sittings(text, ordinals)
     if generic:
         # a known body type inside the same words wins ("14th meeting of the … Cooperation Council")
         generic = [
             g for g in generic if not any(b.span[0] < g.span[1] and g.span[0] < b.span[1] for b in out)
         ]
     return out, generic
+
+
+# "The trilateral meeting, the fifth in the format since it was set up in 2022, brought together …"
+_FORMAT_SITTING = re.compile(
+    r"\b[Tt]he\s+((?:tri|quadri|multi)lateral\s+meeting),\s+the\s+(\S+)\s+"
+    r"(?:in\s+(?:the|this)\s+format|of\s+its\s+kind|such\s+meeting)\b"
+)
+
+
+def _format_sittings(text: str, ordinals: list) -> list[BodyMention]:
+    """A numbered sitting of a format of ministers the text names by its sides only: "Transport
+    ministers of Azerbaijan, Georgia and Kazakhstan agreed … The trilateral meeting, the fifth in the
+    format, …" is the fifth sitting of the trilateral meeting of those ministers."""
+    _sitting, _name, ministers_rx, _after, _of = _generic_rx()
+    out = []
+    for m in _FORMAT_SITTING.finditer(text):
+        o = next((x for x in ordinals if x.span[0] == m.start(2)), None)
+        if o is None:
+            continue
+        # the ministers and their countries, named before the sitting
+        found = None
+        for mm in re.finditer(r"\b(?:[A-Za-z]+\s+)?ministers\s+of\s+", text[: m.start()], re.I):
+            got = ministers_rx.match(text, mm.start())
+            if got and got.group("list"):
+                found = got
+        if found is None:
+            continue
+        parties = []
+        for part in re.split(r",\s+(?:and\s+)?|\s+and\s+", found.group("list")):
+            c = _party_or_region(re.sub(r"^the\s+", "", part.strip()))
+            if c and c not in parties:
+                parties.append(c)
+        if len(parties) < 3:
+            continue
+        who = _SPACES.sub(" ", found.group("name")).lower()
+        name = f"{_LATERAL.get(len(parties), 'multilateral')} meeting of the {who}"
+        name += f" of {', '.join(parties[:-1])} and {parties[-1]}"
+        typ = "Ministerial Meeting"
+        out.append(BodyMention(m.span(1), m.group(1), typ, name, tuple(parties), None, o.value, True))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -464,7 +506,8 @@ def _generic_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pa
     ends = alt(g.get("of_ends") or ["States"])
     of_name = re.compile(
         rf"(?P<name>(?P<head>{alt(g['heads'])})\s+of\s+{word}(?:\s+(?:of\s+|and\s+)?{word}){{0,3}}"
-        rf"(?:\s+of\s+the\s+{word}(?:\s+(?:of\s+|and\s+)?{word}){{0,4}}?\s+(?:{ends}))?)(?![\w-])"
+        rf"(?:\s+of\s+the\s+(?:{word}(?:\s+(?:of\s+|and\s+)?{word}){{0,4}}?\s+(?:{ends})|(?P<oacr>[A-Z]{{2,6}})))?)"
+        rf"(?![\w-])"
     )
     return sitting, name, ministers, after, of_name
 
@@ -486,6 +529,13 @@ _UNNUMBERED = re.compile(
 )
 # all look-around, so sre tried it at every character (~40 µs per 3 KB): tried where a word opens
 _UNNUMBERED_SCAN = LiteralScan(_UNNUMBERED, ("regular", "extraordinary", "inaugural"))
+
+
+def _org_name(acronym: str) -> str | None:
+    from ..annotate.orgs import org_info
+
+    info = org_info(acronym)
+    return info["name"] if info and info.get("acronym") == acronym else None
 
 
 def _find_generic_bodies(
@@ -531,6 +581,11 @@ def _find_generic_bodies(
                     break
             am = _ACR.match(text[end : end + 12])
             acr = am.group(1) if am else None
+            oacr = nm.groupdict().get("oacr")
+            if oacr and _org_name(oacr):
+                # "the 12th Summit of the Council of Heads of State of the OTS": the organisation's name
+                acr = oacr
+                name = name[: len(name) - len(oacr)] + _org_name(oacr)
             # the type: the head noun and the word before it ("Planning Group", "Coordination Committee")
             typ = " ".join(text[start : nm.end("head")].split()[-2:])
             out.append(

@@ -2683,7 +2683,7 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
         and not _AHEAD_BEFORE.search(ctx.text, max(s.start, c.start - 50), c.start)
     ):
         m_date = ctx.meeting.date if ctx.meeting is not None else None
-        if m_date and not _months_before(m_date, ctx.published, 1):
+        if m_date and not _months_before(m_date, ctx.published, 1) and not ctx.memo.get("meeting_on_eve"):
             return m_date, None
         # no sitting reported, or one the text reports second-hand months back ("reviewed the results
         # of the 15th meeting …, held on 12 June"): "the same day" is the day of the text's own occasion

@@ -22,7 +22,7 @@ __all__ = ["find_meetings", "main_body"]
 
 _HEAD_CUES = re.compile(
     r"\b(?:led|leads|headed|chaired|co-chaired|co-chair\w*|presided|represented|hosted|"
-    r"attended|delegation|chairmanship|side was|held|met|counterpart)\b",
+    r"attended|delegation|chairmanship|side was|held|met|counterpart|brought\s+together)\b",
     re.I,
 )
 _EU_SIDE = re.compile(
@@ -44,8 +44,9 @@ def _format_cues() -> tuple[re.Pattern, re.Pattern]:
 # "Five months after the EU–Central Asia Summit", "ahead of the … Council": a body named as a point
 # in time the text measures from is another occasion, not the one it reports
 _REFERRED = re.compile(
-    r"\b(?:after|before|since|ahead\s+of|following|prior\s+to|preparations?\s+(?:of|for))\s+(?:the\s+)?"
-    r"(?:(?:first|last|next|[\w-]+th)\s+)?$",
+    r"\b(?:after|before|since|ahead\s+of|on\s+the\s+eve\s+of|in\s+the\s+run-up\s+to|following|prior\s+to|"
+    r"preparations?\s+(?:of|for))\s+(?:the\s+)?"
+    r"(?:(?:first|second|third|last|next|[\w-]+th|\d+(?:st|nd|rd|th))\s+)?$",
     re.I,
 )
 
@@ -139,6 +140,7 @@ def main_body(ctx: Context) -> BodyMention | None:
             continue  # "the preparation of the 7th meeting of the Council, which is scheduled to …"
         if re.search(
             r"\b(?:took place|was held|were held|held|met|hosted|convened|chaired|co-chaired|opened|"
+            r"brought together|attended|gathered|"
             r"within the framework of|at the|during the|(?:it|this|that)\s+was\s+the)\b",
             ctx.text[s.start : s.end],
             re.I,
@@ -222,19 +224,21 @@ def _margins_sitting(ctx: Context) -> BodyMention | None:
 
 _SITTING_TYPES = frozenset(("Ministerial Meeting", "Ministerial Conference", "Consultative Meeting"))
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+_HEADS_COUNCIL = re.compile(r"Council\s+of\s+(?:the\s+)?Heads\s+of\s+(?:State|Government)")
 
 
 def _sitting_of_body(ctx: Context, body: BodyMention) -> BodyMention:
     """ "the 11th ministerial meeting of the Southern Gas Corridor Advisory Council": a sitting named
     of a body is a sitting of that body; the body is the one reported."""
-    if body.type not in _SITTING_TYPES or body.parties:
+    summit = body.type == "Summit"
+    if (body.type not in _SITTING_TYPES and not summit) or body.parties:
         return body
     m = _OF_THE.match(ctx.text, body.span[1])
     if not m:
         return body
     owner = next((b for b in ctx.all_bodies if b.span[0] == m.end()), None)
-    if owner is None:
-        return body
+    if owner is None or (summit and not _HEADS_COUNCIL.match(owner.name)):
+        return body  # a summit is a sitting of a council of heads ("Summit of the Council of Heads of State")
     if owner.number is None and body.number is not None:
         from dataclasses import replace
 
@@ -362,11 +366,26 @@ def _date(ctx: Context, body: BodyMention):
     for want in ("day", "month"):
         for d in cands:
             if d.granularity == want:
-                return _spanning(ctx, body, d) if want == "day" and not d.end else d
+                if want == "day" and not d.end and not (d.span[0] >= s.start and _own_day(ctx, body, d)):
+                    return _spanning(ctx, body, d)
+                return d
     again = _named_again(ctx, body)
     if again is not None:
         return again
     return None
+
+
+def _own_day(ctx: Context, body: BodyMention, d) -> bool:
+    """ "On 11 June, Ms Hakala took part in the 12th meeting of the … Committee" after "In Dushanbe on
+    10–11 June, she held talks …": a calendar day written in the body's own sentence is the sitting's
+    day, not one day of a range the text gives another occasion (a weekday or "today" may be)."""
+    s = ctx.sentence_at(body.span[0])
+    if _LAST_DAY.search(ctx.text, s.start, s.end):
+        return False  # "The summit ended in Samarkand on 4 April": one day of its range
+    return d.span[1] <= s.end and any(c.isdigit() for c in d.text)
+
+
+_LAST_DAY = re.compile(r"\b(?:ended|ends|closed|concluded|wrapped\s+up|(?:second|final|last)\s+day)\b")
 
 
 def _again_sentences(ctx: Context, body: BodyMention) -> list:
@@ -421,6 +440,28 @@ def _dateline_day(ctx: Context, body: BodyMention):
     return None
 
 
+_EVE = re.compile(r"\b(?:[Oo]n\s+the\s+eve\s+of|[Tt]he\s+day\s+before)\s+(?:the|this|his|her|their)\s+\w+")
+
+
+def _eve(ctx: Context, body: BodyMention, d):
+    """ "On the eve of the visit, the 11th meeting of the … Commission was held" in a text dated by
+    the visit's day: the sitting was the day before."""
+    if d is None or d.granularity != "day" or d.end:
+        return d
+    s = ctx.sentence_at(body.span[0])
+    if not _EVE.search(ctx.text, s.start, body.span[0]):
+        return d
+    from dataclasses import replace
+    from datetime import timedelta
+
+    try:
+        day = date.fromisoformat(d.value) - timedelta(days=1)
+    except ValueError:
+        return d
+    ctx.memo["meeting_on_eve"] = True  # the text's own occasion (the visit) keeps the dateline's day
+    return replace(d, value=day.isoformat())
+
+
 _ASIDE = re.compile(r",\s+(?:who|which)\s[^,;]*,")
 
 
@@ -470,6 +511,9 @@ def _place(ctx: Context, body: BodyMention, fmt: str | None) -> str | None:
             city = _capital_of(m.group(1) or m.group(2))
             if city:
                 return city  # "held in the Uzbek capital", "in the capital of Kazakhstan"
+    opened = _paragraph_place(ctx, body)
+    if opened is not None:
+        return opened
     if fmt in ("in-person", "hybrid"):
         # "paid a working visit to Brussels. On 11 November, he co-chaired the 20th meeting …": the city
         # the lead's visit went to
@@ -482,6 +526,20 @@ def _place(ctx: Context, body: BodyMention, fmt: str | None) -> str | None:
 
 
 _VISIT_TO = re.compile(r"\bvisit\s+to\s+$")
+_IN_CITY = re.compile(r"\s*(?:In|At)\s+$")
+
+
+def _paragraph_place(ctx: Context, body: BodyMention) -> str | None:
+    """ "In Dushanbe on 10–11 June, she held talks … On 11 June, she took part in the 12th meeting of
+    the … Committee": the city that opens the body's paragraph is where what it tells happened."""
+    s = ctx.sentence_at(body.span[0])
+    first = next((x for x in ctx.sentences if x.paragraph == s.paragraph), None)
+    if first is None or first.start > s.start:
+        return None
+    for p in ctx.places_in(first.start, min(first.end, first.start + 40)):
+        if p.kind == "city" and _IN_CITY.fullmatch(ctx.text, first.start, p.span[0]):
+            return p.name
+    return None
 
 
 _CAPITAL = re.compile(r"\bin\s+the\s+(?:([A-Z][\w-]+)\s+capital|capital\s+of\s+(?:the\s+)?([A-Z][\w-]+))\b")
@@ -560,6 +618,10 @@ def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) ->
             has_cue = cued[s.start] = scan.search_part(ctx.text[s.start : s.end], ctx.at, s.start) is not None
         if not has_cue:
             continue
+        if _OBSERVER.match(ctx.text, _end, min(s.end, _end + 50)) or _AS_OBSERVER.search(
+            ctx.text, max(s.start, start - 90), start
+        ):
+            continue  # "with Hungarian Prime Minister Viktor Orban attending as an observer": no head
         seen.add(person.name)
         heads.append(Head(name=person.name, role=person.role, side=_side(ctx, person, start, s, parties)))
     if len(heads) < 2:
@@ -567,6 +629,14 @@ def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) ->
     if len(heads) < 2:
         heads += _collective_heads(ctx, parties, limit, seen)
     return heads
+
+
+_OBSERVER = re.compile(r"[^,.;]{0,25}?\bas\s+(?:an?\s+|the\s+)?(?:observer|guest|special\s+guest)s?\b", re.I)
+
+
+_AS_OBSERVER = re.compile(
+    r"\bas\s+(?:an?\s+|the\s+)?(?:observer|guest|special\s+guest)s?,\s+(?:[A-Z][\w-]*\s+){0,6}$"
+)
 
 
 def _chairs_named_with(ctx: Context, body: BodyMention, parties: list[str]) -> list[Head]:
@@ -677,7 +747,13 @@ def _side(ctx: Context, person, pos: int, s, parties: list[str]) -> str | None:
     clause_start = starts[-1] if starts else s.start
     m_end = bounds.search(ctx.text, pos, s.end)
     clause = ctx.text[clause_start : (m_end.start() if m_end else s.end)]
-    if _EU_SIDE.search(clause) and "European Union" in parties:
+    rel = pos - clause_start
+    eu = [m.start() for m in _EU_SIDE.finditer(clause)] if "European Union" in parties else []
+    # "chaired on the Tajik side by A and on the EU side by B": the side named last before the person
+    own = [m for m in _DELEGATION.finditer(clause, 0, rel) if country_name(m.group(1))]
+    if own and not any(own[-1].start() < x < rel for x in eu):
+        return country_name(own[-1].group(1))
+    if eu:
         return "European Union"
     aff = person.affiliation
     if aff:
@@ -689,7 +765,6 @@ def _side(ctx: Context, person, pos: int, s, parties: list[str]) -> str | None:
             return info["party"]
     # "The Kazakh delegation was headed by A, the Kyrgyz delegation by B": the delegation named
     # last before the person, else the first after
-    rel = pos - clause_start
     found = [(m.start() < rel, m.group(1)) for m in _DELEGATION.finditer(clause)]
     before = [w for b, w in found if b]
     for w in ([before[-1]] if before else []) + [w for b, w in found if not b]:
@@ -698,7 +773,9 @@ def _side(ctx: Context, person, pos: int, s, parties: list[str]) -> str | None:
     return None
 
 
-_DELEGATION = re.compile(r"\b(?:the\s+)?([A-Z][a-z]+)\s+(?:delegation|side)\b")
+_DELEGATION = re.compile(
+    r"\b(?:the\s+)?([A-Z][a-z]+)(?:['’]s)?\s+(?:delegation|side|one\s+by|(?:was|were)\s+represented|was\s+led)\b"
+)
 
 
 @lru_cache(maxsize=1)
@@ -782,7 +859,10 @@ def find_meetings(ctx: Context) -> list[Meeting]:
         number = _such_number(ctx)
     if number is None and re.search(r"\bfirst[- ]ever\b|\binaugural\b", ctx.text[: ctx.lead_end], re.I):
         number = 1
-    d = _date(ctx, body) or _dateline_day(ctx, body)
+    if number is None and body.type in _round_types():
+        ctx.meeting_body = None
+        return []  # "the regular round of political consultations": an occasion, not a numbered sitting
+    d = _date(ctx, body) or _eve(ctx, body, _dateline_day(ctx, body))
     fmt = _format(ctx, body)
     m = Meeting(
         body=name,
@@ -799,6 +879,11 @@ def find_meetings(ctx: Context) -> list[Meeting]:
     )
     ctx.meeting = m
     return [m, *_joint_sittings(ctx, body, m)]
+
+
+@lru_cache(maxsize=1)
+def _round_types() -> frozenset[str]:
+    return frozenset(data.load("bodies").get("rounds") or [])
 
 
 @lru_cache(maxsize=1)
