@@ -1108,3 +1108,131 @@ def test_expert_consultations_on_a_document_are_negotiations():
 )
 def test_subjects_listed_after_a_passive_cue_make_one_agreement_each(text, expected):
     assert stages(text, published="2024-03-05") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Uzbek side suggested signing a memorandum on cooperation in healthcare.",
+        "Kazakhstan proposed to sign an agreement on cooperation in healthcare.",
+        "Tajikistan put forward a proposal for the ratification of a treaty on cooperation in healthcare.",
+        "The EU offered to open negotiations on an agreement on cooperation in healthcare.",
+        "Bishkek put forward an initiative to conclude a treaty on cooperation in healthcare.",
+    ],
+)
+def test_a_step_only_offered_leaves_the_document_proposed(text):
+    assert list(stages(text).values()) == ["proposed"]
+
+
+def test_a_proposed_document_that_was_signed_is_signed():
+    assert list(stages("The proposed agreement on customs cooperation was signed on Monday.").values()) == [
+        "signed"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both chambers of parliament have now approved the agreement on air communication with Germany.",
+        "The agreement on air communication with Germany was approved by the Mazhilis on Wednesday.",
+        "On Wednesday the Senate endorsed the agreement on air communication with Germany.",
+        "The Jogorku Kenesh adopted the agreement on air communication with Germany.",
+        "The Council adopted a decision on the conclusion of the agreement on air communication with "
+        "Germany.",
+        "The sides exchanged notifications on the agreement on air communication with Germany.",
+    ],
+)
+def test_a_parliaments_approval_or_the_eu_decision_on_conclusion_is_ratification(text):
+    assert list(stages(text).values()) == ["ratified"]
+
+
+def test_a_parliaments_vote_is_dated_and_a_first_reading_is_not_ratification():
+    text = "The agreement on air communication was approved by the Mazhilis on Wednesday."
+    assert dated(text, "2025-06-10") == {
+        "agreement on air communication": ("ratified", "2025-06-04")
+    }
+    got = stages(
+        "The Mazhilis approved in the first reading a draft law on the ratification of the Agreement on "
+        "Air Services, signed in Brussels last December."
+    )
+    assert got == {"Agreement on Air Services": "signed"}
+    # the sides' own approval of a plan is its adoption
+    assert stages("The ministers approved the action plan for 2025-2027.") == {
+        "action plan for 2025-2027": "signed"
+    }
+
+
+def test_the_last_notification_received_makes_an_agreement_ratified_on_that_day():
+    text = (
+        "Information concerning the date of entry into force of the Agreement on Air Services\n\n"
+        "The Agreement on Air Services, signed at Brussels on 18 November 2025, will enter into force on "
+        "1 June 2026, the last of the notifications having been received on 30 March 2026."
+    )
+    assert dated(text, "2026-04-20") == {"Agreement on Air Services": ("ratified", "2026-03-30")}
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "date"),
+    [
+        (
+            "The Enhanced Partnership and Cooperation Agreement, which entered into force on 1 April 2026, "
+            "replaces the Partnership and Cooperation Agreement of 1995.",
+            "Partnership and Cooperation Agreement of 1995",
+            "2026-04-01",
+        ),
+        (
+            "The Treaty on Strategic Partnership entered into force on 1 April 2026. It replaces the "
+            "Agreement on Trade and Economic Cooperation of 1992.",
+            "Agreement on Trade and Economic Cooperation of 1992",
+            "2026-04-01",
+        ),
+        (
+            "The Partnership and Cooperation Agreement of 1995 was replaced by the Enhanced Partnership and "
+            "Cooperation Agreement, which took effect on 1 March 2020.",
+            "Partnership and Cooperation Agreement of 1995",
+            "2020-03-01",
+        ),
+        (
+            "The Agreement on Trade and Economic Cooperation of 1992 was superseded by the Treaty on "
+            "Strategic Partnership, in force since 1 May 2024.",
+            "Agreement on Trade and Economic Cooperation of 1992",
+            "2024-05-01",
+        ),
+    ],
+)
+def test_an_agreement_replaced_by_one_in_force_is_terminated_that_day(text, old, date):
+    assert dated(text, "2026-06-10")[old] == ("terminated", date)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Enhanced Partnership and Cooperation Agreement was signed on Monday. It replaces the "
+        "Partnership and Cooperation Agreement of 1995, in force since 1999.",
+        "Once the Treaty on Strategic Partnership enters into force, it will replace the Partnership and "
+        "Cooperation Agreement of 1995.",
+        "The Treaty on Strategic Partnership, ratified in May, replaces the Partnership and Cooperation "
+        "Agreement of 1995.",
+    ],
+)
+def test_an_agreement_replaced_by_one_not_yet_in_force_stays_in_force(text):
+    assert stages(text)["Partnership and Cooperation Agreement of 1995"] == "in force"
+
+
+def test_a_sentence_opening_with_it_and_a_step_speaks_of_the_last_agreement():
+    text = (
+        "Astana, 10 June 2025. The Treaty on Eternal Friendship was signed in 1998 and ratified in 1999. "
+        "It entered into force in 2000."
+    )
+    assert dated(text, "2025-06-10") == {"Treaty on Eternal Friendship": ("in force", "2000")}
+    text = "The Agreement on Road Transport was initialled in May. It was signed in Tashkent on 3 June."
+    assert dated(text, "2025-06-10") == {"Agreement on Road Transport": ("signed", "2025-06-03")}
+    # "It" as a party proposing a document says nothing of the one named before
+    text = (
+        "The Agreement on Road Transport was signed in Tashkent on 3 June. It also proposed to conclude an "
+        "agreement on digital signatures."
+    )
+    assert dated(text, "2025-06-10") == {
+        "Agreement on Road Transport": ("signed", "2025-06-03"),
+        "agreement on digital signatures": ("proposed", None),
+    }

@@ -52,7 +52,7 @@ _OF_NOUNS = ("implementation", "practical implementation", "ratification", "sign
 _STEP_NOUNS = {"entry into force", "signing", "signature", "ratification", "ratifying"}
 _STEP_AHEAD = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|prepar(?:e|ed|es|ing|ations?)\s+(?:for)?|prospects?\s+(?:of|for)|possibility\s+of|"
-    r"speedy|early|swift|timely|accelerat\w*|expedit\w*|speed(?:ing)?\s+up|(?:necessary|needed|required)\s+for|procedures?\s+for|ensur\w*|complet(?:e|es|ing|ion\s+of)|on|towards?)\s+(?:the\s+)?(?:its\s+)?$",
+    r"speedy|early|swift|timely|(?:the\s+)?date\s+(?:of|for)|accelerat\w*|expedit\w*|speed(?:ing)?\s+up|(?:necessary|needed|required)\s+for|procedures?\s+for|ensur\w*|complet(?:e|es|ing|ion\s+of)|on|towards?)\s+(?:the\s+)?(?:its\s+)?$",
     re.I,
 )
 #: "the text was initialled in July": the agreement named last
@@ -68,6 +68,13 @@ _NEW_SUBJECT_VERB = re.compile(
     r"called|asked|instructed|stressed|noted|welcomed|proposed|discussed|expressed|underlined|reaffirmed)\b"
 )
 _WISH = re.compile(r"\b(?:importance|ready|readiness|hope[sd]?|want[s]?|need[s]?)\s+(?:of|to|for)?\s*$", re.I)
+# "suggested signing X", "proposed to sign X", "put forward a proposal for the ratification of X": a
+# step offered, not taken; X is only proposed
+_PROPOSE = re.compile(
+    r"\b(?:propos(?:ed|es|ing|al)|suggest(?:ed|s|ing|ion)|offer(?:ed|s|ing)?|idea|initiative)\s+"
+    r"(?:of|to|for)?\s*(?:the\s+)?$",
+    re.I,
+)
 _CAP_WORDS = re.compile(r"[A-Z][\w]+(?:\s[A-Z][\w]+)?")
 _PROVISIONALLY = re.compile(r"\s+(?:provisionally)")  # read at a position: opens with a space
 _AS_WELL_AS = re.compile(
@@ -118,7 +125,10 @@ _AND_OF = re.compile(r"\b(?:and|as\s+well\s+as)\s+of\s+(?:the\s+)?$")
 _AND_TO = re.compile(r",?\s+and\s+to\s+[a-z]")
 _INFINITIVE = re.compile(r"(?<![\w-])to\s+$")
 _SERIES_GAP = re.compile(r"(?:\s|,|and|as well as|an?|the)*")
-_DRAFT_AFTER = re.compile(r"\s+(?:(?:the|a|an|its)\s+)?(?:draft|bill|law)\b")
+_DRAFT_AFTER = re.compile(
+    r"\s+(?:in\s+(?:the\s+|its\s+)?(?:first|second)\s+reading\b,?\s*)?(?:(?:the|a|an|its)\s+)?(?:draft|bill|law)\b"
+    r"|\s+in\s+(?:the\s+|its\s+)?(?:first|second)\s+reading\b"
+)
 _AND_TO_LAUNCH = re.compile(
     r"\band\s+to\s+(?:launch|start|begin|open|commence)\s+(?:(?:formal|official|the)\s+)?$"
 )
@@ -136,6 +146,7 @@ class _Rec:
     stages: list[tuple[int, str, int]] = field(default_factory=list)  # (rank, stage, position)
     pending: list[tuple[int, str, int]] = field(default_factory=list)  # stage before a step still ahead
     replaced: bool = False
+    replaced_by: _Rec | None = None  # the successor the text says replaces this one
     synthetic: bool = False
     plural: bool = False
     decided_at: set[int] = field(default_factory=set)  # cues of talks decided at the occasion
@@ -176,7 +187,14 @@ def _cues() -> dict:
         + r")\s+(?:(?:formal|official|bilateral|the)\s+)?$",
         re.I,
     )
+    leg = "|".join(map(re.escape, sorted(conf.get("legislatures") or ["Parliament"], key=len, reverse=True)))
     return {
+        # "the Senate approved X", "X was endorsed by both chambers": a parliament's vote (case kept:
+        # "the Chamber of Commerce approved" is no house of parliament)
+        "legislature": re.compile(rf"(?<![\w-])(?:{leg})(?![\w-])"),
+        "by_legislature": re.compile(
+            rf"\s+by\s+(?:the\s+|both\s+|its\s+)?(?:[\w-]+\s+){{0,2}}?(?:{leg})(?![\w-])"
+        ),
         "launched_verb": re.compile(r"\b(?:agreed|decided)\s+to\s"),
         "launched": launched,
         "rx": cue_rx,
@@ -309,6 +327,19 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             for mm in _TEXT_ANAPHORA.finditer(text)
             if not any(a <= mm.start() < b for a, b, _ in mentions)
         ]
+    if "It " in text:
+        # "… signed in 1998. It entered into force in 1999.": a sentence that opens with "It" and a
+        # stage cue speaks of the agreement named last
+        # (a passive step, "It was ratified in 2019", or one the agreement itself takes, "It took
+        # effect"; not "It also proposed …", where "It" is a party)
+        rx, lookup = _cues()["rx"], _cues()["lookup"]
+        for mm in _IT_STEP.finditer(text):
+            cm = rx.match(text, mm.end())
+            if cm is None or not _opens_sentence(text, mm.start()):
+                continue
+            passive = _PASSIVE_AUX.search(mm.group(0))
+            if passive or lookup.get(cm.group(0).lower()) in ("in force", "suspended", "terminated"):
+                spans.append((mm.start(), mm.start() + 2))
     for a, b in sorted(set(spans)):
         # the latest in the text (an anaphor resolved before is appended at the end of the list)
         before = [
@@ -335,6 +366,14 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
         if not r.stages and not r.pending and not r.capitalised and _soft(r.name):
             continue  # "the concept of a green corridor": an idea, not a document, until it has a stage
         status = _status(r)
+        date_of = None
+        if (
+            r.replaced_by is not None
+            and _status(r.replaced_by) == "in force"
+            and any(st == "in force" for _rk, st, _p in r.replaced_by.stages)
+        ):
+            # "the EPCA, in force since 1 April, replaces the PCA": the old one ended that day
+            status, date_of = "terminated", r.replaced_by
         if (
             not r.capitalised
             and (r.plural or r.money is None)
@@ -351,13 +390,29 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
                 acronym=r.acronym,
                 parties=_parties(ctx, r),
                 status=status,
-                date=_date(ctx, r, status, named),
+                date=_date(ctx, date_of, "in force", named) if date_of else _date(ctx, r, status, named),
                 span=r.spans[0] if r.spans else None,
             )
         )
     return out
 
 
+_IT_STEP = re.compile(
+    r"\bIt\s+(?:(?:has|had|was|is|will|would|then|also|already|been|be|subsequently|formally|officially|"
+    r"finally|later|now)\s+){0,3}"
+)
+
+
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|be|is)\s")
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3) : pos].rstrip(" \t\u00a0")
+    return not before or before[-1] in ".!?\n"
+
+
+_FUTURE = re.compile(r"\b(?:will|would|shall|to|could|may|should)\s+(?:(?:also|then|eventually|fully)\s+)?$")
+_PASSIVE = re.compile(r"\b(?:was|were|is|has\s+been|have\s+been|had\s+been|being)\s+$")
 _SIMILAR = re.compile(r"\b(?:a|an|the)\s+(?:similar|analogous|identical|same)\s+$", re.I)
 _SUBJECT = re.compile(r"\s(?:on|for)\s.+?(?=\s(?:between|with)\s|$)")
 
@@ -493,10 +548,17 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             if word in cues["replaced"]:
                 # "to replace the 2011 text, and signed a plan …": the object right after the verb only
                 after = [x for x in here if x[0] >= pos and not re.search(r"[,;:]", text[pos : x[0]])]
+                new_one = [x for x in here if x[1] <= pos]
+                if _PASSIVE.search(text, max(s.start, pos - 20), pos):
+                    # "the PCA was replaced by the EPCA": the subject is the old one, the agent the new
+                    after, new_one = new_one[-1:], [x for x in here if x[0] > pos][:1]
                 if after:
                     old = after[0][2]
                     old.stages.append((_rank("in force"), "in force", pos))
                     old.replaced = True
+                    future = _FUTURE.search(text, max(s.start, pos - 25), pos)  # "will replace"
+                    if new_one and new_one[-1][2] is not old and not future:
+                        old.replaced_by = new_one[-1][2]
                     replaced.add(id(old))
                     _inherit_subject(text, old, [x for x in here if x[0] < pos])
                 continue
@@ -547,6 +609,10 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             if word in ("approved", "endorsed") and (pending or _DRAFT_AFTER.match(text, pos + len(word))):
                 # "to be approved by parliament", "approved the draft agreement": not the sides' signature
                 continue
+            if _by_parliament(text, word, pos, clause_left):
+                stage = "ratified"  # "the Senate approved X", "X was endorsed by parliament": ratified
+            if _rank(stage) > _rank("proposed") and word not in cues["firm"] and _PROPOSE.search(clause_left):
+                stage, pending = "proposed", False  # "suggested signing X": the step is only offered
             if pending and stage == "negotiating" and cues["ongoing"].search(clause_left):
                 pending = False  # "asked the government to speed up negotiations on X": under way
             decided = False
@@ -698,6 +764,8 @@ def _cue_stage(ctx: Context, s) -> tuple[str, int, bool] | None:
         if cues["neg"].search(clause_left):
             continue
         r = _rank(stage)
+        if r > _rank("proposed") and word not in cues["firm"] and _PROPOSE.search(clause_left):
+            stage, r = "proposed", _rank("proposed")  # "proposed for signing:": offered, not taken
         if (
             _AHEAD.match(text, pos + len(word))
             or cues["pending"].search(clause_left)
@@ -801,10 +869,8 @@ def _status(r: _Rec) -> str | None:
     return max(r.stages, key=lambda x: (x[0], x[2]))[1]
 
 
-def _date(ctx: Context, r: _Rec, status: str | None, named: list[tuple[int, int]] = ()) -> str | None:
-    pos = next((p for _rank_, st, p in r.stages + r.pending if st == status), None)
-    if pos is None:
-        return None
+def _near_date(ctx: Context, r: _Rec, status: str | None, named, pos: int) -> str | None:
+    """The date the sentence of the cue at `pos` gives its step: the first after the cue, else the nearest."""
     s = ctx.sentence_at(pos)
     near = [
         d
@@ -830,6 +896,21 @@ def _date(ctx: Context, r: _Rec, status: str | None, named: list[tuple[int, int]
         return after[0].value
     if near:
         return min(near, key=lambda d: abs(d.span[0] - pos)).value
+    return None
+
+
+def _date(ctx: Context, r: _Rec, status: str | None, named: list[tuple[int, int]] = ()) -> str | None:
+    cands = [p for _rank_, st, p in r.stages + r.pending if st == status]
+    if not cands:
+        return None
+    # the first cue of the stage that has a date of its own ("Information concerning the entry into
+    # force of X" heads the notice; "X … entered into force on 1 April" dates it)
+    for p in dict.fromkeys(cands):
+        found = _near_date(ctx, r, status, named, p)
+        if found is not None:
+            return found
+    pos = cands[0]
+    s = ctx.sentence_at(pos)
     if status in ("initialled", "signed", "ratified") and r.spans and not s.start <= r.spans[0][0] < s.end:
         # a list item under its lead-in ("On 10 December the Roundtable was held … The following
         # documents were signed:"): the day its paragraph gives before the lead-in
@@ -861,6 +942,16 @@ def _dated_release(ctx: Context) -> str | None:
 _STEP_TO_DATE = re.compile(r"\s+(?:[\w-]+\s+){0,6}$")  # "ratified by the Jogorku Kenesh in September"
 
 
+def _by_parliament(text: str, word: str, pos: int, clause_left: str) -> bool:
+    """The approval cue `word` at `pos` is a parliament's vote ("the Senate approved X", "X was
+    endorsed by both chambers"): a ratification, not the sides' adoption (nor a first reading)."""
+    if word not in ("approved", "endorsed", "adopted") or _DRAFT_AFTER.match(text, pos + len(word)):
+        return False
+    cues = _cues()
+    by = cues["by_legislature"].match(text, pos + len(word))
+    return bool(cues["legislature"].search(clause_left) or by)
+
+
 def _other_step_date(ctx: Context, d, status: str | None) -> bool:
     """ "the Agreement on X, signed in 2019, is being implemented": a date right after the cue of
     another stage ("signed in", "initialled on") dates that step, not this one."""
@@ -870,7 +961,11 @@ def _other_step_date(ctx: Context, d, status: str | None) -> bool:
         last = m
     if last is None or not _STEP_TO_DATE.fullmatch(left, last.end()):
         return False
-    stage = _cues()["lookup"].get(last.group(0).lower())
+    word = last.group(0).lower()
+    stage = _cues()["lookup"].get(word)
+    at = d.span[0] - len(left) + last.start()
+    if stage == "signed" and _by_parliament(ctx.text, word, at, _CLAUSE.split(left[: last.start()])[-1]):
+        stage = "ratified"
     return stage is not None and stage != status and stage in STAGE_ORDER
 
 
