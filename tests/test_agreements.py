@@ -1236,3 +1236,98 @@ def test_a_sentence_opening_with_it_and_a_step_speaks_of_the_last_agreement():
         "Agreement on Road Transport": ("signed", "2025-06-03"),
         "agreement on digital signatures": ("proposed", None),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "the Agreement on the Kazakh–Turkmen border crossing points, signed in 2024",
+            "Agreement on the Kazakh–Turkmen border crossing points",
+        ),
+        (
+            "an agreement on the Uzbek-Tajik water commission was signed",
+            "agreement on the Uzbek-Tajik water commission",
+        ),
+        (
+            "the intergovernmental agreement on the Caspian Sea – Black Sea – Europe green energy corridor "
+            "has",
+            "intergovernmental agreement on the Caspian Sea – Black Sea – Europe green energy corridor",
+        ),
+        (
+            "They signed the Agreement on Road Transport – Kazakhstan welcomed it.",
+            "Agreement on Road Transport",
+        ),
+        ("They signed an agreement on road transport – a milestone.", "agreement on road transport"),
+    ],
+)
+def test_a_dash_inside_a_compound_stays_in_the_name(text, expected):
+    assert names(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "5. Memorandum of understanding between the ministries of agriculture on plant quarantine.",
+            "Memorandum of understanding between the ministries of agriculture on plant quarantine",
+        ),
+        (
+            "- Agreement between the customs services on the exchange of data;",
+            "Agreement between the customs services on the exchange of data",
+        ),
+        (
+            "• Programme of Cultural Cooperation for 2025–2027;",
+            "Programme of Cultural Cooperation for 2025–2027",
+        ),
+    ],
+)
+def test_a_list_item_opening_with_its_noun_keeps_its_lower_case_parties(text, expected):
+    assert names(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "the Partnership and Cooperation Agreement establishing a partnership between the European "
+            "Communities and their Member States, of the one part, and the Kyrgyz Republic, of the other "
+            "part, which took effect in 1999",
+            "Partnership and Cooperation Agreement establishing a partnership between the European "
+            "Communities and their Member States and the Kyrgyz Republic",
+        ),
+        (
+            "The Association Agreement establishing an association between the European Union and Georgia "
+            "entered into force.",
+            "Association Agreement establishing an association between the European Union and Georgia",
+        ),
+        (
+            "The Agreement establishing the Eurasian Development Bank was signed.",
+            "Agreement establishing the Eurasian Development Bank",
+        ),
+    ],
+)
+def test_formal_titles_establishing_a_partnership_between_parties(text, expected):
+    assert names(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "At their meeting of 12 March 2026, the Parties agreed to draw up a new operational roadmap "
+            "under the Memorandum for the period 2026–2027.",
+            "new operational roadmap under the Memorandum for the period 2026–2027",
+        ),
+        (
+            "On 12 March 2026 the ministers decided to elaborate a roadmap for industrial cooperation.",
+            "roadmap for industrial cooperation",
+        ),
+        (
+            "On 12 March 2026 the sides agreed to work out an agreement on mutual recognition of diplomas.",
+            "agreement on mutual recognition of diplomas",
+        ),
+    ],
+)
+def test_agreed_to_draw_up_a_document_opens_work_on_it(text, name):
+    assert dated(text, "2026-04-20")[name][0] == "negotiating"

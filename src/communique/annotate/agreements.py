@@ -58,6 +58,8 @@ _IN_QUOTE_STOP = {",", ".", "!", "?", ":", ";"}
 _PLAN_HEADS = {"Programme", "programme", "Program", "program", "Plan", "plan"}
 _PLAN_ENDS = {"cooperation", "consultations", "interaction", "partnership", "action", "actions", "measures"}
 # "… on a wind turbine plant in the Zhambyl region": where, not what
+_ONE_PART = re.compile(r"the (?:one|first|other|second) part")
+_PART_CLAUSE = re.compile(r",\s+of\s+the\s+(?:one|first|other|second)\s+part\b,?")
 _AREA_NOUNS = {"region", "oblast", "province", "district", "county", "governorate", "area"}
 
 
@@ -121,7 +123,8 @@ def _plan_of(toks: list[Tok], i: int) -> int:
         t = toks[x]
         if t.base.lower() in _PLAN_ENDS:
             return x - i + 1
-        if not (t.text == "," or (t.word and t.base.islower())):
+        # "Programme of Cultural Cooperation": a capitalised plan, capitalised words
+        if not (t.text == "," or (t.word and (t.base.islower() or (t.cap and toks[i].text[0].isupper())))):
             return 0
     return 0
 
@@ -255,6 +258,15 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             post_end = j
         elif (
             j_after_acr == head_end
+            and j + 2 < len(toks)
+            and toks[j].base == "under"
+            and toks[j + 1].base in ("the", "this", "that", "its")
+            and _noun_at(toks, j + 2)
+        ):
+            j = _post_phrase(toks, j, text)  # "a roadmap under the Memorandum for 2026–2027": one document
+            post_end = j
+        elif (
+            j_after_acr == head_end
             and j < len(toks)
             and toks[j].base in lx["post"]
             and (
@@ -263,7 +275,10 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
                     toks,
                     j,
                     bare=not any(w[:1].isupper() for w in pre_words),
-                    indefinite=k > 0 and toks[k - 1].base in ("a", "an"),
+                    # "a Programme of cooperation between the ministries …", and a list item that
+                    # opens with its noun ("5. Memorandum of understanding between the ministries …")
+                    indefinite=(k > 0 and toks[k - 1].base in ("a", "an"))
+                    or (k == head_start and _opens_line(text, toks, k)),
                 )
             )
         ):
@@ -286,6 +301,8 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         name = text[toks[name_start].start : toks[head_end - 1].end]
         if post_end > head_end:
             name += " " + text[toks[post_start].start : toks[post_end - 1].end]
+            if "part" in name:
+                name = _PART_CLAUSE.sub("", name)  # the title without its "of the one part" clauses
         span_end = toks[max(post_end, j_after_acr) - 1].end
         plural = (
             noun.endswith("s")
@@ -448,6 +465,13 @@ def _capital_post(toks: list[Tok], j: int, bare: bool = True, indefinite: bool =
             )
             or (nxt.cap and nxt.word and not country_name(nxt.base))
         )
+    if toks[j].base == "establishing":
+        # the formal title "Partnership and Cooperation Agreement establishing a partnership between …"
+        # … and "the Treaty establishing the Eurasian Economic Union"
+        return after is not None and (
+            (nxt.base in ("a", "an") and after.word and after.base.islower())
+            or (nxt.base == "the" and after.cap)
+        )
     if toks[j].base == "amending":
         # "a Protocol amending the Agreement on …"
         return nxt.base == "the" and after is not None and after.cap or (nxt.cap and nxt.word)
@@ -595,6 +619,27 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
         ):
             k = q_end + 1  # "… for Industrial Cooperation "Central Asia"", "between JSC "NC KTZ" and …"
             continue
+        if (
+            t.text in ("–", "-")
+            and k + 1 < len(toks)
+            and toks[k - 1].word
+            and toks[k + 1].word
+            and (
+                (toks[k - 1].end == t.start and t.end == toks[k + 1].start)
+                or (
+                    toks[k - 1].cap
+                    and toks[k + 1].cap
+                    and not _DATE_WORD.match(toks[k + 1].base)
+                    # "… Transport – Kazakhstan welcomed it": a new clause after the dash
+                    and not (
+                        k + 2 < len(toks)
+                        and (_PAST.fullmatch(toks[k + 2].base) or toks[k + 2].base.lower() in lx["stop"])
+                    )
+                )
+            )
+        ):
+            k += 2  # "on the Kazakh–Turkmen border", "on the Caspian Sea – Black Sea – Europe corridor"
+            continue
         if t.text in (".", ";", ":", "(", ")", "—", "–", '"', "“", "”", "«", "»", "!", "?", "*", "|"):
             break
         if (
@@ -620,6 +665,9 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
             break
         if t.base == "in" and k + 1 < len(toks) and toks[k + 1].cap and _is_city(toks[k + 1].base):
             break  # "… signed an agreement on X in Baku": where, not what
+        if t.text == "," and _ONE_PART.fullmatch(" ".join(x.base for x in toks[max(j, k - 3) : k])):
+            k += 1  # "between the Union and its Member States, of the one part, and X, of the other part"
+            continue
         if t.text == ",":
             nxt = toks[k + 1] if k + 1 < len(toks) else None
             if (
