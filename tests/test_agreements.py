@@ -1331,3 +1331,77 @@ def test_formal_titles_establishing_a_partnership_between_parties(text, expected
 )
 def test_agreed_to_draw_up_a_document_opens_work_on_it(text, name):
     assert dated(text, "2026-04-20")[name][0] == "negotiating"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The sides exchanged documents on cooperation in geological exploration.",
+            {"documents on cooperation in geological exploration": "signed"},
+        ),
+        (
+            "Documents on cooperation in energy and on cooperation in culture were signed.",
+            {"Document on cooperation in energy": "signed", "Document on cooperation in culture": "signed"},
+        ),
+        (
+            "The ministers put their signatures to a document on mutual recognition of diplomas.",
+            {"document on mutual recognition of diplomas": "signed"},
+        ),
+        # a bare "document" is the one named last, never a record of its own
+        (
+            "The Agreement on Transit was signed in May. The document was ratified in June.",
+            {"Agreement on Transit": "ratified"},
+        ),
+        ("A package of 15 documents was signed.", {}),
+    ],
+)
+def test_documents_named_by_their_subject(text, expected):
+    assert stages(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The sides reviewed progress on the construction of the small nuclear power plant in the "
+            "Jizzakh region. The intergovernmental agreement on this project, signed in May 2024, took "
+            "effect in 2025.",
+            "intergovernmental agreement on the construction of the small nuclear power plant in the Jizzakh "
+            "region",
+        ),
+        (
+            "Kazakhstan plans the modernisation of a coal power station in Ekibastuz, and a memorandum on "
+            "this facility was signed on Monday.",
+            "memorandum on the modernisation of a coal power station in Ekibastuz",
+        ),
+        (
+            "The ministers discussed the Khorgos dry port project. A memorandum on this project was signed "
+            "on Monday.",
+            "memorandum on the Khorgos dry port project",
+        ),
+    ],
+)
+def test_an_agreement_on_this_project_is_named_by_the_project(text, expected):
+    assert list(stages(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Talks are under way on a protocol extending the project to a larger power unit.",
+            {"protocol extending the project to a larger power unit": "negotiating"},
+        ),
+        (
+            "The sides signed a protocol prolonging the agreement on transit until 2030.",
+            {"protocol prolonging the agreement on transit until 2030": "signed"},
+        ),
+        (
+            "Negotiations continue on an agreement governing the use of transboundary rivers.",
+            {"agreement governing the use of transboundary rivers": "negotiating"},
+        ),
+    ],
+)
+def test_protocols_extending_or_governing_something(text, expected):
+    assert stages(text) == expected

@@ -321,6 +321,11 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         )
         if k >= 2 and toks[k - 2].base.lower() == "such" and not content_pre:
             anaphoric = True  # "such an agreement with the EU"
+        if noun.lower() in ("document", "documents"):
+            if post_end == head_end or toks[post_start].base != "on":
+                anaphoric = True  # named by its subject ("documents on …"), else the last one named
+            if k == head_start and _opens_line(text, toks, k):
+                capital = False  # "Documents on cooperation in …" opening a sentence: no title
         ons = (
             [
                 x

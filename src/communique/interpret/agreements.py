@@ -253,11 +253,13 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
                 return r
         return None
 
+    resolved: set[tuple[int, int]] = set()  # anaphoric mentions named by what they are on
     explicit = sorted(
         (
             m
             for m in ctx.agreements
-            if not m.anaphoric and not _PARTIES_TO.search(text[max(0, m.span[0] - 30) : m.span[0]])
+            if (not m.anaphoric or (" th" in m.name and _THIS_PROJECT.search(m.name)))
+            and not _PARTIES_TO.search(text[max(0, m.span[0] - 30) : m.span[0]])
         ),
         key=lambda m: m.span,
     )
@@ -265,6 +267,13 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
         if recs and _SIMILAR.search(text, max(0, m.span[0] - 20), m.span[0]):
             m = _similar_to(m, recs[-1])  # "a similar treaty with Kuwait": on the subject of the last one
         name, money = m.name, None
+        if " th" in name and (ref := _THIS_PROJECT.search(name)):
+            name = _project_named(text, name, ref, m.span[0])
+            if m.anaphoric:
+                if name == m.name:
+                    continue  # "a memorandum on this project" with no project named before: an anaphor
+                m = dataclasses.replace(m, anaphoric=False)
+                resolved.add(m.span)
         if pledges and not m.plural and not m.acronym and _money_contract(m.name):
             name, money = _money_document(ctx, m, pledges)
         rec = lookup(name, m.acronym)
@@ -320,7 +329,7 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             mentions.append((a, b, rec))
     mentions.sort(key=lambda x: x[0])
     # anaphora: "the agreement", "such an agreement", "the new treaty" → the latest named one
-    spans = [m.span for m in ctx.agreements if m.anaphoric and not m.plural]
+    spans = [m.span for m in ctx.agreements if m.anaphoric and not m.plural and m.span not in resolved]
     if scans["text"].found(text, ctx.at):
         spans += [
             mm.span()
@@ -413,6 +422,33 @@ def _opens_sentence(text: str, pos: int) -> bool:
 
 _FUTURE = re.compile(r"\b(?:will|would|shall|to|could|may|should)\s+(?:(?:also|then|eventually|fully)\s+)?$")
 _PASSIVE = re.compile(r"\b(?:was|were|is|has\s+been|have\s+been|had\s+been|being)\s+$")
+_THIS_PROJECT = re.compile(
+    r"\s(on|for|of)\s+(?:this|that|the\s+said|the\s+same)\s+(?:project|plant|facility|undertaking)$"
+)
+# "… the construction of the small nuclear power plant in the Jizzakh region. The agreement on this
+# project …": what the project is, named in the sentences before
+_PROJECT_WORK = re.compile(
+    r"\b((?:construction|building|development|creation|modernisation|modernization|reconstruction|expansion)"
+    r"\s+of\s+(?:the|a|an)\s+[^,.;:()\n]{3,80}?)(?=\s*[,.;:()\n]|\s+(?:and|which|that|is|was|were|will|has|had)\b)"
+)
+_PROJECT_NAMED = re.compile(r"\bthe\s+([^,.;:()\n]{3,60}?\s+project)\b")
+
+
+def _project_named(text: str, name: str, ref: re.Match, at: int) -> str:
+    """ "the intergovernmental agreement on this project": on the work the text named last before it
+    in its paragraph or the one before ("the construction of the plant in …", "the Khorgos port project")."""
+    start = max(0, at - 600)
+    window = text[start:at]
+    last = None
+    for rx in (_PROJECT_WORK, _PROJECT_NAMED):
+        for mm in rx.finditer(window):
+            if last is None or mm.start(1) > last.start(1):
+                last = mm
+    if last is None:
+        return name
+    return f"{name[: ref.start()]} {ref.group(1)} the {last.group(1)}"
+
+
 _SIMILAR = re.compile(r"\b(?:a|an|the)\s+(?:similar|analogous|identical|same)\s+$", re.I)
 _SUBJECT = re.compile(r"\s(?:on|for)\s.+?(?=\s(?:between|with)\s|$)")
 
