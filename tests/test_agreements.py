@@ -1405,3 +1405,46 @@ def test_an_agreement_on_this_project_is_named_by_the_project(text, expected):
 )
 def test_protocols_extending_or_governing_something(text, expected):
     assert stages(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministers sealed an agreement on gas supplies.", "signed"),
+        ("Kazakhstan and Turkey penned a memorandum on defence industry cooperation.", "signed"),
+        ("The two companies clinched an agreement on a joint venture in Aktau.", "signed"),
+        ("A signing ceremony for the agreement on gas supplies was held in Astana.", "signed"),
+    ],
+)
+def test_informal_signing_verbs(text, expected):
+    assert list(stages(text).values()) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The agreement on gas supplies expired in 2024.", {"agreement on gas supplies": "terminated"}),
+        (
+            "Uzbekistan pulled out of the treaty on collective security in 2012.",
+            {"treaty on collective security": "terminated"},
+        ),
+        ("The Agreement on Fisheries is no longer in force.", {"Agreement on Fisheries": "terminated"}),
+        # an end still ahead: in force until then
+        ("The agreement on gas supplies will expire in 2027.", {"agreement on gas supplies": "in force"}),
+        ("The Treaty on Gas Supplies could be terminated next year.", {"Treaty on Gas Supplies": "in force"}),
+    ],
+)
+def test_an_agreement_that_expired_or_was_left_is_terminated(text, expected):
+    assert stages(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The parties reached agreement on the text of the treaty on the state border.",
+        "The negotiators reached an agreement on the final text of the treaty on the state border.",
+        "The sides agreed the final text of the treaty on the state border.",
+    ],
+)
+def test_agreement_on_the_text_of_a_treaty_initials_the_treaty(text):
+    assert stages(text) == {"treaty on the state border": "initialled"}

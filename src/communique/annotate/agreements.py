@@ -58,6 +58,7 @@ _IN_QUOTE_STOP = {",", ".", "!", "?", ":", ";"}
 _PLAN_HEADS = {"Programme", "programme", "Program", "program", "Plan", "plan"}
 _PLAN_ENDS = {"cooperation", "consultations", "interaction", "partnership", "action", "actions", "measures"}
 # "… on a wind turbine plant in the Zhambyl region": where, not what
+_ON_THE_TEXT = re.compile(r"on (?:the )?(?:final |draft )?text\b.*")
 _ONE_PART = re.compile(r"the (?:one|first|other|second) part")
 _PART_CLAUSE = re.compile(r",\s+of\s+the\s+(?:one|first|other|second)\s+part\b,?")
 _AREA_NOUNS = {"region", "oblast", "province", "district", "county", "governorate", "area"}
@@ -146,6 +147,8 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             continue
         head_start, head_end = i, i + n
         noun = " ".join(t.text for t in toks[i : i + n])
+        if noun == "agreement" and _ON_THE_TEXT.fullmatch(" ".join(t.base for t in toks[head_end : i + 5])):
+            continue  # "reached agreement on the text of the treaty": the sides agreed; the treaty comes next
         capital = noun[0].isupper()
         # leftwards: capitalised words (for a capitalised noun), years, pre-modifiers, "and"
         k = head_start

@@ -640,6 +640,8 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 # "agreed to finalise the text of X", "decided to ratify X": an infinitive is a step ahead
                 or (_rank(stage) >= _rank("initialled") and _INFINITIVE.search(clause_left) is not None)
             )
+            if pending and stage in ("suspended", "terminated"):
+                stage, pending = "in force", False  # "will expire in 2027", "could be suspended": in force
             if word == "sign" and not pending:
                 continue  # a bare "sign" says a step only in a plan ("are expected to sign X")
             if word in ("approved", "endorsed") and (pending or _DRAFT_AFTER.match(text, pos + len(word))):
