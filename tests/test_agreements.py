@@ -1448,3 +1448,68 @@ def test_an_agreement_that_expired_or_was_left_is_terminated(text, expected):
 )
 def test_agreement_on_the_text_of_a_treaty_initials_the_treaty(text):
     assert stages(text) == {"treaty on the state border": "initialled"}
+
+
+def records(text: str, published: str = "2025-06-10") -> list[tuple]:
+    return [(a.name, a.acronym, a.status) for a in extract(text, published=published).agreements]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The EU-Uzbekistan EPCA, initialled in 2022, was signed in Brussels in October 2024.",
+            [("EU-Uzbekistan Enhanced Partnership and Cooperation Agreement", "EPCA", "signed")],
+        ),
+        (
+            "Talks on an FTA with the Eurasian Economic Union are under way.",
+            [("free trade agreement", "FTA", "negotiating")],
+        ),
+        (
+            "The PCA, in force since 1999, remains the basis of relations.",
+            [("Partnership and Cooperation Agreement", "PCA", "in force")],
+        ),
+        # the acronym of an agreement the text names in full is that agreement
+        (
+            "Ratification of the EPCA. On 14 January the Senate ratified the Enhanced Partnership and "
+            "Cooperation Agreement between Uzbekistan and the European Union.",
+            [("Enhanced Partnership and Cooperation Agreement", "EPCA", "ratified")],
+        ),
+    ],
+)
+def test_a_known_acronym_never_spelled_out_is_an_agreement(text, expected):
+    assert records(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Agreement on Road Transport was initialled in July 2024. The parties signed it on 3 June.",
+            ("signed", "2025-06-03"),
+        ),
+        (
+            "The Agreement on Road Transport was signed in 2023. The Senate ratified it on 3 June.",
+            ("ratified", "2025-06-03"),
+        ),
+        (
+            "The Agreement on Road Transport was signed in 2023. Russia suspended it on 3 June.",
+            ("suspended", "2025-06-03"),
+        ),
+    ],
+)
+def test_a_step_taken_on_it_speaks_of_the_agreement_named_last(text, expected):
+    assert dated(text, "2025-06-10") == {"Agreement on Road Transport": expected}
+
+
+def test_table_rows_under_a_lead_in_take_its_stage():
+    text = (
+        "Tashkent, 10 June 2025. Signed documents:\n"
+        "| No. | Document | Parties |\n|---|---|---|\n"
+        "| 1 | Agreement on visa-free travel | Governments |\n"
+        "| 2 | Memorandum on digital cooperation | Ministries of digital development |\n"
+    )
+    assert dated(text, "2025-06-10") == {
+        "Agreement on visa-free travel": ("signed", "2025-06-10"),
+        "Memorandum on digital cooperation": ("signed", "2025-06-10"),
+    }

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import data
+from ..annotate.agreements import _party_compound
 from ..annotate.ordinals import parse_ordinal
 from ..annotate.places import country_name, first_letters_ahead
 from ..models import STAGE_ORDER, Agreement
@@ -80,7 +81,7 @@ _PROVISIONALLY = re.compile(r"\s+(?:provisionally)")  # read at a position: open
 _AS_WELL_AS = re.compile(
     r"\w+[ \t]*,?[ \t]+(?:as well as|along with|together with)[ \t]+(?:(?:an?|the)[ \t]+)?"
 )
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•▪–—][ \t]+|\d{1,3}[.)][ \t]+|[a-z][)][ \t]+)")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•▪–—][ \t]+|\d{1,3}[.)][ \t]+|[a-z][)][ \t]+|\|)")  # "|": a table row
 _BARE_MARKER = re.compile(r"\s*(?:\d{1,3}[.)]|[a-z][)]|[-*+•▪–—])\s*")
 _AGREEMENT_WORD = re.compile(r"\b(?:agreements?|treaty|treaties|memorand\w+|protocol|convention|accord)\b")
 _TALKS_ON_NAMED = re.compile(
@@ -208,9 +209,19 @@ def _cues() -> dict:
 
 
 @lru_cache(maxsize=1)
+def _known_acronyms() -> dict[str, str]:
+    return dict(data.load("agreements").get("acronyms") or {})
+
+
+_PARTY_PAIR = re.compile(r"(?<![\w-])([A-Z][\w]*[-–][A-Z][\w]*)\s+$")
+
+
+@lru_cache(maxsize=1)
 def _scans() -> dict:
     """The whole-text scans, tried only where they can match (see interpret.scan)."""
+    known = "|".join(map(re.escape, sorted(_known_acronyms(), key=len, reverse=True) or ["EPCA"]))
     return {
+        "acronyms": LiteralScan(re.compile(rf"(?<![\w-])(?:{known})(?![\w-])")),
         "negotiations": LiteralScan(_NEGOTIATIONS_ON),
         "text": AnyOf(["text"]),  # every match of _TEXT_ANAPHORA names the text
         "cues": LiteralScan(_cues()["rx"]),
@@ -293,6 +304,25 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             by_acr[m.acronym] = rec
         rec.spans.append(m.span)
         mentions.append((m.span[0], m.span[1], rec))
+    # a known acronym the text never spells out ("the EU-Uzbekistan EPCA was signed")
+    known = _known_acronyms()
+    for mm in _scans()["acronyms"].finditer(text, ctx.at) if known else ():
+        acr = mm.group(0)
+        if acr in by_acr or any(s <= mm.start() < e for s, e, _ in mentions) or ctx.is_heading(mm.start()):
+            continue
+        a = mm.start()
+        pre = _PARTY_PAIR.search(text, max(0, a - 40), a)
+        if pre is not None and _party_compound(pre.group(1)):
+            a = pre.start(1)
+        rec = lookup(known[acr], None)  # the agreement the text names in full elsewhere
+        if rec is None:
+            rec = _Rec(f"{text[a : mm.start()]}{known[acr]}", acr, known[acr][0].isupper(), a)
+            rec.plural = acr.endswith("s")
+            recs.append(rec)
+        rec.acronym = rec.acronym or acr
+        by_acr[acr] = rec
+        rec.spans.append((a, mm.end()))
+        mentions.append((a, mm.end(), rec))
     # bare acronyms ("the EPCA")
     for acr, rec in by_acr.items():
         for mm in re.finditer(rf"(?<![\w]){re.escape(acr)}(?![\w])", text):
@@ -349,6 +379,9 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             passive = _PASSIVE_AUX.search(mm.group(0))
             if passive or lookup.get(cm.group(0).lower()) in ("in force", "suspended", "terminated"):
                 spans.append((mm.start(), mm.start() + 2))
+    if " it" in text:
+        # "… was initialled in July. The parties signed it on 24 October.": the object of a step
+        spans += [(mm.start(1), mm.end(1)) for mm in _STEP_IT.finditer(text)]
     for a, b in sorted(set(spans)):
         # the latest in the text (an anaphor resolved before is appended at the end of the list)
         before = [
@@ -406,6 +439,9 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
     return out
 
 
+_STEP_IT = re.compile(
+    r"\b(?:signed|initialled|initialed|ratified|inked|sealed|denounced|suspended|terminated)\s+(it)\b(?!\s+(?:is|was|will|would|has|had|to)\b)"
+)
 _IT_STEP = re.compile(
     r"\bIt\s+(?:(?:has|had|was|is|will|would|then|also|already|been|be|subsequently|formally|officially|"
     r"finally|later|now)\s+){0,3}"
