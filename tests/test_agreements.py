@@ -1513,3 +1513,40 @@ def test_table_rows_under_a_lead_in_take_its_stage():
         "Agreement on visa-free travel": ("signed", "2025-06-10"),
         "Memorandum on digital cooperation": ("signed", "2025-06-10"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Samruk-Kazyna and CNPC inked a memorandum on a gas-processing plant.",
+            "memorandum between Samruk-Kazyna and CNPC on a gas-processing plant",
+        ),
+        ("Navoi Mining and Orano concluded an agreement.", "agreement between Navoi Mining and Orano"),
+        (
+            "On Tuesday Kazakhstan Temir Zholy and COSCO Shipping signed an agreement on a container "
+            "terminal.",
+            "agreement between Kazakhstan Temir Zholy and COSCO Shipping on a container terminal",
+        ),
+        (
+            "In Astana, KazMunayGas and Eni also signed a memorandum on offshore exploration.",
+            "memorandum between KazMunayGas and Eni on offshore exploration",
+        ),
+    ],
+)
+def test_a_business_document_is_named_by_its_two_signatories(text, expected):
+    assert records(text) == [(expected, None, "signed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakhstan and Uzbekistan signed an agreement on tourism.",
+        "Presidents Tokayev and Mirziyoyev signed an agreement on tourism.",
+        "President Tokayev met President Mirziyoyev. Tokayev and Mirziyoyev signed an agreement on tourism.",
+        "Kassym-Jomart Tokayev and Shavkat Mirziyoyev signed an agreement on tourism.",
+        "The EU and China signed an agreement on tourism.",
+    ],
+)
+def test_states_and_people_signing_do_not_go_into_the_name(text):
+    assert records(text) == [("agreement on tourism", None, "signed")]

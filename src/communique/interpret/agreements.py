@@ -29,7 +29,7 @@ from functools import lru_cache
 from .. import data
 from ..annotate.agreements import _party_compound
 from ..annotate.ordinals import parse_ordinal
-from ..annotate.places import country_name, first_letters_ahead
+from ..annotate.places import country_name, demonym_country, first_letters_ahead
 from ..models import STAGE_ORDER, Agreement
 from .context import Context
 from .scan import AnyOf, LiteralScan
@@ -269,7 +269,11 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
         (
             m
             for m in ctx.agreements
-            if (not m.anaphoric or (" th" in m.name and _THIS_PROJECT.search(m.name)))
+            if (
+                not m.anaphoric
+                or (" th" in m.name and _THIS_PROJECT.search(m.name))
+                or (not m.plural and _company_pair(ctx, m.span[0]) is not None)
+            )
             and not _PARTIES_TO.search(text[max(0, m.span[0] - 30) : m.span[0]])
         ),
         key=lambda m: m.span,
@@ -285,6 +289,18 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
                     continue  # "a memorandum on this project" with no project named before: an anaphor
                 m = dataclasses.replace(m, anaphoric=False)
                 resolved.add(m.span)
+        pair = None if m.plural or m.capitalised or " between " in name else _company_pair(ctx, m.span[0])
+        if pair is not None:
+            # "Samruk-Kazyna and CNPC inked a memorandum on a gas-processing plant": a business document
+            # is named by its parties (a state's has its own name and needs none)
+            post = _POST_WORD.search(name)
+            head, rest = (name[: post.start()], name[post.start() :]) if post else (name, "")
+            name = f"{head} between {pair[0]} and {pair[1]}{rest}"
+            if m.anaphoric:
+                m = dataclasses.replace(m, anaphoric=False, name=name)
+                resolved.add(m.span)
+        elif m.anaphoric:
+            continue
         if pledges and not m.plural and not m.acronym and _money_contract(m.name):
             name, money = _money_document(ctx, m, pledges)
         rec = lookup(name, m.acronym)
@@ -458,6 +474,88 @@ def _opens_sentence(text: str, pos: int) -> bool:
 
 _FUTURE = re.compile(r"\b(?:will|would|shall|to|could|may|should)\s+(?:(?:also|then|eventually|fully)\s+)?$")
 _PASSIVE = re.compile(r"\b(?:was|were|is|has\s+been|have\s+been|had\s+been|being)\s+$")
+# "Uzbekneftegaz and LUKOIL signed an agreement …": two names, then a signing verb, then the document
+_COMPANY_PAIR = re.compile(
+    r"(?<![\w&.'’-])((?:[A-Z][\w&.'’-]*\s){0,3}[A-Z][\w&.'’-]*)\s+and\s+"
+    r"((?:[A-Z][\w&.'’-]*\s){0,3}[A-Z][\w&.'’-]*)\s+(?:(?:also|then|have|has|had|jointly)\s+)?"
+    r"(?:signed|inked|sealed|concluded|penned|clinched|put\s+their\s+signatures\s+to)\s+(?:an?|the|one)\s+"
+    r"(?:[\w-]+\s+){0,3}$"
+)
+_NOT_A_COMPANY = re.compile(
+    r"^(?:The|Both|Presidents?|Prime|Ministers?|Heads?|Leaders?|Governments?|Sides?|Parties)\b"
+)
+
+
+def _company_pair(ctx: Context, at: int) -> tuple[str, str] | None:
+    """The two signatories named right before the document at `at` when both are companies or other
+    bodies that are neither states nor people ("KazMunayGas and Eni signed a …")."""
+    text = ctx.text
+    s = ctx.sentence_at(at)
+    start = max(s.start, at - 160)
+    if not _SIGN_VERB_NEAR.search(text, max(start, at - 60), at):
+        return None
+    m = _COMPANY_PAIR.search(text, start, at)
+    if m is None:
+        return None
+    # "On Tuesday Kazakhstan Temir Zholy and …": the words that open the sentence are no part of it
+    first = m.group(1).split()
+    while first and first[0] in _not_names():
+        first.pop(0)
+    if not first:
+        return None
+    pair = (" ".join(first), m.group(2))
+    people = {w for p in ctx.people for w in p.name.split()}
+    for name, (a, b) in zip(pair, (m.span(1), m.span(2)), strict=True):
+        words = name.split()
+        if _NOT_A_COMPANY.match(name) or country_name(name) or (len(words) == 1 and demonym_country(name)):
+            return None
+        if any(p < b and a < q for p, q, _x in ctx.person_mentions()) or people.intersection(words):
+            return None
+        if ctx.is_body_name(name) or not _org_like(words):
+            return None
+        if len(words) == 1 and _surname_like(ctx.text, name):
+            return None
+    return pair
+
+
+_SURNAME_END = re.compile(r"(?:ov|ev|yev|ova|eva|yeva|enko|uly|kyzy|ovich|evich|ski|sky)$")
+
+
+def _surname_like(text: str, word: str) -> bool:
+    """ "Tokayev", "Mirziyoyev": a surname by its ending, or a word the text puts after a title."""
+    if word.isupper():
+        return False
+    return bool(_SURNAME_END.search(word)) or re.search(
+        rf"\b(?:President|Minister|Premier|Chairman|Chairwoman|Chair|Mr|Mrs|Ms|Dr|Ambassador|Secretary|"
+        rf"Commissioner|Governor|Mayor|Akim|Hokim|Khokim|Director|CEO|Envoy)\.?\s+{re.escape(word)}\b",
+        text,
+    ) is not None
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    return frozenset([*(data.load("names").get("not_names") or ()), *days])
+
+
+def _org_like(words: list[str]) -> bool:
+    """ "LUKOIL", "KazMunayGas", "Navoi Mining", "Kazakhstan Temir Zholy JSC": a company's name, not a
+    person's ("Shavkat Mirziyoyev"): one word, or a word in capitals, or a company word in it."""
+    org = _company_words()
+    return (
+        len(words) == 1
+        or any(len(w) > 1 and w.isupper() for w in words)
+        or any(w.strip(".,").lower() in org for w in words)
+        or len(words) >= 3
+    )
+
+
+@lru_cache(maxsize=1)
+def _company_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in data.load("agreements").get("company_words") or ())
+
+
+_SIGN_VERB_NEAR = re.compile(r"\b(?:signed|inked|sealed|concluded|penned|clinched|signatures\s+to)\b")
 _THIS_PROJECT = re.compile(
     r"\s(on|for|of)\s+(?:this|that|the\s+said|the\s+same)\s+(?:project|plant|facility|undertaking)$"
 )
