@@ -1550,3 +1550,24 @@ def test_a_business_document_is_named_by_its_two_signatories(text, expected):
 )
 def test_states_and_people_signing_do_not_go_into_the_name(text):
     assert records(text) == [("agreement on tourism", None, "signed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The sides signed a uranium supply agreement.", ["uranium supply agreement"]),
+        (
+            "An offtake agreement for copper concentrate was signed.",
+            ["offtake agreement for copper concentrate"],
+        ),
+        ("The governments signed a historic green hydrogen agreement.", ["green hydrogen agreement"]),
+        ("Talks continue on the steel quota agreement.", ["steel quota agreement"]),
+        # words of praise or reference alone name nothing
+        ("The parties signed an important agreement.", []),
+        ("They ratified the relevant agreement.", []),
+        # a verb before the noun is no modifier
+        ("The ministers signed agreement texts.", []),
+    ],
+)
+def test_lower_case_words_between_an_article_and_the_noun_name_it(text, expected):
+    assert names(text) == expected

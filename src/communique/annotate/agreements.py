@@ -95,6 +95,7 @@ def _lex() -> dict:
         "not_title": set(d.get("not_title") or ()),
         "money": set(d.get("money_contracts") or ()),
         "listed_after": set(d.get("listed_after") or ()),
+        "vague": set(d.get("vague") or ()),
         # every token an agreement noun can start with: the scan skips all others before `_noun_at`
         "starts": single | {n.split()[0] for n in multi},
     }
@@ -200,6 +201,13 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
                 pre_words.append("and")
                 continue
             break
+        if not capital and k > 0:
+            # "a uranium supply agreement", "an offtake agreement", "a historic green hydrogen agreement":
+            # the lower-case words between an article and the noun name it, whatever they are
+            x = _free_modifiers(text, toks, k)
+            if x < k:
+                pre_words.extend(t.base for t in toks[x:k])
+                k = x
         # rightwards: acronym in brackets, then a post-modifier phrase
         j = head_end
         acronym = None
@@ -391,6 +399,36 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         consumed_until = span_end
         i = max(post_end, j_after_acr, head_end)
     return out
+
+
+_MODIFIER = re.compile(r"[a-z][a-z-]*[a-z]")
+_ARTICLES = {"a", "an", "the", "this", "that", "its", "their", "two", "three", "several"}
+
+
+def _free_modifiers(text: str, toks: list[Tok], k: int) -> int:
+    """Index of the first of up to three lower-case words right before token k that an article (and
+    perhaps a word of praise, data/agreements.yaml `vague`) opens; k when there are none."""
+    lx = _lex()
+    x = k
+    while x > 0 and k - x < 3:
+        t = toks[x - 1]
+        if (
+            not t.word
+            or not _MODIFIER.fullmatch(t.base)
+            or t.base in lx["vague"]
+            or t.base in _ARTICLES
+            or t.base in lx["stop"]
+            or (t.base.endswith("ed") and t.base not in lx["pre"])
+            or text[t.end : toks[x].start] not in (" ", "\u00a0")
+        ):
+            break
+        x -= 1
+    if x == k:
+        return k
+    y = x
+    while y > 0 and toks[y - 1].base in lx["vague"] and x - y < 2:
+        y -= 1
+    return x if y > 0 and toks[y - 1].base.lower() in _ARTICLES else k
 
 
 def _listed_subjects(toks: list[Tok], j: int) -> int | None:
