@@ -1571,3 +1571,49 @@ def test_states_and_people_signing_do_not_go_into_the_name(text):
 )
 def test_lower_case_words_between_an_article_and_the_noun_name_it(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Brussels, 5 March 2026. The parties discussed the roadmap adopted at the 21st meeting of the "
+            "Cooperation Council in Luxembourg in October 2024.",
+            {"roadmap adopted at the 21st meeting of the Cooperation Council": ("signed", "2024-10")},
+        ),
+        (
+            "Brussels, 5 March 2026. The action plan endorsed at the First Summit in Jeddah in 2023 is "
+            "being implemented.",
+            {"action plan endorsed at the First Summit": ("in force", None)},
+        ),
+        (
+            "Brussels, 5 March 2026. They recalled the declaration signed during the third session of the "
+            "commission, in Baku.",
+            {"declaration signed during the third session of the commission": ("signed", None)},
+        ),
+    ],
+)
+def test_a_document_named_by_the_occasion_that_adopted_it(text, expected):
+    assert dated(text, "2026-03-05") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Attention was paid to the Strategic Partnership on raw materials, whose memorandum was signed "
+            "in November 2022.",
+            "memorandum on the Strategic Partnership on raw materials",
+        ),
+        (
+            "The ministers praised the Middle Corridor Platform, whose founding agreement was signed in 2023.",
+            "agreement on the Middle Corridor Platform",
+        ),
+        (
+            "They visited the Khorgos Gateway, whose shareholders agreement was signed in 2023.",
+            "shareholders agreement on the Khorgos Gateway",
+        ),
+    ],
+)
+def test_whose_document_belongs_to_the_name_before_it(text, expected):
+    assert stages(text, "2026-03-05") == {expected: "signed"}

@@ -152,6 +152,7 @@ class _Rec:
     plural: bool = False
     decided_at: set[int] = field(default_factory=set)  # cues of talks decided at the occasion
     money: object | None = None  # the pledge a loan, grant or guarantee document carries
+    own_occasion: bool = False  # "the roadmap adopted at the 21st meeting": not the reported occasion's
 
 
 @lru_cache(maxsize=1)
@@ -265,6 +266,7 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
         return None
 
     resolved: set[tuple[int, int]] = set()  # anaphoric mentions named by what they are on
+    other_occasion: set[tuple[int, int]] = set()  # documents adopted at an occasion the text names
     explicit = sorted(
         (
             m
@@ -273,6 +275,8 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
                 not m.anaphoric
                 or (" th" in m.name and _THIS_PROJECT.search(m.name))
                 or (not m.plural and _company_pair(ctx, m.span[0]) is not None)
+                or (not m.plural and _ADOPTED_AT.match(text, m.span[1]) is not None)
+                or (not m.plural and _whose(text, m.span[0]) is not None)
             )
             and not _PARTIES_TO.search(text[max(0, m.span[0] - 30) : m.span[0]])
         ),
@@ -299,6 +303,22 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             if m.anaphoric:
                 m = dataclasses.replace(m, anaphoric=False, name=name)
                 resolved.add(m.span)
+        elif m.anaphoric and (at := _ADOPTED_AT.match(text, m.span[1])) is not None:
+            # "the roadmap adopted at the 21st meeting of the Cooperation Council": named by its occasion
+            # (another than the one reported, so undated unless the text dates it)
+            name = f"{name} {at.group(1)}"
+            m = dataclasses.replace(m, anaphoric=False, name=name)
+            resolved.add(m.span)
+            other_occasion.add(m.span)
+        elif (
+            (m.anaphoric or not (m.capitalised or _POST_WORD.search(name)))
+            and (of := _whose(text, m.span[0])) is not None
+        ):
+            # "the Strategic Partnership on raw materials, whose memorandum was signed in 2022"
+            name = f"{name} on the {of}"
+            if m.anaphoric:
+                m = dataclasses.replace(m, anaphoric=False, name=name)
+                resolved.add(m.span)
         elif m.anaphoric:
             continue
         if pledges and not m.plural and not m.acronym and _money_contract(m.name):
@@ -313,6 +333,7 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
                 continue
             name = _meeting_protocol(ctx, name)
             rec = _Rec(name, m.acronym, m.capitalised, m.span[0], plural=m.plural, money=money)
+            rec.own_occasion = m.span in other_occasion
             recs.append(rec)
         if m.acronym and not rec.acronym:
             rec.acronym = m.acronym
@@ -556,6 +577,22 @@ def _company_words() -> frozenset[str]:
 
 
 _SIGN_VERB_NEAR = re.compile(r"\b(?:signed|inked|sealed|concluded|penned|clinched|signatures\s+to)\b")
+_WHOSE = re.compile(r"\bthe\s+([A-Z][^;:.()\n]{3,120}?),\s+whose\s+(?:[a-z-]+\s+){0,2}$")
+
+
+def _whose(text: str, at: int) -> str | None:
+    """ "the Strategic Partnership on X, whose memorandum …": what the document at `at` belongs to."""
+    if ", whose " not in text[max(0, at - 40) : at]:
+        return None
+    found = [mm.group(1) for mm in _WHOSE.finditer(text, max(0, at - 160), at)]
+    return found[-1] if found else None
+
+
+_ADOPTED_AT = re.compile(
+    r"\s+((?:adopted|signed|approved|endorsed|agreed|initialled|initialed)\s+(?:at|during)\s+the\s+"
+    r"(?:\d{1,3}(?:st|nd|rd|th)\b|[A-Z]|first|second|third|fourth|fifth|last|latest|previous)"
+    r"[^,;:.()\n]*?)(?=\s+(?:in|on|last|this|and|which|that|was|were|is|are|has|have|remains?)\b|[,;:.()\n]|$)"
+)
 _THIS_PROJECT = re.compile(
     r"\s(on|for|of)\s+(?:this|that|the\s+said|the\s+same)\s+(?:project|plant|facility|undertaking)$"
 )
@@ -1075,13 +1112,19 @@ def _date(ctx: Context, r: _Rec, status: str | None, named: list[tuple[int, int]
     cands = [p for _rank_, st, p in r.stages + r.pending if st == status]
     if not cands:
         return None
-    # the first cue of the stage that has a date of its own ("Information concerning the entry into
-    # force of X" heads the notice; "X … entered into force on 1 April" dates it)
-    for p in dict.fromkeys(cands):
-        found = _near_date(ctx, r, status, named, p)
+    # a heading's cue gives way to the body's ("Information concerning the entry into force of X"
+    # heads the notice; "X … entered into force on 1 April" dates it)
+    # … and for a step with no other occasion to fall back on (entry into force, ratification), the
+    # first cue that has a date of its own
+    body = [p for p in cands if not ctx.is_heading(p)]
+    if body and body[0] != cands[0]:
+        cands = body
+    pos = cands[0]
+    reached = {p for _rk, _st, p in r.stages}
+    for p in dict.fromkeys(cands) if status in ("in force", "ratified") else cands[:1]:
+        found = _near_date(ctx, r, status, named, p) if p == pos or p in reached else None
         if found is not None:
             return found
-    pos = cands[0]
     s = ctx.sentence_at(pos)
     if status in ("initialled", "signed", "ratified") and r.spans and not s.start <= r.spans[0][0] < s.end:
         # a list item under its lead-in ("On 10 December the Roundtable was held … The following
@@ -1094,8 +1137,10 @@ def _date(ctx: Context, r: _Rec, status: str | None, named: list[tuple[int, int]
         ]
         if before:
             return before[-1].value
-    if (status in ("initialled", "signed", "ratified") or pos in r.decided_at) and not any(
-        p == s.start for _r, _st, p in r.pending
+    if (
+        (status in ("initialled", "signed", "ratified") or pos in r.decided_at)
+        and not any(p == s.start for _r, _st, p in r.pending)
+        and not r.own_occasion
     ):
         # a step reported without a date was taken at the occasion the text reports; a readout
         # without one ("Akorda, 23 October 2025. … the presidents signed …") on the day it is dated
@@ -1111,7 +1156,7 @@ def _dated_release(ctx: Context) -> str | None:
     return pub if any(d.value == pub for d in ctx.dates_in(0, ctx.lead_end)) else None
 
 
-_STEP_TO_DATE = re.compile(r"\s+(?:[\w-]+\s+){0,6}$")  # "ratified by the Jogorku Kenesh in September"
+_STEP_TO_DATE = re.compile(r"\s+(?:[\w-]+\s+){0,8}$")  # "ratified by the Jogorku Kenesh in September"
 
 
 def _by_parliament(text: str, word: str, pos: int, clause_left: str) -> bool:
@@ -1127,7 +1172,7 @@ def _by_parliament(text: str, word: str, pos: int, clause_left: str) -> bool:
 def _other_step_date(ctx: Context, d, status: str | None) -> bool:
     """ "the Agreement on X, signed in 2019, is being implemented": a date right after the cue of
     another stage ("signed in", "initialled on") dates that step, not this one."""
-    left = ctx.text[max(0, d.span[0] - 50) : d.span[0]]
+    left = ctx.text[max(0, d.span[0] - 70) : d.span[0]]
     last = None
     for m in _cues()["rx"].finditer(left):
         last = m
