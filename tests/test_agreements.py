@@ -1606,7 +1606,8 @@ def test_a_document_named_by_the_occasion_that_adopted_it(text, expected):
             "memorandum on the Strategic Partnership on raw materials",
         ),
         (
-            "The ministers praised the Middle Corridor Platform, whose founding agreement was signed in 2023.",
+            "The ministers praised the Middle Corridor Platform, whose founding agreement was signed in "
+            "2023.",
             "agreement on the Middle Corridor Platform",
         ),
         (
