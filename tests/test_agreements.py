@@ -1618,3 +1618,41 @@ def test_a_document_named_by_the_occasion_that_adopted_it(text, expected):
 )
 def test_whose_document_belongs_to_the_name_before_it(text, expected):
     assert stages(text, "2026-03-05") == {expected: "signed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Agreement on Air Services was initialled in 2024. The air services agreement was signed "
+            "on 3 June.",
+            {"Agreement on Air Services": "signed"},
+        ),
+        (
+            "The sides initialled the readmission agreement in May. The agreement on readmission will be "
+            "signed in the autumn.",
+            {"readmission agreement": "initialled"},
+        ),
+        (
+            "The EU–Kazakhstan Enhanced Partnership and Cooperation Agreement entered into force in 2020. "
+            "The EPCA is the basis of relations.",
+            {"EU–Kazakhstan Enhanced Partnership and Cooperation Agreement": "in force"},
+        ),
+        # other parties, or more words, make another document
+        (
+            "The Kazakhstan–China agreement on investment was signed in 2019. The agreement on investment "
+            "with Uzbekistan is being negotiated.",
+            {
+                "Kazakhstan–China agreement on investment": "signed",
+                "agreement on investment with Uzbekistan": "negotiating",
+            },
+        ),
+        (
+            "The agreement on trade was signed in 2019. The agreement on trade in services is being "
+            "negotiated.",
+            {"agreement on trade": "signed", "agreement on trade in services": "negotiating"},
+        ),
+    ],
+)
+def test_one_agreement_named_two_ways_is_one_record(text, expected):
+    assert stages(text) == expected

@@ -184,6 +184,18 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             ):
                 k -= 1
                 continue
+            if (
+                k >= 3
+                and t.cap
+                and toks[k - 2].text in ("–", "-")
+                and toks[k - 3].end == toks[k - 2].start
+                and toks[k - 2].end == t.start
+                and pre_words[-1:] != ["and"]
+                and _party_compound(f"{toks[k - 3].base}-{t.base}")
+            ):
+                k -= 3  # "the Kazakhstan–China agreement on …": the dash a token of its own
+                pre_words.append(f"{toks[k].base}-{toks[k + 2].base}")
+                continue
             if _party_compound(t.base) and pre_words[-1:] != ["and"]:
                 k -= 1
                 pre_words.append(t.base)  # "EU-Kazakhstan agreement on …"

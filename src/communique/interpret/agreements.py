@@ -242,6 +242,39 @@ def _key(name: str) -> str:
     return " ".join(n.split())
 
 
+_SIG_STOP = frozenset(
+    {"the", "of", "on", "and", "for", "between", "a", "an", "in", "with", "to", "its", "their", "this"}
+    | {"that", "certain", "aspects", "new", "field", "area", "sphere"}
+)
+_SIG_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=4096)
+def _signature(name: str) -> tuple[str, frozenset[str], frozenset[str]] | None:
+    """The kind of document, the words that say what it is about and the parties it names; None
+    when nothing but the kind is left ("the agreement")."""
+    words = [w for w in _SIG_WORD.findall(name.lower()) if w not in _SIG_STOP]
+    kinds = [w for w in words if w in _SIG_KINDS]
+    if not kinds:
+        return None
+    kind = kinds[-1].rstrip("s") if kinds[-1] != "memoranda" else "memorandum"
+    parties = frozenset(
+        c for w in words if (c := country_name(w.capitalize()) or country_name(w.upper())) is not None
+    )
+    about = frozenset(
+        w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 4 else w
+        for w in words
+        if w not in _SIG_KINDS and not country_name(w.capitalize()) and not country_name(w.upper())
+    )
+    return (kind, about, parties) if about else None
+
+
+_SIG_KINDS = frozenset(
+    {"agreement", "agreements", "treaty", "treaties", "memorandum", "memoranda", "protocol", "convention"}
+    | {"accord", "charter"}
+)
+
+
 _LAW_TITLE = re.compile(
     r"[\"“«]On\s+(?:the\s+)?(?:ratification|approval|accession|denunciation|conclusion)\s+(?:of|to)\s+(?:the\s+)?$"
 )
@@ -263,6 +296,16 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             rk = _key(r.name)
             if rk == k or (r.capitalised and (k.startswith(rk + " ") or rk.startswith(k + " "))):
                 return r
+        # "the air services agreement" … "the Agreement on Air Services", "the EU–Kazakhstan EPCA" …
+        # "the Enhanced Partnership and Cooperation Agreement": the same words, the same document
+        sig = _signature(name)
+        if sig is not None:
+            for r in recs:
+                other = None if r.synthetic or r.replaced else _signature(r.name)
+                # (parties both name must be the same: "the agreement on investment with Uzbekistan")
+                same_parties = not other or not other[2] or not sig[2] or other[2] == sig[2]
+                if other is not None and other[:2] == sig[:2] and same_parties:
+                    return r
         return None
 
     resolved: set[tuple[int, int]] = set()  # anaphoric mentions named by what they are on
