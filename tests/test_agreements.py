@@ -1656,3 +1656,45 @@ def test_whose_document_belongs_to_the_name_before_it(text, expected):
 )
 def test_one_agreement_named_two_ways_is_one_record(text, expected):
     assert stages(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The two sides issued a joint statement on deepening the strategic partnership.",
+            {"joint statement on deepening the strategic partnership": "signed"},
+        ),
+        (
+            "After the talks the presidents issued a Joint Declaration on Eternal Friendship.",
+            {"Joint Declaration on Eternal Friendship": "signed"},
+        ),
+        (
+            "The presidents witnessed the exchange of the following documents:\n\n1) Agreement on road "
+            "transport;\n2) Memorandum on tourism.",
+            {"Agreement on road transport": "signed", "Memorandum on tourism": "signed"},
+        ),
+        (
+            "The sides agreed to prepare the following documents for signing at the next summit:\n"
+            "- Agreement on labour migration;\n- Memorandum on digital cooperation.",
+            {
+                "Agreement on labour migration": "initialled",
+                "Memorandum on digital cooperation": "initialled",
+            },
+        ),
+        (
+            "The agreement on labour migration was submitted for ratification.",
+            {"agreement on labour migration": "signed"},
+        ),
+        (
+            "The agreement on labour migration is ready for signature.",
+            {"agreement on labour migration": "initialled"},
+        ),
+        (
+            "A ceremony for the signing of the agreement on labour migration was held.",
+            {"agreement on labour migration": "signed"},
+        ),
+    ],
+)
+def test_issued_statements_exchanged_lists_and_documents_prepared_for_a_step(text, expected):
+    assert stages(text) == expected

@@ -53,7 +53,9 @@ _OF_NOUNS = ("implementation", "practical implementation", "ratification", "sign
 _STEP_NOUNS = {"entry into force", "signing", "signature", "ratification", "ratifying"}
 _STEP_AHEAD = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|prepar(?:e|ed|es|ing|ations?)\s+(?:for)?|prospects?\s+(?:of|for)|possibility\s+of|"
-    r"speedy|early|swift|timely|(?:the\s+)?date\s+(?:of|for)|accelerat\w*|expedit\w*|speed(?:ing)?\s+up|(?:necessary|needed|required)\s+for|procedures?\s+for|ensur\w*|complet(?:e|es|ing|ion\s+of)|on|towards?)\s+(?:the\s+)?(?:its\s+)?$",
+    r"speedy|early|swift|timely|(?:the\s+)?date\s+(?:of|for)|accelerat\w*|expedit\w*|speed(?:ing)?\s+up|(?:necessary|needed|required)\s+for|procedures?\s+for|ensur\w*|complet(?:e|es|ing|ion\s+of)|on|towards?|"
+    # "prepared the documents for signing", "submitted for ratification" (not "a ceremony for the signing")
+    r"(?<!ceremony\s)(?<!ceremonies\s)for)\s+(?:the\s+)?(?:its\s+)?$",
     re.I,
 )
 #: "the text was initialled in July": the agreement named last
@@ -1022,6 +1024,7 @@ def _cue_stage(ctx: Context, s) -> tuple[str, int, bool] | None:
             _AHEAD.match(text, pos + len(word))
             or cues["pending"].search(clause_left)
             or _WISH.search(clause_left)
+            or (word in _STEP_NOUNS and _STEP_AHEAD.search(clause_left))
         ) and word not in cues["firm"]:
             if r > 0 and (ahead is None or r < ahead[0]):
                 ahead = (r - 1, STAGE_ORDER[r - 1], pos)
