@@ -463,7 +463,12 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
                 spans.append((mm.start(), mm.start() + 2))
     if " it" in text:
         # "… was initialled in July. The parties signed it on 24 October.": the object of a step
-        spans += [(mm.start(1), mm.end(1)) for mm in _STEP_IT.finditer(text)]
+        spans += [
+            mm.span(1)
+            for mm in _IT_WORD.finditer(text)
+            if _STEP_BEFORE_IT.search(text, max(0, mm.start() - 14), mm.start() + 1)
+            and not _NOT_OBJECT_IT.match(text, mm.end())
+        ]
     for a, b in sorted(set(spans)):
         # the latest in the text (an anaphor resolved before is appended at the end of the list)
         before = [
@@ -521,11 +526,15 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
     return out
 
 
-_STEP_IT = re.compile(
-    r"\b(?:signed|initialled|initialed|ratified|inked|sealed|denounced|suspended|terminated)\s+(it)\b(?!\s+(?:is|was|will|would|has|had|to)\b)"
+# (the word "it" found by its literal, the verb before it checked there: a scan for the verbs
+# would try every position of the text)
+_IT_WORD = re.compile(r" (it)\b")  # (a literal first: sre skips ahead to it)
+_STEP_BEFORE_IT = re.compile(
+    r"\b(?:signed|initialled|initialed|ratified|inked|sealed|denounced|suspended|terminated)\s+$"
 )
+_NOT_OBJECT_IT = re.compile(r"\s+(?:is|was|will|would|has|had|to)\b")
 _IT_STEP = re.compile(
-    r"\bIt\s+(?:(?:has|had|was|is|will|would|then|also|already|been|be|subsequently|formally|officially|"
+    r"It\s+(?:(?:has|had|was|is|will|would|then|also|already|been|be|subsequently|formally|officially|"
     r"finally|later|now)\s+){0,3}"
 )
 
@@ -1162,15 +1171,18 @@ def _date(ctx: Context, r: _Rec, status: str | None, named: list[tuple[int, int]
     # heads the notice; "X … entered into force on 1 April" dates it)
     # … and for a step with no other occasion to fall back on (entry into force, ratification), the
     # first cue that has a date of its own
-    body = [p for p in cands if not ctx.is_heading(p)]
-    if body and body[0] != cands[0]:
-        cands = body
+    if len(cands) > 1 and ctx.is_heading(cands[0]):
+        cands = [p for p in cands if not ctx.is_heading(p)] or cands
     pos = cands[0]
-    reached = {p for _rk, _st, p in r.stages}
-    for p in dict.fromkeys(cands) if status in ("in force", "ratified") else cands[:1]:
-        found = _near_date(ctx, r, status, named, p) if p == pos or p in reached else None
-        if found is not None:
-            return found
+    found = _near_date(ctx, r, status, named, pos)
+    if found is not None:
+        return found
+    if len(cands) > 1 and status in ("in force", "ratified"):
+        reached = {p for _rk, _st, p in r.stages}
+        for p in dict.fromkeys(cands[1:]):
+            found = _near_date(ctx, r, status, named, p) if p != pos and p in reached else None
+            if found is not None:
+                return found
     s = ctx.sentence_at(pos)
     if status in ("initialled", "signed", "ratified") and r.spans and not s.start <= r.spans[0][0] < s.end:
         # a list item under its lead-in ("On 10 December the Roundtable was held … The following
@@ -1218,9 +1230,10 @@ def _by_parliament(text: str, word: str, pos: int, clause_left: str) -> bool:
 def _other_step_date(ctx: Context, d, status: str | None) -> bool:
     """ "the Agreement on X, signed in 2019, is being implemented": a date right after the cue of
     another stage ("signed in", "initialled on") dates that step, not this one."""
-    left = ctx.text[max(0, d.span[0] - 70) : d.span[0]]
+    start = max(0, d.span[0] - 70)
+    left = ctx.text[start : d.span[0]]
     last = None
-    for m in _cues()["rx"].finditer(left):
+    for m in _scans()["cues"].finditer_part(left, ctx.at, start):
         last = m
     if last is None or not _STEP_TO_DATE.fullmatch(left, last.end()):
         return False
