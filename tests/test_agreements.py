@@ -1698,3 +1698,25 @@ def test_one_agreement_named_two_ways_is_one_record(text, expected):
 )
 def test_issued_statements_exchanged_lists_and_documents_prepared_for_a_step(text, expected):
     assert stages(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An agreement on transit, a memorandum on tourism and a protocol on customs were signed.",
+        "The Agreement on Transit, the Memorandum on Tourism and the Protocol on Customs were signed.",
+        "In total, 15 documents were signed. They include an agreement on transit, a memorandum on tourism "
+        "and a protocol on customs.",
+        "The sides signed 15 documents. Among them are an agreement on transit, a memorandum on tourism and "
+        "a protocol on customs.",
+    ],
+)
+def test_every_item_of_a_list_takes_the_cue_after_or_before_it(text):
+    got = stages(text)
+    assert len(got) == 3 and set(got.values()) == {"signed"}
+
+
+def test_a_plan_of_consultations_is_named_by_what_it_is_of():
+    got = stages("The Plan of Consultations for 2026 was signed.")
+    assert got == {"Plan of Consultations for 2026": "signed"}
+    assert stages("The sides signed the Plan of Consultations.") == {"Plan of Consultations": "signed"}

@@ -341,6 +341,8 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             and (post_end == head_end or generic_tail)
             # "a finance contract": a document of its own kind, named after the money it carries
             and not (n > 1 and noun.split()[0].lower() in lx["money"])
+            # "the Plan of Consultations": a plan named by what it is of
+            and not (n > 2 and toks[i].text in _PLAN_HEADS and toks[i + 1].text == "of")
         )
         if k >= 2 and toks[k - 2].base.lower() == "such" and not content_pre:
             anaphoric = True  # "such an agreement with the EU"

@@ -135,6 +135,10 @@ _DRAFT_AFTER = re.compile(
 _AND_TO_LAUNCH = re.compile(
     r"\band\s+to\s+(?:launch|start|begin|open|commence)\s+(?:(?:formal|official|the)\s+)?$"
 )
+_AMONG_THEM = re.compile(
+    r"\s*(?:Among\s+(?:them|these|those|the\s+documents|which)|(?:They|These|Those)\s+(?:include|included|are|were)\b)"
+)
+_LIST_COMMA = re.compile(r"\s*,\s*(?:an?\s+|the\s+)?")
 _JOINED = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:an?|the)?\s*")
 _TEXT_ANAPHORA = re.compile(r"\b(?:the|its|this)\s+text\b(?!\s+of\b)", re.I)
 
@@ -792,6 +796,21 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 for _a, _b, r in here:
                     (r.pending if is_pending else r.stages).append((_rank(stage), stage, pos))
                 continue
+        if (
+            _AMONG_THEM.match(sent)
+            and ctx.sentence_index(s.start) > 0
+            and not any(
+                not _in_name(s.start + cm.start(), s.start + cm.end(), spans_here)
+                for cm in cue_scan.finditer_part(sent, ctx.at, s.start)
+            )
+        ):
+            # "15 documents were signed. Among them are X and Y.": the list speaks through the sentence before
+            lead = _cue_stage(ctx, ctx.sentences[ctx.sentence_index(s.start) - 1])
+            if lead is not None:
+                stage, pos, is_pending = lead
+                for _a, _b, r in here:
+                    (r.pending if is_pending else r.stages).append((_rank(stage), stage, pos))
+                continue
         for a, b, r in here:
             # "the text of the Memorandum on X was agreed at expert level": its text agreed, X initialled
             if _TEXT_OF.search(text, max(s.start, a - 16), a) and _TEXT_AGREED.match(text, b):
@@ -1087,15 +1106,25 @@ def _nearest(text: str, here, pos: int, sent_start: int, clause_ends: list[int])
         # "an agreement on X and a memorandum on Y were signed": the cue after both names both
         best_start = next(a2 for a2, b2, r in here if b2 == end and r is best)
         if best_start <= pos:
-            shared += [
-                r
-                for _a2, b2, r in here
+            joined = [
+                (a2, r)
+                for a2, b2, r in here
                 if b2 <= best_start
                 and r is not best
                 and r not in shared
                 and clause_id(b2) == cid
                 and _JOINED.fullmatch(text, b2, best_start)
             ]
+            shared += [r for _a2, r in joined]
+            # "an agreement on X, a memorandum on Y and a protocol on Z were signed": up the list
+            cur = min((a2 for a2, _r in joined), default=None)
+            for a2, b2, r in sorted(here, key=lambda x: x[0], reverse=True) if cur is not None else ():
+                if b2 > cur or r is best or r in shared:
+                    continue
+                if not _LIST_COMMA.fullmatch(text, b2, cur):
+                    break
+                shared.append(r)
+                cur = a2
         # "the Protocol was signed, as well as a Protocol amending …": the cue reaches over the comma
         shared += [
             r
