@@ -1720,3 +1720,28 @@ def test_a_plan_of_consultations_is_named_by_what_it_is_of():
     got = stages("The Plan of Consultations for 2026 was signed.")
     assert got == {"Plan of Consultations for 2026": "signed"}
     assert stages("The sides signed the Plan of Consultations.") == {"Plan of Consultations": "signed"}
+
+
+def test_ratified_the_day_of_the_last_ratification_step():
+    text = (
+        "Brussels, 10 June 2025. The EU and Kyrgyzstan signed the Agreement on Air Services in June 2024. "
+        "The European Parliament gave its consent in February 2025, and the Jogorku Kenesh ratified the "
+        "agreement in April."
+    )
+    assert dated(text, "2025-06-10") == {"Agreement on Air Services": ("ratified", "2025-04")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Council adopted a decision authorising the signing of the agreement on air services.",
+            "initialled",
+        ),
+        ("The Council authorised the opening of negotiations on an agreement on air services.", "proposed"),
+        ("The Council adopted a decision on the conclusion of the agreement on air services.", "ratified"),
+        ("The Commission adopted a mandate to negotiate the agreement on air services.", "proposed"),
+    ],
+)
+def test_a_decision_authorising_a_step_is_not_the_step(text, expected):
+    assert stages(text) == {"agreement on air services": expected}

@@ -135,6 +135,9 @@ _DRAFT_AFTER = re.compile(
 _AND_TO_LAUNCH = re.compile(
     r"\band\s+to\s+(?:launch|start|begin|open|commence)\s+(?:(?:formal|official|the)\s+)?$"
 )
+_DECISION_AFTER = re.compile(
+    r"\s+(?:(?:a|the|its|their)\s+)?(?:decision|decisions|resolution|decree|regulation|conclusions|mandate)\b"
+)
 _AMONG_THEM = re.compile(
     r"\s*(?:Among\s+(?:them|these|those|the\s+documents|which)|(?:They|These|Those)\s+(?:include|included|are|were)\b)"
 )
@@ -888,6 +891,8 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 stage, pending = "in force", False  # "will expire in 2027", "could be suspended": in force
             if word == "sign" and not pending:
                 continue  # a bare "sign" says a step only in a plan ("are expected to sign X")
+            if word in ("approved", "endorsed", "adopted") and _DECISION_AFTER.match(text, pos + len(word)):
+                continue  # "the Council adopted a decision authorising the signing of X": the decision's step
             if word in ("approved", "endorsed") and (pending or _DRAFT_AFTER.match(text, pos + len(word))):
                 # "to be approved by parliament", "approved the draft agreement": not the sides' signature
                 continue
@@ -1203,10 +1208,21 @@ def _date(ctx: Context, r: _Rec, status: str | None, named: list[tuple[int, int]
     if len(cands) > 1 and ctx.is_heading(cands[0]):
         cands = [p for p in cands if not ctx.is_heading(p)] or cands
     pos = cands[0]
+    if status == "ratified" and len(cands) > 1:
+        # "the Parliament gave its consent in February, and the Jogorku Kenesh ratified it in April":
+        # ratified the day of the last step
+        reached = {p for _rk, _st, p in r.stages}
+        dates = [
+            d
+            for p in dict.fromkeys(cands)
+            if (p == pos or p in reached) and (d := _near_date(ctx, r, status, named, p)) is not None
+        ]
+        if dates:
+            return max(dates)
     found = _near_date(ctx, r, status, named, pos)
     if found is not None:
         return found
-    if len(cands) > 1 and status in ("in force", "ratified"):
+    if len(cands) > 1 and status == "in force":
         reached = {p for _rk, _st, p in r.stages}
         for p in dict.fromkeys(cands[1:]):
             found = _near_date(ctx, r, status, named, p) if p != pos and p in reached else None
