@@ -1745,3 +1745,29 @@ def test_ratified_the_day_of_the_last_ratification_step():
 )
 def test_a_decision_authorising_a_step_is_not_the_step(text, expected):
     assert stages(text) == {"agreement on air services": expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Earlier, in May 2024, the memorandum on the corridor was signed in Baku, and in November 2024 "
+            "the presidents signed an agreement on green energy.",
+            {
+                "memorandum on the corridor": ("signed", "2024-05"),
+                "agreement on green energy": ("signed", "2024-11"),
+            },
+        ),
+        (
+            "The Agreement on Transit, which became effective on 1 March 2020 after provisional application "
+            "since May 2016, remains the framework.",
+            {"Agreement on Transit": ("in force", "2020-03-01")},
+        ),
+        (
+            "The Agreement on Transit, in force since 1 March 2020, remains the framework.",
+            {"Agreement on Transit": ("in force", "2020-03-01")},
+        ),
+    ],
+)
+def test_a_step_is_dated_within_its_own_clause(text, expected):
+    assert dated(text, "2025-06-10") == expected

@@ -135,6 +135,7 @@ _DRAFT_AFTER = re.compile(
 _AND_TO_LAUNCH = re.compile(
     r"\band\s+to\s+(?:launch|start|begin|open|commence)\s+(?:(?:formal|official|the)\s+)?$"
 )
+_NEW_CLAUSE = re.compile(r"[;]|,\s+(?:and|but|while|whereas)\s")
 _DECISION_AFTER = re.compile(
     r"\s+(?:(?:a|the|its|their)\s+)?(?:decision|decisions|resolution|decree|regulation|conclusions|mandate)\b"
 )
@@ -1183,9 +1184,16 @@ def _near_date(ctx: Context, r: _Rec, status: str | None, named, pos: int) -> st
         and ";" not in ctx.text[min(pos, d.span[1]) : max(pos, d.span[0])]
         and not _other_step_date(ctx, d, status)
     ]
+    # "… was signed in Baku, and in November the presidents signed …": a date past a new clause is
+    # another step's
+    near = [d for d in near if d.span[0] < pos or not _NEW_CLAUSE.search(ctx.text, pos, d.span[0])]
     if status == "in force":
         since = [
-            d for d in near if re.search(r"\bsince\s+$", ctx.text[max(s.start, d.span[0] - 7) : d.span[0]])
+            d
+            for d in near
+            if re.search(r"\bsince\s+$", ctx.text[max(s.start, d.span[0] - 7) : d.span[0]])
+            # (not "became effective on 1 March 2020 after provisional application since May 2016")
+            and not any(pos <= e.span[0] < d.span[0] for e in near)
         ]
         if since:
             return since[0].value  # "in force since 1999"
@@ -1247,7 +1255,9 @@ def _date(ctx: Context, r: _Rec, status: str | None, named: list[tuple[int, int]
     ):
         # a step reported without a date was taken at the occasion the text reports; a readout
         # without one ("Akorda, 23 October 2025. … the presidents signed …") on the day it is dated
-        return ctx.occasion_date() or (_dated_release(ctx) if status in ("initialled", "signed") else None)
+        return ctx.occasion_date() or (
+            _dated_release(ctx) if status in ("initialled", "signed", "ratified") else None
+        )
     return None
 
 
