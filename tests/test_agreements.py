@@ -1771,3 +1771,28 @@ def test_a_decision_authorising_a_step_is_not_the_step(text, expected):
 )
 def test_a_step_is_dated_within_its_own_clause(text, expected):
     assert dated(text, "2025-06-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The negotiating teams finalised the draft agreement on labour migration.", "initialled"),
+        ("The ministers discussed a possible agreement on labour migration.", "proposed"),
+        ("Kazakhstan is interested in concluding an agreement on labour migration.", "proposed"),
+        ("The sides expressed interest in signing an agreement on labour migration.", "proposed"),
+    ],
+)
+def test_finalised_drafts_and_documents_only_of_interest(text, expected):
+    assert stages(text) == {"agreement on labour migration": expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agreement on labour migration made possible the growth of seasonal work.",
+        "The agreement on labour migration covers seasonal and permanent work.",
+        "The agreement on labour migration helped thousands of workers.",
+    ],
+)
+def test_a_verb_after_the_name_ends_it(text):
+    assert names(text) == ["agreement on labour migration"]
