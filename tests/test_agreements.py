@@ -1108,3 +1108,691 @@ def test_expert_consultations_on_a_document_are_negotiations():
 )
 def test_subjects_listed_after_a_passive_cue_make_one_agreement_each(text, expected):
     assert stages(text, published="2024-03-05") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Uzbek side suggested signing a memorandum on cooperation in healthcare.",
+        "Kazakhstan proposed to sign an agreement on cooperation in healthcare.",
+        "Tajikistan put forward a proposal for the ratification of a treaty on cooperation in healthcare.",
+        "The EU offered to open negotiations on an agreement on cooperation in healthcare.",
+        "Bishkek put forward an initiative to conclude a treaty on cooperation in healthcare.",
+    ],
+)
+def test_a_step_only_offered_leaves_the_document_proposed(text):
+    assert list(stages(text).values()) == ["proposed"]
+
+
+def test_a_proposed_document_that_was_signed_is_signed():
+    assert list(stages("The proposed agreement on customs cooperation was signed on Monday.").values()) == [
+        "signed"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both chambers of parliament have now approved the agreement on air communication with Germany.",
+        "The agreement on air communication with Germany was approved by the Mazhilis on Wednesday.",
+        "On Wednesday the Senate endorsed the agreement on air communication with Germany.",
+        "The Jogorku Kenesh adopted the agreement on air communication with Germany.",
+        "The Council adopted a decision on the conclusion of the agreement on air communication with "
+        "Germany.",
+        "The sides exchanged notifications on the agreement on air communication with Germany.",
+    ],
+)
+def test_a_parliaments_approval_or_the_eu_decision_on_conclusion_is_ratification(text):
+    assert list(stages(text).values()) == ["ratified"]
+
+
+def test_a_parliaments_vote_is_dated_and_a_first_reading_is_not_ratification():
+    text = "The agreement on air communication was approved by the Mazhilis on Wednesday."
+    assert dated(text, "2025-06-10") == {
+        "agreement on air communication": ("ratified", "2025-06-04")
+    }
+    got = stages(
+        "The Mazhilis approved in the first reading a draft law on the ratification of the Agreement on "
+        "Air Services, signed in Brussels last December."
+    )
+    assert got == {"Agreement on Air Services": "signed"}
+    # the sides' own approval of a plan is its adoption
+    assert stages("The ministers approved the action plan for 2025-2027.") == {
+        "action plan for 2025-2027": "signed"
+    }
+
+
+def test_the_last_notification_received_makes_an_agreement_ratified_on_that_day():
+    text = (
+        "Information concerning the date of entry into force of the Agreement on Air Services\n\n"
+        "The Agreement on Air Services, signed at Brussels on 18 November 2025, will enter into force on "
+        "1 June 2026, the last of the notifications having been received on 30 March 2026."
+    )
+    assert dated(text, "2026-04-20") == {"Agreement on Air Services": ("ratified", "2026-03-30")}
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "date"),
+    [
+        (
+            "The Enhanced Partnership and Cooperation Agreement, which entered into force on 1 April 2026, "
+            "replaces the Partnership and Cooperation Agreement of 1995.",
+            "Partnership and Cooperation Agreement of 1995",
+            "2026-04-01",
+        ),
+        (
+            "The Treaty on Strategic Partnership entered into force on 1 April 2026. It replaces the "
+            "Agreement on Trade and Economic Cooperation of 1992.",
+            "Agreement on Trade and Economic Cooperation of 1992",
+            "2026-04-01",
+        ),
+        (
+            "The Partnership and Cooperation Agreement of 1995 was replaced by the Enhanced Partnership and "
+            "Cooperation Agreement, which took effect on 1 March 2020.",
+            "Partnership and Cooperation Agreement of 1995",
+            "2020-03-01",
+        ),
+        (
+            "The Agreement on Trade and Economic Cooperation of 1992 was superseded by the Treaty on "
+            "Strategic Partnership, in force since 1 May 2024.",
+            "Agreement on Trade and Economic Cooperation of 1992",
+            "2024-05-01",
+        ),
+    ],
+)
+def test_an_agreement_replaced_by_one_in_force_is_terminated_that_day(text, old, date):
+    assert dated(text, "2026-06-10")[old] == ("terminated", date)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Enhanced Partnership and Cooperation Agreement was signed on Monday. It replaces the "
+        "Partnership and Cooperation Agreement of 1995, in force since 1999.",
+        "Once the Treaty on Strategic Partnership enters into force, it will replace the Partnership and "
+        "Cooperation Agreement of 1995.",
+        "The Treaty on Strategic Partnership, ratified in May, replaces the Partnership and Cooperation "
+        "Agreement of 1995.",
+    ],
+)
+def test_an_agreement_replaced_by_one_not_yet_in_force_stays_in_force(text):
+    assert stages(text)["Partnership and Cooperation Agreement of 1995"] == "in force"
+
+
+def test_a_sentence_opening_with_it_and_a_step_speaks_of_the_last_agreement():
+    text = (
+        "Astana, 10 June 2025. The Treaty on Eternal Friendship was signed in 1998 and ratified in 1999. "
+        "It entered into force in 2000."
+    )
+    assert dated(text, "2025-06-10") == {"Treaty on Eternal Friendship": ("in force", "2000")}
+    text = "The Agreement on Road Transport was initialled in May. It was signed in Tashkent on 3 June."
+    assert dated(text, "2025-06-10") == {"Agreement on Road Transport": ("signed", "2025-06-03")}
+    # "It" as a party proposing a document says nothing of the one named before
+    text = (
+        "The Agreement on Road Transport was signed in Tashkent on 3 June. It also proposed to conclude an "
+        "agreement on digital signatures."
+    )
+    assert dated(text, "2025-06-10") == {
+        "Agreement on Road Transport": ("signed", "2025-06-03"),
+        "agreement on digital signatures": ("proposed", None),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "the Agreement on the Kazakh–Turkmen border crossing points, signed in 2024",
+            "Agreement on the Kazakh–Turkmen border crossing points",
+        ),
+        (
+            "an agreement on the Uzbek-Tajik water commission was signed",
+            "agreement on the Uzbek-Tajik water commission",
+        ),
+        (
+            "the intergovernmental agreement on the Caspian Sea – Black Sea – Europe green energy corridor "
+            "has",
+            "intergovernmental agreement on the Caspian Sea – Black Sea – Europe green energy corridor",
+        ),
+        (
+            "They signed the Agreement on Road Transport – Kazakhstan welcomed it.",
+            "Agreement on Road Transport",
+        ),
+        ("They signed an agreement on road transport – a milestone.", "agreement on road transport"),
+    ],
+)
+def test_a_dash_inside_a_compound_stays_in_the_name(text, expected):
+    assert names(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "5. Memorandum of understanding between the ministries of agriculture on plant quarantine.",
+            "Memorandum of understanding between the ministries of agriculture on plant quarantine",
+        ),
+        (
+            "- Agreement between the customs services on the exchange of data;",
+            "Agreement between the customs services on the exchange of data",
+        ),
+        (
+            "• Programme of Cultural Cooperation for 2025–2027;",
+            "Programme of Cultural Cooperation for 2025–2027",
+        ),
+    ],
+)
+def test_a_list_item_opening_with_its_noun_keeps_its_lower_case_parties(text, expected):
+    assert names(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "the Partnership and Cooperation Agreement establishing a partnership between the European "
+            "Communities and their Member States, of the one part, and the Kyrgyz Republic, of the other "
+            "part, which took effect in 1999",
+            "Partnership and Cooperation Agreement establishing a partnership between the European "
+            "Communities and their Member States and the Kyrgyz Republic",
+        ),
+        (
+            "The Association Agreement establishing an association between the European Union and Georgia "
+            "entered into force.",
+            "Association Agreement establishing an association between the European Union and Georgia",
+        ),
+        (
+            "The Agreement establishing the Eurasian Development Bank was signed.",
+            "Agreement establishing the Eurasian Development Bank",
+        ),
+    ],
+)
+def test_formal_titles_establishing_a_partnership_between_parties(text, expected):
+    assert names(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "At their meeting of 12 March 2026, the Parties agreed to draw up a new operational roadmap "
+            "under the Memorandum for the period 2026–2027.",
+            "new operational roadmap under the Memorandum for the period 2026–2027",
+        ),
+        (
+            "On 12 March 2026 the ministers decided to elaborate a roadmap for industrial cooperation.",
+            "roadmap for industrial cooperation",
+        ),
+        (
+            "On 12 March 2026 the sides agreed to work out an agreement on mutual recognition of diplomas.",
+            "agreement on mutual recognition of diplomas",
+        ),
+    ],
+)
+def test_agreed_to_draw_up_a_document_opens_work_on_it(text, name):
+    assert dated(text, "2026-04-20")[name][0] == "negotiating"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The sides exchanged documents on cooperation in geological exploration.",
+            {"documents on cooperation in geological exploration": "signed"},
+        ),
+        (
+            "Documents on cooperation in energy and on cooperation in culture were signed.",
+            {"Document on cooperation in energy": "signed", "Document on cooperation in culture": "signed"},
+        ),
+        (
+            "The ministers put their signatures to a document on mutual recognition of diplomas.",
+            {"document on mutual recognition of diplomas": "signed"},
+        ),
+        # a bare "document" is the one named last, never a record of its own
+        (
+            "The Agreement on Transit was signed in May. The document was ratified in June.",
+            {"Agreement on Transit": "ratified"},
+        ),
+        ("A package of 15 documents was signed.", {}),
+    ],
+)
+def test_documents_named_by_their_subject(text, expected):
+    assert stages(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The sides reviewed progress on the construction of the small nuclear power plant in the "
+            "Jizzakh region. The intergovernmental agreement on this project, signed in May 2024, took "
+            "effect in 2025.",
+            "intergovernmental agreement on the construction of the small nuclear power plant in the Jizzakh "
+            "region",
+        ),
+        (
+            "Kazakhstan plans the modernisation of a coal power station in Ekibastuz, and a memorandum on "
+            "this facility was signed on Monday.",
+            "memorandum on the modernisation of a coal power station in Ekibastuz",
+        ),
+        (
+            "The ministers discussed the Khorgos dry port project. A memorandum on this project was signed "
+            "on Monday.",
+            "memorandum on the Khorgos dry port project",
+        ),
+    ],
+)
+def test_an_agreement_on_this_project_is_named_by_the_project(text, expected):
+    assert list(stages(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Talks are under way on a protocol extending the project to a larger power unit.",
+            {"protocol extending the project to a larger power unit": "negotiating"},
+        ),
+        (
+            "The sides signed a protocol prolonging the agreement on transit until 2030.",
+            {"protocol prolonging the agreement on transit until 2030": "signed"},
+        ),
+        (
+            "Negotiations continue on an agreement governing the use of transboundary rivers.",
+            {"agreement governing the use of transboundary rivers": "negotiating"},
+        ),
+    ],
+)
+def test_protocols_extending_or_governing_something(text, expected):
+    assert stages(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministers sealed an agreement on gas supplies.", "signed"),
+        ("Kazakhstan and Turkey penned a memorandum on defence industry cooperation.", "signed"),
+        ("The two companies clinched an agreement on a joint venture in Aktau.", "signed"),
+        ("A signing ceremony for the agreement on gas supplies was held in Astana.", "signed"),
+    ],
+)
+def test_informal_signing_verbs(text, expected):
+    assert list(stages(text).values()) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The agreement on gas supplies expired in 2024.", {"agreement on gas supplies": "terminated"}),
+        (
+            "Uzbekistan pulled out of the treaty on collective security in 2012.",
+            {"treaty on collective security": "terminated"},
+        ),
+        ("The Agreement on Fisheries is no longer in force.", {"Agreement on Fisheries": "terminated"}),
+        # an end still ahead: in force until then
+        ("The agreement on gas supplies will expire in 2027.", {"agreement on gas supplies": "in force"}),
+        ("The Treaty on Gas Supplies could be terminated next year.", {"Treaty on Gas Supplies": "in force"}),
+    ],
+)
+def test_an_agreement_that_expired_or_was_left_is_terminated(text, expected):
+    assert stages(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The parties reached agreement on the text of the treaty on the state border.",
+        "The negotiators reached an agreement on the final text of the treaty on the state border.",
+        "The sides agreed the final text of the treaty on the state border.",
+    ],
+)
+def test_agreement_on_the_text_of_a_treaty_initials_the_treaty(text):
+    assert stages(text) == {"treaty on the state border": "initialled"}
+
+
+def records(text: str, published: str = "2025-06-10") -> list[tuple]:
+    return [(a.name, a.acronym, a.status) for a in extract(text, published=published).agreements]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The EU-Uzbekistan EPCA, initialled in 2022, was signed in Brussels in October 2024.",
+            [("EU-Uzbekistan Enhanced Partnership and Cooperation Agreement", "EPCA", "signed")],
+        ),
+        (
+            "Talks on an FTA with the Eurasian Economic Union are under way.",
+            [("free trade agreement", "FTA", "negotiating")],
+        ),
+        (
+            "The PCA, in force since 1999, remains the basis of relations.",
+            [("Partnership and Cooperation Agreement", "PCA", "in force")],
+        ),
+        # the acronym of an agreement the text names in full is that agreement
+        (
+            "Ratification of the EPCA. On 14 January the Senate ratified the Enhanced Partnership and "
+            "Cooperation Agreement between Uzbekistan and the European Union.",
+            [("Enhanced Partnership and Cooperation Agreement", "EPCA", "ratified")],
+        ),
+    ],
+)
+def test_a_known_acronym_never_spelled_out_is_an_agreement(text, expected):
+    assert records(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Agreement on Road Transport was initialled in July 2024. The parties signed it on 3 June.",
+            ("signed", "2025-06-03"),
+        ),
+        (
+            "The Agreement on Road Transport was signed in 2023. The Senate ratified it on 3 June.",
+            ("ratified", "2025-06-03"),
+        ),
+        (
+            "The Agreement on Road Transport was signed in 2023. Russia suspended it on 3 June.",
+            ("suspended", "2025-06-03"),
+        ),
+    ],
+)
+def test_a_step_taken_on_it_speaks_of_the_agreement_named_last(text, expected):
+    assert dated(text, "2025-06-10") == {"Agreement on Road Transport": expected}
+
+
+def test_table_rows_under_a_lead_in_take_its_stage():
+    text = (
+        "Tashkent, 10 June 2025. Signed documents:\n"
+        "| No. | Document | Parties |\n|---|---|---|\n"
+        "| 1 | Agreement on visa-free travel | Governments |\n"
+        "| 2 | Memorandum on digital cooperation | Ministries of digital development |\n"
+    )
+    assert dated(text, "2025-06-10") == {
+        "Agreement on visa-free travel": ("signed", "2025-06-10"),
+        "Memorandum on digital cooperation": ("signed", "2025-06-10"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Samruk-Kazyna and CNPC inked a memorandum on a gas-processing plant.",
+            "memorandum between Samruk-Kazyna and CNPC on a gas-processing plant",
+        ),
+        ("Navoi Mining and Orano concluded an agreement.", "agreement between Navoi Mining and Orano"),
+        (
+            "On Tuesday Kazakhstan Temir Zholy and COSCO Shipping signed an agreement on a container "
+            "terminal.",
+            "agreement between Kazakhstan Temir Zholy and COSCO Shipping on a container terminal",
+        ),
+        (
+            "In Astana, KazMunayGas and Eni also signed a memorandum on offshore exploration.",
+            "memorandum between KazMunayGas and Eni on offshore exploration",
+        ),
+    ],
+)
+def test_a_business_document_is_named_by_its_two_signatories(text, expected):
+    assert records(text) == [(expected, None, "signed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakhstan and Uzbekistan signed an agreement on tourism.",
+        "Presidents Tokayev and Mirziyoyev signed an agreement on tourism.",
+        "President Tokayev met President Mirziyoyev. Tokayev and Mirziyoyev signed an agreement on tourism.",
+        "Kassym-Jomart Tokayev and Shavkat Mirziyoyev signed an agreement on tourism.",
+        "The EU and China signed an agreement on tourism.",
+    ],
+)
+def test_states_and_people_signing_do_not_go_into_the_name(text):
+    assert records(text) == [("agreement on tourism", None, "signed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The sides signed a uranium supply agreement.", ["uranium supply agreement"]),
+        (
+            "An offtake agreement for copper concentrate was signed.",
+            ["offtake agreement for copper concentrate"],
+        ),
+        ("The governments signed a historic green hydrogen agreement.", ["green hydrogen agreement"]),
+        ("Talks continue on the steel quota agreement.", ["steel quota agreement"]),
+        # words of praise or reference alone name nothing
+        ("The parties signed an important agreement.", []),
+        ("They ratified the relevant agreement.", []),
+        # a verb before the noun is no modifier
+        ("The ministers signed agreement texts.", []),
+    ],
+)
+def test_lower_case_words_between_an_article_and_the_noun_name_it(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Brussels, 5 March 2026. The parties discussed the roadmap adopted at the 21st meeting of the "
+            "Cooperation Council in Luxembourg in October 2024.",
+            {"roadmap adopted at the 21st meeting of the Cooperation Council": ("signed", "2024-10")},
+        ),
+        (
+            "Brussels, 5 March 2026. The action plan endorsed at the First Summit in Jeddah in 2023 is "
+            "being implemented.",
+            {"action plan endorsed at the First Summit": ("in force", None)},
+        ),
+        (
+            "Brussels, 5 March 2026. They recalled the declaration signed during the third session of the "
+            "commission, in Baku.",
+            {"declaration signed during the third session of the commission": ("signed", None)},
+        ),
+    ],
+)
+def test_a_document_named_by_the_occasion_that_adopted_it(text, expected):
+    assert dated(text, "2026-03-05") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Attention was paid to the Strategic Partnership on raw materials, whose memorandum was signed "
+            "in November 2022.",
+            "memorandum on the Strategic Partnership on raw materials",
+        ),
+        (
+            "The ministers praised the Middle Corridor Platform, whose founding agreement was signed in "
+            "2023.",
+            "agreement on the Middle Corridor Platform",
+        ),
+        (
+            "They visited the Khorgos Gateway, whose shareholders agreement was signed in 2023.",
+            "shareholders agreement on the Khorgos Gateway",
+        ),
+    ],
+)
+def test_whose_document_belongs_to_the_name_before_it(text, expected):
+    assert stages(text, "2026-03-05") == {expected: "signed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Agreement on Air Services was initialled in 2024. The air services agreement was signed "
+            "on 3 June.",
+            {"Agreement on Air Services": "signed"},
+        ),
+        (
+            "The sides initialled the readmission agreement in May. The agreement on readmission will be "
+            "signed in the autumn.",
+            {"readmission agreement": "initialled"},
+        ),
+        (
+            "The EU–Kazakhstan Enhanced Partnership and Cooperation Agreement entered into force in 2020. "
+            "The EPCA is the basis of relations.",
+            {"EU–Kazakhstan Enhanced Partnership and Cooperation Agreement": "in force"},
+        ),
+        # other parties, or more words, make another document
+        (
+            "The Kazakhstan–China agreement on investment was signed in 2019. The agreement on investment "
+            "with Uzbekistan is being negotiated.",
+            {
+                "Kazakhstan–China agreement on investment": "signed",
+                "agreement on investment with Uzbekistan": "negotiating",
+            },
+        ),
+        (
+            "The agreement on trade was signed in 2019. The agreement on trade in services is being "
+            "negotiated.",
+            {"agreement on trade": "signed", "agreement on trade in services": "negotiating"},
+        ),
+    ],
+)
+def test_one_agreement_named_two_ways_is_one_record(text, expected):
+    assert stages(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The two sides issued a joint statement on deepening the strategic partnership.",
+            {"joint statement on deepening the strategic partnership": "signed"},
+        ),
+        (
+            "After the talks the presidents issued a Joint Declaration on Eternal Friendship.",
+            {"Joint Declaration on Eternal Friendship": "signed"},
+        ),
+        (
+            "The presidents witnessed the exchange of the following documents:\n\n1) Agreement on road "
+            "transport;\n2) Memorandum on tourism.",
+            {"Agreement on road transport": "signed", "Memorandum on tourism": "signed"},
+        ),
+        (
+            "The sides agreed to prepare the following documents for signing at the next summit:\n"
+            "- Agreement on labour migration;\n- Memorandum on digital cooperation.",
+            {
+                "Agreement on labour migration": "initialled",
+                "Memorandum on digital cooperation": "initialled",
+            },
+        ),
+        (
+            "The agreement on labour migration was submitted for ratification.",
+            {"agreement on labour migration": "signed"},
+        ),
+        (
+            "The agreement on labour migration is ready for signature.",
+            {"agreement on labour migration": "initialled"},
+        ),
+        (
+            "A ceremony for the signing of the agreement on labour migration was held.",
+            {"agreement on labour migration": "signed"},
+        ),
+    ],
+)
+def test_issued_statements_exchanged_lists_and_documents_prepared_for_a_step(text, expected):
+    assert stages(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An agreement on transit, a memorandum on tourism and a protocol on customs were signed.",
+        "The Agreement on Transit, the Memorandum on Tourism and the Protocol on Customs were signed.",
+        "In total, 15 documents were signed. They include an agreement on transit, a memorandum on tourism "
+        "and a protocol on customs.",
+        "The sides signed 15 documents. Among them are an agreement on transit, a memorandum on tourism and "
+        "a protocol on customs.",
+    ],
+)
+def test_every_item_of_a_list_takes_the_cue_after_or_before_it(text):
+    got = stages(text)
+    assert len(got) == 3 and set(got.values()) == {"signed"}
+
+
+def test_a_plan_of_consultations_is_named_by_what_it_is_of():
+    got = stages("The Plan of Consultations for 2026 was signed.")
+    assert got == {"Plan of Consultations for 2026": "signed"}
+    assert stages("The sides signed the Plan of Consultations.") == {"Plan of Consultations": "signed"}
+
+
+def test_ratified_the_day_of_the_last_ratification_step():
+    text = (
+        "Brussels, 10 June 2025. The EU and Kyrgyzstan signed the Agreement on Air Services in June 2024. "
+        "The European Parliament gave its consent in February 2025, and the Jogorku Kenesh ratified the "
+        "agreement in April."
+    )
+    assert dated(text, "2025-06-10") == {"Agreement on Air Services": ("ratified", "2025-04")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Council adopted a decision authorising the signing of the agreement on air services.",
+            "initialled",
+        ),
+        ("The Council authorised the opening of negotiations on an agreement on air services.", "proposed"),
+        ("The Council adopted a decision on the conclusion of the agreement on air services.", "ratified"),
+        ("The Commission adopted a mandate to negotiate the agreement on air services.", "proposed"),
+    ],
+)
+def test_a_decision_authorising_a_step_is_not_the_step(text, expected):
+    assert stages(text) == {"agreement on air services": expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Earlier, in May 2024, the memorandum on the corridor was signed in Baku, and in November 2024 "
+            "the presidents signed an agreement on green energy.",
+            {
+                "memorandum on the corridor": ("signed", "2024-05"),
+                "agreement on green energy": ("signed", "2024-11"),
+            },
+        ),
+        (
+            "The Agreement on Transit, which became effective on 1 March 2020 after provisional application "
+            "since May 2016, remains the framework.",
+            {"Agreement on Transit": ("in force", "2020-03-01")},
+        ),
+        (
+            "The Agreement on Transit, in force since 1 March 2020, remains the framework.",
+            {"Agreement on Transit": ("in force", "2020-03-01")},
+        ),
+    ],
+)
+def test_a_step_is_dated_within_its_own_clause(text, expected):
+    assert dated(text, "2025-06-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The negotiating teams finalised the draft agreement on labour migration.", "initialled"),
+        ("The ministers discussed a possible agreement on labour migration.", "proposed"),
+        ("Kazakhstan is interested in concluding an agreement on labour migration.", "proposed"),
+        ("The sides expressed interest in signing an agreement on labour migration.", "proposed"),
+    ],
+)
+def test_finalised_drafts_and_documents_only_of_interest(text, expected):
+    assert stages(text) == {"agreement on labour migration": expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agreement on labour migration made possible the growth of seasonal work.",
+        "The agreement on labour migration covers seasonal and permanent work.",
+        "The agreement on labour migration helped thousands of workers.",
+    ],
+)
+def test_a_verb_after_the_name_ends_it(text):
+    assert names(text) == ["agreement on labour migration"]

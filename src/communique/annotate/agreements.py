@@ -58,6 +58,9 @@ _IN_QUOTE_STOP = {",", ".", "!", "?", ":", ";"}
 _PLAN_HEADS = {"Programme", "programme", "Program", "program", "Plan", "plan"}
 _PLAN_ENDS = {"cooperation", "consultations", "interaction", "partnership", "action", "actions", "measures"}
 # "… on a wind turbine plant in the Zhambyl region": where, not what
+_ON_THE_TEXT = re.compile(r"on (?:the )?(?:final |draft )?text\b.*")
+_ONE_PART = re.compile(r"the (?:one|first|other|second) part")
+_PART_CLAUSE = re.compile(r",\s+of\s+the\s+(?:one|first|other|second)\s+part\b,?")
 _AREA_NOUNS = {"region", "oblast", "province", "district", "county", "governorate", "area"}
 
 
@@ -92,6 +95,7 @@ def _lex() -> dict:
         "not_title": set(d.get("not_title") or ()),
         "money": set(d.get("money_contracts") or ()),
         "listed_after": set(d.get("listed_after") or ()),
+        "vague": set(d.get("vague") or ()),
         # every token an agreement noun can start with: the scan skips all others before `_noun_at`
         "starts": single | {n.split()[0] for n in multi},
     }
@@ -121,7 +125,8 @@ def _plan_of(toks: list[Tok], i: int) -> int:
         t = toks[x]
         if t.base.lower() in _PLAN_ENDS:
             return x - i + 1
-        if not (t.text == "," or (t.word and t.base.islower())):
+        # "Programme of Cultural Cooperation": a capitalised plan, capitalised words
+        if not (t.text == "," or (t.word and (t.base.islower() or (t.cap and toks[i].text[0].isupper())))):
             return 0
     return 0
 
@@ -143,6 +148,8 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             continue
         head_start, head_end = i, i + n
         noun = " ".join(t.text for t in toks[i : i + n])
+        if noun == "agreement" and _ON_THE_TEXT.fullmatch(" ".join(t.base for t in toks[head_end : i + 5])):
+            continue  # "reached agreement on the text of the treaty": the sides agreed; the treaty comes next
         capital = noun[0].isupper()
         # leftwards: capitalised words (for a capitalised noun), years, pre-modifiers, "and"
         k = head_start
@@ -177,6 +184,18 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             ):
                 k -= 1
                 continue
+            if (
+                k >= 3
+                and t.cap
+                and toks[k - 2].text in ("–", "-")
+                and toks[k - 3].end == toks[k - 2].start
+                and toks[k - 2].end == t.start
+                and pre_words[-1:] != ["and"]
+                and _party_compound(f"{toks[k - 3].base}-{t.base}")
+            ):
+                k -= 3  # "the Kazakhstan–China agreement on …": the dash a token of its own
+                pre_words.append(f"{toks[k].base}-{toks[k + 2].base}")
+                continue
             if _party_compound(t.base) and pre_words[-1:] != ["and"]:
                 k -= 1
                 pre_words.append(t.base)  # "EU-Kazakhstan agreement on …"
@@ -194,6 +213,13 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
                 pre_words.append("and")
                 continue
             break
+        if not capital and k > 0:
+            # "a uranium supply agreement", "an offtake agreement", "a historic green hydrogen agreement":
+            # the lower-case words between an article and the noun name it, whatever they are
+            x = _free_modifiers(text, toks, k)
+            if x < k:
+                pre_words.extend(t.base for t in toks[x:k])
+                k = x
         # rightwards: acronym in brackets, then a post-modifier phrase
         j = head_end
         acronym = None
@@ -255,6 +281,15 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             post_end = j
         elif (
             j_after_acr == head_end
+            and j + 2 < len(toks)
+            and toks[j].base == "under"
+            and toks[j + 1].base in ("the", "this", "that", "its")
+            and _noun_at(toks, j + 2)
+        ):
+            j = _post_phrase(toks, j, text)  # "a roadmap under the Memorandum for 2026–2027": one document
+            post_end = j
+        elif (
+            j_after_acr == head_end
             and j < len(toks)
             and toks[j].base in lx["post"]
             and (
@@ -263,7 +298,10 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
                     toks,
                     j,
                     bare=not any(w[:1].isupper() for w in pre_words),
-                    indefinite=k > 0 and toks[k - 1].base in ("a", "an"),
+                    # "a Programme of cooperation between the ministries …", and a list item that
+                    # opens with its noun ("5. Memorandum of understanding between the ministries …")
+                    indefinite=(k > 0 and toks[k - 1].base in ("a", "an"))
+                    or (k == head_start and _opens_line(text, toks, k)),
                 )
             )
         ):
@@ -286,6 +324,8 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         name = text[toks[name_start].start : toks[head_end - 1].end]
         if post_end > head_end:
             name += " " + text[toks[post_start].start : toks[post_end - 1].end]
+            if "part" in name:
+                name = _PART_CLAUSE.sub("", name)  # the title without its "of the one part" clauses
         span_end = toks[max(post_end, j_after_acr) - 1].end
         plural = (
             noun.endswith("s")
@@ -301,9 +341,16 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             and (post_end == head_end or generic_tail)
             # "a finance contract": a document of its own kind, named after the money it carries
             and not (n > 1 and noun.split()[0].lower() in lx["money"])
+            # "the Plan of Consultations": a plan named by what it is of
+            and not (n > 2 and toks[i].text in _PLAN_HEADS and toks[i + 1].text == "of")
         )
         if k >= 2 and toks[k - 2].base.lower() == "such" and not content_pre:
             anaphoric = True  # "such an agreement with the EU"
+        if noun.lower() in ("document", "documents"):
+            if post_end == head_end or toks[post_start].base != "on":
+                anaphoric = True  # named by its subject ("documents on …"), else the last one named
+            if k == head_start and _opens_line(text, toks, k):
+                capital = False  # "Documents on cooperation in …" opening a sentence: no title
         ons = (
             [
                 x
@@ -366,6 +413,36 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         consumed_until = span_end
         i = max(post_end, j_after_acr, head_end)
     return out
+
+
+_MODIFIER = re.compile(r"[a-z][a-z-]*[a-z]")
+_ARTICLES = {"a", "an", "the", "this", "that", "its", "their", "two", "three", "several"}
+
+
+def _free_modifiers(text: str, toks: list[Tok], k: int) -> int:
+    """Index of the first of up to three lower-case words right before token k that an article (and
+    perhaps a word of praise, data/agreements.yaml `vague`) opens; k when there are none."""
+    lx = _lex()
+    x = k
+    while x > 0 and k - x < 3:
+        t = toks[x - 1]
+        if (
+            not t.word
+            or not _MODIFIER.fullmatch(t.base)
+            or t.base in lx["vague"]
+            or t.base in _ARTICLES
+            or t.base in lx["stop"]
+            or (t.base.endswith("ed") and t.base not in lx["pre"])
+            or text[t.end : toks[x].start] not in (" ", "\u00a0")
+        ):
+            break
+        x -= 1
+    if x == k:
+        return k
+    y = x
+    while y > 0 and toks[y - 1].base in lx["vague"] and x - y < 2:
+        y -= 1
+    return x if y > 0 and toks[y - 1].base.lower() in _ARTICLES else k
 
 
 def _listed_subjects(toks: list[Tok], j: int) -> int | None:
@@ -447,6 +524,13 @@ def _capital_post(toks: list[Tok], j: int, bare: bool = True, indefinite: bool =
                 and (after.cap or after.base[:1].isdigit() or _ordinal_word(after.base))
             )
             or (nxt.cap and nxt.word and not country_name(nxt.base))
+        )
+    if toks[j].base == "establishing":
+        # the formal title "Partnership and Cooperation Agreement establishing a partnership between …"
+        # … and "the Treaty establishing the Eurasian Economic Union"
+        return after is not None and (
+            (nxt.base in ("a", "an") and after.word and after.base.islower())
+            or (nxt.base == "the" and after.cap)
         )
     if toks[j].base == "amending":
         # "a Protocol amending the Agreement on …"
@@ -595,6 +679,27 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
         ):
             k = q_end + 1  # "… for Industrial Cooperation "Central Asia"", "between JSC "NC KTZ" and …"
             continue
+        if (
+            t.text in ("–", "-")
+            and k + 1 < len(toks)
+            and toks[k - 1].word
+            and toks[k + 1].word
+            and (
+                (toks[k - 1].end == t.start and t.end == toks[k + 1].start)
+                or (
+                    toks[k - 1].cap
+                    and toks[k + 1].cap
+                    and not _DATE_WORD.match(toks[k + 1].base)
+                    # "… Transport – Kazakhstan welcomed it": a new clause after the dash
+                    and not (
+                        k + 2 < len(toks)
+                        and (_PAST.fullmatch(toks[k + 2].base) or toks[k + 2].base.lower() in lx["stop"])
+                    )
+                )
+            )
+        ):
+            k += 2  # "on the Kazakh–Turkmen border", "on the Caspian Sea – Black Sea – Europe corridor"
+            continue
         if t.text in (".", ";", ":", "(", ")", "—", "–", '"', "“", "”", "«", "»", "!", "?", "*", "|"):
             break
         if (
@@ -620,6 +725,9 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
             break
         if t.base == "in" and k + 1 < len(toks) and toks[k + 1].cap and _is_city(toks[k + 1].base):
             break  # "… signed an agreement on X in Baku": where, not what
+        if t.text == "," and _ONE_PART.fullmatch(" ".join(x.base for x in toks[max(j, k - 3) : k])):
+            k += 1  # "between the Union and its Member States, of the one part, and X, of the other part"
+            continue
         if t.text == ",":
             nxt = toks[k + 1] if k + 1 < len(toks) else None
             if (

@@ -27,8 +27,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import data
+from ..annotate.agreements import _party_compound
 from ..annotate.ordinals import parse_ordinal
-from ..annotate.places import country_name, first_letters_ahead
+from ..annotate.places import country_name, demonym_country, first_letters_ahead
 from ..models import STAGE_ORDER, Agreement
 from .context import Context
 from .scan import AnyOf, LiteralScan
@@ -52,7 +53,9 @@ _OF_NOUNS = ("implementation", "practical implementation", "ratification", "sign
 _STEP_NOUNS = {"entry into force", "signing", "signature", "ratification", "ratifying"}
 _STEP_AHEAD = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|prepar(?:e|ed|es|ing|ations?)\s+(?:for)?|prospects?\s+(?:of|for)|possibility\s+of|"
-    r"speedy|early|swift|timely|accelerat\w*|expedit\w*|speed(?:ing)?\s+up|(?:necessary|needed|required)\s+for|procedures?\s+for|ensur\w*|complet(?:e|es|ing|ion\s+of)|on|towards?)\s+(?:the\s+)?(?:its\s+)?$",
+    r"speedy|early|swift|timely|(?:the\s+)?date\s+(?:of|for)|accelerat\w*|expedit\w*|speed(?:ing)?\s+up|(?:necessary|needed|required)\s+for|procedures?\s+for|ensur\w*|complet(?:e|es|ing|ion\s+of)|on|towards?|"
+    # "prepared the documents for signing", "submitted for ratification" (not "a ceremony for the signing")
+    r"(?<!ceremony\s)(?<!ceremonies\s)for)\s+(?:the\s+)?(?:its\s+)?$",
     re.I,
 )
 #: "the text was initialled in July": the agreement named last
@@ -68,12 +71,19 @@ _NEW_SUBJECT_VERB = re.compile(
     r"called|asked|instructed|stressed|noted|welcomed|proposed|discussed|expressed|underlined|reaffirmed)\b"
 )
 _WISH = re.compile(r"\b(?:importance|ready|readiness|hope[sd]?|want[s]?|need[s]?)\s+(?:of|to|for)?\s*$", re.I)
+# "suggested signing X", "proposed to sign X", "put forward a proposal for the ratification of X": a
+# step offered, not taken; X is only proposed
+_PROPOSE = re.compile(
+    r"\b(?:propos(?:ed|es|ing|al)|suggest(?:ed|s|ing|ion)|offer(?:ed|s|ing)?|idea|initiative|interest(?:ed)?)\s+"
+    r"(?:of|to|for|in)?\s*(?:the\s+)?$",
+    re.I,
+)
 _CAP_WORDS = re.compile(r"[A-Z][\w]+(?:\s[A-Z][\w]+)?")
 _PROVISIONALLY = re.compile(r"\s+(?:provisionally)")  # read at a position: opens with a space
 _AS_WELL_AS = re.compile(
     r"\w+[ \t]*,?[ \t]+(?:as well as|along with|together with)[ \t]+(?:(?:an?|the)[ \t]+)?"
 )
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•▪–—][ \t]+|\d{1,3}[.)][ \t]+|[a-z][)][ \t]+)")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•▪–—][ \t]+|\d{1,3}[.)][ \t]+|[a-z][)][ \t]+|\|)")  # "|": a table row
 _BARE_MARKER = re.compile(r"\s*(?:\d{1,3}[.)]|[a-z][)]|[-*+•▪–—])\s*")
 _AGREEMENT_WORD = re.compile(r"\b(?:agreements?|treaty|treaties|memorand\w+|protocol|convention|accord)\b")
 _TALKS_ON_NAMED = re.compile(
@@ -118,10 +128,21 @@ _AND_OF = re.compile(r"\b(?:and|as\s+well\s+as)\s+of\s+(?:the\s+)?$")
 _AND_TO = re.compile(r",?\s+and\s+to\s+[a-z]")
 _INFINITIVE = re.compile(r"(?<![\w-])to\s+$")
 _SERIES_GAP = re.compile(r"(?:\s|,|and|as well as|an?|the)*")
-_DRAFT_AFTER = re.compile(r"\s+(?:(?:the|a|an|its)\s+)?(?:draft|bill|law)\b")
+_DRAFT_AFTER = re.compile(
+    r"\s+(?:in\s+(?:the\s+|its\s+)?(?:first|second)\s+reading\b,?\s*)?(?:(?:the|a|an|its)\s+)?(?:draft|bill|law)\b"
+    r"|\s+in\s+(?:the\s+|its\s+)?(?:first|second)\s+reading\b"
+)
 _AND_TO_LAUNCH = re.compile(
     r"\band\s+to\s+(?:launch|start|begin|open|commence)\s+(?:(?:formal|official|the)\s+)?$"
 )
+_NEW_CLAUSE = re.compile(r"[;]|,\s+(?:and|but|while|whereas)\s")
+_DECISION_AFTER = re.compile(
+    r"\s+(?:(?:a|the|its|their)\s+)?(?:decision|decisions|resolution|decree|regulation|conclusions|mandate)\b"
+)
+_AMONG_THEM = re.compile(
+    r"\s*(?:Among\s+(?:them|these|those|the\s+documents|which)|(?:They|These|Those)\s+(?:include|included|are|were)\b)"
+)
+_LIST_COMMA = re.compile(r"\s*,\s*(?:an?\s+|the\s+)?")
 _JOINED = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:an?|the)?\s*")
 _TEXT_ANAPHORA = re.compile(r"\b(?:the|its|this)\s+text\b(?!\s+of\b)", re.I)
 
@@ -136,10 +157,12 @@ class _Rec:
     stages: list[tuple[int, str, int]] = field(default_factory=list)  # (rank, stage, position)
     pending: list[tuple[int, str, int]] = field(default_factory=list)  # stage before a step still ahead
     replaced: bool = False
+    replaced_by: _Rec | None = None  # the successor the text says replaces this one
     synthetic: bool = False
     plural: bool = False
     decided_at: set[int] = field(default_factory=set)  # cues of talks decided at the occasion
     money: object | None = None  # the pledge a loan, grant or guarantee document carries
+    own_occasion: bool = False  # "the roadmap adopted at the 21st meeting": not the reported occasion's
 
 
 @lru_cache(maxsize=1)
@@ -176,7 +199,14 @@ def _cues() -> dict:
         + r")\s+(?:(?:formal|official|bilateral|the)\s+)?$",
         re.I,
     )
+    leg = "|".join(map(re.escape, sorted(conf.get("legislatures") or ["Parliament"], key=len, reverse=True)))
     return {
+        # "the Senate approved X", "X was endorsed by both chambers": a parliament's vote (case kept:
+        # "the Chamber of Commerce approved" is no house of parliament)
+        "legislature": re.compile(rf"(?<![\w-])(?:{leg})(?![\w-])"),
+        "by_legislature": re.compile(
+            rf"\s+by\s+(?:the\s+|both\s+|its\s+)?(?:[\w-]+\s+){{0,2}}?(?:{leg})(?![\w-])"
+        ),
         "launched_verb": re.compile(r"\b(?:agreed|decided)\s+to\s"),
         "launched": launched,
         "rx": cue_rx,
@@ -190,9 +220,19 @@ def _cues() -> dict:
 
 
 @lru_cache(maxsize=1)
+def _known_acronyms() -> dict[str, str]:
+    return dict(data.load("agreements").get("acronyms") or {})
+
+
+_PARTY_PAIR = re.compile(r"(?<![\w-])([A-Z][\w]*[-–][A-Z][\w]*)\s+$")
+
+
+@lru_cache(maxsize=1)
 def _scans() -> dict:
     """The whole-text scans, tried only where they can match (see interpret.scan)."""
+    known = "|".join(map(re.escape, sorted(_known_acronyms(), key=len, reverse=True) or ["EPCA"]))
     return {
+        "acronyms": LiteralScan(re.compile(rf"(?<![\w-])(?:{known})(?![\w-])")),
         "negotiations": LiteralScan(_NEGOTIATIONS_ON),
         "text": AnyOf(["text"]),  # every match of _TEXT_ANAPHORA names the text
         "cues": LiteralScan(_cues()["rx"]),
@@ -210,6 +250,39 @@ def _key(name: str) -> str:
     n = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I).lower()
     n = re.sub(r"agreements\b", "agreement", n)
     return " ".join(n.split())
+
+
+_SIG_STOP = frozenset(
+    {"the", "of", "on", "and", "for", "between", "a", "an", "in", "with", "to", "its", "their", "this"}
+    | {"that", "certain", "aspects", "new", "field", "area", "sphere"}
+)
+_SIG_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=4096)
+def _signature(name: str) -> tuple[str, frozenset[str], frozenset[str]] | None:
+    """The kind of document, the words that say what it is about and the parties it names; None
+    when nothing but the kind is left ("the agreement")."""
+    words = [w for w in _SIG_WORD.findall(name.lower()) if w not in _SIG_STOP]
+    kinds = [w for w in words if w in _SIG_KINDS]
+    if not kinds:
+        return None
+    kind = kinds[-1].rstrip("s") if kinds[-1] != "memoranda" else "memorandum"
+    parties = frozenset(
+        c for w in words if (c := country_name(w.capitalize()) or country_name(w.upper())) is not None
+    )
+    about = frozenset(
+        w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 4 else w
+        for w in words
+        if w not in _SIG_KINDS and not country_name(w.capitalize()) and not country_name(w.upper())
+    )
+    return (kind, about, parties) if about else None
+
+
+_SIG_KINDS = frozenset(
+    {"agreement", "agreements", "treaty", "treaties", "memorandum", "memoranda", "protocol", "convention"}
+    | {"accord", "charter"}
+)
 
 
 _LAW_TITLE = re.compile(
@@ -233,13 +306,32 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             rk = _key(r.name)
             if rk == k or (r.capitalised and (k.startswith(rk + " ") or rk.startswith(k + " "))):
                 return r
+        # "the air services agreement" … "the Agreement on Air Services", "the EU–Kazakhstan EPCA" …
+        # "the Enhanced Partnership and Cooperation Agreement": the same words, the same document
+        sig = _signature(name)
+        if sig is not None:
+            for r in recs:
+                other = None if r.synthetic or r.replaced else _signature(r.name)
+                # (parties both name must be the same: "the agreement on investment with Uzbekistan")
+                same_parties = not other or not other[2] or not sig[2] or other[2] == sig[2]
+                if other is not None and other[:2] == sig[:2] and same_parties:
+                    return r
         return None
 
+    resolved: set[tuple[int, int]] = set()  # anaphoric mentions named by what they are on
+    other_occasion: set[tuple[int, int]] = set()  # documents adopted at an occasion the text names
     explicit = sorted(
         (
             m
             for m in ctx.agreements
-            if not m.anaphoric and not _PARTIES_TO.search(text[max(0, m.span[0] - 30) : m.span[0]])
+            if (
+                not m.anaphoric
+                or (" th" in m.name and _THIS_PROJECT.search(m.name))
+                or (not m.plural and _company_pair(ctx, m.span[0]) is not None)
+                or (not m.plural and _ADOPTED_AT.match(text, m.span[1]) is not None)
+                or (not m.plural and _whose(text, m.span[0]) is not None)
+            )
+            and not _PARTIES_TO.search(text[max(0, m.span[0] - 30) : m.span[0]])
         ),
         key=lambda m: m.span,
     )
@@ -247,6 +339,41 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
         if recs and _SIMILAR.search(text, max(0, m.span[0] - 20), m.span[0]):
             m = _similar_to(m, recs[-1])  # "a similar treaty with Kuwait": on the subject of the last one
         name, money = m.name, None
+        if " th" in name and (ref := _THIS_PROJECT.search(name)):
+            name = _project_named(text, name, ref, m.span[0])
+            if m.anaphoric:
+                if name == m.name:
+                    continue  # "a memorandum on this project" with no project named before: an anaphor
+                m = dataclasses.replace(m, anaphoric=False)
+                resolved.add(m.span)
+        pair = None if m.plural or m.capitalised or " between " in name else _company_pair(ctx, m.span[0])
+        if pair is not None:
+            # "Samruk-Kazyna and CNPC inked a memorandum on a gas-processing plant": a business document
+            # is named by its parties (a state's has its own name and needs none)
+            post = _POST_WORD.search(name)
+            head, rest = (name[: post.start()], name[post.start() :]) if post else (name, "")
+            name = f"{head} between {pair[0]} and {pair[1]}{rest}"
+            if m.anaphoric:
+                m = dataclasses.replace(m, anaphoric=False, name=name)
+                resolved.add(m.span)
+        elif m.anaphoric and (at := _ADOPTED_AT.match(text, m.span[1])) is not None:
+            # "the roadmap adopted at the 21st meeting of the Cooperation Council": named by its occasion
+            # (another than the one reported, so undated unless the text dates it)
+            name = f"{name} {at.group(1)}"
+            m = dataclasses.replace(m, anaphoric=False, name=name)
+            resolved.add(m.span)
+            other_occasion.add(m.span)
+        elif (
+            (m.anaphoric or not (m.capitalised or _POST_WORD.search(name)))
+            and (of := _whose(text, m.span[0])) is not None
+        ):
+            # "the Strategic Partnership on raw materials, whose memorandum was signed in 2022"
+            name = f"{name} on the {of}"
+            if m.anaphoric:
+                m = dataclasses.replace(m, anaphoric=False, name=name)
+                resolved.add(m.span)
+        elif m.anaphoric:
+            continue
         if pledges and not m.plural and not m.acronym and _money_contract(m.name):
             name, money = _money_document(ctx, m, pledges)
         rec = lookup(name, m.acronym)
@@ -259,6 +386,7 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
                 continue
             name = _meeting_protocol(ctx, name)
             rec = _Rec(name, m.acronym, m.capitalised, m.span[0], plural=m.plural, money=money)
+            rec.own_occasion = m.span in other_occasion
             recs.append(rec)
         if m.acronym and not rec.acronym:
             rec.acronym = m.acronym
@@ -266,6 +394,25 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             by_acr[m.acronym] = rec
         rec.spans.append(m.span)
         mentions.append((m.span[0], m.span[1], rec))
+    # a known acronym the text never spells out ("the EU-Uzbekistan EPCA was signed")
+    known = _known_acronyms()
+    for mm in _scans()["acronyms"].finditer(text, ctx.at) if known else ():
+        acr = mm.group(0)
+        if acr in by_acr or any(s <= mm.start() < e for s, e, _ in mentions) or ctx.is_heading(mm.start()):
+            continue
+        a = mm.start()
+        pre = _PARTY_PAIR.search(text, max(0, a - 40), a)
+        if pre is not None and _party_compound(pre.group(1)):
+            a = pre.start(1)
+        rec = lookup(known[acr], None)  # the agreement the text names in full elsewhere
+        if rec is None:
+            rec = _Rec(f"{text[a : mm.start()]}{known[acr]}", acr, known[acr][0].isupper(), a)
+            rec.plural = acr.endswith("s")
+            recs.append(rec)
+        rec.acronym = rec.acronym or acr
+        by_acr[acr] = rec
+        rec.spans.append((a, mm.end()))
+        mentions.append((a, mm.end(), rec))
     # bare acronyms ("the EPCA")
     for acr, rec in by_acr.items():
         for mm in re.finditer(rf"(?<![\w]){re.escape(acr)}(?![\w])", text):
@@ -302,12 +449,33 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             mentions.append((a, b, rec))
     mentions.sort(key=lambda x: x[0])
     # anaphora: "the agreement", "such an agreement", "the new treaty" → the latest named one
-    spans = [m.span for m in ctx.agreements if m.anaphoric and not m.plural]
+    spans = [m.span for m in ctx.agreements if m.anaphoric and not m.plural and m.span not in resolved]
     if scans["text"].found(text, ctx.at):
         spans += [
             mm.span()
             for mm in _TEXT_ANAPHORA.finditer(text)
             if not any(a <= mm.start() < b for a, b, _ in mentions)
+        ]
+    if "It " in text:
+        # "… signed in 1998. It entered into force in 1999.": a sentence that opens with "It" and a
+        # stage cue speaks of the agreement named last
+        # (a passive step, "It was ratified in 2019", or one the agreement itself takes, "It took
+        # effect"; not "It also proposed …", where "It" is a party)
+        rx, lookup = _cues()["rx"], _cues()["lookup"]
+        for mm in _IT_STEP.finditer(text):
+            cm = rx.match(text, mm.end())
+            if cm is None or not _opens_sentence(text, mm.start()):
+                continue
+            passive = _PASSIVE_AUX.search(mm.group(0))
+            if passive or lookup.get(cm.group(0).lower()) in ("in force", "suspended", "terminated"):
+                spans.append((mm.start(), mm.start() + 2))
+    if " it" in text:
+        # "… was initialled in July. The parties signed it on 24 October.": the object of a step
+        spans += [
+            mm.span(1)
+            for mm in _IT_WORD.finditer(text)
+            if _STEP_BEFORE_IT.search(text, max(0, mm.start() - 14), mm.start() + 1)
+            and not _NOT_OBJECT_IT.match(text, mm.end())
         ]
     for a, b in sorted(set(spans)):
         # the latest in the text (an anaphor resolved before is appended at the end of the list)
@@ -335,6 +503,14 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
         if not r.stages and not r.pending and not r.capitalised and _soft(r.name):
             continue  # "the concept of a green corridor": an idea, not a document, until it has a stage
         status = _status(r)
+        date_of = None
+        if (
+            r.replaced_by is not None
+            and _status(r.replaced_by) == "in force"
+            and any(st == "in force" for _rk, st, _p in r.replaced_by.stages)
+        ):
+            # "the EPCA, in force since 1 April, replaces the PCA": the old one ended that day
+            status, date_of = "terminated", r.replaced_by
         if (
             not r.capitalised
             and (r.plural or r.money is None)
@@ -351,11 +527,159 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
                 acronym=r.acronym,
                 parties=_parties(ctx, r),
                 status=status,
-                date=_date(ctx, r, status, named),
+                date=_date(ctx, date_of, "in force", named) if date_of else _date(ctx, r, status, named),
                 span=r.spans[0] if r.spans else None,
             )
         )
     return out
+
+
+# (the word "it" found by its literal, the verb before it checked there: a scan for the verbs
+# would try every position of the text)
+_IT_WORD = re.compile(r" (it)\b")  # (a literal first: sre skips ahead to it)
+_STEP_BEFORE_IT = re.compile(
+    r"\b(?:signed|initialled|initialed|ratified|inked|sealed|denounced|suspended|terminated)\s+$"
+)
+_NOT_OBJECT_IT = re.compile(r"\s+(?:is|was|will|would|has|had|to)\b")
+_IT_STEP = re.compile(
+    r"It\s+(?:(?:has|had|was|is|will|would|then|also|already|been|be|subsequently|formally|officially|"
+    r"finally|later|now)\s+){0,3}"
+)
+
+
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|be|is)\s")
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3) : pos].rstrip(" \t\u00a0")
+    return not before or before[-1] in ".!?\n"
+
+
+_FUTURE = re.compile(r"\b(?:will|would|shall|to|could|may|should)\s+(?:(?:also|then|eventually|fully)\s+)?$")
+_PASSIVE = re.compile(r"\b(?:was|were|is|has\s+been|have\s+been|had\s+been|being)\s+$")
+# "Uzbekneftegaz and LUKOIL signed an agreement …": two names, then a signing verb, then the document
+_COMPANY_PAIR = re.compile(
+    r"(?<![\w&.'’-])((?:[A-Z][\w&.'’-]*\s){0,3}[A-Z][\w&.'’-]*)\s+and\s+"
+    r"((?:[A-Z][\w&.'’-]*\s){0,3}[A-Z][\w&.'’-]*)\s+(?:(?:also|then|have|has|had|jointly)\s+)?"
+    r"(?:signed|inked|sealed|concluded|penned|clinched|put\s+their\s+signatures\s+to)\s+(?:an?|the|one)\s+"
+    r"(?:[\w-]+\s+){0,3}$"
+)
+_NOT_A_COMPANY = re.compile(
+    r"^(?:The|Both|Presidents?|Prime|Ministers?|Heads?|Leaders?|Governments?|Sides?|Parties)\b"
+)
+
+
+def _company_pair(ctx: Context, at: int) -> tuple[str, str] | None:
+    """The two signatories named right before the document at `at` when both are companies or other
+    bodies that are neither states nor people ("KazMunayGas and Eni signed a …")."""
+    text = ctx.text
+    s = ctx.sentence_at(at)
+    start = max(s.start, at - 160)
+    if not _SIGN_VERB_NEAR.search(text, max(start, at - 60), at):
+        return None
+    m = _COMPANY_PAIR.search(text, start, at)
+    if m is None:
+        return None
+    # "On Tuesday Kazakhstan Temir Zholy and …": the words that open the sentence are no part of it
+    first = m.group(1).split()
+    while first and first[0] in _not_names():
+        first.pop(0)
+    if not first:
+        return None
+    pair = (" ".join(first), m.group(2))
+    people = {w for p in ctx.people for w in p.name.split()}
+    for name, (a, b) in zip(pair, (m.span(1), m.span(2)), strict=True):
+        words = name.split()
+        if _NOT_A_COMPANY.match(name) or country_name(name) or (len(words) == 1 and demonym_country(name)):
+            return None
+        if any(p < b and a < q for p, q, _x in ctx.person_mentions()) or people.intersection(words):
+            return None
+        if ctx.is_body_name(name) or not _org_like(words):
+            return None
+        if len(words) == 1 and _surname_like(ctx.text, name):
+            return None
+    return pair
+
+
+_SURNAME_END = re.compile(r"(?:ov|ev|yev|ova|eva|yeva|enko|uly|kyzy|ovich|evich|ski|sky)$")
+
+
+def _surname_like(text: str, word: str) -> bool:
+    """ "Tokayev", "Mirziyoyev": a surname by its ending, or a word the text puts after a title."""
+    if word.isupper():
+        return False
+    return bool(_SURNAME_END.search(word)) or re.search(
+        rf"\b(?:President|Minister|Premier|Chairman|Chairwoman|Chair|Mr|Mrs|Ms|Dr|Ambassador|Secretary|"
+        rf"Commissioner|Governor|Mayor|Akim|Hokim|Khokim|Director|CEO|Envoy)\.?\s+{re.escape(word)}\b",
+        text,
+    ) is not None
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    return frozenset([*(data.load("names").get("not_names") or ()), *days])
+
+
+def _org_like(words: list[str]) -> bool:
+    """ "LUKOIL", "KazMunayGas", "Navoi Mining", "Kazakhstan Temir Zholy JSC": a company's name, not a
+    person's ("Shavkat Mirziyoyev"): one word, or a word in capitals, or a company word in it."""
+    org = _company_words()
+    return (
+        len(words) == 1
+        or any(len(w) > 1 and w.isupper() for w in words)
+        or any(w.strip(".,").lower() in org for w in words)
+        or len(words) >= 3
+    )
+
+
+@lru_cache(maxsize=1)
+def _company_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in data.load("agreements").get("company_words") or ())
+
+
+_SIGN_VERB_NEAR = re.compile(r"\b(?:signed|inked|sealed|concluded|penned|clinched|signatures\s+to)\b")
+_WHOSE = re.compile(r"\bthe\s+([A-Z][^;:.()\n]{3,120}?),\s+whose\s+(?:[a-z-]+\s+){0,2}$")
+
+
+def _whose(text: str, at: int) -> str | None:
+    """ "the Strategic Partnership on X, whose memorandum …": what the document at `at` belongs to."""
+    if ", whose " not in text[max(0, at - 40) : at]:
+        return None
+    found = [mm.group(1) for mm in _WHOSE.finditer(text, max(0, at - 160), at)]
+    return found[-1] if found else None
+
+
+_ADOPTED_AT = re.compile(
+    r"\s+((?:adopted|signed|approved|endorsed|agreed|initialled|initialed)\s+(?:at|during)\s+the\s+"
+    r"(?:\d{1,3}(?:st|nd|rd|th)\b|[A-Z]|first|second|third|fourth|fifth|last|latest|previous)"
+    r"[^,;:.()\n]*?)(?=\s+(?:in|on|last|this|and|which|that|was|were|is|are|has|have|remains?)\b|[,;:.()\n]|$)"
+)
+_THIS_PROJECT = re.compile(
+    r"\s(on|for|of)\s+(?:this|that|the\s+said|the\s+same)\s+(?:project|plant|facility|undertaking)$"
+)
+# "… the construction of the small nuclear power plant in the Jizzakh region. The agreement on this
+# project …": what the project is, named in the sentences before
+_PROJECT_WORK = re.compile(
+    r"\b((?:construction|building|development|creation|modernisation|modernization|reconstruction|expansion)"
+    r"\s+of\s+(?:the|a|an)\s+[^,.;:()\n]{3,80}?)(?=\s*[,.;:()\n]|\s+(?:and|which|that|is|was|were|will|has|had)\b)"
+)
+_PROJECT_NAMED = re.compile(r"\bthe\s+([^,.;:()\n]{3,60}?\s+project)\b")
+
+
+def _project_named(text: str, name: str, ref: re.Match, at: int) -> str:
+    """ "the intergovernmental agreement on this project": on the work the text named last before it
+    in its paragraph or the one before ("the construction of the plant in …", "the Khorgos port project")."""
+    start = max(0, at - 600)
+    window = text[start:at]
+    last = None
+    for rx in (_PROJECT_WORK, _PROJECT_NAMED):
+        for mm in rx.finditer(window):
+            if last is None or mm.start(1) > last.start(1):
+                last = mm
+    if last is None:
+        return name
+    return f"{name[: ref.start()]} {ref.group(1)} the {last.group(1)}"
 
 
 _SIMILAR = re.compile(r"\b(?:a|an|the)\s+(?:similar|analogous|identical|same)\s+$", re.I)
@@ -476,6 +800,21 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 for _a, _b, r in here:
                     (r.pending if is_pending else r.stages).append((_rank(stage), stage, pos))
                 continue
+        if (
+            _AMONG_THEM.match(sent)
+            and ctx.sentence_index(s.start) > 0
+            and not any(
+                not _in_name(s.start + cm.start(), s.start + cm.end(), spans_here)
+                for cm in cue_scan.finditer_part(sent, ctx.at, s.start)
+            )
+        ):
+            # "15 documents were signed. Among them are X and Y.": the list speaks through the sentence before
+            lead = _cue_stage(ctx, ctx.sentences[ctx.sentence_index(s.start) - 1])
+            if lead is not None:
+                stage, pos, is_pending = lead
+                for _a, _b, r in here:
+                    (r.pending if is_pending else r.stages).append((_rank(stage), stage, pos))
+                continue
         for a, b, r in here:
             # "the text of the Memorandum on X was agreed at expert level": its text agreed, X initialled
             if _TEXT_OF.search(text, max(s.start, a - 16), a) and _TEXT_AGREED.match(text, b):
@@ -493,10 +832,17 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             if word in cues["replaced"]:
                 # "to replace the 2011 text, and signed a plan …": the object right after the verb only
                 after = [x for x in here if x[0] >= pos and not re.search(r"[,;:]", text[pos : x[0]])]
+                new_one = [x for x in here if x[1] <= pos]
+                if _PASSIVE.search(text, max(s.start, pos - 20), pos):
+                    # "the PCA was replaced by the EPCA": the subject is the old one, the agent the new
+                    after, new_one = new_one[-1:], [x for x in here if x[0] > pos][:1]
                 if after:
                     old = after[0][2]
                     old.stages.append((_rank("in force"), "in force", pos))
                     old.replaced = True
+                    future = _FUTURE.search(text, max(s.start, pos - 25), pos)  # "will replace"
+                    if new_one and new_one[-1][2] is not old and not future:
+                        old.replaced_by = new_one[-1][2]
                     replaced.add(id(old))
                     _inherit_subject(text, old, [x for x in here if x[0] < pos])
                 continue
@@ -542,11 +888,19 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 # "agreed to finalise the text of X", "decided to ratify X": an infinitive is a step ahead
                 or (_rank(stage) >= _rank("initialled") and _INFINITIVE.search(clause_left) is not None)
             )
+            if pending and stage in ("suspended", "terminated"):
+                stage, pending = "in force", False  # "will expire in 2027", "could be suspended": in force
             if word == "sign" and not pending:
                 continue  # a bare "sign" says a step only in a plan ("are expected to sign X")
+            if word in ("approved", "endorsed", "adopted") and _DECISION_AFTER.match(text, pos + len(word)):
+                continue  # "the Council adopted a decision authorising the signing of X": the decision's step
             if word in ("approved", "endorsed") and (pending or _DRAFT_AFTER.match(text, pos + len(word))):
                 # "to be approved by parliament", "approved the draft agreement": not the sides' signature
                 continue
+            if _by_parliament(text, word, pos, clause_left):
+                stage = "ratified"  # "the Senate approved X", "X was endorsed by parliament": ratified
+            if _rank(stage) > _rank("proposed") and word not in cues["firm"] and _PROPOSE.search(clause_left):
+                stage, pending = "proposed", False  # "suggested signing X": the step is only offered
             if pending and stage == "negotiating" and cues["ongoing"].search(clause_left):
                 pending = False  # "asked the government to speed up negotiations on X": under way
             decided = False
@@ -698,10 +1052,13 @@ def _cue_stage(ctx: Context, s) -> tuple[str, int, bool] | None:
         if cues["neg"].search(clause_left):
             continue
         r = _rank(stage)
+        if r > _rank("proposed") and word not in cues["firm"] and _PROPOSE.search(clause_left):
+            stage, r = "proposed", _rank("proposed")  # "proposed for signing:": offered, not taken
         if (
             _AHEAD.match(text, pos + len(word))
             or cues["pending"].search(clause_left)
             or _WISH.search(clause_left)
+            or (word in _STEP_NOUNS and _STEP_AHEAD.search(clause_left))
         ) and word not in cues["firm"]:
             if r > 0 and (ahead is None or r < ahead[0]):
                 ahead = (r - 1, STAGE_ORDER[r - 1], pos)
@@ -755,15 +1112,25 @@ def _nearest(text: str, here, pos: int, sent_start: int, clause_ends: list[int])
         # "an agreement on X and a memorandum on Y were signed": the cue after both names both
         best_start = next(a2 for a2, b2, r in here if b2 == end and r is best)
         if best_start <= pos:
-            shared += [
-                r
-                for _a2, b2, r in here
+            joined = [
+                (a2, r)
+                for a2, b2, r in here
                 if b2 <= best_start
                 and r is not best
                 and r not in shared
                 and clause_id(b2) == cid
                 and _JOINED.fullmatch(text, b2, best_start)
             ]
+            shared += [r for _a2, r in joined]
+            # "an agreement on X, a memorandum on Y and a protocol on Z were signed": up the list
+            cur = min((a2 for a2, _r in joined), default=None)
+            for a2, b2, r in sorted(here, key=lambda x: x[0], reverse=True) if cur is not None else ():
+                if b2 > cur or r is best or r in shared:
+                    continue
+                if not _LIST_COMMA.fullmatch(text, b2, cur):
+                    break
+                shared.append(r)
+                cur = a2
         # "the Protocol was signed, as well as a Protocol amending …": the cue reaches over the comma
         shared += [
             r
@@ -801,10 +1168,8 @@ def _status(r: _Rec) -> str | None:
     return max(r.stages, key=lambda x: (x[0], x[2]))[1]
 
 
-def _date(ctx: Context, r: _Rec, status: str | None, named: list[tuple[int, int]] = ()) -> str | None:
-    pos = next((p for _rank_, st, p in r.stages + r.pending if st == status), None)
-    if pos is None:
-        return None
+def _near_date(ctx: Context, r: _Rec, status: str | None, named, pos: int) -> str | None:
+    """The date the sentence of the cue at `pos` gives its step: the first after the cue, else the nearest."""
     s = ctx.sentence_at(pos)
     near = [
         d
@@ -819,9 +1184,16 @@ def _date(ctx: Context, r: _Rec, status: str | None, named: list[tuple[int, int]
         and ";" not in ctx.text[min(pos, d.span[1]) : max(pos, d.span[0])]
         and not _other_step_date(ctx, d, status)
     ]
+    # "… was signed in Baku, and in November the presidents signed …": a date past a new clause is
+    # another step's
+    near = [d for d in near if d.span[0] < pos or not _NEW_CLAUSE.search(ctx.text, pos, d.span[0])]
     if status == "in force":
         since = [
-            d for d in near if re.search(r"\bsince\s+$", ctx.text[max(s.start, d.span[0] - 7) : d.span[0]])
+            d
+            for d in near
+            if re.search(r"\bsince\s+$", ctx.text[max(s.start, d.span[0] - 7) : d.span[0]])
+            # (not "became effective on 1 March 2020 after provisional application since May 2016")
+            and not any(pos <= e.span[0] < d.span[0] for e in near)
         ]
         if since:
             return since[0].value  # "in force since 1999"
@@ -830,6 +1202,41 @@ def _date(ctx: Context, r: _Rec, status: str | None, named: list[tuple[int, int]
         return after[0].value
     if near:
         return min(near, key=lambda d: abs(d.span[0] - pos)).value
+    return None
+
+
+def _date(ctx: Context, r: _Rec, status: str | None, named: list[tuple[int, int]] = ()) -> str | None:
+    cands = [p for _rank_, st, p in r.stages + r.pending if st == status]
+    if not cands:
+        return None
+    # a heading's cue gives way to the body's ("Information concerning the entry into force of X"
+    # heads the notice; "X … entered into force on 1 April" dates it)
+    # … and for a step with no other occasion to fall back on (entry into force, ratification), the
+    # first cue that has a date of its own
+    if len(cands) > 1 and ctx.is_heading(cands[0]):
+        cands = [p for p in cands if not ctx.is_heading(p)] or cands
+    pos = cands[0]
+    if status == "ratified" and len(cands) > 1:
+        # "the Parliament gave its consent in February, and the Jogorku Kenesh ratified it in April":
+        # ratified the day of the last step
+        reached = {p for _rk, _st, p in r.stages}
+        dates = [
+            d
+            for p in dict.fromkeys(cands)
+            if (p == pos or p in reached) and (d := _near_date(ctx, r, status, named, p)) is not None
+        ]
+        if dates:
+            return max(dates)
+    found = _near_date(ctx, r, status, named, pos)
+    if found is not None:
+        return found
+    if len(cands) > 1 and status == "in force":
+        reached = {p for _rk, _st, p in r.stages}
+        for p in dict.fromkeys(cands[1:]):
+            found = _near_date(ctx, r, status, named, p) if p != pos and p in reached else None
+            if found is not None:
+                return found
+    s = ctx.sentence_at(pos)
     if status in ("initialled", "signed", "ratified") and r.spans and not s.start <= r.spans[0][0] < s.end:
         # a list item under its lead-in ("On 10 December the Roundtable was held … The following
         # documents were signed:"): the day its paragraph gives before the lead-in
@@ -841,12 +1248,16 @@ def _date(ctx: Context, r: _Rec, status: str | None, named: list[tuple[int, int]
         ]
         if before:
             return before[-1].value
-    if (status in ("initialled", "signed", "ratified") or pos in r.decided_at) and not any(
-        p == s.start for _r, _st, p in r.pending
+    if (
+        (status in ("initialled", "signed", "ratified") or pos in r.decided_at)
+        and not any(p == s.start for _r, _st, p in r.pending)
+        and not r.own_occasion
     ):
         # a step reported without a date was taken at the occasion the text reports; a readout
         # without one ("Akorda, 23 October 2025. … the presidents signed …") on the day it is dated
-        return ctx.occasion_date() or (_dated_release(ctx) if status in ("initialled", "signed") else None)
+        return ctx.occasion_date() or (
+            _dated_release(ctx) if status in ("initialled", "signed", "ratified") else None
+        )
     return None
 
 
@@ -858,19 +1269,34 @@ def _dated_release(ctx: Context) -> str | None:
     return pub if any(d.value == pub for d in ctx.dates_in(0, ctx.lead_end)) else None
 
 
-_STEP_TO_DATE = re.compile(r"\s+(?:[\w-]+\s+){0,6}$")  # "ratified by the Jogorku Kenesh in September"
+_STEP_TO_DATE = re.compile(r"\s+(?:[\w-]+\s+){0,8}$")  # "ratified by the Jogorku Kenesh in September"
+
+
+def _by_parliament(text: str, word: str, pos: int, clause_left: str) -> bool:
+    """The approval cue `word` at `pos` is a parliament's vote ("the Senate approved X", "X was
+    endorsed by both chambers"): a ratification, not the sides' adoption (nor a first reading)."""
+    if word not in ("approved", "endorsed", "adopted") or _DRAFT_AFTER.match(text, pos + len(word)):
+        return False
+    cues = _cues()
+    by = cues["by_legislature"].match(text, pos + len(word))
+    return bool(cues["legislature"].search(clause_left) or by)
 
 
 def _other_step_date(ctx: Context, d, status: str | None) -> bool:
     """ "the Agreement on X, signed in 2019, is being implemented": a date right after the cue of
     another stage ("signed in", "initialled on") dates that step, not this one."""
-    left = ctx.text[max(0, d.span[0] - 50) : d.span[0]]
+    start = max(0, d.span[0] - 70)
+    left = ctx.text[start : d.span[0]]
     last = None
-    for m in _cues()["rx"].finditer(left):
+    for m in _scans()["cues"].finditer_part(left, ctx.at, start):
         last = m
     if last is None or not _STEP_TO_DATE.fullmatch(left, last.end()):
         return False
-    stage = _cues()["lookup"].get(last.group(0).lower())
+    word = last.group(0).lower()
+    stage = _cues()["lookup"].get(word)
+    at = d.span[0] - len(left) + last.start()
+    if stage == "signed" and _by_parliament(ctx.text, word, at, _CLAUSE.split(left[: last.start()])[-1]):
+        stage = "ratified"
     return stage is not None and stage != status and stage in STAGE_ORDER
 
 
