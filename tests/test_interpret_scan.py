@@ -8,7 +8,15 @@ import re
 import pytest
 
 from communique.interpret import agreements, amounts, context, events, meetings
-from communique.interpret.scan import AnyOf, LiteralScan, Openings, lowered, matches_at, regex_starts
+from communique.interpret.scan import (
+    AnyOf,
+    LiteralScan,
+    Openings,
+    lowered,
+    matches_at,
+    openings,
+    regex_starts,
+)
 
 PIECES = [
     "the ",
@@ -268,3 +276,15 @@ def test_unnumbered_sitting_scan_equals_plain_regex():
     text = ("At the Regular  meeting of the Council and the inaugural session of\tthe Forum "
             "(İNAUGURAL sitting of)")
     assert _all(scan.finditer(text, Openings(text))) == _all(rx.finditer(text)) != []
+
+
+def test_openings_are_shared_while_the_text_is_in_flight():
+    """The interpreters and the document checks read one text in turn: they get one `Openings`
+    (one automaton pass); older texts drop out, so the cache stays a few texts long."""
+    a, b, c = "The Council met in Astana.", "The Forum met in Bishkek.", "The Board met in Tashkent."
+    first = openings(a)
+    assert openings(a) is first
+    assert openings(b) is not first and openings(b).text == b
+    openings(c)
+    assert openings(a) is not first  # evicted after two other texts: made anew
+    assert openings(a).text == a

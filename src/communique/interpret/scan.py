@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
-__all__ = ["AnyOf", "LiteralScan", "Openings", "lowered", "matches_at", "regex_starts"]
+__all__ = ["AnyOf", "LiteralScan", "Openings", "lowered", "matches_at", "openings", "regex_starts"]
 
 #: Characters IGNORECASE matches to an ASCII letter that `str.lower` does not turn into it
 #: ("İ" lower-cases to two characters, "ı" and "ſ" stay as they are). A text holding one is
@@ -255,6 +255,24 @@ class Openings:
         a.make_automaton()
         found = self._at[scan.id] = sorted({end - n + 1 for end, n in a.iter(self.low)})
         return found
+
+
+_in_flight: dict[str, Openings] = {}  # the texts in flight, oldest first
+_KEEP = 2
+
+
+def openings(text: str) -> Openings:
+    """The `Openings` of `text`, made once while the text is among the last few asked for: the
+    interpreters and the document checks read the same text in turn, and share one pass."""
+    at = _in_flight.get(text)
+    if at is None:
+        while len(_in_flight) >= _KEEP:
+            try:
+                del _in_flight[next(iter(_in_flight))]
+            except (KeyError, RuntimeError, StopIteration):  # another thread got there first
+                break
+        at = _in_flight[text] = Openings(text)
+    return at
 
 
 class AnyOf:
