@@ -720,6 +720,11 @@ def dateline_end(text: str) -> int:
     return 0
 
 
+#: The forms a dateline's date may take (names in `_FORMS` order, for `_compile_forms`).
+_DATELINE_FORMS = "iso num dmy mdy my"
+_DATELINE_KINDS = frozenset(_DATELINE_FORMS.split())
+
+
 def dateline_mention(text: str) -> DateMention | None:
     """The text's own date stated at its head (see `_dateline_mention`); cached for the few texts
     in flight: the publication date and the meeting finder both ask. DateMention is frozen."""
@@ -744,8 +749,13 @@ def _dateline_mention(text: str) -> DateMention | None:
                 if not pm:
                     continue
                 i = pm.end()
+            # Most lines open with no date: the forms a dateline may take are tried first (a small
+            # alternation), every form only where one of them matches (an earlier form may win
+            # there): ~10x cheaper per line, the same dates.
+            if not _compile_forms(_DATELINE_FORMS).match(line, i):
+                continue
             m = _compile_forms().match(line, i)  # every form; compiled on first use
-            if not m or m.lastgroup not in ("iso", "num", "dmy", "mdy", "my"):
+            if not m or m.lastgroup not in _DATELINE_KINDS:
                 continue
             if prefix_re is not _LABEL_RE and not _LINE_TAIL_RE.match(line, m.end()):
                 continue
