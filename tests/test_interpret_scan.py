@@ -111,6 +111,7 @@ def _scans() -> dict[str, re.Pattern]:
         "rounds": events._ROUND,
         "held talks": events._HELD_TALKS,
         "received delegation": events._RECEIVED_DELEGATION,
+        "met delegation": events._MET_DELEGATION,
     }
 
 

@@ -1402,6 +1402,8 @@ _MET_DELEGATION = re.compile(
     r"((?:[\w’'-]+\s+){0,3}?(?:business\s+leaders|businessmen|entrepreneurs|executives|investors|companies|"
     r"parliamentarians|representatives)\b|[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*)"
 )
+# opens with `\b`: tried only where "met" opens (interpret.scan), same matches
+_MET_DELEGATION_SCAN = LiteralScan(_MET_DELEGATION)
 # "Jørgensen and Shahbazov held talks on …": two people named as the subject
 _AND_HELD_TALKS = re.compile(r"\s+held\s+(?:bilateral\s+)?talks\b")
 _SIDELINES_OPEN = re.compile(r"\W*(?:[Oo]n|[Aa]t)\s+the\s+(?:sidelines|margins|fringes?)\b")
@@ -1479,7 +1481,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             out.append(_Cand(before[-2][0], m.end(), f"talks between {a.name} and {b.name}", m.end()))
     if "delegation" in text and " met " in text:
         people = people or ctx.person_mentions()
-        for m in _MET_DELEGATION.finditer(text):
+        for m in _MET_DELEGATION_SCAN.finditer(text, ctx.at):
             if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
                 continue
             s = ctx.sentence_at(m.start())
