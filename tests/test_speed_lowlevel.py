@@ -43,7 +43,7 @@ def test_case_blind_trie_with_caseless_non_ascii_characters_matches_the_plain_al
     case-blind; non-ASCII letters ("Über", "ſ") keep the plain alternation. Same matches."""
     words = ["so‘m", "som", "soms", "so‘ms", "sol", "a–b", "a-b", "ab", "s·t", "st", "STRAND"]
     assert trie_alternation(words, ignore_case=True).startswith("(?:a")  # a trie, by first letter
-    assert trie_alternation(["über", "uber"], ignore_case=True) == "über|uber"  # plain, longest first
+    assert trie_alternation(["über", "uber"], ignore_case=True) in ("über|uber", "uber|über")  # plain
     pieces = [*words, *(w.upper() for w in words), *(w.title() for w in words), "ſo‘m", "SO‘M",
               "ſt", "ſtrand", "K", "x", " ", "‘", "’", "–", "-", "·", "so", "s"]
     rng = random.Random(5)
