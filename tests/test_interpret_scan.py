@@ -12,6 +12,7 @@ from communique.interpret.scan import (
     AnyOf,
     LiteralScan,
     Openings,
+    char_positions,
     lowered,
     matches_at,
     openings,
@@ -289,3 +290,19 @@ def test_openings_are_shared_while_the_text_is_in_flight():
     openings(c)
     assert openings(a) is not first  # evicted after two other texts: made anew
     assert openings(a).text == a
+
+
+def test_scans_from_char_positions_equal_the_plain_regex():
+    """Quotes and quarter names are tried only where their opening mark or letter stands: the same
+    matches as scanning every position."""
+    from communique.annotate import dates, quotes
+
+    assert char_positions("a‘b‘c’", "‘’") == [1, 3, 5]
+    assert char_positions("", "QH") == []
+    pieces = ["“", "”", '"', "«", "»", "„", "‘", "’", "Q1", "H2", "Q5", "QQ3", "H1 2025", "2Q", "\n",
+              "said", " ", "it’s", "x", "Hello", "Q", "4", "«a b c»", "“one two three”"]
+    rng = random.Random(13)
+    for _ in range(600):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        for rx, marks in ((quotes._QUOTE, quotes._QUOTE_MARKS), (dates._QH_RE, "QH")):
+            assert _all(matches_at(rx, text, char_positions(text, marks))) == _all(rx.finditer(text)), text

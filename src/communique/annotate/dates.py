@@ -33,6 +33,7 @@ from communique.annotate.numbers import WORD_NUMBER, digit_runs, parse_number
 from communique.annotate.triggers import word_triggers
 from communique.annotate.types import DateMention
 from communique.data import load
+from communique.interpret.scan import char_positions, matches_at
 
 __all__ = ["find_dates", "find_dateline", "dateline_mention"]
 
@@ -609,7 +610,7 @@ def _triggers(text: str) -> list[tuple[int, int, str]]:
     out += [(m.start(), m.end(), "n") for m in _NAMES_RE.finditer(text)
             if not (m.start() and text[m.start() - 1].isalpha())]
     out += [(s, e, "k") for s, e in word_triggers(text)["date"] if not (s and text[s - 1].isalpha())]
-    out += [(m.start(), m.end(), "d") for m in _QH_RE.finditer(text)
+    out += [(m.start(), m.end(), "d") for m in matches_at(_QH_RE, text, char_positions(text, "QH"))
             if not (m.start() and text[m.start() - 1].isalnum())]
     out.sort()
     return out

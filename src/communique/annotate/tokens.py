@@ -15,6 +15,8 @@ from itertools import accumulate, compress, repeat
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
+from communique.interpret.scan import char_positions
+
 __all__ = ["Tok", "Stream", "tokens", "stream", "stream_of", "TOKEN_RE", "cap_indices", "indices_of"]
 
 # A word (with inner apostrophes and a plural possessive "States'"), a number, or one symbol.
@@ -35,7 +37,6 @@ _SPLIT = re.compile(
     r"(\S(?:(?<=[^\W\d_])[A-Za-z0-9_\w\-+]*+(?:['’][^\W\d_]++)*+(?:(?<=s)['’](?![^\W\d_]))?"
     r"|(?<=\d)[0-9\d]*+(?:[.,][0-9\d]++)*+[A-Za-z0-9_\w]*+|(?<=\W)))"
 )
-_APOSTROPHE = re.compile("['’]")
 _POSS_ENDINGS = frozenset(("'s", "’s", "s'", "s’"))
 
 
@@ -80,8 +81,7 @@ def _tokenize(text: str) -> Stream:
         # possessives end in "'s" or "s'" ("Kazakhstan's", "States'"): look only at the apostrophes
         # (the token ending there found by bisection: `ends` rises, a dict of all of it cost more)
         n_toks = len(ends)
-        for m in _APOSTROPHE.finditer(text):
-            p = m.start()
+        for p in char_positions(text, "'’"):
             for end, cut in ((p + 2, 2), (p + 1, 1)):
                 if text[end - 2 : end] not in _POSS_ENDINGS:
                     continue
