@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from communique.annotate import orgs
 from communique.interpret import agreements, amounts, context, events, meetings
 from communique.interpret.scan import (
     AnyOf,
@@ -113,6 +114,7 @@ def _scans() -> dict[str, re.Pattern]:
         "held talks": events._HELD_TALKS,
         "received delegation": events._RECEIVED_DELEGATION,
         "met delegation": events._MET_DELEGATION,
+        "organisation heads": orgs._tables()["head_needle"].rx,
     }
 
 
