@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from communique.annotate import orgs
+from communique.annotate import dates, ordinals, orgs
 from communique.interpret import agreements, amounts, context, events, meetings
 from communique.interpret.scan import (
     AnyOf,
@@ -115,6 +115,7 @@ def _scans() -> dict[str, re.Pattern]:
         "received delegation": events._RECEIVED_DELEGATION,
         "met delegation": events._MET_DELEGATION,
         "organisation heads": orgs._tables()["head_needle"].rx,
+        "month and weekday names": dates._NAMES_RE,
     }
 
 
@@ -295,16 +296,18 @@ def test_openings_are_shared_while_the_text_is_in_flight():
 
 
 def test_scans_from_char_positions_equal_the_plain_regex():
-    """Quotes and quarter names are tried only where their opening mark or letter stands: the same
-    matches as scanning every position."""
-    from communique.annotate import dates, quotes
+    """Quotes, quarter names and Roman numerals are tried only where their opening mark or letter
+    stands: the same matches as scanning every position."""
+    from communique.annotate import quotes
 
     assert char_positions("a‘b‘c’", "‘’") == [1, 3, 5]
     assert char_positions("", "QH") == []
     pieces = ["“", "”", '"', "«", "»", "„", "‘", "’", "Q1", "H2", "Q5", "QQ3", "H1 2025", "2Q", "\n",
-              "said", " ", "it’s", "x", "Hello", "Q", "4", "«a b c»", "“one two three”"]
+              "said", " ", "it’s", "x", "Hello", "Q", "4", "«a b c»", "“one two three”", "XIV", "CIVIL",
+              "II", "I", "XX-", "LXV1", "MCM", "vi"]
     rng = random.Random(13)
     for _ in range(600):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
-        for rx, marks in ((quotes._QUOTE, quotes._QUOTE_MARKS), (dates._QH_RE, "QH")):
+        for rx, marks in ((quotes._QUOTE, quotes._QUOTE_MARKS), (dates._QH_RE, "QH"),
+                          (ordinals._ROMAN_RUN_RE, "CLXVI")):
             assert _all(matches_at(rx, text, char_positions(text, marks))) == _all(rx.finditer(text)), text

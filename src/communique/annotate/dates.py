@@ -33,7 +33,7 @@ from communique.annotate.numbers import WORD_NUMBER, digit_runs, parse_number
 from communique.annotate.triggers import word_triggers
 from communique.annotate.types import DateMention
 from communique.data import load
-from communique.interpret.scan import char_positions, matches_at
+from communique.interpret.scan import LiteralScan, char_positions, matches_at, openings
 
 __all__ = ["find_dates", "find_dateline", "dateline_mention"]
 
@@ -597,6 +597,9 @@ def _resolve(  # noqa: C901
 # faster. Three literal scans are used, not one alternation: sre skips ahead on a literal prefix,
 # and a mixed alternation loses that (measured: 0.07 vs 0.49 ms per 3 KB).
 _NAMES_RE = re.compile(rf"(?:{_alt(_cased(list(_MONTHS) + list(_WEEKDAYS)))})(?![a-z])")
+# tried only where a name opens in the lowered text (the text's shared openings pass, see
+# interpret.scan), not by sre testing the names' first letters at every character
+_NAMES_SCAN = LiteralScan(_NAMES_RE)
 _QH_RE = re.compile(r"[QH][1-4](?![0-9])")
 # (the class first, the look-behind after it: sre skips ahead by a leading class, not past a
 # leading look-behind; same matches as `(?<![A-Za-z0-9'’])[A-Za-z0-9]`)
@@ -607,7 +610,7 @@ _PREV_WORD_RE = re.compile(r"(?P<w>[A-Za-z]+)[ \u00a0]+$")
 
 def _triggers(text: str) -> list[tuple[int, int, str]]:
     out = [(s, e, "d") for s, e in digit_runs(text)]
-    out += [(m.start(), m.end(), "n") for m in _NAMES_RE.finditer(text)
+    out += [(m.start(), m.end(), "n") for m in _NAMES_SCAN.finditer(text, openings(text))
             if not (m.start() and text[m.start() - 1].isalpha())]
     out += [(s, e, "k") for s, e in word_triggers(text)["date"] if not (s and text[s - 1].isalpha())]
     out += [(m.start(), m.end(), "d") for m in matches_at(_QH_RE, text, char_positions(text, "QH"))
