@@ -1658,6 +1658,8 @@ def _planned_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     text = ctx.text
     if " to visit " not in text and " to travel to " not in text and " will " not in text:
         return []
+    if "visit" not in text and "travel" not in text:
+        return []  # every match says "visit" or "travel" (the scan below tries every space)
     out: list[_Cand] = []
     for m in _PLANNED_VISIT.finditer(text):
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
