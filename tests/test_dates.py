@@ -589,3 +589,21 @@ def test_a_bare_month_a_step_is_set_for_is_the_next_one_ahead() -> None:
     assert [d.value for d in find_dates("the state visit planned for November", anchor)] == ["2025-11"]
     assert [d.value for d in find_dates("a summit scheduled for March", anchor)] == ["2026-03"]
     assert find_dates("exports for March rose", anchor) == []  # "for" alone is no cue
+
+
+@pytest.mark.parametrize(
+    ("head", "value"),
+    [
+        ("ASTANA, 4 June 2025 – The talks", "2025-06-04"),
+        ("ASTANA, 3–4 June 2025 – The talks", None),  # a range of days wins there: no dateline
+        ("Brussels, June–July 2025 – The talks", None),  # a range of months, likewise
+        ("Published: June 2025\nThe talks", "2025-06"),
+        ("2025-06-04\nThe talks", "2025-06-04"),
+        ("The talks went on in May 2025.\nMore talks", None),  # no date where a line opens
+    ],
+)
+def test_dateline_forms_tried_first_keep_the_form_that_wins(head, value):
+    """The dateline finder tries its five forms before the whole alternation: where an earlier
+    form (a range) matches, the line still has no dateline."""
+    m = dateline_mention(head)
+    assert (m.value if m else None) == value

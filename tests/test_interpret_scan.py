@@ -7,8 +7,18 @@ import re
 
 import pytest
 
+from communique.annotate import dates, ordinals, orgs
 from communique.interpret import agreements, amounts, context, events, meetings
-from communique.interpret.scan import AnyOf, LiteralScan, Openings, lowered, matches_at, regex_starts
+from communique.interpret.scan import (
+    AnyOf,
+    LiteralScan,
+    Openings,
+    char_positions,
+    lowered,
+    matches_at,
+    openings,
+    regex_starts,
+)
 
 PIECES = [
     "the ",
@@ -103,6 +113,9 @@ def _scans() -> dict[str, re.Pattern]:
         "rounds": events._ROUND,
         "held talks": events._HELD_TALKS,
         "received delegation": events._RECEIVED_DELEGATION,
+        "met delegation": events._MET_DELEGATION,
+        "organisation heads": orgs._tables()["head_needle"].rx,
+        "month and weekday names": dates._NAMES_RE,
     }
 
 
@@ -268,3 +281,33 @@ def test_unnumbered_sitting_scan_equals_plain_regex():
     text = ("At the Regular  meeting of the Council and the inaugural session of\tthe Forum "
             "(İNAUGURAL sitting of)")
     assert _all(scan.finditer(text, Openings(text))) == _all(rx.finditer(text)) != []
+
+
+def test_openings_are_shared_while_the_text_is_in_flight():
+    """The interpreters and the document checks read one text in turn: they get one `Openings`
+    (one automaton pass); older texts drop out, so the cache stays a few texts long."""
+    a, b, c = "The Council met in Astana.", "The Forum met in Bishkek.", "The Board met in Tashkent."
+    first = openings(a)
+    assert openings(a) is first
+    assert openings(b) is not first and openings(b).text == b
+    openings(c)
+    assert openings(a) is not first  # evicted after two other texts: made anew
+    assert openings(a).text == a
+
+
+def test_scans_from_char_positions_equal_the_plain_regex():
+    """Quotes, quarter names and Roman numerals are tried only where their opening mark or letter
+    stands: the same matches as scanning every position."""
+    from communique.annotate import quotes
+
+    assert char_positions("a‘b‘c’", "‘’") == [1, 3, 5]
+    assert char_positions("", "QH") == []
+    pieces = ["“", "”", '"', "«", "»", "„", "‘", "’", "Q1", "H2", "Q5", "QQ3", "H1 2025", "2Q", "\n",
+              "said", " ", "it’s", "x", "Hello", "Q", "4", "«a b c»", "“one two three”", "XIV", "CIVIL",
+              "II", "I", "XX-", "LXV1", "MCM", "vi"]
+    rng = random.Random(13)
+    for _ in range(600):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        for rx, marks in ((quotes._QUOTE, quotes._QUOTE_MARKS), (dates._QH_RE, "QH"),
+                          (ordinals._ROMAN_RUN_RE, "CLXVI")):
+            assert _all(matches_at(rx, text, char_positions(text, marks))) == _all(rx.finditer(text)), text

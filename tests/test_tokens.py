@@ -32,6 +32,9 @@ TEXTS = [
     "'",
     "s'",
     "a's",
+    # other scripts and digit kinds: the split pattern tells letters, digits and symbols apart by a
+    # look-behind after ASCII-first classes; the tokens must stay those of TOKEN_RE
+    "٣٤ Ελλάδα Москва_1 x_y 10_000 ½ ١٢٫٥ 東京 ﬁne ǅemal ₸5 €1,5 _a a_ __ 9² 2²x",
 ]
 
 

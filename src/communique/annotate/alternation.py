@@ -24,13 +24,15 @@ def trie_alternation(words: Iterable[str], spaces: str | None = None, ignore_cas
     `spaces`, when given, is the regex a space inside a word becomes (e.g. r"\\s+"); the words are
     otherwise matched literally (escaped). `ignore_case=True` when the regex is used case-blind
     ((?i:…) or re.IGNORECASE): then two branches must not match the same letter ("P…" and
-    "p…"), so ASCII words are lowered first (case-blind, "P" and "p" match the same letters);
-    with non-ASCII words, whose case folding is less regular, the plain alternation is returned.
+    "p…"), so the words are lowered first (case-blind, "P" and "p" match the same letters). That
+    holds for ASCII and for characters without case that are no letters ("so‘m": the ‘); with
+    other non-ASCII letters, whose case folding is less regular ("ſ" matches "s"), the plain
+    alternation is returned.
     """
     words = set(words)
-    if "" in words or ignore_case and not all(w.isascii() for w in words):
+    if "" in words or ignore_case and not all(_case_safe(w) for w in words):
         # an empty word (the plain alternation then also matches the empty string), or case-blind
-        # non-ASCII words: keep the plain longest-first alternation
+        # non-ASCII letters: keep the plain longest-first alternation
         return "|".join((re.escape(w).replace(r"\ ", spaces) if spaces is not None else re.escape(w))
                         for w in sorted(words, key=len, reverse=True))
     if ignore_case:
@@ -44,6 +46,12 @@ def trie_alternation(words: Iterable[str], spaces: str | None = None, ignore_cas
             node = node.setdefault(ch, {})
         node[""] = {}
     return _regex(trie, spaces)
+
+
+def _case_safe(word: str) -> bool:
+    """Lowered, the word's characters match case-blind only what they match as written, and no two
+    of them the same character: ASCII, or no letter and no case (quotes, dashes, symbols)."""
+    return all(c.isascii() or (not c.isalpha() and c.lower() == c == c.upper()) for c in word)
 
 
 def _regex(node: dict, spaces: str | None) -> str:

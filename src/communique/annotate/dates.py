@@ -33,6 +33,7 @@ from communique.annotate.numbers import WORD_NUMBER, digit_runs, parse_number
 from communique.annotate.triggers import word_triggers
 from communique.annotate.types import DateMention
 from communique.data import load
+from communique.interpret.scan import LiteralScan, char_positions, matches_at, openings
 
 __all__ = ["find_dates", "find_dateline", "dateline_mention"]
 
@@ -600,6 +601,9 @@ def _resolve(  # noqa: C901
 # faster. Three literal scans are used, not one alternation: sre skips ahead on a literal prefix,
 # and a mixed alternation loses that (measured: 0.07 vs 0.49 ms per 3 KB).
 _NAMES_RE = re.compile(rf"(?:{_alt(_cased(list(_MONTHS) + list(_WEEKDAYS)))})(?![a-z])")
+# tried only where a name opens in the lowered text (the text's shared openings pass, see
+# interpret.scan), not by sre testing the names' first letters at every character
+_NAMES_SCAN = LiteralScan(_NAMES_RE)
 _QH_RE = re.compile(r"[QH][1-4](?![0-9])")
 # (the class first, the look-behind after it: sre skips ahead by a leading class, not past a
 # leading look-behind; same matches as `(?<![A-Za-z0-9'’])[A-Za-z0-9]`)
@@ -610,10 +614,10 @@ _PREV_WORD_RE = re.compile(r"(?P<w>[A-Za-z]+)[ \u00a0]+$")
 
 def _triggers(text: str) -> list[tuple[int, int, str]]:
     out = [(s, e, "d") for s, e in digit_runs(text)]
-    out += [(m.start(), m.end(), "n") for m in _NAMES_RE.finditer(text)
+    out += [(m.start(), m.end(), "n") for m in _NAMES_SCAN.finditer(text, openings(text))
             if not (m.start() and text[m.start() - 1].isalpha())]
     out += [(s, e, "k") for s, e in word_triggers(text)["date"] if not (s and text[s - 1].isalpha())]
-    out += [(m.start(), m.end(), "d") for m in _QH_RE.finditer(text)
+    out += [(m.start(), m.end(), "d") for m in matches_at(_QH_RE, text, char_positions(text, "QH"))
             if not (m.start() and text[m.start() - 1].isalnum())]
     out.sort()
     return out
@@ -724,6 +728,11 @@ def dateline_end(text: str) -> int:
     return 0
 
 
+#: The forms a dateline's date may take (names in `_FORMS` order, for `_compile_forms`).
+_DATELINE_FORMS = "iso num dmy mdy my"
+_DATELINE_KINDS = frozenset(_DATELINE_FORMS.split())
+
+
 def dateline_mention(text: str) -> DateMention | None:
     """The text's own date stated at its head (see `_dateline_mention`); cached for the few texts
     in flight: the publication date and the meeting finder both ask. DateMention is frozen."""
@@ -748,8 +757,13 @@ def _dateline_mention(text: str) -> DateMention | None:
                 if not pm:
                     continue
                 i = pm.end()
+            # Most lines open with no date: the forms a dateline may take are tried first (a small
+            # alternation), every form only where one of them matches (an earlier form may win
+            # there): ~10x cheaper per line, the same dates.
+            if not _compile_forms(_DATELINE_FORMS).match(line, i):
+                continue
             m = _compile_forms().match(line, i)  # every form; compiled on first use
-            if not m or m.lastgroup not in ("iso", "num", "dmy", "mdy", "my"):
+            if not m or m.lastgroup not in _DATELINE_KINDS:
                 continue
             if prefix_re is not _LABEL_RE and not _LINE_TAIL_RE.match(line, m.end()):
                 continue

@@ -25,6 +25,7 @@ from communique.annotate.numbers import (
     is_year_like,
     split_number,
 )
+from communique.annotate.places import first_letters_ahead
 from communique.annotate.types import Amount
 from communique.data import load
 
@@ -68,9 +69,11 @@ _SYM_ALT = _alt(_SYMBOLS)
 _NAME_ALT = _alt(_NAMES, ignore_case=True)  # used inside (?i:…)
 # a symbol or code right before the number: searched in a short window ending at the number
 _PRE_RE = re.compile(rf"(?<![A-Za-z])(?:(?P<known>{_SYM_ALT})|(?P<unk>[A-Z]{{1,3}}\$|[A-Z]{{3}})){GAP}?$")
-# a name, code or symbol right after the number
+# a name, code or symbol right after the number (the look-ahead on the names' first letters
+# rejects most words after a number before the case-blind names are tried: same matches)
 _POST_RE = re.compile(
-    rf"(?:{GAP}?(?:(?P<known>{_SYM_ALT})|(?P<unk>[A-Z]{{3}}))|(?:{GAP}|-)?(?i:(?P<name>{_NAME_ALT})))(?![A-Za-z])"
+    rf"(?:{GAP}?(?:(?P<known>{_SYM_ALT})|(?P<unk>[A-Z]{{3}}))"
+    rf"|(?:{GAP}|-)?(?i:{first_letters_ahead(_NAMES)}(?P<name>{_NAME_ALT})))(?![A-Za-z])"
 )
 _PCT_WORDS = _alt((w for w in _CUES["percent_words"] if w != "%"), True)
 _PCT_RE = re.compile(rf"{GAP}?(?:%|(?i:{_PCT_WORDS})(?![A-Za-z]))")

@@ -19,6 +19,7 @@ from communique.annotate.numbers import digit_runs
 from communique.annotate.triggers import word_triggers
 from communique.annotate.types import OrdinalMention
 from communique.data import load
+from communique.interpret.scan import char_positions, matches_at
 
 __all__ = ["find_ordinals", "parse_ordinal", "parse_roman", "to_roman"]
 
@@ -186,7 +187,7 @@ def find_ordinals(text: str, offset: int = 0) -> list[OrdinalMention]:
                     found.append(_mention(text, s, te, parse_ordinal(text[s:te]), offset))
                 done = te
                 break
-    for m in _ROMAN_RUN_RE.finditer(text):
+    for m in matches_at(_ROMAN_RUN_RE, text, char_positions(text, "CLXVI")):  # (see char_positions)
         s, e = m.span()
         if s and (text[s - 1].isalnum() or text[s - 1] in "-_"):
             continue

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import data
+from ..interpret.scan import LiteralScan, openings
 from .places import Gazetteer, country_name
 from .types import fast_init
 
@@ -94,8 +95,10 @@ class _Windowed:
 def _head_hits(text: str) -> list[tuple[int, int, str]]:
     """Every occurrence of a head word, the needle words of all the windowed patterns but the
     acronym definition. One scan finds them all because no head word can overlap another (checked
-    when the tables are built), so none hides another's occurrence."""
-    return [(m.start(), m.end(), m.group()) for m in _tables()["head_needle"].finditer(text)]
+    when the tables are built), so none hides another's occurrence. The needle is tried only where
+    a head word opens in the lowered text (the text's shared automaton pass, interpret.scan): sre
+    would test the words' first letters at every character."""
+    return [(m.start(), m.end(), m.group()) for m in _tables()["head_needle"].finditer(text, openings(text))]
 
 
 def _overlap_free(words) -> bool:
@@ -144,7 +147,7 @@ def _tables() -> dict:
         ),
         "delegation": _Windowed(_DELEGATION, _NAME_CHARS, _words(["Delegation"]), words=["Delegation"]),
         # one scan for all head words serves every pattern whose needle words are head words
-        "head_needle": re.compile(_words(heads)),
+        "head_needle": LiteralScan(re.compile(_words(heads))),
         "shared": _overlap_free(heads)
         and all(w in heads for w in ("Ministry", "Delegation", *_PARL_WORDS, *_OF_COUNTRY_WORDS)),
         "ministry_short": conf.get("ministry_short") or {},

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import data
+from ..interpret.scan import char_positions, matches_at
 from .types import fast_init
 
 __all__ = ["QuoteMention", "find_quotes"]
@@ -25,6 +26,8 @@ _QUOTE = re.compile(
     r"|‘(?<!\w‘)((?:[^’\n]|’(?=\w)){2,2000}?)’(?!\w)"  # single quotes; ’ inside a word is an apostrophe
 )
 _DASH_BY = re.compile(r"[ \t]*[—–-][ \t]")
+#: The marks `_QUOTE`'s matches open with: it is tried only where one stands (`char_positions`).
+_QUOTE_MARKS = "“\"«„‘"
 _PRONOUN = re.compile(
     r"^\W*(?:he|she|they)\s+(?:\w+\s+)?(?:said|added|told|noted|stressed|continued)\b", re.I
 )
@@ -48,7 +51,7 @@ def find_quotes(text: str, people) -> list[QuoteMention]:
     """Quotes of at least three words; `people` are the document's PersonEntity records."""
     mentions = sorted((m.span[0], m.span[1], p.name) for p in people for m in p.mentions)
     out: list[QuoteMention] = []
-    for m in _QUOTE.finditer(text):
+    for m in matches_at(_QUOTE, text, char_positions(text, _QUOTE_MARKS)):
         inner = next(g for g in m.groups() if g is not None)
         words = inner.split()
         if len(words) < 3:

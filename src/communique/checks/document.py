@@ -24,6 +24,7 @@ from ..annotate.types import Amount
 from ..data import load
 from ..fx.rates import convert
 from ..fx.tables import parse_when
+from ..interpret.scan import LiteralScan, openings
 from ..models import Extraction, Figure, Flag, Pledge, Span
 
 __all__ = ["check_document", "CHECKS", "Context"]
@@ -427,36 +428,12 @@ def _parts_cues_lower() -> tuple[str, ...]:
     return tuple(c.lower() for c in cues["exhaustive"] + cues["partial"])
 
 
-def _parts_cue_matches(text: str) -> list[re.Match]:
-    """`_parts_cue_re().finditer(text)`, found by trying the pattern only where a cue occurs in the
-    lowered text (C substring searches; the case-blind scan of every position cost ~3x more).
-
-    Exact: under IGNORECASE a letter of a cue matches a character iff that character lowers to it,
-    except the long s, dotless i and dotted I, which (like a text whose length lowering changes)
-    take the full scan.
-    """
-    if not text:
-        return []
-    low = text.lower()
-    if len(low) != len(text) or "ſ" in text or "ı" in text:
-        return list(_parts_cue_re().finditer(text))
-    starts: set[int] = set()
-    for cue in _parts_cues_lower():
-        i = low.find(cue)
-        while i >= 0:
-            starts.add(i)
-            i = low.find(cue, i + 1)
-    out: list[re.Match] = []
-    done = 0
-    pattern = _parts_cue_re()
-    for i in sorted(starts):
-        if i < done:
-            continue
-        m = pattern.match(text, i)
-        if m:
-            out.append(m)
-            done = m.end()
-    return out
+@lru_cache(maxsize=1)
+def _parts_cue_scan() -> LiteralScan:
+    """`_parts_cue_re().finditer` tried only where a cue opens (same matches), the openings read
+    by the automaton pass the interpreters already made over the text: lowering the text again
+    and searching it once per cue cost ~1.5% of an extraction."""
+    return LiteralScan(_parts_cue_re(), _parts_cues_lower())
 
 
 def listed_parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
@@ -465,7 +442,8 @@ def listed_parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
     not exceed it."""
     # One scan of the whole text: a cue is letters and single spaces, so it never crosses a
     # sentence boundary, and sentences start and end next to whitespace (same word boundaries).
-    cue_matches = _parts_cue_matches(ctx.text)
+    # The cues' openings come from the interpreters' pass over the text (`openings`).
+    cue_matches = _parts_cue_scan().finditer(ctx.text, openings(ctx.text))
     if not cue_matches:
         return  # most texts list no parts: skip segmenting them
     cues = _cfg()["parts_cues"]

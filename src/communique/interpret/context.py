@@ -21,7 +21,7 @@ from ..annotate.places import Place, country_name, find_places, first_letters_ah
 from ..annotate.quotes import QuoteMention, find_quotes
 from ..annotate.types import fast_init
 from ..segment import Sentence, paragraphs, segment
-from .scan import LiteralScan, Openings
+from .scan import LiteralScan, Openings, openings
 
 __all__ = ["Context", "BodyMention", "short_party", "owner_phrase"]
 
@@ -132,7 +132,7 @@ class Context:
         toks = tokens(text)
         people = find_people(text)
         places = find_places(text)
-        at = Openings(text)
+        at = openings(text)  # shared with the document checks
         ordinals = find_ordinals(text, 0)
         bodies, generic = _find_bodies(text, places, at, ordinals)
         ctx = cls(

@@ -1654,6 +1654,8 @@ _MET_DELEGATION = re.compile(
     r"((?:[\w’'-]+\s+){0,3}?(?:business\s+leaders|businessmen|entrepreneurs|executives|investors|companies|"
     r"parliamentarians|representatives)\b|[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*)"
 )
+# opens with `\b`: tried only where "met" opens (interpret.scan), same matches
+_MET_DELEGATION_SCAN = LiteralScan(_MET_DELEGATION)
 # "Jørgensen and Shahbazov held talks on …": two people named as the subject
 # "Erdogan and Mirziyoyev also met behind closed doors on Monday": two people who met (not "met with C")
 _AND_HELD_TALKS = re.compile(
@@ -1741,7 +1743,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             out.append(_Cand(before[-2][0], m.end(), f"{kind} between {a.name} and {b.name}", m.end()))
     if "delegation" in text and " met " in text:
         people = people or _actors(ctx)
-        for m in _MET_DELEGATION.finditer(text):
+        for m in _MET_DELEGATION_SCAN.finditer(text, ctx.at):
             if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
                 continue
             s = ctx.sentence_at(m.start())
@@ -2006,6 +2008,8 @@ def _planned_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     text = ctx.text
     if " to visit " not in text and " to travel to " not in text and " will " not in text:
         return []
+    if "visit" not in text and "travel" not in text:
+        return []  # every match says "visit" or "travel" (the scan below tries every space)
     out: list[_Cand] = []
     for m in _PLANNED_VISIT.finditer(text):
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):

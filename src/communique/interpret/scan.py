@@ -16,7 +16,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
-__all__ = ["AnyOf", "LiteralScan", "Openings", "lowered", "matches_at", "regex_starts"]
+__all__ = ["AnyOf", "LiteralScan", "Openings", "char_positions", "lowered", "matches_at", "openings",
+           "regex_starts"]
 
 #: Characters IGNORECASE matches to an ASCII letter that `str.lower` does not turn into it
 #: ("İ" lower-cases to two characters, "ı" and "ſ" stay as they are). A text holding one is
@@ -189,6 +190,23 @@ def matches_at(rx: re.Pattern, text: str, cands: list[int], offset: int = 0) -> 
     return out
 
 
+def char_positions(text: str, chars: str) -> list[int]:
+    """Sorted positions of any of `chars` in `text`. For a scan whose every match opens with one of
+    a few characters (quote marks, "Q"/"H"), `matches_at(rx, text, char_positions(text, …))` gives
+    `rx.finditer`'s matches: `str.find` runs through the text at about one instruction per
+    character, where sre tests a leading class character by character (~50 instructions each)."""
+    out: list[int] = []
+    find = text.find
+    for c in chars:
+        i = find(c)
+        while i != -1:
+            out.append(i)
+            i = find(c, i + 1)
+    if len(chars) > 1:
+        out.sort()
+    return out
+
+
 def _shared():
     """The automaton of every scan's openings (rebuilt when a scan was added since)."""
     if _SHARED[0] != len(_SCANS) or _SHARED[1] is None:
@@ -255,6 +273,24 @@ class Openings:
         a.make_automaton()
         found = self._at[scan.id] = sorted({end - n + 1 for end, n in a.iter(self.low)})
         return found
+
+
+_in_flight: dict[str, Openings] = {}  # the texts in flight, oldest first
+_KEEP = 2
+
+
+def openings(text: str) -> Openings:
+    """The `Openings` of `text`, made once while the text is among the last few asked for: the
+    interpreters and the document checks read the same text in turn, and share one pass."""
+    at = _in_flight.get(text)
+    if at is None:
+        while len(_in_flight) >= _KEEP:
+            try:
+                del _in_flight[next(iter(_in_flight))]
+            except (KeyError, RuntimeError, StopIteration):  # another thread got there first
+                break
+        at = _in_flight[text] = Openings(text)
+    return at
 
 
 class AnyOf:
