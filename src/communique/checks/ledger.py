@@ -961,7 +961,7 @@ def _role_parts(conn, seeds: dict[str, set[str]] | None, cache: dict | None = No
         if mtg:
             seen["meetings"] = _load(conn, {"meetings": READS["meetings"]}, mtg).get("meetings", [])
         yield _Part(seen, set(ppl) | set(mtg), {"surnames": surnames}, surnames)
-        batch, n = [], 0
+        batch, n, seen = [], 0, {}  # not held while the next batch is read
 
 
 def _person_part(conn, seeds: dict[str, set[str]], first: dict[str, tuple[str, Any]],
@@ -1095,8 +1095,10 @@ def run_checks(conn, seeds: dict[str, set[str]] | None = None) -> Checked:
             if check in GROUPS:
                 for part in GROUPS[check](conn, seeds, cache):
                     found.extend(check(part.seen, **part.args))
-                    owners.append(part.owns or (lambda fid, rids, msg, part=part, check=check:
-                                                _owned(check, rids, msg, part.ids, part.surnames)))
+                    if seeds is not None:  # what the part owns, not its records: memory holds one part
+                        owners.append(part.owns or (lambda fid, rids, msg, ids=part.ids, sn=part.surnames,
+                                                    check=check: _owned(check, rids, msg, ids, sn)))
+                    del part  # the next part is read without this one's records
             else:  # a check we do not know the groups of: over the whole ledger
                 found = list(check(_load(conn, {k: READS[k] for k in NEEDS.get(check, tuple(READS))})))
         except Exception as exc:  # a check's bug on odd data must not fail the rebuild (and the ingest)
