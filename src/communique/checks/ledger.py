@@ -605,8 +605,9 @@ NEEDS = {figures_disagree: ("figures", "meetings", "agreements"),
 #: up to 100,000 statements, 170 MB with these, for ~1 CPU-s more (each batch of figures reads
 #: its documents' parties again).
 BATCH = 5_000
-#: A check's kinds are read in one scan up to this many statements, else a batch of groups at a time.
-WHOLE_STATEMENTS = 20_000
+#: A check's kinds are read in one scan up to this many statements, else a batch of groups at a
+#: time (as `merge.BATCH_STATEMENTS`: a 2,000-document ledger's kinds are read whole).
+WHOLE_STATEMENTS = 60_000
 #: Bump when what a check flags, or how a flag's id is made, changes: the next rebuild then
 #: recomputes every ledger flag rather than the groups an ingest touched (`fingerprint`).
 VERSION = "3"

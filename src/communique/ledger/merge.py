@@ -691,10 +691,11 @@ def rebuild(conn: Connection, touched: set[str] | None = None) -> dict:
 
 #: A kind with more statements than this is merged in batches of whole components (see
 #: `_rebuild_kind_batched`), so a full rebuild holds one batch of records, not the whole kind.
-#: Measured at 10,000 documents (most kinds 65,000-270,000 statements): with 20,000 and batches
-#: of 5,000 records the merge peaked at 234 MB RSS against 312 MB with 100,000 and 20,000, at no
-#: more CPU (the second read of pass 2 costs what clustering smaller batches saves).
-BATCH_STATEMENTS = 20_000
+#: Measured at 10,000 documents (most kinds 65,000-270,000 statements): batched from here with
+#: batches of 5,000 records, the merge peaked at 234 MB RSS against 312 MB with 100,000 and
+#: 20,000. A small ledger (2,000 documents: 13,000-54,000 statements a kind) merges whole: the
+#: second read of pass 2 cost it ~6-10 % more CPU for ~20 MB.
+BATCH_STATEMENTS = 60_000
 #: As-seen records per batch (a component larger than this is one batch on its own).
 BATCH_RECORDS = 5_000
 
