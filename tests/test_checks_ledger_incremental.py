@@ -243,3 +243,30 @@ def test_a_merge_judgement_across_periods_stays_exact(db_url, tmp_path):
     assert any(f[1] == FIG for f in snapshot(inc)["flags"])
     inc.close()
     full.close()
+
+
+def test_a_full_run_holds_one_batch_of_records_at_a_time(db_url, monkeypatch):
+    """A full run in batches lets go of each batch's records before reading the next: memory holds
+    one batch, not every record the check has read (it used to keep them all to the end)."""
+    import gc
+    import weakref
+
+    ledger = open_ledger(db_url)
+    for batch in BATCHES:
+        for doc in batch:
+            store(ledger, *doc)
+    monkeypatch.setattr(checks, "WHOLE_STATEMENTS", 0)
+    monkeypatch.setattr(checks, "BATCH", 1)
+    alive: list[int] = []
+    parts: list = []
+    for check, groups in list(checks.GROUPS.items()):
+        def counted(conn, seeds, cache=None, groups=groups):
+            for part in groups(conn, seeds, cache):
+                gc.collect()
+                alive.append(sum(ref() is not None for ref in parts))
+                parts.append(weakref.ref(part))
+                yield part
+        monkeypatch.setitem(checks.GROUPS, check, counted)
+    ledger.rebuild()
+    assert len(parts) >= 6  # several batches of each check
+    assert max(alive) == 0, alive

@@ -601,9 +601,13 @@ NEEDS = {figures_disagree: ("figures", "meetings", "agreements"),
          roles_at_once: ("people", "meetings")}
 #: As-seen records read per batch when the checks go through the ledger: whole groups of records
 #: a check compares (a larger group is a batch of its own), so memory holds a batch, not a kind.
-BATCH = 20_000
-#: A check's kinds are read in one scan up to this many statements, else a batch of groups at a time.
-WHOLE_STATEMENTS = 100_000
+#: Measured on the checks of a 10,000-document ledger: peak RSS 230 MB with 20,000 and whole kinds
+#: up to 100,000 statements, 170 MB with these, for ~1 CPU-s more (each batch of figures reads
+#: its documents' parties again).
+BATCH = 5_000
+#: A check's kinds are read in one scan up to this many statements, else a batch of groups at a
+#: time (as `merge.BATCH_STATEMENTS`: a 2,000-document ledger's kinds are read whole).
+WHOLE_STATEMENTS = 60_000
 #: Bump when what a check flags, or how a flag's id is made, changes: the next rebuild then
 #: recomputes every ledger flag rather than the groups an ingest touched (`fingerprint`).
 VERSION = "3"
@@ -961,7 +965,7 @@ def _role_parts(conn, seeds: dict[str, set[str]] | None, cache: dict | None = No
         if mtg:
             seen["meetings"] = _load(conn, {"meetings": READS["meetings"]}, mtg).get("meetings", [])
         yield _Part(seen, set(ppl) | set(mtg), {"surnames": surnames}, surnames)
-        batch, n = [], 0
+        batch, n, seen = [], 0, {}  # not held while the next batch is read
 
 
 def _person_part(conn, seeds: dict[str, set[str]], first: dict[str, tuple[str, Any]],
@@ -1095,8 +1099,10 @@ def run_checks(conn, seeds: dict[str, set[str]] | None = None) -> Checked:
             if check in GROUPS:
                 for part in GROUPS[check](conn, seeds, cache):
                     found.extend(check(part.seen, **part.args))
-                    owners.append(part.owns or (lambda fid, rids, msg, part=part, check=check:
-                                                _owned(check, rids, msg, part.ids, part.surnames)))
+                    if seeds is not None:  # what the part owns, not its records: memory holds one part
+                        owners.append(part.owns or (lambda fid, rids, msg, ids=part.ids, sn=part.surnames,
+                                                    check=check: _owned(check, rids, msg, ids, sn)))
+                    del part  # the next part is read without this one's records
             else:  # a check we do not know the groups of: over the whole ledger
                 found = list(check(_load(conn, {k: READS[k] for k in NEEDS.get(check, tuple(READS))})))
         except Exception as exc:  # a check's bug on odd data must not fail the rebuild (and the ingest)

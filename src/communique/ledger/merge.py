@@ -10,11 +10,14 @@ time, so memory follows the largest kind rather than the whole ledger.
 from __future__ import annotations
 
 import json
+from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import combinations
+from typing import NamedTuple
 
 from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.engine import Connection
@@ -79,19 +82,34 @@ class _UnionFind:
         return True
 
 
+class DocumentInfo(NamedTuple):
+    """What merging reads of a document (a tuple, not a dict: a full rebuild holds one per
+    document of the ledger). `get` reads a field the way a dict of them would."""
+
+    published: str | None
+    source: str | None
+
+    def get(self, name: str, default=None):
+        return getattr(self, name) if name in self._fields else default
+
+
 def load_documents(conn: Connection, ids: set[str] | None = None,
-                   into: dict[str, dict] | None = None) -> dict[str, dict]:
-    """Document id → published, source, title: of every document, or of `ids` missing from `into`
-    (added to it), so an ingest's merge reads the documents it needs, not the whole ledger's."""
+                   into: dict[str, DocumentInfo] | None = None) -> dict[str, DocumentInfo]:
+    """Document id → published, source: of every document, or of `ids` missing from `into` (added
+    to it), so an ingest's merge reads the documents it needs, not the whole ledger's. Publication
+    dates are shared (many documents, few days)."""
     d = t.documents.c
     out = into if into is not None else {}
     if ids is None:
-        rows = conn.execute(select(d.id, d.published, d.source, d.title))
+        rows = select_rows(conn, select(d.id, d.published, d.source))
     else:
-        rows = in_chunks(conn, "SELECT id, published, source, title FROM documents WHERE id IN ({ids})",
+        rows = in_chunks(conn, "SELECT id, published, source FROM documents WHERE id IN ({ids})",
                          sorted(i for i in ids if i not in out))
-    for doc_id, published, source, title in rows:
-        out[doc_id] = {"published": published, "source": source, "title": title}
+    days: dict[str, str] = {}
+    for doc_id, published, source in rows:
+        if published is not None:
+            published = days.setdefault(published, published)
+        out[doc_id] = DocumentInfo(published, source)
     return out
 
 
@@ -127,6 +145,7 @@ def iter_seen(conn: Connection, docs: dict[str, dict], kind: str, ids: list[str]
     if len(decoded) > 100_000:
         decoded.clear()
     rec: Seen | None = None
+    names: dict[str, str] = {}  # one string per property name, not one per record (a batch's ~10 %)
     for record_id, prop, raw, document_id, span_start, span_end, canonical_id in rows:
         if rec is None or rec.id != record_id:
             if rec is not None:
@@ -134,10 +153,10 @@ def iter_seen(conn: Connection, docs: dict[str, dict], kind: str, ids: list[str]
             rec = Seen(id=record_id, kind=kind, document_id=document_id,
                        published=docs.get(document_id, {}).get("published"))
             if canon is not None:
-                canon[record_id] = canonical_id
+                canon[record_id] = record_id if canonical_id == record_id else canonical_id
         if rec.span is None and span_start is not None:
             rec.span = (span_start, span_end)
-        vals = rec.props.setdefault(prop, [])
+        vals = rec.props.setdefault(names.setdefault(prop, prop), [])
         try:
             v = decoded[raw]
         except KeyError:
@@ -672,9 +691,13 @@ def rebuild(conn: Connection, touched: set[str] | None = None) -> dict:
 
 #: A kind with more statements than this is merged in batches of whole components (see
 #: `_rebuild_kind_batched`), so a full rebuild holds one batch of records, not the whole kind.
-BATCH_STATEMENTS = 100_000
+#: Measured at 10,000 documents (most kinds 65,000-270,000 statements): batched from here with
+#: batches of 5,000 records, the merge peaked at 234 MB RSS against 312 MB with 100,000 and
+#: 20,000. A small ledger (2,000 documents: 13,000-54,000 statements a kind) merges whole: the
+#: second read of pass 2 cost it ~6-10 % more CPU for ~20 MB.
+BATCH_STATEMENTS = 60_000
 #: As-seen records per batch (a component larger than this is one batch on its own).
-BATCH_RECORDS = 20_000
+BATCH_RECORDS = 5_000
 
 
 def _statement_count(conn: Connection, kind: str) -> int:
@@ -684,9 +707,9 @@ def _statement_count(conn: Connection, kind: str) -> int:
                         .where(t.statements.c.kind == kind)).scalar_one()
 
 
-def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, dict], judgements: list[Judgement],
-                          rejected_values: set, flag_rows: list[dict], ts: datetime,
-                          per_doc_parties: dict[str, set[str]] | None,
+def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, DocumentInfo],
+                          judgements: list[Judgement], rejected_values: set, flag_rows: list[dict],
+                          ts: datetime, per_doc_parties: dict[str, set[str]] | None,
                           batch_records: int | None = None) -> dict:
     """A full rebuild of one large kind with bounded memory, the same as `_rebuild_kind` over all
     its records. Pass 1 streams the records once, keeping of each only its id and the union-find
@@ -694,23 +717,30 @@ def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, dict], ju
     can be clustered apart); merge judgements link their two records; judgements whose record is
     gone are resolved by snapshot against the whole kind. The links are `match_keys`' (written here
     too). Pass 2 loads whole components, a batch of about `batch_records` at a time, and clusters,
-    assembles and writes each batch."""
+    assembles and writes each batch.
+
+    Pass 1 holds a few bytes per record: records are positions (in the order read: id order), the
+    union-find an `array` of positions, a link key maps to its first record's position; only the
+    ids themselves are strings (a dict of id → id was ~3 times the size)."""
     matcher = MATCHERS.get(kind)
     batch_records = batch_records or BATCH_RECORDS
-    parent: dict[str, str] = {}
+    ids: list[str] = []
+    parent = array("i")
 
-    def find(x: str) -> str:
+    def find(x: int) -> int:
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    def union(a: str, b: str) -> None:
+    def union(a: int, b: int) -> None:
         ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+        if ra != rb:  # the root is the smallest id, as `_UnionFind`'s
+            if ids[ra] > ids[rb]:
+                ra, rb = rb, ra
+            parent[rb] = ra
 
-    first: dict[object, str] = {}
+    first: dict[str, int] = {}
     # judgements naming records by snapshot: the smallest present id that fits (as `_resolve`)
     wanted = {}
     label_prop = rules()["label"].get(kind)
@@ -719,29 +749,39 @@ def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, dict], ju
         if j.target_type == "record" and key.get("kind") == kind and key.get("label") is not None:
             wanted[(j.target_id, dumps(key))] = (set(key.get("documents") or []), fold(str(key["label"])))
     found: dict[tuple, str] = {}
-    pending: dict[str, set[str]] = {}
+    pending: dict[str, dict[str, str]] = {}
     for r in iter_seen(conn, docs, kind):
         if kind == "agreements" and per_doc_parties is not None:
             apply_context_parties([r], per_doc_parties)
-        parent[r.id] = r.id
+        at = len(ids)
+        ids.append(r.id)
+        parent.append(at)
         links = pending[r.id] = link_keys(kind, r)
         if len(pending) >= 5000:
             _write_links(conn, kind, pending, replace=False)
             pending = {}
         if matcher is not None:
             for link in links:
-                other = first.setdefault(link, r.id)
-                if other != r.id:
-                    union(other, r.id)
+                other = first.setdefault(link, at)
+                if other != at:
+                    union(other, at)
         for w, (wdocs, want) in wanted.items():
             if w not in found and (not wdocs or r.document_id in wdocs) and \
                     fold(str(r.get(label_prop) or "")) == want:
                 found[w] = r.id
     _write_links(conn, kind, pending, replace=False)
     first.clear()
+    n = len(ids)
+    ordered = all(ids[i] < ids[i + 1] for i in range(n - 1))  # the database's order is Python's
+
+    def position(target: str) -> int | None:
+        if ordered:
+            i = bisect_left(ids, target)
+            return i if i < n and ids[i] == target else None
+        return next((i for i, x in enumerate(ids) if x == target), None)  # judgements are few
 
     def resolve(target: str, key: dict | None) -> str | None:
-        if target in parent:
+        if position(target) is not None:
             return target
         if not key or not key.get("kind") or key.get("label") is None:
             return None
@@ -751,26 +791,46 @@ def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, dict], ju
         if j.kind == "merge" and j.target_type == "record" and j.other_id:
             a, b = resolve(j.target_id, j.target_key), resolve(j.other_id, None)
             if a and b:
-                union(a, b)
-    components: dict[str, list[str]] = defaultdict(list)
-    for rid in parent:
-        components[find(rid)].append(rid)
+                union(position(a), position(b))
+    # components in order of their smallest id, each a run of `members` (a counting sort)
+    size = array("i", bytes(4 * n))
+    for i in range(n):
+        parent[i] = find(i)
+        size[parent[i]] += 1
+    roots = sorted((i for i in range(n) if parent[i] == i), key=ids.__getitem__)
+    end = array("i", bytes(4 * n))
+    filled = 0
+    for root in roots:
+        end[root] = filled
+        filled += size[root]
+    members = array("i", bytes(4 * n))
+    for i in range(n):
+        members[end[parent[i]]] = i
+        end[parent[i]] += 1
+    parent = array("i")  # freed: `members` holds the components now
     totals: dict[str, int] = defaultdict(int)
-    batch: list[str] = []
-    roots = sorted(components)
-    for n, root in enumerate(roots):
-        batch.extend(components.pop(root))
-        if len(batch) < batch_records and n + 1 < len(roots):
-            continue
+
+    def batches() -> Iterator[list[str]]:
+        """Whole components, joined while they fit in `batch_records` (a larger one alone)."""
+        batch: list[str] = []
+        for root in roots:
+            if batch and len(batch) + size[root] > batch_records:
+                yield batch
+                batch = []
+            batch.extend(ids[i] for i in members[end[root] - size[root]:end[root]])
+        if batch:
+            yield batch
+
+    for batch in batches():
         canon: dict[str, str] = {}
         recs = list(iter_seen(conn, docs, kind, sorted(batch), canon))
         if kind == "agreements" and per_doc_parties is not None:
             apply_context_parties(recs, per_doc_parties)
         stats = _rebuild_kind(conn, kind, recs, docs, judgements, rejected_values, flag_rows, ts,
                               resolve=resolve, canon=canon)
-        for k, v in stats.items():
-            totals[k] += v
-        batch, recs = [], None
+        for key, v in stats.items():
+            totals[key] += v
+        recs = None
     return dict(totals)
 
 
