@@ -8,6 +8,12 @@ order, costing nothing), so the pool always has free threads for the cheap ones.
 
 Which requests are slow is data (`SLOW_PATHS`), measured with bench/web.py on the 100,000-document
 ledger: the record details (API and pages) and the review queue.
+
+That is the thread pool's lane (PostgreSQL). On SQLite every read waits in one lane of one place
+and runs on the event loop (serve/routing.py): under 50 clients back to back the lane for details
+made the cheap requests fast and the details wait for all of them — the details' queue was the
+p99 (367 ms where every cheap kind's was under 150) — while first come, first served gives every
+request about the same wait, which in a closed loop is fixed by the request rate anyway.
 """
 
 from __future__ import annotations
