@@ -52,7 +52,8 @@ class SlowLaneMiddleware:
         self.active = 0  # slow requests inside the app now (tests read it)
 
     async def __call__(self, scope, receive, send):
-        if self.inline and scope["type"] == "http" and scope.get("method") in ("GET", "HEAD"):
+        if self.inline and scope["type"] == "http" and scope.get("method") in ("GET", "HEAD") \
+                and not scope["path"].startswith("/static/"):  # files: read in threads, not the ledger
             if self._sem is None:
                 self._sem = asyncio.Semaphore(1)
             await self._sem.acquire()
