@@ -201,3 +201,8 @@ def test_record_judgements_are_those_on_it_or_its_members(db_url):
     got = [j["id"] for j in query.record(ledger, uz)["judgements"]]
     assert got == sorted([on_cid, on_member, as_other])
     assert [j["id"] for j in query.record(ledger, kg, max_sources=1)["judgements"]] == [as_other, on_kg]
+    # read from either side (`_judgements_of` picks the smaller): the same judgements
+    with ledger.connect() as conn:
+        for cid, want in ((uz, sorted([on_cid, on_member, as_other])), (kg, [as_other, on_kg])):
+            for n_members in (0, 10**9):  # from the members' side, from the judgements' side
+                assert [j["id"] for j in query._judgements_of(conn, cid, n_members)] == want

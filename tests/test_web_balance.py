@@ -33,12 +33,23 @@ def _put(table: ConnectionTable, slot: int, pid: int, count: int) -> None:
 def test_table_counts_turns_and_frees_the_slots_of_dead_workers(tmp_path, sleeper):
     table = ConnectionTable(tmp_path / "t", slots=3)
     assert table.claim() == 0 and table.counts() == {os.getpid(): 0}
-    assert table.my_turn()  # alone
+    assert table.may_accept(1)  # alone
     _put(table, 1, sleeper, 2)
     table.set(2)
-    assert table.my_turn()  # a tie is a turn for each
+    assert table.may_accept(1)  # a tie: each may take the next
     table.set(3)
-    assert not table.my_turn() and table.counts() == {os.getpid(): 3, sleeper: 2}
+    assert not table.may_accept(1) and table.counts() == {os.getpid(): 3, sleeper: 2}
+    # a burst: each takes its share of what is open and waiting, at once
+    _put(table, 1, sleeper, 0)
+    table.set(0)
+    assert table.may_accept(50)
+    table.set(25)
+    assert not table.may_accept(25)  # its 25 taken: the other 25 are the other worker's
+    _put(table, 1, sleeper, 25)
+    table.set(24)
+    assert table.may_accept(1)
+    table.set(3)
+    _put(table, 1, sleeper, 2)
     # a second handle on the file (another worker) sees the same numbers
     other = ConnectionTable(tmp_path / "t")
     assert other.counts() == {os.getpid(): 3, sleeper: 2}
@@ -47,7 +58,7 @@ def test_table_counts_turns_and_frees_the_slots_of_dead_workers(tmp_path, sleepe
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
                           text=True).stdout.strip()
     _put(table, 2, int(dead), 0)
-    assert table.my_turn() is False and int(dead) not in table.counts()
+    assert table.may_accept(1) is False and int(dead) not in table.counts()
     table.release()
     assert table.counts() == {sleeper: 2}
     assert table.claim() == 0  # its own freed slot comes first
@@ -114,3 +125,56 @@ def test_a_worker_with_more_connections_still_accepts_what_the_others_leave(tmp_
         sock.close()
     assert os.getpid() not in table.counts()  # shutdown frees the slot
     table.close()
+
+
+_WORKER = """
+import os, socket, sys
+import uvicorn
+from communique.serve.balance import BalancedServer
+
+async def app(scope, receive, send):
+    if scope["type"] == "http":
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"2")]})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+config = uvicorn.Config(app, log_level="warning", lifespan="off")
+BalancedServer(config).run(sockets=[socket.socket(fileno=int(sys.argv[1]))])
+"""
+
+
+def test_two_workers_take_a_burst_of_connections_half_each(tmp_path):
+    """20 connections arriving at once: each of two workers accepts its 10 (no worker waits for
+    the other to take one before it takes the next)."""
+    path = str(tmp_path / "table")
+    table = ConnectionTable(path, slots=4)
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(64)  # connections wait in its queue until the workers accept
+    port = sock.getsockname()[1]
+    env = {**os.environ, TABLE_ENV: path}
+    workers = [subprocess.Popen([sys.executable, "-c", _WORKER, str(sock.fileno())], env=env,
+                                pass_fds=[sock.fileno()]) for _ in range(2)]
+    conns: list[socket.socket] = []
+    try:
+        for _ in range(300):  # both workers up (each claimed its slot)
+            if len(table.counts()) == 2:
+                break
+            time.sleep(0.02)
+        assert len(table.counts()) == 2
+        conns = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(20)]
+        for _ in range(300):
+            if sum(table.counts().values()) == 20:
+                break
+            time.sleep(0.01)
+        assert sorted(table.counts().values()) == [10, 10]
+        for c in conns:  # and each connection is served
+            c.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            assert c.recv(1024).startswith(b"HTTP/1.1 200")
+    finally:
+        for c in conns:
+            c.close()
+        for w in workers:
+            w.terminate()
+            w.wait(timeout=10)
+        sock.close()
+        table.close()

@@ -220,3 +220,27 @@ def test_pledge_totals_share_one_scan(db_url, web_builder):
     with pytest.raises(ValueError):
         wq.pledge_totals(web, "colour")
     web.close()
+
+
+def test_related_records_are_the_other_kinds_mentioned_in_the_documents(epca_url):
+    """`related_records` (SQL text, built once): the active records of the kinds asked for that the
+    documents mention, by kind and label, capped — the same as read through the tables."""
+    w = wq.open_web_ledger(epca_url)
+    try:
+        meeting = wq.list_records(w, "meetings").items[0]
+        docs = sorted({s["document_id"] for s in wq.get_record(w, meeting["id"])["sources"]})
+        got = wq.related_records(w, docs, ("agreements", "people"))
+        with w.engine.connect() as conn:
+            m, r = query.t.mentions.c, query.t.records.c
+            ids = set(conn.execute(query.select(m.canonical_id).where(
+                m.document_id.in_(docs), m.kind.in_(["agreements", "people"]))).scalars())
+            want = [query.record_row(x) for x in conn.execute(
+                query.select(*[getattr(r, c) for c in query._REC_COLS])
+                .where(r.id.in_(ids), r.status == "active").order_by(r.kind, r.label))]
+        assert [x["record_kind"] for x in got] == ["agreements", "people"]
+        assert got == want
+        assert wq.related_records(w, docs, ("agreements", "people"), limit=1) == want[:1]
+        assert wq.related_records(w, docs, ("pledges",)) == []
+        assert wq.related_records(w, [], ("agreements",)) == []
+    finally:
+        w.close()

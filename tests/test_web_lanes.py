@@ -7,6 +7,7 @@ import asyncio
 import threading
 
 import httpx
+from fastapi.testclient import TestClient
 
 from communique.ledger import web_queries as wq
 from communique.serve.app import create_app
@@ -27,7 +28,9 @@ def test_slow_paths():
 
 def test_details_queue_in_their_lane_and_cheap_requests_pass(db_url, monkeypatch, web_builder):
     web_builder.build(db_url).close()
-    app = create_app(settings=Settings(db_url=db_url, token=None, cache_mb=0, slow_lane=1))
+    # the lane of the thread pool (PostgreSQL's default; on SQLite reads run in place, below)
+    app = create_app(settings=Settings(db_url=db_url, token=None, cache_mb=0, slow_lane=1,
+                                       inline_reads=False))
     real = wq.get_record
     inside, peak, release = [0], [0], threading.Event()
     lock = threading.Lock()
@@ -66,6 +69,82 @@ def test_details_queue_in_their_lane_and_cheap_requests_pass(db_url, monkeypatch
 
     asyncio.run(run())
     assert peak[0] == 1  # never two details at once with one slot
+
+
+def test_reads_run_in_place_one_per_loop_turn_in_arrival_order(tmp_path, monkeypatch, web_builder):
+    """On SQLite a GET route runs on the event loop's thread, never two at once, in the order the
+    requests came, each in a turn of its own; a write still runs in the thread pool."""
+    url = f"sqlite:///{tmp_path / 'i.db'}"
+    web_builder.build(url).close()
+    app = create_app(settings=Settings(db_url=url, token="t", cache_mb=0))
+    real = wq.get_record
+    threads, order, inside, peak = set(), [], [0], [0]
+
+    def watched_get_record(web, record_id, *args, **kwargs):
+        threads.add(threading.current_thread().name)
+        inside[0] += 1
+        peak[0] = max(peak[0], inside[0])
+        order.append(record_id)
+        try:
+            return real(web, record_id, *args, **kwargs)
+        finally:
+            inside[0] -= 1
+
+    monkeypatch.setattr(wq, "get_record", watched_get_record)
+    turns = []
+
+    async def run():
+        loop = asyncio.get_running_loop()
+        thread = threading.current_thread().name
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as c:
+            ids = [m["id"] for m in (await c.get("/api/meetings")).json()["items"]][:3]
+            assert len(ids) >= 2
+
+            async def ticker():  # counts the loop's turns while the details run
+                while True:
+                    turns.append(list(order))
+                    await asyncio.sleep(0)
+
+            tick = loop.create_task(ticker())
+            answers = await asyncio.gather(*(c.get(f"/api/meetings/{i}") for i in ids))
+            tick.cancel()
+            assert [r.status_code for r in answers] == [200] * len(ids)
+            assert [r.json()["id"] for r in answers] == ids
+            return thread
+
+    loop_thread = asyncio.run(run())
+    assert threads == {loop_thread} and peak[0] == 1
+    assert order == ids_in(order)  # each detail once
+    # never two details in one turn of the loop: the ticker saw every count in between
+    seen = [len(t) for t in turns]
+    assert all(b - a <= 1 for a, b in zip(seen, seen[1:], strict=False))
+    from communique.serve import actions
+
+    real_judge, judged_on = actions.judge, []
+
+    def watched_judge(*args, **kwargs):
+        judged_on.append(threading.current_thread().name)
+        return real_judge(*args, **kwargs)
+
+    monkeypatch.setattr(actions, "judge", watched_judge)
+    with TestClient(app) as c:  # a write: the thread pool (it may wait for the write lock)
+        rid = c.get("/api/meetings").json()["items"][0]["id"]
+        r = c.post("/api/judgements", json={"kind": "confirm", "target_id": rid},
+                   headers={"Authorization": "Bearer t"})
+        assert r.status_code == 201, r.text
+        loop_name = c.portal.call(lambda: threading.current_thread().name)
+    assert judged_on and judged_on[0] != loop_name
+
+
+def ids_in(order: list[str]) -> list[str]:
+    return list(dict.fromkeys(order))
+
+
+def test_inline_reads_follow_the_database():
+    assert Settings().default_inline("sqlite") is True
+    assert Settings().default_inline("postgresql") is False
+    assert Settings(inline_reads=False).default_inline("sqlite") is False
 
 
 def test_thread_defaults_follow_the_database(monkeypatch):

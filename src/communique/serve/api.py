@@ -26,6 +26,7 @@ from pydantic import BaseModel
 
 from ..ledger import web_queries as wq
 from . import actions
+from .routing import ReadRoute
 from .schemas import (
     DETAIL_MODELS,
     RECORD_MODELS,
@@ -57,7 +58,7 @@ class Problem(BaseModel):
     detail: str
 
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", route_class=ReadRoute)
 NOT_FOUND = {404: {"model": Problem, "description": "No such record"}}
 WRITE = {400: {"model": Problem, "description": "Malformed request body"},
          401: {"model": Problem, "description": "No valid bearer token"},

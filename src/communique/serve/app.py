@@ -1,8 +1,10 @@
 """The web app: `create_app(db_url, token)` → a FastAPI app serving `/api/…` and the dashboard.
 
 One ledger is opened per app and shared by every request (SQLAlchemy's pool hands each worker
-thread its own connection). Routes are plain `def` functions, so FastAPI runs them in its thread
-pool and a slow query never blocks the event loop.
+thread its own connection). Routes are plain `def` functions: on PostgreSQL FastAPI runs them in
+its thread pool, so a query waiting on the server never blocks the event loop; on SQLite, whose
+reads are this process's own CPU, read routes run on the event loop one at a time
+(serve/routing.py, serve/lanes.py) and only writes go to the pool.
 """
 
 from __future__ import annotations
@@ -64,7 +66,8 @@ def create_app(db_url: str | None = None, token: str | None = None,
     from .lanes import SlowLaneMiddleware
 
     # innermost: a detail waits for its lane only when the cache cannot answer it
-    app.add_middleware(SlowLaneMiddleware, slots=slow_lane)
+    app.add_middleware(SlowLaneMiddleware, slots=slow_lane,
+                       inline=settings.default_inline(ledger.engine.dialect.name))
 
     cache = ResponseCache(int(settings.cache_mb * 1024 * 1024)) if settings.cache_mb > 0 else None
     app.state.cache = cache

@@ -8,10 +8,15 @@ to back with the cores half used).
 
 Here each worker counts its open connections in a small table shared through a file (one slot
 per worker: pid, connections) and accepts itself (instead of uvicorn's `loop.create_server` on the
-shared socket) only while no live worker has fewer connections — so connections alternate.
-A worker with more waits; if the others leave a connection pending for `GRACE` seconds (a worker
+shared socket) only up to its share of the connections open and waiting (`_Acceptor`). A worker
+at its share waits; if the others leave a connection pending for `GRACE` seconds (a worker
 stuck), it takes it anyway, so no connection is left waiting long; a worker that died counts for
 nothing at once.
+
+One SO_REUSEPORT socket per worker would be simpler (the kernel spreads the connections), but it
+spreads them by a hash of their addresses, so 50 connections split 29/21 or worse about one time
+in three; and with requests served one at a time per worker in arrival order, the busier worker's
+queue is the p99.
 """
 
 from __future__ import annotations
@@ -21,7 +26,6 @@ import contextlib
 import fcntl
 import mmap
 import os
-import select
 import socket
 import struct
 import time
@@ -96,12 +100,14 @@ class ConnectionTable:
                 out[pid] = n
         return out
 
-    def my_turn(self) -> bool:
-        """True when no other live worker has fewer open connections than this one."""
+    def may_accept(self, waiting: int) -> bool:
+        """True while this worker holds fewer than its share of the connections open on every live
+        worker plus the `waiting` ones: their number over the workers, rounded up."""
         if self.mine is None:
             return True
+        counts = self.counts()
         mine = _SLOT.unpack_from(self._map, self.mine * _SLOT.size)[1]
-        return all(n >= mine for n in self.counts().values())
+        return mine < -(-(sum(counts.values()) + waiting) // max(len(counts), 1))
 
     def close(self) -> None:
         self.release()
@@ -125,42 +131,140 @@ def _alive(pid: int) -> bool:
 
 class _CountingSet(set):
     """uvicorn's set of open connections (each protocol adds itself when made, discards itself
-    when lost), mirrored into this worker's slot."""
+    when lost), mirrored into this worker's slot with the connections accepted but not yet made
+    (`starting`): a worker accepting a burst counts each connection the moment it takes it."""
 
     def __init__(self, table: ConnectionTable):
         super().__init__()
         self.table = table
+        self.starting = 0
+
+    def publish(self) -> None:
+        self.table.set(len(self) + self.starting)
 
     def add(self, item) -> None:
         super().add(item)
-        self.table.set(len(self))
+        self.publish()
 
     def discard(self, item) -> None:
         super().discard(item)
-        self.table.set(len(self))
+        self.publish()
 
     def remove(self, item) -> None:
         super().remove(item)
-        self.table.set(len(self))
+        self.publish()
+
+
+def pending(sock: socket.socket) -> int | None:
+    """Connections waiting in the listening socket's accept queue, None where the system does not
+    say. Linux answers in TCP_INFO: for a listening socket `tcpi_unacked` is the accept queue's
+    length (`struct tcp_info`: eight bytes of flags, then the u32s rto, ato, snd_mss, rcv_mss,
+    unacked)."""
+    opt = getattr(socket, "TCP_INFO", None)
+    if opt is None or sock.family not in (socket.AF_INET, socket.AF_INET6):
+        return None
+    try:
+        info = sock.getsockopt(socket.IPPROTO_TCP, opt, 32)
+    except OSError:
+        return None
+    return struct.unpack_from("=I", info, 24)[0] if len(info) >= 28 else None
 
 
 class _Acceptor:
-    """What uvicorn's shutdown closes in place of an asyncio server: the accept loop's task."""
+    """Accepts on one shared listening socket, this worker's share of what is waiting.
 
-    def __init__(self, task: asyncio.Task, table: ConnectionTable):
-        self.task, self.table = task, table
+    A worker's share: the connections open on every live worker plus those waiting, divided by
+    the workers, rounded up. When its reader fires it takes connections one after another,
+    synchronously, until it holds its share or none is left — 50 browsers connecting at once are
+    25 and 25 in one turn of each worker's loop. (Accepting in turn, one connection per round trip
+    between the workers through their loops, took seconds when each turn of a loop runs a request,
+    as it does with read routes run in place: serve/routing.py.) At its share, with connections
+    still waiting, it stops listening and looks again every `_POLL` s; if one is still waiting
+    after `GRACE` s (another worker stuck), it takes one anyway. Where the queue's length is not
+    known, one waiting connection is assumed."""
+
+    _POLL = 0.01
+
+    def __init__(self, sock: socket.socket, protocol, table: ConnectionTable, conns: _CountingSet):
+        self.sock, self.protocol, self.table, self.conns = sock, protocol, table, conns
+        self.loop = asyncio.get_running_loop()
+        self.fd = sock.fileno()  # kept: uvicorn's shutdown closes the socket before close() here
+        self.waiting_since: float | None = None
+        self.timer: asyncio.TimerHandle | None = None
+        self.closed = False
+        self.tasks: set[asyncio.Task] = set()
+        sock.setblocking(False)
+        self.loop.add_reader(self.fd, self._ready)
+
+    def _ready(self) -> None:
+        while not self.closed:
+            waiting = pending(self.sock)
+            if waiting == 0:
+                self.waiting_since = None
+                return
+            if not self.table.may_accept(1 if waiting is None else waiting):
+                now = time.monotonic()
+                if self.waiting_since is None:
+                    self.waiting_since = now
+                if now - self.waiting_since < GRACE:
+                    self._pause()
+                    return
+            try:
+                conn, _ = self.sock.accept()
+            except (BlockingIOError, InterruptedError, ConnectionAbortedError):
+                self.waiting_since = None
+                return  # another worker took it
+            except OSError:  # out of file descriptors and the like: uvicorn's server would log and go on
+                self._pause(0.1)
+                return
+            self.waiting_since = None
+            self.conns.starting += 1
+            self.conns.publish()
+            task = self.loop.create_task(self._hand_over(conn))
+            self.tasks.add(task)
+            task.add_done_callback(self.tasks.discard)
+
+    def _pause(self, delay: float | None = None) -> None:
+        """Stop listening for `delay` s, then look again (the other workers take their share)."""
+        with contextlib.suppress(OSError, ValueError):
+            self.loop.remove_reader(self.fd)
+        self.timer = self.loop.call_later(self._POLL if delay is None else delay, self._resume)
+
+    def _resume(self) -> None:
+        self.timer = None
+        if not self.closed:
+            self.loop.add_reader(self.fd, self._ready)
+
+    async def _hand_over(self, conn: socket.socket) -> None:
+        try:
+            with contextlib.suppress(OSError):
+                conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            try:
+                await self.loop.connect_accepted_socket(self.protocol, conn)
+                import sys
+                print(f"DBG {os.getpid()} made at {time.time():.3f}", file=sys.stderr, flush=True)
+            except OSError:
+                conn.close()
+        finally:
+            self.conns.starting -= 1
+            self.conns.publish()
 
     def close(self) -> None:
-        self.task.cancel()
+        """What uvicorn's shutdown calls in place of closing an asyncio server."""
+        self.closed = True
+        if self.timer is not None:
+            self.timer.cancel()
+        with contextlib.suppress(OSError, ValueError):
+            self.loop.remove_reader(self.fd)
         self.table.release()
 
     async def wait_closed(self) -> None:
-        with contextlib.suppress(asyncio.CancelledError):
-            await self.task
+        if self.tasks:
+            await asyncio.gather(*self.tasks, return_exceptions=True)
 
 
 class BalancedServer(Server):
-    """uvicorn's `Server`, accepting on the shared sockets in turn with the other workers."""
+    """uvicorn's `Server`, each worker accepting its share of the shared sockets' connections."""
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         path = os.environ.get(TABLE_ENV)
@@ -169,7 +273,7 @@ class BalancedServer(Server):
             return
         table = ConnectionTable(path)
         table.claim()
-        self.server_state.connections = _CountingSet(table)
+        conns = self.server_state.connections = _CountingSet(table)
         await super().startup([])  # the app's lifespan, no listener of uvicorn's own
         if not self.started:
             table.release()
@@ -182,60 +286,7 @@ class BalancedServer(Server):
 
         for sock in sockets:
             sock.listen(config.backlog)  # as loop.create_server would (bind_socket only binds)
-        self.servers = [_Acceptor(loop.create_task(_accept_loop(sock, protocol, table)), table)
-                        for sock in sockets]
-
-
-async def _accept_loop(sock: socket.socket, protocol, table: ConnectionTable) -> None:
-    loop = asyncio.get_running_loop()
-    sock.setblocking(False)
-    while True:
-        await _wait_for_turn(sock, table)
-        try:
-            conn, _ = await loop.sock_accept(sock)
-        except (BlockingIOError, InterruptedError, ConnectionAbortedError):
-            continue
-        except OSError:  # out of file descriptors and the like: uvicorn's server would log and go on
-            await asyncio.sleep(0.1)
-            continue
-        with contextlib.suppress(OSError):
-            conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        try:
-            await loop.connect_accepted_socket(protocol, conn)
-        except OSError:
-            conn.close()
-
-
-async def _wait_for_turn(sock: socket.socket, table: ConnectionTable) -> None:
-    """Return when this worker should accept: it has no more connections than any other, or a
-    connection has been pending for `GRACE` seconds without another worker taking it. Sleeps
-    until a connection is pending (no polling while the listener is quiet)."""
-    pending_since = None
-    while not table.my_turn():
-        if not select.select([sock], [], [], 0)[0]:
-            pending_since = None
-            await _readable(sock, timeout=1.0)  # the turn may change meanwhile: look again
-            continue
-        now = time.monotonic()
-        if pending_since is None:
-            pending_since = now
-        elif now - pending_since >= GRACE:
-            return
-        await asyncio.sleep(0.01)  # has another worker taken it?
-
-
-async def _readable(sock: socket.socket, timeout: float) -> None:
-    loop = asyncio.get_running_loop()
-    ready = loop.create_future()
-    fd = sock.fileno()  # kept: uvicorn's shutdown closes the socket before this task is cancelled
-    loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
-    try:
-        await asyncio.wait_for(ready, timeout)
-    except TimeoutError:
-        pass
-    finally:
-        with contextlib.suppress(OSError, ValueError):
-            loop.remove_reader(fd)
+        self.servers = [_Acceptor(sock, protocol, table, conns) for sock in sockets]
 
 
 class _BalancedProcess(Process):

@@ -42,6 +42,9 @@ class Settings:
     #: requests (serve/lanes.py). None: `default_threads`.
     slow_lane: int | None = int(os.environ["COMMUNIQUE_SLOW_LANE"]) \
         if os.environ.get("COMMUNIQUE_SLOW_LANE") else None
+    #: Read routes run on the event loop, not in the thread pool (serve/routing.py). None: on
+    #: SQLite only (its reads are CPU in this process; PostgreSQL's wait on the server).
+    inline_reads: bool | None = {"1": True, "0": False}.get(os.environ.get("COMMUNIQUE_INLINE_READS", ""))
     default_page: int = 50
     #: Megabytes of GET answers kept for the ledger's current generation (serve/cache.py); 0: none.
     cache_mb: float = float(os.environ.get("COMMUNIQUE_CACHE_MB", "64"))
@@ -70,6 +73,10 @@ class Settings:
         threads mostly wait on the server's answers, so more of them keep a core busy."""
         threads, slow = (2, 1) if dialect == "sqlite" else (8, 2)
         return self.threads or threads, self.slow_lane or slow
+
+    def default_inline(self, dialect: str) -> bool:
+        """Whether read routes run in place (`inline_reads`, else on SQLite only)."""
+        return self.inline_reads if self.inline_reads is not None else dialect == "sqlite"
 
     @property
     def read_only(self) -> bool:

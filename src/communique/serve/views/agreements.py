@@ -6,9 +6,10 @@ from fastapi import APIRouter, Query, Request
 
 from ...ledger import web_queries as wq
 from ...models import STAGE_ORDER
+from ..routing import ReadRoute
 from . import render
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, route_class=ReadRoute)
 
 #: Columns left to right: the lifecycle, then the off-track stages, then "stage not stated".
 COLUMNS = (*STAGE_ORDER, "suspended", "terminated", None)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse
 
+from ..routing import ReadRoute
 from ..security import CSRF_FIELD, SESSION_COOKIE
 from . import render
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, route_class=ReadRoute)
 
 
 def _safe_next(target: str | None) -> str:

@@ -10,10 +10,11 @@ from markupsafe import Markup, escape
 from ...ledger import web_queries as wq
 from .. import actions
 from ..highlight import Mark, highlight
+from ..routing import ReadRoute
 from ..security import CSRF_FIELD
 from . import render, span_anchor
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, route_class=ReadRoute)
 
 KIND_ORDER = ("meetings", "agreements", "pledges", "figures", "people", "organizations", "events",
               "quotes", "flags")

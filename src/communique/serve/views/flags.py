@@ -7,10 +7,11 @@ from fastapi.responses import RedirectResponse
 
 from ...ledger import web_queries as wq
 from .. import actions
+from ..routing import ReadRoute
 from ..security import CSRF_FIELD
 from . import render
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, route_class=ReadRoute)
 
 
 @router.get("/flags")

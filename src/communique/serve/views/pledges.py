@@ -7,9 +7,10 @@ from fastapi import APIRouter, Query, Request
 
 from ...ledger import web_queries as wq
 from ..charts import BarGroup, bar_chart
+from ..routing import ReadRoute
 from . import render
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, route_class=ReadRoute)
 
 
 @router.get("/pledges")

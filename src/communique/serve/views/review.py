@@ -17,11 +17,12 @@ from fastapi.responses import RedirectResponse
 from ...ledger import web_queries as wq
 from ...models import RECORD_TYPES
 from .. import actions
+from ..routing import ReadRoute
 from ..schemas import JudgementIn
 from ..security import CSRF_FIELD
 from . import render
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, route_class=ReadRoute)
 
 KINDS = [k for k in wq.KINDS]
 Status = Literal["unreviewed", "confirmed", "corrected", "rejected"]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from ...ledger import web_queries as wq
+from ..routing import ReadRoute
 from . import render
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, route_class=ReadRoute)
 
 
 def ordinal(n: int | None) -> str:
