@@ -115,6 +115,6 @@ def test_stream_of_only_for_the_same_tokens():
 def test_the_cache_keeps_only_the_last_texts():
     from communique.annotate import tokens as module
 
-    for k in range(3 * module._KEEP):
+    for k in range(3 * module._streams.keep):
         stream(f"Text number {k}.")
-    assert len(module._streams) <= module._KEEP
+    assert len(module._streams.made) <= module._streams.keep

@@ -15,7 +15,7 @@ from itertools import accumulate, compress, repeat
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
-from communique.interpret.scan import char_positions
+from communique.interpret.scan import InFlight, char_positions
 
 __all__ = ["Tok", "Stream", "tokens", "stream", "stream_of", "TOKEN_RE", "cap_indices", "indices_of"]
 
@@ -110,26 +110,16 @@ def _tokenize(text: str) -> Stream:
     return Stream(toks, texts, caps)
 
 
-_streams: dict[str, Stream] = {}  # the texts in flight, oldest first
 # The pipeline tokenizes one document at a time (context, people and agreements share it); a
 # second slot spares a caller that reads one other text in between. Few slots also mean the
 # tokens freed on eviction are recent memory the next text's tokens are built in (the scan ran
 # ~20% faster inside the pipeline than with eight slots).
-_KEEP = 2
+_streams: InFlight[Stream] = InFlight(_tokenize, keep=2)
 
 
 def stream(text: str) -> Stream:
     """The token stream of `text`, made once while the text is among the last few asked for."""
-    st = _streams.get(text)
-    if st is None:
-        # make room first: the tokens freed are the memory the new ones are built in
-        while len(_streams) >= _KEEP:
-            try:
-                del _streams[next(iter(_streams))]
-            except (KeyError, RuntimeError, StopIteration):  # another thread got there first
-                break
-        st = _streams[text] = _tokenize(text)
-    return st
+    return _streams(text)
 
 
 def stream_of(text: str, toks: list[Tok]) -> Stream | None:

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Generic, TypeVar
 
 __all__ = ["AnyOf", "LiteralScan", "Openings", "char_positions", "lowered", "matches_at", "openings",
            "regex_starts"]
@@ -275,22 +276,41 @@ class Openings:
         return found
 
 
-_in_flight: dict[str, Openings] = {}  # the texts in flight, oldest first
-_KEEP = 2
+T = TypeVar("T")
+
+
+class InFlight(Generic[T]):
+    """What was made from each of the last `keep` texts asked for, oldest first: the pipeline
+    reads one document at a time, and its stages ask for the same tokens or openings in turn."""
+
+    def __init__(self, make: Callable[[str], T], keep: int = 2):
+        self.make, self.keep = make, keep
+        self.made: dict[str, T] = {}
+
+    def get(self, text: str) -> T | None:
+        """What was made from `text`, if it is still in flight (never makes it)."""
+        return self.made.get(text)
+
+    def __call__(self, text: str) -> T:
+        got = self.made.get(text)
+        if got is None:
+            # make room first: what is freed is the memory the new value is built in
+            while len(self.made) >= self.keep:
+                try:
+                    del self.made[next(iter(self.made))]
+                except (KeyError, RuntimeError, StopIteration):  # another thread got there first
+                    break
+            got = self.made[text] = self.make(text)
+        return got
+
+
+_in_flight: InFlight[Openings] = InFlight(Openings)
 
 
 def openings(text: str) -> Openings:
     """The `Openings` of `text`, made once while the text is among the last few asked for: the
     interpreters and the document checks read the same text in turn, and share one pass."""
-    at = _in_flight.get(text)
-    if at is None:
-        while len(_in_flight) >= _KEEP:
-            try:
-                del _in_flight[next(iter(_in_flight))]
-            except (KeyError, RuntimeError, StopIteration):  # another thread got there first
-                break
-        at = _in_flight[text] = Openings(text)
-    return at
+    return _in_flight(text)
 
 
 class AnyOf:
