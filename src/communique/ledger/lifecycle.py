@@ -14,6 +14,7 @@ from datetime import date
 
 from ..models import STAGE_ORDER
 from .matchers import Seen
+from .merge import NO_DOCUMENT, DocumentRow
 from .statements import dumps, sha
 
 
@@ -23,7 +24,7 @@ def _before(a: str, b: str) -> bool:
     return a[:n] < b[:n]
 
 
-def stage_rows(cluster, index: dict[str, Seen], docs: dict[str, dict],
+def stage_rows(cluster, index: dict[str, Seen], docs: dict[str, DocumentRow],
                rejected_values: set[tuple[str, str, str]]) -> tuple[list[dict], str | None, list[dict]]:
     """(stage_history rows, current stage, ledger flags) of one agreement cluster."""
     events = []
@@ -32,7 +33,7 @@ def stage_rows(cluster, index: dict[str, Seen], docs: dict[str, dict],
         for stage in rec.all("status"):
             if (rec.id, "status", dumps(stage)) in rejected_values:
                 continue
-            published = docs.get(rec.document_id, {}).get("published")
+            published = docs.get(rec.document_id, NO_DOCUMENT).published
             when = rec.get("date") or published or ""
             events.append({"record": rec, "stage": stage, "date": rec.get("date"), "published": published,
                            "when": when})
@@ -51,8 +52,8 @@ def stage_rows(cluster, index: dict[str, Seen], docs: dict[str, dict],
             for when, stage, prev in reached:
                 if rank.get(stage, -1) > r and when and _before(when, e["when"]):
                     regression = True
-                    src = docs.get(rec.document_id, {}).get("source") or rec.document_id[:12]
-                    psrc = docs.get(prev.document_id, {}).get("source") or prev.document_id[:12]
+                    src = docs.get(rec.document_id, NO_DOCUMENT).source or rec.document_id[:12]
+                    psrc = docs.get(prev.document_id, NO_DOCUMENT).source or prev.document_id[:12]
                     flags.append({"kind": "stage regression",
                                   "message": f"{name}: {src} ({e['when']}) puts it at '{e['stage']}' after "
                                              f"{psrc} ({when}) had it '{stage}'",

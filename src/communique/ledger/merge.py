@@ -82,19 +82,20 @@ class _UnionFind:
         return True
 
 
-class DocumentInfo(NamedTuple):
+class DocumentRow(NamedTuple):
     """What merging reads of a document (a tuple, not a dict: a full rebuild holds one per
-    document of the ledger). `get` reads a field the way a dict of them would."""
+    document of the ledger)."""
 
     published: str | None
     source: str | None
 
-    def get(self, name: str, default=None):
-        return getattr(self, name) if name in self._fields else default
+
+#: A document the map does not hold (its record was stored without one).
+NO_DOCUMENT = DocumentRow(None, None)
 
 
 def load_documents(conn: Connection, ids: set[str] | None = None,
-                   into: dict[str, DocumentInfo] | None = None) -> dict[str, DocumentInfo]:
+                   into: dict[str, DocumentRow] | None = None) -> dict[str, DocumentRow]:
     """Document id → published, source: of every document, or of `ids` missing from `into` (added
     to it), so an ingest's merge reads the documents it needs, not the whole ledger's. Publication
     dates are shared (many documents, few days)."""
@@ -109,7 +110,7 @@ def load_documents(conn: Connection, ids: set[str] | None = None,
     for doc_id, published, source in rows:
         if published is not None:
             published = days.setdefault(published, published)
-        out[doc_id] = DocumentInfo(published, source)
+        out[doc_id] = DocumentRow(published, source)
     return out
 
 
@@ -117,14 +118,14 @@ def load_documents(conn: Connection, ids: set[str] | None = None,
 _DECODED: dict[str, object] = {}
 
 
-def load_seen(conn: Connection, docs: dict[str, dict], kind: str,
+def load_seen(conn: Connection, docs: dict[str, DocumentRow], kind: str,
               canon: dict[str, str] | None = None) -> list[Seen]:
     """Every as-seen record of one kind rebuilt from its statements (one kind at a time keeps the
     memory of a rebuild to the largest kind, not the whole ledger)."""
     return list(iter_seen(conn, docs, kind, canon=canon))
 
 
-def iter_seen(conn: Connection, docs: dict[str, dict], kind: str, ids: list[str] | None = None,
+def iter_seen(conn: Connection, docs: dict[str, DocumentRow], kind: str, ids: list[str] | None = None,
               canon: dict[str, str] | None = None) -> Iterator[Seen]:
     """As-seen records of one kind (only `ids`, sorted, when given), each yielded once complete, in
     id order: a caller may keep a few features of each and drop the record. `canon`, if given,
@@ -151,7 +152,7 @@ def iter_seen(conn: Connection, docs: dict[str, dict], kind: str, ids: list[str]
             if rec is not None:
                 yield rec
             rec = Seen(id=record_id, kind=kind, document_id=document_id,
-                       published=docs.get(document_id, {}).get("published"))
+                       published=docs.get(document_id, NO_DOCUMENT).published)
             if canon is not None:
                 canon[record_id] = record_id if canonical_id == record_id else canonical_id
         if rec.span is None and span_start is not None:
@@ -481,7 +482,7 @@ def _vkey(v):
     return (type(v).__name__, v) if isinstance(v, (str, int, float, bool)) or v is None else dumps(v)
 
 
-def assemble(cluster: Cluster, index: dict[str, Seen], docs: dict[str, dict],
+def assemble(cluster: Cluster, index: dict[str, Seen], docs: dict[str, DocumentRow],
              corrections: dict[str, dict], rejected_values: set[tuple[str, str, str]]) -> dict:
     """The merged record: each field from the value most documents give; on a tie, an exact figure
     over an approximate one, then the earliest document's (the report closest to the event; later
@@ -707,7 +708,7 @@ def _statement_count(conn: Connection, kind: str) -> int:
                         .where(t.statements.c.kind == kind)).scalar_one()
 
 
-def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, DocumentInfo],
+def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, DocumentRow],
                           judgements: list[Judgement], rejected_values: set, flag_rows: list[dict],
                           ts: datetime, per_doc_parties: dict[str, set[str]] | None,
                           batch_records: int | None = None) -> dict:
@@ -891,7 +892,7 @@ def _component_ids(conn: Connection, kind: str, seeds: dict[str, dict[str, str]]
     return ids
 
 
-def _rebuild_kind_touched(conn: Connection, kind: str, touched: set[str], docs: dict[str, dict],
+def _rebuild_kind_touched(conn: Connection, kind: str, touched: set[str], docs: dict[str, DocumentRow],
                           judgements: list[Judgement], rejected_values: set, flag_rows: list[dict],
                           ts: datetime) -> dict:
     """Merge the records of `kind` from the `touched` (new) documents into the ledger: store their
@@ -947,7 +948,7 @@ def _rebuild_kind_touched(conn: Connection, kind: str, touched: set[str], docs: 
                          resolve=resolve, canon=canon, ghosts=ghosts, load=load, incremental=incremental)
 
 
-def _load_records(conn: Connection, kind: str, ids: list[str], docs: dict[str, dict],
+def _load_records(conn: Connection, kind: str, ids: list[str], docs: dict[str, DocumentRow],
                   canon: dict[str, str]) -> list[Seen]:
     """As-seen records `ids` with their documents (added to `docs`) and, for agreements, the
     parties their documents' meetings give (`apply_context_parties`)."""
@@ -955,7 +956,7 @@ def _load_records(conn: Connection, kind: str, ids: list[str], docs: dict[str, d
     doc_ids = {r.document_id for r in recs}
     load_documents(conn, doc_ids, into=docs)
     for r in recs:
-        r.published = docs.get(r.document_id, {}).get("published")
+        r.published = docs.get(r.document_id, NO_DOCUMENT).published
     if kind == "agreements":
         apply_context_parties(recs, document_parties(conn, doc_ids))
     return recs
@@ -1008,7 +1009,7 @@ def _drop_derived(conn: Connection, ids: set[str]) -> None:
         conn.execute(delete(t.flags).where(f.id.in_(part)))
 
 
-def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str, dict],
+def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str, DocumentRow],
                   judgements: list[Judgement], rejected_values: set, flag_rows: list[dict],
                   ts: datetime, touched: set[str] | None = None, resolve: Resolver | None = None,
                   canon: dict[str, str] | None = None, ghosts: dict[str, list[str]] | None = None,
