@@ -86,8 +86,10 @@ def postgres_url():
     try:
         run(str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
             "--locale=C")
+        # autovacuum off: its ANALYZE commits at moments of its choosing, and each commit on the
+        # server moves the snapshot the web cache is keyed by (tests counting cache hits)
         opts = (f"-h 127.0.0.1 -p {port} -k {sock} -c fsync=off -c synchronous_commit=off "
-                f"-c full_page_writes=off -c max_connections=200")
+                f"-c full_page_writes=off -c max_connections=200 -c autovacuum=off")
         run(str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-l", str(tmp / "log"), "-w", "start")
     except (subprocess.CalledProcessError, OSError) as exc:
         detail = getattr(exc, "stderr", "") or str(exc)
