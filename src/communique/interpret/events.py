@@ -154,6 +154,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _margins_events(ctx, cands)
     cands += _group_meetings(ctx, cands)
     cands += _talks_events(ctx, cands)
+    cands += _group_meetings_of(ctx, cands)
     cands += _construction_events(ctx, cands)
     cands += _planned_visits(ctx, cands)
     cands += _invited_visits(ctx, cands)
@@ -1510,9 +1511,11 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         # same day, A held talks with B"); a headline does not
         dated = ctx.dates_in(s.start, m.start()) or _SAME_DAY.search(ctx.text, s.start, m.start())
         if not dated and after:
-            # "A met with his Kyrgyz counterpart B in Bishkek on 5 May": a day in the clause after B
-            stop = _CLAUSE_PUNCT.search(ctx.text, after[0][1], s.end)
-            dated = ctx.dates_in(after[0][1], stop.start() if stop else s.end)
+            # "A met with his Kyrgyz counterpart B in Bishkek on 5 May": a day in the clause after B; "A met
+            # the Commissioner for X, B, on Sunday": the comma closing B's apposition opens no new clause
+            b_end = after[0][1] + (1 if ctx.text.startswith(",", after[0][1]) else 0)
+            stop = _CLAUSE_PUNCT.search(ctx.text, b_end, s.end)
+            dated = ctx.dates_in(b_end, stop.start() if stop else s.end)
         if not before or not after or not (dated or sidelines):
             continue
         a, end, other = after[0]
@@ -1553,7 +1556,15 @@ def _apart_from_sitting(ctx: Context, s, before: list, after: list) -> bool:
     if not ctx.dates_in(s.start, s.end) and not _SAME_DAY.search(ctx.text, s.start, s.end):
         return False
     heads = {h.name for h in ctx.meeting.heads} if ctx.meeting is not None else set()
-    return before[-1].name not in heads or after[0][2].name not in heads
+    if before[-1].name not in heads or after[0][2].name not in heads:
+        return True
+    # "On Friday, A held talks with B" in a report of Saturday's sitting of six ministers: two of its
+    # members talking on a day of their own (two co-chairs of a bilateral sitting: the sitting retold)
+    sitting = ctx.meeting.date if ctx.meeting is not None and len(ctx.meeting.heads) > 2 else None
+    days = [d for d in ctx.dates_in(s.start, s.end) if len(d.value) == 10]
+    return bool(sitting and len(sitting) == 10 and days) and all(
+        not (sitting <= d.value <= (ctx.meeting.date_end or sitting)) for d in days
+    )
 
 
 # "the High Representative", "the Deputy Minister": a title a role named before opens with (no name
@@ -1646,7 +1657,20 @@ _TITLE_WORDS = re.compile(
 _SENTENCE_PUNCT = re.compile(r"[;.]")
 _WITH = re.compile(r"\s+with\b")
 _CAPITAL = re.compile(r"[A-Z]")
-_RECEIVED_BY = re.compile(r"\s+(?:was|were|has\s+been)\s+received\s+by\s+")
+# "A was received by B", "A will also be received by B": a reception, held or planned
+_RECEIVED_BY = re.compile(
+    r"\s+(?:was|were|has\s+been|have\s+been|will|is\s+to|are\s+to)\s+(?:also\s+)?(?:be\s+)?(?:also\s+)?"
+    r"received\s+by\s+"
+)
+# "… was received by B and will meet C": the guest's next meeting in the same trip ("… and held talks with
+# C" stays unread: tune7's gold leaves such talks out, tune11's keeps a meeting)
+_AND_MEETS = re.compile(r"\s+and\s+(?:will\s+|is\s+to\s+)?(?:also\s+)?(meet|met)\s+(?:with\s+)?")
+# "the EU delegation was received by …": a delegation named by the side it comes from
+_DELEGATION_SUBJECT = re.compile(
+    r"(?:(?<=\s)|^)(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][\w’'-]*\s+){1,3}(?:(?:parliamentary|government|governmental|"
+    r"business|official|high-level|ministerial|military|expert)\s+)?)delegation"
+    r"(?=\s+(?:was|were|will|has|is|are|also|met|held|had|visited|toured)\b)"
+)
 _RECEIVED = re.compile(r"\s+(?:also\s+)?received\s+(?:the\s+|a\s+)?(?=[A-Z])")
 # "A met on Thursday with a delegation of European business leaders"
 _MET_DELEGATION = re.compile(
@@ -1665,6 +1689,7 @@ _AND_HELD_TALKS = re.compile(
     r"|(?:also\s+)?(?:held|had)\s+(?:a|an)\s+(?:bilateral\s+|separate\s+|brief\s+)?(meeting)\b)"
 )
 _AND_HELD_TALKS_SCAN = LiteralScan(_AND_HELD_TALKS)
+_SIDELINES_NEXT = re.compile(r"\s+(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\b")
 _SIDELINES_OPEN = re.compile(r"\W*(?:[Oo]n|[Aa]t)\s+the\s+(?:sidelines|margins|fringes?)\b")
 
 
@@ -1705,7 +1730,24 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             host = next(((x, y, q) for x, y, q in people[i + 1 :] if x >= rm.end()), None)
             if host is None or host[0] - rm.end() > 60 or _CLAUSE_PUNCT.search(text, rm.end(), host[0]):
                 continue
+            if not _TITLE_WORDS.fullmatch(text, rm.end(), host[0]):
+                continue  # ("received by King X and will hold talks with Minister B": B is no host)
             out.append(_Cand(a0, host[1], f"reception of {p.name} by {_short(host[2])}", host[1]))
+            out += _and_meets(ctx, people, p.name, host[1], i)
+    if " received by " in text and "delegation" in text:
+        # "On the same day, the EU delegation was received by the Deputy Chairman …, Minister B"
+        people = people or _actors(ctx)
+        for dm in _DELEGATION_SUBJECT.finditer(text):
+            rm = _RECEIVED_BY.match(text, dm.end())
+            if rm is None or ctx.is_heading(dm.start()) or ctx.in_quote(dm.start()):
+                continue
+            host = next(((x, y, q) for x, y, q in people if x >= rm.end()), None)
+            if host is None or not _titled(text, rm.end(), host[0]):
+                continue
+            if any(c.start <= dm.start() < c.end for c in taken + out):
+                continue
+            who = f"the {dm.group(1).strip()} delegation"
+            out.append(_Cand(dm.start(), host[1], f"reception of {who} by {host[2].name}", host[1]))
     if " received " in text:
         # "On 5 May, Prime Minister A received the Ambassador of Japan B": the guest named by role
         people = people or _actors(ctx)
@@ -1729,8 +1771,12 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             # (two who met: a day anywhere in the sentence, "met … on Monday evening")
             met = m.group(1) or m.group(2)
             dated = ctx.meeting is None and bool(ctx.dates_in(s.start, s.end if met else m.start()))
-            if not dated and not _SIDELINES_OPEN.match(text, s.start):
-                continue
+            if (
+                not dated
+                and not _SIDELINES_OPEN.match(text, s.start)
+                and not _SIDELINES_NEXT.match(text, m.end())
+            ):
+                continue  # ("A and B held a bilateral meeting on the sidelines over lunch": that occasion's)
             if any(c.start <= m.start() < c.end for c in taken + out):
                 continue
             before = [(x, y, q) for x, y, q in people if s.start <= x and y <= m.start()]
@@ -1767,6 +1813,103 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 
 _MET_AUDIENCE = re.compile(r"\s+(?:also\s+)?met(?=\s)")
+# "… met Members of the European Parliament …", "… held a meeting with representatives of civil society":
+# a verb of meeting a group, after the delegation (or the person) that met it
+_MEETS_GROUP = re.compile(
+    r"(?:[^.;]{0,160}?\s+and\s+|\s+)(?:also\s+)?(?:met(?:\s+with)?|(?:held|had)\s+(?:a\s+)?(?:separate\s+)?"
+    r"meetings?\s+with)\s+(?:the\s+)?(?=[A-Za-z])"
+)
+# where the group met ends: a clause, a purpose, a second verb, the sidelines
+_GROUP_END = re.compile(
+    r"[,;.:(]|\s+(?:to|in\s+order\s+to)\s+[a-z]|\s+(?:and|where|who)\s+(?!the\b)[a-z]+(?:ed|d)\b"
+    r"|\s+(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\b"
+)
+_TRAILING_PREP = re.compile(r"(?:\s+(?:on|in|at|during|from))+\s*$")
+
+
+def _audience_word() -> re.Pattern:
+    return _audience_words_rx()
+
+
+@lru_cache(maxsize=1)
+def _audience_words_rx() -> re.Pattern:
+    groups = sorted(data.load("events").get("audiences") or [], key=len, reverse=True)
+    return re.compile(r"(?i:" + "|".join(map(re.escape, groups)) + r")\b")
+
+
+def _group_meetings_of(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "On the margins of the session, the Kazakh delegation met Members of the European Parliament from the
+    Committee on Foreign Affairs on Wednesday" → "meeting of the Kazakh delegation with Members of …";
+    "On Monday, Minister A held a meeting with representatives of civil society organisations" → "meeting
+    of A with representatives of …": a delegation meeting a named group or anyone meeting a group
+    (data/events.yaml audiences), on a day the sentence gives or on the margins of an occasion."""
+    text = ctx.text
+    if " met " not in text and " meeting with " not in text and " meetings with " not in text:
+        return []
+    subjects: list[tuple[int, int, str, bool]] = []  # (start, end, who, delegation)
+    if "delegation" in text:
+        subjects += [
+            (m.start(), m.end(), f"the {m.group(1).strip()} delegation", True)
+            for m in _DELEGATION_SUBJECT.finditer(text)
+        ]
+    subjects += [(a, b, p.name, False) for a, b, p in _actors(ctx)]
+    out: list[_Cand] = []
+    people = _actors(ctx)
+    for a, b, who, delegation in sorted(subjects):
+        gm = _MEETS_GROUP.match(text, b)
+        if gm is None or ctx.is_heading(a) or ctx.in_quote(a):
+            continue
+        s = ctx.sentence_at(a)
+        if gm.end() > s.end or any(s.start <= x < s.end and b < x < gm.end() for x, _y, _q in people):
+            continue  # (another person names the clause's subject)
+        obj = gm.end()
+        if not _audience_word().match(text, obj) and not (delegation and text[obj].isupper()):
+            continue
+        if any(obj <= x < obj + 80 and _TITLE_WORDS.fullmatch(text, obj, x) for x, _y, _q in people):
+            continue  # "met the Minister of X, B": a meeting of two people, read elsewhere
+        stop = _GROUP_END.search(text, obj, s.end)
+        end = stop.start() if stop else s.end
+        day = ctx.dates_in(obj, end)
+        if day:  # "… from the Committee on Foreign Affairs on Wednesday": up to the day
+            end = day[0].span[0]
+        group = _TRAILING_PREP.sub("", text[obj:end]).strip()
+        if len(group.split()) < 2 or any(
+            c.start <= gm.start() < c.end or obj <= c.start < end for c in taken + out
+        ):
+            continue
+        dated = ctx.dates_in(s.start, s.end) or _SAME_DAY.search(text, s.start, s.end)
+        if not dated and not _SIDELINES_OPEN.match(text, s.start):
+            continue
+        out.append(_Cand(a, obj + len(group), f"meeting of {who} with {group}", obj + len(group)))
+    return out
+
+
+_APPOSED = re.compile(r",\s+(?:(?:[A-Z][\w’'./-]*|of|the|to|for|and|on|in)\s+)*$")
+
+
+def _titled(text: str, a: int, b: int) -> bool:
+    """Only a title between `a` and a name at `b`, which may run on after a comma ("the Deputy Chairman of
+    the Cabinet of Ministers, Minister of Foreign Affairs X": two titles of the same person)."""
+    if _TITLE_WORDS.fullmatch(text, a, b):
+        return True
+    comma = text.rfind(",", a, b)
+    return (
+        comma >= 0
+        and _APPOSED.fullmatch(text, comma, b) is not None
+        and _TITLE_WORDS.fullmatch(text[a:comma] + " ") is not None
+    )
+
+
+def _and_meets(ctx: Context, people, guest: str, end: int, i: int) -> list[_Cand]:
+    """ "A will be received by President B and will meet Vice President C": the guest's meeting with C."""
+    text = ctx.text
+    am = _AND_MEETS.match(text, end)
+    if am is None:
+        return []
+    other = next(((x, y, q) for x, y, q in people[i + 1 :] if x >= am.end()), None)
+    if other is None or other[0] - am.end() > 80 or not _TITLE_WORDS.fullmatch(text, am.end(), other[0]):
+        return []
+    return [_Cand(am.start(), other[1], f"meeting of {guest} with {other[2].name}", other[1])]
 
 
 # " and ", " and President of Kazakhstan ": two people joined, the second with a title of capitalised words
@@ -2333,8 +2476,10 @@ def _place_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         am = _AND_PLACE.match(text, end)
         nxt_at = am.end() if am else -1
         also = next((x for x in ctx.places_in(nxt_at, nxt_at + 60) if x.span[0] == nxt_at), None)
-        if also is not None and also.kind in ("city", "country") and not _NAME_GOES_ON.match(
-            text, also.span[1]
+        if (
+            also is not None
+            and also.kind in ("city", "country")
+            and not _NAME_GOES_ON.match(text, also.span[1])
         ):
             end = also.span[1]
         name = f"visit of {p.name} to {text[place.span[0] : end]}"
@@ -2689,6 +2834,12 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
         m_date = ctx.meeting.date if ctx.meeting is not None else None
         if m_date and not _months_before(m_date, ctx.published, 1) and not ctx.memo.get("meeting_on_eve"):
             return m_date, None
+        if ctx.meeting is None and _SAME_DAY.search(ctx.text, s.start, c.start):
+            # "On 14 May, Ashgabat hosted the Dialogue. … On the same day, the delegation was received by
+            # B": the day an earlier sentence opens with
+            fronted = _fronted_day(ctx, s.start)
+            if fronted is not None:
+                return fronted, None
         # no sitting reported, or one the text reports second-hand months back ("reviewed the results
         # of the 15th meeting …, held on 12 June"): "the same day" is the day of the text's own occasion
         return ctx.published, None
@@ -2702,6 +2853,19 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     if y:
         return y.group(0), None
     return None, None
+
+
+def _fronted_day(ctx: Context, before: int) -> str | None:
+    """The day the nearest earlier sentence of the body opens with ("On 14 May 2026, …"), if any."""
+    i = ctx.sentence_index(before)
+    for k in range(i - 1, -1, -1):
+        s = ctx.sentences[k]
+        if ctx.is_heading(s.start):
+            continue
+        days = ctx.dates_in(s.start, s.end)
+        if days and len(days[0].value) == 10 and _FRONTED.fullmatch(ctx.text, s.start, days[0].span[0]):
+            return days[0].value
+    return None
 
 
 # occasions named by two people talking: a country after "to" in their sentence is what they talked about

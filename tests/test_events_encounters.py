@@ -1,0 +1,151 @@
+"""Occasions between people and groups around a reported sitting (interpret.events): meetings dated after
+an apposition, planned and passive receptions of people and delegations, delegations meeting groups,
+bilateral talks of two members of a multilateral sitting — our own sentences."""
+
+from __future__ import annotations
+
+from communique import extract
+
+
+def events(text: str, published: str = "2025-06-20") -> dict[str, tuple[str | None, str | None]]:
+    return {e.name: (e.date, e.place) for e in extract(text, published=published).events}
+
+
+SITTING = (
+    "The European Union and Mongolia held the ninth meeting of their Joint Committee in Brussels today. The "
+    "meeting was chaired by Kaja Kallas, High Representative of the Union for Foreign Affairs and Security "
+    "Policy. The Mongolian delegation was led by Battsetseg Batmunkh, Minister of Foreign Affairs of "
+    "Mongolia."
+    "\n\n"
+)
+
+
+# --- "A met the <title>, B, on Sunday": the day after the apposition's closing comma ---------------------
+
+
+def test_a_meeting_dated_after_the_apposition_of_whom_was_met():
+    text = SITTING + (
+        "Ahead of the Joint Committee, Minister Batmunkh met the European Commissioner for Trade, Maros "
+        "Sefcovic, on Thursday to discuss raw materials."
+    )
+    assert events(text)["meeting of Battsetseg Batmunkh with Maros Sefcovic"][0] == "2025-06-19"
+    text = SITTING + (
+        "On the eve of the meeting, Minister Batmunkh held talks with the President of the European Council, "
+        "Antonio Costa, on 19 June in his office."
+    )
+    assert events(text)["talks between Battsetseg Batmunkh and Antonio Costa"][0] == "2025-06-19"
+    text = SITTING + (
+        "Minister Batmunkh also met with the Commissioner for International Partnerships, Jozef Síkela, on "
+        "Wednesday."
+    )
+    assert events(text)["meeting of Battsetseg Batmunkh with Jozef Síkela"][0] == "2025-06-18"
+
+
+# --- planned receptions and meetings of a visitor --------------------------------------------------------
+
+
+def test_a_planned_reception_and_a_planned_meeting_of_a_visitor():
+    text = (
+        "Foreign Minister Bakhtiyor Saidov is paying an official visit to Georgia on 9–11 June. During the "
+        "visit, Minister Saidov will also be received by President Mikheil Kavelashvili and will meet Prime "
+        "Minister Irakli Kobakhidze."
+    )
+    ev = events(text, published="2025-06-09")
+    assert ev["reception of Bakhtiyor Saidov by President Mikheil Kavelashvili"][0] == "2025-06-09"
+    assert ev["meeting of Bakhtiyor Saidov with Irakli Kobakhidze"][0] == "2025-06-09"
+    text = (
+        "On 12 June, Minister of Foreign Affairs Baiba Braže is to be received by Prime Minister Bart De "
+        "Wever and will also "
+        "meet Foreign Minister Maxime Prévot."
+    )
+    ev = events(text, published="2025-06-10")
+    assert ev["reception of Baiba Braže by Prime Minister Bart De Wever"][0] == "2025-06-12"
+    assert ev["meeting of Baiba Braže with Maxime Prévot"][0] == "2025-06-12"
+    text = (
+        "On 3 June, Deputy Minister Jonatan Vseviov was received by Foreign Minister Takeshi Iwaya and met "
+        "State Minister Yoshifumi Tsuge."
+    )
+    ev = events(text)
+    assert ev["reception of Jonatan Vseviov by Foreign Minister Takeshi Iwaya"][0] == "2025-06-03"
+    assert ev["meeting of Jonatan Vseviov with Yoshifumi Tsuge"][0] == "2025-06-03"
+
+
+# --- a delegation received by someone --------------------------------------------------------------------
+
+
+def test_a_delegation_received_by_a_person_with_two_titles():
+    text = (
+        "On 14 May 2026, Ashgabat hosted the security dialogue of the two sides.\n\nOn the same day, the EU "
+        "delegation was received by the Deputy Chairman of the Cabinet of Ministers, Minister of Foreign "
+        "Affairs of Turkmenistan Rashid Meredov."
+    )
+    assert events(text, "2026-05-15")["reception of the EU delegation by Rashid Meredov"][0] == "2026-05-14"
+    text = "On 2 June, the Japanese delegation was received by Prime Minister Olzhas Bektenov in the Akorda."
+    assert events(text)["reception of the Japanese delegation by Olzhas Bektenov"][0] == "2025-06-02"
+    text = "The Latvian parliamentary delegation will be received by President Sadyr Japarov on 24 June."
+    assert (
+        events(text)["reception of the Latvian parliamentary delegation by Sadyr Japarov"][0] == "2025-06-24"
+    )
+
+
+# --- a delegation (or a person) meeting a group ----------------------------------------------------------
+
+
+def test_a_delegation_meeting_a_group_on_a_day_or_on_the_margins():
+    text = SITTING + (
+        "On the margins of the session, the Mongolian delegation met Members of the European Parliament from "
+        "the Committee on Foreign Affairs on Thursday."
+    )
+    name = (
+        "meeting of the Mongolian delegation with Members of the European Parliament from the Committee on "
+        "Foreign Affairs"
+    )
+    assert events(text)[name][0] == "2025-06-19"
+    text = (
+        "On Wednesday, the European delegation visited a school in Nukus and held a meeting with "
+        "representatives of civil society organisations."
+    )
+    assert (
+        events(text)[
+            "meeting of the European delegation with representatives of civil society organisations"
+        ][0]
+        == "2025-06-18"
+    )
+    text = "On 5 June, Ambassador Marilyn Josefson met with students of the law faculty to present a study."
+    assert events(text)["meeting of Marilyn Josefson with students of the law faculty"][0] == "2025-06-05"
+
+
+def test_no_group_meeting_without_a_day_or_an_occasion():
+    text = "The Mongolian delegation regularly met representatives of business associations in past years."
+    assert not any(n.startswith("meeting of") for n in events(text))
+
+
+# --- two members of a multilateral sitting on a day of their own -----------------------------------------
+
+
+def test_bilateral_talks_of_two_members_of_a_multilateral_sitting_on_another_day():
+    text = (
+        "ASTANA, June 20 -- Foreign Minister Wang Yi attended the seventh China-Central Asia Foreign "
+        "Ministers' "
+        "Meeting in Astana on Friday, together with Kazakh Foreign Minister Murat Nurtleu, who chaired the "
+        "meeting, Kyrgyz Foreign Minister Jeenbek Kulubaev and Uzbek Foreign Minister Bakhtiyor Saidov.\n\n"
+        "On Thursday, Wang held talks with Nurtleu in Astana."
+    )
+    assert events(text)["talks between Wang Yi and Murat Nurtleu"][0] == "2025-06-19"
+
+
+def test_two_named_people_holding_a_meeting_on_the_sidelines():
+    text = (
+        "10:00 — Good morning from Bishkek, where the ministers meet today.\n\n13:10 — Uzbek Foreign "
+        "Minister Bakhtiyor Saidov and High Representative Kaja Kallas held a bilateral meeting on the "
+        "sidelines over lunch."
+    )
+    assert events(text, "2025-06-20")["meeting between Bakhtiyor Saidov and Kaja Kallas"][0] == "2025-06-20"
+    text = (
+        "Foreign Minister Baiba Braže and Foreign Minister Takeshi Iwaya had a brief meeting on the margins."
+    )
+    assert events(text)["meeting between Baiba Braže and Takeshi Iwaya"][0] == "2025-06-20"
+    text = (
+        "Minister Rashid Meredov and Minister Sirojiddin Muhriddin held a separate meeting on the sidelines."
+    )
+    assert "meeting between Rashid Meredov and Sirojiddin Muhriddin" in events(text)
