@@ -112,6 +112,7 @@ def _conf() -> dict:
         "trigger_scan": LiteralScan(trigger_rx),
         "trigger_rx": trigger_rx,
         "weak": set(c["weak"]),
+        "described": set(c.get("described") or []),
         "participles": c["participles"],
         # the opening is `[,\s]\s*`, the same strings as `,\s*|\s+` tried in the same order: as one
         # class, sre skips to the next comma or space instead of trying every position
@@ -228,6 +229,11 @@ def find_events(ctx: Context) -> list[Event]:
         # (not "meeting of A on the sidelines of the X Meeting" and the X Meeting: two occasions)
         same = f"{key.split()[-1]}|{date}|{place}" if date and place and " sidelines of " not in key else None
         if key in seen or (same and same in seen):
+            first = next((e for e in out if e.name.lower() == key), None)
+            if first is not None and first.date is None and date:
+                # '* "Uzbekistan Days" in Brussels' in a contents list, then "From 15 to 17 April … organised
+                # "Uzbekistan Days"": the occasion takes the day its later mention gives
+                first.date, first.date_end, first.place = date, date_end, first.place or place
             continue
         seen.add(key)
         if same:
@@ -905,6 +911,11 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue  # "Round table report", "forum participants": the occasion names another thing
         start = _np_start(text, m.start())
         end = _np_end(text, m.end())
+        poss = None
+        if word in ("meeting", "session") and ("’ " in text or "' " in text):
+            # "a senior officials' meeting on critical raw materials": a meeting named by who meets
+            poss = _gathering_possessive().search(text, max(0, start - 50), start)
+            start = poss.start() if poss else start
         topic = _TOPIC_APPOSITION.match(text, m.end()) if end == m.end() else None
         if end == m.end() and m.group(0).islower() and (venue := _AT_VENUE.match(text, m.end())) is not None:
             end = venue.end()  # "a round table at the European Policy Centre": where it was held names it
@@ -985,6 +996,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         titled = m.group(0)[:1].isupper() and _TITLED_MODS.search(left_mods) is not None
         # "the GCC–Central Asia ministerial strategic dialogue": a format named by its two sides
         titled = titled or _PAIR_MODS.match(left_mods) is not None
+        titled = titled or poss is not None
         # "the SCO Heads of State Council meeting": a sitting of a body named before it
         titled = titled or (word in ("meeting", "session") and _OWNER_BODY.fullmatch(left_mods) is not None)
         # ("talks", "consultations" only as named by who held them: "Talks between A and B took place …")
@@ -1051,6 +1063,10 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             and _visitor(ctx, start) is None
         ):
             continue  # a bare "the forum", "the visit" (but "the Organisation … its summit")
+        if word in ("day", "days", "week") and conf["trigger_rx"].match(text, m.end() + 1):
+            continue  # "a Europe Day reception": the reception, which the day names
+        if not left_mods and end == m.end() and word in conf["described"]:
+            continue  # a bare "a reception", "the press conference": nothing names which
         if (
             not left_mods
             and end == m.end()
@@ -1190,7 +1206,13 @@ _AT_VENUE = re.compile(
 )
 _QUOTED_AFTER = re.compile(r"\s+[“\"«][^”\"»\n]{2,80}[”\"»]")
 _QUOTED_BEFORE = re.compile(r"(?:\b(?:the|a|an)\s+)?([“\"«][^”\"»\n]{2,80}[”\"»])\s+$")
-_DESCRIBED_BEFORE = re.compile(r"\b(?:a|an)\s+([A-Z][\w’'-]*(?:\s+[a-z][\w’'-]*){1,3})\s+$")
+# "a Mongolian cultural heritage exhibition", "an EU–Central Asia civil society forum", "a Team Europe
+# investment round table": a name-led description (its lower-case words no verb, article or preposition)
+_DESCRIBED_BEFORE = re.compile(
+    r"\b(?:a|an)\s+((?:[A-Z][\w’'–-]*\s+){1,4}"
+    r"(?!(?:a|an|the|and|or|of|to|in|on|at|for|with|by|from|is|are|was|were|will|has|have|had)\b)"
+    r"[a-z](?![\w’'-]*ed\b)[\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})\s+$"
+)
 _BARE_SITTING = re.compile(r"\S+\s+(?:meeting|session|sitting)", re.I)
 _OWNER_BODY = re.compile(
     r"(?:[A-Z][\w’'-]*\s+(?:of\s+)?){1,6}(?:Council|Committee|Commission|Group|Board|Assembly|Parliament|"
@@ -1396,6 +1418,7 @@ def _covers_meeting(ctx: Context, start: int, end: int) -> bool:
 _MODIFIER = re.compile(
     r"(?:([A-Z][\w\-–’']*(?:['’]s)?|(?<![a-z])(?!(?:year|month|week)['’]s)[a-z]+['’]s|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+teenth|[a-z]+ieth|[a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|\d+(?:st|nd|rd|th)|first-ever|official|state|working|"
     r"further|new|annual|informal|extraordinary|plenary|groundbreaking|ground-breaking|business|trilateral|"
+    r"follow-up|weekly|monthly|joint|"
     r"investors['’]?|EU-commissioned|"
     r"[\w-]+-commissioned|high-level|ministerial|strategic|coordination|opening)\s+)$"
 )
@@ -1971,6 +1994,13 @@ def _group_met_rx() -> LiteralScan:
     """Tried only where a group word opens (interpret.scan)."""
     groups = sorted(set(data.load("events").get("gatherings") or []) | {"heads"}, key=len, reverse=True)
     return LiteralScan(_group_met_pattern(groups), [g.lower() for g in groups])
+
+
+@lru_cache(maxsize=1)
+def _gathering_possessive() -> re.Pattern:
+    """ "senior officials' ", "foreign ministers’ " (data/events.yaml gatherings) right before a sitting."""
+    groups = sorted(data.load("events").get("gatherings") or [], key=len, reverse=True)
+    return re.compile(r"(?<![\w’'-])(?i:" + "|".join(map(re.escape, groups)) + r")['’]\s+$")
 
 
 def _group_met_pattern(groups: list[str]) -> re.Pattern:
@@ -2639,7 +2669,15 @@ def _limit(ctx: Context, c: _Cand, nxt: int | None, s_end: int) -> int:
         # "the Astana International Forum and the EU–Central Asia Economic Forum to be held in 2026":
         # two occasions joined by "and" share the date and place that follow both
         return s_end
-    return min(s_end, nxt)
+    # "attended a reception at the Philharmonic, and on Thursday morning a forum took place": the next
+    # clause's own date
+    clause = _DATED_CLAUSE.search(ctx.text, c.trigger_end, nxt)
+    return min(s_end, clause.start() if clause else nxt)
+
+
+_DATED_CLAUSE = re.compile(
+    r"[,;]\s+(?:and|while|but|whereas)\s+(?=(?:on|in|last|earlier|later|yesterday|this|next)\b)"
+)
 
 
 _AND_THE = re.compile(r"\s+and\s+(?:the\s+|an?\s+)?")
@@ -2681,10 +2719,12 @@ def _after_lead_in(text: str, start: int) -> int:
     return m.end() if m else start
 
 
-_OPENS = re.compile(r"[^\w,]*(?:(?:[Oo]n|[Ii]n)\s+)?")
+# ("Before that, on 3 March, …": a short adverbial before the date)
+_OPENS = re.compile(r"[^\w,]*(?:[A-Z][a-z]+(?:\s+[a-z]+)?,\s+)?(?:(?:[Oo]n|[Ii]n|[Ff]rom|[Bb]etween)\s+)?")
 _DID_OCCASION = re.compile(
-    r"\b(?:opened|organi[sz]ed|hosted|attended|held|took\s+part\s+in|participated\s+in)\s+"
-    r"(?:the|an?)\s+(?:official\s+)?(?:(?:opening|closing)\s+(?:ceremony\s+|session\s+)?of\s+the\s+)?$"
+    r"\b(?:open(?:ed)?|organi[sz]ed?|host(?:ed)?|attend(?:ed)?|hold|held|gave|give|took\s+part\s+in|"
+    r"participated\s+in)\s+"
+    r"(?:(?:the|an?)\s+|[\"“«]|(?=[\"“«]))(?:official\s+)?(?:(?:opening|closing)\s+(?:ceremony\s+|session\s+)?of\s+the\s+)?$"
 )
 # ("Earlier this month, …", "Yesterday, …": a date opening the sentence without a preposition)
 _FRONTED = re.compile(r"[^\w,]*(?:[A-Z][a-z]+,\s+)?(?:(?:[Oo]n|[Ii]n)\s+)?")
@@ -2727,6 +2767,10 @@ _YEARS_BEFORE = re.compile(r"\b(last|this|next)\s+year['’]s\s+$", re.I)
 _AFTER_OCCASION = re.compile(
     r"\s+(?:shortly\s+|right\s+|immediately\s+)?after\s+the\s+"
     r"(?:summit|meeting|talks|forum|session|ceremony|negotiations|consultations)\b"
+)
+_UNDER_WAY = re.compile(
+    r"\s+(?:has\s+|have\s+|is\s+|are\s+)?(?:begins|begin|began|begun|starts|start|opens|kicks\s+off|gets\s+under\s*way|"
+    r"under\s*way|taking\s+place)\b(?!\s+(?:next|tomorrow|later|soon)\b)"
 )
 _EVE_BEFORE = re.compile(r"\bon\s+the\s+eve\s+of\s+(?:the\s+)?$")
 _EVE_OF = re.compile(r"\bon\s+the\s+eve\s+of\s+the\s+(?:summit|meeting|session|forum|talks|conference)\b")
@@ -2801,12 +2845,17 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     # "Today, Commissioner A and Minister B, …, opened the first Investment Roundtable": the
     # sentence's only date opens it and the occasion is what its subject opened, organised, attended
     opening = ctx.dates_in(s.start, c.start)
+    # (a heading line without a full stop the sentence splitter joined to it: the line the date opens)
+    line = ctx.text.rfind("\n", s.start, opening[0].span[0]) + 1 if opening else 0
     if (
         len(opening) == 1
-        and _OPENS.fullmatch(ctx.text, _after_lead_in(ctx.text, s.start), opening[0].span[0])
+        and _OPENS.fullmatch(ctx.text, max(line, _after_lead_in(ctx.text, s.start)), opening[0].span[0])
         and _DID_OCCASION.search(ctx.text, max(s.start, c.start - 60), c.start)
     ):
         return opening[0].value, opening[0].end
+    if _UNDER_WAY.match(ctx.text, c.end) and ctx.published and not ctx.dates_in(s.start, s.end):
+        # "16:50 — The joint press conference begins": a live report's occasion, on its day
+        return ctx.published, None
     if _AFTER_OCCASION.match(ctx.text, c.end) and ctx.published:
         # "Omuraliev said in a briefing for reporters after the summit": the reported occasion's day
         return (ctx.meeting.date if ctx.meeting is not None and ctx.meeting.date else ctx.published), None
