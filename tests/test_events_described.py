@@ -110,3 +110,85 @@ def test_a_dated_clause_after_and_is_not_the_first_occasions_date():
         "forum of the Chamber took place in Bishkek."
     )
     assert events(text)["reception at the Philharmonic"][0] == "2025-06-19"
+
+
+# --- the parts of a programme: occasions inside the one named before -------------------------------------
+
+
+def test_the_parts_of_a_programme_take_the_occasions_days_and_place():
+    text = (
+        'From 15 to 17 April the Embassy organised "Uzbekistan Days" at the Bozar centre in Brussels. The '
+        "programme featured an exhibition of Samarkand ceramics, a concert of maqom music and a tourism "
+        "presentation attended by more than 40 tour operators."
+    )
+    ev = events(text)
+    for name in ("exhibition of Samarkand ceramics", "concert of maqom music", "tourism presentation"):
+        assert ev[name] == ("2025-04-15", "Brussels")
+    text = (
+        "On 4 June the Days of Latvian Culture opened in Tashkent. Their programme included a film "
+        "screening, "
+        "a fashion show of Riga designers and a master class for young musicians."
+    )
+    ev = events(text)
+    assert ev["film screening"] == ev["fashion show of Riga designers"] == ("2025-06-04", "Tashkent")
+    text = (
+        "The Kazakh Business Forum took place in Riga on 12 May. The programme also included a round table "
+        "on "
+        "logistics, which drew 60 companies."
+    )
+    assert events(text)["round table on logistics"] == ("2025-05-12", "Riga")
+
+
+def test_a_programme_without_an_occasion_before_gives_no_events():
+    text = "The programme featured an exhibition of carpets and a concert."
+    assert not events(text)
+
+
+# --- a delegation led by someone visited two cities ------------------------------------------------------
+
+
+def test_a_delegation_led_by_someone_visits_and_is_named_as_the_delegation():
+    text = (
+        "A business delegation led by the Deputy Minister of Investment, Industry and Trade Jakhongir "
+        "Turakulov "
+        "visited Antwerp and Liège last week for talks with port companies."
+    )
+    ev = events(text, "2026-04-30")
+    assert ev["visit of a business delegation to Antwerp and Liège"][0].startswith("2026-04")
+    text = "A Kazakh delegation led by Vice Minister Aibek Smadiyarov visited Riga on 3 June."
+    assert events(text)["visit of a Kazakh delegation to Riga"][0] == "2025-06-03"
+    text = (
+        "The delegation of the Senate led by Speaker Maulen Ashimbayev visited Budapest and Vienna on "
+        "9–11 June."
+    )
+    assert events(text)["visit of the delegation of the Senate to Budapest and Vienna"][0] == "2025-06-09"
+
+
+# --- "the 21st ministerial": a numbered series the text titled before ------------------------------------
+
+
+def test_a_numbered_sitting_named_in_short_after_its_series_title():
+    text = (
+        "The Joint Communiqué of the 20th EU–Central Asia Ministerial Meeting has been published.\n\n"
+        "Kallas said the ministers had accepted Turkmenistan's offer to host the 21st ministerial in "
+        "Ashgabat in "
+        "2027."
+    )
+    assert events(text, "2026-10-16")["21st EU–Central Asia Ministerial Meeting"] == ("2027", "Ashgabat")
+    text = (
+        "The leaders recalled the 2nd EU–Central Asia Summit in Tashkent. They agreed that the 3rd summit "
+        "will "
+        "be held in Brussels in 2028."
+    )
+    assert events(text, "2026-05-15")["3rd EU–Central Asia Summit"] == ("2028", "Brussels")
+    text = (
+        "Delegates praised the outcomes of the fifth Astana Finance Forum. The sixth forum will take place "
+        "in "
+        "Astana on 5 May."
+    )
+    assert events(text, "2026-01-15")["sixth Astana Finance Forum"] == ("2026-05-05", "Astana")
+
+
+def test_an_adjective_ministerial_names_no_sitting():
+    text = "On 3 June, the EU–Central Asia ministerial declaration on water was published in Brussels."
+    assert not [n for n in events(text) if "ministerial" in n.lower()]

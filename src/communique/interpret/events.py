@@ -88,6 +88,7 @@ class _Cand:
     trigger_end: int
     current: bool = False  # an ongoing visit ("X, who is in Y on a state visit"): the report's date
     route: bool = False  # named by a route ("… train on the route A – B – C"): its places are no venue
+    within: bool = False  # part of the occasion named before ("The programme featured …"): its day, place
 
 
 def _ord(n: int) -> str:
@@ -147,6 +148,7 @@ def find_events(ctx: Context) -> list[Event]:
     generic = _generic_sittings(ctx, cands)
     # "the next meeting of the Intergovernmental Commission": the sitting, not the body inside it
     cands = [c for c in cands if not any(g.start <= c.start < g.end for g in generic)] + generic
+    cands += _programme_items(ctx, cands)
     cands += _noun_events(ctx, cands)
     participled = _participle_events(ctx, cands)
     # "the Visa Liberalisation Dialogue launched in September 2024": its launch, not the Dialogue again
@@ -172,6 +174,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands.sort(key=lambda c: c.start)
     out: list[Event] = []
     seen: set[str] = set()
+    host_key = ""
     for i, c in enumerate(cands):
         nxt = cands[i + 1].start if i + 1 < len(cands) else None
         s0 = ctx.sentence_at(c.start).start
@@ -179,6 +182,14 @@ def find_events(ctx: Context) -> list[Event]:
             continue  # a bold lead-in titles the paragraph, whose sentences name the occasion
         date, date_end = _date(ctx, c, nxt)
         place = _place(ctx, c, nxt)
+        if c.within:
+            # "organised "Uzbekistan Days" in Brussels. The programme featured an exhibition …": its days
+            host = next((e for e in out if e.name.lower() == host_key), None)
+            if host is None:
+                continue
+            date, date_end, place = host.date, None, host.place
+        else:
+            host_key = c.name.lower()
         if ctx.meeting is not None and _ON_OWN_SIDELINES.match(ctx.text, c.end):
             # "A Business Forum … was held on the sidelines of the Commission": the reported meeting's
             # day (or, when it has none, the last one the lead's first two sentences name that is not the
@@ -239,6 +250,17 @@ def find_events(ctx: Context) -> list[Event]:
         if same:
             seen.add(same)
         out.append(Event(name=c.name, date=date, date_end=date_end, place=place, span=(c.start, c.end)))
+    out = _merge_re_mentions(out)
+    # "The 11th Ministerial Meeting of the X Council and the 3rd Ministerial Meeting of the Y Council were
+    # held": each sitting reported is a meeting, not also an event
+    reported = [m for m in ctx.memo.get("meetings") or [] if m.date and m.body]
+    if reported:
+        out = [
+            e
+            for e in out
+            if _AROUND_SITTING.search(e.name)
+            or not any(e.date == m.date and _name_words(m.body) <= _name_words(e.name) for m in reported)
+        ]
     # a headline's occasion the body names again, in full ("China–Kazakhstan Business Forum" … "the China
     # (Xinjiang)–Kazakhstan Business Forum"): the body's
     lead_end = ctx.lead_end
@@ -258,6 +280,60 @@ def find_events(ctx: Context) -> list[Event]:
 
 
 _WORDS = re.compile(r"[^\s()–]+")
+_NAME_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_NAME_STOP = frozenset(("the", "of", "and", "on", "in", "for", "a", "an", "to", "at", "its", "with"))
+_ORDINAL_WORD = re.compile(
+    r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"[a-z]+teenth|[a-z]+ieth|[a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+)
+
+
+def _name_words(name: str) -> set[str]:
+    return {w for w in _NAME_WORDS.findall(name.lower()) if w not in _NAME_STOP}
+
+
+# an occasion held around a sitting, not the sitting: "… on the sidelines of the X Council", "reception of …"
+_AROUND_SITTING = re.compile(
+    r"\b(?:sidelines|margins|fringes?|eve|between|with|by|reception|visit|opening|ceremony|briefing|forum)\b",
+    re.I,
+)
+
+
+def _merge_re_mentions(out: list[Event]) -> list[Event]:
+    """One occasion the text names twice, once in short: "two years after the Investors Forum on transport
+    connectivity" … "at the EU–Central Asia Investors Forum on Transport Connectivity in Brussels on 29–30
+    January 2024"; "the 21st session, Luxembourg, 14 October 2024" … "Since the 21st session". The short
+    name's words all stand in the long one, and their dates agree (one the other's prefix) or both carry
+    the same ordinal (a numbered sitting is one occasion): one record, with the longer name and the more
+    precise date and its place."""
+    words = [_name_words(e.name) for e in out]
+    drop: set[int] = set()
+    for i, e in enumerate(out):
+        if i in drop or len(words[i]) < 2:
+            continue
+        for j, f in enumerate(out):
+            if j == i or j in drop or not words[i] <= words[j] or (words[i] == words[j] and j < i):
+                continue
+            ords = {w for w in words[i] if _ORDINAL_WORD.fullmatch(w)}
+            same_date = not e.date or not f.date or e.date.startswith(f.date) or f.date.startswith(e.date)
+            if not same_date and not ords:
+                continue
+            if e.name.startswith(("next ", "previous ", "last ")) != f.name.startswith(
+                ("next ", "previous ", "last ")
+            ):
+                continue
+            if len(_AROUND_SITTING.findall(f.name)) > len(_AROUND_SITTING.findall(e.name)):
+                continue  # "meeting of A … on the sidelines of the X Meeting", the X Meeting: two occasions
+            # f keeps the longer name; the more precise date (and the place with it) wins
+            if e.date and (not f.date or len(e.date) > len(f.date)):
+                f.date, f.date_end, f.place = e.date, e.date_end, e.place or f.place
+            elif not f.place:
+                f.place = e.place
+            drop.add(i)
+            break
+    return [e for k, e in enumerate(out) if k not in drop]
+
+
 _LEAD_NAMES = ("reception of ", "talks between ", "meeting of ", "meeting between ")
 _BACK_TO_BACK = re.compile(
     r"\b(?:back[- ]to[- ]back|together|in\s+conjunction|alongside)\s+with\s+(?:the\s+|an?\s+)?"
@@ -272,6 +348,23 @@ _ON_OWN_SIDELINES = re.compile(
 
 
 # --- candidates ---------------------------------------------------------------------------------
+
+
+_ADJECTIVE_USE = re.compile(
+    r"\s+(?!(?:in|on|at|of|will|was|is|were|are|held|took|to|and|the|last|next|this|since|be|would)\b)[a-z]"
+)
+
+
+def _elliptic_title(text: str, word: str, before: int) -> str | None:
+    """The capitalised title of a numbered series the text gave earlier ("the 20th EU–Central Asia Ministerial
+    Meeting") that a later lower-case "the 21st ministerial" (or "summit") shortens."""
+    rx = re.compile(
+        r"(?:\d+(?:st|nd|rd|th)|[A-Za-z]+(?:st|nd|rd|th))\s+((?:[A-Z][\w’'–-]*\s+){1,5}"
+        + re.escape(word.capitalize())
+        + r"(?:\s+(?:Meeting|Conference|Session))?)\b"
+    )
+    found = list(rx.finditer(text, 0, before))
+    return found[-1].group(1) if found else None
 
 
 def _ordinal_before(ctx: Context, pos: int, window: int = 40):
@@ -299,7 +392,17 @@ def _ordinal_after(ctx: Context, end: int):
 
 
 def _body_name(ctx: Context, b: BodyMention) -> str:
-    if b.parties or ctx.meeting is None or ctx.meeting_body is None or b.type != ctx.meeting_body.type:
+    # "the seventh meeting of the working group" after "the Trilateral Working Group …": the reported body
+    anaphor = (
+        not b.parties
+        and b.text.islower()
+        and ctx.meeting is not None
+        and ctx.meeting_body is not None
+        and ctx.meeting_body.type.lower().endswith(b.type.lower())
+    )
+    if not anaphor and (
+        b.parties or ctx.meeting is None or ctx.meeting_body is None or b.type != ctx.meeting_body.type
+    ):
         # (not "the Consultative Meeting of the Heads of State of Central Asia": its name says whose)
         own = " of " in b.text
         if not b.parties and ctx.meeting is not None and len(ctx.meeting.parties) == 2 and not own:
@@ -397,6 +500,16 @@ def _body_events(ctx: Context) -> list[_Cand]:
             start = min(start, sm.start(1) if sm.group(1) else sm.start(2))
         elif o is not None:
             name = f"{_ord(o.value)} {name}"
+        if b_end > b.span[1] and _covers_meeting(ctx, start, b_end):
+            continue  # "the 11th Ministerial Meeting of the X Council and the 3rd … of the Y Council met"
+        wm = (
+            _WHOSE.search(ctx.text[max(0, start - 120) : start])
+            if not b.parties and " whose " in left
+            else None
+        )
+        if wm is not None and b.text[:1].isupper() and b_end == b.span[1]:
+            # "the Organization of Turkic States, whose 12th Summit was held in Gabala": that body's summit
+            name = f"{_ord(o.value) + ' ' if o is not None else ''}{b.text} of the {wm.group(1)}"
         out.append(_Cand(start, b_end, name, b_end))
     # "the thirteenth Council", "the 11th meeting of the Committee": another sitting of the main body
     if main is not None and ctx.meeting is not None:
@@ -449,6 +562,56 @@ _SUBJECT = re.compile(
     r"^\W*((?:[Tt]he|[Tt]heir|[Bb]oth)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+(?:plan|plans|planned|will|would|"
     r"agreed|decided|intend|intends|expect|expects|hope|hopes|want|wants|are|were|is|also)\b"
 )
+
+
+_THAT_SUBJECT = re.compile(
+    r"\b(?:that|which)\s+((?:[Tt]he|[Tt]heir|[Bb]oth)\s+[^,;.]{2,80}?)\s+(?:will|would|shall|is\s+to|are\s+to|"
+    r"plans?\s+to|intends?\s+to|agreed\s+to|decided\s+to|could|may|might)\s+$"
+)
+
+
+_PROGRAMME = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z]+\s+)?(?:programme|program)\s+(?:also\s+)?"
+    r"(?:featured|includes|included|comprised|offered|consisted\s+of|features)\s+"
+)
+_ITEM_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+_ITEM_END = re.compile(r"\s+(?:attended|organi[sz]ed|given|held|hosted|presented|which|that|who|where)\b")
+
+
+@lru_cache(maxsize=1)
+def _programme_item_rx() -> re.Pattern:
+    kinds = sorted(data.load("events").get("programme_items") or [], key=len, reverse=True)
+    return re.compile(
+        r"(?:an?|the)\s+((?:[\w’'-]+\s+){0,3}?(?i:" + "|".join(map(re.escape, kinds)) + r")s?\b.*)"
+    )
+
+
+def _programme_items(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "The programme featured an exhibition of Samarkand ceramics, a concert of maqom music and a tourism
+    presentation": each part (data/events.yaml programme_items) of the occasion named before, on its days
+    and in its place."""
+    text = ctx.text
+    if "rogram" not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _PROGRAMME.finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        s = ctx.sentence_at(m.start())
+        end = _SENTENCE_PUNCT.search(text, m.end(), s.end)
+        stop = end.start() if end else s.end
+        pos = m.end()
+        for piece in _ITEM_SPLIT.split(text[m.end() : stop]):
+            a = text.find(piece, pos)
+            pos = a + len(piece)
+            im = _programme_item_rx().fullmatch(piece)
+            if im is None:
+                continue
+            cut = _ITEM_END.search(im.group(1))
+            name = im.group(1)[: cut.start()] if cut else im.group(1)
+            b = a + im.start(1)
+            out.append(_Cand(b, b + len(name), name, b + len(name), within=True))
+    return out
 
 
 def _talk_rounds(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
@@ -583,7 +746,8 @@ def _meet_again(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue  # "the Joint Committee will meet again in Brussels": that body's sitting, read already
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
-        subj = _SUBJECT.match(text[s.start : m.start()])
+        # "The Commission expects that the Coordination Platform … will meet again": the that-clause's subject
+        subj = _THAT_SUBJECT.search(text[s.start : m.start()]) or _SUBJECT.match(text[s.start : m.start()])
         name = f"{label} meeting"
         if subj:
             who = subj.group(1)
@@ -763,7 +927,15 @@ def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         name = f"{label} {body}" if noun in type_words else f"{label} {noun} of the {body}"
         if m.group(0).split(None, 1)[0].lower() in ("its", "their"):
             s_start = ctx.sentence_at(m.start()).start
-            if any(s_start <= b.span[0] < m.start() and b.span != ctx.meeting_body.span for b in ctx.bodies):
+            if any(
+                s_start <= b.span[0] < m.start()
+                and b.span != ctx.meeting_body.span
+                # ("The Cooperation Council took stock … since its previous meeting": the reported body again)
+                and not (
+                    b.type == ctx.meeting_body.type and (not b.parties or b.name == ctx.meeting_body.name)
+                )
+                for b in ctx.bodies
+            ):
                 continue  # "The Korea–Uzbekistan Business Council will hold its 4th meeting": that body's
             new = _NEW_FORMAT.search(ctx.text, s_start, m.start())
             if new:  # "agreed to launch a visa dialogue and to hold its first meeting": the new format's
@@ -1063,6 +1235,8 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             and _visitor(ctx, start) is None
         ):
             continue  # a bare "the forum", "the visit" (but "the Organisation … its summit")
+        if word == "ministerial" and _ADJECTIVE_USE.match(text, m.end()):
+            continue  # "the ministerial declaration": an adjective, not the sitting it names in short
         if word in ("day", "days", "week") and conf["trigger_rx"].match(text, m.end() + 1):
             continue  # "a Europe Day reception": the reception, which the day names
         if not left_mods and end == m.end() and word in conf["described"]:
@@ -1118,8 +1292,16 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             named = _expand_acronym(
                 ctx, text[ord_.span[1] : m.start()], text[ord_.span[0] : ord_.span[1]], m.group(0)
             )
+            titled_before = (
+                _elliptic_title(text, m.group(0), start)
+                if m.group(0).islower() and ord_.span[1] + 1 == m.start()
+                else None
+            )
             if named:  # "the third JSPG meeting" → "third meeting of the Joint Strategic Planning Group"
                 name = named
+            elif titled_before:
+                # "the 20th EU–Central Asia Ministerial Meeting" … "to host the 21st ministerial": that series
+                name = f"{text[ord_.span[0] : ord_.span[1]]} {titled_before}"
             elif weak and ord_.span[1] + 1 == m.start():
                 body = _body_before(ctx, start)
                 if body is not None:
@@ -1391,7 +1573,7 @@ def _expand_acronym(ctx: Context, mods: str, label: str, trigger: str) -> str | 
 
 
 _WHOSE = re.compile(
-    r"((?:[A-Z][\w’'-]*)(?:\s+(?:of|for|and|the|[A-Z][\w’'-]*))*)(?:\s*\([A-Z]{2,8}\))?,\s+whose\s+$"
+    r"((?:[A-Z][\w’'-]*)(?:\s+(?:of|for|and|the|on|in|[A-Z][\w’'-]*))*)(?:\s*\([A-Z]{2,8}\))?,\s+whose\s+$"
 )
 _COP_LONG = re.compile(
     r"((?:[\w-]+\s+)?session\s+of\s+the\s+Conference\s+of\s+the\s+Parties\b[^()]{0,160}?)\s*\([^()]*$"
@@ -2083,7 +2265,10 @@ def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         left = text[max(0, m.start() - 90) : m.start()]
         nm = re.search(
-            r"((?:\b[Tt]he|\b[Aa]n?|\b[Ii]ts)\s+(?:[\w’'\-–]+\s+){0,8}?(?:[A-Z][\w\-–]*|study|report|strategy|"
+            # ("- Team Europe Initiative on Water, Energy and Climate Change, launched in Glasgow": a list
+            # item's name, with commas inside its capitalised words)
+            r"((?:(?:\b[Tt]he|\b[Aa]n?|\b[Ii]ts)\s+|(?<=^[-*•] )(?=[A-Z])|(?<=\n[-*•] )(?=[A-Z]))"
+            r"(?:[\w’'\-–]+\s+|[A-Z][\w’'\-–]*,\s+){0,8}?(?:[A-Z][\w\-–]*|study|report|strategy|"
             r"platform|programme|plan|roadmap|centre|fund|"
             # "the Alat port expansion, inaugurated in 2018": a named work
             r"port|terminal|plant|bridge|hub|expansion|extension|station|airport))$",
@@ -2093,6 +2278,7 @@ def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         np = nm.group(1)
         np = np[0].lower() + np[1:] if np.split()[0] in ("The", "A", "An", "Its") else np
+        np = np if np.split()[0] in ("the", "a", "an", "its") else f"the {np}"
         # "the implementation of the Strategy on Central Asia, adopted in 2019": the Strategy was adopted
         np = _HEAD_OF.sub("", np)
         if not re.search(r"[A-Z]|study|report|strategy|platform", np) or re.search(
@@ -2102,7 +2288,7 @@ def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             re.I,
         ):
             continue
-        start = m.start() - len(np)
+        start = m.start() - len(nm.group(1))
         if any(c.start <= start < c.end for c in taken + out):
             continue
         if _AUX.search(m.group(0)) and _OBJECT_OF.search(text, max(0, start - 30), start):
@@ -2129,6 +2315,45 @@ def _works_rx() -> tuple[re.Pattern, re.Pattern]:
         r"(?:started|began|commenced|was\s+launched|will\s+(?:start|begin))\b"
     )
     return whose, of
+
+
+_BARE_CONSTRUCTION = re.compile(
+    r"\b[Cc]onstruction\s+(?:works?\s+)?(?:was|were|has\s+been|had\s+been|has|had)\s+(?:officially\s+|formally\s+)?"
+    r"(launched|started|begun|inaugurated)\b"
+)
+
+
+@lru_cache(maxsize=1)
+def _named_work_rx() -> re.Pattern:
+    works = sorted(data.load("events").get("works") or [], key=len, reverse=True)
+    return re.compile(
+        r"\b[Tt]he\s+((?:(?:[A-Z][\w’'\-–]*|new|future|planned|high-speed|international)\s+){1,6}(?i:"
+        + "|".join(map(re.escape, works))
+        + r"))\b(?!\s+of\b)"
+    )
+
+
+def _bare_construction(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "The parties reviewed the China–Kyrgyzstan–Uzbekistan railway. … construction was officially launched
+    at a ceremony in Jalal-Abad region on 27 December 2024" → "launch of construction of the … railway": the
+    named work (data/events.yaml works) its paragraph last names before."""
+    text = ctx.text
+    out: list[_Cand] = []
+    for m in _BARE_CONSTRUCTION.finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start() < c.end for c in taken + out):
+            continue
+        s = ctx.sentence_at(m.start())
+        if not ctx.dates_in(m.end(), s.end) and not ctx.dates_in(s.start, m.start()):
+            continue
+        lo = _paragraph_start(ctx, m.start())
+        works = [w for w in _named_work_rx().finditer(text, lo, m.start()) if _CAPITAL.search(w.group(1))]
+        if not works:
+            continue
+        kind = "launch" if m.group(1) in ("launched", "inaugurated") else "start"
+        out.append(_Cand(m.start(), m.end(), f"{kind} of construction of the {works[-1].group(1)}", m.end()))
+    return out
 
 
 _TO_BE_COMPLETED = re.compile(
@@ -2160,7 +2385,7 @@ def _construction_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 done = _TO_BE_COMPLETED.match(text, m.end())
                 if done:
                     out.append(_Cand(done.end() - 9, done.end(), f"completion of {np}", done.end()))
-    return out
+    return out + _bare_construction(ctx, taken + out)
 
 
 _PLANNED_VISIT = re.compile(
@@ -2364,15 +2589,25 @@ def _inaugurated_rx() -> re.Pattern:
     )
 
 
+@lru_cache(maxsize=1)
+def _opening_of_rx() -> re.Pattern:
+    things = sorted(data.load("events").get("inaugurated") or [], key=len, reverse=True)
+    return re.compile(
+        r"\b(opening|inauguration|commissioning)\s+of\s+((?:the|a|an)\s+(?:[\w’'-]+\s+){0,4}?(?:"
+        + "|".join(map(re.escape, things))
+        + r"))\b(?!\s+of\b)"
+        # "… at the Baku International Sea Trade Port": the site it stands on belongs to its name
+        r"((?:\s+at\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))?"
+    )
+
+
 def _inaugurations(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "today inaugurated a regular weekly container line", "She also inaugurated, together with the
     minister, the EU-financed solar plant in the Khatlon region" → "inauguration of the …" (data/events.yaml
     inaugurated); with no date in its sentence, at the reported occasion."""
     text = ctx.text
-    if "inaugurated" not in text and "opened" not in text:
-        return []
     out: list[_Cand] = []
-    for m in _inaugurated_rx().finditer(text):
+    for m in _inaugurated_rx().finditer(text) if "inaugurated" in text or "opened" in text else ():
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
         if any(c.start <= m.start(1) < c.end for c in taken + out):
@@ -2383,6 +2618,15 @@ def _inaugurations(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         name = f"inauguration of the {thing}{m.group(2) or ''}"
         s = ctx.sentence_at(m.start())
         out.append(_Cand(m.start(1), end, name, m.end(1), not ctx.dates_in(s.start, s.end)))
+    if "opening of" in text or "inauguration of" in text or "commissioning of" in text:
+        # "the ministers attended the opening of a new container terminal at the X Port in Alat"
+        for m in _opening_of_rx().finditer(text):
+            if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+                continue
+            if any(c.start <= m.start() < c.end or m.start() <= c.start < m.end() for c in taken + out):
+                continue
+            end = m.end(3) if m.group(3) else m.end(2)
+            out.append(_Cand(m.start(), end, ctx.text[m.start() : end], end))
     return out
 
 
@@ -2519,7 +2763,9 @@ def _place_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 _DELEGATION_VISITED = re.compile(
     r"\b((?:[Aa]n?|[Tt]he)\s+(?:[\w’'–-]+\s+){0,4}?delegation"
-    r"(?:\s+(?:of|from|led\s+by)\s+(?:the\s+)?[A-Z][\w’'–-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'–-]*){0,5})?)"
+    r"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w’'–-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'–-]*){0,5})?)"
+    # "… led by the Deputy Minister of Investment, Industry and Trade X": who led it, left out of the name
+    r"(?:\s+led\s+by\s+[^.;()]{3,110}?)?"
     r",?\s+(?:(?:also|then|later)\s+)?(?:visited|paid\s+a\s+visit\s+to|travelled\s+to|traveled\s+to|arrived\s+in)"
     r"\s+(?:the\s+)?"
 )
@@ -2551,6 +2797,17 @@ def _delegation_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         )
         if read is not None:  # "… paid a visit to Tashkent", read as an occasion noun: whose visit it is
             read.name = f"visit of {who} {read.name[len('visit ') :]}"
+            continue
+        end = place.span[1]
+        am = _AND_PLACE.match(text, end)
+        also = _CAP_WORD.match(text, am.end()) if am else None
+        if also is not None and not _NAME_GOES_ON.match(text, also.end()):
+            end = also.end()  # "visited Antwerp and Liège": one trip to both
+        led = next(
+            (c for c in taken if m.end(1) <= c.start < m.end() and c.name.startswith("visit of ")), None
+        )
+        if led is not None:  # "a delegation led by Deputy Minister X visited Antwerp": the delegation's visit
+            led.name, led.start = f"visit of {who} to {text[place.span[0] : end]}", m.start(1)
             continue
         if any(c.start <= m.end() < c.end for c in taken + out):
             continue
