@@ -149,3 +149,26 @@ def test_two_named_people_holding_a_meeting_on_the_sidelines():
         "Minister Rashid Meredov and Minister Sirojiddin Muhriddin held a separate meeting on the sidelines."
     )
     assert "meeting between Rashid Meredov and Sirojiddin Muhriddin" in events(text)
+
+
+# --- a delegation visiting a site somewhere --------------------------------------------------------------
+
+
+def test_a_delegation_visiting_a_site_in_a_district_then_meeting_a_group():
+    text = (
+        "On Wednesday, the European delegation visited a rehabilitation centre in the Zangiata district of "
+        "Tashkent region and held a meeting with representatives of civil society organisations."
+    )
+    ev = events(text)
+    assert ev["visit of the European delegation to a rehabilitation centre in the Zangiata district"][0] == (
+        "2025-06-18"
+    )
+    assert ev["meeting of the European delegation with representatives of civil society organisations"][
+        0
+    ] == ("2025-06-18")
+    text = "On 4 June, the Japanese delegation visited the logistics centre at Khorgos Gateway."
+    assert events(text)["visit of the Japanese delegation to the logistics centre at Khorgos Gateway"][0] == (
+        "2025-06-04"
+    )
+    text = "On 5 June, a Latvian business delegation toured a solar park near Turkestan."
+    assert "visit of a Latvian business delegation to a solar park near Turkestan" in events(text)

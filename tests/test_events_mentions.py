@@ -232,3 +232,16 @@ def test_a_launch_of_a_named_initiative_in_a_list_item_or_with_commas():
         ][0]
         == "2022"
     )
+
+
+# --- sittings counted ("has met twice") are no single occasion -------------------------------------------
+
+
+def test_a_body_that_has_met_a_number_of_times_names_no_occasion():
+    for clause in (
+        "has met twice in 2025",
+        "has already met three times this year",
+        "had met 4 times by 2024",
+    ):
+        text = SITTING + f"A joint working group on visa facilitation, proposed by Astana, {clause}."
+        assert not [n for n in events(text, "2026-01-20") if "Working Group" in n or "working group" in n]

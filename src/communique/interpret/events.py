@@ -355,15 +355,19 @@ _ADJECTIVE_USE = re.compile(
 )
 
 
-def _elliptic_title(text: str, word: str, before: int) -> str | None:
-    """The capitalised title of a numbered series the text gave earlier ("the 20th EU–Central Asia Ministerial
-    Meeting") that a later lower-case "the 21st ministerial" (or "summit") shortens."""
-    rx = re.compile(
+@lru_cache(maxsize=64)
+def _series_title_rx(word: str) -> re.Pattern:
+    return re.compile(
         r"(?:\d+(?:st|nd|rd|th)|[A-Za-z]+(?:st|nd|rd|th))\s+((?:[A-Z][\w’'–-]*\s+){1,5}"
         + re.escape(word.capitalize())
         + r"(?:\s+(?:Meeting|Conference|Session))?)\b"
     )
-    found = list(rx.finditer(text, 0, before))
+
+
+def _elliptic_title(text: str, word: str, before: int) -> str | None:
+    """The capitalised title of a numbered series the text gave earlier ("the 20th EU–Central Asia Ministerial
+    Meeting") that a later lower-case "the 21st ministerial" (or "summit") shortens."""
+    found = list(_series_title_rx(word).finditer(text, 0, before))
     return found[-1].group(1) if found else None
 
 
@@ -412,6 +416,9 @@ def _body_name(ctx: Context, b: BodyMention) -> str:
     return ctx.meeting.body
 
 
+_MET_TIMES = re.compile(
+    r"[^.;]{0,80}?\b(?:has|have|had)\s+(?:already\s+)?(?:met|convened|sat)\s+(?:twice|thrice|(?:\w+|\d+)\s+times)\b"
+)
 _SITTING_OF_BEFORE = re.compile(
     r"(?:\b(next|previous|last|further|following|upcoming)\s+)?\b(meeting|session|sitting)\s+of\s+(?:the\s+)?$",
     re.I,
@@ -457,6 +464,8 @@ def _body_events(ctx: Context) -> list[_Cand]:
             continue
         if _SINCE_NEXT.match(ctx.text, b.span[1]):
             continue
+        if _MET_TIMES.match(ctx.text, b.span[1]):
+            continue  # "A joint working group …, proposed by Astana, has met twice in 2025": sittings counted
         in_org = any(g.span[0] < b.span[0] and b.span[1] <= g.span[1] for g in ctx.orgs)
         if in_org and not _SITTING_AFTER.match(ctx.text, b.span[1]):
             continue  # "the Gulf Cooperation Council": an organisation's name, not a sitting
@@ -2085,7 +2094,9 @@ def _group_meetings_of(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         dated = ctx.dates_in(s.start, s.end) or _SAME_DAY.search(text, s.start, s.end)
         if not dated and not _SIDELINES_OPEN.match(text, s.start):
             continue
-        out.append(_Cand(a, obj + len(group), f"meeting of {who} with {group}", obj + len(group)))
+        # (opened at the group: "the delegation visited a centre … and held a meeting with …" leaves the
+        # visit its own occasion)
+        out.append(_Cand(obj, obj + len(group), f"meeting of {who} with {group}", obj + len(group)))
     return out
 
 
@@ -2766,9 +2777,21 @@ _DELEGATION_VISITED = re.compile(
     r"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w’'–-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'–-]*){0,5})?)"
     # "… led by the Deputy Minister of Investment, Industry and Trade X": who led it, left out of the name
     r"(?:\s+led\s+by\s+[^.;()]{3,110}?)?"
-    r",?\s+(?:(?:also|then|later)\s+)?(?:visited|paid\s+a\s+visit\s+to|travelled\s+to|traveled\s+to|arrived\s+in)"
+    r",?\s+(?:(?:also|then|later)\s+)?(?:visited|toured|paid\s+a\s+visit\s+to|travelled\s+to|traveled\s+to|"
+    r"arrived\s+in)"
     r"\s+(?:the\s+)?"
 )
+
+
+@lru_cache(maxsize=1)
+def _delegation_site_rx() -> re.Pattern:
+    """ "a rehabilitation centre in the Zangiata district": a site (data/events.yaml sites) and where."""
+    sites = sorted(data.load("events").get("sites") or [], key=len, reverse=True)
+    return re.compile(
+        r"(?:(?:an?|the)\s+)?(?:[\w’'-]+\s+){0,3}?(?:" + "|".join(map(re.escape, sites)) + r")\b"
+        r"\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?"
+        r"(?:\s+(?:district|region|province|oblast))?"
+    )
 
 
 def _delegation_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
@@ -2788,10 +2811,17 @@ def _delegation_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
         place = next((x for x in ctx.places_in(m.end(), m.end() + 60) if x.span[0] == m.end()), None)
-        if place is None or place.kind not in ("city", "country") or _NAME_GOES_ON.match(text, place.span[1]):
-            continue
         who = m.group(1)
         who = who[0].lower() + who[1:]
+        if place is None and (sm := _delegation_site_rx().match(text, m.end())) is not None:
+            # "the European delegation visited a rehabilitation centre in the Zangiata district": a site
+            if any(c.start <= m.end() < c.end for c in taken + out):
+                continue
+            np = sm.group(0) if text[m.end() - 4 : m.end()].lower() != "the " else f"the {sm.group(0)}"
+            out.append(_Cand(m.start(1), sm.end(), f"visit of {who} to {np}", sm.end()))
+            continue
+        if place is None or place.kind not in ("city", "country") or _NAME_GOES_ON.match(text, place.span[1]):
+            continue
         read = next(
             (c for c in taken if m.end(1) <= c.start < m.end() and c.name.startswith("visit to ")), None
         )
