@@ -172,3 +172,58 @@ def test_a_delegation_visiting_a_site_in_a_district_then_meeting_a_group():
     )
     text = "On 5 June, a Latvian business delegation toured a solar park near Turkestan."
     assert "visit of a Latvian business delegation to a solar park near Turkestan" in events(text)
+
+
+# --- a sentence that goes on with the same trip ("also") takes the paragraph's day ------------------------
+
+
+def test_also_met_and_also_opened_take_the_day_of_the_trip_the_paragraph_dates():
+    text = (
+        "The EU Special Representative Terhi Hakala travelled to Central Asia.\n\n"
+        "In Ashgabat on 8–9 June, the Special Representative was received by Rashid Meredov, Minister of "
+        "Foreign Affairs of Turkmenistan. The two discussed energy. Ms Hakala also met the Chairperson of "
+        "the Mejlis, Dunyagozel Gulmanova, and opened a conference on water diplomacy organised with the "
+        "OSCE Centre in Ashgabat."
+    )
+    ev = events(text)
+    assert ev["meeting of Terhi Hakala with Dunyagozel Gulmanova"][0] == "2025-06-08"
+    assert ev["conference on water diplomacy"] == ("2025-06-08", "Ashgabat")
+    text = (
+        "Minister Battsetseg Batmunkh travelled to Belgium.\n\nOn 17 June, Minister Batmunkh visited Ghent. "
+        "He discussed port projects. Minister Batmunkh later held talks with Prime Minister "
+        "Bart De Wever."
+    )
+    assert events(text)["talks between Battsetseg Batmunkh and Bart De Wever"][0] == "2025-06-17"
+    text = (
+        "Minister Battsetseg Batmunkh travelled to Belgium.\n\nMinister Batmunkh also met the Mayor of "
+        "Brussels, Philippe Close."
+    )
+    assert "meeting of Battsetseg Batmunkh with Philippe Close" not in events(text)  # no day in its paragraph
+
+
+# --- two of many heads of a summit meeting on a day of their own ------------------------------------------
+
+
+def test_two_heads_of_a_multilateral_summit_who_also_met():
+    text = (
+        "GABALA, Oct 7. The 12th Summit of the Organization of Turkic States brought together Turkish "
+        "President Tayyip Erdogan, Kazakh President Kassym-Jomart Tokayev, Uzbek President Shavkat "
+        "Mirziyoyev and Kyrgyz President Sadyr Japarov.\n\nErdogan and Mirziyoyev also met behind closed "
+        "doors on Monday evening."
+    )
+    assert (
+        events(text, "2025-10-07")["meeting between Tayyip Erdogan and Shavkat Mirziyoyev"][0] == "2025-10-06"
+    )
+    text = text.replace(
+        "also met behind closed doors on Monday evening", "held a bilateral meeting on Monday"
+    )
+    assert (
+        events(text, "2025-10-07")["meeting between Tayyip Erdogan and Shavkat Mirziyoyev"][0] == "2025-10-06"
+    )
+    text = text.replace(
+        "Erdogan and Mirziyoyev held a bilateral meeting on Monday", "Tokayev and Japarov met on 6 October"
+    )
+    assert (
+        events(text, "2025-10-07")["meeting between Kassym-Jomart Tokayev and Sadyr Japarov"][0]
+        == "2025-10-06"
+    )

@@ -182,6 +182,10 @@ def find_events(ctx: Context) -> list[Event]:
             continue  # a bold lead-in titles the paragraph, whose sentences name the occasion
         date, date_end = _date(ctx, c, nxt)
         place = _place(ctx, c, nxt)
+        if date is None and not c.within and _ALSO.search(ctx.text, s0, c.start):
+            day = _paragraph_day(ctx, c.start)  # "… and opened a conference on water diplomacy": that trip's
+            if day is not None:
+                date, date_end = day
         if c.within:
             # "organised "Uzbekistan Days" in Brussels. The programme featured an exhibition …": its days
             host = next((e for e in out if e.name.lower() == host_key), None)
@@ -731,6 +735,26 @@ def _paragraph_start(ctx: Context, pos: int) -> int:
     while i > 0 and ctx.sentences[i - 1].paragraph == para and not ctx.sentences[i - 1].heading:
         i -= 1
     return ctx.sentences[i].start
+
+
+_ALSO = re.compile(r"\b(?:also|then|later)\b")
+
+
+def _paragraph_day(ctx: Context, pos: int) -> tuple[str, str | None] | None:
+    """ "In Ashgabat on 8–9 June, the Special Representative was received by B. … Ms Hakala also met C": a
+    sentence that goes on with what the same trip held ("also") is dated by the paragraph's last dated
+    sentence before it."""
+    s = ctx.sentence_at(pos)
+    if not _ALSO.search(ctx.text, s.start, pos):
+        return None
+    i = ctx.sentence_index(pos)
+    while i > 0 and ctx.sentences[i - 1].paragraph == s.paragraph and not ctx.sentences[i - 1].heading:
+        i -= 1
+        prev = ctx.sentences[i]
+        days = [d for d in ctx.dates_in(prev.start, prev.end) if len(d.value) >= 7]
+        if days:
+            return days[0].value, days[0].end
+    return None
 
 
 def _meet_again(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
@@ -1719,7 +1743,15 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         people = _actors(ctx)
         before = [p for a, b, p in people if s.start <= a and b <= m.start()]
         after = [(a, b, p) for a, b, p in people if m.end() <= a < s.end]
-        if ctx.meeting is not None and not sidelines and not _apart_from_sitting(ctx, s, before, after):
+        also_day = _paragraph_day(ctx, m.start()) if before and after else None
+        heads = {h.name for h in ctx.meeting.heads} if ctx.meeting is not None else set()
+        also_apart = also_day is not None and (before[-1].name not in heads or after[0][2].name not in heads)
+        if (
+            ctx.meeting is not None
+            and not sidelines
+            and not also_apart
+            and not _apart_from_sitting(ctx, s, before, after)
+        ):
             continue
         # the report's own sentence dates the talks ("On 13 May, A … held talks with B", "Earlier on the
         # same day, A held talks with B"); a headline does not
@@ -1730,7 +1762,7 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             b_end = after[0][1] + (1 if ctx.text.startswith(",", after[0][1]) else 0)
             stop = _CLAUSE_PUNCT.search(ctx.text, b_end, s.end)
             dated = ctx.dates_in(b_end, stop.start() if stop else s.end)
-        if not before or not after or not (dated or sidelines):
+        if not before or not after or not (dated or sidelines or also_day):
             continue
         a, end, other = after[0]
         if m.group(2) and a - m.end() > 90:
@@ -1740,8 +1772,8 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         else:  # "A held a meeting with B", "A met B"
             name = f"meeting of {before[-1].name} with {other.name}"
         out.append(_Cand(m.start(), end, name, m.end()))
-        if not sidelines:
-            break  # the reported talks: the first such sentence
+        if not sidelines and not (also_day and not dated):
+            break  # the reported talks: the first such sentence (not one the same trip "also" held)
     out += _calls_and_receptions(ctx, taken + out)
     for m in _RECEIVED_DELEGATION_SCAN.finditer(ctx.text, ctx.at) if "delegation" in ctx.text else ():
         # "On 30 January, the Minister received a delegation of the Saudi Fund for Development"
@@ -1984,7 +2016,10 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             # on the sidelines of the reported sitting, or with no sitting reported, talks the sentence dates
             # (two who met: a day anywhere in the sentence, "met … on Monday evening")
             met = m.group(1) or m.group(2)
-            dated = ctx.meeting is None and bool(ctx.dates_in(s.start, s.end if met else m.start()))
+            # (two of the many heads of a reported summit meeting on a day of their own: "Erdogan and
+            # Mirziyoyev also met behind closed doors on Monday evening")
+            alone = ctx.meeting is None or (len(ctx.meeting.heads) > 2 and bool(met))
+            dated = alone and bool(ctx.dates_in(s.start, s.end if met else m.start()))
             if (
                 not dated
                 and not _SIDELINES_OPEN.match(text, s.start)
