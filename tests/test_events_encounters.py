@@ -227,3 +227,65 @@ def test_two_heads_of_a_multilateral_summit_who_also_met():
         events(text, "2025-10-07")["meeting between Kassym-Jomart Tokayev and Sadyr Japarov"][0]
         == "2025-10-06"
     )
+
+
+# --- fronted days for visits named by their kind; working meetings; addresses; delegations of the X --------
+
+
+def test_a_fronted_day_dates_a_state_or_official_visit():
+    text = "On 5 June, President Kassym-Jomart Tokayev will pay a state visit to Germany."
+    assert (
+        events(text, "2025-05-20")["state visit of President Kassym-Jomart Tokayev to Germany"][0]
+        == "2025-06-05"
+    )
+    text = "On 12 May, Prime Minister Olzhas Bektenov paid an official visit to Latvia."
+    assert events(text)["official visit of Prime Minister Olzhas Bektenov to Latvia"][0] == "2025-05-12"
+    text = "On 3 March, Foreign Minister Bakhtiyor Saidov made a working visit to Estonia."
+    assert events(text)["working visit of Foreign Minister Bakhtiyor Saidov to Estonia"][0] == "2025-03-03"
+
+
+def test_a_working_or_private_meeting_with_someone():
+    text = (
+        "On 10 June, Minister Nurlan Sauranbayev held a working meeting with the Ambassador of China "
+        "Han Chunlin."
+    )
+    assert events(text)["meeting of Nurlan Sauranbayev with Han Chunlin"][0] == "2025-06-10"
+    text = (
+        "On 11 June, Foreign Minister Murat Nurtleu had a private meeting with Foreign Minister Maxime "
+        "Prévot."
+    )
+    assert events(text)["meeting of Murat Nurtleu with Maxime Prévot"][0] == "2025-06-11"
+    text = "On 12 June, President Sadyr Japarov held separate talks with Prime Minister Bart De Wever."
+    assert events(text)["talks between Sadyr Japarov and Bart De Wever"][0] == "2025-06-12"
+
+
+def test_an_address_to_a_plenary_or_opening_session_dates_the_forum():
+    text = (
+        "On 4 June, Foreign Minister Bakhtiyor Saidov addressed the plenary session of the Tashkent "
+        "Investment Forum."
+    )
+    assert events(text)["Tashkent Investment Forum"][0] == "2025-06-04"
+    text = "On 5 June, Minister Baiba Braže addressed the opening session of the Riga Conference."
+    assert events(text)["Riga Conference"][0] == "2025-06-05"
+    text = (
+        "On 6 June, Minister Murat Nurtleu spoke at the closing ceremony of the Astana International Forum."
+    )
+    assert events(text)["Astana International Forum"][0] == "2025-06-06"
+
+
+def test_a_meeting_with_a_delegation_of_a_named_institution():
+    text = (
+        "On 3 June, Prime Minister Olzhas Bektenov met with a delegation of the European Parliament led "
+        "by MEP Hilde Vautmans."
+    )
+    assert (
+        events(text)["meeting of Olzhas Bektenov with a delegation of the European Parliament"][0]
+        == "2025-06-03"
+    )
+    text = "On 4 June, President Sadyr Japarov met with the delegation of the Asian Development Bank."
+    assert (
+        events(text)["meeting of Sadyr Japarov with the delegation of the Asian Development Bank"][0]
+        == "2025-06-04"
+    )
+    text = "On Thursday, President Shavkat Mirziyoyev met with a delegation of European business leaders."
+    assert "meeting of Shavkat Mirziyoyev with a delegation of European business leaders" in events(text)

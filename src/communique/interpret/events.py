@@ -1713,7 +1713,8 @@ _RECEIVED_DELEGATION = re.compile(
 )
 _TRAILING_FUNCTION = re.compile(r"(?:\s+(?:for|of|and|the))+$")
 _HELD_TALKS = re.compile(
-    r"\b(?:(?:held|holds|hold|had)\s+(?:a\s+)?(?:bilateral\s+|official\s+)?(talks|meeting)"
+    r"\b(?:(?:held|holds|hold|had)\s+(?:a\s+|an\s+)?(?:bilateral\s+|official\s+|working\s+|separate\s+|"
+    r"brief\s+|private\s+|informal\s+)?(talks|meeting)"
     r"(?:\s+(?:via|by)\s+(?:video\s*(?:-\s*)?link|video\s*conference|videoconference))?\s+with|(met)(?:\s+with)?)\b"
 )
 _SIDELINES_IN = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\b", re.I)
@@ -1922,7 +1923,7 @@ _RECEIVED = re.compile(r"\s+(?:also\s+)?received\s+(?:the\s+|a\s+)?(?=[A-Z])")
 _MET_DELEGATION = re.compile(
     r"\bmet\s+(?:(?:on\s+)?(?:today|yesterday|[A-Z][a-z]+day)\s+)?with\s+(a|the)\s+delegation\s+of\s+"
     r"((?:[\w’'-]+\s+){0,3}?(?:business\s+leaders|businessmen|entrepreneurs|executives|investors|companies|"
-    r"parliamentarians|representatives)\b|[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*)"
+    r"parliamentarians|representatives)\b|(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*)"
 )
 # opens with `\b`: tried only where "met" opens (interpret.scan), same matches
 _MET_DELEGATION_SCAN = LiteralScan(_MET_DELEGATION)
@@ -3023,9 +3024,11 @@ def _in_named_year(c: _Cand, d) -> tuple[str, str | None]:
 
 _TOOK_PART = re.compile(
     # ("Earlier this month, X inspected the port during a working trip to Y": "during" places it then)
-    r"\b(?:met|gathered|convened|attended|took\s+part|participated|spoke|opened|held|paid|made|during)\b"
-    # "attended the opening ceremony of the … Forum": the occasion opened then
-    r"(?:\s+the\s+(?:official\s+)?(?:opening|closing)(?:\s+(?:ceremony|session))?\s+of)?(?:\s+[\w’'-]+){0,3}\s*$"
+    r"\b(?:met|gathered|convened|attended|took\s+part|participated|spoke|addressed|opened|held|paid|made|"
+    r"during)\b"
+    # "attended the opening ceremony of the … Forum", "addressed the plenary session of the … Forum"
+    r"(?:(?:\s+(?:at|in|to))?\s+the\s+(?:official\s+)?(?:opening|closing|plenary)(?:\s+(?:ceremony|session))?"
+    r"\s+of)?(?:\s+[\w’'-]+){0,3}\s*$"
 )
 _HELD_AFTER = re.compile(
     r"\s+(?:(?:was|were)\s+(?:also\s+)?(?:held|opened|organi[sz]ed|launched|inaugurated|hosted|convened)"
@@ -3067,6 +3070,9 @@ _FRONTED_NAMES = (
     "arrival of ",
     "departure of ",
 )
+# "state visit of A to B", "official visit of …": named by who took part, like "visit of …"
+_KIND_OF_VISIT = re.compile(r"(?:[\w-]+\s+){1,2}visit\s+of\s")
+_WHO_IS = re.compile(r"\bwho\s+(?:is|was|are|were)\b[^,;]*$")
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+(?:period|years)\s+)?$")
 
 
@@ -3140,7 +3146,9 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     before = [d for d in ctx.dates_in(clause_start, c.start) if not _plan_period(ctx.text, d)]
     if before:
         return before[-1].value, before[-1].end
-    if c.name.startswith(_FRONTED_NAMES) and "invit" not in ctx.text[s.start : c.start]:
+    # ("A, who is in Greece on a working visit, held talks …": a visit framing the talks is not dated here)
+    kind_of_visit = _KIND_OF_VISIT.match(c.name) and not _WHO_IS.search(ctx.text, s.start, c.start)
+    if (c.name.startswith(_FRONTED_NAMES) or kind_of_visit) and "invit" not in ctx.text[s.start : c.start]:
         # (not "On 3 May, A invited B to visit Riga": the day of the invitation, not of the visit)
         before = ctx.dates_in(s.start, c.start)  # "On 13 May, A, who is in X on a visit, held talks with B"
         if before:
