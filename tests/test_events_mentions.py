@@ -245,3 +245,44 @@ def test_a_body_that_has_met_a_number_of_times_names_no_occasion():
     ):
         text = SITTING + f"A joint working group on visa facilitation, proposed by Astana, {clause}."
         assert not [n for n in events(text, "2026-01-20") if "Working Group" in n or "working group" in n]
+
+
+# --- groups holding talks; formats with "+" in their names; meetings named by their level ----------------
+
+
+def test_a_group_named_by_whom_it_gathers_held_talks():
+    text = SITTING + "On 21 May, the Foreign Ministers of Kazakhstan and Azerbaijan held talks in Baku."
+    assert events(text)["talks between the foreign ministers of Kazakhstan and Azerbaijan"] == (
+        "2025-05-21",
+        "Baku",
+    )
+    text = SITTING + "The foreign ministers of the five Central Asian states held talks in Astana on 4 June."
+    assert events(text)["talks of the foreign ministers of the five Central Asian states"] == (
+        "2025-06-04",
+        "Astana",
+    )
+    text = (
+        SITTING
+        + "On 2 June, the heads of the railway companies of Kazakhstan and Georgia had talks in Tbilisi."
+    )
+    assert events(text)["talks between the heads of the railway companies of Kazakhstan and Georgia"][0] == (
+        "2025-06-02"
+    )
+
+
+def test_a_format_with_a_plus_in_its_name():
+    text = SITTING + "The leaders recalled the C5+1 summit held in New York in September 2023."
+    assert events(text)["C5+1 summit"] == ("2023-09", "New York")
+    text = SITTING + "The leaders recalled the C5+1 Summit held in New York in September 2023."
+    assert events(text)["C5+1 Summit"] == ("2023-09", "New York")
+    text = SITTING + "The ministers prepared the Central Asia+Korea summit to be held in Seoul in November."
+    assert events(text)["Central Asia+Korea summit"] == ("2025-11", "Seoul")
+
+
+def test_a_meeting_named_by_its_level_that_was_held():
+    text = SITTING + "On 3 June, an expert-level meeting took place in Brussels."
+    assert events(text)["expert-level meeting"] == ("2025-06-03", "Brussels")
+    text = SITTING + "A working-level meeting was held in Astana on 9 June to prepare the visit."
+    assert events(text)["working-level meeting"] == ("2025-06-09", "Astana")
+    text = SITTING + "The expert-level meeting discussed trade barriers in detail."
+    assert "expert-level meeting" not in events(text)

@@ -428,8 +428,8 @@ _SITTING_OF_BEFORE = re.compile(
     re.I,
 )
 _SITTING_AFTER = re.compile(r"\s+(?:summit|meeting|session|sitting|forum)\b", re.I)
-_CAPS_BETWEEN = re.compile(r"\s+([A-Z][\w’'–-]*(?:\s+[A-Z][\w’'–-]*){0,4})\s+")
-_CAPS_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})\s+$")
+_CAPS_BETWEEN = re.compile(r"\s+([A-Z][\w’'+–-]*(?:\s+[A-Z][\w’'+–-]*){0,4})\s+")
+_CAPS_BEFORE = re.compile(r"(?<![\w’'+-])([A-Z][\w’'+-]*(?:\s+[A-Z][\w’'+-]*){0,4})\s+$")
 _NOT_OWNER = re.compile(
     r"(?:The|A|An|This|That|Its|Their|Next|Last|Previous|First|Second|Third|[IVXLC]+|\d+\w*|[A-Z][a-z]+th|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)\b"
@@ -1202,6 +1202,12 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         # "the GCC–Central Asia ministerial strategic dialogue": a format named by its two sides
         titled = titled or _PAIR_MODS.match(left_mods) is not None
         titled = titled or poss is not None
+        # "an expert-level meeting took place in Brussels on 3 June": a sitting named by its level, held
+        titled = titled or (
+            word in ("meeting", "session", "consultations")
+            and _LEVEL_MOD.search(left_mods) is not None
+            and _HELD_AFTER.match(text, m.end()) is not None
+        )
         # "the SCO Heads of State Council meeting": a sitting of a body named before it
         titled = titled or (word in ("meeting", "session") and _OWNER_BODY.fullmatch(left_mods) is not None)
         # ("talks", "consultations" only as named by who held them: "Talks between A and B took place …")
@@ -1631,11 +1637,11 @@ def _covers_meeting(ctx: Context, start: int, end: int) -> bool:
 
 
 _MODIFIER = re.compile(
-    r"(?:([A-Z][\w\-–’']*(?:['’]s)?|(?<![a-z])(?!(?:year|month|week)['’]s)[a-z]+['’]s|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+teenth|[a-z]+ieth|[a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|\d+(?:st|nd|rd|th)|first-ever|official|state|working|"
+    r"(?:([A-Z][\w\-–’'+]*(?:['’]s)?|(?<![a-z])(?!(?:year|month|week)['’]s)[a-z]+['’]s|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+teenth|[a-z]+ieth|[a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|\d+(?:st|nd|rd|th)|first-ever|official|state|working|"
     r"further|new|annual|informal|extraordinary|plenary|groundbreaking|ground-breaking|business|trilateral|"
     r"follow-up|weekly|monthly|joint|"
     r"investors['’]?|EU-commissioned|"
-    r"[\w-]+-commissioned|high-level|ministerial|strategic|coordination|opening)\s+)$"
+    r"[\w-]+-commissioned|high-level|[a-z]+-level|ministerial|strategic|coordination|opening)\s+)$"
 )
 
 
@@ -2236,7 +2242,9 @@ def _group_met_pattern(groups: list[str]) -> re.Pattern:
     return re.compile(
         r"(?<![\w’'-])((?i:" + "|".join(map(re.escape, groups)) + r"))"
         r"((?:\s+of\s+(?:the\s+)?[\w’'–-]+(?:(?:,\s+|\s+)[\w’'–-]+)*?)?)"
-        r"\s+(?:had\s+|have\s+|also\s+|last\s+)*(?:(met)\b(\s+informally\b)?|held\s+an?\s+((?:[\w-]+\s+)?)meeting\b)"
+        r"\s+(?:had\s+|have\s+|also\s+|last\s+)*(?:(met)\b(\s+informally\b)?|held\s+an?\s+((?:[\w-]+\s+)?)meeting\b"
+        # "the Foreign Ministers of Kazakhstan and Azerbaijan held talks in Baku"
+        r"|(?:held|had)\s+(?:bilateral\s+)?(talks)\b)"
     )
 
 
@@ -2266,6 +2274,8 @@ def _group_meetings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             name = f"{'informal ' if m.group(4) else ''}meeting of {who}"
             if side:  # "met on the sidelines of the EU–Central Asia Ministerial Meeting"
                 name += f" on the sidelines of the {side.group(1)}"
+        elif m.group(6):
+            name = f"talks between {who}" if " and " in who else f"talks of {who}"
         else:
             name = f"{m.group(5) or ''}meeting of {who}"
         out.append(_Cand(m.start(1), m.end(), name, m.end()))
@@ -3030,6 +3040,7 @@ _TOOK_PART = re.compile(
     r"(?:(?:\s+(?:at|in|to))?\s+the\s+(?:official\s+)?(?:opening|closing|plenary)(?:\s+(?:ceremony|session))?"
     r"\s+of)?(?:\s+[\w’'-]+){0,3}\s*$"
 )
+_LEVEL_MOD = re.compile(r"\b[a-z]+-level$")
 _HELD_AFTER = re.compile(
     r"\s+(?:(?:was|were)\s+(?:also\s+)?(?:held|opened|organi[sz]ed|launched|inaugurated|hosted|convened)"
     r"|took\s+place|opened|convened|began|started|kicked\s+off)\b"
