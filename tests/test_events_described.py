@@ -192,3 +192,12 @@ def test_a_numbered_sitting_named_in_short_after_its_series_title():
 def test_an_adjective_ministerial_names_no_sitting():
     text = "On 3 June, the EU–Central Asia ministerial declaration on water was published in Brussels."
     assert not [n for n in events(text) if "ministerial" in n.lower()]
+
+
+def test_a_reception_of_something_is_receiving_it_not_a_reception():
+    text = "On 3 June, the ministry organised the reception of 500 refugees in Almaty."
+    assert not [n for n in events(text) if n.startswith("reception")]
+    text = "The reception of the report by the Mazhilis on 4 June in Astana was positive."
+    assert not [n for n in events(text) if n.startswith("reception")]
+    text = "On 9 May, the Delegation hosted a reception in honour of Europe Day in Astana."
+    assert events(text)["reception in honour of Europe Day"] == ("2025-05-09", "Astana")

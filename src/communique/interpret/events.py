@@ -76,7 +76,7 @@ _VOTE = re.compile(
     r"((?:the|a)\s+[^,.;]+)"
 )
 _POST_MODIFIER = re.compile(
-    r"\s+(?:of|on|for|to(?!\s+(?:be|take|hold|meet|open|discuss)\b)|with|into|between)\s"
+    r"\s+(?:of|on|for|to(?!\s+(?:be|take|hold|meet|open|discuss)\b)|with|into|between|in\s+hono(?:u)?r\s+of)\s"
 )
 
 
@@ -1278,6 +1278,8 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue  # "the ministerial declaration": an adjective, not the sitting it names in short
         if word in ("day", "days", "week") and conf["trigger_rx"].match(text, m.end() + 1):
             continue  # "a Europe Day reception": the reception, which the day names
+        if word == "reception" and _OF_NEXT.match(text, m.end()):
+            continue  # "the reception of refugees", "reception of the report": receiving, not a reception
         if not left_mods and end == m.end() and word in conf["described"]:
             continue  # a bare "a reception", "the press conference": nothing names which
         if (
