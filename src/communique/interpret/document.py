@@ -84,6 +84,7 @@ def interpret(doc: Document, published: str | None) -> Extraction:
     ]
     ex.organizations = _organizations(ctx)
     ex.quotes = [Quote(speaker=q.speaker, text=q.text, span=q.span) for q in ctx.quotes]
+    ctx.memo["meetings"] = ex.meetings  # (events: a second sitting reported the same day is no event)
     ex.events = events.find_events(ctx)
     ctx.events = ex.events
     ex.figures, ex.pledges = amounts.interpret_amounts(ctx)

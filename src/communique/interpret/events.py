@@ -76,7 +76,7 @@ _VOTE = re.compile(
     r"((?:the|a)\s+[^,.;]+)"
 )
 _POST_MODIFIER = re.compile(
-    r"\s+(?:of|on|for|to(?!\s+(?:be|take|hold|meet|open|discuss)\b)|with|into|between)\s"
+    r"\s+(?:of|on|for|to(?!\s+(?:be|take|hold|meet|open|discuss)\b)|with|into|between|in\s+hono(?:u)?r\s+of)\s"
 )
 
 
@@ -88,6 +88,7 @@ class _Cand:
     trigger_end: int
     current: bool = False  # an ongoing visit ("X, who is in Y on a state visit"): the report's date
     route: bool = False  # named by a route ("… train on the route A – B – C"): its places are no venue
+    within: bool = False  # part of the occasion named before ("The programme featured …"): its day, place
 
 
 def _ord(n: int) -> str:
@@ -112,6 +113,7 @@ def _conf() -> dict:
         "trigger_scan": LiteralScan(trigger_rx),
         "trigger_rx": trigger_rx,
         "weak": set(c["weak"]),
+        "described": set(c.get("described") or []),
         "participles": c["participles"],
         # the opening is `[,\s]\s*`, the same strings as `,\s*|\s+` tried in the same order: as one
         # class, sre skips to the next comma or space instead of trying every position
@@ -146,6 +148,7 @@ def find_events(ctx: Context) -> list[Event]:
     generic = _generic_sittings(ctx, cands)
     # "the next meeting of the Intergovernmental Commission": the sitting, not the body inside it
     cands = [c for c in cands if not any(g.start <= c.start < g.end for g in generic)] + generic
+    cands += _programme_items(ctx, cands)
     cands += _noun_events(ctx, cands)
     participled = _participle_events(ctx, cands)
     # "the Visa Liberalisation Dialogue launched in September 2024": its launch, not the Dialogue again
@@ -154,6 +157,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _margins_events(ctx, cands)
     cands += _group_meetings(ctx, cands)
     cands += _talks_events(ctx, cands)
+    cands += _group_meetings_of(ctx, cands)
     cands += _construction_events(ctx, cands)
     cands += _planned_visits(ctx, cands)
     cands += _invited_visits(ctx, cands)
@@ -170,6 +174,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands.sort(key=lambda c: c.start)
     out: list[Event] = []
     seen: set[str] = set()
+    host_key = ""
     for i, c in enumerate(cands):
         nxt = cands[i + 1].start if i + 1 < len(cands) else None
         s0 = ctx.sentence_at(c.start).start
@@ -177,6 +182,18 @@ def find_events(ctx: Context) -> list[Event]:
             continue  # a bold lead-in titles the paragraph, whose sentences name the occasion
         date, date_end = _date(ctx, c, nxt)
         place = _place(ctx, c, nxt)
+        if date is None and not c.within and _ALSO.search(ctx.text, s0, c.start):
+            day = _paragraph_day(ctx, c.start)  # "… and opened a conference on water diplomacy": that trip's
+            if day is not None:
+                date, date_end = day
+        if c.within:
+            # "organised "Uzbekistan Days" in Brussels. The programme featured an exhibition …": its days
+            host = next((e for e in out if e.name.lower() == host_key), None)
+            if host is None:
+                continue
+            date, date_end, place = host.date, None, host.place
+        else:
+            host_key = c.name.lower()
         if ctx.meeting is not None and _ON_OWN_SIDELINES.match(ctx.text, c.end):
             # "A Business Forum … was held on the sidelines of the Commission": the reported meeting's
             # day (or, when it has none, the last one the lead's first two sentences name that is not the
@@ -227,11 +244,27 @@ def find_events(ctx: Context) -> list[Event]:
         # (not "meeting of A on the sidelines of the X Meeting" and the X Meeting: two occasions)
         same = f"{key.split()[-1]}|{date}|{place}" if date and place and " sidelines of " not in key else None
         if key in seen or (same and same in seen):
+            first = next((e for e in out if e.name.lower() == key), None)
+            if first is not None and first.date is None and date:
+                # '* "Uzbekistan Days" in Brussels' in a contents list, then "From 15 to 17 April … organised
+                # "Uzbekistan Days"": the occasion takes the day its later mention gives
+                first.date, first.date_end, first.place = date, date_end, first.place or place
             continue
         seen.add(key)
         if same:
             seen.add(same)
         out.append(Event(name=c.name, date=date, date_end=date_end, place=place, span=(c.start, c.end)))
+    out = _merge_re_mentions(out)
+    # "The 11th Ministerial Meeting of the X Council and the 3rd Ministerial Meeting of the Y Council were
+    # held": each sitting reported is a meeting, not also an event
+    reported = [m for m in ctx.memo.get("meetings") or [] if m.date and m.body]
+    if reported:
+        out = [
+            e
+            for e in out
+            if _AROUND_SITTING.search(e.name)
+            or not any(e.date == m.date and _name_words(m.body) <= _name_words(e.name) for m in reported)
+        ]
     # a headline's occasion the body names again, in full ("China–Kazakhstan Business Forum" … "the China
     # (Xinjiang)–Kazakhstan Business Forum"): the body's
     lead_end = ctx.lead_end
@@ -251,6 +284,60 @@ def find_events(ctx: Context) -> list[Event]:
 
 
 _WORDS = re.compile(r"[^\s()–]+")
+_NAME_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_NAME_STOP = frozenset(("the", "of", "and", "on", "in", "for", "a", "an", "to", "at", "its", "with"))
+_ORDINAL_WORD = re.compile(
+    r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"[a-z]+teenth|[a-z]+ieth|[a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+)
+
+
+def _name_words(name: str) -> set[str]:
+    return {w for w in _NAME_WORDS.findall(name.lower()) if w not in _NAME_STOP}
+
+
+# an occasion held around a sitting, not the sitting: "… on the sidelines of the X Council", "reception of …"
+_AROUND_SITTING = re.compile(
+    r"\b(?:sidelines|margins|fringes?|eve|between|with|by|reception|visit|opening|ceremony|briefing|forum)\b",
+    re.I,
+)
+
+
+def _merge_re_mentions(out: list[Event]) -> list[Event]:
+    """One occasion the text names twice, once in short: "two years after the Investors Forum on transport
+    connectivity" … "at the EU–Central Asia Investors Forum on Transport Connectivity in Brussels on 29–30
+    January 2024"; "the 21st session, Luxembourg, 14 October 2024" … "Since the 21st session". The short
+    name's words all stand in the long one, and their dates agree (one the other's prefix) or both carry
+    the same ordinal (a numbered sitting is one occasion): one record, with the longer name and the more
+    precise date and its place."""
+    words = [_name_words(e.name) for e in out]
+    drop: set[int] = set()
+    for i, e in enumerate(out):
+        if i in drop or len(words[i]) < 2:
+            continue
+        for j, f in enumerate(out):
+            if j == i or j in drop or not words[i] <= words[j] or (words[i] == words[j] and j < i):
+                continue
+            ords = {w for w in words[i] if _ORDINAL_WORD.fullmatch(w)}
+            same_date = not e.date or not f.date or e.date.startswith(f.date) or f.date.startswith(e.date)
+            if not same_date and not ords:
+                continue
+            if e.name.startswith(("next ", "previous ", "last ")) != f.name.startswith(
+                ("next ", "previous ", "last ")
+            ):
+                continue
+            if len(_AROUND_SITTING.findall(f.name)) > len(_AROUND_SITTING.findall(e.name)):
+                continue  # "meeting of A … on the sidelines of the X Meeting", the X Meeting: two occasions
+            # f keeps the longer name; the more precise date (and the place with it) wins
+            if e.date and (not f.date or len(e.date) > len(f.date)):
+                f.date, f.date_end, f.place = e.date, e.date_end, e.place or f.place
+            elif not f.place:
+                f.place = e.place
+            drop.add(i)
+            break
+    return [e for k, e in enumerate(out) if k not in drop]
+
+
 _LEAD_NAMES = ("reception of ", "talks between ", "meeting of ", "meeting between ")
 _BACK_TO_BACK = re.compile(
     r"\b(?:back[- ]to[- ]back|together|in\s+conjunction|alongside)\s+with\s+(?:the\s+|an?\s+)?"
@@ -265,6 +352,27 @@ _ON_OWN_SIDELINES = re.compile(
 
 
 # --- candidates ---------------------------------------------------------------------------------
+
+
+_ADJECTIVE_USE = re.compile(
+    r"\s+(?!(?:in|on|at|of|will|was|is|were|are|held|took|to|and|the|last|next|this|since|be|would)\b)[a-z]"
+)
+
+
+@lru_cache(maxsize=64)
+def _series_title_rx(word: str) -> re.Pattern:
+    return re.compile(
+        r"(?:\d+(?:st|nd|rd|th)|[A-Za-z]+(?:st|nd|rd|th))\s+((?:[A-Z][\w’'–-]*\s+){1,5}"
+        + re.escape(word.capitalize())
+        + r"(?:\s+(?:Meeting|Conference|Session))?)\b"
+    )
+
+
+def _elliptic_title(text: str, word: str, before: int) -> str | None:
+    """The capitalised title of a numbered series the text gave earlier ("the 20th EU–Central Asia Ministerial
+    Meeting") that a later lower-case "the 21st ministerial" (or "summit") shortens."""
+    found = list(_series_title_rx(word).finditer(text, 0, before))
+    return found[-1].group(1) if found else None
 
 
 def _ordinal_before(ctx: Context, pos: int, window: int = 40):
@@ -292,7 +400,17 @@ def _ordinal_after(ctx: Context, end: int):
 
 
 def _body_name(ctx: Context, b: BodyMention) -> str:
-    if b.parties or ctx.meeting is None or ctx.meeting_body is None or b.type != ctx.meeting_body.type:
+    # "the seventh meeting of the working group" after "the Trilateral Working Group …": the reported body
+    anaphor = (
+        not b.parties
+        and b.text.islower()
+        and ctx.meeting is not None
+        and ctx.meeting_body is not None
+        and ctx.meeting_body.type.lower().endswith(b.type.lower())
+    )
+    if not anaphor and (
+        b.parties or ctx.meeting is None or ctx.meeting_body is None or b.type != ctx.meeting_body.type
+    ):
         # (not "the Consultative Meeting of the Heads of State of Central Asia": its name says whose)
         own = " of " in b.text
         if not b.parties and ctx.meeting is not None and len(ctx.meeting.parties) == 2 and not own:
@@ -302,13 +420,16 @@ def _body_name(ctx: Context, b: BodyMention) -> str:
     return ctx.meeting.body
 
 
+_MET_TIMES = re.compile(
+    r"[^.;]{0,80}?\b(?:has|have|had)\s+(?:already\s+)?(?:met|convened|sat)\s+(?:twice|thrice|(?:\w+|\d+)\s+times)\b"
+)
 _SITTING_OF_BEFORE = re.compile(
     r"(?:\b(next|previous|last|further|following|upcoming)\s+)?\b(meeting|session|sitting)\s+of\s+(?:the\s+)?$",
     re.I,
 )
 _SITTING_AFTER = re.compile(r"\s+(?:summit|meeting|session|sitting|forum)\b", re.I)
-_CAPS_BETWEEN = re.compile(r"\s+([A-Z][\w’'–-]*(?:\s+[A-Z][\w’'–-]*){0,4})\s+")
-_CAPS_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})\s+$")
+_CAPS_BETWEEN = re.compile(r"\s+([A-Z][\w’'+–-]*(?:\s+[A-Z][\w’'+–-]*){0,4})\s+")
+_CAPS_BEFORE = re.compile(r"(?<![\w’'+-])([A-Z][\w’'+-]*(?:\s+[A-Z][\w’'+-]*){0,4})\s+$")
 _NOT_OWNER = re.compile(
     r"(?:The|A|An|This|That|Its|Their|Next|Last|Previous|First|Second|Third|[IVXLC]+|\d+\w*|[A-Z][a-z]+th|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)\b"
@@ -347,6 +468,8 @@ def _body_events(ctx: Context) -> list[_Cand]:
             continue
         if _SINCE_NEXT.match(ctx.text, b.span[1]):
             continue
+        if _MET_TIMES.match(ctx.text, b.span[1]):
+            continue  # "A joint working group …, proposed by Astana, has met twice in 2025": sittings counted
         in_org = any(g.span[0] < b.span[0] and b.span[1] <= g.span[1] for g in ctx.orgs)
         if in_org and not _SITTING_AFTER.match(ctx.text, b.span[1]):
             continue  # "the Gulf Cooperation Council": an organisation's name, not a sitting
@@ -390,6 +513,16 @@ def _body_events(ctx: Context) -> list[_Cand]:
             start = min(start, sm.start(1) if sm.group(1) else sm.start(2))
         elif o is not None:
             name = f"{_ord(o.value)} {name}"
+        if b_end > b.span[1] and _covers_meeting(ctx, start, b_end):
+            continue  # "the 11th Ministerial Meeting of the X Council and the 3rd … of the Y Council met"
+        wm = (
+            _WHOSE.search(ctx.text[max(0, start - 120) : start])
+            if not b.parties and " whose " in left
+            else None
+        )
+        if wm is not None and b.text[:1].isupper() and b_end == b.span[1]:
+            # "the Organization of Turkic States, whose 12th Summit was held in Gabala": that body's summit
+            name = f"{_ord(o.value) + ' ' if o is not None else ''}{b.text} of the {wm.group(1)}"
         out.append(_Cand(start, b_end, name, b_end))
     # "the thirteenth Council", "the 11th meeting of the Committee": another sitting of the main body
     if main is not None and ctx.meeting is not None:
@@ -442,6 +575,56 @@ _SUBJECT = re.compile(
     r"^\W*((?:[Tt]he|[Tt]heir|[Bb]oth)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+(?:plan|plans|planned|will|would|"
     r"agreed|decided|intend|intends|expect|expects|hope|hopes|want|wants|are|were|is|also)\b"
 )
+
+
+_THAT_SUBJECT = re.compile(
+    r"\b(?:that|which)\s+((?:[Tt]he|[Tt]heir|[Bb]oth)\s+[^,;.]{2,80}?)\s+(?:will|would|shall|is\s+to|are\s+to|"
+    r"plans?\s+to|intends?\s+to|agreed\s+to|decided\s+to|could|may|might)\s+$"
+)
+
+
+_PROGRAMME = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[a-z]+\s+)?(?:programme|program)\s+(?:also\s+)?"
+    r"(?:featured|includes|included|comprised|offered|consisted\s+of|features)\s+"
+)
+_ITEM_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+_ITEM_END = re.compile(r"\s+(?:attended|organi[sz]ed|given|held|hosted|presented|which|that|who|where)\b")
+
+
+@lru_cache(maxsize=1)
+def _programme_item_rx() -> re.Pattern:
+    kinds = sorted(data.load("events").get("programme_items") or [], key=len, reverse=True)
+    return re.compile(
+        r"(?:an?|the)\s+((?:[\w’'-]+\s+){0,3}?(?i:" + "|".join(map(re.escape, kinds)) + r")s?\b.*)"
+    )
+
+
+def _programme_items(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "The programme featured an exhibition of Samarkand ceramics, a concert of maqom music and a tourism
+    presentation": each part (data/events.yaml programme_items) of the occasion named before, on its days
+    and in its place."""
+    text = ctx.text
+    if "rogram" not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _PROGRAMME.finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        s = ctx.sentence_at(m.start())
+        end = _SENTENCE_PUNCT.search(text, m.end(), s.end)
+        stop = end.start() if end else s.end
+        pos = m.end()
+        for piece in _ITEM_SPLIT.split(text[m.end() : stop]):
+            a = text.find(piece, pos)
+            pos = a + len(piece)
+            im = _programme_item_rx().fullmatch(piece)
+            if im is None:
+                continue
+            cut = _ITEM_END.search(im.group(1))
+            name = im.group(1)[: cut.start()] if cut else im.group(1)
+            b = a + im.start(1)
+            out.append(_Cand(b, b + len(name), name, b + len(name), within=True))
+    return out
 
 
 def _talk_rounds(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
@@ -554,6 +737,26 @@ def _paragraph_start(ctx: Context, pos: int) -> int:
     return ctx.sentences[i].start
 
 
+_ALSO = re.compile(r"\b(?:also|then|later)\b")
+
+
+def _paragraph_day(ctx: Context, pos: int) -> tuple[str, str | None] | None:
+    """ "In Ashgabat on 8–9 June, the Special Representative was received by B. … Ms Hakala also met C": a
+    sentence that goes on with what the same trip held ("also") is dated by the paragraph's last dated
+    sentence before it."""
+    s = ctx.sentence_at(pos)
+    if not _ALSO.search(ctx.text, s.start, pos):
+        return None
+    i = ctx.sentence_index(pos)
+    while i > 0 and ctx.sentences[i - 1].paragraph == s.paragraph and not ctx.sentences[i - 1].heading:
+        i -= 1
+        prev = ctx.sentences[i]
+        days = [d for d in ctx.dates_in(prev.start, prev.end) if len(d.value) >= 7]
+        if days:
+            return days[0].value, days[0].end
+    return None
+
+
 def _meet_again(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "The ministers plan to meet for the fourth time in Astana next year": the fourth meeting of
     the sentence's subject."""
@@ -576,7 +779,8 @@ def _meet_again(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue  # "the Joint Committee will meet again in Brussels": that body's sitting, read already
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
-        subj = _SUBJECT.match(text[s.start : m.start()])
+        # "The Commission expects that the Coordination Platform … will meet again": the that-clause's subject
+        subj = _THAT_SUBJECT.search(text[s.start : m.start()]) or _SUBJECT.match(text[s.start : m.start()])
         name = f"{label} meeting"
         if subj:
             who = subj.group(1)
@@ -756,7 +960,15 @@ def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         name = f"{label} {body}" if noun in type_words else f"{label} {noun} of the {body}"
         if m.group(0).split(None, 1)[0].lower() in ("its", "their"):
             s_start = ctx.sentence_at(m.start()).start
-            if any(s_start <= b.span[0] < m.start() and b.span != ctx.meeting_body.span for b in ctx.bodies):
+            if any(
+                s_start <= b.span[0] < m.start()
+                and b.span != ctx.meeting_body.span
+                # ("The Cooperation Council took stock … since its previous meeting": the reported body again)
+                and not (
+                    b.type == ctx.meeting_body.type and (not b.parties or b.name == ctx.meeting_body.name)
+                )
+                for b in ctx.bodies
+            ):
                 continue  # "The Korea–Uzbekistan Business Council will hold its 4th meeting": that body's
             new = _NEW_FORMAT.search(ctx.text, s_start, m.start())
             if new:  # "agreed to launch a visa dialogue and to hold its first meeting": the new format's
@@ -904,6 +1116,11 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue  # "Round table report", "forum participants": the occasion names another thing
         start = _np_start(text, m.start())
         end = _np_end(text, m.end())
+        poss = None
+        if word in ("meeting", "session") and ("’ " in text or "' " in text):
+            # "a senior officials' meeting on critical raw materials": a meeting named by who meets
+            poss = _gathering_possessive().search(text, max(0, start - 50), start)
+            start = poss.start() if poss else start
         topic = _TOPIC_APPOSITION.match(text, m.end()) if end == m.end() else None
         if end == m.end() and m.group(0).islower() and (venue := _AT_VENUE.match(text, m.end())) is not None:
             end = venue.end()  # "a round table at the European Policy Centre": where it was held names it
@@ -984,6 +1201,13 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         titled = m.group(0)[:1].isupper() and _TITLED_MODS.search(left_mods) is not None
         # "the GCC–Central Asia ministerial strategic dialogue": a format named by its two sides
         titled = titled or _PAIR_MODS.match(left_mods) is not None
+        titled = titled or poss is not None
+        # "an expert-level meeting took place in Brussels on 3 June": a sitting named by its level, held
+        titled = titled or (
+            word in ("meeting", "session", "consultations")
+            and _LEVEL_MOD.search(left_mods) is not None
+            and _HELD_AFTER.match(text, m.end()) is not None
+        )
         # "the SCO Heads of State Council meeting": a sitting of a body named before it
         titled = titled or (word in ("meeting", "session") and _OWNER_BODY.fullmatch(left_mods) is not None)
         # ("talks", "consultations" only as named by who held them: "Talks between A and B took place …")
@@ -1050,6 +1274,14 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             and _visitor(ctx, start) is None
         ):
             continue  # a bare "the forum", "the visit" (but "the Organisation … its summit")
+        if word == "ministerial" and _ADJECTIVE_USE.match(text, m.end()):
+            continue  # "the ministerial declaration": an adjective, not the sitting it names in short
+        if word in ("day", "days", "week") and conf["trigger_rx"].match(text, m.end() + 1):
+            continue  # "a Europe Day reception": the reception, which the day names
+        if word == "reception" and _OF_NEXT.match(text, m.end()):
+            continue  # "the reception of refugees", "reception of the report": receiving, not a reception
+        if not left_mods and end == m.end() and word in conf["described"]:
+            continue  # a bare "a reception", "the press conference": nothing names which
         if (
             not left_mods
             and end == m.end()
@@ -1101,8 +1333,16 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             named = _expand_acronym(
                 ctx, text[ord_.span[1] : m.start()], text[ord_.span[0] : ord_.span[1]], m.group(0)
             )
+            titled_before = (
+                _elliptic_title(text, m.group(0), start)
+                if m.group(0).islower() and ord_.span[1] + 1 == m.start()
+                else None
+            )
             if named:  # "the third JSPG meeting" → "third meeting of the Joint Strategic Planning Group"
                 name = named
+            elif titled_before:
+                # "the 20th EU–Central Asia Ministerial Meeting" … "to host the 21st ministerial": that series
+                name = f"{text[ord_.span[0] : ord_.span[1]]} {titled_before}"
             elif weak and ord_.span[1] + 1 == m.start():
                 body = _body_before(ctx, start)
                 if body is not None:
@@ -1189,7 +1429,13 @@ _AT_VENUE = re.compile(
 )
 _QUOTED_AFTER = re.compile(r"\s+[“\"«][^”\"»\n]{2,80}[”\"»]")
 _QUOTED_BEFORE = re.compile(r"(?:\b(?:the|a|an)\s+)?([“\"«][^”\"»\n]{2,80}[”\"»])\s+$")
-_DESCRIBED_BEFORE = re.compile(r"\b(?:a|an)\s+([A-Z][\w’'-]*(?:\s+[a-z][\w’'-]*){1,3})\s+$")
+# "a Mongolian cultural heritage exhibition", "an EU–Central Asia civil society forum", "a Team Europe
+# investment round table": a name-led description (its lower-case words no verb, article or preposition)
+_DESCRIBED_BEFORE = re.compile(
+    r"\b(?:a|an)\s+((?:[A-Z][\w’'–-]*\s+){1,4}"
+    r"(?!(?:a|an|the|and|or|of|to|in|on|at|for|with|by|from|is|are|was|were|will|has|have|had)\b)"
+    r"[a-z](?![\w’'-]*ed\b)[\w’'-]*(?:\s+[a-z][\w’'-]*){0,2})\s+$"
+)
 _BARE_SITTING = re.compile(r"\S+\s+(?:meeting|session|sitting)", re.I)
 _OWNER_BODY = re.compile(
     r"(?:[A-Z][\w’'-]*\s+(?:of\s+)?){1,6}(?:Council|Committee|Commission|Group|Board|Assembly|Parliament|"
@@ -1368,7 +1614,7 @@ def _expand_acronym(ctx: Context, mods: str, label: str, trigger: str) -> str | 
 
 
 _WHOSE = re.compile(
-    r"((?:[A-Z][\w’'-]*)(?:\s+(?:of|for|and|the|[A-Z][\w’'-]*))*)(?:\s*\([A-Z]{2,8}\))?,\s+whose\s+$"
+    r"((?:[A-Z][\w’'-]*)(?:\s+(?:of|for|and|the|on|in|[A-Z][\w’'-]*))*)(?:\s*\([A-Z]{2,8}\))?,\s+whose\s+$"
 )
 _COP_LONG = re.compile(
     r"((?:[\w-]+\s+)?session\s+of\s+the\s+Conference\s+of\s+the\s+Parties\b[^()]{0,160}?)\s*\([^()]*$"
@@ -1393,10 +1639,11 @@ def _covers_meeting(ctx: Context, start: int, end: int) -> bool:
 
 
 _MODIFIER = re.compile(
-    r"(?:([A-Z][\w\-–’']*(?:['’]s)?|(?<![a-z])(?!(?:year|month|week)['’]s)[a-z]+['’]s|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+teenth|[a-z]+ieth|[a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|\d+(?:st|nd|rd|th)|first-ever|official|state|working|"
+    r"(?:([A-Z][\w\-–’'+]*(?:['’]s)?|(?<![a-z])(?!(?:year|month|week)['’]s)[a-z]+['’]s|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+teenth|[a-z]+ieth|[a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|\d+(?:st|nd|rd|th)|first-ever|official|state|working|"
     r"further|new|annual|informal|extraordinary|plenary|groundbreaking|ground-breaking|business|trilateral|"
+    r"follow-up|weekly|monthly|joint|"
     r"investors['’]?|EU-commissioned|"
-    r"[\w-]+-commissioned|high-level|ministerial|strategic|coordination|opening)\s+)$"
+    r"[\w-]+-commissioned|high-level|[a-z]+-level|ministerial|strategic|coordination|opening)\s+)$"
 )
 
 
@@ -1474,7 +1721,8 @@ _RECEIVED_DELEGATION = re.compile(
 )
 _TRAILING_FUNCTION = re.compile(r"(?:\s+(?:for|of|and|the))+$")
 _HELD_TALKS = re.compile(
-    r"\b(?:(?:held|holds|hold|had)\s+(?:a\s+)?(?:bilateral\s+|official\s+)?(talks|meeting)"
+    r"\b(?:(?:held|holds|hold|had)\s+(?:a\s+|an\s+)?(?:bilateral\s+|official\s+|working\s+|separate\s+|"
+    r"brief\s+|private\s+|informal\s+)?(talks|meeting)"
     r"(?:\s+(?:via|by)\s+(?:video\s*(?:-\s*)?link|video\s*conference|videoconference))?\s+with|(met)(?:\s+with)?)\b"
 )
 _SIDELINES_IN = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\b", re.I)
@@ -1504,16 +1752,26 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         people = _actors(ctx)
         before = [p for a, b, p in people if s.start <= a and b <= m.start()]
         after = [(a, b, p) for a, b, p in people if m.end() <= a < s.end]
-        if ctx.meeting is not None and not sidelines and not _apart_from_sitting(ctx, s, before, after):
+        also_day = _paragraph_day(ctx, m.start()) if before and after else None
+        heads = {h.name for h in ctx.meeting.heads} if ctx.meeting is not None else set()
+        also_apart = also_day is not None and (before[-1].name not in heads or after[0][2].name not in heads)
+        if (
+            ctx.meeting is not None
+            and not sidelines
+            and not also_apart
+            and not _apart_from_sitting(ctx, s, before, after)
+        ):
             continue
         # the report's own sentence dates the talks ("On 13 May, A … held talks with B", "Earlier on the
         # same day, A held talks with B"); a headline does not
         dated = ctx.dates_in(s.start, m.start()) or _SAME_DAY.search(ctx.text, s.start, m.start())
         if not dated and after:
-            # "A met with his Kyrgyz counterpart B in Bishkek on 5 May": a day in the clause after B
-            stop = _CLAUSE_PUNCT.search(ctx.text, after[0][1], s.end)
-            dated = ctx.dates_in(after[0][1], stop.start() if stop else s.end)
-        if not before or not after or not (dated or sidelines):
+            # "A met with his Kyrgyz counterpart B in Bishkek on 5 May": a day in the clause after B; "A met
+            # the Commissioner for X, B, on Sunday": the comma closing B's apposition opens no new clause
+            b_end = after[0][1] + (1 if ctx.text.startswith(",", after[0][1]) else 0)
+            stop = _CLAUSE_PUNCT.search(ctx.text, b_end, s.end)
+            dated = ctx.dates_in(b_end, stop.start() if stop else s.end)
+        if not before or not after or not (dated or sidelines or also_day):
             continue
         a, end, other = after[0]
         if m.group(2) and a - m.end() > 90:
@@ -1523,8 +1781,8 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         else:  # "A held a meeting with B", "A met B"
             name = f"meeting of {before[-1].name} with {other.name}"
         out.append(_Cand(m.start(), end, name, m.end()))
-        if not sidelines:
-            break  # the reported talks: the first such sentence
+        if not sidelines and not (also_day and not dated):
+            break  # the reported talks: the first such sentence (not one the same trip "also" held)
     out += _calls_and_receptions(ctx, taken + out)
     for m in _RECEIVED_DELEGATION_SCAN.finditer(ctx.text, ctx.at) if "delegation" in ctx.text else ():
         # "On 30 January, the Minister received a delegation of the Saudi Fund for Development"
@@ -1553,7 +1811,15 @@ def _apart_from_sitting(ctx: Context, s, before: list, after: list) -> bool:
     if not ctx.dates_in(s.start, s.end) and not _SAME_DAY.search(ctx.text, s.start, s.end):
         return False
     heads = {h.name for h in ctx.meeting.heads} if ctx.meeting is not None else set()
-    return before[-1].name not in heads or after[0][2].name not in heads
+    if before[-1].name not in heads or after[0][2].name not in heads:
+        return True
+    # "On Friday, A held talks with B" in a report of Saturday's sitting of six ministers: two of its
+    # members talking on a day of their own (two co-chairs of a bilateral sitting: the sitting retold)
+    sitting = ctx.meeting.date if ctx.meeting is not None and len(ctx.meeting.heads) > 2 else None
+    days = [d for d in ctx.dates_in(s.start, s.end) if len(d.value) == 10]
+    return bool(sitting and len(sitting) == 10 and days) and all(
+        not (sitting <= d.value <= (ctx.meeting.date_end or sitting)) for d in days
+    )
 
 
 # "the High Representative", "the Deputy Minister": a title a role named before opens with (no name
@@ -1646,13 +1912,26 @@ _TITLE_WORDS = re.compile(
 _SENTENCE_PUNCT = re.compile(r"[;.]")
 _WITH = re.compile(r"\s+with\b")
 _CAPITAL = re.compile(r"[A-Z]")
-_RECEIVED_BY = re.compile(r"\s+(?:was|were|has\s+been)\s+received\s+by\s+")
+# "A was received by B", "A will also be received by B": a reception, held or planned
+_RECEIVED_BY = re.compile(
+    r"\s+(?:was|were|has\s+been|have\s+been|will|is\s+to|are\s+to)\s+(?:also\s+)?(?:be\s+)?(?:also\s+)?"
+    r"received\s+by\s+"
+)
+# "… was received by B and will meet C": the guest's next meeting in the same trip ("… and held talks with
+# C" stays unread: tune7's gold leaves such talks out, tune11's keeps a meeting)
+_AND_MEETS = re.compile(r"\s+and\s+(?:will\s+|is\s+to\s+)?(?:also\s+)?(meet|met)\s+(?:with\s+)?")
+# "the EU delegation was received by …": a delegation named by the side it comes from
+_DELEGATION_SUBJECT = re.compile(
+    r"(?:(?<=\s)|^)(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][\w’'-]*\s+){1,3}(?:(?:parliamentary|government|governmental|"
+    r"business|official|high-level|ministerial|military|expert)\s+)?)delegation"
+    r"(?=\s+(?:was|were|will|has|is|are|also|met|held|had|visited|toured)\b)"
+)
 _RECEIVED = re.compile(r"\s+(?:also\s+)?received\s+(?:the\s+|a\s+)?(?=[A-Z])")
 # "A met on Thursday with a delegation of European business leaders"
 _MET_DELEGATION = re.compile(
     r"\bmet\s+(?:(?:on\s+)?(?:today|yesterday|[A-Z][a-z]+day)\s+)?with\s+(a|the)\s+delegation\s+of\s+"
     r"((?:[\w’'-]+\s+){0,3}?(?:business\s+leaders|businessmen|entrepreneurs|executives|investors|companies|"
-    r"parliamentarians|representatives)\b|[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*)"
+    r"parliamentarians|representatives)\b|(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*)"
 )
 # opens with `\b`: tried only where "met" opens (interpret.scan), same matches
 _MET_DELEGATION_SCAN = LiteralScan(_MET_DELEGATION)
@@ -1665,6 +1944,7 @@ _AND_HELD_TALKS = re.compile(
     r"|(?:also\s+)?(?:held|had)\s+(?:a|an)\s+(?:bilateral\s+|separate\s+|brief\s+)?(meeting)\b)"
 )
 _AND_HELD_TALKS_SCAN = LiteralScan(_AND_HELD_TALKS)
+_SIDELINES_NEXT = re.compile(r"\s+(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\b")
 _SIDELINES_OPEN = re.compile(r"\W*(?:[Oo]n|[Aa]t)\s+the\s+(?:sidelines|margins|fringes?)\b")
 
 
@@ -1705,7 +1985,24 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             host = next(((x, y, q) for x, y, q in people[i + 1 :] if x >= rm.end()), None)
             if host is None or host[0] - rm.end() > 60 or _CLAUSE_PUNCT.search(text, rm.end(), host[0]):
                 continue
+            if not _TITLE_WORDS.fullmatch(text, rm.end(), host[0]):
+                continue  # ("received by King X and will hold talks with Minister B": B is no host)
             out.append(_Cand(a0, host[1], f"reception of {p.name} by {_short(host[2])}", host[1]))
+            out += _and_meets(ctx, people, p.name, host[1], i)
+    if " received by " in text and "delegation" in text:
+        # "On the same day, the EU delegation was received by the Deputy Chairman …, Minister B"
+        people = people or _actors(ctx)
+        for dm in _DELEGATION_SUBJECT.finditer(text):
+            rm = _RECEIVED_BY.match(text, dm.end())
+            if rm is None or ctx.is_heading(dm.start()) or ctx.in_quote(dm.start()):
+                continue
+            host = next(((x, y, q) for x, y, q in people if x >= rm.end()), None)
+            if host is None or not _titled(text, rm.end(), host[0]):
+                continue
+            if any(c.start <= dm.start() < c.end for c in taken + out):
+                continue
+            who = f"the {dm.group(1).strip()} delegation"
+            out.append(_Cand(dm.start(), host[1], f"reception of {who} by {host[2].name}", host[1]))
     if " received " in text:
         # "On 5 May, Prime Minister A received the Ambassador of Japan B": the guest named by role
         people = people or _actors(ctx)
@@ -1728,9 +2025,16 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             # on the sidelines of the reported sitting, or with no sitting reported, talks the sentence dates
             # (two who met: a day anywhere in the sentence, "met … on Monday evening")
             met = m.group(1) or m.group(2)
-            dated = ctx.meeting is None and bool(ctx.dates_in(s.start, s.end if met else m.start()))
-            if not dated and not _SIDELINES_OPEN.match(text, s.start):
-                continue
+            # (two of the many heads of a reported summit meeting on a day of their own: "Erdogan and
+            # Mirziyoyev also met behind closed doors on Monday evening")
+            alone = ctx.meeting is None or (len(ctx.meeting.heads) > 2 and bool(met))
+            dated = alone and bool(ctx.dates_in(s.start, s.end if met else m.start()))
+            if (
+                not dated
+                and not _SIDELINES_OPEN.match(text, s.start)
+                and not _SIDELINES_NEXT.match(text, m.end())
+            ):
+                continue  # ("A and B held a bilateral meeting on the sidelines over lunch": that occasion's)
             if any(c.start <= m.start() < c.end for c in taken + out):
                 continue
             before = [(x, y, q) for x, y, q in people if s.start <= x and y <= m.start()]
@@ -1767,6 +2071,105 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 
 _MET_AUDIENCE = re.compile(r"\s+(?:also\s+)?met(?=\s)")
+# "… met Members of the European Parliament …", "… held a meeting with representatives of civil society":
+# a verb of meeting a group, after the delegation (or the person) that met it
+_MEETS_GROUP = re.compile(
+    r"(?:[^.;]{0,160}?\s+and\s+|\s+)(?:also\s+)?(?:met(?:\s+with)?|(?:held|had)\s+(?:a\s+)?(?:separate\s+)?"
+    r"meetings?\s+with)\s+(?:the\s+)?(?=[A-Za-z])"
+)
+# where the group met ends: a clause, a purpose, a second verb, the sidelines
+_GROUP_END = re.compile(
+    r"[,;.:(]|\s+(?:to|in\s+order\s+to)\s+[a-z]|\s+(?:and|where|who)\s+(?!the\b)[a-z]+(?:ed|d)\b"
+    r"|\s+(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\b"
+)
+_TRAILING_PREP = re.compile(r"(?:\s+(?:on|in|at|during|from))+\s*$")
+
+
+def _audience_word() -> re.Pattern:
+    return _audience_words_rx()
+
+
+@lru_cache(maxsize=1)
+def _audience_words_rx() -> re.Pattern:
+    groups = sorted(data.load("events").get("audiences") or [], key=len, reverse=True)
+    return re.compile(r"(?i:" + "|".join(map(re.escape, groups)) + r")\b")
+
+
+def _group_meetings_of(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "On the margins of the session, the Kazakh delegation met Members of the European Parliament from the
+    Committee on Foreign Affairs on Wednesday" → "meeting of the Kazakh delegation with Members of …";
+    "On Monday, Minister A held a meeting with representatives of civil society organisations" → "meeting
+    of A with representatives of …": a delegation meeting a named group or anyone meeting a group
+    (data/events.yaml audiences), on a day the sentence gives or on the margins of an occasion."""
+    text = ctx.text
+    if " met " not in text and " meeting with " not in text and " meetings with " not in text:
+        return []
+    subjects: list[tuple[int, int, str, bool]] = []  # (start, end, who, delegation)
+    if "delegation" in text:
+        subjects += [
+            (m.start(), m.end(), f"the {m.group(1).strip()} delegation", True)
+            for m in _DELEGATION_SUBJECT.finditer(text)
+        ]
+    subjects += [(a, b, p.name, False) for a, b, p in _actors(ctx)]
+    out: list[_Cand] = []
+    people = _actors(ctx)
+    for a, b, who, delegation in sorted(subjects):
+        gm = _MEETS_GROUP.match(text, b)
+        if gm is None or ctx.is_heading(a) or ctx.in_quote(a):
+            continue
+        s = ctx.sentence_at(a)
+        if gm.end() > s.end or any(s.start <= x < s.end and b < x < gm.end() for x, _y, _q in people):
+            continue  # (another person names the clause's subject)
+        obj = gm.end()
+        if not _audience_word().match(text, obj) and not (delegation and text[obj].isupper()):
+            continue
+        if any(obj <= x < obj + 80 and _TITLE_WORDS.fullmatch(text, obj, x) for x, _y, _q in people):
+            continue  # "met the Minister of X, B": a meeting of two people, read elsewhere
+        stop = _GROUP_END.search(text, obj, s.end)
+        end = stop.start() if stop else s.end
+        day = ctx.dates_in(obj, end)
+        if day:  # "… from the Committee on Foreign Affairs on Wednesday": up to the day
+            end = day[0].span[0]
+        group = _TRAILING_PREP.sub("", text[obj:end]).strip()
+        if len(group.split()) < 2 or any(
+            c.start <= gm.start() < c.end or obj <= c.start < end for c in taken + out
+        ):
+            continue
+        dated = ctx.dates_in(s.start, s.end) or _SAME_DAY.search(text, s.start, s.end)
+        if not dated and not _SIDELINES_OPEN.match(text, s.start):
+            continue
+        # (opened at the group: "the delegation visited a centre … and held a meeting with …" leaves the
+        # visit its own occasion)
+        out.append(_Cand(obj, obj + len(group), f"meeting of {who} with {group}", obj + len(group)))
+    return out
+
+
+_APPOSED = re.compile(r",\s+(?:(?:[A-Z][\w’'./-]*|of|the|to|for|and|on|in)\s+)*$")
+
+
+def _titled(text: str, a: int, b: int) -> bool:
+    """Only a title between `a` and a name at `b`, which may run on after a comma ("the Deputy Chairman of
+    the Cabinet of Ministers, Minister of Foreign Affairs X": two titles of the same person)."""
+    if _TITLE_WORDS.fullmatch(text, a, b):
+        return True
+    comma = text.rfind(",", a, b)
+    return (
+        comma >= 0
+        and _APPOSED.fullmatch(text, comma, b) is not None
+        and _TITLE_WORDS.fullmatch(text[a:comma] + " ") is not None
+    )
+
+
+def _and_meets(ctx: Context, people, guest: str, end: int, i: int) -> list[_Cand]:
+    """ "A will be received by President B and will meet Vice President C": the guest's meeting with C."""
+    text = ctx.text
+    am = _AND_MEETS.match(text, end)
+    if am is None:
+        return []
+    other = next(((x, y, q) for x, y, q in people[i + 1 :] if x >= am.end()), None)
+    if other is None or other[0] - am.end() > 80 or not _TITLE_WORDS.fullmatch(text, am.end(), other[0]):
+        return []
+    return [_Cand(am.start(), other[1], f"meeting of {guest} with {other[2].name}", other[1])]
 
 
 # " and ", " and President of Kazakhstan ": two people joined, the second with a title of capitalised words
@@ -1830,11 +2233,20 @@ def _group_met_rx() -> LiteralScan:
     return LiteralScan(_group_met_pattern(groups), [g.lower() for g in groups])
 
 
+@lru_cache(maxsize=1)
+def _gathering_possessive() -> re.Pattern:
+    """ "senior officials' ", "foreign ministers’ " (data/events.yaml gatherings) right before a sitting."""
+    groups = sorted(data.load("events").get("gatherings") or [], key=len, reverse=True)
+    return re.compile(r"(?<![\w’'-])(?i:" + "|".join(map(re.escape, groups)) + r")['’]\s+$")
+
+
 def _group_met_pattern(groups: list[str]) -> re.Pattern:
     return re.compile(
         r"(?<![\w’'-])((?i:" + "|".join(map(re.escape, groups)) + r"))"
         r"((?:\s+of\s+(?:the\s+)?[\w’'–-]+(?:(?:,\s+|\s+)[\w’'–-]+)*?)?)"
-        r"\s+(?:had\s+|have\s+|also\s+|last\s+)*(?:(met)\b(\s+informally\b)?|held\s+an?\s+((?:[\w-]+\s+)?)meeting\b)"
+        r"\s+(?:had\s+|have\s+|also\s+|last\s+)*(?:(met)\b(\s+informally\b)?|held\s+an?\s+((?:[\w-]+\s+)?)meeting\b"
+        # "the Foreign Ministers of Kazakhstan and Azerbaijan held talks in Baku"
+        r"|(?:held|had)\s+(?:bilateral\s+)?(talks)\b)"
     )
 
 
@@ -1864,6 +2276,8 @@ def _group_meetings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             name = f"{'informal ' if m.group(4) else ''}meeting of {who}"
             if side:  # "met on the sidelines of the EU–Central Asia Ministerial Meeting"
                 name += f" on the sidelines of the {side.group(1)}"
+        elif m.group(6):
+            name = f"talks between {who}" if " and " in who else f"talks of {who}"
         else:
             name = f"{m.group(5) or ''}meeting of {who}"
         out.append(_Cand(m.start(1), m.end(), name, m.end()))
@@ -1910,7 +2324,10 @@ def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         left = text[max(0, m.start() - 90) : m.start()]
         nm = re.search(
-            r"((?:\b[Tt]he|\b[Aa]n?|\b[Ii]ts)\s+(?:[\w’'\-–]+\s+){0,8}?(?:[A-Z][\w\-–]*|study|report|strategy|"
+            # ("- Team Europe Initiative on Water, Energy and Climate Change, launched in Glasgow": a list
+            # item's name, with commas inside its capitalised words)
+            r"((?:(?:\b[Tt]he|\b[Aa]n?|\b[Ii]ts)\s+|(?<=^[-*•] )(?=[A-Z])|(?<=\n[-*•] )(?=[A-Z]))"
+            r"(?:[\w’'\-–]+\s+|[A-Z][\w’'\-–]*,\s+){0,8}?(?:[A-Z][\w\-–]*|study|report|strategy|"
             r"platform|programme|plan|roadmap|centre|fund|"
             # "the Alat port expansion, inaugurated in 2018": a named work
             r"port|terminal|plant|bridge|hub|expansion|extension|station|airport))$",
@@ -1920,6 +2337,7 @@ def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         np = nm.group(1)
         np = np[0].lower() + np[1:] if np.split()[0] in ("The", "A", "An", "Its") else np
+        np = np if np.split()[0] in ("the", "a", "an", "its") else f"the {np}"
         # "the implementation of the Strategy on Central Asia, adopted in 2019": the Strategy was adopted
         np = _HEAD_OF.sub("", np)
         if not re.search(r"[A-Z]|study|report|strategy|platform", np) or re.search(
@@ -1929,7 +2347,7 @@ def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             re.I,
         ):
             continue
-        start = m.start() - len(np)
+        start = m.start() - len(nm.group(1))
         if any(c.start <= start < c.end for c in taken + out):
             continue
         if _AUX.search(m.group(0)) and _OBJECT_OF.search(text, max(0, start - 30), start):
@@ -1956,6 +2374,45 @@ def _works_rx() -> tuple[re.Pattern, re.Pattern]:
         r"(?:started|began|commenced|was\s+launched|will\s+(?:start|begin))\b"
     )
     return whose, of
+
+
+_BARE_CONSTRUCTION = re.compile(
+    r"\b[Cc]onstruction\s+(?:works?\s+)?(?:was|were|has\s+been|had\s+been|has|had)\s+(?:officially\s+|formally\s+)?"
+    r"(launched|started|begun|inaugurated)\b"
+)
+
+
+@lru_cache(maxsize=1)
+def _named_work_rx() -> re.Pattern:
+    works = sorted(data.load("events").get("works") or [], key=len, reverse=True)
+    return re.compile(
+        r"\b[Tt]he\s+((?:(?:[A-Z][\w’'\-–]*|new|future|planned|high-speed|international)\s+){1,6}(?i:"
+        + "|".join(map(re.escape, works))
+        + r"))\b(?!\s+of\b)"
+    )
+
+
+def _bare_construction(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "The parties reviewed the China–Kyrgyzstan–Uzbekistan railway. … construction was officially launched
+    at a ceremony in Jalal-Abad region on 27 December 2024" → "launch of construction of the … railway": the
+    named work (data/events.yaml works) its paragraph last names before."""
+    text = ctx.text
+    out: list[_Cand] = []
+    for m in _BARE_CONSTRUCTION.finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start() < c.end for c in taken + out):
+            continue
+        s = ctx.sentence_at(m.start())
+        if not ctx.dates_in(m.end(), s.end) and not ctx.dates_in(s.start, m.start()):
+            continue
+        lo = _paragraph_start(ctx, m.start())
+        works = [w for w in _named_work_rx().finditer(text, lo, m.start()) if _CAPITAL.search(w.group(1))]
+        if not works:
+            continue
+        kind = "launch" if m.group(1) in ("launched", "inaugurated") else "start"
+        out.append(_Cand(m.start(), m.end(), f"{kind} of construction of the {works[-1].group(1)}", m.end()))
+    return out
 
 
 _TO_BE_COMPLETED = re.compile(
@@ -1987,7 +2444,7 @@ def _construction_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 done = _TO_BE_COMPLETED.match(text, m.end())
                 if done:
                     out.append(_Cand(done.end() - 9, done.end(), f"completion of {np}", done.end()))
-    return out
+    return out + _bare_construction(ctx, taken + out)
 
 
 _PLANNED_VISIT = re.compile(
@@ -2191,15 +2648,25 @@ def _inaugurated_rx() -> re.Pattern:
     )
 
 
+@lru_cache(maxsize=1)
+def _opening_of_rx() -> re.Pattern:
+    things = sorted(data.load("events").get("inaugurated") or [], key=len, reverse=True)
+    return re.compile(
+        r"\b(opening|inauguration|commissioning)\s+of\s+((?:the|a|an)\s+(?:[\w’'-]+\s+){0,4}?(?:"
+        + "|".join(map(re.escape, things))
+        + r"))\b(?!\s+of\b)"
+        # "… at the Baku International Sea Trade Port": the site it stands on belongs to its name
+        r"((?:\s+at\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))?"
+    )
+
+
 def _inaugurations(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "today inaugurated a regular weekly container line", "She also inaugurated, together with the
     minister, the EU-financed solar plant in the Khatlon region" → "inauguration of the …" (data/events.yaml
     inaugurated); with no date in its sentence, at the reported occasion."""
     text = ctx.text
-    if "inaugurated" not in text and "opened" not in text:
-        return []
     out: list[_Cand] = []
-    for m in _inaugurated_rx().finditer(text):
+    for m in _inaugurated_rx().finditer(text) if "inaugurated" in text or "opened" in text else ():
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
         if any(c.start <= m.start(1) < c.end for c in taken + out):
@@ -2210,6 +2677,15 @@ def _inaugurations(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         name = f"inauguration of the {thing}{m.group(2) or ''}"
         s = ctx.sentence_at(m.start())
         out.append(_Cand(m.start(1), end, name, m.end(1), not ctx.dates_in(s.start, s.end)))
+    if "opening of" in text or "inauguration of" in text or "commissioning of" in text:
+        # "the ministers attended the opening of a new container terminal at the X Port in Alat"
+        for m in _opening_of_rx().finditer(text):
+            if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+                continue
+            if any(c.start <= m.start() < c.end or m.start() <= c.start < m.end() for c in taken + out):
+                continue
+            end = m.end(3) if m.group(3) else m.end(2)
+            out.append(_Cand(m.start(), end, ctx.text[m.start() : end], end))
     return out
 
 
@@ -2333,8 +2809,10 @@ def _place_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         am = _AND_PLACE.match(text, end)
         nxt_at = am.end() if am else -1
         also = next((x for x in ctx.places_in(nxt_at, nxt_at + 60) if x.span[0] == nxt_at), None)
-        if also is not None and also.kind in ("city", "country") and not _NAME_GOES_ON.match(
-            text, also.span[1]
+        if (
+            also is not None
+            and also.kind in ("city", "country")
+            and not _NAME_GOES_ON.match(text, also.span[1])
         ):
             end = also.span[1]
         name = f"visit of {p.name} to {text[place.span[0] : end]}"
@@ -2344,10 +2822,24 @@ def _place_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 _DELEGATION_VISITED = re.compile(
     r"\b((?:[Aa]n?|[Tt]he)\s+(?:[\w’'–-]+\s+){0,4}?delegation"
-    r"(?:\s+(?:of|from|led\s+by)\s+(?:the\s+)?[A-Z][\w’'–-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'–-]*){0,5})?)"
-    r",?\s+(?:(?:also|then|later)\s+)?(?:visited|paid\s+a\s+visit\s+to|travelled\s+to|traveled\s+to|arrived\s+in)"
+    r"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w’'–-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'–-]*){0,5})?)"
+    # "… led by the Deputy Minister of Investment, Industry and Trade X": who led it, left out of the name
+    r"(?:\s+led\s+by\s+[^.;()]{3,110}?)?"
+    r",?\s+(?:(?:also|then|later)\s+)?(?:visited|toured|paid\s+a\s+visit\s+to|travelled\s+to|traveled\s+to|"
+    r"arrived\s+in)"
     r"\s+(?:the\s+)?"
 )
+
+
+@lru_cache(maxsize=1)
+def _delegation_site_rx() -> re.Pattern:
+    """ "a rehabilitation centre in the Zangiata district": a site (data/events.yaml sites) and where."""
+    sites = sorted(data.load("events").get("sites") or [], key=len, reverse=True)
+    return re.compile(
+        r"(?:(?:an?|the)\s+)?(?:[\w’'-]+\s+){0,3}?(?:" + "|".join(map(re.escape, sites)) + r")\b"
+        r"\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?"
+        r"(?:\s+(?:district|region|province|oblast))?"
+    )
 
 
 def _delegation_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
@@ -2367,15 +2859,33 @@ def _delegation_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
         place = next((x for x in ctx.places_in(m.end(), m.end() + 60) if x.span[0] == m.end()), None)
-        if place is None or place.kind not in ("city", "country") or _NAME_GOES_ON.match(text, place.span[1]):
-            continue
         who = m.group(1)
         who = who[0].lower() + who[1:]
+        if place is None and (sm := _delegation_site_rx().match(text, m.end())) is not None:
+            # "the European delegation visited a rehabilitation centre in the Zangiata district": a site
+            if any(c.start <= m.end() < c.end for c in taken + out):
+                continue
+            np = sm.group(0) if text[m.end() - 4 : m.end()].lower() != "the " else f"the {sm.group(0)}"
+            out.append(_Cand(m.start(1), sm.end(), f"visit of {who} to {np}", sm.end()))
+            continue
+        if place is None or place.kind not in ("city", "country") or _NAME_GOES_ON.match(text, place.span[1]):
+            continue
         read = next(
             (c for c in taken if m.end(1) <= c.start < m.end() and c.name.startswith("visit to ")), None
         )
         if read is not None:  # "… paid a visit to Tashkent", read as an occasion noun: whose visit it is
             read.name = f"visit of {who} {read.name[len('visit ') :]}"
+            continue
+        end = place.span[1]
+        am = _AND_PLACE.match(text, end)
+        also = _CAP_WORD.match(text, am.end()) if am else None
+        if also is not None and not _NAME_GOES_ON.match(text, also.end()):
+            end = also.end()  # "visited Antwerp and Liège": one trip to both
+        led = next(
+            (c for c in taken if m.end(1) <= c.start < m.end() and c.name.startswith("visit of ")), None
+        )
+        if led is not None:  # "a delegation led by Deputy Minister X visited Antwerp": the delegation's visit
+            led.name, led.start = f"visit of {who} to {text[place.span[0] : end]}", m.start(1)
             continue
         if any(c.start <= m.end() < c.end for c in taken + out):
             continue
@@ -2494,7 +3004,15 @@ def _limit(ctx: Context, c: _Cand, nxt: int | None, s_end: int) -> int:
         # "the Astana International Forum and the EU–Central Asia Economic Forum to be held in 2026":
         # two occasions joined by "and" share the date and place that follow both
         return s_end
-    return min(s_end, nxt)
+    # "attended a reception at the Philharmonic, and on Thursday morning a forum took place": the next
+    # clause's own date
+    clause = _DATED_CLAUSE.search(ctx.text, c.trigger_end, nxt)
+    return min(s_end, clause.start() if clause else nxt)
+
+
+_DATED_CLAUSE = re.compile(
+    r"[,;]\s+(?:and|while|but|whereas)\s+(?=(?:on|in|last|earlier|later|yesterday|this|next)\b)"
+)
 
 
 _AND_THE = re.compile(r"\s+and\s+(?:the\s+|an?\s+)?")
@@ -2518,10 +3036,13 @@ def _in_named_year(c: _Cand, d) -> tuple[str, str | None]:
 
 _TOOK_PART = re.compile(
     # ("Earlier this month, X inspected the port during a working trip to Y": "during" places it then)
-    r"\b(?:met|gathered|convened|attended|took\s+part|participated|spoke|opened|held|paid|made|during)\b"
-    # "attended the opening ceremony of the … Forum": the occasion opened then
-    r"(?:\s+the\s+(?:official\s+)?(?:opening|closing)(?:\s+(?:ceremony|session))?\s+of)?(?:\s+[\w’'-]+){0,3}\s*$"
+    r"\b(?:met|gathered|convened|attended|took\s+part|participated|spoke|addressed|opened|held|paid|made|"
+    r"during)\b"
+    # "attended the opening ceremony of the … Forum", "addressed the plenary session of the … Forum"
+    r"(?:(?:\s+(?:at|in|to))?\s+the\s+(?:official\s+)?(?:opening|closing|plenary)(?:\s+(?:ceremony|session))?"
+    r"\s+of)?(?:\s+[\w’'-]+){0,3}\s*$"
 )
+_LEVEL_MOD = re.compile(r"\b[a-z]+-level$")
 _HELD_AFTER = re.compile(
     r"\s+(?:(?:was|were)\s+(?:also\s+)?(?:held|opened|organi[sz]ed|launched|inaugurated|hosted|convened)"
     r"|took\s+place|opened|convened|began|started|kicked\s+off)\b"
@@ -2536,10 +3057,12 @@ def _after_lead_in(text: str, start: int) -> int:
     return m.end() if m else start
 
 
-_OPENS = re.compile(r"[^\w,]*(?:(?:[Oo]n|[Ii]n)\s+)?")
+# ("Before that, on 3 March, …": a short adverbial before the date)
+_OPENS = re.compile(r"[^\w,]*(?:[A-Z][a-z]+(?:\s+[a-z]+)?,\s+)?(?:(?:[Oo]n|[Ii]n|[Ff]rom|[Bb]etween)\s+)?")
 _DID_OCCASION = re.compile(
-    r"\b(?:opened|organi[sz]ed|hosted|attended|held|took\s+part\s+in|participated\s+in)\s+"
-    r"(?:the|an?)\s+(?:official\s+)?(?:(?:opening|closing)\s+(?:ceremony\s+|session\s+)?of\s+the\s+)?$"
+    r"\b(?:open(?:ed)?|organi[sz]ed?|host(?:ed)?|attend(?:ed)?|hold|held|gave|give|took\s+part\s+in|"
+    r"participated\s+in)\s+"
+    r"(?:(?:the|an?)\s+|[\"“«]|(?=[\"“«]))(?:official\s+)?(?:(?:opening|closing)\s+(?:ceremony\s+|session\s+)?of\s+the\s+)?$"
 )
 # ("Earlier this month, …", "Yesterday, …": a date opening the sentence without a preposition)
 _FRONTED = re.compile(r"[^\w,]*(?:[A-Z][a-z]+,\s+)?(?:(?:[Oo]n|[Ii]n)\s+)?")
@@ -2560,6 +3083,9 @@ _FRONTED_NAMES = (
     "arrival of ",
     "departure of ",
 )
+# "state visit of A to B", "official visit of …": named by who took part, like "visit of …"
+_KIND_OF_VISIT = re.compile(r"(?:[\w-]+\s+){1,2}visit\s+of\s")
+_WHO_IS = re.compile(r"\bwho\s+(?:is|was|are|were)\b[^,;]*$")
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+(?:period|years)\s+)?$")
 
 
@@ -2582,6 +3108,10 @@ _YEARS_BEFORE = re.compile(r"\b(last|this|next)\s+year['’]s\s+$", re.I)
 _AFTER_OCCASION = re.compile(
     r"\s+(?:shortly\s+|right\s+|immediately\s+)?after\s+the\s+"
     r"(?:summit|meeting|talks|forum|session|ceremony|negotiations|consultations)\b"
+)
+_UNDER_WAY = re.compile(
+    r"\s+(?:has\s+|have\s+|is\s+|are\s+)?(?:begins|begin|began|begun|starts|start|opens|kicks\s+off|gets\s+under\s*way|"
+    r"under\s*way|taking\s+place)\b(?!\s+(?:next|tomorrow|later|soon)\b)"
 )
 _EVE_BEFORE = re.compile(r"\bon\s+the\s+eve\s+of\s+(?:the\s+)?$")
 _EVE_OF = re.compile(r"\bon\s+the\s+eve\s+of\s+the\s+(?:summit|meeting|session|forum|talks|conference)\b")
@@ -2629,7 +3159,9 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     before = [d for d in ctx.dates_in(clause_start, c.start) if not _plan_period(ctx.text, d)]
     if before:
         return before[-1].value, before[-1].end
-    if c.name.startswith(_FRONTED_NAMES) and "invit" not in ctx.text[s.start : c.start]:
+    # ("A, who is in Greece on a working visit, held talks …": a visit framing the talks is not dated here)
+    kind_of_visit = _KIND_OF_VISIT.match(c.name) and not _WHO_IS.search(ctx.text, s.start, c.start)
+    if (c.name.startswith(_FRONTED_NAMES) or kind_of_visit) and "invit" not in ctx.text[s.start : c.start]:
         # (not "On 3 May, A invited B to visit Riga": the day of the invitation, not of the visit)
         before = ctx.dates_in(s.start, c.start)  # "On 13 May, A, who is in X on a visit, held talks with B"
         if before:
@@ -2656,12 +3188,17 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     # "Today, Commissioner A and Minister B, …, opened the first Investment Roundtable": the
     # sentence's only date opens it and the occasion is what its subject opened, organised, attended
     opening = ctx.dates_in(s.start, c.start)
+    # (a heading line without a full stop the sentence splitter joined to it: the line the date opens)
+    line = ctx.text.rfind("\n", s.start, opening[0].span[0]) + 1 if opening else 0
     if (
         len(opening) == 1
-        and _OPENS.fullmatch(ctx.text, _after_lead_in(ctx.text, s.start), opening[0].span[0])
+        and _OPENS.fullmatch(ctx.text, max(line, _after_lead_in(ctx.text, s.start)), opening[0].span[0])
         and _DID_OCCASION.search(ctx.text, max(s.start, c.start - 60), c.start)
     ):
         return opening[0].value, opening[0].end
+    if _UNDER_WAY.match(ctx.text, c.end) and ctx.published and not ctx.dates_in(s.start, s.end):
+        # "16:50 — The joint press conference begins": a live report's occasion, on its day
+        return ctx.published, None
     if _AFTER_OCCASION.match(ctx.text, c.end) and ctx.published:
         # "Omuraliev said in a briefing for reporters after the summit": the reported occasion's day
         return (ctx.meeting.date if ctx.meeting is not None and ctx.meeting.date else ctx.published), None
@@ -2689,6 +3226,12 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
         m_date = ctx.meeting.date if ctx.meeting is not None else None
         if m_date and not _months_before(m_date, ctx.published, 1) and not ctx.memo.get("meeting_on_eve"):
             return m_date, None
+        if ctx.meeting is None and _SAME_DAY.search(ctx.text, s.start, c.start):
+            # "On 14 May, Ashgabat hosted the Dialogue. … On the same day, the delegation was received by
+            # B": the day an earlier sentence opens with
+            fronted = _fronted_day(ctx, s.start)
+            if fronted is not None:
+                return fronted, None
         # no sitting reported, or one the text reports second-hand months back ("reviewed the results
         # of the 15th meeting …, held on 12 June"): "the same day" is the day of the text's own occasion
         return ctx.published, None
@@ -2702,6 +3245,19 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     if y:
         return y.group(0), None
     return None, None
+
+
+def _fronted_day(ctx: Context, before: int) -> str | None:
+    """The day the nearest earlier sentence of the body opens with ("On 14 May 2026, …"), if any."""
+    i = ctx.sentence_index(before)
+    for k in range(i - 1, -1, -1):
+        s = ctx.sentences[k]
+        if ctx.is_heading(s.start):
+            continue
+        days = ctx.dates_in(s.start, s.end)
+        if days and len(days[0].value) == 10 and _FRONTED.fullmatch(ctx.text, s.start, days[0].span[0]):
+            return days[0].value
+    return None
 
 
 # occasions named by two people talking: a country after "to" in their sentence is what they talked about
