@@ -169,3 +169,41 @@ def test_a_batch_skips_keys_too_common_in_the_whole_kind():
     assert len(merge.cluster_kind("pledges", [a, b], [], {}, {})) == 1
     common = keys_of(MATCHERS["pledges"], a)
     assert len(merge.cluster_kind("pledges", [a, b], [], {}, {}, big=common)) == 2
+
+
+def test_a_full_rebuild_with_workers_merges_some_kinds_in_another_process(db_url, monkeypatch):
+    """`rebuild(workers=2)` merges some whole kinds in a forked process on its own connection,
+    the parent writing what comes back: the same rows as one process, judgements included."""
+    ledger = open_ledger(db_url)
+    assert ledger.ingest_paths(CORPUS, rebuild=False).new == len(CORPUS)
+    ledger.rebuild()
+    people = query.records(ledger, "people", limit=None, order="label")["items"]
+    ledger.judge("merge", people[0]["id"], other_id=people[-1]["id"], author="t", rebuild=False)
+    ledger.judge("correct", people[1]["id"], prop="role", value="Envoy", author="t", rebuild=False)
+    ledger.rebuild()
+    one = snapshot(ledger)
+    one["match_keys"] = _match_keys(ledger)
+    chosen = []
+    real = merge._other_process_kinds
+
+    def spy(*args, **kwargs):
+        chosen.append(real(*args, **kwargs))
+        return chosen[-1]
+
+    monkeypatch.setattr(merge, "PARALLEL_MIN_STATEMENTS", 0)
+    monkeypatch.setattr(merge, "_other_process_kinds", spy)
+    stats = ledger.rebuild(workers=2)
+    two = snapshot(ledger)
+    two["match_keys"] = _match_keys(ledger)
+    ledger.close()
+    assert chosen and chosen[0], "some kinds were merged in the other process"
+    assert stats["records"] == len(two["records"])
+    for table in one:
+        assert two[table] == one[table], f"{table} differ"
+
+
+def _match_keys(ledger) -> list[tuple]:
+    mk = t.match_keys.c
+    with ledger.connect() as conn:
+        return [tuple(r) for r in conn.execute(select(mk.record_id, mk.key, mk.kind, mk.role)
+                                               .order_by(mk.record_id, mk.key))]

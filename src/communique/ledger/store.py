@@ -440,7 +440,7 @@ class Ledger:
         if rebuild and (summary.new or summary.updated or self.is_dirty()):
             # only new documents since a clean rebuild: merge them in; else recompute everything
             incremental = summary.new and not summary.updated and not dirty_before
-            self.rebuild(touched=self._stored_since(run_started) if incremental else None)
+            self.rebuild(touched=self._stored_since(run_started) if incremental else None, workers=workers)
         summary.seconds = time.perf_counter() - started
         return summary
 
@@ -515,15 +515,16 @@ class Ledger:
                                published=None if d.published_inferred else d.published,
                                language=d.language or "en")
 
-    def rebuild(self, touched: set[str] | None = None) -> dict:
+    def rebuild(self, touched: set[str] | None = None, workers: int = 1) -> dict:
         """Recompute merged records, merge decisions, stage histories and ledger flags from the
         statements and the active judgements (deterministic; one transaction). `touched`: ids of
         documents added since the last rebuild (and nothing else changed), for the incremental
-        rebuild an ingest runs (`merge.rebuild`); without it, everything is recomputed."""
+        rebuild an ingest runs (`merge.rebuild`); without it, everything is recomputed, with
+        `workers` > 1 partly in a second process."""
         from .merge import rebuild
 
         with quiet_gc(), self.engine.begin() as conn:
-            stats = rebuild(conn, touched)
+            stats = rebuild(conn, touched, workers=workers)
             # Review and cross-ledger checks (ledger/review.py, checks/ledger.py): re-point judgements
             # whose records a newer extractor re-identified, then add the ledger-wide check flags.
             from .review import after_rebuild
