@@ -251,3 +251,33 @@ def test_ingest_memory_is_bounded_by_the_batch_not_the_corpus(tmp_path):
     per_extra_doc = (large - small) / 120
     assert per_batched_doc > 1000, (small, wide)  # the measurement sees rows held in a batch
     assert per_extra_doc < per_batched_doc / 5, (small, large, wide)
+
+
+def test_version_lookup_sees_later_commits_and_holds_no_snapshot(db_url, tmp_path):
+    """A worker's lookup keeps one autocommit connection: it sees documents stored after it opened
+    (a later batch of the same run), and between questions it holds no read transaction (on
+    SQLite that would keep the writer's WAL from being checkpointed)."""
+    from communique import EXTRACTOR_VERSION
+    from communique.ledger import store
+    from communique.read import Document
+
+    generate(tmp_path / "in", 2)
+    ledger = open_ledger(db_url)
+    text_ = (tmp_path / "in" / "doc-00000.txt").read_text(encoding="utf-8")
+    doc = Document(id="d" * 64, text=text_, source="a.txt")
+    store._init_worker(db_url, None, extract, EXTRACTOR_VERSION)
+    try:
+        assert store._known_version(doc.id) is None
+        ledger.store_extraction(doc, extract(doc))
+        assert store._known_version(doc.id) == EXTRACTOR_VERSION
+        if ledger.dialect == "sqlite":
+            with ledger.connect() as conn:
+                busy, _, _ = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+            assert busy == 0
+    finally:
+        store._release_lookup()
+    assert "ask" not in store._W
+    # in-process ingest: the lookup opened on the ledger's engine is closed when the ingest ends
+    s = ledger.ingest_paths([tmp_path / "in"], extractor=extract)
+    assert s.new == 2 and "ask" not in store._W
+    ledger.close()

@@ -88,3 +88,122 @@ def test_batched_rebuild_resolves_judgements_by_snapshot(db_url, monkeypatch):
     monkeypatch.setattr(merge, "iter_seen", reversed_pass_one)
     assert _merge_only(ledger) == whole
     ledger.close()
+
+
+def _chained_ledger(db_url):
+    """Pledges whose amounts step ~1.1 % (their buckets overlap, so they share blocking keys in
+    one chain, while only repeated amounts match), some dated, some not, some by another giver;
+    and people sharing a surname key, some named by surname alone (weak: they join the one
+    cluster that fits)."""
+    import hashlib
+
+    from communique.models import DocumentInfo, Extraction, Person, Pledge
+    from communique.read import Document
+
+    ledger = open_ledger(db_url)
+    givers = ["European Union", "European Union", "European Commission", None]
+    names = ["Ivan Petrov", "Petrov", "Anna Petrova", "Oleg Petrenko", "I. Petrov", "Pavel Petrenko"]
+    for i in range(24):
+        text = f"Document {i} about pledges and people."
+        doc_id = hashlib.sha256(text.encode()).hexdigest()
+        year = 2020 + i % 3
+        pledges = [Pledge(by=givers[i % 4], amount=round(1e8 * 1.011 ** i), currency="EUR",
+                          date=f"{year}-0{1 + i % 9}" if i % 3 else None, span=(0, 8))]
+        if i % 4 == 0:  # the next document's amount, without giver or date: they match
+            pledges.append(Pledge(amount=round(1e8 * 1.011 ** (i + 1)), currency="EUR", span=(0, 9)))
+        people = [Person(name=names[i % len(names)], spans=[(9, 14)])]
+        ex = Extraction(document=DocumentInfo(id=doc_id, source=f"d{i}.txt", published=f"{year}-10-01"),
+                        pledges=pledges, people=people)
+        ledger.store_extraction(Document(id=doc_id, text=text, source=f"d{i}.txt"), ex)
+    return ledger
+
+
+def test_a_chained_component_is_merged_in_parts(db_url, monkeypatch):
+    """Records chained through shared blocking keys but matching only in small groups are merged
+    in batches of those groups (`merge._refine_components`), with exactly the whole kind's
+    result; a key too common to compare in the whole kind is skipped in a batch too."""
+    ledger = _chained_ledger(db_url)
+    for big in (2000, 2):  # 2: most pledge and people blocks are too common to compare
+        monkeypatch.setattr(merge, "BIG_BLOCK", big)
+        monkeypatch.setattr(merge, "BATCH_STATEMENTS", 10**9)
+        ledger.rebuild()
+        whole = snapshot(ledger)
+        with ledger.connect() as conn:
+            links = conn.execute(select(t.match_keys.c.record_id, t.match_keys.c.key)
+                                 .where(t.match_keys.c.kind == "pledges")).all()
+        calls = []
+        real = merge._rebuild_kind
+
+        def spy(*args, calls=calls, real=real, **kwargs):
+            calls.append((args[1], len(args[2])))
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(merge, "BATCH_STATEMENTS", 0)
+        monkeypatch.setattr(merge, "BATCH_RECORDS", 3)
+        monkeypatch.setattr(merge, "_rebuild_kind", spy)
+        ledger.rebuild()
+        batched = snapshot(ledger)
+        monkeypatch.setattr(merge, "_rebuild_kind", real)
+        for table in whole:
+            assert batched[table] == whole[table], f"{table} differ (BIG_BLOCK {big})"
+        # the link component of the chain holds most pledges; no batch holds more than a few
+        by_key: dict[str, set[str]] = {}
+        for rid, key in links:
+            by_key.setdefault(key, set()).add(rid)
+        largest = max(len(v) for v in by_key.values())
+        assert largest >= 2
+        pledge_batches = [n for kind, n in calls if kind == "pledges"]
+        assert len(pledge_batches) > 5 and max(pledge_batches) <= 4, pledge_batches
+        merged = [r for r in batched["records"] if r["kind"] == "pledges" and r["n_members"] > 1]
+        assert merged, "repeated amounts still merge"
+    ledger.close()
+
+
+def test_a_batch_skips_keys_too_common_in_the_whole_kind():
+    """A batch may hold two records of a block that is too common in the whole kind (more than
+    `BIG_BLOCK` strong records): given as `big`, its pairs are not compared there either."""
+    from communique.ledger.matchers import MATCHERS, Seen, keys_of
+
+    a = Seen("ple-a", "pledges", "d1", None, {"amount": [1e8], "currency": ["EUR"], "by": ["European Union"]})
+    b = Seen("ple-b", "pledges", "d2", None, {"amount": [1e8], "currency": ["EUR"]})
+    assert len(merge.cluster_kind("pledges", [a, b], [], {}, {})) == 1
+    common = keys_of(MATCHERS["pledges"], a)
+    assert len(merge.cluster_kind("pledges", [a, b], [], {}, {}, big=common)) == 2
+
+
+def test_a_full_rebuild_with_workers_merges_some_kinds_in_another_process(db_url, monkeypatch):
+    """`rebuild(workers=2)` merges some whole kinds in a forked process on its own connection,
+    the parent writing what comes back: the same rows as one process, judgements included."""
+    ledger = open_ledger(db_url)
+    assert ledger.ingest_paths(CORPUS, rebuild=False).new == len(CORPUS)
+    ledger.rebuild()
+    people = query.records(ledger, "people", limit=None, order="label")["items"]
+    ledger.judge("merge", people[0]["id"], other_id=people[-1]["id"], author="t", rebuild=False)
+    ledger.judge("correct", people[1]["id"], prop="role", value="Envoy", author="t", rebuild=False)
+    ledger.rebuild()
+    one = snapshot(ledger)
+    one["match_keys"] = _match_keys(ledger)
+    chosen = []
+    real = merge._other_process_kinds
+
+    def spy(*args, **kwargs):
+        chosen.append(real(*args, **kwargs))
+        return chosen[-1]
+
+    monkeypatch.setattr(merge, "PARALLEL_MIN_STATEMENTS", 0)
+    monkeypatch.setattr(merge, "_other_process_kinds", spy)
+    stats = ledger.rebuild(workers=2)
+    two = snapshot(ledger)
+    two["match_keys"] = _match_keys(ledger)
+    ledger.close()
+    assert chosen and chosen[0], "some kinds were merged in the other process"
+    assert stats["records"] == len(two["records"])
+    for table in one:
+        assert two[table] == one[table], f"{table} differ"
+
+
+def _match_keys(ledger) -> list[tuple]:
+    mk = t.match_keys.c
+    with ledger.connect() as conn:
+        return [tuple(r) for r in conn.execute(select(mk.record_id, mk.key, mk.kind, mk.role)
+                                               .order_by(mk.record_id, mk.key))]
