@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import data
+from .money import currency_code
 from .tokens import Tok, indices_of, stream, stream_of
 from .types import fast_init
 
@@ -759,6 +760,13 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
         ):
             break  # "… for 2026–2028 and a Memorandum on …", "… of 1998 and the Agreement on …": the next one
         if _DIGIT.match(t.base) and not _YEAR.fullmatch(t.base) and not _ORDINAL.fullmatch(t.base):
+            if k > j + 1 and currency_code(toks[k - 1].text):
+                # "finance contract for EUR 150 million": the amount is no part of the name
+                k -= 1
+                while k > j + 1 and toks[k - 1].base.lower() in ("the", "a", "an", "for", "of", "worth"):
+                    k -= 1
+                if k == j + 1:
+                    return j  # nothing but the amount after the post word: no phrase
             break
         if t.base == "and" and k + 1 < len(toks) and _PAST.fullmatch(toks[k + 1].base):
             break  # "… on visa facilitation and discussed …": a new verb

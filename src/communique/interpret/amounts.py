@@ -46,10 +46,28 @@ _CONVERSION_OR = re.compile(
 )
 
 
+# "$1 = 505 tenge", "1 euro equals 1.17 dollars": a rate of exchange between two money amounts
+_RATE_EQUALS = re.compile(r"\s*(?:=|equals|is\s+worth)\s*")
+
+
+# "UZS 3.5 trillion, around USD 270 million, from the budget": an approximate amount in another
+# currency set off by commas (or a dash) restates the one before it
+_CONVERSION_APPROX = re.compile(
+    r"^\s*[,–—]\s*(?:about|around|approx\.?|approximately|some|roughly|nearly|almost|close\s+to)\s+$", re.I
+)
+_APPOSITION_END = re.compile(r"\s*(?:[,;)–—]|\.(?:\s|$))")
+
+
 def _converted(text: str, a: Amount, nxt: Amount) -> bool:
     """Whether the amount `nxt` right after `a` restates it in another currency (or the same)."""
     between = text[a.span[1] : nxt.span[0]]
-    return bool(_CONVERSION.match(between)) or (nxt.unit != a.unit and bool(_CONVERSION_OR.match(between)))
+    if _CONVERSION.match(between):
+        return True
+    if nxt.unit == a.unit:
+        return False
+    return bool(_CONVERSION_OR.match(between)) or bool(
+        _CONVERSION_APPROX.match(between) and _APPOSITION_END.match(text, nxt.span[1])
+    )
 
 
 _REL_PERIOD = re.compile(
@@ -461,6 +479,15 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
     while i < len(amounts):
         a = amounts[i]
         nxt = amounts[i + 1] if i + 1 < len(amounts) else None
+        if (
+            nxt
+            and a.value in (1.0, 10.0, 100.0, 1000.0)  # (the unit side of a rate: "$1", "100 roubles")
+            and _RATE_EQUALS.fullmatch(ctx.text, a.span[1], nxt.span[0])
+            and a.unit not in ("percent", "count")
+            and nxt.unit not in ("percent", "count")
+        ):
+            i += 2  # "($1 = 505 tenge)", "1 EUR = 1.17 USD": an exchange rate, neither amount a figure
+            continue
         stated = None
         if (
             nxt
@@ -1190,6 +1217,7 @@ def _as_pledge(
         or bool(_OFFERED.search(left[-60:]) and not _DEALS.search(right[:40]))
         # "the €12 billion that the EU announced for …": a party right after it gives it
         or bool(_agent_after(ctx, a, s))
+        or bool(" by " in right_full[:160] and _PROMISED_BY.match(right_full[:160]))
         # "the EU intends to support the corridor with €10 billion": backing something with money
         or bool(" with " in left[-60:] and _SUPPORT_WITH.search(left[-60:]) and not _DEALS.search(right[:40]))
         # "Kyrgyzstan will receive $30 million from the World Bank": money still to come from a lender
@@ -1575,7 +1603,8 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
             orgs = subj_orgs
     if orgs:
         o = orgs[0]
-        return o.name if not o.name.startswith(("the ", "The ")) else o.name[4:]
+        name = o.name if not o.name.startswith(("the ", "The ")) else o.name[4:]
+        return _demonym_government(name) or name  # "The Uzbek Government has allocated …"
     if lender:
         return lender[0]
     gm = list(lx["giver_before"].finditer(left)) if _heads_in(ctx, left, a.span[0] - len(left)) else []
@@ -2004,11 +2033,24 @@ _BOTH_SIDES_WORDS = ("ides", "arties", "Heads", "eaders", "Presidents")  # one i
 
 _PASSIVE_BY = re.compile(
     r"\b(?:contributed|provided|allocated|financed|co-financed|funded|paid|covered|granted|extended|"
-    r"made\s+available|earmarked|pledged|committed|mobili[sz]ed|approved|set\s+aside|backed|guaranteed)\b"
+    r"made\s+available|earmarked|pledged|committed|mobili[sz]ed|approved|set\s+aside|backed|guaranteed|"
+    r"announced|promised|offered)\b"
     r"[^.;:]{0,40}?\bby\s+(?:the\s+)?$"
+)
+# "EUR 10 billion for transport, announced by European and international financial institutions at
+# …": a promise told in the passive after the amount makes it a pledge (not "financed by", "paid by",
+# which tell of money spent)
+_PROMISED_BY = re.compile(
+    r"^[^.;:]{0,120}?,?\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?(?:announced|pledged|promised|"
+    r"committed|earmarked|offered|mobili[sz]ed)\s+(?:[\w-]+\s+){0,3}?by\s"
 )
 _PASSIVE_BY_OPEN = re.compile(_PASSIVE_BY.pattern[:-1])  # the same, anywhere in the clause
 _AND_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+# a loan (finance contract, grant) "signed … by" its parties: the lender among them gives
+_SIGNED_BY = re.compile(r"\bsigned\b[^.;:]{0,40}?\bby\s+(?:the\s+)?")
+# what may stand between "by" and the lender: the other signatories, named ("the Republic of
+# Uzbekistan and"), not a clause
+_AGENT_LIST = re.compile(r"(?:(?:[A-Z][\w'’-]*|of|the)\s+){0,6}?(?:,\s*|\s*and\s+)?(?:the\s+)?|")
 
 
 def _passive_agents(ctx: Context, a: Amount, s, right: str) -> str | None:
@@ -2019,6 +2061,15 @@ def _passive_agents(ctx: Context, a: Amount, s, right: str) -> str | None:
     hi = a.span[1] + len(right)
     cs = [p for p in ctx.places if a.span[1] <= p.span[0] < hi and p.kind == "country"]
     org = next((o for o in ctx.orgs if a.span[1] <= o.span[0] < hi and not ctx.is_body_name(o.name)), None)
+    signed = _SIGNED_BY.search(ctx.text, a.span[1], hi) if " signed " in right else None
+    if signed:
+        # "the finance contract for EUR 150 million signed by the EIB and the Republic of Uzbekistan":
+        # of the signatories, the bank (fund) lends, whichever is named first
+        lender = next(
+            (o for o in ctx.orgs if signed.end() <= o.span[0] < hi and o.kind in ("bank", "fund")), None
+        )
+        if lender is not None and _AGENT_LIST.fullmatch(ctx.text, signed.end(), lender.span[0]):
+            return lender.name[4:] if lender.name.startswith(("the ", "The ")) else lender.name
     if org is not None and (not cs or org.span[0] < cs[0].span[0]):
         # "… has been earmarked by the European Investment Bank", "…, financed by the EIB, …"
         if _PASSIVE_BY.search(ctx.text[a.span[1] : org.span[0]]):
@@ -2030,7 +2081,7 @@ def _passive_agents(ctx: Context, a: Amount, s, right: str) -> str | None:
         got = _party_at(ctx, m.end()) if m else None
         if got is None and m:
             # "the EUR 10 billion pledged by European and international financial institutions"
-            g = _lex()["giver_after"].match(ctx.text, m.end(), hi)
+            g = _lex()["giver_after"].match(ctx.text, m.end(), max(hi, min(s.end, m.end() + 80)))
             return _clean_giver(g.group(1)) if g else None
         return got[0] if got else None
     if not _PASSIVE_BY.search(ctx.text[a.span[1] : cs[0].span[0]]):
@@ -2078,11 +2129,21 @@ def _party_in(role: str) -> str | None:
     return None
 
 
+_DEMONYM_GOVERNMENT = re.compile(r"(\w[\w\s-]*?)\s+[Gg]overnment")
+
+
+def _demonym_government(g: str) -> str | None:
+    """ "Kazakh government", "Uzbek Government" → "Government of <country>" (as the gold names it)."""
+    m = _DEMONYM_GOVERNMENT.fullmatch(g)
+    country = demonym_country(m.group(1)) if m else None
+    return f"Government of {country}" if country else None
+
+
 def _clean_giver(g: str) -> str:
     g = re.sub(r"^(?:The|the|and)\s+", "", g.strip())
-    m = re.fullmatch(r"(\w[\w\s-]*?)\s+[Gg]overnment", g)
-    if m and demonym_country(m.group(1)):
-        return f"Government of {demonym_country(m.group(1))}"  # "the Kazakh government"
+    gov = _demonym_government(g)
+    if gov:
+        return gov  # "the Kazakh government"
     info = org_info(g) or org_info(f"the {g}")  # "The Commission announced …": the alias "the Commission"
     return info["name"] if info else g
 
@@ -2135,6 +2196,8 @@ _PURPOSE_END = (
     # "… to Central Asia, first announced in Samarkand": a participle clause about the pledge
     r"|,\s+(?:first\s+|originally\s+|already\s+|initially\s+)?(?:announced|pledged|unveiled|made|promised|"
     r"committed|agreed|approved|signed)\b"
+    # "… for transport in Central Asia was announced by …": the verb of a passive sentence
+    r"|\s+(?:was|were|has\s+been|had\s+been|will\s+be)\s+(?:[a-z]+ly\s+)?[a-z]{3,}(?:ed|en)\b"
     # "… to the project through the Investment Platform …, bringing total EU support to …", "… to the
     # cable from the Connecting Europe Facility": a channel, a source or a running total is no purpose
     r"|\s+(?:through|via|from)\s+(?:the\s+|its\s+)?[A-Z]|,\s+(?:bringing|raising|taking|lifting)\s"
