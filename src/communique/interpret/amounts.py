@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import data
+from ..annotate.dates import _future as future_clause
 from ..annotate.orgs import org_info
 from ..annotate.places import country_name, demonym_country, first_letters_ahead
 from ..annotate.types import Amount
@@ -2904,7 +2905,10 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
             val = f"{d.value}/{d.end}"
         else:
             val = d.value
-        dated.append((d, base, (d.span[0], d.span[1], val, since or after or bool(d.end))))
+        part = _bare_part_of_year(ctx, d) if d.granularity == "year" and not d.end else None
+        if part:
+            val = part  # "USD 11.7 billion in the first quarter": that quarter's months
+        dated.append((d, base, (d.span[0], d.span[1], val, since or after or bool(d.end) or bool(part))))
         if _EARLIER_BASE.fullmatch(d.text):
             # "410 trains in 9M 2025, against 312 a year earlier, a rise of 31%": the base of a change
             ctx.memo.setdefault("period_bases", set()).add(d.span[0])
@@ -2945,8 +2949,103 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
             g = then.lastindex or 1
             cand = (s.start + then.start(g), s.start + then.end(), f"{d.value[:4]}/{year}", True)
             dated.append((d, False, cand))
+    if year and ("quarter" in sent or "alf" in sent or "ull" in sent):  # (cheap test first)
+        dated.extend(_part_of_year_words(ctx, s, dated))
     got = memo[s.start] = (rels, dated)
     return got
+
+
+# a quarter or half told without its year ("in the first quarter"): the date annotator gives it the
+# year of writing (an occasion "in the second quarter" is dated by its year); a figure's period is the
+# quarter's (half's) months: of the last one ended by the time of writing, or the next one ahead in a
+# clause about the future
+_BARE_PART = re.compile(r"(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+(quarter|half)", re.I)
+_PART_N = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _part_months(n: int, half: bool, y: int) -> str | None:
+    span = 6 if half else 3
+    if half and n > 2:
+        return None
+    m1 = (n - 1) * span + 1
+    return f"{y:04d}-{m1:02d}/{y:04d}-{m1 + span - 1:02d}"
+
+
+def _part_year(ctx: Context, n: int, half: bool, lo: int, hi: int, year: int | None = None) -> int | None:
+    """The year of the quarter (half) `n` told at [lo, hi) without one: `year` when a date nearby
+    gives it, else the last one ended by the time of writing (the next one in a future clause)."""
+    if year is not None:
+        return year
+    if ctx.anchor is None:
+        return None
+    last_month = n * (6 if half else 3)
+    y = ctx.anchor.year
+    if future_clause(ctx.text, lo, hi):
+        return y if ctx.anchor.month <= last_month else y + 1
+    return y if ctx.anchor.month > last_month else y - 1
+
+
+def _bare_part_of_year(ctx: Context, d) -> str | None:
+    m = _BARE_PART.fullmatch(d.text)
+    if not m:
+        return None
+    n, half = _PART_N[m.group(1).lower()], m.group(2).lower() == "half"
+    y = _part_year(ctx, n, half, d.span[0], d.span[1])
+    return _part_months(n, half, y) if y else None
+
+
+# "… USD 11.7 billion in the first quarter and USD 12.9 billion in the second, when …": a quarter
+# (half) left out after one told in the sentence
+_ELIDED_PART = re.compile(
+    r"\b(?:in|for|during)\s+the\s+(second|third|fourth|first)\b(?=\s*(?:[,.;)]|\s+when\b|$))"
+)
+# "half-year turnover", "full-year trade": the last half ended (the year of writing, or the year
+# before) and the year (this year in a clause about the future, else the last one)
+_HALF_FULL_YEAR = re.compile(
+    r"(?<![Aa] )(?<![Ee]ach )(?<![Ee]very )\b([Hh]alf|[Ff]ull)[- ]year(?!\s+(?:of|to|on)\b)(?![\w-])"
+)
+
+
+_FORECAST = re.compile(
+    r"\b(?:will|would|shall|expect\w*|forecast\w*|project(?:s|ed|ing)|predict\w*|estimat\w*|outlook|sees?)\b",
+    re.I,
+)
+
+
+def _part_of_year_words(ctx: Context, s, dated: list) -> list:
+    """Period candidates for a quarter or half named without the word ("in the second") after one
+    told in the sentence, and for "half-year" and "full-year" figures."""
+    text, out = ctx.text, []
+    told = [
+        (d, _BARE_PART.search(d.text)) for d, _b, c in dated
+        if d is not None and ("quarter" in d.text.lower() or "half" in d.text.lower())
+    ]
+    told = [(d, m) for d, m in told if m]
+    if told:
+        d0, m0 = told[-1]
+        half = m0.group(2).lower() == "half"
+        y0 = int(d0.value[:4]) if not _BARE_PART.fullmatch(d0.text) else None
+        for m in _ELIDED_PART.finditer(text, d0.span[1], min(s.end, d0.span[1] + 160)):
+            n = _PART_N[m.group(1).lower()]
+            y = _part_year(ctx, n, half, m.start(1), m.end(), y0)
+            months = _part_months(n, half, y) if y else None
+            if months:
+                out.append((None, False, (m.start(1) - 4, m.end(), months, True)))
+    for m in _HALF_FULL_YEAR.finditer(text, s.start, s.end):
+        if any(c[0] <= m.start() < c[1] for _d, _b, c in dated):
+            continue  # inside a date told already ("the first half-year of 2025")
+        if m.group(1).lower() == "half":
+            if ctx.anchor.month > 6:
+                months = _part_months(1, True, ctx.anchor.year)
+            else:
+                months = _part_months(2, True, ctx.anchor.year - 1)
+        else:
+            future = future_clause(text, m.start(), m.end()) or bool(
+                _FORECAST.search(text, max(s.start, m.start() - 60), m.start())
+            )
+            months = str(ctx.anchor.year if future else ctx.anchor.year - 1)
+        out.append((None, False, (m.start(), m.end(), months, True)))
+    return out
 
 
 def _conj_before_date(text: str, lo: int, at: int) -> bool:
@@ -2981,6 +3080,13 @@ _COMPARED = re.compile(r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|from)\
 _COMPARED_NUMBER = re.compile(
     r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|from)\s+"
     r"(?:(?:about|some|nearly|almost|over|more\s+than|less\s+than)\s+)?(?:[$€£]\s?)?\d"
+)
+
+
+# ", around 85% of which are oil and gas condensate,": a share told in an aside about the subject
+_OF_WHICH_ASIDE = re.compile(r" of which[^,;()]{1,80}[,)]")
+_ASIDE_OPEN = re.compile(
+    r"[,(]\s*(?:(?:about|around|some|nearly|almost|roughly|approximately|over|more\s+than|less\s+than)\s+)?$"
 )
 
 
@@ -3046,6 +3152,14 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
             if x.unit == a.unit and _gapped_item(text, a.span[1], x.span[0]):
                 continue  # "Exports fell by 5% and imports by 2% in 2024": one date for the list
             nxt_amount = x.span[0]
+    if a.unit == "percent" and text.startswith(" of which", a.span[1]):
+        aside = _OF_WHICH_ASIDE.match(text, a.span[1], s.end)
+        if aside and _ASIDE_OPEN.search(text, max(s.start, a.span[0] - 40), a.span[0]):
+            # "Exports, around 85% of which are oil, climbed to USD 19.1 billion in January–June": a
+            # share of the subject is of the period its clause tells
+            main = [c for c in cands if aside.end() <= c[0] and not _SEMI.search(text, aside.end(), c[0])]
+            if main:
+                return min(main, key=lambda c: c[0])[2]
     # (not across "…, and for 9 months of 2025 – USD 950 million": the next clause's period)
     bases = ctx.memo.get("period_bases") or ()
     after = [

@@ -1,0 +1,81 @@
+"""Periods of figures told by a part of the year without its year ("in the first quarter"), by a
+quarter left out after one told ("… and USD 12.9 billion in the second"), by "half-year" and
+"full-year", and of a share told in an aside about the subject (our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import extract
+
+
+def _periods(text: str, published: str = "2026-08-14") -> list[tuple[float, str | None]]:
+    return [(f.value, f.period) for f in extract(text, published=published).figures]
+
+
+@pytest.mark.parametrize(
+    "text, published, want",
+    [
+        ("Trade between Kazakhstan and the EU reached USD 11.7 billion in the first quarter.", "2026-08-14",
+         [(11.7e9, "2026-01/2026-03")]),
+        ("In the second quarter, exports to China totalled USD 4.2 billion.", "2026-08-14",
+         [(4.2e9, "2026-04/2026-06")]),
+        # (written in February: the last fourth quarter ended is the year before's)
+        ("Uzbekistan's imports from the EU rose 7% in the fourth quarter, the agency said.", "2026-02-10",
+         [(7.0, "2025-10/2025-12")]),
+    ],
+)
+def test_a_quarter_without_its_year_is_the_last_one_ended(text, published, want):
+    assert _periods(text, published) == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "On a quarterly basis, turnover was USD 11.7 billion in the first quarter and USD 12.9 billion "
+            "in the second, when imports of machinery dropped 6% from the same quarter a year earlier.",
+            [(11.7e9, "2026-01/2026-03"), (12.9e9, "2026-04/2026-06"), (-6.0, "2026-04/2026-06")],
+        ),
+        ("Trade reached USD 5 billion in the first half of 2025 and USD 6 billion in the second.",
+         [(5e9, "2025-01/2025-06"), (6e9, "2025-07/2025-12")]),
+        ("Exports came to EUR 2.1 billion in the third quarter of 2025 and EUR 2.4 billion in the fourth.",
+         [(2.1e9, "2025-07/2025-09"), (2.4e9, "2025-10/2025-12")]),
+    ],
+)
+def test_a_quarter_left_out_after_one_told_takes_its_months(text, want):
+    assert _periods(text) == want
+
+
+@pytest.mark.parametrize(
+    "text, published, want",
+    [
+        ("In tenge terms, half-year turnover came to about KZT 12.4 trillion.", "2026-08-14",
+         [(12.4e12, "2026-01/2026-06")]),
+        ("Half-year exports to the EU stood at USD 9 billion.", "2026-03-02", [(9e9, "2025-07/2025-12")]),
+        ("She expected full-year trade of between USD 47 and 50 billion.", "2026-08-14", [(47e9, "2026")]),
+        ("The ministry forecasts full-year exports at USD 30 billion.", "2026-08-14", [(30e9, "2026")]),
+        ("Full-year trade came to USD 40 billion, the bureau said.", "2026-02-14", [(40e9, "2025")]),
+    ],
+)
+def test_half_year_and_full_year_figures(text, published, want):
+    assert _periods(text, published) == want
+
+
+@pytest.mark.parametrize(
+    "text, share, period",
+    [
+        (
+            "Exports to the bloc, around 85% of which are oil and gas condensate, climbed to USD 19.1 "
+            "billion in January–June.",
+            85.0, "2026-01/2026-06",
+        ),
+        ("Kazakhstan's imports, 40% of which were machinery, reached USD 8 billion in 2025.", 40.0, "2025"),
+        (
+            "Exports, 60 percent of which consisted of metals, rose by 12% in the first nine months of 2025.",
+            60.0, "2025-01/2025-09",
+        ),
+    ],
+)
+def test_a_share_in_an_aside_about_the_subject_takes_the_period_of_its_clause(text, share, period):
+    assert (share, period) in _periods(text)
