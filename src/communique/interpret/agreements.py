@@ -335,10 +335,13 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
         ),
         key=lambda m: m.span,
     )
+    own_parties = _parties_told_apart(ctx, explicit)
     for m in explicit:
         if recs and _SIMILAR.search(text, max(0, m.span[0] - 20), m.span[0]):
             m = _similar_to(m, recs[-1])  # "a similar treaty with Kuwait": on the subject of the last one
         name, money = m.name, None
+        if m.span in own_parties:
+            name = f"{name} {own_parties[m.span]}"  # "… Agreement between the EU and Turkmenistan"
         if " th" in name and (ref := _THIS_PROJECT.search(name)):
             name = _project_named(text, name, ref, m.span[0])
             if m.anaphoric:
@@ -536,6 +539,42 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
 
 # (the word "it" found by its literal, the verb before it checked there: a scan for the verbs
 # would try every position of the text)
+# "the Enhanced Partnership and Cooperation Agreement between the European Union and Turkmenistan":
+# the parties a title is told with, up to the end of the phrase
+_TITLE_PARTIES = re.compile(r"\s+((?:between|with)\s+[^,;:.()\n]{3,120})")
+
+
+_PARTY_WORDS = re.compile(r"(?:\s*(?:[A-Z][\w'’-]*|the|of|and|,))*\s*")
+
+
+def _parties_told_apart(ctx: Context, mentions) -> dict[tuple[int, int], str]:
+    """One title told of different pairs of parties in one text ("the ratification of the EPCA between
+    the EU and Uzbekistan … the negotiations on an EPCA between the EU and Turkmenistan") names two
+    agreements: each mention's span → the party phrase that tells it apart ("between … and …")."""
+    told: dict[str, list[tuple[tuple[int, int], str, frozenset[str]]]] = {}
+    for m in mentions:
+        if m.anaphoric or m.plural or " between " in m.name or " with " in m.name:
+            continue
+        pm = _TITLE_PARTIES.match(ctx.text, m.span[1])
+        if not pm:
+            continue
+        states, end = set(), None
+        lead = pm.start(1) + len(pm.group(1).split()[0])
+        for p in ctx.places_in(pm.start(1), pm.end(1)):
+            # (the parties only: "… with the EU in 2004" ends with "EU")
+            if p.kind != "country" or not _PARTY_WORDS.fullmatch(ctx.text, lead, p.span[0]):
+                break
+            states.add(p.country or p.name)
+            end = p.span[1]
+        if states and end is not None:
+            told.setdefault(_key(m.name), []).append((m.span, ctx.text[pm.start(1) : end], frozenset(states)))
+    out: dict[tuple[int, int], str] = {}
+    for same in told.values():
+        if len({x[2] for x in same}) > 1:
+            out.update({span: phrase for span, phrase, _states in same})
+    return out
+
+
 _IT_WORD = re.compile(r" (it)\b")  # (a literal first: sre skips ahead to it)
 _STEP_BEFORE_IT = re.compile(
     r"\b(?:signed|initialled|initialed|ratified|inked|sealed|denounced|suspended|terminated)\s+$"
@@ -550,8 +589,14 @@ _IT_STEP = re.compile(
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|be|is)\s")
 
 
+# "A: It was signed in October", "KUDRATOV: It …": the speaker's label of an interview's answer
+_ANSWER_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w.’'-]*[ \t]?){1,3}:[ \t]*$")
+
+
 def _opens_sentence(text: str, pos: int) -> bool:
     before = text[max(0, pos - 3) : pos].rstrip(" \t\u00a0")
+    if before.endswith(":"):
+        return bool(_ANSWER_LABEL.search(text, max(0, pos - 40), pos))
     return not before or before[-1] in ".!?\n"
 
 
@@ -854,6 +899,11 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 and not _TALKS_ON.match(text, pos + len(word))
             ):
                 continue  # "Following the talks, the presidents signed …": the occasion, not a stage
+            if stage == "negotiating" and _NOT_STARTED.match(text, pos + len(word), min(s.end, pos + 160)):
+                # "Talks on a bilateral investment agreement have not started yet": still ahead
+                pending_seen = pos + len(word)
+                pendings.append((_rank(stage), pos))
+                continue
             neg = cues["neg"].search(clause_left)
             if neg or _PROVISIONALLY.match(text, pos + len(word)):
                 if neg and neg.group(0).lower() in ("not", "never") and _rank(stage) in range(1, 6):
@@ -979,6 +1029,16 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             if ranks and min(ranks) > 0:
                 low = min(ranks)
                 r.pending.append((low - 1, STAGE_ORDER[low - 1], s.start))
+
+
+# after a talks cue, in its clause: the talks have not begun ("Negotiations on X have not started
+# yet", "talks on X are yet to begin", "… has not been launched")
+_NOT_STARTED = re.compile(
+    r"[^,;.]{0,110}?\b(?:(?:have|has|had)\s+(?:still\s+)?not\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:started|begun|began|launched|opened|commenced|got\s+under\s+way)"
+    r"|(?:are|is|were|was|remain|remains)\s+(?:still\s+)?yet\s+to\s+(?:start|begin|open|commence|be\s+(?:launched|opened))"
+    r"|(?:have|has)\s+yet\s+to\s+(?:start|begin|open|commence|be\s+(?:launched|opened)))\b"
+)
 
 
 def _later_start(ctx: Context, pos: int, end: int) -> bool:

@@ -1,0 +1,93 @@
+"""Agreement rules: one title told of different pairs of parties names different agreements; an
+interview answer that opens with "It" speaks of the agreement the question named; talks that "have
+not started" leave an agreement proposed (our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import extract
+
+
+def _agreements(text: str, published: str = "2026-05-15") -> list[tuple[str, str | None]]:
+    return [(a.name, a.status) for a in extract(text, published=published).agreements]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "The Leaders welcomed the ratification by the Oliy Majlis in March 2026 of the Enhanced "
+            "Partnership and Cooperation Agreement between the European Union and the Republic of "
+            "Uzbekistan, and took note of the ongoing negotiations on an Enhanced Partnership and "
+            "Cooperation Agreement between the European Union and Turkmenistan.",
+            [
+                ("Enhanced Partnership and Cooperation Agreement between the European Union and the Republic "
+                 "of Uzbekistan", "ratified"),
+                ("Enhanced Partnership and Cooperation Agreement between the European Union and Turkmenistan",
+                 "negotiating"),
+            ],
+        ),
+        (
+            "Tajikistan signed the Partnership and Cooperation Agreement with the EU in 2004. Talks on a "
+            "Partnership and Cooperation Agreement between the EU and Turkmenistan are under way.",
+            [
+                ("Partnership and Cooperation Agreement with the EU", "signed"),
+                ("Partnership and Cooperation Agreement between the EU and Turkmenistan", "negotiating"),
+            ],
+        ),
+        (
+            "The Air Services Agreement between Kazakhstan and the EU entered into force in 2024, while the "
+            "Air Services Agreement between Uzbekistan and the EU was initialled in March.",
+            [
+                ("Air Services Agreement between Kazakhstan and the EU", "in force"),
+                ("Air Services Agreement between Uzbekistan and the EU", "initialled"),
+            ],
+        ),
+    ],
+)
+def test_one_title_told_of_different_parties_is_two_agreements(text, want):
+    assert _agreements(text) == want
+
+
+def test_one_title_told_twice_of_the_same_parties_is_one_agreement():
+    text = (
+        "The Enhanced Partnership and Cooperation Agreement between the EU and Kazakhstan was signed in "
+        "2015. The Enhanced Partnership and Cooperation Agreement between the European Union and the "
+        "Republic of Kazakhstan entered into force in 2020."
+    )
+    assert [s for _n, s in _agreements(text)] == ["in force"]
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("Q: What about the Enhanced Partnership and Cooperation Agreement?\n\nA: It was signed in October, "
+         "and our parliament is now examining it.", "signed"),
+        ("Question: And the air services agreement?\nMinister Abenov: It was initialled in March; we hope "
+         "to sign it this year.", "initialled"),
+        ("INTERVIEWER: Where does the Agreement on Visa Facilitation stand?\nAMBASSADOR: It entered into "
+         "force last year.", "in force"),
+    ],
+)
+def test_an_answer_opening_with_it_speaks_of_the_agreement_asked_about(text, status):
+    assert [s for _n, s in _agreements(text)] == [status]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks on a bilateral investment agreement with the EU have not started yet, but we have proposed "
+        "to open them.",
+        "Negotiations on a visa facilitation agreement with Kazakhstan are yet to begin.",
+        "The EU proposed an air services agreement; negotiations on it have not been launched.",
+    ],
+)
+def test_talks_that_have_not_started_leave_the_agreement_proposed(text):
+    assert [s for _n, s in _agreements(text)] == ["proposed"]
+
+
+def test_talks_that_have_started_are_negotiations():
+    assert [s for _n, s in _agreements("Negotiations on a free trade agreement have started, he said.")] == [
+        "negotiating"
+    ]
