@@ -79,3 +79,28 @@ def test_half_year_and_full_year_figures(text, published, want):
 )
 def test_a_share_in_an_aside_about_the_subject_takes_the_period_of_its_clause(text, share, period):
     assert (share, period) in _periods(text)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        (
+            "The Leaders noted that trade reached around EUR 55 billion in 2025, and that the stock of EU "
+            "direct investment in the region exceeds EUR 100 billion.",
+            100e9,
+        ),
+        (
+            "The EU remained the largest trading partner in 2025, with turnover of USD 48.8 billion, "
+            "while EU countries account for nearly 50 percent of foreign direct investment.",
+            50.0,
+        ),
+        ("EU exports came to EUR 30 billion in 2025, while the stock of EU investment stands at EUR 80 "
+         "billion.", 80e9),
+    ],
+)
+def test_a_date_of_the_clause_before_does_not_reach_a_state_told_in_the_present(text, value):
+    assert (value, None) in _periods(text, "2026-03-01")
+
+
+def test_a_date_of_the_clause_before_reaches_a_past_event_after_and():
+    assert (3e9, "2025") in _periods("Trade reached USD 5 billion in 2025, and exports were USD 3 billion.")

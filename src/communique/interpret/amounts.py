@@ -2458,7 +2458,7 @@ def _as_figure(
         fig, para, si = last_money
         same = ctx.sentence_index(a.span[0]) == si
         if para == s.paragraph and (
-            same
+            (same and not (fig.span and _present_clause_after(ctx.text, fig.span[1], a)))
             or (
                 ctx.sentence_index(a.span[0]) - si == 1
                 and _BACK_REF.search(ctx.text, s.start, s.end)
@@ -3186,6 +3186,30 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
         # "Trade has grown by a quarter over the past five years, and Türkiye remains its largest
         # partner, accounting for 14%": a span told of the clause before is that clause's
         before = [c for c in before if c[0] != rel_at]
+    if before and not count:
+        # "… reached EUR 55 billion in 2025, and that the stock of EU investment exceeds EUR 100
+        # billion", "… in 2025, while EU countries account for nearly 50 percent of FDI": a date of the
+        # clause before does not reach a state told in the present in a clause of its own
+        before = [c for c in before if not _present_clause_after(text, c[1], a)]
     if before:
         return max(before, key=lambda c: c[1])[2]
     return None
+
+
+_CLAUSE_JOIN = re.compile(r",\s+(?:and\s+(?:that\s+)?|while\s+|whereas\s+|but\s+)")
+_PRESENT_SIMPLE = re.compile(
+    r"\b(?:is|are|remains?|exceeds?|accounts?\s+for|makes?\s+up|represents?|stands?\s+at|holds?|totals|"
+    r"amounts\s+to|comes?\s+to)\b"
+)
+
+
+def _present_clause_after(text: str, lo: int, a: Amount) -> bool:
+    """Whether a clause of its own opens between `lo` and the amount `a` and tells a state in the
+    present (its verb before the amount, or right after it)."""
+    cut = None
+    for m in _CLAUSE_JOIN.finditer(text, lo, a.span[0]):
+        cut = m.end()
+    if cut is None:
+        return False
+    tail = _CLAUSE_PUNCT.search(text, a.span[1], a.span[1] + 60)
+    return bool(_PRESENT_SIMPLE.search(text, cut, tail.start() if tail else a.span[1] + 60))
