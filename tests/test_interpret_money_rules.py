@@ -159,3 +159,34 @@ def test_the_purpose_of_a_passive_pledge_ends_before_its_verb():
 )
 def test_a_money_contract_is_not_named_by_its_currency(text, name):
     assert [a.name for a in extract(text, published=PUB).agreements] == [name]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "The Kyrgyz side presented its plans for the hydropower plant; the EU indicated that it stands "
+            "ready to contribute up to EUR 25 million in grants to the preparation of the project.",
+            [("European Union", 25e6)],
+        ),
+        (
+            "The EIB will lend EUR 100 million for water projects; the EBRD will add EUR 50 million for "
+            "roads.",
+            [("European Investment Bank", 100e6), ("European Bank for Reconstruction and Development", 50e6)],
+        ),
+        (
+            "Germany pledged EUR 30 million to the fund; France, for its part, will add EUR 20 million to "
+            "it.",
+            [("Germany", 30e6), ("France", 20e6)],
+        ),
+    ],
+)
+def test_a_clause_after_a_semicolon_has_its_own_giver(text, want):
+    assert [(p.by, p.amount) for p in _pledges(text)] == want
+
+
+def test_a_list_after_semicolons_without_a_new_giver_continues_the_pledge():
+    ps = _pledges("The EU will provide EUR 10 million for water; EUR 20 million for schools; and EUR 5 "
+                  "million for roads.")
+    assert [(p.by, p.amount) for p in ps] == [("European Union", 10e6), ("European Union", 20e6),
+                                              ("European Union", 5e6)]

@@ -19,6 +19,7 @@ is its stated conversion, not a record of its own.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -1235,8 +1236,15 @@ def _as_pledge(
         and si - last.sentence <= 1
         and re.match(r"\s+(?:for|to)\s", right_full)
         # a next sentence naming a giver of its own ("The Uzbek side … 50 billion sums for …") is no
-        # continuation of the pledge before
+        # continuation of the pledge before, nor a clause after a semicolon that names one ("…; the
+        # EBRD will add EUR 50 million for …")
         and (si == last.sentence or not _names_a_party(ctx, s.start, a0))
+        and not (
+            si == last.sentence
+            and last.pledge.span
+            and (semi := ctx.text.rfind(";", last.pledge.span[1], a0)) >= 0
+            and _names_a_party(ctx, semi + 1, a0)
+        )
     ):
         is_pledge = continued = True
     gapped = None if last is None or si != last.sentence else _gapped_giver(ctx, last, a0)
@@ -1517,6 +1525,11 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     """Who gives: an institution or party named before the amount in its sentence (or, in "the
     €10 billion that European lenders pledged", after it)."""
     lx = _lex()
+    semi = ctx.text.rfind(";", s.start, a.span[0])
+    if semi >= 0:
+        # "The Kyrgyz side presented its plans; the EU stands ready to contribute …": the clause after
+        # a semicolon has its own subject
+        s = dataclasses.replace(s, start=semi + 1, text=ctx.text[semi + 1 : s.end])
     agent = _local_giver(ctx, a, s) or _cosigned_donor(ctx, a, s)
     agent = agent or _agent_after(ctx, a, s) or _thanked(ctx, a, s)
     if agent:
