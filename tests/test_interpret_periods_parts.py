@@ -104,3 +104,35 @@ def test_a_date_of_the_clause_before_does_not_reach_a_state_told_in_the_present(
 
 def test_a_date_of_the_clause_before_reaches_a_past_event_after_and():
     assert (3e9, "2025") in _periods("Trade reached USD 5 billion in 2025, and exports were USD 3 billion.")
+
+
+def _figs(text: str, published: str = "2026-08-14") -> list[tuple[str, float, float | None]]:
+    return [(f.metric, f.value, f.value_max) for f in extract(text, published=published).figures]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Mongolia's economy contracted by 5.3% in 2020.", ("contraction of economy", 5.3, None)),
+        ("Once completed, journey times for freight trains on the section are expected to fall by up to "
+         "30%.", ("reduction of journey times", 30.0, None)),
+        ("Transit times between China and Europe were cut by 20% last year.",
+         ("reduction of Transit times", 20.0, None)),
+        ("Logistics costs fell by 15% in 2024, while exports dropped 2%.",
+         ("reduction of costs", 15.0, None)),
+    ],
+)
+def test_a_fall_of_a_quantity_that_is_no_trade_flow_is_a_positive_reduction(text, want):
+    assert want in _figs(text)
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Exports to the EU fell by 3.1% to 0.9 bln US dollars.", ("exports growth", -3.1, None)),
+        ("Imports of machinery dropped 6% from a year earlier.", ("imports growth", -6.0, None)),
+        ("Logistics costs fell by 15% in 2024, while exports dropped 2%.", ("exports growth", -2.0, None)),
+    ],
+)
+def test_a_fall_of_a_trade_flow_stays_a_negative_growth(text, want):
+    assert want in _figs(text)

@@ -48,6 +48,31 @@ _CONVERSION_OR = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _reductions() -> tuple[re.Pattern, dict[str, str]]:
+    kinds = data.load("metrics").get("reductions") or {}
+    word_kind = {w.lower(): k for k, words in kinds.items() for w in words}
+    rx = re.compile(
+        r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(word_kind, key=len, reverse=True))) + r")(?![\w-])",
+        re.I,
+    )
+    return rx, word_kind
+
+
+def _reduced_quantity(ctx: Context, a: Amount, s) -> str | None:
+    """ "journey times … are expected to fall by up to 30%", "the economy contracted by 5.3%": the
+    metric of a fall told as a reduction (contraction) of a quantity (data/metrics.yaml
+    `reductions`), named in the amount's clause before it."""
+    rx, word_kind = _reductions()
+    left = _clause_left(ctx, a, s)
+    cut = max((m.end() for m in _CLAUSE_CUT.finditer(left)), default=0)
+    found = list(rx.finditer(left, cut))
+    if not found:
+        return None
+    w = found[-1].group(0)
+    return f"{word_kind[w.lower()]} of {w}"
+
+
 # "$1 = 505 tenge", "1 euro equals 1.17 dollars": a rate of exchange between two money amounts
 _RATE_EQUALS = re.compile(r"\s*(?:=|equals|is\s+worth)\s*")
 
@@ -540,6 +565,12 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         goal = _goal_metric(ctx, a, s, fig.metric)
         if goal != fig.metric:
             fig = fig.model_copy(update={"metric": goal})
+        if fig.unit == "percent" and fig.value < 0 and fig.metric.endswith("growth"):
+            reduced = _reduced_quantity(ctx, a, s)
+            if reduced:
+                # "journey times are expected to fall by up to 30%": a reduction of 30%, not a growth
+                lo, hi = (-fig.value_max, -fig.value) if fig.value_max is not None else (-fig.value, None)
+                fig = fig.model_copy(update={"value": lo, "value_max": hi, "metric": reduced})
         if fig.period is None and fig.unit == "percent" and fig.metric.endswith("growth"):
             after_base = _after_base(ctx, s)
             if after_base:
