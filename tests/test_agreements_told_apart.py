@@ -91,3 +91,29 @@ def test_talks_that_have_started_are_negotiations():
     assert [s for _n, s in _agreements("Negotiations on a free trade agreement have started, he said.")] == [
         "negotiating"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An agreement on mutual recognition of driving licences is being drafted.",
+        "A new agreement on labour migration is being negotiated by the two ministries.",
+        "The text of the Agreement on Investment Protection was drafted last year.",
+    ],
+)
+def test_a_text_being_drafted_or_negotiated_is_under_negotiation(text):
+    assert [s for _n, s in _agreements(text)] == ["negotiating"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Kazakhstan and Uzbekistan signed a roadmap for expanding trade to USD 10 billion.",
+         "roadmap for expanding trade"),
+        ("The sides signed a programme of cooperation worth about EUR 40 million.",
+         "programme of cooperation"),
+        ("The EBRD and Kyrgyzstan signed a loan agreement for up to USD 30 million.", "loan agreement"),
+    ],
+)
+def test_an_amount_and_the_words_before_it_are_no_part_of_a_name(text, name):
+    assert name in [n for n, _s in _agreements(text)]

@@ -190,3 +190,18 @@ def test_a_list_after_semicolons_without_a_new_giver_continues_the_pledge():
                   "million for roads.")
     assert [(p.by, p.amount) for p in ps] == [("European Union", 10e6), ("European Union", 20e6),
                                               ("European Union", 5e6)]
+
+
+@pytest.mark.parametrize(
+    "text, giver, hedged",
+    [
+        ("Turkmenistan's President said the country is ready to invest USD 1 billion in the TAPI pipeline.",
+         "Turkmenistan", True),
+        ("President Berdimuhamedov of Turkmenistan said his country would provide USD 200 million for the "
+         "railway.", "Turkmenistan", False),
+        ("The Japanese ambassador told reporters that his government would extend a loan of JPY 10 billion "
+         "for the metro.", "Government of Japan", True),
+    ],
+)
+def test_the_country_or_his_government_gives_as_the_state_the_sentence_names(text, giver, hedged):
+    assert [(p.by, p.hedged) for p in _pledges(text)] == [(giver, hedged)]

@@ -56,6 +56,12 @@ _CLOSE_QUOTES = ('"', "”", "»")
 _IN_QUOTE_STOP = {",", ".", "!", "?", ":", ";"}
 # "Programme of cultural and humanitarian cooperation", "Plan of Consultations": a plan or programme
 # "of" a few lower-case words that ends in one of these nouns is a document between parties
+# words that stand between a name and an amount cut from it ("a roadmap for expanding trade to USD
+# 10 billion", "a finance contract for EUR 150 million")
+_BEFORE_AMOUNT = frozenset(
+    ["the", "a", "an", "for", "of", "worth", "to", "at", "by", "about", "around", "some", "nearly", "almost",
+     "over", "up", "than", "more", "least"]
+)
 _PLAN_HEADS = {"Programme", "programme", "Program", "program", "Plan", "plan"}
 _PLAN_ENDS = {"cooperation", "consultations", "interaction", "partnership", "action", "actions", "measures"}
 # "… on a wind turbine plant in the Zhambyl region": where, not what
@@ -763,7 +769,7 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
             if k > j + 1 and currency_code(toks[k - 1].text):
                 # "finance contract for EUR 150 million": the amount is no part of the name
                 k -= 1
-                while k > j + 1 and toks[k - 1].base.lower() in ("the", "a", "an", "for", "of", "worth"):
+                while k > j + 1 and toks[k - 1].base.lower() in _BEFORE_AMOUNT:
                     k -= 1
                 if k == j + 1:
                     return j  # nothing but the amount after the post word: no phrase

@@ -1489,7 +1489,8 @@ _OFFERED = re.compile(
 _CONDITION = re.compile(r"\b(?:if|unless|provided\s+that|subject\s+to|once|as\s+soon\s+as)\s")
 _REPORTED_WOULD = re.compile(
     r"\b(?:(?:said|announced|confirmed|stated|added|noted|declared)\s+|told\s+(?:[\w-]+\s+){1,4}?)(?:that\s+)?"
-    r"(?:it|they|we)\s+would\s+(?:[\w-]+\s+){1,3}$"  # of its own money: "said the ADB would" reports another
+    r"(?:it|they|we|(?:his|her|our|their)\s+(?:country|government))\s+would\s+(?:[\w-]+\s+){1,3}$"
+    # (of its own money: "said the ADB would" reports another's; "said his country would" the speaker's)
     # "announced that the EU would provide …": an announcement of a party's money is its promise
     r"|\b(?:announced|confirmed|declared)\s+(?:that\s+)?(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}would\s+"
     r"(?:[\w-]+\s+){1,3}$"
@@ -1674,6 +1675,25 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         bank = next(reversed(list(_GLUED_BANK.finditer(left))), None)  # the last one named
         if bank:  # "Türk Eximbank is ready to extend …"
             return bank.group(1)
+    the_country = _THE_COUNTRY.search(left) if ("country" in left or "overnment" in left) else None
+    if the_country:
+        # "Turkmenistan's President said the country is ready to invest …", "the Japanese ambassador
+        # said his government would extend …": the state the sentence names (an owner of a title, a
+        # people), else the speaker's
+        gov = (the_country.group(2) or "").lower() == "government"
+        state = next(
+            (
+                p.country or p.name
+                for p in ctx.places_in(s.start, a.span[0])
+                if p.kind == "country" or (p.kind == "demonym" and p.country)
+            ),
+            None,
+        )
+        if state is None:
+            speaker = next((p for st, _e, p in ctx.person_mentions() if s.start <= st < a.span[0]), None)
+            state = country_name(speaker.affiliation) if speaker is not None and speaker.affiliation else None
+        if state is not None:
+            return f"Government of {state}" if gov else state
     people = [p for st, _e, p in ctx.person_mentions() if s.start <= st < a.span[0]]
     if people and people[0].affiliation:
         return people[0].affiliation
@@ -1721,6 +1741,10 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
 
 
 _PREP_BEFORE = re.compile(r"\b(?:in|into|to|for|from|across|throughout|at)\s+(?:the\s+)?$")
+# "… said the country is ready to invest", "his country will provide": the state as the subject
+_THE_COUNTRY = re.compile(
+    r"\b(?:[Tt]he\s+(country)|(?:[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+(country|government))\s+(?:[\w'’-]+\s+){0,5}$"
+)
 _FORMAL_STATE = re.compile(
     r"\b(?:Republic|Federation|Kingdom|Principality|Duchy|Sultanate|Emirates|Confederation)\b"
 )
