@@ -117,3 +117,25 @@ def test_a_text_being_drafted_or_negotiated_is_under_negotiation(text):
 )
 def test_an_amount_and_the_words_before_it_are_no_part_of_a_name(text, name):
     assert name in [n for n, _s in _agreements(text)]
+
+
+@pytest.mark.parametrize(
+    "text, name, status",
+    [
+        ("- EU–Kazakhstan strategic partnership on sustainable raw materials, batteries and renewable "
+         "hydrogen — Memorandum of Understanding **signed** in Brussels in November 2022.",
+         "EU–Kazakhstan strategic partnership on sustainable raw materials, batteries and renewable hydrogen",
+         "signed"),
+        ("- Green Hydrogen Partnership between Kazakhstan and Germany – memorandum signed in Berlin in 2023.",
+         "Green Hydrogen Partnership between Kazakhstan and Germany", "signed"),
+        ("1. Kazakhstan–EU Roadmap on Raw Materials for 2023–2024 — the document was adopted in 2023.",
+         "Kazakhstan–EU Roadmap on Raw Materials for 2023–2024", "signed"),
+    ],
+)
+def test_a_fact_sheet_item_names_a_bare_document_by_the_title_before_the_dash(text, name, status):
+    assert _agreements(text) == [(name, status)]
+
+
+def test_a_clause_before_a_dash_names_no_document():
+    text = "The ministers discussed trade — the Memorandum of Understanding was signed in 2022."
+    assert _agreements(text) == []

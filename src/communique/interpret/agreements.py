@@ -330,6 +330,7 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
                 or (not m.plural and _company_pair(ctx, m.span[0]) is not None)
                 or (not m.plural and _ADOPTED_AT.match(text, m.span[1]) is not None)
                 or (not m.plural and _whose(text, m.span[0]) is not None)
+                or (not m.plural and _dash_title(text, m.span[0]) is not None)
             )
             and not _PARTIES_TO.search(text[max(0, m.span[0] - 30) : m.span[0]])
         ),
@@ -375,6 +376,12 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             if m.anaphoric:
                 m = dataclasses.replace(m, anaphoric=False, name=name)
                 resolved.add(m.span)
+        elif m.anaphoric and (title := _dash_title(text, m.span[0])) is not None:
+            # "- EU–Kazakhstan strategic partnership on raw materials — Memorandum of Understanding
+            # signed in November 2022": a fact sheet's item names the document by the title before it
+            name = title
+            m = dataclasses.replace(m, anaphoric=False, name=name)
+            resolved.add(m.span)
         elif m.anaphoric:
             continue
         if pledges and not m.plural and not m.acronym and _money_contract(m.name):
@@ -573,6 +580,31 @@ def _parties_told_apart(ctx: Context, mentions) -> dict[tuple[int, int], str]:
         if len({x[2] for x in same}) > 1:
             out.update({span: phrase for span, phrase, _states in same})
     return out
+
+
+# a line (a list item) that opens with a title, then a dash and the document's kind
+_DASH_TITLE = re.compile(
+    r"[ \t]*(?:[-*+•▪][ \t]+|\d{1,2}[.)][ \t]+)?(?:\*\*|__)?"
+    r"([A-Z](?:[^—–\n.;:!?\"“”()]|(?<=\S)–(?=\S)){8,160}?)(?:\*\*|__)?"
+    r"[ \t]+[—–][ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+|its[ \t]+)?(?:\*\*|__)?"
+)
+
+
+_TITLE_VERB = re.compile(r"\b(?:[a-z]{3,}ed|is|are|was|were|has|have|will|said)\b")
+
+
+def _dash_title(text: str, pos: int) -> str | None:
+    """The title a line opens with before " — " when a bare document kind follows the dash at `pos`."""
+    line = text.rfind("\n", 0, pos) + 1
+    m = _DASH_TITLE.fullmatch(text, line, pos)
+    if m is None or len(m.group(1).split()) < 3:
+        return None
+    title = m.group(1).strip()
+    words = {w.lower() for w in re.findall(r"[\w-]+", title)}
+    heads = data.load("agreements").get("dash_title_heads") or []
+    if not any(h in words or (" " in h and h in title.lower()) for h in heads) or _TITLE_VERB.search(title):
+        return None
+    return title
 
 
 _IT_WORD = re.compile(r" (it)\b")  # (a literal first: sre skips ahead to it)
