@@ -136,3 +136,21 @@ def test_a_fall_of_a_quantity_that_is_no_trade_flow_is_a_positive_reduction(text
 )
 def test_a_fall_of_a_trade_flow_stays_a_negative_growth(text, want):
     assert want in _figs(text)
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("A joint working group on visa facilitation, proposed by Astana, has met twice in 2025.",
+         [("meetings", 2.0, "2025")]),
+        ("The intergovernmental commission convened three times last year.", [("meetings", 3.0, "2025")]),
+        ("Since 2019 the sub-committee on trade has met 6 times.", [("meetings", 6.0, "2019/2026")]),
+    ],
+)
+def test_a_body_that_met_n_times_is_a_count_of_meetings(text, want):
+    figs = extract(text, published="2026-01-20").figures
+    assert [(f.metric, f.value, f.period) for f in figs] == want
+
+
+def test_a_frequency_of_meetings_is_no_count():
+    assert extract("The Council will meet twice a year.", published="2026-01-20").figures == []

@@ -616,6 +616,8 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             prev_money_fig = fig
             last_money = (fig, s.paragraph, si)
     figures += _year_earlier_counts(ctx, figures)
+    if " met " in ctx.text or "convened" in ctx.text:  # (cheap test first)
+        figures += _times_met(ctx)
     figures += _compared_counts(ctx, figures)
     figures += _table_counts(ctx, figures)
     figures = _table_repeats(ctx, figures)
@@ -1007,6 +1009,35 @@ def _share_of_pledge(ctx: Context, a: Amount, last: _Pending | None, si: int) ->
     if last is None or si - last.sentence > 1 or " of " not in ctx.text[a.span[1] : a.span[1] + 5]:
         return False
     return bool(_SHARE_OF_MONEY.match(ctx.text, a.span[1]))
+
+
+# "the joint working group has met twice in 2025", "the commission convened three times last year": a
+# count of sittings told (not a frequency: "will meet twice a year")
+_TIMES_MET = re.compile(
+    r"\b(?:has|have|had)?\s*(?:met|convened|sat|gathered)\s+(?:only\s+|already\s+)?"
+    r"(twice|three\s+times|four\s+times|five\s+times|six\s+times|(\d{1,2})\s+times)\b"
+    r"(?!\s+(?:a|per|each|every)\s+(?:year|month|week|quarter)\b|\s+(?:annually|yearly|monthly))"
+)
+_TIMES_WORDS = {"twice": 2, "three times": 3, "four times": 4, "five times": 5, "six times": 6}
+
+
+def _times_met(ctx: Context) -> list[Figure]:
+    out = []
+    for m in _TIMES_MET.finditer(ctx.text):
+        word = re.sub(r"\s+", " ", m.group(1).lower())
+        n = int(m.group(2)) if m.group(2) else _TIMES_WORDS.get(word)
+        if not n or ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        s = ctx.sentence_at(m.start(1))
+        a = Amount(
+            span=(m.start(1), m.end(1)), text=m.group(1), value=float(n), value_max=None, unit="count",
+            qualifier="exact", currency_token=None, known_currency=True,
+        )
+        out.append(
+            Figure(metric="meetings", value=float(n), unit="count", period=_period(ctx, a, s, count=True),
+                   qualifier="exact", span=a.span)
+        )
+    return out
 
 
 _YEAR_EARLIER = re.compile(
