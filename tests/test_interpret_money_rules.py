@@ -205,3 +205,15 @@ def test_a_list_after_semicolons_without_a_new_giver_continues_the_pledge():
 )
 def test_the_country_or_his_government_gives_as_the_state_the_sentence_names(text, giver, hedged):
     assert [(p.by, p.hedged) for p in _pledges(text)] == [(giver, hedged)]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("- **34%** — the EU's share of Kazakhstan's exports in 2025 (about).", 34.0),
+        ("- **1,200** European companies active in Uzbekistan (approx.)", 1200.0),
+        ("Exports of grain to Afghanistan: 1.1 million tonnes, worth USD 300 million (est.).", 300e6),
+    ],
+)
+def test_a_bracketed_about_closing_the_line_qualifies_the_figure(text, value):
+    assert [f.qualifier for f in _figures(text) if f.value == value] == ["about"]

@@ -73,6 +73,12 @@ def _reduced_quantity(ctx: Context, a: Amount, s) -> str | None:
     return f"{word_kind[w.lower()]} of {w}"
 
 
+# a bracketed "(about)", "(approx.)", "(est.)" closing the figure's line or sentence
+_BRACKET_APPROX = re.compile(
+    r"\((?:about|approx\.?|approximately|around|roughly|est\.?|estimated?)\)\s*[.;]?\s*$", re.I
+)
+
+
 # "$1 = 505 tenge", "1 euro equals 1.17 dollars": a rate of exchange between two money amounts
 _RATE_EQUALS = re.compile(r"\s*(?:=|equals|is\s+worth)\s*")
 
@@ -565,6 +571,9 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         goal = _goal_metric(ctx, a, s, fig.metric)
         if goal != fig.metric:
             fig = fig.model_copy(update={"metric": goal})
+        if fig.qualifier == "exact" and "(" in s.text and _BRACKET_APPROX.search(ctx.text, a.span[1], s.end):
+            # "**34%** — the EU's share of Kazakhstan's exports in 2025 (about)": a fact sheet's mark
+            fig = fig.model_copy(update={"qualifier": "about"})
         if fig.unit == "percent" and fig.value < 0 and fig.metric.endswith("growth"):
             reduced = _reduced_quantity(ctx, a, s)
             if reduced:
