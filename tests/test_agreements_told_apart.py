@@ -139,3 +139,37 @@ def test_a_fact_sheet_item_names_a_bare_document_by_the_title_before_the_dash(te
 def test_a_clause_before_a_dash_names_no_document():
     text = "The ministers discussed trade — the Memorandum of Understanding was signed in 2022."
     assert _agreements(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Work on the Agreement on Trade in Services is close to completion, the Commissioner said.",
+        "The text of the readmission agreement is almost finalised.",
+        "Talks on the Agreement on Geographical Indications are in the final stage.",
+    ],
+)
+def test_a_text_near_completion_is_still_negotiated(text):
+    assert [s for _n, s in _agreements(text)] == ["negotiating"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The Uzbek parliament's lower house adopted the law on ratification of the Agreement on Scientific "
+         "Cooperation and sent it to the Senate.", "Agreement on Scientific Cooperation"),
+        ("The Mazhilis ratified the Agreement on Air Services with Turkey; the law was forwarded to the "
+         "Senate.",
+         "Agreement on Air Services with Turkey"),
+        ("The Legislative Chamber approved the Agreement on Visa Facilitation and submitted it to the "
+         "Senate.",
+         "Agreement on Visa Facilitation"),
+    ],
+)
+def test_one_chambers_vote_passed_on_to_the_upper_house_leaves_the_agreement_signed(text, name):
+    assert _agreements(text, "2026-10-16") == [(name, "signed")]
+
+
+def test_the_upper_houses_vote_ratifies():
+    text = "The Senate ratified the Protocol on Customs Cooperation last week."
+    assert _agreements(text, "2026-10-16") == [("Protocol on Customs Cooperation", "ratified")]

@@ -62,6 +62,10 @@ _BEFORE_AMOUNT = frozenset(
     ["the", "a", "an", "for", "of", "worth", "to", "at", "by", "about", "around", "some", "nearly", "almost",
      "over", "up", "than", "more", "least"]
 )
+_TIME_UNITS = frozenset(
+    ["week", "month", "year", "autumn", "spring", "summer", "winter", "fall", "monday", "tuesday",
+     "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
 _PLAN_HEADS = {"Programme", "programme", "Program", "program", "Plan", "plan"}
 _PLAN_ENDS = {"cooperation", "consultations", "interaction", "partnership", "action", "actions", "measures"}
 # "… on a wind turbine plant in the Zhambyl region": where, not what
@@ -103,6 +107,7 @@ def _lex() -> dict:
         "money": set(d.get("money_contracts") or ()),
         "listed_after": set(d.get("listed_after") or ()),
         "vague": set(d.get("vague") or ()),
+        "irregular_past": frozenset(d.get("irregular_past") or ()),
         # every token an agreement noun can start with: the scan skips all others before `_noun_at`
         "starts": single | {n.split()[0] for n in multi},
     }
@@ -774,8 +779,16 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
                 if k == j + 1:
                     return j  # nothing but the amount after the post word: no phrase
             break
-        if t.base == "and" and k + 1 < len(toks) and _PAST.fullmatch(toks[k + 1].base):
-            break  # "… on visa facilitation and discussed …": a new verb
+        if t.base == "and" and k + 1 < len(toks) and (
+            _PAST.fullmatch(toks[k + 1].base) or toks[k + 1].base in lx["irregular_past"]
+        ):
+            break  # "… on visa facilitation and discussed …", "… and sent it to the Senate": a new verb
+        if (
+            t.base in ("last", "next", "this", "earlier", "later")
+            and k + 1 < len(toks)
+            and toks[k + 1].base.lower() in _TIME_UNITS
+        ):
+            break  # "the Protocol on Customs Cooperation last week": a date, not the name
         if t.base.endswith("ing") and t.base.islower() and _YEAR.fullmatch(toks[k - 1].base):
             break  # "… Agreement of 2020 extending its scope": a new clause after the year
         if t.base == "and" and k + 1 < len(toks) and toks[k + 1].base == "to":

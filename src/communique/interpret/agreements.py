@@ -931,6 +931,12 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 and not _TALKS_ON.match(text, pos + len(word))
             ):
                 continue  # "Following the talks, the presidents signed …": the occasion, not a stage
+            if stage == "ratified" and _TO_UPPER_HOUSE.search(text, pos, s.end):
+                # "the Mazhilis adopted the law on ratification of X and sent it to the Senate": one
+                # chamber's vote, the ratification is still ahead
+                pending_seen = pos + len(word)
+                pendings.append((_rank(stage), pos))
+                continue
             if stage == "negotiating" and _NOT_STARTED.match(text, pos + len(word), min(s.end, pos + 160)):
                 # "Talks on a bilateral investment agreement have not started yet": still ahead
                 pending_seen = pos + len(word)
@@ -981,6 +987,11 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 continue
             if _by_parliament(text, word, pos, clause_left):
                 stage = "ratified"  # "the Senate approved X", "X was endorsed by parliament": ratified
+                if _TO_UPPER_HOUSE.search(text, pos, s.end):
+                    # "… approved X and submitted it to the Senate": one chamber's vote, signed still
+                    pending_seen = pos + len(word)
+                    pendings.append((_rank(stage), pos))
+                    continue
             if _rank(stage) > _rank("proposed") and word not in cues["firm"] and _PROPOSE.search(clause_left):
                 stage, pending = "proposed", False  # "suggested signing X": the step is only offered
             if pending and stage == "negotiating" and cues["ongoing"].search(clause_left):
@@ -1063,6 +1074,11 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 r.pending.append((low - 1, STAGE_ORDER[low - 1], s.start))
 
 
+# a law passed on to the upper chamber (or to the head of state for signature): not yet ratified
+_TO_UPPER_HOUSE = re.compile(
+    r"\b(?:sent|forwarded|submitted|passed|transmitted|referred)\s+(?:it\s+|them\s+)?(?:on\s+)?to\s+the\s+"
+    r"(?:Senate|upper\s+(?:house|chamber)|Federation\s+Council|President\s+for\s+(?:signature|signing))\b"
+)
 # after a talks cue, in its clause: the talks have not begun ("Negotiations on X have not started
 # yet", "talks on X are yet to begin", "… has not been launched")
 _NOT_STARTED = re.compile(
