@@ -217,3 +217,17 @@ def test_the_country_or_his_government_gives_as_the_state_the_sentence_names(tex
 )
 def test_a_bracketed_about_closing_the_line_qualifies_the_figure(text, value):
     assert [f.qualifier for f in _figures(text) if f.value == value] == ["about"]
+
+
+@pytest.mark.parametrize(
+    "text, giver",
+    [
+        ('"We are ready to provide up to EUR 500 million for water projects," said the EIB Vice-President.',
+         "European Investment Bank"),
+        ('"We will allocate USD 100 million to the corridor," the ADB Director-General said.',
+         "Asian Development Bank"),
+        ('"We will allocate USD 100 million to the corridor," the Uzbek minister said.', "Uzbekistan"),
+    ],
+)
+def test_we_in_a_quotation_is_the_institution_of_its_unnamed_speaker(text, giver):
+    assert [p.by for p in _pledges(text)] == [giver]

@@ -2100,13 +2100,34 @@ _WE_QUOTED = re.compile(r"\s*[\"“]\s*[Ww]e\s")  # '"We are also providing €8
 
 def _quote_speaker_side(ctx: Context, pos: int) -> str | None:
     """The side of the person quoted in the quotation that holds `pos`."""
-    q = next((q for q in ctx.quotes if q.span[0] <= pos < q.span[1] and q.speaker), None)
+    q = next((q for q in ctx.quotes if q.span[0] <= pos < q.span[1]), None)
     if q is None:
         return None
+    if not q.speaker or not any(q.speaker in p.name or p.name in q.speaker for p in ctx.people):
+        # '"We are ready to provide …," said the EIB Vice-President': the institution of the unnamed
+        # speaker right after the quotation
+        said = _SAID_AFTER.match(ctx.text, q.span[1])
+        org = next((o for o in ctx.orgs if said and said.end() <= o.span[0] < said.end() + 4), None)
+        if org is not None:
+            return org.name[4:] if org.name.startswith(("the ", "The ")) else org.name
+        state = next(
+            (
+                p for p in ctx.places
+                if said and said.end() <= p.span[0] < said.end() + 4 and p.kind in ("country", "demonym")
+            ),
+            None,
+        )
+        if state is not None and (state.country or state.kind == "country"):
+            return state.country or state.name  # '…," the Uzbek minister said'
+        if not q.speaker:
+            return None
     for p in ctx.people:
         if p.name == q.speaker or p.name.endswith(" " + q.speaker) or q.speaker.endswith(" " + p.name):
             return p.affiliation or _party_in(p.role or "")
     return None
+_SAID_AFTER = re.compile(
+    r"[,\"”’'\s]*(?:(?:said|says|added|stressed|noted|told\s+\w+)\s+)?(?:the\s+)?(?=[A-Z])"
+)
 _POSS_OFFER = re.compile(
     r"\b([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*)['’]s\s+(?:[\w-]+\s+){0,2}(?:decision|plan|plans|offer|pledge|"
     r"commitment|readiness|intention|initiative|proposal|grant|loan|package|support|announcement|allocation|"
