@@ -173,3 +173,33 @@ def test_one_chambers_vote_passed_on_to_the_upper_house_leaves_the_agreement_sig
 def test_the_upper_houses_vote_ratifies():
     text = "The Senate ratified the Protocol on Customs Cooperation last week."
     assert _agreements(text, "2026-10-16") == [("Protocol on Customs Cooperation", "ratified")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ('The sides signed the agreement "On mutual protection of investments".',
+         'agreement "On mutual protection of investments"'),
+        ("They signed the Memorandum «On cooperation in tourism» in Tashkent.",
+         "Memorandum «On cooperation in tourism»"),
+        ("The ministers signed the Protocol “On amendments to the Agreement on road transport”.",
+         "Protocol “On amendments to the Agreement on road transport”"),
+    ],
+)
+def test_a_formal_title_in_quotes_after_the_document_kind_names_it(text, name):
+    assert _agreements(text, "2026-10-16") == [(name, "signed")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("A Cooperation Programme between the foreign ministries for 2026–2028 was signed.",
+         "Cooperation Programme between the foreign ministries for 2026–2028"),
+        ("An Agreement between the customs services on data exchange was signed in Astana.",
+         "Agreement between the customs services on data exchange"),
+        ("A Memorandum between the two foreign ministries was signed.",
+         "Memorandum between the two foreign ministries"),
+    ],
+)
+def test_a_capitalised_article_opening_a_sentence_still_makes_the_document_indefinite(text, name):
+    assert _agreements(text, "2026-10-16") == [(name, "signed")]

@@ -62,6 +62,8 @@ _BEFORE_AMOUNT = frozenset(
     ["the", "a", "an", "for", "of", "worth", "to", "at", "by", "about", "around", "some", "nearly", "almost",
      "over", "up", "than", "more", "least"]
 )
+# first words of a formal title in quotes after a document's kind ('the Agreement "On …"')
+_QUOTED_TITLE_OPENS = frozenset(["on", "about", "concerning", "regarding"])
 _TIME_UNITS = frozenset(
     ["week", "month", "year", "autumn", "spring", "summer", "winter", "fall", "monday", "tuesday",
      "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -248,7 +250,18 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             j_after_acr = j
         post_end = head_end
         post_start = head_end
-        if j_after_acr == head_end and j < len(toks) and toks[j].base == "worth":
+        if (
+            j_after_acr == head_end
+            and j + 1 < len(toks)
+            and toks[j].text in _OPEN_QUOTES
+            and toks[j + 1].base.lower() in _QUOTED_TITLE_OPENS
+            and (q_end := _quote_end(toks, j)) is not None
+            and "\n" not in text[toks[j].start : toks[q_end].start]
+        ):
+            # 'the agreement "On mutual protection of investments"': the title in quotes names it
+            post_start = j
+            j = post_end = q_end + 1
+        elif j_after_acr == head_end and j < len(toks) and toks[j].base == "worth":
             # "memoranda of understanding worth EUR 1.47bn with …": the valuation is not the name
             w = next(
                 (
@@ -312,7 +325,7 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
                     bare=not any(w[:1].isupper() for w in pre_words),
                     # "a Programme of cooperation between the ministries …", and a list item that
                     # opens with its noun ("5. Memorandum of understanding between the ministries …")
-                    indefinite=(k > 0 and toks[k - 1].base in ("a", "an"))
+                    indefinite=(k > 0 and toks[k - 1].base.lower() in ("a", "an"))
                     or (k == head_start and _opens_line(text, toks, k)),
                 )
             )
