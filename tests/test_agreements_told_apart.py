@@ -203,3 +203,22 @@ def test_a_formal_title_in_quotes_after_the_document_kind_names_it(text, name):
 )
 def test_a_capitalised_article_opening_a_sentence_still_makes_the_document_indefinite(text, name):
     assert _agreements(text, "2026-10-16") == [(name, "signed")]
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("Experts continued work on the agreement on mutual recognition of diplomas.", "negotiating"),
+        ("The ministries are working on an agreement on labour migration.", "negotiating"),
+        ("The sides discussed the possibility of concluding an agreement on readmission.", "proposed"),
+        ("The sides discussed the prospects for a free trade agreement.", "proposed"),
+    ],
+)
+def test_work_on_a_text_and_the_possibility_of_one(text, status):
+    assert [s for _n, s in _agreements(text, "2026-10-16")] == [status]
+
+
+def test_a_new_strand_of_work_on_a_topic_is_no_negotiation():
+    text = ("The EU proposed a new strand of work on critical raw materials and suggested that the two sides "
+            "prepare a memorandum of understanding on raw materials.")
+    assert [s for _n, s in _agreements(text, "2026-10-16")] == ["proposed"]
