@@ -231,3 +231,20 @@ def test_a_bracketed_about_closing_the_line_qualifies_the_figure(text, value):
 )
 def test_we_in_a_quotation_is_the_institution_of_its_unnamed_speaker(text, giver):
     assert [p.by for p in _pledges(text)] == [giver]
+
+
+@pytest.mark.parametrize(
+    "text, giver, amount",
+    [
+        ("EUR 20 million from the EU will go to border management.", "European Union", 20e6),
+        ("USD 30 million in grants from Japan will be used to build schools.", "Japan", 30e6),
+        ("EUR 5 million from the European Investment Bank is to be spent on water meters.",
+         "European Investment Bank", 5e6),
+    ],
+)
+def test_money_from_a_party_put_to_a_use_is_its_pledge(text, giver, amount):
+    assert [(p.by, p.amount) for p in _pledges(text)] == [(giver, amount)]
+
+
+def test_money_from_companies_put_to_a_use_is_a_figure():
+    assert _pledges("USD 2 billion from Chinese companies will flow into the zone.") == []

@@ -1297,6 +1297,8 @@ def _as_pledge(
         or bool("receive" in left[-60:] and _TO_RECEIVE.search(left[-60:]) and _from_giver(ctx, a, s))
         # "… a plan to borrow €200 million from the EIB": the lender's money
         or bool("borrow" in left[-40:] and _BORROW.search(left[-40:]) and _from_giver(ctx, a, s))
+        # "EUR 20 million from the EU will go to border management": money a party puts to a use
+        or bool(" from " in right_full[:24] and _FROM_WILL_GO.match(right_full) and _from_giver(ctx, a, s))
     )
     total_of = _total_of_pledge(ctx, left, a0)
     is_pledge = is_pledge or total_of
@@ -1543,6 +1545,10 @@ _SUPPORT_WITH = re.compile(
 _TO_RECEIVE = re.compile(
     r"\b(?:will|would|could|may|might|can|is\s+to|are\s+to|is\s+set\s+to|are\s+set\s+to|is\s+expected\s+to|"
     r"are\s+expected\s+to|stands\s+to|expects\s+to|plans\s+to)\s+(?:also\s+)?receive\s+(?:[\w-]+\s+){0,3}?$"
+)
+_FROM_WILL_GO = re.compile(
+    r"\s+(?:in\s+[\w-]+\s+)?from\s+(?:the\s+)?[A-Z][^,;.]{0,60}?\s+(?:will|is\s+to|are\s+to|shall|would)\s+"
+    r"(?:go|flow|be\s+(?:used|spent|directed|channell?ed|allocated|invested|made\s+available))\b"
 )
 _BORROW = re.compile(r"\bborrow(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,2}?$")
 _DEALS = re.compile(
