@@ -222,3 +222,15 @@ def test_a_new_strand_of_work_on_a_topic_is_no_negotiation():
     text = ("The EU proposed a new strand of work on critical raw materials and suggested that the two sides "
             "prepare a memorandum of understanding on raw materials.")
     assert [s for _n, s in _agreements(text, "2026-10-16")] == ["proposed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Treaty on Eternal Friendship, signed in 1998, remains the basis of relations.",
+        "The EPCA provides the legal framework for trade between the two sides.",
+        "The Agreement on Trade and Economic Cooperation of 1994 serves as the legal basis of their trade.",
+    ],
+)
+def test_an_agreement_that_remains_the_basis_of_relations_is_in_force(text):
+    assert [s for _n, s in _agreements(text, "2026-04-10")] == ["in force"]
