@@ -54,8 +54,6 @@ _GENERIC_TAIL = {"kind", "type", "sort", "this", "that", "these", "generation"}
 _OPEN_QUOTES = ('"', "“", "«")
 _CLOSE_QUOTES = ('"', "”", "»")
 _IN_QUOTE_STOP = {",", ".", "!", "?", ":", ";"}
-# "Programme of cultural and humanitarian cooperation", "Plan of Consultations": a plan or programme
-# "of" a few lower-case words that ends in one of these nouns is a document between parties
 # words that stand between a name and an amount cut from it ("a roadmap for expanding trade to USD
 # 10 billion", "a finance contract for EUR 150 million")
 _BEFORE_AMOUNT = frozenset(
@@ -64,10 +62,13 @@ _BEFORE_AMOUNT = frozenset(
 )
 # first words of a formal title in quotes after a document's kind ('the Agreement "On …"')
 _QUOTED_TITLE_OPENS = frozenset(["on", "about", "concerning", "regarding"])
+# "… last week", "… next month": a relative date after a name ends it
 _TIME_UNITS = frozenset(
     ["week", "month", "year", "autumn", "spring", "summer", "winter", "fall", "monday", "tuesday",
      "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
+# "Programme of cultural and humanitarian cooperation", "Plan of Consultations": a plan or programme
+# "of" a few lower-case words that ends in one of these nouns is a document between parties
 _PLAN_HEADS = {"Programme", "programme", "Program", "program", "Plan", "plan"}
 _PLAN_ENDS = {"cooperation", "consultations", "interaction", "partnership", "action", "actions", "measures"}
 # "… on a wind turbine plant in the Zhambyl region": where, not what

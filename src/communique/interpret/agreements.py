@@ -544,8 +544,6 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
     return out
 
 
-# (the word "it" found by its literal, the verb before it checked there: a scan for the verbs
-# would try every position of the text)
 # "the Enhanced Partnership and Cooperation Agreement between the European Union and Turkmenistan":
 # the parties a title is told with, up to the end of the phrase
 _TITLE_PARTIES = re.compile(r"\s+((?:between|with)\s+[^,;:.()\n]{3,120})")
@@ -607,6 +605,8 @@ def _dash_title(text: str, pos: int) -> str | None:
     return title
 
 
+# (the word "it" found by its literal, the verb before it checked there: a scan for the verbs
+# would try every position of the text)
 _IT_WORD = re.compile(r" (it)\b")  # (a literal first: sre skips ahead to it)
 _STEP_BEFORE_IT = re.compile(
     r"\b(?:signed|initialled|initialed|ratified|inked|sealed|denounced|suspended|terminated)\s+$"
