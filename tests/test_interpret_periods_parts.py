@@ -154,3 +154,19 @@ def test_a_body_that_met_n_times_is_a_count_of_meetings(text, want):
 
 def test_a_frequency_of_meetings_is_no_count():
     assert extract("The Council will meet twice a year.", published="2026-01-20").figures == []
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("In H1, exports grew 12%.", [(12.0, "2026-01/2026-06")]),
+        ("Q2 trade reached USD 12.9 billion.", [(12.9e9, "2026-04/2026-06")]),
+        ("Exports rose 5% in Q1, the ministry said.", [(5.0, "2026-01/2026-03")]),
+    ],
+)
+def test_a_quarter_or_half_by_its_code_without_a_year(text, want):
+    assert _periods(text) == want
+
+
+def test_a_chemical_formula_is_no_period_nor_count():
+    assert _periods("The H2 hydrogen project will cost USD 3 billion.") == [(3e9, None)]

@@ -406,6 +406,8 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
             continue
         if not num[:1].isdigit() or is_year_like(num) or ctx.text[end : end + 1] in "%-/:":
             continue
+        if start and ctx.text[start - 1].isalpha():
+            continue  # "H2 hydrogen", "CO2", "A320": the digit belongs to a code
         line_start = ctx.text.rfind("\n", 0, start) + 1
         if ctx.text[end : end + 2] in (". ", ") ") and not ctx.text[line_start:start].strip():
             continue  # "5. The number of countries …": the number of a numbered paragraph
@@ -3084,7 +3086,7 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
             g = then.lastindex or 1
             cand = (s.start + then.start(g), s.start + then.end(), f"{d.value[:4]}/{year}", True)
             dated.append((d, False, cand))
-    if year and ("quarter" in sent or "alf" in sent or "ull" in sent):  # (cheap test first)
+    if year and ("quarter" in sent or "alf" in sent or "ull" in sent or _CODE_PART.search(sent)):
         dated.extend(_part_of_year_words(ctx, s, dated))
     got = memo[s.start] = (rels, dated)
     return got
@@ -3141,6 +3143,12 @@ _HALF_FULL_YEAR = re.compile(
 )
 
 
+# "H1", "Q3" alone (with a year, "Q3 2025", the date annotator reads it)
+_CODE_PART = re.compile(r"(?<![\w-])([QH])([1-4])(?![\w-])(?!\s*['’]?(?:19|20)?\d\d\b)")
+_CODE_LEAD = re.compile(r"(?:\b(?:in|for|during|over|of|by)\s+(?:the\s+)?|^\s*|[,;(]\s*)$", re.I)
+_CODE_FLOW = re.compile(
+    r"\s+(?:trade|exports?|imports?|turnover|growth|results?|revenues?|sales|output|GDP|shipments|volumes?)\b"
+)
 _FORECAST = re.compile(
     r"\b(?:will|would|shall|expect\w*|forecast\w*|project(?:s|ed|ing)|predict\w*|estimat\w*|outlook|sees?)\b",
     re.I,
@@ -3166,6 +3174,20 @@ def _part_of_year_words(ctx: Context, s, dated: list) -> list:
             months = _part_months(n, half, y) if y else None
             if months:
                 out.append((None, False, (m.start(1) - 4, m.end(), months, True)))
+    for m in _CODE_PART.finditer(text, s.start, s.end):
+        # "In H1, exports grew 12%", "Q3 trade": a quarter or half by its code, without its year
+        if any(c[0] <= m.start() < c[1] for _d, _b, c in dated):
+            continue  # "Q3 2025": told with its year already
+        if not (
+            _CODE_LEAD.search(text, max(s.start, m.start() - 12), m.start())
+            or _CODE_FLOW.match(text, m.end())
+        ):
+            continue  # "the H2 hydrogen project": no period
+        n, half = int(m.group(2)), m.group(1) == "H"
+        y = _part_year(ctx, n, half, m.start(), m.end())
+        months = _part_months(n, half, y) if y else None
+        if months:
+            out.append((None, False, (m.start(), m.end(), months, True)))
     for m in _HALF_FULL_YEAR.finditer(text, s.start, s.end):
         if any(c[0] <= m.start() < c[1] for _d, _b, c in dated):
             continue  # inside a date told already ("the first half-year of 2025")
