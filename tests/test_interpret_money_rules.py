@@ -248,3 +248,21 @@ def test_money_from_a_party_put_to_a_use_is_its_pledge(text, giver, amount):
 
 def test_money_from_companies_put_to_a_use_is_a_figure():
     assert _pledges("USD 2 billion from Chinese companies will flow into the zone.") == []
+
+
+@pytest.mark.parametrize(
+    "text, giver, amount",
+    [
+        ("A new EUR 15 million EU project on border management started in Tajikistan.",
+         "European Union", 15e6),
+        ("The USD 5 million Japanese-funded programme will train nurses.", "Japan", 5e6),
+        ("The EUR 20 million EU-funded programme supports farmers in the Fergana Valley.",
+         "European Union", 20e6),
+    ],
+)
+def test_an_amount_before_a_partys_own_project_is_its_pledge(text, giver, amount):
+    assert [(p.by, p.amount) for p in _pledges(text)] == [(giver, amount)]
+
+
+def test_an_amount_before_a_peoples_project_is_a_figure():
+    assert _pledges("A USD 2 billion Chinese project will build a smelter.") == []

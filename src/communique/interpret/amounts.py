@@ -1301,6 +1301,8 @@ def _as_pledge(
         or bool("borrow" in left[-40:] and _BORROW.search(left[-40:]) and _from_giver(ctx, a, s))
         # "EUR 20 million from the EU will go to border management": money a party puts to a use
         or bool(" from " in right_full[:24] and _FROM_WILL_GO.match(right_full) and _from_giver(ctx, a, s))
+        # "a new EUR 15 million EU project on border management": the party's own project
+        or bool(_project_of(ctx, a))
     )
     total_of = _total_of_pledge(ctx, left, a0)
     is_pledge = is_pledge or total_of
@@ -1548,6 +1550,35 @@ _TO_RECEIVE = re.compile(
     r"\b(?:will|would|could|may|might|can|is\s+to|are\s+to|is\s+set\s+to|are\s+set\s+to|is\s+expected\s+to|"
     r"are\s+expected\s+to|stands\s+to|expects\s+to|plans\s+to)\s+(?:also\s+)?receive\s+(?:[\w-]+\s+){0,3}?$"
 )
+# "EUR 15 million EU project", "USD 5 million Japanese-funded programme": the party a project right
+# after an amount is of
+
+
+def _project_of(ctx: Context, a: Amount) -> str | None:
+    """The party (a state, the EU, a bank) whose project is named right after the amount."""
+    pos = a.span[1] + 1
+    if not ctx.text.startswith(" ", a.span[1]) or not ctx.text[pos : pos + 1].isupper():
+        return None
+    got = _party_at(ctx, pos)
+    needs_funded = False
+    if got is None:
+        # (a people only with "-funded": "a Chinese project" may be its companies')
+        p = next((x for x in ctx.places if x.span[0] == pos and x.kind == "demonym" and x.country), None)
+        got = (p.country, p.span[1]) if p is not None else None
+        needs_funded = True
+    if got is None:
+        return None
+    end = got[1]
+    for tail in ("-funded", "-financed"):
+        if ctx.text.startswith(tail, end):
+            end += len(tail)
+            needs_funded = False
+    return got[0] if not needs_funded and _PARTY_PROJECT_AFTER.match(ctx.text, end) else None
+
+
+_PARTY_PROJECT_AFTER = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+)?(?:project|programme|program|initiative|facility)\b"
+)
 _FROM_WILL_GO = re.compile(
     r"\s+(?:in\s+[\w-]+\s+)?from\s+(?:the\s+)?[A-Z][^,;.]{0,60}?\s+(?:will|is\s+to|are\s+to|shall|would)\s+"
     r"(?:go|flow|be\s+(?:used|spent|directed|channell?ed|allocated|invested|made\s+available))\b"
@@ -1605,6 +1636,9 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     """Who gives: an institution or party named before the amount in its sentence (or, in "the
     €10 billion that European lenders pledged", after it)."""
     lx = _lex()
+    own = _project_of(ctx, a)
+    if own:
+        return own
     semi = ctx.text.rfind(";", s.start, a.span[0])
     if semi >= 0:
         # "The Kyrgyz side presented its plans; the EU stands ready to contribute …": the clause after
