@@ -132,6 +132,7 @@ def test_a_fall_of_a_quantity_that_is_no_trade_flow_is_a_positive_reduction(text
         ("Exports to the EU fell by 3.1% to 0.9 bln US dollars.", ("exports growth", -3.1, None)),
         ("Imports of machinery dropped 6% from a year earlier.", ("imports growth", -6.0, None)),
         ("Logistics costs fell by 15% in 2024, while exports dropped 2%.", ("exports growth", -2.0, None)),
+        ("As transport costs rose, exports fell by 5%.", ("exports growth", -5.0, None)),
     ],
 )
 def test_a_fall_of_a_trade_flow_stays_a_negative_growth(text, want):

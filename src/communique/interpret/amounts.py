@@ -65,7 +65,8 @@ def _reduced_quantity(ctx: Context, a: Amount, s) -> str | None:
     `reductions`), named in the amount's clause before it."""
     rx, word_kind = _reductions()
     left = _clause_left(ctx, a, s)
-    cut = max((m.end() for m in _CLAUSE_CUT.finditer(left)), default=0)
+    # (the subject of the fall, in its own clause: not "As transport costs rose, exports fell by 5%")
+    cut = max(left.rfind(","), left.rfind("—"), left.rfind(" – ")) + 1
     found = list(rx.finditer(left, cut))
     if not found:
         return None
