@@ -102,6 +102,12 @@ def test_a_date_of_the_clause_before_does_not_reach_a_state_told_in_the_present(
     assert (value, None) in _periods(text, "2026-03-01")
 
 
+def test_a_since_span_does_not_reach_a_present_state_after_a_semicolon():
+    text = ("The EU is the largest investor, with around USD 180 billion invested since 2005; it accounts "
+            "for about half of all FDI.")
+    assert (50.0, None) in _periods(text)
+
+
 def test_a_date_of_the_clause_before_reaches_a_past_event_after_and():
     assert (3e9, "2025") in _periods("Trade reached USD 5 billion in 2025, and exports were USD 3 billion.")
 

@@ -3388,7 +3388,7 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
     return None
 
 
-_CLAUSE_JOIN = re.compile(r",\s+(?:and\s+(?:that\s+)?|while\s+|whereas\s+|but\s+)")
+_CLAUSE_JOIN = re.compile(r",\s+(?:and\s+(?:that\s+)?|while\s+|whereas\s+|but\s+)|;\s+")
 _PRESENT_SIMPLE = re.compile(
     r"\b(?:is|are|remains?|exceeds?|accounts?\s+for|makes?\s+up|represents?|stands?\s+at|holds?|totals|"
     r"amounts\s+to|comes?\s+to)\b"
