@@ -266,3 +266,21 @@ def test_an_amount_before_a_partys_own_project_is_its_pledge(text, giver, amount
 
 def test_an_amount_before_a_peoples_project_is_a_figure():
     assert _pledges("A USD 2 billion Chinese project will build a smelter.") == []
+
+
+@pytest.mark.parametrize(
+    "text, paid",
+    [
+        ("So far, the EU has disbursed EUR 12 million of the grant.", 12e6),
+        ("The EU has already disbursed EUR 12 million of the EUR 30 million grant.", 12e6),
+        ("Uzbekistan has used USD 80 million of the ADB loan.", 80e6),
+    ],
+)
+def test_money_paid_out_of_a_pledge_is_a_figure(text, paid):
+    assert paid not in [p.amount for p in _pledges(text)]
+    assert paid in [f.value for f in _figures(text)]
+
+
+def test_money_still_to_come_out_of_a_grant_is_a_pledge():
+    ps = _pledges("The EU will provide EUR 12 million of the grant to schools.")
+    assert [p.amount for p in ps] == [12e6]

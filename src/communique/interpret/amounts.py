@@ -1339,6 +1339,8 @@ def _as_pledge(
         return None
     if _RECEIVED.search(left[-60:]):
         return None
+    if " of " in right_full[:6] and _PAID_OUT.search(left[-50:]) and _OF_THE_PLEDGE.match(right_full):
+        return None  # "has disbursed EUR 12 million of the EUR 30 million grant": money given out, a figure
     window = left[-140:] + " " + right
     if continued:
         base = last.pledge
@@ -1458,6 +1460,15 @@ _RECEIVED = re.compile(
 )
 
 
+# money paid out of a pledge: "has (already) disbursed EUR 12 million of the grant"
+_PAID_OUT = re.compile(
+    r"\b(?:disbursed|spent|paid\s+out|transferred|used|delivered|channell?ed|drawn\s+down|released)\s+"
+    r"(?:(?:about|some|around|nearly|almost|over|more\s+than|only|already)\s+)?$"
+)
+_OF_THE_PLEDGE = re.compile(
+    r"\s+of\s+(?:the|its|this|that|their)\s+(?:[^\s,;.]+\s+){0,4}?"
+    r"(?:grant|loan|credit|package|envelope|allocation|commitment|pledge|funds?|financing|budget)s?\b"
+)
 _GAP_LEAD = re.compile(r"\s*(?:[;,]\s*|\s+)(?:and\s+)?(?:the\s+)?")
 _GAP_TAIL = re.compile(r"\s*,?\s*(?:(?:up\s+to|about|some|around|nearly|over|more\s+than)\s+)?")
 
