@@ -234,3 +234,18 @@ def test_a_new_strand_of_work_on_a_topic_is_no_negotiation():
 )
 def test_an_agreement_that_remains_the_basis_of_relations_is_in_force(text):
     assert [s for _n, s in _agreements(text, "2026-04-10")] == ["in force"]
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("Uzbekistan invited the EU to conclude an agreement on air services.", "proposed"),
+        ("The sides agreed to consider signing an agreement on labour mobility.", "proposed"),
+        ("The EU is open to discussing an agreement on critical raw materials.", "proposed"),
+        ("The parties are exploring signing a memorandum on green energy.", "proposed"),
+        ("The ministers agreed to conclude the Agreement on Air Services by December.", "initialled"),
+        ("The sides intend to conclude the agreement on visa facilitation next year.", "initialled"),
+    ],
+)
+def test_an_offer_to_conclude_an_agreement_and_a_plan_to_conclude_the_agreement(text, status):
+    assert [s for _n, s in _agreements(text, "2026-08-14")] == [status]

@@ -74,7 +74,8 @@ _WISH = re.compile(r"\b(?:importance|ready|readiness|hope[sd]?|want[s]?|need[s]?
 # "suggested signing X", "proposed to sign X", "put forward a proposal for the ratification of X": a
 # step offered, not taken; X is only proposed
 _PROPOSE = re.compile(
-    r"\b(?:propos(?:ed|es|ing|al)|suggest(?:ed|s|ing|ion)|offer(?:ed|s|ing)?|idea|initiative|interest(?:ed)?)\s+"
+    r"\b(?:propos(?:ed|es|ing|al)|suggest(?:ed|s|ing|ion)|offer(?:ed|s|ing)?|idea|initiative|interest(?:ed)?|"
+    r"consider(?:ed|s|ing)?|explor(?:e|ed|es|ing)|study(?:ing)?|studied)\s+"
     r"(?:of|to|for|in)?\s*(?:the\s+)?$",
     re.I,
 )
