@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import data
+from .money import currency_code
 from .tokens import Tok, indices_of, stream, stream_of
 from .types import fast_init
 
@@ -53,6 +54,19 @@ _GENERIC_TAIL = {"kind", "type", "sort", "this", "that", "these", "generation"}
 _OPEN_QUOTES = ('"', "“", "«")
 _CLOSE_QUOTES = ('"', "”", "»")
 _IN_QUOTE_STOP = {",", ".", "!", "?", ":", ";"}
+# words that stand between a name and an amount cut from it ("a roadmap for expanding trade to USD
+# 10 billion", "a finance contract for EUR 150 million")
+_BEFORE_AMOUNT = frozenset(
+    ["the", "a", "an", "for", "of", "worth", "to", "at", "by", "about", "around", "some", "nearly", "almost",
+     "over", "up", "than", "more", "least"]
+)
+# first words of a formal title in quotes after a document's kind ('the Agreement "On …"')
+_QUOTED_TITLE_OPENS = frozenset(["on", "about", "concerning", "regarding"])
+# "… last week", "… next month": a relative date after a name ends it
+_TIME_UNITS = frozenset(
+    ["week", "month", "year", "autumn", "spring", "summer", "winter", "fall", "monday", "tuesday",
+     "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
 # "Programme of cultural and humanitarian cooperation", "Plan of Consultations": a plan or programme
 # "of" a few lower-case words that ends in one of these nouns is a document between parties
 _PLAN_HEADS = {"Programme", "programme", "Program", "program", "Plan", "plan"}
@@ -96,6 +110,7 @@ def _lex() -> dict:
         "money": set(d.get("money_contracts") or ()),
         "listed_after": set(d.get("listed_after") or ()),
         "vague": set(d.get("vague") or ()),
+        "irregular_past": frozenset(d.get("irregular_past") or ()),
         # every token an agreement noun can start with: the scan skips all others before `_noun_at`
         "starts": single | {n.split()[0] for n in multi},
     }
@@ -236,7 +251,18 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             j_after_acr = j
         post_end = head_end
         post_start = head_end
-        if j_after_acr == head_end and j < len(toks) and toks[j].base == "worth":
+        if (
+            j_after_acr == head_end
+            and j + 1 < len(toks)
+            and toks[j].text in _OPEN_QUOTES
+            and toks[j + 1].base.lower() in _QUOTED_TITLE_OPENS
+            and (q_end := _quote_end(toks, j)) is not None
+            and "\n" not in text[toks[j].start : toks[q_end].start]
+        ):
+            # 'the agreement "On mutual protection of investments"': the title in quotes names it
+            post_start = j
+            j = post_end = q_end + 1
+        elif j_after_acr == head_end and j < len(toks) and toks[j].base == "worth":
             # "memoranda of understanding worth EUR 1.47bn with …": the valuation is not the name
             w = next(
                 (
@@ -300,7 +326,7 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
                     bare=not any(w[:1].isupper() for w in pre_words),
                     # "a Programme of cooperation between the ministries …", and a list item that
                     # opens with its noun ("5. Memorandum of understanding between the ministries …")
-                    indefinite=(k > 0 and toks[k - 1].base in ("a", "an"))
+                    indefinite=(k > 0 and toks[k - 1].base.lower() in ("a", "an"))
                     or (k == head_start and _opens_line(text, toks, k)),
                 )
             )
@@ -759,9 +785,24 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
         ):
             break  # "… for 2026–2028 and a Memorandum on …", "… of 1998 and the Agreement on …": the next one
         if _DIGIT.match(t.base) and not _YEAR.fullmatch(t.base) and not _ORDINAL.fullmatch(t.base):
+            if k > j + 1 and currency_code(toks[k - 1].text):
+                # "finance contract for EUR 150 million": the amount is no part of the name
+                k -= 1
+                while k > j + 1 and toks[k - 1].base.lower() in _BEFORE_AMOUNT:
+                    k -= 1
+                if k == j + 1:
+                    return j  # nothing but the amount after the post word: no phrase
             break
-        if t.base == "and" and k + 1 < len(toks) and _PAST.fullmatch(toks[k + 1].base):
-            break  # "… on visa facilitation and discussed …": a new verb
+        if t.base == "and" and k + 1 < len(toks) and (
+            _PAST.fullmatch(toks[k + 1].base) or toks[k + 1].base in lx["irregular_past"]
+        ):
+            break  # "… on visa facilitation and discussed …", "… and sent it to the Senate": a new verb
+        if (
+            t.base in ("last", "next", "this", "earlier", "later")
+            and k + 1 < len(toks)
+            and toks[k + 1].base.lower() in _TIME_UNITS
+        ):
+            break  # "the Protocol on Customs Cooperation last week": a date, not the name
         if t.base.endswith("ing") and t.base.islower() and _YEAR.fullmatch(toks[k - 1].base):
             break  # "… Agreement of 2020 extending its scope": a new clause after the year
         if t.base == "and" and k + 1 < len(toks) and toks[k + 1].base == "to":

@@ -368,7 +368,10 @@ def _find_amounts(text: str, offset: int = 0) -> list[Amount]:
         if i + 1 < n and not extra:
             r = _RANGE_GAP_RE.fullmatch(text, e, nums[i + 1][0])
             if r:
-                between = _BETWEEN_RE.search(text, max(0, start - 10), start)
+                b_at = start
+                while b_at > 0 and text[b_at - 1] in "*_":
+                    b_at -= 1  # "Between **USD 40 and 50 billion**": Markdown emphasis opens after "between"
+                between = _BETWEEN_RE.search(text, max(0, b_at - 10), b_at)
                 ok = bool(r.group("dash"))
                 if r.group("word") == "and":
                     ok = bool(between and between.group("w").lower() == "between")

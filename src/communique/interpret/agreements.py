@@ -74,7 +74,8 @@ _WISH = re.compile(r"\b(?:importance|ready|readiness|hope[sd]?|want[s]?|need[s]?
 # "suggested signing X", "proposed to sign X", "put forward a proposal for the ratification of X": a
 # step offered, not taken; X is only proposed
 _PROPOSE = re.compile(
-    r"\b(?:propos(?:ed|es|ing|al)|suggest(?:ed|s|ing|ion)|offer(?:ed|s|ing)?|idea|initiative|interest(?:ed)?)\s+"
+    r"\b(?:propos(?:ed|es|ing|al)|suggest(?:ed|s|ing|ion)|offer(?:ed|s|ing)?|idea|initiative|interest(?:ed)?|"
+    r"consider(?:ed|s|ing)?|explor(?:e|ed|es|ing)|study(?:ing)?|studied)\s+"
     r"(?:of|to|for|in)?\s*(?:the\s+)?$",
     re.I,
 )
@@ -330,15 +331,19 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
                 or (not m.plural and _company_pair(ctx, m.span[0]) is not None)
                 or (not m.plural and _ADOPTED_AT.match(text, m.span[1]) is not None)
                 or (not m.plural and _whose(text, m.span[0]) is not None)
+                or (not m.plural and _dash_title(text, m.span[0]) is not None)
             )
             and not _PARTIES_TO.search(text[max(0, m.span[0] - 30) : m.span[0]])
         ),
         key=lambda m: m.span,
     )
+    own_parties = _parties_told_apart(ctx, explicit)
     for m in explicit:
         if recs and _SIMILAR.search(text, max(0, m.span[0] - 20), m.span[0]):
             m = _similar_to(m, recs[-1])  # "a similar treaty with Kuwait": on the subject of the last one
         name, money = m.name, None
+        if m.span in own_parties:
+            name = f"{name} {own_parties[m.span]}"  # "… Agreement between the EU and Turkmenistan"
         if " th" in name and (ref := _THIS_PROJECT.search(name)):
             name = _project_named(text, name, ref, m.span[0])
             if m.anaphoric:
@@ -372,6 +377,12 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             if m.anaphoric:
                 m = dataclasses.replace(m, anaphoric=False, name=name)
                 resolved.add(m.span)
+        elif m.anaphoric and (title := _dash_title(text, m.span[0])) is not None:
+            # "- EU–Kazakhstan strategic partnership on raw materials — Memorandum of Understanding
+            # signed in November 2022": a fact sheet's item names the document by the title before it
+            name = title
+            m = dataclasses.replace(m, anaphoric=False, name=name)
+            resolved.add(m.span)
         elif m.anaphoric:
             continue
         if pledges and not m.plural and not m.acronym and _money_contract(m.name):
@@ -534,6 +545,67 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
     return out
 
 
+# "the Enhanced Partnership and Cooperation Agreement between the European Union and Turkmenistan":
+# the parties a title is told with, up to the end of the phrase
+_TITLE_PARTIES = re.compile(r"\s+((?:between|with)\s+[^,;:.()\n]{3,120})")
+
+
+_PARTY_WORDS = re.compile(r"(?:\s*(?:[A-Z][\w'’-]*|the|of|and|,))*\s*")
+
+
+def _parties_told_apart(ctx: Context, mentions) -> dict[tuple[int, int], str]:
+    """One title told of different pairs of parties in one text ("the ratification of the EPCA between
+    the EU and Uzbekistan … the negotiations on an EPCA between the EU and Turkmenistan") names two
+    agreements: each mention's span → the party phrase that tells it apart ("between … and …")."""
+    told: dict[str, list[tuple[tuple[int, int], str, frozenset[str]]]] = {}
+    for m in mentions:
+        if m.anaphoric or m.plural or " between " in m.name or " with " in m.name:
+            continue
+        pm = _TITLE_PARTIES.match(ctx.text, m.span[1])
+        if not pm:
+            continue
+        states, end = set(), None
+        lead = pm.start(1) + len(pm.group(1).split()[0])
+        for p in ctx.places_in(pm.start(1), pm.end(1)):
+            # (the parties only: "… with the EU in 2004" ends with "EU")
+            if p.kind != "country" or not _PARTY_WORDS.fullmatch(ctx.text, lead, p.span[0]):
+                break
+            states.add(p.country or p.name)
+            end = p.span[1]
+        if states and end is not None:
+            told.setdefault(_key(m.name), []).append((m.span, ctx.text[pm.start(1) : end], frozenset(states)))
+    out: dict[tuple[int, int], str] = {}
+    for same in told.values():
+        if len({x[2] for x in same}) > 1:
+            out.update({span: phrase for span, phrase, _states in same})
+    return out
+
+
+# a line (a list item) that opens with a title, then a dash and the document's kind
+_DASH_TITLE = re.compile(
+    r"[ \t]*(?:[-*+•▪][ \t]+|\d{1,2}[.)][ \t]+)?(?:\*\*|__)?"
+    r"([A-Z](?:[^—–\n.;:!?\"“”()]|(?<=\S)–(?=\S)){8,160}?)(?:\*\*|__)?"
+    r"[ \t]+[—–][ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+|its[ \t]+)?(?:\*\*|__)?"
+)
+
+
+_TITLE_VERB = re.compile(r"\b(?:[a-z]{3,}ed|is|are|was|were|has|have|will|said)\b")
+
+
+def _dash_title(text: str, pos: int) -> str | None:
+    """The title a line opens with before " — " when a bare document kind follows the dash at `pos`."""
+    line = text.rfind("\n", 0, pos) + 1
+    m = _DASH_TITLE.fullmatch(text, line, pos)
+    if m is None or len(m.group(1).split()) < 3:
+        return None
+    title = m.group(1).strip()
+    words = {w.lower() for w in re.findall(r"[\w-]+", title)}
+    heads = data.load("agreements").get("dash_title_heads") or []
+    if not any(h in words or (" " in h and h in title.lower()) for h in heads) or _TITLE_VERB.search(title):
+        return None
+    return title
+
+
 # (the word "it" found by its literal, the verb before it checked there: a scan for the verbs
 # would try every position of the text)
 _IT_WORD = re.compile(r" (it)\b")  # (a literal first: sre skips ahead to it)
@@ -550,8 +622,14 @@ _IT_STEP = re.compile(
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|be|is)\s")
 
 
+# "A: It was signed in October", "KUDRATOV: It …": the speaker's label of an interview's answer
+_ANSWER_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w.’'-]*[ \t]?){1,3}:[ \t]*$")
+
+
 def _opens_sentence(text: str, pos: int) -> bool:
     before = text[max(0, pos - 3) : pos].rstrip(" \t\u00a0")
+    if before.endswith(":"):
+        return bool(_ANSWER_LABEL.search(text, max(0, pos - 40), pos))
     return not before or before[-1] in ".!?\n"
 
 
@@ -854,6 +932,17 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 and not _TALKS_ON.match(text, pos + len(word))
             ):
                 continue  # "Following the talks, the presidents signed …": the occasion, not a stage
+            if stage == "ratified" and _TO_UPPER_HOUSE.search(text, pos, s.end):
+                # "the Mazhilis adopted the law on ratification of X and sent it to the Senate": one
+                # chamber's vote, the ratification is still ahead
+                pending_seen = pos + len(word)
+                pendings.append((_rank(stage), pos))
+                continue
+            if stage == "negotiating" and _NOT_STARTED.match(text, pos + len(word), min(s.end, pos + 160)):
+                # "Talks on a bilateral investment agreement have not started yet": still ahead
+                pending_seen = pos + len(word)
+                pendings.append((_rank(stage), pos))
+                continue
             neg = cues["neg"].search(clause_left)
             if neg or _PROVISIONALLY.match(text, pos + len(word)):
                 if neg and neg.group(0).lower() in ("not", "never") and _rank(stage) in range(1, 6):
@@ -899,6 +988,11 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 continue
             if _by_parliament(text, word, pos, clause_left):
                 stage = "ratified"  # "the Senate approved X", "X was endorsed by parliament": ratified
+                if _TO_UPPER_HOUSE.search(text, pos, s.end):
+                    # "… approved X and submitted it to the Senate": one chamber's vote, signed still
+                    pending_seen = pos + len(word)
+                    pendings.append((_rank(stage), pos))
+                    continue
             if _rank(stage) > _rank("proposed") and word not in cues["firm"] and _PROPOSE.search(clause_left):
                 stage, pending = "proposed", False  # "suggested signing X": the step is only offered
             if pending and stage == "negotiating" and cues["ongoing"].search(clause_left):
@@ -979,6 +1073,21 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             if ranks and min(ranks) > 0:
                 low = min(ranks)
                 r.pending.append((low - 1, STAGE_ORDER[low - 1], s.start))
+
+
+# a law passed on to the upper chamber (or to the head of state for signature): not yet ratified
+_TO_UPPER_HOUSE = re.compile(
+    r"\b(?:sent|forwarded|submitted|passed|transmitted|referred)\s+(?:it\s+|them\s+)?(?:on\s+)?to\s+the\s+"
+    r"(?:Senate|upper\s+(?:house|chamber)|Federation\s+Council|President\s+for\s+(?:signature|signing))\b"
+)
+# after a talks cue, in its clause: the talks have not begun ("Negotiations on X have not started
+# yet", "talks on X are yet to begin", "… has not been launched")
+_NOT_STARTED = re.compile(
+    r"[^,;.]{0,110}?\b(?:(?:have|has|had)\s+(?:still\s+)?not\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:started|begun|began|launched|opened|commenced|got\s+under\s+way)"
+    r"|(?:are|is|were|was|remain|remains)\s+(?:still\s+)?yet\s+to\s+(?:start|begin|open|commence|be\s+(?:launched|opened))"
+    r"|(?:have|has)\s+yet\s+to\s+(?:start|begin|open|commence|be\s+(?:launched|opened)))\b"
+)
 
 
 def _later_start(ctx: Context, pos: int, end: int) -> bool:

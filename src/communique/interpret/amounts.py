@@ -19,12 +19,14 @@ is its stated conversion, not a record of its own.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import data
+from ..annotate.dates import _future as future_clause
 from ..annotate.orgs import org_info
 from ..annotate.places import country_name, demonym_country, first_letters_ahead
 from ..annotate.types import Amount
@@ -46,10 +48,60 @@ _CONVERSION_OR = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _reductions() -> tuple[re.Pattern, dict[str, str]]:
+    kinds = data.load("metrics").get("reductions") or {}
+    word_kind = {w.lower(): k for k, words in kinds.items() for w in words}
+    rx = re.compile(
+        r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(word_kind, key=len, reverse=True))) + r")(?![\w-])",
+        re.I,
+    )
+    return rx, word_kind
+
+
+def _reduced_quantity(ctx: Context, a: Amount, s) -> str | None:
+    """ "journey times … are expected to fall by up to 30%", "the economy contracted by 5.3%": the
+    metric of a fall told as a reduction (contraction) of a quantity (data/metrics.yaml
+    `reductions`), named in the amount's clause before it."""
+    rx, word_kind = _reductions()
+    left = _clause_left(ctx, a, s)
+    # (the subject of the fall, in its own clause: not "As transport costs rose, exports fell by 5%")
+    cut = max(left.rfind(","), left.rfind("—"), left.rfind(" – ")) + 1
+    found = list(rx.finditer(left, cut))
+    if not found:
+        return None
+    w = found[-1].group(0)
+    return f"{word_kind[w.lower()]} of {w}"
+
+
+# a bracketed "(about)", "(approx.)", "(est.)" closing the figure's line or sentence
+_BRACKET_APPROX = re.compile(
+    r"\((?:about|approx\.?|approximately|around|roughly|est\.?|estimated?)\)\s*[.;]?\s*$", re.I
+)
+
+
+# "$1 = 505 tenge", "1 euro equals 1.17 dollars": a rate of exchange between two money amounts
+_RATE_EQUALS = re.compile(r"\s*(?:=|equals|is\s+worth)\s*")
+
+
+# "UZS 3.5 trillion, around USD 270 million, from the budget": an approximate amount in another
+# currency set off by commas (or a dash) restates the one before it
+_CONVERSION_APPROX = re.compile(
+    r"^\s*[,–—]\s*(?:about|around|approx\.?|approximately|some|roughly|nearly|almost|close\s+to)\s+$", re.I
+)
+_APPOSITION_END = re.compile(r"\s*(?:[,;)–—]|\.(?:\s|$))")
+
+
 def _converted(text: str, a: Amount, nxt: Amount) -> bool:
     """Whether the amount `nxt` right after `a` restates it in another currency (or the same)."""
     between = text[a.span[1] : nxt.span[0]]
-    return bool(_CONVERSION.match(between)) or (nxt.unit != a.unit and bool(_CONVERSION_OR.match(between)))
+    if _CONVERSION.match(between):
+        return True
+    if nxt.unit == a.unit:
+        return False
+    return bool(_CONVERSION_OR.match(between)) or bool(
+        _CONVERSION_APPROX.match(between) and _APPOSITION_END.match(text, nxt.span[1])
+    )
 
 
 _REL_PERIOD = re.compile(
@@ -355,6 +407,8 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
             continue
         if not num[:1].isdigit() or is_year_like(num) or ctx.text[end : end + 1] in "%-/:":
             continue
+        if start and ctx.text[start - 1].isalpha():
+            continue  # "H2 hydrogen", "CO2", "A320": the digit belongs to a code
         line_start = ctx.text.rfind("\n", 0, start) + 1
         if ctx.text[end : end + 2] in (". ", ") ") and not ctx.text[line_start:start].strip():
             continue  # "5. The number of countries …": the number of a numbered paragraph
@@ -461,6 +515,15 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
     while i < len(amounts):
         a = amounts[i]
         nxt = amounts[i + 1] if i + 1 < len(amounts) else None
+        if (
+            nxt
+            and a.value in (1.0, 10.0, 100.0, 1000.0)  # (the unit side of a rate: "$1", "100 roubles")
+            and _RATE_EQUALS.fullmatch(ctx.text, a.span[1], nxt.span[0])
+            and a.unit not in ("percent", "count")
+            and nxt.unit not in ("percent", "count")
+        ):
+            i += 2  # "($1 = 505 tenge)", "1 EUR = 1.17 USD": an exchange rate, neither amount a figure
+            continue
         stated = None
         if (
             nxt
@@ -511,6 +574,15 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         goal = _goal_metric(ctx, a, s, fig.metric)
         if goal != fig.metric:
             fig = fig.model_copy(update={"metric": goal})
+        if fig.qualifier == "exact" and "(" in s.text and _BRACKET_APPROX.search(ctx.text, a.span[1], s.end):
+            # "**34%** — the EU's share of Kazakhstan's exports in 2025 (about)": a fact sheet's mark
+            fig = fig.model_copy(update={"qualifier": "about"})
+        if fig.unit == "percent" and fig.value < 0 and fig.metric.endswith("growth"):
+            reduced = _reduced_quantity(ctx, a, s)
+            if reduced:
+                # "journey times are expected to fall by up to 30%": a reduction of 30%, not a growth
+                lo, hi = (-fig.value_max, -fig.value) if fig.value_max is not None else (-fig.value, None)
+                fig = fig.model_copy(update={"value": lo, "value_max": hi, "metric": reduced})
         if fig.period is None and fig.unit == "percent" and fig.metric.endswith("growth"):
             after_base = _after_base(ctx, s)
             if after_base:
@@ -556,6 +628,8 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             prev_money_fig = fig
             last_money = (fig, s.paragraph, si)
     figures += _year_earlier_counts(ctx, figures)
+    if " met " in ctx.text or "convened" in ctx.text:  # (cheap test first)
+        figures += _times_met(ctx)
     figures += _compared_counts(ctx, figures)
     figures += _table_counts(ctx, figures)
     figures = _table_repeats(ctx, figures)
@@ -949,6 +1023,35 @@ def _share_of_pledge(ctx: Context, a: Amount, last: _Pending | None, si: int) ->
     return bool(_SHARE_OF_MONEY.match(ctx.text, a.span[1]))
 
 
+# "the joint working group has met twice in 2025", "the commission convened three times last year": a
+# count of sittings told (not a frequency: "will meet twice a year")
+_TIMES_MET = re.compile(
+    r"\b(?:has|have|had)?\s*(?:met|convened|sat|gathered)\s+(?:only\s+|already\s+)?"
+    r"(twice|three\s+times|four\s+times|five\s+times|six\s+times|(\d{1,2})\s+times)\b"
+    r"(?!\s+(?:a|per|each|every)\s+(?:year|month|week|quarter)\b|\s+(?:annually|yearly|monthly))"
+)
+_TIMES_WORDS = {"twice": 2, "three times": 3, "four times": 4, "five times": 5, "six times": 6}
+
+
+def _times_met(ctx: Context) -> list[Figure]:
+    out = []
+    for m in _TIMES_MET.finditer(ctx.text):
+        word = re.sub(r"\s+", " ", m.group(1).lower())
+        n = int(m.group(2)) if m.group(2) else _TIMES_WORDS.get(word)
+        if not n or ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        s = ctx.sentence_at(m.start(1))
+        a = Amount(
+            span=(m.start(1), m.end(1)), text=m.group(1), value=float(n), value_max=None, unit="count",
+            qualifier="exact", currency_token=None, known_currency=True,
+        )
+        out.append(
+            Figure(metric="meetings", value=float(n), unit="count", period=_period(ctx, a, s, count=True),
+                   qualifier="exact", span=a.span)
+        )
+    return out
+
+
 _YEAR_EARLIER = re.compile(
     r"\b(?:against|compared\s+(?:with|to)|versus|up\s+from|down\s+from)\s+"
     r"(\d{1,3}(?:[,\u00a0\u202f ]\d{3})*|\d+)"
@@ -1190,12 +1293,17 @@ def _as_pledge(
         or bool(_OFFERED.search(left[-60:]) and not _DEALS.search(right[:40]))
         # "the €12 billion that the EU announced for …": a party right after it gives it
         or bool(_agent_after(ctx, a, s))
+        or bool(" by " in right_full[:160] and _PROMISED_BY.match(right_full[:160]))
         # "the EU intends to support the corridor with €10 billion": backing something with money
         or bool(" with " in left[-60:] and _SUPPORT_WITH.search(left[-60:]) and not _DEALS.search(right[:40]))
         # "Kyrgyzstan will receive $30 million from the World Bank": money still to come from a lender
         or bool("receive" in left[-60:] and _TO_RECEIVE.search(left[-60:]) and _from_giver(ctx, a, s))
         # "… a plan to borrow €200 million from the EIB": the lender's money
         or bool("borrow" in left[-40:] and _BORROW.search(left[-40:]) and _from_giver(ctx, a, s))
+        # "EUR 20 million from the EU will go to border management": money a party puts to a use
+        or bool(" from " in right_full[:24] and _FROM_WILL_GO.match(right_full) and _from_giver(ctx, a, s))
+        # "a new EUR 15 million EU project on border management": the party's own project
+        or bool(_project_of(ctx, a))
     )
     total_of = _total_of_pledge(ctx, left, a0)
     is_pledge = is_pledge or total_of
@@ -1206,8 +1314,15 @@ def _as_pledge(
         and si - last.sentence <= 1
         and re.match(r"\s+(?:for|to)\s", right_full)
         # a next sentence naming a giver of its own ("The Uzbek side … 50 billion sums for …") is no
-        # continuation of the pledge before
+        # continuation of the pledge before, nor a clause after a semicolon that names one ("…; the
+        # EBRD will add EUR 50 million for …")
         and (si == last.sentence or not _names_a_party(ctx, s.start, a0))
+        and not (
+            si == last.sentence
+            and last.pledge.span
+            and (semi := ctx.text.rfind(";", last.pledge.span[1], a0)) >= 0
+            and _names_a_party(ctx, semi + 1, a0)
+        )
     ):
         is_pledge = continued = True
     gapped = None if last is None or si != last.sentence else _gapped_giver(ctx, last, a0)
@@ -1224,6 +1339,8 @@ def _as_pledge(
         return None
     if _RECEIVED.search(left[-60:]):
         return None
+    if " of " in right_full[:6] and _PAID_OUT.search(left[-50:]) and _OF_THE_PLEDGE.match(right_full):
+        return None  # "has disbursed EUR 12 million of the EUR 30 million grant": money given out, a figure
     window = left[-140:] + " " + right
     if continued:
         base = last.pledge
@@ -1343,6 +1460,15 @@ _RECEIVED = re.compile(
 )
 
 
+# money paid out of a pledge: "has (already) disbursed EUR 12 million of the grant"
+_PAID_OUT = re.compile(
+    r"\b(?:disbursed|spent|paid\s+out|transferred|used|delivered|channell?ed|drawn\s+down|released)\s+"
+    r"(?:(?:about|some|around|nearly|almost|over|more\s+than|only|already)\s+)?$"
+)
+_OF_THE_PLEDGE = re.compile(
+    r"\s+of\s+(?:the|its|this|that|their)\s+(?:[^\s,;.]+\s+){0,4}?"
+    r"(?:grant|loan|credit|package|envelope|allocation|commitment|pledge|funds?|financing|budget)s?\b"
+)
 _GAP_LEAD = re.compile(r"\s*(?:[;,]\s*|\s+)(?:and\s+)?(?:the\s+)?")
 _GAP_TAIL = re.compile(r"\s*,?\s*(?:(?:up\s+to|about|some|around|nearly|over|more\s+than)\s+)?")
 
@@ -1421,7 +1547,8 @@ _OFFERED = re.compile(
 _CONDITION = re.compile(r"\b(?:if|unless|provided\s+that|subject\s+to|once|as\s+soon\s+as)\s")
 _REPORTED_WOULD = re.compile(
     r"\b(?:(?:said|announced|confirmed|stated|added|noted|declared)\s+|told\s+(?:[\w-]+\s+){1,4}?)(?:that\s+)?"
-    r"(?:it|they|we)\s+would\s+(?:[\w-]+\s+){1,3}$"  # of its own money: "said the ADB would" reports another
+    r"(?:it|they|we|(?:his|her|our|their)\s+(?:country|government))\s+would\s+(?:[\w-]+\s+){1,3}$"
+    # (of its own money: "said the ADB would" reports another's; "said his country would" the speaker's)
     # "announced that the EU would provide …": an announcement of a party's money is its promise
     r"|\b(?:announced|confirmed|declared)\s+(?:that\s+)?(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}would\s+"
     r"(?:[\w-]+\s+){1,3}$"
@@ -1434,6 +1561,39 @@ _SUPPORT_WITH = re.compile(
 _TO_RECEIVE = re.compile(
     r"\b(?:will|would|could|may|might|can|is\s+to|are\s+to|is\s+set\s+to|are\s+set\s+to|is\s+expected\s+to|"
     r"are\s+expected\s+to|stands\s+to|expects\s+to|plans\s+to)\s+(?:also\s+)?receive\s+(?:[\w-]+\s+){0,3}?$"
+)
+# "EUR 15 million EU project", "USD 5 million Japanese-funded programme": the party a project right
+# after an amount is of
+
+
+def _project_of(ctx: Context, a: Amount) -> str | None:
+    """The party (a state, the EU, a bank) whose project is named right after the amount."""
+    pos = a.span[1] + 1
+    if not ctx.text.startswith(" ", a.span[1]) or not ctx.text[pos : pos + 1].isupper():
+        return None
+    got = _party_at(ctx, pos)
+    needs_funded = False
+    if got is None:
+        # (a people only with "-funded": "a Chinese project" may be its companies')
+        p = next((x for x in ctx.places if x.span[0] == pos and x.kind == "demonym" and x.country), None)
+        got = (p.country, p.span[1]) if p is not None else None
+        needs_funded = True
+    if got is None:
+        return None
+    end = got[1]
+    for tail in ("-funded", "-financed"):
+        if ctx.text.startswith(tail, end):
+            end += len(tail)
+            needs_funded = False
+    return got[0] if not needs_funded and _PARTY_PROJECT_AFTER.match(ctx.text, end) else None
+
+
+_PARTY_PROJECT_AFTER = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+)?(?:project|programme|program|initiative|facility)\b"
+)
+_FROM_WILL_GO = re.compile(
+    r"\s+(?:in\s+[\w-]+\s+)?from\s+(?:the\s+)?[A-Z][^,;.]{0,60}?\s+(?:will|is\s+to|are\s+to|shall|would)\s+"
+    r"(?:go|flow|be\s+(?:used|spent|directed|channell?ed|allocated|invested|made\s+available))\b"
 )
 _BORROW = re.compile(r"\bborrow(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,2}?$")
 _DEALS = re.compile(
@@ -1488,6 +1648,14 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     """Who gives: an institution or party named before the amount in its sentence (or, in "the
     €10 billion that European lenders pledged", after it)."""
     lx = _lex()
+    own = _project_of(ctx, a)
+    if own:
+        return own
+    semi = ctx.text.rfind(";", s.start, a.span[0])
+    if semi >= 0:
+        # "The Kyrgyz side presented its plans; the EU stands ready to contribute …": the clause after
+        # a semicolon has its own subject
+        s = dataclasses.replace(s, start=semi + 1, text=ctx.text[semi + 1 : s.end])
     agent = _local_giver(ctx, a, s) or _cosigned_donor(ctx, a, s)
     agent = agent or _agent_after(ctx, a, s) or _thanked(ctx, a, s)
     if agent:
@@ -1575,7 +1743,8 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
             orgs = subj_orgs
     if orgs:
         o = orgs[0]
-        return o.name if not o.name.startswith(("the ", "The ")) else o.name[4:]
+        name = o.name if not o.name.startswith(("the ", "The ")) else o.name[4:]
+        return _demonym_government(name) or name  # "The Uzbek Government has allocated …"
     if lender:
         return lender[0]
     gm = list(lx["giver_before"].finditer(left)) if _heads_in(ctx, left, a.span[0] - len(left)) else []
@@ -1600,6 +1769,25 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         bank = next(reversed(list(_GLUED_BANK.finditer(left))), None)  # the last one named
         if bank:  # "Türk Eximbank is ready to extend …"
             return bank.group(1)
+    the_country = _THE_COUNTRY.search(left) if ("country" in left or "overnment" in left) else None
+    if the_country:
+        # "Turkmenistan's President said the country is ready to invest …", "the Japanese ambassador
+        # said his government would extend …": the state the sentence names (an owner of a title, a
+        # people), else the speaker's
+        gov = (the_country.group(2) or "").lower() == "government"
+        state = next(
+            (
+                p.country or p.name
+                for p in ctx.places_in(s.start, a.span[0])
+                if p.kind == "country" or (p.kind == "demonym" and p.country)
+            ),
+            None,
+        )
+        if state is None:
+            speaker = next((p for st, _e, p in ctx.person_mentions() if s.start <= st < a.span[0]), None)
+            state = country_name(speaker.affiliation) if speaker is not None and speaker.affiliation else None
+        if state is not None:
+            return f"Government of {state}" if gov else state
     people = [p for st, _e, p in ctx.person_mentions() if s.start <= st < a.span[0]]
     if people and people[0].affiliation:
         return people[0].affiliation
@@ -1647,6 +1835,10 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
 
 
 _PREP_BEFORE = re.compile(r"\b(?:in|into|to|for|from|across|throughout|at)\s+(?:the\s+)?$")
+# "… said the country is ready to invest", "his country will provide": the state as the subject
+_THE_COUNTRY = re.compile(
+    r"\b(?:[Tt]he\s+(country)|(?:[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+(country|government))\s+(?:[\w'’-]+\s+){0,5}$"
+)
 _FORMAL_STATE = re.compile(
     r"\b(?:Republic|Federation|Kingdom|Principality|Duchy|Sultanate|Emirates|Confederation)\b"
 )
@@ -1962,13 +2154,34 @@ _WE_QUOTED = re.compile(r"\s*[\"“]\s*[Ww]e\s")  # '"We are also providing €8
 
 def _quote_speaker_side(ctx: Context, pos: int) -> str | None:
     """The side of the person quoted in the quotation that holds `pos`."""
-    q = next((q for q in ctx.quotes if q.span[0] <= pos < q.span[1] and q.speaker), None)
+    q = next((q for q in ctx.quotes if q.span[0] <= pos < q.span[1]), None)
     if q is None:
         return None
+    if not q.speaker or not any(q.speaker in p.name or p.name in q.speaker for p in ctx.people):
+        # '"We are ready to provide …," said the EIB Vice-President': the institution of the unnamed
+        # speaker right after the quotation
+        said = _SAID_AFTER.match(ctx.text, q.span[1])
+        org = next((o for o in ctx.orgs if said and said.end() <= o.span[0] < said.end() + 4), None)
+        if org is not None:
+            return org.name[4:] if org.name.startswith(("the ", "The ")) else org.name
+        state = next(
+            (
+                p for p in ctx.places
+                if said and said.end() <= p.span[0] < said.end() + 4 and p.kind in ("country", "demonym")
+            ),
+            None,
+        )
+        if state is not None and (state.country or state.kind == "country"):
+            return state.country or state.name  # '…," the Uzbek minister said'
+        if not q.speaker:
+            return None
     for p in ctx.people:
         if p.name == q.speaker or p.name.endswith(" " + q.speaker) or q.speaker.endswith(" " + p.name):
             return p.affiliation or _party_in(p.role or "")
     return None
+_SAID_AFTER = re.compile(
+    r"[,\"”’'\s]*(?:(?:said|says|added|stressed|noted|told\s+\w+)\s+)?(?:the\s+)?(?=[A-Z])"
+)
 _POSS_OFFER = re.compile(
     r"\b([A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*)['’]s\s+(?:[\w-]+\s+){0,2}(?:decision|plan|plans|offer|pledge|"
     r"commitment|readiness|intention|initiative|proposal|grant|loan|package|support|announcement|allocation|"
@@ -2004,11 +2217,24 @@ _BOTH_SIDES_WORDS = ("ides", "arties", "Heads", "eaders", "Presidents")  # one i
 
 _PASSIVE_BY = re.compile(
     r"\b(?:contributed|provided|allocated|financed|co-financed|funded|paid|covered|granted|extended|"
-    r"made\s+available|earmarked|pledged|committed|mobili[sz]ed|approved|set\s+aside|backed|guaranteed)\b"
+    r"made\s+available|earmarked|pledged|committed|mobili[sz]ed|approved|set\s+aside|backed|guaranteed|"
+    r"announced|promised|offered)\b"
     r"[^.;:]{0,40}?\bby\s+(?:the\s+)?$"
+)
+# "EUR 10 billion for transport, announced by European and international financial institutions at
+# …": a promise told in the passive after the amount makes it a pledge (not "financed by", "paid by",
+# which tell of money spent)
+_PROMISED_BY = re.compile(
+    r"^[^.;:]{0,120}?,?\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?(?:announced|pledged|promised|"
+    r"committed|earmarked|offered|mobili[sz]ed)\s+(?:[\w-]+\s+){0,3}?by\s"
 )
 _PASSIVE_BY_OPEN = re.compile(_PASSIVE_BY.pattern[:-1])  # the same, anywhere in the clause
 _AND_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+# a loan (finance contract, grant) "signed … by" its parties: the lender among them gives
+_SIGNED_BY = re.compile(r"\bsigned\b[^.;:]{0,40}?\bby\s+(?:the\s+)?")
+# what may stand between "by" and the lender: the other signatories, named ("the Republic of
+# Uzbekistan and"), not a clause
+_AGENT_LIST = re.compile(r"(?:(?:[A-Z][\w'’-]*|of|the)\s+){0,6}?(?:,\s*|\s*and\s+)?(?:the\s+)?|")
 
 
 def _passive_agents(ctx: Context, a: Amount, s, right: str) -> str | None:
@@ -2019,6 +2245,15 @@ def _passive_agents(ctx: Context, a: Amount, s, right: str) -> str | None:
     hi = a.span[1] + len(right)
     cs = [p for p in ctx.places if a.span[1] <= p.span[0] < hi and p.kind == "country"]
     org = next((o for o in ctx.orgs if a.span[1] <= o.span[0] < hi and not ctx.is_body_name(o.name)), None)
+    signed = _SIGNED_BY.search(ctx.text, a.span[1], hi) if " signed " in right else None
+    if signed:
+        # "the finance contract for EUR 150 million signed by the EIB and the Republic of Uzbekistan":
+        # of the signatories, the bank (fund) lends, whichever is named first
+        lender = next(
+            (o for o in ctx.orgs if signed.end() <= o.span[0] < hi and o.kind in ("bank", "fund")), None
+        )
+        if lender is not None and _AGENT_LIST.fullmatch(ctx.text, signed.end(), lender.span[0]):
+            return lender.name[4:] if lender.name.startswith(("the ", "The ")) else lender.name
     if org is not None and (not cs or org.span[0] < cs[0].span[0]):
         # "… has been earmarked by the European Investment Bank", "…, financed by the EIB, …"
         if _PASSIVE_BY.search(ctx.text[a.span[1] : org.span[0]]):
@@ -2030,7 +2265,7 @@ def _passive_agents(ctx: Context, a: Amount, s, right: str) -> str | None:
         got = _party_at(ctx, m.end()) if m else None
         if got is None and m:
             # "the EUR 10 billion pledged by European and international financial institutions"
-            g = _lex()["giver_after"].match(ctx.text, m.end(), hi)
+            g = _lex()["giver_after"].match(ctx.text, m.end(), max(hi, min(s.end, m.end() + 80)))
             return _clean_giver(g.group(1)) if g else None
         return got[0] if got else None
     if not _PASSIVE_BY.search(ctx.text[a.span[1] : cs[0].span[0]]):
@@ -2078,11 +2313,21 @@ def _party_in(role: str) -> str | None:
     return None
 
 
+_DEMONYM_GOVERNMENT = re.compile(r"(\w[\w\s-]*?)\s+[Gg]overnment")
+
+
+def _demonym_government(g: str) -> str | None:
+    """ "Kazakh government", "Uzbek Government" → "Government of <country>" (as the gold names it)."""
+    m = _DEMONYM_GOVERNMENT.fullmatch(g)
+    country = demonym_country(m.group(1)) if m else None
+    return f"Government of {country}" if country else None
+
+
 def _clean_giver(g: str) -> str:
     g = re.sub(r"^(?:The|the|and)\s+", "", g.strip())
-    m = re.fullmatch(r"(\w[\w\s-]*?)\s+[Gg]overnment", g)
-    if m and demonym_country(m.group(1)):
-        return f"Government of {demonym_country(m.group(1))}"  # "the Kazakh government"
+    gov = _demonym_government(g)
+    if gov:
+        return gov  # "the Kazakh government"
     info = org_info(g) or org_info(f"the {g}")  # "The Commission announced …": the alias "the Commission"
     return info["name"] if info else g
 
@@ -2135,6 +2380,8 @@ _PURPOSE_END = (
     # "… to Central Asia, first announced in Samarkand": a participle clause about the pledge
     r"|,\s+(?:first\s+|originally\s+|already\s+|initially\s+)?(?:announced|pledged|unveiled|made|promised|"
     r"committed|agreed|approved|signed)\b"
+    # "… for transport in Central Asia was announced by …": the verb of a passive sentence
+    r"|\s+(?:was|were|has\s+been|had\s+been|will\s+be)\s+(?:[a-z]+ly\s+)?[a-z]{3,}(?:ed|en)\b"
     # "… to the project through the Investment Platform …, bringing total EU support to …", "… to the
     # cable from the Connecting Europe Facility": a channel, a source or a running total is no purpose
     r"|\s+(?:through|via|from)\s+(?:the\s+|its\s+)?[A-Z]|,\s+(?:bringing|raising|taking|lifting)\s"
@@ -2394,7 +2641,7 @@ def _as_figure(
         fig, para, si = last_money
         same = ctx.sentence_index(a.span[0]) == si
         if para == s.paragraph and (
-            same
+            (same and not (fig.span and _present_clause_after(ctx.text, fig.span[1], a)))
             or (
                 ctx.sentence_index(a.span[0]) - si == 1
                 and _BACK_REF.search(ctx.text, s.start, s.end)
@@ -2841,7 +3088,10 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
             val = f"{d.value}/{d.end}"
         else:
             val = d.value
-        dated.append((d, base, (d.span[0], d.span[1], val, since or after or bool(d.end))))
+        part = _bare_part_of_year(ctx, d) if d.granularity == "year" and not d.end else None
+        if part:
+            val = part  # "USD 11.7 billion in the first quarter": that quarter's months
+        dated.append((d, base, (d.span[0], d.span[1], val, since or after or bool(d.end) or bool(part))))
         if _EARLIER_BASE.fullmatch(d.text):
             # "410 trains in 9M 2025, against 312 a year earlier, a rise of 31%": the base of a change
             ctx.memo.setdefault("period_bases", set()).add(d.span[0])
@@ -2882,8 +3132,123 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
             g = then.lastindex or 1
             cand = (s.start + then.start(g), s.start + then.end(), f"{d.value[:4]}/{year}", True)
             dated.append((d, False, cand))
+    if year and ("quarter" in sent or "alf" in sent or "ull" in sent or _CODE_PART.search(sent)):
+        dated.extend(_part_of_year_words(ctx, s, dated))
     got = memo[s.start] = (rels, dated)
     return got
+
+
+# a quarter or half told without its year ("in the first quarter"): the date annotator gives it the
+# year of writing (an occasion "in the second quarter" is dated by its year); a figure's period is the
+# quarter's (half's) months: of the last one ended by the time of writing, or the next one ahead in a
+# clause about the future
+_BARE_PART = re.compile(r"(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+(quarter|half)", re.I)
+_PART_N = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _part_months(n: int, half: bool, y: int) -> str | None:
+    span = 6 if half else 3
+    if half and n > 2:
+        return None
+    m1 = (n - 1) * span + 1
+    return f"{y:04d}-{m1:02d}/{y:04d}-{m1 + span - 1:02d}"
+
+
+def _part_year(ctx: Context, n: int, half: bool, lo: int, hi: int, year: int | None = None) -> int | None:
+    """The year of the quarter (half) `n` told at [lo, hi) without one: `year` when a date nearby
+    gives it, else the last one ended by the time of writing (the next one in a future clause)."""
+    if year is not None:
+        return year
+    if ctx.anchor is None:
+        return None
+    last_month = n * (6 if half else 3)
+    y = ctx.anchor.year
+    if future_clause(ctx.text, lo, hi):
+        return y if ctx.anchor.month <= last_month else y + 1
+    return y if ctx.anchor.month > last_month else y - 1
+
+
+def _bare_part_of_year(ctx: Context, d) -> str | None:
+    m = _BARE_PART.fullmatch(d.text)
+    if not m:
+        return None
+    n, half = _PART_N[m.group(1).lower()], m.group(2).lower() == "half"
+    y = _part_year(ctx, n, half, d.span[0], d.span[1])
+    return _part_months(n, half, y) if y else None
+
+
+# "… USD 11.7 billion in the first quarter and USD 12.9 billion in the second, when …": a quarter
+# (half) left out after one told in the sentence
+_ELIDED_PART = re.compile(
+    r"\b(?:in|for|during)\s+the\s+(second|third|fourth|first)\b(?=\s*(?:[,.;)]|\s+when\b|$))"
+)
+# "half-year turnover", "full-year trade": the last half ended (the year of writing, or the year
+# before) and the year (this year in a clause about the future, else the last one)
+_HALF_FULL_YEAR = re.compile(
+    r"(?<![Aa] )(?<![Ee]ach )(?<![Ee]very )\b([Hh]alf|[Ff]ull)[- ]year(?!\s+(?:of|to|on)\b)(?![\w-])"
+)
+
+
+# "H1", "Q3" alone (with a year, "Q3 2025", the date annotator reads it)
+_CODE_PART = re.compile(r"(?<![\w-])([QH])([1-4])(?![\w-])(?!\s*['’]?(?:19|20)?\d\d\b)")
+_CODE_LEAD = re.compile(r"(?:\b(?:in|for|during|over|of|by)\s+(?:the\s+)?|^\s*|[,;(]\s*)$", re.I)
+_CODE_FLOW = re.compile(
+    r"\s+(?:trade|exports?|imports?|turnover|growth|results?|revenues?|sales|output|GDP|shipments|volumes?)\b"
+)
+_FORECAST = re.compile(
+    r"\b(?:will|would|shall|expect\w*|forecast\w*|project(?:s|ed|ing)|predict\w*|estimat\w*|outlook|sees?)\b",
+    re.I,
+)
+
+
+def _part_of_year_words(ctx: Context, s, dated: list) -> list:
+    """Period candidates for a quarter or half named without the word ("in the second") after one
+    told in the sentence, and for "half-year" and "full-year" figures."""
+    text, out = ctx.text, []
+    told = [
+        (d, _BARE_PART.search(d.text)) for d, _b, c in dated
+        if d is not None and ("quarter" in d.text.lower() or "half" in d.text.lower())
+    ]
+    told = [(d, m) for d, m in told if m]
+    if told:
+        d0, m0 = told[-1]
+        half = m0.group(2).lower() == "half"
+        y0 = int(d0.value[:4]) if not _BARE_PART.fullmatch(d0.text) else None
+        for m in _ELIDED_PART.finditer(text, d0.span[1], min(s.end, d0.span[1] + 160)):
+            n = _PART_N[m.group(1).lower()]
+            y = _part_year(ctx, n, half, m.start(1), m.end(), y0)
+            months = _part_months(n, half, y) if y else None
+            if months:
+                out.append((None, False, (m.start(1) - 4, m.end(), months, True)))
+    for m in _CODE_PART.finditer(text, s.start, s.end):
+        # "In H1, exports grew 12%", "Q3 trade": a quarter or half by its code, without its year
+        if any(c[0] <= m.start() < c[1] for _d, _b, c in dated):
+            continue  # "Q3 2025": told with its year already
+        if not (
+            _CODE_LEAD.search(text, max(s.start, m.start() - 12), m.start())
+            or _CODE_FLOW.match(text, m.end())
+        ):
+            continue  # "the H2 hydrogen project": no period
+        n, half = int(m.group(2)), m.group(1) == "H"
+        y = _part_year(ctx, n, half, m.start(), m.end())
+        months = _part_months(n, half, y) if y else None
+        if months:
+            out.append((None, False, (m.start(), m.end(), months, True)))
+    for m in _HALF_FULL_YEAR.finditer(text, s.start, s.end):
+        if any(c[0] <= m.start() < c[1] for _d, _b, c in dated):
+            continue  # inside a date told already ("the first half-year of 2025")
+        if m.group(1).lower() == "half":
+            if ctx.anchor.month > 6:
+                months = _part_months(1, True, ctx.anchor.year)
+            else:
+                months = _part_months(2, True, ctx.anchor.year - 1)
+        else:
+            future = future_clause(text, m.start(), m.end()) or bool(
+                _FORECAST.search(text, max(s.start, m.start() - 60), m.start())
+            )
+            months = str(ctx.anchor.year if future else ctx.anchor.year - 1)
+        out.append((None, False, (m.start(), m.end(), months, True)))
+    return out
 
 
 def _conj_before_date(text: str, lo: int, at: int) -> bool:
@@ -2918,6 +3283,13 @@ _COMPARED = re.compile(r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|from)\
 _COMPARED_NUMBER = re.compile(
     r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|from)\s+"
     r"(?:(?:about|some|nearly|almost|over|more\s+than|less\s+than)\s+)?(?:[$€£]\s?)?\d"
+)
+
+
+# ", around 85% of which are oil and gas condensate,": a share told in an aside about the subject
+_OF_WHICH_ASIDE = re.compile(r" of which[^,;()]{1,80}[,)]")
+_ASIDE_OPEN = re.compile(
+    r"[,(]\s*(?:(?:about|around|some|nearly|almost|roughly|approximately|over|more\s+than|less\s+than)\s+)?$"
 )
 
 
@@ -2983,6 +3355,14 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
             if x.unit == a.unit and _gapped_item(text, a.span[1], x.span[0]):
                 continue  # "Exports fell by 5% and imports by 2% in 2024": one date for the list
             nxt_amount = x.span[0]
+    if a.unit == "percent" and text.startswith(" of which", a.span[1]):
+        aside = _OF_WHICH_ASIDE.match(text, a.span[1], s.end)
+        if aside and _ASIDE_OPEN.search(text, max(s.start, a.span[0] - 40), a.span[0]):
+            # "Exports, around 85% of which are oil, climbed to USD 19.1 billion in January–June": a
+            # share of the subject is of the period its clause tells
+            main = [c for c in cands if aside.end() <= c[0] and not _SEMI.search(text, aside.end(), c[0])]
+            if main:
+                return min(main, key=lambda c: c[0])[2]
     # (not across "…, and for 9 months of 2025 – USD 950 million": the next clause's period)
     bases = ctx.memo.get("period_bases") or ()
     after = [
@@ -3009,6 +3389,30 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
         # "Trade has grown by a quarter over the past five years, and Türkiye remains its largest
         # partner, accounting for 14%": a span told of the clause before is that clause's
         before = [c for c in before if c[0] != rel_at]
+    if before and not count:
+        # "… reached EUR 55 billion in 2025, and that the stock of EU investment exceeds EUR 100
+        # billion", "… in 2025, while EU countries account for nearly 50 percent of FDI": a date of the
+        # clause before does not reach a state told in the present in a clause of its own
+        before = [c for c in before if not _present_clause_after(text, c[1], a)]
     if before:
         return max(before, key=lambda c: c[1])[2]
     return None
+
+
+_CLAUSE_JOIN = re.compile(r",\s+(?:and\s+(?:that\s+)?|while\s+|whereas\s+|but\s+)|;\s+")
+_PRESENT_SIMPLE = re.compile(
+    r"\b(?:is|are|remains?|exceeds?|accounts?\s+for|makes?\s+up|represents?|stands?\s+at|holds?|totals|"
+    r"amounts\s+to|comes?\s+to)\b"
+)
+
+
+def _present_clause_after(text: str, lo: int, a: Amount) -> bool:
+    """Whether a clause of its own opens between `lo` and the amount `a` and tells a state in the
+    present (its verb before the amount, or right after it)."""
+    cut = None
+    for m in _CLAUSE_JOIN.finditer(text, lo, a.span[0]):
+        cut = m.end()
+    if cut is None:
+        return False
+    tail = _CLAUSE_PUNCT.search(text, a.span[1], a.span[1] + 60)
+    return bool(_PRESENT_SIMPLE.search(text, cut, tail.start() if tail else a.span[1] + 60))
