@@ -561,6 +561,9 @@ def _find_generic_bodies(
             if text.startswith(" ", o.span[1]):
                 nm = name_rx.match(text, o.span[1] + 1)
                 if nm is None or nm.group("ext") or not after_rx.match(text, nm.end()):
+                    sn = _self_named(text, o)
+                    if sn is not None:
+                        out.append(sn)
                     continue
             else:
                 continue
@@ -634,6 +637,49 @@ def _find_generic_bodies(
             )
         )
     return out
+
+
+@lru_cache(maxsize=1)
+def _self_named_rx() -> re.Pattern | None:
+    heads = data.load("bodies")["generic"].get("self_heads") or []
+    if not heads:
+        return None
+    word = r"[A-Z][\w’'.]*(?:[-–][A-Z][\w’']*)*[’']?"
+    # words of the name: capitalised, joined by spaces, "and", or a spaced dash between the sides
+    alt = "|".join(map(re.escape, heads))
+    sep = r"\s+(?:and\s+|[-–—]\s+)?"
+    return re.compile(rf"(?P<name>{word}(?:{sep}{word}){{0,8}}?\s+(?P<head>{alt}))(?![\w-])")
+
+
+_SIDES_DASH = re.compile(r"\s*[-–—]\s*")
+
+
+def _self_named(text: str, o) -> BodyMention | None:
+    """ "the twelfth EU – Central Asia High-Level Political and Security Dialogue", "the sixth
+    China-Central Asia Foreign Ministers' Meeting": an ordinal right before a capitalised name that
+    ends in a noun which is itself a sitting (data/bodies.yaml generic.self_heads); the sides are
+    the two names either side of the dash that opens it."""
+    rx = _self_named_rx()
+    nm = rx.match(text, o.span[1] + 1) if rx is not None else None
+    if nm is None:
+        return None
+    start, end = nm.span("name")
+    raw = text[start:end]
+    parties: tuple[str, ...] = ()
+    name = _SPACES.sub(" ", raw)
+    dm = _SIDES_DASH.search(raw)
+    if dm is not None and " " not in raw[: dm.start()].strip():
+        a = _party_or_region(raw[: dm.start()])
+        rest = raw[dm.end() :].split()
+        # the longest run of words after the dash that names a side ("Central Asia", "Kyrgyz Republic")
+        for k in range(min(3, len(rest) - 1), 0, -1):
+            b = _party_or_region(" ".join(rest[:k]))
+            if a and b:
+                parties = (a, b)
+                name = f"{short_party(a)}–{short_party(b)} " + " ".join(rest[k:])
+                break
+    typ = " ".join(raw.split()[-2:])
+    return BodyMention((start, end), raw, typ, name, parties, None, o.value, True)
 
 
 def _find_known_bodies(text: str, places: list[Place], at: Openings | None = None) -> list[BodyMention]:

@@ -62,17 +62,27 @@ _YEAR4 = re.compile(r"\b(?:19|20)\d\d\b")
 _LAST_YEAR = re.compile(r"\blast\s+year\b|\byears?\s+ago\b", re.I)
 
 
-def _long_before(ctx: Context, b: BodyMention) -> bool:
+# where the clause naming a sitting ends: another occasion's date may follow ("It was the third
+# meeting … since their presidents signed … in November last year")
+_CLAUSE_END = re.compile(r"[;:]|,\s+(?!\d)|\s(?:since|after|before|when|while|following)\s")
+
+
+def _long_before(ctx: Context, b: BodyMention, own_clause: bool = False) -> bool:
     """ "The Treaty was signed in Astana on 17 June 2025 during the second … Summit" in a text of
-    April 2026: a sitting whose sentence dates it months before publication is an earlier occasion."""
+    April 2026: a sitting whose sentence dates it months before publication is an earlier occasion.
+    With `own_clause`, only the dates up to the end of the clause that names it count."""
     if not ctx.published or len(ctx.published) < 7:
         return False
     s = ctx.sentence_at(b.span[0])
+    hi = s.end
+    if own_clause:
+        m = _CLAUSE_END.search(ctx.text, b.span[1], s.end)
+        hi = m.start() if m else s.end
     # only dates that write their year: a bare "4 June" is read against an anchor that may be off
     # ("June last year" says its year too)
     vals = [
         d.value
-        for d in ctx.dates_in(s.start, s.end)
+        for d in ctx.dates_in(s.start, hi)
         if d.value and len(d.value) >= 7 and (_YEAR4.search(d.text) or _LAST_YEAR.search(d.text))
     ]
     if not vals:
@@ -123,6 +133,12 @@ def main_body(ctx: Context) -> BodyMention | None:
         if b.span[0] >= window_end and not _chaired(ctx, s):
             continue
         if _recalled(ctx, b, s):
+            continue
+        # "since the first … Summit was held in Xi'an on May 18-19, 2023", "At the Cooperation
+        # Council in Luxembourg in October 2024, …" in a later text: an earlier occasion, as in the lead
+        if _REFERRED.search(ctx.text, max(0, b.span[0] - 40), b.span[0]) or _long_before(
+            ctx, b, own_clause=True
+        ):
             continue
         left = ctx.text[s.start : b.span[0]]
         right = ctx.text[b.span[1] : s.end]

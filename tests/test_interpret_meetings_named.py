@@ -1,0 +1,92 @@
+"""Reported sittings named in unusual ways, and earlier sittings that are not the reported one."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import extract
+
+
+def ex(text: str, published: str | None = "2025-06-12"):
+    return extract(text, published=published)
+
+
+# --- a sitting whose name ends in a noun that is itself a sitting ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "number", "parties"),
+    [
+        (
+            "On 10 June 2025 Astana hosted the fifth EU – Central Asia High-Level Political and Security "
+            "Dialogue. The meeting was held in person.\n",
+            "EU–Central Asia High-Level Political and Security Dialogue",
+            5,
+            ["European Union", "Central Asia"],
+        ),
+        (
+            "Foreign Minister Wang Yi on Tuesday attended the third China-Central Asia Foreign Ministers' "
+            "Meeting in Bishkek together with his counterparts.\n",
+            "China–Central Asia Foreign Ministers' Meeting",
+            3,
+            ["China", "Central Asia"],
+        ),
+        (
+            "The 7th Uzbekistan–Japan Security and Defence Consultations took place in Tashkent on "
+            "11 June, the ministry said.\n",
+            "Uzbekistan–Japan Security and Defence Consultations",
+            7,
+            ["Uzbekistan", "Japan"],
+        ),
+        (
+            "Delegations gathered in Ashgabat on 9 June for the second Turkmenistan-Korea Energy and "
+            "Industry Dialogue, chaired by the deputy ministers.\n",
+            "Turkmenistan–South Korea Energy and Industry Dialogue",
+            2,
+            ["Turkmenistan", "South Korea"],
+        ),
+    ],
+)
+def test_ordinal_before_a_name_that_is_a_sitting(text, body, number, parties):
+    (m,) = ex(text).meetings
+    assert m.body == body
+    assert m.number == number
+    assert m.parties == parties
+
+
+def test_forum_after_an_ordinal_is_no_sitting():
+    text = "The third Tashkent International Investment Forum opened on 10 June with 2,000 guests.\n"
+    assert ex(text).meetings == []
+
+
+# --- a sitting after the lead that the text dates long before it was written ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # recalled as the moment something started
+        "Ministers met on Saturday and agreed to deepen trade.\n\n"
+        "Wang said that since the first China-Central Asia Summit was held in Xi'an on May 18-19, 2023, "
+        "the mechanism had produced results.\n",
+        # a sitting at which something else happened, named with its month and year
+        "Our trade with Europe has grown fast.\n\n"
+        "At the Cooperation Council in Luxembourg in October 2024, the two sides initialled an aviation "
+        "agreement.\n",
+        # with the year said as "last year"
+        "Trade rose by a fifth, the ministry said.\n\n"
+        "During the Joint Committee held in Brussels in March last year, the parties launched the talks.\n",
+    ],
+)
+def test_earlier_sitting_after_the_lead_is_no_meeting(text):
+    assert ex(text).meetings == []
+
+
+def test_another_occasions_date_later_in_the_sentence_does_not_date_the_sitting():
+    text = (
+        "Three ministers agreed on Tuesday to start a feasibility study, officials said after talks.\n\n"
+        "It was the third meeting of the three countries' energy ministers since their presidents signed "
+        "an agreement in Baku in November last year.\n"
+    )
+    (m,) = ex(text, "2025-10-21").meetings
+    assert m.number == 3
