@@ -66,7 +66,9 @@ def _lex() -> dict:
     role_ws.update(roles["modifiers"])
     role_ws.discard("-")
     role_ws -= set(roles["connectors"]) | {"d'Affaires"}
+    # portfolio words too: "Vice Minister of Commerce Ling Ji" is a title, then a name
     vocab = set(names["not_names"]) | role_ws | set(orgs.get("heads") or [])
+    vocab |= set(roles.get("portfolio_words") or [])
     vocab |= {h.rstrip(".") for h in names["honorifics"]} | set(names["honorifics"])
     for o in orgs["organizations"]:
         for form in [o["name"], *(o.get("aliases") or []), o.get("acronym") or ""]:
@@ -189,6 +191,7 @@ def _name_runs(toks: list[Tok], text: str, st: Stream | None = None) -> list[tup
     runs = []
     n = len(toks)
     lx_given, lx_heads = _lex()["title_names"], _lex()["head_words"]
+    lx_hon = _lex()["honorifics"]
     done = 0  # tokens before this one are read
     # a run opens with a capitalised name-like word or particle: pick those out in C-level passes
     caps = cap_indices(toks, st)
@@ -219,6 +222,16 @@ def _name_runs(toks: list[Tok], text: str, st: Stream | None = None) -> list[tup
                     # "its Chief Executive Officer Sultan Al-Marshad", "Minister of Industry Sultan Al
                     # Jaber": after a title, a given name
                     i -= 1
+            if j > i and i >= 2 and _particle_word(toks[i - 1].base):
+                # "President von der Leyen", "Mr van der Berg": particles opening a surname written
+                # without the first name, right after a title or an honorific
+                h = i
+                while h > 1 and _particle_word(toks[h - 1].base) and _spaced(
+                    text, toks[h - 1].end, toks[h].start
+                ):
+                    h -= 1
+                if toks[h].base.islower() and (toks[h - 1].base in lx_heads or toks[h - 1].base in lx_hon):
+                    i = h
             if j > i:
                 runs.append((i, j))
             done = max(j, i + 1)
@@ -934,6 +947,12 @@ def find_people(text: str) -> list[PersonEntity]:
                     role,
                     aff,
                     surname_only=n_words < 2,
+                    # "President von der Leyen": a surname with its particles, under a title, names one
+                    # person as written even when the text never gives the first name
+                    initialed=n_words < 2
+                    and bool(role)
+                    and toks[i].base[:1].islower()
+                    and _particle_word(toks[i].base),
                     honorific=honorific,
                 ),
             )
@@ -1054,6 +1073,16 @@ def _comma_role(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | N
     Idrissov, signed"."""
     lx = _lex()
     k = i - 2
+    paren = ""
+    if k >= 3 and toks[k].text == ")":
+        # "The Authorized Person of the Oliy Majlis for Human Rights (Ombudsman), X": a short
+        # capitalised gloss in brackets closes the title and stays part of it
+        o = next((q for q in range(k - 1, k - 5, -1) if toks[q].text == "("), None)
+        if o is not None and o > 0 and o + 1 < k and all(t.cap for t in toks[o + 1 : k]):
+            # (an acronym in brackets names the office's body, not the title: dropped)
+            inner = text[toks[o + 1].start : toks[k - 1].end]
+            paren = "" if inner.isupper() else " " + text[toks[o].start : toks[k].end]
+            k = o - 1
     if k < 0 or not (toks[k].cap or (toks[k].word and toks[k].base.islower())):
         return None, None  # a lower-case last word: "… for political affairs, X", "secretary general, X"
     sub = toks[: k + 1] + [Tok("X", toks[k].end + 1, toks[k].end + 2, "X", False)]
@@ -1061,7 +1090,7 @@ def _comma_role(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | N
     role, aff, _ = _role_left(sub, len(sub) - 1, fake, comma=True)
     if role is None or not any(w in lx["head_words"] for w in role.split()):
         return None, None
-    return role, aff
+    return role + paren, aff
 
 
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s?)+")
@@ -1189,8 +1218,11 @@ def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntit
             # named only by initials and surname, with a role or a speech verb: a person as written
             x = match(m.name)
             if x is None:
-                people.append(PersonEntity(m.name, m.role, m.affiliation, [m]))
-                k = _key(m.name)
+                # "Ursula von der Leyen arrived … President von der Leyen said": the fuller form
+                tail = " " + _key(m.name)
+                name = next((p.name for p in pending if _key(p.name).endswith(tail)), m.name)
+                people.append(PersonEntity(name, m.role, m.affiliation, [m]))
+                k = _key(name)
                 keys.append((k, " " + k))
             else:
                 people[x].mentions.append(m)

@@ -790,7 +790,8 @@ def _side(ctx: Context, person, pos: int, s, parties: list[str]) -> str | None:
 
 
 _DELEGATION = re.compile(
-    r"\b(?:the\s+)?([A-Z][a-z]+)(?:['’]s)?\s+(?:delegation|side|one\s+by|(?:was|were)\s+represented|was\s+led)\b"
+    # "the Kyrgyz part of the commission was chaired by A, the Chinese part by B" (translated releases)
+    r"\b(?:the\s+)?([A-Z][a-z]+)(?:['’]s)?\s+(?:delegation|side|part|one\s+by|(?:was|were)\s+represented|was\s+led)\b"
 )
 
 

@@ -1,0 +1,124 @@
+"""Titles written in less usual ways before a name: a portfolio word closing the title, a
+human-rights officer's title with a bracketed gloss, a surname with particles under a title."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import extract
+from communique.annotate.people import find_people
+
+
+def people(text: str) -> dict[str, str | None]:
+    return {p.name: p.role for p in find_people(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "The talks were attended by Vice Minister of Commerce Ling Ji.",
+            "Ling Ji",
+            "Vice Minister of Commerce",
+        ),
+        (
+            "The delegation was led by Minister of Transportation Maria Lopez on Monday.",
+            "Maria Lopez",
+            "Minister of Transportation",
+        ),
+        (
+            "Deputy Minister of Agricultural Development Aibek Sultanov said the plan was ready.",
+            "Aibek Sultanov",
+            "Deputy Minister of Agricultural Development",
+        ),
+        (
+            "Minister of Environmental Protection Jonas Berg opened the session.",
+            "Jonas Berg",
+            "Minister of Environmental Protection",
+        ),
+    ],
+)
+def test_portfolio_word_closes_the_title_before_the_name(text, name, role):
+    assert people(text) == {name: role}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "The Authorized Person of the Oliy Majlis for Human Rights (Ombudsman), Feruza Eshmatova, "
+            "informed the participants.",
+            "Feruza Eshmatova",
+            "Authorized Person of the Oliy Majlis for Human Rights (Ombudsman)",
+        ),
+        ("The Ombudsman, Feruza Eshmatova, said complaints rose.", "Feruza Eshmatova", "Ombudsman"),
+        ("Ombudsperson Anna Weber presented the annual report.", "Anna Weber", "Ombudsperson"),
+        (
+            "Dana Lind, the Ombudswoman of Estonia, visited the centre.",
+            "Dana Lind",
+            "Ombudswoman",  # the country goes to the affiliation
+        ),
+    ],
+)
+def test_human_rights_officers(text, name, role):
+    assert people(text) == {name: role}
+
+
+def test_bracketed_acronym_is_no_part_of_the_title():
+    text = "The Chairman of the Agency for Strategic Reforms (ASR), Ilya Vyatkin, said the plan was ready."
+    assert people(text) == {"Ilya Vyatkin": "Chairman of the Agency for Strategic Reforms"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "The package was announced by President von der Leyen at the summit in Samarkand.",
+            "von der Leyen",
+            "President",
+        ),
+        ("Chancellor van der Bellen said the EU would help.", "van der Bellen", "Chancellor"),
+        ("The report of Ambassador de la Rosa was read out.", "de la Rosa", "Ambassador"),
+        # the full name given elsewhere is kept
+        (
+            "Ursula von der Leyen arrived on Monday. President von der Leyen said the EU would help.",
+            "Ursula von der Leyen",
+            "President",
+        ),
+    ],
+)
+def test_particle_surname_under_a_title(text, name, role):
+    assert people(text) == {name: role}
+
+
+def test_particles_without_a_title_are_no_person():
+    assert people("The von der Leyen Commission proposed it.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "The XVI meeting of the Kyrgyz-Chinese Intergovernmental Commission was held by video "
+            "conference on Tuesday.\n\nThe Kyrgyz part of the commission was chaired by First Deputy "
+            "Chairman of the Cabinet of Ministers Daniyar Amangeldiev, the Chinese part by Vice Minister "
+            "of Commerce Ling Ji.\n",
+            {"Daniyar Amangeldiev": "Kyrgyzstan", "Ling Ji": "China"},
+        ),
+        (
+            "The 5th meeting of the Uzbek-Korean Intergovernmental Commission took place in Tashkent on "
+            "Monday. The Korean part was headed by Vice Minister of Trade Kim Min-su, and the Uzbek part by "
+            "Deputy Prime Minister Jamshid Khodjaev.\n",
+            {"Kim Min-su": "South Korea", "Jamshid Khodjaev": "Uzbekistan"},
+        ),
+        (
+            "The 3rd meeting of the Kazakh-Turkish Joint Economic Commission was held in Ankara on 2 June. "
+            "The Turkish part of the commission was co-chaired by Minister of Trade Omer Bolat, the Kazakh "
+            "part by Minister of Trade and Integration Arman Shakkaliyev.\n",
+            {"Omer Bolat": "Turkey", "Arman Shakkaliyev": "Kazakhstan"},
+        ),
+    ],
+)
+def test_heads_by_the_part_of_the_commission_they_chaired(text, sides):
+    (m,) = extract(text, published="2025-06-04").meetings
+    assert {h.name: h.side for h in m.heads} == sides
