@@ -90,3 +90,94 @@ def test_another_occasions_date_later_in_the_sentence_does_not_date_the_sitting(
     )
     (m,) = ex(text, "2025-10-21").meetings
     assert m.number == 3
+
+
+# --- a sitting the headline or lead announces is no reported meeting --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakhstan and EU to hold 22nd Cooperation Council in Brussels next week\n\n"
+        "ASTANA, June 10 — The 22nd meeting of the Kazakhstan–EU Cooperation Council will take place in "
+        "Brussels on 17 June, the ministry's spokesman told a briefing.\n",
+        "Baku will host the 12th Intergovernmental Commission with Georgia\n\n"
+        "The sides are preparing documents for signing, the ministry said on Tuesday.\n",
+        "Uzbekistan is to convene the fourth Joint Committee with the EU this autumn\n\n"
+        "Preparations were discussed at a meeting of deputy ministers on Monday.\n",
+    ],
+)
+def test_announced_sitting_is_no_meeting(text):
+    assert ex(text).meetings == []
+
+
+def test_met_to_hold_a_sitting_is_held():
+    text = (
+        "Delegations met in Tashkent on 10 June to hold the third round of the Uzbekistan–Latvia Political "
+        "Consultations, the ministry said.\n"
+    )
+    (m,) = ex(text).meetings
+    assert m.number == 3 and m.date == "2025-06-10"
+
+
+# --- a sitting told after a lead about something else, held in the days before the text ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "fmt", "place"),
+    [
+        (
+            "ASTANA, June 12 — The 22nd Cooperation Council will take place in Brussels on 20 June, the "
+            "spokesman told a briefing on Thursday.\n\n"
+            "Trade grew by 7% last year.\n\n"
+            "The Council was prepared on Monday by the Cooperation Committee in trade configuration, which "
+            "met by videoconference under the co-chairmanship of Vice Minister of Trade Aizhan Bizhanova "
+            "and the Deputy Director-General for Trade of the European Commission, Leopoldo Rubinacci.\n",
+            "2025-06-09",
+            "virtual",
+            None,
+        ),
+        (
+            "The minister told parliament on Thursday that the new law would enter into force in July.\n\n"
+            "Separately, the Kazakhstan–EU Joint Committee met in Astana on 10 June and discussed customs.\n",
+            "2025-06-10",
+            "in-person",
+            "Astana",
+        ),
+        (
+            "Officials presented the annual report on investment on Thursday.\n\n"
+            "The report was discussed by the Intergovernmental Commission, which was held in Bishkek on "
+            "Tuesday.\n",
+            "2025-06-10",
+            "in-person",
+            "Bishkek",
+        ),
+    ],
+)
+def test_sitting_held_in_the_week_after_the_lead(text, date, fmt, place):
+    (m,) = ex(text).meetings
+    assert (m.date, m.format, m.place) == (date, fmt, place)
+
+
+def test_sitting_held_weeks_ago_after_the_lead_is_no_meeting():
+    text = (
+        "Officials presented the annual report on investment on Thursday.\n\n"
+        "Investment grew by a tenth last year.\n\n"
+        "Exports of cotton fell.\n\n"
+        "The report had been discussed by the Intergovernmental Commission, which met in Bishkek on "
+        "12 May.\n"
+    )
+    assert ex(text).meetings == []
+
+
+def test_second_head_takes_the_other_side():
+    text = (
+        "The 5th meeting of the Kazakhstan–EU Cooperation Committee was held in Astana on 10 June. It was "
+        "co-chaired by Vice Minister of Trade Aizhan Bizhanova and the Deputy Director-General for Trade "
+        "of the European Commission, Leopoldo Rubinacci.\n"
+    )
+    (m,) = ex(text).meetings
+    assert {h.name: h.side for h in m.heads} == {
+        "Aizhan Bizhanova": "Kazakhstan",
+        "Leopoldo Rubinacci": "European Union",
+    }

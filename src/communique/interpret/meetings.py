@@ -51,6 +51,24 @@ _REFERRED = re.compile(
 )
 
 
+# "Kazakhstan and EU to hold 22nd Cooperation Council next week", "Baku will host the next …": a
+# sitting someone is still to hold is an event, not the report
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:to|will|shall|would)\s+(?:hold|host|convene|organi[sz]e)\s+(?:the\s+|its\s+|their\s+|a\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+# "Delegations met in Tashkent on Monday to hold the third round …": held, by the verb before
+_MET_TO = re.compile(r"\b(?:met|gathered|convened|came\s+together|arrived|travelled|traveled)\b[^.;]{0,60}$")
+
+
+def _planned_before(ctx: Context, b: BodyMention) -> bool:
+    s = ctx.sentence_at(b.span[0])
+    m = _PLANNED_BEFORE.search(ctx.text, max(s.start, b.span[0] - 50), b.span[0])
+    return m is not None and not _MET_TO.search(ctx.text, max(s.start, m.start() - 80), m.start())
+
+
 # "The fourth … Committee is scheduled for 2025": a sitting still ahead is an event, not the report
 _UPCOMING = re.compile(
     r",?\s+(?:which\s+|that\s+)?"
@@ -103,11 +121,18 @@ def main_body(ctx: Context) -> BodyMention | None:
         and not ctx.in_quote(b.span[0])
         and not _REFERRED.search(ctx.text[max(0, b.span[0] - 40) : b.span[0]])
         and not _UPCOMING.match(ctx.text, b.span[1])
+        and not _planned_before(ctx, b)
         and not _long_before(ctx, b)
     ]
     body_text = [b for b in found if not ctx.is_heading(b.span[0])]
     if body_text or found:
         return (body_text or found)[0]
+    # a lead that announces a sitting ("… will take place in Brussels on 27 January"): its date and
+    # place are that sitting's, none of a sitting the text reports further on (see _late_attrs)
+    ctx.memo["lead_announces"] = any(
+        b.span[0] < lead_end and (_UPCOMING.match(ctx.text, b.span[1]) or _planned_before(ctx, b))
+        for b in ctx.all_bodies
+    )
     # "The talks took place within the framework of the 23rd meeting of the … Committee" in the
     # paragraph (or line) after the lead: a sitting said to be under way, not a next or earlier one
     nxt = next((x for x in ctx.sentences if x.start >= lead_end and not ctx.is_heading(x.start)), None)
@@ -162,6 +187,40 @@ def main_body(ctx: Context) -> BodyMention | None:
             re.I,
         ):
             return b
+    return _held_lately(ctx)
+
+
+# ", which met by videoconference", " was held in Astana": the body's own clause tells it sat
+_HELD_OWN = re.compile(
+    r"(?:,?\s+(?:which|that))?(?:\s+[\w-]+){0,2}?\s+(?:met|sat|convened|(?:was|were)\s+held|took\s+place)\b"
+)
+
+
+def _held_lately(ctx: Context) -> BodyMention | None:
+    """ "The Council was prepared on Monday by the Cooperation Committee in trade configuration, which
+    met by videoconference …" in a text whose lead reports no sitting (an announcement, a briefing):
+    a sitting told further on as held, on a day in the week before publication, is the one reported
+    (its date, place and format are its own sentence's, see _late_attrs)."""
+    if ctx.anchor is None:
+        return None
+    for b in ctx.all_bodies:
+        if b.span[0] < ctx.lead_end or ctx.in_quote(b.span[0]) or ctx.is_heading(b.span[0]):
+            continue
+        s = ctx.sentence_at(b.span[0])
+        if not _HELD_OWN.match(ctx.text, b.span[1], s.end) or _FUTURE_WORDS.search(ctx.text, s.start, s.end):
+            continue
+        if _recalled(ctx, b, s):
+            continue
+        for d in ctx.dates_in(s.start, s.end):
+            if d.granularity != "day" or d.end or not d.value[:4].isdigit():
+                continue
+            try:
+                days = (ctx.anchor - date.fromisoformat(d.value)).days
+            except ValueError:
+                continue
+            if 0 <= days <= 7:
+                ctx.memo["late_sitting"] = (b.span, d)
+                return b
     return None
 
 
@@ -879,23 +938,62 @@ def find_meetings(ctx: Context) -> list[Meeting]:
     if number is None and body.type in _round_types():
         ctx.meeting_body = None
         return []  # "the regular round of political consultations": an occasion, not a numbered sitting
-    d = _date(ctx, body) or _eve(ctx, body, _dateline_day(ctx, body))
-    fmt = _format(ctx, body)
+    late = ctx.memo.get("late_sitting")
+    if late is not None and late[0] == body.span:
+        d, fmt, place = _late_attrs(ctx, body, late[1])
+    elif ctx.memo.get("lead_announces") and body.span[0] >= ctx.lead_end:
+        s = ctx.sentence_at(body.span[0])
+        own = [x for x in ctx.dates_in(s.start, s.end) if x.granularity in ("day", "month")]
+        d, fmt, place = _late_attrs(ctx, body, own[0] if own else None)
+    else:
+        d = _date(ctx, body) or _eve(ctx, body, _dateline_day(ctx, body))
+        fmt = _format(ctx, body)
+        place = _place(ctx, body, fmt)
     m = Meeting(
         body=name,
         acronym=body.acronym,
         number=number,
         date=d.value if d else None,
         date_end=d.end if d else None,
-        place=_place(ctx, body, fmt),
+        place=place,
         format=fmt,
         parties=parties,
-        heads=_heads(ctx, parties, body),
+        heads=_other_side(_heads(ctx, parties, body), parties),
         topics=_topics(ctx),
         span=body.span,
     )
     ctx.meeting = m
     return [m, *_joint_sittings(ctx, body, m)]
+
+
+_IN_AT = re.compile(r"\b(?:in|at)\s+$")
+
+
+def _late_attrs(ctx: Context, body: BodyMention, d) -> tuple:
+    """Date, format and place of a sitting reported after a lead about something else
+    (_held_lately): its own sentence's, never the lead's (the announced occasion's)."""
+    s = ctx.sentence_at(body.span[0])
+    virtual, hybrid = _format_cues()
+    fmt = "hybrid" if hybrid.search(s.text) else "virtual" if virtual.search(s.text) else "in-person"
+    place = None
+    for p in ctx.places_in(s.start, s.end):
+        if p.kind == "city" and _IN_AT.search(ctx.text, max(s.start, p.span[0] - 6), p.span[0]):
+            place = p.name
+            break
+    if place is None and fmt == "in-person":
+        place = ctx.dateline_place()
+    return d, fmt, place
+
+
+def _other_side(heads: list[Head], parties: list[str]) -> list[Head]:
+    """Two heads of a sitting of two parties, one's side known: the other sits for the other party."""
+    if len(parties) != 2 or len(heads) != 2:
+        return heads
+    known = [h.side for h in heads if h.side]
+    if len(known) != 1 or known[0] not in parties:
+        return heads
+    other = parties[1] if known[0] == parties[0] else parties[0]
+    return [h if h.side else h.model_copy(update={"side": other}) for h in heads]
 
 
 @lru_cache(maxsize=1)
