@@ -181,3 +181,37 @@ def test_second_head_takes_the_other_side():
         "Aizhan Bizhanova": "Kazakhstan",
         "Leopoldo Rubinacci": "European Union",
     }
+
+
+# --- an interview's answers recall sittings, they do not report them -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An interview with the minister of trade\n\n"
+        "The minister spoke to our correspondent on Tuesday.\n\n"
+        "Q: You were in Brussels last week. What was the purpose?\n\n"
+        "A: I co-chaired the meeting of the EU–Uzbekistan sub-committee on trade and investment.\n",
+        "Five questions to the ambassador\n\n"
+        "The ambassador answered our questions in Astana on Monday.\n\n"
+        "Question: What happened in Luxembourg?\n\n"
+        "Answer: The 21st Cooperation Council was held there and we co-chaired it.\n",
+        "Talking trade with the deputy minister\n\n"
+        "We met the deputy minister at her office on Wednesday.\n\n"
+        "**Q:** What came out of the commission?\n\n"
+        "**A:** The Intergovernmental Commission met in Bishkek and agreed a road map, which I chaired.\n",
+    ],
+)
+def test_sitting_recalled_in_an_interview_answer_is_no_meeting(text):
+    assert ex(text).meetings == []
+
+
+def test_initial_opening_a_paragraph_is_no_answer():
+    text = (
+        "Trade officials met in Tashkent on Tuesday.\n\n"
+        "A. Kudratov co-chaired the 5th meeting of the Uzbekistan–Latvia Intergovernmental Commission, "
+        "which was held in Tashkent on 10 June.\n"
+    )
+    (m,) = ex(text).meetings
+    assert m.number == 5

@@ -157,7 +157,7 @@ def main_body(ctx: Context) -> BodyMention | None:
         s = ctx.sentence_at(b.span[0])
         if b.span[0] >= window_end and not _chaired(ctx, s):
             continue
-        if _recalled(ctx, b, s):
+        if _recalled(ctx, b, s) or _in_answer(ctx, s):
             continue
         # "since the first … Summit was held in Xi'an on May 18-19, 2023", "At the Cooperation
         # Council in Luxembourg in October 2024, …" in a later text: an earlier occasion, as in the lead
@@ -222,6 +222,17 @@ def _held_lately(ctx: Context) -> BodyMention | None:
                 ctx.memo["late_sitting"] = (b.span, d)
                 return b
     return None
+
+
+# "Q: …" / "A: I co-chaired the meeting of the … sub-committee": an interview's questions and answers
+_QA_LINE = re.compile(r"[*_]*(?:Q|A|Question|Answer)[*_]*\s*(?::|[—–]|-\s)")
+
+
+def _in_answer(ctx: Context, s) -> bool:
+    """A sentence in an interview's question or answer: what the speaker recalls there is no sitting
+    the text reports (the text's occasion is the interview)."""
+    first = next((x for x in ctx.sentences if x.paragraph == s.paragraph), s)
+    return _QA_LINE.match(first.text.lstrip()) is not None
 
 
 _CHAIRED = re.compile(
