@@ -215,3 +215,68 @@ def test_initial_opening_a_paragraph_is_no_answer():
     )
     (m,) = ex(text).meetings
     assert m.number == 5
+
+
+# --- a title that reports the sides meeting, the body named only below the lead ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "number"),
+    [
+        (
+            "LIVE: EU–Central Asia foreign ministers meet in Bishkek\n\n"
+            "Friday 13 June 2025. This page is no longer being updated.\n\n"
+            "18:05 — The Joint Communiqué of the 20th EU–Central Asia Ministerial Meeting has been "
+            "published. Thank you for following.\n",
+            "EU–Central Asia Ministerial Meeting",
+            20,
+        ),
+        (
+            "Kazakhstan and EU officials gather in Astana\n\n"
+            "Astana, 10 June 2025. Officials arrived in the capital this morning.\n\n"
+            "Minutes of the 9th Kazakhstan–EU Cooperation Committee were published this evening.\n",
+            "Kazakhstan–EU Cooperation Committee",
+            9,
+        ),
+        (
+            "Uzbek and Latvian diplomats convene in Riga\n\n"
+            "Riga, 10 June 2025. The delegations exchanged views on transit.\n\n"
+            "Notes from the 4th Uzbekistan–Latvia Intergovernmental Commission are below.\n",
+            "Uzbekistan–Latvia Intergovernmental Commission",
+            4,
+        ),
+    ],
+)
+def test_title_says_the_sides_meet(text, body, number):
+    (m,) = ex(text).meetings
+    assert (m.body, m.number) == (body, number)
+
+
+def test_title_of_other_sides_meeting_does_not_pick_the_body():
+    text = (
+        "Kazakh and Chinese officials meet in Almaty\n\n"
+        "Almaty, 10 June 2025. The delegations exchanged views on transit.\n\n"
+        "Minutes of the 9th Kazakhstan–EU Cooperation Committee were published this evening.\n"
+    )
+    assert ex(text).meetings == []
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Co-chairs:", "Chaired by:", "Co-chaired by:"],
+)
+def test_heads_from_a_chairs_label(label):
+    text = (
+        "LIVE: EU–Central Asia foreign ministers meet in Bishkek\n\n"
+        "Friday 13 June 2025. This page is no longer being updated.\n\n"
+        "18:05 — The Joint Communiqué of the 20th EU–Central Asia Ministerial Meeting has been published.\n\n"
+        "17:40 — Trade grew by 12%, a correspondent notes.\n\n"
+        "17:15 — The weather is fine.\n\n"
+        f"16:50 — The joint press conference begins. {label} Kyrgyz Foreign Minister Jeenbek Kulubaev and "
+        "EU High Representative Kaja Kallas.\n"
+    )
+    (m,) = ex(text).meetings
+    assert {h.name: h.side for h in m.heads} == {
+        "Jeenbek Kulubaev": "Kyrgyzstan",
+        "Kaja Kallas": "European Union",
+    }

@@ -185,7 +185,7 @@ def main_body(ctx: Context) -> BodyMention | None:
             r"within the framework of|at the|during the|(?:it|this|that)\s+was\s+the)\b",
             ctx.text[s.start : s.end],
             re.I,
-        ):
+        ) or _headline_meets(ctx, b):
             return b
     return _held_lately(ctx)
 
@@ -222,6 +222,20 @@ def _held_lately(ctx: Context) -> BodyMention | None:
                 ctx.memo["late_sitting"] = (b.span, d)
                 return b
     return None
+
+
+# "EU–Central Asia foreign ministers meet in Bishkek": a title that reports a sitting by who meets
+_MEET_VERB = re.compile(r"\b(?:meet|meets|gather|gathers|convene|convenes|sit|sits)\b", re.I)
+
+
+def _headline_meets(ctx: Context, b: BodyMention) -> bool:
+    """The title says the sides of this body meet (live blogs, wires that name the body only below):
+    the body named right after the lead, with those sides, is the sitting reported."""
+    end = ctx._title_end
+    if not end or len(b.parties) < 2 or not _MEET_VERB.search(ctx.text, 0, end):
+        return False
+    named = {p.country if p.kind in ("country", "demonym") else p.name for p in ctx.places_in(0, end)}
+    return all(p in named for p in b.parties)
 
 
 # "Q: …" / "A: I co-chaired the meeting of the … sub-committee": an interview's questions and answers
@@ -714,7 +728,28 @@ def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) ->
         heads += _pronoun_heads(ctx, parties, limit, seen)
     if len(heads) < 2:
         heads += _collective_heads(ctx, parties, limit, seen)
+    if not heads:
+        heads = _labelled_chairs(ctx, parties)
     return heads
+
+
+# "Co-chairs: Kyrgyz Foreign Minister A and EU High Representative B" (live blogs, fact boxes)
+_CHAIRS_LABEL = re.compile(r"\b(?:Co-chairs|Co-chairmen|Co-chairpersons|Chairs|(?:Co-)?[Cc]haired\s+by)\s*:")
+
+
+def _labelled_chairs(ctx: Context, parties: list[str]) -> list[Head]:
+    """The people a "Co-chairs:" label lists, anywhere in the text, when nothing else names the heads."""
+    if "hair" not in ctx.text:
+        return []
+    m = _CHAIRS_LABEL.search(ctx.text)
+    if m is None or ctx.in_quote(m.start()):
+        return []
+    s = ctx.sentence_at(m.start())
+    return [
+        Head(name=p.name, role=p.role, side=_side(ctx, p, a, s, parties))
+        for a, _b, p in ctx.person_mentions()
+        if m.end() <= a < s.end
+    ]
 
 
 _OBSERVER = re.compile(r"[^,.;]{0,25}?\bas\s+(?:an?\s+|the\s+)?(?:observer|guest|special\s+guest)s?\b", re.I)
