@@ -280,3 +280,56 @@ def test_heads_from_a_chairs_label(label):
         "Jeenbek Kulubaev": "Kyrgyzstan",
         "Kaja Kallas": "European Union",
     }
+
+
+# --- a sitting held in the weeks before the reported one, told with its own day ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "number", "day", "fmt", "place"),
+    [
+        (
+            "The XI meeting of the EU–Tajikistan Cooperation Committee took place in Dushanbe on "
+            "3 June 2025.\n\nThe meeting followed the fourth meeting of the EU–Tajikistan Subcommittee "
+            "on Trade and Investment, held by video conference on 25 May.\n",
+            "EU–Tajikistan Subcommittee on Trade and Investment",
+            4,
+            "2025-05-25",
+            "virtual",
+            None,
+        ),
+        (
+            "The 9th meeting of the Kazakhstan–EU Cooperation Committee was held in Astana on 10 June 2025. "
+            "It was preceded by the third meeting of the Kazakhstan–EU Subcommittee on Energy, held in "
+            "Brussels on 2 June.\n",
+            "Kazakhstan–EU Subcommittee on Energy",
+            3,
+            "2025-06-02",
+            "in-person",
+            "Brussels",
+        ),
+        (
+            "The 5th meeting of the Uzbekistan–EU Cooperation Committee took place in Tashkent on 10 June "
+            "2025. The Committee was prepared by the second session of the Uzbekistan–EU Subcommittee on "
+            "Justice, which met in Tashkent on 28 May.\n",
+            "Uzbekistan–EU Subcommittee on Justice",
+            2,
+            "2025-05-28",
+            "in-person",
+            "Tashkent",
+        ),
+    ],
+)
+def test_sitting_held_just_before_the_reported_one(text, body, number, day, fmt, place):
+    _main, m = ex(text).meetings
+    assert (m.body, m.number, m.date, m.format, m.place) == (body, number, day, fmt, place)
+    assert m.heads == []
+
+
+def test_sitting_held_long_before_the_reported_one_is_no_meeting():
+    text = (
+        "The XI meeting of the EU–Tajikistan Cooperation Committee took place in Dushanbe on 3 June 2025.\n\n"
+        "The meeting followed the fourth meeting of the EU–Tajikistan Subcommittee on Trade and "
+        "Investment, held by video conference on 25 November 2024.\n"
+    )
+    assert len(ex(text).meetings) == 1

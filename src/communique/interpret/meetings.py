@@ -1081,6 +1081,12 @@ def _joint_sittings(ctx: Context, body: BodyMention, main: Meeting) -> list[Meet
             continue
         s = ctx.sentence_at(b.span[0])
         m = rx.search(ctx.text, max(s.start, b.span[0] - 90), b.span[0])
+        if m is None and not _FUTURE_WORDS.search(ctx.text, s.start, s.end) and b.name.lower() not in seen:
+            before = _preceding_sitting(ctx, b, s, main)
+            if before is not None:
+                seen.add(b.name.lower())
+                out.append(before)
+            continue
         if m is None or _FUTURE_WORDS.search(ctx.text, s.start, s.end):
             continue
         if _UPCOMING.match(ctx.text, b.span[1]):
@@ -1101,6 +1107,75 @@ def _joint_sittings(ctx: Context, body: BodyMention, main: Meeting) -> list[Meet
             own |= {"heads": [], "topics": []}
         out.append(main.model_copy(update=own))
     return out
+
+
+@lru_cache(maxsize=1)
+def _preceding_rx() -> re.Pattern:
+    links = data.load("bodies").get("preceding_links") or []
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(links, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:{alt})\s+(?:the\s+)?(?:[\w-]+\s+){{1,3}}?(?:meeting|session|sitting)\s+of\s+(?:the\s+)?$",
+        re.I,
+    )
+
+
+def _preceding_sitting(ctx: Context, b: BodyMention, s, main: Meeting) -> Meeting | None:
+    """ "The meeting followed the fourth meeting of the EU–Tajikistan Subcommittee on Trade and
+    Investment, held by video conference on 25 November": a sitting held in the weeks before the
+    reported one, told with its own day, is a meeting of its own (no heads named)."""
+    m = _preceding_rx().search(ctx.text, max(s.start, b.span[0] - 90), b.span[0])
+    if m is None or not main.date or len(main.date) < 10:
+        return None
+    number = b.number
+    if number is None:
+        number = next((o.value for o in ctx.ordinals if m.start() <= o.span[0] < m.end()), None)
+    if number is None:
+        return None
+    try:
+        main_day = date.fromisoformat(main.date)
+    except ValueError:
+        return None
+    own = None
+    for d in ctx.dates_in(b.span[1], s.end):
+        if d.granularity != "day" or not d.value[:4].isdigit():
+            continue
+        try:
+            gap = (main_day - date.fromisoformat(d.value)).days
+        except ValueError:
+            continue
+        if 0 < gap <= 31:
+            own = d
+            break
+    if own is None:
+        return None
+    clause = ctx.text[b.span[1] : s.end]
+    virtual, hybrid = _format_cues()
+    fmt = "hybrid" if hybrid.search(clause) else "virtual" if virtual.search(clause) else "in-person"
+    place = next(
+        (
+            p.name
+            for p in ctx.places_in(b.span[1], s.end)
+            if p.kind == "city" and _IN_AT.search(ctx.text, max(s.start, p.span[0] - 6), p.span[0])
+        ),
+        None,
+    )
+    if place is None and fmt != "virtual":
+        place = main.place
+    return main.model_copy(
+        update={
+            "body": b.name,
+            "acronym": b.acronym,
+            "number": number,
+            "date": own.value,
+            "date_end": own.end,
+            "place": place,
+            "format": fmt,
+            "parties": list(b.parties) or main.parties,
+            "heads": [],
+            "topics": [],
+            "span": b.span,
+        }
+    )
 
 
 _BOTH_SITTINGS = re.compile(r"\b(?:the|both|two)\s+(?:sessions|meetings|sittings)\b", re.I)
