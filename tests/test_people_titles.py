@@ -122,3 +122,37 @@ def test_particles_without_a_title_are_no_person():
 def test_heads_by_the_part_of_the_commission_they_chaired(text, sides):
     (m,) = extract(text, published="2025-06-04").meetings
     assert {h.name: h.side for h in m.heads} == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Consul General Anna Berg opened the exhibition.", "Anna Berg", "Consul General"),
+        ("Prosecutor General Berik Asylov met the delegation.", "Berik Asylov", "Prosecutor General"),
+        ("MEP Jana Novak presented the report.", "Jana Novak", "MEP"),
+        ("The rapporteur, Jana Novak, said the report was ready.", "Jana Novak", "rapporteur"),
+        (
+            "Hokim of Samarkand region Erkinjon Turdimov welcomed the guests.",
+            "Erkinjon Turdimov",
+            "Hokim of Samarkand region",
+        ),
+        (
+            "Rector of Nazarbayev University Aida Kassymova signed the memorandum.",
+            "Aida Kassymova",
+            "Rector of Nazarbayev University",
+        ),
+        ("Attaché Marta Lis presented the programme.", "Marta Lis", "Attaché"),
+        ("Minister-Counsellor Pavel Kral attended the reception.", "Pavel Kral", "Minister-Counsellor"),
+        (
+            "Press Secretary of the President Ruslan Zheldibay said the visit was useful.",
+            "Ruslan Zheldibay",
+            "Press Secretary of the President",
+        ),
+    ],
+)
+def test_consular_parliamentary_judicial_academic_and_regional_titles(text, name, role):
+    assert people(text) == {name: role}
+
+
+def test_a_given_name_that_is_also_a_title_stays_a_name():
+    assert people("Dean Acheson said the plan would work.") == {"Dean Acheson": None}
