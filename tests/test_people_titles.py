@@ -156,3 +156,29 @@ def test_consular_parliamentary_judicial_academic_and_regional_titles(text, name
 
 def test_a_given_name_that_is_also_a_title_stays_a_name():
     assert people("Dean Acheson said the plan would work.") == {"Dean Acheson": None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bakhrom Aloev received the ambassador of Latvia.",
+        "On Monday, Bakhrom Aloev met the EU Special Representative in Tashkent.",
+        "The ambassador was received by Bakhrom Aloev at the ministry.",
+        "The Uzbek side was represented by Bakhrom Aloev.",
+        "The reception was attended by Bakhrom Aloev and other guests.",
+    ],
+)
+def test_untitled_name_doing_what_only_a_person_does(text):
+    assert people(text) == {"Bakhrom Aloev": None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakhstan Temir Zholy met the investors in Astana.",
+        "The Eurasian Development Bank received the application.",
+        "Trade Minister received the delegation.",
+    ],
+)
+def test_no_person_from_a_company_or_a_bare_title(text):
+    assert people(text) == {}

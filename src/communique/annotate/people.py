@@ -89,6 +89,8 @@ def _lex() -> dict:
         "head_words": head_words | {w.lower() for w in head_words} | set(roles.get("lowercase_heads") or []),
         "particles": set(names["particles"]),
         "speech": set(names["speech_verbs"]),
+        "action": frozenset(names.get("action_verbs") or []),
+        "by_verbs": _LED_VERBS | frozenset(names.get("by_verbs") or []),
         "honorifics": set(names["honorifics"]),
         "connectors": set(roles["connectors"]),
         "eu_roles": roles.get("eu_roles") or [],
@@ -875,8 +877,20 @@ def find_people(text: str) -> list[PersonEntity]:
             or (prev is not None and prev.base in lx["speech"])
         )
         n_words = len([t for t in toks[i:j] if not _particle_word(t.base)])
-        if not speech and n_words >= 2 and i >= 2 and prev.base == "by" and toks[i - 2].base in _LED_VERBS:
+        by_verbs = lx["by_verbs"]
+        if not speech and n_words >= 2 and i >= 2 and prev.base == "by" and toks[i - 2].base in by_verbs:
             speech = True  # "the meeting was co-chaired by Kaja Kallas": who led it is a person
+        if (
+            not speech
+            and n_words >= 2
+            and nxt is not None
+            and nxt.base in lx["action"]
+            and not nxt.cap
+            and (prev is None or not prev.cap or not _spaced(text, prev.end, toks[i].start))
+        ):
+            # "Bakhrom Aloev received the ambassador": what only a person does (not the tail of a
+            # longer capitalised name, "Kazakhstan Temir Zholy met investors")
+            speech = True
         if ini:
             mentions.append(
                 (
