@@ -333,3 +333,31 @@ def test_sitting_held_long_before_the_reported_one_is_no_meeting():
         "Investment, held by video conference on 25 November 2024.\n"
     )
     assert len(ex(text).meetings) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "number"),
+    [
+        (
+            "Kazakhstan and the United States held the fifth session of their Enhanced Strategic "
+            "Partnership Dialogue in Washington on 4 June 2025.\n",
+            "Enhanced Strategic Partnership Dialogue",
+            5,
+        ),
+        (
+            "Latvia and Uzbekistan held the second meeting of their Joint Steering Committee in Riga on "
+            "4 June 2025.\n",
+            "Joint Steering Committee",
+            2,
+        ),
+        (
+            "Foreign ministers of the Turkic states met in Baku on 4 June 2025 for the 11th meeting of "
+            "their Council of Foreign Ministers.\n",
+            "Council of Foreign Ministers",
+            11,
+        ),
+    ],
+)
+def test_sitting_of_their_own_body(text, body, number):
+    (m,) = ex(text).meetings
+    assert (m.body, m.number) == (body, number)

@@ -487,7 +487,10 @@ def _generic_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pa
     )
     adj = alt(g["adjectives"])
     # after an ordinal: "(regular) meeting of the "
-    sitting = re.compile(rf"(?:\s+(?i:{adj}))*\s+(?P<s>(?i:{alt(g['sittings'])}))\s+of\s+(?:the\s+)?")
+    # "of the", "of their", "of its" (the sides' own body: "held the fifth session of their … Dialogue")
+    sitting = re.compile(
+        rf"(?:\s+(?i:{adj}))*\s+(?P<s>(?i:{alt(g['sittings'])}))\s+of\s+(?:the\s+|their\s+|its\s+)?"
+    )
     word = r"[A-Z][\w’'.]*(?:[-–][A-Z][\w’']*)*"
     exts = "|".join(f"(?:{e})" for e in (conf.get("extensions") or []) + (g.get("extensions") or []))
     name = re.compile(
@@ -572,6 +575,8 @@ def _find_generic_bodies(
             nm = name_rx.match(text, at) or of_rx.match(text, at)
         if nm:
             start, end = nm.start(), nm.end()
+            if text[end - 1] == "." and len(text[start:end].rsplit(None, 1)[-1]) > 4:
+                end -= 1  # "… of their Council of Foreign Ministers.": the sentence's full stop
             if (start, end) in seen:
                 continue
             seen.add((start, end))
