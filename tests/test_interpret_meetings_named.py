@@ -361,3 +361,22 @@ def test_sitting_held_long_before_the_reported_one_is_no_meeting():
 def test_sitting_of_their_own_body(text, body, number):
     (m,) = ex(text).meetings
     assert (m.body, m.number) == (body, number)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riga, 4 June 2025\n\nLatvia and Uzbekistan agreed to expand rail freight.\n\n"
+        "The agreement was reached at the Latvian–Uzbek Intergovernmental Commission's 11th session "
+        "in Riga.\n",
+        "Riga, 4 June 2025\n\nLatvia and Uzbekistan agreed to expand rail freight.\n\n"
+        "The deal was struck at the Latvia–Uzbekistan Intergovernmental Commission, meeting for the 11th "
+        "time, in Riga.\n",
+        "Riga, 4 June 2025\n\nLatvia and Uzbekistan agreed to expand rail freight.\n\n"
+        "It was agreed during the Latvian–Uzbek Intergovernmental Commission, whose 11th session took "
+        "place in Riga.\n",
+    ],
+)
+def test_ordinal_after_a_sitting_named_after_the_lead(text):
+    (m,) = ex(text).meetings
+    assert m.number == 11

@@ -366,7 +366,9 @@ _NTH_TIME = re.compile(r"\s+time\b")
 _SITTING_OF_NAME = re.compile(
     r"\s+(?:round|meeting|session|sitting)\s+of\s+(?:the\s+)?(?:[A-Z][\w’'–-]*\s+){0,5}", re.I
 )
-_MET_FOR_THE = re.compile(r"\b(?:met|meets|convened|convenes|gathered|sat)\s+for\s+the\s+$")
+_MET_FOR_THE = re.compile(
+    r"\b(?:met|meets|meeting|convened|convenes|convening|gathered|sat|sitting)\s+for\s+the\s+$"
+)
 
 
 def _number(ctx: Context, body: BodyMention) -> int | None:
@@ -376,8 +378,13 @@ def _number(ctx: Context, body: BodyMention) -> int | None:
     near_rx = re.compile(rf"\b{re.escape(typ_last)}\b", re.I)
     lead_end = ctx.lead_end
     best = None
+    limit = max(lead_end, body.span[1] + 1)
+    if body.span[0] >= lead_end:
+        # a sitting named after the lead: its own sentence may put the ordinal after the name
+        # ("at the Latvian–Uzbek Intergovernmental Commission's 11th session in Riga")
+        limit = max(limit, ctx.sentence_at(body.span[0]).end)
     for o in ctx.ordinals:
-        if o.span[0] >= max(lead_end, body.span[1] + 1) or ctx.in_quote(o.span[0]):
+        if o.span[0] >= limit or ctx.in_quote(o.span[0]):
             continue
         s = ctx.sentence_at(o.span[0])
         sent = ctx.text[s.start : s.end]
