@@ -380,3 +380,20 @@ def test_sitting_of_their_own_body(text, body, number):
 def test_ordinal_after_a_sitting_named_after_the_lead(text):
     (m,) = ex(text).meetings
     assert m.number == 11
+
+
+@pytest.mark.parametrize(
+    ("how", "fmt", "place"),
+    [
+        ("via videoconferencing", "virtual", None),
+        ("via Zoom", "virtual", None),
+        ("by video call", "virtual", None),
+        ("in Tashkent, with some participants partially online", "hybrid", "Tashkent"),
+        ("in Tashkent, in person and virtually", "hybrid", "Tashkent"),
+        ("in Tashkent, in person and remotely", "hybrid", "Tashkent"),
+    ],
+)
+def test_format_words(how, fmt, place):
+    text = f"The 5th meeting of the EU–Uzbekistan Cooperation Committee was held {how} on 4 June 2025.\n"
+    (m,) = ex(text).meetings
+    assert (m.format, m.place) == (fmt, place)
