@@ -397,3 +397,29 @@ def test_format_words(how, fmt, place):
     text = f"The 5th meeting of the EU–Uzbekistan Cooperation Committee was held {how} on 4 June 2025.\n"
     (m,) = ex(text).meetings
     assert (m.format, m.place) == (fmt, place)
+
+
+_LEAD = "The 5th meeting of the EU–Uzbekistan Cooperation Committee was held in Tashkent on 4 June 2025. "
+
+
+@pytest.mark.parametrize(
+    "heads",
+    [
+        # the second side in an elliptic clause
+        "Uzbekistan was represented by Deputy Foreign Minister Bakhrom Aloev, the European Union by EEAS "
+        "Managing Director Luc Devigne.",
+        "The EU was represented by EEAS Managing Director Luc Devigne; Uzbekistan by Deputy Foreign "
+        "Minister Bakhrom Aloev.",
+        # the side in brackets after the name
+        "Heading the delegations were Deputy Foreign Minister Bakhrom Aloev (Uzbekistan) and Managing "
+        "Director Luc Devigne (EEAS).",
+        "Co-chairing the meeting were Deputy Foreign Minister Bakhrom Aloev (Uzbekistan) and Managing "
+        "Director Luc Devigne (European Union).",
+        "Leading the talks were Managing Director Luc Devigne (EU) and Deputy Foreign Minister Bakhrom "
+        "Aloev (Uzbekistan).",
+    ],
+)
+def test_sides_of_heads_written_elliptically_or_in_brackets(heads):
+    (m,) = ex(_LEAD + heads + "\n").meetings
+    sides = {h.name: h.side for h in m.heads}
+    assert sides == {"Bakhrom Aloev": "Uzbekistan", "Luc Devigne": "European Union"}

@@ -21,7 +21,7 @@ from .scan import LiteralScan
 __all__ = ["find_meetings", "main_body"]
 
 _HEAD_CUES = re.compile(
-    r"\b(?:led|leads|headed|chaired|co-chaired|co-chair\w*|presided|represented|hosted|"
+    r"\b(?:led|leads|leading|headed|heading|chaired|chairing|co-chaired|co-chair\w*|presided|represented|hosted|"
     r"attended|delegation|chairmanship|side was|held|met|counterpart|brought\s+together)\b",
     re.I,
 )
@@ -876,6 +876,18 @@ def _side(ctx: Context, person, pos: int, s, parties: list[str]) -> str | None:
     m_end = bounds.search(ctx.text, pos, s.end)
     clause = ctx.text[clause_start : (m_end.start() if m_end else s.end)]
     rel = pos - clause_start
+    # "Managing Director Luc Devigne (EEAS)": the side in brackets after the name
+    br = _BRACKET_SIDE.match(ctx.text, pos + len(person.name))
+    if br is not None:
+        inner = br.group(1)
+        info = org_info(inner)
+        got = country_name(inner) or (info.get("party") if info else None)
+        if got:
+            return got
+    # "Uzbekistan was represented by A, the European Union by B": the side the elliptic clause names
+    ell = _ELLIPTIC_BY.search(ctx.text, max(s.start, pos - 90), pos)
+    if ell is not None and (country_name(ell.group(1)) or _EU_NAME.fullmatch(ell.group(1))):
+        return country_name(ell.group(1)) or "European Union"
     eu = [m.start() for m in _EU_SIDE.finditer(clause)] if "European Union" in parties else []
     # "chaired on the Tajik side by A and on the EU side by B": the side named last before the person
     own = [m for m in _DELEGATION.finditer(clause, 0, rel) if country_name(m.group(1))]
@@ -899,6 +911,13 @@ def _side(ctx: Context, person, pos: int, s, parties: list[str]) -> str | None:
         if country_name(w):
             return country_name(w)
     return None
+
+
+_BRACKET_SIDE = re.compile(r"\s*\(([^()]{2,40})\)")
+_ELLIPTIC_BY = re.compile(
+    r"[,;]\s+(?:and\s+|while\s+)?(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+by\s+(?:[A-Z][\w.-]*\s+){0,6}$"
+)
+_EU_NAME = re.compile(r"EU|European\s+Union")
 
 
 _DELEGATION = re.compile(
