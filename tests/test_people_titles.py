@@ -182,3 +182,24 @@ def test_untitled_name_doing_what_only_a_person_does(text):
 )
 def test_no_person_from_a_company_or_a_bare_title(text):
     assert people(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "aff"),
+    [
+        (
+            "It was led by Bakhrom Aloev and Luc Devigne of the European External Action Service.",
+            "Luc Devigne",
+            "European External Action Service",
+        ),
+        (
+            "Anna Berg of the EBRD presented the loan.",
+            "Anna Berg",
+            "European Bank for Reconstruction and Development",
+        ),
+        ("Maria Lopez of the European Commission presented the plan.", "Maria Lopez", "European Commission"),
+    ],
+)
+def test_untitled_name_of_a_known_institution(text, name, aff):
+    got = {p.name: p.affiliation for p in find_people(text)}
+    assert got[name] == aff

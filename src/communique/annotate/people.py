@@ -929,6 +929,12 @@ def find_people(text: str) -> list[PersonEntity]:
                 last_role = role
         if last_plural_role and role == last_plural_role[0]:
             last_plural_role = (role, j)
+        if not role and not speech and n_words >= 2 and j + 2 < len(toks) and toks[j].base == "of":
+            org_name = _org_after(toks, j + 1)
+            if org_name is not None:
+                # "and Luc Devigne of the European External Action Service": named with the institution
+                aff = aff or org_name
+                speech = True
         # "Name of Kazakhstan"
         if j + 1 < len(toks) and toks[j].base == "of" and country_name(toks[j + 1].base):
             aff = aff or country_name(toks[j + 1].base)
@@ -1080,6 +1086,26 @@ def _who_role(toks: list[Tok], w: int, text: str, aff: str | None) -> tuple[str 
         return None, aff
     role_c, aff2 = _clean_role(role)
     return role_c, aff or aff2 or org or side
+
+
+def _org_after(toks: list[Tok], k: int) -> str | None:
+    """The known institution (data/organizations.yaml) named from token k on ("the European External
+    Action Service", "the EBRD"), as the gazetteer names it; else None."""
+    from .orgs import org_info
+
+    if k < len(toks) and toks[k].base == "the":
+        k += 1
+    words: list[str] = []
+    for t in toks[k : k + 7]:
+        if not t.word or not (t.cap or t.base in ("for", "and", "of", "on")):
+            break
+        words.append(t.base)
+    while words:
+        info = org_info(" ".join(words))
+        if info:
+            return info.get("name") or " ".join(words)
+        words.pop()
+    return None
 
 
 def _comma_role(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | None]:
