@@ -423,3 +423,61 @@ def test_sides_of_heads_written_elliptically_or_in_brackets(heads):
     (m,) = ex(_LEAD + heads + "\n").meetings
     sides = {h.name: h.side for h in m.heads}
     assert sides == {"Bakhrom Aloev": "Uzbekistan", "Luc Devigne": "European Union"}
+
+
+# --- a sitting of a format no known type names, told as sitting without an ordinal ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "parties"),
+    [
+        (
+            "The EU–Central Asia Foreign Ministers' Meeting took place in Luxembourg on 4 June 2025.\n",
+            "EU–Central Asia Foreign Ministers' Meeting",
+            ["European Union", "Central Asia"],
+        ),
+        (
+            "Ashgabat hosted the EU – Central Asia High-Level Political and Security Dialogue on "
+            "4 June 2025.\n",
+            "EU–Central Asia High-Level Political and Security Dialogue",
+            ["European Union", "Central Asia"],
+        ),
+        (
+            "The Joint Strategic Planning Group (JSPG) of Türkiye and Uzbekistan met in Ankara on "
+            "4 June 2025.\n",
+            "Joint Strategic Planning Group",
+            ["Turkey", "Uzbekistan"],
+        ),
+        (
+            "On 4 June 2025 the Interparliamentary Commission of Kazakhstan and Belarus held a meeting in "
+            "Minsk.\n",
+            "Interparliamentary Commission",
+            ["Kazakhstan", "Belarus"],
+        ),
+    ],
+)
+def test_unnumbered_sitting_of_an_unlisted_format(text, body, parties):
+    (m,) = ex(text).meetings
+    assert (m.body, m.number, m.date) == (body, None, "2025-06-04")
+    assert m.parties == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Commission met representatives of the banks in Brussels on 4 June 2025.\n",
+        "The Astana International Forum took place on 4 June 2025.\n",
+        "The Council met in Brussels on 4 June 2025.\n",
+    ],
+)
+def test_institutions_forums_and_bare_nouns_are_no_unlisted_format(text):
+    assert ex(text).meetings == []
+
+
+def test_ordinal_sitting_of_a_named_body_keeps_the_body():
+    text = (
+        "On 12 June the Presidents chaired the Second Meeting of the Azerbaijan-Kazakhstan Supreme "
+        "Interstate Council in Astana.\n"
+    )
+    (m,) = ex(text).meetings
+    assert (m.body, m.number) == ("Azerbaijan–Kazakhstan Supreme Interstate Council", 2)

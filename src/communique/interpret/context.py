@@ -430,6 +430,8 @@ def _find_bodies(
     generic = _find_generic_bodies(text, places, ordinals or [], at)
     if ordinals and "lateral meeting, the " in text:
         generic += _format_sittings(text, ordinals)
+    taken = {g.span[0] for g in generic}
+    generic += [g for g in _unnumbered_sittings(text) if g.span[0] not in taken]
     if generic:
         # a known body type inside the same words wins ("14th meeting of the … Cooperation Council")
         generic = [
@@ -685,6 +687,85 @@ def _self_named(text: str, o) -> BodyMention | None:
                 break
     typ = " ".join(raw.split()[-2:])
     return BodyMention((start, end), raw, typ, name, parties, None, o.value, True)
+
+
+@lru_cache(maxsize=1)
+def _unnumbered_rxs() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(sitting verb, name before it, name after it) for sittings of bodies no known type names and
+    the text gives no ordinal (data/bodies.yaml generic.unnumbered_heads)."""
+    g = data.load("bodies")["generic"]
+    heads = sorted(g.get("unnumbered_heads") or [], key=len, reverse=True)
+    word = r"[A-Z][\w’'.]*(?:[-–][A-Z][\w’']*)*[’']?"
+    sep = r"\s+(?:(?:and|of|on|for)\s+(?:the\s+)?|[-–—]\s+)?"
+    alt = "|".join(re.escape(h) for h in heads)
+    acr = r"(?:\s*\((?P<acr>[A-Z]{2,8})\))?"
+    name = rf"(?P<name>{word}(?:{sep}{word}){{0,8}}?\s+(?P<head>{alt}))(?![\w-]){acr}"
+    side = r"(?:the\s+)?([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)"
+    owners = rf"(?:\s+of\s+{side}\s+and\s+{side})?"
+    # "… met", "… was held", "… held a meeting / its session"; "hosted / held / chaired the …"
+    verb = re.compile(
+        r"(?P<after>\s+(?:met|meets|convened|convenes|sat|(?:was|were|is|has\s+been)\s+held|took\s+place|"
+        r"takes\s+place|held\s+(?:a|its|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|session|sitting))\b)|"
+        r"(?P<before>\b(?:hosted|hosts|held|holds|convened|chaired|co-chaired|opened)\s+(?:the|its|their)\s+"
+        r"(?:(?:annual|regular|first|latest|inaugural|new)\s+)?)"
+    )
+    return verb, re.compile(name + owners + r"$"), re.compile(name + owners)
+
+
+_BARE_SITTING = re.compile(
+    r"(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Next|Last|Previous|Latest|"
+    r"Annual|Regular|Extraordinary|Plenary|Inaugural|Ministerial|[IVXLC]+|\d+\w*)[\s-]+)+\w+"
+)
+_OF_AFTER = re.compile(r"\s+of\b")
+_NOT_NAME_START = re.compile(r"(?:The|This|That|Its|Their|A|An|On|In|At)\s+")
+
+
+def _unnumbered_sittings(text: str) -> list[BodyMention]:
+    """ "The EU–Central Asia Foreign Ministers' Meeting took place in Luxembourg", "Ashgabat hosted the
+    EU – Central Asia High-Level Political and Security Dialogue": a capitalised name ending in a noun
+    of a standing format, told as sitting, without an ordinal. A name the organisation gazetteer knows
+    ("the European Commission met") is an institution, not a format."""
+    from ..annotate.orgs import org_info
+
+    verb, before_rx, after_rx = _unnumbered_rxs()
+    out = []
+    for v in verb.finditer(text):
+        if v.group("after"):
+            lo = max(0, v.start() - 160)
+            nl = text.rfind("\n", lo, v.start())
+            nm = before_rx.search(text, nl + 1 if nl >= 0 else lo, v.start())
+        else:
+            nm = after_rx.match(text, v.end())
+        if nm is None:
+            continue
+        start, end = nm.span("name")
+        sm = _NOT_NAME_START.match(text, start, end)
+        if sm:
+            start = sm.end()
+        raw = text[start:end]
+        if len(raw.split()) < 2 or org_info(raw) or org_info(raw.split(" of ")[0]):
+            continue
+        if _BARE_SITTING.fullmatch(raw) or (not nm.group(4) and _OF_AFTER.match(text, nm.end())):
+            continue  # "chaired the Second Meeting of the … Council": a sitting of a body named after it
+        parties: tuple[str, ...] = ()
+        name = _SPACES.sub(" ", raw)
+        dm = _SIDES_DASH.search(raw)
+        if dm is not None and " " not in raw[: dm.start()].strip():
+            a = _party_or_region(raw[: dm.start()])
+            rest = raw[dm.end() :].split()
+            for k in range(min(3, len(rest) - 1), 0, -1):
+                b = _party_or_region(" ".join(rest[:k]))
+                if a and b:
+                    parties = (a, b)
+                    name = f"{short_party(a)}–{short_party(b)} " + " ".join(rest[k:])
+                    break
+        if not parties and nm.group(4) and nm.group(5):
+            a, b = _party_or_region(nm.group(4)), _party_or_region(nm.group(5))
+            if a and b:
+                parties = (a, b)  # "the Joint Strategic Planning Group of Türkiye and Uzbekistan"
+        typ = " ".join(raw.split()[-2:])
+        out.append(BodyMention((start, end), raw, typ, name, parties, nm.group("acr"), None, True))
+    return out
 
 
 def _find_known_bodies(text: str, places: list[Place], at: Openings | None = None) -> list[BodyMention]:
