@@ -203,3 +203,32 @@ def test_no_person_from_a_company_or_a_bare_title(text):
 def test_untitled_name_of_a_known_institution(text, name, aff):
     got = {p.name: p.affiliation for p in find_people(text)}
     assert got[name] == aff
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "aff"),
+    [
+        (
+            "- **Pieter Vandeweghe** – Head of Unit for Central Asia, Directorate-General for International "
+            "Partnerships, European Commission\n",
+            "Pieter Vandeweghe",
+            "Head of Unit for Central Asia, Directorate-General for International Partnerships",
+            "European Commission",
+        ),
+        (
+            "Anna Berg, Head of Division, Central Asia Department, EEAS, said trade grew.",
+            "Anna Berg",
+            "Head of Division, Central Asia Department",
+            "European External Action Service",
+        ),
+        (
+            "Jan Novak, Adviser, Directorate for Neighbourhood, European Investment Bank\n",
+            "Jan Novak",
+            "Adviser, Directorate for Neighbourhood",
+            "European Investment Bank",
+        ),
+    ],
+)
+def test_title_then_unit_then_institution(text, name, role, aff):
+    (p,) = find_people(text)
+    assert (p.name, p.role, p.affiliation) == (name, role, aff)

@@ -511,6 +511,13 @@ def _role_right(
                 end, k = q, q + 1  # 'Chairman of the Board of JSC NC "Kazakhstan Temir Zholy"'
                 continue
         if t.text == "," and end == k - 1 and end >= start:
+            unit = _unit_then_org(toks, k + 1, text)
+            if unit is not None:
+                # "Head of Unit for Central Asia, Directorate-General for International Partnerships,
+                # European Commission": the unit belongs to the title, the institution is the employer
+                end, org_name = unit
+                org = org or org_name
+                break
             x = _employer_end(toks, k + 1, text)
             if x is not None:
                 # "Senior Fellow, Eurasian Transport Institute": the employer after a comma
@@ -554,6 +561,35 @@ def _quote_close(toks: list[Tok], k: int) -> int | None:
         if not (t.word and (t.cap or t.base in ("of", "and", "for"))):
             return None
     return None
+
+
+def _line_break(text: str, a: Tok, b: Tok) -> bool:
+    return "\n" in text[a.end : b.start]
+
+
+def _unit_then_org(toks: list[Tok], k: int, text: str) -> tuple[int, str] | None:
+    """(last token of the unit, the institution) for "<Capitalised unit>, <known institution>" from
+    token k after a title and a comma, the institution ending the apposition; None otherwise."""
+    from .orgs import org_info
+
+    links = ("of", "for", "and", "the")
+    x = k
+    while x < len(toks) and x < k + 10 and (toks[x].cap or (x > k and toks[x].base in links)):
+        x += 1
+    if x == k or x >= len(toks) or toks[x].text != "," or not toks[k].cap:
+        return None
+    y = x + 1
+    while y < len(toks) and y < x + 9 and (toks[y].cap or toks[y].base in links):
+        if "\n" in text[toks[y - 1].end : toks[y].start]:
+            break
+        y += 1
+    if y == x + 1:
+        return None
+    closers = (",", ".", ";", ")")
+    if y < len(toks) and toks[y].text not in closers and not _line_break(text, toks[y - 1], toks[y]):
+        return None  # the name goes on
+    info = org_info(text[toks[x + 1].start : toks[y - 1].end])
+    return (x - 1, info.get("name") or text[toks[x + 1].start : toks[y - 1].end]) if info else None
 
 
 def _employer_end(toks: list[Tok], k: int, text: str) -> int | None:
