@@ -232,3 +232,31 @@ def test_untitled_name_of_a_known_institution(text, name, aff):
 def test_title_then_unit_then_institution(text, name, role, aff):
     (p,) = find_people(text)
     assert (p.name, p.role, p.affiliation) == (name, role, aff)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "The head of the EBRD office in Uzbekistan, Tatiana Vedeneeva, said the bank was ready.",
+            "Tatiana Vedeneeva",
+            "head of the EBRD office in Uzbekistan",
+        ),
+        (
+            "The director of the EU Delegation office in Bishkek, Anna Berg, welcomed the guests.",
+            "Anna Berg",
+            "director of the EU Delegation office in Bishkek",
+        ),
+        (
+            "Trade grew. The ambassador of Latvia to Uzbekistan, Reinis Trokss, attended the ceremony.",
+            "Reinis Trokss",
+            "ambassador of Latvia to Uzbekistan",
+        ),
+    ],
+)
+def test_lower_case_title_opening_the_sentence_before_the_name(text, name, role):
+    assert people(text)[name] == role
+
+
+def test_opening_noun_that_is_no_title_gives_no_person():
+    assert people("The company, Astana Hub, said growth would slow.") == {}

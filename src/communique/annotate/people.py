@@ -875,6 +875,10 @@ def find_people(text: str) -> list[PersonEntity]:
         ):
             # "the High Representative, Josep Borrell."; "the Foreign Ministers of A and B, X and Y,"
             role, aff = _comma_role(toks, ci, text)
+            if role is None and toks[j].text == ",":
+                # "The head of the EBRD office in Uzbekistan, Tatiana Vedeneeva, said": a title that
+                # opens the sentence, written in lower case with its place
+                role = _opening_title(toks, ci, text)
             if role is not None and toks[j].text == "and" and _plural_role(role) is None:
                 role, aff = None, None  # "the Minister, X and Y": one title, not both
         if role is None and text.startswith(", who ", toks[j - 1].end):
@@ -1142,6 +1146,31 @@ def _org_after(toks: list[Tok], k: int) -> str | None:
             return info.get("name") or " ".join(words)
         words.pop()
     return None
+
+
+_OPENING_LINKS = frozenset(("of", "for", "and", "the", "to", "at", "on", "in"))
+
+
+def _opening_title(toks: list[Tok], i: int, text: str) -> str | None:
+    """The words from the opening of the sentence ("The", "Its") to the comma before the name at
+    token i, when they are a title: a head word (data/roles.yaml, any case) right after the article,
+    then only capitalised words, links and lower-case complements ("office", "department")."""
+    lx = _lex()
+    k = i - 2
+    h = k
+    while h > 0 and toks[h - 1].word and k - h < 12:
+        h -= 1
+    if h > 0 and toks[h - 1].text not in (".", "\n") and "\n" not in text[toks[h - 1].end : toks[h].start]:
+        return None  # not the opening of a sentence or a line
+    if toks[h].base not in ("The", "the", "Its", "Our") or h + 1 > k:
+        return None
+    head = toks[h + 1]
+    if head.base not in lx["head_words"] and head.base.lower() not in lx["lower_heads"]:
+        return None
+    fits = _OPENING_LINKS | lx["low_complements"] | lx["role_words"]
+    if not all(t.cap or t.base in fits for t in toks[h + 2 : k + 1]):
+        return None
+    return text[head.start : toks[k].end]
 
 
 def _comma_role(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | None]:
