@@ -260,3 +260,33 @@ def test_lower_case_title_opening_the_sentence_before_the_name(text, name, role)
 
 def test_opening_noun_that_is_no_title_gives_no_person():
     assert people("The company, Astana Hub, said growth would slow.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Tatiana Vedeneeva, head of the EBRD office in Uzbekistan, said the bank was ready.",
+            "Tatiana Vedeneeva",
+            "head of the EBRD office in Uzbekistan",
+        ),
+        (
+            "Anna Berg, Head of the EU Delegation office in Kyrgyzstan, said so.",
+            "Anna Berg",
+            "Head of the EU Delegation office in Kyrgyzstan",
+        ),
+        (
+            "Jan Novak, director of the ADB country office in Kazakhstan, said so.",
+            "Jan Novak",
+            "director of the ADB country office in Kazakhstan",
+        ),
+        # "in <country>" after a title that is no office stays out
+        (
+            "Anna Berg, Minister of Foreign Affairs in Latvia since 2020, said so.",
+            "Anna Berg",
+            "Minister of Foreign Affairs",
+        ),
+    ],
+)
+def test_office_of_an_institution_in_a_country_after_the_name(text, name, role):
+    assert people(text)[name] == role

@@ -524,6 +524,14 @@ def _role_right(
                 org = org or text[toks[k + 1].start : toks[x].end]
                 end = x
                 break
+        if t.word and end == k - 1 and end > start:
+            low = toks[end].base in lx["low_complements"]
+            if t.base in lx["low_complements"] and (toks[end].cap or low):
+                end, k = k, k + 1  # "head of the EBRD office …": the office of the institution just named
+                continue
+            if low and t.base == "in" and k + 1 < len(toks) and country_name(toks[k + 1].base):
+                k += 1  # "… office in Uzbekistan": where the office is
+                continue
         if t.word and (
             t.cap or t.base in lx["connectors"] or t.base in lx["role_words"] or t.base in lx["inner"]
         ):
