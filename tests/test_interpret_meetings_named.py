@@ -481,3 +481,64 @@ def test_ordinal_sitting_of_a_named_body_keeps_the_body():
     )
     (m,) = ex(text).meetings
     assert (m.body, m.number) == ("Azerbaijan–Kazakhstan Supreme Interstate Council", 2)
+
+
+_COUNCIL = (
+    "The 20th meeting of the EU–Kazakhstan Cooperation Council was held in Brussels on 4 June 2025.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("second", "body", "number", "day"),
+    [
+        (
+            "On the same day, the 3rd meeting of the EU–Kazakhstan Subcommittee on Energy took place.",
+            "EU–Kazakhstan Subcommittee on Energy",
+            3,
+            "2025-06-04",
+        ),
+        (
+            "The day before, the 9th meeting of the EU–Kazakhstan Cooperation Committee took place in "
+            "Brussels.",
+            "EU–Kazakhstan Cooperation Committee",
+            9,
+            "2025-06-03",
+        ),
+        (
+            "It was preceded on 2 June by the 9th meeting of the EU–Kazakhstan Cooperation Committee.",
+            "EU–Kazakhstan Cooperation Committee",
+            9,
+            "2025-06-02",
+        ),
+        (
+            "In parallel, the 2nd EU–Kazakhstan Business Dialogue was held.",
+            "EU–Kazakhstan Business Dialogue",
+            2,
+            "2025-06-04",
+        ),
+    ],
+)
+def test_companion_sitting_told_as_held(second, body, number, day):
+    main, other = ex(_COUNCIL + second + "\n").meetings
+    assert main.number == 20
+    assert (other.body, other.number, other.date, other.heads) == (body, number, day, [])
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # what the reported sitting dealt with, in its own sentence
+        "",
+        # recalled months before
+        "The parties recalled the 9th meeting of the EU–Kazakhstan Cooperation Committee, held in Astana in "
+        "November 2024.",
+        # still ahead
+        "The 10th meeting of the EU–Kazakhstan Cooperation Committee will be held in Astana on 20 June.",
+    ],
+)
+def test_no_companion_sitting(second):
+    text = (
+        "The 20th meeting of the EU–Kazakhstan Cooperation Council, held in Brussels on 4 June 2025, "
+        "reviewed the work of the 9th Cooperation Committee.\n\n" + second + "\n"
+    )
+    assert len(ex(text).meetings) == 1

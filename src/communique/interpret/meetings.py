@@ -1108,7 +1108,7 @@ def _joint_sittings(ctx: Context, body: BodyMention, main: Meeting) -> list[Meet
         s = ctx.sentence_at(b.span[0])
         m = rx.search(ctx.text, max(s.start, b.span[0] - 90), b.span[0])
         if m is None and not _FUTURE_WORDS.search(ctx.text, s.start, s.end) and b.name.lower() not in seen:
-            before = _preceding_sitting(ctx, b, s, main)
+            before = _preceding_sitting(ctx, b, s, main) or _companion_sitting(ctx, body, b, s, main)
             if before is not None:
                 seen.add(b.name.lower())
                 out.append(before)
@@ -1133,6 +1133,93 @@ def _joint_sittings(ctx: Context, body: BodyMention, main: Meeting) -> list[Meet
             own |= {"heads": [], "topics": []}
         out.append(main.model_copy(update=own))
     return out
+
+
+# "On the same day, the 3rd meeting of the … Subcommittee took place", "The day before, the 9th
+# meeting of the … Committee was held": the day a companion sitting is told on, relative to the reported
+_SAME_DAY = re.compile(
+    r"\b(?:[Oo]n\s+the\s+same\s+day|[Ii]n\s+parallel|[Ss]imultaneously|[Aa]t\s+the\s+same\s+time)\b"
+)
+_DAY_BEFORE = re.compile(
+    r"\b(?:[Tt]he\s+(?:day|evening)\s+before|[Tt]he\s+previous\s+day|[Oo]n\s+the\s+eve)\b"
+)
+_PRECEDED = re.compile(r"\b(?:preceded|followed)\b")
+
+
+def _companion_sitting(ctx: Context, body: BodyMention, b: BodyMention, s, main: Meeting) -> Meeting | None:
+    """A numbered sitting of another body told as held in the lead or the paragraph after it, on the
+    reported sitting's day ("On the same day", "In parallel"), the day before, or a day of its own in the
+    month before: a meeting of its own, dated, placed and formatted by its own sentence (no heads)."""
+    if b.type == body.type and (not b.parties or set(b.parties) == set(body.parties)):
+        return None  # the reported body named again
+    if b.type in _SITTING_TYPES and _OF_THE.match(ctx.text, b.span[1]):
+        return None  # "the 3rd Ministerial Meeting of the … Council": a sitting of the body named next
+    if s.start == ctx.sentence_at(body.span[0]).start or _recalled(ctx, b, s):
+        return None
+    if not main.date or len(main.date) < 10:
+        return None  # in the reported sitting's own sentence it is what that sitting dealt with
+    told = (
+        _SAME_DAY.search(ctx.text, s.start, b.span[0])
+        or _DAY_BEFORE.search(ctx.text, s.start, b.span[0])
+        or _HELD_OWN.match(ctx.text, b.span[1], s.end)
+        or _PRECEDED.search(ctx.text, s.start, b.span[0])
+    )
+    if not told:
+        return None
+    number = b.number
+    if number is None:
+        o = next((o for o in ctx.ordinals if s.start <= o.span[0] < b.span[0] <= o.span[1] + 30), None)
+        number = o.value if o is not None else None
+    if number is None:
+        return None
+    from datetime import timedelta
+
+    main_day = date.fromisoformat(main.date)
+    own = None
+    if _SAME_DAY.search(ctx.text, s.start, b.span[0]):
+        own = main_day
+    elif _DAY_BEFORE.search(ctx.text, s.start, b.span[0]):
+        own = main_day - timedelta(days=1)
+    else:
+        for d in ctx.dates_in(s.start, s.end):
+            if d.granularity != "day" or d.end or not d.value[:4].isdigit():
+                continue
+            try:
+                day = date.fromisoformat(d.value)
+            except ValueError:
+                continue
+            if 0 <= (main_day - day).days <= 31:
+                own = day
+                break
+    if own is None:
+        return None
+    virtual, hybrid = _format_cues()
+    fmt = "hybrid" if hybrid.search(s.text) else "virtual" if virtual.search(s.text) else "in-person"
+    place = next(
+        (
+            p.name
+            for p in ctx.places_in(s.start, s.end)
+            if p.kind == "city" and _IN_AT.search(ctx.text, max(s.start, p.span[0] - 6), p.span[0])
+        ),
+        None,
+    )
+    if place is None and fmt != "virtual":
+        place = main.place
+    return main.model_copy(
+        update={
+            "body": b.name,
+            "acronym": b.acronym,
+            "number": number,
+            "date": own.isoformat(),
+            "date_end": None,
+            "place": place,
+            "format": fmt,
+            "parties": list(b.parties) or main.parties,
+            "heads": [],
+            "topics": [],
+            "span": b.span,
+        }
+    )
 
 
 @lru_cache(maxsize=1)
