@@ -542,3 +542,20 @@ def test_no_companion_sitting(second):
         "reviewed the work of the 9th Cooperation Committee.\n\n" + second + "\n"
     )
     assert len(ex(text).meetings) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Council of Foreign Ministers of the Organization of Turkic States met in Gabala on "
+        "4 June 2025.\n",
+        "Gabala hosted the Council of Foreign Ministers of the Organization of Turkic States on "
+        "4 June 2025.\n",
+        "On 4 June 2025 the Council of Foreign Ministers of the Organization of Turkic States was held in "
+        "Gabala.\n",
+    ],
+)
+def test_unnumbered_sitting_of_a_council_named_with_its_organisation(text):
+    (m,) = ex(text).meetings
+    assert m.body == "Council of Foreign Ministers of the Organization of Turkic States"
+    assert (m.number, m.date, m.place) == (None, "2025-06-04", "Gabala")

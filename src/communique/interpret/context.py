@@ -712,6 +712,12 @@ def _unnumbered_rxs() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return verb, re.compile(name + owners + r"$"), re.compile(name + owners)
 
 
+@lru_cache(maxsize=1)
+def _of_name_before_rx() -> re.Pattern:
+    """The generic "<Head> of <Name> (of the <Organisation>)" name, ending where the search ends."""
+    return re.compile(r"(?<![\w-])" + _generic_rx()[4].pattern + r"$")
+
+
 _BARE_SITTING = re.compile(
     r"(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Next|Last|Previous|Latest|"
     r"Annual|Regular|Extraordinary|Plenary|Inaugural|Ministerial|[IVXLC]+|\d+\w*)[\s-]+)+\w+"
@@ -730,12 +736,29 @@ def _unnumbered_sittings(text: str) -> list[BodyMention]:
     verb, before_rx, after_rx = _unnumbered_rxs()
     out = []
     for v in verb.finditer(text):
+        of_name = None
         if v.group("after"):
             lo = max(0, v.start() - 160)
             nl = text.rfind("\n", lo, v.start())
-            nm = before_rx.search(text, nl + 1 if nl >= 0 else lo, v.start())
+            lo = nl + 1 if nl >= 0 else lo
+            nm = before_rx.search(text, lo, v.start())
+            if nm is None:
+                # "The Council of Foreign Ministers of the Organization of Turkic States met …"
+                of_name = _of_name_before_rx().search(text, lo, v.start())
         else:
             nm = after_rx.match(text, v.end())
+            if nm is None:
+                of_name = _generic_rx()[4].match(text, v.end())
+        if of_name is not None:
+            start, end = of_name.span("name")
+            sm = _NOT_NAME_START.match(text, start, end)
+            start = sm.end() if sm else start
+            raw = text[start:end]
+            if len(raw.split()) >= 4 and not org_info(raw):
+                name = _SPACES.sub(" ", raw)
+                typ = of_name.group("head")  # "Council": what the name is (not "Council of")
+                out.append(BodyMention((start, end), raw, typ, name, (), None, None, True))
+            continue
         if nm is None:
             continue
         start, end = nm.span("name")
