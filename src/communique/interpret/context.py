@@ -431,7 +431,7 @@ def _find_bodies(
     if ordinals and "lateral meeting, the " in text:
         generic += _format_sittings(text, ordinals)
     taken = {g.span[0] for g in generic}
-    generic += [g for g in _unnumbered_sittings(text) if g.span[0] not in taken]
+    generic += [g for g in _unnumbered_sittings(text, at) if g.span[0] not in taken]
     if generic:
         # a known body type inside the same words wins ("14th meeting of the … Cooperation Council")
         generic = [
@@ -690,8 +690,8 @@ def _self_named(text: str, o) -> BodyMention | None:
 
 
 @lru_cache(maxsize=1)
-def _unnumbered_rxs() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """(sitting verb, name before it, name after it) for sittings of bodies no known type names and
+def _unnumbered_rxs() -> tuple[LiteralScan, re.Pattern, re.Pattern]:
+    """(sitting verb scan, name before it, name after it) for sittings of bodies no known type names and
     the text gives no ordinal (data/bodies.yaml generic.unnumbered_heads)."""
     g = data.load("bodies")["generic"]
     heads = sorted(g.get("unnumbered_heads") or [], key=len, reverse=True)
@@ -702,20 +702,24 @@ def _unnumbered_rxs() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     name = rf"(?P<name>{word}(?:{sep}{word}){{0,8}}?\s+(?P<head>{alt}))(?![\w-]){acr}"
     side = r"(?:the\s+)?([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)"
     owners = rf"(?:\s+of\s+{side}\s+and\s+{side})?"
-    # "… met", "… was held", "… held a meeting / its session"; "hosted / held / chaired the …"
-    verb = re.compile(
-        r"(?P<after>\s+(?:met|meets|convened|convenes|sat|(?:was|were|is|has\s+been)\s+held|took\s+place|"
-        r"takes\s+place|held\s+(?:a|its|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|session|sitting))\b)|"
-        r"(?P<before>\b(?:hosted|hosts|held|holds|convened|chaired|co-chaired|opened)\s+(?:the|its|their)\s+"
+    # "… met", "… was held", "… held a meeting / its session"; "hosted / held / chaired the …": every
+    # match opens with the verb, so only where those words stand is tried (interpret.scan)
+    after = (
+        r"(?P<after>(?:met|meets|convened|convenes|sat|was\s+held|were\s+held|is\s+held|has\s+been\s+held|"
+        r"took\s+place|takes\s+place|held\s+(?:a|its|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|session|sitting))\b)"
+    )
+    before = (
+        r"(?P<before>(?:hosted|hosts|held|holds|convened|chaired|co-chaired|opened)\s+(?:the|its|their)\s+"
         r"(?:(?:annual|regular|first|latest|inaugural|new)\s+)?)"
     )
-    return verb, re.compile(name + owners + r"$"), re.compile(name + owners)
+    verb = LiteralScan(re.compile(rf"(?<![\w-])(?:{after}|{before})"))
+    return verb, re.compile(name + owners + r"\s+$"), re.compile(name + owners)
 
 
 @lru_cache(maxsize=1)
 def _of_name_before_rx() -> re.Pattern:
     """The generic "<Head> of <Name> (of the <Organisation>)" name, ending where the search ends."""
-    return re.compile(r"(?<![\w-])" + _generic_rx()[4].pattern + r"$")
+    return re.compile(r"(?<![\w-])" + _generic_rx()[4].pattern + r"\s+$")
 
 
 _BARE_SITTING = re.compile(
@@ -726,7 +730,7 @@ _OF_AFTER = re.compile(r"\s+of\b")
 _NOT_NAME_START = re.compile(r"(?:The|This|That|Its|Their|A|An|On|In|At)\s+")
 
 
-def _unnumbered_sittings(text: str) -> list[BodyMention]:
+def _unnumbered_sittings(text: str, at: Openings | None = None) -> list[BodyMention]:
     """ "The EU–Central Asia Foreign Ministers' Meeting took place in Luxembourg", "Ashgabat hosted the
     EU – Central Asia High-Level Political and Security Dialogue": a capitalised name ending in a noun
     of a standing format, told as sitting, without an ordinal. A name the organisation gazetteer knows
@@ -735,7 +739,7 @@ def _unnumbered_sittings(text: str) -> list[BodyMention]:
 
     verb, before_rx, after_rx = _unnumbered_rxs()
     out = []
-    for v in verb.finditer(text):
+    for v in verb.finditer(text, at):
         of_name = None
         if v.group("after"):
             lo = max(0, v.start() - 160)
