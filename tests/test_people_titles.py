@@ -290,3 +290,27 @@ def test_opening_noun_that_is_no_title_gives_no_person():
 )
 def test_office_of_an_institution_in_a_country_after_the_name(text, name, role):
     assert people(text)[name] == role
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The session was opened by H.E. Murat Nurtleu.", {"Murat Nurtleu": None}),
+        ("H.E. Murat Nurtleu opened the session.", {"Murat Nurtleu": None}),
+        (
+            "Jeenbek Kulubaev (Kyrgyzstan) and Murat Nurtleu (Kazakhstan) signed the statement.",
+            {"Jeenbek Kulubaev": "Kyrgyzstan", "Murat Nurtleu": "Kazakhstan"},
+        ),
+        (
+            "Speakers: Anna Berg (EEAS), Jan Novak (World Bank).",
+            {"Anna Berg": "European External Action Service", "Jan Novak": "World Bank"},
+        ),
+    ],
+)
+def test_untitled_name_after_his_excellency_or_with_its_side_in_brackets(text, expected):
+    got = {p.name: p.affiliation for p in find_people(text)}
+    assert got == expected
+
+
+def test_company_with_a_bracket_is_no_person():
+    assert people("Samruk Kazyna (SK) reported profits.") == {}

@@ -977,6 +977,16 @@ def find_people(text: str) -> list[PersonEntity]:
                 last_role = role
         if last_plural_role and role == last_plural_role[0]:
             last_plural_role = (role, j)
+        if not speech and prev is not None and prev.text == "." and text.endswith(_HE, 0, prev.end):
+            speech = honorific = True  # "opened by H.E. Murat Nurtleu"
+        if not role and not speech and n_words >= 2 and j + 2 < len(toks) and toks[j].text == "(":
+            # "Jeenbek Kulubaev (Kyrgyzstan)", "Luc Devigne (EEAS)": a name with its country or institution
+            close = next((x for x in range(j + 2, min(len(toks), j + 8)) if toks[x].text == ")"), None)
+            inner = text[toks[j + 1].start : toks[close - 1].end] if close is not None else ""
+            got = (country_name(inner) or _org_name(inner)) if inner else None
+            if got:
+                aff = aff or got
+                speech = True
         if not role and not speech and n_words >= 2 and j + 2 < len(toks) and toks[j].base == "of":
             org_name = _org_after(toks, j + 1)
             if org_name is not None:
@@ -1134,6 +1144,17 @@ def _who_role(toks: list[Tok], w: int, text: str, aff: str | None) -> tuple[str 
         return None, aff
     role_c, aff2 = _clean_role(role)
     return role_c, aff or aff2 or org or side
+
+
+_HE = ("H.E.", "H. E.")  # "His/Her Excellency", written before a name
+
+
+def _org_name(name: str) -> str | None:
+    """The gazetteer name of a known institution written as `name` (or its acronym), else None."""
+    from .orgs import org_info
+
+    info = org_info(name)
+    return (info.get("name") or name) if info else None
 
 
 def _org_after(toks: list[Tok], k: int) -> str | None:
