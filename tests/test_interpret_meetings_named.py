@@ -559,3 +559,24 @@ def test_unnumbered_sitting_of_a_council_named_with_its_organisation(text):
     (m,) = ex(text).meetings
     assert m.body == "Council of Foreign Ministers of the Organization of Turkic States"
     assert (m.number, m.date, m.place) == (None, "2025-06-04", "Gabala")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # how often, not a sitting
+        "The ministry published a report on 4 June 2025.\n\nThe report says the Coordination Committee met "
+        "twice in 2024.\n",
+        "The ministry published a report on 4 June 2025.\n\nThe Coordination Committee meets every year in "
+        "Astana.\n",
+        # a company's board
+        "The Board of Directors of the EBRD met in London on 4 June 2025 and approved the loan.\n",
+        # recalled a year before the text
+        "President Tokayev received the Foreign Minister of Latvia in Astana on 4 June 2025.\n\nThe sides "
+        "discussed the work of the Intergovernmental Commission, which met in Riga last year.\n",
+        "Ministers talked on 4 June 2025.\n\nAt the Joint Committee in Astana in 2023, the parties agreed "
+        "a plan.\n",
+    ],
+)
+def test_no_sitting_reported(text):
+    assert ex(text).meetings == []

@@ -727,6 +727,12 @@ _BARE_SITTING = re.compile(
     r"Annual|Regular|Extraordinary|Plenary|Inaugural|Ministerial|[IVXLC]+|\d+\w*)[\s-]+)+\w+"
 )
 _OF_AFTER = re.compile(r"\s+of\b")
+# "Council of Foreign Ministers of the …": the heads a council of an organisation is named with (no
+# "Board of Directors of the EBRD": a company's board)
+_OF_NAME_HEADS = frozenset(("Council", "Commission", "Committee"))
+_HABITUAL = re.compile(
+    r"\s+(?:twice|thrice|\w+\s+times|regularly|annually|yearly|every|each|once|several|many|periodically)\b"
+)
 _NOT_NAME_START = re.compile(r"(?:The|This|That|Its|Their|A|An|On|In|At)\s+")
 
 
@@ -740,6 +746,8 @@ def _unnumbered_sittings(text: str, at: Openings | None = None) -> list[BodyMent
     verb, before_rx, after_rx = _unnumbered_rxs()
     out = []
     for v in verb.finditer(text, at):
+        if _HABITUAL.match(text, v.end()):
+            continue  # "met twice in 2024", "meets every year": how often, not a sitting
         of_name = None
         if v.group("after"):
             lo = max(0, v.start() - 160)
@@ -758,7 +766,7 @@ def _unnumbered_sittings(text: str, at: Openings | None = None) -> list[BodyMent
             sm = _NOT_NAME_START.match(text, start, end)
             start = sm.end() if sm else start
             raw = text[start:end]
-            if len(raw.split()) >= 4 and not org_info(raw):
+            if len(raw.split()) >= 4 and not org_info(raw) and of_name.group("head") in _OF_NAME_HEADS:
                 name = _SPACES.sub(" ", raw)
                 typ = of_name.group("head")  # "Council": what the name is (not "Council of")
                 out.append(BodyMention((start, end), raw, typ, name, (), None, None, True))

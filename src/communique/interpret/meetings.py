@@ -103,6 +103,10 @@ def _long_before(ctx: Context, b: BodyMention, own_clause: bool = False) -> bool
         for d in ctx.dates_in(s.start, hi)
         if d.value and len(d.value) >= 7 and (_YEAR4.search(d.text) or _LAST_YEAR.search(d.text))
     ]
+    if own_clause and not vals:
+        # "… adopted the roadmap in 2023", "which met in Riga last year": a whole year before the text's
+        years = [d.value for d in ctx.dates_in(s.start, hi) if d.value and len(d.value) == 4]
+        return bool(years) and all(y.isdigit() and int(y) < int(ctx.published[:4]) for y in years)
     if not vals:
         return False
     pub = ctx.published[:7]
@@ -275,12 +279,16 @@ def _recalled(ctx: Context, b: BodyMention, s) -> bool:
     if held is None:
         return False
     vals = [d.value for d in ctx.dates_in(held.start(), held.end()) if d.value and len(d.value) >= 7]
+    if not vals and ctx.published:
+        # ", which met in Riga last year": a year before the text's own
+        years = [d.value for d in ctx.dates_in(held.start(), held.end()) if d.value and len(d.value) == 4]
+        return bool(years) and all(y.isdigit() and int(y) < int(ctx.published[:4]) for y in years)
     return bool(vals) and all(_months_before(v, ctx.published, 3) for v in vals)
 
 
 # ", held in Ulaanbaatar in June last year": the sitting's own clause
 _HELD_CLAUSE = re.compile(
-    r",?\s+(?:which\s+|that\s+)?(?:was\s+)?(?:held|took\s+place|convened)\b[^.;,]{0,80}"
+    r",?\s+(?:which\s+|that\s+)?(?:was\s+)?(?:held|took\s+place|convened|met)\b[^.;,]{0,80}"
 )
 
 
