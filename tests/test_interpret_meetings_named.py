@@ -580,3 +580,19 @@ def test_unnumbered_sitting_of_a_council_named_with_its_organisation(text):
 )
 def test_no_sitting_reported(text):
     assert ex(text).meetings == []
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "They built on the EU–Central Asia Summit, held in Samarkand in April 2025, which set the agenda.",
+        "They recalled the Joint Committee, held in Astana on 2 May 2025, and its decisions.",
+        "The Intergovernmental Commission, which took place in Riga in March 2025, set the targets.",
+    ],
+)
+def test_sitting_held_weeks_before_after_the_lead_is_no_meeting(second):
+    text = (
+        "EU and Central Asia ministers meet in Luxembourg\n\n"
+        "Luxembourg, 12 June 2025. Ministers discussed connectivity.\n\n" + second + "\n"
+    )
+    assert ex(text).meetings == []

@@ -169,6 +169,8 @@ def main_body(ctx: Context) -> BodyMention | None:
             ctx, b, own_clause=True
         ):
             continue
+        if _held_weeks_before(ctx, b):
+            continue
         left = ctx.text[s.start : b.span[0]]
         right = ctx.text[b.span[1] : s.end]
         if re.search(r"\b(?:next|previous|last|upcoming|following|former)\b", left[-40:], re.I):
@@ -284,6 +286,31 @@ def _recalled(ctx: Context, b: BodyMention, s) -> bool:
         years = [d.value for d in ctx.dates_in(held.start(), held.end()) if d.value and len(d.value) == 4]
         return bool(years) and all(y.isdigit() and int(y) < int(ctx.published[:4]) for y in years)
     return bool(vals) and all(_months_before(v, ctx.published, 3) for v in vals)
+
+
+def _held_weeks_before(ctx: Context, b: BodyMention) -> bool:
+    """ "…, the EU–Central Asia Summit, held in Samarkand in April 2025, …" after the lead of a June
+    text: a sitting its own "held" clause dates a month or more before the text is an earlier occasion
+    (one the lead does not report; a sitting in the lead keeps the three months of _recalled)."""
+    held = _HELD_CLAUSE.match(ctx.text, b.span[1])
+    if held is None or ctx.anchor is None or not ctx.published:
+        return False
+    if _chaired(ctx, ctx.sentence_at(b.span[0])):
+        return False  # told with who chaired it: reported second-hand, as _recalled
+    vals = [d for d in ctx.dates_in(held.start(), held.end()) if d.value and len(d.value) >= 7]
+    if not vals:
+        return False
+    for d in vals:
+        if len(d.value) == 7:
+            if not _months_before(d.value, ctx.published, 2):
+                return False
+            continue
+        try:
+            if (ctx.anchor - date.fromisoformat(d.value[:10])).days < 31:
+                return False
+        except ValueError:
+            return False
+    return True
 
 
 # ", held in Ulaanbaatar in June last year": the sitting's own clause
