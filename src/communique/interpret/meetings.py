@@ -1209,7 +1209,10 @@ def _companion_sitting(ctx: Context, body: BodyMention, b: BodyMention, s, main:
         return None
     from datetime import timedelta
 
-    main_day = date.fromisoformat(main.date)
+    try:
+        main_day = date.fromisoformat(main.date[:10])
+    except ValueError:
+        return None
     own = None
     if _SAME_DAY.search(ctx.text, s.start, b.span[0]):
         own = main_day
