@@ -56,8 +56,10 @@ def test_a_format_cue_about_an_earlier_sitting_of_another_body_is_not_the_report
         "The meeting followed the fourth meeting of the EU–Tajikistan Subcommittee on Trade and Investment, "
         "held by video conference on 25 November.\n"
     )
-    (m,) = ex(text, "2025-12-04").meetings
+    m, sub = ex(text, "2025-12-04").meetings
     assert (m.number, m.date, m.place, m.format) == (11, "2025-12-03", "Dushanbe", "in-person")
+    # the subcommittee's sitting, held the week before, is a meeting of its own with its own format
+    assert (sub.number, sub.date, sub.place, sub.format) == (4, "2025-11-25", None, "virtual")
 
 
 def test_a_sitting_told_as_held_without_a_date_took_place_on_the_datelines_day():

@@ -66,7 +66,9 @@ def _lex() -> dict:
     role_ws.update(roles["modifiers"])
     role_ws.discard("-")
     role_ws -= set(roles["connectors"]) | {"d'Affaires"}
+    # portfolio words too: "Vice Minister of Commerce Ling Ji" is a title, then a name
     vocab = set(names["not_names"]) | role_ws | set(orgs.get("heads") or [])
+    vocab |= set(roles.get("portfolio_words") or [])
     vocab |= {h.rstrip(".") for h in names["honorifics"]} | set(names["honorifics"])
     for o in orgs["organizations"]:
         for form in [o["name"], *(o.get("aliases") or []), o.get("acronym") or ""]:
@@ -87,6 +89,8 @@ def _lex() -> dict:
         "head_words": head_words | {w.lower() for w in head_words} | set(roles.get("lowercase_heads") or []),
         "particles": set(names["particles"]),
         "speech": set(names["speech_verbs"]),
+        "action": frozenset(names.get("action_verbs") or []),
+        "by_verbs": _LED_VERBS | frozenset(names.get("by_verbs") or []),
         "honorifics": set(names["honorifics"]),
         "connectors": set(roles["connectors"]),
         "eu_roles": roles.get("eu_roles") or [],
@@ -189,6 +193,7 @@ def _name_runs(toks: list[Tok], text: str, st: Stream | None = None) -> list[tup
     runs = []
     n = len(toks)
     lx_given, lx_heads = _lex()["title_names"], _lex()["head_words"]
+    lx_hon = _lex()["honorifics"]
     done = 0  # tokens before this one are read
     # a run opens with a capitalised name-like word or particle: pick those out in C-level passes
     caps = cap_indices(toks, st)
@@ -219,6 +224,16 @@ def _name_runs(toks: list[Tok], text: str, st: Stream | None = None) -> list[tup
                     # "its Chief Executive Officer Sultan Al-Marshad", "Minister of Industry Sultan Al
                     # Jaber": after a title, a given name
                     i -= 1
+            if j > i and i >= 2 and _particle_word(toks[i - 1].base):
+                # "President von der Leyen", "Mr van der Berg": particles opening a surname written
+                # without the first name, right after a title or an honorific
+                h = i
+                while h > 1 and _particle_word(toks[h - 1].base) and _spaced(
+                    text, toks[h - 1].end, toks[h].start
+                ):
+                    h -= 1
+                if toks[h].base.islower() and (toks[h - 1].base in lx_heads or toks[h - 1].base in lx_hon):
+                    i = h
             if j > i:
                 runs.append((i, j))
             done = max(j, i + 1)
@@ -496,12 +511,27 @@ def _role_right(
                 end, k = q, q + 1  # 'Chairman of the Board of JSC NC "Kazakhstan Temir Zholy"'
                 continue
         if t.text == "," and end == k - 1 and end >= start:
+            unit = _unit_then_org(toks, k + 1, text)
+            if unit is not None:
+                # "Head of Unit for Central Asia, Directorate-General for International Partnerships,
+                # European Commission": the unit belongs to the title, the institution is the employer
+                end, org_name = unit
+                org = org or org_name
+                break
             x = _employer_end(toks, k + 1, text)
             if x is not None:
                 # "Senior Fellow, Eurasian Transport Institute": the employer after a comma
                 org = org or text[toks[k + 1].start : toks[x].end]
                 end = x
                 break
+        if t.word and end == k - 1 and end > start:
+            low = toks[end].base in lx["low_complements"]
+            if t.base in lx["low_complements"] and (toks[end].cap or low):
+                end, k = k, k + 1  # "head of the EBRD office …": the office of the institution just named
+                continue
+            if low and t.base == "in" and k + 1 < len(toks) and country_name(toks[k + 1].base):
+                k += 1  # "… office in Uzbekistan": where the office is
+                continue
         if t.word and (
             t.cap or t.base in lx["connectors"] or t.base in lx["role_words"] or t.base in lx["inner"]
         ):
@@ -539,6 +569,35 @@ def _quote_close(toks: list[Tok], k: int) -> int | None:
         if not (t.word and (t.cap or t.base in ("of", "and", "for"))):
             return None
     return None
+
+
+def _line_break(text: str, a: Tok, b: Tok) -> bool:
+    return "\n" in text[a.end : b.start]
+
+
+def _unit_then_org(toks: list[Tok], k: int, text: str) -> tuple[int, str] | None:
+    """(last token of the unit, the institution) for "<Capitalised unit>, <known institution>" from
+    token k after a title and a comma, the institution ending the apposition; None otherwise."""
+    from .orgs import org_info
+
+    links = ("of", "for", "and", "the")
+    x = k
+    while x < len(toks) and x < k + 10 and (toks[x].cap or (x > k and toks[x].base in links)):
+        x += 1
+    if x == k or x >= len(toks) or toks[x].text != "," or not toks[k].cap:
+        return None
+    y = x + 1
+    while y < len(toks) and y < x + 9 and (toks[y].cap or toks[y].base in links):
+        if "\n" in text[toks[y - 1].end : toks[y].start]:
+            break
+        y += 1
+    if y == x + 1:
+        return None
+    closers = (",", ".", ";", ")")
+    if y < len(toks) and toks[y].text not in closers and not _line_break(text, toks[y - 1], toks[y]):
+        return None  # the name goes on
+    info = org_info(text[toks[x + 1].start : toks[y - 1].end])
+    return (x - 1, info.get("name") or text[toks[x + 1].start : toks[y - 1].end]) if info else None
 
 
 def _employer_end(toks: list[Tok], k: int, text: str) -> int | None:
@@ -824,6 +883,10 @@ def find_people(text: str) -> list[PersonEntity]:
         ):
             # "the High Representative, Josep Borrell."; "the Foreign Ministers of A and B, X and Y,"
             role, aff = _comma_role(toks, ci, text)
+            if role is None and toks[j].text == ",":
+                # "The head of the EBRD office in Uzbekistan, Tatiana Vedeneeva, said": a title that
+                # opens the sentence, written in lower case with its place
+                role = _opening_title(toks, ci, text)
             if role is not None and toks[j].text == "and" and _plural_role(role) is None:
                 role, aff = None, None  # "the Minister, X and Y": one title, not both
         if role is None and text.startswith(", who ", toks[j - 1].end):
@@ -862,8 +925,20 @@ def find_people(text: str) -> list[PersonEntity]:
             or (prev is not None and prev.base in lx["speech"])
         )
         n_words = len([t for t in toks[i:j] if not _particle_word(t.base)])
-        if not speech and n_words >= 2 and i >= 2 and prev.base == "by" and toks[i - 2].base in _LED_VERBS:
+        by_verbs = lx["by_verbs"]
+        if not speech and n_words >= 2 and i >= 2 and prev.base == "by" and toks[i - 2].base in by_verbs:
             speech = True  # "the meeting was co-chaired by Kaja Kallas": who led it is a person
+        if (
+            not speech
+            and n_words >= 2
+            and nxt is not None
+            and nxt.base in lx["action"]
+            and not nxt.cap
+            and (prev is None or not prev.cap or not _spaced(text, prev.end, toks[i].start))
+        ):
+            # "Bakhrom Aloev received the ambassador": what only a person does (not the tail of a
+            # longer capitalised name, "Kazakhstan Temir Zholy met investors")
+            speech = True
         if ini:
             mentions.append(
                 (
@@ -902,6 +977,22 @@ def find_people(text: str) -> list[PersonEntity]:
                 last_role = role
         if last_plural_role and role == last_plural_role[0]:
             last_plural_role = (role, j)
+        if not speech and prev is not None and prev.text == "." and text.endswith(_HE, 0, prev.end):
+            speech = honorific = True  # "opened by H.E. Murat Nurtleu"
+        if not role and not speech and n_words >= 2 and j + 2 < len(toks) and toks[j].text == "(":
+            # "Jeenbek Kulubaev (Kyrgyzstan)", "Luc Devigne (EEAS)": a name with its country or institution
+            close = next((x for x in range(j + 2, min(len(toks), j + 8)) if toks[x].text == ")"), None)
+            inner = text[toks[j + 1].start : toks[close - 1].end] if close is not None else ""
+            got = (country_name(inner) or _org_name(inner)) if inner else None
+            if got:
+                aff = aff or got
+                speech = True
+        if not role and not speech and n_words >= 2 and j + 2 < len(toks) and toks[j].base == "of":
+            org_name = _org_after(toks, j + 1)
+            if org_name is not None:
+                # "and Luc Devigne of the European External Action Service": named with the institution
+                aff = aff or org_name
+                speech = True
         # "Name of Kazakhstan"
         if j + 1 < len(toks) and toks[j].base == "of" and country_name(toks[j + 1].base):
             aff = aff or country_name(toks[j + 1].base)
@@ -934,6 +1025,12 @@ def find_people(text: str) -> list[PersonEntity]:
                     role,
                     aff,
                     surname_only=n_words < 2,
+                    # "President von der Leyen": a surname with its particles, under a title, names one
+                    # person as written even when the text never gives the first name
+                    initialed=n_words < 2
+                    and bool(role)
+                    and toks[i].base[:1].islower()
+                    and _particle_word(toks[i].base),
                     honorific=honorific,
                 ),
             )
@@ -1049,11 +1146,77 @@ def _who_role(toks: list[Tok], w: int, text: str, aff: str | None) -> tuple[str 
     return role_c, aff or aff2 or org or side
 
 
+_HE = ("H.E.", "H. E.")  # "His/Her Excellency", written before a name
+
+
+def _org_name(name: str) -> str | None:
+    """The gazetteer name of a known institution written as `name` (or its acronym), else None."""
+    from .orgs import org_info
+
+    info = org_info(name)
+    return (info.get("name") or name) if info else None
+
+
+def _org_after(toks: list[Tok], k: int) -> str | None:
+    """The known institution (data/organizations.yaml) named from token k on ("the European External
+    Action Service", "the EBRD"), as the gazetteer names it; else None."""
+    from .orgs import org_info
+
+    if k < len(toks) and toks[k].base == "the":
+        k += 1
+    words: list[str] = []
+    for t in toks[k : k + 7]:
+        if not t.word or not (t.cap or t.base in ("for", "and", "of", "on")):
+            break
+        words.append(t.base)
+    while words:
+        info = org_info(" ".join(words))
+        if info:
+            return info.get("name") or " ".join(words)
+        words.pop()
+    return None
+
+
+_OPENING_LINKS = frozenset(("of", "for", "and", "the", "to", "at", "on", "in"))
+
+
+def _opening_title(toks: list[Tok], i: int, text: str) -> str | None:
+    """The words from the opening of the sentence ("The", "Its") to the comma before the name at
+    token i, when they are a title: a head word (data/roles.yaml, any case) right after the article,
+    then only capitalised words, links and lower-case complements ("office", "department")."""
+    lx = _lex()
+    k = i - 2
+    h = k
+    while h > 0 and toks[h - 1].word and k - h < 12:
+        h -= 1
+    if h > 0 and toks[h - 1].text not in (".", "\n") and "\n" not in text[toks[h - 1].end : toks[h].start]:
+        return None  # not the opening of a sentence or a line
+    if toks[h].base not in ("The", "the", "Its", "Our") or h + 1 > k:
+        return None
+    head = toks[h + 1]
+    if head.base not in lx["head_words"] and head.base.lower() not in lx["lower_heads"]:
+        return None
+    fits = _OPENING_LINKS | lx["low_complements"] | lx["role_words"]
+    if not all(t.cap or t.base in fits for t in toks[h + 2 : k + 1]):
+        return None
+    return text[head.start : toks[k].end]
+
+
 def _comma_role(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | None]:
     """Role written before a comma and the name: "Kazakhstan's Minister of Foreign Affairs, Erlan
     Idrissov, signed"."""
     lx = _lex()
     k = i - 2
+    paren = ""
+    if k >= 3 and toks[k].text == ")":
+        # "The Authorized Person of the Oliy Majlis for Human Rights (Ombudsman), X": a short
+        # capitalised gloss in brackets closes the title and stays part of it
+        o = next((q for q in range(k - 1, k - 5, -1) if toks[q].text == "("), None)
+        if o is not None and o > 0 and o + 1 < k and all(t.cap for t in toks[o + 1 : k]):
+            # (an acronym in brackets names the office's body, not the title: dropped)
+            inner = text[toks[o + 1].start : toks[k - 1].end]
+            paren = "" if inner.isupper() else " " + text[toks[o].start : toks[k].end]
+            k = o - 1
     if k < 0 or not (toks[k].cap or (toks[k].word and toks[k].base.islower())):
         return None, None  # a lower-case last word: "… for political affairs, X", "secretary general, X"
     sub = toks[: k + 1] + [Tok("X", toks[k].end + 1, toks[k].end + 2, "X", False)]
@@ -1061,7 +1224,7 @@ def _comma_role(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | N
     role, aff, _ = _role_left(sub, len(sub) - 1, fake, comma=True)
     if role is None or not any(w in lx["head_words"] for w in role.split()):
         return None, None
-    return role, aff
+    return role + paren, aff
 
 
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s?)+")
@@ -1189,8 +1352,11 @@ def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntit
             # named only by initials and surname, with a role or a speech verb: a person as written
             x = match(m.name)
             if x is None:
-                people.append(PersonEntity(m.name, m.role, m.affiliation, [m]))
-                k = _key(m.name)
+                # "Ursula von der Leyen arrived … President von der Leyen said": the fuller form
+                tail = " " + _key(m.name)
+                name = next((p.name for p in pending if _key(p.name).endswith(tail)), m.name)
+                people.append(PersonEntity(name, m.role, m.affiliation, [m]))
+                k = _key(name)
                 keys.append((k, " " + k))
             else:
                 people[x].mentions.append(m)

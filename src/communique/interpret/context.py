@@ -430,6 +430,8 @@ def _find_bodies(
     generic = _find_generic_bodies(text, places, ordinals or [], at)
     if ordinals and "lateral meeting, the " in text:
         generic += _format_sittings(text, ordinals)
+    taken = {g.span[0] for g in generic}
+    generic += [g for g in _unnumbered_sittings(text, at) if g.span[0] not in taken]
     if generic:
         # a known body type inside the same words wins ("14th meeting of the … Cooperation Council")
         generic = [
@@ -487,7 +489,10 @@ def _generic_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pa
     )
     adj = alt(g["adjectives"])
     # after an ordinal: "(regular) meeting of the "
-    sitting = re.compile(rf"(?:\s+(?i:{adj}))*\s+(?P<s>(?i:{alt(g['sittings'])}))\s+of\s+(?:the\s+)?")
+    # "of the", "of their", "of its" (the sides' own body: "held the fifth session of their … Dialogue")
+    sitting = re.compile(
+        rf"(?:\s+(?i:{adj}))*\s+(?P<s>(?i:{alt(g['sittings'])}))\s+of\s+(?:the\s+|their\s+|its\s+)?"
+    )
     word = r"[A-Z][\w’'.]*(?:[-–][A-Z][\w’']*)*"
     exts = "|".join(f"(?:{e})" for e in (conf.get("extensions") or []) + (g.get("extensions") or []))
     name = re.compile(
@@ -561,6 +566,9 @@ def _find_generic_bodies(
             if text.startswith(" ", o.span[1]):
                 nm = name_rx.match(text, o.span[1] + 1)
                 if nm is None or nm.group("ext") or not after_rx.match(text, nm.end()):
+                    sn = _self_named(text, o)
+                    if sn is not None:
+                        out.append(sn)
                     continue
             else:
                 continue
@@ -569,6 +577,8 @@ def _find_generic_bodies(
             nm = name_rx.match(text, at) or of_rx.match(text, at)
         if nm:
             start, end = nm.start(), nm.end()
+            if text[end - 1] == "." and len(text[start:end].rsplit(None, 1)[-1]) > 4:
+                end -= 1  # "… of their Council of Foreign Ministers.": the sentence's full stop
             if (start, end) in seen:
                 continue
             seen.add((start, end))
@@ -633,6 +643,163 @@ def _find_generic_bodies(
                 True,
             )
         )
+    return out
+
+
+@lru_cache(maxsize=1)
+def _self_named_rx() -> re.Pattern | None:
+    heads = data.load("bodies")["generic"].get("self_heads") or []
+    if not heads:
+        return None
+    word = r"[A-Z][\w’'.]*(?:[-–][A-Z][\w’']*)*[’']?"
+    # words of the name: capitalised, joined by spaces, "and", or a spaced dash between the sides
+    alt = "|".join(map(re.escape, heads))
+    sep = r"\s+(?:and\s+|[-–—]\s+)?"
+    return re.compile(rf"(?P<name>{word}(?:{sep}{word}){{0,8}}?\s+(?P<head>{alt}))(?![\w-])")
+
+
+_SIDES_DASH = re.compile(r"\s*[-–—]\s*")
+
+
+def _self_named(text: str, o) -> BodyMention | None:
+    """ "the twelfth EU – Central Asia High-Level Political and Security Dialogue", "the sixth
+    China-Central Asia Foreign Ministers' Meeting": an ordinal right before a capitalised name that
+    ends in a noun which is itself a sitting (data/bodies.yaml generic.self_heads); the sides are
+    the two names either side of the dash that opens it."""
+    rx = _self_named_rx()
+    nm = rx.match(text, o.span[1] + 1) if rx is not None else None
+    if nm is None:
+        return None
+    start, end = nm.span("name")
+    raw = text[start:end]
+    parties: tuple[str, ...] = ()
+    name = _SPACES.sub(" ", raw)
+    dm = _SIDES_DASH.search(raw)
+    if dm is not None and " " not in raw[: dm.start()].strip():
+        a = _party_or_region(raw[: dm.start()])
+        rest = raw[dm.end() :].split()
+        # the longest run of words after the dash that names a side ("Central Asia", "Kyrgyz Republic")
+        for k in range(min(3, len(rest) - 1), 0, -1):
+            b = _party_or_region(" ".join(rest[:k]))
+            if a and b:
+                parties = (a, b)
+                name = f"{short_party(a)}–{short_party(b)} " + " ".join(rest[k:])
+                break
+    typ = " ".join(raw.split()[-2:])
+    return BodyMention((start, end), raw, typ, name, parties, None, o.value, True)
+
+
+@lru_cache(maxsize=1)
+def _unnumbered_rxs() -> tuple[LiteralScan, re.Pattern, re.Pattern]:
+    """(sitting verb scan, name before it, name after it) for sittings of bodies no known type names and
+    the text gives no ordinal (data/bodies.yaml generic.unnumbered_heads)."""
+    g = data.load("bodies")["generic"]
+    heads = sorted(g.get("unnumbered_heads") or [], key=len, reverse=True)
+    word = r"[A-Z][\w’'.]*(?:[-–][A-Z][\w’']*)*[’']?"
+    sep = r"\s+(?:(?:and|of|on|for)\s+(?:the\s+)?|[-–—]\s+)?"
+    alt = "|".join(re.escape(h) for h in heads)
+    acr = r"(?:\s*\((?P<acr>[A-Z]{2,8})\))?"
+    name = rf"(?P<name>{word}(?:{sep}{word}){{0,8}}?\s+(?P<head>{alt}))(?![\w-]){acr}"
+    side = r"(?:the\s+)?([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)"
+    owners = rf"(?:\s+of\s+{side}\s+and\s+{side})?"
+    # "… met", "… was held", "… held a meeting / its session"; "hosted / held / chaired the …": every
+    # match opens with the verb, so only where those words stand is tried (interpret.scan)
+    after = (
+        r"(?P<after>(?:met|meets|convened|convenes|sat|was\s+held|were\s+held|is\s+held|has\s+been\s+held|"
+        r"took\s+place|takes\s+place|held\s+(?:a|its|their)\s+(?:[\w-]+\s+){0,2}?(?:meeting|session|sitting))\b)"
+    )
+    before = (
+        r"(?P<before>(?:hosted|hosts|held|holds|convened|chaired|co-chaired|opened)\s+(?:the|its|their)\s+"
+        r"(?:(?:annual|regular|first|latest|inaugural|new)\s+)?)"
+    )
+    verb = LiteralScan(re.compile(rf"(?<![\w-])(?:{after}|{before})"))
+    return verb, re.compile(name + owners + r"\s+$"), re.compile(name + owners)
+
+
+@lru_cache(maxsize=1)
+def _of_name_before_rx() -> re.Pattern:
+    """The generic "<Head> of <Name> (of the <Organisation>)" name, ending where the search ends."""
+    return re.compile(r"(?<![\w-])" + _generic_rx()[4].pattern + r"\s+$")
+
+
+_BARE_SITTING = re.compile(
+    r"(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Next|Last|Previous|Latest|"
+    r"Annual|Regular|Extraordinary|Plenary|Inaugural|Ministerial|[IVXLC]+|\d+\w*)[\s-]+)+\w+"
+)
+_OF_AFTER = re.compile(r"\s+of\b")
+# "Council of Foreign Ministers of the …": the heads a council of an organisation is named with (no
+# "Board of Directors of the EBRD": a company's board)
+_OF_NAME_HEADS = frozenset(("Council", "Commission", "Committee"))
+_HABITUAL = re.compile(
+    r"\s+(?:twice|thrice|\w+\s+times|regularly|annually|yearly|every|each|once|several|many|periodically)\b"
+)
+_NOT_NAME_START = re.compile(r"(?:The|This|That|Its|Their|A|An|On|In|At)\s+")
+
+
+def _unnumbered_sittings(text: str, at: Openings | None = None) -> list[BodyMention]:
+    """ "The EU–Central Asia Foreign Ministers' Meeting took place in Luxembourg", "Ashgabat hosted the
+    EU – Central Asia High-Level Political and Security Dialogue": a capitalised name ending in a noun
+    of a standing format, told as sitting, without an ordinal. A name the organisation gazetteer knows
+    ("the European Commission met") is an institution, not a format."""
+    from ..annotate.orgs import org_info
+
+    verb, before_rx, after_rx = _unnumbered_rxs()
+    out = []
+    for v in verb.finditer(text, at):
+        if _HABITUAL.match(text, v.end()):
+            continue  # "met twice in 2024", "meets every year": how often, not a sitting
+        of_name = None
+        if v.group("after"):
+            lo = max(0, v.start() - 160)
+            nl = text.rfind("\n", lo, v.start())
+            lo = nl + 1 if nl >= 0 else lo
+            nm = before_rx.search(text, lo, v.start())
+            if nm is None:
+                # "The Council of Foreign Ministers of the Organization of Turkic States met …"
+                of_name = _of_name_before_rx().search(text, lo, v.start())
+        else:
+            nm = after_rx.match(text, v.end())
+            if nm is None:
+                of_name = _generic_rx()[4].match(text, v.end())
+        if of_name is not None:
+            start, end = of_name.span("name")
+            sm = _NOT_NAME_START.match(text, start, end)
+            start = sm.end() if sm else start
+            raw = text[start:end]
+            if len(raw.split()) >= 4 and not org_info(raw) and of_name.group("head") in _OF_NAME_HEADS:
+                name = _SPACES.sub(" ", raw)
+                typ = of_name.group("head")  # "Council": what the name is (not "Council of")
+                out.append(BodyMention((start, end), raw, typ, name, (), None, None, True))
+            continue
+        if nm is None:
+            continue
+        start, end = nm.span("name")
+        sm = _NOT_NAME_START.match(text, start, end)
+        if sm:
+            start = sm.end()
+        raw = text[start:end]
+        if len(raw.split()) < 2 or org_info(raw) or org_info(raw.split(" of ")[0]):
+            continue
+        if _BARE_SITTING.fullmatch(raw) or (not nm.group(4) and _OF_AFTER.match(text, nm.end())):
+            continue  # "chaired the Second Meeting of the … Council": a sitting of a body named after it
+        parties: tuple[str, ...] = ()
+        name = _SPACES.sub(" ", raw)
+        dm = _SIDES_DASH.search(raw)
+        if dm is not None and " " not in raw[: dm.start()].strip():
+            a = _party_or_region(raw[: dm.start()])
+            rest = raw[dm.end() :].split()
+            for k in range(min(3, len(rest) - 1), 0, -1):
+                b = _party_or_region(" ".join(rest[:k]))
+                if a and b:
+                    parties = (a, b)
+                    name = f"{short_party(a)}–{short_party(b)} " + " ".join(rest[k:])
+                    break
+        if not parties and nm.group(4) and nm.group(5):
+            a, b = _party_or_region(nm.group(4)), _party_or_region(nm.group(5))
+            if a and b:
+                parties = (a, b)  # "the Joint Strategic Planning Group of Türkiye and Uzbekistan"
+        typ = " ".join(raw.split()[-2:])
+        out.append(BodyMention((start, end), raw, typ, name, parties, nm.group("acr"), None, True))
     return out
 
 

@@ -21,7 +21,7 @@ from .scan import LiteralScan
 __all__ = ["find_meetings", "main_body"]
 
 _HEAD_CUES = re.compile(
-    r"\b(?:led|leads|headed|chaired|co-chaired|co-chair\w*|presided|represented|hosted|"
+    r"\b(?:led|leads|leading|headed|heading|chaired|chairing|co-chaired|co-chair\w*|presided|represented|hosted|"
     r"attended|delegation|chairmanship|side was|held|met|counterpart|brought\s+together)\b",
     re.I,
 )
@@ -51,6 +51,24 @@ _REFERRED = re.compile(
 )
 
 
+# "Kazakhstan and EU to hold 22nd Cooperation Council next week", "Baku will host the next …": a
+# sitting someone is still to hold is an event, not the report
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:to|will|shall|would)\s+(?:hold|host|convene|organi[sz]e)\s+(?:the\s+|its\s+|their\s+|a\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+# "Delegations met in Tashkent on Monday to hold the third round …": held, by the verb before
+_MET_TO = re.compile(r"\b(?:met|gathered|convened|came\s+together|arrived|travelled|traveled)\b[^.;]{0,60}$")
+
+
+def _planned_before(ctx: Context, b: BodyMention) -> bool:
+    s = ctx.sentence_at(b.span[0])
+    m = _PLANNED_BEFORE.search(ctx.text, max(s.start, b.span[0] - 50), b.span[0])
+    return m is not None and not _MET_TO.search(ctx.text, max(s.start, m.start() - 80), m.start())
+
+
 # "The fourth … Committee is scheduled for 2025": a sitting still ahead is an event, not the report
 _UPCOMING = re.compile(
     r",?\s+(?:which\s+|that\s+)?"
@@ -62,19 +80,33 @@ _YEAR4 = re.compile(r"\b(?:19|20)\d\d\b")
 _LAST_YEAR = re.compile(r"\blast\s+year\b|\byears?\s+ago\b", re.I)
 
 
-def _long_before(ctx: Context, b: BodyMention) -> bool:
+# where the clause naming a sitting ends: another occasion's date may follow ("It was the third
+# meeting … since their presidents signed … in November last year")
+_CLAUSE_END = re.compile(r"[;:]|,\s+(?!\d)|\s(?:since|after|before|when|while|following)\s")
+
+
+def _long_before(ctx: Context, b: BodyMention, own_clause: bool = False) -> bool:
     """ "The Treaty was signed in Astana on 17 June 2025 during the second … Summit" in a text of
-    April 2026: a sitting whose sentence dates it months before publication is an earlier occasion."""
+    April 2026: a sitting whose sentence dates it months before publication is an earlier occasion.
+    With `own_clause`, only the dates up to the end of the clause that names it count."""
     if not ctx.published or len(ctx.published) < 7:
         return False
     s = ctx.sentence_at(b.span[0])
+    hi = s.end
+    if own_clause:
+        m = _CLAUSE_END.search(ctx.text, b.span[1], s.end)
+        hi = m.start() if m else s.end
     # only dates that write their year: a bare "4 June" is read against an anchor that may be off
     # ("June last year" says its year too)
     vals = [
         d.value
-        for d in ctx.dates_in(s.start, s.end)
+        for d in ctx.dates_in(s.start, hi)
         if d.value and len(d.value) >= 7 and (_YEAR4.search(d.text) or _LAST_YEAR.search(d.text))
     ]
+    if own_clause and not vals:
+        # "… adopted the roadmap in 2023", "which met in Riga last year": a whole year before the text's
+        years = [d.value for d in ctx.dates_in(s.start, hi) if d.value and len(d.value) == 4]
+        return bool(years) and all(y.isdigit() and int(y) < int(ctx.published[:4]) for y in years)
     if not vals:
         return False
     pub = ctx.published[:7]
@@ -93,11 +125,18 @@ def main_body(ctx: Context) -> BodyMention | None:
         and not ctx.in_quote(b.span[0])
         and not _REFERRED.search(ctx.text[max(0, b.span[0] - 40) : b.span[0]])
         and not _UPCOMING.match(ctx.text, b.span[1])
+        and not _planned_before(ctx, b)
         and not _long_before(ctx, b)
     ]
     body_text = [b for b in found if not ctx.is_heading(b.span[0])]
     if body_text or found:
         return (body_text or found)[0]
+    # a lead that announces a sitting ("… will take place in Brussels on 27 January"): its date and
+    # place are that sitting's, none of a sitting the text reports further on (see _late_attrs)
+    ctx.memo["lead_announces"] = any(
+        b.span[0] < lead_end and (_UPCOMING.match(ctx.text, b.span[1]) or _planned_before(ctx, b))
+        for b in ctx.all_bodies
+    )
     # "The talks took place within the framework of the 23rd meeting of the … Committee" in the
     # paragraph (or line) after the lead: a sitting said to be under way, not a next or earlier one
     nxt = next((x for x in ctx.sentences if x.start >= lead_end and not ctx.is_heading(x.start)), None)
@@ -122,7 +161,15 @@ def main_body(ctx: Context) -> BodyMention | None:
         s = ctx.sentence_at(b.span[0])
         if b.span[0] >= window_end and not _chaired(ctx, s):
             continue
-        if _recalled(ctx, b, s):
+        if _recalled(ctx, b, s) or _in_answer(ctx, s):
+            continue
+        # "since the first … Summit was held in Xi'an on May 18-19, 2023", "At the Cooperation
+        # Council in Luxembourg in October 2024, …" in a later text: an earlier occasion, as in the lead
+        if _REFERRED.search(ctx.text, max(0, b.span[0] - 40), b.span[0]) or _long_before(
+            ctx, b, own_clause=True
+        ):
+            continue
+        if _held_weeks_before(ctx, b):
             continue
         left = ctx.text[s.start : b.span[0]]
         right = ctx.text[b.span[1] : s.end]
@@ -144,9 +191,68 @@ def main_body(ctx: Context) -> BodyMention | None:
             r"within the framework of|at the|during the|(?:it|this|that)\s+was\s+the)\b",
             ctx.text[s.start : s.end],
             re.I,
-        ):
+        ) or _headline_meets(ctx, b):
             return b
+    return _held_lately(ctx)
+
+
+# ", which met by videoconference", " was held in Astana": the body's own clause tells it sat
+_HELD_OWN = re.compile(
+    r"(?:,?\s+(?:which|that))?(?:\s+[\w-]+){0,2}?\s+(?:met|sat|convened|(?:was|were)\s+held|took\s+place)\b"
+)
+
+
+def _held_lately(ctx: Context) -> BodyMention | None:
+    """ "The Council was prepared on Monday by the Cooperation Committee in trade configuration, which
+    met by videoconference …" in a text whose lead reports no sitting (an announcement, a briefing):
+    a sitting told further on as held, on a day in the week before publication, is the one reported
+    (its date, place and format are its own sentence's, see _late_attrs)."""
+    if ctx.anchor is None:
+        return None
+    for b in ctx.all_bodies:
+        if b.span[0] < ctx.lead_end or ctx.in_quote(b.span[0]) or ctx.is_heading(b.span[0]):
+            continue
+        s = ctx.sentence_at(b.span[0])
+        if not _HELD_OWN.match(ctx.text, b.span[1], s.end) or _FUTURE_WORDS.search(ctx.text, s.start, s.end):
+            continue
+        if _recalled(ctx, b, s):
+            continue
+        for d in ctx.dates_in(s.start, s.end):
+            if d.granularity != "day" or d.end or not d.value[:4].isdigit():
+                continue
+            try:
+                days = (ctx.anchor - date.fromisoformat(d.value)).days
+            except ValueError:
+                continue
+            if 0 <= days <= 7:
+                ctx.memo["late_sitting"] = (b.span, d)
+                return b
     return None
+
+
+# "EU–Central Asia foreign ministers meet in Bishkek": a title that reports a sitting by who meets
+_MEET_VERB = re.compile(r"\b(?:meet|meets|gather|gathers|convene|convenes|sit|sits)\b", re.I)
+
+
+def _headline_meets(ctx: Context, b: BodyMention) -> bool:
+    """The title says the sides of this body meet (live blogs, wires that name the body only below):
+    the body named right after the lead, with those sides, is the sitting reported."""
+    end = ctx._title_end
+    if not end or len(b.parties) < 2 or not _MEET_VERB.search(ctx.text, 0, end):
+        return False
+    named = {p.country if p.kind in ("country", "demonym") else p.name for p in ctx.places_in(0, end)}
+    return all(p in named for p in b.parties)
+
+
+# "Q: …" / "A: I co-chaired the meeting of the … sub-committee": an interview's questions and answers
+_QA_LINE = re.compile(r"[*_]*(?:Q|A|Question|Answer)[*_]*\s*(?::|[—–]|-\s)")
+
+
+def _in_answer(ctx: Context, s) -> bool:
+    """A sentence in an interview's question or answer: what the speaker recalls there is no sitting
+    the text reports (the text's occasion is the interview)."""
+    first = next((x for x in ctx.sentences if x.paragraph == s.paragraph), s)
+    return _QA_LINE.match(first.text.lstrip()) is not None
 
 
 _CHAIRED = re.compile(
@@ -175,12 +281,41 @@ def _recalled(ctx: Context, b: BodyMention, s) -> bool:
     if held is None:
         return False
     vals = [d.value for d in ctx.dates_in(held.start(), held.end()) if d.value and len(d.value) >= 7]
+    if not vals and ctx.published:
+        # ", which met in Riga last year": a year before the text's own
+        years = [d.value for d in ctx.dates_in(held.start(), held.end()) if d.value and len(d.value) == 4]
+        return bool(years) and all(y.isdigit() and int(y) < int(ctx.published[:4]) for y in years)
     return bool(vals) and all(_months_before(v, ctx.published, 3) for v in vals)
+
+
+def _held_weeks_before(ctx: Context, b: BodyMention) -> bool:
+    """ "…, the EU–Central Asia Summit, held in Samarkand in April 2025, …" after the lead of a June
+    text: a sitting its own "held" clause dates a month or more before the text is an earlier occasion
+    (one the lead does not report; a sitting in the lead keeps the three months of _recalled)."""
+    held = _HELD_CLAUSE.match(ctx.text, b.span[1])
+    if held is None or ctx.anchor is None or not ctx.published:
+        return False
+    if _chaired(ctx, ctx.sentence_at(b.span[0])):
+        return False  # told with who chaired it: reported second-hand, as _recalled
+    vals = [d for d in ctx.dates_in(held.start(), held.end()) if d.value and len(d.value) >= 7]
+    if not vals:
+        return False
+    for d in vals:
+        if len(d.value) == 7:
+            if not _months_before(d.value, ctx.published, 2):
+                return False
+            continue
+        try:
+            if (ctx.anchor - date.fromisoformat(d.value[:10])).days < 31:
+                return False
+        except ValueError:
+            return False
+    return True
 
 
 # ", held in Ulaanbaatar in June last year": the sitting's own clause
 _HELD_CLAUSE = re.compile(
-    r",?\s+(?:which\s+|that\s+)?(?:was\s+)?(?:held|took\s+place|convened)\b[^.;,]{0,80}"
+    r",?\s+(?:which\s+|that\s+)?(?:was\s+)?(?:held|took\s+place|convened|met)\b[^.;,]{0,80}"
 )
 
 
@@ -266,7 +401,9 @@ _NTH_TIME = re.compile(r"\s+time\b")
 _SITTING_OF_NAME = re.compile(
     r"\s+(?:round|meeting|session|sitting)\s+of\s+(?:the\s+)?(?:[A-Z][\w’'–-]*\s+){0,5}", re.I
 )
-_MET_FOR_THE = re.compile(r"\b(?:met|meets|convened|convenes|gathered|sat)\s+for\s+the\s+$")
+_MET_FOR_THE = re.compile(
+    r"\b(?:met|meets|meeting|convened|convenes|convening|gathered|sat|sitting)\s+for\s+the\s+$"
+)
 
 
 def _number(ctx: Context, body: BodyMention) -> int | None:
@@ -276,8 +413,13 @@ def _number(ctx: Context, body: BodyMention) -> int | None:
     near_rx = re.compile(rf"\b{re.escape(typ_last)}\b", re.I)
     lead_end = ctx.lead_end
     best = None
+    limit = max(lead_end, body.span[1] + 1)
+    if body.span[0] >= lead_end:
+        # a sitting named after the lead: its own sentence may put the ordinal after the name
+        # ("at the Latvian–Uzbek Intergovernmental Commission's 11th session in Riga")
+        limit = max(limit, ctx.sentence_at(body.span[0]).end)
     for o in ctx.ordinals:
-        if o.span[0] >= max(lead_end, body.span[1] + 1) or ctx.in_quote(o.span[0]):
+        if o.span[0] >= limit or ctx.in_quote(o.span[0]):
             continue
         s = ctx.sentence_at(o.span[0])
         sent = ctx.text[s.start : s.end]
@@ -628,7 +770,28 @@ def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) ->
         heads += _pronoun_heads(ctx, parties, limit, seen)
     if len(heads) < 2:
         heads += _collective_heads(ctx, parties, limit, seen)
+    if not heads:
+        heads = _labelled_chairs(ctx, parties)
     return heads
+
+
+# "Co-chairs: Kyrgyz Foreign Minister A and EU High Representative B" (live blogs, fact boxes)
+_CHAIRS_LABEL = re.compile(r"\b(?:Co-chairs|Co-chairmen|Co-chairpersons|Chairs|(?:Co-)?[Cc]haired\s+by)\s*:")
+
+
+def _labelled_chairs(ctx: Context, parties: list[str]) -> list[Head]:
+    """The people a "Co-chairs:" label lists, anywhere in the text, when nothing else names the heads."""
+    if "hair" not in ctx.text:
+        return []
+    m = _CHAIRS_LABEL.search(ctx.text)
+    if m is None or ctx.in_quote(m.start()):
+        return []
+    s = ctx.sentence_at(m.start())
+    return [
+        Head(name=p.name, role=p.role, side=_side(ctx, p, a, s, parties))
+        for a, _b, p in ctx.person_mentions()
+        if m.end() <= a < s.end
+    ]
 
 
 _OBSERVER = re.compile(r"[^,.;]{0,25}?\bas\s+(?:an?\s+|the\s+)?(?:observer|guest|special\s+guest)s?\b", re.I)
@@ -748,6 +911,18 @@ def _side(ctx: Context, person, pos: int, s, parties: list[str]) -> str | None:
     m_end = bounds.search(ctx.text, pos, s.end)
     clause = ctx.text[clause_start : (m_end.start() if m_end else s.end)]
     rel = pos - clause_start
+    # "Managing Director Luc Devigne (EEAS)": the side in brackets after the name
+    br = _BRACKET_SIDE.match(ctx.text, pos + len(person.name))
+    if br is not None:
+        inner = br.group(1)
+        info = org_info(inner)
+        got = country_name(inner) or (info.get("party") if info else None)
+        if got:
+            return got
+    # "Uzbekistan was represented by A, the European Union by B": the side the elliptic clause names
+    ell = _ELLIPTIC_BY.search(ctx.text, max(s.start, pos - 90), pos)
+    if ell is not None and (country_name(ell.group(1)) or _EU_NAME.fullmatch(ell.group(1))):
+        return country_name(ell.group(1)) or "European Union"
     eu = [m.start() for m in _EU_SIDE.finditer(clause)] if "European Union" in parties else []
     # "chaired on the Tajik side by A and on the EU side by B": the side named last before the person
     own = [m for m in _DELEGATION.finditer(clause, 0, rel) if country_name(m.group(1))]
@@ -773,8 +948,16 @@ def _side(ctx: Context, person, pos: int, s, parties: list[str]) -> str | None:
     return None
 
 
+_BRACKET_SIDE = re.compile(r"\s*\(([^()]{2,40})\)")
+_ELLIPTIC_BY = re.compile(
+    r"[,;]\s+(?:and\s+|while\s+)?(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+by\s+(?:[A-Z][\w.-]*\s+){0,6}$"
+)
+_EU_NAME = re.compile(r"EU|European\s+Union")
+
+
 _DELEGATION = re.compile(
-    r"\b(?:the\s+)?([A-Z][a-z]+)(?:['’]s)?\s+(?:delegation|side|one\s+by|(?:was|were)\s+represented|was\s+led)\b"
+    # "the Kyrgyz part of the commission was chaired by A, the Chinese part by B" (translated releases)
+    r"\b(?:the\s+)?([A-Z][a-z]+)(?:['’]s)?\s+(?:delegation|side|part|one\s+by|(?:was|were)\s+represented|was\s+led)\b"
 )
 
 
@@ -862,23 +1045,62 @@ def find_meetings(ctx: Context) -> list[Meeting]:
     if number is None and body.type in _round_types():
         ctx.meeting_body = None
         return []  # "the regular round of political consultations": an occasion, not a numbered sitting
-    d = _date(ctx, body) or _eve(ctx, body, _dateline_day(ctx, body))
-    fmt = _format(ctx, body)
+    late = ctx.memo.get("late_sitting")
+    if late is not None and late[0] == body.span:
+        d, fmt, place = _late_attrs(ctx, body, late[1])
+    elif ctx.memo.get("lead_announces") and body.span[0] >= ctx.lead_end:
+        s = ctx.sentence_at(body.span[0])
+        own = [x for x in ctx.dates_in(s.start, s.end) if x.granularity in ("day", "month")]
+        d, fmt, place = _late_attrs(ctx, body, own[0] if own else None)
+    else:
+        d = _date(ctx, body) or _eve(ctx, body, _dateline_day(ctx, body))
+        fmt = _format(ctx, body)
+        place = _place(ctx, body, fmt)
     m = Meeting(
         body=name,
         acronym=body.acronym,
         number=number,
         date=d.value if d else None,
         date_end=d.end if d else None,
-        place=_place(ctx, body, fmt),
+        place=place,
         format=fmt,
         parties=parties,
-        heads=_heads(ctx, parties, body),
+        heads=_other_side(_heads(ctx, parties, body), parties),
         topics=_topics(ctx),
         span=body.span,
     )
     ctx.meeting = m
     return [m, *_joint_sittings(ctx, body, m)]
+
+
+_IN_AT = re.compile(r"\b(?:in|at)\s+$")
+
+
+def _late_attrs(ctx: Context, body: BodyMention, d) -> tuple:
+    """Date, format and place of a sitting reported after a lead about something else
+    (_held_lately): its own sentence's, never the lead's (the announced occasion's)."""
+    s = ctx.sentence_at(body.span[0])
+    virtual, hybrid = _format_cues()
+    fmt = "hybrid" if hybrid.search(s.text) else "virtual" if virtual.search(s.text) else "in-person"
+    place = None
+    for p in ctx.places_in(s.start, s.end):
+        if p.kind == "city" and _IN_AT.search(ctx.text, max(s.start, p.span[0] - 6), p.span[0]):
+            place = p.name
+            break
+    if place is None and fmt == "in-person":
+        place = ctx.dateline_place()
+    return d, fmt, place
+
+
+def _other_side(heads: list[Head], parties: list[str]) -> list[Head]:
+    """Two heads of a sitting of two parties, one's side known: the other sits for the other party."""
+    if len(parties) != 2 or len(heads) != 2:
+        return heads
+    known = [h.side for h in heads if h.side]
+    if len(known) != 1 or known[0] not in parties:
+        return heads
+    other = parties[1] if known[0] == parties[0] else parties[0]
+    return [h if h.side else h.model_copy(update={"side": other}) for h in heads]
 
 
 @lru_cache(maxsize=1)
@@ -920,6 +1142,12 @@ def _joint_sittings(ctx: Context, body: BodyMention, main: Meeting) -> list[Meet
             continue
         s = ctx.sentence_at(b.span[0])
         m = rx.search(ctx.text, max(s.start, b.span[0] - 90), b.span[0])
+        if m is None and not _FUTURE_WORDS.search(ctx.text, s.start, s.end) and b.name.lower() not in seen:
+            before = _preceding_sitting(ctx, b, s, main) or _companion_sitting(ctx, body, b, s, main)
+            if before is not None:
+                seen.add(b.name.lower())
+                out.append(before)
+            continue
         if m is None or _FUTURE_WORDS.search(ctx.text, s.start, s.end):
             continue
         if _UPCOMING.match(ctx.text, b.span[1]):
@@ -940,6 +1168,165 @@ def _joint_sittings(ctx: Context, body: BodyMention, main: Meeting) -> list[Meet
             own |= {"heads": [], "topics": []}
         out.append(main.model_copy(update=own))
     return out
+
+
+# "On the same day, the 3rd meeting of the … Subcommittee took place", "The day before, the 9th
+# meeting of the … Committee was held": the day a companion sitting is told on, relative to the reported
+_SAME_DAY = re.compile(
+    r"\b(?:[Oo]n\s+the\s+same\s+day|[Ii]n\s+parallel|[Ss]imultaneously|[Aa]t\s+the\s+same\s+time)\b"
+)
+_DAY_BEFORE = re.compile(
+    r"\b(?:[Tt]he\s+(?:day|evening)\s+before|[Tt]he\s+previous\s+day|[Oo]n\s+the\s+eve)\b"
+)
+_PRECEDED = re.compile(r"\b(?:preceded|followed)\b")
+
+
+def _companion_sitting(ctx: Context, body: BodyMention, b: BodyMention, s, main: Meeting) -> Meeting | None:
+    """A numbered sitting of another body told as held in the lead or the paragraph after it, on the
+    reported sitting's day ("On the same day", "In parallel"), the day before, or a day of its own in the
+    month before: a meeting of its own, dated, placed and formatted by its own sentence (no heads)."""
+    if b.type == body.type and (not b.parties or set(b.parties) == set(body.parties)):
+        return None  # the reported body named again
+    if b.type in _SITTING_TYPES and _OF_THE.match(ctx.text, b.span[1]):
+        return None  # "the 3rd Ministerial Meeting of the … Council": a sitting of the body named next
+    if s.start == ctx.sentence_at(body.span[0]).start or _recalled(ctx, b, s):
+        return None
+    if not main.date or len(main.date) < 10:
+        return None  # in the reported sitting's own sentence it is what that sitting dealt with
+    told = (
+        _SAME_DAY.search(ctx.text, s.start, b.span[0])
+        or _DAY_BEFORE.search(ctx.text, s.start, b.span[0])
+        or _HELD_OWN.match(ctx.text, b.span[1], s.end)
+        or _PRECEDED.search(ctx.text, s.start, b.span[0])
+    )
+    if not told:
+        return None
+    number = b.number
+    if number is None:
+        o = next((o for o in ctx.ordinals if s.start <= o.span[0] < b.span[0] <= o.span[1] + 30), None)
+        number = o.value if o is not None else None
+    if number is None:
+        return None
+    from datetime import timedelta
+
+    try:
+        main_day = date.fromisoformat(main.date[:10])
+    except ValueError:
+        return None
+    own = None
+    if _SAME_DAY.search(ctx.text, s.start, b.span[0]):
+        own = main_day
+    elif _DAY_BEFORE.search(ctx.text, s.start, b.span[0]):
+        own = main_day - timedelta(days=1)
+    else:
+        for d in ctx.dates_in(s.start, s.end):
+            if d.granularity != "day" or d.end or not d.value[:4].isdigit():
+                continue
+            try:
+                day = date.fromisoformat(d.value)
+            except ValueError:
+                continue
+            if 0 <= (main_day - day).days <= 31:
+                own = day
+                break
+    if own is None:
+        return None
+    virtual, hybrid = _format_cues()
+    fmt = "hybrid" if hybrid.search(s.text) else "virtual" if virtual.search(s.text) else "in-person"
+    place = next(
+        (
+            p.name
+            for p in ctx.places_in(s.start, s.end)
+            if p.kind == "city" and _IN_AT.search(ctx.text, max(s.start, p.span[0] - 6), p.span[0])
+        ),
+        None,
+    )
+    if place is None and fmt != "virtual":
+        place = main.place
+    return main.model_copy(
+        update={
+            "body": b.name,
+            "acronym": b.acronym,
+            "number": number,
+            "date": own.isoformat(),
+            "date_end": None,
+            "place": place,
+            "format": fmt,
+            "parties": list(b.parties) or main.parties,
+            "heads": [],
+            "topics": [],
+            "span": b.span,
+        }
+    )
+
+
+@lru_cache(maxsize=1)
+def _preceding_rx() -> re.Pattern:
+    links = data.load("bodies").get("preceding_links") or []
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(links, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:{alt})\s+(?:the\s+)?(?:[\w-]+\s+){{1,3}}?(?:meeting|session|sitting)\s+of\s+(?:the\s+)?$",
+        re.I,
+    )
+
+
+def _preceding_sitting(ctx: Context, b: BodyMention, s, main: Meeting) -> Meeting | None:
+    """ "The meeting followed the fourth meeting of the EU–Tajikistan Subcommittee on Trade and
+    Investment, held by video conference on 25 November": a sitting held in the weeks before the
+    reported one, told with its own day, is a meeting of its own (no heads named)."""
+    m = _preceding_rx().search(ctx.text, max(s.start, b.span[0] - 90), b.span[0])
+    if m is None or not main.date or len(main.date) < 10:
+        return None
+    number = b.number
+    if number is None:
+        number = next((o.value for o in ctx.ordinals if m.start() <= o.span[0] < m.end()), None)
+    if number is None:
+        return None
+    try:
+        main_day = date.fromisoformat(main.date)
+    except ValueError:
+        return None
+    own = None
+    for d in ctx.dates_in(b.span[1], s.end):
+        if d.granularity != "day" or not d.value[:4].isdigit():
+            continue
+        try:
+            gap = (main_day - date.fromisoformat(d.value)).days
+        except ValueError:
+            continue
+        if 0 < gap <= 31:
+            own = d
+            break
+    if own is None:
+        return None
+    clause = ctx.text[b.span[1] : s.end]
+    virtual, hybrid = _format_cues()
+    fmt = "hybrid" if hybrid.search(clause) else "virtual" if virtual.search(clause) else "in-person"
+    place = next(
+        (
+            p.name
+            for p in ctx.places_in(b.span[1], s.end)
+            if p.kind == "city" and _IN_AT.search(ctx.text, max(s.start, p.span[0] - 6), p.span[0])
+        ),
+        None,
+    )
+    if place is None and fmt != "virtual":
+        place = main.place
+    return main.model_copy(
+        update={
+            "body": b.name,
+            "acronym": b.acronym,
+            "number": number,
+            "date": own.value,
+            "date_end": own.end,
+            "place": place,
+            "format": fmt,
+            "parties": list(b.parties) or main.parties,
+            "heads": [],
+            "topics": [],
+            "span": b.span,
+        }
+    )
 
 
 _BOTH_SITTINGS = re.compile(r"\b(?:the|both|two)\s+(?:sessions|meetings|sittings)\b", re.I)
