@@ -287,5 +287,10 @@ def test_a_meeting_with_a_delegation_of_a_named_institution():
         events(text)["meeting of Sadyr Japarov with the delegation of the Asian Development Bank"][0]
         == "2025-06-04"
     )
+    # led by a named person: still the delegation's meeting, not one with its leader alone
+    text = ("On 5 June, Foreign Minister Murat Nurtleu met with a delegation of the European Commission "
+            "led by Commissioner Jozef Sikela.")
+    assert "meeting of Murat Nurtleu with a delegation of the European Commission" in events(text)
+    assert "meeting of Murat Nurtleu with Jozef Sikela" not in events(text)
     text = "On Thursday, President Shavkat Mirziyoyev met with a delegation of European business leaders."
     assert "meeting of Shavkat Mirziyoyev with a delegation of European business leaders" in events(text)

@@ -1776,6 +1776,9 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         a, end, other = after[0]
         if m.group(2) and a - m.end() > 90:
             continue  # "met" with someone named far away: no meeting of two people
+        if "delegation" in ctx.text[m.end() : a] and _MET_DELEGATION.search(ctx.text, s.start, a):
+            # "A met with a delegation of X led by B": the delegation's meeting (`_calls_and_receptions`)
+            continue
         if m.group(1) == "talks":
             name = f"talks between {before[-1].name} and {other.name}"
         else:  # "A held a meeting with B", "A met B"
