@@ -534,6 +534,13 @@ def test_companion_sitting_told_as_held(second, body, number, day):
         "November 2024.",
         # still ahead
         "The 10th meeting of the EU–Kazakhstan Cooperation Committee will be held in Astana on 20 June.",
+        # another organisation's sitting, in a relative clause of that organisation
+        "Both sides praised the Shanghai Cooperation Organisation, whose 25th Summit took place in Tianjin "
+        "on 31 May 2025.",
+        "They discussed the Organization of Turkic States, whose eleventh Summit was held in Bishkek on "
+        "2 June 2025.",
+        "The ministers welcomed the work of the CICA, whose 7th Ministerial Council convened in Baku on "
+        "1 June 2025.",
     ],
 )
 def test_no_companion_sitting(second):

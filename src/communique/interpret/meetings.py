@@ -1179,6 +1179,8 @@ _DAY_BEFORE = re.compile(
     r"\b(?:[Tt]he\s+(?:day|evening)\s+before|[Tt]he\s+previous\s+day|[Oo]n\s+the\s+eve)\b"
 )
 _PRECEDED = re.compile(r"\b(?:preceded|followed)\b")
+# "…, whose 25th Summit": a sitting named inside a relative clause of the body it belongs to
+_WHOSE = re.compile(r"\bwhose\s+(?:[\w-]+\s+){0,3}$")
 
 
 def _companion_sitting(ctx: Context, body: BodyMention, b: BodyMention, s, main: Meeting) -> Meeting | None:
@@ -1191,6 +1193,8 @@ def _companion_sitting(ctx: Context, body: BodyMention, b: BodyMention, s, main:
         return None  # "the 3rd Ministerial Meeting of the … Council": a sitting of the body named next
     if s.start == ctx.sentence_at(body.span[0]).start or _recalled(ctx, b, s):
         return None
+    if _WHOSE.search(ctx.text, max(s.start, b.span[0] - 40), b.span[0]):
+        return None  # "the SCO, whose 25th Summit took place …": an organisation's sitting told in passing
     if not main.date or len(main.date) < 10:
         return None  # in the reported sitting's own sentence it is what that sitting dealt with
     told = (
