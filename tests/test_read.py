@@ -228,6 +228,56 @@ def test_html_title_and_date_are_trafilaturas(page):
         assert title and date  # the pages above have both, found by different steps
 
 
+_ARTICLE = "".join(f"<p>The joint commission met in Almaty on day {d} of its eleventh session, with "
+                   "ministers from both sides and a long list of projects to review before the summer.</p>"
+                   for d in ("one", "two", "three", "four"))
+_NAV = "<nav><ul>" + "".join(f"<li><a href='/s{i}'>Section number {i} of the site</a></li>"
+                             for i in range(60)) + "</ul></nav>"
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<html><head><title>Commission meets</title>{head}</head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize(("page", "fast"), [
+    (_page(f"<article>{_ARTICLE}</article>"), True),
+    (_page(f"<header>{_NAV}</header><article>{_ARTICLE}</article><footer>{_NAV}</footer>"), False),
+    (_page(f"<article>{_ARTICLE}</article>", "<script>" + "var menu = 'item';" * 400 + "</script>"), True),
+    (_page(f"<div class='Teaser-box'>{_ARTICLE}</div><article>{_ARTICLE}</article>"), None),
+    (_page("<article><p>Too short a page for the main extractor alone.</p></article>"), False),
+    (_page(f"<article>{_ARTICLE}<aside><p>See also the archive.</p></aside></article>"), None),
+    (_page("<article><table>" + "<tr><td>Row with figures</td><td>12</td></tr>" * 30
+           + "</table><p>A short note under the table of this page.</p></article>"), None),
+    *[(p.read_text("utf-8", "replace"), None) for p in sorted(EXAMPLES.glob("*.html"))],
+    (READ / "page-no-article.html", None),
+], ids=lambda x: None if isinstance(x, bool | None) else "page")
+def test_html_fast_path_gives_trafilaturas_full_result(page, fast):
+    """Skipping trafilatura's readability/justext comparison where `_comparison_keeps` proves it
+    changes nothing gives the body the full run gives, on pages where it is skipped and where not."""
+    from copy import deepcopy
+
+    import trafilatura
+    from lxml.etree import tostring
+
+    from communique.read import html as h
+
+    html = page.read_text("utf-8", "replace") if isinstance(page, Path) else page
+    tree = h._title_and_date(html)[0]
+    full = trafilatura.bare_extraction(deepcopy(tree), options=h._extractor(True))
+    ours = h._bare_extraction(tree, True)
+    assert tostring(ours.body) == tostring(full.body)
+    if fast is not None and trafilatura.__version__ in h._FAST_PATH_VERSIONS:
+        quick = trafilatura.bare_extraction(deepcopy(tree), options=h._extractor(True, fast=True))
+        assert not h._TEASERS(tree) and h._comparison_keeps(tree, quick.body) is fast
+
+
+def test_html_page_with_teasers_takes_the_full_path():
+    from communique.read import html as h
+
+    tree = h._title_and_date(_page(f"<div class='teaser'>{_ARTICLE}</div><article>{_ARTICLE}</article>"))[0]
+    assert h._TEASERS(tree)
+
+
 def test_html_without_text_is_an_error(tmp_path):
     p = tmp_path / "empty.html"
     p.write_text("<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav></body></html>")
