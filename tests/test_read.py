@@ -95,6 +95,29 @@ def test_control_characters_become_spaces_one_for_one():
     assert doc.text == "EU and Kazakhstan"
 
 
+def test_normalised_text_and_id_agree_with_the_plain_steps():
+    """`make_document` finds control characters from the UTF-8 bytes and reuses those bytes for
+    the id: the same text and id as the plain regex, NFC and hash, controls anywhere."""
+    import hashlib
+    import random
+    import re
+
+    from communique.read import _normalised
+
+    rng = random.Random(5)
+    pieces = ["a", "Talks", " ", "\n", "\r\n", "\t", "\x00", "\x07", "\x0b", "\x1f", "\x7f", "\x80",
+              "\x85", "\x9f", "\xa0", "\u00c2", "é", "e\u0301", "€", "—", "\u2028", "\f", "\ufeff", "Ω"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        want = text[1:] if text.startswith("\ufeff") else text
+        want = want.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+        want = want.replace("\u2028", "\n").replace("\u2029", "\n\n")
+        want = unicodedata.normalize("NFC", re.sub(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]", " ", want))
+        got, raw = _normalised(text)
+        assert (got, raw) == (want, want.encode("utf-8")), repr(text)
+        assert make_document(text).id == hashlib.sha256(want.encode("utf-8")).hexdigest()
+
+
 def test_document_id_is_sha256_of_normalised_text():
     import hashlib
 
