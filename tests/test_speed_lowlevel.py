@@ -189,6 +189,20 @@ def test_shared_word_trigger_scan_equals_the_separate_scans():
         assert got["date"] == separate(DATE_KEYWORDS, (str.lower, str.title), text), text
 
 
+def test_word_triggers_from_openings_equal_the_case_scans():
+    """Triggers read at the shared openings pass equal the three case scans, also next to
+    characters whose lower case is an ASCII letter or two characters (the Kelvin sign, "İ")."""
+    from communique.annotate.triggers import _word_triggers, _word_triggers_by_regex
+
+    pieces = ["one", "someone", "Twenty", "twenty-first", "FIRST", "days", "Today", "TODAY", "tWo", "ago",
+              "hundredth", "Half", "ÉTen", "é", "x", " ", "-", "Seventy", "ONE", "\u212a", "İ", "money",
+              "years'", "Q1", "1st", "\n", "Ten", "ten", "teN", "often", "Year", "YEAR", "agos"]
+    rng = random.Random(23)
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        assert _word_triggers.__wrapped__(text) == _word_triggers_by_regex(text), text
+
+
 def test_money_word_before_equals_the_plain_window_search():
     from communique.annotate import money
 
