@@ -76,16 +76,12 @@ def test_parts_cue_matches_equal_the_case_blind_scan():
 
 def _detect_plain(text: str, default: str = "en") -> str:
     """detect_language with the word finder forced onto the general (Unicode) pattern."""
-    class Always:
-        def search(self, _text: str) -> bool:
-            return True  # "has a non-ASCII word character": take the general pattern
-
-    saved = language._NON_ASCII_WORD_CHAR
-    language._NON_ASCII_WORD_CHAR = Always()
+    saved = language._ascii_runs
+    language._ascii_runs = lambda _sample: None  # "has a non-ASCII word character": the general path
     try:
         return language.detect_language(text, default)
     finally:
-        language._NON_ASCII_WORD_CHAR = saved
+        language._ascii_runs = saved
 
 
 def test_language_ascii_path_equals_the_unicode_path():
