@@ -630,3 +630,24 @@ def test_digit_forms_by_run_length_match_as_all_digit_forms():
         rx = _DIGIT_FORMS_BY_RUN.get(run)
         got = rx.match(text, start) if rx is not None else None
         assert (got and (got.span(), got.lastgroup)) == (want and (want.span(), want.lastgroup)), text
+
+
+def test_word_forms_by_first_character_match_as_all_word_forms():
+    """At a word start, the word forms a match can open with there give the same match as the
+    alternation of every word form."""
+    import random
+
+    from communique.annotate.dates import _WORD_FORMS_BY_FIRST, _WORD_FORMS_RE
+
+    pieces = ["the ", "The ", "first ", "First ", "second ", "half ", "quarter ", "of ", "this ", "last ",
+              "next ", "year", "years", "month", "months", "ago", "earlier ", "in ", "In ", "two ", "three ",
+              "a ", "an ", "time", "'", "’", "Q3 ", "H1", "3Q ", "9M ", "2025", "spring", "Summer ", "fall ",
+              "Tuesday", "MONDAY", "coming ", "past ", "beginning ", "start ", "current ", "today", "Today",
+              "yesterday", "by ", "end ", "during ", "weeks ", "days ", "1st ", "x", " ", "–"]
+    rng = random.Random(19)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        want = _WORD_FORMS_RE.match(text)
+        rx = _WORD_FORMS_BY_FIRST.get(text[0], _WORD_FORMS_RE)
+        got = rx.match(text) if rx is not None else None
+        assert (got and (got.span(), got.lastgroup)) == (want and (want.span(), want.lastgroup)), text

@@ -199,6 +199,29 @@ def test_word_triggers_from_openings_equal_the_case_scans():
         assert _word_triggers.__wrapped__(text) == _word_triggers_by_regex(text), text
 
 
+def test_ascii_first_chars_lists_every_ascii_opening():
+    """Every match of a pattern that opens with an ASCII character opens with one it lists; a
+    pattern whose openings cannot be told gives None."""
+    from communique.annotate import dates
+    from communique.annotate.alternation import ascii_first_chars
+
+    patterns = [*dates._BY_NAME.values(), r"(?i:ab|c)d", r"x?[0-9]", r"\b(?:th|Th)e", r"(?<=a)[b-dQ]",
+                r"(?:a|)b", r"[KS](?i:k)", r"(?i:s)x"]
+    alphabet = list("abcdKkSsQxX01239 -'") + ["the ", "The ", "first ", "Q3 ", "2025", "May ", "\u212a", "ſ"]
+    rng = random.Random(31)
+    for p in patterns:
+        first = ascii_first_chars(p)
+        if first is None:
+            continue
+        rx = re.compile(p)
+        for _ in range(800):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8)))
+            if text[0].isascii() and rx.match(text):
+                assert text[0] in first, (p, text)
+    assert ascii_first_chars(r"x?") is None and ascii_first_chars(r"\w+") is None
+    assert ascii_first_chars(r"(?i:ab)|c") == {"a", "A", "c"}
+
+
 def test_money_word_before_equals_the_plain_window_search():
     from communique.annotate import money
 
