@@ -607,3 +607,47 @@ def test_dateline_forms_tried_first_keep_the_form_that_wins(head, value):
     form (a range) matches, the line still has no dateline."""
     m = dateline_mention(head)
     assert (m.value if m else None) == value
+
+
+def test_digit_forms_by_run_length_match_as_all_digit_forms():
+    """The digit forms tried by the length of the digit run they open at give the same match as
+    the alternation of every digit form (and none at a run of five digits or more)."""
+    import random
+
+    from communique.annotate.dates import _DIGIT_FORMS_BY_RUN, _DIGIT_FORMS_RE, _DIGIT_RUN_RE, _compile_forms
+
+    pieces = ["1", "12", "123", "2024", "1990", "0", "3", "Q3", "M", "H", " ", "-", "–", ".", ",", "/",
+              "st", "th", " March", "May", "of ", "to", " and ", " years ago", " months of", "'s", "s",
+              "%", "€", " million", "x", " weeks", " 2025", "\u00a0"]
+    rng = random.Random(13)
+    for _ in range(20000):
+        lead = rng.choice(["", " ", "x", ".", "$", "9 "])
+        digits = str(rng.randint(*rng.choice([(0, 9), (10, 99), (100, 999), (1000, 2100), (10000, 99999)])))
+        text = lead + digits + "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        start = len(lead)
+        run = _DIGIT_RUN_RE.match(text, start).end() - start
+        want = _DIGIT_FORMS_RE.match(text, start)
+        names = _DIGIT_FORMS_BY_RUN.get(run)
+        got = _compile_forms(names).match(text, start) if names else None
+        assert (got and (got.span(), got.lastgroup)) == (want and (want.span(), want.lastgroup)), text
+
+
+def test_word_forms_by_first_character_match_as_all_word_forms():
+    """At a word start, the word forms a match can open with there give the same match as the
+    alternation of every word form."""
+    import random
+
+    from communique.annotate.dates import _WORD_FORMS_BY_FIRST, _WORD_FORMS_RE
+
+    pieces = ["the ", "The ", "first ", "First ", "second ", "half ", "quarter ", "of ", "this ", "last ",
+              "next ", "year", "years", "month", "months", "ago", "earlier ", "in ", "In ", "two ", "three ",
+              "a ", "an ", "time", "'", "’", "Q3 ", "H1", "3Q ", "9M ", "2025", "spring", "Summer ", "fall ",
+              "Tuesday", "MONDAY", "coming ", "past ", "beginning ", "start ", "current ", "today", "Today",
+              "yesterday", "by ", "end ", "during ", "weeks ", "days ", "1st ", "x", " ", "–"]
+    rng = random.Random(19)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        want = _WORD_FORMS_RE.match(text)
+        rx = _WORD_FORMS_BY_FIRST.get(text[0], _WORD_FORMS_RE)
+        got = rx.match(text) if rx is not None else None
+        assert (got and (got.span(), got.lastgroup)) == (want and (want.span(), want.lastgroup)), text

@@ -95,6 +95,29 @@ def test_control_characters_become_spaces_one_for_one():
     assert doc.text == "EU and Kazakhstan"
 
 
+def test_normalised_text_and_id_agree_with_the_plain_steps():
+    """`make_document` finds control characters from the UTF-8 bytes and reuses those bytes for
+    the id: the same text and id as the plain regex, NFC and hash, controls anywhere."""
+    import hashlib
+    import random
+    import re
+
+    from communique.read import _normalised
+
+    rng = random.Random(5)
+    pieces = ["a", "Talks", " ", "\n", "\r\n", "\t", "\x00", "\x07", "\x0b", "\x1f", "\x7f", "\x80",
+              "\x85", "\x9f", "\xa0", "\u00c2", "é", "e\u0301", "€", "—", "\u2028", "\f", "\ufeff", "Ω"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        want = text[1:] if text.startswith("\ufeff") else text
+        want = want.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+        want = want.replace("\u2028", "\n").replace("\u2029", "\n\n")
+        want = unicodedata.normalize("NFC", re.sub(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]", " ", want))
+        got, raw = _normalised(text)
+        assert (got, raw) == (want, want.encode("utf-8")), repr(text)
+        assert make_document(text).id == hashlib.sha256(want.encode("utf-8")).hexdigest()
+
+
 def test_document_id_is_sha256_of_normalised_text():
     import hashlib
 
@@ -226,6 +249,56 @@ def test_html_title_and_date_are_trafilaturas(page):
     assert (title, date) == (full.title, full.date)
     if isinstance(page, str):
         assert title and date  # the pages above have both, found by different steps
+
+
+_ARTICLE = "".join(f"<p>The joint commission met in Almaty on day {d} of its eleventh session, with "
+                   "ministers from both sides and a long list of projects to review before the summer.</p>"
+                   for d in ("one", "two", "three", "four"))
+_NAV = "<nav><ul>" + "".join(f"<li><a href='/s{i}'>Section number {i} of the site</a></li>"
+                             for i in range(60)) + "</ul></nav>"
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<html><head><title>Commission meets</title>{head}</head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize(("page", "fast"), [
+    (_page(f"<article>{_ARTICLE}</article>"), True),
+    (_page(f"<header>{_NAV}</header><article>{_ARTICLE}</article><footer>{_NAV}</footer>"), False),
+    (_page(f"<article>{_ARTICLE}</article>", "<script>" + "var menu = 'item';" * 400 + "</script>"), True),
+    (_page(f"<div class='Teaser-box'>{_ARTICLE}</div><article>{_ARTICLE}</article>"), None),
+    (_page("<article><p>Too short a page for the main extractor alone.</p></article>"), False),
+    (_page(f"<article>{_ARTICLE}<aside><p>See also the archive.</p></aside></article>"), None),
+    (_page("<article><table>" + "<tr><td>Row with figures</td><td>12</td></tr>" * 30
+           + "</table><p>A short note under the table of this page.</p></article>"), None),
+    *[(p.read_text("utf-8", "replace"), None) for p in sorted(EXAMPLES.glob("*.html"))],
+    (READ / "page-no-article.html", None),
+], ids=lambda x: None if isinstance(x, bool | None) else "page")
+def test_html_fast_path_gives_trafilaturas_full_result(page, fast):
+    """Skipping trafilatura's readability/justext comparison where `_comparison_keeps` proves it
+    changes nothing gives the body the full run gives, on pages where it is skipped and where not."""
+    from copy import deepcopy
+
+    import trafilatura
+    from lxml.etree import tostring
+
+    from communique.read import html as h
+
+    html = page.read_text("utf-8", "replace") if isinstance(page, Path) else page
+    tree = h._title_and_date(html)[0]
+    full = trafilatura.bare_extraction(deepcopy(tree), options=h._extractor(True))
+    ours = h._bare_extraction(tree, True)
+    assert tostring(ours.body) == tostring(full.body)
+    if fast is not None and trafilatura.__version__ in h._FAST_PATH_VERSIONS:
+        quick = trafilatura.bare_extraction(deepcopy(tree), options=h._extractor(True, fast=True))
+        assert not h._TEASERS(tree) and h._comparison_keeps(tree, quick.body) is fast
+
+
+def test_html_page_with_teasers_takes_the_full_path():
+    from communique.read import html as h
+
+    tree = h._title_and_date(_page(f"<div class='teaser'>{_ARTICLE}</div><article>{_ARTICLE}</article>"))[0]
+    assert h._TEASERS(tree)
 
 
 def test_html_without_text_is_an_error(tmp_path):

@@ -93,7 +93,7 @@ def test_ascii_language_words_counted_from_byte_runs_as_the_regex_finds_them():
     and the same stop-word counts as `_ASCII_WORD.findall`, apostrophes anywhere in a run."""
     from collections import Counter
 
-    from communique.read.language import _ASCII_WORD, _ascii_word_counts, _languages_by_word
+    from communique.read.language import _ASCII_WORD, _RUNS, _ascii_word_counts, _languages_by_word
 
     stop = _languages_by_word()
     rng = random.Random(7)
@@ -103,5 +103,23 @@ def test_ascii_language_words_counted_from_byte_runs_as_the_regex_finds_them():
         low = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))).lower().replace("’", "'")
         words = _ASCII_WORD.findall(low)
         want = Counter(w.encode() for w in words if w in stop)
-        n, got = _ascii_word_counts(low)
+        n, got = _ascii_word_counts(low.encode("ascii", "replace").translate(_RUNS))
         assert (n, +got) == (len(words), want), low
+
+
+def test_ascii_runs_are_the_lowered_texts_bytes():
+    """`_ascii_runs` reads the sample without lowering it: the same bytes as lowering it first (a
+    dash, a euro sign or a Kelvin sign among ASCII words), None where a non-ASCII character is a
+    word character."""
+    from communique.read.language import _RUNS, _ascii_runs
+
+    rng = random.Random(11)
+    pieces = ["The", "AND", "It’s", "DON'T", "x", "—", "€", "«", "»", "?", "K", "Ⅻ", "Ⓐ", "é", "Straße",
+              "И", " ", "\n", "1", "_", "'"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        low = text.lower().replace("’", "'")
+        want = None
+        if not re.search(r"[^\W\x00-\x7f]", text):
+            want = low.encode("ascii", "replace").translate(_RUNS)
+        assert _ascii_runs(text) == want, text

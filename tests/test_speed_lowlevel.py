@@ -76,16 +76,12 @@ def test_parts_cue_matches_equal_the_case_blind_scan():
 
 def _detect_plain(text: str, default: str = "en") -> str:
     """detect_language with the word finder forced onto the general (Unicode) pattern."""
-    class Always:
-        def search(self, _text: str) -> bool:
-            return True  # "has a non-ASCII word character": take the general pattern
-
-    saved = language._NON_ASCII_WORD_CHAR
-    language._NON_ASCII_WORD_CHAR = Always()
+    saved = language._ascii_runs
+    language._ascii_runs = lambda _sample: None  # "has a non-ASCII word character": the general path
     try:
         return language.detect_language(text, default)
     finally:
-        language._NON_ASCII_WORD_CHAR = saved
+        language._ascii_runs = saved
 
 
 def test_language_ascii_path_equals_the_unicode_path():
@@ -187,6 +183,43 @@ def test_shared_word_trigger_scan_equals_the_separate_scans():
         assert got["number"] == separate(_WORD_TRIGGERS, every, text), text
         assert got["ordinal"] == separate(_ORD_WORDS, every, text), text
         assert got["date"] == separate(DATE_KEYWORDS, (str.lower, str.title), text), text
+
+
+def test_word_triggers_from_openings_equal_the_case_scans():
+    """Triggers read at the shared openings pass equal the three case scans, also next to
+    characters whose lower case is an ASCII letter or two characters (the Kelvin sign, "İ")."""
+    from communique.annotate.triggers import _word_triggers, _word_triggers_by_regex
+
+    pieces = ["one", "someone", "Twenty", "twenty-first", "FIRST", "days", "Today", "TODAY", "tWo", "ago",
+              "hundredth", "Half", "ÉTen", "é", "x", " ", "-", "Seventy", "ONE", "\u212a", "İ", "money",
+              "years'", "Q1", "1st", "\n", "Ten", "ten", "teN", "often", "Year", "YEAR", "agos"]
+    rng = random.Random(23)
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        assert _word_triggers.__wrapped__(text) == _word_triggers_by_regex(text), text
+
+
+def test_ascii_first_chars_lists_every_ascii_opening():
+    """Every match of a pattern that opens with an ASCII character opens with one it lists; a
+    pattern whose openings cannot be told gives None."""
+    from communique.annotate import dates
+    from communique.annotate.alternation import ascii_first_chars
+
+    patterns = [*dates._BY_NAME.values(), r"(?i:ab|c)d", r"x?[0-9]", r"\b(?:th|Th)e", r"(?<=a)[b-dQ]",
+                r"(?:a|)b", r"[KS](?i:k)", r"(?i:s)x"]
+    alphabet = list("abcdKkSsQxX01239 -'") + ["the ", "The ", "first ", "Q3 ", "2025", "May ", "\u212a", "ſ"]
+    rng = random.Random(31)
+    for p in patterns:
+        first = ascii_first_chars(p)
+        if first is None:
+            continue
+        rx = re.compile(p)
+        for _ in range(800):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8)))
+            if text[0].isascii() and rx.match(text):
+                assert text[0] in first, (p, text)
+    assert ascii_first_chars(r"x?") is None and ascii_first_chars(r"\w+") is None
+    assert ascii_first_chars(r"(?i:ab)|c") == {"a", "A", "c"}
 
 
 def test_money_word_before_equals_the_plain_window_search():

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["trie_alternation"]
+__all__ = ["trie_alternation", "ascii_first_chars"]
 
 
 def trie_alternation(words: Iterable[str], spaces: str | None = None, ignore_case: bool = False) -> str:
@@ -63,3 +63,77 @@ def _regex(node: dict, spaces: str | None) -> str:
     if "" in node:  # a word ends here; the longer ones are tried first (greedy)
         return (body if len(alts) > 1 else "(?:" + body + ")") + "?"
     return body
+
+
+def ascii_first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The ASCII characters a match of `pattern` can open with, read from sre's own parse of it
+    (look-arounds and anchors match nothing and are skipped); None when that cannot be told (a
+    match may be empty, or open with a negated class, a category such as `\\w`, any character, a
+    back-reference …). Only ASCII openings are listed: a caller asks about an ASCII character
+    only (under IGNORECASE a non-ASCII one may match an ASCII letter: "K", the Kelvin sign).
+
+    Lets a caller try, at a position, only the branches of an alternation that can open with the
+    character there: the same match (the kept branches keep their order), fewer branches failing.
+    """
+    from re import _parser  # the parser `re` itself uses (Python ≥ 3.11)
+
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:
+        return None
+    zero_width = {_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT}
+
+    def cased(c: str, fold: bool) -> set[str]:
+        return {c.lower(), c.upper()} & _ASCII if fold and c.isascii() and c.isalpha() else {c} & _ASCII
+
+    def seq(items, fold: bool) -> tuple[set[str], bool] | None:
+        """(characters a match of `items` opens with, whether it may be empty)."""
+        out: set[str] = set()
+        for op, av in items:
+            if op in zero_width:
+                continue
+            if op is _parser.LITERAL:
+                return out | cased(chr(av), fold), False
+            if op is _parser.IN:
+                chars: set[str] = set()
+                for iop, iav in av:
+                    if iop is _parser.LITERAL:
+                        chars |= cased(chr(iav), fold)
+                    elif iop is _parser.RANGE and iav[1] - iav[0] < 256:
+                        for code in range(iav[0], iav[1] + 1):
+                            chars |= cased(chr(code), fold)
+                    else:  # a negation, a category, a wide range
+                        return None
+                return out | chars, False
+            if op is _parser.SUBPATTERN:
+                _group, add, _del, p = av
+                sub = seq(p, fold or bool(add & re.IGNORECASE))
+            elif op is _parser.ATOMIC_GROUP:
+                sub = seq(av, fold)
+            elif op is _parser.BRANCH:
+                subs = [seq(b, fold) for b in av[1]]
+                if any(x is None for x in subs):
+                    return None
+                sub = (set().union(*(x[0] for x in subs)), any(x[1] for x in subs))
+            elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
+                lo, _hi, p = av
+                inner = seq(p, fold)
+                if inner is None:
+                    return None
+                sub = (inner[0], lo == 0 or inner[1])
+            else:  # any character, a category, a back-reference, a conditional …
+                return None
+            if sub is None:
+                return None
+            out |= sub[0]
+            if not sub[1]:
+                return out, False
+        return out, True
+
+    res = seq(parsed, bool(flags & re.IGNORECASE))
+    if res is None or res[1]:
+        return None
+    return frozenset(res[0])
+
+
+_ASCII = frozenset(chr(i) for i in range(128))

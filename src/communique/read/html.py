@@ -47,8 +47,6 @@ def read_html(html: str, source: str) -> Document:
 
 def extract_main_text(html: str, source: str) -> tuple[str | None, str | None, str]:
     """(title, published YYYY-MM-DD or None, text with paragraphs separated by blank lines)."""
-    from trafilatura import bare_extraction
-
     if not _HTML_OPEN.search(html[:4096]):
         # A fragment ("<p>…</p>", a feed's html field) is already the article, with no menus to
         # drop; trafilatura would flatten a short one into a single paragraph, so walk it here.
@@ -65,7 +63,9 @@ def extract_main_text(html: str, source: str) -> tuple[str | None, str | None, s
             if tree is None:
                 return None, None, ""  # as bare_extraction: no tree, or its metadata step failed
             for precision in (True, False):
-                result = bare_extraction(html, options=_extractor(precision))
+                # the retry parses the page afresh: a trafilatura that prunes the tree it is
+                # handed (2.3.1 copies it) would otherwise start it from the first run's leftovers
+                result = _bare_extraction(tree if precision else html, precision)
                 paras = _paragraphs(result.body) if result is not None and result.body is not None else []
                 if paras:
                     break
@@ -93,9 +93,9 @@ def _metadata_steps():
 
 def _title_and_date(html: str):
     """(parsed tree, title, date) of a page, read as `trafilatura.metadata.extract_metadata` reads
-    them, with the same steps in the same order (on a parse of its own: `bare_extraction` prunes
-    the tree it parses); (None, None, None) where `bare_extraction` would discard the page (no
-    tree; a TypeError or ValueError).
+    them, with the same steps in the same order, before `bare_extraction` prunes its copy of the
+    tree; (None, None, None) where `bare_extraction` would discard the page (no tree; a TypeError
+    or ValueError).
 
     Why not `with_metadata=True`: it also extracts author (a deep copy of the tree), site name,
     categories, tags and licence, which we never read: ~30% of trafilatura's time on a page.
@@ -118,14 +118,94 @@ def _title_and_date(html: str):
     return tree, title, date
 
 
-@lru_cache(maxsize=2)
-def _extractor(precision: bool):
+@lru_cache(maxsize=4)
+def _extractor(precision: bool, fast: bool = False):
     """trafilatura's options object, built once per setting: building it per page (config reads)
     cost ~5% of an extraction. bare_extraction copies it before changing anything (its recall
-    retry), so sharing one is safe."""
+    retry), so sharing one is safe. The format is "txt", not "python": only the body tree is read
+    here, and for "python" bare_extraction also renders it as text (~8% of its time); the two
+    formats set the same extraction options (no formatting, no TEI)."""
     from trafilatura.settings import Extractor
 
-    return Extractor(output_format="python", precision=precision, comments=False, tables=True)
+    return Extractor(output_format="txt", precision=precision, comments=False, tables=True, fast=fast)
+
+
+def _bare_extraction(tree, precision: bool):
+    """`bare_extraction` of the page parsed once by `_title_and_date` (or of its HTML), skipping
+    the comparison with readability and justext where that comparison provably keeps
+    trafilatura's own text.
+
+    Why: on a plain article page that comparison is ~30% of trafilatura's time (readability
+    re-scores a second copy of the whole page) and changes nothing. trafilatura's fast mode skips
+    it; `_comparison_keeps` checks, from the fast result and the page, that the full run would
+    have returned the same body. Where it cannot tell, the full run is made (the same result as
+    before, at the cost of the fast run too)."""
+    from trafilatura import bare_extraction
+
+    if precision and _fast_path_valid() and not isinstance(tree, str) and not _TEASERS(tree):
+        result = bare_extraction(tree, options=_extractor(True, fast=True))
+        if result is not None and result.body is not None and _comparison_keeps(tree, result.body):
+            return result
+    return bare_extraction(tree, options=_extractor(precision))
+
+
+#: The trafilatura versions whose `external.compare_extraction` (and the `fast` flag's other use,
+#: `keep_teasers` in the wild-text recovery) `_comparison_keeps` was proved against; on any other
+#: version every page takes the full path.
+_FAST_PATH_VERSIONS = {"2.3.1"}
+
+
+@lru_cache(maxsize=1)
+def _fast_path_valid() -> bool:
+    import trafilatura
+
+    return trafilatura.__version__ in _FAST_PATH_VERSIONS
+
+
+def _teasers():
+    from lxml.etree import XPath
+
+    # trafilatura's TEASER_DISCARD_XPATH on any tag: the only part of the extraction (not the
+    # comparison) that fast mode changes is that it keeps these blocks in its wild-text recovery.
+    return XPath("boolean(//*[contains(translate(@id, 'T', 't'), 'teaser')"
+                 " or contains(translate(@class, 'T', 't'), 'teaser')])")
+
+
+_TEASERS = _teasers()
+_DROPPED = ("script", "style", "fencedframe")
+
+
+def _comparison_keeps(tree, body) -> bool:
+    """True when trafilatura 2.3.1's `compare_extraction` (precision focus) would return `body`
+    unchanged for this page: readability's text cannot win and justext is not tried.
+
+    - Its `len_text` is the text of the body before the last dedup and strip steps of
+      `extract_content`, which only shorten it: `n` below is a lower bound of it.
+    - readability drops scripts, styles and fenced frames, then keeps a subset of the other text
+      nodes in page order (whitespace collapsed), plus "VIDEO" in an iframe it keeps: the length of
+      the rest of the page's text plus 5 per iframe bounds `len_algo`.
+    - `_prefer_readability` is then False: `len_text` > 0, `len_algo` ≤ 2 × `len_text`, and the body
+      has paragraph text and no more tables than paragraphs (or readability's text is too short for
+      that test). justext runs only on a short or "unclean" body (`SANITIZED_XPATH`).
+    """
+    from lxml.etree import tostring
+    from trafilatura.external import SANITIZED_XPATH
+
+    min_size = _extractor(True).min_extracted_size
+    n = len(" ".join(body.itertext()).strip())
+    if n < min_size or body.xpath(SANITIZED_XPATH):
+        return False
+    # readability first drops scripts, styles and fenced frames (their own text, not their tails)
+    dropped = sum(len(tostring(e, method="text", encoding=str, with_tail=False))
+                  for e in tree.iter(*_DROPPED) if not any(a.tag in _DROPPED for a in e.iterancestors()))
+    iframes = sum(1 for _ in tree.iter("iframe"))
+    bound = len(tostring(tree, method="text", encoding=str)) - dropped + 5 * iframes
+    if bound > 2 * n:
+        return False
+    # readability's text could pass `min_extracted_size * 2` only where the bound does
+    return bound <= 2 * min_size or (
+        bool(body.xpath(".//p//text()")) and len(body.findall(".//table")) <= len(body.findall(".//p"))
+    )
 
 
 _SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template",
