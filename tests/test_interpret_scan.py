@@ -181,6 +181,17 @@ def test_case_folding_traps_fall_back_to_the_plain_regex():
     assert lowered("İstanbul") is None and lowered("ıx") is None and lowered("plain text") == "plain text"
 
 
+def test_lowered_lines_up_and_lowers_ascii_letters_only():
+    for text in ["Plain ASCII TEXT", "Ünïcödé ÉA – “QUOTE” ZZ", "a\U0001f600B emoji", "lone \ud800 Surrogate",
+                 "Ǆ ǅ Ω ẞ", "x\ud800\udc00Y"]:
+        low = lowered(text)
+        assert low is not None and len(low) == len(text), text
+        for a, b in zip(text, low, strict=True):
+            # an ASCII character is lower-cased; any other stays outside ASCII
+            assert b == a.lower() if a.isascii() else not b.isascii(), (text, a, b)
+    assert lowered("\u212aelvin") is None  # the Kelvin sign lower-cases to an ASCII "k": plain regex
+
+
 def test_scan_without_literal_openings_is_the_plain_regex():
     rx = re.compile(r"\d+ talks")
     scan = LiteralScan(rx)
@@ -311,3 +322,22 @@ def test_scans_from_char_positions_equal_the_plain_regex():
         for rx, marks in ((quotes._QUOTE, quotes._QUOTE_MARKS), (dates._QH_RE, "QH"),
                           (ordinals._ROMAN_RUN_RE, "CLXVI")):
             assert _all(matches_at(rx, text, char_positions(text, marks))) == _all(rx.finditer(text)), text
+
+
+def test_search_range_is_search_with_pos_and_endpos():
+    rx = re.compile(r"(?<!\bnot\s)\b(?:aims?|target)\s+(?:to\s+)?(?:[\w-]+\s+){0,2}?to\s+$", re.I)
+    scan = LiteralScan(rx)
+    text = ("The plan AIMS to bring trade to $5 billion; it does not aim to raise it to 7, "
+            "the target to reach to 9.")
+    at = Openings(text)
+    windows = [(lo, hi) for lo in range(0, len(text), 3) for hi in range(lo, len(text) + 2, 5)]
+    found = 0
+    for lo, hi in windows:
+        want = rx.search(text, lo, hi)
+        got = scan.search_range(text, at, lo, hi)
+        assert (want and want.span()) == (got and got.span()), (lo, hi)
+        found += want is not None
+    assert found  # some windows do hold a match
+    # a text the openings are not of is searched plainly
+    other = "aims to go to "
+    assert scan.search_range(other, at, 0, len(other)).span() == rx.search(other).span()

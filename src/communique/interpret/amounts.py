@@ -1187,7 +1187,7 @@ def _as_pledge(
         or (("committed" in l200 or "pledged" in l200 or "agreed" in l200) and _COMMITTED_TO.search(l200))
         # "Germany announced an additional €10 million …", "… offered $2 billion" (not "announced
         # $5 billion in trade deals")
-        or bool(_OFFERED.search(left[-60:]) and not _DEALS.search(right[:40]))
+        or bool(_tail(ctx, _OFFERED_SCAN, left[-60:], a0) and not _DEALS.search(right[:40]))
         # "the €12 billion that the EU announced for …": a party right after it gives it
         or bool(_agent_after(ctx, a, s))
         # "the EU intends to support the corridor with €10 billion": backing something with money
@@ -1222,7 +1222,7 @@ def _as_pledge(
         # "bonds" just before is a figure cue already (_FIGURE_CUE, above); this reaches the issuer's
         # bonds further back and after "a total of", which that check leaves to _total_of_pledge
         return None
-    if _RECEIVED.search(left[-60:]):
+    if _tail(ctx, _RECEIVED_SCAN, left[-60:], a0):
         return None
     window = left[-140:] + " " + right
     if continued:
@@ -1341,6 +1341,7 @@ _RECEIVED = re.compile(
     r"(?<!\bwill\s)(?<!\bto\s)(?<!\bcould\s)(?<!\bwould\s)(?<!\bmay\s)(?<!\bcan\s)"
     r"\b(?:received|obtained|attracted)\s+(?:[\w-]+\s+){0,2}?$"
 )
+_RECEIVED_SCAN = LiteralScan(_RECEIVED)
 
 
 _GAP_LEAD = re.compile(r"\s*(?:[;,]\s*|\s+)(?:and\s+)?(?:the\s+)?")
@@ -1418,6 +1419,7 @@ _OFFERED = re.compile(
     r"(?:(?:an?|the|its|their|his|her|further|additional|new|extra|fresh|up\s+to|some|about|around|nearly|"
     r"more\s+than|over)\s+){0,3}$"
 )
+_OFFERED_SCAN = LiteralScan(_OFFERED)
 _CONDITION = re.compile(r"\b(?:if|unless|provided\s+that|subject\s+to|once|as\s+soon\s+as)\s")
 _REPORTED_WOULD = re.compile(
     r"\b(?:(?:said|announced|confirmed|stated|added|noted|declared)\s+|told\s+(?:[\w-]+\s+){1,4}?)(?:that\s+)?"
@@ -2123,7 +2125,10 @@ def _home_government(ctx: Context, currency: str | None = None) -> str | None:
     return f"Government of {first.name}" if first else None
 
 
+# (the first look-ahead holds wherever the second may: a quick test of the one character every
+# ending opens with, so the lazy purpose above is not tried against every ending at each letter)
 _PURPOSE_END = (
+    r"(?=[.;:(”,\s]|$)"
     r"(?=[.;:(”]|,[\"”]"
     r"|,\s+and\s+(?:is|are|was|were|will|would|could|has|have|had|plans|intends|also)\b"
     r"|,?\s+and\s+(?:we|they|it|he|she|that)\s|,\s+subject\s+to\b"
@@ -2388,7 +2393,7 @@ def _as_figure(
     if (
         period is None
         and last_money is not None
-        and not _TARGET_BEFORE.search(ctx.text, max(s.start, a.span[0] - 60), a.span[0])
+        and not _TARGET_BEFORE_SCAN.search_range(ctx.text, ctx.at, max(s.start, a.span[0] - 60), a.span[0])
     ):
         # "… accounted for EUR 4.1 billion of that amount": the period of the figure just before
         fig, para, si = last_money
@@ -2669,6 +2674,7 @@ _TARGET_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,4}?to\s+(?:[$€£]\s*)?$",
     re.I,
 )
+_TARGET_BEFORE_SCAN = LiteralScan(_TARGET_BEFORE)  # tried where one of its words opens
 # "set a target of $40 billion", "the goal is $3 billion", "… expected to reach between $48 and $50 bn":
 # a goal or a forecast, named so in the metric ("target trade", "expected trade"), as the gold does
 _TARGET_OF = re.compile(
@@ -2700,7 +2706,10 @@ def _goal_metric(ctx: Context, a: Amount, s, metric: str) -> str:
     low = ctx.text[lo : a.span[0]].lower()
     if not any(k in low for k in _GOAL_WORDS):
         return metric  # (every match of the three says one of these)
-    if _TARGET_BEFORE.search(ctx.text, lo, a.span[0]) or _TARGET_OF.search(ctx.text, lo, a.span[0]):
+    if (
+        _TARGET_BEFORE_SCAN.search_range(ctx.text, ctx.at, lo, a.span[0])
+        or _TARGET_OF.search(ctx.text, lo, a.span[0])
+    ):
         return f"target {metric}"
     if _EXPECTED.search(ctx.text, lo, a.span[0]):
         return f"expected {metric}"
@@ -2998,7 +3007,7 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
     ]
     if after:
         return min(after, key=lambda c: c[0])[2]
-    if _TARGET_BEFORE.search(text, max(s.start, a.span[0] - 60), a.span[0]):
+    if _TARGET_BEFORE_SCAN.search_range(text, ctx.at, max(s.start, a.span[0] - 60), a.span[0]):
         return None  # "… in 2025 and reaffirmed the goal of raising it to $3 billion": a goal, no date
     before = [c for c in cands if c[1] <= a.span[0]]
     if bases and a.unit == "percent":

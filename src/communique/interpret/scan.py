@@ -21,17 +21,34 @@ __all__ = ["AnyOf", "LiteralScan", "Openings", "char_positions", "lowered", "mat
            "regex_starts"]
 
 #: Characters IGNORECASE matches to an ASCII letter that `str.lower` does not turn into it
-#: ("İ" lower-cases to two characters, "ı" and "ſ" stay as they are). A text holding one is
-#: scanned by the plain regex.
-_FOLD_TRAPS = ("İ", "ı", "ſ")
+#: ("İ" lower-cases to two characters, "ı" and "ſ" stay as they are), and the Kelvin sign, the
+#: only other character that lower-cases to an ASCII letter ("k"), which the fast lowering below
+#: leaves as it is. A text holding one is scanned by the plain regex.
+_FOLD_TRAPS = ("İ", "ı", "ſ", "\u212a")
 
 
 def lowered(text: str) -> str | None:
-    """`text.lower()` when it lines up with `text` character for character for ASCII cue words
-    (the usual case), else None."""
-    low = text.lower()
-    if len(low) != len(text) or (not text.isascii() and any(c in text for c in _FOLD_TRAPS)):
+    """The text with its ASCII letters lower-cased, lined up with `text` character for character
+    (the usual case), else None. Only ASCII cue words are looked for in it, so a character outside
+    ASCII stays outside ASCII whatever it becomes.
+
+    Why not `text.lower()` alone: with one character outside ASCII (a curly quote, a dash) it
+    looks every character up in the Unicode tables (~50 instructions each); the bytes of the UTF-16
+    form lowered by `bytes.lower` (which changes ASCII capitals' bytes only) cost half as much. A
+    byte of a character outside ASCII may change too, but never into an ASCII character (its other
+    byte is not zero, or it is ≥ 0x80)."""
+    if text.isascii():
+        return text.lower()
+    if any(c in text for c in _FOLD_TRAPS):
         return None
+    try:
+        low = text.encode("utf-16-le", "surrogatepass").lower().decode("utf-16-le", "surrogatepass")
+    except UnicodeError:  # (a lone surrogate the codec will not pass)
+        low = ""
+    if len(low) != len(text):  # (two lone surrogates read back as one character)
+        low = text.lower()
+        if len(low) != len(text):
+            return None
     return low
 
 
@@ -162,6 +179,24 @@ class LiteralScan:
             if s >= n:
                 break
             m = match(part, s)
+            if m is not None:
+                return m
+        return None
+
+    def search_range(self, text: str, at: Openings | None, lo: int, hi: int) -> re.Match | None:
+        """`rx.search(text, lo, hi)` for the text of `at` (a window of it, with look-behinds that
+        see the text before `lo`): the match at the first candidate in [lo, hi) that matches, as
+        `rx.match(text, pos, hi)` is what search tries at each position. Any other text is searched
+        plainly."""
+        cands = at.of(self) if at is not None and (text is at.text or text == at.text) else None
+        if cands is None:
+            return self.rx.search(text, lo, hi)
+        match = self.rx.match
+        for i in range(bisect_left(cands, lo) if lo > 0 else 0, len(cands)):
+            s = cands[i]
+            if s >= hi:
+                break
+            m = match(text, s, hi)
             if m is not None:
                 return m
         return None
