@@ -213,10 +213,18 @@ def _cues() -> dict:
         "lookup": lookup,
         "pending": pend,
         "neg": neg,
+        # (the same, tried only where one of their words opens: see interpret.scan and _clause_has)
+        "pending_scan": LiteralScan(pend),
+        "neg_scan": LiteralScan(neg),
         "replaced": repl,
         "firm": firm,
         "ongoing": ongoing,
     }
+
+
+def _clause_has(ctx: Context, scan: LiteralScan, clause_left: str, end: int) -> re.Match | None:
+    """`scan`'s `rx.search(clause_left)` for the words of a clause that end at `end` in the text."""
+    return scan.search_part(clause_left, ctx.at, end - len(clause_left))
 
 
 @lru_cache(maxsize=1)
@@ -854,7 +862,7 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 and not _TALKS_ON.match(text, pos + len(word))
             ):
                 continue  # "Following the talks, the presidents signed …": the occasion, not a stage
-            neg = cues["neg"].search(clause_left)
+            neg = _clause_has(ctx, cues["neg_scan"], clause_left, pos)
             if neg or _PROVISIONALLY.match(text, pos + len(word)):
                 if neg and neg.group(0).lower() in ("not", "never") and _rank(stage) in range(1, 6):
                     # "has not yet entered into force": the step is still ahead, as in a plan
@@ -873,7 +881,7 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             )
             pending = (
                 carried
-                or bool(cues["pending"].search(clause_left))
+                or bool(_clause_has(ctx, cues["pending_scan"], clause_left, pos))
                 or (
                     word in _STEP_NOUNS
                     and bool(_STEP_AHEAD.search(clause_left))
@@ -1049,14 +1057,14 @@ def _cue_stage(ctx: Context, s) -> tuple[str, int, bool] | None:
             continue
         pos = s.start + cm.start()
         clause_left = _CLAUSE.split(text[max(s.start, pos - 40) : pos])[-1]
-        if cues["neg"].search(clause_left):
+        if _clause_has(ctx, cues["neg_scan"], clause_left, pos):
             continue
         r = _rank(stage)
         if r > _rank("proposed") and word not in cues["firm"] and _PROPOSE.search(clause_left):
             stage, r = "proposed", _rank("proposed")  # "proposed for signing:": offered, not taken
         if (
             _AHEAD.match(text, pos + len(word))
-            or cues["pending"].search(clause_left)
+            or _clause_has(ctx, cues["pending_scan"], clause_left, pos)
             or _WISH.search(clause_left)
             or (word in _STEP_NOUNS and _STEP_AHEAD.search(clause_left))
         ) and word not in cues["firm"]:

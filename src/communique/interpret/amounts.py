@@ -1058,7 +1058,7 @@ def _given_lex() -> dict:
     def verbs(key: str) -> str:
         return "|".join(map(re.escape, sorted(h[key], key=len, reverse=True)))
 
-    return {
+    out = {
         "span_to_now": AnyOf(h["span_to_now"]),
         # "… has so far committed (more than) …"
         "so_far": re.compile(
@@ -1076,6 +1076,10 @@ def _given_lex() -> dict:
             r"\b(?:" + verbs("given_past") + r")\s+(?:[\w-]+\s+){0,2}?$"
         ),
     }
+    # (tried only where one of their verbs opens: see interpret.scan)
+    out["over_span_scan"] = LiteralScan(out["over_span"])
+    out["past_scan"] = LiteralScan(out["past"])
+    return out
 
 
 _FISCAL = re.compile(
@@ -1124,14 +1128,15 @@ def _running_total(ctx: Context, a: Amount, s) -> bool:
     if ("since" in low or "past" in low or "last" in low) and gx["so_far"].search(clause[-50:]):  # 1.
         period = _period(ctx, a, s, count=False)
         return bool(period and re.fullmatch(rf"\d{{4}}/{year}", period))
-    if gx["over_span"].search(clause[-60:]) and not _ONE_DEAL.search(clause[-120:]):  # 2., 3.
+    over_span = _tail(ctx, gx["over_span_scan"], clause[-60:], a.span[0])
+    if over_span and not _ONE_DEAL.search(clause[-120:]):  # 2., 3.
         period = _period(ctx, a, s, count=False)
         end = period.split("/")[-1] if period and "/" in period else None
         if end and ctx.published and end < ctx.published[: len(end)]:
             return True
         if period and period.isdigit() and int(period) < year and _FISCAL.search(ctx.text, a.span[1], s.end):
             return True  # "in fiscal 2024": a year of accounts, a span
-    if not gx["past"].search(clause[-50:]):  # 4.
+    if not _tail(ctx, gx["past_scan"], clause[-50:], a.span[0]):  # 4.
         return False
     period = _period(ctx, a, s, count=False)
     return bool(period and re.fullmatch(r"\d{4}(?:/\d{4})?", period) and int(period[-4:]) < year)
@@ -1253,7 +1258,8 @@ def _as_pledge(
             by = last.pledge.by
         if by is None:
             return None
-        own = _NEXT_CONJ.split(right)[0]  # not the next clause's hedge
+        nc = _NEXT_CONJ.search(right)  # (the first piece of `_NEXT_CONJ.split(right)`)
+        own = right[: nc.start()] if nc else right  # not the next clause's hedge
         # the hedge of this clause only: not "X is expected to provide $30m, while Y will contribute …"
         own_left = left[-100:]
         cut = max((m.end() for m in _CONTRAST.finditer(own_left)), default=0)
@@ -2165,7 +2171,12 @@ _NAME_END = re.compile(r"[A-Z][\w’'-]*\s+$")
 
 
 def _purpose(right: str) -> str | None:
-    stop = _PURPOSE_STOP.search(right)
+    # (every stop says one of these words: most clauses need no search)
+    stop = (
+        _PURPOSE_STOP.search(right)
+        if "that" in right or "while" in right or "but" in right or "whereas" in right
+        else None
+    )
     if stop:
         right = right[: stop.start()].rstrip(" ,")  # "… a solar park and that trade amounted to …"
     m = _PURPOSE.match(right)
