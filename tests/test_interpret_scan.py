@@ -14,6 +14,7 @@ from communique.interpret.scan import (
     LiteralScan,
     Openings,
     char_positions,
+    first_char_groups,
     lowered,
     matches_at,
     openings,
@@ -341,3 +342,27 @@ def test_search_range_is_search_with_pos_and_endpos():
     # a text the openings are not of is searched plainly
     other = "aims to go to "
     assert scan.search_range(other, at, 0, len(other)).span() == rx.search(other).span()
+
+
+@pytest.mark.parametrize("flags", [0, re.I])
+def test_first_char_groups_matches_the_plain_alternation(flags):
+    words = ["Council", "council of ministers", "Commission", "co-operation council", "summit", "Summit of",
+             "S", "joint commission", "Joint", "a", "ab", "abc", "investors' forum", "2+2 dialogue", "k"]
+    branches = [re.escape(w).replace(r"\-", "[- ]?").replace(r"\ ", r"[\s-]") for w in
+                sorted(words, key=len, reverse=True)]
+    plain = re.compile(rf"(?<![\w])(?P<w>{'|'.join(branches)})(?:\s+of)?(?![\w])", flags)
+    grouped_alt = first_char_groups(branches, ignore_case=bool(flags))
+    assert grouped_alt != "|".join(branches)
+    grouped = re.compile(rf"(?<![\w])(?P<w>{grouped_alt})(?:\s+of)?(?![\w])", flags)
+    rnd = random.Random(7)
+    pieces = [*words, "COUNCIL", "Co operation Council", "SUMMIT OF", "the", "of", "\u212a", "ab-c", ",",
+              "\n"]
+    for _ in range(300):
+        text = " ".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 12)))
+        want = [(m.span(), m.group("w")) for m in plain.finditer(text)]
+        assert [(m.span(), m.group("w")) for m in grouped.finditer(text)] == want, text
+
+
+def test_first_char_groups_keeps_what_it_cannot_group():
+    for branches in (["(?-i:Week)", "summit"], ["a?b", "ac"], ["x|y", "xz"], ["\\d+", "day"]):
+        assert first_char_groups(branches) == "|".join(branches)

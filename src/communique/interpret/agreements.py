@@ -32,7 +32,7 @@ from ..annotate.ordinals import parse_ordinal
 from ..annotate.places import country_name, demonym_country, first_letters_ahead
 from ..models import STAGE_ORDER, Agreement
 from .context import Context
-from .scan import AnyOf, LiteralScan
+from .scan import AnyOf, LiteralScan, first_char_groups
 
 __all__ = ["find_agreements"]
 
@@ -175,7 +175,12 @@ def _cues() -> dict:
     cue_list.sort(key=lambda x: len(x[0]), reverse=True)
     ahead = first_letters_ahead([w for w, _ in cue_list])  # see there: same matches, faster scans
     cue_rx = re.compile(
-        r"(?<![\w-])" + ahead + r"(?:" + "|".join(re.escape(w) for w, _ in cue_list) + r")(?![\w-])", re.I
+        r"(?<![\w-])"
+        + ahead
+        + r"(?:"
+        + first_char_groups((re.escape(w) for w, _ in cue_list), ignore_case=True)  # see there
+        + r")(?![\w-])",
+        re.I,
     )
     lookup = {w.lower(): s for w, s in cue_list}
     pend = re.compile(

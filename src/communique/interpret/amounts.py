@@ -30,7 +30,7 @@ from ..annotate.places import country_name, demonym_country, first_letters_ahead
 from ..annotate.types import Amount
 from ..models import Figure, Pledge
 from .context import Context
-from .scan import AnyOf, LiteralScan
+from .scan import AnyOf, LiteralScan, first_char_groups
 
 __all__ = ["interpret_amounts"]
 
@@ -116,7 +116,10 @@ def _lex() -> dict:
 
     def rx(words):
         return re.compile(
-            r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])",
+            # (the alternation grouped by opening letter: see first_char_groups)
+            r"(?<![\w-])(?:"
+            + first_char_groups(map(re.escape, sorted(words, key=len, reverse=True)), ignore_case=True)
+            + r")(?![\w-])",
             re.I,
         )
 
