@@ -366,3 +366,14 @@ def test_first_char_groups_matches_the_plain_alternation(flags):
 def test_first_char_groups_keeps_what_it_cannot_group():
     for branches in (["(?-i:Week)", "summit"], ["a?b", "ac"], ["x|y", "xz"], ["\\d+", "day"]):
         assert first_char_groups(branches) == "|".join(branches)
+
+
+def test_text_anaphora_candidates_give_the_plain_matches():
+    rx, words = agreements._TEXT_ANAPHORA, agreements._scans()["text"]
+    rnd = random.Random(3)
+    pieces = ["the", "THE", "Its", "this", "text", "TEXT", "Text", "of", "context", "texts", ",", "thiſ", "t"]
+    for _ in range(500):
+        text = "".join(rnd.choice(pieces) + rnd.choice([" ", "", "\n", "\u2009", "  "])
+                       for _ in range(rnd.randrange(1, 30)))
+        want = [m.span() for m in rx.finditer(text)]
+        assert [m.span() for m in agreements._text_anaphora(text, Openings(text), words)] == want, text

@@ -32,7 +32,7 @@ from ..annotate.ordinals import parse_ordinal
 from ..annotate.places import country_name, demonym_country, first_letters_ahead
 from ..models import STAGE_ORDER, Agreement
 from .context import Context
-from .scan import AnyOf, LiteralScan, first_char_groups
+from .scan import AnyOf, LiteralScan, Openings, first_char_groups, matches_at
 
 __all__ = ["find_agreements"]
 
@@ -145,6 +145,23 @@ _AMONG_THEM = re.compile(
 _LIST_COMMA = re.compile(r"\s*,\s*(?:an?\s+|the\s+)?")
 _JOINED = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:an?|the)?\s*")
 _TEXT_ANAPHORA = re.compile(r"\b(?:the|its|this)\s+text\b(?!\s+of\b)", re.I)
+
+
+def _text_anaphora(text: str, at: Openings | None, words: AnyOf) -> list[re.Match]:
+    """`_TEXT_ANAPHORA.finditer(text)`, tried only where a match can open: the "the"/"its"/"this"
+    ending right before the run of spaces before a "text" (`words`: where "text" stands). Case-blind
+    matching keeps lengths, so the determiner opens 3 or 4 characters before that run."""
+    found = words.positions(at) if at is not None else None
+    if found is None:
+        return list(_TEXT_ANAPHORA.finditer(text))
+    starts = set()
+    for p in found:
+        w = p
+        while w > 0 and text[w - 1].isspace():  # (`\s` is what str.isspace says)
+            w -= 1
+        if w < p:
+            starts.update(k for k in (w - 3, w - 4) if k >= 0)
+    return matches_at(_TEXT_ANAPHORA, text, sorted(starts))
 
 
 @dataclass
@@ -466,7 +483,7 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
     if scans["text"].found(text, ctx.at):
         spans += [
             mm.span()
-            for mm in _TEXT_ANAPHORA.finditer(text)
+            for mm in _text_anaphora(text, ctx.at, scans["text"])
             if not any(a <= mm.start() < b for a, b, _ in mentions)
         ]
     if "It " in text:

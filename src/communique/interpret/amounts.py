@@ -152,6 +152,7 @@ def _lex() -> dict:
         "fractions": fr,
         "frac_rx": frac_rx,
         "frac_scan": LiteralScan(frac_rx),  # tried only where a qualifier or a fraction stands
+        "fraction_words": AnyOf(fr),
         # "trade has grown by a quarter over the past five years": a change told as a fraction
         "frac_by": LiteralScan(
             re.compile(
@@ -252,7 +253,8 @@ def _fractions(ctx: Context) -> list[Amount]:
         q = _FRACTION_Q.get((m.group(1) or "").lower(), "exact")
         value = float(lx["fractions"][m.group(2).lower()])
         out.append(Amount((m.start(), m.end(2)), m.group(0), value, None, "percent", q, None, True))
-    for m in lx["frac_by"].finditer(ctx.text, ctx.at):
+    # (every match names a fraction: most texts name none)
+    for m in lx["frac_by"].finditer(ctx.text, ctx.at) if lx["fraction_words"].found(ctx.text, ctx.at) else ():
         q = _FRACTION_Q.get(re.sub(r"\s+", " ", (m.group(1) or "").lower()), "exact")
         value = float(lx["fractions"][m.group(2).lower()])
         st = m.start(1) if m.group(1) else m.start(2)
