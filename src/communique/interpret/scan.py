@@ -277,7 +277,8 @@ def _shared():
                     owners.setdefault(k, []).append(sc.id)
         a = ahocorasick.Automaton()
         for k, ids in owners.items():
-            a.add_word(k, (len(k), tuple(ids)))
+            # (the start's offset from the end, the first scan, the others: most keys have one)
+            a.add_word(k, (len(k) - 1, ids[0], tuple(ids[1:])))
         if owners:
             a.make_automaton()
         _SHARED[:] = [len(_SCANS), a if owners else None]
@@ -300,10 +301,12 @@ class Openings:
         found: list[list[int]] = [[] for _ in range(held)]
         if a is not None:
             # one scan's keys never open at the same place (none is a prefix of another)
-            for end, (n, ids) in a.iter(self.low):
-                s = end - n + 1
-                for i in ids:
-                    found[i].append(s)
+            for end, (back, i, more) in a.iter(self.low):
+                s = end - back
+                found[i].append(s)
+                if more:
+                    for j in more:
+                        found[j].append(s)
         self._raw = found
         self._at = {}
         self._held = held
