@@ -884,7 +884,7 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 and not _TALKS_ON.match(text, pos + len(word))
             ):
                 continue  # "Following the talks, the presidents signed …": the occasion, not a stage
-            neg = _clause_has(ctx, cues["neg_scan"], clause_left, pos)
+            neg = cues["neg"].search(clause_left)
             if neg or _PROVISIONALLY.match(text, pos + len(word)):
                 if neg and neg.group(0).lower() in ("not", "never") and _rank(stage) in range(1, 6):
                     # "has not yet entered into force": the step is still ahead, as in a plan
