@@ -14,6 +14,7 @@ from communique.interpret.scan import (
     LiteralScan,
     Openings,
     char_positions,
+    first_char_groups,
     lowered,
     matches_at,
     openings,
@@ -181,6 +182,17 @@ def test_case_folding_traps_fall_back_to_the_plain_regex():
     assert lowered("İstanbul") is None and lowered("ıx") is None and lowered("plain text") == "plain text"
 
 
+def test_lowered_lines_up_and_lowers_ascii_letters_only():
+    for text in ["Plain ASCII TEXT", "Ünïcödé ÉA – “QUOTE” ZZ", "a\U0001f600B emoji", "lone \ud800 Surrogate",
+                 "Ǆ ǅ Ω ẞ", "x\ud800\udc00Y"]:
+        low = lowered(text)
+        assert low is not None and len(low) == len(text), text
+        for a, b in zip(text, low, strict=True):
+            # an ASCII character is lower-cased; any other stays outside ASCII
+            assert b == a.lower() if a.isascii() else not b.isascii(), (text, a, b)
+    assert lowered("\u212aelvin") is None  # the Kelvin sign lower-cases to an ASCII "k": plain regex
+
+
 def test_scan_without_literal_openings_is_the_plain_regex():
     rx = re.compile(r"\d+ talks")
     scan = LiteralScan(rx)
@@ -311,3 +323,57 @@ def test_scans_from_char_positions_equal_the_plain_regex():
         for rx, marks in ((quotes._QUOTE, quotes._QUOTE_MARKS), (dates._QH_RE, "QH"),
                           (ordinals._ROMAN_RUN_RE, "CLXVI")):
             assert _all(matches_at(rx, text, char_positions(text, marks))) == _all(rx.finditer(text)), text
+
+
+def test_search_range_is_search_with_pos_and_endpos():
+    rx = re.compile(r"(?<!\bnot\s)\b(?:aims?|target)\s+(?:to\s+)?(?:[\w-]+\s+){0,2}?to\s+$", re.I)
+    scan = LiteralScan(rx)
+    text = ("The plan AIMS to bring trade to $5 billion; it does not aim to raise it to 7, "
+            "the target to reach to 9.")
+    at = Openings(text)
+    windows = [(lo, hi) for lo in range(0, len(text), 3) for hi in range(lo, len(text) + 2, 5)]
+    found = 0
+    for lo, hi in windows:
+        want = rx.search(text, lo, hi)
+        got = scan.search_range(text, at, lo, hi)
+        assert (want and want.span()) == (got and got.span()), (lo, hi)
+        found += want is not None
+    assert found  # some windows do hold a match
+    # a text the openings are not of is searched plainly
+    other = "aims to go to "
+    assert scan.search_range(other, at, 0, len(other)).span() == rx.search(other).span()
+
+
+@pytest.mark.parametrize("flags", [0, re.I])
+def test_first_char_groups_matches_the_plain_alternation(flags):
+    words = ["Council", "council of ministers", "Commission", "co-operation council", "summit", "Summit of",
+             "S", "joint commission", "Joint", "a", "ab", "abc", "investors' forum", "2+2 dialogue", "k"]
+    branches = [re.escape(w).replace(r"\-", "[- ]?").replace(r"\ ", r"[\s-]") for w in
+                sorted(words, key=len, reverse=True)]
+    plain = re.compile(rf"(?<![\w])(?P<w>{'|'.join(branches)})(?:\s+of)?(?![\w])", flags)
+    grouped_alt = first_char_groups(branches, ignore_case=bool(flags))
+    assert grouped_alt != "|".join(branches)
+    grouped = re.compile(rf"(?<![\w])(?P<w>{grouped_alt})(?:\s+of)?(?![\w])", flags)
+    rnd = random.Random(7)
+    pieces = [*words, "COUNCIL", "Co operation Council", "SUMMIT OF", "the", "of", "\u212a", "ab-c", ",",
+              "\n"]
+    for _ in range(300):
+        text = " ".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 12)))
+        want = [(m.span(), m.group("w")) for m in plain.finditer(text)]
+        assert [(m.span(), m.group("w")) for m in grouped.finditer(text)] == want, text
+
+
+def test_first_char_groups_keeps_what_it_cannot_group():
+    for branches in (["(?-i:Week)", "summit"], ["a?b", "ac"], ["x|y", "xz"], ["\\d+", "day"]):
+        assert first_char_groups(branches) == "|".join(branches)
+
+
+def test_text_anaphora_candidates_give_the_plain_matches():
+    rx, words = agreements._TEXT_ANAPHORA, agreements._scans()["text"]
+    rnd = random.Random(3)
+    pieces = ["the", "THE", "Its", "this", "text", "TEXT", "Text", "of", "context", "texts", ",", "thiſ", "t"]
+    for _ in range(500):
+        text = "".join(rnd.choice(pieces) + rnd.choice([" ", "", "\n", "\u2009", "  "])
+                       for _ in range(rnd.randrange(1, 30)))
+        want = [m.span() for m in rx.finditer(text)]
+        assert [m.span() for m in agreements._text_anaphora(text, Openings(text), words)] == want, text

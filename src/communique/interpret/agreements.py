@@ -32,7 +32,7 @@ from ..annotate.ordinals import parse_ordinal
 from ..annotate.places import country_name, demonym_country, first_letters_ahead
 from ..models import STAGE_ORDER, Agreement
 from .context import Context
-from .scan import AnyOf, LiteralScan
+from .scan import AnyOf, LiteralScan, Openings, first_char_groups, matches_at
 
 __all__ = ["find_agreements"]
 
@@ -148,6 +148,23 @@ _JOINED = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:an?|the)?\s*")
 _TEXT_ANAPHORA = re.compile(r"\b(?:the|its|this)\s+text\b(?!\s+of\b)", re.I)
 
 
+def _text_anaphora(text: str, at: Openings | None, words: AnyOf) -> list[re.Match]:
+    """`_TEXT_ANAPHORA.finditer(text)`, tried only where a match can open: the "the"/"its"/"this"
+    ending right before the run of spaces before a "text" (`words`: where "text" stands). Case-blind
+    matching keeps lengths, so the determiner opens 3 or 4 characters before that run."""
+    found = words.positions(at) if at is not None else None
+    if found is None:
+        return list(_TEXT_ANAPHORA.finditer(text))
+    starts = set()
+    for p in found:
+        w = p
+        while w > 0 and text[w - 1].isspace():  # (`\s` is what str.isspace says)
+            w -= 1
+        if w < p:
+            starts.update(k for k in (w - 3, w - 4) if k >= 0)
+    return matches_at(_TEXT_ANAPHORA, text, sorted(starts))
+
+
 @dataclass
 class _Rec:
     name: str
@@ -176,7 +193,12 @@ def _cues() -> dict:
     cue_list.sort(key=lambda x: len(x[0]), reverse=True)
     ahead = first_letters_ahead([w for w, _ in cue_list])  # see there: same matches, faster scans
     cue_rx = re.compile(
-        r"(?<![\w-])" + ahead + r"(?:" + "|".join(re.escape(w) for w, _ in cue_list) + r")(?![\w-])", re.I
+        r"(?<![\w-])"
+        + ahead
+        + r"(?:"
+        + first_char_groups((re.escape(w) for w, _ in cue_list), ignore_case=True)  # see there
+        + r")(?![\w-])",
+        re.I,
     )
     lookup = {w.lower(): s for w, s in cue_list}
     pend = re.compile(
@@ -214,10 +236,18 @@ def _cues() -> dict:
         "lookup": lookup,
         "pending": pend,
         "neg": neg,
+        # (the same, tried only where one of their words opens: see interpret.scan and _clause_has)
+        "pending_scan": LiteralScan(pend),
+        "neg_scan": LiteralScan(neg),
         "replaced": repl,
         "firm": firm,
         "ongoing": ongoing,
     }
+
+
+def _clause_has(ctx: Context, scan: LiteralScan, clause_left: str, end: int) -> re.Match | None:
+    """`scan`'s `rx.search(clause_left)` for the words of a clause that end at `end` in the text."""
+    return scan.search_part(clause_left, ctx.at, end - len(clause_left))
 
 
 @lru_cache(maxsize=1)
@@ -464,7 +494,7 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
     if scans["text"].found(text, ctx.at):
         spans += [
             mm.span()
-            for mm in _TEXT_ANAPHORA.finditer(text)
+            for mm in _text_anaphora(text, ctx.at, scans["text"])
             if not any(a <= mm.start() < b for a, b, _ in mentions)
         ]
     if "It " in text:
@@ -962,7 +992,7 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             )
             pending = (
                 carried
-                or bool(cues["pending"].search(clause_left))
+                or bool(_clause_has(ctx, cues["pending_scan"], clause_left, pos))
                 or (
                     word in _STEP_NOUNS
                     and bool(_STEP_AHEAD.search(clause_left))
@@ -1158,14 +1188,14 @@ def _cue_stage(ctx: Context, s) -> tuple[str, int, bool] | None:
             continue
         pos = s.start + cm.start()
         clause_left = _CLAUSE.split(text[max(s.start, pos - 40) : pos])[-1]
-        if cues["neg"].search(clause_left):
+        if _clause_has(ctx, cues["neg_scan"], clause_left, pos):
             continue
         r = _rank(stage)
         if r > _rank("proposed") and word not in cues["firm"] and _PROPOSE.search(clause_left):
             stage, r = "proposed", _rank("proposed")  # "proposed for signing:": offered, not taken
         if (
             _AHEAD.match(text, pos + len(word))
-            or cues["pending"].search(clause_left)
+            or _clause_has(ctx, cues["pending_scan"], clause_left, pos)
             or _WISH.search(clause_left)
             or (word in _STEP_NOUNS and _STEP_AHEAD.search(clause_left))
         ) and word not in cues["firm"]:

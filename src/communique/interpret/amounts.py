@@ -32,7 +32,7 @@ from ..annotate.places import country_name, demonym_country, first_letters_ahead
 from ..annotate.types import Amount
 from ..models import Figure, Pledge
 from .context import Context
-from .scan import AnyOf, LiteralScan
+from .scan import AnyOf, LiteralScan, first_char_groups
 
 __all__ = ["interpret_amounts"]
 
@@ -168,7 +168,10 @@ def _lex() -> dict:
 
     def rx(words):
         return re.compile(
-            r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])",
+            # (the alternation grouped by opening letter: see first_char_groups)
+            r"(?<![\w-])(?:"
+            + first_char_groups(map(re.escape, sorted(words, key=len, reverse=True)), ignore_case=True)
+            + r")(?![\w-])",
             re.I,
         )
 
@@ -201,6 +204,7 @@ def _lex() -> dict:
         "fractions": fr,
         "frac_rx": frac_rx,
         "frac_scan": LiteralScan(frac_rx),  # tried only where a qualifier or a fraction stands
+        "fraction_words": AnyOf(fr),
         # "trade has grown by a quarter over the past five years": a change told as a fraction
         "frac_by": LiteralScan(
             re.compile(
@@ -301,7 +305,8 @@ def _fractions(ctx: Context) -> list[Amount]:
         q = _FRACTION_Q.get((m.group(1) or "").lower(), "exact")
         value = float(lx["fractions"][m.group(2).lower()])
         out.append(Amount((m.start(), m.end(2)), m.group(0), value, None, "percent", q, None, True))
-    for m in lx["frac_by"].finditer(ctx.text, ctx.at):
+    # (every match names a fraction: most texts name none)
+    for m in lx["frac_by"].finditer(ctx.text, ctx.at) if lx["fraction_words"].found(ctx.text, ctx.at) else ():
         q = _FRACTION_Q.get(re.sub(r"\s+", " ", (m.group(1) or "").lower()), "exact")
         value = float(lx["fractions"][m.group(2).lower()])
         st = m.start(1) if m.group(1) else m.start(2)
@@ -1161,7 +1166,7 @@ def _given_lex() -> dict:
     def verbs(key: str) -> str:
         return "|".join(map(re.escape, sorted(h[key], key=len, reverse=True)))
 
-    return {
+    out = {
         "span_to_now": AnyOf(h["span_to_now"]),
         # "… has so far committed (more than) …"
         "so_far": re.compile(
@@ -1179,6 +1184,10 @@ def _given_lex() -> dict:
             r"\b(?:" + verbs("given_past") + r")\s+(?:[\w-]+\s+){0,2}?$"
         ),
     }
+    # (tried only where one of their verbs opens: see interpret.scan)
+    out["over_span_scan"] = LiteralScan(out["over_span"])
+    out["past_scan"] = LiteralScan(out["past"])
+    return out
 
 
 _FISCAL = re.compile(
@@ -1227,14 +1236,15 @@ def _running_total(ctx: Context, a: Amount, s) -> bool:
     if ("since" in low or "past" in low or "last" in low) and gx["so_far"].search(clause[-50:]):  # 1.
         period = _period(ctx, a, s, count=False)
         return bool(period and re.fullmatch(rf"\d{{4}}/{year}", period))
-    if gx["over_span"].search(clause[-60:]) and not _ONE_DEAL.search(clause[-120:]):  # 2., 3.
+    over_span = _tail(ctx, gx["over_span_scan"], clause[-60:], a.span[0])
+    if over_span and not _ONE_DEAL.search(clause[-120:]):  # 2., 3.
         period = _period(ctx, a, s, count=False)
         end = period.split("/")[-1] if period and "/" in period else None
         if end and ctx.published and end < ctx.published[: len(end)]:
             return True
         if period and period.isdigit() and int(period) < year and _FISCAL.search(ctx.text, a.span[1], s.end):
             return True  # "in fiscal 2024": a year of accounts, a span
-    if not gx["past"].search(clause[-50:]):  # 4.
+    if not _tail(ctx, gx["past_scan"], clause[-50:], a.span[0]):  # 4.
         return False
     period = _period(ctx, a, s, count=False)
     return bool(period and re.fullmatch(r"\d{4}(?:/\d{4})?", period) and int(period[-4:]) < year)
@@ -1290,7 +1300,7 @@ def _as_pledge(
         or (("committed" in l200 or "pledged" in l200 or "agreed" in l200) and _COMMITTED_TO.search(l200))
         # "Germany announced an additional €10 million …", "… offered $2 billion" (not "announced
         # $5 billion in trade deals")
-        or bool(_OFFERED.search(left[-60:]) and not _DEALS.search(right[:40]))
+        or bool(_tail(ctx, _OFFERED_SCAN, left[-60:], a0) and not _DEALS.search(right[:40]))
         # "the €12 billion that the EU announced for …": a party right after it gives it
         or bool(_agent_after(ctx, a, s))
         or bool(" by " in right_full[:160] and _PROMISED_BY.match(right_full[:160]))
@@ -1337,7 +1347,7 @@ def _as_pledge(
         # "bonds" just before is a figure cue already (_FIGURE_CUE, above); this reaches the issuer's
         # bonds further back and after "a total of", which that check leaves to _total_of_pledge
         return None
-    if _RECEIVED.search(left[-60:]):
+    if _tail(ctx, _RECEIVED_SCAN, left[-60:], a0):
         return None
     if " of " in right_full[:6] and _PAID_OUT.search(left[-50:]) and _OF_THE_PLEDGE.match(right_full):
         return None  # "has disbursed EUR 12 million of the EUR 30 million grant": money given out, a figure
@@ -1370,7 +1380,8 @@ def _as_pledge(
             by = last.pledge.by
         if by is None:
             return None
-        own = _NEXT_CONJ.split(right)[0]  # not the next clause's hedge
+        nc = _NEXT_CONJ.search(right)  # (the first piece of `_NEXT_CONJ.split(right)`)
+        own = right[: nc.start()] if nc else right  # not the next clause's hedge
         # the hedge of this clause only: not "X is expected to provide $30m, while Y will contribute …"
         own_left = left[-100:]
         cut = max((m.end() for m in _CONTRAST.finditer(own_left)), default=0)
@@ -1458,6 +1469,7 @@ _RECEIVED = re.compile(
     r"(?<!\bwill\s)(?<!\bto\s)(?<!\bcould\s)(?<!\bwould\s)(?<!\bmay\s)(?<!\bcan\s)"
     r"\b(?:received|obtained|attracted)\s+(?:[\w-]+\s+){0,2}?$"
 )
+_RECEIVED_SCAN = LiteralScan(_RECEIVED)
 
 
 # money paid out of a pledge: "has (already) disbursed EUR 12 million of the grant"
@@ -1544,6 +1556,7 @@ _OFFERED = re.compile(
     r"(?:(?:an?|the|its|their|his|her|further|additional|new|extra|fresh|up\s+to|some|about|around|nearly|"
     r"more\s+than|over)\s+){0,3}$"
 )
+_OFFERED_SCAN = LiteralScan(_OFFERED)
 _CONDITION = re.compile(r"\b(?:if|unless|provided\s+that|subject\s+to|once|as\s+soon\s+as)\s")
 _REPORTED_WOULD = re.compile(
     r"\b(?:(?:said|announced|confirmed|stated|added|noted|declared)\s+|told\s+(?:[\w-]+\s+){1,4}?)(?:that\s+)?"
@@ -2368,7 +2381,10 @@ def _home_government(ctx: Context, currency: str | None = None) -> str | None:
     return f"Government of {first.name}" if first else None
 
 
+# (the first look-ahead holds wherever the second may: a quick test of the one character every
+# ending opens with, so the lazy purpose above is not tried against every ending at each letter)
 _PURPOSE_END = (
+    r"(?=[.;:(”,\s]|$)"
     r"(?=[.;:(”]|,[\"”]"
     r"|,\s+and\s+(?:is|are|was|were|will|would|could|has|have|had|plans|intends|also)\b"
     r"|,?\s+and\s+(?:we|they|it|he|she|that)\s|,\s+subject\s+to\b"
@@ -2407,7 +2423,12 @@ _NAME_END = re.compile(r"[A-Z][\w’'-]*\s+$")
 
 
 def _purpose(right: str) -> str | None:
-    stop = _PURPOSE_STOP.search(right)
+    # (every stop says one of these words: most clauses need no search)
+    stop = (
+        _PURPOSE_STOP.search(right)
+        if "that" in right or "while" in right or "but" in right or "whereas" in right
+        else None
+    )
     if stop:
         right = right[: stop.start()].rstrip(" ,")  # "… a solar park and that trade amounted to …"
     m = _PURPOSE.match(right)
@@ -2635,7 +2656,7 @@ def _as_figure(
     if (
         period is None
         and last_money is not None
-        and not _TARGET_BEFORE.search(ctx.text, max(s.start, a.span[0] - 60), a.span[0])
+        and not _TARGET_BEFORE_SCAN.search_range(ctx.text, ctx.at, max(s.start, a.span[0] - 60), a.span[0])
     ):
         # "… accounted for EUR 4.1 billion of that amount": the period of the figure just before
         fig, para, si = last_money
@@ -2916,6 +2937,7 @@ _TARGET_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,4}?to\s+(?:[$€£]\s*)?$",
     re.I,
 )
+_TARGET_BEFORE_SCAN = LiteralScan(_TARGET_BEFORE)  # tried where one of its words opens
 # "set a target of $40 billion", "the goal is $3 billion", "… expected to reach between $48 and $50 bn":
 # a goal or a forecast, named so in the metric ("target trade", "expected trade"), as the gold does
 _TARGET_OF = re.compile(
@@ -2947,7 +2969,10 @@ def _goal_metric(ctx: Context, a: Amount, s, metric: str) -> str:
     low = ctx.text[lo : a.span[0]].lower()
     if not any(k in low for k in _GOAL_WORDS):
         return metric  # (every match of the three says one of these)
-    if _TARGET_BEFORE.search(ctx.text, lo, a.span[0]) or _TARGET_OF.search(ctx.text, lo, a.span[0]):
+    if (
+        _TARGET_BEFORE_SCAN.search_range(ctx.text, ctx.at, lo, a.span[0])
+        or _TARGET_OF.search(ctx.text, lo, a.span[0])
+    ):
         return f"target {metric}"
     if _EXPECTED.search(ctx.text, lo, a.span[0]):
         return f"expected {metric}"
@@ -3378,7 +3403,7 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
     ]
     if after:
         return min(after, key=lambda c: c[0])[2]
-    if _TARGET_BEFORE.search(text, max(s.start, a.span[0] - 60), a.span[0]):
+    if _TARGET_BEFORE_SCAN.search_range(text, ctx.at, max(s.start, a.span[0] - 60), a.span[0]):
         return None  # "… in 2025 and reaffirmed the goal of raising it to $3 billion": a goal, no date
     before = [c for c in cands if c[1] <= a.span[0]]
     if bases and a.unit == "percent":

@@ -21,7 +21,7 @@ from ..annotate.places import Place, country_name, find_places, first_letters_ah
 from ..annotate.quotes import QuoteMention, find_quotes
 from ..annotate.types import fast_init
 from ..segment import Sentence, paragraphs, segment
-from .scan import LiteralScan, Openings, openings
+from .scan import LiteralScan, Openings, first_char_groups, openings
 
 __all__ = ["Context", "BodyMention", "short_party", "owner_phrase"]
 
@@ -48,7 +48,9 @@ def _body_regex() -> re.Pattern:
     conf = data.load("bodies")
     types = sorted(conf["types"], key=len, reverse=True)
     ext = "|".join(f"(?-i:{e})" for e in conf.get("extensions") or [])
-    alt = "|".join(re.escape(t).replace(r"\-", "[- ]?").replace(r"\ ", r"[\s-]") for t in types)
+    # (grouped by opening letter: see first_char_groups)
+    branches = (re.escape(t).replace(r"\-", "[- ]?").replace(r"\ ", r"[\s-]") for t in types)
+    alt = first_char_groups(branches, ignore_case=True)
     # a first-letter look-ahead (see there): same matches, ~1.3x faster scan
     ahead = first_letters_ahead(types) if all(t[:1].isalnum() for t in types) else ""
     return re.compile(rf"(?<![\w]){ahead}(?P<type>{alt})(?P<ext>\s+(?:{ext}))?(?![\w])", re.I)

@@ -26,7 +26,7 @@ from .. import data
 from ..annotate.places import country_name, first_letters_ahead
 from ..models import Event
 from .context import BodyMention, Context, _months_before, owner_phrase, short_party
-from .scan import AnyOf, LiteralScan, matches_at
+from .scan import AnyOf, LiteralScan, first_char_groups, matches_at
 
 __all__ = ["find_events"]
 
@@ -100,11 +100,13 @@ def _ord(n: int) -> str:
 def _conf() -> dict:
     c = data.load("events")
     trig = sorted(c["triggers"], key=len, reverse=True)
+    # (the words grouped by opening letter, see first_char_groups; the patterns after them as before)
+    words = first_char_groups([re.escape(t) for t in trig], ignore_case=True)
     trigger_rx = re.compile(
         r"(?<![\w])"
         + first_letters_ahead(trig, c.get("patterns") or [])
         + "(?:"
-        + "|".join([re.escape(t) for t in trig] + list(c.get("patterns") or []))
+        + "|".join([words, *(c.get("patterns") or [])])
         + r")s?(?:-(?:19|20)\d\d)?(?![\w])",
         re.I,
     )
@@ -2832,6 +2834,7 @@ _DELEGATION_VISITED = re.compile(
     r"arrived\s+in)"
     r"\s+(?:the\s+)?"
 )
+_VISIT_VERB_WORDS = ("visit", "travel", "arrived")
 
 
 @lru_cache(maxsize=1)
@@ -2856,7 +2859,8 @@ def _delegation_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     i = text.find("delegation")
     while i >= 0:  # the sentences that name a delegation, each read once
         s = ctx.sentence_at(i)
-        found += _DELEGATION_VISITED.finditer(text, s.start, s.end)
+        if any(text.find(w, s.start, s.end) >= 0 for w in _VISIT_VERB_WORDS):  # (one is in every match)
+            found += _DELEGATION_VISITED.finditer(text, s.start, s.end)
         i = text.find("delegation", s.end)
     for m in found:
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):

@@ -16,7 +16,7 @@ from .. import data
 from ..annotate.places import first_letters_ahead
 from ..models import Head, Meeting
 from .context import BodyMention, Context, _is_dateline_only, _months_before, owner_phrase
-from .scan import LiteralScan
+from .scan import LiteralScan, first_char_groups
 
 __all__ = ["find_meetings", "main_body"]
 
@@ -965,9 +965,11 @@ _DELEGATION = re.compile(
 def _topic_rx() -> tuple[dict, re.Pattern, re.Pattern]:
     conf = data.load("topics")
     ahead = first_letters_ahead(conf["cues"])  # see there: same matches, faster scans
-    cues = re.compile(r"\b" + ahead + r"(?:" + "|".join(map(re.escape, conf["cues"])) + r")\b", re.I)
+    # (alternations grouped by opening letter: see first_char_groups)
+    cue_alt = first_char_groups(map(re.escape, conf["cues"]), ignore_case=True)
+    cues = re.compile(r"\b" + ahead + r"(?:" + cue_alt + r")\b", re.I)
     terms = sorted(conf["topics"], key=len, reverse=True)
-    alt = "|".join(map(re.escape, terms))
+    alt = first_char_groups(map(re.escape, terms), ignore_case=True)
     rx = re.compile(r"(?<![\w-])" + first_letters_ahead(terms) + r"(?:" + alt + r")(?![\w-])", re.I)
     return conf, cues, rx
 

@@ -17,21 +17,38 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
-__all__ = ["AnyOf", "LiteralScan", "Openings", "char_positions", "lowered", "matches_at", "openings",
-           "regex_starts"]
+__all__ = ["AnyOf", "LiteralScan", "Openings", "char_positions", "first_char_groups", "lowered", "matches_at",
+           "openings", "regex_starts"]
 
 #: Characters IGNORECASE matches to an ASCII letter that `str.lower` does not turn into it
-#: ("İ" lower-cases to two characters, "ı" and "ſ" stay as they are). A text holding one is
-#: scanned by the plain regex.
-_FOLD_TRAPS = ("İ", "ı", "ſ")
+#: ("İ" lower-cases to two characters, "ı" and "ſ" stay as they are), and the Kelvin sign, the
+#: only other character that lower-cases to an ASCII letter ("k"), which the fast lowering below
+#: leaves as it is. A text holding one is scanned by the plain regex.
+_FOLD_TRAPS = ("İ", "ı", "ſ", "\u212a")
 
 
 def lowered(text: str) -> str | None:
-    """`text.lower()` when it lines up with `text` character for character for ASCII cue words
-    (the usual case), else None."""
-    low = text.lower()
-    if len(low) != len(text) or (not text.isascii() and any(c in text for c in _FOLD_TRAPS)):
+    """The text with its ASCII letters lower-cased, lined up with `text` character for character
+    (the usual case), else None. Only ASCII cue words are looked for in it, so a character outside
+    ASCII stays outside ASCII whatever it becomes.
+
+    Why not `text.lower()` alone: with one character outside ASCII (a curly quote, a dash) it
+    looks every character up in the Unicode tables (~50 instructions each); the bytes of the UTF-16
+    form lowered by `bytes.lower` (which changes ASCII capitals' bytes only) cost half as much. A
+    byte of a character outside ASCII may change too, but never into an ASCII character (its other
+    byte is not zero, or it is ≥ 0x80)."""
+    if text.isascii():
+        return text.lower()
+    if any(c in text for c in _FOLD_TRAPS):
         return None
+    try:
+        low = text.encode("utf-16-le", "surrogatepass").lower().decode("utf-16-le", "surrogatepass")
+    except UnicodeError:  # (a lone surrogate the codec will not pass)
+        low = ""
+    if len(low) != len(text):  # (two lone surrogates read back as one character)
+        low = text.lower()
+        if len(low) != len(text):
+            return None
     return low
 
 
@@ -166,6 +183,24 @@ class LiteralScan:
                 return m
         return None
 
+    def search_range(self, text: str, at: Openings | None, lo: int, hi: int) -> re.Match | None:
+        """`rx.search(text, lo, hi)` for the text of `at` (a window of it, with look-behinds that
+        see the text before `lo`): the match at the first candidate in [lo, hi) that matches, as
+        `rx.match(text, pos, hi)` is what search tries at each position. Any other text is searched
+        plainly."""
+        cands = at.of(self) if at is not None and (text is at.text or text == at.text) else None
+        if cands is None:
+            return self.rx.search(text, lo, hi)
+        match = self.rx.match
+        for i in range(bisect_left(cands, lo) if lo > 0 else 0, len(cands)):
+            s = cands[i]
+            if s >= hi:
+                break
+            m = match(text, s, hi)
+            if m is not None:
+                return m
+        return None
+
     def matches_at(self, text: str, cands: list[int], offset: int = 0) -> list[re.Match]:
         return matches_at(self.rx, text, cands, offset)
 
@@ -189,6 +224,28 @@ def matches_at(rx: re.Pattern, text: str, cands: list[int], offset: int = 0) -> 
             out.append(m)
             pos = m.end() if m.end() > s else s + 1  # an empty match: move on, as finditer does
     return out
+
+
+def first_char_groups(branches: Iterable[str], ignore_case: bool = False) -> str:
+    """The alternation `b1|b2|…` of regex `branches` (in order of preference), written with each
+    branch's opening character taken out in front of the branches sharing it:
+    `(?:a(?:ssembly|ssociation)|c(?:ouncil|ommission)|…)`. Same matches, same branch chosen: at a
+    position only the branches opening with the text's character can match (one group, case-blind
+    too: the groups' characters are distinct lowered ASCII letters or digits), tried in their order.
+
+    Why: under IGNORECASE sre has no quick test of a branch's first letter and enters every branch
+    at every position tried (~50 instructions each); here it enters one group per opening letter.
+    A branch that does not open with an ASCII letter or digit standing alone (not repeated), or
+    that holds a "|", leaves the alternation as it is."""
+    branches = list(branches)
+    if not all(b[:1].isascii() and b[:1].isalnum() and b[1:2] not in ("?", "*", "+", "{") and "|" not in b
+               for b in branches):
+        return "|".join(branches)
+    groups: dict[str, list[str]] = {}
+    for b in branches:
+        groups.setdefault(b[0].lower() if ignore_case else b[0], []).append(b[1:])
+    alts = [c + (f"(?:{'|'.join(rest)})" if rest != [""] else "") for c, rest in groups.items()]
+    return "(?:" + "|".join(alts) + ")"
 
 
 def char_positions(text: str, chars: str) -> list[int]:
@@ -220,7 +277,8 @@ def _shared():
                     owners.setdefault(k, []).append(sc.id)
         a = ahocorasick.Automaton()
         for k, ids in owners.items():
-            a.add_word(k, (len(k), tuple(ids)))
+            # (the start's offset from the end, the first scan, the others: most keys have one)
+            a.add_word(k, (len(k) - 1, ids[0], tuple(ids[1:])))
         if owners:
             a.make_automaton()
         _SHARED[:] = [len(_SCANS), a if owners else None]
@@ -243,10 +301,12 @@ class Openings:
         found: list[list[int]] = [[] for _ in range(held)]
         if a is not None:
             # one scan's keys never open at the same place (none is a prefix of another)
-            for end, (n, ids) in a.iter(self.low):
-                s = end - n + 1
-                for i in ids:
-                    found[i].append(s)
+            for end, (back, i, more) in a.iter(self.low):
+                s = end - back
+                found[i].append(s)
+                if more:
+                    for j in more:
+                        found[j].append(s)
         self._raw = found
         self._at = {}
         self._held = held
