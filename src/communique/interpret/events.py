@@ -2834,7 +2834,8 @@ _DELEGATION_VISITED = re.compile(
     r"arrived\s+in)"
     r"\s+(?:the\s+)?"
 )
-_VISIT_VERB_WORDS = ("visit", "travel", "arrived")
+# one of these is inside every verb `_DELEGATION_VISITED` knows: a sentence without any is not read
+_VISIT_VERB_WORDS = ("visit", "toured", "travel", "arrived")
 
 
 @lru_cache(maxsize=1)
