@@ -663,6 +663,22 @@ def _self_named_rx() -> re.Pattern | None:
 _SIDES_DASH = re.compile(r"\s*[-–—]\s*")
 
 
+def _dash_sides(raw: str) -> tuple[tuple[str, ...], str]:
+    """A sitting's name and sides from the dash inside it ("EU – Central Asia High-Level … Dialogue"):
+    one word before the dash, the longest run of words after it that names a side ("Central Asia",
+    "Kyrgyz Republic"). No sides when the dash does not sit between two of them."""
+    name = _SPACES.sub(" ", raw)
+    dm = _SIDES_DASH.search(raw)
+    if dm is not None and " " not in raw[: dm.start()].strip():
+        a = _party_or_region(raw[: dm.start()])
+        rest = raw[dm.end() :].split()
+        for k in range(min(3, len(rest) - 1), 0, -1):
+            b = _party_or_region(" ".join(rest[:k]))
+            if a and b:
+                return (a, b), f"{short_party(a)}–{short_party(b)} " + " ".join(rest[k:])
+    return (), name
+
+
 def _self_named(text: str, o) -> BodyMention | None:
     """ "the twelfth EU – Central Asia High-Level Political and Security Dialogue", "the sixth
     China-Central Asia Foreign Ministers' Meeting": an ordinal right before a capitalised name that
@@ -674,19 +690,7 @@ def _self_named(text: str, o) -> BodyMention | None:
         return None
     start, end = nm.span("name")
     raw = text[start:end]
-    parties: tuple[str, ...] = ()
-    name = _SPACES.sub(" ", raw)
-    dm = _SIDES_DASH.search(raw)
-    if dm is not None and " " not in raw[: dm.start()].strip():
-        a = _party_or_region(raw[: dm.start()])
-        rest = raw[dm.end() :].split()
-        # the longest run of words after the dash that names a side ("Central Asia", "Kyrgyz Republic")
-        for k in range(min(3, len(rest) - 1), 0, -1):
-            b = _party_or_region(" ".join(rest[:k]))
-            if a and b:
-                parties = (a, b)
-                name = f"{short_party(a)}–{short_party(b)} " + " ".join(rest[k:])
-                break
+    parties, name = _dash_sides(raw)
     typ = " ".join(raw.split()[-2:])
     return BodyMention((start, end), raw, typ, name, parties, None, o.value, True)
 
@@ -784,18 +788,7 @@ def _unnumbered_sittings(text: str, at: Openings | None = None) -> list[BodyMent
             continue
         if _BARE_SITTING.fullmatch(raw) or (not nm.group(4) and _OF_AFTER.match(text, nm.end())):
             continue  # "chaired the Second Meeting of the … Council": a sitting of a body named after it
-        parties: tuple[str, ...] = ()
-        name = _SPACES.sub(" ", raw)
-        dm = _SIDES_DASH.search(raw)
-        if dm is not None and " " not in raw[: dm.start()].strip():
-            a = _party_or_region(raw[: dm.start()])
-            rest = raw[dm.end() :].split()
-            for k in range(min(3, len(rest) - 1), 0, -1):
-                b = _party_or_region(" ".join(rest[:k]))
-                if a and b:
-                    parties = (a, b)
-                    name = f"{short_party(a)}–{short_party(b)} " + " ".join(rest[k:])
-                    break
+        parties, name = _dash_sides(raw)
         if not parties and nm.group(4) and nm.group(5):
             a, b = _party_or_region(nm.group(4)), _party_or_region(nm.group(5))
             if a and b:

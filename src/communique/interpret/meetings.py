@@ -1185,6 +1185,25 @@ _PRECEDED = re.compile(r"\b(?:preceded|followed)\b")
 _WHOSE = re.compile(r"\bwhose\s+(?:[\w-]+\s+){0,3}$")
 
 
+def _own_format_place(ctx: Context, told: str, lo: int, s, main: Meeting) -> tuple[str, str | None]:
+    """Format and place of a second sitting told in a sentence of its own: the format cues in `told`,
+    the first city after "in"/"at" from `lo` to the sentence's end, else the reported sitting's
+    place (none for a virtual one)."""
+    virtual, hybrid = _format_cues()
+    fmt = "hybrid" if hybrid.search(told) else "virtual" if virtual.search(told) else "in-person"
+    place = next(
+        (
+            p.name
+            for p in ctx.places_in(lo, s.end)
+            if p.kind == "city" and _IN_AT.search(ctx.text, max(s.start, p.span[0] - 6), p.span[0])
+        ),
+        None,
+    )
+    if place is None and fmt != "virtual":
+        place = main.place
+    return fmt, place
+
+
 def _companion_sitting(ctx: Context, body: BodyMention, b: BodyMention, s, main: Meeting) -> Meeting | None:
     """A numbered sitting of another body told as held in the lead or the paragraph after it, on the
     reported sitting's day ("On the same day", "In parallel"), the day before, or a day of its own in the
@@ -1237,18 +1256,7 @@ def _companion_sitting(ctx: Context, body: BodyMention, b: BodyMention, s, main:
                 break
     if own is None:
         return None
-    virtual, hybrid = _format_cues()
-    fmt = "hybrid" if hybrid.search(s.text) else "virtual" if virtual.search(s.text) else "in-person"
-    place = next(
-        (
-            p.name
-            for p in ctx.places_in(s.start, s.end)
-            if p.kind == "city" and _IN_AT.search(ctx.text, max(s.start, p.span[0] - 6), p.span[0])
-        ),
-        None,
-    )
-    if place is None and fmt != "virtual":
-        place = main.place
+    fmt, place = _own_format_place(ctx, s.text, s.start, s, main)
     return main.model_copy(
         update={
             "body": b.name,
@@ -1306,18 +1314,7 @@ def _preceding_sitting(ctx: Context, b: BodyMention, s, main: Meeting) -> Meetin
     if own is None:
         return None
     clause = ctx.text[b.span[1] : s.end]
-    virtual, hybrid = _format_cues()
-    fmt = "hybrid" if hybrid.search(clause) else "virtual" if virtual.search(clause) else "in-person"
-    place = next(
-        (
-            p.name
-            for p in ctx.places_in(b.span[1], s.end)
-            if p.kind == "city" and _IN_AT.search(ctx.text, max(s.start, p.span[0] - 6), p.span[0])
-        ),
-        None,
-    )
-    if place is None and fmt != "virtual":
-        place = main.place
+    fmt, place = _own_format_place(ctx, clause, b.span[1], s, main)
     return main.model_copy(
         update={
             "body": b.name,
