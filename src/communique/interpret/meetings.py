@@ -1110,13 +1110,14 @@ def _round_types() -> frozenset[str]:
     return frozenset(data.load("bodies").get("rounds") or [])
 
 
-@lru_cache(maxsize=1)
-def _joint_rx() -> re.Pattern:
-    links = data.load("bodies").get("joint_links") or []
+@lru_cache(maxsize=4)
+def _linked_sitting_rx(links_key: str) -> re.Pattern:
+    """A link word of data/bodies.yaml `links_key`, an ordinal, at most two words, the sitting noun,
+    "of the", then the body: "… the 11th meeting of the Southern Gas Corridor Advisory Council and
+    the third meeting of the …" (joint_links), "The meeting followed the fourth meeting of the …"
+    (preceding_links)."""
+    links = data.load("bodies").get(links_key) or []
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(links, key=len, reverse=True))
-    # "… the 11th meeting of the Southern Gas Corridor Advisory Council and the third meeting of the
-    # Green Energy Advisory Council", "It was held back-to-back with the third ministerial meeting of
-    # the …": a link, an ordinal, at most two words, the sitting noun, "of the", then the body
     return re.compile(
         rf"\b(?:{alt})\s+(?:the\s+)?(?:[\w-]+\s+){{1,3}}?(?:meeting|session|sitting)\s+of\s+(?:the\s+)?$",
         re.I,
@@ -1136,7 +1137,7 @@ def _joint_sittings(ctx: Context, body: BodyMention, main: Meeting) -> list[Meet
         limit = max(x.end for x in ctx.sentences if x.paragraph == after.paragraph)
     owned = owner_phrase(ctx.text, body)
     main_end = owned[0] if owned and owned[0] > body.span[1] else body.span[1]
-    rx = _joint_rx()
+    rx = _linked_sitting_rx("joint_links")
     out: list[Meeting] = []
     seen = {main.body.lower()}
     for b in ctx.all_bodies:
@@ -1274,21 +1275,11 @@ def _companion_sitting(ctx: Context, body: BodyMention, b: BodyMention, s, main:
     )
 
 
-@lru_cache(maxsize=1)
-def _preceding_rx() -> re.Pattern:
-    links = data.load("bodies").get("preceding_links") or []
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(links, key=len, reverse=True))
-    return re.compile(
-        rf"\b(?:{alt})\s+(?:the\s+)?(?:[\w-]+\s+){{1,3}}?(?:meeting|session|sitting)\s+of\s+(?:the\s+)?$",
-        re.I,
-    )
-
-
 def _preceding_sitting(ctx: Context, b: BodyMention, s, main: Meeting) -> Meeting | None:
     """ "The meeting followed the fourth meeting of the EU–Tajikistan Subcommittee on Trade and
     Investment, held by video conference on 25 November": a sitting held in the weeks before the
     reported one, told with its own day, is a meeting of its own (no heads named)."""
-    m = _preceding_rx().search(ctx.text, max(s.start, b.span[0] - 90), b.span[0])
+    m = _linked_sitting_rx("preceding_links").search(ctx.text, max(s.start, b.span[0] - 90), b.span[0])
     if m is None or not main.date or len(main.date) < 10:
         return None
     number = b.number
