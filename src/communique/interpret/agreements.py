@@ -28,11 +28,12 @@ from functools import lru_cache
 
 from .. import data
 from ..annotate.agreements import _party_compound
+from ..annotate.alternation import trie_alternation
 from ..annotate.ordinals import parse_ordinal
 from ..annotate.places import country_name, demonym_country, first_letters_ahead
 from ..models import STAGE_ORDER, Agreement
 from .context import Context
-from .scan import AnyOf, LiteralScan, Openings, first_char_groups, matches_at
+from .scan import AnyOf, LiteralScan, Openings, matches_at
 
 __all__ = ["find_agreements"]
 
@@ -196,7 +197,7 @@ def _cues() -> dict:
         r"(?<![\w-])"
         + ahead
         + r"(?:"
-        + first_char_groups((re.escape(w) for w, _ in cue_list), ignore_case=True)  # see there
+        + trie_alternation((w for w, _ in cue_list), ignore_case=True)  # see there
         + r")(?![\w-])",
         re.I,
     )

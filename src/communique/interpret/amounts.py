@@ -26,13 +26,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import data
+from ..annotate.alternation import trie_alternation
 from ..annotate.dates import _future as future_clause
 from ..annotate.orgs import org_info
 from ..annotate.places import country_name, demonym_country, first_letters_ahead
 from ..annotate.types import Amount
 from ..models import Figure, Pledge
 from .context import Context
-from .scan import AnyOf, LiteralScan, first_char_groups
+from .scan import AnyOf, LiteralScan
 
 __all__ = ["interpret_amounts"]
 
@@ -168,9 +169,9 @@ def _lex() -> dict:
 
     def rx(words):
         return re.compile(
-            # (the alternation grouped by opening letter: see first_char_groups)
+            # (the words as a trie: see trie_alternation)
             r"(?<![\w-])(?:"
-            + first_char_groups(map(re.escape, sorted(words, key=len, reverse=True)), ignore_case=True)
+            + trie_alternation(words, ignore_case=True)
             + r")(?![\w-])",
             re.I,
         )

@@ -13,6 +13,7 @@ from datetime import date
 from functools import lru_cache
 
 from .. import data
+from ..annotate.alternation import trie_alternation
 from ..annotate.places import first_letters_ahead
 from ..models import Head, Meeting
 from .context import BodyMention, Context, _is_dateline_only, _months_before, owner_phrase
@@ -965,11 +966,12 @@ _DELEGATION = re.compile(
 def _topic_rx() -> tuple[dict, re.Pattern, re.Pattern]:
     conf = data.load("topics")
     ahead = first_letters_ahead(conf["cues"])  # see there: same matches, faster scans
-    # (alternations grouped by opening letter: see first_char_groups)
+    # (cues in their order of preference, grouped by opening letter: see first_char_groups; the
+    # topics longest first, as a trie: see trie_alternation)
     cue_alt = first_char_groups(map(re.escape, conf["cues"]), ignore_case=True)
     cues = re.compile(r"\b" + ahead + r"(?:" + cue_alt + r")\b", re.I)
     terms = sorted(conf["topics"], key=len, reverse=True)
-    alt = first_char_groups(map(re.escape, terms), ignore_case=True)
+    alt = trie_alternation(terms, ignore_case=True)
     rx = re.compile(r"(?<![\w-])" + first_letters_ahead(terms) + r"(?:" + alt + r")(?![\w-])", re.I)
     return conf, cues, rx
 
