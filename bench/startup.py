@@ -11,11 +11,12 @@ included) of importing the pipeline and extracting three shipped examples, one .
 the rate tables load), one .html (trafilatura loads), one .md: what `communique extract one.txt`,
 every `ingest --workers N` worker and every Ray worker pay once. `--base SRC` runs the same with
 another source tree (e.g. a worktree of the start commit) in the same run, alternating, for a
-fair comparison on a shared machine. Python byte-code is cached (in a temporary
+fair comparison on a shared machine; `--instructions` also counts each tree's instructions under
+valgrind, which load on the machine does not change. Python byte-code is cached (in a temporary
 PYTHONPYCACHEPREFIX, warmed by one untimed run) as in an installed package, even when the
 environment sets PYTHONDONTWRITEBYTECODE. Not a unit test: timings belong in a bench, not in CI.
 
-    python3 bench/startup.py [--runs 5] [--why] [--first-doc [--base /tmp/base/src]]
+    python3 bench/startup.py [--runs 5] [--why] [--first-doc [--base /tmp/base/src] [--instructions]]
 """
 
 from __future__ import annotations
@@ -86,8 +87,26 @@ def _first_doc_once(src: Path, env: dict) -> list[float]:
     return [c[0]] + [b - a for a, b in zip(c, c[1:], strict=False)]
 
 
-def first_doc(runs: int, base: Path | None) -> None:
-    """Print the median CPU cost of import + the first three documents, per tree."""
+def _first_doc_instructions(src: Path, env: dict) -> float | None:
+    """Instructions (G) of one fresh process importing and extracting the three documents, counted
+    by valgrind (cachegrind, no cache simulation): the same on a loaded machine, unlike CPU time.
+    None without valgrind."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    docs = [str(_SRC / "communique" / "examples" / name) for name in _EXAMPLES]
+    proc = subprocess.run([valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                           sys.executable, "-c", _CHILD, *docs], capture_output=True, text=True,
+                          env={**env, "PYTHONPATH": str(src)})
+    found = [line for line in proc.stderr.splitlines() if "I" in line and "refs:" in line]
+    if proc.returncode != 0 or not found:
+        sys.exit(f"valgrind run with {src} failed: {proc.stderr[-800:]}")
+    return int(found[0].split(":")[1].replace(",", "")) / 1e9
+
+
+def first_doc(runs: int, base: Path | None, instructions: bool = False) -> None:
+    """Print the median CPU cost of import + the first three documents, per tree (and with
+    `instructions`, valgrind's count of one run of each)."""
     trees = [("this tree", _SRC)] + ([("base", base)] if base else [])
     with tempfile.TemporaryDirectory(prefix="communique-pyc-") as pyc:
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -98,6 +117,7 @@ def first_doc(runs: int, base: Path | None) -> None:
         for _ in range(runs):
             for name, src in trees:  # alternated: load on the machine hits both alike
                 got[name].append(_first_doc_once(src, env))
+        counted = {name: _first_doc_instructions(src, env) for name, src in trees} if instructions else {}
     print(f"\nfirst document (CPU s, median of {runs} fresh processes; byte-code cached):")
     print(f"  {'tree':10s} {'start':>6s} {'import':>7s} {'.txt':>6s} {'.html':>6s} {'.md':>6s} {'total':>6s}")
     for name, _ in trees:
@@ -105,6 +125,9 @@ def first_doc(runs: int, base: Path | None) -> None:
         total = statistics.median(sum(r) for r in got[name])
         print(f"  {name:10s} " + " ".join(f"{x:6.3f}" for x in cols) + f" {total:6.3f}"
               + (f"   target < {FIRST_DOC_TARGET_S} s" if name == "this tree" else ""))
+    for name, n in counted.items():
+        print(f"  {name:10s} {n:.3f} G instructions (valgrind, one run)" if n is not None
+              else f"  {name:10s} (no valgrind: instructions not counted)")
 
 
 def main() -> None:
@@ -114,6 +137,8 @@ def main() -> None:
     ap.add_argument("--first-doc", action="store_true",
                     help="also time import + the first .txt/.html/.md extraction in fresh processes")
     ap.add_argument("--base", type=Path, help="with --first-doc: another source tree to time beside")
+    ap.add_argument("--instructions", action="store_true",
+                    help="with --first-doc: also count instructions under valgrind (slow, load-proof)")
     args = ap.parse_args()
 
     script = shutil.which("communique")
@@ -137,7 +162,7 @@ def main() -> None:
         for ms, name in _slowest_imports():
             print(f"  {ms:7.1f}  {name}")
     if args.first_doc:
-        first_doc(args.runs, args.base)
+        first_doc(args.runs, args.base, args.instructions)
     sys.exit(0 if median < TARGET_MS else 1)
 
 
