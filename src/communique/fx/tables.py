@@ -224,14 +224,16 @@ class EcbRates:
 
     def _keep(self, cur: str, days: list[date], values: list[float]) -> None:
         if cur != "EUR" and days:
-            self.days[cur] = tuple(days)
             self.values[cur] = array("d", values)
+            self.days[cur] = tuple(days)  # (last: a currency with days has its values)
 
     def _series(self, currency: str) -> tuple[date, ...] | None:
-        """The days of `currency` (its column read now if it was not yet), None when it has none."""
+        """The days of `currency` (its column read now if it was not yet), None when it has none.
+        Safe across threads (the API server's): a column is marked read only once it is kept, so
+        two threads may both read it, never see it half-kept."""
         if currency in self._unread:
-            self._unread.discard(currency)
             self._keep(currency, *self._file.column(currency))
+            self._unread.discard(currency)
         return self.days.get(currency)
 
     def read_all(self) -> EcbRates:
