@@ -614,7 +614,7 @@ def test_digit_forms_by_run_length_match_as_all_digit_forms():
     the alternation of every digit form (and none at a run of five digits or more)."""
     import random
 
-    from communique.annotate.dates import _DIGIT_FORMS_BY_RUN, _DIGIT_FORMS_RE, _DIGIT_RUN_RE, _compile_forms
+    from communique.annotate.dates import _DIGIT_FORMS, _DIGIT_FORMS_BY_RUN, _DIGIT_RUN_RE, _compile_forms
 
     pieces = ["1", "12", "123", "2024", "1990", "0", "3", "Q3", "M", "H", " ", "-", "–", ".", ",", "/",
               "st", "th", " March", "May", "of ", "to", " and ", " years ago", " months of", "'s", "s",
@@ -626,7 +626,7 @@ def test_digit_forms_by_run_length_match_as_all_digit_forms():
         text = lead + digits + "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
         start = len(lead)
         run = _DIGIT_RUN_RE.match(text, start).end() - start
-        want = _DIGIT_FORMS_RE.match(text, start)
+        want = _compile_forms(_DIGIT_FORMS).match(text, start)
         names = _DIGIT_FORMS_BY_RUN.get(run)
         got = _compile_forms(names).match(text, start) if names else None
         assert (got and (got.span(), got.lastgroup)) == (want and (want.span(), want.lastgroup)), text
@@ -637,7 +637,7 @@ def test_word_forms_by_first_character_match_as_all_word_forms():
     alternation of every word form."""
     import random
 
-    from communique.annotate.dates import _WORD_FORMS_BY_FIRST, _WORD_FORMS_RE
+    from communique.annotate.dates import _WORD_FORMS, _WORD_FORMS_BY_FIRST, _compile_forms
 
     pieces = ["the ", "The ", "first ", "First ", "second ", "half ", "quarter ", "of ", "this ", "last ",
               "next ", "year", "years", "month", "months", "ago", "earlier ", "in ", "In ", "two ", "three ",
@@ -647,7 +647,40 @@ def test_word_forms_by_first_character_match_as_all_word_forms():
     rng = random.Random(19)
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
-        want = _WORD_FORMS_RE.match(text)
-        rx = _WORD_FORMS_BY_FIRST.get(text[0], _WORD_FORMS_RE)
+        want = _compile_forms(_WORD_FORMS).match(text)
+        rx = _WORD_FORMS_BY_FIRST.get(text[0])
         got = rx.match(text) if rx is not None else None
         assert (got and (got.span(), got.lastgroup)) == (want and (want.span(), want.lastgroup)), text
+
+
+def test_first_form_match_is_what_every_form_matches():
+    """Where the dateline forms match, `_first_form_match` (the earlier forms tried one by one)
+    gives what the alternation of every form matches there: the same form, span and groups."""
+    import random
+
+    from communique.annotate.dates import _DATELINE_FORMS, _DATELINE_KINDS, _compile_forms, _first_form_match
+
+    pieces = ["3", "12", "2025", "1999", "June", "JUNE", "Jun.", "Sept", "Tuesday", "Tue.", "Q3", "H1", " ",
+              "–", "-", " to ", " and ", ", ", ".", "/", "th", "of ", "the ", "first ", "half ", "quarter ",
+              "this year", "last year", " 2026", " March", "May", " 4", "’s", "s", "%", " million", "×",
+              "\u00a0"]
+    openers = ["3 June", "12 March", "4", "June 3", "JUNE", "May", "Sept. ", "2025-06-04", "04.06.2025",
+               "Tuesday, 3 June", "Tue. ", "Monday", "March 2025", "2024",
+               "3–4 June", "June 3-4", "March–April", "June 2025 – July", "3 June – 4 July", "2024–25"]
+    rng = random.Random(29)
+    every, dateline = _compile_forms(), _compile_forms(_DATELINE_FORMS)
+    tried, other = 0, 0
+    for _ in range(20000):
+        lead = rng.choice(["", "Astana, ", "x ", "(", "9 "])
+        text = lead + rng.choice(openers) + "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        i = len(lead)
+        m = dateline.match(text, i)
+        if m is None:
+            continue
+        tried += 1
+        want, got = every.match(text, i), _first_form_match(text, i, m, _DATELINE_KINDS)
+        # (the groups that matched: the whole alternation also holds every other form's, unset)
+        groups = [{k: v for k, v in x.groupdict().items() if v is not None} for x in (got, want)]
+        assert (got.span(), got.lastgroup, groups[0]) == (want.span(), want.lastgroup, groups[1]), text
+        other += got.lastgroup not in _DATELINE_KINDS
+    assert tried > 5000 and other > 500  # (an earlier form wins at some: "3–4 June", "June 3–4")

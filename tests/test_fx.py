@@ -235,8 +235,27 @@ def test_ecb_reading_equals_currencyconverter():
     for cur, (days, values) in series.items():
         assert days == sorted(ref[cur]) and values == [ref[cur][d] for d in days]
     fast, via_library = EcbRates(), EcbRates(ref)
-    assert fast.days == via_library.days and fast.values == via_library.values
-    assert list(fast.days) == list(via_library.days)
+    assert not fast.days  # a column is read when its currency is first asked for
+    assert fast.bounds("USD") == via_library.bounds("USD") and list(fast.days) == ["USD"]
+    assert fast.read_all().days == via_library.days and fast.values == via_library.values
+    assert fast.currencies() == via_library.currencies()
+
+
+def test_ecb_columns_read_on_first_use_from_many_threads():
+    """Threads asking a fresh EcbRates for rates at once (the API server's) all get the rate the
+    fully read one gives: a column is never seen half-kept."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from communique.fx.tables import EcbRates, parse_when
+
+    full = EcbRates().read_all()
+    asks = [(cur, parse_when(day)) for cur in ("USD", "GBP", "JPY", "CHF", "TRY", "CYP")
+            for day in ("2008-06-13", "2019-04", "2024")] * 4
+    for _ in range(5):
+        fresh = EcbRates()
+        with ThreadPoolExecutor(8) as pool:
+            got = list(pool.map(lambda a, rates=fresh: rates.quote(*a), asks))
+        assert got == [full.quote(*a) for a in asks]
 
 
 def test_ecb_reading_of_an_unordered_file_takes_the_plain_path(monkeypatch):
@@ -246,15 +265,49 @@ def test_ecb_reading_of_an_unordered_file_takes_the_plain_path(monkeypatch):
 
     from communique.fx import tables
 
-    header, rows = tables._ecb_table()
-    rows = [list(r) for r in rows[:300]]
+    header, *lines = tables._ecb_lines()
+    rows = [ln.split(",") for ln in lines[:300]]
     random.Random(3).shuffle(rows)
-    rows.append([rows[0][0], *(["1.5"] * len(header))])  # a repeated day: the later line wins
+    width = len(rows[0])
+    rows.append([rows[0][0], *(["1.5"] * (width - 1))])  # a repeated day: the later line wins
     rows.append(rows[5][:4])  # a short line
-    monkeypatch.setattr(tables, "_ecb_table", lambda: (header, rows))
+    monkeypatch.setattr(tables, "_ecb_lines", lambda: [header, *(",".join(r) for r in rows)])
+    assert tables._EcbFile.read() is None
     plain = tables.ecb_history()
     assert plain["USD"][tables.parse_when(rows[0][0]).start] == 1.5
     series = tables._ecb_series()
     assert list(series) == list(plain)
     for cur, (days, values) in series.items():
         assert days == sorted(plain[cur]) and values == [plain[cur][d] for d in days]
+    odd = tables.EcbRates()
+    assert odd.days == tables.EcbRates(plain).days and not odd._unread
+
+
+def test_ecb_file_is_currencyconverters():
+    import os
+
+    from currency_converter import CURRENCY_FILE
+
+    from communique.fx.tables import _ecb_file
+
+    assert os.path.samefile(_ecb_file(), CURRENCY_FILE)
+
+
+@pytest.mark.parametrize("s", ["2024-02-29", "1999-01-04", "2026-10-30", "04 January 1999", "2023-02-29",
+                               "2024-1-05", "20240105", "2024-W01-1", "+024-01-05", "2024-01-5 ",
+                               "2024-13-01"])
+def test_ecb_day_reading_equals_currencyconverter(s):
+    """The fast day reading gives currency_converter's `parse_date` day, or its error, for a
+    column of such days and for one odd day among plain ones."""
+    from currency_converter.currency_converter import parse_date
+
+    from communique.fx.tables import _parse_days
+
+    def read(f, strings):
+        try:
+            return f(strings)
+        except ValueError as exc:
+            return type(exc)
+
+    for strings in ([s], [s, s], ["2020-01-02", s, "1999-01-04"]):
+        assert read(_parse_days, strings) == read(lambda x: tuple(map(parse_date, x)), strings)

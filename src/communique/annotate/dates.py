@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from communique.annotate.alternation import ascii_first_chars, trie_alternation
 from communique.annotate.numbers import WORD_NUMBER, digit_runs, parse_number
@@ -147,21 +147,26 @@ _FORM_NAME_RE = re.compile(r"\(\?P<(\w+)>")
 _BY_NAME = {_FORM_NAME_RE.match(f).group(1): f for f in _FORMS}
 
 
-@lru_cache(maxsize=16)
+@cache  # (a few dozen sets of names at most, all written in this module)
 def _compile_forms(names: str | None = None) -> re.Pattern:
-    """One alternation of the named forms, in the order of _FORMS (earlier forms win at a position)."""
+    """One alternation of the named forms, in the order of _FORMS (earlier forms win at a position).
+
+    Compiled when first asked for, never at import: the forms are ~17 KB of pattern text and sre
+    compiles ~1.5 µs per character, which every fresh process (a worker, `communique extract
+    one.txt`) would pay before its first document for alternations most texts never need."""
     keep = set(names.split()) if names else set(_BY_NAME)
     return re.compile("|".join(f for n, f in _BY_NAME.items() if n in keep))
 
 
-# the forms that can start at each kind of trigger: a smaller alternation fails faster
-_DIGIT_FORMS_RE = _compile_forms("iso num drr dr dmy fnm ago dec yr y q")
-_NAME_FORMS_RE = _compile_forms("mr dmy mdy myr mmr my mrel bm wd")
-_WORD_FORMS_RE = _compile_forms("q qrel hrel fnm boy sea relm ago intime rel wd")
+# the forms that can start at each kind of trigger: a smaller alternation fails faster (names,
+# for `_compile_forms`; the digit and word ones are used whole only at a character outside ASCII)
+_DIGIT_FORMS = "iso num drr dr dmy fnm ago dec yr y q"
+_NAME_FORMS = "mr dmy mdy myr mmr my mrel bm wd"
+_WORD_FORMS = "q qrel hrel fnm boy sea relm ago intime rel wd"
 # The digit forms that can open at a run of that many ASCII digits (the longest there): a year
 # is four digits followed by no digit (iso, dec, yr, y); a day, a month number, "Q"/"M" counts
 # and `_NUMW` take at most three before a non-digit (num, drr, dr, dmy, q: two; fnm, ago: three).
-# A longer run opens no date. Same match as `_DIGIT_FORMS_RE` (the kept forms keep their order),
+# A longer run opens no date. Same match as `_DIGIT_FORMS` (the kept forms keep their order),
 # with fewer forms failing first: ~40% fewer instructions per attempt.
 # (names, compiled when first used through `_compile_forms`'s cache)
 _DIGIT_FORMS_BY_RUN = {1: "num drr dr dmy fnm ago q", 2: "num drr dr dmy fnm ago q", 3: "fnm ago",
@@ -178,27 +183,28 @@ class _FormsByFirst:
     number words take 5-10 ms each), won back after ~1,500 documents (~0.27 M instructions each)."""
 
     def __init__(self, names: str) -> None:
+        assert names.split() == [n for n in _BY_NAME if n in names.split()], "names not in _FORMS order"
         self.names = names
         self._keep: dict[str, str] | None = None
         self._made: dict[str, re.Pattern] = {}
 
-    def get(self, c: str, default: re.Pattern) -> re.Pattern | None:
+    def get(self, c: str) -> re.Pattern | None:
         if self._keep is None:
             firsts = {n: ascii_first_chars(_BY_NAME[n]) for n in self.names.split()}
             self._keep = {chr(code): " ".join(n for n, f in firsts.items() if f is None or chr(code) in f)
                           for code in range(128)}
         keep = self._keep.get(c)
         if keep is None:
-            return default  # not ASCII
+            return _compile_forms(self.names)  # not ASCII: all of them
         if not keep:
             return None
         rx = self._made.get(keep)
-        if rx is None:
-            rx = self._made[keep] = re.compile("|".join(_BY_NAME[n] for n in keep.split()))
+        if rx is None:  # (`keep` lists names in `_FORMS` order: the alternation of them all, kept in order)
+            rx = self._made[keep] = _compile_forms(keep)
         return rx
 
 
-_WORD_FORMS_BY_FIRST = _FormsByFirst("q qrel hrel fnm boy sea relm ago intime rel wd")
+_WORD_FORMS_BY_FIRST = _FormsByFirst(_WORD_FORMS)
 
 _MONTH_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['month_cues'], True)})[ \u00a0-]+(?:the\s+)?$")
 _YEAR_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['year_cues'], True)})[ \u00a0]+(?:the\s+)?$")
@@ -696,14 +702,16 @@ def find_dates(text: str, anchor: dt.date | None = None, offset: int = 0) -> lis
             if text[start].isdigit():
                 run = (te if kind == "d" and start == ts else _DIGIT_RUN_RE.match(text, start).end()) - start
                 if not run:  # a non-ASCII digit
-                    rx = _DIGIT_FORMS_RE
+                    rx = _compile_forms(_DIGIT_FORMS)
                 elif run in _DIGIT_FORMS_BY_RUN:
                     rx = _compile_forms(_DIGIT_FORMS_BY_RUN[run])
                 else:
                     continue
             else:
-                rx = (_NAME_FORMS_RE if start == ts and kind == "n" else
-                      _WORD_FORMS_BY_FIRST.get(text[start], _WORD_FORMS_RE))  # (not ASCII: all)
+                if start == ts and kind == "n":
+                    rx = _compile_forms(_NAME_FORMS)
+                else:
+                    rx = _WORD_FORMS_BY_FIRST.get(text[start])
                 if rx is None:
                     continue
             m = rx.match(text, start)
@@ -786,6 +794,32 @@ _DATELINE_FORMS = "iso num dmy mdy my"
 _DATELINE_KINDS = frozenset(_DATELINE_FORMS.split())
 
 
+_OPENINGS: dict[str, frozenset[str] | None] = {}  # form name → `ascii_first_chars`, as asked for
+
+
+def _first_form_match(text: str, i: int, m: re.Match, tried: frozenset[str]) -> re.Match:
+    """What the alternation of every form (`_compile_forms()`) matches at `i`, given `m`, the match
+    there of the alternation of the forms `tried`: the first form in `_FORMS` order that matches
+    wins, so only the forms before m's that were not tried and can open with the character at `i`
+    are tried, each alone (compiled once, ~1 ms each), and m stands when none matches. The same
+    match without compiling the whole alternation (~17 KB of pattern, ~30 ms per process)."""
+    c = text[i : i + 1]
+    for name in _BY_NAME:
+        if name == m.lastgroup:
+            return m
+        if name in tried:
+            continue
+        if name not in _OPENINGS:
+            _OPENINGS[name] = ascii_first_chars(_BY_NAME[name])
+        opens = _OPENINGS[name]
+        if opens is not None and c.isascii() and c not in opens:
+            continue
+        earlier = _compile_forms(name).match(text, i)
+        if earlier is not None:
+            return earlier
+    return m
+
+
 def dateline_mention(text: str) -> DateMention | None:
     """The text's own date stated at its head (see `_dateline_mention`); cached for the few texts
     in flight: the publication date and the meeting finder both ask. DateMention is frozen."""
@@ -811,12 +845,13 @@ def _dateline_mention(text: str) -> DateMention | None:
                     continue
                 i = pm.end()
             # Most lines open with no date: the forms a dateline may take are tried first (a small
-            # alternation), every form only where one of them matches (an earlier form may win
+            # alternation), the others only where one of them matches (an earlier form may win
             # there): ~10x cheaper per line, the same dates.
-            if not _compile_forms(_DATELINE_FORMS).match(line, i):
+            m = _compile_forms(_DATELINE_FORMS).match(line, i)
+            if not m:
                 continue
-            m = _compile_forms().match(line, i)  # every form; compiled on first use
-            if not m or m.lastgroup not in _DATELINE_KINDS:
+            m = _first_form_match(line, i, m, _DATELINE_KINDS)
+            if m.lastgroup not in _DATELINE_KINDS:
                 continue
             if prefix_re is not _LABEL_RE and not _LINE_TAIL_RE.match(line, m.end()):
                 continue

