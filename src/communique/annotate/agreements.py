@@ -110,6 +110,7 @@ def _lex() -> dict:
         "money": set(d.get("money_contracts") or ()),
         "listed_after": set(d.get("listed_after") or ()),
         "vague": set(d.get("vague") or ()),
+        "generic": frozenset(d.get("generic_heads") or ()),
         "irregular_past": frozenset(d.get("irregular_past") or ()),
         # every token an agreement noun can start with: the scan skips all others before `_noun_at`
         "starts": single | {n.split()[0] for n in multi},
@@ -283,7 +284,7 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             and _initials_of(acronym, noun)
             and (
                 not capital
-                or _capital_post(toks, j_after_acr, bare=not any(w[:1].isupper() for w in pre_words))
+                or _capital_post(toks, j_after_acr, bare=_bare_head(pre_words))
             )
         ):
             # "the Memorandum of Understanding (MoU) on Critical Raw Materials": the noun's own
@@ -323,7 +324,7 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
                 or _capital_post(
                     toks,
                     j,
-                    bare=not any(w[:1].isupper() for w in pre_words),
+                    bare=_bare_head(pre_words),
                     # "a Programme of cooperation between the ministries …", and a list item that
                     # opens with its noun ("5. Memorandum of understanding between the ministries …")
                     indefinite=(k > 0 and toks[k - 1].base.lower() in ("a", "an"))
@@ -443,6 +444,14 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
 
 _MODIFIER = re.compile(r"[a-z][a-z-]*[a-z]")
 _ARTICLES = {"a", "an", "the", "this", "that", "its", "their", "two", "three", "several"}
+
+
+def _bare_head(pre_words: list[str]) -> bool:
+    """A name whose capitalised words before the noun only say its kind ("Framework Agreement",
+    "Financing Agreement", "Loan Agreement"; data/agreements.yaml `generic_heads`) is no title yet: its
+    parties and subject after it ("… between X and Y", "… for the … programme") belong to it."""
+    generic = _lex()["generic"]
+    return all(not w[:1].isupper() or w.lower() in generic for w in pre_words)
 
 
 def _free_modifiers(text: str, toks: list[Tok], k: int) -> int:

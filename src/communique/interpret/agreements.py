@@ -138,8 +138,10 @@ _AND_TO_LAUNCH = re.compile(
     r"\band\s+to\s+(?:launch|start|begin|open|commence)\s+(?:(?:formal|official|the)\s+)?$"
 )
 _NEW_CLAUSE = re.compile(r"[;]|,\s+(?:and|but|while|whereas)\s")
+# ("adopted Resolution No. 142 approving the draft law …": the decision's own title, capitalised)
 _DECISION_AFTER = re.compile(
-    r"\s+(?:(?:a|the|its|their)\s+)?(?:decision|decisions|resolution|decree|regulation|conclusions|mandate)\b"
+    r"\s+(?:(?:a|the|its|their)\s+)?(?:decision|decisions|resolution|decree|regulation|conclusions|mandate)\b",
+    re.I,
 )
 _AMONG_THEM = re.compile(
     r"\s*(?:Among\s+(?:them|these|those|the\s+documents|which)|(?:They|These|Those)\s+(?:include|included|are|were)\b)"
@@ -224,12 +226,22 @@ def _cues() -> dict:
         re.I,
     )
     leg = "|".join(map(re.escape, sorted(conf.get("legislatures") or ["Parliament"], key=len, reverse=True)))
+    dec = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(conf.get("ratifying_decrees") or ["presidential decree"], key=len, reverse=True)
+    )
     return {
         # "the Senate approved X", "X was endorsed by both chambers": a parliament's vote (case kept:
         # "the Chamber of Commerce approved" is no house of parliament)
         "legislature": re.compile(rf"(?<![\w-])(?:{leg})(?![\w-])"),
         "by_legislature": re.compile(
             rf"\s+by\s+(?:the\s+|both\s+|its\s+)?(?:[\w-]+\s+){{0,2}}?(?:{leg})(?![\w-])"
+        ),
+        # "approved by Decree of the President No. 118", "endorsed by presidential decree": a head of
+        # state's act of approval is the domestic ratification of an intergovernmental agreement
+        "by_decree": re.compile(
+            rf"\s+by\s+(?:a\s+|the\s+|his\s+|her\s+)?(?:{dec})(?![\w-])",
+            re.I,
         ),
         "launched_verb": re.compile(r"\b(?:agreed|decided)\s+to\s"),
         "launched": launched,
@@ -282,6 +294,20 @@ def _key(name: str) -> str:
     n = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I).lower()
     n = re.sub(r"agreements\b", "agreement", n)
     return " ".join(n.split())
+
+
+_EXTENSION = re.compile(r" (?:between|with|on|for|among) \S")
+
+
+def _extends(longer: str, shorter: str) -> bool:
+    """ "power purchase agreement between X and Y" tells "power purchase agreement" with its parties
+    or subject: a lower-case kind of two words or more, continued by a post word."""
+    return (
+        " " in shorter
+        and longer.startswith(shorter)
+        and _EXTENSION.match(longer, len(shorter)) is not None
+        and _EXTENSION.search(shorter) is None
+    )
 
 
 _SIG_STOP = frozenset(
@@ -337,6 +363,12 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
         for r in recs:
             rk = _key(r.name)
             if rk == k or (r.capitalised and (k.startswith(rk + " ") or rk.startswith(k + " "))):
+                return r
+            if not r.capitalised and not r.plural and (_extends(k, rk) or _extends(rk, k)):
+                # "revenues under the power purchase agreement … The power purchase agreement between
+                # X and Y was signed": one document, told the second time with its parties
+                if len(k) > len(rk):
+                    r.name = name
                 return r
         # "the air services agreement" … "the Agreement on Air Services", "the EU–Kazakhstan EPCA" …
         # "the Enhanced Partnership and Cooperation Agreement": the same words, the same document
@@ -1418,7 +1450,7 @@ def _by_parliament(text: str, word: str, pos: int, clause_left: str) -> bool:
     if word not in ("approved", "endorsed", "adopted") or _DRAFT_AFTER.match(text, pos + len(word)):
         return False
     cues = _cues()
-    by = cues["by_legislature"].match(text, pos + len(word))
+    by = cues["by_legislature"].match(text, pos + len(word)) or cues["by_decree"].match(text, pos + len(word))
     return bool(cues["legislature"].search(clause_left) or by)
 
 

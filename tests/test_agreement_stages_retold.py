@@ -1,0 +1,179 @@
+"""Agreement names and stages told in ways the first rules did not expect: a generic head ("Framework
+Agreement", "Financing Agreement") continued by its parties and subject, approval by a head of
+state's decree, "completed its internal procedures", "put to paper", a cabinet resolution that only
+approves a ratification bill, footnote marks after a full stop, and a lower-case kind told again with
+its parties (our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import extract
+from communique.annotate.agreements import find_agreement_mentions
+from communique.segment import segment
+
+
+def names(text: str) -> list[str]:
+    return [m.name for m in find_agreement_mentions(text) if not m.anaphoric]
+
+
+def records(text: str, published: str = "2026-05-20") -> list[tuple[str, str | None, str | None]]:
+    return [(a.name, a.status, a.date) for a in extract(text, published=published).agreements]
+
+
+def status_of(text: str, published: str = "2026-05-20") -> dict[str, str | None]:
+    return {a.name: a.status for a in extract(text, published=published).agreements}
+
+
+# --- a generic head is no title: its parties and subject belong to the name -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'The Mazhilis approved the bill "On ratification of the Framework Agreement between the '
+            'Republic of Kazakhstan and the European Investment Bank".',
+            "Framework Agreement between the Republic of Kazakhstan and the European Investment Bank",
+        ),
+        (
+            "Deputies ratified the Financing Agreement between Mongolia and the European Union for the "
+            "programme on sustainable herding.",
+            "Financing Agreement between Mongolia and the European Union for the programme on sustainable "
+            "herding",
+        ),
+        (
+            "The Loan Agreement between the Kyrgyz Republic and the Asian Development Bank for the "
+            "Bishkek ring road was signed in Manila.",
+            "Loan Agreement between the Kyrgyz Republic and the Asian Development Bank for the Bishkek "
+            "ring road",
+        ),
+        (
+            "Yesterday the Grant Agreement between Tajikistan and the World Bank was initialled.",
+            "Grant Agreement between Tajikistan and the World Bank",
+        ),
+    ],
+)
+def test_a_generic_head_takes_its_parties_and_subject(text, expected):
+    assert expected in names(text)
+
+
+def test_a_real_title_still_ends_at_its_noun():
+    found = names(
+        "The Enhanced Partnership and Cooperation Agreement between the EU and Uzbekistan was signed."
+    )
+    assert found == ["Enhanced Partnership and Cooperation Agreement"]
+
+
+# --- approval by a head of state's decree is the domestic ratification ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Agreement on air services between Kazakhstan and Qatar was approved by Decree of the "
+        "President No. 118 of 6 March 2026.",
+        "The agreement on road transport with Turkmenistan was approved by presidential decree in April.",
+        "In April the investment agreement with the Ministry of Energy was endorsed by a Presidential "
+        "Decree.",
+        "The Protocol on veterinary control was approved by the President's decree on 2 May.",
+    ],
+)
+def test_approval_by_decree_ratifies(text):
+    assert list(status_of(text).values()) == ["ratified"]
+
+
+def test_a_government_approving_a_draft_law_is_no_signature():
+    # the cabinet's resolution on the ratification bill: signed still, dated by its own signing
+    text = (
+        "At its meeting on Tuesday the Government adopted Resolution No. 142 approving the draft law "
+        '"On ratification of the Framework Agreement between the Republic of Kazakhstan and the '
+        'European Investment Bank". The Framework Agreement was signed in Luxembourg on 20 November 2025.'
+    )
+    ((name, status, date),) = records(text, "2026-03-12")
+    assert name.startswith("Framework Agreement between") and status == "signed" and date == "2025-11-20"
+
+
+# --- one side's internal procedures completed -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With the decree, the Kazakh side has completed its internal procedures for the Agreement on "
+        "mutual recognition of digital signatures.",
+        "Uzbekistan completed all necessary internal procedures on the Agreement on labour migration "
+        "last month.",
+        "The Kyrgyz side has completed its domestic procedures for the Treaty on the state border.",
+        "Azerbaijan notified the completion of its internal procedures for the Agreement on visa-free "
+        "travel.",
+    ],
+)
+def test_completed_internal_procedures_ratify(text):
+    assert list(status_of(text).values()) == ["ratified"]
+
+
+# --- "put to paper", "put pen to paper", "inks" ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The power purchase agreement between Sun Energy LLC and the grid operator was put to paper in "
+        "March 2026.",
+        "The two ministers put pen to paper on the Agreement on the Joint Use of Border Waters.",
+        "Almaty and Tashkent are putting pen to paper on the Memorandum on Tourism Cooperation today.",
+        "KazMunayGas inks the Agreement on the Caspian Gas Pipeline with its partners this week.",
+    ],
+)
+def test_put_to_paper_signs(text):
+    assert list(status_of(text).values()) == ["signed"]
+
+
+# --- a lower-case kind told again with its parties is one document ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Its revenues under the power purchase agreement are in manats. The power purchase agreement "
+            "between Sun Energy LLC and Azerenerji was signed in March.",
+            "power purchase agreement between Sun Energy LLC and Azerenerji",
+        ),
+        (
+            "The offtake agreement covers ten years. The offtake agreement with Kazatomprom was signed on "
+            "the forum's first day.",
+            "offtake agreement with Kazatomprom",
+        ),
+        (
+            "The concession agreement between the Ministry of Transport and Almaty Ring Road LLP was "
+            "signed in 2021. The concession agreement runs for twenty years.",
+            "concession agreement between the Ministry of Transport and Almaty Ring Road LLP",
+        ),
+    ],
+)
+def test_a_kind_retold_with_its_parties_is_one_record(text, expected):
+    got = records(text)
+    assert [(n, s) for n, s, _d in got] == [(expected, "signed")]
+
+
+# --- a footnote mark after a full stop ends the sentence -------------------------------------------
+
+
+@pytest.mark.parametrize("mark", ["[4]", "[12]", "[1]"])
+def test_a_footnote_mark_ends_a_sentence(mark):
+    text = f"The memorandum was signed in November 2022.{mark} An agreement on tariffs is under negotiation."
+    assert [s.text for s in segment(text)] == [
+        f"The memorandum was signed in November 2022.{mark}",
+        "An agreement on tariffs is under negotiation.",
+    ]
+
+
+def test_a_footnote_mark_keeps_the_stages_of_two_sentences_apart():
+    text = (
+        "The Memorandum of Understanding on raw materials and batteries was signed in November 2022.[4] "
+        "An intergovernmental agreement among Kazakhstan, Azerbaijan and Georgia on a single tariff is "
+        "under negotiation."
+    )
+    assert sorted(s for s in status_of(text, "2026-06-10").values()) == ["negotiating", "signed"]

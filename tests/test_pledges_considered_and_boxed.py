@@ -1,0 +1,156 @@
+"""Pledges told in ways the first rules did not expect: money a party "is considering" (a hedged
+pledge, not a figure), a grant another body only administers, a state's policy bank it lends through,
+"cofinancing", and a fact box that lists the pledges the prose tells (our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import extract
+
+
+def pledges(text: str, published: str = "2026-09-17") -> list[tuple[str | None, float, str, bool]]:
+    return [(p.by, p.amount, p.currency, p.hedged) for p in extract(text, published=published).pledges]
+
+
+def money_figures(text: str, published: str = "2026-09-17") -> list[float]:
+    return [f.value for f in extract(text, published=published).figures if f.unit not in ("percent", "count")]
+
+
+# --- money a party is considering is a hedged pledge -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The EU is considering a further EUR 2 billion for rail rolling stock and port digitalisation.",
+            ("European Union", 2e9, "EUR", True),
+        ),
+        (
+            "The European Union is also considering an additional EUR 10 million top-up in 2027.",
+            ("European Union", 10e6, "EUR", True),
+        ),
+        (
+            "Japan is weighing an extra USD 50 million for the Kyrgyz health sector.",
+            ("Japan", 50e6, "USD", True),
+        ),
+        (
+            "Germany is contemplating a new EUR 30 million for vocational schools in Uzbekistan.",
+            ("Germany", 30e6, "EUR", True),
+        ),
+    ],
+)
+def test_money_under_consideration_is_a_hedged_pledge(text, expected):
+    assert pledges(text) == [expected]
+    assert money_figures(text) == []
+
+
+def test_cofinancing_under_consideration_is_a_hedged_pledge():
+    text = (
+        "The Asian Infrastructure Investment Bank is considering cofinancing of up to $100 million, subject "
+        "to approval by its Board."
+    )
+    assert pledges(text) == [("Asian Infrastructure Investment Bank", 100e6, "USD", True)]
+
+
+# --- who gives ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "giver"),
+    [
+        (
+            "ADB will also administer a $5 million grant from the Saudi Fund for Development to pilot "
+            "solar pumps.",
+            "Saudi Fund for Development",
+        ),
+        (
+            "The EBRD manages a EUR 8 million grant from the Saudi Fund for Development for energy audits.",
+            "Saudi Fund for Development",
+        ),
+        (
+            "UNDP will implement a USD 3 million grant from the Saudi Fund for Development for rural "
+            "clinics.",
+            "Saudi Fund for Development",
+        ),
+    ],
+)
+def test_a_body_that_administers_a_grant_does_not_give_it(text, giver):
+    assert [p[0] for p in pledges(text)] == [giver]
+
+
+@pytest.mark.parametrize(
+    ("text", "giver"),
+    [
+        (
+            "The Chinese side is ready to allocate a credit line of 5 billion yuan through the "
+            "Export-Import Bank of China for processing projects.",
+            "Export-Import Bank of China",
+        ),
+        (
+            "Japan will provide a loan of USD 200 million through JBIC for the Tashkent power plant.",
+            "Japan Bank for International Cooperation",
+        ),
+        (
+            "China intends to lend USD 1 billion through the China Development Bank for logistics hubs.",
+            "China Development Bank",
+        ),
+    ],
+)
+def test_a_state_s_own_bank_it_lends_through_gives(text, giver):
+    assert [p[0] for p in pledges(text)] == [giver]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany will provide EUR 30 million through KfW for the repair of hydropower plants.",
+        "Japan will give a grant of USD 20 million through JBIC for school buses.",
+    ],
+)
+def test_money_a_state_gives_through_its_bank_without_a_loan_is_the_state_s(text):
+    assert [p[0] for p in pledges(text)] in (["Germany"], ["Japan"])
+
+
+# --- a fact box repeats the pledges the prose tells --------------------------------------------------
+
+
+def test_a_fact_box_repeats_the_pledges_of_the_prose():
+    text = (
+        "The Asian Development Bank has approved a $250 million loan for irrigation in Khorezm.\n\n"
+        "Financing at a glance\n"
+        "- ADB loan: $250 million (ordinary capital resources)\n"
+        "- Asian Infrastructure Investment Bank: up to $100 million (under consideration)\n"
+        "- Government of Uzbekistan: $48.6 million\n\n"
+        "The Asian Infrastructure Investment Bank is considering cofinancing of up to $100 million. The "
+        "Government of Uzbekistan will provide $48.6 million in counterpart funding."
+    )
+    got = pledges(text, "2026-10-02")
+    assert sorted((by, amount) for by, amount, _c, _h in got) == [
+        ("Asian Development Bank", 250e6),
+        ("Asian Infrastructure Investment Bank", 100e6),
+        ("Government of Uzbekistan", 48.6e6),
+    ]
+    assert money_figures(text, "2026-10-02") == []
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["* EU grant: EUR 25 million", "1. European Union: EUR 25 million", "- EU contribution: EUR 25 million"],
+)
+def test_a_box_item_of_a_pledge_told_in_prose_is_no_record(item):
+    text = (
+        "The European Union will provide a grant of EUR 25 million for rural livelihoods.\n\n"
+        f"Key facts:\n{item}\n"
+    )
+    assert pledges(text) == [("European Union", 25e6, "EUR", False)]
+    assert money_figures(text) == []
+
+
+def test_a_box_item_the_prose_does_not_tell_stays():
+    text = (
+        "The European Union will provide a grant of EUR 25 million for rural livelihoods.\n\n"
+        "Key facts:\n- Trade in 2025: EUR 1.1 billion\n"
+    )
+    assert money_figures(text) == [1.1e9]
