@@ -177,3 +177,37 @@ def test_a_footnote_mark_keeps_the_stages_of_two_sentences_apart():
         "under negotiation."
     )
     assert sorted(s for s in status_of(text, "2026-06-10").values()) == ["negotiating", "signed"]
+
+
+# --- a ratification law sent back stays signed; one sent on to the head of state has ratified --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Senate returned to the Mazhilis with amendments the draft law on ratification of the "
+        "Agreement on Green Hydrogen, signed in Berlin in 2025.",
+        "The upper house sent back to the lower chamber with amendments the bill ratifying the Agreement "
+        "on Road Transport, signed last year.",
+        "The President vetoed the law ratifying the Agreement on Legal Assistance.",
+    ],
+)
+def test_a_ratification_law_sent_back_leaves_the_agreement_signed(text):
+    assert list(status_of(text).values()) == ["signed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senators passed the law ratifying the Agreement on Cultural Cooperation and sent it to the "
+        "President for signature.",
+        "The Jogorku Kenesh adopted the law on ratification of the Agreement on Water Use and sent it to "
+        "the President for his signature.",
+        "The Senate adopted the law on ratification of the Treaty on Extradition; the law has been sent "
+        "to the Head of State for signature.",
+        "The Senate ratified the Agreement on Road Transport, which the Mazhilis had returned with "
+        "amendments.",
+    ],
+)
+def test_a_ratification_law_sent_to_the_head_of_state_has_ratified(text):
+    assert list(status_of(text).values()) == ["ratified"]

@@ -995,7 +995,11 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 and not _TALKS_ON.match(text, pos + len(word))
             ):
                 continue  # "Following the talks, the presidents signed …": the occasion, not a stage
-            if stage == "ratified" and _TO_UPPER_HOUSE.search(text, pos, s.end):
+            if stage == "signed" and _LAW_SIGNATURE.search(text, max(s.start, pos - 30), pos):
+                continue  # "… sent it to the Head of State for signature": the law's, not the agreement's
+            if stage == "ratified" and (
+                _TO_UPPER_HOUSE.search(text, pos, s.end) or _SENT_BACK.search(text, s.start, pos)
+            ):
                 # "the Mazhilis adopted the law on ratification of X and sent it to the Senate": one
                 # chamber's vote, the ratification is still ahead
                 pending_seen = pos + len(word)
@@ -1138,10 +1142,22 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 r.pending.append((low - 1, STAGE_ORDER[low - 1], s.start))
 
 
-# a law passed on to the upper chamber (or to the head of state for signature): not yet ratified
+# a law passed on to the upper chamber: not yet ratified (one sent on to the head of state for
+# signature has passed the last chamber: ratified, tune10 and tune14 gold; see _LAW_SIGNATURE)
 _TO_UPPER_HOUSE = re.compile(
     r"\b(?:sent|forwarded|submitted|passed|transmitted|referred)\s+(?:it\s+|them\s+)?(?:on\s+)?to\s+the\s+"
-    r"(?:Senate|upper\s+(?:house|chamber)|Federation\s+Council|President\s+for\s+(?:signature|signing))\b"
+    r"(?:Senate|upper\s+(?:house|chamber)|Federation\s+Council)\b"
+)
+# "… and sent it to the President for signature": the law's signature, no step of the agreement
+_LAW_SIGNATURE = re.compile(
+    r"\b(?:President|Head\s+of\s+State|head\s+of\s+state|Emir|King)\s+for\s+(?:his\s+|her\s+)?$"
+)
+# a chamber that sends a ratification law back ("the Senate returned to the Mazhilis with amendments
+# the draft law on ratification of X", "sent the bill ratifying X back to the lower house", "vetoed
+# the law"): the ratification is still ahead
+_SENT_BACK = re.compile(
+    r"\b(?:returned|sent\s+back|referred\s+back|vetoed|rejected|turned\s+down|voted\s+down)\b"
+    r"(?:(?!\b(?:and|but|while)\b)[^;.])*$"
 )
 # after a talks cue, in its clause: the talks have not begun ("Negotiations on X have not started
 # yet", "talks on X are yet to begin", "… has not been launched")
