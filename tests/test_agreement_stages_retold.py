@@ -211,3 +211,86 @@ def test_a_ratification_law_sent_back_leaves_the_agreement_signed(text):
 )
 def test_a_ratification_law_sent_to_the_head_of_state_has_ratified(text):
     assert list(status_of(text).values()) == ["ratified"]
+
+
+# --- a chained name with a verb of its own takes no cue from before it -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The ministers signed a memorandum on cooperation in veterinary medicine, and an agreement on "
+            "the mutual protection of investments was initialled.",
+            {
+                "memorandum on cooperation in veterinary medicine": "signed",
+                "agreement on the mutual protection of investments": "initialled",
+            },
+        ),
+        (
+            "The sides signed a protocol on customs and an agreement on trade was initialled.",
+            {"protocol on customs": "signed", "agreement on trade": "initialled"},
+        ),
+        (
+            "The delegations adopted a roadmap on transit, and a memorandum on tourism is being negotiated.",
+            {"roadmap on transit": "signed", "memorandum on tourism": "negotiating"},
+        ),
+    ],
+)
+def test_a_chained_name_with_its_own_verb_keeps_its_own_stage(text, expected):
+    assert status_of(text, "2026-02-19") == expected
+
+
+# --- a step looked ahead to is still ahead --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Council looked ahead to the entry into force of the Enhanced Partnership and Cooperation "
+        "Agreement, which was signed in Brussels on 24 October 2025 and is going through ratification.",
+        "The ministers looked ahead to the entry into force of the Agreement on Air Services, signed in "
+        "2025.",
+        "Both sides anticipated the ratification of the Agreement on Road Transport signed in March.",
+        "The sides are awaiting the ratification of the Agreement on Labour Migration signed last year.",
+    ],
+)
+def test_a_step_looked_ahead_to_leaves_the_agreement_signed(text):
+    assert list(status_of(text).values()) == ["signed"]
+
+
+# --- the documents an occasion produced were signed there ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "The ministers reviewed the implementation of the outcomes of the second China–Central Asia "
+            "Summit held in Astana in June 2025, including the Treaty on Permanent Good-Neighbourliness, "
+            "Friendship and Cooperation.",
+            "2025-06",
+        ),
+        (
+            "The sides discussed the results of the Samarkand summit in April 2025, including the "
+            "Declaration on Strategic Partnership.",
+            "2025-04",
+        ),
+        (
+            "The ministers welcomed the documents adopted at the 5th meeting in Bishkek in May 2026, among "
+            "them the Roadmap for Trade Facilitation.",
+            "2026-05",
+        ),
+    ],
+)
+def test_a_document_among_an_occasion_s_outcomes_was_signed_there(text, date):
+    ((_name, status, when),) = records(text, "2026-06-10")
+    assert (status, when) == ("signed", date)
+
+
+def test_an_agreement_among_existing_ones_is_no_outcome():
+    text = (
+        "The ministers discussed the implementation of existing agreements, including the Agreement on "
+        "Road Transport."
+    )
+    assert list(status_of(text).values()) == ["in force"]

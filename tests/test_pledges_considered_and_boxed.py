@@ -154,3 +154,60 @@ def test_a_box_item_the_prose_does_not_tell_stays():
         "Key facts:\n- Trade in 2025: EUR 1.1 billion\n"
     )
     assert money_figures(text) == [1.1e9]
+
+
+# --- of the signers of a loan, the bank lends ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "giver"),
+    [
+        (
+            "The European Bank for Reconstruction and Development and the Kyrgyz government signed a EUR 50 "
+            "million loan for the Bishkek water network.",
+            "European Bank for Reconstruction and Development",
+        ),
+        (
+            "The Asian Development Bank and the Government of Tajikistan have signed a USD 30 million "
+            "concessional loan for schools.",
+            "Asian Development Bank",
+        ),
+        (
+            "Uzbekistan and the Islamic Development Bank signed a $100 million credit line for small firms.",
+            "Islamic Development Bank",
+        ),
+    ],
+)
+def test_of_the_signers_of_a_loan_the_bank_lends(text, giver):
+    assert [p[0] for p in pledges(text)] == [giver]
+
+
+# --- a pledge raised to a new total -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hungary confirmed that Eximbank Hungary has opened a credit line of USD 100 million for Kazakh "
+            "importers and stands ready to increase it to USD 200 million.",
+            [("Eximbank Hungary", 100e6, "USD", False), ("Eximbank Hungary", 200e6, "USD", True)],
+        ),
+        (
+            "The EU allocated EUR 20 million for border management. It could raise the envelope to EUR 35 "
+            "million next year.",
+            [("European Union", 20e6, "EUR", False), ("European Union", 35e6, "EUR", True)],
+        ),
+        (
+            "Japan provided a grant of USD 5 million for clinics and will double it to USD 10 million.",
+            [("Japan", 5e6, "USD", False), ("Japan", 10e6, "USD", False)],
+        ),
+    ],
+)
+def test_a_pledge_raised_to_a_new_total_is_its_giver_s_pledge(text, expected):
+    assert pledges(text, "2026-02-19") == expected
+    assert money_figures(text, "2026-02-19") == []
+
+
+def test_a_figure_raised_is_no_pledge():
+    assert pledges("Trade grew to USD 5 billion and the sides will increase it to USD 7 billion.") == []

@@ -54,7 +54,9 @@ _OF_NOUNS = ("implementation", "practical implementation", "ratification", "sign
 _STEP_NOUNS = {"entry into force", "signing", "signature", "ratification", "ratifying"}
 _STEP_AHEAD = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|prepar(?:e|ed|es|ing|ations?)\s+(?:for)?|prospects?\s+(?:of|for)|possibility\s+of|"
-    r"speedy|early|swift|timely|(?:the\s+)?date\s+(?:of|for)|accelerat\w*|expedit\w*|speed(?:ing)?\s+up|(?:necessary|needed|required)\s+for|procedures?\s+for|ensur\w*|complet(?:e|es|ing|ion\s+of)|on|towards?|"
+    r"speedy|early|swift|timely|ahead\s+to|"
+    # ("looked ahead to the entry into force of X", "anticipated the ratification of X")
+    r"anticipat(?:e|ed|es|ing)|await(?:ed|s|ing)?|(?:the\s+)?date\s+(?:of|for)|accelerat\w*|expedit\w*|speed(?:ing)?\s+up|(?:necessary|needed|required)\s+for|procedures?\s+for|ensur\w*|complet(?:e|es|ing|ion\s+of)|on|towards?|"
     # "prepared the documents for signing", "submitted for ratification" (not "a ceremony for the signing")
     r"(?<!ceremony\s)(?<!ceremonies\s)for)\s+(?:the\s+)?(?:its\s+)?$",
     re.I,
@@ -957,6 +959,12 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                     (r.pending if is_pending else r.stages).append((_rank(stage), stage, pos))
                 continue
         for a, b, r in here:
+            listed = "includ" in sent or "among" in sent
+            out_of = _OUTCOMES_INCLUDING.search(text, s.start, a) if listed else None
+            if out_of is not None and not r.synthetic:
+                # "the outcomes of the second Summit held in Astana in June 2025, including the Treaty
+                # on …": a document the occasion produced was signed there
+                r.stages.append((_rank("signed"), "signed", s.start + out_of.start()))
             # "the text of the Memorandum on X was agreed at expert level": its text agreed, X initialled
             if _TEXT_OF.search(text, max(s.start, a - 16), a) and _TEXT_AGREED.match(text, b):
                 r.stages.append((_rank("initialled"), "initialled", b))
@@ -1270,6 +1278,15 @@ def _inherit_subject(text: str, old: _Rec, before) -> None:
         old.name = f"{old.name}{on.group(0)}"
 
 
+# "the outcomes of the Summit held in June 2025, including the Treaty on …", "the documents adopted at
+# the meeting, among them the Roadmap …" (read up to the mention)
+_OUTCOMES_INCLUDING = re.compile(
+    r"\b(?:outcomes?|results?|deliverables|documents\s+(?:adopted|signed|agreed)\s+at)\s+(?:of\s+)?(?:the\s+)?"
+    r"[^.;:]{0,140}?,?\s+(?:including|among\s+them|among\s+which|notably)\s+(?:the\s+|an?\s+)?$"
+)
+_OWN_PREDICATE = re.compile(r"\s+(?:was|were|is|are|has|have|had|will|would)\b")
+
+
 def _nearest(text: str, here, pos: int, sent_start: int, clause_ends: list[int]):
     """The agreement mention a cue at `pos` speaks of: same clause first, else the nearest before.
     `clause_ends`: where the `_CLAUSE` breaks of the sentence end, in order."""
@@ -1295,6 +1312,10 @@ def _nearest(text: str, here, pos: int, sent_start: int, clause_ends: list[int])
         chain_end = end
         for a2, b2, r in sorted(here, key=lambda x: x[0]):
             if a2 >= chain_end and r is not best and _SERIES_GAP.fullmatch(text, chain_end, a2):
+                if a2 > pos and _OWN_PREDICATE.match(text, b2):
+                    # "signed a memorandum on X, and an agreement on Y was initialled": Y is the
+                    # subject of a verb of its own, no object of the cue before it
+                    break
                 shared.append(r)
                 chain_end = b2
         # "an agreement on X and a memorandum on Y were signed": the cue after both names both

@@ -1364,12 +1364,31 @@ def _as_pledge(
         )
     ):
         is_pledge = continued = True
+    if (
+        last is not None
+        and si - last.sentence <= 1
+        and "to" in left[-60:]
+        and (raised := _RAISED_TO.search(left[-60:])) is not None
+        and not _names_a_party(
+            ctx,
+            max(s.start, a0 - len(left[-60:]) + raised.start() - 25),
+            a0 - len(left[-60:]) + raised.start(),
+        )
+    ):
+        # "… opened a credit line of USD 100 million and stands ready to increase it to USD 200
+        # million", "It could raise the envelope to EUR 35 million": the pledge told before, raised
+        # by its giver (the new total, hedged as its own clause says)
+        is_pledge = continued = raised_on = True
+    else:
+        raised_on = False
     gapped = None if last is None or si != last.sentence else _gapped_giver(ctx, last, a0)
     if gapped:
         is_pledge = continued = True
     if not is_pledge:
         return None
-    if _non_party(ctx, left[-120:], a0) or (not total_of and _figure_cue(ctx, left[-60:], a0)):
+    if not raised_on and (
+        _non_party(ctx, left[-120:], a0) or (not total_of and _figure_cue(ctx, left[-60:], a0))
+    ):
         return None
     if "bond" in left[-100:] and _BONDS.search(left[-100:]):
         # "has placed bonds … for a total of 2.4 trillion sum": money it borrows, a figure. The noun
@@ -1552,6 +1571,12 @@ def _own_agency(ctx: Context, a: Amount, s, by: str | None) -> str | None:
     return None
 
 
+_RAISED_TO = re.compile(
+    r"\b(?:increase|increases|increased|increasing|raise|raises|raised|raising|expand|expands|expanded|"
+    r"expanding|top\s+up|bring|brings|brought|bringing|lift|lifts|lifted|double|doubles|doubled)\s+"
+    r"(?:it|them|this|that|the\s+(?:[\w-]+\s+){0,2}?(?:line|loan|grant|facility|package|envelope|amount|"
+    r"allocation|contribution|support|funding|financing))\s+to\s+(?:up\s+to\s+|about\s+|some\s+)?$"
+)
 _LENDING = re.compile(r"\b(?:credit\s+lines?|loans?|credits?|lend|lends|lending)\b")
 
 
@@ -1719,7 +1744,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         # a semicolon has its own subject
         s = dataclasses.replace(s, start=semi + 1, text=ctx.text[semi + 1 : s.end])
     agent = _local_giver(ctx, a, s) or _cosigned_donor(ctx, a, s)
-    agent = agent or _agent_after(ctx, a, s) or _thanked(ctx, a, s)
+    agent = agent or _agent_after(ctx, a, s) or _thanked(ctx, a, s) or _bank_cosigned_loan(ctx, a, s)
     if agent:
         return agent
     rel = _RELATIVE.match(right)
@@ -2158,6 +2183,26 @@ _BARE_HEAD = re.compile(r"(Bank|Fund|Agency)\b")
 
 _BETWEEN_BANK = re.compile(r"\bbetween\s+(?:the\s+)?$")
 _AGREEMENT_WITH = re.compile(r"\b(?:loan|credit|financing|grant)\s+agreements?\s+with\s+(?:the\s+)?$")
+
+
+_SIGNED_LOAN = re.compile(
+    r"\s(?:signed|have\s+signed|has\s+signed|concluded|inked)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$"
+)
+_LOAN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:loan|loans|credit|credit\s+line|finance\s+contract)\b")
+
+
+def _bank_cosigned_loan(ctx: Context, a: Amount, s) -> str | None:
+    """ "The EBRD and the Kyrgyz government signed a EUR 50 million loan for …": of the signers, the
+    one bank lends (whatever the order in which the text names them)."""
+    text = ctx.text
+    signed = _SIGNED_LOAN.search(text, s.start, a.span[0])
+    if signed is None or not _LOAN_AFTER.match(text, a.span[1]):
+        return None
+    banks = {o.name for o in ctx.orgs if s.start <= o.span[0] < signed.start() and o.kind == "bank"}
+    if len(banks) != 1:
+        return None
+    name = banks.pop()
+    return name[4:] if name.startswith(("the ", "The ")) else name
 
 
 def _lender_signed_with(ctx: Context, a: Amount, s) -> str | None:
