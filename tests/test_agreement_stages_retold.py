@@ -58,6 +58,36 @@ def test_a_generic_head_takes_its_parties_and_subject(text, expected):
     assert expected in names(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Free Trade Agreement between Georgia and China entered into force.",
+            "Free Trade Agreement between Georgia and China",
+        ),
+        (
+            "The Credit Agreement between the Republic of Tajikistan and the Export-Import Bank of China was "
+            "ratified.",
+            "Credit Agreement between the Republic of Tajikistan and the Export-Import Bank of China",
+        ),
+        (
+            "The Host Country Agreement between Kazakhstan and the OSCE entered into force.",
+            "Host Country Agreement between Kazakhstan and the OSCE",
+        ),
+    ],
+)
+def test_other_kinds_of_document_take_their_parties(text, expected):
+    assert names(text) == [expected]
+
+
+def test_two_free_trade_agreements_of_one_party_are_two_records():
+    text = (
+        "The Free Trade Agreement between Georgia and China entered into force in 2018, and the Free Trade "
+        "Agreement between Georgia and Kazakhstan was signed last year."
+    )
+    assert len(extract(text, published="2026-05-20").agreements) == 2
+
+
 def test_a_real_title_still_ends_at_its_noun():
     found = names(
         "The Enhanced Partnership and Cooperation Agreement between the EU and Uzbekistan was signed."

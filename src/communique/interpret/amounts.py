@@ -2195,8 +2195,10 @@ def _bank_cosigned_loan(ctx: Context, a: Amount, s) -> str | None:
     """ "The EBRD and the Kyrgyz government signed a EUR 50 million loan for …": of the signers, the
     one bank lends (whatever the order in which the text names them)."""
     text = ctx.text
+    if not _LOAN_AFTER.match(text, a.span[1]):
+        return None
     signed = _SIGNED_LOAN.search(text, s.start, a.span[0])
-    if signed is None or not _LOAN_AFTER.match(text, a.span[1]):
+    if signed is None:
         return None
     banks = {o.name for o in ctx.orgs if s.start <= o.span[0] < signed.start() and o.kind == "bank"}
     if len(banks) != 1:
