@@ -211,3 +211,49 @@ def test_a_pledge_raised_to_a_new_total_is_its_giver_s_pledge(text, expected):
 
 def test_a_figure_raised_is_no_pledge():
     assert pledges("Trade grew to USD 5 billion and the sides will increase it to USD 7 billion.") == []
+
+
+# --- present-tense pledge verbs, "subject to Board approval", a government's hyphenated verb -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The EU commits EUR 300 million to water projects in Central Asia.", ("European Union", False)),
+        ("Japan allocates USD 3 million for school buses in Tajikistan.", ("Japan", False)),
+        ("The EIB lends EUR 80 million to Kazakhstan for wind power.", ("European Investment Bank", False)),
+        ("The EU earmarks EUR 5 million for border management.", ("European Union", False)),
+    ],
+)
+def test_present_tense_pledge_verbs(text, expected):
+    assert [(p[0], p[3]) for p in pledges(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Subject to Board approval, the EBRD will lend up to USD 100 million for the road.",
+        "The EBRD will lend up to USD 100 million for the road, pending Board approval.",
+        "The EBRD will lend up to USD 100 million for the road, subject to the approval of its Board.",
+    ],
+)
+def test_money_subject_to_board_approval_is_hedged(text):
+    assert pledges(text) == [("European Bank for Reconstruction and Development", 100e6, "USD", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "giver"),
+    [
+        ("The government will co-finance the project with KZT 10 billion.", "Government of Kazakhstan"),
+        (
+            "The Government of Uzbekistan will co-finance the project with UZS 100 billion.",
+            "Government of Uzbekistan",
+        ),
+        (
+            "The Kyrgyz government will co-finance the scheme with KGS 500 million.",
+            "Government of Kyrgyzstan",
+        ),
+    ],
+)
+def test_a_government_co_financing_with_its_own_currency_gives(text, giver):
+    assert [p[0] for p in pledges(text)] == [giver]

@@ -1577,6 +1577,7 @@ _RAISED_TO = re.compile(
     r"(?:it|them|this|that|the\s+(?:[\w-]+\s+){0,2}?(?:line|loan|grant|facility|package|envelope|amount|"
     r"allocation|contribution|support|funding|financing))\s+to\s+(?:up\s+to\s+|about\s+|some\s+)?$"
 )
+_GOV_TAIL = re.compile(r"\b(?:the\s+)?[Gg]overnment\s+((?:[\w-]+\s+){0,6})$")
 _LENDING = re.compile(r"\b(?:credit\s+lines?|loans?|credits?|lend|lends|lending)\b")
 
 
@@ -1841,8 +1842,14 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         g = _clean_giver(gm[-1].group(1))
         # "The bank is also ready to provide …": the bank (fund, agency) named last before it
         return (_named_before(ctx, g, a.span[0] - len(left) + gm[-1].start(1)) if " " not in g else None) or g
-    if "overnment" in left and re.search(r"\b(?:the\s+)?[Gg]overnment\s+(?:\w+\s+){0,4}$", left):
-        return _home_government(ctx, a.unit)
+    # ("The government will co-finance the project with …": a hyphenated verb is one word; a longer
+    # reach only when the home government is known, else "his government would extend a loan of …"
+    # is read below, by the state the sentence names)
+    gov_tail = _GOV_TAIL.search(left) if "overnment" in left else None
+    if gov_tail is not None:
+        home = _home_government(ctx, a.unit)
+        if home is not None or len(gov_tail.group(1).split()) <= 4:
+            return home
     if "budget" in left or "budget" in right[:80]:
         bud = _STATE_BUDGET.search(left) or _FROM_BUDGET.match(right[:120])
         if bud:  # "from the State budget of the Republic of Uzbekistan …", "from the republican budget"
