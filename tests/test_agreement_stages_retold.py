@@ -324,3 +324,30 @@ def test_an_agreement_among_existing_ones_is_no_outcome():
         "Road Transport."
     )
     assert list(status_of(text).values()) == ["in force"]
+
+
+# --- "X was concluded" signs X; "negotiations on X were concluded" do not -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Memorandum of Understanding on Critical Raw Materials was concluded in Brussels.",
+        "The Agreement on Readmission has been concluded between the two governments.",
+        "The Treaty on Extradition had been concluded in 2019.",
+    ],
+)
+def test_a_document_concluded_is_signed(text):
+    assert list(status_of(text).values()) == ["signed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Negotiations on the Agreement on Air Services were concluded in May.",
+        "Talks on the Agreement on Air Services have been concluded.",
+        "Consultations on the text of the Treaty on Extradition were concluded last week.",
+    ],
+)
+def test_talks_concluded_leave_the_agreement_negotiated(text):
+    assert list(status_of(text).values()) == ["negotiating"]

@@ -1054,6 +1054,8 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             )
             if pending and stage in ("suspended", "terminated"):
                 stage, pending = "in force", False  # "will expire in 2027", "could be suspended": in force
+            if word.endswith(" concluded") and _TALKS_SUBJECT.search(text, s.start, pos):
+                continue  # "negotiations on X were concluded": the talks ended, X is no signed document
             if word == "sign" and not pending:
                 continue  # a bare "sign" says a step only in a plan ("are expected to sign X")
             if word in ("approved", "endorsed", "adopted") and _DECISION_AFTER.match(text, pos + len(word)):
@@ -1284,6 +1286,7 @@ _OUTCOMES_INCLUDING = re.compile(
     r"\b(?:outcomes?|results?|deliverables|documents\s+(?:adopted|signed|agreed)\s+at)\s+(?:of\s+)?(?:the\s+)?"
     r"[^.;:]{0,140}?,?\s+(?:including|among\s+them|among\s+which|notably)\s+(?:the\s+|an?\s+)?$"
 )
+_TALKS_SUBJECT = re.compile(r"\b(?:[Nn]egotiations|[Tt]alks|[Cc]onsultations|[Ww]ork|[Pp]rocess)\b[^.;,]*$")
 _OWN_PREDICATE = re.compile(r"\s+(?:was|were|is|are|has|have|had|will|would)\b")
 
 
