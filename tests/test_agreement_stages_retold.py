@@ -351,3 +351,55 @@ def test_a_document_concluded_is_signed(text):
 )
 def test_talks_concluded_leave_the_agreement_negotiated(text):
     assert list(status_of(text).values()) == ["negotiating"]
+
+
+# --- a title that carries its date, a protocol "to" an agreement -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Agreement of 12 May 2019 between Kazakhstan and Kyrgyzstan on the state border entered "
+            "into force.",
+            "Agreement of 12 May 2019 between Kazakhstan and Kyrgyzstan on the state border",
+        ),
+        (
+            "They amended the Treaty of 5 July 2001 on Good-Neighbourliness.",
+            "Treaty of 5 July 2001 on Good-Neighbourliness",
+        ),
+        (
+            "The Convention of 3 March 1996 on legal assistance remains in force.",
+            "Convention of 3 March 1996 on legal assistance",
+        ),
+    ],
+)
+def test_a_title_that_carries_its_date_goes_on_after_it(text, expected):
+    assert names(text) == [expected]
+
+
+def test_a_date_in_the_title_does_not_date_the_step():
+    text = "The Agreement of 12 May 2019 on the state border entered into force in 2020."
+    assert records(text) == [("Agreement of 12 May 2019 on the state border", "in force", "2020")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Protocol to the Agreement on Air Services was signed in May.",
+            "Protocol to the Agreement on Air Services",
+        ),
+        ("They signed a protocol to the agreement on transit.", "protocol to the agreement on transit"),
+        (
+            "The Additional Protocol to the Convention on Double Taxation entered into force.",
+            "Additional Protocol to the Convention on Double Taxation",
+        ),
+    ],
+)
+def test_a_protocol_to_an_agreement_is_one_document(text, expected):
+    assert names(text) == [expected]
+
+
+def test_a_protocol_signed_on_a_day_takes_no_date_into_its_name():
+    assert names("They signed the Protocol on 12 May 2019.") == []

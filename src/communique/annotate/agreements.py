@@ -75,6 +75,14 @@ _PLAN_ENDS = {"cooperation", "consultations", "interaction", "partnership", "act
 _ON_THE_TEXT = re.compile(r"on (?:the )?(?:final |draft )?text\b.*")
 _ONE_PART = re.compile(r"the (?:one|first|other|second) part")
 _PART_CLAUSE = re.compile(r",\s+of\s+the\s+(?:one|first|other|second)\s+part\b,?")
+# documents attached "to" another ("the Protocol to the Agreement on …", "Annex to the Treaty …")
+_ATTACHED_NOUNS = frozenset(
+    ["protocol", "protocols", "annex", "annexes", "amendment", "amendments", "addendum"]
+)
+_MONTHS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"]
+)
 _AREA_NOUNS = {"region", "oblast", "province", "district", "county", "governorate", "area"}
 
 
@@ -305,6 +313,16 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             and toks[j + 3].base == "of"
         ):
             j = _post_phrase(toks, j, text)  # "Memorandum in the field of critical raw materials"
+            post_end = j
+        elif (
+            j_after_acr == head_end
+            and j + 2 < len(toks)
+            and toks[j].base == "to"
+            and noun.lower() in _ATTACHED_NOUNS
+            and toks[j + 1].base in ("the", "this", "that")
+            and _noun_at(toks, j + 2)
+        ):
+            j = _post_phrase(toks, j, text)  # "the Protocol to the Agreement on Air Services": one document
             post_end = j
         elif (
             j_after_acr == head_end
@@ -552,6 +570,7 @@ def _capital_post(toks: list[Tok], j: int, bare: bool = True, indefinite: bool =
 
         return (
             bool(_YEAR.fullmatch(nxt.base))
+            or _day_month(toks, j + 1)  # "the Agreement of 12 May 2019 between …"
             or (
                 nxt.base == "the"
                 and after is not None
@@ -637,6 +656,17 @@ def _quote_end(toks: list[Tok], q: int) -> int | None:
         if t.text in _IN_QUOTE_STOP or t.text in _OPEN_QUOTES:
             return None
     return None
+
+
+def _day_month(toks: list[Tok], i: int) -> bool:
+    """ "12 May 2019": a day and a month name, then a year, start at token i."""
+    return (
+        i + 2 < len(toks)
+        and toks[i].base.isdigit()
+        and 1 <= int(toks[i].base) <= 31
+        and toks[i + 1].base.lower() in _MONTHS
+        and bool(_YEAR.fullmatch(toks[i + 2].base))
+    )
 
 
 def _acronym(word: str) -> bool:
@@ -737,6 +767,9 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
             continue
         if t.text in (".", ";", ":", "(", ")", "—", "–", '"', "“", "”", "«", "»", "!", "?", "*", "|"):
             break
+        if toks[k - 1].base == "of" and _day_month(toks, k):
+            k += 2  # "the Agreement of 12 May 2019 on …": the date the title carries
+            continue
         if (
             t.base == "under"
             and k + 2 < len(toks)
