@@ -403,3 +403,23 @@ def test_a_protocol_to_an_agreement_is_one_document(text, expected):
 
 def test_a_protocol_signed_on_a_day_takes_no_date_into_its_name():
     assert names("They signed the Protocol on 12 May 2019.") == []
+
+
+# --- a vote to ratify is the ratification; a vote ahead is not ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawmakers voted to ratify the Agreement on Air Services.",
+        "The Mazhilis voted unanimously for the ratification of the Agreement on Air Services.",
+        "Deputies voted in favour of ratifying the Agreement on Air Services.",
+    ],
+)
+def test_a_vote_to_ratify_ratifies(text):
+    assert list(status_of(text).values()) == ["ratified"]
+
+
+def test_a_vote_still_ahead_leaves_the_agreement_signed():
+    text = "Deputies will vote to ratify the Agreement on Air Services next week."
+    assert list(status_of(text).values()) == ["signed"]

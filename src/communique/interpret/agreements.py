@@ -1052,6 +1052,8 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 # "agreed to finalise the text of X", "decided to ratify X": an infinitive is a step ahead
                 or (_rank(stage) >= _rank("initialled") and _INFINITIVE.search(clause_left) is not None)
             )
+            if pending and _VOTED_FOR.search(clause_left):
+                pending = False  # "Lawmakers voted to ratify X", "… voted in favour of ratifying X": done
             if pending and stage in ("suspended", "terminated"):
                 stage, pending = "in force", False  # "will expire in 2027", "could be suspended": in force
             if word.endswith(" concluded") and _TALKS_SUBJECT.search(text, s.start, pos):
@@ -1285,6 +1287,9 @@ def _inherit_subject(text: str, old: _Rec, before) -> None:
 _OUTCOMES_INCLUDING = re.compile(
     r"\b(?:outcomes?|results?|deliverables|documents\s+(?:adopted|signed|agreed)\s+at)\s+(?:of\s+)?(?:the\s+)?"
     r"[^.;:]{0,140}?,?\s+(?:including|among\s+them|among\s+which|notably)\s+(?:the\s+|an?\s+)?$"
+)
+_VOTED_FOR = re.compile(
+    r"\bvoted\s+(?:unanimously\s+|overwhelmingly\s+)?(?:to|for|in\s+favou?r\s+of)\s+(?:the\s+)?$"
 )
 _TALKS_SUBJECT = re.compile(r"\b(?:[Nn]egotiations|[Tt]alks|[Cc]onsultations|[Ww]ork|[Pp]rocess)\b[^.;,]*$")
 _OWN_PREDICATE = re.compile(r"\s+(?:was|were|is|are|has|have|had|will|would)\b")
