@@ -257,3 +257,35 @@ def test_money_subject_to_board_approval_is_hedged(text):
 )
 def test_a_government_co_financing_with_its_own_currency_gives(text, giver):
     assert [p[0] for p in pledges(text)] == [giver]
+
+
+# --- an agency that carries the programme out is the state's channel, not the giver -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "giver"),
+    [
+        (
+            "Germany will add EUR 3 million through the Deutsche Gesellschaft für Internationale "
+            "Zusammenarbeit (GIZ), which will co-implement the programme as part of the Team Europe "
+            "Initiative.",
+            "Germany",
+        ),
+        (
+            "France will provide EUR 5 million through the French Development Agency, which will implement "
+            "the water project.",
+            "France",
+        ),
+        ("Japan will give USD 2 million through JICA, which manages the clinics programme.", "Japan"),
+    ],
+)
+def test_an_implementing_agency_is_a_channel(text, giver):
+    assert [p[0] for p in pledges(text)] == [giver]
+
+
+def test_a_state_s_own_agency_it_gives_through_still_gives_when_it_implements_nothing():
+    text = (
+        "The minister thanked the French side for EUR 3 million provided through the French Development "
+        "Agency."
+    )
+    assert [p[0] for p in pledges(text)] == ["Agence Française de Développement"]

@@ -1556,6 +1556,10 @@ def _own_agency(ctx: Context, a: Amount, s, by: str | None) -> str | None:
         if not a.span[1] < o.span[0] < s.end:
             continue
         if _CHANNEL.search(ctx.text, max(s.start, o.span[0] - 14), o.span[0]):
+            if _IMPLEMENTER_AFTER.match(ctx.text, o.span[1]):
+                # "Germany will add EUR 3 million through GIZ, which will co-implement the programme":
+                # the agency carries the programme out, the state gives
+                continue
             info = org_info(o.name) or {}
             if info.get("kind") in ("agency", "fund") and info.get("party") == by:
                 return info["name"]
@@ -1578,6 +1582,10 @@ _RAISED_TO = re.compile(
     r"allocation|contribution|support|funding|financing))\s+to\s+(?:up\s+to\s+|about\s+|some\s+)?$"
 )
 _GOV_TAIL = re.compile(r"\b(?:the\s+)?[Gg]overnment\s+((?:[\w-]+\s+){0,6})$")
+_IMPLEMENTER_AFTER = re.compile(
+    r"\s*(?:\([^()]{1,20}\))?\s*,?\s+(?:which|that|who)\s+(?:will\s+|would\s+|is\s+to\s+|shall\s+)?"
+    r"(?:also\s+|jointly\s+)?(?:co-?)?(?:implement|implements|carry\s+out|carries\s+out|manage|manages|run|runs)\b"
+)
 _LENDING = re.compile(r"\b(?:credit\s+lines?|loans?|credits?|lend|lends|lending)\b")
 
 
