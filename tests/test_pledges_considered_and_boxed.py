@@ -289,3 +289,27 @@ def test_a_state_s_own_agency_it_gives_through_still_gives_when_it_implements_no
         "Agency."
     )
     assert [p[0] for p in pledges(text)] == ["Agence Française de Développement"]
+
+
+# --- a pledge named again with its amount is no figure ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ADB approved a $250 million loan for irrigation. The loan of $250 million will rehabilitate canals.",
+        "The EU will provide EUR 14 million for water. This grant of EUR 14 million covers five basins.",
+        "Japan pledged USD 30 million for clinics. The package worth USD 30 million includes equipment.",
+    ],
+)
+def test_a_pledge_named_again_with_its_amount_is_no_figure(text):
+    assert len(pledges(text)) == 1
+    assert money_figures(text) == []
+
+
+def test_another_amount_named_with_the_is_still_read():
+    text = (
+        "The EU will provide EUR 14 million for water. The grant of EUR 20 million from Germany covers "
+        "schools."
+    )
+    assert [p[1] for p in pledges(text)] == [14e6, 20e6]

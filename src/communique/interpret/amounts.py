@@ -951,6 +951,10 @@ _SUM_OF_PARTS = re.compile(
     re.I,
 )
 _THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+$")
+_THE_MONEY_OF = re.compile(
+    r"\b(?:[Tt]he|[Tt]hat|[Tt]his|[Ii]ts)\s+(?:[\w-]+\s+){0,2}?(?:loan|grant|credit|credit\s+line|package|"
+    r"contribution|envelope|financing|funding|allocation|amount|sum|facility)\s+(?:of|worth)\s+$"
+)
 
 
 def _restated(ctx: Context, a: Amount, s, figures: list[Figure]) -> bool:
@@ -960,8 +964,11 @@ def _restated(ctx: Context, a: Amount, s, figures: list[Figure]) -> bool:
     left = ctx.text[max(s.start, a.span[0] - 24) : a.span[0]]
     if ("up" in left or "sum" in left or "parts" in left) and _SUM_OF_PARTS.search(left):
         return True
-    if _THE_BEFORE.search(left):
-        # (a pledge's amount told before, too: "not the $245 million printed in the fund's release")
+    if _THE_BEFORE.search(left) or (" of " in left or " worth " in left) and _THE_MONEY_OF.search(
+        ctx.text, max(s.start, a.span[0] - 48), a.span[0]
+    ):
+        # (a pledge's amount told before, too: "not the $245 million printed in the fund's release";
+        # "The loan of $250 million will rehabilitate …" after "ADB approved a $250 million loan")
         return any(
             f.unit == a.unit and f.value == a.value and f.span and f.span[0] < s.start for f in figures
         ) or any(x.unit == a.unit and x.value == a.value and x.span[0] < s.start for x in ctx.amounts)
