@@ -423,3 +423,33 @@ def test_a_vote_to_ratify_ratifies(text):
 def test_a_vote_still_ahead_leaves_the_agreement_signed():
     text = "Deputies will vote to ratify the Agreement on Air Services next week."
     assert list(status_of(text).values()) == ["signed"]
+
+
+# --- a list item that opens with its signatories -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        (
+            "- Kazakh Invest and Eramet: agreement on a lithium exploration joint venture (USD 480 million);",
+            "agreement between Kazakh Invest and Eramet on a lithium exploration joint venture",
+        ),
+        (
+            "- Samruk-Kazyna – Stellantis, agreement on a vehicle assembly plant in Kostanay;",
+            "agreement between Samruk-Kazyna and Stellantis on a vehicle assembly plant in Kostanay",
+        ),
+        (
+            "3. KEGOC / Elia Grid International: memorandum on digital substations;",
+            "memorandum between KEGOC and Elia Grid International on digital substations",
+        ),
+    ],
+)
+def test_a_list_item_names_its_document_by_the_signatories_it_opens_with(item, expected):
+    text = f"Companies signed several deals at the forum on 3 June. Among the documents signed:\n\n{item}\n"
+    assert [n for n, _s, _d in records(text, "2026-06-04")] == [expected]
+
+
+def test_states_opening_a_list_item_are_no_company_signatories():
+    text = "The documents signed:\n\n3. Kazakhstan and Uzbekistan: agreement on water use.\n"
+    assert [n for n, _s, _d in records(text, "2026-06-04")] == ["agreement on water use"]

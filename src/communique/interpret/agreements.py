@@ -707,6 +707,28 @@ _COMPANY_PAIR = re.compile(
     r"(?:signed|inked|sealed|concluded|penned|clinched|put\s+their\s+signatures\s+to)\s+(?:an?|the|one)\s+"
     r"(?:[\w-]+\s+){0,3}$"
 )
+_ITEM_PAIR = re.compile(
+    r"[ \t]*(?:[-*•▪]|\d{1,2}[.)])[ \t]+((?:[A-Z][\w&.'’-]*\s){0,3}[A-Z][\w&.'’-]*)"
+    r"\s*(?:\s(?:and|&)\s|\s[–—-]\s|/)\s*"
+    r"((?:[A-Z][\w&.'’-]*\s){0,3}[A-Z][\w&.'’-]*)\s*[:,–—]\s*(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}$"
+)
+
+
+class _Shifted:
+    """A match on a slice of the text, read with the text's own offsets."""
+
+    def __init__(self, m: re.Match, offset: int) -> None:
+        self._m, self._o = m, offset
+        self.re = m.re
+
+    def group(self, i: int) -> str:
+        return self._m.group(i)
+
+    def span(self, i: int) -> tuple[int, int]:
+        a, b = self._m.span(i)
+        return a + self._o, b + self._o
+
+
 _NOT_A_COMPANY = re.compile(
     r"^(?:The|Both|Presidents?|Prime|Ministers?|Heads?|Leaders?|Governments?|Sides?|Parties)\b"
 )
@@ -718,11 +740,20 @@ def _company_pair(ctx: Context, at: int) -> tuple[str, str] | None:
     text = ctx.text
     s = ctx.sentence_at(at)
     start = max(s.start, at - 160)
-    if not _SIGN_VERB_NEAR.search(text, max(start, at - 60), at):
+    line = text.rfind("\n", 0, at) + 1
+    # a list item that opens with its signatories ("- Kazakh Invest and Eramet: agreement on …",
+    # "3. Samruk-Kazyna – Stellantis, agreement on …"): its lead-in tells the signing
+    m = _ITEM_PAIR.match(text[line:at]) if at - line <= 140 else None
+    if m is not None:
+        start = line
+    elif not _SIGN_VERB_NEAR.search(text, max(start, at - 60), at):
         return None
-    m = _COMPANY_PAIR.search(text, start, at)
+    else:
+        m = _COMPANY_PAIR.search(text, start, at)
     if m is None:
         return None
+    if start == line and m.re is _ITEM_PAIR:
+        m = _Shifted(m, line)
     # "On Tuesday Kazakhstan Temir Zholy and …": the words that open the sentence are no part of it
     first = m.group(1).split()
     while first and first[0] in _not_names():
