@@ -453,3 +453,53 @@ def test_a_list_item_names_its_document_by_the_signatories_it_opens_with(item, e
 def test_states_opening_a_list_item_are_no_company_signatories():
     text = "The documents signed:\n\n3. Kazakhstan and Uzbekistan: agreement on water use.\n"
     assert [n for n, _s, _d in records(text, "2026-06-04")] == ["agreement on water use"]
+
+
+# --- a recipient after a title is no part of it; a text prepared for signing is initialled ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kazakhstan handed over the draft Agreement on Veterinary Control to the Chinese side.",
+            "Agreement on Veterinary Control",
+        ),
+        (
+            "The Government submitted the Agreement on Legal Assistance to the Mazhilis.",
+            "Agreement on Legal Assistance",
+        ),
+        ("The ministry sent the Treaty on Extradition to Parliament in May.", "Treaty on Extradition"),
+    ],
+)
+def test_a_recipient_after_a_title_ends_it(text, expected):
+    assert names(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "They signed the Agreement on the Supply of Gas to Kyrgyzstan.",
+            "Agreement on the Supply of Gas to Kyrgyzstan",
+        ),
+        (
+            "They ratified the Agreement on Assistance to the Victims of Trafficking.",
+            "Agreement on Assistance to the Victims of Trafficking",
+        ),
+    ],
+)
+def test_a_to_phrase_of_the_subject_stays_in_the_title(text, expected):
+    assert names(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Agreement on Veterinary Control is being prepared for signing.",
+        "The Protocol on Customs Cooperation has been prepared for signature.",
+        "The Agreement on Veterinary Control is ready for signature.",
+    ],
+)
+def test_a_text_prepared_for_signing_is_initialled(text):
+    assert list(status_of(text).values()) == ["initialled"]

@@ -658,6 +658,26 @@ def _quote_end(toks: list[Tok], q: int) -> int | None:
     return None
 
 
+_RECIPIENTS = frozenset(
+    ["side", "government", "president", "parliament", "cabinet", "ministry", "head", "senate", "mazhilis",
+     "majilis", "house", "chamber", "council", "commission", "delegation", "partners", "embassy"]
+)
+
+
+def _to_recipient(toks: list[Tok], i: int) -> bool:
+    """ "to the Chinese side", "to the Mazhilis", "to the Government": a recipient (of a draft handed
+    over, a bill submitted) starts at token i, not the rest of a title ("on the supply of gas to
+    Kyrgyzstan" keeps its country)."""
+    if i < len(toks) and toks[i].base == "the":
+        i += 1
+    if i >= len(toks):
+        return False
+    for x in range(i, min(i + 3, len(toks))):
+        if toks[x].base.lower() in _RECIPIENTS:
+            return all(toks[y].cap for y in range(i, x)) and (x == i or toks[i].cap)
+    return False
+
+
 def _day_month(toks: list[Tok], i: int) -> bool:
     """ "12 May 2019": a day and a month name, then a year, start at token i."""
     return (
@@ -791,6 +811,8 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
             break  # "… air services on Monday": a date, not the name
         if t.base in ("today", "yesterday", "tomorrow"):
             break
+        if t.base == "to" and _to_recipient(toks, k + 1):
+            break  # "submitted the Agreement on X to the Mazhilis", "… to the Chinese side": who gets it
         if t.base == "in" and k + 1 < len(toks) and toks[k + 1].cap and _is_city(toks[k + 1].base):
             break  # "… signed an agreement on X in Baku": where, not what
         if t.text == "," and _ONE_PART.fullmatch(" ".join(x.base for x in toks[max(j, k - 3) : k])):
