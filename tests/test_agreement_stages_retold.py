@@ -503,3 +503,24 @@ def test_a_to_phrase_of_the_subject_stays_in_the_title(text, expected):
 )
 def test_a_text_prepared_for_signing_is_initialled(text):
     assert list(status_of(text).values()) == ["initialled"]
+
+
+# --- "agreement" as consent is no document --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sides reached agreement on the need to intensify trade.",
+        "In agreement with the Kyrgyz side, the next meeting will be held in Bishkek.",
+        "By agreement of the parties, the next session will take place in 2027.",
+        "The ministers expressed full agreement on regional security.",
+        "The dates were set by mutual agreement between the foreign ministries.",
+    ],
+)
+def test_agreement_as_consent_is_no_document(text):
+    assert records(text) == []
+
+
+def test_an_agreement_with_an_article_is_still_a_document():
+    assert status_of("The sides signed an agreement on trade.") == {"agreement on trade": "signed"}

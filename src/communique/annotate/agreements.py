@@ -75,6 +75,13 @@ _PLAN_ENDS = {"cooperation", "consultations", "interaction", "partnership", "act
 _ON_THE_TEXT = re.compile(r"on (?:the )?(?:final |draft )?text\b.*")
 _ONE_PART = re.compile(r"the (?:one|first|other|second) part")
 _PART_CLAUSE = re.compile(r",\s+of\s+the\s+(?:one|first|other|second)\s+part\b,?")
+# words before a bare "agreement" that make it consent, not a document ("the sides reached agreement on
+# the need to …", "in agreement with the Kyrgyz side", "by mutual agreement", "expressed full agreement")
+_CONSENT_BEFORE = frozenset(
+    ["reached", "reach", "reaching", "in", "by", "full", "mutual", "broad", "general", "common", "complete",
+     "total", "unanimous", "upon", "without", "expressed", "express", "find", "found", "finding", "basic",
+     "political", "principled", "wide", "overall", "substantial"]
+)
 # documents attached "to" another ("the Protocol to the Agreement on …", "Annex to the Treaty …")
 _ATTACHED_NOUNS = frozenset(
     ["protocol", "protocols", "annex", "annexes", "amendment", "amendments", "addendum"]
@@ -174,6 +181,8 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         noun = " ".join(t.text for t in toks[i : i + n])
         if noun == "agreement" and _ON_THE_TEXT.fullmatch(" ".join(t.base for t in toks[head_end : i + 5])):
             continue  # "reached agreement on the text of the treaty": the sides agreed; the treaty comes next
+        if noun == "agreement" and i > 0 and toks[i - 1].base.lower() in _CONSENT_BEFORE:
+            continue  # "reached agreement on the need to …", "by agreement of the parties": consent
         capital = noun[0].isupper()
         # leftwards: capitalised words (for a capitalised noun), years, pre-modifiers, "and"
         k = head_start
