@@ -524,3 +524,42 @@ def test_agreement_as_consent_is_no_document(text):
 
 def test_an_agreement_with_an_article_is_still_a_document():
     assert status_of("The sides signed an agreement on trade.") == {"agreement on trade": "signed"}
+
+
+# --- ratification laws told in other quotes, signed by the head of state, drafted ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senators adopted the Law «On ratification of the Financing Agreement between the Republic of "
+        "Kazakhstan and the European Union». The law has been sent to the Head of State for signature.",
+        "Senators adopted the Law 'On ratification of the Financing Agreement between the Republic of "
+        "Kazakhstan and the European Union'. The law has been sent to the Head of State for signature.",
+        'President Tokayev signed the Law "On ratification of the Agreement on Air Services".',
+        "The President signed a law ratifying the Agreement on Air Services.",
+    ],
+)
+def test_ratification_laws_passed_or_signed_ratify(text):
+    assert list(status_of(text).values()) == ["ratified"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The Mazhilis approved the draft Law "On ratification of the Agreement on Air Services" and sent it '
+        "to the Senate.",
+        "The Government approved the draft law on ratification of the Agreement on Air Services.",
+        "The Cabinet endorsed the draft bill on ratification of the Agreement on Air Services.",
+    ],
+)
+def test_a_draft_ratification_law_leaves_the_agreement_signed(text):
+    assert list(status_of(text).values()) == ["signed"]
+
+
+def test_a_law_title_in_single_quotes_ends_with_its_quote():
+    text = (
+        "Senators adopted the Law 'On ratification of the Financing Agreement between the Republic of "
+        "Kazakhstan and the European Union'. The law was sent on."
+    )
+    assert names(text) == ["Financing Agreement between the Republic of Kazakhstan and the European Union"]

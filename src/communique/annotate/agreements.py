@@ -796,6 +796,12 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
             continue
         if t.text in (".", ";", ":", "(", ")", "—", "–", '"', "“", "”", "«", "»", "!", "?", "*", "|"):
             break
+        if (
+            t.text in ("'", "’")
+            and t.start == toks[k - 1].end
+            and not any(toks[x].text in ("'", "‘") for x in range(j, k))
+        ):
+            break  # the Law 'On ratification of the Agreement between X and Y': the title's quote closes
         if toks[k - 1].base == "of" and _day_month(toks, k):
             k += 2  # "the Agreement of 12 May 2019 on …": the date the title carries
             continue

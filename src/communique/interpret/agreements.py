@@ -1075,7 +1075,8 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                     # "approved the bill on ratification": the law that ratifies, not a step ahead
                     # … or the law "On ratification of …", its title quoted; a draft law has not
                     and not re.search(
-                        r"(?<!draft )\b(?:law|bill|decree|resolution)\s+[\"“«]?[Oo]n\s+(?:the\s+)?$",
+                        r"(?<![Dd]raft )\b(?:[Ll]aw|[Bb]ill|[Dd]ecree|[Rr]esolution)\s+[\"“«'‘]?[Oo]n\s+"
+                        r"(?:the\s+)?$",
                         clause_left,
                     )
                 )
@@ -1087,6 +1088,11 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 pending = False  # "Lawmakers voted to ratify X", "… voted in favour of ratifying X": done
             if pending and stage in ("suspended", "terminated"):
                 stage, pending = "in force", False  # "will expire in 2027", "could be suspended": in force
+            if word == "draft" and _LAW_NOUN.match(text, pos + len(word)):
+                continue  # "the draft Law "On ratification of X"": the law is drafted, not X
+            if word in ("signed", "signs") and _SIGNED_LAW.match(text, pos + len(word)):
+                # "the President signed the Law "On ratification of X"": the last step of X's ratification
+                stage = "ratified"
             if word.endswith(" concluded") and _TALKS_SUBJECT.search(text, s.start, pos):
                 continue  # "negotiations on X were concluded": the talks ended, X is no signed document
             if word == "sign" and not pending:
@@ -1321,6 +1327,10 @@ _OUTCOMES_INCLUDING = re.compile(
 )
 _VOTED_FOR = re.compile(
     r"\bvoted\s+(?:unanimously\s+|overwhelmingly\s+)?(?:to|for|in\s+favou?r\s+of)\s+(?:the\s+)?$"
+)
+_LAW_NOUN = re.compile(r"\s+(?:[Ll]aws?|[Bb]ills?|[Dd]ecrees?|[Rr]esolutions?)\b")
+_SIGNED_LAW = re.compile(
+    r"\s+(?:(?:the|a)\s+)?(?:[Ll]aw|[Dd]ecree)\s+(?:[\"“«'‘]\s*)?(?:[Oo]n\s+(?:the\s+)?ratification|ratifying)\b"
 )
 _TALKS_SUBJECT = re.compile(r"\b(?:[Nn]egotiations|[Tt]alks|[Cc]onsultations|[Ww]ork|[Pp]rocess)\b[^.;,]*$")
 _OWN_PREDICATE = re.compile(r"\s+(?:was|were|is|are|has|have|had|will|would)\b")
