@@ -563,3 +563,15 @@ def test_a_law_title_in_single_quotes_ends_with_its_quote():
         "Kazakhstan and the European Union'. The law was sent on."
     )
     assert names(text) == ["Financing Agreement between the Republic of Kazakhstan and the European Union"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Parliament consented to the Agreement on Air Services.",
+        "The European Parliament has consented to the conclusion of the Agreement on Air Services.",
+        "MEPs granted their consent to the Agreement on Air Services on Tuesday.",
+    ],
+)
+def test_the_parliament_s_consent_ratifies(text):
+    assert list(status_of(text).values()) == ["ratified"]
