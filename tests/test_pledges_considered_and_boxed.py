@@ -313,3 +313,21 @@ def test_another_amount_named_with_the_is_still_read():
         "schools."
     )
     assert [p[1] for p in pledges(text)] == [14e6, 20e6]
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        (
+            "The European Union and Kazakhstan held talks. The Union will allocate EUR 10 million for water.",
+            False,
+        ),
+        ("The European Union met Uzbek partners in May. The Union is ready to provide EUR 10 million.", True),
+        (
+            "The European Union signed the memorandum. The Union has earmarked EUR 10 million for water.",
+            False,
+        ),
+    ],
+)
+def test_the_union_after_the_eu_is_the_eu(text, hedged):
+    assert [(p[0], p[3]) for p in pledges(text)] == [("European Union", hedged)]

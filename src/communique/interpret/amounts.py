@@ -2416,6 +2416,8 @@ def _named_before(ctx: Context, head: str, pos: int) -> str | None:
     """The last organisation before `pos` whose name ends in the bare `head` ("bank" → "European Bank
     for Reconstruction and Development" when its name or kind says bank), or None."""
     h = head.lower()
+    if head == "Union" and "European Union" in ctx.text[:pos]:
+        return "European Union"  # "The Union will allocate …" in a text that has named the EU
     if h not in ("bank", "fund", "agency", "lender"):
         return None
     for o in reversed(ctx.orgs):
