@@ -575,3 +575,25 @@ def test_a_law_title_in_single_quotes_ends_with_its_quote():
 )
 def test_the_parliament_s_consent_ratifies(text):
     assert list(status_of(text).values()) == ["ratified"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The deputies returned the draft law on ratification of the Memorandum on Cooperation in Tourism "
+            "with Georgia for revision.",
+            "Memorandum on Cooperation in Tourism with Georgia",
+        ),
+        (
+            "The Agreement on Labour Migration was submitted for ratification.",
+            "Agreement on Labour Migration",
+        ),
+        (
+            "The Treaty on Legal Assistance was sent back for further consideration.",
+            "Treaty on Legal Assistance",
+        ),
+    ],
+)
+def test_a_procedure_after_a_title_ends_it(text, expected):
+    assert names(text) == [expected]

@@ -331,3 +331,26 @@ def test_another_amount_named_with_the_is_still_read():
 )
 def test_the_union_after_the_eu_is_the_eu(text, hedged):
     assert [(p[0], p[3]) for p in pledges(text)] == [("European Union", hedged)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The minister said the IsDB would lend USD 210 million, while the Government will co-finance the "
+            "road with KZT 25 billion.",
+            ["Islamic Development Bank", "Government of Kazakhstan"],
+        ),
+        (
+            "ADB will lend $100 million and the government will contribute UZS 200 billion.",
+            ["Asian Development Bank", "Government of Uzbekistan"],
+        ),
+        (
+            "The EBRD provides a EUR 20 million loan, but the government will add KGS 300 million from the "
+            "budget.",
+            ["European Bank for Reconstruction and Development", "Government of Kyrgyzstan"],
+        ),
+    ],
+)
+def test_a_government_subject_of_its_own_clause_gives_its_share(text, expected):
+    assert [p[0] for p in pledges(text)] == expected

@@ -673,6 +673,13 @@ _RECIPIENTS = frozenset(
 )
 
 
+_PROCEDURES = frozenset(
+    ["revision", "review", "signature", "signing", "ratification", "approval", "consideration",
+     "finalisation", "finalization", "endorsement", "initialling", "initialing", "adoption", "rework",
+     "amendment"]
+)
+
+
 def _to_recipient(toks: list[Tok], i: int) -> bool:
     """ "to the Chinese side", "to the Mazhilis", "to the Government": a recipient (of a draft handed
     over, a bill submitted) starts at token i, not the rest of a title ("on the supply of gas to
@@ -826,6 +833,8 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
             break  # "… air services on Monday": a date, not the name
         if t.base in ("today", "yesterday", "tomorrow"):
             break
+        if t.base == "for" and k + 1 < len(toks) and toks[k + 1].base.lower() in _PROCEDURES:
+            break  # "… returned the Memorandum on X for revision": what is to be done with it
         if t.base == "to" and _to_recipient(toks, k + 1):
             break  # "submitted the Agreement on X to the Mazhilis", "… to the Chinese side": who gets it
         if t.base == "in" and k + 1 < len(toks) and toks[k + 1].cap and _is_city(toks[k + 1].base):

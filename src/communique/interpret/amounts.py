@@ -1588,6 +1588,7 @@ _RAISED_TO = re.compile(
     r"(?:it|them|this|that|the\s+(?:[\w-]+\s+){0,2}?(?:line|loan|grant|facility|package|envelope|amount|"
     r"allocation|contribution|support|funding|financing))\s+to\s+(?:up\s+to\s+|about\s+|some\s+)?$"
 )
+_BARE_GOV_SUBJECT = re.compile(r"\s*(?:the\s+)?[Gg]overnment\s+(?!of\b)")
 _GOV_TAIL = re.compile(r"\b(?:the\s+)?[Gg]overnment\s+((?:[\w-]+\s+){0,6})$")
 _IMPLEMENTER_AFTER = re.compile(
     r"\s*(?:\([^()]{1,20}\))?\s*,?\s+(?:which|that|who)\s+(?:will\s+|would\s+|is\s+to\s+|shall\s+)?"
@@ -1844,6 +1845,15 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
             if _GOV_OF.search(ctx.text[max(s.start, pl.span[0] - 60) : pl.span[0]]):
                 return f"Government of {pl.name}"  # "the Government of the People's Republic of China"
             return _state_name(pl)
+        last_cut = s.start + cuts[-1]
+        if (
+            _BARE_GOV_SUBJECT.match(ctx.text, last_cut)
+            and not _names_a_party(ctx, last_cut, a.span[0])
+            and (home := _home_government(ctx, a.unit)) is not None
+        ):
+            # "the IsDB would lend USD 210 million, while the Government will co-finance the road with
+            # KZT 25 billion": the clause's own subject, the home government, not a bank named before
+            return home
         if subj_orgs:
             orgs = subj_orgs
     if orgs:
