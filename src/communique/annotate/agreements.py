@@ -75,6 +75,21 @@ _PLAN_ENDS = {"cooperation", "consultations", "interaction", "partnership", "act
 _ON_THE_TEXT = re.compile(r"on (?:the )?(?:final |draft )?text\b.*")
 _ONE_PART = re.compile(r"the (?:one|first|other|second) part")
 _PART_CLAUSE = re.compile(r",\s+of\s+the\s+(?:one|first|other|second)\s+part\b,?")
+# words before a bare "agreement" that make it consent, not a document ("the sides reached agreement on
+# the need to …", "in agreement with the Kyrgyz side", "by mutual agreement", "expressed full agreement")
+_CONSENT_BEFORE = frozenset(
+    ["reached", "reach", "reaching", "in", "by", "full", "mutual", "broad", "general", "common", "complete",
+     "total", "unanimous", "upon", "without", "expressed", "express", "find", "found", "finding", "basic",
+     "political", "principled", "wide", "overall", "substantial"]
+)
+# documents attached "to" another ("the Protocol to the Agreement on …", "Annex to the Treaty …")
+_ATTACHED_NOUNS = frozenset(
+    ["protocol", "protocols", "annex", "annexes", "amendment", "amendments", "addendum"]
+)
+_MONTHS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"]
+)
 _AREA_NOUNS = {"region", "oblast", "province", "district", "county", "governorate", "area"}
 
 
@@ -110,6 +125,7 @@ def _lex() -> dict:
         "money": set(d.get("money_contracts") or ()),
         "listed_after": set(d.get("listed_after") or ()),
         "vague": set(d.get("vague") or ()),
+        "generic": frozenset(d.get("generic_heads") or ()),
         "irregular_past": frozenset(d.get("irregular_past") or ()),
         # every token an agreement noun can start with: the scan skips all others before `_noun_at`
         "starts": single | {n.split()[0] for n in multi},
@@ -165,6 +181,8 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         noun = " ".join(t.text for t in toks[i : i + n])
         if noun == "agreement" and _ON_THE_TEXT.fullmatch(" ".join(t.base for t in toks[head_end : i + 5])):
             continue  # "reached agreement on the text of the treaty": the sides agreed; the treaty comes next
+        if noun == "agreement" and i > 0 and toks[i - 1].base.lower() in _CONSENT_BEFORE:
+            continue  # "reached agreement on the need to …", "by agreement of the parties": consent
         capital = noun[0].isupper()
         # leftwards: capitalised words (for a capitalised noun), years, pre-modifiers, "and"
         k = head_start
@@ -283,7 +301,7 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             and _initials_of(acronym, noun)
             and (
                 not capital
-                or _capital_post(toks, j_after_acr, bare=not any(w[:1].isupper() for w in pre_words))
+                or _capital_post(toks, j_after_acr, bare=_bare_head(pre_words))
             )
         ):
             # "the Memorandum of Understanding (MoU) on Critical Raw Materials": the noun's own
@@ -308,6 +326,16 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         elif (
             j_after_acr == head_end
             and j + 2 < len(toks)
+            and toks[j].base == "to"
+            and noun.lower() in _ATTACHED_NOUNS
+            and toks[j + 1].base in ("the", "this", "that")
+            and _noun_at(toks, j + 2)
+        ):
+            j = _post_phrase(toks, j, text)  # "the Protocol to the Agreement on Air Services": one document
+            post_end = j
+        elif (
+            j_after_acr == head_end
+            and j + 2 < len(toks)
             and toks[j].base == "under"
             and toks[j + 1].base in ("the", "this", "that", "its")
             and _noun_at(toks, j + 2)
@@ -323,7 +351,7 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
                 or _capital_post(
                     toks,
                     j,
-                    bare=not any(w[:1].isupper() for w in pre_words),
+                    bare=_bare_head(pre_words),
                     # "a Programme of cooperation between the ministries …", and a list item that
                     # opens with its noun ("5. Memorandum of understanding between the ministries …")
                     indefinite=(k > 0 and toks[k - 1].base.lower() in ("a", "an"))
@@ -445,6 +473,14 @@ _MODIFIER = re.compile(r"[a-z][a-z-]*[a-z]")
 _ARTICLES = {"a", "an", "the", "this", "that", "its", "their", "two", "three", "several"}
 
 
+def _bare_head(pre_words: list[str]) -> bool:
+    """A name whose capitalised words before the noun only say its kind ("Framework Agreement",
+    "Financing Agreement", "Loan Agreement"; data/agreements.yaml `generic_heads`) is no title yet: its
+    parties and subject after it ("… between X and Y", "… for the … programme") belong to it."""
+    generic = _lex()["generic"]
+    return all(not w[:1].isupper() or w.lower() in generic for w in pre_words)
+
+
 def _free_modifiers(text: str, toks: list[Tok], k: int) -> int:
     """Index of the first of up to three lower-case words right before token k that an article (and
     perhaps a word of praise, data/agreements.yaml `vague`) opens; k when there are none."""
@@ -543,6 +579,7 @@ def _capital_post(toks: list[Tok], j: int, bare: bool = True, indefinite: bool =
 
         return (
             bool(_YEAR.fullmatch(nxt.base))
+            or _day_month(toks, j + 1)  # "the Agreement of 12 May 2019 between …"
             or (
                 nxt.base == "the"
                 and after is not None
@@ -628,6 +665,44 @@ def _quote_end(toks: list[Tok], q: int) -> int | None:
         if t.text in _IN_QUOTE_STOP or t.text in _OPEN_QUOTES:
             return None
     return None
+
+
+_RECIPIENTS = frozenset(
+    ["side", "government", "president", "parliament", "cabinet", "ministry", "head", "senate", "mazhilis",
+     "majilis", "house", "chamber", "council", "commission", "delegation", "partners", "embassy"]
+)
+
+
+_PROCEDURES = frozenset(
+    ["revision", "review", "signature", "signing", "ratification", "approval", "consideration",
+     "finalisation", "finalization", "endorsement", "initialling", "initialing", "adoption", "rework",
+     "amendment"]
+)
+
+
+def _to_recipient(toks: list[Tok], i: int) -> bool:
+    """ "to the Chinese side", "to the Mazhilis", "to the Government": a recipient (of a draft handed
+    over, a bill submitted) starts at token i, not the rest of a title ("on the supply of gas to
+    Kyrgyzstan" keeps its country)."""
+    if i < len(toks) and toks[i].base == "the":
+        i += 1
+    if i >= len(toks):
+        return False
+    for x in range(i, min(i + 3, len(toks))):
+        if toks[x].base.lower() in _RECIPIENTS:
+            return all(toks[y].cap for y in range(i, x)) and (x == i or toks[i].cap)
+    return False
+
+
+def _day_month(toks: list[Tok], i: int) -> bool:
+    """ "12 May 2019": a day and a month name, then a year, start at token i."""
+    return (
+        i + 2 < len(toks)
+        and toks[i].base.isdigit()
+        and 1 <= int(toks[i].base) <= 31
+        and toks[i + 1].base.lower() in _MONTHS
+        and bool(_YEAR.fullmatch(toks[i + 2].base))
+    )
 
 
 def _acronym(word: str) -> bool:
@@ -729,6 +804,15 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
         if t.text in (".", ";", ":", "(", ")", "—", "–", '"', "“", "”", "«", "»", "!", "?", "*", "|"):
             break
         if (
+            t.text in ("'", "’")
+            and t.start == toks[k - 1].end
+            and not any(toks[x].text in ("'", "‘") for x in range(j, k))
+        ):
+            break  # the Law 'On ratification of the Agreement between X and Y': the title's quote closes
+        if toks[k - 1].base == "of" and _day_month(toks, k):
+            k += 2  # "the Agreement of 12 May 2019 on …": the date the title carries
+            continue
+        if (
             t.base == "under"
             and k + 2 < len(toks)
             and toks[k + 1].base == "the"
@@ -749,6 +833,10 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
             break  # "… air services on Monday": a date, not the name
         if t.base in ("today", "yesterday", "tomorrow"):
             break
+        if t.base == "for" and k + 1 < len(toks) and toks[k + 1].base.lower() in _PROCEDURES:
+            break  # "… returned the Memorandum on X for revision": what is to be done with it
+        if t.base == "to" and _to_recipient(toks, k + 1):
+            break  # "submitted the Agreement on X to the Mazhilis", "… to the Chinese side": who gets it
         if t.base == "in" and k + 1 < len(toks) and toks[k + 1].cap and _is_city(toks[k + 1].base):
             break  # "… signed an agreement on X in Baku": where, not what
         if t.text == "," and _ONE_PART.fullmatch(" ".join(x.base for x in toks[max(j, k - 3) : k])):

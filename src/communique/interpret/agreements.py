@@ -54,7 +54,9 @@ _OF_NOUNS = ("implementation", "practical implementation", "ratification", "sign
 _STEP_NOUNS = {"entry into force", "signing", "signature", "ratification", "ratifying"}
 _STEP_AHEAD = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|prepar(?:e|ed|es|ing|ations?)\s+(?:for)?|prospects?\s+(?:of|for)|possibility\s+of|"
-    r"speedy|early|swift|timely|(?:the\s+)?date\s+(?:of|for)|accelerat\w*|expedit\w*|speed(?:ing)?\s+up|(?:necessary|needed|required)\s+for|procedures?\s+for|ensur\w*|complet(?:e|es|ing|ion\s+of)|on|towards?|"
+    r"speedy|early|swift|timely|ahead\s+to|"
+    # ("looked ahead to the entry into force of X", "anticipated the ratification of X")
+    r"anticipat(?:e|ed|es|ing)|await(?:ed|s|ing)?|(?:the\s+)?date\s+(?:of|for)|accelerat\w*|expedit\w*|speed(?:ing)?\s+up|(?:necessary|needed|required)\s+for|procedures?\s+for|ensur\w*|complet(?:e|es|ing|ion\s+of)|on|towards?|"
     # "prepared the documents for signing", "submitted for ratification" (not "a ceremony for the signing")
     r"(?<!ceremony\s)(?<!ceremonies\s)for)\s+(?:the\s+)?(?:its\s+)?$",
     re.I,
@@ -138,8 +140,10 @@ _AND_TO_LAUNCH = re.compile(
     r"\band\s+to\s+(?:launch|start|begin|open|commence)\s+(?:(?:formal|official|the)\s+)?$"
 )
 _NEW_CLAUSE = re.compile(r"[;]|,\s+(?:and|but|while|whereas)\s")
+# ("adopted Resolution No. 142 approving the draft law …": the decision's own title, capitalised)
 _DECISION_AFTER = re.compile(
-    r"\s+(?:(?:a|the|its|their)\s+)?(?:decision|decisions|resolution|decree|regulation|conclusions|mandate)\b"
+    r"\s+(?:(?:a|the|its|their)\s+)?(?:decision|decisions|resolution|decree|regulation|conclusions|mandate)\b",
+    re.I,
 )
 _AMONG_THEM = re.compile(
     r"\s*(?:Among\s+(?:them|these|those|the\s+documents|which)|(?:They|These|Those)\s+(?:include|included|are|were)\b)"
@@ -224,12 +228,22 @@ def _cues() -> dict:
         re.I,
     )
     leg = "|".join(map(re.escape, sorted(conf.get("legislatures") or ["Parliament"], key=len, reverse=True)))
+    dec = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(conf.get("ratifying_decrees") or ["presidential decree"], key=len, reverse=True)
+    )
     return {
         # "the Senate approved X", "X was endorsed by both chambers": a parliament's vote (case kept:
         # "the Chamber of Commerce approved" is no house of parliament)
         "legislature": re.compile(rf"(?<![\w-])(?:{leg})(?![\w-])"),
         "by_legislature": re.compile(
             rf"\s+by\s+(?:the\s+|both\s+|its\s+)?(?:[\w-]+\s+){{0,2}}?(?:{leg})(?![\w-])"
+        ),
+        # "approved by Decree of the President No. 118", "endorsed by presidential decree": a head of
+        # state's act of approval is the domestic ratification of an intergovernmental agreement
+        "by_decree": re.compile(
+            rf"\s+by\s+(?:a\s+|the\s+|his\s+|her\s+)?(?:{dec})(?![\w-])",
+            re.I,
         ),
         "launched_verb": re.compile(r"\b(?:agreed|decided)\s+to\s"),
         "launched": launched,
@@ -282,6 +296,20 @@ def _key(name: str) -> str:
     n = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I).lower()
     n = re.sub(r"agreements\b", "agreement", n)
     return " ".join(n.split())
+
+
+_EXTENSION = re.compile(r" (?:between|with|on|for|among) \S")
+
+
+def _extends(longer: str, shorter: str) -> bool:
+    """ "power purchase agreement between X and Y" tells "power purchase agreement" with its parties
+    or subject: a lower-case kind of two words or more, continued by a post word."""
+    return (
+        " " in shorter
+        and longer.startswith(shorter)
+        and _EXTENSION.match(longer, len(shorter)) is not None
+        and _EXTENSION.search(shorter) is None
+    )
 
 
 _SIG_STOP = frozenset(
@@ -337,6 +365,12 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
         for r in recs:
             rk = _key(r.name)
             if rk == k or (r.capitalised and (k.startswith(rk + " ") or rk.startswith(k + " "))):
+                return r
+            if not r.capitalised and not r.plural and (_extends(k, rk) or _extends(rk, k)):
+                # "revenues under the power purchase agreement … The power purchase agreement between
+                # X and Y was signed": one document, told the second time with its parties
+                if len(k) > len(rk):
+                    r.name = name
                 return r
         # "the air services agreement" … "the Agreement on Air Services", "the EU–Kazakhstan EPCA" …
         # "the Enhanced Partnership and Cooperation Agreement": the same words, the same document
@@ -673,6 +707,28 @@ _COMPANY_PAIR = re.compile(
     r"(?:signed|inked|sealed|concluded|penned|clinched|put\s+their\s+signatures\s+to)\s+(?:an?|the|one)\s+"
     r"(?:[\w-]+\s+){0,3}$"
 )
+_ITEM_PAIR = re.compile(
+    r"[ \t]*(?:[-*•▪]|\d{1,2}[.)])[ \t]+((?:[A-Z][\w&.'’-]*\s){0,3}[A-Z][\w&.'’-]*)"
+    r"\s*(?:\s(?:and|&)\s|\s[–—-]\s|/)\s*"
+    r"((?:[A-Z][\w&.'’-]*\s){0,3}[A-Z][\w&.'’-]*)\s*[:,–—]\s*(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}$"
+)
+
+
+class _Shifted:
+    """A match on a slice of the text, read with the text's own offsets."""
+
+    def __init__(self, m: re.Match, offset: int) -> None:
+        self._m, self._o = m, offset
+        self.re = m.re
+
+    def group(self, i: int) -> str:
+        return self._m.group(i)
+
+    def span(self, i: int) -> tuple[int, int]:
+        a, b = self._m.span(i)
+        return a + self._o, b + self._o
+
+
 _NOT_A_COMPANY = re.compile(
     r"^(?:The|Both|Presidents?|Prime|Ministers?|Heads?|Leaders?|Governments?|Sides?|Parties)\b"
 )
@@ -684,11 +740,20 @@ def _company_pair(ctx: Context, at: int) -> tuple[str, str] | None:
     text = ctx.text
     s = ctx.sentence_at(at)
     start = max(s.start, at - 160)
-    if not _SIGN_VERB_NEAR.search(text, max(start, at - 60), at):
+    line = text.rfind("\n", 0, at) + 1
+    # a list item that opens with its signatories ("- Kazakh Invest and Eramet: agreement on …",
+    # "3. Samruk-Kazyna – Stellantis, agreement on …"): its lead-in tells the signing
+    m = _ITEM_PAIR.match(text[line:at]) if at - line <= 140 else None
+    if m is not None:
+        start = line
+    elif not _SIGN_VERB_NEAR.search(text, max(start, at - 60), at):
         return None
-    m = _COMPANY_PAIR.search(text, start, at)
+    else:
+        m = _COMPANY_PAIR.search(text, start, at)
     if m is None:
         return None
+    if start == line and m.re is _ITEM_PAIR:
+        m = _Shifted(m, line)
     # "On Tuesday Kazakhstan Temir Zholy and …": the words that open the sentence are no part of it
     first = m.group(1).split()
     while first and first[0] in _not_names():
@@ -925,6 +990,12 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                     (r.pending if is_pending else r.stages).append((_rank(stage), stage, pos))
                 continue
         for a, b, r in here:
+            listed = "includ" in sent or "among" in sent
+            out_of = _OUTCOMES_INCLUDING.search(text, s.start, a) if listed else None
+            if out_of is not None and not r.synthetic:
+                # "the outcomes of the second Summit held in Astana in June 2025, including the Treaty
+                # on …": a document the occasion produced was signed there
+                r.stages.append((_rank("signed"), "signed", s.start + out_of.start()))
             # "the text of the Memorandum on X was agreed at expert level": its text agreed, X initialled
             if _TEXT_OF.search(text, max(s.start, a - 16), a) and _TEXT_AGREED.match(text, b):
                 r.stages.append((_rank("initialled"), "initialled", b))
@@ -963,7 +1034,11 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 and not _TALKS_ON.match(text, pos + len(word))
             ):
                 continue  # "Following the talks, the presidents signed …": the occasion, not a stage
-            if stage == "ratified" and _TO_UPPER_HOUSE.search(text, pos, s.end):
+            if stage == "signed" and _LAW_SIGNATURE.search(text, max(s.start, pos - 30), pos):
+                continue  # "… sent it to the Head of State for signature": the law's, not the agreement's
+            if stage == "ratified" and (
+                _TO_UPPER_HOUSE.search(text, pos, s.end) or _SENT_BACK.search(text, s.start, pos)
+            ):
                 # "the Mazhilis adopted the law on ratification of X and sent it to the Senate": one
                 # chamber's vote, the ratification is still ahead
                 pending_seen = pos + len(word)
@@ -1000,7 +1075,8 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                     # "approved the bill on ratification": the law that ratifies, not a step ahead
                     # … or the law "On ratification of …", its title quoted; a draft law has not
                     and not re.search(
-                        r"(?<!draft )\b(?:law|bill|decree|resolution)\s+[\"“«]?[Oo]n\s+(?:the\s+)?$",
+                        r"(?<![Dd]raft )\b(?:[Ll]aw|[Bb]ill|[Dd]ecree|[Rr]esolution)\s+[\"“«'‘]?[Oo]n\s+"
+                        r"(?:the\s+)?$",
                         clause_left,
                     )
                 )
@@ -1008,8 +1084,17 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 # "agreed to finalise the text of X", "decided to ratify X": an infinitive is a step ahead
                 or (_rank(stage) >= _rank("initialled") and _INFINITIVE.search(clause_left) is not None)
             )
+            if pending and _VOTED_FOR.search(clause_left):
+                pending = False  # "Lawmakers voted to ratify X", "… voted in favour of ratifying X": done
             if pending and stage in ("suspended", "terminated"):
                 stage, pending = "in force", False  # "will expire in 2027", "could be suspended": in force
+            if word == "draft" and _LAW_NOUN.match(text, pos + len(word)):
+                continue  # "the draft Law "On ratification of X"": the law is drafted, not X
+            if word in ("signed", "signs") and _SIGNED_LAW.match(text, pos + len(word)):
+                # "the President signed the Law "On ratification of X"": the last step of X's ratification
+                stage = "ratified"
+            if word.endswith(" concluded") and _TALKS_SUBJECT.search(text, s.start, pos):
+                continue  # "negotiations on X were concluded": the talks ended, X is no signed document
             if word == "sign" and not pending:
                 continue  # a bare "sign" says a step only in a plan ("are expected to sign X")
             if word in ("approved", "endorsed", "adopted") and _DECISION_AFTER.match(text, pos + len(word)):
@@ -1106,10 +1191,22 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 r.pending.append((low - 1, STAGE_ORDER[low - 1], s.start))
 
 
-# a law passed on to the upper chamber (or to the head of state for signature): not yet ratified
+# a law passed on to the upper chamber: not yet ratified (one sent on to the head of state for
+# signature has passed the last chamber: ratified, tune10 and tune14 gold; see _LAW_SIGNATURE)
 _TO_UPPER_HOUSE = re.compile(
     r"\b(?:sent|forwarded|submitted|passed|transmitted|referred)\s+(?:it\s+|them\s+)?(?:on\s+)?to\s+the\s+"
-    r"(?:Senate|upper\s+(?:house|chamber)|Federation\s+Council|President\s+for\s+(?:signature|signing))\b"
+    r"(?:Senate|upper\s+(?:house|chamber)|Federation\s+Council)\b"
+)
+# "… and sent it to the President for signature": the law's signature, no step of the agreement
+_LAW_SIGNATURE = re.compile(
+    r"\b(?:President|Head\s+of\s+State|head\s+of\s+state|Emir|King)\s+for\s+(?:his\s+|her\s+)?$"
+)
+# a chamber that sends a ratification law back ("the Senate returned to the Mazhilis with amendments
+# the draft law on ratification of X", "sent the bill ratifying X back to the lower house", "vetoed
+# the law"): the ratification is still ahead
+_SENT_BACK = re.compile(
+    r"\b(?:returned|sent\s+back|referred\s+back|vetoed|rejected|turned\s+down|voted\s+down)\b"
+    r"(?:(?!\b(?:and|but|while)\b)[^;.])*$"
 )
 # after a talks cue, in its clause: the talks have not begun ("Negotiations on X have not started
 # yet", "talks on X are yet to begin", "… has not been launched")
@@ -1222,6 +1319,23 @@ def _inherit_subject(text: str, old: _Rec, before) -> None:
         old.name = f"{old.name}{on.group(0)}"
 
 
+# "the outcomes of the Summit held in June 2025, including the Treaty on …", "the documents adopted at
+# the meeting, among them the Roadmap …" (read up to the mention)
+_OUTCOMES_INCLUDING = re.compile(
+    r"\b(?:outcomes?|results?|deliverables|documents\s+(?:adopted|signed|agreed)\s+at)\s+(?:of\s+)?(?:the\s+)?"
+    r"[^.;:]{0,140}?,?\s+(?:including|among\s+them|among\s+which|notably)\s+(?:the\s+|an?\s+)?$"
+)
+_VOTED_FOR = re.compile(
+    r"\bvoted\s+(?:unanimously\s+|overwhelmingly\s+)?(?:to|for|in\s+favou?r\s+of)\s+(?:the\s+)?$"
+)
+_LAW_NOUN = re.compile(r"\s+(?:[Ll]aws?|[Bb]ills?|[Dd]ecrees?|[Rr]esolutions?)\b")
+_SIGNED_LAW = re.compile(
+    r"\s+(?:(?:the|a)\s+)?(?:[Ll]aw|[Dd]ecree)\s+(?:[\"“«'‘]\s*)?(?:[Oo]n\s+(?:the\s+)?ratification|ratifying)\b"
+)
+_TALKS_SUBJECT = re.compile(r"\b(?:[Nn]egotiations|[Tt]alks|[Cc]onsultations|[Ww]ork|[Pp]rocess)\b[^.;,]*$")
+_OWN_PREDICATE = re.compile(r"\s+(?:was|were|is|are|has|have|had|will|would)\b")
+
+
 def _nearest(text: str, here, pos: int, sent_start: int, clause_ends: list[int]):
     """The agreement mention a cue at `pos` speaks of: same clause first, else the nearest before.
     `clause_ends`: where the `_CLAUSE` breaks of the sentence end, in order."""
@@ -1247,6 +1361,10 @@ def _nearest(text: str, here, pos: int, sent_start: int, clause_ends: list[int])
         chain_end = end
         for a2, b2, r in sorted(here, key=lambda x: x[0]):
             if a2 >= chain_end and r is not best and _SERIES_GAP.fullmatch(text, chain_end, a2):
+                if a2 > pos and _OWN_PREDICATE.match(text, b2):
+                    # "signed a memorandum on X, and an agreement on Y was initialled": Y is the
+                    # subject of a verb of its own, no object of the cue before it
+                    break
                 shared.append(r)
                 chain_end = b2
         # "an agreement on X and a memorandum on Y were signed": the cue after both names both
@@ -1418,7 +1536,7 @@ def _by_parliament(text: str, word: str, pos: int, clause_left: str) -> bool:
     if word not in ("approved", "endorsed", "adopted") or _DRAFT_AFTER.match(text, pos + len(word)):
         return False
     cues = _cues()
-    by = cues["by_legislature"].match(text, pos + len(word))
+    by = cues["by_legislature"].match(text, pos + len(word)) or cues["by_decree"].match(text, pos + len(word))
     return bool(cues["legislature"].search(clause_left) or by)
 
 

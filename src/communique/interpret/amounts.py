@@ -666,6 +666,34 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             figures[k] = f.model_copy(update={"period": last.period})
     if pledges and ":" in ctx.text:
         pledges = _package_programs(ctx, pledges)
+        figures, pledges = _box_repeats(ctx, figures, pledges)
+    return figures, pledges
+
+
+# a fact box's item: "- ADB loan: $250 million", "* Government of Uzbekistan: $48.6 million"
+_BOX_ITEM = re.compile(r"[ \t]*(?:[-*•▪–]|\d{1,2}[.)])[ \t]+[^:\n]{2,80}:[^\n]*$")
+
+
+def _box_repeats(ctx: Context, figures: list[Figure], pledges: list[Pledge]) -> tuple[list, list]:
+    """A summary box ("Financing at a glance" with "- ADB loan: $250 million", "- AIIB: up to $100
+    million (under consideration)") lists the money the prose tells as pledges: the same amount in
+    such an item is that pledge again, neither a figure nor a pledge of its own."""
+
+    def in_item(pos: int) -> bool:
+        line = ctx.text.rfind("\n", 0, pos) + 1
+        return _BOX_ITEM.match(ctx.text[line:pos]) is not None
+
+    told = {(round(p.amount, 2), p.currency) for p in pledges if p.span and not in_item(p.span[0])}
+    if not told:
+        return figures, pledges
+    figures = [
+        f
+        for f in figures
+        if not (f.span and (round(f.value, 2), f.unit) in told and in_item(f.span[0]))
+    ]
+    pledges = [
+        p for p in pledges if not (p.span and (round(p.amount, 2), p.currency) in told and in_item(p.span[0]))
+    ]
     return figures, pledges
 
 
@@ -923,6 +951,10 @@ _SUM_OF_PARTS = re.compile(
     re.I,
 )
 _THE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+$")
+_THE_MONEY_OF = re.compile(
+    r"\b(?:[Tt]he|[Tt]hat|[Tt]his|[Ii]ts)\s+(?:[\w-]+\s+){0,2}?(?:loan|grant|credit|credit\s+line|package|"
+    r"contribution|envelope|financing|funding|allocation|amount|sum|facility)\s+(?:of|worth)\s+$"
+)
 
 
 def _restated(ctx: Context, a: Amount, s, figures: list[Figure]) -> bool:
@@ -932,8 +964,11 @@ def _restated(ctx: Context, a: Amount, s, figures: list[Figure]) -> bool:
     left = ctx.text[max(s.start, a.span[0] - 24) : a.span[0]]
     if ("up" in left or "sum" in left or "parts" in left) and _SUM_OF_PARTS.search(left):
         return True
-    if _THE_BEFORE.search(left):
-        # (a pledge's amount told before, too: "not the $245 million printed in the fund's release")
+    if _THE_BEFORE.search(left) or (" of " in left or " worth " in left) and _THE_MONEY_OF.search(
+        ctx.text, max(s.start, a.span[0] - 48), a.span[0]
+    ):
+        # (a pledge's amount told before, too: "not the $245 million printed in the fund's release";
+        # "The loan of $250 million will rehabilitate …" after "ADB approved a $250 million loan")
         return any(
             f.unit == a.unit and f.value == a.value and f.span and f.span[0] < s.start for f in figures
         ) or any(x.unit == a.unit and x.value == a.value and x.span[0] < s.start for x in ctx.amounts)
@@ -1336,12 +1371,31 @@ def _as_pledge(
         )
     ):
         is_pledge = continued = True
+    if (
+        last is not None
+        and si - last.sentence <= 1
+        and "to" in left[-60:]
+        and (raised := _RAISED_TO.search(left[-60:])) is not None
+        and not _names_a_party(
+            ctx,
+            max(s.start, a0 - len(left[-60:]) + raised.start() - 25),
+            a0 - len(left[-60:]) + raised.start(),
+        )
+    ):
+        # "… opened a credit line of USD 100 million and stands ready to increase it to USD 200
+        # million", "It could raise the envelope to EUR 35 million": the pledge told before, raised
+        # by its giver (the new total, hedged as its own clause says)
+        is_pledge = continued = raised_on = True
+    else:
+        raised_on = False
     gapped = None if last is None or si != last.sentence else _gapped_giver(ctx, last, a0)
     if gapped:
         is_pledge = continued = True
     if not is_pledge:
         return None
-    if _non_party(ctx, left[-120:], a0) or (not total_of and _figure_cue(ctx, left[-60:], a0)):
+    if not raised_on and (
+        _non_party(ctx, left[-120:], a0) or (not total_of and _figure_cue(ctx, left[-60:], a0))
+    ):
         return None
     if "bond" in left[-100:] and _BONDS.search(left[-100:]):
         # "has placed bonds … for a total of 2.4 trillion sum": money it borrows, a figure. The noun
@@ -1509,10 +1563,38 @@ def _own_agency(ctx: Context, a: Amount, s, by: str | None) -> str | None:
         if not a.span[1] < o.span[0] < s.end:
             continue
         if _CHANNEL.search(ctx.text, max(s.start, o.span[0] - 14), o.span[0]):
+            if _IMPLEMENTER_AFTER.match(ctx.text, o.span[1]):
+                # "Germany will add EUR 3 million through GIZ, which will co-implement the programme":
+                # the agency carries the programme out, the state gives
+                continue
             info = org_info(o.name) or {}
             if info.get("kind") in ("agency", "fund") and info.get("party") == by:
                 return info["name"]
+            # … and its own bank for a loan or credit line ("the Chinese side is ready to allocate a
+            # credit line of 5 billion yuan through the Export-Import Bank of China": the policy bank
+            # lends in its own name; "Germany will provide EUR 30 million through KfW": Germany's money)
+            if (
+                info.get("kind") == "bank"
+                and info.get("party") == by
+                and _LENDING.search(ctx.text, s.start, o.span[0])
+            ):
+                return info["name"]
     return None
+
+
+_RAISED_TO = re.compile(
+    r"\b(?:increase|increases|increased|increasing|raise|raises|raised|raising|expand|expands|expanded|"
+    r"expanding|top\s+up|bring|brings|brought|bringing|lift|lifts|lifted|double|doubles|doubled)\s+"
+    r"(?:it|them|this|that|the\s+(?:[\w-]+\s+){0,2}?(?:line|loan|grant|facility|package|envelope|amount|"
+    r"allocation|contribution|support|funding|financing))\s+to\s+(?:up\s+to\s+|about\s+|some\s+)?$"
+)
+_BARE_GOV_SUBJECT = re.compile(r"\s*(?:the\s+)?[Gg]overnment\s+(?!of\b)")
+_GOV_TAIL = re.compile(r"\b(?:the\s+)?[Gg]overnment\s+((?:[\w-]+\s+){0,6})$")
+_IMPLEMENTER_AFTER = re.compile(
+    r"\s*(?:\([^()]{1,20}\))?\s*,?\s+(?:which|that|who)\s+(?:will\s+|would\s+|is\s+to\s+|shall\s+)?"
+    r"(?:also\s+|jointly\s+)?(?:co-?)?(?:implement|implements|carry\s+out|carries\s+out|manage|manages|run|runs)\b"
+)
+_LENDING = re.compile(r"\b(?:credit\s+lines?|loans?|credits?|lend|lends|lending)\b")
 
 
 _BACK_PLEDGE = re.compile(
@@ -1551,13 +1633,21 @@ _CAPITAL_OF = re.compile(
     r"\s+with\s+(?:an?\s+|the\s+)?(?:initial\s+)?(?:authori[sz]ed|charter|registered|statutory|share)\s+"
     r"capital\s+of\s+(?:up\s+to\s+|about\s+|some\s+)?$"
 )
+# ("is considering a further EUR 2 billion for …", "is weighing an additional $100 million": money a
+# party thinks of giving, a hedged pledge; data/hedges.yaml holds those words as hedges)
 _OFFERED = re.compile(
     r"\b(?:announced|announces|announcing|offered|offers|offering|promised|promises|promising|approved|"
-    r"approves|approving|approve|announce|offer|promise)\s+"
+    r"approves|approving|approve|announce|offer|promise|considering|weighing|mulling|eyeing|contemplating)\s+"
     r"(?:(?:an?|the|its|their|his|her|further|additional|new|extra|fresh|up\s+to|some|about|around|nearly|"
     r"more\s+than|over)\s+){0,3}$"
 )
 _OFFERED_SCAN = LiteralScan(_OFFERED)
+# a subject that administers, manages or channels money another body gives (see _giver)
+_ADMINISTERS = re.compile(
+    r"\b(?:administer|administers|administered|administering|manage|manages|managed|managing|channel|channels|"
+    r"channell?ed|channell?ing|implement|implements|implemented|implementing|oversee|oversees|overseeing)\s+"
+    r"(?:[\w-]+\s+){0,3}$"
+)
 _CONDITION = re.compile(r"\b(?:if|unless|provided\s+that|subject\s+to|once|as\s+soon\s+as)\s")
 _REPORTED_WOULD = re.compile(
     r"\b(?:(?:said|announced|confirmed|stated|added|noted|declared)\s+|told\s+(?:[\w-]+\s+){1,4}?)(?:that\s+)?"
@@ -1671,7 +1761,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         # a semicolon has its own subject
         s = dataclasses.replace(s, start=semi + 1, text=ctx.text[semi + 1 : s.end])
     agent = _local_giver(ctx, a, s) or _cosigned_donor(ctx, a, s)
-    agent = agent or _agent_after(ctx, a, s) or _thanked(ctx, a, s)
+    agent = agent or _agent_after(ctx, a, s) or _thanked(ctx, a, s) or _bank_cosigned_loan(ctx, a, s)
     if agent:
         return agent
     rel = _RELATIVE.match(right)
@@ -1689,7 +1779,9 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     if by_agents:
         return by_agents
     lender = _from_giver(ctx, a, s)
-    if lender and lender[1]:
+    if lender and (lender[1] or _ADMINISTERS.search(left[-60:])):
+        # (the subject that only administers or manages the money gives none of it: "ADB will also
+        # administer a $5 million grant from the Japan Fund for …": the fund gives)
         return lender[0]
     poss = list(_POSS_OFFER.finditer(left)) if ("'s" in left or "’s" in left) else []
     if poss:
@@ -1753,6 +1845,15 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
             if _GOV_OF.search(ctx.text[max(s.start, pl.span[0] - 60) : pl.span[0]]):
                 return f"Government of {pl.name}"  # "the Government of the People's Republic of China"
             return _state_name(pl)
+        last_cut = s.start + cuts[-1]
+        if (
+            _BARE_GOV_SUBJECT.match(ctx.text, last_cut)
+            and not _names_a_party(ctx, last_cut, a.span[0])
+            and (home := _home_government(ctx, a.unit)) is not None
+        ):
+            # "the IsDB would lend USD 210 million, while the Government will co-finance the road with
+            # KZT 25 billion": the clause's own subject, the home government, not a bank named before
+            return home
         if subj_orgs:
             orgs = subj_orgs
     if orgs:
@@ -1766,8 +1867,14 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         g = _clean_giver(gm[-1].group(1))
         # "The bank is also ready to provide …": the bank (fund, agency) named last before it
         return (_named_before(ctx, g, a.span[0] - len(left) + gm[-1].start(1)) if " " not in g else None) or g
-    if "overnment" in left and re.search(r"\b(?:the\s+)?[Gg]overnment\s+(?:\w+\s+){0,4}$", left):
-        return _home_government(ctx, a.unit)
+    # ("The government will co-finance the project with …": a hyphenated verb is one word; a longer
+    # reach only when the home government is known, else "his government would extend a loan of …"
+    # is read below, by the state the sentence names)
+    gov_tail = _GOV_TAIL.search(left) if "overnment" in left else None
+    if gov_tail is not None:
+        home = _home_government(ctx, a.unit)
+        if home is not None or len(gov_tail.group(1).split()) <= 4:
+            return home
     if "budget" in left or "budget" in right[:80]:
         bud = _STATE_BUDGET.search(left) or _FROM_BUDGET.match(right[:120])
         if bud:  # "from the State budget of the Republic of Uzbekistan …", "from the republican budget"
@@ -2110,6 +2217,28 @@ _BETWEEN_BANK = re.compile(r"\bbetween\s+(?:the\s+)?$")
 _AGREEMENT_WITH = re.compile(r"\b(?:loan|credit|financing|grant)\s+agreements?\s+with\s+(?:the\s+)?$")
 
 
+_SIGNED_LOAN = re.compile(
+    r"\s(?:signed|have\s+signed|has\s+signed|concluded|inked)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$"
+)
+_LOAN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:loan|loans|credit|credit\s+line|finance\s+contract)\b")
+
+
+def _bank_cosigned_loan(ctx: Context, a: Amount, s) -> str | None:
+    """ "The EBRD and the Kyrgyz government signed a EUR 50 million loan for …": of the signers, the
+    one bank lends (whatever the order in which the text names them)."""
+    text = ctx.text
+    if not _LOAN_AFTER.match(text, a.span[1]):
+        return None
+    signed = _SIGNED_LOAN.search(text, s.start, a.span[0])
+    if signed is None:
+        return None
+    banks = {o.name for o in ctx.orgs if s.start <= o.span[0] < signed.start() and o.kind == "bank"}
+    if len(banks) != 1:
+        return None
+    name = banks.pop()
+    return name[4:] if name.startswith(("the ", "The ")) else name
+
+
 def _lender_signed_with(ctx: Context, a: Amount, s) -> str | None:
     """ "The Ministry of Finance signed a $200 million loan agreement with the ADB": a development
     bank a borrower signs a loan agreement with lends, unless a bank is itself the subject."""
@@ -2297,6 +2426,8 @@ def _named_before(ctx: Context, head: str, pos: int) -> str | None:
     """The last organisation before `pos` whose name ends in the bare `head` ("bank" → "European Bank
     for Reconstruction and Development" when its name or kind says bank), or None."""
     h = head.lower()
+    if head == "Union" and "European Union" in ctx.text[:pos]:
+        return "European Union"  # "The Union will allocate …" in a text that has named the EU
     if h not in ("bank", "fund", "agency", "lender"):
         return None
     for o in reversed(ctx.orgs):

@@ -26,7 +26,8 @@ __all__ = ["Sentence", "Paragraph", "segment", "paragraphs"]
 _PARA = re.compile(r"\n[ \t\u00a0]*\n+")
 #: End of a sentence candidate: terminal punctuation, closing quotes/brackets, then whitespace.
 # (`[.!?…][.!?…]*`, not `[.!?…]+`: sre skips ahead by a leading class, not by a leading repeat)
-_END = re.compile(r"[.!?…][.!?…]*[\"'”’»)\]]*\s+")
+# (a footnote mark may follow: "… signed in November 2022.[4] An agreement …")
+_END = re.compile(r"[.!?…][.!?…]*[\"'”’»)\]]*(?:\[\d{1,3}\])?\s+")
 _OPENERS = "\"'“‘«([¿¡"
 _TOKEN_LEAD = "\"'“‘«(["
 #: Lines that are their own unit inside a paragraph: list items, table rows, Markdown headings.
