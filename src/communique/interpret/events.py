@@ -37,7 +37,9 @@ _STOP_NP = re.compile(
     r"[,;:.()\"“”«»—]|\s–|–\s|\s(?:which|that|who|where|when|held|to be|will|would|was|were|is|are|has|"
     r"have|had|planned|scheduled|slated|hosted|attended|in which|brought|followed|took|produced|opened|"
     r"organi[sz]ed|"
-    r"together\s+with|along\s+with|accompanied|"
+    r"together\s+with|along\s+with|accompanied|alongside|ran|runs|with\s+the\s+participation\s+of|"
+    # "an exhibition on X supported by EU funding", "a solar plant financed with EU support": who paid
+    r"(?:supported|financed|co-financed|funded|co-funded|sponsored)\s+(?:by|with|through|under)|"
     # "… to the Mangystau region and instructed the ministry": a second verb of the subject
     r"and\s+(?!(?:related|advanced|integrated|associated|connected|combined|renewed)\b)[a-z]+ed|"
     r"closed|ended|began|started|concluded|builds|follows|last|earlier|later|next|this|since|"
@@ -177,6 +179,7 @@ def find_events(ctx: Context) -> list[Event]:
     out: list[Event] = []
     seen: set[str] = set()
     host_key = ""
+    last_host: Event | None = None
     for i, c in enumerate(cands):
         nxt = cands[i + 1].start if i + 1 < len(cands) else None
         s0 = ctx.sentence_at(c.start).start
@@ -186,6 +189,10 @@ def find_events(ctx: Context) -> list[Event]:
         place = _place(ctx, c, nxt)
         if date is None and not c.within and _ALSO.search(ctx.text, s0, c.start):
             day = _paragraph_day(ctx, c.start)  # "… and opened a conference on water diplomacy": that trip's
+            if day is not None:
+                date, date_end = day
+        if date is None and not c.within:
+            day = _day_heading(ctx, c.start)  # "MONDAY, 6 JULY" / "10:00 – Round table …": the agenda's day
             if day is not None:
                 date, date_end = day
         if c.within:
@@ -228,6 +235,15 @@ def find_events(ctx: Context) -> list[Event]:
                 lead = [e for e in out if e.date and e.span and e.span[0] < horizon]
                 lead.sort(key=lambda e: e.date == ctx.published)  # one the text dates before the dateline's
                 date, date_end = (lead[0].date, lead[0].date_end) if lead else (date, date_end)
+        if not c.within and not ctx.dates_in(s0, ctx.sentence_at(c.start).end):
+            # "On the sidelines of the forum, A met B", "An exhibition … ran alongside the forum", "Also on
+            # the sidelines, …": held with an occasion named before, on its (first) day and in its place
+            hosted = _host_occasion(ctx, c, out, last_host)
+            if hosted is not None:
+                last_host = hosted
+                if hosted.date:
+                    date, date_end = hosted.date, None
+                place = place or hosted.place
         alongside = date is None and place is None and out
         if alongside and _BACK_TO_BACK.search(ctx.text, max(0, c.start - 60), c.start):
             # "a Business Forum in Tashkent in spring 2026, back-to-back with the next meeting of the …
@@ -237,6 +253,15 @@ def find_events(ctx: Context) -> list[Event]:
                 date, date_end, place = prev.date, prev.date_end, prev.place
         if date is None and place is None:
             continue
+        if _called_off(ctx, c):
+            continue
+        if (
+            out
+            and out[-1].span[0] >= s0
+            and "visit" in c.name
+            and _RESTATED_VISIT.search(ctx.text, max(s0, c.start - 12), c.start)
+        ):
+            continue  # "A travelled to X and Y on 22–23 April, her first visit to Z": the same trip again
         if date is None and c.start < ctx.lead_end and c.name.startswith(_LEAD_NAMES) and ctx.published:
             # "In the Akorda, the President received X, who is in Astana on an official visit on 16–17
             # February": the readout's own reception or talks, on its day
@@ -285,6 +310,24 @@ def find_events(ctx: Context) -> list[Event]:
     ]
 
 
+# "The briefing …, originally planned for Wednesday, has been postponed": an occasion called off
+_CALLED_OFF = re.compile(
+    r"\b(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:postponed|cancell?ed|called\s+off|put\s+off|"
+    r"suspended|delayed)\b"
+)
+
+
+def _called_off(ctx: Context, c: _Cand) -> bool:
+    """The occasion's own clause says it was postponed or cancelled, with no new day after the verb
+    ("… has been postponed": not held, no occasion; "… was postponed to 3 June": held then, kept)."""
+    s = ctx.sentence_at(c.start)
+    m = _CALLED_OFF.search(ctx.text, c.end, s.end)
+    if m is None or _conf()["trigger_scan"].search_part(ctx.text[c.end : m.start()], ctx.at, c.end):
+        return False  # (another occasion's verb, named between)
+    return not ctx.dates_in(m.end(), s.end)
+
+
+_RESTATED_VISIT = re.compile(r",\s+(?:his|her|their|its)\s+$")
 _WORDS = re.compile(r"[^\s()–]+")
 _NAME_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _NAME_STOP = frozenset(("the", "of", "and", "on", "in", "for", "a", "an", "to", "at", "its", "with"))
@@ -345,6 +388,35 @@ _BACK_TO_BACK = re.compile(
     r"\b(?:back[- ]to[- ]back|together|in\s+conjunction|alongside)\s+with\s+(?:the\s+|an?\s+)?"
     r"(?:(?:next|first|[\w-]+th|ministerial|plenary)\s+)*(?:(?:meeting|session|sitting)\s+of\s+(?:the\s+)?)?$"
 )
+
+
+# "on the sidelines of the forum", "alongside the EU–Kyrgyzstan Business Forum": the occasion's last word;
+# "Also on the sidelines, …": the one named before
+_HOST_OF = re.compile(
+    r"\b(?:(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)(?:\s+of\s+(?:the\s+|this\s+year['’]s\s+)?"
+    r"(?:[A-Z][\w’'+–-]*\s+){0,6}([A-Za-z]+))?|alongside\s+(?:the\s+)?(?:[A-Z][\w’'+–-]*\s+){0,6}([A-Za-z]+))",
+    re.I,
+)
+
+
+def _host_occasion(ctx: Context, c: _Cand, out: list[Event], last: Event | None) -> Event | None:
+    """The occasion named earlier that the sentence of `c` says it was held on the sidelines of (or
+    alongside): the last one whose name ends with the same word ("forum", "Council"), or the reported
+    sitting when its body does; with no word ("Also on the sidelines"), the one found last."""
+    s = ctx.sentence_at(c.start)
+    m = _HOST_OF.search(ctx.text, s.start, s.end)
+    if m is None or c.start < m.start() < c.end:
+        return None
+    word = (m.group(1) or m.group(2) or "").lower()
+    if not word:
+        return last
+    meeting = ctx.meeting  # (the reported sitting first: "On the margins of the Council")
+    if meeting is not None and meeting.body and meeting.body.lower().split()[-1] == word and meeting.date:
+        return Event(name=meeting.body, date=meeting.date, date_end=meeting.date_end, place=meeting.place)
+    for e in reversed(out):
+        if e.name.lower().split()[-1].rstrip("s") == word.rstrip("s") and (e.date or e.place):
+            return e
+    return None
 
 
 _ON_OWN_SIDELINES = re.compile(
@@ -759,6 +831,44 @@ def _paragraph_day(ctx: Context, pos: int) -> tuple[str, str | None] | None:
     return None
 
 
+_DAY_HEADING_REST = re.compile(r"[\s,.:;()–—-]*")
+
+
+def _day_heading(ctx: Context, pos: int) -> tuple[str, str | None] | None:
+    """An agenda, a programme or a live report dates its items by headings that are a day and nothing
+    else ("MONDAY, 6 JULY", "Thursday, 9 July – Friday, 10 July", "14 May 2026"): an item with no date
+    of its own takes the day (or the days) of the nearest such heading above it. A heading of other
+    words ("WEEKLY AGENDA", "Main outcomes") closes the search: what follows it is no day's item."""
+    i = ctx.sentence_index(pos)
+    text = ctx.text
+    for k in range(i, max(-1, i - 12), -1):
+        a, b = ctx.sentences[k].start, ctx.sentences[k].end
+        if k == i:
+            # a heading line the segmenter joined to the item below it ("THURSDAY, 9 JULY – FRIDAY,
+            # 10 JULY\nErasmus+ Alumni Forum, …"): that line alone
+            line = text.rfind("\n", a, pos)
+            if line < 0 or ctx.is_heading(a):
+                continue
+            b = line
+        elif not ctx.is_heading(a):
+            continue
+        days = [d for d in ctx.dates_in(a, b) if len(d.value) == 10]
+        if not days or len(days) > 2:
+            if k == i:
+                continue
+            return None
+        gaps = [(a, days[0].span[0])] + [(x.span[1], y.span[0]) for x, y in zip(days, days[1:], strict=False)]
+        gaps.append((days[-1].span[1], b))
+        if not all(_DAY_HEADING_REST.fullmatch(text, x, y) for x, y in gaps):
+            if k == i:
+                continue
+            return None
+        if len(days) == 2:
+            return days[0].value, days[1].value
+        return days[0].value, days[0].end
+    return None
+
+
 def _meet_again(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "The ministers plan to meet for the fourth time in Astana next year": the fourth meeting of
     the sentence's subject."""
@@ -1137,6 +1247,11 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 qb = qb or _DESCRIBED_BEFORE.search(text, max(0, start - 60), start)
                 if qb is not None:
                     start = qb.start(1)
+        if end > m.end() and (qa := _QUOTED_AFTER.match(text, _space_back(text, end))) is not None:
+            tail = text[max(m.end(), end - 14) : end].lower().split()
+            if tail and tail[-1] in _TITLED_TRIGGERS:
+                # 'a reception on the opening of the exhibition "European Design Week"': its title
+                end = qa.end()
         if end == m.end() and m.group(0)[:1].isupper():
             ym = _SPACE_YEAR.match(text, end)
             if ym:  # "Expo 2025", "Asian Games 2026": the edition's year belongs to the name
@@ -1322,6 +1437,13 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                     and " to " in who
                     and " to " not in text[m.end() : end]
                 )
+        elif word.endswith("visit") and (titled_visit := _visit_of_titled(ctx, m.end())) is not None:
+            # "Visit of the EU Special Representative for Central Asia, Eduards Stiprais, to Almaty": who
+            # visited where, as gold names visits ("visit of Eduards Stiprais to Almaty")
+            head = _DET.sub("", text[start : m.end()]).strip()
+            head = head[:1].lower() + head[1:] if head[1:].islower() else head
+            who, end = titled_visit
+            name = f"{head} of {who}"
         elif next_acr:
             # "the next HLSCC session of the two presidents" → "next session of the High-Level …"
             named = _expand_acronym(ctx, left_mods, "next", m.group(0))
@@ -1586,6 +1708,37 @@ def _visitor(ctx: Context, start: int) -> str | None:
     return None
 
 
+# "… of the Minister of Foreign Affairs of Latvia, Baiba Braže, to …": a title before the name
+_OF_TITLE_BEFORE_NAME = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w’'./+-]*|of|the|for|to|and|on|in)\s+)*?[A-Z][\w’'./+-]*,\s+"
+)
+_TO_AFTER_NAME = re.compile(r",?\s+to\s+(?:the\s+)?")
+
+
+def _visit_of_titled(ctx: Context, trig_end: int) -> tuple[str, int] | None:
+    """ "visit of the EU Special Representative for Central Asia, Eduards Stiprais, to Almaty": the
+    visitor named in apposition to a title, then where to → ("Eduards Stiprais to Almaty", end of the
+    place). (A title without the commas stays in the name: "state visit of President X to Latvia".)"""
+    text = ctx.text
+    if not text.startswith(" of ", trig_end):
+        return None
+    for a, b, p in ctx.person_mentions():
+        if a < trig_end:
+            continue
+        if a - trig_end > 120:
+            return None
+        if not _OF_TITLE_BEFORE_NAME.fullmatch(text, trig_end, a):
+            return None
+        tm = _TO_AFTER_NAME.match(text, b)
+        if tm is None:
+            return None
+        place = next((q for q in ctx.places_in(tm.end(), tm.end() + 40) if q.span[0] == tm.end()), None)
+        if place is None:
+            return None
+        return f"{p.name} to {text[place.span[0] : place.span[1]]}", place.span[1]
+    return None
+
+
 _TITLE_APPOSITION = re.compile(r",\s+(?:(?:[A-Z][\w’'./-]*|of|the|to|for|and|on|in)\s+){0,24}[A-Z][\w’'./-]*")
 
 
@@ -1672,6 +1825,8 @@ def _np_start(text: str, pos: int) -> int:
         body = window.rstrip()
         if len(body) == len(window) or not body:
             break  # no word followed by spaces at the end
+        if "\n" in window[len(body) :]:
+            break  # a heading's last word on the line above ("THURSDAY, 9 JULY\nErasmus+ Alumni Forum")
         # a match (a modifier without spaces, then the spaces to the end) opens in the last word:
         # searched from there, the same first match
         m = _MODIFIER.search(window, len(body) - len(body.rsplit(None, 1)[-1]))
@@ -1690,6 +1845,13 @@ def _np_start(text: str, pos: int) -> int:
 
 
 _DAY_AHEAD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _space_back(text: str, end: int) -> int:
+    """Back over the spaces before `end`."""
+    while end > 0 and text[end - 1] == " ":
+        end -= 1
+    return end
 
 
 def _np_end(text: str, pos: int) -> int:
@@ -1725,9 +1887,14 @@ _TRAILING_FUNCTION = re.compile(r"(?:\s+(?:for|of|and|the))+$")
 _HELD_TALKS = re.compile(
     r"\b(?:(?:held|holds|hold|had)\s+(?:a\s+|an\s+)?(?:bilateral\s+|official\s+|working\s+|separate\s+|"
     r"brief\s+|private\s+|informal\s+)?(talks|meeting)"
-    r"(?:\s+(?:via|by)\s+(?:video\s*(?:-\s*)?link|video\s*conference|videoconference))?\s+with|(met)(?:\s+with)?)\b"
+    r"(?:\s+(?:via|by)\s+(?:video\s*(?:-\s*)?link|video\s*conference|videoconference))?"
+    # "held talks in the Akorda with …": where, between the talks and whom
+    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?\s+with"
+    # "Ambassador A meets Minister B" (an agenda's or a headline's present)
+    r"|(met|meets)(?:\s+with)?)\b"
 )
-_SIDELINES_IN = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\b", re.I)
+# ("Also on the sidelines, A held talks with B": the sidelines named before)
+_SIDELINES_IN = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\b", re.I)
 # both open with `\b`, behind which sre finds nothing to skip ahead with (~40 µs per 3 KB each):
 # tried only where "held", "hold", "met", "received" open (interpret.scan), same matches
 _HELD_TALKS_SCAN = LiteralScan(_HELD_TALKS)
@@ -1741,7 +1908,7 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     out = []
     for m in (
         _HELD_TALKS_SCAN.finditer(ctx.text, ctx.at)
-        if ("talks" in ctx.text or "met" in ctx.text or "meeting" in ctx.text)
+        if ("talks" in ctx.text or "met" in ctx.text or "meet" in ctx.text)
         else ()
     ):
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
@@ -1773,7 +1940,13 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             b_end = after[0][1] + (1 if ctx.text.startswith(",", after[0][1]) else 0)
             stop = _CLAUSE_PUNCT.search(ctx.text, b_end, s.end)
             dated = ctx.dates_in(b_end, stop.start() if stop else s.end)
-        if not before or not after or not (dated or sidelines or also_day):
+        # with no sitting reported, the talks the lead reports are the text's own occasion when its
+        # sentence dates the visit they frame ("Head of State A held talks in the Akorda with B, who is in
+        # X on an official visit on 11–12 March"); an agenda's item takes its day heading's day
+        lead = ctx.meeting is None and s.start < ctx.lead_end and bool(ctx.dates_in(s.start, s.end))
+        if not dated and not lead and after:
+            dated = _day_heading(ctx, m.start()) is not None
+        if not before or not after or not (dated or sidelines or also_day or lead):
             continue
         a, end, other = after[0]
         if m.group(2) and a - m.end() > 90:
@@ -1785,7 +1958,9 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             name = f"talks between {before[-1].name} and {other.name}"
         else:  # "A held a meeting with B", "A met B"
             name = f"meeting of {before[-1].name} with {other.name}"
-        out.append(_Cand(m.start(), end, name, m.end()))
+        # (undated talks the lead reports: the report's own occasion, on its day)
+        current = lead and not (dated or sidelines or also_day)
+        out.append(_Cand(m.start(), end, name, m.end(), current=current))
         if not sidelines and not (also_day and not dated):
             break  # the reported talks: the first such sentence (not one the same trip "also" held)
     out += _calls_and_receptions(ctx, taken + out)
@@ -3002,7 +3177,12 @@ _ON_MARGINS_OF = re.compile(
 def _limit(ctx: Context, c: _Cand, nxt: int | None, s_end: int) -> int:
     """Where the occasion's own date and place may stand: before the next occasion in its sentence,
     unless it was held on that one's sidelines ("the meeting between A and B on the sidelines of the
-    UN General Assembly in New York on 24 September": the Assembly's date and place are the meeting's)."""
+    UN General Assembly in New York on 24 September": the Assembly's date and place are the meeting's);
+    and before a second predicate of the sentence's subject ("reviewed progress since its previous
+    meeting and looked ahead to the EPCA, signed in Brussels on 24 October": the EPCA's day)."""
+    second = _AND_VERB.search(ctx.text, c.end, s_end)
+    if second is not None:
+        s_end = second.start()
     if nxt is None or nxt <= c.trigger_end:
         return s_end
     m = _ON_MARGINS_OF.match(ctx.text, c.end)
@@ -3016,6 +3196,12 @@ def _limit(ctx: Context, c: _Cand, nxt: int | None, s_end: int) -> int:
     # clause's own date
     clause = _DATED_CLAUSE.search(ctx.text, c.trigger_end, nxt)
     return min(s_end, clause.start() if clause else nxt)
+
+
+_AND_VERB = re.compile(
+    r"\s+and\s+(?:then\s+|also\s+)?(?!(?:related|advanced|integrated|associated|connected|combined|renewed|"
+    r"expanded|extended|enlarged|updated|revised|detailed)\b)[a-z]{3,}ed\s+(?!by\b|with\b|in\b|on\b|at\b)"
+)
 
 
 _DATED_CLAUSE = re.compile(
@@ -3052,8 +3238,15 @@ _TOOK_PART = re.compile(
 )
 _LEVEL_MOD = re.compile(r"\b[a-z]+-level$")
 _HELD_AFTER = re.compile(
+    # ("a round table … with the participation of the EU Special Representative … is planned": who takes part)
+    r"(?:\s+with\s+the\s+participation\s+of\s+[^,.;]{3,120}?)?"
     r"\s+(?:(?:was|were)\s+(?:also\s+)?(?:held|opened|organi[sz]ed|launched|inaugurated|hosted|convened)"
-    r"|took\s+place|opened|convened|began|started|kicked\s+off)\b"
+    r"|took\s+place|opened|convened|began|started|kicked\s+off"
+    # planned: "From 3 to 5 June, the exhibition … will be held in Berlin", "On 29 May, a round table … is
+    # planned"
+    r"|will\s+(?:be\s+(?:held|opened|organi[sz]ed|hosted|convened)|take\s+place|open|convene)"
+    r"|(?:is|are)\s+(?:(?:to\s+be\s+)?(?:planned|scheduled|held|organi[sz]ed)"
+    r"|due\s+to\s+(?:be\s+held|take\s+place)))\b"
 )
 _BOLD_LEAD_IN = re.compile(r"\*\*[^*\n]{1,120}\*\*\s*")
 
@@ -3073,7 +3266,7 @@ _DID_OCCASION = re.compile(
     r"(?:(?:the|an?)\s+|[\"“«]|(?=[\"“«]))(?:official\s+)?(?:(?:opening|closing)\s+(?:ceremony\s+|session\s+)?of\s+the\s+)?$"
 )
 # ("Earlier this month, …", "Yesterday, …": a date opening the sentence without a preposition)
-_FRONTED = re.compile(r"[^\w,]*(?:[A-Z][a-z]+,\s+)?(?:(?:[Oo]n|[Ii]n)\s+)?")
+_FRONTED = re.compile(r"[^\w,]*(?:[A-Z][a-z]+,\s+)?(?:(?:[Oo]n|[Ii]n|[Ff]rom|[Bb]etween)\s+)?")
 
 
 # occasions named by who took part: a date fronted in their sentence is theirs ("On 13 May, A, who is

@@ -1,0 +1,228 @@
+"""Referenced events (interpret.events) in agendas, briefings and readouts: day headings, occasions held
+on the sidelines of (or alongside) another, fronted ranges, talks in the lead, visits of a titled
+person, called-off items — our own sentences."""
+
+from __future__ import annotations
+
+from communique import extract
+
+
+def events(text: str, published: str = "2026-03-02") -> dict[str, tuple]:
+    return {e.name: (e.date, e.date_end, e.place) for e in extract(text, published=published).events}
+
+
+# --- an agenda's day headings date the items below them ---------------------------------------------
+
+AGENDA = """EMBASSY OF ITALY IN UZBEKISTAN
+
+PROGRAMME OF THE WEEK
+
+TUESDAY, 3 MARCH
+11:00 – Round table "Water for the valley: a shared plan", Hotel Uzbekistan, Tashkent.
+
+WEDNESDAY, 4 MARCH – THURSDAY, 5 MARCH
+Italian Film Festival, Ilkhom Theatre, Tashkent.
+
+Friday, 6 March
+10:30 – Seminar on olive growing, Agrarian University, Samarkand.
+"""
+
+
+def test_an_agenda_item_takes_the_day_of_its_heading():
+    ev = events(AGENDA)
+    assert ev['Round table "Water for the valley: a shared plan"'] == ("2026-03-03", None, "Tashkent")
+
+
+def test_a_heading_of_two_days_gives_its_item_a_range():
+    ev = events(AGENDA)
+    assert ev["Italian Film Festival"] == ("2026-03-04", "2026-03-05", "Tashkent")
+
+
+def test_a_heading_in_sentence_case_dates_its_item_too():
+    ev = events(AGENDA)
+    assert ev["Seminar on olive growing"] == ("2026-03-06", None, "Samarkand")
+
+
+def test_a_heading_of_other_words_dates_nothing():
+    ev = events(
+        "PROGRAMME OF THE WEEK\n\nCultural highlights\nItalian Film Festival, Ilkhom Theatre, Tashkent.\n"
+    )
+    assert ev.get("Italian Film Festival", (None,))[0] is None
+
+
+def test_an_agenda_meeting_in_the_present_takes_its_day():
+    ev = events(
+        "MONDAY, 2 MARCH\n15:00 – Ambassador Marco Rossi meets Minister of Energy Jurabek Mirzamakhmudov.\n"
+    )
+    assert ev == {"meeting of Marco Rossi with Jurabek Mirzamakhmudov": ("2026-03-02", None, None)}
+
+
+# --- a visit of a titled person is named by the person ------------------------------------------------
+
+
+def test_a_visit_of_a_title_then_a_name_is_the_visit_of_the_name():
+    ev = events(
+        "On 12 March, the visit of the EU Special Representative for Human Rights, Olof Skoog, to Bishkek "
+        "will focus on civil society."
+    )
+    assert ev == {"visit of Olof Skoog to Bishkek": ("2026-03-12", None, "Bishkek")}
+
+
+def test_a_visit_heading_an_agenda_line_is_named_by_the_visitor():
+    ev = events(
+        "THURSDAY, 5 MARCH\n09:00 – Visit of the Minister of Foreign Affairs of Latvia, Baiba Braže, "
+        "to Almaty.\n"
+    )
+    assert ev == {"visit of Baiba Braže to Almaty": ("2026-03-05", None, "Almaty")}
+
+
+def test_a_working_visit_of_a_titled_minister_keeps_its_kind():
+    ev = events(
+        "The working visit of the Deputy Minister of Economy of Kazakhstan, Azamat Amrin, to Tallinn took "
+        "place on 24 February."
+    )
+    assert ev == {"working visit of Azamat Amrin to Tallinn": ("2026-02-24", None, "Tallinn")}
+
+
+# --- a quoted title after an occasion's last word, and names that end where another verb starts ------
+
+
+def test_a_reception_for_an_exhibition_keeps_the_exhibitions_title():
+    ev = events('On 3 March, a reception on the opening of the exhibition "Nordic Light" took place in Riga.')
+    assert ev == {'reception on the opening of the exhibition "Nordic Light"': ("2026-03-03", None, "Riga")}
+
+
+def test_an_occasion_name_stops_before_who_paid_for_it():
+    ev = events(
+        "On 3 March the Ambassador opened an exhibition on the restoration of the Khiva walls supported by "
+        "Japanese grant funding in Khiva."
+    )
+    assert ev == {"exhibition on the restoration of the Khiva walls": ("2026-03-03", None, "Khiva")}
+
+
+# --- held on the sidelines of, or alongside, an occasion named before ---------------------------------
+
+FORUM = (
+    "ASHGABAT, March 5 – The Turkmenistan–EU Investment Forum was held in Ashgabat on Wednesday. "
+    "On the sidelines of the forum, Deputy Chairman of the Cabinet of Ministers Rashid Meredov met with "
+    "European Commissioner for Trade Maros Sefcovic. "
+    "Also on the sidelines, Minister of Finance Serdar Jorayev held talks with the EIB Vice-President, "
+    "Thomas Ostros, on water projects. "
+    "An exhibition of Turkmen carpet makers ran alongside the forum. "
+    "The forum continues today."
+)
+
+
+def test_a_meeting_on_the_sidelines_of_a_forum_takes_the_forums_day_and_place():
+    ev = events(FORUM, published="2026-03-05")
+    assert ev["meeting of Rashid Meredov with Maros Sefcovic"] == ("2026-03-04", None, "Ashgabat")
+
+
+def test_talks_also_on_the_sidelines_take_the_same_occasions_day():
+    ev = events(FORUM, published="2026-03-05")
+    assert ev["talks between Serdar Jorayev and Thomas Ostros"] == ("2026-03-04", None, "Ashgabat")
+
+
+def test_an_occasion_alongside_a_forum_takes_its_day_and_place():
+    ev = events(FORUM, published="2026-03-05")
+    assert ev["exhibition of Turkmen carpet makers"] == ("2026-03-04", None, "Ashgabat")
+
+
+def test_a_short_re_mention_on_whose_margins_something_happens_is_the_same_forum():
+    ev = events(
+        "On 20–21 May, the capital will host the Tashkent International Investment Forum. "
+        "Question: Will there be an EU event on the margins of the Tashkent forum? Answer: Yes.",
+        published="2026-05-04",
+    )
+    assert ev == {"Tashkent International Investment Forum": ("2026-05-20", "2026-05-21", "Tashkent")}
+
+
+# --- a date fronted before a planned occasion ---------------------------------------------------------
+
+
+def test_a_fronted_range_dates_an_exhibition_to_be_held():
+    ev = events(
+        'From 9 to 12 April, the national exhibition "Made in Uzbekistan" will be held in Warsaw.',
+        published="2026-04-01",
+    )
+    assert ev == {'exhibition "Made in Uzbekistan"': ("2026-04-09", "2026-04-12", "Warsaw")}
+
+
+def test_a_fronted_day_dates_a_planned_round_table_with_its_participants():
+    ev = events(
+        "On 29 April, on the sidelines of the congress, a round table on Caspian shipping with the "
+        "participation of the EU Ambassador Peter Burian is planned.",
+        published="2026-04-20",
+    )
+    assert ev["round table on Caspian shipping"][0] == "2026-04-29"
+
+
+def test_a_fronted_day_dates_a_conference_that_will_take_place():
+    ev = events("On 14 April, a seminar on green hydrogen will take place in Astana.", published="2026-04-01")
+    assert ev["seminar on green hydrogen"] == ("2026-04-14", None, "Astana")
+
+
+# --- talks the lead reports; the sentence's second predicate ------------------------------------------
+
+
+def test_talks_in_the_lead_held_in_a_residence_take_the_reports_day():
+    ev = events(
+        "President Sadyr Japarov held talks in the Yntymak Ordo with President of the European Council "
+        "António Costa, who is in Kyrgyzstan on an official visit on 1–2 March.",
+        published="2026-03-02",
+    )
+    assert ev["talks between Sadyr Japarov and António Costa"][0] == "2026-03-02"
+
+
+def test_talks_the_lead_reports_in_the_present_take_the_reports_day():
+    ev = events(
+        "Prime Minister Olzhas Bektenov holds talks with Prime Minister of Hungary Viktor Orbán, who is in "
+        "Kazakhstan on a working visit on 1–2 March. The sides discussed gas supplies.",
+        published="2026-03-02",
+    )
+    assert ev["talks between Olzhas Bektenov and Viktor Orbán"][0] == "2026-03-02"
+
+
+def test_undated_talks_in_the_lead_are_no_occasion_of_their_own():
+    ev = events(
+        "Minister Bakhtiyor Saidov held talks with Minister Baiba Braže. The sides discussed transit.",
+        published="2026-03-02",
+    )
+    assert ev == {}
+
+
+def test_a_day_after_a_second_predicate_is_not_the_earlier_sittings():
+    ev = events(
+        "On 2 March the Council reviewed progress since its previous meeting and welcomed the Air Services "
+        "Agreement, signed in Vienna on 4 December 2025."
+    )
+    assert not any(v[0] == "2025-12-04" for v in ev.values())
+
+
+# --- a restated trip, a called-off item ---------------------------------------------------------------
+
+
+def test_a_visit_restated_in_apposition_is_the_same_trip():
+    ev = events(
+        "Commissioner Marta Kos travelled to Baku and Ganja on 2–3 March, her first visit to Azerbaijan as "
+        "Commissioner."
+    )
+    assert len([n for n in ev if "visit" in n]) <= 1
+    assert not any(n.startswith("first visit") for n in ev)
+
+
+def test_a_postponed_occasion_is_not_recorded():
+    ev = events(
+        "NOTE: The Team Europe briefing for the press, originally planned for Wednesday, has been postponed."
+    )
+    assert ev == {}
+
+
+def test_a_cancelled_forum_is_not_recorded():
+    ev = events("The Baltic–Central Asia Business Forum in Riga on 14 April was cancelled.")
+    assert ev == {}
+
+
+def test_an_occasion_postponed_to_a_new_day_is_kept():
+    ev = events("The Baltic–Central Asia Business Forum in Riga was postponed to 14 April.")
+    assert "Baltic–Central Asia Business Forum" in ev
