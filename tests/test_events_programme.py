@@ -226,3 +226,135 @@ def test_a_cancelled_forum_is_not_recorded():
 def test_an_occasion_postponed_to_a_new_day_is_kept():
     ev = events("The Baltic–Central Asia Business Forum in Riga was postponed to 14 April.")
     assert "Baltic–Central Asia Business Forum" in ev
+
+
+# --- a call the subject recalls, homage, hosted receptions, a press conference after the sitting ------
+
+
+def test_a_recalled_telephone_conversation_is_a_call_between_the_two():
+    ev = events(
+        "On 2 March, President Sadyr Japarov received Commissioner Marta Kos. Sadyr Japarov recalled his "
+        "telephone conversation with Marta Kos in January."
+    )
+    assert ev["telephone conversation between Sadyr Japarov and Marta Kos"][0] == "2026-01"
+
+
+def test_a_phone_call_in_a_possessive_with_a_day():
+    ev = events(
+        "Minister Baiba Braže referred to her phone call with Minister Bakhtiyor Saidov on 12 February."
+    )
+    assert ev["phone call between Baiba Braže and Bakhtiyor Saidov"][0] == "2026-02-12"
+
+
+def test_their_video_conference_with_someone():
+    ev = events(
+        "Prime Minister Olzhas Bektenov and his deputy noted that their video conference with Prime Minister "
+        "Viktor Orbán in December had prepared the visit."
+    )
+    assert any(n.startswith("video conference between") and v[0] == "2025-12" for n, v in ev.items())
+
+
+def test_a_wreath_laid_at_a_monument_is_a_wreath_laying_by_the_visitor():
+    ev = events(
+        "President Alar Karis is in Tashkent on a state visit on 1–2 March. Earlier on the same day, "
+        "Alar Karis "
+        "laid a wreath at the Independence Monument and visited the Museum of Applied Arts.",
+        published="2026-03-02",
+    )
+    assert ev["wreath-laying by Alar Karis at the Independence Monument"][0] == "2026-03-02"
+
+
+def test_flowers_placed_at_a_memorial_with_a_day():
+    ev = events(
+        "On 3 March, Chancellor Friedrich Merz placed flowers at the Memorial to the Victims of Repression."
+    )
+    assert ev == {
+        "flower-laying by Friedrich Merz at the Memorial to the Victims of Repression": (
+            "2026-03-03",
+            None,
+            None,
+        )
+    }
+
+
+def test_wreaths_laid_to_a_monument_in_a_city():
+    ev = events(
+        "On 4 March in Bishkek, Prime Minister Robert Fico laid wreaths to the Eternal Flame in Victory "
+        "Square."
+    )
+    assert ev["wreath-laying by Robert Fico to the Eternal Flame"][0] == "2026-03-04"
+
+
+MINISTERIAL = (
+    "The fifth EU–Central Asia Foreign Ministers' Meeting took place in Tashkent on 2 March 2026. "
+    '"We agreed on a new roadmap," Kaja Kallas said at the press conference after the meeting. '
+    "The same evening the ministers attended a reception and a concert hosted by the Tashkent city "
+    "administration."
+)
+
+
+def test_a_press_conference_after_the_meeting_is_the_reported_sittings():
+    ev = events(MINISTERIAL, published="2026-03-03")
+    assert ev["press conference after the EU–Central Asia Foreign Ministers' Meeting"][0] == "2026-03-02"
+
+
+def test_a_reception_named_by_its_host_on_the_same_evening():
+    ev = events(MINISTERIAL, published="2026-03-03")
+    assert ev["reception and a concert hosted by the Tashkent city administration"][0] == "2026-03-02"
+
+
+def test_a_concert_given_by_an_orchestra_on_a_day():
+    ev = events("On 5 March, the ministers attended a concert given by the Kazakh State Symphony Orchestra.")
+    assert ev == {"concert given by the Kazakh State Symphony Orchestra": ("2026-03-05", None, None)}
+
+
+def test_a_bare_reception_is_still_no_occasion():
+    ev = events("On 5 March, the ministers attended a reception.")
+    assert ev == {}
+
+
+# --- site visits: a named port, a described construction site, "The next day, 15 July" --------------
+
+
+def test_the_next_day_spelled_out_dates_a_visit_to_a_named_port():
+    ev = events(
+        "The next day, 3 March, the ministers visited the Khorgos Eastern Gate Dry Port, a hub of "
+        "China–Europe "
+        "trains."
+    )
+    assert ev == {"visit to the Khorgos Eastern Gate Dry Port": ("2026-03-03", None, "Khorgos")}
+
+
+def test_a_construction_site_described_by_what_is_built_is_visited():
+    ev = events(
+        "On 29 October, the delegation travelled to Osh, where it visited the construction site of a solar "
+        "power plant financed with EU support."
+    )
+    assert ev["visit to the construction site of a solar power plant"][0] == "2025-10-29"
+
+
+def test_a_bare_site_is_no_visit():
+    ev = events("On 29 October, the delegation visited the plant.")
+    assert not any(n.startswith("visit to") for n in ev)
+
+
+# --- a delegation received by one host meets another ---------------------------------------------------
+
+
+def test_a_delegation_received_by_a_host_then_meeting_another():
+    ev = events(
+        "On 27 October, the delegation was received by the Chairman of the Senate, Maulen Ashimbayev, and "
+        "held a working meeting with Deputy Minister of Energy Yerlan Akkenzhenov.",
+        published="2026-10-30",
+    )
+    assert ev["reception of the delegation by Maulen Ashimbayev"][0] == "2026-10-27"
+    assert ev["meeting of the delegation with Yerlan Akkenzhenov"][0] == "2026-10-27"
+    assert "meeting of Maulen Ashimbayev with Yerlan Akkenzhenov" not in ev
+
+
+def test_a_named_delegation_received_then_meeting_keeps_its_side():
+    ev = events(
+        "On 3 March, the Polish delegation was received by Minister of Economy Ruslan Abdulov, and met "
+        "Deputy Minister of Transport Talgat Lastayev.",
+    )
+    assert "meeting of Ruslan Abdulov with Talgat Lastayev" not in ev

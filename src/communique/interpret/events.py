@@ -173,6 +173,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _inaugurations(ctx, cands)
     cands += _ceremonies(ctx, cands)
     cands += _site_visits(ctx, cands)
+    cands += _tributes(ctx, cands)
     cands += _place_visits(ctx, cands)
     cands += _delegation_visits(ctx, cands)
     cands.sort(key=lambda c: c.start)
@@ -343,7 +344,7 @@ def _name_words(name: str) -> set[str]:
 
 # an occasion held around a sitting, not the sitting: "… on the sidelines of the X Council", "reception of …"
 _AROUND_SITTING = re.compile(
-    r"\b(?:sidelines|margins|fringes?|eve|between|with|by|reception|visit|opening|ceremony|briefing|forum)\b",
+    r"\b(?:sidelines|margins|fringes?|eve|between|with|by|after|reception|visit|opening|ceremony|briefing|forum)\b",
     re.I,
 )
 
@@ -1377,6 +1378,17 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if end == m.end() and gathering is None and _ITS_BEFORE.search(text, max(0, start - 5), start)
             else None
         )
+        if not left_mods and end == m.end() and word in conf["described"]:
+            hb = _DESCRIBED_BY.match(text, m.end())
+            if hb is not None:
+                # "a reception hosted by the Sichuan provincial government": named by who gave it
+                out.append(_Cand(start, hb.end(), _DET.sub("", text[start : hb.end()]), m.end()))
+                continue
+            if ctx.meeting is not None and ctx.meeting.body and _AFTER_OCCASION.match(text, m.end()):
+                # "said at the press conference after the meeting": the reported sitting's
+                name = f"{m.group(0).lower()} after the {ctx.meeting.body}"
+                out.append(_Cand(start, m.end(), name, m.end()))
+                continue
         if (
             not left_mods
             and end == m.end()
@@ -1550,6 +1562,11 @@ _NOUN_AFTER = re.compile(r"\s+(?:report|reports|summary|participants|format|seri
 _TOPIC_APPOSITION = re.compile(r",\s+(on\s+(?:the\s+)?[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,5}),")
 _AT_VENUE = re.compile(
     r"\s+at\s+the\s+[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][\w’'-]*){0,6}"
+)
+# "a reception (and a cultural programme) hosted by the X", "a concert given by Y": who gave it names it
+_DESCRIBED_BY = re.compile(
+    r"(?:\s+and\s+(?:a|an|the)\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?:hosted|given|offered|organi[sz]ed)\s+by\s+"
+    r"(?:the\s+)?[A-Z][^,.;:()\n]{1,60}?(?=[,.;:(\n]|\s+(?:in|at|on|for|to|and|with|after|before)\s|$)"
 )
 _QUOTED_AFTER = re.compile(r"\s+[“\"«][^”\"»\n]{2,80}[”\"»]")
 _QUOTED_BEFORE = re.compile(r"(?:\b(?:the|a|an)\s+)?([“\"«][^”\"»\n]{2,80}[”\"»])\s+$")
@@ -1954,10 +1971,19 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if "delegation" in ctx.text[m.end() : a] and _MET_DELEGATION.search(ctx.text, s.start, a):
             # "A met with a delegation of X led by B": the delegation's meeting (`_calls_and_receptions`)
             continue
-        if m.group(1) == "talks":
-            name = f"talks between {before[-1].name} and {other.name}"
+        subject = before[-1].name
+        last_a = max(x for x, y, q in people if s.start <= x and y <= m.start())
+        if _RECEIVED_BY_BEFORE.search(ctx.text, max(s.start, last_a - 90), last_a):
+            # "the delegation was received by the Chairman, A, and held a working meeting with B": A is
+            # the host of another occasion; the delegation met B
+            dm = _DELEGATION_SUBJECT.search(ctx.text, s.start, last_a)
+            if dm is None:
+                continue
+            subject = " ".join(("the", *dm.group(1).split(), "delegation"))
+        if m.group(1) == "talks" and subject == before[-1].name:
+            name = f"talks between {subject} and {other.name}"
         else:  # "A held a meeting with B", "A met B"
-            name = f"meeting of {before[-1].name} with {other.name}"
+            name = f"meeting of {subject} with {other.name}"
         # (undated talks the lead reports: the report's own occasion, on its day)
         current = lead and not (dated or sidelines or also_day)
         out.append(_Cand(m.start(), end, name, m.end(), current=current))
@@ -1976,6 +2002,7 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_RECEIVED_BY_BEFORE = re.compile(r"\breceived\s+by\s+(?:[^,.;]{0,80},\s+|[^,.;]{0,80})$")
 _SAME_DAY = re.compile(
     r"\b(?:(?:on\s+)?the\s+same\s+day|(?:earlier|later)\s+(?:in\s+the|that)\s+day|that\s+same\s+day)\b", re.I
 )
@@ -2082,7 +2109,10 @@ _CALL = re.compile(
     r"\b(?:(?:held|had|holds|has|conducted)\s+(?:(?:a|an)\s+)?((?:tele)?phone\s+(?:conversation|call|talks?)|"
     r"video\s*(?:-\s*)?conference|videoconference|video\s+call|online\s+meeting)"
     # "A spoke by phone with B"
-    r"|(?:spoke|talked|spoken)\s+(?:by|on\s+the|over\s+the)\s+((?:tele)?phone))\b"
+    r"|(?:spoke|talked|spoken)\s+(?:by|on\s+the|over\s+the)\s+((?:tele)?phone)"
+    # "A recalled his telephone conversation with B in January": a call the subject had
+    r"|(?:his|her|their)\s+(?:recent\s+|earlier\s+|last\s+)?((?:tele)?phone\s+(?:conversation|call|talks)|"
+    r"video\s*conference|video\s+call)(?=\s+with\b))\b"
 )
 _CLAUSE_PUNCT = re.compile(r"[,;.]")
 # a title before a name: capitalised words and the small words inside titles ("Ambassador of Japan to Latvia")
@@ -2102,7 +2132,7 @@ _RECEIVED_BY = re.compile(
 _AND_MEETS = re.compile(r"\s+and\s+(?:will\s+|is\s+to\s+)?(?:also\s+)?(meet|met)\s+(?:with\s+)?")
 # "the EU delegation was received by …": a delegation named by the side it comes from
 _DELEGATION_SUBJECT = re.compile(
-    r"(?:(?<=\s)|^)(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][\w’'-]*\s+){1,3}(?:(?:parliamentary|government|governmental|"
+    r"(?:(?<=\s)|^)(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][\w’'-]*\s+){0,3}(?:(?:parliamentary|government|governmental|"
     r"business|official|high-level|ministerial|military|expert)\s+)?)delegation"
     r"(?=\s+(?:was|were|will|has|is|are|also|met|held|had|visited|toured)\b)"
 )
@@ -2154,7 +2184,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if pair is None:
                 continue
             a, b, end = pair
-            kind = " ".join((m.group(1) or f"{m.group(2)} conversation").lower().split())
+            kind = " ".join((m.group(1) or m.group(3) or f"{m.group(2)} conversation").lower().split())
             out.append(_Cand(m.start(), end, f"{kind} between {a.name} and {b.name}", m.end()))
     if " received by " in text:
         people = people or _actors(ctx)
@@ -2181,7 +2211,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 continue
             if any(c.start <= dm.start() < c.end for c in taken + out):
                 continue
-            who = f"the {dm.group(1).strip()} delegation"
+            who = " ".join(("the", *dm.group(1).split(), "delegation"))
             out.append(_Cand(dm.start(), host[1], f"reception of {who} by {host[2].name}", host[1]))
     if " received " in text:
         # "On 5 May, Prime Minister A received the Ambassador of Japan B": the guest named by role
@@ -2287,7 +2317,7 @@ def _group_meetings_of(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     subjects: list[tuple[int, int, str, bool]] = []  # (start, end, who, delegation)
     if "delegation" in text:
         subjects += [
-            (m.start(), m.end(), f"the {m.group(1).strip()} delegation", True)
+            (m.start(), m.end(), " ".join(("the", *m.group(1).split(), "delegation")), True)
             for m in _DELEGATION_SUBJECT.finditer(text)
         ]
     subjects += [(a, b, p.name, False) for a, b, p in _actors(ctx)]
@@ -2939,6 +2969,9 @@ def _visited_rx() -> re.Pattern:
     )
 
 
+_CAPS_ON = re.compile(r"(?:\s+[A-Z][\w’'–-]*)*")
+
+
 def _site_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "He also visited the site of the future Samarkand solar park" → "visit to the site of the future
     Samarkand solar park" (data/events.yaml sites and works); a named place only, and with no day of its
@@ -2952,12 +2985,53 @@ def _site_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         if any(c.start <= m.start(1) < c.end for c in taken + out):
             continue
-        end = _np_end(text, m.end(1)) if _OF_NEXT.match(text, m.end(1)) else m.end(1)
+        head_end = m.end(1)
+        if text[m.start(1) : head_end].split()[-1][:1].isupper():
+            head_end = _CAPS_ON.match(text, head_end).end()  # "the Chengdu International Railway Port"
+        end = _np_end(text, head_end) if _OF_NEXT.match(text, head_end) else head_end
         np = text[m.start(1) : end]
-        if not _CAPITAL.search(np):
-            continue  # "visited the plant": no name
+        if not _CAPITAL.search(np) and " of " not in np:
+            continue  # "visited the plant": no name ("the construction site of a solar plant" says which)
         s = ctx.sentence_at(m.start())
         out.append(_Cand(m.start(1), end, f"visit to {np}", end, not ctx.dates_in(s.start, s.end)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _tribute_rx() -> tuple[re.Pattern, dict[str, str]]:
+    conf = data.load("events")["tributes"]
+    objects = {k.lower(): v for k, v in conf["objects"].items()}
+    rx = re.compile(
+        r"\b(?:" + "|".join(map(re.escape, conf["verbs"])) + r")\s+("
+        + "|".join(map(re.escape, sorted(objects, key=len, reverse=True)))
+        + r")\s+(at|to)\s+(?:the\s+)?([^,.;()\n]{3,80}?)"
+        + r"(?=[,.;()\n]|\s+(?:and|in|on|during|before|after)\s|$)"
+    )
+    return rx, objects
+
+
+def _tributes(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "Earlier on the same day, A laid a wreath at the Defenders of the Fatherland monument" →
+    "wreath-laying by A at the Defenders of the Fatherland monument" (data/events.yaml tributes): an act of
+    homage of a visit, by the person the sentence names before the verb."""
+    text = ctx.text
+    if "wreath" not in text and "flowers" not in text:
+        return []
+    rx, objects = _tribute_rx()
+    out: list[_Cand] = []
+    for m in rx.finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start() < c.end for c in taken + out):
+            continue
+        s = ctx.sentence_at(m.start())
+        who = [p for a, b, p in _actors(ctx) if s.start <= a and b <= m.start()]
+        if not who:
+            continue
+        what = m.group(3).strip()
+        name = f"{objects[m.group(1).lower()]} by {who[-1].name} {m.group(2)} the {what}"
+        # (on the day its sentence gives, or else the reported visit's)
+        out.append(_Cand(m.start(), m.end(3), name, m.end(3), True))
     return out
 
 
@@ -3231,7 +3305,7 @@ def _in_named_year(c: _Cand, d) -> tuple[str, str | None]:
 _TOOK_PART = re.compile(
     # ("Earlier this month, X inspected the port during a working trip to Y": "during" places it then)
     r"\b(?:met|gathered|convened|attended|took\s+part|participated|spoke|addressed|opened|held|paid|made|"
-    r"during)\b"
+    r"visited|toured|during)\b"
     # "attended the opening ceremony of the … Forum", "addressed the plenary session of the … Forum"
     r"(?:(?:\s+(?:at|in|to))?\s+the\s+(?:official\s+)?(?:opening|closing|plenary)(?:\s+(?:ceremony|session))?"
     r"\s+of)?(?:\s+[\w’'-]+){0,3}\s*$"
@@ -3264,9 +3338,15 @@ _DID_OCCASION = re.compile(
     r"\b(?:open(?:ed)?|organi[sz]ed?|host(?:ed)?|attend(?:ed)?|hold|held|gave|give|took\s+part\s+in|"
     r"participated\s+in)\s+"
     r"(?:(?:the|an?)\s+|[\"“«]|(?=[\"“«]))(?:official\s+)?(?:(?:opening|closing)\s+(?:ceremony\s+|session\s+)?of\s+the\s+)?$"
+    # "On 29 October, the delegation … visited the construction site of …": a site visit, named from "the"
+    r"|\b(?:visited|toured)\s+$"
 )
 # ("Earlier this month, …", "Yesterday, …": a date opening the sentence without a preposition)
-_FRONTED = re.compile(r"[^\w,]*(?:[A-Z][a-z]+,\s+)?(?:(?:[Oo]n|[Ii]n|[Ff]rom|[Bb]etween)\s+)?")
+# ("The next day, 15 July, …", "The following morning, 4 June, …": a relative day the date then spells out)
+_FRONTED = re.compile(
+    r"[^\w,]*(?:[A-Z][a-z]+(?:\s+(?:next|following|same)\s+(?:day|morning|afternoon|evening))?,\s+)?"
+    r"(?:(?:[Oo]n|[Ii]n|[Ff]rom|[Bb]etween)\s+)?"
+)
 
 
 # occasions named by who took part: a date fronted in their sentence is theirs ("On 13 May, A, who is
