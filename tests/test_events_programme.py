@@ -358,3 +358,66 @@ def test_a_named_delegation_received_then_meeting_keeps_its_side():
         "Deputy Minister of Transport Talgat Lastayev.",
     )
     assert "meeting of Ruslan Abdulov with Talgat Lastayev" not in ev
+
+
+# --- a group met with a word that says which; a standing group's sitting; an opening attended -------
+
+
+def test_young_entrepreneurs_met_at_a_named_venue():
+    ev = events(
+        "On the margins of the forum on 2 March, Commissioner Jozef Síkela opened a photo exhibition and met "
+        "young entrepreneurs at the Tashkent IT Park."
+    )
+    assert ev["meeting of Jozef Síkela with young entrepreneurs at the Tashkent IT Park"][0] == "2026-03-02"
+
+
+def test_local_journalists_met_on_a_day():
+    ev = events("On 3 March, Ambassador Toivo Klaar met local journalists of the Kabar news agency.")
+    assert "meeting of Toivo Klaar with local journalists of the Kabar news agency" in ev
+
+
+def test_national_students_met_on_a_day():
+    ev = events(
+        "On 4 March, Ambassador Peter Burian met Kazakh students of the Al-Farabi University in Almaty."
+    )
+    assert any(n.startswith("meeting of Peter Burian with Kazakh students") for n in ev)
+
+
+def test_a_working_group_that_met_is_a_meeting_of_it():
+    ev = events(
+        "On the eve of the summit, on 15 September, the working group on tariff policy and digitalisation "
+        "met at the Aktau seaport.",
+        published="2026-09-17",
+    )
+    assert ev == {
+        "meeting of the working group on tariff policy and digitalisation": ("2026-09-15", None, "Aktau")
+    }
+
+
+def test_a_joint_task_force_that_convened():
+    ev = events("On 5 March the joint task force on border crossings convened in Tbilisi.")
+    assert ev == {"meeting of the joint task force on border crossings": ("2026-03-05", None, "Tbilisi")}
+
+
+def test_an_expert_group_that_held_its_first_meeting():
+    ev = events("On 6 March the expert group on critical raw materials held its first meeting in Brussels.")
+    assert ev["meeting of the expert group on critical raw materials"] == ("2026-03-06", None, "Brussels")
+
+
+def test_an_opening_attended_of_a_hub_of_a_named_port():
+    ev = events(
+        "The 5th Caspian Ports Conference was held in Aktau on 16 September. Participants also attended the "
+        "opening of the new container hub of the Port of Aktau.",
+        published="2026-09-17",
+    )
+    assert ev["opening of the new container hub of the Port of Aktau"][0].startswith("2026-09")
+
+
+def test_the_inauguration_of_a_terminal_of_a_named_port_with_a_day():
+    ev = events("On 2 March the ministers attended the inauguration of a grain terminal of the Port of Baku.")
+    assert ev == {"inauguration of a grain terminal of the Port of Baku": ("2026-03-02", None, "Baku")}
+
+
+def test_the_opening_of_a_plant_of_something_unnamed_stays_short():
+    ev = events("On 2 March the ministers attended the opening of a new solar plant of modest size.")
+    assert all(" of modest size" not in n for n in ev)

@@ -174,6 +174,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _ceremonies(ctx, cands)
     cands += _site_visits(ctx, cands)
     cands += _tributes(ctx, cands)
+    cands += _group_sittings(ctx, cands)
     cands += _place_visits(ctx, cands)
     cands += _delegation_visits(ctx, cands)
     cands.sort(key=lambda c: c.start)
@@ -2302,7 +2303,10 @@ def _audience_word() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _audience_words_rx() -> re.Pattern:
     groups = sorted(data.load("events").get("audiences") or [], key=len, reverse=True)
-    return re.compile(r"(?i:" + "|".join(map(re.escape, groups)) + r")\b")
+    # ("met young entrepreneurs at the Samarkand IT Park", "met local journalists": a group with a word
+    # that says which)
+    adjectives = "|".join(map(re.escape, data.load("events").get("audience_adjectives") or []))
+    return re.compile(r"(?:(?:" + adjectives + r")\s+)?(?i:" + "|".join(map(re.escape, groups)) + r")\b")
 
 
 def _group_meetings_of(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
@@ -2864,9 +2868,10 @@ def _opening_of_rx() -> re.Pattern:
     return re.compile(
         r"\b(opening|inauguration|commissioning)\s+of\s+((?:the|a|an)\s+(?:[\w’'-]+\s+){0,4}?(?:"
         + "|".join(map(re.escape, things))
-        + r"))\b(?!\s+of\b)"
-        # "… at the Baku International Sea Trade Port": the site it stands on belongs to its name
-        r"((?:\s+at\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))?"
+        + r"))\b(?!\s+of\s+(?!(?:the\s+)?[A-Z]))"
+        # "… at the Baku International Sea Trade Port", "… of the Port of Aktau": the site it stands on (or
+        # belongs to) is part of its name
+        r"((?:\s+(?:at|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*))?"
     )
 
 
@@ -2895,7 +2900,10 @@ def _inaugurations(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if any(c.start <= m.start() < c.end or m.start() <= c.start < m.end() for c in taken + out):
                 continue
             end = m.end(3) if m.group(3) else m.end(2)
-            out.append(_Cand(m.start(), end, ctx.text[m.start() : end], end))
+            s = ctx.sentence_at(m.start())
+            # ("Participants also attended the opening of …": no day of its own, at the reported occasion)
+            undated = not ctx.dates_in(s.start, s.end)
+            out.append(_Cand(m.start(), end, ctx.text[m.start() : end], end, undated))
     return out
 
 
@@ -2994,6 +3002,35 @@ def _site_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue  # "visited the plant": no name ("the construction site of a solar plant" says which)
         s = ctx.sentence_at(m.start())
         out.append(_Cand(m.start(1), end, f"visit to {np}", end, not ctx.dates_in(s.start, s.end)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _group_sitting_rx() -> re.Pattern:
+    groups = sorted(data.load("events").get("group_bodies") or [], key=len, reverse=True)
+    return re.compile(
+        r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:" + "|".join(map(re.escape, groups)) + r")"
+        r"(?:\s+(?:on|for)\s+[a-z][\w’'-]*(?:\s+(?:and\s+|of\s+)?[a-z][\w’'-]*){0,5})?)"
+        r"\s+(?:also\s+)?(?:met|convened|gathered|held\s+(?:its|a)\s+(?:first\s+|regular\s+|second\s+)?"
+        r"(?:meeting|session))\b"
+    )
+
+
+def _group_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "On 15 September, the working group on tariff policy and digitalisation met at the Aktau seaport" →
+    "meeting of the working group on tariff policy and digitalisation" (data/events.yaml group_bodies): a
+    sitting of a standing group, on the day its sentence gives (or the report's)."""
+    text = ctx.text
+    if "group" not in text and "task force" not in text and "committee" not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _group_sitting_rx().finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start(1) < c.end for c in taken + out):
+            continue
+        # (the verb inside: "held its first meeting" is this sitting, its day and place after it)
+        out.append(_Cand(m.start(1), m.end(), f"meeting of the {m.group(1)}", m.end(), True))
     return out
 
 
