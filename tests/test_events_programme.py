@@ -421,3 +421,64 @@ def test_the_inauguration_of_a_terminal_of_a_named_port_with_a_day():
 def test_the_opening_of_a_plant_of_something_unnamed_stays_short():
     ev = events("On 2 March the ministers attended the opening of a new solar plant of modest size.")
     assert all(" of modest size" not in n for n in ev)
+
+
+# --- other words for talks; more kinds of site and of opening ------------------------------------------
+
+
+def test_negotiations_held_with_someone_are_talks_between_the_two():
+    ev = events(
+        "On 12 May, Foreign Minister Murat Nurtleu held negotiations "
+        "with Minister Annalena Baerbock in Berlin.",
+        published="2026-05-19",
+    )
+    assert ev == {"talks between Murat Nurtleu and Annalena Baerbock": ("2026-05-12", None, "Berlin")}
+
+
+def test_a_conversation_had_in_person_is_a_meeting():
+    ev = events(
+        "On 12 May, President Kassym-Jomart Tokayev had a conversation "
+        "with President Emmanuel Macron in Paris.",
+        published="2026-05-19",
+    )
+    assert ev == {"meeting of Kassym-Jomart Tokayev with Emmanuel Macron": ("2026-05-12", None, "Paris")}
+
+
+def test_a_telephone_conversation_stays_a_call():
+    ev = events(
+        "On 12 May, President Kassym-Jomart Tokayev had a telephone "
+        "conversation with President Emmanuel Macron.",
+        published="2026-05-19",
+    )
+    assert ev == {
+        "telephone conversation between Kassym-Jomart Tokayev and Emmanuel Macron": ("2026-05-12", None, None)
+    }
+
+
+def test_a_named_tech_garden_university_or_academy_visited():
+    ev = events(
+        "The delegation also visited the Almaty Tech Garden on 13 May. On 14 May, the Minister visited the "
+        "Nazarbayev University. On 15 May, the Ambassador visited the Diplomatic Academy of Uzbekistan.",
+        published="2026-05-19",
+    )
+    assert ev["visit to the Almaty Tech Garden"][0] == "2026-05-13"
+    assert ev["visit to the Nazarbayev University"][0] == "2026-05-14"
+    assert ev["visit to the Diplomatic Academy of Uzbekistan"][0] == "2026-05-15"
+
+
+def test_the_opening_of_an_eu_delegation_or_a_trade_house():
+    ev = events(
+        "The Commissioner will travel to Ashgabat on 3 June for the opening of the EU Delegation. On 4 June "
+        "the ministers attended the opening of the Kazakh trade house in Riga.",
+        published="2026-05-19",
+    )
+    assert ev["opening of the EU Delegation"][0] == "2026-06-03"
+    assert ev["opening of the Kazakh trade house"] == ("2026-06-04", None, "Riga")
+
+
+def test_an_agreement_on_the_opening_of_an_office_is_no_opening():
+    ev = events(
+        "On 11 May, an agreement on the opening of a "
+        "representative office of the EBRD in Ashgabat was initialled."
+    )
+    assert not any(n.startswith("opening of") for n in ev)

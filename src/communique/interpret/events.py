@@ -1904,7 +1904,7 @@ _RECEIVED_DELEGATION = re.compile(
 _TRAILING_FUNCTION = re.compile(r"(?:\s+(?:for|of|and|the))+$")
 _HELD_TALKS = re.compile(
     r"\b(?:(?:held|holds|hold|had)\s+(?:a\s+|an\s+)?(?:bilateral\s+|official\s+|working\s+|separate\s+|"
-    r"brief\s+|private\s+|informal\s+)?(talks|meeting)"
+    r"brief\s+|private\s+|informal\s+)?(talks|meeting|negotiations|conversation)"
     r"(?:\s+(?:via|by)\s+(?:video\s*(?:-\s*)?link|video\s*conference|videoconference))?"
     # "held talks in the Akorda with …": where, between the talks and whom
     r"(?:\s+in\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?\s+with"
@@ -1926,7 +1926,7 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     out = []
     for m in (
         _HELD_TALKS_SCAN.finditer(ctx.text, ctx.at)
-        if ("talks" in ctx.text or "met" in ctx.text or "meet" in ctx.text)
+        if any(w in ctx.text for w in ("talks", "met", "meet", "negotiations", "conversation"))
         else ()
     ):
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
@@ -1981,7 +1981,7 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if dm is None:
                 continue
             subject = " ".join(("the", *dm.group(1).split(), "delegation"))
-        if m.group(1) == "talks" and subject == before[-1].name:
+        if m.group(1) in ("talks", "negotiations") and subject == before[-1].name:
             name = f"talks between {subject} and {other.name}"
         else:  # "A held a meeting with B", "A met B"
             name = f"meeting of {subject} with {other.name}"
@@ -2899,12 +2899,20 @@ def _inaugurations(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 continue
             if any(c.start <= m.start() < c.end or m.start() <= c.start < m.end() for c in taken + out):
                 continue
+            if _TOPIC_OF_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+                continue  # "an agreement on the opening of an EIB office": what was agreed, not an occasion
             end = m.end(3) if m.group(3) else m.end(2)
             s = ctx.sentence_at(m.start())
             # ("Participants also attended the opening of …": no day of its own, at the reported occasion)
             undated = not ctx.dates_in(s.start, s.end)
             out.append(_Cand(m.start(), end, ctx.text[m.start() : end], end, undated))
     return out
+
+
+_TOPIC_OF_BEFORE = re.compile(
+    r"\b(?:agreement|memorandum|decision|deal|talks|negotiations|plans?|proposal|request|idea)\s+"
+    r"(?:on|for|about|regarding|to\s+speed\s+up)\s+(?:the\s+)?$"
+)
 
 
 @lru_cache(maxsize=1)
