@@ -482,3 +482,44 @@ def test_an_agreement_on_the_opening_of_an_office_is_no_opening():
         "representative office of the EBRD in Ashgabat was initialled."
     )
     assert not any(n.startswith("opening of") for n in ev)
+
+
+# --- where a trip goes for an occasion; a venue named after an occasion ---------------------------------
+
+
+def test_flew_to_a_city_to_attend_a_forum_places_the_forum():
+    ev = events(
+        "The Minister flew to Baku on Monday to attend the Caspian Energy Forum.", published="2026-05-20"
+    )
+    assert ev["Caspian Energy Forum"][2] == "Baku"
+
+
+def test_arrived_in_a_city_to_take_part_in_a_forum_places_the_forum():
+    ev = events(
+        "The Commissioner arrived in Tashkent to take part in the Tashkent International Investment Forum on "
+        "9 June.",
+        published="2026-05-20",
+    )
+    assert ev["Tashkent International Investment Forum"] == ("2026-06-09", None, "Tashkent")
+
+
+def test_travelled_to_a_city_for_a_congress_places_the_congress():
+    ev = events(
+        "On 12 May the Speaker travelled to Riga for the World Latvian Economic Congress.",
+        published="2026-05-20",
+    )
+    assert ev["World Latvian Economic Congress"] == ("2026-05-12", None, "Riga")
+
+
+def test_an_expo_centre_is_a_venue_not_an_expo():
+    ev = events(
+        "The exhibition will run from 3 to 5 June at the Expo centre in Astana.", published="2026-05-20"
+    )
+    assert "Expo" not in ev
+
+
+def test_a_forum_hall_is_a_venue_not_a_forum():
+    ev = events(
+        "On 3 June the signing took place in the Forum hall of the Rixos hotel.", published="2026-05-20"
+    )
+    assert "Forum" not in ev

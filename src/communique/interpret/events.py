@@ -1559,7 +1559,11 @@ _PURPOSE_BEFORE = re.compile(
 _TITLED_TRIGGERS = frozenset(
     {"exhibition", "festival", "expo", "forum", "conference", "round table", "roundtable"}
 )
-_NOUN_AFTER = re.compile(r"\s+(?:report|reports|summary|participants|format|series|website|organi[sz]ers?)\b")
+# (also a venue named after an occasion: "at the Expo centre", "the Forum Hall", "the Summit grounds")
+_NOUN_AFTER = re.compile(
+    r"\s+(?:report|reports|summary|participants|format|series|website|organi[sz]ers?|centre|center|hall|halls|"
+    r"venue|grounds|pavilion|premises|site|city|village|park)\b"
+)
 _TOPIC_APPOSITION = re.compile(r",\s+(on\s+(?:the\s+)?[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,5}),")
 _AT_VENUE = re.compile(
     r"\s+at\s+the\s+[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][\w’'-]*){0,6}"
@@ -3597,6 +3601,13 @@ def _in_title(s: str) -> bool:
     return s.count('"') % 2 == 1 or s.count("“") > s.count("”")
 
 
+_TRAVEL_FOR = re.compile(
+    r"\b(?:travel(?:s|led|ed)?|go(?:es)?|went|fly|flies|flew|arrive[sd]?|head(?:s|ed)?|come[s]?|came)\s+"
+    r"(?:to|in)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s+(?:on\s+[^,.;]{1,24}?\s+)?"
+    r"(?:for|to\s+attend|to\s+take\s+part\s+in|to\s+participate\s+in)\s+(?:the\s+)?$"
+)
+
+
 def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     s = ctx.sentence_at(c.start)
     limit = _limit(ctx, c, nxt, s.end)
@@ -3638,6 +3649,12 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
         cities = [p for p in ctx.places_in(s.start, c.start) if p.kind == "city"]
         if cities:
             return cities[-1].name  # "… in Baku …, on the sidelines of the COP29 conference"
+    tf = _TRAVEL_FOR.search(ctx.text, max(s.start, c.start - 90), c.start)
+    if tf is not None:
+        # "will travel to Brussels for the EU–Central Asia summit": where the occasion is
+        cities = [p for p in ctx.places_in(tf.start(1), tf.end(1)) if p.kind == "city"]
+        if cities:
+            return cities[-1].name
     # "to be held in Gabala in October": a place the gazetteer does not know
     hm = _HELD_IN.search(ctx.text, c.trigger_end, limit) or _IN_PLACE.match(ctx.text, c.end)
     if hm and not ctx.places_in(hm.start(1), hm.end(1)) and not _DATE_WORDS.match(hm.group(1)):
