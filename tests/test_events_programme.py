@@ -523,3 +523,21 @@ def test_a_forum_hall_is_a_venue_not_a_forum():
         "On 3 June the signing took place in the Forum hall of the Rixos hotel.", published="2026-05-20"
     )
     assert "Forum" not in ev
+
+
+def test_a_concert_of_a_city_named_troupe_is_where_the_sentence_says():
+    ev = events("A concert of the Astana Opera took place in Berlin on 8 May.", published="2026-05-09")
+    assert ev == {"concert of the Astana Opera": ("2026-05-08", None, "Berlin")}
+
+
+def test_an_exhibition_of_a_city_named_museum_held_elsewhere():
+    ev = events(
+        "On 3 June an exhibition of the Tashkent Museum of Applied Arts was held in Riga.",
+        published="2026-06-09",
+    )
+    assert ev["exhibition of the Tashkent Museum of Applied Arts"][2] == "Riga"
+
+
+def test_a_forum_named_after_its_city_keeps_the_city():
+    ev = events("On 28–29 May, the capital will host the Astana International Forum.", published="2026-05-18")
+    assert ev == {"Astana International Forum": ("2026-05-28", "2026-05-29", "Astana")}

@@ -3619,7 +3619,13 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     # a place after the occasion's noun before one inside its name ("the Shanghai Cooperation
     # Organisation summit in Astana")
     split = min(max(c.trigger_end, c.start), limit)
-    for p in ctx.places_in(split, limit) + ctx.places_in(c.start, split):
+    ahead = ctx.places_in(split, limit)
+    if c.end > split:
+        # "a concert of the Astana Opera took place in Berlin": a city that opens a longer name inside the
+        # occasion's own post-modifier comes after a place the sentence gives beyond it
+        inner = [p for p in ahead if p.span[0] < c.end and _NAME_GOES_ON.match(ctx.text, p.span[1])]
+        ahead = [p for p in ahead if p not in inner] + inner
+    for p in ahead + ctx.places_in(c.start, split):
         if p.span[0] < c.end and _in_title(ctx.text[c.start : p.span[0]]):
             continue  # 'the "Made in Azerbaijan" exhibition': a title, not where it is
         if p.kind == "city":
