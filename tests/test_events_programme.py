@@ -541,3 +541,65 @@ def test_an_exhibition_of_a_city_named_museum_held_elsewhere():
 def test_a_forum_named_after_its_city_keeps_the_city():
     ev = events("On 28–29 May, the capital will host the Astana International Forum.", published="2026-05-18")
     assert ev == {"Astana International Forum": ("2026-05-28", "2026-05-29", "Astana")}
+
+
+# --- the next edition of an occasion just named; "the organisation" ------------------------------------
+
+
+def test_the_next_one_after_a_previous_forum_is_the_next_forum():
+    ev = events(
+        "The minister recalled that the previous business forum was held in Riga in May 2025 and proposed to "
+        "hold the next one in Tallinn in 2027.",
+        published="2026-06-10",
+    )
+    assert ev["next business forum"] == ("2027", None, "Tallinn")
+
+
+def test_a_forum_held_again_next_year_is_its_next_edition():
+    ev = events(
+        "The Caspian Logistics Forum took place in Aktau on 20–21 May. Delegates praised the organisers. "
+        "The forum itself will be held again in Baku next year.",
+        published="2026-05-22",
+    )
+    assert ev["next Caspian Logistics Forum"] == ("2027", None, "Baku")
+
+
+def test_the_next_edition_of_a_titled_exhibition_drops_its_number():
+    ev = events(
+        "The 5th Kazakh Wool Exhibition closed in Almaty on 3 March. The organisers announced that the next "
+        "edition will take place in Shymkent in March 2027.",
+        published="2026-03-04",
+    )
+    assert ev["next Kazakh Wool Exhibition"] == ("2027-03", None, "Shymkent")
+
+
+def test_the_next_one_with_nothing_named_before_is_nothing():
+    ev = events("The ministers said the next one will be better.", published="2026-03-04")
+    assert ev == {}
+
+
+def test_a_summit_of_the_organisation_names_the_organisation():
+    ev = events(
+        "Leaders of the Organization of Turkic States met in Gabala on 7 October. An informal summit of the "
+        "organisation is planned for early next year in Turkistan.",
+        published="2025-10-08",
+    )
+    assert any(n == "informal summit of the Organization of Turkic States" for n in ev)
+
+
+def test_a_forum_of_the_organization_names_it_with_a_z():
+    ev = events(
+        "The Shanghai Cooperation Organization held its summit in Tianjin. A youth forum of the organization "
+        "will take place in Bishkek on 3 June.",
+        published="2026-05-08",
+    )
+    assert ev["forum of the Shanghai Cooperation Organisation"][0] == "2026-06-03"
+
+
+def test_ministers_meeting_again_are_no_next_edition_of_an_occasion():
+    ev = events(
+        "The trilateral meeting of the ministers of transport took place in Kars on 15 August. The ministers "
+        "will meet again in Baku in 2026.",
+        published="2025-08-19",
+    )
+    assert not any(n.startswith("next trilateral meeting") for n in ev)

@@ -175,6 +175,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _site_visits(ctx, cands)
     cands += _tributes(ctx, cands)
     cands += _group_sittings(ctx, cands)
+    cands += _next_editions(ctx, cands)
     cands += _place_visits(ctx, cands)
     cands += _delegation_visits(ctx, cands)
     cands.sort(key=lambda c: c.start)
@@ -257,6 +258,11 @@ def find_events(ctx: Context) -> list[Event]:
             continue
         if _called_off(ctx, c):
             continue
+        if _THE_ORGANISATION.search(c.name):
+            # "an informal summit of the organisation" after "the Organization of Turkic States": which one
+            org = next((o for o in reversed(ctx.orgs) if o.span[1] <= c.start and "rgani" in o.name), None)
+            if org is not None:
+                c.name = _THE_ORGANISATION.sub(f" of the {org.name}", c.name)
         if (
             out
             and out[-1].span[0] >= s0
@@ -329,6 +335,7 @@ def _called_off(ctx: Context, c: _Cand) -> bool:
     return not ctx.dates_in(m.end(), s.end)
 
 
+_THE_ORGANISATION = re.compile(r" of the organi[sz]ation$")
 _RESTATED_VISIT = re.compile(r",\s+(?:his|her|their|its)\s+$")
 _WORDS = re.compile(r"[^\s()–]+")
 _NAME_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -3014,6 +3021,59 @@ def _site_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue  # "visited the plant": no name ("the construction site of a solar plant" says which)
         s = ctx.sentence_at(m.start())
         out.append(_Cand(m.start(1), end, f"visit to {np}", end, not ctx.dates_in(s.start, s.end)))
+    return out
+
+
+# "proposed to hold the next one in the Issyk-Kul region in 2027", "the forum itself will be held again in
+# Baku next year": the next edition of an occasion just named
+_NEXT_ONE = re.compile(
+    r"\b[Tt]he\s+(?:next|following)\s+(?:one|edition)\b"
+    r"|\b[Tt]he\s+([a-z]+)\s+(?:itself\s+)?(?:will|is\s+to|is\s+due\s+to)\s+(?:be\s+held|take\s+place|meet|convene)\s+"
+    r"(?:again|next)\b"
+)
+_NOT_SERIES = ("visit", "meeting of", "talks", "reception", "phone", "telephone")  # (no editions)
+_EDITION_MARKS = re.compile(
+    r"^(?:(?:previous|last|first|next|\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd))\s+)+|\s+[\"“«][^\"”»]*[\"”»]$"
+)
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    return frozenset(t.lower() for t in data.load("events")["triggers"] if " " not in t)
+
+
+def _next_editions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "… the previous business forum was held in Brussels … and proposed to hold the next one in the
+    Issyk-Kul region in 2027" → "next business forum"; "the forum itself will be held again in Baku next
+    year" → "next International Transport and Logistics Forum": the next edition of the occasion named
+    last before (with the same head word, when one is given), named as that one without its number or
+    title."""
+    text = ctx.text
+    if "next" not in text and "again" not in text and "following" not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _NEXT_ONE.finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start() < c.end for c in taken):
+            continue
+        head = (m.group(1) or "").lower()
+        if head and head not in _trigger_words():
+            continue  # ("The ministers will meet again in Baku": who meets, read by `_meet_again`)
+        before = [
+            c
+            for c in taken
+            if c.end <= m.start()
+            # ("the next one": an occasion of its sentence or the one before; "the forum": the last forum)
+            and (head or ctx.sentence_index(c.start) >= ctx.sentence_index(m.start()) - 1)
+            and (not head or c.name.lower().split()[-1].strip("\"”»") == head or head in _name_words(c.name))
+        ]
+        if not before:
+            continue
+        base = _EDITION_MARKS.sub("", max(before, key=lambda c: c.end).name).strip()
+        if not base or base.lower().startswith(_NOT_SERIES):
+            continue
+        out.append(_Cand(m.start(), m.end(), f"next {base}", m.end()))
     return out
 
 
