@@ -328,6 +328,14 @@ _CALLED_OFF = re.compile(
 def _called_off(ctx: Context, c: _Cand) -> bool:
     """The occasion's own clause says it was postponed or cancelled, with no new day after the verb
     ("… has been postponed": not held, no occasion; "… was postponed to 3 June": held then, kept)."""
+    off = ctx.memo.get("events_called_off")
+    if off is None:  # (once per text: most never call anything off)
+        text = ctx.text
+        off = ctx.memo["events_called_off"] = any(
+            w in text for w in ("postpone", "cancel", "called off", "put off", "suspended", "delayed")
+        )
+    if not off:
+        return False
     s = ctx.sentence_at(c.start)
     m = _CALLED_OFF.search(ctx.text, c.end, s.end)
     if m is None or _conf()["trigger_scan"].search_part(ctx.text[c.end : m.start()], ctx.at, c.end):
@@ -3026,11 +3034,11 @@ def _site_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 # "proposed to hold the next one in the Issyk-Kul region in 2027", "the forum itself will be held again in
 # Baku next year": the next edition of an occasion just named
-_NEXT_ONE = re.compile(
-    r"\b[Tt]he\s+(?:next|following)\s+(?:one|edition)\b"
-    r"|\b[Tt]he\s+([a-z]+)\s+(?:itself\s+)?(?:will|is\s+to|is\s+due\s+to)\s+(?:be\s+held|take\s+place|meet|convene)\s+"
-    r"(?:again|next)\b"
-)
+# (two scans tried where their first words open, interpret.scan; the words before read backwards)
+_NEXT_ONE = LiteralScan(re.compile(r"(?:next|following)\s+(?:one|edition)\b"))
+_HELD_AGAIN = LiteralScan(re.compile(r"(?:be\s+held|take\s+place|meet|convene)\s+(?:again|next)\b"))
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_THE_NOUN_WILL = re.compile(r"\b[Tt]he\s+([a-z]+)\s+(?:itself\s+)?(?:will|is\s+to|is\s+due\s+to)\s+$")
 _NOT_SERIES = ("visit", "meeting of", "talks", "reception", "phone", "telephone")  # (no editions)
 _EDITION_MARKS = re.compile(
     r"^(?:(?:previous|last|first|next|\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd))\s+)+|\s+[\"“«][^\"”»]*[\"”»]$"
@@ -3052,20 +3060,28 @@ def _next_editions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     if "next" not in text and "again" not in text and "following" not in text:
         return []
     out: list[_Cand] = []
-    for m in _NEXT_ONE.finditer(text):
-        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+    found = []
+    for m in _NEXT_ONE.finditer(text, ctx.at):
+        tm = _THE_BEFORE.search(text, max(0, m.start() - 6), m.start())
+        if tm is not None:
+            found.append((tm.start(), m.end(), ""))
+    for m in _HELD_AGAIN.finditer(text, ctx.at):
+        tm = _THE_NOUN_WILL.search(text, max(0, m.start() - 60), m.start())
+        if tm is not None:
+            found.append((tm.start(), m.end(), tm.group(1).lower()))
+    for start, end, head in sorted(found):
+        if ctx.is_heading(start) or ctx.in_quote(start):
             continue
-        if any(c.start <= m.start() < c.end for c in taken):
+        if any(c.start <= start < c.end for c in taken):
             continue
-        head = (m.group(1) or "").lower()
         if head and head not in _trigger_words():
             continue  # ("The ministers will meet again in Baku": who meets, read by `_meet_again`)
         before = [
             c
             for c in taken
-            if c.end <= m.start()
+            if c.end <= start
             # ("the next one": an occasion of its sentence or the one before; "the forum": the last forum)
-            and (head or ctx.sentence_index(c.start) >= ctx.sentence_index(m.start()) - 1)
+            and (head or ctx.sentence_index(c.start) >= ctx.sentence_index(start) - 1)
             and (not head or c.name.lower().split()[-1].strip("\"”»") == head or head in _name_words(c.name))
         ]
         if not before:
@@ -3073,18 +3089,21 @@ def _next_editions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         base = _EDITION_MARKS.sub("", max(before, key=lambda c: c.end).name).strip()
         if not base or base.lower().startswith(_NOT_SERIES):
             continue
-        out.append(_Cand(m.start(), m.end(), f"next {base}", m.end()))
+        out.append(_Cand(start, end, f"next {base}", end))
     return out
 
 
 @lru_cache(maxsize=1)
-def _group_sitting_rx() -> re.Pattern:
+def _group_sitting_rx() -> LiteralScan:
+    # (opened at the group's words, tried only where they stand, interpret.scan; the determiner read behind)
     groups = sorted(data.load("events").get("group_bodies") or [], key=len, reverse=True)
-    return re.compile(
-        r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:" + "|".join(map(re.escape, groups)) + r")"
-        r"(?:\s+(?:on|for)\s+[a-z][\w’'-]*(?:\s+(?:and\s+|of\s+)?[a-z][\w’'-]*){0,5})?)"
-        r"\s+(?:also\s+)?(?:met|convened|gathered|held\s+(?:its|a)\s+(?:first\s+|regular\s+|second\s+)?"
-        r"(?:meeting|session))\b"
+    return LiteralScan(
+        re.compile(
+            r"(?<=\b[Tt]he\s|[Ii]ts\s)((?:" + "|".join(map(re.escape, groups)) + r")"
+            r"(?:\s+(?:on|for)\s+[a-z][\w’'-]*(?:\s+(?:and\s+|of\s+)?[a-z][\w’'-]*){0,5})?)"
+            r"\s+(?:also\s+)?(?:met|convened|gathered|held\s+(?:its|a)\s+(?:first\s+|regular\s+|second\s+)?"
+            r"(?:meeting|session))\b"
+        )
     )
 
 
@@ -3096,7 +3115,7 @@ def _group_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     if "group" not in text and "task force" not in text and "committee" not in text:
         return []
     out: list[_Cand] = []
-    for m in _group_sitting_rx().finditer(text):
+    for m in _group_sitting_rx().finditer(text, ctx.at):
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
         if any(c.start <= m.start(1) < c.end for c in taken + out):
