@@ -593,7 +593,7 @@ def test_a_forum_of_the_organization_names_it_with_a_z():
         "will take place in Bishkek on 3 June.",
         published="2026-05-08",
     )
-    assert ev["forum of the Shanghai Cooperation Organisation"][0] == "2026-06-03"
+    assert ev["youth forum of the Shanghai Cooperation Organisation"][0] == "2026-06-03"
 
 
 def test_ministers_meeting_again_are_no_next_edition_of_an_occasion():
@@ -603,3 +603,32 @@ def test_ministers_meeting_again_are_no_next_edition_of_an_occasion():
         published="2025-08-19",
     )
     assert not any(n.startswith("next trilateral meeting") for n in ev)
+
+
+# --- what an occasion is about, before its noun ---------------------------------------------------------
+
+
+def test_an_investment_seminar_of_two_countries_is_an_occasion():
+    ev = events(
+        "A Kazakh–Estonian investment seminar took place in Tallinn on 15 May with the participation of 60 "
+        "companies.",
+        published="2026-05-18",
+    )
+    assert ev == {"Kazakh–Estonian investment seminar": ("2026-05-15", None, "Tallinn")}
+
+
+def test_a_youth_forum_held_on_a_day():
+    ev = events("On 3 June a youth forum was held in Bishkek.", published="2026-05-18")
+    assert ev == {"youth forum": ("2026-06-03", None, "Bishkek")}
+
+
+def test_an_energy_conference_named_by_its_subject():
+    ev = events("On 4 June the Latvian–Uzbek energy conference opened in Riga.", published="2026-05-18")
+    assert ev["Latvian–Uzbek energy conference"][0] == "2026-06-04"
+
+
+def test_a_forum_as_a_platform_is_no_occasion():
+    ev = events(
+        "The parties noted the importance of the forum as a platform for dialogue.", published="2026-05-18"
+    )
+    assert ev == {}

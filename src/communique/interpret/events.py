@@ -1834,6 +1834,11 @@ _MODIFIER = re.compile(
     r"(?:([A-Z][\w\-–’'+]*(?:['’]s)?|(?<![a-z])(?!(?:year|month|week)['’]s)[a-z]+['’]s|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+teenth|[a-z]+ieth|[a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|\d+(?:st|nd|rd|th)|first-ever|official|state|working|"
     r"further|new|annual|informal|extraordinary|plenary|groundbreaking|ground-breaking|business|trilateral|"
     r"follow-up|weekly|monthly|joint|"
+    # what an occasion is about, before its noun ("a Kazakh–Estonian investment seminar", "a youth forum")
+    r"investment|trade|energy|transport|tourism|cultural|economic|scientific|youth|expert|academic|"
+    r"educational|digital|green|climate|water|logistics|agricultural|industrial|innovation|media|"
+    r"humanitarian|parliamentary|interregional|regional|bilateral|multilateral|international|film|"
+    r"health|environmental|connectivity|financial|"
     r"investors['’]?|EU-commissioned|"
     r"[\w-]+-commissioned|high-level|[a-z]+-level|ministerial|strategic|coordination|opening)\s+)$"
 )
