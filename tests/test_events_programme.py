@@ -632,3 +632,35 @@ def test_a_forum_as_a_platform_is_no_occasion():
         "The parties noted the importance of the forum as a platform for dialogue.", published="2026-05-18"
     )
     assert ev == {}
+
+
+# --- the visitor is the person nearest the visit's verb --------------------------------------------------
+
+
+def test_the_visitor_is_not_the_host_who_invited():
+    ev = events(
+        "At the invitation of President Shavkat Mirziyoyev, President of Latvia Edgars Rinkēvičs paid a "
+        "state "
+        "visit to Uzbekistan on 12–13 May.",
+        published="2026-05-18",
+    )
+    assert ev == {
+        "state visit of President Edgars Rinkēvičs to Uzbekistan": ("2026-05-12", "2026-05-13", "Uzbekistan")
+    }
+
+
+def test_the_visitor_after_a_fronted_phrase_naming_someone_else():
+    ev = events(
+        "Following talks with Chancellor Friedrich Merz, Prime Minister Olzhas Bektenov paid a working visit "
+        "to Hamburg on 14 May.",
+        published="2026-05-18",
+    )
+    assert "working visit of Prime Minister Olzhas Bektenov to Hamburg" in ev
+
+
+def test_the_visitor_with_a_title_in_apposition():
+    ev = events(
+        "Kaja Kallas, High Representative of the Union, paid an official visit to Tajikistan on 2 May.",
+        published="2026-05-18",
+    )
+    assert any(n.startswith("official visit of") and "Kaja Kallas" in n for n in ev)

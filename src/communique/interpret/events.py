@@ -1736,7 +1736,8 @@ def _visitor(ctx: Context, start: int) -> str | None:
     verb_at = start - len(before) + vm.start()
     where = vm.group("in") or vm.group("at") or (ctx.dateline_place() if vm.group("ours") else None)
     to = f" to {where}" if where else ""
-    for _a, b, p in ctx.person_mentions():
+    # (the nearest first: "At the invitation of President A, President of Latvia B paid a state visit": B's)
+    for _a, b, p in reversed(ctx.person_mentions()):
         # "X, High Representative of … Commission, who is in Astana on an official visit": a title between
         between = ctx.text[b:verb_at]
         if b <= verb_at and (not between.strip() or _TITLE_APPOSITION.fullmatch(ctx.text, b, verb_at)):
@@ -1776,7 +1777,10 @@ def _visit_of_titled(ctx: Context, trig_end: int) -> tuple[str, int] | None:
     return None
 
 
-_TITLE_APPOSITION = re.compile(r",\s+(?:(?:[A-Z][\w’'./-]*|of|the|to|for|and|on|in)\s+){0,24}[A-Z][\w’'./-]*")
+# (the apposition's closing comma too: "Kaja Kallas, High Representative of the Union, paid a visit")
+_TITLE_APPOSITION = re.compile(
+    r",\s+(?:(?:[A-Z][\w’'./-]*|of|the|to|for|and|on|in)\s+){0,24}[A-Z][\w’'./-]*,?"
+)
 
 
 def _expand_acronym(ctx: Context, mods: str, label: str, trigger: str) -> str | None:
