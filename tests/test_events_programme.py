@@ -664,3 +664,28 @@ def test_the_visitor_with_a_title_in_apposition():
         published="2026-05-18",
     )
     assert any(n.startswith("official visit of") and "Kaja Kallas" in n for n in ev)
+
+
+# --- a delegation named by its acronym; a trip to two places; a leg of a trip already named -------------
+
+
+def test_a_delegation_named_by_the_acronym_closing_its_long_name_visits_two_countries():
+    ev = events(
+        "A delegation of Members of the European Parliament's Delegation for relations with the South "
+        "Caucasus (DSCA) visited Armenia and Georgia from 12 to 15 May. On 14 May, the delegation travelled "
+        "to Tbilisi, "
+        "where it met the Speaker of Parliament.",
+        published="2026-05-18",
+    )
+    assert ev["visit of the DSCA delegation to Armenia and Georgia"] == ("2026-05-12", "2026-05-15", None)
+    assert not any("to Tbilisi" in n for n in ev)
+
+
+def test_a_trip_to_two_cities_has_no_one_place():
+    ev = events("Commissioner Marta Kos travelled to Baku and Ganja on 2–3 March.", published="2026-03-05")
+    assert ev == {"visit of Marta Kos to Baku and Ganja": ("2026-03-02", "2026-03-03", None)}
+
+
+def test_a_delegation_visiting_one_city_keeps_it():
+    ev = events("On 4 May, a Latvian business delegation visited Almaty.", published="2026-05-18")
+    assert ev == {"visit of a Latvian business delegation to Almaty": ("2026-05-04", None, "Almaty")}

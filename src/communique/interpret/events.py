@@ -3214,6 +3214,9 @@ def _place_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 _DELEGATION_VISITED = re.compile(
     r"\b((?:[Aa]n?|[Tt]he)\s+(?:[\w’'–-]+\s+){0,4}?delegation"
     r"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w’'–-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'–-]*){0,5})?)"
+    # "A delegation of Members of the European Parliament's Delegation for relations with Central Asia (DCAS)
+    # visited …": a long name its acronym closes, by which the delegation is named
+    r"(?:\s+(?:of|from)\s+[^.;()]{3,120}?\s+\((?P<acr>[A-Z][A-Za-z]{1,8})\))?"
     # "… led by the Deputy Minister of Investment, Industry and Trade X": who led it, left out of the name
     r"(?:\s+led\s+by\s+[^.;()]{3,110}?)?"
     r",?\s+(?:(?:also|then|later)\s+)?(?:visited|toured|paid\s+a\s+visit\s+to|travelled\s+to|traveled\s+to|"
@@ -3242,6 +3245,7 @@ def _delegation_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     if "delegation" not in text:
         return []
     out: list[_Cand] = []
+    toured: set[str] = set()  # the countries a delegation's trip named so far covers
     found: list[re.Match] = []
     i = text.find("delegation")
     while i >= 0:  # the sentences that name a delegation, each read once
@@ -3253,7 +3257,7 @@ def _delegation_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
         place = next((x for x in ctx.places_in(m.end(), m.end() + 60) if x.span[0] == m.end()), None)
-        who = m.group(1)
+        who = f"the {m.group('acr')} delegation" if m.group("acr") else m.group(1)
         who = who[0].lower() + who[1:]
         if place is None and (sm := _delegation_site_rx().match(text, m.end())) is not None:
             # "the European delegation visited a rehabilitation centre in the Zangiata district": a site
@@ -3283,9 +3287,12 @@ def _delegation_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         if any(c.start <= m.end() < c.end for c in taken + out):
             continue
+        if place.kind == "city" and place.country in toured:
+            continue  # "visited Kazakhstan and Kyrgyzstan …; on 29 October, it went to Bishkek": one trip
         s = ctx.sentence_at(m.start())
-        name = f"visit of {who} to {place.text}"
-        out.append(_Cand(m.start(1), place.span[1], name, place.span[1], not ctx.dates_in(s.start, s.end)))
+        name = f"visit of {who} to {text[place.span[0] : end]}"
+        toured.update(x.name for x in ctx.places_in(place.span[0], end) if x.kind == "country")
+        out.append(_Cand(m.start(1), end, name, end, not ctx.dates_in(s.start, s.end)))
     return out
 
 
@@ -3703,6 +3710,8 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
         # "to visit Azerbaijan": the place the visit's name ends with
         last = ctx.places_in(c.start, c.end)
         if last and last[-1].span[1] == c.end and c.name.endswith(last[-1].text):
+            if len(last) > 1 and _AND_PLACE.fullmatch(ctx.text, last[-2].span[1], last[-1].span[0]):
+                return None  # "visit of A to Kazakhstan and Kyrgyzstan": no one place
             return last[-1].name
     # a place after the occasion's noun before one inside its name ("the Shanghai Cooperation
     # Organisation summit in Astana")
