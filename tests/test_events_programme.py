@@ -689,3 +689,28 @@ def test_a_trip_to_two_cities_has_no_one_place():
 def test_a_delegation_visiting_one_city_keeps_it():
     ev = events("On 4 May, a Latvian business delegation visited Almaty.", published="2026-05-18")
     assert ev == {"visit of a Latvian business delegation to Almaty": ("2026-05-04", None, "Almaty")}
+
+
+def test_where_the_delegation_met_someone_is_its_meeting():
+    ev = events(
+        "On 29 October, the delegation travelled to Bishkek, where it met the Minister of Foreign Affairs "
+        "of Kyrgyzstan, Jeenbek Kulubaev, and visited a school.",
+        published="2026-10-30",
+    )
+    assert ev["meeting of the delegation with Jeenbek Kulubaev"][0] == "2026-10-29"
+
+
+def test_where_the_kazakh_delegation_held_talks_with_a_minister():
+    ev = events(
+        "On 3 May, the Kazakh delegation arrived in Riga, where it held talks with Minister of Economy "
+        "Viktors Valainis.",
+        published="2026-05-08",
+    )
+    assert ev["meeting of the Kazakh delegation with Viktors Valainis"][0] == "2026-05-03"
+
+
+def test_where_they_met_someone_without_a_delegation_subject_is_not_read_here():
+    ev = events(
+        "On 3 May, the ministers went to Riga, where they met Viktors Valainis.", published="2026-05-08"
+    )
+    assert not any(n.startswith("meeting of the") for n in ev)

@@ -2019,6 +2019,7 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if not sidelines and not (also_day and not dated):
             break  # the reported talks: the first such sentence (not one the same trip "also" held)
     out += _calls_and_receptions(ctx, taken + out)
+    out += _where_it_met(ctx, taken + out)
     for m in _RECEIVED_DELEGATION_SCAN.finditer(ctx.text, ctx.at) if "delegation" in ctx.text else ():
         # "On 30 January, the Minister received a delegation of the Saudi Fund for Development"
         s = ctx.sentence_at(m.start())
@@ -2032,6 +2033,43 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 
 _RECEIVED_BY_BEFORE = re.compile(r"\breceived\s+by\s+(?:[^,.;]{0,80},\s+|[^,.;]{0,80})$")
+# "…, the delegation travelled to Bishkek, where it met the Toraga (Speaker) of the Jogorku Kenesh, B"
+_WHERE_IT_MET = re.compile(
+    r",\s+where\s+(?:it|they)\s+(?:also\s+)?(?:met(?:\s+with)?|held\s+(?:talks|a\s+meeting)\s+with)\s+"
+)
+
+
+def _where_it_met(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """A delegation the sentence names as its subject meets someone in a "where it met" clause: the
+    delegation's meeting with that person ("meeting of the delegation with B")."""
+    text = ctx.text
+    if "delegation" not in text or ", where " not in text:
+        return []
+    out: list[_Cand] = []
+    people = None
+    for m in _WHERE_IT_MET.finditer(text):
+        s = ctx.sentence_at(m.start())
+        dm = _DELEGATION_SUBJECT.search(text, s.start, m.start())
+        if dm is None or ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        people = people if people is not None else _actors(ctx)
+        guest = next(((a, b, p) for a, b, p in people if m.end() <= a < m.end() + 100), None)
+        titled = _titled(text, m.end(), guest[0]) if guest else False
+        if guest is None or not (titled or _TITLE_WORDS_PAREN.fullmatch(text, m.end(), guest[0])):
+            continue
+        if any(c.start <= m.end() < c.end for c in taken + out):
+            continue
+        who = " ".join(("the", *dm.group(1).split(), "delegation"))
+        out.append(_Cand(m.start() + 1, guest[1], f"meeting of {who} with {guest[2].name}", guest[1]))
+    return out
+
+
+# ("the Toraga (Speaker) of the Jogorku Kenesh, B": a title with a gloss in brackets)
+_TITLE_WORDS_PAREN = re.compile(
+    r"(?:(?:[A-Z][\w’'.-]*|\([A-Z][\w’' -]*\))\s*,?\s+|(?:of|the|to|for|and)\s+)*"
+)
+
+
 _SAME_DAY = re.compile(
     r"\b(?:(?:on\s+)?the\s+same\s+day|(?:earlier|later)\s+(?:in\s+the|that)\s+day|that\s+same\s+day)\b", re.I
 )
@@ -2163,7 +2201,8 @@ _AND_MEETS = re.compile(r"\s+and\s+(?:will\s+|is\s+to\s+)?(?:also\s+)?(meet|met)
 _DELEGATION_SUBJECT = re.compile(
     r"(?:(?<=\s)|^)(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][\w’'-]*\s+){0,3}(?:(?:parliamentary|government|governmental|"
     r"business|official|high-level|ministerial|military|expert)\s+)?)delegation"
-    r"(?=\s+(?:was|were|will|has|is|are|also|met|held|had|visited|toured)\b)"
+    r"(?=\s+(?:was|were|will|has|is|are|also|met|held|had|visited|toured|travelled|traveled|arrived|"
+    r"went)\b)"
 )
 _RECEIVED = re.compile(r"\s+(?:also\s+)?received\s+(?:the\s+|a\s+)?(?=[A-Z])")
 # "A met on Thursday with a delegation of European business leaders"
