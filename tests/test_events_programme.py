@@ -714,3 +714,27 @@ def test_where_they_met_someone_without_a_delegation_subject_is_not_read_here():
         "On 3 May, the ministers went to Riga, where they met Viktors Valainis.", published="2026-05-08"
     )
     assert not any(n.startswith("meeting of the") for n in ev)
+
+
+# --- an agenda's "Kind ceremony: what" ------------------------------------------------------------------
+
+
+def test_an_agenda_signing_ceremony_names_what_is_signed():
+    ev = events(
+        "FRIDAY, 10 JULY\n12:00 – Signing ceremony: EU grant for rural schools, Ministry of Education, Astana.\n"
+    )
+    assert ev["Signing ceremony of EU grant for rural schools"] == ("2026-07-10", None, "Astana")
+
+
+def test_an_agenda_groundbreaking_ceremony_names_the_works():
+    ev = events(
+        "MONDAY, 6 JULY\n09:00 – Groundbreaking ceremony: new grain terminal of the Port of Kuryk, Aktau.\n"
+    )
+    assert ev["Groundbreaking ceremony of new grain terminal of the Port of Kuryk"][0] == "2026-07-06"
+
+
+def test_a_ceremony_with_a_colon_in_running_text_and_a_day():
+    ev = events(
+        "On 3 March the programme reached its high point with an opening ceremony: Days of Latvian Culture."
+    )
+    assert any(n.startswith("opening ceremony of Days of Latvian Culture") for n in ev)

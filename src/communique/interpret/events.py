@@ -1372,6 +1372,12 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 # "joined a signing ceremony at the Almaty Akimat": a kind of ceremony and where it was held
                 start = min(start, kind.start())
                 gathering = start, end, text[start:end]
+            what = _COLON_WHAT.match(text, m.end()) if gathering is None and kind is not None else None
+            if what is not None:
+                # an agenda's "Signing ceremony: EU grant of EUR 4 million for …, Ministry of …": of what
+                start = min(start, kind.start())
+                end = what.end()
+                gathering = start, end, f"{text[start : m.end()]} of {what.group(1)}"
             if gathering is None:
                 continue
             start, end, bare = gathering
@@ -1588,6 +1594,7 @@ _DESCRIBED_BY = re.compile(
     r"(?:\s+and\s+(?:a|an|the)\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?:hosted|given|offered|organi[sz]ed)\s+by\s+"
     r"(?:the\s+)?[A-Z][^,.;:()\n]{1,60}?(?=[,.;:(\n]|\s+(?:in|at|on|for|to|and|with|after|before)\s|$)"
 )
+_COLON_WHAT = re.compile(r":\s+([^,;:.\n]{3,120}?)(?=[,;.\n]|$)")
 _QUOTED_AFTER = re.compile(r"\s+[“\"«][^”\"»\n]{2,80}[”\"»]")
 _QUOTED_BEFORE = re.compile(r"(?:\b(?:the|a|an)\s+)?([“\"«][^”\"»\n]{2,80}[”\"»])\s+$")
 # "a Mongolian cultural heritage exhibition", "an EU–Central Asia civil society forum", "a Team Europe
