@@ -721,7 +721,8 @@ def test_where_they_met_someone_without_a_delegation_subject_is_not_read_here():
 
 def test_an_agenda_signing_ceremony_names_what_is_signed():
     ev = events(
-        "FRIDAY, 10 JULY\n12:00 – Signing ceremony: EU grant for rural schools, Ministry of Education, Astana.\n"
+        "FRIDAY, 10 JULY\n12:00 – Signing ceremony: EU grant for rural schools, Ministry of Education, "
+        "Astana.\n"
     )
     assert ev["Signing ceremony of EU grant for rural schools"] == ("2026-07-10", None, "Astana")
 
