@@ -739,3 +739,31 @@ def test_a_ceremony_with_a_colon_in_running_text_and_a_day():
         "On 3 March the programme reached its high point with an opening ceremony: Days of Latvian Culture."
     )
     assert any(n.startswith("opening ceremony of Days of Latvian Culture") for n in ev)
+
+
+# --- a start point is no occasion ------------------------------------------------------------------------
+
+
+def test_since_its_launch_is_no_launch():
+    ev = events(
+        "The Secretary-General briefed the ministers on the work of the Secretariat since its launch in 2024."
+    )
+    assert ev == {}
+
+
+def test_since_their_launch_is_no_launch_either():
+    ev = events("The two programmes have trained 400 customs officers since their launch in 2021.")
+    assert ev == {}
+
+
+def test_its_study_launched_in_a_year_is_no_occasion():
+    ev = events(
+        "The corridor envisages a cable under the Caspian Sea, and its feasibility study, launched in 2025, "
+        "is due."
+    )
+    assert not any(n.startswith("launch of its") for n in ev)
+
+
+def test_a_named_initiative_launched_in_a_year_is_still_a_launch():
+    ev = events("The Team Europe Initiative on Water, launched in 2023, was reviewed.")
+    assert any(n.startswith("launch of the Team Europe Initiative") for n in ev)

@@ -1273,6 +1273,8 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             ym = _SPACE_YEAR.match(text, end)
             if ym:  # "Expo 2025", "Asian Games 2026": the edition's year belongs to the name
                 end = ym.end()
+        if word == "launch" and _SINCE_ITS.search(text, max(0, start - 12), start):
+            continue  # "the work of the Secretariat since its launch in 2024": since when, no occasion
         if word == "anniversary" and _PURPOSE_BEFORE.search(text, max(0, start - 40), start):
             continue  # "an exhibition … to mark the 35th anniversary of …": what another occasion marks
         np = text[start:end]
@@ -1594,6 +1596,7 @@ _DESCRIBED_BY = re.compile(
     r"(?:\s+and\s+(?:a|an|the)\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?:hosted|given|offered|organi[sz]ed)\s+by\s+"
     r"(?:the\s+)?[A-Z][^,.;:()\n]{1,60}?(?=[,.;:(\n]|\s+(?:in|at|on|for|to|and|with|after|before)\s|$)"
 )
+_SINCE_ITS = re.compile(r"\b[Ss]ince\s+(?:its|their)\s+$")
 _COLON_WHAT = re.compile(r":\s+([^,;:.\n]{3,120}?)(?=[,;.\n]|$)")
 _QUOTED_AFTER = re.compile(r"\s+[“\"«][^”\"»\n]{2,80}[”\"»]")
 _QUOTED_BEFORE = re.compile(r"(?:\b(?:the|a|an)\s+)?([“\"«][^”\"»\n]{2,80}[”\"»])\s+$")
@@ -2628,6 +2631,8 @@ def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         np = np if np.split()[0] in ("the", "a", "an", "its") else f"the {np}"
         # "the implementation of the Strategy on Central Asia, adopted in 2019": the Strategy was adopted
         np = _HEAD_OF.sub("", np)
+        if np.startswith("its ") and not _CAPITAL.search(np):
+            continue  # "its feasibility study, launched in 2025": a thing of something, no occasion named
         if not re.search(r"[A-Z]|study|report|strategy|platform", np) or re.search(
             r"\b(?:agreement|memorandum|"
             r"treaty|protocol)\b",
