@@ -767,3 +767,39 @@ def test_its_study_launched_in_a_year_is_no_occasion():
 def test_a_named_initiative_launched_in_a_year_is_still_a_launch():
     ev = events("The Team Europe Initiative on Water, launched in 2023, was reviewed.")
     assert any(n.startswith("launch of the Team Europe Initiative") for n in ev)
+
+
+# --- where a sentence opens; a delegation headed by someone ---------------------------------------------
+
+
+def test_a_city_in_the_fronted_phrase_places_the_meeting():
+    ev = events(
+        "On 5 June in Berlin, Foreign Minister Murat Nurtleu met with Federal Minister Johann Wadephul.",
+        published="2026-06-10",
+    )
+    assert ev == {"meeting of Murat Nurtleu with Johann Wadephul": ("2026-06-05", None, "Berlin")}
+
+
+def test_earlier_in_a_city_places_the_talks():
+    ev = events(
+        "Earlier in Astana, President Kassym-Jomart Tokayev held talks with President Emmanuel Macron on "
+        "4 June.",
+        published="2026-06-10",
+    )
+    assert ev["talks between Kassym-Jomart Tokayev and Emmanuel Macron"] == ("2026-06-04", None, "Astana")
+
+
+def test_a_city_in_the_fronted_phrase_places_a_reception():
+    ev = events(
+        "On 5 June in Paris, Foreign Minister Murat Nurtleu was received by President Emmanuel Macron.",
+        published="2026-06-10",
+    )
+    assert ev["reception of Murat Nurtleu by President Emmanuel Macron"][2] == "Paris"
+
+
+def test_a_delegation_headed_by_someone_visited_a_city():
+    ev = events(
+        "The Kazakh delegation headed by Deputy Prime Minister Serik Zhumangarin visited Munich on 23 April.",
+        published="2026-06-10",
+    )
+    assert ev == {"visit of the Kazakh delegation to Munich": ("2026-04-23", None, "Munich")}

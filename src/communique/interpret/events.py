@@ -3269,7 +3269,7 @@ _DELEGATION_VISITED = re.compile(
     # visited …": a long name its acronym closes, by which the delegation is named
     r"(?:\s+(?:of|from)\s+[^.;()]{3,120}?\s+\((?P<acr>[A-Z][A-Za-z]{1,8})\))?"
     # "… led by the Deputy Minister of Investment, Industry and Trade X": who led it, left out of the name
-    r"(?:\s+led\s+by\s+[^.;()]{3,110}?)?"
+    r"(?:\s+(?:led|headed)\s+by\s+[^.;()]{3,110}?)?"
     r",?\s+(?:(?:also|then|later)\s+)?(?:visited|toured|paid\s+a\s+visit\s+to|travelled\s+to|traveled\s+to|"
     r"arrived\s+in)"
     r"\s+(?:the\s+)?"
@@ -3747,6 +3747,9 @@ def _in_title(s: str) -> bool:
     return s.count('"') % 2 == 1 or s.count("“") > s.count("”")
 
 
+_FRONTED_IN = re.compile(
+    r"\W*(?:[Oo]n|[Ii]n|[Ll]ater|[Ee]arlier)\b[^,.;]{0,30}?\bin\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s*,"
+)
 _TRAVEL_FOR = re.compile(
     r"\b(?:travel(?:s|led|ed)?|go(?:es)?|went|fly|flies|flew|arrive[sd]?|head(?:s|ed)?|come[s]?|came)\s+"
     r"(?:to|in)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s+(?:on\s+[^,.;]{1,24}?\s+)?"
@@ -3803,6 +3806,13 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
         cities = [p for p in ctx.places_in(s.start, c.start) if p.kind == "city"]
         if cities:
             return cities[-1].name  # "… in Baku …, on the sidelines of the COP29 conference"
+    talks = c.name.startswith(_TALKS_NAMES + ("reception of ",))
+    fm = _FRONTED_IN.match(ctx.text, s.start) if talks else None
+    if fm is not None and fm.end() <= c.start:
+        # "On 5 June in Berlin, A met with B": where the sentence opens
+        cities = [p for p in ctx.places_in(fm.start(1), fm.end(1)) if p.kind == "city"]
+        if cities:
+            return cities[-1].name
     tf = _TRAVEL_FOR.search(ctx.text, max(s.start, c.start - 90), c.start)
     if tf is not None:
         # "will travel to Brussels for the EU–Central Asia summit": where the occasion is
