@@ -803,3 +803,60 @@ def test_a_delegation_headed_by_someone_visited_a_city():
         published="2026-06-10",
     )
     assert ev == {"visit of the Kazakh delegation to Munich": ("2026-04-23", None, "Munich")}
+
+
+# --- speeches at an occasion, starts given to works, foundation stones, ceremonies of an act -------------
+
+
+def test_speeches_delivered_at_a_round_table_date_it():
+    ev = events(
+        "On 5 June, the ministers delivered speeches at the Kazakhstan–EU Investment Round Table.",
+        published="2026-06-10",
+    )
+    assert ev == {"Kazakhstan–EU Investment Round Table": ("2026-06-05", None, None)}
+
+
+def test_a_keynote_speech_at_a_forum_dates_it():
+    ev = events(
+        "On 6 June, the Commissioner gave a keynote speech at the Tashkent International Investment Forum.",
+        published="2026-06-10",
+    )
+    assert ev["Tashkent International Investment Forum"][0] == "2026-06-06"
+
+
+def test_the_start_given_to_construction_by_video_link():
+    ev = events(
+        "On 8 June, the President gave the start to the construction of the Bakhty–Ayagoz railway by video "
+        "link.",
+        published="2026-06-10",
+    )
+    assert ev == {"launch of the construction of the Bakhty–Ayagoz railway": ("2026-06-08", None, None)}
+
+
+def test_a_foundation_stone_laid_for_a_plant():
+    ev = events(
+        "On 5 June, President Kassym-Jomart Tokayev and Chancellor Friedrich Merz laid the foundation "
+        "stone of the new hydrogen plant near Aktau.",
+        published="2026-06-10",
+    )
+    assert ev["laying of the foundation stone of the new hydrogen plant near Aktau"][0] == "2026-06-05"
+
+
+def test_the_first_stone_laid_for_a_school_in_a_city():
+    ev = events(
+        "The two presidents laid the first stone for a new school in Osh on 3 June.", published="2026-06-10"
+    )
+    assert ev == {"laying of the foundation stone of the new school in Osh": ("2026-06-03", None, "Osh")}
+
+
+def test_a_ceremony_of_commissioning_is_the_commissioning():
+    ev = events(
+        "On 7 June, the ministers took part in the ceremony of commissioning of the Zhanatas wind farm.",
+        published="2026-06-10",
+    )
+    assert ev == {"commissioning of the Zhanatas wind farm": ("2026-06-07", None, None)}
+
+
+def test_a_bare_ceremony_of_something_says_too_little():
+    ev = events("The ceremony of the signing took place.", published="2026-06-10")
+    assert ev == {}

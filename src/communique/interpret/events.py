@@ -40,6 +40,8 @@ _STOP_NP = re.compile(
     r"together\s+with|along\s+with|accompanied|alongside|ran|runs|with\s+the\s+participation\s+of|"
     # "an exhibition on X supported by EU funding", "a solar plant financed with EU support": who paid
     r"(?:supported|financed|co-financed|funded|co-funded|sponsored)\s+(?:by|with|through|under)|"
+    # "… the construction of the X railway by video link": how, not what
+    r"(?:by|via)\s+(?:video|videoconference|teleconference)|"
     # "… to the Mangystau region and instructed the ministry": a second verb of the subject
     r"and\s+(?!(?:related|advanced|integrated|associated|connected|combined|renewed)\b)[a-z]+ed|"
     r"closed|ended|began|started|concluded|builds|follows|last|earlier|later|next|this|since|"
@@ -174,6 +176,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _ceremonies(ctx, cands)
     cands += _site_visits(ctx, cands)
     cands += _tributes(ctx, cands)
+    cands += _foundation_stones(ctx, cands)
     cands += _group_sittings(ctx, cands)
     cands += _next_editions(ctx, cands)
     cands += _place_visits(ctx, cands)
@@ -2922,6 +2925,12 @@ def _launches(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 
 @lru_cache(maxsize=1)
+def _ceremony_kind_after() -> re.Pattern:
+    kinds = sorted(data.load("events").get("ceremony_kinds") or [], key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(map(re.escape, kinds)) + r")\s+of\s", re.I)
+
+
+@lru_cache(maxsize=1)
 def _ceremony_kind_rx() -> re.Pattern:
     """ "signing ", "groundbreaking " right before "ceremony" (data/events.yaml ceremony_kinds)."""
     kinds = sorted(data.load("events").get("ceremony_kinds") or [], key=len, reverse=True)
@@ -2981,10 +2990,9 @@ def _inaugurations(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if _TOPIC_OF_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
                 continue  # "an agreement on the opening of an EIB office": what was agreed, not an occasion
             end = m.end(3) if m.group(3) else m.end(2)
-            s = ctx.sentence_at(m.start())
-            # ("Participants also attended the opening of …": no day of its own, at the reported occasion)
-            undated = not ctx.dates_in(s.start, s.end)
-            out.append(_Cand(m.start(), end, ctx.text[m.start() : end], end, undated))
+            # ("Participants also attended the opening of …": no day of its own, at the reported occasion;
+            # "On 7 June, the ministers took part in the ceremony of commissioning of …": the day before it)
+            out.append(_Cand(m.start(), end, ctx.text[m.start() : end], end, True))
     return out
 
 
@@ -3005,7 +3013,9 @@ def _ceremony_rx() -> re.Pattern:
         r"(?:launching|to\s+launch|marking\s+the\s+(?:start|launch)\s+of)\s+(?:the\s+)?"
         r"(?P<thing>" + "|".join(map(re.escape, things)) + r")\b"
         # "the signing ceremony of the … loan": a named kind of ceremony "of"/"for" what it is held for
-        r"|(?P<of>(?<=ceremony\s)(?:of|for))\s+(?=the\s|an?\s))"
+        # ("the ceremony of commissioning of the Zhanatas wind farm": of a kind of act)
+        r"|(?P<of>(?<=ceremony\s)(?:of|for))\s+(?=the\s|an?\s|(?:" + "|".join(map(re.escape, kinds))
+        + r")\s+of\s))"
     )
 
 
@@ -3021,8 +3031,8 @@ def _ceremonies(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     for m in _ceremony_rx().finditer(text):
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
-        if m.group("of") and not m.group(1):
-            continue  # a bare "ceremony of …" says too little of what is held
+        if m.group("of") and not m.group(1) and not _ceremony_kind_after().match(text, m.end()):
+            continue  # a bare "ceremony of …" says too little of what is held (not "… of commissioning of")
         if any(c.start <= m.start() < c.end for c in taken + out):
             continue
         if m.group("of"):
@@ -3182,6 +3192,36 @@ def _group_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         # (the verb inside: "held its first meeting" is this sitting, its day and place after it)
         out.append(_Cand(m.start(1), m.end(), f"meeting of the {m.group(1)}", m.end(), True))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _foundation_rx() -> re.Pattern:
+    verbs = sorted(data.load("events").get("foundation_verbs") or [], key=len, reverse=True)
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs) + r")"
+        r"\s+((?:the|a|an)\s+[^,.;()\n]{3,90}?)"
+        r"(?=[,.;()\n]|\s+(?:and|on|during|before|after|by|via)\s|$)"
+    )
+
+
+def _foundation_stones(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "On 5 June, A and B laid the foundation stone of the new hydrogen plant in Mangystau" → "laying of
+    the foundation stone of the new hydrogen plant in Mangystau" (data/events.yaml foundation_verbs); with no
+    day in its sentence, at the reported occasion."""
+    text = ctx.text
+    if "stone" not in text and "capsule" not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _foundation_rx().finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start(1) < c.end for c in taken + out):
+            continue
+        what = m.group(1)
+        what = "the " + what[2:] if what.startswith("a ") else what
+        done = m.group(0).startswith("laid")  # (one ahead, "will lay …", is dated by its own sentence only)
+        out.append(_Cand(m.start(), m.end(1), f"laying of the foundation stone of {what}", m.end(1), done))
     return out
 
 
@@ -3500,7 +3540,10 @@ def _in_named_year(c: _Cand, d) -> tuple[str, str | None]:
 _TOOK_PART = re.compile(
     # ("Earlier this month, X inspected the port during a working trip to Y": "during" places it then)
     r"\b(?:met|gathered|convened|attended|took\s+part|participated|spoke|addressed|opened|held|paid|made|"
-    r"visited|toured|during)\b"
+    r"visited|toured|during|"
+    # "delivered speeches at the … Round Table", "gave a keynote speech at the … Forum"
+    r"(?:delivered|gave)\s+(?:an?\s+)?(?:keynote\s+)?(?:speech(?:es)?|remarks|address|lecture|presentation)"
+    r"(?:\s+at)?)\b"
     # "attended the opening ceremony of the … Forum", "addressed the plenary session of the … Forum"
     r"(?:(?:\s+(?:at|in|to))?\s+the\s+(?:official\s+)?(?:opening|closing|plenary)(?:\s+(?:ceremony|session))?"
     r"\s+of)?(?:\s+[\w’'-]+){0,3}\s*$"
@@ -3535,6 +3578,8 @@ _DID_OCCASION = re.compile(
     r"(?:(?:the|an?)\s+|[\"“«]|(?=[\"“«]))(?:official\s+)?(?:(?:opening|closing)\s+(?:ceremony\s+|session\s+)?of\s+the\s+)?$"
     # "On 29 October, the delegation … visited the construction site of …": a site visit, named from "the"
     r"|\b(?:visited|toured)\s+$"
+    # "On 8 June, the President gave the start to the construction of …", "… launched the construction of"
+    r"|\b(?:launched|inaugurated|gave\s+(?:the\s+|a\s+)?start\s+to)\s+(?:the|an?)\s+$"
 )
 # ("Earlier this month, …", "Yesterday, …": a date opening the sentence without a preposition)
 # ("The next day, 15 July, …", "The following morning, 4 June, …": a relative day the date then spells out)
