@@ -860,3 +860,20 @@ def test_a_ceremony_of_commissioning_is_the_commissioning():
 def test_a_bare_ceremony_of_something_says_too_little():
     ev = events("The ceremony of the signing took place.", published="2026-06-10")
     assert ev == {}
+
+
+def test_in_a_city_on_a_weekday_places_a_reception():
+    ev = events(
+        "In Tashkent on Wednesday, the High Representative Kaja Kallas was received by President Shavkat "
+        "Mirziyoyev.",
+        published="2026-06-10",
+    )
+    assert ev["reception of Kaja Kallas by President Shavkat Mirziyoyev"] == ("2026-06-10", None, "Tashkent")
+
+
+def test_in_a_speech_is_no_place():
+    ev = events(
+        "In his speech, President Kassym-Jomart Tokayev held talks with President Emmanuel Macron on 4 June.",
+        published="2026-06-10",
+    )
+    assert ev["talks between Kassym-Jomart Tokayev and Emmanuel Macron"][2] is None

@@ -3792,8 +3792,10 @@ def _in_title(s: str) -> bool:
     return s.count('"') % 2 == 1 or s.count("“") > s.count("”")
 
 
+# ("On 5 June in Berlin, …", "Earlier in Astana, …", "In Tashkent on Wednesday, …")
 _FRONTED_IN = re.compile(
-    r"\W*(?:[Oo]n|[Ii]n|[Ll]ater|[Ee]arlier)\b[^,.;]{0,30}?\bin\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s*,"
+    r"\W*(?:(?:[Oo]n|[Ll]ater|[Ee]arlier)\b[^,.;]{0,30}?\s)?[Ii]n\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
+    r"(?:\s+(?:on|in|this|last)\s+[^,.;]{1,25})?\s*,"
 )
 _TRAVEL_FOR = re.compile(
     r"\b(?:travel(?:s|led|ed)?|go(?:es)?|went|fly|flies|flew|arrive[sd]?|head(?:s|ed)?|come[s]?|came)\s+"
