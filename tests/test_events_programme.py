@@ -877,3 +877,12 @@ def test_in_a_speech_is_no_place():
         published="2026-06-10",
     )
     assert ev["talks between Kassym-Jomart Tokayev and Emmanuel Macron"][2] is None
+
+
+def test_a_dateline_alone_above_a_report_dates_none_of_its_occasions():
+    ev = events(
+        "12 March 2026\n\nThe ministers discussed preparations for the Tashkent International Investment "
+        "Forum in Tashkent.\n",
+        published="2026-03-12",
+    )
+    assert ev["Tashkent International Investment Forum"][0] is None

@@ -854,13 +854,42 @@ def _paragraph_day(ctx: Context, pos: int) -> tuple[str, str | None] | None:
 _DAY_HEADING_REST = re.compile(r"[\s,.:;()–—-]*")
 
 
+_TIME_ITEM = re.compile(r"\s*\d{1,2}[:.]\d{2}(?:\s*[–-]\s*\d{1,2}[:.]\d{2})?\s*[–—-]\s")
+
+
+def _dated_by_lines(ctx: Context) -> bool:
+    """Two or more lines of the text are a day and nothing else (an agenda's day headings)."""
+    got = ctx.memo.get("events_day_lines")
+    if got is None:
+        text = ctx.text
+        lines: set[int] = set()
+        for d in ctx.dates:
+            if len(d.value) != 10:
+                continue
+            a = text.rfind("\n", 0, d.span[0]) + 1
+            b = text.find("\n", d.span[1])
+            b = len(text) if b < 0 else b
+            if a in lines or b - a > 60:
+                continue
+            days = ctx.dates_in(a, b)
+            edges = [a] + [x for dd in days for x in dd.span] + [b]
+            pairs = zip(edges[::2], edges[1::2], strict=False)
+            if all(_DAY_HEADING_REST.fullmatch(text, x, y) for x, y in pairs):
+                lines.add(a)
+        got = ctx.memo["events_day_lines"] = len(lines) >= 2
+    return got
+
+
 def _day_heading(ctx: Context, pos: int) -> tuple[str, str | None] | None:
     """An agenda, a programme or a live report dates its items by headings that are a day and nothing
     else ("MONDAY, 6 JULY", "Thursday, 9 July – Friday, 10 July", "14 May 2026"): an item with no date
     of its own takes the day (or the days) of the nearest such heading above it. A heading of other
-    words ("WEEKLY AGENDA", "Main outcomes") closes the search: what follows it is no day's item."""
-    i = ctx.sentence_index(pos)
+    words ("WEEKLY AGENDA", "Main outcomes") closes the search: what follows it is no day's item. Only in
+    a text with two or more such lines (a dateline alone above a report dates none of its occasions)."""
     text = ctx.text
+    if not _dated_by_lines(ctx) and not _TIME_ITEM.match(text, text.rfind("\n", 0, pos) + 1):
+        return None  # (one day line dates an item that opens with its hour: "10:00 – Round table …")
+    i = ctx.sentence_index(pos)
     for k in range(i, max(-1, i - 12), -1):
         a, b = ctx.sentences[k].start, ctx.sentences[k].end
         if k == i:
