@@ -186,6 +186,7 @@ def find_events(ctx: Context) -> list[Event]:
     seen: set[str] = set()
     host_key = ""
     last_host: Event | None = None
+    hosts = any(w in ctx.text for w in ("sidelines", "margins", "fringe", "alongside"))
     for i, c in enumerate(cands):
         nxt = cands[i + 1].start if i + 1 < len(cands) else None
         s0 = ctx.sentence_at(c.start).start
@@ -241,7 +242,7 @@ def find_events(ctx: Context) -> list[Event]:
                 lead = [e for e in out if e.date and e.span and e.span[0] < horizon]
                 lead.sort(key=lambda e: e.date == ctx.published)  # one the text dates before the dateline's
                 date, date_end = (lead[0].date, lead[0].date_end) if lead else (date, date_end)
-        if not c.within and not ctx.dates_in(s0, ctx.sentence_at(c.start).end):
+        if hosts and not c.within and not ctx.dates_in(s0, ctx.sentence_at(c.start).end):
             # "On the sidelines of the forum, A met B", "An exhibition … ran alongside the forum", "Also on
             # the sidelines, …": held with an occasion named before, on its (first) day and in its place
             hosted = _host_occasion(ctx, c, out, last_host)
@@ -3135,7 +3136,7 @@ def _site_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 # Baku next year": the next edition of an occasion just named
 # (two scans tried where their first words open, interpret.scan; the words before read backwards)
 _NEXT_ONE = LiteralScan(re.compile(r"(?:next|following)\s+(?:one|edition)\b"))
-_HELD_AGAIN = LiteralScan(re.compile(r"(?:be\s+held|take\s+place|meet|convene)\s+(?:again|next)\b"))
+_HELD_AGAIN = re.compile(r"(?:be\s+held|take\s+place|meet|convene)\s+$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _THE_NOUN_WILL = re.compile(r"\b[Tt]he\s+([a-z]+)\s+(?:itself\s+)?(?:will|is\s+to|is\s+due\s+to)\s+$")
 _NOT_SERIES = ("visit", "meeting of", "talks", "reception", "phone", "telephone")  # (no editions)
@@ -3156,7 +3157,7 @@ def _next_editions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     last before (with the same head word, when one is given), named as that one without its number or
     title."""
     text = ctx.text
-    if "next" not in text and "again" not in text and "following" not in text:
+    if " again" not in text and "next " not in text and "following " not in text:
         return []
     out: list[_Cand] = []
     found = []
@@ -3164,10 +3165,13 @@ def _next_editions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         tm = _THE_BEFORE.search(text, max(0, m.start() - 6), m.start())
         if tm is not None:
             found.append((tm.start(), m.end(), ""))
-    for m in _HELD_AGAIN.finditer(text, ctx.at):
-        tm = _THE_NOUN_WILL.search(text, max(0, m.start() - 60), m.start())
+    i = text.find(" again")
+    while i >= 0:  # "the forum itself will be held again": read backwards from the rare "again"
+        hm = _HELD_AGAIN.search(text, max(0, i - 14), i + 1)
+        tm = _THE_NOUN_WILL.search(text, max(0, hm.start() - 60), hm.start()) if hm else None
         if tm is not None:
-            found.append((tm.start(), m.end(), tm.group(1).lower()))
+            found.append((tm.start(), i + 6, tm.group(1).lower()))
+        i = text.find(" again", i + 6)
     for start, end, head in sorted(found):
         if ctx.is_heading(start) or ctx.in_quote(start):
             continue
@@ -3518,9 +3522,10 @@ def _limit(ctx: Context, c: _Cand, nxt: int | None, s_end: int) -> int:
     UN General Assembly in New York on 24 September": the Assembly's date and place are the meeting's);
     and before a second predicate of the sentence's subject ("reviewed progress since its previous
     meeting and looked ahead to the EPCA, signed in Brussels on 24 October": the EPCA's day)."""
-    second = _AND_VERB.search(ctx.text, c.end, s_end)
-    if second is not None:
-        s_end = second.start()
+    if ctx.text.find(" and ", c.end, s_end) >= 0:  # (most occasions have no "and" after them)
+        second = _AND_VERB.search(ctx.text, c.end, s_end)
+        if second is not None:
+            s_end = second.start()
     if nxt is None or nxt <= c.trigger_end:
         return s_end
     m = _ON_MARGINS_OF.match(ctx.text, c.end)
