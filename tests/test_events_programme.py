@@ -886,3 +886,28 @@ def test_a_dateline_alone_above_a_report_dates_none_of_its_occasions():
         published="2026-03-12",
     )
     assert ev["Tashkent International Investment Forum"][0] is None
+
+
+# --- members of a delegation meeting a group, on the day of the paragraph -----------------------------
+
+
+def test_members_also_met_a_group_on_the_paragraphs_day():
+    ev = events(
+        "On 27 October, the delegation was received by the Chairman of the Senate, Maulen Ashimbayev. "
+        "Members also met representatives of civil society at the EU Delegation.",
+        published="2026-10-30",
+    )
+    assert ev["meeting with representatives of civil society at the EU Delegation"][0] == "2026-10-27"
+
+
+def test_meps_also_met_journalists_on_the_paragraphs_day():
+    ev = events(
+        "On 3 May, the delegation visited Osh. MEPs also met journalists of the Kloop media outlet.",
+        published="2026-05-08",
+    )
+    assert ev["meeting with journalists of the Kloop media outlet"][0] == "2026-05-03"
+
+
+def test_members_who_met_a_group_without_a_day_are_no_occasion():
+    ev = events("Members met representatives of civil society.", published="2026-05-08")
+    assert ev == {}

@@ -2419,6 +2419,11 @@ def _audience_words_rx() -> re.Pattern:
     return re.compile(r"(?:(?:" + adjectives + r")\s+)?(?i:" + "|".join(map(re.escape, groups)) + r")\b")
 
 
+_MEMBERS_SUBJECT = re.compile(
+    r"(?<![\w’'-])(?:Members|MEPs|[Tt]he\s+(?:members|MEPs|deputies|parliamentarians))(?=\s+(?:also\s+)?met\b)"
+)
+
+
 def _group_meetings_of(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "On the margins of the session, the Kazakh delegation met Members of the European Parliament from the
     Committee on Foreign Affairs on Wednesday" → "meeting of the Kazakh delegation with Members of …";
@@ -2435,6 +2440,8 @@ def _group_meetings_of(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             for m in _DELEGATION_SUBJECT.finditer(text)
         ]
     subjects += [(a, b, p.name, False) for a, b, p in _actors(ctx)]
+    # "Members also met representatives of civil society": the delegation's members, no one named
+    subjects += [(m.start(), m.end(), "", False) for m in _MEMBERS_SUBJECT.finditer(text)]
     out: list[_Cand] = []
     people = _actors(ctx)
     for a, b, who, delegation in sorted(subjects):
@@ -2460,11 +2467,14 @@ def _group_meetings_of(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         ):
             continue
         dated = ctx.dates_in(s.start, s.end) or _SAME_DAY.search(text, s.start, s.end)
-        if not dated and not _SIDELINES_OPEN.match(text, s.start):
+        # ("Members also met …": no one named, the day of the paragraph's trip)
+        also_day = _paragraph_day(ctx, gm.end()) if not who else None
+        if not dated and not _SIDELINES_OPEN.match(text, s.start) and also_day is None:
             continue
         # (opened at the group: "the delegation visited a centre … and held a meeting with …" leaves the
         # visit its own occasion)
-        out.append(_Cand(obj, obj + len(group), f"meeting of {who} with {group}", obj + len(group)))
+        name = f"meeting of {who} with {group}" if who else f"meeting with {group}"
+        out.append(_Cand(obj, obj + len(group), name, obj + len(group)))
     return out
 
 
