@@ -92,6 +92,9 @@ def test_context_lookups_equal_plain_scans():
 def _plain_np_start(text: str, pos: int) -> int:
     k = pos
     while True:
+        window = text[max(0, k - 40) : k]
+        if "\n" in window[len(window.rstrip()) :] and window.strip():
+            break  # (no modifier on the line above)
         m = re.search(events._MODIFIER.pattern, text[max(0, k - 40) : k])
         if not m:
             # "the Organization of Turkic States summit": "of" inside a capitalised name

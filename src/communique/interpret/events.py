@@ -37,7 +37,11 @@ _STOP_NP = re.compile(
     r"[,;:.()\"“”«»—]|\s–|–\s|\s(?:which|that|who|where|when|held|to be|will|would|was|were|is|are|has|"
     r"have|had|planned|scheduled|slated|hosted|attended|in which|brought|followed|took|produced|opened|"
     r"organi[sz]ed|"
-    r"together\s+with|along\s+with|accompanied|"
+    r"together\s+with|along\s+with|accompanied|alongside|ran|runs|with\s+the\s+participation\s+of|"
+    # "an exhibition on X supported by EU funding", "a solar plant financed with EU support": who paid
+    r"(?:supported|financed|co-financed|funded|co-funded|sponsored)\s+(?:by|with|through|under)|"
+    # "… the construction of the X railway by video link": how, not what
+    r"(?:by|via)\s+(?:video|videoconference|teleconference)|"
     # "… to the Mangystau region and instructed the ministry": a second verb of the subject
     r"and\s+(?!(?:related|advanced|integrated|associated|connected|combined|renewed)\b)[a-z]+ed|"
     r"closed|ended|began|started|concluded|builds|follows|last|earlier|later|next|this|since|"
@@ -171,12 +175,18 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _inaugurations(ctx, cands)
     cands += _ceremonies(ctx, cands)
     cands += _site_visits(ctx, cands)
+    cands += _tributes(ctx, cands)
+    cands += _foundation_stones(ctx, cands)
+    cands += _group_sittings(ctx, cands)
+    cands += _next_editions(ctx, cands)
     cands += _place_visits(ctx, cands)
     cands += _delegation_visits(ctx, cands)
     cands.sort(key=lambda c: c.start)
     out: list[Event] = []
     seen: set[str] = set()
     host_key = ""
+    last_host: Event | None = None
+    hosts = any(w in ctx.text for w in ("sidelines", "margins", "fringe", "alongside"))
     for i, c in enumerate(cands):
         nxt = cands[i + 1].start if i + 1 < len(cands) else None
         s0 = ctx.sentence_at(c.start).start
@@ -186,6 +196,10 @@ def find_events(ctx: Context) -> list[Event]:
         place = _place(ctx, c, nxt)
         if date is None and not c.within and _ALSO.search(ctx.text, s0, c.start):
             day = _paragraph_day(ctx, c.start)  # "… and opened a conference on water diplomacy": that trip's
+            if day is not None:
+                date, date_end = day
+        if date is None and not c.within:
+            day = _day_heading(ctx, c.start)  # "MONDAY, 6 JULY" / "10:00 – Round table …": the agenda's day
             if day is not None:
                 date, date_end = day
         if c.within:
@@ -228,6 +242,15 @@ def find_events(ctx: Context) -> list[Event]:
                 lead = [e for e in out if e.date and e.span and e.span[0] < horizon]
                 lead.sort(key=lambda e: e.date == ctx.published)  # one the text dates before the dateline's
                 date, date_end = (lead[0].date, lead[0].date_end) if lead else (date, date_end)
+        if hosts and not c.within and not ctx.dates_in(s0, ctx.sentence_at(c.start).end):
+            # "On the sidelines of the forum, A met B", "An exhibition … ran alongside the forum", "Also on
+            # the sidelines, …": held with an occasion named before, on its (first) day and in its place
+            hosted = _host_occasion(ctx, c, out, last_host)
+            if hosted is not None:
+                last_host = hosted
+                if hosted.date:
+                    date, date_end = hosted.date, None
+                place = place or hosted.place
         alongside = date is None and place is None and out
         if alongside and _BACK_TO_BACK.search(ctx.text, max(0, c.start - 60), c.start):
             # "a Business Forum in Tashkent in spring 2026, back-to-back with the next meeting of the …
@@ -237,6 +260,20 @@ def find_events(ctx: Context) -> list[Event]:
                 date, date_end, place = prev.date, prev.date_end, prev.place
         if date is None and place is None:
             continue
+        if _called_off(ctx, c):
+            continue
+        if _THE_ORGANISATION.search(c.name):
+            # "an informal summit of the organisation" after "the Organization of Turkic States": which one
+            org = next((o for o in reversed(ctx.orgs) if o.span[1] <= c.start and "rgani" in o.name), None)
+            if org is not None:
+                c.name = _THE_ORGANISATION.sub(f" of the {org.name}", c.name)
+        if (
+            out
+            and out[-1].span[0] >= s0
+            and "visit" in c.name
+            and _RESTATED_VISIT.search(ctx.text, max(s0, c.start - 12), c.start)
+        ):
+            continue  # "A travelled to X and Y on 22–23 April, her first visit to Z": the same trip again
         if date is None and c.start < ctx.lead_end and c.name.startswith(_LEAD_NAMES) and ctx.published:
             # "In the Akorda, the President received X, who is in Astana on an official visit on 16–17
             # February": the readout's own reception or talks, on its day
@@ -285,6 +322,33 @@ def find_events(ctx: Context) -> list[Event]:
     ]
 
 
+# "The briefing …, originally planned for Wednesday, has been postponed": an occasion called off
+_CALLED_OFF = re.compile(
+    r"\b(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:postponed|cancell?ed|called\s+off|put\s+off|"
+    r"suspended|delayed)\b"
+)
+
+
+def _called_off(ctx: Context, c: _Cand) -> bool:
+    """The occasion's own clause says it was postponed or cancelled, with no new day after the verb
+    ("… has been postponed": not held, no occasion; "… was postponed to 3 June": held then, kept)."""
+    off = ctx.memo.get("events_called_off")
+    if off is None:  # (once per text: most never call anything off)
+        text = ctx.text
+        off = ctx.memo["events_called_off"] = any(
+            w in text for w in ("postpone", "cancel", "called off", "put off", "suspended", "delayed")
+        )
+    if not off:
+        return False
+    s = ctx.sentence_at(c.start)
+    m = _CALLED_OFF.search(ctx.text, c.end, s.end)
+    if m is None or _conf()["trigger_scan"].search_part(ctx.text[c.end : m.start()], ctx.at, c.end):
+        return False  # (another occasion's verb, named between)
+    return not ctx.dates_in(m.end(), s.end)
+
+
+_THE_ORGANISATION = re.compile(r" of the organi[sz]ation$")
+_RESTATED_VISIT = re.compile(r",\s+(?:his|her|their|its)\s+$")
 _WORDS = re.compile(r"[^\s()–]+")
 _NAME_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _NAME_STOP = frozenset(("the", "of", "and", "on", "in", "for", "a", "an", "to", "at", "its", "with"))
@@ -300,7 +364,7 @@ def _name_words(name: str) -> set[str]:
 
 # an occasion held around a sitting, not the sitting: "… on the sidelines of the X Council", "reception of …"
 _AROUND_SITTING = re.compile(
-    r"\b(?:sidelines|margins|fringes?|eve|between|with|by|reception|visit|opening|ceremony|briefing|forum)\b",
+    r"\b(?:sidelines|margins|fringes?|eve|between|with|by|after|reception|visit|opening|ceremony|briefing|forum)\b",
     re.I,
 )
 
@@ -345,6 +409,35 @@ _BACK_TO_BACK = re.compile(
     r"\b(?:back[- ]to[- ]back|together|in\s+conjunction|alongside)\s+with\s+(?:the\s+|an?\s+)?"
     r"(?:(?:next|first|[\w-]+th|ministerial|plenary)\s+)*(?:(?:meeting|session|sitting)\s+of\s+(?:the\s+)?)?$"
 )
+
+
+# "on the sidelines of the forum", "alongside the EU–Kyrgyzstan Business Forum": the occasion's last word;
+# "Also on the sidelines, …": the one named before
+_HOST_OF = re.compile(
+    r"\b(?:(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)(?:\s+of\s+(?:the\s+|this\s+year['’]s\s+)?"
+    r"(?:[A-Z][\w’'+–-]*\s+){0,6}([A-Za-z]+))?|alongside\s+(?:the\s+)?(?:[A-Z][\w’'+–-]*\s+){0,6}([A-Za-z]+))",
+    re.I,
+)
+
+
+def _host_occasion(ctx: Context, c: _Cand, out: list[Event], last: Event | None) -> Event | None:
+    """The occasion named earlier that the sentence of `c` says it was held on the sidelines of (or
+    alongside): the last one whose name ends with the same word ("forum", "Council"), or the reported
+    sitting when its body does; with no word ("Also on the sidelines"), the one found last."""
+    s = ctx.sentence_at(c.start)
+    m = _HOST_OF.search(ctx.text, s.start, s.end)
+    if m is None or c.start < m.start() < c.end:
+        return None
+    word = (m.group(1) or m.group(2) or "").lower()
+    if not word:
+        return last
+    meeting = ctx.meeting  # (the reported sitting first: "On the margins of the Council")
+    if meeting is not None and meeting.body and meeting.body.lower().split()[-1] == word and meeting.date:
+        return Event(name=meeting.body, date=meeting.date, date_end=meeting.date_end, place=meeting.place)
+    for e in reversed(out):
+        if e.name.lower().split()[-1].rstrip("s") == word.rstrip("s") and (e.date or e.place):
+            return e
+    return None
 
 
 _ON_OWN_SIDELINES = re.compile(
@@ -759,6 +852,73 @@ def _paragraph_day(ctx: Context, pos: int) -> tuple[str, str | None] | None:
     return None
 
 
+_DAY_HEADING_REST = re.compile(r"[\s,.:;()–—-]*")
+
+
+_TIME_ITEM = re.compile(r"\s*\d{1,2}[:.]\d{2}(?:\s*[–-]\s*\d{1,2}[:.]\d{2})?\s*[–—-]\s")
+
+
+def _dated_by_lines(ctx: Context) -> bool:
+    """Two or more lines of the text are a day and nothing else (an agenda's day headings)."""
+    got = ctx.memo.get("events_day_lines")
+    if got is None:
+        text = ctx.text
+        lines: set[int] = set()
+        for d in ctx.dates:
+            if len(d.value) != 10:
+                continue
+            a = text.rfind("\n", 0, d.span[0]) + 1
+            b = text.find("\n", d.span[1])
+            b = len(text) if b < 0 else b
+            if a in lines or b - a > 60:
+                continue
+            days = ctx.dates_in(a, b)
+            edges = [a] + [x for dd in days for x in dd.span] + [b]
+            pairs = zip(edges[::2], edges[1::2], strict=False)
+            if all(_DAY_HEADING_REST.fullmatch(text, x, y) for x, y in pairs):
+                lines.add(a)
+        got = ctx.memo["events_day_lines"] = len(lines) >= 2
+    return got
+
+
+def _day_heading(ctx: Context, pos: int) -> tuple[str, str | None] | None:
+    """An agenda, a programme or a live report dates its items by headings that are a day and nothing
+    else ("MONDAY, 6 JULY", "Thursday, 9 July – Friday, 10 July", "14 May 2026"): an item with no date
+    of its own takes the day (or the days) of the nearest such heading above it. A heading of other
+    words ("WEEKLY AGENDA", "Main outcomes") closes the search: what follows it is no day's item. Only in
+    a text with two or more such lines (a dateline alone above a report dates none of its occasions)."""
+    text = ctx.text
+    if not _dated_by_lines(ctx) and not _TIME_ITEM.match(text, text.rfind("\n", 0, pos) + 1):
+        return None  # (one day line dates an item that opens with its hour: "10:00 – Round table …")
+    i = ctx.sentence_index(pos)
+    for k in range(i, max(-1, i - 12), -1):
+        a, b = ctx.sentences[k].start, ctx.sentences[k].end
+        if k == i:
+            # a heading line the segmenter joined to the item below it ("THURSDAY, 9 JULY – FRIDAY,
+            # 10 JULY\nErasmus+ Alumni Forum, …"): that line alone
+            line = text.rfind("\n", a, pos)
+            if line < 0 or ctx.is_heading(a):
+                continue
+            b = line
+        elif not ctx.is_heading(a):
+            continue
+        days = [d for d in ctx.dates_in(a, b) if len(d.value) == 10]
+        if not days or len(days) > 2:
+            if k == i:
+                continue
+            return None
+        gaps = [(a, days[0].span[0])] + [(x.span[1], y.span[0]) for x, y in zip(days, days[1:], strict=False)]
+        gaps.append((days[-1].span[1], b))
+        if not all(_DAY_HEADING_REST.fullmatch(text, x, y) for x, y in gaps):
+            if k == i:
+                continue
+            return None
+        if len(days) == 2:
+            return days[0].value, days[1].value
+        return days[0].value, days[0].end
+    return None
+
+
 def _meet_again(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "The ministers plan to meet for the fourth time in Astana next year": the fourth meeting of
     the sentence's subject."""
@@ -1137,10 +1297,17 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 qb = qb or _DESCRIBED_BEFORE.search(text, max(0, start - 60), start)
                 if qb is not None:
                     start = qb.start(1)
+        if end > m.end() and (qa := _QUOTED_AFTER.match(text, _space_back(text, end))) is not None:
+            tail = text[max(m.end(), end - 14) : end].lower().split()
+            if tail and tail[-1] in _TITLED_TRIGGERS:
+                # 'a reception on the opening of the exhibition "European Design Week"': its title
+                end = qa.end()
         if end == m.end() and m.group(0)[:1].isupper():
             ym = _SPACE_YEAR.match(text, end)
             if ym:  # "Expo 2025", "Asian Games 2026": the edition's year belongs to the name
                 end = ym.end()
+        if word == "launch" and _SINCE_ITS.search(text, max(0, start - 12), start):
+            continue  # "the work of the Secretariat since its launch in 2024": since when, no occasion
         if word == "anniversary" and _PURPOSE_BEFORE.search(text, max(0, start - 40), start):
             continue  # "an exhibition … to mark the 35th anniversary of …": what another occasion marks
         np = text[start:end]
@@ -1240,6 +1407,12 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 # "joined a signing ceremony at the Almaty Akimat": a kind of ceremony and where it was held
                 start = min(start, kind.start())
                 gathering = start, end, text[start:end]
+            what = _COLON_WHAT.match(text, m.end()) if gathering is None and kind is not None else None
+            if what is not None:
+                # an agenda's "Signing ceremony: EU grant of EUR 4 million for …, Ministry of …": of what
+                start = min(start, kind.start())
+                end = what.end()
+                gathering = start, end, f"{text[start : m.end()]} of {what.group(1)}"
             if gathering is None:
                 continue
             start, end, bare = gathering
@@ -1262,6 +1435,17 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if end == m.end() and gathering is None and _ITS_BEFORE.search(text, max(0, start - 5), start)
             else None
         )
+        if not left_mods and end == m.end() and word in conf["described"]:
+            hb = _DESCRIBED_BY.match(text, m.end())
+            if hb is not None:
+                # "a reception hosted by the Sichuan provincial government": named by who gave it
+                out.append(_Cand(start, hb.end(), _DET.sub("", text[start : hb.end()]), m.end()))
+                continue
+            if ctx.meeting is not None and ctx.meeting.body and _AFTER_OCCASION.match(text, m.end()):
+                # "said at the press conference after the meeting": the reported sitting's
+                name = f"{m.group(0).lower()} after the {ctx.meeting.body}"
+                out.append(_Cand(start, m.end(), name, m.end()))
+                continue
         if (
             not left_mods
             and end == m.end()
@@ -1322,6 +1506,13 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                     and " to " in who
                     and " to " not in text[m.end() : end]
                 )
+        elif word.endswith("visit") and (titled_visit := _visit_of_titled(ctx, m.end())) is not None:
+            # "Visit of the EU Special Representative for Central Asia, Eduards Stiprais, to Almaty": who
+            # visited where, as gold names visits ("visit of Eduards Stiprais to Almaty")
+            head = _DET.sub("", text[start : m.end()]).strip()
+            head = head[:1].lower() + head[1:] if head[1:].islower() else head
+            who, end = titled_visit
+            name = f"{head} of {who}"
         elif next_acr:
             # "the next HLSCC session of the two presidents" → "next session of the High-Level …"
             named = _expand_acronym(ctx, left_mods, "next", m.group(0))
@@ -1424,11 +1615,22 @@ _PURPOSE_BEFORE = re.compile(
 _TITLED_TRIGGERS = frozenset(
     {"exhibition", "festival", "expo", "forum", "conference", "round table", "roundtable"}
 )
-_NOUN_AFTER = re.compile(r"\s+(?:report|reports|summary|participants|format|series|website|organi[sz]ers?)\b")
+# (also a venue named after an occasion: "at the Expo centre", "the Forum Hall", "the Summit grounds")
+_NOUN_AFTER = re.compile(
+    r"\s+(?:report|reports|summary|participants|format|series|website|organi[sz]ers?|centre|center|hall|halls|"
+    r"venue|grounds|pavilion|premises|site|city|village|park)\b"
+)
 _TOPIC_APPOSITION = re.compile(r",\s+(on\s+(?:the\s+)?[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,5}),")
 _AT_VENUE = re.compile(
     r"\s+at\s+the\s+[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][\w’'-]*){0,6}"
 )
+# "a reception (and a cultural programme) hosted by the X", "a concert given by Y": who gave it names it
+_DESCRIBED_BY = re.compile(
+    r"(?:\s+and\s+(?:a|an|the)\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?:hosted|given|offered|organi[sz]ed)\s+by\s+"
+    r"(?:the\s+)?[A-Z][^,.;:()\n]{1,60}?(?=[,.;:(\n]|\s+(?:in|at|on|for|to|and|with|after|before)\s|$)"
+)
+_SINCE_ITS = re.compile(r"\b[Ss]ince\s+(?:its|their)\s+$")
+_COLON_WHAT = re.compile(r":\s+([^,;:.\n]{3,120}?)(?=[,;.\n]|$)")
 _QUOTED_AFTER = re.compile(r"\s+[“\"«][^”\"»\n]{2,80}[”\"»]")
 _QUOTED_BEFORE = re.compile(r"(?:\b(?:the|a|an)\s+)?([“\"«][^”\"»\n]{2,80}[”\"»])\s+$")
 # "a Mongolian cultural heritage exhibition", "an EU–Central Asia civil society forum", "a Team Europe
@@ -1577,7 +1779,8 @@ def _visitor(ctx: Context, start: int) -> str | None:
     verb_at = start - len(before) + vm.start()
     where = vm.group("in") or vm.group("at") or (ctx.dateline_place() if vm.group("ours") else None)
     to = f" to {where}" if where else ""
-    for _a, b, p in ctx.person_mentions():
+    # (the nearest first: "At the invitation of President A, President of Latvia B paid a state visit": B's)
+    for _a, b, p in reversed(ctx.person_mentions()):
         # "X, High Representative of … Commission, who is in Astana on an official visit": a title between
         between = ctx.text[b:verb_at]
         if b <= verb_at and (not between.strip() or _TITLE_APPOSITION.fullmatch(ctx.text, b, verb_at)):
@@ -1586,7 +1789,41 @@ def _visitor(ctx: Context, start: int) -> str | None:
     return None
 
 
-_TITLE_APPOSITION = re.compile(r",\s+(?:(?:[A-Z][\w’'./-]*|of|the|to|for|and|on|in)\s+){0,24}[A-Z][\w’'./-]*")
+# "… of the Minister of Foreign Affairs of Latvia, Baiba Braže, to …": a title before the name
+_OF_TITLE_BEFORE_NAME = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w’'./+-]*|of|the|for|to|and|on|in)\s+)*?[A-Z][\w’'./+-]*,\s+"
+)
+_TO_AFTER_NAME = re.compile(r",?\s+to\s+(?:the\s+)?")
+
+
+def _visit_of_titled(ctx: Context, trig_end: int) -> tuple[str, int] | None:
+    """ "visit of the EU Special Representative for Central Asia, Eduards Stiprais, to Almaty": the
+    visitor named in apposition to a title, then where to → ("Eduards Stiprais to Almaty", end of the
+    place). (A title without the commas stays in the name: "state visit of President X to Latvia".)"""
+    text = ctx.text
+    if not text.startswith(" of ", trig_end):
+        return None
+    for a, b, p in ctx.person_mentions():
+        if a < trig_end:
+            continue
+        if a - trig_end > 120:
+            return None
+        if not _OF_TITLE_BEFORE_NAME.fullmatch(text, trig_end, a):
+            return None
+        tm = _TO_AFTER_NAME.match(text, b)
+        if tm is None:
+            return None
+        place = next((q for q in ctx.places_in(tm.end(), tm.end() + 40) if q.span[0] == tm.end()), None)
+        if place is None:
+            return None
+        return f"{p.name} to {text[place.span[0] : place.span[1]]}", place.span[1]
+    return None
+
+
+# (the apposition's closing comma too: "Kaja Kallas, High Representative of the Union, paid a visit")
+_TITLE_APPOSITION = re.compile(
+    r",\s+(?:(?:[A-Z][\w’'./-]*|of|the|to|for|and|on|in)\s+){0,24}[A-Z][\w’'./-]*,?"
+)
 
 
 def _expand_acronym(ctx: Context, mods: str, label: str, trigger: str) -> str | None:
@@ -1644,6 +1881,11 @@ _MODIFIER = re.compile(
     r"(?:([A-Z][\w\-–’'+]*(?:['’]s)?|(?<![a-z])(?!(?:year|month|week)['’]s)[a-z]+['’]s|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+teenth|[a-z]+ieth|[a-z]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|\d+(?:st|nd|rd|th)|first-ever|official|state|working|"
     r"further|new|annual|informal|extraordinary|plenary|groundbreaking|ground-breaking|business|trilateral|"
     r"follow-up|weekly|monthly|joint|"
+    # what an occasion is about, before its noun ("a Kazakh–Estonian investment seminar", "a youth forum")
+    r"investment|trade|energy|transport|tourism|cultural|economic|scientific|youth|expert|academic|"
+    r"educational|digital|green|climate|water|logistics|agricultural|industrial|innovation|media|"
+    r"humanitarian|parliamentary|interregional|regional|bilateral|multilateral|international|film|"
+    r"health|environmental|connectivity|financial|"
     r"investors['’]?|EU-commissioned|"
     r"[\w-]+-commissioned|high-level|[a-z]+-level|ministerial|strategic|coordination|opening)\s+)$"
 )
@@ -1672,6 +1914,8 @@ def _np_start(text: str, pos: int) -> int:
         body = window.rstrip()
         if len(body) == len(window) or not body:
             break  # no word followed by spaces at the end
+        if "\n" in window[len(body) :]:
+            break  # a heading's last word on the line above ("THURSDAY, 9 JULY\nErasmus+ Alumni Forum")
         # a match (a modifier without spaces, then the spaces to the end) opens in the last word:
         # searched from there, the same first match
         m = _MODIFIER.search(window, len(body) - len(body.rsplit(None, 1)[-1]))
@@ -1690,6 +1934,13 @@ def _np_start(text: str, pos: int) -> int:
 
 
 _DAY_AHEAD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _space_back(text: str, end: int) -> int:
+    """Back over the spaces before `end`."""
+    while end > 0 and text[end - 1] == " ":
+        end -= 1
+    return end
 
 
 def _np_end(text: str, pos: int) -> int:
@@ -1724,10 +1975,15 @@ _RECEIVED_DELEGATION = re.compile(
 _TRAILING_FUNCTION = re.compile(r"(?:\s+(?:for|of|and|the))+$")
 _HELD_TALKS = re.compile(
     r"\b(?:(?:held|holds|hold|had)\s+(?:a\s+|an\s+)?(?:bilateral\s+|official\s+|working\s+|separate\s+|"
-    r"brief\s+|private\s+|informal\s+)?(talks|meeting)"
-    r"(?:\s+(?:via|by)\s+(?:video\s*(?:-\s*)?link|video\s*conference|videoconference))?\s+with|(met)(?:\s+with)?)\b"
+    r"brief\s+|private\s+|informal\s+)?(talks|meeting|negotiations|conversation)"
+    r"(?:\s+(?:via|by)\s+(?:video\s*(?:-\s*)?link|video\s*conference|videoconference))?"
+    # "held talks in the Akorda with …": where, between the talks and whom
+    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?\s+with"
+    # "Ambassador A meets Minister B" (an agenda's or a headline's present)
+    r"|(met|meets)(?:\s+with)?)\b"
 )
-_SIDELINES_IN = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\b", re.I)
+# ("Also on the sidelines, A held talks with B": the sidelines named before)
+_SIDELINES_IN = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\b", re.I)
 # both open with `\b`, behind which sre finds nothing to skip ahead with (~40 µs per 3 KB each):
 # tried only where "held", "hold", "met", "received" open (interpret.scan), same matches
 _HELD_TALKS_SCAN = LiteralScan(_HELD_TALKS)
@@ -1741,7 +1997,7 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     out = []
     for m in (
         _HELD_TALKS_SCAN.finditer(ctx.text, ctx.at)
-        if ("talks" in ctx.text or "met" in ctx.text or "meeting" in ctx.text)
+        if any(w in ctx.text for w in ("talks", "met", "meet", "negotiations", "conversation"))
         else ()
     ):
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
@@ -1773,7 +2029,13 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             b_end = after[0][1] + (1 if ctx.text.startswith(",", after[0][1]) else 0)
             stop = _CLAUSE_PUNCT.search(ctx.text, b_end, s.end)
             dated = ctx.dates_in(b_end, stop.start() if stop else s.end)
-        if not before or not after or not (dated or sidelines or also_day):
+        # with no sitting reported, the talks the lead reports are the text's own occasion when its
+        # sentence dates the visit they frame ("Head of State A held talks in the Akorda with B, who is in
+        # X on an official visit on 11–12 March"); an agenda's item takes its day heading's day
+        lead = ctx.meeting is None and s.start < ctx.lead_end and bool(ctx.dates_in(s.start, s.end))
+        if not dated and not lead and after:
+            dated = _day_heading(ctx, m.start()) is not None
+        if not before or not after or not (dated or sidelines or also_day or lead):
             continue
         a, end, other = after[0]
         if m.group(2) and a - m.end() > 90:
@@ -1781,14 +2043,26 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if "delegation" in ctx.text[m.end() : a] and _MET_DELEGATION.search(ctx.text, s.start, a):
             # "A met with a delegation of X led by B": the delegation's meeting (`_calls_and_receptions`)
             continue
-        if m.group(1) == "talks":
-            name = f"talks between {before[-1].name} and {other.name}"
+        subject = before[-1].name
+        last_a = max(x for x, y, q in people if s.start <= x and y <= m.start())
+        if _RECEIVED_BY_BEFORE.search(ctx.text, max(s.start, last_a - 90), last_a):
+            # "the delegation was received by the Chairman, A, and held a working meeting with B": A is
+            # the host of another occasion; the delegation met B
+            dm = _DELEGATION_SUBJECT.search(ctx.text, s.start, last_a)
+            if dm is None:
+                continue
+            subject = " ".join(("the", *dm.group(1).split(), "delegation"))
+        if m.group(1) in ("talks", "negotiations") and subject == before[-1].name:
+            name = f"talks between {subject} and {other.name}"
         else:  # "A held a meeting with B", "A met B"
-            name = f"meeting of {before[-1].name} with {other.name}"
-        out.append(_Cand(m.start(), end, name, m.end()))
+            name = f"meeting of {subject} with {other.name}"
+        # (undated talks the lead reports: the report's own occasion, on its day)
+        current = lead and not (dated or sidelines or also_day)
+        out.append(_Cand(m.start(), end, name, m.end(), current=current))
         if not sidelines and not (also_day and not dated):
             break  # the reported talks: the first such sentence (not one the same trip "also" held)
     out += _calls_and_receptions(ctx, taken + out)
+    out += _where_it_met(ctx, taken + out)
     for m in _RECEIVED_DELEGATION_SCAN.finditer(ctx.text, ctx.at) if "delegation" in ctx.text else ():
         # "On 30 January, the Minister received a delegation of the Saudi Fund for Development"
         s = ctx.sentence_at(m.start())
@@ -1799,6 +2073,44 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         who = _TRAILING_FUNCTION.sub("", m.group(1))
         out.append(_Cand(m.start(), m.end(), f"reception of the {who} delegation", m.end()))
     return out
+
+
+_RECEIVED_BY_BEFORE = re.compile(r"\breceived\s+by\s+(?:[^,.;]{0,80},\s+|[^,.;]{0,80})$")
+# "…, the delegation travelled to Bishkek, where it met the Toraga (Speaker) of the Jogorku Kenesh, B"
+_WHERE_IT_MET = re.compile(
+    r",\s+where\s+(?:it|they)\s+(?:also\s+)?(?:met(?:\s+with)?|held\s+(?:talks|a\s+meeting)\s+with)\s+"
+)
+
+
+def _where_it_met(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """A delegation the sentence names as its subject meets someone in a "where it met" clause: the
+    delegation's meeting with that person ("meeting of the delegation with B")."""
+    text = ctx.text
+    if "delegation" not in text or ", where " not in text:
+        return []
+    out: list[_Cand] = []
+    people = None
+    for m in _WHERE_IT_MET.finditer(text):
+        s = ctx.sentence_at(m.start())
+        dm = _DELEGATION_SUBJECT.search(text, s.start, m.start())
+        if dm is None or ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        people = people if people is not None else _actors(ctx)
+        guest = next(((a, b, p) for a, b, p in people if m.end() <= a < m.end() + 100), None)
+        titled = _titled(text, m.end(), guest[0]) if guest else False
+        if guest is None or not (titled or _TITLE_WORDS_PAREN.fullmatch(text, m.end(), guest[0])):
+            continue
+        if any(c.start <= m.end() < c.end for c in taken + out):
+            continue
+        who = " ".join(("the", *dm.group(1).split(), "delegation"))
+        out.append(_Cand(m.start() + 1, guest[1], f"meeting of {who} with {guest[2].name}", guest[1]))
+    return out
+
+
+# ("the Toraga (Speaker) of the Jogorku Kenesh, B": a title with a gloss in brackets)
+_TITLE_WORDS_PAREN = re.compile(
+    r"(?:(?:[A-Z][\w’'.-]*|\([A-Z][\w’' -]*\))\s*,?\s+|(?:of|the|to|for|and)\s+)*"
+)
 
 
 _SAME_DAY = re.compile(
@@ -1907,7 +2219,10 @@ _CALL = re.compile(
     r"\b(?:(?:held|had|holds|has|conducted)\s+(?:(?:a|an)\s+)?((?:tele)?phone\s+(?:conversation|call|talks?)|"
     r"video\s*(?:-\s*)?conference|videoconference|video\s+call|online\s+meeting)"
     # "A spoke by phone with B"
-    r"|(?:spoke|talked|spoken)\s+(?:by|on\s+the|over\s+the)\s+((?:tele)?phone))\b"
+    r"|(?:spoke|talked|spoken)\s+(?:by|on\s+the|over\s+the)\s+((?:tele)?phone)"
+    # "A recalled his telephone conversation with B in January": a call the subject had
+    r"|(?:his|her|their)\s+(?:recent\s+|earlier\s+|last\s+)?((?:tele)?phone\s+(?:conversation|call|talks)|"
+    r"video\s*conference|video\s+call)(?=\s+with\b))\b"
 )
 _CLAUSE_PUNCT = re.compile(r"[,;.]")
 # a title before a name: capitalised words and the small words inside titles ("Ambassador of Japan to Latvia")
@@ -1927,9 +2242,10 @@ _RECEIVED_BY = re.compile(
 _AND_MEETS = re.compile(r"\s+and\s+(?:will\s+|is\s+to\s+)?(?:also\s+)?(meet|met)\s+(?:with\s+)?")
 # "the EU delegation was received by …": a delegation named by the side it comes from
 _DELEGATION_SUBJECT = re.compile(
-    r"(?:(?<=\s)|^)(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][\w’'-]*\s+){1,3}(?:(?:parliamentary|government|governmental|"
+    r"(?:(?<=\s)|^)(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][\w’'-]*\s+){0,3}(?:(?:parliamentary|government|governmental|"
     r"business|official|high-level|ministerial|military|expert)\s+)?)delegation"
-    r"(?=\s+(?:was|were|will|has|is|are|also|met|held|had|visited|toured)\b)"
+    r"(?=\s+(?:was|were|will|has|is|are|also|met|held|had|visited|toured|travelled|traveled|arrived|"
+    r"went)\b)"
 )
 _RECEIVED = re.compile(r"\s+(?:also\s+)?received\s+(?:the\s+|a\s+)?(?=[A-Z])")
 # "A met on Thursday with a delegation of European business leaders"
@@ -1979,7 +2295,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if pair is None:
                 continue
             a, b, end = pair
-            kind = " ".join((m.group(1) or f"{m.group(2)} conversation").lower().split())
+            kind = " ".join((m.group(1) or m.group(3) or f"{m.group(2)} conversation").lower().split())
             out.append(_Cand(m.start(), end, f"{kind} between {a.name} and {b.name}", m.end()))
     if " received by " in text:
         people = people or _actors(ctx)
@@ -2006,7 +2322,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 continue
             if any(c.start <= dm.start() < c.end for c in taken + out):
                 continue
-            who = f"the {dm.group(1).strip()} delegation"
+            who = " ".join(("the", *dm.group(1).split(), "delegation"))
             out.append(_Cand(dm.start(), host[1], f"reception of {who} by {host[2].name}", host[1]))
     if " received " in text:
         # "On 5 May, Prime Minister A received the Ambassador of Japan B": the guest named by role
@@ -2097,7 +2413,15 @@ def _audience_word() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _audience_words_rx() -> re.Pattern:
     groups = sorted(data.load("events").get("audiences") or [], key=len, reverse=True)
-    return re.compile(r"(?i:" + "|".join(map(re.escape, groups)) + r")\b")
+    # ("met young entrepreneurs at the Samarkand IT Park", "met local journalists": a group with a word
+    # that says which)
+    adjectives = "|".join(map(re.escape, data.load("events").get("audience_adjectives") or []))
+    return re.compile(r"(?:(?:" + adjectives + r")\s+)?(?i:" + "|".join(map(re.escape, groups)) + r")\b")
+
+
+_MEMBERS_SUBJECT = re.compile(
+    r"(?<![\w’'-])(?:Members|MEPs|[Tt]he\s+(?:members|MEPs|deputies|parliamentarians))(?=\s+(?:also\s+)?met\b)"
+)
 
 
 def _group_meetings_of(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
@@ -2112,10 +2436,12 @@ def _group_meetings_of(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     subjects: list[tuple[int, int, str, bool]] = []  # (start, end, who, delegation)
     if "delegation" in text:
         subjects += [
-            (m.start(), m.end(), f"the {m.group(1).strip()} delegation", True)
+            (m.start(), m.end(), " ".join(("the", *m.group(1).split(), "delegation")), True)
             for m in _DELEGATION_SUBJECT.finditer(text)
         ]
     subjects += [(a, b, p.name, False) for a, b, p in _actors(ctx)]
+    # "Members also met representatives of civil society": the delegation's members, no one named
+    subjects += [(m.start(), m.end(), "", False) for m in _MEMBERS_SUBJECT.finditer(text)]
     out: list[_Cand] = []
     people = _actors(ctx)
     for a, b, who, delegation in sorted(subjects):
@@ -2141,11 +2467,14 @@ def _group_meetings_of(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         ):
             continue
         dated = ctx.dates_in(s.start, s.end) or _SAME_DAY.search(text, s.start, s.end)
-        if not dated and not _SIDELINES_OPEN.match(text, s.start):
+        # ("Members also met …": no one named, the day of the paragraph's trip)
+        also_day = _paragraph_day(ctx, gm.end()) if not who else None
+        if not dated and not _SIDELINES_OPEN.match(text, s.start) and also_day is None:
             continue
         # (opened at the group: "the delegation visited a centre … and held a meeting with …" leaves the
         # visit its own occasion)
-        out.append(_Cand(obj, obj + len(group), f"meeting of {who} with {group}", obj + len(group)))
+        name = f"meeting of {who} with {group}" if who else f"meeting with {group}"
+        out.append(_Cand(obj, obj + len(group), name, obj + len(group)))
     return out
 
 
@@ -2345,6 +2674,8 @@ def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         np = np if np.split()[0] in ("the", "a", "an", "its") else f"the {np}"
         # "the implementation of the Strategy on Central Asia, adopted in 2019": the Strategy was adopted
         np = _HEAD_OF.sub("", np)
+        if np.startswith("its ") and not _CAPITAL.search(np):
+            continue  # "its feasibility study, launched in 2025": a thing of something, no occasion named
         if not re.search(r"[A-Z]|study|report|strategy|platform", np) or re.search(
             r"\b(?:agreement|memorandum|"
             r"treaty|protocol)\b",
@@ -2634,6 +2965,12 @@ def _launches(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 
 @lru_cache(maxsize=1)
+def _ceremony_kind_after() -> re.Pattern:
+    kinds = sorted(data.load("events").get("ceremony_kinds") or [], key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(map(re.escape, kinds)) + r")\s+of\s", re.I)
+
+
+@lru_cache(maxsize=1)
 def _ceremony_kind_rx() -> re.Pattern:
     """ "signing ", "groundbreaking " right before "ceremony" (data/events.yaml ceremony_kinds)."""
     kinds = sorted(data.load("events").get("ceremony_kinds") or [], key=len, reverse=True)
@@ -2659,9 +2996,10 @@ def _opening_of_rx() -> re.Pattern:
     return re.compile(
         r"\b(opening|inauguration|commissioning)\s+of\s+((?:the|a|an)\s+(?:[\w’'-]+\s+){0,4}?(?:"
         + "|".join(map(re.escape, things))
-        + r"))\b(?!\s+of\b)"
-        # "… at the Baku International Sea Trade Port": the site it stands on belongs to its name
-        r"((?:\s+at\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))?"
+        + r"))\b(?!\s+of\s+(?!(?:the\s+)?[A-Z]))"
+        # "… at the Baku International Sea Trade Port", "… of the Port of Aktau": the site it stands on (or
+        # belongs to) is part of its name
+        r"((?:\s+(?:at|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*))?"
     )
 
 
@@ -2689,9 +3027,19 @@ def _inaugurations(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 continue
             if any(c.start <= m.start() < c.end or m.start() <= c.start < m.end() for c in taken + out):
                 continue
+            if _TOPIC_OF_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+                continue  # "an agreement on the opening of an EIB office": what was agreed, not an occasion
             end = m.end(3) if m.group(3) else m.end(2)
-            out.append(_Cand(m.start(), end, ctx.text[m.start() : end], end))
+            # ("Participants also attended the opening of …": no day of its own, at the reported occasion;
+            # "On 7 June, the ministers took part in the ceremony of commissioning of …": the day before it)
+            out.append(_Cand(m.start(), end, ctx.text[m.start() : end], end, True))
     return out
+
+
+_TOPIC_OF_BEFORE = re.compile(
+    r"\b(?:agreement|memorandum|decision|deal|talks|negotiations|plans?|proposal|request|idea)\s+"
+    r"(?:on|for|about|regarding|to\s+speed\s+up)\s+(?:the\s+)?$"
+)
 
 
 @lru_cache(maxsize=1)
@@ -2705,7 +3053,9 @@ def _ceremony_rx() -> re.Pattern:
         r"(?:launching|to\s+launch|marking\s+the\s+(?:start|launch)\s+of)\s+(?:the\s+)?"
         r"(?P<thing>" + "|".join(map(re.escape, things)) + r")\b"
         # "the signing ceremony of the … loan": a named kind of ceremony "of"/"for" what it is held for
-        r"|(?P<of>(?<=ceremony\s)(?:of|for))\s+(?=the\s|an?\s))"
+        # ("the ceremony of commissioning of the Zhanatas wind farm": of a kind of act)
+        r"|(?P<of>(?<=ceremony\s)(?:of|for))\s+(?=the\s|an?\s|(?:" + "|".join(map(re.escape, kinds))
+        + r")\s+of\s))"
     )
 
 
@@ -2721,8 +3071,8 @@ def _ceremonies(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     for m in _ceremony_rx().finditer(text):
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
-        if m.group("of") and not m.group(1):
-            continue  # a bare "ceremony of …" says too little of what is held
+        if m.group("of") and not m.group(1) and not _ceremony_kind_after().match(text, m.end()):
+            continue  # a bare "ceremony of …" says too little of what is held (not "… of commissioning of")
         if any(c.start <= m.start() < c.end for c in taken + out):
             continue
         if m.group("of"):
@@ -2764,6 +3114,9 @@ def _visited_rx() -> re.Pattern:
     )
 
 
+_CAPS_ON = re.compile(r"(?:\s+[A-Z][\w’'–-]*)*")
+
+
 def _site_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "He also visited the site of the future Samarkand solar park" → "visit to the site of the future
     Samarkand solar park" (data/events.yaml sites and works); a named place only, and with no day of its
@@ -2777,12 +3130,179 @@ def _site_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         if any(c.start <= m.start(1) < c.end for c in taken + out):
             continue
-        end = _np_end(text, m.end(1)) if _OF_NEXT.match(text, m.end(1)) else m.end(1)
+        head_end = m.end(1)
+        if text[m.start(1) : head_end].split()[-1][:1].isupper():
+            head_end = _CAPS_ON.match(text, head_end).end()  # "the Chengdu International Railway Port"
+        end = _np_end(text, head_end) if _OF_NEXT.match(text, head_end) else head_end
         np = text[m.start(1) : end]
-        if not _CAPITAL.search(np):
-            continue  # "visited the plant": no name
+        if not _CAPITAL.search(np) and " of " not in np:
+            continue  # "visited the plant": no name ("the construction site of a solar plant" says which)
         s = ctx.sentence_at(m.start())
         out.append(_Cand(m.start(1), end, f"visit to {np}", end, not ctx.dates_in(s.start, s.end)))
+    return out
+
+
+# "proposed to hold the next one in the Issyk-Kul region in 2027", "the forum itself will be held again in
+# Baku next year": the next edition of an occasion just named
+# (two scans tried where their first words open, interpret.scan; the words before read backwards)
+_NEXT_ONE = LiteralScan(re.compile(r"(?:next|following)\s+(?:one|edition)\b"))
+_HELD_AGAIN = re.compile(r"(?:be\s+held|take\s+place|meet|convene)\s+$")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_THE_NOUN_WILL = re.compile(r"\b[Tt]he\s+([a-z]+)\s+(?:itself\s+)?(?:will|is\s+to|is\s+due\s+to)\s+$")
+_NOT_SERIES = ("visit", "meeting of", "talks", "reception", "phone", "telephone")  # (no editions)
+_EDITION_MARKS = re.compile(
+    r"^(?:(?:previous|last|first|next|\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd))\s+)+|\s+[\"“«][^\"”»]*[\"”»]$"
+)
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    return frozenset(t.lower() for t in data.load("events")["triggers"] if " " not in t)
+
+
+def _next_editions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "… the previous business forum was held in Brussels … and proposed to hold the next one in the
+    Issyk-Kul region in 2027" → "next business forum"; "the forum itself will be held again in Baku next
+    year" → "next International Transport and Logistics Forum": the next edition of the occasion named
+    last before (with the same head word, when one is given), named as that one without its number or
+    title."""
+    text = ctx.text
+    if " again" not in text and "next " not in text and "following " not in text:
+        return []
+    out: list[_Cand] = []
+    found = []
+    for m in _NEXT_ONE.finditer(text, ctx.at):
+        tm = _THE_BEFORE.search(text, max(0, m.start() - 6), m.start())
+        if tm is not None:
+            found.append((tm.start(), m.end(), ""))
+    i = text.find(" again")
+    while i >= 0:  # "the forum itself will be held again": read backwards from the rare "again"
+        hm = _HELD_AGAIN.search(text, max(0, i - 14), i + 1)
+        tm = _THE_NOUN_WILL.search(text, max(0, hm.start() - 60), hm.start()) if hm else None
+        if tm is not None:
+            found.append((tm.start(), i + 6, tm.group(1).lower()))
+        i = text.find(" again", i + 6)
+    for start, end, head in sorted(found):
+        if ctx.is_heading(start) or ctx.in_quote(start):
+            continue
+        if any(c.start <= start < c.end for c in taken):
+            continue
+        if head and head not in _trigger_words():
+            continue  # ("The ministers will meet again in Baku": who meets, read by `_meet_again`)
+        before = [
+            c
+            for c in taken
+            if c.end <= start
+            # ("the next one": an occasion of its sentence or the one before; "the forum": the last forum)
+            and (head or ctx.sentence_index(c.start) >= ctx.sentence_index(start) - 1)
+            and (not head or c.name.lower().split()[-1].strip("\"”»") == head or head in _name_words(c.name))
+        ]
+        if not before:
+            continue
+        base = _EDITION_MARKS.sub("", max(before, key=lambda c: c.end).name).strip()
+        if not base or base.lower().startswith(_NOT_SERIES):
+            continue
+        out.append(_Cand(start, end, f"next {base}", end))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _group_sitting_rx() -> LiteralScan:
+    # (opened at the group's words, tried only where they stand, interpret.scan; the determiner read behind)
+    groups = sorted(data.load("events").get("group_bodies") or [], key=len, reverse=True)
+    return LiteralScan(
+        re.compile(
+            r"(?<=\b[Tt]he\s|[Ii]ts\s)((?:" + "|".join(map(re.escape, groups)) + r")"
+            r"(?:\s+(?:on|for)\s+[a-z][\w’'-]*(?:\s+(?:and\s+|of\s+)?[a-z][\w’'-]*){0,5})?)"
+            r"\s+(?:also\s+)?(?:met|convened|gathered|held\s+(?:its|a)\s+(?:first\s+|regular\s+|second\s+)?"
+            r"(?:meeting|session))\b"
+        )
+    )
+
+
+def _group_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "On 15 September, the working group on tariff policy and digitalisation met at the Aktau seaport" →
+    "meeting of the working group on tariff policy and digitalisation" (data/events.yaml group_bodies): a
+    sitting of a standing group, on the day its sentence gives (or the report's)."""
+    text = ctx.text
+    if "group" not in text and "task force" not in text and "committee" not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _group_sitting_rx().finditer(text, ctx.at):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start(1) < c.end for c in taken + out):
+            continue
+        # (the verb inside: "held its first meeting" is this sitting, its day and place after it)
+        out.append(_Cand(m.start(1), m.end(), f"meeting of the {m.group(1)}", m.end(), True))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _foundation_rx() -> re.Pattern:
+    verbs = sorted(data.load("events").get("foundation_verbs") or [], key=len, reverse=True)
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs) + r")"
+        r"\s+((?:the|a|an)\s+[^,.;()\n]{3,90}?)"
+        r"(?=[,.;()\n]|\s+(?:and|on|during|before|after|by|via)\s|$)"
+    )
+
+
+def _foundation_stones(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "On 5 June, A and B laid the foundation stone of the new hydrogen plant in Mangystau" → "laying of
+    the foundation stone of the new hydrogen plant in Mangystau" (data/events.yaml foundation_verbs); with no
+    day in its sentence, at the reported occasion."""
+    text = ctx.text
+    if "stone" not in text and "capsule" not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _foundation_rx().finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start(1) < c.end for c in taken + out):
+            continue
+        what = m.group(1)
+        what = "the " + what[2:] if what.startswith("a ") else what
+        done = m.group(0).startswith("laid")  # (one ahead, "will lay …", is dated by its own sentence only)
+        out.append(_Cand(m.start(), m.end(1), f"laying of the foundation stone of {what}", m.end(1), done))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _tribute_rx() -> tuple[re.Pattern, dict[str, str]]:
+    conf = data.load("events")["tributes"]
+    objects = {k.lower(): v for k, v in conf["objects"].items()}
+    rx = re.compile(
+        r"\b(?:" + "|".join(map(re.escape, conf["verbs"])) + r")\s+("
+        + "|".join(map(re.escape, sorted(objects, key=len, reverse=True)))
+        + r")\s+(at|to)\s+(?:the\s+)?([^,.;()\n]{3,80}?)"
+        + r"(?=[,.;()\n]|\s+(?:and|in|on|during|before|after)\s|$)"
+    )
+    return rx, objects
+
+
+def _tributes(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "Earlier on the same day, A laid a wreath at the Defenders of the Fatherland monument" →
+    "wreath-laying by A at the Defenders of the Fatherland monument" (data/events.yaml tributes): an act of
+    homage of a visit, by the person the sentence names before the verb."""
+    text = ctx.text
+    if "wreath" not in text and "flowers" not in text:
+        return []
+    rx, objects = _tribute_rx()
+    out: list[_Cand] = []
+    for m in rx.finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start() < c.end for c in taken + out):
+            continue
+        s = ctx.sentence_at(m.start())
+        who = [p for a, b, p in _actors(ctx) if s.start <= a and b <= m.start()]
+        if not who:
+            continue
+        what = m.group(3).strip()
+        name = f"{objects[m.group(1).lower()]} by {who[-1].name} {m.group(2)} the {what}"
+        # (on the day its sentence gives, or else the reported visit's)
+        out.append(_Cand(m.start(), m.end(3), name, m.end(3), True))
     return out
 
 
@@ -2828,8 +3348,11 @@ def _place_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 _DELEGATION_VISITED = re.compile(
     r"\b((?:[Aa]n?|[Tt]he)\s+(?:[\w’'–-]+\s+){0,4}?delegation"
     r"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w’'–-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'–-]*){0,5})?)"
+    # "A delegation of Members of the European Parliament's Delegation for relations with Central Asia (DCAS)
+    # visited …": a long name its acronym closes, by which the delegation is named
+    r"(?:\s+(?:of|from)\s+[^.;()]{3,120}?\s+\((?P<acr>[A-Z][A-Za-z]{1,8})\))?"
     # "… led by the Deputy Minister of Investment, Industry and Trade X": who led it, left out of the name
-    r"(?:\s+led\s+by\s+[^.;()]{3,110}?)?"
+    r"(?:\s+(?:led|headed)\s+by\s+[^.;()]{3,110}?)?"
     r",?\s+(?:(?:also|then|later)\s+)?(?:visited|toured|paid\s+a\s+visit\s+to|travelled\s+to|traveled\s+to|"
     r"arrived\s+in)"
     r"\s+(?:the\s+)?"
@@ -2856,6 +3379,7 @@ def _delegation_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     if "delegation" not in text:
         return []
     out: list[_Cand] = []
+    toured: set[str] = set()  # the countries a delegation's trip named so far covers
     found: list[re.Match] = []
     i = text.find("delegation")
     while i >= 0:  # the sentences that name a delegation, each read once
@@ -2867,7 +3391,7 @@ def _delegation_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
         place = next((x for x in ctx.places_in(m.end(), m.end() + 60) if x.span[0] == m.end()), None)
-        who = m.group(1)
+        who = f"the {m.group('acr')} delegation" if m.group("acr") else m.group(1)
         who = who[0].lower() + who[1:]
         if place is None and (sm := _delegation_site_rx().match(text, m.end())) is not None:
             # "the European delegation visited a rehabilitation centre in the Zangiata district": a site
@@ -2897,9 +3421,12 @@ def _delegation_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         if any(c.start <= m.end() < c.end for c in taken + out):
             continue
+        if place.kind == "city" and place.country in toured:
+            continue  # "visited Kazakhstan and Kyrgyzstan …; on 29 October, it went to Bishkek": one trip
         s = ctx.sentence_at(m.start())
-        name = f"visit of {who} to {place.text}"
-        out.append(_Cand(m.start(1), place.span[1], name, place.span[1], not ctx.dates_in(s.start, s.end)))
+        name = f"visit of {who} to {text[place.span[0] : end]}"
+        toured.update(x.name for x in ctx.places_in(place.span[0], end) if x.kind == "country")
+        out.append(_Cand(m.start(1), end, name, end, not ctx.dates_in(s.start, s.end)))
     return out
 
 
@@ -3002,7 +3529,13 @@ _ON_MARGINS_OF = re.compile(
 def _limit(ctx: Context, c: _Cand, nxt: int | None, s_end: int) -> int:
     """Where the occasion's own date and place may stand: before the next occasion in its sentence,
     unless it was held on that one's sidelines ("the meeting between A and B on the sidelines of the
-    UN General Assembly in New York on 24 September": the Assembly's date and place are the meeting's)."""
+    UN General Assembly in New York on 24 September": the Assembly's date and place are the meeting's);
+    and before a second predicate of the sentence's subject ("reviewed progress since its previous
+    meeting and looked ahead to the EPCA, signed in Brussels on 24 October": the EPCA's day)."""
+    if ctx.text.find(" and ", c.end, s_end) >= 0:  # (most occasions have no "and" after them)
+        second = _AND_VERB.search(ctx.text, c.end, s_end)
+        if second is not None:
+            s_end = second.start()
     if nxt is None or nxt <= c.trigger_end:
         return s_end
     m = _ON_MARGINS_OF.match(ctx.text, c.end)
@@ -3016,6 +3549,12 @@ def _limit(ctx: Context, c: _Cand, nxt: int | None, s_end: int) -> int:
     # clause's own date
     clause = _DATED_CLAUSE.search(ctx.text, c.trigger_end, nxt)
     return min(s_end, clause.start() if clause else nxt)
+
+
+_AND_VERB = re.compile(
+    r"\s+and\s+(?:then\s+|also\s+)?(?!(?:related|advanced|integrated|associated|connected|combined|renewed|"
+    r"expanded|extended|enlarged|updated|revised|detailed)\b)[a-z]{3,}ed\s+(?!by\b|with\b|in\b|on\b|at\b)"
+)
 
 
 _DATED_CLAUSE = re.compile(
@@ -3045,15 +3584,25 @@ def _in_named_year(c: _Cand, d) -> tuple[str, str | None]:
 _TOOK_PART = re.compile(
     # ("Earlier this month, X inspected the port during a working trip to Y": "during" places it then)
     r"\b(?:met|gathered|convened|attended|took\s+part|participated|spoke|addressed|opened|held|paid|made|"
-    r"during)\b"
+    r"visited|toured|during|"
+    # "delivered speeches at the … Round Table", "gave a keynote speech at the … Forum"
+    r"(?:delivered|gave)\s+(?:an?\s+)?(?:keynote\s+)?(?:speech(?:es)?|remarks|address|lecture|presentation)"
+    r"(?:\s+at)?)\b"
     # "attended the opening ceremony of the … Forum", "addressed the plenary session of the … Forum"
     r"(?:(?:\s+(?:at|in|to))?\s+the\s+(?:official\s+)?(?:opening|closing|plenary)(?:\s+(?:ceremony|session))?"
     r"\s+of)?(?:\s+[\w’'-]+){0,3}\s*$"
 )
 _LEVEL_MOD = re.compile(r"\b[a-z]+-level$")
 _HELD_AFTER = re.compile(
+    # ("a round table … with the participation of the EU Special Representative … is planned": who takes part)
+    r"(?:\s+with\s+the\s+participation\s+of\s+[^,.;]{3,120}?)?"
     r"\s+(?:(?:was|were)\s+(?:also\s+)?(?:held|opened|organi[sz]ed|launched|inaugurated|hosted|convened)"
-    r"|took\s+place|opened|convened|began|started|kicked\s+off)\b"
+    r"|took\s+place|opened|convened|began|started|kicked\s+off"
+    # planned: "From 3 to 5 June, the exhibition … will be held in Berlin", "On 29 May, a round table … is
+    # planned"
+    r"|will\s+(?:be\s+(?:held|opened|organi[sz]ed|hosted|convened)|take\s+place|open|convene)"
+    r"|(?:is|are)\s+(?:(?:to\s+be\s+)?(?:planned|scheduled|held|organi[sz]ed)"
+    r"|due\s+to\s+(?:be\s+held|take\s+place)))\b"
 )
 _BOLD_LEAD_IN = re.compile(r"\*\*[^*\n]{1,120}\*\*\s*")
 
@@ -3071,9 +3620,17 @@ _DID_OCCASION = re.compile(
     r"\b(?:open(?:ed)?|organi[sz]ed?|host(?:ed)?|attend(?:ed)?|hold|held|gave|give|took\s+part\s+in|"
     r"participated\s+in)\s+"
     r"(?:(?:the|an?)\s+|[\"“«]|(?=[\"“«]))(?:official\s+)?(?:(?:opening|closing)\s+(?:ceremony\s+|session\s+)?of\s+the\s+)?$"
+    # "On 29 October, the delegation … visited the construction site of …": a site visit, named from "the"
+    r"|\b(?:visited|toured)\s+$"
+    # "On 8 June, the President gave the start to the construction of …", "… launched the construction of"
+    r"|\b(?:launched|inaugurated|gave\s+(?:the\s+|a\s+)?start\s+to)\s+(?:the|an?)\s+$"
 )
 # ("Earlier this month, …", "Yesterday, …": a date opening the sentence without a preposition)
-_FRONTED = re.compile(r"[^\w,]*(?:[A-Z][a-z]+,\s+)?(?:(?:[Oo]n|[Ii]n)\s+)?")
+# ("The next day, 15 July, …", "The following morning, 4 June, …": a relative day the date then spells out)
+_FRONTED = re.compile(
+    r"[^\w,]*(?:[A-Z][a-z]+(?:\s+(?:next|following|same)\s+(?:day|morning|afternoon|evening))?,\s+)?"
+    r"(?:(?:[Oo]n|[Ii]n|[Ff]rom|[Bb]etween)\s+)?"
+)
 
 
 # occasions named by who took part: a date fronted in their sentence is theirs ("On 13 May, A, who is
@@ -3279,6 +3836,18 @@ def _in_title(s: str) -> bool:
     return s.count('"') % 2 == 1 or s.count("“") > s.count("”")
 
 
+# ("On 5 June in Berlin, …", "Earlier in Astana, …", "In Tashkent on Wednesday, …")
+_FRONTED_IN = re.compile(
+    r"\W*(?:(?:[Oo]n|[Ll]ater|[Ee]arlier)\b[^,.;]{0,30}?\s)?[Ii]n\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
+    r"(?:\s+(?:on|in|this|last)\s+[^,.;]{1,25})?\s*,"
+)
+_TRAVEL_FOR = re.compile(
+    r"\b(?:travel(?:s|led|ed)?|go(?:es)?|went|fly|flies|flew|arrive[sd]?|head(?:s|ed)?|come[s]?|came)\s+"
+    r"(?:to|in)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s+(?:on\s+[^,.;]{1,24}?\s+)?"
+    r"(?:for|to\s+attend|to\s+take\s+part\s+in|to\s+participate\s+in)\s+(?:the\s+)?$"
+)
+
+
 def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     s = ctx.sentence_at(c.start)
     limit = _limit(ctx, c, nxt, s.end)
@@ -3286,11 +3855,19 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
         # "to visit Azerbaijan": the place the visit's name ends with
         last = ctx.places_in(c.start, c.end)
         if last and last[-1].span[1] == c.end and c.name.endswith(last[-1].text):
+            if len(last) > 1 and _AND_PLACE.fullmatch(ctx.text, last[-2].span[1], last[-1].span[0]):
+                return None  # "visit of A to Kazakhstan and Kyrgyzstan": no one place
             return last[-1].name
     # a place after the occasion's noun before one inside its name ("the Shanghai Cooperation
     # Organisation summit in Astana")
     split = min(max(c.trigger_end, c.start), limit)
-    for p in ctx.places_in(split, limit) + ctx.places_in(c.start, split):
+    ahead = ctx.places_in(split, limit)
+    if c.end > split:
+        # "a concert of the Astana Opera took place in Berlin": a city that opens a longer name inside the
+        # occasion's own post-modifier comes after a place the sentence gives beyond it
+        inner = [p for p in ahead if p.span[0] < c.end and _NAME_GOES_ON.match(ctx.text, p.span[1])]
+        ahead = [p for p in ahead if p not in inner] + inner
+    for p in ahead + ctx.places_in(c.start, split):
         if p.span[0] < c.end and _in_title(ctx.text[c.start : p.span[0]]):
             continue  # 'the "Made in Azerbaijan" exhibition': a title, not where it is
         if p.kind == "city":
@@ -3320,6 +3897,19 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
         cities = [p for p in ctx.places_in(s.start, c.start) if p.kind == "city"]
         if cities:
             return cities[-1].name  # "… in Baku …, on the sidelines of the COP29 conference"
+    talks = c.name.startswith(_TALKS_NAMES + ("reception of ",))
+    fm = _FRONTED_IN.match(ctx.text, s.start) if talks else None
+    if fm is not None and fm.end() <= c.start:
+        # "On 5 June in Berlin, A met with B": where the sentence opens
+        cities = [p for p in ctx.places_in(fm.start(1), fm.end(1)) if p.kind == "city"]
+        if cities:
+            return cities[-1].name
+    tf = _TRAVEL_FOR.search(ctx.text, max(s.start, c.start - 90), c.start)
+    if tf is not None:
+        # "will travel to Brussels for the EU–Central Asia summit": where the occasion is
+        cities = [p for p in ctx.places_in(tf.start(1), tf.end(1)) if p.kind == "city"]
+        if cities:
+            return cities[-1].name
     # "to be held in Gabala in October": a place the gazetteer does not know
     hm = _HELD_IN.search(ctx.text, c.trigger_end, limit) or _IN_PLACE.match(ctx.text, c.end)
     if hm and not ctx.places_in(hm.start(1), hm.end(1)) and not _DATE_WORDS.match(hm.group(1)):
