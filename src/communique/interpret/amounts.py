@@ -34,6 +34,7 @@ from ..annotate.types import Amount
 from ..models import Figure, Pledge
 from .context import Context
 from .scan import AnyOf, LiteralScan
+from .tables import table_figures
 
 __all__ = ["interpret_amounts"]
 
@@ -637,6 +638,9 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
     if " met " in ctx.text or "convened" in ctx.text:  # (cheap test first)
         figures += _times_met(ctx)
     figures += _compared_counts(ctx, figures)
+    if "|" in ctx.text:  # statistics tables: bare number cells under a header that states the unit
+        figures, cells = table_figures(ctx, figures)
+        figures += cells
     figures += _table_counts(ctx, figures)
     figures = _table_repeats(ctx, figures)
     release = _release_period(ctx)

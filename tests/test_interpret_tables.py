@@ -1,0 +1,130 @@
+"""Statistics tables: each bare number cell is a figure with its row's metric, its column's period
+and the unit the header or the caption states (interpret/tables.py). Tables of our own, in
+Markdown and as the rows the HTML reader makes of a <table>."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import extract
+from communique.interpret.tables import unit_of
+
+
+def ex(text: str, published: str | None = "2026-10-15"):
+    return extract(text, published=published)
+
+
+def _cells(out):
+    return {(f.value, f.unit, f.period) for f in out.figures}
+
+
+@pytest.mark.parametrize(
+    "phrase, unit",
+    [
+        ("Indicator, USD billion", ("USD", 1e9)),
+        ("in millions of tenge", ("KZT", 1e6)),
+        ("(EUR m)", ("EUR", 1e6)),
+        ("Value, US$ million", ("USD", 1e6)),
+        ("thousand US dollars", ("USD", 1e3)),
+        ("Change, %", ("percent", 1.0)),
+        ("Share, per cent", ("percent", 1.0)),
+        ("Exports to the EU", None),
+        ("Jan–Sep 2026", None),
+    ],
+)
+def test_the_unit_a_header_states(phrase, unit):
+    assert unit_of(phrase) == unit
+
+
+def test_rows_of_metrics_by_columns_of_periods_in_markdown():
+    text = (
+        "# Foreign trade of Uzbekistan with Germany\n\n"
+        "The statistics agency published preliminary data on trade with Germany.\n\n"
+        "| Indicator, USD million | Jan–Jun 2025 | Jan–Jun 2026 | Change, % |\n"
+        "|---|---:|---:|---:|\n"
+        "| Exports to Germany | 210.5 | 236.1 | +12.2 |\n"
+        "| Imports from Germany | **640.0** | 612.4 | −4.3 |\n"
+    )
+    got = _cells(ex(text))
+    assert {
+        (210500000.0, "USD", "2025-01/2025-06"),
+        (236100000.0, "USD", "2026-01/2026-06"),
+        (12.2, "percent", "2026-01/2026-06"),
+        (640000000.0, "USD", "2025-01/2025-06"),
+        (612400000.0, "USD", "2026-01/2026-06"),
+        (-4.3, "percent", "2026-01/2026-06"),
+    } <= got
+
+
+def test_a_caption_above_the_table_gives_the_unit_and_years_head_the_columns():
+    text = (
+        "The ministry summed up the year's results for foreign investment.\n\n"
+        "Table 2. Gross inflow of direct investment, in billions of tenge\n\n"
+        "| Source | 2024 | 2025 |\n"
+        "|---|---|---|\n"
+        "| Netherlands | 1 250,4 | 1 310,2 |\n"
+        "| Switzerland | 610,0 | 702,5 |\n"
+    )
+    got = _cells(ex(text))
+    assert {
+        (1250400000000.0, "KZT", "2024"),
+        (1310200000000.0, "KZT", "2025"),
+        (610000000000.0, "KZT", "2024"),
+        (702500000000.0, "KZT", "2025"),
+    } <= got
+
+
+def test_html_table_rows_with_the_unit_in_the_column_headers_and_dates_in_the_rows(tmp_path):
+    page = tmp_path / "trade.html"
+    page.write_text(
+        "<html><head><title>Trade with Azerbaijan</title></head><body><article>"
+        "<h1>Trade between Georgia and Azerbaijan</h1>"
+        "<p>Tbilisi, 15 October 2026. The statistics office released the annual trade series for the "
+        "two neighbours, which shows a steady rise.</p>"
+        "<table><tr><th>Year</th><th>Exports, USD million</th><th>Imports, USD million</th></tr>"
+        "<tr><td>2024</td><td>410.2</td><td>730.9</td></tr>"
+        "<tr><td>2025</td><td>455.0</td><td>801.3</td></tr></table>"
+        "<p>The data are preliminary and will be revised in the next release of the office.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    out = extract(page)
+    got = {(f.value, f.unit, f.period) for f in out.figures}
+    assert {
+        (410200000.0, "USD", "2024"),
+        (730900000.0, "USD", "2024"),
+        (455000000.0, "USD", "2025"),
+        (801300000.0, "USD", "2025"),
+    } <= got
+    metrics = {f.value: f.metric for f in out.figures}
+    assert metrics[455000000.0] == "Exports"
+
+
+def test_a_row_the_prose_tells_is_one_figure_and_a_consistent_growth_raises_no_flag():
+    text = (
+        "Trade turnover with the EU in January–September 2026 amounted to USD 36.4 billion, 5.2% more "
+        "than a year earlier.\n\n"
+        "| Indicator, USD billion | Jan–Sep 2025 | Jan–Sep 2026 | Change, % |\n"
+        "|---|---:|---:|---:|\n"
+        "| Trade turnover with the EU | 34.6 | 36.4 | +5.2 |\n"
+        "| of which: trade with Italy | 10.6 | 11.2 | +5.7 |\n"
+    )
+    out = ex(text)
+    assert [f.value for f in out.figures].count(36400000000.0) == 1
+    assert [f.value for f in out.figures].count(5.2) == 1
+    italy = [f for f in out.figures if f.value == 11200000000.0]
+    assert italy and italy[0].metric == "trade with Italy"
+    assert not [x for x in out.flags if x.kind == "growth inconsistent"]
+
+
+def test_a_table_with_no_unit_and_lists_of_words_give_no_figures():
+    text = (
+        "The two sides reviewed the work of the groups.\n\n"
+        "| Working group | Meetings held | Next meeting |\n"
+        "|---|---|---|\n"
+        "| Energy | 3 | March 2027 |\n"
+        "| Transport | 2 | May 2027 |\n\n"
+        "| Step | When |\n|---|---|\n| Talks opened | June 2021 |\n| Text initialled | May 2024 |\n"
+    )
+    out = ex(text)
+    assert not [f for f in out.figures if f.unit not in ("count",)]
