@@ -612,3 +612,125 @@ def test_the_reporting_period_is_the_period_told_before():
 def test_a_rate_is_no_share():
     (f,) = ex("The refinancing rate stands at 16.5%.").figures
     assert f.metric == "interest rate"
+
+
+# --- a sum told twice is one record (a pledge's "at a glance" line, a key-points bullet) ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EBRD has approved a loan of EUR 80 million to Georgia's railway.\n\nKey facts\n"
+        "- EBRD loan: EUR 80 million\n- Borrower: Georgian Railway\n",
+        "The Asian Development Bank approved a $120 million loan for roads in Tajikistan today.\n\n"
+        "Financing at a glance\n• ADB: $120 million (concessional)\n",
+        "The Government of Uzbekistan will provide USD 48.6 million in counterpart funding.\n\n"
+        "Summary:\n1. Government of Uzbekistan: USD 48.6 million\n",
+    ],
+)
+def test_a_pledge_listed_again_is_no_figure(text):
+    out = ex(text)
+    assert out.pledges
+    amount = out.pledges[0].amount
+    assert not [f for f in out.figures if f.unit not in ("percent", "count") and f.value == amount]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Key points\n• Needs of the corridor are estimated at EUR 18.5 billion.\n• Lending lags.\n\n"
+         "A study put the investment the corridor needs at EUR 18.5 billion.", 18.5e9),
+        ("Highlights\n- Trade with China: about $32 billion in 2025\n\n"
+         "Trade with China reached $32 billion in 2025, the customs office said.", 32e9),
+        ("In brief:\n* FDI inflow of nearly EUR 4 billion\n\n"
+         "Gross inflow of foreign direct investment from the EU was EUR 4 billion in 2024.", 4e9),
+    ],
+)
+def test_a_summary_bullet_and_its_paragraph_are_one_figure_told_as_the_prose_tells_it(text, value):
+    got = [f for f in ex(text).figures if f.value == value]
+    assert len(got) == 1
+    assert got[0].qualifier == "exact"
+
+
+def test_the_same_sum_in_two_periods_is_two_figures():
+    out = ex("Exports to Latvia were $2 billion in 2023 and exports to Estonia reached $2 billion in 2024.")
+    assert sorted(f.period for f in out.figures if f.value == 2e9) == ["2023", "2024"]
+
+
+# --- a date of a clause with its own subject and verb is not the amount's period -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The total project cost is estimated at about $403.6 million, and the project is expected to be "
+        "completed in 2032.",
+        "The new terminal will cost EUR 95 million, and its first berth should open in 2029.",
+        "The budget of the programme is USD 40 million, but the last tranche will be paid in 2030.",
+    ],
+)
+def test_a_date_of_the_next_clause_is_not_the_period(text):
+    (f,) = [f for f in ex(text).figures if f.unit not in ("percent", "count")]
+    assert f.period is None
+
+
+# --- a flow that "has grown" in the sentence after a dated flow is of that period ----------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("By results of 9 months of 2025 trade turnover made up 32,1 billion US dollars. Export of "
+         "Kazakh goods to China has increased to 13,9 billion dollars.", 13.9e9),
+        ("In January–June 2025 bilateral trade reached $5.1 billion. Imports from Italy have grown to "
+         "$1.2 billion.", 1.2e9),
+        ("Trade between the two countries totalled EUR 900 million in 2024. Exports to Austria have "
+         "fallen to EUR 310 million.", 310e6),
+    ],
+)
+def test_a_present_perfect_change_carries_the_period_of_the_flow_before(text, value):
+    first = [f for f in ex(text).figures if f.unit not in ("percent", "count")]
+    got = {f.value: f.period for f in first}
+    periods = {p for p in got.values()}
+    assert len(periods) == 1 and None not in periods
+    assert value in got
+
+
+# --- boilerplate "About …" sections, footnote marks and the two parties are no figures -----------
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "About ADB\nADB is owned by 69 members, 49 from the region, and lent $24 billion last year.",
+        "## About the EBRD\n\nThe EBRD has invested over EUR 190 billion in more than 7,000 projects.",
+        "Notes to editors:\nThe Agency employs 1,200 staff in 40 countries.",
+    ],
+)
+def test_numbers_of_a_standing_about_section_are_no_figures(tail):
+    out = ex("Trade between Uzbekistan and Japan reached $1.1 billion in 2025.\n\n" + tail)
+    assert [(f.value, f.unit) for f in out.figures] == [(1.1e9, "USD")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The volume of mutual trade between two countries made up 5 billion dollars in 2025.",
+        "More than 200 representatives of business of two states took part; 14 agreements were signed.",
+        "Ministers of two countries noted that 14 agreements were signed in 2025.",
+    ],
+)
+def test_two_countries_are_the_parties_not_a_count(text):
+    assert not [f for f in ex(text).figures if f.unit == "count" and f.value == 2.0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade rose by 8% in 2025.[3]\n\nNotes\n[3] Global Gateway Investors Forum, Brussels, 2024.",
+        "Cargo grew by 62% in 2024.[2]\n\n[2] Customs Committee projects database.",
+        "FDI reached $4 billion in 2024.[4]\n\n[4] National Bank companies survey, 2025.",
+    ],
+)
+def test_a_footnote_mark_is_no_count(text):
+    assert not [f for f in ex(text).figures if f.unit == "count"]

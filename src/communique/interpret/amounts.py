@@ -550,6 +550,9 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             continue
         if a.unit == "count" and (
             not _is_count_figure(ctx, a)
+            or (a.value == 2.0 and _two_parties(ctx, a))
+            # "[3] Global Gateway Investors Forum, Brussels": a footnote's mark, no count
+            or (ctx.text[a.span[0] - 1 : a.span[0]] == "[" and ctx.text.startswith("]", a.span[1]))
             or _in_pledge_purpose(ctx, a, last_pledge, si)
             or re.search(
                 r"\b(?:the|both|all|these|those)\s+$", ctx.text[max(0, a.span[0] - 8) : a.span[0]], re.I
@@ -670,7 +673,87 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             figures[k] = f.model_copy(update={"period": last.period})
     if pledges and ":" in ctx.text:
         pledges = _package_programs(ctx, pledges)
-    return figures, pledges
+    boiler = _boilerplate(ctx.text)
+    if boiler:
+        figures = [f for f in figures if not (f.span and any(a <= f.span[0] < b for a, b in boiler))]
+    return _told_once(ctx, figures, pledges), pledges
+
+
+@lru_cache(maxsize=1)
+def _figure_lex() -> dict:
+    fx = data.load("figures")
+    heads = sorted(
+        (h for h in fx["boilerplate_headings"] if not h.startswith("about")), key=len, reverse=True
+    )
+    return {
+        # a heading line: "About ADB", "## About the EBRD", "Notes to editors:" (no number, no full stop)
+        "boiler": re.compile(
+            r"^[ \t#*_]*(?:about(?:\s+[A-Za-z&’'.-]+){1,6}?|"
+            + "|".join(re.escape(h) for h in heads)
+            + r")[ \t*_:]*$",
+            re.I | re.M,
+        ),
+        "parties": re.compile(
+            r"\s+(?:" + "|".join(map(re.escape, fx["party_nouns"])) + r")\b(?!\s+of\b)", re.I
+        ),
+    }
+
+
+def _boilerplate(text: str) -> list[tuple[int, int]]:
+    """The spans of the standing "About …" sections of a release: from such a heading to the end of
+    the paragraph under it."""
+    if "bout" not in text and "ditors" not in text and "ontact" not in text:
+        return []
+    out = []
+    for m in _figure_lex()["boiler"].finditer(text):
+        if m.group(0).rstrip().endswith("."):
+            continue
+        body = m.end()
+        while body < len(text) and text[body] in " \t\n":
+            body += 1
+        end = text.find("\n\n", body)
+        out.append((m.start(), len(text) if end < 0 else end))
+    return out
+
+
+def _two_parties(ctx: Context, a: Amount) -> bool:
+    """"between two countries", "representatives of two states": the two parties of the relation,
+    written as a number (as translations write "the two countries"), no count."""
+    return bool(_figure_lex()["parties"].match(ctx.text, a.span[1]))
+
+
+def _told_once(ctx: Context, figures: list[Figure], pledges: list[Pledge]) -> list[Figure]:
+    """A sum is one record however often the text tells it: a money figure with the amount and
+    currency of a pledge is that pledge told again ("Financing at a glance – ADB loan: $250 million"
+    under the prose that tells the loan), and a second figure of the same sum and unit whose period
+    agrees with the first's (or is not said) is the first told again (a "Key points" bullet and the
+    paragraph it sums up): the one in running text stands (a list item's wording is a summary's, "is
+    estimated at"), with the period either tells."""
+    text = ctx.text
+
+    def listed(f: Figure) -> bool:
+        return bool(f.span) and bool(_ITEM.match(text, text.rfind("\n", 0, f.span[0]) + 1))
+
+    pledged = {(p.amount, p.currency) for p in pledges}
+    out: list[Figure] = []
+    seen: dict[tuple[float, str], int] = {}
+    for f in figures:
+        if f.unit in ("percent", "count"):
+            out.append(f)
+            continue
+        if (f.value, f.unit) in pledged:
+            continue
+        k = seen.get((f.value, f.unit))
+        if k is not None and (out[k].period is None or f.period is None or out[k].period == f.period):
+            period = out[k].period or f.period
+            if listed(out[k]) and not listed(f):
+                out[k] = f
+            if out[k].period != period:
+                out[k] = out[k].model_copy(update={"period": period})
+            continue
+        seen[(f.value, f.unit)] = len(out)
+        out.append(f)
+    return out
 
 
 # trade flows a statistical period is told once for: a later flow in the next paragraphs inherits it
@@ -680,7 +763,10 @@ _STAT_PERIOD = re.compile(r"\d{4}(?:-\d\d/\d{4}-\d\d)?")
 _NOT_CARRIED = re.compile(
     r"\b(?:will|would|shall|could|should|may|might|plans?|intends?|expects?|expected|aims?|target|goal|"
     r"forecast|projected|potential|by\s+(?:the\s+end\s+of\s+)?20\d\d|now|currently|remains?|is|are|"
-    r"accounts?\s+for|makes\s+up|make\s+up|stands?|holds?|represents?|operates?|has|have)\b",
+    r"accounts?\s+for|makes\s+up|make\s+up|stands?|holds?|represents?|operates?|"
+    # ("Exports have grown to $13.9 billion": a change over the period told before, as "grew")
+    r"(?:has|have)(?!\s+(?:increased|grown|risen|decreased|declined|fallen|dropped|expanded|contracted|"
+    r"gone\s+(?:up|down)|climbed|doubled|tripled)\b))\b",
     re.I,
 )
 # a share or a count told in the past ("The EU's share in turnover was 4.1 percent", "The number of
@@ -2932,6 +3018,10 @@ def _date_reaches(text: str, c: tuple, a: Amount) -> bool:
 # "up 24% year on year, while the ministers put the potential at … by 2027": the date after a
 # contrasting clause is that clause's
 _CONTRAST_NEXT = re.compile(r",\s+(?:while|whereas)\s")
+_OWN_CLAUSE = re.compile(
+    r",\s+(?:and|but)\s+(?:the|this|that|its|it|they|their|these|those)\b[^,;:]{0,60}?"
+    r"\b(?:is|are|was|were|will|would|shall|has|have|had|should|must|can|could)\b"
+)
 # "the goal of raising it to", "aims to bring trade to": the amount is a target; a date before it
 # is the period of the figure it starts from, not the target's
 _TARGET_BEFORE = re.compile(
@@ -3402,6 +3492,9 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
         and not _SEMI.search(text[a.span[1] : c[0]])
         and not (nxt_amount < s.end and _conj_before_date(text, a.span[1], c[0]))
         and not _CONTRAST_NEXT.search(text, a.span[1], c[0])
+        # "… estimated at $403.6 million, and the project is expected to be completed in 2032": the
+        # date of a clause with a subject and a verb of its own
+        and not _OWN_CLAUSE.search(text, a.span[1], c[0])
         and not (c[0] in bases and _COMPARED.search(text, a.span[1], c[0]))
         # "reached 184, against 178 in January–September 2024": the date of the number compared with
         and not _COMPARED_NUMBER.search(text, a.span[1], c[0])
