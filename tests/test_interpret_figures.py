@@ -734,3 +734,27 @@ def test_two_countries_are_the_parties_not_a_count(text):
 )
 def test_a_footnote_mark_is_no_count(text):
     assert not [f for f in ex(text).figures if f.unit == "count"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The parties discussed the Kambarata-1 hydropower project and the energy grid.",
+        "Work on the Rogun-2 power units will resume next year.",
+        "The ministers visited the Aktau-3 logistics centre on Friday.",
+    ],
+)
+def test_a_number_glued_to_a_name_is_no_count(text):
+    assert not [f for f in ex(text).figures if f.unit == "count"]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The festival was opened with Vice Minister Kanat Iskakov. 16 films will be screened.", 16.0),
+        ("The forum took place in Samarkand. 40 companies signed contracts there.", 40.0),
+        ("The delegation was led by Ambassador Nowak. 12 projects were presented to investors.", 12.0),
+    ],
+)
+def test_a_count_opening_a_sentence_after_a_name_is_a_count(text, value):
+    assert [f.value for f in ex(text).figures if f.unit == "count"] == [value]

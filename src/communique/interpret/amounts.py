@@ -553,6 +553,11 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             or (a.value == 2.0 and _two_parties(ctx, a))
             # "[3] Global Gateway Investors Forum, Brussels": a footnote's mark, no count
             or (ctx.text[a.span[0] - 1 : a.span[0]] == "[" and ctx.text.startswith("]", a.span[1]))
+            # "the Kambarata-1 hydropower project", "Rogun-2 units": the number of a name, no count
+            or (
+                ctx.text[a.span[0] - 1 : a.span[0]] in ("-", "\u2011")
+                and ctx.text[a.span[0] - 2 : a.span[0] - 1].isalpha()
+            )
             or _in_pledge_purpose(ctx, a, last_pledge, si)
             or re.search(
                 r"\b(?:the|both|all|these|those)\s+$", ctx.text[max(0, a.span[0] - 8) : a.span[0]], re.I
