@@ -725,6 +725,15 @@ def _clean_role(role: str) -> tuple[str, str | None]:
     Kazakhstan" → ("First Deputy Prime Minister", "Kazakhstan"); "… at the Federal Ministry …" →
     role and the institution."""
     aff = None
+    first = role.split(" ", 1)[0]
+    if len(first) >= 2 and first.isupper() and " of " in role and not country_name(first):
+        from .orgs import org_info
+
+        info = org_info(first)
+        if info:
+            # "EBRD Head of Azerbaijan Marta Kovács": the bank's head of its Azerbaijan office; the
+            # acronym names the institution, the country after "of" is the office's scope
+            return role, info["name"]
     m = _AT_TAIL.search(role)
     if m:
         aff = m.group(1)
@@ -862,6 +871,13 @@ def find_people(text: str) -> list[PersonEntity]:
         ja = j
         while ja < len(toks) and toks[ja].text in ("*", "_") and toks[ja].start == toks[ja - 1].end:
             ja += 1  # "**Kubanychbek Omuraliev**, the Secretary General …": emphasis on the name
+        if (
+            ja + 1 < len(toks)
+            and toks[ja + 1].text == ","
+            and toks[ja].text in _postnominals()
+            and toks[ja].start == toks[ja - 1].end + 1
+        ):
+            ja += 1  # "Lukas Reinhold MEP, Chair of DCAS,": letters after the name, then its role
         if role is None or _bare_title(role):
             r2, side, org = _role_right(toks, ja, text)
             if r2 and role is not None and not _complemented(r2):
@@ -1039,7 +1055,45 @@ def find_people(text: str) -> list[PersonEntity]:
     people = _resolve(mentions)
     if any(p.role is None for p in people) and "The " in text:
         _role_from_next_sentence(text, people)
+    if any(p.role in _lex()["epithets"] for p in people):
+        _epithet_titles(text, people)
     return people
+
+
+@lru_cache(maxsize=1)
+def _postnominals() -> frozenset[str]:
+    return frozenset(data.load("roles").get("postnominals") or ())
+
+
+def _epithet_titles(text: str, people: list[PersonEntity]) -> None:
+    """ "Head of State Kassym-Jomart Tokayev held talks … the President of Kazakhstan noted …": a
+    person named only by an epithet bears the title the text gives, with a country and no name after
+    it, when exactly one person has the epithet and nobody else bears that title."""
+    titles = data.load("roles").get("epithet_titles") or {}
+    named = [p for p in people if p.role in titles]
+    if len(named) != 1:
+        return
+    p = named[0]
+    title = titles[p.role]
+    rx = re.compile(
+        rf"\b[Tt]he\s+{re.escape(title)}\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
+        r"(?!\s+[A-Z])"  # (no name after the title: the title stands for the person)
+    )
+    countries = set()
+    for m in rx.finditer(text):
+        c = country_name(m.group(1))
+        if c:
+            countries.add(c)
+    if len(countries) != 1 or (p.affiliation is not None and p.affiliation not in countries):
+        return
+    country = countries.pop()
+    for o in people:
+        if o is not p and o.role and o.role.split(" of ")[0] == title and (
+            o.affiliation in (None, country) or country_name(o.role.partition(" of ")[2]) == country
+        ):
+            return  # another person bears the title (of that country, or of no country said)
+    p.role = title
+    p.affiliation = country
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,71 @@
+"""People's roles: a bank's acronym before "Head of <country>", an epithet ("Head of State") that the
+text also gives as a title with the country, and letters after a name before its role. Sentences of
+our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.annotate.people import find_people
+
+
+def _roles(text: str) -> dict[str, tuple[str | None, str | None]]:
+    return {p.name: (p.role, p.affiliation) for p in find_people(text)}
+
+
+@pytest.mark.parametrize(
+    "text, name, role, aff",
+    [
+        ("EBRD Head of Azerbaijan Marta Kovács added that the loan was the first.", "Marta Kovács",
+         "EBRD Head of Azerbaijan", "European Bank for Reconstruction and Development"),
+        ("At the signing, EIB Head of Uzbekistan office Pieter de Wit spoke of the next projects.",
+         "Pieter de Wit", None, "European Investment Bank"),
+        ("\"We are glad,\" said EBRD Head of Mongolia Dina Temirbekova on Monday.", "Dina Temirbekova",
+         "EBRD Head of Mongolia", "European Bank for Reconstruction and Development"),
+    ],
+)
+def test_an_institution_acronym_keeps_the_country_of_its_office_in_the_role(text, name, role, aff):
+    got_role, got_aff = _roles(text)[name]
+    assert got_aff == aff
+    if role:
+        assert got_role == role
+    assert got_role and "Head of" in got_role
+
+
+@pytest.mark.parametrize(
+    "text, name, title, country",
+    [
+        ("Head of State Kassym-Jomart Tokayev held talks with the visitors. Welcoming the guests, the "
+         "President of Kazakhstan noted that trade grew.", "Kassym-Jomart Tokayev", "President",
+         "Kazakhstan"),
+        ("Head of State Shavkat Mirziyoyev received the delegation. According to the President of "
+         "Uzbekistan, trade has doubled.", "Shavkat Mirziyoyev", "President", "Uzbekistan"),
+        ("Head of Government Olzhas Bektenov met investors on Monday. The Prime Minister of Kazakhstan said "
+         "the reforms would continue.", "Olzhas Bektenov", "Prime Minister", "Kazakhstan"),
+    ],
+)
+def test_an_epithet_takes_the_title_the_text_gives_with_the_country(text, name, title, country):
+    assert _roles(text)[name] == (title, country)
+
+
+def test_an_epithet_stays_when_another_person_bears_the_title_of_that_country():
+    text = (
+        "Head of State Shavkat Mirziyoyev received President of Kazakhstan Kassym-Jomart Tokayev. "
+        "The President of Kazakhstan thanked him."
+    )
+    assert _roles(text)["Shavkat Mirziyoyev"][0] == "Head of State"
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("It was co-chaired by Lukas Reinhold MEP, Chair of DCAS, and a Kazakh deputy.", "Lukas Reinhold",
+         "Chair of DCAS"),
+        ("The report was presented by Anna Berg MP, Chair of the Foreign Affairs Committee, on Monday.",
+         "Anna Berg", "Chair of the Foreign Affairs Committee"),
+        ("The debate was opened by Peter Kovacs MEP, Rapporteur for Central Asia, in Brussels.",
+         "Peter Kovacs", "Rapporteur for Central Asia"),
+    ],
+)
+def test_letters_after_a_name_do_not_hide_its_role(text, name, role):
+    assert _roles(text)[name][0] == role
