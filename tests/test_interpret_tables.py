@@ -128,3 +128,61 @@ def test_a_table_with_no_unit_and_lists_of_words_give_no_figures():
     )
     out = ex(text)
     assert not [f for f in out.figures if f.unit not in ("count",)]
+
+
+def test_count_rows_take_each_period_column_and_an_index_column_gives_nothing():
+    text = (
+        "Main indicators of the corridor\n\n"
+        "| | 2025 | 2026 | 2026 vs 2025, % |\n"
+        "|---|---|---|---|\n"
+        "| Container trains | 410 | 520 | 126.8 |\n"
+        "| Number of new routes | 12 | 15 | 125.0 |\n"
+    )
+    got = {(f.value, f.unit, f.period) for f in ex(text).figures}
+    assert {(410.0, "count", "2025"), (520.0, "count", "2026"), (12.0, "count", "2025"),
+            (15.0, "count", "2026")} <= got
+    assert not [f for f in ex(text).figures if f.unit == "percent"]
+    assert 118.8 not in {v for v, _, _ in got}
+
+
+@pytest.mark.parametrize(
+    "header, period",
+    [
+        ("Change 2026/2025, %", "2026"),
+        ("Growth, % (2026 to 2025)", "2026"),
+        ("Change, % (Jan–Jun 2026 to Jan–Jun 2025)", "2026-01/2026-06"),
+    ],
+)
+def test_a_change_column_comparing_two_periods_is_of_the_later(header, period):
+    text = (
+        "Foreign trade of the region, USD million\n\n"
+        f"| Indicator | 2025 | 2026 | {header} |\n"
+        "|---|---|---|---|\n"
+        "| Exports | 2 450 | 2 910 | +18.8 |\n"
+    )
+    (g,) = [f for f in ex(text).figures if f.unit == "percent"]
+    assert (g.value, g.period) == (18.8, period)
+
+
+def test_a_number_before_a_table_row_is_no_count_of_the_next_rows_noun():
+    text = (
+        "Figures of the year\n\n"
+        "| Indicator | Value |\n|---|---|\n| Cargo, thousand tonnes | 2 910 |\n| Container trains | 520 |\n"
+    )
+    assert 2910.0 not in {f.value for f in ex(text).figures}
+
+
+def test_an_html_header_with_an_empty_corner_cell(tmp_path):
+    page = tmp_path / "t.html"
+    page.write_text(
+        "<html><head><title>Trade</title></head><body><article><h1>Foreign trade of Uzbekistan</h1>"
+        "<p>Tashkent, 15 July 2026. The Statistics Agency published the main indicators of foreign trade "
+        "with the European Union for the first half of the year.</p><p>Foreign trade, USD million</p>"
+        "<table><tr><th></th><th>H1 2025</th><th>H1 2026</th></tr>"
+        "<tr><td>Exports</td><td>1 250.4</td><td>1 310.2</td></tr></table>"
+        "<p>The data are preliminary and will be revised in the next release of the Agency.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    got = {(f.value, f.period) for f in extract(page).figures}
+    assert {(1250400000.0, "2025-01/2025-06"), (1310200000.0, "2026-01/2026-06")} <= got

@@ -419,7 +419,11 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
         line_start = ctx.text.rfind("\n", 0, start) + 1
         if ctx.text[end : end + 2] in (". ", ") ") and not ctx.text[line_start:start].strip():
             continue  # "5. The number of countries …": the number of a numbered paragraph
-        words = _WORDS.findall(ctx.text[end : end + 60])[:4]
+        window = ctx.text[end : end + 60]
+        if "|" in window or "\n" in window:
+            # (not across a table cell or a line: "| 2 910 | 118.8 |\n| Container trains |")
+            window = re.split(r"[|\n]", window, maxsplit=1)[0]
+        words = _WORDS.findall(window)[:4]
         sent = ctx.sentence_at(start)
         lo = max(sent.start, start - 160)
         qual, q_at = _count_qualifier(ctx.text, start)

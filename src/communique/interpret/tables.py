@@ -51,6 +51,7 @@ _NUMBER_CELL = re.compile(
 )
 _CELL_Q = {"~": "about", "≈": "about", "about": "about", "approx": "about", "approx.": "about",
            ">": "more than", "over": "more than", "<": "less than", "almost": "nearly", "nearly": "nearly"}
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _UNIT_SPLIT = re.compile(r"\s*(?:,|\(|\)|;|:|\bin\b|\bof\b)\s*", re.I)
 
 
@@ -187,6 +188,19 @@ def _period_of(ctx: Context, cell: _Cell) -> str | None:
     return None
 
 
+def _head_period(ctx: Context, cell: _Cell) -> str | None:
+    """A column header's period; of two ("Change 2026/2025, %", "Jan–Sep 2026 to Jan–Sep 2025"),
+    the later: a change is of the period it reaches."""
+    years = set(_YEAR.findall(cell.text))
+    if len(years) < 2:
+        return _period_of(ctx, cell)
+    ds = [d for d in ctx.dates_in(cell.start, cell.end) if d.granularity == "month" and d.end]
+    if ds:
+        d = max(ds, key=lambda x: x.end)
+        return f"{d.value}/{d.end}"
+    return max(years)
+
+
 def _name(ctx: Context, cell: _Cell) -> str:
     """A label without its dates, its unit phrase and a leading "of which:"."""
     s = cell.text
@@ -236,14 +250,22 @@ def table_figures(ctx: Context, figures: list[Figure]) -> tuple[list[Figure], li
         head = rows[0]
         if any(_number(c) and not is_year_like(c.text) for c in head[1:]):
             continue  # no header row
+        if all(len(r) == len(head) + 1 for r in rows[1:]):
+            # an HTML header whose empty corner cell the reader dropped ("<th></th><th>2025</th>…")
+            head = [_Cell("", head[0].start, head[0].start), *head]
         ncol = len(head)
         cap = _caption(ctx, head)
         cap_cell = _Cell(text[cap[0] : cap[1]], cap[0], cap[1]) if cap else None
         table_unit = unit_of(head[0].text) or (unit_of(cap_cell.text) if cap_cell else None)
         cap_period = _period_of(ctx, cap_cell) if cap_cell else None
-        col_period = [None] + [_period_of(ctx, c) for c in head[1:]]
+        col_period = [None] + [_head_period(ctx, c) for c in head[1:]]
         col_unit = [None] + [unit_of(c.text) for c in head[1:]]
         col_change = [False] + [bool(lx["change"].search(c.text)) for c in head[1:]]
+        # "2026 vs 2025, %", "2026 in % to 2025": a column comparing two periods without saying it
+        # is a change is an index (126.8 = +26.8%), read as nothing rather than guessed
+        col_index = [False] + [
+            len(set(_YEAR.findall(c.text))) > 1 and not lx["change"].search(c.text) for c in head[1:]
+        ]
         col_dates = [None] + [
             bool(lx["period_head"].fullmatch(c.text.strip(" :"))) for c in head[1:]
         ]
@@ -260,12 +282,10 @@ def table_figures(ctx: Context, figures: list[Figure]) -> tuple[list[Figure], li
             row_unit = unit_of(label.text)
             row_name = _name(ctx, label)
             words = re.findall(r"[\w’'-]+", row_name.lower())
-            counts = bool(words) and (
-                words[0] in nouns or (len(words) > 1 and words[0] == "number" and words[1] == "of")
-            )
+            counts = bool(words) and (any(w in nouns for w in words[:2]) or words[:2] == ["number", "of"])
             for j in range(1, ncol):
                 cell = row[j]
-                if col_dates[j] or not cell.text:
+                if col_dates[j] or col_index[j] or not cell.text:
                     continue
                 period = col_period[j] or row_period
                 if period is None and col_change[j]:
