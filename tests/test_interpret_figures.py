@@ -758,3 +758,56 @@ def test_a_number_glued_to_a_name_is_no_count(text):
 )
 def test_a_count_opening_a_sentence_after_a_name_is_a_count(text, value):
     assert [f.value for f in ex(text).figures if f.unit == "count"] == [value]
+
+
+# --- translated releases: "the analogous period of last year" is a base --------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, period",
+    [
+        ("For January–August of current year the volume of export made 1,35 billion dollars, that is 8,2% "
+         "more than in analogous period of last year.", 8.2, "2025-01/2025-08"),
+        ("In January–June 2025 trade was 4,1% higher than in the identical period of 2024.", 4.1,
+         "2025-01/2025-06"),
+        ("For 9 months of 2025 imports made 900 million dollars, on 3,3% less than for the analogous period "
+         "of the previous year.", -3.3, "2025-01/2025-09"),
+    ],
+)
+def test_an_analogous_period_is_the_base_not_the_period(text, value, period):
+    (f,) = [f for f in ex(text).figures if f.unit == "percent"]
+    assert (f.value, f.period) == (value, period)
+
+
+@pytest.mark.parametrize(
+    "text, prior",
+    [
+        ("Exports reached $3.4 billion in January–May 2025, up from $2.9 billion in the corresponding period "
+         "last year.", "2024-01/2024-05"),
+        ("For January–August 2025 export made 1,35 billion dollars against 1,2 billion dollars for the "
+         "analogous period of last year.", "2024-01/2024-08"),
+        ("Trade in the first half of 2025 reached $5 billion, compared with $4.1 billion in the similar "
+         "period of last year.", "2024-01/2024-06"),
+    ],
+)
+def test_a_sum_of_the_corresponding_period_last_year_is_a_year_back(text, prior):
+    money = sorted((f for f in ex(text).figures if f.unit == "USD"), key=lambda f: f.span)
+    assert money[1].period == prior
+
+
+# --- a level reached over a span of years is of its last year -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, got",
+    [
+        ("Between 2015 and 2024, trade grew by 45% to $4 billion.", {45.0: "2024", 4e9: "2024"}),
+        ("From 2020 to 2024, exports to the EU doubled to $30 billion.", {30e9: "2024"}),
+        ("In 2020–2024, trade increased from $2 billion to $3.5 billion.", {2e9: "2020", 3.5e9: "2024"}),
+        ("Over 2019–2024, the EU's investment stock rose to EUR 120 billion.", {120e9: "2024"}),
+        ("Between 2015 and 2024, the EU invested $5 billion in the country.", {5e9: "2015/2024"}),
+        ("Since 2015, trade has grown to $4 billion.", {4e9: "2015/2025"}),
+    ],
+)
+def test_a_level_reached_over_a_span_is_of_its_last_year(text, got):
+    assert {f.value: f.period for f in ex(text).figures} == got

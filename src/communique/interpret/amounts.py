@@ -124,7 +124,9 @@ _BASE = re.compile(
 # "… compared with the same period of last year", "in comparison with the corresponding period of
 # 2024": the date after it is the base of a comparison, not the period of the figure
 _PERIOD_BASE = re.compile(
-    r"\b(?:same|corresponding|similar|comparable|like|equivalent)\s+period\s+(?:of\s+|in\s+)?(?:the\s+)?$",
+    # ("analogous period of last year": translated releases)
+    r"\b(?:same|corresponding|similar|comparable|like|equivalent|analogous|identical)\s+period\s+"
+    r"(?:of\s+|in\s+)?(?:the\s+)?$",
     re.I,
 )
 _NUMWORDS = {
@@ -607,6 +609,12 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             if after_base:
                 # "Trade was up 9% compared with 2023": the change of the year after its base
                 fig = fig.model_copy(update={"period": after_base})
+        if fig.period and _YEAR_SPAN.fullmatch(fig.period):
+            # "Between 2015 and 2024 trade grew by 45% to $4 billion": the level reached (and the
+            # change that reaches it) is of the span's last year, the level it started from of its first
+            end = _span_end_of_change(ctx, a, s)
+            if end is not None:
+                fig = fig.model_copy(update={"period": fig.period.split("/")[end]})
         if fig.period is None and _from_now_to_target(ctx, a, s):
             # "cut losses from 17% to about 11% by 2031": the value it starts from is today's
             fig = fig.model_copy(update={"period": str(_pub_year(ctx))})
@@ -729,6 +737,44 @@ def _two_parties(ctx: Context, a: Amount) -> bool:
     """"between two countries", "representatives of two states": the two parties of the relation,
     written as a number (as translations write "the two countries"), no count."""
     return bool(_figure_lex()["parties"].match(ctx.text, a.span[1]))
+
+
+_YEAR_SPAN = re.compile(r"(?:19|20)\d\d/(?:19|20)\d\d")
+_CHANGE_TO = re.compile(
+    r"\b(?:grew|grown|grow|rose|risen|increased|climbed|doubled|tripled|jumped|expanded|fell|fallen|"
+    r"declined|decreased|dropped|contracted|went\s+up|gone\s+up)\b[^.;:]{0,60}?\bto\s+"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|some\s+|roughly\s+)?$"
+    # ("… and imports by 5% to $0.8 billion": the verb told once for the list)
+    r"|\bby\s+[\d.,]+\s*(?:%|per\s*cent|percent)\s+to\s+$",
+    re.I,
+)
+_FROM_BEFORE_AMOUNT = re.compile(
+    r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|some\s+)?$", re.I
+)
+_TO_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?,?\s*to\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?\S")
+
+
+def _span_end_of_change(ctx: Context, a: Amount, s) -> int | None:
+    """For an amount dated by a span of years: 1 when it is the level a change reaches ("grew … to
+    $4 billion", "by 45% to $4 billion"), 0 when it is the level the change starts from ("from $2
+    billion to …"), else None (a sum over the span: "invested $5 billion between 2015 and 2024").
+    Not for a span opened by "since": that runs to the time of writing."""
+    text = ctx.text
+    lo = max(s.start, a.span[0] - 80)
+    if _low_has(ctx, "since", s.start, s.end):
+        return None
+    if _FROM_BEFORE_AMOUNT.search(text, max(s.start, a.span[0] - 20), a.span[0]) and _TO_AFTER.match(
+        text, a.span[1]
+    ):
+        return 0
+    if _CHANGE_TO.search(text, lo, a.span[0]):
+        return 1
+    if a.unit == "percent" and _TO_AFTER.match(text, a.span[1]) and _CHANGE_TO.search(
+        text, lo, a.span[0]
+    ) is None and re.search(r"\bby\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?$",
+                            text[lo : a.span[0]]):
+        return 1
+    return None
 
 
 def _told_once(ctx: Context, figures: list[Figure], pledges: list[Pledge]) -> list[Figure]:
@@ -2302,7 +2348,8 @@ _POSS_OFFER = re.compile(
 )
 _NEXT_CLAUSE = re.compile(r"\s+and\s+(?:said|announced|added|noted|stressed|\w+ed)\b|[;,]\s|\s+while\s")
 _YEAR_BACK = re.compile(
-    r"\s+(?:in\s+)?(?:the\s+same\s+period\s+(?:of\s+)?(?:last|the\s+previous)\s+year|a\s+year\s+(?:earlier|ago|before))\b"
+    r"\s+(?:in\s+|for\s+)?(?:the\s+(?:same|corresponding|analogous|similar|comparable)\s+period\s+(?:of\s+)?"
+    r"(?:last|the\s+previous)\s+year|a\s+year\s+(?:earlier|ago|before))\b"
 )
 _SAME_PERIOD = re.compile(
     r"\b(?:over|in|during|for)\s+the\s+same\s+period\b(?!\s+(?:of\s+)?(?:last|the\s+previous|a\s+year))"
