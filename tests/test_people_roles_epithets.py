@@ -69,3 +69,50 @@ def test_an_epithet_stays_when_another_person_bears_the_title_of_that_country():
 )
 def test_letters_after_a_name_do_not_hide_its_role(text, name, role):
     assert _roles(text)[name][0] == role
+
+
+@pytest.mark.parametrize(
+    "text, name, aff",
+    [
+        ("In the work of the Council took part Ambassador of PRC in RK Han Chunlin and 200 business people.",
+         "Han Chunlin", "China"),
+        ("Ambassador of the People's Republic of China to Kazakhstan Zhang Xiao took part.", "Zhang Xiao",
+         "China"),
+        ("The forum was opened by Ambassador of Japan in Uzbekistan Hatori Takashi on Monday.",
+         "Hatori Takashi", "Japan"),
+    ],
+)
+def test_an_envoy_of_a_state_in_another_written_as_translations_write_it(text, name, aff):
+    role, got_aff = _roles(text)[name]
+    assert role and role.startswith("Ambassador")
+    assert got_aff == aff
+
+
+@pytest.mark.parametrize(
+    "text, name, role, aff",
+    [
+        ("Deputy Prime Minister – Minister of National Economy of RK Serik Zhumangarin chaired it.",
+         "Serik Zhumangarin", "Deputy Prime Minister – Minister of National Economy", "Kazakhstan"),
+        ("Minister of Trade and Integration of RK Arman Shakkaliyev spoke.", "Arman Shakkaliyev",
+         "Minister of Trade and Integration", "Kazakhstan"),
+        ("Deputy Minister of Foreign Affairs of RF Andrey Rudenko arrived.", "Andrey Rudenko",
+         "Deputy Minister of Foreign Affairs", "Russia"),
+    ],
+)
+def test_rk_and_rf_name_the_country_of_the_office(text, name, role, aff):
+    assert _roles(text)[name] == (role, aff)
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("Kulubaev met Member of the Political Bureau of the CPC Central Committee, Minister of Foreign "
+         "Affairs of the People's Republic of China Wang Yi.", "Wang Yi", "Minister of Foreign Affairs"),
+        ("Member of the Politburo, Vice Premier of the State Council Ding Xuexiang opened the forum.",
+         "Ding Xuexiang", "Vice Premier of the State Council"),
+        ("Member of the Mazhilis, Chair of the Committee on International Affairs Aidos Sarym spoke.",
+         "Aidos Sarym", "Chair of the Committee on International Affairs"),
+    ],
+)
+def test_a_membership_before_a_comma_gives_way_to_the_office(text, name, role):
+    assert _roles(text)[name][0] == role

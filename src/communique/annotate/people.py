@@ -278,11 +278,18 @@ def _role_left(
                 break
             k -= 1
             continue
-        if t.poss and t.cap:
+        if t.poss and t.cap and not (
+            # "Ambassador of the People's Republic of China": a possessive inside the complement's name
+            k > 0 and k + 1 < i and toks[k + 1].cap and toks[k - 1].base in ("the", "of")
+        ):
             aff = country_name(t.base) or aff
             break
         if t.word and (
-            t.cap or t.base in lx["connectors"] or t.base in lx["role_words"] or t.base in lx["inner"]
+            t.cap
+            or t.base in lx["connectors"]
+            or t.base in lx["role_words"]
+            or t.base in lx["inner"]
+            or (t.base in _left_connectors() and 0 < k < i - 1 and toks[k - 1].cap and toks[k + 1].cap)
         ):
             if t.base == "and" and k == i - 1:
                 break
@@ -340,6 +347,13 @@ def _role_left(
     ):
         return None, None, None
     role = text[toks[first_role].start : toks[j - 1].end]
+    if ", " in role and role.startswith(tuple(data.load("roles").get("membership_prefixes") or ())):
+        # "Member of the Political Bureau …, Minister of Foreign Affairs … Wang Yi": the office
+        tail = role.rpartition(", ")[2]
+        at = toks[j - 1].end - len(tail)
+        x = next((x for x in range(first_role, j) if toks[x].start == at), None)
+        if x is not None and any(w in lx["head_words"] for w in tail.split()):
+            role, first_role = tail, x
     if ", " in role:
         # "Head of the EU Delegation to Uzbekistan, Ambassador Toivo Klaar": the fuller title
         head, _, tail = role.rpartition(", ")
@@ -1058,6 +1072,11 @@ def find_people(text: str) -> list[PersonEntity]:
     if any(p.role in _lex()["epithets"] for p in people):
         _epithet_titles(text, people)
     return people
+
+
+@lru_cache(maxsize=1)
+def _left_connectors() -> frozenset[str]:
+    return frozenset(data.load("roles").get("left_connectors") or ())
 
 
 @lru_cache(maxsize=1)
