@@ -116,3 +116,22 @@ def test_rk_and_rf_name_the_country_of_the_office(text, name, role, aff):
 )
 def test_a_membership_before_a_comma_gives_way_to_the_office(text, name, role):
     assert _roles(text)[name][0] == role
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("Chairman of the Board of Kazakh Invest Yerzhan Yelekeyev said so.", "Yerzhan Yelekeyev",
+         "Chairman of the Board of Kazakh Invest"),
+        ("Chairman of the Board of KTZ Express Daniyar Zhumabekov said so.", "Daniyar Zhumabekov",
+         "Chairman of the Board of KTZ Express"),
+        ("General Director of COSCO Shipping Lines Wang Lin said so.", "Wang Lin",
+         "General Director of COSCO Shipping Lines"),
+        ("Head of the Investment Promotion Agency Yusif Abdullayev said so.", "Yusif Abdullayev",
+         "Head of the Investment Promotion Agency"),
+        ("Chairman of the Aktau Port Authority Abzal Ismagulov said so.", "Abzal Ismagulov",
+         "Chairman of the Aktau Port Authority"),
+    ],
+)
+def test_a_body_or_company_named_before_the_person_stays_in_the_role(text, name, role):
+    assert _roles(text)[name][0] == role

@@ -299,6 +299,9 @@ def _role_left(
                 and not (
                     k > 0 and _complement_before(toks, k) and (k + 1 < i or comma or _CAMEL.search(t.base))
                 )
+                # ("Head of the Investment Promotion Agency X": a word inside a body's name, before
+                # the capitalised word that ends it)
+                and not (k + 1 < i and toks[k + 1].cap and toks[k + 1].word and not _name_like(toks[k + 1]))
             ):
                 break  # a name; but "of Industry and Construction" is a role's complement
             if t.base in lx["role_words"] or t.base.rstrip("s") in lx["role_words"]:
