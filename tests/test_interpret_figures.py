@@ -811,3 +811,28 @@ def test_a_sum_of_the_corresponding_period_last_year_is_a_year_back(text, prior)
 )
 def test_a_level_reached_over_a_span_is_of_its_last_year(text, got):
     assert {f.value: f.period for f in ex(text).figures} == got
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("It brings the 34 bilateral air services agreements that Kazakhstan holds with EU member states "
+         "into line with EU law.", 34.0),
+        ("The 120 companies that signed the charter will report every year.", 120.0),
+        ("The 15 joint ventures which operate in the region employ many people.", 15.0),
+    ],
+)
+def test_the_count_a_relative_clause_defines_is_a_count(text, value):
+    assert [f.value for f in ex(text).figures if f.unit == "count"] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 27 member states agreed on the text.",
+        "The two sides signed the agreement that the ministers prepared.",
+        "Of the 12 projects, which are funded by the EU, five are in Kazakhstan.",
+    ],
+)
+def test_the_count_of_things_already_known_is_no_count(text):
+    assert not [f for f in ex(text).figures if f.unit == "count" and f.value in (27.0, 2.0, 12.0)]
