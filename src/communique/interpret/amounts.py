@@ -458,9 +458,8 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
             continue  # "30 years of projects": a duration, no count of projects
         if not any(w.lower() in lx["count_nouns"] for w in words[1:]):
             continue
-        if re.search(r"\b(?:the|both|all|these|those)\s+$", ctx.text[max(0, start - 8) : start], re.I) and not (
-            _the_n_that(ctx, start, end, None)
-        ):
+        defined = re.search(r"\b(?:the|both|all|these|those)\s+$", ctx.text[max(0, start - 8) : start], re.I)
+        if defined and not _the_n_that(ctx, start, end, None):
             continue
         try:
             value = float(parse_number(num))
