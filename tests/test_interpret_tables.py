@@ -186,3 +186,38 @@ def test_an_html_header_with_an_empty_corner_cell(tmp_path):
     )
     got = {(f.value, f.period) for f in extract(page).figures}
     assert {(1250400000.0, "2025-01/2025-06"), (1310200000.0, "2026-01/2026-06")} <= got
+
+
+@pytest.mark.parametrize(
+    "head0, label",
+    [("No.", "Wind farm in Zhambyl"), ("#", "Wind farm in Zhambyl"), ("Rank", "Wind farm in Zhambyl")],
+)
+def test_a_numbered_table_takes_its_label_from_the_first_cell_of_words(head0, label):
+    text = (
+        "Investment projects signed at the forum (USD million):\n\n"
+        f"| {head0} | Project | Investor | Value |\n|---|---|---|---|\n"
+        "| 1 | Wind farm in Zhambyl | TotalEnergies | 1,100 |\n"
+        "| 2 | Copper smelter | KAZ Minerals | 850.5 |\n"
+    )
+    got = {f.value: f.metric for f in ex(text).figures}
+    assert got[1100000000.0] == label
+    assert got[850500000.0] == "Copper smelter"
+    assert 1.0 not in got and 2.0 not in got
+
+
+def test_a_value_column_under_a_caption_unit_with_a_period_column():
+    text = (
+        "Key indicators (USD billion)\n\n| Indicator | Period | Value |\n|---|---|---|\n"
+        "| Trade turnover | 2025 | 4.2 |\n| Exports | Jan–Jun 2026 | 2.3 |\n"
+    )
+    got = {(f.metric, f.value, f.period) for f in ex(text).figures}
+    assert got == {("Trade turnover", 4.2e9, "2025"), ("Exports", 2.3e9, "2026-01/2026-06")}
+
+
+def test_a_bracketed_cell_is_negative_and_a_dash_cell_is_nothing():
+    text = (
+        "| Indicator | 2025 | 2026 |\n|---|---|---|\n"
+        "| Trade balance, USD million | (320.5) | 150.0 |\n| Share of the EU, % | 38.5 | — |\n"
+    )
+    got = {(f.value, f.unit, f.period) for f in ex(text).figures}
+    assert got == {(-320500000.0, "USD", "2025"), (150000000.0, "USD", "2026"), (38.5, "percent", "2025")}

@@ -45,8 +45,8 @@ _ROW_LINE = re.compile(r"^[ \t]*(?P<row>[^\n]*\|[^\n]*?)[ \t]*$", re.M)
 _SEPARATOR = re.compile(r"\s*:?-{3,}:?\s*")
 _EMPHASIS = "*_` \t\u00a0"
 _NUMBER_CELL = re.compile(
-    r"(?P<q>~|≈|>|<|about\s+|approx\.?\s*|over\s+|almost\s+|nearly\s+)?(?P<sign>[+\-−–])?\s*"
-    r"(?P<n>\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s*(?P<pct>%)?",
+    r"(?P<q>~|≈|>|<|about\s+|approx\.?\s*|over\s+|almost\s+|nearly\s+)?(?P<sign>[+\-−–]|\()?\s*"
+    r"(?P<n>\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s*(?P<pct>%)?(?P<close>\))?",
     re.I,
 )
 _CELL_Q = {"~": "about", "≈": "about", "about": "about", "approx": "about", "approx.": "about",
@@ -85,6 +85,8 @@ def _lex() -> dict:
         ),
         "part": tuple(p.lower() for p in sorted(t["part_prefixes"], key=len, reverse=True)),
         "period_head": rx(t["period_headers"]),
+        "generic": frozenset(w.lower() for w in t["generic_headers"]),
+        "numbering": frozenset(w.lower() for w in t["number_headers"]),
     }
 
 
@@ -173,8 +175,10 @@ def _number(cell: _Cell) -> tuple[float, str, int, int, bool] | None:
         value = float(v)
     except ValueError:
         return None
+    if (m.group("sign") == "(") != bool(m.group("close")):
+        return None  # "(3" or "3)": no number of its own
     if m.group("sign") and m.group("sign") != "+":
-        value = -value
+        value = -value  # "−4.3", and an accountant's "(320.5)"
     q = re.sub(r"\s+", "", (m.group("q") or "").lower())
     qual = _CELL_Q.get(q, "exact")
     return value, qual, cell.start + m.start("n"), cell.start + m.end("n"), bool(m.group("pct"))
@@ -271,10 +275,16 @@ def table_figures(ctx: Context, figures: list[Figure]) -> tuple[list[Figure], li
         ]
         periods = sorted(p for p in col_period if p)
         latest = periods[-1] if periods else None
+        numbered = head[0].text.lower().strip(" .:") in {w.strip(" .") for w in lx["numbering"]} or all(
+            re.fullmatch(r"\d{1,3}\.?", r[0].text) for r in rows[1:] if r
+        )
         for row in rows[1:]:
             if len(row) != ncol:
                 continue  # (an HTML row whose empty cells the reader dropped: columns unknown)
             label = row[0]
+            if numbered:
+                # "| 2 | Copper smelter | KAZ Minerals | 850.5 |": the row's first cell of words names it
+                label = next((c for c in row[1:] if c.text and not _number(c)), label)
             row_period = None
             for c in row:
                 if not _number(c) or is_year_like(c.text):
@@ -285,7 +295,7 @@ def table_figures(ctx: Context, figures: list[Figure]) -> tuple[list[Figure], li
             counts = bool(words) and (any(w in nouns for w in words[:2]) or words[:2] == ["number", "of"])
             for j in range(1, ncol):
                 cell = row[j]
-                if col_dates[j] or col_index[j] or not cell.text:
+                if col_dates[j] or col_index[j] or not cell.text or cell is label:
                     continue
                 period = col_period[j] or row_period
                 if period is None and col_change[j]:
@@ -320,6 +330,8 @@ def table_figures(ctx: Context, figures: list[Figure]) -> tuple[list[Figure], li
                 if is_year_like(cell.text) and unit not in ("percent",):
                     continue
                 col_name = _name(ctx, head[j])
+                if col_name.lower() in lx["generic"]:
+                    col_name = ""  # "| Indicator | Period | Value |"
                 if col_change[j]:
                     metric = f"{row_name} growth" if row_name else "growth"
                 elif row_name and col_name and not col_period[j]:
