@@ -836,3 +836,22 @@ def test_the_count_a_relative_clause_defines_is_a_count(text, value):
 )
 def test_the_count_of_things_already_known_is_no_count(text):
     assert not [f for f in ex(text).figures if f.unit == "count" and f.value in (27.0, 2.0, 12.0)]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Read also: EU and Kazakhstan signed 5 agreements worth $2 billion on Monday.",
+        "Related news\nEU and Kazakhstan sign 5 agreements worth $2 billion (12 October 2026)\n"
+        "Exports to Italy rose by 12% in the first half",
+        "See also – Tajikistan's exports of electricity reached $120 million in 2025.",
+    ],
+)
+def test_links_to_other_articles_give_no_figures(tail):
+    out = ex("Trade between Uzbekistan and Japan reached $1.1 billion in 2025.\n\n" + tail)
+    assert [(f.value, f.unit) for f in out.figures] == [(1.1e9, "USD")]
+
+
+def test_a_sentence_opening_with_a_link_word_is_still_read():
+    out = ex("Related projects worth $2 billion were presented at the forum in 2025.")
+    assert [f.value for f in out.figures] == [2e9]

@@ -733,6 +733,12 @@ def _figure_lex() -> dict:
             + r")[ \t*_:]*$",
             re.I | re.M,
         ),
+        "links": re.compile(
+            r"^[ \t#*_>•-]*(?:"
+            + "|".join(map(re.escape, sorted(fx["link_cues"], key=len, reverse=True)))
+            + r")\b[ \t*_]*(?P<sep>[:|–—-]|$)",
+            re.I | re.M,
+        ),
         "parties": re.compile(
             r"\s+(?:" + "|".join(map(re.escape, fx["party_nouns"])) + r")\b(?!\s+of\b)", re.I
         ),
@@ -741,10 +747,21 @@ def _figure_lex() -> dict:
 
 def _boilerplate(text: str) -> list[tuple[int, int]]:
     """The spans of the standing "About …" sections of a release: from such a heading to the end of
-    the paragraph under it."""
-    if "bout" not in text and "ditors" not in text and "ontact" not in text:
-        return []
+    the paragraph under it; and of links to other articles ("Read also: …" to the end of its line,
+    "Related news" alone on its line to the end of the list under it)."""
     out = []
+    low = text.lower()
+    if "read" in low or "related" in low or "see also" in low or "more " in low or "recommended" in low:
+        for m in _figure_lex()["links"].finditer(text):
+            line_end = text.find("\n", m.end())
+            line_end = len(text) if line_end < 0 else line_end
+            if m.group("sep") == "" or not text[m.end() : line_end].strip():
+                end = text.find("\n\n", m.end() + 1)
+                out.append((m.start(), len(text) if end < 0 else end))
+            else:
+                out.append((m.start(), line_end))
+    if "bout" not in text and "ditors" not in text and "ontact" not in text:
+        return out
     for m in _figure_lex()["boiler"].finditer(text):
         if m.group(0).rstrip().endswith("."):
             continue
