@@ -135,3 +135,18 @@ def test_a_membership_before_a_comma_gives_way_to_the_office(text, name, role):
 )
 def test_a_body_or_company_named_before_the_person_stays_in_the_role(text, name, role):
     assert _roles(text)[name][0] == role
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("Kanokpan Lao-Araya, ADB Country Director for Uzbekistan, said the project builds on ADB's work.",
+         "Kanokpan Lao-Araya", "Country Director for Uzbekistan"),
+        ("Huseyin Ozhan, Country Director for Kazakhstan, said so.", "Huseyin Ozhan",
+         "Country Director for Kazakhstan"),
+        ("World Bank Country Manager for Kazakhstan Andrei Mikhnev said so.", "Andrei Mikhnev",
+         "Country Manager for Kazakhstan"),
+    ],
+)
+def test_a_country_office_title(text, name, role):
+    assert _roles(text)[name][0] == role
