@@ -855,3 +855,18 @@ def test_links_to_other_articles_give_no_figures(tail):
 def test_a_sentence_opening_with_a_link_word_is_still_read():
     out = ex("Related projects worth $2 billion were presented at the forum in 2025.")
     assert [f.value for f in out.figures] == [2e9]
+
+
+@pytest.mark.parametrize(
+    "text, period",
+    [
+        ("KTZ Express intends to invest up to 15 billion tenge in the terminal by 2028.", "2025/2028"),
+        ("The company plans to invest $500 million in the plant by the end of 2029.", "2025/2029"),
+        ("Masdar will spend about $1 billion on wind farms in Uzbekistan by 2030.", "2025/2030"),
+        ("The sides aim to bring trade to $10 billion by 2030.", "2030"),
+        ("The EU invested EUR 2 billion by 2024.", "2024"),
+    ],
+)
+def test_a_sum_to_be_invested_by_a_year_runs_from_now(text, period):
+    (f,) = ex(text).figures
+    assert f.period == period

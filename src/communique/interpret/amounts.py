@@ -638,6 +638,10 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             end = _span_end_of_change(ctx, a, s)
             if end is not None:
                 fig = fig.model_copy(update={"period": fig.period.split("/")[end]})
+        if money and fig.period and len(fig.period) == 4 and _spent_by(ctx, a, s, fig.period):
+            # "KTZ Express intends to invest up to 15 billion tenge … by 2028": a sum spent from now
+            # until then, not a level reached in that year ("trade of $10 billion by 2030")
+            fig = fig.model_copy(update={"period": f"{_pub_year(ctx)}/{fig.period}"})
         if fig.period is None and _from_now_to_target(ctx, a, s):
             # "cut losses from 17% to about 11% by 2031": the value it starts from is today's
             fig = fig.model_copy(update={"period": str(_pub_year(ctx))})
@@ -777,6 +781,25 @@ def _two_parties(ctx: Context, a: Amount) -> bool:
     """"between two countries", "representatives of two states": the two parties of the relation,
     written as a number (as translations write "the two countries"), no count."""
     return bool(_figure_lex()["parties"].match(ctx.text, a.span[1]))
+
+
+_SPEND_VERB = re.compile(
+    r"\b(?:invest|invests|investing|spend|spends|spending|disburse|disburses|inject|injects|pour|pours)\b"
+    r"[^.;:]{0,50}$",
+    re.I,
+)
+
+
+def _spent_by(ctx: Context, a: Amount, s, year: str) -> bool:
+    """Whether the amount is a sum to be invested or spent "by <year>" (a later year than the one of
+    writing): its clause's verb before it, "by <year>" after it."""
+    pub = _pub_year(ctx)
+    if pub is None or int(year) <= pub:
+        return False
+    if not _SPEND_VERB.search(ctx.text, max(s.start, a.span[0] - 70), a.span[0]):
+        return False
+    tail = ctx.text[a.span[1] : s.end]
+    return bool(re.search(rf"^[^.;]{{0,80}}?\bby\s+(?:the\s+end\s+of\s+)?{year}\b", tail))
 
 
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d/(?:19|20)\d\d")
