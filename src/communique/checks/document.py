@@ -707,6 +707,10 @@ def approximate_inconsistent(ctx: Context) -> Iterator[Flag]:
     for a in figs:
         if a.qualifier == "exact" and a.value_max is None:
             continue
+        if a.unit == "count" and a.period is None:
+            # "more than 120 companies with Hungarian capital operate …", "… representatives of 25
+            # companies": undated counts of a bare noun are counts of different groups
+            continue
         a_lo, a_hi = interval(a.value, a.qualifier, a.value_max)
         for b in figs:
             if b is a or b.qualifier != "exact" or b.value_max is not None or b.unit != a.unit \
