@@ -870,3 +870,21 @@ def test_a_sentence_opening_with_a_link_word_is_still_read():
 def test_a_sum_to_be_invested_by_a_year_runs_from_now(text, period):
     (f,) = ex(text).figures
     assert f.period == period
+
+
+@pytest.mark.parametrize(
+    "text, period",
+    [
+        ("Trade between Uzbekistan and the EU reached USD 6.9 billion in 2025. The share of the EU in the "
+         "country's foreign trade was 10.2%.", "2025"),
+        ("In 2024 exports to China amounted to $13.9 billion. The share of China in total exports reached "
+         "17.5%.", "2024"),
+        ("Kazakhstan's trade with Italy totalled $15 billion in 2025. Italy's share of the trade came to "
+         "11.8%.", "2025"),
+        ("Trade with the EU reached $48 billion in 2025. The EU accounts for about 30% of the country's "
+         "trade.", None),
+    ],
+)
+def test_a_share_told_in_the_past_after_the_years_flows_is_of_that_year(text, period):
+    (f,) = [f for f in ex(text, "2026-02-01").figures if f.unit == "percent"]
+    assert f.period == period

@@ -925,6 +925,9 @@ def _carried_periods(ctx: Context, figures: list[Figure]) -> list[Figure]:
                 and (
                     f.unit != "count" and not f.metric.startswith("share")
                     or ("/" in prev[-1].period and gap <= 1)
+                    # ("… reached USD 6.9 billion in 2025. ¶ … The share of the EU in the country's
+                    # foreign trade was 10.2%.": a share told in the past, next to the year's flows)
+                    or (f.metric.startswith("share") and gap <= 1)
                 )
                 and gap <= 2
                 # (a base the change is told against, "a year before", dates nothing)
