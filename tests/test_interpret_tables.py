@@ -221,3 +221,10 @@ def test_a_bracketed_cell_is_negative_and_a_dash_cell_is_nothing():
     )
     got = {(f.value, f.unit, f.period) for f in ex(text).figures}
     assert got == {(-320500000.0, "USD", "2025"), (150000000.0, "USD", "2026"), (38.5, "percent", "2025")}
+
+
+@pytest.mark.parametrize("cell, lo, hi", [("5.5–6.0", 5.5, 6.0), ("8-10", 8.0, 10.0), ("6 — 6.5", 6.0, 6.5)])
+def test_a_range_cell_is_a_between_figure(cell, lo, hi):
+    text = f"Forecast of the Ministry, %\n\n| Indicator | 2027 |\n|---|---|\n| GDP growth | {cell} |\n"
+    (f,) = ex(text).figures
+    assert (f.value, f.value_max, f.qualifier, f.unit, f.period) == (lo, hi, "between", "percent", "2027")

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import data
+from ..annotate.numbers import is_year_like
 from ..models import Figure
 from .context import Context
 
@@ -159,8 +160,20 @@ def _tables(text: str) -> list[list[list[_Cell]]]:
     return [t for t in tables if len(t) >= 2]
 
 
-def _number(cell: _Cell) -> tuple[float, str, int, int, bool] | None:
-    """(value, qualifier, start, end, percent sign) of a cell that is one number, else None."""
+_RANGE_CELL = re.compile(r"(?P<a>\d+(?:[.,]\d+)?)\s*[–—-]\s*(?P<b>\d+(?:[.,]\d+)?)\s*(?P<pct>%)?")
+
+
+def _plain(n: str) -> float:
+    return float(n.replace(",", "."))
+
+
+def _number(cell: _Cell) -> tuple[float, str, int, int, bool, float | None] | None:
+    """(value, qualifier, start, end, percent sign, upper bound of a range) of a cell that is one
+    number or one range ("8–10": between 8 and 10), else None."""
+    r = _RANGE_CELL.fullmatch(cell.text)
+    if r and not is_year_like(r.group("a")) and _plain(r.group("a")) < _plain(r.group("b")):
+        return (_plain(r.group("a")), "between", cell.start + r.start("a"), cell.start + r.end("b"),
+                bool(r.group("pct")), _plain(r.group("b")))
     m = _NUMBER_CELL.fullmatch(cell.text)
     if not m:
         return None
@@ -181,7 +194,7 @@ def _number(cell: _Cell) -> tuple[float, str, int, int, bool] | None:
         value = -value  # "−4.3", and an accountant's "(320.5)"
     q = re.sub(r"\s+", "", (m.group("q") or "").lower())
     qual = _CELL_Q.get(q, "exact")
-    return value, qual, cell.start + m.start("n"), cell.start + m.end("n"), bool(m.group("pct"))
+    return value, qual, cell.start + m.start("n"), cell.start + m.end("n"), bool(m.group("pct")), None
 
 
 def _period_of(ctx: Context, cell: _Cell) -> str | None:
@@ -242,8 +255,6 @@ def table_figures(ctx: Context, figures: list[Figure]) -> tuple[list[Figure], li
     text = ctx.text
     if "|" not in text:
         return figures, []
-    from ..annotate.numbers import is_year_like
-
     lx = _lex()
     nouns = set(data.load("metrics")["count_nouns"])
     amounts = ctx.amounts
@@ -312,7 +323,7 @@ def table_figures(ctx: Context, figures: list[Figure]) -> tuple[list[Figure], li
                 num = _number(cell)
                 if num is None:
                     continue
-                value, qual, a, b, pct = num
+                value, qual, a, b, pct, value_max = num
                 if any(s[0] < b and a < s[1] for s in taken):
                     continue
                 if pct or (col_change[j] and col_unit[j] and col_unit[j][0] == "percent"):
@@ -342,6 +353,7 @@ def table_figures(ctx: Context, figures: list[Figure]) -> tuple[list[Figure], li
                     Figure(
                         metric=metric,
                         value=round(value * scale, 6),
+                        value_max=round(value_max * scale, 6) if value_max is not None else None,
                         unit=unit,
                         period=period,
                         qualifier=qual,
