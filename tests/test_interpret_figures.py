@@ -888,3 +888,17 @@ def test_a_sum_to_be_invested_by_a_year_runs_from_now(text, period):
 def test_a_share_told_in_the_past_after_the_years_flows_is_of_that_year(text, period):
     (f,) = [f for f in ex(text, "2026-02-01").figures if f.unit == "percent"]
     assert f.period == period
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Local organisations can apply for small grants of up to EUR 40,000 each through calls for proposals "
+        "starting in early 2027.",
+        "Cooperatives can receive up to EUR 25,000 under a programme of the ministry launched in March 2026.",
+        "Farmers will get sums of up to $10,000 via a credit line of the bank opening in May 2026.",
+    ],
+)
+def test_the_date_of_another_nouns_participle_is_not_the_period(text):
+    (f,) = [f for f in ex(text).figures if f.unit not in ("percent", "count")]
+    assert f.period is None

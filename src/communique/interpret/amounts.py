@@ -3140,6 +3140,10 @@ def _date_reaches(text: str, c: tuple, a: Amount) -> bool:
 # "up 24% year on year, while the ministers put the potential at … by 2027": the date after a
 # contrasting clause is that clause's
 _CONTRAST_NEXT = re.compile(r",\s+(?:while|whereas)\s")
+_OTHER_NOUN_STARTING = re.compile(
+    r"\s(?:[\w’'-]+\s+){2,}(?:starting|beginning|commencing|launched|launching|opening|due|scheduled)\s+"
+    r"(?:in\s+|on\s+|from\s+|for\s+)?(?:early\s+|late\s+|mid-?\s*)?$"
+)
 _OWN_CLAUSE = re.compile(
     r",\s+(?:and|but)\s+(?:the|this|that|its|it|they|their|these|those)\b[^,;:]{0,60}?"
     r"\b(?:is|are|was|were|will|would|shall|has|have|had|should|must|can|could)\b"
@@ -3617,6 +3621,9 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
         # "… estimated at $403.6 million, and the project is expected to be completed in 2032": the
         # date of a clause with a subject and a verb of its own
         and not _OWN_CLAUSE.search(text, a.span[1], c[0])
+        # "grants of up to EUR 40,000 each through calls for proposals starting in early 2027": the
+        # date of another noun's participle
+        and not _OTHER_NOUN_STARTING.search(text, a.span[1], c[0])
         and not (c[0] in bases and _COMPARED.search(text, a.span[1], c[0]))
         # "reached 184, against 178 in January–September 2024": the date of the number compared with
         and not _COMPARED_NUMBER.search(text, a.span[1], c[0])
