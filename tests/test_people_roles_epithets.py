@@ -150,3 +150,18 @@ def test_a_body_or_company_named_before_the_person_stays_in_the_role(text, name,
 )
 def test_a_country_office_title(text, name, role):
     assert _roles(text)[name][0] == role
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("Head of the EU Delegation to Kyrgyzstan Ambassador Aleksandra Nowak signed the agreement.",
+         "Aleksandra Nowak", "Head of the EU Delegation to Kyrgyzstan"),
+        ("Head of the Mission of Kazakhstan to the EU Ambassador Margulan Baimukhan attended.",
+         "Margulan Baimukhan", "Head of the Mission of Kazakhstan to the EU"),
+        ("Head of the Delegation of the European Union to Kazakhstan Ambassador Aleška Simkić opened it.",
+         "Aleška Simkić", "Head of the Delegation of the European Union to Kazakhstan"),
+    ],
+)
+def test_a_bare_title_between_a_fuller_one_and_the_name_gives_way(text, name, role):
+    assert _roles(text)[name][0] == role

@@ -357,6 +357,15 @@ def _role_left(
         x = next((x for x in range(first_role, j) if toks[x].start == at), None)
         if x is not None and any(w in lx["head_words"] for w in tail.split()):
             role, first_role = tail, x
+    if " " in role and ", " not in role:
+        # "Head of the EU Delegation to Kyrgyzstan Ambassador Aleksandra Nowak": the fuller title (the
+        # head word of a one-word title after a complemented one, as after a comma below)
+        head, _, tail = role.rpartition(" ")
+        if tail in lx["head_words"] and _complemented(head) and head.split()[-1][:1].isupper() and (
+            head.split()[-1] not in lx["head_words"]
+        ):
+            role = head
+            j -= 1
     if ", " in role:
         # "Head of the EU Delegation to Uzbekistan, Ambassador Toivo Klaar": the fuller title
         head, _, tail = role.rpartition(", ")
