@@ -228,3 +228,8 @@ def test_a_range_cell_is_a_between_figure(cell, lo, hi):
     text = f"Forecast of the Ministry, %\n\n| Indicator | 2027 |\n|---|---|\n| GDP growth | {cell} |\n"
     (f,) = ex(text).figures
     assert (f.value, f.value_max, f.qualifier, f.unit, f.period) == (lo, hi, "between", "percent", "2027")
+
+
+@pytest.mark.parametrize("phrase", ["Sum", "sums", "Won"])
+def test_a_header_word_that_is_also_a_currency_name_is_no_unit(phrase):
+    assert unit_of(phrase) is None

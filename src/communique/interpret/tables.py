@@ -88,6 +88,7 @@ def _lex() -> dict:
         "period_head": rx(t["period_headers"]),
         "generic": frozenset(w.lower() for w in t["generic_headers"]),
         "numbering": frozenset(w.lower() for w in t["number_headers"]),
+        "not_units": frozenset(w.lower() for w in t["not_units"]),
     }
 
 
@@ -110,6 +111,8 @@ def unit_of(text: str) -> tuple[str, float] | None:
         if not words or len(words) > 4:
             continue
         part = " ".join(words)
+        if part.lower() in lx["not_units"]:
+            continue
         for probe in (f"{part} 1", f"1 {part}"):
             for a in find_amounts(probe, 0):
                 if a.value == 1.0 and a.unit not in ("percent", "count") and a.known_currency:
