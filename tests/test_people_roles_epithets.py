@@ -165,3 +165,36 @@ def test_a_country_office_title(text, name, role):
 )
 def test_a_bare_title_between_a_fuller_one_and_the_name_gives_way(text, name, role):
     assert _roles(text)[name][0] == role
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("The meeting was chaired by the Chairman of the Management Board of JSC \"Kazakhstan Temir Zholy\", "
+         "Talgat Alimov, and brought together the railways.", "Talgat Alimov",
+         "Chairman of the Management Board of JSC \"Kazakhstan Temir Zholy\""),
+        ("The Secretary-General of the China–Central Asia Secretariat, **Sun Weidong**, briefed them.",
+         "Sun Weidong", "Secretary-General of the China–Central Asia Secretariat"),
+        ("Transcript of the briefing by the Official Representative of the Ministry of Foreign Affairs, "
+         "Aibek Smadiyarov\n\nAstana, 18 May 2026", "Aibek Smadiyarov",
+         "Official Representative of the Ministry of Foreign Affairs"),
+        ("Remarks by the Head of the EU Delegation, Aleška Simkić\n\nDear guests, welcome.", "Aleška Simkić",
+         "Head of the EU Delegation"),
+    ],
+)
+def test_a_title_before_a_comma_and_the_name(text, name, role):
+    assert _roles(text)[name][0] == role
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("The Latvian part was chaired by Minister of Economics Viktors Valainis.", "Viktors Valainis",
+         "Minister of Economics"),
+        ("Minister of Commerce Wang Wentao met the delegation.", "Wang Wentao", "Minister of Commerce"),
+        ("Minister of Transportation Jan Kowalski opened the line.", "Jan Kowalski",
+         "Minister of Transportation"),
+    ],
+)
+def test_a_portfolio_word_right_before_the_name_closes_the_title(text, name, role):
+    assert _roles(text)[name][0] == role

@@ -271,6 +271,10 @@ def _role_left(
         if t.text in ("/", "–", "—") and first_role is not None:
             k -= 1  # "High Representative …/Vice-President …", "Deputy Prime Minister – Minister of …"
             continue
+        glued = 0 < k < i - 1 and toks[k - 1].end == t.start and t.end == toks[k + 1].start
+        if t.text in ("–", "—") and glued:
+            k -= 1  # "the China–Central Asia Secretariat": a dash inside a name of the complement
+            continue
         if t.text == ",":
             # A comma may sit inside a role ("Minister for Foreign Affairs, European Union and
             # Cooperation"), never right before the name.
@@ -916,12 +920,17 @@ def find_people(text: str) -> list[PersonEntity]:
                 side_aff = side  # after the institution the role itself names, if any
                 scoped = org is not None  # "EBRD Head of Kazakhstan": the country is the role's scope
         ci = hon if hon is not None else i  # "the Ambassador of Hungary, Mr. Zoltan Varga,"
+        while ci > 2 and toks[ci - 1].text in ("*", "_") and toks[ci - 1].end == toks[ci].start:
+            ci -= 1  # "the Secretary-General of the Secretariat, **Sun Weidong**, briefed …"
         if (
             role is None
             and ci >= 2
             and toks[ci - 1].text == ","
-            and j < len(toks)
-            and toks[j].text in (",", ".", "and")
+            and (
+                (ja < len(toks) and toks[ja].text in (",", ".", "and"))
+                # "… by the Official Representative of the Ministry, Aibek Smadiyarov¶": a line's end
+                or "\n" in text[toks[j - 1].end : toks[j].start if j < len(toks) else None]
+            )
         ):
             # "the High Representative, Josep Borrell."; "the Foreign Ministers of A and B, X and Y,"
             role, aff = _comma_role(toks, ci, text)
@@ -1302,7 +1311,9 @@ def _comma_role(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | N
             inner = text[toks[o + 1].start : toks[k - 1].end]
             paren = "" if inner.isupper() else " " + text[toks[o].start : toks[k].end]
             k = o - 1
-    if k < 0 or not (toks[k].cap or (toks[k].word and toks[k].base.islower())):
+    if k < 0 or not (
+        toks[k].cap or (toks[k].word and toks[k].base.islower()) or toks[k].text in _CLOSE_QUOTES
+    ):
         return None, None  # a lower-case last word: "… for political affairs, X", "secretary general, X"
     sub = toks[: k + 1] + [Tok("X", toks[k].end + 1, toks[k].end + 2, "X", False)]
     fake = text[: toks[k].end] + " X" + text[toks[k].end + 2 :]
