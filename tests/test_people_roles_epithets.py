@@ -198,3 +198,19 @@ def test_a_title_before_a_comma_and_the_name(text, name, role):
 )
 def test_a_portfolio_word_right_before_the_name_closes_the_title(text, name, role):
     assert _roles(text)[name][0] == role
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("The report was presented by Marta Ferreira (S&D, Portugal), Vice-Chair of the Delegation.",
+         "Marta Ferreira", "Vice-Chair of the Delegation"),
+        ("Anna Berg (EPP, Sweden), Rapporteur for Central Asia, spoke.", "Anna Berg",
+         "Rapporteur for Central Asia"),
+        ("Vice-Chairman of the Board Jan Kowalski said so.", "Jan Kowalski", "Vice-Chairman of the Board"),
+        ("Marta Ferreira, Vice-Chair of the Delegation, said so.", "Marta Ferreira",
+         "Vice-Chair of the Delegation"),
+    ],
+)
+def test_vice_chairs_and_a_bracket_after_the_name(text, name, role):
+    assert _roles(text)[name][0] == role

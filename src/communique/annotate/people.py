@@ -908,6 +908,14 @@ def find_people(text: str) -> list[PersonEntity]:
             and toks[ja].start == toks[ja - 1].end + 1
         ):
             ja += 1  # "Lukas Reinhold MEP, Chair of DCAS,": letters after the name, then its role
+        if ja < len(toks) and toks[ja].text == "(" and toks[ja].start == toks[ja - 1].end + 1:
+            # "Marta Ferreira (S&D, Portugal), Vice-Chair of the Delegation": a bracket after the name
+            close = next((x for x in range(ja + 1, min(len(toks), ja + 10)) if toks[x].text == ")"), None)
+            if close is not None and close + 1 < len(toks) and toks[close + 1].text == ",":
+                # (the country in the bracket stays the person's: "(S&D, Portugal)")
+                inside = (country_name(toks[x].base) for x in range(ja + 1, close))
+                aff = aff or next((c for c in inside if c), None)
+                ja = close + 1
         if role is None or _bare_title(role):
             r2, side, org = _role_right(toks, ja, text)
             if r2 and role is not None and not _complemented(r2):
