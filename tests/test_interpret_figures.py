@@ -612,3 +612,293 @@ def test_the_reporting_period_is_the_period_told_before():
 def test_a_rate_is_no_share():
     (f,) = ex("The refinancing rate stands at 16.5%.").figures
     assert f.metric == "interest rate"
+
+
+# --- a sum told twice is one record (a pledge's "at a glance" line, a key-points bullet) ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EBRD has approved a loan of EUR 80 million to Georgia's railway.\n\nKey facts\n"
+        "- EBRD loan: EUR 80 million\n- Borrower: Georgian Railway\n",
+        "The Asian Development Bank approved a $120 million loan for roads in Tajikistan today.\n\n"
+        "Financing at a glance\n• ADB: $120 million (concessional)\n",
+        "The Government of Uzbekistan will provide USD 48.6 million in counterpart funding.\n\n"
+        "Summary:\n1. Government of Uzbekistan: USD 48.6 million\n",
+    ],
+)
+def test_a_pledge_listed_again_is_no_figure(text):
+    out = ex(text)
+    assert out.pledges
+    amount = out.pledges[0].amount
+    assert not [f for f in out.figures if f.unit not in ("percent", "count") and f.value == amount]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Key points\n• Needs of the corridor are estimated at EUR 18.5 billion.\n• Lending lags.\n\n"
+         "A study put the investment the corridor needs at EUR 18.5 billion.", 18.5e9),
+        ("Highlights\n- Trade with China: about $32 billion in 2025\n\n"
+         "Trade with China reached $32 billion in 2025, the customs office said.", 32e9),
+        ("In brief:\n* FDI inflow of nearly EUR 4 billion\n\n"
+         "Gross inflow of foreign direct investment from the EU was EUR 4 billion in 2024.", 4e9),
+    ],
+)
+def test_a_summary_bullet_and_its_paragraph_are_one_figure_told_as_the_prose_tells_it(text, value):
+    got = [f for f in ex(text).figures if f.value == value]
+    assert len(got) == 1
+    assert got[0].qualifier == "exact"
+
+
+def test_the_same_sum_in_two_periods_is_two_figures():
+    out = ex("Exports to Latvia were $2 billion in 2023 and exports to Estonia reached $2 billion in 2024.")
+    assert sorted(f.period for f in out.figures if f.value == 2e9) == ["2023", "2024"]
+
+
+# --- a date of a clause with its own subject and verb is not the amount's period -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The total project cost is estimated at about $403.6 million, and the project is expected to be "
+        "completed in 2032.",
+        "The new terminal will cost EUR 95 million, and its first berth should open in 2029.",
+        "The budget of the programme is USD 40 million, but the last tranche will be paid in 2030.",
+    ],
+)
+def test_a_date_of_the_next_clause_is_not_the_period(text):
+    (f,) = [f for f in ex(text).figures if f.unit not in ("percent", "count")]
+    assert f.period is None
+
+
+# --- a flow that "has grown" in the sentence after a dated flow is of that period ----------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("By results of 9 months of 2025 trade turnover made up 32,1 billion US dollars. Export of "
+         "Kazakh goods to China has increased to 13,9 billion dollars.", 13.9e9),
+        ("In January–June 2025 bilateral trade reached $5.1 billion. Imports from Italy have grown to "
+         "$1.2 billion.", 1.2e9),
+        ("Trade between the two countries totalled EUR 900 million in 2024. Exports to Austria have "
+         "fallen to EUR 310 million.", 310e6),
+    ],
+)
+def test_a_present_perfect_change_carries_the_period_of_the_flow_before(text, value):
+    first = [f for f in ex(text).figures if f.unit not in ("percent", "count")]
+    got = {f.value: f.period for f in first}
+    periods = {p for p in got.values()}
+    assert len(periods) == 1 and None not in periods
+    assert value in got
+
+
+# --- boilerplate "About …" sections, footnote marks and the two parties are no figures -----------
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "About ADB\nADB is owned by 69 members, 49 from the region, and lent $24 billion last year.",
+        "## About the EBRD\n\nThe EBRD has invested over EUR 190 billion in more than 7,000 projects.",
+        "Notes to editors:\nThe Agency employs 1,200 staff in 40 countries.",
+    ],
+)
+def test_numbers_of_a_standing_about_section_are_no_figures(tail):
+    out = ex("Trade between Uzbekistan and Japan reached $1.1 billion in 2025.\n\n" + tail)
+    assert [(f.value, f.unit) for f in out.figures] == [(1.1e9, "USD")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The volume of mutual trade between two countries made up 5 billion dollars in 2025.",
+        "More than 200 representatives of business of two states took part; 14 agreements were signed.",
+        "Ministers of two countries noted that 14 agreements were signed in 2025.",
+    ],
+)
+def test_two_countries_are_the_parties_not_a_count(text):
+    assert not [f for f in ex(text).figures if f.unit == "count" and f.value == 2.0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade rose by 8% in 2025.[3]\n\nNotes\n[3] Global Gateway Investors Forum, Brussels, 2024.",
+        "Cargo grew by 62% in 2024.[2]\n\n[2] Customs Committee projects database.",
+        "FDI reached $4 billion in 2024.[4]\n\n[4] National Bank companies survey, 2025.",
+    ],
+)
+def test_a_footnote_mark_is_no_count(text):
+    assert not [f for f in ex(text).figures if f.unit == "count"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The parties discussed the Kambarata-1 hydropower project and the energy grid.",
+        "Work on the Rogun-2 power units will resume next year.",
+        "The ministers visited the Aktau-3 logistics centre on Friday.",
+    ],
+)
+def test_a_number_glued_to_a_name_is_no_count(text):
+    assert not [f for f in ex(text).figures if f.unit == "count"]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The festival was opened with Vice Minister Kanat Iskakov. 16 films will be screened.", 16.0),
+        ("The forum took place in Samarkand. 40 companies signed contracts there.", 40.0),
+        ("The delegation was led by Ambassador Nowak. 12 projects were presented to investors.", 12.0),
+    ],
+)
+def test_a_count_opening_a_sentence_after_a_name_is_a_count(text, value):
+    assert [f.value for f in ex(text).figures if f.unit == "count"] == [value]
+
+
+# --- translated releases: "the analogous period of last year" is a base --------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, period",
+    [
+        ("For January–August of current year the volume of export made 1,35 billion dollars, that is 8,2% "
+         "more than in analogous period of last year.", 8.2, "2025-01/2025-08"),
+        ("In January–June 2025 trade was 4,1% higher than in the identical period of 2024.", 4.1,
+         "2025-01/2025-06"),
+        ("For 9 months of 2025 imports made 900 million dollars, on 3,3% less than for the analogous period "
+         "of the previous year.", -3.3, "2025-01/2025-09"),
+    ],
+)
+def test_an_analogous_period_is_the_base_not_the_period(text, value, period):
+    (f,) = [f for f in ex(text).figures if f.unit == "percent"]
+    assert (f.value, f.period) == (value, period)
+
+
+@pytest.mark.parametrize(
+    "text, prior",
+    [
+        ("Exports reached $3.4 billion in January–May 2025, up from $2.9 billion in the corresponding period "
+         "last year.", "2024-01/2024-05"),
+        ("For January–August 2025 export made 1,35 billion dollars against 1,2 billion dollars for the "
+         "analogous period of last year.", "2024-01/2024-08"),
+        ("Trade in the first half of 2025 reached $5 billion, compared with $4.1 billion in the similar "
+         "period of last year.", "2024-01/2024-06"),
+    ],
+)
+def test_a_sum_of_the_corresponding_period_last_year_is_a_year_back(text, prior):
+    money = sorted((f for f in ex(text).figures if f.unit == "USD"), key=lambda f: f.span)
+    assert money[1].period == prior
+
+
+# --- a level reached over a span of years is of its last year -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, got",
+    [
+        ("Between 2015 and 2024, trade grew by 45% to $4 billion.", {45.0: "2024", 4e9: "2024"}),
+        ("From 2020 to 2024, exports to the EU doubled to $30 billion.", {30e9: "2024"}),
+        ("In 2020–2024, trade increased from $2 billion to $3.5 billion.", {2e9: "2020", 3.5e9: "2024"}),
+        ("Over 2019–2024, the EU's investment stock rose to EUR 120 billion.", {120e9: "2024"}),
+        ("Between 2015 and 2024, the EU invested $5 billion in the country.", {5e9: "2015/2024"}),
+        ("Since 2015, trade has grown to $4 billion.", {4e9: "2015/2025"}),
+    ],
+)
+def test_a_level_reached_over_a_span_is_of_its_last_year(text, got):
+    assert {f.value: f.period for f in ex(text).figures} == got
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("It brings the 34 bilateral air services agreements that Kazakhstan holds with EU member states "
+         "into line with EU law.", 34.0),
+        ("The 120 companies that signed the charter will report every year.", 120.0),
+        ("The 15 joint ventures which operate in the region employ many people.", 15.0),
+    ],
+)
+def test_the_count_a_relative_clause_defines_is_a_count(text, value):
+    assert [f.value for f in ex(text).figures if f.unit == "count"] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 27 member states agreed on the text.",
+        "The two sides signed the agreement that the ministers prepared.",
+        "Of the 12 projects, which are funded by the EU, five are in Kazakhstan.",
+    ],
+)
+def test_the_count_of_things_already_known_is_no_count(text):
+    assert not [f for f in ex(text).figures if f.unit == "count" and f.value in (27.0, 2.0, 12.0)]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Read also: EU and Kazakhstan signed 5 agreements worth $2 billion on Monday.",
+        "Related news\nEU and Kazakhstan sign 5 agreements worth $2 billion (12 October 2026)\n"
+        "Exports to Italy rose by 12% in the first half",
+        "See also – Tajikistan's exports of electricity reached $120 million in 2025.",
+    ],
+)
+def test_links_to_other_articles_give_no_figures(tail):
+    out = ex("Trade between Uzbekistan and Japan reached $1.1 billion in 2025.\n\n" + tail)
+    assert [(f.value, f.unit) for f in out.figures] == [(1.1e9, "USD")]
+
+
+def test_a_sentence_opening_with_a_link_word_is_still_read():
+    out = ex("Related projects worth $2 billion were presented at the forum in 2025.")
+    assert [f.value for f in out.figures] == [2e9]
+
+
+@pytest.mark.parametrize(
+    "text, period",
+    [
+        ("KTZ Express intends to invest up to 15 billion tenge in the terminal by 2028.", "2025/2028"),
+        ("The company plans to invest $500 million in the plant by the end of 2029.", "2025/2029"),
+        ("Masdar will spend about $1 billion on wind farms in Uzbekistan by 2030.", "2025/2030"),
+        ("The sides aim to bring trade to $10 billion by 2030.", "2030"),
+        ("The EU invested EUR 2 billion by 2024.", "2024"),
+    ],
+)
+def test_a_sum_to_be_invested_by_a_year_runs_from_now(text, period):
+    (f,) = ex(text).figures
+    assert f.period == period
+
+
+@pytest.mark.parametrize(
+    "text, period",
+    [
+        ("Trade between Uzbekistan and the EU reached USD 6.9 billion in 2025. The share of the EU in the "
+         "country's foreign trade was 10.2%.", "2025"),
+        ("In 2024 exports to China amounted to $13.9 billion. The share of China in total exports reached "
+         "17.5%.", "2024"),
+        ("Kazakhstan's trade with Italy totalled $15 billion in 2025. Italy's share of the trade came to "
+         "11.8%.", "2025"),
+        ("Trade with the EU reached $48 billion in 2025. The EU accounts for about 30% of the country's "
+         "trade.", None),
+    ],
+)
+def test_a_share_told_in_the_past_after_the_years_flows_is_of_that_year(text, period):
+    (f,) = [f for f in ex(text, "2026-02-01").figures if f.unit == "percent"]
+    assert f.period == period
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Local organisations can apply for small grants of up to EUR 40,000 each through calls for proposals "
+        "starting in early 2027.",
+        "Cooperatives can receive up to EUR 25,000 under a programme of the ministry launched in March 2026.",
+        "Farmers will get sums of up to $10,000 via a credit line of the bank opening in May 2026.",
+    ],
+)
+def test_the_date_of_another_nouns_participle_is_not_the_period(text):
+    (f,) = [f for f in ex(text).figures if f.unit not in ("percent", "count")]
+    assert f.period is None

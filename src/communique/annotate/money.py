@@ -313,6 +313,9 @@ def _is_count(text: str, start: int, end: int, num: str, qualifier: str) -> bool
         low = pw.lower()
         if (
             pw[0].isupper()
+            # ("… with Minister Kanat Iskakov. 16 films will be screened": a sentence's last word, not
+            # an abbreviation such as "No." or "Art." before a number)
+            and not (pw.endswith(".") and len(pw) > 5 and pw[:-1].isalpha())
             and low not in _STOP
             and low not in _QUAL_WORDS
             and low not in _DEFINITE

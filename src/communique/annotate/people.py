@@ -271,6 +271,10 @@ def _role_left(
         if t.text in ("/", "–", "—") and first_role is not None:
             k -= 1  # "High Representative …/Vice-President …", "Deputy Prime Minister – Minister of …"
             continue
+        glued = 0 < k < i - 1 and toks[k - 1].end == t.start and t.end == toks[k + 1].start
+        if t.text in ("–", "—") and glued:
+            k -= 1  # "the China–Central Asia Secretariat": a dash inside a name of the complement
+            continue
         if t.text == ",":
             # A comma may sit inside a role ("Minister for Foreign Affairs, European Union and
             # Cooperation"), never right before the name.
@@ -278,11 +282,18 @@ def _role_left(
                 break
             k -= 1
             continue
-        if t.poss and t.cap:
+        if t.poss and t.cap and not (
+            # "Ambassador of the People's Republic of China": a possessive inside the complement's name
+            k > 0 and k + 1 < i and toks[k + 1].cap and toks[k - 1].base in ("the", "of")
+        ):
             aff = country_name(t.base) or aff
             break
         if t.word and (
-            t.cap or t.base in lx["connectors"] or t.base in lx["role_words"] or t.base in lx["inner"]
+            t.cap
+            or t.base in lx["connectors"]
+            or t.base in lx["role_words"]
+            or t.base in lx["inner"]
+            or (t.base in _left_connectors() and 0 < k < i - 1 and toks[k - 1].cap and toks[k + 1].cap)
         ):
             if t.base == "and" and k == i - 1:
                 break
@@ -292,6 +303,9 @@ def _role_left(
                 and not (
                     k > 0 and _complement_before(toks, k) and (k + 1 < i or comma or _CAMEL.search(t.base))
                 )
+                # ("Head of the Investment Promotion Agency X": a word inside a body's name, before
+                # the capitalised word that ends it)
+                and not (k + 1 < i and toks[k + 1].cap and toks[k + 1].word and not _name_like(toks[k + 1]))
             ):
                 break  # a name; but "of Industry and Construction" is a role's complement
             if t.base in lx["role_words"] or t.base.rstrip("s") in lx["role_words"]:
@@ -340,6 +354,22 @@ def _role_left(
     ):
         return None, None, None
     role = text[toks[first_role].start : toks[j - 1].end]
+    if ", " in role and role.startswith(tuple(data.load("roles").get("membership_prefixes") or ())):
+        # "Member of the Political Bureau …, Minister of Foreign Affairs … Wang Yi": the office
+        tail = role.rpartition(", ")[2]
+        at = toks[j - 1].end - len(tail)
+        x = next((x for x in range(first_role, j) if toks[x].start == at), None)
+        if x is not None and any(w in lx["head_words"] for w in tail.split()):
+            role, first_role = tail, x
+    if " " in role and ", " not in role:
+        # "Head of the EU Delegation to Kyrgyzstan Ambassador Aleksandra Nowak": the fuller title (the
+        # head word of a one-word title after a complemented one, as after a comma below)
+        head, _, tail = role.rpartition(" ")
+        if tail in lx["head_words"] and _complemented(head) and head.split()[-1][:1].isupper() and (
+            head.split()[-1] not in lx["head_words"]
+        ):
+            role = head
+            j -= 1
     if ", " in role:
         # "Head of the EU Delegation to Uzbekistan, Ambassador Toivo Klaar": the fuller title
         head, _, tail = role.rpartition(", ")
@@ -725,6 +755,15 @@ def _clean_role(role: str) -> tuple[str, str | None]:
     Kazakhstan" → ("First Deputy Prime Minister", "Kazakhstan"); "… at the Federal Ministry …" →
     role and the institution."""
     aff = None
+    first = role.split(" ", 1)[0]
+    if len(first) >= 2 and first.isupper() and " of " in role and not country_name(first):
+        from .orgs import org_info
+
+        info = org_info(first)
+        if info:
+            # "EBRD Head of Azerbaijan Marta Kovács": the bank's head of its Azerbaijan office; the
+            # acronym names the institution, the country after "of" is the office's scope
+            return role, info["name"]
     m = _AT_TAIL.search(role)
     if m:
         aff = m.group(1)
@@ -862,6 +901,21 @@ def find_people(text: str) -> list[PersonEntity]:
         ja = j
         while ja < len(toks) and toks[ja].text in ("*", "_") and toks[ja].start == toks[ja - 1].end:
             ja += 1  # "**Kubanychbek Omuraliev**, the Secretary General …": emphasis on the name
+        if (
+            ja + 1 < len(toks)
+            and toks[ja + 1].text == ","
+            and toks[ja].text in _postnominals()
+            and toks[ja].start == toks[ja - 1].end + 1
+        ):
+            ja += 1  # "Lukas Reinhold MEP, Chair of DCAS,": letters after the name, then its role
+        if ja < len(toks) and toks[ja].text == "(" and toks[ja].start == toks[ja - 1].end + 1:
+            # "Marta Ferreira (S&D, Portugal), Vice-Chair of the Delegation": a bracket after the name
+            close = next((x for x in range(ja + 1, min(len(toks), ja + 10)) if toks[x].text == ")"), None)
+            if close is not None and close + 1 < len(toks) and toks[close + 1].text == ",":
+                # (the country in the bracket stays the person's: "(S&D, Portugal)")
+                inside = (country_name(toks[x].base) for x in range(ja + 1, close))
+                aff = aff or next((c for c in inside if c), None)
+                ja = close + 1
         if role is None or _bare_title(role):
             r2, side, org = _role_right(toks, ja, text)
             if r2 and role is not None and not _complemented(r2):
@@ -874,12 +928,17 @@ def find_people(text: str) -> list[PersonEntity]:
                 side_aff = side  # after the institution the role itself names, if any
                 scoped = org is not None  # "EBRD Head of Kazakhstan": the country is the role's scope
         ci = hon if hon is not None else i  # "the Ambassador of Hungary, Mr. Zoltan Varga,"
+        while ci > 2 and toks[ci - 1].text in ("*", "_") and toks[ci - 1].end == toks[ci].start:
+            ci -= 1  # "the Secretary-General of the Secretariat, **Sun Weidong**, briefed …"
         if (
             role is None
             and ci >= 2
             and toks[ci - 1].text == ","
-            and j < len(toks)
-            and toks[j].text in (",", ".", "and")
+            and (
+                (ja < len(toks) and toks[ja].text in (",", ".", "and"))
+                # "… by the Official Representative of the Ministry, Aibek Smadiyarov¶": a line's end
+                or "\n" in text[toks[j - 1].end : toks[j].start if j < len(toks) else None]
+            )
         ):
             # "the High Representative, Josep Borrell."; "the Foreign Ministers of A and B, X and Y,"
             role, aff = _comma_role(toks, ci, text)
@@ -1039,7 +1098,50 @@ def find_people(text: str) -> list[PersonEntity]:
     people = _resolve(mentions)
     if any(p.role is None for p in people) and "The " in text:
         _role_from_next_sentence(text, people)
+    if any(p.role in _lex()["epithets"] for p in people):
+        _epithet_titles(text, people)
     return people
+
+
+@lru_cache(maxsize=1)
+def _left_connectors() -> frozenset[str]:
+    return frozenset(data.load("roles").get("left_connectors") or ())
+
+
+@lru_cache(maxsize=1)
+def _postnominals() -> frozenset[str]:
+    return frozenset(data.load("roles").get("postnominals") or ())
+
+
+def _epithet_titles(text: str, people: list[PersonEntity]) -> None:
+    """ "Head of State Kassym-Jomart Tokayev held talks … the President of Kazakhstan noted …": a
+    person named only by an epithet bears the title the text gives, with a country and no name after
+    it, when exactly one person has the epithet and nobody else bears that title."""
+    titles = data.load("roles").get("epithet_titles") or {}
+    named = [p for p in people if p.role in titles]
+    if len(named) != 1:
+        return
+    p = named[0]
+    title = titles[p.role]
+    rx = re.compile(
+        rf"\b[Tt]he\s+{re.escape(title)}\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
+        r"(?!\s+[A-Z])"  # (no name after the title: the title stands for the person)
+    )
+    countries = set()
+    for m in rx.finditer(text):
+        c = country_name(m.group(1))
+        if c:
+            countries.add(c)
+    if len(countries) != 1 or (p.affiliation is not None and p.affiliation not in countries):
+        return
+    country = countries.pop()
+    for o in people:
+        if o is not p and o.role and o.role.split(" of ")[0] == title and (
+            o.affiliation in (None, country) or country_name(o.role.partition(" of ")[2]) == country
+        ):
+            return  # another person bears the title (of that country, or of no country said)
+    p.role = title
+    p.affiliation = country
 
 
 @lru_cache(maxsize=1)
@@ -1217,7 +1319,9 @@ def _comma_role(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | N
             inner = text[toks[o + 1].start : toks[k - 1].end]
             paren = "" if inner.isupper() else " " + text[toks[o].start : toks[k].end]
             k = o - 1
-    if k < 0 or not (toks[k].cap or (toks[k].word and toks[k].base.islower())):
+    if k < 0 or not (
+        toks[k].cap or (toks[k].word and toks[k].base.islower()) or toks[k].text in _CLOSE_QUOTES
+    ):
         return None, None  # a lower-case last word: "… for political affairs, X", "secretary general, X"
     sub = toks[: k + 1] + [Tok("X", toks[k].end + 1, toks[k].end + 2, "X", False)]
     fake = text[: toks[k].end] + " X" + text[toks[k].end + 2 :]

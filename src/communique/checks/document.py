@@ -549,11 +549,16 @@ def _growth_values(ctx: Context, g: Figure, base: str) -> tuple[Figure, Figure] 
         prior = _prior_period(period)
         if not prior:
             continue
-        cur = _best([f for f in by_metric if f.period == period]) \
+        # (a figure named exactly as the rate's base first: "Exports to Italy" in a table row,
+        # not the "exports" of the prose)
+        named = [f for f in by_metric if f.metric.lower() == base.lower()]
+        cur = _best([f for f in named if f.period == period]) \
+            or _best([f for f in by_metric if f.period == period]) \
             or _only([f for f in nearby if f.period == period])
         if cur is None:
             continue
-        same_unit = [f for f in by_metric if f.period == prior and f.unit == cur.unit]
+        same_unit = [f for f in named if f.period == prior and f.unit == cur.unit] \
+            or [f for f in by_metric if f.period == prior and f.unit == cur.unit]
         prev = _best(same_unit) or _only([f for f in nearby if f.period == prior and f.unit == cur.unit])
         if prev is not None and prev.value > 0:
             return cur, prev
@@ -701,6 +706,10 @@ def approximate_inconsistent(ctx: Context) -> Iterator[Flag]:
     figs = ctx.ex.figures
     for a in figs:
         if a.qualifier == "exact" and a.value_max is None:
+            continue
+        if a.unit == "count" and a.period is None:
+            # "more than 120 companies with Hungarian capital operate …", "… representatives of 25
+            # companies": undated counts of a bare noun are counts of different groups
             continue
         a_lo, a_hi = interval(a.value, a.qualifier, a.value_max)
         for b in figs:

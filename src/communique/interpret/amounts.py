@@ -34,6 +34,7 @@ from ..annotate.types import Amount
 from ..models import Figure, Pledge
 from .context import Context
 from .scan import AnyOf, LiteralScan
+from .tables import table_figures
 
 __all__ = ["interpret_amounts"]
 
@@ -123,7 +124,9 @@ _BASE = re.compile(
 # "… compared with the same period of last year", "in comparison with the corresponding period of
 # 2024": the date after it is the base of a comparison, not the period of the figure
 _PERIOD_BASE = re.compile(
-    r"\b(?:same|corresponding|similar|comparable|like|equivalent)\s+period\s+(?:of\s+|in\s+)?(?:the\s+)?$",
+    # ("analogous period of last year": translated releases)
+    r"\b(?:same|corresponding|similar|comparable|like|equivalent|analogous|identical)\s+period\s+"
+    r"(?:of\s+|in\s+)?(?:the\s+)?$",
     re.I,
 )
 _NUMWORDS = {
@@ -418,7 +421,11 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
         line_start = ctx.text.rfind("\n", 0, start) + 1
         if ctx.text[end : end + 2] in (". ", ") ") and not ctx.text[line_start:start].strip():
             continue  # "5. The number of countries …": the number of a numbered paragraph
-        words = _WORDS.findall(ctx.text[end : end + 60])[:4]
+        window = ctx.text[end : end + 60]
+        if "|" in window or "\n" in window:
+            # (not across a table cell or a line: "| 2 910 | 118.8 |\n| Container trains |")
+            window = re.split(r"[|\n]", window, maxsplit=1)[0]
+        words = _WORDS.findall(window)[:4]
         sent = ctx.sentence_at(start)
         lo = max(sent.start, start - 160)
         qual, q_at = _count_qualifier(ctx.text, start)
@@ -451,7 +458,8 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
             continue  # "30 years of projects": a duration, no count of projects
         if not any(w.lower() in lx["count_nouns"] for w in words[1:]):
             continue
-        if re.search(r"\b(?:the|both|all|these|those)\s+$", ctx.text[max(0, start - 8) : start], re.I):
+        defined = re.search(r"\b(?:the|both|all|these|those)\s+$", ctx.text[max(0, start - 8) : start], re.I)
+        if defined and not _the_n_that(ctx, start, end, None):
             continue
         try:
             value = float(parse_number(num))
@@ -459,6 +467,25 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
             continue
         out.append(Amount((start, end), num, value, None, "count", qual, None, True))
     return out
+
+
+_THE_N_THAT = re.compile(r"\s+(?:[\w’'-]+\s+){0,5}?(?:that|which)\s+(?!(?:is|are|was|were)\b)\w")
+
+
+def _the_n_that(ctx: Context, start: int, end: int, value: float | None) -> bool:
+    """ "It brings the 34 bilateral air services agreements that Kazakhstan holds …": "the" before a
+    count that a relative clause defines tells how many such things there are (not "the two sides",
+    a reference to ones just named)."""
+    if ctx.text[max(0, start - 4) : start].lower() != "the ":
+        return False
+    if value is None:
+        from ..annotate.numbers import parse_number
+
+        try:
+            value = float(parse_number(ctx.text[start:end]))
+        except (ValueError, ArithmeticError):
+            return False
+    return value >= 3 and bool(_THE_N_THAT.match(ctx.text, end, min(len(ctx.text), end + 80)))
 
 
 def _overlap_test(spans: list[tuple[int, int]]):
@@ -549,9 +576,20 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             continue
         if a.unit == "count" and (
             not _is_count_figure(ctx, a)
+            or (a.value == 2.0 and _two_parties(ctx, a))
+            # "[3] Global Gateway Investors Forum, Brussels": a footnote's mark, no count
+            or (ctx.text[a.span[0] - 1 : a.span[0]] == "[" and ctx.text.startswith("]", a.span[1]))
+            # "the Kambarata-1 hydropower project", "Rogun-2 units": the number of a name, no count
+            or (
+                ctx.text[a.span[0] - 1 : a.span[0]] in ("-", "\u2011")
+                and ctx.text[a.span[0] - 2 : a.span[0] - 1].isalpha()
+            )
             or _in_pledge_purpose(ctx, a, last_pledge, si)
-            or re.search(
-                r"\b(?:the|both|all|these|those)\s+$", ctx.text[max(0, a.span[0] - 8) : a.span[0]], re.I
+            or (
+                re.search(
+                    r"\b(?:the|both|all|these|those)\s+$", ctx.text[max(0, a.span[0] - 8) : a.span[0]], re.I
+                )
+                and not _the_n_that(ctx, a.span[0], a.span[1], a.value)
             )
             or _spelled_out(ctx, a, s)
         ):
@@ -594,6 +632,16 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             if after_base:
                 # "Trade was up 9% compared with 2023": the change of the year after its base
                 fig = fig.model_copy(update={"period": after_base})
+        if fig.period and _YEAR_SPAN.fullmatch(fig.period):
+            # "Between 2015 and 2024 trade grew by 45% to $4 billion": the level reached (and the
+            # change that reaches it) is of the span's last year, the level it started from of its first
+            end = _span_end_of_change(ctx, a, s)
+            if end is not None:
+                fig = fig.model_copy(update={"period": fig.period.split("/")[end]})
+        if money and fig.period and len(fig.period) == 4 and _spent_by(ctx, a, s, fig.period):
+            # "KTZ Express intends to invest up to 15 billion tenge … by 2028": a sum spent from now
+            # until then, not a level reached in that year ("trade of $10 billion by 2030")
+            fig = fig.model_copy(update={"period": f"{_pub_year(ctx)}/{fig.period}"})
         if fig.period is None and _from_now_to_target(ctx, a, s):
             # "cut losses from 17% to about 11% by 2031": the value it starts from is today's
             fig = fig.model_copy(update={"period": str(_pub_year(ctx))})
@@ -637,6 +685,9 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
     if " met " in ctx.text or "convened" in ctx.text:  # (cheap test first)
         figures += _times_met(ctx)
     figures += _compared_counts(ctx, figures)
+    if "|" in ctx.text:  # statistics tables: bare number cells under a header that states the unit
+        figures, cells = table_figures(ctx, figures)
+        figures += cells
     figures += _table_counts(ctx, figures)
     figures = _table_repeats(ctx, figures)
     release = _release_period(ctx)
@@ -667,7 +718,10 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
     if pledges and ":" in ctx.text:
         pledges = _package_programs(ctx, pledges)
         figures, pledges = _box_repeats(ctx, figures, pledges)
-    return figures, pledges
+    boiler = _boilerplate(ctx.text)
+    if boiler:
+        figures = [f for f in figures if not (f.span and any(a <= f.span[0] < b for a, b in boiler))]
+    return _told_once(ctx, figures, pledges), pledges
 
 
 # a fact box's item: "- ADB loan: $250 million", "* Government of Uzbekistan: $48.6 million"
@@ -697,6 +751,157 @@ def _box_repeats(ctx: Context, figures: list[Figure], pledges: list[Pledge]) -> 
     return figures, pledges
 
 
+@lru_cache(maxsize=1)
+def _figure_lex() -> dict:
+    fx = data.load("figures")
+    heads = sorted(
+        (h for h in fx["boilerplate_headings"] if not h.startswith("about")), key=len, reverse=True
+    )
+    return {
+        # a heading line: "About ADB", "## About the EBRD", "Notes to editors:" (no number, no full stop)
+        "boiler": re.compile(
+            r"^[ \t#*_]*(?:about(?:\s+[A-Za-z&’'.-]+){1,6}?|"
+            + "|".join(re.escape(h) for h in heads)
+            + r")[ \t*_:]*$",
+            re.I | re.M,
+        ),
+        "links": re.compile(
+            r"^[ \t#*_>•-]*(?:"
+            + "|".join(map(re.escape, sorted(fx["link_cues"], key=len, reverse=True)))
+            + r")\b[ \t*_]*(?P<sep>[:|–—-]|$)",
+            re.I | re.M,
+        ),
+        "parties": re.compile(
+            r"\s+(?:" + "|".join(map(re.escape, fx["party_nouns"])) + r")\b(?!\s+of\b)", re.I
+        ),
+    }
+
+
+def _boilerplate(text: str) -> list[tuple[int, int]]:
+    """The spans of the standing "About …" sections of a release: from such a heading to the end of
+    the paragraph under it; and of links to other articles ("Read also: …" to the end of its line,
+    "Related news" alone on its line to the end of the list under it)."""
+    out = []
+    low = text.lower()
+    if "read" in low or "related" in low or "see also" in low or "more " in low or "recommended" in low:
+        for m in _figure_lex()["links"].finditer(text):
+            line_end = text.find("\n", m.end())
+            line_end = len(text) if line_end < 0 else line_end
+            if m.group("sep") == "" or not text[m.end() : line_end].strip():
+                end = text.find("\n\n", m.end() + 1)
+                out.append((m.start(), len(text) if end < 0 else end))
+            else:
+                out.append((m.start(), line_end))
+    if "bout" not in text and "ditors" not in text and "ontact" not in text:
+        return out
+    for m in _figure_lex()["boiler"].finditer(text):
+        if m.group(0).rstrip().endswith("."):
+            continue
+        body = m.end()
+        while body < len(text) and text[body] in " \t\n":
+            body += 1
+        end = text.find("\n\n", body)
+        out.append((m.start(), len(text) if end < 0 else end))
+    return out
+
+
+def _two_parties(ctx: Context, a: Amount) -> bool:
+    """"between two countries", "representatives of two states": the two parties of the relation,
+    written as a number (as translations write "the two countries"), no count."""
+    return bool(_figure_lex()["parties"].match(ctx.text, a.span[1]))
+
+
+_SPEND_VERB = re.compile(
+    r"\b(?:invest|invests|investing|spend|spends|spending|disburse|disburses|inject|injects|pour|pours)\b"
+    r"[^.;:]{0,50}$",
+    re.I,
+)
+
+
+def _spent_by(ctx: Context, a: Amount, s, year: str) -> bool:
+    """Whether the amount is a sum to be invested or spent "by <year>" (a later year than the one of
+    writing): its clause's verb before it, "by <year>" after it."""
+    pub = _pub_year(ctx)
+    if pub is None or int(year) <= pub:
+        return False
+    if not _SPEND_VERB.search(ctx.text, max(s.start, a.span[0] - 70), a.span[0]):
+        return False
+    tail = ctx.text[a.span[1] : s.end]
+    return bool(re.search(rf"^[^.;]{{0,80}}?\bby\s+(?:the\s+end\s+of\s+)?{year}\b", tail))
+
+
+_YEAR_SPAN = re.compile(r"(?:19|20)\d\d/(?:19|20)\d\d")
+_CHANGE_TO = re.compile(
+    r"\b(?:grew|grown|grow|rose|risen|increased|climbed|doubled|tripled|jumped|expanded|fell|fallen|"
+    r"declined|decreased|dropped|contracted|went\s+up|gone\s+up)\b[^.;:]{0,60}?\bto\s+"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|some\s+|roughly\s+)?$"
+    # ("… and imports by 5% to $0.8 billion": the verb told once for the list)
+    r"|\bby\s+[\d.,]+\s*(?:%|per\s*cent|percent)\s+to\s+$",
+    re.I,
+)
+_FROM_BEFORE_AMOUNT = re.compile(
+    r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|some\s+)?$", re.I
+)
+_TO_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?,?\s*to\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?\S")
+
+
+def _span_end_of_change(ctx: Context, a: Amount, s) -> int | None:
+    """For an amount dated by a span of years: 1 when it is the level a change reaches ("grew … to
+    $4 billion", "by 45% to $4 billion"), 0 when it is the level the change starts from ("from $2
+    billion to …"), else None (a sum over the span: "invested $5 billion between 2015 and 2024").
+    Not for a span opened by "since": that runs to the time of writing."""
+    text = ctx.text
+    lo = max(s.start, a.span[0] - 80)
+    if _low_has(ctx, "since", s.start, s.end):
+        return None
+    if _FROM_BEFORE_AMOUNT.search(text, max(s.start, a.span[0] - 20), a.span[0]) and _TO_AFTER.match(
+        text, a.span[1]
+    ):
+        return 0
+    if _CHANGE_TO.search(text, lo, a.span[0]):
+        return 1
+    if a.unit == "percent" and _TO_AFTER.match(text, a.span[1]) and _CHANGE_TO.search(
+        text, lo, a.span[0]
+    ) is None and re.search(r"\bby\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?$",
+                            text[lo : a.span[0]]):
+        return 1
+    return None
+
+
+def _told_once(ctx: Context, figures: list[Figure], pledges: list[Pledge]) -> list[Figure]:
+    """A sum is one record however often the text tells it: a money figure with the amount and
+    currency of a pledge is that pledge told again ("Financing at a glance – ADB loan: $250 million"
+    under the prose that tells the loan), and a second figure of the same sum and unit whose period
+    agrees with the first's (or is not said) is the first told again (a "Key points" bullet and the
+    paragraph it sums up): the one in running text stands (a list item's wording is a summary's, "is
+    estimated at"), with the period either tells."""
+    text = ctx.text
+
+    def listed(f: Figure) -> bool:
+        return bool(f.span) and bool(_ITEM.match(text, text.rfind("\n", 0, f.span[0]) + 1))
+
+    pledged = {(p.amount, p.currency) for p in pledges}
+    out: list[Figure] = []
+    seen: dict[tuple[float, str], int] = {}
+    for f in figures:
+        if f.unit in ("percent", "count"):
+            out.append(f)
+            continue
+        if (f.value, f.unit) in pledged:
+            continue
+        k = seen.get((f.value, f.unit))
+        if k is not None and (out[k].period is None or f.period is None or out[k].period == f.period):
+            period = out[k].period or f.period
+            if listed(out[k]) and not listed(f):
+                out[k] = f
+            if out[k].period != period:
+                out[k] = out[k].model_copy(update={"period": period})
+            continue
+        seen[(f.value, f.unit)] = len(out)
+        out.append(f)
+    return out
+
+
 # trade flows a statistical period is told once for: a later flow in the next paragraphs inherits it
 _FLOW = re.compile(r"\b(?:trade|exports|imports|turnover|surplus|deficit)\b")
 _STAT_PERIOD = re.compile(r"\d{4}(?:-\d\d/\d{4}-\d\d)?")
@@ -704,7 +909,10 @@ _STAT_PERIOD = re.compile(r"\d{4}(?:-\d\d/\d{4}-\d\d)?")
 _NOT_CARRIED = re.compile(
     r"\b(?:will|would|shall|could|should|may|might|plans?|intends?|expects?|expected|aims?|target|goal|"
     r"forecast|projected|potential|by\s+(?:the\s+end\s+of\s+)?20\d\d|now|currently|remains?|is|are|"
-    r"accounts?\s+for|makes\s+up|make\s+up|stands?|holds?|represents?|operates?|has|have)\b",
+    r"accounts?\s+for|makes\s+up|make\s+up|stands?|holds?|represents?|operates?|"
+    # ("Exports have grown to $13.9 billion": a change over the period told before, as "grew")
+    r"(?:has|have)(?!\s+(?:increased|grown|risen|decreased|declined|fallen|dropped|expanded|contracted|"
+    r"gone\s+(?:up|down)|climbed|doubled|tripled)\b))\b",
     re.I,
 )
 # a share or a count told in the past ("The EU's share in turnover was 4.1 percent", "The number of
@@ -745,6 +953,9 @@ def _carried_periods(ctx: Context, figures: list[Figure]) -> list[Figure]:
                 and (
                     f.unit != "count" and not f.metric.startswith("share")
                     or ("/" in prev[-1].period and gap <= 1)
+                    # ("… reached USD 6.9 billion in 2025. ¶ … The share of the EU in the country's
+                    # foreign trade was 10.2%.": a share told in the past, next to the year's flows)
+                    or (f.metric.startswith("share") and gap <= 1)
                 )
                 and gap <= 2
                 # (a base the change is told against, "a year before", dates nothing)
@@ -2332,7 +2543,8 @@ _POSS_OFFER = re.compile(
 )
 _NEXT_CLAUSE = re.compile(r"\s+and\s+(?:said|announced|added|noted|stressed|\w+ed)\b|[;,]\s|\s+while\s")
 _YEAR_BACK = re.compile(
-    r"\s+(?:in\s+)?(?:the\s+same\s+period\s+(?:of\s+)?(?:last|the\s+previous)\s+year|a\s+year\s+(?:earlier|ago|before))\b"
+    r"\s+(?:in\s+|for\s+)?(?:the\s+(?:same|corresponding|analogous|similar|comparable)\s+period\s+(?:of\s+)?"
+    r"(?:last|the\s+previous)\s+year|a\s+year\s+(?:earlier|ago|before))\b"
 )
 _SAME_PERIOD = re.compile(
     r"\b(?:over|in|during|for)\s+the\s+same\s+period\b(?!\s+(?:of\s+)?(?:last|the\s+previous|a\s+year))"
@@ -3059,6 +3271,14 @@ def _date_reaches(text: str, c: tuple, a: Amount) -> bool:
 # "up 24% year on year, while the ministers put the potential at … by 2027": the date after a
 # contrasting clause is that clause's
 _CONTRAST_NEXT = re.compile(r",\s+(?:while|whereas)\s")
+_OTHER_NOUN_STARTING = re.compile(
+    r"\s(?:[\w’'-]+\s+){2,}(?:starting|beginning|commencing|launched|launching|opening|due|scheduled)\s+"
+    r"(?:in\s+|on\s+|from\s+|for\s+)?(?:early\s+|late\s+|mid-?\s*)?$"
+)
+_OWN_CLAUSE = re.compile(
+    r",\s+(?:and|but)\s+(?:the|this|that|its|it|they|their|these|those)\b[^,;:]{0,60}?"
+    r"\b(?:is|are|was|were|will|would|shall|has|have|had|should|must|can|could)\b"
+)
 # "the goal of raising it to", "aims to bring trade to": the amount is a target; a date before it
 # is the period of the figure it starts from, not the target's
 _TARGET_BEFORE = re.compile(
@@ -3529,6 +3749,12 @@ def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> s
         and not _SEMI.search(text[a.span[1] : c[0]])
         and not (nxt_amount < s.end and _conj_before_date(text, a.span[1], c[0]))
         and not _CONTRAST_NEXT.search(text, a.span[1], c[0])
+        # "… estimated at $403.6 million, and the project is expected to be completed in 2032": the
+        # date of a clause with a subject and a verb of its own
+        and not _OWN_CLAUSE.search(text, a.span[1], c[0])
+        # "grants of up to EUR 40,000 each through calls for proposals starting in early 2027": the
+        # date of another noun's participle
+        and not _OTHER_NOUN_STARTING.search(text, a.span[1], c[0])
         and not (c[0] in bases and _COMPARED.search(text, a.span[1], c[0]))
         # "reached 184, against 178 in January–September 2024": the date of the number compared with
         and not _COMPARED_NUMBER.search(text, a.span[1], c[0])
