@@ -88,6 +88,8 @@ def _lex() -> dict:
         | set(roles.get("lowercase_heads") or []),
         "head_words": head_words | {w.lower() for w in head_words} | set(roles.get("lowercase_heads") or []),
         "particles": set(names["particles"]),
+        "patronymics": frozenset(names.get("patronymic_suffixes") or []),
+        "postnominals": frozenset(names.get("postnominals") or []),
         "speech": set(names["speech_verbs"]),
         "action": frozenset(names.get("action_verbs") or []),
         "by_verbs": _LED_VERBS | frozenset(names.get("by_verbs") or []),
@@ -194,6 +196,7 @@ def _name_runs(toks: list[Tok], text: str, st: Stream | None = None) -> list[tup
     n = len(toks)
     lx_given, lx_heads = _lex()["title_names"], _lex()["head_words"]
     lx_hon = _lex()["honorifics"]
+    lx_patr = _lex()["patronymics"]
     done = 0  # tokens before this one are read
     # a run opens with a capitalised name-like word or particle: pick those out in C-level passes
     caps = cap_indices(toks, st)
@@ -216,6 +219,14 @@ def _name_runs(toks: list[Tok], text: str, st: Stream | None = None) -> list[tup
                 j += 1
             while j > i and _particle(toks, j - 1):
                 j -= 1
+            if j > i + 1 and j < n and toks[j].base in lx_patr and _spaced(
+                text, toks[j - 1].end, toks[j].start
+            ):
+                j += 1  # "Nurlanbek Turgunbek uulu": the patronymic word closes the name …
+                while j < n and _word_kind(toks[j].base) == 1 and _spaced(
+                    text, toks[j - 1].end, toks[j].start
+                ):
+                    j += 1  # … or stands inside it ("Ilham Heydar oglu Aliyev")
             if j > i and i >= 2 and toks[i - 1].base in lx_given:
                 h = i - 2
                 while h > 0 and toks[h].text in ("*", "_"):
@@ -268,6 +279,27 @@ def _role_left(
                 break
             k = q - 1  # 'Chairman of the Board of JSC "Kazakh Invest" Meirzhan Yussupov': a quoted company
             continue
+        if t.text == ")" and k + 1 < i:
+            # "the Toraga (Speaker) of the Jogorku Kenesh, X": a capitalised gloss of a title in
+            # brackets stays part of the role
+            o = next((q for q in range(k - 1, max(-1, k - 5), -1) if toks[q].text == "("), None)
+            if o is None or o < 1 or o + 1 >= k or not all(x.cap for x in toks[o + 1 : k]):
+                break
+            if toks[o - 1].base not in lx["role_words"]:
+                break
+            k = o - 1
+            continue
+        if (
+            t.text in ("–", "-")
+            and first_role is None
+            and k > 0
+            and toks[k - 1].cap
+            and toks[k + 1].cap
+            and toks[k - 1].end == t.start
+            and t.end == toks[k + 1].start
+        ):
+            k -= 1  # "Secretary-General of the China–Central Asia Secretariat, X": sides joined by a dash
+            continue
         if t.text in ("/", "–", "—") and first_role is not None:
             k -= 1  # "High Representative …/Vice-President …", "Deputy Prime Minister – Minister of …"
             continue
@@ -286,6 +318,14 @@ def _role_left(
         ):
             if t.base == "and" and k == i - 1:
                 break
+            if (
+                t.base == "and"
+                and k > 0
+                and toks[k - 1].base in lx["head_words"]
+                and toks[k + 1].base in lx["head_words"]
+                and not any(x.base in lx["connectors"] or not x.cap for x in toks[k + 1 : i])
+            ):
+                break  # "the High Representative and Minister Saidov": two people, a bare title each
             if (
                 _name_like(t)
                 and t.base not in lx["role_words"]
@@ -862,6 +902,12 @@ def find_people(text: str) -> list[PersonEntity]:
         ja = j
         while ja < len(toks) and toks[ja].text in ("*", "_") and toks[ja].start == toks[ja - 1].end:
             ja += 1  # "**Kubanychbek Omuraliev**, the Secretary General …": emphasis on the name
+        if (
+            ja < len(toks)
+            and toks[ja].base in lx["postnominals"]
+            and _spaced(text, toks[ja - 1].end, toks[ja].start)
+        ):
+            ja += 1  # "Lukas Reinhold MEP, Chair of DCAS": the letters after the name, then the role
         if role is None or _bare_title(role):
             r2, side, org = _role_right(toks, ja, text)
             if r2 and role is not None and not _complemented(r2):
@@ -874,20 +920,30 @@ def find_people(text: str) -> list[PersonEntity]:
                 side_aff = side  # after the institution the role itself names, if any
                 scoped = org is not None  # "EBRD Head of Kazakhstan": the country is the role's scope
         ci = hon if hon is not None else i  # "the Ambassador of Hungary, Mr. Zoltan Varga,"
+        if ja > j and ci >= 3 and toks[ci - 1].text in ("*", "_") and toks[ci - 1].end == toks[ci].start:
+            # "the Secretary-General of the Secretariat, **Sun Weidong**, briefed": emphasis on the name
+            while ci >= 3 and toks[ci - 1].text in ("*", "_") and toks[ci - 1].end == toks[ci].start:
+                ci -= 1
         if (
             role is None
             and ci >= 2
             and toks[ci - 1].text == ","
-            and j < len(toks)
-            and toks[j].text in (",", ".", "and")
+            and (
+                ja == len(toks)
+                or toks[ja].text in (",", ".", "and")
+                # "Transcript of the briefing by the Official Representative of the MFA, Aibek
+                # Smadiyarov" as a line of its own: the name closes the line
+                or "\n" in text[toks[ja - 1].end : toks[ja].start]
+            )
         ):
             # "the High Representative, Josep Borrell."; "the Foreign Ministers of A and B, X and Y,"
             role, aff = _comma_role(toks, ci, text)
-            if role is None and toks[j].text == ",":
+            after = toks[ja].text if ja < len(toks) else ""
+            if role is None and after == ",":
                 # "The head of the EBRD office in Uzbekistan, Tatiana Vedeneeva, said": a title that
                 # opens the sentence, written in lower case with its place
                 role = _opening_title(toks, ci, text)
-            if role is not None and toks[j].text == "and" and _plural_role(role) is None:
+            if role is not None and after == "and" and _plural_role(role) is None:
                 role, aff = None, None  # "the Minister, X and Y": one title, not both
         if role is None and text.startswith(", who ", toks[j - 1].end):
             # "Marat Bekenov, who heads Kazakhstan's Ministry of Transport"
@@ -984,9 +1040,16 @@ def find_people(text: str) -> list[PersonEntity]:
             close = next((x for x in range(j + 2, min(len(toks), j + 8)) if toks[x].text == ")"), None)
             inner = text[toks[j + 1].start : toks[close - 1].end] if close is not None else ""
             got = (country_name(inner) or _org_name(inner)) if inner else None
+            if not got and ", " in inner:
+                # "Marta Ferreira (S&D, Portugal)": a member listed with a party group and a country
+                got = country_name(inner.rsplit(", ", 1)[1])
             if got:
                 aff = aff or got
                 speech = True
+                if close + 1 < len(toks) and toks[close + 1].text == ",":
+                    # "Marta Ferreira (S&D, Portugal), Vice-Chair": the role after the bracket
+                    r3, _side3, _org3 = _role_right(toks, close + 1, text)
+                    role = r3 or role
         if not role and not speech and n_words >= 2 and j + 2 < len(toks) and toks[j].base == "of":
             org_name = _org_after(toks, j + 1)
             if org_name is not None:
@@ -1039,7 +1102,46 @@ def find_people(text: str) -> list[PersonEntity]:
     people = _resolve(mentions)
     if any(p.role is None for p in people) and "The " in text:
         _role_from_next_sentence(text, people)
+    if "ead of " in text:
+        _office_of_epithet(text, people)
     return people
+
+
+@lru_cache(maxsize=1)
+def _epithet_rx() -> tuple[dict[str, list[str]], re.Pattern]:
+    table = data.load("roles").get("epithet_titles") or {}
+    titles = sorted({t for ts in table.values() for t in ts}, key=len, reverse=True)
+    rx = re.compile(
+        r"\b[Tt]he\s+(" + "|".join(map(re.escape, titles)) + r")\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?"
+        r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?![\w-])(?!\s+[A-Z])"
+    )
+    return table, rx
+
+
+def _office_of_epithet(text: str, people: list[PersonEntity]) -> None:
+    """ "Head of State Kassym-Jomart Tokayev held talks … the President of Kazakhstan noted": the one
+    person known only by an epithet holds the office the text names with its country (data/roles.yaml
+    `epithet_titles`), unless someone else is named with that office."""
+    table, rx = _epithet_rx()
+    held = [p for p in people if p.role in table]
+    if len(held) != 1:
+        return
+    p = held[0]
+    offices = set()
+    for m in rx.finditer(text):
+        if m.group(1) not in table[p.role]:
+            continue
+        country = country_name(m.group(2))
+        if country is None:
+            continue
+        if any(q is not p and q.role and q.role.startswith(m.group(1)) and q.affiliation in (None, country)
+               for q in people):
+            continue
+        offices.add((m.group(1), country))
+    if len(offices) == 1:
+        (title, country), = offices
+        p.role = title
+        p.affiliation = p.affiliation or country
 
 
 @lru_cache(maxsize=1)
@@ -1217,7 +1319,10 @@ def _comma_role(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | N
             inner = text[toks[o + 1].start : toks[k - 1].end]
             paren = "" if inner.isupper() else " " + text[toks[o].start : toks[k].end]
             k = o - 1
-    if k < 0 or not (toks[k].cap or (toks[k].word and toks[k].base.islower())):
+    if k < 0 or not (
+        toks[k].cap or (toks[k].word and toks[k].base.islower()) or toks[k].text in _CLOSE_QUOTES
+    ):
+        # (a closing quote ends a quoted company: 'the Chairman of the Board of JSC "KTZ", X')
         return None, None  # a lower-case last word: "… for political affairs, X", "secretary general, X"
     sub = toks[: k + 1] + [Tok("X", toks[k].end + 1, toks[k].end + 2, "X", False)]
     fake = text[: toks[k].end] + " X" + text[toks[k].end + 2 :]

@@ -203,6 +203,14 @@ _HELD_OWN = re.compile(
 )
 
 
+# "Astana hosted the 7th meeting of the …", "the ministers held the third session of the …": told as
+# held by the verb before the body
+_HOSTED_BEFORE = re.compile(
+    r"\b(?:hosted|held|convened|chaired|co-chaired)\s+(?:the|its|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:(?:meeting|session|sitting)\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+)?$"
+)
+
+
 def _held_lately(ctx: Context) -> BodyMention | None:
     """ "The Council was prepared on Monday by the Cooperation Committee in trade configuration, which
     met by videoconference …" in a text whose lead reports no sitting (an announcement, a briefing):
@@ -214,7 +222,12 @@ def _held_lately(ctx: Context) -> BodyMention | None:
         if b.span[0] < ctx.lead_end or ctx.in_quote(b.span[0]) or ctx.is_heading(b.span[0]):
             continue
         s = ctx.sentence_at(b.span[0])
-        if not _HELD_OWN.match(ctx.text, b.span[1], s.end) or _FUTURE_WORDS.search(ctx.text, s.start, s.end):
+        if _FUTURE_WORDS.search(ctx.text, s.start, s.end):
+            continue
+        # "…, which met by videoconference", or "On Wednesday, Astana hosted the 7th meeting of the …"
+        if not _HELD_OWN.match(ctx.text, b.span[1], s.end) and not _HOSTED_BEFORE.search(
+            ctx.text, max(s.start, b.span[0] - 60), b.span[0]
+        ):
             continue
         if _recalled(ctx, b, s):
             continue
@@ -643,7 +656,8 @@ def _place(ctx: Context, body: BodyMention, fmt: str | None) -> str | None:
             before = ctx.text[max(s.start, p.span[0] - 12) : p.span[0]]
             if re.match(r"\s+(?:hosted|hosts)\b", ctx.text[p.span[1] : p.span[1] + 12]):
                 return p.name  # "London hosted the ninth meeting …"
-            if re.search(r"\b(?:in|at)\s+$", before) and not re.search(r"\b(?:Delegation|from)\b", before):
+            # "took place in **Chengdu on 14 July**": Markdown emphasis may open between "in" and the city
+            if _IN_AT_END.search(before) and not re.search(r"\b(?:Delegation|from)\b", before):
                 after = ctx.text[p.span[1] : p.span[1] + 40]
                 if re.match(r"\s+(?:in|next|later)\b", after) and "year" in after:
                     continue
@@ -668,6 +682,7 @@ def _place(ctx: Context, body: BodyMention, fmt: str | None) -> str | None:
     return None
 
 
+_IN_AT_END = re.compile(r"\b(?:in|at)\s+[*_]{0,2}$")
 _VISIT_TO = re.compile(r"\bvisit\s+to\s+$")
 _IN_CITY = re.compile(r"\s*(?:In|At)\s+$")
 
@@ -773,7 +788,54 @@ def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) ->
         heads += _collective_heads(ctx, parties, limit, seen)
     if not heads:
         heads = _labelled_chairs(ctx, parties)
+    if len(heads) < 2 and (body is None or body.span[0] < ctx.lead_end):
+        heads += _listed_participants(ctx, parties, {h.name for h in heads})
     return heads
+
+
+@lru_cache(maxsize=1)
+def _participants_label() -> re.Pattern:
+    """A heading line that opens the list of who took part ("## Participants", "**Heads of
+    delegation:**"): data/bodies.yaml `participant_labels`."""
+    labels = sorted(data.load("bodies").get("participant_labels") or [], key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in labels)
+    return re.compile(rf"^[ \t#*_]*(?:{alt})[ \t*_]*:?[ \t*_]*$", re.M | re.I)
+
+
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])\s+")
+
+
+def _listed_participants(ctx: Context, parties: list[str], seen: set) -> list[Head]:
+    """ "## Participants" followed by "- Name, Minister of Foreign Affairs of Kazakhstan" items: in a
+    text whose lead names fewer than two heads of the sitting, the people the list gives are the heads
+    of the other delegations (the first one named per side, with a role)."""
+    if "articipant" not in ctx.text and "elegation" not in ctx.text:
+        return []
+    m = _participants_label().search(ctx.text)
+    if m is None:
+        return []
+    pos = m.end() + 1
+    end = pos
+    # the list's lines, up to the first line that is no list item (blank lines between items allowed)
+    while end < len(ctx.text):
+        nl = ctx.text.find("\n", end)
+        nl = len(ctx.text) if nl < 0 else nl
+        line = ctx.text[end:nl]
+        if line.strip() and not _LIST_ITEM.match(line):
+            break
+        end = nl + 1
+    out: list[Head] = []
+    sides: set = set()
+    for a, _b, person in ctx.person_mentions():
+        if not pos <= a < end or person.name in seen or not person.role:
+            continue
+        side = _side(ctx, person, a, ctx.sentence_at(a), parties)
+        if side is not None and side in sides:
+            continue
+        sides.add(side)
+        seen.add(person.name)
+        out.append(Head(name=person.name, role=person.role, side=side))
+    return out
 
 
 # "Co-chairs: Kyrgyz Foreign Minister A and EU High Representative B" (live blogs, fact boxes)
@@ -818,6 +880,15 @@ def _chairs_named_with(ctx: Context, body: BodyMention, parties: list[str]) -> l
                 continue
             break
         lo = cue.start() if k == 0 else sent.start
+        if (
+            k == 0
+            and cue.start() < body.span[0]
+            and _ACTIVE_CHAIR.search(ctx.text, sent.start, cue.start()) is None
+            and not ctx.text.startswith(" by", cue.end())
+        ):
+            # "the High Representative and Minister Saidov co-chaired the 19th meeting …": the chairs
+            # are the subject, before the verb
+            out += _subject_chairs(ctx, sent.start, cue.start(), parties)
         for start, _end, person in ctx.person_mentions():
             if lo <= start < sent.end and person.name not in {h.name for h in out}:
                 side = _side(ctx, person, start, sent, parties)
@@ -826,6 +897,34 @@ def _chairs_named_with(ctx: Context, body: BodyMention, parties: list[str]) -> l
 
 
 _LED = re.compile(r"\b(?:co-chaired|chaired|led|headed|presided|co-chairmanship|chairmanship)\b")
+# "was co-chaired", "under the chairmanship": the chairs stand after the cue, not before it
+_ACTIVE_CHAIR = re.compile(r"\b(?:was|were|is|are|be|been|being|under|the)\s+(?:\w+\s+)?$")
+
+
+def _subject_chairs(ctx: Context, lo: int, hi: int, parties: list[str]) -> list[Head]:
+    """The people the subject of "… co-chaired the meeting" names, in text order: by name ("Minister
+    Saidov"), or by the title of someone named earlier ("the High Representative", for the "High
+    Representative/Vice-President Kaja Kallas" of the lead)."""
+    found: dict[str, tuple[int, object]] = {}
+    sent = ctx.sentence_at(lo)
+    for start, _end, person in ctx.person_mentions():
+        if start >= hi:
+            break
+        if start >= lo:
+            found.setdefault(person.name, (start, person))
+            continue
+        if not person.role or person.name in found:
+            continue
+        title = re.split(r"/| of | for |, ", person.role)[0].strip()
+        if len(title) < 4 or not title[:1].isupper():
+            continue
+        m = re.search(r"\b[Tt]he\s+" + re.escape(title) + r"\b", ctx.text[lo:hi])
+        if m is not None:
+            found[person.name] = (lo + m.start(), person)
+    out = []
+    for pos, person in sorted(found.values(), key=lambda x: x[0]):
+        out.append(Head(name=person.name, role=person.role, side=_side(ctx, person, pos, sent, parties)))
+    return out
 
 
 _HE_CHAIRED = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:also\s+|jointly\s+)?(?:co-chaired|chaired|headed|led)\b")

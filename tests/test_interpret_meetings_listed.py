@@ -1,0 +1,174 @@
+"""Sittings told in less usual ways: heads given in a participants list, a numbered General Assembly
+of an association, a commission sitting a briefing reports after its schedule, a body named with a
+comma list of fields, chairs named as the subject before "co-chaired", a city in Markdown emphasis
+(our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import extract
+
+
+@pytest.mark.parametrize(
+    ("label", "bullet"),
+    [("## Participants", "-"), ("**Heads of delegation:**", "*"), ("Participants:", "•")],
+)
+def test_a_participants_list_gives_the_heads_of_the_other_delegations(label, bullet):
+    text = (
+        "# Fifth Caspian Foreign Ministers' Meeting held in Baku\n\n"
+        "The fifth Caspian Foreign Ministers' Meeting took place in Baku on 3 March 2026. It was chaired "
+        "by Jeyhun Bayramov, Minister of Foreign Affairs of Azerbaijan.\n\n"
+        f"{label}\n\n"
+        f"{bullet} Murat Nurtleu, Minister of Foreign Affairs of Kazakhstan\n"
+        f"{bullet} Rashid Meredov, Minister of Foreign Affairs of Turkmenistan\n"
+        f"{bullet} Abbas Araghchi, Minister of Foreign Affairs of Iran\n\n"
+        "The ministers discussed shipping.\n"
+    )
+    (m,) = extract(text, published="2026-03-04").meetings
+    assert [h.name for h in m.heads] == [
+        "Jeyhun Bayramov",
+        "Murat Nurtleu",
+        "Rashid Meredov",
+        "Abbas Araghchi",
+    ]
+    assert m.heads[1].side == "Kazakhstan"
+
+
+def test_a_list_after_the_lead_under_another_heading_gives_no_heads():
+    text = (
+        "The fifth Caspian Foreign Ministers' Meeting took place in Baku on 3 March 2026. It was chaired "
+        "by Jeyhun Bayramov, Minister of Foreign Affairs of Azerbaijan.\n\n"
+        "## Speakers at the side event\n\n"
+        "- Murat Nurtleu, Minister of Foreign Affairs of Kazakhstan\n"
+    )
+    (m,) = extract(text, published="2026-03-04").meetings
+    assert [h.name for h in m.heads] == ["Jeyhun Bayramov"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        (
+            'The 12th General Assembly of the International Association "Trans-Caspian International '
+            'Transport '
+            'Route" (TITR) was held in Aktau on 16 September.',
+            "Aktau",
+        ),
+        (
+            "The 9th General Assembly of the Association of Caspian Ports was held in Baku on 16 September.",
+            "Baku",
+        ),
+        (
+            'On 16 September Poti hosted the 5th General Assembly of the Union "Black Sea Ferry Lines" '
+            "(BSFL).",
+            "Poti",
+        ),
+    ],
+)
+def test_a_numbered_general_assembly_of_an_association_is_the_meeting(sentence, place):
+    text = f"News\n\nAktau, 17 September 2026\n\n{sentence} The members approved the tariff for 2027.\n"
+    (m,) = extract(text, published="2026-09-17").meetings
+    assert m.body.startswith("General Assembly of the ")
+    assert '"' not in m.body and m.date == "2026-09-16" and m.place == place
+    assert m.number in (12, 9, 5)
+
+
+def test_the_owner_of_a_general_assembly_keeps_its_acronym():
+    text = (
+        'The 12th General Assembly of the International Association "Trans-Caspian International Transport '
+        'Route" (TITR) was held in Aktau on 16 September.\n'
+    )
+    (m,) = extract(text, published="2026-09-17").meetings
+    assert (
+        m.body
+        == "General Assembly of the International Association Trans-Caspian International Transport Route"
+    )
+    assert m.acronym == "TITR"
+
+
+def _briefing(report: str) -> str:
+    return (
+        "Transcript of the weekly briefing\n\n"
+        "Astana, 18 May 2026\n\n"
+        "Let me start with the Ministry's schedule for the coming days.\n\n"
+        "On Thursday, 21 May, Astana will host the 23rd meeting of the EU–Kazakhstan Cooperation "
+        "Committee.\n\n"
+        "Now a few words on last week's events.\n\n"
+        f"{report}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "On Wednesday, 13 May, Astana hosted the 7th meeting of the Kazakhstan–Latvia Intergovernmental "
+        "Commission. The Kazakh part of the commission was chaired by Minister of Trade Arman Shakkaliyev, "
+        "and the Latvian part by Minister of Economics Viktors Valainis.",
+        "On 13 May the ministers held the 7th meeting of the Kazakhstan–Latvia Intergovernmental Commission "
+        "in Astana. It was co-chaired by Minister of Trade Arman Shakkaliyev and Minister of Economics "
+        "Viktors Valainis.",
+        "On Wednesday, 13 May, Astana convened the 7th session of the Kazakhstan–Latvia Intergovernmental "
+        "Commission. The Kazakh side was led by Minister of Trade Arman Shakkaliyev, the Latvian side by "
+        "Minister of Economics Viktors Valainis.",
+    ],
+)
+def test_a_sitting_a_briefing_reports_as_hosted_last_week_is_the_meeting(report):
+    (m,) = extract(_briefing(report), published="2026-05-18").meetings
+    assert m.number == 7 and m.date == "2026-05-13" and m.place == "Astana"
+    assert {h.name for h in m.heads} == {"Arman Shakkaliyev", "Viktors Valainis"}
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        "Economic, Industrial, Scientific and Technical Cooperation",
+        "Trade, Economic, Scientific, Technical and Cultural Cooperation",
+        "Economic, Scientific and Technical Cooperation",
+    ],
+)
+def test_a_commission_named_with_a_comma_list_of_fields_keeps_the_whole_name(fields):
+    text = (
+        f"The 7th meeting of the Kazakhstan–Latvia Intergovernmental Commission on {fields} was held in "
+        "Riga on 13 May 2026.\n"
+    )
+    (m,) = extract(text, published="2026-05-14").meetings
+    assert m.body.endswith(fields)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Thursday in Samarkand, the High Representative and Minister Saidov co-chaired the 19th meeting "
+        "of the EU–Uzbekistan Cooperation Council.",
+        "The next day the High Representative and Minister Saidov chaired the 19th meeting of the "
+        "EU–Uzbekistan Cooperation Council in Samarkand.",
+        "In Samarkand, Minister Saidov and the High Representative jointly co-chaired the 19th meeting of "
+        "the EU–Uzbekistan Cooperation Council.",
+    ],
+)
+def test_chairs_named_before_the_verb_by_name_or_by_title(sentence):
+    text = (
+        "Statement on the visit of the High Representative\n\n"
+        "Brussels, 24/04/2026\n\n"
+        "High Representative/Vice-President Kaja Kallas travelled to Tashkent and Samarkand on "
+        "22–23 April.\n\n"
+        "In Tashkent, she held talks with the Minister of Foreign Affairs, Bakhtiyor Saidov.\n\n"
+        f"{sentence} The EU delegation included the Head of the EU Delegation to Uzbekistan, "
+        "Charlotte Adriaen.\n"
+    )
+    (m,) = extract(text, published="2026-04-24").meetings
+    assert {h.name: h.side for h in m.heads} == {
+        "Kaja Kallas": "European Union",
+        "Bakhtiyor Saidov": "Uzbekistan",
+    }
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["in **Chengdu on 14 July 2026**", "in *Chengdu* on 14 July 2026", "in **Chengdu**, on 14 July 2026"],
+)
+def test_a_city_in_markdown_emphasis_is_the_place(where):
+    text = f"The **seventh China–Central Asia Foreign Ministers' Meeting** took place {where}.\n"
+    (m,) = extract(text, published="2026-07-15").meetings
+    assert m.place == "Chengdu"
