@@ -278,3 +278,69 @@ def test_an_epithet_stays_when_the_office_is_someone_elses():
         )
     }
     assert got["Kassym-Jomart Tokayev"] == "Head of State"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "the Akim of Mangystau Oblast Nurdaulet Kilybay said the port grew.",
+            "Nurdaulet Kilybay",
+            "Akim of Mangystau Oblast",
+        ),
+        (
+            "the Governor of Kyiv Province Anna Berg said the plan was ready.",
+            "Anna Berg",
+            "Governor of Kyiv Province",
+        ),
+        (
+            "Participants included the Akim of Mangystau Region Nurdaulet Kilybay and others.",
+            "Nurdaulet Kilybay",
+            "Akim of Mangystau Region",
+        ),
+    ],
+)
+def test_an_administrative_unit_closes_a_governors_title(text, name, role):
+    assert people(text).get(name) == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Presiding over the meeting were Kaja Kallas, the EU High Representative, and Murat Nurtleu, "
+        "Kazakhstan's Foreign Minister.",
+    ],
+)
+def test_presiding_is_a_head_cue(text):
+    from communique import extract
+
+    lead = (
+        "Brussels, 14 October 2026\n\nThe 23rd meeting of the EU–Kazakhstan Cooperation Council took "
+        "place in Brussels on 14 October 2026. "
+    )
+    (m,) = extract(lead + text + "\n", published="2026-10-14").meetings
+    assert {h.name for h in m.heads} == {"Kaja Kallas", "Murat Nurtleu"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Financing the corridor\nDana Abdrakhmanova, Senior Fellow\n\nKey points\n",
+            "Dana Abdrakhmanova",
+            "Senior Fellow",
+        ),
+        (
+            "By Anna Berg, Minister of Foreign Affairs of Latvia\n\nWhen I arrived in Brussels it rained.",
+            "Anna Berg",
+            "Minister of Foreign Affairs",
+        ),
+        (
+            "Jonas Lind, Head of the EU Delegation to Uzbekistan\n\nSummary\nThe corridor grows.",
+            "Jonas Lind",
+            "Head of the EU Delegation to Uzbekistan",
+        ),
+    ],
+)
+def test_a_role_after_a_name_ends_with_its_line(text, name, role):
+    assert people(text).get(name) == role

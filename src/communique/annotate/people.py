@@ -513,6 +513,8 @@ def _role_right(
     end = k
     while k < len(toks):
         t = toks[k]
+        if "\n" in text[toks[k - 1].end : t.start]:
+            break  # "By Anna Berg, Minister of Foreign Affairs" on a line of its own: the role ends there
         if t.base in ("of", "for") and end == k - 1 and toks[end].base.islower():
             x = _lower_complement(toks, k + 1)
             if x > k + 1:
@@ -706,7 +708,7 @@ def _next_persons(toks: list[Tok], text: str, role: str, j: int, run_end: dict[i
     e = j
     while e < len(toks) and toks[e].start < end:
         e += 1
-    if e in run_end:
+    if e in run_end and "\n" not in text[end : toks[e].start]:
         return True  # "deputy A, Vice Minister of Transport B said": B's title, written before B
     if e + 1 >= len(toks) or toks[e].text != "," or e + 1 not in run_end:
         return False

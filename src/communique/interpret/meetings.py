@@ -22,7 +22,7 @@ from .scan import LiteralScan, first_char_groups
 __all__ = ["find_meetings", "main_body"]
 
 _HEAD_CUES = re.compile(
-    r"\b(?:led|leads|leading|headed|heading|chaired|chairing|co-chaired|co-chair\w*|presided|represented|hosted|"
+    r"\b(?:led|leads|leading|headed|heading|chaired|chairing|co-chaired|co-chair\w*|presided|presiding|represented|hosted|"
     r"attended|delegation|chairmanship|side was|held|met|counterpart|brought\s+together)\b",
     re.I,
 )
