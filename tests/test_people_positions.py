@@ -344,3 +344,58 @@ def test_presiding_is_a_head_cue(text):
 )
 def test_a_role_after_a_name_ends_with_its_line(text, name, role):
     assert people(text).get(name) == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serik Zhumangarin and Péter Szijjártó, the co-chairs of the commission, signed the protocol.",
+        "Serik Zhumangarin and Péter Szijjártó, co-chairs of the commission, signed the protocol.",
+        "Serik Zhumangarin and Péter Szijjártó co-chaired the meeting.",
+        "Serik Zhumangarin and Péter Szijjártó, the two ministers, met in Astana.",
+    ],
+)
+def test_two_names_joined_by_and_before_a_chairing_verb_or_a_plural_apposition(text):
+    assert set(people(text)) == {"Serik Zhumangarin", "Péter Szijjártó"}
+
+
+def test_two_companies_joined_by_and_are_no_people():
+    assert people("Kazakhstan Temir Zholy and Azerbaijan Railways, the two companies, signed it.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (
+            "The event was attended by the Ambassadors of Italy and Spain, Marco Rossi and Ana Garcia.",
+            {"Marco Rossi": ("Ambassador", "Italy"), "Ana Garcia": ("Ambassador", "Spain")},
+        ),
+        (
+            "The Ambassadors of Italy and Spain, Anna Berg and Jonas Lind, spoke.",
+            {"Anna Berg": ("Ambassador", "Italy"), "Jonas Lind": ("Ambassador", "Spain")},
+        ),
+        (
+            "Ambassadors Anna Berg and Jonas Lind spoke.",
+            {"Anna Berg": ("Ambassador", None), "Jonas Lind": ("Ambassador", None)},
+        ),
+        (
+            "Governors Anna Berg and Jonas Lind signed the memorandum.",
+            {"Anna Berg": ("Governor", None), "Jonas Lind": ("Governor", None)},
+        ),
+    ],
+)
+def test_a_plural_title_before_two_names(text, roles):
+    assert {p.name: (p.role, p.affiliation) for p in find_people(text)} == roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| Name | Position |\n|---|---|\n| Anna Berg | Minister of Energy |\n| Jonas Lind | Head of Unit |",
+        "Anna Berg | Minister of Energy | Latvia\nJonas Lind | Head of Unit | EU",
+        "| Anna Berg | Minister of Energy |\n\n| Jonas Lind | Head of Unit |",
+    ],
+)
+def test_a_table_row_gives_the_role_in_the_next_cell(text):
+    got = people(text)
+    assert got["Anna Berg"] == "Minister of Energy" and got["Jonas Lind"] == "Head of Unit"

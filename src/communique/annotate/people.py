@@ -69,6 +69,8 @@ def _lex() -> dict:
     # portfolio words too: "Vice Minister of Commerce Ling Ji" is a title, then a name
     vocab = set(names["not_names"]) | role_ws | set(orgs.get("heads") or [])
     vocab |= set(roles.get("portfolio_words") or [])
+    # plural titles ("the Ambassadors of Italy and Spain, A and B"): no name words either
+    vocab |= {h + "s" for h in role_heads if " " not in h and h[:1].isupper() and not h.endswith("s")}
     vocab |= {h.rstrip(".") for h in names["honorifics"]} | set(names["honorifics"])
     for o in orgs["organizations"]:
         for form in [o["name"], *(o.get("aliases") or []), o.get("acronym") or ""]:
@@ -90,6 +92,12 @@ def _lex() -> dict:
         "particles": set(names["particles"]),
         "patronymics": frozenset(names.get("patronymic_suffixes") or []),
         "postnominals": frozenset(names.get("postnominals") or []),
+        "plural_appos": re.compile(
+            r",\s+(?:the\s+|both\s+|two\s+|the\s+two\s+)?(?:"
+            + "|".join(map(re.escape, sorted(names.get("plural_appositions") or [], key=len, reverse=True)))
+            + r")\b",
+            re.I,
+        ),
         "speech": set(names["speech_verbs"]),
         "action": frozenset(names.get("action_verbs") or []),
         "by_verbs": _LED_VERBS | frozenset(names.get("by_verbs") or []),
@@ -443,8 +451,9 @@ def _role_right(
     demonym before it names, that organisation). `lead`: token j is the word that leads to the
     role ("… who serves as Deputy Minister"), not a comma."""
     lx = _lex()
-    if j >= len(toks) or (toks[j].text not in (",", "(", "–", "—") and not lead):
-        # "Luc Devigne, Director …", "Levan Kobiashvili (Chairman of …)", "Lasha Abashidze – Director …"
+    if j >= len(toks) or (toks[j].text not in (",", "(", "–", "—", "|") and not lead):
+        # "Luc Devigne, Director …", "Levan Kobiashvili (Chairman of …)", "Lasha Abashidze – Director …",
+        # a table row "| Anna Berg | Minister of Energy |"
         return None, None, None
     k = j + 1
     if k < len(toks) and toks[k].base in ("the", "The", "an", "a"):
@@ -1100,6 +1109,7 @@ def find_people(text: str) -> list[PersonEntity]:
                 ),
             )
         )
+    _coordinated_names(mentions, toks, text, lx)
     _honorific_surnames(mentions)
     people = _resolve(mentions)
     if any(p.role is None for p in people) and "The " in text:
@@ -1329,12 +1339,34 @@ def _comma_role(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | N
     sub = toks[: k + 1] + [Tok("X", toks[k].end + 1, toks[k].end + 2, "X", False)]
     fake = text[: toks[k].end] + " X" + text[toks[k].end + 2 :]
     role, aff, _ = _role_left(sub, len(sub) - 1, fake, comma=True)
-    if role is None or not any(w in lx["head_words"] for w in role.split()):
-        return None, None
+    if role is None or not any(w in lx["head_words"] or w[:-1] in lx["head_words"] for w in role.split()):
+        return None, None  # (a plural title: "the Ambassadors of Italy and Spain, A and B")
     return role + paren, aff
 
 
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s?)+")
+
+
+def _coordinated_names(
+    mentions: list[tuple[int, int, PersonMention]], toks: list[Tok], text: str, lx: dict
+) -> None:
+    """ "Serik Zhumangarin and Péter Szijjártó co-chaired the meeting", "A and B, the co-chairs of the
+    commission, signed …": a full name joined by "and" to a name that is a person's (or the pair
+    followed by a plural apposition of people) is a person's too."""
+    by_start = {i: (i, j, m) for i, j, m in mentions}
+    for _i, j, m in mentions:
+        if not m.surname_only or m.role or m.initialed or " " not in m.name.strip():
+            continue
+        if j + 1 >= len(toks) or toks[j].base != "and" or j + 1 not in by_start:
+            continue
+        _i2, j2, m2 = by_start[j + 1]
+        if " " not in m2.name.strip():
+            continue
+        plural = j2 < len(toks) and lx["plural_appos"].match(text, toks[j2 - 1].end) is not None
+        if plural:
+            m2.surname_only = False
+        if not m2.surname_only:
+            m.surname_only = False
 
 
 def _honorific_surnames(mentions: list[tuple[int, int, PersonMention]]) -> None:
