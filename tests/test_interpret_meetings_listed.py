@@ -51,7 +51,7 @@ def test_a_list_after_the_lead_under_another_heading_gives_no_heads():
     [
         (
             'The 12th General Assembly of the International Association "Trans-Caspian International '
-            'Transport '
+            "Transport "
             'Route" (TITR) was held in Aktau on 16 September.',
             "Aktau",
         ),
@@ -172,3 +172,40 @@ def test_a_city_in_markdown_emphasis_is_the_place(where):
     text = f"The **seventh China–Central Asia Foreign Ministers' Meeting** took place {where}.\n"
     (m,) = extract(text, published="2026-07-15").meetings
     assert m.place == "Chengdu"
+
+
+def test_two_names_as_co_chairs_of_the_commission_are_its_heads():
+    text = (
+        "News\n\nAstana, 13 May 2026\n\nThe 9th meeting of the Kazakhstan–Hungary Intergovernmental "
+        "Commission was held in Astana on 12 May. Serik Zhumangarin and Péter Szijjártó, the co-chairs of "
+        "the commission, signed the protocol.\n"
+    )
+    (m,) = extract(text, published="2026-05-13").meetings
+    assert {h.name for h in m.heads} == {"Serik Zhumangarin", "Péter Szijjártó"}
+
+
+@pytest.mark.parametrize(
+    ("lead", "names"),
+    [
+        (
+            "The 5th trilateral meeting of the foreign ministers of Azerbaijan, Georgia and Türkiye was held "
+            "in Baku on 12 May. Foreign Ministers Jeyhun Bayramov, Maka Botchorishvili and Hakan Fidan "
+            "discussed the corridor.",
+            {"Jeyhun Bayramov", "Maka Botchorishvili", "Hakan Fidan"},
+        ),
+        (
+            "The sixth China–Central Asia Foreign Ministers' Meeting took place in Xi'an on 12 May. Foreign "
+            "Minister Wang Yi welcomed Foreign Minister Murat Nurtleu and Foreign Minister Bakhtiyor Saidov.",
+            {"Wang Yi", "Murat Nurtleu", "Bakhtiyor Saidov"},
+        ),
+        (
+            "The 3rd meeting of the prime ministers of Kazakhstan, Kyrgyzstan and Uzbekistan was held in "
+            "Bishkek on 12 May. Prime Ministers Olzhas Bektenov, Adylbek Kasymaliev and Abdulla Aripov "
+            "reviewed trade.",
+            {"Olzhas Bektenov", "Adylbek Kasymaliev", "Abdulla Aripov"},
+        ),
+    ],
+)
+def test_a_format_of_office_holders_is_headed_by_the_holders_the_lead_names(lead, names):
+    (m,) = extract(f"News\n\n13 May 2026\n\n{lead}\n", published="2026-05-13").meetings
+    assert {h.name for h in m.heads} == names

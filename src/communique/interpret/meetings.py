@@ -786,6 +786,8 @@ def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) ->
         heads += _pronoun_heads(ctx, parties, limit, seen)
     if len(heads) < 2:
         heads += _collective_heads(ctx, parties, limit, seen)
+    if len(heads) < 2 and body is not None:
+        heads += _format_members(ctx, body, parties, limit, seen)
     if not heads:
         heads = _labelled_chairs(ctx, parties)
     if len(heads) < 2 and (body is None or body.span[0] < ctx.lead_end):
@@ -991,6 +993,40 @@ def _collective_heads(ctx: Context, parties: list[str], limit: int, seen: set) -
 
 
 _SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def _members_rx() -> re.Pattern:
+    coll = data.load("roles").get("collective") or {}
+    keys = sorted((k for k in coll if coll[k]), key=len, reverse=True)
+    alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
+    return re.compile(rf"\b({alt})(?:['’]|\b)", re.I)
+
+
+def _format_members(ctx: Context, body: BodyMention, parties: list[str], limit: int, seen: set) -> list[Head]:
+    """ "The 5th trilateral meeting of the foreign ministers of A, B and C … Foreign Ministers X, Y and Z
+    discussed …": a sitting of a format of office holders (its name says whose: data/roles.yaml
+    `collective`) is headed by the people the lead names with that office, one per side."""
+    m = _members_rx().search(body.name)
+    if m is None:
+        return []
+    roles = (data.load("roles").get("collective") or {}).get(_SPACES.sub(" ", m.group(1).lower()), [])
+    out: list[Head] = []
+    sides: set = set()
+    for start, _end, person in ctx.person_mentions():
+        if start >= limit:
+            break
+        if person.name in seen or ctx.in_quote(start) or not person.role:
+            continue
+        if not any(person.role == r or person.role.endswith(" " + r) for r in roles):
+            continue
+        side = _side(ctx, person, start, ctx.sentence_at(start), parties)
+        if side is not None and side in sides:
+            continue
+        sides.add(side)
+        seen.add(person.name)
+        out.append(Head(name=person.name, role=person.role, side=side))
+    return out if len(out) >= 2 else []
 
 
 @lru_cache(maxsize=1)
