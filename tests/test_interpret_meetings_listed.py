@@ -209,3 +209,45 @@ def test_two_names_as_co_chairs_of_the_commission_are_its_heads():
 def test_a_format_of_office_holders_is_headed_by_the_holders_the_lead_names(lead, names):
     (m,) = extract(f"News\n\n13 May 2026\n\n{lead}\n", published="2026-05-13").meetings
     assert {h.name for h in m.heads} == names
+
+
+_VISIT = (
+    "Minister visits Riga\n\nRiga, 13 May 2026\n\nMinister of Foreign Affairs Murat Nurtleu paid an official "
+    "visit to Latvia on 13 May.\n\nHe was received by President of Latvia Edgars Rinkēvičs. The sides "
+    "discussed transit.\n\nThe minister also met Prime Minister Evika Siliņa.\n\n{}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The same day, the 9th meeting of the Kazakhstan–Latvia Intergovernmental Commission took place.",
+        "The visit concluded with the 9th meeting of the Kazakhstan–Latvia Intergovernmental Commission, "
+        "co-chaired by Murat Nurtleu and Viktors Valainis.",
+        "On the second day of the visit, Riga hosted the 9th meeting of the Kazakhstan–Latvia "
+        "Intergovernmental Commission.",
+        "The minister took part in the 9th session of the Kazakhstan–Latvia Intergovernmental Commission.",
+    ],
+)
+def test_a_numbered_sitting_told_as_held_after_a_visits_lead_is_the_meeting(sentence):
+    (m,) = extract(_VISIT.format(sentence), published="2026-05-13").meetings
+    assert m.number == 9 and m.place == "Riga" and m.date == "2026-05-13"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The previous, 8th meeting of the Kazakhstan–Latvia Intergovernmental Commission was held in Astana.",
+        "The 10th meeting of the Kazakhstan–Latvia Intergovernmental Commission will be held in Astana.",
+        "The 8th meeting of the Kazakhstan–Latvia Intergovernmental Commission was held in Astana in 2024.",
+    ],
+)
+def test_an_earlier_or_later_sitting_after_a_visits_lead_is_no_meeting(sentence):
+    assert extract(_VISIT.format(sentence), published="2026-05-13").meetings == []
+
+
+def test_the_second_name_after_co_chaired_by_is_a_person():
+    got = {
+        p.name for p in extract("The meeting was co-chaired by Murat Nurtleu and Viktors Valainis.").people
+    }
+    assert got == {"Murat Nurtleu", "Viktors Valainis"}

@@ -399,3 +399,39 @@ def test_a_plural_title_before_two_names(text, roles):
 def test_a_table_row_gives_the_role_in_the_next_cell(text):
     got = people(text)
     assert got["Anna Berg"] == "Minister of Energy" and got["Jonas Lind"] == "Head of Unit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aibek Smadiyarov: Good afternoon, dear journalists.",
+        "Question (Kazinform): Is there news?\nAnswer (Aibek Smadiyarov): Yes, there is.",
+        "**Aibek Smadiyarov:** Thank you very much.",
+    ],
+)
+def test_a_transcripts_speaker_label_names_a_person(text):
+    assert set(people(text)) == {"Aibek Smadiyarov"}
+
+
+@pytest.mark.parametrize(
+    "text", ["Middle Corridor: From Potential to Flow", "News\nTemir Zholy: new trains on the route"]
+)
+def test_a_heading_with_a_colon_names_nobody(text):
+    assert people(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("The EU delegation was headed by Head of Unit Anna Berg.", "Anna Berg", "Head of Unit"),
+        ("Head of Mission Jonas Lind presented the report.", "Jonas Lind", "Head of Mission"),
+        ("Deputy Head of Department Olga Ivanova took part.", "Olga Ivanova", "Deputy Head of Department"),
+        (
+            "Head of Division for Central Asia Piotr Nowak said so.",
+            "Piotr Nowak",
+            "Head of Division for Central Asia",
+        ),
+    ],
+)
+def test_a_unit_of_a_service_closes_a_heads_title(text, name, role):
+    assert people(text).get(name) == role

@@ -992,6 +992,8 @@ def find_people(text: str) -> list[PersonEntity]:
             or (prev is not None and prev.base in lx["speech"])
         )
         n_words = len([t for t in toks[i:j] if not _particle_word(t.base)])
+        if not speech and n_words >= 2 and _speaker_label(text, toks[i].start, toks[j - 1].end, name):
+            speech = True  # "Aibek Smadiyarov: Good afternoon …": a transcript's speaker
         by_verbs = lx["by_verbs"]
         if not speech and n_words >= 2 and i >= 2 and prev.base == "by" and toks[i - 2].base in by_verbs:
             speech = True  # "the meeting was co-chaired by Kaja Kallas": who led it is a person
@@ -1347,6 +1349,20 @@ def _comma_role(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | N
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s?)+")
 
 
+# a transcript's speaker label: the name opens its line ("**Kaja Kallas:**", "Answer (Aibek
+# Smadiyarov):") and a colon then the words spoken follow
+_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*[*_]{0,2}(?:(?:Answer|Reply|A)\s*\(\s*)?$")
+_LABEL_AFTER = re.compile(r"[*_]{0,2}\)?[*_]{0,2}:[*_]{0,2}[ \t]+[*_]{0,2}[\"“A-Z]")
+
+
+def _speaker_label(text: str, start: int, end: int, name: str) -> bool:
+    if not _LABEL_AFTER.match(text, end) or not _LABEL_BEFORE.search(text, max(0, start - 30), start):
+        return False
+    from .orgs import org_info
+
+    return org_info(name) is None
+
+
 def _coordinated_names(
     mentions: list[tuple[int, int, PersonMention]], toks: list[Tok], text: str, lx: dict
 ) -> None:
@@ -1367,6 +1383,23 @@ def _coordinated_names(
             m2.surname_only = False
         if not m2.surname_only:
             m.surname_only = False
+    # "co-chaired by Murat Nurtleu and Viktors Valainis": the full name after "and" that follows a
+    # person's name is a person's too (no company: "… and Kazakhstan Temir Zholy")
+    from .orgs import org_info
+
+    for i, j, m in mentions:
+        if m.surname_only or j + 1 >= len(toks) or toks[j].base != "and" or j + 1 not in by_start:
+            continue
+        _i2, j2, m2 = by_start[j + 1]
+        if (
+            m2.surname_only
+            and not m2.role
+            and " " in m2.name.strip()
+            and i > 0
+            and toks[i - 1].base == "by"
+            and not org_info(m2.name)
+        ):
+            m2.surname_only = False
 
 
 def _honorific_surnames(mentions: list[tuple[int, int, PersonMention]]) -> None:

@@ -194,7 +194,7 @@ def main_body(ctx: Context) -> BodyMention | None:
             re.I,
         ) or _headline_meets(ctx, b):
             return b
-    return _held_lately(ctx)
+    return _held_lately(ctx) or _held_undated(ctx)
 
 
 # ", which met by videoconference", " was held in Astana": the body's own clause tells it sat
@@ -241,6 +241,47 @@ def _held_lately(ctx: Context) -> BodyMention | None:
             if 0 <= days <= 7:
                 ctx.memo["late_sitting"] = (b.span, d)
                 return b
+    return None
+
+
+# "The visit concluded with the 9th meeting of …", "Riga hosted the 9th meeting of …", "took part in
+# the 9th session of …": a numbered sitting told as held by the verb before it
+_UNDATED_HELD_BEFORE = re.compile(
+    r"\b(?:hosted|held|convened|chaired|co-chaired|(?:concluded|ended|culminated|closed)\s+with|"
+    r"took\s+part\s+in|participated\s+in|attended)\s+(?:the|its|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:(?:meeting|session|sitting)\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+)?$"
+)
+_NOT_NOW = re.compile(
+    r"\b(?:next|previous|last|upcoming|earlier|former|ago|will|would|planned|scheduled)\b", re.I
+)
+
+
+def _held_undated(ctx: Context) -> BodyMention | None:
+    """ "Minister A paid an official visit to Latvia … The same day, the 9th meeting of the … Commission
+    took place": in a text whose lead reports no sitting, the first numbered sitting told as held
+    further on, in a sentence that gives it no date (none other than the text's own occasion) and
+    nothing that makes it an earlier or a later one, is the sitting reported."""
+    for b in ctx.all_bodies:
+        if b.span[0] < ctx.lead_end or ctx.in_quote(b.span[0]) or ctx.is_heading(b.span[0]):
+            continue
+        s = ctx.sentence_at(b.span[0])
+        if ctx.dates_in(s.start, s.end) or _NOT_NOW.search(ctx.text, s.start, s.end):
+            continue
+        numbered = b.number is not None or any(
+            max(s.start, b.span[0] - 60) <= o.span[0] < b.span[0] for o in ctx.ordinals
+        )
+        if not numbered:
+            continue
+        if not (
+            _HELD_OWN.match(ctx.text, b.span[1], s.end)
+            or _UNDATED_HELD_BEFORE.search(ctx.text, max(s.start, b.span[0] - 70), b.span[0])
+        ):
+            continue
+        if _recalled(ctx, b, s) or _in_answer(ctx, s):
+            continue
+        if _REFERRED.search(ctx.text, max(0, b.span[0] - 40), b.span[0]):
+            continue
+        return b
     return None
 
 
