@@ -251,3 +251,63 @@ def test_the_second_name_after_co_chaired_by_is_a_person():
         p.name for p in extract("The meeting was co-chaired by Murat Nurtleu and Viktors Valainis.").people
     }
     assert got == {"Murat Nurtleu", "Viktors Valainis"}
+
+
+@pytest.mark.parametrize(
+    ("lead", "acronym"),
+    [
+        (
+            "The Kazakhstan–Latvia Intergovernmental Commission on Economic Cooperation (IGC) met in Riga on "
+            "12 May. The fourth IGC session reviewed trade.",
+            "IGC",
+        ),
+        (
+            "The Kazakhstan–Latvia Joint Economic Commission (JEC) met in Riga on 12 May. The 4th JEC "
+            "meeting reviewed trade.",
+            "JEC",
+        ),
+        (
+            "The Kazakhstan–Latvia Business Council (KLBC) gathered in Riga on 12 May. It was the "
+            "fourth KLBC session so far.",
+            "KLBC",
+        ),
+    ],
+)
+def test_the_ordinal_given_with_the_bodys_acronym_is_its_number(lead, acronym):
+    (m,) = extract(f"News\n\n13 May 2026\n\n{lead}\n", published="2026-05-13").meetings
+    assert (m.number, m.acronym, m.place) == (4, acronym, "Riga")
+
+
+@pytest.mark.parametrize(
+    ("where", "place"),
+    [
+        ("in the city of Turkestan", "Turkestan"),
+        ("in the town of Arkadag", "Arkadag"),
+        ("in Awaza", "Awaza"),
+        ("in Skopje", "Skopje"),
+    ],
+)
+def test_the_city_of_a_sitting_in_other_wordings_and_places(where, place):
+    text = (
+        "News\n\n13 May 2026\n\nThe 4th meeting of the Kazakhstan–Latvia Intergovernmental Commission "
+        f"was held {where} on 12 May.\n"
+    )
+    (m,) = extract(text, published="2026-05-13").meetings
+    assert m.place == place
+
+
+def test_a_participants_list_of_an_html_page_gives_the_heads():
+    from communique.read import read_bytes
+
+    html = (
+        "<html><head><title>Meeting</title></head><body><article><h1>Fifth Caspian Foreign Ministers' "
+        "Meeting held in Baku</h1><p>The fifth Caspian Foreign Ministers' Meeting took place in Baku on 3 "
+        "March 2026. It was chaired by Jeyhun Bayramov, Minister of Foreign Affairs of Azerbaijan.</p>"
+        "<h2>Participants</h2><ul><li>Murat Nurtleu, Minister of Foreign Affairs of Kazakhstan</li>"
+        "<li>Rashid Meredov, Minister of Foreign Affairs of Turkmenistan</li></ul>"
+        "<p>The ministers discussed shipping and the environment of the Caspian Sea.</p></article>"
+        "</body></html>"
+    )
+    doc = read_bytes(html.encode(), "page.html", kind="html")
+    (m,) = extract(doc.text, published="2026-03-04").meetings
+    assert [h.name for h in m.heads] == ["Jeyhun Bayramov", "Murat Nurtleu", "Rashid Meredov"]

@@ -461,11 +461,19 @@ _MET_FOR_THE = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
+def _near_rx(typ_last: str, acronym: str | None) -> re.Pattern:
+    """The body's type word, or the acronym the text gives it ("the fourth IGC session"); compiled
+    once per type and acronym."""
+    alt = re.escape(typ_last) + (f"|{re.escape(acronym)}" if acronym else "")
+    return re.compile(rf"\b(?:{alt})\b", re.I)
+
+
 def _number(ctx: Context, body: BodyMention) -> int | None:
     """Ordinal of the sitting: next to the body in its sentence, or next to the same body type in
     the lead ("held its fourteenth session", "XII meeting of the Cooperation Committee")."""
     typ_last = body.type.split()[-1].lower()
-    near_rx = re.compile(rf"\b{re.escape(typ_last)}\b", re.I)
+    near_rx = _near_rx(typ_last, body.acronym)
     lead_end = ctx.lead_end
     best = None
     limit = max(lead_end, body.span[1] + 1)
@@ -697,8 +705,10 @@ def _place(ctx: Context, body: BodyMention, fmt: str | None) -> str | None:
             before = ctx.text[max(s.start, p.span[0] - 12) : p.span[0]]
             if re.match(r"\s+(?:hosted|hosts)\b", ctx.text[p.span[1] : p.span[1] + 12]):
                 return p.name  # "London hosted the ninth meeting …"
-            # "took place in **Chengdu on 14 July**": Markdown emphasis may open between "in" and the city
-            if _IN_AT_END.search(before) and not re.search(r"\b(?:Delegation|from)\b", before):
+            # "took place in **Chengdu on 14 July**": Markdown emphasis may open between "in" and the
+            # city; "held in the city of Turkestan"
+            wide = ctx.text[max(s.start, p.span[0] - 24) : p.span[0]]
+            if _IN_AT_END.search(wide) and not re.search(r"\b(?:Delegation|from)\b", before):
                 after = ctx.text[p.span[1] : p.span[1] + 40]
                 if re.match(r"\s+(?:in|next|later)\b", after) and "year" in after:
                     continue
@@ -723,7 +733,7 @@ def _place(ctx: Context, body: BodyMention, fmt: str | None) -> str | None:
     return None
 
 
-_IN_AT_END = re.compile(r"\b(?:in|at)\s+[*_]{0,2}$")
+_IN_AT_END = re.compile(r"\b(?:in|at)\s+(?:the\s+(?:city|town)\s+of\s+)?[*_]{0,2}$")
 _VISIT_TO = re.compile(r"\bvisit\s+to\s+$")
 _IN_CITY = re.compile(r"\s*(?:In|At)\s+$")
 
@@ -859,12 +869,15 @@ def _listed_participants(ctx: Context, parties: list[str], seen: set) -> list[He
         return []
     pos = m.end() + 1
     end = pos
-    # the list's lines, up to the first line that is no list item (blank lines between items allowed)
+    starts = {a for a, _b, _p in ctx.person_mentions()}
+    # the list's lines, up to the first line that is no list item (blank lines between items allowed);
+    # an HTML list comes as lines that open with the name ("Murat Nurtleu, Minister of …")
     while end < len(ctx.text):
         nl = ctx.text.find("\n", end)
         nl = len(ctx.text) if nl < 0 else nl
         line = ctx.text[end:nl]
-        if line.strip() and not _LIST_ITEM.match(line):
+        lead_ws = len(line) - len(line.lstrip(" \t*_"))
+        if line.strip() and not _LIST_ITEM.match(line) and end + lead_ws not in starts:
             break
         end = nl + 1
     out: list[Head] = []
