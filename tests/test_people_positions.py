@@ -435,3 +435,27 @@ def test_a_heading_with_a_colon_names_nobody(text):
 )
 def test_a_unit_of_a_service_closes_a_heads_title(text, name, role):
     assert people(text).get(name) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("It was co-chaired by Lukas Reinhold, MEP, Chair of DCAS.", "Lukas Reinhold", "Chair of DCAS"),
+        (
+            "Anna Berg, MP, Chair of the Foreign Affairs Committee, spoke.",
+            "Anna Berg",
+            "Chair of the Foreign Affairs Committee",
+        ),
+        (
+            "The report was presented by Jonas Lind, MEP, Vice-Chair of the Delegation.",
+            "Jonas Lind",
+            "Vice-Chair of the Delegation",
+        ),
+    ],
+)
+def test_letters_between_commas_after_a_name_do_not_hide_the_role(text, name, role):
+    assert people(text).get(name) == role
+
+
+def test_letters_between_commas_alone_still_mark_a_person():
+    assert "Jonas Lind" in people("Jonas Lind, MEP, said the vote was close.")

@@ -919,6 +919,14 @@ def find_people(text: str) -> list[PersonEntity]:
             and _spaced(text, toks[ja - 1].end, toks[ja].start)
         ):
             ja += 1  # "Lukas Reinhold MEP, Chair of DCAS": the letters after the name, then the role
+        elif (
+            ja + 2 < len(toks)
+            and toks[ja].text == ","
+            and toks[ja + 1].base in lx["postnominals"]
+            and toks[ja + 2].text == ","
+            and _role_right(toks, ja + 2, text)[0] is not None
+        ):
+            ja += 2  # "Lukas Reinhold, MEP, Chair of DCAS": the letters between commas, then the role
         if role is None or _bare_title(role):
             r2, side, org = _role_right(toks, ja, text)
             if r2 and role is not None and not _complemented(r2):
