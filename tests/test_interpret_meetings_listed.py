@@ -311,3 +311,34 @@ def test_a_participants_list_of_an_html_page_gives_the_heads():
     doc = read_bytes(html.encode(), "page.html", kind="html")
     (m,) = extract(doc.text, published="2026-03-04").meetings
     assert [h.name for h in m.heads] == ["Jeyhun Bayramov", "Murat Nurtleu", "Rashid Meredov"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Deputy Prime Minister Serik Zhumangarin received European Commissioner Jozef Síkela in Astana on "
+        "12 May. The Deputy Prime Minister and the Commissioner then co-chaired the 5th meeting of the "
+        "EU–Kazakhstan Cooperation Council.",
+        "On 12 May, the 5th meeting of the EU–Kazakhstan Cooperation Council took place in Astana. Deputy "
+        "Prime Minister Serik Zhumangarin welcomed European Commissioner Jozef Síkela. The meeting was "
+        "co-chaired by the Deputy Prime Minister and the Commissioner.",
+        "Deputy Prime Minister Serik Zhumangarin met European Commissioner Jozef Síkela in Astana on 12 May. "
+        "The Commissioner and the Deputy Prime Minister chaired the 5th meeting of the EU–Kazakhstan "
+        "Cooperation Council.",
+    ],
+)
+def test_chairs_named_by_their_titles_after_their_names(lead):
+    (m,) = extract(f"News\n\n13 May 2026\n\n{lead}\n", published="2026-05-13").meetings
+    assert {h.name: h.side for h in m.heads} == {
+        "Serik Zhumangarin": "Kazakhstan",
+        "Jozef Síkela": "European Union",
+    }
+
+
+def test_a_title_two_people_hold_names_no_chair():
+    lead = (
+        "Minister of Energy Anna Berg received Minister of Trade Jonas Lind in Riga on 12 May. The Minister "
+        "chaired the 5th meeting of the Latvia–Estonia Intergovernmental Commission."
+    )
+    (m,) = extract(f"News\n\n13 May 2026\n\n{lead}\n", published="2026-05-13").meetings
+    assert m.heads == []

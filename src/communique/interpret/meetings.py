@@ -836,6 +836,8 @@ def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) ->
     if len(heads) < 2:
         heads += _pronoun_heads(ctx, parties, limit, seen)
     if len(heads) < 2:
+        heads += _titled_heads(ctx, parties, limit, seen)
+    if len(heads) < 2:
         heads += _collective_heads(ctx, parties, limit, seen)
     if len(heads) < 2 and body is not None:
         heads += _format_members(ctx, body, parties, limit, seen)
@@ -968,18 +970,70 @@ def _subject_chairs(ctx: Context, lo: int, hi: int, parties: list[str]) -> list[
             break
         if start >= lo:
             found.setdefault(person.name, (start, person))
-            continue
-        if not person.role or person.name in found:
-            continue
-        title = re.split(r"/| of | for |, ", person.role)[0].strip()
-        if len(title) < 4 or not title[:1].isupper():
-            continue
-        m = re.search(r"\b[Tt]he\s+" + re.escape(title) + r"\b", ctx.text[lo:hi])
-        if m is not None:
-            found[person.name] = (lo + m.start(), person)
+    for name, got in _titled_people(ctx, lo, hi).items():
+        found.setdefault(name, got)
     out = []
     for pos, person in sorted(found.values(), key=lambda x: x[0]):
         out.append(Head(name=person.name, role=person.role, side=_side(ctx, person, pos, sent, parties)))
+    return out
+
+
+_TITLE_CUT = re.compile(r"/| of | for |, ")
+
+
+def _titled_people(ctx: Context, lo: int, hi: int) -> dict[str, tuple[int, object]]:
+    """People named before `lo` that text[lo:hi] calls by their title: "the High Representative" (the
+    title before its complement), "the Commissioner" (its last word, when nobody else's title ends so).
+    name → (position of the reference, person)."""
+    part = ctx.text[lo:hi]
+    if "the " not in part and "The " not in part:
+        return {}
+    people: dict[str, object] = {}
+    for start, _end, person in ctx.person_mentions():
+        if start >= lo:
+            break
+        if person.role and person.name not in people:
+            people[person.name] = person
+    titles: dict[str, list] = {}
+    for person in people.values():
+        title = _TITLE_CUT.split(person.role)[0].strip()
+        if len(title) < 4 or not title[:1].isupper():
+            continue
+        keys = {title}
+        if " " in title:
+            keys.add(title.rsplit(" ", 1)[1])  # "European Commissioner" → "the Commissioner"
+        for k in keys:
+            titles.setdefault(k, []).append(person)
+    out: dict[str, tuple[int, object]] = {}
+    for title, holders in sorted(titles.items(), key=lambda kv: -len(kv[0])):
+        if len({p.name for p in holders}) != 1 or holders[0].name in out:
+            continue
+        for art in ("the ", "The "):
+            at = part.find(art + title)
+            end = at + len(art) + len(title)
+            if at >= 0 and (end == len(part) or not (part[end].isalnum() or part[end] == "-")):
+                out[holders[0].name] = (lo + at, holders[0])
+                break
+    return out
+
+
+def _titled_heads(ctx: Context, parties: list[str], limit: int, seen: set) -> list[Head]:
+    """ "Deputy Prime Minister A received European Commissioner B … The Deputy Prime Minister and the
+    Commissioner co-chaired the 5th meeting …": a sentence of the lead that says who chaired, by the
+    titles of people named before it."""
+    out: list[Head] = []
+    for m in _LED.finditer(ctx.text, 0, limit):
+        if ctx.in_quote(m.start()):
+            continue
+        s = ctx.sentence_at(m.start())
+        refs = sorted(_titled_people(ctx, s.start, s.end).items(), key=lambda kv: kv[1][0])
+        for name, (pos, person) in refs:
+            if name in seen:
+                continue
+            seen.add(name)
+            out.append(Head(name=name, role=person.role, side=_side(ctx, person, pos, s, parties)))
+        if out:
+            break
     return out
 
 
