@@ -459,3 +459,21 @@ def test_letters_between_commas_after_a_name_do_not_hide_the_role(text, name, ro
 
 def test_letters_between_commas_alone_still_mark_a_person():
     assert "Jonas Lind" in people("Jonas Lind, MEP, said the vote was close.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Head of State Shavkat Mirziyoyev received the delegation. The President stressed the reforms.",
+        "Head of State Kassym-Jomart Tokayev opened the forum. Later the President met the investors.",
+        "Head of State Sadyr Japarov spoke first, and the President then thanked the guests.",
+    ],
+)
+def test_an_epithet_gives_way_to_a_bare_office_nobody_else_holds(text):
+    (p,) = find_people(text)
+    assert p.role == "President"
+
+
+def test_a_possessive_office_is_no_reference():
+    (p,) = find_people("Head of State Kassym-Jomart Tokayev held talks. The President's office said so.")
+    assert p.role == "Head of State"

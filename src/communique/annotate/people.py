@@ -1134,8 +1134,8 @@ def _epithet_rx() -> tuple[dict[str, list[str]], re.Pattern]:
     table = data.load("roles").get("epithet_titles") or {}
     titles = sorted({t for ts in table.values() for t in ts}, key=len, reverse=True)
     rx = re.compile(
-        r"\b[Tt]he\s+(" + "|".join(map(re.escape, titles)) + r")\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?"
-        r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?![\w-])(?!\s+[A-Z])"
+        r"\b[Tt]he\s+(" + "|".join(map(re.escape, titles)) + r")(?:\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?"
+        r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?![\w-])|(?=\s+[a-z]))(?!\s+[A-Z])"
     )
     return table, rx
 
@@ -1153,17 +1153,25 @@ def _office_of_epithet(text: str, people: list[PersonEntity]) -> None:
     for m in rx.finditer(text):
         if m.group(1) not in table[p.role]:
             continue
-        country = country_name(m.group(2))
+        # "the President of Kazakhstan noted", or a bare "The President stressed" (no country)
+        country = country_name(m.group(2)) if m.group(2) else ""
         if country is None:
             continue
-        if any(q is not p and q.role and q.role.startswith(m.group(1)) and q.affiliation in (None, country)
-               for q in people):
+        if any(
+            q is not p
+            and q.role
+            and q.role.startswith(m.group(1))
+            and (not country or q.affiliation in (None, country))
+            for q in people
+        ):
             continue
         offices.add((m.group(1), country))
-    if len(offices) == 1:
-        (title, country), = offices
+    if len({t for t, _c in offices}) == 1:
+        title = next(iter(offices))[0]
+        countries = {c for _t, c in offices if c}
         p.role = title
-        p.affiliation = p.affiliation or country
+        if len(countries) == 1:
+            p.affiliation = p.affiliation or next(iter(countries))
 
 
 @lru_cache(maxsize=1)
