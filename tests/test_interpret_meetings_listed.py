@@ -342,3 +342,25 @@ def test_a_title_two_people_hold_names_no_chair():
     )
     (m,) = extract(f"News\n\n13 May 2026\n\n{lead}\n", published="2026-05-13").meetings
     assert m.heads == []
+
+
+_LP = "The 4th meeting of the Latvia–Poland Intergovernmental Commission"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        (f"{_LP} took place in Lodz on 12 May.", "Lodz"),
+        (f"{_LP} was held in Daugavpils, Latvia, on 12 May.", "Daugavpils"),
+        (f"{_LP} convened in **Liepaja** on 12 May.", "Liepaja"),
+    ],
+)
+def test_a_city_the_gazetteer_does_not_know_where_the_sitting_was_held(sentence, place):
+    (m,) = extract(f"News\n\n13 May 2026\n\n{sentence}\n", published="2026-05-13").meetings
+    assert m.place == place
+
+
+def test_a_month_after_held_in_is_no_place():
+    text = f"News\n\n13 May 2026\n\n{_LP} was held in May.\n"
+    (m,) = extract(text, published="2026-05-13").meetings
+    assert m.place is None

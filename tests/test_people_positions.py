@@ -477,3 +477,18 @@ def test_an_epithet_gives_way_to_a_bare_office_nobody_else_holds(text):
 def test_a_possessive_office_is_no_reference():
     (p,) = find_people("Head of State Kassym-Jomart Tokayev held talks. The President's office said so.")
     assert p.role == "Head of State"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Chargé d'Affaires a.i. Anna Berg opened the event.", "Chargé d'Affaires a.i."),
+        ("The EU Chargé d'Affaires a.i. Anna Berg said so.", "EU Chargé d'Affaires a.i."),
+        (
+            "Chargé d'Affaires a.i. of the EU to Turkmenistan Anna Berg opened it.",
+            "Chargé d'Affaires a.i. of the EU to Turkmenistan",
+        ),
+    ],
+)
+def test_ad_interim_stays_in_the_title_before_a_name(text, role):
+    assert people(text) == {"Anna Berg": role}

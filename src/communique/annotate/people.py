@@ -266,7 +266,9 @@ def _role_left(
     token i stands for a comma before the name ("the Chairperson of the Mejlis, X")."""
     while i > 1 and toks[i - 1].text in ("*", "_") and toks[i - 1].end == toks[i].start:
         i -= 1  # "Officer **Sultan Al-Marshad**": markdown emphasis on the name
-    if i == 0 or not (toks[i - 1].word or toks[i - 1].text in _CLOSE_QUOTES):
+    if i == 0 or not (
+        toks[i - 1].word or toks[i - 1].text in _CLOSE_QUOTES or text.endswith("a.i.", 0, toks[i - 1].end)
+    ):
         return None, None, None  # every branch below stops at once on a token that is no word
     lx = _lex()
     k = i - 1
@@ -281,6 +283,9 @@ def _role_left(
                 break  # a role does not run over a line break
         if t.base in ("The", "A", "An"):
             break  # … or past the article that opens it
+        if t.text == "." and k >= 3 and text.endswith("a.i.", 0, t.end) and toks[k - 3].base == "a":
+            k -= 4  # "Chargé d'Affaires a.i. Anna Berg": ad interim, part of the title
+            continue
         if t.text in _CLOSE_QUOTES:
             q = _quote_open(toks, k)
             if q is None:

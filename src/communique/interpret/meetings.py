@@ -719,6 +719,9 @@ def _place(ctx: Context, body: BodyMention, fmt: str | None) -> str | None:
             city = _capital_of(m.group(1) or m.group(2))
             if city:
                 return city  # "held in the Uzbek capital", "in the capital of Kazakhstan"
+    unknown = _unknown_city(ctx, body)
+    if unknown is not None:
+        return unknown
     opened = _paragraph_place(ctx, body)
     if opened is not None:
         return opened
@@ -734,6 +737,32 @@ def _place(ctx: Context, body: BodyMention, fmt: str | None) -> str | None:
 
 
 _IN_AT_END = re.compile(r"\b(?:in|at)\s+(?:the\s+(?:city|town)\s+of\s+)?[*_]{0,2}$")
+# "took place in **Chengdu on 14 July**", "was held in Lodz, …": a capitalised word after the sitting
+# verb and "in", closed by a date, a comma or the sentence's end
+_HELD_IN_NAME = re.compile(
+    r"\b(?:took\s+place|(?:was|were)\s+held|met|convened|gathered)\s+in\s+[*_]{0,2}"
+    r"([A-Z][\w'’]+(?:-[A-Z][\w'’]+)?)[*_]{0,2}(?=\s+on\b|\s+from\b|\s*[,.;(])"
+)
+_MONTHS = frozenset(
+    ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December")
+)
+
+
+def _unknown_city(ctx: Context, body: BodyMention) -> str | None:
+    """A city the gazetteer does not know, named where the body's own sentence says it sat."""
+    from ..annotate.orgs import org_info
+
+    s = ctx.sentence_at(body.span[0])
+    m = _HELD_IN_NAME.search(ctx.text, body.span[1], s.end)
+    if m is None or ctx.in_quote(m.start()):
+        return None
+    word = m.group(1)
+    if word in _MONTHS or ctx.places_in(m.start(1), m.end(1)) or org_info(word):
+        return None  # a month, a country or region (or a known city, taken above), an institution
+    return word
+
+
 _VISIT_TO = re.compile(r"\bvisit\s+to\s+$")
 _IN_CITY = re.compile(r"\s*(?:In|At)\s+$")
 
