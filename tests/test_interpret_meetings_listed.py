@@ -364,3 +364,14 @@ def test_a_month_after_held_in_is_no_place():
     text = f"News\n\n13 May 2026\n\n{_LP} was held in May.\n"
     (m,) = extract(text, published="2026-05-13").meetings
     assert m.place is None
+
+
+def test_a_sitting_told_deep_in_a_text_about_a_signing_is_a_side_occasion():
+    text = (
+        "EU and Latvia sign a transport agreement\n\nRiga, 13 May 2026\n\n"
+        "The European Union and Latvia today signed an agreement on rail transport.\n\n"
+        "The agreement covers freight and passengers.\n\nIt replaces the 2010 arrangement.\n\n"
+        "It enters into force next year.\n\nBoth parliaments still have to approve it.\n\n"
+        "During the same visit the Commissioner chaired the 9th Baltic–EU ministerial meeting.\n"
+    )
+    assert extract(text, published="2026-05-13").meetings == []

@@ -261,10 +261,15 @@ def _held_undated(ctx: Context) -> BodyMention | None:
     took place": in a text whose lead reports no sitting, the first numbered sitting told as held
     further on, in a sentence that gives it no date (none other than the text's own occasion) and
     nothing that makes it an earlier or a later one, is the sitting reported."""
+    if not ctx.sentences or ctx.lead_end <= 0:
+        return None
+    lead_para = ctx.sentence_at(ctx.lead_end - 1).paragraph
     for b in ctx.all_bodies:
         if b.span[0] < ctx.lead_end or ctx.in_quote(b.span[0]) or ctx.is_heading(b.span[0]):
             continue
         s = ctx.sentence_at(b.span[0])
+        if s.paragraph > lead_para + 3:
+            break  # deep in a text about something else ("During the same visit she chaired …")
         if ctx.dates_in(s.start, s.end) or _NOT_NOW.search(ctx.text, s.start, s.end):
             continue
         numbered = b.number is not None or any(
