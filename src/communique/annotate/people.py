@@ -69,6 +69,8 @@ def _lex() -> dict:
     # portfolio words too: "Vice Minister of Commerce Ling Ji" is a title, then a name
     vocab = set(names["not_names"]) | role_ws | set(orgs.get("heads") or [])
     vocab |= set(roles.get("portfolio_words") or [])
+    # plural titles ("the Ambassadors of Italy and Spain, A and B"): no name words either
+    vocab |= {h + "s" for h in role_heads if " " not in h and h[:1].isupper() and not h.endswith("s")}
     vocab |= {h.rstrip(".") for h in names["honorifics"]} | set(names["honorifics"])
     for o in orgs["organizations"]:
         for form in [o["name"], *(o.get("aliases") or []), o.get("acronym") or ""]:
@@ -88,6 +90,14 @@ def _lex() -> dict:
         | set(roles.get("lowercase_heads") or []),
         "head_words": head_words | {w.lower() for w in head_words} | set(roles.get("lowercase_heads") or []),
         "particles": set(names["particles"]),
+        "patronymics": frozenset(names.get("patronymic_suffixes") or []),
+        "postnominals": frozenset(names.get("postnominals") or []),
+        "plural_appos": re.compile(
+            r",\s+(?:the\s+|both\s+|two\s+|the\s+two\s+)?(?:"
+            + "|".join(map(re.escape, sorted(names.get("plural_appositions") or [], key=len, reverse=True)))
+            + r")\b",
+            re.I,
+        ),
         "speech": set(names["speech_verbs"]),
         "action": frozenset(names.get("action_verbs") or []),
         "by_verbs": _LED_VERBS | frozenset(names.get("by_verbs") or []),
@@ -194,6 +204,7 @@ def _name_runs(toks: list[Tok], text: str, st: Stream | None = None) -> list[tup
     n = len(toks)
     lx_given, lx_heads = _lex()["title_names"], _lex()["head_words"]
     lx_hon = _lex()["honorifics"]
+    lx_patr = _lex()["patronymics"]
     done = 0  # tokens before this one are read
     # a run opens with a capitalised name-like word or particle: pick those out in C-level passes
     caps = cap_indices(toks, st)
@@ -216,6 +227,14 @@ def _name_runs(toks: list[Tok], text: str, st: Stream | None = None) -> list[tup
                 j += 1
             while j > i and _particle(toks, j - 1):
                 j -= 1
+            if j > i + 1 and j < n and toks[j].base in lx_patr and _spaced(
+                text, toks[j - 1].end, toks[j].start
+            ):
+                j += 1  # "Nurlanbek Turgunbek uulu": the patronymic word closes the name …
+                while j < n and _word_kind(toks[j].base) == 1 and _spaced(
+                    text, toks[j - 1].end, toks[j].start
+                ):
+                    j += 1  # … or stands inside it ("Ilham Heydar oglu Aliyev")
             if j > i and i >= 2 and toks[i - 1].base in lx_given:
                 h = i - 2
                 while h > 0 and toks[h].text in ("*", "_"):
@@ -247,7 +266,9 @@ def _role_left(
     token i stands for a comma before the name ("the Chairperson of the Mejlis, X")."""
     while i > 1 and toks[i - 1].text in ("*", "_") and toks[i - 1].end == toks[i].start:
         i -= 1  # "Officer **Sultan Al-Marshad**": markdown emphasis on the name
-    if i == 0 or not (toks[i - 1].word or toks[i - 1].text in _CLOSE_QUOTES):
+    if i == 0 or not (
+        toks[i - 1].word or toks[i - 1].text in _CLOSE_QUOTES or text.endswith("a.i.", 0, toks[i - 1].end)
+    ):
         return None, None, None  # every branch below stops at once on a token that is no word
     lx = _lex()
     k = i - 1
@@ -262,11 +283,35 @@ def _role_left(
                 break  # a role does not run over a line break
         if t.base in ("The", "A", "An"):
             break  # … or past the article that opens it
+        if t.text == "." and k >= 3 and text.endswith("a.i.", 0, t.end) and toks[k - 3].base == "a":
+            k -= 4  # "Chargé d'Affaires a.i. Anna Berg": ad interim, part of the title
+            continue
         if t.text in _CLOSE_QUOTES:
             q = _quote_open(toks, k)
             if q is None:
                 break
             k = q - 1  # 'Chairman of the Board of JSC "Kazakh Invest" Meirzhan Yussupov': a quoted company
+            continue
+        if t.text == ")" and k + 1 < i:
+            # "the Toraga (Speaker) of the Jogorku Kenesh, X": a capitalised gloss of a title in
+            # brackets stays part of the role
+            o = next((q for q in range(k - 1, max(-1, k - 5), -1) if toks[q].text == "("), None)
+            if o is None or o < 1 or o + 1 >= k or not all(x.cap for x in toks[o + 1 : k]):
+                break
+            if toks[o - 1].base not in lx["role_words"]:
+                break
+            k = o - 1
+            continue
+        if (
+            t.text in ("–", "-")
+            and first_role is None
+            and k > 0
+            and toks[k - 1].cap
+            and toks[k + 1].cap
+            and toks[k - 1].end == t.start
+            and t.end == toks[k + 1].start
+        ):
+            k -= 1  # "Secretary-General of the China–Central Asia Secretariat, X": sides joined by a dash
             continue
         if t.text in ("/", "–", "—") and first_role is not None:
             k -= 1  # "High Representative …/Vice-President …", "Deputy Prime Minister – Minister of …"
@@ -297,6 +342,14 @@ def _role_left(
         ):
             if t.base == "and" and k == i - 1:
                 break
+            if (
+                t.base == "and"
+                and k > 0
+                and toks[k - 1].base in lx["head_words"]
+                and toks[k + 1].base in lx["head_words"]
+                and not any(x.base in lx["connectors"] or not x.cap for x in toks[k + 1 : i])
+            ):
+                break  # "the High Representative and Minister Saidov": two people, a bare title each
             if (
                 _name_like(t)
                 and t.base not in lx["role_words"]
@@ -433,8 +486,9 @@ def _role_right(
     demonym before it names, that organisation). `lead`: token j is the word that leads to the
     role ("… who serves as Deputy Minister"), not a comma."""
     lx = _lex()
-    if j >= len(toks) or (toks[j].text not in (",", "(", "–", "—") and not lead):
-        # "Luc Devigne, Director …", "Levan Kobiashvili (Chairman of …)", "Lasha Abashidze – Director …"
+    if j >= len(toks) or (toks[j].text not in (",", "(", "–", "—", "|") and not lead):
+        # "Luc Devigne, Director …", "Levan Kobiashvili (Chairman of …)", "Lasha Abashidze – Director …",
+        # a table row "| Anna Berg | Minister of Energy |"
         return None, None, None
     k = j + 1
     if k < len(toks) and toks[k].base in ("the", "The", "an", "a"):
@@ -503,6 +557,8 @@ def _role_right(
     end = k
     while k < len(toks):
         t = toks[k]
+        if "\n" in text[toks[k - 1].end : t.start]:
+            break  # "By Anna Berg, Minister of Foreign Affairs" on a line of its own: the role ends there
         if t.base in ("of", "for") and end == k - 1 and toks[end].base.islower():
             x = _lower_complement(toks, k + 1)
             if x > k + 1:
@@ -696,7 +752,7 @@ def _next_persons(toks: list[Tok], text: str, role: str, j: int, run_end: dict[i
     e = j
     while e < len(toks) and toks[e].start < end:
         e += 1
-    if e in run_end:
+    if e in run_end and "\n" not in text[end : toks[e].start]:
         return True  # "deputy A, Vice Minister of Transport B said": B's title, written before B
     if e + 1 >= len(toks) or toks[e].text != "," or e + 1 not in run_end:
         return False
@@ -902,12 +958,19 @@ def find_people(text: str) -> list[PersonEntity]:
         while ja < len(toks) and toks[ja].text in ("*", "_") and toks[ja].start == toks[ja - 1].end:
             ja += 1  # "**Kubanychbek Omuraliev**, the Secretary General …": emphasis on the name
         if (
-            ja + 1 < len(toks)
-            and toks[ja + 1].text == ","
-            and toks[ja].text in _postnominals()
-            and toks[ja].start == toks[ja - 1].end + 1
+            ja < len(toks)
+            and toks[ja].base in lx["postnominals"]
+            and _spaced(text, toks[ja - 1].end, toks[ja].start)
         ):
-            ja += 1  # "Lukas Reinhold MEP, Chair of DCAS,": letters after the name, then its role
+            ja += 1  # "Lukas Reinhold MEP, Chair of DCAS": the letters after the name, then the role
+        elif (
+            ja + 2 < len(toks)
+            and toks[ja].text == ","
+            and toks[ja + 1].base in lx["postnominals"]
+            and toks[ja + 2].text == ","
+            and _role_right(toks, ja + 2, text)[0] is not None
+        ):
+            ja += 2  # "Lukas Reinhold, MEP, Chair of DCAS": the letters between commas, then the role
         if ja < len(toks) and toks[ja].text == "(" and toks[ja].start == toks[ja - 1].end + 1:
             # "Marta Ferreira (S&D, Portugal), Vice-Chair of the Delegation": a bracket after the name
             close = next((x for x in range(ja + 1, min(len(toks), ja + 10)) if toks[x].text == ")"), None)
@@ -928,25 +991,30 @@ def find_people(text: str) -> list[PersonEntity]:
                 side_aff = side  # after the institution the role itself names, if any
                 scoped = org is not None  # "EBRD Head of Kazakhstan": the country is the role's scope
         ci = hon if hon is not None else i  # "the Ambassador of Hungary, Mr. Zoltan Varga,"
-        while ci > 2 and toks[ci - 1].text in ("*", "_") and toks[ci - 1].end == toks[ci].start:
-            ci -= 1  # "the Secretary-General of the Secretariat, **Sun Weidong**, briefed …"
+        if ja > j and ci >= 3 and toks[ci - 1].text in ("*", "_") and toks[ci - 1].end == toks[ci].start:
+            # "the Secretary-General of the Secretariat, **Sun Weidong**, briefed": emphasis on the name
+            while ci >= 3 and toks[ci - 1].text in ("*", "_") and toks[ci - 1].end == toks[ci].start:
+                ci -= 1
         if (
             role is None
             and ci >= 2
             and toks[ci - 1].text == ","
             and (
-                (ja < len(toks) and toks[ja].text in (",", ".", "and"))
-                # "… by the Official Representative of the Ministry, Aibek Smadiyarov¶": a line's end
-                or "\n" in text[toks[j - 1].end : toks[j].start if j < len(toks) else None]
+                ja == len(toks)
+                or toks[ja].text in (",", ".", "and")
+                # "Transcript of the briefing by the Official Representative of the MFA, Aibek
+                # Smadiyarov" as a line of its own: the name closes the line
+                or "\n" in text[toks[ja - 1].end : toks[ja].start]
             )
         ):
             # "the High Representative, Josep Borrell."; "the Foreign Ministers of A and B, X and Y,"
             role, aff = _comma_role(toks, ci, text)
-            if role is None and toks[j].text == ",":
+            after = toks[ja].text if ja < len(toks) else ""
+            if role is None and after == ",":
                 # "The head of the EBRD office in Uzbekistan, Tatiana Vedeneeva, said": a title that
                 # opens the sentence, written in lower case with its place
                 role = _opening_title(toks, ci, text)
-            if role is not None and toks[j].text == "and" and _plural_role(role) is None:
+            if role is not None and after == "and" and _plural_role(role) is None:
                 role, aff = None, None  # "the Minister, X and Y": one title, not both
         if role is None and text.startswith(", who ", toks[j - 1].end):
             # "Marat Bekenov, who heads Kazakhstan's Ministry of Transport"
@@ -984,6 +1052,8 @@ def find_people(text: str) -> list[PersonEntity]:
             or (prev is not None and prev.base in lx["speech"])
         )
         n_words = len([t for t in toks[i:j] if not _particle_word(t.base)])
+        if not speech and n_words >= 2 and _speaker_label(text, toks[i].start, toks[j - 1].end, name):
+            speech = True  # "Aibek Smadiyarov: Good afternoon …": a transcript's speaker
         by_verbs = lx["by_verbs"]
         if not speech and n_words >= 2 and i >= 2 and prev.base == "by" and toks[i - 2].base in by_verbs:
             speech = True  # "the meeting was co-chaired by Kaja Kallas": who led it is a person
@@ -1043,9 +1113,16 @@ def find_people(text: str) -> list[PersonEntity]:
             close = next((x for x in range(j + 2, min(len(toks), j + 8)) if toks[x].text == ")"), None)
             inner = text[toks[j + 1].start : toks[close - 1].end] if close is not None else ""
             got = (country_name(inner) or _org_name(inner)) if inner else None
+            if not got and ", " in inner:
+                # "Marta Ferreira (S&D, Portugal)": a member listed with a party group and a country
+                got = country_name(inner.rsplit(", ", 1)[1])
             if got:
                 aff = aff or got
                 speech = True
+                if close + 1 < len(toks) and toks[close + 1].text == ",":
+                    # "Marta Ferreira (S&D, Portugal), Vice-Chair": the role after the bracket
+                    r3, _side3, _org3 = _role_right(toks, close + 1, text)
+                    role = r3 or role
         if not role and not speech and n_words >= 2 and j + 2 < len(toks) and toks[j].base == "of":
             org_name = _org_after(toks, j + 1)
             if org_name is not None:
@@ -1094,12 +1171,13 @@ def find_people(text: str) -> list[PersonEntity]:
                 ),
             )
         )
+    _coordinated_names(mentions, toks, text, lx)
     _honorific_surnames(mentions)
     people = _resolve(mentions)
     if any(p.role is None for p in people) and "The " in text:
         _role_from_next_sentence(text, people)
-    if any(p.role in _lex()["epithets"] for p in people):
-        _epithet_titles(text, people)
+    if "ead of " in text:
+        _office_of_epithet(text, people)
     return people
 
 
@@ -1109,39 +1187,48 @@ def _left_connectors() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _postnominals() -> frozenset[str]:
-    return frozenset(data.load("roles").get("postnominals") or ())
-
-
-def _epithet_titles(text: str, people: list[PersonEntity]) -> None:
-    """ "Head of State Kassym-Jomart Tokayev held talks … the President of Kazakhstan noted …": a
-    person named only by an epithet bears the title the text gives, with a country and no name after
-    it, when exactly one person has the epithet and nobody else bears that title."""
-    titles = data.load("roles").get("epithet_titles") or {}
-    named = [p for p in people if p.role in titles]
-    if len(named) != 1:
-        return
-    p = named[0]
-    title = titles[p.role]
+def _epithet_rx() -> tuple[dict[str, list[str]], re.Pattern]:
+    table = data.load("roles").get("epithet_titles") or {}
+    titles = sorted({t for ts in table.values() for t in ts}, key=len, reverse=True)
     rx = re.compile(
-        rf"\b[Tt]he\s+{re.escape(title)}\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
-        r"(?!\s+[A-Z])"  # (no name after the title: the title stands for the person)
+        r"\b[Tt]he\s+(" + "|".join(map(re.escape, titles)) + r")(?:\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?"
+        r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?![\w-])|(?=\s+[a-z]))(?!\s+[A-Z])"
     )
-    countries = set()
-    for m in rx.finditer(text):
-        c = country_name(m.group(1))
-        if c:
-            countries.add(c)
-    if len(countries) != 1 or (p.affiliation is not None and p.affiliation not in countries):
+    return table, rx
+
+
+def _office_of_epithet(text: str, people: list[PersonEntity]) -> None:
+    """ "Head of State Kassym-Jomart Tokayev held talks … the President of Kazakhstan noted": the one
+    person known only by an epithet holds the office the text names with its country (data/roles.yaml
+    `epithet_titles`), unless someone else is named with that office."""
+    table, rx = _epithet_rx()
+    held = [p for p in people if p.role in table]
+    if len(held) != 1:
         return
-    country = countries.pop()
-    for o in people:
-        if o is not p and o.role and o.role.split(" of ")[0] == title and (
-            o.affiliation in (None, country) or country_name(o.role.partition(" of ")[2]) == country
+    p = held[0]
+    offices = set()
+    for m in rx.finditer(text):
+        if m.group(1) not in table[p.role]:
+            continue
+        # "the President of Kazakhstan noted", or a bare "The President stressed" (no country)
+        country = country_name(m.group(2)) if m.group(2) else ""
+        if country is None:
+            continue
+        if any(
+            q is not p
+            and q.role
+            and q.role.startswith(m.group(1))
+            and (not country or q.affiliation in (None, country))
+            for q in people
         ):
-            return  # another person bears the title (of that country, or of no country said)
-    p.role = title
-    p.affiliation = country
+            continue
+        offices.add((m.group(1), country))
+    if len({t for t, _c in offices}) == 1:
+        title = next(iter(offices))[0]
+        countries = {c for _t, c in offices if c}
+        p.role = title
+        if len(countries) == 1:
+            p.affiliation = p.affiliation or next(iter(countries))
 
 
 @lru_cache(maxsize=1)
@@ -1322,16 +1409,70 @@ def _comma_role(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | N
     if k < 0 or not (
         toks[k].cap or (toks[k].word and toks[k].base.islower()) or toks[k].text in _CLOSE_QUOTES
     ):
+        # (a closing quote ends a quoted company: 'the Chairman of the Board of JSC "KTZ", X')
         return None, None  # a lower-case last word: "… for political affairs, X", "secretary general, X"
     sub = toks[: k + 1] + [Tok("X", toks[k].end + 1, toks[k].end + 2, "X", False)]
     fake = text[: toks[k].end] + " X" + text[toks[k].end + 2 :]
     role, aff, _ = _role_left(sub, len(sub) - 1, fake, comma=True)
-    if role is None or not any(w in lx["head_words"] for w in role.split()):
-        return None, None
+    if role is None or not any(w in lx["head_words"] or w[:-1] in lx["head_words"] for w in role.split()):
+        return None, None  # (a plural title: "the Ambassadors of Italy and Spain, A and B")
     return role + paren, aff
 
 
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s?)+")
+
+
+# a transcript's speaker label: the name opens its line ("**Kaja Kallas:**", "Answer (Aibek
+# Smadiyarov):") and a colon then the words spoken follow
+_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*[*_]{0,2}(?:(?:Answer|Reply|A)\s*\(\s*)?$")
+_LABEL_AFTER = re.compile(r"[*_]{0,2}\)?[*_]{0,2}:[*_]{0,2}[ \t]+[*_]{0,2}[\"“A-Z]")
+
+
+def _speaker_label(text: str, start: int, end: int, name: str) -> bool:
+    if not _LABEL_AFTER.match(text, end) or not _LABEL_BEFORE.search(text, max(0, start - 30), start):
+        return False
+    from .orgs import org_info
+
+    return org_info(name) is None
+
+
+def _coordinated_names(
+    mentions: list[tuple[int, int, PersonMention]], toks: list[Tok], text: str, lx: dict
+) -> None:
+    """ "Serik Zhumangarin and Péter Szijjártó co-chaired the meeting", "A and B, the co-chairs of the
+    commission, signed …": a full name joined by "and" to a name that is a person's (or the pair
+    followed by a plural apposition of people) is a person's too."""
+    by_start = {i: (i, j, m) for i, j, m in mentions}
+    for _i, j, m in mentions:
+        if not m.surname_only or m.role or m.initialed or " " not in m.name.strip():
+            continue
+        if j + 1 >= len(toks) or toks[j].base != "and" or j + 1 not in by_start:
+            continue
+        _i2, j2, m2 = by_start[j + 1]
+        if " " not in m2.name.strip():
+            continue
+        plural = j2 < len(toks) and lx["plural_appos"].match(text, toks[j2 - 1].end) is not None
+        if plural:
+            m2.surname_only = False
+        if not m2.surname_only:
+            m.surname_only = False
+    # "co-chaired by Murat Nurtleu and Viktors Valainis": the full name after "and" that follows a
+    # person's name is a person's too (no company: "… and Kazakhstan Temir Zholy")
+    from .orgs import org_info
+
+    for i, j, m in mentions:
+        if m.surname_only or j + 1 >= len(toks) or toks[j].base != "and" or j + 1 not in by_start:
+            continue
+        _i2, j2, m2 = by_start[j + 1]
+        if (
+            m2.surname_only
+            and not m2.role
+            and " " in m2.name.strip()
+            and i > 0
+            and toks[i - 1].base == "by"
+            and not org_info(m2.name)
+        ):
+            m2.surname_only = False
 
 
 def _honorific_surnames(mentions: list[tuple[int, int, PersonMention]]) -> None:

@@ -692,7 +692,27 @@ def _self_named(text: str, o) -> BodyMention | None:
     raw = text[start:end]
     parties, name = _dash_sides(raw)
     typ = " ".join(raw.split()[-2:])
-    return BodyMention((start, end), raw, typ, name, parties, None, o.value, True)
+    acr = None
+    if not parties:
+        # "the 12th General Assembly of the International Association "Trans-Caspian …" (TITR)": a
+        # sitting named after the organisation that holds it; the name runs through the owner
+        om = _SELF_OWNER.match(text, end)
+        if om is not None:
+            end = om.end("org")
+            name = f"{name} of the {_QUOTES.sub('', om.group('org'))}"
+            raw = text[start:end]
+            acr = om.group("acr")
+    return BodyMention((start, end), raw, typ, name, parties, acr, o.value, True)
+
+
+_ORG_WORD = r"[A-Z][\w’'.-]*"
+_SELF_OWNER = re.compile(
+    rf"\s+of\s+the\s+(?P<org>(?:{_ORG_WORD}\s+){{0,4}}"
+    rf"[\"“«]{_ORG_WORD}(?:\s+(?:of\s+|and\s+|for\s+)?{_ORG_WORD}){{0,8}}[\"”»]"
+    rf"|{_ORG_WORD}(?:\s+(?:of\s+|and\s+|for\s+)?{_ORG_WORD}){{0,6}})"
+    r"(?:\s*\((?P<acr>[A-Z]{2,8})\))?"
+)
+_QUOTES = re.compile(r"[\"“”«»]")
 
 
 @lru_cache(maxsize=1)

@@ -3847,6 +3847,13 @@ _TRAVEL_FOR = re.compile(
     r"(?:for|to\s+attend|to\s+take\s+part\s+in|to\s+participate\s+in)\s+(?:the\s+)?$"
 )
 
+def _route_end(text: str, span: tuple[int, int]) -> bool:
+    """A city joined by a dash to another name with no space ("Lodz–Chengdu", "Poti–Constanța")."""
+    a, b = span
+    return (a >= 2 and text[a - 1] in "–-—" and text[a - 2].isalpha()) or (
+        b + 1 < len(text) and text[b] in "–-—" and text[b + 1].isupper()
+    )
+
 
 def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     s = ctx.sentence_at(c.start)
@@ -3870,6 +3877,8 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     for p in ahead + ctx.places_in(c.start, split):
         if p.span[0] < c.end and _in_title(ctx.text[c.start : p.span[0]]):
             continue  # 'the "Made in Azerbaijan" exhibition': a title, not where it is
+        if p.kind == "city" and _route_end(ctx.text, p.span):
+            continue  # "the Lodz–Chengdu route": an end of a route, not where it happens
         if p.kind == "city":
             return p.name
         if (

@@ -22,7 +22,7 @@ from .scan import LiteralScan, first_char_groups
 __all__ = ["find_meetings", "main_body"]
 
 _HEAD_CUES = re.compile(
-    r"\b(?:led|leads|leading|headed|heading|chaired|chairing|co-chaired|co-chair\w*|presided|represented|hosted|"
+    r"\b(?:led|leads|leading|headed|heading|chaired|chairing|co-chaired|co-chair\w*|presided|presiding|represented|hosted|"
     r"attended|delegation|chairmanship|side was|held|met|counterpart|brought\s+together)\b",
     re.I,
 )
@@ -194,12 +194,20 @@ def main_body(ctx: Context) -> BodyMention | None:
             re.I,
         ) or _headline_meets(ctx, b):
             return b
-    return _held_lately(ctx)
+    return _held_lately(ctx) or _held_undated(ctx)
 
 
 # ", which met by videoconference", " was held in Astana": the body's own clause tells it sat
 _HELD_OWN = re.compile(
     r"(?:,?\s+(?:which|that))?(?:\s+[\w-]+){0,2}?\s+(?:met|sat|convened|(?:was|were)\s+held|took\s+place)\b"
+)
+
+
+# "Astana hosted the 7th meeting of the …", "the ministers held the third session of the …": told as
+# held by the verb before the body
+_HOSTED_BEFORE = re.compile(
+    r"\b(?:hosted|held|convened|chaired|co-chaired)\s+(?:the|its|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:(?:meeting|session|sitting)\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+)?$"
 )
 
 
@@ -214,7 +222,12 @@ def _held_lately(ctx: Context) -> BodyMention | None:
         if b.span[0] < ctx.lead_end or ctx.in_quote(b.span[0]) or ctx.is_heading(b.span[0]):
             continue
         s = ctx.sentence_at(b.span[0])
-        if not _HELD_OWN.match(ctx.text, b.span[1], s.end) or _FUTURE_WORDS.search(ctx.text, s.start, s.end):
+        if _FUTURE_WORDS.search(ctx.text, s.start, s.end):
+            continue
+        # "…, which met by videoconference", or "On Wednesday, Astana hosted the 7th meeting of the …"
+        if not _HELD_OWN.match(ctx.text, b.span[1], s.end) and not _HOSTED_BEFORE.search(
+            ctx.text, max(s.start, b.span[0] - 60), b.span[0]
+        ):
             continue
         if _recalled(ctx, b, s):
             continue
@@ -228,6 +241,52 @@ def _held_lately(ctx: Context) -> BodyMention | None:
             if 0 <= days <= 7:
                 ctx.memo["late_sitting"] = (b.span, d)
                 return b
+    return None
+
+
+# "The visit concluded with the 9th meeting of …", "Riga hosted the 9th meeting of …", "took part in
+# the 9th session of …": a numbered sitting told as held by the verb before it
+_UNDATED_HELD_BEFORE = re.compile(
+    r"\b(?:hosted|held|convened|chaired|co-chaired|(?:concluded|ended|culminated|closed)\s+with|"
+    r"took\s+part\s+in|participated\s+in|attended)\s+(?:the|its|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:(?:meeting|session|sitting)\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+)?$"
+)
+_NOT_NOW = re.compile(
+    r"\b(?:next|previous|last|upcoming|earlier|former|ago|will|would|planned|scheduled)\b", re.I
+)
+
+
+def _held_undated(ctx: Context) -> BodyMention | None:
+    """ "Minister A paid an official visit to Latvia … The same day, the 9th meeting of the … Commission
+    took place": in a text whose lead reports no sitting, the first numbered sitting told as held
+    further on, in a sentence that gives it no date (none other than the text's own occasion) and
+    nothing that makes it an earlier or a later one, is the sitting reported."""
+    if not ctx.sentences or ctx.lead_end <= 0:
+        return None
+    lead_para = ctx.sentence_at(ctx.lead_end - 1).paragraph
+    for b in ctx.all_bodies:
+        if b.span[0] < ctx.lead_end or ctx.in_quote(b.span[0]) or ctx.is_heading(b.span[0]):
+            continue
+        s = ctx.sentence_at(b.span[0])
+        if s.paragraph > lead_para + 3:
+            break  # deep in a text about something else ("During the same visit she chaired …")
+        if ctx.dates_in(s.start, s.end) or _NOT_NOW.search(ctx.text, s.start, s.end):
+            continue
+        numbered = b.number is not None or any(
+            max(s.start, b.span[0] - 60) <= o.span[0] < b.span[0] for o in ctx.ordinals
+        )
+        if not numbered:
+            continue
+        if not (
+            _HELD_OWN.match(ctx.text, b.span[1], s.end)
+            or _UNDATED_HELD_BEFORE.search(ctx.text, max(s.start, b.span[0] - 70), b.span[0])
+        ):
+            continue
+        if _recalled(ctx, b, s) or _in_answer(ctx, s):
+            continue
+        if _REFERRED.search(ctx.text, max(0, b.span[0] - 40), b.span[0]):
+            continue
+        return b
     return None
 
 
@@ -407,11 +466,19 @@ _MET_FOR_THE = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
+def _near_rx(typ_last: str, acronym: str | None) -> re.Pattern:
+    """The body's type word, or the acronym the text gives it ("the fourth IGC session"); compiled
+    once per type and acronym."""
+    alt = re.escape(typ_last) + (f"|{re.escape(acronym)}" if acronym else "")
+    return re.compile(rf"\b(?:{alt})\b", re.I)
+
+
 def _number(ctx: Context, body: BodyMention) -> int | None:
     """Ordinal of the sitting: next to the body in its sentence, or next to the same body type in
     the lead ("held its fourteenth session", "XII meeting of the Cooperation Committee")."""
     typ_last = body.type.split()[-1].lower()
-    near_rx = re.compile(rf"\b{re.escape(typ_last)}\b", re.I)
+    near_rx = _near_rx(typ_last, body.acronym)
     lead_end = ctx.lead_end
     best = None
     limit = max(lead_end, body.span[1] + 1)
@@ -643,7 +710,10 @@ def _place(ctx: Context, body: BodyMention, fmt: str | None) -> str | None:
             before = ctx.text[max(s.start, p.span[0] - 12) : p.span[0]]
             if re.match(r"\s+(?:hosted|hosts)\b", ctx.text[p.span[1] : p.span[1] + 12]):
                 return p.name  # "London hosted the ninth meeting …"
-            if re.search(r"\b(?:in|at)\s+$", before) and not re.search(r"\b(?:Delegation|from)\b", before):
+            # "took place in **Chengdu on 14 July**": Markdown emphasis may open between "in" and the
+            # city; "held in the city of Turkestan"
+            wide = ctx.text[max(s.start, p.span[0] - 24) : p.span[0]]
+            if _IN_AT_END.search(wide) and not re.search(r"\b(?:Delegation|from)\b", before):
                 after = ctx.text[p.span[1] : p.span[1] + 40]
                 if re.match(r"\s+(?:in|next|later)\b", after) and "year" in after:
                     continue
@@ -654,6 +724,9 @@ def _place(ctx: Context, body: BodyMention, fmt: str | None) -> str | None:
             city = _capital_of(m.group(1) or m.group(2))
             if city:
                 return city  # "held in the Uzbek capital", "in the capital of Kazakhstan"
+    unknown = _unknown_city(ctx, body)
+    if unknown is not None:
+        return unknown
     opened = _paragraph_place(ctx, body)
     if opened is not None:
         return opened
@@ -666,6 +739,33 @@ def _place(ctx: Context, body: BodyMention, fmt: str | None) -> str | None:
                     return ctx.dateline_place() or p.name
         return ctx.dateline_place()  # a hybrid sitting is held somewhere too, the others joining online
     return None
+
+
+_IN_AT_END = re.compile(r"\b(?:in|at)\s+(?:the\s+(?:city|town)\s+of\s+)?[*_]{0,2}$")
+# "took place in **Chengdu on 14 July**", "was held in Lodz, …": a capitalised word after the sitting
+# verb and "in", closed by a date, a comma or the sentence's end
+_HELD_IN_NAME = re.compile(
+    r"\b(?:took\s+place|(?:was|were)\s+held|met|convened|gathered)\s+in\s+[*_]{0,2}"
+    r"([A-Z][\w'’]+(?:-[A-Z][\w'’]+)?)[*_]{0,2}(?=\s+on\b|\s+from\b|\s*[,.;(])"
+)
+_MONTHS = frozenset(
+    ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December")
+)
+
+
+def _unknown_city(ctx: Context, body: BodyMention) -> str | None:
+    """A city the gazetteer does not know, named where the body's own sentence says it sat."""
+    from ..annotate.orgs import org_info
+
+    s = ctx.sentence_at(body.span[0])
+    m = _HELD_IN_NAME.search(ctx.text, body.span[1], s.end)
+    if m is None or ctx.in_quote(m.start()):
+        return None
+    word = m.group(1)
+    if word in _MONTHS or ctx.places_in(m.start(1), m.end(1)) or org_info(word):
+        return None  # a month, a country or region (or a known city, taken above), an institution
+    return word
 
 
 _VISIT_TO = re.compile(r"\bvisit\s+to\s+$")
@@ -770,10 +870,64 @@ def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) ->
     if len(heads) < 2:
         heads += _pronoun_heads(ctx, parties, limit, seen)
     if len(heads) < 2:
+        heads += _titled_heads(ctx, parties, limit, seen)
+    if len(heads) < 2:
         heads += _collective_heads(ctx, parties, limit, seen)
+    if len(heads) < 2 and body is not None:
+        heads += _format_members(ctx, body, parties, limit, seen)
     if not heads:
         heads = _labelled_chairs(ctx, parties)
+    if len(heads) < 2 and (body is None or body.span[0] < ctx.lead_end):
+        heads += _listed_participants(ctx, parties, {h.name for h in heads})
     return heads
+
+
+@lru_cache(maxsize=1)
+def _participants_label() -> re.Pattern:
+    """A heading line that opens the list of who took part ("## Participants", "**Heads of
+    delegation:**"): data/bodies.yaml `participant_labels`."""
+    labels = sorted(data.load("bodies").get("participant_labels") or [], key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in labels)
+    return re.compile(rf"^[ \t#*_]*(?:{alt})[ \t*_]*:?[ \t*_]*$", re.M | re.I)
+
+
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])\s+")
+
+
+def _listed_participants(ctx: Context, parties: list[str], seen: set) -> list[Head]:
+    """ "## Participants" followed by "- Name, Minister of Foreign Affairs of Kazakhstan" items: in a
+    text whose lead names fewer than two heads of the sitting, the people the list gives are the heads
+    of the other delegations (the first one named per side, with a role)."""
+    if "articipant" not in ctx.text and "elegation" not in ctx.text:
+        return []
+    m = _participants_label().search(ctx.text)
+    if m is None:
+        return []
+    pos = m.end() + 1
+    end = pos
+    starts = {a for a, _b, _p in ctx.person_mentions()}
+    # the list's lines, up to the first line that is no list item (blank lines between items allowed);
+    # an HTML list comes as lines that open with the name ("Murat Nurtleu, Minister of …")
+    while end < len(ctx.text):
+        nl = ctx.text.find("\n", end)
+        nl = len(ctx.text) if nl < 0 else nl
+        line = ctx.text[end:nl]
+        lead_ws = len(line) - len(line.lstrip(" \t*_"))
+        if line.strip() and not _LIST_ITEM.match(line) and end + lead_ws not in starts:
+            break
+        end = nl + 1
+    out: list[Head] = []
+    sides: set = set()
+    for a, _b, person in ctx.person_mentions():
+        if not pos <= a < end or person.name in seen or not person.role:
+            continue
+        side = _side(ctx, person, a, ctx.sentence_at(a), parties)
+        if side is not None and side in sides:
+            continue
+        sides.add(side)
+        seen.add(person.name)
+        out.append(Head(name=person.name, role=person.role, side=side))
+    return out
 
 
 # "Co-chairs: Kyrgyz Foreign Minister A and EU High Representative B" (live blogs, fact boxes)
@@ -818,6 +972,15 @@ def _chairs_named_with(ctx: Context, body: BodyMention, parties: list[str]) -> l
                 continue
             break
         lo = cue.start() if k == 0 else sent.start
+        if (
+            k == 0
+            and cue.start() < body.span[0]
+            and _ACTIVE_CHAIR.search(ctx.text, sent.start, cue.start()) is None
+            and not ctx.text.startswith(" by", cue.end())
+        ):
+            # "the High Representative and Minister Saidov co-chaired the 19th meeting …": the chairs
+            # are the subject, before the verb
+            out += _subject_chairs(ctx, sent.start, cue.start(), parties)
         for start, _end, person in ctx.person_mentions():
             if lo <= start < sent.end and person.name not in {h.name for h in out}:
                 side = _side(ctx, person, start, sent, parties)
@@ -826,6 +989,86 @@ def _chairs_named_with(ctx: Context, body: BodyMention, parties: list[str]) -> l
 
 
 _LED = re.compile(r"\b(?:co-chaired|chaired|led|headed|presided|co-chairmanship|chairmanship)\b")
+# "was co-chaired", "under the chairmanship": the chairs stand after the cue, not before it
+_ACTIVE_CHAIR = re.compile(r"\b(?:was|were|is|are|be|been|being|under|the)\s+(?:\w+\s+)?$")
+
+
+def _subject_chairs(ctx: Context, lo: int, hi: int, parties: list[str]) -> list[Head]:
+    """The people the subject of "… co-chaired the meeting" names, in text order: by name ("Minister
+    Saidov"), or by the title of someone named earlier ("the High Representative", for the "High
+    Representative/Vice-President Kaja Kallas" of the lead)."""
+    found: dict[str, tuple[int, object]] = {}
+    sent = ctx.sentence_at(lo)
+    for start, _end, person in ctx.person_mentions():
+        if start >= hi:
+            break
+        if start >= lo:
+            found.setdefault(person.name, (start, person))
+    for name, got in _titled_people(ctx, lo, hi).items():
+        found.setdefault(name, got)
+    out = []
+    for pos, person in sorted(found.values(), key=lambda x: x[0]):
+        out.append(Head(name=person.name, role=person.role, side=_side(ctx, person, pos, sent, parties)))
+    return out
+
+
+_TITLE_CUT = re.compile(r"/| of | for |, ")
+
+
+def _titled_people(ctx: Context, lo: int, hi: int) -> dict[str, tuple[int, object]]:
+    """People named before `lo` that text[lo:hi] calls by their title: "the High Representative" (the
+    title before its complement), "the Commissioner" (its last word, when nobody else's title ends so).
+    name → (position of the reference, person)."""
+    part = ctx.text[lo:hi]
+    if "the " not in part and "The " not in part:
+        return {}
+    people: dict[str, object] = {}
+    for start, _end, person in ctx.person_mentions():
+        if start >= lo:
+            break
+        if person.role and person.name not in people:
+            people[person.name] = person
+    titles: dict[str, list] = {}
+    for person in people.values():
+        title = _TITLE_CUT.split(person.role)[0].strip()
+        if len(title) < 4 or not title[:1].isupper():
+            continue
+        keys = {title}
+        if " " in title:
+            keys.add(title.rsplit(" ", 1)[1])  # "European Commissioner" → "the Commissioner"
+        for k in keys:
+            titles.setdefault(k, []).append(person)
+    out: dict[str, tuple[int, object]] = {}
+    for title, holders in sorted(titles.items(), key=lambda kv: -len(kv[0])):
+        if len({p.name for p in holders}) != 1 or holders[0].name in out:
+            continue
+        for art in ("the ", "The "):
+            at = part.find(art + title)
+            end = at + len(art) + len(title)
+            if at >= 0 and (end == len(part) or not (part[end].isalnum() or part[end] == "-")):
+                out[holders[0].name] = (lo + at, holders[0])
+                break
+    return out
+
+
+def _titled_heads(ctx: Context, parties: list[str], limit: int, seen: set) -> list[Head]:
+    """ "Deputy Prime Minister A received European Commissioner B … The Deputy Prime Minister and the
+    Commissioner co-chaired the 5th meeting …": a sentence of the lead that says who chaired, by the
+    titles of people named before it."""
+    out: list[Head] = []
+    for m in _LED.finditer(ctx.text, 0, limit):
+        if ctx.in_quote(m.start()):
+            continue
+        s = ctx.sentence_at(m.start())
+        refs = sorted(_titled_people(ctx, s.start, s.end).items(), key=lambda kv: kv[1][0])
+        for name, (pos, person) in refs:
+            if name in seen:
+                continue
+            seen.add(name)
+            out.append(Head(name=name, role=person.role, side=_side(ctx, person, pos, s, parties)))
+        if out:
+            break
+    return out
 
 
 _HE_CHAIRED = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:also\s+|jointly\s+)?(?:co-chaired|chaired|headed|led)\b")
@@ -892,6 +1135,40 @@ def _collective_heads(ctx: Context, parties: list[str], limit: int, seen: set) -
 
 
 _SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def _members_rx() -> re.Pattern:
+    coll = data.load("roles").get("collective") or {}
+    keys = sorted((k for k in coll if coll[k]), key=len, reverse=True)
+    alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
+    return re.compile(rf"\b({alt})(?:['’]|\b)", re.I)
+
+
+def _format_members(ctx: Context, body: BodyMention, parties: list[str], limit: int, seen: set) -> list[Head]:
+    """ "The 5th trilateral meeting of the foreign ministers of A, B and C … Foreign Ministers X, Y and Z
+    discussed …": a sitting of a format of office holders (its name says whose: data/roles.yaml
+    `collective`) is headed by the people the lead names with that office, one per side."""
+    m = _members_rx().search(body.name)
+    if m is None:
+        return []
+    roles = (data.load("roles").get("collective") or {}).get(_SPACES.sub(" ", m.group(1).lower()), [])
+    out: list[Head] = []
+    sides: set = set()
+    for start, _end, person in ctx.person_mentions():
+        if start >= limit:
+            break
+        if person.name in seen or ctx.in_quote(start) or not person.role:
+            continue
+        if not any(person.role == r or person.role.endswith(" " + r) for r in roles):
+            continue
+        side = _side(ctx, person, start, ctx.sentence_at(start), parties)
+        if side is not None and side in sides:
+            continue
+        sides.add(side)
+        seen.add(person.name)
+        out.append(Head(name=person.name, role=person.role, side=side))
+    return out if len(out) >= 2 else []
 
 
 @lru_cache(maxsize=1)

@@ -107,6 +107,10 @@ def _title_and_date(html: str):
         tree = load_html(html, _extractor(True).max_file_size)
         if tree is None:
             return None, None, None
+        if "<figcaption" in html:
+            _captions_as_paragraphs(tree)
+        if _BYLINE_CLASS.search(html):
+            _bylines_as_paragraphs(tree)
         meta = examine_meta(tree)
         with contextlib.suppress(Exception):  # trafilatura skips a broken JSON-LD block the same way
             meta = extract_meta_json(tree, meta)
@@ -116,6 +120,53 @@ def _title_and_date(html: str):
     except (TypeError, ValueError):
         return None, None, None
     return tree, title, date
+
+
+#: words a caption needs to be text of the page, not a credit ("Photo: Reuters", "© EEAS")
+_CAPTION_WORDS = 5
+
+
+def _captions_as_paragraphs(tree) -> None:
+    """ "<figure><img><figcaption>6. Reception hosted by Head of the EU Delegation … , 21 May.</figcaption>":
+    trafilatura drops every `<figure>` with its caption, but a photo gallery or a report with photos
+    tells who was there and when in its captions. Each figure with a caption of a sentence's length
+    (no table inside) becomes a paragraph of that caption, where the figure stood."""
+    from lxml.html import Element
+
+    for fig in list(tree.iter("figure")):
+        cap = fig.find(".//figcaption")
+        if cap is None or fig.find(".//table") is not None:
+            continue
+        words = " ".join(cap.text_content().split())
+        if len(words.split()) < _CAPTION_WORDS:
+            continue
+        p = Element("p")
+        p.text = words
+        p.tail = fig.tail
+        parent = fig.getparent()
+        if parent is not None:
+            parent.replace(fig, p)
+
+
+_BYLINE_CLASS = re.compile(r"byline|author", re.I)
+#: "By Margulan Baimukhan, Ambassador of … | Published 2 March 2026": an author named with a title
+_BYLINE_TITLED = re.compile(r"^\s*By\s+[A-Z][^,|]{2,60},\s+\S")
+
+
+def _bylines_as_paragraphs(tree) -> None:
+    """trafilatura drops a byline block with its class ("byline", "author"); an op-ed's byline that
+    names its author with a title ("By Margulan Baimukhan, Ambassador of Kazakhstan to …") tells who
+    wrote it and in what office, so such a block is kept as a paragraph (its class removed). A bare
+    "By Anna Berg" or an agency credit stays out, as before."""
+    for el in tree.xpath("//p[@class or @id] | //div[@class or @id] | //span[@class or @id]"):
+        if not _BYLINE_CLASS.search((el.get("class") or "") + " " + (el.get("id") or "")):
+            continue
+        if not _BYLINE_TITLED.match(el.text_content()):
+            continue
+        el.attrib.pop("class", None)
+        el.attrib.pop("id", None)
+        if el.tag == "span":
+            el.tag = "p"
 
 
 @lru_cache(maxsize=4)
