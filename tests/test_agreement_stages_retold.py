@@ -437,7 +437,7 @@ def test_a_vote_still_ahead_leaves_the_agreement_signed():
         ),
         (
             "- Samruk-Kazyna – Stellantis, agreement on a vehicle assembly plant in Kostanay;",
-            # (a known city after the subject is where, not part of the name: the places gazetteer knows Kostanay)
+            # (a known city after the subject is where, not part of the name: Kostanay is a known city)
             "agreement between Samruk-Kazyna and Stellantis on a vehicle assembly plant",
         ),
         (
