@@ -713,6 +713,20 @@ def test_numbers_of_a_standing_about_section_are_no_figures(tail):
 
 
 @pytest.mark.parametrize(
+    "tail, kept",
+    [
+        ("About the EBRD\nThe EBRD has invested EUR 4.1 billion in 120 projects in Uzbekistan.", 4.1e9),
+        ("## About ADB\n\nSince 1992 ADB has committed $16 billion to Kazakhstan.", 16e9),
+        ("Notes to editors:\nThe Bank has lent EUR 2.5 billion in Azerbaijan since 2010.", 2.5e9),
+    ],
+)
+def test_an_about_section_keeps_what_it_says_of_a_partner_country(tail, kept):
+    """The section's general facts go; a number it states about a named country stays a figure."""
+    out = ex("Trade between Uzbekistan and Japan reached $1.1 billion in 2025.\n\n" + tail)
+    assert kept in [f.value for f in out.figures]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The volume of mutual trade between two countries made up 5 billion dollars in 2025.",

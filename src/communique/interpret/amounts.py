@@ -720,7 +720,15 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         figures, pledges = _box_repeats(ctx, figures, pledges)
     boiler = _boilerplate(ctx.text)
     if boiler:
-        figures = [f for f in figures if not (f.span and any(a <= f.span[0] < b for a, b in boiler))]
+        figures = [
+            f
+            for f in figures
+            if not f.span
+            or not any(
+                a <= f.span[0] < b and not (about and _about_a_partner(ctx, f.span[0]))
+                for a, b, about in boiler
+            )
+        ]
     return _told_once(ctx, figures, pledges), pledges
 
 
@@ -777,10 +785,19 @@ def _figure_lex() -> dict:
     }
 
 
-def _boilerplate(text: str) -> list[tuple[int, int]]:
+def _about_a_partner(ctx: Context, pos: int) -> bool:
+    """A number in an "About …" section whose sentence names a country or city ("To date the EBRD has
+    invested EUR 4 billion in Uzbekistan") is still a figure of the partnership; the institution's
+    general facts ("owned by 69 members", "7,000 projects") are not."""
+    s = ctx.sentence_at(pos)
+    return any(p.kind in ("country", "city") for p in ctx.places_in(s.start, s.end))
+
+
+def _boilerplate(text: str) -> list[tuple[int, int, bool]]:
     """The spans of the standing "About …" sections of a release: from such a heading to the end of
     the paragraph under it; and of links to other articles ("Read also: …" to the end of its line,
-    "Related news" alone on its line to the end of the list under it)."""
+    "Related news" alone on its line to the end of the list under it). The flag is true for an
+    "About …" section (whose numbers about a named partner stay figures), false for links."""
     out = []
     low = text.lower()
     if "read" in low or "related" in low or "see also" in low or "more " in low or "recommended" in low:
@@ -789,9 +806,9 @@ def _boilerplate(text: str) -> list[tuple[int, int]]:
             line_end = len(text) if line_end < 0 else line_end
             if m.group("sep") == "" or not text[m.end() : line_end].strip():
                 end = text.find("\n\n", m.end() + 1)
-                out.append((m.start(), len(text) if end < 0 else end))
+                out.append((m.start(), len(text) if end < 0 else end, False))
             else:
-                out.append((m.start(), line_end))
+                out.append((m.start(), line_end, False))
     if "bout" not in text and "ditors" not in text and "ontact" not in text:
         return out
     for m in _figure_lex()["boiler"].finditer(text):
@@ -801,7 +818,7 @@ def _boilerplate(text: str) -> list[tuple[int, int]]:
         while body < len(text) and text[body] in " \t\n":
             body += 1
         end = text.find("\n\n", body)
-        out.append((m.start(), len(text) if end < 0 else end))
+        out.append((m.start(), len(text) if end < 0 else end, True))
     return out
 
 
