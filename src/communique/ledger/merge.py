@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from itertools import combinations
 from typing import NamedTuple
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.engine import Connection
 
 from ..models import RECORD_TYPES
@@ -648,6 +648,9 @@ def rebuild(conn: Connection, touched: set[str] | None = None, workers: int = 1)
     totals = {"records": 0, "merges": 0, "flags": 0, "stage_history": 0, "remapped": 0, "kinds": len(kinds),
               "rewritten": 0}
     flags_of: dict[str, list[dict]] = {kind: [] for kind in kinds}  # joined in kind order
+    # a full rebuild writes its flags as each kind (each batch of a large kind) makes them, so it
+    # never holds the whole ledger's; an incremental one joins its few to compare with those stored
+    writer = _FlagWriter(conn, ts) if touched is None else None
     per_doc_parties = None
     counts = {kind: _statement_count(conn, kind) for kind in kinds} if touched is None else {}
     elsewhere = _other_process_kinds(conn, counts, workers)
@@ -666,12 +669,14 @@ def rebuild(conn: Connection, touched: set[str] | None = None, workers: int = 1)
             if kind == "agreements" and per_doc_parties is None:
                 per_doc_parties = document_parties(conn)
             stats = _rebuild_kind_batched(conn, kind, docs, judgements, rejected_values, flag_rows, ts,
-                                          per_doc_parties)
+                                          per_doc_parties, flush=writer.write)
         else:
             if kind == "agreements" and per_doc_parties is None:
                 per_doc_parties = document_parties(conn)
             stats = _merge_whole_kind(conn, kind, docs, judgements, rejected_values, flag_rows, ts,
                                       per_doc_parties)
+        if writer is not None:
+            writer.write(flag_rows)
         for k, v in stats.items():
             totals[k] += v
     if elsewhere:
@@ -679,19 +684,20 @@ def rebuild(conn: Connection, touched: set[str] | None = None, workers: int = 1)
             _write_links(conn, kind, links, replace=False)
             _write_kind(conn, rows)
             flags_of[kind].extend(flags)
+            if writer is not None:  # after kinds that follow it: theirs win as if written after
+                writer.write(flags_of[kind], late=kind)
             for k, v in stats.items():
                 totals[k] += v
-    flag_rows = [f for kind in kinds for f in flags_of[kind]]
     if touched is None:
         set_meta(conn, MATCH_KEYS_META, match_keys_version())
+        totals["flags"] = writer.count()
+        return totals
+    flag_rows = [f for kind in kinds for f in flags_of[kind]]
     flags_by_id = {}
     for f in flag_rows:
-        fid = sha("ledger", f["kind"], f["message"])
-        flags_by_id[fid] = {"id": fid, "kind": f["kind"], "message": f["message"], "source": "ledger",
-                            "document_id": f.get("document_id"), "span_start": f.get("span_start"),
-                            "span_end": f.get("span_end"), "record_ids": dumps(f.get("record_ids") or []),
-                            "created_at": ts}
-    if touched is not None and flags_by_id:  # a flag a kept cluster also raises is there already
+        fid, row = _flag_row(f, ts)
+        flags_by_id[fid] = row
+    if flags_by_id:  # a flag a kept cluster also raises is there already
         present = set()
         ids = list(flags_by_id)
         for part in chunks(ids):
@@ -700,6 +706,59 @@ def rebuild(conn: Connection, touched: set[str] | None = None, workers: int = 1)
     _insert(conn, t.flags, list(flags_by_id.values()))
     totals["flags"] = len(flags_by_id)
     return totals
+
+
+def _flag_row(f: dict, ts: datetime) -> tuple[str, dict]:
+    """(id, row) of a ledger flag: its id hashes its kind and message, so one raised twice is one."""
+    fid = sha("ledger", f["kind"], f["message"])
+    return fid, {"id": fid, "kind": f["kind"], "message": f["message"], "source": "ledger",
+                 "document_id": f.get("document_id"), "span_start": f.get("span_start"),
+                 "span_end": f.get("span_end"), "record_ids": dumps(f.get("record_ids") or []),
+                 "created_at": ts}
+
+
+_KIND_AT = {prefix(k): i for i, k in enumerate(RECORD_TYPES)}
+
+
+class _FlagWriter:
+    """Ledger flags of a full rebuild, written as they come (the caller's list emptied) rather than
+    gathered for the whole ledger (at 100,000 documents: ~140,000 flags, two dicts each at the end).
+    The table ends as the gathered write made it: of flags with one id, the last in kind order
+    gives the row. Kinds merged here come in that order, so a later row replaces a stored one;
+    a kind merged in the other process comes last (`late`, its kind), and replaces only rows of
+    kinds before it (a row's kind: the prefix of its record id)."""
+
+    def __init__(self, conn: Connection, ts: datetime):
+        self.conn, self.ts = conn, ts
+
+    def write(self, flags: list[dict], late: str | None = None) -> None:
+        for part in chunks(flags, 5000):
+            rows: dict[str, dict] = {}
+            for f in part:
+                fid, row = _flag_row(f, self.ts)
+                rows.pop(fid, None)
+                rows[fid] = row
+            stored = dict(in_chunks(self.conn, "SELECT id, record_ids FROM flags WHERE id IN ({ids})",
+                                    list(rows)))
+            if late is not None:
+                at = list(RECORD_TYPES).index(late)
+                for fid, rids in stored.items():
+                    if self._kind_at(rids) > at:
+                        rows.pop(fid)
+            for _ in in_chunks(self.conn, "DELETE FROM flags WHERE id IN ({ids})",
+                               [fid for fid in rows if fid in stored]):
+                pass
+            _insert(self.conn, t.flags, list(rows.values()))
+        flags.clear()
+
+    @staticmethod
+    def _kind_at(record_ids: str | None) -> int:
+        ids = json.loads(record_ids) if record_ids else []
+        return _KIND_AT.get(str(ids[0])[:3], -1) if ids else -1
+
+    def count(self) -> int:
+        return self.conn.execute(select(func.count()).select_from(t.flags)
+                                 .where(t.flags.c.source == "ledger")).scalar_one()
 
 
 def _merge_whole_kind(conn: Connection, kind: str, docs: dict[str, DocumentRow], judgements: list[Judgement],
@@ -831,7 +890,8 @@ def _statement_count(conn: Connection, kind: str) -> int:
 def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, DocumentRow],
                           judgements: list[Judgement], rejected_values: set, flag_rows: list[dict],
                           ts: datetime, per_doc_parties: dict[str, set[str]] | None,
-                          batch_records: int | None = None) -> dict:
+                          batch_records: int | None = None,
+                          flush: Callable[[list[dict]], None] | None = None) -> dict:
     """A full rebuild of one large kind with bounded memory, the same as `_rebuild_kind` over all
     its records. Pass 1 streams the records once, keeping of each only its id and the union-find
     link of its blocking keys and signature (records that share none are never compared, so they
@@ -842,10 +902,13 @@ def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, DocumentR
 
     Pass 1 holds a few bytes per record: records are positions (in the order read: id order), the
     union-find an `array` of positions, a link key maps to its first record's position; only the
-    ids themselves are strings (a dict of id → id was ~3 times the size)."""
+    ids themselves are packed strings (`_Ids`; a dict of id → id was ~3 times the size). Records
+    sharing a link key are joined after the pass, from `match_keys` read back in key order (a dict
+    of every link key held ~100 bytes per key: the largest pass-1 structure of a large kind).
+    `flush`, if given, takes the flags of each batch (`_FlagWriter.write`)."""
     matcher = MATCHERS.get(kind)
     batch_records = batch_records or BATCH_RECORDS
-    ids: list[str] = []
+    ids = _Ids()
     parent = array("i")
 
     def find(x: int) -> int:
@@ -861,7 +924,6 @@ def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, DocumentR
                 ra, rb = rb, ra
             parent[rb] = ra
 
-    first: dict[str, int] = {}
     # judgements naming records by snapshot: the smallest present id that fits (as `_resolve`)
     wanted = {}
     label_prop = rules()["label"].get(kind)
@@ -871,35 +933,46 @@ def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, DocumentR
             wanted[(j.target_id, dumps(key))] = (set(key.get("documents") or []), fold(str(key["label"])))
     found: dict[tuple, str] = {}
     pending: dict[str, dict[str, str]] = {}
+    ordered, last = True, None
     for r in iter_seen(conn, docs, kind):
         if kind == "agreements" and per_doc_parties is not None:
             apply_context_parties([r], per_doc_parties)
-        at = len(ids)
+        if last is not None and not last < r.id:
+            ordered = False
+        last = r.id
+        parent.append(len(ids))
         ids.append(r.id)
-        parent.append(at)
-        links = pending[r.id] = link_keys(kind, r)
+        pending[r.id] = link_keys(kind, r)
         if len(pending) >= 5000:
             _write_links(conn, kind, pending, replace=False)
             pending = {}
-        if matcher is not None:
-            for link in links:
-                other = first.setdefault(link, at)
-                if other != at:
-                    union(other, at)
         for w, (wdocs, want) in wanted.items():
             if w not in found and (not wdocs or r.document_id in wdocs) and \
                     fold(str(r.get(label_prop) or "")) == want:
                 found[w] = r.id
     _write_links(conn, kind, pending, replace=False)
-    first.clear()
+    pending = {}
     n = len(ids)
-    ordered = all(ids[i] < ids[i + 1] for i in range(n - 1))  # the database's order is Python's
+    at: dict[str, int] | None = None if ordered else {ids[i]: i for i in range(n)}
 
     def position(target: str) -> int | None:
+        if at is not None:
+            return at.get(target)
         if ordered:
             i = bisect_left(ids, target)
             return i if i < n and ids[i] == target else None
-        return next((i for i, x in enumerate(ids) if x == target), None)  # judgements are few
+        return next((i for i in range(n) if ids[i] == target), None)  # judgements are few
+
+    if matcher is not None:  # records sharing a link key: the keys just written, in key order
+        head_key, head = None, 0
+        for key, rid in driver_rows(conn, "SELECT key, record_id FROM match_keys WHERE kind = {p} "
+                                    "ORDER BY key", (kind,)):
+            i = position(rid)
+            if key != head_key:
+                head_key, head = key, i
+            else:
+                union(head, i)
+    at = None  # (a map of every id, in a database whose order is not Python's: dropped)
 
     def resolve(target: str, key: dict | None) -> str | None:
         if position(target) is not None:
@@ -960,7 +1033,47 @@ def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, DocumentR
         for key, v in stats.items():
             totals[key] += v
         recs = None
+        if flush is not None:
+            flush(flag_rows)
     return dict(totals)
+
+
+class _Ids:
+    """A kind's as-seen ids in read order, packed: they have one length (`statements.record_id`:
+    prefix, dash, 24 hex digits), so n of them are one buffer of n × that length, 28 bytes an id
+    against ~85 for a str in a list. An id of another length (or not ASCII) makes it a plain list."""
+
+    __slots__ = ("buf", "width", "items")
+
+    def __init__(self):
+        self.buf = bytearray()
+        self.width = 0
+        self.items: list[str] | None = None
+
+    def append(self, rid: str) -> None:
+        if self.items is None:
+            if not self.buf and rid and rid.isascii():
+                self.width = len(rid)
+            if len(rid) == self.width and rid.isascii():
+                self.buf += rid.encode("ascii")
+                return
+            self.items = [self[i] for i in range(len(self))]
+        self.items.append(rid)
+
+    def __len__(self) -> int:
+        if self.items is not None:
+            return len(self.items)
+        return len(self.buf) // self.width if self.width else 0
+
+    def __getitem__(self, i: int) -> str:
+        if self.items is not None:
+            return self.items[i]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        w = self.width
+        return self.buf[i * w:(i + 1) * w].decode("ascii")
 
 
 def _judged(kind: str, judgements: list[Judgement]) -> bool:
