@@ -489,70 +489,130 @@ def assemble(cluster: Cluster, index: dict[str, Seen], docs: dict[str, DocumentR
     """The merged record: each field from the value most documents give; on a tie, an exact figure
     over an approximate one, then the earliest document's (the report closest to the event; later
     ones restate and round). Coupled fields (`rules.yaml: coupled`, e.g. a pledge's amount and its
-    conversions) come together from the one source that gave the chosen lead value."""
-    kind = cluster.kind
-    model = RECORD_TYPES[kind]
-    lists = list_fields(kind)
-    label_prop = rules()["label"].get(kind)
-    coupled = rules().get("coupled", {}).get(kind, [])
-    members = [index[m] for m in cluster.members]
-    members.sort(key=lambda r: (_date_key(r.published), r.id))
-    data: dict = {}
-    disagreements: dict[str, list] = {}
-    chosen: Seen | None = None
-    for f in model.model_fields:
-        if f in ("span", "spans"):
-            continue
-        if f in lists:
-            out, keys = [], set()
-            for r in members:
-                for v in r.all(f):
-                    if rejected_values and (r.id, f, dumps(v)) in rejected_values:
-                        continue
-                    k = _head_key(v) if f == "heads" else (fold(v) if isinstance(v, str) else _vkey(v))
-                    if k not in keys:
-                        keys.add(k)
-                        out.append(v)
-            data[f] = out
-            continue
-        if f in coupled[1:] and chosen is not None:
-            data[f] = chosen.get(f)
-            continue
-        votes: dict[str, dict] = {}
-        for r in members:
-            for v in r.all(f)[:1]:
-                if rejected_values and (r.id, f, dumps(v)) in rejected_values:
+    conversions) come together from the one source that gave the chosen lead value. (`_Assembly`
+    fed every member.)"""
+    acc = _Assembly(cluster.kind, rejected_values)
+    for m in cluster.members:
+        acc.add(index[m])
+    return acc.result(corrections)
+
+
+class _Assembly:
+    """`assemble`, fed one member at a time in any order, holding per field only its distinct
+    values (each with the set of documents giving it), not the members: a merged record reported
+    by thousands of documents is assembled from chunks of them. The order `assemble` speaks of
+    (members by publication date, then id) is kept as each value's first position in it: a list
+    field's items in order of first appearance, a tie's earliest source, the first member that
+    says the most about a coupled value."""
+
+    def __init__(self, kind: str, rejected_values: set[tuple[str, str, str]]):
+        model = RECORD_TYPES[kind]
+        self.kind = kind
+        self.fields = [f for f in model.model_fields if f not in ("span", "spans")]
+        lists = list_fields(kind)
+        self.label_prop = rules()["label"].get(kind)
+        self.coupled = rules().get("coupled", {}).get(kind, [])
+        self.extra = extra_fields(kind)
+        self.rejected = rejected_values
+        self.listed: dict[str, dict] = {f: {} for f in self.fields if f in lists}
+        self.votes: dict[str, dict] = {f: {} for f in self.fields if f not in lists}
+        self.firsts: dict[str, tuple] = {}
+        self.approximate = False
+        self.documents: dict[str, int] = {}  # document id → a small number (sets of them per value)
+        self.first_published: str | None = None
+        self.last_published: str | None = None
+        self.context: set[frozenset[str]] = set()
+
+    def add(self, r: Seen) -> None:
+        order = (_date_key(r.published), r.id)
+        doc = self.documents.setdefault(r.document_id, len(self.documents))
+        pub = r.published
+        if pub:
+            if self.first_published is None or pub < self.first_published:
+                self.first_published = pub
+            if self.last_published is None or pub > self.last_published:
+                self.last_published = pub
+        self.context.add(r.context_parties)
+        qualifier = r.get("qualifier")
+        exact = qualifier in (None, "exact")
+        if not exact:
+            self.approximate = True
+        rejected = self.rejected
+        for f, seen in self.listed.items():
+            for i, v in enumerate(r.all(f)):
+                if rejected and (r.id, f, dumps(v)) in rejected:
                     continue
-                e = votes.setdefault(_vkey(v), {"value": v, "docs": set(), "first": None, "exact": False,
-                                                "members": []})
-                e["members"].append(r)
-                e["docs"].add(r.document_id)
-                e["exact"] = e["exact"] or r.get("qualifier") in (None, "exact")
-                if r.published and (e["first"] is None or r.published < e["first"]):
-                    e["first"] = r.published
-        if not votes:
-            data[f] = None
-            continue
-        if f == label_prop:  # a full name names a thing better than its acronym or a short form
-            best = sorted(votes.values(), key=lambda e: (looks_like_acronym(str(e["value"])), -len(e["docs"]),
-                                                         -len(str(e["value"])), dumps(e["value"])))
-        else:
-            best = sorted(votes.values(), key=lambda e: (-len(e["docs"]), not e["exact"], e["first"] or "~",
-                                                         dumps(e["value"])))
-        data[f] = _refine(f, [e["value"] for e in best])
-        if coupled and f == coupled[0]:  # the source of that value that says the most about it
-            chosen = max(best[0]["members"],
-                         key=lambda r: (sum(r.get(c) is not None for c in coupled), -members.index(r)))
-        if len(votes) > 1:
-            disagreements[f] = [(e["value"], sorted(e["docs"])) for e in best]
-    for f in extra_fields(kind):
-        data[f] = chosen.get(f) if chosen is not None and f in coupled else \
-            next((r.get(f) for r in members if r.get(f) is not None), None)
-    for prop, value in corrections.items():
-        data[prop] = value
-    data["_disagreements"] = disagreements
-    data["_approximate"] = any(r.get("qualifier") not in (None, "exact") for r in members)
-    return data
+                k = _head_key(v) if f == "heads" else (fold(v) if isinstance(v, str) else _vkey(v))
+                at = (order, i)
+                cur = seen.get(k)
+                if cur is None or at < cur[0]:
+                    seen[k] = (at, v)
+        lead = self.coupled[0] if self.coupled else None
+        for f, votes in self.votes.items():
+            vals = r.all(f)
+            if not vals:
+                continue
+            v = vals[0]
+            if rejected and (r.id, f, dumps(v)) in rejected:
+                continue
+            key = _vkey(v)
+            e = votes.get(key)
+            if e is None:
+                e = votes[key] = {"value": v, "at": order, "docs": set(), "first": None, "exact": False,
+                                  "chosen": None}
+            elif order < e["at"]:
+                e["value"], e["at"] = v, order
+            e["docs"].add(doc)
+            e["exact"] = e["exact"] or exact
+            if pub and (e["first"] is None or pub < e["first"]):
+                e["first"] = pub
+            if f == lead:  # the member of this value saying the most about it, the first on a tie
+                says = sum(r.get(c) is not None for c in self.coupled)
+                best = e["chosen"]
+                if best is None or says > best[0] or (says == best[0] and order < best[1]):
+                    e["chosen"] = (says, order, r)
+        for f in self.extra:
+            v = r.get(f)
+            if v is not None:
+                cur = self.firsts.get(f)
+                if cur is None or order < cur[0]:
+                    self.firsts[f] = (order, v)
+
+    def result(self, corrections: dict) -> dict:
+        coupled, label_prop = self.coupled, self.label_prop
+        data: dict = {}
+        disagreements: dict[str, list] = {}
+        chosen: Seen | None = None
+        for f in self.fields:
+            if f in self.listed:
+                data[f] = [v for _, v in sorted(self.listed[f].values(), key=lambda x: x[0])]
+                continue
+            if f in coupled[1:] and chosen is not None:
+                data[f] = chosen.get(f)
+                continue
+            votes = sorted(self.votes[f].values(), key=lambda e: e["at"])  # first seen first
+            if not votes:
+                data[f] = None
+                continue
+            if f == label_prop:  # a full name names a thing better than its acronym or a short form
+                best = sorted(votes, key=lambda e: (looks_like_acronym(str(e["value"])), -len(e["docs"]),
+                                                    -len(str(e["value"])), dumps(e["value"])))
+            else:
+                best = sorted(votes, key=lambda e: (-len(e["docs"]), not e["exact"], e["first"] or "~",
+                                                    dumps(e["value"])))
+            data[f] = _refine(f, [e["value"] for e in best])
+            if coupled and f == coupled[0]:  # the source of that value that says the most about it
+                chosen = best[0]["chosen"][2]
+            if len(votes) > 1:
+                disagreements[f] = [(e["value"], sorted(e["docs"])) for e in best]
+        for f in self.extra:
+            data[f] = chosen.get(f) if chosen is not None and f in coupled else \
+                (self.firsts[f][1] if f in self.firsts else None)
+        for prop, value in corrections.items():
+            data[prop] = value
+        data["_disagreements"] = disagreements
+        data["_approximate"] = self.approximate
+        return data
 
 
 def _refine(prop: str, values: list):
@@ -878,6 +938,8 @@ def _merge_in_child(kind: str) -> tuple:
 BATCH_STATEMENTS = 60_000
 #: As-seen records per batch (a component larger than this is one batch on its own).
 BATCH_RECORDS = 5_000
+#: Members of a large merged record read and assembled at a time (`_rebuild_kind`'s `stream`).
+STREAM_RECORDS = 2_000
 
 
 def _statement_count(conn: Connection, kind: str) -> int:
@@ -1023,13 +1085,29 @@ def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, DocumentR
         if batch:
             yield batch
 
+    # a component larger than a batch is mostly records with one signature (a pledge reported by
+    # thousands of documents): load one of each signature to cluster, as an incremental merge does
+    # (`_rebuild_kind_touched`: no merge or split judgement may keep them apart), and stream the
+    # others through the assembly. Agreements are not: their stage history reads every member.
+    streamable = matcher is not None and kind != "agreements" and not _judged(kind, judgements)
     for batch in batches():
         canon: dict[str, str] = {}
-        recs = list(iter_seen(conn, docs, kind, sorted(batch), canon))
+        load = sorted(batch)
+        ghosts: dict[str, list[str]] = {}
+        if streamable and len(batch) > batch_records:
+            ghosts = _signature_ghosts(conn, load)
+            skip = {g for gs in ghosts.values() for g in gs}
+            load = [i for i in load if i not in skip]
+        recs = list(iter_seen(conn, docs, kind, load, canon))
         if kind == "agreements" and per_doc_parties is not None:
             apply_context_parties(recs, per_doc_parties)
+
+        def stream(part: list[str], canon=canon) -> Iterator[Seen]:
+            return iter_seen(conn, docs, kind, part, canon)
+
         stats = _rebuild_kind(conn, kind, recs, docs, judgements, rejected_values, flag_rows, ts,
-                              resolve=resolve, canon=canon, big=big)
+                              resolve=resolve, canon=canon, big=big, ghosts=ghosts or None,
+                              stream=stream if ghosts else None)
         for key, v in stats.items():
             totals[key] += v
         recs = None
@@ -1146,47 +1224,59 @@ def _refine_components(conn: Connection, kind: str, matcher, ids: list[str], roo
             for i in members[1:]:
                 union(members[0], i)
             continue
-        recs = list(iter_seen(conn, docs, kind, [ids[i] for i in members]))
-        if kind == "agreements" and per_doc_parties is not None:
-            apply_context_parties(recs, per_doc_parties)
-        at = dict(zip([ids[i] for i in members], members, strict=True))
-        blocks: dict[str, list[Seen]] = defaultdict(list)
-        for r in recs:  # the raw keys behind this hash (one, but for a collision)
-            for k in keys_of(matcher, r):
+        # the block streamed, in id order: of records with one signature only the first is kept
+        # (`_JoinBlock`), so a key shared by a fifth of the kind holds its distinct records only
+        blocks: dict[str, _JoinBlock] = {}
+        for r in iter_seen(conn, docs, kind, [ids[i] for i in members]):
+            if kind == "agreements" and per_doc_parties is not None:
+                apply_context_parties([r], per_doc_parties)
+            for k in keys_of(matcher, r):  # the raw keys behind this hash (one, but for a collision)
                 if _h(f"{kind}\x1fk\x1f{k}") == key:
-                    blocks[k].append(r)
+                    if k not in blocks:
+                        blocks[k] = _JoinBlock(matcher, union, lambda rid: bisect_left(ids, rid))
+                    blocks[k].add(r)
         for k, block in blocks.items():
-            _join_block(k, block, matcher, at, union, big)
+            block.join(k, big)
     return array("i", (find(i) for i in range(n))), big
 
 
-def _join_block(key: str, block: list[Seen], matcher, at: dict[str, int], union, big: set[str]) -> None:
-    """Join the records of one block (in id order) that `cluster_kind` may cluster together."""
-    reps: list[Seen] = []
-    weak: list[Seen] = []
-    first: dict[tuple, Seen] = {}
-    for r in block:
-        is_weak = matcher.weak(r)
-        sig = signature_of(matcher, r)
+class _JoinBlock:
+    """Joins the records of one block (fed in id order) that `cluster_kind` may cluster together:
+    equal signatures at once (each record after the first of its signature is joined and
+    dropped), then the pairs of the rest."""
+
+    def __init__(self, matcher, union, position):
+        self.matcher, self.union, self.position = matcher, union, position
+        self.reps: list[Seen] = []
+        self.weak: list[Seen] = []
+        self.first: dict[tuple, Seen] = {}
+
+    def add(self, r: Seen) -> None:
+        is_weak = self.matcher.weak(r)
+        sig = signature_of(self.matcher, r)
         if sig is not None:
-            other = first.setdefault((is_weak, sig), r)
+            other = self.first.setdefault((is_weak, sig), r)
             if other is not r:
-                union(at[other.id], at[r.id])
-                continue
-        (weak if is_weak else reps).append(r)
-    if len(reps) > BIG_BLOCK:
-        big.add(key)
-    else:
-        for x, y in _block_pairs(reps, matcher):
+                self.union(self.position(other.id), self.position(r.id))
+                return
+        (self.weak if is_weak else self.reps).append(r)
+
+    def join(self, key: str, big: set[str]) -> None:
+        matcher, union, at = self.matcher, self.union, self.position
+        reps, weak = self.reps, self.weak
+        if len(reps) > BIG_BLOCK:
+            big.add(key)
+        else:
+            for x, y in _block_pairs(reps, matcher):
+                if matcher.score(x, y):
+                    union(at(x.id), at(y.id))
+        for w in weak:
+            for r in reps:
+                if matcher.score(w, r):
+                    union(at(w.id), at(r.id))
+        for x, y in combinations(weak, 2):
             if matcher.score(x, y):
-                union(at[x.id], at[y.id])
-    for w in weak:
-        for r in reps:
-            if matcher.score(w, r):
-                union(at[w.id], at[r.id])
-    for x, y in combinations(weak, 2):
-        if matcher.score(x, y):
-            union(at[x.id], at[y.id])
+                union(at(x.id), at(y.id))
 
 
 def _judgements_anchored(conn: Connection, judgements: list[Judgement]) -> bool:
@@ -1276,14 +1366,7 @@ def _rebuild_kind_touched(conn: Connection, kind: str, touched: set[str], docs: 
                  any((i or "").startswith(own) for i in (j.target_id, j.other_id)) for j in judgements)
     ghosts: dict[str, list[str]] = {}
     if not judged:  # one loaded member per old signature group; the rest are ghosts
-        group: dict[str, list[str]] = defaultdict(list)
-        for rid, key in in_chunks(conn, "SELECT record_id, key FROM match_keys WHERE role = 's' "
-                                  "AND record_id IN ({ids})", old):
-            group[key].append(rid)
-        for members in group.values():
-            if len(members) > 1:
-                members.sort()
-                ghosts[members[0]] = members[1:]
+        ghosts = _signature_ghosts(conn, old)
         skip = {g for gs in ghosts.values() for g in gs}
         old = [i for i in old if i not in skip]
     recs = sorted(fresh + _load_records(conn, kind, old, docs, canon), key=lambda r: r.id)
@@ -1300,6 +1383,21 @@ def _rebuild_kind_touched(conn: Connection, kind: str, touched: set[str], docs: 
     incremental = None if judged else (dict(canon), new_ids)
     return _rebuild_kind(conn, kind, recs, docs, judgements, rejected_values, flag_rows, ts, touched,
                          resolve=resolve, canon=canon, ghosts=ghosts, load=load, incremental=incremental)
+
+
+def _signature_ghosts(conn: Connection, ids: list[str]) -> dict[str, list[str]]:
+    """Of `ids`, those sharing a signature (`match_keys` role s) with a smaller one: the smallest of
+    each group → the others (sorted), which `cluster_kind` takes as its `ghosts`."""
+    group: dict[str, list[str]] = defaultdict(list)
+    for rid, key in in_chunks(conn, "SELECT record_id, key FROM match_keys WHERE role = 's' "
+                              "AND record_id IN ({ids})", ids):
+        group[key].append(rid)
+    ghosts: dict[str, list[str]] = {}
+    for members in group.values():
+        if len(members) > 1:
+            members.sort()
+            ghosts[members[0]] = members[1:]
+    return ghosts
 
 
 def _load_records(conn: Connection, kind: str, ids: list[str], docs: dict[str, DocumentRow],
@@ -1369,12 +1467,15 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
                   canon: dict[str, str] | None = None, ghosts: dict[str, list[str]] | None = None,
                   load: Callable[[list[str]], list[Seen]] | None = None,
                   incremental: tuple[dict[str, str], set[str]] | None = None,
-                  big: frozenset[str] | set[str] = frozenset(), sink: dict | None = None) -> dict:
+                  big: frozenset[str] | set[str] = frozenset(), sink: dict | None = None,
+                  stream: Callable[[list[str]], Iterator[Seen]] | None = None) -> dict:
     """Cluster, assemble and write one kind's records: all of them, or (with `resolve`, from
     `_rebuild_kind_batched` or `_rebuild_kind_touched`) whole components, reading and remapping
     only their own. `ghosts` (see `cluster_kind`) are loaded with `load` when their cluster is
     rewritten. `sink` (a whole kind, `canon` given): the rows to write are put there instead
-    (`_write_kind`), for a rebuild that merges kinds in another process."""
+    (`_write_kind`), for a rebuild that merges kinds in another process. `stream` (with `ghosts`,
+    from `_rebuild_kind_batched`): reads members not loaded, to be assembled a chunk at a time
+    (`_Assembly`) rather than all loaded at once."""
     from .lifecycle import stage_rows
 
     index = {r.id: r for r in recs}
@@ -1430,12 +1531,23 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
 
     record_rows, merge_rows, history_rows = [], [], []
     for c in clusters:
-        data = assemble(c, index, docs, corrections.get(c.id, {}), rejected_values)
+        acc = _Assembly(c.kind, rejected_values)
+        if stream is None:
+            for m in c.members:
+                acc.add(index[m])
+        else:  # members not loaded (ghosts) read a chunk at a time
+            for m in c.members:
+                if m in index:
+                    acc.add(index[m])
+            for part in chunks([m for m in c.members if m not in index], STREAM_RECORDS):
+                for r in stream(list(part)):
+                    acc.add(r)
+        data = acc.result(corrections.get(c.id, {}))
         dis = data.pop("_disagreements")
         approximate = data.pop("_approximate")
         if c.kind == "agreements":
             if not data.get("parties"):
-                data["parties"] = _context_party_names([index[m] for m in c.members])
+                data["parties"] = _context_party_names(acc.context)
             rows, current_stage, flags = stage_rows(c, index, docs, rejected_values)
             history_rows.extend(rows)
             flag_rows.extend(flags)
@@ -1444,10 +1556,9 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
             dis.pop("status", None)
         label = label_of(c.kind, data)
         flag_rows.extend(_disagreement_flags(c.id, c.kind, label, dis, approximate))
-        pubs = sorted(p for p in (index[m].published for m in c.members) if p)
         src = sources.get(c.id, set())
-        last = pubs[-1] if pubs else None
-        n_documents = len({index[m].document_id for m in c.members})
+        last = acc.last_published
+        n_documents = len(acc.documents)
         # without flags: `review.store_certainty` applies open flags once the checks have run
         certainty, reasons = certainty_of(weakest_merge(c.edges), (), n_documents)
         record_rows.append({"id": c.id, "kind": c.kind, "label": label, "data": dumps(data),
@@ -1455,8 +1566,8 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
                             "n_members": len(c.members), "n_sources": len(src) or len(c.members),
                             "n_documents": n_documents, "certainty": certainty, "reasons": dumps(reasons),
                             "open_flags": 0,
-                            "first_published": pubs[0] if pubs else None,
-                            "last_published": pubs[-1] if pubs else None,
+                            "first_published": acc.first_published,
+                            "last_published": last,
                             "status": "rejected" if c.id in rejected else "active",
                             "confirmed": c.id in confirmed, "updated_at": ts})
         for a, b, score, rule, by, jid in c.edges:
@@ -1529,9 +1640,9 @@ def _apply_remap(conn: Connection, changed: list[dict[str, str]]) -> None:
             conn.execute(stmt, changed)
 
 
-def _context_party_names(members: list[Seen]) -> list[str]:
-    """Parties of an agreement no source names, when every source's context gives the same pair."""
-    ctx = {m.context_parties for m in members}
+def _context_party_names(ctx: set[frozenset[str]]) -> list[str]:
+    """Parties of an agreement no source names, when every source's context (the set of its
+    members' `context_parties`) gives the same pair."""
     if len(ctx) != 1 or not next(iter(ctx)):
         return []
     return sorted(party_name(c) for c in next(iter(ctx)))
