@@ -13,10 +13,11 @@ import json
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import combinations
+from itertools import combinations, groupby
+from operator import itemgetter
 from typing import NamedTuple
 
 from sqlalchemy import bindparam, delete, func, select, update
@@ -112,6 +113,116 @@ def load_documents(conn: Connection, ids: set[str] | None = None,
             published = days.setdefault(published, published)
         out[doc_id] = DocumentRow(published, source)
     return out
+
+
+class _DocMap:
+    """Document id → one of a few shared values, for every document of a full rebuild: a dict held
+    ~200 bytes a document (20-30 MB at 100,000); here an id is the first 16 hex digits of its
+    sha256 as an integer in a sorted array beside the number of its value, 12 bytes. Ids that are
+    not hex, or share those digits, are kept whole."""
+
+    def __init__(self, pairs: Iterable[tuple[str, object]], rows: Callable[[], Iterable[tuple[str, object]]]):
+        """`pairs`: (document id, value) once per document; `rows()` gives them again (read a
+        second time only if two ids share their first 16 digits)."""
+        self.keys = array("Q")
+        self.value_of = array("I")
+        self.values: list = []
+        self.other: dict[str, object] = {}
+        numbers: dict[object, int] = {}
+        packed: list[int] = []
+        for doc_id, value in pairs:
+            key = _hex_key(doc_id)
+            if key is None:
+                self.other[doc_id] = value
+                continue
+            number = numbers.get(value)
+            if number is None:
+                number = numbers[value] = len(self.values)
+                self.values.append(value)
+            packed.append(key << 32 | number)
+        packed.sort()
+        shared: set[int] = set()
+        n = len(packed)
+        for i, v in enumerate(packed):
+            key = v >> 32
+            if (i and packed[i - 1] >> 32 == key) or (i + 1 < n and packed[i + 1] >> 32 == key):
+                shared.add(key)
+            else:
+                self.keys.append(key)
+                self.value_of.append(v & 0xFFFFFFFF)
+        del packed
+        if shared:  # (two ids with the same first 16 digits: never seen, but then whole)
+            for doc_id, value in rows():
+                if _hex_key(doc_id) in shared:
+                    self.other[doc_id] = value
+
+    def get(self, doc_id: str, default=None):
+        if doc_id in self.other:
+            return self.other[doc_id]
+        key = _hex_key(doc_id)
+        if key is not None:
+            i = bisect_left(self.keys, key)
+            if i < len(self.keys) and self.keys[i] == key:
+                return self.values[self.value_of[i]]
+        return default
+
+    def __len__(self) -> int:
+        return len(self.keys) + len(self.other)
+
+
+class _Published(_DocMap):
+    """Document id → `DocumentRow(published, None)` of every document (`_DocMap`), for a full
+    rebuild, which reads each as-seen record's publication date. Sources are not kept: the
+    agreements' stage history loads its own documents."""
+
+    @classmethod
+    def load(cls, conn: Connection) -> _Published:
+        def rows():
+            for doc_id, published in select_rows(conn, select(t.documents.c.id, t.documents.c.published)):
+                yield doc_id, DocumentRow(published, None)
+
+        return cls(rows(), rows)
+
+
+def context_pairs(conn: Connection) -> _DocMap:
+    """`document_parties` of every document, kept where it names exactly one pair (all that
+    `apply_context_parties` reads; else the same empty set), as a `_DocMap`: a full rebuild holds
+    it while it merges agreements."""
+    def rows():
+        c = t.statements.c
+        rows = select_rows(conn, select(c.document_id, c.prop, c.value)
+                           .where(c.kind == "meetings", c.prop.in_(["parties", "body"]))
+                           .order_by(c.document_id))
+        for doc_id, group in groupby(rows, key=itemgetter(0)):
+            ctx = _parties_of((prop, value) for _, prop, value in group)
+            if len(ctx) == 2:
+                yield doc_id, frozenset(ctx)
+
+    return _DocMap(rows(), rows)
+
+
+def _parties_of(rows: Iterable[tuple[str, str]]) -> set[str]:
+    """Party codes of a document's meeting statements (prop, JSON value): `document_parties`."""
+    out: set[str] = set()
+    for prop, raw in rows:
+        value = json.loads(raw)
+        if not isinstance(value, str):
+            continue
+        if prop == "parties":
+            out.add(party_code(value) or fold(value))
+        else:
+            out |= name_parts(value)[0]
+    return out
+
+
+_HEX = frozenset("0123456789abcdef")
+
+
+def _hex_key(doc_id: str) -> int | None:
+    """The first 16 hex digits of a document id (a sha256 in hex) as an integer, else None."""
+    if len(doc_id) < 16 or not _HEX.issuperset(doc_id):
+        return None
+    return int(doc_id[:16], 16)
 
 
 #: JSON value → decoded, shared by the loads of one process (values are never mutated in place).
@@ -700,7 +811,7 @@ def rebuild(conn: Connection, touched: set[str] | None = None, workers: int = 1)
         for table in (t.records, t.merges, t.stage_history, t.match_keys):
             conn.execute(delete(table))
         conn.execute(delete(t.flags).where(t.flags.c.source == "ledger"))
-        docs = load_documents(conn)
+        docs = _Published.load(conn)
     else:
         present = _kinds_of(conn, touched)
         kinds = [k for k in kinds if k in present]
@@ -716,7 +827,7 @@ def rebuild(conn: Connection, touched: set[str] | None = None, workers: int = 1)
     elsewhere = _other_process_kinds(conn, counts, workers)
     if elsewhere:
         if "agreements" in counts:
-            per_doc_parties = document_parties(conn)
+            per_doc_parties = context_pairs(conn)
         pending = _merge_elsewhere(conn, elsewhere, docs, judgements, rejected_values, ts, per_doc_parties)
     for kind in kinds:  # one kind at a time (its records dropped before the next): peak = the largest
         flag_rows = flags_of[kind]
@@ -727,12 +838,12 @@ def rebuild(conn: Connection, touched: set[str] | None = None, workers: int = 1)
                                           ts)
         elif counts[kind] > BATCH_STATEMENTS:
             if kind == "agreements" and per_doc_parties is None:
-                per_doc_parties = document_parties(conn)
+                per_doc_parties = context_pairs(conn)
             stats = _rebuild_kind_batched(conn, kind, docs, judgements, rejected_values, flag_rows, ts,
                                           per_doc_parties, flush=writer.write)
         else:
             if kind == "agreements" and per_doc_parties is None:
-                per_doc_parties = document_parties(conn)
+                per_doc_parties = context_pairs(conn)
             stats = _merge_whole_kind(conn, kind, docs, judgements, rejected_values, flag_rows, ts,
                                       per_doc_parties)
         if writer is not None:
@@ -1530,6 +1641,7 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
             sources[cid].add((document_id, span_start, span_end))
 
     record_rows, merge_rows, history_rows = [], [], []
+    streamed_merges = 0
     for c in clusters:
         acc = _Assembly(c.kind, rejected_values)
         if stream is None:
@@ -1548,6 +1660,8 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
         if c.kind == "agreements":
             if not data.get("parties"):
                 data["parties"] = _context_party_names(acc.context)
+            if isinstance(docs, _Published):  # the stage history names its documents' sources
+                docs = load_documents(conn, {r.document_id for r in index.values()})
             rows, current_stage, flags = stage_rows(c, index, docs, rejected_values)
             history_rows.extend(rows)
             flag_rows.extend(flags)
@@ -1570,10 +1684,15 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
                             "last_published": last,
                             "status": "rejected" if c.id in rejected else "active",
                             "confirmed": c.id in confirmed, "updated_at": ts})
-        for a, b, score, rule, by, jid in c.edges:
-            merge_rows.append({"id": sha("merge", c.kind, a, b), "kind": c.kind, "canonical_id": c.id,
-                               "record_a": a, "record_b": b, "score": round(float(score), 4), "rule": rule,
-                               "decided_by": by, "judgement_id": jid})
+        if stream is not None and sink is None and len(c.edges) > STREAM_RECORDS:
+            # a large record's merges written a chunk at a time: its edges are distinct pairs (each
+            # a union that joined two parts), so the de-duplication below has nothing to drop
+            for part in chunks(c.edges, 5000):
+                _insert(conn, t.merges, [_merge_row(c, *e) for e in part])
+            streamed_merges += len(c.edges)
+            continue
+        for e in c.edges:
+            merge_rows.append(_merge_row(c, *e))
     merge_rows = list({r["id"]: r for r in merge_rows}.values())
     if now_map is None:
         now_map = canon
@@ -1585,8 +1704,15 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
         sink.update(rows)
     else:
         _write_kind(conn, rows)
-    return {"records": len(record_rows), "merges": len(merge_rows), "stage_history": len(history_rows),
-            "remapped": len(rows["changed"]), "rewritten": len(record_rows)}
+    return {"records": len(record_rows), "merges": len(merge_rows) + streamed_merges,
+            "stage_history": len(history_rows), "remapped": len(rows["changed"]),
+            "rewritten": len(record_rows)}
+
+
+def _merge_row(c: Cluster, a: str, b: str, score: float, rule: str, by: str, jid: int | None) -> dict:
+    return {"id": sha("merge", c.kind, a, b), "kind": c.kind, "canonical_id": c.id, "record_a": a,
+            "record_b": b, "score": round(float(score), 4), "rule": rule, "decided_by": by,
+            "judgement_id": jid}
 
 
 def _write_kind(conn: Connection, rows: dict) -> None:
