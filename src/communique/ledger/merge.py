@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection
 
 from ..models import RECORD_TYPES
 from . import schema as t
-from .db import chunks, driver_rows, fast_insert, get_meta, in_chunks, select_rows, set_meta
+from .db import chunks, driver_rows, fast_insert, get_meta, in_chunks, placeholders, select_rows, set_meta
 from .judgements import Judgement, active
 from .keys import search_key, sort_date
 from .matchers import MATCHERS, Seen, dates_compatible, keys_of, link_keys, match_keys_version, signature_of
@@ -1092,8 +1092,8 @@ def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, DocumentR
 
     def union(a: int, b: int) -> None:
         ra, rb = find(a), find(b)
-        if ra != rb:  # the root is the smallest id, as `_UnionFind`'s
-            if ids[ra] > ids[rb]:
+        if ra != rb:  # the root is the smallest id, as `_UnionFind`'s (in id order: the smallest position)
+            if (ra > rb) if ordered else (ids[ra] > ids[rb]):
                 ra, rb = rb, ra
             parent[rb] = ra
 
@@ -1106,6 +1106,12 @@ def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, DocumentR
             wanted[(j.target_id, dumps(key))] = (set(key.get("documents") or []), fold(str(key["label"])))
     found: dict[tuple, str] = {}
     pending: dict[str, dict[str, str]] = {}
+    # each link of a record with its position, in a temporary table: read back in key order, the
+    # records sharing a key come together, and no id is looked up
+    positions: list[tuple[str, str, int]] = []
+    if matcher is not None:
+        conn.exec_driver_sql("CREATE TEMPORARY TABLE link_pos (key VARCHAR(16) NOT NULL, "
+                             "role VARCHAR(1) NOT NULL, pos INTEGER NOT NULL)")
     ordered, last = True, None
     for r in iter_seen(conn, docs, kind):
         if kind == "agreements" and per_doc_parties is not None:
@@ -1113,18 +1119,23 @@ def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, DocumentR
         if last is not None and not last < r.id:
             ordered = False
         last = r.id
-        parent.append(len(ids))
+        at = len(ids)
+        parent.append(at)
         ids.append(r.id)
-        pending[r.id] = link_keys(kind, r)
+        links = pending[r.id] = link_keys(kind, r)
+        if matcher is not None:
+            positions.extend((k, role, at) for k, role in links.items())
         if len(pending) >= 5000:
             _write_links(conn, kind, pending, replace=False)
-            pending = {}
+            _write_positions(conn, positions)
+            pending, positions = {}, []
         for w, (wdocs, want) in wanted.items():
             if w not in found and (not wdocs or r.document_id in wdocs) and \
                     fold(str(r.get(label_prop) or "")) == want:
                 found[w] = r.id
     _write_links(conn, kind, pending, replace=False)
-    pending = {}
+    _write_positions(conn, positions)
+    pending, positions = {}, []
     n = len(ids)
     at: dict[str, int] | None = None if ordered else {ids[i]: i for i in range(n)}
 
@@ -1136,11 +1147,9 @@ def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, DocumentR
             return i if i < n and ids[i] == target else None
         return next((i for i in range(n) if ids[i] == target), None)  # judgements are few
 
-    if matcher is not None:  # records sharing a link key: the keys just written, in key order
+    if matcher is not None:  # records sharing a link key
         head_key, head = None, 0
-        for key, rid in driver_rows(conn, "SELECT key, record_id FROM match_keys WHERE kind = {p} "
-                                    "ORDER BY key", (kind,)):
-            i = position(rid)
+        for key, i in driver_rows(conn, "SELECT key, pos FROM link_pos ORDER BY key"):
             if key != head_key:
                 head_key, head = key, i
             else:
@@ -1172,6 +1181,8 @@ def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, DocumentR
         size = array("i", bytes(4 * n))
         for i in range(n):
             size[parent[i]] += 1
+    if matcher is not None:
+        conn.exec_driver_sql("DROP TABLE link_pos")
     roots = sorted((i for i in range(n) if parent[i] == i), key=ids.__getitem__)
     end = array("i", bytes(4 * n))
     filled = 0
@@ -1325,10 +1336,11 @@ def _refine_components(conn: Connection, kind: str, matcher, ids: list[str], roo
         if root[i] not in giant:
             union(root[i], i)  # the other components stay as they are
     big: set[str] = set()
-    rows = driver_rows(conn, "SELECT key, role, record_id FROM match_keys WHERE kind = {p} "
-                       "AND role IN ('k', 's') ORDER BY key, role, record_id", (kind,))
+    # the links of pass 1 with their positions (`link_pos`; positions in id order, as `ids`)
+    rows = driver_rows(conn, "SELECT key, role, pos FROM link_pos WHERE role IN ('k', 's') "
+                       "ORDER BY key, role, pos")
     for (key, role), group in groupby(rows, key=itemgetter(0, 1)):
-        members = [i for i in (bisect_left(ids, r) for _, _, r in group) if root[i] in giant]
+        members = [i for _, _, i in group if root[i] in giant]
         if len(members) < 2:
             continue
         if role == "s":  # equal signatures: one cluster (`_collapse`)
@@ -1401,6 +1413,13 @@ def _judgements_anchored(conn: Connection, judgements: list[Judgement]) -> bool:
 
 
 MATCH_KEYS_META = "match_keys_version"
+
+
+def _write_positions(conn: Connection, rows: list[tuple[str, str, int]]) -> None:
+    """Rows (key, role, position) into `_rebuild_kind_batched`'s temporary `link_pos`."""
+    if rows:
+        sql = placeholders(conn, "INSERT INTO link_pos (key, role, pos) VALUES ({p}, {p}, {p})")
+        conn.exec_driver_sql(sql, rows)
 
 
 def _write_links(conn: Connection, kind: str, links: dict[str, dict[str, str]], replace: bool = True) -> None:
