@@ -18,7 +18,9 @@ the peak RSS.
 the merge rebuild, each size in a fresh process (2 workers, SQLite): streaming means the first
 stays flat with corpus size (it plateaus once SQLite's 64 MB page cache is full); the rebuild
 merges a large kind in batches of whole components and checks figures by (unit, period) batches,
-so it holds one batch of records, plus a few bytes per record id for the batching.
+so it holds one batch of records, plus a few bytes per record id for the batching; a merged record
+larger than a batch (one pledge reported by thousands of documents) is clustered from one record
+per signature and assembled from chunks of its members, and ledger flags are written as made.
 
 Usage: python bench/ingest.py [--n 2000] [--seed 7] [--corpus DIR] [--no-pg] [--batches 10]
        python bench/ingest.py --rss 1000,10000 [--corpus DIR] [--workers 2]

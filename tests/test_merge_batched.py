@@ -207,3 +207,134 @@ def _match_keys(ledger) -> list[tuple]:
     with ledger.connect() as conn:
         return [tuple(r) for r in conn.execute(select(mk.record_id, mk.key, mk.kind, mk.role)
                                                .order_by(mk.record_id, mk.key))]
+
+
+def _repeated_ledger(db_url):
+    """One pledge and one person reported by many documents (a few with another date, a stated
+    dollar amount, a hedge, a programme or a role), beside a few others: a component larger than
+    a batch made mostly of records with one signature."""
+    import hashlib
+
+    from communique.models import DocumentInfo, Extraction, Person, Pledge
+    from communique.read import Document
+
+    ledger = open_ledger(db_url)
+    for i in range(40):
+        text = f"Report {i} on the same pledge."
+        doc_id = hashlib.sha256(text.encode()).hexdigest()
+        pledge = Pledge(by="European Union", amount=12e9, currency="EUR", date="2024-05" if i % 7 else None,
+                        amount_usd_stated=13e9 if i % 5 == 0 else None, hedged=i % 4 == 0,
+                        program="Global Gateway" if i % 9 else None, span=(0, 8))
+        other = Pledge(by="Japan", amount=3e6 + i, currency="JPY", span=(0, 9))
+        pledges = [pledge, other] if i % 6 == 0 else [pledge]
+        people = [Person(name="Kaja Kallas", role="High Representative" if i % 3 else "Vice-President",
+                         spans=[(9, 14)])]
+        published = f"2024-{1 + i % 12:02d}-{1 + i % 27:02d}" if i % 8 else None
+        ex = Extraction(document=DocumentInfo(id=doc_id, source=f"r{i}.txt", published=published),
+                        pledges=pledges, people=people)
+        ledger.store_extraction(Document(id=doc_id, text=text, source=f"r{i}.txt"), ex)
+    return ledger
+
+
+def test_a_large_merged_record_is_assembled_in_chunks(db_url, monkeypatch):
+    """A link component larger than a batch is clustered from one record per signature, the
+    others (ghosts) read and assembled a chunk at a time (`merge._Assembly`): the same rows as
+    the whole kind, with a correction and a rejected value on the large record."""
+    ledger = _repeated_ledger(db_url)
+    monkeypatch.setattr(merge, "BATCH_STATEMENTS", 10**9)
+    ledger.rebuild()
+    with ledger.connect() as conn:
+        r = t.records.c
+        pledge, n = conn.execute(select(r.id, r.n_members).where(r.kind == "pledges")
+                                 .order_by(r.n_members.desc())).first()
+    assert n >= 30
+    ledger.judge("correct", pledge, prop="purpose", value="connectivity", author="t", rebuild=False)
+    with ledger.connect() as conn:
+        s = t.statements.c
+        sid = conn.execute(select(s.id).where(s.kind == "people", s.prop == "role").order_by(s.id)).scalar()
+    ledger.judge("reject", sid, target_type="statement", author="t", rebuild=False)
+    ledger.rebuild()
+    whole = snapshot(ledger)
+
+    calls = []
+    real = merge._rebuild_kind
+
+    def spy(*args, **kwargs):
+        calls.append((args[1], len(args[2]), sum(len(g) for g in (kwargs.get("ghosts") or {}).values()),
+                      kwargs.get("stream") is not None))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(merge, "BATCH_STATEMENTS", 0)
+    monkeypatch.setattr(merge, "BATCH_RECORDS", 5)
+    monkeypatch.setattr(merge, "STREAM_RECORDS", 4)
+    monkeypatch.setattr(merge, "_rebuild_kind", spy)
+    ledger.rebuild()
+    batched = snapshot(ledger)
+    ledger.close()
+    streamed = {kind: (loaded, ghosts) for kind, loaded, ghosts, stream in calls if stream}
+    assert set(streamed) >= {"pledges", "people"}, calls
+    assert streamed["pledges"][1] >= 25 and streamed["pledges"][0] < 15, streamed
+    for table in whole:
+        assert batched[table] == whole[table], f"{table} differ"
+
+
+def test_flag_writer_keeps_the_last_flag_in_kind_order(tmp_path):
+    """Ledger flags of a full rebuild are written as each kind makes them: of flags with one id
+    the last in kind order gives the row, also for a kind merged in the other process, whose
+    flags come after every other kind's (`late`)."""
+    from datetime import UTC, datetime
+
+    ledger = open_ledger(f"sqlite:///{tmp_path / 'f.db'}")
+
+    def flag(rid):
+        return {"kind": "sources disagree", "message": "X: sources disagree on date", "record_ids": [rid]}
+
+    def stored(conn):
+        return conn.execute(select(t.flags.c.record_ids)).scalars().all()
+
+    with ledger.engine.begin() as conn:
+        writer = merge._FlagWriter(conn, datetime.now(UTC))
+        rows = [flag("org-1"), flag("org-2")]
+        writer.write(rows)
+        assert rows == [] and stored(conn) == ['["org-2"]']
+        writer.write([flag("ple-1")])
+        assert stored(conn) == ['["ple-1"]']
+        writer.write([flag("mee-1")], late="meetings")  # merged elsewhere, before pledges in order
+        assert stored(conn) == ['["ple-1"]']
+        writer.write([flag("quo-1")], late="quotes")  # after pledges
+        assert stored(conn) == ['["quo-1"]'] and writer.count() == 1
+    ledger.close()
+
+
+def test_published_map_and_packed_ids():
+    """The compact maps of a full rebuild: document id → publication date (hex ids packed, others
+    and ids sharing their first 16 digits kept whole) and a kind's ids packed in one buffer."""
+    from bisect import bisect_left
+
+    from sqlalchemy import create_engine
+
+    from communique.ledger import schema
+
+    engine = create_engine("sqlite://")
+    schema.metadata.create_all(engine)
+    same = "ab" * 8
+    docs = {same + "0" * 48: "2024-01-02", same + "1" * 48: "2024-01-03", "c" * 64: None, "doc-1": "2023",
+            "f" * 64: "2024-01-02"}
+    with engine.begin() as conn:
+        now = __import__("datetime").datetime.now()
+        conn.execute(schema.documents.insert(), [
+            {"id": k, "published": v, "text": "", "extractor_version": "x", "ingested_at": now,
+             "updated_at": now} for k, v in docs.items()])
+        pub = merge._Published.load(conn)
+    for k, v in docs.items():
+        assert pub.get(k, merge.NO_DOCUMENT).published == v
+    assert pub.get("e" * 64, merge.NO_DOCUMENT) is merge.NO_DOCUMENT
+    assert len(pub) == len(docs) and len(pub.other) == 3  # two sharing 16 digits, one not hex
+
+    ids = merge._Ids()
+    for rid in ("ple-a", "ple-b", "ple-c"):
+        ids.append(rid)
+    assert ids.items is None and len(ids) == 3 and ids[1] == "ple-b" and ids[-1] == "ple-c"
+    assert bisect_left(ids, "ple-b") == 1
+    ids.append("ple-longer")
+    assert ids.items == ["ple-a", "ple-b", "ple-c", "ple-longer"] and ids[3] == "ple-longer"

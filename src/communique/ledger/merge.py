@@ -13,18 +13,19 @@ import json
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import combinations
+from itertools import combinations, groupby
+from operator import itemgetter
 from typing import NamedTuple
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.engine import Connection
 
 from ..models import RECORD_TYPES
 from . import schema as t
-from .db import chunks, driver_rows, fast_insert, get_meta, in_chunks, select_rows, set_meta
+from .db import chunks, driver_rows, fast_insert, get_meta, in_chunks, placeholders, select_rows, set_meta
 from .judgements import Judgement, active
 from .keys import search_key, sort_date
 from .matchers import MATCHERS, Seen, dates_compatible, keys_of, link_keys, match_keys_version, signature_of
@@ -112,6 +113,116 @@ def load_documents(conn: Connection, ids: set[str] | None = None,
             published = days.setdefault(published, published)
         out[doc_id] = DocumentRow(published, source)
     return out
+
+
+class _DocMap:
+    """Document id → one of a few shared values, for every document of a full rebuild: a dict held
+    ~200 bytes a document (20-30 MB at 100,000); here an id is the first 16 hex digits of its
+    sha256 as an integer in a sorted array beside the number of its value, 12 bytes. Ids that are
+    not hex, or share those digits, are kept whole."""
+
+    def __init__(self, pairs: Iterable[tuple[str, object]], rows: Callable[[], Iterable[tuple[str, object]]]):
+        """`pairs`: (document id, value) once per document; `rows()` gives them again (read a
+        second time only if two ids share their first 16 digits)."""
+        self.keys = array("Q")
+        self.value_of = array("I")
+        self.values: list = []
+        self.other: dict[str, object] = {}
+        numbers: dict[object, int] = {}
+        packed: list[int] = []
+        for doc_id, value in pairs:
+            key = _hex_key(doc_id)
+            if key is None:
+                self.other[doc_id] = value
+                continue
+            number = numbers.get(value)
+            if number is None:
+                number = numbers[value] = len(self.values)
+                self.values.append(value)
+            packed.append(key << 32 | number)
+        packed.sort()
+        shared: set[int] = set()
+        n = len(packed)
+        for i, v in enumerate(packed):
+            key = v >> 32
+            if (i and packed[i - 1] >> 32 == key) or (i + 1 < n and packed[i + 1] >> 32 == key):
+                shared.add(key)
+            else:
+                self.keys.append(key)
+                self.value_of.append(v & 0xFFFFFFFF)
+        del packed
+        if shared:  # (two ids with the same first 16 digits: never seen, but then whole)
+            for doc_id, value in rows():
+                if _hex_key(doc_id) in shared:
+                    self.other[doc_id] = value
+
+    def get(self, doc_id: str, default=None):
+        if doc_id in self.other:
+            return self.other[doc_id]
+        key = _hex_key(doc_id)
+        if key is not None:
+            i = bisect_left(self.keys, key)
+            if i < len(self.keys) and self.keys[i] == key:
+                return self.values[self.value_of[i]]
+        return default
+
+    def __len__(self) -> int:
+        return len(self.keys) + len(self.other)
+
+
+class _Published(_DocMap):
+    """Document id → `DocumentRow(published, None)` of every document (`_DocMap`), for a full
+    rebuild, which reads each as-seen record's publication date. Sources are not kept: the
+    agreements' stage history loads its own documents."""
+
+    @classmethod
+    def load(cls, conn: Connection) -> _Published:
+        def rows():
+            for doc_id, published in select_rows(conn, select(t.documents.c.id, t.documents.c.published)):
+                yield doc_id, DocumentRow(published, None)
+
+        return cls(rows(), rows)
+
+
+def context_pairs(conn: Connection) -> _DocMap:
+    """`document_parties` of every document, kept where it names exactly one pair (all that
+    `apply_context_parties` reads; else the same empty set), as a `_DocMap`: a full rebuild holds
+    it while it merges agreements."""
+    def rows():
+        c = t.statements.c
+        rows = select_rows(conn, select(c.document_id, c.prop, c.value)
+                           .where(c.kind == "meetings", c.prop.in_(["parties", "body"]))
+                           .order_by(c.document_id))
+        for doc_id, group in groupby(rows, key=itemgetter(0)):
+            ctx = _parties_of((prop, value) for _, prop, value in group)
+            if len(ctx) == 2:
+                yield doc_id, frozenset(ctx)
+
+    return _DocMap(rows(), rows)
+
+
+def _parties_of(rows: Iterable[tuple[str, str]]) -> set[str]:
+    """Party codes of a document's meeting statements (prop, JSON value): `document_parties`."""
+    out: set[str] = set()
+    for prop, raw in rows:
+        value = json.loads(raw)
+        if not isinstance(value, str):
+            continue
+        if prop == "parties":
+            out.add(party_code(value) or fold(value))
+        else:
+            out |= name_parts(value)[0]
+    return out
+
+
+_HEX = frozenset("0123456789abcdef")
+
+
+def _hex_key(doc_id: str) -> int | None:
+    """The first 16 hex digits of a document id (a sha256 in hex) as an integer, else None."""
+    if len(doc_id) < 16 or not _HEX.issuperset(doc_id):
+        return None
+    return int(doc_id[:16], 16)
 
 
 #: JSON value → decoded, shared by the loads of one process (values are never mutated in place).
@@ -489,70 +600,130 @@ def assemble(cluster: Cluster, index: dict[str, Seen], docs: dict[str, DocumentR
     """The merged record: each field from the value most documents give; on a tie, an exact figure
     over an approximate one, then the earliest document's (the report closest to the event; later
     ones restate and round). Coupled fields (`rules.yaml: coupled`, e.g. a pledge's amount and its
-    conversions) come together from the one source that gave the chosen lead value."""
-    kind = cluster.kind
-    model = RECORD_TYPES[kind]
-    lists = list_fields(kind)
-    label_prop = rules()["label"].get(kind)
-    coupled = rules().get("coupled", {}).get(kind, [])
-    members = [index[m] for m in cluster.members]
-    members.sort(key=lambda r: (_date_key(r.published), r.id))
-    data: dict = {}
-    disagreements: dict[str, list] = {}
-    chosen: Seen | None = None
-    for f in model.model_fields:
-        if f in ("span", "spans"):
-            continue
-        if f in lists:
-            out, keys = [], set()
-            for r in members:
-                for v in r.all(f):
-                    if rejected_values and (r.id, f, dumps(v)) in rejected_values:
-                        continue
-                    k = _head_key(v) if f == "heads" else (fold(v) if isinstance(v, str) else _vkey(v))
-                    if k not in keys:
-                        keys.add(k)
-                        out.append(v)
-            data[f] = out
-            continue
-        if f in coupled[1:] and chosen is not None:
-            data[f] = chosen.get(f)
-            continue
-        votes: dict[str, dict] = {}
-        for r in members:
-            for v in r.all(f)[:1]:
-                if rejected_values and (r.id, f, dumps(v)) in rejected_values:
+    conversions) come together from the one source that gave the chosen lead value. (`_Assembly`
+    fed every member.)"""
+    acc = _Assembly(cluster.kind, rejected_values)
+    for m in cluster.members:
+        acc.add(index[m])
+    return acc.result(corrections)
+
+
+class _Assembly:
+    """`assemble`, fed one member at a time in any order, holding per field only its distinct
+    values (each with the set of documents giving it), not the members: a merged record reported
+    by thousands of documents is assembled from chunks of them. The order `assemble` speaks of
+    (members by publication date, then id) is kept as each value's first position in it: a list
+    field's items in order of first appearance, a tie's earliest source, the first member that
+    says the most about a coupled value."""
+
+    def __init__(self, kind: str, rejected_values: set[tuple[str, str, str]]):
+        model = RECORD_TYPES[kind]
+        self.kind = kind
+        self.fields = [f for f in model.model_fields if f not in ("span", "spans")]
+        lists = list_fields(kind)
+        self.label_prop = rules()["label"].get(kind)
+        self.coupled = rules().get("coupled", {}).get(kind, [])
+        self.extra = extra_fields(kind)
+        self.rejected = rejected_values
+        self.listed: dict[str, dict] = {f: {} for f in self.fields if f in lists}
+        self.votes: dict[str, dict] = {f: {} for f in self.fields if f not in lists}
+        self.firsts: dict[str, tuple] = {}
+        self.approximate = False
+        self.documents: dict[str, int] = {}  # document id → a small number (sets of them per value)
+        self.first_published: str | None = None
+        self.last_published: str | None = None
+        self.context: set[frozenset[str]] = set()
+
+    def add(self, r: Seen) -> None:
+        order = (_date_key(r.published), r.id)
+        doc = self.documents.setdefault(r.document_id, len(self.documents))
+        pub = r.published
+        if pub:
+            if self.first_published is None or pub < self.first_published:
+                self.first_published = pub
+            if self.last_published is None or pub > self.last_published:
+                self.last_published = pub
+        self.context.add(r.context_parties)
+        qualifier = r.get("qualifier")
+        exact = qualifier in (None, "exact")
+        if not exact:
+            self.approximate = True
+        rejected = self.rejected
+        for f, seen in self.listed.items():
+            for i, v in enumerate(r.all(f)):
+                if rejected and (r.id, f, dumps(v)) in rejected:
                     continue
-                e = votes.setdefault(_vkey(v), {"value": v, "docs": set(), "first": None, "exact": False,
-                                                "members": []})
-                e["members"].append(r)
-                e["docs"].add(r.document_id)
-                e["exact"] = e["exact"] or r.get("qualifier") in (None, "exact")
-                if r.published and (e["first"] is None or r.published < e["first"]):
-                    e["first"] = r.published
-        if not votes:
-            data[f] = None
-            continue
-        if f == label_prop:  # a full name names a thing better than its acronym or a short form
-            best = sorted(votes.values(), key=lambda e: (looks_like_acronym(str(e["value"])), -len(e["docs"]),
-                                                         -len(str(e["value"])), dumps(e["value"])))
-        else:
-            best = sorted(votes.values(), key=lambda e: (-len(e["docs"]), not e["exact"], e["first"] or "~",
-                                                         dumps(e["value"])))
-        data[f] = _refine(f, [e["value"] for e in best])
-        if coupled and f == coupled[0]:  # the source of that value that says the most about it
-            chosen = max(best[0]["members"],
-                         key=lambda r: (sum(r.get(c) is not None for c in coupled), -members.index(r)))
-        if len(votes) > 1:
-            disagreements[f] = [(e["value"], sorted(e["docs"])) for e in best]
-    for f in extra_fields(kind):
-        data[f] = chosen.get(f) if chosen is not None and f in coupled else \
-            next((r.get(f) for r in members if r.get(f) is not None), None)
-    for prop, value in corrections.items():
-        data[prop] = value
-    data["_disagreements"] = disagreements
-    data["_approximate"] = any(r.get("qualifier") not in (None, "exact") for r in members)
-    return data
+                k = _head_key(v) if f == "heads" else (fold(v) if isinstance(v, str) else _vkey(v))
+                at = (order, i)
+                cur = seen.get(k)
+                if cur is None or at < cur[0]:
+                    seen[k] = (at, v)
+        lead = self.coupled[0] if self.coupled else None
+        for f, votes in self.votes.items():
+            vals = r.all(f)
+            if not vals:
+                continue
+            v = vals[0]
+            if rejected and (r.id, f, dumps(v)) in rejected:
+                continue
+            key = _vkey(v)
+            e = votes.get(key)
+            if e is None:
+                e = votes[key] = {"value": v, "at": order, "docs": set(), "first": None, "exact": False,
+                                  "chosen": None}
+            elif order < e["at"]:
+                e["value"], e["at"] = v, order
+            e["docs"].add(doc)
+            e["exact"] = e["exact"] or exact
+            if pub and (e["first"] is None or pub < e["first"]):
+                e["first"] = pub
+            if f == lead:  # the member of this value saying the most about it, the first on a tie
+                says = sum(r.get(c) is not None for c in self.coupled)
+                best = e["chosen"]
+                if best is None or says > best[0] or (says == best[0] and order < best[1]):
+                    e["chosen"] = (says, order, r)
+        for f in self.extra:
+            v = r.get(f)
+            if v is not None:
+                cur = self.firsts.get(f)
+                if cur is None or order < cur[0]:
+                    self.firsts[f] = (order, v)
+
+    def result(self, corrections: dict) -> dict:
+        coupled, label_prop = self.coupled, self.label_prop
+        data: dict = {}
+        disagreements: dict[str, list] = {}
+        chosen: Seen | None = None
+        for f in self.fields:
+            if f in self.listed:
+                data[f] = [v for _, v in sorted(self.listed[f].values(), key=lambda x: x[0])]
+                continue
+            if f in coupled[1:] and chosen is not None:
+                data[f] = chosen.get(f)
+                continue
+            votes = sorted(self.votes[f].values(), key=lambda e: e["at"])  # first seen first
+            if not votes:
+                data[f] = None
+                continue
+            if f == label_prop:  # a full name names a thing better than its acronym or a short form
+                best = sorted(votes, key=lambda e: (looks_like_acronym(str(e["value"])), -len(e["docs"]),
+                                                    -len(str(e["value"])), dumps(e["value"])))
+            else:
+                best = sorted(votes, key=lambda e: (-len(e["docs"]), not e["exact"], e["first"] or "~",
+                                                    dumps(e["value"])))
+            data[f] = _refine(f, [e["value"] for e in best])
+            if coupled and f == coupled[0]:  # the source of that value that says the most about it
+                chosen = best[0]["chosen"][2]
+            if len(votes) > 1:
+                disagreements[f] = [(e["value"], sorted(e["docs"])) for e in best]
+        for f in self.extra:
+            data[f] = chosen.get(f) if chosen is not None and f in coupled else \
+                (self.firsts[f][1] if f in self.firsts else None)
+        for prop, value in corrections.items():
+            data[prop] = value
+        data["_disagreements"] = disagreements
+        data["_approximate"] = self.approximate
+        return data
 
 
 def _refine(prop: str, values: list):
@@ -640,7 +811,7 @@ def rebuild(conn: Connection, touched: set[str] | None = None, workers: int = 1)
         for table in (t.records, t.merges, t.stage_history, t.match_keys):
             conn.execute(delete(table))
         conn.execute(delete(t.flags).where(t.flags.c.source == "ledger"))
-        docs = load_documents(conn)
+        docs = _Published.load(conn)
     else:
         present = _kinds_of(conn, touched)
         kinds = [k for k in kinds if k in present]
@@ -648,12 +819,15 @@ def rebuild(conn: Connection, touched: set[str] | None = None, workers: int = 1)
     totals = {"records": 0, "merges": 0, "flags": 0, "stage_history": 0, "remapped": 0, "kinds": len(kinds),
               "rewritten": 0}
     flags_of: dict[str, list[dict]] = {kind: [] for kind in kinds}  # joined in kind order
+    # a full rebuild writes its flags as each kind (each batch of a large kind) makes them, so it
+    # never holds the whole ledger's; an incremental one joins its few to compare with those stored
+    writer = _FlagWriter(conn, ts) if touched is None else None
     per_doc_parties = None
     counts = {kind: _statement_count(conn, kind) for kind in kinds} if touched is None else {}
     elsewhere = _other_process_kinds(conn, counts, workers)
     if elsewhere:
         if "agreements" in counts:
-            per_doc_parties = document_parties(conn)
+            per_doc_parties = context_pairs(conn)
         pending = _merge_elsewhere(conn, elsewhere, docs, judgements, rejected_values, ts, per_doc_parties)
     for kind in kinds:  # one kind at a time (its records dropped before the next): peak = the largest
         flag_rows = flags_of[kind]
@@ -664,14 +838,16 @@ def rebuild(conn: Connection, touched: set[str] | None = None, workers: int = 1)
                                           ts)
         elif counts[kind] > BATCH_STATEMENTS:
             if kind == "agreements" and per_doc_parties is None:
-                per_doc_parties = document_parties(conn)
+                per_doc_parties = context_pairs(conn)
             stats = _rebuild_kind_batched(conn, kind, docs, judgements, rejected_values, flag_rows, ts,
-                                          per_doc_parties)
+                                          per_doc_parties, flush=writer.write)
         else:
             if kind == "agreements" and per_doc_parties is None:
-                per_doc_parties = document_parties(conn)
+                per_doc_parties = context_pairs(conn)
             stats = _merge_whole_kind(conn, kind, docs, judgements, rejected_values, flag_rows, ts,
                                       per_doc_parties)
+        if writer is not None:
+            writer.write(flag_rows)
         for k, v in stats.items():
             totals[k] += v
     if elsewhere:
@@ -679,19 +855,20 @@ def rebuild(conn: Connection, touched: set[str] | None = None, workers: int = 1)
             _write_links(conn, kind, links, replace=False)
             _write_kind(conn, rows)
             flags_of[kind].extend(flags)
+            if writer is not None:  # after kinds that follow it: theirs win as if written after
+                writer.write(flags_of[kind], late=kind)
             for k, v in stats.items():
                 totals[k] += v
-    flag_rows = [f for kind in kinds for f in flags_of[kind]]
     if touched is None:
         set_meta(conn, MATCH_KEYS_META, match_keys_version())
+        totals["flags"] = writer.count()
+        return totals
+    flag_rows = [f for kind in kinds for f in flags_of[kind]]
     flags_by_id = {}
     for f in flag_rows:
-        fid = sha("ledger", f["kind"], f["message"])
-        flags_by_id[fid] = {"id": fid, "kind": f["kind"], "message": f["message"], "source": "ledger",
-                            "document_id": f.get("document_id"), "span_start": f.get("span_start"),
-                            "span_end": f.get("span_end"), "record_ids": dumps(f.get("record_ids") or []),
-                            "created_at": ts}
-    if touched is not None and flags_by_id:  # a flag a kept cluster also raises is there already
+        fid, row = _flag_row(f, ts)
+        flags_by_id[fid] = row
+    if flags_by_id:  # a flag a kept cluster also raises is there already
         present = set()
         ids = list(flags_by_id)
         for part in chunks(ids):
@@ -700,6 +877,59 @@ def rebuild(conn: Connection, touched: set[str] | None = None, workers: int = 1)
     _insert(conn, t.flags, list(flags_by_id.values()))
     totals["flags"] = len(flags_by_id)
     return totals
+
+
+def _flag_row(f: dict, ts: datetime) -> tuple[str, dict]:
+    """(id, row) of a ledger flag: its id hashes its kind and message, so one raised twice is one."""
+    fid = sha("ledger", f["kind"], f["message"])
+    return fid, {"id": fid, "kind": f["kind"], "message": f["message"], "source": "ledger",
+                 "document_id": f.get("document_id"), "span_start": f.get("span_start"),
+                 "span_end": f.get("span_end"), "record_ids": dumps(f.get("record_ids") or []),
+                 "created_at": ts}
+
+
+_KIND_AT = {prefix(k): i for i, k in enumerate(RECORD_TYPES)}
+
+
+class _FlagWriter:
+    """Ledger flags of a full rebuild, written as they come (the caller's list emptied) rather than
+    gathered for the whole ledger (at 100,000 documents: ~140,000 flags, two dicts each at the end).
+    The table ends as the gathered write made it: of flags with one id, the last in kind order
+    gives the row. Kinds merged here come in that order, so a later row replaces a stored one;
+    a kind merged in the other process comes last (`late`, its kind), and replaces only rows of
+    kinds before it (a row's kind: the prefix of its record id)."""
+
+    def __init__(self, conn: Connection, ts: datetime):
+        self.conn, self.ts = conn, ts
+
+    def write(self, flags: list[dict], late: str | None = None) -> None:
+        for part in chunks(flags, 5000):
+            rows: dict[str, dict] = {}
+            for f in part:
+                fid, row = _flag_row(f, self.ts)
+                rows.pop(fid, None)
+                rows[fid] = row
+            stored = dict(in_chunks(self.conn, "SELECT id, record_ids FROM flags WHERE id IN ({ids})",
+                                    list(rows)))
+            if late is not None:
+                at = list(RECORD_TYPES).index(late)
+                for fid, rids in stored.items():
+                    if self._kind_at(rids) > at:
+                        rows.pop(fid)
+            for _ in in_chunks(self.conn, "DELETE FROM flags WHERE id IN ({ids})",
+                               [fid for fid in rows if fid in stored]):
+                pass
+            _insert(self.conn, t.flags, list(rows.values()))
+        flags.clear()
+
+    @staticmethod
+    def _kind_at(record_ids: str | None) -> int:
+        ids = json.loads(record_ids) if record_ids else []
+        return _KIND_AT.get(str(ids[0])[:3], -1) if ids else -1
+
+    def count(self) -> int:
+        return self.conn.execute(select(func.count()).select_from(t.flags)
+                                 .where(t.flags.c.source == "ledger")).scalar_one()
 
 
 def _merge_whole_kind(conn: Connection, kind: str, docs: dict[str, DocumentRow], judgements: list[Judgement],
@@ -819,6 +1049,8 @@ def _merge_in_child(kind: str) -> tuple:
 BATCH_STATEMENTS = 60_000
 #: As-seen records per batch (a component larger than this is one batch on its own).
 BATCH_RECORDS = 5_000
+#: Members of a large merged record read and assembled at a time (`_rebuild_kind`'s `stream`).
+STREAM_RECORDS = 2_000
 
 
 def _statement_count(conn: Connection, kind: str) -> int:
@@ -831,7 +1063,8 @@ def _statement_count(conn: Connection, kind: str) -> int:
 def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, DocumentRow],
                           judgements: list[Judgement], rejected_values: set, flag_rows: list[dict],
                           ts: datetime, per_doc_parties: dict[str, set[str]] | None,
-                          batch_records: int | None = None) -> dict:
+                          batch_records: int | None = None,
+                          flush: Callable[[list[dict]], None] | None = None) -> dict:
     """A full rebuild of one large kind with bounded memory, the same as `_rebuild_kind` over all
     its records. Pass 1 streams the records once, keeping of each only its id and the union-find
     link of its blocking keys and signature (records that share none are never compared, so they
@@ -842,10 +1075,13 @@ def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, DocumentR
 
     Pass 1 holds a few bytes per record: records are positions (in the order read: id order), the
     union-find an `array` of positions, a link key maps to its first record's position; only the
-    ids themselves are strings (a dict of id → id was ~3 times the size)."""
+    ids themselves are packed strings (`_Ids`; a dict of id → id was ~3 times the size). Records
+    sharing a link key are joined after the pass, from `match_keys` read back in key order (a dict
+    of every link key held ~100 bytes per key: the largest pass-1 structure of a large kind).
+    `flush`, if given, takes the flags of each batch (`_FlagWriter.write`)."""
     matcher = MATCHERS.get(kind)
     batch_records = batch_records or BATCH_RECORDS
-    ids: list[str] = []
+    ids = _Ids()
     parent = array("i")
 
     def find(x: int) -> int:
@@ -856,12 +1092,11 @@ def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, DocumentR
 
     def union(a: int, b: int) -> None:
         ra, rb = find(a), find(b)
-        if ra != rb:  # the root is the smallest id, as `_UnionFind`'s
-            if ids[ra] > ids[rb]:
+        if ra != rb:  # the root is the smallest id, as `_UnionFind`'s (in id order: the smallest position)
+            if (ra > rb) if ordered else (ids[ra] > ids[rb]):
                 ra, rb = rb, ra
             parent[rb] = ra
 
-    first: dict[str, int] = {}
     # judgements naming records by snapshot: the smallest present id that fits (as `_resolve`)
     wanted = {}
     label_prop = rules()["label"].get(kind)
@@ -871,35 +1106,55 @@ def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, DocumentR
             wanted[(j.target_id, dumps(key))] = (set(key.get("documents") or []), fold(str(key["label"])))
     found: dict[tuple, str] = {}
     pending: dict[str, dict[str, str]] = {}
+    # each link of a record with its position, in a temporary table: read back in key order, the
+    # records sharing a key come together, and no id is looked up
+    positions: list[tuple[str, str, int]] = []
+    if matcher is not None:
+        conn.exec_driver_sql("CREATE TEMPORARY TABLE link_pos (key VARCHAR(16) NOT NULL, "
+                             "role VARCHAR(1) NOT NULL, pos INTEGER NOT NULL)")
+    ordered, last = True, None
     for r in iter_seen(conn, docs, kind):
         if kind == "agreements" and per_doc_parties is not None:
             apply_context_parties([r], per_doc_parties)
+        if last is not None and not last < r.id:
+            ordered = False
+        last = r.id
         at = len(ids)
-        ids.append(r.id)
         parent.append(at)
+        ids.append(r.id)
         links = pending[r.id] = link_keys(kind, r)
+        if matcher is not None:
+            positions.extend((k, role, at) for k, role in links.items())
         if len(pending) >= 5000:
             _write_links(conn, kind, pending, replace=False)
-            pending = {}
-        if matcher is not None:
-            for link in links:
-                other = first.setdefault(link, at)
-                if other != at:
-                    union(other, at)
+            _write_positions(conn, positions)
+            pending, positions = {}, []
         for w, (wdocs, want) in wanted.items():
             if w not in found and (not wdocs or r.document_id in wdocs) and \
                     fold(str(r.get(label_prop) or "")) == want:
                 found[w] = r.id
     _write_links(conn, kind, pending, replace=False)
-    first.clear()
+    _write_positions(conn, positions)
+    pending, positions = {}, []
     n = len(ids)
-    ordered = all(ids[i] < ids[i + 1] for i in range(n - 1))  # the database's order is Python's
+    at: dict[str, int] | None = None if ordered else {ids[i]: i for i in range(n)}
 
     def position(target: str) -> int | None:
+        if at is not None:
+            return at.get(target)
         if ordered:
             i = bisect_left(ids, target)
             return i if i < n and ids[i] == target else None
-        return next((i for i, x in enumerate(ids) if x == target), None)  # judgements are few
+        return next((i for i in range(n) if ids[i] == target), None)  # judgements are few
+
+    if matcher is not None:  # records sharing a link key
+        head_key, head = None, 0
+        for key, i in driver_rows(conn, "SELECT key, pos FROM link_pos ORDER BY key"):
+            if key != head_key:
+                head_key, head = key, i
+            else:
+                union(head, i)
+    at = None  # (a map of every id, in a database whose order is not Python's: dropped)
 
     def resolve(target: str, key: dict | None) -> str | None:
         if position(target) is not None:
@@ -926,6 +1181,8 @@ def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, DocumentR
         size = array("i", bytes(4 * n))
         for i in range(n):
             size[parent[i]] += 1
+    if matcher is not None:
+        conn.exec_driver_sql("DROP TABLE link_pos")
     roots = sorted((i for i in range(n) if parent[i] == i), key=ids.__getitem__)
     end = array("i", bytes(4 * n))
     filled = 0
@@ -950,17 +1207,73 @@ def _rebuild_kind_batched(conn: Connection, kind: str, docs: dict[str, DocumentR
         if batch:
             yield batch
 
+    # a component larger than a batch is mostly records with one signature (a pledge reported by
+    # thousands of documents): load one of each signature to cluster, as an incremental merge does
+    # (`_rebuild_kind_touched`: no merge or split judgement may keep them apart), and stream the
+    # others through the assembly. Agreements are not: their stage history reads every member.
+    streamable = matcher is not None and kind != "agreements" and not _judged(kind, judgements)
     for batch in batches():
         canon: dict[str, str] = {}
-        recs = list(iter_seen(conn, docs, kind, sorted(batch), canon))
+        load = sorted(batch)
+        ghosts: dict[str, list[str]] = {}
+        if streamable and len(batch) > batch_records:
+            ghosts = _signature_ghosts(conn, load)
+            skip = {g for gs in ghosts.values() for g in gs}
+            load = [i for i in load if i not in skip]
+        recs = list(iter_seen(conn, docs, kind, load, canon))
         if kind == "agreements" and per_doc_parties is not None:
             apply_context_parties(recs, per_doc_parties)
+
+        def stream(part: list[str], canon=canon) -> Iterator[Seen]:
+            return iter_seen(conn, docs, kind, part, canon)
+
         stats = _rebuild_kind(conn, kind, recs, docs, judgements, rejected_values, flag_rows, ts,
-                              resolve=resolve, canon=canon, big=big)
+                              resolve=resolve, canon=canon, big=big, ghosts=ghosts or None,
+                              stream=stream if ghosts else None)
         for key, v in stats.items():
             totals[key] += v
         recs = None
+        if flush is not None:
+            flush(flag_rows)
     return dict(totals)
+
+
+class _Ids:
+    """A kind's as-seen ids in read order, packed: they have one length (`statements.record_id`:
+    prefix, dash, 24 hex digits), so n of them are one buffer of n × that length, 28 bytes an id
+    against ~85 for a str in a list. An id of another length (or not ASCII) makes it a plain list."""
+
+    __slots__ = ("buf", "width", "items")
+
+    def __init__(self):
+        self.buf = bytearray()
+        self.width = 0
+        self.items: list[str] | None = None
+
+    def append(self, rid: str) -> None:
+        if self.items is None:
+            if not self.buf and rid and rid.isascii():
+                self.width = len(rid)
+            if len(rid) == self.width and rid.isascii():
+                self.buf += rid.encode("ascii")
+                return
+            self.items = [self[i] for i in range(len(self))]
+        self.items.append(rid)
+
+    def __len__(self) -> int:
+        if self.items is not None:
+            return len(self.items)
+        return len(self.buf) // self.width if self.width else 0
+
+    def __getitem__(self, i: int) -> str:
+        if self.items is not None:
+            return self.items[i]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        w = self.width
+        return self.buf[i * w:(i + 1) * w].decode("ascii")
 
 
 def _judged(kind: str, judgements: list[Judgement]) -> bool:
@@ -1023,57 +1336,70 @@ def _refine_components(conn: Connection, kind: str, matcher, ids: list[str], roo
         if root[i] not in giant:
             union(root[i], i)  # the other components stay as they are
     big: set[str] = set()
-    rows = driver_rows(conn, "SELECT key, role, record_id FROM match_keys WHERE kind = {p} "
-                       "AND role IN ('k', 's') ORDER BY key, role, record_id", (kind,))
+    # the links of pass 1 with their positions (`link_pos`; positions in id order, as `ids`)
+    rows = driver_rows(conn, "SELECT key, role, pos FROM link_pos WHERE role IN ('k', 's') "
+                       "ORDER BY key, role, pos")
     for (key, role), group in groupby(rows, key=itemgetter(0, 1)):
-        members = [i for i in (bisect_left(ids, r) for _, _, r in group) if root[i] in giant]
+        members = [i for _, _, i in group if root[i] in giant]
         if len(members) < 2:
             continue
         if role == "s":  # equal signatures: one cluster (`_collapse`)
             for i in members[1:]:
                 union(members[0], i)
             continue
-        recs = list(iter_seen(conn, docs, kind, [ids[i] for i in members]))
-        if kind == "agreements" and per_doc_parties is not None:
-            apply_context_parties(recs, per_doc_parties)
-        at = dict(zip([ids[i] for i in members], members, strict=True))
-        blocks: dict[str, list[Seen]] = defaultdict(list)
-        for r in recs:  # the raw keys behind this hash (one, but for a collision)
-            for k in keys_of(matcher, r):
+        # the block streamed, in id order: of records with one signature only the first is kept
+        # (`_JoinBlock`), so a key shared by a fifth of the kind holds its distinct records only
+        blocks: dict[str, _JoinBlock] = {}
+        for r in iter_seen(conn, docs, kind, [ids[i] for i in members]):
+            if kind == "agreements" and per_doc_parties is not None:
+                apply_context_parties([r], per_doc_parties)
+            for k in keys_of(matcher, r):  # the raw keys behind this hash (one, but for a collision)
                 if _h(f"{kind}\x1fk\x1f{k}") == key:
-                    blocks[k].append(r)
+                    if k not in blocks:
+                        blocks[k] = _JoinBlock(matcher, union, lambda rid: bisect_left(ids, rid))
+                    blocks[k].add(r)
         for k, block in blocks.items():
-            _join_block(k, block, matcher, at, union, big)
+            block.join(k, big)
     return array("i", (find(i) for i in range(n))), big
 
 
-def _join_block(key: str, block: list[Seen], matcher, at: dict[str, int], union, big: set[str]) -> None:
-    """Join the records of one block (in id order) that `cluster_kind` may cluster together."""
-    reps: list[Seen] = []
-    weak: list[Seen] = []
-    first: dict[tuple, Seen] = {}
-    for r in block:
-        is_weak = matcher.weak(r)
-        sig = signature_of(matcher, r)
+class _JoinBlock:
+    """Joins the records of one block (fed in id order) that `cluster_kind` may cluster together:
+    equal signatures at once (each record after the first of its signature is joined and
+    dropped), then the pairs of the rest."""
+
+    def __init__(self, matcher, union, position):
+        self.matcher, self.union, self.position = matcher, union, position
+        self.reps: list[Seen] = []
+        self.weak: list[Seen] = []
+        self.first: dict[tuple, Seen] = {}
+
+    def add(self, r: Seen) -> None:
+        is_weak = self.matcher.weak(r)
+        sig = signature_of(self.matcher, r)
         if sig is not None:
-            other = first.setdefault((is_weak, sig), r)
+            other = self.first.setdefault((is_weak, sig), r)
             if other is not r:
-                union(at[other.id], at[r.id])
-                continue
-        (weak if is_weak else reps).append(r)
-    if len(reps) > BIG_BLOCK:
-        big.add(key)
-    else:
-        for x, y in _block_pairs(reps, matcher):
+                self.union(self.position(other.id), self.position(r.id))
+                return
+        (self.weak if is_weak else self.reps).append(r)
+
+    def join(self, key: str, big: set[str]) -> None:
+        matcher, union, at = self.matcher, self.union, self.position
+        reps, weak = self.reps, self.weak
+        if len(reps) > BIG_BLOCK:
+            big.add(key)
+        else:
+            for x, y in _block_pairs(reps, matcher):
+                if matcher.score(x, y):
+                    union(at(x.id), at(y.id))
+        for w in weak:
+            for r in reps:
+                if matcher.score(w, r):
+                    union(at(w.id), at(r.id))
+        for x, y in combinations(weak, 2):
             if matcher.score(x, y):
-                union(at[x.id], at[y.id])
-    for w in weak:
-        for r in reps:
-            if matcher.score(w, r):
-                union(at[w.id], at[r.id])
-    for x, y in combinations(weak, 2):
-        if matcher.score(x, y):
-            union(at[x.id], at[y.id])
+                union(at(x.id), at(y.id))
 
 
 def _judgements_anchored(conn: Connection, judgements: list[Judgement]) -> bool:
@@ -1087,6 +1413,13 @@ def _judgements_anchored(conn: Connection, judgements: list[Judgement]) -> bool:
 
 
 MATCH_KEYS_META = "match_keys_version"
+
+
+def _write_positions(conn: Connection, rows: list[tuple[str, str, int]]) -> None:
+    """Rows (key, role, position) into `_rebuild_kind_batched`'s temporary `link_pos`."""
+    if rows:
+        sql = placeholders(conn, "INSERT INTO link_pos (key, role, pos) VALUES ({p}, {p}, {p})")
+        conn.exec_driver_sql(sql, rows)
 
 
 def _write_links(conn: Connection, kind: str, links: dict[str, dict[str, str]], replace: bool = True) -> None:
@@ -1163,14 +1496,7 @@ def _rebuild_kind_touched(conn: Connection, kind: str, touched: set[str], docs: 
                  any((i or "").startswith(own) for i in (j.target_id, j.other_id)) for j in judgements)
     ghosts: dict[str, list[str]] = {}
     if not judged:  # one loaded member per old signature group; the rest are ghosts
-        group: dict[str, list[str]] = defaultdict(list)
-        for rid, key in in_chunks(conn, "SELECT record_id, key FROM match_keys WHERE role = 's' "
-                                  "AND record_id IN ({ids})", old):
-            group[key].append(rid)
-        for members in group.values():
-            if len(members) > 1:
-                members.sort()
-                ghosts[members[0]] = members[1:]
+        ghosts = _signature_ghosts(conn, old)
         skip = {g for gs in ghosts.values() for g in gs}
         old = [i for i in old if i not in skip]
     recs = sorted(fresh + _load_records(conn, kind, old, docs, canon), key=lambda r: r.id)
@@ -1187,6 +1513,21 @@ def _rebuild_kind_touched(conn: Connection, kind: str, touched: set[str], docs: 
     incremental = None if judged else (dict(canon), new_ids)
     return _rebuild_kind(conn, kind, recs, docs, judgements, rejected_values, flag_rows, ts, touched,
                          resolve=resolve, canon=canon, ghosts=ghosts, load=load, incremental=incremental)
+
+
+def _signature_ghosts(conn: Connection, ids: list[str]) -> dict[str, list[str]]:
+    """Of `ids`, those sharing a signature (`match_keys` role s) with a smaller one: the smallest of
+    each group → the others (sorted), which `cluster_kind` takes as its `ghosts`."""
+    group: dict[str, list[str]] = defaultdict(list)
+    for rid, key in in_chunks(conn, "SELECT record_id, key FROM match_keys WHERE role = 's' "
+                              "AND record_id IN ({ids})", ids):
+        group[key].append(rid)
+    ghosts: dict[str, list[str]] = {}
+    for members in group.values():
+        if len(members) > 1:
+            members.sort()
+            ghosts[members[0]] = members[1:]
+    return ghosts
 
 
 def _load_records(conn: Connection, kind: str, ids: list[str], docs: dict[str, DocumentRow],
@@ -1256,12 +1597,15 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
                   canon: dict[str, str] | None = None, ghosts: dict[str, list[str]] | None = None,
                   load: Callable[[list[str]], list[Seen]] | None = None,
                   incremental: tuple[dict[str, str], set[str]] | None = None,
-                  big: frozenset[str] | set[str] = frozenset(), sink: dict | None = None) -> dict:
+                  big: frozenset[str] | set[str] = frozenset(), sink: dict | None = None,
+                  stream: Callable[[list[str]], Iterator[Seen]] | None = None) -> dict:
     """Cluster, assemble and write one kind's records: all of them, or (with `resolve`, from
     `_rebuild_kind_batched` or `_rebuild_kind_touched`) whole components, reading and remapping
     only their own. `ghosts` (see `cluster_kind`) are loaded with `load` when their cluster is
     rewritten. `sink` (a whole kind, `canon` given): the rows to write are put there instead
-    (`_write_kind`), for a rebuild that merges kinds in another process."""
+    (`_write_kind`), for a rebuild that merges kinds in another process. `stream` (with `ghosts`,
+    from `_rebuild_kind_batched`): reads members not loaded, to be assembled a chunk at a time
+    (`_Assembly`) rather than all loaded at once."""
     from .lifecycle import stage_rows
 
     index = {r.id: r for r in recs}
@@ -1316,13 +1660,27 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
             sources[cid].add((document_id, span_start, span_end))
 
     record_rows, merge_rows, history_rows = [], [], []
+    streamed_merges = 0
     for c in clusters:
-        data = assemble(c, index, docs, corrections.get(c.id, {}), rejected_values)
+        acc = _Assembly(c.kind, rejected_values)
+        if stream is None:
+            for m in c.members:
+                acc.add(index[m])
+        else:  # members not loaded (ghosts) read a chunk at a time
+            for m in c.members:
+                if m in index:
+                    acc.add(index[m])
+            for part in chunks([m for m in c.members if m not in index], STREAM_RECORDS):
+                for r in stream(list(part)):
+                    acc.add(r)
+        data = acc.result(corrections.get(c.id, {}))
         dis = data.pop("_disagreements")
         approximate = data.pop("_approximate")
         if c.kind == "agreements":
             if not data.get("parties"):
-                data["parties"] = _context_party_names([index[m] for m in c.members])
+                data["parties"] = _context_party_names(acc.context)
+            if isinstance(docs, _Published):  # the stage history names its documents' sources
+                docs = load_documents(conn, {r.document_id for r in index.values()})
             rows, current_stage, flags = stage_rows(c, index, docs, rejected_values)
             history_rows.extend(rows)
             flag_rows.extend(flags)
@@ -1331,10 +1689,9 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
             dis.pop("status", None)
         label = label_of(c.kind, data)
         flag_rows.extend(_disagreement_flags(c.id, c.kind, label, dis, approximate))
-        pubs = sorted(p for p in (index[m].published for m in c.members) if p)
         src = sources.get(c.id, set())
-        last = pubs[-1] if pubs else None
-        n_documents = len({index[m].document_id for m in c.members})
+        last = acc.last_published
+        n_documents = len(acc.documents)
         # without flags: `review.store_certainty` applies open flags once the checks have run
         certainty, reasons = certainty_of(weakest_merge(c.edges), (), n_documents)
         record_rows.append({"id": c.id, "kind": c.kind, "label": label, "data": dumps(data),
@@ -1342,14 +1699,19 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
                             "n_members": len(c.members), "n_sources": len(src) or len(c.members),
                             "n_documents": n_documents, "certainty": certainty, "reasons": dumps(reasons),
                             "open_flags": 0,
-                            "first_published": pubs[0] if pubs else None,
-                            "last_published": pubs[-1] if pubs else None,
+                            "first_published": acc.first_published,
+                            "last_published": last,
                             "status": "rejected" if c.id in rejected else "active",
                             "confirmed": c.id in confirmed, "updated_at": ts})
-        for a, b, score, rule, by, jid in c.edges:
-            merge_rows.append({"id": sha("merge", c.kind, a, b), "kind": c.kind, "canonical_id": c.id,
-                               "record_a": a, "record_b": b, "score": round(float(score), 4), "rule": rule,
-                               "decided_by": by, "judgement_id": jid})
+        if stream is not None and sink is None and len(c.edges) > STREAM_RECORDS:
+            # a large record's merges written a chunk at a time: its edges are distinct pairs (each
+            # a union that joined two parts), so the de-duplication below has nothing to drop
+            for part in chunks(c.edges, 5000):
+                _insert(conn, t.merges, [_merge_row(c, *e) for e in part])
+            streamed_merges += len(c.edges)
+            continue
+        for e in c.edges:
+            merge_rows.append(_merge_row(c, *e))
     merge_rows = list({r["id"]: r for r in merge_rows}.values())
     if now_map is None:
         now_map = canon
@@ -1361,8 +1723,15 @@ def _rebuild_kind(conn: Connection, kind: str, recs: list[Seen], docs: dict[str,
         sink.update(rows)
     else:
         _write_kind(conn, rows)
-    return {"records": len(record_rows), "merges": len(merge_rows), "stage_history": len(history_rows),
-            "remapped": len(rows["changed"]), "rewritten": len(record_rows)}
+    return {"records": len(record_rows), "merges": len(merge_rows) + streamed_merges,
+            "stage_history": len(history_rows), "remapped": len(rows["changed"]),
+            "rewritten": len(record_rows)}
+
+
+def _merge_row(c: Cluster, a: str, b: str, score: float, rule: str, by: str, jid: int | None) -> dict:
+    return {"id": sha("merge", c.kind, a, b), "kind": c.kind, "canonical_id": c.id, "record_a": a,
+            "record_b": b, "score": round(float(score), 4), "rule": rule, "decided_by": by,
+            "judgement_id": jid}
 
 
 def _write_kind(conn: Connection, rows: dict) -> None:
@@ -1416,9 +1785,9 @@ def _apply_remap(conn: Connection, changed: list[dict[str, str]]) -> None:
             conn.execute(stmt, changed)
 
 
-def _context_party_names(members: list[Seen]) -> list[str]:
-    """Parties of an agreement no source names, when every source's context gives the same pair."""
-    ctx = {m.context_parties for m in members}
+def _context_party_names(ctx: set[frozenset[str]]) -> list[str]:
+    """Parties of an agreement no source names, when every source's context (the set of its
+    members' `context_parties`) gives the same pair."""
     if len(ctx) != 1 or not next(iter(ctx)):
         return []
     return sorted(party_name(c) for c in next(iter(ctx)))
