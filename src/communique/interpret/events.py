@@ -260,7 +260,7 @@ def find_events(ctx: Context) -> list[Event]:
                 date, date_end, place = prev.date, prev.date_end, prev.place
         if date is None and place is None:
             continue
-        if _called_off(ctx, c):
+        if _called_off(ctx, c) or _domestic_sitting(c.name):
             continue
         if _THE_ORGANISATION.search(c.name):
             # "an informal summit of the organisation" after "the Organization of Turkic States": which one
@@ -327,6 +327,34 @@ _CALLED_OFF = re.compile(
     r"\b(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:postponed|cancell?ed|called\s+off|put\s+off|"
     r"suspended|delayed)\b"
 )
+
+
+@lru_cache(maxsize=1)
+def _domestic_sitting_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a sitting as the name's head, one state's body holding it, a word of a partnership) from
+    data/events.yaml domestic_sittings."""
+    d = data.load("events")["domestic_sittings"]
+
+    def alt(key: str) -> str:
+        return "|".join(re.escape(str(w)) for w in sorted(d[key], key=len, reverse=True))
+
+    head = re.compile(rf"(?i:(?:(?:{alt('adjectives')})\s+)*(?:{alt('sittings')})\b)")
+    bodies = alt("bodies")
+    # "… of the Senate", "chaired by Chairman of the Senate", "the Senate's plenary", "Cabinet meeting"
+    held = re.compile(
+        rf"\bof\s+the\s+(?:{bodies})\b|\b(?:{bodies})(?:['’]s)?\s+(?i:{alt('sittings')})\b"
+    )
+    partner = re.compile(rf"(?i:\b(?:{alt('partner_words')})\b|[A-Z]\w*[–—-][A-Z])")
+    return head, held, partner
+
+
+def _domestic_sitting(name: str) -> bool:
+    """ "plenary session of the Senate", "extended board meeting of the Ministry", "Cabinet meeting": a
+    sitting of one state's own body, not an occasion of the partnership."""
+    head, held, partner = _domestic_sitting_rx()
+    if head.match(name) is None and held.match(name) is None:
+        return False
+    return held.search(name) is not None and partner.search(name) is None
 
 
 def _called_off(ctx: Context, c: _Cand) -> bool:
