@@ -194,6 +194,11 @@ def find_events(ctx: Context) -> list[Event]:
             continue  # a bold lead-in titles the paragraph, whose sentences name the occasion
         date, date_end = _date(ctx, c, nxt)
         place = _place(ctx, c, nxt)
+        occasion = ctx.memo.get("occasion_sitting")
+        if occasion is not None and c.start <= occasion[0][0] < c.end:
+            # the reported sitting of a companies' format (meetings: not a meeting): its day and place
+            date, date_end = (date, date_end) if date else (occasion[1], occasion[2])
+            place = place or occasion[3]
         if date is None and not c.within and _ALSO.search(ctx.text, s0, c.start):
             day = _paragraph_day(ctx, c.start)  # "… and opened a conference on water diplomacy": that trip's
             if day is not None:
@@ -547,7 +552,8 @@ _MET_TIMES = re.compile(
     r"[^.;]{0,80}?\b(?:has|have|had)\s+(?:already\s+)?(?:met|convened|sat)\s+(?:twice|thrice|(?:\w+|\d+)\s+times)\b"
 )
 _SITTING_OF_BEFORE = re.compile(
-    r"(?:\b(next|previous|last|further|following|upcoming)\s+)?\b(meeting|session|sitting)\s+of\s+(?:the\s+)?$",
+    r"(?:\b(next|previous|last|further|following|upcoming|inaugural)\s+)?\b(meeting|session|sitting)\s+of\s+"
+    r"(?:the\s+)?$",
     re.I,
 )
 _SITTING_AFTER = re.compile(r"\s+(?:summit|meeting|session|sitting|forum)\b", re.I)
@@ -557,6 +563,13 @@ _NOT_OWNER = re.compile(
     r"(?:The|A|An|This|That|Its|Their|Next|Last|Previous|First|Second|Third|[IVXLC]+|\d+\w*|[A-Z][a-z]+th|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
+
+
+@lru_cache(maxsize=1)
+def _occasion_types() -> frozenset[str]:
+    """Companies' formats (data/bodies.yaml occasions): their sittings are events, named "the 8th
+    meeting of the A–B Business Council" as written."""
+    return frozenset(data.load("bodies").get("occasions") or [])
 
 
 def _owner_before(ctx: Context, b: BodyMention) -> tuple[int, str] | None:
@@ -627,7 +640,11 @@ def _body_events(ctx: Context) -> list[_Cand]:
             cm = _CAPS_BETWEEN.fullmatch(ctx.text, o.span[1], b.span[0])
             if cm and not _NOT_OWNER.match(cm.group(1)):
                 name = f"{cm.group(1)} {name}"
-        sm = _SITTING_OF_BEFORE.search(ctx.text, max(0, b.span[0] - 40), b.span[0]) if not b.parties else None
+        sm = (
+            _SITTING_OF_BEFORE.search(ctx.text, max(0, b.span[0] - 40), b.span[0])
+            if not b.parties or b.type.endswith(tuple(_occasion_types()))
+            else None
+        )
         if sm is not None and (o is None or o.span[1] <= sm.start(2) <= o.span[1] + 1) and (o or sm.group(1)):
             # "the next session of the Business Council", "the first meeting of the joint working group":
             # the sitting, named as the text names it
