@@ -289,9 +289,12 @@ def find_events(ctx: Context) -> list[Event]:
         same = f"{key.split()[-1]}|{date}|{place}" if date and place and " sidelines of " not in key else None
         if key in seen or (same and same in seen):
             first = next((e for e in out if e.name.lower() == key), None)
-            if first is not None and first.date is None and date:
+            if first is not None and date and (
+                first.date is None or (len(date) > len(first.date) and date.startswith(first.date))
+            ):
                 # '* "Uzbekistan Days" in Brussels' in a contents list, then "From 15 to 17 April … organised
-                # "Uzbekistan Days"": the occasion takes the day its later mention gives
+                # "Uzbekistan Days"": the occasion takes the day its later mention gives; "in January 2024"
+                # then a note "[3] … Forum, Brussels, 29–30 January 2024": the days of that month
                 first.date, first.date_end, first.place = date, date_end, first.place or place
             continue
         seen.add(key)
@@ -1123,11 +1126,14 @@ _NEW_FORMAT = re.compile(
 def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "the fourth round of the dialogue", "the next round", "the last session, held in …": another
     sitting of the reported body named with a generic noun."""
-    if ctx.meeting is None or ctx.meeting_body is None:
+    if ctx.meeting is not None and ctx.meeting_body is not None:
+        body, main_no, main_body = ctx.meeting.body, ctx.meeting.number, ctx.meeting_body
+    elif ctx.memo.get("occasion_sitting") is not None:
+        # the reported sitting of a business council (an event, not a meeting): "its next session"
+        body, main_no, main_body = ctx.memo["occasion_sitting"][4:7]
+    else:
         return []
-    body = ctx.meeting.body
-    main_no = ctx.meeting.number
-    type_words = {w.lower() for w in ctx.meeting_body.type.split()}
+    type_words = {w.lower() for w in main_body.type.split()}
     out = []
     nouns = _sitting_nouns().positions(ctx.at) if ctx.at is not None else None
     if nouns is None:
@@ -1169,10 +1175,10 @@ def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             s_start = ctx.sentence_at(m.start()).start
             if any(
                 s_start <= b.span[0] < m.start()
-                and b.span != ctx.meeting_body.span
+                and b.span != main_body.span
                 # ("The Cooperation Council took stock … since its previous meeting": the reported body again)
                 and not (
-                    b.type == ctx.meeting_body.type and (not b.parties or b.name == ctx.meeting_body.name)
+                    b.type == main_body.type and (not b.parties or b.name == main_body.name)
                 )
                 for b in ctx.bodies
             ):

@@ -1054,7 +1054,7 @@ def find_meetings(ctx: Context) -> list[Meeting]:
         # dated and placed as the sitting would be
         d = _date(ctx, body) or _eve(ctx, body, _dateline_day(ctx, body))
         ctx.memo["occasion_sitting"] = (body.span, d.value if d else None, d.end if d else None,
-                                        _place(ctx, body, _format(ctx, body)))
+                                        _place(ctx, body, _format(ctx, body)), name, number, body)
         ctx.meeting_body = None
         return []
     late = ctx.memo.get("late_sitting")
