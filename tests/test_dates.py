@@ -684,3 +684,64 @@ def test_first_form_match_is_what_every_form_matches():
         assert (got.span(), got.lastgroup, groups[0]) == (want.span(), want.lastgroup, groups[1]), text
         other += got.lastgroup not in _DATELINE_KINDS
     assert tried > 5000 and other > 500  # (an earlier form wins at some: "3–4 June", "June 3–4")
+
+
+@pytest.mark.parametrize(
+    "text, span_text, value, end",
+    [
+        ("The forum will run from June 9 to June 11.", "June 9 to June 11", "2026-06-09", "2026-06-11"),
+        ("The fair was open from March 3 until March 5, 2025.", "March 3 until March 5, 2025",
+         "2025-03-03", "2025-03-05"),
+        ("Leaders will gather in Tianjin on August 31 – September 1, as planned.", "August 31 – September 1",
+         "2026-08-31", "2026-09-01"),
+        ("The visit lasted from May 28 through June 2.", "May 28 through June 2", "2026-05-28", "2026-06-02"),
+    ],
+)
+def test_month_first_range_with_the_month_repeated(text, span_text, value, end) -> None:
+    m = only(text, D(2026, 6, 1) if "will" in text else D(2026, 6, 10))
+    assert (m.text, m.value, m.end) == (span_text, value, end)
+
+
+def test_two_month_first_days_joined_by_and_stay_two_dates() -> None:
+    got = find_dates("The delegation met on June 9 and June 11.", D(2026, 6, 20))
+    assert [(m.text, m.value) for m in got] == [("June 9", "2026-06-09"), ("June 11", "2026-06-11")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The games, which take place from 26 to 29 October, gather 3,000 athletes.",
+        "The fair takes place on 26–29 October in Almaty.",
+        "The exhibition is taking place from 26 to 29 October at the Expo centre.",
+        "The congress, which is being held on 26-29 October, opens with a plenary.",
+        "The festival runs from 26 to 29 October.",
+    ],
+)
+def test_present_tense_of_a_planned_occasion_resolves_forward(text) -> None:
+    m = only(text, D(2026, 6, 1))
+    assert (m.value, m.end) == ("2026-10-26", "2026-10-29")
+
+
+def test_past_tense_of_an_occasion_still_resolves_back() -> None:
+    m = only("The games, which took place from 26 to 29 October, gathered athletes.", D(2026, 6, 1))
+    assert m.value == "2025-10-26"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Presidency agenda:\n- October: a business forum will open in Almaty.\n", "2026-10"),
+        ("Plans for the year:\n2. November – the summit is scheduled in Samarkand.\n", "2026-11"),
+        ("Timeline\n* March: the agreement was initialled.\n", "2026-03"),
+        ("**May:** the commission will meet again.\n", "2027-05"),
+    ],
+)
+def test_month_heading_an_agenda_item(text, value) -> None:
+    got = [m for m in find_dates(text, D(2026, 6, 1)) if m.granularity == "month"]
+    assert [m.value for m in got] == [value]
+
+
+@pytest.mark.parametrize("text", ["Prime Minister May: we agree.", "The May Day parade went ahead.",
+                                  "October was a busy month for trade."])
+def test_month_not_heading_an_item_needs_a_cue(text) -> None:
+    assert find_dates(text, D(2026, 6, 1)) == []

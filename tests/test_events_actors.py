@@ -344,10 +344,10 @@ def test_a_group_meeting_that_is_the_reported_sitting_is_no_other_event():
 
 def test_a_sitting_of_a_body_without_parties_keeps_its_noun():
     ev = events(
-        "The Kazakhstan–China Business Council met in Astana on Tuesday. The next session of the Business "
-        "Council is planned in Xi'an in 2026."
+        "The Kazakhstan–China Cooperation Committee met in Astana on Tuesday. The next session of the "
+        "Cooperation Committee is planned in Xi'an in 2026."
     )
-    assert ev["next session of the Kazakhstan–China Business Council"] == ("2026", "Xi'an")
+    assert ev["next session of the Kazakhstan–China Cooperation Committee"] == ("2026", "Xi'an")
     ev = events(
         "The 5th Latvia–Uzbekistan Intergovernmental Commission met in Riga on 3 June 2025.\n\n"
         "The last session of the Business Council took place in Tashkent in April."

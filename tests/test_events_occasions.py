@@ -303,7 +303,9 @@ def test_a_plans_period_does_not_date_the_occasion_it_is_endorsed_at():
         "The roadmap for 2025–2026 was finalised and is expected to be endorsed at the next Cooperation "
         "Council."
     )
-    assert ev == {}  # undated and with no place: no event (not one dated 2025–2026)
+    # the Business Council's sitting is an event of today; the next Council, undated and with no place, none
+    # (not one dated 2025–2026)
+    assert ev == {"1st meeting of the Latvia–EU Business Council": ("2025-06-20", "Riga")}
 
 
 def test_the_next_round_of_consultations_without_a_reported_sitting():

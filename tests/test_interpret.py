@@ -749,8 +749,8 @@ def test_economic_committees_demarcation_commissions_and_bare_korea():
         "Budapest on 9–10 October.": "Hungary–Kazakhstan Intergovernmental Economic Committee",
         "The ministers met in Osh on Monday for the 3rd session of the Tajik–Kyrgyz Joint Demarcation "
         "Commission.": "Tajikistan–Kyrgyzstan Joint Demarcation Commission",
-        "The 4th meeting of the Kazakhstan–Korea Business Council took place in Astana on 2 July.": (
-            "Kazakhstan–South Korea Business Council"
+        "The 4th meeting of the Kazakhstan–Korea Intergovernmental Commission met in Astana on 2 July.": (
+            "Kazakhstan–South Korea Intergovernmental Commission"
         ),
     }
     for text, body in cases.items():

@@ -109,9 +109,14 @@ def test_name_between_the_ordinal_and_the_sitting():
 
 def test_capitalised_name_words_before_a_known_type_stay_in_the_name():
     (m,) = ex(
-        "The second session of the Kazakhstan–Qatar Joint Business Council was held in Doha on 4 June."
+        "The second session of the Kazakhstan–Qatar Joint Strategic Council was held in Doha on 4 June."
     ).meetings
-    assert m.body == "Kazakhstan–Qatar Joint Business Council" and m.number == 2
+    assert m.body == "Kazakhstan–Qatar Joint Strategic Council" and m.number == 2
+    # a companies' format (data/bodies.yaml occasions), "Joint" or not: its sitting is an event
+    e = ex("The second session of the Kazakhstan–Qatar Joint Business Council was held in Doha on 4 June.")
+    assert e.meetings == [] and [(v.name, v.place) for v in e.events] == [
+        ("2nd session of the Kazakhstan–Qatar Joint Business Council", "Doha")
+    ]
 
 
 def test_each_head_takes_the_delegation_named_nearest_before_them():

@@ -86,6 +86,10 @@ rf"(?P<iso_d>[0-3]?[0-9])(?![0-9]|[./-][0-9]))",
     rf"(?P<drr_d2>{_DAY}){_S}+(?P<drr_m2>{_MONTH})(?:,?{_S}+(?P<drr_y>{_YEAR}))?)",
     rf"(?P<dr>(?<![0-9.,])(?P<dr_d1>{_DAY}){_S}*{_DASH}{_S}*(?P<dr_d2>{_DAY}){_S}+(?:of{_S}+)?"
     rf"(?P<dr_m>{_MONTH})(?:,?{_S}+(?P<dr_y>{_YEAR})|{_S}+{_RELY.format('dr_rel')})?)",
+    # "from June 9 to June 11", "August 31 – September 1": month-first, the month written twice (not
+    # "and": "on June 9 and June 11" are two days)
+    rf"(?P<mrr>(?P<mrr_m1>{_MONTH}){_S}+(?P<mrr_d1>{_DAY}){_S}*(?:[-–—‒]|{_S}(?:to|until|till|through){_S})"
+    rf"{_S}*(?P<mrr_m2>{_MONTH}){_S}+(?P<mrr_d2>{_DAY})(?![.,][0-9]|{_S}*%)(?:,?{_S}+(?P<mrr_y>{_YEAR}))?)",
     rf"(?P<mr>(?P<mr_m>{_MONTH}){_S}+(?P<mr_d1>{_DAY}){_S}*{_DASH}{_S}*(?P<mr_d2>{_DAY})"
     rf"(?:,?{_S}+(?P<mr_y>{_YEAR}))?)",
     rf"(?P<dmy>(?:(?P<dmy_wd>{_WD}),?{_S}+(?:the{_S}+)?)?(?<![0-9.,])(?P<dmy_d>{_DAY}){_S}+(?:of{_S}+)?"
@@ -161,7 +165,7 @@ def _compile_forms(names: str | None = None) -> re.Pattern:
 # the forms that can start at each kind of trigger: a smaller alternation fails faster (names,
 # for `_compile_forms`; the digit and word ones are used whole only at a character outside ASCII)
 _DIGIT_FORMS = "iso num drr dr dmy fnm ago dec yr y q"
-_NAME_FORMS = "mr dmy mdy myr mmr my mrel bm wd"
+_NAME_FORMS = "mrr mr dmy mdy myr mmr my mrel bm wd"
 _WORD_FORMS = "q qrel hrel fnm boy sea relm ago intime rel wd"
 # The digit forms that can open at a run of that many ASCII digits (the longest there): a year
 # is four digits followed by no digit (iso, dec, yr, y); a day, a month number, "Q"/"M" counts
@@ -223,6 +227,17 @@ _BEFORE_YEAR_RE = re.compile(r"(?P<w>[A-Za-z]+)\.?\s+$|(?P<pre>(?i:mid|early|lat
 _YEAR_NOT_AFTER = frozenset(("the", "its", "their", "our", "his", "her", "this", "that", "a", "an", "of"))
 _YEAR_LABELS = frozenset(str(w).lower().rstrip(".") for w in load("numbers_cues")["count_label_words"])
 _MONEY_AFTER_RE = re.compile(r"\s*(?:bn|billion|million|mln|bln|trillion|tn)\b", re.IGNORECASE)
+
+
+# a month heading an item of an agenda or a timeline: "- October: …", "2. March – …", "**May:** …"
+_ITEM_HEAD_RE = re.compile(r"[ \t]*(?:[-*•·–—]|[0-9]{1,2}[.)])?[ \t]*(?:\*\*|__)?")
+_ITEM_TAIL_RE = re.compile(r"(?:\*\*|__)?[ \t]*(?::|[ \t][–—-][ \t])(?:\*\*|__)?[ \t]*\S")
+
+
+def _agenda_month(text: str, s: int, e: int) -> bool:
+    """Is the month at [s, e) the head of a list item or line, followed by a colon or a dash?"""
+    line = text.rfind("\n", 0, s) + 1
+    return _ITEM_HEAD_RE.fullmatch(text, line, s) is not None and _ITEM_TAIL_RE.match(text, e) is not None
 
 
 def _month(s: str) -> int:
@@ -355,10 +370,10 @@ def _resolve(  # noqa: C901
         # day first (European and international usage) unless only month-first is possible
         d = _valid(y, b, a) or _valid(y, a, b)
         return (d.isoformat(), None, "day", False) if d else None
-    if kind in ("drr", "dr", "mr", "dmy", "mdy"):
-        if kind == "drr":
-            parts = [(_day(g("drr_d1")), _month(g("drr_m1"))), (_day(g("drr_d2")), _month(g("drr_m2")))]
-            year, rel, wd = g("drr_y"), None, None
+    if kind in ("drr", "mrr", "dr", "mr", "dmy", "mdy"):
+        if kind in ("drr", "mrr"):
+            parts = [(_day(g(f"{kind}_d{i}")), _month(g(f"{kind}_m{i}"))) for i in (1, 2)]
+            year, rel, wd = g(f"{kind}_y"), None, None
         elif kind == "dr":
             m_ = _month(g("dr_m"))
             parts = [(_day(g("dr_d1")), m_), (_day(g("dr_d2")), m_)]
@@ -531,7 +546,7 @@ def _resolve(  # noqa: C901
         word = g("bm_m").rstrip(".").lower()
         if anchor is None or len(word) < 4 and word != "may":
             return None
-        if not _MONTH_CUE_RE.search(text, max(0, s - 24), s):
+        if not _MONTH_CUE_RE.search(text, max(0, s - 24), s) and not _agenda_month(text, s, e):
             return None
         mo = _month(word)
         return f"{_month_year(mo, anchor, _future(text, s, e)):04d}-{mo:02d}", None, "month", True

@@ -194,6 +194,11 @@ def find_events(ctx: Context) -> list[Event]:
             continue  # a bold lead-in titles the paragraph, whose sentences name the occasion
         date, date_end = _date(ctx, c, nxt)
         place = _place(ctx, c, nxt)
+        occasion = ctx.memo.get("occasion_sitting")
+        if occasion is not None and c.start <= occasion[0][0] < c.end:
+            # the reported sitting of a companies' format (meetings: not a meeting): its day and place
+            date, date_end = (date, date_end) if date else (occasion[1], occasion[2])
+            place = place or occasion[3]
         if date is None and not c.within and _ALSO.search(ctx.text, s0, c.start):
             day = _paragraph_day(ctx, c.start)  # "… and opened a conference on water diplomacy": that trip's
             if day is not None:
@@ -260,7 +265,7 @@ def find_events(ctx: Context) -> list[Event]:
                 date, date_end, place = prev.date, prev.date_end, prev.place
         if date is None and place is None:
             continue
-        if _called_off(ctx, c):
+        if _called_off(ctx, c) or _domestic_sitting(c.name):
             continue
         if _THE_ORGANISATION.search(c.name):
             # "an informal summit of the organisation" after "the Organization of Turkic States": which one
@@ -284,9 +289,12 @@ def find_events(ctx: Context) -> list[Event]:
         same = f"{key.split()[-1]}|{date}|{place}" if date and place and " sidelines of " not in key else None
         if key in seen or (same and same in seen):
             first = next((e for e in out if e.name.lower() == key), None)
-            if first is not None and first.date is None and date:
+            if first is not None and date and (
+                first.date is None or (len(date) > len(first.date) and date.startswith(first.date))
+            ):
                 # '* "Uzbekistan Days" in Brussels' in a contents list, then "From 15 to 17 April … organised
-                # "Uzbekistan Days"": the occasion takes the day its later mention gives
+                # "Uzbekistan Days"": the occasion takes the day its later mention gives; "in January 2024"
+                # then a note "[3] … Forum, Brussels, 29–30 January 2024": the days of that month
                 first.date, first.date_end, first.place = date, date_end, first.place or place
             continue
         seen.add(key)
@@ -327,6 +335,34 @@ _CALLED_OFF = re.compile(
     r"\b(?:has|have|had|was|were|is|are)\s+(?:been\s+)?(?:postponed|cancell?ed|called\s+off|put\s+off|"
     r"suspended|delayed)\b"
 )
+
+
+@lru_cache(maxsize=1)
+def _domestic_sitting_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a sitting as the name's head, one state's body holding it, a word of a partnership) from
+    data/events.yaml domestic_sittings."""
+    d = data.load("events")["domestic_sittings"]
+
+    def alt(key: str) -> str:
+        return "|".join(re.escape(str(w)) for w in sorted(d[key], key=len, reverse=True))
+
+    head = re.compile(rf"(?i:(?:(?:{alt('adjectives')})\s+)*(?:{alt('sittings')})\b)")
+    bodies = alt("bodies")
+    # "… of the Senate", "chaired by Chairman of the Senate", "the Senate's plenary", "Cabinet meeting"
+    held = re.compile(
+        rf"\bof\s+the\s+(?:{bodies})\b|\b(?:{bodies})(?:['’]s)?\s+(?i:{alt('sittings')})\b"
+    )
+    partner = re.compile(rf"(?i:\b(?:{alt('partner_words')})\b|[A-Z]\w*[–—-][A-Z])")
+    return head, held, partner
+
+
+def _domestic_sitting(name: str) -> bool:
+    """ "plenary session of the Senate", "extended board meeting of the Ministry", "Cabinet meeting": a
+    sitting of one state's own body, not an occasion of the partnership."""
+    head, held, partner = _domestic_sitting_rx()
+    if head.match(name) is None and held.match(name) is None:
+        return False
+    return held.search(name) is not None and partner.search(name) is None
 
 
 def _called_off(ctx: Context, c: _Cand) -> bool:
@@ -519,7 +555,8 @@ _MET_TIMES = re.compile(
     r"[^.;]{0,80}?\b(?:has|have|had)\s+(?:already\s+)?(?:met|convened|sat)\s+(?:twice|thrice|(?:\w+|\d+)\s+times)\b"
 )
 _SITTING_OF_BEFORE = re.compile(
-    r"(?:\b(next|previous|last|further|following|upcoming)\s+)?\b(meeting|session|sitting)\s+of\s+(?:the\s+)?$",
+    r"(?:\b(next|previous|last|further|following|upcoming|inaugural)\s+)?\b(meeting|session|sitting)\s+of\s+"
+    r"(?:the\s+)?$",
     re.I,
 )
 _SITTING_AFTER = re.compile(r"\s+(?:summit|meeting|session|sitting|forum)\b", re.I)
@@ -529,6 +566,13 @@ _NOT_OWNER = re.compile(
     r"(?:The|A|An|This|That|Its|Their|Next|Last|Previous|First|Second|Third|[IVXLC]+|\d+\w*|[A-Z][a-z]+th|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
+
+
+@lru_cache(maxsize=1)
+def _occasion_types() -> frozenset[str]:
+    """Companies' formats (data/bodies.yaml occasions): their sittings are events, named "the 8th
+    meeting of the A–B Business Council" as written."""
+    return frozenset(data.load("bodies").get("occasions") or [])
 
 
 def _owner_before(ctx: Context, b: BodyMention) -> tuple[int, str] | None:
@@ -599,7 +643,11 @@ def _body_events(ctx: Context) -> list[_Cand]:
             cm = _CAPS_BETWEEN.fullmatch(ctx.text, o.span[1], b.span[0])
             if cm and not _NOT_OWNER.match(cm.group(1)):
                 name = f"{cm.group(1)} {name}"
-        sm = _SITTING_OF_BEFORE.search(ctx.text, max(0, b.span[0] - 40), b.span[0]) if not b.parties else None
+        sm = (
+            _SITTING_OF_BEFORE.search(ctx.text, max(0, b.span[0] - 40), b.span[0])
+            if not b.parties or b.type.endswith(tuple(_occasion_types()))
+            else None
+        )
         if sm is not None and (o is None or o.span[1] <= sm.start(2) <= o.span[1] + 1) and (o or sm.group(1)):
             # "the next session of the Business Council", "the first meeting of the joint working group":
             # the sitting, named as the text names it
@@ -1078,11 +1126,14 @@ _NEW_FORMAT = re.compile(
 def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "the fourth round of the dialogue", "the next round", "the last session, held in …": another
     sitting of the reported body named with a generic noun."""
-    if ctx.meeting is None or ctx.meeting_body is None:
+    if ctx.meeting is not None and ctx.meeting_body is not None:
+        body, main_no, main_body = ctx.meeting.body, ctx.meeting.number, ctx.meeting_body
+    elif ctx.memo.get("occasion_sitting") is not None:
+        # the reported sitting of a business council (an event, not a meeting): "its next session"
+        body, main_no, main_body = ctx.memo["occasion_sitting"][4:7]
+    else:
         return []
-    body = ctx.meeting.body
-    main_no = ctx.meeting.number
-    type_words = {w.lower() for w in ctx.meeting_body.type.split()}
+    type_words = {w.lower() for w in main_body.type.split()}
     out = []
     nouns = _sitting_nouns().positions(ctx.at) if ctx.at is not None else None
     if nouns is None:
@@ -1124,10 +1175,10 @@ def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             s_start = ctx.sentence_at(m.start()).start
             if any(
                 s_start <= b.span[0] < m.start()
-                and b.span != ctx.meeting_body.span
+                and b.span != main_body.span
                 # ("The Cooperation Council took stock … since its previous meeting": the reported body again)
                 and not (
-                    b.type == ctx.meeting_body.type and (not b.parties or b.name == ctx.meeting_body.name)
+                    b.type == main_body.type and (not b.parties or b.name == main_body.name)
                 )
                 for b in ctx.bodies
             ):

@@ -1326,6 +1326,14 @@ def find_meetings(ctx: Context) -> list[Meeting]:
     if number is None and body.type in _round_types():
         ctx.meeting_body = None
         return []  # "the regular round of political consultations": an occasion, not a numbered sitting
+    if body.type.endswith(tuple(_occasion_types())):  # ("Joint Business Council" too)
+        # "the 8th meeting of the … Business Council": companies' format, an event (interpret.events),
+        # dated and placed as the sitting would be
+        d = _date(ctx, body) or _eve(ctx, body, _dateline_day(ctx, body))
+        ctx.memo["occasion_sitting"] = (body.span, d.value if d else None, d.end if d else None,
+                                        _place(ctx, body, _format(ctx, body)), name, number, body)
+        ctx.meeting_body = None
+        return []
     late = ctx.memo.get("late_sitting")
     if late is not None and late[0] == body.span:
         d, fmt, place = _late_attrs(ctx, body, late[1])
@@ -1382,6 +1390,11 @@ def _other_side(heads: list[Head], parties: list[str]) -> list[Head]:
         return heads
     other = parties[1] if known[0] == parties[0] else parties[0]
     return [h if h.side else h.model_copy(update={"side": other}) for h in heads]
+
+
+@lru_cache(maxsize=1)
+def _occasion_types() -> frozenset[str]:
+    return frozenset(data.load("bodies").get("occasions") or [])
 
 
 @lru_cache(maxsize=1)
