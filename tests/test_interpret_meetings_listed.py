@@ -267,9 +267,9 @@ def test_the_second_name_after_co_chaired_by_is_a_person():
             "JEC",
         ),
         (
-            "The Kazakhstan–Latvia Business Council (KLBC) gathered in Riga on 12 May. It was the "
-            "fourth KLBC session so far.",
-            "KLBC",
+            "The Kazakhstan–Latvia Cooperation Council (KLCC) gathered in Riga on 12 May. It was the "
+            "fourth KLCC session so far.",
+            "KLCC",
         ),
     ],
 )
