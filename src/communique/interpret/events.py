@@ -2441,7 +2441,9 @@ def _group_meetings_of(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         ]
     subjects += [(a, b, p.name, False) for a, b, p in _actors(ctx)]
     # "Members also met representatives of civil society": the delegation's members, no one named
-    subjects += [(m.start(), m.end(), "", False) for m in _MEMBERS_SUBJECT.finditer(text)]
+    if "embers" in text or "MEPs" in text or "deputies" in text or "parliamentarians" in text:
+        # (one of its words first: opened by a look-behind, the regex is tried at every character)
+        subjects += [(m.start(), m.end(), "", False) for m in _MEMBERS_SUBJECT.finditer(text)]
     out: list[_Cand] = []
     people = _actors(ctx)
     for a, b, who, delegation in sorted(subjects):
