@@ -682,7 +682,9 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             prev_money_fig = fig
             last_money = (fig, s.paragraph, si)
     figures += _year_earlier_counts(ctx, figures)
-    if " met " in ctx.text or "convened" in ctx.text:  # (cheap test first)
+    # (cheap tests first: the regex, opened by "\b", is tried at every character; each match says
+    # "twice" or "times")
+    if (" met " in ctx.text or "convened" in ctx.text) and ("twice" in ctx.text or "times" in ctx.text):
         figures += _times_met(ctx)
     figures += _compared_counts(ctx, figures)
     if "|" in ctx.text:  # statistics tables: bare number cells under a header that states the unit
