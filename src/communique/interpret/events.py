@@ -680,10 +680,26 @@ _THAT_SUBJECT = re.compile(
 
 # ("[TtIi](?<!\w.)" is "\b(?:[Tt]he|[Ii]ts|[Tt]heir)" opened by a class of characters, which sre skips
 # ahead by; a regex opened by "\b" is tried at every character: half the cost, the same matches)
-_PROGRAMME = re.compile(
-    r"[TtIi](?<!\w.)(?:(?<=[Tt])he|(?<=[Ii])ts|(?<=[Tt])heir)\s+(?:[a-z]+\s+)?(?:programme|program)\s+(?:also\s+)?"
-    r"(?:featured|includes|included|comprised|offered|consisted\s+of|features)\s+"
+_PROGRAMME_VERB = (
+    r"\s+(?:also\s+)?(?:featured|includes|included|comprised|offered|consisted\s+of|features)\s+"
 )
+_PROGRAMME = re.compile(
+    r"[TtIi](?<!\w.)(?:(?<=[Tt])he|(?<=[Ii])ts|(?<=[Tt])heir)\s+(?:[a-z]+\s+)?(?:programme|program)"
+    + _PROGRAMME_VERB
+)
+# what follows "program" in every match of _PROGRAMME: tried at each "program" of a text (a few) before
+# the whole text is scanned
+_PROGRAMME_TAIL = re.compile(r"(?:me)?" + _PROGRAMME_VERB)
+
+
+def _programme_told(text: str) -> bool:
+    """Whether some "program" of the text is followed as in a match of _PROGRAMME (else none can match)."""
+    i = text.find("program")
+    while i >= 0:
+        if _PROGRAMME_TAIL.match(text, i + 7):
+            return True
+        i = text.find("program", i + 7)
+    return False
 _ITEM_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _ITEM_END = re.compile(r"\s+(?:attended|organi[sz]ed|given|held|hosted|presented|which|that|who|where)\b")
 
@@ -701,7 +717,7 @@ def _programme_items(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     presentation": each part (data/events.yaml programme_items) of the occasion named before, on its days
     and in its place."""
     text = ctx.text
-    if "rogram" not in text:
+    if not _programme_told(text):
         return []
     out: list[_Cand] = []
     for m in _PROGRAMME.finditer(text):
