@@ -682,7 +682,9 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             prev_money_fig = fig
             last_money = (fig, s.paragraph, si)
     figures += _year_earlier_counts(ctx, figures)
-    if " met " in ctx.text or "convened" in ctx.text:  # (cheap test first)
+    # (cheap tests first: the regex, opened by "\b", is tried at every character; each match says
+    # "twice" or "times")
+    if (" met " in ctx.text or "convened" in ctx.text) and ("twice" in ctx.text or "times" in ctx.text):
         figures += _times_met(ctx)
     figures += _compared_counts(ctx, figures)
     if "|" in ctx.text:  # statistics tables: bare number cells under a header that states the unit
@@ -718,7 +720,8 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
     if pledges and ":" in ctx.text:
         pledges = _package_programs(ctx, pledges)
         figures, pledges = _box_repeats(ctx, figures, pledges)
-    boiler = _boilerplate(ctx.text)
+    # (the sections only drop figures: none, nothing to look for)
+    boiler = _boilerplate(ctx.text, ctx.at.low if ctx.at is not None else "") if figures else []
     if boiler:
         figures = [
             f
@@ -765,7 +768,10 @@ def _figure_lex() -> dict:
     heads = sorted(
         (h for h in fx["boilerplate_headings"] if not h.startswith("about")), key=len, reverse=True
     )
+    cues = sorted({c.lower() for c in fx["link_cues"]}, key=len)
     return {
+        # the link cues none of which holds another ("related", not also "related news"), to look for
+        "link_keys": tuple(c for c in cues if not any(k != c and k in c for k in cues)),
         # a heading line: "About ADB", "## About the EBRD", "Notes to editors:" (no number, no full stop)
         "boiler": re.compile(
             r"^[ \t#*_]*(?:about(?:\s+[A-Za-z&’'.-]+){1,6}?|"
@@ -793,14 +799,17 @@ def _about_a_partner(ctx: Context, pos: int) -> bool:
     return any(p.kind in ("country", "city") for p in ctx.places_in(s.start, s.end))
 
 
-def _boilerplate(text: str) -> list[tuple[int, int, bool]]:
+def _boilerplate(text: str, low: str = "") -> list[tuple[int, int, bool]]:
     """The spans of the standing "About …" sections of a release: from such a heading to the end of
     the paragraph under it; and of links to other articles ("Read also: …" to the end of its line,
     "Related news" alone on its line to the end of the list under it). The flag is true for an
-    "About …" section (whose numbers about a named partner stay figures), false for links."""
+    "About …" section (whose numbers about a named partner stay figures), false for links. `low`:
+    the text with its ASCII letters lower-cased (`scan.lowered`), when the caller has it."""
     out = []
-    low = text.lower()
-    if "read" in low or "related" in low or "see also" in low or "more " in low or "recommended" in low:
+    if len(low) != len(text):
+        low = text.lower()
+    # (a cue in the lower-cased text first: "read" alone is in "already", "more " in most texts)
+    if any(cue in low for cue in _figure_lex()["link_keys"]):
         for m in _figure_lex()["links"].finditer(text):
             line_end = text.find("\n", m.end())
             line_end = len(text) if line_end < 0 else line_end
