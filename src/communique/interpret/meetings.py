@@ -916,13 +916,25 @@ def _listed_participants(ctx: Context, parties: list[str], seen: set) -> list[He
         if line.strip() and not _LIST_ITEM.match(line) and end + lead_ws not in starts:
             break
         end = nl + 1
+    listed = (
+        (a, person)
+        for a, _b, person in ctx.person_mentions()
+        if pos <= a < end and person.name not in seen and person.role
+    )
+    return _one_per_side(ctx, listed, parties, seen)
+
+
+def _one_per_side(
+    ctx: Context, people, parties: list[str], seen: set, one_unsided: bool = False
+) -> list[Head]:
+    """Heads from (position, person) pairs in text order, the first one per side; people whose side is
+    unknown all count unless `one_unsided`. Adds each head's name to `seen` as it goes (`people` may be
+    a generator that reads `seen`)."""
     out: list[Head] = []
     sides: set = set()
-    for a, _b, person in ctx.person_mentions():
-        if not pos <= a < end or person.name in seen or not person.role:
-            continue
-        side = _side(ctx, person, a, ctx.sentence_at(a), parties)
-        if side is not None and side in sides:
+    for start, person in people:
+        side = _side(ctx, person, start, ctx.sentence_at(start), parties)
+        if side in sides and (side is not None or one_unsided):
             continue
         sides.add(side)
         seen.add(person.name)
@@ -1112,26 +1124,21 @@ def _collective_heads(ctx: Context, parties: list[str], limit: int, seen: set) -
     if not m:
         return []
     roles = coll.get(_SPACES.sub(" ", m.group("r").lower()), [])
-    out: list[Head] = []
-    sides = set()
+    out = _one_per_side(ctx, _holders(ctx, roles, limit, seen), parties, seen, one_unsided=True)
+    return out if len(out) >= 2 else []
+
+
+def _holders(ctx: Context, roles: list[str], limit: int, seen: set):
+    """(position, person) of the people named before `limit`, outside quotations, not yet `seen`, who
+    hold one of `roles` ("Minister" also takes "Foreign Minister"); any role when `roles` is empty."""
     for start, _end, person in ctx.person_mentions():
         if start >= limit:
             break
-        if person.name in seen or ctx.in_quote(start):
+        if person.name in seen or ctx.in_quote(start) or not person.role:
             continue
-        role = person.role or ""
-        if roles and not any(role == r or role.endswith(" " + r) for r in roles):
+        if roles and not any(person.role == r or person.role.endswith(" " + r) for r in roles):
             continue
-        if not roles and not role:
-            continue
-        s = ctx.sentence_at(start)
-        side = _side(ctx, person, start, s, parties)
-        if side in sides:
-            continue
-        sides.add(side)
-        seen.add(person.name)
-        out.append(Head(name=person.name, role=person.role, side=side))
-    return out if len(out) >= 2 else []
+        yield start, person
 
 
 _SPACES = re.compile(r"\s+")
@@ -1153,21 +1160,9 @@ def _format_members(ctx: Context, body: BodyMention, parties: list[str], limit: 
     if m is None:
         return []
     roles = (data.load("roles").get("collective") or {}).get(_SPACES.sub(" ", m.group(1).lower()), [])
-    out: list[Head] = []
-    sides: set = set()
-    for start, _end, person in ctx.person_mentions():
-        if start >= limit:
-            break
-        if person.name in seen or ctx.in_quote(start) or not person.role:
-            continue
-        if not any(person.role == r or person.role.endswith(" " + r) for r in roles):
-            continue
-        side = _side(ctx, person, start, ctx.sentence_at(start), parties)
-        if side is not None and side in sides:
-            continue
-        sides.add(side)
-        seen.add(person.name)
-        out.append(Head(name=person.name, role=person.role, side=side))
+    if not roles:
+        return []
+    out = _one_per_side(ctx, _holders(ctx, roles, limit, seen), parties, seen)
     return out if len(out) >= 2 else []
 
 
