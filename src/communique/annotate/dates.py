@@ -178,6 +178,13 @@ _DIGIT_FORMS_BY_RUN = {1: "num drr dr dmy fnm ago q", 2: "num drr dr dmy fnm ago
 _DIGIT_RUN_RE = re.compile(r"[0-9]*")
 
 
+@cache
+def _form_opens(name: str) -> frozenset[str] | None:
+    """The ASCII characters the named form can open with (`ascii_first_chars`; None: cannot tell),
+    worked out once per form for `_FormsByFirst` and `_first_form_match` alike."""
+    return ascii_first_chars(_BY_NAME[name])
+
+
 class _FormsByFirst:
     """ASCII character → the alternation of those of the named forms a match can open with there
     (`ascii_first_chars`; a form it cannot tell about is always kept), None where none can. The
@@ -194,7 +201,7 @@ class _FormsByFirst:
 
     def get(self, c: str) -> re.Pattern | None:
         if self._keep is None:
-            firsts = {n: ascii_first_chars(_BY_NAME[n]) for n in self.names.split()}
+            firsts = {n: _form_opens(n) for n in self.names.split()}
             self._keep = {chr(code): " ".join(n for n, f in firsts.items() if f is None or chr(code) in f)
                           for code in range(128)}
         keep = self._keep.get(c)
@@ -809,9 +816,6 @@ _DATELINE_FORMS = "iso num dmy mdy my"
 _DATELINE_KINDS = frozenset(_DATELINE_FORMS.split())
 
 
-_OPENINGS: dict[str, frozenset[str] | None] = {}  # form name → `ascii_first_chars`, as asked for
-
-
 def _first_form_match(text: str, i: int, m: re.Match, tried: frozenset[str]) -> re.Match:
     """What the alternation of every form (`_compile_forms()`) matches at `i`, given `m`, the match
     there of the alternation of the forms `tried`: the first form in `_FORMS` order that matches
@@ -824,9 +828,7 @@ def _first_form_match(text: str, i: int, m: re.Match, tried: frozenset[str]) -> 
             return m
         if name in tried:
             continue
-        if name not in _OPENINGS:
-            _OPENINGS[name] = ascii_first_chars(_BY_NAME[name])
-        opens = _OPENINGS[name]
+        opens = _form_opens(name)
         if opens is not None and c.isascii() and c not in opens:
             continue
         earlier = _compile_forms(name).match(text, i)
