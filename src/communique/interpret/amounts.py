@@ -458,12 +458,12 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
             continue  # "30 years of projects": a duration, no count of projects
         if not any(w.lower() in lx["count_nouns"] for w in words[1:]):
             continue
-        defined = re.search(r"\b(?:the|both|all|these|those)\s+$", ctx.text[max(0, start - 8) : start], re.I)
-        if defined and not _the_n_that(ctx, start, end, None):
-            continue
         try:
             value = float(parse_number(num))
         except (ValueError, ArithmeticError):
+            continue
+        defined = re.search(r"\b(?:the|both|all|these|those)\s+$", ctx.text[max(0, start - 8) : start], re.I)
+        if defined and not _the_n_that(ctx, start, end, value):
             continue
         out.append(Amount((start, end), num, value, None, "count", qual, None, True))
     return out
@@ -472,19 +472,12 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
 _THE_N_THAT = re.compile(r"\s+(?:[\w’'-]+\s+){0,5}?(?:that|which)\s+(?!(?:is|are|was|were)\b)\w")
 
 
-def _the_n_that(ctx: Context, start: int, end: int, value: float | None) -> bool:
+def _the_n_that(ctx: Context, start: int, end: int, value: float) -> bool:
     """ "It brings the 34 bilateral air services agreements that Kazakhstan holds …": "the" before a
     count that a relative clause defines tells how many such things there are (not "the two sides",
     a reference to ones just named)."""
     if ctx.text[max(0, start - 4) : start].lower() != "the ":
         return False
-    if value is None:
-        from ..annotate.numbers import parse_number
-
-        try:
-            value = float(parse_number(ctx.text[start:end]))
-        except (ValueError, ArithmeticError):
-            return False
     return value >= 3 and bool(_THE_N_THAT.match(ctx.text, end, min(len(ctx.text), end + 80)))
 
 

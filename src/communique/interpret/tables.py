@@ -287,6 +287,9 @@ def table_figures(ctx: Context, figures: list[Figure]) -> tuple[list[Figure], li
         col_dates = [None] + [
             bool(lx["period_head"].fullmatch(c.text.strip(" :"))) for c in head[1:]
         ]
+        col_names = [""] + [_name(ctx, c) for c in head[1:]]
+        # ("| Indicator | Period | Value |": a generic header names nothing)
+        col_names = ["" if n.lower() in lx["generic"] else n for n in col_names]
         periods = sorted(p for p in col_period if p)
         latest = periods[-1] if periods else None
         numbered = head[0].text.lower().strip(" .:") in {w.strip(" .") for w in lx["numbering"]} or all(
@@ -295,13 +298,14 @@ def table_figures(ctx: Context, figures: list[Figure]) -> tuple[list[Figure], li
         for row in rows[1:]:
             if len(row) != ncol:
                 continue  # (an HTML row whose empty cells the reader dropped: columns unknown)
+            nums = [_number(c) for c in row]
             label = row[0]
             if numbered:
                 # "| 2 | Copper smelter | KAZ Minerals | 850.5 |": the row's first cell of words names it
-                label = next((c for c in row[1:] if c.text and not _number(c)), label)
+                label = next((c for c, n in zip(row[1:], nums[1:], strict=True) if c.text and not n), label)
             row_period = None
-            for c in row:
-                if not _number(c) or is_year_like(c.text):
+            for c, n in zip(row, nums, strict=True):
+                if not n or is_year_like(c.text):
                     row_period = row_period or _period_of(ctx, c)
             row_unit = unit_of(label.text)
             row_name = _name(ctx, label)
@@ -323,7 +327,7 @@ def table_figures(ctx: Context, figures: list[Figure]) -> tuple[list[Figure], li
                             if f.span and cell.start <= f.span[0] < cell.end and f.period is None:
                                 out[k] = f.model_copy(update={"period": col_period[j]})
                     continue
-                num = _number(cell)
+                num = nums[j]
                 if num is None:
                     continue
                 value, qual, a, b, pct, value_max = num
@@ -343,9 +347,7 @@ def table_figures(ctx: Context, figures: list[Figure]) -> tuple[list[Figure], li
                     unit, scale = got
                 if is_year_like(cell.text) and unit not in ("percent",):
                     continue
-                col_name = _name(ctx, head[j])
-                if col_name.lower() in lx["generic"]:
-                    col_name = ""  # "| Indicator | Period | Value |"
+                col_name = col_names[j]
                 if col_change[j]:
                     metric = f"{row_name} growth" if row_name else "growth"
                 elif row_name and col_name and not col_period[j]:

@@ -1310,9 +1310,6 @@ def _refine_components(conn: Connection, kind: str, matcher, ids: list[str], roo
 
     `root`: each position's component root (flattened); returns the refined roots (the smallest
     position of each part, ids being in order) and the big keys."""
-    from itertools import groupby
-    from operator import itemgetter
-
     from .matchers import _h
 
     n = len(ids)
