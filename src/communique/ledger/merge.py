@@ -595,26 +595,18 @@ def _vkey(v):
     return (type(v).__name__, v) if isinstance(v, (str, int, float, bool)) or v is None else dumps(v)
 
 
-def assemble(cluster: Cluster, index: dict[str, Seen], docs: dict[str, DocumentRow],
-             corrections: dict[str, dict], rejected_values: set[tuple[str, str, str]]) -> dict:
-    """The merged record: each field from the value most documents give; on a tie, an exact figure
-    over an approximate one, then the earliest document's (the report closest to the event; later
-    ones restate and round). Coupled fields (`rules.yaml: coupled`, e.g. a pledge's amount and its
-    conversions) come together from the one source that gave the chosen lead value. (`_Assembly`
-    fed every member.)"""
-    acc = _Assembly(cluster.kind, rejected_values)
-    for m in cluster.members:
-        acc.add(index[m])
-    return acc.result(corrections)
-
-
 class _Assembly:
-    """`assemble`, fed one member at a time in any order, holding per field only its distinct
-    values (each with the set of documents giving it), not the members: a merged record reported
-    by thousands of documents is assembled from chunks of them. The order `assemble` speaks of
-    (members by publication date, then id) is kept as each value's first position in it: a list
-    field's items in order of first appearance, a tie's earliest source, the first member that
-    says the most about a coupled value."""
+    """The merged record of a cluster: each field from the value most documents give; on a tie, an
+    exact figure over an approximate one, then the earliest document's (the report closest to the
+    event; later ones restate and round). Coupled fields (`rules.yaml: coupled`, e.g. a pledge's
+    amount and its conversions) come together from the one source that gave the chosen lead value.
+
+    Fed one member at a time in any order, it holds per field only its distinct values (each with
+    the set of documents giving it), not the members: a merged record reported by thousands of
+    documents is assembled from chunks of them. The order spoken of above (members by publication
+    date, then id) is kept as each value's first position in it: a list field's items in order of
+    first appearance, a tie's earliest source, the first member that says the most about a coupled
+    value."""
 
     def __init__(self, kind: str, rejected_values: set[tuple[str, str, str]]):
         model = RECORD_TYPES[kind]
