@@ -557,7 +557,7 @@ def _role_right(
     end = k
     while k < len(toks):
         t = toks[k]
-        if "\n" in text[toks[k - 1].end : t.start]:
+        if _line_break(text, toks[k - 1], t):
             break  # "By Anna Berg, Minister of Foreign Affairs" on a line of its own: the role ends there
         if t.base in ("of", "for") and end == k - 1 and toks[end].base.islower():
             x = _lower_complement(toks, k + 1)
@@ -672,7 +672,7 @@ def _unit_then_org(toks: list[Tok], k: int, text: str) -> tuple[int, str] | None
         return None
     y = x + 1
     while y < len(toks) and y < x + 9 and (toks[y].cap or toks[y].base in links):
-        if "\n" in text[toks[y - 1].end : toks[y].start]:
+        if _line_break(text, toks[y - 1], toks[y]):
             break
         y += 1
     if y == x + 1:
@@ -1002,7 +1002,7 @@ def find_people(text: str) -> list[PersonEntity]:
                 or toks[ja].text in (",", ".", "and")
                 # "Transcript of the briefing by the Official Representative of the MFA, Aibek
                 # Smadiyarov" as a line of its own: the name closes the line
-                or "\n" in text[toks[ja - 1].end : toks[ja].start]
+                or _line_break(text, toks[ja - 1], toks[ja])
             )
         ):
             # "the High Representative, Josep Borrell."; "the Foreign Ministers of A and B, X and Y,"
