@@ -557,7 +557,7 @@ def _role_right(
     end = k
     while k < len(toks):
         t = toks[k]
-        if "\n" in text[toks[k - 1].end : t.start]:
+        if _line_break(text, toks[k - 1], t):
             break  # "By Anna Berg, Minister of Foreign Affairs" on a line of its own: the role ends there
         if t.base in ("of", "for") and end == k - 1 and toks[end].base.islower():
             x = _lower_complement(toks, k + 1)
@@ -664,8 +664,6 @@ def _line_break(text: str, a: Tok, b: Tok) -> bool:
 def _unit_then_org(toks: list[Tok], k: int, text: str) -> tuple[int, str] | None:
     """(last token of the unit, the institution) for "<Capitalised unit>, <known institution>" from
     token k after a title and a comma, the institution ending the apposition; None otherwise."""
-    from .orgs import org_info
-
     links = ("of", "for", "and", "the")
     x = k
     while x < len(toks) and x < k + 10 and (toks[x].cap or (x > k and toks[x].base in links)):
@@ -674,7 +672,7 @@ def _unit_then_org(toks: list[Tok], k: int, text: str) -> tuple[int, str] | None
         return None
     y = x + 1
     while y < len(toks) and y < x + 9 and (toks[y].cap or toks[y].base in links):
-        if "\n" in text[toks[y - 1].end : toks[y].start]:
+        if _line_break(text, toks[y - 1], toks[y]):
             break
         y += 1
     if y == x + 1:
@@ -682,8 +680,8 @@ def _unit_then_org(toks: list[Tok], k: int, text: str) -> tuple[int, str] | None
     closers = (",", ".", ";", ")")
     if y < len(toks) and toks[y].text not in closers and not _line_break(text, toks[y - 1], toks[y]):
         return None  # the name goes on
-    info = org_info(text[toks[x + 1].start : toks[y - 1].end])
-    return (x - 1, info.get("name") or text[toks[x + 1].start : toks[y - 1].end]) if info else None
+    name = _org_name(text[toks[x + 1].start : toks[y - 1].end])
+    return (x - 1, name) if name else None
 
 
 def _employer_end(toks: list[Tok], k: int, text: str) -> int | None:
@@ -1004,7 +1002,7 @@ def find_people(text: str) -> list[PersonEntity]:
                 or toks[ja].text in (",", ".", "and")
                 # "Transcript of the briefing by the Official Representative of the MFA, Aibek
                 # Smadiyarov" as a line of its own: the name closes the line
-                or "\n" in text[toks[ja - 1].end : toks[ja].start]
+                or _line_break(text, toks[ja - 1], toks[ja])
             )
         ):
             # "the High Representative, Josep Borrell."; "the Foreign Ministers of A and B, X and Y,"
@@ -1349,8 +1347,6 @@ def _org_name(name: str) -> str | None:
 def _org_after(toks: list[Tok], k: int) -> str | None:
     """The known institution (data/organizations.yaml) named from token k on ("the European External
     Action Service", "the EBRD"), as the gazetteer names it; else None."""
-    from .orgs import org_info
-
     if k < len(toks) and toks[k].base == "the":
         k += 1
     words: list[str] = []
@@ -1359,9 +1355,9 @@ def _org_after(toks: list[Tok], k: int) -> str | None:
             break
         words.append(t.base)
     while words:
-        info = org_info(" ".join(words))
-        if info:
-            return info.get("name") or " ".join(words)
+        name = _org_name(" ".join(words))
+        if name:
+            return name
         words.pop()
     return None
 

@@ -714,21 +714,6 @@ _ITEM_PAIR = re.compile(
 )
 
 
-class _Shifted:
-    """A match on a slice of the text, read with the text's own offsets."""
-
-    def __init__(self, m: re.Match, offset: int) -> None:
-        self._m, self._o = m, offset
-        self.re = m.re
-
-    def group(self, i: int) -> str:
-        return self._m.group(i)
-
-    def span(self, i: int) -> tuple[int, int]:
-        a, b = self._m.span(i)
-        return a + self._o, b + self._o
-
-
 _NOT_A_COMPANY = re.compile(
     r"^(?:The|Both|Presidents?|Prime|Ministers?|Heads?|Leaders?|Governments?|Sides?|Parties)\b"
 )
@@ -743,17 +728,13 @@ def _company_pair(ctx: Context, at: int) -> tuple[str, str] | None:
     line = text.rfind("\n", 0, at) + 1
     # a list item that opens with its signatories ("- Kazakh Invest and Eramet: agreement on …",
     # "3. Samruk-Kazyna – Stellantis, agreement on …"): its lead-in tells the signing
-    m = _ITEM_PAIR.match(text[line:at]) if at - line <= 140 else None
-    if m is not None:
-        start = line
-    elif not _SIGN_VERB_NEAR.search(text, max(start, at - 60), at):
-        return None
-    else:
+    m = _ITEM_PAIR.match(text, line, at) if at - line <= 140 else None
+    if m is None:
+        if not _SIGN_VERB_NEAR.search(text, max(start, at - 60), at):
+            return None
         m = _COMPANY_PAIR.search(text, start, at)
     if m is None:
         return None
-    if start == line and m.re is _ITEM_PAIR:
-        m = _Shifted(m, line)
     # "On Tuesday Kazakhstan Temir Zholy and …": the words that open the sentence are no part of it
     first = m.group(1).split()
     while first and first[0] in _not_names():

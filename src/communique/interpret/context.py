@@ -648,12 +648,17 @@ def _find_generic_bodies(
     return out
 
 
+# a capitalised word of a format's name ("EU", "China-Central", "Ministers'"): shared by the names an
+# ordinal opens (_self_named_rx) and those told without one (_unnumbered_rxs)
+_FORMAT_WORD = r"[A-Z][\w’'.]*(?:[-–][A-Z][\w’']*)*[’']?"
+
+
 @lru_cache(maxsize=1)
 def _self_named_rx() -> re.Pattern | None:
     heads = data.load("bodies")["generic"].get("self_heads") or []
     if not heads:
         return None
-    word = r"[A-Z][\w’'.]*(?:[-–][A-Z][\w’']*)*[’']?"
+    word = _FORMAT_WORD
     # words of the name: capitalised, joined by spaces, "and", or a spaced dash between the sides
     alt = "|".join(map(re.escape, heads))
     sep = r"\s+(?:and\s+|[-–—]\s+)?"
@@ -721,7 +726,7 @@ def _unnumbered_rxs() -> tuple[LiteralScan, re.Pattern, re.Pattern]:
     the text gives no ordinal (data/bodies.yaml generic.unnumbered_heads)."""
     g = data.load("bodies")["generic"]
     heads = sorted(g.get("unnumbered_heads") or [], key=len, reverse=True)
-    word = r"[A-Z][\w’'.]*(?:[-–][A-Z][\w’']*)*[’']?"
+    word = _FORMAT_WORD
     sep = r"\s+(?:(?:and|of|on|for)\s+(?:the\s+)?|[-–—]\s+)?"
     alt = "|".join(re.escape(h) for h in heads)
     acr = r"(?:\s*\((?P<acr>[A-Z]{2,8})\))?"
