@@ -26,6 +26,7 @@ from .. import data
 from ..annotate.places import country_name, first_letters_ahead
 from ..models import Event
 from .context import BodyMention, Context, _months_before, owner_phrase, short_party
+from .meetings import _occasion_types
 from .scan import AnyOf, LiteralScan, first_char_groups, matches_at
 
 __all__ = ["find_events"]
@@ -568,13 +569,6 @@ _NOT_OWNER = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _occasion_types() -> frozenset[str]:
-    """Companies' formats (data/bodies.yaml occasions): their sittings are events, named "the 8th
-    meeting of the A–B Business Council" as written."""
-    return frozenset(data.load("bodies").get("occasions") or [])
-
-
 def _owner_before(ctx: Context, b: BodyMention) -> tuple[int, str] | None:
     """(start, name) of a capitalised name that is no party right before a body without parties
     ("the OSCE Ministerial Council", "the Eastern Partnership ministerial meeting"): whose the body is."""
@@ -645,6 +639,7 @@ def _body_events(ctx: Context) -> list[_Cand]:
                 name = f"{cm.group(1)} {name}"
         sm = (
             _SITTING_OF_BEFORE.search(ctx.text, max(0, b.span[0] - 40), b.span[0])
+            # (a companies' format, data/bodies.yaml occasions: "the 8th meeting of the A–B Business Council")
             if not b.parties or b.type.endswith(tuple(_occasion_types()))
             else None
         )
