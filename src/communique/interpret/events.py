@@ -2472,12 +2472,8 @@ _GROUP_END = re.compile(
 _TRAILING_PREP = re.compile(r"(?:\s+(?:on|in|at|during|from))+\s*$")
 
 
-def _audience_word() -> re.Pattern:
-    return _audience_words_rx()
-
-
 @lru_cache(maxsize=1)
-def _audience_words_rx() -> re.Pattern:
+def _audience_word() -> re.Pattern:
     groups = sorted(data.load("events").get("audiences") or [], key=len, reverse=True)
     # ("met young entrepreneurs at the Samarkand IT Park", "met local journalists": a group with a word
     # that says which)
