@@ -2115,7 +2115,7 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             dm = _DELEGATION_SUBJECT.search(ctx.text, s.start, last_a)
             if dm is None:
                 continue
-            subject = " ".join(("the", *dm.group(1).split(), "delegation"))
+            subject = _delegation_name(dm)
         if m.group(1) in ("talks", "negotiations") and subject == before[-1].name:
             name = f"talks between {subject} and {other.name}"
         else:  # "A held a meeting with B", "A met B"
@@ -2166,7 +2166,7 @@ def _where_it_met(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         if any(c.start <= m.end() < c.end for c in taken + out):
             continue
-        who = " ".join(("the", *dm.group(1).split(), "delegation"))
+        who = _delegation_name(dm)
         out.append(_Cand(m.start() + 1, guest[1], f"meeting of {who} with {guest[2].name}", guest[1]))
     return out
 
@@ -2313,6 +2313,13 @@ _DELEGATION_SUBJECT = re.compile(
     r"(?=\s+(?:was|were|will|has|is|are|also|met|held|had|visited|toured|travelled|traveled|arrived|"
     r"went)\b)"
 )
+
+
+def _delegation_name(m: re.Match) -> str:
+    """ "the Kazakh parliamentary delegation": a match of _DELEGATION_SUBJECT named (one space apart)."""
+    return " ".join(("the", *m.group(1).split(), "delegation"))
+
+
 _RECEIVED = re.compile(r"\s+(?:also\s+)?received\s+(?:the\s+|a\s+)?(?=[A-Z])")
 # "A met on Thursday with a delegation of European business leaders"
 _MET_DELEGATION = re.compile(
@@ -2388,7 +2395,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 continue
             if any(c.start <= dm.start() < c.end for c in taken + out):
                 continue
-            who = " ".join(("the", *dm.group(1).split(), "delegation"))
+            who = _delegation_name(dm)
             out.append(_Cand(dm.start(), host[1], f"reception of {who} by {host[2].name}", host[1]))
     if " received " in text:
         # "On 5 May, Prime Minister A received the Ambassador of Japan B": the guest named by role
@@ -2498,7 +2505,7 @@ def _group_meetings_of(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     subjects: list[tuple[int, int, str, bool]] = []  # (start, end, who, delegation)
     if "delegation" in text:
         subjects += [
-            (m.start(), m.end(), " ".join(("the", *m.group(1).split(), "delegation")), True)
+            (m.start(), m.end(), _delegation_name(m), True)
             for m in _DELEGATION_SUBJECT.finditer(text)
         ]
     subjects += [(a, b, p.name, False) for a, b, p in _actors(ctx)]
