@@ -200,12 +200,10 @@ def find_events(ctx: Context) -> list[Event]:
             # the reported sitting of a companies' format (meetings: not a meeting): its day and place
             date, date_end = (date, date_end) if date else (occasion[1], occasion[2])
             place = place or occasion[3]
-        if date is None and not c.within and _ALSO.search(ctx.text, s0, c.start):
-            day = _paragraph_day(ctx, c.start)  # "… and opened a conference on water diplomacy": that trip's
-            if day is not None:
-                date, date_end = day
         if date is None and not c.within:
-            day = _day_heading(ctx, c.start)  # "MONDAY, 6 JULY" / "10:00 – Round table …": the agenda's day
+            # "… and opened a conference on water diplomacy": that trip's day (_paragraph_day, "also" in the
+            # sentence); "MONDAY, 6 JULY" / "10:00 – Round table …": the agenda's day
+            day = _paragraph_day(ctx, c.start) or _day_heading(ctx, c.start)
             if day is not None:
                 date, date_end = day
         if c.within:
