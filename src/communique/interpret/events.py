@@ -2073,8 +2073,7 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         before = [p for a, b, p in people if s.start <= a and b <= m.start()]
         after = [(a, b, p) for a, b, p in people if m.end() <= a < s.end]
         also_day = _paragraph_day(ctx, m.start()) if before and after else None
-        heads = {h.name for h in ctx.meeting.heads} if ctx.meeting is not None else set()
-        also_apart = also_day is not None and (before[-1].name not in heads or after[0][2].name not in heads)
+        also_apart = also_day is not None and _not_both_heads(ctx, before, after)
         if (
             ctx.meeting is not None
             and not sidelines
@@ -2180,6 +2179,12 @@ _SAME_DAY = re.compile(
 )
 
 
+def _not_both_heads(ctx: Context, before: list, after: list) -> bool:
+    """The last person before the talks' verb and the first after it do not both head the reported sitting."""
+    heads = {h.name for h in ctx.meeting.heads} if ctx.meeting is not None else set()
+    return before[-1].name not in heads or after[0][2].name not in heads
+
+
 def _apart_from_sitting(ctx: Context, s, before: list, after: list) -> bool:
     """Talks the sentence dates on its own between two people who do not both head the reported sitting
     ("In Dushanbe on 10–11 June, she held talks with Foreign Minister X" in a report whose sitting other
@@ -2189,8 +2194,7 @@ def _apart_from_sitting(ctx: Context, s, before: list, after: list) -> bool:
         return False
     if not ctx.dates_in(s.start, s.end) and not _SAME_DAY.search(ctx.text, s.start, s.end):
         return False
-    heads = {h.name for h in ctx.meeting.heads} if ctx.meeting is not None else set()
-    if before[-1].name not in heads or after[0][2].name not in heads:
+    if _not_both_heads(ctx, before, after):
         return True
     # "On Friday, A held talks with B" in a report of Saturday's sitting of six ministers: two of its
     # members talking on a day of their own (two co-chairs of a bilateral sitting: the sitting retold)
