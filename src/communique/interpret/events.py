@@ -412,14 +412,15 @@ def _merge_re_mentions(out: list[Event]) -> list[Event]:
     the same ordinal (a numbered sitting is one occasion): one record, with the longer name and the more
     precise date and its place."""
     words = [_name_words(e.name) for e in out]
+    around = [len(_AROUND_SITTING.findall(e.name)) for e in out]
     drop: set[int] = set()
     for i, e in enumerate(out):
         if i in drop or len(words[i]) < 2:
             continue
+        ords = any(_ORDINAL_WORD.fullmatch(w) for w in words[i])
         for j, f in enumerate(out):
             if j == i or j in drop or not words[i] <= words[j] or (words[i] == words[j] and j < i):
                 continue
-            ords = {w for w in words[i] if _ORDINAL_WORD.fullmatch(w)}
             same_date = not e.date or not f.date or e.date.startswith(f.date) or f.date.startswith(e.date)
             if not same_date and not ords:
                 continue
@@ -427,7 +428,7 @@ def _merge_re_mentions(out: list[Event]) -> list[Event]:
                 ("next ", "previous ", "last ")
             ):
                 continue
-            if len(_AROUND_SITTING.findall(f.name)) > len(_AROUND_SITTING.findall(e.name)):
+            if around[j] > around[i]:
                 continue  # "meeting of A … on the sidelines of the X Meeting", the X Meeting: two occasions
             # f keeps the longer name; the more precise date (and the place with it) wins
             if e.date and (not f.date or len(e.date) > len(f.date)):
