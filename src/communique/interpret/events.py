@@ -3929,6 +3929,12 @@ def _route_end(text: str, span: tuple[int, int]) -> bool:
     )
 
 
+def _last_city(ctx: Context, a: int, b: int) -> str | None:
+    """The name of the last city the gazetteer finds between `a` and `b`, if any."""
+    cities = [p for p in ctx.places_in(a, b) if p.kind == "city"]
+    return cities[-1].name if cities else None
+
+
 def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     s = ctx.sentence_at(c.start)
     limit = _limit(ctx, c, nxt, s.end)
@@ -3968,31 +3974,31 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     # "Astana will host EXPO-2017": a city earlier in the same clause
     clause_start = max(ctx.text.rfind(",", s.start, c.start), ctx.text.rfind(";", s.start, c.start), s.start)
     if _WHERE.match(ctx.text, clause_start):
-        cities = [p for p in ctx.places_in(s.start, clause_start) if p.kind == "city"]
-        if cities:
-            return cities[-1].name  # "visited Tbilisi in January, where he opened the … Forum"
+        city = _last_city(ctx, s.start, clause_start)
+        if city is not None:
+            return city  # "visited Tbilisi in January, where he opened the … Forum"
     before = [p for p in ctx.places_in(clause_start, c.start) if p.kind == "city"]
     if before and re.search(r"\b(?:host|hosts|hosted|hosting)\b", ctx.text[before[-1].span[1] : c.start]):
         return before[-1].name
     if before and _HOLD_IN_BEFORE.search(ctx.text, max(0, before[-1].span[0] - 12), before[-1].span[0]):
         return before[-1].name  # "agreed to hold in Tashkent in April the third round of negotiations"
     if _MARGINS.search(ctx.text, max(s.start, c.start - 40), c.start):
-        cities = [p for p in ctx.places_in(s.start, c.start) if p.kind == "city"]
-        if cities:
-            return cities[-1].name  # "… in Baku …, on the sidelines of the COP29 conference"
+        city = _last_city(ctx, s.start, c.start)
+        if city is not None:
+            return city  # "… in Baku …, on the sidelines of the COP29 conference"
     talks = c.name.startswith(_TALKS_NAMES + ("reception of ",))
     fm = _FRONTED_IN.match(ctx.text, s.start) if talks else None
     if fm is not None and fm.end() <= c.start:
         # "On 5 June in Berlin, A met with B": where the sentence opens
-        cities = [p for p in ctx.places_in(fm.start(1), fm.end(1)) if p.kind == "city"]
-        if cities:
-            return cities[-1].name
+        city = _last_city(ctx, fm.start(1), fm.end(1))
+        if city is not None:
+            return city
     tf = _TRAVEL_FOR.search(ctx.text, max(s.start, c.start - 90), c.start)
     if tf is not None:
         # "will travel to Brussels for the EU–Central Asia summit": where the occasion is
-        cities = [p for p in ctx.places_in(tf.start(1), tf.end(1)) if p.kind == "city"]
-        if cities:
-            return cities[-1].name
+        city = _last_city(ctx, tf.start(1), tf.end(1))
+        if city is not None:
+            return city
     # "to be held in Gabala in October": a place the gazetteer does not know
     hm = _HELD_IN.search(ctx.text, c.trigger_end, limit) or _IN_PLACE.match(ctx.text, c.end)
     if hm and not ctx.places_in(hm.start(1), hm.end(1)) and not _DATE_WORDS.match(hm.group(1)):
