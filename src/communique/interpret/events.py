@@ -1589,14 +1589,13 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             named = _expand_acronym(
                 ctx, text[ord_.span[1] : m.start()], text[ord_.span[0] : ord_.span[1]], m.group(0)
             )
-            titled_before = (
-                _elliptic_title(text, m.group(0), start)
-                if m.group(0).islower() and ord_.span[1] + 1 == m.start()
-                else None
-            )
             if named:  # "the third JSPG meeting" → "third meeting of the Joint Strategic Planning Group"
                 name = named
-            elif titled_before:
+            elif (
+                m.group(0).islower()
+                and ord_.span[1] + 1 == m.start()
+                and (titled_before := _elliptic_title(text, m.group(0), start))
+            ):
                 # "the 20th EU–Central Asia Ministerial Meeting" … "to host the 21st ministerial": that series
                 name = f"{text[ord_.span[0] : ord_.span[1]]} {titled_before}"
             elif weak and ord_.span[1] + 1 == m.start():
