@@ -1508,7 +1508,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 # "said at the press conference after the meeting": the reported sitting's
                 name = f"{m.group(0).lower()} after the {ctx.meeting.body}"
                 out.append(_Cand(start, m.end(), name, m.end()))
-                continue
+            continue  # (neither: a bare "a reception", "the press conference": nothing names which)
         if (
             not left_mods
             and end == m.end()
@@ -1529,8 +1529,6 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue  # "a Europe Day reception": the reception, which the day names
         if word == "reception" and _OF_NEXT.match(text, m.end()):
             continue  # "the reception of refugees", "reception of the report": receiving, not a reception
-        if not left_mods and end == m.end() and word in conf["described"]:
-            continue  # a bare "a reception", "the press conference": nothing names which
         if (
             not left_mods
             and end == m.end()
