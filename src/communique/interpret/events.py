@@ -26,6 +26,7 @@ from .. import data
 from ..annotate.places import country_name, first_letters_ahead
 from ..models import Event
 from .context import BodyMention, Context, _months_before, owner_phrase, short_party
+from .meetings import _occasion_types
 from .scan import AnyOf, LiteralScan, first_char_groups, matches_at
 
 __all__ = ["find_events"]
@@ -199,12 +200,10 @@ def find_events(ctx: Context) -> list[Event]:
             # the reported sitting of a companies' format (meetings: not a meeting): its day and place
             date, date_end = (date, date_end) if date else (occasion[1], occasion[2])
             place = place or occasion[3]
-        if date is None and not c.within and _ALSO.search(ctx.text, s0, c.start):
-            day = _paragraph_day(ctx, c.start)  # "… and opened a conference on water diplomacy": that trip's
-            if day is not None:
-                date, date_end = day
         if date is None and not c.within:
-            day = _day_heading(ctx, c.start)  # "MONDAY, 6 JULY" / "10:00 – Round table …": the agenda's day
+            # "… and opened a conference on water diplomacy": that trip's day (_paragraph_day, "also" in the
+            # sentence); "MONDAY, 6 JULY" / "10:00 – Round table …": the agenda's day
+            day = _paragraph_day(ctx, c.start) or _day_heading(ctx, c.start)
             if day is not None:
                 date, date_end = day
         if c.within:
@@ -413,14 +412,15 @@ def _merge_re_mentions(out: list[Event]) -> list[Event]:
     the same ordinal (a numbered sitting is one occasion): one record, with the longer name and the more
     precise date and its place."""
     words = [_name_words(e.name) for e in out]
+    around = [len(_AROUND_SITTING.findall(e.name)) for e in out]
     drop: set[int] = set()
     for i, e in enumerate(out):
         if i in drop or len(words[i]) < 2:
             continue
+        ords = any(_ORDINAL_WORD.fullmatch(w) for w in words[i])
         for j, f in enumerate(out):
             if j == i or j in drop or not words[i] <= words[j] or (words[i] == words[j] and j < i):
                 continue
-            ords = {w for w in words[i] if _ORDINAL_WORD.fullmatch(w)}
             same_date = not e.date or not f.date or e.date.startswith(f.date) or f.date.startswith(e.date)
             if not same_date and not ords:
                 continue
@@ -428,7 +428,7 @@ def _merge_re_mentions(out: list[Event]) -> list[Event]:
                 ("next ", "previous ", "last ")
             ):
                 continue
-            if len(_AROUND_SITTING.findall(f.name)) > len(_AROUND_SITTING.findall(e.name)):
+            if around[j] > around[i]:
                 continue  # "meeting of A … on the sidelines of the X Meeting", the X Meeting: two occasions
             # f keeps the longer name; the more precise date (and the place with it) wins
             if e.date and (not f.date or len(e.date) > len(f.date)):
@@ -568,13 +568,6 @@ _NOT_OWNER = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _occasion_types() -> frozenset[str]:
-    """Companies' formats (data/bodies.yaml occasions): their sittings are events, named "the 8th
-    meeting of the A–B Business Council" as written."""
-    return frozenset(data.load("bodies").get("occasions") or [])
-
-
 def _owner_before(ctx: Context, b: BodyMention) -> tuple[int, str] | None:
     """(start, name) of a capitalised name that is no party right before a body without parties
     ("the OSCE Ministerial Council", "the Eastern Partnership ministerial meeting"): whose the body is."""
@@ -645,6 +638,7 @@ def _body_events(ctx: Context) -> list[_Cand]:
                 name = f"{cm.group(1)} {name}"
         sm = (
             _SITTING_OF_BEFORE.search(ctx.text, max(0, b.span[0] - 40), b.span[0])
+            # (a companies' format, data/bodies.yaml occasions: "the 8th meeting of the A–B Business Council")
             if not b.parties or b.type.endswith(tuple(_occasion_types()))
             else None
         )
@@ -1514,7 +1508,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 # "said at the press conference after the meeting": the reported sitting's
                 name = f"{m.group(0).lower()} after the {ctx.meeting.body}"
                 out.append(_Cand(start, m.end(), name, m.end()))
-                continue
+            continue  # (neither: a bare "a reception", "the press conference": nothing names which)
         if (
             not left_mods
             and end == m.end()
@@ -1535,8 +1529,6 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue  # "a Europe Day reception": the reception, which the day names
         if word == "reception" and _OF_NEXT.match(text, m.end()):
             continue  # "the reception of refugees", "reception of the report": receiving, not a reception
-        if not left_mods and end == m.end() and word in conf["described"]:
-            continue  # a bare "a reception", "the press conference": nothing names which
         if (
             not left_mods
             and end == m.end()
@@ -1595,14 +1587,13 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             named = _expand_acronym(
                 ctx, text[ord_.span[1] : m.start()], text[ord_.span[0] : ord_.span[1]], m.group(0)
             )
-            titled_before = (
-                _elliptic_title(text, m.group(0), start)
-                if m.group(0).islower() and ord_.span[1] + 1 == m.start()
-                else None
-            )
             if named:  # "the third JSPG meeting" → "third meeting of the Joint Strategic Planning Group"
                 name = named
-            elif titled_before:
+            elif (
+                m.group(0).islower()
+                and ord_.span[1] + 1 == m.start()
+                and (titled_before := _elliptic_title(text, m.group(0), start))
+            ):
                 # "the 20th EU–Central Asia Ministerial Meeting" … "to host the 21st ministerial": that series
                 name = f"{text[ord_.span[0] : ord_.span[1]]} {titled_before}"
             elif weak and ord_.span[1] + 1 == m.start():
@@ -2080,8 +2071,7 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         before = [p for a, b, p in people if s.start <= a and b <= m.start()]
         after = [(a, b, p) for a, b, p in people if m.end() <= a < s.end]
         also_day = _paragraph_day(ctx, m.start()) if before and after else None
-        heads = {h.name for h in ctx.meeting.heads} if ctx.meeting is not None else set()
-        also_apart = also_day is not None and (before[-1].name not in heads or after[0][2].name not in heads)
+        also_apart = also_day is not None and _not_both_heads(ctx, before, after)
         if (
             ctx.meeting is not None
             and not sidelines
@@ -2120,7 +2110,7 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             dm = _DELEGATION_SUBJECT.search(ctx.text, s.start, last_a)
             if dm is None:
                 continue
-            subject = " ".join(("the", *dm.group(1).split(), "delegation"))
+            subject = _delegation_name(dm)
         if m.group(1) in ("talks", "negotiations") and subject == before[-1].name:
             name = f"talks between {subject} and {other.name}"
         else:  # "A held a meeting with B", "A met B"
@@ -2171,7 +2161,7 @@ def _where_it_met(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         if any(c.start <= m.end() < c.end for c in taken + out):
             continue
-        who = " ".join(("the", *dm.group(1).split(), "delegation"))
+        who = _delegation_name(dm)
         out.append(_Cand(m.start() + 1, guest[1], f"meeting of {who} with {guest[2].name}", guest[1]))
     return out
 
@@ -2187,6 +2177,12 @@ _SAME_DAY = re.compile(
 )
 
 
+def _not_both_heads(ctx: Context, before: list, after: list) -> bool:
+    """The last person before the talks' verb and the first after it do not both head the reported sitting."""
+    heads = {h.name for h in ctx.meeting.heads} if ctx.meeting is not None else set()
+    return before[-1].name not in heads or after[0][2].name not in heads
+
+
 def _apart_from_sitting(ctx: Context, s, before: list, after: list) -> bool:
     """Talks the sentence dates on its own between two people who do not both head the reported sitting
     ("In Dushanbe on 10–11 June, she held talks with Foreign Minister X" in a report whose sitting other
@@ -2196,8 +2192,7 @@ def _apart_from_sitting(ctx: Context, s, before: list, after: list) -> bool:
         return False
     if not ctx.dates_in(s.start, s.end) and not _SAME_DAY.search(ctx.text, s.start, s.end):
         return False
-    heads = {h.name for h in ctx.meeting.heads} if ctx.meeting is not None else set()
-    if before[-1].name not in heads or after[0][2].name not in heads:
+    if _not_both_heads(ctx, before, after):
         return True
     # "On Friday, A held talks with B" in a report of Saturday's sitting of six ministers: two of its
     # members talking on a day of their own (two co-chairs of a bilateral sitting: the sitting retold)
@@ -2318,6 +2313,13 @@ _DELEGATION_SUBJECT = re.compile(
     r"(?=\s+(?:was|were|will|has|is|are|also|met|held|had|visited|toured|travelled|traveled|arrived|"
     r"went)\b)"
 )
+
+
+def _delegation_name(m: re.Match) -> str:
+    """ "the Kazakh parliamentary delegation": a match of _DELEGATION_SUBJECT named (one space apart)."""
+    return " ".join(("the", *m.group(1).split(), "delegation"))
+
+
 _RECEIVED = re.compile(r"\s+(?:also\s+)?received\s+(?:the\s+|a\s+)?(?=[A-Z])")
 # "A met on Thursday with a delegation of European business leaders"
 _MET_DELEGATION = re.compile(
@@ -2393,7 +2395,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 continue
             if any(c.start <= dm.start() < c.end for c in taken + out):
                 continue
-            who = " ".join(("the", *dm.group(1).split(), "delegation"))
+            who = _delegation_name(dm)
             out.append(_Cand(dm.start(), host[1], f"reception of {who} by {host[2].name}", host[1]))
     if " received " in text:
         # "On 5 May, Prime Minister A received the Ambassador of Japan B": the guest named by role
@@ -2477,12 +2479,8 @@ _GROUP_END = re.compile(
 _TRAILING_PREP = re.compile(r"(?:\s+(?:on|in|at|during|from))+\s*$")
 
 
-def _audience_word() -> re.Pattern:
-    return _audience_words_rx()
-
-
 @lru_cache(maxsize=1)
-def _audience_words_rx() -> re.Pattern:
+def _audience_word() -> re.Pattern:
     groups = sorted(data.load("events").get("audiences") or [], key=len, reverse=True)
     # ("met young entrepreneurs at the Samarkand IT Park", "met local journalists": a group with a word
     # that says which)
@@ -2507,7 +2505,7 @@ def _group_meetings_of(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     subjects: list[tuple[int, int, str, bool]] = []  # (start, end, who, delegation)
     if "delegation" in text:
         subjects += [
-            (m.start(), m.end(), " ".join(("the", *m.group(1).split(), "delegation")), True)
+            (m.start(), m.end(), _delegation_name(m), True)
             for m in _DELEGATION_SUBJECT.finditer(text)
         ]
     subjects += [(a, b, p.name, False) for a, b, p in _actors(ctx)]
@@ -3928,6 +3926,12 @@ def _route_end(text: str, span: tuple[int, int]) -> bool:
     )
 
 
+def _last_city(ctx: Context, a: int, b: int) -> str | None:
+    """The name of the last city the gazetteer finds between `a` and `b`, if any."""
+    cities = [p for p in ctx.places_in(a, b) if p.kind == "city"]
+    return cities[-1].name if cities else None
+
+
 def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     s = ctx.sentence_at(c.start)
     limit = _limit(ctx, c, nxt, s.end)
@@ -3967,31 +3971,31 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     # "Astana will host EXPO-2017": a city earlier in the same clause
     clause_start = max(ctx.text.rfind(",", s.start, c.start), ctx.text.rfind(";", s.start, c.start), s.start)
     if _WHERE.match(ctx.text, clause_start):
-        cities = [p for p in ctx.places_in(s.start, clause_start) if p.kind == "city"]
-        if cities:
-            return cities[-1].name  # "visited Tbilisi in January, where he opened the … Forum"
+        city = _last_city(ctx, s.start, clause_start)
+        if city is not None:
+            return city  # "visited Tbilisi in January, where he opened the … Forum"
     before = [p for p in ctx.places_in(clause_start, c.start) if p.kind == "city"]
     if before and re.search(r"\b(?:host|hosts|hosted|hosting)\b", ctx.text[before[-1].span[1] : c.start]):
         return before[-1].name
     if before and _HOLD_IN_BEFORE.search(ctx.text, max(0, before[-1].span[0] - 12), before[-1].span[0]):
         return before[-1].name  # "agreed to hold in Tashkent in April the third round of negotiations"
     if _MARGINS.search(ctx.text, max(s.start, c.start - 40), c.start):
-        cities = [p for p in ctx.places_in(s.start, c.start) if p.kind == "city"]
-        if cities:
-            return cities[-1].name  # "… in Baku …, on the sidelines of the COP29 conference"
+        city = _last_city(ctx, s.start, c.start)
+        if city is not None:
+            return city  # "… in Baku …, on the sidelines of the COP29 conference"
     talks = c.name.startswith(_TALKS_NAMES + ("reception of ",))
     fm = _FRONTED_IN.match(ctx.text, s.start) if talks else None
     if fm is not None and fm.end() <= c.start:
         # "On 5 June in Berlin, A met with B": where the sentence opens
-        cities = [p for p in ctx.places_in(fm.start(1), fm.end(1)) if p.kind == "city"]
-        if cities:
-            return cities[-1].name
+        city = _last_city(ctx, fm.start(1), fm.end(1))
+        if city is not None:
+            return city
     tf = _TRAVEL_FOR.search(ctx.text, max(s.start, c.start - 90), c.start)
     if tf is not None:
         # "will travel to Brussels for the EU–Central Asia summit": where the occasion is
-        cities = [p for p in ctx.places_in(tf.start(1), tf.end(1)) if p.kind == "city"]
-        if cities:
-            return cities[-1].name
+        city = _last_city(ctx, tf.start(1), tf.end(1))
+        if city is not None:
+            return city
     # "to be held in Gabala in October": a place the gazetteer does not know
     hm = _HELD_IN.search(ctx.text, c.trigger_end, limit) or _IN_PLACE.match(ctx.text, c.end)
     if hm and not ctx.places_in(hm.start(1), hm.end(1)) and not _DATE_WORDS.match(hm.group(1)):
