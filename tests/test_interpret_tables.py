@@ -233,3 +233,40 @@ def test_a_range_cell_is_a_between_figure(cell, lo, hi):
 @pytest.mark.parametrize("phrase", ["Sum", "sums", "Won"])
 def test_a_header_word_that_is_also_a_currency_name_is_no_unit(phrase):
     assert unit_of(phrase) is None
+
+
+_STATS_PAGE = (
+    "<html><head><title>Trade</title></head><body><article><h1>Foreign trade with the EU</h1>"
+    "<p>Astana, 20 October 2026. The Bureau of National Statistics released its express data on "
+    "foreign trade with the European Union for the first nine months of the year.</p>"
+    "<table><caption>Foreign trade, USD million</caption>"
+    "<tr><th>{corner}</th><th>Jan–Sep 2025</th><th>Jan–Sep 2026</th></tr>{rows}</table>"
+    "<p>The data are preliminary and will be revised in the next release of the Bureau.</p>"
+    "</article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    "corner, rows, want",
+    [
+        # a value missing in the first year: the second year's value stays in its column
+        ("Indicator", "<tr><td>Exports</td><td></td><td>24 000</td></tr>"
+         "<tr><td>Imports</td><td>7 250</td><td>8 100</td></tr>",
+         {(24e9, "2026-01/2026-09"), (7.25e9, "2025-01/2025-09"), (8.1e9, "2026-01/2026-09")}),
+        # a value missing in the last year: the first year's value is not moved to the last
+        ("", "<tr><td>Imports</td><td>7 250</td><td> </td></tr>"
+         "<tr><td>Exports</td><td>22 000</td><td>24 000</td></tr>",
+         {(7.25e9, "2025-01/2025-09"), (22e9, "2025-01/2025-09"), (24e9, "2026-01/2026-09")}),
+        # an empty corner cell and a header cell in <td>
+        ("", "<tr><td>Turnover</td><td>30 100</td><td></td></tr>",
+         {(30.1e9, "2025-01/2025-09")}),
+    ],
+)
+def test_html_table_rows_with_empty_cells_keep_their_columns(tmp_path, corner, rows, want):
+    """trafilatura writes only a row's non-empty cells: an empty cell (or corner) would shift a value
+    under the wrong year. The reader marks empty cells, so every value keeps its period, and no
+    figure is made where the table has none."""
+    page = tmp_path / "t.html"
+    page.write_text(_STATS_PAGE.format(corner=corner, rows=rows), encoding="utf-8")
+    got = {(f.value, f.period) for f in extract(page).figures if f.unit == "USD"}
+    assert got == want

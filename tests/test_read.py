@@ -195,6 +195,13 @@ def test_html_fragment_lists_line_breaks_and_tables(tmp_path):
     assert doc.text == "First paragraph here.\n\none item\n\ntwo\nlines\n\nTrade | $48.7 billion"
 
 
+def test_html_fragment_table_keeps_empty_cells_in_their_column():
+    html = ("<table><tr><th></th><th>2025</th><th>2026</th></tr>"
+            "<tr><td>Exports</td><td></td><td>24.0</td></tr><tr><td></td><td></td></tr></table>")
+    doc = read_bytes(html.encode(), "frag", kind="html")
+    assert doc.text == "\u2013 | 2025 | 2026\n\nExports | \u2013 | 24.0"
+
+
 @pytest.mark.parametrize("wrap", [True, False])
 def test_html_double_br_separates_paragraphs_and_source_newlines_are_spaces(wrap):
     body = ("<div class='story'>ASTANA, 17 June 2025. The first paragraph of the statement is long "

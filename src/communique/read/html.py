@@ -111,6 +111,8 @@ def _title_and_date(html: str):
             _captions_as_paragraphs(tree)
         if _BYLINE_CLASS.search(html):
             _bylines_as_paragraphs(tree)
+        if _TABLE.search(html):
+            _mark_empty_cells(tree)
         meta = examine_meta(tree)
         with contextlib.suppress(Exception):  # trafilatura skips a broken JSON-LD block the same way
             meta = extract_meta_json(tree, meta)
@@ -146,6 +148,24 @@ def _captions_as_paragraphs(tree) -> None:
         parent = fig.getparent()
         if parent is not None:
             parent.replace(fig, p)
+
+
+#: what a statistics table writes in a cell with no value ("no data"); our table reader reads no number in it
+NO_VALUE = "\u2013"
+_TABLE = re.compile(r"<table", re.I)
+
+
+def _mark_empty_cells(tree) -> None:
+    """trafilatura writes a table row as its non-empty cells ("Exports | 24 000 | 5.1"), so a row with
+    an empty cell, or a header with an empty corner cell, no longer lines up with its columns and a
+    value would be read under the wrong year. An empty cell in a row that has values gets a dash, as
+    printed statistics tables show a missing value, so every row keeps its columns."""
+    for tr in tree.iter("tr"):
+        cells = [c for c in tr if c.tag in ("td", "th")]
+        empty = [c for c in cells if not c.text_content().strip()]
+        if empty and len(empty) < len(cells):
+            for c in empty:
+                c.text = NO_VALUE
 
 
 _BYLINE_CLASS = re.compile(r"byline|author", re.I)
@@ -296,10 +316,9 @@ def _walk_html(el, out: list[str]) -> None:
             continue
         if tag == "tr":
             flush()
-            cells = (_tidy(_html_inline(td)).replace("\n", " ") for td in c if isinstance(td.tag, str))
-            line = " | ".join(x for x in cells if x)
-            if line:
-                out.append(line)
+            cells = [_tidy(_html_inline(td)).replace("\n", " ") for td in c if isinstance(td.tag, str)]
+            if any(cells):  # an empty cell keeps its column (see `_mark_empty_cells`)
+                out.append(" | ".join(x or NO_VALUE for x in cells))
         elif tag in _HTML_BLOCKS:
             flush()
             _walk_html(c, out)
