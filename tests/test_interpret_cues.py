@@ -73,3 +73,20 @@ def test_same_records_with_the_shared_pass(tmp_path):
         scan._CUE_WORDS.update(saved[1])
     assert with_pass == without
     assert len(scan._CUE_WORDS) > 40  # the interpreters' guards go through the pass
+
+
+def test_link_cues_read_from_the_shared_pass(monkeypatch):
+    from communique.interpret import amounts
+    from communique.interpret.scan import lowered, openings
+
+    texts = [
+        "Astana, 3 April 2025\n\nThe bank lent EUR 20 million.\n\n"
+        "Read also: EU and Kazakhstan sign a deal\n\nMore",
+        "Trade rose 5% to USD 3 billion.\n\nRelated news\n- One item\n- Another\n\nAbout the Bank\nIt lends.",
+        "Nothing to link here: the council met and already agreed on 12 projects.",
+    ]
+    shared = [amounts._boilerplate(t, lowered(t)) for t in texts]
+    assert shared[0] and shared[1]  # the texts do hold links
+    assert all(amounts._figure_lex()["link_any"].positions(openings(t)) is not None for t in texts)
+    monkeypatch.setattr(amounts.AnyOf, "positions", lambda self, at: None)  # every text searched plainly
+    assert [amounts._boilerplate(t, lowered(t)) for t in texts] == shared

@@ -33,7 +33,7 @@ from ..annotate.places import country_name, demonym_country, first_letters_ahead
 from ..annotate.types import Amount
 from ..models import Figure, Pledge
 from .context import Context
-from .scan import AnyOf, LiteralScan, cues
+from .scan import AnyOf, LiteralScan, cues, openings
 from .tables import table_figures
 
 __all__ = ["interpret_amounts"]
@@ -762,9 +762,12 @@ def _figure_lex() -> dict:
         (h for h in fx["boilerplate_headings"] if not h.startswith("about")), key=len, reverse=True
     )
     cues = sorted({c.lower() for c in fx["link_cues"]}, key=len)
+    link_keys = tuple(c for c in cues if not any(k != c and k in c for k in cues))
     return {
         # the link cues none of which holds another ("related", not also "related news"), to look for
-        "link_keys": tuple(c for c in cues if not any(k != c and k in c for k in cues)),
+        "link_keys": link_keys,
+        # the same, found by the text's shared openings pass (interpret.scan) instead of a search each
+        "link_any": AnyOf(link_keys),
         # a heading line: "About ADB", "## About the EBRD", "Notes to editors:" (no number, no full stop)
         "boiler": re.compile(
             r"^[ \t#*_]*(?:about(?:\s+[A-Za-z&’'.-]+){1,6}?|"
@@ -802,7 +805,11 @@ def _boilerplate(text: str, low: str = "") -> list[tuple[int, int, bool]]:
     if len(low) != len(text):
         low = text.lower()
     # (a cue in the lower-cased text first: "read" alone is in "already", "more " in most texts)
-    if any(cue in low for cue in _figure_lex()["link_keys"]):
+    at = openings(text)  # (the context's: the caller passes its lowered text as `low`)
+    found = _figure_lex()["link_any"].positions(at) if low == at.low else None
+    if found is None:
+        found = any(cue in low for cue in _figure_lex()["link_keys"])
+    if found:
         for m in _figure_lex()["links"].finditer(text):
             line_end = text.find("\n", m.end())
             line_end = len(text) if line_end < 0 else line_end
