@@ -11,10 +11,13 @@ one regex over them) is measured in the same run as extraction. Prints:
 - with `--ray`: `communique bulk` on a local 2-CPU Ray (with and without its start-up) and
   `load_parquet` of its output into SQLite;
 - with `--pg-rates`: raw rows/s of statement-shaped rows into PostgreSQL, batched INSERT vs COPY;
-- with `--profile`: the extraction hot spots (cProfile), by function and by module.
+- with `--profile`: the extraction hot spots (cProfile), by function and by module;
+- with `--stages`: CPU share of each pipeline stage (read, each annotator, each interpreter, checks,
+  conversion, model building), sampled with a CPU-time timer: no per-call overhead, unlike cProfile,
+  which inflates small Python functions several times.
 
-Usage: python bench/speed.py [--n 1000] [--seed 1] [--corpus DIR] [--runs 3] [--profile] [--no-ingest]
-       [--ray]
+Usage: python bench/speed.py [--n 1000] [--seed 1] [--corpus DIR] [--runs 3] [--profile] [--stages]
+       [--no-ingest] [--ray]
 """
 
 from __future__ import annotations
@@ -145,6 +148,84 @@ def profile(paths: list[Path], top: int = 20, all_paths: list[Path] | None = Non
     print(f"\n{'share':>6} {'self s':>7}  module (self time, builtins/stdlib charged to their caller)")
     for mod, tt in sorted(by_module.items(), key=lambda kv: kv[1], reverse=True)[:top]:
         print(f"{tt / total:6.1%} {tt:7.2f}  {mod}")
+
+
+#: (function, communique module) called under a stage driver -> stage label, for `stage_of`
+_FINDERS = {"find_meetings": "interpret: meetings", "find_events": "interpret: events",
+            "interpret_amounts": "interpret: amounts", "find_agreements": "interpret: agreements",
+            "enrich_pledges": "fx: pledge conversion", "check_document": "checks (document)",
+            "_publication": "interpret: publication date"}
+
+
+def stage_of(chain: list[tuple[str, str]]) -> str:
+    """The pipeline stage a sampled call stack is in. `chain`: (function, file) of each frame,
+    innermost first. Reading is split by format step; `Context.build` by the annotator it called
+    (the shared openings pass is charged to the first annotator that reads it); the interpreters,
+    checks and conversion by their entry points; the rest of `interpret` is building the records."""
+    ours = [(fn, file.split("/communique/", 1)[1].removesuffix(".py")) for fn, file in reversed(chain)
+            if "/communique/" in file]  # outermost first
+    names = [fn for fn, _ in ours]
+    mods = [m for _, m in ours]
+    if "read_path" in names or "make_document" in names:
+        if "read/html" in mods:
+            return "read: HTML main text (trafilatura)"
+        if "read/language" in mods:
+            return "read: language"
+        return "read: file, decode, document"
+    if "build" in names and "interpret/context" in mods:
+        i = names.index("build")
+        if i + 1 < len(ours):
+            fn, mod = ours[i + 1]
+            return f"annotate: {mod.removesuffix('/__init__').rsplit('/', 1)[-1]}.{fn}"
+        return "annotate: (Context.build)"
+    for fn in names:
+        if fn in _FINDERS:
+            return _FINDERS[fn]
+    if "interpret" in names:
+        return "interpret: records as models"
+    return "other"
+
+
+def stages(paths: list[Path], passes: int = 2, interval: float = 0.0005) -> None:
+    """Print each stage's share of extraction CPU time (`stage_of`), sampled every `interval`
+    CPU-seconds (the kernel rounds it to its tick) over `passes` passes, warm."""
+    import signal
+
+    from communique.pipeline import extract_document
+    from communique.read import read_path
+
+    for p in paths[:20]:
+        extract_document(read_path(p))
+    counts: Counter = Counter()
+    libs: Counter = Counter()
+
+    def sample(_sig, frame) -> None:
+        chain = []
+        while frame is not None:
+            chain.append((frame.f_code.co_name, frame.f_code.co_filename))
+            frame = frame.f_back
+        label = stage_of(chain)
+        counts[label] += 1
+        inner = chain[0][1] if chain else ""
+        libs[(label, "pydantic" if "pydantic" in inner else "trafilatura/lxml" if
+              any(x in inner for x in ("trafilatura", "lxml", "htmldate", "justext")) else "")] += 1
+
+    old = signal.signal(signal.SIGPROF, sample)
+    signal.setitimer(signal.ITIMER_PROF, interval, interval)
+    try:
+        for _ in range(passes):
+            for p in paths:
+                extract_document(read_path(p))
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0, 0)
+        signal.signal(signal.SIGPROF, old)
+    total = sum(counts.values()) or 1
+    print(f"\nstages: {total} CPU-time samples over {passes} x {len(paths)} documents "
+          "(innermost frame in a library: its share in brackets)")
+    for label, n in counts.most_common():
+        lib = ", ".join(f"{k} {libs[(label, k)] / n:.0%}" for k in ("pydantic", "trafilatura/lxml")
+                        if libs[(label, k)] / n >= 0.05)
+        print(f"{n / total:6.1%}  {label}" + (f"  ({lib})" if lib else ""))
 
 
 def _short(file: str) -> str:
@@ -317,6 +398,8 @@ def main(argv: list[str] | None = None) -> None:
                     help="extraction passes after the first; the best one's CPU time is the steady rate")
     ap.add_argument("--profile", action="store_true", help="also profile extraction (cProfile)")
     ap.add_argument("--profile-n", type=int, default=300)
+    ap.add_argument("--stages", action="store_true",
+                    help="also sample extraction CPU time by pipeline stage (low overhead)")
     ap.add_argument("--no-ingest", action="store_true", help="skip the ledger measurements")
     ap.add_argument("--workers", default="1,2", help="ingest worker counts to time on SQLite (e.g. 1,2)")
     ap.add_argument("--no-pg", action="store_true", help="skip the PostgreSQL ingest")
@@ -369,6 +452,10 @@ def main(argv: list[str] | None = None) -> None:
             # whatever function triggers them) would otherwise blur the extraction profile
             gc.collect()
             profile(paths[: args.profile_n], all_paths=paths)
+            print()
+        if args.stages:
+            gc.collect()
+            stages(paths)
             print()
 
         if not args.no_ingest:

@@ -19,7 +19,7 @@ from communique.annotate.numbers import digit_runs
 from communique.annotate.triggers import word_triggers
 from communique.annotate.types import OrdinalMention
 from communique.data import load
-from communique.interpret.scan import char_positions, matches_at
+from communique.interpret.scan import char_positions, cues, matches_at
 
 __all__ = ["find_ordinals", "parse_ordinal", "parse_roman", "to_roman"]
 
@@ -193,7 +193,8 @@ def find_ordinals(text: str, offset: int = 0) -> list[OrdinalMention]:
             continue
         if _TEXT_ROMAN_FULL.fullmatch(m.group()) and _roman_ok(text, s, e):
             found.append(_mention(text, s, e, parse_roman(m.group()), offset))
-    if " V " in text or " X " in text or " I " in text:
+    cue = cues(text)  # (the text's shared cue-word pass: see interpret.scan.Cues)
+    if cue[" V "] or cue[" X "] or cue[" I "]:
         # "the V meeting of the …": a single letter only between "the" and a sitting noun
         for m in _SINGLE_ROMAN_RE.finditer(text):
             found.append(_mention(text, m.start(), m.end(), parse_roman(m.group()), offset))

@@ -18,6 +18,7 @@ from itertools import compress
 from operator import attrgetter
 
 from .. import data
+from ..interpret.scan import cues
 from .places import country_name
 from .tokens import Stream, Tok, cap_indices, stream, tokens
 
@@ -1172,9 +1173,10 @@ def find_people(text: str) -> list[PersonEntity]:
     _coordinated_names(mentions, toks, text, lx)
     _honorific_surnames(mentions)
     people = _resolve(mentions)
-    if any(p.role is None for p in people) and "The " in text:
+    cue = cues(text)  # (the text's shared cue-word pass: see interpret.scan.Cues)
+    if any(p.role is None for p in people) and cue["The "]:
         _role_from_next_sentence(text, people)
-    if "ead of " in text:
+    if cue["ead of "]:
         _office_of_epithet(text, people)
     return people
 

@@ -509,7 +509,7 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
         recs.append(rec)
         mentions.append((mm.start(), mm.end(), rec))
     # "opening talks on a Trade and Investment Promotion Framework": a named instrument under way
-    if "s on a" in text:
+    if ctx.cue["s on a"]:
         for mm in _TALKS_ON_NAMED.finditer(text):
             a, b = mm.span(1)
             if any(s <= a < e or a <= s < b for s, e, _r in mentions) or ctx.in_quote(a):
@@ -532,7 +532,7 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             for mm in _text_anaphora(text, ctx.at, scans["text"])
             if not any(a <= mm.start() < b for a, b, _ in mentions)
         ]
-    if "It " in text:
+    if ctx.cue["It "]:
         # "… signed in 1998. It entered into force in 1999.": a sentence that opens with "It" and a
         # stage cue speaks of the agreement named last
         # (a passive step, "It was ratified in 2019", or one the agreement itself takes, "It took
@@ -545,7 +545,7 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             passive = _PASSIVE_AUX.search(mm.group(0))
             if passive or lookup.get(cm.group(0).lower()) in ("in force", "suspended", "terminated"):
                 spans.append((mm.start(), mm.start() + 2))
-    if " it" in text:
+    if ctx.cue[" it"]:
         # "… was initialled in July. The parties signed it on 24 October.": the object of a step
         spans += [
             mm.span(1)

@@ -33,7 +33,7 @@ from ..annotate.places import country_name, demonym_country, first_letters_ahead
 from ..annotate.types import Amount
 from ..models import Figure, Pledge
 from .context import Context
-from .scan import AnyOf, LiteralScan
+from .scan import AnyOf, LiteralScan, cues, openings
 from .tables import table_figures
 
 __all__ = ["interpret_amounts"]
@@ -677,10 +677,10 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
     figures += _year_earlier_counts(ctx, figures)
     # (cheap tests first: the regex, opened by "\b", is tried at every character; each match says
     # "twice" or "times")
-    if (" met " in ctx.text or "convened" in ctx.text) and ("twice" in ctx.text or "times" in ctx.text):
+    if (ctx.cue[" met "] or ctx.cue["convened"]) and (ctx.cue["twice"] or ctx.cue["times"]):
         figures += _times_met(ctx)
     figures += _compared_counts(ctx, figures)
-    if "|" in ctx.text:  # statistics tables: bare number cells under a header that states the unit
+    if ctx.cue["|"]:  # statistics tables: bare number cells under a header that states the unit
         figures, cells = table_figures(ctx, figures)
         figures += cells
     figures += _table_counts(ctx, figures)
@@ -710,7 +710,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         last = max(before, key=lambda x: x.span[0]) if before else None
         if last is not None and 0 <= s.paragraph - ctx.sentence_at(last.span[0]).paragraph <= 1:
             figures[k] = f.model_copy(update={"period": last.period})
-    if pledges and ":" in ctx.text:
+    if pledges and ctx.cue[":"]:
         pledges = _package_programs(ctx, pledges)
         figures, pledges = _box_repeats(ctx, figures, pledges)
     # (the sections only drop figures: none, nothing to look for)
@@ -762,9 +762,12 @@ def _figure_lex() -> dict:
         (h for h in fx["boilerplate_headings"] if not h.startswith("about")), key=len, reverse=True
     )
     cues = sorted({c.lower() for c in fx["link_cues"]}, key=len)
+    link_keys = tuple(c for c in cues if not any(k != c and k in c for k in cues))
     return {
         # the link cues none of which holds another ("related", not also "related news"), to look for
-        "link_keys": tuple(c for c in cues if not any(k != c and k in c for k in cues)),
+        "link_keys": link_keys,
+        # the same, found by the text's shared openings pass (interpret.scan) instead of a search each
+        "link_any": AnyOf(link_keys),
         # a heading line: "About ADB", "## About the EBRD", "Notes to editors:" (no number, no full stop)
         "boiler": re.compile(
             r"^[ \t#*_]*(?:about(?:\s+[A-Za-z&’'.-]+){1,6}?|"
@@ -802,7 +805,11 @@ def _boilerplate(text: str, low: str = "") -> list[tuple[int, int, bool]]:
     if len(low) != len(text):
         low = text.lower()
     # (a cue in the lower-cased text first: "read" alone is in "already", "more " in most texts)
-    if any(cue in low for cue in _figure_lex()["link_keys"]):
+    at = openings(text)  # (the context's: the caller passes its lowered text as `low`)
+    found = _figure_lex()["link_any"].positions(at) if low == at.low else None
+    if found is None:
+        found = any(cue in low for cue in _figure_lex()["link_keys"])
+    if found:
         for m in _figure_lex()["links"].finditer(text):
             line_end = text.find("\n", m.end())
             line_end = len(text) if line_end < 0 else line_end
@@ -811,7 +818,8 @@ def _boilerplate(text: str, low: str = "") -> list[tuple[int, int, bool]]:
                 out.append((m.start(), len(text) if end < 0 else end, False))
             else:
                 out.append((m.start(), line_end, False))
-    if "bout" not in text and "ditors" not in text and "ontact" not in text:
+    has = cues(text)
+    if not has["bout"] and not has["ditors"] and not has["ontact"]:
         return out
     for m in _figure_lex()["boiler"].finditer(text):
         if m.group(0).rstrip().endswith("."):
@@ -994,7 +1002,7 @@ def _table_repeats(ctx: Context, figures: list[Figure]) -> list[Figure]:
     """A table row that repeats a figure the prose tells ("| Revenue of Aktau seaport | H1 2025 | KZT
     18.6 billion |" and "revenue of 18.6 billion tenge for the first half") is that figure once: the
     prose one, with the row's period when the prose states none."""
-    if "|" not in ctx.text:
+    if not ctx.cue["|"]:
         return figures
     rows = [m.span() for m in _TABLE_ROW.finditer(ctx.text)]
     if not rows:
@@ -1097,7 +1105,7 @@ _CELL_Q = {"~": "about", "≈": "about", ">": "more than", "approx": "about", "a
 def _table_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
     """A table row whose label counts things ("| Companies with Turkish capital | as of June 2025 |
     ~2,000 |"): its bare number cell is a count of them (a count's noun is in the row, not after it)."""
-    if "|" not in ctx.text:
+    if not ctx.cue["|"]:
         return []
     from ..annotate.numbers import is_year_like
 

@@ -21,7 +21,7 @@ from ..annotate.places import Place, country_name, find_places, first_letters_ah
 from ..annotate.quotes import QuoteMention, find_quotes
 from ..annotate.types import fast_init
 from ..segment import Sentence, paragraphs, segment
-from .scan import LiteralScan, Openings, first_char_groups, openings
+from .scan import Cues, LiteralScan, Openings, cues, first_char_groups, openings
 
 __all__ = ["Context", "BodyMention", "short_party", "owner_phrase"]
 
@@ -106,6 +106,9 @@ class Context:
     quotes: list[QuoteMention]
     agreements: list[AgreementMention]
     bodies: list[BodyMention]
+    # `cue["word"]` is `"word" in text`, for the interpreters' whole-text guards: one shared pass
+    # finds every such literal (see interpret.scan.Cues)
+    cue: Cues
     # sittings of bodies no known type names ("XI meeting of the Intergovernmental Uzbek-Turkmen
     # Commission"): candidates for the reported meeting only (interpret.meetings)
     generic_bodies: list[BodyMention] = field(default_factory=list)
@@ -150,6 +153,7 @@ class Context:
             quotes=find_quotes(text, people),
             agreements=find_agreement_mentions(text, toks),
             bodies=bodies,
+            cue=cues(text),
             generic_bodies=generic,
             at=at,
         )
@@ -430,7 +434,7 @@ def _find_bodies(
     """The known bodies, and (with `ordinals`) the sittings of bodies no known type names, apart."""
     out = _find_known_bodies(text, places, at)
     generic = _find_generic_bodies(text, places, ordinals or [], at)
-    if ordinals and "lateral meeting, the " in text:
+    if ordinals and cues(text)["lateral meeting, the "]:
         generic += _format_sittings(text, ordinals)
     taken = {g.span[0] for g in generic}
     generic += [g for g in _unnumbered_sittings(text, at) if g.span[0] not in taken]
@@ -553,7 +557,7 @@ def _find_generic_bodies(
     sitting, name_rx, ministers_rx, after_rx, of_rx = _generic_rx()
     out = []
     anchors = list(ordinals)
-    if any(w in text for w in _UNNUMBERED_WORDS):
+    if any(map(cues(text).__getitem__, _UNNUMBERED_WORDS)):
         # "the regular meeting of the …", "the inaugural session of the …": a sitting without its number
         anchors += [
             _Anchor((m.start() - 1, m.start() - 1), 1 if m.group(1).lower() == "inaugural" else None)

@@ -187,7 +187,7 @@ def find_events(ctx: Context) -> list[Event]:
     seen: set[str] = set()
     host_key = ""
     last_host: Event | None = None
-    hosts = any(w in ctx.text for w in ("sidelines", "margins", "fringe", "alongside"))
+    hosts = any(ctx.cue[w] for w in ("sidelines", "margins", "fringe", "alongside"))
     for i, c in enumerate(cands):
         nxt = cands[i + 1].start if i + 1 < len(cands) else None
         s0 = ctx.sentence_at(c.start).start
@@ -369,9 +369,8 @@ def _called_off(ctx: Context, c: _Cand) -> bool:
     ("… has been postponed": not held, no occasion; "… was postponed to 3 June": held then, kept)."""
     off = ctx.memo.get("events_called_off")
     if off is None:  # (once per text: most never call anything off)
-        text = ctx.text
         off = ctx.memo["events_called_off"] = any(
-            w in text for w in ("postpone", "cancel", "called off", "put off", "suspended", "delayed")
+            ctx.cue[w] for w in ("postpone", "cancel", "called off", "put off", "suspended", "delayed")
         )
     if not off:
         return False
@@ -787,7 +786,7 @@ def _talk_rounds(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     round of negotiations": a round of talks, named "third round of talks"."""
     text = ctx.text
     out = []
-    if "round" not in text:
+    if not ctx.cue["round"]:
         return out
     for rm in _ROUND_SCAN.finditer(text, ctx.at):
         lm = _ROUND_LEFT.search(text, max(0, rm.start() - 30), rm.start())
@@ -984,7 +983,7 @@ def _meet_again(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     the sentence's subject."""
     text = ctx.text
     out = []
-    if "meet" not in text or ("again" not in text and " time" not in text):
+    if not ctx.cue["meet"] or (not ctx.cue["again"] and not ctx.cue[" time"]):
         return out
     for m in _MEET_AGAIN.finditer(text):  # (a literal opening: sre skips to each "meet")
         if m.start() > 0 and text[m.start() - 1].isalnum():
@@ -1028,12 +1027,12 @@ def _last_met(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     text = ctx.text
     if ctx.meeting is None or ctx.meeting_body is None:
         return []
-    if not any(w in text for w in _LAST_MET_WORDS) and "'s " not in text and "’s " not in text:
+    if not any(ctx.cue[w] for w in _LAST_MET_WORDS) and not ctx.cue["'s "] and not ctx.cue["’s "]:
         return []
     type_words = {w.lower() for w in ctx.meeting_body.type.split()}
     out = []
     n = ctx.meeting.number
-    for m in _LAST_MET.finditer(text) if any(w in text for w in _LAST_MET_WORDS) else ():
+    for m in _LAST_MET.finditer(text) if any(ctx.cue[w] for w in _LAST_MET_WORDS) else ():
         if m.group(1) not in type_words or any(c.start <= m.start() < c.end for c in taken):
             continue
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
@@ -1041,7 +1040,7 @@ def _last_met(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         label = _ord(n - 1) if n and n > 1 else "previous"
         out.append(_Cand(m.start(1), m.end(), f"{label} meeting of the {ctx.meeting.body}", m.end()))
     # "the commission's previous meeting was held in Tbilisi": the body's own other sitting
-    for m in _POSSESSIVE_SITTING.finditer(text) if "'s " in text or "’s " in text else ():
+    for m in _POSSESSIVE_SITTING.finditer(text) if ctx.cue["'s "] or ctx.cue["’s "] else ():
         owner = _THE_OWNER.search(text, max(0, m.start() - 40), m.start())
         if owner is None or owner.group(1).lower() not in type_words:
             continue
@@ -1072,7 +1071,7 @@ def _which_met(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "the OTS Transport Coordination Committee, which last met in Istanbul in September": a sitting
     of a named committee or organisation (not the reported meeting's body), dated and placed by the clause."""
     text = ctx.text
-    if ", which" not in text:
+    if not ctx.cue[", which"]:
         return []
     main = ctx.meeting_body
     out: list[_Cand] = []
@@ -1108,7 +1107,7 @@ def _memberships(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "Mongolia became an EBRD country of operations in 2006", "Kazakhstan joined the WTO in 2015":
     a country's accession, dated (data/events.yaml memberships), named "<country> becomes/joins …"."""
     text = ctx.text
-    if " became " not in text and " joined " not in text:
+    if not ctx.cue[" became "] and not ctx.cue[" joined "]:
         return []
     out = []
     rx = _became_rx()
@@ -1315,7 +1314,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     out = []
     main = ctx.meeting_body
     cop_spans = []
-    for cm in re.finditer(r"(?<![\w])COP ?\d{1,2}(?![\w])", text) if "COP" in text else ():
+    for cm in re.finditer(r"(?<![\w])COP ?\d{1,2}(?![\w])", text) if ctx.cue["COP"] else ():
         full = _cop_full_name(text, cm.start(), cm.end())
         if full:
             cop_spans.append((full[0], cm.start()))
@@ -1342,7 +1341,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         start = _np_start(text, m.start())
         end = _np_end(text, m.end())
         poss = None
-        if word in ("meeting", "session") and ("’ " in text or "' " in text):
+        if word in ("meeting", "session") and (ctx.cue["’ "] or ctx.cue["' "]):
             # "a senior officials' meeting on critical raw materials": a meeting named by who meets
             poss = _gathering_possessive().search(text, max(0, start - 50), start)
             start = poss.start() if poss else start
@@ -2057,7 +2056,7 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     out = []
     for m in (
         _HELD_TALKS_SCAN.finditer(ctx.text, ctx.at)
-        if any(w in ctx.text for w in ("talks", "met", "meet", "negotiations", "conversation"))
+        if any(ctx.cue[w] for w in ("talks", "met", "meet", "negotiations", "conversation"))
         else ()
     ):
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
@@ -2122,7 +2121,7 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             break  # the reported talks: the first such sentence (not one the same trip "also" held)
     out += _calls_and_receptions(ctx, taken + out)
     out += _where_it_met(ctx, taken + out)
-    for m in _RECEIVED_DELEGATION_SCAN.finditer(ctx.text, ctx.at) if "delegation" in ctx.text else ():
+    for m in _RECEIVED_DELEGATION_SCAN.finditer(ctx.text, ctx.at) if ctx.cue["delegation"] else ():
         # "On 30 January, the Minister received a delegation of the Saudi Fund for Development"
         s = ctx.sentence_at(m.start())
         if out or ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
@@ -2145,7 +2144,7 @@ def _where_it_met(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """A delegation the sentence names as its subject meets someone in a "where it met" clause: the
     delegation's meeting with that person ("meeting of the delegation with B")."""
     text = ctx.text
-    if "delegation" not in text or ", where " not in text:
+    if not ctx.cue["delegation"] or not ctx.cue[", where "]:
         return []
     out: list[_Cand] = []
     people = None
@@ -2236,7 +2235,7 @@ def _actors(ctx: Context) -> list:
     people = ctx.person_mentions()
     text = ctx.text
     out = list(people)
-    if people and ("The " in text or "the " in text):
+    if people and (ctx.cue["The "] or ctx.cue["the "]):
         heads = [(b, _role_head(p.role), p) for _a, b, p in people]
         # every title a re-mention may use: a head's last words ("deputy minister", "minister")
         tails = {" ".join(h.split()[k:]) for _b, h, _p in heads if h for k in range(len(h.split()))}
@@ -2253,7 +2252,7 @@ def _actors(ctx: Context) -> list:
             if who is not None:
                 out.append((m.start(1), m.end(1), who))
         out.sort(key=lambda x: (x[0], x[1]))
-    if out and (" she " in text or " he " in text or "She " in text or "He " in text):
+    if out and (ctx.cue[" she "] or ctx.cue[" he "] or ctx.cue["She "] or ctx.cue["He "]):
         firsts: dict[int, object] = {}  # sentence start → its first actor
         for a, _b, p in out:
             firsts.setdefault(ctx.sentence_at(a).start, p)
@@ -2356,7 +2355,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     text = ctx.text
     out: list[_Cand] = []
     people = None
-    if "phone" in text or "video" in text or "online meeting" in text:
+    if ctx.cue["phone"] or ctx.cue["video"] or ctx.cue["online meeting"]:
         people = _actors(ctx)
         for m in _CALL.finditer(text):
             if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
@@ -2370,7 +2369,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             a, b, end = pair
             kind = " ".join((m.group(1) or m.group(3) or f"{m.group(2)} conversation").lower().split())
             out.append(_Cand(m.start(), end, f"{kind} between {a.name} and {b.name}", m.end()))
-    if " received by " in text:
+    if ctx.cue[" received by "]:
         people = people or _actors(ctx)
         for i, (a0, b0, p) in enumerate(people):
             rm = _RECEIVED_BY.match(text, b0)
@@ -2383,7 +2382,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 continue  # ("received by King X and will hold talks with Minister B": B is no host)
             out.append(_Cand(a0, host[1], f"reception of {p.name} by {_short(host[2])}", host[1]))
             out += _and_meets(ctx, people, p.name, host[1], i)
-    if " received by " in text and "delegation" in text:
+    if ctx.cue[" received by "] and ctx.cue["delegation"]:
         # "On the same day, the EU delegation was received by the Deputy Chairman …, Minister B"
         people = people or _actors(ctx)
         for dm in _DELEGATION_SUBJECT.finditer(text):
@@ -2397,7 +2396,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 continue
             who = _delegation_name(dm)
             out.append(_Cand(dm.start(), host[1], f"reception of {who} by {host[2].name}", host[1]))
-    if " received " in text:
+    if ctx.cue[" received "]:
         # "On 5 May, Prime Minister A received the Ambassador of Japan B": the guest named by role
         people = people or _actors(ctx)
         for i, (a0, b0, p) in enumerate(people):
@@ -2412,7 +2411,8 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if any(c.start <= a0 < c.end for c in taken + out):
                 continue
             out.append(_Cand(a0, guest[1], f"reception of {guest[2].name} by {_short(p)}", guest[1]))
-    if (" held " in text and ("talks" in text or "meeting" in text)) or " met " in text or " had a" in text:
+    cue = ctx.cue
+    if (cue[" held "] and (cue["talks"] or cue["meeting"])) or cue[" met "] or cue[" had a"]:
         people = people or _actors(ctx)
         for m in _AND_HELD_TALKS_SCAN.finditer(text, ctx.at):
             s = ctx.sentence_at(m.start())
@@ -2439,7 +2439,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             a, b = before[-2][2], before[-1][2]
             kind = "meeting" if met else "talks"
             out.append(_Cand(before[-2][0], m.end(), f"{kind} between {a.name} and {b.name}", m.end()))
-    if "delegation" in text and " met " in text:
+    if ctx.cue["delegation"] and ctx.cue[" met "]:
         people = people or _actors(ctx)
         for m in _MET_DELEGATION_SCAN.finditer(text, ctx.at):
             if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
@@ -2450,7 +2450,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 continue
             name = f"meeting of {who[-1].name} with {m.group(1)} delegation of {m.group(2)}"
             out.append(_Cand(m.start(), m.end(), name, m.start() + 3))
-    if " met " in text:
+    if ctx.cue[" met "]:
         people = people or _actors(ctx)
         # "On Monday the Ambassador met students of KIMEP University": who met a named institution's group
         for a0, b0, p in people:
@@ -2500,17 +2500,17 @@ def _group_meetings_of(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     of A with representatives of …": a delegation meeting a named group or anyone meeting a group
     (data/events.yaml audiences), on a day the sentence gives or on the margins of an occasion."""
     text = ctx.text
-    if " met " not in text and " meeting with " not in text and " meetings with " not in text:
+    if not ctx.cue[" met "] and not ctx.cue[" meeting with "] and not ctx.cue[" meetings with "]:
         return []
     subjects: list[tuple[int, int, str, bool]] = []  # (start, end, who, delegation)
-    if "delegation" in text:
+    if ctx.cue["delegation"]:
         subjects += [
             (m.start(), m.end(), _delegation_name(m), True)
             for m in _DELEGATION_SUBJECT.finditer(text)
         ]
     subjects += [(a, b, p.name, False) for a, b, p in _actors(ctx)]
     # "Members also met representatives of civil society": the delegation's members, no one named
-    if "embers" in text or "MEPs" in text or "deputies" in text or "parliamentarians" in text:
+    if ctx.cue["embers"] or ctx.cue["MEPs"] or ctx.cue["deputies"] or ctx.cue["parliamentarians"]:
         # (one of its words first: opened by a look-behind, the regex is tried at every character)
         subjects += [(m.start(), m.end(), "", False) for m in _MEMBERS_SUBJECT.finditer(text)]
     out: list[_Cand] = []
@@ -2608,7 +2608,7 @@ def _margins_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "met on the margins of the OSCE Ministerial Council in Malta": what something happened on the
     sidelines of is an occasion, named as the text names it (the reported meeting's own body aside)."""
     text = ctx.text
-    if "sidelines" not in text and "margins" not in text and "fringe" not in text:
+    if not ctx.cue["sidelines"] and not ctx.cue["margins"] and not ctx.cue["fringe"]:
         return []
     main = ctx.meeting_body
     type_words = {w.lower() for w in main.type.split()} if main is not None else set()
@@ -2661,7 +2661,7 @@ def _group_meetings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     sidelines of X": a meeting named by who met (data/events.yaml gatherings), with what it was held
     on the sidelines of."""
     text = ctx.text
-    if " met " not in text and " meeting" not in text:
+    if not ctx.cue[" met "] and not ctx.cue[" meeting"]:
         return []
     out: list[_Cand] = []
     for m in _group_met_rx().finditer(text, ctx.at):
@@ -2833,7 +2833,7 @@ def _construction_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     whose construction started in 2024, is expected to be completed in 2027" → "start of
     construction of the X railway", "completion of the X railway"."""
     text = ctx.text
-    if "onstruction" not in text:
+    if not ctx.cue["onstruction"]:
         return []
     whose, of = _works_rx()
     out: list[_Cand] = []
@@ -2870,9 +2870,9 @@ def _planned_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     Centre tomorrow": a planned visit, "visit of X to Paris" ("the Minister": the last person
     named before with that role)."""
     text = ctx.text
-    if " to visit " not in text and " to travel to " not in text and " will " not in text:
+    if not ctx.cue[" to visit "] and not ctx.cue[" to travel to "] and not ctx.cue[" will "]:
         return []
-    if "visit" not in text and "travel" not in text:
+    if not ctx.cue["visit"] and not ctx.cue["travel"]:
         return []  # every match says "visit" or "travel" (the scan below tries every space)
     out: list[_Cand] = []
     for m in _PLANNED_VISIT.finditer(text):
@@ -2929,7 +2929,7 @@ def _invited_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     Minister B to visit Riga": a visit still ahead, "visit of <guest> to <place>" (dated if the sentence
     says when, else placed only)."""
     text = ctx.text
-    if "invit" not in text or " visit" not in text:
+    if not ctx.cue["invit"] or not ctx.cue[" visit"]:
         return []
     out: list[_Cand] = []
     for a0, b0, p in ctx.person_mentions():
@@ -2960,7 +2960,7 @@ def _route_launches(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "The parties also launched a new direct freight train route from Urumqi to Aktau" → "launch of
     the Urumqi–Aktau direct freight train route"; said of the reported occasion, it is dated by it."""
     text = ctx.text
-    if " route from " not in text:
+    if not ctx.cue[" route from "]:
         return []
     out: list[_Cand] = []
     for m in _ROUTE_LAUNCHED.finditer(text):
@@ -3011,7 +3011,7 @@ def _launches(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     of the regular container train A – B – C" (data/events.yaml launched). With no date in its sentence,
     it happened at the reported occasion."""
     text = ctx.text
-    if "launched" not in text and "inaugurated" not in text and "start to" not in text:
+    if not ctx.cue["launched"] and not ctx.cue["inaugurated"] and not ctx.cue["start to"]:
         return []
     out: list[_Cand] = []
     rx = _launched_rx()
@@ -3080,7 +3080,7 @@ def _inaugurations(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     inaugurated); with no date in its sentence, at the reported occasion."""
     text = ctx.text
     out: list[_Cand] = []
-    for m in _inaugurated_rx().finditer(text) if "inaugurated" in text or "opened" in text else ():
+    for m in _inaugurated_rx().finditer(text) if ctx.cue["inaugurated"] or ctx.cue["opened"] else ():
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
         if any(c.start <= m.start(1) < c.end for c in taken + out):
@@ -3091,7 +3091,7 @@ def _inaugurations(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         name = f"inauguration of the {thing}{m.group(2) or ''}"
         s = ctx.sentence_at(m.start())
         out.append(_Cand(m.start(1), end, name, m.end(1), not ctx.dates_in(s.start, s.end)))
-    if "opening of" in text or "inauguration of" in text or "commissioning of" in text:
+    if ctx.cue["opening of"] or ctx.cue["inauguration of"] or ctx.cue["commissioning of"]:
         # "the ministers attended the opening of a new container terminal at the X Port in Alat"
         for m in _opening_of_rx().finditer(text):
             if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
@@ -3136,7 +3136,7 @@ def _ceremonies(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     launches, a kind of ceremony — data/events.yaml ceremony_kinds — by what it is "of"). "the railway"
     after a launch takes the name the text gave that railway before ("the X–Y railway project")."""
     text = ctx.text
-    if "ceremony" not in text:
+    if not ctx.cue["ceremony"]:
         return []
     out: list[_Cand] = []
     for m in _ceremony_rx().finditer(text):
@@ -3193,7 +3193,7 @@ def _site_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     Samarkand solar park" (data/events.yaml sites and works); a named place only, and with no day of its
     own, seen at the reported occasion."""
     text = ctx.text
-    if "visited" not in text and "toured" not in text:
+    if not ctx.cue["visited"] and not ctx.cue["toured"]:
         return []
     out: list[_Cand] = []
     for m in _visited_rx().finditer(text):
@@ -3238,7 +3238,7 @@ def _next_editions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     last before (with the same head word, when one is given), named as that one without its number or
     title."""
     text = ctx.text
-    if " again" not in text and "next " not in text and "following " not in text:
+    if not ctx.cue[" again"] and not ctx.cue["next "] and not ctx.cue["following "]:
         return []
     out: list[_Cand] = []
     found = []
@@ -3296,7 +3296,7 @@ def _group_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     "meeting of the working group on tariff policy and digitalisation" (data/events.yaml group_bodies): a
     sitting of a standing group, on the day its sentence gives (or the report's)."""
     text = ctx.text
-    if "group" not in text and "task force" not in text and "committee" not in text:
+    if not ctx.cue["group"] and not ctx.cue["task force"] and not ctx.cue["committee"]:
         return []
     out: list[_Cand] = []
     for m in _group_sitting_rx().finditer(text, ctx.at):
@@ -3324,7 +3324,7 @@ def _foundation_stones(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     the foundation stone of the new hydrogen plant in Mangystau" (data/events.yaml foundation_verbs); with no
     day in its sentence, at the reported occasion."""
     text = ctx.text
-    if "stone" not in text and "capsule" not in text:
+    if not ctx.cue["stone"] and not ctx.cue["capsule"]:
         return []
     out: list[_Cand] = []
     for m in _foundation_rx().finditer(text):
@@ -3357,7 +3357,7 @@ def _tributes(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     "wreath-laying by A at the Defenders of the Fatherland monument" (data/events.yaml tributes): an act of
     homage of a visit, by the person the sentence names before the verb."""
     text = ctx.text
-    if "wreath" not in text and "flowers" not in text:
+    if not ctx.cue["wreath"] and not ctx.cue["flowers"]:
         return []
     rx, objects = _tribute_rx()
     out: list[_Cand] = []
@@ -3388,7 +3388,7 @@ def _place_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "Prime Minister A visited Tokyo on 3–4 June" → "visit of A to Tokyo": a named person visiting a
     city or a country (not a place inside a longer name: "visited the Tokyo Stock Exchange")."""
     text = ctx.text
-    if "visited" not in text and "toured" not in text and "travel" not in text:
+    if not ctx.cue["visited"] and not ctx.cue["toured"] and not ctx.cue["travel"]:
         return []
     out: list[_Cand] = []
     for a, b, p in ctx.person_mentions():
@@ -3447,7 +3447,7 @@ def _delegation_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "A Latvian business delegation visited Almaty on 4–6 June" → "visit of a Latvian business delegation
     to Almaty": a delegation visiting a city or a country (not a site: "visited the Port of Riga")."""
     text = ctx.text
-    if "delegation" not in text:
+    if not ctx.cue["delegation"]:
         return []
     out: list[_Cand] = []
     toured: set[str] = set()  # the countries a delegation's trip named so far covers
@@ -3513,7 +3513,7 @@ def _departures(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "the first container train on a new X–Y route is scheduled to depart on 1 September" →
     "departure of the first container train on the X–Y route"."""
     text = ctx.text
-    if " to depart" not in text and " to leave" not in text:
+    if not ctx.cue[" to depart"] and not ctx.cue[" to leave"]:
         return []
     out: list[_Cand] = []
     for m in _TO_DEPART.finditer(text):
@@ -3549,7 +3549,7 @@ def _first_runs(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     the first container train on the X–Y service"; "watched the first train of the season leave for
     Duisburg" → "departure of …": a first run's arrival or departure is an occasion of its own."""
     text = ctx.text
-    if "first" not in text and "inaugural" not in text and "maiden" not in text:
+    if not ctx.cue["first"] and not ctx.cue["inaugural"] and not ctx.cue["maiden"]:
         return []
     out: list[_Cand] = []
     for m in _FIRST_RUN_SCAN.finditer(text, ctx.at):

@@ -898,7 +898,7 @@ def _listed_participants(ctx: Context, parties: list[str], seen: set) -> list[He
     """ "## Participants" followed by "- Name, Minister of Foreign Affairs of Kazakhstan" items: in a
     text whose lead names fewer than two heads of the sitting, the people the list gives are the heads
     of the other delegations (the first one named per side, with a role)."""
-    if "articipant" not in ctx.text and "elegation" not in ctx.text:
+    if not ctx.cue["articipant"] and not ctx.cue["elegation"]:
         return []
     m = _participants_label().search(ctx.text)
     if m is None:
@@ -948,7 +948,7 @@ _CHAIRS_LABEL = re.compile(r"\b(?:Co-chairs|Co-chairmen|Co-chairpersons|Chairs|(
 
 def _labelled_chairs(ctx: Context, parties: list[str]) -> list[Head]:
     """The people a "Co-chairs:" label lists, anywhere in the text, when nothing else names the heads."""
-    if "hair" not in ctx.text:
+    if not ctx.cue["hair"]:
         return []
     m = _CHAIRS_LABEL.search(ctx.text)
     if m is None or ctx.in_quote(m.start()):

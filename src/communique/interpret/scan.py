@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 from typing import Generic, TypeVar
 
-__all__ = ["AnyOf", "LiteralScan", "Openings", "char_positions", "first_char_groups", "lowered", "matches_at",
-           "openings", "regex_starts"]
+__all__ = ["AnyOf", "Cues", "LiteralScan", "Openings", "char_positions", "cues", "first_char_groups",
+           "lowered", "matches_at", "openings", "regex_starts"]
 
 #: Characters IGNORECASE matches to an ASCII letter that `str.lower` does not turn into it
 #: ("İ" lower-cases to two characters, "ı" and "ſ" stay as they are), and the Kelvin sign, the
@@ -371,6 +372,67 @@ def openings(text: str) -> Openings:
     """The `Openings` of `text`, made once while the text is among the last few asked for: the
     interpreters and the document checks read the same text in turn, and share one pass."""
     return _in_flight(text)
+
+
+class Cues(dict):
+    """Which cue literals a text holds: `cues(text)[word]` is `word in text` (case-sensitive).
+
+    Why: the interpreters guard their rules with whole-text substring tests (`"delegation" in
+    text`, ~100 literals, some tested several times per document), each a fresh pass over the
+    ~3 KB text (and, for a text with characters outside Latin-1, a copy of the literal widened to
+    match). Here one Aho–Corasick pass (`_cue_automaton`, every literal asked for so far) finds
+    them all, and each test is one dict lookup. A literal not known yet is tested on the text
+    directly (the same answer) and joins the automaton for the next texts, so the answer never
+    depends on which literals were registered before."""
+
+    __slots__ = ("text",)
+
+    def __missing__(self, word: str) -> bool:
+        found = word in self.text
+        if word:  # (the empty string is in every text; the automaton cannot hold it)
+            _CUE_WORDS[word] = None
+            self[word] = found
+        return found
+
+
+_CUE_WORDS: dict[str, None] = {}  # every cue literal asked for, in order of first use
+
+
+_CUE_AUTOMATON: list = [(), None]  # (the literals it holds, the automaton)
+
+
+def _cue_automaton() -> tuple[tuple[str, ...], object]:
+    words, a = _CUE_AUTOMATON
+    if len(words) != len(_CUE_WORDS):
+        import ahocorasick
+
+        words = tuple(_CUE_WORDS)  # (a snapshot: another thread may add literals meanwhile)
+        a = ahocorasick.Automaton()
+        for w in words:
+            a.add_word(w, (w, True))  # (the value is the dict item a hit sets)
+        a.make_automaton()
+        _CUE_AUTOMATON[:] = [words, a]
+    return words, a
+
+
+def _make_cues(text: str) -> Cues:
+    words, a = _cue_automaton()
+    c = Cues.fromkeys(words, False)
+    c.text = text
+    if words:
+        # every hit's value is (word, True): dict.update reads them in C, no Python per hit
+        c.update(map(_SECOND, a.iter(text)))
+    return c
+
+
+_SECOND = itemgetter(1)
+_cues_in_flight: InFlight[Cues] = InFlight(_make_cues)
+
+
+def cues(text: str) -> Cues:
+    """The `Cues` of `text` (a document's text: made once while it is among the last few asked
+    for; for a short part of a text a plain `in` test is as cheap)."""
+    return _cues_in_flight(text)
 
 
 class AnyOf:

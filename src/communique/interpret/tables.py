@@ -256,7 +256,7 @@ def _caption(ctx: Context, first_row: list[_Cell]) -> tuple[int, int] | None:
 def table_figures(ctx: Context, figures: list[Figure]) -> tuple[list[Figure], list[Figure]]:
     """(the figures with periods from their column headers, the new figures of bare table cells)."""
     text = ctx.text
-    if "|" not in text:
+    if not ctx.cue["|"]:
         return figures, []
     lx = _lex()
     nouns = set(data.load("metrics")["count_nouns"])
