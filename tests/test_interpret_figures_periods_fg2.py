@@ -1,0 +1,320 @@
+"""Figure periods, qualifiers and what is no figure, in statistics items, interviews, fact sheets and
+bank pages: a headline that tells a release's span by its length, changes on the previous quarter,
+restatements in another currency or as a percentage, conditions, fees, "until <year>", "there were"
+counts and "About … in <country>" sections (our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import extract
+
+PUB = "2026-10-21"
+
+
+def _figs(text: str, published: str = PUB):
+    return extract(text, published=published).figures
+
+
+def _by_value(figs, value, unit=None):
+    return [f for f in figs if f.value == value and (unit is None or f.unit == unit)]
+
+
+# --- a headline that tells the release's span by its length ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "months", "period"),
+    [
+        ("Ruritania's trade with the EU up 7.8% in nine months", "January-September 2026", "2026-01/2026-09"),
+        ("Exports to Europe climb over 10 months", "January–October 2026", "2026-01/2026-10"),
+        ("Trade with the bloc grows in the first half", "January-June 2026", "2026-01/2026-06"),
+    ],
+)
+def test_headline_span_dates_the_figures_of_later_paragraphs(head, months, period):
+    text = (
+        f"{head}\n\n"
+        f"ASTANA, October 21, 2026 – Ruritania's trade with the EU totalled USD 36.4 billion in {months}, "
+        "the customs committee said on Tuesday.\n\n"
+        "In the third quarter alone, turnover amounted to USD 12.7 billion.\n\n"
+        "Italy remained the largest partner with USD 11.2 billion, followed by France (USD 3.4 billion).\n\n"
+        "Non-oil exports increased by 21% to USD 6.1 billion.\n"
+    )
+    figs = _figs(text)
+    for v in (11.2e9, 3.4e9, 6.1e9):
+        (f,) = _by_value(figs, v)
+        assert f.period == period
+    (q3,) = _by_value(figs, 12.7e9)
+    assert q3.period == "2026-07/2026-09"
+
+
+def test_headline_span_needs_a_lead_range_of_that_length():
+    text = (
+        "Trade with the EU up in nine months\n\n"
+        "ASTANA, October 21, 2026 – Trade with the EU totalled USD 36.4 billion in January-June 2026.\n\n"
+        "Italy remained the largest partner with USD 11.2 billion.\n"
+    )
+    (f,) = _by_value(_figs(text), 11.2e9)
+    assert f.period is None
+
+
+# --- a change on the previous quarter --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Quarter-on-quarter, trade was up 4.1% compared with the second quarter of 2026.",
+        "Trade rose 4.1% q/q against the second quarter of 2026.",
+        "Compared with April–June 2026, turnover grew by 4.1% quarter on quarter.",
+    ],
+)
+def test_quarter_on_quarter_change_is_of_the_quarter_after_its_base(sentence):
+    (f,) = _by_value(_figs(sentence), 4.1)
+    assert f.period == "2026-07/2026-09"
+
+
+def test_a_year_on_year_base_still_shifts_by_a_year():
+    (f,) = _by_value(_figs("Trade was up 9% compared with January-June 2025."), 9.0)
+    assert f.period == "2026-01/2026-06"
+
+
+# --- a count compared "from N a year earlier" ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "rose to 1,140 from 960 a year earlier",
+        "reached 1,140, up from 960 a year before",
+        "stood at 1,140 compared with 960 a year ago",
+    ],
+)
+def test_count_a_year_earlier_takes_the_period_a_year_back(clause):
+    text = (
+        "Ruritanian exports to the EU rise in nine months\n\n"
+        "ASTANA, October 21, 2026 – Ruritania's exports to the EU totalled USD 27.9 billion in "
+        "January-September 2026, up 6.1%.\n\n"
+        f"The committee noted that the number of Ruritanian companies exporting to the EU {clause}.\n"
+    )
+    figs = _figs(text)
+    (now,) = _by_value(figs, 1140.0, "count")
+    (then,) = _by_value(figs, 960.0, "count")
+    assert now.period == "2026-01/2026-09"
+    assert then.period == "2025-01/2025-09"
+
+
+# --- Markdown emphasis around a base and a pledge's purpose --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Bilateral trade in goods reached **EUR 1.9 billion in 2025**, up **24%** on 2024.",
+        "- Trade in goods reached EUR 1.9 billion in 2025, up **24 percent** on 2024.",
+        "- Trade reached **EUR 1.9 billion** in 2025, up _24%_ on 2024.",
+    ],
+)
+def test_bold_change_on_a_base_year_is_of_the_year_reached(line):
+    (f,) = _by_value(_figs(line + "\n", "2026-07-15"), 24.0)
+    assert f.period == "2025"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- The EU **has allocated EUR 12 million** to extend broadband to 400 rural schools.",
+        "- The EU has committed **EUR 12 million** for the equipment of 400 rural schools.",
+        "- Japan **has allocated USD 12 million** towards the repair of 400 schools.",
+    ],
+)
+def test_count_in_a_bold_pledge_purpose_is_no_figure(line):
+    assert not _by_value(_figs(line + "\n", "2026-07-15"), 400.0, "count")
+
+
+# --- a sum restated in another currency ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "q"),
+    [
+        ("The investment is put at USD 1.35 billion (approximately KZT 650 billion).", 650e9, "KZT", "about"),
+        ("The investment will amount to about USD 250 million, or KZT 120 billion at the current exchange "
+         "rate.", 120e9, "KZT", "about"),
+        ("The company will invest EUR 40 million (USD 46 million) in the plant.", 46e6, "USD", "exact"),
+    ],
+)
+def test_a_figure_restated_in_another_currency_is_a_second_figure(sentence, value, unit, q):
+    figs = _figs(sentence)
+    (f,) = _by_value(figs, value, unit)
+    assert f.qualifier == q
+    assert len([x for x in figs if x.unit not in ("percent", "count")]) == 2
+
+
+# --- money provided since a year, told in reported speech -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The head of the EU Delegation said that since 2021 the EU had provided Tajikistan with more than "
+        "EUR 250 million in grants.",
+        "The ambassador recalled that since 2021 Japan had disbursed over EUR 250 million to the country.",
+        "The minister noted that since 2021 the Bank had committed about EUR 250 million in the country.",
+    ],
+)
+def test_money_had_provided_since_a_year_is_a_figure(sentence):
+    out = extract(sentence, published="2026-04-14")
+    assert not [p for p in out.pledges if p.amount == 250e6]
+    (f,) = _by_value(out.figures, 250e6)
+    assert f.period == "2021/2026"
+
+
+# --- a fraction restated as a percentage -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Non-oil exports to the EU grew by almost a quarter, by 23%, over ten months.",
+        "Exports to the bloc have risen by about a third (34%) this year.",
+        "Imports from Europe rose by nearly half – 48 percent – in 2025.",
+    ],
+)
+def test_a_fraction_restated_as_a_percentage_is_one_figure(sentence):
+    pct = [f for f in _figs(sentence, "2026-12-09") if f.unit == "percent"]
+    assert len(pct) == 1
+    assert pct[0].value in (23.0, 34.0, 48.0)
+
+
+# --- a number in a condition ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is ambitious, but realistic if non-oil exports keep growing at 15-20% a year.",
+        "The target can be met only if trade grows by 12% annually.",
+        "Unless tariffs fall by 30%, the corridor will not compete.",
+    ],
+)
+def test_a_rate_in_a_condition_is_no_figure(sentence):
+    assert not [f for f in _figs(sentence) if f.unit == "percent"]
+
+
+def test_even_if_is_no_condition():
+    figs = _figs("Trade grew in 2025, even if exports fell by 5% in that year.")
+    assert _by_value(figs, -5.0) or _by_value(figs, 5.0)
+
+
+# --- a fee or charge is no figure --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Agreement reduces the visa fee for citizens to EUR 35 instead of the standard EUR 90.",
+        "A transit charge of USD 20 per container will apply from January.",
+        "The fee for a multiple-entry visa is set at EUR 60.",
+    ],
+)
+def test_a_fee_is_no_figure(sentence):
+    assert not [f for f in _figs(sentence) if f.unit not in ("percent", "count")]
+
+
+def test_a_large_sum_near_fee_is_still_a_figure():
+    figs = _figs("Fees aside, the company invested USD 40 million in the terminal in 2025.")
+    assert _by_value(figs, 40e6)
+
+
+# --- "until <year>" --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Electricity demand is projected to grow by roughly 7 percent a year until 2030.",
+        "Freight volumes should rise about 7% annually through 2030.",
+        "Until 2030, exports are expected to grow by 7 per cent a year.",
+    ],
+)
+def test_a_rate_until_a_year_runs_from_now(sentence):
+    (f,) = _by_value(_figs(sentence, "2026-06-24"), 7.0)
+    assert f.period == "2026/2030"
+
+
+def test_by_a_year_stays_the_target_year():
+    (f,) = _by_value(_figs("The aim is to bring exports to USD 10 billion by 2030.", "2026-06-24"), 10e9)
+    assert f.period == "2030"
+
+
+# --- "there were N": the count told before, at another time ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("second", "value", "period", "q"),
+    [
+        ("Five years ago there were fewer than 600.", 600.0, "2021", "less than"),
+        ("In 2020 there were about 700.", 700.0, "2020", "about"),
+        ("Three years ago, there were only 450.", 450.0, "2023", "exact"),
+    ],
+)
+def test_there_were_n_is_the_count_before(second, value, period, q):
+    text = f"Today about 1,100 Ruritanian companies export to the European market. {second}"
+    figs = _figs(text, "2026-12-09")
+    (f,) = _by_value(figs, value, "count")
+    (now,) = _by_value(figs, 1100.0, "count")
+    assert (f.metric, f.period, f.qualifier) == (now.metric, period, q)
+
+
+# --- "About …" sections ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["About the World Bank in Uzbekistan", "About the EBRD in Kazakhstan", "## About ADB in Tajikistan"],
+)
+def test_about_section_naming_a_country_keeps_its_figures(heading):
+    text = (
+        "The Bank approved a USD 300 million loan for the power grid today.\n\n"
+        f"{heading}\n\n"
+        "The country joined the Bank in 1992. Since then, the Bank's commitments to the country have "
+        "exceeded USD 17 billion.\n"
+    )
+    figs = _figs(text, "2026-06-24")
+    assert _by_value(figs, 17e9)
+
+
+@pytest.mark.parametrize("heading", ["ABOUT AIFC", "About the EBRD", "ABOUT THE FORUM ORGANISERS"])
+def test_about_the_publisher_section_has_no_figures(heading):
+    text = (
+        "The forum closed in Almaty today.\n\n"
+        f"{heading}\n"
+        "The centre was launched in 2018. More than 4,000 companies from 80 countries are registered in it.\n"
+    )
+    figs = _figs(text, "2026-10-09")
+    assert not _by_value(figs, 4000.0) and not _by_value(figs, 80.0)
+
+
+# --- a bank's standing description of itself ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Note to editors: The Bank is a multilateral lender owned by 77 countries and two institutions.",
+        "Notes for editors: Established in 1966, the Bank is owned by 69 members.",
+        "Established in 1966, it is owned by 69 members, 49 of them from the region.",
+    ],
+)
+def test_owners_of_the_publisher_are_no_count(paragraph):
+    text = f"The Bank signed a USD 50 million loan with Ruritania today.\n\n{paragraph}\n"
+    assert not [f for f in _figs(text, "2026-06-24") if f.unit == "count" and f.value in (77.0, 69.0)]
+
+
+def test_note_to_editors_keeps_a_partner_figure():
+    text = (
+        "The Bank signed a USD 50 million loan with Ruritania today.\n\n"
+        "Note to editors: To date, the Bank has invested more than EUR 10.5 billion in Kazakhstan.\n"
+    )
+    assert _by_value(_figs(text, "2026-06-24"), 10.5e9)
