@@ -302,12 +302,13 @@ def test_about_the_publisher_section_has_no_figures(heading):
 @pytest.mark.parametrize(
     "paragraph",
     [
-        "Note to editors: The Bank is a multilateral lender owned by 77 countries and two institutions.",
+        "Note to editors: The Bank is a lender owned by 77 countries, the European Union and the "
+        "European Investment Bank.",
         "Notes for editors: Established in 1966, the Bank is owned by 69 members.",
-        "Established in 1966, it is owned by 69 members, 49 of them from the region.",
+        "NOTE TO EDITORS: The Bank, established in 1966, has 69 shareholders.",
     ],
 )
-def test_owners_of_the_publisher_are_no_count(paragraph):
+def test_a_note_to_editors_on_its_line_has_no_count(paragraph):
     text = f"The Bank signed a USD 50 million loan with Ruritania today.\n\n{paragraph}\n"
     assert not [f for f in _figs(text, "2026-06-24") if f.unit == "count" and f.value in (77.0, 69.0)]
 
@@ -318,3 +319,60 @@ def test_note_to_editors_keeps_a_partner_figure():
         "Note to editors: To date, the Bank has invested more than EUR 10.5 billion in Kazakhstan.\n"
     )
     assert _by_value(_figs(text, "2026-06-24"), 10.5e9)
+
+
+# --- a total the title alone states --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Ruritania signs wind and hydrogen agreements worth $1.6 billion",
+        "Deals totalling $1.6 billion signed at the Astana energy forum",
+        "Wind farm and hydrogen pilot valued at about $1.6 billion agreed",
+    ],
+)
+def test_a_title_total_the_body_does_not_restate_is_a_figure(title):
+    text = (
+        f"{title}\n\n"
+        "Astana, 3 November 2026 – An investment agreement for a wind power plant was signed on Monday. "
+        "The investment is put at USD 1.35 billion.\n\n"
+        "A memorandum on a hydrogen plant was also concluded; its pilot phase will cost USD 250 million.\n"
+    )
+    assert _by_value(_figs(text, "2026-11-03"), 1.6e9)
+
+
+def test_a_title_total_the_body_restates_is_told_once():
+    text = (
+        "Ruritania signs agreements worth $1.6 billion\n\n"
+        "Astana, 3 November 2026 – Agreements worth USD 1.6 billion were signed on Monday.\n"
+    )
+    assert len(_by_value(_figs(text, "2026-11-03"), 1.6e9)) == 1
+
+
+# --- "the nine months to September" ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "period"),
+    [
+        ("Over the nine months to September, trade stood at USD 20 billion.", 20e9, "2026-01/2026-09"),
+        ("In the 12 months ending June 2026, exports rose to USD 9 billion.", 9e9, "2025-07/2026-06"),
+        ("Exports in the six months through August grew by 3%.", 3.0, "2026-03/2026-08"),
+        ("Trade reached USD 20 billion in the year to March.", 20e9, "2025-04/2026-03"),
+    ],
+)
+def test_months_to_a_month_end_with_it(sentence, value, period):
+    (f,) = _by_value(_figs(sentence), value)
+    assert f.period == period
+
+
+def test_a_title_total_of_pledges_is_no_figure():
+    text = (
+        "EU and Ruritania sign agreements worth €120 million\n\n"
+        "Tashkent, 27 November 2025 – The EU signed a grant of €20 million for water management today, "
+        "and the European Investment Bank signed a €100 million loan for a power line.\n"
+    )
+    out = extract(text, published="2025-11-27")
+    assert not _by_value(out.figures, 120e6)
+    assert sorted(p.amount for p in out.pledges) == [20e6, 100e6]

@@ -553,6 +553,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
     prev_money_fig: Figure | None = None
     scope_end = -1  # end of the last count read as a project's scope ("construction of 2 hospitals")
     same_later: set = set()  # spans of figures "over the same period" whose period comes later
+    title_totals: set = set()  # spans of a title's totals (see _headline_total)
     i = 0
     while i < len(amounts):
         a = amounts[i]
@@ -576,7 +577,9 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             i += 1
         i += 1
         if ctx.is_heading(a.span[0]) or ctx.in_headline(a.span[0]):
-            continue
+            if not _headline_total(ctx, a, amounts):
+                continue
+            title_totals.add(a.span)
         s = ctx.sentence_at(a.span[0])
         si = ctx.sentence_index(a.span[0])
         money = a.unit not in ("percent", "count")
@@ -588,11 +591,6 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             or (a.value == 2.0 and _two_parties(ctx, a))
             # "[3] Global Gateway Investors Forum, Brussels": a footnote's mark, no count
             or (ctx.text[a.span[0] - 1 : a.span[0]] == "[" and ctx.text.startswith("]", a.span[1]))
-            # "Established in 1966, it is owned by 69 members": a bank's standing description of itself
-            or (
-                ctx.text.startswith("by ", a.span[0] - 3)
-                and _OWNED_BY.search(ctx.text, max(0, a.span[0] - 30), a.span[0])
-            )
             # "the Kambarata-1 hydropower project", "Rogun-2 units": the number of a name, no count
             or (
                 ctx.text[a.span[0] - 1 : a.span[0]] in ("-", "\u2011")
@@ -711,6 +709,8 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         if money:
             prev_money_fig = fig
             last_money = (fig, s.paragraph, si)
+    if title_totals:
+        figures = _title_totals(figures, title_totals)
     figures += _year_earlier_counts(ctx, figures)
     # (cheap tests first: the regex, opened by "\b", is tried at every character; each match says
     # "twice" or "times")
@@ -777,7 +777,9 @@ _BOX_ITEM = re.compile(r"[ \t]*(?:[-*•▪–]|\d{1,2}[.)])[ \t]+[^:\n]{2,80}:[
 
 # "realistic if non-oil exports keep growing at 15–20% a year", "unless trade falls by 10%": a number
 # in a condition tells what might be, no figure ("even if", "if not" are no conditions)
-_IF_CLAUSE = re.compile(r"(?<!\beven\s)\b(?:[Ii]f|[Uu]nless)\s+(?!not\b)[^,;:()\n]{0,90}$")
+_IF_CLAUSE = re.compile(
+    r"(?<!\beven\s)(?<!\basked\s)(?<!\bask\s)\b(?:[Ii]f|[Uu]nless)\s+(?!not\b)[^,;:()\n]{0,90}$"
+)
 
 
 def _hypothetical(ctx: Context, a: Amount, s) -> bool:
@@ -798,7 +800,40 @@ def _unit_price(ctx: Context, a: Amount, s) -> bool:
     return m is not None and not _SEMI.search(ctx.text, m.end(), a.span[0])
 
 
-_OWNED_BY = re.compile(r"\b(?:owned|held|capitalised|capitalized)\s+by\s+$", re.I)
+_TOTAL_LEAD = re.compile(
+    r"\b(?:worth|totall?ing|valued\s+at|total(?:\s+of)?)\s+(?:about\s+|some\s+|over\s+)?$", re.I
+)
+
+
+def _title_totals(figures: list[Figure], spans: set) -> list[Figure]:
+    """A title's total stays a figure only when it is the sum of figures the body tells (investments,
+    not pledges: the sum of a grant and a loan is told by the pledges themselves)."""
+    keep = []
+    for f in figures:
+        if f.span not in spans:
+            keep.append(f)
+            continue
+        parts = [x.value for x in figures if x.unit == f.unit and x.span not in spans and x.value < f.value]
+        parts = parts[:10]
+        if any(
+            abs(sum(parts[i] for i in range(len(parts)) if mask >> i & 1) - f.value) <= 0.02 * f.value
+            for mask in range(3, 1 << len(parts))
+            if mask & (mask - 1)  # (two parts or more)
+        ):
+            keep.append(f)
+    return keep
+
+
+def _headline_total(ctx: Context, a: Amount, amounts: list) -> bool:
+    """ "Kazakhstan signs agreements on wind farm and hydrogen pilot worth $1.6 billion" over a body
+    that tells $1.35 billion and $250 million: a total the title alone states (the body tells only
+    its parts) is a figure; one the body restates is told there."""
+    if a.unit in ("percent", "count") or a.span[0] >= ctx._title_end:
+        return False
+    if not _TOTAL_LEAD.search(ctx.text, max(0, a.span[0] - 30), a.span[0]):
+        return False
+    body = [x for x in amounts if x.unit == a.unit and x.span[0] >= ctx.lead_end - 1 and x is not a]
+    return bool(body) and not any(abs(x.value - a.value) <= 0.05 * a.value for x in body)
 
 
 def _box_repeats(ctx: Context, figures: list[Figure], pledges: list[Pledge]) -> tuple[list, list]:
@@ -868,13 +903,15 @@ def _about_a_partner(ctx: Context, pos: int, head: int | None = None) -> bool:
     in Uzbekistan"), is still a figure of the partnership; the institution's general facts ("owned by
     69 members", "7,000 projects") are not."""
     s = ctx.sentence_at(pos)
-    if any(p.kind in ("country", "city") for p in ctx.places_in(s.start, s.end)):
+    # (not the EU itself: "owned by 77 countries, the European Union and the EIB" tells the owners)
+    places = ctx.places_in(s.start, s.end)
+    if any(p.kind in ("country", "city") and p.name != "European Union" for p in places):
         return True
     if head is None:
         return False
     line_end = ctx.text.find("\n", head)
     line_end = len(ctx.text) if line_end < 0 else line_end
-    return any(p.kind == "country" for p in ctx.places_in(head, line_end))
+    return any(p.kind == "country" and p.name != "European Union" for p in ctx.places_in(head, line_end))
 
 
 def _boilerplate(text: str, low: str = "") -> list[tuple[int, int, bool]]:
@@ -3539,6 +3576,11 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 _TO_IN = re.compile(r"\s(?:to|until|till|through)\s")
 
 
+# "the nine months to September", "the 12 months ending June", "the year to March": a span that ends
+# with the month after it
+_MONTHS_TO = re.compile(
+    r"\b(?:(\w+)\s+months?|(year))\s+(?:to|through|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?$", re.I
+)
 _BRACKET_GAP = re.compile(r"\s*\(\s*(?:i\.e\.\s*|from\s+)?")
 _AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|at\s+the\s+end\s+of)\s+$", re.I)
 _EARLIER_BASE = re.compile(
@@ -3670,6 +3712,23 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
             not since and not d.end and d.granularity == "year" and year and int(d.value[:4]) < year
             and text.startswith("after ", d0 - 6)
         )
+        upto = None
+        if d.granularity == "month" and not d.end and len(d.value) == 7 and not since:
+            near = text[max(s.start, d0 - 12) : d0]
+            if " to " in near or "end" in near or "hrough" in near:
+                upto = _MONTHS_TO.search(text, max(s.start, d0 - 40), d0)
+        if upto:
+            # "in the nine months to September", "over the 12 months ending June 2026": the months that end
+            # with that one
+            n = 12 if upto.group(2) else _NUMWORDS.get(upto.group(1).lower()) or (
+                int(upto.group(1)) if upto.group(1).isdigit() else 0
+            )
+            if 1 < n <= 24:
+                y, m = int(d.value[:4]), int(d.value[5:7])
+                k = y * 12 + m - 1 - (n - 1)
+                val = f"{k // 12:04d}-{k % 12 + 1:02d}/{d.value}"
+                dated.append((d, False, (d.span[0], d.span[1], val, True)))
+                continue
         if as_of:
             val = d.value[:4]  # "As of 1 October 2025, 4,460 firms were registered": a stock of that year
         elif (since or after) and year and not d.end:
