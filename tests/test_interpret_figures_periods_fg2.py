@@ -376,3 +376,85 @@ def test_a_title_total_of_pledges_is_no_figure():
     out = extract(text, published="2025-11-27")
     assert not _by_value(out.figures, 120e6)
     assert sorted(p.amount for p in out.pledges) == [20e6, 100e6]
+
+
+# --- "It reached …": the period of the sentence before -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "period"),
+    [
+        ("In 2025, EU investment in Uzbekistan doubled. It reached USD 2 billion.", 2e9, "2025"),
+        ("Trade with the bloc expanded sharply in January-June 2026. The figure stood at USD 5 billion.", 5e9,
+         "2026-01/2026-06"),
+        ("Over the past five years, EU grants to the country tripled. They totalled EUR 300 million.", 300e6,
+         "2021/2026"),
+    ],
+)
+def test_a_sentence_going_on_about_the_one_before_takes_its_period(text, value, period):
+    (f,) = _by_value(_figs(text), value)
+    assert f.period == period
+
+
+def test_a_day_before_is_no_period():
+    (f,) = _by_value(_figs("The plant opened on 3 May 2026. It cost USD 20 million."), 20e6)
+    assert f.period is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Exports rose to USD 27.9 billion, against USD 26.3 billion a year earlier.",
+        "Exports reached USD 27.9 billion, up from USD 26.3 billion in the same period last year.",
+        "Exports climbed to USD 27.9 billion, compared with USD 26.3 billion a year before.",
+    ],
+)
+def test_a_sum_a_year_earlier_is_a_year_back_from_the_release_period(sentence):
+    text = (
+        "Ruritania's trade with the EU up 7.8% in nine months\n\n"
+        "ASTANA, October 21, 2026 – Ruritania's trade with the EU totalled USD 36.4 billion in "
+        "January-September 2026, the committee said.\n\n"
+        f"{sentence}\n"
+    )
+    figs = _figs(text)
+    (now,) = _by_value(figs, 27.9e9)
+    (then,) = _by_value(figs, 26.3e9)
+    assert (now.period, then.period) == ("2026-01/2026-09", "2025-01/2025-09")
+
+
+# --- a lower bound told after the number, and "passed the … mark" ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "q"),
+    [
+        ("Trade reached USD 5 billion-plus in 2025.", "more than"),
+        ("Trade reached USD 5 billion or more in 2025.", "more than"),
+        ("2,000 firms or more are registered in the zone.", "more than"),
+        ("Trade passed the USD 5 billion mark in 2025.", "more than"),
+        ("Exports crossed the USD 5 billion threshold in 2025.", "more than"),
+        ("Trade fell short of USD 5 billion in 2025.", "less than"),
+        ("Trade reached USD 5 billion and more than doubled in 2025.", "exact"),
+    ],
+)
+def test_trailing_and_verb_qualifiers(sentence, q):
+    (f,) = [f for f in _figs(sentence) if f.value in (5e9, 2000.0)]
+    assert f.qualifier == q
+
+
+@pytest.mark.parametrize(
+    ("sentence", "base_value", "period"),
+    [
+        ("Trade totalled USD 5 billion in 2025, compared to 2024's USD 4.1 billion.", 4.1e9, "2024"),
+        ("Exports reached EUR 3 billion in 2025, up from 2024's EUR 2.5 billion.", 2.5e9, "2024"),
+        ("Trade totalled USD 5 billion in 2025, against 2024’s $4.1 billion.", 4.1e9, "2024"),
+    ],
+)
+def test_a_year_in_the_possessive_dates_the_sum_compared_with(sentence, base_value, period):
+    (f,) = _by_value(_figs(sentence), base_value)
+    assert f.period == period
+
+
+def test_a_possessive_year_without_a_sum_stays_a_base():
+    (f,) = _by_value(_figs("Trade rose 10% in 2025 compared with 2024's level."), 10.0)
+    assert f.period == "2025"

@@ -632,6 +632,9 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         goal = _goal_metric(ctx, a, s, fig.metric)
         if goal != fig.metric:
             fig = fig.model_copy(update={"metric": goal})
+        if fig.qualifier == "exact" and fig.value_max is None and _TRAIL_MORE.match(ctx.text, a.span[1]):
+            # "USD 5 billion-plus", "1,000 companies or more": a lower bound told after the number
+            fig = fig.model_copy(update={"qualifier": "more than"})
         if fig.qualifier == "exact" and "(" in s.text and _BRACKET_APPROX.search(ctx.text, a.span[1], s.end):
             # "**34%** — the EU's share of Kazakhstan's exports in 2025 (about)": a fact sheet's mark
             fig = fig.model_copy(update={"qualifier": "about"})
@@ -679,6 +682,10 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             # "… invested €1.1 billion in January–September 2025. The amount was spread over 24
             # projects, 80% of them …": a sentence about that sum counts within its period
             fig = fig.model_copy(update={"period": last_money[0].period})
+        if fig.period is None and si > 0 and _IT_BACK.match(ctx.text, s.start):
+            # "In 2025, EU investment in Uzbekistan doubled. It reached USD 2 billion": the sentence
+            # goes on about what the one before told, and of its period
+            fig = fig.model_copy(update={"period": _period_before(ctx, s, si)})
         year_back = _YEAR_BACK.match(ctx.text, a.span[1])
         if year_back and money:
             # "$3.4 billion in January–May, up from $2.9 billion in the same period last year"
@@ -686,6 +693,12 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             if ref is not None:
                 shifted = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), ref.period)
                 fig = fig.model_copy(update={"period": shifted})
+            else:
+                # "Exports rose to USD 27.9 billion, against USD 26.3 billion a year earlier", the first
+                # sum of the release's period: a year back from it, once it has it
+                undated = [f for f in figures if f.span and f.span[0] >= s.start and f.unit == fig.unit]
+                if undated:
+                    ctx.memo.setdefault("year_earlier", {})[a.span[0]] = undated[-1].span
         elif _same_period_of(ctx, a, s):
             # "… over the same period": the period of the figure told just before
             before = [f for f in figures if f.period and f.span and f.span[0] < s.start]
@@ -822,6 +835,37 @@ def _title_totals(figures: list[Figure], spans: set) -> list[Figure]:
         ):
             keep.append(f)
     return keep
+
+
+# "USD 5 billion-plus", "EUR 2 billion or more", "1,000 firms and above": a lower bound after the number
+_TRAIL_MORE = re.compile(
+    r"(?:-plus\b|\+(?![\d\w])|(?:\s+[\w-]+)?\s+(?:or|and)\s+(?:more|above|over)\b"
+    r"(?=\s*(?:[.,;:)]|$)|\s+(?:in|for|during|since|last|this|a\s+year|each|every|per|were|are|is|was)\b))"
+)
+
+
+# a sentence that opens on what the one before told, in the past: "It reached …", "The figure stood at …"
+_IT_BACK = re.compile(
+    r"\s*(?:It|They|This|That|The\s+figure|This\s+figure|That\s+figure)\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:reached|stood|amounted|totall?ed|was|were|rose|grew|fell|came|climbed|increased|decreased|declined)\b"
+)
+
+
+def _period_before(ctx: Context, s, si: int) -> str | None:
+    """The one statistical period (a year or months, no day) the sentence before `s` tells, in its
+    paragraph."""
+    prev = ctx.sentences[si - 1]
+    if prev.paragraph != s.paragraph:
+        return None
+    rels, dated = _sentence_periods(ctx, prev)
+    vals = {c[2] for d, base, c in dated if not base} | {r for _p, r in rels}
+    if len(vals) != 1:
+        return None
+    (val,) = vals
+    year = _pub_year(ctx)
+    if not _STAT_PERIOD.fullmatch(val) and not _YEAR_SPAN.fullmatch(val) or (year and int(val[:4]) > year):
+        return None
+    return val
 
 
 def _headline_total(ctx: Context, a: Amount, amounts: list) -> bool:
@@ -3576,6 +3620,7 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 _TO_IN = re.compile(r"\s(?:to|until|till|through)\s")
 
 
+_POSS_AMOUNT = re.compile(r"\s+(?:(?:about|some|around|nearly|almost)\s+)?(?:[$€£]|[A-Z]{3}\s?\d|\d)")
 # "the nine months to September", "the 12 months ending June", "the year to March": a span that ends
 # with the month after it
 _MONTHS_TO = re.compile(
@@ -3688,6 +3733,9 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
             _low_has(ctx, "period", max(s.start, d0 - 40), d0)
             and bool(_PERIOD_BASE.search(text[max(s.start, d0 - 40) : d0]))
         )
+        poss = text[d.span[1] : d.span[1] + 2] in ("'s", "’s")
+        if base and poss and _POSS_AMOUNT.match(text, d.span[1] + 2):
+            base = False  # "compared with 2024's USD 4.1 billion": the year of the sum compared with
         # "As of 1 October 2025": the day a stock is counted at dates it to its year (a month, "as of
         # June 2025", leaves a count without a period, as the annotated texts so far do)
         as_of = d.granularity == "day" and _AS_OF.search(text, max(s.start, d0 - 20), d0)
