@@ -458,3 +458,15 @@ def test_a_year_in_the_possessive_dates_the_sum_compared_with(sentence, base_val
 def test_a_possessive_year_without_a_sum_stays_a_base():
     (f,) = _by_value(_figs("Trade rose 10% in 2025 compared with 2024's level."), 10.0)
     assert f.period == "2025"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister was asked if trade had grown by 20% in 2025.",
+        "The Commission will decide if the EUR 50 million programme is extended.",
+        "Auditors will check if the USD 30 million was spent in 2025.",
+    ],
+)
+def test_an_if_of_a_question_is_no_condition(sentence):
+    assert _figs(sentence) or extract(sentence, published=PUB).pledges

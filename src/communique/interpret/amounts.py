@@ -790,8 +790,11 @@ _BOX_ITEM = re.compile(r"[ \t]*(?:[-*•▪–]|\d{1,2}[.)])[ \t]+[^:\n]{2,80}:[
 
 # "realistic if non-oil exports keep growing at 15–20% a year", "unless trade falls by 10%": a number
 # in a condition tells what might be, no figure ("even if", "if not" are no conditions)
-_IF_CLAUSE = re.compile(
-    r"(?<!\beven\s)(?<!\basked\s)(?<!\bask\s)\b(?:[Ii]f|[Uu]nless)\s+(?!not\b)[^,;:()\n]{0,90}$"
+_IF_CLAUSE = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+(?!not\b)[^,;:()\n]{0,90}$")
+# "even if", "as if", "asked if", "to see if": a concession, a comparison or a question, no condition
+_IF_NOT_CONDITION = frozenset(
+    ["even", "as", "ask", "asked", "asks", "see", "know", "check", "decide", "decides", "determine", "clear",
+     "unclear", "wonder", "wondered", "whether"]
 )
 
 
@@ -799,7 +802,11 @@ def _hypothetical(ctx: Context, a: Amount, s) -> bool:
     lo = max(s.start, a.span[0] - 90)
     if ctx.text.find("if ", lo, a.span[0]) < 0 and ctx.text.find("nless ", lo, a.span[0]) < 0:
         return False
-    return bool(_IF_CLAUSE.search(ctx.text, lo, a.span[0]))
+    m = _IF_CLAUSE.search(ctx.text, lo, a.span[0])
+    if m is None:
+        return False
+    before = ctx.text[max(s.start, m.start() - 16) : m.start()].split()
+    return not (before and before[-1].lower() in _IF_NOT_CONDITION)
 
 
 def _unit_price(ctx: Context, a: Amount, s) -> bool:
