@@ -470,3 +470,52 @@ def test_a_possessive_year_without_a_sum_stays_a_base():
 )
 def test_an_if_of_a_question_is_no_condition(sentence):
     assert _figs(sentence) or extract(sentence, published=PUB).pledges
+
+
+# --- a share told in the past after the flows of a period --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("second", "period"),
+    [
+        ("Crude oil remained the bulk, accounting for about 78% of exports.", "2026-01/2026-09"),
+        ("Italy took 40% of them.", "2026-01/2026-09"),
+        ("Oil and gas condensate represented about 78% of the total.", "2026-01/2026-09"),
+        ("Oil remains the bulk, accounting for about 78% of exports.", None),
+    ],
+)
+def test_a_past_share_after_a_flow_is_of_its_period(second, period):
+    text = f"In January-September 2026, exports to the EU reached USD 27.9 billion. {second}"
+    (f,) = [f for f in _figs(text) if f.unit == "percent"]
+    assert f.period == period
+
+
+# --- spans up to now: "the years of independence", "since the beginning of this year" ---------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "During the years of independence, the EU invested over USD 20 billion in Kazakhstan.",
+        "Over the 35 years of independence, Japan provided USD 20 billion to Kazakhstan.",
+        "In the years of its independence, Kazakhstan attracted USD 20 billion of EU investment.",
+    ],
+)
+def test_the_years_of_independence_run_up_to_now(sentence):
+    out = extract(sentence, published=PUB)
+    assert not out.pledges
+    (f,) = _by_value(out.figures, 20e9)
+    assert f.period == "1991/2026"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("Since the beginning of 2026, trade reached USD 3 billion.", "2026-01/2026-10"),
+        ("Since March, exports have risen to USD 3 billion.", "2026-03/2026-10"),
+        ("Since the start of 2024, trade reached USD 3 billion.", "2024/2026"),
+    ],
+)
+def test_since_a_point_of_this_year_runs_in_months(sentence, period):
+    (f,) = _by_value(_figs(sentence), 3e9)
+    assert f.period == period

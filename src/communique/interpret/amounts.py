@@ -1126,7 +1126,9 @@ _NOT_CARRIED = re.compile(
 # a share or a count told in the past ("The EU's share in turnover was 4.1 percent", "The number of
 # partner countries reached 142"): of the period of the flows told before it, in a statistical text
 _PAST_STATE = re.compile(
-    r"\b(?:was|were|amounted|totalled|totaled|came|stood|reached|accounted|made\s+up|numbered|rose|grew|fell)\b"
+    r"\b(?:was|were|amounted|totalled|totaled|came|stood|reached|accounted|made\s+up|numbered|rose|grew|fell|"
+    # ("Crude oil remained the bulk, accounting for about 78% of exports")
+    r"remained|represented|constituted|comprised|accounting|took)\b"
 )
 
 
@@ -1776,7 +1778,12 @@ def _running_total(ctx: Context, a: Amount, s) -> bool:
     if not _tail(ctx, gx["past_scan"], clause[-50:], a.span[0]):  # 4.
         return False
     period = _period(ctx, a, s, count=False)
-    return bool(period and re.fullmatch(r"\d{4}(?:/\d{4})?", period) and int(period[-4:]) < year)
+    # ("Since independence, Japan provided USD 3 billion": a span up to now, told in the simple past)
+    return bool(
+        period
+        and re.fullmatch(r"\d{4}(?:/\d{4})?", period)
+        and (int(period[-4:]) < year or (len(period) == 9 and int(period[:4]) < year))
+    )
 
 
 def _opens_span(ctx: Context, s, gx: dict) -> bool:
@@ -3639,7 +3646,9 @@ _EARLIER_BASE = re.compile(
     r"(?i:an?\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|preceding)\s+year|the\s+year\s+before)"
 )
 _INDEPENDENCE = re.compile(
-    r"\b[Ss]ince\s+(?:(?:gaining|its|their|the\s+country's|the\s+country’s|[A-Z][a-z]+(?:'s|’s))\s+)?"
+    r"(?:\b[Ss]ince\s+(?:(?:gaining|its|their|the\s+country's|the\s+country’s|[A-Z][a-z]+(?:'s|’s))\s+)?"
+    # "During the years of independence, the EU invested …"
+    r"|\b(?:[Dd]uring|[Oo]ver|[Ii]n)\s+the\s+(?:\w+\s+)?years\s+of\s+(?:its\s+|the\s+country's\s+|the\s+country’s\s+)?)"
     r"(independence)\b(?!\s+in\s)"
 )
 
@@ -3786,6 +3795,10 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
                 continue
         if as_of:
             val = d.value[:4]  # "As of 1 October 2025, 4,460 firms were registered": a stock of that year
+        elif (since or after) and year and not d.end and d.value[:4] == str(year) and ctx.anchor is not None:
+            # "since the beginning of 2026", "since March" told in 2026: months of this year up to now
+            first = d.value[:7] if d.granularity != "year" else f"{year}-01"
+            val = f"{first}/{year}-{ctx.anchor.month:02d}"
         elif (since or after) and year and not d.end:
             val = f"{d.value[:4]}/{year}"
         elif d.end:
