@@ -519,3 +519,20 @@ def test_the_years_of_independence_run_up_to_now(sentence):
 def test_since_a_point_of_this_year_runs_in_months(sentence, period):
     (f,) = _by_value(_figs(sentence), 3e9)
     assert f.period == period
+
+
+@pytest.mark.parametrize(
+    ("head", "months", "period"),
+    [
+        ("Trade with the EU up 4% in the third quarter", "July-September 2026", "2026-07/2026-09"),
+        ("EU trade climbs in Q3", "July–September 2026", "2026-07/2026-09"),
+        ("Exports grow in the first quarter", "January-March 2026", "2026-01/2026-03"),
+    ],
+)
+def test_headline_quarter_dates_the_figures_of_later_paragraphs(head, months, period):
+    text = (
+        f"{head}\n\nASTANA, October 21, 2026 – Trade with the EU totalled USD 12.7 billion in {months}, "
+        "the committee said.\n\nItaly remained the largest partner with USD 4.2 billion.\n"
+    )
+    (f,) = _by_value(_figs(text), 4.2e9)
+    assert f.period == period

@@ -1239,13 +1239,13 @@ def _release_period(ctx: Context) -> str | None:
     # "Trade with the EU up 7.8% in nine months" over "… totalled USD 36.4 billion in January–September
     # 2026": a headline that tells the span by its length, a lead that names its months
     head = ctx.text[: first.start]
-    if "month" not in head and "alf" not in head:
+    if "month" not in head and "alf" not in head and "uarter" not in head and "Q" not in head:
         return None
     m = _HEAD_SPAN.search(head)
     if m is None:
         return None
     word = (m.group(1) or "").lower()
-    n = 6 if m.group(2) else _NUMWORDS.get(word) or (int(word) if word.isdigit() else 0)
+    n = 6 if m.group(2) else 3 if m.group(3) else _NUMWORDS.get(word) or (int(word) if word.isdigit() else 0)
     for d in ctx.dates_in(first.start, first.end):
         if d.end and d.granularity == "month" and d.value[:4] == d.end[:4]:
             if int(d.end[5:7]) - int(d.value[5:7]) + 1 == n:
@@ -1257,7 +1257,9 @@ def _release_period(ctx: Context) -> str | None:
 # a headline's span of a statistics release told by its length: "in nine months", "over 10 months",
 # "in the first half"
 _HEAD_SPAN = re.compile(
-    r"\b(?:in|over|for|during)\s+(?:the\s+)?(?:first\s+)?(?:(\w+)\s+months?|(half)(?:[\s-]year)?)\b", re.I
+    r"\b(?:in|over|for|during)\s+(?:the\s+)?(?:first\s+)?(?:(\w+)\s+months?|(half)(?:[\s-]year)?"
+    r"|((?:first|second|third|fourth)\s+quarter|Q[1-4]))\b",
+    re.I,
 )
 
 
