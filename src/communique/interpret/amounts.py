@@ -33,7 +33,7 @@ from ..annotate.places import country_name, demonym_country, first_letters_ahead
 from ..annotate.types import Amount
 from ..models import Figure, Pledge
 from .context import Context
-from .scan import AnyOf, LiteralScan, cues, openings
+from .scan import AnyOf, LiteralScan, openings
 from .tables import table_figures
 
 __all__ = ["interpret_amounts"]
@@ -116,7 +116,7 @@ _SINCE = re.compile(r"\bsince\b(?![\w\s,'’-]*\band\b)[\w\s,'’-]{0,50}$", re.
 _BASE = re.compile(
     r"(?:\b(?:from|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|than(?:\s+in)?|over|versus|vs\.?"
     r"|against|relative\s+to)"
-    r"|(?:%|\bper\s*cent|\bpercent)\s+on"  # "up 11% on the previous year"
+    r"|(?:%|\bper\s*cent|\bpercent)[*_]{0,2}\s+on"  # "up 11% on the previous year", "up **24%** on 2024"
     r"|\b(?:increase|rise|growth|gain|jump|decrease|decline|drop|fall)\s+on)"  # "a 25% rise on 2023"
     r"\s+(?:the\s+)?$",
     re.I,
@@ -140,6 +140,8 @@ _NUMWORDS = {
     "eight": 8,
     "nine": 9,
     "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
     "twenty": 20,
 }
 _FRACTION_Q = {
@@ -256,6 +258,7 @@ def _lex() -> dict:
     out["same_in"] = AnyOf(["period"])  # every _SAME_PERIOD match says it
     out["rel_in"] = AnyOf(["past", "last", "next", "coming"])  # every _REL_PERIOD match says one
     out["since_in"] = AnyOf(["since"])  # every _SINCE match says it
+    out["q_on_q"] = AnyOf(["quarter", "q/q", "qoq"])  # every _Q_ON_Q match says one
     out["present"] = rx(m.get("present_cues") or [])
     out["present_scan"] = LiteralScan(out["present"])
     return out
@@ -298,7 +301,20 @@ def _first_clause(s: str) -> str:
     return s[: m.start()] if m else s
 
 
+# "grew by almost a quarter, by 23%", "about a third (34%)": the fraction restated as a percentage
+_FRACTION_RESTATED = re.compile(
+    r"\s*(?:,\s*(?:(?:by|or|i\.e\.|that\s+is|to)\s+)?|\(\s*|[–—-]\s*)"
+    r"(?:(?:about|some|around|roughly|nearly|almost)\s+)?\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b)",
+    re.I,
+)
+
+
 def _fractions(ctx: Context) -> list[Amount]:
+    out = [a for a in _all_fractions(ctx) if not _FRACTION_RESTATED.match(ctx.text, a.span[1])]
+    return out
+
+
+def _all_fractions(ctx: Context) -> list[Amount]:
     lx = _lex()
     out = []
     for m in lx["frac_scan"].finditer(ctx.text, ctx.at):
@@ -537,6 +553,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
     prev_money_fig: Figure | None = None
     scope_end = -1  # end of the last count read as a project's scope ("construction of 2 hospitals")
     same_later: set = set()  # spans of figures "over the same period" whose period comes later
+    title_totals: set = set()  # spans of a title's totals (see _headline_total)
     i = 0
     while i < len(amounts):
         a = amounts[i]
@@ -560,7 +577,9 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             i += 1
         i += 1
         if ctx.is_heading(a.span[0]) or ctx.in_headline(a.span[0]):
-            continue
+            if not _headline_total(ctx, a, amounts):
+                continue
+            title_totals.add(a.span)
         s = ctx.sentence_at(a.span[0])
         si = ctx.sentence_index(a.span[0])
         money = a.unit not in ("percent", "count")
@@ -605,12 +624,17 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
                 continue
         if money and _restated(ctx, a, s, figures):
             continue
+        if _hypothetical(ctx, a, s) or (money and _unit_price(ctx, a, s)):
+            continue
         fig = _as_figure(ctx, a, s, prev_money_fig, last_money)
         if fig is None:
             continue
         goal = _goal_metric(ctx, a, s, fig.metric)
         if goal != fig.metric:
             fig = fig.model_copy(update={"metric": goal})
+        if fig.qualifier == "exact" and fig.value_max is None and _TRAIL_MORE.match(ctx.text, a.span[1]):
+            # "USD 5 billion-plus", "1,000 companies or more": a lower bound told after the number
+            fig = fig.model_copy(update={"qualifier": "more than"})
         if fig.qualifier == "exact" and "(" in s.text and _BRACKET_APPROX.search(ctx.text, a.span[1], s.end):
             # "**34%** — the EU's share of Kazakhstan's exports in 2025 (about)": a fact sheet's mark
             fig = fig.model_copy(update={"qualifier": "about"})
@@ -635,6 +659,9 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             # "KTZ Express intends to invest up to 15 billion tenge … by 2028": a sum spent from now
             # until then, not a level reached in that year ("trade of $10 billion by 2030")
             fig = fig.model_copy(update={"period": f"{_pub_year(ctx)}/{fig.period}"})
+        if fig.period and len(fig.period) == 4 and _until_year(ctx, s, fig.period):
+            # "Demand is projected to grow by roughly 7 percent a year until 2030": from now to then
+            fig = fig.model_copy(update={"period": f"{_pub_year(ctx)}/{fig.period}"})
         if fig.period is None and _from_now_to_target(ctx, a, s):
             # "cut losses from 17% to about 11% by 2031": the value it starts from is today's
             fig = fig.model_copy(update={"period": str(_pub_year(ctx))})
@@ -655,6 +682,10 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             # "… invested €1.1 billion in January–September 2025. The amount was spread over 24
             # projects, 80% of them …": a sentence about that sum counts within its period
             fig = fig.model_copy(update={"period": last_money[0].period})
+        if fig.period is None and si > 0 and _IT_BACK.match(ctx.text, s.start):
+            # "In 2025, EU investment in Uzbekistan doubled. It reached USD 2 billion": the sentence
+            # goes on about what the one before told, and of its period
+            fig = fig.model_copy(update={"period": _period_before(ctx, s, si)})
         year_back = _YEAR_BACK.match(ctx.text, a.span[1])
         if year_back and money:
             # "$3.4 billion in January–May, up from $2.9 billion in the same period last year"
@@ -662,6 +693,12 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             if ref is not None:
                 shifted = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), ref.period)
                 fig = fig.model_copy(update={"period": shifted})
+            else:
+                # "Exports rose to USD 27.9 billion, against USD 26.3 billion a year earlier", the first
+                # sum of the release's period: a year back from it, once it has it
+                undated = [f for f in figures if f.span and f.span[0] >= s.start and f.unit == fig.unit]
+                if undated:
+                    ctx.memo.setdefault("year_earlier", {})[a.span[0]] = undated[-1].span
         elif _same_period_of(ctx, a, s):
             # "… over the same period": the period of the figure told just before
             before = [f for f in figures if f.period and f.span and f.span[0] < s.start]
@@ -671,9 +708,22 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             elif fig.period is None:
                 same_later.add(fig.span)  # once the figures before it have their periods
         figures.append(fig)
+        if stated is not None and money and stated.known_currency:
+            # "The investment is estimated at USD 1.35 billion (approximately KZT 650 billion)", "…
+            # about USD 250 million, or KZT 120 billion at the current exchange rate": the same sum in
+            # another currency, a figure of its own (a pledge keeps it in `amount_usd_stated`)
+            q = stated.qualifier if stated.qualifier != "exact" else fig.qualifier
+            figures.append(
+                fig.model_copy(
+                    update={"value": stated.value, "value_max": stated.value_max, "unit": stated.unit,
+                            "qualifier": q, "span": stated.span}
+                )
+            )
         if money:
             prev_money_fig = fig
             last_money = (fig, s.paragraph, si)
+    if title_totals:
+        figures = _title_totals(figures, title_totals)
     figures += _year_earlier_counts(ctx, figures)
     # (cheap tests first: the regex, opened by "\b", is tried at every character; each match says
     # "twice" or "times")
@@ -702,6 +752,12 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             for f in figures
         ]
     figures = _carried_periods(ctx, figures)
+    if ctx.memo.get("year_earlier"):
+        # a count compared with "a year earlier" whose count took its period only now (from the
+        # release or the flows before): a year back from it
+        figures = _year_earlier_periods(ctx, figures)
+    if "here w" in ctx.text or "here had" in ctx.text:
+        figures += _elliptic_counts(ctx, figures)
     for k, f in enumerate(figures):
         if f.span not in same_later or f.period is not None:
             continue
@@ -721,7 +777,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             for f in figures
             if not f.span
             or not any(
-                a <= f.span[0] < b and not (about and _about_a_partner(ctx, f.span[0]))
+                a <= f.span[0] < b and not (about and _about_a_partner(ctx, f.span[0], a))
                 for a, b, about in boiler
             )
         ]
@@ -730,6 +786,105 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
 
 # a fact box's item: "- ADB loan: $250 million", "* Government of Uzbekistan: $48.6 million"
 _BOX_ITEM = re.compile(r"[ \t]*(?:[-*•▪–]|\d{1,2}[.)])[ \t]+[^:\n]{2,80}:[^\n]*$")
+
+
+# "realistic if non-oil exports keep growing at 15–20% a year", "unless trade falls by 10%": a number
+# in a condition tells what might be, no figure ("even if", "if not" are no conditions)
+_IF_CLAUSE = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+(?!not\b)[^,;:()\n]{0,90}$")
+# "even if", "as if", "asked if", "to see if": a concession, a comparison or a question, no condition
+_IF_NOT_CONDITION = frozenset(
+    ["even", "as", "ask", "asked", "asks", "see", "know", "check", "decide", "decides", "determine", "clear",
+     "unclear", "wonder", "wondered", "whether"]
+)
+
+
+def _hypothetical(ctx: Context, a: Amount, s) -> bool:
+    lo = max(s.start, a.span[0] - 90)
+    if ctx.text.find("if ", lo, a.span[0]) < 0 and ctx.text.find("nless ", lo, a.span[0]) < 0:
+        return False
+    m = _IF_CLAUSE.search(ctx.text, lo, a.span[0])
+    if m is None:
+        return False
+    before = ctx.text[max(s.start, m.start() - 16) : m.start()].split()
+    return not (before and before[-1].lower() in _IF_NOT_CONDITION)
+
+
+def _unit_price(ctx: Context, a: Amount, s) -> bool:
+    """ "reduces the visa fee to EUR 35 instead of the standard EUR 90", "a fee of USD 20 per
+    container": a small sum a fee or charge is set at is a term of a rule, no figure of the
+    partnership (data/figures.yaml `price_nouns`)."""
+    if a.value >= 1000:
+        return False
+    lo = max(s.start, a.span[0] - 80)
+    m = _figure_lex()["price"].search(ctx.text, lo, a.span[0])
+    return m is not None and not _SEMI.search(ctx.text, m.end(), a.span[0])
+
+
+_TOTAL_LEAD = re.compile(
+    r"\b(?:worth|totall?ing|valued\s+at|total(?:\s+of)?)\s+(?:about\s+|some\s+|over\s+)?$", re.I
+)
+
+
+def _title_totals(figures: list[Figure], spans: set) -> list[Figure]:
+    """A title's total stays a figure only when it is the sum of figures the body tells (investments,
+    not pledges: the sum of a grant and a loan is told by the pledges themselves)."""
+    keep = []
+    for f in figures:
+        if f.span not in spans:
+            keep.append(f)
+            continue
+        parts = [x.value for x in figures if x.unit == f.unit and x.span not in spans and x.value < f.value]
+        parts = parts[:10]
+        if any(
+            abs(sum(parts[i] for i in range(len(parts)) if mask >> i & 1) - f.value) <= 0.02 * f.value
+            for mask in range(3, 1 << len(parts))
+            if mask & (mask - 1)  # (two parts or more)
+        ):
+            keep.append(f)
+    return keep
+
+
+# "USD 5 billion-plus", "EUR 2 billion or more", "1,000 firms and above": a lower bound after the number
+_TRAIL_MORE = re.compile(
+    r"(?:-plus\b|\+(?![\d\w])|(?:\s+[\w-]+)?\s+(?:or|and)\s+(?:more|above|over)\b"
+    r"(?=\s*(?:[.,;:)]|$)|\s+(?:in|for|during|since|last|this|a\s+year|each|every|per|were|are|is|was)\b))"
+)
+
+
+# a sentence that opens on what the one before told, in the past: "It reached …", "The figure stood at …"
+_IT_BACK = re.compile(
+    r"\s*(?:It|They|This|That|The\s+figure|This\s+figure|That\s+figure)\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:reached|stood|amounted|totall?ed|was|were|rose|grew|fell|came|climbed|increased|decreased|declined)\b"
+)
+
+
+def _period_before(ctx: Context, s, si: int) -> str | None:
+    """The one statistical period (a year or months, no day) the sentence before `s` tells, in its
+    paragraph."""
+    prev = ctx.sentences[si - 1]
+    if prev.paragraph != s.paragraph:
+        return None
+    rels, dated = _sentence_periods(ctx, prev)
+    vals = {c[2] for d, base, c in dated if not base} | {r for _p, r in rels}
+    if len(vals) != 1:
+        return None
+    (val,) = vals
+    year = _pub_year(ctx)
+    if not _STAT_PERIOD.fullmatch(val) and not _YEAR_SPAN.fullmatch(val) or (year and int(val[:4]) > year):
+        return None
+    return val
+
+
+def _headline_total(ctx: Context, a: Amount, amounts: list) -> bool:
+    """ "Kazakhstan signs agreements on wind farm and hydrogen pilot worth $1.6 billion" over a body
+    that tells $1.35 billion and $250 million: a total the title alone states (the body tells only
+    its parts) is a figure; one the body restates is told there."""
+    if a.unit in ("percent", "count") or a.span[0] >= ctx._title_end:
+        return False
+    if not _TOTAL_LEAD.search(ctx.text, max(0, a.span[0] - 30), a.span[0]):
+        return False
+    body = [x for x in amounts if x.unit == a.unit and x.span[0] >= ctx.lead_end - 1 and x is not a]
+    return bool(body) and not any(abs(x.value - a.value) <= 0.05 * a.value for x in body)
 
 
 def _box_repeats(ctx: Context, figures: list[Figure], pledges: list[Pledge]) -> tuple[list, list]:
@@ -775,11 +930,20 @@ def _figure_lex() -> dict:
             + r")[ \t*_:]*$",
             re.I | re.M,
         ),
+        "note_inline": re.compile(
+            r"^[ \t#*_]*(?:" + "|".join(re.escape(h) for h in fx["note_headings"])
+            + r")[ \t*_]*:[ \t*_]*(?=\S)",
+            re.I | re.M,
+        ),
         "links": re.compile(
             r"^[ \t#*_>•-]*(?:"
             + "|".join(map(re.escape, sorted(fx["link_cues"], key=len, reverse=True)))
             + r")\b[ \t*_]*(?P<sep>[:|–—-]|$)",
             re.I | re.M,
+        ),
+        "price": re.compile(
+            r"\b(?:" + "|".join(map(re.escape, sorted(fx["price_nouns"], key=len, reverse=True))) + r")\b",
+            re.I,
         ),
         "parties": re.compile(
             r"\s+(?:" + "|".join(map(re.escape, fx["party_nouns"])) + r")\b(?!\s+of\b)", re.I
@@ -787,12 +951,21 @@ def _figure_lex() -> dict:
     }
 
 
-def _about_a_partner(ctx: Context, pos: int) -> bool:
+def _about_a_partner(ctx: Context, pos: int, head: int | None = None) -> bool:
     """A number in an "About …" section whose sentence names a country or city ("To date the EBRD has
-    invested EUR 4 billion in Uzbekistan") is still a figure of the partnership; the institution's
-    general facts ("owned by 69 members", "7,000 projects") are not."""
+    invested EUR 4 billion in Uzbekistan"), or under a heading that names one ("About the World Bank
+    in Uzbekistan"), is still a figure of the partnership; the institution's general facts ("owned by
+    69 members", "7,000 projects") are not."""
     s = ctx.sentence_at(pos)
-    return any(p.kind in ("country", "city") for p in ctx.places_in(s.start, s.end))
+    # (not the EU itself: "owned by 77 countries, the European Union and the EIB" tells the owners)
+    places = ctx.places_in(s.start, s.end)
+    if any(p.kind in ("country", "city") and p.name != "European Union" for p in places):
+        return True
+    if head is None:
+        return False
+    line_end = ctx.text.find("\n", head)
+    line_end = len(ctx.text) if line_end < 0 else line_end
+    return any(p.kind == "country" and p.name != "European Union" for p in ctx.places_in(head, line_end))
 
 
 def _boilerplate(text: str, low: str = "") -> list[tuple[int, int, bool]]:
@@ -818,9 +991,12 @@ def _boilerplate(text: str, low: str = "") -> list[tuple[int, int, bool]]:
                 out.append((m.start(), len(text) if end < 0 else end, False))
             else:
                 out.append((m.start(), line_end, False))
-    has = cues(text)
-    if not has["bout"] and not has["ditors"] and not has["ontact"]:
+    if "bout" not in low and "ditors" not in low and "ontact" not in low:  # ("ABOUT AIFC" too)
         return out
+    for m in _figure_lex()["note_inline"].finditer(text):
+        # "Note to editors: The EBRD is a multilateral bank owned by …": the note runs on its line
+        end = text.find("\n\n", m.end())
+        out.append((m.start(), len(text) if end < 0 else end, True))
     for m in _figure_lex()["boiler"].finditer(text):
         if m.group(0).rstrip().endswith("."):
             continue
@@ -843,6 +1019,18 @@ _SPEND_VERB = re.compile(
     r"[^.;:]{0,50}$",
     re.I,
 )
+
+
+_UNTIL = re.compile(r"\b(?:until|till|through|up\s+to)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b", re.I)
+
+
+def _until_year(ctx: Context, s, year: str) -> bool:
+    """Whether sentence `s` runs a span "until <year>" (a later year than the one of writing)."""
+    pub = _pub_year(ctx)
+    if pub is None or int(year) <= pub or ("ntil" not in s.text and "till" not in s.text
+                                           and "hrough" not in s.text and "up to" not in s.text):
+        return False
+    return any(m.group(1) == year for m in _UNTIL.finditer(s.text))
 
 
 def _spent_by(ctx: Context, a: Amount, s, year: str) -> bool:
@@ -945,7 +1133,9 @@ _NOT_CARRIED = re.compile(
 # a share or a count told in the past ("The EU's share in turnover was 4.1 percent", "The number of
 # partner countries reached 142"): of the period of the flows told before it, in a statistical text
 _PAST_STATE = re.compile(
-    r"\b(?:was|were|amounted|totalled|totaled|came|stood|reached|accounted|made\s+up|numbered|rose|grew|fell)\b"
+    r"\b(?:was|were|amounted|totalled|totaled|came|stood|reached|accounted|made\s+up|numbered|rose|grew|fell|"
+    # ("Crude oil remained the bulk, accounting for about 78% of exports")
+    r"remained|represented|constituted|comprised|accounting|took)\b"
 )
 
 
@@ -1049,12 +1239,35 @@ def _release_period(ctx: Context) -> str | None:
     heads = {
         (d.value, d.end) for d in ctx.dates if d.span[1] <= first.start and d.end and d.granularity == "month"
     }
-    if not heads:
+    if heads:
+        for d in ctx.dates_in(first.start, min(first.end, first.start + 40)):
+            if (d.value, d.end) in heads:
+                return f"{d.value}/{d.end}"
+    # "Trade with the EU up 7.8% in nine months" over "… totalled USD 36.4 billion in January–September
+    # 2026": a headline that tells the span by its length, a lead that names its months
+    head = ctx.text[: first.start]
+    if "month" not in head and "alf" not in head and "uarter" not in head and "Q" not in head:
         return None
-    for d in ctx.dates_in(first.start, min(first.end, first.start + 40)):
-        if (d.value, d.end) in heads:
-            return f"{d.value}/{d.end}"
+    m = _HEAD_SPAN.search(head)
+    if m is None:
+        return None
+    word = (m.group(1) or "").lower()
+    n = 6 if m.group(2) else 3 if m.group(3) else _NUMWORDS.get(word) or (int(word) if word.isdigit() else 0)
+    for d in ctx.dates_in(first.start, first.end):
+        if d.end and d.granularity == "month" and d.value[:4] == d.end[:4]:
+            if int(d.end[5:7]) - int(d.value[5:7]) + 1 == n:
+                return f"{d.value}/{d.end}"
+            break
     return None
+
+
+# a headline's span of a statistics release told by its length: "in nine months", "over 10 months",
+# "in the first half"
+_HEAD_SPAN = re.compile(
+    r"\b(?:in|over|for|during)\s+(?:the\s+)?(?:first\s+)?(?:(\w+)\s+months?|(half)(?:[\s-]year)?"
+    r"|((?:first|second|third|fourth)\s+quarter|Q[1-4]))\b",
+    re.I,
+)
 
 
 # an amount in apposition that restates money in another currency ("The sovereign loan, equivalent to
@@ -1274,7 +1487,7 @@ def _project_scope(ctx: Context, a: Amount, scope_end: int) -> bool:
     return 0 <= scope_end < a.span[0] and bool(_LIST_NEXT.fullmatch(ctx.text, scope_end, a.span[0]))
 
 
-_PURPOSE_LEAD = re.compile(r"\s*(?:[\w-]+\s+){0,4}?(?:for|to|towards|aimed\s+at)\s")
+_PURPOSE_LEAD = re.compile(r"[*_]{0,2}\s*(?:[\w-]+\s+){0,4}?(?:for|to|towards|aimed\s+at)\s")
 _CLAUSE_BREAK = re.compile(r"[;.]|,\s+(?:and|while|but|whereas)\s")
 
 
@@ -1332,7 +1545,7 @@ def _times_met(ctx: Context) -> list[Figure]:
 
 
 _YEAR_EARLIER = re.compile(
-    r"\b(?:against|compared\s+(?:with|to)|versus|up\s+from|down\s+from)\s+"
+    r"\b(?:against|compared\s+(?:with|to)|versus|(?:up\s+|down\s+)?from)\s+"
     r"(\d{1,3}(?:[,\u00a0\u202f ]\d{3})*|\d+)"
     r"\s+(?:a\s+year\s+(?:earlier|before|ago)|in\s+the\s+same\s+period\s+(?:of\s+)?(?:last|the\s+previous)\s+year)\b"
 )
@@ -1356,6 +1569,8 @@ def _year_earlier_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
         period = None
         if ref.period:
             period = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), ref.period)
+        else:
+            ctx.memo.setdefault("year_earlier", {})[m.start(1)] = ref.span
         value = float(re.sub(r"[,\u00a0\u202f ]", "", m.group(1)))
         out.append(
             Figure(
@@ -1365,7 +1580,57 @@ def _year_earlier_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
     return out
 
 
+def _year_earlier_periods(ctx: Context, figures: list[Figure]) -> list[Figure]:
+    refs = ctx.memo["year_earlier"]
+    by_span = {f.span: f for f in figures if f.span}
+    out = []
+    for f in figures:
+        ref = by_span.get(refs.get(f.span[0])) if f.span else None
+        if ref is not None and ref.period:
+            back = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), ref.period)
+            f = f.model_copy(update={"period": back})
+        out.append(f)
+    return out
+
+
 _NUM = r"(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+)"
+# "Today about 1,100 Kazakh companies export to the EU. Five years ago there were fewer than 600.": a
+# bare number told with "there were" and no noun is the count told just before, at another time
+_THERE_WERE = re.compile(
+    r"\b[Tt]here\s+(?:were|was|had\s+been)\s+(?:(fewer\s+than|less\s+than|more\s+than|over|about|around|"
+    r"some|nearly|almost|roughly|under|only|just)\s+)?" + _NUM + r"(?=\s*[.;,)]|\s*$)"
+)
+
+
+_COUNT_QS = ("exact", "nearly", "about", "more than", "up to", "less than")
+
+
+def _elliptic_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
+    out = []
+    q_of = data.load("numbers_cues")["qualifiers"]
+    for m in _THERE_WERE.finditer(ctx.text):
+        i = ctx.sentence_index(m.start())
+        s = ctx.sentences[i]
+        before = ctx.sentences[i - 1] if i > 0 else s
+        lo = before.start if before.paragraph == s.paragraph else s.start
+        prev = [f for f in figures if f.unit == "count" and f.span and lo <= f.span[0] < m.start()]
+        if not prev or any(f.span and f.span[0] == m.start(2) for f in figures):
+            continue
+        dates = [d for d in ctx.dates_in(s.start, s.end) if d.granularity == "year" and not d.end]
+        q = q_of.get(re.sub(r"\s+", " ", (m.group(1) or "").lower()), "exact")
+        value = float(re.sub(r"[,\u00a0\u202f ]", "", m.group(2)))
+        out.append(
+            Figure(
+                metric=prev[-1].metric,
+                value=value,
+                unit="count",
+                period=dates[0].value[:4] if dates else None,
+                qualifier=q if q in _COUNT_QS else "exact",
+                span=m.span(2),
+            )
+        )
+    return out
+
 # "reached 184, against 178 in January–September 2024", "… compared with 150 in 2023"
 _AGAINST_COUNT = re.compile(
     r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|up\s+from|down\s+from)\s+" + _NUM + r"\s+in\s+"
@@ -1442,10 +1707,11 @@ def _given_lex() -> dict:
 
     out = {
         "span_to_now": AnyOf(h["span_to_now"]),
-        # "… has so far committed (more than) …"
+        # "… has so far committed (more than) …"; reported, "said that since 2021 the EU had provided
+        # Tajikistan with more than …" (the caller wants a span up to now: "since", "over the past")
         "so_far": re.compile(
-            r"\b(?:has|have)\s+(?:so\s+far\s+|already\s+|now\s+)?(?:" + verbs("given_so_far") + r")\s+"
-            r"(?:[\w-]+\s+){0,2}?$"
+            r"\b(?:has|have|had)\s+(?:so\s+far\s+|already\s+|now\s+)?(?:" + verbs("given_so_far") + r")\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:(?:more\s+than|over|about|some|around|nearly|almost)\s+)?$"
         ),
         # "JICA committed (the equivalent of) …", not "has committed", "to commit", "be committed"
         "over_span": re.compile(
@@ -1521,7 +1787,12 @@ def _running_total(ctx: Context, a: Amount, s) -> bool:
     if not _tail(ctx, gx["past_scan"], clause[-50:], a.span[0]):  # 4.
         return False
     period = _period(ctx, a, s, count=False)
-    return bool(period and re.fullmatch(r"\d{4}(?:/\d{4})?", period) and int(period[-4:]) < year)
+    # ("Since independence, Japan provided USD 3 billion": a span up to now, told in the simple past)
+    return bool(
+        period
+        and re.fullmatch(r"\d{4}(?:/\d{4})?", period)
+        and (int(period[-4:]) < year or (len(period) == 9 and int(period[:4]) < year))
+    )
 
 
 def _opens_span(ctx: Context, s, gx: dict) -> bool:
@@ -3372,13 +3643,21 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 _TO_IN = re.compile(r"\s(?:to|until|till|through)\s")
 
 
+_POSS_AMOUNT = re.compile(r"\s+(?:(?:about|some|around|nearly|almost)\s+)?(?:[$€£]|[A-Z]{3}\s?\d|\d)")
+# "the nine months to September", "the 12 months ending June", "the year to March": a span that ends
+# with the month after it
+_MONTHS_TO = re.compile(
+    r"\b(?:(\w+)\s+months?|(year))\s+(?:to|through|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?$", re.I
+)
 _BRACKET_GAP = re.compile(r"\s*\(\s*(?:i\.e\.\s*|from\s+)?")
 _AS_OF = re.compile(r"\b(?:as\s+(?:of|at)|at\s+the\s+end\s+of)\s+$", re.I)
 _EARLIER_BASE = re.compile(
     r"(?i:an?\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|preceding)\s+year|the\s+year\s+before)"
 )
 _INDEPENDENCE = re.compile(
-    r"\b[Ss]ince\s+(?:(?:gaining|its|their|the\s+country's|the\s+country’s|[A-Z][a-z]+(?:'s|’s))\s+)?"
+    r"(?:\b[Ss]ince\s+(?:(?:gaining|its|their|the\s+country's|the\s+country’s|[A-Z][a-z]+(?:'s|’s))\s+)?"
+    # "During the years of independence, the EU invested …"
+    r"|\b(?:[Dd]uring|[Oo]ver|[Ii]n)\s+the\s+(?:\w+\s+)?years\s+of\s+(?:its\s+|the\s+country's\s+|the\s+country’s\s+)?)"
     r"(independence)\b(?!\s+in\s)"
 )
 
@@ -3414,9 +3693,28 @@ def _after_base(ctx: Context, s) -> str | None:
         # ("a year earlier": a year before the figure's own period, whatever that is)
         return None  # "compared with the same period of 2024": which months, the text does not say
     per = f"{d.value}/{d.end}" if d.end else d.value
-    if not _STAT_PERIOD.fullmatch(per) or int(per[:4]) + 1 > year:
+    if not _STAT_PERIOD.fullmatch(per):
+        return None
+    if d.end and _lex()["q_on_q"].found_part(s.text, ctx.at, s.start) and _Q_ON_Q.search(s.text):
+        # "Quarter-on-quarter, trade was up 4.1% compared with the second quarter": the quarter after
+        y0, m0, y1, m1 = int(d.value[:4]), int(d.value[5:7]), int(d.end[:4]), int(d.end[5:7])
+        n = (y1 - y0) * 12 + m1 - m0 + 1
+        if n != 3:
+            return None
+        a, b = y0 * 12 + m0 - 1 + 3, y1 * 12 + m1 - 1 + 3
+        if a // 12 > year:
+            return None
+        return f"{a // 12:04d}-{a % 12 + 1:02d}/{b // 12:04d}-{b % 12 + 1:02d}"
+    if int(per[:4]) + 1 > year:
         return None
     return re.sub(r"\d{4}", lambda y: str(int(y.group(0)) + 1), per)
+
+
+# a change told against the quarter before ("quarter-on-quarter", "q/q", "on the previous quarter")
+_Q_ON_Q = re.compile(
+    r"\b(?:quarter[\s-]on[\s-]quarter|q/q|qoq|(?:on|over|from|with)\s+the\s+(?:previous|preceding)\s+quarter)\b",
+    re.I,
+)
 
 
 def _later_date(ctx: Context, s, d) -> bool:
@@ -3460,6 +3758,9 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
             _low_has(ctx, "period", max(s.start, d0 - 40), d0)
             and bool(_PERIOD_BASE.search(text[max(s.start, d0 - 40) : d0]))
         )
+        poss = text[d.span[1] : d.span[1] + 2] in ("'s", "’s")
+        if base and poss and _POSS_AMOUNT.match(text, d.span[1] + 2):
+            base = False  # "compared with 2024's USD 4.1 billion": the year of the sum compared with
         # "As of 1 October 2025": the day a stock is counted at dates it to its year (a month, "as of
         # June 2025", leaves a count without a period, as the annotated texts so far do)
         as_of = d.granularity == "day" and _AS_OF.search(text, max(s.start, d0 - 20), d0)
@@ -3484,8 +3785,29 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
             not since and not d.end and d.granularity == "year" and year and int(d.value[:4]) < year
             and text.startswith("after ", d0 - 6)
         )
+        upto = None
+        if d.granularity == "month" and not d.end and len(d.value) == 7 and not since:
+            near = text[max(s.start, d0 - 12) : d0]
+            if " to " in near or "end" in near or "hrough" in near:
+                upto = _MONTHS_TO.search(text, max(s.start, d0 - 40), d0)
+        if upto:
+            # "in the nine months to September", "over the 12 months ending June 2026": the months that end
+            # with that one
+            n = 12 if upto.group(2) else _NUMWORDS.get(upto.group(1).lower()) or (
+                int(upto.group(1)) if upto.group(1).isdigit() else 0
+            )
+            if 1 < n <= 24:
+                y, m = int(d.value[:4]), int(d.value[5:7])
+                k = y * 12 + m - 1 - (n - 1)
+                val = f"{k // 12:04d}-{k % 12 + 1:02d}/{d.value}"
+                dated.append((d, False, (d.span[0], d.span[1], val, True)))
+                continue
         if as_of:
             val = d.value[:4]  # "As of 1 October 2025, 4,460 firms were registered": a stock of that year
+        elif (since or after) and year and not d.end and d.value[:4] == str(year) and ctx.anchor is not None:
+            # "since the beginning of 2026", "since March" told in 2026: months of this year up to now
+            first = d.value[:7] if d.granularity != "year" else f"{year}-01"
+            val = f"{first}/{year}-{ctx.anchor.month:02d}"
         elif (since or after) and year and not d.end:
             val = f"{d.value[:4]}/{year}"
         elif d.end:
