@@ -186,6 +186,8 @@ class _Rec:
     decided_at: set[int] = field(default_factory=set)  # cues of talks decided at the occasion
     money: object | None = None  # the pledge a loan, grant or guarantee document carries
     own_occasion: bool = False  # "the roadmap adopted at the 21st meeting": not the reported occasion's
+    needs_stage: bool = False  # "signed a protocol": a record only when a cue gives it a stage
+    parties_told: str | None = None  # "between Turkmenistan and the European Union" after the title
 
 
 @lru_cache(maxsize=1)
@@ -266,6 +268,11 @@ def _clause_has(ctx: Context, scan: LiteralScan, clause_left: str, end: int) -> 
 
 
 @lru_cache(maxsize=1)
+def _talks_subjects() -> frozenset[str]:
+    return frozenset(data.load("agreements").get("talks_not_documents") or ())
+
+
+@lru_cache(maxsize=1)
 def _known_acronyms() -> dict[str, str]:
     return dict(data.load("agreements").get("acronyms") or {})
 
@@ -339,6 +346,20 @@ def _signature(name: str) -> tuple[str, frozenset[str], frozenset[str]] | None:
     return (kind, about, parties) if about else None
 
 
+# "visa facilitation agreement (with the European Union)": words before the kind, at most a party after it
+_COMPOUND_LABEL = re.compile(
+    r"(?:[a-z][\w-]*\s+){2,5}(?:agreements?|treaty|memorandum|protocol|convention)(?:\s+with\s+.+)?"
+)
+_PARTY_WORDS_SIG = frozenset(["union", "republic", "government", "kingdom", "federation", "state", "member"])
+
+
+def _told_within(a: frozenset[str], b: frozenset[str]) -> bool:
+    """The subject words of one name (two or more, party words aside) are all words of the other's."""
+    a, b = a - _PARTY_WORDS_SIG, b - _PARTY_WORDS_SIG
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    return len(small) >= 2 and small < big
+
+
 _SIG_KINDS = frozenset(
     {"agreement", "agreements", "treaty", "treaties", "memorandum", "memoranda", "protocol", "convention"}
     | {"accord", "charter"}
@@ -382,10 +403,25 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
                 same_parties = not other or not other[2] or not sig[2] or other[2] == sig[2]
                 if other is not None and other[:2] == sig[:2] and same_parties:
                     return r
+            capital = bool(name[:1].isupper())
+            for r in recs:
+                other = None if r.synthetic or r.replaced or r.capitalised == capital else _signature(r.name)
+                label = r.name if capital else name  # the lower-case one: a compound label, no "on …" phrase
+                if (
+                    other is not None
+                    and other[0] == sig[0]
+                    and _COMPOUND_LABEL.fullmatch(label)
+                    and _told_within(sig[1], other[1])
+                ):
+                    # "a visa facilitation agreement with the EU" … "the Agreement between Kazakhstan and
+                    # the EU on the facilitation of the issuance of visas": a kind told by the words of the
+                    # title, one document
+                    return r
         return None
 
     resolved: set[tuple[int, int]] = set()  # anaphoric mentions named by what they are on
     other_occasion: set[tuple[int, int]] = set()  # documents adopted at an occasion the text names
+    sitting_docs: set[tuple[int, int]] = set()  # a bare "a protocol" named after the reported sitting
     explicit = sorted(
         (
             m
@@ -397,12 +433,14 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
                 or (not m.plural and _ADOPTED_AT.match(text, m.span[1]) is not None)
                 or (not m.plural and _whose(text, m.span[0]) is not None)
                 or (not m.plural and _dash_title(text, m.span[0]) is not None)
+                or _sitting_document(ctx, m)
             )
             and not _PARTIES_TO.search(text[max(0, m.span[0] - 30) : m.span[0]])
         ),
         key=lambda m: m.span,
     )
-    own_parties = _parties_told_apart(ctx, explicit)
+    title_parties: dict[tuple[int, int], str] = {}  # "… Agreement between Turkmenistan and the EU"
+    own_parties = _parties_told_apart(ctx, explicit, title_parties)
     for m in explicit:
         if recs and _SIMILAR.search(text, max(0, m.span[0] - 20), m.span[0]):
             m = _similar_to(m, recs[-1])  # "a similar treaty with Kuwait": on the subject of the last one
@@ -448,6 +486,13 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             name = title
             m = dataclasses.replace(m, anaphoric=False, name=name)
             resolved.add(m.span)
+        elif m.anaphoric and _sitting_document(ctx, m):
+            # "the ministers signed a protocol and a joint statement", "the Committee adopted a final
+            # statement and recommendations": the documents of the sitting the text reports
+            name = _meeting_protocol(ctx, f"{m.name} of the meeting")
+            m = dataclasses.replace(m, anaphoric=False, name=name)
+            resolved.add(m.span)
+            sitting_docs.add(m.span)
         elif m.anaphoric:
             continue
         if pledges and not m.plural and not m.acronym and _money_contract(m.name):
@@ -463,7 +508,10 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             name = _meeting_protocol(ctx, name)
             rec = _Rec(name, m.acronym, m.capitalised, m.span[0], plural=m.plural, money=money)
             rec.own_occasion = m.span in other_occasion
+            rec.needs_stage = m.span in sitting_docs
             recs.append(rec)
+        if m.span in title_parties and m.span not in own_parties and rec.parties_told is None:
+            rec.parties_told = title_parties[m.span]
         if m.acronym and not rec.acronym:
             rec.acronym = m.acronym
         if m.acronym:
@@ -503,6 +551,8 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
         subject = mm.group(2).strip()
         if ctx.in_quote(mm.start()) or _AGREEMENT_WORD.search(subject):
             continue  # "negotiations on a new agreement": that agreement, named elsewhere if at all
+        if _talks_subjects() & set(subject.lower().split()):
+            continue  # "the round of negotiations on the accession": talks on joining a body, no document
         name = f"{(mm.group(1) or '').strip()} agreement on {subject}".strip()
         rec = _Rec(name, None, False, mm.start(), synthetic=True)
         rec.spans.append((mm.start(), mm.end()))
@@ -576,7 +626,7 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             and any(x for x in ctx.agreements if x.name == r.name and x.plural)
         ):
             continue  # a plural common noun ("bilateral agreements with …") with nothing said of it
-        if not r.stages and not r.pending and not r.capitalised and _soft(r.name):
+        if not r.stages and not r.pending and (r.needs_stage or not r.capitalised and _soft(r.name)):
             continue  # "the concept of a green corridor": an idea, not a document, until it has a stage
         status = _status(r)
         date_of = None
@@ -599,7 +649,9 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             continue
         out.append(
             Agreement(
-                name=r.name,
+                # a title told with the states it binds keeps them, as the gold names them ("Interim Trade
+                # Agreement between Turkmenistan and the European Union"); matched by the title alone
+                name=f"{r.name} {r.parties_told}" if r.parties_told and " between " not in r.name else r.name,
                 acronym=r.acronym,
                 parties=_parties(ctx, r),
                 status=status,
@@ -618,10 +670,13 @@ _TITLE_PARTIES = re.compile(r"\s+((?:between|with)\s+[^,;:.()\n]{3,120})")
 _PARTY_WORDS = re.compile(r"(?:\s*(?:[A-Z][\w'’-]*|the|of|and|,))*\s*")
 
 
-def _parties_told_apart(ctx: Context, mentions) -> dict[tuple[int, int], str]:
+def _parties_told_apart(
+    ctx: Context, mentions, between: dict[tuple[int, int], str] | None = None
+) -> dict[tuple[int, int], str]:
     """One title told of different pairs of parties in one text ("the ratification of the EPCA between
     the EU and Uzbekistan … the negotiations on an EPCA between the EU and Turkmenistan") names two
-    agreements: each mention's span → the party phrase that tells it apart ("between … and …")."""
+    agreements: each mention's span → the party phrase that tells it apart ("between … and …").
+    `between` gets every title's "between X and Y" phrase of two states or more (span → phrase)."""
     told: dict[str, list[tuple[tuple[int, int], str, frozenset[str]]]] = {}
     for m in mentions:
         if m.anaphoric or m.plural or " between " in m.name or " with " in m.name:
@@ -639,6 +694,8 @@ def _parties_told_apart(ctx: Context, mentions) -> dict[tuple[int, int], str]:
             end = p.span[1]
         if states and end is not None:
             told.setdefault(_key(m.name), []).append((m.span, ctx.text[pm.start(1) : end], frozenset(states)))
+            if between is not None and len(states) >= 2 and pm.group(1).startswith("between"):
+                between[m.span] = ctx.text[pm.start(1) : end]
     out: dict[tuple[int, int], str] = {}
     for same in told.values():
         if len({x[2] for x in same}) > 1:
@@ -851,7 +908,32 @@ def _similar_to(m, last: _Rec):
     return dataclasses.replace(m, name=f"{head}{sub.group(0)}{sep}{rest}".strip())
 
 
-_OF_SITTING = re.compile(r"((?:protocol|minutes)\s+of\s+the\s+)(?:(\S+)\s+)?(meeting|session|sitting)", re.I)
+_SITTING_NOUNS = frozenset(
+    ["protocol", "joint statement", "joint communiqué", "joint communique", "final statement",
+     "final statement and recommendations", "final communiqué", "final communique", "joint declaration"]
+)
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:\*\*|__)?$", re.I)
+
+
+def _sitting_document(ctx: Context, m) -> bool:
+    """ "signed a protocol", "adopted a Final Statement and Recommendations": a bare document of the
+    kinds a sitting produces, told without a name of its own in a text that reports a numbered sitting."""
+    meeting = ctx.meeting
+    return (
+        m.anaphoric
+        and not m.plural
+        and meeting is not None
+        and bool(getattr(meeting, "body", None))
+        and m.name.lower() in _SITTING_NOUNS
+        and _INDEFINITE_BEFORE.search(ctx.text, max(0, m.span[0] - 8), m.span[0]) is not None
+    )
+
+
+_OF_SITTING = re.compile(
+    r"((?:protocol|minutes|joint\s+statement|joint\s+communiqu[ée]|final\s+statement(?:\s+and\s+recommendations)?|"
+    r"final\s+communiqu[ée]|joint\s+declaration)\s+of\s+the\s+)(?:(\S+)\s+)?(meeting|session|sitting)",
+    re.I,
+)
 
 
 def _meeting_protocol(ctx: Context, name: str) -> str:
@@ -1076,8 +1158,15 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 stage = "ratified"
             if word.endswith(" concluded") and _TALKS_SUBJECT.search(text, s.start, pos):
                 continue  # "negotiations on X were concluded": the talks ended, X is no signed document
-            if word == "sign" and not pending:
-                continue  # a bare "sign" says a step only in a plan ("are expected to sign X")
+            obj = None
+            if word in _OBJECT_CUES or (word == "sign" and not pending):
+                # "concluded a memorandum on X", "agreed on an action plan", "the roadmap was agreed in
+                # 2023", and a bare "sign" told as done ("saw the AIFC and the LuxSE sign a memorandum", a
+                # caption "X and Y sign the roadmap"): the step is the document's right next to the cue
+                # only ("concluded its work", "agreed on the need to …" say nothing of one)
+                obj = _cue_object(text, here, pos, pos + len(word), word)
+                if obj is None or (word == "sign" and not _SIGN_DONE.search(clause_left)):
+                    continue  # a bare "sign" says a step only in a plan ("are expected to sign X")
             if word in ("approved", "endorsed", "adopted") and _DECISION_AFTER.match(text, pos + len(word)):
                 continue  # "the Council adopted a decision authorising the signing of X": the decision's step
             if word in ("approved", "endorsed") and (pending or _DRAFT_AFTER.match(text, pos + len(word))):
@@ -1149,9 +1238,17 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 # "… and to launch negotiations on a Memorandum on X": the talks are on the document
                 # named right after them, not on one named before
                 at = next((a for a, _b, _r in here if _ARTICLE_GAP.fullmatch(text, on.end(), a)), pos)
-            target = _nearest(text, here, at, s.start, clause_ends)
+            target = obj if obj is not None else _nearest(text, here, at, s.start, clause_ends)
+            if obj is None and _PASSIVE.search(text, max(s.start, pos - 20), pos):
+                gap = _gapped(text, here, pos + len(word), target)
+                if gap is not None and id(gap[0]) not in replaced:
+                    gap[0].stages.append((_rank(stage), stage, gap[1]))  # dated by what follows it
             for t in target if isinstance(target, list) else [target]:
                 if t is not None and id(t) not in replaced:
+                    if obj is not None and stage == "initialled" and _soft(t.name):
+                        # a roadmap or plan agreed is adopted
+                        t.stages.append((_rank("signed"), "signed", pos))
+                        continue
                     t.stages.append((_rank(stage), stage, pos))
                     if decided:
                         t.decided_at.add(pos)
@@ -1210,6 +1307,53 @@ def _later_start(ctx: Context, pos: int, end: int) -> bool:
     )
 
 
+# cues that speak of a document right next to them only (data/stages.yaml): the active "concluded a
+# memorandum", "agreed on a plan", and the passive "X was agreed" (a text agreed: initialled; a roadmap
+# or plan agreed: adopted, signed)
+_OBJECT_CUES = frozenset(
+    ["concluded", "agreed on", "agreed upon", "was agreed", "were agreed", "has been agreed",
+     "have been agreed", "had been agreed", "is agreed"]
+)
+_OBJECT_GAP = re.compile(r"\s+(?:(?:a|an|the|its|their|this|two|three|four|five|several|new)\s+)?")
+# a present "sign" told as done: "saw X and Y sign …", "witnessed the ministers sign …", a caption's
+# "Luc Devigne and Roman Vassilenko sign the roadmap" (a capitalised subject right before the verb)
+_SIGN_DONE = re.compile(
+    r"(?:\b(?:saw|see|sees|seeing|watched|witnessed|witness|witnesses)\s+(?:[\w.'’&-]+\s+){1,8}"
+    r"|[A-Z][\w.'’-]*[a-z][\w.'’-]*\s+)$"
+)
+
+
+# "X was signed in May and Y at the same time": a second subject whose verb is left out shares the step
+_GAPPED_HEAD = re.compile(r"[^,;:.()]{0,40}?,?\s(?:and|while|whereas)\s+(?:(?:the|an?|its|their)\s+)?")
+_GAPPED_TAIL = re.compile(
+    r"(?:\s+(?:at\s+the\s+same\s+time|simultaneously|too|as\s+well|(?:in|on)\s+(?:[A-Z]\w+|\d\w*)(?:\s+\d{4})?"
+    r"|(?:a|one|two|three)\s+(?:day|week|month|year)s?\s+later))?\s*(?:[;.,]|$)"
+)
+
+
+def _gapped(text: str, here, end: int, target):
+    """(record, end of its mention) of the mention after the cue ending at `end` whose verb the text
+    leaves out, unless the cue's `target` has it already; None when there is none."""
+    got = target if isinstance(target, list) else [target]
+    for a, b, r in here:
+        if a >= end:
+            if r not in got and _GAPPED_HEAD.fullmatch(text, end, a) and _GAPPED_TAIL.match(text, b):
+                return r, b
+            break
+    return None
+
+
+def _cue_object(text: str, here, start: int, end: int, word: str):
+    """The record of the mention a cue at [start, end) speaks of: a passive "was agreed" the one ending
+    right before it, other cues the one opening right after it (an article between); None when none."""
+    if word.startswith(("was ", "were ", "has ", "have ", "had ", "is ")):
+        return next((r for a, b, r in here if b <= start and not text[b:start].strip()), None)
+    # (not talks told as a synthetic record: "concluded their negotiations on market access")
+    return next(
+        (r for a, b, r in here if a >= end and not r.synthetic and _OBJECT_GAP.fullmatch(text, end, a)), None
+    )
+
+
 def _in_name(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     """The cue at [a, b) lies inside one of the agreement names `spans`."""
     return any(s <= a and b <= e for s, e in spans)
@@ -1263,7 +1407,7 @@ def _cue_stage(ctx: Context, s) -> tuple[str, int, bool] | None:
     for cm in _scans()["cues"].finditer_part(text[s.start : s.end], ctx.at, s.start):
         word = cm.group(0).lower()
         stage = cues["lookup"].get(word)
-        if stage is None or word in cues["replaced"]:
+        if stage is None or word in cues["replaced"] or word in _OBJECT_CUES:
             continue
         pos = s.start + cm.start()
         clause_left = _CLAUSE.split(text[max(s.start, pos - 40) : pos])[-1]
@@ -1532,6 +1676,8 @@ def _other_step_date(ctx: Context, d, status: str | None) -> bool:
     if last is None or not _STEP_TO_DATE.fullmatch(left, last.end()):
         return False
     word = last.group(0).lower()
+    if word in _OBJECT_CUES:
+        return False  # ("the roadmap was agreed in 2023": adopted then, whatever stage the cue reads)
     stage = _cues()["lookup"].get(word)
     at = d.span[0] - len(left) + last.start()
     if stage == "signed" and _by_parliament(ctx.text, word, at, _CLAUSE.split(left[: last.start()])[-1]):

@@ -1,0 +1,376 @@
+"""Agreement names, recall and stages told in further ways of diplomatic releases and news (qa-ag2; our
+own sentences): a title told with the states it binds, a project's size inside a name, one document
+named by two coordinated words, documents still to be made ("is to be concluded", "agreed to start
+preparing"), talks being prepared, "agreed to negotiate", "replacing", cues that speak of the
+document right next to them ("concluded a memorandum", "agreed on a plan", "the roadmap was agreed"),
+a present "sign" told as done, a verb left out for a second subject, the documents of a reported
+sitting, arrangements, accession talks, and a compound label of a titled agreement."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import extract
+
+PUB = "2026-10-20"
+
+
+def records(text: str, published: str = PUB) -> list[tuple[str, str | None]]:
+    return [(a.name, a.status) for a in extract(text, published=published).agreements]
+
+
+def status_of(text: str, published: str = PUB) -> dict[str, str | None]:
+    return {a.name: a.status for a in extract(text, published=published).agreements}
+
+
+# --- a title told with the states it binds keeps them ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "It was stressed that the Interim Trade Agreement between Turkmenistan and the European Union, "
+            "which entered into force in 2010, laid a solid foundation.",
+            "Interim Trade Agreement between Turkmenistan and the European Union",
+        ),
+        (
+            "The Partnership and Cooperation Agreement between the EU and Tajikistan has been in force since "
+            "2010.",
+            "Partnership and Cooperation Agreement between the EU and Tajikistan",
+        ),
+        (
+            "Parliament ratified the Comprehensive Air Transport Agreement between Uzbekistan and the EU "
+            "on Tuesday.",
+            "Comprehensive Air Transport Agreement between Uzbekistan and the EU",
+        ),
+    ],
+)
+def test_a_title_keeps_the_states_it_is_told_with(text, name):
+    assert [n for n, _s in records(text)] == [name]
+
+
+def test_a_title_told_twice_with_and_without_its_parties_is_one_record():
+    text = (
+        "The Interim Trade Agreement between Turkmenistan and the EU entered into force in 2010. "
+        "The Interim Trade Agreement remains the basis of trade."
+    )
+    assert records(text) == [("Interim Trade Agreement between Turkmenistan and the EU", "in force")]
+
+
+# --- a project's size stays in its name -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "An investment agreement for the construction of a 1 GW wind power plant with an energy storage "
+            "system was signed in Astana on Monday.",
+            "investment agreement for the construction of a 1 GW wind power plant with an energy storage "
+            "system",
+        ),
+        (
+            "The ministry and the developer signed an agreement on a 250-megawatt solar park.",
+            "agreement on a 250-megawatt solar park",
+        ),
+        (
+            "A memorandum on the construction of a 120 km railway line was initialled.",
+            "memorandum on the construction of a 120 km railway line",
+        ),
+    ],
+)
+def test_a_number_with_a_unit_of_size_stays_in_the_name(text, name):
+    assert [n for n, _s in records(text)] == [name]
+
+
+# --- two words coordinated before one singular noun name one document -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "We proposed to launch negotiations on a visa facilitation and readmission agreement last year.",
+            [("visa facilitation and readmission agreement", "proposed")],
+        ),
+        (
+            "The sides initialled a trade and investment agreement.",
+            [("trade and investment agreement", "initialled")],
+        ),
+        (
+            "The visa facilitation and readmission agreements were signed in May.",
+            [("visa facilitation agreement", "signed"), ("readmission agreement", "signed")],
+        ),
+    ],
+)
+def test_a_singular_noun_after_coordinated_words_is_one_document(text, want):
+    assert records(text) == want
+
+
+# --- a document still to be made is proposed ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "A power purchase agreement for the wind farm is to be concluded with the settlement centre by "
+            "the end of the year.",
+            "power purchase agreement for the wind farm",
+        ),
+        (
+            "The parties also agreed to start preparing a memorandum of understanding on co-financing.",
+            "memorandum of understanding on co-financing",
+        ),
+        (
+            "The sides expressed their intention to begin work on a roadmap for cooperation in the energy "
+            "sector for 2026-2030.",
+            "roadmap for cooperation in the energy sector for 2026-2030",
+        ),
+        (
+            "Georgia and Armenia decided to begin preparing an agreement on road transport.",
+            "agreement on road transport",
+        ),
+    ],
+)
+def test_a_document_still_to_be_made_is_proposed(text, name):
+    assert records(text) == [(name, "proposed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting covered preparations for negotiations on a visa facilitation agreement, which "
+        "Kazakhstan proposed in 2024.",
+        "The ministries are preparing for negotiations on an investment protection agreement.",
+        "The sides will prepare for talks on an agreement on road transport.",
+    ],
+)
+def test_talks_still_being_prepared_leave_the_agreement_proposed(text):
+    assert [s for _n, s in records(text)] == ["proposed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sides discussed the Enhanced Partnership and Cooperation Agreement, which the EU and Tajikistan "
+        "agreed to negotiate in 2024.",
+        "In March the two governments decided to negotiate a new agreement on air services.",
+        "Kazakhstan and the UAE agreed to negotiate an agreement on the protection of investments.",
+    ],
+)
+def test_agreed_to_negotiate_opens_the_talks(text):
+    assert [s for _n, s in records(text)] == ["negotiating"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1 March 2020 – The EPCA enters into force in full, replacing the PCA.",
+        "The EPCA entered into force on 1 March 2020, replacing the Partnership and Cooperation Agreement.",
+        "On 1 May 2024 the new Agreement on Air Services came into force, replacing the 1998 agreement.",
+    ],
+)
+def test_a_successor_in_force_replacing_an_agreement_ends_it(text):
+    assert "terminated" in status_of(text).values()
+
+
+# --- cues that speak of the document right next to them ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "At the same ceremony, the Ministry of Energy and Hydrogen Steppe GmbH concluded a memorandum of "
+            "understanding on a pilot green hydrogen plant near Aktau.",
+            ("memorandum of understanding on a pilot green hydrogen plant near Aktau", "signed"),
+        ),
+        (
+            "Last year the two ministries concluded an agreement on veterinary control.",
+            ("agreement on veterinary control", "signed"),
+        ),
+        (
+            "The ministers agreed on a new action plan for 2026-2028.",
+            ("new action plan for 2026-2028", "signed"),
+        ),
+        (
+            "The sides signed a memorandum on raw materials in 2022, and the corresponding roadmap for "
+            "2023-2024 was agreed in 2023.",
+            ("roadmap for 2023-2024", "signed"),
+        ),
+        (
+            "The draft of the agreement on road transport was agreed by the experts in June.",
+            ("agreement on road transport", "initialled"),
+        ),
+    ],
+)
+def test_a_cue_next_to_a_document_gives_it_its_stage(text, want):
+    assert want in records(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sides agreed on the need to conclude an agreement on visas.",
+        "The delegations concluded their bilateral negotiations on an agreement on market access.",
+        "The commission concluded its work, and an agreement on transport is to be concluded next year.",
+    ],
+)
+def test_a_cue_with_no_document_right_next_to_it_gives_no_signature(text):
+    assert "signed" not in status_of(text).values()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A signing ceremony on Friday saw the AIFC and the Luxembourg Stock Exchange sign a memorandum of "
+        "understanding on green bonds.",
+        "3. Luc Devigne and Roman Vassilenko sign the updated roadmap for the implementation of the EPCA.",
+        "The presidents witnessed the two ministers sign an agreement on labour migration.",
+    ],
+)
+def test_a_present_sign_told_as_done_is_a_signature(text):
+    assert "signed" in status_of(text).values()
+
+
+def test_a_sign_still_ahead_stays_ahead():
+    assert status_of("The ministers are expected to sign an agreement on transport.") == {
+        "agreement on transport": "initialled"
+    }
+
+
+# --- a second subject whose verb is left out ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The visa facilitation agreement was signed in May and the readmission agreement at the same "
+            "time; the Mazhilis is now considering them.",
+            {"visa facilitation agreement": "signed", "readmission agreement": "signed"},
+        ),
+        (
+            "The air services agreement was initialled in 2024 and the agreement on road transport in June "
+            "2025.",
+            {"air services agreement": "initialled", "agreement on road transport": "initialled"},
+        ),
+        (
+            "The Protocol on veterinary control was ratified in March, while the memorandum on tourism a "
+            "month later.",
+            {"Protocol on veterinary control": "ratified", "memorandum on tourism": "ratified"},
+        ),
+    ],
+)
+def test_a_second_subject_without_its_verb_shares_the_step(text, want):
+    assert status_of(text, "2026-12-01") == want
+
+
+def test_a_second_subject_with_a_verb_of_its_own_does_not_share_it():
+    got = status_of(
+        "The agreement on transport was signed in May and the parties discussed a memorandum on energy."
+    )
+    assert got["agreement on transport"] == "signed" and got.get("memorandum on energy") != "signed"
+
+
+# --- the documents of the sitting the text reports ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "On 13 May Astana hosted the 7th meeting of the Kazakhstan–Latvia Intergovernmental Commission. "
+            "The parties signed a protocol and a roadmap on transit and logistics.",
+            "protocol of the 7th meeting of the Kazakhstan–Latvia Intergovernmental Commission",
+        ),
+        (
+            "The 22nd meeting of the EU–Kazakhstan Parliamentary Cooperation Committee was held in Astana on "
+            "27 October. The Committee adopted a final statement and recommendations.",
+            "final statement and recommendations of the 22nd meeting of the EU–Kazakhstan Parliamentary "
+            "Cooperation Committee",
+        ),
+        (
+            "The 6th meeting of the Trilateral Ministerial Council took place in Tbilisi on 24 September. "
+            "Following the meeting, the ministers signed a Protocol on tariffs and a joint statement.",
+            "joint statement of the 6th meeting of the Trilateral Ministerial Council",
+        ),
+    ],
+)
+def test_a_bare_document_of_a_reported_sitting_is_named_after_it(text, kind):
+    assert (kind, "signed") in records(text, "2026-10-30")
+
+
+def test_a_bare_protocol_without_a_stage_is_no_record():
+    text = (
+        "The 7th meeting of the Kazakhstan–Latvia Intergovernmental Commission was held on 13 May. "
+        "A protocol is a document of record."
+    )
+    assert records(text, "2026-05-20") == []
+
+
+# --- arrangements, accession talks ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "We have also proposed to the European Commission a mutual recognition arrangement for "
+            "conformity assessment.",
+            ("mutual recognition arrangement for conformity assessment", "proposed"),
+        ),
+        (
+            "The two customs agencies signed a cooperation arrangement on data exchange.",
+            ("cooperation arrangement on data exchange", "signed"),
+        ),
+        (
+            "The Mutual Recognition Arrangement on Trusted Traders entered into force in 2025.",
+            ("Mutual Recognition Arrangement on Trusted Traders", "in force"),
+        ),
+    ],
+)
+def test_arrangements_are_documents(text, want):
+    assert want in records(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The parties agreed that the round of negotiations on the accession, held in Geneva last week, was "
+        "an important step.",
+        "The EU supports negotiations on the membership of Uzbekistan in the WTO.",
+        "The minister discussed the negotiations on admission to the organisation.",
+    ],
+)
+def test_talks_on_joining_a_body_are_no_agreement(text):
+    assert records(text) == []
+
+
+# --- a compound label of a titled agreement is that agreement ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Mazhilis considered the Agreement between Kazakhstan and the European Union on the facilitation "
+        "of the issuance of visas. A visa facilitation agreement with the European Union was first proposed "
+        "in 2020. The Agreement was signed on 19 May 2026.",
+        "The visa facilitation agreement was proposed in 2020. The Agreement on the facilitation of the "
+        "issuance of visas was signed on 19 May 2026.",
+        "The Agreement on the Promotion and Protection of Investments was signed in 2019. Both sides praised "
+        "the investment protection agreement.",
+    ],
+)
+def test_a_compound_label_of_a_title_is_the_same_document(text):
+    assert len(records(text)) == 1
+
+
+def test_a_label_with_a_subject_phrase_of_its_own_is_another_document():
+    text = (
+        "The sides signed an agreement on cooperation in energy. The Agreement on Cooperation in Energy "
+        "Efficiency is in force."
+    )
+    assert len(records(text)) == 2
