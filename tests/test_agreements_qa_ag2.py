@@ -374,3 +374,97 @@ def test_a_label_with_a_subject_phrase_of_its_own_is_another_document():
         "Efficiency is in force."
     )
     assert len(records(text)) == 2
+
+
+# --- a bank's loan or credit line is the pledge it carries ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DBK and AFD signed a credit line agreement of EUR 100 million in Paris on 26 May.",
+        "The ADB and Kyrgyzstan signed a loan agreement for the rehabilitation of water networks worth "
+        "USD 40 million.",
+        "The EBRD signed a USD 50 million loan agreement with the Ministry of Finance for the power grid.",
+    ],
+)
+def test_a_signed_bank_loan_is_no_agreement_record(text):
+    ex = extract(text, published=PUB)
+    assert ex.agreements == [] and len(ex.pledges) == 1
+
+
+def test_a_ratified_loan_agreement_is_an_agreement():
+    text = (
+        "The Mazhilis ratified the loan agreement between Kazakhstan and the Asian Development Bank for the "
+        "Almaty metro."
+    )
+    assert [s for _n, s in records(text)] == ["ratified"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The European Union and the Government of Tajikistan on Monday signed three financing agreements "
+            "worth a total of EUR 75 million.",
+            "financing agreements between the European Union and the Government of Tajikistan",
+        ),
+        (
+            "The EU and Kyrgyzstan today signed financing agreements worth EUR 30 million.",
+            "financing agreements between the EU and Kyrgyzstan",
+        ),
+        (
+            "The European Union and Uzbekistan signed two grant agreements worth EUR 40 million for "
+            "schools.",
+            "grant agreements between the European Union and Uzbekistan",
+        ),
+    ],
+)
+def test_grant_agreements_signed_by_two_parties_are_one_record(text, name):
+    assert records(text, "2026-04-14") == [(name, "signed")]
+
+
+# --- more ways to tell a stage ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Talks on an agreement on air services got under way in 2025.", "negotiating"),
+        ("Negotiations on a new agreement on transit began in March.", "negotiating"),
+        ("The agreement on transit became operational in 2024.", "in force"),
+        ("The agreement on road transport has been applied since 2019.", "in force"),
+        ("The memorandum on tourism is operational and works well.", "in force"),
+        ("The sides reached a deal on the text of the air services agreement.", "initialled"),
+        ("The agreement on air services was struck in 2024.", "signed"),
+        ("The two governments struck an agreement on air services in 2024.", "signed"),
+        ("A protocol on veterinary control has been struck by the ministries.", "signed"),
+    ],
+)
+def test_further_words_of_a_stage(text, want):
+    assert [s for _n, s in records(text)] == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Agenda items included the visa facilitation and readmission agreements, negotiations on which "
+            "the sides agreed to launch in the autumn.",
+            ["proposed", "proposed"],
+        ),
+        (
+            "The ministers discussed the air services agreement, negotiations on which the sides agreed to "
+            "launch.",
+            ["negotiating"],
+        ),
+        ("They discussed a free trade agreement, talks on which are to start next year.", ["proposed"]),
+        (
+            "The sides discussed an investment agreement, negotiations on which they plan to open in 2027.",
+            ["proposed"],
+        ),
+        ("The sides agreed to launch negotiations on an air services agreement in the autumn.", ["proposed"]),
+    ],
+)
+def test_talks_on_which_the_sides_agreed_or_plan_to_start(text, want):
+    assert [s for _n, s in records(text, "2026-05-21")] == want

@@ -112,7 +112,9 @@ _TEXT_AGREED = re.compile(
 _LATER = re.compile(
     r"\b(?:next|coming|following)\s+(?:year|month|months|week|weeks|spring|summer|autumn|fall|winter|quarter)\b"
     r"|\b(?:in|by|before|from|during)\s+the\s+(?:first|second|third|fourth|next|coming)\s+(?:quarter|half|months?)\b"
-    r"|\b(?:by|before)\s+the\s+end\b|\blater\s+this\b|\bin\s+(?:early|late|mid-)\s*20\d\d\b",
+    r"|\b(?:by|before)\s+the\s+end\b|\blater\s+this\b|\bin\s+(?:early|late|mid-)\s*20\d\d\b"
+    # ("agreed to launch negotiations in the autumn": a season ahead, in a plan)
+    r"|\b(?:in|by|during)\s+the\s+(?:autumn|fall|spring|summer|winter)\b",
     re.I,
 )
 
@@ -637,12 +639,25 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
         ):
             # "the EPCA, in force since 1 April, replaces the PCA": the old one ended that day
             status, date_of = "terminated", r.replaced_by
+        name = r.name
         if (
+            r.plural
+            and status == "signed"
+            and _GRANT_DOCUMENTS.match(r.name)
+            and (pair := _signatory_pair(ctx, r.first)) is not None
+        ):
+            # "The European Union and the Government of Tajikistan signed three financing agreements worth
+            # …": the EU's grant agreements with a government are agreements (and their money pledges),
+            # one record named by the two that signed them (tune14/tune16 gold)
+            name = f"{r.name} between {pair[0]} and {pair[1]}"
+        elif (
             not r.capitalised
-            and (r.plural or r.money is None)
+            and (r.plural or r.money is None or _LENDING.match(r.name))
             and _money_contract(r.name)
             and status not in ("ratified", "in force")
         ):
+            # (a bank's loan or credit line, signed or approved, is the pledge it carries and no agreement
+            # record, tune12/14/16 gold; one a parliament ratified is an international agreement)
             # "loan agreements … totalling USD 300 million": money lent, read as a pledge; one a
             # parliament ratified is an international agreement too, and so is a single document
             # the text says was signed ("signed a grant agreement of €15 million for …")
@@ -651,7 +666,7 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             Agreement(
                 # a title told with the states it binds keeps them, as the gold names them ("Interim Trade
                 # Agreement between Turkmenistan and the European Union"); matched by the title alone
-                name=f"{r.name} {r.parties_told}" if r.parties_told and " between " not in r.name else r.name,
+                name=f"{name} {r.parties_told}" if r.parties_told and " between " not in name else name,
                 acronym=r.acronym,
                 parties=_parties(ctx, r),
                 status=status,
@@ -814,6 +829,28 @@ def _company_pair(ctx: Context, at: int) -> tuple[str, str] | None:
 
 
 _SURNAME_END = re.compile(r"(?:ov|ev|yev|ova|eva|yeva|enko|uly|kyzy|ovich|evich|ski|sky)$")
+
+
+_LENDING = re.compile(r"(?:(?:the|a|an|new)\s+)?(?:loan|credit)\b", re.I)
+_GRANT_DOCUMENTS = re.compile(r"(?:financing|grant)\s+agreements\b", re.I)
+# "The European Union and the Government of Tajikistan (on Monday) signed three …": the two signatories
+_SIGNATORY_PAIR = re.compile(
+    r"\s*((?:the\s+|The\s+)?[A-Z][\w-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]*){0,4})\s+and\s+"
+    r"((?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]*){0,4})\s+"
+    r"(?:(?:on\s+[A-Z]\w+|today|yesterday|also|have|has)\s+)*(?:signed|concluded)\s+(?:[\w-]+\s+){0,3}$"
+)
+
+
+def _signatory_pair(ctx: Context, at: int) -> tuple[str, str] | None:
+    """The two parties that open the sentence of the document at `at` as the subject of its signing."""
+    s = ctx.sentence_at(at)
+    m = _SIGNATORY_PAIR.match(ctx.text, s.start, at)
+    if m is None:
+        return None
+    first = m.group(1)
+    if first.startswith("The "):
+        first = "the " + first[4:]
+    return first, m.group(2)
 
 
 def _surname_like(text: str, word: str) -> bool:
@@ -1107,6 +1144,16 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 pending_seen = pos + len(word)
                 pendings.append((_rank(stage), pos))
                 continue
+            if stage == "negotiating" and (ow := _ON_WHICH.match(text, pos + len(word), s.end)) is not None:
+                # "the visa agreements, negotiations on which the sides agreed to launch in the autumn": talks
+                # decided now start with the occasion unless the text puts them later; planned ones are ahead
+                rest = _clause_end(text, ow.end(), s.end)
+                if ow.group(1) not in ("agreed", "decided") or (
+                    _later_start(ctx, ow.end(), rest) or _LATER.search(text, ow.end(), rest)
+                ):
+                    pending_seen = pos + len(word)
+                    pendings.append((_rank(stage), pos))
+                    continue
             if stage == "negotiating" and _NOT_STARTED.match(text, pos + len(word), min(s.end, pos + 160)):
                 # "Talks on a bilateral investment agreement have not started yet": still ahead
                 pending_seen = pos + len(word)
@@ -1293,6 +1340,12 @@ _NOT_STARTED = re.compile(
     r"(?:started|begun|began|launched|opened|commenced|got\s+under\s+way)"
     r"|(?:are|is|were|was|remain|remains)\s+(?:still\s+)?yet\s+to\s+(?:start|begin|open|commence|be\s+(?:launched|opened))"
     r"|(?:have|has)\s+yet\s+to\s+(?:start|begin|open|commence|be\s+(?:launched|opened)))\b"
+)
+
+
+_ON_WHICH = re.compile(
+    r"\s+(?:on|for)\s+which\s+(?:[\w-]+\s+){0,4}?(agreed|decided|plan|plans|planned|intend|intends|hope|hopes|"
+    r"are|is|were|was|want|wants)\s+to\s+(?:be\s+)?(?:launch(?:ed)?|start(?:ed)?|begin|begun|open(?:ed)?|commence[d]?)\b"
 )
 
 
