@@ -198,7 +198,7 @@ def test_a_successor_in_force_replacing_an_agreement_ends_it(text):
         (
             "The sides signed a memorandum on raw materials in 2022, and the corresponding roadmap for "
             "2023-2024 was agreed in 2023.",
-            ("roadmap for 2023-2024", "signed"),
+            ("roadmap for 2023-2024 of the memorandum on raw materials", "signed"),
         ),
         (
             "The draft of the agreement on road transport was agreed by the experts in June.",
@@ -468,3 +468,145 @@ def test_further_words_of_a_stage(text, want):
 )
 def test_talks_on_which_the_sides_agreed_or_plan_to_start(text, want):
     assert [s for _n, s in records(text, "2026-05-21")] == want
+
+
+# --- provisional application, a bill before parliament ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EPCA is provisionally applied pending ratification by all member states.",
+        "The Agreement on Transit has been provisionally applied since 2021.",
+        "The agreement on transit is applied provisionally, pending ratification.",
+    ],
+)
+def test_provisional_application_is_no_entry_into_force(text):
+    # (the dev reading, test_agreements.test_ratified_not_yet_in_force; tune10's README would count a
+    # current provisional application as in force)
+    assert [s for _n, s in records(text)] == ["signed"]
+
+
+def test_a_future_provisional_application_does_not_change_the_stage():
+    text = "The Agreement on Transit was signed in May and will be provisionally applied from 1 January."
+    assert [s for _n, s in records(text)] == ["signed"]
+
+
+def test_an_entry_into_force_after_provisional_application_is_in_force():
+    text = "The EPCA entered into force on 1 March 2020 after provisional application since May 2016."
+    assert [s for _n, s in records(text)] == ["in force"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bill on ratification of the Agreement on Road Transport between Kazakhstan and Georgia was "
+        "submitted to the Mazhilis.",
+        "A draft law on the ratification of the agreement on transit has been introduced in Parliament.",
+        "The law on ratifying the agreement on labour migration was tabled in the Jogorku Kenesh on Monday.",
+    ],
+)
+def test_a_ratification_bill_brought_before_parliament_leaves_the_agreement_signed(text):
+    assert [s for _n, s in records(text)] == ["signed"]
+
+
+def test_a_ratification_law_the_senate_adopted_is_ratified():
+    text = (
+        "The law on ratification of the Agreement on Transit, which was submitted to the Mazhilis in March, "
+        "was adopted by the Senate on Thursday."
+    )
+    assert [s for _n, s in records(text)] == ["ratified"]
+
+
+# --- an active verb's object; the plan that goes with a document --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The ministers signed an agreement on transit and adopted an action plan for 2026-2027.",
+            {"agreement on transit": "signed", "action plan for 2026-2027": "signed"},
+        ),
+        (
+            "The memorandum on energy was discussed, and the ministers approved a roadmap on logistics.",
+            {"memorandum on energy": None, "roadmap on logistics": "signed"},
+        ),
+        (
+            "Kazakhstan welcomed the agreement on transit and initialled a protocol on tariffs.",
+            {"agreement on transit": None, "protocol on tariffs": "initialled"},
+        ),
+    ],
+)
+def test_an_active_verb_gives_its_stage_to_the_document_right_after_it(text, want):
+    assert status_of(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU and Kazakhstan signed a Memorandum of Understanding on raw materials in November 2022, and "
+        "the corresponding roadmap for 2023-2024 was agreed in 2023.",
+        "In 2024 the sides signed an agreement on transit; the accompanying roadmap for 2025-2026 was "
+        "adopted in 2025.",
+        "The Protocol on customs cooperation was signed in 2021, and the respective action plan was approved "
+        "a year later.",
+    ],
+)
+def test_the_corresponding_plan_is_named_after_the_document_it_goes_with(text):
+    got = records(text)
+    assert len(got) == 2
+    first, plan = got
+    assert plan[0].endswith(f" of the {first[0]}") and plan[1] == "signed"
+
+
+# --- one chamber's or the European Parliament's vote alone ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Members welcomed the consent to the EPCA given by the Legislative Chamber in September.",
+        "The Legislative Chamber of the Oliy Majlis ratified the EPCA in September; the Senate will consider "
+        "it in December.",
+        "The lower house of parliament approved the agreement on transit on Wednesday.",
+        "The European Parliament gave its consent to the EPCA with Kyrgyzstan; the Council is expected to "
+        "adopt the decision on its conclusion.",
+    ],
+)
+def test_a_lower_chamber_or_the_european_parliament_alone_leaves_it_signed(text):
+    assert [s for _n, s in records(text, "2026-11-20")] == ["signed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Senate of the Oliy Majlis approved the ratification of the Agreement on Transit on 13 November.",
+        "The EPCA was ratified by both chambers of the Oliy Majlis.",
+        "Kazakhstan ratified the EPCA in 2016, and the European Parliament gave its consent in December "
+        "2017.",
+        "Following the consent of the European Parliament, the Council adopted the decision on the "
+        "conclusion of the EPCA.",
+    ],
+)
+def test_the_last_chamber_or_a_whole_ratification_is_ratified(text):
+    assert [s for _n, s in records(text, "2026-11-20")] == ["ratified"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The ministers adopted a Work Plan for 2026-2027.", "Work Plan for 2026-2027"),
+        (
+            "The agencies signed a joint work plan on customs cooperation.",
+            "joint work plan on customs cooperation",
+        ),
+        ("The two academies approved a workplan on joint research.", "workplan on joint research"),
+    ],
+)
+def test_an_adopted_work_plan_is_a_document(text, name):
+    assert records(text) == [(name, "signed")]
+
+
+def test_a_work_plan_without_a_stage_is_no_record():
+    assert records("The work plan of the committee was discussed.") == []

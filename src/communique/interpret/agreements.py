@@ -190,6 +190,7 @@ class _Rec:
     own_occasion: bool = False  # "the roadmap adopted at the 21st meeting": not the reported occasion's
     needs_stage: bool = False  # "signed a protocol": a record only when a cue gives it a stage
     parties_told: str | None = None  # "between Turkmenistan and the European Union" after the title
+    plan: bool = False  # a roadmap or plan (data/agreements.yaml soft_nouns), whatever it is named after
 
 
 @lru_cache(maxsize=1)
@@ -424,6 +425,7 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
     resolved: set[tuple[int, int]] = set()  # anaphoric mentions named by what they are on
     other_occasion: set[tuple[int, int]] = set()  # documents adopted at an occasion the text names
     sitting_docs: set[tuple[int, int]] = set()  # a bare "a protocol" named after the reported sitting
+    belongs: set[tuple[int, int]] = set()  # "the corresponding roadmap": a plan named after its document
     explicit = sorted(
         (
             m
@@ -436,6 +438,7 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
                 or (not m.plural and _whose(text, m.span[0]) is not None)
                 or (not m.plural and _dash_title(text, m.span[0]) is not None)
                 or _sitting_document(ctx, m)
+                or (not m.plural and _belongs(text, m))
             )
             and not _PARTIES_TO.search(text[max(0, m.span[0] - 30) : m.span[0]])
         ),
@@ -446,6 +449,15 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
     for m in explicit:
         if recs and _SIMILAR.search(text, max(0, m.span[0] - 20), m.span[0]):
             m = _similar_to(m, recs[-1])  # "a similar treaty with Kuwait": on the subject of the last one
+        elif recs and not m.plural and _belongs(text, m) and not recs[-1].synthetic:
+            # "signed a Memorandum on X in 2022, and the corresponding roadmap for 2023-2024 was agreed":
+            # the plan that goes with the document named last
+            if m.anaphoric:
+                resolved.add(m.span)
+            m = dataclasses.replace(m, name=f"{m.name} of the {recs[-1].name}", anaphoric=False)
+            belongs.add(m.span)
+        elif m.anaphoric and _belongs(text, m):
+            continue  # "the corresponding roadmap" with no document named before it
         name, money = m.name, None
         if m.span in own_parties:
             name = f"{name} {own_parties[m.span]}"  # "… Agreement between the EU and Turkmenistan"
@@ -511,6 +523,7 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             rec = _Rec(name, m.acronym, m.capitalised, m.span[0], plural=m.plural, money=money)
             rec.own_occasion = m.span in other_occasion
             rec.needs_stage = m.span in sitting_docs
+            rec.plan = m.span in belongs
             recs.append(rec)
         if m.span in title_parties and m.span not in own_parties and rec.parties_told is None:
             rec.parties_told = title_parties[m.span]
@@ -931,6 +944,16 @@ def _project_named(text: str, name: str, ref: re.Match, at: int) -> str:
     return f"{name[: ref.start()]} {ref.group(1)} the {last.group(1)}"
 
 
+_BELONGING = re.compile(r"\bthe\s+(?:corresponding|accompanying|associated|respective)\s+$", re.I)
+
+
+def _belongs(text: str, m) -> bool:
+    """ "the corresponding roadmap", "the accompanying action plan": a plan that goes with a document."""
+    return (
+        not m.capitalised
+        and _soft(m.name)
+        and _BELONGING.search(text, max(0, m.span[0] - 20), m.span[0]) is not None
+    )
 _SIMILAR = re.compile(r"\b(?:a|an|the)\s+(?:similar|analogous|identical|same)\s+$", re.I)
 _SUBJECT = re.compile(r"\s(?:on|for)\s.+?(?=\s(?:between|with)\s|$)")
 
@@ -1137,7 +1160,10 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             if stage == "signed" and _LAW_SIGNATURE.search(text, max(s.start, pos - 30), pos):
                 continue  # "… sent it to the Head of State for signature": the law's, not the agreement's
             if stage == "ratified" and (
-                _TO_UPPER_HOUSE.search(text, pos, s.end) or _SENT_BACK.search(text, s.start, pos)
+                _TO_UPPER_HOUSE.search(text, pos, s.end)
+                or _SENT_BACK.search(text, s.start, pos)
+                # "the bill on ratification of X was submitted to the Mazhilis": before parliament only
+                or (word.startswith("ratif") and _BILL_SUBMITTED.search(text, s.start, s.end))
             ):
                 # "the Mazhilis adopted the law on ratification of X and sent it to the Senate": one
                 # chamber's vote, the ratification is still ahead
@@ -1160,6 +1186,8 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 pendings.append((_rank(stage), pos))
                 continue
             neg = cues["neg"].search(clause_left)
+            if neg and stage != "in force" and neg.group(0).lower().startswith("provisional"):
+                neg = None  # "provisionally applied pending ratification": only an entry into force is denied
             if neg or _PROVISIONALLY.match(text, pos + len(word)):
                 if neg and neg.group(0).lower() in ("not", "never") and _rank(stage) in range(1, 6):
                     # "has not yet entered into force": the step is still ahead, as in a plan
@@ -1226,6 +1254,16 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                     pending_seen = pos + len(word)
                     pendings.append((_rank(stage), pos))
                     continue
+            if (
+                stage == "ratified"
+                and not pending
+                and _partial_consent(text, pos, pos + len(word), s.start, s.end)
+            ):
+                # "the consent given by the Legislative Chamber", "the European Parliament gave its consent":
+                # one chamber's or the EP's vote alone leaves the agreement signed (tune12/15/16 gold)
+                pending_seen = pos + len(word)
+                pendings.append((_rank(stage), pos))
+                continue
             if _rank(stage) > _rank("proposed") and word not in cues["firm"] and _PROPOSE.search(clause_left):
                 stage, pending = "proposed", False  # "suggested signing X": the step is only offered
             if pending and stage == "negotiating" and cues["ongoing"].search(clause_left):
@@ -1285,6 +1323,17 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 # "… and to launch negotiations on a Memorandum on X": the talks are on the document
                 # named right after them, not on one named before
                 at = next((a for a, _b, _r in here if _ARTICLE_GAP.fullmatch(text, on.end(), a)), pos)
+            elif word in _ACTIVE_VERBS and not _PASSIVE.search(text, max(s.start, pos - 20), pos):
+                # "signed an agreement on X and adopted an action plan": an active verb's object is the
+                # document right after it, whatever stands closer before it
+                at = next(
+                    (
+                        a
+                        for a, _b, r in here
+                        if a > pos and not r.synthetic and _ARTICLE_GAP.fullmatch(text, pos + len(word), a)
+                    ),
+                    pos,
+                )
             target = obj if obj is not None else _nearest(text, here, at, s.start, clause_ends)
             if obj is None and _PASSIVE.search(text, max(s.start, pos - 20), pos):
                 gap = _gapped(text, here, pos + len(word), target)
@@ -1292,7 +1341,7 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                     gap[0].stages.append((_rank(stage), stage, gap[1]))  # dated by what follows it
             for t in target if isinstance(target, list) else [target]:
                 if t is not None and id(t) not in replaced:
-                    if obj is not None and stage == "initialled" and _soft(t.name):
+                    if obj is not None and stage == "initialled" and (t.plan or _soft(t.name)):
                         # a roadmap or plan agreed is adopted
                         t.stages.append((_rank("signed"), "signed", pos))
                         continue
@@ -1314,6 +1363,32 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             if ranks and min(ranks) > 0:
                 low = min(ranks)
                 r.pending.append((low - 1, STAGE_ORDER[low - 1], s.start))
+
+
+# a bill brought before a parliament (not a law one chamber passed on): the ratification is ahead
+_BILL_SUBMITTED = re.compile(
+    r"\b(?:was|were|has\s+been|have\s+been|is\s+being|been)\s+(?:submitted|introduced|tabled|brought)\s+"
+    r"(?:\w+\s+){0,2}?(?:to|in|before)\s+(?:the\s+)?(?:Mazhilis|Majilis|Parliament|parliament|Legislative\s+Chamber|"
+    r"Jogorku\s+Kenesh|Oliy\s+Majlis|Majlisi|Milli\s+Majlis|Mejlis|lower\s+house|State\s+Duma)\b"
+)
+# a vote that is only a part of a ratification: a lower chamber's, the European Parliament's consent
+_PARTIAL_VOTER = re.compile(
+    r"\b(?:Legislative\s+Chamber|[Ll]ower\s+(?:[Hh]ouse|[Cc]hamber)|European\s+Parliament)\b(?!\s+and\b)"
+)
+# … unless the last step is told with it
+_WHOLE_VOTER = re.compile(
+    r"\b(?:Senate|[Uu]pper\s+(?:[Hh]ouse|[Cc]hamber)|both\s+(?:chambers|houses)|Council\s+of\s+the\s+E|"
+    r"decision\s+on\s+(?:the\s+)?conclusion|Member\s+States)\b"
+)
+
+
+def _partial_consent(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
+    """The ratification cue at [start, end) is the vote of a lower chamber or of the European
+    Parliament alone (its clause names that voter and no last step)."""
+    left = _CLAUSE.split(text[max(s_start, start - 70) : start])[-1]
+    right = text[end : _clause_end(text, end, min(s_end, end + 70))]
+    both = left + text[start:end] + right
+    return _PARTIAL_VOTER.search(both) is not None and _WHOLE_VOTER.search(both) is None
 
 
 # a law passed on to the upper chamber: not yet ratified (one sent on to the head of state for
@@ -1366,6 +1441,10 @@ def _later_start(ctx: Context, pos: int, end: int) -> bool:
 _OBJECT_CUES = frozenset(
     ["concluded", "agreed on", "agreed upon", "was agreed", "were agreed", "has been agreed",
      "have been agreed", "had been agreed", "is agreed"]
+)
+_ACTIVE_VERBS = frozenset(
+    ["signed", "adopted", "approved", "endorsed", "initialled", "initialed", "ratified", "inked", "sealed",
+     "penned", "clinched", "concluded"]
 )
 _OBJECT_GAP = re.compile(r"\s+(?:(?:a|an|the|its|their|this|two|three|four|five|several|new)\s+)?")
 # a present "sign" told as done: "saw X and Y sign …", "witnessed the ministers sign …", a caption's
