@@ -610,3 +610,69 @@ def test_an_adopted_work_plan_is_a_document(text, name):
 
 def test_a_work_plan_without_a_stage_is_no_record():
     assert records("The work plan of the committee was discussed.") == []
+
+
+# --- a plan named by the earlier sitting that adopted it; the agreement a plan implements ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The 4th meeting was held in Samarkand on 5 May. Last November in Rome, at our third ministerial "
+            "meeting, we agreed on a concrete action plan, and today we can see its first results.",
+            "action plan agreed at the third ministerial meeting",
+        ),
+        (
+            "The 22nd Cooperation Council met in Brussels on 20 April. At the 21st meeting of the "
+            "Cooperation Council in 2024, the sides adopted a roadmap.",
+            "roadmap adopted at the 21st meeting of the Cooperation Council",
+        ),
+        (
+            "The third summit opened on Monday. During their second summit, the leaders approved an action "
+            "plan.",
+            "action plan approved at the second summit",
+        ),
+    ],
+)
+def test_a_plan_adopted_at_an_earlier_sitting_is_named_by_it(text, name):
+    assert (name, "signed") in records(text, "2026-05-06")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Luc Devigne and Roman Vassilenko sign the updated roadmap for the implementation of the EPCA.",
+            "Enhanced Partnership and Cooperation Agreement",
+        ),
+        (
+            "The sides adopted an action plan for the implementation of the PCA for 2026-2027.",
+            "Partnership and Cooperation Agreement",
+        ),
+        (
+            "A joint work plan on the implementation of the EPCA was approved.",
+            "Enhanced Partnership and Cooperation Agreement",
+        ),
+    ],
+)
+def test_the_agreement_a_plan_implements_is_in_force(text, name):
+    got = records(text)
+    assert (name, "in force") in got and len(got) == 2
+
+
+def test_a_plan_for_an_agreement_not_yet_implemented_names_no_second_record():
+    assert len(records("The sides adopted an action plan for the EPCA.")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The working group agreed on a draft agreement on a single consignment note, which the railways are "
+        "expected to initial before the end of the year.",
+        "The experts agreed on a draft memorandum on customs data.",
+        "The sides concluded a draft protocol on tariffs, to be initialled in June.",
+    ],
+)
+def test_a_draft_agreed_on_is_still_being_negotiated(text):
+    assert [s for _n, s in records(text)] == ["negotiating"]

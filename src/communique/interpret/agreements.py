@@ -280,6 +280,7 @@ def _known_acronyms() -> dict[str, str]:
     return dict(data.load("agreements").get("acronyms") or {})
 
 
+_IMPLEMENTS = re.compile(r"\bimplementation\s+of\s+(?:the\s+)?$", re.I)
 _PARTY_PAIR = re.compile(r"(?<![\w-])([A-Z][\w]*[-–][A-Z][\w]*)\s+$")
 
 
@@ -439,6 +440,7 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
                 or (not m.plural and _dash_title(text, m.span[0]) is not None)
                 or _sitting_document(ctx, m)
                 or (not m.plural and _belongs(text, m))
+                or (not m.plural and _soft(m.name) and _fronted_occasion(ctx, m.span[0]) is not None)
             )
             and not _PARTIES_TO.search(text[max(0, m.span[0] - 30) : m.span[0]])
         ),
@@ -484,6 +486,20 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             name = f"{name} {at.group(1)}"
             m = dataclasses.replace(m, anaphoric=False, name=name)
             resolved.add(m.span)
+            other_occasion.add(m.span)
+        elif (
+            not m.plural
+            and not m.capitalised
+            and not _POST_WORD.search(name)
+            and _soft(name)
+            and (at := _fronted_occasion(ctx, m.span[0])) is not None
+        ):
+            # "At our third ministerial meeting, we agreed on a concrete action plan": a plan named by the
+            # earlier occasion that adopted it (not the reported one: dated as the text dates it)
+            name = f"{name} {at}"
+            if m.anaphoric:
+                resolved.add(m.span)
+            m = dataclasses.replace(m, anaphoric=False, name=name)
             other_occasion.add(m.span)
         elif (
             (m.anaphoric or not (m.capitalised or _POST_WORD.search(name)))
@@ -537,7 +553,17 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
     known = _known_acronyms()
     for mm in _scans()["acronyms"].finditer(text, ctx.at) if known else ():
         acr = mm.group(0)
-        if acr in by_acr or any(s <= mm.start() < e for s, e, _ in mentions) or ctx.is_heading(mm.start()):
+        if acr in by_acr or ctx.is_heading(mm.start()):
+            continue
+        if any(s <= mm.start() < e for s, e, _ in mentions):
+            implements = _IMPLEMENTS.search(text, max(0, mm.start() - 30), mm.start()) is not None
+            if implements and lookup(known[acr], None) is None:
+                # "the updated roadmap for the implementation of the EPCA": the agreement it implements is a
+                # record of its own, in force (being implemented), though named inside the roadmap's name
+                rec = _Rec(known[acr], acr, known[acr][0].isupper(), mm.start())
+                rec.stages.append((_rank("in force"), "in force", mm.start()))
+                recs.append(rec)
+                by_acr[acr] = rec
             continue
         a = mm.start()
         pre = _PARTY_PAIR.search(text, max(0, a - 40), a)
@@ -917,6 +943,34 @@ _ADOPTED_AT = re.compile(
     r"(?:\d{1,3}(?:st|nd|rd|th)\b|[A-Z]|first|second|third|fourth|fifth|last|latest|previous)"
     r"[^,;:.()\n]*?)(?=\s+(?:in|on|last|this|and|which|that|was|were|is|are|has|have|remains?)\b|[,;:.()\n]|$)"
 )
+# "At our third ministerial meeting, we agreed on a …", "At the 21st Cooperation Council in 2024 the sides
+# adopted a …": a numbered earlier sitting opens the clause of the verb that adopts the document
+_FRONTED_AT = re.compile(
+    r"\b(?:[Aa]t|[Dd]uring)\s+(?:the|our|its|their)\s+((?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth|tenth|previous|last)\s+[^,;:.()\n]{0,60}?(?:meeting|summit|session|sitting|council|"
+    r"Council|forum|Forum|conference|Conference)(?:\s+of\s+the(?:\s+[A-Z][\w–-]*)+)?)\b[^;:.()\n]{0,40}?\s(?:we|they|the\s+(?:sides|parties|ministers|"
+    r"leaders|presidents))\s+(?:also\s+)?(adopted|agreed\s+on|agreed\s+upon|approved|endorsed|signed)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$"
+)
+
+
+def _fronted_occasion(ctx: Context, at: int) -> str | None:
+    """ "agreed at the third ministerial meeting": the earlier sitting a clause opens with, when its
+    verb adopts the document at `at` and the sitting is not the one the text reports."""
+    s = ctx.sentence_at(at)
+    head = ctx.text[s.start : at]
+    if at - s.start > 200 or ("at " not in head and "At " not in head and "uring " not in head):
+        return None
+    m = _FRONTED_AT.search(ctx.text, s.start, at)
+    if m is None:
+        return None
+    number = getattr(ctx.meeting, "number", None) if ctx.meeting is not None else None
+    if number and parse_ordinal(m.group(1).split()[0]) == number:
+        return None  # the reported sitting's own document needs no such name
+    verb = "agreed" if m.group(2).startswith("agreed") else m.group(2)
+    return f"{verb} at the {m.group(1)}"
+
+
 _THIS_PROJECT = re.compile(
     r"\s(on|for|of)\s+(?:this|that|the\s+said|the\s+same)\s+(?:project|plant|facility|undertaking)$"
 )
@@ -1446,7 +1500,9 @@ _ACTIVE_VERBS = frozenset(
     ["signed", "adopted", "approved", "endorsed", "initialled", "initialed", "ratified", "inked", "sealed",
      "penned", "clinched", "concluded"]
 )
-_OBJECT_GAP = re.compile(r"\s+(?:(?:a|an|the|its|their|this|two|three|four|five|several|new)\s+)?")
+_OBJECT_GAP = re.compile(
+    r"\s+(?:(?:a|an|the|its|their|this|two|three|four|five|several|new)\s+)?(?:(?!draft\b)[a-z][a-z-]+\s+)?"
+)  # (one word of praise the name leaves out: "agreed on a concrete action plan"; a draft agreed is a draft)
 # a present "sign" told as done: "saw X and Y sign …", "witnessed the ministers sign …", a caption's
 # "Luc Devigne and Roman Vassilenko sign the roadmap" (a capitalised subject right before the verb)
 _SIGN_DONE = re.compile(
