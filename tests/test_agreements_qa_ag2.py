@@ -676,3 +676,62 @@ def test_a_plan_for_an_agreement_not_yet_implemented_names_no_second_record():
 )
 def test_a_draft_agreed_on_is_still_being_negotiated(text):
     assert [s for _n, s in records(text)] == ["negotiating"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sides are finalising an agreement on transit.",
+        "The agreement on transit is under discussion.",
+        "The agreement on transit is being discussed by experts.",
+        "The sides exchanged drafts of an agreement on transit.",
+    ],
+)
+def test_a_text_still_being_worked_on_is_under_negotiation(text):
+    assert [s for _n, s in records(text)] == ["negotiating"]
+
+
+def test_an_agreement_only_discussed_has_no_stage():
+    assert records("The agreement on transit was discussed.") == [("agreement on transit", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The EPCA with Kyrgyzstan is now being ratified by EU member states.", "signed"),
+        ("The agreement on transit is being ratified by the parliaments of both countries.", "signed"),
+        ("Work on a new agreement on transit has started.", "negotiating"),
+        ("The sides began work on an agreement on transit.", "negotiating"),
+        ("Talks on a new agreement on transit will begin in June.", "proposed"),
+        ("Negotiations on an agreement on air services are expected to start next year.", "proposed"),
+        ("The next round of talks on the agreement on transit will begin on 5 May.", "negotiating"),
+        ("The third round of negotiations on the EPCA will open in Brussels.", "negotiating"),
+        ("The agreement on transit was prolonged until 2030.", "in force"),
+        ("The agreement on transit was extended for five years.", "in force"),
+        ("The agreement on transit has been amended twice.", "in force"),
+    ],
+)
+def test_steps_under_way_ahead_or_on_an_agreement_in_force(text, want):
+    assert [s for _n, s in records(text, "2026-07-01")] == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Three MoUs were signed: on energy, on transport and on tourism.",
+            ["MoU on energy", "MoU on transport", "MoU on tourism"],
+        ),
+        (
+            "The sides signed a MoU with Siemens on grid modernisation.",
+            ["MoU with Siemens on grid modernisation"],
+        ),
+        (
+            "Two Memoranda of Understanding were signed: on energy and on water.",
+            ["Memorandum of Understanding on energy", "Memorandum of Understanding on water"],
+        ),
+        ("The New Delhi Agreement was signed.", ["New Delhi Agreement"]),
+    ],
+)
+def test_a_number_word_or_an_acronym_makes_no_title(text, names):
+    assert [n for n, _s in records(text)] == names

@@ -90,6 +90,11 @@ _MONTHS = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"]
 )
+# capitalised words that open a sentence before a document's kind and name none ("Three MoUs were …")
+_NOT_TITLE_WORDS = frozenset(
+    ["The", "A", "An", "This", "These", "Those", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight",
+     "Nine", "Ten", "Several", "Both", "All", "Some", "Many", "Other", "Further"]
+)
 _AREA_NOUNS = {"region", "oblast", "province", "district", "county", "governorate", "area"}
 
 
@@ -184,7 +189,8 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             continue  # "reached agreement on the text of the treaty": the sides agreed; the treaty comes next
         if noun == "agreement" and i > 0 and toks[i - 1].base.lower() in _CONSENT_BEFORE:
             continue  # "reached agreement on the need to …", "by agreement of the parties": consent
-        capital = noun[0].isupper()
+        # ("an MoU with Siemens on …": an acronym's capitals make no title)
+        capital = noun[0].isupper() and noun not in ("MoU", "MoUs")
         # leftwards: capitalised words (for a capitalised noun), years, pre-modifiers, "and"
         k = head_start
         pre_words: list[str] = []
@@ -205,7 +211,7 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
                 continue
             if t.end != toks[k].start - 1 and text[t.end : toks[k].start] not in (" ", "\u00a0"):
                 break
-            if capital and t.cap and t.word and not t.poss and t.base not in ("The", "A", "An", "This"):
+            if capital and t.cap and t.word and not t.poss and t.base not in _NOT_TITLE_WORDS:
                 k -= 1
                 pre_words.append(t.base)
                 continue

@@ -1218,6 +1218,8 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 or _SENT_BACK.search(text, s.start, pos)
                 # "the bill on ratification of X was submitted to the Mazhilis": before parliament only
                 or (word.startswith("ratif") and _BILL_SUBMITTED.search(text, s.start, s.end))
+                # "X is now being ratified by the member states": under way, not done
+                or (word == "ratified" and clause_left.endswith("being "))
             ):
                 # "the Mazhilis adopted the law on ratification of X and sent it to the Senate": one
                 # chamber's vote, the ratification is still ahead
@@ -1234,7 +1236,14 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                     pending_seen = pos + len(word)
                     pendings.append((_rank(stage), pos))
                     continue
-            if stage == "negotiating" and _NOT_STARTED.match(text, pos + len(word), min(s.end, pos + 160)):
+            ns = None
+            if stage == "negotiating":
+                ns = _NOT_STARTED.match(text, pos + len(word), min(s.end, pos + 160))
+            if ns is not None and ns.group("future") and (
+                word.startswith("round") or cues["ongoing"].search(clause_left)
+            ):
+                ns = None  # "the next round of talks will begin on 5 May": the talks are under way
+            if ns is not None:
                 # "Talks on a bilateral investment agreement have not started yet": still ahead
                 pending_seen = pos + len(word)
                 pendings.append((_rank(stage), pos))
@@ -1468,7 +1477,10 @@ _NOT_STARTED = re.compile(
     r"[^,;.]{0,110}?\b(?:(?:have|has|had)\s+(?:still\s+)?not\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:started|begun|began|launched|opened|commenced|got\s+under\s+way)"
     r"|(?:are|is|were|was|remain|remains)\s+(?:still\s+)?yet\s+to\s+(?:start|begin|open|commence|be\s+(?:launched|opened))"
-    r"|(?:have|has)\s+yet\s+to\s+(?:start|begin|open|commence|be\s+(?:launched|opened)))\b"
+    r"|(?:have|has)\s+yet\s+to\s+(?:start|begin|open|commence|be\s+(?:launched|opened))"
+    # "talks on X will begin in June", "negotiations are to start next year": still ahead
+    r"|(?P<future>(?:will|(?:is|are)\s+(?:to|expected\s+to|due\s+to|scheduled\s+to|set\s+to|planned\s+to))\s+"
+    r"(?:start|begin|open|commence|be\s+(?:launched|opened)|get\s+under\s+way)))\b"
 )
 
 
@@ -1495,6 +1507,12 @@ def _later_start(ctx: Context, pos: int, end: int) -> bool:
 _OBJECT_CUES = frozenset(
     ["concluded", "agreed on", "agreed upon", "was agreed", "were agreed", "has been agreed",
      "have been agreed", "had been agreed", "is agreed"]
+    # "the agreement was prolonged until 2030", "… has been amended": it is in force
+    + [
+        f"{aux} {verb}"
+        for aux in ("was", "were", "has been", "have been")
+        for verb in ("prolonged", "extended", "amended")
+    ]
 )
 _ACTIVE_VERBS = frozenset(
     ["signed", "adopted", "approved", "endorsed", "initialled", "initialed", "ratified", "inked", "sealed",
