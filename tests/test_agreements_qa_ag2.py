@@ -735,3 +735,15 @@ def test_steps_under_way_ahead_or_on_an_agreement_in_force(text, want):
 )
 def test_a_number_word_or_an_acronym_makes_no_title(text, names):
     assert [n for n, _s in records(text)] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks on a new agreement on transit will begin in June 2027.",
+        "The sides plan to sign an agreement on road transport in March next year.",
+        "A memorandum on tourism is to be concluded in spring 2027.",
+    ],
+)
+def test_a_stage_is_never_dated_after_the_text(text):
+    assert [d for d in (a.date for a in extract(text, published="2026-07-01").agreements)] == [None]

@@ -709,7 +709,9 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
                 acronym=r.acronym,
                 parties=_parties(ctx, r),
                 status=status,
-                date=_date(ctx, date_of, "in force", named) if date_of else _date(ctx, r, status, named),
+                date=_past(
+                    ctx, _date(ctx, date_of, "in force", named) if date_of else _date(ctx, r, status, named)
+                ),
                 span=r.spans[0] if r.spans else None,
             )
         )
@@ -1848,6 +1850,15 @@ def _date(ctx: Context, r: _Rec, status: str | None, named: list[tuple[int, int]
             _dated_release(ctx) if status in ("initialled", "signed", "ratified") else None
         )
     return None
+
+
+def _past(ctx: Context, date: str | None) -> str | None:
+    """A stage reached is dated no later than the text: a date after publication ("is to be concluded by
+    the end of the year", "talks will begin in June") is the step still ahead, not the stage's."""
+    pub = ctx.published
+    if date and pub and date[: len(pub)] > pub[: len(date)]:
+        return None
+    return date
 
 
 def _dated_release(ctx: Context) -> str | None:
