@@ -747,3 +747,29 @@ def test_a_number_word_or_an_acronym_makes_no_title(text, names):
 )
 def test_a_stage_is_never_dated_after_the_text(text):
     assert [d for d in (a.date for a in extract(text, published="2026-07-01").agreements)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "The agreement on transit went through four rounds of talks before it was initialled in 2024 and "
+            "signed in 2025.",
+            ("agreement on transit", "signed"),
+        ),
+        (
+            "Experts revised the memorandum on energy twice before it was signed in March.",
+            ("memorandum on energy", "signed"),
+        ),
+        (
+            "The EPCA was discussed for years until it was finally signed in 2015.",
+            ("Enhanced Partnership and Cooperation Agreement", "signed"),
+        ),
+        (
+            "The agreement on transit must be ratified before it can enter into force.",
+            ("agreement on transit", "signed"),
+        ),
+    ],
+)
+def test_before_it_was_tells_a_past_step(text, want):
+    assert records(text, "2026-07-01") == [want]

@@ -1289,6 +1289,8 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             )
             if pending and _VOTED_FOR.search(clause_left):
                 pending = False  # "Lawmakers voted to ratify X", "… voted in favour of ratifying X": done
+            if pending and not ahead and _BEFORE_DONE.search(clause_left):
+                pending = False  # "… four rounds of talks before it was initialled in 2024": a past step
             if pending and stage in ("suspended", "terminated"):
                 stage, pending = "in force", False  # "will expire in 2027", "could be suspended": in force
             if word == "draft" and _LAW_NOUN.match(text, pos + len(word)):
@@ -1657,6 +1659,9 @@ def _inherit_subject(text: str, old: _Rec, before) -> None:
 _OUTCOMES_INCLUDING = re.compile(
     r"\b(?:outcomes?|results?|deliverables|documents\s+(?:adopted|signed|agreed)\s+at)\s+(?:of\s+)?(?:the\s+)?"
     r"[^.;:]{0,140}?,?\s+(?:including|among\s+them|among\s+which|notably)\s+(?:the\s+|an?\s+)?$"
+)
+_BEFORE_DONE = re.compile(
+    r"\b(?:before|until)\s+(?:it|they|this|these)\s+(?:was|were|had\s+been)\s+(?:[\w-]+\s+){0,6}$"
 )
 _VOTED_FOR = re.compile(
     r"\bvoted\s+(?:unanimously\s+|overwhelmingly\s+)?(?:to|for|in\s+favou?r\s+of)\s+(?:the\s+)?$"
