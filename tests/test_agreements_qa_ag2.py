@@ -773,3 +773,21 @@ def test_a_stage_is_never_dated_after_the_text(text):
 )
 def test_before_it_was_tells_a_past_step(text, want):
     assert records(text, "2026-07-01") == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The Senate gave the green light to the agreement on transit.", "ratified"),
+        ("Parliament gave its approval to the agreement on transit.", "ratified"),
+        ("The ministers gave the green light to a roadmap on logistics.", "signed"),
+        ("The agreement on transit has been operating since 2021.", "in force"),
+        ("The signing of the agreement on transit was postponed.", "initialled"),
+        ("Signature of the agreement on transit is scheduled for June.", "initialled"),
+        ("The signing of the agreement on transit took place in Astana.", "signed"),
+        ("The sides launched a feasibility study for a free trade agreement.", "proposed"),
+        ("Experts began a joint study on a possible investment agreement.", "proposed"),
+    ],
+)
+def test_approvals_operation_deferred_steps_and_studies(text, want):
+    assert [s for _n, s in records(text, "2026-07-01")] == [want]

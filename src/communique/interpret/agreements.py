@@ -1261,6 +1261,13 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 continue
             # "its signature is expected soon", "the ratification procedures are under way"
             ahead = _AHEAD.match(text, pos + len(word)) or _UNDER_WAY.match(text, pos + len(word))
+            if not ahead and word in _STEP_NOUNS:
+                # "the signing of X was postponed", "signature of X is scheduled for June": the step named
+                # before its document is still ahead
+                of = next(
+                    (b for a, b, _r in here if a > pos and _OF_GAP.fullmatch(text, pos + len(word), a)), None
+                )
+                ahead = of is not None and (_AHEAD.match(text, of) or _DEFERRED.match(text, of))
             # "ratification of the Agreement signed in 1998": a participle right after its agreement
             # says what was done, whatever the step still ahead before it
             postnominal = word.endswith("ed") and any(
@@ -1663,6 +1670,15 @@ _OUTCOMES_INCLUDING = re.compile(
 _BEFORE_DONE = re.compile(
     r"\b(?:before|until)\s+(?:it|they|this|these)\s+(?:was|were|had\s+been)\s+(?:[\w-]+\s+){0,6}$"
 )
+_OF_GAP = re.compile(r"\s+of\s+(?:the\s+|an?\s+)?")
+_DEFERRED = re.compile(
+    r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:postponed|delayed|deferred|put\s+off|rescheduled)\b"
+)
+# cues of approval that a parliament's vote turns into a ratification (see _by_parliament)
+_APPROVALS = frozenset(
+    ["approved", "endorsed", "adopted", "gave the green light to", "gave its approval to",
+     "gave their approval to"]
+)
 _VOTED_FOR = re.compile(
     r"\bvoted\s+(?:unanimously\s+|overwhelmingly\s+)?(?:to|for|in\s+favou?r\s+of)\s+(?:the\s+)?$"
 )
@@ -1880,7 +1896,7 @@ _STEP_TO_DATE = re.compile(r"\s+(?:[\w-]+\s+){0,8}$")  # "ratified by the Jogork
 def _by_parliament(text: str, word: str, pos: int, clause_left: str) -> bool:
     """The approval cue `word` at `pos` is a parliament's vote ("the Senate approved X", "X was
     endorsed by both chambers"): a ratification, not the sides' adoption (nor a first reading)."""
-    if word not in ("approved", "endorsed", "adopted") or _DRAFT_AFTER.match(text, pos + len(word)):
+    if word not in _APPROVALS or _DRAFT_AFTER.match(text, pos + len(word)):
         return False
     cues = _cues()
     by = cues["by_legislature"].match(text, pos + len(word)) or cues["by_decree"].match(text, pos + len(word))
