@@ -1473,7 +1473,15 @@ def records(text: str, published: str = "2025-06-10") -> list[tuple]:
         (
             "Ratification of the EPCA. On 14 January the Senate ratified the Enhanced Partnership and "
             "Cooperation Agreement between Uzbekistan and the European Union.",
-            [("Enhanced Partnership and Cooperation Agreement", "EPCA", "ratified")],
+            # (the record's name keeps the states the title is told with: qa-ag2, tune7-16 gold)
+            [
+                (
+                    "Enhanced Partnership and Cooperation Agreement between Uzbekistan and the European "
+                    "Union",
+                    "EPCA",
+                    "ratified",
+                )
+            ],
         ),
     ],
 )

@@ -112,7 +112,9 @@ def test_a_text_being_drafted_or_negotiated_is_under_negotiation(text):
          "roadmap for expanding trade"),
         ("The sides signed a programme of cooperation worth about EUR 40 million.",
          "programme of cooperation"),
-        ("The EBRD and Kyrgyzstan signed a loan agreement for up to USD 30 million.", "loan agreement"),
+        # (a guarantee: a bank's signed loan is its pledge only, no agreement record: qa-ag2)
+        ("The EBRD and Kyrgyzstan signed a guarantee agreement for up to USD 30 million.",
+         "guarantee agreement"),
     ],
 )
 def test_an_amount_and_the_words_before_it_are_no_part_of_a_name(text, name):

@@ -90,6 +90,11 @@ _MONTHS = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"]
 )
+# capitalised words that open a sentence before a document's kind and name none ("Three MoUs were …")
+_NOT_TITLE_WORDS = frozenset(
+    ["The", "A", "An", "This", "These", "Those", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight",
+     "Nine", "Ten", "Several", "Both", "All", "Some", "Many", "Other", "Further"]
+)
 _AREA_NOUNS = {"region", "oblast", "province", "district", "county", "governorate", "area"}
 
 
@@ -127,6 +132,7 @@ def _lex() -> dict:
         "vague": set(d.get("vague") or ()),
         "generic": frozenset(d.get("generic_heads") or ()),
         "irregular_past": frozenset(d.get("irregular_past") or ()),
+        "units": frozenset(w.lower() for w in d.get("name_units") or ()),
         # every token an agreement noun can start with: the scan skips all others before `_noun_at`
         "starts": single | {n.split()[0] for n in multi},
     }
@@ -183,7 +189,8 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             continue  # "reached agreement on the text of the treaty": the sides agreed; the treaty comes next
         if noun == "agreement" and i > 0 and toks[i - 1].base.lower() in _CONSENT_BEFORE:
             continue  # "reached agreement on the need to …", "by agreement of the parties": consent
-        capital = noun[0].isupper()
+        # ("an MoU with Siemens on …": an acronym's capitals make no title)
+        capital = noun[0].isupper() and noun not in ("MoU", "MoUs")
         # leftwards: capitalised words (for a capitalised noun), years, pre-modifiers, "and"
         k = head_start
         pre_words: list[str] = []
@@ -204,7 +211,7 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
                 continue
             if t.end != toks[k].start - 1 and text[t.end : toks[k].start] not in (" ", "\u00a0"):
                 break
-            if capital and t.cap and t.word and not t.poss and t.base not in ("The", "A", "An", "This"):
+            if capital and t.cap and t.word and not t.poss and t.base not in _NOT_TITLE_WORDS:
                 k -= 1
                 pre_words.append(t.base)
                 continue
@@ -381,9 +388,10 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             if "part" in name:
                 name = _PART_CLAUSE.sub("", name)  # the title without its "of the one part" clauses
         span_end = toks[max(post_end, j_after_acr) - 1].end
+        head_noun = noun.split(" and ")[0]  # ("Final Statement and Recommendations": one document)
         plural = (
-            noun.endswith("s")
-            and not noun.endswith("ss")
+            head_noun.endswith("s")
+            and not head_noun.endswith("ss")
             or noun in ("memoranda of understanding", "Memoranda of Understanding")
         )
         content_pre = [w for w in pre_words if w.lower() not in _ANAPHORIC and w != "and"]
@@ -442,7 +450,9 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
                         capital,
                     )
                 )
-        elif "and" in pre_words and not capital:
+        elif "and" in pre_words and not capital and plural:
+            # "visa facilitation and readmission agreements": two documents; "a visa facilitation and
+            # readmission agreement" (one noun, singular) is one
             parts = _split_coordination(toks, k, head_start)
             single_noun = noun[:-1] if plural and noun.endswith("s") else noun
             for a, b in parts:
@@ -613,12 +623,12 @@ def _capital_post(toks: list[Tok], j: int, bare: bool = True, indefinite: bool =
 
         return bool(country_name(nxt.base))
     if toks[j].base == "between":
-        if not bare:
-            return (
-                False  # "the Enhanced Partnership and Cooperation Agreement between X and Y": a title already
-            )
         from .places import country_name
 
+        if not bare:
+            # "the Enhanced Partnership and Cooperation Agreement between X and Y": a title already (the
+            # states it binds go to the record's name in interpret.agreements)
+            return False
         # "Agreement between the Government of X and …", "between Kazakhstan and …", "between JSC …"
         return (
             bool(country_name(nxt.base))
@@ -833,6 +843,12 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
             break  # "… air services on Monday": a date, not the name
         if t.base in ("today", "yesterday", "tomorrow"):
             break
+        if (
+            t.base in ("a", "one", "two", "three", "four", "five", "six", "several")
+            and k + 2 < len(toks)
+            and toks[k + 2].base in ("later", "earlier", "ago")
+        ):
+            break  # "… and the memorandum on tourism a month later": a date, not the name
         if t.base == "for" and k + 1 < len(toks) and toks[k + 1].base.lower() in _PROCEDURES:
             break  # "… returned the Memorandum on X for revision": what is to be done with it
         if t.base == "to" and _to_recipient(toks, k + 1):
@@ -873,6 +889,17 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
         ):
             break  # "… for 2026–2028 and a Memorandum on …", "… of 1998 and the Agreement on …": the next one
         if _DIGIT.match(t.base) and not _YEAR.fullmatch(t.base) and not _ORDINAL.fullmatch(t.base):
+            u = k + 2 if k + 2 < len(toks) and toks[k + 1].text in ("-", "–") else k + 1
+            if (
+                u < len(toks)
+                and toks[k - 1].base.lower() in ("a", "an", "of", "its", "with")
+                and toks[u].base.lower() in lx["units"]
+                and u + 1 < len(toks)
+                and toks[u + 1].word
+                and not currency_code(toks[k - 1].text)
+            ):
+                k = u + 1  # "… for the construction of a 1 GW wind power plant": the project's size names it
+                continue
             if k > j + 1 and currency_code(toks[k - 1].text):
                 # "finance contract for EUR 150 million": the amount is no part of the name
                 k -= 1
@@ -896,6 +923,9 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
         if t.base == "and" and k + 1 < len(toks) and toks[k + 1].base == "to":
             break  # "agreed to finalise a Memorandum on energy and to launch talks …": a new verb
         k += 1
-    while k > j + 1 and toks[k - 1].base.lower() in ("the", "a", "an", "and", "of", "on", ","):
-        k -= 1
+    while k > j + 1 and toks[k - 1].base.lower() in (
+        "the", "a", "an", "and", "of", "on", ",", "some", "about", "around", "nearly", "almost",
+        "approximately",
+    ):
+        k -= 1  # ("… near Shelek, some 120 km east": the words before a cut number go with it)
     return k

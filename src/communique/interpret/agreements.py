@@ -112,7 +112,9 @@ _TEXT_AGREED = re.compile(
 _LATER = re.compile(
     r"\b(?:next|coming|following)\s+(?:year|month|months|week|weeks|spring|summer|autumn|fall|winter|quarter)\b"
     r"|\b(?:in|by|before|from|during)\s+the\s+(?:first|second|third|fourth|next|coming)\s+(?:quarter|half|months?)\b"
-    r"|\b(?:by|before)\s+the\s+end\b|\blater\s+this\b|\bin\s+(?:early|late|mid-)\s*20\d\d\b",
+    r"|\b(?:by|before)\s+the\s+end\b|\blater\s+this\b|\bin\s+(?:early|late|mid-)\s*20\d\d\b"
+    # ("agreed to launch negotiations in the autumn": a season ahead, in a plan)
+    r"|\b(?:in|by|during)\s+the\s+(?:autumn|fall|spring|summer|winter)\b",
     re.I,
 )
 
@@ -186,6 +188,9 @@ class _Rec:
     decided_at: set[int] = field(default_factory=set)  # cues of talks decided at the occasion
     money: object | None = None  # the pledge a loan, grant or guarantee document carries
     own_occasion: bool = False  # "the roadmap adopted at the 21st meeting": not the reported occasion's
+    needs_stage: bool = False  # "signed a protocol": a record only when a cue gives it a stage
+    parties_told: str | None = None  # "between Turkmenistan and the European Union" after the title
+    plan: bool = False  # a roadmap or plan (data/agreements.yaml soft_nouns), whatever it is named after
 
 
 @lru_cache(maxsize=1)
@@ -266,10 +271,16 @@ def _clause_has(ctx: Context, scan: LiteralScan, clause_left: str, end: int) -> 
 
 
 @lru_cache(maxsize=1)
+def _talks_subjects() -> frozenset[str]:
+    return frozenset(data.load("agreements").get("talks_not_documents") or ())
+
+
+@lru_cache(maxsize=1)
 def _known_acronyms() -> dict[str, str]:
     return dict(data.load("agreements").get("acronyms") or {})
 
 
+_IMPLEMENTS = re.compile(r"\bimplementation\s+of\s+(?:the\s+)?$", re.I)
 _PARTY_PAIR = re.compile(r"(?<![\w-])([A-Z][\w]*[-–][A-Z][\w]*)\s+$")
 
 
@@ -339,6 +350,20 @@ def _signature(name: str) -> tuple[str, frozenset[str], frozenset[str]] | None:
     return (kind, about, parties) if about else None
 
 
+# "visa facilitation agreement (with the European Union)": words before the kind, at most a party after it
+_COMPOUND_LABEL = re.compile(
+    r"(?:[a-z][\w-]*\s+){2,5}(?:agreements?|treaty|memorandum|protocol|convention)(?:\s+with\s+.+)?"
+)
+_PARTY_WORDS_SIG = frozenset(["union", "republic", "government", "kingdom", "federation", "state", "member"])
+
+
+def _told_within(a: frozenset[str], b: frozenset[str]) -> bool:
+    """The subject words of one name (two or more, party words aside) are all words of the other's."""
+    a, b = a - _PARTY_WORDS_SIG, b - _PARTY_WORDS_SIG
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    return len(small) >= 2 and small < big
+
+
 _SIG_KINDS = frozenset(
     {"agreement", "agreements", "treaty", "treaties", "memorandum", "memoranda", "protocol", "convention"}
     | {"accord", "charter"}
@@ -382,10 +407,26 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
                 same_parties = not other or not other[2] or not sig[2] or other[2] == sig[2]
                 if other is not None and other[:2] == sig[:2] and same_parties:
                     return r
+            capital = bool(name[:1].isupper())
+            for r in recs:
+                other = None if r.synthetic or r.replaced or r.capitalised == capital else _signature(r.name)
+                label = r.name if capital else name  # the lower-case one: a compound label, no "on …" phrase
+                if (
+                    other is not None
+                    and other[0] == sig[0]
+                    and _COMPOUND_LABEL.fullmatch(label)
+                    and _told_within(sig[1], other[1])
+                ):
+                    # "a visa facilitation agreement with the EU" … "the Agreement between Kazakhstan and
+                    # the EU on the facilitation of the issuance of visas": a kind told by the words of the
+                    # title, one document
+                    return r
         return None
 
     resolved: set[tuple[int, int]] = set()  # anaphoric mentions named by what they are on
     other_occasion: set[tuple[int, int]] = set()  # documents adopted at an occasion the text names
+    sitting_docs: set[tuple[int, int]] = set()  # a bare "a protocol" named after the reported sitting
+    belongs: set[tuple[int, int]] = set()  # "the corresponding roadmap": a plan named after its document
     explicit = sorted(
         (
             m
@@ -397,15 +438,28 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
                 or (not m.plural and _ADOPTED_AT.match(text, m.span[1]) is not None)
                 or (not m.plural and _whose(text, m.span[0]) is not None)
                 or (not m.plural and _dash_title(text, m.span[0]) is not None)
+                or _sitting_document(ctx, m)
+                or (not m.plural and _belongs(text, m))
+                or (not m.plural and _soft(m.name) and _fronted_occasion(ctx, m.span[0]) is not None)
             )
             and not _PARTIES_TO.search(text[max(0, m.span[0] - 30) : m.span[0]])
         ),
         key=lambda m: m.span,
     )
-    own_parties = _parties_told_apart(ctx, explicit)
+    title_parties: dict[tuple[int, int], str] = {}  # "… Agreement between Turkmenistan and the EU"
+    own_parties = _parties_told_apart(ctx, explicit, title_parties)
     for m in explicit:
         if recs and _SIMILAR.search(text, max(0, m.span[0] - 20), m.span[0]):
             m = _similar_to(m, recs[-1])  # "a similar treaty with Kuwait": on the subject of the last one
+        elif recs and not m.plural and _belongs(text, m) and not recs[-1].synthetic:
+            # "signed a Memorandum on X in 2022, and the corresponding roadmap for 2023-2024 was agreed":
+            # the plan that goes with the document named last
+            if m.anaphoric:
+                resolved.add(m.span)
+            m = dataclasses.replace(m, name=f"{m.name} of the {recs[-1].name}", anaphoric=False)
+            belongs.add(m.span)
+        elif m.anaphoric and _belongs(text, m):
+            continue  # "the corresponding roadmap" with no document named before it
         name, money = m.name, None
         if m.span in own_parties:
             name = f"{name} {own_parties[m.span]}"  # "… Agreement between the EU and Turkmenistan"
@@ -434,6 +488,20 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             resolved.add(m.span)
             other_occasion.add(m.span)
         elif (
+            not m.plural
+            and not m.capitalised
+            and not _POST_WORD.search(name)
+            and _soft(name)
+            and (at := _fronted_occasion(ctx, m.span[0])) is not None
+        ):
+            # "At our third ministerial meeting, we agreed on a concrete action plan": a plan named by the
+            # earlier occasion that adopted it (not the reported one: dated as the text dates it)
+            name = f"{name} {at}"
+            if m.anaphoric:
+                resolved.add(m.span)
+            m = dataclasses.replace(m, anaphoric=False, name=name)
+            other_occasion.add(m.span)
+        elif (
             (m.anaphoric or not (m.capitalised or _POST_WORD.search(name)))
             and (of := _whose(text, m.span[0])) is not None
         ):
@@ -448,6 +516,13 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             name = title
             m = dataclasses.replace(m, anaphoric=False, name=name)
             resolved.add(m.span)
+        elif m.anaphoric and _sitting_document(ctx, m):
+            # "the ministers signed a protocol and a joint statement", "the Committee adopted a final
+            # statement and recommendations": the documents of the sitting the text reports
+            name = _meeting_protocol(ctx, f"{m.name} of the meeting")
+            m = dataclasses.replace(m, anaphoric=False, name=name)
+            resolved.add(m.span)
+            sitting_docs.add(m.span)
         elif m.anaphoric:
             continue
         if pledges and not m.plural and not m.acronym and _money_contract(m.name):
@@ -463,7 +538,11 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             name = _meeting_protocol(ctx, name)
             rec = _Rec(name, m.acronym, m.capitalised, m.span[0], plural=m.plural, money=money)
             rec.own_occasion = m.span in other_occasion
+            rec.needs_stage = m.span in sitting_docs
+            rec.plan = m.span in belongs
             recs.append(rec)
+        if m.span in title_parties and m.span not in own_parties and rec.parties_told is None:
+            rec.parties_told = title_parties[m.span]
         if m.acronym and not rec.acronym:
             rec.acronym = m.acronym
         if m.acronym:
@@ -474,7 +553,17 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
     known = _known_acronyms()
     for mm in _scans()["acronyms"].finditer(text, ctx.at) if known else ():
         acr = mm.group(0)
-        if acr in by_acr or any(s <= mm.start() < e for s, e, _ in mentions) or ctx.is_heading(mm.start()):
+        if acr in by_acr or ctx.is_heading(mm.start()):
+            continue
+        if any(s <= mm.start() < e for s, e, _ in mentions):
+            implements = _IMPLEMENTS.search(text, max(0, mm.start() - 30), mm.start()) is not None
+            if implements and lookup(known[acr], None) is None:
+                # "the updated roadmap for the implementation of the EPCA": the agreement it implements is a
+                # record of its own, in force (being implemented), though named inside the roadmap's name
+                rec = _Rec(known[acr], acr, known[acr][0].isupper(), mm.start())
+                rec.stages.append((_rank("in force"), "in force", mm.start()))
+                recs.append(rec)
+                by_acr[acr] = rec
             continue
         a = mm.start()
         pre = _PARTY_PAIR.search(text, max(0, a - 40), a)
@@ -503,6 +592,8 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
         subject = mm.group(2).strip()
         if ctx.in_quote(mm.start()) or _AGREEMENT_WORD.search(subject):
             continue  # "negotiations on a new agreement": that agreement, named elsewhere if at all
+        if _talks_subjects() & set(subject.lower().split()):
+            continue  # "the round of negotiations on the accession": talks on joining a body, no document
         name = f"{(mm.group(1) or '').strip()} agreement on {subject}".strip()
         rec = _Rec(name, None, False, mm.start(), synthetic=True)
         rec.spans.append((mm.start(), mm.end()))
@@ -576,7 +667,7 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             and any(x for x in ctx.agreements if x.name == r.name and x.plural)
         ):
             continue  # a plural common noun ("bilateral agreements with …") with nothing said of it
-        if not r.stages and not r.pending and not r.capitalised and _soft(r.name):
+        if not r.stages and not r.pending and (r.needs_stage or not r.capitalised and _soft(r.name)):
             continue  # "the concept of a green corridor": an idea, not a document, until it has a stage
         status = _status(r)
         date_of = None
@@ -587,23 +678,40 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
         ):
             # "the EPCA, in force since 1 April, replaces the PCA": the old one ended that day
             status, date_of = "terminated", r.replaced_by
+        name = r.name
         if (
+            r.plural
+            and status == "signed"
+            and _GRANT_DOCUMENTS.match(r.name)
+            and (pair := _signatory_pair(ctx, r.first)) is not None
+        ):
+            # "The European Union and the Government of Tajikistan signed three financing agreements worth
+            # …": the EU's grant agreements with a government are agreements (and their money pledges),
+            # one record named by the two that signed them (tune14/tune16 gold)
+            name = f"{r.name} between {pair[0]} and {pair[1]}"
+        elif (
             not r.capitalised
-            and (r.plural or r.money is None)
+            and (r.plural or r.money is None or _LENDING.match(r.name))
             and _money_contract(r.name)
             and status not in ("ratified", "in force")
         ):
+            # (a bank's loan or credit line, signed or approved, is the pledge it carries and no agreement
+            # record, tune12/14/16 gold; one a parliament ratified is an international agreement)
             # "loan agreements … totalling USD 300 million": money lent, read as a pledge; one a
             # parliament ratified is an international agreement too, and so is a single document
             # the text says was signed ("signed a grant agreement of €15 million for …")
             continue
         out.append(
             Agreement(
-                name=r.name,
+                # a title told with the states it binds keeps them, as the gold names them ("Interim Trade
+                # Agreement between Turkmenistan and the European Union"); matched by the title alone
+                name=f"{name} {r.parties_told}" if r.parties_told and " between " not in name else name,
                 acronym=r.acronym,
                 parties=_parties(ctx, r),
                 status=status,
-                date=_date(ctx, date_of, "in force", named) if date_of else _date(ctx, r, status, named),
+                date=_past(
+                    ctx, _date(ctx, date_of, "in force", named) if date_of else _date(ctx, r, status, named)
+                ),
                 span=r.spans[0] if r.spans else None,
             )
         )
@@ -618,10 +726,13 @@ _TITLE_PARTIES = re.compile(r"\s+((?:between|with)\s+[^,;:.()\n]{3,120})")
 _PARTY_WORDS = re.compile(r"(?:\s*(?:[A-Z][\w'’-]*|the|of|and|,))*\s*")
 
 
-def _parties_told_apart(ctx: Context, mentions) -> dict[tuple[int, int], str]:
+def _parties_told_apart(
+    ctx: Context, mentions, between: dict[tuple[int, int], str] | None = None
+) -> dict[tuple[int, int], str]:
     """One title told of different pairs of parties in one text ("the ratification of the EPCA between
     the EU and Uzbekistan … the negotiations on an EPCA between the EU and Turkmenistan") names two
-    agreements: each mention's span → the party phrase that tells it apart ("between … and …")."""
+    agreements: each mention's span → the party phrase that tells it apart ("between … and …").
+    `between` gets every title's "between X and Y" phrase of two states or more (span → phrase)."""
     told: dict[str, list[tuple[tuple[int, int], str, frozenset[str]]]] = {}
     for m in mentions:
         if m.anaphoric or m.plural or " between " in m.name or " with " in m.name:
@@ -639,6 +750,8 @@ def _parties_told_apart(ctx: Context, mentions) -> dict[tuple[int, int], str]:
             end = p.span[1]
         if states and end is not None:
             told.setdefault(_key(m.name), []).append((m.span, ctx.text[pm.start(1) : end], frozenset(states)))
+            if between is not None and len(states) >= 2 and pm.group(1).startswith("between"):
+                between[m.span] = ctx.text[pm.start(1) : end]
     out: dict[tuple[int, int], str] = {}
     for same in told.values():
         if len({x[2] for x in same}) > 1:
@@ -759,6 +872,28 @@ def _company_pair(ctx: Context, at: int) -> tuple[str, str] | None:
 _SURNAME_END = re.compile(r"(?:ov|ev|yev|ova|eva|yeva|enko|uly|kyzy|ovich|evich|ski|sky)$")
 
 
+_LENDING = re.compile(r"(?:(?:the|a|an|new)\s+)?(?:loan|credit)\b", re.I)
+_GRANT_DOCUMENTS = re.compile(r"(?:financing|grant)\s+agreements\b", re.I)
+# "The European Union and the Government of Tajikistan (on Monday) signed three …": the two signatories
+_SIGNATORY_PAIR = re.compile(
+    r"\s*((?:the\s+|The\s+)?[A-Z][\w-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]*){0,4})\s+and\s+"
+    r"((?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]*){0,4})\s+"
+    r"(?:(?:on\s+[A-Z]\w+|today|yesterday|also|have|has)\s+)*(?:signed|concluded)\s+(?:[\w-]+\s+){0,3}$"
+)
+
+
+def _signatory_pair(ctx: Context, at: int) -> tuple[str, str] | None:
+    """The two parties that open the sentence of the document at `at` as the subject of its signing."""
+    s = ctx.sentence_at(at)
+    m = _SIGNATORY_PAIR.match(ctx.text, s.start, at)
+    if m is None:
+        return None
+    first = m.group(1)
+    if first.startswith("The "):
+        first = "the " + first[4:]
+    return first, m.group(2)
+
+
 def _surname_like(text: str, word: str) -> bool:
     """ "Tokayev", "Mirziyoyev": a surname by its ending, or a word the text puts after a title."""
     if word.isupper():
@@ -810,6 +945,34 @@ _ADOPTED_AT = re.compile(
     r"(?:\d{1,3}(?:st|nd|rd|th)\b|[A-Z]|first|second|third|fourth|fifth|last|latest|previous)"
     r"[^,;:.()\n]*?)(?=\s+(?:in|on|last|this|and|which|that|was|were|is|are|has|have|remains?)\b|[,;:.()\n]|$)"
 )
+# "At our third ministerial meeting, we agreed on a …", "At the 21st Cooperation Council in 2024 the sides
+# adopted a …": a numbered earlier sitting opens the clause of the verb that adopts the document
+_FRONTED_AT = re.compile(
+    r"\b(?:[Aa]t|[Dd]uring)\s+(?:the|our|its|their)\s+((?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth|tenth|previous|last)\s+[^,;:.()\n]{0,60}?(?:meeting|summit|session|sitting|council|"
+    r"Council|forum|Forum|conference|Conference)(?:\s+of\s+the(?:\s+[A-Z][\w–-]*)+)?)\b[^;:.()\n]{0,40}?\s(?:we|they|the\s+(?:sides|parties|ministers|"
+    r"leaders|presidents))\s+(?:also\s+)?(adopted|agreed\s+on|agreed\s+upon|approved|endorsed|signed)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$"
+)
+
+
+def _fronted_occasion(ctx: Context, at: int) -> str | None:
+    """ "agreed at the third ministerial meeting": the earlier sitting a clause opens with, when its
+    verb adopts the document at `at` and the sitting is not the one the text reports."""
+    s = ctx.sentence_at(at)
+    head = ctx.text[s.start : at]
+    if at - s.start > 200 or ("at " not in head and "At " not in head and "uring " not in head):
+        return None
+    m = _FRONTED_AT.search(ctx.text, s.start, at)
+    if m is None:
+        return None
+    number = getattr(ctx.meeting, "number", None) if ctx.meeting is not None else None
+    if number and parse_ordinal(m.group(1).split()[0]) == number:
+        return None  # the reported sitting's own document needs no such name
+    verb = "agreed" if m.group(2).startswith("agreed") else m.group(2)
+    return f"{verb} at the {m.group(1)}"
+
+
 _THIS_PROJECT = re.compile(
     r"\s(on|for|of)\s+(?:this|that|the\s+said|the\s+same)\s+(?:project|plant|facility|undertaking)$"
 )
@@ -837,6 +1000,16 @@ def _project_named(text: str, name: str, ref: re.Match, at: int) -> str:
     return f"{name[: ref.start()]} {ref.group(1)} the {last.group(1)}"
 
 
+_BELONGING = re.compile(r"\bthe\s+(?:corresponding|accompanying|associated|respective)\s+$", re.I)
+
+
+def _belongs(text: str, m) -> bool:
+    """ "the corresponding roadmap", "the accompanying action plan": a plan that goes with a document."""
+    return (
+        not m.capitalised
+        and _soft(m.name)
+        and _BELONGING.search(text, max(0, m.span[0] - 20), m.span[0]) is not None
+    )
 _SIMILAR = re.compile(r"\b(?:a|an|the)\s+(?:similar|analogous|identical|same)\s+$", re.I)
 _SUBJECT = re.compile(r"\s(?:on|for)\s.+?(?=\s(?:between|with)\s|$)")
 
@@ -851,7 +1024,32 @@ def _similar_to(m, last: _Rec):
     return dataclasses.replace(m, name=f"{head}{sub.group(0)}{sep}{rest}".strip())
 
 
-_OF_SITTING = re.compile(r"((?:protocol|minutes)\s+of\s+the\s+)(?:(\S+)\s+)?(meeting|session|sitting)", re.I)
+_SITTING_NOUNS = frozenset(
+    ["protocol", "joint statement", "joint communiqué", "joint communique", "final statement",
+     "final statement and recommendations", "final communiqué", "final communique", "joint declaration"]
+)
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:\*\*|__)?$", re.I)
+
+
+def _sitting_document(ctx: Context, m) -> bool:
+    """ "signed a protocol", "adopted a Final Statement and Recommendations": a bare document of the
+    kinds a sitting produces, told without a name of its own in a text that reports a numbered sitting."""
+    meeting = ctx.meeting
+    return (
+        m.anaphoric
+        and not m.plural
+        and meeting is not None
+        and bool(getattr(meeting, "body", None))
+        and m.name.lower() in _SITTING_NOUNS
+        and _INDEFINITE_BEFORE.search(ctx.text, max(0, m.span[0] - 8), m.span[0]) is not None
+    )
+
+
+_OF_SITTING = re.compile(
+    r"((?:protocol|minutes|joint\s+statement|joint\s+communiqu[ée]|final\s+statement(?:\s+and\s+recommendations)?|"
+    r"final\s+communiqu[ée]|joint\s+declaration)\s+of\s+the\s+)(?:(\S+)\s+)?(meeting|session|sitting)",
+    re.I,
+)
 
 
 def _meeting_protocol(ctx: Context, name: str) -> str:
@@ -1018,19 +1216,43 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             if stage == "signed" and _LAW_SIGNATURE.search(text, max(s.start, pos - 30), pos):
                 continue  # "… sent it to the Head of State for signature": the law's, not the agreement's
             if stage == "ratified" and (
-                _TO_UPPER_HOUSE.search(text, pos, s.end) or _SENT_BACK.search(text, s.start, pos)
+                _TO_UPPER_HOUSE.search(text, pos, s.end)
+                or _SENT_BACK.search(text, s.start, pos)
+                # "the bill on ratification of X was submitted to the Mazhilis": before parliament only
+                or (word.startswith("ratif") and _BILL_SUBMITTED.search(text, s.start, s.end))
+                # "X is now being ratified by the member states": under way, not done
+                or (word == "ratified" and clause_left.endswith("being "))
             ):
                 # "the Mazhilis adopted the law on ratification of X and sent it to the Senate": one
                 # chamber's vote, the ratification is still ahead
                 pending_seen = pos + len(word)
                 pendings.append((_rank(stage), pos))
                 continue
-            if stage == "negotiating" and _NOT_STARTED.match(text, pos + len(word), min(s.end, pos + 160)):
+            if stage == "negotiating" and (ow := _ON_WHICH.match(text, pos + len(word), s.end)) is not None:
+                # "the visa agreements, negotiations on which the sides agreed to launch in the autumn": talks
+                # decided now start with the occasion unless the text puts them later; planned ones are ahead
+                rest = _clause_end(text, ow.end(), s.end)
+                if ow.group(1) not in ("agreed", "decided") or (
+                    _later_start(ctx, ow.end(), rest) or _LATER.search(text, ow.end(), rest)
+                ):
+                    pending_seen = pos + len(word)
+                    pendings.append((_rank(stage), pos))
+                    continue
+            ns = None
+            if stage == "negotiating":
+                ns = _NOT_STARTED.match(text, pos + len(word), min(s.end, pos + 160))
+            if ns is not None and ns.group("future") and (
+                word.startswith("round") or cues["ongoing"].search(clause_left)
+            ):
+                ns = None  # "the next round of talks will begin on 5 May": the talks are under way
+            if ns is not None:
                 # "Talks on a bilateral investment agreement have not started yet": still ahead
                 pending_seen = pos + len(word)
                 pendings.append((_rank(stage), pos))
                 continue
             neg = cues["neg"].search(clause_left)
+            if neg and stage != "in force" and neg.group(0).lower().startswith("provisional"):
+                neg = None  # "provisionally applied pending ratification": only an entry into force is denied
             if neg or _PROVISIONALLY.match(text, pos + len(word)):
                 if neg and neg.group(0).lower() in ("not", "never") and _rank(stage) in range(1, 6):
                     # "has not yet entered into force": the step is still ahead, as in a plan
@@ -1039,6 +1261,13 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 continue
             # "its signature is expected soon", "the ratification procedures are under way"
             ahead = _AHEAD.match(text, pos + len(word)) or _UNDER_WAY.match(text, pos + len(word))
+            if not ahead and word in _STEP_NOUNS:
+                # "the signing of X was postponed", "signature of X is scheduled for June": the step named
+                # before its document is still ahead
+                of = next(
+                    (b for a, b, _r in here if a > pos and _OF_GAP.fullmatch(text, pos + len(word), a)), None
+                )
+                ahead = of is not None and (_AHEAD.match(text, of) or _DEFERRED.match(text, of))
             # "ratification of the Agreement signed in 1998": a participle right after its agreement
             # says what was done, whatever the step still ahead before it
             postnominal = word.endswith("ed") and any(
@@ -1067,6 +1296,8 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             )
             if pending and _VOTED_FOR.search(clause_left):
                 pending = False  # "Lawmakers voted to ratify X", "… voted in favour of ratifying X": done
+            if pending and not ahead and _BEFORE_DONE.search(clause_left):
+                pending = False  # "… four rounds of talks before it was initialled in 2024": a past step
             if pending and stage in ("suspended", "terminated"):
                 stage, pending = "in force", False  # "will expire in 2027", "could be suspended": in force
             if word == "draft" and _LAW_NOUN.match(text, pos + len(word)):
@@ -1076,8 +1307,15 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 stage = "ratified"
             if word.endswith(" concluded") and _TALKS_SUBJECT.search(text, s.start, pos):
                 continue  # "negotiations on X were concluded": the talks ended, X is no signed document
-            if word == "sign" and not pending:
-                continue  # a bare "sign" says a step only in a plan ("are expected to sign X")
+            obj = None
+            if word in _OBJECT_CUES or (word == "sign" and not pending):
+                # "concluded a memorandum on X", "agreed on an action plan", "the roadmap was agreed in
+                # 2023", and a bare "sign" told as done ("saw the AIFC and the LuxSE sign a memorandum", a
+                # caption "X and Y sign the roadmap"): the step is the document's right next to the cue
+                # only ("concluded its work", "agreed on the need to …" say nothing of one)
+                obj = _cue_object(text, here, pos, pos + len(word), word)
+                if obj is None or (word == "sign" and not _SIGN_DONE.search(clause_left)):
+                    continue  # a bare "sign" says a step only in a plan ("are expected to sign X")
             if word in ("approved", "endorsed", "adopted") and _DECISION_AFTER.match(text, pos + len(word)):
                 continue  # "the Council adopted a decision authorising the signing of X": the decision's step
             if word in ("approved", "endorsed") and (pending or _DRAFT_AFTER.match(text, pos + len(word))):
@@ -1090,6 +1328,16 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                     pending_seen = pos + len(word)
                     pendings.append((_rank(stage), pos))
                     continue
+            if (
+                stage == "ratified"
+                and not pending
+                and _partial_consent(text, pos, pos + len(word), s.start, s.end)
+            ):
+                # "the consent given by the Legislative Chamber", "the European Parliament gave its consent":
+                # one chamber's or the EP's vote alone leaves the agreement signed (tune12/15/16 gold)
+                pending_seen = pos + len(word)
+                pendings.append((_rank(stage), pos))
+                continue
             if _rank(stage) > _rank("proposed") and word not in cues["firm"] and _PROPOSE.search(clause_left):
                 stage, pending = "proposed", False  # "suggested signing X": the step is only offered
             if pending and stage == "negotiating" and cues["ongoing"].search(clause_left):
@@ -1149,9 +1397,28 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 # "… and to launch negotiations on a Memorandum on X": the talks are on the document
                 # named right after them, not on one named before
                 at = next((a for a, _b, _r in here if _ARTICLE_GAP.fullmatch(text, on.end(), a)), pos)
-            target = _nearest(text, here, at, s.start, clause_ends)
+            elif word in _ACTIVE_VERBS and not _PASSIVE.search(text, max(s.start, pos - 20), pos):
+                # "signed an agreement on X and adopted an action plan": an active verb's object is the
+                # document right after it, whatever stands closer before it
+                at = next(
+                    (
+                        a
+                        for a, _b, r in here
+                        if a > pos and not r.synthetic and _ARTICLE_GAP.fullmatch(text, pos + len(word), a)
+                    ),
+                    pos,
+                )
+            target = obj if obj is not None else _nearest(text, here, at, s.start, clause_ends)
+            if obj is None and _PASSIVE.search(text, max(s.start, pos - 20), pos):
+                gap = _gapped(text, here, pos + len(word), target)
+                if gap is not None and id(gap[0]) not in replaced:
+                    gap[0].stages.append((_rank(stage), stage, gap[1]))  # dated by what follows it
             for t in target if isinstance(target, list) else [target]:
                 if t is not None and id(t) not in replaced:
+                    if obj is not None and stage == "initialled" and (t.plan or _soft(t.name)):
+                        # a roadmap or plan agreed is adopted
+                        t.stages.append((_rank("signed"), "signed", pos))
+                        continue
                     t.stages.append((_rank(stage), stage, pos))
                     if decided:
                         t.decided_at.add(pos)
@@ -1170,6 +1437,32 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             if ranks and min(ranks) > 0:
                 low = min(ranks)
                 r.pending.append((low - 1, STAGE_ORDER[low - 1], s.start))
+
+
+# a bill brought before a parliament (not a law one chamber passed on): the ratification is ahead
+_BILL_SUBMITTED = re.compile(
+    r"\b(?:was|were|has\s+been|have\s+been|is\s+being|been)\s+(?:submitted|introduced|tabled|brought)\s+"
+    r"(?:\w+\s+){0,2}?(?:to|in|before)\s+(?:the\s+)?(?:Mazhilis|Majilis|Parliament|parliament|Legislative\s+Chamber|"
+    r"Jogorku\s+Kenesh|Oliy\s+Majlis|Majlisi|Milli\s+Majlis|Mejlis|lower\s+house|State\s+Duma)\b"
+)
+# a vote that is only a part of a ratification: a lower chamber's, the European Parliament's consent
+_PARTIAL_VOTER = re.compile(
+    r"\b(?:Legislative\s+Chamber|[Ll]ower\s+(?:[Hh]ouse|[Cc]hamber)|European\s+Parliament)\b(?!\s+and\b)"
+)
+# … unless the last step is told with it
+_WHOLE_VOTER = re.compile(
+    r"\b(?:Senate|[Uu]pper\s+(?:[Hh]ouse|[Cc]hamber)|both\s+(?:chambers|houses)|Council\s+of\s+the\s+E|"
+    r"decision\s+on\s+(?:the\s+)?conclusion|Member\s+States)\b"
+)
+
+
+def _partial_consent(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
+    """The ratification cue at [start, end) is the vote of a lower chamber or of the European
+    Parliament alone (its clause names that voter and no last step)."""
+    left = _CLAUSE.split(text[max(s_start, start - 70) : start])[-1]
+    right = text[end : _clause_end(text, end, min(s_end, end + 70))]
+    both = left + text[start:end] + right
+    return _PARTIAL_VOTER.search(both) is not None and _WHOLE_VOTER.search(both) is None
 
 
 # a law passed on to the upper chamber: not yet ratified (one sent on to the head of state for
@@ -1195,7 +1488,16 @@ _NOT_STARTED = re.compile(
     r"[^,;.]{0,110}?\b(?:(?:have|has|had)\s+(?:still\s+)?not\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:started|begun|began|launched|opened|commenced|got\s+under\s+way)"
     r"|(?:are|is|were|was|remain|remains)\s+(?:still\s+)?yet\s+to\s+(?:start|begin|open|commence|be\s+(?:launched|opened))"
-    r"|(?:have|has)\s+yet\s+to\s+(?:start|begin|open|commence|be\s+(?:launched|opened)))\b"
+    r"|(?:have|has)\s+yet\s+to\s+(?:start|begin|open|commence|be\s+(?:launched|opened))"
+    # "talks on X will begin in June", "negotiations are to start next year": still ahead
+    r"|(?P<future>(?:will|(?:is|are)\s+(?:to|expected\s+to|due\s+to|scheduled\s+to|set\s+to|planned\s+to))\s+"
+    r"(?:start|begin|open|commence|be\s+(?:launched|opened)|get\s+under\s+way)))\b"
+)
+
+
+_ON_WHICH = re.compile(
+    r"\s+(?:on|for)\s+which\s+(?:[\w-]+\s+){0,4}?(agreed|decided|plan|plans|planned|intend|intends|hope|hopes|"
+    r"are|is|were|was|want|wants)\s+to\s+(?:be\s+)?(?:launch(?:ed)?|start(?:ed)?|begin|begun|open(?:ed)?|commence[d]?)\b"
 )
 
 
@@ -1207,6 +1509,65 @@ def _later_start(ctx: Context, pos: int, end: int) -> bool:
         return False
     return any(
         d.value[: len(pub)] > pub[: len(d.value)] for d in ctx.dates_in(pos, min(end, pos + 60))
+    )
+
+
+# cues that speak of a document right next to them only (data/stages.yaml): the active "concluded a
+# memorandum", "agreed on a plan", and the passive "X was agreed" (a text agreed: initialled; a roadmap
+# or plan agreed: adopted, signed)
+_OBJECT_CUES = frozenset(
+    ["concluded", "agreed on", "agreed upon", "was agreed", "were agreed", "has been agreed",
+     "have been agreed", "had been agreed", "is agreed"]
+    # "the agreement was prolonged until 2030", "… has been amended": it is in force
+    + [
+        f"{aux} {verb}"
+        for aux in ("was", "were", "has been", "have been")
+        for verb in ("prolonged", "extended", "amended")
+    ]
+)
+_ACTIVE_VERBS = frozenset(
+    ["signed", "adopted", "approved", "endorsed", "initialled", "initialed", "ratified", "inked", "sealed",
+     "penned", "clinched", "concluded"]
+)
+_OBJECT_GAP = re.compile(
+    r"\s+(?:(?:a|an|the|its|their|this|two|three|four|five|several|new)\s+)?(?:(?!draft\b)[a-z][a-z-]+\s+)?"
+)  # (one word of praise the name leaves out: "agreed on a concrete action plan"; a draft agreed is a draft)
+# a present "sign" told as done: "saw X and Y sign …", "witnessed the ministers sign …", a caption's
+# "Luc Devigne and Roman Vassilenko sign the roadmap" (a capitalised subject right before the verb)
+_SIGN_DONE = re.compile(
+    r"(?:\b(?:saw|see|sees|seeing|watched|witnessed|witness|witnesses)\s+(?:[\w.'’&-]+\s+){1,8}"
+    r"|[A-Z][\w.'’-]*[a-z][\w.'’-]*\s+)$"
+)
+
+
+# "X was signed in May and Y at the same time": a second subject whose verb is left out shares the step
+_GAPPED_HEAD = re.compile(r"[^,;:.()]{0,40}?,?\s(?:and|while|whereas)\s+(?:(?:the|an?|its|their)\s+)?")
+_GAPPED_TAIL = re.compile(
+    r"(?:\s+(?:at\s+the\s+same\s+time|simultaneously|too|as\s+well|(?:in|on)\s+(?:[A-Z]\w+|\d\w*)(?:\s+\d{4})?"
+    r"|(?:a|one|two|three)\s+(?:day|week|month|year)s?\s+later))?\s*(?:[;.,]|$)"
+)
+
+
+def _gapped(text: str, here, end: int, target):
+    """(record, end of its mention) of the mention after the cue ending at `end` whose verb the text
+    leaves out, unless the cue's `target` has it already; None when there is none."""
+    got = target if isinstance(target, list) else [target]
+    for a, b, r in here:
+        if a >= end:
+            if r not in got and _GAPPED_HEAD.fullmatch(text, end, a) and _GAPPED_TAIL.match(text, b):
+                return r, b
+            break
+    return None
+
+
+def _cue_object(text: str, here, start: int, end: int, word: str):
+    """The record of the mention a cue at [start, end) speaks of: a passive "was agreed" the one ending
+    right before it, other cues the one opening right after it (an article between); None when none."""
+    if word.startswith(("was ", "were ", "has ", "have ", "had ", "is ")):
+        return next((r for a, b, r in here if b <= start and not text[b:start].strip()), None)
+    # (not talks told as a synthetic record: "concluded their negotiations on market access")
+    return next(
+        (r for a, b, r in here if a >= end and not r.synthetic and _OBJECT_GAP.fullmatch(text, end, a)), None
     )
 
 
@@ -1263,7 +1624,7 @@ def _cue_stage(ctx: Context, s) -> tuple[str, int, bool] | None:
     for cm in _scans()["cues"].finditer_part(text[s.start : s.end], ctx.at, s.start):
         word = cm.group(0).lower()
         stage = cues["lookup"].get(word)
-        if stage is None or word in cues["replaced"]:
+        if stage is None or word in cues["replaced"] or word in _OBJECT_CUES:
             continue
         pos = s.start + cm.start()
         clause_left = _CLAUSE.split(text[max(s.start, pos - 40) : pos])[-1]
@@ -1305,6 +1666,18 @@ def _inherit_subject(text: str, old: _Rec, before) -> None:
 _OUTCOMES_INCLUDING = re.compile(
     r"\b(?:outcomes?|results?|deliverables|documents\s+(?:adopted|signed|agreed)\s+at)\s+(?:of\s+)?(?:the\s+)?"
     r"[^.;:]{0,140}?,?\s+(?:including|among\s+them|among\s+which|notably)\s+(?:the\s+|an?\s+)?$"
+)
+_BEFORE_DONE = re.compile(
+    r"\b(?:before|until)\s+(?:it|they|this|these)\s+(?:was|were|had\s+been)\s+(?:[\w-]+\s+){0,6}$"
+)
+_OF_GAP = re.compile(r"\s+of\s+(?:the\s+|an?\s+)?")
+_DEFERRED = re.compile(
+    r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:postponed|delayed|deferred|put\s+off|rescheduled)\b"
+)
+# cues of approval that a parliament's vote turns into a ratification (see _by_parliament)
+_APPROVALS = frozenset(
+    ["approved", "endorsed", "adopted", "gave the green light to", "gave its approval to",
+     "gave their approval to"]
 )
 _VOTED_FOR = re.compile(
     r"\bvoted\s+(?:unanimously\s+|overwhelmingly\s+)?(?:to|for|in\s+favou?r\s+of)\s+(?:the\s+)?$"
@@ -1500,6 +1873,15 @@ def _date(ctx: Context, r: _Rec, status: str | None, named: list[tuple[int, int]
     return None
 
 
+def _past(ctx: Context, date: str | None) -> str | None:
+    """A stage reached is dated no later than the text: a date after publication ("is to be concluded by
+    the end of the year", "talks will begin in June") is the step still ahead, not the stage's."""
+    pub = ctx.published
+    if date and pub and date[: len(pub)] > pub[: len(date)]:
+        return None
+    return date
+
+
 def _dated_release(ctx: Context) -> str | None:
     """The publication day when the text's lead states it (a dateline)."""
     pub = ctx.published
@@ -1514,7 +1896,7 @@ _STEP_TO_DATE = re.compile(r"\s+(?:[\w-]+\s+){0,8}$")  # "ratified by the Jogork
 def _by_parliament(text: str, word: str, pos: int, clause_left: str) -> bool:
     """The approval cue `word` at `pos` is a parliament's vote ("the Senate approved X", "X was
     endorsed by both chambers"): a ratification, not the sides' adoption (nor a first reading)."""
-    if word not in ("approved", "endorsed", "adopted") or _DRAFT_AFTER.match(text, pos + len(word)):
+    if word not in _APPROVALS or _DRAFT_AFTER.match(text, pos + len(word)):
         return False
     cues = _cues()
     by = cues["by_legislature"].match(text, pos + len(word)) or cues["by_decree"].match(text, pos + len(word))
@@ -1532,6 +1914,8 @@ def _other_step_date(ctx: Context, d, status: str | None) -> bool:
     if last is None or not _STEP_TO_DATE.fullmatch(left, last.end()):
         return False
     word = last.group(0).lower()
+    if word in _OBJECT_CUES:
+        return False  # ("the roadmap was agreed in 2023": adopted then, whatever stage the cue reads)
     stage = _cues()["lookup"].get(word)
     at = d.span[0] - len(left) + last.start()
     if stage == "signed" and _by_parliament(ctx.text, word, at, _CLAUSE.split(left[: last.start()])[-1]):
