@@ -47,7 +47,9 @@ def _format_cues() -> tuple[re.Pattern, re.Pattern]:
 _REFERRED = re.compile(
     r"\b(?:after|before|since|ahead\s+of|on\s+the\s+eve\s+of|in\s+the\s+run-up\s+to|following|prior\s+to|"
     r"preparations?\s+(?:of|for))\s+(?:the\s+)?"
-    r"(?:(?:first|second|third|last|next|[\w-]+th|\d+(?:st|nd|rd|th))\s+)?$",
+    r"(?:(?:first|second|third|last|next|[\w-]+th|\d+(?:st|nd|rd|th))\s+)?"
+    # "ahead of the 23rd meeting of the … Council": the body named after its sitting
+    r"(?:(?:meeting|session|sitting)\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
 
@@ -74,6 +76,8 @@ def _planned_before(ctx: Context, b: BodyMention) -> bool:
 _UPCOMING = re.compile(
     r",?\s+(?:which\s+|that\s+)?"
     r"(?:(?:is|are)\s+(?:scheduled|planned|expected|due|to\s+be\s+held)|will\s+(?:be\s+held|take\s+place|meet|convene))\b"
+    # "…, to be held in Brussels in January", "…, due to take place in May": a participle clause
+    r"|,\s+(?:to\s+be\s+(?:held|convened)|due\s+to\s+(?:be\s+held|take\s+place|convene)|scheduled\s+for)\b"
 )
 
 
@@ -124,7 +128,7 @@ def main_body(ctx: Context) -> BodyMention | None:
         for b in ctx.all_bodies
         if b.span[0] < lead_end
         and not ctx.in_quote(b.span[0])
-        and not _REFERRED.search(ctx.text[max(0, b.span[0] - 40) : b.span[0]])
+        and not _REFERRED.search(ctx.text[max(0, b.span[0] - 60) : b.span[0]])
         and not _UPCOMING.match(ctx.text, b.span[1])
         and not _planned_before(ctx, b)
         and not _long_before(ctx, b)
@@ -166,7 +170,7 @@ def main_body(ctx: Context) -> BodyMention | None:
             continue
         # "since the first … Summit was held in Xi'an on May 18-19, 2023", "At the Cooperation
         # Council in Luxembourg in October 2024, …" in a later text: an earlier occasion, as in the lead
-        if _REFERRED.search(ctx.text, max(0, b.span[0] - 40), b.span[0]) or _long_before(
+        if _REFERRED.search(ctx.text, max(0, b.span[0] - 60), b.span[0]) or _long_before(
             ctx, b, own_clause=True
         ):
             continue
@@ -284,7 +288,7 @@ def _held_undated(ctx: Context) -> BodyMention | None:
             continue
         if _recalled(ctx, b, s) or _in_answer(ctx, s):
             continue
-        if _REFERRED.search(ctx.text, max(0, b.span[0] - 40), b.span[0]):
+        if _REFERRED.search(ctx.text, max(0, b.span[0] - 60), b.span[0]):
             continue
         return b
     return None
@@ -631,6 +635,13 @@ _HELD_PAST = re.compile(
 )
 
 
+# "Speech by X at the Fourth Meeting of", "Remarks … to the 21st session of": a speech given at the sitting
+_DELIVERED_AT = re.compile(
+    r"\b(?:[Ss]peech|[Rr]emarks|[Ss]tatement|[Aa]ddress|[Ii]ntervention)\b[^\n.]{0,160}?\s(?:at|to|before)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:[Mm]eeting|[Ss]ession|[Ss]itting)\s+of\s+(?:the\s+)?)?$"
+)
+
+
 def _dateline_day(ctx: Context, body: BodyMention):
     """ "Astana, 24 September 2025. The twenty-sixth meeting … was held in Astana.": a sitting the lead
     tells as held, with no date of its own, took place on the day of the dateline; so did one the body
@@ -643,6 +654,10 @@ def _dateline_day(ctx: Context, body: BodyMention):
     if dl is None or dl.granularity != "day":
         return None
     if body.span[0] >= ctx.lead_end:
+        return dl
+    if body.span[0] < dl.span[0] and _DELIVERED_AT.search(ctx.text, max(0, body.span[0] - 200), body.span[0]):
+        # "Opening speech by … at the Fourth Meeting of …" over "Samarkand, 7 November 2026": the
+        # dateline dates the speech, given at the sitting
         return dl
     for s in [ctx.sentence_at(body.span[0]), *_meeting_sentences(ctx, body)]:
         if s.start >= dl.span[1] and not ctx.is_heading(s.start) and _HELD_PAST.search(s.text):
@@ -869,6 +884,8 @@ def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) ->
         heads.append(Head(name=person.name, role=person.role, side=_side(ctx, person, start, s, parties)))
     if len(heads) < 2:
         heads += _pronoun_heads(ctx, parties, limit, seen)
+    if len(heads) < 2 and body is not None:
+        heads += _speaker_head(ctx, body, parties, last_para, seen)
     if len(heads) < 2:
         heads += _titled_heads(ctx, parties, limit, seen)
     if len(heads) < 2:
@@ -1099,6 +1116,46 @@ def _pronoun_heads(ctx: Context, parties: list[str], limit: int, seen: set) -> l
     a, person = before[-1]
     seen.add(person.name)
     return [Head(name=person.name, role=person.role, side=_side(ctx, person, a, ctx.sentence_at(a), parties))]
+
+
+# "Opening speech by the Minister … X at the Fourth Meeting of …": the title names who speaks
+_SPEECH_BY = re.compile(
+    r"\b(?:[Ss]peech|[Rr]emarks|[Ss]tatement|[Aa]ddress|[Ii]ntervention|[Ww]ords)\s+(?:delivered\s+|made\s+)?by\s+"
+)
+# "It is an honour for me to co-chair today's meeting", "I am pleased to chair …", "As co-chairs, we …"
+_I_CHAIR = re.compile(
+    r"\b(?:I|me|[Ww]e|us)\b[^.;!?]{0,60}?\b(?:(?:co-?)?chair(?:ing|s)?|presid(?:e|es|ing))\b|"
+    r"\b[Aa]s\s+(?:the\s+)?(?:co-?)?chair(?:man|woman|person)?s?\b[^.;!?]{0,100}?\b(?:I|we)\b"
+)
+
+
+def _speaker_head(
+    ctx: Context, body: BodyMention, parties: list[str], last_para: int, seen: set
+) -> list[Head]:
+    """The text of a speech at the sitting, whose speaker says in the first person that they chair it
+    ("It is a great honour for me to co-chair today's meeting together with … Y"): the speaker its
+    title names ("Opening speech by the Minister … X at the Fourth Meeting …") is a head too."""
+    if "by" not in ctx.text[: body.span[0]]:
+        return []
+    t = ctx.sentence_at(body.span[0])
+    by = None
+    for m in _SPEECH_BY.finditer(ctx.text, t.start, body.span[0]):
+        by = m
+    if by is None:
+        return []
+    hi = max((x.end for x in ctx.sentences if x.paragraph <= last_para), default=t.end)
+    chair = _I_CHAIR.search(ctx.text, t.end, hi)
+    if chair is None or ctx.in_quote(chair.start()):
+        return []
+    cs = ctx.sentence_at(chair.start())
+    out = []
+    for a, _b, person in ctx.person_mentions():
+        # the speaker, then whom the sentence names as chairing with them ("… together with Y")
+        if (by.end() <= a < body.span[0] or cs.start <= a < cs.end) and person.name not in seen:
+            seen.add(person.name)
+            s = t if a < body.span[0] else cs
+            out.append(Head(name=person.name, role=person.role, side=_side(ctx, person, a, s, parties)))
+    return out
 
 
 @lru_cache(maxsize=1)

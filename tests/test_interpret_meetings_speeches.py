@@ -1,0 +1,87 @@
+"""A sitting a text only looks ahead to is no meeting; the text of a speech given at a sitting
+reports that sitting (its dateline's day, the speaker as a chair). Our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import extract
+
+# --- a sitting still to be held, named as what the text is "ahead of" -----------------------------
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Ahead of the 23rd meeting of the Kazakhstan-EU Cooperation Council, to be held in Brussels in "
+        "January, we spoke with Minister of Trade Arman Shakkaliyev about trade.",
+        "In the run-up to the ninth session of the Latvia–Uzbekistan Intergovernmental Commission, due to "
+        "take place in Riga in March, the ambassador answered our questions.",
+        "Before the fifth meeting of the EU–Mongolia Joint Committee, scheduled for 4 February, Deputy "
+        "Minister Battsetseg Ganbold gave an interview to our newspaper.",
+    ],
+)
+def test_a_sitting_the_interview_is_ahead_of_is_an_event_not_the_meeting(lead):
+    head = "Interview with the minister\n\nThe Daily Courier | 9 December 2026\n\n"
+    text = f"{head}{lead}\n\n– How is trade?\n– It grows.\n"
+    ex = extract(text, published="2026-12-09")
+    assert ex.meetings == []
+
+
+def test_a_sitting_held_after_an_earlier_one_is_still_reported():
+    text = (
+        "Cooperation Committee meets in Astana\n\n"
+        "Astana, 9 December 2026\n\n"
+        "The 23rd meeting of the Kazakhstan-EU Cooperation Committee was held in Astana today. It was "
+        "co-chaired by Deputy Minister Roman Vassilenko and Managing Director Luc Devigne.\n"
+    )
+    (m,) = extract(text, published="2026-12-09").meetings
+    assert m.number == 23 and m.date == "2026-12-09" and m.place == "Astana"
+
+
+# --- the text of a speech at the sitting -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, chair_line",
+    [
+        (
+            "Opening speech by the Minister of Foreign Affairs of Latvia Baiba Braže at the Fifth Meeting of "
+            "Foreign Ministers in the Baltic – Central Asia format",
+            "It is a great honour for me to co-chair today's meeting together with my good friend, Minister "
+            "of Foreign Affairs of Kazakhstan Murat Nurtleu.",
+        ),
+        (
+            "Remarks by the Minister of Foreign Affairs of Latvia Baiba Braže at the 5th meeting of the "
+            "Latvia–Kazakhstan Intergovernmental Commission",
+            "I am delighted to chair this session jointly with Minister of Foreign Affairs of Kazakhstan "
+            "Murat Nurtleu.",
+        ),
+        (
+            "Statement delivered by the Minister of Foreign Affairs of Latvia Baiba Braže at the fifth "
+            "session of the Latvia–Kazakhstan Intergovernmental Commission",
+            "As co-chairs of this Commission, Minister of Foreign Affairs of Kazakhstan Murat Nurtleu and I "
+            "have prepared a rich agenda.",
+        ),
+    ],
+)
+def test_the_speaker_of_a_speech_at_the_sitting_chairs_it_on_the_datelines_day(title, chair_line):
+    text = (
+        f"MINISTRY OF FOREIGN AFFAIRS\n\n{title}\n\nRiga, 7 November 2026\n\nCheck against delivery\n\n"
+        f"Dear colleagues,\n\nAllow me to welcome you to Riga. {chair_line}\n\n"
+        "Trade between our countries grew last year.\n"
+    )
+    (m,) = extract(text, published="2026-11-07").meetings
+    assert m.number == 5 and m.date == "2026-11-07"
+    assert {h.name for h in m.heads} == {"Baiba Braže", "Murat Nurtleu"}
+
+
+def test_a_speech_whose_speaker_does_not_chair_adds_no_head():
+    text = (
+        "Speech by the Ambassador of Latvia Anna Berg at the Fifth Meeting of the Latvia–Kazakhstan "
+        "Business Council\n\nRiga, 7 November 2026\n\nDear friends,\n\nThe meeting was chaired by Minister "
+        "of Economy of Latvia Viktors Valainis. I thank the organisers for the invitation.\n"
+    )
+    ex = extract(text, published="2026-11-07")
+    for m in ex.meetings:
+        assert "Anna Berg" not in {h.name for h in m.heads}
