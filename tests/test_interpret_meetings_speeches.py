@@ -85,3 +85,56 @@ def test_a_speech_whose_speaker_does_not_chair_adds_no_head():
     ex = extract(text, published="2026-11-07")
     for m in ex.meetings:
         assert "Anna Berg" not in {h.name for h in m.heads}
+
+
+# --- members of a delegation and hosts are no heads ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sides",
+    [
+        "The Uzbek delegation, headed by Foreign Minister Bakhtiyor Saidov, included Deputy Minister "
+        "Bakhromjon Aloev. The EU side was represented by High Representative Kaja Kallas.",
+        "The EU side was represented by High Representative Kaja Kallas, accompanied by Deputy Minister "
+        "Bakhromjon Aloev. The Uzbek delegation was led by Foreign Minister Bakhtiyor Saidov.",
+        "The Uzbek delegation was headed by Foreign Minister Bakhtiyor Saidov and also comprised Deputy "
+        "Minister Bakhromjon Aloev, while the EU was represented by High Representative Kaja Kallas.",
+    ],
+)
+def test_a_delegation_member_is_no_head(sides):
+    text = (
+        "Cooperation Council held\n\nBrussels, 5 March 2026\n\nThe 21st meeting of the EU–Uzbekistan "
+        f"Cooperation Council was held in Brussels. {sides}\n"
+    )
+    (m,) = extract(text, published="2026-03-05").meetings
+    assert {h.name for h in m.heads} == {"Bakhtiyor Saidov", "Kaja Kallas"}
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "Prime Minister Ali Asadov received the delegations.",
+        "Prime Minister Ali Asadov, who received the co-chairs, praised the delegation's work.",
+        "Later, Prime Minister Ali Asadov welcomed the heads of delegation.",
+    ],
+)
+def test_who_receives_the_delegations_is_no_head(host):
+    text = (
+        "Intergovernmental Commission meets\n\nBaku, 5 March 2026\n\nThe 19th meeting of the "
+        "Azerbaijan–Kazakhstan Intergovernmental Commission took place in Baku. The Commission is co-chaired "
+        "by Minister of Economy of Azerbaijan Mikayil Jabbarov and Minister of Trade of Kazakhstan Arman "
+        f"Shakkaliyev. {host}\n"
+    )
+    (m,) = extract(text, published="2026-03-05").meetings
+    assert {h.name for h in m.heads} == {"Mikayil Jabbarov", "Arman Shakkaliyev"}
+
+
+def test_leaders_a_summit_includes_stay_heads():
+    text = (
+        "Summit held\n\nSamarkand, 4 April 2025\n\nThe first EU–Central Asia Summit was held in Samarkand. "
+        "It brought together the leaders of the region, including President Shavkat Mirziyoyev and President "
+        "Kassym-Jomart Tokayev, and the Presidents of the European Council and the European Commission, "
+        "António Costa and Ursula von der Leyen.\n"
+    )
+    (m,) = extract(text, published="2025-04-04").meetings
+    assert {"Shavkat Mirziyoyev", "Kassym-Jomart Tokayev"} <= {h.name for h in m.heads}

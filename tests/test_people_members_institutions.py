@@ -348,3 +348,80 @@ def test_a_bracket_after_the_name(text, name, role, aff):
 )
 def test_a_hyphenated_prefix_opens_the_title(text, name, role):
     assert _people(text)[name][0] == role
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "According to the deputy head of the presidential administration, Timur Suleimenov, the talks "
+            "went well.",
+            "Timur Suleimenov",
+            "deputy head of the presidential administration",
+        ),
+        (
+            "As noted by the head of the department, Anna Berg, the talks went well.",
+            "Anna Berg",
+            "head of the department",
+        ),
+        (
+            "He was welcomed by the spokesperson of the ministry, Aibek Smadiyarov.",
+            "Aibek Smadiyarov",
+            "spokesperson of the ministry",
+        ),
+    ],
+)
+def test_a_lower_case_title_before_the_comma_and_the_name(text, name, role):
+    assert _people(text)[name][0] == role
+
+
+@pytest.mark.parametrize(
+    "text, name, role, aff",
+    [
+        (
+            "Moderator: Olga Lind, Programme Manager, EU Delegation to Kazakhstan\n",
+            "Olga Lind",
+            "Programme Manager",
+            None,
+        ),
+        (
+            "Anna Berg, Policy Officer for Central Asia, said the call was open.",
+            "Anna Berg",
+            "Policy Officer for Central Asia",
+            None,
+        ),
+        (
+            "Panelists: Olga Lind, Head of Kazakhstan, EBRD.",
+            "Olga Lind",
+            "Head of Kazakhstan",
+            "European Bank for Reconstruction and Development",
+        ),
+        ("Karl Weber, Managing Director, KfW\n", "Karl Weber", "Managing Director", "KfW Development Bank"),
+        (
+            "Anna Berg, Senior Economist, World Bank, said growth would slow.",
+            "Anna Berg",
+            "Senior Economist",
+            "World Bank",
+        ),
+    ],
+)
+def test_speaker_lines_with_a_general_word_before_the_head_or_a_known_institution_after(
+    text, name, role, aff
+):
+    assert _people(text)[name] == (role, aff)
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "Minister of Foreign Affairs of the Republic of Kazakhstan H.E. Mr. Murat Nurtleu met the envoy.",
+            "Murat Nurtleu",
+            "Minister of Foreign Affairs",
+        ),
+        ("The Ambassador of Latvia H.E. Ms. Anna Berg presented her credentials.", "Anna Berg", "Ambassador"),
+        ("Deputy Minister H. E. Mr Roman Vassilenko received him.", "Roman Vassilenko", "Deputy Minister"),
+    ],
+)
+def test_a_title_before_several_honorifics(text, name, role):
+    assert _people(text)[name][0] == role

@@ -394,6 +394,16 @@ def _role_left(
                 # "Akim of Mangystau region X", "Head of Kazakhstan office, X": a noun closes the complement
                 k -= 1
                 continue
+            if comma and k + 1 == i and (t.base in lx["lower_units"] or t.base in lx["low_complements"]):
+                # "the deputy head of the presidential administration, X", "the spokesperson of the
+                # ministry, X": a lower-case body (one adjective before it) after "of the"
+                q = k - 1
+                adj = toks[q] if q >= 0 else None
+                if adj is not None and adj.word and adj.base.islower() and adj.base not in lx["connectors"]:
+                    q -= 1
+                if q >= 1 and toks[q].base == "the" and toks[q - 1].base in ("of", "for"):
+                    k = q
+                    continue
         break
     if first_role is None:
         return None, None, None
@@ -570,6 +580,13 @@ def _role_right(
             k += n
     if start is None:
         start = k
+    q = k
+    while q < len(toks) and q < k + 2 and toks[q].cap and toks[q].word:
+        if toks[q].base in lx["role_words"] or _name_like(toks[q]):
+            break
+        q += 1
+    if k < q < len(toks) and toks[q].cap and toks[q].base in lx["head_words"]:
+        k = q  # "Olga Lind, Programme Manager, …", "Policy Officer": a general word before the head
     while k + 1 < len(toks) and toks[k].base in lx["lower_extra"] and toks[k + 1].word:
         k += 1  # "acting Deputy Director General of …", "former Prime Minister"
     if k > start and not (toks[k].cap and toks[k].base in lx["role_words"]):
@@ -654,6 +671,10 @@ def _role_right(
                 # the affiliation, the role ends before it (speaker lists "Name, Role, Organisation")
                 org = org or text[toks[k + 1].start : toks[x].end]
                 break
+            known = _known_org_closing(toks, k + 1, text)
+            if known is not None:
+                org = org or known  # "Head of Kazakhstan, EBRD", "Managing Director, KfW"
+                break
         if t.word and end == k - 1 and end > start:
             low = toks[end].base in lx["low_complements"]
             if t.base in lx["low_complements"] and (toks[end].cap or low):
@@ -717,6 +738,22 @@ def _closes_apposition(toks: list[Tok], k: int, text: str) -> bool:
     if r >= len(toks):
         return True
     return toks[r].text in (",", ".", ")", ";") or _line_break(text, toks[r - 1], toks[r])
+
+
+def _known_org_closing(toks: list[Tok], k: int, text: str) -> str | None:
+    """A known institution (organizations.yaml, by name, alias or acronym) written from token k to
+    the end of the apposition (a comma, a bracket, a full stop or the line's end follows): its
+    name; None otherwise."""
+    x = k
+    links = ("for", "and", "of")
+    while x < len(toks) and x < k + 8 and toks[x].word and (toks[x].cap or toks[x].base in links):
+        if x > k and not _spaced(text, toks[x - 1].end, toks[x].start):
+            break
+        x += 1
+    if x == k or not toks[k].cap:
+        return None
+    closed = x >= len(toks) or toks[x].text in (",", ".", ")", ";") or _line_break(text, toks[x - 1], toks[x])
+    return _org_name(text[toks[k].start : toks[x - 1].end]) if closed else None
 
 
 def _lower_unit(toks: list[Tok], k: int) -> int:
@@ -830,6 +867,21 @@ def _honorific_before(toks: list[Tok], i: int, lx: dict) -> int | None:
     if dot and toks[i - 2].base + "." in lx["honorifics"]:
         return i - 2
     return None
+
+
+def _honorifics_before(toks: list[Tok], i: int, text: str, lx: dict) -> int | None:
+    """Index of the first of the honorifics right before token i, several allowed ("H.E. Mr. Murat
+    Nurtleu", "Minister … H.E. Ms Anna Berg"); None if there is none."""
+    first = None
+    x = i
+    while x > 0:
+        y = _honorific_before(toks, x, lx)
+        if y is None and x >= 4 and toks[x - 1].text == ".":
+            y = x - 4 if text[toks[x - 4].start : toks[x - 1].end] in _HE else None  # "H.E.": four tokens
+        if y is None:
+            break
+        first = x = y
+    return first
 
 
 def _bare_title(role: str) -> bool:
@@ -1081,7 +1133,7 @@ def find_people(text: str) -> list[PersonEntity]:
         # the possessive of the last word is not part of the name
         if toks[j - 1].poss:
             name = name[: len(name) - (len(toks[j - 1].text) - len(toks[j - 1].base))]
-        hon = _honorific_before(toks, first, lx)
+        hon = _honorifics_before(toks, first, text, lx)
         role, aff, _ = _role_left(toks, hon if hon is not None else first, text)
         if role is not None and " " in role and role.rsplit(" ", 1)[1] in lx["nobility"]:
             # "Minister of Energy Prince Abdulaziz bin Salman": a rank, no part of the office

@@ -880,6 +880,10 @@ def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) ->
             ctx.text, max(s.start, start - 90), start
         ):
             continue  # "with Hungarian Prime Minister Viktor Orban attending as an observer": no head
+        if _MEMBER_BEFORE.search(ctx.text, max(s.start, start - 140), start) or _HOST_AFTER.match(
+            ctx.text, _end, min(s.end, _end + 60)
+        ):
+            continue  # "…, included Deputy Minister X", "accompanied by Y", "Z received the delegation"
         seen.add(person.name)
         heads.append(Head(name=person.name, role=person.role, side=_side(ctx, person, start, s, parties)))
     if len(heads) < 2:
@@ -979,6 +983,19 @@ def _labelled_chairs(ctx: Context, parties: list[str]) -> list[Head]:
 
 
 _OBSERVER = re.compile(r"[^,.;]{0,25}?\bas\s+(?:an?\s+|the\s+)?(?:observer|guest|special\s+guest)s?\b", re.I)
+
+
+# "The delegation, headed by A, included Deputy Minister X", "accompanied by Commissioner Y": a member
+# of a delegation, not its head
+_MEMBER_BEFORE = re.compile(
+    r"\b(?:accompanied\s+by|joined\s+by|(?<=delegation)[^.;]{0,60}?\b(?:included|includes|including|"
+    r"comprised|comprising|consisted\s+of))\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,8}$"
+)
+# "Prime Minister Z received the delegation": who receives the sitting's delegations does not head one
+_HOST_AFTER = re.compile(
+    r",?\s+(?:who\s+)?(?:also\s+)?(?:received|welcomed|greeted|met)\s+(?:with\s+)?(?:the\s+|both\s+|all\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:delegations?|participants|co-chairs|members|heads\s+of\s+delegation)\b"
+)
 
 
 _AS_OBSERVER = re.compile(
