@@ -138,3 +138,58 @@ def test_leaders_a_summit_includes_stay_heads():
     )
     (m,) = extract(text, published="2025-04-04").meetings
     assert {"Shavkat Mirziyoyev", "Kassym-Jomart Tokayev"} <= {h.name for h in m.heads}
+
+
+# --- a numbered sitting of an organ with no two parties is no meeting -----------------------------
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The 45th meeting of the Board of Directors of the Development Bank of Kazakhstan was held today "
+        "under the chairmanship of Minister of Finance Madi Takiyev.",
+        "The third meeting of the National Steering Committee on Green Hydrogen took place in Astana today, "
+        "chaired by Vice Minister of Energy Anna Berg.",
+        "Minister of Finance Madi Takiyev chaired the 12th session of the Interdepartmental Commission on "
+        "Export Control in Astana today.",
+    ],
+)
+def test_a_sitting_of_a_domestic_organ_is_no_meeting(lead):
+    text = f"Sitting held\n\nAstana, 5 March 2026\n\n{lead}\n"
+    assert extract(text, published="2026-03-05").meetings == []
+
+
+def test_a_named_bilateral_group_still_is_a_meeting():
+    text = (
+        "Joint group\n\nAstana, 5 March 2026\n\nThe third meeting of the Kazakhstan–Uzbekistan Joint "
+        "Working Group on Water took place in Astana today, co-chaired by Vice Minister Anna Berg and Deputy "
+        "Minister Karl Weber.\n"
+    )
+    (m,) = extract(text, published="2026-03-05").meetings
+    assert m.number == 3 and {h.name for h in m.heads} == {"Anna Berg", "Karl Weber"}
+
+
+# --- a participants list with side headings and "head of delegation" marks --------------------------
+
+
+@pytest.mark.parametrize(
+    "kz, eu",
+    [
+        ("Kazakhstan:", "European Union:"),
+        ("**Kazakh side:**", "**EU side:**"),
+        ("For Kazakhstan:", "For the European Union:"),
+    ],
+)
+def test_side_headings_and_head_marks_in_a_participants_list(kz, eu):
+    text = (
+        "EU–Kazakhstan Cooperation Committee, 24th meeting\n\nAstana, 5 March 2026\n\nThe 24th meeting of "
+        "the EU–Kazakhstan Cooperation Committee took place in Astana on 5 March 2026.\n\n## Participants\n\n"
+        f"{kz}\n- Anna Berg, Director of the Department of European Cooperation\n- Roman Vassilenko, Deputy "
+        f"Minister of Foreign Affairs (head of delegation)\n\n{eu}\n- Karl Weber, Head of Unit, DG TRADE\n"
+        "- Luc Devigne, Deputy Managing Director, EEAS (head of delegation)\n"
+    )
+    (m,) = extract(text, published="2026-03-05").meetings
+    assert {(h.name, h.side) for h in m.heads} == {
+        ("Roman Vassilenko", "Kazakhstan"),
+        ("Luc Devigne", "European Union"),
+    }

@@ -425,3 +425,29 @@ def test_speaker_lines_with_a_general_word_before_the_head_or_a_known_institutio
 )
 def test_a_title_before_several_honorifics(text, name, role):
     assert _people(text)[name][0] == role
+
+
+@pytest.mark.parametrize(
+    "text, names, role",
+    [
+        (
+            "Ministers Bakhtiyor Saidov (Uzbekistan) and Murat Nurtleu (Kazakhstan) signed the protocol.",
+            ["Bakhtiyor Saidov", "Murat Nurtleu"],
+            "Minister",
+        ),
+        (
+            "Foreign Ministers Bakhtiyor Saidov (Uzbekistan), Murat Nurtleu (Kazakhstan) and Jeenbek "
+            "Kulubaev (Kyrgyzstan) met.",
+            ["Bakhtiyor Saidov", "Murat Nurtleu", "Jeenbek Kulubaev"],
+            "Foreign Minister",
+        ),
+        (
+            "Presidents Ilham Aliyev (Azerbaijan) and Kassym-Jomart Tokayev (Kazakhstan) met in Astana.",
+            ["Ilham Aliyev", "Kassym-Jomart Tokayev"],
+            "President",
+        ),
+    ],
+)
+def test_a_plural_title_over_names_with_their_countries_in_brackets(text, names, role):
+    got = _people(text)
+    assert [got[n][0] for n in names] == [role] * len(names)

@@ -869,6 +869,20 @@ def _honorific_before(toks: list[Tok], i: int, lx: dict) -> int | None:
     return None
 
 
+def _only_links(toks: list[Tok], a: int, b: int) -> bool:
+    """Tokens a..b-1 are only commas and "and", with a short bracket after a name allowed
+    ("Ministers A (Uzbekistan) and B (Kazakhstan)")."""
+    depth = 0
+    for t in toks[a:b]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth -= 1
+        elif depth == 0 and t.base not in (",", "and"):
+            return False
+    return depth == 0
+
+
 def _honorifics_before(toks: list[Tok], i: int, text: str, lx: dict) -> int | None:
     """Index of the first of the honorifics right before token i, several allowed ("H.E. Mr. Murat
     Nurtleu", "Minister … H.E. Ms Anna Berg"); None if there is none."""
@@ -1229,8 +1243,8 @@ def find_people(text: str) -> list[PersonEntity]:
         if (
             role is None
             and last_plural_role
-            and 0 < i - last_plural_role[1] <= 6
-            and all(t.base in (",", "and") for t in toks[last_plural_role[1] : i])
+            and 0 < i - last_plural_role[1] <= 10
+            and _only_links(toks, last_plural_role[1], i)
         ):
             role = last_plural_role[0]  # "Presidents Ilham Aliyev and Kassym-Jomart Tokayev"
             if plural_n < len(plural_affs):

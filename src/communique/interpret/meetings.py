@@ -900,7 +900,7 @@ def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) ->
         heads = _labelled_chairs(ctx, parties)
     if len(heads) < 2 and (body is None or body.span[0] < ctx.lead_end):
         heads += _listed_participants(ctx, parties, {h.name for h in heads})
-    return heads
+    return _listed_sides(ctx, heads)
 
 
 @lru_cache(maxsize=1)
@@ -921,12 +921,63 @@ def _listed_participants(ctx: Context, parties: list[str], seen: set) -> list[He
     of the other delegations (the first one named per side, with a role)."""
     if "articipant" not in ctx.text and "elegation" not in ctx.text:
         return []
+    got = _participant_list(ctx)
+    if got is None:
+        return []
+    pos, end, headings = got
+    listed = [
+        (a, person)
+        for a, _b, person in ctx.person_mentions()
+        if pos <= a < end and person.name not in seen and person.role
+    ]
+    # "- Roman Vassilenko, Deputy Minister … (head of delegation)": the items marked as heads, if any
+    marked = [(a, p) for a, p in listed if _HEAD_MARK.search(ctx.text, a, _line_end(ctx.text, a))]
+    return _one_per_side(ctx, marked or listed, parties, seen)
+
+
+def _line_end(text: str, pos: int) -> int:
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl
+
+
+def _listed_sides(ctx: Context, heads: list[Head]) -> list[Head]:
+    """Heads whose side nothing else tells, listed under a side heading of the participants list
+    ("Kazakhstan:" then "- Roman Vassilenko, …"): that heading's side."""
+    if all(h.side for h in heads) or "articipant" not in ctx.text and "elegation" not in ctx.text:
+        return heads
+    got = _participant_list(ctx)
+    if got is None or not got[2]:
+        return heads
+    pos, end, headings = got
+    at = {p.name: a for a, _b, p in ctx.person_mentions() if pos <= a < end}
+    out = []
+    for h in heads:
+        if not h.side and h.name in at:
+            side = next((sd for hp, sd in reversed(headings) if hp < at[h.name]), None)
+            h = h.model_copy(update={"side": side}) if side else h
+        out.append(h)
+    return out
+
+
+# "Kazakhstan:", "**European Union:**", "For the EU side:": a line that names the side of the items under it
+_SIDE_HEADING = re.compile(r"[ \t#*_]*(?:For\s+)?(?:the\s+)?([A-Z][^\n:]{1,60}?)[ \t*_]*:[ \t*_]*$")
+# "(head of delegation)", ", co-chair": an item marked as heading its side
+_HEAD_MARK = re.compile(r"\b(?:[Hh]ead\s+of\s+(?:the\s+)?delegation|co-?chair(?:man|woman|person)?)\b")
+
+
+def _participant_list(ctx: Context) -> tuple[int, int, list[tuple[int, str]]] | None:
+    """(start, end) of the list of participants a label opens, and the side headings inside it
+    ((position, party) for "Kazakhstan:" lines); None when the text has no such list."""
     m = _participants_label().search(ctx.text)
     if m is None:
-        return []
+        return None
+    from ..annotate.orgs import org_info
+    from ..annotate.places import country_name
+
     pos = m.end() + 1
     end = pos
     starts = {a for a, _b, _p in ctx.person_mentions()}
+    headings: list[tuple[int, str]] = []
     # the list's lines, up to the first line that is no list item (blank lines between items allowed);
     # an HTML list comes as lines that open with the name ("Murat Nurtleu, Minister of …")
     while end < len(ctx.text):
@@ -935,14 +986,20 @@ def _listed_participants(ctx: Context, parties: list[str], seen: set) -> list[He
         line = ctx.text[end:nl]
         lead_ws = len(line) - len(line.lstrip(" \t*_"))
         if line.strip() and not _LIST_ITEM.match(line) and end + lead_ws not in starts:
-            break
+            h = _SIDE_HEADING.fullmatch(line)
+            name = h.group(1).strip() if h else ""
+            info = org_info(name) if name else None
+            side = country_name(name) or (info.get("party") or info.get("name") if info else None)
+            if not side and name:
+                # "Oliy Majlis of the Republic of Uzbekistan:", "Kazakh side:"
+                side = next((country_name(w) for w in name.split() if country_name(w)), None)
+            if not side:
+                break
+            headings.append((end, side))  # "Kazakhstan:", "European Parliament:", "Oliy Majlis of …:"
         end = nl + 1
-    listed = (
-        (a, person)
-        for a, _b, person in ctx.person_mentions()
-        if pos <= a < end and person.name not in seen and person.role
-    )
-    return _one_per_side(ctx, listed, parties, seen)
+    return pos, end, headings
+
+
 
 
 def _one_per_side(
@@ -1363,6 +1420,13 @@ def _topics(ctx: Context) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _own_organ_rx() -> re.Pattern:
+    """Words that make a body one institution's or one state's own organ (data/bodies.yaml `own_organs`)."""
+    words = data.load("bodies").get("own_organs") or ["(?!)"]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
 def find_meetings(ctx: Context) -> list[Meeting]:
     body = main_body(ctx)
     if body is None:
@@ -1372,6 +1436,12 @@ def find_meetings(ctx: Context) -> list[Meeting]:
     owned = owner_phrase(ctx.text, body)
     # "the Summit of the Gulf Cooperation Council and the States of Central Asia": the name says whose
     parties = list(owned[2]) if owned and len(owned[2]) >= 2 else _parties(ctx, body)
+    if body.generic and len(parties) < 2 and _own_organ_rx().search(body.name):
+        # "the 45th meeting of the Board of Directors of the Development Bank", "the National Steering
+        # Committee": a sitting of one institution's or one state's own organ, with no two parties, is
+        # no standing bilateral or multilateral body's, not a meeting
+        ctx.meeting_body = None
+        return []
     name = owned[1] if owned else body.name
     if (
         not owned
