@@ -193,3 +193,44 @@ def test_side_headings_and_head_marks_in_a_participants_list(kz, eu):
         ("Roman Vassilenko", "Kazakhstan"),
         ("Luc Devigne", "European Union"),
     }
+
+
+# --- one side joining from afar a sitting held in a city: hybrid -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "dateline, body_text, place",
+    [
+        (
+            "BRUSSELS",
+            "The EU and Kazakhstan held the 24th Cooperation Committee today, with the Kazakh "
+            "delegation joining remotely.",
+            "Brussels",
+        ),
+        (
+            "BRUSSELS",
+            "The 24th EU–Kazakhstan Cooperation Committee was held in Brussels today. Several Kazakh "
+            "experts were connecting via video link.",
+            "Brussels",
+        ),
+        (
+            "ASTANA",
+            "The 24th EU–Kazakhstan Cooperation Committee took place in Astana today; EU experts "
+            "taking part online.",
+            "Astana",
+        ),
+    ],
+)
+def test_a_side_joining_remotely_makes_the_sitting_hybrid(dateline, body_text, place):
+    text = f"Committee meets\n\n{dateline}, 5 March 2026\n\n{body_text}\n"
+    (m,) = extract(text, published="2026-03-05").meetings
+    assert (m.format, m.place) == ("hybrid", place)
+
+
+def test_a_sitting_held_by_video_conference_stays_virtual():
+    text = (
+        "Committee meets\n\nBRUSSELS, 5 March 2026\n\nThe 24th EU–Kazakhstan Cooperation Committee met today "
+        "by video conference.\n"
+    )
+    (m,) = extract(text, published="2026-03-05").meetings
+    assert m.format == "virtual"

@@ -825,6 +825,14 @@ def _format_scans() -> tuple[LiteralScan, LiteralScan]:
     return LiteralScan(virtual), LiteralScan(hybrid)
 
 
+# "experts joined the session by videoconference", "with the Kazakh delegation joining remotely": one
+# side (or some members) taking part from afar in a sitting held in a city
+_JOINED = re.compile(
+    r"\b(?:join(?:ed|ing|s)?|participat(?:ed|ing|es)|took\s+part|taking\s+part|connect(?:ed|ing|s)?|"
+    r"attend(?:ed|ing|s)?)\b"
+)
+
+
 def _format(ctx: Context, body: BodyMention) -> str:
     virtual, hybrid = _format_scans()
     head = ctx.text[: max(ctx.lead_end, 1200)]
@@ -834,9 +842,7 @@ def _format(ctx: Context, body: BodyMention) -> str:
     m = next((x for x in cues if not _of_another_body(ctx, body, x.start())), None)
     if m:
         cue_s = ctx.sentence_at(m.start())
-        if re.search(
-            r"\b(?:joined|participated|took part|connected|attended)\b", ctx.text[cue_s.start : m.start()]
-        ) and _place(ctx, body, "in-person"):
+        if _JOINED.search(ctx.text, cue_s.start, m.start()) and _place(ctx, body, "in-person"):
             return "hybrid"  # "experts joined the session by videoconference" from a sitting held in a city
         s = ctx.sentence_at(body.span[0])
         if re.search(r"\b(?:took place|was held|were held|held)\s+in\s+[A-Z]", ctx.text[s.start : s.end]):
