@@ -234,3 +234,30 @@ def test_a_sitting_held_by_video_conference_stays_virtual():
     )
     (m,) = extract(text, published="2026-03-05").meetings
     assert m.format == "virtual"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Minister Murat Nurtleu met Ambassador Aleska Simkić to prepare the forthcoming 23rd meeting of the "
+        "EU–Kazakhstan Cooperation Council.",
+        "Minister Murat Nurtleu and Ambassador Aleska Simkić discussed preparations for the upcoming 23rd "
+        "meeting of the EU–Kazakhstan Cooperation Council.",
+        "In view of the next EU–Kazakhstan Cooperation Council, Minister Murat Nurtleu received Ambassador "
+        "Aleska Simkić.",
+        "The 23rd meeting of the EU–Kazakhstan Cooperation Council, planned for May in Brussels, was "
+        "discussed by Minister Murat Nurtleu and Ambassador Aleska Simkić.",
+    ],
+)
+def test_a_sitting_still_ahead_named_in_the_lead_is_no_meeting(lead):
+    text = f"News\n\nAstana, 5 March 2026\n\n{lead}\n\nThe sides discussed trade and transport.\n"
+    assert extract(text, published="2026-03-05").meetings == []
+
+
+def test_a_sitting_held_with_a_previous_one_named_after_it_is_still_the_meeting():
+    text = (
+        "Council held\n\nAstana, 5 March 2026\n\nThe 23rd meeting of the EU–Kazakhstan Cooperation Council "
+        "was held in Astana today, a year after the last meeting of the Council in Brussels.\n"
+    )
+    (m,) = extract(text, published="2026-03-05").meetings
+    assert m.number == 23 and m.place == "Astana"

@@ -54,6 +54,16 @@ _REFERRED = re.compile(
 )
 
 
+# "the forthcoming 23rd meeting of the … Council", "the agenda of the next meeting of the …", "the
+# previous Cooperation Council": a sitting the adjective places before or after the text's own occasion
+_NOT_THIS = re.compile(
+    r"\b(?:forthcoming|upcoming|next|coming|future|planned|scheduled|previous|last|past)\s+"
+    r"(?:(?:[\w-]+th|\d+(?:st|nd|rd|th)|first|second|third)\s+)?"
+    r"(?:(?:meeting|session|sitting)\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
+
+
 # "Kazakhstan and EU to hold 22nd Cooperation Council next week", "Baku will host the next …": a
 # sitting someone is still to hold is an event, not the report
 _PLANNED_BEFORE = re.compile(
@@ -77,7 +87,8 @@ _UPCOMING = re.compile(
     r",?\s+(?:which\s+|that\s+)?"
     r"(?:(?:is|are)\s+(?:scheduled|planned|expected|due|to\s+be\s+held)|will\s+(?:be\s+held|take\s+place|meet|convene))\b"
     # "…, to be held in Brussels in January", "…, due to take place in May": a participle clause
-    r"|,\s+(?:to\s+be\s+(?:held|convened)|due\s+to\s+(?:be\s+held|take\s+place|convene)|scheduled\s+for)\b"
+    r"|,\s+(?:to\s+be\s+(?:held|convened)|due\s+to\s+(?:be\s+held|take\s+place|convene)|"
+    r"(?:scheduled|planned|set|slated)\s+(?:for|in)|which\s+opens)\b"
 )
 
 
@@ -129,6 +140,7 @@ def main_body(ctx: Context) -> BodyMention | None:
         if b.span[0] < lead_end
         and not ctx.in_quote(b.span[0])
         and not _REFERRED.search(ctx.text[max(0, b.span[0] - 60) : b.span[0]])
+        and not _NOT_THIS.search(ctx.text, max(0, b.span[0] - 60), b.span[0])
         and not _UPCOMING.match(ctx.text, b.span[1])
         and not _planned_before(ctx, b)
         and not _long_before(ctx, b)
