@@ -714,17 +714,18 @@ def _role_right(
 def _org_words_before_title(toks: list[Tok], k: int, text: str) -> int:
     """How many capitalised words from token k name a known institution (2–5 words, the name as the
     gazetteer writes it) that a role word follows ("World Bank Country Manager"); 0 otherwise."""
-    from .orgs import org_info
+    role_words = _lex()["role_words"]
+    r = k
+    while r < len(toks) and r < k + 6 and toks[r].cap and toks[r].word:
+        r += 1  # the capitalised words from k (one pass; the name is a prefix of them)
+    for n in range(min(5, r - k), 1, -1):
+        if k + n < len(toks) and toks[k + n].base in role_words:
+            from .orgs import org_info
 
-    lx = _lex()
-    for n in range(min(5, len(toks) - k - 1), 1, -1):
-        if not all(t.cap and t.word for t in toks[k : k + n]):
-            continue
-        nxt = toks[k + n]
-        if nxt.base not in lx["role_words"] or not _spaced(text, toks[k + n - 1].end, nxt.start):
-            continue
-        if org_info(text[toks[k].start : toks[k + n - 1].end]):
-            return n
+            if _spaced(text, toks[k + n - 1].end, toks[k + n].start) and org_info(
+                text[toks[k].start : toks[k + n - 1].end]
+            ):
+                return n
     return 0
 
 
@@ -886,8 +887,8 @@ def _only_links(toks: list[Tok], a: int, b: int) -> bool:
 def _honorifics_before(toks: list[Tok], i: int, text: str, lx: dict) -> int | None:
     """Index of the first of the honorifics right before token i, several allowed ("H.E. Mr. Murat
     Nurtleu", "Minister … H.E. Ms Anna Berg"); None if there is none."""
-    first = None
-    x = i
+    first = _honorific_before(toks, i, lx)
+    x = i if first is None else first
     while x > 0:
         y = _honorific_before(toks, x, lx)
         if y is None and x >= 4 and toks[x - 1].text == ".":
@@ -1147,7 +1148,9 @@ def find_people(text: str) -> list[PersonEntity]:
         # the possessive of the last word is not part of the name
         if toks[j - 1].poss:
             name = name[: len(name) - (len(toks[j - 1].text) - len(toks[j - 1].base))]
-        hon = _honorifics_before(toks, first, text, lx)
+        hon = _honorific_before(toks, first, lx)
+        if hon is not None or (first >= 4 and toks[first - 1].text == "." and toks[first - 2].text == "E"):
+            hon = _honorifics_before(toks, first, text, lx)  # "H.E. Mr. Murat Nurtleu"
         role, aff, _ = _role_left(toks, hon if hon is not None else first, text)
         if role is not None and " " in role and role.rsplit(" ", 1)[1] in lx["nobility"]:
             # "Minister of Energy Prince Abdulaziz bin Salman": a rank, no part of the office
@@ -1803,7 +1806,8 @@ def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntit
                 keys[x] = (k, " " + k)
             if ent.role and m.role and m.role.startswith(_core_title(ent.role) + " of "):
                 ent.role = m.role  # "Minister X" in a headline, "Minister of Foreign Affairs … X" after
-            _present_role(ent, m)
+            if ent.past_role:
+                _present_role(ent, m)
             ent.role = _better_role(ent.role, m.role)
             ent.affiliation = ent.affiliation or m.affiliation
         ent.mentions.append(m)
@@ -1820,7 +1824,8 @@ def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntit
         if x is not None:
             ent = people[x]
             ent.mentions.append(m)
-            _present_role(ent, m)
+            if ent.past_role:
+                _present_role(ent, m)
             ent.role = _better_role(ent.role, m.role)
             ent.affiliation = ent.affiliation or m.affiliation
         elif m.initialed:
