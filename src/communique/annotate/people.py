@@ -102,6 +102,10 @@ def _lex() -> dict:
         "title_prefixes": frozenset(roles.get("title_prefixes") or []),
         "tense_markers": frozenset(roles.get("past_markers") or [])
         | frozenset(roles.get("present_markers") or []),
+        # their first words: a cheap test before _tense_marker
+        "tense_first": frozenset(
+            m.split()[0] for m in (roles.get("past_markers") or []) + (roles.get("present_markers") or [])
+        ),
         "plural_appos": re.compile(
             r",\s+(?:the\s+|both\s+|two\s+|the\s+two\s+)?(?:"
             + "|".join(map(re.escape, sorted(names.get("plural_appositions") or [], key=len, reverse=True)))
@@ -528,7 +532,8 @@ def _role_right(
         # a table row "| Anna Berg | Minister of Energy |"
         return None, None, None
     k = j + 1
-    k += _tense_marker(toks, k)  # "X, then Deputy Prime Minister,", "X, now Minister of …"
+    if k < len(toks) and toks[k].base in lx["tense_first"]:
+        k += _tense_marker(toks, k)  # "X, then Deputy Prime Minister,", "X, now Minister of …"
     if k < len(toks) and toks[k].base in ("the", "The", "an", "a"):
         k += 1
     org = None
@@ -569,7 +574,13 @@ def _role_right(
 
         org = org_info(toks[k].base)["name"]  # "ADB country director for Uzbekistan"
         k += 1
-    elif org is None and side is None and k + 2 < len(toks) and toks[k].cap and toks[k + 1].cap:
+    elif (
+        org is None
+        and side is None
+        and k + 2 < len(toks)
+        and toks[k].cap
+        and toks[k + 1].cap
+    ):
         n = _org_words_before_title(toks, k, text)
         if n:
             # "Marco Mantovanelli, World Bank Country Manager for Uzbekistan": the institution's
@@ -671,7 +682,7 @@ def _role_right(
                 # the affiliation, the role ends before it (speaker lists "Name, Role, Organisation")
                 org = org or text[toks[k + 1].start : toks[x].end]
                 break
-            known = _known_org_closing(toks, k + 1, text)
+            known = _known_org_closing(toks, k + 1, text) if k + 1 < len(toks) and toks[k + 1].cap else None
             if known is not None:
                 org = org or known  # "Head of Kazakhstan, EBRD", "Managing Director, KfW"
                 break
@@ -1202,7 +1213,8 @@ def find_people(text: str) -> list[PersonEntity]:
                 aff = aff or org
                 side_aff = side  # after the institution the role itself names, if any
                 scoped = org is not None  # "EBRD Head of Kazakhstan": the country is the role's scope
-                past = _past_marked(toks, ja + 1)
+                nx = ja + 1
+                past = nx < len(toks) and toks[nx].base in lx["tense_first"] and _past_marked(toks, nx)
                 at = text.find(r2, toks[ja].end)
                 covered = at + len(r2) if at >= 0 else covered
         ci = hon if hon is not None else i  # "the Ambassador of Hungary, Mr. Zoltan Varga,"

@@ -64,6 +64,18 @@ _NOT_THIS = re.compile(
 )
 
 
+_NOT_THIS_WORDS = ("next", "coming", "future", "planned", "scheduled", "previous", "last", "past")
+
+
+def _not_this(text: str, pos: int) -> bool:
+    """_NOT_THIS right before `pos`, tested only when one of its words is there."""
+    lo = max(0, pos - 60)
+    window = text[lo:pos].lower()
+    if not any(w in window for w in _NOT_THIS_WORDS):
+        return False
+    return _NOT_THIS.search(text, lo, pos) is not None
+
+
 # "Kazakhstan and EU to hold 22nd Cooperation Council next week", "Baku will host the next …": a
 # sitting someone is still to hold is an event, not the report
 _PLANNED_BEFORE = re.compile(
@@ -140,7 +152,7 @@ def main_body(ctx: Context) -> BodyMention | None:
         if b.span[0] < lead_end
         and not ctx.in_quote(b.span[0])
         and not _REFERRED.search(ctx.text[max(0, b.span[0] - 60) : b.span[0]])
-        and not _NOT_THIS.search(ctx.text, max(0, b.span[0] - 60), b.span[0])
+        and not _not_this(ctx.text, b.span[0])
         and not _UPCOMING.match(ctx.text, b.span[1])
         and not _planned_before(ctx, b)
         and not _long_before(ctx, b)
@@ -898,8 +910,9 @@ def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) ->
             ctx.text, max(s.start, start - 90), start
         ):
             continue  # "with Hungarian Prime Minister Viktor Orban attending as an observer": no head
-        if _MEMBER_BEFORE.search(ctx.text, max(s.start, start - 140), start) or _HOST_AFTER.match(
-            ctx.text, _end, min(s.end, _end + 60)
+        lo = max(s.start, start - 140)
+        if (_MEMBER_WORDS.search(ctx.text, lo, start) and _MEMBER_BEFORE.search(ctx.text, lo, start)) or (
+            _HOST_AFTER.match(ctx.text, _end, min(s.end, _end + 60))
         ):
             continue  # "…, included Deputy Minister X", "accompanied by Y", "Z received the delegation"
         seen.add(person.name)
@@ -918,7 +931,7 @@ def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) ->
         heads = _labelled_chairs(ctx, parties)
     if len(heads) < 2 and (body is None or body.span[0] < ctx.lead_end):
         heads += _listed_participants(ctx, parties, {h.name for h in heads})
-    return _listed_sides(ctx, heads)
+    return heads if all(h.side for h in heads) else _listed_sides(ctx, heads)
 
 
 @lru_cache(maxsize=1)
@@ -1066,6 +1079,8 @@ _MEMBER_BEFORE = re.compile(
     r"\b(?:accompanied\s+by|joined\s+by|(?<=delegation)[^.;]{0,60}?\b(?:included|includes|including|"
     r"comprised|comprising|consisted\s+of))\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,8}$"
 )
+# the literal words _MEMBER_BEFORE needs (a cheap test before the pattern with its look-behind)
+_MEMBER_WORDS = re.compile(r"ccompanied|oined|nclud|ompris|onsist")
 # "Prime Minister Z received the delegation": who receives the sitting's delegations does not head one
 _HOST_AFTER = re.compile(
     r",?\s+(?:who\s+)?(?:also\s+)?(?:received|welcomed|greeted|met)\s+(?:with\s+)?(?:the\s+|both\s+|all\s+)?"
