@@ -241,24 +241,47 @@ def test_dash_emphasis_and_lower_case_modifiers(text, name, role):
             "The discussion was moderated by **Dr. Nino Kapanadze** (Director of Research, Caspian "
             "Policy Lab).",
             "Nino Kapanadze",
-            "Director of Research, Caspian Policy Lab",
+            "Director of Research",
             "Caspian Policy Lab",
         ),
         (
             "- **Dr. Aidos Zhumagulov** (Senior Fellow, Eurasian Transport Institute, Almaty)\n",
             "Aidos Zhumagulov",
-            "Senior Fellow, Eurasian Transport Institute",
+            "Senior Fellow",
             "Eurasian Transport Institute",
         ),
         (
             '"Rates will fall," said Mira Holm, Chief Economist, Nordic Investment Bank.',
             "Mira Holm",
-            "Chief Economist, Nordic Investment Bank",
+            "Chief Economist",
             "Nordic Investment Bank",
+        ),
+        # speaker and panel lists: "Name, Role, Organisation" on a line of its own
+        (
+            "Panel 2. Water and climate\nModerator: Erik Larsen, Senior Adviser, Nordic Development Fund\n"
+            "- Anna Berg, Deputy Minister of Energy of Sweden\n",
+            "Erik Larsen",
+            "Senior Adviser",
+            "Nordic Development Fund",
+        ),
+        (
+            "Speakers:\n- Dana Akhmetova, Managing Director, Steppe Green Finance Centre\n"
+            "- Olga Lind, Analyst\n",
+            "Dana Akhmetova",
+            "Managing Director",
+            "Steppe Green Finance Centre",
+        ),
+        (
+            "The keynote was given by Pavel Novak, Head of Research, Danube Policy Institute, who warned "
+            "of delays.",
+            "Pavel Novak",
+            "Head of Research",
+            "Danube Policy Institute",
         ),
     ],
 )
 def test_an_employer_after_the_title_and_a_comma(text, name, role, aff):
+    """The institution goes to the affiliation, the role is the title alone (dev README)."""
     assert _people(text)[name] == (role, aff)
 
 

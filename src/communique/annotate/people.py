@@ -37,6 +37,8 @@ class PersonMention:
     surname_only: bool = False
     # "L.Kudratov" with a role or a speech verb: a person as written when no full name is given
     initialed: bool = False
+    # "X, then Deputy Prime Minister,": the role is one held before (a later one replaces it)
+    past: bool = False
     # "Mr. Berg", "Ms Lind": an honorific stands before the name
     honorific: bool = False
 
@@ -47,6 +49,8 @@ class PersonEntity:
     role: str | None = None
     affiliation: str | None = None
     mentions: list[PersonMention] = field(default_factory=list)
+    # the role kept came with a past marker ("X, then Deputy Prime Minister,")
+    past_role: bool = field(default=False, repr=False, compare=False)
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -93,6 +97,16 @@ def _lex() -> dict:
         "particles": set(names["particles"]),
         "patronymics": frozenset(names.get("patronymic_suffixes") or []),
         "postnominals": frozenset(names.get("postnominals") or []),
+        "company_suffixes": frozenset(names.get("company_suffixes") or []),
+        "past_markers": frozenset(roles.get("past_markers") or []),
+        "lower_units": frozenset(roles.get("lowercase_units") or []),
+        "title_prefixes": frozenset(roles.get("title_prefixes") or []),
+        "tense_markers": frozenset(roles.get("past_markers") or [])
+        | frozenset(roles.get("present_markers") or []),
+        # their first words: a cheap test before _tense_marker
+        "tense_first": frozenset(
+            m.split()[0] for m in (roles.get("past_markers") or []) + (roles.get("present_markers") or [])
+        ),
         "plural_appos": re.compile(
             r",\s+(?:the\s+|both\s+|two\s+|the\s+two\s+)?(?:"
             + "|".join(map(re.escape, sorted(names.get("plural_appositions") or [], key=len, reverse=True)))
@@ -368,6 +382,11 @@ def _role_left(
                 first_role = k  # "Kazakh Transport Minister", "Digital Development Minister"
             k -= 1
             continue
+        if t.word and "-" in t.base and (first_role == k + 1 or (first_role is None and k + 1 == i)):
+            pre, _, rest = t.base.partition("-")
+            if pre in lx["title_prefixes"] and (rest in lx["role_words"] or rest in lx["portfolios"]):
+                first_role = k  # "then-Foreign Minister X", "ex-President X": the prefix opens the title
+            break
         if t.word and t.base.islower() and k + 1 <= i and (k + 1 == i or toks[k + 1].cap):
             # "Chair of the Delegation for relations with Central Asia X": a lower-case portfolio
             # after "for" that a capitalised word of the role opens; also right before the name
@@ -380,6 +399,16 @@ def _role_left(
                 # "Akim of Mangystau region X", "Head of Kazakhstan office, X": a noun closes the complement
                 k -= 1
                 continue
+            if comma and k + 1 == i and (t.base in lx["lower_units"] or t.base in lx["low_complements"]):
+                # "the deputy head of the presidential administration, X", "the spokesperson of the
+                # ministry, X": a lower-case body (one adjective before it) after "of the"
+                q = k - 1
+                adj = toks[q] if q >= 0 else None
+                if adj is not None and adj.word and adj.base.islower() and adj.base not in lx["connectors"]:
+                    q -= 1
+                if q >= 1 and toks[q].base == "the" and toks[q - 1].base in ("of", "for"):
+                    k = q
+                    continue
         break
     if first_role is None:
         return None, None, None
@@ -404,10 +433,16 @@ def _role_left(
     while j > first_role and (toks[j - 1].base in lx["connectors"] or toks[j - 1].text == ","):
         j -= 1
     if not any(
-        t.base in lx["head_words"] or t.base.rstrip("s") in lx["head_words"] for t in toks[first_role:j]
+        t.base in lx["head_words"]
+        or t.base.rstrip("s") in lx["head_words"]
+        or t.base.partition("-")[2] in lx["head_words"]  # "ex-President"
+        for t in toks[first_role:j]
     ):
         return None, None, None
     role = text[toks[first_role].start : toks[j - 1].end]
+    pre, dash, rest = role.partition("-")
+    if dash and pre in lx["past_markers"] and " " not in pre:
+        role = rest  # "then-Foreign Minister": the office as then held, without the time word
     if ", " in role and role.startswith(tuple(data.load("roles").get("membership_prefixes") or ())):
         # "Member of the Political Bureau …, Minister of Foreign Affairs … Wang Yi": the office
         tail = role.rpartition(", ")[2]
@@ -419,8 +454,14 @@ def _role_left(
         # "Head of the EU Delegation to Kyrgyzstan Ambassador Aleksandra Nowak": the fuller title (the
         # head word of a one-word title after a complemented one, as after a comma below)
         head, _, tail = role.rpartition(" ")
-        if tail in lx["head_words"] and _complemented(head) and head.split()[-1][:1].isupper() and (
-            head.split()[-1] not in lx["head_words"]
+        last = head.split()[-1]
+        if (
+            tail in lx["head_words"]
+            and _complemented(head)
+            and last[:1].isupper()
+            # "… and Foreign Minister", "… and Digital Development Minister": one title, not two
+            and last not in lx["role_words"]
+            and last not in lx["portfolios"]
         ):
             role = head
             j -= 1
@@ -492,6 +533,8 @@ def _role_right(
         # a table row "| Anna Berg | Minister of Energy |"
         return None, None, None
     k = j + 1
+    if k < len(toks) and toks[k].base in lx["tense_first"]:
+        k += _tense_marker(toks, k)  # "X, then Deputy Prime Minister,", "X, now Minister of …"
     if k < len(toks) and toks[k].base in ("the", "The", "an", "a"):
         k += 1
     org = None
@@ -532,8 +575,30 @@ def _role_right(
 
         org = org_info(toks[k].base)["name"]  # "ADB country director for Uzbekistan"
         k += 1
+    elif (
+        org is None
+        and side is None
+        and k + 2 < len(toks)
+        and toks[k].cap
+        and toks[k + 1].cap
+    ):
+        n = _org_words_before_title(toks, k, text)
+        if n:
+            # "Marco Mantovanelli, World Bank Country Manager for Uzbekistan": the institution's
+            # name, then its officer's title (as the acronym above)
+            from .orgs import org_info
+
+            org = org_info(text[toks[k].start : toks[k + n - 1].end])["name"]
+            k += n
     if start is None:
         start = k
+    q = k
+    while q < len(toks) and q < k + 2 and toks[q].cap and toks[q].word:
+        if toks[q].base in lx["role_words"] or _name_like(toks[q]):
+            break
+        q += 1
+    if k < q < len(toks) and toks[q].cap and toks[q].base in lx["head_words"]:
+        k = q  # "Olga Lind, Programme Manager, …", "Policy Officer": a general word before the head
     while k + 1 < len(toks) and toks[k].base in lx["lower_extra"] and toks[k + 1].word:
         k += 1  # "acting Deputy Director General of …", "former Prime Minister"
     if k > start and not (toks[k].cap and toks[k].base in lx["role_words"]):
@@ -565,6 +630,13 @@ def _role_right(
             if x > k + 1:
                 end, k = x - 1, x  # "the Czech minister of industry and trade": a lower-case portfolio
                 continue
+        if t.base in ("of", "for") and end == k - 1 and k + 2 < len(toks) and toks[k + 1].base == "the":
+            u = _lower_unit(toks, k + 2)
+            if u:
+                # "chairman of the board", "head of the presidential administration": the title ends on
+                # the body (what it is "of" next is the employer, not the title)
+                end = u - 1
+                break
         if (
             t.text == ","
             and k + 1 < len(toks)
@@ -607,9 +679,13 @@ def _role_right(
                 break
             x = _employer_end(toks, k + 1, text)
             if x is not None:
-                # "Senior Fellow, Eurasian Transport Institute": the employer after a comma
+                # "Senior Fellow, Eurasian Transport Institute": the employer after a comma goes to
+                # the affiliation, the role ends before it (speaker lists "Name, Role, Organisation")
                 org = org or text[toks[k + 1].start : toks[x].end]
-                end = x
+                break
+            known = _known_org_closing(toks, k + 1, text) if k + 1 < len(toks) and toks[k + 1].cap else None
+            if known is not None:
+                org = org or known  # "Head of Kazakhstan, EBRD", "Managing Director, KfW"
                 break
         if t.word and end == k - 1 and end > start:
             low = toks[end].base in lx["low_complements"]
@@ -634,6 +710,7 @@ def _role_right(
                 and k + 1 < len(toks)
                 and _name_like(toks[k + 1])
                 and toks[k - 1].base not in ("for", "of")
+                and not _closes_apposition(toks, k, text)
             ):
                 break  # the next person; but "Director for Neighbouring Countries" is the role's own
             if t.cap or t.base in lx["head_words"]:
@@ -644,6 +721,88 @@ def _role_right(
     if not any(t.base in lx["head_words"] for t in toks[start : end + 1]):
         return None, None, None
     return text[toks[start].start : toks[end].end], side, org
+
+
+def _org_words_before_title(toks: list[Tok], k: int, text: str) -> int:
+    """How many capitalised words from token k name a known institution (2–5 words, the name as the
+    gazetteer writes it) that a role word follows ("World Bank Country Manager"); 0 otherwise."""
+    role_words = _lex()["role_words"]
+    r = k
+    while r < len(toks) and r < k + 6 and toks[r].cap and toks[r].word:
+        r += 1  # the capitalised words from k (one pass; the name is a prefix of them)
+    for n in range(min(5, r - k), 1, -1):
+        if k + n < len(toks) and toks[k + n].base in role_words:
+            from .orgs import org_info
+
+            if _spaced(text, toks[k + n - 1].end, toks[k + n].start) and org_info(
+                text[toks[k].start : toks[k + n - 1].end]
+            ):
+                return n
+    return 0
+
+
+def _closes_apposition(toks: list[Tok], k: int, text: str) -> bool:
+    """The name-like words from token k, inside a title's capitalised complement, end the apposition
+    (a comma, a bracket, a full stop or the line's end follows): the end of a body's name ("…,
+    Chairman of the Board of Kazakhstan Temir Zholy, said"), not a next person named after the title."""
+    r = k
+    while r < len(toks) and r < k + 4 and _name_like(toks[r]):
+        r += 1
+    if r >= len(toks):
+        return True
+    return toks[r].text in (",", ".", ")", ";") or _line_break(text, toks[r - 1], toks[r])
+
+
+def _known_org_closing(toks: list[Tok], k: int, text: str) -> str | None:
+    """A known institution (organizations.yaml, by name, alias or acronym) written from token k to
+    the end of the apposition (a comma, a bracket, a full stop or the line's end follows): its
+    name; None otherwise."""
+    x = k
+    links = ("for", "and", "of")
+    while x < len(toks) and x < k + 8 and toks[x].word and (toks[x].cap or toks[x].base in links):
+        if x > k and not _spaced(text, toks[x - 1].end, toks[x].start):
+            break
+        x += 1
+    if x == k or not toks[k].cap:
+        return None
+    closed = x >= len(toks) or toks[x].text in (",", ".", ")", ";") or _line_break(text, toks[x - 1], toks[x])
+    return _org_name(text[toks[k].start : toks[x - 1].end]) if closed else None
+
+
+def _lower_unit(toks: list[Tok], k: int) -> int:
+    """End (exclusive) of one or two lower-case words from token k that close on the name of a body
+    (roles.yaml `lowercase_units`: "board", "management board", "presidential administration"); 0 if
+    they do not."""
+    units = _lex()["lower_units"]
+    for n in (1, 2):
+        x = k + n - 1
+        if x >= len(toks) or not (toks[x].word and toks[x].base.islower()):
+            return 0
+        if toks[x].base in units:
+            return x + 1
+    return 0
+
+
+def _tense_marker(toks: list[Tok], k: int) -> int:
+    """How many tokens from k say when the office after them was held ("then", "now", "at the
+    time": roles.yaml `past_markers`, `present_markers`); 0 if none."""
+    if k >= len(toks) or not toks[k].word:
+        return 0
+    marks = _lex()["tense_markers"]
+    if toks[k].base in marks:
+        return 1
+    if toks[k].base == "at" and k + 2 < len(toks) and f"at {toks[k + 1].base} {toks[k + 2].base}" in marks:
+        return 3
+    return 0
+
+
+def _past_marked(toks: list[Tok], k: int) -> bool:
+    """Tokens from k open with a past marker ("then", "formerly", "at the time")."""
+    n = _tense_marker(toks, k)
+    if n == 0:
+        return False
+    words = " ".join(t.base for t in toks[k : k + n])
+    return words in _lex()["past_markers"]
 
 
 def _quote_close(toks: list[Tok], k: int) -> int | None:
@@ -721,6 +880,35 @@ def _honorific_before(toks: list[Tok], i: int, lx: dict) -> int | None:
     if dot and toks[i - 2].base + "." in lx["honorifics"]:
         return i - 2
     return None
+
+
+def _only_links(toks: list[Tok], a: int, b: int) -> bool:
+    """Tokens a..b-1 are only commas and "and", with a short bracket after a name allowed
+    ("Ministers A (Uzbekistan) and B (Kazakhstan)")."""
+    depth = 0
+    for t in toks[a:b]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth -= 1
+        elif depth == 0 and t.base not in (",", "and"):
+            return False
+    return depth == 0
+
+
+def _honorifics_before(toks: list[Tok], i: int, text: str, lx: dict) -> int | None:
+    """Index of the first of the honorifics right before token i, several allowed ("H.E. Mr. Murat
+    Nurtleu", "Minister … H.E. Ms Anna Berg"); None if there is none."""
+    first = _honorific_before(toks, i, lx)
+    x = i if first is None else first
+    while x > 0:
+        y = _honorific_before(toks, x, lx)
+        if y is None and x >= 4 and toks[x - 1].text == ".":
+            y = x - 4 if text[toks[x - 4].start : toks[x - 1].end] in _HE else None  # "H.E.": four tokens
+        if y is None:
+            break
+        first = x = y
+    return first
 
 
 def _bare_title(role: str) -> bool:
@@ -804,6 +992,17 @@ _OF_SENDER = re.compile(
 _LEADING_LINKS = re.compile(r"^(?:(?:the|The|of|for|and|on|to|at)\s+)+")
 
 
+@lru_cache(maxsize=1024)
+def _staff_org(name: str) -> str | None:
+    """The canonical name of a known institution whose officers' titles are written without it
+    (roles.yaml `affiliation_kinds`), else None."""
+    from .orgs import org_info
+
+    info = org_info(name)
+    kinds = data.load("roles").get("affiliation_kinds") or ()
+    return info["name"] if info and info.get("kind") in kinds else None
+
+
 @lru_cache(maxsize=4096)  # a function of the role's text alone; documents repeat their roles
 def _clean_role(role: str) -> tuple[str, str | None]:
     """Split a country complement off a role: "First Deputy Prime Minister of the Republic of
@@ -827,6 +1026,13 @@ def _clean_role(role: str) -> tuple[str, str | None]:
         tail = role[m.end() :]
         if country_name(tail):
             aff = country_name(tail)
+            role = role[: m.start()]
+            break
+        if aff is None and tail[:1].isupper() and _staff_org(tail) and m.start() > 0:
+            # "President of the EBRD", "Governor of the AIFC": a bank's or an agency's officer; the
+            # institution goes to the affiliation (an EU institution's, an international
+            # organisation's or a parliament's office stays whole: "President of the European Commission")
+            aff = _staff_org(tail)
             role = role[: m.start()]
             break
         dash = _DASH.search(tail)
@@ -926,7 +1132,15 @@ def find_people(text: str) -> list[PersonEntity]:
     plural_n = 0
     runs = _name_runs(toks, text, st)
     run_end = dict(runs)
+    suffixes = lx["company_suffixes"]
+    covered = -1  # end of the last title read after a name: no name inside it is a person
     for i, j in runs:
+        if toks[i].start < covered:
+            continue  # "X, Chairman of the Board of Kazakhstan Temir Zholy, said": a body's name
+        if toks[j - 1].base in suffixes or (
+            j < len(toks) and toks[j].base in suffixes and _spaced(text, toks[j - 1].end, toks[j].start)
+        ):
+            continue  # "Hydrogen Steppe GmbH": a company's name
         if (
             i >= 2
             and toks[i - 1].base in ("for", "of", "on")
@@ -937,6 +1151,8 @@ def find_people(text: str) -> list[PersonEntity]:
                 i += 1  # "Chairman of KazMunayGas Askhat Khassenov": the company, then the name
             else:
                 continue  # "Director for Neighbouring Countries": the role's complement, not a person
+        if i >= 2 and toks[i - 1].base == "the" and toks[i - 2].base in ("of", "for"):
+            continue  # "a member of the Political Bureau of the Communist Party": no name takes "the"
         # "L.Kudratov", "Kh. Geldimuradov": initials written before a surname (translated releases)
         ini = i >= 2 and j == i + 1 and toks[i - 1].text == "." and _initials_before(toks, i, text)
         first = i - 2 if ini else i
@@ -945,6 +1161,8 @@ def find_people(text: str) -> list[PersonEntity]:
         if toks[j - 1].poss:
             name = name[: len(name) - (len(toks[j - 1].text) - len(toks[j - 1].base))]
         hon = _honorific_before(toks, first, lx)
+        if hon is not None or (first >= 4 and toks[first - 1].text == "." and toks[first - 2].text == "E"):
+            hon = _honorifics_before(toks, first, text, lx)  # "H.E. Mr. Murat Nurtleu"
         role, aff, _ = _role_left(toks, hon if hon is not None else first, text)
         if role is not None and " " in role and role.rsplit(" ", 1)[1] in lx["nobility"]:
             # "Minister of Energy Prince Abdulaziz bin Salman": a rank, no part of the office
@@ -952,6 +1170,7 @@ def find_people(text: str) -> list[PersonEntity]:
             if any(w in lx["head_words"] for w in rest.split()):
                 role = rest
         scoped = False
+        past = False
         side_aff = None
         ja = j
         while ja < len(toks) and toks[ja].text in ("*", "_") and toks[ja].start == toks[ja - 1].end:
@@ -973,7 +1192,13 @@ def find_people(text: str) -> list[PersonEntity]:
         if ja < len(toks) and toks[ja].text == "(" and toks[ja].start == toks[ja - 1].end + 1:
             # "Marta Ferreira (S&D, Portugal), Vice-Chair of the Delegation": a bracket after the name
             close = next((x for x in range(ja + 1, min(len(toks), ja + 10)) if toks[x].text == ")"), None)
-            if close is not None and close + 1 < len(toks) and toks[close + 1].text == ",":
+            if (
+                close is not None
+                and close + 1 < len(toks)
+                and toks[close + 1].text == ","
+                # "Anna Berg (Head of Unit), Karl Weber (…)": a bracket that holds the role itself
+                and _role_right(toks, ja, text)[0] is None
+            ):
                 # (the country in the bracket stays the person's: "(S&D, Portugal)")
                 inside = (country_name(toks[x].base) for x in range(ja + 1, close))
                 aff = aff or next((c for c in inside if c), None)
@@ -989,6 +1214,10 @@ def find_people(text: str) -> list[PersonEntity]:
                 aff = aff or org
                 side_aff = side  # after the institution the role itself names, if any
                 scoped = org is not None  # "EBRD Head of Kazakhstan": the country is the role's scope
+                nx = ja + 1
+                past = nx < len(toks) and toks[nx].base in lx["tense_first"] and _past_marked(toks, nx)
+                at = text.find(r2, toks[ja].end)
+                covered = at + len(r2) if at >= 0 else covered
         ci = hon if hon is not None else i  # "the Ambassador of Hungary, Mr. Zoltan Varga,"
         if ja > j and ci >= 3 and toks[ci - 1].text in ("*", "_") and toks[ci - 1].end == toks[ci].start:
             # "the Secretary-General of the Secretariat, **Sun Weidong**, briefed": emphasis on the name
@@ -1023,11 +1252,15 @@ def find_people(text: str) -> list[PersonEntity]:
                 aff = country_name(wm.group(1) or "") or aff
             else:
                 role, aff = _who_role(toks, j + 1, text, aff)
+                # "X, who was then Deputy Prime Minister,"
+                past = role is not None and any(
+                    _past_marked(toks, x) for x in range(j + 2, min(len(toks), j + 5))
+                )
         if (
             role is None
             and last_plural_role
-            and 0 < i - last_plural_role[1] <= 6
-            and all(t.base in (",", "and") for t in toks[last_plural_role[1] : i])
+            and 0 < i - last_plural_role[1] <= 10
+            and _only_links(toks, last_plural_role[1], i)
         ):
             role = last_plural_role[0]  # "Presidents Ilham Aliyev and Kassym-Jomart Tokayev"
             if plural_n < len(plural_affs):
@@ -1107,8 +1340,14 @@ def find_people(text: str) -> list[PersonEntity]:
             last_plural_role = (role, j)
         if not speech and prev is not None and prev.text == "." and text.endswith(_HE, 0, prev.end):
             speech = honorific = True  # "opened by H.E. Murat Nurtleu"
-        if not role and not speech and n_words >= 2 and j + 2 < len(toks) and toks[j].text == "(":
-            # "Jeenbek Kulubaev (Kyrgyzstan)", "Luc Devigne (EEAS)": a name with its country or institution
+        if (
+            ((not role and not speech) or (role and aff is None))
+            and n_words >= 2
+            and j + 2 < len(toks)
+            and toks[j].text == "("
+        ):
+            # "Jeenbek Kulubaev (Kyrgyzstan)", "Luc Devigne (EEAS)": a name with its country or
+            # institution; also after a title ("Deputy Foreign Minister Roman Vassilenko (Kazakhstan)")
             close = next((x for x in range(j + 2, min(len(toks), j + 8)) if toks[x].text == ")"), None)
             inner = text[toks[j + 1].start : toks[close - 1].end] if close is not None else ""
             got = (country_name(inner) or _org_name(inner)) if inner else None
@@ -1167,6 +1406,7 @@ def find_people(text: str) -> list[PersonEntity]:
                     and toks[i].base[:1].islower()
                     and _particle_word(toks[i].base),
                     honorific=honorific,
+                    past=past and bool(role),
                 ),
             )
         )
@@ -1306,7 +1546,7 @@ _WHO_HEADS = re.compile(
 # "…, who serves as Deputy Minister", "…, who is the Ambassador of …": the role follows right away
 _WHO_IS = frozenset(("is", "serves", "works", "acts", "was"))
 _APPOINTED = frozenset(("appointed", "named", "elected", "nominated"))
-_ALSO = frozenset(("also", "now", "currently", "concurrently"))
+_ALSO = frozenset(("also", "now", "currently", "concurrently", "then", "formerly", "previously", "still"))
 
 
 def _who_role(toks: list[Tok], w: int, text: str, aff: str | None) -> tuple[str | None, str | None]:
@@ -1504,6 +1744,13 @@ def _core_title(role: str) -> str:
     return rest if rest and first.isupper() and len(first) >= 2 else role
 
 
+def _present_role(ent: PersonEntity, m: PersonMention) -> None:
+    """ "X, then Deputy Prime Minister, signed … X, now Minister of Foreign Affairs, said": a role given
+    without a past marker replaces one given with it (the office held at the time of writing)."""
+    if ent.past_role and m.role and not m.past:
+        ent.role, ent.past_role = m.role, False
+
+
 def _better_role(old: str | None, new: str | None) -> str | None:
     """The role a person keeps: the first one given, unless it is an epithet ("Head of State
     Kassym-Jomart Tokayev" in a headline, "the President of Kazakhstan Kassym-Jomart Tokayev" after)."""
@@ -1561,7 +1808,7 @@ def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntit
             if x is not None and not _key(people[x].name).startswith(_key(m.name)[:1]):
                 x = None
         if x is None:
-            ent = PersonEntity(m.name, m.role, m.affiliation)
+            ent = PersonEntity(m.name, m.role, m.affiliation, past_role=m.past)
             people.append(ent)
             k = _key(m.name)
             keys.append((k, " " + k))
@@ -1573,6 +1820,8 @@ def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntit
                 keys[x] = (k, " " + k)
             if ent.role and m.role and m.role.startswith(_core_title(ent.role) + " of "):
                 ent.role = m.role  # "Minister X" in a headline, "Minister of Foreign Affairs … X" after
+            if ent.past_role:
+                _present_role(ent, m)
             ent.role = _better_role(ent.role, m.role)
             ent.affiliation = ent.affiliation or m.affiliation
         ent.mentions.append(m)
@@ -1589,6 +1838,8 @@ def _resolve(mentions: list[tuple[int, int, PersonMention]]) -> list[PersonEntit
         if x is not None:
             ent = people[x]
             ent.mentions.append(m)
+            if ent.past_role:
+                _present_role(ent, m)
             ent.role = _better_role(ent.role, m.role)
             ent.affiliation = ent.affiliation or m.affiliation
         elif m.initialed:

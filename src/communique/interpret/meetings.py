@@ -47,9 +47,33 @@ def _format_cues() -> tuple[re.Pattern, re.Pattern]:
 _REFERRED = re.compile(
     r"\b(?:after|before|since|ahead\s+of|on\s+the\s+eve\s+of|in\s+the\s+run-up\s+to|following|prior\s+to|"
     r"preparations?\s+(?:of|for))\s+(?:the\s+)?"
-    r"(?:(?:first|second|third|last|next|[\w-]+th|\d+(?:st|nd|rd|th))\s+)?$",
+    r"(?:(?:first|second|third|last|next|[\w-]+th|\d+(?:st|nd|rd|th))\s+)?"
+    # "ahead of the 23rd meeting of the … Council": the body named after its sitting
+    r"(?:(?:meeting|session|sitting)\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
+
+
+# "the forthcoming 23rd meeting of the … Council", "the agenda of the next meeting of the …", "the
+# previous Cooperation Council": a sitting the adjective places before or after the text's own occasion
+_NOT_THIS = re.compile(
+    r"\b(?:forthcoming|upcoming|next|coming|future|planned|scheduled|previous|last|past)\s+"
+    r"(?:(?:[\w-]+th|\d+(?:st|nd|rd|th)|first|second|third)\s+)?"
+    r"(?:(?:meeting|session|sitting)\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
+
+
+_NOT_THIS_WORDS = ("next", "coming", "future", "planned", "scheduled", "previous", "last", "past")
+
+
+def _not_this(text: str, pos: int) -> bool:
+    """_NOT_THIS right before `pos`, tested only when one of its words is there."""
+    lo = max(0, pos - 60)
+    window = text[lo:pos].lower()
+    if not any(w in window for w in _NOT_THIS_WORDS):
+        return False
+    return _NOT_THIS.search(text, lo, pos) is not None
 
 
 # "Kazakhstan and EU to hold 22nd Cooperation Council next week", "Baku will host the next …": a
@@ -74,6 +98,9 @@ def _planned_before(ctx: Context, b: BodyMention) -> bool:
 _UPCOMING = re.compile(
     r",?\s+(?:which\s+|that\s+)?"
     r"(?:(?:is|are)\s+(?:scheduled|planned|expected|due|to\s+be\s+held)|will\s+(?:be\s+held|take\s+place|meet|convene))\b"
+    # "…, to be held in Brussels in January", "…, due to take place in May": a participle clause
+    r"|,\s+(?:to\s+be\s+(?:held|convened)|due\s+to\s+(?:be\s+held|take\s+place|convene)|"
+    r"(?:scheduled|planned|set|slated)\s+(?:for|in)|which\s+opens)\b"
 )
 
 
@@ -124,7 +151,8 @@ def main_body(ctx: Context) -> BodyMention | None:
         for b in ctx.all_bodies
         if b.span[0] < lead_end
         and not ctx.in_quote(b.span[0])
-        and not _REFERRED.search(ctx.text[max(0, b.span[0] - 40) : b.span[0]])
+        and not _REFERRED.search(ctx.text[max(0, b.span[0] - 60) : b.span[0]])
+        and not _not_this(ctx.text, b.span[0])
         and not _UPCOMING.match(ctx.text, b.span[1])
         and not _planned_before(ctx, b)
         and not _long_before(ctx, b)
@@ -166,7 +194,7 @@ def main_body(ctx: Context) -> BodyMention | None:
             continue
         # "since the first … Summit was held in Xi'an on May 18-19, 2023", "At the Cooperation
         # Council in Luxembourg in October 2024, …" in a later text: an earlier occasion, as in the lead
-        if _REFERRED.search(ctx.text, max(0, b.span[0] - 40), b.span[0]) or _long_before(
+        if _REFERRED.search(ctx.text, max(0, b.span[0] - 60), b.span[0]) or _long_before(
             ctx, b, own_clause=True
         ):
             continue
@@ -284,7 +312,7 @@ def _held_undated(ctx: Context) -> BodyMention | None:
             continue
         if _recalled(ctx, b, s) or _in_answer(ctx, s):
             continue
-        if _REFERRED.search(ctx.text, max(0, b.span[0] - 40), b.span[0]):
+        if _REFERRED.search(ctx.text, max(0, b.span[0] - 60), b.span[0]):
             continue
         return b
     return None
@@ -631,6 +659,13 @@ _HELD_PAST = re.compile(
 )
 
 
+# "Speech by X at the Fourth Meeting of", "Remarks … to the 21st session of": a speech given at the sitting
+_DELIVERED_AT = re.compile(
+    r"\b(?:[Ss]peech|[Rr]emarks|[Ss]tatement|[Aa]ddress|[Ii]ntervention)\b[^\n.]{0,160}?\s(?:at|to|before)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:[Mm]eeting|[Ss]ession|[Ss]itting)\s+of\s+(?:the\s+)?)?$"
+)
+
+
 def _dateline_day(ctx: Context, body: BodyMention):
     """ "Astana, 24 September 2025. The twenty-sixth meeting … was held in Astana.": a sitting the lead
     tells as held, with no date of its own, took place on the day of the dateline; so did one the body
@@ -643,6 +678,10 @@ def _dateline_day(ctx: Context, body: BodyMention):
     if dl is None or dl.granularity != "day":
         return None
     if body.span[0] >= ctx.lead_end:
+        return dl
+    if body.span[0] < dl.span[0] and _DELIVERED_AT.search(ctx.text, max(0, body.span[0] - 200), body.span[0]):
+        # "Opening speech by … at the Fourth Meeting of …" over "Samarkand, 7 November 2026": the
+        # dateline dates the speech, given at the sitting
         return dl
     for s in [ctx.sentence_at(body.span[0]), *_meeting_sentences(ctx, body)]:
         if s.start >= dl.span[1] and not ctx.is_heading(s.start) and _HELD_PAST.search(s.text):
@@ -810,6 +849,14 @@ def _format_scans() -> tuple[LiteralScan, LiteralScan]:
     return LiteralScan(virtual), LiteralScan(hybrid)
 
 
+# "experts joined the session by videoconference", "with the Kazakh delegation joining remotely": one
+# side (or some members) taking part from afar in a sitting held in a city
+_JOINED = re.compile(
+    r"\b(?:join(?:ed|ing|s)?|participat(?:ed|ing|es)|took\s+part|taking\s+part|connect(?:ed|ing|s)?|"
+    r"attend(?:ed|ing|s)?)\b"
+)
+
+
 def _format(ctx: Context, body: BodyMention) -> str:
     virtual, hybrid = _format_scans()
     head = ctx.text[: max(ctx.lead_end, 1200)]
@@ -819,9 +866,7 @@ def _format(ctx: Context, body: BodyMention) -> str:
     m = next((x for x in cues if not _of_another_body(ctx, body, x.start())), None)
     if m:
         cue_s = ctx.sentence_at(m.start())
-        if re.search(
-            r"\b(?:joined|participated|took part|connected|attended)\b", ctx.text[cue_s.start : m.start()]
-        ) and _place(ctx, body, "in-person"):
+        if _JOINED.search(ctx.text, cue_s.start, m.start()) and _place(ctx, body, "in-person"):
             return "hybrid"  # "experts joined the session by videoconference" from a sitting held in a city
         s = ctx.sentence_at(body.span[0])
         if re.search(r"\b(?:took place|was held|were held|held)\s+in\s+[A-Z]", ctx.text[s.start : s.end]):
@@ -865,10 +910,17 @@ def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) ->
             ctx.text, max(s.start, start - 90), start
         ):
             continue  # "with Hungarian Prime Minister Viktor Orban attending as an observer": no head
+        lo = max(s.start, start - 140)
+        if (_MEMBER_WORDS.search(ctx.text, lo, start) and _MEMBER_BEFORE.search(ctx.text, lo, start)) or (
+            _HOST_AFTER.match(ctx.text, _end, min(s.end, _end + 60))
+        ):
+            continue  # "…, included Deputy Minister X", "accompanied by Y", "Z received the delegation"
         seen.add(person.name)
         heads.append(Head(name=person.name, role=person.role, side=_side(ctx, person, start, s, parties)))
     if len(heads) < 2:
         heads += _pronoun_heads(ctx, parties, limit, seen)
+    if len(heads) < 2 and body is not None:
+        heads += _speaker_head(ctx, body, parties, last_para, seen)
     if len(heads) < 2:
         heads += _titled_heads(ctx, parties, limit, seen)
     if len(heads) < 2:
@@ -879,7 +931,7 @@ def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) ->
         heads = _labelled_chairs(ctx, parties)
     if len(heads) < 2 and (body is None or body.span[0] < ctx.lead_end):
         heads += _listed_participants(ctx, parties, {h.name for h in heads})
-    return heads
+    return heads if all(h.side for h in heads) else _listed_sides(ctx, heads)
 
 
 @lru_cache(maxsize=1)
@@ -900,12 +952,63 @@ def _listed_participants(ctx: Context, parties: list[str], seen: set) -> list[He
     of the other delegations (the first one named per side, with a role)."""
     if not ctx.cue["articipant"] and not ctx.cue["elegation"]:
         return []
+    got = _participant_list(ctx)
+    if got is None:
+        return []
+    pos, end, headings = got
+    listed = [
+        (a, person)
+        for a, _b, person in ctx.person_mentions()
+        if pos <= a < end and person.name not in seen and person.role
+    ]
+    # "- Roman Vassilenko, Deputy Minister … (head of delegation)": the items marked as heads, if any
+    marked = [(a, p) for a, p in listed if _HEAD_MARK.search(ctx.text, a, _line_end(ctx.text, a))]
+    return _one_per_side(ctx, marked or listed, parties, seen)
+
+
+def _line_end(text: str, pos: int) -> int:
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl
+
+
+def _listed_sides(ctx: Context, heads: list[Head]) -> list[Head]:
+    """Heads whose side nothing else tells, listed under a side heading of the participants list
+    ("Kazakhstan:" then "- Roman Vassilenko, …"): that heading's side."""
+    if all(h.side for h in heads) or "articipant" not in ctx.text and "elegation" not in ctx.text:
+        return heads
+    got = _participant_list(ctx)
+    if got is None or not got[2]:
+        return heads
+    pos, end, headings = got
+    at = {p.name: a for a, _b, p in ctx.person_mentions() if pos <= a < end}
+    out = []
+    for h in heads:
+        if not h.side and h.name in at:
+            side = next((sd for hp, sd in reversed(headings) if hp < at[h.name]), None)
+            h = h.model_copy(update={"side": side}) if side else h
+        out.append(h)
+    return out
+
+
+# "Kazakhstan:", "**European Union:**", "For the EU side:": a line that names the side of the items under it
+_SIDE_HEADING = re.compile(r"[ \t#*_]*(?:For\s+)?(?:the\s+)?([A-Z][^\n:]{1,60}?)[ \t*_]*:[ \t*_]*$")
+# "(head of delegation)", ", co-chair": an item marked as heading its side
+_HEAD_MARK = re.compile(r"\b(?:[Hh]ead\s+of\s+(?:the\s+)?delegation|co-?chair(?:man|woman|person)?)\b")
+
+
+def _participant_list(ctx: Context) -> tuple[int, int, list[tuple[int, str]]] | None:
+    """(start, end) of the list of participants a label opens, and the side headings inside it
+    ((position, party) for "Kazakhstan:" lines); None when the text has no such list."""
     m = _participants_label().search(ctx.text)
     if m is None:
-        return []
+        return None
+    from ..annotate.orgs import org_info
+    from ..annotate.places import country_name
+
     pos = m.end() + 1
     end = pos
     starts = {a for a, _b, _p in ctx.person_mentions()}
+    headings: list[tuple[int, str]] = []
     # the list's lines, up to the first line that is no list item (blank lines between items allowed);
     # an HTML list comes as lines that open with the name ("Murat Nurtleu, Minister of …")
     while end < len(ctx.text):
@@ -914,14 +1017,20 @@ def _listed_participants(ctx: Context, parties: list[str], seen: set) -> list[He
         line = ctx.text[end:nl]
         lead_ws = len(line) - len(line.lstrip(" \t*_"))
         if line.strip() and not _LIST_ITEM.match(line) and end + lead_ws not in starts:
-            break
+            h = _SIDE_HEADING.fullmatch(line)
+            name = h.group(1).strip() if h else ""
+            info = org_info(name) if name else None
+            side = country_name(name) or (info.get("party") or info.get("name") if info else None)
+            if not side and name:
+                # "Oliy Majlis of the Republic of Uzbekistan:", "Kazakh side:"
+                side = next((country_name(w) for w in name.split() if country_name(w)), None)
+            if not side:
+                break
+            headings.append((end, side))  # "Kazakhstan:", "European Parliament:", "Oliy Majlis of …:"
         end = nl + 1
-    listed = (
-        (a, person)
-        for a, _b, person in ctx.person_mentions()
-        if pos <= a < end and person.name not in seen and person.role
-    )
-    return _one_per_side(ctx, listed, parties, seen)
+    return pos, end, headings
+
+
 
 
 def _one_per_side(
@@ -962,6 +1071,21 @@ def _labelled_chairs(ctx: Context, parties: list[str]) -> list[Head]:
 
 
 _OBSERVER = re.compile(r"[^,.;]{0,25}?\bas\s+(?:an?\s+|the\s+)?(?:observer|guest|special\s+guest)s?\b", re.I)
+
+
+# "The delegation, headed by A, included Deputy Minister X", "accompanied by Commissioner Y": a member
+# of a delegation, not its head
+_MEMBER_BEFORE = re.compile(
+    r"\b(?:accompanied\s+by|joined\s+by|(?<=delegation)[^.;]{0,60}?\b(?:included|includes|including|"
+    r"comprised|comprising|consisted\s+of))\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,8}$"
+)
+# the literal words _MEMBER_BEFORE needs (a cheap test before the pattern with its look-behind)
+_MEMBER_WORDS = re.compile(r"ccompanied|oined|nclud|ompris|onsist")
+# "Prime Minister Z received the delegation": who receives the sitting's delegations does not head one
+_HOST_AFTER = re.compile(
+    r",?\s+(?:who\s+)?(?:also\s+)?(?:received|welcomed|greeted|met)\s+(?:with\s+)?(?:the\s+|both\s+|all\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:delegations?|participants|co-chairs|members|heads\s+of\s+delegation)\b"
+)
 
 
 _AS_OBSERVER = re.compile(
@@ -1099,6 +1223,46 @@ def _pronoun_heads(ctx: Context, parties: list[str], limit: int, seen: set) -> l
     a, person = before[-1]
     seen.add(person.name)
     return [Head(name=person.name, role=person.role, side=_side(ctx, person, a, ctx.sentence_at(a), parties))]
+
+
+# "Opening speech by the Minister … X at the Fourth Meeting of …": the title names who speaks
+_SPEECH_BY = re.compile(
+    r"\b(?:[Ss]peech|[Rr]emarks|[Ss]tatement|[Aa]ddress|[Ii]ntervention|[Ww]ords)\s+(?:delivered\s+|made\s+)?by\s+"
+)
+# "It is an honour for me to co-chair today's meeting", "I am pleased to chair …", "As co-chairs, we …"
+_I_CHAIR = re.compile(
+    r"\b(?:I|me|[Ww]e|us)\b[^.;!?]{0,60}?\b(?:(?:co-?)?chair(?:ing|s)?|presid(?:e|es|ing))\b|"
+    r"\b[Aa]s\s+(?:the\s+)?(?:co-?)?chair(?:man|woman|person)?s?\b[^.;!?]{0,100}?\b(?:I|we)\b"
+)
+
+
+def _speaker_head(
+    ctx: Context, body: BodyMention, parties: list[str], last_para: int, seen: set
+) -> list[Head]:
+    """The text of a speech at the sitting, whose speaker says in the first person that they chair it
+    ("It is a great honour for me to co-chair today's meeting together with … Y"): the speaker its
+    title names ("Opening speech by the Minister … X at the Fourth Meeting …") is a head too."""
+    if "by" not in ctx.text[: body.span[0]]:
+        return []
+    t = ctx.sentence_at(body.span[0])
+    by = None
+    for m in _SPEECH_BY.finditer(ctx.text, t.start, body.span[0]):
+        by = m
+    if by is None:
+        return []
+    hi = max((x.end for x in ctx.sentences if x.paragraph <= last_para), default=t.end)
+    chair = _I_CHAIR.search(ctx.text, t.end, hi)
+    if chair is None or ctx.in_quote(chair.start()):
+        return []
+    cs = ctx.sentence_at(chair.start())
+    out = []
+    for a, _b, person in ctx.person_mentions():
+        # the speaker, then whom the sentence names as chairing with them ("… together with Y")
+        if (by.end() <= a < body.span[0] or cs.start <= a < cs.end) and person.name not in seen:
+            seen.add(person.name)
+            s = t if a < body.span[0] else cs
+            out.append(Head(name=person.name, role=person.role, side=_side(ctx, person, a, s, parties)))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -1289,6 +1453,13 @@ def _topics(ctx: Context) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _own_organ_rx() -> re.Pattern:
+    """Words that make a body one institution's or one state's own organ (data/bodies.yaml `own_organs`)."""
+    words = data.load("bodies").get("own_organs") or ["(?!)"]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
 def find_meetings(ctx: Context) -> list[Meeting]:
     body = main_body(ctx)
     if body is None:
@@ -1298,6 +1469,12 @@ def find_meetings(ctx: Context) -> list[Meeting]:
     owned = owner_phrase(ctx.text, body)
     # "the Summit of the Gulf Cooperation Council and the States of Central Asia": the name says whose
     parties = list(owned[2]) if owned and len(owned[2]) >= 2 else _parties(ctx, body)
+    if body.generic and len(parties) < 2 and _own_organ_rx().search(body.name):
+        # "the 45th meeting of the Board of Directors of the Development Bank", "the National Steering
+        # Committee": a sitting of one institution's or one state's own organ, with no two parties, is
+        # no standing bilateral or multilateral body's, not a meeting
+        ctx.meeting_body = None
+        return []
     name = owned[1] if owned else body.name
     if (
         not owned
