@@ -1090,6 +1090,13 @@ def run_checks(conn, seeds: dict[str, set[str]] | None = None) -> Checked:
     cache: dict[str, list[Seen]] = {}  # whole kinds of a small ledger, read once (full run)
     replace: list[str] = []  # stored flag ids the recomputed groups own (incremental)
     named: set[str] = set()
+    ts = datetime.now(UTC)
+    # a full run writes each part's flags as it finds them (a flag's message lists every source
+    # involved: a large ledger's are tens of MB together); the table ends as one write at the end
+    # made it: of flags with one id the first found stays, and a failed check's are taken back
+    writer = None if seeds is not None else _Writer(conn, ts)
+    if writer is not None:
+        conn.execute(delete(t.flags).where(f.source == "ledger", f.kind.in_(kinds)))
     for check in CHECKS:
         if seeds is not None and not any(seeds.values()):
             break
@@ -1102,12 +1109,23 @@ def run_checks(conn, seeds: dict[str, set[str]] | None = None) -> Checked:
                     if seeds is not None:  # what the part owns, not its records: memory holds one part
                         owners.append(part.owns or (lambda fid, rids, msg, ids=part.ids, sn=part.surnames,
                                                     check=check: _owned(check, rids, msg, ids, sn)))
+                    else:
+                        writer.write(found)
                     del part  # the next part is read without this one's records
             else:  # a check we do not know the groups of: over the whole ledger
                 found = list(check(_load(conn, {k: READS[k] for k in NEEDS.get(check, tuple(READS))})))
         except Exception as exc:  # a check's bug on odd data must not fail the rebuild (and the ingest)
-            rows.setdefault(_failed(check, exc)["id"], _failed(check, exc))
+            if writer is not None:
+                writer.take_back()
+                writer.write([_failed(check, exc)])
+                writer.done()
+            else:
+                rows.setdefault(_failed(check, exc)["id"], _failed(check, exc))
             continue  # incremental: its stored flags stay; the next rebuild recomputes them all
+        if writer is not None:
+            writer.write(found)
+            writer.done()
+            found = []
         for x in found:
             rows.setdefault(x["id"], x)
         later = {k for c in CHECKS[CHECKS.index(check) + 1:] for k in NEEDS.get(c, tuple(READS))}
@@ -1121,22 +1139,67 @@ def run_checks(conn, seeds: dict[str, set[str]] | None = None) -> Checked:
                 if any(own(fid, rids, message) for own in owners):
                     replace.append(fid)
                     named.update(rids)
-    ts = datetime.now(UTC)
-    if seeds is None:
-        conn.execute(delete(t.flags).where(f.source == "ledger", f.kind.in_(kinds)))
+    if writer is not None:
         _meta(conn, fingerprint())
-    else:
-        for part in chunks(replace):
-            conn.execute(delete(t.flags).where(f.id.in_(part)))
-        for part in chunks(list(rows)):  # another group's flag with the same id stays (ids name groups)
-            for fid in conn.execute(select(f.id).where(f.id.in_(part))).scalars():
-                rows.pop(fid, None)
-        for x in rows.values():
-            named.update(x["record_ids"])
+        return Checked(writer.written)
+    for part in chunks(replace):
+        conn.execute(delete(t.flags).where(f.id.in_(part)))
+    for part in chunks(list(rows)):  # another group's flag with the same id stays (ids name groups)
+        for fid in conn.execute(select(f.id).where(f.id.in_(part))).scalars():
+            rows.pop(fid, None)
+    for x in rows.values():
+        named.update(x["record_ids"])
     if rows:
         conn.execute(insert(t.flags), [{**x, "record_ids": dumps(x["record_ids"]), "created_at": ts}
                                        for x in rows.values()])
-    return Checked(len(rows), None if seeds is None else named)
+    return Checked(len(rows), named)
+
+
+class _Writer:
+    """The flags of a full `run_checks`, inserted as each part finds them: of flags with one id the
+    first stays; a check that fails has its own taken back (`take_back`), as if never found. Holds
+    the ids written, not the flags."""
+
+    def __init__(self, conn, ts: datetime):
+        self.conn, self.ts = conn, ts
+        self.ids: set[str] = set()
+        self.mine: list[str] = []  # ids the running check wrote
+
+    @property
+    def written(self) -> int:
+        return len(self.ids)
+
+    def write(self, flags: list[dict]) -> None:
+        """Insert those of `flags` whose id is new, and empty the list."""
+        from sqlalchemy import insert
+
+        from ..ledger import schema as t
+        from ..ledger.statements import dumps
+
+        new = []
+        for x in flags:
+            if x["id"] not in self.ids:
+                self.ids.add(x["id"])
+                self.mine.append(x["id"])
+                new.append({**x, "record_ids": dumps(x["record_ids"]), "created_at": self.ts})
+        for part in chunks(new, 5000):
+            self.conn.execute(insert(t.flags), list(part))
+        flags.clear()
+
+    def take_back(self) -> None:
+        """Delete what the running check wrote."""
+        from sqlalchemy import delete
+
+        from ..ledger import schema as t
+
+        for part in chunks(self.mine):
+            self.conn.execute(delete(t.flags).where(t.flags.c.id.in_(part)))
+        self.ids.difference_update(self.mine)
+        self.mine = []
+
+    def done(self) -> None:
+        """The running check ended: what it wrote stays."""
+        self.mine = []
 
 
 # --- listing ----------------------------------------------------------------------------------------
