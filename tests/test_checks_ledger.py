@@ -461,3 +461,47 @@ def test_flags_writer_keeps_the_first_of_an_id_and_takes_back_a_check(tmp_path):
         w.write([flag("c", "again")])
         assert conn.execute(select(t.flags.c.message).where(t.flags.c.id == "c")).scalar() == "again"
     ledger.close()
+
+
+def test_role_groups_of_a_full_run_read_back_from_a_temporary_table(db_url, monkeypatch):
+    """A full run groups people and heads of delegation through a temporary table (one node per
+    merged person and surname held): the same parts, in the same order, as grouping every record
+    in memory (what the run after an ingest still does, here given every record as changed), and
+    the same flags as the whole kinds read at once."""
+    from sqlalchemy import select
+
+    from communique.checks import ledger as checks
+    from communique.ledger import schema as t
+
+    ledger = open_ledger(db_url)
+    names = ["Roman Vassilenko", "Roman Vasilenko", "Kaja Kallas", "Anna Petrova", "Ivan Petrov",
+             "Oleg Petrenko", "Mukhtar Tileuberdi", "Murat Nurtleu"]
+    roles = ["Deputy Foreign Minister", "Foreign Minister", "High Representative", "Trade Minister"]
+    for i in range(16):
+        name = names[i % len(names)]
+        heads = [Head(name=names[(i + 2) % len(names)], role=roles[i % 4], side="Kazakhstan"),
+                 Head(name="Kaja Kallas", role="High Representative", side="European Union")]
+        store(ledger, f"Note {i}: {name} spoke; the council met.", f"{i}.txt", f"2024-03-{1 + i:02d}",
+              people=[Person(name=name, role=roles[(i // 2) % 4], affiliation="Kazakhstan")],
+              meetings=[Meeting(body="EU-Kazakhstan Cooperation Council", number=20 + i % 2,
+                                date=f"2024-03-{1 + i:02d}", heads=heads if i % 3 else heads[:1])])
+    ledger.rebuild()
+    whole = sorted((f["id"], f["message"]) for f in kinds(ledger, ROLES))
+    assert whole
+    monkeypatch.setattr(checks, "WHOLE_STATEMENTS", 0)
+    monkeypatch.setattr(checks, "BATCH", 3)
+    def parts(conn, seeds):
+        return [(sorted(p.ids), sorted(p.surnames), sorted(r.id for rs in p.seen.values() for r in rs))
+                for p in checks._role_parts(conn, seeds)]
+
+    with ledger.connect() as conn:
+        streamed = parts(conn, None)
+        every = {kind: set(conn.execute(select(t.statements.c.record_id)
+                                        .where(t.statements.c.kind == kind)).scalars())
+                 for kind in ("people", "meetings")}
+        in_memory = parts(conn, every)
+        assert parts(conn, None) == streamed  # the temporary table was dropped: made again
+    assert len(streamed) > 2 and streamed == in_memory
+    ledger.rebuild()
+    assert [f["message"] for f in kinds(ledger, "check failed")] == []
+    assert sorted((f["id"], f["message"]) for f in kinds(ledger, ROLES)) == whole
