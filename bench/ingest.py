@@ -22,9 +22,19 @@ so it holds one batch of records, plus a few bytes per record id for the batchin
 larger than a batch (one pledge reported by thousands of documents) is clustered from one record
 per signature and assembled from chunks of its members, and ledger flags are written as made.
 
+`--store N DB` ingests the first N documents of `--corpus` into the SQLite file DB without the
+rebuild (a stored ledger to rebuild again and again); `--rebuild DB` rebuilds that file in place
+(give it a copy) in this process, sampling RSS per phase (each batched or whole kind, the checks),
+and prints peak RSS, CPU seconds and the phase peaks as one JSON line; `--compare A.db B.db`
+compares every derived table of two rebuilt copies row by row (timestamps left out). Run two
+`--rebuild`s of copies of one stored ledger side by side (two builds, `PYTHONPATH` each) and
+compare: the same-minutes A/B of docs/scale.md.
+
 Usage: python bench/ingest.py [--n 2000] [--seed 7] [--corpus DIR] [--no-pg] [--batches 10]
        python bench/ingest.py --rss 1000,10000 [--corpus DIR] [--workers 2]
        python bench/ingest.py --grow 10000,500 [--corpus DIR]
+       python bench/ingest.py --store 30000 /tmp/s30k.db --corpus DIR
+       python bench/ingest.py --rebuild /tmp/copy.db; python bench/ingest.py --compare A.db B.db
 """
 
 from __future__ import annotations
@@ -159,6 +169,104 @@ def grow_child(corpus: str, base: int, more: int, db: str) -> None:
     ledger.close()
 
 
+def store_only(corpus: str, n: int, db: str) -> None:
+    """Ingest the first `n` documents of `corpus` into SQLite `db` (2 workers), without the rebuild."""
+    from communique.ledger import open_ledger
+
+    paths = sorted(str(p) for p in Path(corpus).rglob("doc-*"))[:n]
+    if len(paths) != n:
+        sys.exit(f"{corpus}: {len(paths)} documents, not {n}")
+    ledger = open_ledger(f"sqlite:///{db}")
+    t = time.perf_counter()
+    s = ledger.ingest_paths(paths, workers=2, rebuild=False)
+    took = time.perf_counter() - t
+    print(f"stored {n:,} documents ({s.statements:,} statements) in {took:.0f} s", flush=True)
+    ledger.close()
+
+
+def rebuild_phases(db: str) -> None:
+    """Rebuild SQLite `db` in place, sampling RSS every 20 ms under the phase running (each kind,
+    batched or whole; the documents' sources; the checks; certainty); print one JSON line."""
+    import json
+    import threading
+
+    import communique.checks.ledger as checks
+    import communique.ledger.merge as merge
+    import communique.ledger.review as review
+    from communique.ledger import open_ledger
+
+    phase, peaks, stop = ["start"], {}, threading.Event()
+
+    def rss() -> float:
+        with open("/proc/self/status") as f:
+            return next(int(line.split()[1]) / 1024 for line in f if line.startswith("VmRSS"))
+
+    def sample() -> None:
+        while not stop.is_set():
+            r, p = rss(), phase[0]
+            peaks[p] = max(peaks.get(p, 0), r)
+            time.sleep(0.02)
+
+    def wrap(mod, name: str, label) -> None:
+        real = getattr(mod, name)
+
+        def timed(*a, **k):
+            old, phase[0] = phase[0], label(a) if callable(label) else label
+            try:
+                return real(*a, **k)
+            finally:
+                phase[0] = old
+        setattr(mod, name, timed)
+
+    wrap(merge, "_rebuild_kind_batched", lambda a: "batched:" + a[1])
+    wrap(merge, "_merge_whole_kind", lambda a: "whole:" + a[1])
+    wrap(merge, "load_documents", "load_documents")
+    wrap(checks, "run_checks", "checks")
+    wrap(review, "store_certainty", "certainty")
+    threading.Thread(target=sample, daemon=True).start()
+    ledger = open_ledger(f"sqlite:///{db}")
+    phase[0] = "other"
+    t, c = time.perf_counter(), time.process_time()
+    stats = ledger.rebuild()
+    wall, cpu = time.perf_counter() - t, time.process_time() - c
+    stop.set()
+    ledger.close()
+    print(json.dumps({"wall": round(wall, 1), "cpu": round(cpu, 1), "peak_mb": round(_peak_mb() * 1e3 / 1024),
+                      "records": stats["records"], "phases": {k: round(v) for k, v in peaks.items()}}))
+
+
+def compare(a_db: str, b_db: str) -> bool:
+    """Every derived table (and the canonical ids of statements and mentions) of two rebuilt
+    SQLite ledgers, row by row in id order, timestamps left out; prints a line a table."""
+    import hashlib
+    import sqlite3
+    from itertools import zip_longest
+
+    tables = {"records": "id", "merges": "id", "stage_history": "id", "flags": "id",
+              "match_keys": "record_id, key", "statements": "id", "mentions": "id", "judgements": "id",
+              "ledger_meta": "key", "documents": "id"}
+    skip = {"updated_at", "created_at", "ingested_at"}
+    a, b = sqlite3.connect(a_db), sqlite3.connect(b_db)
+    same = True
+    for table, order in tables.items():
+        cols = ["id"] if table == "documents" else \
+            [r[1] for r in a.execute(f"PRAGMA table_info({table})") if r[1] not in skip]
+        q = f"SELECT {', '.join(cols)} FROM {table} ORDER BY {order}"
+        h, n, bad = hashlib.sha256(), 0, 0
+        for ra, rb in zip_longest(a.execute(q), b.execute(q)):
+            n += 1
+            h.update(repr(ra).encode())
+            if ra != rb:
+                bad += 1
+                if bad <= 3:
+                    print(f"  {table} differs:\n    {ra!r:.600}\n    {rb!r:.600}")
+        same = same and not bad
+        said = "identical" if not bad else f"{bad:,} DIFFERENT"
+        print(f"{table:14} rows {n:>10,}  {said}  {h.hexdigest()[:12]}")
+    print("ALL IDENTICAL" if same else "MISMATCH")
+    return same
+
+
 def rss_sizes(sizes: list[int], corpus: Path, seed: int, workers: int) -> None:
     import subprocess
 
@@ -182,9 +290,23 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--workers", type=int, default=2, help="Ingest workers for --rss.")
     ap.add_argument("--grow", help="BASE,MORE (e.g. 10000,500): the incremental merge of MORE documents "
                                    "ingested into a ledger of BASE, in a fresh process.")
+    ap.add_argument("--store", nargs=2, metavar=("N", "DB"),
+                    help="Ingest N documents of --corpus into SQLite DB without the rebuild.")
+    ap.add_argument("--rebuild", metavar="DB", help="Rebuild SQLite DB in place; peak RSS per phase.")
+    ap.add_argument("--compare", nargs=2, metavar=("A", "B"), help="Derived tables of two rebuilt ledgers.")
     ap.add_argument("--rss-child", help=argparse.SUPPRESS)
     ap.add_argument("--grow-child", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.store:
+        if not args.corpus:
+            sys.exit("--store needs --corpus")
+        store_only(args.corpus, int(args.store[0]), args.store[1])
+        return
+    if args.rebuild:
+        rebuild_phases(args.rebuild)
+        return
+    if args.compare:
+        sys.exit(0 if compare(*args.compare) else 1)
     if args.grow_child:
         corpus, base, more, db = args.grow_child.rsplit(",", 3)
         grow_child(corpus, int(base), int(more), db)

@@ -394,3 +394,114 @@ def test_figures_checked_in_batches_as_a_whole(db_url, monkeypatch):
     monkeypatch.setattr(checks, "BATCH", 1)  # ...of one group each
     ledger.rebuild()
     assert flag_rows() == batched
+
+
+def test_a_check_failing_after_some_parts_leaves_none_of_its_flags(db_url, monkeypatch):
+    """A full run writes each part's flags as found; a check that fails on a later part has those
+    it wrote taken back (as when its flags were gathered and dropped), the other checks' stay."""
+    from communique.checks import ledger as checks
+
+    ledger = open_ledger(db_url)
+    n = 0
+    for period in ("2022", "2023", "2024"):
+        for value in (48.7, 45.2):
+            n += 1
+            store(ledger, f"Bilateral trade was {value} in {period} (note {n}).", f"{n}.txt",
+                  f"{int(period) + 1}-02-{n:02d}", figures=[trade(value * 1e9, period=period)],
+                  meetings=[council(18 + n % 2, "2024-05-02")])
+    monkeypatch.setattr(checks, "WHOLE_STATEMENTS", 0)
+    monkeypatch.setattr(checks, "BATCH", 1)  # a part a (unit, period): three parts
+    ledger.rebuild()
+    assert len(kinds(ledger, FIG)) == 3 and kinds(ledger, ORD)
+    others = kinds(ledger, ORD)
+    real, calls = checks.figures_disagree, []
+
+    def fails_third(seen, **kw):
+        calls.append(1)
+        if len(calls) == 3:
+            raise ValueError("odd data")
+        yield from real(seen, **kw)
+
+    fails_third.__name__ = "figures_disagree"
+    monkeypatch.setattr(checks, "CHECKS", (fails_third, *checks.CHECKS[1:]))
+    monkeypatch.setattr(checks, "GROUPS", {fails_third: checks._figure_parts,
+                                           **{c: g for c, g in checks.GROUPS.items() if c is not real}})
+    ledger.rebuild()
+    assert len(calls) == 3
+    assert kinds(ledger, FIG) == []
+    (failed,) = kinds(ledger, "check failed")
+    assert "odd data" in failed["message"]
+    assert [f["id"] for f in kinds(ledger, ORD)] == [f["id"] for f in others]
+
+
+def test_flags_writer_keeps_the_first_of_an_id_and_takes_back_a_check(tmp_path):
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from communique.checks import ledger as checks
+    from communique.ledger import schema as t
+
+    ledger = open_ledger(f"sqlite:///{tmp_path / 'w.db'}")
+
+    def flag(fid, message):
+        return {"id": fid, "kind": FIG, "message": message, "source": "ledger", "document_id": None,
+                "span_start": None, "span_end": None, "record_ids": ["fig-1"]}
+
+    with ledger.engine.begin() as conn:
+        w = checks._Writer(conn, datetime.now(UTC))
+        found = [flag("a", "first"), flag("a", "second"), flag("b", "b")]
+        w.write(found)
+        assert found == [] and w.written == 2
+        w.done()
+        w.write([flag("a", "third"), flag("c", "c")])
+        w.take_back()  # the check that wrote "c" failed: "a" was another's
+        stored = dict(conn.execute(select(t.flags.c.id, t.flags.c.message)).all())
+        assert stored == {"a": "first", "b": "b"} and w.written == 2
+        w.write([flag("c", "again")])
+        assert conn.execute(select(t.flags.c.message).where(t.flags.c.id == "c")).scalar() == "again"
+    ledger.close()
+
+
+def test_role_groups_of_a_full_run_read_back_from_a_temporary_table(db_url, monkeypatch):
+    """A full run groups people and heads of delegation through a temporary table (one node per
+    merged person and surname held): the same parts, in the same order, as grouping every record
+    in memory (what the run after an ingest still does, here given every record as changed), and
+    the same flags as the whole kinds read at once."""
+    from sqlalchemy import select
+
+    from communique.checks import ledger as checks
+    from communique.ledger import schema as t
+
+    ledger = open_ledger(db_url)
+    names = ["Roman Vassilenko", "Roman Vasilenko", "Kaja Kallas", "Anna Petrova", "Ivan Petrov",
+             "Oleg Petrenko", "Mukhtar Tileuberdi", "Murat Nurtleu"]
+    roles = ["Deputy Foreign Minister", "Foreign Minister", "High Representative", "Trade Minister"]
+    for i in range(16):
+        name = names[i % len(names)]
+        heads = [Head(name=names[(i + 2) % len(names)], role=roles[i % 4], side="Kazakhstan"),
+                 Head(name="Kaja Kallas", role="High Representative", side="European Union")]
+        store(ledger, f"Note {i}: {name} spoke; the council met.", f"{i}.txt", f"2024-03-{1 + i:02d}",
+              people=[Person(name=name, role=roles[(i // 2) % 4], affiliation="Kazakhstan")],
+              meetings=[Meeting(body="EU-Kazakhstan Cooperation Council", number=20 + i % 2,
+                                date=f"2024-03-{1 + i:02d}", heads=heads if i % 3 else heads[:1])])
+    ledger.rebuild()
+    whole = sorted((f["id"], f["message"]) for f in kinds(ledger, ROLES))
+    assert whole
+    monkeypatch.setattr(checks, "WHOLE_STATEMENTS", 0)
+    monkeypatch.setattr(checks, "BATCH", 3)
+    def parts(conn, seeds):
+        return [(sorted(p.ids), sorted(p.surnames), sorted(r.id for rs in p.seen.values() for r in rs))
+                for p in checks._role_parts(conn, seeds)]
+
+    with ledger.connect() as conn:
+        streamed = parts(conn, None)
+        every = {kind: set(conn.execute(select(t.statements.c.record_id)
+                                        .where(t.statements.c.kind == kind)).scalars())
+                 for kind in ("people", "meetings")}
+        in_memory = parts(conn, every)
+        assert parts(conn, None) == streamed  # the temporary table was dropped: made again
+    assert len(streamed) > 2 and streamed == in_memory
+    ledger.rebuild()
+    assert [f["message"] for f in kinds(ledger, "check failed")] == []
+    assert sorted((f["id"], f["message"]) for f in kinds(ledger, ROLES)) == whole

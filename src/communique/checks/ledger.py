@@ -32,6 +32,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from ..data import DataError, load
@@ -901,6 +903,9 @@ def _role_parts(conn, seeds: dict[str, set[str]] | None, cache: dict | None = No
     if seeds is None and _small(conn, "people", "meetings"):
         yield _Part(_whole(conn, ("people", "meetings"), {} if cache is None else cache), set())
         return
+    if seeds is None:
+        yield from _role_parts_streamed(conn)
+        return
     parent: dict[tuple, tuple] = {}
 
     def find(x: tuple) -> tuple:
@@ -966,6 +971,105 @@ def _role_parts(conn, seeds: dict[str, set[str]] | None, cache: dict | None = No
             seen["meetings"] = _load(conn, {"meetings": READS["meetings"]}, mtg).get("meetings", [])
         yield _Part(seen, set(ppl) | set(mtg), {"surnames": surnames}, surnames)
         batch, n, seen = [], 0, {}  # not held while the next batch is read
+
+
+def _role_parts_streamed(conn) -> Iterator[_Part]:
+    """`_role_parts` of a full run, the same parts in the same order, holding one node per merged
+    person and surname rather than entries per record: the union-find of merged people and
+    surnames is made from one scan of the people's names and the heads; a second scan writes each
+    record with its group's rank (and each group's surnames) to a temporary table read back in
+    rank order, a batch of groups at a time (at 10,000 documents the per-record maps were half of
+    what the roles check held)."""
+    from ..ledger.db import driver_rows, placeholders
+
+    parent: dict[tuple, tuple] = {}
+
+    def find(x: tuple) -> tuple:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: tuple, b: tuple) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    def people() -> Iterator[tuple[str, tuple]]:
+        for rid, cid, props in _by_record(_scan(conn, "people", ("name",))):
+            yield rid, ("c", cid), [sn for name in props.get("name") or [] if (sn := _surname(name))]
+
+    def heads() -> Iterator[tuple[str, set[str]]]:
+        for rid, _cid, props in _by_record(_scan(conn, "meetings", ("heads",))):
+            sns = {sn for h in props.get("heads") or []
+                   if isinstance(h, dict) and (sn := _surname(h.get("name")))}
+            if sns:
+                yield rid, sns
+
+    for _rid, node, sns in people():
+        find(node)
+        for sn in sns:
+            union(node, ("s", sn))
+    for _rid, sns in heads():
+        for sn in sns:
+            find(("s", sn))
+    roots = {find(node) for node in list(parent)}
+    rank = {root: i for i, root in enumerate(sorted(roots))}
+    roots = None
+    at = {node: rank[find(node)] for node in list(parent)}  # a node → its group's rank
+    parent.clear()
+    rank = None
+    # (a connection whose transaction was rolled back after pysqlite created the table outside it
+    # still holds one: not ours to trust)
+    own = "temp" if conn.dialect.name == "sqlite" else "pg_temp"  # never a table of the ledger's
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {own}.role_groups")
+    conn.exec_driver_sql("CREATE TEMPORARY TABLE role_groups (at INTEGER NOT NULL, role VARCHAR(1) NOT NULL, "
+                         "id TEXT NOT NULL)")
+    try:
+        sql = placeholders(conn, "INSERT INTO role_groups (at, role, id) VALUES ({p}, {p}, {p})")
+        rows: list[tuple[int, str, str]] = [(i, "s", node[1]) for node, i in at.items() if node[0] == "s"]
+
+        def flush(force: bool = False) -> None:
+            if rows and (force or len(rows) >= 5000):
+                conn.exec_driver_sql(sql, rows)
+                rows.clear()
+
+        flush()
+        for rid, node, _sns in people():
+            rows.append((at[node], "p", rid))
+            flush()
+        for rid, sns in heads():
+            for i in {at[("s", sn)] for sn in sns}:
+                rows.append((i, "m", rid))
+            flush()
+        flush(True)
+        at = None
+        batch: dict[str, set[str]] = {"p": set(), "m": set(), "s": set()}
+        n = 0
+        for _i, group in groupby(driver_rows(conn, "SELECT at, role, id FROM role_groups ORDER BY at"),
+                                 key=itemgetter(0)):
+            for _, role, rid in group:
+                batch[role].add(rid)
+                n += role != "s"
+            if n < BATCH:
+                continue
+            yield _role_part(conn, batch)
+            batch, n = {"p": set(), "m": set(), "s": set()}, 0
+        if batch["p"] or batch["m"]:
+            yield _role_part(conn, batch)
+    finally:
+        conn.exec_driver_sql("DROP TABLE role_groups")
+
+
+def _role_part(conn, batch: dict[str, set[str]]) -> _Part:
+    """The part of a batch of role groups: its people records, the meetings whose heads have its
+    surnames, and those surnames."""
+    ppl, mtg, surnames = sorted(batch["p"]), sorted(batch["m"]), batch["s"]
+    seen = _load(conn, {"people": READS["people"]}, ppl) if ppl else {}
+    if mtg:
+        seen["meetings"] = _load(conn, {"meetings": READS["meetings"]}, mtg).get("meetings", [])
+    return _Part(seen, set(ppl) | set(mtg), {"surnames": surnames}, surnames)
 
 
 def _person_part(conn, seeds: dict[str, set[str]], first: dict[str, tuple[str, Any]],
@@ -1090,6 +1194,13 @@ def run_checks(conn, seeds: dict[str, set[str]] | None = None) -> Checked:
     cache: dict[str, list[Seen]] = {}  # whole kinds of a small ledger, read once (full run)
     replace: list[str] = []  # stored flag ids the recomputed groups own (incremental)
     named: set[str] = set()
+    ts = datetime.now(UTC)
+    # a full run writes each part's flags as it finds them (a flag's message lists every source
+    # involved: a large ledger's are tens of MB together); the table ends as one write at the end
+    # made it: of flags with one id the first found stays, and a failed check's are taken back
+    writer = None if seeds is not None else _Writer(conn, ts)
+    if writer is not None:
+        conn.execute(delete(t.flags).where(f.source == "ledger", f.kind.in_(kinds)))
     for check in CHECKS:
         if seeds is not None and not any(seeds.values()):
             break
@@ -1102,12 +1213,23 @@ def run_checks(conn, seeds: dict[str, set[str]] | None = None) -> Checked:
                     if seeds is not None:  # what the part owns, not its records: memory holds one part
                         owners.append(part.owns or (lambda fid, rids, msg, ids=part.ids, sn=part.surnames,
                                                     check=check: _owned(check, rids, msg, ids, sn)))
+                    else:
+                        writer.write(found)
                     del part  # the next part is read without this one's records
             else:  # a check we do not know the groups of: over the whole ledger
                 found = list(check(_load(conn, {k: READS[k] for k in NEEDS.get(check, tuple(READS))})))
         except Exception as exc:  # a check's bug on odd data must not fail the rebuild (and the ingest)
-            rows.setdefault(_failed(check, exc)["id"], _failed(check, exc))
+            if writer is not None:
+                writer.take_back()
+                writer.write([_failed(check, exc)])
+                writer.done()
+            else:
+                rows.setdefault(_failed(check, exc)["id"], _failed(check, exc))
             continue  # incremental: its stored flags stay; the next rebuild recomputes them all
+        if writer is not None:
+            writer.write(found)
+            writer.done()
+            found = []
         for x in found:
             rows.setdefault(x["id"], x)
         later = {k for c in CHECKS[CHECKS.index(check) + 1:] for k in NEEDS.get(c, tuple(READS))}
@@ -1121,22 +1243,67 @@ def run_checks(conn, seeds: dict[str, set[str]] | None = None) -> Checked:
                 if any(own(fid, rids, message) for own in owners):
                     replace.append(fid)
                     named.update(rids)
-    ts = datetime.now(UTC)
-    if seeds is None:
-        conn.execute(delete(t.flags).where(f.source == "ledger", f.kind.in_(kinds)))
+    if writer is not None:
         _meta(conn, fingerprint())
-    else:
-        for part in chunks(replace):
-            conn.execute(delete(t.flags).where(f.id.in_(part)))
-        for part in chunks(list(rows)):  # another group's flag with the same id stays (ids name groups)
-            for fid in conn.execute(select(f.id).where(f.id.in_(part))).scalars():
-                rows.pop(fid, None)
-        for x in rows.values():
-            named.update(x["record_ids"])
+        return Checked(writer.written)
+    for part in chunks(replace):
+        conn.execute(delete(t.flags).where(f.id.in_(part)))
+    for part in chunks(list(rows)):  # another group's flag with the same id stays (ids name groups)
+        for fid in conn.execute(select(f.id).where(f.id.in_(part))).scalars():
+            rows.pop(fid, None)
+    for x in rows.values():
+        named.update(x["record_ids"])
     if rows:
         conn.execute(insert(t.flags), [{**x, "record_ids": dumps(x["record_ids"]), "created_at": ts}
                                        for x in rows.values()])
-    return Checked(len(rows), None if seeds is None else named)
+    return Checked(len(rows), named)
+
+
+class _Writer:
+    """The flags of a full `run_checks`, inserted as each part finds them: of flags with one id the
+    first stays; a check that fails has its own taken back (`take_back`), as if never found. Holds
+    the ids written, not the flags."""
+
+    def __init__(self, conn, ts: datetime):
+        self.conn, self.ts = conn, ts
+        self.ids: set[str] = set()
+        self.mine: list[str] = []  # ids the running check wrote
+
+    @property
+    def written(self) -> int:
+        return len(self.ids)
+
+    def write(self, flags: list[dict]) -> None:
+        """Insert those of `flags` whose id is new, and empty the list."""
+        from sqlalchemy import insert
+
+        from ..ledger import schema as t
+        from ..ledger.statements import dumps
+
+        new = []
+        for x in flags:
+            if x["id"] not in self.ids:
+                self.ids.add(x["id"])
+                self.mine.append(x["id"])
+                new.append({**x, "record_ids": dumps(x["record_ids"]), "created_at": self.ts})
+        for part in chunks(new, 5000):
+            self.conn.execute(insert(t.flags), list(part))
+        flags.clear()
+
+    def take_back(self) -> None:
+        """Delete what the running check wrote."""
+        from sqlalchemy import delete
+
+        from ..ledger import schema as t
+
+        for part in chunks(self.mine):
+            self.conn.execute(delete(t.flags).where(t.flags.c.id.in_(part)))
+        self.ids.difference_update(self.mine)
+        self.mine = []
+
+    def done(self) -> None:
+        """The running check ended: what it wrote stays."""
+        self.mine = []
 
 
 # --- listing ----------------------------------------------------------------------------------------

@@ -391,20 +391,7 @@ def cluster_kind(kind: str, recs: list[Seen], judgements: list[Judgement], index
         if incremental is not None:
             _strong_incremental(recs, strong, blocks, matcher, uf, edges, *incremental)
         else:
-            scored: dict[tuple[str, str], tuple[float, str]] = {}
-            for key, members in blocks.items():
-                if len(members) > BIG_BLOCK or key in big:  # a key too common to separate anything
-                    continue
-                for x, y in _block_pairs(members, matcher):
-                    pair = (x.id, y.id) if x.id < y.id else (y.id, x.id)
-                    if pair in scored:
-                        continue
-                    s = matcher.score(x, y)
-                    if s:
-                        scored[pair] = s
-            for (a, b), (score, rule) in sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0])):
-                if uf.union(a, b):
-                    edges.append((a, b, score, rule, "auto", None))
+            _strong_pairs(strong, blocks, matcher, uf, edges, big)
         # weak records join the one cluster that fits them, else each other
         left: list[Seen] = []
         for w in weak:
@@ -446,6 +433,139 @@ def cluster_kind(kind: str, recs: list[Seen], judgements: list[Judgement], index
 
 #: A blocking key shared by more strong records than this separates nothing (an empty name): skipped.
 BIG_BLOCK = 2000
+
+
+def _strong_pairs(strong: list[Seen], blocks: dict[str, list[Seen]], matcher, uf: _UnionFind, edges: list,
+                  big: frozenset[str] | set[str]) -> None:
+    """The strong pass of `cluster_kind`: every pair of every block scored once, the matches
+    joined strongest first (ties: the smaller pair of ids first), each union an edge.
+
+    The pairs go to `_Pairs` (sorted runs spilled to disk past `PAIRS_IN_MEMORY`), not to a dict
+    of every scored pair: one merged record of thousands of distinct signatures (a pledge that
+    documents give with different dates and purposes) has a quadratic number of them (at 30,000
+    documents ~+160 MB for one record). A pair met again in a later block (records sharing two
+    keys: a pledge's two amount buckets) is recognised from the blocks the two share, not looked
+    up: it is the pair's first block that scores it, as the dict did (with the same orientation)."""
+    at: dict[str, tuple[int, frozenset[int] | None]] = {}
+    order = {key: i for i, (key, members) in enumerate(blocks.items())
+             if len(members) <= BIG_BLOCK and key not in big}  # a key too common: skipped
+    for i, r in enumerate(strong):  # `strong` is in id order: positions compare as ids
+        mine = frozenset(order[k] for k in keys_of(matcher, r) if k in order)
+        at[r.id] = (i, mine if len(mine) > 1 else None)
+    pairs = _Pairs()
+    try:
+        for key, o in order.items():
+            for x, y in _block_pairs(blocks[key], matcher):
+                px, kx = at[x.id]
+                py, ky = at[y.id]
+                if kx is not None and ky is not None and min(kx & ky) < o:
+                    continue  # scored in an earlier block the two share
+                s = matcher.score(x, y)
+                if s:
+                    if px < py:
+                        pairs.add(s, px, py)
+                    else:
+                        pairs.add(s, py, px)
+        at = order = None
+        for a, b, score, rule in pairs.walk():
+            ida, idb = strong[a].id, strong[b].id
+            if uf.union(ida, idb):
+                edges.append((ida, idb, score, rule, "auto", None))
+    finally:
+        pairs.close()
+
+
+#: Scored pairs `_Pairs` holds before it sorts them into a run on disk (~60 bytes a pair: ~12 MB).
+PAIRS_IN_MEMORY = 200_000
+
+
+class _Pairs:
+    """Scored pairs of record positions, given in any order and walked strongest first, ties by
+    positions: `sorted(pairs, key=(-score, a, b))` in bounded memory.
+
+    A pair is one int whose order is that walk's: the score's bits made to sort descending, the
+    two positions, then the index of its (score, rule) in a table of the distinct ones (few). Up
+    to `PAIRS_IN_MEMORY` of them are held; beyond, each full buffer is sorted and written to a
+    temporary file as a run of fixed-width big-endian records (whose byte order is their numeric
+    order), and the walk merges the runs (`heapq.merge`) reading a few thousand of each at a time.
+    Held: the buffer, one chunk per run and the table, whatever the number of pairs."""
+
+    WIDTH = 20  # bytes of a pair: 64 bits of score, 32 of each position, 32 of its (score, rule)
+    CHUNK = 4096  # pairs read from a run at a time
+
+    def __init__(self, limit: int | None = None):
+        self.limit = limit or PAIRS_IN_MEMORY
+        self.keys: list[int] = []
+        self.base: dict[tuple, int] = {}  # (score, rule) → its key's score bits and table index
+        self.table: list[tuple] = []
+        self.file = None
+        self.runs: list[tuple[int, int]] = []  # (offset, pairs) of each run in the file
+        self.size = 0
+
+    def add(self, s: tuple, a: int, b: int) -> None:
+        base = self.base.get(s)
+        if base is None:
+            base = self.base[s] = (_descending(s[0]) << 96) | len(self.table)
+            self.table.append(s)
+        self.keys.append(base | (a << 64) | (b << 32))
+        if len(self.keys) >= self.limit:
+            self._spill()
+
+    def _spill(self) -> None:
+        import tempfile
+
+        if self.file is None:
+            # closed by `close` (the walk outlives this call): no `with`
+            self.file = tempfile.TemporaryFile(prefix="communique-pairs-")  # noqa: SIM115
+        self.keys.sort()
+        w = self.WIDTH
+        data = b"".join(k.to_bytes(w, "big") for k in self.keys)
+        self.file.seek(self.size)
+        self.file.write(data)
+        self.runs.append((self.size, len(self.keys)))
+        self.size += len(data)
+        self.keys = []
+
+    def _run(self, offset: int, count: int) -> Iterator[int]:
+        import os
+
+        w, fd = self.WIDTH, self.file.fileno()
+        end = offset + count * w
+        while offset < end:
+            data = os.pread(fd, min(self.CHUNK * w, end - offset), offset)
+            offset += len(data)
+            yield from (int.from_bytes(data[i:i + w], "big") for i in range(0, len(data), w))
+
+    def walk(self) -> Iterator[tuple[int, int, float, str]]:
+        """(a, b, score, rule) of every pair, strongest first, then by (a, b)."""
+        import heapq
+
+        self.keys.sort()
+        if self.runs:
+            self.file.flush()
+            keys = heapq.merge(*(self._run(o, n) for o, n in self.runs), self.keys)
+        else:
+            keys = self.keys
+        m, table = 0xFFFFFFFF, self.table
+        for k in keys:
+            score, rule = table[k & m]
+            yield (k >> 64) & m, (k >> 32) & m, score, rule
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+            self.file = None
+        self.keys = []
+
+
+def _descending(score) -> int:
+    """64 bits whose unsigned order is the descending order of the float `score` (IEEE 754 bits,
+    negatives flipped; -0.0 as 0.0, which compare equal)."""
+    import struct
+
+    bits = struct.unpack("<Q", struct.pack("<d", float(score) + 0.0))[0]
+    bits = (~bits & 0xFFFFFFFFFFFFFFFF) if bits >> 63 else bits | (1 << 63)
+    return 0xFFFFFFFFFFFFFFFF - bits
 
 
 def _strong_incremental(recs: list[Seen], strong: list[Seen], blocks: dict[str, list[Seen]], matcher,
