@@ -312,12 +312,17 @@ def _flag(key: str, message: str, span: Span | None) -> Flag:
 # --- the checks -----------------------------------------------------------------------------------
 
 def unknown_currency(ctx: Context) -> Iterator[Flag]:
-    """A currency-like token that is no currency ("EU$13.8 billion", "UDS 232 million")."""
+    """A currency-like token that is no currency ("EU$13.8 billion", "UDS 232 million"). A pledge in
+    a misprinted code the text uses elsewhere ("ERU 8 million" among EUR amounts) is read in that
+    code (interpret/amounts.py): the message says so."""
     for a in ctx.amounts:
         if not a.known_currency:
+            meant = next((p.currency for p in ctx.ex.pledges if p.span == a.span and p.currency != a.unit),
+                         None)
+            how = (f"(a misprint of {meant}?); the pledge is read in {meant}, the currency the text uses "
+                   "elsewhere" if meant else "(a misprint?); the amount is kept but not converted")
             yield _flag("unknown_currency",
-                        f"\"{a.currency_token}\" in \"{a.text}\" is not a known currency "
-                        "(a misprint?); the amount is kept but not converted", a.span)
+                        f"\"{a.currency_token}\" in \"{a.text}\" is not a known currency {how}", a.span)
 
 
 def _money_groups(figures: list[Figure]) -> dict[tuple, list[Figure]]:
@@ -464,6 +469,8 @@ def listed_parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
         if not before and si > 0 and sents[si - 1].paragraph == s.paragraph:
             before = [a for a in money if sents[si - 1].start <= a.span[0] < sents[si - 1].end]
         if not before:
+            before = _package_told_before(ctx, money, si, m.start())
+        if not before:
             continue
         after = [a for a in money if cue_pos <= a.span[0] < stop]
         # The total: the last amount before the cue in a currency the parts use.
@@ -473,6 +480,8 @@ def listed_parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
         parts = [a for a in after if a.unit == total.unit]
         if len(parts) < (2 if full else 1):
             continue
+        if not full and len(parts) == _items_counted(ctx, total):
+            full = True  # "three financing agreements worth EUR 75 million … includes" three amounts
         t_lo, t_hi = interval(total.value, total.qualifier, total.value_max)
         ivs = [interval(p.value, p.qualifier, p.value_max) for p in parts]
         s_lo, s_hi = sum(i[0] for i in ivs), sum(i[1] for i in ivs)
@@ -489,6 +498,47 @@ def listed_parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
                     f"({' + '.join(fmt(p.value, p.unit) for p in parts)} = {fmt(total_sum, total.unit)}) "
                     f"{problem} the stated total of {fmt(total.value, total.unit)}", total.span)
 
+
+# "the package includes", "The financing comprises": the cue's subject refers back to money told before
+_BACK_SUBJECT = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:[\w-]+\s+)?(?:package|financing|funding|envelope|programme|program|"
+    r"support|allocation|agreements|documents|amount|sum|assistance)\s+$"
+)
+# "three financing agreements worth a total of": a count of the things the total is made of
+_COUNTED_TOTAL = re.compile(
+    r"\s+(?:[\w-]+\s+){1,3}?(?:worth|totall?ing|amounting\s+to|valued\s+at|with\s+a\s+(?:total\s+)?value\s+of|"
+    r"for)\s+(?:a\s+total\s+of\s+)?(?:about\s+|some\s+|around\s+)?$"
+)
+
+
+def _package_told_before(ctx: Context, money: list[Amount], si: int, cue_at: int) -> list[Amount]:
+    """ "… signed three financing agreements worth a total of EUR 75 million. The documents were
+    signed by … ¶ According to the ministry, the package includes …": a subject that refers back
+    ("the package") takes the last pledged amount of the three sentences before, when no other money
+    stands between."""
+    s = ctx.sentences[si]
+    if not _BACK_SUBJECT.search(ctx.text, max(s.start, cue_at - 40), cue_at):
+        return []
+    lo = ctx.sentences[max(0, si - 3)].start
+    told = [a for a in money if lo <= a.span[0] < s.start]
+    if not told or not any(p.span == told[-1].span for p in ctx.ex.pledges):
+        return []
+    return told[-1:]
+
+
+def _items_counted(ctx: Context, total: Amount) -> int | None:
+    """N of "N financing agreements worth (a total of) <total>": how many things the total is made
+    of, when the text says so right before it."""
+    for c in ctx.amounts:
+        if (
+            c.unit == "count"
+            and c.span[1] <= total.span[0]
+            and total.span[0] - c.span[1] <= 60
+            and c.value.is_integer()
+            and _COUNTED_TOTAL.fullmatch(ctx.text, c.span[1], total.span[0])
+        ):
+            return int(c.value)
+    return None
 
 def _clause_end(text: str, pos: int, end: int) -> int:
     semi = text.find(";", pos, end)

@@ -28,6 +28,7 @@ from functools import lru_cache
 from .. import data
 from ..annotate.alternation import trie_alternation
 from ..annotate.dates import _future as future_clause
+from ..annotate.money import lookalike_codes
 from ..annotate.orgs import org_info
 from ..annotate.places import country_name, demonym_country, first_letters_ahead
 from ..annotate.types import Amount
@@ -289,6 +290,7 @@ _REL_OPEN = re.compile(r",\s+(?:which|who)\s")
 _REL_ASIDE = re.compile(r",\s+(?:which|who)\s[^,]*,")
 _NEXT_CONJ = re.compile(r",?\s+(?:and|but|while|whereas)\s")
 _CONTRAST = re.compile(r"\b(?:while|whereas|but)\s")
+_AND_NEW_SUBJECT = re.compile(r",\s+and\s+((?:the\s+)?[A-Z])")
 _AND_BUT_WHILE = re.compile(r"\b(?:and|but|while)\s")
 
 
@@ -713,6 +715,8 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
     if pledges and ":" in ctx.text:
         pledges = _package_programs(ctx, pledges)
         figures, pledges = _box_repeats(ctx, figures, pledges)
+    if len(pledges) > 1:
+        pledges = _summary_repeats(ctx, pledges)
     # (the sections only drop figures: none, nothing to look for)
     boiler = _boilerplate(ctx.text, ctx.at.low if ctx.at is not None else "") if figures else []
     if boiler:
@@ -754,6 +758,26 @@ def _box_repeats(ctx: Context, figures: list[Figure], pledges: list[Pledge]) -> 
     ]
     return figures, pledges
 
+
+def _summary_repeats(ctx: Context, pledges: list[Pledge]) -> list[Pledge]:
+    """A release's summary bullets ("- EIB signs EUR 180 million loan to finance …", "- EIB ready to
+    provide a further EUR 60 million …") tell the pledges its prose tells again: a bulleted pledge of
+    the giver, amount and currency of one told in a paragraph is that pledge, told once (the prose
+    one, with its date and purpose)."""
+
+    def bulleted(p: Pledge) -> bool:
+        line = ctx.text.rfind("\n", 0, p.span[0]) + 1
+        return _ITEM.match(ctx.text, line) is not None
+
+    marks = [bool(p.span) and bulleted(p) for p in pledges]
+    if not any(marks):
+        return pledges
+    prose = {(p.by, round(p.amount, 2), p.currency) for p, m in zip(pledges, marks, strict=True) if not m}
+    return [
+        p
+        for p, m in zip(pledges, marks, strict=True)
+        if not (m and (p.by, round(p.amount, 2), p.currency) in prose)
+    ]
 
 @lru_cache(maxsize=1)
 def _figure_lex() -> dict:
@@ -1434,10 +1458,11 @@ def _given_lex() -> dict:
 
     out = {
         "span_to_now": AnyOf(h["span_to_now"]),
-        # "… has so far committed (more than) …"
+        # "… has so far committed (more than) …"; reported, "… said that since 2021 the EU had
+        # provided Tajikistan with more than …" (the recipient and "with" between)
         "so_far": re.compile(
-            r"\b(?:has|have)\s+(?:so\s+far\s+|already\s+|now\s+)?(?:" + verbs("given_so_far") + r")\s+"
-            r"(?:[\w-]+\s+){0,2}?$"
+            r"\b(?:has|have|had)\s+(?:so\s+far\s+|already\s+|now\s+)?(?:" + verbs("given_so_far") + r")\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:[\w-]+\s+with\s+(?:[\w-]+\s+){0,2}?)?$"
         ),
         # "JICA committed (the equivalent of) …", not "has committed", "to commit", "be committed"
         "over_span": re.compile(
@@ -1644,6 +1669,7 @@ def _as_pledge(
             # "… EUR 30 million for hydropower, and is ready to consider a further EUR 20 million for …"
             hedged = bool(lx["hedged_scan"].search_part(ctx.text[base.span[1] : a0], ctx.at, base.span[1]))
     else:
+        part_of = None  # the package this amount is a part of, told just before
         by = _giver(ctx, a, s, left, right)
         by = _own_agency(ctx, a, s, by) or by
         if (
@@ -1658,19 +1684,32 @@ def _as_pledge(
         if (
             by is None
             and last is not None
-            and 0 <= si - last.sentence <= 1
+            and 0 <= si - last.sentence <= 3
             and _BACK_PLEDGE.search(ctx.text, s.start, a0)
+            # (two sentences between, "… worth EUR 75 million. The documents were signed by … The
+            # package includes EUR 35 million …", when no other amount stands between)
+            and (si - last.sentence <= 1 or _no_money_between(ctx, last.pledge.span, s.start))
         ):
             # "… financing worth $1.2 billion. The package includes a $500 million loan …"
             by = last.pledge.by
+            part_of = last.pledge
         if by is None:
             return None
+        by = _lends_as().get(by, by)  # "a loan from the IBRD" → World Bank
+        if by in ("Federal Government", "the Federal Government"):
+            by = (f"Government of {fed}" if (fed := _federal_state(ctx)) else None) or by
         nc = _NEXT_CONJ.search(right)  # (the first piece of `_NEXT_CONJ.split(right)`)
         own = right[: nc.start()] if nc else right  # not the next clause's hedge
         # the hedge of this clause only: not "X is expected to provide $30m, while Y will contribute …"
         own_left = left[-100:]
         cut = max((m.end() for m in _CONTRAST.finditer(own_left)), default=0)
+        if ", and" in own_left:
+            # "The AIIB is expected to co-finance $100 million, and the Government of Uzbekistan will
+            # contribute $20 million": a new subject after ", and" opens a clause of its own
+            cut = max([cut] + [m.start(1) for m in _AND_NEW_SUBJECT.finditer(own_left)])
         own_left = own_left[cut:]
+        if "would like" in own_left and (court := _courtesy().search(own_left)):
+            own_left = own_left[court.end() :]  # "I would like to highlight the decision … to allocate"
         rel = _REL_OPEN.search(own_left)
         if rel and "," not in own_left[rel.end() :]:
             # the amount stands in ", which approved a $50 million loan last year, …": the main clause
@@ -1692,13 +1731,15 @@ def _as_pledge(
         pm = lx["programs_scan"].search_part(ctx.text[clause_from : min(s.end, nxt_amt)], ctx.at, clause_from)
         program = _program_name(pm.group(0)) if pm else None
         date = _pledge_date(ctx, a, s, window)
+        if date is None and part_of is not None:
+            date = part_of.date  # a part of the package is promised when the package is
     usd_stated = None
     if stated is not None and (stated.unit == "USD" or not stated.known_currency):
         usd_stated = stated.value
     return Pledge(
         by=by,
         amount=a.value,
-        currency=a.unit,
+        currency=a.unit if a.known_currency else _meant_currency(ctx, a),
         amount_usd_stated=usd_stated,
         purpose=_purpose(first_clause[:220]),
         program=program,
@@ -1707,6 +1748,36 @@ def _as_pledge(
         span=a.span,
     )
 
+
+@lru_cache(maxsize=1)
+def _lends_as() -> dict[str, str]:
+    """An institution's lending arm → the giver a pledge names (data/organizations.yaml `lends_as`)."""
+    out = {}
+    for o in data.load("organizations")["organizations"]:
+        if o.get("lends_as"):
+            out[o["name"]] = o["lends_as"]
+    return out
+
+@lru_cache(maxsize=1)
+def _courtesy() -> re.Pattern:
+    """ "I would like to thank", "we would like to highlight": a speaker's courtesy, no hedge."""
+    verbs = data.load("hedges").get("courtesy_verbs") or []
+    alt = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(verbs, key=len, reverse=True))
+    return re.compile(r"\b(?:I|[Ww]e)\s+would\s+like\s+to\s+(?:also\s+)?(?:" + alt + r")\b")
+
+
+def _federal_state(ctx: Context) -> str | None:
+    """The state a bare "the Federal Government" is: the first federal state the text names."""
+    fed = set(data.load("hedges").get("federal_states") or [])
+    return next((p.name for p in ctx.places if p.kind == "country" and p.name in fed), None)
+
+def _meant_currency(ctx: Context, a: Amount) -> str:
+    """The currency a misprinted token stands for ("A further EU grant of ERU 8 million" in a text that
+    counts in EUR): of the known codes a swap or a substitution away, the one the text states money in
+    elsewhere; else the token as written (the check flags it either way)."""
+    near = lookalike_codes(a.unit)
+    used = {x.unit for x in ctx.amounts if x.known_currency and x.unit in near} if near else ()
+    return next(iter(used)) if len(used) == 1 else a.unit
 
 # "loan agreements with Tajikistan and Uzbekistan totalling approximately USD 300 million": the
 # total of a loan, a grant, a credit line named before it
@@ -1834,6 +1905,14 @@ _BACK_PLEDGE = re.compile(
 )
 
 
+def _no_money_between(ctx: Context, span, hi: int) -> bool:
+    """No amount of money stands between the end of `span` and `hi`."""
+    if not span:
+        return False
+    return not any(
+        span[1] <= x.span[0] < hi and x.unit not in ("percent", "count") for x in ctx.amounts
+    )
+
 def _program_owner(ctx: Context, a: Amount, s) -> str | None:
     """The party that runs a programme named in the amount's sentence (Global Gateway, Team Europe →
     European Union), for money no one else is named to give."""
@@ -1901,9 +1980,13 @@ _TO_RECEIVE = re.compile(
 
 
 def _project_of(ctx: Context, a: Amount) -> str | None:
-    """The party (a state, the EU, a bank) whose project is named right after the amount."""
-    pos = a.span[1] + 1
-    if not ctx.text.startswith(" ", a.span[1]) or not ctx.text[pos : pos + 1].isupper():
+    """The party (a state, the EU, a bank) whose project, grant or loan is named right after the
+    amount ("a new EUR 15 million EU project", "co-financed by a **EUR 8 million** EU grant")."""
+    at = a.span[1]
+    while ctx.text[at : at + 1] in ("*", "_") and at < a.span[1] + 2:
+        at += 1  # Markdown emphasis closing on the amount
+    pos = at + 1
+    if not ctx.text.startswith(" ", at) or not ctx.text[pos : pos + 1].isupper():
         return None
     got = _party_at(ctx, pos)
     needs_funded = False
@@ -1919,11 +2002,16 @@ def _project_of(ctx: Context, a: Amount) -> str | None:
         if ctx.text.startswith(tail, end):
             end += len(tail)
             needs_funded = False
+    if _PARTY_MONEY_AFTER.match(ctx.text, end):
+        return got[0]  # "a EUR 8 million EU grant", "a $40 million Japanese loan": the party's money
     return got[0] if not needs_funded and _PARTY_PROJECT_AFTER.match(ctx.text, end) else None
 
 
 _PARTY_PROJECT_AFTER = re.compile(
     r"\s+(?:[a-z][\w-]*\s+)?(?:project|programme|program|initiative|facility)\b"
+)
+_PARTY_MONEY_AFTER = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+)?(?:grants?|loans?|credit\s+lines?|credits?|contribution)\b"
 )
 _FROM_WILL_GO = re.compile(
     r"\s+(?:in\s+[\w-]+\s+)?from\s+(?:the\s+)?[A-Z][^,;.]{0,60}?\s+(?:will|is\s+to|are\s+to|shall|would)\s+"
@@ -2005,6 +2093,10 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         m = lx["giver_after"].search(part) if _heads_in(ctx, part, a.span[1] + rel.end() - 4) else None
         if m:
             return _clean_giver(m.group(1))
+    if " by " in right and (active := _active_giver(ctx, a, s)):
+        # "AFD will provide a grant of EUR 1.5 million, financed by the European Union, to …": the
+        # subject that provides it gives; the source behind it stands aside
+        return active
     by_agents = _passive_agents(ctx, a, s, right) or _act_by(ctx, a, s) or _lender_signed_with(ctx, a, s)
     if by_agents:
         return by_agents
@@ -2032,7 +2124,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     sent = ctx.text[s.start : a.span[0]]
     beside = (
         [(s.start + m.start(), s.start + m.end()) for m in _ALONGSIDE.finditer(sent)]
-        if ("with" in sent or "longside" in sent)
+        if any(w in sent for w in _ALONGSIDE_WORDS)
         else []
     )
     orgs = [
@@ -2263,7 +2355,12 @@ def _joins_parties(ctx: Context, lo: int, hi: int) -> bool:
 
 
 # "The European Union, through the EIB, plans to provide …": the channel is not the giver
-_ALONGSIDE = re.compile(r"\b(?:[Tt]ogether\s+with|[Aa]long\s+with|[Aa]longside|[Jj]ointly\s+with)\s[^,;]*")
+# (also "In addition to the EIB loan, the Development Bank … will contribute": the money beside it)
+_ALONGSIDE = re.compile(
+    r"\b(?:[Tt]ogether\s+with|[Aa]long\s+with|[Aa]longside|[Jj]ointly\s+with|[Ii]n\s+addition\s+to|[Bb]esides|"
+    r"[Aa]part\s+from|[Oo]n\s+top\s+of)\s[^,;]*"
+)
+_ALONGSIDE_WORDS = ("with", "longside", "ddition to", "esides", "part from", "top of")
 _CHANNEL = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$")
 
 
@@ -2419,6 +2516,66 @@ def _cosigned_donor(ctx: Context, a: Amount, s) -> str | None:
             j = _AND_SIGNED.match(ctx.text, first.span[1])
             if j and j.end() == second.span[0] and _SIGNED_AFTER.match(ctx.text, second.span[1]):
                 return _state_name(p)
+    return _cosigner_in_its_currency(ctx, a, s)
+
+
+# "… and the Government of Tajikistan on Monday signed": the pair's verb, a short time phrase between
+_PAIR_SIGNED = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:have\s+|has\s+|jointly\s+)?signed\b")
+
+
+@lru_cache(maxsize=1)
+def _issuers() -> dict[str, str]:
+    """Party name → the currency its own money is in (data/currencies.yaml `country`, `issuers`)."""
+    out: dict[str, str] = {}
+    for code, spec in data.load("currencies")["currencies"].items():
+        for name in ([spec["country"]] if spec.get("country") else []) + list(spec.get("issuers") or []):
+            out[name] = code
+    return out
+
+
+def _party_name(ctx: Context, pos: int) -> tuple[str, str, int] | None:
+    """(the name as a giver, its state's short name, end) of a state, union or government at pos."""
+    for p in ctx.places:
+        if p.span[0] == pos and p.kind == "country":
+            return _state_name(p), p.name, p.span[1]
+    for o in ctx.orgs:
+        if o.span[0] == pos and o.kind == "government":
+            inner = next(
+                (p for p in ctx.places if o.span[0] <= p.span[0] < o.span[1] and p.kind == "country"), None
+            )
+            if inner is not None:
+                name = o.name[4:] if o.name.startswith(("the ", "The ")) else o.name
+                return name, inner.name, o.span[1]
+    return None
+
+
+def _cosigner_in_its_currency(ctx: Context, a: Amount, s) -> str | None:
+    """ "The European Union and the Government of Tajikistan signed financing agreements worth EUR 75
+    million", "Kyrgyzstan and Japan signed a grant of 1.2 billion yen": of two parties signing one deal,
+    the donor is the one whose own currency the money is in (the recipient's state has its own)."""
+    issuers = _issuers()
+    if a.unit not in issuers.values():
+        return None
+    for m in _AND_SIGNED.finditer(ctx.text, s.start, a.span[0]):
+        if not ctx.text.startswith(" and", m.start()):
+            continue
+        end_first = m.start()
+        first = next(
+            (
+                got
+                for st in sorted({p.span[0] for p in ctx.places} | {o.span[0] for o in ctx.orgs})
+                if s.start <= st < end_first
+                and (got := _party_name(ctx, st)) is not None
+                and got[2] == end_first
+            ),
+            None,
+        )
+        second = _party_name(ctx, m.end()) if first is not None else None
+        if second is None or not _PAIR_SIGNED.match(ctx.text, second[2]):
+            continue
+        own = [g for g in (first, second) if issuers.get(g[1]) == a.unit]
+        if len(own) == 1:
+            return own[0][0]
     return None
 
 
@@ -2652,6 +2809,28 @@ def _passive_agents(ctx: Context, a: Amount, s, right: str) -> str | None:
             names.append(p.name)
     return " and ".join(names)
 
+
+# "X will provide", "X has extended": an active verb of giving right after the subject
+_GIVES_AFTER = re.compile(
+    r"\s+(?:\([^()]{1,30}\)\s+)?(?:will|shall|has|have|is\s+to|would)\s+(?:also\s+)?"
+    r"(?:(?:provide|extend|grant|allocate|give|contribute|offer|award)(?:s|d|ed|n)?|lend|lent)\b"
+)
+
+
+def _active_giver(ctx: Context, a: Amount, s) -> str | None:
+    """The institution or party that is the subject of an active verb of giving in the amount's clause,
+    before it ("AFD will provide a technical assistance grant of …")."""
+    subj = [
+        o
+        for o in ctx.orgs
+        if s.start <= o.span[0] < a.span[0]
+        and _GIVES_AFTER.match(ctx.text, o.span[1])
+        and not ctx.is_body_name(o.name)
+    ]
+    if not subj or _names_a_party(ctx, subj[-1].span[1], a.span[0]):
+        return None
+    name = subj[-1].name
+    return name[4:] if name.startswith(("the ", "The ")) else name
 
 def _named_before(ctx: Context, head: str, pos: int) -> str | None:
     """The last organisation before `pos` whose name ends in the bare `head` ("bank" → "European Bank
