@@ -400,3 +400,82 @@ def test_a_speakers_would_like_to_is_no_hedge(text, amount):
 )
 def test_a_bare_federal_government_is_the_federal_state_the_text_names(text):
     assert _pledges(text)[300e6].by == "Government of Germany"
+
+
+@pytest.mark.parametrize(
+    "text, amount, usd",
+    [
+        (
+            "The EU pledged EUR 12 billion, roughly $13 billion at current rates, for Central Asia.",
+            12e9,
+            13e9,
+        ),
+        (
+            "Kazakhstan will contribute KZT 40 billion, about USD 80 million at the current exchange rate, "
+            "to the "
+            "project.",
+            40e9,
+            80e6,
+        ),
+        (
+            "The Government allocated UZS 3.5 trillion, around USD 270 million at today's rate, from the "
+            "budget.",
+            3.5e12,
+            270e6,
+        ),
+    ],
+)
+def test_a_restatement_that_names_its_rate_is_the_stated_conversion(text, amount, usd):
+    got = extract(text, published="2026-04-14").pledges
+    assert [(p.amount, p.amount_usd_stated) for p in got] == [(amount, usd)]
+
+
+@pytest.mark.parametrize(
+    "text, giver",
+    [
+        (
+            "During his visit to Dushanbe last week, the Commissioner announced EUR 20 million for border "
+            "management.",
+            "European Commission",
+        ),
+        ("The High Representative announced a new EUR 20 million package for Central Asia.", "European "
+         "Union"),
+        ("In Bishkek the Commissioner has pledged EUR 20 million for rural schools.", "European Commission"),
+    ],
+)
+def test_an_eu_title_alone_gives_as_its_institution(text, giver):
+    assert _pledges(text, "2026-05-20")[20e6].by == giver
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EBRD is poised to lend up to USD 75 million to the power utility.",
+        "Germany is likely to contribute a further EUR 75 million.",
+        "The lenders are likely to provide USD 75 million, the Asian Development Bank said.",
+    ],
+)
+def test_likely_and_poised_are_hedges(text):
+    assert _pledges(text)[75e6].hedged is True
+
+
+@pytest.mark.parametrize(
+    "text, giver",
+    [
+        (
+            "The grant of $5 million, provided by the Japan Fund for Prosperous and Resilient Asia and the "
+            "Pacific and administered by ADB, will support school meals.",
+            "Japan Fund for Prosperous and Resilient Asia and the Pacific",
+        ),
+        (
+            "The $5 million grant is financed by the Japan Fund for Poverty Reduction.",
+            "Japan Fund for Poverty Reduction",
+        ),
+        (
+            "A $5 million grant, funded by the Saudi Fund for Development, will equip clinics.",
+            "Saudi Fund for Development",
+        ),
+    ],
+)
+def test_a_fund_named_after_a_state_gives_as_itself(text, giver):
+    assert _pledges(text)[5e6].by == giver

@@ -239,11 +239,23 @@ def same_metric(a: str, b: str, unit: str | None) -> bool:
     ra, rb = metric_role(a, unit), metric_role(b, unit)
     if ra != rb or not _names_compatible(_names(a), _names(b)) or _qualifying(a) != _qualifying(b):
         return False
+    if _flow_of(a) != _flow_of(b):
+        return False  # "exports growth" vs "trade turnover growth", "share of exports" vs "share of turnover"
     if ra in ("exports", "imports"):
         ca, cb = _counterpart(a), _counterpart(b)
         return not ca or not cb or _names_compatible(ca, cb)
     return ra == "total" or bool(_content(a))
 
+
+@lru_cache(maxsize=4096)
+def _flow_of(metric: str) -> str | None:
+    """exports | imports | total | None: the flow a metric is about, whatever it says of it (its
+    growth, its share)."""
+    m = metric.lower()
+    exp, imp = bool(_role_re("exports").search(m)), bool(_role_re("imports").search(m))
+    if exp != imp:
+        return "exports" if exp else "imports"
+    return "total" if (exp or _role_re("total").search(m)) else None
 
 def _complementary(ra: str, ca: frozenset[str], rb: str, cb: frozenset[str]) -> bool:
     """Two flows (role, partner names) that together make up the trade between two sides: exports
@@ -506,9 +518,11 @@ _BACK_SUBJECT = re.compile(
 )
 # "three financing agreements worth a total of": a count of the things the total is made of
 _COUNTED_TOTAL = re.compile(
-    r"\s+(?:[\w-]+\s+){1,3}?(?:worth|totall?ing|amounting\s+to|valued\s+at|with\s+a\s+(?:total\s+)?value\s+of|"
-    r"for)\s+(?:a\s+total\s+of\s+)?(?:about\s+|some\s+|around\s+)?$"
+    r"\s+(?:[\w-]+\s+){1,6}?(?:worth|totall?ing|amounting\s+to|valued\s+at|with\s+a\s+(?:total\s+)?value\s+of|"
+    r"for)\s+(?:a\s+total\s+of\s+|a\s+combined\s+|a\s+total\s+)?(?:about\s+|some\s+|around\s+)?$"
 )
+# the list a counted total opens: "… worth a combined $245 million: $120 million for …"
+_LIST_OPENS = re.compile(r"\s*(?:[:—–]|,\s+namely)\s*")
 
 
 def _package_told_before(ctx: Context, money: list[Amount], si: int, cue_at: int) -> list[Amount]:
@@ -539,6 +553,42 @@ def _items_counted(ctx: Context, total: Amount) -> int | None:
         ):
             return int(c.value)
     return None
+
+def counted_parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
+    """ "The fund signed three loan agreements worth a combined $245 million: $120 million for …, $75
+    million for … and $60 million for …": a total of N things, a colon, and N amounts in its
+    currency after it — the whole list, which must add up to the total."""
+    if ":" not in ctx.text and "—" not in ctx.text and "namely" not in ctx.text:
+        return
+    slack = float(_cfg()["parts_sum"]["slack"])
+    money = [a for a in ctx.amounts if a.known_currency and _is_money(a.unit)]
+    for k, total in enumerate(money):
+        opens = _LIST_OPENS.match(ctx.text, total.span[1])
+        if not opens:
+            continue
+        n = _items_counted(ctx, total)
+        si = ctx.sentence_index(total.span[0])
+        if not n or n < 2 or si is None:
+            continue
+        end = ctx.sentences[si].end
+        parts = [a for a in money[k + 1 :] if a.span[0] < end and a.unit == total.unit]
+        if len(parts) != n or parts[0].span[0] != opens.end():
+            continue
+        t_lo, t_hi = interval(total.value, total.qualifier, total.value_max)
+        ivs = [interval(p.value, p.qualifier, p.value_max) for p in parts]
+        s_lo, s_hi = sum(i[0] for i in ivs), sum(i[1] for i in ivs)
+        tol = slack * total.value
+        if s_lo - t_hi > tol:
+            problem = "add up to more than"
+        elif t_lo - s_hi > tol:
+            problem = "add up to less than"
+        else:
+            continue
+        yield _flag("parts_sum",
+                    f"the {n} parts listed after the total "
+                    f"({' + '.join(fmt(p.value, p.unit) for p in parts)} = "
+                    f"{fmt(sum(p.value for p in parts), total.unit)}) {problem} the stated total of "
+                    f"{fmt(total.value, total.unit)}", total.span)
 
 def _clause_end(text: str, pos: int, end: int) -> int:
     semi = text.find(";", pos, end)
@@ -705,9 +755,25 @@ def _off(amount: float, currency: str, stated: float, stated_cur: str, on: str):
     return tgt.amount_eur / src.amount_eur - 1, src
 
 
+def _approx_slack(qualifiers: Iterable[str | None]) -> float:
+    """How far (relative) an approximate amount may lie from what it restates: "about KZT 650
+    billion" admits the range `approximate` gives "about" (±10%); an exact one nothing."""
+    table = _cfg()["approximate"]["qualifiers"]
+    out = 0.0
+    for q in qualifiers:
+        if not q or q in ("exact", "between"):
+            continue
+        spec = table.get(q) or {}
+        sides = [v for v in (spec.get("below"), spec.get("above")) if v is not None]
+        out = max(out, max(sides) if sides else 0.10)
+    return out
+
+
 def _conversion_flag(ctx: Context, amount: float, cur: str, stated: float, stated_cur: str,
-                     dates: list[str], span: Span | None) -> Flag | None:
-    tol = float(_cfg()["conversion"]["tolerance"])
+                     dates: list[str], span: Span | None,
+                     qualifiers: Iterable[str | None] = ()) -> Flag | None:
+    # (a conversion told of an approximate amount, or told approximately, is as rough as its qualifier)
+    tol = float(_cfg()["conversion"]["tolerance"]) + _approx_slack(qualifiers)
     results = [r for d in dates if (r := _off(amount, cur, stated, stated_cur, d)) is not None]
     if not results or any(abs(off) <= tol + 1e-9 for off, _ in results):
         return None
@@ -734,7 +800,7 @@ def conversion_off(ctx: Context) -> Iterator[Flag]:
         pledge = next((p for p in ctx.ex.pledges if _in_span(a.span, p.span)), None)
         done.append((a.span[0], b.span[1]))
         flag = _conversion_flag(ctx, a.value, a.unit, b.value, b.unit, _conversion_dates(ctx, pledge, a.span),
-                                (a.span[0], b.span[1]))
+                                (a.span[0], b.span[1]), (a.qualifier, b.qualifier))
         if flag:
             yield flag
     for p in ctx.ex.pledges:
@@ -744,8 +810,9 @@ def conversion_off(ctx: Context) -> Iterator[Flag]:
             continue  # already checked from the text
         if p.span and any(not a.known_currency and _in_span(a.span, p.span) for a in ctx.amounts):
             continue  # the stated amount's currency is unknown (EU$): flagged as such, not converted
+        quals = [a.qualifier for a in ctx.amounts if p.span and _in_span(a.span, p.span)]
         flag = _conversion_flag(ctx, p.amount, p.currency.upper(), p.amount_usd_stated, "USD",
-                                _conversion_dates(ctx, p), p.span)
+                                _conversion_dates(ctx, p), p.span, quals)
         if flag:
             yield flag
 
@@ -762,9 +829,14 @@ def approximate_inconsistent(ctx: Context) -> Iterator[Flag]:
             # companies": undated counts of a bare noun are counts of different groups
             continue
         a_lo, a_hi = interval(a.value, a.qualifier, a.value_max)
+        a_si = ctx.sentence_index(a.span[0]) if a.span and ctx.text else None
         for b in figs:
             if b is a or b.qualifier != "exact" or b.value_max is not None or b.unit != a.unit \
                     or b.period != a.period or not same_metric(a.metric, b.metric, a.unit):
+                continue
+            if a_si is not None and b.span and ctx.sentence_index(b.span[0]) == a_si:
+                # "trade … rose 15%, and cargo … grew by more than 60% over the same period": one
+                # sentence does not restate its own figure; two values in it are of two things
                 continue
             b_lo, b_hi = interval(b.value, "exact")
             if b_hi < a_lo or b_lo > a_hi:
@@ -847,6 +919,7 @@ CHECKS: list[Callable[[Context], Iterable[Flag]]] = [
     unknown_currency,
     parts_do_not_sum,
     listed_parts_do_not_sum,
+    counted_parts_do_not_sum,
     growth_inconsistent,
     conversion_off,
     approximate_inconsistent,

@@ -92,7 +92,11 @@ _RATE_EQUALS = re.compile(r"\s*(?:=|equals|is\s+worth)\s*")
 _CONVERSION_APPROX = re.compile(
     r"^\s*[,–—]\s*(?:about|around|approx\.?|approximately|some|roughly|nearly|almost|close\s+to)\s+$", re.I
 )
-_APPOSITION_END = re.compile(r"\s*(?:[,;)–—]|\.(?:\s|$))")
+# (the restatement may name its rate: "…, roughly $13 billion at current rates, for …")
+_APPOSITION_END = re.compile(
+    r"\s*(?:at\s+(?:the\s+)?(?:current|today['’]s|present|prevailing|official|market)\s+(?:exchange\s+)?"
+    r"rates?\s*)?(?:[,;)–—]|\.(?:\s|$))"
+)
 
 
 def _converted(text: str, a: Amount, nxt: Amount) -> bool:
@@ -1771,6 +1775,22 @@ def _federal_state(ctx: Context) -> str | None:
     fed = set(data.load("hedges").get("federal_states") or [])
     return next((p.name for p in ctx.places if p.kind == "country" and p.name in fed), None)
 
+@lru_cache(maxsize=1)
+def _title_givers() -> dict[str, str]:
+    return data.load("hedges").get("title_givers") or {}
+
+
+@lru_cache(maxsize=1)
+def _title_giver() -> re.Pattern:
+    """ "the Commissioner announced", "The High Representative has pledged": a title alone as the subject
+    of a verb (data/hedges.yaml `title_givers`), the last before the amount."""
+    titles = sorted(_title_givers(), key=len, reverse=True)
+    alt = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
+    return re.compile(
+        r"\b[Tt]he\s+(" + alt + r")\s+(?:also\s+)?(?:has\s+|had\s+|will\s+)?[a-z]+(?:ed|s)?\b"
+        r"(?!.*\b[Tt]he\s+(?:" + alt + r")\b)"  # the last one before the amount
+    )
+
 def _meant_currency(ctx: Context, a: Amount) -> str:
     """The currency a misprinted token stands for ("A further EU grant of ERU 8 million" in a text that
     counts in EUR): of the known codes a swap or a substitution away, the one the text states money in
@@ -2265,6 +2285,9 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
             return p.country  # "The European side announced …"
     if "Commission" in left and re.search(r"\b(?:the\s+)?Commission\b", left):
         return "European Commission"
+    titled = _title_giver().search(left) if any(t in left for t in _title_givers()) else None
+    if titled:
+        return _title_givers()[re.sub(r"\s+", " ", titled.group(1))]  # "the Commissioner announced …"
     for p in ctx.places:
         # "a Japanese ODA loan of 25 billion yen", "a Korean grant of $7 million": the demonym of the loan
         if (
@@ -2785,7 +2808,7 @@ def _passive_agents(ctx: Context, a: Amount, s, right: str) -> str | None:
         )
         if lender is not None and _AGENT_LIST.fullmatch(ctx.text, signed.end(), lender.span[0]):
             return lender.name[4:] if lender.name.startswith(("the ", "The ")) else lender.name
-    if org is not None and (not cs or org.span[0] < cs[0].span[0]):
+    if org is not None and (not cs or org.span[0] <= cs[0].span[0]):  # ("the Japan Fund for …": the fund)
         # "… has been earmarked by the European Investment Bank", "…, financed by the EIB, …"
         if _PASSIVE_BY.search(ctx.text[a.span[1] : org.span[0]]):
             return org.name[4:] if org.name.startswith(("the ", "The ")) else org.name
