@@ -479,3 +479,158 @@ def test_likely_and_poised_are_hedges(text):
 )
 def test_a_fund_named_after_a_state_gives_as_itself(text, giver):
     assert _pledges(text)[5e6].by == giver
+
+
+@pytest.mark.parametrize(
+    "text, amount, giver",
+    [
+        ("Thanks to EUR 30 million in EU funding, 200 schools will be renovated.", 30e6, "European Union"),
+        ("The country will get $100 million in Japanese loans for the metro.", 100e6, "Japan"),
+        ("With EU support of EUR 5 million, the centre will train border guards.", 5e6, "European Union"),
+        ("Japanese grants of $30 million will equip the hospitals.", 30e6, "Japan"),
+        ("The works rely on World Bank financing of $80 million.", 80e6, "World Bank"),
+    ],
+)
+def test_a_partys_money_named_around_the_amount_is_its_pledge(text, amount, giver):
+    assert _pledges(text, "2026-06-10")[amount].by == giver
+
+
+def test_money_already_received_in_a_partys_assistance_stays_a_figure():
+    text = "Tajikistan has received more than $2.5 billion in ADB assistance since 1998."
+    ex = extract(text, published="2026-06-10")
+    assert ex.pledges == [] and ex.figures
+
+
+@pytest.mark.parametrize(
+    "text, givers",
+    [
+        (
+            "Of the total, EUR 12 million will come from the EU budget and EUR 3 million from Germany.",
+            {12e6: "European Union", 3e6: "Germany"},
+        ),
+        (
+            "Of the $420 million, $300 million will come from the World Bank and $100 million from the AIIB.",
+            {300e6: "World Bank", 100e6: "Asian Infrastructure Investment Bank"},
+        ),
+        (
+            "Another EUR 7 million is to come from the European Investment Bank.",
+            {7e6: "European Investment Bank"},
+        ),
+    ],
+)
+def test_money_that_will_come_from_a_party_is_its_pledge(text, givers):
+    got = _pledges(text, "2026-06-10")
+    assert {v: got[v].by for v in givers} == givers
+
+
+@pytest.mark.parametrize(
+    "text, amount, giver",
+    [
+        (
+            "The European Bank for Reconstruction and Development met the mayor of Osh. It will lend EUR 15 "
+            "million to the city's water utility.",
+            15e6,
+            "European Bank for Reconstruction and Development",
+        ),
+        (
+            "Japan remains the largest bilateral donor to Kyrgyzstan. It has pledged $40 million for the "
+            "ring road.",
+            40e6,
+            "Japan",
+        ),
+        (
+            "The EU welcomed the reforms. It stands ready to provide EUR 20 million in budget support.",
+            20e6,
+            "European Union",
+        ),
+    ],
+)
+def test_it_opening_a_sentence_gives_as_the_subject_before(text, amount, giver):
+    assert _pledges(text, "2026-06-10")[amount].by == giver
+
+
+def test_it_of_a_thing_that_costs_is_no_giver():
+    ex = extract("The new hospital opened in May. It cost USD 15 million.", published="2026-06-10")
+    assert ex.pledges == []
+
+
+@pytest.mark.parametrize(
+    "text, amount",
+    [
+        (
+            "BISHKEK, 9 June 2026 - The EU and Kyrgyzstan on Monday signed a EUR 20 million grant for "
+            "schools. A "
+            "further EUR 5 million for clinics was announced at the ceremony.",
+            5e6,
+        ),
+        (
+            "BISHKEK, 9 June 2026 - The EU and Kyrgyzstan on Monday signed a EUR 20 million grant for "
+            "schools. At "
+            "the same ceremony the EU committed EUR 5 million for clinics.",
+            5e6,
+        ),
+        (
+            "BISHKEK, 9 June 2026 - The EU and Kyrgyzstan on Monday signed a EUR 20 million grant for "
+            "schools. On "
+            "the sidelines of the signing, Germany pledged EUR 5 million for clinics.",
+            5e6,
+        ),
+    ],
+)
+def test_a_pledge_made_at_the_reported_occasion_takes_its_date(text, amount):
+    assert _pledges(text, "2026-06-09")[amount].date == "2026-06-08"
+
+
+@pytest.mark.parametrize(
+    "text, amount, giver",
+    [
+        (
+            "The EBRD today signed a EUR 50 million loan with the city. At the signing, the bank said it "
+            "could "
+            "provide another EUR 10 million for buses.",
+            10e6,
+            "European Bank for Reconstruction and Development",
+        ),
+        (
+            "The Saudi Fund for Development opened an office in Dushanbe. Speaking there, its director said "
+            "the "
+            "fund will add $15 million for schools.",
+            15e6,
+            "Saudi Fund for Development",
+        ),
+        (
+            "The Asian Development Bank met the minister. Afterwards, the bank announced $20 million for "
+            "clinics.",
+            20e6,
+            "Asian Development Bank",
+        ),
+    ],
+)
+def test_the_bank_inside_a_sentence_gives_as_the_bank_named_before(text, amount, giver):
+    assert _pledges(text, "2026-06-10")[amount].by == giver
+
+
+def test_an_unnamed_fund_is_no_giver():
+    ex = extract("Speaking after the talks, the fund's director said the fund will add $15 million.",
+                 published="2026-06-10")
+    assert ex.pledges == []
+
+
+@pytest.mark.parametrize(
+    "text, amount, giver",
+    [
+        ("The EU will channel EUR 45 million through UNICEF for child health.", 45e6, "European Union"),
+        ("Germany channels EUR 10 million through UNDP into vocational training.", 10e6, "Germany"),
+        ("Japan will channel $8 million through UNDP to border posts.", 8e6, "Japan"),
+    ],
+)
+def test_money_a_party_channels_through_an_agency_is_its_pledge(text, amount, giver):
+    assert _pledges(text, "2026-06-10")[amount].by == giver
+
+
+def test_the_portfolio_of_a_bank_named_before_is_no_pledge():
+    text = (
+        "The Saudi Fund for Development delegation met the minister. The sides reviewed the Fund's "
+        "portfolio in Tajikistan, which comprises 11 projects with a total value of about USD 280 million."
+    )
+    assert extract(text, published="2026-06-10").pledges == []

@@ -235,7 +235,8 @@ def _lex() -> dict:
                     "amounted", "amounts", "makes", "made"],
         ),
         "giver_after": re.compile(giver + rf"{{0,6}}(?:{heads}))\b"),
-        "giver_before": re.compile(giver + rf"{{1,6}}(?:{heads}))\b"),
+        # ("…, the bank said it could provide …": a lower-case "the" opens it too)
+        "giver_before": re.compile(giver.replace("|and|", "|the|and|", 1) + rf"{{1,6}}(?:{heads}))\b"),
         "programs": rx(progs),
         "pledge_noun": rx(h["pledge_nouns"]),
         "program_names": progs,
@@ -1609,7 +1610,22 @@ def _as_pledge(
         or bool(" from " in right_full[:24] and _FROM_WILL_GO.match(right_full) and _from_giver(ctx, a, s))
         # "a new EUR 15 million EU project on border management": the party's own project
         or bool(_project_of(ctx, a))
+        # "EUR 12 million will come from the EU budget": money a party is to put in
+        or bool(
+            " come from " in right_full[:30] and _WILL_COME_FROM.match(right_full) and _from_giver(ctx, a, s)
+        )
+        # "With EU support of EUR 5 million": a party's support (funding, grant) of the amount
+        or bool(" of" in left[-30:] and _party_money_of(ctx, a, left))
     )
+    if (
+        not is_pledge
+        and last is not None
+        and si == last.sentence
+        and left.endswith("and ")
+        and _DIRECT_FROM.match(ctx.text, a1)
+        and _from_giver(ctx, a, s) is not None
+    ):
+        is_pledge = True  # "…, EUR 12 million will come from the EU budget and EUR 3 million from Germany"
     total_of = _total_of_pledge(ctx, left, a0)
     is_pledge = is_pledge or total_of
     continued = False
@@ -1737,6 +1753,12 @@ def _as_pledge(
         date = _pledge_date(ctx, a, s, window)
         if date is None and part_of is not None:
             date = part_of.date  # a part of the package is promised when the package is
+        if date is None and "the " in window and _AT_OCCASION.search(window):
+            # "A further EU grant … was announced at the ceremony": the day of the occasion the lead
+            # reports, as its first dated pledge gives it
+            date = ctx.memo.get("lead_pledge_date")
+        if date and "lead_pledge_date" not in ctx.memo and a0 < ctx.lead_end:
+            ctx.memo["lead_pledge_date"] = date
     usd_stated = None
     if stated is not None and (stated.unit == "USD" or not stated.known_currency):
         usd_stated = stated.value
@@ -1933,6 +1955,62 @@ def _no_money_between(ctx: Context, span, hi: int) -> bool:
         span[1] <= x.span[0] < hi and x.unit not in ("percent", "count") for x in ctx.amounts
     )
 
+_WILL_COME_FROM = re.compile(r"\s+(?:will|would|is\s+to|are\s+to|shall)\s+(?:also\s+)?come\s+from\s")
+_DIRECT_FROM = re.compile(r"\s+from\s+(?:the\s+)?(?=[A-Z])")
+# "EU support of", "Japanese funding of", "German grants of": a party's money noun, then "of" and the amount
+_MONEY_OF = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+)?(?:support|funding|financing|assistance|aid|grants?|loans?|contribution)\s+of\s+"
+    r"(?:up\s+to\s+|about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
+)
+
+
+def _party_money_of(ctx: Context, a: Amount, left: str) -> str | None:
+    """ "With EU support of EUR 5 million", "Japanese grants of $30 million": the party named right before
+    the money noun gives the amount."""
+    lo = a.span[0] - len(left[-60:])
+    for p in reversed(ctx.places):
+        if p.span[0] < lo:
+            break
+        if p.span[1] <= a.span[0] and p.kind in ("country", "demonym") and _MONEY_OF.fullmatch(
+            ctx.text, p.span[1], a.span[0]
+        ):
+            return p.country or p.name if p.kind == "demonym" else _state_name(p)
+    for o in ctx.orgs:
+        if lo <= o.span[0] and o.span[1] <= a.span[0] and _MONEY_OF.fullmatch(ctx.text, o.span[1], a.span[0]):
+            return o.name[4:] if o.name.startswith(("the ", "The ")) else o.name
+    return None
+
+def _it_giver(ctx: Context, s) -> str | None:
+    """ "The European Bank for Reconstruction and Development met the mayor of Osh. It will lend …": a
+    sentence opened by "It" gives as the institution or state that opens the sentence before (its
+    subject), in the same paragraph."""
+    si = ctx.sentence_index(s.start)
+    if not si:
+        return None
+    prev = ctx.sentences[si - 1]
+    if prev.paragraph != s.paragraph:
+        return None
+    head = prev.start + min(len(prev.text), 12)  # the subject opens the sentence ("The", "On Monday the")
+    org = next(
+        (o for o in ctx.orgs if prev.start <= o.span[0] <= head and not ctx.is_body_name(o.name)), None
+    )
+    if org is not None:
+        return org.name[4:] if org.name.startswith(("the ", "The ")) else org.name
+    place = next((p for p in ctx.places if prev.start <= p.span[0] <= head and p.kind == "country"), None)
+    return _state_name(place) if place is not None else None
+
+# the occasion the text reports, referred back to: "at the ceremony", "on the sidelines of the signing"
+_AT_OCCASION = re.compile(
+    r"\b(?:[Aa]t|[Dd]uring|[Oo]n\s+the\s+sidelines\s+of|[Oo]n\s+the\s+occasion\s+of)\s+the\s+(?:same\s+)?"
+    r"(?:ceremony|signing(?:\s+ceremony)?|event|occasion|meeting|talks|forum)\b"
+)
+
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:also\s+)?(?:will|would|could|can|may|might|is|was|has|had|plans|intends|expects|stands|said|says|"
+    r"announced|added|agreed|approved|signed|pledged|committed|offered|promised|decided|provides|lends|"
+    r"allocates|confirmed|noted|stated)\b"
+)
+
 def _program_owner(ctx: Context, a: Amount, s) -> str | None:
     """The party that runs a programme named in the amount's sentence (Global Gateway, Team Europe →
     European Union), for money no one else is named to give."""
@@ -2005,6 +2083,8 @@ def _project_of(ctx: Context, a: Amount) -> str | None:
     at = a.span[1]
     while ctx.text[at : at + 1] in ("*", "_") and at < a.span[1] + 2:
         at += 1  # Markdown emphasis closing on the amount
+    if ctx.text.startswith(" in ", at) and ctx.text[at + 4 : at + 5].isupper():
+        at += 3  # "EUR 30 million in EU funding", "$100 million in Japanese loans"
     pos = at + 1
     if not ctx.text.startswith(" ", at) or not ctx.text[pos : pos + 1].isupper():
         return None
@@ -2031,7 +2111,8 @@ _PARTY_PROJECT_AFTER = re.compile(
     r"\s+(?:[a-z][\w-]*\s+)?(?:project|programme|program|initiative|facility)\b"
 )
 _PARTY_MONEY_AFTER = re.compile(
-    r"\s+(?:[a-z][\w-]*\s+)?(?:grants?|loans?|credit\s+lines?|credits?|contribution)\b"
+    r"\s+(?:[a-z][\w-]*\s+)?(?:grants?|loans?|credit\s+lines?|credits?|contribution|funding|financing|"
+    r"assistance|aid)\b"
 )
 _FROM_WILL_GO = re.compile(
     r"\s+(?:in\s+[\w-]+\s+)?from\s+(?:the\s+)?[A-Z][^,;.]{0,60}?\s+(?:will|is\s+to|are\s+to|shall|would)\s+"
@@ -2099,6 +2180,8 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         # a semicolon has its own subject
         s = dataclasses.replace(s, start=semi + 1, text=ctx.text[semi + 1 : s.end])
     agent = _local_giver(ctx, a, s) or _cosigned_donor(ctx, a, s)
+    if not agent and " of" in left[-30:]:
+        agent = _party_money_of(ctx, a, left)  # "With EU support of EUR 5 million"
     agent = agent or _agent_after(ctx, a, s) or _thanked(ctx, a, s) or _bank_cosigned_loan(ctx, a, s)
     if agent:
         return agent
@@ -2208,7 +2291,13 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     if gm and _clean_giver(gm[-1].group(1)).lower() not in ("government", "cabinet", "member states"):
         g = _clean_giver(gm[-1].group(1))
         # "The bank is also ready to provide …": the bank (fund, agency) named last before it
-        return (_named_before(ctx, g, a.span[0] - len(left) + gm[-1].start(1)) if " " not in g else None) or g
+        named = _named_before(ctx, g, a.span[0] - len(left) + gm[-1].start(1)) if " " not in g else None
+        if not gm[-1].group(1).startswith("the "):
+            return named or g
+        if named and _SUBJECT_VERB.match(left, gm[-1].end()):
+            # (a lower-case "the bank" inside the sentence gives only as the subject of a verb, "…, the
+            # bank said it could provide …", and as a bank the text has named; not "the Fund's portfolio")
+            return named
     # ("The government will co-finance the project with …": a hyphenated verb is one word; a longer
     # reach only when the home government is known, else "his government would extend a loan of …"
     # is read below, by the state the sentence names)
@@ -2283,6 +2372,8 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
             return _owned_institution(ctx, p) or _state_name(p)
         if p.kind == "demonym" and _SIDE_NOUN.match(ctx.text, p.span[1]):
             return p.country  # "The European side announced …"
+    if left.lstrip()[:3] in ("It ", "It,") and (it := _it_giver(ctx, s)):
+        return it  # "The EBRD met the mayor. It will lend EUR 15 million …": the subject before
     if "Commission" in left and re.search(r"\b(?:the\s+)?Commission\b", left):
         return "European Commission"
     titled = _title_giver().search(left) if any(t in left for t in _title_givers()) else None
