@@ -634,3 +634,31 @@ def test_the_portfolio_of_a_bank_named_before_is_no_pledge():
         "portfolio in Tajikistan, which comprises 11 projects with a total value of about USD 280 million."
     )
     assert extract(text, published="2026-06-10").pledges == []
+
+
+@pytest.mark.parametrize(
+    "text, amount, giver",
+    [
+        (
+            "Total financing for the Uzbek project is $420 million: the World Bank provides $300 million, "
+            "the AIIB "
+            "$100 million and the government $20 million.",
+            20e6,
+            "Government of Uzbekistan",
+        ),
+        (
+            "In Kyrgyzstan, the ADB provides $200 million for the road, the EBRD $50 million and the "
+            "government "
+            "$10 million.",
+            10e6,
+            "Government of Kyrgyzstan",
+        ),
+        (
+            "The EU will give EUR 30 million to the Tajik programme and the Government EUR 5 million.",
+            5e6,
+            "Government of Tajikistan",
+        ),
+    ],
+)
+def test_the_government_in_a_list_of_givers_is_the_home_states(text, amount, giver):
+    assert _pledges(text, "2026-06-10")[amount].by == giver

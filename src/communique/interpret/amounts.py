@@ -1615,7 +1615,7 @@ def _as_pledge(
             " come from " in right_full[:30] and _WILL_COME_FROM.match(right_full) and _from_giver(ctx, a, s)
         )
         # "With EU support of EUR 5 million": a party's support (funding, grant) of the amount
-        or bool(" of" in left[-30:] and _party_money_of(ctx, a, left))
+        or bool(_OF_RIGHT_BEFORE.search(left[-24:]) and _party_money_of(ctx, a, left))
     )
     if (
         not is_pledge
@@ -1890,6 +1890,11 @@ def _gapped_giver(ctx: Context, last: _Pending, a0: int) -> str | None:
         return None
     lead = _GAP_LEAD.match(ctx.text, last.pledge.span[1], a0)
     got = _party_at(ctx, lead.end()) if lead else None
+    if got is None and lead and ctx.text.startswith(("government ", "Government "), lead.end()):
+        # "… the AIIB $100 million and the government $20 million": the home government
+        unit = next((x.unit for x in ctx.amounts if x.span[0] == a0), None)
+        home = _home_government(ctx, unit)
+        got = (home, lead.end() + len("government")) if home and "Union" not in home else None
     if got is None:
         return None
     tail = _GAP_TAIL.match(ctx.text, got[1], a0)
@@ -1955,6 +1960,9 @@ def _no_money_between(ctx: Context, span, hi: int) -> bool:
         span[1] <= x.span[0] < hi and x.unit not in ("percent", "count") for x in ctx.amounts
     )
 
+_OF_RIGHT_BEFORE = re.compile(
+    r"\sof\s+(?:up\s+to\s+|about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
+)
 _WILL_COME_FROM = re.compile(r"\s+(?:will|would|is\s+to|are\s+to|shall)\s+(?:also\s+)?come\s+from\s")
 _DIRECT_FROM = re.compile(r"\s+from\s+(?:the\s+)?(?=[A-Z])")
 # "EU support of", "Japanese funding of", "German grants of": a party's money noun, then "of" and the amount
@@ -2180,7 +2188,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         # a semicolon has its own subject
         s = dataclasses.replace(s, start=semi + 1, text=ctx.text[semi + 1 : s.end])
     agent = _local_giver(ctx, a, s) or _cosigned_donor(ctx, a, s)
-    if not agent and " of" in left[-30:]:
+    if not agent and _OF_RIGHT_BEFORE.search(left[-24:]):
         agent = _party_money_of(ctx, a, left)  # "With EU support of EUR 5 million"
     agent = agent or _agent_after(ctx, a, s) or _thanked(ctx, a, s) or _bank_cosigned_loan(ctx, a, s)
     if agent:
@@ -2668,22 +2676,20 @@ def _cosigner_in_its_currency(ctx: Context, a: Amount, s) -> str | None:
     million", "Kyrgyzstan and Japan signed a grant of 1.2 billion yen": of two parties signing one deal,
     the donor is the one whose own currency the money is in (the recipient's state has its own)."""
     issuers = _issuers()
-    if a.unit not in issuers.values():
+    if a.unit not in issuers.values() or " and " not in ctx.text[s.start : a.span[0]]:
         return None
+    ends = ctx.memo.get("party_name_ends")
+    if ends is None:
+        # the end of every state, union or government name → its start (made once per document)
+        ends = ctx.memo["party_name_ends"] = {
+            x.span[1]: x.span[0] for x in [*ctx.places, *ctx.orgs] if x.kind in ("country", "government")
+        }
     for m in _AND_SIGNED.finditer(ctx.text, s.start, a.span[0]):
-        if not ctx.text.startswith(" and", m.start()):
+        if not ctx.text.startswith(" and", m.start()) or m.start() not in ends:
             continue
         end_first = m.start()
-        first = next(
-            (
-                got
-                for st in sorted({p.span[0] for p in ctx.places} | {o.span[0] for o in ctx.orgs})
-                if s.start <= st < end_first
-                and (got := _party_name(ctx, st)) is not None
-                and got[2] == end_first
-            ),
-            None,
-        )
+        got = _party_name(ctx, ends[end_first]) if ends[end_first] >= s.start else None
+        first = got if got is not None and got[2] == end_first else None
         second = _party_name(ctx, m.end()) if first is not None else None
         if second is None or not _PAIR_SIGNED.match(ctx.text, second[2]):
             continue
@@ -3033,8 +3039,17 @@ def _home_government(ctx: Context, currency: str | None = None) -> str | None:
         country = country_name(name) or country_name(m.group(1))
         if country:
             return f"Government of {country}"
-    first = next((p for p in ctx.places if p.kind == "country"), None)
-    return f"Government of {first.name}" if first else None
+    # (a union of states has no government: "the Government" is a state's)
+    first = next(
+        (
+            p.name if p.kind == "country" else p.country
+            for p in ctx.places
+            if (p.kind == "country" or (p.kind == "demonym" and p.country))
+            and "European Union" not in (p.name, p.country)
+        ),
+        None,
+    )
+    return f"Government of {first}" if first else None
 
 
 # (the first look-ahead holds wherever the second may: a quick test of the one character every
