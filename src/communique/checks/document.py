@@ -468,8 +468,12 @@ def listed_parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
     exhaustive = {c.lower() for c in cues["exhaustive"]}
     slack = float(_cfg()["parts_sum"]["slack"])
     money = [a for a in ctx.amounts if a.known_currency and _is_money(a.unit)]
-    sents = ctx.sentences
+    starts = [a.span[0] for a in money]
     for m in cue_matches:
+        k = bisect_right(starts, m.end() - 1)
+        if k == len(starts) or starts[k] - m.end() > 400 or k == 0:
+            continue  # no money after the cue, or none before it: no list of parts (no segmenting)
+        sents = ctx.sentences
         si = ctx.sentence_index(m.start())
         if si is None or m.end() > sents[si].end:
             continue
@@ -829,17 +833,14 @@ def approximate_inconsistent(ctx: Context) -> Iterator[Flag]:
             # companies": undated counts of a bare noun are counts of different groups
             continue
         a_lo, a_hi = interval(a.value, a.qualifier, a.value_max)
-        a_si = ctx.sentence_index(a.span[0]) if a.span and ctx.text else None
         for b in figs:
             if b is a or b.qualifier != "exact" or b.value_max is not None or b.unit != a.unit \
                     or b.period != a.period or not same_metric(a.metric, b.metric, a.unit):
                 continue
-            if a_si is not None and b.span and ctx.sentence_index(b.span[0]) == a_si:
-                # "trade … rose 15%, and cargo … grew by more than 60% over the same period": one
-                # sentence does not restate its own figure; two values in it are of two things
-                continue
             b_lo, b_hi = interval(b.value, "exact")
-            if b_hi < a_lo or b_lo > a_hi:
+            if (b_hi < a_lo or b_lo > a_hi) and not _same_sentence(ctx, a.span, b.span):
+                # ("trade … rose 15%, and cargo … grew by more than 60% over the same period": one
+                # sentence does not restate its own figure; two values in it are of two things)
                 shown = f"{a.qualifier} {fmt(a.value, a.unit)}" if a.value_max is None else \
                     f"{fmt(a.value, a.unit)}–{fmt(a.value_max, a.unit)}"
                 yield _flag("approximate",
@@ -849,6 +850,12 @@ def approximate_inconsistent(ctx: Context) -> Iterator[Flag]:
                             a.span)
                 break
 
+
+def _same_sentence(ctx: Context, a: Span | None, b: Span | None) -> bool:
+    if not (a and b and ctx.text):
+        return False
+    i = ctx.sentence_index(a[0])
+    return i is not None and i == ctx.sentence_index(b[0])
 
 @lru_cache(maxsize=8)
 def _cue_re(words: tuple[str, ...]) -> re.Pattern:
