@@ -662,3 +662,17 @@ def test_the_portfolio_of_a_bank_named_before_is_no_pledge():
 )
 def test_the_government_in_a_list_of_givers_is_the_home_states(text, amount, giver):
     assert _pledges(text, "2026-06-10")[amount].by == giver
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany hosted the summit. The Central Asian side welcomed the intention of the Federal Government "
+        "to provide up to EUR 300 million for renewable energy.",
+        "At the talks with Germany, the partners noted that the Federal Government will allocate EUR 300 "
+        "million to the region's water sector.",
+        "Kazakhstan and Germany met in Astana, where the Federal Government pledged EUR 300 million.",
+    ],
+)
+def test_the_federal_government_inside_a_sentence_is_the_federal_state(text):
+    assert _pledges(text, "2026-10-02")[300e6].by == "Government of Germany"

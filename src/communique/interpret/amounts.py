@@ -2300,8 +2300,8 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         g = _clean_giver(gm[-1].group(1))
         # "The bank is also ready to provide …": the bank (fund, agency) named last before it
         named = _named_before(ctx, g, a.span[0] - len(left) + gm[-1].start(1)) if " " not in g else None
-        if not gm[-1].group(1).startswith("the "):
-            return named or g
+        if not gm[-1].group(1).startswith("the ") or (g[:1].isupper() and " " in g):
+            return named or g  # ("the Federal Government", "the European Commission": a name)
         if named and _SUBJECT_VERB.match(left, gm[-1].end()):
             # (a lower-case "the bank" inside the sentence gives only as the subject of a verb, "…, the
             # bank said it could provide …", and as a bank the text has named; not "the Fund's portfolio")
