@@ -29,7 +29,7 @@ from communique.annotate.places import first_letters_ahead
 from communique.annotate.types import Amount
 from communique.data import load
 
-__all__ = ["find_amounts", "currency_code", "is_unknown_currency_token"]
+__all__ = ["find_amounts", "currency_code", "is_unknown_currency_token", "lookalike_codes"]
 
 _CUR = load("currencies")
 _CUES = load("numbers_cues")
@@ -155,6 +155,15 @@ def is_unknown_currency_token(token: str) -> bool:
     if len(token) == 3 and token.isupper() and token not in _NOT_CURRENCIES:
         return any(_one_edit(token, t) for t in _LOOKALIKE_TARGETS)
     return False
+
+
+@lru_cache(maxsize=256)
+def lookalike_codes(token: str) -> tuple[str, ...]:
+    """The known codes an unknown three-letter token may be a misprint of ("ERU" → EUR; "UDS" → USD
+    by a swap, UZS by a substitution): the codes one swap or one substitution away."""
+    if len(token) != 3 or not is_unknown_currency_token(token):
+        return ()
+    return tuple(t for t in _LOOKALIKE_TARGETS if _one_edit(token, t))
 
 
 @lru_cache(maxsize=4096)

@@ -31,7 +31,8 @@ class Org:
 _CAP = r"[A-Z][\w'’\-–]*"
 _CONN = r"(?:of|for|and|the|on|in|de|du|für)"
 # "European External Action Service (EEAS)": a capitalised phrase and an upper-case acronym.
-_DEFINED = re.compile(rf"((?:{_CAP}\s+)(?:(?:{_CAP}|{_CONN})\s+)*{_CAP})\s*\(([A-Z][A-Za-z&]{{1,9}})\)")
+# (also with a note after a comma: "Development Bank of Kazakhstan JSC (DBK, part of Baiterek …)")
+_DEFINED = re.compile(rf"((?:{_CAP}\s+)(?:(?:{_CAP}|{_CONN})\s+)*{_CAP})\s*\(([A-Z][A-Za-z&]{{1,9}})[),]")
 _POSS_INST = re.compile(
     r"(?<![\w])([A-Z][\w\-]+)(?:['’]s)?\s+(Foreign|Trade|Economy|Finance|Energy|Defen[cs]e|Interior|Justice|"
     r"Transport|Health|Education)\s+Ministry\b"
@@ -139,7 +140,7 @@ def _tables() -> dict:
         "heads": set(heads),
         "head_re": _Windowed(head_re, _NAME_CHARS, _words(heads), words=heads),
         # a definition ends with its bracketed acronym
-        "defined": _Windowed(_DEFINED, _NAME_CHARS, r"\(([A-Z][A-Za-z&]{1,9})\)", tail=False),
+        "defined": _Windowed(_DEFINED, _NAME_CHARS, r"\(([A-Z][A-Za-z&]{1,9})[),]", tail=False),
         "poss_inst": _Windowed(_POSS_INST, _NAME_CHARS, _words(["Ministry"]), words=["Ministry"]),
         "poss_parl": _Windowed(_POSS_PARL, _NAME_CHARS, _words(_PARL_WORDS), words=_PARL_WORDS),
         "of_country": _Windowed(
@@ -194,10 +195,11 @@ def find_orgs(text: str, offset: int = 0) -> list[Org]:
             continue
         defined[acr] = long
         s = m.start(1) + (len(m.group(1)) - len(long))
+        e = m.end() - (text[m.end() - 1] == ",")  # (the note's comma is no part of the name)
         found.append(
             Org(
-                (s + offset, m.end() + offset),
-                text[s : m.end()],
+                (s + offset, e + offset),
+                text[s:e],
                 info["name"] if info else long,
                 acr,
                 info["kind"] if info else None,

@@ -239,11 +239,23 @@ def same_metric(a: str, b: str, unit: str | None) -> bool:
     ra, rb = metric_role(a, unit), metric_role(b, unit)
     if ra != rb or not _names_compatible(_names(a), _names(b)) or _qualifying(a) != _qualifying(b):
         return False
+    if _flow_of(a) != _flow_of(b):
+        return False  # "exports growth" vs "trade turnover growth", "share of exports" vs "share of turnover"
     if ra in ("exports", "imports"):
         ca, cb = _counterpart(a), _counterpart(b)
         return not ca or not cb or _names_compatible(ca, cb)
     return ra == "total" or bool(_content(a))
 
+
+@lru_cache(maxsize=4096)
+def _flow_of(metric: str) -> str | None:
+    """exports | imports | total | None: the flow a metric is about, whatever it says of it (its
+    growth, its share)."""
+    m = metric.lower()
+    exp, imp = bool(_role_re("exports").search(m)), bool(_role_re("imports").search(m))
+    if exp != imp:
+        return "exports" if exp else "imports"
+    return "total" if (exp or _role_re("total").search(m)) else None
 
 def _complementary(ra: str, ca: frozenset[str], rb: str, cb: frozenset[str]) -> bool:
     """Two flows (role, partner names) that together make up the trade between two sides: exports
@@ -312,12 +324,17 @@ def _flag(key: str, message: str, span: Span | None) -> Flag:
 # --- the checks -----------------------------------------------------------------------------------
 
 def unknown_currency(ctx: Context) -> Iterator[Flag]:
-    """A currency-like token that is no currency ("EU$13.8 billion", "UDS 232 million")."""
+    """A currency-like token that is no currency ("EU$13.8 billion", "UDS 232 million"). A pledge in
+    a misprinted code the text uses elsewhere ("ERU 8 million" among EUR amounts) is read in that
+    code (interpret/amounts.py): the message says so."""
     for a in ctx.amounts:
         if not a.known_currency:
+            meant = next((p.currency for p in ctx.ex.pledges if p.span == a.span and p.currency != a.unit),
+                         None)
+            how = (f"(a misprint of {meant}?); the pledge is read in {meant}, the currency the text uses "
+                   "elsewhere" if meant else "(a misprint?); the amount is kept but not converted")
             yield _flag("unknown_currency",
-                        f"\"{a.currency_token}\" in \"{a.text}\" is not a known currency "
-                        "(a misprint?); the amount is kept but not converted", a.span)
+                        f"\"{a.currency_token}\" in \"{a.text}\" is not a known currency {how}", a.span)
 
 
 def _money_groups(figures: list[Figure]) -> dict[tuple, list[Figure]]:
@@ -451,8 +468,12 @@ def listed_parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
     exhaustive = {c.lower() for c in cues["exhaustive"]}
     slack = float(_cfg()["parts_sum"]["slack"])
     money = [a for a in ctx.amounts if a.known_currency and _is_money(a.unit)]
-    sents = ctx.sentences
+    starts = [a.span[0] for a in money]
     for m in cue_matches:
+        k = bisect_right(starts, m.end() - 1)
+        if k == len(starts) or starts[k] - m.end() > 400 or k == 0:
+            continue  # no money after the cue, or none before it: no list of parts (no segmenting)
+        sents = ctx.sentences
         si = ctx.sentence_index(m.start())
         if si is None or m.end() > sents[si].end:
             continue
@@ -464,6 +485,8 @@ def listed_parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
         if not before and si > 0 and sents[si - 1].paragraph == s.paragraph:
             before = [a for a in money if sents[si - 1].start <= a.span[0] < sents[si - 1].end]
         if not before:
+            before = _package_told_before(ctx, money, si, m.start())
+        if not before:
             continue
         after = [a for a in money if cue_pos <= a.span[0] < stop]
         # The total: the last amount before the cue in a currency the parts use.
@@ -473,6 +496,8 @@ def listed_parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
         parts = [a for a in after if a.unit == total.unit]
         if len(parts) < (2 if full else 1):
             continue
+        if not full and len(parts) == _items_counted(ctx, total):
+            full = True  # "three financing agreements worth EUR 75 million … includes" three amounts
         t_lo, t_hi = interval(total.value, total.qualifier, total.value_max)
         ivs = [interval(p.value, p.qualifier, p.value_max) for p in parts]
         s_lo, s_hi = sum(i[0] for i in ivs), sum(i[1] for i in ivs)
@@ -489,6 +514,85 @@ def listed_parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
                     f"({' + '.join(fmt(p.value, p.unit) for p in parts)} = {fmt(total_sum, total.unit)}) "
                     f"{problem} the stated total of {fmt(total.value, total.unit)}", total.span)
 
+
+# "the package includes", "The financing comprises": the cue's subject refers back to money told before
+_BACK_SUBJECT = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Ii]ts)\s+(?:[\w-]+\s+)?(?:package|financing|funding|envelope|programme|program|"
+    r"support|allocation|agreements|documents|amount|sum|assistance)\s+$"
+)
+# "three financing agreements worth a total of": a count of the things the total is made of
+_COUNTED_TOTAL = re.compile(
+    r"\s+(?:[\w-]+\s+){1,6}?(?:worth|totall?ing|amounting\s+to|valued\s+at|with\s+a\s+(?:total\s+)?value\s+of|"
+    r"for)\s+(?:a\s+total\s+of\s+|a\s+combined\s+|a\s+total\s+)?(?:about\s+|some\s+|around\s+)?$"
+)
+# the list a counted total opens: "… worth a combined $245 million: $120 million for …"
+_LIST_OPENS = re.compile(r"\s*(?:[:—–]|,\s+namely)\s*")
+
+
+def _package_told_before(ctx: Context, money: list[Amount], si: int, cue_at: int) -> list[Amount]:
+    """ "… signed three financing agreements worth a total of EUR 75 million. The documents were
+    signed by … ¶ According to the ministry, the package includes …": a subject that refers back
+    ("the package") takes the last pledged amount of the three sentences before, when no other money
+    stands between."""
+    s = ctx.sentences[si]
+    if not _BACK_SUBJECT.search(ctx.text, max(s.start, cue_at - 40), cue_at):
+        return []
+    lo = ctx.sentences[max(0, si - 3)].start
+    told = [a for a in money if lo <= a.span[0] < s.start]
+    if not told or not any(p.span == told[-1].span for p in ctx.ex.pledges):
+        return []
+    return told[-1:]
+
+
+def _items_counted(ctx: Context, total: Amount) -> int | None:
+    """N of "N financing agreements worth (a total of) <total>": how many things the total is made
+    of, when the text says so right before it."""
+    for c in ctx.amounts:
+        if (
+            c.unit == "count"
+            and c.span[1] <= total.span[0]
+            and total.span[0] - c.span[1] <= 60
+            and c.value.is_integer()
+            and _COUNTED_TOTAL.fullmatch(ctx.text, c.span[1], total.span[0])
+        ):
+            return int(c.value)
+    return None
+
+def counted_parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
+    """ "The fund signed three loan agreements worth a combined $245 million: $120 million for …, $75
+    million for … and $60 million for …": a total of N things, a colon, and N amounts in its
+    currency after it — the whole list, which must add up to the total."""
+    if ":" not in ctx.text and "—" not in ctx.text and "namely" not in ctx.text:
+        return
+    slack = float(_cfg()["parts_sum"]["slack"])
+    money = [a for a in ctx.amounts if a.known_currency and _is_money(a.unit)]
+    for k, total in enumerate(money):
+        opens = _LIST_OPENS.match(ctx.text, total.span[1])
+        if not opens:
+            continue
+        n = _items_counted(ctx, total)
+        si = ctx.sentence_index(total.span[0])
+        if not n or n < 2 or si is None:
+            continue
+        end = ctx.sentences[si].end
+        parts = [a for a in money[k + 1 :] if a.span[0] < end and a.unit == total.unit]
+        if len(parts) != n or parts[0].span[0] != opens.end():
+            continue
+        t_lo, t_hi = interval(total.value, total.qualifier, total.value_max)
+        ivs = [interval(p.value, p.qualifier, p.value_max) for p in parts]
+        s_lo, s_hi = sum(i[0] for i in ivs), sum(i[1] for i in ivs)
+        tol = slack * total.value
+        if s_lo - t_hi > tol:
+            problem = "add up to more than"
+        elif t_lo - s_hi > tol:
+            problem = "add up to less than"
+        else:
+            continue
+        yield _flag("parts_sum",
+                    f"the {n} parts listed after the total "
+                    f"({' + '.join(fmt(p.value, p.unit) for p in parts)} = "
+                    f"{fmt(sum(p.value for p in parts), total.unit)}) {problem} the stated total of "
+                    f"{fmt(total.value, total.unit)}", total.span)
 
 def _clause_end(text: str, pos: int, end: int) -> int:
     semi = text.find(";", pos, end)
@@ -655,9 +759,25 @@ def _off(amount: float, currency: str, stated: float, stated_cur: str, on: str):
     return tgt.amount_eur / src.amount_eur - 1, src
 
 
+def _approx_slack(qualifiers: Iterable[str | None]) -> float:
+    """How far (relative) an approximate amount may lie from what it restates: "about KZT 650
+    billion" admits the range `approximate` gives "about" (±10%); an exact one nothing."""
+    table = _cfg()["approximate"]["qualifiers"]
+    out = 0.0
+    for q in qualifiers:
+        if not q or q in ("exact", "between"):
+            continue
+        spec = table.get(q) or {}
+        sides = [v for v in (spec.get("below"), spec.get("above")) if v is not None]
+        out = max(out, max(sides) if sides else 0.10)
+    return out
+
+
 def _conversion_flag(ctx: Context, amount: float, cur: str, stated: float, stated_cur: str,
-                     dates: list[str], span: Span | None) -> Flag | None:
-    tol = float(_cfg()["conversion"]["tolerance"])
+                     dates: list[str], span: Span | None,
+                     qualifiers: Iterable[str | None] = ()) -> Flag | None:
+    # (a conversion told of an approximate amount, or told approximately, is as rough as its qualifier)
+    tol = float(_cfg()["conversion"]["tolerance"]) + _approx_slack(qualifiers)
     results = [r for d in dates if (r := _off(amount, cur, stated, stated_cur, d)) is not None]
     if not results or any(abs(off) <= tol + 1e-9 for off, _ in results):
         return None
@@ -684,7 +804,7 @@ def conversion_off(ctx: Context) -> Iterator[Flag]:
         pledge = next((p for p in ctx.ex.pledges if _in_span(a.span, p.span)), None)
         done.append((a.span[0], b.span[1]))
         flag = _conversion_flag(ctx, a.value, a.unit, b.value, b.unit, _conversion_dates(ctx, pledge, a.span),
-                                (a.span[0], b.span[1]))
+                                (a.span[0], b.span[1]), (a.qualifier, b.qualifier))
         if flag:
             yield flag
     for p in ctx.ex.pledges:
@@ -694,8 +814,9 @@ def conversion_off(ctx: Context) -> Iterator[Flag]:
             continue  # already checked from the text
         if p.span and any(not a.known_currency and _in_span(a.span, p.span) for a in ctx.amounts):
             continue  # the stated amount's currency is unknown (EU$): flagged as such, not converted
+        quals = [a.qualifier for a in ctx.amounts if p.span and _in_span(a.span, p.span)]
         flag = _conversion_flag(ctx, p.amount, p.currency.upper(), p.amount_usd_stated, "USD",
-                                _conversion_dates(ctx, p), p.span)
+                                _conversion_dates(ctx, p), p.span, quals)
         if flag:
             yield flag
 
@@ -717,7 +838,9 @@ def approximate_inconsistent(ctx: Context) -> Iterator[Flag]:
                     or b.period != a.period or not same_metric(a.metric, b.metric, a.unit):
                 continue
             b_lo, b_hi = interval(b.value, "exact")
-            if b_hi < a_lo or b_lo > a_hi:
+            if (b_hi < a_lo or b_lo > a_hi) and not _same_sentence(ctx, a.span, b.span):
+                # ("trade … rose 15%, and cargo … grew by more than 60% over the same period": one
+                # sentence does not restate its own figure; two values in it are of two things)
                 shown = f"{a.qualifier} {fmt(a.value, a.unit)}" if a.value_max is None else \
                     f"{fmt(a.value, a.unit)}–{fmt(a.value_max, a.unit)}"
                 yield _flag("approximate",
@@ -727,6 +850,12 @@ def approximate_inconsistent(ctx: Context) -> Iterator[Flag]:
                             a.span)
                 break
 
+
+def _same_sentence(ctx: Context, a: Span | None, b: Span | None) -> bool:
+    if not (a and b and ctx.text):
+        return False
+    i = ctx.sentence_index(a[0])
+    return i is not None and i == ctx.sentence_index(b[0])
 
 @lru_cache(maxsize=8)
 def _cue_re(words: tuple[str, ...]) -> re.Pattern:
@@ -797,6 +926,7 @@ CHECKS: list[Callable[[Context], Iterable[Flag]]] = [
     unknown_currency,
     parts_do_not_sum,
     listed_parts_do_not_sum,
+    counted_parts_do_not_sum,
     growth_inconsistent,
     conversion_off,
     approximate_inconsistent,

@@ -28,6 +28,7 @@ from functools import lru_cache
 from .. import data
 from ..annotate.alternation import trie_alternation
 from ..annotate.dates import _future as future_clause
+from ..annotate.money import lookalike_codes
 from ..annotate.orgs import org_info
 from ..annotate.places import country_name, demonym_country, first_letters_ahead
 from ..annotate.types import Amount
@@ -91,7 +92,11 @@ _RATE_EQUALS = re.compile(r"\s*(?:=|equals|is\s+worth)\s*")
 _CONVERSION_APPROX = re.compile(
     r"^\s*[,–—]\s*(?:about|around|approx\.?|approximately|some|roughly|nearly|almost|close\s+to)\s+$", re.I
 )
-_APPOSITION_END = re.compile(r"\s*(?:[,;)–—]|\.(?:\s|$))")
+# (the restatement may name its rate: "…, roughly $13 billion at current rates, for …")
+_APPOSITION_END = re.compile(
+    r"\s*(?:at\s+(?:the\s+)?(?:current|today['’]s|present|prevailing|official|market)\s+(?:exchange\s+)?"
+    r"rates?\s*)?(?:[,;)–—]|\.(?:\s|$))"
+)
 
 
 def _converted(text: str, a: Amount, nxt: Amount) -> bool:
@@ -232,7 +237,8 @@ def _lex() -> dict:
                     "amounted", "amounts", "makes", "made"],
         ),
         "giver_after": re.compile(giver + rf"{{0,6}}(?:{heads}))\b"),
-        "giver_before": re.compile(giver + rf"{{1,6}}(?:{heads}))\b"),
+        # ("…, the bank said it could provide …": a lower-case "the" opens it too)
+        "giver_before": re.compile(giver.replace("|and|", "|the|and|", 1) + rf"{{1,6}}(?:{heads}))\b"),
         "programs": rx(progs),
         "pledge_noun": rx(h["pledge_nouns"]),
         "program_names": progs,
@@ -292,6 +298,7 @@ _REL_OPEN = re.compile(r",\s+(?:which|who)\s")
 _REL_ASIDE = re.compile(r",\s+(?:which|who)\s[^,]*,")
 _NEXT_CONJ = re.compile(r",?\s+(?:and|but|while|whereas)\s")
 _CONTRAST = re.compile(r"\b(?:while|whereas|but)\s")
+_AND_NEW_SUBJECT = re.compile(r",\s+and\s+((?:the\s+)?[A-Z])")
 _AND_BUT_WHILE = re.compile(r"\b(?:and|but|while)\s")
 
 
@@ -769,6 +776,8 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
     if pledges and ctx.cue[":"]:
         pledges = _package_programs(ctx, pledges)
         figures, pledges = _box_repeats(ctx, figures, pledges)
+    if len(pledges) > 1:
+        pledges = _summary_repeats(ctx, pledges)
     # (the sections only drop figures: none, nothing to look for)
     boiler = _boilerplate(ctx.text, ctx.at.low if ctx.at is not None else "") if figures else []
     if boiler:
@@ -909,6 +918,26 @@ def _box_repeats(ctx: Context, figures: list[Figure], pledges: list[Pledge]) -> 
     ]
     return figures, pledges
 
+
+def _summary_repeats(ctx: Context, pledges: list[Pledge]) -> list[Pledge]:
+    """A release's summary bullets ("- EIB signs EUR 180 million loan to finance …", "- EIB ready to
+    provide a further EUR 60 million …") tell the pledges its prose tells again: a bulleted pledge of
+    the giver, amount and currency of one told in a paragraph is that pledge, told once (the prose
+    one, with its date and purpose)."""
+
+    def bulleted(p: Pledge) -> bool:
+        line = ctx.text.rfind("\n", 0, p.span[0]) + 1
+        return _ITEM.match(ctx.text, line) is not None
+
+    marks = [bool(p.span) and bulleted(p) for p in pledges]
+    if not any(marks):
+        return pledges
+    prose = {(p.by, round(p.amount, 2), p.currency) for p, m in zip(pledges, marks, strict=True) if not m}
+    return [
+        p
+        for p, m in zip(pledges, marks, strict=True)
+        if not (m and (p.by, round(p.amount, 2), p.currency) in prose)
+    ]
 
 @lru_cache(maxsize=1)
 def _figure_lex() -> dict:
@@ -1707,11 +1736,13 @@ def _given_lex() -> dict:
 
     out = {
         "span_to_now": AnyOf(h["span_to_now"]),
-        # "… has so far committed (more than) …"; reported, "said that since 2021 the EU had provided
-        # Tajikistan with more than …" (the caller wants a span up to now: "since", "over the past")
+        # "… has so far committed (more than) …"; reported, "… said that since 2021 the EU had
+        # provided Tajikistan with more than …" (the recipient and "with" between; the caller wants a
+        # span up to now: "since", "over the past")
         "so_far": re.compile(
             r"\b(?:has|have|had)\s+(?:so\s+far\s+|already\s+|now\s+)?(?:" + verbs("given_so_far") + r")\s+"
-            r"(?:[\w-]+\s+){0,2}?(?:(?:more\s+than|over|about|some|around|nearly|almost)\s+)?$"
+            r"(?:[\w-]+\s+){0,2}?(?:[\w-]+\s+with\s+(?:[\w-]+\s+){0,2}?)?"
+            r"(?:(?:more\s+than|over|about|some|around|nearly|almost)\s+)?$"
         ),
         # "JICA committed (the equivalent of) …", not "has committed", "to commit", "be committed"
         "over_span": re.compile(
@@ -1859,7 +1890,22 @@ def _as_pledge(
         or bool(" from " in right_full[:24] and _FROM_WILL_GO.match(right_full) and _from_giver(ctx, a, s))
         # "a new EUR 15 million EU project on border management": the party's own project
         or bool(_project_of(ctx, a))
+        # "EUR 12 million will come from the EU budget": money a party is to put in
+        or bool(
+            " come from " in right_full[:30] and _WILL_COME_FROM.match(right_full) and _from_giver(ctx, a, s)
+        )
+        # "With EU support of EUR 5 million": a party's support (funding, grant) of the amount
+        or bool(_OF_RIGHT_BEFORE.search(left[-24:]) and _party_money_of(ctx, a, left))
     )
+    if (
+        not is_pledge
+        and last is not None
+        and si == last.sentence
+        and left.endswith("and ")
+        and _DIRECT_FROM.match(ctx.text, a1)
+        and _from_giver(ctx, a, s) is not None
+    ):
+        is_pledge = True  # "…, EUR 12 million will come from the EU budget and EUR 3 million from Germany"
     total_of = _total_of_pledge(ctx, left, a0)
     is_pledge = is_pledge or total_of
     continued = False
@@ -1923,6 +1969,7 @@ def _as_pledge(
             # "… EUR 30 million for hydropower, and is ready to consider a further EUR 20 million for …"
             hedged = bool(lx["hedged_scan"].search_part(ctx.text[base.span[1] : a0], ctx.at, base.span[1]))
     else:
+        part_of = None  # the package this amount is a part of, told just before
         by = _giver(ctx, a, s, left, right)
         by = _own_agency(ctx, a, s, by) or by
         if (
@@ -1937,19 +1984,32 @@ def _as_pledge(
         if (
             by is None
             and last is not None
-            and 0 <= si - last.sentence <= 1
+            and 0 <= si - last.sentence <= 3
             and _BACK_PLEDGE.search(ctx.text, s.start, a0)
+            # (two sentences between, "… worth EUR 75 million. The documents were signed by … The
+            # package includes EUR 35 million …", when no other amount stands between)
+            and (si - last.sentence <= 1 or _no_money_between(ctx, last.pledge.span, s.start))
         ):
             # "… financing worth $1.2 billion. The package includes a $500 million loan …"
             by = last.pledge.by
+            part_of = last.pledge
         if by is None:
             return None
+        by = _lends_as().get(by, by)  # "a loan from the IBRD" → World Bank
+        if by in ("Federal Government", "the Federal Government"):
+            by = (f"Government of {fed}" if (fed := _federal_state(ctx)) else None) or by
         nc = _NEXT_CONJ.search(right)  # (the first piece of `_NEXT_CONJ.split(right)`)
         own = right[: nc.start()] if nc else right  # not the next clause's hedge
         # the hedge of this clause only: not "X is expected to provide $30m, while Y will contribute …"
         own_left = left[-100:]
         cut = max((m.end() for m in _CONTRAST.finditer(own_left)), default=0)
+        if ", and" in own_left:
+            # "The AIIB is expected to co-finance $100 million, and the Government of Uzbekistan will
+            # contribute $20 million": a new subject after ", and" opens a clause of its own
+            cut = max([cut] + [m.start(1) for m in _AND_NEW_SUBJECT.finditer(own_left)])
         own_left = own_left[cut:]
+        if "would like" in own_left and (court := _courtesy().search(own_left)):
+            own_left = own_left[court.end() :]  # "I would like to highlight the decision … to allocate"
         rel = _REL_OPEN.search(own_left)
         if rel and "," not in own_left[rel.end() :]:
             # the amount stands in ", which approved a $50 million loan last year, …": the main clause
@@ -1971,13 +2031,21 @@ def _as_pledge(
         pm = lx["programs_scan"].search_part(ctx.text[clause_from : min(s.end, nxt_amt)], ctx.at, clause_from)
         program = _program_name(pm.group(0)) if pm else None
         date = _pledge_date(ctx, a, s, window)
+        if date is None and part_of is not None:
+            date = part_of.date  # a part of the package is promised when the package is
+        if date is None and "the " in window and _AT_OCCASION.search(window):
+            # "A further EU grant … was announced at the ceremony": the day of the occasion the lead
+            # reports, as its first dated pledge gives it
+            date = ctx.memo.get("lead_pledge_date")
+        if date and "lead_pledge_date" not in ctx.memo and a0 < ctx.lead_end:
+            ctx.memo["lead_pledge_date"] = date
     usd_stated = None
     if stated is not None and (stated.unit == "USD" or not stated.known_currency):
         usd_stated = stated.value
     return Pledge(
         by=by,
         amount=a.value,
-        currency=a.unit,
+        currency=a.unit if a.known_currency else _meant_currency(ctx, a),
         amount_usd_stated=usd_stated,
         purpose=_purpose(first_clause[:220]),
         program=program,
@@ -1986,6 +2054,52 @@ def _as_pledge(
         span=a.span,
     )
 
+
+@lru_cache(maxsize=1)
+def _lends_as() -> dict[str, str]:
+    """An institution's lending arm → the giver a pledge names (data/organizations.yaml `lends_as`)."""
+    out = {}
+    for o in data.load("organizations")["organizations"]:
+        if o.get("lends_as"):
+            out[o["name"]] = o["lends_as"]
+    return out
+
+@lru_cache(maxsize=1)
+def _courtesy() -> re.Pattern:
+    """ "I would like to thank", "we would like to highlight": a speaker's courtesy, no hedge."""
+    verbs = data.load("hedges").get("courtesy_verbs") or []
+    alt = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(verbs, key=len, reverse=True))
+    return re.compile(r"\b(?:I|[Ww]e)\s+would\s+like\s+to\s+(?:also\s+)?(?:" + alt + r")\b")
+
+
+def _federal_state(ctx: Context) -> str | None:
+    """The state a bare "the Federal Government" is: the first federal state the text names."""
+    fed = set(data.load("hedges").get("federal_states") or [])
+    return next((p.name for p in ctx.places if p.kind == "country" and p.name in fed), None)
+
+@lru_cache(maxsize=1)
+def _title_givers() -> dict[str, str]:
+    return data.load("hedges").get("title_givers") or {}
+
+
+@lru_cache(maxsize=1)
+def _title_giver() -> re.Pattern:
+    """ "the Commissioner announced", "The High Representative has pledged": a title alone as the subject
+    of a verb (data/hedges.yaml `title_givers`), the last before the amount."""
+    titles = sorted(_title_givers(), key=len, reverse=True)
+    alt = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
+    return re.compile(
+        r"\b[Tt]he\s+(" + alt + r")\s+(?:also\s+)?(?:has\s+|had\s+|will\s+)?[a-z]+(?:ed|s)?\b"
+        r"(?!.*\b[Tt]he\s+(?:" + alt + r")\b)"  # the last one before the amount
+    )
+
+def _meant_currency(ctx: Context, a: Amount) -> str:
+    """The currency a misprinted token stands for ("A further EU grant of ERU 8 million" in a text that
+    counts in EUR): of the known codes a swap or a substitution away, the one the text states money in
+    elsewhere; else the token as written (the check flags it either way)."""
+    near = lookalike_codes(a.unit)
+    used = {x.unit for x in ctx.amounts if x.known_currency and x.unit in near} if near else ()
+    return next(iter(used)) if len(used) == 1 else a.unit
 
 # "loan agreements with Tajikistan and Uzbekistan totalling approximately USD 300 million": the
 # total of a loan, a grant, a credit line named before it
@@ -2056,6 +2170,11 @@ def _gapped_giver(ctx: Context, last: _Pending, a0: int) -> str | None:
         return None
     lead = _GAP_LEAD.match(ctx.text, last.pledge.span[1], a0)
     got = _party_at(ctx, lead.end()) if lead else None
+    if got is None and lead and ctx.text.startswith(("government ", "Government "), lead.end()):
+        # "… the AIIB $100 million and the government $20 million": the home government
+        unit = next((x.unit for x in ctx.amounts if x.span[0] == a0), None)
+        home = _home_government(ctx, unit)
+        got = (home, lead.end() + len("government")) if home and "Union" not in home else None
     if got is None:
         return None
     tail = _GAP_TAIL.match(ctx.text, got[1], a0)
@@ -2112,6 +2231,73 @@ _BACK_PLEDGE = re.compile(
     r"will\s+(?:include|cover|comprise))\b|\bof\s+which\b|\b[Tt]his\s+includes?\b"
 )
 
+
+def _no_money_between(ctx: Context, span, hi: int) -> bool:
+    """No amount of money stands between the end of `span` and `hi`."""
+    if not span:
+        return False
+    return not any(
+        span[1] <= x.span[0] < hi and x.unit not in ("percent", "count") for x in ctx.amounts
+    )
+
+_OF_RIGHT_BEFORE = re.compile(
+    r"\sof\s+(?:up\s+to\s+|about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
+)
+_WILL_COME_FROM = re.compile(r"\s+(?:will|would|is\s+to|are\s+to|shall)\s+(?:also\s+)?come\s+from\s")
+_DIRECT_FROM = re.compile(r"\s+from\s+(?:the\s+)?(?=[A-Z])")
+# "EU support of", "Japanese funding of", "German grants of": a party's money noun, then "of" and the amount
+_MONEY_OF = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+)?(?:support|funding|financing|assistance|aid|grants?|loans?|contribution)\s+of\s+"
+    r"(?:up\s+to\s+|about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
+)
+
+
+def _party_money_of(ctx: Context, a: Amount, left: str) -> str | None:
+    """ "With EU support of EUR 5 million", "Japanese grants of $30 million": the party named right before
+    the money noun gives the amount."""
+    lo = a.span[0] - len(left[-60:])
+    for p in reversed(ctx.places):
+        if p.span[0] < lo:
+            break
+        if p.span[1] <= a.span[0] and p.kind in ("country", "demonym") and _MONEY_OF.fullmatch(
+            ctx.text, p.span[1], a.span[0]
+        ):
+            return p.country or p.name if p.kind == "demonym" else _state_name(p)
+    for o in ctx.orgs:
+        if lo <= o.span[0] and o.span[1] <= a.span[0] and _MONEY_OF.fullmatch(ctx.text, o.span[1], a.span[0]):
+            return o.name[4:] if o.name.startswith(("the ", "The ")) else o.name
+    return None
+
+def _it_giver(ctx: Context, s) -> str | None:
+    """ "The European Bank for Reconstruction and Development met the mayor of Osh. It will lend …": a
+    sentence opened by "It" gives as the institution or state that opens the sentence before (its
+    subject), in the same paragraph."""
+    si = ctx.sentence_index(s.start)
+    if not si:
+        return None
+    prev = ctx.sentences[si - 1]
+    if prev.paragraph != s.paragraph:
+        return None
+    head = prev.start + min(len(prev.text), 12)  # the subject opens the sentence ("The", "On Monday the")
+    org = next(
+        (o for o in ctx.orgs if prev.start <= o.span[0] <= head and not ctx.is_body_name(o.name)), None
+    )
+    if org is not None:
+        return org.name[4:] if org.name.startswith(("the ", "The ")) else org.name
+    place = next((p for p in ctx.places if prev.start <= p.span[0] <= head and p.kind == "country"), None)
+    return _state_name(place) if place is not None else None
+
+# the occasion the text reports, referred back to: "at the ceremony", "on the sidelines of the signing"
+_AT_OCCASION = re.compile(
+    r"\b(?:[Aa]t|[Dd]uring|[Oo]n\s+the\s+sidelines\s+of|[Oo]n\s+the\s+occasion\s+of)\s+the\s+(?:same\s+)?"
+    r"(?:ceremony|signing(?:\s+ceremony)?|event|occasion|meeting|talks|forum)\b"
+)
+
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:also\s+)?(?:will|would|could|can|may|might|is|was|has|had|plans|intends|expects|stands|said|says|"
+    r"announced|added|agreed|approved|signed|pledged|committed|offered|promised|decided|provides|lends|"
+    r"allocates|confirmed|noted|stated)\b"
+)
 
 def _program_owner(ctx: Context, a: Amount, s) -> str | None:
     """The party that runs a programme named in the amount's sentence (Global Gateway, Team Europe →
@@ -2180,9 +2366,15 @@ _TO_RECEIVE = re.compile(
 
 
 def _project_of(ctx: Context, a: Amount) -> str | None:
-    """The party (a state, the EU, a bank) whose project is named right after the amount."""
-    pos = a.span[1] + 1
-    if not ctx.text.startswith(" ", a.span[1]) or not ctx.text[pos : pos + 1].isupper():
+    """The party (a state, the EU, a bank) whose project, grant or loan is named right after the
+    amount ("a new EUR 15 million EU project", "co-financed by a **EUR 8 million** EU grant")."""
+    at = a.span[1]
+    while ctx.text[at : at + 1] in ("*", "_") and at < a.span[1] + 2:
+        at += 1  # Markdown emphasis closing on the amount
+    if ctx.text.startswith(" in ", at) and ctx.text[at + 4 : at + 5].isupper():
+        at += 3  # "EUR 30 million in EU funding", "$100 million in Japanese loans"
+    pos = at + 1
+    if not ctx.text.startswith(" ", at) or not ctx.text[pos : pos + 1].isupper():
         return None
     got = _party_at(ctx, pos)
     needs_funded = False
@@ -2198,11 +2390,17 @@ def _project_of(ctx: Context, a: Amount) -> str | None:
         if ctx.text.startswith(tail, end):
             end += len(tail)
             needs_funded = False
+    if _PARTY_MONEY_AFTER.match(ctx.text, end):
+        return got[0]  # "a EUR 8 million EU grant", "a $40 million Japanese loan": the party's money
     return got[0] if not needs_funded and _PARTY_PROJECT_AFTER.match(ctx.text, end) else None
 
 
 _PARTY_PROJECT_AFTER = re.compile(
     r"\s+(?:[a-z][\w-]*\s+)?(?:project|programme|program|initiative|facility)\b"
+)
+_PARTY_MONEY_AFTER = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+)?(?:grants?|loans?|credit\s+lines?|credits?|contribution|funding|financing|"
+    r"assistance|aid)\b"
 )
 _FROM_WILL_GO = re.compile(
     r"\s+(?:in\s+[\w-]+\s+)?from\s+(?:the\s+)?[A-Z][^,;.]{0,60}?\s+(?:will|is\s+to|are\s+to|shall|would)\s+"
@@ -2270,6 +2468,8 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         # a semicolon has its own subject
         s = dataclasses.replace(s, start=semi + 1, text=ctx.text[semi + 1 : s.end])
     agent = _local_giver(ctx, a, s) or _cosigned_donor(ctx, a, s)
+    if not agent and _OF_RIGHT_BEFORE.search(left[-24:]):
+        agent = _party_money_of(ctx, a, left)  # "With EU support of EUR 5 million"
     agent = agent or _agent_after(ctx, a, s) or _thanked(ctx, a, s) or _bank_cosigned_loan(ctx, a, s)
     if agent:
         return agent
@@ -2284,6 +2484,10 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         m = lx["giver_after"].search(part) if _heads_in(ctx, part, a.span[1] + rel.end() - 4) else None
         if m:
             return _clean_giver(m.group(1))
+    if " by " in right and (active := _active_giver(ctx, a, s)):
+        # "AFD will provide a grant of EUR 1.5 million, financed by the European Union, to …": the
+        # subject that provides it gives; the source behind it stands aside
+        return active
     by_agents = _passive_agents(ctx, a, s, right) or _act_by(ctx, a, s) or _lender_signed_with(ctx, a, s)
     if by_agents:
         return by_agents
@@ -2311,7 +2515,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     sent = ctx.text[s.start : a.span[0]]
     beside = (
         [(s.start + m.start(), s.start + m.end()) for m in _ALONGSIDE.finditer(sent)]
-        if ("with" in sent or "longside" in sent)
+        if any(w in sent for w in _ALONGSIDE_WORDS)
         else []
     )
     orgs = [
@@ -2375,7 +2579,13 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
     if gm and _clean_giver(gm[-1].group(1)).lower() not in ("government", "cabinet", "member states"):
         g = _clean_giver(gm[-1].group(1))
         # "The bank is also ready to provide …": the bank (fund, agency) named last before it
-        return (_named_before(ctx, g, a.span[0] - len(left) + gm[-1].start(1)) if " " not in g else None) or g
+        named = _named_before(ctx, g, a.span[0] - len(left) + gm[-1].start(1)) if " " not in g else None
+        if not gm[-1].group(1).startswith("the ") or (g[:1].isupper() and " " in g):
+            return named or g  # ("the Federal Government", "the European Commission": a name)
+        if named and _SUBJECT_VERB.match(left, gm[-1].end()):
+            # (a lower-case "the bank" inside the sentence gives only as the subject of a verb, "…, the
+            # bank said it could provide …", and as a bank the text has named; not "the Fund's portfolio")
+            return named
     # ("The government will co-finance the project with …": a hyphenated verb is one word; a longer
     # reach only when the home government is known, else "his government would extend a loan of …"
     # is read below, by the state the sentence names)
@@ -2450,8 +2660,13 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
             return _owned_institution(ctx, p) or _state_name(p)
         if p.kind == "demonym" and _SIDE_NOUN.match(ctx.text, p.span[1]):
             return p.country  # "The European side announced …"
+    if left.lstrip()[:3] in ("It ", "It,") and (it := _it_giver(ctx, s)):
+        return it  # "The EBRD met the mayor. It will lend EUR 15 million …": the subject before
     if "Commission" in left and re.search(r"\b(?:the\s+)?Commission\b", left):
         return "European Commission"
+    titled = _title_giver().search(left) if any(t in left for t in _title_givers()) else None
+    if titled:
+        return _title_givers()[re.sub(r"\s+", " ", titled.group(1))]  # "the Commissioner announced …"
     for p in ctx.places:
         # "a Japanese ODA loan of 25 billion yen", "a Korean grant of $7 million": the demonym of the loan
         if (
@@ -2542,7 +2757,12 @@ def _joins_parties(ctx: Context, lo: int, hi: int) -> bool:
 
 
 # "The European Union, through the EIB, plans to provide …": the channel is not the giver
-_ALONGSIDE = re.compile(r"\b(?:[Tt]ogether\s+with|[Aa]long\s+with|[Aa]longside|[Jj]ointly\s+with)\s[^,;]*")
+# (also "In addition to the EIB loan, the Development Bank … will contribute": the money beside it)
+_ALONGSIDE = re.compile(
+    r"\b(?:[Tt]ogether\s+with|[Aa]long\s+with|[Aa]longside|[Jj]ointly\s+with|[Ii]n\s+addition\s+to|[Bb]esides|"
+    r"[Aa]part\s+from|[Oo]n\s+top\s+of)\s[^,;]*"
+)
+_ALONGSIDE_WORDS = ("with", "longside", "ddition to", "esides", "part from", "top of")
 _CHANNEL = re.compile(r"\b(?:through|via)\s+(?:the\s+)?$")
 
 
@@ -2698,6 +2918,64 @@ def _cosigned_donor(ctx: Context, a: Amount, s) -> str | None:
             j = _AND_SIGNED.match(ctx.text, first.span[1])
             if j and j.end() == second.span[0] and _SIGNED_AFTER.match(ctx.text, second.span[1]):
                 return _state_name(p)
+    return _cosigner_in_its_currency(ctx, a, s)
+
+
+# "… and the Government of Tajikistan on Monday signed": the pair's verb, a short time phrase between
+_PAIR_SIGNED = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:have\s+|has\s+|jointly\s+)?signed\b")
+
+
+@lru_cache(maxsize=1)
+def _issuers() -> dict[str, str]:
+    """Party name → the currency its own money is in (data/currencies.yaml `country`, `issuers`)."""
+    out: dict[str, str] = {}
+    for code, spec in data.load("currencies")["currencies"].items():
+        for name in ([spec["country"]] if spec.get("country") else []) + list(spec.get("issuers") or []):
+            out[name] = code
+    return out
+
+
+def _party_name(ctx: Context, pos: int) -> tuple[str, str, int] | None:
+    """(the name as a giver, its state's short name, end) of a state, union or government at pos."""
+    for p in ctx.places:
+        if p.span[0] == pos and p.kind == "country":
+            return _state_name(p), p.name, p.span[1]
+    for o in ctx.orgs:
+        if o.span[0] == pos and o.kind == "government":
+            inner = next(
+                (p for p in ctx.places if o.span[0] <= p.span[0] < o.span[1] and p.kind == "country"), None
+            )
+            if inner is not None:
+                name = o.name[4:] if o.name.startswith(("the ", "The ")) else o.name
+                return name, inner.name, o.span[1]
+    return None
+
+
+def _cosigner_in_its_currency(ctx: Context, a: Amount, s) -> str | None:
+    """ "The European Union and the Government of Tajikistan signed financing agreements worth EUR 75
+    million", "Kyrgyzstan and Japan signed a grant of 1.2 billion yen": of two parties signing one deal,
+    the donor is the one whose own currency the money is in (the recipient's state has its own)."""
+    issuers = _issuers()
+    if a.unit not in issuers.values() or " and " not in ctx.text[s.start : a.span[0]]:
+        return None
+    ends = ctx.memo.get("party_name_ends")
+    if ends is None:
+        # the end of every state, union or government name → its start (made once per document)
+        ends = ctx.memo["party_name_ends"] = {
+            x.span[1]: x.span[0] for x in [*ctx.places, *ctx.orgs] if x.kind in ("country", "government")
+        }
+    for m in _AND_SIGNED.finditer(ctx.text, s.start, a.span[0]):
+        if not ctx.text.startswith(" and", m.start()) or m.start() not in ends:
+            continue
+        end_first = m.start()
+        got = _party_name(ctx, ends[end_first]) if ends[end_first] >= s.start else None
+        first = got if got is not None and got[2] == end_first else None
+        second = _party_name(ctx, m.end()) if first is not None else None
+        if second is None or not _PAIR_SIGNED.match(ctx.text, second[2]):
+            continue
+        own = [g for g in (first, second) if issuers.get(g[1]) == a.unit]
+        if len(own) == 1:
+            return own[0][0]
     return None
 
 
@@ -2907,7 +3185,7 @@ def _passive_agents(ctx: Context, a: Amount, s, right: str) -> str | None:
         )
         if lender is not None and _AGENT_LIST.fullmatch(ctx.text, signed.end(), lender.span[0]):
             return lender.name[4:] if lender.name.startswith(("the ", "The ")) else lender.name
-    if org is not None and (not cs or org.span[0] < cs[0].span[0]):
+    if org is not None and (not cs or org.span[0] <= cs[0].span[0]):  # ("the Japan Fund for …": the fund)
         # "… has been earmarked by the European Investment Bank", "…, financed by the EIB, …"
         if _PASSIVE_BY.search(ctx.text[a.span[1] : org.span[0]]):
             return org.name[4:] if org.name.startswith(("the ", "The ")) else org.name
@@ -2931,6 +3209,28 @@ def _passive_agents(ctx: Context, a: Amount, s, right: str) -> str | None:
             names.append(p.name)
     return " and ".join(names)
 
+
+# "X will provide", "X has extended": an active verb of giving right after the subject
+_GIVES_AFTER = re.compile(
+    r"\s+(?:\([^()]{1,30}\)\s+)?(?:will|shall|has|have|is\s+to|would)\s+(?:also\s+)?"
+    r"(?:(?:provide|extend|grant|allocate|give|contribute|offer|award)(?:s|d|ed|n)?|lend|lent)\b"
+)
+
+
+def _active_giver(ctx: Context, a: Amount, s) -> str | None:
+    """The institution or party that is the subject of an active verb of giving in the amount's clause,
+    before it ("AFD will provide a technical assistance grant of …")."""
+    subj = [
+        o
+        for o in ctx.orgs
+        if s.start <= o.span[0] < a.span[0]
+        and _GIVES_AFTER.match(ctx.text, o.span[1])
+        and not ctx.is_body_name(o.name)
+    ]
+    if not subj or _names_a_party(ctx, subj[-1].span[1], a.span[0]):
+        return None
+    name = subj[-1].name
+    return name[4:] if name.startswith(("the ", "The ")) else name
 
 def _named_before(ctx: Context, head: str, pos: int) -> str | None:
     """The last organisation before `pos` whose name ends in the bare `head` ("bank" → "European Bank
@@ -3019,8 +3319,17 @@ def _home_government(ctx: Context, currency: str | None = None) -> str | None:
         country = country_name(name) or country_name(m.group(1))
         if country:
             return f"Government of {country}"
-    first = next((p for p in ctx.places if p.kind == "country"), None)
-    return f"Government of {first.name}" if first else None
+    # (a union of states has no government: "the Government" is a state's)
+    first = next(
+        (
+            p.name if p.kind == "country" else p.country
+            for p in ctx.places
+            if (p.kind == "country" or (p.kind == "demonym" and p.country))
+            and "European Union" not in (p.name, p.country)
+        ),
+        None,
+    )
+    return f"Government of {first}" if first else None
 
 
 # (the first look-ahead holds wherever the second may: a quick test of the one character every
