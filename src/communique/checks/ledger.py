@@ -897,6 +897,27 @@ def _surname(name: Any) -> str | None:
     return person_parts(name)[1] or None if isinstance(name, str) else None
 
 
+class _Groups:
+    """Union-find over record and surname nodes; the smaller node is the root, so a group's root,
+    and with it the order of the parts, does not depend on the order of the unions."""
+
+    def __init__(self) -> None:
+        self.parent: dict[tuple, tuple] = {}
+
+    def find(self, x: tuple) -> tuple:
+        parent = self.parent
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: tuple, b: tuple) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
 def _role_parts(conn, seeds: dict[str, set[str]] | None, cache: dict | None = None) -> Iterator[_Part]:
     if seeds is not None and not (seeds.get("people") or seeds.get("meetings")):
         return
@@ -906,19 +927,8 @@ def _role_parts(conn, seeds: dict[str, set[str]] | None, cache: dict | None = No
     if seeds is None:
         yield from _role_parts_streamed(conn)
         return
-    parent: dict[tuple, tuple] = {}
-
-    def find(x: tuple) -> tuple:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: tuple, b: tuple) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    groups = _Groups()
+    parent, find, union = groups.parent, groups.find, groups.union
 
     people: dict[str, tuple] = {}  # people record → its merged record's node
     first: dict[str, tuple[str, Any]] = {}  # people record → (merged id, first name)
@@ -982,19 +992,8 @@ def _role_parts_streamed(conn) -> Iterator[_Part]:
     what the roles check held)."""
     from ..ledger.db import driver_rows, placeholders
 
-    parent: dict[tuple, tuple] = {}
-
-    def find(x: tuple) -> tuple:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: tuple, b: tuple) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    groups = _Groups()
+    parent, find, union = groups.parent, groups.find, groups.union
 
     def people() -> Iterator[tuple[str, tuple]]:
         for rid, cid, props in _by_record(_scan(conn, "people", ("name",))):
