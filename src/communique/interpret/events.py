@@ -262,6 +262,11 @@ def find_events(ctx: Context) -> list[Event]:
             prev = out[-1]
             if prev.span and ctx.sentence_at(prev.span[0]).start == ctx.sentence_at(c.start).start:
                 date, date_end, place = prev.date, prev.date_end, prev.place
+        if place is None and date is not None and "visit of " in c.name:
+            # "B, who is in the country on a working visit on 24–26 November" named "working visit of B to
+            # Kyrgyzstan": that country (an undated visit framing talks stays unread)
+            vt = _VISIT_TO_END.search(c.name)
+            place = country_name(vt.group(1)) if vt is not None else None
         if date is None and place is None:
             continue
         if _called_off(ctx, c) or _domestic_sitting(c.name):
@@ -703,6 +708,8 @@ _ROUND = re.compile(r"\bround\b")
 #: where "round" opens, as the other cue scans are (interpret.scan)
 _ROUND_SCAN = LiteralScan(_ROUND)
 _ROUND_LEFT = re.compile(r"\b(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir)\s+([\w-]+)\s+$")
+# "negotiations on X, the second round of which was held in Bishkek": the round of the talks named before
+_OF_WHICH = re.compile(r"\s+of\s+which\b")
 _ROUND_OF = re.compile(r"\s+of\s+(?:the\s+)?(talks|negotiations|consultations)\b")
 _TALKS = re.compile(r"\b(?:talks|negotiations|consultations)\b", re.I)
 _MEET_AGAIN = re.compile(
@@ -823,7 +830,7 @@ def _talk_rounds(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 # the next verb's clause
                 subject = _AND_CLAUSE.split(subject, 1)[0]
         else:
-            if _OF_NEXT.match(text, rm.end()):
+            if _OF_NEXT.match(text, rm.end()) and not _OF_WHICH.match(text, rm.end()):
                 # "the second round of the Kazakhstan–EU dialogue on visa facilitation": a named
                 # dialogue's round; the reported body's own ("the fourth round of the dialogue") is
                 # read below as its sitting
@@ -1817,7 +1824,7 @@ _VISIT_VERB = re.compile(
     # "X, who is in Kazakhstan on a state visit"; "X arrived in Dushanbe on Tuesday for a two-day state
     # visit"; "X, who is staying in our country with a working visit" (the country the text is written in)
     r"|,\s+who\s+(?:is|was)\s+(?:staying\s+)?in\s+"
-    r"(?:(?P<in>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)|(?P<ours>our\s+country))"
+    r"(?:(?P<in>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)|(?P<ours>our\s+country)|(?P<the>the\s+country))"
     r"\s+(?:on|with)"
     r"|(?:,\s+who)?\s+(?:arrived|arrives|has\s+arrived)\s+in\s+(?P<at>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
     r"(?:\s+(?:on|this|last)\s+(?:\d{1,2}\s+)?[A-Z]?[a-z]+)?\s+(?:for|on))"
@@ -1838,6 +1845,18 @@ def _visitor(ctx: Context, start: int) -> str | None:
         return None
     verb_at = start - len(before) + vm.start()
     where = vm.group("in") or vm.group("at") or (ctx.dateline_place() if vm.group("ours") else None)
+    if vm.group("the"):
+        # "President of the Kyrgyz Republic A received B, who is in the country on a working visit": the
+        # country the sentence names last before (not one inside a name: "the Asian Development Bank")
+        s0 = ctx.sentence_at(verb_at).start
+        where = next(
+            (
+                p.name
+                for p in reversed(ctx.places_in(s0, verb_at))
+                if p.kind == "country" and not any(o.span[0] <= p.span[0] < o.span[1] for o in ctx.orgs)
+            ),
+            None,
+        )
     to = f" to {where}" if where else ""
     # (the nearest first: "At the invitation of President A, President of Latvia B paid a state visit": B's)
     for _a, b, p in reversed(ctx.person_mentions()):
@@ -1959,6 +1978,7 @@ _OF_IN_NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*\s+(of(?:\s+the)?\s+|and
 _CEREMONY_OF = re.compile(
     r"\s+of\s+the\s+(?:[A-Z][\w’'-]*(?: ?\([A-Z][\w’' -]{0,30}\))?(?:\s+|[–-](?=[A-Z]))){1,6}"
 )
+_SPACED_DASH_BEFORE = re.compile(r"(?<![\w’'-])(?!(?:The|A|An|In|On|At)\s)[A-Z][\w’'-]* – $")
 _JOIN_BEFORE = re.compile(r"[A-Z][\w’'-]* ?\([A-Z][\w’' -]{0,30}\)[–-]$")
 
 
@@ -1971,6 +1991,12 @@ def _np_start(text: str, pos: int) -> int:
         if jm is not None:  # "the China (Xinjiang)–Kazakhstan Business Forum"
             k -= len(window) - jm.start()
             continue
+        if k < pos and window.endswith(" – ") and text[k : k + 1].isupper():
+            # "the Central Asia – Germany Business Forum": a spaced dash between two capitalised names
+            dm = _SPACED_DASH_BEFORE.search(window)
+            if dm is not None:
+                k -= len(window) - dm.start()
+                continue
         body = window.rstrip()
         if len(body) == len(window) or not body:
             break  # no word followed by spaces at the end
@@ -2207,15 +2233,20 @@ def _apart_from_sitting(ctx: Context, s, before: list, after: list) -> bool:
 # after it, no "of <Name>" making it a full title of someone else)
 _ROLE_ANAPHOR = re.compile(
     # (the literal "he" first, "the"/"The" with a word boundary checked behind it: sre skips ahead to it)
-    r"he(?<=\b[Tt]he)\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\b(?!\s+(?:of|for|to)\s+(?:the\s+)?[A-Z])(?!\s+[A-Z(])(?![’'-])"
+    # ("the EBRD President": an acronym may open the title)
+    r"he(?<=\b[Tt]he)\s+((?:(?:[A-Z][a-z]+|[A-Z]{2,6})\s+){0,2}[A-Z][a-z]+)\b(?!\s+(?:of|for|to)\s+(?:the\s+)?[A-Z])(?!\s+[A-Z(])(?![’'-])"
 )
 # "she held talks", "In Dushanbe, he met": a pronoun opening its clause, before a verb
 _PRONOUN = re.compile(
     # (the literal "he" first, "she"/"he" with a word boundary checked behind it: sre skips ahead to it)
-    r"he(?:(?<=\b[Ss]he)|(?<=\b[Hh]e))\s+(?=(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|held|met|had|spoke|took|gave|made|paid)\b)"
+    r"he(?:(?<=\b[Ss]he)|(?<=\b[Hh]e))\s+(?=(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|held|met|had|spoke|took|gave|made|paid|is|was|will)\b)"
 )
 _ROLE_HEAD_END = re.compile(r"\s+(?:of|for|to|in|at|on|and)\s|\s*[,/–(]")
-_FRONTED_CLAUSE = re.compile(r"\W*(?:[^,.;]{0,80},\s+)?")
+# (a day fronted without a comma: "On Thursday she is scheduled to visit …", "Tomorrow he will travel …")
+_FRONTED_CLAUSE = re.compile(
+    r"\W*(?:[^,.;]{0,80},\s+|(?:On\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|Today|"
+    r"Tomorrow|Yesterday|Later|Then)\s+)?"
+)
 
 
 def _role_head(role: str | None) -> str:
@@ -2291,10 +2322,17 @@ _CALL = re.compile(
 _CLAUSE_PUNCT = re.compile(r"[,;.]")
 # a title before a name: capitalised words and the small words inside titles ("Ambassador of Japan to Latvia")
 _TITLE_WORDS = re.compile(
-    r"(?:(?!(?:Order|Medal|Prize|Award|Letter|Message|Credentials)\b)[A-Z][\w’'.-]*\s+|(?:of|the|to|for|and)\s+)*"
+    r"(?:(?!(?:Order|Medal|Prize|Award|Letter|Message|Credentials)\b)[A-Z][\w’'.-]*\s+|(?:of|the|to|for|and)\s+"
+    # "President of the European Bank for Reconstruction and Development (EBRD) B": an acronym in brackets
+    r"|\([A-Z][\w’'.-]*\)\s+)*"
 )
 _SENTENCE_PUNCT = re.compile(r"[;.]")
-_WITH = re.compile(r"\s+with\b")
+# "held a telephone conversation today with B", "… on Monday with B": a day between the call and whom
+_WHEN_WORDS = (
+    r"(?:(?:today|yesterday|this\s+(?:morning|afternoon|evening)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening))?)\s+)?"
+)
+_WITH = re.compile(r"\s+" + _WHEN_WORDS + r"with\b")
 _CAPITAL = re.compile(r"[A-Z]")
 # "A was received by B", "A will also be received by B": a reception, held or planned
 _RECEIVED_BY = re.compile(
@@ -2320,7 +2358,10 @@ def _delegation_name(m: re.Match) -> str:
     return " ".join(("the", *m.group(1).split(), "delegation"))
 
 
-_RECEIVED = re.compile(r"\s+(?:also\s+)?received\s+(?:the\s+|a\s+)?(?=[A-Z])")
+# ("received a delegation led by the President of the EBRD B": the reception of the delegation's head)
+_RECEIVED = re.compile(
+    r"\s+(?:also\s+)?received\s+(?:(?:a|the)\s+delegation\s+(?:led|headed)\s+by\s+)?(?:the\s+|a\s+)?(?=[A-Z])"
+)
 # "A met on Thursday with a delegation of European business leaders"
 _MET_DELEGATION = re.compile(
     r"\bmet\s+(?:(?:on\s+)?(?:today|yesterday|[A-Z][a-z]+day)\s+)?with\s+(a|the)\s+delegation\s+of\s+"
@@ -2583,7 +2624,10 @@ _AND_TITLED = re.compile(r"\s+and\s+(?:(?:the\s+)?[A-Z][\w’'-]*\s+(?:(?:of|for
 
 # " with the High Representative of the European Union for … Policy/Vice-President of the … Commission ":
 # a long title of capitalised words (slash-joined) and the small words inside titles before the name
-_WITH_TITLE = re.compile(r"\s+with\s+(?:(?:[A-Z][\w’'./-]*|of|the|to|for|and|on)\s+){0,30}")
+# ("… Security Policy / Vice-President of …": a slash between two titles of one person, spaced)
+_WITH_TITLE = re.compile(
+    r"\s+" + _WHEN_WORDS + r"with\s+(?:(?:[A-Z][\w’'./-]*|/|of|the|to|for|and|on)\s+){0,30}"
+)
 
 
 def _two_people(ctx: Context, people, s, start: int, end: int):
@@ -2857,7 +2901,8 @@ def _construction_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 _PLANNED_VISIT = re.compile(
     r"\s(?:(?:is|are)\s+(?:also\s+)?(?:expected|scheduled|due|set|planning)\s+to|will\s+(?:also\s+)?)\s*"
     r"(?:visit|travel\s+to)\s+"
-    r"((?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,6})"
+    # ("to visit the Issyk-Kul region": a region named by its capitalised name)
+    r"((?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,6}(?:\s+(?:region|oblast|province))?)"
 )
 # "The Minister", "Tomorrow the President of Mongolia": the subject named by role (and whose)
 _ROLE_SUBJECT = re.compile(
@@ -2892,7 +2937,8 @@ def _planned_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             )
         )
         whose = country_name(rm.group(2)) if opens and rm.group(2) else None
-        for a, b, p in ctx.person_mentions():
+        # ("On Thursday she is scheduled to visit …": a pronoun for the subject of a sentence before)
+        for a, b, p in _actors(ctx):
             if a >= m.start():
                 break
             named_here = b >= s.start and not text[b : m.start()].strip()
@@ -3220,6 +3266,9 @@ _NEXT_ONE = LiteralScan(re.compile(r"(?:next|following)\s+(?:one|edition)\b"))
 _HELD_AGAIN = re.compile(r"(?:be\s+held|take\s+place|meet|convene)\s+$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _THE_NOUN_WILL = re.compile(r"\b[Tt]he\s+([a-z]+)\s+(?:itself\s+)?(?:will|is\s+to|is\s+due\s+to)\s+$")
+_EDITION_OF = re.compile(
+    r"\b[Tt]he\s+(next|following|\d+(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\s+edition\s+of\s+the\s+([a-z]+)\b"
+)
 _NOT_SERIES = ("visit", "meeting of", "talks", "reception", "phone", "telephone")  # (no editions)
 _EDITION_MARKS = re.compile(
     r"^(?:(?:previous|last|first|next|\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd))\s+)+|\s+[\"“«][^\"”»]*[\"”»]$"
@@ -3238,22 +3287,30 @@ def _next_editions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     last before (with the same head word, when one is given), named as that one without its number or
     title."""
     text = ctx.text
-    if " again" not in text and "next " not in text and "following " not in text:
+    if not any(w in text for w in (" again", "next ", "following ", " edition of")):
         return []
     out: list[_Cand] = []
     found = []
     for m in _NEXT_ONE.finditer(text, ctx.at):
         tm = _THE_BEFORE.search(text, max(0, m.start() - 6), m.start())
         if tm is not None:
-            found.append((tm.start(), m.end(), ""))
+            found.append((tm.start(), m.end(), "", "next"))
+    i = text.find(" edition of ")
+    while i >= 0:  # "the fourth edition of the forum will be held in Tashkent": that edition of the forum
+        em = _EDITION_OF.search(text, max(0, i - 24), i + 40)
+        if em is not None and em.end() > i:
+            label = em.group(1).lower()
+            label = "next" if label == "following" else label
+            found.append((em.start(), em.end(), em.group(2).lower(), label))
+        i = text.find(" edition of ", i + 12)
     i = text.find(" again")
     while i >= 0:  # "the forum itself will be held again": read backwards from the rare "again"
         hm = _HELD_AGAIN.search(text, max(0, i - 14), i + 1)
         tm = _THE_NOUN_WILL.search(text, max(0, hm.start() - 60), hm.start()) if hm else None
         if tm is not None:
-            found.append((tm.start(), i + 6, tm.group(1).lower()))
+            found.append((tm.start(), i + 6, tm.group(1).lower(), "next"))
         i = text.find(" again", i + 6)
-    for start, end, head in sorted(found):
+    for start, end, head, label in sorted(found):
         if ctx.is_heading(start) or ctx.in_quote(start):
             continue
         if any(c.start <= start < c.end for c in taken):
@@ -3273,7 +3330,7 @@ def _next_editions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         base = _EDITION_MARKS.sub("", max(before, key=lambda c: c.end).name).strip()
         if not base or base.lower().startswith(_NOT_SERIES):
             continue
-        out.append(_Cand(start, end, f"next {base}", end))
+        out.append(_Cand(start, end, f"{label} {base}", end))
     return out
 
 
@@ -3573,6 +3630,7 @@ _FOR_PLACE = re.compile(r"\s+(?:from\s+[A-Z][\w’'-]*\s+)?(for\s+[A-Z][\w’'-]
 
 
 _NAME_GOES_ON = re.compile(r"[-–]|\s+[A-Z]")
+_CAP_GOES_ON = re.compile(r" [A-Z]")
 _IN_PLACE = re.compile(r"\s+in\s+([A-Z][\w-]+)(?=\s+(?:on|in)\s|[,.;])")
 _DATE_WORDS = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|The|This|"
@@ -3750,7 +3808,8 @@ _UNDER_WAY = re.compile(
     r"under\s*way|taking\s+place)\b(?!\s+(?:next|tomorrow|later|soon)\b)"
 )
 _EVE_BEFORE = re.compile(r"\bon\s+the\s+eve\s+of\s+(?:the\s+)?$")
-_EVE_OF = re.compile(r"\bon\s+the\s+eve\s+of\s+the\s+(?:summit|meeting|session|forum|talks|conference)\b")
+# ("on the eve of the Summit": the reported sitting's noun capitalised as in its name)
+_EVE_OF = re.compile(r"\bon\s+the\s+eve\s+of\s+the\s+(?i:summit|meeting|session|forum|talks|conference)\b")
 
 
 def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | None]:
@@ -3791,6 +3850,9 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     clause_start = max(ctx.text.rfind(",", s.start, c.start), s.start)
     if _WHERE.match(ctx.text, clause_start):
         clause_start = s.start  # "visited Tbilisi in January, where he opened the … Forum"
+    for d in ctx.dates_in(s.start, c.start):
+        if d.span[0] < clause_start < d.span[1] and "\n" not in ctx.text[d.span[1] : c.start]:
+            clause_start = d.span[0]  # "Saturday, 7 November – field visit to …": the comma inside a day
     # (not "the roadmap for 2025–2026 … is expected to be endorsed at the next Council": a plan's period)
     before = [d for d in ctx.dates_in(clause_start, c.start) if not _plan_period(ctx.text, d)]
     if before:
@@ -3932,6 +3994,9 @@ def _last_city(ctx: Context, a: int, b: int) -> str | None:
     return cities[-1].name if cities else None
 
 
+_VISIT_TO_END = re.compile(r"\bvisit of .+ to ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)$")
+
+
 def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     s = ctx.sentence_at(c.start)
     limit = _limit(ctx, c, nxt, s.end)
@@ -3952,6 +4017,11 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
         inner = [p for p in ahead if p.span[0] < c.end and _NAME_GOES_ON.match(ctx.text, p.span[1])]
         ahead = [p for p in ahead if p not in inner] + inner
     for p in ahead + ctx.places_in(c.start, split):
+        if p.span[0] >= c.end and (
+            any(o.span[0] <= p.span[0] and p.span[1] < o.span[1] for o in ctx.orgs)
+            or (ctx.text.endswith("the ", 0, p.span[0]) and _CAP_GOES_ON.match(ctx.text, p.span[1]))
+        ):
+            continue  # "organised by the Astana International Financial Centre": a name, not where it is
         if p.span[0] < c.end and _in_title(ctx.text[c.start : p.span[0]]):
             continue  # 'the "Made in Azerbaijan" exhibition': a title, not where it is
         if p.kind == "city" and _route_end(ctx.text, p.span):

@@ -1,0 +1,218 @@
+"""Referenced events told in ways the earlier rules missed: calls with a day between, spaced-dash names,
+editions, rounds "of which", visits "in the country", receptions of a delegation's head, day headings."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import extract
+
+
+def events(text: str, published: str = "2026-11-20") -> dict[str, tuple[str | None, str | None]]:
+    return {e.name: (e.date, e.place) for e in extract(text, published=published).events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President of Uzbekistan Shavkat Mirziyoyev held a telephone conversation today with the President "
+        "of the European Council António Costa.",
+        "President of Uzbekistan Shavkat Mirziyoyev had a phone call yesterday with the President of the "
+        "European Council António Costa.",
+        "On Thursday, President of Uzbekistan Shavkat Mirziyoyev held a telephone conversation with the High "
+        "Representative for Foreign Affairs and Security Policy / Vice-President of the Commission António "
+        "Costa.",
+    ],
+)
+def test_a_call_with_a_day_or_a_slashed_title_before_whom(text):
+    ev = events(text)
+    names = [n for n in ev if n.endswith("between Shavkat Mirziyoyev and António Costa")]
+    assert len(names) == 1
+    assert ev[names[0]][0] is not None and ev[names[0]][1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Leaders welcomed the results of the Central Asia – Germany Business Forum, which took place "
+         "in Tashkent on 1 October 2026.", "Central Asia – Germany Business Forum"),
+        ("Ministers attended the Kazakhstan – EU Investment Forum held in Astana on 3 March 2026.",
+         "Kazakhstan – EU Investment Forum"),
+        ("On 5 May 2026 the delegation took part in the Latvia – Uzbekistan Business Forum in Riga.",
+         "Latvia – Uzbekistan Business Forum"),
+    ],
+)
+def test_a_spaced_dash_between_two_capitalised_names_stays_in_the_name(text, name):
+    assert name in events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Leaders met in Tashkent on 2 October 2026 for the Third Central Asia – Germany Summit. They "
+        "welcomed the results of the Business Forum, which took place in Tashkent on the eve of the Summit.",
+        "The Leaders met in Tashkent on 2 October 2026 for the Third Central Asia – Germany Summit. An "
+        "Investment Forum was held in Tashkent on the eve of the Summit.",
+        "The Leaders met in Tashkent on 2 October 2026 for the Third Central Asia – Germany Summit. A Youth "
+        "Forum also took place in Tashkent on the eve of the Meeting.",
+    ],
+)
+def test_on_the_eve_of_the_capitalised_summit_is_the_day_before(text):
+    forums = {n: v for n, v in events(text, "2026-10-02").items() if n.endswith("Forum")}
+    assert list(forums.values()) == [("2026-10-01", "Tashkent")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They encouraged the early conclusion of negotiations on a migration agreement between Germany and "
+        "Kyrgyzstan, the second round of which was held in Bishkek on 14–15 September 2026.",
+        "The sides welcomed progress in the negotiations on a migration agreement between Germany and "
+        "Kyrgyzstan, the second round of which took place in Bishkek on 14–15 September 2026.",
+        "Germany and Kyrgyzstan continue negotiations on a migration agreement, the second round of which "
+        "ended in Bishkek on 14–15 September 2026.",
+    ],
+)
+def test_a_round_of_which_is_a_round_of_the_talks_named_before(text):
+    ev = events(text, "2026-10-02")
+    rounds = [n for n in ev if n.startswith("second round of negotiations on a migration agreement")]
+    assert len(rounds) == 1 and ev[rounds[0]] == ("2026-09-14", "Bishkek")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ALMATY, 9 October 2026 – The third Central Asia Green Finance Forum, organised by the Astana "
+        "International Financial Centre, concluded in Almaty today.",
+        "The third Central Asia Green Finance Forum, hosted by the Astana International Financial Centre, "
+        "took place in Almaty on 9 October 2026.",
+        "On 9 October 2026 the third Central Asia Green Finance Forum, supported by the Tashkent Stock "
+        "Exchange, was held in Almaty.",
+    ],
+)
+def test_a_city_inside_an_organisers_name_is_not_the_place(text):
+    ev = events(text, "2026-10-09")
+    assert ev["third Central Asia Green Finance Forum"][1] == "Almaty"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("The third Central Asia Green Finance Forum took place in Almaty on 9 October 2026. The fourth "
+         "edition of the forum will be held in Tashkent in autumn 2027.",
+         "fourth Central Asia Green Finance Forum", "Tashkent"),
+        ("The Astana Mining and Metallurgy Congress was held in Astana on 9 October 2026. The next edition "
+         "of the congress will take place in Almaty in June 2027.",
+         "next Astana Mining and Metallurgy Congress", "Almaty"),
+        ("The second Tashkent International Investment Forum took place in Tashkent on 9 October 2026. The "
+         "5th edition of the forum is planned in Samarkand in 2028.",
+         "5th Tashkent International Investment Forum", "Samarkand"),
+    ],
+)
+def test_an_edition_of_the_occasion_named_before(text, name, place):
+    ev = events(text, "2026-10-09")
+    assert name in ev and ev[name][1] == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today President of the Kyrgyz Republic Sadyr Japarov received the President of the European Bank "
+        "for Reconstruction and Development Odile Renaud-Basso, who is in the country on a working visit on "
+        "24–26 November.",
+        "On 25 November, the President of the Kyrgyz Republic Sadyr Japarov met the President of the "
+        "European Bank for Reconstruction and Development Odile Renaud-Basso, who is in the country on a "
+        "working visit on 24–26 November.",
+        "In Bishkek, the Minister of Foreign Affairs of the Kyrgyz Republic Jeenbek Kulubaev welcomed the "
+        "President of the European Bank for Reconstruction and Development Odile Renaud-Basso, who is in the "
+        "country on a working visit on 24–26 November.",
+    ],
+)
+def test_a_working_visit_in_the_country_is_to_the_country_named_before(text):
+    ev = events(text, "2026-11-25")
+    visits = {n: v for n, v in ev.items() if n.startswith("working visit of ")}
+    assert len(visits) == 1
+    name, (day, place) = next(iter(visits.items()))
+    assert "Odile Renaud-Basso to Kyrgyzstan" in name and day == "2026-11-24" and place == "Kyrgyzstan"
+
+
+def test_an_undated_visit_framing_talks_stays_unread():
+    ev = events(
+        "On 13 May, Minister of Foreign Affairs of the Kyrgyz Republic Jeenbek Kulubaev, who is in Türkiye "
+        "on a working visit, held talks with Minister of Foreign Affairs of Türkiye Hakan Fidan.",
+        "2026-05-14",
+    )
+    assert not any(n.startswith("working visit") for n in ev)
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("Today, President of the Kyrgyz Republic Sadyr Japarov received a delegation led by EBRD President "
+         "Odile Renaud-Basso.", "Sadyr Japarov"),
+        ("On 25 November, Prime Minister Olzhas Bektenov received a delegation headed by the President of "
+         "the European Bank for Reconstruction and Development Odile Renaud-Basso.", "Olzhas Bektenov"),
+        ("On Wednesday, Minister of Foreign Affairs Bakhtiyor Saidov received the delegation led by "
+         "President of the EBRD Odile Renaud-Basso.", "Bakhtiyor Saidov"),
+    ],
+)
+def test_a_reception_of_a_delegation_is_of_its_head(text, host):
+    ev = events(text, "2026-11-25")
+    names = [n for n in ev if n.startswith("reception of Odile Renaud-Basso by ") and n.endswith(host)]
+    assert len(names) == 1 and ev[names[0]][0] == "2026-11-25"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Earlier on Wednesday, the EBRD President held talks with the Chairman of the Cabinet of Ministers "
+        "Adylbek Kasymaliev.",
+        "On Wednesday the EBRD President also held talks with the Chairman of the Cabinet of Ministers "
+        "Adylbek Kasymaliev.",
+        "On 25 November, the EBRD President held talks with the Chairman of the Cabinet of Ministers Adylbek "
+        "Kasymaliev.",
+    ],
+)
+def test_a_title_opened_by_an_acronym_names_the_person_again(second):
+    ev = events(
+        "EBRD President Odile Renaud-Basso is in Bishkek on a working visit. " + second, "2026-11-25"
+    )
+    assert ev.get("talks between Odile Renaud-Basso and Adylbek Kasymaliev", (None,))[0] == "2026-11-25"
+
+
+@pytest.mark.parametrize(
+    ("second", "day"),
+    [
+        ("On Thursday she is scheduled to visit the Issyk-Kul region.", "2026-11-26"),
+        ("Tomorrow she will visit the Naryn region.", "2026-11-26"),
+        ("On Friday she is expected to visit the Chui region.", "2026-11-27"),
+    ],
+)
+def test_a_planned_visit_told_by_a_pronoun(second, day):
+    ev = events(
+        "On Wednesday, EBRD President Odile Renaud-Basso held talks with the Chairman of the Cabinet of "
+        "Ministers Adylbek Kasymaliev. " + second,
+        "2026-11-25",
+    )
+    visits = {n: v for n, v in ev.items() if n.startswith("visit of Odile Renaud-Basso to the ")}
+    assert len(visits) == 1 and next(iter(visits.values()))[0] == day
+    assert next(iter(visits)).endswith(" region")
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Saturday, 7 November – field visit to Samarkand, including a visit to a vocational training centre.",
+        "Saturday, 7 November – a visit to Samarkand and a meeting with students.",
+        "Saturday, 7 November: field visit to Samarkand.",
+    ],
+)
+def test_a_day_heading_with_a_comma_dates_the_item_after_it(item):
+    text = (
+        "The delegation met in Tashkent on 5–6 November 2026.\n\n"
+        "Wednesday, 4 November – the delegation was received by the Speaker of the Legislative Chamber, "
+        "Nuriddinjon Ismoilov.\n\n" + item
+    )
+    ev = events(text, "2026-11-09")
+    visits = [v for n, v in ev.items() if "visit to Samarkand" in n]
+    assert visits == [("2026-11-07", "Samarkand")]
