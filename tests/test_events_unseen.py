@@ -216,3 +216,163 @@ def test_a_day_heading_with_a_comma_dates_the_item_after_it(item):
     ev = events(text, "2026-11-09")
     visits = [v for n, v in ev.items() if "visit to Samarkand" in n]
     assert visits == [("2026-11-07", "Samarkand")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("The European Investment Bank and the Ministry of Finance of Kazakhstan today signed a EUR 180 "
+         "million finance contract for a wind farm. The loan was signed in Astana by the EIB Vice-President.",
+         "signing of a finance contract for a wind farm", "Astana"),
+        ("DBK and AFD signed a credit line agreement of EUR 100 million in Paris on 14 September.",
+         "signing of a credit line agreement", "Paris"),
+        ("The loan, signed in Almaty on 14 September, will finance a terminal at the port of Aktau.",
+         "signing of the loan", "Almaty"),
+        ("On Monday, a grant agreement worth EUR 20 million was signed in Dushanbe by the Minister of "
+         "Finance and the Head of the EU Delegation.", "signing of a grant agreement", "Dushanbe"),
+    ],
+)
+def test_a_signing_the_text_reports_as_its_news_is_an_occasion(text, name, place):
+    ev = events(text, "2026-09-15")
+    assert name in ev and ev[name][1] == place and ev[name][0] in ("2026-09-14", "2026-09-15")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today in Bishkek, the Ambassador of the European Union, Aleksandra Nowak, and the Minister of "
+        "Finance, Almaz Baketaev, signed the Financing Agreement for the rural programme.",
+        "The Ambassador of the European Union Aleksandra Nowak and the Minister of Finance Almaz Baketaev "
+        "signed the Financing Agreement for the rural programme in Bishkek today.",
+        "The Financing Agreement for the rural programme was signed in Bishkek today by the Ambassador of "
+        "the European Union Aleksandra Nowak.",
+    ],
+)
+def test_a_signing_is_named_by_what_was_signed_not_who_signed(text):
+    ev = events(text, "2026-09-15")
+    assert ev.get("signing of the Financing Agreement for the rural programme") == ("2026-09-15", "Bishkek")
+
+
+def test_a_signing_the_same_day_takes_the_day_an_earlier_sentence_opens_with():
+    ev = events(
+        "Yesterday, the President received the EU Special Representative. Trade is growing today. On the "
+        "same day, at the Ministry of Foreign Affairs in Ashgabat, a Financing Agreement was signed.",
+        "2026-03-18",
+    )
+    assert ev.get("signing of a Financing Agreement") == ("2026-03-17", "Ashgabat")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tajikistan and the EU are bound by the Partnership and Cooperation Agreement signed in 2004.",
+        "The memorandum signed between Kazakhstan and the EU in November 2022 set up a partnership.",
+        "The EPCA was signed in Astana on 21 December 2015 and entered into force on 1 March 2020.",
+        "Following the meeting, the Minister of Finance and the EBRD Managing Director signed a loan "
+        "agreement of USD 40 million.",
+        '"The loan agreements signed today go straight to the point," the Ambassador said in Dushanbe.',
+        "ALMATY, 15 September 2026 – The EBRD has signed a loan of 25 billion tenge with a leasing company.",
+        "At the Investment Forum in Tashkent on 14–15 September, the Fund signed three loan agreements.",
+        "The Agreement on visa facilitation was signed in Brussels on 14 September by the two ministers.",
+    ],
+)
+def test_an_agreements_history_or_an_undated_signing_is_no_occasion(text):
+    assert not any(n.startswith("signing of") for n in events(text, "2026-09-15"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "day", "place"),
+    [
+        ('The leaders reviewed the agreements reached at the first "Central Asia – European Union" summit '
+         "in Samarkand in April last year.",
+         'first "Central Asia – European Union" summit', "2025-04", "Samarkand"),
+        ('We look forward to the second "Central Asia – Italy" summit, which Italy has offered to host in '
+         "Rome in 2027.", 'second "Central Asia – Italy" summit', "2027", "Rome"),
+        ("The ministers prepared the third “Central Asia – Japan” dialogue, to be held in Tokyo in 2027.",
+         "third “Central Asia – Japan” dialogue", "2027", "Tokyo"),
+    ],
+)
+def test_a_formats_sitting_named_by_the_format_in_quotes(text, name, day, place):
+    assert events(text).get(name) == (day, place)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "day"),
+    [
+        ('On 30 May 2025, the leaders of our six countries met in Astana for the first "Central Asia – '
+         'Italy" summit.', 'first "Central Asia – Italy" summit', "2025-05-30"),
+        ("The foreign ministers met in Astana on 3 May 2025 for the Central Asia–EU Ministerial Meeting.",
+         "Central Asia–EU Ministerial Meeting", "2025-05-03"),
+        ("On 3 May 2025, the heads of state gathered in Astana for their annual summit.", "annual summit",
+         "2025-05-03"),
+    ],
+)
+def test_who_met_in_a_city_for_an_occasion_gives_the_occasion_that_city(text, name, day):
+    ev = events(text)
+    assert ev.get(name) == (day, "Astana")
+    assert not any(n.startswith("meeting of the") for n in ev)
+
+
+SITTING = (
+    "The sixth meeting of the Trilateral Ministerial Council of Azerbaijan, Georgia and Kazakhstan was held "
+    "in Tbilisi on 24 September. The meeting was chaired by the Minister of Economy of Georgia Levan "
+    "Davitashvili. The Kazakh delegation was headed by Minister of Transport Nurlan Sauranbayev. "
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 25 September, the delegations will visit the construction site of the Anaklia deep-sea port.",
+        "On 25 September, the ministers are scheduled to visit the construction site of the Anaklia deep-sea "
+        "port.",
+        "On 25 September, the participants will also tour the construction site of the Anaklia deep-sea "
+        "port.",
+    ],
+)
+def test_a_planned_visit_to_a_site(text):
+    ev = events(SITTING + text, "2026-09-24")
+    assert ev.get("visit to the construction site of the Anaklia deep-sea port", (None,))[0] == "2026-09-25"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Earlier in the day, Levan Davitashvili held a bilateral meeting with Nurlan Sauranbayev.",
+        "Later in the day, Levan Davitashvili held talks with Nurlan Sauranbayev.",
+        "Earlier that day, Levan Davitashvili held a separate meeting with Nurlan Sauranbayev.",
+    ],
+)
+def test_talks_of_two_heads_earlier_or_later_in_the_day_are_their_own_occasion(text):
+    ev = events(SITTING + text, "2026-09-24")
+    names = [n for n in ev if "Levan Davitashvili" in n and "Nurlan Sauranbayev" in n]
+    assert len(names) == 1 and ev[names[0]][0] == "2026-09-24"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Earlier in the day, Levan Davitashvili held a bilateral meeting with Nurlan Sauranbayev, during "
+        "which the sides discussed the launch of a new container train service between Altynkol and Poti.",
+        "The ministers also discussed the launch of a container train service between Altynkol and Poti.",
+        "The parties considered the possible launch of a ferry line between Aktau and Poti.",
+    ],
+)
+def test_a_launch_talked_over_is_no_occasion_and_gives_no_place(text):
+    ev = events(SITTING + text, "2026-09-24")
+    assert not any(n.startswith("launch of") for n in ev)
+    assert all(v[1] != "Poti" for v in ev.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The corridor works," Minister Davitashvili said at the joint press conference after the meeting.',
+        "The ministers answered questions at a joint press conference after the meeting.",
+        "The protocol was presented to journalists at a joint news conference shortly after the meeting.",
+    ],
+)
+def test_a_press_conference_after_the_sitting_is_where_the_sitting_was(text):
+    ev = events(SITTING + text, "2026-09-24")
+    conf = [v for n, v in ev.items() if n.endswith("conference")]
+    assert conf == [("2026-09-24", "Tbilisi")]

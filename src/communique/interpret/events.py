@@ -94,6 +94,7 @@ class _Cand:
     current: bool = False  # an ongoing visit ("X, who is in Y on a state visit"): the report's date
     route: bool = False  # named by a route ("… train on the route A – B – C"): its places are no venue
     within: bool = False  # part of the occasion named before ("The programme featured …"): its day, place
+    fixed: tuple | None = None  # (date, date_end, place) its reader settled (a reported signing)
 
 
 def _ord(n: int) -> str:
@@ -175,6 +176,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _launches(ctx, cands)
     cands += _inaugurations(ctx, cands)
     cands += _ceremonies(ctx, cands)
+    cands += _signings(ctx, cands)
     cands += _site_visits(ctx, cands)
     cands += _tributes(ctx, cands)
     cands += _foundation_stones(ctx, cands)
@@ -262,6 +264,8 @@ def find_events(ctx: Context) -> list[Event]:
             prev = out[-1]
             if prev.span and ctx.sentence_at(prev.span[0]).start == ctx.sentence_at(c.start).start:
                 date, date_end, place = prev.date, prev.date_end, prev.place
+        if c.fixed is not None:
+            date, date_end, place = c.fixed
         if place is None and date is not None and "visit of " in c.name:
             # "B, who is in the country on a working visit on 24–26 November" named "working visit of B to
             # Kyrgyzstan": that country (an undated visit framing talks stays unread)
@@ -1356,6 +1360,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         topic = _TOPIC_APPOSITION.match(text, m.end()) if end == m.end() else None
         if end == m.end() and m.group(0).islower() and (venue := _AT_VENUE.match(text, m.end())) is not None:
             end = venue.end()  # "a round table at the European Policy Centre": where it was held names it
+        quoted_format = False
         if word in _TITLED_TRIGGERS:
             # 'the exhibition "Treasures of the Silk Road"', 'the "Made in Azerbaijan" exhibition', 'a
             # Mongolian cultural heritage exhibition': a title in quotes, or a name-led description
@@ -1367,6 +1372,12 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 qb = qb or _DESCRIBED_BEFORE.search(text, max(0, start - 60), start)
                 if qb is not None:
                     start = qb.start(1)
+        elif start == m.start() and word in _FORMAT_TRIGGERS and text[start - 2 : start - 1] in _CLOSE_QUOTES:
+            # 'the first "Central Asia – Italy" summit': a format's name in quotes, its edition before it
+            qf = _QUOTED_FORMAT.search(text, max(0, start - 100), start)
+            if qf is not None:
+                start = qf.start(1) if qf.group(1) else qf.start(2)
+                quoted_format = True
         if end > m.end() and (qa := _QUOTED_AFTER.match(text, _space_back(text, end))) is not None:
             tail = text[max(m.end(), end - 14) : end].lower().split()
             if tail and tail[-1] in _TITLED_TRIGGERS:
@@ -1378,6 +1389,8 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 end = ym.end()
         if word == "launch" and _SINCE_ITS.search(text, max(0, start - 12), start):
             continue  # "the work of the Secretariat since its launch in 2024": since when, no occasion
+        if word == "launch" and _DISCUSSED_BEFORE.search(text, max(0, start - 40), start):
+            continue  # "the sides discussed the launch of a new train service": a plan talked over, not held
         if word == "anniversary" and _PURPOSE_BEFORE.search(text, max(0, start - 40), start):
             continue  # "an exhibition … to mark the 35th anniversary of …": what another occasion marks
         np = text[start:end]
@@ -1440,7 +1453,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         titled = m.group(0)[:1].isupper() and _TITLED_MODS.search(left_mods) is not None
         # "the GCC–Central Asia ministerial strategic dialogue": a format named by its two sides
         titled = titled or _PAIR_MODS.match(left_mods) is not None
-        titled = titled or poss is not None
+        titled = titled or poss is not None or quoted_format
         # "an expert-level meeting took place in Brussels on 3 June": a sitting named by its level, held
         titled = titled or (
             word in ("meeting", "session", "consultations")
@@ -1679,6 +1692,15 @@ _PURPOSE_BEFORE = re.compile(
     r"on\s+the\s+occasion\s+of|in\s+honou?r\s+of)\s+(?:the\s+)?$"
 )
 # triggers that a title in quotes, or a description led by a name, may go with
+# 'the second "Central Asia – Italy" summit': a format's sitting named by the format in quotes
+_FORMAT_TRIGGERS = frozenset(
+    {"summit", "meeting", "ministerial", "dialogue", "session", "forum", "business forum"}
+)
+_CLOSE_QUOTES = frozenset("”\"»")
+_QUOTED_FORMAT = re.compile(
+    r"(?:\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|\d+(?:st|nd|rd|th))\s+)?"
+    r"([“\"«][A-Z][^”\"»\n]{1,60}[”\"»])\s+$"
+)
 _TITLED_TRIGGERS = frozenset(
     {"exhibition", "festival", "expo", "forum", "conference", "round table", "roundtable"}
 )
@@ -1695,6 +1717,10 @@ _AT_VENUE = re.compile(
 _DESCRIBED_BY = re.compile(
     r"(?:\s+and\s+(?:a|an|the)\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?:hosted|given|offered|organi[sz]ed)\s+by\s+"
     r"(?:the\s+)?[A-Z][^,.;:()\n]{1,60}?(?=[,.;:(\n]|\s+(?:in|at|on|for|to|and|with|after|before)\s|$)"
+)
+_DISCUSSED_BEFORE = re.compile(
+    r"\b(?:discussed|considered|reviewed|explored|examined|debated|talked\s+about)\s+"
+    r"(?:the\s+|a\s+)?(?:possible\s+|planned\s+|prospects\s+(?:of|for)\s+(?:the\s+)?)?$"
 )
 _SINCE_ITS = re.compile(r"\b[Ss]ince\s+(?:its|their)\s+$")
 _COLON_WHAT = re.compile(r":\s+([^,;:.\n]{3,120}?)(?=[,;.\n]|$)")
@@ -2203,6 +2229,9 @@ _SAME_DAY = re.compile(
 )
 
 
+_EARLIER_LATER_DAY = re.compile(r"\b(?:[Ee]arlier|[Ll]ater)\s+(?:in\s+the|that)\s+day\b")
+
+
 def _not_both_heads(ctx: Context, before: list, after: list) -> bool:
     """The last person before the talks' verb and the first after it do not both head the reported sitting."""
     heads = {h.name for h in ctx.meeting.heads} if ctx.meeting is not None else set()
@@ -2220,6 +2249,8 @@ def _apart_from_sitting(ctx: Context, s, before: list, after: list) -> bool:
         return False
     if _not_both_heads(ctx, before, after):
         return True
+    if _EARLIER_LATER_DAY.search(ctx.text, s.start, s.end):
+        return True  # "Earlier in the day, A held a bilateral meeting with B": before (after) the sitting
     # "On Friday, A held talks with B" in a report of Saturday's sitting of six ministers: two of its
     # members talking on a day of their own (two co-chairs of a bilateral sitting: the sitting retold)
     sitting = ctx.meeting.date if ctx.meeting is not None and len(ctx.meeting.heads) > 2 else None
@@ -2717,6 +2748,8 @@ def _group_meetings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue  # "the ministers met the President": a meeting with someone, read elsewhere
         if not m.group(2):
             continue  # "the ministers met …", "the two leaders had met again": too little to name a meeting
+        if m.group(3) and _MET_FOR.match(text, m.end()):
+            continue  # "the leaders met in Astana for the first … summit": that summit is the occasion
         side = _MARGINS_AFTER.match(text, m.end())
         if side is None and _is_reported_sitting(ctx, m.start()):
             continue  # "The presidents of the five states met in Astana on Friday": the sitting reported
@@ -2744,6 +2777,9 @@ def _is_reported_sitting(ctx: Context, pos: int) -> bool:
     return any(d.value == ctx.meeting.date for d in ctx.dates_in(s.start, s.end))
 
 
+_MET_FOR = re.compile(
+    r"[^.;,]{0,60}?\s+for\s+(?:the|a|an|their)\s+[^.;,]{0,80}?(?i:summit|forum|conference|session|ministerial)\b"
+)
 _MET_OBJECT = re.compile(r"\s+(?:with\s+)?(?:the\s+)?(?:President|Prime|Minister|King|[A-Z][a-z]+\s+[A-Z])")
 _MARGINS_AFTER = re.compile(
     r"(?:\s+again)?\s+(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?"
@@ -3212,6 +3248,119 @@ def _ceremonies(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
+# "… was signed", "… have been signed", "The loan, signed in Almaty": what was signed stands before
+_SIGNED_PASSIVE = re.compile(r"(?:\s+(?:was|were|has\s+been|have\s+been|had\s+been)(?:\s+also)?|,)\s+$")
+# where the object of "signed" ends: a clause, a place, a day, the signatories, a value
+_SIGNED_OBJECT_END = re.compile(
+    r"[,;:.(\"“«]|\s(?:in|on|at|by|between|worth|with|under|which|that|during|following|after|before|today|"
+    r"yesterday|this|last|as|to\s+(?:finance|fund|support|build)|of\s+(?:EUR|USD|US\$|€|\$|£))\s"
+)
+_AMOUNT_WORDS = re.compile(
+    r"(?:worth\s+(?:a\s+total\s+of\s+|about\s+|some\s+|over\s+|more\s+than\s+)?)?"
+    r"(?:(?:EUR|USD|US\$|€|\$|£|KZT|UZS)\s?\d[\d.,]*(?:\s*(?:million|billion|bn|mln|m)\b)?"
+    r"|\d[\d.,]*\s*(?:million|billion)\s+(?:euros?|(?:US\s+)?dollars|tenge))\s*"
+)
+_LEAD_DET = re.compile(r"^(?:The|A|An)\s")
+_SIGNED_WHERE = re.compile(r"\s+(?:in|on|at|by|between|last|earlier|yesterday|today)\b")
+_SIGNED_OBJECT_WORDS = 8
+_DATELINE_DASH = re.compile(r"\s*(?:\([A-Z]+\)\s*)?[–—-]\s")
+_SIGNING_RECENT_DAYS = 10  # a signing the text reports as its news: on its day or within days before
+
+
+def _signings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "The EIB and the Ministry of Finance today signed a finance contract …", "The loan was signed in
+    Astana by …", "DBK and AFD signed a credit line agreement in Paris on 26 May": a signing the text
+    reports as its news (a day on or shortly before the publication, in its sentence or "the same day")
+    is an occasion, "signing of <what was signed>", in the city the sentence says it was signed "in". A
+    later sentence that retells it ("The documents were signed in Dushanbe by …") adds the place. An
+    agreement's history ("signed in 2004", "signed in November 2022") is a stage, not an occasion."""
+    text = ctx.text
+    if "signed" not in text or not ctx.published or len(ctx.published) != 10:
+        return []
+    pub = date.fromisoformat(ctx.published)
+    out: list[_Cand] = []
+    last_sentence = -9
+    i = text.find("signed")
+    while i >= 0:
+        j, i = i, text.find("signed", i + 6)
+        if (j and text[j - 1].isalpha()) or text[j + 6 : j + 7].isalnum():
+            continue  # "co-signed" stays, "undersigned" does not
+        if ctx.is_heading(j) or ctx.in_quote(j):
+            continue
+        s = ctx.sentence_at(j)
+        k = ctx.sentence_index(j)
+        if any(s.start <= c.start < s.end and "sign" in c.name.lower() for c in taken):
+            continue  # ("the signing ceremony of the … loan": read as the ceremony)
+        # (not a dateline's day: "ALMATY, 12 September 2023 – The EBRD has signed …"; not a range, the days
+        # of another occasion: "At the … Forum in Tashkent on 1–2 October, the Fund signed …")
+        days = [
+            d
+            for d in ctx.dates_in(s.start, s.end)
+            if len(d.value) == 10 and not _DATELINE_DASH.match(text, d.span[1])
+        ]
+        if any(d.end for d in days):
+            continue
+        day = days[0].value if days else None
+        if day is None and _SAME_DAY.search(text, s.start, j):
+            # "Yesterday, A received B. … On the same day, … was signed": the day a sentence before opens with
+            prior = [d for d in ctx.dates_in(0, s.start) if len(d.value) == 10]
+            day = _fronted_day(ctx, s.start) or (prior[-1].value if prior else None)
+        city = next(
+            (
+                p.name
+                for p in ctx.places_in(s.start, s.end)
+                if p.kind == "city" and text[max(0, p.span[0] - 3) : p.span[0]] in ("in ", "In ")
+            ),
+            None,
+        )
+        if out and k - last_sentence <= 2 and (day is None or day == out[-1].fixed[0]):
+            prev = out[-1]
+            if prev.fixed[2] is None and city is not None:
+                prev.fixed = (prev.fixed[0], None, city)  # "The documents were signed in Dushanbe by …"
+            last_sentence = k
+            continue
+        if day is None or not 0 <= (pub - date.fromisoformat(day)).days <= _SIGNING_RECENT_DAYS:
+            continue
+        pm = _SIGNED_PASSIVE.search(text, max(s.start, j - 16), j)
+        if pm is not None and pm.group(0).startswith(",") and not _SIGNED_WHERE.match(text, j + 6):
+            pm = None  # "A, Minister of Finance, and B, …, signed the …": the signatories before
+        if pm is not None:
+            # "On the same day, at the Ministry …, a Financing Agreement was signed": the clause's subject
+            a = max(text.rfind(",", s.start, pm.start()) + 1, s.start)
+            obj = text[a : pm.start()].strip()
+            start = a
+        else:
+            em = _SIGNED_OBJECT_END.search(text, j + 7, s.end)
+            obj = text[j + 7 : em.start() if em else s.end].strip()
+            start = j
+        obj = _AMOUNT_WORDS.sub("", obj).strip()
+        if not _signed_finance().search(obj):
+            continue  # (a treaty's or a memorandum's signing: its agreement's stage)
+        words = obj.split()
+        if len(words) > _SIGNED_OBJECT_WORDS:
+            # "a loan for the upgrade of the railway line running from A to B": what, not all of its purpose
+            words = words[:_SIGNED_OBJECT_WORDS]
+            while words and words[-1].lower() in _NAME_STOP:
+                words.pop()
+            obj = " ".join(words)
+        if not obj or len(obj.split()) > 16 or not any(w[:1].isalpha() for w in obj.split()):
+            continue
+        obj = _LEAD_DET.sub(lambda m: m.group(0).lower(), obj)
+        if obj.split()[0].lower() in ("a", "an") and len(obj.split()) == 1:
+            continue
+        end = start + max(1, j - start) if pm is not None else j + 7 + len(obj)
+        out.append(_Cand(start, max(end, j + 6), f"signing of {obj}", j + 6, fixed=(day, None, city)))
+        last_sentence = k
+    # (a signing no sentence places "in" a city stays unread: "The EBRD has signed a loan of …")
+    return [c for c in out if c.fixed[2] is not None]
+
+
+@lru_cache(maxsize=1)
+def _signed_finance() -> re.Pattern:
+    words = sorted(data.load("events").get("signed_finance") or [], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")", re.I)
+
+
 _BARE_THE = re.compile(r"\bof\s+the\s+([a-z]+)$")
 # "the China–Kyrgyzstan–Uzbekistan railway": capitalised words (dash-joined) before a lower-case noun
 _CAP_NAME_WORD = r"[A-Z][\w’'-]*(?:[–-][A-Z][\w’'-]*)*"
@@ -3225,7 +3374,9 @@ def _visited_rx() -> re.Pattern:
     conf = data.load("events")
     heads = sorted(set(conf.get("sites") or []) | set(conf.get("works") or []), key=len, reverse=True)
     return re.compile(
-        r"\b(?:visited|toured)\s+(the\s+(?:[\w’'–-]+\s+){0,5}?(?i:"
+        # ("the delegations will visit the construction site of …", "is scheduled to tour the …": planned)
+        r"\b(?:visited|toured|will\s+(?:also\s+)?(?:visit|tour)|"
+        r"(?:is|are)\s+(?:scheduled|expected|due)\s+to\s+(?:visit|tour))\s+(the\s+(?:[\w’'–-]+\s+){0,5}?(?i:"
         + "|".join(map(re.escape, heads))
         + r"))\b"
     )
@@ -3239,7 +3390,7 @@ def _site_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     Samarkand solar park" (data/events.yaml sites and works); a named place only, and with no day of its
     own, seen at the reported occasion."""
     text = ctx.text
-    if "visited" not in text and "toured" not in text:
+    if not any(w in text for w in ("visited", "toured", " visit the ", " tour the ")):
         return []
     out: list[_Cand] = []
     for m in _visited_rx().finditer(text):
@@ -3650,6 +3801,8 @@ _HELD_IN = re.compile(
 
 
 _HOLD_IN_BEFORE = re.compile(r"\b(?:hold|convene|organi[sz]e)\s+in\s+$")
+_MET_IN = re.compile(r"\b(?:met|gathered|convened|assembled)\s+in\s+$")
+_FOR_THE = re.compile(r"(?:\s+(?:on|in)\s+[\w ]{1,25}?)?\s+for\s+(?:the|a|an|their)\s+")
 _ON_MARGINS_OF = re.compile(
     r"(?:\s+again)?\s+(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?"
 )
@@ -3665,6 +3818,12 @@ def _limit(ctx: Context, c: _Cand, nxt: int | None, s_end: int) -> int:
         second = _AND_VERB.search(ctx.text, c.end, s_end)
         if second is not None:
             s_end = second.start()
+    if ctx.text.find(" which ", c.end, s_end) >= 0:
+        # "A held a meeting with B, during which the sides discussed a train between X and Poti": what was
+        # said there, not where or when it was held
+        during = _DURING_WHICH.search(ctx.text, c.end, s_end)
+        if during is not None:
+            s_end = during.start()
     if nxt is None or nxt <= c.trigger_end:
         return s_end
     m = _ON_MARGINS_OF.match(ctx.text, c.end)
@@ -3680,6 +3839,7 @@ def _limit(ctx: Context, c: _Cand, nxt: int | None, s_end: int) -> int:
     return min(s_end, clause.start() if clause else nxt)
 
 
+_DURING_WHICH = re.compile(r",\s+(?:during|in\s+the\s+course\s+of)\s+which\b")
 _AND_VERB = re.compile(
     r"\s+and\s+(?:then\s+|also\s+)?(?!(?:related|advanced|integrated|associated|connected|combined|renewed|"
     r"expanded|extended|enlarged|updated|revised|detailed)\b)[a-z]{3,}ed\s+(?!by\b|with\b|in\b|on\b|at\b)"
@@ -3713,13 +3873,17 @@ def _in_named_year(c: _Cand, d) -> tuple[str, str | None]:
 _TOOK_PART = re.compile(
     # ("Earlier this month, X inspected the port during a working trip to Y": "during" places it then)
     r"\b(?:met|gathered|convened|attended|took\s+part|participated|spoke|addressed|opened|held|paid|made|"
-    r"visited|toured|during|"
+    # (a planned visit: "On 25 September, the delegations will visit …"; not "invited B to visit …", the
+    # day of the invitation)
+    r"visited|toured|during|(?:will\s+(?:also\s+)?|(?:scheduled|expected|due)\s+to\s+)(?:visit|tour)|"
     # "delivered speeches at the … Round Table", "gave a keynote speech at the … Forum"
     r"(?:delivered|gave)\s+(?:an?\s+)?(?:keynote\s+)?(?:speech(?:es)?|remarks|address|lecture|presentation)"
     r"(?:\s+at)?)\b"
     # "attended the opening ceremony of the … Forum", "addressed the plenary session of the … Forum"
     r"(?:(?:\s+(?:at|in|to))?\s+the\s+(?:official\s+)?(?:opening|closing|plenary)(?:\s+(?:ceremony|session))?"
     r"\s+of)?(?:\s+[\w’'-]+){0,3}\s*$"
+    # "the leaders met in Astana for the first … summit": who met there for the occasion
+    r"|\b(?:met|gathered|convened|assembled)\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+for\s+(?:the|a|an|their)\s+$"
 )
 _LEVEL_MOD = re.compile(r"\b[a-z]+-level$")
 _HELD_AFTER = re.compile(
@@ -4049,6 +4213,10 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
         return before[-1].name
     if before and _HOLD_IN_BEFORE.search(ctx.text, max(0, before[-1].span[0] - 12), before[-1].span[0]):
         return before[-1].name  # "agreed to hold in Tashkent in April the third round of negotiations"
+    if before and _FOR_THE.fullmatch(ctx.text, before[-1].span[1], c.start) and _MET_IN.search(
+        ctx.text, max(0, before[-1].span[0] - 16), before[-1].span[0]
+    ):
+        return before[-1].name  # "the leaders met in Astana for the first … summit"
     if _MARGINS.search(ctx.text, max(s.start, c.start - 40), c.start):
         city = _last_city(ctx, s.start, c.start)
         if city is not None:
@@ -4066,6 +4234,9 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
         city = _last_city(ctx, tf.start(1), tf.end(1))
         if city is not None:
             return city
+    if ctx.meeting is not None and ctx.meeting.place and _AFTER_OCCASION.match(ctx.text, c.end):
+        # "said at the joint press conference after the meeting": where the reported sitting was
+        return ctx.meeting.place
     # "to be held in Gabala in October": a place the gazetteer does not know
     hm = _HELD_IN.search(ctx.text, c.trigger_end, limit) or _IN_PLACE.match(ctx.text, c.end)
     if hm and not ctx.places_in(hm.start(1), hm.end(1)) and not _DATE_WORDS.match(hm.group(1)):
