@@ -376,3 +376,128 @@ def test_a_press_conference_after_the_sitting_is_where_the_sitting_was(text):
     ev = events(SITTING + text, "2026-09-24")
     conf = [v for n, v in ev.items() if n.endswith("conference")]
     assert conf == [("2026-09-24", "Tbilisi")]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "name"),
+    [
+        ("DBK and AFD signed a credit line agreement of EUR 100 million in Paris on 14 September.",
+         "The agreement was signed by the two chairmen on the sidelines of the Kazakhstan-France business "
+         "council.", "Kazakhstan-France business council"),
+        ("The European Union and the Government of Tajikistan on Monday signed three financing agreements.",
+         "The documents were signed in Dushanbe by the two ministers on the sidelines of the annual "
+         "EU-Tajikistan development cooperation dialogue.", "EU-Tajikistan development cooperation dialogue"),
+        ("The EIB and the Ministry of Finance signed a loan in Tashkent on 14 September.",
+         "The loan was signed on the sidelines of the regular Uzbekistan-EIB investment forum.",
+         "Uzbekistan-EIB investment forum"),
+    ],
+)
+def test_an_occasion_on_whose_sidelines_a_signing_was_done_takes_its_day_and_city(first, second, name):
+    ev = events(first + " It will fund green projects. " + second, "2026-09-15")
+    signing = [v for n, v in ev.items() if n.startswith("signing of")]
+    host = [v for n, v in ev.items() if n.lower().replace("–", "-") == name.lower()]
+    assert len(signing) == 1 and signing[0][1] in ("Paris", "Dushanbe", "Tashkent")
+    assert host == signing
+
+
+@pytest.mark.parametrize(
+    ("second", "name", "day"),
+    [
+        ("On the second day of the visit, Emmanuel Macron held talks with Prime Minister Alikhan Smailov in "
+         "Astana.", "talks between Emmanuel Macron and Alikhan Smailov", "2023-11-02"),
+        ("During the third day of his visit, Emmanuel Macron met with Prime Minister Alikhan Smailov in "
+         "Almaty.", "meeting of Emmanuel Macron with Alikhan Smailov", "2023-11-03"),
+        ("On the final day of the state visit, a business forum was held in Astana.", "business forum",
+         "2023-11-03"),
+        ("On the first day of the visit, a round table on water diplomacy was held in Astana.",
+         "round table on water diplomacy", "2023-11-01"),
+    ],
+)
+def test_the_nth_day_of_an_occasion_counts_from_its_first_day(second, name, day):
+    ev = events(
+        "President Emmanuel Macron paid a state visit to Kazakhstan on 1–3 November 2023. " + second,
+        "2023-11-03",
+    )
+    assert ev.get(name, (None,))[0] == day
+
+
+COUNCIL = (
+    "The 11th meeting of the EU–Tajikistan Cooperation Council took place in Brussels on 16 November 2026. "
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The third round of negotiations took place in Dushanbe on 22–24 September 2026, and both sides "
+        "agreed to hold the next round in Brussels in early 2027.",
+        "Negotiations on the new agreement are progressing well. The parties plan to hold the next round in "
+        "Brussels in early 2027.",
+        "The sides welcomed the talks on visa facilitation and agreed that the next round will take place in "
+        "Brussels in early 2027.",
+    ],
+)
+def test_the_next_round_after_talks_is_a_round_of_those_talks(text):
+    ev = events(COUNCIL + text, "2026-11-16")
+    nxt = {n: v for n, v in ev.items() if n.startswith("next round of ")}
+    assert list(nxt.values()) == [("2027", "Brussels")]
+    assert not any("round of the EU–Tajikistan Cooperation Council" in n for n in ev)
+
+
+@pytest.mark.parametrize(
+    ("item", "day"),
+    [
+        ("5. Briefing for the diplomatic corps on the Astana International Forum\n12.11.2026\n\nThe Ministry "
+         "held a briefing today for heads of diplomatic missions.", "2026-11-12"),
+        ("3. Round table on water diplomacy\n11.11.2026\n\nExperts from five countries took part.",
+         "2026-11-11"),
+        ("Seminar on customs cooperation\n10.11.2026\n\nThe seminar brought together customs officers.",
+         "2026-11-10"),
+    ],
+)
+def test_a_digest_items_title_takes_the_day_on_the_line_below(item, day):
+    text = (
+        "DAILY NEWS DIGEST\n\n1. Minister receives Ambassador\n09.11.2026\n\nThe Minister received the "
+        "Ambassador of Latvia on Monday.\n\n" + item
+    )
+    ev = events(text, "2026-11-12")
+    got = [(n, v) for n, v in ev.items() if "\n" not in n and v[0] == day]
+    assert len(got) == 1 and not any("\n" in n for n in ev)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A round of political consultations between the foreign ministries of Kazakhstan and Latvia took "
+        "place in Riga on 11 November.",
+        "Political consultations between the foreign ministries of Kazakhstan and Latvia were held in Riga "
+        "on 11 November.",
+        "On 11 November, political consultations between the foreign ministries of Kazakhstan and Latvia "
+        "were held in Riga.",
+    ],
+)
+def test_consultations_between_named_parties_keep_those_parties(text):
+    ev = events(
+        "The 6th meeting of the Kazakhstan – European Union Sub-Committee on Justice was held on 10 November "
+        "via videoconference. " + text,
+        "2026-11-12",
+    )
+    names = [n for n in ev if "consultations between the foreign ministries of Kazakhstan and Latvia" in n]
+    assert len(names) == 1 and ev[names[0]] == ("2026-11-11", "Riga")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "27 October 2022 – President of the European Council Charles Michel visits Astana for the second "
+        "meeting of the leaders of the EU and Central Asia.",
+        "On 27 October 2022, President of the European Council Charles Michel visited Astana for the second "
+        "meeting of the leaders of the EU and Central Asia.",
+        "On 27 October 2022 President of the European Council Charles Michel travelled to Astana for the "
+        "second meeting of the leaders of the EU and Central Asia.",
+    ],
+)
+def test_a_visit_told_in_the_narrative_present_and_the_occasion_it_was_for(text):
+    ev = events(text, "2026-11-20")
+    assert ev.get("visit of Charles Michel to Astana") == ("2022-10-27", "Astana")
+    assert ev.get("second meeting of the leaders of the EU and Central Asia") == ("2022-10-27", "Astana")

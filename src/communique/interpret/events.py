@@ -35,7 +35,7 @@ _ORD_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 _DET = re.compile(r"^(?:the|a|an|its|their|this|that|these|next|this week['’]s)\s+", re.I)
 _STOP_NP = re.compile(
     # an en dash stops a name only spaced as a clause dash; "the Dostyk–Moiynty railway" goes on
-    r"[,;:.()\"“”«»—]|\s–|–\s|\s(?:which|that|who|where|when|held|to be|will|would|was|were|is|are|has|"
+    r"[,;:.()\"“”«»—\n]|\s–|–\s|\s(?:which|that|who|where|when|held|to be|will|would|was|were|is|are|has|"
     r"have|had|planned|scheduled|slated|hosted|attended|in which|brought|followed|took|produced|opened|"
     r"organi[sz]ed|"
     r"together\s+with|along\s+with|accompanied|alongside|ran|runs|with\s+the\s+participation\s+of|"
@@ -205,7 +205,7 @@ def find_events(ctx: Context) -> list[Event]:
         if date is None and not c.within:
             # "… and opened a conference on water diplomacy": that trip's day (_paragraph_day, "also" in the
             # sentence); "MONDAY, 6 JULY" / "10:00 – Round table …": the agenda's day
-            day = _paragraph_day(ctx, c.start) or _day_heading(ctx, c.start)
+            day = _paragraph_day(ctx, c.start) or _date_line_after(ctx, c) or _day_heading(ctx, c.start)
             if day is not None:
                 date, date_end = day
         if c.within:
@@ -264,8 +264,27 @@ def find_events(ctx: Context) -> list[Event]:
             prev = out[-1]
             if prev.span and ctx.sentence_at(prev.span[0]).start == ctx.sentence_at(c.start).start:
                 date, date_end, place = prev.date, prev.date_end, prev.place
+        day_of = _day_of_occasion(ctx, s0, out) if "day of " in ctx.text[s0 : s0 + 60] else None
+        if day_of is not None and not ctx.dates_in(s0, ctx.sentence_at(c.start).end):
+            # "On the second day of the visit, A held talks with B": the visit's first day plus one
+            date, date_end, place = day_of[0], None, place or day_of[1]
         if c.fixed is not None:
             date, date_end, place = c.fixed
+        elif (
+            out
+            and _MARGINS_OF_BEFORE.search(ctx.text, max(0, c.start - 48), c.start)
+            and not ctx.dates_in(s0, ctx.sentence_at(c.start).end)
+        ):
+            # "DBK and AFD signed … in Paris on 26 May. The agreement was signed by A and B on the sidelines
+            # of the Kazakhstan-France business council": the council met where and when the act was done
+            k = ctx.sentence_index(c.start)
+            done = out[-1]
+            if (
+                done.name.startswith("signing of ")
+                and done.date
+                and ctx.sentence_index(done.span[0]) >= k - 2
+            ):
+                date, date_end, place = done.date, None, done.place or place
         if place is None and date is not None and "visit of " in c.name:
             # "B, who is in the country on a working visit on 24–26 November" named "working visit of B to
             # Kyrgyzstan": that country (an undated visit framing talks stays unread)
@@ -636,7 +655,13 @@ def _body_events(ctx: Context) -> list[_Cand]:
         if named is not None:  # "the Eastern Partnership ministerial meeting": another format's sitting
             start, name = named[0], f"{named[1]} {b.text}"
         b_end = b.span[1]
-        if not b.parties and _OF_NAMED.match(ctx.text, b_end):
+        if not b.parties and o is None and _BETWEEN_NEXT.match(ctx.text, b_end):
+            # "political consultations between the foreign ministries of Kazakhstan and Latvia": the parties
+            # the text names, not the reported sitting's
+            end = _np_end(ctx.text, b_end)
+            if end > b_end:
+                b_end, name = end, ctx.text[b.span[0] : end]
+        elif not b.parties and _OF_NAMED.match(ctx.text, b_end):
             # "the Summit of the Organization of Turkic States": whose it is, not the reported parties'
             b_end = _np_end(ctx.text, b_end)
             name = ctx.text[b.span[0] : b_end]
@@ -952,6 +977,30 @@ def _dated_by_lines(ctx: Context) -> bool:
     return got
 
 
+def _date_line_after(ctx: Context, c: _Cand) -> tuple[str, str | None] | None:
+    """A digest's item title with its date on the line below ("5. Briefing for the diplomatic corps …\n
+    12.11.2026"): an occasion the title line names takes that day."""
+    text = ctx.text
+    a = text.rfind("\n", 0, c.start) + 1
+    b = text.find("\n", c.end)
+    if b < 0 or text.find("\n", a, c.start) >= 0 or not _TITLE_LINE.fullmatch(text, a, b):
+        return None
+    nb = text.find("\n", b + 1)
+    nb = len(text) if nb < 0 else nb
+    days = ctx.dates_in(b + 1, nb)
+    if len(days) != 1 or len(days[0].value) != 10:
+        return None
+    d = days[0]
+    rest = _DAY_HEADING_REST.fullmatch
+    if not (rest(text, b + 1, d.span[0]) and rest(text, d.span[1], nb)):
+        return None
+    return d.value, d.end
+
+
+# a title line: no full stop inside, at most ~16 words ("1. Vassilenko receives new Ambassador of Belgium")
+_TITLE_LINE = re.compile(r"(?:\d+\.\s+)?[^.\n]{3,140}")
+
+
 def _day_heading(ctx: Context, pos: int) -> tuple[str, str | None] | None:
     """An agenda, a programme or a live report dates its items by headings that are a day and nothing
     else ("MONDAY, 6 JULY", "Thursday, 9 July – Friday, 10 July", "14 May 2026"): an item with no date
@@ -1193,6 +1242,16 @@ def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         label = _ord(n) if n else q
         noun = m.group("noun").lower()
+        if noun == "round" and noun not in type_words and m.end() == m.end("noun"):
+            # "The third round of negotiations took place in Dushanbe …, and both sides agreed to hold the
+            # next round in Brussels": a round of those talks, not a sitting of the reported body
+            talks = _last_talks(ctx, s0, _paragraph_start(ctx, s0))
+            # (not "the next round of consultations" after the reported Political Consultations: its sitting)
+            if talks is not None and not _of_body_type(ctx, talks.group(0)):
+                label = q if o is None else _ord(o.value)
+                name = f"{label} round of {talks.group(0).lower()}{_talks_subject(ctx.text, talks.end())}"
+                out.append(_Cand(m.start("q"), m.end(), name, m.end()))
+                continue
         name = f"{label} {body}" if noun in type_words else f"{label} {noun} of the {body}"
         if m.group(0).split(None, 1)[0].lower() in ("its", "their"):
             s_start = ctx.sentence_at(m.start()).start
@@ -2078,6 +2137,11 @@ _MARGINS_NP = re.compile(
 
 
 _ON_THE = re.compile(r"\b(?:on|at)\s+the\s$")
+_MARGINS_LOWER = re.compile(
+    r"(?<=the )(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?(?:(?:annual|regular|[a-z]+-level|joint)\s+)?"
+    r"([A-Z][\w’'-]*(?:[–-][A-Z][\w’'-]*)+(?:\s+[a-z]+){0,3}?\s+"
+    r"(?:dialogue|forum|business\s+council|conference|summit|meeting|session|consultations|talks))\b"
+)
 
 
 _RECEIVED_DELEGATION = re.compile(
@@ -2133,7 +2197,11 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         # the report's own sentence dates the talks ("On 13 May, A … held talks with B", "Earlier on the
         # same day, A held talks with B"); a headline does not
-        dated = ctx.dates_in(s.start, m.start()) or _SAME_DAY.search(ctx.text, s.start, m.start())
+        dated = (
+            ctx.dates_in(s.start, m.start())
+            or _SAME_DAY.search(ctx.text, s.start, m.start())
+            or _DAY_OF.match(ctx.text, s.start)
+        )
         if not dated and after:
             # "A met with his Kyrgyz counterpart B in Bishkek on 5 May": a day in the clause after B; "A met
             # the Commissioner for X, B, on Sunday": the comma closing B's apposition opens no new clause
@@ -2688,11 +2756,18 @@ def _margins_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     main = ctx.meeting_body
     type_words = {w.lower() for w in main.type.split()} if main is not None else set()
     out = []
-    for m in _MARGINS_NP.finditer(text):
+    found = list(_MARGINS_NP.finditer(text))
+    spans = {m.start() for m in found}
+    # "on the sidelines of the annual EU-Tajikistan development cooperation dialogue": a capitalised pair,
+    # then the kind of occasion in lower case
+    found += [m for m in _MARGINS_LOWER.finditer(text) if m.start() not in spans or not m.group(1).isupper()]
+    for m in sorted(found, key=lambda x: x.start()):
         if not _ON_THE.search(text, max(0, m.start() - 8), m.start()):
             continue
         a, b = m.span(1)
         name = m.group(1)
+        if any(c.start == a for c in out):
+            continue
         if any(c.start < b and a < c.end for c in taken) or ctx.is_heading(a) or ctx.in_quote(a):
             continue
         if main is not None and a <= main.span[0] < b:
@@ -3586,7 +3661,9 @@ def _tributes(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 
 _VISITED_PLACE = re.compile(
-    r",?\s+(?:(?:who|also|then|later)\s+)*(?:visited|toured|(?:travelled|traveled)\s+to)\s+(?:the\s+)?"
+    # ("27 October 2022 – President A visits Astana for …": a timeline's or a digest's narrative present)
+    r",?\s+(?:(?:who|also|then|later)\s+)*(?:visited|visits|toured|(?:travelled|traveled|travels)\s+to)\s+"
+    r"(?:the\s+)?"
 )
 # "travelled to Ashgabat and Dushanbe": a second city or country of the same trip
 _AND_PLACE = re.compile(r"\s+and\s+(?:the\s+)?")
@@ -3596,7 +3673,7 @@ def _place_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "Prime Minister A visited Tokyo on 3–4 June" → "visit of A to Tokyo": a named person visiting a
     city or a country (not a place inside a longer name: "visited the Tokyo Stock Exchange")."""
     text = ctx.text
-    if "visited" not in text and "toured" not in text and "travel" not in text:
+    if "visited" not in text and "toured" not in text and "travel" not in text and " visits " not in text:
         return []
     out: list[_Cand] = []
     for a, b, p in ctx.person_mentions():
@@ -3801,7 +3878,9 @@ _HELD_IN = re.compile(
 
 
 _HOLD_IN_BEFORE = re.compile(r"\b(?:hold|convene|organi[sz]e)\s+in\s+$")
-_MET_IN = re.compile(r"\b(?:met|gathered|convened|assembled)\s+in\s+$")
+_MET_IN = re.compile(
+    r"\b(?:(?:met|gathered|convened|assembled|arrived)\s+in|visits|visited|(?:travelled|traveled|came)\s+to)\s+$"
+)
 _FOR_THE = re.compile(r"(?:\s+(?:on|in)\s+[\w ]{1,25}?)?\s+for\s+(?:the|a|an|their)\s+")
 _ON_MARGINS_OF = re.compile(
     r"(?:\s+again)?\s+(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?"
@@ -3961,7 +4040,9 @@ _AHEAD_BEFORE = re.compile(
 _OTHER_WHOSE = re.compile(r"\S\s+[^,.;]{3,},\s+whose\b")
 
 
-_MARGINS_OF_BEFORE = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?$")
+_MARGINS_OF_BEFORE = re.compile(
+    r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?(?:(?:annual|regular|joint)\s+)?$"
+)
 _YEARS_BEFORE = re.compile(r"\b(last|this|next)\s+year['’]s\s+$", re.I)
 _AFTER_OCCASION = re.compile(
     r"\s+(?:shortly\s+|right\s+|immediately\s+)?after\s+the\s+"
@@ -4086,6 +4167,17 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
         and not _AHEAD_BEFORE.search(ctx.text, max(s.start, c.start - 50), c.start)
     ):
         m_date = ctx.meeting.date if ctx.meeting is not None else None
+        if (
+            m_date
+            and ctx.meeting.span is not None
+            and ctx.meeting.span[0] > s.end
+            and _SAME_DAY.search(ctx.text, s.start, c.start)
+        ):
+            # a digest whose sitting is told in a later item: "On the same day" is this item's own day, the
+            # last day named before
+            prior = [d for d in ctx.dates_in(0, s.start) if len(d.value) == 10]
+            if prior:
+                return prior[-1].value, None
         if m_date and not _months_before(m_date, ctx.published, 1) and not ctx.memo.get("meeting_on_eve"):
             return m_date, None
         if ctx.meeting is None and _SAME_DAY.search(ctx.text, s.start, c.start):
@@ -4107,6 +4199,34 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     if y:
         return y.group(0), None
     return None, None
+
+
+_DAY_OF = re.compile(
+    r"\W*(?:[Oo]n|[Dd]uring|[Ii]n\s+the\s+course\s+of)\s+the\s+(first|second|third|fourth|fifth|final|last|closing|"
+    r"opening)\s+day\s+of\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(visit|trip|forum|summit|session|conference|congress|festival|exhibition|programme|program|talks)\b"
+)
+_DAY_INDEX = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
+
+
+def _day_of_occasion(ctx: Context, s0: int, out: list[Event]) -> tuple[str, str | None] | None:
+    """(day, place) for a sentence opening "On the second day of the visit" (of the forum, …): the day of
+    the last occasion named before with that noun, counted from its first day ("final"/"last"/"closing":
+    its last day)."""
+    m = _DAY_OF.match(ctx.text, s0)
+    if m is None:
+        return None
+    noun = m.group(2).lower()
+    host = next((e for e in reversed(out) if noun in e.name.lower() and e.date and len(e.date) == 10), None)
+    if host is None:
+        return None
+    which = m.group(1).lower()
+    if which in _DAY_INDEX:
+        day = date.fromisoformat(host.date) + timedelta(days=_DAY_INDEX[which])
+        if host.date_end and day > date.fromisoformat(host.date_end):
+            return None
+        return day.isoformat(), host.place
+    return (host.date_end or host.date), host.place
 
 
 def _fronted_day(ctx: Context, before: int) -> str | None:
