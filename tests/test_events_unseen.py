@@ -501,3 +501,103 @@ def test_a_visit_told_in_the_narrative_present_and_the_occasion_it_was_for(text)
     ev = events(text, "2026-11-20")
     assert ev.get("visit of Charles Michel to Astana") == ("2022-10-27", "Astana")
     assert ev.get("second meeting of the leaders of the EU and Central Asia") == ("2022-10-27", "Astana")
+
+
+def weekly(text: str) -> dict[str, tuple[str | None, str | None]]:
+    lead = "Astana, 10 June 2026 – The Ministry of Foreign Affairs published its weekly review.\n\n"
+    return events(lead + text, "2026-06-10")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The EU Special Representative for Central Asia Terhi Hakala held consultations with Deputy Foreign "
+         "Minister Roman Vassilenko in Astana on 2 June.",
+         "consultations between Terhi Hakala and Roman Vassilenko"),
+        ("On 2 June, Deputy Foreign Minister Roman Vassilenko held consultations with the Secretary "
+         "General of the Ministry of Foreign Affairs of Latvia Andris Pelšs in Astana.",
+         "consultations between Roman Vassilenko and Andris Pelšs"),
+        ("In Astana on 2 June, the Ambassador of the European Union Aleška Simkić held consultations with "
+         "Deputy Minister of Foreign Affairs Alibek Bakayev.",
+         "consultations between Aleška Simkić and Alibek Bakayev"),
+    ],
+)
+def test_consultations_two_people_held_are_named_by_them(text, name):
+    assert weekly(text).get(name) == ("2026-06-02", "Astana")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "day"),
+    [
+        ("The foreign ministers of the C5+1 held their annual meeting in New York on 24 September.",
+         "annual meeting of the foreign ministers of the C5+1", "2025-09-24"),
+        ("The foreign ministers of Central Asia held their regular meeting in Astana on 2 June.",
+         "regular meeting of the foreign ministers of Central Asia", "2026-06-02"),
+        ("The heads of state of the Organization of Turkic States held their informal meeting in Astana on "
+         "2 June.", "informal meeting of the heads of state of the Organization of Turkic States",
+         "2026-06-02"),
+    ],
+)
+def test_a_group_that_held_its_meeting(text, name, day):
+    assert weekly(text).get(name, (None,))[0] == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The President received a delegation of the European Business Association on 2 June.",
+        "The Prime Minister received a delegation of the European Business Association in the Government "
+        "House on 2 June.",
+        "On 2 June, the Minister received a delegation of the European Business Association.",
+    ],
+)
+def test_a_reception_of_a_delegation_dated_anywhere_in_its_sentence(text):
+    ev = weekly(text)
+    assert ev.get("reception of the European Business Association delegation", (None,))[0] == "2026-06-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("On 12 March, Minister of Foreign Affairs Murat Nurtleu took part in the OSCE Ministerial Council "
+         "in Vienna.", "OSCE Ministerial Council", "Vienna"),
+        ("On 12 March, the Minister attended the OSCE Ministerial Council in Vienna.",
+         "OSCE Ministerial Council", "Vienna"),
+        ("On 12 March, the Minister addressed the OSCE Ministerial Council held in Vienna.",
+         "OSCE Ministerial Council", "Vienna"),
+    ],
+)
+def test_an_organisations_organ_someone_attends_is_an_occasion(text, name, place):
+    assert weekly(text).get(name) == ("2026-03-12", place)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Earlier this week, the Minister of Energy Almasadam Satkaliyev met with EU Commissioner Dan "
+        "Jørgensen in Brussels.",
+        "This week the Minister of Energy Almasadam Satkaliyev held talks with EU Commissioner Dan Jørgensen "
+        "in Brussels.",
+        "Later this week, the Minister of Energy Almasadam Satkaliyev will hold talks with EU Commissioner "
+        "Dan Jørgensen in Brussels.",
+    ],
+)
+def test_this_week_dates_an_encounter_to_its_month(text):
+    ev = weekly(text)
+    got = [v for n, v in ev.items() if "Almasadam Satkaliyev" in n and "Dan Jørgensen" in n]
+    assert got == [("2026-06", "Brussels")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("On the eve of the meeting, 20 May: the EU delegation visits the Astana Hub technology park.",
+         "visit of the EU delegation to the Astana Hub technology park"),
+        ("20 May – the Latvian delegation visits the Almaty Tech Garden innovation cluster.",
+         "visit of the Latvian delegation to the Almaty Tech Garden innovation cluster"),
+        ("20 May: a European business delegation tours the Tashkent IT Park.",
+         "visit of a European business delegation to the Tashkent IT Park"),
+    ],
+)
+def test_a_delegation_visits_a_site_named_after_its_city(text, name):
+    assert events(text, "2026-05-22").get(name, (None,))[0] == "2026-05-20"

@@ -177,6 +177,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _inaugurations(ctx, cands)
     cands += _ceremonies(ctx, cands)
     cands += _signings(ctx, cands)
+    cands += _attended_sittings(ctx, cands)
     cands += _site_visits(ctx, cands)
     cands += _tributes(ctx, cands)
     cands += _foundation_stones(ctx, cands)
@@ -2151,7 +2152,7 @@ _RECEIVED_DELEGATION = re.compile(
 _TRAILING_FUNCTION = re.compile(r"(?:\s+(?:for|of|and|the))+$")
 _HELD_TALKS = re.compile(
     r"\b(?:(?:held|holds|hold|had)\s+(?:a\s+|an\s+)?(?:bilateral\s+|official\s+|working\s+|separate\s+|"
-    r"brief\s+|private\s+|informal\s+)?(talks|meeting|negotiations|conversation)"
+    r"brief\s+|private\s+|informal\s+)?(talks|meeting|negotiations|conversation|consultations)"
     r"(?:\s+(?:via|by)\s+(?:video\s*(?:-\s*)?link|video\s*conference|videoconference))?"
     # "held talks in the Akorda with …": where, between the talks and whom
     r"(?:\s+in\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?\s+with"
@@ -2163,6 +2164,7 @@ _SIDELINES_IN = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\
 # both open with `\b`, behind which sre finds nothing to skip ahead with (~40 µs per 3 KB each):
 # tried only where "held", "hold", "met", "received" open (interpret.scan), same matches
 _HELD_TALKS_SCAN = LiteralScan(_HELD_TALKS)
+_TALKS_WORDS = ("talks", "met", "meet", "negotiations", "conversation", "consultations")
 _RECEIVED_DELEGATION_SCAN = LiteralScan(_RECEIVED_DELEGATION)
 
 
@@ -2173,7 +2175,7 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     out = []
     for m in (
         _HELD_TALKS_SCAN.finditer(ctx.text, ctx.at)
-        if any(w in ctx.text for w in ("talks", "met", "meet", "negotiations", "conversation"))
+        if any(w in ctx.text for w in _TALKS_WORDS)
         else ()
     ):
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
@@ -2233,6 +2235,9 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             subject = _delegation_name(dm)
         if m.group(1) in ("talks", "negotiations") and subject == before[-1].name:
             name = f"talks between {subject} and {other.name}"
+        elif m.group(1) == "consultations" and subject == before[-1].name:
+            # "the EU Special Representative A held consultations with Deputy Foreign Minister B"
+            name = f"consultations between {subject} and {other.name}"
         else:  # "A held a meeting with B", "A met B"
             name = f"meeting of {subject} with {other.name}"
         # (undated talks the lead reports: the report's own occasion, on its day)
@@ -2247,8 +2252,8 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         s = ctx.sentence_at(m.start())
         if out or ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
-        if not ctx.dates_in(s.start, m.start()):
-            continue
+        if not ctx.dates_in(s.start, s.end):
+            continue  # ("received a delegation of X on 2 June": the day may follow)
         who = _TRAILING_FUNCTION.sub("", m.group(1))
         out.append(_Cand(m.start(), m.end(), f"reception of the {who} delegation", m.end()))
     return out
@@ -2798,8 +2803,10 @@ def _gathering_possessive() -> re.Pattern:
 def _group_met_pattern(groups: list[str]) -> re.Pattern:
     return re.compile(
         r"(?<![\w’'-])((?i:" + "|".join(map(re.escape, groups)) + r"))"
-        r"((?:\s+of\s+(?:the\s+)?[\w’'–-]+(?:(?:,\s+|\s+)[\w’'–-]+)*?)?)"
-        r"\s+(?:had\s+|have\s+|also\s+|last\s+)*(?:(met)\b(\s+informally\b)?|held\s+an?\s+((?:[\w-]+\s+)?)meeting\b"
+        r"((?:\s+of\s+(?:the\s+)?[\w’'+–-]+(?:(?:,\s+|\s+)[\w’'+–-]+)*?)?)"
+        r"\s+(?:had\s+|have\s+|also\s+|last\s+)*(?:(met)\b(\s+informally\b)?"
+        # ("the foreign ministers of the C5+1 held their annual meeting in New York")
+        r"|held\s+(?:an?|their)\s+((?:[\w-]+\s+)?)meeting\b"
         # "the Foreign Ministers of Kazakhstan and Azerbaijan held talks in Baku"
         r"|(?:held|had)\s+(?:bilateral\s+)?(talks)\b)"
     )
@@ -3430,6 +3437,33 @@ def _signings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return [c for c in out if c.fixed[2] is not None]
 
 
+# "took part in the OSCE Ministerial Council in Vienna", "will attend the 32nd OSCE Ministerial Council": a
+# standing organ of an organisation the gazetteer names, attended as an occasion
+_ATTENDED_BEFORE = re.compile(
+    r"\b(?:took\s+part|participated|attended|addressed|spoke|(?:will|to)\s+(?:attend|take\s+part|participate|"
+    r"address))\s+(?:in\s+|at\s+)?(?:the\s+)?((?:\d+(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th)|annual|informal|"
+    r"extraordinary|regular)\s+)?$"
+)
+_SITTING_ORGAN = re.compile(r"\b(?:Council|Assembly|Conference|Summit|Forum|Congress)$")
+
+
+def _attended_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "Minister A took part in the OSCE Ministerial Council in Vienna": an organisation's organ (its name
+    ends with Council, Assembly, Conference …) that someone attends is an occasion, named as written."""
+    text = ctx.text
+    out: list[_Cand] = []
+    for o in ctx.orgs:
+        a, b = o.span
+        if not _SITTING_ORGAN.search(text, a, b) or ctx.is_heading(a) or ctx.in_quote(a):
+            continue
+        am = _ATTENDED_BEFORE.search(text, max(0, a - 60), a)
+        if am is None or any(c.start < b and a < c.end for c in taken):
+            continue
+        start = am.start(1) if am.group(1) else a
+        out.append(_Cand(start, b, text[start:b], b))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _signed_finance() -> re.Pattern:
     words = sorted(data.load("events").get("signed_finance") or [], key=len, reverse=True)
@@ -3709,12 +3743,13 @@ _DELEGATION_VISITED = re.compile(
     r"(?:\s+(?:of|from)\s+[^.;()]{3,120}?\s+\((?P<acr>[A-Z][A-Za-z]{1,8})\))?"
     # "… led by the Deputy Minister of Investment, Industry and Trade X": who led it, left out of the name
     r"(?:\s+(?:led|headed)\s+by\s+[^.;()]{3,110}?)?"
-    r",?\s+(?:(?:also|then|later)\s+)?(?:visited|toured|paid\s+a\s+visit\s+to|travelled\s+to|traveled\s+to|"
-    r"arrived\s+in)"
+    # ("20 May: the EU delegation visits the Astana Hub": a caption's or a timeline's narrative present)
+    r",?\s+(?:(?:also|then|later)\s+)?(?:visited|visits|toured|tours|paid\s+a\s+visit\s+to|travelled\s+to|"
+    r"traveled\s+to|arrived\s+in)"
     r"\s+(?:the\s+)?"
 )
 # one of these is inside every verb `_DELEGATION_VISITED` knows: a sentence without any is not read
-_VISIT_VERB_WORDS = ("visit", "toured", "travel", "arrived")
+_VISIT_VERB_WORDS = ("visit", "toured", "tours", "travel", "arrived")
 
 
 @lru_cache(maxsize=1)
@@ -3726,6 +3761,14 @@ def _delegation_site_rx() -> re.Pattern:
         r"\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?"
         r"(?:\s+(?:district|region|province|oblast))?"
     )
+
+
+@lru_cache(maxsize=1)
+def _named_site_rx() -> re.Pattern:
+    """ "Astana Hub technology park": capitalised words, then a site (data/events.yaml sites)."""
+    sites = sorted(data.load("events").get("sites") or [], key=len, reverse=True)
+    heads = "|".join(map(re.escape, sites))
+    return re.compile(r"(?:[A-Z][\w’'-]*\s+){1,4}(?:[a-z]+\s+){0,2}?(?i:" + heads + r")\b")
 
 
 def _delegation_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
@@ -3756,6 +3799,13 @@ def _delegation_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             np = sm.group(0) if text[m.end() - 4 : m.end()].lower() != "the " else f"the {sm.group(0)}"
             out.append(_Cand(m.start(1), sm.end(), f"visit of {who} to {np}", sm.end()))
             continue
+        if place is not None and _CAP_GOES_ON.match(text, place.span[1]):
+            # "the EU delegation visits the Astana Hub technology park": a site named after its city
+            nm = _named_site_rx().match(text, m.end())
+            if nm is not None and not any(c.start <= m.end() < c.end for c in taken + out):
+                the = "the " if text[m.end() - 4 : m.end()].lower() == "the " else ""
+                out.append(_Cand(m.start(1), nm.end(), f"visit of {who} to {the}{nm.group(0)}", nm.end()))
+                continue
         if place is None or place.kind not in ("city", "country") or _NAME_GOES_ON.match(text, place.span[1]):
             continue
         read = next(
@@ -4010,6 +4060,7 @@ _FRONTED = re.compile(
 _FRONTED_NAMES = (
     "visit of ",
     "talks between ",
+    "consultations between ",
     "reception of ",
     "meeting of ",
     "phone ",
@@ -4243,7 +4294,15 @@ def _fronted_day(ctx: Context, before: int) -> str | None:
 
 
 # occasions named by two people talking: a country after "to" in their sentence is what they talked about
-_TALKS_NAMES = ("talks between ", "meeting of ", "phone ", "telephone ", "video", "online meeting ")
+_TALKS_NAMES = (
+    "talks between ",
+    "consultations between ",
+    "meeting of ",
+    "phone ",
+    "telephone ",
+    "video",
+    "online meeting ",
+)
 _IN_TO = re.compile(r"\b(?:in|to)\s+(?:the\s+)?$")
 _IN = re.compile(r"\bin\s+(?:the\s+)?$")
 
