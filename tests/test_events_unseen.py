@@ -601,3 +601,50 @@ def test_this_week_dates_an_encounter_to_its_month(text):
 )
 def test_a_delegation_visits_a_site_named_after_its_city(text, name):
     assert events(text, "2026-05-22").get(name, (None,))[0] == "2026-05-20"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "day", "place"),
+    [
+        ("The signing ceremony took place in Astana on 3 June.", "signing ceremony", "2026-06-03", "Astana"),
+        ("A signing ceremony held on 3 June saw the two exchanges sign a memorandum.", "signing ceremony",
+         "2026-06-03", None),
+        ("An official welcoming ceremony for President Emmanuel Macron took place in Astana on 3 June.",
+         "official welcoming ceremony for President Emmanuel Macron", "2026-06-03", "Astana"),
+        ("A memorial ceremony was held in Almaty on 31 May.", "memorial ceremony", "2026-05-31", "Almaty"),
+    ],
+)
+def test_a_kind_of_ceremony_told_as_held(text, name, day, place):
+    assert weekly(text).get(name) == (day, place)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("On 5 June, Minister Murat Nurtleu had a working breakfast with EU Commissioner Jozef Síkela in "
+         "Brussels.", "working breakfast with Jozef Síkela"),
+        ("On 5 June, Deputy Minister Roman Vassilenko held a working lunch with the Head of the EU "
+         "Delegation Aleška Simkić in Brussels.", "working lunch with Aleška Simkić"),
+        ("Wednesday, 5 June – the delegation was received by the Speaker of the Legislative Chamber, "
+         "Nuriddinjon Ismoilov, and held a working lunch with the Head of the EU Delegation, Ambassador "
+         "Toivo Klaar.",
+         "working lunch with Toivo Klaar"),
+    ],
+)
+def test_a_working_meal_with_someone_is_an_occasion(text, name):
+    assert weekly(text).get(name, (None,))[0] == "2026-06-05"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Prime Minister of Kazakhstan Olzhas Bektenov and the President of the European Council António "
+        "Costa held talks in Brussels on 5 June.",
+        "Prime Minister Olzhas Bektenov and President of the European Council António Costa held talks on 5 "
+        "June in Brussels.",
+        "Prime Minister Olzhas Bektenov and President of the European Council António Costa held bilateral "
+        "talks in Brussels on 5 June, focusing on energy.",
+    ],
+)
+def test_two_who_held_talks_dated_after_the_talks(text):
+    assert weekly(text).get("talks between Olzhas Bektenov and António Costa") == ("2026-06-05", "Brussels")

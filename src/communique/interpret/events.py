@@ -2152,7 +2152,9 @@ _RECEIVED_DELEGATION = re.compile(
 _TRAILING_FUNCTION = re.compile(r"(?:\s+(?:for|of|and|the))+$")
 _HELD_TALKS = re.compile(
     r"\b(?:(?:held|holds|hold|had)\s+(?:a\s+|an\s+)?(?:bilateral\s+|official\s+|working\s+|separate\s+|"
-    r"brief\s+|private\s+|informal\s+)?(talks|meeting|negotiations|conversation|consultations)"
+    r"brief\s+|private\s+|informal\s+)?(talks|meeting|negotiations|conversation|consultations|"
+    # "held a working lunch with the Head of the EU Delegation, Ambassador B"
+    r"(?:working\s+)?(?:lunch|dinner|breakfast))"
     r"(?:\s+(?:via|by)\s+(?:video\s*(?:-\s*)?link|video\s*conference|videoconference))?"
     # "held talks in the Akorda with …": where, between the talks and whom
     r"(?:\s+in\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?\s+with"
@@ -2164,7 +2166,8 @@ _SIDELINES_IN = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\
 # both open with `\b`, behind which sre finds nothing to skip ahead with (~40 µs per 3 KB each):
 # tried only where "held", "hold", "met", "received" open (interpret.scan), same matches
 _HELD_TALKS_SCAN = LiteralScan(_HELD_TALKS)
-_TALKS_WORDS = ("talks", "met", "meet", "negotiations", "conversation", "consultations")
+_TALKS_WORDS = ("talks", "met", "meet", "negotiations", "conversation", "consultations", "lunch", "dinner",
+                "breakfast")
 _RECEIVED_DELEGATION_SCAN = LiteralScan(_RECEIVED_DELEGATION)
 
 
@@ -2235,6 +2238,10 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             subject = _delegation_name(dm)
         if m.group(1) in ("talks", "negotiations") and subject == before[-1].name:
             name = f"talks between {subject} and {other.name}"
+        elif (m.group(1) or "").endswith(("lunch", "dinner", "breakfast")):
+            # (as a delegation's programme names it: "working lunch with B")
+            working = "working " if ctx.text.endswith("working ", 0, m.start(1)) else ""
+            name = f"{working}{m.group(1)} with {other.name}"
         elif m.group(1) == "consultations" and subject == before[-1].name:
             # "the EU Special Representative A held consultations with Deputy Foreign Minister B"
             name = f"consultations between {subject} and {other.name}"
@@ -2567,7 +2574,10 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             # (two of the many heads of a reported summit meeting on a day of their own: "Erdogan and
             # Mirziyoyev also met behind closed doors on Monday evening")
             alone = ctx.meeting is None or (len(ctx.meeting.heads) > 2 and bool(met))
-            dated = alone and bool(ctx.dates_in(s.start, s.end if met else m.start()))
+            # ("A and B held talks in Brussels on 5 June": a day in the clause after the talks too)
+            clause = _CLAUSE_PUNCT.search(text, m.end(), s.end)
+            upto = s.end if met or clause is None else clause.start()
+            dated = alone and bool(ctx.dates_in(s.start, upto))
             if (
                 not dated
                 and not _SIDELINES_OPEN.match(text, s.start)
@@ -3327,7 +3337,25 @@ def _ceremonies(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 name = f"{name[: bare.start(1)]}{named[-1].group(1)} {bare.group(1)}"
         s = ctx.sentence_at(m.start())
         out.append(_Cand(m.start(), end, name, end, not ctx.dates_in(s.start, s.end)))
+    for m in _bare_ceremony_rx().finditer(text):
+        # "A signing ceremony held on Friday afternoon saw …", "The welcoming ceremony took place in …": a
+        # kind of ceremony the text tells as held, named by its kind
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start() < c.end for c in taken + out):
+            continue
+        out.append(_Cand(m.start(), m.end(), m.group(0).lower(), m.end()))
     return out
+
+
+@lru_cache(maxsize=1)
+def _bare_ceremony_rx() -> re.Pattern:
+    kinds = sorted(data.load("events").get("ceremony_kinds") or [], key=len, reverse=True)
+    return re.compile(
+        r"\b(?i:" + "|".join(map(re.escape, kinds)) + r")\s+ceremony\b"
+        r"(?=\s+(?:was\s+(?:also\s+)?held|took\s+place|held\s+(?:on|in|at)\b|will\s+(?:be\s+held|take\s+place)"
+        r"|is\s+(?:scheduled|planned)))"
+    )
 
 
 # "… was signed", "… have been signed", "The loan, signed in Almaty": what was signed stands before
@@ -4061,6 +4089,12 @@ _FRONTED_NAMES = (
     "visit of ",
     "talks between ",
     "consultations between ",
+    "working lunch ",
+    "working dinner ",
+    "working breakfast ",
+    "lunch with ",
+    "dinner with ",
+    "breakfast with ",
     "reception of ",
     "meeting of ",
     "phone ",
@@ -4297,6 +4331,12 @@ def _fronted_day(ctx: Context, before: int) -> str | None:
 _TALKS_NAMES = (
     "talks between ",
     "consultations between ",
+    "working lunch ",
+    "working dinner ",
+    "working breakfast ",
+    "lunch with ",
+    "dinner with ",
+    "breakfast with ",
     "meeting of ",
     "phone ",
     "telephone ",
