@@ -648,3 +648,68 @@ def test_a_working_meal_with_someone_is_an_occasion(text, name):
 )
 def test_two_who_held_talks_dated_after_the_talks(text):
     assert weekly(text).get("talks between Olzhas Bektenov and António Costa") == ("2026-06-05", "Brussels")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Dear colleagues,\n\nIt is a great pleasure to welcome you to Tashkent for the second Central Asia "
+         "– EU Connectivity Forum.", "Tashkent"),
+        ("Tashkent, 10 June 2026\n\nLadies and gentlemen,\n\nI am glad to welcome you to the second Central "
+         "Asia – EU Connectivity Forum.", "Tashkent"),
+        ("Excellencies,\n\nAllow me to welcome all of you to Samarkand at the second Central Asia – EU "
+         "Connectivity Forum.", "Samarkand"),
+    ],
+)
+def test_the_occasion_a_speech_welcomes_its_audience_to_is_the_texts_day(text, place):
+    ev = events(text, "2026-06-10")
+    assert ev.get("second Central Asia – EU Connectivity Forum") == ("2026-06-10", place)
+
+
+@pytest.mark.parametrize(
+    ("second", "name"),
+    [
+        ("We look forward to welcoming you again at the third forum in Almaty next year.",
+         "third Central Asia – EU Connectivity Forum"),
+        ("The next forum will take place in Almaty next year.", "next Central Asia – EU Connectivity Forum"),
+        ("Kazakhstan offered to host the 3rd forum in Almaty next year.",
+         "3rd Central Asia – EU Connectivity Forum"),
+    ],
+)
+def test_an_edition_named_by_number_and_noun_takes_the_name_before(second, name):
+    first = "The second Central Asia – EU Connectivity Forum took place in Tashkent on 9 June 2026. "
+    ev = events(first + second, "2026-06-10")
+    assert ev.get(name) == ("2027", "Almaty")
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("This morning Minister of Foreign Affairs Yermek Kosherbayev had a telephone conversation with the "
+         "Minister of Foreign Affairs of Latvia Baiba Braže.", "2026-11-12"),
+        ("Yesterday evening, Minister of Foreign Affairs Yermek Kosherbayev had a telephone conversation "
+         "with the Minister of Foreign Affairs of Latvia Baiba Braže.", "2026-11-11"),
+        ("Minister of Foreign Affairs Yermek Kosherbayev will hold a phone call tomorrow morning with the "
+         "Minister of Foreign Affairs of Latvia Baiba Braže.", "2026-11-13"),
+    ],
+)
+def test_a_part_of_a_day_dates_an_occasion(text, day):
+    ev = events(text, "2026-11-12")
+    got = [v for n, v in ev.items() if "Yermek Kosherbayev" in n and "Baiba Braže" in n]
+    assert got == [(day, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The parties agreed that the round of negotiations on the accession, held in Geneva last week, was "
+         "an important step.", "round of negotiations on the accession"),
+        ("The round of talks on the new agreement took place in Geneva last week.",
+         "round of talks on the new agreement"),
+        ("Both sides praised the round of consultations on visa facilitation, which was held in Geneva last "
+         "week.", "round of consultations on visa facilitation"),
+    ],
+)
+def test_the_round_of_talks_told_as_held(text, name):
+    ev = events(text, "2026-11-20")
+    assert ev.get(name, (None, None))[1] == "Geneva" and ev[name][0].startswith("2026-11")

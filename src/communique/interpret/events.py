@@ -186,6 +186,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _place_visits(ctx, cands)
     cands += _delegation_visits(ctx, cands)
     cands.sort(key=lambda c: c.start)
+    _name_bare_editions(cands)
     out: list[Event] = []
     seen: set[str] = set()
     host_key = ""
@@ -203,6 +204,13 @@ def find_events(ctx: Context) -> list[Event]:
             # the reported sitting of a companies' format (meetings: not a meeting): its day and place
             date, date_end = (date, date_end) if date else (occasion[1], occasion[2])
             place = place or occasion[3]
+        wm = _WELCOME_TO.search(ctx.text, max(s0, c.start - 80), c.start) if date is None else None
+        if wm is not None and ctx.published:
+            # a speech: "It is a great pleasure to welcome you to Tashkent for the second … Forum": the
+            # occasion the speech is given at, on the text's day, in that city (or the dateline's)
+            date = ctx.published
+            city = _last_city(ctx, wm.start(1), wm.end(1)) if wm.group(1) else ctx.dateline_place()
+            place = place or city
         if date is None and not c.within:
             # "… and opened a conference on water diplomacy": that trip's day (_paragraph_day, "also" in the
             # sentence); "MONDAY, 6 JULY" / "10:00 – Round table …": the agenda's day
@@ -356,6 +364,40 @@ def find_events(ctx: Context) -> list[Event]:
             )
         )
     ]
+
+
+_WELCOME_TO = re.compile(
+    r"\bwelcome\s+(?:you|all\s+of\s+you|everyone|our\s+guests)\s+(?:(?:back\s+)?to\s+"
+    r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s+)?(?:to|for|at)\s+(?:the\s+|this\s+|our\s+)?$"
+)
+_BARE_EDITION = re.compile(
+    r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|\d+(?:st|nd|rd|th)) "
+    r"(forum|summit|conference|congress|festival|exhibition|round table|roundtable|dialogue|"
+    r"ministerial meeting)"
+)
+
+
+def _name_bare_editions(cands: list[_Cand]) -> None:
+    """ "… to Tashkent for the second Central Asia – EU Connectivity Forum. … at the third forum in Almaty
+    next year": an edition named only by its number and noun takes the name of the occasion named before
+    with that noun ("third Central Asia – EU Connectivity Forum")."""
+    for i, c in enumerate(cands):
+        m = _BARE_EDITION.fullmatch(c.name)
+        if m is None:
+            continue
+        noun = m.group(2)
+        prev = next(
+            (
+                p
+                for p in reversed(cands[:i])
+                if p.name.lower().endswith(" " + noun) and len(p.name.split()) > len(noun.split()) + 1
+            ),
+            None,
+        )
+        if prev is not None:
+            base = _EDITION_MARKS.sub("", prev.name).strip()
+            if base and not base.lower().startswith(_NOT_SERIES) and base.lower() != noun:
+                c.name = f"{m.group(1)} {base}"
 
 
 # "The briefing …, originally planned for Wednesday, has been postponed": an occasion called off
@@ -737,6 +779,8 @@ _ROUND = re.compile(r"\bround\b")
 #: sre finds no literal to skip ahead with behind a leading `\b` (it tried every character): tried
 #: where "round" opens, as the other cue scans are (interpret.scan)
 _ROUND_SCAN = LiteralScan(_ROUND)
+_THE_ROUND = re.compile(r"\b[Tt]he\s+$")
+_HELD_AFTER_ROUND = re.compile(r",?\s+(?:held|which\s+(?:was\s+held|took\s+place)|took\s+place|was\s+held)\b")
 _ROUND_LEFT = re.compile(r"\b(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir)\s+([\w-]+)\s+$")
 # "negotiations on X, the second round of which was held in Bishkek": the round of the talks named before
 _OF_WHICH = re.compile(r"\s+of\s+which\b")
@@ -829,6 +873,14 @@ def _talk_rounds(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     for rm in _ROUND_SCAN.finditer(text, ctx.at):
         lm = _ROUND_LEFT.search(text, max(0, rm.start() - 30), rm.start())
         if lm is None:
+            bare = _THE_ROUND.search(text, max(0, rm.start() - 5), rm.start())
+            of = _ROUND_OF.match(text, rm.end()) if bare is not None else None
+            if of is not None and not any(c.start <= rm.start() < c.end for c in taken):
+                # "the round of negotiations on the accession, held in Geneva last week": one round, held
+                end = of.end()
+                subject = _talks_subject(text, end)
+                if _HELD_AFTER_ROUND.match(text, end + len(subject)) and not ctx.is_heading(rm.start()):
+                    out.append(_Cand(rm.start(), end + len(subject), f"round of {of.group(1)}{subject}", end))
             continue
         q = lm.start(1)
         o = next((x for x in ctx.ordinals if x.span[0] == q), None)
@@ -2422,7 +2474,7 @@ def _actors(ctx: Context) -> list:
 
 # "A held a phone conversation with B", "A and B held a video conference": a call between two people
 _CALL = re.compile(
-    r"\b(?:(?:held|had|holds|has|conducted)\s+(?:(?:a|an)\s+)?((?:tele)?phone\s+(?:conversation|call|talks?)|"
+    r"\b(?:(?:held|had|holds|hold|has|conducted)\s+(?:(?:a|an)\s+)?((?:tele)?phone\s+(?:conversation|call|talks?)|"
     r"video\s*(?:-\s*)?conference|videoconference|video\s+call|online\s+meeting)"
     # "A spoke by phone with B"
     r"|(?:spoke|talked|spoken)\s+(?:by|on\s+the|over\s+the)\s+((?:tele)?phone)"
@@ -2440,8 +2492,8 @@ _TITLE_WORDS = re.compile(
 _SENTENCE_PUNCT = re.compile(r"[;.]")
 # "held a telephone conversation today with B", "… on Monday with B": a day between the call and whom
 _WHEN_WORDS = (
-    r"(?:(?:today|yesterday|this\s+(?:morning|afternoon|evening)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening))?)\s+)?"
+    r"(?:(?:(?:today|yesterday|tomorrow|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+    r"(?:\s+(?:morning|afternoon|evening))?|this\s+(?:morning|afternoon|evening))\s+)?"
 )
 _WITH = re.compile(r"\s+" + _WHEN_WORDS + r"with\b")
 _CAPITAL = re.compile(r"[A-Z]")
@@ -3554,6 +3606,9 @@ _NEXT_ONE = LiteralScan(re.compile(r"(?:next|following)\s+(?:one|edition)\b"))
 _HELD_AGAIN = re.compile(r"(?:be\s+held|take\s+place|meet|convene)\s+$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _THE_NOUN_WILL = re.compile(r"\b[Tt]he\s+([a-z]+)\s+(?:itself\s+)?(?:will|is\s+to|is\s+due\s+to)\s+$")
+_NEXT_NOUN = re.compile(
+    r"\b[Tt]he\s+next\s+(forum|summit|conference|congress|festival|exhibition|dialogue)\b(?!\s+(?:of|on|in\s+the)\b)"
+)
 _EDITION_OF = re.compile(
     r"\b[Tt]he\s+(next|following|\d+(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\s+edition\s+of\s+the\s+([a-z]+)\b"
 )
@@ -3583,6 +3638,10 @@ def _next_editions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         tm = _THE_BEFORE.search(text, max(0, m.start() - 6), m.start())
         if tm is not None:
             found.append((tm.start(), m.end(), "", "next"))
+    if "next " in text:
+        # "The next forum will take place in Almaty next year": the next edition of the forum named before
+        for nm in _NEXT_NOUN.finditer(text):
+            found.append((nm.start(), nm.end(), nm.group(1).lower(), "next"))
     i = text.find(" edition of ")
     while i >= 0:  # "the fourth edition of the forum will be held in Tashkent": that edition of the forum
         em = _EDITION_OF.search(text, max(0, i - 24), i + 40)
