@@ -713,3 +713,41 @@ def test_a_part_of_a_day_dates_an_occasion(text, day):
 def test_the_round_of_talks_told_as_held(text, name):
     ev = events(text, "2026-11-20")
     assert ev.get(name, (None, None))[1] == "Geneva" and ev[name][0].startswith("2026-11")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yesterday, Ambassador Aleška Simkić, Head of the EU Delegation to Kazakhstan, opened a film "
+        "festival. On Monday the Ambassador met students of KIMEP University.",
+        "Ambassador Aleška Simkić, Head of the EU Delegation to Kazakhstan, arrived in Almaty. On Monday, "
+        "the Ambassador met students of KIMEP University.",
+        "Commissioner Aleška Simkić spoke at the opening of the festival. On Monday the Commissioner met "
+        "students of KIMEP University.",
+    ],
+)
+def test_a_one_word_title_before_a_name_names_the_person_again(text):
+    ev = events(text, "2026-04-23")
+    assert ev.get("meeting of Aleška Simkić with students of KIMEP University", (None,))[0] == "2026-04-20"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A: The Tashkent International Investment Forum on 9–11 June, where we expect a strong European "
+        "presence, and the second EU–Central Asia Summit in Tashkent in May.",
+        "Next on the agenda are the Astana Mining Congress on 2 June and the second EU–Central Asia Summit "
+        "in Tashkent in May.",
+        "Ahead of us: the Tashkent Investment Forum on 9 June and then the second EU–Central Asia Summit in "
+        "Tashkent in May.",
+    ],
+)
+def test_a_month_listed_after_an_occasion_dated_ahead_is_ahead(text):
+    lead = "Q: Minister, thank you for the interview. What comes next?\n\n"
+    assert events(lead + text, "2026-02-20").get("2nd EU–Central Asia Summit") == ("2026-05", "Tashkent")
+
+
+def test_a_month_after_an_occasion_dated_before_stays_before():
+    text = "Q: What came before?\n\nThe Astana Mining Congress on 2 February and the second EU–Central Asia "
+    text += "Summit in Tashkent in May."
+    assert events(text, "2026-02-20").get("2nd EU–Central Asia Summit") == ("2025-05", "Tashkent")

@@ -277,6 +277,8 @@ def find_events(ctx: Context) -> list[Event]:
         if day_of is not None and not ctx.dates_in(s0, ctx.sentence_at(c.start).end):
             # "On the second day of the visit, A held talks with B": the visit's first day plus one
             date, date_end, place = day_of[0], None, place or day_of[1]
+        if date and len(date) == 7 and ctx.published and date < ctx.published[:7]:
+            date = _listed_ahead(ctx, c, date)
         if c.fixed is not None:
             date, date_end, place = c.fixed
         elif (
@@ -2191,7 +2193,9 @@ _MARGINS_NP = re.compile(
 
 _ON_THE = re.compile(r"\b(?:on|at)\s+the\s$")
 _MARGINS_LOWER = re.compile(
-    r"(?<=the )(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?(?:(?:annual|regular|[a-z]+-level|joint)\s+)?"
+    # (the nouns first, sre skips ahead by their first letters; "on the " before them is read by the caller)
+    r"(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?"
+    r"(?:(?:annual|regular|[a-z]+-level|joint)\s+)?"
     r"([A-Z][\w’'-]*(?:[–-][A-Z][\w’'-]*)+(?:\s+[a-z]+){0,3}?\s+"
     r"(?:dialogue|forum|business\s+council|conference|summit|meeting|session|consultations|talks))\b"
 )
@@ -2412,6 +2416,14 @@ _FRONTED_CLAUSE = re.compile(
 )
 
 
+_TITLE_WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _one_word_titles() -> frozenset[str]:
+    return frozenset(h for h in data.load("roles")["heads"] if " " not in h and "-" not in h)
+
+
 def _role_head(role: str | None) -> str:
     """ "Deputy Minister of Foreign Affairs" → "deputy minister": the title a re-mention uses."""
     if not role:
@@ -2432,6 +2444,14 @@ def _actors(ctx: Context) -> list:
     out = list(people)
     if people and ("The " in text or "the " in text):
         heads = [(b, _role_head(p.role), p) for _a, b, p in people]
+        # "Ambassador Aleška Simkić, Head of the EU Delegation, …. On Monday the Ambassador met …": a one-word
+        # title right before the name (data/roles.yaml heads) names the person again too
+        titled = _one_word_titles()
+        for a, b, p in people:
+            tm = _TITLE_WORD_BEFORE.search(text, max(0, a - 24), a)
+            if tm is not None and tm.group(1) in titled:
+                heads.append((b, tm.group(1).lower(), p))
+        heads.sort(key=lambda h: h[0])
         # every title a re-mention may use: a head's last words ("deputy minister", "minister")
         tails = {" ".join(h.split()[k:]) for _b, h, _p in heads if h for k in range(len(h.split()))}
         for m in _ROLE_ANAPHOR.finditer(text):
@@ -4371,6 +4391,18 @@ def _day_of_occasion(ctx: Context, s0: int, out: list[Event]) -> tuple[str, str 
             return None
         return day.isoformat(), host.place
     return (host.date_end or host.date), host.place
+
+
+def _listed_ahead(ctx: Context, c: _Cand, value: str) -> str:
+    """ "The Tashkent International Investment Forum on 9–11 June, where we expect …, and the second … Summit
+    in Tashkent in May": a month without a year listed after an occasion the same sentence dates ahead is
+    ahead too (the next May), not the May before."""
+    sent = ctx.sentence_at(c.start)
+    days = ctx.dates_in(sent.start, sent.end)
+    own = next((d for d in days if d.value == value and d.relative and d.span[0] >= c.start), None)
+    if own is None or not any(d.span[1] <= c.start and d.value >= ctx.published for d in days):
+        return value
+    return f"{int(value[:4]) + 1:04d}{value[4:]}"
 
 
 def _fronted_day(ctx: Context, before: int) -> str | None:
