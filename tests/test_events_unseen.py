@@ -751,3 +751,31 @@ def test_a_month_after_an_occasion_dated_before_stays_before():
     text = "Q: What came before?\n\nThe Astana Mining Congress on 2 February and the second EU–Central Asia "
     text += "Summit in Tashkent in May."
     assert events(text, "2026-02-20").get("2nd EU–Central Asia Summit") == ("2025-05", "Tashkent")
+
+
+@pytest.mark.parametrize(
+    "day_before",
+    [
+        "In Tashkent on Wednesday, the High Representative Kaja Kallas was received by President Shavkat "
+        "Mirziyoyev. She then held talks with the Minister of Foreign Affairs, Bakhtiyor Saidov.",
+        "On Wednesday, the High Representative Kaja Kallas arrived in Tashkent. She later held talks with "
+        "the Minister of Foreign Affairs, Bakhtiyor Saidov.",
+        "On Wednesday, the High Representative Kaja Kallas visited Tashkent. She also held talks with the "
+        "Minister of Foreign Affairs, Bakhtiyor Saidov.",
+    ],
+)
+def test_the_sittings_two_heads_talking_on_another_day_of_the_trip(day_before):
+    text = (
+        day_before + "\n\nOn Thursday in Samarkand, the High Representative Kaja Kallas and Minister "
+        "Bakhtiyor Saidov co-chaired the 19th meeting of the EU–Uzbekistan Cooperation Council."
+    )
+    ev = events(text, "2026-04-24")
+    assert ev.get("talks between Kaja Kallas and Bakhtiyor Saidov", (None,))[0] == "2026-04-22"
+
+
+def test_a_year_a_plan_runs_to_does_not_make_a_month_ahead():
+    text = (
+        "Q: What came before?\n\nThe visit followed a road map agreed until 2030 and the second "
+        "EU–Central Asia Summit in Tashkent in May."
+    )
+    assert events(text, "2026-02-20").get("2nd EU–Central Asia Summit") == ("2025-05", "Tashkent")

@@ -2248,7 +2248,17 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         before = [p for a, b, p in people if s.start <= a and b <= m.start()]
         after = [(a, b, p) for a, b, p in people if m.end() <= a < s.end]
         also_day = _paragraph_day(ctx, m.start()) if before and after else None
-        also_apart = also_day is not None and _not_both_heads(ctx, before, after)
+        # (the two heads of the sitting on another day of the same trip: "On Wednesday, B was received by
+        # the President. She then held talks with the Minister" before Thursday's sitting they co-chaired)
+        also_apart = also_day is not None and (
+            _not_both_heads(ctx, before, after)
+            or (
+                ctx.meeting is not None
+                and len(also_day[0]) == 10
+                and bool(ctx.meeting.date)
+                and also_day[0] != ctx.meeting.date
+            )
+        )
         if (
             ctx.meeting is not None
             and not sidelines
@@ -2416,9 +2426,6 @@ _FRONTED_CLAUSE = re.compile(
 )
 
 
-_TITLE_WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)\s+$")
-
-
 @lru_cache(maxsize=1)
 def _one_word_titles() -> frozenset[str]:
     return frozenset(h for h in data.load("roles")["heads"] if " " not in h and "-" not in h)
@@ -2447,11 +2454,16 @@ def _actors(ctx: Context) -> list:
         # "Ambassador Aleška Simkić, Head of the EU Delegation, …. On Monday the Ambassador met …": a one-word
         # title right before the name (data/roles.yaml heads) names the person again too
         titled = _one_word_titles()
+        extra = False
         for a, b, p in people:
-            tm = _TITLE_WORD_BEFORE.search(text, max(0, a - 24), a)
-            if tm is not None and tm.group(1) in titled:
-                heads.append((b, tm.group(1).lower(), p))
-        heads.sort(key=lambda h: h[0])
+            if a < 2 or text[a - 1] != " " or not text[a - 2].isalpha():
+                continue
+            word = text[max(0, a - 24) : a].rsplit(None, 1)[-1]
+            if word in titled:
+                heads.append((b, word.lower(), p))
+                extra = True
+        if extra:
+            heads.sort(key=lambda h: h[0])
         # every title a re-mention may use: a head's last words ("deputy minister", "minister")
         tails = {" ".join(h.split()[k:]) for _b, h, _p in heads if h for k in range(len(h.split()))}
         for m in _ROLE_ANAPHOR.finditer(text):
@@ -4400,7 +4412,10 @@ def _listed_ahead(ctx: Context, c: _Cand, value: str) -> str:
     sent = ctx.sentence_at(c.start)
     days = ctx.dates_in(sent.start, sent.end)
     own = next((d for d in days if d.value == value and d.relative and d.span[0] >= c.start), None)
-    if own is None or not any(d.span[1] <= c.start and d.value >= ctx.published for d in days):
+    # (a day or a month ahead, not a year a plan runs to: "a road map until 2030")
+    if own is None or not any(
+        d.span[1] <= c.start and len(d.value) >= 7 and d.value >= ctx.published for d in days
+    ):
         return value
     return f"{int(value[:4]) + 1:04d}{value[4:]}"
 
@@ -4491,9 +4506,13 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
         inner = [p for p in ahead if p.span[0] < c.end and _NAME_GOES_ON.match(ctx.text, p.span[1])]
         ahead = [p for p in ahead if p not in inner] + inner
     for p in ahead + ctx.places_in(c.start, split):
-        if p.span[0] >= c.end and (
-            any(o.span[0] <= p.span[0] and p.span[1] < o.span[1] for o in ctx.orgs)
-            or (ctx.text.endswith("the ", 0, p.span[0]) and _CAP_GOES_ON.match(ctx.text, p.span[1]))
+        if (
+            p.span[0] >= c.end
+            and _CAP_GOES_ON.match(ctx.text, p.span[1])
+            and (
+                ctx.text.endswith("the ", 0, p.span[0])
+                or any(o.span[0] <= p.span[0] and p.span[1] < o.span[1] for o in ctx.orgs)
+            )
         ):
             continue  # "organised by the Astana International Financial Centre": a name, not where it is
         if p.span[0] < c.end and _in_title(ctx.text[c.start : p.span[0]]):
