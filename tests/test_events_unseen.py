@@ -779,3 +779,25 @@ def test_a_year_a_plan_runs_to_does_not_make_a_month_ahead():
         "EU–Central Asia Summit in Tashkent in May."
     )
     assert events(text, "2026-02-20").get("2nd EU–Central Asia Summit") == ("2025-05", "Tashkent")
+
+
+@pytest.mark.parametrize(
+    ("second", "name", "day"),
+    [
+        ("The forum was opened on Thursday by the Deputy Prime Minister.", "opening of the forum",
+         "2026-10-08"),
+        ("The exhibition was officially opened on Thursday by the Minister of Culture.",
+         "opening of the exhibition", "2026-10-08"),
+        ("The conference was closed on Friday by the Ambassador.", "closing of the conference", "2026-10-09"),
+    ],
+)
+def test_the_opening_or_closing_of_an_occasion_named_before(second, name, day):
+    first = {
+        "forum": "The third Central Asia Green Finance Forum concluded in Almaty today. ",
+        "exhibition": "The Kazakh Heritage Exhibition took place in Almaty on 8–9 October. ",
+        "conference": "The Central Asia Water Conference took place in Almaty on 8–9 October. ",
+    }[name.split()[-1]]
+    ev = events(first + second + " The fourth edition of the forum will be held in Tashkent in 2027.",
+                "2026-10-09")
+    assert ev.get(name, (None,))[0] == day
+    assert not any(n.startswith("fourth opening") or n.startswith("fourth closing") for n in ev)

@@ -178,6 +178,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _ceremonies(ctx, cands)
     cands += _signings(ctx, cands)
     cands += _attended_sittings(ctx, cands)
+    cands += _openings_of_named(ctx, cands)
     cands += _site_visits(ctx, cands)
     cands += _tributes(ctx, cands)
     cands += _foundation_stones(ctx, cands)
@@ -392,7 +393,9 @@ def _name_bare_editions(cands: list[_Cand]) -> None:
             (
                 p
                 for p in reversed(cands[:i])
-                if p.name.lower().endswith(" " + noun) and len(p.name.split()) > len(noun.split()) + 1
+                if p.name.lower().endswith(" " + noun)
+                and len(p.name.split()) > len(noun.split()) + 1
+                and not p.name.startswith(_PARTS_OF)
             ),
             None,
         )
@@ -3559,6 +3562,34 @@ _ATTENDED_BEFORE = re.compile(
 _SITTING_ORGAN = re.compile(r"\b(?:Council|Assembly|Conference|Summit|Forum|Congress)$")
 
 
+# "The forum was opened on Thursday by the Deputy Prime Minister …": the opening (closing) of an occasion the
+# text named before, referred to by its noun
+_OPENED_BARE = re.compile(
+    r"\b[Tt]he\s+(forum|summit|conference|congress|exhibition|festival|fair|week|round\s+table|roundtable)\s+"
+    r"(?:was|were)\s+(?:officially\s+|solemnly\s+|formally\s+)?(opened|inaugurated|closed)\b"
+)
+
+
+def _openings_of_named(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "The third … Forum concluded in Almaty today. … The forum was opened on Thursday by A and B" →
+    "opening of the forum" (on its own day), in the place of the forum named before."""
+    text = ctx.text
+    if " opened" not in text and " inaugurated" not in text and " closed" not in text:
+        return []
+    out: list[_Cand] = []
+    for m in _OPENED_BARE.finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        noun = " ".join(m.group(1).lower().split())
+        before = (c for c in reversed(taken) if c.end <= m.start() and c.name.lower().endswith(noun))
+        host = next(before, None)
+        if host is None or any(c.start <= m.start(1) < c.end for c in taken + out):
+            continue
+        kind = "closing" if m.group(2) == "closed" else "opening"
+        out.append(_Cand(m.start(1), m.end(), f"{kind} of the {noun}", m.end()))
+    return out
+
+
 def _attended_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "Minister A took part in the OSCE Ministerial Council in Vienna": an organisation's organ (its name
     ends with Council, Assembly, Conference …) that someone attends is an occasion, named as written."""
@@ -3645,6 +3676,7 @@ _EDITION_OF = re.compile(
     r"\b[Tt]he\s+(next|following|\d+(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\s+edition\s+of\s+the\s+([a-z]+)\b"
 )
 _NOT_SERIES = ("visit", "meeting of", "talks", "reception", "phone", "telephone")  # (no editions)
+_PARTS_OF = ("opening of ", "closing of ", "signing of ")  # (a part of an occasion names no edition)
 _EDITION_MARKS = re.compile(
     r"^(?:(?:previous|last|first|next|\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd))\s+)+|\s+[\"“«][^\"”»]*[\"”»]$"
 )
@@ -3703,6 +3735,7 @@ def _next_editions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             # ("the next one": an occasion of its sentence or the one before; "the forum": the last forum)
             and (head or ctx.sentence_index(c.start) >= ctx.sentence_index(start) - 1)
             and (not head or c.name.lower().split()[-1].strip("\"”»") == head or head in _name_words(c.name))
+            and not c.name.startswith(_PARTS_OF)
         ]
         if not before:
             continue
