@@ -2862,7 +2862,13 @@ def _margins_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     spans = {m.start() for m in found}
     # "on the sidelines of the annual EU-Tajikistan development cooperation dialogue": a capitalised pair,
     # then the kind of occasion in lower case
-    found += [m for m in _MARGINS_LOWER.finditer(text) if m.start() not in spans or not m.group(1).isupper()]
+    for noun in ("sidelines of", "margins of", "fringe"):
+        i = text.find(noun)
+        while i >= 0:  # (tried where its nouns stand)
+            m = _MARGINS_LOWER.match(text, i)
+            if m is not None and (m.start() not in spans or not m.group(1).isupper()):
+                found.append(m)
+            i = text.find(noun, i + len(noun))
     for m in sorted(found, key=lambda x: x.start()):
         if not _ON_THE.search(text, max(0, m.start() - 8), m.start()):
             continue
@@ -3424,10 +3430,14 @@ def _ceremonies(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 name = f"{name[: bare.start(1)]}{named[-1].group(1)} {bare.group(1)}"
         s = ctx.sentence_at(m.start())
         out.append(_Cand(m.start(), end, name, end, not ctx.dates_in(s.start, s.end)))
-    for m in _bare_ceremony_rx().finditer(text):
+    bare_rx = _bare_ceremony_rx()
+    i = text.find("ceremony")
+    while i >= 0:  # (read around each "ceremony": the pattern has no literal opening sre could skip to)
+        m = bare_rx.search(text, max(0, i - 32), i + 40)
+        i = text.find("ceremony", i + 8)
         # "A signing ceremony held on Friday afternoon saw …", "The welcoming ceremony took place in …": a
         # kind of ceremony the text tells as held, named by its kind
-        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+        if m is None or ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
         if any(c.start <= m.start() < c.end for c in taken + out):
             continue
@@ -3559,7 +3569,7 @@ _ATTENDED_BEFORE = re.compile(
     r"address))\s+(?:in\s+|at\s+)?(?:the\s+)?((?:\d+(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th)|annual|informal|"
     r"extraordinary|regular)\s+)?$"
 )
-_SITTING_ORGAN = re.compile(r"\b(?:Council|Assembly|Conference|Summit|Forum|Congress)$")
+_SITTING_ORGAN_WORDS = (" Council", " Assembly", " Conference", " Summit", " Forum", " Congress")
 
 
 # "The forum was opened on Thursday by the Deputy Prime Minister …": the opening (closing) of an occasion the
@@ -3577,7 +3587,15 @@ def _openings_of_named(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     if " opened" not in text and " inaugurated" not in text and " closed" not in text:
         return []
     out: list[_Cand] = []
-    for m in _OPENED_BARE.finditer(text):
+    found = []
+    for verb in (" opened", " inaugurated", " closed"):
+        i = text.find(verb)
+        while i >= 0:  # (read back from each verb: the pattern opens with a word boundary sre cannot skip to)
+            m = _OPENED_BARE.search(text, max(0, i - 60), i + len(verb) + 1)
+            if m is not None and m.end() > i:
+                found.append(m)
+            i = text.find(verb, i + len(verb))
+    for m in sorted(found, key=lambda x: x.start()):
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
         noun = " ".join(m.group(1).lower().split())
@@ -3597,7 +3615,7 @@ def _attended_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     out: list[_Cand] = []
     for o in ctx.orgs:
         a, b = o.span
-        if not _SITTING_ORGAN.search(text, a, b) or ctx.is_heading(a) or ctx.in_quote(a):
+        if not text.endswith(_SITTING_ORGAN_WORDS, a, b) or ctx.is_heading(a) or ctx.in_quote(a):
             continue
         am = _ATTENDED_BEFORE.search(text, max(0, a - 60), a)
         if am is None or any(c.start < b and a < c.end for c in taken):
@@ -3702,10 +3720,13 @@ def _next_editions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         tm = _THE_BEFORE.search(text, max(0, m.start() - 6), m.start())
         if tm is not None:
             found.append((tm.start(), m.end(), "", "next"))
-    if "next " in text:
+    i = text.find("next ")
+    while i >= 0:
         # "The next forum will take place in Almaty next year": the next edition of the forum named before
-        for nm in _NEXT_NOUN.finditer(text):
+        nm = _NEXT_NOUN.match(text, max(0, i - 4))
+        if nm is not None:
             found.append((nm.start(), nm.end(), nm.group(1).lower(), "next"))
+        i = text.find("next ", i + 5)
     i = text.find(" edition of ")
     while i >= 0:  # "the fourth edition of the forum will be held in Tashkent": that edition of the forum
         em = _EDITION_OF.search(text, max(0, i - 24), i + 40)
