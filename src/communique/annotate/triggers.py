@@ -23,7 +23,7 @@ __all__ = ["word_triggers", "DATE_KEYWORDS"]
 #: "the first half of 2024"); the date finder tries its word forms just before them.
 DATE_KEYWORDS = ("ago", "time", "year", "years", "month", "months", "week", "weeks", "day", "days",
                  "decade", "decades", "today", "yesterday", "tomorrow", "quarter", "quarters", "half",
-                 "spring", "summer", "autumn", "fall")
+                 "spring", "summer", "autumn", "fall", "morning", "afternoon", "evening", "tonight", "night")
 
 _CASES = (str.lower, str.title, str.upper)
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")

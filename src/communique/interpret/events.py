@@ -35,7 +35,7 @@ _ORD_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 _DET = re.compile(r"^(?:the|a|an|its|their|this|that|these|next|this week['’]s)\s+", re.I)
 _STOP_NP = re.compile(
     # an en dash stops a name only spaced as a clause dash; "the Dostyk–Moiynty railway" goes on
-    r"[,;:.()\"“”«»—]|\s–|–\s|\s(?:which|that|who|where|when|held|to be|will|would|was|were|is|are|has|"
+    r"[,;:.()\"“”«»—\n]|\s–|–\s|\s(?:which|that|who|where|when|held|to be|will|would|was|were|is|are|has|"
     r"have|had|planned|scheduled|slated|hosted|attended|in which|brought|followed|took|produced|opened|"
     r"organi[sz]ed|"
     r"together\s+with|along\s+with|accompanied|alongside|ran|runs|with\s+the\s+participation\s+of|"
@@ -94,6 +94,7 @@ class _Cand:
     current: bool = False  # an ongoing visit ("X, who is in Y on a state visit"): the report's date
     route: bool = False  # named by a route ("… train on the route A – B – C"): its places are no venue
     within: bool = False  # part of the occasion named before ("The programme featured …"): its day, place
+    fixed: tuple | None = None  # (date, date_end, place) its reader settled (a reported signing)
 
 
 def _ord(n: int) -> str:
@@ -175,6 +176,9 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _launches(ctx, cands)
     cands += _inaugurations(ctx, cands)
     cands += _ceremonies(ctx, cands)
+    cands += _signings(ctx, cands)
+    cands += _attended_sittings(ctx, cands)
+    cands += _openings_of_named(ctx, cands)
     cands += _site_visits(ctx, cands)
     cands += _tributes(ctx, cands)
     cands += _foundation_stones(ctx, cands)
@@ -183,6 +187,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _place_visits(ctx, cands)
     cands += _delegation_visits(ctx, cands)
     cands.sort(key=lambda c: c.start)
+    _name_bare_editions(cands)
     out: list[Event] = []
     seen: set[str] = set()
     host_key = ""
@@ -200,10 +205,17 @@ def find_events(ctx: Context) -> list[Event]:
             # the reported sitting of a companies' format (meetings: not a meeting): its day and place
             date, date_end = (date, date_end) if date else (occasion[1], occasion[2])
             place = place or occasion[3]
+        wm = _WELCOME_TO.search(ctx.text, max(s0, c.start - 80), c.start) if date is None else None
+        if wm is not None and ctx.published:
+            # a speech: "It is a great pleasure to welcome you to Tashkent for the second … Forum": the
+            # occasion the speech is given at, on the text's day, in that city (or the dateline's)
+            date = ctx.published
+            city = _last_city(ctx, wm.start(1), wm.end(1)) if wm.group(1) else ctx.dateline_place()
+            place = place or city
         if date is None and not c.within:
             # "… and opened a conference on water diplomacy": that trip's day (_paragraph_day, "also" in the
             # sentence); "MONDAY, 6 JULY" / "10:00 – Round table …": the agenda's day
-            day = _paragraph_day(ctx, c.start) or _day_heading(ctx, c.start)
+            day = _paragraph_day(ctx, c.start) or _date_line_after(ctx, c) or _day_heading(ctx, c.start)
             if day is not None:
                 date, date_end = day
         if c.within:
@@ -262,6 +274,34 @@ def find_events(ctx: Context) -> list[Event]:
             prev = out[-1]
             if prev.span and ctx.sentence_at(prev.span[0]).start == ctx.sentence_at(c.start).start:
                 date, date_end, place = prev.date, prev.date_end, prev.place
+        day_of = _day_of_occasion(ctx, s0, out) if "day of " in ctx.text[s0 : s0 + 60] else None
+        if day_of is not None and not ctx.dates_in(s0, ctx.sentence_at(c.start).end):
+            # "On the second day of the visit, A held talks with B": the visit's first day plus one
+            date, date_end, place = day_of[0], None, place or day_of[1]
+        if date and len(date) == 7 and ctx.published and date < ctx.published[:7]:
+            date = _listed_ahead(ctx, c, date)
+        if c.fixed is not None:
+            date, date_end, place = c.fixed
+        elif (
+            out
+            and _MARGINS_OF_BEFORE.search(ctx.text, max(0, c.start - 48), c.start)
+            and not ctx.dates_in(s0, ctx.sentence_at(c.start).end)
+        ):
+            # "DBK and AFD signed … in Paris on 26 May. The agreement was signed by A and B on the sidelines
+            # of the Kazakhstan-France business council": the council met where and when the act was done
+            k = ctx.sentence_index(c.start)
+            done = out[-1]
+            if (
+                done.name.startswith("signing of ")
+                and done.date
+                and ctx.sentence_index(done.span[0]) >= k - 2
+            ):
+                date, date_end, place = done.date, None, done.place or place
+        if place is None and date is not None and "visit of " in c.name:
+            # "B, who is in the country on a working visit on 24–26 November" named "working visit of B to
+            # Kyrgyzstan": that country (an undated visit framing talks stays unread)
+            vt = _VISIT_TO_END.search(c.name)
+            place = country_name(vt.group(1)) if vt is not None else None
         if date is None and place is None:
             continue
         if _called_off(ctx, c) or _domestic_sitting(c.name):
@@ -327,6 +367,42 @@ def find_events(ctx: Context) -> list[Event]:
             )
         )
     ]
+
+
+_WELCOME_TO = re.compile(
+    r"\bwelcome\s+(?:you|all\s+of\s+you|everyone|our\s+guests)\s+(?:(?:back\s+)?to\s+"
+    r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s+)?(?:to|for|at)\s+(?:the\s+|this\s+|our\s+)?$"
+)
+_BARE_EDITION = re.compile(
+    r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|\d+(?:st|nd|rd|th)) "
+    r"(forum|summit|conference|congress|festival|exhibition|round table|roundtable|dialogue|"
+    r"ministerial meeting)"
+)
+
+
+def _name_bare_editions(cands: list[_Cand]) -> None:
+    """ "… to Tashkent for the second Central Asia – EU Connectivity Forum. … at the third forum in Almaty
+    next year": an edition named only by its number and noun takes the name of the occasion named before
+    with that noun ("third Central Asia – EU Connectivity Forum")."""
+    for i, c in enumerate(cands):
+        m = _BARE_EDITION.fullmatch(c.name)
+        if m is None:
+            continue
+        noun = m.group(2)
+        prev = next(
+            (
+                p
+                for p in reversed(cands[:i])
+                if p.name.lower().endswith(" " + noun)
+                and len(p.name.split()) > len(noun.split()) + 1
+                and not p.name.startswith(_PARTS_OF)
+            ),
+            None,
+        )
+        if prev is not None:
+            base = _EDITION_MARKS.sub("", prev.name).strip()
+            if base and not base.lower().startswith(_NOT_SERIES) and base.lower() != noun:
+                c.name = f"{m.group(1)} {base}"
 
 
 # "The briefing …, originally planned for Wednesday, has been postponed": an occasion called off
@@ -626,7 +702,13 @@ def _body_events(ctx: Context) -> list[_Cand]:
         if named is not None:  # "the Eastern Partnership ministerial meeting": another format's sitting
             start, name = named[0], f"{named[1]} {b.text}"
         b_end = b.span[1]
-        if not b.parties and _OF_NAMED.match(ctx.text, b_end):
+        if not b.parties and o is None and _BETWEEN_NEXT.match(ctx.text, b_end):
+            # "political consultations between the foreign ministries of Kazakhstan and Latvia": the parties
+            # the text names, not the reported sitting's
+            end = _np_end(ctx.text, b_end)
+            if end > b_end:
+                b_end, name = end, ctx.text[b.span[0] : end]
+        elif not b.parties and _OF_NAMED.match(ctx.text, b_end):
             # "the Summit of the Organization of Turkic States": whose it is, not the reported parties'
             b_end = _np_end(ctx.text, b_end)
             name = ctx.text[b.span[0] : b_end]
@@ -701,7 +783,11 @@ _ROUND = re.compile(r"\bround\b")
 #: sre finds no literal to skip ahead with behind a leading `\b` (it tried every character): tried
 #: where "round" opens, as the other cue scans are (interpret.scan)
 _ROUND_SCAN = LiteralScan(_ROUND)
+_THE_ROUND = re.compile(r"\b[Tt]he\s+$")
+_HELD_AFTER_ROUND = re.compile(r",?\s+(?:held|which\s+(?:was\s+held|took\s+place)|took\s+place|was\s+held)\b")
 _ROUND_LEFT = re.compile(r"\b(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir)\s+([\w-]+)\s+$")
+# "negotiations on X, the second round of which was held in Bishkek": the round of the talks named before
+_OF_WHICH = re.compile(r"\s+of\s+which\b")
 _ROUND_OF = re.compile(r"\s+of\s+(?:the\s+)?(talks|negotiations|consultations)\b")
 _TALKS = re.compile(r"\b(?:talks|negotiations|consultations)\b", re.I)
 _MEET_AGAIN = re.compile(
@@ -791,6 +877,14 @@ def _talk_rounds(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     for rm in _ROUND_SCAN.finditer(text, ctx.at):
         lm = _ROUND_LEFT.search(text, max(0, rm.start() - 30), rm.start())
         if lm is None:
+            bare = _THE_ROUND.search(text, max(0, rm.start() - 5), rm.start())
+            of = _ROUND_OF.match(text, rm.end()) if bare is not None else None
+            if of is not None and not any(c.start <= rm.start() < c.end for c in taken):
+                # "the round of negotiations on the accession, held in Geneva last week": one round, held
+                end = of.end()
+                subject = _talks_subject(text, end)
+                if _HELD_AFTER_ROUND.match(text, end + len(subject)) and not ctx.is_heading(rm.start()):
+                    out.append(_Cand(rm.start(), end + len(subject), f"round of {of.group(1)}{subject}", end))
             continue
         q = lm.start(1)
         o = next((x for x in ctx.ordinals if x.span[0] == q), None)
@@ -822,7 +916,7 @@ def _talk_rounds(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 # the next verb's clause
                 subject = _AND_CLAUSE.split(subject, 1)[0]
         else:
-            if _OF_NEXT.match(text, rm.end()):
+            if _OF_NEXT.match(text, rm.end()) and not _OF_WHICH.match(text, rm.end()):
                 # "the second round of the Kazakhstan–EU dialogue on visa facilitation": a named
                 # dialogue's round; the reported body's own ("the fourth round of the dialogue") is
                 # read below as its sitting
@@ -938,6 +1032,30 @@ def _dated_by_lines(ctx: Context) -> bool:
                 lines.add(a)
         got = ctx.memo["events_day_lines"] = len(lines) >= 2
     return got
+
+
+def _date_line_after(ctx: Context, c: _Cand) -> tuple[str, str | None] | None:
+    """A digest's item title with its date on the line below ("5. Briefing for the diplomatic corps …\n
+    12.11.2026"): an occasion the title line names takes that day."""
+    text = ctx.text
+    a = text.rfind("\n", 0, c.start) + 1
+    b = text.find("\n", c.end)
+    if b < 0 or text.find("\n", a, c.start) >= 0 or not _TITLE_LINE.fullmatch(text, a, b):
+        return None
+    nb = text.find("\n", b + 1)
+    nb = len(text) if nb < 0 else nb
+    days = ctx.dates_in(b + 1, nb)
+    if len(days) != 1 or len(days[0].value) != 10:
+        return None
+    d = days[0]
+    rest = _DAY_HEADING_REST.fullmatch
+    if not (rest(text, b + 1, d.span[0]) and rest(text, d.span[1], nb)):
+        return None
+    return d.value, d.end
+
+
+# a title line: no full stop inside, at most ~16 words ("1. Vassilenko receives new Ambassador of Belgium")
+_TITLE_LINE = re.compile(r"(?:\d+\.\s+)?[^.\n]{3,140}")
 
 
 def _day_heading(ctx: Context, pos: int) -> tuple[str, str | None] | None:
@@ -1181,6 +1299,16 @@ def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         label = _ord(n) if n else q
         noun = m.group("noun").lower()
+        if noun == "round" and noun not in type_words and m.end() == m.end("noun"):
+            # "The third round of negotiations took place in Dushanbe …, and both sides agreed to hold the
+            # next round in Brussels": a round of those talks, not a sitting of the reported body
+            talks = _last_talks(ctx, s0, _paragraph_start(ctx, s0))
+            # (not "the next round of consultations" after the reported Political Consultations: its sitting)
+            if talks is not None and not _of_body_type(ctx, talks.group(0)):
+                label = q if o is None else _ord(o.value)
+                name = f"{label} round of {talks.group(0).lower()}{_talks_subject(ctx.text, talks.end())}"
+                out.append(_Cand(m.start("q"), m.end(), name, m.end()))
+                continue
         name = f"{label} {body}" if noun in type_words else f"{label} {noun} of the {body}"
         if m.group(0).split(None, 1)[0].lower() in ("its", "their"):
             s_start = ctx.sentence_at(m.start()).start
@@ -1348,6 +1476,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         topic = _TOPIC_APPOSITION.match(text, m.end()) if end == m.end() else None
         if end == m.end() and m.group(0).islower() and (venue := _AT_VENUE.match(text, m.end())) is not None:
             end = venue.end()  # "a round table at the European Policy Centre": where it was held names it
+        quoted_format = False
         if word in _TITLED_TRIGGERS:
             # 'the exhibition "Treasures of the Silk Road"', 'the "Made in Azerbaijan" exhibition', 'a
             # Mongolian cultural heritage exhibition': a title in quotes, or a name-led description
@@ -1359,6 +1488,12 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 qb = qb or _DESCRIBED_BEFORE.search(text, max(0, start - 60), start)
                 if qb is not None:
                     start = qb.start(1)
+        elif start == m.start() and word in _FORMAT_TRIGGERS and text[start - 2 : start - 1] in _CLOSE_QUOTES:
+            # 'the first "Central Asia – Italy" summit': a format's name in quotes, its edition before it
+            qf = _QUOTED_FORMAT.search(text, max(0, start - 100), start)
+            if qf is not None:
+                start = qf.start(1) if qf.group(1) else qf.start(2)
+                quoted_format = True
         if end > m.end() and (qa := _QUOTED_AFTER.match(text, _space_back(text, end))) is not None:
             tail = text[max(m.end(), end - 14) : end].lower().split()
             if tail and tail[-1] in _TITLED_TRIGGERS:
@@ -1370,6 +1505,8 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 end = ym.end()
         if word == "launch" and _SINCE_ITS.search(text, max(0, start - 12), start):
             continue  # "the work of the Secretariat since its launch in 2024": since when, no occasion
+        if word == "launch" and _DISCUSSED_BEFORE.search(text, max(0, start - 40), start):
+            continue  # "the sides discussed the launch of a new train service": a plan talked over, not held
         if word == "anniversary" and _PURPOSE_BEFORE.search(text, max(0, start - 40), start):
             continue  # "an exhibition … to mark the 35th anniversary of …": what another occasion marks
         np = text[start:end]
@@ -1432,7 +1569,7 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         titled = m.group(0)[:1].isupper() and _TITLED_MODS.search(left_mods) is not None
         # "the GCC–Central Asia ministerial strategic dialogue": a format named by its two sides
         titled = titled or _PAIR_MODS.match(left_mods) is not None
-        titled = titled or poss is not None
+        titled = titled or poss is not None or quoted_format
         # "an expert-level meeting took place in Brussels on 3 June": a sitting named by its level, held
         titled = titled or (
             word in ("meeting", "session", "consultations")
@@ -1671,6 +1808,15 @@ _PURPOSE_BEFORE = re.compile(
     r"on\s+the\s+occasion\s+of|in\s+honou?r\s+of)\s+(?:the\s+)?$"
 )
 # triggers that a title in quotes, or a description led by a name, may go with
+# 'the second "Central Asia – Italy" summit': a format's sitting named by the format in quotes
+_FORMAT_TRIGGERS = frozenset(
+    {"summit", "meeting", "ministerial", "dialogue", "session", "forum", "business forum"}
+)
+_CLOSE_QUOTES = frozenset("”\"»")
+_QUOTED_FORMAT = re.compile(
+    r"(?:\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|\d+(?:st|nd|rd|th))\s+)?"
+    r"([“\"«][A-Z][^”\"»\n]{1,60}[”\"»])\s+$"
+)
 _TITLED_TRIGGERS = frozenset(
     {"exhibition", "festival", "expo", "forum", "conference", "round table", "roundtable"}
 )
@@ -1687,6 +1833,10 @@ _AT_VENUE = re.compile(
 _DESCRIBED_BY = re.compile(
     r"(?:\s+and\s+(?:a|an|the)\s+[a-z]+(?:\s+[a-z]+)?)?\s+(?:hosted|given|offered|organi[sz]ed)\s+by\s+"
     r"(?:the\s+)?[A-Z][^,.;:()\n]{1,60}?(?=[,.;:(\n]|\s+(?:in|at|on|for|to|and|with|after|before)\s|$)"
+)
+_DISCUSSED_BEFORE = re.compile(
+    r"\b(?:discussed|considered|reviewed|explored|examined|debated|talked\s+about)\s+"
+    r"(?:the\s+|a\s+)?(?:possible\s+|planned\s+|prospects\s+(?:of|for)\s+(?:the\s+)?)?$"
 )
 _SINCE_ITS = re.compile(r"\b[Ss]ince\s+(?:its|their)\s+$")
 _COLON_WHAT = re.compile(r":\s+([^,;:.\n]{3,120}?)(?=[,;.\n]|$)")
@@ -1816,7 +1966,7 @@ _VISIT_VERB = re.compile(
     # "X, who is in Kazakhstan on a state visit"; "X arrived in Dushanbe on Tuesday for a two-day state
     # visit"; "X, who is staying in our country with a working visit" (the country the text is written in)
     r"|,\s+who\s+(?:is|was)\s+(?:staying\s+)?in\s+"
-    r"(?:(?P<in>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)|(?P<ours>our\s+country))"
+    r"(?:(?P<in>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)|(?P<ours>our\s+country)|(?P<the>the\s+country))"
     r"\s+(?:on|with)"
     r"|(?:,\s+who)?\s+(?:arrived|arrives|has\s+arrived)\s+in\s+(?P<at>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
     r"(?:\s+(?:on|this|last)\s+(?:\d{1,2}\s+)?[A-Z]?[a-z]+)?\s+(?:for|on))"
@@ -1837,6 +1987,18 @@ def _visitor(ctx: Context, start: int) -> str | None:
         return None
     verb_at = start - len(before) + vm.start()
     where = vm.group("in") or vm.group("at") or (ctx.dateline_place() if vm.group("ours") else None)
+    if vm.group("the"):
+        # "President of the Kyrgyz Republic A received B, who is in the country on a working visit": the
+        # country the sentence names last before (not one inside a name: "the Asian Development Bank")
+        s0 = ctx.sentence_at(verb_at).start
+        where = next(
+            (
+                p.name
+                for p in reversed(ctx.places_in(s0, verb_at))
+                if p.kind == "country" and not any(o.span[0] <= p.span[0] < o.span[1] for o in ctx.orgs)
+            ),
+            None,
+        )
     to = f" to {where}" if where else ""
     # (the nearest first: "At the invitation of President A, President of Latvia B paid a state visit": B's)
     for _a, b, p in reversed(ctx.person_mentions()):
@@ -1958,6 +2120,7 @@ _OF_IN_NAME = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*\s+(of(?:\s+the)?\s+|and
 _CEREMONY_OF = re.compile(
     r"\s+of\s+the\s+(?:[A-Z][\w’'-]*(?: ?\([A-Z][\w’' -]{0,30}\))?(?:\s+|[–-](?=[A-Z]))){1,6}"
 )
+_SPACED_DASH_BEFORE = re.compile(r"(?<![\w’'-])(?!(?:The|A|An|In|On|At)\s)[A-Z][\w’'-]* – $")
 _JOIN_BEFORE = re.compile(r"[A-Z][\w’'-]* ?\([A-Z][\w’' -]{0,30}\)[–-]$")
 
 
@@ -1970,6 +2133,12 @@ def _np_start(text: str, pos: int) -> int:
         if jm is not None:  # "the China (Xinjiang)–Kazakhstan Business Forum"
             k -= len(window) - jm.start()
             continue
+        if k < pos and window.endswith(" – ") and text[k : k + 1].isupper():
+            # "the Central Asia – Germany Business Forum": a spaced dash between two capitalised names
+            dm = _SPACED_DASH_BEFORE.search(window)
+            if dm is not None:
+                k -= len(window) - dm.start()
+                continue
         body = window.rstrip()
         if len(body) == len(window) or not body:
             break  # no word followed by spaces at the end
@@ -2025,6 +2194,13 @@ _MARGINS_NP = re.compile(
 
 
 _ON_THE = re.compile(r"\b(?:on|at)\s+the\s$")
+_MARGINS_LOWER = re.compile(
+    # (the nouns first, sre skips ahead by their first letters; "on the " before them is read by the caller)
+    r"(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?"
+    r"(?:(?:annual|regular|[a-z]+-level|joint)\s+)?"
+    r"([A-Z][\w’'-]*(?:[–-][A-Z][\w’'-]*)+(?:\s+[a-z]+){0,3}?\s+"
+    r"(?:dialogue|forum|business\s+council|conference|summit|meeting|session|consultations|talks))\b"
+)
 
 
 _RECEIVED_DELEGATION = re.compile(
@@ -2034,7 +2210,9 @@ _RECEIVED_DELEGATION = re.compile(
 _TRAILING_FUNCTION = re.compile(r"(?:\s+(?:for|of|and|the))+$")
 _HELD_TALKS = re.compile(
     r"\b(?:(?:held|holds|hold|had)\s+(?:a\s+|an\s+)?(?:bilateral\s+|official\s+|working\s+|separate\s+|"
-    r"brief\s+|private\s+|informal\s+)?(talks|meeting|negotiations|conversation)"
+    r"brief\s+|private\s+|informal\s+)?(talks|meeting|negotiations|conversation|consultations|"
+    # "held a working lunch with the Head of the EU Delegation, Ambassador B"
+    r"(?:working\s+)?(?:lunch|dinner|breakfast))"
     r"(?:\s+(?:via|by)\s+(?:video\s*(?:-\s*)?link|video\s*conference|videoconference))?"
     # "held talks in the Akorda with …": where, between the talks and whom
     r"(?:\s+in\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?\s+with"
@@ -2046,6 +2224,8 @@ _SIDELINES_IN = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\
 # both open with `\b`, behind which sre finds nothing to skip ahead with (~40 µs per 3 KB each):
 # tried only where "held", "hold", "met", "received" open (interpret.scan), same matches
 _HELD_TALKS_SCAN = LiteralScan(_HELD_TALKS)
+_TALKS_WORDS = ("talks", "met", "meet", "negotiations", "conversation", "consultations", "lunch", "dinner",
+                "breakfast")
 _RECEIVED_DELEGATION_SCAN = LiteralScan(_RECEIVED_DELEGATION)
 
 
@@ -2056,7 +2236,7 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     out = []
     for m in (
         _HELD_TALKS_SCAN.finditer(ctx.text, ctx.at)
-        if any(ctx.cue[w] for w in ("talks", "met", "meet", "negotiations", "conversation"))
+        if any(ctx.cue[w] for w in _TALKS_WORDS)
         else ()
     ):
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
@@ -2070,7 +2250,17 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         before = [p for a, b, p in people if s.start <= a and b <= m.start()]
         after = [(a, b, p) for a, b, p in people if m.end() <= a < s.end]
         also_day = _paragraph_day(ctx, m.start()) if before and after else None
-        also_apart = also_day is not None and _not_both_heads(ctx, before, after)
+        # (the two heads of the sitting on another day of the same trip: "On Wednesday, B was received by
+        # the President. She then held talks with the Minister" before Thursday's sitting they co-chaired)
+        also_apart = also_day is not None and (
+            _not_both_heads(ctx, before, after)
+            or (
+                ctx.meeting is not None
+                and len(also_day[0]) == 10
+                and bool(ctx.meeting.date)
+                and also_day[0] != ctx.meeting.date
+            )
+        )
         if (
             ctx.meeting is not None
             and not sidelines
@@ -2080,7 +2270,11 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         # the report's own sentence dates the talks ("On 13 May, A … held talks with B", "Earlier on the
         # same day, A held talks with B"); a headline does not
-        dated = ctx.dates_in(s.start, m.start()) or _SAME_DAY.search(ctx.text, s.start, m.start())
+        dated = (
+            ctx.dates_in(s.start, m.start())
+            or _SAME_DAY.search(ctx.text, s.start, m.start())
+            or _DAY_OF.match(ctx.text, s.start)
+        )
         if not dated and after:
             # "A met with his Kyrgyz counterpart B in Bishkek on 5 May": a day in the clause after B; "A met
             # the Commissioner for X, B, on Sunday": the comma closing B's apposition opens no new clause
@@ -2112,6 +2306,13 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             subject = _delegation_name(dm)
         if m.group(1) in ("talks", "negotiations") and subject == before[-1].name:
             name = f"talks between {subject} and {other.name}"
+        elif (m.group(1) or "").endswith(("lunch", "dinner", "breakfast")):
+            # (as a delegation's programme names it: "working lunch with B")
+            working = "working " if ctx.text.endswith("working ", 0, m.start(1)) else ""
+            name = f"{working}{m.group(1)} with {other.name}"
+        elif m.group(1) == "consultations" and subject == before[-1].name:
+            # "the EU Special Representative A held consultations with Deputy Foreign Minister B"
+            name = f"consultations between {subject} and {other.name}"
         else:  # "A held a meeting with B", "A met B"
             name = f"meeting of {subject} with {other.name}"
         # (undated talks the lead reports: the report's own occasion, on its day)
@@ -2126,8 +2327,8 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         s = ctx.sentence_at(m.start())
         if out or ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
-        if not ctx.dates_in(s.start, m.start()):
-            continue
+        if not ctx.dates_in(s.start, s.end):
+            continue  # ("received a delegation of X on 2 June": the day may follow)
         who = _TRAILING_FUNCTION.sub("", m.group(1))
         out.append(_Cand(m.start(), m.end(), f"reception of the {who} delegation", m.end()))
     return out
@@ -2176,6 +2377,9 @@ _SAME_DAY = re.compile(
 )
 
 
+_EARLIER_LATER_DAY = re.compile(r"\b(?:[Ee]arlier|[Ll]ater)\s+(?:in\s+the|that)\s+day\b")
+
+
 def _not_both_heads(ctx: Context, before: list, after: list) -> bool:
     """The last person before the talks' verb and the first after it do not both head the reported sitting."""
     heads = {h.name for h in ctx.meeting.heads} if ctx.meeting is not None else set()
@@ -2193,6 +2397,8 @@ def _apart_from_sitting(ctx: Context, s, before: list, after: list) -> bool:
         return False
     if _not_both_heads(ctx, before, after):
         return True
+    if _EARLIER_LATER_DAY.search(ctx.text, s.start, s.end):
+        return True  # "Earlier in the day, A held a bilateral meeting with B": before (after) the sitting
     # "On Friday, A held talks with B" in a report of Saturday's sitting of six ministers: two of its
     # members talking on a day of their own (two co-chairs of a bilateral sitting: the sitting retold)
     sitting = ctx.meeting.date if ctx.meeting is not None and len(ctx.meeting.heads) > 2 else None
@@ -2206,15 +2412,25 @@ def _apart_from_sitting(ctx: Context, s, before: list, after: list) -> bool:
 # after it, no "of <Name>" making it a full title of someone else)
 _ROLE_ANAPHOR = re.compile(
     # (the literal "he" first, "the"/"The" with a word boundary checked behind it: sre skips ahead to it)
-    r"he(?<=\b[Tt]he)\s+((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\b(?!\s+(?:of|for|to)\s+(?:the\s+)?[A-Z])(?!\s+[A-Z(])(?![’'-])"
+    # ("the EBRD President": an acronym may open the title)
+    r"he(?<=\b[Tt]he)\s+((?:(?:[A-Z][a-z]+|[A-Z]{2,6})\s+){0,2}[A-Z][a-z]+)\b(?!\s+(?:of|for|to)\s+(?:the\s+)?[A-Z])(?!\s+[A-Z(])(?![’'-])"
 )
 # "she held talks", "In Dushanbe, he met": a pronoun opening its clause, before a verb
 _PRONOUN = re.compile(
     # (the literal "he" first, "she"/"he" with a word boundary checked behind it: sre skips ahead to it)
-    r"he(?:(?<=\b[Ss]he)|(?<=\b[Hh]e))\s+(?=(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|held|met|had|spoke|took|gave|made|paid)\b)"
+    r"he(?:(?<=\b[Ss]he)|(?<=\b[Hh]e))\s+(?=(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|held|met|had|spoke|took|gave|made|paid|is|was|will)\b)"
 )
 _ROLE_HEAD_END = re.compile(r"\s+(?:of|for|to|in|at|on|and)\s|\s*[,/–(]")
-_FRONTED_CLAUSE = re.compile(r"\W*(?:[^,.;]{0,80},\s+)?")
+# (a day fronted without a comma: "On Thursday she is scheduled to visit …", "Tomorrow he will travel …")
+_FRONTED_CLAUSE = re.compile(
+    r"\W*(?:[^,.;]{0,80},\s+|(?:On\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|Today|"
+    r"Tomorrow|Yesterday|Later|Then)\s+)?"
+)
+
+
+@lru_cache(maxsize=1)
+def _one_word_titles() -> frozenset[str]:
+    return frozenset(h for h in data.load("roles")["heads"] if " " not in h and "-" not in h)
 
 
 def _role_head(role: str | None) -> str:
@@ -2237,6 +2453,19 @@ def _actors(ctx: Context) -> list:
     out = list(people)
     if people and (ctx.cue["The "] or ctx.cue["the "]):
         heads = [(b, _role_head(p.role), p) for _a, b, p in people]
+        # "Ambassador Aleška Simkić, Head of the EU Delegation, …. On Monday the Ambassador met …": a one-word
+        # title right before the name (data/roles.yaml heads) names the person again too
+        titled = _one_word_titles()
+        extra = False
+        for a, b, p in people:
+            if a < 2 or text[a - 1] != " " or not text[a - 2].isalpha():
+                continue
+            word = text[max(0, a - 24) : a].rsplit(None, 1)[-1]
+            if word in titled:
+                heads.append((b, word.lower(), p))
+                extra = True
+        if extra:
+            heads.sort(key=lambda h: h[0])
         # every title a re-mention may use: a head's last words ("deputy minister", "minister")
         tails = {" ".join(h.split()[k:]) for _b, h, _p in heads if h for k in range(len(h.split()))}
         for m in _ROLE_ANAPHOR.finditer(text):
@@ -2279,7 +2508,7 @@ def _actors(ctx: Context) -> list:
 
 # "A held a phone conversation with B", "A and B held a video conference": a call between two people
 _CALL = re.compile(
-    r"\b(?:(?:held|had|holds|has|conducted)\s+(?:(?:a|an)\s+)?((?:tele)?phone\s+(?:conversation|call|talks?)|"
+    r"\b(?:(?:held|had|holds|hold|has|conducted)\s+(?:(?:a|an)\s+)?((?:tele)?phone\s+(?:conversation|call|talks?)|"
     r"video\s*(?:-\s*)?conference|videoconference|video\s+call|online\s+meeting)"
     # "A spoke by phone with B"
     r"|(?:spoke|talked|spoken)\s+(?:by|on\s+the|over\s+the)\s+((?:tele)?phone)"
@@ -2290,10 +2519,17 @@ _CALL = re.compile(
 _CLAUSE_PUNCT = re.compile(r"[,;.]")
 # a title before a name: capitalised words and the small words inside titles ("Ambassador of Japan to Latvia")
 _TITLE_WORDS = re.compile(
-    r"(?:(?!(?:Order|Medal|Prize|Award|Letter|Message|Credentials)\b)[A-Z][\w’'.-]*\s+|(?:of|the|to|for|and)\s+)*"
+    r"(?:(?!(?:Order|Medal|Prize|Award|Letter|Message|Credentials)\b)[A-Z][\w’'.-]*\s+|(?:of|the|to|for|and)\s+"
+    # "President of the European Bank for Reconstruction and Development (EBRD) B": an acronym in brackets
+    r"|\([A-Z][\w’'.-]*\)\s+)*"
 )
 _SENTENCE_PUNCT = re.compile(r"[;.]")
-_WITH = re.compile(r"\s+with\b")
+# "held a telephone conversation today with B", "… on Monday with B": a day between the call and whom
+_WHEN_WORDS = (
+    r"(?:(?:(?:today|yesterday|tomorrow|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+    r"(?:\s+(?:morning|afternoon|evening))?|this\s+(?:morning|afternoon|evening))\s+)?"
+)
+_WITH = re.compile(r"\s+" + _WHEN_WORDS + r"with\b")
 _CAPITAL = re.compile(r"[A-Z]")
 # "A was received by B", "A will also be received by B": a reception, held or planned
 _RECEIVED_BY = re.compile(
@@ -2319,7 +2555,10 @@ def _delegation_name(m: re.Match) -> str:
     return " ".join(("the", *m.group(1).split(), "delegation"))
 
 
-_RECEIVED = re.compile(r"\s+(?:also\s+)?received\s+(?:the\s+|a\s+)?(?=[A-Z])")
+# ("received a delegation led by the President of the EBRD B": the reception of the delegation's head)
+_RECEIVED = re.compile(
+    r"\s+(?:also\s+)?received\s+(?:(?:a|the)\s+delegation\s+(?:led|headed)\s+by\s+)?(?:the\s+|a\s+)?(?=[A-Z])"
+)
 # "A met on Thursday with a delegation of European business leaders"
 _MET_DELEGATION = re.compile(
     r"\bmet\s+(?:(?:on\s+)?(?:today|yesterday|[A-Z][a-z]+day)\s+)?with\s+(a|the)\s+delegation\s+of\s+"
@@ -2422,7 +2661,10 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             # (two of the many heads of a reported summit meeting on a day of their own: "Erdogan and
             # Mirziyoyev also met behind closed doors on Monday evening")
             alone = ctx.meeting is None or (len(ctx.meeting.heads) > 2 and bool(met))
-            dated = alone and bool(ctx.dates_in(s.start, s.end if met else m.start()))
+            # ("A and B held talks in Brussels on 5 June": a day in the clause after the talks too)
+            clause = _CLAUSE_PUNCT.search(text, m.end(), s.end)
+            upto = s.end if met or clause is None else clause.start()
+            dated = alone and bool(ctx.dates_in(s.start, upto))
             if (
                 not dated
                 and not _SIDELINES_OPEN.match(text, s.start)
@@ -2583,7 +2825,10 @@ _AND_TITLED = re.compile(r"\s+and\s+(?:(?:the\s+)?[A-Z][\w’'-]*\s+(?:(?:of|for
 
 # " with the High Representative of the European Union for … Policy/Vice-President of the … Commission ":
 # a long title of capitalised words (slash-joined) and the small words inside titles before the name
-_WITH_TITLE = re.compile(r"\s+with\s+(?:(?:[A-Z][\w’'./-]*|of|the|to|for|and|on)\s+){0,30}")
+# ("… Security Policy / Vice-President of …": a slash between two titles of one person, spaced)
+_WITH_TITLE = re.compile(
+    r"\s+" + _WHEN_WORDS + r"with\s+(?:(?:[A-Z][\w’'./-]*|/|of|the|to|for|and|on)\s+){0,30}"
+)
 
 
 def _two_people(ctx: Context, people, s, start: int, end: int):
@@ -2613,11 +2858,24 @@ def _margins_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     main = ctx.meeting_body
     type_words = {w.lower() for w in main.type.split()} if main is not None else set()
     out = []
-    for m in _MARGINS_NP.finditer(text):
+    found = list(_MARGINS_NP.finditer(text))
+    spans = {m.start() for m in found}
+    # "on the sidelines of the annual EU-Tajikistan development cooperation dialogue": a capitalised pair,
+    # then the kind of occasion in lower case
+    for noun in ("sidelines of", "margins of", "fringe"):
+        i = text.find(noun)
+        while i >= 0:  # (tried where its nouns stand)
+            m = _MARGINS_LOWER.match(text, i)
+            if m is not None and (m.start() not in spans or not m.group(1).isupper()):
+                found.append(m)
+            i = text.find(noun, i + len(noun))
+    for m in sorted(found, key=lambda x: x.start()):
         if not _ON_THE.search(text, max(0, m.start() - 8), m.start()):
             continue
         a, b = m.span(1)
         name = m.group(1)
+        if any(c.start == a for c in out):
+            continue
         if any(c.start < b and a < c.end for c in taken) or ctx.is_heading(a) or ctx.in_quote(a):
             continue
         if main is not None and a <= main.span[0] < b:
@@ -2648,8 +2906,10 @@ def _gathering_possessive() -> re.Pattern:
 def _group_met_pattern(groups: list[str]) -> re.Pattern:
     return re.compile(
         r"(?<![\w’'-])((?i:" + "|".join(map(re.escape, groups)) + r"))"
-        r"((?:\s+of\s+(?:the\s+)?[\w’'–-]+(?:(?:,\s+|\s+)[\w’'–-]+)*?)?)"
-        r"\s+(?:had\s+|have\s+|also\s+|last\s+)*(?:(met)\b(\s+informally\b)?|held\s+an?\s+((?:[\w-]+\s+)?)meeting\b"
+        r"((?:\s+of\s+(?:the\s+)?[\w’'+–-]+(?:(?:,\s+|\s+)[\w’'+–-]+)*?)?)"
+        r"\s+(?:had\s+|have\s+|also\s+|last\s+)*(?:(met)\b(\s+informally\b)?"
+        # ("the foreign ministers of the C5+1 held their annual meeting in New York")
+        r"|held\s+(?:an?|their)\s+((?:[\w-]+\s+)?)meeting\b"
         # "the Foreign Ministers of Kazakhstan and Azerbaijan held talks in Baku"
         r"|(?:held|had)\s+(?:bilateral\s+)?(talks)\b)"
     )
@@ -2673,6 +2933,8 @@ def _group_meetings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue  # "the ministers met the President": a meeting with someone, read elsewhere
         if not m.group(2):
             continue  # "the ministers met …", "the two leaders had met again": too little to name a meeting
+        if m.group(3) and _MET_FOR.match(text, m.end()):
+            continue  # "the leaders met in Astana for the first … summit": that summit is the occasion
         side = _MARGINS_AFTER.match(text, m.end())
         if side is None and _is_reported_sitting(ctx, m.start()):
             continue  # "The presidents of the five states met in Astana on Friday": the sitting reported
@@ -2700,6 +2962,9 @@ def _is_reported_sitting(ctx: Context, pos: int) -> bool:
     return any(d.value == ctx.meeting.date for d in ctx.dates_in(s.start, s.end))
 
 
+_MET_FOR = re.compile(
+    r"[^.;,]{0,60}?\s+for\s+(?:the|a|an|their)\s+[^.;,]{0,80}?(?i:summit|forum|conference|session|ministerial)\b"
+)
 _MET_OBJECT = re.compile(r"\s+(?:with\s+)?(?:the\s+)?(?:President|Prime|Minister|King|[A-Z][a-z]+\s+[A-Z])")
 _MARGINS_AFTER = re.compile(
     r"(?:\s+again)?\s+(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?"
@@ -2857,7 +3122,8 @@ def _construction_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 _PLANNED_VISIT = re.compile(
     r"\s(?:(?:is|are)\s+(?:also\s+)?(?:expected|scheduled|due|set|planning)\s+to|will\s+(?:also\s+)?)\s*"
     r"(?:visit|travel\s+to)\s+"
-    r"((?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,6})"
+    # ("to visit the Issyk-Kul region": a region named by its capitalised name)
+    r"((?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,6}(?:\s+(?:region|oblast|province))?)"
 )
 # "The Minister", "Tomorrow the President of Mongolia": the subject named by role (and whose)
 _ROLE_SUBJECT = re.compile(
@@ -2892,7 +3158,8 @@ def _planned_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             )
         )
         whose = country_name(rm.group(2)) if opens and rm.group(2) else None
-        for a, b, p in ctx.person_mentions():
+        # ("On Thursday she is scheduled to visit …": a pronoun for the subject of a sentence before)
+        for a, b, p in _actors(ctx):
             if a >= m.start():
                 break
             named_here = b >= s.start and not text[b : m.start()].strip()
@@ -3163,7 +3430,205 @@ def _ceremonies(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 name = f"{name[: bare.start(1)]}{named[-1].group(1)} {bare.group(1)}"
         s = ctx.sentence_at(m.start())
         out.append(_Cand(m.start(), end, name, end, not ctx.dates_in(s.start, s.end)))
+    bare_rx = _bare_ceremony_rx()
+    i = text.find("ceremony")
+    while i >= 0:  # (read around each "ceremony": the pattern has no literal opening sre could skip to)
+        m = bare_rx.search(text, max(0, i - 32), i + 40)
+        i = text.find("ceremony", i + 8)
+        # "A signing ceremony held on Friday afternoon saw …", "The welcoming ceremony took place in …": a
+        # kind of ceremony the text tells as held, named by its kind
+        if m is None or ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start() < c.end for c in taken + out):
+            continue
+        out.append(_Cand(m.start(), m.end(), m.group(0).lower(), m.end()))
     return out
+
+
+@lru_cache(maxsize=1)
+def _bare_ceremony_rx() -> re.Pattern:
+    kinds = sorted(data.load("events").get("ceremony_kinds") or [], key=len, reverse=True)
+    return re.compile(
+        r"\b(?i:" + "|".join(map(re.escape, kinds)) + r")\s+ceremony\b"
+        r"(?=\s+(?:was\s+(?:also\s+)?held|took\s+place|held\s+(?:on|in|at)\b|will\s+(?:be\s+held|take\s+place)"
+        r"|is\s+(?:scheduled|planned)))"
+    )
+
+
+# "… was signed", "… have been signed", "The loan, signed in Almaty": what was signed stands before
+_SIGNED_PASSIVE = re.compile(r"(?:\s+(?:was|were|has\s+been|have\s+been|had\s+been)(?:\s+also)?|,)\s+$")
+# where the object of "signed" ends: a clause, a place, a day, the signatories, a value
+_SIGNED_OBJECT_END = re.compile(
+    r"[,;:.(\"“«]|\s(?:in|on|at|by|between|worth|with|under|which|that|during|following|after|before|today|"
+    r"yesterday|this|last|as|to\s+(?:finance|fund|support|build)|of\s+(?:EUR|USD|US\$|€|\$|£))\s"
+)
+_AMOUNT_WORDS = re.compile(
+    r"(?:worth\s+(?:a\s+total\s+of\s+|about\s+|some\s+|over\s+|more\s+than\s+)?)?"
+    r"(?:(?:EUR|USD|US\$|€|\$|£|KZT|UZS)\s?\d[\d.,]*(?:\s*(?:million|billion|bn|mln|m)\b)?"
+    r"|\d[\d.,]*\s*(?:million|billion)\s+(?:euros?|(?:US\s+)?dollars|tenge))\s*"
+)
+_LEAD_DET = re.compile(r"^(?:The|A|An)\s")
+_SIGNED_WHERE = re.compile(r"\s+(?:in|on|at|by|between|last|earlier|yesterday|today)\b")
+_SIGNED_OBJECT_WORDS = 8
+_DATELINE_DASH = re.compile(r"\s*(?:\([A-Z]+\)\s*)?[–—-]\s")
+_SIGNING_RECENT_DAYS = 10  # a signing the text reports as its news: on its day or within days before
+
+
+def _signings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "The EIB and the Ministry of Finance today signed a finance contract …", "The loan was signed in
+    Astana by …", "DBK and AFD signed a credit line agreement in Paris on 26 May": a signing the text
+    reports as its news (a day on or shortly before the publication, in its sentence or "the same day")
+    is an occasion, "signing of <what was signed>", in the city the sentence says it was signed "in". A
+    later sentence that retells it ("The documents were signed in Dushanbe by …") adds the place. An
+    agreement's history ("signed in 2004", "signed in November 2022") is a stage, not an occasion."""
+    text = ctx.text
+    if "signed" not in text or not ctx.published or len(ctx.published) != 10:
+        return []
+    pub = date.fromisoformat(ctx.published)
+    out: list[_Cand] = []
+    last_sentence = -9
+    i = text.find("signed")
+    while i >= 0:
+        j, i = i, text.find("signed", i + 6)
+        if (j and text[j - 1].isalpha()) or text[j + 6 : j + 7].isalnum():
+            continue  # "co-signed" stays, "undersigned" does not
+        if ctx.is_heading(j) or ctx.in_quote(j):
+            continue
+        s = ctx.sentence_at(j)
+        k = ctx.sentence_index(j)
+        if any(s.start <= c.start < s.end and "sign" in c.name.lower() for c in taken):
+            continue  # ("the signing ceremony of the … loan": read as the ceremony)
+        # (not a dateline's day: "ALMATY, 12 September 2023 – The EBRD has signed …"; not a range, the days
+        # of another occasion: "At the … Forum in Tashkent on 1–2 October, the Fund signed …")
+        days = [
+            d
+            for d in ctx.dates_in(s.start, s.end)
+            if len(d.value) == 10 and not _DATELINE_DASH.match(text, d.span[1])
+        ]
+        if any(d.end for d in days):
+            continue
+        day = days[0].value if days else None
+        if day is None and _SAME_DAY.search(text, s.start, j):
+            # "Yesterday, A received B. … On the same day, … was signed": the day a sentence before opens with
+            prior = [d for d in ctx.dates_in(0, s.start) if len(d.value) == 10]
+            day = _fronted_day(ctx, s.start) or (prior[-1].value if prior else None)
+        city = next(
+            (
+                p.name
+                for p in ctx.places_in(s.start, s.end)
+                if p.kind == "city" and text[max(0, p.span[0] - 3) : p.span[0]] in ("in ", "In ")
+            ),
+            None,
+        )
+        if out and k - last_sentence <= 2 and (day is None or day == out[-1].fixed[0]):
+            prev = out[-1]
+            if prev.fixed[2] is None and city is not None:
+                prev.fixed = (prev.fixed[0], None, city)  # "The documents were signed in Dushanbe by …"
+            last_sentence = k
+            continue
+        if day is None or not 0 <= (pub - date.fromisoformat(day)).days <= _SIGNING_RECENT_DAYS:
+            continue
+        pm = _SIGNED_PASSIVE.search(text, max(s.start, j - 16), j)
+        if pm is not None and pm.group(0).startswith(",") and not _SIGNED_WHERE.match(text, j + 6):
+            pm = None  # "A, Minister of Finance, and B, …, signed the …": the signatories before
+        if pm is not None:
+            # "On the same day, at the Ministry …, a Financing Agreement was signed": the clause's subject
+            a = max(text.rfind(",", s.start, pm.start()) + 1, s.start)
+            obj = text[a : pm.start()].strip()
+            start = a
+        else:
+            em = _SIGNED_OBJECT_END.search(text, j + 7, s.end)
+            obj = text[j + 7 : em.start() if em else s.end].strip()
+            start = j
+        obj = _AMOUNT_WORDS.sub("", obj).strip()
+        if not _signed_finance().search(obj):
+            continue  # (a treaty's or a memorandum's signing: its agreement's stage)
+        words = obj.split()
+        if len(words) > _SIGNED_OBJECT_WORDS:
+            # "a loan for the upgrade of the railway line running from A to B": what, not all of its purpose
+            words = words[:_SIGNED_OBJECT_WORDS]
+            while words and words[-1].lower() in _NAME_STOP:
+                words.pop()
+            obj = " ".join(words)
+        if not obj or len(obj.split()) > 16 or not any(w[:1].isalpha() for w in obj.split()):
+            continue
+        obj = _LEAD_DET.sub(lambda m: m.group(0).lower(), obj)
+        if obj.split()[0].lower() in ("a", "an") and len(obj.split()) == 1:
+            continue
+        end = start + max(1, j - start) if pm is not None else j + 7 + len(obj)
+        out.append(_Cand(start, max(end, j + 6), f"signing of {obj}", j + 6, fixed=(day, None, city)))
+        last_sentence = k
+    # (a signing no sentence places "in" a city stays unread: "The EBRD has signed a loan of …")
+    return [c for c in out if c.fixed[2] is not None]
+
+
+# "took part in the OSCE Ministerial Council in Vienna", "will attend the 32nd OSCE Ministerial Council": a
+# standing organ of an organisation the gazetteer names, attended as an occasion
+_ATTENDED_BEFORE = re.compile(
+    r"\b(?:took\s+part|participated|attended|addressed|spoke|(?:will|to)\s+(?:attend|take\s+part|participate|"
+    r"address))\s+(?:in\s+|at\s+)?(?:the\s+)?((?:\d+(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th)|annual|informal|"
+    r"extraordinary|regular)\s+)?$"
+)
+_SITTING_ORGAN_WORDS = (" Council", " Assembly", " Conference", " Summit", " Forum", " Congress")
+
+
+# "The forum was opened on Thursday by the Deputy Prime Minister …": the opening (closing) of an occasion the
+# text named before, referred to by its noun
+_OPENED_BARE = re.compile(
+    r"\b[Tt]he\s+(forum|summit|conference|congress|exhibition|festival|fair|week|round\s+table|roundtable)\s+"
+    r"(?:was|were)\s+(?:officially\s+|solemnly\s+|formally\s+)?(opened|inaugurated|closed)\b"
+)
+
+
+def _openings_of_named(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "The third … Forum concluded in Almaty today. … The forum was opened on Thursday by A and B" →
+    "opening of the forum" (on its own day), in the place of the forum named before."""
+    text = ctx.text
+    if " opened" not in text and " inaugurated" not in text and " closed" not in text:
+        return []
+    out: list[_Cand] = []
+    found = []
+    for verb in (" opened", " inaugurated", " closed"):
+        i = text.find(verb)
+        while i >= 0:  # (read back from each verb: the pattern opens with a word boundary sre cannot skip to)
+            m = _OPENED_BARE.search(text, max(0, i - 60), i + len(verb) + 1)
+            if m is not None and m.end() > i:
+                found.append(m)
+            i = text.find(verb, i + len(verb))
+    for m in sorted(found, key=lambda x: x.start()):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        noun = " ".join(m.group(1).lower().split())
+        before = (c for c in reversed(taken) if c.end <= m.start() and c.name.lower().endswith(noun))
+        host = next(before, None)
+        if host is None or any(c.start <= m.start(1) < c.end for c in taken + out):
+            continue
+        kind = "closing" if m.group(2) == "closed" else "opening"
+        out.append(_Cand(m.start(1), m.end(), f"{kind} of the {noun}", m.end()))
+    return out
+
+
+def _attended_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "Minister A took part in the OSCE Ministerial Council in Vienna": an organisation's organ (its name
+    ends with Council, Assembly, Conference …) that someone attends is an occasion, named as written."""
+    text = ctx.text
+    out: list[_Cand] = []
+    for o in ctx.orgs:
+        a, b = o.span
+        if not text.endswith(_SITTING_ORGAN_WORDS, a, b) or ctx.is_heading(a) or ctx.in_quote(a):
+            continue
+        am = _ATTENDED_BEFORE.search(text, max(0, a - 60), a)
+        if am is None or any(c.start < b and a < c.end for c in taken):
+            continue
+        start = am.start(1) if am.group(1) else a
+        out.append(_Cand(start, b, text[start:b], b))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _signed_finance() -> re.Pattern:
+    words = sorted(data.load("events").get("signed_finance") or [], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")", re.I)
 
 
 _BARE_THE = re.compile(r"\bof\s+the\s+([a-z]+)$")
@@ -3179,7 +3644,9 @@ def _visited_rx() -> re.Pattern:
     conf = data.load("events")
     heads = sorted(set(conf.get("sites") or []) | set(conf.get("works") or []), key=len, reverse=True)
     return re.compile(
-        r"\b(?:visited|toured)\s+(the\s+(?:[\w’'–-]+\s+){0,5}?(?i:"
+        # ("the delegations will visit the construction site of …", "is scheduled to tour the …": planned)
+        r"\b(?:visited|toured|will\s+(?:also\s+)?(?:visit|tour)|"
+        r"(?:is|are)\s+(?:scheduled|expected|due)\s+to\s+(?:visit|tour))\s+(the\s+(?:[\w’'–-]+\s+){0,5}?(?i:"
         + "|".join(map(re.escape, heads))
         + r"))\b"
     )
@@ -3193,7 +3660,7 @@ def _site_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     Samarkand solar park" (data/events.yaml sites and works); a named place only, and with no day of its
     own, seen at the reported occasion."""
     text = ctx.text
-    if not ctx.cue["visited"] and not ctx.cue["toured"]:
+    if not any(ctx.cue[w] for w in ("visited", "toured", " visit the ", " tour the ")):
         return []
     out: list[_Cand] = []
     for m in _visited_rx().finditer(text):
@@ -3220,7 +3687,14 @@ _NEXT_ONE = LiteralScan(re.compile(r"(?:next|following)\s+(?:one|edition)\b"))
 _HELD_AGAIN = re.compile(r"(?:be\s+held|take\s+place|meet|convene)\s+$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _THE_NOUN_WILL = re.compile(r"\b[Tt]he\s+([a-z]+)\s+(?:itself\s+)?(?:will|is\s+to|is\s+due\s+to)\s+$")
+_NEXT_NOUN = re.compile(
+    r"\b[Tt]he\s+next\s+(forum|summit|conference|congress|festival|exhibition|dialogue)\b(?!\s+(?:of|on|in\s+the)\b)"
+)
+_EDITION_OF = re.compile(
+    r"\b[Tt]he\s+(next|following|\d+(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\s+edition\s+of\s+the\s+([a-z]+)\b"
+)
 _NOT_SERIES = ("visit", "meeting of", "talks", "reception", "phone", "telephone")  # (no editions)
+_PARTS_OF = ("opening of ", "closing of ", "signing of ")  # (a part of an occasion names no edition)
 _EDITION_MARKS = re.compile(
     r"^(?:(?:previous|last|first|next|\d+(?:st|nd|rd|th)|[a-z]+(?:th|st|nd|rd))\s+)+|\s+[\"“«][^\"”»]*[\"”»]$"
 )
@@ -3238,22 +3712,37 @@ def _next_editions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     last before (with the same head word, when one is given), named as that one without its number or
     title."""
     text = ctx.text
-    if not ctx.cue[" again"] and not ctx.cue["next "] and not ctx.cue["following "]:
+    if not any(ctx.cue[w] for w in (" again", "next ", "following ", " edition of")):
         return []
     out: list[_Cand] = []
     found = []
     for m in _NEXT_ONE.finditer(text, ctx.at):
         tm = _THE_BEFORE.search(text, max(0, m.start() - 6), m.start())
         if tm is not None:
-            found.append((tm.start(), m.end(), ""))
+            found.append((tm.start(), m.end(), "", "next"))
+    i = text.find("next ")
+    while i >= 0:
+        # "The next forum will take place in Almaty next year": the next edition of the forum named before
+        nm = _NEXT_NOUN.match(text, max(0, i - 4))
+        if nm is not None:
+            found.append((nm.start(), nm.end(), nm.group(1).lower(), "next"))
+        i = text.find("next ", i + 5)
+    i = text.find(" edition of ")
+    while i >= 0:  # "the fourth edition of the forum will be held in Tashkent": that edition of the forum
+        em = _EDITION_OF.search(text, max(0, i - 24), i + 40)
+        if em is not None and em.end() > i:
+            label = em.group(1).lower()
+            label = "next" if label == "following" else label
+            found.append((em.start(), em.end(), em.group(2).lower(), label))
+        i = text.find(" edition of ", i + 12)
     i = text.find(" again")
     while i >= 0:  # "the forum itself will be held again": read backwards from the rare "again"
         hm = _HELD_AGAIN.search(text, max(0, i - 14), i + 1)
         tm = _THE_NOUN_WILL.search(text, max(0, hm.start() - 60), hm.start()) if hm else None
         if tm is not None:
-            found.append((tm.start(), i + 6, tm.group(1).lower()))
+            found.append((tm.start(), i + 6, tm.group(1).lower(), "next"))
         i = text.find(" again", i + 6)
-    for start, end, head in sorted(found):
+    for start, end, head, label in sorted(found):
         if ctx.is_heading(start) or ctx.in_quote(start):
             continue
         if any(c.start <= start < c.end for c in taken):
@@ -3267,13 +3756,14 @@ def _next_editions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             # ("the next one": an occasion of its sentence or the one before; "the forum": the last forum)
             and (head or ctx.sentence_index(c.start) >= ctx.sentence_index(start) - 1)
             and (not head or c.name.lower().split()[-1].strip("\"”»") == head or head in _name_words(c.name))
+            and not c.name.startswith(_PARTS_OF)
         ]
         if not before:
             continue
         base = _EDITION_MARKS.sub("", max(before, key=lambda c: c.end).name).strip()
         if not base or base.lower().startswith(_NOT_SERIES):
             continue
-        out.append(_Cand(start, end, f"next {base}", end))
+        out.append(_Cand(start, end, f"{label} {base}", end))
     return out
 
 
@@ -3378,7 +3868,9 @@ def _tributes(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 
 _VISITED_PLACE = re.compile(
-    r",?\s+(?:(?:who|also|then|later)\s+)*(?:visited|toured|(?:travelled|traveled)\s+to)\s+(?:the\s+)?"
+    # ("27 October 2022 – President A visits Astana for …": a timeline's or a digest's narrative present)
+    r",?\s+(?:(?:who|also|then|later)\s+)*(?:visited|visits|toured|(?:travelled|traveled|travels)\s+to)\s+"
+    r"(?:the\s+)?"
 )
 # "travelled to Ashgabat and Dushanbe": a second city or country of the same trip
 _AND_PLACE = re.compile(r"\s+and\s+(?:the\s+)?")
@@ -3388,7 +3880,7 @@ def _place_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "Prime Minister A visited Tokyo on 3–4 June" → "visit of A to Tokyo": a named person visiting a
     city or a country (not a place inside a longer name: "visited the Tokyo Stock Exchange")."""
     text = ctx.text
-    if not ctx.cue["visited"] and not ctx.cue["toured"] and not ctx.cue["travel"]:
+    if not any(ctx.cue[w] for w in ("visited", "toured", "travel", " visits ")):
         return []
     out: list[_Cand] = []
     for a, b, p in ctx.person_mentions():
@@ -3424,12 +3916,13 @@ _DELEGATION_VISITED = re.compile(
     r"(?:\s+(?:of|from)\s+[^.;()]{3,120}?\s+\((?P<acr>[A-Z][A-Za-z]{1,8})\))?"
     # "… led by the Deputy Minister of Investment, Industry and Trade X": who led it, left out of the name
     r"(?:\s+(?:led|headed)\s+by\s+[^.;()]{3,110}?)?"
-    r",?\s+(?:(?:also|then|later)\s+)?(?:visited|toured|paid\s+a\s+visit\s+to|travelled\s+to|traveled\s+to|"
-    r"arrived\s+in)"
+    # ("20 May: the EU delegation visits the Astana Hub": a caption's or a timeline's narrative present)
+    r",?\s+(?:(?:also|then|later)\s+)?(?:visited|visits|toured|tours|paid\s+a\s+visit\s+to|travelled\s+to|"
+    r"traveled\s+to|arrived\s+in)"
     r"\s+(?:the\s+)?"
 )
 # one of these is inside every verb `_DELEGATION_VISITED` knows: a sentence without any is not read
-_VISIT_VERB_WORDS = ("visit", "toured", "travel", "arrived")
+_VISIT_VERB_WORDS = ("visit", "toured", "tours", "travel", "arrived")
 
 
 @lru_cache(maxsize=1)
@@ -3441,6 +3934,14 @@ def _delegation_site_rx() -> re.Pattern:
         r"\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?"
         r"(?:\s+(?:district|region|province|oblast))?"
     )
+
+
+@lru_cache(maxsize=1)
+def _named_site_rx() -> re.Pattern:
+    """ "Astana Hub technology park": capitalised words, then a site (data/events.yaml sites)."""
+    sites = sorted(data.load("events").get("sites") or [], key=len, reverse=True)
+    heads = "|".join(map(re.escape, sites))
+    return re.compile(r"(?:[A-Z][\w’'-]*\s+){1,4}(?:[a-z]+\s+){0,2}?(?i:" + heads + r")\b")
 
 
 def _delegation_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
@@ -3471,6 +3972,13 @@ def _delegation_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             np = sm.group(0) if text[m.end() - 4 : m.end()].lower() != "the " else f"the {sm.group(0)}"
             out.append(_Cand(m.start(1), sm.end(), f"visit of {who} to {np}", sm.end()))
             continue
+        if place is not None and _CAP_GOES_ON.match(text, place.span[1]):
+            # "the EU delegation visits the Astana Hub technology park": a site named after its city
+            nm = _named_site_rx().match(text, m.end())
+            if nm is not None and not any(c.start <= m.end() < c.end for c in taken + out):
+                the = "the " if text[m.end() - 4 : m.end()].lower() == "the " else ""
+                out.append(_Cand(m.start(1), nm.end(), f"visit of {who} to {the}{nm.group(0)}", nm.end()))
+                continue
         if place is None or place.kind not in ("city", "country") or _NAME_GOES_ON.match(text, place.span[1]):
             continue
         read = next(
@@ -3573,6 +4081,7 @@ _FOR_PLACE = re.compile(r"\s+(?:from\s+[A-Z][\w’'-]*\s+)?(for\s+[A-Z][\w’'-]
 
 
 _NAME_GOES_ON = re.compile(r"[-–]|\s+[A-Z]")
+_CAP_GOES_ON = re.compile(r" [A-Z]")
 _IN_PLACE = re.compile(r"\s+in\s+([A-Z][\w-]+)(?=\s+(?:on|in)\s|[,.;])")
 _DATE_WORDS = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|The|This|"
@@ -3592,6 +4101,10 @@ _HELD_IN = re.compile(
 
 
 _HOLD_IN_BEFORE = re.compile(r"\b(?:hold|convene|organi[sz]e)\s+in\s+$")
+_MET_IN = re.compile(
+    r"\b(?:(?:met|gathered|convened|assembled|arrived)\s+in|visits|visited|(?:travelled|traveled|came)\s+to)\s+$"
+)
+_FOR_THE = re.compile(r"(?:\s+(?:on|in)\s+[\w ]{1,25}?)?\s+for\s+(?:the|a|an|their)\s+")
 _ON_MARGINS_OF = re.compile(
     r"(?:\s+again)?\s+(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?"
 )
@@ -3607,6 +4120,12 @@ def _limit(ctx: Context, c: _Cand, nxt: int | None, s_end: int) -> int:
         second = _AND_VERB.search(ctx.text, c.end, s_end)
         if second is not None:
             s_end = second.start()
+    if ctx.text.find(" which ", c.end, s_end) >= 0:
+        # "A held a meeting with B, during which the sides discussed a train between X and Poti": what was
+        # said there, not where or when it was held
+        during = _DURING_WHICH.search(ctx.text, c.end, s_end)
+        if during is not None:
+            s_end = during.start()
     if nxt is None or nxt <= c.trigger_end:
         return s_end
     m = _ON_MARGINS_OF.match(ctx.text, c.end)
@@ -3622,6 +4141,7 @@ def _limit(ctx: Context, c: _Cand, nxt: int | None, s_end: int) -> int:
     return min(s_end, clause.start() if clause else nxt)
 
 
+_DURING_WHICH = re.compile(r",\s+(?:during|in\s+the\s+course\s+of)\s+which\b")
 _AND_VERB = re.compile(
     r"\s+and\s+(?:then\s+|also\s+)?(?!(?:related|advanced|integrated|associated|connected|combined|renewed|"
     r"expanded|extended|enlarged|updated|revised|detailed)\b)[a-z]{3,}ed\s+(?!by\b|with\b|in\b|on\b|at\b)"
@@ -3655,13 +4175,17 @@ def _in_named_year(c: _Cand, d) -> tuple[str, str | None]:
 _TOOK_PART = re.compile(
     # ("Earlier this month, X inspected the port during a working trip to Y": "during" places it then)
     r"\b(?:met|gathered|convened|attended|took\s+part|participated|spoke|addressed|opened|held|paid|made|"
-    r"visited|toured|during|"
+    # (a planned visit: "On 25 September, the delegations will visit …"; not "invited B to visit …", the
+    # day of the invitation)
+    r"visited|toured|during|(?:will\s+(?:also\s+)?|(?:scheduled|expected|due)\s+to\s+)(?:visit|tour)|"
     # "delivered speeches at the … Round Table", "gave a keynote speech at the … Forum"
     r"(?:delivered|gave)\s+(?:an?\s+)?(?:keynote\s+)?(?:speech(?:es)?|remarks|address|lecture|presentation)"
     r"(?:\s+at)?)\b"
     # "attended the opening ceremony of the … Forum", "addressed the plenary session of the … Forum"
     r"(?:(?:\s+(?:at|in|to))?\s+the\s+(?:official\s+)?(?:opening|closing|plenary)(?:\s+(?:ceremony|session))?"
     r"\s+of)?(?:\s+[\w’'-]+){0,3}\s*$"
+    # "the leaders met in Astana for the first … summit": who met there for the occasion
+    r"|\b(?:met|gathered|convened|assembled)\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+for\s+(?:the|a|an|their)\s+$"
 )
 _LEVEL_MOD = re.compile(r"\b[a-z]+-level$")
 _HELD_AFTER = re.compile(
@@ -3709,6 +4233,13 @@ _FRONTED = re.compile(
 _FRONTED_NAMES = (
     "visit of ",
     "talks between ",
+    "consultations between ",
+    "working lunch ",
+    "working dinner ",
+    "working breakfast ",
+    "lunch with ",
+    "dinner with ",
+    "breakfast with ",
     "reception of ",
     "meeting of ",
     "phone ",
@@ -3739,7 +4270,9 @@ _AHEAD_BEFORE = re.compile(
 _OTHER_WHOSE = re.compile(r"\S\s+[^,.;]{3,},\s+whose\b")
 
 
-_MARGINS_OF_BEFORE = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?$")
+_MARGINS_OF_BEFORE = re.compile(
+    r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\s+of\s+(?:the\s+)?(?:(?:annual|regular|joint)\s+)?$"
+)
 _YEARS_BEFORE = re.compile(r"\b(last|this|next)\s+year['’]s\s+$", re.I)
 _AFTER_OCCASION = re.compile(
     r"\s+(?:shortly\s+|right\s+|immediately\s+)?after\s+the\s+"
@@ -3750,7 +4283,8 @@ _UNDER_WAY = re.compile(
     r"under\s*way|taking\s+place)\b(?!\s+(?:next|tomorrow|later|soon)\b)"
 )
 _EVE_BEFORE = re.compile(r"\bon\s+the\s+eve\s+of\s+(?:the\s+)?$")
-_EVE_OF = re.compile(r"\bon\s+the\s+eve\s+of\s+the\s+(?:summit|meeting|session|forum|talks|conference)\b")
+# ("on the eve of the Summit": the reported sitting's noun capitalised as in its name)
+_EVE_OF = re.compile(r"\bon\s+the\s+eve\s+of\s+the\s+(?i:summit|meeting|session|forum|talks|conference)\b")
 
 
 def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | None]:
@@ -3791,6 +4325,9 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     clause_start = max(ctx.text.rfind(",", s.start, c.start), s.start)
     if _WHERE.match(ctx.text, clause_start):
         clause_start = s.start  # "visited Tbilisi in January, where he opened the … Forum"
+    for d in ctx.dates_in(s.start, c.start):
+        if d.span[0] < clause_start < d.span[1] and "\n" not in ctx.text[d.span[1] : c.start]:
+            clause_start = d.span[0]  # "Saturday, 7 November – field visit to …": the comma inside a day
     # (not "the roadmap for 2025–2026 … is expected to be endorsed at the next Council": a plan's period)
     before = [d for d in ctx.dates_in(clause_start, c.start) if not _plan_period(ctx.text, d)]
     if before:
@@ -3860,6 +4397,17 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
         and not _AHEAD_BEFORE.search(ctx.text, max(s.start, c.start - 50), c.start)
     ):
         m_date = ctx.meeting.date if ctx.meeting is not None else None
+        if (
+            m_date
+            and ctx.meeting.span is not None
+            and ctx.meeting.span[0] > s.end
+            and _SAME_DAY.search(ctx.text, s.start, c.start)
+        ):
+            # a digest whose sitting is told in a later item: "On the same day" is this item's own day, the
+            # last day named before
+            prior = [d for d in ctx.dates_in(0, s.start) if len(d.value) == 10]
+            if prior:
+                return prior[-1].value, None
         if m_date and not _months_before(m_date, ctx.published, 1) and not ctx.memo.get("meeting_on_eve"):
             return m_date, None
         if ctx.meeting is None and _SAME_DAY.search(ctx.text, s.start, c.start):
@@ -3883,6 +4431,49 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     return None, None
 
 
+_DAY_OF = re.compile(
+    r"\W*(?:[Oo]n|[Dd]uring|[Ii]n\s+the\s+course\s+of)\s+the\s+(first|second|third|fourth|fifth|final|last|closing|"
+    r"opening)\s+day\s+of\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(visit|trip|forum|summit|session|conference|congress|festival|exhibition|programme|program|talks)\b"
+)
+_DAY_INDEX = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
+
+
+def _day_of_occasion(ctx: Context, s0: int, out: list[Event]) -> tuple[str, str | None] | None:
+    """(day, place) for a sentence opening "On the second day of the visit" (of the forum, …): the day of
+    the last occasion named before with that noun, counted from its first day ("final"/"last"/"closing":
+    its last day)."""
+    m = _DAY_OF.match(ctx.text, s0)
+    if m is None:
+        return None
+    noun = m.group(2).lower()
+    host = next((e for e in reversed(out) if noun in e.name.lower() and e.date and len(e.date) == 10), None)
+    if host is None:
+        return None
+    which = m.group(1).lower()
+    if which in _DAY_INDEX:
+        day = date.fromisoformat(host.date) + timedelta(days=_DAY_INDEX[which])
+        if host.date_end and day > date.fromisoformat(host.date_end):
+            return None
+        return day.isoformat(), host.place
+    return (host.date_end or host.date), host.place
+
+
+def _listed_ahead(ctx: Context, c: _Cand, value: str) -> str:
+    """ "The Tashkent International Investment Forum on 9–11 June, where we expect …, and the second … Summit
+    in Tashkent in May": a month without a year listed after an occasion the same sentence dates ahead is
+    ahead too (the next May), not the May before."""
+    sent = ctx.sentence_at(c.start)
+    days = ctx.dates_in(sent.start, sent.end)
+    own = next((d for d in days if d.value == value and d.relative and d.span[0] >= c.start), None)
+    # (a day or a month ahead, not a year a plan runs to: "a road map until 2030")
+    if own is None or not any(
+        d.span[1] <= c.start and len(d.value) >= 7 and d.value >= ctx.published for d in days
+    ):
+        return value
+    return f"{int(value[:4]) + 1:04d}{value[4:]}"
+
+
 def _fronted_day(ctx: Context, before: int) -> str | None:
     """The day the nearest earlier sentence of the body opens with ("On 14 May 2026, …"), if any."""
     i = ctx.sentence_index(before)
@@ -3897,7 +4488,21 @@ def _fronted_day(ctx: Context, before: int) -> str | None:
 
 
 # occasions named by two people talking: a country after "to" in their sentence is what they talked about
-_TALKS_NAMES = ("talks between ", "meeting of ", "phone ", "telephone ", "video", "online meeting ")
+_TALKS_NAMES = (
+    "talks between ",
+    "consultations between ",
+    "working lunch ",
+    "working dinner ",
+    "working breakfast ",
+    "lunch with ",
+    "dinner with ",
+    "breakfast with ",
+    "meeting of ",
+    "phone ",
+    "telephone ",
+    "video",
+    "online meeting ",
+)
 _IN_TO = re.compile(r"\b(?:in|to)\s+(?:the\s+)?$")
 _IN = re.compile(r"\bin\s+(?:the\s+)?$")
 
@@ -3932,6 +4537,9 @@ def _last_city(ctx: Context, a: int, b: int) -> str | None:
     return cities[-1].name if cities else None
 
 
+_VISIT_TO_END = re.compile(r"\bvisit of .+ to ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)$")
+
+
 def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     s = ctx.sentence_at(c.start)
     limit = _limit(ctx, c, nxt, s.end)
@@ -3952,6 +4560,15 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
         inner = [p for p in ahead if p.span[0] < c.end and _NAME_GOES_ON.match(ctx.text, p.span[1])]
         ahead = [p for p in ahead if p not in inner] + inner
     for p in ahead + ctx.places_in(c.start, split):
+        if (
+            p.span[0] >= c.end
+            and _CAP_GOES_ON.match(ctx.text, p.span[1])
+            and (
+                ctx.text.endswith("the ", 0, p.span[0])
+                or any(o.span[0] <= p.span[0] and p.span[1] < o.span[1] for o in ctx.orgs)
+            )
+        ):
+            continue  # "organised by the Astana International Financial Centre": a name, not where it is
         if p.span[0] < c.end and _in_title(ctx.text[c.start : p.span[0]]):
             continue  # 'the "Made in Azerbaijan" exhibition': a title, not where it is
         if p.kind == "city" and _route_end(ctx.text, p.span):
@@ -3979,6 +4596,10 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
         return before[-1].name
     if before and _HOLD_IN_BEFORE.search(ctx.text, max(0, before[-1].span[0] - 12), before[-1].span[0]):
         return before[-1].name  # "agreed to hold in Tashkent in April the third round of negotiations"
+    if before and _FOR_THE.fullmatch(ctx.text, before[-1].span[1], c.start) and _MET_IN.search(
+        ctx.text, max(0, before[-1].span[0] - 16), before[-1].span[0]
+    ):
+        return before[-1].name  # "the leaders met in Astana for the first … summit"
     if _MARGINS.search(ctx.text, max(s.start, c.start - 40), c.start):
         city = _last_city(ctx, s.start, c.start)
         if city is not None:
@@ -3996,6 +4617,9 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
         city = _last_city(ctx, tf.start(1), tf.end(1))
         if city is not None:
             return city
+    if ctx.meeting is not None and ctx.meeting.place and _AFTER_OCCASION.match(ctx.text, c.end):
+        # "said at the joint press conference after the meeting": where the reported sitting was
+        return ctx.meeting.place
     # "to be held in Gabala in October": a place the gazetteer does not know
     hm = _HELD_IN.search(ctx.text, c.trigger_end, limit) or _IN_PLACE.match(ctx.text, c.end)
     if hm and not ctx.places_in(hm.start(1), hm.end(1)) and not _DATE_WORDS.match(hm.group(1)):
