@@ -4228,10 +4228,8 @@ _FRONTED = re.compile(
 )
 
 
-# occasions named by who took part: a date fronted in their sentence is theirs ("On 13 May, A, who is
-# in X on a visit, held talks with B")
-_FRONTED_NAMES = (
-    "visit of ",
+# occasions named by two people talking: a country after "to" in their sentence is what they talked about
+_TALKS_NAMES = (
     "talks between ",
     "consultations between ",
     "working lunch ",
@@ -4240,15 +4238,16 @@ _FRONTED_NAMES = (
     "lunch with ",
     "dinner with ",
     "breakfast with ",
-    "reception of ",
     "meeting of ",
     "phone ",
     "telephone ",
     "video",
     "online meeting ",
-    "inauguration of ",
-    "arrival of ",
-    "departure of ",
+)
+# occasions named by who took part: a date fronted in their sentence is theirs ("On 13 May, A, who is
+# in X on a visit, held talks with B")
+_FRONTED_NAMES = (
+    "visit of ", "reception of ", *_TALKS_NAMES, "inauguration of ", "arrival of ", "departure of "
 )
 # "state visit of A to B", "official visit of …": named by who took part, like "visit of …"
 _KIND_OF_VISIT = re.compile(r"(?:[\w-]+\s+){1,2}visit\s+of\s")
@@ -4487,22 +4486,6 @@ def _fronted_day(ctx: Context, before: int) -> str | None:
     return None
 
 
-# occasions named by two people talking: a country after "to" in their sentence is what they talked about
-_TALKS_NAMES = (
-    "talks between ",
-    "consultations between ",
-    "working lunch ",
-    "working dinner ",
-    "working breakfast ",
-    "lunch with ",
-    "dinner with ",
-    "breakfast with ",
-    "meeting of ",
-    "phone ",
-    "telephone ",
-    "video",
-    "online meeting ",
-)
 _IN_TO = re.compile(r"\b(?:in|to)\s+(?:the\s+)?$")
 _IN = re.compile(r"\bin\s+(?:the\s+)?$")
 
