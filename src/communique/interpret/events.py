@@ -373,8 +373,10 @@ _WELCOME_TO = re.compile(
     r"\bwelcome\s+(?:you|all\s+of\s+you|everyone|our\s+guests)\s+(?:(?:back\s+)?to\s+"
     r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s+)?(?:to|for|at)\s+(?:the\s+|this\s+|our\s+)?$"
 )
+# the word an edition is numbered by ("second", "next", "12th"): _BARE_EDITION, _QUOTED_FORMAT
+_EDITION_WORD = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|\d+(?:st|nd|rd|th))"
 _BARE_EDITION = re.compile(
-    r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|\d+(?:st|nd|rd|th)) "
+    _EDITION_WORD + r" "
     r"(forum|summit|conference|congress|festival|exhibition|round table|roundtable|dialogue|"
     r"ministerial meeting)"
 )
@@ -1807,16 +1809,13 @@ _PURPOSE_BEFORE = re.compile(
     r"\b(?:to\s+(?:mark|celebrate|commemorate)|marking|celebrating|dedicated\s+to|devoted\s+to|"
     r"on\s+the\s+occasion\s+of|in\s+honou?r\s+of)\s+(?:the\s+)?$"
 )
-# triggers that a title in quotes, or a description led by a name, may go with
 # 'the second "Central Asia – Italy" summit': a format's sitting named by the format in quotes
 _FORMAT_TRIGGERS = frozenset(
     {"summit", "meeting", "ministerial", "dialogue", "session", "forum", "business forum"}
 )
 _CLOSE_QUOTES = frozenset("”\"»")
-_QUOTED_FORMAT = re.compile(
-    r"(?:\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|\d+(?:st|nd|rd|th))\s+)?"
-    r"([“\"«][A-Z][^”\"»\n]{1,60}[”\"»])\s+$"
-)
+_QUOTED_FORMAT = re.compile(r"(?:\b" + _EDITION_WORD + r"\s+)?" r"([“\"«][A-Z][^”\"»\n]{1,60}[”\"»])\s+$")
+# triggers that a title in quotes, or a description led by a name, may go with
 _TITLED_TRIGGERS = frozenset(
     {"exhibition", "festival", "expo", "forum", "conference", "round table", "roundtable"}
 )
