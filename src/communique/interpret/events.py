@@ -3509,8 +3509,7 @@ def _signings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         day = days[0].value if days else None
         if day is None and _SAME_DAY.search(text, s.start, j):
             # "Yesterday, A received B. … On the same day, … was signed": the day a sentence before opens with
-            prior = [d for d in ctx.dates_in(0, s.start) if len(d.value) == 10]
-            day = _fronted_day(ctx, s.start) or (prior[-1].value if prior else None)
+            day = _fronted_day(ctx, s.start) or _last_day_before(ctx, s.start)
         city = next(
             (
                 p.name
@@ -4403,9 +4402,9 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
         ):
             # a digest whose sitting is told in a later item: "On the same day" is this item's own day, the
             # last day named before
-            prior = [d for d in ctx.dates_in(0, s.start) if len(d.value) == 10]
+            prior = _last_day_before(ctx, s.start)
             if prior:
-                return prior[-1].value, None
+                return prior, None
         if m_date and not _months_before(m_date, ctx.published, 1) and not ctx.memo.get("meeting_on_eve"):
             return m_date, None
         if ctx.meeting is None and _SAME_DAY.search(ctx.text, s.start, c.start):
@@ -4470,6 +4469,12 @@ def _listed_ahead(ctx: Context, c: _Cand, value: str) -> str:
     ):
         return value
     return f"{int(value[:4]) + 1:04d}{value[4:]}"
+
+
+def _last_day_before(ctx: Context, pos: int) -> str | None:
+    """The last full day (not a month or a year) the text names before `pos`, if any."""
+    days = [d for d in ctx.dates_in(0, pos) if len(d.value) == 10]
+    return days[-1].value if days else None
 
 
 def _fronted_day(ctx: Context, before: int) -> str | None:
