@@ -3481,7 +3481,7 @@ def _signings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     later sentence that retells it ("The documents were signed in Dushanbe by …") adds the place. An
     agreement's history ("signed in 2004", "signed in November 2022") is a stage, not an occasion."""
     text = ctx.text
-    if "signed" not in text or not ctx.published or len(ctx.published) != 10:
+    if not ctx.cue["signed"] or not ctx.published or len(ctx.published) != 10:
         return []
     pub = date.fromisoformat(ctx.published)
     out: list[_Cand] = []
@@ -3582,7 +3582,7 @@ def _openings_of_named(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "The third … Forum concluded in Almaty today. … The forum was opened on Thursday by A and B" →
     "opening of the forum" (on its own day), in the place of the forum named before."""
     text = ctx.text
-    if " opened" not in text and " inaugurated" not in text and " closed" not in text:
+    if not ctx.cue[" opened"] and not ctx.cue[" inaugurated"] and not ctx.cue[" closed"]:
         return []
     out: list[_Cand] = []
     found = []
