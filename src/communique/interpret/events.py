@@ -2230,8 +2230,9 @@ _RECEIVED_DELEGATION_SCAN = LiteralScan(_RECEIVED_DELEGATION)
 
 def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "On 13 May, Minister A … held talks with Minister B": with no sitting of a body reported, the
-    talks themselves are the occasion, named by who held them ("talks between A and B"); so is the
-    reception of a delegation ("received a delegation of the Saudi Fund for Development")."""
+    talks themselves are the occasion, named by who held them ("talks between A and B"; "consultations
+    between A and B", "working lunch with B"); so is the reception of a delegation ("received a delegation
+    of the Saudi Fund for Development")."""
     out = []
     for m in (
         _HELD_TALKS_SCAN.finditer(ctx.text, ctx.at)
@@ -3400,7 +3401,9 @@ def _ceremonies(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "attended a ceremony launching construction of the X railway", "the signing ceremony of the
     €50 million loan": the ceremony is an occasion, named as written (a launch ceremony by what it
     launches, a kind of ceremony — data/events.yaml ceremony_kinds — by what it is "of"). "the railway"
-    after a launch takes the name the text gave that railway before ("the X–Y railway project")."""
+    after a launch takes the name the text gave that railway before ("the X–Y railway project"). A kind of
+    ceremony told as held, with nothing it is "of" ("The welcoming ceremony took place in …"), is named by
+    its kind ("welcoming ceremony")."""
     text = ctx.text
     if not ctx.cue["ceremony"]:
         return []
@@ -3655,8 +3658,9 @@ _CAPS_ON = re.compile(r"(?:\s+[A-Z][\w’'–-]*)*")
 
 def _site_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "He also visited the site of the future Samarkand solar park" → "visit to the site of the future
-    Samarkand solar park" (data/events.yaml sites and works); a named place only, and with no day of its
-    own, seen at the reported occasion."""
+    Samarkand solar park" (data/events.yaml sites and works), or one planned ("the delegations will visit
+    the construction site of …"); a named place only, and with no day of its own, seen at the reported
+    occasion."""
     text = ctx.text
     if not any(ctx.cue[w] for w in ("visited", "toured", " visit the ", " tour the ")):
         return []
@@ -3708,7 +3712,8 @@ def _next_editions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     Issyk-Kul region in 2027" → "next business forum"; "the forum itself will be held again in Baku next
     year" → "next International Transport and Logistics Forum": the next edition of the occasion named
     last before (with the same head word, when one is given), named as that one without its number or
-    title."""
+    title. "The next forum will take place in Almaty" reads the same; "the fourth edition of the forum"
+    keeps its number ("fourth …")."""
     text = ctx.text
     if not any(ctx.cue[w] for w in (" again", "next ", "following ", " edition of")):
         return []
