@@ -3583,7 +3583,8 @@ _OPENED_BARE = re.compile(
 
 def _openings_of_named(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     """ "The third … Forum concluded in Almaty today. … The forum was opened on Thursday by A and B" →
-    "opening of the forum" (on its own day), in the place of the forum named before."""
+    "opening of the forum" (on its own day, placed as its own sentence says): told only after an occasion
+    named with that noun ("… Forum") stands before it."""
     text = ctx.text
     if not ctx.cue[" opened"] and not ctx.cue[" inaugurated"] and not ctx.cue[" closed"]:
         return []
@@ -3600,9 +3601,8 @@ def _openings_of_named(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
         noun = " ".join(m.group(1).lower().split())
-        before = (c for c in reversed(taken) if c.end <= m.start() and c.name.lower().endswith(noun))
-        host = next(before, None)
-        if host is None or any(c.start <= m.start(1) < c.end for c in taken + out):
+        named_before = any(c.end <= m.start() and c.name.lower().endswith(noun) for c in taken)
+        if not named_before or any(c.start <= m.start(1) < c.end for c in taken + out):
             continue
         kind = "closing" if m.group(2) == "closed" else "opening"
         out.append(_Cand(m.start(1), m.end(), f"{kind} of the {noun}", m.end()))
