@@ -785,7 +785,6 @@ _ROUND = re.compile(r"\bround\b")
 #: sre finds no literal to skip ahead with behind a leading `\b` (it tried every character): tried
 #: where "round" opens, as the other cue scans are (interpret.scan)
 _ROUND_SCAN = LiteralScan(_ROUND)
-_THE_ROUND = re.compile(r"\b[Tt]he\s+$")
 _HELD_AFTER_ROUND = re.compile(r",?\s+(?:held|which\s+(?:was\s+held|took\s+place)|took\s+place|was\s+held)\b")
 _ROUND_LEFT = re.compile(r"\b(?:[Tt]he|[Aa]|[Ii]ts|[Tt]heir)\s+([\w-]+)\s+$")
 # "negotiations on X, the second round of which was held in Bishkek": the round of the talks named before
@@ -879,7 +878,7 @@ def _talk_rounds(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     for rm in _ROUND_SCAN.finditer(text, ctx.at):
         lm = _ROUND_LEFT.search(text, max(0, rm.start() - 30), rm.start())
         if lm is None:
-            bare = _THE_ROUND.search(text, max(0, rm.start() - 5), rm.start())
+            bare = _THE_BEFORE.search(text, max(0, rm.start() - 5), rm.start())
             of = _ROUND_OF.match(text, rm.end()) if bare is not None else None
             if of is not None and not any(c.start <= rm.start() < c.end for c in taken):
                 # "the round of negotiations on the accession, held in Geneva last week": one round, held
