@@ -2206,11 +2206,13 @@ _RECEIVED_DELEGATION = re.compile(
     r"([A-Z][\w’'-]*(?:\s+(?:for|of|and|the|[A-Z][\w’'-]*)){0,6})"
 )
 _TRAILING_FUNCTION = re.compile(r"(?:\s+(?:for|of|and|the))+$")
+# meals held with a guest ("held a working lunch with B"): _HELD_TALKS reads them, _talks_events names them
+_MEALS = ("lunch", "dinner", "breakfast")
 _HELD_TALKS = re.compile(
     r"\b(?:(?:held|holds|hold|had)\s+(?:a\s+|an\s+)?(?:bilateral\s+|official\s+|working\s+|separate\s+|"
     r"brief\s+|private\s+|informal\s+)?(talks|meeting|negotiations|conversation|consultations|"
     # "held a working lunch with the Head of the EU Delegation, Ambassador B"
-    r"(?:working\s+)?(?:lunch|dinner|breakfast))"
+    r"(?:working\s+)?(?:" + "|".join(_MEALS) + r"))"
     r"(?:\s+(?:via|by)\s+(?:video\s*(?:-\s*)?link|video\s*conference|videoconference))?"
     # "held talks in the Akorda with …": where, between the talks and whom
     r"(?:\s+in\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?\s+with"
@@ -2222,8 +2224,7 @@ _SIDELINES_IN = re.compile(r"\b(?:on|at)\s+the\s+(?:sidelines|margins|fringes?)\
 # both open with `\b`, behind which sre finds nothing to skip ahead with (~40 µs per 3 KB each):
 # tried only where "held", "hold", "met", "received" open (interpret.scan), same matches
 _HELD_TALKS_SCAN = LiteralScan(_HELD_TALKS)
-_TALKS_WORDS = ("talks", "met", "meet", "negotiations", "conversation", "consultations", "lunch", "dinner",
-                "breakfast")
+_TALKS_WORDS = ("talks", "met", "meet", "negotiations", "conversation", "consultations", *_MEALS)
 _RECEIVED_DELEGATION_SCAN = LiteralScan(_RECEIVED_DELEGATION)
 
 
@@ -2305,7 +2306,7 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             subject = _delegation_name(dm)
         if m.group(1) in ("talks", "negotiations") and subject == before[-1].name:
             name = f"talks between {subject} and {other.name}"
-        elif (m.group(1) or "").endswith(("lunch", "dinner", "breakfast")):
+        elif (m.group(1) or "").endswith(_MEALS):
             # (as a delegation's programme names it: "working lunch with B")
             working = "working " if ctx.text.endswith("working ", 0, m.start(1)) else ""
             name = f"{working}{m.group(1)} with {other.name}"
@@ -4234,12 +4235,8 @@ _FRONTED = re.compile(
 _TALKS_NAMES = (
     "talks between ",
     "consultations between ",
-    "working lunch ",
-    "working dinner ",
-    "working breakfast ",
-    "lunch with ",
-    "dinner with ",
-    "breakfast with ",
+    *(f"working {meal} " for meal in _MEALS),
+    *(f"{meal} with " for meal in _MEALS),
     "meeting of ",
     "phone ",
     "telephone ",
