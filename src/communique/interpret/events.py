@@ -3551,11 +3551,10 @@ def _signings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             while words and words[-1].lower() in _NAME_STOP:
                 words.pop()
             obj = " ".join(words)
-        if not obj or len(obj.split()) > 16 or not any(w[:1].isalpha() for w in obj.split()):
+        # (at most _SIGNED_OBJECT_WORDS words, one of them a signed_finance word unless cut off above)
+        if not obj or not any(w[:1].isalpha() for w in obj.split()):
             continue
         obj = _LEAD_DET.sub(lambda m: m.group(0).lower(), obj)
-        if obj.split()[0].lower() in ("a", "an") and len(obj.split()) == 1:
-            continue
         end = start + max(1, j - start) if pm is not None else j + 7 + len(obj)
         out.append(_Cand(start, max(end, j + 6), f"signing of {obj}", j + 6, fixed=(day, None, city)))
         last_sentence = k
