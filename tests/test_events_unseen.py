@@ -801,3 +801,21 @@ def test_the_opening_or_closing_of_an_occasion_named_before(second, name, day):
                 "2026-10-09")
     assert ev.get(name, (None,))[0] == day
     assert not any(n.startswith("fourth opening") or n.startswith("fourth closing") for n in ev)
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        "The forum was opened on Thursday. The forum was closed on Friday.",
+        "The conference was opened on Thursday. The conference was formally closed on Friday.",
+        "The exhibition was inaugurated on Thursday. The exhibition was closed on Friday.",
+    ],
+)
+def test_an_opening_told_just_before_a_closing_does_not_hide_it(pair):
+    """Each verb is read from a window of the 60 characters before it: a match of the sentence
+    just before (the opening) must not stand for the closing's own."""
+    noun = pair.split()[1]
+    first = f"The Central Asia Investment {noun.capitalize()} took place in Almaty on 8–9 October. "
+    ev = events(first + pair, "2026-10-09")
+    assert ev.get(f"opening of the {noun}", (None,))[0] == "2026-10-08"
+    assert ev.get(f"closing of the {noun}", (None,))[0] == "2026-10-09"

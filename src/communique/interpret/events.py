@@ -3592,8 +3592,12 @@ def _openings_of_named(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     for verb in (" opened", " inaugurated", " closed"):
         i = text.find(verb)
         while i >= 0:  # (read back from each verb: the pattern opens with a word boundary sre cannot skip to)
+            # (the first match in the window may be an earlier sentence's: "… was opened on Thursday.
+            # The forum was closed on Friday": search on past it)
             m = _OPENED_BARE.search(text, max(0, i - 60), i + len(verb) + 1)
-            if m is not None and m.end() > i:
+            while m is not None and m.end() <= i:
+                m = _OPENED_BARE.search(text, m.end(), i + len(verb) + 1)
+            if m is not None:
                 found.append(m)
             i = text.find(verb, i + len(verb))
     for m in sorted(found, key=lambda x: x.start()):
