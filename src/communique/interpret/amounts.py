@@ -39,6 +39,12 @@ from .tables import table_figures
 
 __all__ = ["interpret_amounts"]
 
+
+def _unthe(name: str) -> str:
+    """A name as a giver: without its leading article ("the European Union" → "European Union")."""
+    return name[4:] if name.startswith(("the ", "The ")) else name
+
+
 _CONVERSION = re.compile(
     r"^\s*(?:[a-z]+\s+){0,2}\(\s*(?:about|around|approx\.?|approximately|some|roughly|nearly|~|or|i\.e\.)?\s*$",
     re.I,
@@ -1408,7 +1414,7 @@ def _table_pledge(ctx: Context, a: Amount) -> Pledge | None:
     if not givers:
         return None
     by = givers[-1].name
-    by = by[4:] if by.startswith(("the ", "The ")) else by
+    by = _unthe(by)
     row = text[ls:le]
     cells = [c.strip(" *") for c in row.strip().strip("|").split("|")]
     dates = ctx.dates_in(ls, le)
@@ -2265,7 +2271,7 @@ def _party_money_of(ctx: Context, a: Amount, left: str) -> str | None:
             return p.country or p.name if p.kind == "demonym" else _state_name(p)
     for o in ctx.orgs:
         if lo <= o.span[0] and o.span[1] <= a.span[0] and _MONEY_OF.fullmatch(ctx.text, o.span[1], a.span[0]):
-            return o.name[4:] if o.name.startswith(("the ", "The ")) else o.name
+            return _unthe(o.name)
     return None
 
 def _it_giver(ctx: Context, s) -> str | None:
@@ -2283,7 +2289,7 @@ def _it_giver(ctx: Context, s) -> str | None:
         (o for o in ctx.orgs if prev.start <= o.span[0] <= head and not ctx.is_body_name(o.name)), None
     )
     if org is not None:
-        return org.name[4:] if org.name.startswith(("the ", "The ")) else org.name
+        return _unthe(org.name)
     place = next((p for p in ctx.places if prev.start <= p.span[0] <= head and p.kind == "country"), None)
     return _state_name(place) if place is not None else None
 
@@ -2571,7 +2577,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
             orgs = subj_orgs
     if orgs:
         o = orgs[0]
-        name = o.name if not o.name.startswith(("the ", "The ")) else o.name[4:]
+        name = _unthe(o.name)
         return _demonym_government(name) or name  # "The Uzbek Government has allocated …"
     if lender:
         return lender[0]
@@ -2692,7 +2698,7 @@ _FORMAL_STATE = re.compile(
 def _state_name(p) -> str:
     """A giving state as the text names it when that is its formal name ("the Kyrgyz Republic will
     contribute …" → "Kyrgyz Republic"); else its short name (the ledger knows both as one party)."""
-    written = p.text[4:] if p.text.startswith(("the ", "The ")) else p.text
+    written = _unthe(p.text)
     if written != p.name and _FORMAL_STATE.search(written):
         return written
     return p.name
@@ -2710,7 +2716,7 @@ def _owned_institution(ctx: Context, p) -> str | None:
     if not m:
         return None
     phrase = ctx.text[p.span[0] : m.end()]
-    return phrase[4:] if phrase.startswith(("the ", "The ")) else phrase
+    return _unthe(phrase)
 
 
 _POSSESSIVE_WORD = re.compile(r"['’]s\s+([A-Z][\w-]*)")
@@ -2801,7 +2807,7 @@ def _party_at(ctx: Context, pos: int) -> tuple[str, int] | None:
     "side", a capital in subject position; with where its name ends."""
     for o in ctx.orgs:
         if o.span[0] == pos and not ctx.is_body_name(o.name):
-            return (o.name[4:] if o.name.startswith(("the ", "The ")) else o.name), o.span[1]
+            return _unthe(o.name), o.span[1]
     for p in ctx.places:
         if p.span[0] != pos:
             continue
@@ -2946,7 +2952,7 @@ def _party_name(ctx: Context, pos: int) -> tuple[str, str, int] | None:
                 (p for p in ctx.places if o.span[0] <= p.span[0] < o.span[1] and p.kind == "country"), None
             )
             if inner is not None:
-                name = o.name[4:] if o.name.startswith(("the ", "The ")) else o.name
+                name = _unthe(o.name)
                 return name, inner.name, o.span[1]
     return None
 
@@ -3023,7 +3029,7 @@ def _bank_cosigned_loan(ctx: Context, a: Amount, s) -> str | None:
     if len(banks) != 1:
         return None
     name = banks.pop()
-    return name[4:] if name.startswith(("the ", "The ")) else name
+    return _unthe(name)
 
 
 def _lender_signed_with(ctx: Context, a: Amount, s) -> str | None:
@@ -3072,7 +3078,7 @@ def _from_giver(ctx: Context, a: Amount, s) -> tuple[str, bool] | None:
     pos = m.end()
     for o in ctx.orgs:
         if o.span[0] == pos and not ctx.is_body_name(o.name):
-            name = o.name[4:] if o.name.startswith(("the ", "The ")) else o.name
+            name = _unthe(o.name)
             return name, o.kind in _LENDER_KINDS or name.endswith("Bank")
     got = _party_at(ctx, pos)  # a country, or "the Korean government"
     return (got[0], True) if got else None
@@ -3093,7 +3099,7 @@ def _quote_speaker_side(ctx: Context, pos: int) -> str | None:
         said = _SAID_AFTER.match(ctx.text, q.span[1])
         org = next((o for o in ctx.orgs if said and said.end() <= o.span[0] < said.end() + 4), None)
         if org is not None:
-            return org.name[4:] if org.name.startswith(("the ", "The ")) else org.name
+            return _unthe(org.name)
         state = next(
             (
                 p for p in ctx.places
@@ -3184,11 +3190,11 @@ def _passive_agents(ctx: Context, a: Amount, s, right: str) -> str | None:
             (o for o in ctx.orgs if signed.end() <= o.span[0] < hi and o.kind in ("bank", "fund")), None
         )
         if lender is not None and _AGENT_LIST.fullmatch(ctx.text, signed.end(), lender.span[0]):
-            return lender.name[4:] if lender.name.startswith(("the ", "The ")) else lender.name
+            return _unthe(lender.name)
     if org is not None and (not cs or org.span[0] <= cs[0].span[0]):  # ("the Japan Fund for …": the fund)
         # "… has been earmarked by the European Investment Bank", "…, financed by the EIB, …"
         if _PASSIVE_BY.search(ctx.text[a.span[1] : org.span[0]]):
-            return org.name[4:] if org.name.startswith(("the ", "The ")) else org.name
+            return _unthe(org.name)
         return None
     if not cs:
         # "… is funded by the Japanese government": a demonym before "government" or "side"
@@ -3230,7 +3236,7 @@ def _active_giver(ctx: Context, a: Amount, s) -> str | None:
     if not subj or _names_a_party(ctx, subj[-1].span[1], a.span[0]):
         return None
     name = subj[-1].name
-    return name[4:] if name.startswith(("the ", "The ")) else name
+    return _unthe(name)
 
 def _named_before(ctx: Context, head: str, pos: int) -> str | None:
     """The last organisation before `pos` whose name ends in the bare `head` ("bank" → "European Bank
@@ -3245,7 +3251,7 @@ def _named_before(ctx: Context, head: str, pos: int) -> str | None:
             continue
         words = o.name.lower().split()
         if h in words or o.kind == h or (h == "lender" and o.kind == "bank"):
-            return o.name[4:] if o.name.startswith(("the ", "The ")) else o.name
+            return _unthe(o.name)
     return None
 
 
