@@ -40,6 +40,11 @@ from .tables import table_figures
 __all__ = ["interpret_amounts"]
 
 
+def _shift_years(period: str, by: int) -> str:
+    """The period `by` years later (earlier when negative): every year in it moved ("2025-01/2025-06")."""
+    return re.sub(r"\d{4}", lambda y: str(int(y.group(0)) + by), period)
+
+
 def _unthe(name: str) -> str:
     """A name as a giver: without its leading article ("the European Union" → "European Union")."""
     return name[4:] if name.startswith(("the ", "The ")) else name
@@ -704,7 +709,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             # "$3.4 billion in January–May, up from $2.9 billion in the same period last year"
             ref = next((f for f in reversed(figures) if f.span and f.span[0] >= s.start and f.period), None)
             if ref is not None:
-                shifted = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), ref.period)
+                shifted = _shift_years(ref.period, -1)
                 fig = fig.model_copy(update={"period": shifted})
             else:
                 # "Exports rose to USD 27.9 billion, against USD 26.3 billion a year earlier", the first
@@ -1603,7 +1608,7 @@ def _year_earlier_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
         ref = prev[-1]
         period = None
         if ref.period:
-            period = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), ref.period)
+            period = _shift_years(ref.period, -1)
         else:
             ctx.memo.setdefault("year_earlier", {})[m.start(1)] = ref.span
         value = float(re.sub(r"[,\u00a0\u202f ]", "", m.group(1)))
@@ -1622,7 +1627,7 @@ def _year_earlier_periods(ctx: Context, figures: list[Figure]) -> list[Figure]:
     for f in figures:
         ref = by_span.get(refs.get(f.span[0])) if f.span else None
         if ref is not None and ref.period:
-            back = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), ref.period)
+            back = _shift_years(ref.period, -1)
             f = f.model_copy(update={"period": back})
         out.append(f)
     return out
@@ -4022,7 +4027,7 @@ def _after_base(ctx: Context, s) -> str | None:
         return f"{a // 12:04d}-{a % 12 + 1:02d}/{b // 12:04d}-{b % 12 + 1:02d}"
     if int(per[:4]) + 1 > year:
         return None
-    return re.sub(r"\d{4}", lambda y: str(int(y.group(0)) + 1), per)
+    return _shift_years(per, 1)
 
 
 # a change told against the quarter before ("quarter-on-quarter", "q/q", "on the previous quarter")
