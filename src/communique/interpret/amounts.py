@@ -160,6 +160,13 @@ _NUMWORDS = {
     "twelve": 12,
     "twenty": 20,
 }
+
+
+def _number_word(word: str, default: int = 0) -> int:
+    """The number a word or digits say ("nine", "12"), else `default`."""
+    return _NUMWORDS.get(word.lower()) or (int(word) if word.isdigit() else default)
+
+
 _FRACTION_Q = {
     "about": "about",
     "around": "about",
@@ -1291,8 +1298,7 @@ def _release_period(ctx: Context) -> str | None:
     m = _HEAD_SPAN.search(head)
     if m is None:
         return None
-    word = (m.group(1) or "").lower()
-    n = 6 if m.group(2) else 3 if m.group(3) else _NUMWORDS.get(word) or (int(word) if word.isdigit() else 0)
+    n = 6 if m.group(2) else 3 if m.group(3) else _number_word(m.group(1) or "")
     for d in ctx.dates_in(first.start, first.end):
         if d.end and d.granularity == "month" and d.value[:4] == d.end[:4]:
             if int(d.end[5:7]) - int(d.value[5:7]) + 1 == n:
@@ -4060,7 +4066,7 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
         k = (
             10
             if m.group(3).lower() == "decade"
-            else (_NUMWORDS.get((n or "").lower()) or (int(n) if n and n.isdigit() else 1))
+            else _number_word(n or "", 1)
         )
         if m.group(3).lower().startswith("month") or year is None:
             continue
@@ -4113,9 +4119,7 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
         if upto:
             # "in the nine months to September", "over the 12 months ending June 2026": the months that end
             # with that one
-            n = 12 if upto.group(2) else _NUMWORDS.get(upto.group(1).lower()) or (
-                int(upto.group(1)) if upto.group(1).isdigit() else 0
-            )
+            n = 12 if upto.group(2) else _number_word(upto.group(1))
             if 1 < n <= 24:
                 y, m = int(d.value[:4]), int(d.value[5:7])
                 k = y * 12 + m - 1 - (n - 1)
