@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -353,7 +353,8 @@ def _pick_total(totals: list[Figure]) -> Figure | None:
     return pool[0]
 
 
-def _sum_interval(parts: list[Figure]) -> tuple[float, float]:
+def _sum_interval(parts: Sequence[Figure | Amount]) -> tuple[float, float]:
+    """The lowest and highest sum the parts' qualifiers allow."""
     ivs = [interval(p.value, p.qualifier, p.value_max) for p in parts]
     return sum(i[0] for i in ivs), sum(i[1] for i in ivs)
 
@@ -499,8 +500,7 @@ def listed_parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
         if not full and len(parts) == _items_counted(ctx, total):
             full = True  # "three financing agreements worth EUR 75 million … includes" three amounts
         t_lo, t_hi = interval(total.value, total.qualifier, total.value_max)
-        ivs = [interval(p.value, p.qualifier, p.value_max) for p in parts]
-        s_lo, s_hi = sum(i[0] for i in ivs), sum(i[1] for i in ivs)
+        s_lo, s_hi = _sum_interval(parts)
         tol = slack * total.value
         total_sum = sum(p.value for p in parts)
         if s_lo - t_hi > tol:
@@ -579,8 +579,7 @@ def counted_parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
         if len(parts) != n or parts[0].span[0] != opens.end():
             continue
         t_lo, t_hi = interval(total.value, total.qualifier, total.value_max)
-        ivs = [interval(p.value, p.qualifier, p.value_max) for p in parts]
-        s_lo, s_hi = sum(i[0] for i in ivs), sum(i[1] for i in ivs)
+        s_lo, s_hi = _sum_interval(parts)
         tol = slack * total.value
         if s_lo - t_hi > tol:
             problem = "add up to more than"
