@@ -781,7 +781,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         # a count compared with "a year earlier" whose count took its period only now (from the
         # release or the flows before): a year back from it
         figures = _year_earlier_periods(ctx, figures)
-    if "here w" in ctx.text or "here had" in ctx.text:
+    if ctx.cue["here w"] or ctx.cue["here had"]:
         figures += _elliptic_counts(ctx, figures)
     for k, f in enumerate(figures):
         if f.span not in same_later or f.period is not None:
