@@ -166,14 +166,7 @@ def metric_role(metric: str, unit: str | None) -> str:
         if _role_re("decline").search(m):
             return "decline"
         return "growth" if _role_re("growth").search(m) else "other"
-    exp, imp = bool(_role_re("exports").search(m)), bool(_role_re("imports").search(m))
-    if exp and imp:
-        return "total"
-    if exp:
-        return "exports"
-    if imp:
-        return "imports"
-    return "total" if _role_re("total").search(m) else "other"
+    return _flow_of(metric) or "other"
 
 
 @lru_cache(maxsize=1)
