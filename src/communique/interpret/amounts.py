@@ -335,8 +335,9 @@ _FRACTION_RESTATED = re.compile(
 
 
 def _fractions(ctx: Context) -> list[Amount]:
-    out = [a for a in _all_fractions(ctx) if not _FRACTION_RESTATED.match(ctx.text, a.span[1])]
-    return out
+    """The text's fractions told as shares ("a third"), but not one restated right after as a
+    percentage ("about a third (34%)": the percentage is the figure)."""
+    return [a for a in _all_fractions(ctx) if not _FRACTION_RESTATED.match(ctx.text, a.span[1])]
 
 
 def _all_fractions(ctx: Context) -> list[Amount]:
@@ -1018,8 +1019,9 @@ def _about_a_partner(ctx: Context, pos: int, head: int | None = None) -> bool:
 def _boilerplate(text: str, low: str = "") -> list[tuple[int, int, bool]]:
     """The spans of the standing "About …" sections of a release: from such a heading to the end of
     the paragraph under it; and of links to other articles ("Read also: …" to the end of its line,
-    "Related news" alone on its line to the end of the list under it). The flag is true for an
-    "About …" section (whose numbers about a named partner stay figures), false for links. `low`:
+    "Related news" alone on its line to the end of the list under it); and of a note told inline
+    ("Note to editors: The EBRD is …", to the end of its paragraph). The flag is true for an "About …"
+    section or a note (whose numbers about a named partner stay figures), false for links. `low`:
     the text with its ASCII letters lower-cased (`scan.lowered`), when the caller has it."""
     out = []
     if len(low) != len(text):
@@ -2920,7 +2922,9 @@ _SIGNED_AFTER = re.compile(r"\s+(?:have\s+|has\s+|jointly\s+)?signed\b")
 
 def _cosigned_donor(ctx: Context, a: Amount, s) -> str | None:
     """ "The EU and UNDP signed a €4.5 million grant agreement": a state or union signing together
-    with an organisation that carries the project out gives (a bank that signs lends: not here)."""
+    with an organisation that carries the project out gives (a bank that signs lends: not here); else,
+    of a donor and a recipient signing together, the one whose own currency the money is in
+    (`_cosigner_in_its_currency`)."""
     _, _, kinds = _local_lex()
     if "signed" not in ctx.text[s.start : a.span[0]]:
         return None
