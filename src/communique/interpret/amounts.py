@@ -2259,15 +2259,15 @@ def _no_money_between(ctx: Context, span, hi: int) -> bool:
         span[1] <= x.span[0] < hi and x.unit not in ("percent", "count") for x in ctx.amounts
     )
 
-_OF_RIGHT_BEFORE = re.compile(
-    r"\sof\s+(?:up\s+to\s+|about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
-)
+# the qualifier an amount may carry right after "of" ("support of up to", "a grant of about")
+_OF_Q = r"(?:up\s+to\s+|about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
+_OF_RIGHT_BEFORE = re.compile(r"\sof\s+" + _OF_Q)
 _WILL_COME_FROM = re.compile(r"\s+(?:will|would|is\s+to|are\s+to|shall)\s+(?:also\s+)?come\s+from\s")
 _DIRECT_FROM = re.compile(r"\s+from\s+(?:the\s+)?(?=[A-Z])")
 # "EU support of", "Japanese funding of", "German grants of": a party's money noun, then "of" and the amount
 _MONEY_OF = re.compile(
     r"\s+(?:[a-z][\w-]*\s+)?(?:support|funding|financing|assistance|aid|grants?|loans?|contribution)\s+of\s+"
-    r"(?:up\s+to\s+|about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
+    + _OF_Q
 )
 
 
