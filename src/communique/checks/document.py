@@ -352,6 +352,19 @@ def _sum_interval(parts: Sequence[Figure | Amount]) -> tuple[float, float]:
     return sum(i[0] for i in ivs), sum(i[1] for i in ivs)
 
 
+def _sum_problem(total: Amount, parts: Sequence[Amount], slack: float, whole: bool = True) -> str | None:
+    """How listed parts miss their stated total ("add up to more than" / "… less than", the latter
+    only for a `whole` list), beyond `slack` of it; None when they fit."""
+    t_lo, t_hi = interval(total.value, total.qualifier, total.value_max)
+    s_lo, s_hi = _sum_interval(parts)
+    tol = slack * total.value
+    if s_lo - t_hi > tol:
+        return "add up to more than"
+    if whole and t_lo - s_hi > tol:
+        return "add up to less than"
+    return None
+
+
 def _clause_before(ctx: Context, f: Figure) -> str:
     """The words between the previous amount of the sentence (or its start) and this figure:
     "… while German deliveries of machinery to Kazakhstan came to" for an amount the extraction
@@ -492,15 +505,9 @@ def listed_parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
             continue
         if not full and len(parts) == _items_counted(ctx, total):
             full = True  # "three financing agreements worth EUR 75 million … includes" three amounts
-        t_lo, t_hi = interval(total.value, total.qualifier, total.value_max)
-        s_lo, s_hi = _sum_interval(parts)
-        tol = slack * total.value
         total_sum = sum(p.value for p in parts)
-        if s_lo - t_hi > tol:
-            problem = "add up to more than"
-        elif full and t_lo - s_hi > tol:
-            problem = "add up to less than"
-        else:
+        problem = _sum_problem(total, parts, slack, whole=full)
+        if problem is None:
             continue
         yield _flag("parts_sum",
                     f"the {len(parts)} parts listed after \"{m.group(0)}\" "
@@ -571,14 +578,8 @@ def counted_parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
         parts = [a for a in money[k + 1 :] if a.span[0] < end and a.unit == total.unit]
         if len(parts) != n or parts[0].span[0] != opens.end():
             continue
-        t_lo, t_hi = interval(total.value, total.qualifier, total.value_max)
-        s_lo, s_hi = _sum_interval(parts)
-        tol = slack * total.value
-        if s_lo - t_hi > tol:
-            problem = "add up to more than"
-        elif t_lo - s_hi > tol:
-            problem = "add up to less than"
-        else:
+        problem = _sum_problem(total, parts, slack)
+        if problem is None:
             continue
         yield _flag("parts_sum",
                     f"the {n} parts listed after the total "
