@@ -827,6 +827,8 @@ _IF_NOT_CONDITION = frozenset(
 
 
 def _hypothetical(ctx: Context, a: Amount, s) -> bool:
+    """Whether the amount stands in an "if" or "unless" clause of its sentence (`_IF_CLAUSE`), not
+    one of a concession or a question (`_IF_NOT_CONDITION`)."""
     lo = max(s.start, a.span[0] - 90)
     if ctx.text.find("if ", lo, a.span[0]) < 0 and ctx.text.find("nless ", lo, a.span[0]) < 0:
         return False
@@ -1629,6 +1631,9 @@ def _year_earlier_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
 
 
 def _year_earlier_periods(ctx: Context, figures: list[Figure]) -> list[Figure]:
+    """A figure told "a year earlier" against one that had no period when it was read
+    (`ctx.memo["year_earlier"]`: its start → that one's span) takes that one's period, now known, a
+    year back."""
     refs = ctx.memo["year_earlier"]
     by_span = {f.span: f for f in figures if f.span}
     out = []
@@ -1654,6 +1659,8 @@ _COUNT_QS = ("exact", "nearly", "about", "more than", "up to", "less than")
 
 
 def _elliptic_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
+    """The counts told by "there were N" with no noun (`_THERE_WERE`): of the metric of the count told
+    before it in its sentence or the one before, dated by the sentence's year."""
     out = []
     q_of = data.load("numbers_cues")["qualifiers"]
     for m in _THERE_WERE.finditer(ctx.text):
