@@ -819,16 +819,11 @@ _BOX_ITEM = re.compile(r"[ \t]*(?:[-*•▪–]|\d{1,2}[.)])[ \t]+[^:\n]{2,80}:[
 # "realistic if non-oil exports keep growing at 15–20% a year", "unless trade falls by 10%": a number
 # in a condition tells what might be, no figure ("even if", "if not" are no conditions)
 _IF_CLAUSE = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+(?!not\b)[^,;:()\n]{0,90}$")
-# "even if", "as if", "asked if", "to see if": a concession, a comparison or a question, no condition
-_IF_NOT_CONDITION = frozenset(
-    ["even", "as", "ask", "asked", "asks", "see", "know", "check", "decide", "decides", "determine", "clear",
-     "unclear", "wonder", "wondered", "whether"]
-)
 
 
 def _hypothetical(ctx: Context, a: Amount, s) -> bool:
     """Whether the amount stands in an "if" or "unless" clause of its sentence (`_IF_CLAUSE`), not
-    one of a concession or a question (`_IF_NOT_CONDITION`)."""
+    one of a concession or a question (data/figures.yaml `if_not_condition`: "even if", "asked if")."""
     lo = max(s.start, a.span[0] - 90)
     if ctx.text.find("if ", lo, a.span[0]) < 0 and ctx.text.find("nless ", lo, a.span[0]) < 0:
         return False
@@ -836,7 +831,7 @@ def _hypothetical(ctx: Context, a: Amount, s) -> bool:
     if m is None:
         return False
     before = ctx.text[max(s.start, m.start() - 16) : m.start()].split()
-    return not (before and before[-1].lower() in _IF_NOT_CONDITION)
+    return not (before and before[-1].lower() in _figure_lex()["if_not"])
 
 
 def _unit_price(ctx: Context, a: Amount, s) -> bool:
@@ -991,6 +986,7 @@ def _figure_lex() -> dict:
             + r")\b[ \t*_]*(?P<sep>[:|–—-]|$)",
             re.I | re.M,
         ),
+        "if_not": frozenset(w.lower() for w in fx["if_not_condition"]),
         "price": re.compile(
             r"\b(?:" + "|".join(map(re.escape, sorted(fx["price_nouns"], key=len, reverse=True))) + r")\b",
             re.I,
