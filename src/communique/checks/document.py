@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -166,14 +166,7 @@ def metric_role(metric: str, unit: str | None) -> str:
         if _role_re("decline").search(m):
             return "decline"
         return "growth" if _role_re("growth").search(m) else "other"
-    exp, imp = bool(_role_re("exports").search(m)), bool(_role_re("imports").search(m))
-    if exp and imp:
-        return "total"
-    if exp:
-        return "exports"
-    if imp:
-        return "imports"
-    return "total" if _role_re("total").search(m) else "other"
+    return _flow_of(metric) or "other"
 
 
 @lru_cache(maxsize=1)
@@ -353,9 +346,23 @@ def _pick_total(totals: list[Figure]) -> Figure | None:
     return pool[0]
 
 
-def _sum_interval(parts: list[Figure]) -> tuple[float, float]:
+def _sum_interval(parts: Sequence[Figure | Amount]) -> tuple[float, float]:
+    """The lowest and highest sum the parts' qualifiers allow."""
     ivs = [interval(p.value, p.qualifier, p.value_max) for p in parts]
     return sum(i[0] for i in ivs), sum(i[1] for i in ivs)
+
+
+def _sum_problem(total: Amount, parts: Sequence[Amount], slack: float, whole: bool = True) -> str | None:
+    """How listed parts miss their stated total ("add up to more than" / "… less than", the latter
+    only for a `whole` list), beyond `slack` of it; None when they fit."""
+    t_lo, t_hi = interval(total.value, total.qualifier, total.value_max)
+    s_lo, s_hi = _sum_interval(parts)
+    tol = slack * total.value
+    if s_lo - t_hi > tol:
+        return "add up to more than"
+    if whole and t_lo - s_hi > tol:
+        return "add up to less than"
+    return None
 
 
 def _clause_before(ctx: Context, f: Figure) -> str:
@@ -498,16 +505,9 @@ def listed_parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
             continue
         if not full and len(parts) == _items_counted(ctx, total):
             full = True  # "three financing agreements worth EUR 75 million … includes" three amounts
-        t_lo, t_hi = interval(total.value, total.qualifier, total.value_max)
-        ivs = [interval(p.value, p.qualifier, p.value_max) for p in parts]
-        s_lo, s_hi = sum(i[0] for i in ivs), sum(i[1] for i in ivs)
-        tol = slack * total.value
         total_sum = sum(p.value for p in parts)
-        if s_lo - t_hi > tol:
-            problem = "add up to more than"
-        elif full and t_lo - s_hi > tol:
-            problem = "add up to less than"
-        else:
+        problem = _sum_problem(total, parts, slack, whole=full)
+        if problem is None:
             continue
         yield _flag("parts_sum",
                     f"the {len(parts)} parts listed after \"{m.group(0)}\" "
@@ -578,15 +578,8 @@ def counted_parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
         parts = [a for a in money[k + 1 :] if a.span[0] < end and a.unit == total.unit]
         if len(parts) != n or parts[0].span[0] != opens.end():
             continue
-        t_lo, t_hi = interval(total.value, total.qualifier, total.value_max)
-        ivs = [interval(p.value, p.qualifier, p.value_max) for p in parts]
-        s_lo, s_hi = sum(i[0] for i in ivs), sum(i[1] for i in ivs)
-        tol = slack * total.value
-        if s_lo - t_hi > tol:
-            problem = "add up to more than"
-        elif t_lo - s_hi > tol:
-            problem = "add up to less than"
-        else:
+        problem = _sum_problem(total, parts, slack)
+        if problem is None:
             continue
         yield _flag("parts_sum",
                     f"the {n} parts listed after the total "

@@ -39,6 +39,17 @@ from .tables import table_figures
 
 __all__ = ["interpret_amounts"]
 
+
+def _shift_years(period: str, by: int) -> str:
+    """The period `by` years later (earlier when negative): every year in it moved ("2025-01/2025-06")."""
+    return re.sub(r"\d{4}", lambda y: str(int(y.group(0)) + by), period)
+
+
+def _unthe(name: str) -> str:
+    """A name as a giver: without its leading article ("the European Union" → "European Union")."""
+    return name[4:] if name.startswith(("the ", "The ")) else name
+
+
 _CONVERSION = re.compile(
     r"^\s*(?:[a-z]+\s+){0,2}\(\s*(?:about|around|approx\.?|approximately|some|roughly|nearly|~|or|i\.e\.)?\s*$",
     re.I,
@@ -149,6 +160,13 @@ _NUMWORDS = {
     "twelve": 12,
     "twenty": 20,
 }
+
+
+def _number_word(word: str, default: int = 0) -> int:
+    """The number a word or digits say ("nine", "12"), else `default`."""
+    return _NUMWORDS.get(word.lower()) or (int(word) if word.isdigit() else default)
+
+
 _FRACTION_Q = {
     "about": "about",
     "around": "about",
@@ -317,8 +335,9 @@ _FRACTION_RESTATED = re.compile(
 
 
 def _fractions(ctx: Context) -> list[Amount]:
-    out = [a for a in _all_fractions(ctx) if not _FRACTION_RESTATED.match(ctx.text, a.span[1])]
-    return out
+    """The text's fractions told as shares ("a third"), but not one restated right after as a
+    percentage ("about a third (34%)": the percentage is the figure)."""
+    return [a for a in _all_fractions(ctx) if not _FRACTION_RESTATED.match(ctx.text, a.span[1])]
 
 
 def _all_fractions(ctx: Context) -> list[Amount]:
@@ -698,7 +717,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             # "$3.4 billion in January–May, up from $2.9 billion in the same period last year"
             ref = next((f for f in reversed(figures) if f.span and f.span[0] >= s.start and f.period), None)
             if ref is not None:
-                shifted = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), ref.period)
+                shifted = _shift_years(ref.period, -1)
                 fig = fig.model_copy(update={"period": shifted})
             else:
                 # "Exports rose to USD 27.9 billion, against USD 26.3 billion a year earlier", the first
@@ -763,7 +782,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
         # a count compared with "a year earlier" whose count took its period only now (from the
         # release or the flows before): a year back from it
         figures = _year_earlier_periods(ctx, figures)
-    if "here w" in ctx.text or "here had" in ctx.text:
+    if ctx.cue["here w"] or ctx.cue["here had"]:
         figures += _elliptic_counts(ctx, figures)
     for k, f in enumerate(figures):
         if f.span not in same_later or f.period is not None:
@@ -800,14 +819,11 @@ _BOX_ITEM = re.compile(r"[ \t]*(?:[-*•▪–]|\d{1,2}[.)])[ \t]+[^:\n]{2,80}:[
 # "realistic if non-oil exports keep growing at 15–20% a year", "unless trade falls by 10%": a number
 # in a condition tells what might be, no figure ("even if", "if not" are no conditions)
 _IF_CLAUSE = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+(?!not\b)[^,;:()\n]{0,90}$")
-# "even if", "as if", "asked if", "to see if": a concession, a comparison or a question, no condition
-_IF_NOT_CONDITION = frozenset(
-    ["even", "as", "ask", "asked", "asks", "see", "know", "check", "decide", "decides", "determine", "clear",
-     "unclear", "wonder", "wondered", "whether"]
-)
 
 
 def _hypothetical(ctx: Context, a: Amount, s) -> bool:
+    """Whether the amount stands in an "if" or "unless" clause of its sentence (`_IF_CLAUSE`), not
+    one of a concession or a question (data/figures.yaml `if_not_condition`: "even if", "asked if")."""
     lo = max(s.start, a.span[0] - 90)
     if ctx.text.find("if ", lo, a.span[0]) < 0 and ctx.text.find("nless ", lo, a.span[0]) < 0:
         return False
@@ -815,7 +831,7 @@ def _hypothetical(ctx: Context, a: Amount, s) -> bool:
     if m is None:
         return False
     before = ctx.text[max(s.start, m.start() - 16) : m.start()].split()
-    return not (before and before[-1].lower() in _IF_NOT_CONDITION)
+    return not (before and before[-1].lower() in _figure_lex()["if_not"])
 
 
 def _unit_price(ctx: Context, a: Amount, s) -> bool:
@@ -970,6 +986,7 @@ def _figure_lex() -> dict:
             + r")\b[ \t*_]*(?P<sep>[:|–—-]|$)",
             re.I | re.M,
         ),
+        "if_not": frozenset(w.lower() for w in fx["if_not_condition"]),
         "price": re.compile(
             r"\b(?:" + "|".join(map(re.escape, sorted(fx["price_nouns"], key=len, reverse=True))) + r")\b",
             re.I,
@@ -1000,8 +1017,9 @@ def _about_a_partner(ctx: Context, pos: int, head: int | None = None) -> bool:
 def _boilerplate(text: str, low: str = "") -> list[tuple[int, int, bool]]:
     """The spans of the standing "About …" sections of a release: from such a heading to the end of
     the paragraph under it; and of links to other articles ("Read also: …" to the end of its line,
-    "Related news" alone on its line to the end of the list under it). The flag is true for an
-    "About …" section (whose numbers about a named partner stay figures), false for links. `low`:
+    "Related news" alone on its line to the end of the list under it); and of a note told inline
+    ("Note to editors: The EBRD is …", to the end of its paragraph). The flag is true for an "About …"
+    section or a note (whose numbers about a named partner stay figures), false for links. `low`:
     the text with its ASCII letters lower-cased (`scan.lowered`), when the caller has it."""
     out = []
     if len(low) != len(text):
@@ -1280,8 +1298,7 @@ def _release_period(ctx: Context) -> str | None:
     m = _HEAD_SPAN.search(head)
     if m is None:
         return None
-    word = (m.group(1) or "").lower()
-    n = 6 if m.group(2) else 3 if m.group(3) else _NUMWORDS.get(word) or (int(word) if word.isdigit() else 0)
+    n = 6 if m.group(2) else 3 if m.group(3) else _number_word(m.group(1) or "")
     for d in ctx.dates_in(first.start, first.end):
         if d.end and d.granularity == "month" and d.value[:4] == d.end[:4]:
             if int(d.end[5:7]) - int(d.value[5:7]) + 1 == n:
@@ -1408,7 +1425,7 @@ def _table_pledge(ctx: Context, a: Amount) -> Pledge | None:
     if not givers:
         return None
     by = givers[-1].name
-    by = by[4:] if by.startswith(("the ", "The ")) else by
+    by = _unthe(by)
     row = text[ls:le]
     cells = [c.strip(" *") for c in row.strip().strip("|").split("|")]
     dates = ctx.dates_in(ls, le)
@@ -1597,7 +1614,7 @@ def _year_earlier_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
         ref = prev[-1]
         period = None
         if ref.period:
-            period = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), ref.period)
+            period = _shift_years(ref.period, -1)
         else:
             ctx.memo.setdefault("year_earlier", {})[m.start(1)] = ref.span
         value = float(re.sub(r"[,\u00a0\u202f ]", "", m.group(1)))
@@ -1610,13 +1627,16 @@ def _year_earlier_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
 
 
 def _year_earlier_periods(ctx: Context, figures: list[Figure]) -> list[Figure]:
+    """A figure told "a year earlier" against one that had no period when it was read
+    (`ctx.memo["year_earlier"]`: its start → that one's span) takes that one's period, now known, a
+    year back."""
     refs = ctx.memo["year_earlier"]
     by_span = {f.span: f for f in figures if f.span}
     out = []
     for f in figures:
         ref = by_span.get(refs.get(f.span[0])) if f.span else None
         if ref is not None and ref.period:
-            back = re.sub(r"\d{4}", lambda y: str(int(y.group(0)) - 1), ref.period)
+            back = _shift_years(ref.period, -1)
             f = f.model_copy(update={"period": back})
         out.append(f)
     return out
@@ -1635,6 +1655,8 @@ _COUNT_QS = ("exact", "nearly", "about", "more than", "up to", "less than")
 
 
 def _elliptic_counts(ctx: Context, figures: list[Figure]) -> list[Figure]:
+    """The counts told by "there were N" with no noun (`_THERE_WERE`): of the metric of the count told
+    before it in its sentence or the one before, dated by the sentence's year."""
     out = []
     q_of = data.load("numbers_cues")["qualifiers"]
     for m in _THERE_WERE.finditer(ctx.text):
@@ -2240,15 +2262,15 @@ def _no_money_between(ctx: Context, span, hi: int) -> bool:
         span[1] <= x.span[0] < hi and x.unit not in ("percent", "count") for x in ctx.amounts
     )
 
-_OF_RIGHT_BEFORE = re.compile(
-    r"\sof\s+(?:up\s+to\s+|about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
-)
+# the qualifier an amount may carry right after "of" ("support of up to", "a grant of about")
+_OF_Q = r"(?:up\s+to\s+|about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
+_OF_RIGHT_BEFORE = re.compile(r"\sof\s+" + _OF_Q)
 _WILL_COME_FROM = re.compile(r"\s+(?:will|would|is\s+to|are\s+to|shall)\s+(?:also\s+)?come\s+from\s")
 _DIRECT_FROM = re.compile(r"\s+from\s+(?:the\s+)?(?=[A-Z])")
 # "EU support of", "Japanese funding of", "German grants of": a party's money noun, then "of" and the amount
 _MONEY_OF = re.compile(
     r"\s+(?:[a-z][\w-]*\s+)?(?:support|funding|financing|assistance|aid|grants?|loans?|contribution)\s+of\s+"
-    r"(?:up\s+to\s+|about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$"
+    + _OF_Q
 )
 
 
@@ -2265,7 +2287,7 @@ def _party_money_of(ctx: Context, a: Amount, left: str) -> str | None:
             return p.country or p.name if p.kind == "demonym" else _state_name(p)
     for o in ctx.orgs:
         if lo <= o.span[0] and o.span[1] <= a.span[0] and _MONEY_OF.fullmatch(ctx.text, o.span[1], a.span[0]):
-            return o.name[4:] if o.name.startswith(("the ", "The ")) else o.name
+            return _unthe(o.name)
     return None
 
 def _it_giver(ctx: Context, s) -> str | None:
@@ -2283,7 +2305,7 @@ def _it_giver(ctx: Context, s) -> str | None:
         (o for o in ctx.orgs if prev.start <= o.span[0] <= head and not ctx.is_body_name(o.name)), None
     )
     if org is not None:
-        return org.name[4:] if org.name.startswith(("the ", "The ")) else org.name
+        return _unthe(org.name)
     place = next((p for p in ctx.places if prev.start <= p.span[0] <= head and p.kind == "country"), None)
     return _state_name(place) if place is not None else None
 
@@ -2571,7 +2593,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
             orgs = subj_orgs
     if orgs:
         o = orgs[0]
-        name = o.name if not o.name.startswith(("the ", "The ")) else o.name[4:]
+        name = _unthe(o.name)
         return _demonym_government(name) or name  # "The Uzbek Government has allocated …"
     if lender:
         return lender[0]
@@ -2692,7 +2714,7 @@ _FORMAL_STATE = re.compile(
 def _state_name(p) -> str:
     """A giving state as the text names it when that is its formal name ("the Kyrgyz Republic will
     contribute …" → "Kyrgyz Republic"); else its short name (the ledger knows both as one party)."""
-    written = p.text[4:] if p.text.startswith(("the ", "The ")) else p.text
+    written = _unthe(p.text)
     if written != p.name and _FORMAL_STATE.search(written):
         return written
     return p.name
@@ -2710,7 +2732,7 @@ def _owned_institution(ctx: Context, p) -> str | None:
     if not m:
         return None
     phrase = ctx.text[p.span[0] : m.end()]
-    return phrase[4:] if phrase.startswith(("the ", "The ")) else phrase
+    return _unthe(phrase)
 
 
 _POSSESSIVE_WORD = re.compile(r"['’]s\s+([A-Z][\w-]*)")
@@ -2801,7 +2823,7 @@ def _party_at(ctx: Context, pos: int) -> tuple[str, int] | None:
     "side", a capital in subject position; with where its name ends."""
     for o in ctx.orgs:
         if o.span[0] == pos and not ctx.is_body_name(o.name):
-            return (o.name[4:] if o.name.startswith(("the ", "The ")) else o.name), o.span[1]
+            return _unthe(o.name), o.span[1]
     for p in ctx.places:
         if p.span[0] != pos:
             continue
@@ -2903,7 +2925,9 @@ _SIGNED_AFTER = re.compile(r"\s+(?:have\s+|has\s+|jointly\s+)?signed\b")
 
 def _cosigned_donor(ctx: Context, a: Amount, s) -> str | None:
     """ "The EU and UNDP signed a €4.5 million grant agreement": a state or union signing together
-    with an organisation that carries the project out gives (a bank that signs lends: not here)."""
+    with an organisation that carries the project out gives (a bank that signs lends: not here); else,
+    of a donor and a recipient signing together, the one whose own currency the money is in
+    (`_cosigner_in_its_currency`)."""
     _, _, kinds = _local_lex()
     if "signed" not in ctx.text[s.start : a.span[0]]:
         return None
@@ -2946,7 +2970,7 @@ def _party_name(ctx: Context, pos: int) -> tuple[str, str, int] | None:
                 (p for p in ctx.places if o.span[0] <= p.span[0] < o.span[1] and p.kind == "country"), None
             )
             if inner is not None:
-                name = o.name[4:] if o.name.startswith(("the ", "The ")) else o.name
+                name = _unthe(o.name)
                 return name, inner.name, o.span[1]
     return None
 
@@ -3023,7 +3047,7 @@ def _bank_cosigned_loan(ctx: Context, a: Amount, s) -> str | None:
     if len(banks) != 1:
         return None
     name = banks.pop()
-    return name[4:] if name.startswith(("the ", "The ")) else name
+    return _unthe(name)
 
 
 def _lender_signed_with(ctx: Context, a: Amount, s) -> str | None:
@@ -3072,7 +3096,7 @@ def _from_giver(ctx: Context, a: Amount, s) -> tuple[str, bool] | None:
     pos = m.end()
     for o in ctx.orgs:
         if o.span[0] == pos and not ctx.is_body_name(o.name):
-            name = o.name[4:] if o.name.startswith(("the ", "The ")) else o.name
+            name = _unthe(o.name)
             return name, o.kind in _LENDER_KINDS or name.endswith("Bank")
     got = _party_at(ctx, pos)  # a country, or "the Korean government"
     return (got[0], True) if got else None
@@ -3093,7 +3117,7 @@ def _quote_speaker_side(ctx: Context, pos: int) -> str | None:
         said = _SAID_AFTER.match(ctx.text, q.span[1])
         org = next((o for o in ctx.orgs if said and said.end() <= o.span[0] < said.end() + 4), None)
         if org is not None:
-            return org.name[4:] if org.name.startswith(("the ", "The ")) else org.name
+            return _unthe(org.name)
         state = next(
             (
                 p for p in ctx.places
@@ -3184,11 +3208,11 @@ def _passive_agents(ctx: Context, a: Amount, s, right: str) -> str | None:
             (o for o in ctx.orgs if signed.end() <= o.span[0] < hi and o.kind in ("bank", "fund")), None
         )
         if lender is not None and _AGENT_LIST.fullmatch(ctx.text, signed.end(), lender.span[0]):
-            return lender.name[4:] if lender.name.startswith(("the ", "The ")) else lender.name
+            return _unthe(lender.name)
     if org is not None and (not cs or org.span[0] <= cs[0].span[0]):  # ("the Japan Fund for …": the fund)
         # "… has been earmarked by the European Investment Bank", "…, financed by the EIB, …"
         if _PASSIVE_BY.search(ctx.text[a.span[1] : org.span[0]]):
-            return org.name[4:] if org.name.startswith(("the ", "The ")) else org.name
+            return _unthe(org.name)
         return None
     if not cs:
         # "… is funded by the Japanese government": a demonym before "government" or "side"
@@ -3230,7 +3254,7 @@ def _active_giver(ctx: Context, a: Amount, s) -> str | None:
     if not subj or _names_a_party(ctx, subj[-1].span[1], a.span[0]):
         return None
     name = subj[-1].name
-    return name[4:] if name.startswith(("the ", "The ")) else name
+    return _unthe(name)
 
 def _named_before(ctx: Context, head: str, pos: int) -> str | None:
     """The last organisation before `pos` whose name ends in the bare `head` ("bank" → "European Bank
@@ -3245,7 +3269,7 @@ def _named_before(ctx: Context, head: str, pos: int) -> str | None:
             continue
         words = o.name.lower().split()
         if h in words or o.kind == h or (h == "lender" and o.kind == "bank"):
-            return o.name[4:] if o.name.startswith(("the ", "The ")) else o.name
+            return _unthe(o.name)
     return None
 
 
@@ -4016,7 +4040,7 @@ def _after_base(ctx: Context, s) -> str | None:
         return f"{a // 12:04d}-{a % 12 + 1:02d}/{b // 12:04d}-{b % 12 + 1:02d}"
     if int(per[:4]) + 1 > year:
         return None
-    return re.sub(r"\d{4}", lambda y: str(int(y.group(0)) + 1), per)
+    return _shift_years(per, 1)
 
 
 # a change told against the quarter before ("quarter-on-quarter", "q/q", "on the previous quarter")
@@ -4049,7 +4073,7 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
         k = (
             10
             if m.group(3).lower() == "decade"
-            else (_NUMWORDS.get((n or "").lower()) or (int(n) if n and n.isdigit() else 1))
+            else _number_word(n or "", 1)
         )
         if m.group(3).lower().startswith("month") or year is None:
             continue
@@ -4102,9 +4126,7 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
         if upto:
             # "in the nine months to September", "over the 12 months ending June 2026": the months that end
             # with that one
-            n = 12 if upto.group(2) else _NUMWORDS.get(upto.group(1).lower()) or (
-                int(upto.group(1)) if upto.group(1).isdigit() else 0
-            )
+            n = 12 if upto.group(2) else _number_word(upto.group(1))
             if 1 < n <= 24:
                 y, m = int(d.value[:4]), int(d.value[5:7])
                 k = y * 12 + m - 1 - (n - 1)
