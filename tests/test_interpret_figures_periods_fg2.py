@@ -196,6 +196,7 @@ def test_a_fraction_restated_as_a_percentage_is_one_figure(sentence):
         "It is ambitious, but realistic if non-oil exports keep growing at 15-20% a year.",
         "The target can be met only if trade grows by 12% annually.",
         "Unless tariffs fall by 30%, the corridor will not compete.",
+        "If non-oil exports keep growing at 15% a year, the target will be met by 2030.",
     ],
 )
 def test_a_rate_in_a_condition_is_no_figure(sentence):

@@ -825,7 +825,8 @@ def _hypothetical(ctx: Context, a: Amount, s) -> bool:
     """Whether the amount stands in an "if" or "unless" clause of its sentence (`_IF_CLAUSE`), not
     one of a concession or a question (data/figures.yaml `if_not_condition`: "even if", "asked if")."""
     lo = max(s.start, a.span[0] - 90)
-    if ctx.text.find("if ", lo, a.span[0]) < 0 and ctx.text.find("nless ", lo, a.span[0]) < 0:
+    t, end = ctx.text, a.span[0]
+    if t.find("if ", lo, end) < 0 and t.find("If ", lo, end) < 0 and t.find("nless ", lo, end) < 0:
         return False
     m = _IF_CLAUSE.search(ctx.text, lo, a.span[0])
     if m is None:
