@@ -955,7 +955,7 @@ def _listed_participants(ctx: Context, parties: list[str], seen: set) -> list[He
     got = _participant_list(ctx)
     if got is None:
         return []
-    pos, end, headings = got
+    pos, end, _headings = got
     listed = [
         (a, person)
         for a, _b, person in ctx.person_mentions()
@@ -974,7 +974,7 @@ def _line_end(text: str, pos: int) -> int:
 def _listed_sides(ctx: Context, heads: list[Head]) -> list[Head]:
     """Heads whose side nothing else tells, listed under a side heading of the participants list
     ("Kazakhstan:" then "- Roman Vassilenko, …"): that heading's side."""
-    if all(h.side for h in heads) or "articipant" not in ctx.text and "elegation" not in ctx.text:
+    if not ctx.cue["articipant"] and not ctx.cue["elegation"]:
         return heads
     got = _participant_list(ctx)
     if got is None or not got[2]:
@@ -1029,8 +1029,6 @@ def _participant_list(ctx: Context) -> tuple[int, int, list[tuple[int, str]]] | 
             headings.append((end, side))  # "Kazakhstan:", "European Parliament:", "Oliy Majlis of …:"
         end = nl + 1
     return pos, end, headings
-
-
 
 
 def _one_per_side(
