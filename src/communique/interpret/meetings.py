@@ -659,9 +659,11 @@ _HELD_PAST = re.compile(
 )
 
 
+# the words a speech's title opens with (_DELIVERED_AT, _SPEECH_BY)
+_SPEECH_WORDS = r"[Ss]peech|[Rr]emarks|[Ss]tatement|[Aa]ddress|[Ii]ntervention"
 # "Speech by X at the Fourth Meeting of", "Remarks … to the 21st session of": a speech given at the sitting
 _DELIVERED_AT = re.compile(
-    r"\b(?:[Ss]peech|[Rr]emarks|[Ss]tatement|[Aa]ddress|[Ii]ntervention)\b[^\n.]{0,160}?\s(?:at|to|before)\s+"
+    rf"\b(?:{_SPEECH_WORDS})\b[^\n.]{{0,160}}?\s(?:at|to|before)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:[Mm]eeting|[Ss]ession|[Ss]itting)\s+of\s+(?:the\s+)?)?$"
 )
 
@@ -1225,7 +1227,7 @@ def _pronoun_heads(ctx: Context, parties: list[str], limit: int, seen: set) -> l
 
 # "Opening speech by the Minister … X at the Fourth Meeting of …": the title names who speaks
 _SPEECH_BY = re.compile(
-    r"\b(?:[Ss]peech|[Rr]emarks|[Ss]tatement|[Aa]ddress|[Ii]ntervention|[Ww]ords)\s+(?:delivered\s+|made\s+)?by\s+"
+    rf"\b(?:{_SPEECH_WORDS}|[Ww]ords)\s+(?:delivered\s+|made\s+)?by\s+"
 )
 # "It is an honour for me to co-chair today's meeting", "I am pleased to chair …", "As co-chairs, we …"
 _I_CHAIR = re.compile(
