@@ -748,9 +748,7 @@ def _closes_apposition(toks: list[Tok], k: int, text: str) -> bool:
     r = k
     while r < len(toks) and r < k + 4 and _name_like(toks[r]):
         r += 1
-    if r >= len(toks):
-        return True
-    return toks[r].text in (",", ".", ")", ";") or _line_break(text, toks[r - 1], toks[r])
+    return _apposition_ends(toks, r, text)
 
 
 def _known_org_closing(toks: list[Tok], k: int, text: str) -> str | None:
@@ -765,8 +763,7 @@ def _known_org_closing(toks: list[Tok], k: int, text: str) -> str | None:
         x += 1
     if x == k or not toks[k].cap:
         return None
-    closed = x >= len(toks) or toks[x].text in (",", ".", ")", ";") or _line_break(text, toks[x - 1], toks[x])
-    return _org_name(text[toks[k].start : toks[x - 1].end]) if closed else None
+    return _org_name(text[toks[k].start : toks[x - 1].end]) if _apposition_ends(toks, x, text) else None
 
 
 def _lower_unit(toks: list[Tok], k: int) -> int:
@@ -821,6 +818,12 @@ def _line_break(text: str, a: Tok, b: Tok) -> bool:
     return "\n" in text[a.end : b.start]
 
 
+def _apposition_ends(toks: list[Tok], r: int, text: str) -> bool:
+    """An apposition ends before token r (r > 0): the text's end, a comma, a full stop, a
+    semicolon, a closing bracket or a line break."""
+    return r >= len(toks) or toks[r].text in (",", ".", ";", ")") or _line_break(text, toks[r - 1], toks[r])
+
+
 def _unit_then_org(toks: list[Tok], k: int, text: str) -> tuple[int, str] | None:
     """(last token of the unit, the institution) for "<Capitalised unit>, <known institution>" from
     token k after a title and a comma, the institution ending the apposition; None otherwise."""
@@ -837,8 +840,7 @@ def _unit_then_org(toks: list[Tok], k: int, text: str) -> tuple[int, str] | None
         y += 1
     if y == x + 1:
         return None
-    closers = (",", ".", ";", ")")
-    if y < len(toks) and toks[y].text not in closers and not _line_break(text, toks[y - 1], toks[y]):
+    if not _apposition_ends(toks, y, text):
         return None  # the name goes on
     name = _org_name(text[toks[x + 1].start : toks[y - 1].end])
     return (x - 1, name) if name else None
