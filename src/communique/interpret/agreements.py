@@ -966,7 +966,7 @@ def _fronted_occasion(ctx: Context, at: int) -> str | None:
     m = _FRONTED_AT.search(ctx.text, s.start, at)
     if m is None:
         return None
-    number = getattr(ctx.meeting, "number", None) if ctx.meeting is not None else None
+    number = getattr(ctx.meeting, "number", None)  # (None when the text reports no sitting)
     if number and parse_ordinal(m.group(1).split()[0]) == number:
         return None  # the reported sitting's own document needs no such name
     verb = "agreed" if m.group(2).startswith("agreed") else m.group(2)
@@ -1010,6 +1010,8 @@ def _belongs(text: str, m) -> bool:
         and _soft(m.name)
         and _BELONGING.search(text, max(0, m.span[0] - 20), m.span[0]) is not None
     )
+
+
 _SIMILAR = re.compile(r"\b(?:a|an|the)\s+(?:similar|analogous|identical|same)\s+$", re.I)
 _SUBJECT = re.compile(r"\s(?:on|for)\s.+?(?=\s(?:between|with)\s|$)")
 
