@@ -98,6 +98,7 @@ def _lex() -> dict:
         "patronymics": frozenset(names.get("patronymic_suffixes") or []),
         "postnominals": frozenset(names.get("postnominals") or []),
         "company_suffixes": frozenset(names.get("company_suffixes") or []),
+        "affiliation_kinds": frozenset(roles.get("affiliation_kinds") or []),
         "past_markers": frozenset(roles.get("past_markers") or []),
         "lower_units": frozenset(roles.get("lowercase_units") or []),
         "title_prefixes": frozenset(roles.get("title_prefixes") or []),
@@ -1001,8 +1002,7 @@ def _staff_org(name: str) -> str | None:
     from .orgs import org_info
 
     info = org_info(name)
-    kinds = data.load("roles").get("affiliation_kinds") or ()
-    return info["name"] if info and info.get("kind") in kinds else None
+    return info["name"] if info and info.get("kind") in _lex()["affiliation_kinds"] else None
 
 
 @lru_cache(maxsize=4096)  # a function of the role's text alone; documents repeat their roles
@@ -1030,11 +1030,11 @@ def _clean_role(role: str) -> tuple[str, str | None]:
             aff = country_name(tail)
             role = role[: m.start()]
             break
-        if aff is None and tail[:1].isupper() and _staff_org(tail) and m.start() > 0:
+        if aff is None and tail[:1].isupper() and m.start() > 0 and (staff := _staff_org(tail)):
             # "President of the EBRD", "Governor of the AIFC": a bank's or an agency's officer; the
             # institution goes to the affiliation (an EU institution's, an international
             # organisation's or a parliament's office stays whole: "President of the European Commission")
-            aff = _staff_org(tail)
+            aff = staff
             role = role[: m.start()]
             break
         dash = _DASH.search(tail)
