@@ -1242,7 +1242,7 @@ def _speaker_head(
     """The text of a speech at the sitting, whose speaker says in the first person that they chair it
     ("It is a great honour for me to co-chair today's meeting together with … Y"): the speaker its
     title names ("Opening speech by the Minister … X at the Fourth Meeting …") is a head too."""
-    if "by" not in ctx.text[: body.span[0]]:
+    if ctx.text.find("by", 0, body.span[0]) < 0:  # (no copy of the text before the body)
         return []
     t = ctx.sentence_at(body.span[0])
     by = None
@@ -1456,7 +1456,9 @@ def _topics(ctx: Context) -> list[str]:
 @lru_cache(maxsize=1)
 def _own_organ_rx() -> re.Pattern:
     """Words that make a body one institution's or one state's own organ (data/bodies.yaml `own_organs`)."""
-    words = data.load("bodies").get("own_organs") or ["(?!)"]
+    words = data.load("bodies").get("own_organs")
+    if not words:
+        return re.compile("(?!)")  # (an escaped "(?!)" would be a literal, not the never-matching pattern)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
 
 
