@@ -522,12 +522,12 @@ def _org_acronym(word: str) -> bool:
 
 def _role_right(
     toks: list[Tok], j: int, text: str, lead: bool = False
-) -> tuple[str | None, int | None, str | None]:
+) -> tuple[str | None, str | None, str | None]:
     """Appositive role after a name: "Luc Devigne, Acting Managing Director for …,", "Kamila
-    Yusupova, an energy analyst at …", "Enrico Pinali, ADB country director for …" (role, its start,
-    and the organisation an acronym before it names). Returns (role, the country a possessive or
-    demonym before it names, that organisation). `lead`: token j is the word that leads to the
-    role ("… who serves as Deputy Minister"), not a comma."""
+    Yusupova, an energy analyst at …", "Enrico Pinali, ADB country director for …". Returns (role,
+    the country a possessive or demonym before it names, the organisation it names: an acronym or a
+    known institution's name before the title, "the bank's", an employer after a comma). `lead`:
+    token j is the word that leads to the role ("… who serves as Deputy Minister"), not a comma."""
     lx = _lex()
     if j >= len(toks) or (toks[j].text not in (",", "(", "–", "—", "|") and not lead):
         # "Luc Devigne, Director …", "Levan Kobiashvili (Chairman of …)", "Lasha Abashidze – Director …",
