@@ -896,8 +896,7 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
                 and toks[u].base.lower() in lx["units"]
                 and u + 1 < len(toks)
                 and toks[u + 1].word
-                and not currency_code(toks[k - 1].text)
-            ):
+            ):  # (an article or "of" before the number: no currency code, which the test below reads)
                 k = u + 1  # "… for the construction of a 1 GW wind power plant": the project's size names it
                 continue
             if k > j + 1 and currency_code(toks[k - 1].text):
