@@ -899,7 +899,7 @@ def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) ->
     seen = set()
     cued: dict[int, bool] = {}  # sentence start → it has a head cue
     scan = _head_cue_scan()
-    for start, _end, person in ctx.person_mentions():
+    for start, end, person in ctx.person_mentions():
         s = ctx.sentence_at(start)
         if s.paragraph > last_para or ctx.in_quote(start) or person.name in seen:
             continue
@@ -908,13 +908,13 @@ def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) ->
             has_cue = cued[s.start] = scan.search_part(ctx.text[s.start : s.end], ctx.at, s.start) is not None
         if not has_cue:
             continue
-        if _OBSERVER.match(ctx.text, _end, min(s.end, _end + 50)) or _AS_OBSERVER.search(
+        if _OBSERVER.match(ctx.text, end, min(s.end, end + 50)) or _AS_OBSERVER.search(
             ctx.text, max(s.start, start - 90), start
         ):
             continue  # "with Hungarian Prime Minister Viktor Orban attending as an observer": no head
         lo = max(s.start, start - 140)
         if (_MEMBER_WORDS.search(ctx.text, lo, start) and _MEMBER_BEFORE.search(ctx.text, lo, start)) or (
-            _HOST_AFTER.match(ctx.text, _end, min(s.end, _end + 60))
+            _HOST_AFTER.match(ctx.text, end, min(s.end, end + 60))
         ):
             continue  # "…, included Deputy Minister X", "accompanied by Y", "Z received the delegation"
         seen.add(person.name)
