@@ -1120,12 +1120,22 @@ def _money_document(ctx: Context, m, pledges) -> tuple[str, object | None]:
 
 
 @lru_cache(maxsize=4096)
-def _soft(name: str) -> bool:
+@lru_cache(maxsize=1)
+def _soft_rx() -> re.Pattern:
+    """Any of agreements.yaml `soft_nouns` as a word (one pattern: the same answer as a search per noun)."""
     soft = data.load("agreements").get("soft_nouns") or []
+    if not soft:
+        return re.compile("(?!)")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, soft)) + r")(?![\w-])")
+
+
+_HARD_KIND = re.compile(r"(?<![\w-])(?:agreement|treaty|memorandum|protocol|convention)(?![\w-])")
+
+
+def _soft(name: str) -> bool:
+    """A plan or an idea's noun (a roadmap, a concept, a joint statement …), no agreement's kind."""
     low = name.lower()
-    return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", low) for n in soft) and not re.search(
-        r"(?<![\w-])(?:agreement|treaty|memorandum|protocol|convention)(?![\w-])", low
-    )
+    return _soft_rx().search(low) is not None and not _HARD_KIND.search(low)
 
 
 def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
