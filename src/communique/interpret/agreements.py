@@ -190,7 +190,9 @@ class _Rec:
     own_occasion: bool = False  # "the roadmap adopted at the 21st meeting": not the reported occasion's
     needs_stage: bool = False  # "signed a protocol": a record only when a cue gives it a stage
     parties_told: str | None = None  # "between Turkmenistan and the European Union" after the title
-    plan: bool = False  # a roadmap or plan (data/agreements.yaml soft_nouns), whatever it is named after
+    # "the corresponding roadmap": a plan named after the document it goes with ("roadmap of the
+    # Memorandum on …", which `_soft` no longer reads as a plan)
+    plan: bool = False
 
 
 @lru_cache(maxsize=1)
