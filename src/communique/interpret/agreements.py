@@ -1539,9 +1539,10 @@ _OBJECT_CUES = frozenset(
         for verb in ("prolonged", "extended", "amended")
     ]
 )
+# (not "concluded": an _OBJECT_CUES word, whose document is the one right after it already)
 _ACTIVE_VERBS = frozenset(
     ["signed", "adopted", "approved", "endorsed", "initialled", "initialed", "ratified", "inked", "sealed",
-     "penned", "clinched", "concluded"]
+     "penned", "clinched"]
 )
 _OBJECT_GAP = re.compile(
     r"\s+(?:(?:a|an|the|its|their|this|two|three|four|five|several|new)\s+)?(?:(?!draft\b)[a-z][a-z-]+\s+)?"
