@@ -1322,7 +1322,7 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             if word.endswith(" concluded") and _TALKS_SUBJECT.search(text, s.start, pos):
                 continue  # "negotiations on X were concluded": the talks ended, X is no signed document
             obj = None
-            if word in _OBJECT_CUES or (word == "sign" and not pending):
+            if word in _object_cues() or (word == "sign" and not pending):
                 # "concluded a memorandum on X", "agreed on an action plan", "the roadmap was agreed in
                 # 2023", and a bare "sign" told as done ("saw the AIFC and the LuxSE sign a memorandum", a
                 # caption "X and Y sign the roadmap"): the step is the document's right next to the cue
@@ -1526,20 +1526,13 @@ def _later_start(ctx: Context, pos: int, end: int) -> bool:
     )
 
 
-# cues that speak of a document right next to them only (data/stages.yaml): the active "concluded a
-# memorandum", "agreed on a plan", and the passive "X was agreed" (a text agreed: initialled; a roadmap
-# or plan agreed: adopted, signed)
-_OBJECT_CUES = frozenset(
-    ["concluded", "agreed on", "agreed upon", "was agreed", "were agreed", "has been agreed",
-     "have been agreed", "had been agreed", "is agreed"]
-    # "the agreement was prolonged until 2030", "… has been amended": it is in force
-    + [
-        f"{aux} {verb}"
-        for aux in ("was", "were", "has been", "have been")
-        for verb in ("prolonged", "extended", "amended")
-    ]
-)
-# (not "concluded": an _OBJECT_CUES word, whose document is the one right after it already)
+@lru_cache(maxsize=1)
+def _object_cues() -> frozenset[str]:
+    """Cues that speak of a document right next to them only (data/stages.yaml `object_cues`)."""
+    return frozenset(w.lower() for w in data.load("stages").get("object_cues") or ())
+
+
+# (not "concluded": an object cue, whose document is the one right after it already)
 _ACTIVE_VERBS = frozenset(
     ["signed", "adopted", "approved", "endorsed", "initialled", "initialed", "ratified", "inked", "sealed",
      "penned", "clinched"]
@@ -1639,7 +1632,7 @@ def _cue_stage(ctx: Context, s) -> tuple[str, int, bool] | None:
     for cm in _scans()["cues"].finditer_part(text[s.start : s.end], ctx.at, s.start):
         word = cm.group(0).lower()
         stage = cues["lookup"].get(word)
-        if stage is None or word in cues["replaced"] or word in _OBJECT_CUES:
+        if stage is None or word in cues["replaced"] or word in _object_cues():
             continue
         pos = s.start + cm.start()
         clause_left = _CLAUSE.split(text[max(s.start, pos - 40) : pos])[-1]
@@ -1929,7 +1922,7 @@ def _other_step_date(ctx: Context, d, status: str | None) -> bool:
     if last is None or not _STEP_TO_DATE.fullmatch(left, last.end()):
         return False
     word = last.group(0).lower()
-    if word in _OBJECT_CUES:
+    if word in _object_cues():
         return False  # ("the roadmap was agreed in 2023": adopted then, whatever stage the cue reads)
     stage = _cues()["lookup"].get(word)
     at = d.span[0] - len(left) + last.start()
