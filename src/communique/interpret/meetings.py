@@ -1000,7 +1000,14 @@ _HEAD_MARK = re.compile(r"\b(?:[Hh]ead\s+of\s+(?:the\s+)?delegation|co-?chair(?:
 
 def _participant_list(ctx: Context) -> tuple[int, int, list[tuple[int, str]]] | None:
     """(start, end) of the list of participants a label opens, and the side headings inside it
-    ((position, party) for "Kazakhstan:" lines); None when the text has no such list."""
+    ((position, party) for "Kazakhstan:" lines); None when the text has no such list. Read once per
+    text (`_listed_participants` and `_listed_sides` both ask)."""
+    if "participant_list" not in ctx.memo:
+        ctx.memo["participant_list"] = _read_participant_list(ctx)
+    return ctx.memo["participant_list"]
+
+
+def _read_participant_list(ctx: Context) -> tuple[int, int, list[tuple[int, str]]] | None:
     m = _participants_label().search(ctx.text)
     if m is None:
         return None
