@@ -1032,7 +1032,7 @@ def _read_participant_list(ctx: Context) -> tuple[int, int, list[tuple[int, str]
             side = country_name(name) or (info.get("party") or info.get("name") if info else None)
             if not side and name:
                 # "Oliy Majlis of the Republic of Uzbekistan:", "Kazakh side:"
-                side = next((country_name(w) for w in name.split() if country_name(w)), None)
+                side = next(filter(None, map(country_name, name.split())), None)
             if not side:
                 break
             headings.append((end, side))  # "Kazakhstan:", "European Parliament:", "Oliy Majlis of …:"
