@@ -79,12 +79,15 @@ def test_the_speaker_of_a_speech_at_the_sitting_chairs_it_on_the_datelines_day(t
 def test_a_speech_whose_speaker_does_not_chair_adds_no_head():
     text = (
         "Speech by the Ambassador of Latvia Anna Berg at the Fifth Meeting of the Latvia–Kazakhstan "
-        "Business Council\n\nRiga, 7 November 2026\n\nDear friends,\n\nThe meeting was chaired by Minister "
-        "of Economy of Latvia Viktors Valainis. I thank the organisers for the invitation.\n"
+        "Intergovernmental Commission on Economic Cooperation\n\nRiga, 7 November 2026\n\nDear friends,\n\n"
+        "The meeting was chaired by Minister of Economy of Latvia Viktors Valainis. I thank the organisers "
+        "for the invitation.\n"
     )
-    ex = extract(text, published="2026-11-07")
-    for m in ex.meetings:
-        assert "Anna Berg" not in {h.name for h in m.heads}
+    # (a body the text's sitting is read of: with a "Business Council" no meeting was found at all and
+    # the test could not fail; with "It is an honour for me to co-chair …" the speaker is a head)
+    (m,) = extract(text, published="2026-11-07").meetings
+    assert "Anna Berg" not in {h.name for h in m.heads}
+    assert "Viktors Valainis" in {h.name for h in m.heads}
 
 
 # --- members of a delegation and hosts are no heads ----------------------------------------------

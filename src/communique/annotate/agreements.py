@@ -90,11 +90,6 @@ _MONTHS = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"]
 )
-# capitalised words that open a sentence before a document's kind and name none ("Three MoUs were …")
-_NOT_TITLE_WORDS = frozenset(
-    ["The", "A", "An", "This", "These", "Those", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight",
-     "Nine", "Ten", "Several", "Both", "All", "Some", "Many", "Other", "Further"]
-)
 _AREA_NOUNS = {"region", "oblast", "province", "district", "county", "governorate", "area"}
 
 
@@ -127,6 +122,7 @@ def _lex() -> dict:
         "post": set(d["postmodifiers"]),
         "stop": set(d["stoppers"]),
         "not_title": set(d.get("not_title") or ()),
+        "not_title_openers": frozenset(d.get("not_title_openers") or ()),
         "money": set(d.get("money_contracts") or ()),
         "listed_after": set(d.get("listed_after") or ()),
         "vague": set(d.get("vague") or ()),
@@ -211,7 +207,7 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
                 continue
             if t.end != toks[k].start - 1 and text[t.end : toks[k].start] not in (" ", "\u00a0"):
                 break
-            if capital and t.cap and t.word and not t.poss and t.base not in _NOT_TITLE_WORDS:
+            if capital and t.cap and t.word and not t.poss and t.base not in lx["not_title_openers"]:
                 k -= 1
                 pre_words.append(t.base)
                 continue
@@ -896,8 +892,7 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
                 and toks[u].base.lower() in lx["units"]
                 and u + 1 < len(toks)
                 and toks[u + 1].word
-                and not currency_code(toks[k - 1].text)
-            ):
+            ):  # (an article or "of" before the number: no currency code, which the test below reads)
                 k = u + 1  # "… for the construction of a 1 GW wind power plant": the project's size names it
                 continue
             if k > j + 1 and currency_code(toks[k - 1].text):

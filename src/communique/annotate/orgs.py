@@ -32,7 +32,8 @@ _CAP = r"[A-Z][\w'’\-–]*"
 _CONN = r"(?:of|for|and|the|on|in|de|du|für)"
 # "European External Action Service (EEAS)": a capitalised phrase and an upper-case acronym.
 # (also with a note after a comma: "Development Bank of Kazakhstan JSC (DBK, part of Baiterek …)")
-_DEFINED = re.compile(rf"((?:{_CAP}\s+)(?:(?:{_CAP}|{_CONN})\s+)*{_CAP})\s*\(([A-Z][A-Za-z&]{{1,9}})[),]")
+_ACRONYM_OPENED = r"\(([A-Z][A-Za-z&]{1,9})[),]"  # the bracketed acronym ("(EEAS)", "(DBK, …")
+_DEFINED = re.compile(rf"((?:{_CAP}\s+)(?:(?:{_CAP}|{_CONN})\s+)*{_CAP})\s*{_ACRONYM_OPENED}")
 _POSS_INST = re.compile(
     r"(?<![\w])([A-Z][\w\-]+)(?:['’]s)?\s+(Foreign|Trade|Economy|Finance|Energy|Defen[cs]e|Interior|Justice|"
     r"Transport|Health|Education)\s+Ministry\b"
@@ -140,7 +141,7 @@ def _tables() -> dict:
         "heads": set(heads),
         "head_re": _Windowed(head_re, _NAME_CHARS, _words(heads), words=heads),
         # a definition ends with its bracketed acronym
-        "defined": _Windowed(_DEFINED, _NAME_CHARS, r"\(([A-Z][A-Za-z&]{1,9})[),]", tail=False),
+        "defined": _Windowed(_DEFINED, _NAME_CHARS, _ACRONYM_OPENED, tail=False),
         "poss_inst": _Windowed(_POSS_INST, _NAME_CHARS, _words(["Ministry"]), words=["Ministry"]),
         "poss_parl": _Windowed(_POSS_PARL, _NAME_CHARS, _words(_PARL_WORDS), words=_PARL_WORDS),
         "of_country": _Windowed(

@@ -98,6 +98,7 @@ def _lex() -> dict:
         "patronymics": frozenset(names.get("patronymic_suffixes") or []),
         "postnominals": frozenset(names.get("postnominals") or []),
         "company_suffixes": frozenset(names.get("company_suffixes") or []),
+        "affiliation_kinds": frozenset(roles.get("affiliation_kinds") or []),
         "past_markers": frozenset(roles.get("past_markers") or []),
         "lower_units": frozenset(roles.get("lowercase_units") or []),
         "title_prefixes": frozenset(roles.get("title_prefixes") or []),
@@ -521,12 +522,12 @@ def _org_acronym(word: str) -> bool:
 
 def _role_right(
     toks: list[Tok], j: int, text: str, lead: bool = False
-) -> tuple[str | None, int | None, str | None]:
+) -> tuple[str | None, str | None, str | None]:
     """Appositive role after a name: "Luc Devigne, Acting Managing Director for …,", "Kamila
-    Yusupova, an energy analyst at …", "Enrico Pinali, ADB country director for …" (role, its start,
-    and the organisation an acronym before it names). Returns (role, the country a possessive or
-    demonym before it names, that organisation). `lead`: token j is the word that leads to the
-    role ("… who serves as Deputy Minister"), not a comma."""
+    Yusupova, an energy analyst at …", "Enrico Pinali, ADB country director for …". Returns (role,
+    the country a possessive or demonym before it names, the organisation it names: an acronym or a
+    known institution's name before the title, "the bank's", an employer after a comma). `lead`:
+    token j is the word that leads to the role ("… who serves as Deputy Minister"), not a comma."""
     lx = _lex()
     if j >= len(toks) or (toks[j].text not in (",", "(", "–", "—", "|") and not lead):
         # "Luc Devigne, Director …", "Levan Kobiashvili (Chairman of …)", "Lasha Abashidze – Director …",
@@ -748,9 +749,7 @@ def _closes_apposition(toks: list[Tok], k: int, text: str) -> bool:
     r = k
     while r < len(toks) and r < k + 4 and _name_like(toks[r]):
         r += 1
-    if r >= len(toks):
-        return True
-    return toks[r].text in (",", ".", ")", ";") or _line_break(text, toks[r - 1], toks[r])
+    return _apposition_ends(toks, r, text)
 
 
 def _known_org_closing(toks: list[Tok], k: int, text: str) -> str | None:
@@ -765,8 +764,7 @@ def _known_org_closing(toks: list[Tok], k: int, text: str) -> str | None:
         x += 1
     if x == k or not toks[k].cap:
         return None
-    closed = x >= len(toks) or toks[x].text in (",", ".", ")", ";") or _line_break(text, toks[x - 1], toks[x])
-    return _org_name(text[toks[k].start : toks[x - 1].end]) if closed else None
+    return _org_name(text[toks[k].start : toks[x - 1].end]) if _apposition_ends(toks, x, text) else None
 
 
 def _lower_unit(toks: list[Tok], k: int) -> int:
@@ -821,6 +819,12 @@ def _line_break(text: str, a: Tok, b: Tok) -> bool:
     return "\n" in text[a.end : b.start]
 
 
+def _apposition_ends(toks: list[Tok], r: int, text: str) -> bool:
+    """An apposition ends before token r (r > 0): the text's end, a comma, a full stop, a
+    semicolon, a closing bracket or a line break."""
+    return r >= len(toks) or toks[r].text in (",", ".", ";", ")") or _line_break(text, toks[r - 1], toks[r])
+
+
 def _unit_then_org(toks: list[Tok], k: int, text: str) -> tuple[int, str] | None:
     """(last token of the unit, the institution) for "<Capitalised unit>, <known institution>" from
     token k after a title and a comma, the institution ending the apposition; None otherwise."""
@@ -837,8 +841,7 @@ def _unit_then_org(toks: list[Tok], k: int, text: str) -> tuple[int, str] | None
         y += 1
     if y == x + 1:
         return None
-    closers = (",", ".", ";", ")")
-    if y < len(toks) and toks[y].text not in closers and not _line_break(text, toks[y - 1], toks[y]):
+    if not _apposition_ends(toks, y, text):
         return None  # the name goes on
     name = _org_name(text[toks[x + 1].start : toks[y - 1].end])
     return (x - 1, name) if name else None
@@ -999,8 +1002,7 @@ def _staff_org(name: str) -> str | None:
     from .orgs import org_info
 
     info = org_info(name)
-    kinds = data.load("roles").get("affiliation_kinds") or ()
-    return info["name"] if info and info.get("kind") in kinds else None
+    return info["name"] if info and info.get("kind") in _lex()["affiliation_kinds"] else None
 
 
 @lru_cache(maxsize=4096)  # a function of the role's text alone; documents repeat their roles
@@ -1028,11 +1030,11 @@ def _clean_role(role: str) -> tuple[str, str | None]:
             aff = country_name(tail)
             role = role[: m.start()]
             break
-        if aff is None and tail[:1].isupper() and _staff_org(tail) and m.start() > 0:
+        if aff is None and tail[:1].isupper() and m.start() > 0 and (staff := _staff_org(tail)):
             # "President of the EBRD", "Governor of the AIFC": a bank's or an agency's officer; the
             # institution goes to the affiliation (an EU institution's, an international
             # organisation's or a parliament's office stays whole: "President of the European Commission")
-            aff = _staff_org(tail)
+            aff = staff
             role = role[: m.start()]
             break
         dash = _DASH.search(tail)

@@ -190,7 +190,9 @@ class _Rec:
     own_occasion: bool = False  # "the roadmap adopted at the 21st meeting": not the reported occasion's
     needs_stage: bool = False  # "signed a protocol": a record only when a cue gives it a stage
     parties_told: str | None = None  # "between Turkmenistan and the European Union" after the title
-    plan: bool = False  # a roadmap or plan (data/agreements.yaml soft_nouns), whatever it is named after
+    # "the corresponding roadmap": a plan named after the document it goes with ("roadmap of the
+    # Memorandum on …", which `_soft` no longer reads as a plan)
+    plan: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -966,7 +968,7 @@ def _fronted_occasion(ctx: Context, at: int) -> str | None:
     m = _FRONTED_AT.search(ctx.text, s.start, at)
     if m is None:
         return None
-    number = getattr(ctx.meeting, "number", None) if ctx.meeting is not None else None
+    number = getattr(ctx.meeting, "number", None)  # (None when the text reports no sitting)
     if number and parse_ordinal(m.group(1).split()[0]) == number:
         return None  # the reported sitting's own document needs no such name
     verb = "agreed" if m.group(2).startswith("agreed") else m.group(2)
@@ -1010,6 +1012,8 @@ def _belongs(text: str, m) -> bool:
         and _soft(m.name)
         and _BELONGING.search(text, max(0, m.span[0] - 20), m.span[0]) is not None
     )
+
+
 _SIMILAR = re.compile(r"\b(?:a|an|the)\s+(?:similar|analogous|identical|same)\s+$", re.I)
 _SUBJECT = re.compile(r"\s(?:on|for)\s.+?(?=\s(?:between|with)\s|$)")
 
@@ -1118,12 +1122,22 @@ def _money_document(ctx: Context, m, pledges) -> tuple[str, object | None]:
 
 
 @lru_cache(maxsize=4096)
-def _soft(name: str) -> bool:
+@lru_cache(maxsize=1)
+def _soft_rx() -> re.Pattern:
+    """Any of agreements.yaml `soft_nouns` as a word (one pattern: the same answer as a search per noun)."""
     soft = data.load("agreements").get("soft_nouns") or []
+    if not soft:
+        return re.compile("(?!)")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, soft)) + r")(?![\w-])")
+
+
+_HARD_KIND = re.compile(r"(?<![\w-])(?:agreement|treaty|memorandum|protocol|convention)(?![\w-])")
+
+
+def _soft(name: str) -> bool:
+    """A plan or an idea's noun (a roadmap, a concept, a joint statement …), no agreement's kind."""
     low = name.lower()
-    return any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", low) for n in soft) and not re.search(
-        r"(?<![\w-])(?:agreement|treaty|memorandum|protocol|convention)(?![\w-])", low
-    )
+    return _soft_rx().search(low) is not None and not _HARD_KIND.search(low)
 
 
 def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
@@ -1308,7 +1322,7 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             if word.endswith(" concluded") and _TALKS_SUBJECT.search(text, s.start, pos):
                 continue  # "negotiations on X were concluded": the talks ended, X is no signed document
             obj = None
-            if word in _OBJECT_CUES or (word == "sign" and not pending):
+            if word in _object_cues() or (word == "sign" and not pending):
                 # "concluded a memorandum on X", "agreed on an action plan", "the roadmap was agreed in
                 # 2023", and a bare "sign" told as done ("saw the AIFC and the LuxSE sign a memorandum", a
                 # caption "X and Y sign the roadmap"): the step is the document's right next to the cue
@@ -1512,22 +1526,16 @@ def _later_start(ctx: Context, pos: int, end: int) -> bool:
     )
 
 
-# cues that speak of a document right next to them only (data/stages.yaml): the active "concluded a
-# memorandum", "agreed on a plan", and the passive "X was agreed" (a text agreed: initialled; a roadmap
-# or plan agreed: adopted, signed)
-_OBJECT_CUES = frozenset(
-    ["concluded", "agreed on", "agreed upon", "was agreed", "were agreed", "has been agreed",
-     "have been agreed", "had been agreed", "is agreed"]
-    # "the agreement was prolonged until 2030", "… has been amended": it is in force
-    + [
-        f"{aux} {verb}"
-        for aux in ("was", "were", "has been", "have been")
-        for verb in ("prolonged", "extended", "amended")
-    ]
-)
+@lru_cache(maxsize=1)
+def _object_cues() -> frozenset[str]:
+    """Cues that speak of a document right next to them only (data/stages.yaml `object_cues`)."""
+    return frozenset(w.lower() for w in data.load("stages").get("object_cues") or ())
+
+
+# (not "concluded": an object cue, whose document is the one right after it already)
 _ACTIVE_VERBS = frozenset(
     ["signed", "adopted", "approved", "endorsed", "initialled", "initialed", "ratified", "inked", "sealed",
-     "penned", "clinched", "concluded"]
+     "penned", "clinched"]
 )
 _OBJECT_GAP = re.compile(
     r"\s+(?:(?:a|an|the|its|their|this|two|three|four|five|several|new)\s+)?(?:(?!draft\b)[a-z][a-z-]+\s+)?"
@@ -1624,7 +1632,7 @@ def _cue_stage(ctx: Context, s) -> tuple[str, int, bool] | None:
     for cm in _scans()["cues"].finditer_part(text[s.start : s.end], ctx.at, s.start):
         word = cm.group(0).lower()
         stage = cues["lookup"].get(word)
-        if stage is None or word in cues["replaced"] or word in _OBJECT_CUES:
+        if stage is None or word in cues["replaced"] or word in _object_cues():
             continue
         pos = s.start + cm.start()
         clause_left = _CLAUSE.split(text[max(s.start, pos - 40) : pos])[-1]
@@ -1914,7 +1922,7 @@ def _other_step_date(ctx: Context, d, status: str | None) -> bool:
     if last is None or not _STEP_TO_DATE.fullmatch(left, last.end()):
         return False
     word = last.group(0).lower()
-    if word in _OBJECT_CUES:
+    if word in _object_cues():
         return False  # ("the roadmap was agreed in 2023": adopted then, whatever stage the cue reads)
     stage = _cues()["lookup"].get(word)
     at = d.span[0] - len(left) + last.start()

@@ -659,9 +659,11 @@ _HELD_PAST = re.compile(
 )
 
 
+# the words a speech's title opens with (_DELIVERED_AT, _SPEECH_BY)
+_SPEECH_WORDS = r"[Ss]peech|[Rr]emarks|[Ss]tatement|[Aa]ddress|[Ii]ntervention"
 # "Speech by X at the Fourth Meeting of", "Remarks … to the 21st session of": a speech given at the sitting
 _DELIVERED_AT = re.compile(
-    r"\b(?:[Ss]peech|[Rr]emarks|[Ss]tatement|[Aa]ddress|[Ii]ntervention)\b[^\n.]{0,160}?\s(?:at|to|before)\s+"
+    rf"\b(?:{_SPEECH_WORDS})\b[^\n.]{{0,160}}?\s(?:at|to|before)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:[Mm]eeting|[Ss]ession|[Ss]itting)\s+of\s+(?:the\s+)?)?$"
 )
 
@@ -897,7 +899,7 @@ def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) ->
     seen = set()
     cued: dict[int, bool] = {}  # sentence start → it has a head cue
     scan = _head_cue_scan()
-    for start, _end, person in ctx.person_mentions():
+    for start, end, person in ctx.person_mentions():
         s = ctx.sentence_at(start)
         if s.paragraph > last_para or ctx.in_quote(start) or person.name in seen:
             continue
@@ -906,13 +908,13 @@ def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) ->
             has_cue = cued[s.start] = scan.search_part(ctx.text[s.start : s.end], ctx.at, s.start) is not None
         if not has_cue:
             continue
-        if _OBSERVER.match(ctx.text, _end, min(s.end, _end + 50)) or _AS_OBSERVER.search(
+        if _OBSERVER.match(ctx.text, end, min(s.end, end + 50)) or _AS_OBSERVER.search(
             ctx.text, max(s.start, start - 90), start
         ):
             continue  # "with Hungarian Prime Minister Viktor Orban attending as an observer": no head
         lo = max(s.start, start - 140)
         if (_MEMBER_WORDS.search(ctx.text, lo, start) and _MEMBER_BEFORE.search(ctx.text, lo, start)) or (
-            _HOST_AFTER.match(ctx.text, _end, min(s.end, _end + 60))
+            _HOST_AFTER.match(ctx.text, end, min(s.end, end + 60))
         ):
             continue  # "…, included Deputy Minister X", "accompanied by Y", "Z received the delegation"
         seen.add(person.name)
@@ -955,7 +957,7 @@ def _listed_participants(ctx: Context, parties: list[str], seen: set) -> list[He
     got = _participant_list(ctx)
     if got is None:
         return []
-    pos, end, headings = got
+    pos, end, _headings = got
     listed = [
         (a, person)
         for a, _b, person in ctx.person_mentions()
@@ -974,7 +976,7 @@ def _line_end(text: str, pos: int) -> int:
 def _listed_sides(ctx: Context, heads: list[Head]) -> list[Head]:
     """Heads whose side nothing else tells, listed under a side heading of the participants list
     ("Kazakhstan:" then "- Roman Vassilenko, …"): that heading's side."""
-    if all(h.side for h in heads) or "articipant" not in ctx.text and "elegation" not in ctx.text:
+    if not ctx.cue["articipant"] and not ctx.cue["elegation"]:
         return heads
     got = _participant_list(ctx)
     if got is None or not got[2]:
@@ -998,7 +1000,14 @@ _HEAD_MARK = re.compile(r"\b(?:[Hh]ead\s+of\s+(?:the\s+)?delegation|co-?chair(?:
 
 def _participant_list(ctx: Context) -> tuple[int, int, list[tuple[int, str]]] | None:
     """(start, end) of the list of participants a label opens, and the side headings inside it
-    ((position, party) for "Kazakhstan:" lines); None when the text has no such list."""
+    ((position, party) for "Kazakhstan:" lines); None when the text has no such list. Read once per
+    text (`_listed_participants` and `_listed_sides` both ask)."""
+    if "participant_list" not in ctx.memo:
+        ctx.memo["participant_list"] = _read_participant_list(ctx)
+    return ctx.memo["participant_list"]
+
+
+def _read_participant_list(ctx: Context) -> tuple[int, int, list[tuple[int, str]]] | None:
     m = _participants_label().search(ctx.text)
     if m is None:
         return None
@@ -1023,14 +1032,12 @@ def _participant_list(ctx: Context) -> tuple[int, int, list[tuple[int, str]]] | 
             side = country_name(name) or (info.get("party") or info.get("name") if info else None)
             if not side and name:
                 # "Oliy Majlis of the Republic of Uzbekistan:", "Kazakh side:"
-                side = next((country_name(w) for w in name.split() if country_name(w)), None)
+                side = next(filter(None, map(country_name, name.split())), None)
             if not side:
                 break
             headings.append((end, side))  # "Kazakhstan:", "European Parliament:", "Oliy Majlis of …:"
         end = nl + 1
     return pos, end, headings
-
-
 
 
 def _one_per_side(
@@ -1227,7 +1234,7 @@ def _pronoun_heads(ctx: Context, parties: list[str], limit: int, seen: set) -> l
 
 # "Opening speech by the Minister … X at the Fourth Meeting of …": the title names who speaks
 _SPEECH_BY = re.compile(
-    r"\b(?:[Ss]peech|[Rr]emarks|[Ss]tatement|[Aa]ddress|[Ii]ntervention|[Ww]ords)\s+(?:delivered\s+|made\s+)?by\s+"
+    rf"\b(?:{_SPEECH_WORDS}|[Ww]ords)\s+(?:delivered\s+|made\s+)?by\s+"
 )
 # "It is an honour for me to co-chair today's meeting", "I am pleased to chair …", "As co-chairs, we …"
 _I_CHAIR = re.compile(
@@ -1242,7 +1249,7 @@ def _speaker_head(
     """The text of a speech at the sitting, whose speaker says in the first person that they chair it
     ("It is a great honour for me to co-chair today's meeting together with … Y"): the speaker its
     title names ("Opening speech by the Minister … X at the Fourth Meeting …") is a head too."""
-    if "by" not in ctx.text[: body.span[0]]:
+    if ctx.text.find("by", 0, body.span[0]) < 0:  # (no copy of the text before the body)
         return []
     t = ctx.sentence_at(body.span[0])
     by = None
@@ -1456,7 +1463,9 @@ def _topics(ctx: Context) -> list[str]:
 @lru_cache(maxsize=1)
 def _own_organ_rx() -> re.Pattern:
     """Words that make a body one institution's or one state's own organ (data/bodies.yaml `own_organs`)."""
-    words = data.load("bodies").get("own_organs") or ["(?!)"]
+    words = data.load("bodies").get("own_organs")
+    if not words:
+        return re.compile("(?!)")  # (an escaped "(?!)" would be a literal, not the never-matching pattern)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
 
 
