@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from communique import extract
 
 
@@ -164,6 +166,20 @@ def test_held_in_the_capital_of_a_country_named_by_its_demonym_or_name():
         )
         (m,) = ex(text, "2025-05-04").meetings
         assert (m.number, m.place) == (21, "Astana")
+
+
+@pytest.mark.parametrize(
+    ("where", "city"),
+    [("the Luxembourg capital", "Luxembourg"), ("the Belgian capital", "Brussels"),
+     ("the capital of Sweden", "Stockholm"), ("the Latvian capital", "Riga")],
+)
+def test_held_in_the_capital_of_a_european_state(where, city):
+    text = (
+        "EU and Kazakhstan hold Cooperation Council\n\n"
+        f"The 21st meeting of the EU-Kazakhstan Cooperation Council was held in {where} on 3 May 2025.\n"
+    )
+    (m,) = ex(text, "2025-05-04").meetings
+    assert m.place == city
 
 
 def test_a_mixed_or_in_person_and_online_sitting_is_hybrid():

@@ -831,9 +831,13 @@ _CAPITAL = re.compile(r"\bin\s+the\s+(?:([A-Z][\w-]+)\s+capital|capital\s+of\s+(
 
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
-    """Country → its seat of government (data/places.yaml `government_seats`, first city listed)."""
+    """Country → its seat of government (data/places.yaml `government_seats`, first city listed),
+    else its capital (`capitals`: "the Belgian capital" is Brussels, which stands for the EU above)."""
+    places = data.load("places")
     out: dict[str, str] = {}
-    for city, country in (data.load("places").get("government_seats") or {}).items():
+    for city, country in (places.get("government_seats") or {}).items():
+        out.setdefault(country, city)
+    for country, city in (places.get("capitals") or {}).items():
         out.setdefault(country, city)
     return out
 
