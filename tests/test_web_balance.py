@@ -65,6 +65,54 @@ def test_table_counts_turns_and_frees_the_slots_of_dead_workers(tmp_path, sleepe
     table.close()
 
 
+def test_a_connection_taken_between_the_two_reads_is_not_counted_twice(tmp_path, sleeper, monkeypatch):
+    """The other worker accepts one of the two waiting connections just after this worker's first
+    read (of the counts or of the queue, whichever comes first): this worker, holding its 10 of
+    the 20, must not take the last one (read queue-first, it saw 8 + 10 + 2 = 21 and took an 11th)."""
+    import asyncio
+
+    from communique.serve import balance
+
+    table = ConnectionTable(tmp_path / "t", slots=2)
+    table.claim()
+    table.set(10)
+    _put(table, 1, sleeper, 8)
+    queue = [2]
+
+    def other_accepts_once() -> None:
+        if queue[0] == 2:
+            queue[0] = 1
+            _put(table, 1, sleeper, 9)
+
+    real_counts = table.counts
+
+    def counts() -> dict[int, int]:
+        out = real_counts()
+        other_accepts_once()
+        return out
+
+    def pending(sock) -> int:
+        out = queue[0]
+        other_accepts_once()
+        return out
+
+    monkeypatch.setattr(table, "counts", counts)
+    monkeypatch.setattr(balance, "pending", pending)
+
+    async def look() -> tuple[int | None, bool]:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            sock.listen(4)
+            acceptor = balance._Acceptor(sock, None, table, balance._CountingSet(table))
+            try:
+                return acceptor._may_take()
+            finally:
+                acceptor.close()
+
+    assert asyncio.run(look()) == (1, False)
+    table.close()
+
+
 def _serve(table_path: str, port: int):
     import uvicorn
 
