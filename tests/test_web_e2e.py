@@ -120,7 +120,9 @@ def test_overview_meeting_to_span(server, web):
     assert page.locator("#counts").inner_text().count("\n") >= 7
     shot(page, "overview")
     page.locator("#latest-meetings a", has_text="Cooperation Council").first.click()
-    page.wait_for_load_state()
+    # (not wait_for_load_state: the overview is itself loaded, so it may return before the click
+    # has navigated; on a loaded machine the next line then read the overview)
+    page.wait_for_url("**/meetings/**")
     assert "Heads of delegation" in page.content()
     shot(page, "meeting")
     link = page.locator("ol.sources a[data-source]").first
@@ -156,7 +158,9 @@ def test_review_confirm_persists(server, web):
     row = page.locator("#queue tr[data-record]").first
     record_id = row.get_attribute("data-record")
     row.locator("button.confirm").click()
-    page.wait_for_load_state()
+    # the form posts and the queue comes back without the row (waiting for the load state alone
+    # could return before the post was sent, and the reload below then cancelled it)
+    page.locator(f'#queue tr[data-record="{record_id}"]').wait_for(state="detached")
     # gone from the queue, and still decided after a reload and in the API
     page.reload()
     assert page.locator(f'#queue tr[data-record="{record_id}"]').count() == 0
