@@ -242,3 +242,51 @@ def test_a_name_in_brackets_after_a_speaker_label_in_capitals(text, name):
 
 def test_a_month_abbreviation_after_a_family_name_is_no_given_name_before_a_day():
     assert "Li Jun" not in people("Li Jun 5 was the deadline for the reply.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "EU foreign policy chief Kaja Kallas said on Tuesday that talks went well.",
+            "Kaja Kallas",
+            "EU foreign policy chief",
+        ),
+        (
+            "The EU foreign policy chief, Kaja Kallas, arrived in Astana.",
+            "Kaja Kallas",
+            "EU foreign policy chief",
+        ),
+        ("Kazakh energy security envoy Aibek Nurov said so.", "Aibek Nurov", "energy security envoy"),
+        ("On Monday, said human rights envoy Anna Berg, the plan failed.", "Anna Berg", "human rights envoy"),
+    ],
+)
+def test_a_lower_case_file_before_a_lower_case_title(text, name, role):
+    assert people(text).get(name) == role
+
+
+def test_a_verb_before_a_lower_case_title_stays_out():
+    assert people("Officials said trade minister Serik Zhumangarin would come.").get("Serik Zhumangarin") == (
+        "trade minister"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "affiliation"),
+    [
+        ("Roman Kask of the Kazakh Foreign Ministry co-chaired the talks.", "Roman Kask", "Kazakhstan"),
+        (
+            "Talks involved Aziz Karimov of the Uzbek Ministry of Energy on Monday.",
+            "Aziz Karimov",
+            "Uzbekistan",
+        ),
+        ("Anna Berg of the Swedish Energy Agency joined the panel.", "Anna Berg", "Sweden"),
+    ],
+)
+def test_a_name_of_an_institution_the_gazetteer_does_not_know(text, name, affiliation):
+    got = {p.name: p.affiliation for p in find_people(text)}
+    assert got.get(name) == affiliation
+
+
+def test_of_the_and_a_name_with_no_institution_head_makes_no_person():
+    assert people("Anna Berg of the Seine Valley said hi.") == {}

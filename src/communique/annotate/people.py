@@ -131,6 +131,8 @@ def _lex() -> dict:
         "epithets": frozenset(roles.get("epithets") or []),
         "low_complements": frozenset(roles.get("lowercase_complements") or []),
         "gloss_heads": frozenset(roles.get("gloss_heads") or []),
+        "low_files": frozenset(roles.get("lowercase_files") or [])
+        | frozenset(w.lower() for w in roles.get("portfolio_words") or []),
         "employer_heads": frozenset(roles.get("employer_heads") or []) | set(orgs.get("heads") or []),
         "secondary": re.compile(
             r",\s+(?:" + "|".join(map(re.escape, roles.get("secondary_roles") or [])) + r")\b.*$", re.S
@@ -435,6 +437,16 @@ def _role_left(
             if pre in lx["title_prefixes"] and (rest in lx["role_words"] or rest in lx["portfolios"]):
                 first_role = k  # "then-Foreign Minister X", "ex-President X": the prefix opens the title
             break
+        if (
+            t.word
+            and first_role == k + 1
+            and t.base in lx["low_files"]
+            and toks[first_role].base.islower()
+            and (toks[first_role].base in lx["role_words"] or toks[first_role].base in lx["low_files"])
+        ):
+            first_role = k  # "EU foreign policy chief Kaja Kallas": the file before a lower-case title
+            k -= 1
+            continue
         if t.word and t.base.islower() and k + 1 <= i and (k + 1 == i or toks[k + 1].cap):
             # "Chair of the Delegation for relations with Central Asia X": a lower-case portfolio
             # after "for" that a capitalised word of the role opens; also right before the name
@@ -1424,7 +1436,7 @@ def find_people(text: str) -> list[PersonEntity]:
                     r3, _side3, _org3 = _role_right(toks, close + 1, text)
                     role = r3 or role
         if not role and not speech and n_words >= 2 and j + 2 < len(toks) and toks[j].base == "of":
-            org_name = _org_after(toks, j + 1)
+            org_name = _org_after(toks, j + 1) or _institution_after(toks, j + 1)
             if org_name is not None:
                 # "and Luc Devigne of the European External Action Service": named with the institution
                 aff = aff or org_name
@@ -1696,6 +1708,26 @@ def _org_after(toks: list[Tok], k: int) -> str | None:
 
 # lower-case words that may follow a name in apposition to the title before it
 _APPOS_CLOSERS = frozenset(("to", "at", "in", "on", "with", "for", "from", "during", "who"))
+def _institution_after(toks: list[Tok], k: int) -> str | None:
+    """ "Roman Vassilenko of the Kazakh Foreign Ministry", "X of the Uzbek Ministry of Energy": an
+    institution the gazetteer does not know, named by "the", capitalised words and an organisation
+    head noun (organizations.yaml heads); its country when a country or demonym opens it, else the
+    words as written; None when no such name follows."""
+    if k >= len(toks) or toks[k].base != "the":
+        return None
+    heads = _lex()["employer_heads"]
+    words: list[Tok] = []
+    for t in toks[k + 1 : k + 7]:
+        if not t.word or not (t.cap or (words and t.base in ("of", "for", "and"))):
+            break
+        words.append(t)
+    while words and not words[-1].cap:
+        words.pop()
+    if len(words) < 2 or not any(t.base in heads for t in words):
+        return None
+    return country_name(words[0].base) or " ".join(t.text for t in words)
+
+
 _OPENING_LINKS = frozenset(("of", "for", "and", "the", "to", "at", "on", "in"))
 
 
