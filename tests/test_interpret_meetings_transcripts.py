@@ -135,3 +135,17 @@ def test_an_ambassador_accompanying_the_delegation_is_no_head():
 def test_a_reports_adoption_line_dates_it(line, value):
     text = f"# Mission report\n\n{line}\n\nThe delegation visited Astana.\n"
     assert extract(text).document.published == value
+
+
+def test_speaker_labels_in_mixed_case_name_the_heads_too():
+    text = (
+        "TRANSCRIPT\n\nJoint press conference following the 14th meeting of the EU–Mongolia Joint Committee\n"
+        "Brussels, 3 March 2026\n\n"
+        "**Moderator:** We are joined by the Managing Director for Asia, Paola Conti, and by the Deputy "
+        "Minister of Foreign Affairs of Mongolia, Bat-Erdene Ganbold.\n\n"
+        "**Paola Conti:** Thank you. Today we held the fourteenth Joint Committee between the European "
+        "Union and Mongolia.\n\n"
+        "**Deputy Minister Ganbold:** Thank you, Paola. We discussed transport.\n"
+    )
+    (m,) = extract(text, published="2026-03-03").meetings
+    assert {h.name for h in m.heads} == {"Paola Conti", "Bat-Erdene Ganbold"}

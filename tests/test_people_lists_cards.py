@@ -290,3 +290,61 @@ def test_a_name_of_an_institution_the_gazetteer_does_not_know(text, name, affili
 
 def test_of_the_and_a_name_with_no_institution_head_makes_no_person():
     assert people("Anna Berg of the Seine Valley said hi.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Minister of Foreign Affairs R. O. Meredov received them.",
+            "R. O. Meredov",
+            "Minister of Foreign Affairs",
+        ),
+        (
+            "Minister of Foreign Affairs R.O.Meredov received them.",
+            "R.O.Meredov",
+            "Minister of Foreign Affairs",
+        ),
+        (
+            "The talks involved Minister of Energy A.B. Satkaliyev and others.",
+            "A.B. Satkaliyev",
+            "Minister of Energy",
+        ),
+    ],
+)
+def test_two_initials_before_a_surname_under_a_title(text, name, role):
+    assert people(text).get(name) == role
+
+
+def test_two_initials_join_the_full_name_given_before():
+    assert people("Minister Rashid Meredov met them. Later R.O. Meredov said yes.") == {
+        "Rashid Meredov": "Minister"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "An analyst at the Eurasian Policy Lab, Aigerim Sadykova, said the deal was slow.",
+            "Aigerim Sadykova",
+            "analyst",
+        ),
+        (
+            "A senior fellow at the Caspian Institute, Anna Berg, said the plan was late.",
+            "Anna Berg",
+            "senior fellow",
+        ),
+        (
+            "A spokesperson for the ministry, Aibek Smadiyarov, said so.",
+            "Aibek Smadiyarov",
+            "spokesperson for the ministry",
+        ),
+    ],
+)
+def test_a_title_with_an_indefinite_article_opening_the_sentence_before_the_name(text, name, role):
+    assert people(text).get(name) == role
+
+
+def test_an_opening_that_is_no_title_gives_no_role():
+    assert people("A day later, Aibek Smadiyarov, said so.").get("Aibek Smadiyarov") is None

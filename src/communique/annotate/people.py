@@ -1224,6 +1224,8 @@ def find_people(text: str) -> list[PersonEntity]:
         # "L.Kudratov", "Kh. Geldimuradov": initials written before a surname (translated releases)
         ini = i >= 2 and j == i + 1 and toks[i - 1].text == "." and _initials_before(toks, i, text)
         first = i - 2 if ini else i
+        if ini and first >= 2 and toks[first - 1].text == "." and _initials_before(toks, first, text):
+            first -= 2  # "R. O. Meredov", "R.O.Meredov": a given name's and a patronymic's initials
         name = text[toks[first].start : toks[j - 1].end]
         # the possessive of the last word is not part of the name
         if toks[j - 1].poss:
@@ -1742,7 +1744,7 @@ def _opening_title(toks: list[Tok], i: int, text: str) -> str | None:
         h -= 1
     if h > 0 and toks[h - 1].text not in (".", "\n") and "\n" not in text[toks[h - 1].end : toks[h].start]:
         return None  # not the opening of a sentence or a line
-    if toks[h].base not in ("The", "the", "Its", "Our") or h + 1 > k:
+    if toks[h].base not in ("The", "the", "Its", "Our", "An", "A") or h + 1 > k:  # "An analyst at …, X,"
         return None
     head = toks[h + 1]
     if head.base not in lx["head_words"] and head.base.lower() not in lx["lower_heads"]:

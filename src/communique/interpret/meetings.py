@@ -1342,11 +1342,11 @@ def _speaker_head(
 _PRESS_AFTER = re.compile(
     r"\b[Pp]ress\s+(?:conference|remarks|statements?|point)\b[^\n]{0,300}?\b(?:following|after)\s+the\b"
 )
-# a transcript's speaker label: the surname in capitals, titles in capitals before it, a bracket
-# after it ("HR/VP KALLAS:", "MINISTER KULUBAEV (through interpreter):", "KOSHERBAYEV:")
+# a transcript's speaker label: the surname (in capitals or not), titles before it, a bracket after
+# it ("HR/VP KALLAS:", "MINISTER KULUBAEV (through interpreter):", "**Kaja Kallas:**")
 _LABEL = re.compile(
-    r"^[ \t]*[*_]{0,2}(?:[A-Z][A-Z/.-]*[ \t]+){0,3}([A-Z][A-Z'’-]{2,})"
-    r"(?:[ \t]*\([^)\n]{0,60}\))?[*_]{0,2}:[ \t]",
+    r"^[ \t]*[*_]{0,2}(?:[A-Z][\w/.-]*[ \t]+){0,3}([A-Z][\w'’-]{2,})"
+    r"(?:[ \t]*\([^)\n]{0,60}\))?[*_]{0,2}:[*_]{0,2}[ \t]",
     re.M,
 )
 _NOT_SPEAKERS = frozenset(
@@ -1360,7 +1360,7 @@ def _transcript_heads(ctx: Context, parties: list[str], seen: set, sides: set | 
     names them with their titles."""
     if not _PRESS_AFTER.search(ctx.text, 0, 800):
         return []
-    labels = [m.group(1) for m in _LABEL.finditer(ctx.text) if m.group(1) not in _NOT_SPEAKERS]
+    labels = {m.group(1).upper() for m in _LABEL.finditer(ctx.text)} - _NOT_SPEAKERS
     if not labels:
         return []
     out: list[Head] = []
