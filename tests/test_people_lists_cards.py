@@ -348,3 +348,8 @@ def test_a_title_with_an_indefinite_article_opening_the_sentence_before_the_name
 
 def test_an_opening_that_is_no_title_gives_no_role():
     assert people("A day later, Aibek Smadiyarov, said so.").get("Aibek Smadiyarov") is None
+
+
+@pytest.mark.parametrize("text", ["Kallas VISITS Astana on Monday.", "Nurtleu MEETS Kallas in Astana."])
+def test_a_headline_verb_in_capitals_is_no_surname(text):
+    assert not any(n.endswith(("Visits", "Meets")) for n in people(text))

@@ -229,13 +229,14 @@ def _caps_word(base: str) -> bool:
 
 
 def _caps_surname(toks: list[Tok], j: int, text: str) -> bool:
-    """Token j, in capitals, closes the name begun before it on the same line, and no capitals
-    follow (a headline in capitals is no list of names)."""
+    """Token j, in capitals, closes the name begun before it on the same line, and no capitalised
+    word follows (a headline in capitals is no list of names)."""
     t = toks[j]
     if not _caps_word(t.base) or not _spaced(text, toks[j - 1].end, t.start):
         return False
     nxt = toks[j + 1] if j + 1 < len(toks) else None
-    return nxt is None or not (nxt.word and nxt.base.isupper() and _spaced(text, t.end, nxt.start))
+    # ("Kallas VISITS Astana": a capitalised word after it makes it a headline's verb)
+    return nxt is None or not (nxt.word and nxt.cap and _spaced(text, t.end, nxt.start))
 
 
 def _caps_to_case(name: str) -> str:
