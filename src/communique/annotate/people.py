@@ -127,8 +127,12 @@ def _lex() -> dict:
         "nobility": frozenset(names.get("nobility") or []),
         "portfolios": frozenset(roles.get("portfolio_words") or []),
         "surname_first": frozenset(names.get("surname_first") or []),
+        "surname_first_given": frozenset(names.get("surname_first_given") or []),
         "epithets": frozenset(roles.get("epithets") or []),
         "low_complements": frozenset(roles.get("lowercase_complements") or []),
+        "gloss_heads": frozenset(roles.get("gloss_heads") or []),
+        "low_files": frozenset(roles.get("lowercase_files") or [])
+        | frozenset(w.lower() for w in roles.get("portfolio_words") or []),
         "employer_heads": frozenset(roles.get("employer_heads") or []) | set(orgs.get("heads") or []),
         "secondary": re.compile(
             r",\s+(?:" + "|".join(map(re.escape, roles.get("secondary_roles") or [])) + r")\b.*$", re.S
@@ -214,6 +218,35 @@ def _initial(toks: list[Tok], j: int, text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 12)
+def _caps_word(base: str) -> bool:
+    """A word in capitals that may be a surname: four letters or more, no acronym or country we know."""
+    if len(base) < 4 or not base.isupper() or not base.replace("'", "").replace("-", "").isalpha():
+        return False
+    from .orgs import org_info
+
+    return base not in _lex()["vocab"] and not country_name(base) and not org_info(base)
+
+
+def _caps_surname(toks: list[Tok], j: int, text: str) -> bool:
+    """Token j, in capitals, closes the name begun before it on the same line, and no capitalised
+    word follows (a headline in capitals is no list of names)."""
+    t = toks[j]
+    if not _caps_word(t.base) or not _spaced(text, toks[j - 1].end, t.start):
+        return False
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    # ("Kallas VISITS Astana": a capitalised word after it makes it a headline's verb)
+    return nxt is None or not (nxt.word and nxt.cap and _spaced(text, t.end, nxt.start))
+
+
+def _caps_to_case(name: str) -> str:
+    """ "Karin LINDQVIST" → "Karin Lindqvist", "Anne O'NEILL-BERG" → "Anne O'Neill-Berg"."""
+    return " ".join(
+        re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), w) if len(w) >= 4 and w.isupper() else w
+        for w in name.split(" ")
+    )
+
+
 def _name_runs(toks: list[Tok], text: str, st: Stream | None = None) -> list[tuple[int, int]]:
     """[i, j) token ranges that look like personal names (≥ 2 name-like words, particles inside)."""
     runs = []
@@ -221,6 +254,7 @@ def _name_runs(toks: list[Tok], text: str, st: Stream | None = None) -> list[tup
     lx_given, lx_heads = _lex()["title_names"], _lex()["head_words"]
     lx_hon = _lex()["honorifics"]
     lx_patr = _lex()["patronymics"]
+    lx_sf, lx_sfg = _lex()["surname_first"], _lex()["surname_first_given"]
     done = 0  # tokens before this one are read
     # a run opens with a capitalised name-like word or particle: pick those out in C-level passes
     caps = cap_indices(toks, st)
@@ -239,8 +273,17 @@ def _name_runs(toks: list[Tok], text: str, st: Stream | None = None) -> list[tup
                     break
                 kind = _word_kind(t.base)
                 if not (kind == 1 or (kind == 2 and _particle(toks, j))):
+                    if (
+                        j == i + 1
+                        and t.base in lx_sfg
+                        and toks[i].base in lx_sf
+                        and not (j + 1 < n and toks[j + 1].base[:1].isdigit())
+                    ):
+                        j += 1  # "Wang Jun": a given name that is also a month's abbreviation
                     break
                 j += 1
+            if j - i in (1, 2) and j < n and _caps_surname(toks, j, text):
+                j += 1  # "Ms Karin LINDQVIST (EPP, SE)": a surname in capitals, as lists print them
             while j > i and _particle(toks, j - 1):
                 j -= 1
             if j > i + 1 and j < n and toks[j].base in lx_patr and _spaced(
@@ -283,7 +326,10 @@ def _role_left(
     while i > 1 and toks[i - 1].text in ("*", "_") and toks[i - 1].end == toks[i].start:
         i -= 1  # "Officer **Sultan Al-Marshad**": markdown emphasis on the name
     if i == 0 or not (
-        toks[i - 1].word or toks[i - 1].text in _CLOSE_QUOTES or text.endswith("a.i.", 0, toks[i - 1].end)
+        toks[i - 1].word
+        or toks[i - 1].text in _CLOSE_QUOTES
+        or toks[i - 1].text == ")"
+        or text.endswith("a.i.", 0, toks[i - 1].end)
     ):
         return None, None, None  # every branch below stops at once on a token that is no word
     lx = _lex()
@@ -308,13 +354,17 @@ def _role_left(
                 break
             k = q - 1  # 'Chairman of the Board of JSC "Kazakh Invest" Meirzhan Yussupov': a quoted company
             continue
-        if t.text == ")" and k + 1 < i:
+        acr = k >= 3 and toks[k - 2].text == "(" and toks[k - 1].base.isupper()  # "(ADY)" right before
+        if t.text == ")" and (k + 1 < i or acr):
             # "the Toraga (Speaker) of the Jogorku Kenesh, X": a capitalised gloss of a title in
             # brackets stays part of the role
             o = next((q for q in range(k - 1, max(-1, k - 5), -1) if toks[q].text == "("), None)
             if o is None or o < 1 or o + 1 >= k or not all(x.cap for x in toks[o + 1 : k]):
                 break
-            if toks[o - 1].base not in lx["role_words"]:
+            if toks[o - 1].base not in lx["role_words"] and not (
+                # "Chairman of Azerbaijan Railways (ADY) X": the acronym of the body the title names
+                o + 2 == k and toks[o + 1].base.isupper() and toks[o - 1].cap and toks[o - 1].word
+            ):
                 break
             k = o - 1
             continue
@@ -388,6 +438,16 @@ def _role_left(
             if pre in lx["title_prefixes"] and (rest in lx["role_words"] or rest in lx["portfolios"]):
                 first_role = k  # "then-Foreign Minister X", "ex-President X": the prefix opens the title
             break
+        if (
+            t.word
+            and first_role == k + 1
+            and t.base in lx["low_files"]
+            and toks[first_role].base.islower()
+            and (toks[first_role].base in lx["role_words"] or toks[first_role].base in lx["low_files"])
+        ):
+            first_role = k  # "EU foreign policy chief Kaja Kallas": the file before a lower-case title
+            k -= 1
+            continue
         if t.word and t.base.islower() and k + 1 <= i and (k + 1 == i or toks[k + 1].cap):
             # "Chair of the Delegation for relations with Central Asia X": a lower-case portfolio
             # after "for" that a capitalised word of the role opens; also right before the name
@@ -433,6 +493,13 @@ def _role_left(
     j = i
     while j > first_role and (toks[j - 1].base in lx["connectors"] or toks[j - 1].text == ","):
         j -= 1
+    if (
+        j - first_role > 3
+        and toks[j - 1].text == ")"
+        and toks[j - 3].text == "("
+        and toks[j - 2].base.isupper()
+    ):
+        j -= 3  # (the body's acronym in brackets is no part of the title)
     if not any(
         t.base in lx["head_words"]
         or t.base.rstrip("s") in lx["head_words"]
@@ -768,11 +835,11 @@ def _known_org_closing(toks: list[Tok], k: int, text: str) -> str | None:
 
 
 def _lower_unit(toks: list[Tok], k: int) -> int:
-    """End (exclusive) of one or two lower-case words from token k that close on the name of a body
+    """End (exclusive) of one to four lower-case words from token k that close on the name of a body
     (roles.yaml `lowercase_units`: "board", "management board", "presidential administration"); 0 if
     they do not."""
     units = _lex()["lower_units"]
-    for n in (1, 2):
+    for n in (1, 2, 3, 4):  # "of the logistics research department": up to three words before the body
         x = k + n - 1
         if x >= len(toks) or not (toks[x].word and toks[x].base.islower()):
             return 0
@@ -1158,10 +1225,14 @@ def find_people(text: str) -> list[PersonEntity]:
         # "L.Kudratov", "Kh. Geldimuradov": initials written before a surname (translated releases)
         ini = i >= 2 and j == i + 1 and toks[i - 1].text == "." and _initials_before(toks, i, text)
         first = i - 2 if ini else i
+        if ini and first >= 2 and toks[first - 1].text == "." and _initials_before(toks, first, text):
+            first -= 2  # "R. O. Meredov", "R.O.Meredov": a given name's and a patronymic's initials
         name = text[toks[first].start : toks[j - 1].end]
         # the possessive of the last word is not part of the name
         if toks[j - 1].poss:
             name = name[: len(name) - (len(toks[j - 1].text) - len(toks[j - 1].base))]
+        if toks[j - 1].base.isupper():
+            name = _caps_to_case(name)
         hon = _honorific_before(toks, first, lx)
         if hon is not None or (first >= 4 and toks[first - 1].text == "." and toks[first - 2].text == "E"):
             hon = _honorifics_before(toks, first, text, lx)  # "H.E. Mr. Murat Nurtleu"
@@ -1231,7 +1302,9 @@ def find_people(text: str) -> list[PersonEntity]:
             and toks[ci - 1].text == ","
             and (
                 ja == len(toks)
-                or toks[ja].text in (",", ".", "and")
+                or toks[ja].text in (",", ".", "and", ";")
+                # "greetings of the President of Tajikistan, Emomali Rahmon to the leadership of …"
+                or toks[ja].base in _APPOS_CLOSERS
                 # "Transcript of the briefing by the Official Representative of the MFA, Aibek
                 # Smadiyarov" as a line of its own: the name closes the line
                 or _line_break(text, toks[ja - 1], toks[ja])
@@ -1258,6 +1331,8 @@ def find_people(text: str) -> list[PersonEntity]:
                 past = role is not None and any(
                     _past_marked(toks, x) for x in range(j + 2, min(len(toks), j + 5))
                 )
+        if role is None and "\n" in text[toks[j - 1].end : toks[j - 1].end + 40]:
+            role = _card_role(text, toks[first].start, toks[j - 1].end)
         if (
             role is None
             and last_plural_role
@@ -1364,7 +1439,7 @@ def find_people(text: str) -> list[PersonEntity]:
                     r3, _side3, _org3 = _role_right(toks, close + 1, text)
                     role = r3 or role
         if not role and not speech and n_words >= 2 and j + 2 < len(toks) and toks[j].base == "of":
-            org_name = _org_after(toks, j + 1)
+            org_name = _org_after(toks, j + 1) or _institution_after(toks, j + 1)
             if org_name is not None:
                 # "and Luc Devigne of the European External Action Service": named with the institution
                 aff = aff or org_name
@@ -1540,6 +1615,34 @@ def _sentence_around(text: str, pos: int) -> str:
     return text[a : b if b >= 0 else len(text)]
 
 
+# a name alone on its line (emphasis, a " · 1st" or " | …" tail allowed), as profile cards, contact
+# blocks and signatures print it; the title fills the next line
+_LINE_OPEN = re.compile(r"(?:^|\n)[ \t]*[*_#>]*[ \t]*$")
+_LINE_TAIL = re.compile(r"[*_]*[ \t]*(?:[·•|][^\n]*)?\n")
+_CARD_CUT = re.compile(r"\s+[|·•]\s+|\s*[*_]+\s*$")
+
+
+def _card_role(text: str, start: int, end: int) -> str | None:
+    """The title printed on the line under a name that stands alone on its line ("**Anna Berg** · 1st
+    / Ambassador of the European Union to …"); None when the next line is no title."""
+    if not _LINE_OPEN.search(text, max(0, start - 12), start):
+        return None
+    m = _LINE_TAIL.match(text, end)
+    if m is None:
+        return None
+    nl = text.find("\n", m.end())
+    line = text[m.end() : nl if nl >= 0 else len(text)].strip().strip("*_").strip()
+    line = _CARD_CUT.split(line, 1)[0]
+    words = line.split()
+    if not words or len(words) > 14 or line.endswith((".", "!", "?", ":")):
+        return None
+    lx = _lex()
+    first = words[1] if words[0].isupper() and len(words) > 1 else words[0]
+    if first not in lx["role_words"] or not any(w in lx["head_words"] for w in words):
+        return None
+    return line
+
+
 _WHO_HEADS = re.compile(
     r",\s+who\s+(?:heads|leads|chairs)\s+(?:the\s+)?(?:([A-Z][\w\-]+)['’]s\s+)?"
     # "… heads the trade section of the EU Delegation": up to three lower-case words before "of the"
@@ -1606,6 +1709,28 @@ def _org_after(toks: list[Tok], k: int) -> str | None:
     return None
 
 
+# lower-case words that may follow a name in apposition to the title before it
+_APPOS_CLOSERS = frozenset(("to", "at", "in", "on", "with", "for", "from", "during", "who"))
+def _institution_after(toks: list[Tok], k: int) -> str | None:
+    """ "Roman Vassilenko of the Kazakh Foreign Ministry", "X of the Uzbek Ministry of Energy": an
+    institution the gazetteer does not know, named by "the", capitalised words and an organisation
+    head noun (organizations.yaml heads); its country when a country or demonym opens it, else the
+    words as written; None when no such name follows."""
+    if k >= len(toks) or toks[k].base != "the":
+        return None
+    heads = _lex()["employer_heads"]
+    words: list[Tok] = []
+    for t in toks[k + 1 : k + 7]:
+        if not t.word or not (t.cap or (words and t.base in ("of", "for", "and"))):
+            break
+        words.append(t)
+    while words and not words[-1].cap:
+        words.pop()
+    if len(words) < 2 or not any(t.base in heads for t in words):
+        return None
+    return country_name(words[0].base) or " ".join(t.text for t in words)
+
+
 _OPENING_LINKS = frozenset(("of", "for", "and", "the", "to", "at", "on", "in"))
 
 
@@ -1620,7 +1745,7 @@ def _opening_title(toks: list[Tok], i: int, text: str) -> str | None:
         h -= 1
     if h > 0 and toks[h - 1].text not in (".", "\n") and "\n" not in text[toks[h - 1].end : toks[h].start]:
         return None  # not the opening of a sentence or a line
-    if toks[h].base not in ("The", "the", "Its", "Our") or h + 1 > k:
+    if toks[h].base not in ("The", "the", "Its", "Our", "An", "A") or h + 1 > k:  # "An analyst at …, X,"
         return None
     head = toks[h + 1]
     if head.base not in lx["head_words"] and head.base.lower() not in lx["lower_heads"]:
@@ -1646,6 +1771,16 @@ def _comma_role(toks: list[Tok], i: int, text: str) -> tuple[str | None, str | N
             inner = text[toks[o + 1].start : toks[k - 1].end]
             paren = "" if inner.isupper() else " " + text[toks[o].start : toks[k].end]
             k = o - 1
+        elif (
+            o is not None
+            and o > 0
+            and toks[o - 1].cap
+            and all(t.word and t.base.islower() for t in toks[o + 1 : k])
+            and toks[k - 1].base in lx["gloss_heads"]
+        ):
+            # "the Chairman of the Majlisi Milli (upper house), X": a lower-case gloss of the body's
+            # name explains it to the reader and is no part of the title
+            k = o - 1
     if k < 0 or not (
         toks[k].cap or (toks[k].word and toks[k].base.islower()) or toks[k].text in _CLOSE_QUOTES
     ):
@@ -1664,7 +1799,10 @@ _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.\s?)+")
 
 # a transcript's speaker label: the name opens its line ("**Kaja Kallas:**", "Answer (Aibek
 # Smadiyarov):") and a colon then the words spoken follow
-_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*[*_]{0,2}(?:(?:Answer|Reply|A)\s*\(\s*)?$")
+# ("MODERATOR (Anitta Hipper, Lead Spokesperson):": a label in capitals before the bracket too)
+_LABEL_BEFORE = re.compile(
+    r"(?:^|\n)[ \t]*[*_]{0,2}(?:(?:Answer|Reply|A|[A-Z][A-Z.]+(?: [A-Z][A-Z.]+)?)\s*\(\s*)?$"
+)
 _LABEL_AFTER = re.compile(r"[*_]{0,2}\)?[*_]{0,2}:[*_]{0,2}[ \t]+[*_]{0,2}[\"“A-Z]")
 
 

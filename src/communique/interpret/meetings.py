@@ -222,7 +222,47 @@ def main_body(ctx: Context) -> BodyMention | None:
             re.I,
         ) or _headline_meets(ctx, b):
             return b
-    return _held_lately(ctx) or _held_undated(ctx)
+    return _held_lately(ctx) or _held_undated(ctx) or _programme_sitting(ctx)
+
+
+# "of the", "meeting of the": a numbered sitting's words before the body's name
+_SITTING_BEFORE = re.compile(r"\b(?:meeting|session|sitting)\s+of\s+(?:the\s+)?$")
+
+
+def _programme_sitting(ctx: Context) -> BodyMention | None:
+    """ "- **Tuesday 2 December, Tashkent:** meeting with …, and the 9th meeting of the EU–Uzbekistan
+    Parliamentary Cooperation Committee" in the programme of a visit a report (or a release after it)
+    gives, when the lead reports no sitting: a numbered sitting on a list item dated on a day before
+    publication, told with no future or earlier marker, is the sitting reported (its date and place
+    are its line's; a week-ahead advisory's items lie after publication and stay events)."""
+    if ctx.anchor is None:
+        return None
+    for b in ctx.all_bodies:
+        if b.span[0] < ctx.lead_end or ctx.in_quote(b.span[0]) or ctx.is_heading(b.span[0]):
+            continue
+        ls = ctx.text.rfind("\n", 0, b.span[0]) + 1
+        if not _LIST_ITEM.match(ctx.text, ls):
+            continue
+        le = _line_end(ctx.text, b.span[0])
+        if not _SITTING_BEFORE.search(ctx.text, max(ls, b.span[0] - 30), b.span[0]):
+            continue
+        numbered = b.number is not None or any(
+            max(ls, b.span[0] - 60) <= o.span[0] < b.span[0] for o in ctx.ordinals
+        )
+        if not numbered or _NOT_NOW.search(ctx.text, ls, le) or _FUTURE_WORDS.search(ctx.text, ls, le):
+            continue
+        for d in ctx.dates_in(ls, le):
+            if d.granularity != "day" or d.end or not d.value[:4].isdigit() or d.span[0] > b.span[0]:
+                continue
+            try:
+                before = date.fromisoformat(d.value) <= ctx.anchor
+            except ValueError:
+                continue
+            if before:
+                ctx.memo["late_sitting"] = (b.span, d)
+                ctx.memo["programme_line"] = (ls, le)
+                return b
+    return None
 
 
 # ", which met by videoconference", " was held in Astana": the body's own clause tells it sat
@@ -823,6 +863,22 @@ def _paragraph_place(ctx: Context, body: BodyMention) -> str | None:
     for p in ctx.places_in(first.start, min(first.end, first.start + 40)):
         if p.kind == "city" and _IN_CITY.fullmatch(ctx.text, first.start, p.span[0]):
             return p.name
+    return _item_place(ctx, body.span[0])
+
+
+# the close of a programme item's label after its city ("Tashkent:**", "Tashkent (Toshkent):")
+_ITEM_LABEL_END = re.compile(r"(?:\s*\([^()\n]{1,30}\))?[*_]{0,2}:|\)")
+
+
+def _item_place(ctx: Context, pos: int) -> str | None:
+    """ "- **Tuesday 2 December, Tashkent (Toshkent):** … the 9th meeting of …": the city in the label
+    that opens the list item the body stands on."""
+    ls = ctx.text.rfind("\n", 0, pos) + 1
+    if not _LIST_ITEM.match(ctx.text, ls):
+        return None
+    for p in ctx.places_in(ls, min(pos, ls + 80)):
+        if p.kind == "city" and _ITEM_LABEL_END.match(ctx.text, p.span[1]):
+            return p.name
     return None
 
 
@@ -895,6 +951,9 @@ def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) ->
     limit = ctx.lead_end
     if body is not None and body.span[0] >= limit:
         chairs = _chairs_named_with(ctx, body, parties)
+        if len(chairs) == 1:
+            # "Today Minister X and I co-chaired …" in a press conference's transcript: the speaker too
+            chairs += _transcript_heads(ctx, parties, {chairs[0].name}, {chairs[0].side})
         if chairs:
             return chairs  # a sitting reported after the lead: who chaired it, not who holds the lead's talks
         limit = ctx.sentence_at(body.span[0]).end  # a sitting the paragraph after the lead reports
@@ -927,6 +986,8 @@ def _heads(ctx: Context, parties: list[str], body: BodyMention | None = None) ->
         heads += _pronoun_heads(ctx, parties, limit, seen)
     if len(heads) < 2 and body is not None:
         heads += _speaker_head(ctx, body, parties, last_para, seen)
+    if len(heads) < 2 and body is not None:
+        heads += _transcript_heads(ctx, parties, seen)
     if len(heads) < 2:
         heads += _titled_heads(ctx, parties, limit, seen)
     if len(heads) < 2:
@@ -1088,7 +1149,7 @@ _OBSERVER = re.compile(r"[^,.;]{0,25}?\bas\s+(?:an?\s+|the\s+)?(?:observer|guest
 # of a delegation, not its head
 _MEMBER_BEFORE = re.compile(
     r"\b(?:accompanied\s+by|joined\s+by|(?<=delegation)[^.;]{0,60}?\b(?:included|includes|including|"
-    r"comprised|comprising|consisted\s+of))\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,8}$"
+    r"comprised|comprising|consisted\s+of))\s+(?:the\s+)?(?:[\w'’.,-]+\s+){0,10}$"
 )
 # the literal words _MEMBER_BEFORE needs (a cheap test before the pattern with its look-behind)
 _MEMBER_WORDS = re.compile(r"ccompanied|oined|nclud|ompris|onsist")
@@ -1273,6 +1334,59 @@ def _speaker_head(
             seen.add(person.name)
             s = t if a < body.span[0] else cs
             out.append(Head(name=person.name, role=person.role, side=_side(ctx, person, a, s, parties)))
+    return out
+
+
+# the title of a press conference's transcript held after a sitting ("Joint press conference following
+# the 22nd meeting of the … Council", "Press remarks by A and B after the Council")
+_PRESS_AFTER = re.compile(
+    r"\b[Pp]ress\s+(?:conference|remarks|statements?|point)\b[^\n]{0,300}?\b(?:following|after)\s+the\b"
+)
+# a transcript's speaker label: the surname (in capitals or not), titles before it, a bracket after
+# it ("HR/VP KALLAS:", "MINISTER KULUBAEV (through interpreter):", "**Kaja Kallas:**")
+_LABEL = re.compile(
+    r"^[ \t]*[*_]{0,2}(?:[A-Z][\w/.-]*[ \t]+){0,3}([A-Z][\w'’-]{2,})"
+    r"(?:[ \t]*\([^)\n]{0,60}\))?[*_]{0,2}:[*_]{0,2}[ \t]",
+    re.M,
+)
+_NOT_SPEAKERS = frozenset(
+    ("MODERATOR", "QUESTION", "ANSWER", "JOURNALIST", "SPOKESPERSON", "REPORTER", "INTERPRETER")
+)
+
+
+def _transcript_heads(ctx: Context, parties: list[str], seen: set, sides: set | None = None) -> list[Head]:
+    """The transcript of the press conference held after the sitting: the speakers its labels name,
+    one per side, speak for the sides that met (the co-chairs), as the title or the moderator
+    names them with their titles."""
+    if not _PRESS_AFTER.search(ctx.text, 0, 800):
+        return []
+    labels = {m.group(1).upper() for m in _LABEL.finditer(ctx.text)} - _NOT_SPEAKERS
+    if not labels:
+        return []
+    out: list[Head] = []
+    sides = set(sides or ())
+    unsided = None  # a speaker whose side the text does not tell (one at most)
+    for start, _end, person in ctx.person_mentions():
+        if person.name in seen or not person.role:
+            continue
+        last = person.name.split()[-1].upper()
+        if last not in labels:
+            continue
+        s = ctx.sentence_at(start)
+        side = _side(ctx, person, start, s, parties)
+        if side is None:
+            unsided = unsided or person
+            continue
+        if side in sides:
+            continue
+        seen.add(person.name)
+        sides.add(side)
+        out.append(Head(name=person.name, role=person.role, side=side))
+    rest = [p for p in parties if p not in sides]
+    if unsided is not None and len(parties) == 2 and len(rest) == 1 and unsided.name not in seen:
+        # "the Managing Director for Asia, Paola Conti": she speaks for the side no other speaker does
+        seen.add(unsided.name)
+        out.append(Head(name=unsided.name, role=unsided.role, side=rest[0]))
     return out
 
 
@@ -1561,6 +1675,8 @@ def _late_attrs(ctx: Context, body: BodyMention, d) -> tuple:
         if p.kind == "city" and _IN_AT.search(ctx.text, max(s.start, p.span[0] - 6), p.span[0]):
             place = p.name
             break
+    if place is None and ctx.memo.get("programme_line") is not None:
+        place = _item_place(ctx, body.span[0])  # "**Tuesday 2 December, Tashkent:** …"
     if place is None and fmt == "in-person":
         place = ctx.dateline_place()
     return d, fmt, place

@@ -170,7 +170,10 @@ def _mark_empty_cells(tree) -> None:
 
 _BYLINE_CLASS = re.compile(r"byline|author", re.I)
 #: "By Margulan Baimukhan, Ambassador of … | Published 2 March 2026": an author named with a title
-_BYLINE_TITLED = re.compile(r"^\s*By\s+[A-Z][^,|]{2,60},\s+\S")
+#: also "Report by Anna Berg, Research Assistant." (a summary's author line)
+_BYLINE_TITLED = re.compile(
+    r"^\s*(?:(?:Report|Summary|Text|Written|Article|Analysis)\s+by|By)\s+[A-Z][^,|]{2,60},\s+\S"
+)
 
 
 def _bylines_as_paragraphs(tree) -> None:
