@@ -165,6 +165,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _margins_events(ctx, cands)
     cands += _group_meetings(ctx, cands)
     cands += _talks_events(ctx, cands)
+    cands += _prep_talks(ctx, cands)
     cands += _group_meetings_of(ctx, cands)
     cands += _construction_events(ctx, cands)
     cands += _planned_visits(ctx, cands)
@@ -325,7 +326,11 @@ def find_events(ctx: Context) -> list[Event]:
         key = c.name.lower()
         # "the EU–Central Asia Summit in Samarkand" … "the Samarkand summit in April": one occasion
         # (not "meeting of A on the sidelines of the X Meeting" and the X Meeting: two occasions)
-        same = f"{key.split()[-1]}|{date}|{place}" if date and place and " sidelines of " not in key else None
+        same = (
+            f"{key.split()[-1]}|{date}|{place}"
+            if date and place and not any(w in key for w in _AROUND_WORDS)
+            else None
+        )
         if key in seen or (same and same in seen):
             first = next((e for e in out if e.name.lower() == key), None)
             if first is not None and date and (
@@ -476,7 +481,7 @@ def _name_words(name: str) -> set[str]:
 
 # an occasion held around a sitting, not the sitting: "… on the sidelines of the X Council", "reception of …"
 _AROUND_SITTING = re.compile(
-    r"\b(?:sidelines|margins|fringes?|eve|between|with|by|after|reception|visit|opening|ceremony|briefing|forum)\b",
+    r"\b(?:sidelines|margins|fringes?|eve|between|with|by|after|following|reception|press|visit|opening|ceremony|briefing|forum)\b",
     re.I,
 )
 
@@ -517,6 +522,8 @@ def _merge_re_mentions(out: list[Event]) -> list[Event]:
     return [e for k, e in enumerate(out) if k not in drop]
 
 
+# (what is held around another occasion and named by it: "press conference following the X Forum")
+_AROUND_WORDS = (" sidelines of ", " following the ", " after the ")
 _LEAD_NAMES = ("reception of ", "talks between ", "meeting of ", "meeting between ")
 _BACK_TO_BACK = re.compile(
     r"\b(?:back[- ]to[- ]back|together|in\s+conjunction|alongside)\s+with\s+(?:the\s+|an?\s+)?"
@@ -1283,6 +1290,11 @@ def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         other = _OF_THE_NAME.match(ctx.text, m.end())
         if other and other.group(1).lower() not in type_words:
             continue  # "the 17th session of the Conference of the Parties": another body's sitting
+        if m.end() > m.end("noun"):
+            last = ctx.text[m.end("noun") : m.end()].split()[-1]
+            if last[:1].isupper() and last.lower() not in type_words:
+                # "the next round of the Human Rights Dialogue" after a Joint Committee: that named format's
+                continue
         q = m.group("q").lower()
         ap = m.start("ap") if m.group("ap") else m.start("ap2") if m.group("ap2") else None
         o = next((x for x in ctx.ordinals if x.span[0] in (s0, ap)), None)
@@ -1454,6 +1466,11 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         if main is not None and main.span[0] <= m.start() < main.span[1]:
             continue
+        if word in ("press conference", "news conference") and not ctx.in_quote(m.start()):
+            after = _press_after_sitting(ctx, m.start(), m.end())
+            if after is not None:
+                out.append(after)
+                continue
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
         if any(a <= m.start() < b for a, b in cop_spans):
@@ -1739,6 +1756,11 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                     # "recalled the eighth meeting of the Joint Committee … proposed to hold the ninth
                     # meeting in Brussels": a sitting of the body its paragraph last named
                     name = f"{name} of the {_body_name(ctx, body)}"
+        if not current and word in ("press conference", "news conference") and left_mods:
+            # 'A told reporters at a joint press conference': undated, the one the story reports, on its day
+            told = _TOLD_AT.search(text, max(0, start - 40), start)
+            s = ctx.sentence_at(start)
+            current = told is not None and not ctx.dates_in(s.start, s.end)
         seen_there = _VISITED_BEFORE.search(text, max(0, start - 60), start) is not None
         if not current and seen_there and _CAPITAL.search(text, start, end):
             # "The two leaders visited the "Made in Azerbaijan" exhibition": with no day of its own, seen
@@ -1749,6 +1771,53 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
+# "Press conference by A and B following the 19th meeting of the X Council", "the joint press conference
+# after the Y Summit": the sitting it follows, named (a capitalised word in it), on one line
+_PRESS_AFTER = re.compile(
+    r"(?:\s+(?:by|of|with)\s+[^\n.;:]{3,180}?)?\s+(following|after)\s+"
+    r"(the\s+(?:[\w’'-]+\s+){0,3}?(?:\d+(?:st|nd|rd|th)\s+|[a-z]+(?:st|nd|rd|th)\s+)?"
+    r"(?:(?:meeting|session|sitting)\s+of\s+the\s+)?[A-Z][^\n.;:,(]{0,100}?"
+    r"(?<![\w-])(?:Council|Committee|Commission|Summit|Forum|Dialogue|Conference|Meeting|Talks|Board|Assembly))\b"
+)
+
+
+def _press_after_sitting(ctx: Context, start: int, end: int) -> _Cand | None:
+    """ "Joint press conference following the 22nd meeting of the EU–Kazakhstan Cooperation Council" (a
+    transcript's title, or a report's "told a press conference after the X Summit"): the press conference
+    of that sitting, named by it, so that it is not read as the sitting nor dropped as a bare "press
+    conference"."""
+    pm = _PRESS_AFTER.match(ctx.text, end)
+    if pm is None:
+        return None
+    np_start = _np_start(ctx.text, start)
+    head = _DET.sub("", ctx.text[np_start:end]).strip()
+    head = head[:1].lower() + head[1:]
+    fixed = None
+    meeting = ctx.meeting
+    s = ctx.sentence_at(start)
+    if (
+        meeting is not None
+        and meeting.date
+        and meeting.body
+        and not ctx.dates_in(s.start, s.end)
+        # (its type word: "EU–Kyrgyzstan Cooperation Council" for "the 19th meeting of the EU–Kyrgyz
+        # Republic Cooperation Council")
+        and meeting.body.split()[-1].lower() in _name_words(pm.group(2))
+    ):
+        # (a transcript's title under its dateline: the reported sitting's (last) day and place)
+        fixed = (meeting.date_end or meeting.date, None, meeting.place)
+    elif days := ctx.dates_in(pm.end(), s.end):
+        # "told a news conference following the X Forum in Tashkent on 10 June": the day (and city) given
+        # after the sitting, which the press conference's own span does not reach
+        city = next((p.name for p in ctx.places_in(pm.start(2), s.end) if p.kind == "city"), None)
+        fixed = (days[0].end or days[0].value, None, city)
+    # (its span the press conference's own words: the sitting after it is read as an occasion too)
+    return _Cand(np_start, end, f"{head} {pm.group(1)} {pm.group(2)}", end, fixed=fixed)
+
+
+_TOLD_AT = re.compile(
+    r"\b(?:told|telling|briefed)\s+(?:reporters|journalists|the\s+press|the\s+media)\s+at\s+(?:(?:a|an|the)\s+)?$"
+)
 _VISITED_BEFORE = re.compile(
     r"\b(?:visited|toured|viewed|inaugurated|attended|opened)\s+(?:the\s+|an?\s+)?"
     r"(?:(?:opening|closing)\s+(?:ceremony\s+|session\s+)?of\s+the\s+)?$"
@@ -2331,6 +2400,52 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue  # ("received a delegation of X on 2 June": the day may follow)
         who = _TRAILING_FUNCTION.sub("", m.group(1))
         out.append(_Cand(m.start(), m.end(), f"reception of the {who} delegation", m.end()))
+    return out
+
+
+# "A said on Tuesday after talks with B", "A is due to travel to Bishkek on Wednesday for talks with B",
+# "following separate talks with B": talks told as a noun after a preposition (no "held")
+_PREP_TALKS = LiteralScan(
+    re.compile(
+        r"\b(?:after|following|for|during|before|ahead\s+of|at)\s+(?:(?:his|her|their|the|bilateral|separate|"
+        r"further|fresh|new|official|closed-door|private)\s+){0,2}(talks|consultations)\s+with\s+"
+    )
+)
+
+
+def _prep_talks(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "Kallas said on Tuesday after talks with Foreign Minister B", "is due to travel on to Bishkek on
+    Wednesday for talks with President C": talks a wire story tells as a noun, past or planned, are an
+    occasion named by who held them ("talks between A and B"), when their sentence gives a day and names
+    the subject before them (a person, or "she"/"he" for one named just before)."""
+    if not (ctx.cue["talks with"] or ctx.cue["consultations with"]):
+        return []
+    out: list[_Cand] = []
+    people = None
+    for m in _PREP_TALKS.finditer(ctx.text, ctx.at):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start() < c.end for c in taken + out):
+            continue
+        s = ctx.sentence_at(m.start())
+        days = ctx.dates_in(s.start, s.end)
+        if not days:
+            continue  # ("after talks with the Commission": no day, no occasion told)
+        if ctx.meeting is not None and any(d.value == ctx.meeting.date for d in days):
+            continue  # the reported sitting's own talks
+        people = _actors(ctx) if people is None else people
+        before = [p for a, b, p in people if s.start <= a and b <= m.start()]
+        after = [(a, b, p) for a, b, p in people if m.end() <= a < min(s.end, m.end() + 70)]
+        if not before or not after:
+            continue
+        a, end, other = after[0]
+        if _CLAUSE_PUNCT.search(ctx.text, m.end(), a) and not _TITLE_WORDS.fullmatch(ctx.text, m.end(), a):
+            continue  # someone named in another clause
+        subject = before[-1]
+        if subject is other:
+            continue
+        word = "talks" if m.group(1) == "talks" else "consultations"
+        out.append(_Cand(m.start(), end, f"{word} between {subject.name} and {other.name}", m.end()))
     return out
 
 
@@ -3509,6 +3624,12 @@ def _signings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         ]
         if any(d.end for d in days):
             continue
+        if days:
+            # "signed a loan with X in 2019 …, the bank recalled on Monday": the nearest date to "signed" is
+            # when it was signed
+            near = min(ctx.dates_in(s.start, s.end), key=lambda d: abs(d.span[0] - j))
+            if len(near.value) != 10:
+                continue
         day = days[0].value if days else None
         if day is None and _SAME_DAY.search(text, s.start, j):
             # "Yesterday, A received B. … On the same day, … was signed": the day a sentence before opens with
@@ -3539,7 +3660,8 @@ def _signings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             start = a
         else:
             em = _SIGNED_OBJECT_END.search(text, j + 7, s.end)
-            obj = text[j + 7 : em.start() if em else s.end].strip()
+            obj_end = em.start() if em else s.end
+            obj = text[j + 7 : obj_end].strip()
             start = j
         obj = _AMOUNT_WORDS.sub("", obj).strip()
         if not _signed_finance().search(obj):
@@ -3556,10 +3678,52 @@ def _signings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         obj = _LEAD_DET.sub(lambda m: m.group(0).lower(), obj)
         end = start + max(1, j - start) if pm is not None else j + 7 + len(obj)
+        if pm is None and (bare := _BARE_FINANCE.fullmatch(obj)) is not None:
+            # "The EBRD has signed a loan of EUR 150 million with Georgian Railway": whose, with whom
+            obj = _lender_and_borrower(ctx, s.start, j, obj_end, bare.group(1)) or obj
         out.append(_Cand(start, max(end, j + 6), f"signing of {obj}", j + 6, fixed=(day, None, city)))
         last_sentence = k
-    # (a signing no sentence places "in" a city stays unread: "The EBRD has signed a loan of …")
-    return [c for c in out if c.fixed[2] is not None]
+    # (a signing no sentence places "in" a city is still the text's news: "The EIB on Wednesday signed a
+    # loan with …" is placed nowhere, not dropped)
+    return out
+
+
+# "a loan", "a grant agreement" (its amount taken out): a bare kind of finance, named by who signed it
+_BARE_FINANCE = re.compile(r"(?:a|an)\s+((?:[a-z]+\s+)?[a-z]+)")
+# "with Kazakhstan's grid operator KEGOC", "with the Uzbek Ministry of Water Resources", "with Georgian
+# Railway"
+_SIGNED_WITH = re.compile(
+    r"(?:\s+of\s+(?:EUR|USD|US\$|€|\$|£)\s?\d[\d.,]*(?:\s*(?:million|billion|bn|m)\b)?)?"
+    r"\s+with\s+(?:[A-Z][\w’'-]*['’]s\s+(?:[a-z]+\s+){1,3})?"
+    r"((?:the\s+)?[A-Z][\w’'&-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][\w’'&-]*){0,6})"
+)
+
+
+def _lender_and_borrower(ctx: Context, s_start: int, j: int, end: int, kind: str) -> str | None:
+    """ "the EBRD loan to Georgian Railway", "the KfW grant agreement with the Ministry of Water Resources":
+    the bank or donor that signed (the last organisation, or capitalised name, before "signed") and the
+    party it signed with (after "with")."""
+    if not _signed_finance().fullmatch(kind):
+        return None
+    wm = _SIGNED_WITH.match(ctx.text, end)
+    if wm is None:
+        return None
+    org = next((o for o in reversed(ctx.orgs) if s_start <= o.span[0] and o.span[1] <= j), None)
+    if org is not None:
+        who = org.acronym or org.text
+    else:
+        cm = _SIGNER_BEFORE.search(ctx.text, s_start, j)
+        if cm is None:
+            return None
+        who = cm.group(1)
+    link = "to" if kind in ("loan", "credit line") else "with"
+    return f"the {who} {kind} {link} {wm.group(1)}"
+
+
+# "Germany's development bank KfW signed …", "KfW on Monday signed …": the signer's own capitalised name
+_SIGNER_BEFORE = re.compile(
+    r"([A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3})\s+(?:(?:has|have|had|on\s+\w+day|today|yesterday)\s+)?$"
+)
 
 
 # "took part in the OSCE Ministerial Council in Vienna", "will attend the 32nd OSCE Ministerial Council": a
