@@ -165,3 +165,170 @@ def test_the_next_round_of_another_named_format_is_not_the_next_sitting():
         assert not any("28th" in n for n in names), (tail, names)
     text = COMMITTEE + "They agreed to hold the next round of the Human Rights Dialogue in Ashgabat in June."
     assert events(text, "2026-11-26")["Turkmenistan–EU Human Rights Dialogue"] == ("2027-06", "Ashgabat")
+
+
+# --- a host receiving a delegation named by where it comes from -------------------------------------------
+
+
+def test_a_host_receives_a_delegation_named_by_its_origin():
+    cases = (
+        (
+            "Yesterday, on the eve of the meeting, the Minister of Foreign Affairs Rashid Meredov received "
+            "the European delegation and discussed energy cooperation.",
+            "reception of the European delegation by Rashid Meredov",
+            "2026-11-25",
+        ),
+        (
+            "On 24 November, Speaker of the Mazhilis Yerlan Koshanov received a Latvian parliamentary "
+            "delegation in Astana.",
+            "reception of the Latvian parliamentary delegation by Yerlan Koshanov",
+            "2026-11-24",
+        ),
+        (
+            "Deputy Prime Minister Jamshid Khodjaev on Tuesday welcomed the visiting EU business delegation "
+            "at the Government House.",
+            "reception of the EU business delegation by Jamshid Khodjaev",
+            "2026-11-24",
+        ),
+    )
+    for text, name, day in cases:
+        assert events(text, "2026-11-26").get(name, (None,))[0] == day, (text, events(text, "2026-11-26"))
+
+
+def test_a_delegation_of_someone_is_not_read_as_named_by_origin():
+    text = "On 24 November, Minister Rashid Meredov received the European delegation of the Parliament."
+    assert "reception of the European delegation by Rashid Meredov" not in events(text, "2026-11-26")
+
+
+# --- a trip to a city made to see a place there ----------------------------------------------------------
+
+
+def test_a_trip_made_to_see_a_place_is_a_visit_there():
+    cases = (
+        (
+            "After the assembly, delegates travelled to Poti on Friday to inspect the new ferry terminal.",
+            "visit to the new ferry terminal in Poti",
+            "2026-11-20",
+        ),
+        (
+            "The ministers then flew to Aktau on 18 November to tour the container hub, which opened in May.",
+            "visit to the container hub in Aktau",
+            "2026-11-18",
+        ),
+        (
+            "On Wednesday the Commissioner went to Samarkand to visit the solar park under construction.",
+            "visit to the solar park in Samarkand",
+            "2026-11-18",
+        ),
+    )
+    for text, name, day in cases:
+        ev = events(text, "2026-11-21")
+        assert ev.get(name, (None,))[0] == day, (text, ev)
+        assert ev[name][1] == name.rsplit(" in ", 1)[1]
+
+
+def test_a_trip_told_in_general_is_no_visit():
+    text = "Officials travel to Poti to inspect the ferry terminal, and some went to Aktau to see the port."
+    assert not any(n.startswith("visit to") for n in events(text, "2026-11-21"))
+
+
+# --- a signing of a loan or financing agreement told ahead ----------------------------------------------
+
+
+def test_a_loan_expected_to_be_signed_later_is_a_planned_signing():
+    text = (
+        "The package also includes a EUR 50 million loan from the European Investment Bank, which is "
+        "expected to be signed in July, and a EUR 30 million grant from the EU."
+    )
+    assert events(text, "2026-05-06")["signing of the EIB loan"] == ("2026-07", None)
+
+
+def test_the_agreement_named_before_could_be_signed_in_a_city_in_a_month():
+    text = (
+        "TASHKENT, March 11 - The EU and Uzbekistan initialled on Tuesday the text of a Financing Agreement "
+        "for the Aral Sea Resilience Programme, officials said.\n\n"
+        "Officials on both sides said the agreement could be signed in Samarkand in May."
+    )
+    ev = events(text, "2026-03-11")
+    assert ev["signing of the Financing Agreement for the Aral Sea Resilience Programme"] == (
+        "2026-05",
+        "Samarkand",
+    )
+
+
+def test_an_advisory_item_where_a_bank_and_a_city_will_sign_a_loan():
+    text = (
+        "WEEK AHEAD\n\nWednesday, 30 September\nAstana — The Minister will receive the EU Special "
+        "Representative.\n\nThursday, 1 October\nShymkent — The European Bank for Reconstruction and "
+        "Development and the Akimat of Shymkent will sign a loan of KZT 25 billion for the city's bus fleet."
+    )
+    ev = events(text, "2026-09-25")
+    assert ev["signing of the EBRD loan to the Akimat of Shymkent"][0] == "2026-10-01"
+
+
+def test_a_grant_agreement_due_to_be_signed_on_a_day():
+    text = (
+        "A EUR 12 million grant agreement between the EU and the Ministry of Health is due to be signed in "
+        "Bishkek on 14 December, the EU Delegation said."
+    )
+    ev = events(text, "2026-12-01")
+    assert ev["signing of a grant agreement between the EU and the Ministry of Health"] == (
+        "2026-12-14",
+        "Bishkek",
+    )
+
+
+def test_a_treaty_or_an_undated_signing_ahead_is_no_occasion():
+    text = "The Enhanced Partnership and Cooperation Agreement is expected to be signed in Brussels in June."
+    assert not any(n.startswith("signing of") for n in events(text, "2026-03-01"))
+    text = "The EIB loan of EUR 40 million will be signed in the coming weeks, the bank said."
+    assert not any(n.startswith("signing of") for n in events(text, "2026-03-01"))
+
+
+# --- a think tank named "… Forum" acting is no occasion ---------------------------------------------------
+
+
+def test_a_forum_that_convenes_or_publishes_is_an_organisation():
+    for text in (
+        "On Tuesday, 27 January, the Caspian Policy Forum convened some 40 officials in Brussels.",
+        "The Eurasian Dialogue Forum published a policy brief on transit tariffs on 4 March.",
+        "On 12 May the Silk Road Business Forum organised a webinar for exporters in Almaty.",
+    ):
+        assert not any("Forum" in n for n in events(text, "2026-05-20")), text
+    text = "The Astana International Forum convened on 29 May with 5,000 participants."
+    assert "Astana International Forum" in events(text, "2026-06-01")
+
+
+def test_a_signing_ahead_placed_only_in_a_year_is_no_occasion():
+    for text in (
+        "The Bank is expected to sign a further EUR 40 million credit line for women-led businesses in 2026.",
+        "- The European Investment Bank is expected to sign a loan of up to EUR 60 million for Nurek in 2026",
+        "The EBRD loan for the Osh bypass could be signed in 2027, officials said.",
+    ):
+        assert not any(n.startswith("signing of") for n in events(text, "2026-03-01")), text
+
+
+# --- "a further round could take place …": a round of the talks the paragraph named ------------------------
+
+
+def test_a_further_round_told_ahead_is_a_round_of_the_talks_named_before():
+    for text, day in (
+        (
+            "The two officials also discussed a visa facilitation agreement, talks on which have been under "
+            "way since the spring. Diplomats said a further round could take place in Astana in December.",
+            "2026-12",
+        ),
+        (
+            "Negotiations on the air transport agreement resumed in October. A new round is expected to be "
+            "held in Brussels on 14 January, a spokesperson said.",
+            "2027-01-14",
+        ),
+        (
+            "Consultations on the readmission agreement stalled last year, but a fresh round will take place "
+            "in Bishkek in February.",
+            "2027-02",
+        ),
+    ):
+        ev = events(text, "2026-11-17")
+        name = next((n for n in ev if " round of " in n), None)
+        assert name is not None and ev[name][0] == day, (text, ev)

@@ -166,6 +166,8 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _group_meetings(ctx, cands)
     cands += _talks_events(ctx, cands)
     cands += _prep_talks(ctx, cands)
+    cands += _received_delegations(ctx, cands)
+    cands += _trip_inspections(ctx, cands)
     cands += _group_meetings_of(ctx, cands)
     cands += _construction_events(ctx, cands)
     cands += _planned_visits(ctx, cands)
@@ -178,6 +180,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _inaugurations(ctx, cands)
     cands += _ceremonies(ctx, cands)
     cands += _signings(ctx, cands)
+    cands += _planned_signings(ctx, cands)
     cands += _attended_sittings(ctx, cands)
     cands += _openings_of_named(ctx, cands)
     cands += _site_visits(ctx, cands)
@@ -906,6 +909,12 @@ def _talk_rounds(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 ctx.meeting is None
                 or (lm.group(1).lower() != "next" and not _of_body_type(ctx, m_of.group(1)))
             )
+        ) or (
+            # "Diplomats said a further round could take place in Astana before the end of the year": of the
+            # talks its paragraph named
+            lm.group(1).lower() in ("further", "new", "fresh")
+            and ctx.meeting is None
+            and _ROUND_AHEAD.match(text, rm.end()) is not None
         )
         if (o is None and not nxt_round) or any(c.start <= q < c.end for c in taken):
             continue
@@ -949,7 +958,12 @@ def _talk_rounds(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 # "on the draft Agreement on …", "on an update of the memorandum" (not "on turning the deal into …":
 # what the talks do, not what they are about)
-_ON_SUBJECT = re.compile(r"\s+on\s+(?:the\s+|an?\s+)?(?![\w’'–-]*ing\b)[\w’'–-]+")
+_ON_SUBJECT = re.compile(r"\s+on\s+(?:the\s+|an?\s+)?(?![\w’'–-]*ing\b|which\b|whom\b)[\w’'–-]+")
+# "a further round could take place …", "a new round is expected to be held …": a round told ahead
+_ROUND_AHEAD = re.compile(
+    r"\s+(?:could|would|will|may|might|is\s+(?:expected|due|scheduled|set)\s+to|is\s+to)\s+"
+    r"(?:take\s+place|be\s+held|open|start|begin)\b"
+)
 _OF_DIALOGUE = re.compile(
     r"\s+of\s+the\s+(?:([A-Z][\w’'–-]*)\s+)?(?:[\w’'–-]+\s+){0,3}?(?:dialogue|talks|negotiations|consultations)\b"
 )
@@ -1484,6 +1498,8 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue  # plurals name no single occasion
         if _NOUN_AFTER.match(text, m.end()):
             continue  # "Round table report", "forum participants": the occasion names another thing
+        if m.group(0)[:1].isupper() and _ACTS_AS_BODY.match(text, m.end()):
+            continue  # "the Caspian Policy Forum convened some 40 officials": a think tank, not an occasion
         start = _np_start(text, m.start())
         end = _np_end(text, m.end())
         poss = None
@@ -1891,6 +1907,11 @@ _TITLED_TRIGGERS = frozenset(
 _NOUN_AFTER = re.compile(
     r"\s+(?:report|reports|summary|participants|format|series|website|organi[sz]ers?|centre|center|hall|halls|"
     r"venue|grounds|pavilion|premises|site|city|village|park)\b"
+)
+# what an organisation does, not an occasion: "the X Forum convened officials", "the Forum will publish"
+_ACTS_AS_BODY = re.compile(
+    r"\s+(?:convened|convenes|published|publishes|will\s+publish|organi[sz]ed|organi[sz]es)\s+"
+    r"(?!(?:in|on|at|from|by)\b)"
 )
 _TOPIC_APPOSITION = re.compile(r",\s+(on\s+(?:the\s+)?[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,5}),")
 _AT_VENUE = re.compile(
@@ -2821,6 +2842,71 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
+# "Minister B received the European delegation", "… received the visiting EU delegation": a delegation
+# named by where it comes from (no "of"/"led by" after it: those are read by _talks_events and _RECEIVED)
+_RECEIVED_NAMED_DELEGATION = re.compile(
+    r",?\s+(?:(?:on\s+[A-Z][a-z]+day|today|yesterday)\s+)?(?:also\s+)?(?:received|welcomed|hosted)\s+"
+    r"(?:the|a)\s+(?:visiting\s+)?"
+    r"((?:[A-Z][\w’'-]*\s+){1,3}(?:(?:parliamentary|business|government|governmental|official|high-level|"
+    r"expert)\s+)?)delegation\b(?!\s+(?:of|from|led|headed)\b)"
+)
+
+
+def _received_delegations(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "Yesterday, on the eve of the meeting, Minister of Foreign Affairs B received the European
+    delegation": the reception of a delegation named by where it comes from, by the host named right before
+    the verb ("reception of the European delegation by B")."""
+    if not ctx.cue["delegation"] or not any(ctx.cue[w] for w in (" received ", " welcomed ", " hosted ")):
+        return []
+    out: list[_Cand] = []
+    for a0, b0, p in _actors(ctx):
+        rm = _RECEIVED_NAMED_DELEGATION.match(ctx.text, b0)
+        if rm is None or ctx.is_heading(a0) or ctx.in_quote(a0):
+            continue
+        if any(c.start <= a0 < c.end or c.start <= rm.start(1) < c.end for c in taken + out):
+            continue
+        who = " ".join(rm.group(1).split())
+        out.append(_Cand(a0, rm.end(), f"reception of the {who} delegation by {_short(p)}", b0))
+    return out
+
+
+# "delegates travelled to Poti on Friday to inspect the new ferry terminal", "the ministers went to Aktau to
+# tour the port": a trip to a city made to see a place there
+_TRAVELLED_TO_SEE = LiteralScan(
+    re.compile(
+        r"\b(?:travelled|traveled|went|flew|drove|headed)\s+(?:on\s+)?to\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
+        r"((?:\s+(?:on|in|at|the\s+next|the\s+following|later|afterwards|together|that|this|next)"
+        r"(?:\s+[\w’'-]+){0,3}?)?)\s+to\s+(?:inspect|visit|tour|see|view|open|inaugurate)\s+"
+        r"(the\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)(?=\s*(?:[,.;:(]|\s(?:and|which|that|where|built|being|"
+        r"under|on|in|at|before|after|with|for)\b))"
+    )
+)
+
+
+def _trip_inspections(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "After the assembly, delegates travelled to Poti on Friday to inspect the new ferry terminal": the
+    visit to what they went to see, in that city ("visit to the new ferry terminal in Poti"), on the day the
+    sentence gives."""
+    if not any(ctx.cue[w] for w in ("travelled", "traveled", "went to", "flew", "drove", "headed")):
+        return []
+    out: list[_Cand] = []
+    for m in _TRAVELLED_TO_SEE.finditer(ctx.text, ctx.at):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start(3) < c.end for c in taken + out):
+            continue
+        city = next((p for p in ctx.places_in(m.start(1), m.end(1)) if p.kind == "city"), None)
+        if city is None:
+            continue
+        s = ctx.sentence_at(m.start())
+        days = ctx.dates_in(m.end(1), m.start(3)) or ctx.dates_in(s.start, s.end)
+        if not days:
+            continue  # (no day: a trip told in general)
+        name = f"visit to {m.group(3)} in {city.name}"
+        out.append(_Cand(m.start(3), m.end(3), name, m.end(3), fixed=(days[0].value, days[0].end, city.name)))
+    return out
+
+
 _MET_AUDIENCE = re.compile(r"\s+(?:also\s+)?met(?=\s)")
 # "… met Members of the European Parliament …", "… held a meeting with representatives of civil society":
 # a verb of meeting a group, after the delegation (or the person) that met it
@@ -3726,6 +3812,143 @@ _SIGNER_BEFORE = re.compile(
 )
 
 
+# a signing told ahead: "… loan, which is expected to be signed in July", "the agreement could be signed in
+# Samarkand in May", "The EBRD and the Akimat will sign a loan of …", "intend to sign the grant agreement"
+_PLANNED_SIGN = re.compile(
+    r"\b(?:(?:is|are)\s+(?:expected|due|scheduled|set|planned)\s+to\s+be|(?:could|will|would|should|may|might)"
+    r"\s+(?:also\s+|then\s+)?be)\s+signed\b"
+    r"|\b(?P<act>will|(?:is|are)\s+(?:expected|due|scheduled|set)\s+to|intends?\s+to|plans?\s+to)\s+"
+    r"(?:also\s+)?sign\b"
+)
+_PLANNED_SIGN_CUES = ("be signed", " to sign ", "will sign ", "will also sign ")
+_WHICH_BEFORE = re.compile(r",\s+which\s+$")
+_DETERMINERS = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s")
+# "a EUR 50 million loan from the European Investment Bank": whose loan
+_FINANCE_FROM = re.compile(r"^(?:[a-z]+\s+)?([a-z]+(?:\s+[a-z]+)?)\s+from\s+(?:the\s+)?")
+_AND_PARTNER = re.compile(
+    r"\s+and\s+((?:the\s+)?[A-Z][\w’'&-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+)?[A-Z][\w’'&-]*){0,6})\s+"
+)
+_CITY_IN = re.compile(r"\s+in\s+$")
+# (what a signing ahead is said of when the thing was named before: "the agreement could be signed in May")
+_ANAPHORIC_FINANCE = frozenset(
+    ("the agreement", "the deal", "the loan", "the grant agreement", "the financing agreement")
+)
+_TRAILING_OF = re.compile(
+    r"(?:\s+(?:of|for|worth|totalling|totaling))?(?:\s+(?:up\s+to|about|around|some|over|more\s+than|nearly))?$"
+)
+_PURPOSE_TAIL = re.compile(r"\s+(?:of\s+)?(?:for|to\s+finance|to\s+fund|to\s+support)\s")
+
+
+def _planned_signings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """A signing of a loan, a grant or a financing agreement the text announces ahead ("which is expected
+    to be signed in July", "the agreement could be signed in Samarkand in May", an advisory's "The EBRD and
+    the Akimat of Shymkent will sign a loan of …" under its day) is a planned occasion, "signing of <what>",
+    on the day or month its clause gives (or its day heading's); a treaty's or memorandum's signing ahead
+    is its agreement's stage, not read here."""
+    text = ctx.text
+    if not ctx.published or not any(ctx.cue[w] for w in _PLANNED_SIGN_CUES):
+        return []
+    out: list[_Cand] = []
+    for m in _PLANNED_SIGN.finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        s = ctx.sentence_at(m.start())
+        if any(s.start <= c.start < s.end and "sign" in c.name.lower() for c in taken + out):
+            continue
+        if m.group("act"):
+            em = _SIGNED_OBJECT_END.search(text, m.end() + 1, s.end)
+            obj_end = em.start() if em else s.end
+            obj = _AMOUNT_WORDS.sub("", text[m.end() : obj_end].strip()).strip()
+            # ("a loan of KZT 25 billion for the city's buses": what, the amount and the purpose taken out)
+            obj = _TRAILING_OF.sub("", _PURPOSE_TAIL.split(obj, 1)[0])
+            where_from = obj_end
+        else:
+            obj, where_from = _signed_before(ctx, s.start, m.start()), m.end()
+        if not obj or not _signed_finance().search(" ".join(obj.split()[:5])):
+            continue
+        clause = _CLAUSE_PUNCT.search(text, where_from, s.end)
+        upto = clause.start() if clause else s.end
+        days = ctx.dates_in(m.end(), upto)
+        if days:
+            day = days[0].value
+            if len(day) < 7:
+                continue  # ("is expected to sign a further credit line in 2026": no occasion placed in time)
+            if len(day) == 7 and day < ctx.published[:7]:
+                day = f"{int(day[:4]) + 1:04d}{day[4:]}"  # ("could be signed in May", written in March)
+            if day < ctx.published[: len(day)]:
+                continue
+        elif _day_heading(ctx, m.start()) is None:
+            continue  # (no day: "will be signed in the coming weeks")
+        else:
+            day = None
+        city = next(
+            (
+                p.name
+                for p in ctx.places_in(m.end(), upto)
+                if p.kind == "city" and _CITY_IN.search(text, max(0, p.span[0] - 4), p.span[0])
+            ),
+            None,
+        )
+        bare = _BARE_FINANCE.fullmatch(obj)
+        if bare is not None and m.group("act"):
+            # "The EBRD and the Akimat of Shymkent will sign a loan": the first signer's, to the second
+            named = _lender_and_borrower(ctx, s.start, m.start(), obj_end, bare.group(1))
+            if named is None:
+                org = next((o for o in ctx.orgs if s.start <= o.span[0] and o.span[1] <= m.start()), None)
+                pm = _AND_PARTNER.match(text, org.span[1]) if org is not None else None
+                if (
+                    org is not None
+                    and pm is not None
+                    and pm.end() >= m.start() - 1
+                    and _signed_finance().fullmatch(bare.group(1))
+                ):
+                    link = "to" if bare.group(1) in ("loan", "credit line") else "with"
+                    named = f"the {org.acronym or org.text} {bare.group(1)} {link} {pm.group(1)}"
+            obj = named or obj
+        obj = _LEAD_DET.sub(lambda x: x.group(0).lower(), obj)
+        fixed = (day, None, city) if day else None
+        out.append(_Cand(m.start(), m.end(), f"signing of {obj}", m.end(), fixed=fixed))
+    return out
+
+
+def _signed_before(ctx: Context, lo: int, pos: int) -> str | None:
+    """What "… is expected to be signed" is said of: the noun phrase before (a relative clause's
+    antecedent: "a EUR 50 million loan from the EIB, which …" → "the EIB loan"; "the agreement" → the
+    agreement named last before, "the Financing Agreement for the X Programme")."""
+    text = ctx.text
+    wm = _WHICH_BEFORE.search(text, max(lo, pos - 10), pos)
+    end = wm.start() if wm is not None else pos
+    head = max(text.rfind(",", lo, end) + 1, lo) if wm is None else lo
+    dets = [d.start() for d in _DETERMINERS.finditer(text, head, end)]
+    for d in reversed(dets) if wm is None else dets:
+        np = " ".join(_AMOUNT_WORDS.sub("", text[d:end]).split())
+        words = np.split()
+        if len(words) > 12:
+            continue
+        if np.lower() in _ANAPHORIC_FINANCE:
+            named = next(
+                (
+                    a
+                    for a in reversed(ctx.agreements)
+                    if a.span[1] <= lo
+                    and not a.anaphoric
+                    and a.capitalised
+                    and _signed_finance().search(a.name)
+                ),
+                None,
+            )
+            return f"the {named.name.split(',')[0]}" if named is not None else None
+        if not _signed_finance().search(" ".join(words[:4])):
+            continue
+        fm = _FINANCE_FROM.match(np[np.find(" ") + 1 :])
+        if fm is not None:
+            org = next((o for o in ctx.orgs if d <= o.span[0] and o.span[1] <= end), None)
+            if org is not None:
+                return f"the {org.acronym or org.text} {fm.group(1)}"
+        return np
+    return None
+
+
 # "took part in the OSCE Ministerial Council in Vienna", "will attend the 32nd OSCE Ministerial Council": a
 # standing organ of an organisation the gazetteer names, attended as an occasion
 _ATTENDED_BEFORE = re.compile(
@@ -3768,6 +3991,9 @@ def _openings_of_named(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
         noun = " ".join(m.group(1).lower().split())
+        s = ctx.sentence_at(m.start())
+        if not ctx.dates_in(s.start, s.end):
+            continue  # ("The forum was opened by A and B": undated, a part of the forum told, no occasion)
         named_before = any(c.end <= m.start() and c.name.lower().endswith(noun) for c in taken)
         if not named_before or any(c.start <= m.start(1) < c.end for c in taken + out):
             continue
