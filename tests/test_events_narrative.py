@@ -332,3 +332,90 @@ def test_a_further_round_told_ahead_is_a_round_of_the_talks_named_before():
         ev = events(text, "2026-11-17")
         name = next((n for n in ev if " round of " in n), None)
         assert name is not None and ev[name][0] == day, (text, ev)
+
+
+# --- a group held as an occasion; a visit announced by arrival ---------------------------------------------
+
+
+def test_a_working_group_held_on_days_is_an_occasion():
+    for text, name, day in (
+        (
+            "The signing came a week after Kazakhstan and the EU held a technical working group on renewable "
+            "hydrogen in Astana on 24–25 November.",
+            "technical working group on renewable hydrogen",
+            "2026-11-24",
+        ),
+        (
+            "The two governments will hold a steering group on water management in Tashkent on 10 December.",
+            "steering group on water management",
+            "2026-12-10",
+        ),
+        (
+            "The two ministries convened an expert group on customs digitalisation on 3 November in Bishkek.",
+            "expert group on customs digitalisation",
+            "2026-11-03",
+        ),
+    ):
+        assert events(text, "2026-12-03").get(name, (None,))[0] == day, (text, events(text, "2026-12-03"))
+
+
+def test_a_visitor_expected_in_a_city_is_a_planned_visit():
+    for text, name, day in (
+        (
+            "The European Commission's Commissioner for International Partnerships, Jozef Sikela, is "
+            "expected in Tashkent in the second half of April, the ministry said.",
+            "visit of Jozef Sikela to Tashkent",
+            "2026-04",
+        ),
+        (
+            "Foreign Minister Bakhtiyor Saidov is due in Brussels on 17 March for the Council.",
+            "visit of Bakhtiyor Saidov to Brussels",
+            "2026-03-17",
+        ),
+        (
+            "High Representative Kaja Kallas will arrive in Bishkek on 20 March, her office said.",
+            "visit of Kaja Kallas to Bishkek",
+            "2026-03-20",
+        ),
+    ):
+        assert events(text, "2026-03-11").get(name, (None,))[0] == day, (text, events(text, "2026-03-11"))
+
+
+# --- "in the spring of the next year": a relative year is the occasion's, not a name's ------------------
+
+
+def test_an_agreed_occasion_in_the_spring_of_the_next_year():
+    for text in (
+        "It was also agreed to hold the Turkmen–European business forum in Brussels in the spring of the "
+        "next year.",
+        "The sides agreed to hold the Uzbek–German Energy Forum in Berlin in the autumn of the next year.",
+        "The parties decided to convene the Kazakh–Polish Business Forum in Warsaw during the next year.",
+    ):
+        ev = events(text, "2026-11-26")
+        name = next((n for n in ev if n.lower().endswith("forum")), None)
+        assert name is not None and ev[name][0] == "2027", (text, ev)
+
+
+# --- an investors' or donors' conference named by its project -------------------------------------------
+
+
+def test_a_project_investors_conference_is_an_occasion():
+    for text, name, day in (
+        (
+            "We invited European companies to the Kambarata-1 investors' conference which we will host in "
+            "Bishkek next spring.",
+            "Kambarata-1 investors' conference",
+            "2027",
+        ),
+        (
+            "The Rogun donors’ conference will be held in Dushanbe on 12 March.",
+            "Rogun donors’ conference",
+            "2027-03-12",
+        ),
+        (
+            "Tashkent will host the CASA-1000 investors' conference on 5 February.",
+            "CASA-1000 investors' conference",
+            "2027-02-05",
+        ),
+    ):
+        assert events(text, "2026-11-23").get(name, (None,))[0] == day, (text, events(text, "2026-11-23"))

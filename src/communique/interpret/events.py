@@ -2426,12 +2426,23 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 # "A said on Tuesday after talks with B", "A is due to travel to Bishkek on Wednesday for talks with B",
 # "following separate talks with B": talks told as a noun after a preposition (no "held")
-_PREP_TALKS = LiteralScan(
-    re.compile(
-        r"\b(?:after|following|for|during|before|ahead\s+of|at)\s+(?:(?:his|her|their|the|bilateral|separate|"
-        r"further|fresh|new|official|closed-door|private)\s+){0,2}(talks|consultations)\s+with\s+"
-    )
+_PREP_TALKS = re.compile(
+    r"\b(?:after|following|for|during|before|ahead\s+of|at)\s+(?:(?:his|her|their|the|bilateral|separate|"
+    r"further|fresh|new|official|closed-door|private)\s+){0,2}(talks|consultations)\s+with\s+$"
 )
+_PREP_TALKS_WORDS = ("talks with ", "consultations with ")
+
+
+def _prep_talk_matches(text: str):
+    """Where "talks with " / "consultations with " stand after a preposition: read back from the rare
+    literal (a forward scan would try every "for" and "at")."""
+    for word in _PREP_TALKS_WORDS:
+        i = text.find(word)
+        while i >= 0:
+            m = _PREP_TALKS.search(text, max(0, i - 60), i + len(word))
+            if m is not None:
+                yield m
+            i = text.find(word, i + len(word))
 
 
 def _prep_talks(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
@@ -2439,11 +2450,11 @@ def _prep_talks(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     Wednesday for talks with President C": talks a wire story tells as a noun, past or planned, are an
     occasion named by who held them ("talks between A and B"), when their sentence gives a day and names
     the subject before them (a person, or "she"/"he" for one named just before)."""
-    if not (ctx.cue["talks with"] or ctx.cue["consultations with"]):
+    if not (ctx.cue["talks with "] or ctx.cue["consultations with "]):
         return []
     out: list[_Cand] = []
     people = None
-    for m in _PREP_TALKS.finditer(ctx.text, ctx.at):
+    for m in sorted(_prep_talk_matches(ctx.text), key=lambda x: x.start()):
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
         if any(c.start <= m.start() < c.end for c in taken + out):
@@ -3321,8 +3332,10 @@ def _construction_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 
 _PLANNED_VISIT = re.compile(
-    r"\s(?:(?:is|are)\s+(?:also\s+)?(?:expected|scheduled|due|set|planning)\s+to|will\s+(?:also\s+)?)\s*"
-    r"(?:visit|travel\s+to)\s+"
+    r"\s(?:(?:(?:is|are)\s+(?:also\s+)?(?:expected|scheduled|due|set|planning)\s+to|will\s+(?:also\s+)?)\s*"
+    r"(?:visit|travel\s+to|arrive\s+in)"
+    # "Commissioner B is expected in Tashkent in the second half of April": a visit announced by arrival
+    r"|(?:is|are)\s+(?:also\s+)?(?:expected|due)(?:\s+back)?\s+in(?=\s+[A-Z]))\s+"
     # ("to visit the Issyk-Kul region": a region named by its capitalised name)
     r"((?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,6}(?:\s+(?:region|oblast|province))?)"
 )
@@ -3337,10 +3350,11 @@ def _planned_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     Centre tomorrow": a planned visit, "visit of X to Paris" ("the Minister": the last person
     named before with that role)."""
     text = ctx.text
-    if not ctx.cue[" to visit "] and not ctx.cue[" to travel to "] and not ctx.cue[" will "]:
+    expected_in = ctx.cue[" expected in "] or ctx.cue[" due in "]
+    if not any(ctx.cue[w] for w in (" to visit ", " to travel to ", " will ")) and not expected_in:
         return []
-    if not ctx.cue["visit"] and not ctx.cue["travel"]:
-        return []  # every match says "visit" or "travel" (the scan below tries every space)
+    if not any(ctx.cue[w] for w in ("visit", "travel", "arrive in")) and not expected_in:
+        return []  # each match says "visit", "travel", "arrive in" or "expected in" (a scan of every space)
     out: list[_Cand] = []
     for m in _PLANNED_VISIT.finditer(text):
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
@@ -3363,7 +3377,8 @@ def _planned_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         for a, b, p in _actors(ctx):
             if a >= m.start():
                 break
-            named_here = b >= s.start and not text[b : m.start()].strip()
+            # ("B, the EU foreign policy chief, is expected …": the apposition's closing comma between)
+            named_here = b >= s.start and text[b : m.start()].strip() in ("", ",")
             role = (p.role or "").lower()
             by_role = (
                 opens
@@ -3815,10 +3830,10 @@ _SIGNER_BEFORE = re.compile(
 # a signing told ahead: "… loan, which is expected to be signed in July", "the agreement could be signed in
 # Samarkand in May", "The EBRD and the Akimat will sign a loan of …", "intend to sign the grant agreement"
 _PLANNED_SIGN = re.compile(
-    r"\b(?:(?:is|are)\s+(?:expected|due|scheduled|set|planned)\s+to\s+be|(?:could|will|would|should|may|might)"
-    r"\s+(?:also\s+|then\s+)?be)\s+signed\b"
-    r"|\b(?P<act>will|(?:is|are)\s+(?:expected|due|scheduled|set)\s+to|intends?\s+to|plans?\s+to)\s+"
-    r"(?:also\s+)?sign\b"
+    r"\b(?:(?:(?:is|are)\s+(?:expected|due|scheduled|set|planned)\s+to\s+be|(?:could|will|would|should|may|"
+    r"might)\s+(?:also\s+|then\s+)?be)\s+signed"
+    r"|(?P<act>will|(?:is|are)\s+(?:expected|due|scheduled|set)\s+to|intends?\s+to|plans?\s+to)\s+"
+    r"(?:also\s+)?sign)$"
 )
 _PLANNED_SIGN_CUES = ("be signed", " to sign ", "will sign ", "will also sign ")
 _WHICH_BEFORE = re.compile(r",\s+which\s+$")
@@ -3849,7 +3864,7 @@ def _planned_signings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     if not ctx.published or not any(ctx.cue[w] for w in _PLANNED_SIGN_CUES):
         return []
     out: list[_Cand] = []
-    for m in _PLANNED_SIGN.finditer(text):
+    for m in _planned_sign_matches(text):
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
         s = ctx.sentence_at(m.start())
@@ -3909,6 +3924,19 @@ def _planned_signings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         fixed = (day, None, city) if day else None
         out.append(_Cand(m.start(), m.end(), f"signing of {obj}", m.end(), fixed=fixed))
     return out
+
+
+def _planned_sign_matches(text: str):
+    """The planned-signing phrases, read back from each "sign" that closes one (a forward scan would try
+    every "is", "will" and "could")."""
+    i = text.find("sign")
+    while i >= 0:
+        k = i + (6 if text.startswith("signed", i) else 4)
+        if (i == 0 or not text[i - 1].isalpha()) and not text[k : k + 1].isalnum():
+            m = _PLANNED_SIGN.search(text, max(0, i - 48), k)
+            if m is not None:
+                yield m
+        i = text.find("sign", k)
 
 
 def _signed_before(ctx: Context, lo: int, pos: int) -> str | None:
@@ -4192,7 +4220,32 @@ def _group_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         # (the verb inside: "held its first meeting" is this sitting, its day and place after it)
         out.append(_Cand(m.start(1), m.end(), f"meeting of the {m.group(1)}", m.end(), True))
+    if ctx.cue["held a"] or ctx.cue["hold a"] or ctx.cue["convened a"]:
+        for m in _held_group_rx().finditer(text, ctx.at):
+            # "Kazakhstan and the EU held a technical working group on renewable hydrogen in Astana on 24–25
+            # November": the group held as an occasion, on the day its clause gives
+            if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+                continue
+            if any(c.start <= m.start(1) < c.end for c in taken + out):
+                continue
+            s = ctx.sentence_at(m.start())
+            if not ctx.dates_in(m.end(), s.end):
+                continue
+            out.append(_Cand(m.start(1), m.end(), m.group(1), m.end()))
     return out
+
+
+@lru_cache(maxsize=1)
+def _held_group_rx() -> LiteralScan:
+    groups = sorted(data.load("events").get("group_bodies") or [], key=len, reverse=True)
+    return LiteralScan(
+        re.compile(
+            r"\b(?:held|hold|holds|convened)\s+an?\s+((?:" + "|".join(map(re.escape, groups)) + r")"
+            r"(?:\s+(?:meeting|session))?"
+            r"(?:\s+(?:on|for)\s+[a-z][\w’'-]*(?:\s+(?:and\s+|of\s+)?[a-z][\w’'-]*){0,5}?)?)"
+            r"(?=\s+(?:in|on|at)\s+(?:[A-Z]|\d)|[,.;])"
+        )
+    )
 
 
 @lru_cache(maxsize=1)
@@ -4694,8 +4747,13 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
         d
         for d in after
         if not re.search(r"\bsince\s*$", ctx.text[max(s.start, d.span[0] - 8) : d.span[0]])
-        # "… meant to replace the 1992 treaty": a year that names another thing
-        and not (_YEAR.fullmatch(d.value) and _THE.search(ctx.text, max(s.start, d.span[0] - 5), d.span[0]))
+        # "… meant to replace the 1992 treaty": a year that names another thing (not "in the spring of the
+        # next year": a relative year is a time)
+        and not (
+            _YEAR.fullmatch(d.value)
+            and not d.relative
+            and _THE.search(ctx.text, max(s.start, d.span[0] - 5), d.span[0])
+        )
     ]
     on_margins = after and _MARGINS_OF_BEFORE.search(ctx.text, max(s.start, c.start - 40), c.start)
     if on_margins and "," in ctx.text[c.end : after[0].span[0]]:
