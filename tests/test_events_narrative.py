@@ -419,3 +419,46 @@ def test_a_project_investors_conference_is_an_occasion():
         ),
     ):
         assert events(text, "2026-11-23").get(name, (None,))[0] == day, (text, events(text, "2026-11-23"))
+
+
+# --- a transcript speaker's own meeting told in the first person ------------------------------------------
+
+PRESSER = (
+    "Brussels, 23/11/2026\n\n"
+    "Press conference by High Representative Kaja Kallas and Minister of Foreign Affairs Jeenbek Kulubaev\n\n"
+    "MODERATOR: Good afternoon.\n\n"
+    "HR/VP KALLAS: Thank you. We discussed trade and energy.\n\n"
+    "{turn}\n\n"
+    "MINISTER KULUBAEV (through interpreter): Thank you, Kaja.\n\n"
+    "MODERATOR: Thank you very much.\n"
+)
+
+
+def test_a_speakers_first_person_meeting_is_the_speakers():
+    for turn, name, day in (
+        (
+            "On energy, we are ready to help. I will discuss this with EIB President Nadia Calviño tomorrow "
+            "in Luxembourg.",
+            "meeting of Kaja Kallas with Nadia Calviño",
+            "2026-11-24",
+        ),
+        (
+            "I met Prime Minister Adylbek Kasymaliev this morning and we spoke about Kambarata.",
+            "meeting of Kaja Kallas with Adylbek Kasymaliev",
+            "2026-11-23",
+        ),
+        (
+            "I will also meet with President Sadyr Japarov on Wednesday in Bishkek.",
+            "meeting of Kaja Kallas with Sadyr Japarov",
+            "2026-11-25",
+        ),
+    ):
+        ev = events(PRESSER.replace("{turn}", turn), "2026-11-23")
+        assert ev.get(name, (None,))[0] == day, (turn, ev)
+
+
+def test_first_person_outside_a_transcript_or_undated_is_no_meeting():
+    text = "In her blog, Kaja Kallas wrote: I will discuss this with EIB President Nadia Calviño tomorrow."
+    assert not any(n.startswith("meeting of") for n in events(text, "2026-11-23"))
+    ev = events(PRESSER.replace("{turn}", "I often meet President Sadyr Japarov."), "2026-11-23")
+    assert not any(n.startswith("meeting of") for n in ev)

@@ -168,6 +168,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _prep_talks(ctx, cands)
     cands += _received_delegations(ctx, cands)
     cands += _trip_inspections(ctx, cands)
+    cands += _speaker_meetings(ctx, cands)
     cands += _group_meetings_of(ctx, cands)
     cands += _construction_events(ctx, cands)
     cands += _planned_visits(ctx, cands)
@@ -2915,6 +2916,55 @@ def _trip_inspections(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue  # (no day: a trip told in general)
         name = f"visit to {m.group(3)} in {city.name}"
         out.append(_Cand(m.start(3), m.end(3), name, m.end(3), fixed=(days[0].value, days[0].end, city.name)))
+    return out
+
+
+# a transcript's speaker label opening a paragraph: "HR/VP KALLAS:", "MINISTER KULUBAEV (via interpreter):"
+_SPEAKER_LABEL = re.compile(r"(?m)^([A-Z][A-Z/.'’ -]{1,60}?)(?:\s*\([^)\n]{1,40}\))?:\s")
+# the speaker's own meeting told in the first person: "I will discuss this with EIB President B tomorrow"
+_FIRST_PERSON_MEETS = re.compile(
+    r"\bI\s+(?:will\s+|shall\s+|am\s+going\s+to\s+|also\s+)?(?:also\s+)?(?:discuss(?:ed)?\s+(?:this|it|that|these\s+issues)"
+    r"\s+with|meet(?:\s+with)?|met(?:\s+with)?|(?:hold|held|have|had)\s+talks\s+with|see|saw)\s+"
+)
+
+
+_FIRST_PERSON_CUES = (
+    *("I will ", "I shall ", "I am going ", "I also ", "I met", "I meet", "I discuss"),
+    *("I held ", "I had ", "I hold ", "I have talks", "I see ", "I saw "),
+)
+
+
+def _speaker_meetings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """In a transcript, a speaker's "I will discuss this with EIB President B tomorrow in Luxembourg" is
+    the speaker's meeting with B ("meeting of A with B"), A named by the paragraph's label ("HR/VP KALLAS:")
+    and dated by the sentence ("tomorrow": the day after the transcript's)."""
+    text = ctx.text
+    if not any(ctx.cue[w] for w in _FIRST_PERSON_CUES) or not ctx.cue[":"]:
+        return []
+    labels = [(m.start(), m.group(1)) for m in _SPEAKER_LABEL.finditer(text)]
+    if len(labels) < 2:
+        return []  # (a transcript has several speakers' turns)
+    out: list[_Cand] = []
+    people = None
+    for m in _FIRST_PERSON_MEETS.finditer(text):
+        if ctx.in_quote(m.start()) or any(c.start <= m.start() < c.end for c in taken + out):
+            continue
+        # (the turn runs to the next label: its speaker is the last label's)
+        label = next((lab for at, lab in reversed(labels) if at < m.start()), None)
+        if label is None:
+            continue
+        surname = label.split()[-1].split("/")[-1].lower()
+        people = _actors(ctx) if people is None else people
+        speaker = next((p for _a, _b, p in people if p.name.lower().split()[-1] == surname), None)
+        s = ctx.sentence_at(m.start())
+        other = next(((a, b, p) for a, b, p in people if m.end() <= a < min(s.end, m.end() + 60)), None)
+        if speaker is None or other is None or other[2] is speaker:
+            continue
+        if not _TITLE_WORDS.fullmatch(text, m.end(), other[0]):
+            continue
+        if not ctx.dates_in(other[1], s.end):
+            continue  # (no day: "I often meet B")
+        out.append(_Cand(m.start(), other[1], f"meeting of {speaker.name} with {other[2].name}", other[1]))
     return out
 
 
