@@ -462,3 +462,38 @@ def test_first_person_outside_a_transcript_or_undated_is_no_meeting():
     assert not any(n.startswith("meeting of") for n in events(text, "2026-11-23"))
     ev = events(PRESSER.replace("{turn}", "I often meet President Sadyr Japarov."), "2026-11-23")
     assert not any(n.startswith("meeting of") for n in ev)
+
+
+# --- a financing agreement initialled as the story's news -----------------------------------------------
+
+
+def test_a_financing_agreement_initialled_as_news_is_an_occasion():
+    for text, name, day in (
+        (
+            "TASHKENT, March 11 (Central Asia Wire) - The European Union and Uzbekistan initialled on "
+            "Tuesday the text of a Financing Agreement for the Aral Sea Resilience Programme, officials "
+            "said.",
+            "initialling of the Financing Agreement for the Aral Sea Resilience Programme",
+            "2026-03-10",
+        ),
+        (
+            "On 9 March the EU Delegation and the Ministry of Economy initialed a grant agreement for rural "
+            "schools in Naryn.",
+            "initialling of the grant agreement for rural schools",
+            "2026-03-09",
+        ),
+        (
+            "Kyrgyzstan and the EBRD initialled yesterday a loan agreement for the Bishkek ring road.",
+            "initialling of the loan agreement for the Bishkek ring road",
+            "2026-03-10",
+        ),
+    ):
+        ev = events(text, "2026-03-11")
+        assert ev.get(name, (None,))[0] == day, (text, ev)
+
+
+def test_a_treaty_initialled_is_no_occasion():
+    text = "On 9 March the EU and Tajikistan initialled the Enhanced Partnership and Cooperation Agreement."
+    assert not any(n.startswith("initialling") for n in events(text, "2026-03-11"))
+    text = "The EU and Kazakhstan initialled a financing agreement in 2019, the ministry said on Monday."
+    assert not any(n.startswith("initialling") for n in events(text, "2026-03-11"))

@@ -182,6 +182,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _ceremonies(ctx, cands)
     cands += _signings(ctx, cands)
     cands += _planned_signings(ctx, cands)
+    cands += _initiallings(ctx, cands)
     cands += _attended_sittings(ctx, cands)
     cands += _openings_of_named(ctx, cands)
     cands += _site_visits(ctx, cands)
@@ -3875,6 +3876,47 @@ def _lender_and_borrower(ctx: Context, s_start: int, j: int, end: int, kind: str
 _SIGNER_BEFORE = re.compile(
     r"([A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3})\s+(?:(?:has|have|had|on\s+\w+day|today|yesterday)\s+)?$"
 )
+
+
+# "initialled on Tuesday the text of a Financing Agreement for …": the verb, a day, "the text of"
+_INITIALLED = re.compile(
+    r"\binitiall?ed\s+(?:(?:on\s+[A-Z][a-z]+day|today|yesterday)\s+)?(?:the\s+(?:draft\s+)?text\s+of\s+)?"
+    r"((?:the|a|an)\s+[^,;:.()]{3,120}?)(?=[,;:.(]|\s(?:in|on|at|by|between|with|which|that|during|today|"
+    r"yesterday|last)\s|$)"
+)
+
+
+def _initiallings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "The EU and Uzbekistan initialled on Tuesday the text of a Financing Agreement for the X Programme":
+    the initialling of a financing agreement the text reports as its news (a day on or shortly before the
+    publication in its sentence) is an occasion like its signing, "initialling of <what>"; a treaty's
+    initialling is its agreement's stage, not read here."""
+    text = ctx.text
+    if not (ctx.cue["initialled"] or ctx.cue["initialed"]) or not ctx.published or len(ctx.published) != 10:
+        return []
+    pub = date.fromisoformat(ctx.published)
+    out: list[_Cand] = []
+    for m in _INITIALLED.finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        obj = " ".join(m.group(1).split())
+        if not _signed_finance().search(" ".join(obj.split()[:4])):
+            continue
+        s = ctx.sentence_at(m.start())
+        days = [d for d in ctx.dates_in(s.start, s.end) if not d.end]
+        if not days:
+            continue
+        # (the date nearest the verb: not the dateline's "TASHKENT, March 11 - … initialled on Tuesday"; a
+        # year there, "initialled … in 2019, the ministry recalled today", is a history)
+        day = min(days, key=lambda d: abs(d.span[0] - m.start())).value
+        if len(day) != 10:
+            continue
+        if not 0 <= (pub - date.fromisoformat(day)).days <= _SIGNING_RECENT_DAYS:
+            continue
+        obj = re.sub(r"^(?:a|an)\s", "the ", obj)
+        fixed = (day, None, ctx.dateline_place())
+        out.append(_Cand(m.start(), m.end(1), f"initialling of {obj}", m.end(1), fixed=fixed))
+    return out
 
 
 # a signing told ahead: "… loan, which is expected to be signed in July", "the agreement could be signed in
