@@ -165,6 +165,10 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _margins_events(ctx, cands)
     cands += _group_meetings(ctx, cands)
     cands += _talks_events(ctx, cands)
+    cands += _prep_talks(ctx, cands)
+    cands += _received_delegations(ctx, cands)
+    cands += _trip_inspections(ctx, cands)
+    cands += _speaker_meetings(ctx, cands)
     cands += _group_meetings_of(ctx, cands)
     cands += _construction_events(ctx, cands)
     cands += _planned_visits(ctx, cands)
@@ -177,6 +181,8 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _inaugurations(ctx, cands)
     cands += _ceremonies(ctx, cands)
     cands += _signings(ctx, cands)
+    cands += _planned_signings(ctx, cands)
+    cands += _initiallings(ctx, cands)
     cands += _attended_sittings(ctx, cands)
     cands += _openings_of_named(ctx, cands)
     cands += _site_visits(ctx, cands)
@@ -325,7 +331,11 @@ def find_events(ctx: Context) -> list[Event]:
         key = c.name.lower()
         # "the EU–Central Asia Summit in Samarkand" … "the Samarkand summit in April": one occasion
         # (not "meeting of A on the sidelines of the X Meeting" and the X Meeting: two occasions)
-        same = f"{key.split()[-1]}|{date}|{place}" if date and place and " sidelines of " not in key else None
+        same = (
+            f"{key.split()[-1]}|{date}|{place}"
+            if date and place and not any(w in key for w in _AROUND_WORDS)
+            else None
+        )
         if key in seen or (same and same in seen):
             first = next((e for e in out if e.name.lower() == key), None)
             if first is not None and date and (
@@ -476,7 +486,7 @@ def _name_words(name: str) -> set[str]:
 
 # an occasion held around a sitting, not the sitting: "… on the sidelines of the X Council", "reception of …"
 _AROUND_SITTING = re.compile(
-    r"\b(?:sidelines|margins|fringes?|eve|between|with|by|after|reception|visit|opening|ceremony|briefing|forum)\b",
+    r"\b(?:sidelines|margins|fringes?|eve|between|with|by|after|following|reception|press|visit|opening|ceremony|briefing|forum)\b",
     re.I,
 )
 
@@ -517,6 +527,8 @@ def _merge_re_mentions(out: list[Event]) -> list[Event]:
     return [e for k, e in enumerate(out) if k not in drop]
 
 
+# (what is held around another occasion and named by it: "press conference following the X Forum")
+_AROUND_WORDS = (" sidelines of ", " following the ", " after the ")
 _LEAD_NAMES = ("reception of ", "talks between ", "meeting of ", "meeting between ")
 _BACK_TO_BACK = re.compile(
     r"\b(?:back[- ]to[- ]back|together|in\s+conjunction|alongside)\s+with\s+(?:the\s+|an?\s+)?"
@@ -899,6 +911,12 @@ def _talk_rounds(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 ctx.meeting is None
                 or (lm.group(1).lower() != "next" and not _of_body_type(ctx, m_of.group(1)))
             )
+        ) or (
+            # "Diplomats said a further round could take place in Astana before the end of the year": of the
+            # talks its paragraph named
+            lm.group(1).lower() in ("further", "new", "fresh")
+            and ctx.meeting is None
+            and _ROUND_AHEAD.match(text, rm.end()) is not None
         )
         if (o is None and not nxt_round) or any(c.start <= q < c.end for c in taken):
             continue
@@ -942,7 +960,12 @@ def _talk_rounds(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 # "on the draft Agreement on …", "on an update of the memorandum" (not "on turning the deal into …":
 # what the talks do, not what they are about)
-_ON_SUBJECT = re.compile(r"\s+on\s+(?:the\s+|an?\s+)?(?![\w’'–-]*ing\b)[\w’'–-]+")
+_ON_SUBJECT = re.compile(r"\s+on\s+(?:the\s+|an?\s+)?(?![\w’'–-]*ing\b|which\b|whom\b)[\w’'–-]+")
+# "a further round could take place …", "a new round is expected to be held …": a round told ahead
+_ROUND_AHEAD = re.compile(
+    r"\s+(?:could|would|will|may|might|is\s+(?:expected|due|scheduled|set)\s+to|is\s+to)\s+"
+    r"(?:take\s+place|be\s+held|open|start|begin)\b"
+)
 _OF_DIALOGUE = re.compile(
     r"\s+of\s+the\s+(?:([A-Z][\w’'–-]*)\s+)?(?:[\w’'–-]+\s+){0,3}?(?:dialogue|talks|negotiations|consultations)\b"
 )
@@ -1283,6 +1306,11 @@ def _generic_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         other = _OF_THE_NAME.match(ctx.text, m.end())
         if other and other.group(1).lower() not in type_words:
             continue  # "the 17th session of the Conference of the Parties": another body's sitting
+        if m.end() > m.end("noun"):
+            last = ctx.text[m.end("noun") : m.end()].split()[-1]
+            if last[:1].isupper() and last.lower() not in type_words:
+                # "the next round of the Human Rights Dialogue" after a Joint Committee: that named format's
+                continue
         q = m.group("q").lower()
         ap = m.start("ap") if m.group("ap") else m.start("ap2") if m.group("ap2") else None
         o = next((x for x in ctx.ordinals if x.span[0] in (s0, ap)), None)
@@ -1454,6 +1482,11 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         if main is not None and main.span[0] <= m.start() < main.span[1]:
             continue
+        if word in ("press conference", "news conference") and not ctx.in_quote(m.start()):
+            after = _press_after_sitting(ctx, m.start(), m.end())
+            if after is not None:
+                out.append(after)
+                continue
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
         if any(a <= m.start() < b for a, b in cop_spans):
@@ -1467,6 +1500,8 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue  # plurals name no single occasion
         if _NOUN_AFTER.match(text, m.end()):
             continue  # "Round table report", "forum participants": the occasion names another thing
+        if m.group(0)[:1].isupper() and _ACTS_AS_BODY.match(text, m.end()):
+            continue  # "the Caspian Policy Forum convened some 40 officials": a think tank, not an occasion
         start = _np_start(text, m.start())
         end = _np_end(text, m.end())
         poss = None
@@ -1739,6 +1774,11 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                     # "recalled the eighth meeting of the Joint Committee … proposed to hold the ninth
                     # meeting in Brussels": a sitting of the body its paragraph last named
                     name = f"{name} of the {_body_name(ctx, body)}"
+        if not current and word in ("press conference", "news conference") and left_mods:
+            # 'A told reporters at a joint press conference': undated, the one the story reports, on its day
+            told = _TOLD_AT.search(text, max(0, start - 40), start)
+            s = ctx.sentence_at(start)
+            current = told is not None and not ctx.dates_in(s.start, s.end)
         seen_there = _VISITED_BEFORE.search(text, max(0, start - 60), start) is not None
         if not current and seen_there and _CAPITAL.search(text, start, end):
             # "The two leaders visited the "Made in Azerbaijan" exhibition": with no day of its own, seen
@@ -1749,6 +1789,53 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
+# "Press conference by A and B following the 19th meeting of the X Council", "the joint press conference
+# after the Y Summit": the sitting it follows, named (a capitalised word in it), on one line
+_PRESS_AFTER = re.compile(
+    r"(?:\s+(?:by|of|with)\s+[^\n.;:]{3,180}?)?\s+(following|after)\s+"
+    r"(the\s+(?:[\w’'-]+\s+){0,3}?(?:\d+(?:st|nd|rd|th)\s+|[a-z]+(?:st|nd|rd|th)\s+)?"
+    r"(?:(?:meeting|session|sitting)\s+of\s+the\s+)?[A-Z][^\n.;:,(]{0,100}?"
+    r"(?<![\w-])(?:Council|Committee|Commission|Summit|Forum|Dialogue|Conference|Meeting|Talks|Board|Assembly))\b"
+)
+
+
+def _press_after_sitting(ctx: Context, start: int, end: int) -> _Cand | None:
+    """ "Joint press conference following the 22nd meeting of the EU–Kazakhstan Cooperation Council" (a
+    transcript's title, or a report's "told a press conference after the X Summit"): the press conference
+    of that sitting, named by it, so that it is not read as the sitting nor dropped as a bare "press
+    conference"."""
+    pm = _PRESS_AFTER.match(ctx.text, end)
+    if pm is None:
+        return None
+    np_start = _np_start(ctx.text, start)
+    head = _DET.sub("", ctx.text[np_start:end]).strip()
+    head = head[:1].lower() + head[1:]
+    fixed = None
+    meeting = ctx.meeting
+    s = ctx.sentence_at(start)
+    if (
+        meeting is not None
+        and meeting.date
+        and meeting.body
+        and not ctx.dates_in(s.start, s.end)
+        # (its type word: "EU–Kyrgyzstan Cooperation Council" for "the 19th meeting of the EU–Kyrgyz
+        # Republic Cooperation Council")
+        and meeting.body.split()[-1].lower() in _name_words(pm.group(2))
+    ):
+        # (a transcript's title under its dateline: the reported sitting's (last) day and place)
+        fixed = (meeting.date_end or meeting.date, None, meeting.place)
+    elif days := ctx.dates_in(pm.end(), s.end):
+        # "told a news conference following the X Forum in Tashkent on 10 June": the day (and city) given
+        # after the sitting, which the press conference's own span does not reach
+        city = next((p.name for p in ctx.places_in(pm.start(2), s.end) if p.kind == "city"), None)
+        fixed = (days[0].end or days[0].value, None, city)
+    # (its span the press conference's own words: the sitting after it is read as an occasion too)
+    return _Cand(np_start, end, f"{head} {pm.group(1)} {pm.group(2)}", end, fixed=fixed)
+
+
+_TOLD_AT = re.compile(
+    r"\b(?:told|telling|briefed)\s+(?:reporters|journalists|the\s+press|the\s+media)\s+at\s+(?:(?:a|an|the)\s+)?$"
+)
 _VISITED_BEFORE = re.compile(
     r"\b(?:visited|toured|viewed|inaugurated|attended|opened)\s+(?:the\s+|an?\s+)?"
     r"(?:(?:opening|closing)\s+(?:ceremony\s+|session\s+)?of\s+the\s+)?$"
@@ -1822,6 +1909,11 @@ _TITLED_TRIGGERS = frozenset(
 _NOUN_AFTER = re.compile(
     r"\s+(?:report|reports|summary|participants|format|series|website|organi[sz]ers?|centre|center|hall|halls|"
     r"venue|grounds|pavilion|premises|site|city|village|park)\b"
+)
+# what an organisation does, not an occasion: "the X Forum convened officials", "the Forum will publish"
+_ACTS_AS_BODY = re.compile(
+    r"\s+(?:convened|convenes|published|publishes|will\s+publish|organi[sz]ed|organi[sz]es)\s+"
+    r"(?!(?:in|on|at|from|by)\b)"
 )
 _TOPIC_APPOSITION = re.compile(r",\s+(on\s+(?:the\s+)?[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,5}),")
 _AT_VENUE = re.compile(
@@ -2334,6 +2426,63 @@ def _talks_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     return out
 
 
+# "A said on Tuesday after talks with B", "A is due to travel to Bishkek on Wednesday for talks with B",
+# "following separate talks with B": talks told as a noun after a preposition (no "held")
+_PREP_TALKS = re.compile(
+    r"\b(?:after|following|for|during|before|ahead\s+of|at)\s+(?:(?:his|her|their|the|bilateral|separate|"
+    r"further|fresh|new|official|closed-door|private)\s+){0,2}(talks|consultations)\s+with\s+$"
+)
+_PREP_TALKS_WORDS = ("talks with ", "consultations with ")
+
+
+def _prep_talk_matches(text: str):
+    """Where "talks with " / "consultations with " stand after a preposition: read back from the rare
+    literal (a forward scan would try every "for" and "at")."""
+    for word in _PREP_TALKS_WORDS:
+        i = text.find(word)
+        while i >= 0:
+            m = _PREP_TALKS.search(text, max(0, i - 60), i + len(word))
+            if m is not None:
+                yield m
+            i = text.find(word, i + len(word))
+
+
+def _prep_talks(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "Kallas said on Tuesday after talks with Foreign Minister B", "is due to travel on to Bishkek on
+    Wednesday for talks with President C": talks a wire story tells as a noun, past or planned, are an
+    occasion named by who held them ("talks between A and B"), when their sentence gives a day and names
+    the subject before them (a person, or "she"/"he" for one named just before)."""
+    if not (ctx.cue["talks with "] or ctx.cue["consultations with "]):
+        return []
+    out: list[_Cand] = []
+    people = None
+    for m in sorted(_prep_talk_matches(ctx.text), key=lambda x: x.start()):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start() < c.end for c in taken + out):
+            continue
+        s = ctx.sentence_at(m.start())
+        days = ctx.dates_in(s.start, s.end)
+        if not days:
+            continue  # ("after talks with the Commission": no day, no occasion told)
+        if ctx.meeting is not None and any(d.value == ctx.meeting.date for d in days):
+            continue  # the reported sitting's own talks
+        people = _actors(ctx) if people is None else people
+        before = [p for a, b, p in people if s.start <= a and b <= m.start()]
+        after = [(a, b, p) for a, b, p in people if m.end() <= a < min(s.end, m.end() + 70)]
+        if not before or not after:
+            continue
+        a, end, other = after[0]
+        if _CLAUSE_PUNCT.search(ctx.text, m.end(), a) and not _TITLE_WORDS.fullmatch(ctx.text, m.end(), a):
+            continue  # someone named in another clause
+        subject = before[-1]
+        if subject is other:
+            continue
+        word = "talks" if m.group(1) == "talks" else "consultations"
+        out.append(_Cand(m.start(), end, f"{word} between {subject.name} and {other.name}", m.end()))
+    return out
+
+
 _RECEIVED_BY_BEFORE = re.compile(r"\breceived\s+by\s+(?:[^,.;]{0,80},\s+|[^,.;]{0,80})$")
 # "…, the delegation travelled to Bishkek, where it met the Toraga (Speaker) of the Jogorku Kenesh, B"
 _WHERE_IT_MET = re.compile(
@@ -2703,6 +2852,120 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             if any(c.start <= mm.end() < c.end for c in taken + out):
                 continue
             out.append(_Cand(a0, aud.end(), f"meeting of {p.name} with {aud.group(1)}", mm.end()))
+    return out
+
+
+# "Minister B received the European delegation", "… received the visiting EU delegation": a delegation
+# named by where it comes from (no "of"/"led by" after it: those are read by _talks_events and _RECEIVED)
+_RECEIVED_NAMED_DELEGATION = re.compile(
+    r",?\s+(?:(?:on\s+[A-Z][a-z]+day|today|yesterday)\s+)?(?:also\s+)?(?:received|welcomed|hosted)\s+"
+    r"(?:the|a)\s+(?:visiting\s+)?"
+    r"((?:[A-Z][\w’'-]*\s+){1,3}(?:(?:parliamentary|business|government|governmental|official|high-level|"
+    r"expert)\s+)?)delegation\b(?!\s+(?:of|from|led|headed)\b)"
+)
+
+
+def _received_delegations(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "Yesterday, on the eve of the meeting, Minister of Foreign Affairs B received the European
+    delegation": the reception of a delegation named by where it comes from, by the host named right before
+    the verb ("reception of the European delegation by B")."""
+    if not ctx.cue["delegation"] or not any(ctx.cue[w] for w in (" received ", " welcomed ", " hosted ")):
+        return []
+    out: list[_Cand] = []
+    for a0, b0, p in _actors(ctx):
+        rm = _RECEIVED_NAMED_DELEGATION.match(ctx.text, b0)
+        if rm is None or ctx.is_heading(a0) or ctx.in_quote(a0):
+            continue
+        if any(c.start <= a0 < c.end or c.start <= rm.start(1) < c.end for c in taken + out):
+            continue
+        who = " ".join(rm.group(1).split())
+        out.append(_Cand(a0, rm.end(), f"reception of the {who} delegation by {_short(p)}", b0))
+    return out
+
+
+# "delegates travelled to Poti on Friday to inspect the new ferry terminal", "the ministers went to Aktau to
+# tour the port": a trip to a city made to see a place there
+_TRAVELLED_TO_SEE = LiteralScan(
+    re.compile(
+        r"\b(?:travelled|traveled|went|flew|drove|headed)\s+(?:on\s+)?to\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
+        r"((?:\s+(?:on|in|at|the\s+next|the\s+following|later|afterwards|together|that|this|next)"
+        r"(?:\s+[\w’'-]+){0,3}?)?)\s+to\s+(?:inspect|visit|tour|see|view|open|inaugurate)\s+"
+        r"(the\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)(?=\s*(?:[,.;:(]|\s(?:and|which|that|where|built|being|"
+        r"under|on|in|at|before|after|with|for)\b))"
+    )
+)
+
+
+def _trip_inspections(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "After the assembly, delegates travelled to Poti on Friday to inspect the new ferry terminal": the
+    visit to what they went to see, in that city ("visit to the new ferry terminal in Poti"), on the day the
+    sentence gives."""
+    if not any(ctx.cue[w] for w in ("travelled", "traveled", "went to", "flew", "drove", "headed")):
+        return []
+    out: list[_Cand] = []
+    for m in _TRAVELLED_TO_SEE.finditer(ctx.text, ctx.at):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start(3) < c.end for c in taken + out):
+            continue
+        city = next((p for p in ctx.places_in(m.start(1), m.end(1)) if p.kind == "city"), None)
+        if city is None:
+            continue
+        s = ctx.sentence_at(m.start())
+        days = ctx.dates_in(m.end(1), m.start(3)) or ctx.dates_in(s.start, s.end)
+        if not days:
+            continue  # (no day: a trip told in general)
+        name = f"visit to {m.group(3)} in {city.name}"
+        out.append(_Cand(m.start(3), m.end(3), name, m.end(3), fixed=(days[0].value, days[0].end, city.name)))
+    return out
+
+
+# a transcript's speaker label opening a paragraph: "HR/VP KALLAS:", "MINISTER KULUBAEV (via interpreter):"
+_SPEAKER_LABEL = re.compile(r"(?m)^([A-Z][A-Z/.'’ -]{1,60}?)(?:\s*\([^)\n]{1,40}\))?:\s")
+# the speaker's own meeting told in the first person: "I will discuss this with EIB President B tomorrow"
+_FIRST_PERSON_MEETS = re.compile(
+    r"\bI\s+(?:will\s+|shall\s+|am\s+going\s+to\s+|also\s+)?(?:also\s+)?(?:discuss(?:ed)?\s+(?:this|it|that|these\s+issues)"
+    r"\s+with|meet(?:\s+with)?|met(?:\s+with)?|(?:hold|held|have|had)\s+talks\s+with|see|saw)\s+"
+)
+
+
+_FIRST_PERSON_CUES = (
+    *("I will ", "I shall ", "I am going ", "I also ", "I met", "I meet", "I discuss"),
+    *("I held ", "I had ", "I hold ", "I have talks", "I see ", "I saw "),
+)
+
+
+def _speaker_meetings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """In a transcript, a speaker's "I will discuss this with EIB President B tomorrow in Luxembourg" is
+    the speaker's meeting with B ("meeting of A with B"), A named by the paragraph's label ("HR/VP KALLAS:")
+    and dated by the sentence ("tomorrow": the day after the transcript's)."""
+    text = ctx.text
+    if not any(ctx.cue[w] for w in _FIRST_PERSON_CUES) or not ctx.cue[":"]:
+        return []
+    labels = [(m.start(), m.group(1)) for m in _SPEAKER_LABEL.finditer(text)]
+    if len(labels) < 2:
+        return []  # (a transcript has several speakers' turns)
+    out: list[_Cand] = []
+    people = None
+    for m in _FIRST_PERSON_MEETS.finditer(text):
+        if ctx.in_quote(m.start()) or any(c.start <= m.start() < c.end for c in taken + out):
+            continue
+        # (the turn runs to the next label: its speaker is the last label's)
+        label = next((lab for at, lab in reversed(labels) if at < m.start()), None)
+        if label is None:
+            continue
+        surname = label.split()[-1].split("/")[-1].lower()
+        people = _actors(ctx) if people is None else people
+        speaker = next((p for _a, _b, p in people if p.name.lower().split()[-1] == surname), None)
+        s = ctx.sentence_at(m.start())
+        other = next(((a, b, p) for a, b, p in people if m.end() <= a < min(s.end, m.end() + 60)), None)
+        if speaker is None or other is None or other[2] is speaker:
+            continue
+        if not _TITLE_WORDS.fullmatch(text, m.end(), other[0]):
+            continue
+        if not ctx.dates_in(other[1], s.end):
+            continue  # (no day: "I often meet B")
+        out.append(_Cand(m.start(), other[1], f"meeting of {speaker.name} with {other[2].name}", other[1]))
     return out
 
 
@@ -3120,8 +3383,10 @@ def _construction_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
 
 
 _PLANNED_VISIT = re.compile(
-    r"\s(?:(?:is|are)\s+(?:also\s+)?(?:expected|scheduled|due|set|planning)\s+to|will\s+(?:also\s+)?)\s*"
-    r"(?:visit|travel\s+to)\s+"
+    r"\s(?:(?:(?:is|are)\s+(?:also\s+)?(?:expected|scheduled|due|set|planning)\s+to|will\s+(?:also\s+)?)\s*"
+    r"(?:visit|travel\s+to|arrive\s+in)"
+    # "Commissioner B is expected in Tashkent in the second half of April": a visit announced by arrival
+    r"|(?:is|are)\s+(?:also\s+)?(?:expected|due)(?:\s+back)?\s+in(?=\s+[A-Z]))\s+"
     # ("to visit the Issyk-Kul region": a region named by its capitalised name)
     r"((?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,6}(?:\s+(?:region|oblast|province))?)"
 )
@@ -3136,10 +3401,11 @@ def _planned_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     Centre tomorrow": a planned visit, "visit of X to Paris" ("the Minister": the last person
     named before with that role)."""
     text = ctx.text
-    if not ctx.cue[" to visit "] and not ctx.cue[" to travel to "] and not ctx.cue[" will "]:
+    expected_in = ctx.cue[" expected in "] or ctx.cue[" due in "]
+    if not any(ctx.cue[w] for w in (" to visit ", " to travel to ", " will ")) and not expected_in:
         return []
-    if not ctx.cue["visit"] and not ctx.cue["travel"]:
-        return []  # every match says "visit" or "travel" (the scan below tries every space)
+    if not any(ctx.cue[w] for w in ("visit", "travel", "arrive in")) and not expected_in:
+        return []  # each match says "visit", "travel", "arrive in" or "expected in" (a scan of every space)
     out: list[_Cand] = []
     for m in _PLANNED_VISIT.finditer(text):
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
@@ -3162,7 +3428,8 @@ def _planned_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         for a, b, p in _actors(ctx):
             if a >= m.start():
                 break
-            named_here = b >= s.start and not text[b : m.start()].strip()
+            # ("B, the EU foreign policy chief, is expected …": the apposition's closing comma between)
+            named_here = b >= s.start and text[b : m.start()].strip() in ("", ",")
             role = (p.role or "").lower()
             by_role = (
                 opens
@@ -3509,6 +3776,12 @@ def _signings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         ]
         if any(d.end for d in days):
             continue
+        if days:
+            # "signed a loan with X in 2019 …, the bank recalled on Monday": the nearest date to "signed" is
+            # when it was signed
+            near = min(ctx.dates_in(s.start, s.end), key=lambda d: abs(d.span[0] - j))
+            if len(near.value) != 10:
+                continue
         day = days[0].value if days else None
         if day is None and _SAME_DAY.search(text, s.start, j):
             # "Yesterday, A received B. … On the same day, … was signed": the day a sentence before opens with
@@ -3539,7 +3812,8 @@ def _signings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             start = a
         else:
             em = _SIGNED_OBJECT_END.search(text, j + 7, s.end)
-            obj = text[j + 7 : em.start() if em else s.end].strip()
+            obj_end = em.start() if em else s.end
+            obj = text[j + 7 : obj_end].strip()
             start = j
         obj = _AMOUNT_WORDS.sub("", obj).strip()
         if not _signed_finance().search(obj):
@@ -3556,10 +3830,243 @@ def _signings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         obj = _LEAD_DET.sub(lambda m: m.group(0).lower(), obj)
         end = start + max(1, j - start) if pm is not None else j + 7 + len(obj)
+        if pm is None and (bare := _BARE_FINANCE.fullmatch(obj)) is not None:
+            # "The EBRD has signed a loan of EUR 150 million with Georgian Railway": whose, with whom
+            obj = _lender_and_borrower(ctx, s.start, j, obj_end, bare.group(1)) or obj
         out.append(_Cand(start, max(end, j + 6), f"signing of {obj}", j + 6, fixed=(day, None, city)))
         last_sentence = k
-    # (a signing no sentence places "in" a city stays unread: "The EBRD has signed a loan of …")
-    return [c for c in out if c.fixed[2] is not None]
+    # (a signing no sentence places "in" a city is still the text's news: "The EIB on Wednesday signed a
+    # loan with …" is placed nowhere, not dropped)
+    return out
+
+
+# "a loan", "a grant agreement" (its amount taken out): a bare kind of finance, named by who signed it
+_BARE_FINANCE = re.compile(r"(?:a|an)\s+((?:[a-z]+\s+)?[a-z]+)")
+# "with Kazakhstan's grid operator KEGOC", "with the Uzbek Ministry of Water Resources", "with Georgian
+# Railway"
+_SIGNED_WITH = re.compile(
+    r"(?:\s+of\s+(?:EUR|USD|US\$|€|\$|£)\s?\d[\d.,]*(?:\s*(?:million|billion|bn|m)\b)?)?"
+    r"\s+with\s+(?:[A-Z][\w’'-]*['’]s\s+(?:[a-z]+\s+){1,3})?"
+    r"((?:the\s+)?[A-Z][\w’'&-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][\w’'&-]*){0,6})"
+)
+
+
+def _lender_and_borrower(ctx: Context, s_start: int, j: int, end: int, kind: str) -> str | None:
+    """ "the EBRD loan to Georgian Railway", "the KfW grant agreement with the Ministry of Water Resources":
+    the bank or donor that signed (the last organisation, or capitalised name, before "signed") and the
+    party it signed with (after "with")."""
+    if not _signed_finance().fullmatch(kind):
+        return None
+    wm = _SIGNED_WITH.match(ctx.text, end)
+    if wm is None:
+        return None
+    org = next((o for o in reversed(ctx.orgs) if s_start <= o.span[0] and o.span[1] <= j), None)
+    if org is not None:
+        who = org.acronym or org.text
+    else:
+        cm = _SIGNER_BEFORE.search(ctx.text, s_start, j)
+        if cm is None:
+            return None
+        who = cm.group(1)
+    link = "to" if kind in ("loan", "credit line") else "with"
+    return f"the {who} {kind} {link} {wm.group(1)}"
+
+
+# "Germany's development bank KfW signed …", "KfW on Monday signed …": the signer's own capitalised name
+_SIGNER_BEFORE = re.compile(
+    r"([A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,3})\s+(?:(?:has|have|had|on\s+\w+day|today|yesterday)\s+)?$"
+)
+
+
+# "initialled on Tuesday the text of a Financing Agreement for …": the verb, a day, "the text of"
+_INITIALLED = re.compile(
+    r"\binitiall?ed\s+(?:(?:on\s+[A-Z][a-z]+day|today|yesterday)\s+)?(?:the\s+(?:draft\s+)?text\s+of\s+)?"
+    r"((?:the|a|an)\s+[^,;:.()]{3,120}?)(?=[,;:.(]|\s(?:in|on|at|by|between|with|which|that|during|today|"
+    r"yesterday|last)\s|$)"
+)
+
+
+def _initiallings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "The EU and Uzbekistan initialled on Tuesday the text of a Financing Agreement for the X Programme":
+    the initialling of a financing agreement the text reports as its news (a day on or shortly before the
+    publication in its sentence) is an occasion like its signing, "initialling of <what>"; a treaty's
+    initialling is its agreement's stage, not read here."""
+    text = ctx.text
+    if not (ctx.cue["initialled"] or ctx.cue["initialed"]) or not ctx.published or len(ctx.published) != 10:
+        return []
+    pub = date.fromisoformat(ctx.published)
+    out: list[_Cand] = []
+    for m in _INITIALLED.finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        obj = " ".join(m.group(1).split())
+        if not _signed_finance().search(" ".join(obj.split()[:4])):
+            continue
+        s = ctx.sentence_at(m.start())
+        days = [d for d in ctx.dates_in(s.start, s.end) if not d.end]
+        if not days:
+            continue
+        # (the date nearest the verb: not the dateline's "TASHKENT, March 11 - … initialled on Tuesday"; a
+        # year there, "initialled … in 2019, the ministry recalled today", is a history)
+        day = min(days, key=lambda d: abs(d.span[0] - m.start())).value
+        if len(day) != 10:
+            continue
+        if not 0 <= (pub - date.fromisoformat(day)).days <= _SIGNING_RECENT_DAYS:
+            continue
+        obj = re.sub(r"^(?:a|an)\s", "the ", obj)
+        fixed = (day, None, ctx.dateline_place())
+        out.append(_Cand(m.start(), m.end(1), f"initialling of {obj}", m.end(1), fixed=fixed))
+    return out
+
+
+# a signing told ahead: "… loan, which is expected to be signed in July", "the agreement could be signed in
+# Samarkand in May", "The EBRD and the Akimat will sign a loan of …", "intend to sign the grant agreement"
+_PLANNED_SIGN = re.compile(
+    r"\b(?:(?:(?:is|are)\s+(?:expected|due|scheduled|set|planned)\s+to\s+be|(?:could|will|would|should|may|"
+    r"might)\s+(?:also\s+|then\s+)?be)\s+signed"
+    r"|(?P<act>will|(?:is|are)\s+(?:expected|due|scheduled|set)\s+to|intends?\s+to|plans?\s+to)\s+"
+    r"(?:also\s+)?sign)$"
+)
+_PLANNED_SIGN_CUES = ("be signed", " to sign ", "will sign ", "will also sign ")
+_WHICH_BEFORE = re.compile(r",\s+which\s+$")
+_DETERMINERS = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s")
+# "a EUR 50 million loan from the European Investment Bank": whose loan
+_FINANCE_FROM = re.compile(r"^(?:[a-z]+\s+)?([a-z]+(?:\s+[a-z]+)?)\s+from\s+(?:the\s+)?")
+_AND_PARTNER = re.compile(
+    r"\s+and\s+((?:the\s+)?[A-Z][\w’'&-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+)?[A-Z][\w’'&-]*){0,6})\s+"
+)
+_CITY_IN = re.compile(r"\s+in\s+$")
+# (what a signing ahead is said of when the thing was named before: "the agreement could be signed in May")
+_ANAPHORIC_FINANCE = frozenset(
+    ("the agreement", "the deal", "the loan", "the grant agreement", "the financing agreement")
+)
+_TRAILING_OF = re.compile(
+    r"(?:\s+(?:of|for|worth|totalling|totaling))?(?:\s+(?:up\s+to|about|around|some|over|more\s+than|nearly))?$"
+)
+_PURPOSE_TAIL = re.compile(r"\s+(?:of\s+)?(?:for|to\s+finance|to\s+fund|to\s+support)\s")
+
+
+def _planned_signings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """A signing of a loan, a grant or a financing agreement the text announces ahead ("which is expected
+    to be signed in July", "the agreement could be signed in Samarkand in May", an advisory's "The EBRD and
+    the Akimat of Shymkent will sign a loan of …" under its day) is a planned occasion, "signing of <what>",
+    on the day or month its clause gives (or its day heading's); a treaty's or memorandum's signing ahead
+    is its agreement's stage, not read here."""
+    text = ctx.text
+    if not ctx.published or not any(ctx.cue[w] for w in _PLANNED_SIGN_CUES):
+        return []
+    out: list[_Cand] = []
+    for m in _planned_sign_matches(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        s = ctx.sentence_at(m.start())
+        if any(s.start <= c.start < s.end and "sign" in c.name.lower() for c in taken + out):
+            continue
+        if m.group("act"):
+            em = _SIGNED_OBJECT_END.search(text, m.end() + 1, s.end)
+            obj_end = em.start() if em else s.end
+            obj = _AMOUNT_WORDS.sub("", text[m.end() : obj_end].strip()).strip()
+            # ("a loan of KZT 25 billion for the city's buses": what, the amount and the purpose taken out)
+            obj = _TRAILING_OF.sub("", _PURPOSE_TAIL.split(obj, 1)[0])
+            where_from = obj_end
+        else:
+            obj, where_from = _signed_before(ctx, s.start, m.start()), m.end()
+        if not obj or not _signed_finance().search(" ".join(obj.split()[:5])):
+            continue
+        clause = _CLAUSE_PUNCT.search(text, where_from, s.end)
+        upto = clause.start() if clause else s.end
+        days = ctx.dates_in(m.end(), upto)
+        if days:
+            day = days[0].value
+            if len(day) < 7:
+                continue  # ("is expected to sign a further credit line in 2026": no occasion placed in time)
+            if len(day) == 7 and day < ctx.published[:7]:
+                day = f"{int(day[:4]) + 1:04d}{day[4:]}"  # ("could be signed in May", written in March)
+            if day < ctx.published[: len(day)]:
+                continue
+        elif _day_heading(ctx, m.start()) is None:
+            continue  # (no day: "will be signed in the coming weeks")
+        else:
+            day = None
+        city = next(
+            (
+                p.name
+                for p in ctx.places_in(m.end(), upto)
+                if p.kind == "city" and _CITY_IN.search(text, max(0, p.span[0] - 4), p.span[0])
+            ),
+            None,
+        )
+        bare = _BARE_FINANCE.fullmatch(obj)
+        if bare is not None and m.group("act"):
+            # "The EBRD and the Akimat of Shymkent will sign a loan": the first signer's, to the second
+            named = _lender_and_borrower(ctx, s.start, m.start(), obj_end, bare.group(1))
+            if named is None:
+                org = next((o for o in ctx.orgs if s.start <= o.span[0] and o.span[1] <= m.start()), None)
+                pm = _AND_PARTNER.match(text, org.span[1]) if org is not None else None
+                if (
+                    org is not None
+                    and pm is not None
+                    and pm.end() >= m.start() - 1
+                    and _signed_finance().fullmatch(bare.group(1))
+                ):
+                    link = "to" if bare.group(1) in ("loan", "credit line") else "with"
+                    named = f"the {org.acronym or org.text} {bare.group(1)} {link} {pm.group(1)}"
+            obj = named or obj
+        obj = _LEAD_DET.sub(lambda x: x.group(0).lower(), obj)
+        fixed = (day, None, city) if day else None
+        out.append(_Cand(m.start(), m.end(), f"signing of {obj}", m.end(), fixed=fixed))
+    return out
+
+
+def _planned_sign_matches(text: str):
+    """The planned-signing phrases, read back from each "sign" that closes one (a forward scan would try
+    every "is", "will" and "could")."""
+    i = text.find("sign")
+    while i >= 0:
+        k = i + (6 if text.startswith("signed", i) else 4)
+        if (i == 0 or not text[i - 1].isalpha()) and not text[k : k + 1].isalnum():
+            m = _PLANNED_SIGN.search(text, max(0, i - 48), k)
+            if m is not None:
+                yield m
+        i = text.find("sign", k)
+
+
+def _signed_before(ctx: Context, lo: int, pos: int) -> str | None:
+    """What "… is expected to be signed" is said of: the noun phrase before (a relative clause's
+    antecedent: "a EUR 50 million loan from the EIB, which …" → "the EIB loan"; "the agreement" → the
+    agreement named last before, "the Financing Agreement for the X Programme")."""
+    text = ctx.text
+    wm = _WHICH_BEFORE.search(text, max(lo, pos - 10), pos)
+    end = wm.start() if wm is not None else pos
+    head = max(text.rfind(",", lo, end) + 1, lo) if wm is None else lo
+    dets = [d.start() for d in _DETERMINERS.finditer(text, head, end)]
+    for d in reversed(dets) if wm is None else dets:
+        np = " ".join(_AMOUNT_WORDS.sub("", text[d:end]).split())
+        words = np.split()
+        if len(words) > 12:
+            continue
+        if np.lower() in _ANAPHORIC_FINANCE:
+            named = next(
+                (
+                    a
+                    for a in reversed(ctx.agreements)
+                    if a.span[1] <= lo
+                    and not a.anaphoric
+                    and a.capitalised
+                    and _signed_finance().search(a.name)
+                ),
+                None,
+            )
+            return f"the {named.name.split(',')[0]}" if named is not None else None
+        if not _signed_finance().search(" ".join(words[:4])):
+            continue
+        fm = _FINANCE_FROM.match(np[np.find(" ") + 1 :])
+        if fm is not None:
+            org = next((o for o in ctx.orgs if d <= o.span[0] and o.span[1] <= end), None)
+            if org is not None:
+                return f"the {org.acronym or org.text} {fm.group(1)}"
+        return np
+    return None
 
 
 # "took part in the OSCE Ministerial Council in Vienna", "will attend the 32nd OSCE Ministerial Council": a
@@ -3604,6 +4111,9 @@ def _openings_of_named(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
             continue
         noun = " ".join(m.group(1).lower().split())
+        s = ctx.sentence_at(m.start())
+        if not ctx.dates_in(s.start, s.end):
+            continue  # ("The forum was opened by A and B": undated, a part of the forum told, no occasion)
         named_before = any(c.end <= m.start() and c.name.lower().endswith(noun) for c in taken)
         if not named_before or any(c.start <= m.start(1) < c.end for c in taken + out):
             continue
@@ -3802,7 +4312,32 @@ def _group_sittings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             continue
         # (the verb inside: "held its first meeting" is this sitting, its day and place after it)
         out.append(_Cand(m.start(1), m.end(), f"meeting of the {m.group(1)}", m.end(), True))
+    if ctx.cue["held a"] or ctx.cue["hold a"] or ctx.cue["convened a"]:
+        for m in _held_group_rx().finditer(text, ctx.at):
+            # "Kazakhstan and the EU held a technical working group on renewable hydrogen in Astana on 24–25
+            # November": the group held as an occasion, on the day its clause gives
+            if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+                continue
+            if any(c.start <= m.start(1) < c.end for c in taken + out):
+                continue
+            s = ctx.sentence_at(m.start())
+            if not ctx.dates_in(m.end(), s.end):
+                continue
+            out.append(_Cand(m.start(1), m.end(), m.group(1), m.end()))
     return out
+
+
+@lru_cache(maxsize=1)
+def _held_group_rx() -> LiteralScan:
+    groups = sorted(data.load("events").get("group_bodies") or [], key=len, reverse=True)
+    return LiteralScan(
+        re.compile(
+            r"\b(?:held|hold|holds|convened)\s+an?\s+((?:" + "|".join(map(re.escape, groups)) + r")"
+            r"(?:\s+(?:meeting|session))?"
+            r"(?:\s+(?:on|for)\s+[a-z][\w’'-]*(?:\s+(?:and\s+|of\s+)?[a-z][\w’'-]*){0,5}?)?)"
+            r"(?=\s+(?:in|on|at)\s+(?:[A-Z]|\d)|[,.;])"
+        )
+    )
 
 
 @lru_cache(maxsize=1)
@@ -4304,8 +4839,13 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
         d
         for d in after
         if not re.search(r"\bsince\s*$", ctx.text[max(s.start, d.span[0] - 8) : d.span[0]])
-        # "… meant to replace the 1992 treaty": a year that names another thing
-        and not (_YEAR.fullmatch(d.value) and _THE.search(ctx.text, max(s.start, d.span[0] - 5), d.span[0]))
+        # "… meant to replace the 1992 treaty": a year that names another thing (not "in the spring of the
+        # next year": a relative year is a time)
+        and not (
+            _YEAR.fullmatch(d.value)
+            and not d.relative
+            and _THE.search(ctx.text, max(s.start, d.span[0] - 5), d.span[0])
+        )
     ]
     on_margins = after and _MARGINS_OF_BEFORE.search(ctx.text, max(s.start, c.start - 40), c.start)
     if on_margins and "," in ctx.text[c.end : after[0].span[0]]:
