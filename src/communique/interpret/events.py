@@ -33,6 +33,18 @@ __all__ = ["find_events"]
 
 _ORD_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 _DET = re.compile(r"^(?:the|a|an|its|their|this|that|these|next|this week['’]s)\s+", re.I)
+# the ASCII letters a `_DET` match can open with (under IGNORECASE a few non-ASCII letters fold
+# to them too: "İ", "ı"), so a string opening with any other ASCII character has no determiner
+_DET_OPENS = frozenset("tTaAiInN")
+
+
+def _drop_det(s: str) -> str:
+    """`_DET.sub("", s)`, without the regex call for a string that cannot open with a determiner
+    (most names a trigger's left modifiers give: "Business", "2nd", "")."""
+    c = s[:1]
+    if c.isascii() and c not in _DET_OPENS:
+        return s
+    return _DET.sub("", s)
 _STOP_NP = re.compile(
     # an en dash stops a name only spaced as a clause dash; "the Dostyk–Moiynty railway" goes on
     r"[,;:.()\"“”«»—\n]|\s–|–\s|\s(?:which|that|who|where|when|held|to be|will|would|was|were|is|are|has|"
@@ -195,11 +207,13 @@ def find_events(ctx: Context) -> list[Event]:
     hosts = any(ctx.cue[w] for w in ("sidelines", "margins", "fringe", "alongside"))
     for i, c in enumerate(cands):
         nxt = cands[i + 1].start if i + 1 < len(cands) else None
-        s0 = ctx.sentence_at(c.start).start
+        sent = ctx.sentence_at(c.start)
+        s0 = sent.start
         if s0 <= c.start < _after_lead_in(ctx.text, s0):
             continue  # a bold lead-in titles the paragraph, whose sentences name the occasion
-        date, date_end = _date(ctx, c, nxt)
-        place = _place(ctx, c, nxt)
+        limit = _limit(ctx, c, nxt, sent.end)  # (the same for its date and its place)
+        date, date_end = _date(ctx, c, nxt, limit)
+        place = _place(ctx, c, nxt, limit)
         occasion = ctx.memo.get("occasion_sitting")
         if occasion is not None and c.start <= occasion[0][0] < c.end:
             # the reported sitting of a companies' format (meetings: not a meeting): its day and place
@@ -1448,7 +1462,9 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if full:
             cop_spans.append((full[0], cm.start()))
     for m in conf["trigger_scan"].finditer(text, ctx.at):
-        trig = _YEAR_SUFFIX.sub("", m.group(0).lower())
+        trig = m.group(0).lower()
+        if "-" in trig:  # (`_YEAR_SUFFIX` opens with a dash)
+            trig = _YEAR_SUFFIX.sub("", trig)
         word = trig.rstrip("s") if trig not in _PLURAL_NAMES else trig
         if any(c.start <= m.start() < c.end for c in taken + out):
             continue
@@ -1513,9 +1529,9 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         np = text[start:end]
         if topic is not None:  # "Our previous round table, on energy interconnectors, took place …"
             np, end = f"{np} {topic.group(1)}", topic.end(1)
-        bare = _DET.sub("", np).strip()
+        bare = _drop_det(np).strip()
         left_mods = text[start : m.start()].strip()
-        left_mods = _DET.sub("", left_mods)
+        left_mods = _drop_det(left_mods)
         if _SAME.search(np):
             continue
         current = False
@@ -4142,9 +4158,25 @@ def _limit(ctx: Context, c: _Cand, nxt: int | None, s_end: int) -> int:
         # two occasions joined by "and" share the date and place that follow both
         return s_end
     # "attended a reception at the Philharmonic, and on Thursday morning a forum took place": the next
-    # clause's own date
-    clause = _DATED_CLAUSE.search(ctx.text, c.trigger_end, nxt)
-    return min(s_end, clause.start() if clause else nxt)
+    # clause's own date. (`min(s_end, clause.start())` of `_DATED_CLAUSE.search(text, trigger_end,
+    # nxt)`: only a clause opening before `hi` counts, and one opens at a comma or semicolon, so the
+    # regex is tried there alone, not searched on up to the next occasion, often sentences away.)
+    hi = min(s_end, nxt)
+    text = ctx.text
+    for p in sorted(_marks(text, ",", c.trigger_end, hi) + _marks(text, ";", c.trigger_end, hi)):
+        if _DATED_CLAUSE.match(text, p, nxt) is not None:
+            return p
+    return hi
+
+
+def _marks(text: str, ch: str, lo: int, hi: int) -> list[int]:
+    """Positions of the character `ch` in `text[lo:hi]`."""
+    out = []
+    i = text.find(ch, lo, hi)
+    while i >= 0:
+        out.append(i)
+        i = text.find(ch, i + 1, hi)
+    return out
 
 
 _DURING_WHICH = re.compile(r",\s+(?:during|in\s+the\s+course\s+of)\s+which\b")
@@ -4288,15 +4320,17 @@ _EVE_BEFORE = re.compile(r"\bon\s+the\s+eve\s+of\s+(?:the\s+)?$")
 _EVE_OF = re.compile(r"\bon\s+the\s+eve\s+of\s+the\s+(?i:summit|meeting|session|forum|talks|conference)\b")
 
 
-def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | None]:
+def _date(ctx: Context, c: _Cand, nxt: int | None, limit: int | None = None) -> tuple[str | None, str | None]:
     s = ctx.sentence_at(c.start)
-    limit = _limit(ctx, c, nxt, s.end)
+    if limit is None:
+        limit = _limit(ctx, c, nxt, s.end)
     if c.current:
         # "X, who arrived in Tashkent on 16 September on a state visit, held talks … on Wednesday": the
         # visit's clause ends at the comma
         comma = ctx.text.find(",", c.trigger_end, limit)
         limit = comma if comma >= 0 else limit
-    whose = _OTHER_WHOSE.search(ctx.text, c.end, limit)
+    # (a match holds "whose": most clauses have none, and the regex opens with `\S`, tried everywhere)
+    whose = _OTHER_WHOSE.search(ctx.text, c.end, limit) if ctx.text.find("whose", c.end, limit) >= 0 else None
     if whose is not None:
         limit = whose.start()  # "the visit … in the history of the two countries, whose relations were …"
     after = [d for d in ctx.dates_in(c.trigger_end, limit)]
@@ -4334,7 +4368,9 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     if before:
         return before[-1].value, before[-1].end
     # ("A, who is in Greece on a working visit, held talks …": a visit framing the talks is not dated here)
-    kind_of_visit = _KIND_OF_VISIT.match(c.name) and not _WHO_IS.search(ctx.text, s.start, c.start)
+    kind_of_visit = _KIND_OF_VISIT.match(c.name) and not (
+        ctx.text.find("who", s.start, c.start) >= 0 and _WHO_IS.search(ctx.text, s.start, c.start)
+    )
     if (c.name.startswith(_FRONTED_NAMES) or kind_of_visit) and "invit" not in ctx.text[s.start : c.start]:
         # (not "On 3 May, A invited B to visit Riga": the day of the invitation, not of the visit)
         before = ctx.dates_in(s.start, c.start)  # "On 13 May, A, who is in X on a visit, held talks with B"
@@ -4376,7 +4412,7 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     if _AFTER_OCCASION.match(ctx.text, c.end) and ctx.published:
         # "Omuraliev said in a briefing for reporters after the summit": the reported occasion's day
         return (ctx.meeting.date if ctx.meeting is not None and ctx.meeting.date else ctx.published), None
-    eve = _EVE_OF.search(ctx.text, c.end, s.end)
+    eve = _EVE_OF.search(ctx.text, c.end, s.end) if ctx.text.find("eve", c.end, s.end) >= 0 else None
     if eve is not None:
         # "met informally on the eve of the summit": the day before the reported occasion
         day = ctx.meeting.date if ctx.meeting is not None and ctx.meeting.date else ctx.published
@@ -4531,9 +4567,10 @@ def _last_city(ctx: Context, a: int, b: int) -> str | None:
 _VISIT_TO_END = re.compile(r"\bvisit of .+ to ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)$")
 
 
-def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
+def _place(ctx: Context, c: _Cand, nxt: int | None, limit: int | None = None) -> str | None:
     s = ctx.sentence_at(c.start)
-    limit = _limit(ctx, c, nxt, s.end)
+    if limit is None:
+        limit = _limit(ctx, c, nxt, s.end)
     if c.name.startswith("visit of ") and c.trigger_end == c.end:
         # "to visit Azerbaijan": the place the visit's name ends with
         last = ctx.places_in(c.start, c.end)
