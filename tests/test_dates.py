@@ -745,3 +745,31 @@ def test_month_heading_an_agenda_item(text, value) -> None:
                                   "October was a busy month for trade."])
 def test_month_not_heading_an_item_needs_a_cue(text) -> None:
     assert find_dates(text, D(2026, 6, 1)) == []
+
+
+# --- the short-digit-run pretest gives the dates the alternation gives -----------------------------
+_RUN_TAILS = [".", "/", "-", "–", "&", " ", "\u00a0", "\n", ",", "%", ")", "b", "B", "m", "M", "Q", "H",
+              "st", "ND", "th", "ſt", ".5", ".6.2025", "/6/2025", ".12.2025", "-7 May", " May", " of June",
+              " – 7 June", " & 8 July", " months of 2025", " years ago", "Q 2025", "H 2024", "M 2025",
+              "1", "٣", "é", "x", "", " to 9 May 2025", ".5 billion", "/7", "/12/2024"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["1", "5", "12", "31", "9", "03"]),
+    st.lists(st.sampled_from(_RUN_TAILS), min_size=1, max_size=3),
+    st.sampled_from(["", "On ", "in ", "the first ", "Q", "$"]),
+)
+def test_short_run_pretest_same_dates(digits, tails, lead):
+    from communique.annotate import dates as D
+
+    text = f"{lead}{digits}{''.join(tails)} and more."
+    anchor = dt.date(2025, 6, 15)
+    fast = D.find_dates(text, anchor)
+    test = D._short_run_goes_on
+    D._short_run_goes_on = lambda text, p: True  # every short run tried, as before the pretest
+    try:
+        plain = D.find_dates(text, anchor)
+    finally:
+        D._short_run_goes_on = test
+    assert fast == plain

@@ -176,6 +176,29 @@ _WORD_FORMS = "q qrel hrel fnm boy sea relm ago intime rel wd"
 _DIGIT_FORMS_BY_RUN = {1: "num drr dr dmy fnm ago q", 2: "num drr dr dmy fnm ago q", 3: "fnm ago",
                        4: "iso dec yr y"}
 _DIGIT_RUN_RE = re.compile(r"[0-9]*")
+# What a form of `_DIGIT_FORMS_BY_RUN[1]`/`[2]` can read right after its one or two digits (none
+# ends there, and none takes part of a run: each reads a digit only as a day, a month number, a
+# count or a quarter, each followed by no digit): a space (any `\s`), a separator or dash ("5.6.2025",
+# "5-7 May", "5 & 6 May"), an ordinal's ending ("1st", "2ND"), a quarter or half ("2Q", "1H") or a
+# month count ("9M"). A non-ASCII character (case folding) and a digit are let through.
+_SHORT_RUN_NEXT = frozenset("./-–—‒&snrtSNRTQHM0123456789")
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+def _short_run_goes_on(text: str, p: int) -> bool:
+    """False when no date form opening with a run of one or two digits ending at `p` can match: a
+    cheap exact test before the alternation is tried (most short runs are counts and amounts:
+    "5 bn", "12%", "2.5 million"). '.' and '/' go on only in "5.6.2025", "5/6/2025": a month
+    number, then the same separator."""
+    c = text[p : p + 1]
+    if not c:
+        return False
+    if c in "./":
+        # the `num` form alone: `[./]`, `[01]?[0-9]`, the same separator again
+        return text[p + 1 : p + 2] in _ASCII_DIGITS and (
+            text[p + 2 : p + 3] == c or (text[p + 2 : p + 3] in _ASCII_DIGITS and text[p + 3 : p + 4] == c)
+        )
+    return c in _SHORT_RUN_NEXT or not c.isascii() or c.isspace()
 
 
 @cache
@@ -726,6 +749,8 @@ def find_dates(text: str, anchor: dt.date | None = None, offset: int = 0) -> lis
                 if not run:  # a non-ASCII digit
                     rx = _compile_forms(_DIGIT_FORMS)
                 elif run in _DIGIT_FORMS_BY_RUN:
+                    if run < 3 and not _short_run_goes_on(text, start + run):
+                        continue  # "5 bn", "2.5 million", "12%": no date form reads on
                     rx = _compile_forms(_DIGIT_FORMS_BY_RUN[run])
                 else:
                     continue
