@@ -773,3 +773,45 @@ def test_short_run_pretest_same_dates(digits, tails, lead):
     finally:
         D._short_run_goes_on = test
     assert fast == plain
+
+
+# --- the word-start pretest (letter runs a word form can open with) gives the same dates -----------
+_WORDS = ["the", "The", "of", "over", "in", "In", "for", "last", "Last", "next", "this", "past", "coming",
+          "first", "second", "third", "three", "twenty-one", "a", "an", "few", "several", "year", "years",
+          "month", "months", "week", "weeks", "day", "days", "ago", "earlier", "later", "time", "decade",
+          "quarter", "half", "spring", "summer", "autumn", "fall", "today", "yesterday", "tomorrow",
+          "Tuesday", "Friday", "morning", "evening", "beginning", "start", "end", "current", "mid", "early",
+          "Q3", "H1", "2025", "5", "’s", "'s", ",", ".", "ſome", "İstanbul", "ınto", "\u212aelvin", "of the",
+          "Steadily", "lasted", "thesis", "nextyear", "2024–2025", "9M", "1st"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=9),
+    st.sampled_from([" ", "  ", "\u00a0", "\n"]),
+)
+def test_word_start_pretest_same_dates(words, gap):
+    from communique.annotate import dates as D
+
+    text = gap.join(words) + "."
+    anchor = dt.date(2025, 6, 15)
+    fast = D.find_dates(text, anchor)
+    test = D._word_form_can_open
+    D._word_form_can_open = lambda text, start: True  # every word start tried, as before the pretest
+    try:
+        plain = D.find_dates(text, anchor)
+    finally:
+        D._word_form_can_open = test
+    assert fast == plain
+
+
+def test_letter_runs_read_from_the_pattern():
+    from communique.annotate.dates import _letter_runs, _word_form_runs
+
+    assert _letter_runs(r"(?i:last|next)\s+(?:year|month)") == ({"last", "next"}, set())
+    assert _letter_runs(r"\b(?:in|for)(?=\s)") == (set(), {"in", "for"})  # a look-ahead leaves it open
+    assert _letter_runs(r"[QH][1-4]") == ({"q", "h"}, set())
+    assert _letter_runs(r"(?:the\s+)?spring") == ({"the"}, {"spring"})
+    assert _letter_runs(r"\w+ago") is None and _letter_runs(r"[a-z]+teenth") is None
+    whole, heads = _word_form_runs()
+    assert {"last", "next", "first", "three", "in"} <= whole and "of" not in whole
