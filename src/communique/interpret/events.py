@@ -597,14 +597,16 @@ def _elliptic_title(text: str, word: str, before: int) -> str | None:
     return found[-1].group(1) if found else None
 
 
+_CLAUSE_MARK = re.compile(r"[.;,]")
+_SITTING_OF_BETWEEN = re.compile(r"\s*(?:meeting|session)\s+of\s+(?:the\s+)?")
+
+
 def _ordinal_before(ctx: Context, pos: int, window: int = 40):
     best = None
     for o in ctx.ordinals:
         if o.span[1] <= pos and pos - o.span[1] <= window:
             between = ctx.text[o.span[1] : pos]
-            if re.search(r"[.;,]", between) and not re.fullmatch(
-                r"\s*(?:meeting|session)\s+of\s+(?:the\s+)?", between
-            ):
+            if _CLAUSE_MARK.search(between) and not _SITTING_OF_BETWEEN.fullmatch(between):
                 continue
             best = o
     return best
@@ -1451,6 +1453,10 @@ def _sitting_rx(type_word: str) -> re.Pattern:
     )
 
 
+_CAP_DIGIT_SPACE = re.compile(r"[A-Z0-9 ]")
+_CAP_DIGIT = re.compile(r"[A-Z0-9]")
+
+
 def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     conf = _conf()
     text = ctx.text
@@ -1665,13 +1671,13 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if (
             not left_mods
             and end == m.end()
-            and not re.search(r"[A-Z0-9 ]", m.group(0))
+            and not _CAP_DIGIT_SPACE.search(m.group(0))
             and word != "unrest"
             and (owner is None or weak)
         ) or (
             not left_mods
             and end == m.end()
-            and not re.search(r"[A-Z0-9]", m.group(0))
+            and not _CAP_DIGIT.search(m.group(0))
             and word.endswith("visit")
             and _visitor(ctx, start) is None
         ):
@@ -2185,18 +2191,23 @@ def _space_back(text: str, end: int) -> int:
     return end
 
 
+_DIGIT = re.compile(r"\d")
+_IN_PLACE_TAIL = re.compile(r"\s+in\s+[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s*$")
+_OF_TO = re.compile(r"\s(?:of|to)\s")
+
+
 def _np_end(text: str, pos: int) -> int:
     """Rightwards over a post-modifier ("of President X to Brussels", "on transport links with …")."""
     m = _POST_MODIFIER.match(text, pos)
-    if not m or re.match(r"\d", text[m.end() : m.end() + 1]) or _DAY_AHEAD.match(text, m.end()):
+    if not m or _DIGIT.match(text[m.end() : m.end() + 1]) or _DAY_AHEAD.match(text, m.end()):
         return pos  # "… on 5 May", "… on Wednesday": a date, not part of the name
     m_end = m.end() - pos  # in `rest`
     rest = text[pos : pos + 160]
     stop = _STOP_NP.search(rest, m_end - 1)
     end = pos + (stop.start() if stop else len(rest))
     # a trailing "in <Place>" is the place, not the name
-    tail = re.search(r"\s+in\s+[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s*$", text[pos:end])
-    if tail and re.search(r"\s(?:of|to)\s", text[pos : pos + tail.start()]) is not None:
+    tail = _IN_PLACE_TAIL.search(text[pos:end])
+    if tail and _OF_TO.search(text[pos : pos + tail.start()]) is not None:
         end = pos + tail.start()
     return end if end > m.end() else pos
 
@@ -4300,6 +4311,7 @@ _AHEAD_BEFORE = re.compile(
     r"\b(?:upcoming|forthcoming|next|future|preparations?\s+(?:for|of)|ahead\s+of|invited\s+to|"
     r"invitation\s+to)\b[^.;]*$"
 )
+_SINCE_END = re.compile(r"\bsince\s*$")
 _OTHER_WHOSE = re.compile(r"\S\s+[^,.;]{3,},\s+whose\b")
 
 
@@ -4337,7 +4349,7 @@ def _date(ctx: Context, c: _Cand, nxt: int | None, limit: int | None = None) -> 
     after = [
         d
         for d in after
-        if not re.search(r"\bsince\s*$", ctx.text[max(s.start, d.span[0] - 8) : d.span[0]])
+        if not _SINCE_END.search(ctx.text[max(s.start, d.span[0] - 8) : d.span[0]])
         # "… meant to replace the 1992 treaty": a year that names another thing
         and not (_YEAR.fullmatch(d.value) and _THE.search(ctx.text, max(s.start, d.span[0] - 5), d.span[0]))
     ]
