@@ -751,7 +751,9 @@ def test_month_not_heading_an_item_needs_a_cue(text) -> None:
 _RUN_TAILS = [".", "/", "-", "–", "&", " ", "\u00a0", "\n", ",", "%", ")", "b", "B", "m", "M", "Q", "H",
               "st", "ND", "th", "ſt", ".5", ".6.2025", "/6/2025", ".12.2025", "-7 May", " May", " of June",
               " – 7 June", " & 8 July", " months of 2025", " years ago", "Q 2025", "H 2024", "M 2025",
-              "1", "٣", "é", "x", "", " to 9 May 2025", ".5 billion", "/7", "/12/2024"]
+              "1", "٣", "é", "x", "", " to 9 May 2025", ".5 billion", "/7", "/12/2024", " billion",
+              " per cent", " 000", " countries", "  May", "\nMay", " weeks ago", " Weeks ago", " of May",
+              " and 8 May", " & 9 June", "\u2009–\u2009", " MAY", " may", " ſ"]
 
 
 @settings(max_examples=300, deadline=None)

@@ -183,6 +183,13 @@ _DIGIT_RUN_RE = re.compile(r"[0-9]*")
 # month count ("9M"). A non-ASCII character (case folding) and a digit are let through.
 _SHORT_RUN_NEXT = frozenset("./-–—‒&snrtSNRTQHM0123456789")
 _ASCII_DIGITS = frozenset("0123456789")
+# ... and after spaces, what those forms read next: a month ("5 May", "5-7 May"), "of" ("5 of May"),
+# "to", "and", "&" or a dash ("5 to 7 May"), a counted unit ("3 weeks ago") or "months"/"quarters"
+# ("9 months of 2025"); either letter case (cheap, and safe whatever case a form reads them in)
+_AFTER_SPACES = frozenset(
+    "".join(w[:1] for w in [*_MONTHS, *_COUNTED, "of", "to", "and", "months", "quarters"]) + "&-–—‒"
+)
+_AFTER_SPACES |= frozenset(c.upper() for c in _AFTER_SPACES)
 
 
 def _short_run_goes_on(text: str, p: int) -> bool:
@@ -198,7 +205,14 @@ def _short_run_goes_on(text: str, p: int) -> bool:
         return text[p + 1 : p + 2] in _ASCII_DIGITS and (
             text[p + 2 : p + 3] == c or (text[p + 2 : p + 3] in _ASCII_DIGITS and text[p + 3 : p + 4] == c)
         )
-    return c in _SHORT_RUN_NEXT or not c.isascii() or c.isspace()
+    if c.isspace():
+        # (a form reads spaces, then a word or a dash: "5 billion", "12 per cent", "5 000" read on to none)
+        p += 1
+        while text[p : p + 1].isspace():
+            p += 1
+        c = text[p : p + 1]
+        return c != "" and (c in _AFTER_SPACES or not c.isascii())
+    return c in _SHORT_RUN_NEXT or not c.isascii()
 
 
 @cache
