@@ -219,7 +219,11 @@ def find_events(ctx: Context) -> list[Event]:
             # the reported sitting of a companies' format (meetings: not a meeting): its day and place
             date, date_end = (date, date_end) if date else (occasion[1], occasion[2])
             place = place or occasion[3]
-        wm = _WELCOME_TO.search(ctx.text, max(s0, c.start - 80), c.start) if date is None else None
+        wm = (
+            _WELCOME_TO.search(ctx.text, max(s0, c.start - 80), c.start)
+            if date is None and ctx.cue["welcome"]  # (a match holds "welcome")
+            else None
+        )
         if wm is not None and ctx.published:
             # a speech: "It is a great pleasure to welcome you to Tashkent for the second … Forum": the
             # occasion the speech is given at, on the text's day, in that city (or the dateline's)
@@ -1606,8 +1610,9 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if (weak and not has_ord and not named_of and not next_acr and not titled) or named_by_who:
             # "the meeting between Minister A and Minister B", "a meeting of senior officials"
             gathering = None
-            if word in ("meeting", "talks", "consultations") and not _IN_DOC_NAME.search(
-                text, max(0, start - 30), start
+            if word in ("meeting", "talks", "consultations") and not (
+                _ends_of_on_for(text, max(0, start - 30), start)
+                and _IN_DOC_NAME.search(text, max(0, start - 30), start)
             ):  # (not the "Plan of Consultations between the Ministries …": a document)
                 gathering = _gathering(ctx, start, m.end())
             if gathering is None and word in ("meeting", "session", "conference"):
@@ -1826,6 +1831,24 @@ _IN_DOC_NAME = re.compile(
     r"(?:the\s+)?$",
     re.I,
 )
+_OF_ON_FOR = ("of", "on", "for")
+
+
+def _ends_of_on_for(text: str, lo: int, hi: int) -> bool:
+    """Whether `text[lo:hi]` ends as an `_IN_DOC_NAME` match must: "of", "on" or "for" (any case),
+    spaces, and maybe "the" and spaces; False proves the regex cannot match there."""
+    w = text[lo:hi].rstrip()
+    if len(w) == hi - lo:
+        return False  # no space at the end
+    low = w[-4:].lower()
+    if low.endswith(_OF_ON_FOR):
+        return True
+    if not low.endswith("the"):
+        return False
+    w = w[:-3]
+    return w != w.rstrip() and w.rstrip()[-4:].lower().endswith(_OF_ON_FOR)
+
+
 _PURPOSE_BEFORE = re.compile(
     r"\b(?:to\s+(?:mark|celebrate|commemorate)|marking|celebrating|dedicated\s+to|devoted\s+to|"
     r"on\s+the\s+occasion\s+of|in\s+honou?r\s+of)\s+(?:the\s+)?$"
