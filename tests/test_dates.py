@@ -745,3 +745,75 @@ def test_month_heading_an_agenda_item(text, value) -> None:
                                   "October was a busy month for trade."])
 def test_month_not_heading_an_item_needs_a_cue(text) -> None:
     assert find_dates(text, D(2026, 6, 1)) == []
+
+
+# --- the short-digit-run pretest gives the dates the alternation gives -----------------------------
+_RUN_TAILS = [".", "/", "-", "–", "&", " ", "\u00a0", "\n", ",", "%", ")", "b", "B", "m", "M", "Q", "H",
+              "st", "ND", "th", "ſt", ".5", ".6.2025", "/6/2025", ".12.2025", "-7 May", " May", " of June",
+              " – 7 June", " & 8 July", " months of 2025", " years ago", "Q 2025", "H 2024", "M 2025",
+              "1", "٣", "é", "x", "", " to 9 May 2025", ".5 billion", "/7", "/12/2024", " billion",
+              " per cent", " 000", " countries", "  May", "\nMay", " weeks ago", " Weeks ago", " of May",
+              " and 8 May", " & 9 June", "\u2009–\u2009", " MAY", " may", " ſ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["1", "5", "12", "31", "9", "03"]),
+    st.lists(st.sampled_from(_RUN_TAILS), min_size=1, max_size=3),
+    st.sampled_from(["", "On ", "in ", "the first ", "Q", "$"]),
+)
+def test_short_run_pretest_same_dates(digits, tails, lead):
+    from communique.annotate import dates as D
+
+    text = f"{lead}{digits}{''.join(tails)} and more."
+    anchor = dt.date(2025, 6, 15)
+    fast = D.find_dates(text, anchor)
+    test = D._short_run_goes_on
+    D._short_run_goes_on = lambda text, p: True  # every short run tried, as before the pretest
+    try:
+        plain = D.find_dates(text, anchor)
+    finally:
+        D._short_run_goes_on = test
+    assert fast == plain
+
+
+# --- the word-start pretest (letter runs a word form can open with) gives the same dates -----------
+_WORDS = ["the", "The", "of", "over", "in", "In", "for", "last", "Last", "next", "this", "past", "coming",
+          "first", "second", "third", "three", "twenty-one", "a", "an", "few", "several", "year", "years",
+          "month", "months", "week", "weeks", "day", "days", "ago", "earlier", "later", "time", "decade",
+          "quarter", "half", "spring", "summer", "autumn", "fall", "today", "yesterday", "tomorrow",
+          "Tuesday", "Friday", "morning", "evening", "beginning", "start", "end", "current", "mid", "early",
+          "Q3", "H1", "2025", "5", "’s", "'s", ",", ".", "ſome", "İstanbul", "ınto", "\u212aelvin", "of the",
+          "Steadily", "lasted", "thesis", "nextyear", "2024–2025", "9M", "1st"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=9),
+    st.sampled_from([" ", "  ", "\u00a0", "\n"]),
+)
+def test_word_start_pretest_same_dates(words, gap):
+    from communique.annotate import dates as D
+
+    text = gap.join(words) + "."
+    anchor = dt.date(2025, 6, 15)
+    fast = D.find_dates(text, anchor)
+    test = D._word_form_can_open
+    D._word_form_can_open = lambda text, start: True  # every word start tried, as before the pretest
+    try:
+        plain = D.find_dates(text, anchor)
+    finally:
+        D._word_form_can_open = test
+    assert fast == plain
+
+
+def test_letter_runs_read_from_the_pattern():
+    from communique.annotate.dates import _letter_runs, _word_form_runs
+
+    assert _letter_runs(r"(?i:last|next)\s+(?:year|month)") == ({"last", "next"}, set())
+    assert _letter_runs(r"\b(?:in|for)(?=\s)") == (set(), {"in", "for"})  # a look-ahead leaves it open
+    assert _letter_runs(r"[QH][1-4]") == ({"q", "h"}, set())
+    assert _letter_runs(r"(?:the\s+)?spring") == ({"the"}, {"spring"})
+    assert _letter_runs(r"\w+ago") is None and _letter_runs(r"[a-z]+teenth") is None
+    whole, heads = _word_form_runs()
+    assert {"last", "next", "first", "three", "in"} <= whole and "of" not in whole

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from communique import extract
 
 
@@ -527,3 +530,21 @@ def test_a_sidelines_occasion_takes_the_sittings_day_when_a_headline_line_preced
         published="2025-05-08",
     )
     assert ev["Latvia–Poland Business Forum"] == ("2025-05-07", "Riga")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Plan", "PROTOCOL", "programme", "Road Map", "of", "OF", "On", "for", "FOR", "the",
+                         "The", "THE", "bathe", "proof", "talks", " ", "  ", "\n", "\t", "ſ", "İ"]),
+        max_size=8,
+    )
+)
+def test_document_name_pretest_never_hides_a_match(words):
+    """`_ends_of_on_for` is False only where `_IN_DOC_NAME` cannot match."""
+    from communique.interpret.events import _IN_DOC_NAME, _ends_of_on_for
+
+    for sep in (" ", "", "\n"):
+        text = sep.join(words)
+        if _IN_DOC_NAME.search(text, 0, len(text)):
+            assert _ends_of_on_for(text, 0, len(text))

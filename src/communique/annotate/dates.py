@@ -176,6 +176,43 @@ _WORD_FORMS = "q qrel hrel fnm boy sea relm ago intime rel wd"
 _DIGIT_FORMS_BY_RUN = {1: "num drr dr dmy fnm ago q", 2: "num drr dr dmy fnm ago q", 3: "fnm ago",
                        4: "iso dec yr y"}
 _DIGIT_RUN_RE = re.compile(r"[0-9]*")
+# What a form of `_DIGIT_FORMS_BY_RUN[1]`/`[2]` can read right after its one or two digits (none
+# ends there, and none takes part of a run: each reads a digit only as a day, a month number, a
+# count or a quarter, each followed by no digit): a space (any `\s`), a separator or dash ("5.6.2025",
+# "5-7 May", "5 & 6 May"), an ordinal's ending ("1st", "2ND"), a quarter or half ("2Q", "1H") or a
+# month count ("9M"). A non-ASCII character (case folding) and a digit are let through.
+_SHORT_RUN_NEXT = frozenset("./-–—‒&snrtSNRTQHM0123456789")
+_ASCII_DIGITS = frozenset("0123456789")
+# ... and after spaces, what those forms read next: a month ("5 May", "5-7 May"), "of" ("5 of May"),
+# "to", "and", "&" or a dash ("5 to 7 May"), a counted unit ("3 weeks ago") or "months"/"quarters"
+# ("9 months of 2025"); either letter case (cheap, and safe whatever case a form reads them in)
+_AFTER_SPACES = frozenset(
+    "".join(w[:1] for w in [*_MONTHS, *_COUNTED, "of", "to", "and", "months", "quarters"]) + "&-–—‒"
+)
+_AFTER_SPACES |= frozenset(c.upper() for c in _AFTER_SPACES)
+
+
+def _short_run_goes_on(text: str, p: int) -> bool:
+    """False when no date form opening with a run of one or two digits ending at `p` can match: a
+    cheap exact test before the alternation is tried (most short runs are counts and amounts:
+    "5 bn", "12%", "2.5 million"). '.' and '/' go on only in "5.6.2025", "5/6/2025": a month
+    number, then the same separator."""
+    c = text[p : p + 1]
+    if not c:
+        return False
+    if c in "./":
+        # the `num` form alone: `[./]`, `[01]?[0-9]`, the same separator again
+        return text[p + 1 : p + 2] in _ASCII_DIGITS and (
+            text[p + 2 : p + 3] == c or (text[p + 2 : p + 3] in _ASCII_DIGITS and text[p + 3 : p + 4] == c)
+        )
+    if c.isspace():
+        # (a form reads spaces, then a word or a dash: "5 billion", "12 per cent", "5 000" read on to none)
+        p += 1
+        while text[p : p + 1].isspace():
+            p += 1
+        c = text[p : p + 1]
+        return c != "" and (c in _AFTER_SPACES or not c.isascii())
+    return c in _SHORT_RUN_NEXT or not c.isascii()
 
 
 @cache
@@ -216,6 +253,144 @@ class _FormsByFirst:
 
 
 _WORD_FORMS_BY_FIRST = _FormsByFirst(_WORD_FORMS)
+
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_MAX_RUNS = 5000
+
+
+def _letter_runs(pattern: str) -> tuple[set[str], set[str]] | None:
+    """The lower-cased runs of ASCII letters a match of `pattern` can open with, read from sre's own
+    parse of it: (`whole`, `heads`) — a `whole` run is followed in the match by a character that is
+    no ASCII letter, so the text's run at that spot is exactly it; a `head` run may go on (the match
+    ends there, or a look-ahead was skipped), so the text's run opens with it. None when that cannot
+    be told (a class such as `\\w`, any character, a repeat of letters, too many runs).
+
+    Look-arounds and anchors are skipped: they consume nothing (and skipping one only leaves a run
+    open, which lets more through). Under IGNORECASE only ASCII letters are read (a caller leaves a
+    text holding one of the characters that fold to ASCII letters to the plain regex)."""
+    from re import _constants as C
+    from re import _parser
+
+    try:
+        parsed = _parser.parse(pattern)
+    except re.error:
+        return None
+    zero_width = {C.AT, C.ASSERT, C.ASSERT_NOT}
+
+    def chars_of(op, av, fold: bool) -> tuple[set[str], bool] | None:
+        """(ASCII letters, lower-cased, one character can be; whether it can be something else)."""
+        if op is C.LITERAL:
+            c = chr(av)
+            if c.isascii():
+                return ({c.lower()}, False) if c in _ASCII_LETTERS else (set(), True)
+            return None if fold and c.isalpha() else (set(), True)
+        if op is C.NOT_LITERAL:
+            return None
+        if op is C.IN:
+            letters: set[str] = set()
+            other = False
+            for iop, iav in av:
+                if iop is C.LITERAL or iop is C.RANGE:
+                    lo, hi = (iav, iav) if iop is C.LITERAL else iav
+                    for code in range(lo, hi + 1):
+                        c = chr(code)
+                        if c in _ASCII_LETTERS:
+                            letters.add(c.lower())
+                        elif fold and c.isalpha():
+                            return None
+                        else:
+                            other = True
+                elif iop is C.CATEGORY and iav in (C.CATEGORY_SPACE, C.CATEGORY_DIGIT):
+                    other = True
+                else:  # a negation, a word category …
+                    return None
+            return letters, other
+        return None
+
+    def walk(items, opens: set[str], fold: bool) -> tuple[set[str], set[str]] | None:
+        """Read `items` after runs `opens`: (runs still open after them, runs they close)."""
+        closed: set[str] = set()
+        for op, av in items:
+            if not opens:
+                break
+            if op in zero_width:
+                continue
+            if op is C.SUBPATTERN or op is C.ATOMIC_GROUP:
+                if op is C.SUBPATTERN:  # (group, flags added, flags removed, items)
+                    got = walk(av[3], opens, fold or bool(av[1] & re.IGNORECASE))
+                else:
+                    got = walk(av, opens, fold)
+            elif op is C.BRANCH:
+                got = (set(), set())
+                for alt in av[1]:
+                    one = walk(alt, opens, fold)
+                    if one is None:
+                        return None
+                    got = (got[0] | one[0], got[1] | one[1])
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+                lo, hi, p = av
+                inner = walk(p, {""}, fold)
+                if inner is None:
+                    return None
+                if inner[0] <= {""} and inner[1] <= {""}:  # no letters inside: it stays open or closes
+                    stays = lo == 0 or "" in inner[0]
+                    got = (opens if stays else set(), opens if inner[1] else set())
+                elif hi == 1:
+                    once = walk(p, opens, fold)
+                    if once is None:
+                        return None
+                    got = (once[0] | (opens if lo == 0 else set()), once[1])
+                else:
+                    return None  # a repeat of letters: cannot tell
+            else:
+                one = chars_of(op, av, fold)
+                if one is None:
+                    return None
+                letters, other = one
+                got = ({o + c for o in opens for c in letters}, opens if other else set())
+            opens, closed = got[0], closed | got[1]
+            if len(opens) + len(closed) > _MAX_RUNS:
+                return None
+        return opens, closed
+
+    got = walk(parsed, {""}, False)
+    return None if got is None else (got[1], got[0])
+
+
+@cache
+def _word_form_runs() -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """`_letter_runs` of all the word forms together: (whole runs, heads); None when one of them
+    cannot be told."""
+    whole: set[str] = set()
+    heads: set[str] = set()
+    for name in _WORD_FORMS.split():
+        got = _letter_runs(_BY_NAME[name])
+        if got is None:
+            return None
+        whole |= got[0]
+        heads |= got[1]
+    return frozenset(whole), tuple(sorted(heads))
+
+
+_LETTER_RUN_RE = re.compile(r"[A-Za-z]+")
+#: characters IGNORECASE matches to an ASCII letter that are not ASCII (see interpret.scan)
+_FOLD_TRAPS = ("İ", "ı", "ſ", "\u212a")
+
+
+def _word_form_can_open(text: str, start: int) -> bool:
+    """False when no word form can match at `start`, an ASCII letter: the run of ASCII letters there
+    is none a form opens with (`_word_form_runs`). Most word starts before a relative keyword ("the",
+    "of", "over" in "over the past decade") open none, and a failed attempt at the alternation costs
+    ~10-30 k instructions, the run's look-up a few hundred."""
+    runs = _word_form_runs()
+    if runs is None:
+        return True
+    run = _LETTER_RUN_RE.match(text, start)
+    if run is None:
+        return True
+    low = run.group().lower()
+    whole, heads = runs
+    return low in whole or low.startswith(heads)
 
 _MONTH_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['month_cues'], True)})[ \u00a0-]+(?:the\s+)?$")
 _YEAR_CUE_RE = re.compile(rf"(?<![A-Za-z])(?i:{_alt(_DATA['year_cues'], True)})[ \u00a0]+(?:the\s+)?$")
@@ -713,6 +888,7 @@ def find_dates(text: str, anchor: dt.date | None = None, offset: int = 0) -> lis
     # (year, month, granularity, first (year, month) of a range of months) of the last absolute date
     hint: tuple[int, int, str, tuple[int, int] | None] | None = None
     hint_end = 0
+    traps: bool | None = None  # a character folding to an ASCII letter in the text (None: not looked yet)
     for ts, te, kind in _triggers(text):
         if ts < done:
             continue
@@ -726,6 +902,8 @@ def find_dates(text: str, anchor: dt.date | None = None, offset: int = 0) -> lis
                 if not run:  # a non-ASCII digit
                     rx = _compile_forms(_DIGIT_FORMS)
                 elif run in _DIGIT_FORMS_BY_RUN:
+                    if run < 3 and not _short_run_goes_on(text, start + run):
+                        continue  # "5 bn", "2.5 million", "12%": no date form reads on
                     rx = _compile_forms(_DIGIT_FORMS_BY_RUN[run])
                 else:
                     continue
@@ -734,6 +912,11 @@ def find_dates(text: str, anchor: dt.date | None = None, offset: int = 0) -> lis
                     rx = _compile_forms(_NAME_FORMS)
                 else:
                     rx = _WORD_FORMS_BY_FIRST.get(text[start])
+                    if rx is not None and text[start] in _ASCII_LETTERS:
+                        if traps is None:  # (once per text, when a word form is first tried)
+                            traps = any(c in text for c in _FOLD_TRAPS)
+                        if not traps and not _word_form_can_open(text, start):
+                            continue
                 if rx is None:
                     continue
             m = rx.match(text, start)

@@ -33,6 +33,18 @@ __all__ = ["find_events"]
 
 _ORD_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 _DET = re.compile(r"^(?:the|a|an|its|their|this|that|these|next|this week['’]s)\s+", re.I)
+# the ASCII letters a `_DET` match can open with (under IGNORECASE a few non-ASCII letters fold
+# to them too: "İ", "ı"), so a string opening with any other ASCII character has no determiner
+_DET_OPENS = frozenset("tTaAiInN")
+
+
+def _drop_det(s: str) -> str:
+    """`_DET.sub("", s)`, without the regex call for a string that cannot open with a determiner
+    (most names a trigger's left modifiers give: "Business", "2nd", "")."""
+    c = s[:1]
+    if c.isascii() and c not in _DET_OPENS:
+        return s
+    return _DET.sub("", s)
 _STOP_NP = re.compile(
     # an en dash stops a name only spaced as a clause dash; "the Dostyk–Moiynty railway" goes on
     r"[,;:.()\"“”«»—\n]|\s–|–\s|\s(?:which|that|who|where|when|held|to be|will|would|was|were|is|are|has|"
@@ -201,17 +213,23 @@ def find_events(ctx: Context) -> list[Event]:
     hosts = any(ctx.cue[w] for w in ("sidelines", "margins", "fringe", "alongside"))
     for i, c in enumerate(cands):
         nxt = cands[i + 1].start if i + 1 < len(cands) else None
-        s0 = ctx.sentence_at(c.start).start
+        sent = ctx.sentence_at(c.start)
+        s0 = sent.start
         if s0 <= c.start < _after_lead_in(ctx.text, s0):
             continue  # a bold lead-in titles the paragraph, whose sentences name the occasion
-        date, date_end = _date(ctx, c, nxt)
-        place = _place(ctx, c, nxt)
+        limit = _limit(ctx, c, nxt, sent.end)  # (the same for its date and its place)
+        date, date_end = _date(ctx, c, nxt, limit)
+        place = _place(ctx, c, nxt, limit)
         occasion = ctx.memo.get("occasion_sitting")
         if occasion is not None and c.start <= occasion[0][0] < c.end:
             # the reported sitting of a companies' format (meetings: not a meeting): its day and place
             date, date_end = (date, date_end) if date else (occasion[1], occasion[2])
             place = place or occasion[3]
-        wm = _WELCOME_TO.search(ctx.text, max(s0, c.start - 80), c.start) if date is None else None
+        wm = (
+            _WELCOME_TO.search(ctx.text, max(s0, c.start - 80), c.start)
+            if date is None and ctx.cue["welcome"]  # (a match holds "welcome")
+            else None
+        )
         if wm is not None and ctx.published:
             # a speech: "It is a great pleasure to welcome you to Tashkent for the second … Forum": the
             # occasion the speech is given at, on the text's day, in that city (or the dateline's)
@@ -595,14 +613,16 @@ def _elliptic_title(text: str, word: str, before: int) -> str | None:
     return found[-1].group(1) if found else None
 
 
+_CLAUSE_MARK = re.compile(r"[.;,]")
+_SITTING_OF_BETWEEN = re.compile(r"\s*(?:meeting|session)\s+of\s+(?:the\s+)?")
+
+
 def _ordinal_before(ctx: Context, pos: int, window: int = 40):
     best = None
     for o in ctx.ordinals:
         if o.span[1] <= pos and pos - o.span[1] <= window:
             between = ctx.text[o.span[1] : pos]
-            if re.search(r"[.;,]", between) and not re.fullmatch(
-                r"\s*(?:meeting|session)\s+of\s+(?:the\s+)?", between
-            ):
+            if _CLAUSE_MARK.search(between) and not _SITTING_OF_BETWEEN.fullmatch(between):
                 continue
             best = o
     return best
@@ -1465,6 +1485,10 @@ def _sitting_rx(type_word: str) -> re.Pattern:
     )
 
 
+_CAP_DIGIT_SPACE = re.compile(r"[A-Z0-9 ]")
+_CAP_DIGIT = re.compile(r"[A-Z0-9]")
+
+
 def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     conf = _conf()
     text = ctx.text
@@ -1476,7 +1500,9 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if full:
             cop_spans.append((full[0], cm.start()))
     for m in conf["trigger_scan"].finditer(text, ctx.at):
-        trig = _YEAR_SUFFIX.sub("", m.group(0).lower())
+        trig = m.group(0).lower()
+        if "-" in trig:  # (`_YEAR_SUFFIX` opens with a dash)
+            trig = _YEAR_SUFFIX.sub("", trig)
         word = trig.rstrip("s") if trig not in _PLURAL_NAMES else trig
         if any(c.start <= m.start() < c.end for c in taken + out):
             continue
@@ -1548,9 +1574,9 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         np = text[start:end]
         if topic is not None:  # "Our previous round table, on energy interconnectors, took place …"
             np, end = f"{np} {topic.group(1)}", topic.end(1)
-        bare = _DET.sub("", np).strip()
+        bare = _drop_det(np).strip()
         left_mods = text[start : m.start()].strip()
-        left_mods = _DET.sub("", left_mods)
+        left_mods = _drop_det(left_mods)
         if _SAME.search(np):
             continue
         current = False
@@ -1619,8 +1645,9 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if (weak and not has_ord and not named_of and not next_acr and not titled) or named_by_who:
             # "the meeting between Minister A and Minister B", "a meeting of senior officials"
             gathering = None
-            if word in ("meeting", "talks", "consultations") and not _IN_DOC_NAME.search(
-                text, max(0, start - 30), start
+            if word in ("meeting", "talks", "consultations") and not (
+                _ends_of_on_for(text, max(0, start - 30), start)
+                and _IN_DOC_NAME.search(text, max(0, start - 30), start)
             ):  # (not the "Plan of Consultations between the Ministries …": a document)
                 gathering = _gathering(ctx, start, m.end())
             if gathering is None and word in ("meeting", "session", "conference"):
@@ -1684,13 +1711,13 @@ def _noun_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if (
             not left_mods
             and end == m.end()
-            and not re.search(r"[A-Z0-9 ]", m.group(0))
+            and not _CAP_DIGIT_SPACE.search(m.group(0))
             and word != "unrest"
             and (owner is None or weak)
         ) or (
             not left_mods
             and end == m.end()
-            and not re.search(r"[A-Z0-9]", m.group(0))
+            and not _CAP_DIGIT.search(m.group(0))
             and word.endswith("visit")
             and _visitor(ctx, start) is None
         ):
@@ -1891,6 +1918,24 @@ _IN_DOC_NAME = re.compile(
     r"(?:the\s+)?$",
     re.I,
 )
+_OF_ON_FOR = ("of", "on", "for")
+
+
+def _ends_of_on_for(text: str, lo: int, hi: int) -> bool:
+    """Whether `text[lo:hi]` ends as an `_IN_DOC_NAME` match must: "of", "on" or "for" (any case),
+    spaces, and maybe "the" and spaces; False proves the regex cannot match there."""
+    w = text[lo:hi].rstrip()
+    if len(w) == hi - lo:
+        return False  # no space at the end
+    low = w[-4:].lower()
+    if low.endswith(_OF_ON_FOR):
+        return True
+    if not low.endswith("the"):
+        return False
+    w = w[:-3]
+    return w != w.rstrip() and w.rstrip()[-4:].lower().endswith(_OF_ON_FOR)
+
+
 _PURPOSE_BEFORE = re.compile(
     r"\b(?:to\s+(?:mark|celebrate|commemorate)|marking|celebrating|dedicated\s+to|devoted\s+to|"
     r"on\s+the\s+occasion\s+of|in\s+honou?r\s+of)\s+(?:the\s+)?$"
@@ -2261,18 +2306,23 @@ def _space_back(text: str, end: int) -> int:
     return end
 
 
+_DIGIT = re.compile(r"\d")
+_IN_PLACE_TAIL = re.compile(r"\s+in\s+[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s*$")
+_OF_TO = re.compile(r"\s(?:of|to)\s")
+
+
 def _np_end(text: str, pos: int) -> int:
     """Rightwards over a post-modifier ("of President X to Brussels", "on transport links with …")."""
     m = _POST_MODIFIER.match(text, pos)
-    if not m or re.match(r"\d", text[m.end() : m.end() + 1]) or _DAY_AHEAD.match(text, m.end()):
+    if not m or _DIGIT.match(text[m.end() : m.end() + 1]) or _DAY_AHEAD.match(text, m.end()):
         return pos  # "… on 5 May", "… on Wednesday": a date, not part of the name
     m_end = m.end() - pos  # in `rest`
     rest = text[pos : pos + 160]
     stop = _STOP_NP.search(rest, m_end - 1)
     end = pos + (stop.start() if stop else len(rest))
     # a trailing "in <Place>" is the place, not the name
-    tail = re.search(r"\s+in\s+[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s*$", text[pos:end])
-    if tail and re.search(r"\s(?:of|to)\s", text[pos : pos + tail.start()]) is not None:
+    tail = _IN_PLACE_TAIL.search(text[pos:end])
+    if tail and _OF_TO.search(text[pos : pos + tail.start()]) is not None:
         end = pos + tail.start()
     return end if end > m.end() else pos
 
@@ -4677,9 +4727,25 @@ def _limit(ctx: Context, c: _Cand, nxt: int | None, s_end: int) -> int:
         # two occasions joined by "and" share the date and place that follow both
         return s_end
     # "attended a reception at the Philharmonic, and on Thursday morning a forum took place": the next
-    # clause's own date
-    clause = _DATED_CLAUSE.search(ctx.text, c.trigger_end, nxt)
-    return min(s_end, clause.start() if clause else nxt)
+    # clause's own date. (`min(s_end, clause.start())` of `_DATED_CLAUSE.search(text, trigger_end,
+    # nxt)`: only a clause opening before `hi` counts, and one opens at a comma or semicolon, so the
+    # regex is tried there alone, not searched on up to the next occasion, often sentences away.)
+    hi = min(s_end, nxt)
+    text = ctx.text
+    for p in sorted(_marks(text, ",", c.trigger_end, hi) + _marks(text, ";", c.trigger_end, hi)):
+        if _DATED_CLAUSE.match(text, p, nxt) is not None:
+            return p
+    return hi
+
+
+def _marks(text: str, ch: str, lo: int, hi: int) -> list[int]:
+    """Positions of the character `ch` in `text[lo:hi]`."""
+    out = []
+    i = text.find(ch, lo, hi)
+    while i >= 0:
+        out.append(i)
+        i = text.find(ch, i + 1, hi)
+    return out
 
 
 _DURING_WHICH = re.compile(r",\s+(?:during|in\s+the\s+course\s+of)\s+which\b")
@@ -4803,6 +4869,7 @@ _AHEAD_BEFORE = re.compile(
     r"\b(?:upcoming|forthcoming|next|future|preparations?\s+(?:for|of)|ahead\s+of|invited\s+to|"
     r"invitation\s+to)\b[^.;]*$"
 )
+_SINCE_END = re.compile(r"\bsince\s*$")
 _OTHER_WHOSE = re.compile(r"\S\s+[^,.;]{3,},\s+whose\b")
 
 
@@ -4823,22 +4890,24 @@ _EVE_BEFORE = re.compile(r"\bon\s+the\s+eve\s+of\s+(?:the\s+)?$")
 _EVE_OF = re.compile(r"\bon\s+the\s+eve\s+of\s+the\s+(?i:summit|meeting|session|forum|talks|conference)\b")
 
 
-def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | None]:
+def _date(ctx: Context, c: _Cand, nxt: int | None, limit: int | None = None) -> tuple[str | None, str | None]:
     s = ctx.sentence_at(c.start)
-    limit = _limit(ctx, c, nxt, s.end)
+    if limit is None:
+        limit = _limit(ctx, c, nxt, s.end)
     if c.current:
         # "X, who arrived in Tashkent on 16 September on a state visit, held talks … on Wednesday": the
         # visit's clause ends at the comma
         comma = ctx.text.find(",", c.trigger_end, limit)
         limit = comma if comma >= 0 else limit
-    whose = _OTHER_WHOSE.search(ctx.text, c.end, limit)
+    # (a match holds "whose": most clauses have none, and the regex opens with `\S`, tried everywhere)
+    whose = _OTHER_WHOSE.search(ctx.text, c.end, limit) if ctx.text.find("whose", c.end, limit) >= 0 else None
     if whose is not None:
         limit = whose.start()  # "the visit … in the history of the two countries, whose relations were …"
     after = [d for d in ctx.dates_in(c.trigger_end, limit)]
     after = [
         d
         for d in after
-        if not re.search(r"\bsince\s*$", ctx.text[max(s.start, d.span[0] - 8) : d.span[0]])
+        if not _SINCE_END.search(ctx.text[max(s.start, d.span[0] - 8) : d.span[0]])
         # "… meant to replace the 1992 treaty": a year that names another thing (not "in the spring of the
         # next year": a relative year is a time)
         and not (
@@ -4874,7 +4943,9 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     if before:
         return before[-1].value, before[-1].end
     # ("A, who is in Greece on a working visit, held talks …": a visit framing the talks is not dated here)
-    kind_of_visit = _KIND_OF_VISIT.match(c.name) and not _WHO_IS.search(ctx.text, s.start, c.start)
+    kind_of_visit = _KIND_OF_VISIT.match(c.name) and not (
+        ctx.text.find("who", s.start, c.start) >= 0 and _WHO_IS.search(ctx.text, s.start, c.start)
+    )
     if (c.name.startswith(_FRONTED_NAMES) or kind_of_visit) and "invit" not in ctx.text[s.start : c.start]:
         # (not "On 3 May, A invited B to visit Riga": the day of the invitation, not of the visit)
         before = ctx.dates_in(s.start, c.start)  # "On 13 May, A, who is in X on a visit, held talks with B"
@@ -4916,7 +4987,7 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
     if _AFTER_OCCASION.match(ctx.text, c.end) and ctx.published:
         # "Omuraliev said in a briefing for reporters after the summit": the reported occasion's day
         return (ctx.meeting.date if ctx.meeting is not None and ctx.meeting.date else ctx.published), None
-    eve = _EVE_OF.search(ctx.text, c.end, s.end)
+    eve = _EVE_OF.search(ctx.text, c.end, s.end) if ctx.text.find("eve", c.end, s.end) >= 0 else None
     if eve is not None:
         # "met informally on the eve of the summit": the day before the reported occasion
         day = ctx.meeting.date if ctx.meeting is not None and ctx.meeting.date else ctx.published
@@ -5071,9 +5142,10 @@ def _last_city(ctx: Context, a: int, b: int) -> str | None:
 _VISIT_TO_END = re.compile(r"\bvisit of .+ to ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)$")
 
 
-def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
+def _place(ctx: Context, c: _Cand, nxt: int | None, limit: int | None = None) -> str | None:
     s = ctx.sentence_at(c.start)
-    limit = _limit(ctx, c, nxt, s.end)
+    if limit is None:
+        limit = _limit(ctx, c, nxt, s.end)
     if c.name.startswith("visit of ") and c.trigger_end == c.end:
         # "to visit Azerbaijan": the place the visit's name ends with
         last = ctx.places_in(c.start, c.end)

@@ -542,6 +542,11 @@ def _near_rx(typ_last: str, acronym: str | None) -> re.Pattern:
     return re.compile(rf"\b(?:{alt})\b", re.I)
 
 
+_SITTING_NEXT = re.compile(r"\s*(?:session|meeting|sitting)\b")
+_NEXT_SINCE = re.compile(r"\b(?:next|since|following|previous|last)\b", re.I)
+_SINCE_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}\s+since\b")
+
+
 def _number(ctx: Context, body: BodyMention) -> int | None:
     """Ordinal of the sitting: next to the body in its sentence, or next to the same body type in
     the lead ("held its fourteenth session", "XII meeting of the Cooperation Committee")."""
@@ -575,7 +580,7 @@ def _number(ctx: Context, body: BodyMention) -> int | None:
             ref = (s.start + near_type.start(), s.start + near_type.end())
         gap = ref[0] - o.span[1] if o.span[1] <= ref[0] else o.span[0] - ref[1]
         after_ok = o.span[0] >= ref[1] and (
-            re.match(r"\s*(?:session|meeting|sitting)\b", ctx.text[o.span[1] :])
+            _SITTING_NEXT.match(ctx.text, o.span[1])
             # "the committee … met for the sixteenth time"
             or (_NTH_TIME.match(ctx.text, o.span[1]) and _MET_FOR_THE.search(ctx.text, ref[1], o.span[0]))
         )
@@ -585,13 +590,9 @@ def _number(ctx: Context, body: BodyMention) -> int | None:
             o.span[1] <= ref[0] and gap <= 90 and _SITTING_OF_NAME.fullmatch(ctx.text, o.span[1], ref[0])
         )
         if (o.span[1] <= ref[0] and (gap <= 45 or named_between)) or (after_ok and gap <= 75):
-            if re.search(
-                r"\b(?:next|since|following|previous|last)\b",
-                ctx.text[max(s.start, o.span[0] - 12) : o.span[0]],
-                re.I,
-            ):
+            if _NEXT_SINCE.search(ctx.text[max(s.start, o.span[0] - 12) : o.span[0]]):
                 continue
-            if re.match(r"(?:\s+[\w-]+){0,3}\s+since\b", ctx.text[o.span[1] : o.span[1] + 60]):
+            if _SINCE_AFTER.match(ctx.text[o.span[1] : o.span[1] + 60]):
                 continue  # "the first Committee meeting since …" describes the sitting, not its number
             if best is None or gap < best[0]:
                 best = (gap, o.value)
