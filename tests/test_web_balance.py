@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from communique.serve.balance import GRACE, TABLE_ENV, BalancedServer, ConnectionTable
+from communique.serve.balance import GRACE, GRACE_ENV, TABLE_ENV, BalancedServer, ConnectionTable
 
 
 @pytest.fixture
@@ -199,7 +199,7 @@ def test_two_workers_take_a_burst_of_connections_half_each(tmp_path):
     sock.bind(("127.0.0.1", 0))
     sock.listen(64)  # connections wait in its queue until the workers accept
     port = sock.getsockname()[1]
-    env = {**os.environ, TABLE_ENV: path}
+    env = {**os.environ, TABLE_ENV: path, GRACE_ENV: "3"}  # the split, not a worker descheduled past GRACE
     workers = [subprocess.Popen([sys.executable, "-c", _WORKER, str(sock.fileno())], env=env,
                                 pass_fds=[sock.fileno()]) for _ in range(2)]
     conns: list[socket.socket] = []

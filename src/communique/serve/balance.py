@@ -36,10 +36,13 @@ from uvicorn.supervisors.multiprocess import Multiprocess, Process
 
 #: Environment variable naming the shared table's file (set by `serve` for its workers).
 TABLE_ENV = "COMMUNIQUE_CONN_TABLE"
+#: Environment variable overriding `GRACE` (seconds) in the workers.
+GRACE_ENV = "COMMUNIQUE_ACCEPT_GRACE"
 #: Seconds a worker with more connections leaves a pending one to the less loaded workers: a
 #: healthy worker accepts within milliseconds; on a machine loaded ten times over its cores one
-#: may not run for tens of them (20 ms let 15 of 20 connections to one worker then).
-GRACE = 0.25
+#: may not run for tens of them (20 ms let 15 of 20 connections to one worker then). Longer
+#: evens the split on an overloaded machine, shorter serves sooner past a stuck worker.
+GRACE = float(os.environ.get(GRACE_ENV) or 0.25)
 _SLOT = struct.Struct("=ii")  # pid, open connections
 
 
