@@ -186,6 +186,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _next_editions(ctx, cands)
     cands += _place_visits(ctx, cands)
     cands += _delegation_visits(ctx, cands)
+    cands += _day_items(ctx, cands)
     cands.sort(key=lambda c: c.start)
     _name_bare_editions(cands)
     out: list[Event] = []
@@ -200,6 +201,11 @@ def find_events(ctx: Context) -> list[Event]:
             continue  # a bold lead-in titles the paragraph, whose sentences name the occasion
         date, date_end = _date(ctx, c, nxt)
         place = _place(ctx, c, nxt)
+        prepared = _PREPARED_FOR.search(ctx.text, max(s0, c.start - 48), c.start) is not None
+        if prepared and not ctx.dates_in(c.end, ctx.sentence_at(c.start).end):
+            # "to go through the preparations for the Cooperation Council", "to prepare the next summit":
+            # an occasion still ahead, not held on the day of the item that prepares it
+            date = date_end = None
         occasion = ctx.memo.get("occasion_sitting")
         if occasion is not None and c.start <= occasion[0][0] < c.end:
             # the reported sitting of a companies' format (meetings: not a meeting): its day and place
@@ -212,10 +218,20 @@ def find_events(ctx: Context) -> list[Event]:
             date = ctx.published
             city = _last_city(ctx, wm.start(1), wm.end(1)) if wm.group(1) else ctx.dateline_place()
             place = place or city
-        if date is None and not c.within:
+        if date is None and not c.within and not prepared:
             # "… and opened a conference on water diplomacy": that trip's day (_paragraph_day, "also" in the
             # sentence); "MONDAY, 6 JULY" / "10:00 – Round table …": the agenda's day
-            day = _paragraph_day(ctx, c.start) or _date_line_after(ctx, c) or _day_heading(ctx, c.start)
+            day = _paragraph_day(ctx, c.start) or _date_line_after(ctx, c)
+            if day is None:
+                ctx.memo["events_heading_place"] = None
+                day = _day_heading(ctx, c.start)
+                where = ctx.memo["events_heading_place"]
+                if day is not None and place is None and where is not None:
+                    # "## Thursday 10 December — Brussels, Belgium": the agenda's items that day are there
+                    # (with two forms, "Astana (Nur-Sultan)", the first; a country alone when no city)
+                    named = ctx.places_in(*where)
+                    cities = [p for p in named if p.kind == "city"] or named[:1]
+                    place = cities[0].name if cities else None
             if day is not None:
                 date, date_end = day
         if c.within:
@@ -1024,12 +1040,9 @@ def _dated_by_lines(ctx: Context) -> bool:
             a = text.rfind("\n", 0, d.span[0]) + 1
             b = text.find("\n", d.span[1])
             b = len(text) if b < 0 else b
-            if a in lines or b - a > 60:
+            if a in lines or b - a > 90:
                 continue
-            days = ctx.dates_in(a, b)
-            edges = [a] + [x for dd in days for x in dd.span] + [b]
-            pairs = zip(edges[::2], edges[1::2], strict=False)
-            if all(_DAY_HEADING_REST.fullmatch(text, x, y) for x, y in pairs):
+            if _day_line(ctx, a, b, ctx.dates_in(a, b)) is not None:
                 lines.add(a)
         got = ctx.memo["events_day_lines"] = len(lines) >= 2
     return got
@@ -1085,15 +1098,50 @@ def _day_heading(ctx: Context, pos: int) -> tuple[str, str | None] | None:
             if k == i:
                 continue
             return None
-        gaps = [(a, days[0].span[0])] + [(x.span[1], y.span[0]) for x, y in zip(days, days[1:], strict=False)]
-        gaps.append((days[-1].span[1], b))
-        if not all(_DAY_HEADING_REST.fullmatch(text, x, y) for x, y in gaps):
+        where = _day_line(ctx, a, b, days)
+        if where is None:
             if k == i:
                 continue
             return None
+        ctx.memo["events_heading_place"] = where  # (the place the heading names after its day, if any)
         if len(days) == 2:
             return days[0].value, days[1].value
+        inside = _weekday_in_range(ctx, days[0])  # "Monday" heading a report of a visit on 2–4 November
+        if inside is not None:
+            return inside, None
         return days[0].value, days[0].end
+    return None
+
+
+# a Markdown heading's or bullet's marks before a day line ("## Monday 7 December", "- **Tuesday …")
+_LINE_MARKS = re.compile(r"[#>*\s-]*")
+# a parenthesised other name form after a place ("Tashkent (Toshkent)", "Astana (Nur-Sultan)")
+_PAREN_FORM = re.compile(r"\([^()\n]{1,30}\)")
+
+
+def _day_line(ctx: Context, a: int, b: int, days: list) -> tuple[int, int] | None:
+    """Whether the line `a`..`b` is a day (or two) and nothing else but Markdown marks before it and a
+    place after it ("## Monday 7 December — Tashkent (Toshkent), Uzbekistan", "Thursday, 9 July"): the
+    span of the place part ((b, b) when none), else None."""
+    text = ctx.text
+    if not days:
+        return None
+    first = min(_LINE_MARKS.match(text, a).end(), days[0].span[0])
+    gaps = [(first, days[0].span[0])] + [(x.span[1], y.span[0]) for x, y in zip(days, days[1:], strict=False)]
+    if not all(_DAY_HEADING_REST.fullmatch(text, x, y) for x, y in gaps):
+        return None
+    x = days[-1].span[1]
+    if _DAY_HEADING_REST.fullmatch(text, x, b):
+        return b, b
+    places = ctx.places_in(x, b)
+    if not places:
+        return None
+    # the rest once its places and other name forms are taken out: punctuation and Markdown marks only
+    pieces = [(x, places[0].span[0])]
+    pieces += [(p.span[1], q.span[0]) for p, q in zip(places, places[1:], strict=False)]
+    pieces.append((places[-1].span[1], b))
+    if all(_DAY_HEADING_REST.fullmatch(_PAREN_FORM.sub("", text[p:q]).replace("*", "")) for p, q in pieces):
+        return places[0].span[0], b
     return None
 
 
@@ -4264,6 +4312,11 @@ def _plan_period(text: str, d) -> bool:
     return _FOR_BEFORE.search(text, max(0, d.span[0] - 24), d.span[0]) is not None
 
 
+# (an occasion being prepared: "review preparations for the 23rd meeting of …", "to prepare the summit")
+_PREPARED_FOR = re.compile(
+    r"\b(?:preparations?\s+(?:for|of)|prepar(?:e|es|ed|ing)\s+(?:for\s+)?)\s*(?:the\s+|an?\s+)?"
+    r"(?:(?:next|upcoming|forthcoming|coming|future)\s+)?$"
+)
 _AHEAD_BEFORE = re.compile(
     r"\b(?:upcoming|forthcoming|next|future|preparations?\s+(?:for|of)|ahead\s+of|invited\s+to|"
     r"invitation\s+to)\b[^.;]*$"
@@ -4615,4 +4668,141 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
     hm = _HELD_IN.search(ctx.text, c.trigger_end, limit) or _IN_PLACE.match(ctx.text, c.end)
     if hm and not ctx.places_in(hm.start(1), hm.end(1)) and not _DATE_WORDS.match(hm.group(1)):
         return hm.group(1)  # "the official launch of construction in Jalal-Abad on 27 December"
+    return _line_place(ctx, c.start)
+
+
+# an agenda item's line opened by its place and a dash ("Astana — 23rd meeting of …", "Almaty (Alma-Ata) –
+# Opening of …"): the place part, up to the dash
+_PLACE_DASH = re.compile(r"[#>*\s-]*([A-Z][^\n—–]{1,50}?)\s+[—–]\s+")
+
+
+def _line_place(ctx: Context, pos: int) -> str | None:
+    """The city an agenda line opens with before a dash, for an occasion on that line (the first of
+    two name forms), else None."""
+    a = ctx.text.rfind("\n", 0, pos) + 1
+    m = _PLACE_DASH.match(ctx.text, a, pos)
+    if m is None:
+        return None
+    named = ctx.places_in(m.start(1), m.end(1))
+    rest = ctx.text[m.start(1) : m.end(1)]
+    for p in named:
+        rest = rest.replace(p.text, "")
+    if not named or not _DAY_HEADING_REST.fullmatch(_PAREN_FORM.sub("", rest)):
+        return None  # ("Deputy Minister A — …": not a place line)
+    return named[0].name
+
+
+# --- items of a programme's or agenda's day lines ("Tuesday 2 December, Tashkent: meeting with A; talks …")
+
+
+@lru_cache(maxsize=1)
+def _day_item_rx() -> re.Pattern:
+    c = data.load("events")
+    nouns = sorted(c.get("day_items") or [], key=len, reverse=True)
+    received = sorted(c.get("day_received") or [], key=len, reverse=True)
+    return re.compile(
+        # an opening adjective of a post ("Good call with", "Productive talks with")
+        r"(?:(?-i:[A-Z][a-z]+)[ \t]+)?(?P<noun>" + "|".join(map(re.escape, nouns)) + r")\s+(?=\S)"
+        r"|(?:\b(?:the\s+)?[\w ]{0,30}?\s+)?(?P<recv>" + "|".join(map(re.escape, received)) + r")\s+(?=\S)",
+        re.I,
+    )
+
+
+# where an item ends: the next item (";", ", and, in the afternoon, with …"), the sentence or the line
+# (not the full stop of an honorific or an initial: "H.E. A", "Mr B")
+_ITEM_STOP = re.compile(
+    r";|\n|,\s+(?:and\s+)?(?:the\s+\d|a\s+|an\s+)|,\s+and\b|\s+and\s+(?=(?:the|a|an)\s)"
+    r"|(?<!\bH\.E)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\b[A-Z])\.(?=\s|$)"
+)
+# a further item of the same kind: ", and, in the afternoon, with the Chairman …", "and with B"
+_AND_WITH = re.compile(r",?\s+and,?\s+(?:(?:in|on|at|during)\s+the\s+[a-z]+,\s+)?with\s+(?=\S)")
+# what a name drops: honorifics ("H.E.", "Mr", "Ms") and asides in brackets ("(lower house)")
+_HONORIFIC = re.compile(r"\b(?:H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+")
+_ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
+# a day line's own day before its items ("- **Tuesday 2 December, Tashkent (Toshkent):** meeting …",
+# "Saturday, 7 November – field visit …"): the part up to the colon or dash after the day
+_DAY_LEAD = re.compile(r"[^\n]{0,80}?(?::\**|\*\*\s*[—–-]|\s[—–-])\s+")
+# where an item may open: a line's body, or after a semicolon or a comma of a list
+_ITEM_OPEN = re.compile(r"(?:^|\n)[#>*\s-]*$|[;:]\s*$|,\s+(?:and\s+)?$|\s[—–-]\s+$|\*\*\s*$")
+
+
+def _weekday_in_range(ctx: Context, day) -> str | None:
+    """A bare weekday ("Monday" heading a mission report's day) in the days the report's title gives
+    ("visit to Tajikistan, 2–4 November"): that day of the range, else None."""
+    if not day.text.strip().isalpha() or ctx.published is None:
+        return None
+    head = ctx.dates_in(0, min(len(ctx.text), 400))
+    spans = [d for d in head if d.end and len(d.value) == 10 and len(d.end) == 10]
+    if not spans:
+        return None
+    a, b = date.fromisoformat(spans[0].value), date.fromisoformat(spans[0].end)
+    want = date.fromisoformat(day.value).weekday()
+    k = a
+    while k <= b and (b - a).days <= 14:
+        if k.weekday() == want:
+            return k.isoformat()
+        k += timedelta(days=1)
     return None
+
+
+def _day_items(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """Items of an agenda's or a mission programme's day lines, named by what was held with whom
+    (data/events.yaml day_items): "- **Tuesday 2 December, Tashkent (Toshkent):** meeting with the
+    Chairman of the Senate, A; talks with Minister B", a weekday heading then "Meeting with the Minister
+    …, and, in the afternoon, with the Chairman …", "**Thursday** — Good call with Deputy Minister C".
+    Each takes the day (and the place) its line opens with, or the day heading above it."""
+    text = ctx.text
+    if " with " not in text and " received by " not in text:
+        return []
+    out: list[_Cand] = []
+    rx = _day_item_rx()
+    for m in rx.finditer(text):
+        a = m.start()
+        line = text.rfind("\n", 0, a) + 1
+        opened = _ITEM_OPEN.search(text, max(line - 1, a - 80), a)
+        if opened is None or ctx.in_quote(a):
+            continue
+        named_by = next((t for t in taken if t.start <= a < t.end), None)
+        if named_by is not None and (named_by.start != a or named_by.fixed is not None):
+            continue
+        lead = _DAY_LEAD.match(text, line, a + 1)
+        lead_days = ctx.dates_in(line, lead.end()) if lead and lead.end() <= a + 1 else []
+        lead_days = [d for d in lead_days if len(d.value) == 10]
+        if not lead_days and opened.group().startswith(",") and not m.group("recv"):
+            continue  # (after a comma only in a line its day opens: "…, talks with A" in prose is no item)
+        if lead_days:
+            day = lead_days[0]
+            value = _weekday_in_range(ctx, day) or day.value
+            when = (value, day.end if value == day.value else None)
+            named = ctx.places_in(day.span[1], lead.end())
+            cities = [p for p in named if p.kind == "city"] or named[:1]
+            where = cities[0].name if cities else None
+        else:
+            ctx.memo["events_heading_place"] = None
+            when = _day_heading(ctx, a)
+            if when is None:
+                continue
+            spot = ctx.memo["events_heading_place"]
+            named = ctx.places_in(*spot) if spot else []
+            cities = [p for p in named if p.kind == "city"] or named[:1]
+            where = cities[0].name if cities else None
+        if named_by is not None:
+            # "round table with civil society" another finder named: the day (and place) of its line
+            named_by.fixed = (when[0], when[1], where)
+            continue
+        noun = (m.group("noun") or "meeting with").lower()
+        if m.group("recv"):
+            noun = "meeting with"
+        pos = m.end()
+        while True:
+            stop = _ITEM_STOP.search(text, pos)
+            b = stop.start() if stop else len(text)
+            who = _ASIDE.sub("", _HONORIFIC.sub("", text[pos:b])).strip(" ,*")
+            if not who or len(who) > 120:
+                break
+            out.append(_Cand(a, b, f"{noun} {who}", b, fixed=(when[0], when[1], where)))
+            more = _AND_WITH.match(text, b)
+            if more is None:
+                break
+            a, pos = more.end(), more.end()
+    return out

@@ -1,0 +1,220 @@
+"""Events of agendas, week-ahead notices and mission programmes (interpret.events): day headings that
+also name the place, an agenda line opened by its city, items named by whom they were held with, bare
+weekdays inside a visit's days, occasions only being prepared — our own sentences."""
+
+from __future__ import annotations
+
+from communique import extract
+
+
+def events(text: str, published: str = "2026-03-02") -> dict[str, tuple]:
+    return {e.name: (e.date, e.date_end, e.place) for e in extract(text, published=published).events}
+
+
+def dated(text: str, published: str = "2026-03-02") -> dict[str, str | None]:
+    return {e.name: e.date for e in extract(text, published=published).events}
+
+
+# --- a day heading that names the place too ----------------------------------------------------------
+
+WEEK_MD = """# Week ahead: EU and the South Caucasus
+
+*Media advisory · Brussels, Friday 27 February 2026*
+
+## Monday 2 March — Tbilisi (Tiflis), Georgia
+
+- **EU–Georgia Investment Forum.** The Commissioner opens the forum with the Minister of Economy.
+
+## Wednesday 4 March — Yerevan, Armenia
+
+- **EU–Armenia Connectivity Conference** (closed session).
+- Photo opportunity at 09:00 only.
+"""
+
+
+def test_a_markdown_day_heading_with_a_place_dates_and_places_its_items():
+    ev = events(WEEK_MD, published="2026-02-27")
+    assert ev["EU–Georgia Investment Forum"] == ("2026-03-02", None, "Tbilisi")
+    assert ev["EU–Armenia Connectivity Conference"] == ("2026-03-04", None, "Yerevan")
+
+
+def test_a_plain_day_heading_with_a_city_after_a_comma():
+    text = (
+        "AGENDA OF THE WEEK\n\nTuesday, 3 March, Baku\nBusiness Forum on green energy, Hilton hotel.\n\n"
+        "Thursday, 5 March, Astana\nInvestment Roundtable on critical raw materials.\n"
+    )
+    ev = events(text, published="2026-02-27")
+    assert ev["Business Forum on green energy"][:1] == ("2026-03-03",)
+    assert ev["Business Forum on green energy"][2] == "Baku"
+    assert ev["Investment Roundtable on critical raw materials"] == ("2026-03-05", None, "Astana")
+
+
+def test_the_first_of_two_name_forms_in_a_heading_is_the_place():
+    text = (
+        "WEEK AHEAD\n\n### 9 March – Astana (Nur-Sultan)\nAstana Mining and Metallurgy Congress.\n\n"
+        "### 11 March – Almaty (Alma-Ata)\nCentral Asia Economic Forum.\n"
+    )
+    ev = events(text, published="2026-03-06")
+    assert ev["Astana Mining and Metallurgy Congress"] == ("2026-03-09", None, "Astana")
+    assert ev["Central Asia Economic Forum"] == ("2026-03-11", None, "Almaty")
+
+
+# --- an agenda line opened by its city and a dash ------------------------------------------------------
+
+ADVISORY = """MEDIA ADVISORY — WEEK AHEAD
+
+Monday, 9 March
+Almaty (Alma-Ata) — Opening of the Kazakhstan–EU Business Council, chaired by the Minister of Trade.
+
+Tuesday, 10 March
+Shymkent – Launch of the Green Cities Forum with the akim of the city.
+
+Wednesday, 11 March
+Bishkek — Official visit of the Prime Minister of Belgium to Kyrgyzstan begins.
+"""
+
+
+def test_an_agenda_line_opened_by_a_city_places_its_occasion():
+    ev = events(ADVISORY, published="2026-03-06")
+    assert ev["Kazakhstan–EU Business Council"][2] == "Almaty"
+    assert ev["Kazakhstan–EU Business Council"][0] == "2026-03-09"
+
+
+def test_an_en_dash_after_the_city_works_the_same():
+    ev = events(ADVISORY, published="2026-03-06")
+    forum = next(v for k, v in ev.items() if "Green Cities Forum" in k)
+    assert forum == ("2026-03-10", None, "Shymkent")
+
+
+def test_a_line_opened_by_a_title_is_no_place():
+    text = "Monday, 9 March\nDeputy Minister Ivanov — Opening of the Business Forum on logistics.\n"
+    ev = events(text + "\nTuesday, 10 March\nNothing planned.\n", published="2026-03-06")
+    assert ev.get("Business Forum on logistics", (None, None, None))[2] is None
+
+
+# --- items of a programme's day lines, named by whom they were held with ---------------------------
+
+PROGRAMME_MD = "\n".join(
+    [
+        "# Mission report: visit to Armenia and Georgia, 2–4 March 2026",
+        "",
+        "## 2. Programme",
+        "",
+        "- **Monday 2 March, Yerevan:** meeting with the President of the National Assembly, Alen Simonyan;"
+        " talks with the Minister of Economy, Gevorg Papoyan.",
+        "- **Tuesday 3 March:** round table with civil society organisations; press point.",
+        "- **Wednesday 4 March, Tbilisi:** working lunch with the Mayor of Tbilisi, and visit to the border"
+        " crossing.",
+        "",
+    ]
+)
+
+
+def test_a_day_line_names_a_meeting_by_whom_it_was_with():
+    ev = events(PROGRAMME_MD, published="2026-03-20")
+    assert ev["meeting with the President of the National Assembly, Alen Simonyan"] == (
+        "2026-03-02",
+        None,
+        "Yerevan",
+    )
+
+
+def test_talks_after_a_semicolon_are_a_second_item_of_the_same_day():
+    ev = events(PROGRAMME_MD, published="2026-03-20")
+    assert ev["talks with the Minister of Economy, Gevorg Papoyan"] == ("2026-03-02", None, "Yerevan")
+
+
+def test_a_round_table_item_takes_its_line_day_and_a_press_point_is_no_event():
+    ev = events(PROGRAMME_MD, published="2026-03-20")
+    assert ev["round table with civil society organisations"][0] == "2026-03-03"
+    assert not any("press point" in k for k in ev)
+
+
+def test_a_working_lunch_item_ends_before_the_next_item():
+    ev = events(PROGRAMME_MD, published="2026-03-20")
+    assert ev["working lunch with the Mayor of Tbilisi"] == ("2026-03-04", None, "Tbilisi")
+
+
+MISSION_TXT = "\n".join(
+    [
+        "MISSION REPORT",
+        "Delegation visit to Mongolia, Ulaanbaatar, 2–4 March 2026",
+        "",
+        "Brussels, 12 March 2026",
+        "",
+        "Programme",
+        "",
+        "Monday",
+        "The Members were received by the Chairman of the State Great Khural (parliament), Mr Dashzegviin"
+        " Amarbayasgalan.",
+        "",
+        "Tuesday",
+        "Meeting with the Minister of Foreign Affairs, H.E. Battsetseg Batmunkh, and, in the afternoon, with"
+        " the Governor of the Bank of Mongolia, Mr Byadran Lhagvasuren.",
+        "In the evening the Chair gave a short interview to a local television channel.",
+        "",
+        "Wednesday",
+        "Good call with the Prime Minister's chief of staff, Ms Oyun Tsend.",
+        "",
+    ]
+)
+
+
+def test_a_bare_weekday_heading_falls_inside_the_visits_days():
+    ev = dated(MISSION_TXT, published="2026-03-12")
+    assert ev["meeting with the Minister of Foreign Affairs, Battsetseg Batmunkh"] == "2026-03-03"
+
+
+def test_and_in_the_afternoon_with_is_a_second_meeting_without_honorifics_or_asides():
+    ev = dated(MISSION_TXT, published="2026-03-12")
+    assert ev["meeting with the Governor of the Bank of Mongolia, Byadran Lhagvasuren"] == "2026-03-03"
+
+
+def test_being_received_by_someone_is_a_meeting_with_them():
+    ev = dated(MISSION_TXT, published="2026-03-12")
+    name = "meeting with the Chairman of the State Great Khural, Dashzegviin Amarbayasgalan"
+    assert ev[name] == "2026-03-02"
+
+
+def test_a_call_opened_by_an_adjective_and_no_interview():
+    ev = dated(MISSION_TXT, published="2026-03-12")
+    assert ev["call with the Prime Minister's chief of staff, Oyun Tsend"] == "2026-03-04"
+    assert not any("interview" in k for k in ev)
+
+
+def test_an_item_outside_any_day_line_is_not_read_as_one():
+    text = "The minister said that talks with the European Commission were going well.\n"
+    assert not any(k.startswith("talks with") for k in events(text))
+
+
+# --- an occasion being prepared is not held on the day of the item that prepares it -----------------
+
+
+def test_preparations_for_a_sitting_do_not_date_it():
+    text = (
+        "AGENDA\n\nMonday, 9 March\nAstana — The Deputy Minister will receive the EU Special "
+        "Representative. The sides will review preparations for the 23rd meeting of the EU–Kazakhstan "
+        "Cooperation Committee.\n\nWednesday, 11 March\nAstana — 23rd meeting of the EU–Kazakhstan "
+        "Cooperation Committee.\n"
+    )
+    ev = events(text, published="2026-03-06")
+    sitting = next(v for k, v in ev.items() if "Cooperation Committee" in k)
+    assert sitting[0] == "2026-03-11"
+
+
+def test_a_call_to_prepare_the_next_summit_leaves_the_summit_undated():
+    text = (
+        "**Thursday** — Call with the Foreign Minister to prepare the next EU–Central Asia Summit.\n\n"
+        "**Friday** — Visit to the Astana Hub.\n"
+    )
+    ev = dated(text, published="2026-03-07")
+    assert ev.get("EU–Central Asia Summit", ev.get("next EU–Central Asia Summit")) is None
+
+
+def test_preparing_for_a_forum_named_with_its_own_date_keeps_that_date():
+    text = (
+        "Monday, 9 March\nTashkent — The ministers discussed preparations for the Tashkent "
+        "International Investment Forum on 10 June.\n\nTuesday, 10 March\nNo public events.\n"
+    )
+    ev = dated(text, published="2026-03-06")
+    assert ev["Tashkent International Investment Forum"] == "2026-06-10"
