@@ -218,3 +218,58 @@ def test_preparing_for_a_forum_named_with_its_own_date_keeps_that_date():
     )
     ev = dated(text, published="2026-03-06")
     assert ev["Tashkent International Investment Forum"] == "2026-06-10"
+
+
+# --- a list of coming occasions: dates without a year lie ahead, across New Year ---------------------
+
+AHEAD_MD = """# Week ahead: EU and Central Asia, 7–11 December
+
+*Agenda notice · Brussels, Friday 4 December 2026*
+
+## Monday 7 December — Tashkent, Uzbekistan
+
+- **EU–Uzbekistan Investment Forum.** The Commissioner opens the forum.
+
+## Looking further ahead
+
+| Date | Place | Event |
+|---|---|---|
+| 15–16 January | Almaty | Central Asia Economic Forum |
+| 3 March | Baku | Caspian Connectivity Conference |
+"""
+
+
+def test_a_table_row_under_a_looking_ahead_heading_takes_the_next_year_and_its_place_cell():
+    ev = events(AHEAD_MD, published="2026-12-04")
+    assert ev["Central Asia Economic Forum"] == ("2027-01-15", "2027-01-16", "Almaty")
+
+
+def test_a_later_row_of_the_same_table_moves_too():
+    ev = events(AHEAD_MD, published="2026-12-04")
+    assert ev["Caspian Connectivity Conference"] == ("2027-03-03", None, "Baku")
+
+
+def test_an_upcoming_events_heading_moves_a_bullet_list_too():
+    text = (
+        "Newsletter of the EU Delegation, November 2026\n\nUPCOMING EVENTS\n\n"
+        "- Central Asia Economic Forum, Almaty, 15–16 January.\n- Green Energy Week, Astana, on 9 February.\n"
+    )
+    ev = events(text, published="2026-11-27")
+    assert ev["Central Asia Economic Forum"][:2] == ("2027-01-15", "2027-01-16")
+    assert ev["Green Energy Week"][0] == "2027-02-09"
+
+
+def test_without_a_heading_of_coming_occasions_the_past_reading_stays():
+    text = "Review of the year\n\nThe Central Asia Economic Forum met in Almaty on 15–16 January.\n"
+    ev = events(text, published="2026-12-04")
+    assert ev["Central Asia Economic Forum"][:2] == ("2026-01-15", "2026-01-16")
+
+
+def test_a_day_line_item_after_including_is_an_item():
+    text = (
+        "## Programme\n\n**Saturday, 7 November** – field visit to Samarkand, including a meeting with the "
+        "regional khokim and a visit to a vocational training centre.\n\n"
+        "**Sunday, 8 November** – departure.\n"
+    )
+    ev = events(text, published="2026-11-12")
+    assert ev["meeting with the regional khokim"][0] == "2026-11-07"

@@ -296,6 +296,8 @@ def find_events(ctx: Context) -> list[Event]:
             date, date_end, place = day_of[0], None, place or day_of[1]
         if date and len(date) == 7 and ctx.published and date < ctx.published[:7]:
             date = _listed_ahead(ctx, c, date)
+        if date and ctx.published and date[:4] == ctx.published[:4] and date[5:7] < ctx.published[5:7]:
+            date, date_end = _ahead_of_notice(ctx, c, date, date_end)
         if c.fixed is not None:
             date, date_end, place = c.fixed
         elif (
@@ -4676,10 +4678,31 @@ def _place(ctx: Context, c: _Cand, nxt: int | None) -> str | None:
 _PLACE_DASH = re.compile(r"[#>*\s-]*([A-Z][^\n—–]{1,50}?)\s+[—–]\s+")
 
 
+def _row_place(ctx: Context, a: int) -> str | None:
+    """A table row's cell that is a place and nothing else ("| 15–16 January | Almaty | … Forum |")."""
+    b = ctx.text.find("\n", a)
+    b = len(ctx.text) if b < 0 else b
+    x = a + 1
+    while x < b:
+        y = ctx.text.find("|", x, b)
+        y = b if y < 0 else y
+        named = ctx.places_in(x, y)
+        rest = ctx.text[x:y]
+        for p in named:
+            rest = rest.replace(p.text, "")
+        if named and _DAY_HEADING_REST.fullmatch(_PAREN_FORM.sub("", rest).replace("*", "")):
+            cities = [p for p in named if p.kind == "city"] or named[:1]
+            return cities[0].name
+        x = y + 1
+    return None
+
+
 def _line_place(ctx: Context, pos: int) -> str | None:
     """The city an agenda line opens with before a dash, for an occasion on that line (the first of
     two name forms), else None."""
     a = ctx.text.rfind("\n", 0, pos) + 1
+    if ctx.text.startswith("|", a):
+        return _row_place(ctx, a)
     m = _PLACE_DASH.match(ctx.text, a, pos)
     if m is None:
         return None
@@ -4702,7 +4725,8 @@ def _day_item_rx() -> re.Pattern:
     received = sorted(c.get("day_received") or [], key=len, reverse=True)
     return re.compile(
         # an opening adjective of a post ("Good call with", "Productive talks with")
-        r"(?:(?-i:[A-Z][a-z]+)[ \t]+)?(?P<noun>" + "|".join(map(re.escape, nouns)) + r")\s+(?=\S)"
+        r"(?:(?-i:[A-Z][a-z]+)[ \t]+|(?-i:an?)\s+)?"
+        r"(?P<noun>" + "|".join(map(re.escape, nouns)) + r")\s+(?=\S)"
         r"|(?:\b(?:the\s+)?[\w ]{0,30}?\s+)?(?P<recv>" + "|".join(map(re.escape, received)) + r")\s+(?=\S)",
         re.I,
     )
@@ -4723,7 +4747,11 @@ _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 # "Saturday, 7 November – field visit …"): the part up to the colon or dash after the day
 _DAY_LEAD = re.compile(r"[^\n]{0,80}?(?::\**|\*\*\s*[—–-]|\s[—–-])\s+")
 # where an item may open: a line's body, or after a semicolon or a comma of a list
-_ITEM_OPEN = re.compile(r"(?:^|\n)[#>*\s-]*$|[;:]\s*$|,\s+(?:and\s+)?$|\s[—–-]\s+$|\*\*\s*$")
+_ITEM_OPEN = re.compile(
+    r"(?:^|\n)[#>*\s-]*$|[;:]\s*$|,\s+(?:and\s+)?$|\s[—–-]\s+$|\*\*\s*$"
+    # "– field visit to Samarkand, including a meeting with the regional khokim"
+    r"|,\s+(?:including|followed\s+by)\s+$"
+)
 
 
 def _weekday_in_range(ctx: Context, day) -> str | None:
@@ -4806,3 +4834,40 @@ def _day_items(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 break
             a, pos = more.end(), more.end()
     return out
+
+
+# --- a list of coming occasions: its dates without a year lie ahead, across New Year ----------------
+
+
+@lru_cache(maxsize=1)
+def _ahead_heading_rx() -> re.Pattern:
+    words = sorted(data.load("events").get("ahead_headings") or [], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+
+
+def _ahead_heading(ctx: Context, pos: int) -> bool:
+    """Whether the nearest heading above `pos` (or the text's title line) speaks of coming occasions
+    ("## Looking further ahead", "# Week ahead: …", "UPCOMING EVENTS")."""
+    i = ctx.sentence_index(pos)
+    for k in range(i, max(-1, i - 40), -1):
+        s = ctx.sentences[k]
+        if s.heading or k == 0:
+            return _ahead_heading_rx().search(ctx.text, s.start, s.end) is not None
+    return False
+
+
+def _next_year(value: str | None) -> str | None:
+    return f"{int(value[:4]) + 1:04d}{value[4:]}" if value else value
+
+
+def _ahead_of_notice(ctx: Context, c: _Cand, value: str, end: str | None) -> tuple[str, str | None]:
+    """ "| 15–16 January | Almaty | EU–Central Asia Economic Forum |" under "Looking further ahead" in a
+    notice of 4 December: a date the text states without a year that the resolver put months before the
+    publication is the coming one (next year), when a heading over it lists coming occasions."""
+    s = ctx.sentence_at(c.start)
+    own = [d for d in ctx.dates_in(s.start, s.end) if d.value == value]
+    if not own or not own[0].relative or not _months_before(value, ctx.published, 2):
+        return value, end
+    if not _ahead_heading(ctx, c.start):
+        return value, end
+    return _next_year(value), _next_year(end)
