@@ -273,3 +273,54 @@ def test_a_day_line_item_after_including_is_an_item():
     )
     ev = events(text, published="2026-11-12")
     assert ev["meeting with the regional khokim"][0] == "2026-11-07"
+
+
+# --- coming receptions and signings an agenda announces for its days --------------------------------
+
+SIGN_AGENDA = "\n".join(
+    [
+        "MEDIA ADVISORY",
+        "",
+        "Monday, 9 March",
+        "Astana — Deputy Minister of Foreign Affairs Roman Vassilenko will receive the Special Representative"
+        " of the EU for Central Asia, Eduards Stiprais.",
+        "",
+        "Tuesday, 10 March",
+        "Shymkent — The European Bank for Reconstruction and Development and the Akimat of Shymkent will sign"
+        " a loan of KZT 25 billion for new buses.",
+        "",
+        "Wednesday, 11 March",
+        "Bishkek — The Ministry of Finance and the Asian Development Bank are to sign a financing agreement"
+        " for rural roads.",
+        "",
+        "Thursday, 12 March",
+        "Tashkent — Minister of Investment Laziz Kudratov receives the Ambassador of Japan, Hiroshi Kato.",
+        "",
+    ]
+)
+
+
+def test_an_agenda_reception_in_the_future_with_an_apposed_title():
+    ev = events(SIGN_AGENDA, published="2026-03-06")
+    assert ev["reception of Eduards Stiprais by Roman Vassilenko"] == ("2026-03-09", None, "Astana")
+
+
+def test_an_agenda_signing_of_a_loan_is_named_by_the_lender_and_the_borrower():
+    ev = events(SIGN_AGENDA, published="2026-03-06")
+    assert ev["signing of the EBRD loan to the Akimat of Shymkent"] == ("2026-03-10", None, "Shymkent")
+
+
+def test_an_agenda_signing_of_an_agreement_is_named_by_both_parties():
+    ev = events(SIGN_AGENDA, published="2026-03-06")
+    name = next(k for k in ev if k.startswith("signing of the financing agreement between"))
+    assert "Ministry of Finance" in name and ev[name][0] == "2026-03-11"
+
+
+def test_a_signing_forecast_outside_a_dated_agenda_line_is_no_occasion():
+    text = "The EBRD and the city of Shymkent will sign a loan of KZT 25 billion later this year, he said."
+    assert not any(k.startswith("signing of") for k in events(text, published="2026-03-06"))
+
+
+def test_an_agenda_reception_in_the_present_tense():
+    ev = events(SIGN_AGENDA, published="2026-03-06")
+    assert ev["reception of Hiroshi Kato by Laziz Kudratov"] == ("2026-03-12", None, "Tashkent")

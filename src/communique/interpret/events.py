@@ -187,6 +187,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _place_visits(ctx, cands)
     cands += _delegation_visits(ctx, cands)
     cands += _day_items(ctx, cands)
+    cands += _agenda_signings(ctx, cands)
     cands.sort(key=lambda c: c.start)
     _name_bare_editions(cands)
     out: list[Event] = []
@@ -2573,6 +2574,8 @@ _TITLE_WORDS = re.compile(
     # "President of the European Bank for Reconstruction and Development (EBRD) B": an acronym in brackets
     r"|\([A-Z][\w’'.-]*\)\s+)*"
 )
+# (a title set off by a comma before the name: "will receive the Special Representative of the EU, B")
+_TITLE_WORDS_APPOSED = re.compile(_TITLE_WORDS.pattern + r"(?:[A-Z][\w’'.-]*,\s+)?")
 _SENTENCE_PUNCT = re.compile(r"[;.]")
 # "held a telephone conversation today with B", "… on Monday with B": a day between the call and whom
 _WHEN_WORDS = (
@@ -2607,7 +2610,8 @@ def _delegation_name(m: re.Match) -> str:
 
 # ("received a delegation led by the President of the EBRD B": the reception of the delegation's head)
 _RECEIVED = re.compile(
-    r"\s+(?:also\s+)?received\s+(?:(?:a|the)\s+delegation\s+(?:led|headed)\s+by\s+)?(?:the\s+|a\s+)?(?=[A-Z])"
+    # (an agenda's coming reception too: "A will receive the Special Representative …, B")
+    r"\s+(?:also\s+)?(?:received|receives|will\s+(?:also\s+)?receive|is\s+to\s+receive)\s+(?:(?:a|the)\s+delegation\s+(?:led|headed)\s+by\s+)?(?:the\s+|a\s+)?(?=[A-Z])"
 )
 # "A met on Thursday with a delegation of European business leaders"
 _MET_DELEGATION = re.compile(
@@ -2685,7 +2689,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 continue
             who = _delegation_name(dm)
             out.append(_Cand(dm.start(), host[1], f"reception of {who} by {host[2].name}", host[1]))
-    if ctx.cue[" received "]:
+    if ctx.cue[" received "] or ctx.cue[" receive "] or ctx.cue[" receives "]:
         # "On 5 May, Prime Minister A received the Ambassador of Japan B": the guest named by role
         people = people or _actors(ctx)
         for i, (a0, b0, p) in enumerate(people):
@@ -2695,7 +2699,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             guest = next(((x, y, q) for x, y, q in people[i + 1 :] if x >= rm.end()), None)
             if guest is None or guest[0] - rm.end() > 80:
                 continue
-            if not _TITLE_WORDS.fullmatch(text, rm.end(), guest[0]):
+            if not _TITLE_WORDS_APPOSED.fullmatch(text, rm.end(), guest[0]):
                 continue  # (not "received the Order of the Three Stars from President B")
             if any(c.start <= a0 < c.end for c in taken + out):
                 continue
@@ -4736,6 +4740,8 @@ def _day_item_rx() -> re.Pattern:
 # (not the full stop of an honorific or an initial: "H.E. A", "Mr B")
 _ITEM_STOP = re.compile(
     r";|\n|,\s+(?:and\s+)?(?:the\s+\d|a\s+|an\s+)|,\s+and\b|\s+and\s+(?=(?:the|a|an)\s)"
+    # its purpose ("call with A to go through the preparations …")
+    r"|\s+to\s+(?!(?:the|a|an)\b)(?=[a-z])"
     r"|(?<!\bH\.E)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\b[A-Z])\.(?=\s|$)"
 )
 # a further item of the same kind: ", and, in the afternoon, with the Chairman …", "and with B"
@@ -4871,3 +4877,67 @@ def _ahead_of_notice(ctx: Context, c: _Cand, value: str, end: str | None) -> tup
     if not _ahead_heading(ctx, c.start):
         return value, end
     return _next_year(value), _next_year(end)
+
+
+# --- a signing an agenda announces for one of its days ("A and B will sign a loan of …") -------------
+
+# (what sits before "sign" in an announcement: "will sign", "are to sign", "are expected to sign")
+_WILL_SIGN = re.compile(r"\s(?:will|are\s+to|is\s+to|are\s+expected\s+to|is\s+expected\s+to)\s+$")
+_SIGN_OBJECT = re.compile(r"\s*(?:an?|the)\s+((?:[\w-]+\s+){0,3}?)")
+_PARTY_SPLIT = re.compile(r"\s+and\s+(?:the\s+)?")
+_LOANS = ("loan", "grant", "credit")
+
+
+def _agenda_signings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "Thursday, 1 October / Shymkent — The European Bank for Reconstruction and Development and the
+    Akimat of Shymkent will sign a loan of KZT 25 billion …": a signing an agenda line announces for its
+    day, named by the parties ("signing of the EBRD loan to the Akimat of Shymkent", "signing of the
+    financing agreement between A and B"); only in a line its day heads (a forecast elsewhere is a
+    stage of the agreement, not a dated occasion)."""
+    text = ctx.text
+    if not ctx.cue[" sign "]:
+        return []
+    out: list[_Cand] = []
+    i = text.find(" sign ")
+    while i >= 0:
+        j, i = i, text.find(" sign ", i + 6)
+        wm = _WILL_SIGN.search(text, max(0, j - 24), j + 1)
+        if wm is None or ctx.in_quote(j) or any(c.start <= j < c.end for c in taken):
+            continue
+        om = _SIGN_OBJECT.match(text, j + 5)
+        fm = _signed_finance().match(text, om.end()) if om else None
+        if fm is None:
+            continue
+        ctx.memo["events_heading_place"] = None
+        day = _day_heading(ctx, j)
+        if day is None:
+            continue
+        spot = ctx.memo["events_heading_place"]
+        line = text.rfind("\n", 0, j) + 1
+        lm = _PLACE_DASH.match(text, line, j)
+        body = lm.end() if lm else line
+        s = ctx.sentence_at(j)
+        a = max(body, s.start)
+        if text.startswith(("The ", "the "), a):
+            a += 4
+        # the first party as the gazetteer names it (its acronym), else up to the first "and"
+        org = next((o for o in ctx.orgs if o.span[0] == a and o.span[1] < wm.start()), None)
+        if org is not None:
+            pm = _PARTY_SPLIT.match(text, org.span[1])
+            parts = [org.acronym or org.name, text[pm.end() : wm.start()].strip()] if pm else []
+        else:
+            parts = _PARTY_SPLIT.split(text[a : wm.start()].strip(), maxsplit=1)
+        if len(parts) != 2 or not all(p[:1].isupper() for p in parts):
+            continue
+        first, second = parts
+        what = fm.group(0).lower()
+        name = (
+            f"signing of the {first} {what} to the {second}"
+            if what.startswith(_LOANS)
+            else f"signing of the {what} between the {first} and the {second}"
+        )
+        name = name.replace("the the ", "the ")
+        named = ctx.places_in(*spot) if spot else []
+        place = _line_place(ctx, j) or (named[0].name if named else None)
+        out.append(_Cand(max(body, s.start), fm.end(), name, fm.end(), fixed=(day[0], day[1], place)))
+    return out
