@@ -324,3 +324,30 @@ def test_a_signing_forecast_outside_a_dated_agenda_line_is_no_occasion():
 def test_an_agenda_reception_in_the_present_tense():
     ev = events(SIGN_AGENDA, published="2026-03-06")
     assert ev["reception of Hiroshi Kato by Laziz Kudratov"] == ("2026-03-12", None, "Tashkent")
+
+
+# --- the visit a mission report's title names ------------------------------------------------------
+
+
+def test_a_markdown_mission_report_title_names_its_visit_over_its_days():
+    text = "# Mission report: visit to Uzbekistan, 2–4 December 2025\n\nThe delegation met the Senate.\n"
+    assert events(text, published="2026-01-21")["visit to Uzbekistan"] == ("2025-12-02", "2025-12-04", None)
+
+
+def test_a_plain_title_with_stops_between_the_country_and_the_days():
+    text = (
+        "REPORT OF THE DELEGATION\nMission to Kyrgyzstan, Bishkek and Osh, 14–16 October 2026\n\n"
+        "The Members met the Speaker of the Jogorku Kenesh.\n"
+    )
+    ev = events(text, published="2026-10-30")
+    assert ev["visit to Kyrgyzstan"] == ("2026-10-14", "2026-10-16", None)
+
+
+def test_a_title_with_a_city_and_one_day():
+    text = "Official visit to Baku, 5 May 2026\n\nThe Minister held talks with his counterpart.\n"
+    assert events(text, published="2026-05-06")["visit to Baku"][:2] == ("2026-05-05", None)
+
+
+def test_a_visit_in_the_body_is_not_a_title_visit():
+    text = "Review\n\nThe Minister recalled a visit to Japan in the report.\n\nOn 5 May 2026 he left.\n"
+    assert "visit to Japan" not in events(text, published="2026-05-06")

@@ -188,6 +188,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _delegation_visits(ctx, cands)
     cands += _day_items(ctx, cands)
     cands += _agenda_signings(ctx, cands)
+    cands += _titled_visits(ctx, cands)
     cands.sort(key=lambda c: c.start)
     _name_bare_editions(cands)
     out: list[Event] = []
@@ -4940,4 +4941,44 @@ def _agenda_signings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         named = ctx.places_in(*spot) if spot else []
         place = _line_place(ctx, j) or (named[0].name if named else None)
         out.append(_Cand(max(body, s.start), fm.end(), name, fm.end(), fixed=(day[0], day[1], place)))
+    return out
+
+
+# --- the visit a mission report is about, named in its title ("Mission report: visit to Uzbekistan, 2–4
+# December 2025") -----------------------------------------------------------------------------------------
+
+_AND_WORD = re.compile(r"\band\b")
+_TITLE_VISIT = re.compile(r"(?<![\w-])(?:[Vv]isit|[Mm]ission)\s+to\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _titled_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """A heading that names a visit to a country or city and its days ("# Mission report: visit to
+    Uzbekistan, 2–4 December 2025", "Official visit to Japan, 3–5 May"): the report's own visit, over
+    those days (with no one venue: the places it took in are its stops)."""
+    text = ctx.text
+    if not ctx.cue["isit to "] and not ctx.cue["ission to "]:
+        return []
+    out: list[_Cand] = []
+    for k, s in enumerate(ctx.sentences[:12]):
+        # (a heading, or a title line near the top: no full stop at its end)
+        line = text[s.start : s.end]
+        titled = k < 6 and "\n" not in line and not line.rstrip().endswith(".")
+        if not (s.heading or k == 0 or titled or ctx.is_heading(s.start)):
+            continue
+        m = _TITLE_VISIT.search(text, s.start, s.end)
+        if m is None or any(c.start <= m.start() < c.end for c in taken):
+            continue
+        places = [p for p in ctx.places_in(m.end(), s.end) if p.span[0] == m.end()]
+        days = [d for d in ctx.dates_in(m.end(), s.end) if len(d.value) == 10]
+        if not places or not days:
+            continue
+        end = places[0].span[1]
+        # (other stops may stand between: "visit to Tajikistan, Dushanbe and Khujand, 2–4 November")
+        rest = text[end : days[0].span[0]]
+        for p in ctx.places_in(end, days[0].span[0]):
+            rest = rest.replace(p.text, "")
+        if not _DAY_HEADING_REST.fullmatch(_AND_WORD.sub("", _PAREN_FORM.sub("", rest))):
+            continue
+        name = f"visit to {text[places[0].span[0]:end]}"
+        out.append(_Cand(m.start(), end, name, end, fixed=(days[0].value, days[0].end, None)))
     return out
