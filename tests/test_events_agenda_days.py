@@ -351,3 +351,23 @@ def test_a_title_with_a_city_and_one_day():
 def test_a_visit_in_the_body_is_not_a_title_visit():
     text = "Review\n\nThe Minister recalled a visit to Japan in the report.\n\nOn 5 May 2026 he left.\n"
     assert "visit to Japan" not in events(text, published="2026-05-06")
+
+
+# --- what the sides agreed to do next lies ahead ----------------------------------------------------
+
+
+def test_agreed_to_bring_an_occasion_in_a_month_before_the_post_is_next_year():
+    text = "We also agreed to bring a joint business roundtable to Karaganda in March."
+    ev = dated(text, published="2026-12-12")
+    assert next(v for k, v in ev.items() if "roundtable" in k) == "2027-03"
+
+
+def test_decided_to_move_a_forum_to_february_is_next_year():
+    text = "The ministers decided to move the Central Asia Investment Forum to Tashkent in February."
+    ev = dated(text, published="2026-11-20")
+    assert next(v for k, v in ev.items() if "Investment Forum" in k) == "2027-02"
+
+
+def test_agreed_to_convene_a_conference_on_a_day_is_the_coming_one():
+    text = "The co-chairs agreed to set the Caspian Connectivity Conference in Baku on 20 January."
+    assert dated(text, published="2026-12-01")["Caspian Connectivity Conference"] == "2027-01-20"
