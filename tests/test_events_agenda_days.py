@@ -371,3 +371,61 @@ def test_decided_to_move_a_forum_to_february_is_next_year():
 def test_agreed_to_convene_a_conference_on_a_day_is_the_coming_one():
     text = "The co-chairs agreed to set the Caspian Connectivity Conference in Baku on 20 January."
     assert dated(text, published="2026-12-01")["Caspian Connectivity Conference"] == "2027-01-20"
+
+
+# --- kinds of fair, internal briefings, a table's month cell -----------------------------------------
+
+
+def test_an_alumni_fair_under_a_weekday_lead_in_is_an_occasion():
+    text = "**Wednesday** — 400 students came to our Erasmus+ alumni fair in Almaty.\n\n**Friday** — Rest."
+    assert events(text, published="2026-12-12")["Erasmus+ alumni fair"] == ("2026-12-09", None, "Almaty")
+
+
+def test_an_education_fair_and_a_trade_fair_are_occasions_but_a_fair_deal_is_not():
+    ev = events("The Embassy took part in the Tashkent Education Fair on 3 May.", published="2026-05-10")
+    assert ev["Tashkent Education Fair"] == ("2026-05-03", None, "Tashkent")
+    ev = events("The ministry opened a Kazakh trade fair in Riga on 4 May.", published="2026-05-10")
+    assert any("trade fair" in k for k in ev)
+    assert events("It was a fair deal, signed in Almaty on 3 May.", published="2026-05-10") == {}
+
+
+def test_a_briefing_at_the_delegations_own_mission_is_no_occasion():
+    text = (
+        "Programme\n\nMonday 2 March\nFollowing a briefing at the EU Delegation by the EU Ambassador, the "
+        "Members visited the parliament.\n\nTuesday 3 March\nRound table with civil society in Dushanbe.\n"
+    )
+    assert not any("briefing" in k for k in events(text, published="2026-03-10"))
+
+
+def test_a_briefing_by_the_ambassador_is_no_occasion_either():
+    text = "On 2 March the Members received a briefing by the Ambassador on the situation in Bishkek."
+    assert not any("briefing" in k for k in events(text, published="2026-03-10"))
+
+
+def test_a_briefing_for_journalists_stays_an_occasion():
+    text = "On 4 March the Minister gave a briefing for journalists accredited in Brussels."
+    assert any("briefing" in k for k in events(text, published="2026-03-10"))
+
+
+TABLE_AHEAD = """## Looking further ahead
+
+| Date | Place | Event |
+|---|---|---|
+| February (date tbc) | Brussels | Central Asia Connectivity Conference |
+| March, TBC | Tashkent | Tashkent International Investment Forum |
+"""
+
+
+def test_a_month_cell_to_be_confirmed_dates_its_row_in_the_coming_year():
+    ev = events(TABLE_AHEAD, published="2026-12-04")
+    assert ev["Central Asia Connectivity Conference"] == ("2027-02", None, "Brussels")
+
+
+def test_a_month_cell_with_tbc_after_a_comma():
+    ev = events(TABLE_AHEAD, published="2026-12-04")
+    assert ev["Tashkent International Investment Forum"][:1] == ("2027-03",)
+
+
+def test_a_month_cell_later_in_the_same_year_needs_no_heading():
+    text = "| Month | Event |\n|---|---|\n| October | Astana International Forum |\n"
+    assert events(text, published="2026-05-04")["Astana International Forum"][0] == "2026-10"

@@ -296,6 +296,8 @@ def find_events(ctx: Context) -> list[Event]:
         if day_of is not None and not ctx.dates_in(s0, ctx.sentence_at(c.start).end):
             # "On the second day of the visit, A held talks with B": the visit's first day plus one
             date, date_end, place = day_of[0], None, place or day_of[1]
+        if date is None and ctx.published and ctx.text.startswith("|", ctx.text.rfind("\n", 0, c.start) + 1):
+            date = _row_month(ctx, c)  # "| February (date tbc) | Brussels | … Council |"
         if date and len(date) == 7 and ctx.published and date < ctx.published[:7]:
             date = _listed_ahead(ctx, c, date)
         if date and ctx.published and date[:4] == ctx.published[:4] and date[5:7] < ctx.published[5:7]:
@@ -324,7 +326,7 @@ def find_events(ctx: Context) -> list[Event]:
             place = country_name(vt.group(1)) if vt is not None else None
         if date is None and place is None:
             continue
-        if _called_off(ctx, c) or _domestic_sitting(c.name):
+        if _called_off(ctx, c) or _domestic_sitting(c.name) or _internal_briefing(ctx, c):
             continue
         if _THE_ORGANISATION.search(c.name):
             # "an informal summit of the organisation" after "the Organization of Turkic States": which one
@@ -4982,3 +4984,58 @@ def _titled_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         name = f"visit to {text[places[0].span[0]:end]}"
         out.append(_Cand(m.start(), end, name, end, fixed=(days[0].value, days[0].end, None)))
     return out
+
+
+# --- a delegation's internal briefing by its own mission is no occasion ------------------------------
+
+
+@lru_cache(maxsize=1)
+def _internal_briefing_rx() -> re.Pattern:
+    words = sorted(data.load("events").get("internal_briefings") or [], key=len, reverse=True)
+    return re.compile(r"\s*(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+
+
+def _internal_briefing(ctx: Context, c: _Cand) -> bool:
+    """ "Following a briefing at the EU Delegation by the EU Ambassador, the Members …": a briefing given
+    at (or by) the visitors' own mission (data/events.yaml internal_briefings), not an occasion."""
+    low = c.name.lower()
+    if not (low.startswith("briefing") or low.endswith("briefing") or " briefing " in low):
+        return False
+    at = ctx.text.find("briefing", c.start, c.end)
+    return at >= 0 and _internal_briefing_rx().match(ctx.text, at + 8) is not None
+
+
+# a table cell that is a month and no more but a note that the day is to come ("February (date tbc)",
+# "March, TBC")
+_MONTH_CELL = re.compile(
+    r"\s*(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s*[(,]?\s*(?:date\s+)?(?:tbc|tbd|to\s+be\s+(?:confirmed|determined))\)?)?\s*\|",
+    re.I,
+)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+
+
+def _row_month(ctx: Context, c: _Cand) -> str | None:
+    """The month a table row gives its occasion in a cell of its own ("| February (date tbc) | Brussels |
+    EU–Kazakhstan Cooperation Council |"): that month, the coming one under a heading of coming
+    occasions (else only a month not before the publication's, in its year)."""
+    a = ctx.text.rfind("\n", 0, c.start) + 1
+    b = ctx.text.find("\n", c.start)
+    b = len(ctx.text) if b < 0 else b
+    x = a + 1
+    while x < b:
+        m = _MONTH_CELL.match(ctx.text, x, b)
+        if m is not None:
+            month = _MONTHS.index(m.group(1).lower()) + 1
+            year, pub_month = int(ctx.published[:4]), int(ctx.published[5:7] or 0)
+            if month < pub_month:
+                if not _ahead_heading(ctx, c.start):
+                    return None
+                year += 1
+            return f"{year:04d}-{month:02d}"
+        y = ctx.text.find("|", x, b)
+        if y < 0:
+            break
+        x = y + 1
+    return None
