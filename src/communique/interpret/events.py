@@ -4731,12 +4731,34 @@ def _day_item_rx() -> re.Pattern:
     nouns = sorted(c.get("day_items") or [], key=len, reverse=True)
     received = sorted(c.get("day_received") or [], key=len, reverse=True)
     return re.compile(
-        # an opening adjective of a post ("Good call with", "Productive talks with")
-        r"(?:(?-i:[A-Z][a-z]+)[ \t]+|(?-i:an?)\s+)?"
         r"(?P<noun>" + "|".join(map(re.escape, nouns)) + r")\s+(?=\S)"
-        r"|(?:\b(?:the\s+)?[\w ]{0,30}?\s+)?(?P<recv>" + "|".join(map(re.escape, received)) + r")\s+(?=\S)",
+        r"|(?P<recv>" + "|".join(map(re.escape, received)) + r")\s+(?=\S)",
         re.I,
     )
+
+
+@lru_cache(maxsize=1)
+def _day_item_scan() -> LiteralScan:
+    return LiteralScan(_day_item_rx())  # (tried only where a noun of data/events.yaml day_items opens)
+
+
+# before an item's noun: an opening adjective ("Good call with", "Productive talks with") or an article
+_ITEM_ADJ = re.compile(r"(?:(?-i:[A-Z][a-z]+)[ \t]+|(?-i:an?)\s+)$")
+# the clause a reception opens ("…, the Members were received by"): from its punctuation
+_CLAUSE_OPEN = re.compile(r"[,;:\n]\s*((?:the\s+)?[\w ]{0,30}?)\s*$")
+
+
+def _has_day_lines(ctx: Context) -> bool:
+    """Whether some line of the text is dated by a day heading or opens with a day (an agenda, a mission
+    programme, a recap by weekday): else no day-line item can be read (one cheap look at its dates)."""
+    got = ctx.memo.get("events_day_led")
+    if got is None:
+        text = ctx.text
+        got = _dated_by_lines(ctx) or any(
+            _LINE_MARKS.fullmatch(text, text.rfind("\n", 0, d.span[0]) + 1, d.span[0]) for d in ctx.dates
+        )
+        ctx.memo["events_day_led"] = got
+    return got
 
 
 # where an item ends: the next item (";", ", and, in the afternoon, with …"), the sentence or the line
@@ -4789,13 +4811,20 @@ def _day_items(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
     …, and, in the afternoon, with the Chairman …", "**Thursday** — Good call with Deputy Minister C".
     Each takes the day (and the place) its line opens with, or the day heading above it."""
     text = ctx.text
-    if " with " not in text and " received by " not in text:
+    if (not ctx.cue[" with "] and not ctx.cue[" received by "]) or not _has_day_lines(ctx):
         return []
     out: list[_Cand] = []
-    rx = _day_item_rx()
-    for m in rx.finditer(text):
+    for m in _day_item_scan().finditer(text, ctx.at):
         a = m.start()
         line = text.rfind("\n", 0, a) + 1
+        if m.group("recv"):
+            cm = _CLAUSE_OPEN.search(text, max(0, line - 1, a - 40), a)
+            if cm is None:
+                continue
+            a = cm.start(1)
+        else:
+            adj = _ITEM_ADJ.search(text, max(line, a - 24), a)
+            a = adj.start() if adj else a
         opened = _ITEM_OPEN.search(text, max(line - 1, a - 80), a)
         if opened is None or ctx.in_quote(a):
             continue
