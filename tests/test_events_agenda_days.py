@@ -429,3 +429,31 @@ def test_a_month_cell_with_tbc_after_a_comma():
 def test_a_month_cell_later_in_the_same_year_needs_no_heading():
     text = "| Month | Event |\n|---|---|\n| October | Astana International Forum |\n"
     assert events(text, published="2026-05-04")["Astana International Forum"][0] == "2026-10"
+
+
+# --- an itinerary by weekdays walks forward through one week -----------------------------------------
+
+ITINERARY = (
+    "BRUSSELS, 4 December 2026 – The High Representative will travel to Central Asia next week.\n\n"
+    "On Monday, she will hold talks with President Kassym-Jomart Tokayev in Astana. On Tuesday, she travels "
+    "to Bishkek, where she opens the EU–Kyrgyz Civil Society Forum. On Wednesday, she will attend the "
+    "EU–Central Asia Ministerial Meeting in Tashkent. On Thursday she visits the Samarkand Heritage Festival."
+)
+
+
+def test_a_weekday_in_the_present_between_coming_ones_is_in_the_coming_week():
+    assert dated(ITINERARY, published="2026-12-04")["EU–Kyrgyz Civil Society Forum"] == "2026-12-08"
+
+
+def test_the_next_weekday_after_a_coming_one_follows_it_too():
+    assert dated(ITINERARY, published="2026-12-04")["Samarkand Heritage Festival"] == "2026-12-10"
+
+
+def test_a_recap_of_the_past_week_stays_in_the_past_week():
+    text = (
+        "Posted 12 December 2026\n\nOn Monday I opened the Shymkent Water Forum. On Wednesday I spoke at "
+        "the Almaty Education Fair. On Thursday I attended the Astana Mining Congress."
+    )
+    ev = dated(text, published="2026-12-12")
+    assert ev["Shymkent Water Forum"] == "2026-12-07"
+    assert ev["Almaty Education Fair"] == "2026-12-09"

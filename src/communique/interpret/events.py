@@ -300,6 +300,8 @@ def find_events(ctx: Context) -> list[Event]:
             date = _row_month(ctx, c)  # "| February (date tbc) | Brussels | … Council |"
         if date and len(date) == 7 and ctx.published and date < ctx.published[:7]:
             date = _listed_ahead(ctx, c, date)
+        if date and len(date) == 10 and ctx.cue["day"]:
+            date = _itinerary_weekday(ctx, c, date)
         if date and ctx.published and date[:4] == ctx.published[:4] and date[5:7] < ctx.published[5:7]:
             date, date_end = _ahead_of_notice(ctx, c, date, date_end)
         if c.fixed is not None:
@@ -5068,3 +5070,37 @@ def _row_month(ctx: Context, c: _Cand) -> str | None:
             break
         x = y + 1
     return None
+
+
+# --- an itinerary by weekdays walks forward through one week ----------------------------------------
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _bare_weekdays(ctx: Context) -> list:
+    """The text's dates written as a weekday alone ("On Tuesday"), in text order (memoised)."""
+    got = ctx.memo.get("events_bare_weekdays")
+    if got is None:
+        got = [d for d in ctx.dates if len(d.value) == 10 and d.text.strip().lower() in _WEEKDAYS]
+        ctx.memo["events_bare_weekdays"] = got
+    return got
+
+
+def _itinerary_weekday(ctx: Context, c: _Cand, value: str) -> str:
+    """ "On Monday, she will hold talks in Astana. On Tuesday, she travels to Bishkek … On Wednesday, she
+    will attend …": a weekday the resolver put in the week before (no future cue in its own clause)
+    while the weekday named just before it, earlier in the week, lies ahead is in that coming week too."""
+    s = ctx.sentence_at(c.start)
+    days = _bare_weekdays(ctx)
+    own = next((i for i, d in enumerate(days) if d.value == value and s.start <= d.span[0] < s.end), None)
+    if not own:
+        return value  # (none, or the first: nothing named before it)
+    d, prev = days[own], days[own - 1]
+    if d.span[0] - prev.span[1] > 600 or prev.value <= value:
+        return value
+    if _WEEKDAYS.index(prev.text.strip().lower()) >= _WEEKDAYS.index(d.text.strip().lower()):
+        return value
+    day = date.fromisoformat(value)
+    while day.isoformat() < prev.value:
+        day += timedelta(days=7)
+    return day.isoformat()
