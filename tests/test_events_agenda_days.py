@@ -457,3 +457,12 @@ def test_a_recap_of_the_past_week_stays_in_the_past_week():
     ev = dated(text, published="2026-12-12")
     assert ev["Shymkent Water Forum"] == "2026-12-07"
     assert ev["Almaty Education Fair"] == "2026-12-09"
+
+
+def test_a_paragraph_opening_with_talks_in_a_dated_live_report_is_no_item():
+    text = (
+        "LIVE\n\n12 March 2026\n\nTalks with the EU delegation were constructive, the minister said.\n\n"
+        "13 March 2026\n\nMeetings with investors continued in Almaty.\n"
+    )
+    ev = events(text, published="2026-03-13")
+    assert not any(k.lower().startswith(("talks with", "meetings with")) for k in ev)

@@ -4774,6 +4774,10 @@ _ITEM_STOP = re.compile(
 # a further item of the same kind: ", and, in the afternoon, with the Chairman …", "and with B"
 _AND_WITH = re.compile(r",?\s+and,?\s+(?:(?:in|on|at|during)\s+the\s+[a-z]+,\s+)?with\s+(?=\S)")
 # what a name drops: honorifics ("H.E.", "Mr", "Ms") and asides in brackets ("(lower house)")
+_CLAUSE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|should|said|says|remain|remains|remained|went|"
+    r"continue|continues|continued|stalled|ended|began|begin|begins)\b"
+)
 _HONORIFIC = re.compile(r"\b(?:H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+")
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 # a day line's own day before its items ("- **Tuesday 2 December, Tashkent (Toshkent):** meeting …",
@@ -4866,8 +4870,8 @@ def _day_items(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             stop = _ITEM_STOP.search(text, pos)
             b = stop.start() if stop else len(text)
             who = _ASIDE.sub("", _HONORIFIC.sub("", text[pos:b])).strip(" ,*")
-            if not who or len(who) > 120:
-                break
+            if not who or len(who) > 120 or _CLAUSE_VERB.search(who):
+                break  # ("Talks with the EU were constructive, he said": a clause, not an item)
             out.append(_Cand(a, b, f"{noun} {who}", b, fixed=(when[0], when[1], where)))
             more = _AND_WITH.match(text, b)
             if more is None:
