@@ -466,3 +466,39 @@ def test_a_paragraph_opening_with_talks_in_a_dated_live_report_is_no_item():
     )
     ev = events(text, published="2026-03-13")
     assert not any(k.lower().startswith(("talks with", "meetings with")) for k in ev)
+
+
+# --- a coming trip for talks --------------------------------------------------------------------------
+
+
+def test_due_to_travel_on_to_a_city_on_a_weekday_for_talks_with_a_titled_person():
+    text = (
+        "ASTANA, 17 November 2026 – The EU is ready to help, Kaja Kallas said on Tuesday.\n\n"
+        "Kallas, a former Estonian prime minister, is due to travel on to Bishkek on Wednesday for talks "
+        "with Kyrgyz President Sadyr Japarov."
+    )
+    ev = events(text, published="2026-11-17")
+    assert ev["talks between Kaja Kallas and Sadyr Japarov"] == ("2026-11-18", None, "Bishkek")
+
+
+def test_will_fly_to_a_city_on_a_day_for_a_meeting_with_a_minister():
+    text = (
+        "Minister Murat Nurtleu will fly to Baku on 3 December for a meeting with Foreign Minister "
+        "Jeyhun Bayramov."
+    )
+    ev = events(text, published="2026-11-27")
+    assert ev["talks between Murat Nurtleu and Jeyhun Bayramov"] == ("2026-12-03", None, "Baku")
+
+
+def test_is_expected_to_travel_to_a_city_for_consultations_with_an_apposed_title():
+    text = (
+        "Deputy Minister Roman Vassilenko is expected to travel to Riga next week for consultations with "
+        "the State Secretary of the Ministry of Foreign Affairs of Latvia, Andris Pelšs."
+    )
+    ev = events(text, published="2026-11-27")
+    assert ev["talks between Roman Vassilenko and Andris Pelšs"][2] == "Riga"
+
+
+def test_travel_for_talks_about_a_topic_is_no_occasion_without_a_person():
+    text = "The minister will travel to Brussels for talks with the European Commission on 3 December."
+    assert not any(k.startswith("talks between") for k in events(text, published="2026-11-27"))

@@ -189,6 +189,7 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _day_items(ctx, cands)
     cands += _agenda_signings(ctx, cands)
     cands += _titled_visits(ctx, cands)
+    cands += _travel_for_talks(ctx, cands)
     cands.sort(key=lambda c: c.start)
     _name_bare_editions(cands)
     out: list[Event] = []
@@ -5108,3 +5109,45 @@ def _itinerary_weekday(ctx: Context, c: _Cand, value: str) -> str:
     while day.isoformat() < prev.value:
         day += timedelta(days=7)
     return day.isoformat()
+
+
+# --- a coming trip for talks: "A is due to travel on to Bishkek on Wednesday for talks with President B" --
+
+_TRAVEL_FOR_TALKS = re.compile(
+    r"\b(?:will\s+(?:also\s+)?|(?:is|are)\s+(?:due|expected|scheduled|set)\s+to\s+|plans\s+to\s+)"
+    r"(?:travel|go|fly|head)\s+(?:on\s+)?to\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
+    r"([^.;]{0,40}?)\s+for\s+(?:talks|a\s+meeting|meetings|consultations)\s+with\s+"
+)
+
+
+_TRAVEL_CUES = ("for talks", "for a meeting", "for meetings", "for consultations")
+
+
+def _travel_for_talks(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "Kallas, …, is due to travel on to Bishkek on Wednesday for talks with Kyrgyz President Sadyr
+    Japarov", "The Minister will fly to Baku next week for talks with his counterpart A": the coming
+    talks, "talks between <who travels> and <whom>", in that city on the day the clause gives."""
+    text = ctx.text
+    if not ctx.cue[" with "] or not any(ctx.cue[w] for w in _TRAVEL_CUES):
+        return []
+    out: list[_Cand] = []
+    for m in _TRAVEL_FOR_TALKS.finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start() < c.end for c in taken):
+            continue
+        s = ctx.sentence_at(m.start())
+        people = _actors(ctx)
+        before = [p for a, b, p in people if s.start <= a and b <= m.start()]
+        other = next(((a, b, p) for a, b, p in people if a >= m.end()), None)
+        if not before or other is None or not _TITLE_WORDS_APPOSED.fullmatch(text, m.end(), other[0]):
+            continue
+        who = before[0]  # (the sentence's subject, before any apposition about it)
+        days = ctx.dates_in(m.start(1), m.end(2)) if m.group(2) else []
+        when = (days[0].value, days[0].end) if days else (None, None)
+        city = _last_city(ctx, m.start(1), m.end(1))
+        if city is None:
+            continue
+        name = f"talks between {who.name} and {other[2].name}"
+        out.append(_Cand(m.start(), other[1], name, m.end(), fixed=(when[0], when[1], city)))
+    return out
