@@ -502,3 +502,26 @@ def test_is_expected_to_travel_to_a_city_for_consultations_with_an_apposed_title
 def test_travel_for_talks_about_a_topic_is_no_occasion_without_a_person():
     text = "The minister will travel to Brussels for talks with the European Commission on 3 December."
     assert not any(k.startswith("talks between") for k in events(text, published="2026-11-27"))
+
+
+# --- a capitalised "Night" after a capitalised word names an occasion ---------------------------------
+
+
+def test_an_agenda_film_night_takes_its_day_heading():
+    text = (
+        "FRIDAY, 10 JULY\nConcert of the Astana Opera, Astana.\n\n"
+        "SATURDAY, 11 JULY\nEU Open Air Film Night, Astana.\n"
+    )
+    assert events(text, published="2026-07-03")["EU Open Air Film Night"] == ("2026-07-11", None, "Astana")
+
+
+def test_a_jazz_night_and_a_museum_night_are_occasions():
+    assert events("On 5 May the Embassy hosted a Jazz Night in Tashkent.", published="2026-05-20")[
+        "Jazz Night"
+    ] == ("2026-05-05", None, "Tashkent")
+    ev = events("The European Museum Night took place in Astana on 16 May.", published="2026-05-20")
+    assert ev["European Museum Night"] == ("2026-05-16", None, "Astana")
+
+
+def test_the_night_train_is_no_occasion():
+    assert events("On 5 May, the Night Train to Almaty was launched.", published="2026-05-20") == {}
