@@ -525,3 +525,27 @@ def test_a_jazz_night_and_a_museum_night_are_occasions():
 
 def test_the_night_train_is_no_occasion():
     assert events("On 5 May, the Night Train to Almaty was launched.", published="2026-05-20") == {}
+
+
+# --- a day line's place after its dash, or at the end of its item ------------------------------------
+
+BULLET_AGENDA = (
+    "* Monday 2 March – Brussels: meeting with EU Special Representative Eduards Stiprais\n"
+    "* Tuesday 3 March – Luxembourg: working lunch with EIB Vice-President Kyriacos Kakouris\n"
+    "* 4 March (Wednesday): Talks with Foreign Minister Bakhtiyor Saidov in Tashkent.\n"
+)
+
+
+def test_a_place_between_the_days_dash_and_the_colon_places_the_item():
+    ev = events(BULLET_AGENDA, published="2026-02-27")
+    assert ev["meeting with EU Special Representative Eduards Stiprais"] == ("2026-03-02", None, "Brussels")
+
+
+def test_the_same_for_a_working_lunch():
+    ev = events(BULLET_AGENDA, published="2026-02-27")
+    assert ev["working lunch with EIB Vice-President Kyriacos Kakouris"] == ("2026-03-03", None, "Luxembourg")
+
+
+def test_a_city_at_the_end_of_an_item_is_its_place_not_its_name():
+    ev = events(BULLET_AGENDA, published="2026-02-27")
+    assert ev["talks with Foreign Minister Bakhtiyor Saidov"] == ("2026-03-04", None, "Tashkent")

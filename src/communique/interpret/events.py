@@ -4784,6 +4784,10 @@ _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 # a day line's own day before its items ("- **Tuesday 2 December, Tashkent (Toshkent):** meeting …",
 # "Saturday, 7 November – field visit …"): the part up to the colon or dash after the day
 _DAY_LEAD = re.compile(r"[^\n]{0,80}?(?::\**|\*\*\s*[—–-]|\s[—–-])\s+")
+# (a colon after the day's dash ends the lead: "Monday 2 March – Brussels: meeting with …")
+_DAY_LEAD_COLON = re.compile(r"[^\n:]{0,80}:\**\s+")
+# where an item names its city at its end ("talks with Foreign Minister A in Tashkent")
+_IN_CITY_END = re.compile(r"\s+in\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)$")
 # where an item may open: a line's body, or after a semicolon or a comma of a list
 _ITEM_OPEN = re.compile(
     r"(?:^|\n)[#>*\s-]*$|[;:]\s*$|,\s+(?:and\s+)?$|\s[—–-]\s+$|\*\*\s*$"
@@ -4838,7 +4842,7 @@ def _day_items(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         named_by = next((t for t in taken if t.start <= a < t.end), None)
         if named_by is not None and (named_by.start != a or named_by.fixed is not None):
             continue
-        lead = _DAY_LEAD.match(text, line, a + 1)
+        lead = _DAY_LEAD_COLON.match(text, line, a + 1) or _DAY_LEAD.match(text, line, a + 1)
         lead_days = ctx.dates_in(line, lead.end()) if lead and lead.end() <= a + 1 else []
         lead_days = [d for d in lead_days if len(d.value) == 10]
         if not lead_days and opened.group().startswith(",") and not m.group("recv"):
@@ -4873,7 +4877,13 @@ def _day_items(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             who = _ASIDE.sub("", _HONORIFIC.sub("", text[pos:b])).strip(" ,*")
             if not who or len(who) > 120 or _CLAUSE_VERB.search(who):
                 break  # ("Talks with the EU were constructive, he said": a clause, not an item)
-            out.append(_Cand(a, b, f"{noun} {who}", b, fixed=(when[0], when[1], where)))
+            at = where
+            cm = _IN_CITY_END.search(who)
+            named_end = cm is not None and text.endswith(cm.group(1), 0, b)
+            city = _last_city(ctx, b - len(cm.group(1)), b) if named_end else None
+            if city is not None:
+                who, at = who[: cm.start()], city  # "… Bakhtiyor Saidov in Tashkent": where it is held
+            out.append(_Cand(a, b, f"{noun} {who}", b, fixed=(when[0], when[1], at)))
             more = _AND_WITH.match(text, b)
             if more is None:
                 break
