@@ -549,3 +549,19 @@ def test_the_same_for_a_working_lunch():
 def test_a_city_at_the_end_of_an_item_is_its_place_not_its_name():
     ev = events(BULLET_AGENDA, published="2026-02-27")
     assert ev["talks with Foreign Minister Bakhtiyor Saidov"] == ("2026-03-04", None, "Tashkent")
+
+
+def test_a_weekday_in_brackets_after_a_day_restates_it():
+    text = "Agenda\n\n3 March (Tuesday): Talks in Tashkent.\n4 March (Wednesday): Visit to Samarkand.\n"
+    assert events(text, published="2026-02-27")["Visit to Samarkand"][0] == "2026-03-04"
+
+
+def test_a_weekday_after_a_comma_restates_it_too():
+    text = "Agenda\n\n5 March, Thursday: Opening of the Bukhara Silk Road Festival.\n"
+    assert dated(text, published="2026-02-27")["Opening of the Bukhara Silk Road Festival"] == "2026-03-05"
+
+
+
+def test_a_weekday_alone_still_dates_an_item():
+    text = "Agenda\n\nThursday: Opening of the Bukhara Silk Road Festival.\n"
+    assert dated(text, published="2026-03-06")["Opening of the Bukhara Silk Road Festival"] == "2026-03-05"

@@ -4329,6 +4329,8 @@ _PREPARED_FOR = re.compile(
     r"\b(?:preparations?\s+(?:for|of)|prepar(?:e|es|ed|ing)\s+(?:for\s+)?)\s*(?:the\s+|an?\s+)?"
     r"(?:(?:next|upcoming|forthcoming|coming|future)\s+)?$"
 )
+# (between a day and its weekday in brackets or after a comma: "4 March (Wednesday)", "4 March, Wednesday")
+_WEEKDAY_ASIDE = re.compile(r"\s*[(,]\s*")
 _AHEAD_BEFORE = re.compile(
     r"\b(?:upcoming|forthcoming|next|future|preparations?\s+(?:for|of)|ahead\s+of|invited\s+to|"
     r"invitation\s+to)\b[^.;]*$"
@@ -4396,6 +4398,12 @@ def _date(ctx: Context, c: _Cand, nxt: int | None) -> tuple[str | None, str | No
             clause_start = d.span[0]  # "Saturday, 7 November – field visit to …": the comma inside a day
     # (not "the roadmap for 2025–2026 … is expected to be endorsed at the next Council": a plan's period)
     before = [d for d in ctx.dates_in(clause_start, c.start) if not _plan_period(ctx.text, d)]
+    if before and before[-1].text.strip().lower() in _WEEKDAYS:
+        # "4 March (Wednesday): Visit to Samarkand", "5 March, Thursday: …": the weekday restates the day
+        # before it
+        prior = ctx.dates_in(s.start, before[-1].span[0])
+        if prior and _WEEKDAY_ASIDE.fullmatch(ctx.text, prior[-1].span[1], before[-1].span[0]):
+            before[-1] = prior[-1]
     if before:
         return before[-1].value, before[-1].end
     # ("A, who is in Greece on a working visit, held talks …": a visit framing the talks is not dated here)
