@@ -204,6 +204,10 @@ def find_events(ctx: Context) -> list[Event]:
     cands += _next_editions(ctx, cands)
     cands += _place_visits(ctx, cands)
     cands += _delegation_visits(ctx, cands)
+    cands += _day_items(ctx, cands)
+    cands += _agenda_signings(ctx, cands)
+    cands += _titled_visits(ctx, cands)
+    cands += _travel_for_talks(ctx, cands)
     cands.sort(key=lambda c: c.start)
     _name_bare_editions(cands)
     out: list[Event] = []
@@ -220,6 +224,11 @@ def find_events(ctx: Context) -> list[Event]:
         limit = _limit(ctx, c, nxt, sent.end)  # (the same for its date and its place)
         date, date_end = _date(ctx, c, nxt, limit)
         place = _place(ctx, c, nxt, limit)
+        prepared = _PREPARED_FOR.search(ctx.text, max(s0, c.start - 48), c.start) is not None
+        if prepared and not ctx.dates_in(c.end, sent.end):
+            # "to go through the preparations for the Cooperation Council", "to prepare the next summit":
+            # an occasion still ahead, not held on the day of the item that prepares it
+            date = date_end = None
         occasion = ctx.memo.get("occasion_sitting")
         if occasion is not None and c.start <= occasion[0][0] < c.end:
             # the reported sitting of a companies' format (meetings: not a meeting): its day and place
@@ -236,10 +245,20 @@ def find_events(ctx: Context) -> list[Event]:
             date = ctx.published
             city = _last_city(ctx, wm.start(1), wm.end(1)) if wm.group(1) else ctx.dateline_place()
             place = place or city
-        if date is None and not c.within:
+        if date is None and not c.within and not prepared:
             # "… and opened a conference on water diplomacy": that trip's day (_paragraph_day, "also" in the
             # sentence); "MONDAY, 6 JULY" / "10:00 – Round table …": the agenda's day
-            day = _paragraph_day(ctx, c.start) or _date_line_after(ctx, c) or _day_heading(ctx, c.start)
+            day = _paragraph_day(ctx, c.start) or _date_line_after(ctx, c)
+            if day is None:
+                ctx.memo["events_heading_place"] = None
+                day = _day_heading(ctx, c.start)
+                where = ctx.memo["events_heading_place"]
+                if day is not None and place is None and where is not None:
+                    # "## Thursday 10 December — Brussels, Belgium": the agenda's items that day are there
+                    # (with two forms, "Astana (Nur-Sultan)", the first; a country alone when no city)
+                    named = ctx.places_in(*where)
+                    cities = [p for p in named if p.kind == "city"] or named[:1]
+                    place = cities[0].name if cities else None
             if day is not None:
                 date, date_end = day
         if c.within:
@@ -302,8 +321,14 @@ def find_events(ctx: Context) -> list[Event]:
         if day_of is not None and not ctx.dates_in(s0, ctx.sentence_at(c.start).end):
             # "On the second day of the visit, A held talks with B": the visit's first day plus one
             date, date_end, place = day_of[0], None, place or day_of[1]
+        if date is None and ctx.published and ctx.text.startswith("|", ctx.text.rfind("\n", 0, c.start) + 1):
+            date = _row_month(ctx, c)  # "| February (date tbc) | Brussels | … Council |"
         if date and len(date) == 7 and ctx.published and date < ctx.published[:7]:
             date = _listed_ahead(ctx, c, date)
+        if date and len(date) == 10 and ctx.cue["day"]:
+            date = _itinerary_weekday(ctx, c, date)
+        if date and ctx.published and date[:4] == ctx.published[:4] and date[5:7] < ctx.published[5:7]:
+            date, date_end = _ahead_of_notice(ctx, c, date, date_end)
         if c.fixed is not None:
             date, date_end, place = c.fixed
         elif (
@@ -328,7 +353,7 @@ def find_events(ctx: Context) -> list[Event]:
             place = country_name(vt.group(1)) if vt is not None else None
         if date is None and place is None:
             continue
-        if _called_off(ctx, c) or _domestic_sitting(c.name):
+        if _called_off(ctx, c) or _domestic_sitting(c.name) or _internal_briefing(ctx, c):
             continue
         if _THE_ORGANISATION.search(c.name):
             # "an informal summit of the organisation" after "the Organization of Turkic States": which one
@@ -1067,12 +1092,9 @@ def _dated_by_lines(ctx: Context) -> bool:
             a = text.rfind("\n", 0, d.span[0]) + 1
             b = text.find("\n", d.span[1])
             b = len(text) if b < 0 else b
-            if a in lines or b - a > 60:
+            if a in lines or b - a > 90:
                 continue
-            days = ctx.dates_in(a, b)
-            edges = [a] + [x for dd in days for x in dd.span] + [b]
-            pairs = zip(edges[::2], edges[1::2], strict=False)
-            if all(_DAY_HEADING_REST.fullmatch(text, x, y) for x, y in pairs):
+            if _day_line(ctx, a, b, ctx.dates_in(a, b)) is not None:
                 lines.add(a)
         got = ctx.memo["events_day_lines"] = len(lines) >= 2
     return got
@@ -1128,15 +1150,50 @@ def _day_heading(ctx: Context, pos: int) -> tuple[str, str | None] | None:
             if k == i:
                 continue
             return None
-        gaps = [(a, days[0].span[0])] + [(x.span[1], y.span[0]) for x, y in zip(days, days[1:], strict=False)]
-        gaps.append((days[-1].span[1], b))
-        if not all(_DAY_HEADING_REST.fullmatch(text, x, y) for x, y in gaps):
+        where = _day_line(ctx, a, b, days)
+        if where is None:
             if k == i:
                 continue
             return None
+        ctx.memo["events_heading_place"] = where  # (the place the heading names after its day, if any)
         if len(days) == 2:
             return days[0].value, days[1].value
+        inside = _weekday_in_range(ctx, days[0])  # "Monday" heading a report of a visit on 2–4 November
+        if inside is not None:
+            return inside, None
         return days[0].value, days[0].end
+    return None
+
+
+# a Markdown heading's or bullet's marks before a day line ("## Monday 7 December", "- **Tuesday …")
+_LINE_MARKS = re.compile(r"[#>*\s-]*")
+# a parenthesised other name form after a place ("Tashkent (Toshkent)", "Astana (Nur-Sultan)")
+_PAREN_FORM = re.compile(r"\([^()\n]{1,30}\)")
+
+
+def _day_line(ctx: Context, a: int, b: int, days: list) -> tuple[int, int] | None:
+    """Whether the line `a`..`b` is a day (or two) and nothing else but Markdown marks before it and a
+    place after it ("## Monday 7 December — Tashkent (Toshkent), Uzbekistan", "Thursday, 9 July"): the
+    span of the place part ((b, b) when none), else None."""
+    text = ctx.text
+    if not days:
+        return None
+    first = min(_LINE_MARKS.match(text, a).end(), days[0].span[0])
+    gaps = [(first, days[0].span[0])] + [(x.span[1], y.span[0]) for x, y in zip(days, days[1:], strict=False)]
+    if not all(_DAY_HEADING_REST.fullmatch(text, x, y) for x, y in gaps):
+        return None
+    x = days[-1].span[1]
+    if _DAY_HEADING_REST.fullmatch(text, x, b):
+        return b, b
+    places = ctx.places_in(x, b)
+    if not places:
+        return None
+    # the rest once its places and other name forms are taken out: punctuation and Markdown marks only
+    pieces = [(x, places[0].span[0])]
+    pieces += [(p.span[1], q.span[0]) for p, q in zip(places, places[1:], strict=False)]
+    pieces.append((places[-1].span[1], b))
+    if all(_DAY_HEADING_REST.fullmatch(_PAREN_FORM.sub("", text[p:q]).replace("*", "")) for p, q in pieces):
+        return places[0].span[0], b
     return None
 
 
@@ -2722,6 +2779,8 @@ _TITLE_WORDS = re.compile(
     # "President of the European Bank for Reconstruction and Development (EBRD) B": an acronym in brackets
     r"|\([A-Z][\w’'.-]*\)\s+)*"
 )
+# (a title set off by a comma before the name: "will receive the Special Representative of the EU, B")
+_TITLE_WORDS_APPOSED = re.compile(_TITLE_WORDS.pattern + r"(?:[A-Z][\w’'.-]*,\s+)?")
 _SENTENCE_PUNCT = re.compile(r"[;.]")
 # "held a telephone conversation today with B", "… on Monday with B": a day between the call and whom
 _WHEN_WORDS = (
@@ -2756,7 +2815,8 @@ def _delegation_name(m: re.Match) -> str:
 
 # ("received a delegation led by the President of the EBRD B": the reception of the delegation's head)
 _RECEIVED = re.compile(
-    r"\s+(?:also\s+)?received\s+(?:(?:a|the)\s+delegation\s+(?:led|headed)\s+by\s+)?(?:the\s+|a\s+)?(?=[A-Z])"
+    # (an agenda's coming reception too: "A will receive the Special Representative …, B")
+    r"\s+(?:also\s+)?(?:received|receives|will\s+(?:also\s+)?receive|is\s+to\s+receive)\s+(?:(?:a|the)\s+delegation\s+(?:led|headed)\s+by\s+)?(?:the\s+|a\s+)?(?=[A-Z])"
 )
 # "A met on Thursday with a delegation of European business leaders"
 _MET_DELEGATION = re.compile(
@@ -2834,7 +2894,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                 continue
             who = _delegation_name(dm)
             out.append(_Cand(dm.start(), host[1], f"reception of {who} by {host[2].name}", host[1]))
-    if ctx.cue[" received "]:
+    if ctx.cue[" received "] or ctx.cue[" receive "] or ctx.cue[" receives "]:
         # "On 5 May, Prime Minister A received the Ambassador of Japan B": the guest named by role
         people = people or _actors(ctx)
         for i, (a0, b0, p) in enumerate(people):
@@ -2844,7 +2904,7 @@ def _calls_and_receptions(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             guest = next(((x, y, q) for x, y, q in people[i + 1 :] if x >= rm.end()), None)
             if guest is None or guest[0] - rm.end() > 80:
                 continue
-            if not _TITLE_WORDS.fullmatch(text, rm.end(), guest[0]):
+            if not _TITLE_WORDS_APPOSED.fullmatch(text, rm.end(), guest[0]):
                 continue  # (not "received the Order of the Three Stars from President B")
             if any(c.start <= a0 < c.end for c in taken + out):
                 continue
@@ -4865,6 +4925,13 @@ def _plan_period(text: str, d) -> bool:
     return _FOR_BEFORE.search(text, max(0, d.span[0] - 24), d.span[0]) is not None
 
 
+# (an occasion being prepared: "review preparations for the 23rd meeting of …", "to prepare the summit")
+_PREPARED_FOR = re.compile(
+    r"\b(?:preparations?\s+(?:for|of)|prepar(?:e|es|ed|ing)\s+(?:for\s+)?)\s*(?:the\s+|an?\s+)?"
+    r"(?:(?:next|upcoming|forthcoming|coming|future)\s+)?$"
+)
+# (between a day and its weekday in brackets or after a comma: "4 March (Wednesday)", "4 March, Wednesday")
+_WEEKDAY_ASIDE = re.compile(r"\s*[(,]\s*")
 _AHEAD_BEFORE = re.compile(
     r"\b(?:upcoming|forthcoming|next|future|preparations?\s+(?:for|of)|ahead\s+of|invited\s+to|"
     r"invitation\s+to)\b[^.;]*$"
@@ -4940,6 +5007,12 @@ def _date(ctx: Context, c: _Cand, nxt: int | None, limit: int | None = None) -> 
             clause_start = d.span[0]  # "Saturday, 7 November – field visit to …": the comma inside a day
     # (not "the roadmap for 2025–2026 … is expected to be endorsed at the next Council": a plan's period)
     before = [d for d in ctx.dates_in(clause_start, c.start) if not _plan_period(ctx.text, d)]
+    if before and before[-1].text.strip().lower() in _WEEKDAYS:
+        # "4 March (Wednesday): Visit to Samarkand", "5 March, Thursday: …": the weekday restates the day
+        # before it
+        prior = ctx.dates_in(s.start, before[-1].span[0])
+        if prior and _WEEKDAY_ASIDE.fullmatch(ctx.text, prior[-1].span[1], before[-1].span[0]):
+            before[-1] = prior[-1]
     if before:
         return before[-1].value, before[-1].end
     # ("A, who is in Greece on a working visit, held talks …": a visit framing the talks is not dated here)
@@ -5227,4 +5300,484 @@ def _place(ctx: Context, c: _Cand, nxt: int | None, limit: int | None = None) ->
     hm = _HELD_IN.search(ctx.text, c.trigger_end, limit) or _IN_PLACE.match(ctx.text, c.end)
     if hm and not ctx.places_in(hm.start(1), hm.end(1)) and not _DATE_WORDS.match(hm.group(1)):
         return hm.group(1)  # "the official launch of construction in Jalal-Abad on 27 December"
+    return _line_place(ctx, c.start)
+
+
+# an agenda item's line opened by its place and a dash ("Astana — 23rd meeting of …", "Almaty (Alma-Ata) –
+# Opening of …"): the place part, up to the dash
+_PLACE_DASH = re.compile(r"[#>*\s-]*([A-Z][^\n—–]{1,50}?)\s+[—–]\s+")
+
+
+def _row_place(ctx: Context, a: int) -> str | None:
+    """A table row's cell that is a place and nothing else ("| 15–16 January | Almaty | … Forum |")."""
+    b = ctx.text.find("\n", a)
+    b = len(ctx.text) if b < 0 else b
+    x = a + 1
+    while x < b:
+        y = ctx.text.find("|", x, b)
+        y = b if y < 0 else y
+        named = ctx.places_in(x, y)
+        rest = ctx.text[x:y]
+        for p in named:
+            rest = rest.replace(p.text, "")
+        if named and _DAY_HEADING_REST.fullmatch(_PAREN_FORM.sub("", rest).replace("*", "")):
+            cities = [p for p in named if p.kind == "city"] or named[:1]
+            return cities[0].name
+        x = y + 1
     return None
+
+
+def _line_place(ctx: Context, pos: int) -> str | None:
+    """The city an agenda line opens with before a dash, for an occasion on that line (the first of
+    two name forms), else None."""
+    a = ctx.text.rfind("\n", 0, pos) + 1
+    if ctx.text.startswith("|", a):
+        return _row_place(ctx, a)
+    m = _PLACE_DASH.match(ctx.text, a, pos)
+    if m is None:
+        return None
+    named = ctx.places_in(m.start(1), m.end(1))
+    rest = ctx.text[m.start(1) : m.end(1)]
+    for p in named:
+        rest = rest.replace(p.text, "")
+    if not named or not _DAY_HEADING_REST.fullmatch(_PAREN_FORM.sub("", rest)):
+        return None  # ("Deputy Minister A — …": not a place line)
+    return named[0].name
+
+
+# --- items of a programme's or agenda's day lines ("Tuesday 2 December, Tashkent: meeting with A; talks …")
+
+
+@lru_cache(maxsize=1)
+def _day_item_rx() -> re.Pattern:
+    c = data.load("events")
+    nouns = sorted(c.get("day_items") or [], key=len, reverse=True)
+    received = sorted(c.get("day_received") or [], key=len, reverse=True)
+    return re.compile(
+        r"(?P<noun>" + "|".join(map(re.escape, nouns)) + r")\s+(?=\S)"
+        r"|(?P<recv>" + "|".join(map(re.escape, received)) + r")\s+(?=\S)",
+        re.I,
+    )
+
+
+@lru_cache(maxsize=1)
+def _day_item_scan() -> LiteralScan:
+    return LiteralScan(_day_item_rx())  # (tried only where a noun of data/events.yaml day_items opens)
+
+
+# before an item's noun: an opening adjective ("Good call with", "Productive talks with") or an article
+_ITEM_ADJ = re.compile(r"(?:(?-i:[A-Z][a-z]+)[ \t]+|(?-i:an?)\s+)$")
+# the clause a reception opens ("…, the Members were received by"): from its punctuation
+_CLAUSE_OPEN = re.compile(r"[,;:\n]\s*((?:the\s+)?[\w ]{0,30}?)\s*$")
+
+
+def _has_day_lines(ctx: Context) -> bool:
+    """Whether some line of the text is dated by a day heading or opens with a day (an agenda, a mission
+    programme, a recap by weekday): else no day-line item can be read (one cheap look at its dates)."""
+    got = ctx.memo.get("events_day_led")
+    if got is None:
+        text = ctx.text
+        got = _dated_by_lines(ctx) or any(
+            _LINE_MARKS.fullmatch(text, text.rfind("\n", 0, d.span[0]) + 1, d.span[0]) for d in ctx.dates
+        )
+        ctx.memo["events_day_led"] = got
+    return got
+
+
+# where an item ends: the next item (";", ", and, in the afternoon, with …"), the sentence or the line
+# (not the full stop of an honorific or an initial: "H.E. A", "Mr B")
+_ITEM_STOP = re.compile(
+    r";|\n|,\s+(?:and\s+)?(?:the\s+\d|a\s+|an\s+)|,\s+and\b|\s+and\s+(?=(?:the|a|an)\s)"
+    # its purpose ("call with A to go through the preparations …")
+    r"|\s+to\s+(?!(?:the|a|an)\b)(?=[a-z])"
+    r"|(?<!\bH\.E)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\b[A-Z])\.(?=\s|$)"
+)
+# a further item of the same kind: ", and, in the afternoon, with the Chairman …", "and with B"
+_AND_WITH = re.compile(r",?\s+and,?\s+(?:(?:in|on|at|during)\s+the\s+[a-z]+,\s+)?with\s+(?=\S)")
+# what a name drops: honorifics ("H.E.", "Mr", "Ms") and asides in brackets ("(lower house)")
+_CLAUSE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|should|said|says|remain|remains|remained|went|"
+    r"continue|continues|continued|stalled|ended|began|begin|begins)\b"
+)
+_HONORIFIC = re.compile(r"\b(?:H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+")
+_ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
+# a day line's own day before its items ("- **Tuesday 2 December, Tashkent (Toshkent):** meeting …",
+# "Saturday, 7 November – field visit …"): the part up to the colon or dash after the day
+_DAY_LEAD = re.compile(r"[^\n]{0,80}?(?::\**|\*\*\s*[—–-]|\s[—–-])\s+")
+# (a colon after the day's dash ends the lead: "Monday 2 March – Brussels: meeting with …")
+_DAY_LEAD_COLON = re.compile(r"[^\n:]{0,80}:\**\s+")
+# where an item names its city at its end ("talks with Foreign Minister A in Tashkent")
+_IN_CITY_END = re.compile(r"\s+in\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)$")
+# where an item may open: a line's body, or after a semicolon or a comma of a list
+_ITEM_OPEN = re.compile(
+    r"(?:^|\n)[#>*\s-]*$|[;:]\s*$|,\s+(?:and\s+)?$|\s[—–-]\s+$|\*\*\s*$"
+    # "– field visit to Samarkand, including a meeting with the regional khokim"
+    r"|,\s+(?:including|followed\s+by)\s+$"
+)
+
+
+def _weekday_in_range(ctx: Context, day) -> str | None:
+    """A bare weekday ("Monday" heading a mission report's day) in the days the report's title gives
+    ("visit to Tajikistan, 2–4 November"): that day of the range, else None."""
+    if not day.text.strip().isalpha() or ctx.published is None:
+        return None
+    head = ctx.dates_in(0, min(len(ctx.text), 400))
+    spans = [d for d in head if d.end and len(d.value) == 10 and len(d.end) == 10]
+    if not spans:
+        return None
+    a, b = date.fromisoformat(spans[0].value), date.fromisoformat(spans[0].end)
+    want = date.fromisoformat(day.value).weekday()
+    k = a
+    while k <= b and (b - a).days <= 14:
+        if k.weekday() == want:
+            return k.isoformat()
+        k += timedelta(days=1)
+    return None
+
+
+def _day_items(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """Items of an agenda's or a mission programme's day lines, named by what was held with whom
+    (data/events.yaml day_items): "- **Tuesday 2 December, Tashkent (Toshkent):** meeting with the
+    Chairman of the Senate, A; talks with Minister B", a weekday heading then "Meeting with the Minister
+    …, and, in the afternoon, with the Chairman …", "**Thursday** — Good call with Deputy Minister C".
+    Each takes the day (and the place) its line opens with, or the day heading above it."""
+    text = ctx.text
+    if (not ctx.cue[" with "] and not ctx.cue[" received by "]) or not _has_day_lines(ctx):
+        return []
+    out: list[_Cand] = []
+    for m in _day_item_scan().finditer(text, ctx.at):
+        a = m.start()
+        line = text.rfind("\n", 0, a) + 1
+        if m.group("recv"):
+            cm = _CLAUSE_OPEN.search(text, max(0, line - 1, a - 40), a)
+            if cm is None:
+                continue
+            a = cm.start(1)
+        else:
+            adj = _ITEM_ADJ.search(text, max(line, a - 24), a)
+            a = adj.start() if adj else a
+        opened = _ITEM_OPEN.search(text, max(line - 1, a - 80), a)
+        if opened is None or ctx.in_quote(a):
+            continue
+        named_by = next((t for t in taken if t.start <= a < t.end), None)
+        if named_by is not None and (named_by.start != a or named_by.fixed is not None):
+            continue
+        lead = _DAY_LEAD_COLON.match(text, line, a + 1) or _DAY_LEAD.match(text, line, a + 1)
+        lead_days = ctx.dates_in(line, lead.end()) if lead and lead.end() <= a + 1 else []
+        lead_days = [d for d in lead_days if len(d.value) == 10]
+        if not lead_days and opened.group().startswith(",") and not m.group("recv"):
+            continue  # (after a comma only in a line its day opens: "…, talks with A" in prose is no item)
+        if lead_days:
+            day = lead_days[0]
+            value = _weekday_in_range(ctx, day) or day.value
+            when = (value, day.end if value == day.value else None)
+            named = ctx.places_in(day.span[1], lead.end())
+            cities = [p for p in named if p.kind == "city"] or named[:1]
+            where = cities[0].name if cities else None
+        else:
+            ctx.memo["events_heading_place"] = None
+            when = _day_heading(ctx, a)
+            if when is None:
+                continue
+            spot = ctx.memo["events_heading_place"]
+            named = ctx.places_in(*spot) if spot else []
+            cities = [p for p in named if p.kind == "city"] or named[:1]
+            where = cities[0].name if cities else None
+        if named_by is not None:
+            # "round table with civil society" another finder named: the day (and place) of its line
+            named_by.fixed = (when[0], when[1], where)
+            continue
+        noun = (m.group("noun") or "meeting with").lower()
+        if m.group("recv"):
+            noun = "meeting with"
+        pos = m.end()
+        while True:
+            stop = _ITEM_STOP.search(text, pos)
+            b = stop.start() if stop else len(text)
+            who = _ASIDE.sub("", _HONORIFIC.sub("", text[pos:b])).strip(" ,*")
+            if not who or len(who) > 120 or _CLAUSE_VERB.search(who):
+                break  # ("Talks with the EU were constructive, he said": a clause, not an item)
+            at = where
+            cm = _IN_CITY_END.search(who)
+            named_end = cm is not None and text.endswith(cm.group(1), 0, b)
+            city = _last_city(ctx, b - len(cm.group(1)), b) if named_end else None
+            if city is not None:
+                who, at = who[: cm.start()], city  # "… Bakhtiyor Saidov in Tashkent": where it is held
+            out.append(_Cand(a, b, f"{noun} {who}", b, fixed=(when[0], when[1], at)))
+            more = _AND_WITH.match(text, b)
+            if more is None:
+                break
+            a, pos = more.end(), more.end()
+    return out
+
+
+# --- a list of coming occasions: its dates without a year lie ahead, across New Year ----------------
+
+
+@lru_cache(maxsize=1)
+def _ahead_heading_rx() -> re.Pattern:
+    words = sorted(data.load("events").get("ahead_headings") or [], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+
+
+def _ahead_heading(ctx: Context, pos: int) -> bool:
+    """Whether the nearest heading above `pos` (or the text's title line) speaks of coming occasions
+    ("## Looking further ahead", "# Week ahead: …", "UPCOMING EVENTS")."""
+    i = ctx.sentence_index(pos)
+    for k in range(i, max(-1, i - 40), -1):
+        s = ctx.sentences[k]
+        if s.heading or k == 0:
+            return _ahead_heading_rx().search(ctx.text, s.start, s.end) is not None
+    return False
+
+
+def _next_year(value: str | None) -> str | None:
+    return f"{int(value[:4]) + 1:04d}{value[4:]}" if value else value
+
+
+def _ahead_of_notice(ctx: Context, c: _Cand, value: str, end: str | None) -> tuple[str, str | None]:
+    """ "| 15–16 January | Almaty | EU–Central Asia Economic Forum |" under "Looking further ahead" in a
+    notice of 4 December: a date the text states without a year that the resolver put months before the
+    publication is the coming one (next year), when a heading over it lists coming occasions."""
+    s = ctx.sentence_at(c.start)
+    own = [d for d in ctx.dates_in(s.start, s.end) if d.value == value]
+    if not own or not own[0].relative or not _months_before(value, ctx.published, 2):
+        return value, end
+    if not _ahead_heading(ctx, c.start):
+        return value, end
+    return _next_year(value), _next_year(end)
+
+
+# --- a signing an agenda announces for one of its days ("A and B will sign a loan of …") -------------
+
+# (what sits before "sign" in an announcement: "will sign", "are to sign", "are expected to sign")
+_WILL_SIGN = re.compile(r"\s(?:will|are\s+to|is\s+to|are\s+expected\s+to|is\s+expected\s+to)\s+$")
+_SIGN_OBJECT = re.compile(r"\s*(?:an?|the)\s+((?:[\w-]+\s+){0,3}?)")
+_PARTY_SPLIT = re.compile(r"\s+and\s+(?:the\s+)?")
+_LOANS = ("loan", "grant", "credit")
+
+
+def _agenda_signings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "Thursday, 1 October / Shymkent — The European Bank for Reconstruction and Development and the
+    Akimat of Shymkent will sign a loan of KZT 25 billion …": a signing an agenda line announces for its
+    day, named by the parties ("signing of the EBRD loan to the Akimat of Shymkent", "signing of the
+    financing agreement between A and B"); only in a line its day heads (a forecast elsewhere is a
+    stage of the agreement, not a dated occasion)."""
+    text = ctx.text
+    if not ctx.cue[" sign "]:
+        return []
+    out: list[_Cand] = []
+    i = text.find(" sign ")
+    while i >= 0:
+        j, i = i, text.find(" sign ", i + 6)
+        wm = _WILL_SIGN.search(text, max(0, j - 24), j + 1)
+        if wm is None or ctx.in_quote(j) or any(c.start <= j < c.end for c in taken):
+            continue
+        om = _SIGN_OBJECT.match(text, j + 5)
+        fm = _signed_finance().match(text, om.end()) if om else None
+        if fm is None:
+            continue
+        ctx.memo["events_heading_place"] = None
+        day = _day_heading(ctx, j)
+        if day is None:
+            continue
+        spot = ctx.memo["events_heading_place"]
+        line = text.rfind("\n", 0, j) + 1
+        lm = _PLACE_DASH.match(text, line, j)
+        body = lm.end() if lm else line
+        s = ctx.sentence_at(j)
+        a = max(body, s.start)
+        if text.startswith(("The ", "the "), a):
+            a += 4
+        # the first party as the gazetteer names it (its acronym), else up to the first "and"
+        org = next((o for o in ctx.orgs if o.span[0] == a and o.span[1] < wm.start()), None)
+        if org is not None:
+            pm = _PARTY_SPLIT.match(text, org.span[1])
+            parts = [org.acronym or org.name, text[pm.end() : wm.start()].strip()] if pm else []
+        else:
+            parts = _PARTY_SPLIT.split(text[a : wm.start()].strip(), maxsplit=1)
+        if len(parts) != 2 or not all(p[:1].isupper() for p in parts):
+            continue
+        first, second = parts
+        what = fm.group(0).lower()
+        name = (
+            f"signing of the {first} {what} to the {second}"
+            if what.startswith(_LOANS)
+            else f"signing of the {what} between the {first} and the {second}"
+        )
+        name = name.replace("the the ", "the ")
+        named = ctx.places_in(*spot) if spot else []
+        place = _line_place(ctx, j) or (named[0].name if named else None)
+        out.append(_Cand(max(body, s.start), fm.end(), name, fm.end(), fixed=(day[0], day[1], place)))
+    return out
+
+
+# --- the visit a mission report is about, named in its title ("Mission report: visit to Uzbekistan, 2–4
+# December 2025") -----------------------------------------------------------------------------------------
+
+_AND_WORD = re.compile(r"\band\b")
+_TITLE_VISIT = re.compile(r"(?<![\w-])(?:[Vv]isit|[Mm]ission)\s+to\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _titled_visits(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """A heading that names a visit to a country or city and its days ("# Mission report: visit to
+    Uzbekistan, 2–4 December 2025", "Official visit to Japan, 3–5 May"): the report's own visit, over
+    those days (with no one venue: the places it took in are its stops)."""
+    text = ctx.text
+    if not ctx.cue["isit to "] and not ctx.cue["ission to "]:
+        return []
+    out: list[_Cand] = []
+    for k, s in enumerate(ctx.sentences[:12]):
+        # (a heading, or a title line near the top: no full stop at its end)
+        line = text[s.start : s.end]
+        titled = k < 6 and "\n" not in line and not line.rstrip().endswith(".")
+        if not (s.heading or k == 0 or titled or ctx.is_heading(s.start)):
+            continue
+        m = _TITLE_VISIT.search(text, s.start, s.end)
+        if m is None or any(c.start <= m.start() < c.end for c in taken):
+            continue
+        places = [p for p in ctx.places_in(m.end(), s.end) if p.span[0] == m.end()]
+        days = [d for d in ctx.dates_in(m.end(), s.end) if len(d.value) == 10]
+        if not places or not days:
+            continue
+        end = places[0].span[1]
+        # (other stops may stand between: "visit to Tajikistan, Dushanbe and Khujand, 2–4 November")
+        rest = text[end : days[0].span[0]]
+        for p in ctx.places_in(end, days[0].span[0]):
+            rest = rest.replace(p.text, "")
+        if not _DAY_HEADING_REST.fullmatch(_AND_WORD.sub("", _PAREN_FORM.sub("", rest))):
+            continue
+        name = f"visit to {text[places[0].span[0]:end]}"
+        out.append(_Cand(m.start(), end, name, end, fixed=(days[0].value, days[0].end, None)))
+    return out
+
+
+# --- a delegation's internal briefing by its own mission is no occasion ------------------------------
+
+
+@lru_cache(maxsize=1)
+def _internal_briefing_rx() -> re.Pattern:
+    words = sorted(data.load("events").get("internal_briefings") or [], key=len, reverse=True)
+    return re.compile(r"\s*(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+
+
+def _internal_briefing(ctx: Context, c: _Cand) -> bool:
+    """ "Following a briefing at the EU Delegation by the EU Ambassador, the Members …": a briefing given
+    at (or by) the visitors' own mission (data/events.yaml internal_briefings), not an occasion."""
+    low = c.name.lower()
+    if not (low.startswith("briefing") or low.endswith("briefing") or " briefing " in low):
+        return False
+    at = ctx.text.find("briefing", c.start, c.end)
+    return at >= 0 and _internal_briefing_rx().match(ctx.text, at + 8) is not None
+
+
+# a table cell that is a month and no more but a note that the day is to come ("February (date tbc)",
+# "March, TBC")
+_MONTH_CELL = re.compile(
+    r"\s*(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s*[(,]?\s*(?:date\s+)?(?:tbc|tbd|to\s+be\s+(?:confirmed|determined))\)?)?\s*\|",
+    re.I,
+)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+
+
+def _row_month(ctx: Context, c: _Cand) -> str | None:
+    """The month a table row gives its occasion in a cell of its own ("| February (date tbc) | Brussels |
+    EU–Kazakhstan Cooperation Council |"): that month, the coming one under a heading of coming
+    occasions (else only a month not before the publication's, in its year)."""
+    a = ctx.text.rfind("\n", 0, c.start) + 1
+    b = ctx.text.find("\n", c.start)
+    b = len(ctx.text) if b < 0 else b
+    x = a + 1
+    while x < b:
+        m = _MONTH_CELL.match(ctx.text, x, b)
+        if m is not None:
+            month = _MONTHS.index(m.group(1).lower()) + 1
+            year, pub_month = int(ctx.published[:4]), int(ctx.published[5:7] or 0)
+            if month < pub_month:
+                if not _ahead_heading(ctx, c.start):
+                    return None
+                year += 1
+            return f"{year:04d}-{month:02d}"
+        y = ctx.text.find("|", x, b)
+        if y < 0:
+            break
+        x = y + 1
+    return None
+
+
+# --- an itinerary by weekdays walks forward through one week ----------------------------------------
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _bare_weekdays(ctx: Context) -> list:
+    """The text's dates written as a weekday alone ("On Tuesday"), in text order (memoised)."""
+    got = ctx.memo.get("events_bare_weekdays")
+    if got is None:
+        got = [d for d in ctx.dates if len(d.value) == 10 and d.text.strip().lower() in _WEEKDAYS]
+        ctx.memo["events_bare_weekdays"] = got
+    return got
+
+
+def _itinerary_weekday(ctx: Context, c: _Cand, value: str) -> str:
+    """ "On Monday, she will hold talks in Astana. On Tuesday, she travels to Bishkek … On Wednesday, she
+    will attend …": a weekday the resolver put in the week before (no future cue in its own clause)
+    while the weekday named just before it, earlier in the week, lies ahead is in that coming week too."""
+    s = ctx.sentence_at(c.start)
+    days = _bare_weekdays(ctx)
+    own = next((i for i, d in enumerate(days) if d.value == value and s.start <= d.span[0] < s.end), None)
+    if not own:
+        return value  # (none, or the first: nothing named before it)
+    d, prev = days[own], days[own - 1]
+    if d.span[0] - prev.span[1] > 600 or prev.value <= value:
+        return value
+    if _WEEKDAYS.index(prev.text.strip().lower()) >= _WEEKDAYS.index(d.text.strip().lower()):
+        return value
+    day = date.fromisoformat(value)
+    while day.isoformat() < prev.value:
+        day += timedelta(days=7)
+    return day.isoformat()
+
+
+# --- a coming trip for talks: "A is due to travel on to Bishkek on Wednesday for talks with President B" --
+
+_TRAVEL_FOR_TALKS = re.compile(
+    r"\b(?:will\s+(?:also\s+)?|(?:is|are)\s+(?:due|expected|scheduled|set)\s+to\s+|plans\s+to\s+)"
+    r"(?:travel|go|fly|head)\s+(?:on\s+)?to\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)"
+    r"([^.;]{0,40}?)\s+for\s+(?:talks|a\s+meeting|meetings|consultations)\s+with\s+"
+)
+
+
+_TRAVEL_CUES = ("for talks", "for a meeting", "for meetings", "for consultations")
+
+
+def _travel_for_talks(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
+    """ "Kallas, …, is due to travel on to Bishkek on Wednesday for talks with Kyrgyz President Sadyr
+    Japarov", "The Minister will fly to Baku next week for talks with his counterpart A": the coming
+    talks, "talks between <who travels> and <whom>", in that city on the day the clause gives."""
+    text = ctx.text
+    if not ctx.cue[" with "] or not any(ctx.cue[w] for w in _TRAVEL_CUES):
+        return []
+    out: list[_Cand] = []
+    for m in _TRAVEL_FOR_TALKS.finditer(text):
+        if ctx.is_heading(m.start()) or ctx.in_quote(m.start()):
+            continue
+        if any(c.start <= m.start() < c.end for c in taken):
+            continue
+        s = ctx.sentence_at(m.start())
+        people = _actors(ctx)
+        before = [p for a, b, p in people if s.start <= a and b <= m.start()]
+        other = next(((a, b, p) for a, b, p in people if a >= m.end()), None)
+        if not before or other is None or not _TITLE_WORDS_APPOSED.fullmatch(text, m.end(), other[0]):
+            continue
+        who = before[0]  # (the sentence's subject, before any apposition about it)
+        days = ctx.dates_in(m.start(1), m.end(2)) if m.group(2) else []
+        when = (days[0].value, days[0].end) if days else (None, None)
+        city = _last_city(ctx, m.start(1), m.end(1))
+        if city is None:
+            continue
+        name = f"talks between {who.name} and {other[2].name}"
+        out.append(_Cand(m.start(), other[1], name, m.end(), fixed=(when[0], when[1], city)))
+    return out
