@@ -278,6 +278,26 @@ def _talks_subjects() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _implied() -> dict[str, str]:
+    return {k.lower(): v for k, v in (data.load("agreements").get("implied_documents") or {}).items()}
+
+
+# what may follow a subject that tells a kind of agreement (`_implied`): punctuation, the end, a verb
+# or the talks on it ("visa facilitation talks", "… will be offered"); not a noun it qualifies
+_IMPLIED_AFTER = (
+    r"(?=\s*[^\w\s-]|\s*$|\s+(?:be|is|are|was|were|will|would|could|should|can|may|has|have|had|remains?|"
+    r"talks|negotiations|in|at|with|since|from|between|during|last|this|next|until)\b)"
+)
+
+
+_BODY_ON = re.compile(
+    r"\b(?:group|groups|dialogue|committee|sub-committee|subcommittee|commission|council|platform|forum|panel|"
+    r"centre|center|conference|seminar|workshop|roundtable|round\s+table|task\s+force)\s+(?:on|for)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
 def _known_acronyms() -> dict[str, str]:
     return dict(data.load("agreements").get("acronyms") or {})
 
@@ -290,10 +310,15 @@ _PARTY_PAIR = re.compile(r"(?<![\w-])([A-Z][\w]*[-–][A-Z][\w]*)\s+$")
 def _scans() -> dict:
     """The whole-text scans, tried only where they can match (see interpret.scan)."""
     known = "|".join(map(re.escape, sorted(_known_acronyms(), key=len, reverse=True) or ["EPCA"]))
+    # ("visa facilitation", "visa-facilitation")
+    keys = sorted(_implied(), key=len, reverse=True)
+    implied = "|".join(re.escape(k).replace(r"\ ", r"[ -]") for k in keys)
+    implied = rf"(?<![\w-])({implied or '(?!)'})(?![\w-]){_IMPLIED_AFTER}"
     return {
         "acronyms": LiteralScan(re.compile(rf"(?<![\w-])(?:{known})(?![\w-])")),
         "negotiations": LiteralScan(_NEGOTIATIONS_ON),
         "text": AnyOf(["text"]),  # every match of _TEXT_ANAPHORA names the text
+        "implied": LiteralScan(re.compile(implied, re.I)),
         "cues": LiteralScan(_cues()["rx"]),
     }
 
@@ -422,6 +447,10 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
                     # "a visa facilitation agreement with the EU" … "the Agreement between Kazakhstan and
                     # the EU on the facilitation of the issuance of visas": a kind told by the words of the
                     # title, one document
+                    if capital and not r.acronym:
+                        # "the raw materials memorandum?" … "The Memorandum of Understanding on raw
+                        # materials, …": the record is named by its title, whichever comes first
+                        r.name, r.capitalised = name, True
                     return r
         return None
 
@@ -440,6 +469,7 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
                 or (not m.plural and _ADOPTED_AT.match(text, m.span[1]) is not None)
                 or (not m.plural and _whose(text, m.span[0]) is not None)
                 or (not m.plural and _dash_title(text, m.span[0]) is not None)
+                or (not m.plural and _established_by(text, m.span[0]) is not None)
                 or _sitting_document(ctx, m)
                 or (not m.plural and _belongs(text, m))
                 or (not m.plural and _soft(m.name) and _fronted_occasion(ctx, m.span[0]) is not None)
@@ -516,6 +546,12 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             # "- EU–Kazakhstan strategic partnership on raw materials — Memorandum of Understanding
             # signed in November 2022": a fact sheet's item names the document by the title before it
             name = title
+            m = dataclasses.replace(m, anaphoric=False, name=name)
+            resolved.add(m.span)
+        elif m.anaphoric and (body := _established_by(text, m.span[0])) is not None:
+            # "The Council was established by a memorandum signed in 2019": the document named by the
+            # body it set up
+            name = f"{name} establishing {body}"
             m = dataclasses.replace(m, anaphoric=False, name=name)
             resolved.add(m.span)
         elif m.anaphoric and _sitting_document(ctx, m):
@@ -601,6 +637,27 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
         rec.spans.append((mm.start(), mm.end()))
         recs.append(rec)
         mentions.append((mm.start(), mm.end(), rec))
+    # "asked to start talks on visa facilitation", "will visa facilitation be offered?", "visa
+    # facilitation (talks continue)": a kind of agreement told by its subject alone (agreements.yaml
+    # `implied_documents`), a record only when a cue gives it a stage
+    implied = _implied()
+    for mm in scans["implied"].finditer(text, ctx.at) if implied else ():
+        a, b = mm.span(1)
+        if any(s <= a < e for s, e, _r in mentions) or ctx.in_quote(a) or ctx.is_heading(a):
+            continue
+        subject = mm.group(1).lower().replace("-", " ")
+        if any(subject in r.name.lower() for r in recs) or _BODY_ON.search(text, max(0, a - 30), a):
+            # the agreement is named in full (its own cues speak of it), or "a working group on visa
+            # facilitation" names a body, not a document
+            continue
+        name = implied[subject]
+        rec = lookup(name, None)
+        if rec is None:
+            rec = _Rec(name, None, False, a)
+            rec.needs_stage = True
+            recs.append(rec)
+        rec.spans.append((a, b))
+        mentions.append((a, b, rec))
     # "opening talks on a Trade and Investment Promotion Framework": a named instrument under way
     if ctx.cue["s on a"]:
         for mm in _TALKS_ON_NAMED.finditer(text):
@@ -762,6 +819,28 @@ def _parties_told_apart(
 
 
 # a line (a list item) that opens with a title, then a dash and the document's kind
+# "The Council was established by a memorandum …", "the Centre, set up under an agreement …": a body
+# a document created (read up to the document's article)
+_ESTABLISHED = re.compile(
+    r"(?<![\w-])((?:[Tt]he\s+)?[A-Z][\w'’–-]*(?:\s+(?:of\s+|for\s+|and\s+|on\s+)?[A-Z][\w'’–-]*){0,6})"
+    r"(?:\s+(?:was|were|has\s+been|had\s+been|have\s+been)|,)\s+(?:formally\s+|originally\s+|first\s+|jointly\s+)?"
+    r"(?:established|created|set\s+up|founded|instituted)\s+(?:by|under|through|in\s+line\s+with)\s+"
+    r"(?:a|an|the)\s+$"
+)
+
+
+def _established_by(text: str, at: int) -> str | None:
+    """The body a document at `at` set up ("The Council was established by a memorandum"), else None."""
+    near = text[max(0, at - 30) : at]
+    if not any(w in near for w in ("establish", "created", "set up", "founded", "institut")):
+        return None  # (a literal test first: the pattern only where one of its verbs stands)
+    m = _ESTABLISHED.search(text, max(0, at - 140), at)
+    if m is None:
+        return None
+    body = m.group(1)
+    return f"the {body[4:]}" if body.startswith("The ") else body
+
+
 _DASH_TITLE = re.compile(
     r"[ \t]*(?:[-*+•▪][ \t]+|\d{1,2}[.)][ \t]+)?(?:\*\*|__)?"
     r"([A-Z](?:[^—–\n.;:!?\"“”()]|(?<=\S)–(?=\S)){8,160}?)(?:\*\*|__)?"
@@ -1310,6 +1389,9 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             )
             if pending and _VOTED_FOR.search(clause_left):
                 pending = False  # "Lawmakers voted to ratify X", "… voted in favour of ratifying X": done
+            honoured = pending and _HONOURED.search(clause_left) is not None
+            if honoured:
+                pending = False  # "I had the honour to sign X", "we were pleased to sign X": done
             if pending and not ahead and _BEFORE_DONE.search(clause_left):
                 pending = False  # "… four rounds of talks before it was initialled in 2024": a past step
             if pending and stage in ("suspended", "terminated"):
@@ -1322,7 +1404,7 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             if word.endswith(" concluded") and _TALKS_SUBJECT.search(text, s.start, pos):
                 continue  # "negotiations on X were concluded": the talks ended, X is no signed document
             obj = None
-            if word in _object_cues() or (word == "sign" and not pending):
+            if word in _object_cues() or (word == "sign" and not pending and not honoured):
                 # "concluded a memorandum on X", "agreed on an action plan", "the roadmap was agreed in
                 # 2023", and a bare "sign" told as done ("saw the AIFC and the LuxSE sign a memorandum", a
                 # caption "X and Y sign the roadmap"): the step is the document's right next to the cue
@@ -1381,6 +1463,17 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 pending_seen = pos + len(word)
                 pendings.append((_rank(stage), pos))
                 continue
+            thr = _THROUGH.match(text, pos + len(word)) if word == "implemented" else None
+            if thr is not None and not pending:
+                # "X is now being implemented through a roadmap for 2023-2024": X is in force, the plan
+                # that carries it out was adopted
+                subj = [r for a, b, r in here if b <= pos and not _NEW_CLAUSE.search(text, b, pos)]
+                tool = next((r for a, _b, r in here if _ARTICLE_GAP.fullmatch(text, thr.end(), a)), None)
+                if subj and tool is not None and subj[-1] is not tool:
+                    if id(subj[-1]) not in replaced:
+                        subj[-1].stages.append((_rank("in force"), "in force", pos))
+                    tool.stages.append((_rank("signed"), "signed", pos))
+                    continue
             if word.startswith(_OF_NOUNS):
                 # "implementation of the Global Gateway strategy" says nothing of an agreement
                 # unless one is named right after (or right before: "the EPCA's implementation")
@@ -1686,6 +1779,15 @@ _DEFERRED = re.compile(
 _APPROVALS = frozenset(
     ["approved", "endorsed", "adopted", "gave the green light to", "gave its approval to",
      "gave their approval to"]
+)
+_THROUGH = re.compile(r"\s+(?:mainly\s+|largely\s+|chiefly\s+)?(?:through|via|by\s+means\s+of|by\s+way\s+of)")
+# a step told as an honour or a pleasure taken ("had the honour to sign", "was pleased to initial", "are
+# proud to sign today"): the infinitive is done, no plan
+_HONOURED = re.compile(
+    r"\b(?:(?:had|has\s+had|have\s+had)\s+the\s+(?:great\s+)?(?:honou?r|pleasure|privilege|opportunity|chance)"
+    r"|(?:was|were|am|is|are)\s+(?:(?:very|so|most|particularly)\s+)?(?:pleased|glad|delighted|proud|honou?red|happy))"
+    r"\s+(?:to|of)\s+(?:(?:also|today|jointly|formally)\s+)?$",
+    re.I,
 )
 _VOTED_FOR = re.compile(
     r"\bvoted\s+(?:unanimously\s+|overwhelmingly\s+)?(?:to|for|in\s+favou?r\s+of)\s+(?:the\s+)?$"
