@@ -103,6 +103,8 @@ class AgreementMention:
     anaphoric: bool  # "the agreement", "such an agreement": refers to one named elsewhere
     plural: bool
     capitalised: bool
+    # named by a purpose ("a memorandum to support green hydrogen"): a record only when a cue gives it a stage
+    needs_stage: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -130,6 +132,7 @@ def _lex() -> dict:
         "irregular_past": frozenset(d.get("irregular_past") or ()),
         "units": frozenset(w.lower() for w in d.get("name_units") or ()),
         "reporting": frozenset(d.get("reporting_verbs") or ()),
+        "modified_only": frozenset(d.get("modified_only_nouns") or ()),
         # every token an agreement noun can start with: the scan skips all others before `_noun_at`
         "starts": single | {n.split()[0] for n in multi},
     }
@@ -274,6 +277,15 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         period = _year_range(toks, head_end) and toks[head_end].start - toks[head_end - 1].end == 1
         if period:
             head_end += 3
+        if noun in lx["modified_only"] and (
+            (head_end < len(toks) and toks[head_end].base == "of")
+            or not any(
+                w.lower() not in _ANAPHORIC and w != "and" and w.lower() not in _AMOUNT_WORDS
+                for w in pre_words
+                if w[:1].isalpha()
+            )
+        ):
+            continue  # "the deal" (no anaphor of a document), "a great deal of", "a $2 billion deal"
         # rightwards: acronym in brackets, then a post-modifier phrase
         j = head_end
         acronym = None
@@ -367,6 +379,8 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             j_after_acr == head_end
             and j < len(toks)
             and toks[j].base in lx["post"]
+            # ("signed a memorandum on Monday": a date, not the name)
+            and not (toks[j].base == "on" and j + 1 < len(toks) and _DATE_WORD.match(toks[j + 1].base))
             and (
                 not capital
                 or _capital_post(
@@ -382,6 +396,25 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         ):
             j = _post_phrase(toks, j, text)
             post_end = j
+        if (
+            post_end == head_end
+            and j_after_acr == head_end
+            and j + 1 < len(toks)
+            and toks[j].base == "to"
+            and k > 0
+            and toks[k - 1].base.lower() in ("a", "an")
+            and toks[j + 1].word
+            and toks[j + 1].base.islower()
+            and toks[j + 1].base not in _NOT_PURPOSE
+            and toks[j + 1].base not in lx["stop"]
+        ):
+            # "signed a Memorandum of Understanding to support green hydrogen", "an agreement to build a
+            # wind farm": a new document named by what it is for
+            purpose = True
+            post_start = j
+            j = post_end = _post_phrase(toks, j, text)
+        else:
+            purpose = False
         listed = None
         if (
             (noun.endswith("s") and not noun.endswith("ss") or noun.lower().startswith("memoranda"))
@@ -487,6 +520,7 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
                     anaphoric,
                     plural,
                     capital,
+                    purpose,
                 )
             )
         consumed_until = span_end
@@ -494,6 +528,13 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
     return out
 
 
+# words after "to" that open no purpose ("an agreement to the effect that …", "a memorandum to be signed")
+_NOT_PURPOSE = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "its", "their", "be", "date", "it", "them"]
+)
+_AMOUNT_WORDS = frozenset(
+    ["million", "billion", "trillion", "thousand", "mln", "bln", "bn", "mn", "dollar", "euro"]
+)
 _MODIFIER = re.compile(r"[a-z][a-z-]*[a-z]")
 _COMPOUND_MOD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")  # "Trans-Caspian", "e-CMR"
 _ARTICLES = {"a", "an", "the", "this", "that", "its", "their", "two", "three", "several"}
