@@ -647,3 +647,66 @@ def test_a_deal_told_by_the_words_of_a_named_agreement_refers_to_it(text):
     got = status_of(text)
     assert got["Preferential Trade Agreement"] == "in force"
     assert not any(n.endswith("deal") for n in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU and Kazakhstan signed the Agreement on Air Services in 2024. The deal entered into force "
+        "this year.",
+        "Kazakhstan ratified the Agreement on Air Services last year; the pact entered into force in March.",
+        "The Agreement on Air Services was signed in 2024. This deal has been in force since January.",
+    ],
+)
+def test_the_deal_refers_to_the_agreement_named_last(text):
+    assert status_of(text) == {"Agreement on Air Services": "in force"}
+
+
+# --- a contract between named sides ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "They signed a contract between SUEZ and the Tashkent city khokimiyat on a wastewater "
+            "treatment plant.",
+            "contract between SUEZ and the Tashkent city khokimiyat on a wastewater treatment plant",
+        ),
+        ("A contract between KTZ and Stadler on 500 wagons was signed.", "contract between KTZ and Stadler"),
+        (
+            "At the forum Uzbekistan Airways signed a contract between the airline and Airbus on ten jets.",
+            "contract between the airline and Airbus on ten jets",
+        ),
+    ],
+)
+def test_a_contract_between_named_sides_is_an_agreement(text, name):
+    assert status_of(text) == {name: "signed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The contract was signed on Monday.",
+        "Airbus won a contract worth EUR 2 billion.",
+        "The company signed a supply contract with the ministry.",
+    ],
+)
+def test_a_contract_without_its_sides_is_no_agreement(text):
+    assert status_of(text) == {}
+
+
+# --- a document offered is proposed; an offer of something else under one says nothing of it -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The EU offered a readmission agreement to Tajikistan.", "proposed"),
+        ("A readmission agreement was offered to Tajikistan in 2025.", "proposed"),
+        ("Q: Will visa facilitation be offered? A: The Council has not yet given a mandate.", "proposed"),
+        ("Under the Partnership Agreement, the EU offered support to farmers.", "in force"),
+    ],
+)
+def test_offered_speaks_of_the_document_next_to_it(text, status):
+    assert list(status_of(text).values()) == [status]

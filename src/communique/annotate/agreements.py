@@ -133,6 +133,7 @@ def _lex() -> dict:
         "units": frozenset(w.lower() for w in d.get("name_units") or ()),
         "reporting": frozenset(d.get("reporting_verbs") or ()),
         "modified_only": frozenset(d.get("modified_only_nouns") or ()),
+        "between_only": frozenset(d.get("between_only_nouns") or ()),
         # every token an agreement noun can start with: the scan skips all others before `_noun_at`
         "starts": single | {n.split()[0] for n in multi},
     }
@@ -279,13 +280,19 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             head_end += 3
         if noun in lx["modified_only"] and (
             (head_end < len(toks) and toks[head_end].base == "of")
-            or not any(
-                w.lower() not in _ANAPHORIC and w != "and" and w.lower() not in _AMOUNT_WORDS
-                for w in pre_words
-                if w[:1].isalpha()
+            or (
+                not any(
+                    w.lower() not in _ANAPHORIC and w != "and" and w.lower() not in _AMOUNT_WORDS
+                    for w in pre_words
+                    if w[:1].isalpha()
+                )
+                # ("The deal entered into force": the document named last, as "the agreement")
+                and not (k == head_start and k > 0 and toks[k - 1].base.lower() in ("the", "this"))
             )
         ):
-            continue  # "the deal" (no anaphor of a document), "a great deal of", "a $2 billion deal"
+            continue  # "a great deal of", "a $2 billion deal", "a deal": no document of its own
+        if noun in lx["between_only"] and not (head_end < len(toks) and toks[head_end].base == "between"):
+            continue  # "the contract", "a supply contract worth …": no document between named sides
         # rightwards: acronym in brackets, then a post-modifier phrase
         j = head_end
         acronym = None

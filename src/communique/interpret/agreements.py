@@ -1795,7 +1795,7 @@ def _gapped(text: str, here, end: int, target):
 def _cue_object(text: str, here, start: int, end: int, word: str):
     """The record of the mention a cue at [start, end) speaks of: a passive "was agreed" the one ending
     right before it, other cues the one opening right after it (an article between); None when none."""
-    if word.startswith(("was ", "were ", "has ", "have ", "had ", "is ")):
+    if word.startswith(("was ", "were ", "has ", "have ", "had ", "is ", "be ")):
         return next((r for a, b, r in here if b <= start and not text[b:start].strip()), None)
     # (not talks told as a synthetic record: "concluded their negotiations on market access")
     return next(
