@@ -103,6 +103,8 @@ class AgreementMention:
     anaphoric: bool  # "the agreement", "such an agreement": refers to one named elsewhere
     plural: bool
     capitalised: bool
+    # named by a purpose ("a memorandum to support green hydrogen"): a record only when a cue gives it a stage
+    needs_stage: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +131,9 @@ def _lex() -> dict:
         "generic": frozenset(d.get("generic_heads") or ()),
         "irregular_past": frozenset(d.get("irregular_past") or ()),
         "units": frozenset(w.lower() for w in d.get("name_units") or ()),
+        "reporting": frozenset(d.get("reporting_verbs") or ()),
+        "modified_only": frozenset(d.get("modified_only_nouns") or ()),
+        "between_only": frozenset(d.get("between_only_nouns") or ()),
         # every token an agreement noun can start with: the scan skips all others before `_noun_at`
         "starts": single | {n.split()[0] for n in multi},
     }
@@ -193,6 +198,18 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         while k > 0:
             t = toks[k - 1]
             if (
+                t.text in ("–", "-")
+                and pre_words
+                and k >= 2
+                and _YEAR.fullmatch(toks[k].base)
+                and _YEAR.fullmatch(toks[k - 2].base)
+                and toks[k - 2].end >= t.start - 1
+                and t.end >= toks[k].start - 1
+            ):
+                k -= 2  # "the 2026–2027 roadmap": a period names the plan
+                pre_words.append(toks[k].base)
+                continue
+            if (
                 capital
                 and t.text in ("–", "-")
                 and pre_words
@@ -256,6 +273,26 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             if x < k:
                 pre_words.extend(t.base for t in toks[x:k])
                 k = x
+        # "the Roadmap 2026–2027 under the Memorandum …", "Action Plan 2025-2027": the period after the
+        # noun names the plan
+        period = _year_range(toks, head_end) and toks[head_end].start - toks[head_end - 1].end == 1
+        if period:
+            head_end += 3
+        if noun in lx["modified_only"] and (
+            (head_end < len(toks) and toks[head_end].base == "of")
+            or (
+                not any(
+                    w.lower() not in _ANAPHORIC and w != "and" and w.lower() not in _AMOUNT_WORDS
+                    for w in pre_words
+                    if w[:1].isalpha()
+                )
+                # ("The deal entered into force": the document named last, as "the agreement")
+                and not (k == head_start and k > 0 and toks[k - 1].base.lower() in ("the", "this"))
+            )
+        ):
+            continue  # "a great deal of", "a $2 billion deal", "a deal": no document of its own
+        if noun in lx["between_only"] and not (head_end < len(toks) and toks[head_end].base == "between"):
+            continue  # "the contract", "a supply contract worth …": no document between named sides
         # rightwards: acronym in brackets, then a post-modifier phrase
         j = head_end
         acronym = None
@@ -349,6 +386,8 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
             j_after_acr == head_end
             and j < len(toks)
             and toks[j].base in lx["post"]
+            # ("signed a memorandum on Monday": a date, not the name)
+            and not (toks[j].base == "on" and j + 1 < len(toks) and _DATE_WORD.match(toks[j + 1].base))
             and (
                 not capital
                 or _capital_post(
@@ -364,6 +403,25 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         ):
             j = _post_phrase(toks, j, text)
             post_end = j
+        if (
+            post_end == head_end
+            and j_after_acr == head_end
+            and j + 1 < len(toks)
+            and toks[j].base == "to"
+            and k > 0
+            and toks[k - 1].base.lower() in ("a", "an")
+            and toks[j + 1].word
+            and toks[j + 1].base.islower()
+            and toks[j + 1].base not in _NOT_PURPOSE
+            and toks[j + 1].base not in lx["stop"]
+        ):
+            # "signed a Memorandum of Understanding to support green hydrogen", "an agreement to build a
+            # wind farm": a new document named by what it is for
+            purpose = True
+            post_start = j
+            j = post_end = _post_phrase(toks, j, text)
+        else:
+            purpose = False
         listed = None
         if (
             (noun.endswith("s") and not noun.endswith("ss") or noun.lower().startswith("memoranda"))
@@ -395,6 +453,7 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
         generic_tail = bool(tail) and bool({w.lower().strip(",") for w in tail[:4]} & _GENERIC_TAIL)
         anaphoric = (
             not content_pre
+            and not period
             and not acronym
             and (post_end == head_end or generic_tail)
             # "a finance contract": a document of its own kind, named after the money it carries
@@ -468,6 +527,7 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
                     anaphoric,
                     plural,
                     capital,
+                    purpose,
                 )
             )
         consumed_until = span_end
@@ -475,7 +535,15 @@ def find_agreement_mentions(text: str, toks: list[Tok] | None = None) -> list[Ag
     return out
 
 
+# words after "to" that open no purpose ("an agreement to the effect that …", "a memorandum to be signed")
+_NOT_PURPOSE = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "its", "their", "be", "date", "it", "them"]
+)
+_AMOUNT_WORDS = frozenset(
+    ["million", "billion", "trillion", "thousand", "mln", "bln", "bn", "mn", "dollar", "euro"]
+)
 _MODIFIER = re.compile(r"[a-z][a-z-]*[a-z]")
+_COMPOUND_MOD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")  # "Trans-Caspian", "e-CMR"
 _ARTICLES = {"a", "an", "the", "this", "that", "its", "their", "two", "three", "several"}
 
 
@@ -496,7 +564,8 @@ def _free_modifiers(text: str, toks: list[Tok], k: int) -> int:
         t = toks[x - 1]
         if (
             not t.word
-            or not _MODIFIER.fullmatch(t.base)
+            # ("the digital Trans-Caspian e-CMR protocol": a hyphenated name of a route or system)
+            or not (_MODIFIER.fullmatch(t.base) or _COMPOUND_MOD.fullmatch(t.base))
             or t.base in lx["vague"]
             or t.base in _ARTICLES
             or t.base in lx["stop"]
@@ -507,6 +576,18 @@ def _free_modifiers(text: str, toks: list[Tok], k: int) -> int:
         x -= 1
     if x == k:
         return k
+    # "the Kazakhstan–EU renewable hydrogen MoU", "an EU-Kazakhstan raw materials memorandum": the
+    # parties named before the words open the name, with or without an article
+    if x > 0 and _party_compound(toks[x - 1].base) and "-" in toks[x - 1].base:
+        return x - 1
+    if (
+        x >= 3
+        and toks[x - 2].text in ("–", "-")
+        and toks[x - 3].end == toks[x - 2].start
+        and toks[x - 2].end == toks[x - 1].start
+        and _party_compound(f"{toks[x - 3].base}-{toks[x - 1].base}")
+    ):
+        return x - 3
     y = x
     while y > 0 and toks[y - 1].base in lx["vague"] and x - y < 2:
         y -= 1
@@ -757,6 +838,19 @@ def _split_coordination(toks: list[Tok], k: int, head: int) -> list[tuple[int, i
     return [p for p in parts if p[1] > p[0]]
 
 
+def _reporting_clause(toks: list[Tok], i: int) -> bool:
+    """ "officials from both sides said", "the ministry told reporters": up to six words from token i
+    end in a verb of saying (data/agreements.yaml `reporting_verbs`) before any punctuation."""
+    verbs = _lex()["reporting"]
+    for x in range(i, min(i + 7, len(toks))):
+        t = toks[x]
+        if not t.word:
+            return False
+        if t.base in verbs:
+            return x > i
+    return False
+
+
 def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
     """End (exclusive token index) of a post-modifier phrase starting at token j."""
     lx = _lex()
@@ -858,6 +952,7 @@ def _post_phrase(toks: list[Tok], j: int, text: str) -> int:
             nxt = toks[k + 1] if k + 1 < len(toks) else None
             if (
                 nxt is None
+                or _reporting_clause(toks, k + 1)  # "…, officials from both sides said": who tells it
                 or nxt.base.lower() in lx["stop"]
                 or nxt.base.endswith("ed")
                 or (nxt.base.endswith("ing") and nxt.base.islower())  # ", concluding talks …": a new clause

@@ -278,6 +278,26 @@ def _talks_subjects() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _implied() -> dict[str, str]:
+    return {k.lower(): v for k, v in (data.load("agreements").get("implied_documents") or {}).items()}
+
+
+# what may follow a subject that tells a kind of agreement (`_implied`): punctuation, the end, a verb
+# or the talks on it ("visa facilitation talks", "… will be offered"); not a noun it qualifies
+_IMPLIED_AFTER = (
+    r"(?=\s*[^\w\s-]|\s*$|\s+(?:be|is|are|was|were|will|would|could|should|can|may|has|have|had|remains?|"
+    r"talks|negotiations|in|at|with|since|from|between|during|last|this|next|until)\b)"
+)
+
+
+_BODY_ON = re.compile(
+    r"\b(?:group|groups|dialogue|committee|sub-committee|subcommittee|commission|council|platform|forum|panel|"
+    r"centre|center|conference|seminar|workshop|roundtable|round\s+table|task\s+force)\s+(?:on|for)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
 def _known_acronyms() -> dict[str, str]:
     return dict(data.load("agreements").get("acronyms") or {})
 
@@ -290,10 +310,15 @@ _PARTY_PAIR = re.compile(r"(?<![\w-])([A-Z][\w]*[-–][A-Z][\w]*)\s+$")
 def _scans() -> dict:
     """The whole-text scans, tried only where they can match (see interpret.scan)."""
     known = "|".join(map(re.escape, sorted(_known_acronyms(), key=len, reverse=True) or ["EPCA"]))
+    # ("visa facilitation", "visa-facilitation")
+    keys = sorted(_implied(), key=len, reverse=True)
+    implied = "|".join(re.escape(k).replace(r"\ ", r"[ -]") for k in keys)
+    implied = rf"(?<![\w-])({implied or '(?!)'})(?![\w-]){_IMPLIED_AFTER}"
     return {
         "acronyms": LiteralScan(re.compile(rf"(?<![\w-])(?:{known})(?![\w-])")),
         "negotiations": LiteralScan(_NEGOTIATIONS_ON),
         "text": AnyOf(["text"]),  # every match of _TEXT_ANAPHORA names the text
+        "implied": LiteralScan(re.compile(implied, re.I)),
         "cues": LiteralScan(_cues()["rx"]),
     }
 
@@ -422,6 +447,10 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
                     # "a visa facilitation agreement with the EU" … "the Agreement between Kazakhstan and
                     # the EU on the facilitation of the issuance of visas": a kind told by the words of the
                     # title, one document
+                    if capital and not r.acronym:
+                        # "the raw materials memorandum?" … "The Memorandum of Understanding on raw
+                        # materials, …": the record is named by its title, whichever comes first
+                        r.name, r.capitalised = name, True
                     return r
         return None
 
@@ -440,6 +469,7 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
                 or (not m.plural and _ADOPTED_AT.match(text, m.span[1]) is not None)
                 or (not m.plural and _whose(text, m.span[0]) is not None)
                 or (not m.plural and _dash_title(text, m.span[0]) is not None)
+                or (not m.plural and _established_by(text, m.span[0]) is not None)
                 or _sitting_document(ctx, m)
                 or (not m.plural and _belongs(text, m))
                 or (not m.plural and _soft(m.name) and _fronted_occasion(ctx, m.span[0]) is not None)
@@ -476,7 +506,9 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
         if pair is not None:
             # "Samruk-Kazyna and CNPC inked a memorandum on a gas-processing plant": a business document
             # is named by its parties (a state's has its own name and needs none)
-            post = _POST_WORD.search(name)
+            # (past the "of" of the noun itself: "a memorandum of understanding on …", "heads of agreement")
+            noun_of = _NOUN_OF.search(name)
+            post = _POST_WORD.search(name, noun_of.end() if noun_of else 0)
             head, rest = (name[: post.start()], name[post.start() :]) if post else (name, "")
             name = f"{head} between {pair[0]} and {pair[1]}{rest}"
             if m.anaphoric:
@@ -518,6 +550,12 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             name = title
             m = dataclasses.replace(m, anaphoric=False, name=name)
             resolved.add(m.span)
+        elif m.anaphoric and (body := _established_by(text, m.span[0])) is not None:
+            # "The Council was established by a memorandum signed in 2019": the document named by the
+            # body it set up
+            name = f"{name} establishing {body}"
+            m = dataclasses.replace(m, anaphoric=False, name=name)
+            resolved.add(m.span)
         elif m.anaphoric and _sitting_document(ctx, m):
             # "the ministers signed a protocol and a joint statement", "the Committee adopted a final
             # statement and recommendations": the documents of the sitting the text reports
@@ -527,8 +565,18 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             sitting_docs.add(m.span)
         elif m.anaphoric:
             continue
+        if not m.capitalised and not m.plural and _PERIOD_PLAN.fullmatch(name):
+            owner = _plan_owner(ctx, m.span[0])
+            if owner is not None:
+                # "… the raw materials and hydrogen partnership. The 2023–2024 roadmap is completed": a plan
+                # told only by its period is the plan of the partnership named just before
+                name = f"{name} of the {owner}"
         if pledges and not m.plural and not m.acronym and _money_contract(m.name):
             name, money = _money_document(ctx, m, pledges)
+        if _labelled(recs, name) is not None:
+            # "the preferential deal" after "the Preferential Trade Agreement": a short label of a document
+            # named before (whose own cues speak of it), no document of its own
+            continue
         rec = lookup(name, m.acronym)
         weak = ctx.is_heading(m.span[0]) or (
             # the law "On ratification of the Treaty on …": a law's title in quotes, not a quotation
@@ -540,7 +588,7 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
             name = _meeting_protocol(ctx, name)
             rec = _Rec(name, m.acronym, m.capitalised, m.span[0], plural=m.plural, money=money)
             rec.own_occasion = m.span in other_occasion
-            rec.needs_stage = m.span in sitting_docs
+            rec.needs_stage = m.span in sitting_docs or m.needs_stage
             rec.plan = m.span in belongs
             recs.append(rec)
         if m.span in title_parties and m.span not in own_parties and rec.parties_told is None:
@@ -601,6 +649,27 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
         rec.spans.append((mm.start(), mm.end()))
         recs.append(rec)
         mentions.append((mm.start(), mm.end(), rec))
+    # "asked to start talks on visa facilitation", "will visa facilitation be offered?", "visa
+    # facilitation (talks continue)": a kind of agreement told by its subject alone (agreements.yaml
+    # `implied_documents`), a record only when a cue gives it a stage
+    implied = _implied()
+    for mm in scans["implied"].finditer(text, ctx.at) if implied else ():
+        a, b = mm.span(1)
+        if any(s <= a < e for s, e, _r in mentions) or ctx.in_quote(a) or ctx.is_heading(a):
+            continue
+        subject = mm.group(1).lower().replace("-", " ")
+        if any(subject in r.name.lower() for r in recs) or _BODY_ON.search(text, max(0, a - 30), a):
+            # the agreement is named in full (its own cues speak of it), or "a working group on visa
+            # facilitation" names a body, not a document
+            continue
+        name = implied[subject]
+        rec = lookup(name, None)
+        if rec is None:
+            rec = _Rec(name, None, False, a)
+            rec.needs_stage = True
+            recs.append(rec)
+        rec.spans.append((a, b))
+        mentions.append((a, b, rec))
     # "opening talks on a Trade and Investment Promotion Framework": a named instrument under way
     if ctx.cue["s on a"]:
         for mm in _TALKS_ON_NAMED.finditer(text):
@@ -762,6 +831,28 @@ def _parties_told_apart(
 
 
 # a line (a list item) that opens with a title, then a dash and the document's kind
+# "The Council was established by a memorandum …", "the Centre, set up under an agreement …": a body
+# a document created (read up to the document's article)
+_ESTABLISHED = re.compile(
+    r"(?<![\w-])((?:[Tt]he\s+)?[A-Z][\w'’–-]*(?:\s+(?:of\s+|for\s+|and\s+|on\s+)?[A-Z][\w'’–-]*){0,6})"
+    r"(?:\s+(?:was|were|has\s+been|had\s+been|have\s+been)|,)\s+(?:formally\s+|originally\s+|first\s+|jointly\s+)?"
+    r"(?:established|created|set\s+up|founded|instituted)\s+(?:by|under|through|in\s+line\s+with)\s+"
+    r"(?:a|an|the)\s+$"
+)
+
+
+def _established_by(text: str, at: int) -> str | None:
+    """The body a document at `at` set up ("The Council was established by a memorandum"), else None."""
+    near = text[max(0, at - 30) : at]
+    if not any(w in near for w in ("establish", "created", "set up", "founded", "institut")):
+        return None  # (a literal test first: the pattern only where one of its verbs stands)
+    m = _ESTABLISHED.search(text, max(0, at - 140), at)
+    if m is None:
+        return None
+    body = m.group(1)
+    return f"the {body[4:]}" if body.startswith("The ") else body
+
+
 _DASH_TITLE = re.compile(
     r"[ \t]*(?:[-*+•▪][ \t]+|\d{1,2}[.)][ \t]+)?(?:\*\*|__)?"
     r"([A-Z](?:[^—–\n.;:!?\"“”()]|(?<=\S)–(?=\S)){8,160}?)(?:\*\*|__)?"
@@ -1002,6 +1093,54 @@ def _project_named(text: str, name: str, ref: re.Match, at: int) -> str:
     return f"{name[: ref.start()]} {ref.group(1)} the {last.group(1)}"
 
 
+def _labelled(recs: list[_Rec], name: str) -> _Rec | None:
+    """ "the Preferential Trade Agreement … talks on turning the preferential deal into an FTA": a news
+    word for a document (agreements.yaml `modified_only_nouns`) whose words all stand in the name of
+    one told before labels it (the latest such)."""
+    words = name.lower().split()
+    if len(words) < 2 or words[-1] not in _modified_only():
+        return None
+    return next(
+        (r for r in reversed(recs) if not r.synthetic and all(w in r.name.lower() for w in words[:-1])), None
+    )
+
+
+@lru_cache(maxsize=1)
+def _modified_only() -> frozenset[str]:
+    return frozenset(data.load("agreements").get("modified_only_nouns") or ())
+
+
+_PERIOD_PLAN = re.compile(
+    r"(?:(?:19|20)\d\d[–-])?(?:19|20)\d\d\s+(?:roadmap|road\s+map|action\s+plan|work\s*plan)"
+)
+_OWNER_WORDS = (
+    "partnership", "programme", "initiative", "platform", "strategy", "dialogue", "alliance", "compact"
+)
+# (words of a name, no article, preposition, auxiliary or past verb: "the sides agreed to strengthen the
+# partnership" names none)
+_PLAN_OWNER = re.compile(
+    r"\bthe\s+((?:(?!(?:the|a|an|to|of|with|is|are|was|were|has|have|[a-z]+ed)\s)[\w–-]+\s+){1,7}?(?:"
+    + "|".join(_OWNER_WORDS)
+    + r"))\b"
+)
+
+
+def _plan_owner(ctx: Context, pos: int) -> str | None:
+    """The partnership, programme or dialogue named last in the sentence of `pos` or the one before it."""
+    if not ctx.sentences:
+        return None
+    i = ctx.sentence_index(pos)
+    start = ctx.sentences[max(0, i - 1)].start
+    if not any(w in ctx.text[start:pos] for w in _OWNER_WORDS):
+        return None  # (a literal test first)
+    found = None
+    for mm in _PLAN_OWNER.finditer(ctx.text, start, pos):
+        found = mm
+    if found is None or _AGREEMENT_WORD.search(found.group(1).lower()):
+        return None
+    return found.group(1)
+
+
 _BELONGING = re.compile(r"\bthe\s+(?:corresponding|accompanying|associated|respective)\s+$", re.I)
 
 
@@ -1084,6 +1223,11 @@ def _money_contract(name: str) -> bool:
     return bool(first) and first[0] in words
 
 
+_NOUN_OF = re.compile(
+    r"\b(?:memorand(?:um|a)\s+of\s+(?:understanding|cooperation)|heads\s+of\s+agreement"
+    r"|(?:programme|program|plan)\s+of\s+(?:[\w-]+\s+){0,4}?(?:cooperation|consultations|interaction|partnership|actions?|measures))\b",
+    re.I,
+)
 _POST_WORD = re.compile(r"\s(?:on|between|for|of|amending|concerning|regarding|with|in)\s")
 _DETERMINER = re.compile(r"(?:the|a|an|its|their|this|these|that|those)\s", re.I)
 _PURPOSE_PREP = re.compile(r"\b(for|to|towards|aimed\s+at|on)\s+$")
@@ -1281,7 +1425,19 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 of = next(
                     (b for a, b, _r in here if a > pos and _OF_GAP.fullmatch(text, pos + len(word), a)), None
                 )
-                ahead = of is not None and (_AHEAD.match(text, of) or _DEFERRED.match(text, of))
+                ahead = of is not None and (
+                    _AHEAD.match(text, of) or _DEFERRED.match(text, of) or _STEP_ONGOING.match(text, of)
+                )
+            if not ahead and word in _STEP_NOUNS:
+                ahead = _STEP_ONGOING.match(text, pos + len(word))  # "its ratification is under way"
+            if not ahead and word in ("approved", "endorsed"):
+                # "X was approved by the Cabinet for signing": the government's leave to sign, a step ahead
+                # … "approved X for signature": after the document it approves
+                ahead = _FOR_SIGNING.match(text, pos + len(word)) or any(
+                    _FOR_SIGNING.match(text, b)
+                    for a, b, _r in here
+                    if a > pos and _ARTICLE_GAP.fullmatch(text, pos + len(word), a)
+                )
             # "ratification of the Agreement signed in 1998": a participle right after its agreement
             # says what was done, whatever the step still ahead before it
             postnominal = word.endswith("ed") and any(
@@ -1310,6 +1466,18 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             )
             if pending and _VOTED_FOR.search(clause_left):
                 pending = False  # "Lawmakers voted to ratify X", "… voted in favour of ratifying X": done
+            if (
+                not pending
+                and stage in _DATED_STEPS
+                # (a present: "enters into force on", "is signed in Tashkent on"; a past tense's date is
+                # the resolver's to place before the text)
+                and (_PRESENT_IS.search(clause_left) or not _PAST_CUE.match(word))
+                and _dated_later(ctx, pos + len(word), s.end)
+            ):
+                pending = True  # "X enters into force on 1 July" (after the text's date): still ahead
+            honoured = pending and _HONOURED.search(clause_left) is not None
+            if honoured:
+                pending = False  # "I had the honour to sign X", "we were pleased to sign X": done
             if pending and not ahead and _BEFORE_DONE.search(clause_left):
                 pending = False  # "… four rounds of talks before it was initialled in 2024": a past step
             if pending and stage in ("suspended", "terminated"):
@@ -1319,10 +1487,12 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             if word in ("signed", "signs") and _SIGNED_LAW.match(text, pos + len(word)):
                 # "the President signed the Law "On ratification of X"": the last step of X's ratification
                 stage = "ratified"
+            if word.endswith(" preparing") and _PREPARING_FOR.match(text, pos + len(word)):
+                continue  # "are preparing for negotiations on X": the talks are ahead (their own cue)
             if word.endswith(" concluded") and _TALKS_SUBJECT.search(text, s.start, pos):
                 continue  # "negotiations on X were concluded": the talks ended, X is no signed document
             obj = None
-            if word in _object_cues() or (word == "sign" and not pending):
+            if word in _object_cues() or (word == "sign" and not pending and not honoured):
                 # "concluded a memorandum on X", "agreed on an action plan", "the roadmap was agreed in
                 # 2023", and a bare "sign" told as done ("saw the AIFC and the LuxSE sign a memorandum", a
                 # caption "X and Y sign the roadmap"): the step is the document's right next to the cue
@@ -1330,6 +1500,16 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 obj = _cue_object(text, here, pos, pos + len(word), word)
                 if obj is None or (word == "sign" and not _SIGN_DONE.search(clause_left)):
                     continue  # a bare "sign" says a step only in a plan ("are expected to sign X")
+                if word.endswith(" completed"):
+                    # "construction of the plant under the Memorandum was completed": the document is no
+                    # subject of the verb; "work on the roadmap has been completed": its text is done
+                    a_obj = next(a for a, b, r in here if r is obj and b <= pos)
+                    left_obj = text[max(s.start, a_obj - 30) : a_obj]
+                    if _WORK_ON.search(left_obj):
+                        obj.stages.append((_rank("initialled"), "initialled", pos))
+                        continue
+                    if _OBJECT_OF.search(left_obj):
+                        continue
             if word in ("approved", "endorsed", "adopted") and _DECISION_AFTER.match(text, pos + len(word)):
                 continue  # "the Council adopted a decision authorising the signing of X": the decision's step
             if word in ("approved", "endorsed") and (pending or _DRAFT_AFTER.match(text, pos + len(word))):
@@ -1381,6 +1561,17 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                 pending_seen = pos + len(word)
                 pendings.append((_rank(stage), pos))
                 continue
+            thr = _THROUGH.match(text, pos + len(word)) if word == "implemented" else None
+            if thr is not None and not pending:
+                # "X is now being implemented through a roadmap for 2023-2024": X is in force, the plan
+                # that carries it out was adopted
+                subj = [r for a, b, r in here if b <= pos and not _NEW_CLAUSE.search(text, b, pos)]
+                tool = next((r for a, _b, r in here if _ARTICLE_GAP.fullmatch(text, thr.end(), a)), None)
+                if subj and tool is not None and subj[-1] is not tool:
+                    if id(subj[-1]) not in replaced:
+                        subj[-1].stages.append((_rank("in force"), "in force", pos))
+                    tool.stages.append((_rank("signed"), "signed", pos))
+                    continue
             if word.startswith(_OF_NOUNS):
                 # "implementation of the Global Gateway strategy" says nothing of an agreement
                 # unless one is named right after (or right before: "the EPCA's implementation")
@@ -1422,6 +1613,8 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
                     ),
                     pos,
                 )
+                if at == pos and word == "exchanged":
+                    continue  # "exchanged views on the EPCA": no document handed over
             target = obj if obj is not None else _nearest(text, here, at, s.start, clause_ends)
             if obj is None and _PASSIVE.search(text, max(s.start, pos - 20), pos):
                 gap = _gapped(text, here, pos + len(word), target)
@@ -1430,8 +1623,9 @@ def _stage_cues(ctx: Context, mentions: list[tuple[int, int, _Rec]]) -> None:
             for t in target if isinstance(target, list) else [target]:
                 if t is not None and id(t) not in replaced:
                     if obj is not None and stage == "initialled" and (t.plan or _soft(t.name)):
-                        # a roadmap or plan agreed is adopted
-                        t.stages.append((_rank("signed"), "signed", pos))
+                        # a roadmap or plan agreed is adopted; one completed is carried out (in force)
+                        done = "in force" if word.endswith(" completed") else "signed"
+                        t.stages.append((_rank(done), done, pos))
                         continue
                     t.stages.append((_rank(stage), stage, pos))
                     if decided:
@@ -1515,6 +1709,36 @@ _ON_WHICH = re.compile(
 )
 
 
+_WORK_ON = re.compile(
+    r"\b(?:work|working|drafting|preparation|elaboration)\s+(?:on|of)\s+(?:the\s+|an?\s+)?$", re.I
+)
+_OBJECT_OF = re.compile(
+    r"\b(?:under|of|within|for|by|through|in|on|with)\s+(?:the\s+|an?\s+|its\s+|their\s+)?$"
+)
+_PREPARING_FOR = re.compile(r"\s+(?:for|to)\b")
+_DATED_STEPS = frozenset(["initialled", "signed", "ratified", "in force"])
+_PAST_CUE = re.compile(r"\w+ed\b|(?:came|took|went|became|gave|put|struck|had)\b")
+_PRESENT_IS = re.compile(r"\b(?:is|are)\s+(?:(?:now|officially|formally|to\s+be)\s+)?$")
+# between a step and the date it is told for ("enters into force on 1 July", "takes effect from
+# January"; not "in force until 2030", which says it is in force now)
+_STEP_DATE_GAP = re.compile(
+    r"\s*,?(?:\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?"  # ("is signed in Tashkent on 20 June")
+    r"\s+(?:on|in|from|as\s+of|starting(?:\s+(?:on|from))?|with\s+effect\s+from|effective)\s+(?:the\s+)?"
+)
+
+
+def _dated_later(ctx: Context, end: int, s_end: int) -> bool:
+    """The date told right after the step cue ending at `end` lies after the text's date."""
+    pub = ctx.published
+    if not pub:
+        return False
+    for d in ctx.dates_in(end, min(s_end, end + 40)):
+        if not _STEP_DATE_GAP.fullmatch(ctx.text, end, d.span[0]):
+            return False
+        return d.value[: len(pub)] > pub[: len(d.value)]
+    return False
+
+
 def _later_start(ctx: Context, pos: int, end: int) -> bool:
     """A date after publication right after the cue at `pos` ("… negotiations in the first quarter
     of next year"): the talks start later."""
@@ -1535,7 +1759,7 @@ def _object_cues() -> frozenset[str]:
 # (not "concluded": an object cue, whose document is the one right after it already)
 _ACTIVE_VERBS = frozenset(
     ["signed", "adopted", "approved", "endorsed", "initialled", "initialed", "ratified", "inked", "sealed",
-     "penned", "clinched"]
+     "exchanged", "penned", "clinched"]
 )
 _OBJECT_GAP = re.compile(
     r"\s+(?:(?:a|an|the|its|their|this|two|three|four|five|several|new)\s+)?(?:(?!draft\b)[a-z][a-z-]+\s+)?"
@@ -1571,7 +1795,7 @@ def _gapped(text: str, here, end: int, target):
 def _cue_object(text: str, here, start: int, end: int, word: str):
     """The record of the mention a cue at [start, end) speaks of: a passive "was agreed" the one ending
     right before it, other cues the one opening right after it (an article between); None when none."""
-    if word.startswith(("was ", "were ", "has ", "have ", "had ", "is ")):
+    if word.startswith(("was ", "were ", "has ", "have ", "had ", "is ", "be ")):
         return next((r for a, b, r in here if b <= start and not text[b:start].strip()), None)
     # (not talks told as a synthetic record: "concluded their negotiations on market access")
     return next(
@@ -1679,13 +1903,29 @@ _BEFORE_DONE = re.compile(
     r"\b(?:before|until)\s+(?:it|they|this|these)\s+(?:was|were|had\s+been)\s+(?:[\w-]+\s+){0,6}$"
 )
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+|an?\s+)?")
+# "ratification of X is under way", "its signing is in progress": the step is not taken yet
+_STEP_ONGOING = re.compile(
+    r"\s+(?:is|are)\s+(?:still\s+|now\s+|currently\s+)?(?:under\s*way|ongoing|in\s+progress|pending)\b"
+)
+_FOR_SIGNING = re.compile(
+    r"\s+(?:by\s+(?:the\s+)?[\w' -]{3,50}?\s+)?for\s+(?:(?:its|the)\s+)?(?:signing|signature)\b"
+)
 _DEFERRED = re.compile(
     r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:postponed|delayed|deferred|put\s+off|rescheduled)\b"
 )
 # cues of approval that a parliament's vote turns into a ratification (see _by_parliament)
 _APPROVALS = frozenset(
-    ["approved", "endorsed", "adopted", "gave the green light to", "gave its approval to",
+    ["approved", "endorsed", "adopted", "rubber-stamped", "gave the green light to", "gave its approval to",
      "gave their approval to"]
+)
+_THROUGH = re.compile(r"\s+(?:mainly\s+|largely\s+|chiefly\s+)?(?:through|via|by\s+means\s+of|by\s+way\s+of)")
+# a step told as an honour or a pleasure taken ("had the honour to sign", "was pleased to initial", "are
+# proud to sign today"): the infinitive is done, no plan
+_HONOURED = re.compile(
+    r"\b(?:(?:had|has\s+had|have\s+had)\s+the\s+(?:great\s+)?(?:honou?r|pleasure|privilege|opportunity|chance)"
+    r"|(?:was|were|am|is|are)\s+(?:(?:very|so|most|particularly)\s+)?(?:pleased|glad|delighted|proud|honou?red|happy))"
+    r"\s+(?:to|of)\s+(?:(?:also|today|jointly|formally)\s+)?$",
+    re.I,
 )
 _VOTED_FOR = re.compile(
     r"\bvoted\s+(?:unanimously\s+|overwhelmingly\s+)?(?:to|for|in\s+favou?r\s+of)\s+(?:the\s+)?$"
