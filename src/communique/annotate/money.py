@@ -335,7 +335,9 @@ def _is_count(text: str, start: int, end: int, num: str, qualifier: str) -> bool
                         and pw.lower() not in ("and", "of", "to", "by", "at", "for",
                                                "with", "from", "in", "on", "than",
                                                "the", "a", "an", "some", "is", "was",
-                                               "were", "are", "has", "have", "had")))
+                                               "were", "are", "has", "have", "had",
+                                               # "said that 1,140 companies were registered"
+                                               "that")))
 
 
 def find_amounts(text: str, offset: int = 0) -> list[Amount]:

@@ -1,0 +1,233 @@
+"""Pledges and figures in the wording of news stories and reports: programmes as channels, not
+givers; corrections' superseded values; listed loan agreements; market moves and numbered paragraphs
+that are no figures (our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import extract
+
+
+def ex(text: str, published: str | None = "2026-05-06"):
+    return extract(text, published=published)
+
+
+def pledges(text: str, published: str | None = "2026-05-06") -> list[tuple[str | None, float, bool]]:
+    return [(p.by, p.amount, p.hedged) for p in ex(text, published).pledges]
+
+
+def figures(text: str, published: str | None = "2026-05-06") -> list[tuple[float, str]]:
+    return [(f.value, f.unit) for f in ex(text, published).figures]
+
+
+# --- a programme is the channel, the party behind it gives ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the framework of the Multiannual Indicative Programme the European Union allocates to "
+        "Tajikistan EUR 80 million for 2021-2027.",
+        "Under the Multiannual Indicative Programme, the EU has earmarked EUR 80 million for Tajikistan.",
+        "Through the Connecting Europe Facility the European Union will provide EUR 80 million to the "
+        "Kyrgyz railway.",
+    ],
+)
+def test_a_programme_named_before_the_giver_gives_nothing(text):
+    assert [(by, amount) for by, amount, _ in pledges(text)] == [("European Union", 80e6)]
+
+
+def test_parts_of_a_programme_envelope_keep_the_party_as_giver():
+    text = (
+        "Within the Multiannual Indicative Programme the European Union allocates to Tajikistan 80 million "
+        "euro, including 35 million euro for green growth, 25 million euro for human capital and 15 "
+        "million euro for good governance."
+    )
+    assert {by for by, _, _ in pledges(text)} == {"European Union"}
+
+
+def test_team_europe_as_a_subject_still_gives():
+    text = "On energy, Team Europe is ready to support the Kambarata-1 project with up to EUR 35 million."
+    assert pledges(text) == [("Team Europe", 35e6, True)]
+
+
+# --- corrections: superseded values are no records -----------------------------------------------
+
+_STORY = (
+    "The European Bank for Reconstruction and Development has signed a loan of EUR 150 million with "
+    "Georgian Railway, the bank said on Tuesday. Trade reached USD 900 million in 2025.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "correction",
+    [
+        "CORRECTION (6 May 2026): An earlier version of this article said the EBRD loan was EUR 1.5 "
+        "billion. The correct amount is EUR 150 million.",
+        "Corrects amount of EBRD loan to EUR 150 million from EUR 1.5 billion.",
+        "This story was corrected to show the EBRD loan is EUR 150 million, not EUR 1.5 billion.",
+        "A previous version of this story incorrectly reported that the loan amounted to EUR 1.5 billion "
+        "rather than EUR 150 million.",
+        "The story originally misstated the loan as EUR 1.5 billion.",
+    ],
+)
+def test_a_corrections_superseded_and_restated_values_are_no_records(correction):
+    r = ex(_STORY + correction)
+    assert [(p.by, p.amount) for p in r.pledges] == [
+        ("European Bank for Reconstruction and Development", 150e6)
+    ]
+    assert [(f.value, f.unit) for f in r.figures] == [(900e6, "USD")]
+
+
+def test_a_story_without_a_correction_keeps_its_amounts():
+    # ("previously", "version", "correct" alone retract nothing)
+    text = (
+        "The EBRD previously lent EUR 20 million to the utility and will now add EUR 15 million. The new "
+        "version of the plan, the correct choice, costs USD 9 million."
+    )
+    r = ex(text)
+    told = {p.amount for p in r.pledges} | {f.value for f in r.figures}
+    assert {20e6, 15e6, 9e6} <= told
+
+
+# --- a listed loan agreement, its value trailing ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, giver, amount, currency",
+    [
+        (
+            "The following documents were signed:\n- a loan agreement between the European Bank for "
+            "Reconstruction and Development and Barqi Tojik for the rehabilitation of the Kairakkum "
+            "hydropower plant, USD 60 million;\n",
+            "European Bank for Reconstruction and Development",
+            60e6,
+            "USD",
+        ),
+        (
+            "A loan agreement between the Asian Development Bank and the Ministry of Finance for the "
+            "rehabilitation of irrigation canals in three regions (USD 45 million) was also signed.",
+            "Asian Development Bank",
+            45e6,
+            "USD",
+        ),
+        (
+            "Signed on the sidelines: a grant agreement between the EU and the Ministry of Energy for rural "
+            "electrification – EUR 12 million.",
+            "European Union",
+            12e6,
+            "EUR",
+        ),
+    ],
+)
+def test_a_listed_loan_or_grant_agreement_with_its_value_trailing_is_a_pledge(text, giver, amount, currency):
+    r = ex(text)
+    assert [(p.by, p.amount, p.currency, p.hedged) for p in r.pledges] == [(giver, amount, currency, False)]
+
+
+@pytest.mark.parametrize(
+    "text, giver",
+    [
+        ("A grant agreement between the Government of Kyrgyzstan and the European Union on border "
+         "management (EUR 8 million) was signed.", "European Union"),
+        ("A loan agreement between Japan and Uzbekistan for a power plant, worth 30 billion yen, was "
+         "signed.", "Japan"),
+        ("- grant agreement between Germany and the Ministry of Health for rural clinics, EUR 6 million",
+         "Germany"),
+    ],
+)
+def test_of_two_states_a_deal_is_between_the_one_whose_currency_it_is_gives(text, giver):
+    assert [by for by, _, _ in pledges(text)] == [giver]
+
+
+def test_a_count_before_money_in_brackets_is_no_conversion_of_it():
+    r = ex("The programme covers 12 schools (EUR 3 million in total).")
+    assert (12.0, "count") in [(f.value, f.unit) for f in r.figures]
+    assert (3e6, "EUR") in [(f.value, f.unit) for f in r.figures]
+
+
+# --- an envelope for a programming period is a promise; money built into a done project a figure ---
+
+
+@pytest.mark.parametrize(
+    "text, giver",
+    [
+        ("The Minister recalled that the EU had allocated EUR 70 million to Tajikistan under its bilateral "
+         "programme for 2021–2024.", "European Union"),
+        ("The European Union allocated EUR 70 million to Kyrgyzstan for the period 2014-2020.",
+         "European Union"),
+        ("Germany committed EUR 70 million for the years 2018 to 2021 to water projects in Uzbekistan.",
+         "Germany"),
+    ],
+)
+def test_an_envelope_allocated_for_a_programming_period_is_a_pledge(text, giver):
+    assert pledges(text) == [(giver, 70e6, False)]
+
+
+def test_money_delivered_in_a_past_span_stays_a_figure():
+    assert pledges("In 2021–2024 the EU provided EUR 70 million to Tajikistan.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Shymkent we opened the renovated pumping station of the city water utility, financed with a "
+        "EUR 4.5 million EU grant.",
+        "The new school in Osh, built with a EUR 4.5 million grant from Japan, welcomed its first pupils.",
+        "The border post at Dostyk was modernised largely with EUR 4.5 million from the EU, officials said.",
+    ],
+)
+def test_money_a_finished_project_was_built_with_is_a_figure(text):
+    r = ex(text)
+    assert r.pledges == []
+    assert (4.5e6, "EUR") in [(f.value, f.unit) for f in r.figures]
+
+
+def test_a_project_still_to_be_financed_with_a_grant_keeps_the_pledge():
+    assert pledges("The hospital will be financed with a EUR 10 million EU grant.") == [
+        ("European Union", 10e6, False)
+    ]
+
+
+# --- no figures: market moves, numbered paragraphs ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KEGOC shares rose 1.8% on the Astana International Exchange after the announcement.",
+        "The company's share price fell by about 3 percent in Almaty trading.",
+        "Kazatomprom stock jumped 4.5% on the news.",
+    ],
+)
+def test_a_stock_move_is_no_figure(text):
+    assert [f for f in ex(text).figures if f.unit == "percent"] == []
+
+
+def test_a_growth_beside_a_stock_move_stays():
+    text = "Kazatomprom stock jumped 4.5% on the news, while exports grew 12% in 2025."
+    assert (12.0, "percent") in figures(text)
+
+
+def test_numbered_paragraphs_are_no_counts_and_a_count_after_that_is():
+    text = (
+        "3. Findings\n\n"
+        "3.3 The Minister informed Members that 1,140 companies with European capital were registered "
+        "in the country.\n\n"
+        "3.4 Members took note of the plan.\n\n"
+        "- 2.1. Delegates visited 3 plants.\n"
+    )
+    assert sorted(figures(text, "2026-01-20")) == [(3.0, "count"), (1140.0, "count")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Minister said that 45 projects are under way.",
+        "Officials noted that 45 projects are under way in the region.",
+        "The report shows that 45 projects received EU grants.",
+    ],
+)
+def test_a_count_after_the_conjunction_that_is_a_count(text):
+    assert (45.0, "count") in figures(text)
