@@ -231,3 +231,53 @@ def test_numbered_paragraphs_are_no_counts_and_a_count_after_that_is():
 )
 def test_a_count_after_the_conjunction_that_is_a_count(text):
     assert (45.0, "count") in figures(text)
+
+
+# --- periods: a base "the year 2024", a study's year -------------------------------------------
+
+
+def _periods(text: str, published: str = "2026-06-20") -> dict[float, str | None]:
+    return {f.value: f.period for f in ex(text, published).figures}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the year 2025 the trade turnover made up 428.6 million US dollars, which is more by 11.2 "
+        "percent in comparison with the year 2024.",
+        "Trade reached USD 428.6 million in 2025, an increase of 11.2% as compared to the year 2024.",
+        "Exports grew by 11.2 percent compared with the calendar year 2024 and reached USD 428.6 million "
+        "in 2025.",
+    ],
+)
+def test_a_growth_against_the_year_n_is_of_the_year_it_reaches(text):
+    assert _periods(text)[11.2] == "2025"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Participants recalled the EBRD study of 2023, which put the investment needed at EUR 18.5 billion.",
+        "The World Bank report of 2022 estimated the needs at USD 18.5 billion.",
+        "An assessment of 2024 put the cost of the corridor at EUR 18.5 billion.",
+    ],
+)
+def test_the_year_of_a_study_or_report_is_no_period_of_its_estimate(text):
+    assert _periods(text)[18.5e9] is None
+
+
+# --- the hedge of a relative clause on the pledge ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, hedged",
+    [
+        ("The package also includes a EUR 50 million loan from the European Investment Bank, which is "
+         "expected to be signed in July.", True),
+        ("The financing includes EUR 50 million from the EBRD, which is likely to approve it in the "
+         "autumn.", True),
+        ("The package also includes a EUR 50 million grant from Germany, which was signed on Monday.", False),
+    ],
+)
+def test_a_relative_clause_on_the_pledge_hedges_it(text, hedged):
+    assert [(amount, h) for _, amount, h in pledges(text)] == [(50e6, hedged)]

@@ -134,7 +134,7 @@ _BASE = re.compile(
     r"|against|relative\s+to)"
     r"|(?:%|\bper\s*cent|\bpercent)[*_]{0,2}\s+on"  # "up 11% on the previous year", "up **24%** on 2024"
     r"|\b(?:increase|rise|growth|gain|jump|decrease|decline|drop|fall)\s+on)"  # "a 25% rise on 2023"
-    r"\s+(?:the\s+)?$",
+    r"\s+(?:the\s+)?(?:(?:calendar\s+|fiscal\s+)?year\s+)?$",  # "in comparison with the year 2024"
     re.I,
 )
 # "… compared with the same period of last year", "in comparison with the corresponding period of
@@ -2016,6 +2016,11 @@ def _clause_left(ctx: Context, a: Amount, s) -> str:
     return left[cut + 1 :] if cut >= 0 else left
 
 
+# the relative clause on the pledge's noun phrase, right after it: "… loan from the EIB, which is
+# expected to be signed in July" (its words up to the next comma)
+_OWN_RELATIVE = re.compile(r"[^,;.]{0,70}?,\s+which\s+((?:is|are|was|were|remains?)\s[^,;.]{0,60})")
+
+
 def _as_pledge(
     ctx: Context, a: Amount, s, stated: Amount | None, last: _Pending | None, si: int
 ) -> Pledge | None:
@@ -2185,6 +2190,10 @@ def _as_pledge(
         hedged = bool(
             _tail(ctx, lx["hedged_scan"], own_left, a0) or lx["hedged_scan"].search_part(own[:60], ctx.at, a1)
         )
+        if not hedged and "which" in own and (rel_own := _OWN_RELATIVE.match(own)) is not None:
+            # "a EUR 50 million loan from the EIB, which is expected to be signed in July": the hedge of
+            # a relative clause on the pledge's own noun
+            hedged = bool(lx["hedged_scan"].search_part(rel_own.group(1), ctx.at, a1 + rel_own.start(1)))
         if hedged and "would" in own_left and _REPORTED_WOULD.search(own_left):
             # "The Commission said it would allocate …": reported speech puts "will" back into "would"
             # (a giver speaking of its own money; "… said the ADB would lend …" stays hedged)
@@ -4190,7 +4199,9 @@ def _independence_year(ctx: Context, s) -> int | None:
 
 
 _DOC_OF = re.compile(
-    r"\b(?:Agreement|Treaty|Protocol|Convention|Memorandum|Declaration|Charter|Accord|Law|Act)\s+of\s+$"
+    r"\b(?:Agreement|Treaty|Protocol|Convention|Memorandum|Declaration|Charter|Accord|Law|Act"
+    # "the EBRD study of 2023, which put the investment needed at …": the year a study came out
+    r"|[Ss]tudy|[Rr]eport|[Aa]ssessment|[Ss]urvey|[Aa]nalysis|[Rr]eview|[Pp]aper)\s+of\s+$"
 )
 
 
@@ -4270,7 +4281,9 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
         lo = max(s.start, d0 - 30)
         since_lo = max(s.start, d0 - 56)
         since = _low_has(ctx, "since", since_lo, d0) and bool(_SINCE.search(text[since_lo:d0]))
-        base = bool(_BASE.search(text[max(s.start, d0 - 20) : d0])) or (
+        # ("in comparison with the year 2024": a longer reach over "the year")
+        base_lo = d0 - (34 if text.startswith("year ", d0 - 5) else 20)
+        base = bool(_BASE.search(text[max(s.start, base_lo) : d0])) or (
             _low_has(ctx, "period", max(s.start, d0 - 40), d0)
             and bool(_PERIOD_BASE.search(text[max(s.start, d0 - 40) : d0]))
         )
