@@ -281,3 +281,21 @@ def test_the_year_of_a_study_or_report_is_no_period_of_its_estimate(text):
 )
 def test_a_relative_clause_on_the_pledge_hedges_it(text, hedged):
     assert [(amount, h) for _, amount, h in pledges(text)] == [(50e6, hedged)]
+
+
+# --- flags: undated bare "value" sums are of different things ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As a result of the forum, 14 documents worth over USD 2.3 billion were signed. Among them, a "
+        "contract between SUEZ and the city on a wastewater plant is worth USD 180 million.",
+        "Deals worth more than EUR 900 million were concluded at the fair. A separate deal between two "
+        "firms for a cement plant was valued at EUR 45 million.",
+        "Agreements worth about USD 1.2 billion were signed during the visit. One contract for rolling "
+        "stock is worth USD 300 million.",
+    ],
+)
+def test_an_approximate_total_of_deals_is_not_compared_with_one_deal(text):
+    assert "approximate inconsistent" not in [f.kind for f in ex(text).flags]
