@@ -299,3 +299,23 @@ def test_a_relative_clause_on_the_pledge_hedges_it(text, hedged):
 )
 def test_an_approximate_total_of_deals_is_not_compared_with_one_deal(text):
     assert "approximate inconsistent" not in [f.kind for f in ex(text).flags]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The parties highlighted the successful Tashkent International Investment Forum in June, where "
+         "European companies signed agreements worth more than 4 billion dollars.", 4e9),
+        ("The summit took place in Samarkand in April 2025, at which deals worth EUR 3 billion were "
+         "concluded.", 3e9),
+        ("They recalled the state visit of May 2024, during which documents worth USD 2 billion were "
+         "signed.", 2e9),
+    ],
+)
+def test_the_date_of_the_occasion_deals_were_made_at_is_no_period_of_their_sum(text, value):
+    assert _periods(text, "2026-11-20")[value] is None
+
+
+def test_a_period_before_where_without_an_occasion_stays():
+    text = "Exports reached USD 3 billion in 2025, where machinery led."
+    assert _periods(text, "2026-11-20")[3e9] == "2025"

@@ -4249,6 +4249,21 @@ def _later_date(ctx: Context, s, d) -> bool:
     return any(x.value[:4] > d.value[:4] for x in ctx.dates_in(s.start, s.end) if x is not d)
 
 
+_OCCASION_WHERE = re.compile(
+    r"\s*,\s*(?:where|at\s+which|during\s+which|on\s+the\s+sidelines\s+of\s+which)\s"
+)
+
+
+@lru_cache(maxsize=1)
+def _occasion_rx() -> re.Pattern:
+    return re.compile(rf"\b(?:{_phrases_alt(data.load('figures')['occasion_nouns'])})s?\b", re.I)
+
+
+def _occasion_before(text: str, lo: int, hi: int) -> bool:
+    """Whether an occasion ("forum", "state visit") is named in text[lo:hi]."""
+    return _occasion_rx().search(text, lo, hi) is not None
+
+
 def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
     """What `_period` reads in a sentence whatever the amount, once per sentence: the relative
     periods ("over the past decade") as (position, range), and each date with whether a base
@@ -4295,6 +4310,14 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
         as_of = d.granularity == "day" and _AS_OF.search(text, max(s.start, d0 - 20), d0)
         if d.granularity == "day" and not since and not as_of:
             continue  # "… worth $5.2 billion at the forum on Tuesday": the day of an occasion, no period
+        if (
+            not since
+            and _OCCASION_WHERE.match(text, d.span[1])
+            and _occasion_before(text, max(s.start, d0 - 50), d0)
+        ):
+            # "the Investment Forum in June, where European companies signed agreements worth more than
+            # $4 billion": the date of the occasion the deals were made at, no period of their sum
+            continue
         if text.startswith(" of ", d0 - 4) and _DOC_OF.search(text, max(s.start, d0 - 30), d0):
             continue  # "the Preferential Trade Agreement of 2020": the year names a document
         if base and d.end and (
