@@ -319,3 +319,15 @@ def test_the_date_of_the_occasion_deals_were_made_at_is_no_period_of_their_sum(t
 def test_a_period_before_where_without_an_occasion_stays():
     text = "Exports reached USD 3 billion in 2025, where machinery led."
     assert _periods(text, "2026-11-20")[3e9] == "2025"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("They recalled the state visit of May 2024, during which 15 documents were signed.", 15.0),
+        ("The forum, at which 300 companies took part, closed on Friday.", 300.0),
+        ("The session, in the course of which 12 agreements were reviewed, ended late.", 12.0),
+    ],
+)
+def test_a_count_after_during_or_at_which_is_a_count(text, value):
+    assert (value, "count") in figures(text)
