@@ -331,3 +331,32 @@ def test_a_period_before_where_without_an_occasion_stays():
 )
 def test_a_count_after_during_or_at_which_is_a_count(text, value):
     assert (value, "count") in figures(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tickets for the concert cost EUR 15.",
+        "Admission to the exhibition is USD 5 for adults.",
+        "A ticket to the festival costs EUR 12 at the door.",
+    ],
+)
+def test_a_ticket_price_is_no_figure(text):
+    assert ex(text).figures == []
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("The EUR 100 million envelope comprises EUR 60 million in loans and EUR 30 million in grants.",
+         True),
+        ("The USD 250 million programme consists of a USD 150 million loan and a USD 80 million grant.",
+         True),
+        ("The package, worth EUR 50 million, is composed of EUR 20 million for roads and EUR 20 million "
+         "for water.", True),
+        ("The EUR 100 million envelope comprises EUR 60 million in loans and EUR 40 million in grants.",
+         False),
+    ],
+)
+def test_parts_after_comprises_or_consists_of_must_add_up(text, flagged):
+    assert ("parts do not sum" in [f.kind for f in ex(text).flags]) is flagged
