@@ -360,3 +360,34 @@ def test_a_ticket_price_is_no_figure(text):
 )
 def test_parts_after_comprises_or_consists_of_must_add_up(text, flagged):
     assert ("parts do not sum" in [f.kind for f in ex(text).flags]) is flagged
+
+
+# --- a title before a surname; a state's named institution ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, giver",
+    [
+        ("Speaking at the forum, Commissioner Síkela announced EUR 50 million for digital connectivity.",
+         "European Commission"),
+        ("In Tashkent, High Representative Kallas pledged EUR 50 million for border security.",
+         "European Union"),
+        ("The Commissioner announced EUR 50 million for digital connectivity.", "European Commission"),
+    ],
+)
+def test_a_title_before_a_surname_gives_as_its_institution(text, giver):
+    assert pledges(text) == [(giver, 50e6, False)]
+
+
+@pytest.mark.parametrize(
+    "text, giver",
+    [
+        ("According to the ministry, Germany's KfW will provide a grant of EUR 20 million.",
+         "KfW Development Bank"),
+        ("Japan's development agency JICA will extend a loan of JPY 20 million for the airport.",
+         "Japan International Cooperation Agency"),
+        ("France's AFD will lend EUR 20 million to the utility.", "Agence Française de Développement"),
+    ],
+)
+def test_a_states_named_institution_gives_not_the_state(text, giver):
+    assert [by for by, _, _ in pledges(text)] == [giver]

@@ -2262,8 +2262,10 @@ def _title_giver() -> re.Pattern:
     titles = sorted(_title_givers(), key=len, reverse=True)
     alt = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
     return re.compile(
-        r"\b[Tt]he\s+(" + alt + r")\s+(?:also\s+)?(?:has\s+|had\s+|will\s+)?[a-z]+(?:ed|s)?\b"
-        r"(?!.*\b[Tt]he\s+(?:" + alt + r")\b)"  # the last one before the amount
+        # ("Commissioner Síkela announced …": the title before a surname the text names no further)
+        r"(?:\b[Tt]he\s+|(?<![\w-]))(" + alt + r")\s+(?:[A-Z][\w’'.-]*\s+){0,3}?(?:also\s+)?"
+        r"(?:has\s+|had\s+|will\s+)?[a-z]+(?:ed|s)?\b"
+        r"(?!.*\b(?:[Tt]he\s+)?(?:" + alt + r")\b)"  # the last one before the amount
     )
 
 def _meant_currency(ctx: Context, a: Amount) -> str:
@@ -2891,9 +2893,19 @@ def _owned_institution(ctx: Context, p) -> str | None:
     by no name of its own, gives as the text calls it."""
     m = _OWNED_INST.match(ctx.text, p.span[1])
     if not m:
+        end = p.span[1]
+        if ctx.text[end : end + 2] in ("'s", "’s"):
+            # "Germany's KfW will provide …", "Japan's development agency JICA …": the state's named
+            # institution gives
+            for o in ctx.orgs:
+                if end + 2 < o.span[0] <= end + 40 and _OWNED_NAMED.fullmatch(ctx.text, end + 2, o.span[0]):
+                    return _unthe(o.name)
         return None
     phrase = ctx.text[p.span[0] : m.end()]
     return _unthe(phrase)
+
+
+_OWNED_NAMED = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}(?:the\s+)?")
 
 
 _POSSESSIVE_WORD = re.compile(r"['’]s\s+([A-Z][\w-]*)")
