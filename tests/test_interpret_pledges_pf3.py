@@ -391,3 +391,15 @@ def test_a_title_before_a_surname_gives_as_its_institution(text, giver):
 )
 def test_a_states_named_institution_gives_not_the_state(text, giver):
     assert [by for by, _, _ in pledges(text)] == [giver]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A EUR 40 million loan from the ADB is under preparation.",
+        "The EBRD has earmarked EUR 40 million, pending government guarantees.",
+        "The EU's grant of EUR 40 million is conditional on reforms of the water sector.",
+    ],
+)
+def test_money_not_yet_decided_is_hedged(text):
+    assert [(amount, hedged) for _, amount, hedged in pledges(text)] == [(40e6, True)]
