@@ -403,3 +403,20 @@ def test_a_states_named_institution_gives_not_the_state(text, giver):
 )
 def test_money_not_yet_decided_is_hedged(text):
     assert [(amount, hedged) for _, amount, hedged in pledges(text)] == [(40e6, True)]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Corrected for inflation, trade grew 5% to USD 3 billion in 2025.", 3e9),
+        ("Correction of the tariff schedule will save exporters USD 3 billion a year.", 3e9),
+        ("The version of the plan adopted in 2025 foresees trade of USD 3 billion.", 3e9),
+    ],
+)
+def test_correction_words_in_ordinary_prose_drop_nothing(text, value):
+    assert value in [f.value for f in ex(text).figures]
+
+
+def test_a_correction_label_with_a_date_drops_its_amounts():
+    text = _STORY + "CORRECTION (7 May 2026) – The bank's loan is EUR 150 million, not EUR 1.5 billion."
+    assert [p.amount for p in ex(text).pledges] == [150e6]

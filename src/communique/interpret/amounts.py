@@ -439,7 +439,10 @@ def _retraction_lex() -> tuple[re.Pattern, re.Pattern]:
     fx = data.load("figures")
     return (
         re.compile(rf"(?<![\w-])(?:{_phrases_alt(fx['retraction_cues'])})(?![\w-])", re.I),
-        re.compile(rf"[\s(\[*_#>-]*(?:{_phrases_alt(fx['correction_openers'])})(?![\w-])", re.I),
+        # (an opener ending in a mark, "correction (", needs no word end after it)
+        re.compile(
+            rf"[\s(\[*_#>-]*(?:{_phrases_alt(fx['correction_openers'])})(?:(?<![\w-])|(?![\w-]))", re.I
+        ),
     )
 
 
