@@ -420,3 +420,9 @@ def test_correction_words_in_ordinary_prose_drop_nothing(text, value):
 def test_a_correction_label_with_a_date_drops_its_amounts():
     text = _STORY + "CORRECTION (7 May 2026) – The bank's loan is EUR 150 million, not EUR 1.5 billion."
     assert [p.amount for p in ex(text).pledges] == [150e6]
+
+
+def test_an_earlier_version_of_a_plan_retracts_nothing():
+    text = "An earlier version of the roadmap foresaw EUR 100 million in EU grants for the corridor."
+    r = ex(text)
+    assert 100e6 in [p.amount for p in r.pledges] + [f.value for f in r.figures]
