@@ -426,3 +426,15 @@ def test_an_earlier_version_of_a_plan_retracts_nothing():
     text = "An earlier version of the roadmap foresaw EUR 100 million in EU grants for the corridor."
     r = ex(text)
     assert 100e6 in [p.amount for p in r.pledges] + [f.value for f in r.figures]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The training centre, funded with a EUR 4.5 million EU grant, will open in May.",
+        "The road, co-financed with a EUR 4.5 million EU grant, will be completed in 2027.",
+        "The clinic, equipped with a EUR 4.5 million grant from the EU, would serve 10 villages.",
+    ],
+)
+def test_a_project_still_to_come_keeps_the_money_it_is_built_with_a_pledge(text):
+    assert [amount for _, amount, _ in pledges(text)] == [4.5e6]

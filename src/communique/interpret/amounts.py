@@ -2129,7 +2129,11 @@ def _as_pledge(
         return None
     if _tail(ctx, _RECEIVED_SCAN, left[-60:], a0):
         return None
-    if "with" in left[-50:] and _FINANCED_WITH.search(left[-50:]):
+    if (
+        "with" in left[-50:]
+        and _FINANCED_WITH.search(left[-50:])
+        and not _FUTURE_AUX.search(ctx.text, s.start, s.end)  # "The centre, funded with …, will open in May"
+    ):
         return None  # "the pumping station, financed with a EUR 4.5 million EU grant": money it received
     if " of " in right_full[:6] and _PAID_OUT.search(left[-50:]) and _OF_THE_PLEDGE.match(right_full):
         return None  # "has disbursed EUR 12 million of the EUR 30 million grant": money given out, a figure
