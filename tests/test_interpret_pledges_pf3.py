@@ -438,3 +438,8 @@ def test_an_earlier_version_of_a_plan_retracts_nothing():
 )
 def test_a_project_still_to_come_keeps_the_money_it_is_built_with_a_pledge(text):
     assert [amount for _, amount, _ in pledges(text)] == [4.5e6]
+
+
+def test_a_decimal_count_opening_a_bullet_stays_a_count():
+    text = "Highlights:\n- 2.5 million tourists visited Uzbekistan from the EU.\n"
+    assert (2.5e6, "count") in figures(text)

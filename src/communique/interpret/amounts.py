@@ -494,7 +494,7 @@ def _market_move(ctx: Context, a: Amount, s) -> bool:
     return bool(_market_move_rx().search(left))
 
 
-_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?[ \t]+\S")
+_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-Z])")
 _LINE_LEAD = re.compile(r"[ \t#*>_-]*")
 
 
@@ -504,9 +504,9 @@ def _section_number(ctx: Context, a: Amount) -> bool:
     if "." not in ctx.text[a.span[0] : a.span[1]]:
         return False
     line_start = ctx.text.rfind("\n", 0, a.span[0]) + 1
-    return bool(
-        _LINE_LEAD.fullmatch(ctx.text, line_start, a.span[0]) and _SECTION_NUMBER.match(ctx.text, a.span[0])
-    )
+    # (the number alone, a sentence opening after it: not "- 2.5 million tourists visited …")
+    m = _SECTION_NUMBER.match(ctx.text, a.span[0])
+    return bool(m and m.end() >= a.span[1] and _LINE_LEAD.fullmatch(ctx.text, line_start, a.span[0]))
 
 
 def _pair_noun(words: list[str], nouns) -> int | None:
