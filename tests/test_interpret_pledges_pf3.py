@@ -443,3 +443,31 @@ def test_a_project_still_to_come_keeps_the_money_it_is_built_with_a_pledge(text)
 def test_a_decimal_count_opening_a_bullet_stays_a_count():
     text = "Highlights:\n- 2.5 million tourists visited Uzbekistan from the EU.\n"
     assert (2.5e6, "count") in figures(text)
+
+
+@pytest.mark.parametrize(
+    "text, giver",
+    [
+        ("The EBRD and the EIB will jointly provide EUR 300 million for the railway.",
+         "European Bank for Reconstruction and Development and European Investment Bank"),
+        ("Germany and France pledged EUR 300 million for the water programme.", "Germany and France"),
+        ("The ADB and the World Bank have approved USD 300 million in joint financing.",
+         "Asian Development Bank and World Bank"),
+    ],
+)
+def test_two_parties_joined_as_the_subject_give_together(text, giver):
+    assert [(by, amount) for by, amount, _ in pledges(text)] == [(giver, 300e6)]
+
+
+@pytest.mark.parametrize(
+    "text, giver",
+    [
+        ("A Finance Contract between the European Investment Bank and the Ministry of Finance of Uzbekistan "
+         "on a €100 million loan was signed.", "European Investment Bank"),
+        ("The EBRD and the government signed a EUR 100 million loan.",
+         "European Bank for Reconstruction and Development"),
+        ("Germany and France each pledged EUR 100 million.", "Germany"),
+    ],
+)
+def test_cosigners_and_each_are_no_joint_givers(text, giver):
+    assert [by for by, _, _ in pledges(text)][:1] == [giver]

@@ -2172,6 +2172,7 @@ def _as_pledge(
         if by is None:
             return None
         by = _lends_as().get(by, by)  # "a loan from the IBRD" → World Bank
+        by = _joint_giver(ctx, a, s, by) or by
         if by in ("Federal Government", "the Federal Government"):
             by = (f"Government of {fed}" if (fed := _federal_state(ctx)) else None) or by
         nc = _NEXT_CONJ.search(right)  # (the first piece of `_NEXT_CONJ.split(right)`)
@@ -2936,6 +2937,43 @@ _RECEIVES = re.compile(
     r"are\s+set\s+to|has|have|had|is|are|was|were)\s+)?(?:also\s+)?"
     r"(?:receive[sd]?|receiving|get|gets|got|obtain(?:s|ed)?|benefit(?:s|ed)?\s+from|draw(?:s)?\s+on)\b"
 )
+
+
+_AND_PARTY = re.compile(r"\s+and\s+")
+_BETWEEN_BEFORE = re.compile(r"\b(?:between|by|with|from)\s+(?:the\s+)?$")
+# what may stand between the second of two joined subjects and the amount they give: a short verb
+# phrase, no clause break, no co-signing ("… and the ministry signed …")
+_JOINT_VERB = re.compile(r"(?:\s+(?:[\w-]+|up\s+to)){1,6}?\s*$")
+_NOT_JOINT = re.compile(r"[,;:(]|\b(?:signed|agreed|concluded|with|between|each|respectively)\b")
+
+
+def _joint_giver(ctx: Context, a: Amount, s, by: str) -> str | None:
+    """ "The EBRD and the EIB will jointly provide EUR 300 million", "Germany and France pledged EUR 6
+    million": two parties joined as the subject right before the amount give it together."""
+    text = ctx.text
+    a0 = a.span[0]
+    if " and " not in text[max(s.start, a0 - 160) : a0] or _NOT_JOINT.search(text, a.span[1], a.span[1] + 12):
+        return None
+    for m in _AND_PARTY.finditer(text, max(s.start, a0 - 160), a0):
+        if not _joins_parties(ctx, m.start() + 1, m.end()):
+            continue
+        at = m.end() + (4 if text.startswith("the ", m.end()) else 0)
+        second = _party_at(ctx, at)
+        if second is None or second[1] >= a0:
+            continue
+        between = text[second[1] : a0]
+        if _NOT_JOINT.search(between) or not _JOINT_VERB.fullmatch(between):
+            continue
+        first = next(
+            (x for x in [*ctx.orgs, *ctx.places] if x.span[1] == m.start() and x.span[0] >= s.start), None
+        )
+        got = _party_at(ctx, first.span[0]) if first is not None else None
+        if got is None or second[0] == got[0] or by not in (got[0], second[0]):
+            continue
+        if _BETWEEN_BEFORE.search(text, max(s.start, first.span[0] - 14), first.span[0]):
+            continue  # "a Finance Contract between the EIB and the Ministry … on a €100 million loan"
+        return f"{got[0]} and {second[0]}"
+    return None
 
 
 def _joins_parties(ctx: Context, lo: int, hi: int) -> bool:
