@@ -262,8 +262,11 @@ def _lex() -> dict:
         "program_names": progs,
         # (a programme is the channel money goes through, never its giver: "under the Multiannual
         # Indicative Programme the EU allocates …" — the EU gives)
-        "program_lower": frozenset(x.lower() for x in progs)
-        - frozenset(x.lower() for x in data.load("programs").get("actors") or ()),
+        "program_lower": tuple(
+            sorted(
+                {x.lower() for x in progs} - {x.lower() for x in data.load("programs").get("actors") or ()}
+            )
+        ),
     }
     # "… the EU has allocated", "… which the EBRD could provide": up to three words, then a pledge verb
     out["agent_verb"] = re.compile(
@@ -3278,6 +3281,8 @@ def _donor_between(ctx: Context, a: Amount, s) -> str | None:
     """ "a grant agreement between the EU and the Ministry of Energy …, EUR 12 million", "a loan
     agreement between Japan and Uzbekistan worth 30 billion yen": of the two states (unions,
     governments) a deal is between, the one whose own currency the money is in gives."""
+    if ctx.text.find(" between ", s.start, a.span[0]) < 0:
+        return None
     m = _DEAL_BETWEEN.search(ctx.text, s.start, a.span[0])
     if m is None:
         return None
@@ -3548,7 +3553,8 @@ def _demonym_government(g: str) -> str | None:
 def _clean_giver(g: str) -> str:
     g = re.sub(r"^(?:The|the|and)\s+", "", g.strip())
     low = g.lower()
-    for prog in _lex()["program_lower"]:
+    progs = _lex()["program_lower"]
+    for prog in progs if low.startswith(progs) else ():
         if low.startswith(prog) and low[len(prog) : len(prog) + 1] in (" ", ","):
             # "… of the Multiannual Indicative Programme the European Union allocates": the party after
             # the programme's name gives
