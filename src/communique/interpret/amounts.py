@@ -2955,9 +2955,10 @@ def _joint_giver(ctx: Context, a: Amount, s, by: str) -> str | None:
     million": two parties joined as the subject right before the amount give it together."""
     text = ctx.text
     a0 = a.span[0]
-    if " and " not in text[max(s.start, a0 - 160) : a0] or _NOT_JOINT.search(text, a.span[1], a.span[1] + 12):
+    k = text.rfind(" and ", max(s.start, a0 - 160), a0)  # (the pair stands right before the verb)
+    if k < 0 or _NOT_JOINT.search(text, a.span[1], a.span[1] + 12):
         return None
-    for m in _AND_PARTY.finditer(text, max(s.start, a0 - 160), a0):
+    for m in _AND_PARTY.finditer(text, k, a0):
         if not _joins_parties(ctx, m.start() + 1, m.end()):
             continue
         at = m.end() + (4 if text.startswith("the ", m.end()) else 0)
