@@ -331,11 +331,19 @@ def _is_count(text: str, start: int, end: int, num: str, qualifier: str) -> bool
             and not _place_after_in(text, start, pw)
         ):
             return False  # "Boeing 737 jets", "Horizon 2020 projects": a name with a number
+    if pw and pw.lower() == "which" and _OCCASION_WHICH_RE.search(text, max(0, start - 24), start):
+        return True  # "the visit, during which 15 documents were signed": the occasion's count
     return not (pw and (pw.lower() in _LABELS or pw.lower() in _STOP
                         and pw.lower() not in ("and", "of", "to", "by", "at", "for",
                                                "with", "from", "in", "on", "than",
                                                "the", "a", "an", "some", "is", "was",
-                                               "were", "are", "has", "have", "had")))
+                                               "were", "are", "has", "have", "had",
+                                               # "said that 1,140 companies were registered"
+                                               "that")))
+
+
+# "during which", "at which", "in the course of which" right before a number: not "of which" (a part)
+_OCCASION_WHICH_RE = re.compile(r"\b(?:during|at|in|after|course\s+of)\s+which\s+$", re.I)
 
 
 def find_amounts(text: str, offset: int = 0) -> list[Amount]:

@@ -826,9 +826,14 @@ def approximate_inconsistent(ctx: Context) -> Iterator[Flag]:
             # companies": undated counts of a bare noun are counts of different groups
             continue
         a_lo, a_hi = interval(a.value, a.qualifier, a.value_max)
+        # "14 documents worth over USD 2.3 billion … a contract … worth USD 180 million": undated sums
+        # the extraction could name only "value" are sums of different things
+        bare = a.period is None and _content(a.metric) <= frozenset(_cfg()["generic_metrics"])
         for b in figs:
             if b is a or b.qualifier != "exact" or b.value_max is not None or b.unit != a.unit \
                     or b.period != a.period or not same_metric(a.metric, b.metric, a.unit):
+                continue
+            if bare and _content(b.metric) <= frozenset(_cfg()["generic_metrics"]):
                 continue
             b_lo, b_hi = interval(b.value, "exact")
             if (b_hi < a_lo or b_lo > a_hi) and not _same_sentence(ctx, a.span, b.span):

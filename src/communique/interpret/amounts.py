@@ -134,7 +134,7 @@ _BASE = re.compile(
     r"|against|relative\s+to)"
     r"|(?:%|\bper\s*cent|\bpercent)[*_]{0,2}\s+on"  # "up 11% on the previous year", "up **24%** on 2024"
     r"|\b(?:increase|rise|growth|gain|jump|decrease|decline|drop|fall)\s+on)"  # "a 25% rise on 2023"
-    r"\s+(?:the\s+)?$",
+    r"\s+(?:the\s+)?(?:(?:calendar\s+|fiscal\s+)?year\s+)?$",  # "in comparison with the year 2024"
     re.I,
 )
 # "… compared with the same period of last year", "in comparison with the corresponding period of
@@ -260,6 +260,13 @@ def _lex() -> dict:
         "programs": rx(progs),
         "pledge_noun": rx(h["pledge_nouns"]),
         "program_names": progs,
+        # (a programme is the channel money goes through, never its giver: "under the Multiannual
+        # Indicative Programme the EU allocates …" — the EU gives)
+        "program_lower": tuple(
+            sorted(
+                {x.lower() for x in progs} - {x.lower() for x in data.load("programs").get("actors") or ()}
+            )
+        ),
     }
     # "… the EU has allocated", "… which the EBRD could provide": up to three words, then a pledge verb
     out["agent_verb"] = re.compile(
@@ -412,6 +419,97 @@ def _is_count_figure(ctx: Context, a: Amount) -> bool:
     if words and words[0].endswith("s") and _people_demonym(words[0]) and demonym_country(words[0][:-1]):
         return True  # "more than 50,000 Koreans live in the country": a people in the plural
     return _number_of(ctx, a) is not None
+
+
+def _phrases_alt(words: list[str]) -> str:
+    """A regex alternation of phrases, longest first, any run of spaces between their words."""
+    return "|".join(re.escape(w.strip()).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_MARKET_WORDS = ("share", "stock", "bond", "ecurities", "ield")  # (every market_move_nouns entry holds one)
+
+
+# literals one of which every retraction cue or correction opener holds (data/figures.yaml): the
+# whole-text guard of `_retracted`, read from the shared cue pass
+_RETRACTION_GUARD = (
+    "version", "edition", "reviously", "ncorrectly", "rroneously", "istakenly", "rongly", "isstated",
+    "isreported", "isquoted", "in error", "orrect", "ORRECT", "ditor's note", "larification",
+)
+
+
+@lru_cache(maxsize=1)
+def _retraction_lex() -> tuple[re.Pattern, re.Pattern]:
+    fx = data.load("figures")
+    return (
+        re.compile(rf"(?<![\w-])(?:{_phrases_alt(fx['retraction_cues'])})(?![\w-])", re.I),
+        # (an opener ending in a mark, "correction (", needs no word end after it)
+        re.compile(
+            rf"[\s(\[*_#>-]*(?:{_phrases_alt(fx['correction_openers'])})(?:(?<![\w-])|(?![\w-]))", re.I
+        ),
+    )
+
+
+def _retraction_cues(ctx: Context) -> list[int]:
+    """Where each retraction cue and each sentence a correction opener opens ends, sorted (one search
+    per text, none without a guard word)."""
+    ends = ctx.memo.get("retraction_cues")
+    if ends is None:
+        ends = []
+        if any(ctx.cue[w] for w in _RETRACTION_GUARD):
+            cue_rx, opener = _retraction_lex()
+            ends = [m.end() for m in cue_rx.finditer(ctx.text)]
+            ends += [m.end() for s in ctx.sentences if (m := opener.match(ctx.text, s.start, s.end))]
+            ends.sort()
+        ctx.memo["retraction_cues"] = ends
+    return ends
+
+
+def _retracted(ctx: Context, a: Amount, s) -> bool:
+    """An amount of a news correction: after a retraction cue of its sentence ("An earlier version …
+    said the loan was EUR 1.5 billion"), or in a correction line ("Corrects amount to EUR 150 million
+    from EUR 1.5 billion"). The old value the text withdrew is no record and no flag; the right one,
+    told again there, is the body's record already."""
+    ends = _retraction_cues(ctx)
+    if not ends:
+        return False
+    k = bisect_right(ends, a.span[0])
+    return k > 0 and ends[k - 1] >= s.start
+
+
+@lru_cache(maxsize=1)
+def _market_move_rx() -> re.Pattern:
+    fx = data.load("figures")
+    nouns, verbs = _phrases_alt(fx["market_move_nouns"]), _phrases_alt(fx["market_move_verbs"])
+    return re.compile(
+        rf"(?<![\w-])(?:{nouns})\s+(?:\w+\s+){{0,2}}?(?:{verbs})"
+        r"\s+(?:by\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|as\s+much\s+as\s+)?$",
+        re.I,
+    )
+
+
+def _market_move(ctx: Context, a: Amount, s) -> bool:
+    """ "KEGOC shares rose 1.8% after the announcement", "the bank's share price fell by about 3
+    percent": the move of a listed company's stock (or of bonds), told as market news."""
+    lo = max(s.start, a.span[0] - 60)
+    left = ctx.text[lo : a.span[0]]
+    if not any(w in left for w in _MARKET_WORDS):
+        return False
+    return bool(_market_move_rx().search(left))
+
+
+_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?(?=[ \t]+[A-Z])")
+_LINE_LEAD = re.compile(r"[ \t#*>_-]*")
+
+
+def _section_number(ctx: Context, a: Amount) -> bool:
+    """ "3.3 The Minister informed Members …", "2.1. Members noted …": the number of a numbered
+    paragraph or section at the start of its line (a dotted number there is no count)."""
+    if "." not in ctx.text[a.span[0] : a.span[1]]:
+        return False
+    line_start = ctx.text.rfind("\n", 0, a.span[0]) + 1
+    # (the number alone, a sentence opening after it: not "- 2.5 million tourists visited …")
+    m = _SECTION_NUMBER.match(ctx.text, a.span[0])
+    return bool(m and m.end() >= a.span[1] and _LINE_LEAD.fullmatch(ctx.text, line_start, a.span[0]))
 
 
 def _pair_noun(words: list[str], nouns) -> int | None:
@@ -598,6 +696,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             nxt
             and _converted(ctx.text, a, nxt)
             and nxt.unit not in ("percent", "count")
+            and a.unit not in ("percent", "count")  # "in three regions (USD 45 million)": no conversion
         ):
             stated = nxt
             i += 1
@@ -608,6 +707,8 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             title_totals.add(a.span)
         s = ctx.sentence_at(a.span[0])
         si = ctx.sentence_index(a.span[0])
+        if _retracted(ctx, a, s):
+            continue  # "An earlier version of this story said the loan was EUR 160 million"
         money = a.unit not in ("percent", "count")
         if a.unit == "count" and _project_scope(ctx, a, scope_end):
             scope_end = a.span[1]
@@ -623,6 +724,7 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
                 and ctx.text[a.span[0] - 2 : a.span[0] - 1].isalpha()
             )
             or _in_pledge_purpose(ctx, a, last_pledge, si)
+            or _section_number(ctx, a)
             or (
                 re.search(
                     r"\b(?:the|both|all|these|those)\s+$", ctx.text[max(0, a.span[0] - 8) : a.span[0]], re.I
@@ -634,6 +736,8 @@ def interpret_amounts(ctx: Context) -> tuple[list[Figure], list[Pledge]]:
             continue
         if a.unit == "percent" and _share_of_pledge(ctx, a, last_pledge, si):
             continue
+        if a.unit == "percent" and _market_move(ctx, a, s):
+            continue  # "KEGOC shares rose 1.8% on the exchange": a stock's move, no figure
         if money and _EQUIVALENT.search(ctx.text, max(s.start, a.span[0] - 40), a.span[0]):
             continue  # "The loan, equivalent to about 5.9 billion som at today's rate, …": the same money
         if money and not _running_total(ctx, a, s):
@@ -1789,6 +1893,14 @@ _FISCAL = re.compile(
 )
 
 
+# the programming period an envelope is set for: "for 2021–2024", "for the period of 2021-2027",
+# "for the years 2014 to 2020"
+_ENVELOPE_FOR = re.compile(
+    r"\bfor\s+(?:the\s+)?(?:(?:programming\s+)?period\s+(?:of\s+)?|years\s+)?(?:19|20)\d\d\s*(?:[–—-]|to)\s*"
+    r"(?:19|20)?\d\d\b"
+)
+
+
 def _running_total(ctx: Context, a: Amount, s) -> bool:
     """Money the sentence says was already handed over is a figure (a running total, or the sum of a
     period now past), not a promise. One place for every form, each tried in turn:
@@ -1831,7 +1943,13 @@ def _running_total(ctx: Context, a: Amount, s) -> bool:
         period = _period(ctx, a, s, count=False)
         return bool(period and re.fullmatch(rf"\d{{4}}/{year}", period))
     over_span = _tail(ctx, gx["over_span_scan"], clause[-60:], a.span[0])
-    if over_span and not _ONE_DEAL.search(clause[-120:]):  # 2., 3.
+    if (
+        over_span
+        and not _ONE_DEAL.search(clause[-120:])
+        # "the EU had allocated EUR 70 million to Tajikistan under its programme for 2021–2024": the
+        # envelope of a programming period is the promise, not money handed over in that span
+        and not _ENVELOPE_FOR.search(ctx.text, a.span[1], min(s.end, a.span[1] + 120))
+    ):  # 2., 3.
         period = _period(ctx, a, s, count=False)
         end = period.split("/")[-1] if period and "/" in period else None
         if end and ctx.published and end < ctx.published[: len(end)]:
@@ -1874,10 +1992,39 @@ _AUX = re.compile(
 )
 
 
+# a clause (a list item, a part after ";") that opens with a lender's deal: "a loan agreement between
+# …", "The grant contract with …", "- Credit line agreement with …"
+_DEAL_HEAD = re.compile(
+    r"[\s*•▪–-]*(?:\d{1,2}[.)]\s+)?(?:(?:an?|the|one|another)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:loan|grant|credit(?:\s+line)?|guarantee|finance|financing)\s+(?:agreements?|contracts?)\s+"
+    r"(?:between|with)\s",
+    re.I,
+)
+# the value trailing the item: "…, USD 60 million", "… (USD 45 million)", "… – EUR 12 million"
+_TRAILING_VALUE = re.compile(r"(?:,|\(|:|\s[–—-])\s*(?:worth\s+|totall?ing\s+|valued\s+at\s+|of\s+)?$")
+
+
+def _trailing_deal_value(ctx: Context, a: Amount, left: str) -> bool:
+    """ "a loan agreement between the EBRD and Barqi Tojik for the rehabilitation of the plant, USD 60
+    million": the amount that closes a clause opened by a loan (grant, credit) agreement is its value,
+    when no other money stands between (a bank's signed loan is its firm pledge)."""
+    if "greement" not in left and "ontract" not in left:
+        return False
+    if not _TRAILING_VALUE.search(left[-16:]) or not _DEAL_HEAD.match(left):
+        return False
+    lo = a.span[0] - len(left)
+    return not any(lo <= x.span[0] < a.span[0] and x.unit not in ("percent", "count") for x in ctx.amounts)
+
+
 def _clause_left(ctx: Context, a: Amount, s) -> str:
     left = ctx.text[s.start : a.span[0]]
     cut = max(left.rfind(":"), left.rfind(";"))
     return left[cut + 1 :] if cut >= 0 else left
+
+
+# the relative clause on the pledge's noun phrase, right after it: "… loan from the EIB, which is
+# expected to be signed in July" (its words up to the next comma)
+_OWN_RELATIVE = re.compile(r"[^,;.]{0,70}?,\s+which\s+((?:is|are|was|were|remains?)\s[^,;.]{0,60})")
 
 
 def _as_pledge(
@@ -1919,6 +2066,9 @@ def _as_pledge(
         )
         # "With EU support of EUR 5 million": a party's support (funding, grant) of the amount
         or bool(_OF_RIGHT_BEFORE.search(left[-24:]) and _party_money_of(ctx, a, left))
+        # "- a loan agreement between the EBRD and Barqi Tojik for the Kairakkum plant, USD 60 million;":
+        # a listed deal headed by its pledge noun, its value trailing
+        or _trailing_deal_value(ctx, a, left)
     )
     if (
         not is_pledge
@@ -1982,6 +2132,12 @@ def _as_pledge(
         return None
     if _tail(ctx, _RECEIVED_SCAN, left[-60:], a0):
         return None
+    if (
+        "with" in left[-50:]
+        and _FINANCED_WITH.search(left[-50:])
+        and not _FUTURE_AUX.search(ctx.text, s.start, s.end)  # "The centre, funded with …, will open in May"
+    ):
+        return None  # "the pumping station, financed with a EUR 4.5 million EU grant": money it received
     if " of " in right_full[:6] and _PAID_OUT.search(left[-50:]) and _OF_THE_PLEDGE.match(right_full):
         return None  # "has disbursed EUR 12 million of the EUR 30 million grant": money given out, a figure
     window = left[-140:] + " " + right
@@ -2019,6 +2175,7 @@ def _as_pledge(
         if by is None:
             return None
         by = _lends_as().get(by, by)  # "a loan from the IBRD" → World Bank
+        by = _joint_giver(ctx, a, s, by) or by
         if by in ("Federal Government", "the Federal Government"):
             by = (f"Government of {fed}" if (fed := _federal_state(ctx)) else None) or by
         nc = _NEXT_CONJ.search(right)  # (the first piece of `_NEXT_CONJ.split(right)`)
@@ -2044,6 +2201,10 @@ def _as_pledge(
         hedged = bool(
             _tail(ctx, lx["hedged_scan"], own_left, a0) or lx["hedged_scan"].search_part(own[:60], ctx.at, a1)
         )
+        if not hedged and "which" in own and (rel_own := _OWN_RELATIVE.match(own)) is not None:
+            # "a EUR 50 million loan from the EIB, which is expected to be signed in July": the hedge of
+            # a relative clause on the pledge's own noun
+            hedged = bool(lx["hedged_scan"].search_part(rel_own.group(1), ctx.at, a1 + rel_own.start(1)))
         if hedged and "would" in own_left and _REPORTED_WOULD.search(own_left):
             # "The Commission said it would allocate …": reported speech puts "will" back into "would"
             # (a giver speaking of its own money; "… said the ADB would lend …" stays hedged)
@@ -2112,8 +2273,10 @@ def _title_giver() -> re.Pattern:
     titles = sorted(_title_givers(), key=len, reverse=True)
     alt = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
     return re.compile(
-        r"\b[Tt]he\s+(" + alt + r")\s+(?:also\s+)?(?:has\s+|had\s+|will\s+)?[a-z]+(?:ed|s)?\b"
-        r"(?!.*\b[Tt]he\s+(?:" + alt + r")\b)"  # the last one before the amount
+        # ("Commissioner Síkela announced …": the title before a surname the text names no further)
+        r"(?:\b[Tt]he\s+|(?<![\w-]))(" + alt + r")\s+(?:[A-Z][\w’'.-]*\s+){0,3}?(?:also\s+)?"
+        r"(?:has\s+|had\s+|will\s+)?[a-z]+(?:ed|s)?\b"
+        r"(?!.*\b(?:[Tt]he\s+)?(?:" + alt + r")\b)"  # the last one before the amount
     )
 
 def _meant_currency(ctx: Context, a: Amount) -> str:
@@ -2171,6 +2334,15 @@ _RECEIVED = re.compile(
     r"\b(?:received|obtained|attracted)\s+(?:[\w-]+\s+){0,2}?$"
 )
 _RECEIVED_SCAN = LiteralScan(_RECEIVED)
+# a thing built, renewed or run with the money, told as done: "the school, renovated with a EUR 2
+# million EU grant, …", "opened the station, financed with a …" (not "will be financed with", "to be
+# funded with": still to come)
+_FINANCED_WITH = re.compile(
+    r"(?<!\bbe\s)(?<!\bbeing\s)(?<!\bto\s)"
+    r"\b(?:financed|funded|co-financed|co-funded|built|renovated|rehabilitated|refurbished|reconstructed|"
+    r"constructed|equipped|upgraded|modernised|modernized)\s+(?:(?:in\s+part|partly|largely|mainly|fully|"
+    r"entirely|jointly)\s+)?(?:with|through)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,1}?$"
+)
 
 
 # money paid out of a pledge: "has (already) disbursed EUR 12 million of the grant"
@@ -2547,6 +2719,7 @@ def _giver(ctx: Context, a: Amount, s, left: str, right: str) -> str | None:
         if s.start <= o.span[0] < a.span[0]
         and not ctx.is_body_name(o.name)
         and o.kind != "parliament"  # "The Oliy Majlis ratified the agreement under which …"
+        and o.name.lower() not in lx["program_lower"]  # "within the Global Gateway, the EU will …"
         and not _receives(ctx, o.span[1])
         and not _CHANNEL.search(ctx.text, max(s.start, o.span[0] - 14), o.span[0])
         # "The EU, together with the EIB and the EBRD, stands ready to …": partners beside the subject
@@ -2731,9 +2904,19 @@ def _owned_institution(ctx: Context, p) -> str | None:
     by no name of its own, gives as the text calls it."""
     m = _OWNED_INST.match(ctx.text, p.span[1])
     if not m:
+        end = p.span[1]
+        if ctx.text[end : end + 2] in ("'s", "’s"):
+            # "Germany's KfW will provide …", "Japan's development agency JICA …": the state's named
+            # institution gives
+            for o in ctx.orgs:
+                if end + 2 < o.span[0] <= end + 40 and _OWNED_NAMED.fullmatch(ctx.text, end + 2, o.span[0]):
+                    return _unthe(o.name)
         return None
     phrase = ctx.text[p.span[0] : m.end()]
     return _unthe(phrase)
+
+
+_OWNED_NAMED = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}(?:the\s+)?")
 
 
 _POSSESSIVE_WORD = re.compile(r"['’]s\s+([A-Z][\w-]*)")
@@ -2757,6 +2940,44 @@ _RECEIVES = re.compile(
     r"are\s+set\s+to|has|have|had|is|are|was|were)\s+)?(?:also\s+)?"
     r"(?:receive[sd]?|receiving|get|gets|got|obtain(?:s|ed)?|benefit(?:s|ed)?\s+from|draw(?:s)?\s+on)\b"
 )
+
+
+_AND_PARTY = re.compile(r"\s+and\s+")
+_BETWEEN_BEFORE = re.compile(r"\b(?:between|by|with|from)\s+(?:the\s+)?$")
+# what may stand between the second of two joined subjects and the amount they give: a short verb
+# phrase, no clause break, no co-signing ("… and the ministry signed …")
+_JOINT_VERB = re.compile(r"(?:\s+(?:[\w-]+|up\s+to)){1,6}?\s*$")
+_NOT_JOINT = re.compile(r"[,;:(]|\b(?:signed|agreed|concluded|with|between|each|respectively)\b")
+
+
+def _joint_giver(ctx: Context, a: Amount, s, by: str) -> str | None:
+    """ "The EBRD and the EIB will jointly provide EUR 300 million", "Germany and France pledged EUR 6
+    million": two parties joined as the subject right before the amount give it together."""
+    text = ctx.text
+    a0 = a.span[0]
+    k = text.rfind(" and ", max(s.start, a0 - 160), a0)  # (the pair stands right before the verb)
+    if k < 0 or _NOT_JOINT.search(text, a.span[1], a.span[1] + 12):
+        return None
+    for m in _AND_PARTY.finditer(text, k, a0):
+        if not _joins_parties(ctx, m.start() + 1, m.end()):
+            continue
+        at = m.end() + (4 if text.startswith("the ", m.end()) else 0)
+        second = _party_at(ctx, at)
+        if second is None or second[1] >= a0:
+            continue
+        between = text[second[1] : a0]
+        if _NOT_JOINT.search(between) or not _JOINT_VERB.fullmatch(between):
+            continue
+        first = next(
+            (x for x in [*ctx.orgs, *ctx.places] if x.span[1] == m.start() and x.span[0] >= s.start), None
+        )
+        got = _party_at(ctx, first.span[0]) if first is not None else None
+        if got is None or second[0] == got[0] or by not in (got[0], second[0]):
+            continue
+        if _BETWEEN_BEFORE.search(text, max(s.start, first.span[0] - 14), first.span[0]):
+            continue  # "a Finance Contract between the EIB and the Ministry … on a €100 million loan"
+        return f"{got[0]} and {second[0]}"
+    return None
 
 
 def _joins_parties(ctx: Context, lo: int, hi: int) -> bool:
@@ -3051,6 +3272,33 @@ def _bank_cosigned_loan(ctx: Context, a: Amount, s) -> str | None:
     return _unthe(name)
 
 
+_DEAL_BETWEEN = re.compile(
+    r"\b(?:loan|grant|credit|financing|finance|guarantee)\s+(?:agreements?|contracts?)\s+between\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def _donor_between(ctx: Context, a: Amount, s) -> str | None:
+    """ "a grant agreement between the EU and the Ministry of Energy …, EUR 12 million", "a loan
+    agreement between Japan and Uzbekistan worth 30 billion yen": of the two states (unions,
+    governments) a deal is between, the one whose own currency the money is in gives."""
+    if ctx.text.find(" between ", s.start, a.span[0]) < 0:
+        return None
+    m = _DEAL_BETWEEN.search(ctx.text, s.start, a.span[0])
+    if m is None:
+        return None
+    first = _party_name(ctx, m.end())
+    if first is None:
+        return None
+    cands = [first]
+    j = _AND_SIGNED.match(ctx.text, first[2])
+    second = _party_name(ctx, j.end()) if j else None
+    if second is not None:
+        cands.append(second)
+    own = [c for c in cands if _issuers().get(c[1]) == a.unit]
+    return own[0][0] if len(own) == 1 else None
+
+
 def _lender_signed_with(ctx: Context, a: Amount, s) -> str | None:
     """ "The Ministry of Finance signed a $200 million loan agreement with the ADB": a development
     bank a borrower signs a loan agreement with lends, unless a bank is itself the subject."""
@@ -3060,7 +3308,7 @@ def _lender_signed_with(ctx: Context, a: Amount, s) -> str | None:
         return None
     banks = [o for o in ctx.orgs if s.start <= o.span[0] < min(s.end, a.span[1] + 60) and o.kind == "bank"]
     if not banks:
-        return None
+        return _donor_between(ctx, a, s)
     b = banks[0]
     if _AGREEMENT_WITH.search(text, max(s.start, b.span[0] - 40), b.span[0]):
         return b.name
@@ -3305,6 +3553,13 @@ def _demonym_government(g: str) -> str | None:
 
 def _clean_giver(g: str) -> str:
     g = re.sub(r"^(?:The|the|and)\s+", "", g.strip())
+    low = g.lower()
+    progs = _lex()["program_lower"]
+    for prog in progs if low.startswith(progs) else ():
+        if low.startswith(prog) and low[len(prog) : len(prog) + 1] in (" ", ","):
+            # "… of the Multiannual Indicative Programme the European Union allocates": the party after
+            # the programme's name gives
+            return _clean_giver(g[len(prog) :].lstrip(" ,")) if g[len(prog) :].strip(" ,") else g
     gov = _demonym_government(g)
     if gov:
         return gov  # "the Kazakh government"
@@ -4008,7 +4263,9 @@ def _independence_year(ctx: Context, s) -> int | None:
 
 
 _DOC_OF = re.compile(
-    r"\b(?:Agreement|Treaty|Protocol|Convention|Memorandum|Declaration|Charter|Accord|Law|Act)\s+of\s+$"
+    r"\b(?:Agreement|Treaty|Protocol|Convention|Memorandum|Declaration|Charter|Accord|Law|Act"
+    # "the EBRD study of 2023, which put the investment needed at …": the year a study came out
+    r"|[Ss]tudy|[Rr]eport|[Aa]ssessment|[Ss]urvey|[Aa]nalysis|[Rr]eview|[Pp]aper)\s+of\s+$"
 )
 
 
@@ -4056,6 +4313,21 @@ def _later_date(ctx: Context, s, d) -> bool:
     return any(x.value[:4] > d.value[:4] for x in ctx.dates_in(s.start, s.end) if x is not d)
 
 
+_OCCASION_WHERE = re.compile(
+    r"\s*,\s*(?:where|at\s+which|during\s+which|on\s+the\s+sidelines\s+of\s+which)\s"
+)
+
+
+@lru_cache(maxsize=1)
+def _occasion_rx() -> re.Pattern:
+    return re.compile(rf"\b(?:{_phrases_alt(data.load('figures')['occasion_nouns'])})s?\b", re.I)
+
+
+def _occasion_before(text: str, lo: int, hi: int) -> bool:
+    """Whether an occasion ("forum", "state visit") is named in text[lo:hi]."""
+    return _occasion_rx().search(text, lo, hi) is not None
+
+
 def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
     """What `_period` reads in a sentence whatever the amount, once per sentence: the relative
     periods ("over the past decade") as (position, range), and each date with whether a base
@@ -4088,7 +4360,9 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
         lo = max(s.start, d0 - 30)
         since_lo = max(s.start, d0 - 56)
         since = _low_has(ctx, "since", since_lo, d0) and bool(_SINCE.search(text[since_lo:d0]))
-        base = bool(_BASE.search(text[max(s.start, d0 - 20) : d0])) or (
+        # ("in comparison with the year 2024": a longer reach over "the year")
+        base_lo = d0 - (34 if text.startswith("year ", d0 - 5) else 20)
+        base = bool(_BASE.search(text[max(s.start, base_lo) : d0])) or (
             _low_has(ctx, "period", max(s.start, d0 - 40), d0)
             and bool(_PERIOD_BASE.search(text[max(s.start, d0 - 40) : d0]))
         )
@@ -4100,6 +4374,14 @@ def _sentence_periods(ctx: Context, s) -> tuple[list, list]:
         as_of = d.granularity == "day" and _AS_OF.search(text, max(s.start, d0 - 20), d0)
         if d.granularity == "day" and not since and not as_of:
             continue  # "… worth $5.2 billion at the forum on Tuesday": the day of an occasion, no period
+        if (
+            not since
+            and _OCCASION_WHERE.match(text, d.span[1])
+            and _occasion_before(text, max(s.start, d0 - 50), d0)
+        ):
+            # "the Investment Forum in June, where European companies signed agreements worth more than
+            # $4 billion": the date of the occasion the deals were made at, no period of their sum
+            continue
         if text.startswith(" of ", d0 - 4) and _DOC_OF.search(text, max(s.start, d0 - 30), d0):
             continue  # "the Preferential Trade Agreement of 2020": the year names a document
         if base and d.end and (
