@@ -1,0 +1,16 @@
+"""Case-blind keys for the words a case-blind regex matched.
+
+Python's `re.IGNORECASE` matches four non-ASCII letters to ASCII ones — dotless "ı" and dotted
+"İ" (Turkish, Azerbaijani) to i, the long "ſ" to s, the Kelvin sign to k — which `str.lower()`
+keeps apart, so a table keyed on `.lower()` of such a match missed: "laſt year" or "mıllıon"
+ended the document's extraction with a KeyError. `fold` lowers the way the regexes compare.
+"""
+
+from __future__ import annotations
+
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
+
+
+def fold(word: str) -> str:
+    """`word` lowered as `re.IGNORECASE` compares it ("İ" first: its own lower case is two letters)."""
+    return word.translate(_FOLD).lower()
