@@ -14,8 +14,9 @@ rebuild (what every ingest used to do) or by the incremental merge an ingest doe
 of the incremental merge the second ingest runs (what a growing ledger pays per new document) and
 the peak RSS.
 
-`--rss 1000,10000` instead prints, for each size, the writer's peak RSS after the ingest and after
-the merge rebuild, each size in a fresh process (2 workers, SQLite): streaming means the first
+`--rss 10000,100000` instead prints, for each size, the writer's peak RSS after the ingest (and the
+largest worker's) and after the merge rebuild, with their CPU seconds, each size in a fresh process
+(2 workers, SQLite), and all sizes again as one table at the end: streaming means the first
 stays flat with corpus size (it plateaus once SQLite's 64 MB page cache is full); the rebuild
 merges a large kind in batches of whole components and checks figures by (unit, period) batches,
 so it holds one batch of records, plus a few bytes per record id for the batching; a merged record
@@ -129,21 +130,37 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
 
 
+def _children_peak_mb() -> float:
+    """Peak RSS of the largest finished child of this process (an ingest's pool worker)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1e3
+
+
 def rss_child(corpus: str, n: int, workers: int, db: str) -> None:
-    """In a fresh process: ingest the first `n` documents of `corpus`, then rebuild; print peaks."""
+    """In a fresh process: ingest the first `n` documents of `corpus`, then rebuild; print peaks
+    (the last line is JSON for `rss_sizes`)."""
+    import json
+
     from communique.ledger import open_ledger
 
     paths = sorted(str(p) for p in Path(corpus).rglob("doc-*"))[:n]
     ledger = open_ledger(f"sqlite:///{db}")
-    t = time.perf_counter()
+    t, c, k = time.perf_counter(), time.process_time(), _children_cpu()
     s = ledger.ingest_paths(paths, workers=workers, rebuild=False)
-    took = time.perf_counter() - t
+    took, ingest_cpu, workers_cpu = time.perf_counter() - t, time.process_time() - c, _children_cpu() - k
     ingest_peak = _peak_mb()
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     stats = ledger.rebuild()
-    print(f"{n:>7,} documents: ingest {n / took:5.0f} docs/s, writer peak RSS {ingest_peak:5.0f} MB; "
-          f"rebuild {time.perf_counter() - t:5.0f} s, peak {_peak_mb():5.0f} MB "
-          f"({stats['records']:,} records, {s.statements:,} statements)", flush=True)
+    rebuilt, rebuild_cpu = time.perf_counter() - t, time.process_time() - c
+    worker_peak = _children_peak_mb()
+    print(f"{n:>7,} documents: ingest {n / took:5.0f} docs/s, writer peak RSS {ingest_peak:5.0f} MB "
+          f"(largest worker {worker_peak:.0f} MB); rebuild {rebuilt:5.0f} s, {rebuild_cpu:.0f} CPU-s, "
+          f"peak {_peak_mb():5.0f} MB ({stats['records']:,} records, {s.statements:,} statements)",
+          flush=True)
+    print(json.dumps({"docs": n, "ingest_peak_mb": round(ingest_peak), "worker_peak_mb": round(worker_peak),
+                      "ingest_cpu": round(ingest_cpu + workers_cpu, 1), "rebuild_peak_mb": round(_peak_mb()),
+                      "rebuild_cpu": round(rebuild_cpu, 1)}), flush=True)
     ledger.close()
 
 
@@ -177,14 +194,16 @@ def store_only(corpus: str, n: int, db: str) -> None:
     if len(paths) != n:
         sys.exit(f"{corpus}: {len(paths)} documents, not {n}")
     ledger = open_ledger(f"sqlite:///{db}")
-    t = time.perf_counter()
+    t, c, k = time.perf_counter(), time.process_time(), _children_cpu()
     s = ledger.ingest_paths(paths, workers=2, rebuild=False)
-    took = time.perf_counter() - t
-    print(f"stored {n:,} documents ({s.statements:,} statements) in {took:.0f} s", flush=True)
+    took, cpu, workers_cpu = time.perf_counter() - t, time.process_time() - c, _children_cpu() - k
+    print(f"stored {n:,} documents ({s.statements:,} statements) in {took:.0f} s; CPU-s writer {cpu:.0f} "
+          f"+ workers {workers_cpu:.0f}; peak RSS writer {_peak_mb():.0f} MB, "
+          f"largest worker {_children_peak_mb():.0f} MB", flush=True)
     ledger.close()
 
 
-def rebuild_phases(db: str) -> None:
+def rebuild_phases(db: str, cache_mb: int | None = None) -> None:
     """Rebuild SQLite `db` in place, sampling RSS every 20 ms under the phase running (each kind,
     batched or whole; the documents' sources; the checks; certainty); print one JSON line."""
     import json
@@ -207,6 +226,8 @@ def rebuild_phases(db: str) -> None:
             peaks[p] = max(peaks.get(p, 0), r)
             time.sleep(0.02)
 
+    undo = []
+
     def wrap(mod, name: str, label) -> None:
         real = getattr(mod, name)
 
@@ -217,21 +238,32 @@ def rebuild_phases(db: str) -> None:
             finally:
                 phase[0] = old
         setattr(mod, name, timed)
+        undo.append((mod, name, real))
 
+    import communique.ledger.db as ledger_db
+
+    undo.append((ledger_db, "REBUILD_CACHE_MB", ledger_db.REBUILD_CACHE_MB))
+    if cache_mb is not None:  # the rebuild connection's SQLite page cache
+        ledger_db.REBUILD_CACHE_MB = cache_mb
     wrap(merge, "_rebuild_kind_batched", lambda a: "batched:" + a[1])
     wrap(merge, "_merge_whole_kind", lambda a: "whole:" + a[1])
     wrap(merge, "load_documents", "load_documents")
     wrap(checks, "run_checks", "checks")
     wrap(review, "store_certainty", "certainty")
     threading.Thread(target=sample, daemon=True).start()
-    ledger = open_ledger(f"sqlite:///{db}")
-    phase[0] = "other"
-    t, c = time.perf_counter(), time.process_time()
-    stats = ledger.rebuild()
-    wall, cpu = time.perf_counter() - t, time.process_time() - c
-    stop.set()
-    ledger.close()
+    try:
+        ledger = open_ledger(f"sqlite:///{db}")
+        phase[0] = "other"
+        t, c = time.perf_counter(), time.process_time()
+        stats = ledger.rebuild()
+        wall, cpu = time.perf_counter() - t, time.process_time() - c
+        ledger.close()
+    finally:
+        stop.set()
+        for mod, name, real in reversed(undo):  # a caller's process (a test) gets them back
+            setattr(mod, name, real)
     print(json.dumps({"wall": round(wall, 1), "cpu": round(cpu, 1), "peak_mb": round(_peak_mb() * 1e3 / 1024),
+                      "cache_mb": ledger_db.REBUILD_CACHE_MB if cache_mb is None else cache_mb,
                       "records": stats["records"], "phases": {k: round(v) for k, v in peaks.items()}}))
 
 
@@ -267,16 +299,30 @@ def compare(a_db: str, b_db: str) -> bool:
     return same
 
 
-def rss_sizes(sizes: list[int], corpus: Path, seed: int, workers: int) -> None:
+def rss_sizes(sizes: list[int], corpus: Path, seed: int, workers: int) -> list[dict]:
+    """Peak RSS of the ingest (writer, largest worker) and of the rebuild after it for each size,
+    each in a fresh process, printed as each ends and again as one table at the end."""
+    import json
     import subprocess
 
     from bench.corpus import write_corpus
 
     write_corpus(corpus, max(sizes), seed=seed)
+    out = []
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix="communique-bench-rss-") as d:
-            subprocess.run([sys.executable, __file__, "--rss-child", f"{corpus},{n},{workers},{d}/l.db"],
-                           check=True)
+            child = [sys.executable, __file__, "--rss-child", f"{corpus},{n},{workers},{d}/l.db"]
+            run = subprocess.run(child, check=True, stdout=subprocess.PIPE, text=True)
+        lines = run.stdout.strip().splitlines()
+        print("\n".join(lines[:-1]), flush=True)
+        out.append(json.loads(lines[-1]))
+    print(f"\npeak RSS by corpus size (SQLite, {workers} workers, seed {seed}; a fresh process each)")
+    print(f"{'documents':>10} {'ingest writer':>14} {'worker':>8} {'ingest CPU-s':>13} {'rebuild':>9} "
+          f"{'rebuild CPU-s':>14}")
+    for r in out:
+        print(f"{r['docs']:>10,} {r['ingest_peak_mb']:>11} MB {r['worker_peak_mb']:>5} MB "
+              f"{r['ingest_cpu']:>13} {r['rebuild_peak_mb']:>6} MB {r['rebuild_cpu']:>14}")
+    return out
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -293,6 +339,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--store", nargs=2, metavar=("N", "DB"),
                     help="Ingest N documents of --corpus into SQLite DB without the rebuild.")
     ap.add_argument("--rebuild", metavar="DB", help="Rebuild SQLite DB in place; peak RSS per phase.")
+    ap.add_argument("--cache-mb", type=int, help="SQLite page cache (MB) of the --rebuild connection.")
     ap.add_argument("--compare", nargs=2, metavar=("A", "B"), help="Derived tables of two rebuilt ledgers.")
     ap.add_argument("--rss-child", help=argparse.SUPPRESS)
     ap.add_argument("--grow-child", help=argparse.SUPPRESS)
@@ -303,7 +350,7 @@ def main(argv: list[str] | None = None) -> None:
         store_only(args.corpus, int(args.store[0]), args.store[1])
         return
     if args.rebuild:
-        rebuild_phases(args.rebuild)
+        rebuild_phases(args.rebuild, args.cache_mb)
         return
     if args.compare:
         sys.exit(0 if compare(*args.compare) else 1)

@@ -344,3 +344,53 @@ def test_quiet_gc_overlapping_threads_restore_once_both_leave():
     for th in threads:
         th.join(10)
     assert seen == [GC_THRESHOLD0] and gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+def test_rebuild_cache_sets_and_restores_the_page_cache(db_url):
+    """The block runs with the SQLite page cache asked for; after it (also after an error) the
+    connection has its own size back. Other databases are left alone."""
+    from communique.ledger.db import rebuild_cache
+
+    engine = make_engine(db_url)
+    sqlite = engine.dialect.name == "sqlite"
+
+    def size(conn):
+        return conn.exec_driver_sql("PRAGMA cache_size").scalar() if sqlite else None
+
+    with engine.connect() as conn:
+        before = size(conn)
+        assert before == (-65536 if sqlite else None)
+        with rebuild_cache(conn, 8):
+            assert size(conn) == (-8192 if sqlite else None)
+        assert size(conn) == before
+        with pytest.raises(RuntimeError), rebuild_cache(conn, 4):
+            raise RuntimeError("a failed rebuild")
+        assert size(conn) == before
+    engine.dispose()
+
+
+@pytest.mark.parametrize("incremental", [False, True])
+def test_full_rebuild_runs_with_the_smaller_page_cache(tmp_path, monkeypatch, incremental):
+    """A full rebuild merges and checks with `REBUILD_CACHE_MB` of page cache, and its pooled
+    connection serves the next ingest with the usual 64 MB; the incremental merge after an ingest
+    keeps the usual cache."""
+    import communique.ledger.merge as merge
+    from communique.ledger import db
+
+    monkeypatch.setattr(db, "REBUILD_CACHE_MB", 12)
+    seen = []
+    real = merge.rebuild
+
+    def spy(conn, touched, **kw):
+        seen.append(conn.exec_driver_sql("PRAGMA cache_size").scalar())
+        return real(conn, touched, **kw)
+
+    monkeypatch.setattr(merge, "rebuild", spy)
+    ledger = open_ledger(tmp_path / "l.db")
+    ledger.store_extraction(*sample())
+    stats = ledger.rebuild(touched={sample()[0].id} if incremental else None)
+    assert stats["records"] >= 4
+    assert seen == [-65536 if incremental else -12 * 1024]
+    with ledger.engine.connect() as conn:  # the pool's one connection, back to its own size
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -65536
+    ledger.close()

@@ -360,3 +360,42 @@ def test_queue_counts_document_flags_at_a_record(ledger):
     ledger.rebuild()  # certainty is stored at rebuild time; the edit above went behind the ledger's back
     item = next(i for i in review.queue(ledger, limit=None)["items"] if i["id"] == m.canonical_id)
     assert "flag: unknown currency" in item["reasons"] and item["certainty"] <= 0.5
+
+
+def test_store_certainty_writes_each_chunk_before_reading_the_next(ledger, monkeypatch):
+    """Certainties are written a chunk of records at a time (memory holds one chunk's rows, not the
+    ledger's), and give what one write of every record gives."""
+    from sqlalchemy import update
+
+    from communique.ledger.db import chunks
+
+    fresh(ledger)
+    cols = (t.records.c.id, t.records.c.certainty, t.records.c.reasons, t.records.c.open_flags)
+
+    def stored():
+        with ledger.engine.connect() as conn:
+            return conn.execute(select(*cols).order_by(t.records.c.id)).all()
+
+    def recompute(size):
+        with ledger.engine.begin() as conn:
+            conn.execute(update(t.records).values(certainty=None))
+            monkeypatch.setattr(review, "chunks", lambda ids, n=None: chunks(ids, size))
+            return review.store_certainty(conn)
+
+    whole = recompute(10**6)
+    expect = stored()
+    assert whole == len(expect) > 3 and all(r.certainty is not None for r in expect)
+    from sqlalchemy.engine import Connection
+
+    writes = []
+    real_execute = Connection.execute
+
+    def spy(self, stmt, *a, **k):
+        if getattr(stmt, "table", None) is t.records and stmt.is_update and a:
+            writes.append(len(a[0]))
+        return real_execute(self, stmt, *a, **k)
+
+    monkeypatch.setattr(Connection, "execute", spy)
+    assert recompute(2) == whole
+    assert writes and max(writes) <= 2 and sum(writes) == whole
+    assert stored() == expect

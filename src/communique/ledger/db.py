@@ -48,6 +48,33 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+#: SQLite page cache (MB) of the connection a full rebuild runs on, instead of the 64 MB every
+#: connection gets: the rebuild reads each kind's statements once in index order and the checks'
+#: `ORDER BY`s sort through SQLite's sorter, whose in-memory part is sized by the page cache, so a
+#: large cache is resident memory that grows with the ledger up to its size without saving much.
+#: Measured (docs/scale.md, "fifth pass"): 10,000 and 30,000 stored documents, peak RSS and CPU-s
+#: with 8 / 16 / 32 / 64 MB.
+REBUILD_CACHE_MB = 16
+
+
+@contextmanager
+def rebuild_cache(conn, megabytes: int | None = None) -> Iterator[None]:
+    """Run the block with this SQLite connection's page cache at `megabytes` (default
+    `REBUILD_CACHE_MB`), then put back the size it had (pages beyond it are freed as the cache
+    shrinks). Other databases are left alone."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    dbapi = conn.connection.dbapi_connection
+    old = dbapi.execute("PRAGMA cache_size").fetchone()[0]
+    mb = REBUILD_CACHE_MB if megabytes is None else megabytes
+    dbapi.execute(f"PRAGMA cache_size=-{int(mb) * 1024}")
+    try:
+        yield
+    finally:
+        dbapi.execute(f"PRAGMA cache_size={int(old)}")
+
+
 def make_engine(url: str) -> Engine:
     url = resolve_url(url)
     if url.startswith("sqlite"):

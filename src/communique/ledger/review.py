@@ -617,25 +617,27 @@ def store_certainty(conn: Connection, records: set[str] | None = None) -> int:
         before = set(conn.execute(select(r.id).where(or_(r.open_flags > 0, r.certainty.is_(None))))
                      .scalars())
         ids = sorted(before | (set(flagged) & _existing(conn, flagged)))
-    rows = []
-    for part in chunks(ids):
+    from sqlalchemy import bindparam
+
+    store = update(t.records).where(r.id == bindparam("i")).values(
+        certainty=bindparam("c"), reasons=bindparam("r"), open_flags=bindparam("f"))
+    done = 0
+    for part in chunks(ids):  # each chunk's rows written before the next is read: memory holds one
         weakest: dict[str, tuple[float, str]] = {}
         for cid, score, rule in conn.execute(select(mg.canonical_id, mg.score, mg.rule)
                                              .where(mg.decided_by == "auto", mg.canonical_id.in_(part))):
             if cid not in weakest or (score, rule) < weakest[cid]:
                 weakest[cid] = (score, rule)
-        for rid, n_documents in conn.execute(select(r.id, r.n_documents).where(r.id.in_(part))):
+        rows = []
+        for rid, n_documents in conn.execute(select(r.id, r.n_documents).where(r.id.in_(part))).all():
             kinds = flagged.get(rid, [])
             certainty, reasons = certainty_of(weakest.get(rid), kinds, n_documents)
             rows.append({"i": rid, "c": certainty, "r": dumps(reasons),
                          "f": len(kinds)})
-    if rows:
-        from sqlalchemy import bindparam
-
-        conn.execute(update(t.records).where(r.id == bindparam("i"))
-                     .values(certainty=bindparam("c"), reasons=bindparam("r"), open_flags=bindparam("f")),
-                     rows)
-    return len(rows)
+        if rows:
+            conn.execute(store, rows)
+            done += len(rows)
+    return done
 
 
 def _existing(conn: Connection, ids) -> set[str]:

@@ -22,7 +22,16 @@ from .. import EXTRACTOR_VERSION
 from ..errors import InputError
 from ..models import Extraction
 from . import schema as t
-from .db import ensure_schema, fast_insert, get_meta, make_engine, quiet_gc, resolve_url, set_meta
+from .db import (
+    ensure_schema,
+    fast_insert,
+    get_meta,
+    make_engine,
+    quiet_gc,
+    rebuild_cache,
+    resolve_url,
+    set_meta,
+)
 from .statements import Rows, to_rows
 from .summary import IngestSummary
 
@@ -521,9 +530,12 @@ class Ledger:
         documents added since the last rebuild (and nothing else changed), for the incremental
         rebuild an ingest runs (`merge.rebuild`); without it, everything is recomputed, with
         `workers` > 1 partly in a second process."""
+        from contextlib import nullcontext
+
         from .merge import rebuild
 
-        with quiet_gc(), self.engine.begin() as conn:
+        with quiet_gc(), self.engine.begin() as conn, \
+                (rebuild_cache(conn) if touched is None else nullcontext()):
             stats = rebuild(conn, touched, workers=workers)
             # Review and cross-ledger checks (ledger/review.py, checks/ledger.py): re-point judgements
             # whose records a newer extractor re-identified, then add the ledger-wide check flags.
