@@ -83,6 +83,21 @@ _QUALS: dict[str, str] = {k.lower(): v for k, v in _CUES["qualifiers"].items()}
 _QUAL_RE = re.compile(rf"(?<![A-Za-z])(?i:(?P<q>{_alt(_QUALS, True)})){GAP}*$")
 _QUAL_WORDS = frozenset(w.split()[0] for w in _QUALS)
 _QUAL_LAST_WORDS = frozenset(w.split()[-1] for w in _QUALS)
+# a qualifier's last word → (whether it is a qualifier alone, the words before it in the longer
+# ones): "of" is only ever the end of "in excess of", "upwards of" …, so "a total of USD 5 billion"
+# needs no search for one
+_QUAL_ENDS: dict[str, tuple[bool, frozenset[str]]] = {
+    last: (
+        any(len(w.split()) == 1 for w in _QUALS if w.split()[-1] == last),
+        frozenset(w.split()[-2] for w in _QUALS if w.split()[-1] == last and len(w.split()) > 1),
+    )
+    for last in _QUAL_LAST_WORDS
+}
+_GAP_CHARS = frozenset(SPACE_CHARS)  # what GAP matches
+# where `_QUAL_RE` may open in ASCII text: its look-behind holds and a qualifier's first character
+# stands (every qualifier opens with a letter or "~")
+_WORD_OPEN = re.compile(r"(?<![A-Za-z])[A-Za-z~]")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LAST_TOKEN_RE = re.compile(rf"(?P<w>[A-Za-z.~]+){GAP}*$")
 # The same word as `_LAST_TOKEN_RE.search(text, lo, hi)`, searched in the slice text[lo:hi] with
 # a look-behind: a match can then only start where a run of word characters starts, so sre does
@@ -261,10 +276,37 @@ def _compound_tail(text: str, nums, i: int, scale: Decimal | None, has_pre: bool
 def _qualifier(text: str, start: int) -> str:
     while start > 0 and text[start - 1] in "*_":
         start -= 1  # "about **USD 280 million**": Markdown emphasis opens between qualifier and amount
-    last = _LAST_TOKEN_AT_END.search(text[max(0, start - 16):start])
-    if not last or last.group("w").lower() not in _QUAL_LAST_WORDS:
+    lo = max(0, start - 16)
+    last = _LAST_TOKEN_AT_END.search(text[lo:start])
+    if not last or (word := last.group("w").lower()) not in _QUAL_LAST_WORDS:
         return "exact"  # cheap test first: the word before is no qualifier's last word
-    m = _QUAL_RE.search(text, max(0, start - 24), start)
+    alone, befores = _QUAL_ENDS[word]
+    k = lo + last.start()
+    q_lo = max(0, start - 24)
+    if text[q_lo:start].isascii():
+        # (in ASCII, as the case-blind match reads it: "ſ", "K" and dotless "ı" fold onto ASCII
+        # letters)
+        if not alone and (k > lo or not lo):
+            # the word is the last of longer qualifiers only: the word before it (after a gap) must
+            # be one of theirs (its start is that of the text's word, k > lo)
+            y = k
+            while y > 0 and text[y - 1] in _GAP_CHARS:
+                y -= 1
+            x = y
+            while x > 0 and text[x - 1] in _ASCII_LETTERS:
+                x -= 1
+            if y == k or text[x:y].lower() not in befores:
+                return "exact"
+        # the search's match, tried only where a word opens (the look-behind's positions that can
+        # open a qualifier): the case-blind trie is entered at ~4 places, not at each of 24
+        match = _QUAL_RE.match
+        m = None
+        for w in _WORD_OPEN.finditer(text, q_lo, start):
+            m = match(text, w.start(), start)
+            if m is not None:
+                break
+    else:
+        m = _QUAL_RE.search(text, q_lo, start)
     if not m:
         return "exact"
     q = fold(_GAPS_RE.sub(" ", m.group("q")))  # "up\u00a0to": the gap may be any space
@@ -422,7 +464,6 @@ def _find_amounts(text: str, offset: int = 0) -> list[Amount]:
         dotted = s1 is None and _DOT_THOUSANDS_RE.fullmatch(first) is not None
         post = _post_token(text, last_end) if pre is None else None
         pct = _PCT_RE.match(text, last_end) if (pre is None and post is None) else None
-        qualifier = "between" if second else _qualifier(text, start)
         if dotted and not pct and second is None:
             v1 = b1 * 1000  # "€1.500", "1.500 firms": a dot before three digits groups thousands here
         if pre or post:
@@ -430,15 +471,28 @@ def _find_amounts(text: str, offset: int = 0) -> list[Amount]:
             code = (pre or post)[2]
             end = post[0] if post else last_end
             unit, known = (code, True) if code else (tok, False)
+            qualifier = "between" if second else _qualifier(text, start)
         elif pct:
             tok, end, unit, known = None, pct.end(), "percent", True
-        elif _is_count(text, s, last_end, (second or nums[i])[2], qualifier) and (
-            second is None or not is_year_like(first)
-        ):
-            tok, end, unit, known = None, last_end, "count", True
+            qualifier = "between" if second else _qualifier(text, start)
         else:
-            i += 1
-            continue
+            # (a bare number: `_is_count` reads the qualifier only for a year-like number, so it is
+            # looked for there and for the counts kept, not for every number dropped)
+            num = (second or nums[i])[2]
+            qualifier = (
+                "between" if second
+                else _qualifier(text, start) if num[:1].isdigit() and is_year_like(num)
+                else None
+            )
+            if not (
+                _is_count(text, s, last_end, num, qualifier or "exact")
+                and (second is None or not is_year_like(first))
+            ):
+                i += 1
+                continue
+            tok, end, unit, known = None, last_end, "count", True
+            if qualifier is None:
+                qualifier = _qualifier(text, start)
         out.append(
             Amount(
                 span=(start + offset, end + offset),

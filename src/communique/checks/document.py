@@ -188,6 +188,7 @@ def _names(metric: str) -> frozenset[str]:
                      and not _role_words_re().search(w.lower()))
 
 
+@lru_cache(maxsize=4096)
 def _content(metric: str) -> frozenset[str]:
     """Lower-case words of a metric that are neither names nor stopwords."""
     stop = set(_cfg()["stopwords"])
@@ -226,9 +227,11 @@ def _qualifying(metric: str) -> frozenset[str]:
     return frozenset(w for w in _content(metric) if w not in _LINK_WORDS and not _role_words_re().search(w))
 
 
+@lru_cache(maxsize=8192)
 def same_metric(a: str, b: str, unit: str | None) -> bool:
     """Do two free-text metrics name the same quantity? Same role, compatible names, the same
-    qualifying words, and for flows a compatible partner."""
+    qualifying words, and for flows a compatible partner. (Cached: a function of its words alone,
+    asked of every pair of figures the checks compare.)"""
     ra, rb = metric_role(a, unit), metric_role(b, unit)
     if ra != rb or not _names_compatible(_names(a), _names(b)) or _qualifying(a) != _qualifying(b):
         return False
@@ -889,21 +892,22 @@ def _dated_after_publication(ctx: Context, cfg: dict) -> Iterator[Flag]:
         return
     past, future = _cue_re(tuple(cfg["past_cues"])), _cue_re(tuple(cfg["future_cues"]))
     past_stages = set(cfg["past_stages"])
-    records: list[tuple[str, str | None, Span | None, bool]] = []
+    # (the record itself, not its description: most records are dated before publication, and the
+    # words of a flag are made only for the few flagged)
+    records: list[tuple[str, object, str | None, Span | None, bool]] = []
     for m in ctx.ex.meetings:
-        records.append((f"the meeting of the {m.body}", m.date, m.span, False))
+        records.append(("meeting", m, m.date, m.span, False))
     for e in ctx.ex.events:
-        records.append((e.name, e.date, e.span, False))
+        records.append(("event", e, e.date, e.span, False))
     for ag in ctx.ex.agreements:
-        records.append((f"{ag.name} ({ag.status})" if ag.status else ag.name, ag.date, ag.span,
-                        ag.status in past_stages))
+        records.append(("agreement", ag, ag.date, ag.span, ag.status in past_stages))
     for p in ctx.ex.pledges:
         if not p.hedged:
-            records.append((f"the pledge of {fmt(p.amount, p.currency)}", p.date, p.span, False))
+            records.append(("pledge", p, p.date, p.span, False))
     for f in ctx.ex.figures:
         if f.period and "/" not in f.period:
-            records.append((f"{f.metric} ({fmt(f.value, f.unit)})", f.period, f.span, False))
-    for what, when, span, done in records:
+            records.append(("figure", f, f.period, f.span, False))
+    for kind, rec, when, span, done in records:
         if not when:
             continue
         try:
@@ -915,8 +919,22 @@ def _dated_after_publication(ctx: Context, cfg: dict) -> Iterator[Flag]:
         sentence = ctx.sentence_text(span)
         if future.search(sentence) or not (done or past.search(sentence)):
             continue
+        what = _record_words(kind, rec)
         yield _flag("implausible", f"{what} is dated {when}, after the publication date "
                                    f"{ctx.ex.document.published}, but the text states it as past", span)
+
+
+def _record_words(kind: str, rec) -> str:
+    """How a flag of `_dated_after_publication` names a record of that kind."""
+    if kind == "meeting":
+        return f"the meeting of the {rec.body}"
+    if kind == "event":
+        return rec.name
+    if kind == "agreement":
+        return f"{rec.name} ({rec.status})" if rec.status else rec.name
+    if kind == "pledge":
+        return f"the pledge of {fmt(rec.amount, rec.currency)}"
+    return f"{rec.metric} ({fmt(rec.value, rec.unit)})"
 
 
 #: Every within-document check, in the order its flags are listed.

@@ -45,6 +45,9 @@ class When:
     label: str        # ISO at its granularity: "2025-06-17", "2025-04", "2025"
 
 
+_UNSET = object()
+
+
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -126,7 +129,7 @@ class RateTable:
         # answers are kept: every pledge asks again for the same few (currency, day) pairs, and
         # each answer scans all of a currency's rows.
         self._bounds: dict[str, tuple[date, date] | None] = {}
-        self._quotes: dict[tuple[str, When, bool], Quote | None] = {}
+        self._quotes: dict[tuple, Quote | None] = {}
 
     def currencies(self) -> list[str]:
         return sorted(self.rows)
@@ -141,10 +144,13 @@ class RateTable:
         return sorted({r.source for r in self.rows.get(currency, [])})
 
     def quote(self, currency: str, when: When, step_back: bool = True) -> Quote | None:
-        key = (currency, when, step_back)
-        if key not in self._quotes:
-            self._quotes[key] = self._quote(currency, when, step_back)
-        return self._quotes[key]
+        # (the When by its fields, what its == compares: a tuple hashed in C, where the frozen
+        # dataclass's own __hash__ is a Python call, made twice per source asked)
+        key = (currency, when.start, when.end, when.granularity, when.label, step_back)
+        got = self._quotes.get(key, _UNSET)
+        if got is _UNSET:
+            got = self._quotes[key] = self._quote(currency, when, step_back)
+        return got
 
     def _quote(self, currency: str, when: When, step_back: bool) -> Quote | None:
         rows = self.rows.get(currency)
@@ -220,7 +226,7 @@ class EcbRates:
         self.values: dict[str, array[float]] = {}
         for cur, (days, values) in series.items():
             self._keep(cur, days, values)
-        self._quotes: dict[tuple[str, When, bool], Quote | None] = {}  # the history never changes
+        self._quotes: dict[tuple, Quote | None] = {}  # the history never changes
 
     def _keep(self, cur: str, days: list[date], values: list[float]) -> None:
         if cur != "EUR" and days:
@@ -253,10 +259,13 @@ class EcbRates:
         return [ECB_SOURCE] if self._series(currency) else []
 
     def quote(self, currency: str, when: When, step_back: bool = True) -> Quote | None:
-        key = (currency, when, step_back)
-        if key not in self._quotes:
-            self._quotes[key] = self._quote(currency, when, step_back)
-        return self._quotes[key]
+        # (the When by its fields, what its == compares: a tuple hashed in C, where the frozen
+        # dataclass's own __hash__ is a Python call, made twice per source asked)
+        key = (currency, when.start, when.end, when.granularity, when.label, step_back)
+        got = self._quotes.get(key, _UNSET)
+        if got is _UNSET:
+            got = self._quotes[key] = self._quote(currency, when, step_back)
+        return got
 
     def _quote(self, currency: str, when: When, step_back: bool) -> Quote | None:
         days = self._series(currency)
@@ -538,7 +547,9 @@ def load_user_rates(path: str | Path) -> tuple[Path, int]:
 def user_tables() -> tuple[RateTable, ...]:
     """Every table in the user store, re-read only when a file there changed."""
     d = user_rates_dir()
-    if not d.is_dir():
+    # (os.access first: most hosts have no store, and `is_dir` on a missing path raises and
+    # catches an exception each document, three times the cost of the plain look)
+    if not os.access(d, os.F_OK) or not d.is_dir():
         return ()
     sig = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in d.glob("*.csv")))
     return _read_user_tables(str(d), sig)

@@ -531,6 +531,8 @@ def _count_q() -> tuple[re.Pattern, dict[str, str]]:
 
 def _count_qualifier(text: str, start: int) -> tuple[str, int]:
     """The qualifier before the count at `start` (normalised) and where it opens."""
+    if not start or not text[start - 1].isspace():
+        return "exact", start  # (every match ends in white space: sre's \s is str.isspace)
     rx, quals = _count_q()
     q = rx.search(text, max(0, start - 24), start)
     if not q:
@@ -569,12 +571,17 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
         words = _WORDS.findall(window)[:4]
         sent = ctx.sentence_at(start)
         lo = max(sent.start, start - 160)
-        qual, q_at = _count_qualifier(ctx.text, start)
+        # (the qualifier is read only where it is used: its case-blind search of the 24 characters
+        # before is the dearest test here, and most numbers are dropped before it counts)
+        qual = None
         if (
             (
                 ctx.text.find("umber", lo, start) >= 0  # every _NUMBER_OF match says "[Nn]umber"
                 # (with the qualifier read apart: "reached no fewer than 3,000")
-                and (_NUMBER_OF.search(ctx.text[lo:start]) or _NUMBER_OF.search(ctx.text[lo:q_at]))
+                and (
+                    _NUMBER_OF.search(ctx.text[lo:start])
+                    or _NUMBER_OF.search(ctx.text[lo : (qual := _count_qualifier(ctx.text, start))[1]])
+                )
             )
             and not re.match(
                 r"\s*(?:[%$€£]|per\s*cent\b|percent\b|tonnes?\b|tons?\b|km\b|kilomet\w+|mln\b|million\b|"
@@ -590,8 +597,10 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
                 r"\b(?:exceeded|exceeds|surpassed|topped|passed|crossed)\s+$",
                 ctx.text[max(0, start - 14) : start],
             ):
-                qual = "more than"
-            out.append(Amount((start, end), num, value, None, "count", qual, None, True))
+                q = "more than"
+            else:
+                q = (qual or _count_qualifier(ctx.text, start))[0]
+            out.append(Amount((start, end), num, value, None, "count", q, None, True))
             continue  # "the number of tourists … exceeded 23 400."
         if len(words) < 2 or words[0].lower() in lx["count_nouns"]:
             continue  # a number right before its noun is the grammar's call
@@ -606,7 +615,8 @@ def _counts_before_nouns(ctx: Context) -> list[Amount]:
         defined = re.search(r"\b(?:the|both|all|these|those)\s+$", ctx.text[max(0, start - 8) : start], re.I)
         if defined and not _the_n_that(ctx, start, end, value):
             continue
-        out.append(Amount((start, end), num, value, None, "count", qual, None, True))
+        q = (qual or _count_qualifier(ctx.text, start))[0]
+        out.append(Amount((start, end), num, value, None, "count", q, None, True))
     return out
 
 
@@ -4199,6 +4209,9 @@ _EXPECTED = re.compile(
 _GOAL_WORDS = ("target", "goal", "objective", "aim", "task", "expect", "forecast", "projected", "predict",
                "estimat", "likely", "plan", "propos", "agreed", "decided", "pledged", "resolved", "instruct",
                "urged", "called on", "want", "hope", "committed", "seek", "intend")
+# whether a window may hold one of them, from the text's shared openings pass (a bisect, in place of
+# a lower-cased copy of the window and a substring search per word)
+_GOAL_ANY = AnyOf(_GOAL_WORDS)
 
 
 def _goal_metric(ctx: Context, a: Amount, s, metric: str) -> str:
@@ -4206,8 +4219,7 @@ def _goal_metric(ctx: Context, a: Amount, s, metric: str) -> str:
     lo = max(s.start, a.span[0] - 80)
     if metric.startswith(("target", "expected")):
         return metric
-    low = ctx.text[lo : a.span[0]].lower()
-    if not any(k in low for k in _GOAL_WORDS):
+    if not _GOAL_ANY.found_part(ctx.text[lo : a.span[0]], ctx.at, lo):
         return metric  # (every match of the three says one of these)
     if (
         _TARGET_BEFORE_SCAN.search_range(ctx.text, ctx.at, lo, a.span[0])
@@ -4635,7 +4647,20 @@ _ASIDE_OPEN = re.compile(
 
 
 def _period(ctx: Context, a: Amount, s, count: bool, lo: int | None = None) -> str | None:
-    """The period of the amount `a` in sentence `s`; with `lo`, only from dates at or after it."""
+    """The period of the amount `a` in sentence `s`; with `lo`, only from dates at or after it.
+    Once per question and document: the pledge and figure tries (and `_running_total` before them)
+    ask the same one of an amount (it reads only the amount's span and unit, and the sentence)."""
+    memo = ctx.memo.get("period_of")
+    if memo is None:
+        memo = ctx.memo["period_of"] = {}
+    key = (a.span, a.unit, s.start, s.end, count, lo)
+    got = memo.get(key, memo)
+    if got is memo:
+        got = memo[key] = _period_uncached(ctx, a, s, count, lo)
+    return got
+
+
+def _period_uncached(ctx: Context, a: Amount, s, count: bool, lo: int | None) -> str | None:
     text = ctx.text
     rels, dated = _sentence_periods(ctx, s)
     # "over the past decade", "over the next three years"
