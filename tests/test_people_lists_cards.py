@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from communique import extract
 from communique.annotate.people import find_people
+from communique.read import read_bytes
 
 
 def people(text: str) -> dict[str, str | None]:
@@ -353,3 +355,20 @@ def test_an_opening_that_is_no_title_gives_no_role():
 @pytest.mark.parametrize("text", ["Kallas VISITS Astana on Monday.", "Nurtleu MEETS Kallas in Astana."])
 def test_a_headline_verb_in_capitals_is_no_surname(text):
     assert not any(n.endswith(("Visits", "Meets")) for n in people(text))
+
+
+@pytest.mark.parametrize("opening", ["Report by", "Summary by", "By"])
+def test_a_reports_author_line_with_a_title_is_kept_from_its_author_block(opening):
+    # (read/html: trafilatura drops a block of class "author"; one naming its author with a title stays)
+    html = (
+        "<html><head><title>Mission summary</title></head><body><article><h1>Mission to Astana</h1>"
+        f"<p class='author'>{opening} Anna Berg, Research Assistant.</p>"
+        "<p>The delegation met ministers and members of parliament in Astana over three days. Talks "
+        "covered trade, transport and the green transition, and the next steps of the partnership.</p>"
+        "<p>Members also visited a wind farm and a university and spoke with students about exchanges.</p>"
+        "</article></body></html>"
+    )
+    text = read_bytes(html.encode(), "summary.html", kind="html").text
+    assert f"{opening} Anna Berg, Research Assistant." in text
+    people = {p.name: p.role for p in extract(text, published="2026-03-02").people}
+    assert people.get("Anna Berg") == "Research Assistant"

@@ -1709,8 +1709,11 @@ def _org_after(toks: list[Tok], k: int) -> str | None:
     return None
 
 
-# lower-case words that may follow a name in apposition to the title before it
+# lower-case words that may follow a name in apposition to the title before it (find_people: "the
+# President of Tajikistan, Emomali Rahmon to …")
 _APPOS_CLOSERS = frozenset(("to", "at", "in", "on", "with", "for", "from", "during", "who"))
+
+
 def _institution_after(toks: list[Tok], k: int) -> str | None:
     """ "Roman Vassilenko of the Kazakh Foreign Ministry", "X of the Uzbek Ministry of Energy": an
     institution the gazetteer does not know, named by "the", capitalised words and an organisation

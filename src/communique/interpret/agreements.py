@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import data
+from ..annotate.agreements import _lex as _mention_lex
 from ..annotate.agreements import _party_compound
 from ..annotate.alternation import trie_alternation
 from ..annotate.case import fold
@@ -1099,16 +1100,11 @@ def _labelled(recs: list[_Rec], name: str) -> _Rec | None:
     word for a document (agreements.yaml `modified_only_nouns`) whose words all stand in the name of
     one told before labels it (the latest such)."""
     words = name.lower().split()
-    if len(words) < 2 or words[-1] not in _modified_only():
+    if len(words) < 2 or words[-1] not in _mention_lex()["modified_only"]:
         return None
     return next(
         (r for r in reversed(recs) if not r.synthetic and all(w in r.name.lower() for w in words[:-1])), None
     )
-
-
-@lru_cache(maxsize=1)
-def _modified_only() -> frozenset[str]:
-    return frozenset(data.load("agreements").get("modified_only_nouns") or ())
 
 
 _PERIOD_PLAN = re.compile(

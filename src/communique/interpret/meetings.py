@@ -1355,13 +1355,23 @@ _NOT_SPEAKERS = frozenset(
 )
 
 
+def _speaker_labels(ctx: Context) -> frozenset[str]:
+    """The surnames a press conference's transcript labels its speakers by (empty in any other text).
+    Read once per text: `_heads` may ask twice for each sitting."""
+    if "speaker_labels" not in ctx.memo:
+        ctx.memo["speaker_labels"] = (
+            frozenset({m.group(1).upper() for m in _LABEL.finditer(ctx.text)} - _NOT_SPEAKERS)
+            if _PRESS_AFTER.search(ctx.text, 0, 800)
+            else frozenset()
+        )
+    return ctx.memo["speaker_labels"]
+
+
 def _transcript_heads(ctx: Context, parties: list[str], seen: set, sides: set | None = None) -> list[Head]:
     """The transcript of the press conference held after the sitting: the speakers its labels name,
     one per side, speak for the sides that met (the co-chairs), as the title or the moderator
     names them with their titles."""
-    if not _PRESS_AFTER.search(ctx.text, 0, 800):
-        return []
-    labels = {m.group(1).upper() for m in _LABEL.finditer(ctx.text)} - _NOT_SPEAKERS
+    labels = _speaker_labels(ctx)
     if not labels:
         return []
     out: list[Head] = []

@@ -177,9 +177,10 @@ _BYLINE_TITLED = re.compile(
 
 
 def _bylines_as_paragraphs(tree) -> None:
-    """trafilatura drops a byline block with its class ("byline", "author"); an op-ed's byline that
-    names its author with a title ("By Margulan Baimukhan, Ambassador of Kazakhstan to …") tells who
-    wrote it and in what office, so such a block is kept as a paragraph (its class removed). A bare
+    """trafilatura drops a byline block with its class ("byline", "author"); an op-ed's byline or a
+    report's author line that names its author with a title ("By Margulan Baimukhan, Ambassador of
+    Kazakhstan to …", "Report by Anna Berg, Research Assistant.") tells who wrote it and in what
+    office, so such a block is kept as a paragraph (its class removed). A bare
     "By Anna Berg" or an agency credit stays out, as before."""
     for el in tree.xpath("//p[@class or @id] | //div[@class or @id] | //span[@class or @id]"):
         if not _BYLINE_CLASS.search((el.get("class") or "") + " " + (el.get("id") or "")):
