@@ -34,7 +34,7 @@ from communique.annotate.numbers import WORD_NUMBER, digit_runs, parse_number
 from communique.annotate.triggers import word_triggers
 from communique.annotate.types import DateMention
 from communique.data import load
-from communique.interpret.scan import LiteralScan, char_positions, matches_at, openings
+from communique.interpret.scan import _FOLD_TRAPS, LiteralScan, char_positions, matches_at, openings
 
 __all__ = ["find_dates", "find_dateline", "dateline_mention"]
 
@@ -374,8 +374,6 @@ def _word_form_runs() -> tuple[frozenset[str], tuple[str, ...]] | None:
 
 
 _LETTER_RUN_RE = re.compile(r"[A-Za-z]+")
-#: characters IGNORECASE matches to an ASCII letter that are not ASCII (see interpret.scan)
-_FOLD_TRAPS = ("İ", "ı", "ſ", "\u212a")
 
 
 def _word_form_can_open(text: str, start: int) -> bool:
