@@ -5679,8 +5679,8 @@ _MONTH_CELL = re.compile(
     r"(?:\s*[(,]?\s*(?:date\s+)?(?:tbc|tbd|to\s+be\s+(?:confirmed|determined))\)?)?\s*\|",
     re.I,
 )
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
+# month name → number, as the date annotator reads them (data/dates.yaml months)
+_MONTH_NUMBERS = data.load("dates")["months"]
 
 
 def _row_month(ctx: Context, c: _Cand) -> str | None:
@@ -5694,7 +5694,7 @@ def _row_month(ctx: Context, c: _Cand) -> str | None:
     while x < b:
         m = _MONTH_CELL.match(ctx.text, x, b)
         if m is not None:
-            month = _MONTHS.index(m.group(1).lower()) + 1
+            month = int(_MONTH_NUMBERS[fold(m.group(1))])  # (fold: IGNORECASE took "Aprıl" for April)
             year, pub_month = int(ctx.published[:4]), int(ctx.published[5:7] or 0)
             if month < pub_month:
                 if not _ahead_heading(ctx, c.start):
