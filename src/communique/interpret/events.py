@@ -223,8 +223,8 @@ def find_events(ctx: Context) -> list[Event]:
         if s0 <= c.start < _after_lead_in(ctx.text, s0):
             continue  # a bold lead-in titles the paragraph, whose sentences name the occasion
         limit = _limit(ctx, c, nxt, sent.end)  # (the same for its date and its place)
-        date, date_end = _date(ctx, c, nxt, limit)
-        place = _place(ctx, c, nxt, limit)
+        date, date_end = _date(ctx, c, limit)
+        place = _place(ctx, c, limit)
         prepared = _PREPARED_FOR.search(ctx.text, max(s0, c.start - 48), c.start) is not None
         if prepared and not ctx.dates_in(c.end, sent.end):
             # "to go through the preparations for the Cooperation Council", "to prepare the next summit":
@@ -4958,10 +4958,9 @@ _EVE_BEFORE = re.compile(r"\bon\s+the\s+eve\s+of\s+(?:the\s+)?$")
 _EVE_OF = re.compile(r"\bon\s+the\s+eve\s+of\s+the\s+(?i:summit|meeting|session|forum|talks|conference)\b")
 
 
-def _date(ctx: Context, c: _Cand, nxt: int | None, limit: int | None = None) -> tuple[str | None, str | None]:
+def _date(ctx: Context, c: _Cand, limit: int) -> tuple[str | None, str | None]:
+    """The date (and end) of candidate `c`, read up to `limit` (`_limit`: the next clause or occasion)."""
     s = ctx.sentence_at(c.start)
-    if limit is None:
-        limit = _limit(ctx, c, nxt, s.end)
     if c.current:
         # "X, who arrived in Tashkent on 16 September on a state visit, held talks … on Wednesday": the
         # visit's clause ends at the comma
@@ -5216,10 +5215,9 @@ def _last_city(ctx: Context, a: int, b: int) -> str | None:
 _VISIT_TO_END = re.compile(r"\bvisit of .+ to ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)$")
 
 
-def _place(ctx: Context, c: _Cand, nxt: int | None, limit: int | None = None) -> str | None:
+def _place(ctx: Context, c: _Cand, limit: int) -> str | None:
+    """The place of candidate `c`, read up to `limit` (`_limit`: the next clause or occasion)."""
     s = ctx.sentence_at(c.start)
-    if limit is None:
-        limit = _limit(ctx, c, nxt, s.end)
     if c.name.startswith("visit of ") and c.trigger_end == c.end:
         # "to visit Azerbaijan": the place the visit's name ends with
         last = ctx.places_in(c.start, c.end)
