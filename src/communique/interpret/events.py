@@ -3979,8 +3979,13 @@ def _lender_and_borrower(ctx: Context, s_start: int, j: int, end: int, kind: str
         if cm is None:
             return None
         who = cm.group(1)
-    link = "to" if kind in ("loan", "credit line") else "with"
-    return f"the {who} {kind} {link} {wm.group(1)}"
+    return _finance_named(who, kind, wm.group(1))
+
+
+def _finance_named(who: str, kind: str, party: str) -> str:
+    """ "the EBRD loan to Georgian Railway", "the KfW grant agreement with the Ministry …": a kind of finance
+    named by its two signers (a loan or a credit line is lent to the other side, the rest signed with it)."""
+    return f"the {who} {kind} {'to' if kind in ('loan', 'credit line') else 'with'} {party}"
 
 
 # "Germany's development bank KfW signed …", "KfW on Monday signed …": the signer's own capitalised name
@@ -4120,8 +4125,7 @@ def _planned_signings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                     and pm.end() >= m.start() - 1
                     and _signed_finance().fullmatch(bare.group(1))
                 ):
-                    link = "to" if bare.group(1) in ("loan", "credit line") else "with"
-                    named = f"the {org.acronym or org.text} {bare.group(1)} {link} {pm.group(1)}"
+                    named = _finance_named(org.acronym or org.text, bare.group(1), pm.group(1))
             obj = named or obj
         obj = _LEAD_DET.sub(lambda x: x.group(0).lower(), obj)
         fixed = (day, None, city) if day else None
