@@ -5397,11 +5397,12 @@ _ITEM_STOP = re.compile(
 )
 # a further item of the same kind: ", and, in the afternoon, with the Chairman …", "and with B"
 _AND_WITH = re.compile(r",?\s+and,?\s+(?:(?:in|on|at|during)\s+the\s+[a-z]+,\s+)?with\s+(?=\S)")
-# what a name drops: honorifics ("H.E.", "Mr", "Ms") and asides in brackets ("(lower house)")
+# a finite verb in what follows an item's noun: a clause, no item ("Talks with the EU were constructive")
 _CLAUSE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|should|said|says|remain|remains|remained|went|"
     r"continue|continues|continued|stalled|ended|began|begin|begins)\b"
 )
+# what a name drops: honorifics ("H.E.", "Mr", "Ms") and asides in brackets ("(lower house)")
 _HONORIFIC = re.compile(r"\b(?:H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+")
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 # a day line's own day before its items ("- **Tuesday 2 December, Tashkent (Toshkent):** meeting …",
