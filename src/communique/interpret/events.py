@@ -5491,9 +5491,7 @@ def _day_items(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             # "round table with civil society" another finder named: the day (and place) of its line
             named_by.fixed = (when[0], when[1], where)
             continue
-        noun = (m.group("noun") or "meeting with").lower()
-        if m.group("recv"):
-            noun = "meeting with"
+        noun = (m.group("noun") or "meeting with").lower()  # (a reception, "were received by": a meeting)
         pos = m.end()
         while True:
             stop = _ITEM_STOP.search(text, pos)
