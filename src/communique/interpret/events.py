@@ -257,9 +257,7 @@ def find_events(ctx: Context) -> list[Event]:
                 if day is not None and place is None and where is not None:
                     # "## Thursday 10 December — Brussels, Belgium": the agenda's items that day are there
                     # (with two forms, "Astana (Nur-Sultan)", the first; a country alone when no city)
-                    named = ctx.places_in(*where)
-                    cities = [p for p in named if p.kind == "city"] or named[:1]
-                    place = cities[0].name if cities else None
+                    place = _first_city(ctx.places_in(*where))
             if day is not None:
                 date, date_end = day
         if c.within:
@@ -5216,6 +5214,13 @@ def _last_city(ctx: Context, a: int, b: int) -> str | None:
     return cities[-1].name if cities else None
 
 
+def _first_city(named: list) -> str | None:
+    """The first city among the places `named` ("Astana (Nur-Sultan), Kazakhstan": Astana), else the first
+    place (a country alone), else None."""
+    first = next((p for p in named if p.kind == "city"), named[0] if named else None)
+    return first.name if first is not None else None
+
+
 _VISIT_TO_END = re.compile(r"\bvisit of .+ to ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)$")
 
 
@@ -5324,8 +5329,7 @@ def _row_place(ctx: Context, a: int) -> str | None:
         for p in named:
             rest = rest.replace(p.text, "")
         if named and _DAY_HEADING_REST.fullmatch(_PAREN_FORM.sub("", rest).replace("*", "")):
-            cities = [p for p in named if p.kind == "city"] or named[:1]
-            return cities[0].name
+            return _first_city(named)
         x = y + 1
     return None
 
@@ -5475,18 +5479,14 @@ def _day_items(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             day = lead_days[0]
             value = _weekday_in_range(ctx, day) or day.value
             when = (value, day.end if value == day.value else None)
-            named = ctx.places_in(day.span[1], lead.end())
-            cities = [p for p in named if p.kind == "city"] or named[:1]
-            where = cities[0].name if cities else None
+            where = _first_city(ctx.places_in(day.span[1], lead.end()))
         else:
             ctx.memo["events_heading_place"] = None
             when = _day_heading(ctx, a)
             if when is None:
                 continue
             spot = ctx.memo["events_heading_place"]
-            named = ctx.places_in(*spot) if spot else []
-            cities = [p for p in named if p.kind == "city"] or named[:1]
-            where = cities[0].name if cities else None
+            where = _first_city(ctx.places_in(*spot)) if spot else None
         if named_by is not None:
             # "round table with civil society" another finder named: the day (and place) of its line
             named_by.fixed = (when[0], when[1], where)
