@@ -565,3 +565,11 @@ def test_a_weekday_after_a_comma_restates_it_too():
 def test_a_weekday_alone_still_dates_an_item():
     text = "Agenda\n\nThursday: Opening of the Bukhara Silk Road Festival.\n"
     assert dated(text, published="2026-03-06")["Opening of the Bukhara Silk Road Festival"] == "2026-03-05"
+
+
+def test_a_month_cell_with_a_letter_ignorecase_folds_is_read_as_that_month():
+    # IGNORECASE matches the dotless "ı" to "i": the cell's month was looked up by `.lower()` and the
+    # whole document failed (ValueError)
+    text = TABLE_AHEAD.replace("February", "Aprıl")
+    assert events(text, published="2026-03-02")["Central Asia Connectivity Conference"] == (
+        "2026-04", None, "Brussels")

@@ -34,7 +34,7 @@ from communique.annotate.numbers import WORD_NUMBER, digit_runs, parse_number
 from communique.annotate.triggers import word_triggers
 from communique.annotate.types import DateMention
 from communique.data import load
-from communique.interpret.scan import LiteralScan, char_positions, matches_at, openings
+from communique.interpret.scan import _FOLD_TRAPS, LiteralScan, char_positions, matches_at, openings
 
 __all__ = ["find_dates", "find_dateline", "dateline_mention"]
 
@@ -278,13 +278,13 @@ def _letter_runs(pattern: str) -> tuple[set[str], set[str]] | None:
         return None
     zero_width = {C.AT, C.ASSERT, C.ASSERT_NOT}
 
-    def chars_of(op, av, fold: bool) -> tuple[set[str], bool] | None:
+    def chars_of(op, av, icase: bool) -> tuple[set[str], bool] | None:
         """(ASCII letters, lower-cased, one character can be; whether it can be something else)."""
         if op is C.LITERAL:
             c = chr(av)
             if c.isascii():
                 return ({c.lower()}, False) if c in _ASCII_LETTERS else (set(), True)
-            return None if fold and c.isalpha() else (set(), True)
+            return None if icase and c.isalpha() else (set(), True)
         if op is C.NOT_LITERAL:
             return None
         if op is C.IN:
@@ -297,7 +297,7 @@ def _letter_runs(pattern: str) -> tuple[set[str], set[str]] | None:
                         c = chr(code)
                         if c in _ASCII_LETTERS:
                             letters.add(c.lower())
-                        elif fold and c.isalpha():
+                        elif icase and c.isalpha():
                             return None
                         else:
                             other = True
@@ -308,7 +308,7 @@ def _letter_runs(pattern: str) -> tuple[set[str], set[str]] | None:
             return letters, other
         return None
 
-    def walk(items, opens: set[str], fold: bool) -> tuple[set[str], set[str]] | None:
+    def walk(items, opens: set[str], icase: bool) -> tuple[set[str], set[str]] | None:
         """Read `items` after runs `opens`: (runs still open after them, runs they close)."""
         closed: set[str] = set()
         for op, av in items:
@@ -318,33 +318,33 @@ def _letter_runs(pattern: str) -> tuple[set[str], set[str]] | None:
                 continue
             if op is C.SUBPATTERN or op is C.ATOMIC_GROUP:
                 if op is C.SUBPATTERN:  # (group, flags added, flags removed, items)
-                    got = walk(av[3], opens, fold or bool(av[1] & re.IGNORECASE))
+                    got = walk(av[3], opens, icase or bool(av[1] & re.IGNORECASE))
                 else:
-                    got = walk(av, opens, fold)
+                    got = walk(av, opens, icase)
             elif op is C.BRANCH:
                 got = (set(), set())
                 for alt in av[1]:
-                    one = walk(alt, opens, fold)
+                    one = walk(alt, opens, icase)
                     if one is None:
                         return None
                     got = (got[0] | one[0], got[1] | one[1])
             elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
                 lo, hi, p = av
-                inner = walk(p, {""}, fold)
+                inner = walk(p, {""}, icase)
                 if inner is None:
                     return None
                 if inner[0] <= {""} and inner[1] <= {""}:  # no letters inside: it stays open or closes
                     stays = lo == 0 or "" in inner[0]
                     got = (opens if stays else set(), opens if inner[1] else set())
                 elif hi == 1:
-                    once = walk(p, opens, fold)
+                    once = walk(p, opens, icase)
                     if once is None:
                         return None
                     got = (once[0] | (opens if lo == 0 else set()), once[1])
                 else:
                     return None  # a repeat of letters: cannot tell
             else:
-                one = chars_of(op, av, fold)
+                one = chars_of(op, av, icase)
                 if one is None:
                     return None
                 letters, other = one
@@ -374,8 +374,6 @@ def _word_form_runs() -> tuple[frozenset[str], tuple[str, ...]] | None:
 
 
 _LETTER_RUN_RE = re.compile(r"[A-Za-z]+")
-#: characters IGNORECASE matches to an ASCII letter that are not ASCII (see interpret.scan)
-_FOLD_TRAPS = ("İ", "ı", "ſ", "\u212a")
 
 
 def _word_form_can_open(text: str, start: int) -> bool:

@@ -223,8 +223,8 @@ def find_events(ctx: Context) -> list[Event]:
         if s0 <= c.start < _after_lead_in(ctx.text, s0):
             continue  # a bold lead-in titles the paragraph, whose sentences name the occasion
         limit = _limit(ctx, c, nxt, sent.end)  # (the same for its date and its place)
-        date, date_end = _date(ctx, c, nxt, limit)
-        place = _place(ctx, c, nxt, limit)
+        date, date_end = _date(ctx, c, limit)
+        place = _place(ctx, c, limit)
         prepared = _PREPARED_FOR.search(ctx.text, max(s0, c.start - 48), c.start) is not None
         if prepared and not ctx.dates_in(c.end, sent.end):
             # "to go through the preparations for the Cooperation Council", "to prepare the next summit":
@@ -257,9 +257,7 @@ def find_events(ctx: Context) -> list[Event]:
                 if day is not None and place is None and where is not None:
                     # "## Thursday 10 December — Brussels, Belgium": the agenda's items that day are there
                     # (with two forms, "Astana (Nur-Sultan)", the first; a country alone when no city)
-                    named = ctx.places_in(*where)
-                    cities = [p for p in named if p.kind == "city"] or named[:1]
-                    place = cities[0].name if cities else None
+                    place = _first_city(ctx.places_in(*where))
             if day is not None:
                 date, date_end = day
         if c.within:
@@ -3979,8 +3977,13 @@ def _lender_and_borrower(ctx: Context, s_start: int, j: int, end: int, kind: str
         if cm is None:
             return None
         who = cm.group(1)
-    link = "to" if kind in ("loan", "credit line") else "with"
-    return f"the {who} {kind} {link} {wm.group(1)}"
+    return _finance_named(who, kind, wm.group(1))
+
+
+def _finance_named(who: str, kind: str, party: str) -> str:
+    """ "the EBRD loan to Georgian Railway", "the KfW grant agreement with the Ministry …": a kind of finance
+    named by its two signers (a loan or a credit line is lent to the other side, the rest signed with it)."""
+    return f"the {who} {kind} {'to' if kind in ('loan', 'credit line') else 'with'} {party}"
 
 
 # "Germany's development bank KfW signed …", "KfW on Monday signed …": the signer's own capitalised name
@@ -4120,8 +4123,7 @@ def _planned_signings(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
                     and pm.end() >= m.start() - 1
                     and _signed_finance().fullmatch(bare.group(1))
                 ):
-                    link = "to" if bare.group(1) in ("loan", "credit line") else "with"
-                    named = f"the {org.acronym or org.text} {bare.group(1)} {link} {pm.group(1)}"
+                    named = _finance_named(org.acronym or org.text, bare.group(1), pm.group(1))
             obj = named or obj
         obj = _LEAD_DET.sub(lambda x: x.group(0).lower(), obj)
         fixed = (day, None, city) if day else None
@@ -4958,10 +4960,9 @@ _EVE_BEFORE = re.compile(r"\bon\s+the\s+eve\s+of\s+(?:the\s+)?$")
 _EVE_OF = re.compile(r"\bon\s+the\s+eve\s+of\s+the\s+(?i:summit|meeting|session|forum|talks|conference)\b")
 
 
-def _date(ctx: Context, c: _Cand, nxt: int | None, limit: int | None = None) -> tuple[str | None, str | None]:
+def _date(ctx: Context, c: _Cand, limit: int) -> tuple[str | None, str | None]:
+    """The date (and end) of candidate `c`, read up to `limit` (`_limit`: the next clause or occasion)."""
     s = ctx.sentence_at(c.start)
-    if limit is None:
-        limit = _limit(ctx, c, nxt, s.end)
     if c.current:
         # "X, who arrived in Tashkent on 16 September on a state visit, held talks … on Wednesday": the
         # visit's clause ends at the comma
@@ -5213,13 +5214,19 @@ def _last_city(ctx: Context, a: int, b: int) -> str | None:
     return cities[-1].name if cities else None
 
 
+def _first_city(named: list) -> str | None:
+    """The first city among the places `named` ("Astana (Nur-Sultan), Kazakhstan": Astana), else the first
+    place (a country alone), else None."""
+    first = next((p for p in named if p.kind == "city"), named[0] if named else None)
+    return first.name if first is not None else None
+
+
 _VISIT_TO_END = re.compile(r"\bvisit of .+ to ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)$")
 
 
-def _place(ctx: Context, c: _Cand, nxt: int | None, limit: int | None = None) -> str | None:
+def _place(ctx: Context, c: _Cand, limit: int) -> str | None:
+    """The place of candidate `c`, read up to `limit` (`_limit`: the next clause or occasion)."""
     s = ctx.sentence_at(c.start)
-    if limit is None:
-        limit = _limit(ctx, c, nxt, s.end)
     if c.name.startswith("visit of ") and c.trigger_end == c.end:
         # "to visit Azerbaijan": the place the visit's name ends with
         last = ctx.places_in(c.start, c.end)
@@ -5322,8 +5329,7 @@ def _row_place(ctx: Context, a: int) -> str | None:
         for p in named:
             rest = rest.replace(p.text, "")
         if named and _DAY_HEADING_REST.fullmatch(_PAREN_FORM.sub("", rest).replace("*", "")):
-            cities = [p for p in named if p.kind == "city"] or named[:1]
-            return cities[0].name
+            return _first_city(named)
         x = y + 1
     return None
 
@@ -5395,11 +5401,12 @@ _ITEM_STOP = re.compile(
 )
 # a further item of the same kind: ", and, in the afternoon, with the Chairman …", "and with B"
 _AND_WITH = re.compile(r",?\s+and,?\s+(?:(?:in|on|at|during)\s+the\s+[a-z]+,\s+)?with\s+(?=\S)")
-# what a name drops: honorifics ("H.E.", "Mr", "Ms") and asides in brackets ("(lower house)")
+# a finite verb in what follows an item's noun: a clause, no item ("Talks with the EU were constructive")
 _CLAUSE_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|should|said|says|remain|remains|remained|went|"
     r"continue|continues|continued|stalled|ended|began|begin|begins)\b"
 )
+# what a name drops: honorifics ("H.E.", "Mr", "Ms") and asides in brackets ("(lower house)")
 _HONORIFIC = re.compile(r"\b(?:H\.E\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+")
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 # a day line's own day before its items ("- **Tuesday 2 December, Tashkent (Toshkent):** meeting …",
@@ -5472,25 +5479,19 @@ def _day_items(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             day = lead_days[0]
             value = _weekday_in_range(ctx, day) or day.value
             when = (value, day.end if value == day.value else None)
-            named = ctx.places_in(day.span[1], lead.end())
-            cities = [p for p in named if p.kind == "city"] or named[:1]
-            where = cities[0].name if cities else None
+            where = _first_city(ctx.places_in(day.span[1], lead.end()))
         else:
             ctx.memo["events_heading_place"] = None
             when = _day_heading(ctx, a)
             if when is None:
                 continue
             spot = ctx.memo["events_heading_place"]
-            named = ctx.places_in(*spot) if spot else []
-            cities = [p for p in named if p.kind == "city"] or named[:1]
-            where = cities[0].name if cities else None
+            where = _first_city(ctx.places_in(*spot)) if spot else None
         if named_by is not None:
             # "round table with civil society" another finder named: the day (and place) of its line
             named_by.fixed = (when[0], when[1], where)
             continue
-        noun = (m.group("noun") or "meeting with").lower()
-        if m.group("recv"):
-            noun = "meeting with"
+        noun = (m.group("noun") or "meeting with").lower()  # (a reception, "were received by": a meeting)
         pos = m.end()
         while True:
             stop = _ITEM_STOP.search(text, pos)
@@ -5679,8 +5680,8 @@ _MONTH_CELL = re.compile(
     r"(?:\s*[(,]?\s*(?:date\s+)?(?:tbc|tbd|to\s+be\s+(?:confirmed|determined))\)?)?\s*\|",
     re.I,
 )
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
+# month name → number, as the date annotator reads them (data/dates.yaml months)
+_MONTH_NUMBERS = data.load("dates")["months"]
 
 
 def _row_month(ctx: Context, c: _Cand) -> str | None:
@@ -5694,7 +5695,7 @@ def _row_month(ctx: Context, c: _Cand) -> str | None:
     while x < b:
         m = _MONTH_CELL.match(ctx.text, x, b)
         if m is not None:
-            month = _MONTHS.index(m.group(1).lower()) + 1
+            month = int(_MONTH_NUMBERS[fold(m.group(1))])  # (fold: IGNORECASE took "Aprıl" for April)
             year, pub_month = int(ctx.published[:4]), int(ctx.published[5:7] or 0)
             if month < pub_month:
                 if not _ahead_heading(ctx, c.start):
