@@ -8,7 +8,9 @@ ended the document's extraction with a KeyError. `fold` lowers the way the regex
 
 from __future__ import annotations
 
-_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
+#: The letters `re.IGNORECASE` matches to an ASCII one, and that one.
+FOLD_TRAPS = ("İ", "ı", "ſ", "\u212a")
+_FOLD = str.maketrans(dict(zip(FOLD_TRAPS, "iisk", strict=True)))
 
 
 def fold(word: str) -> str:

@@ -29,12 +29,12 @@ import re
 from functools import cache, lru_cache
 
 from communique.annotate.alternation import ascii_first_chars, trie_alternation
-from communique.annotate.case import fold
+from communique.annotate.case import FOLD_TRAPS, fold
 from communique.annotate.numbers import WORD_NUMBER, digit_runs, parse_number
 from communique.annotate.triggers import word_triggers
 from communique.annotate.types import DateMention
 from communique.data import load
-from communique.interpret.scan import _FOLD_TRAPS, LiteralScan, char_positions, matches_at, openings
+from communique.interpret.scan import LiteralScan, char_positions, matches_at, openings
 
 __all__ = ["find_dates", "find_dateline", "dateline_mention"]
 
@@ -913,7 +913,7 @@ def find_dates(text: str, anchor: dt.date | None = None, offset: int = 0) -> lis
                     rx = _WORD_FORMS_BY_FIRST.get(text[start])
                     if rx is not None and text[start] in _ASCII_LETTERS:
                         if traps is None:  # (once per text, when a word form is first tried)
-                            traps = any(c in text for c in _FOLD_TRAPS)
+                            traps = any(c in text for c in FOLD_TRAPS)
                         if not traps and not _word_form_can_open(text, start):
                             continue
                 if rx is None:

@@ -18,14 +18,15 @@ from collections.abc import Callable, Iterable
 from operator import itemgetter
 from typing import Generic, TypeVar
 
+from communique.annotate.case import FOLD_TRAPS
+
 __all__ = ["AnyOf", "Cues", "LiteralScan", "Openings", "char_positions", "cues", "first_char_groups",
            "lowered", "matches_at", "openings", "regex_starts"]
 
-#: Characters IGNORECASE matches to an ASCII letter that `str.lower` does not turn into it
-#: ("İ" lower-cases to two characters, "ı" and "ſ" stay as they are), and the Kelvin sign, the
-#: only other character that lower-cases to an ASCII letter ("k"), which the fast lowering below
-#: leaves as it is. A text holding one is scanned by the plain regex.
-_FOLD_TRAPS = ("İ", "ı", "ſ", "\u212a")
+# FOLD_TRAPS: characters IGNORECASE matches to an ASCII letter that `str.lower` does not turn
+# into it ("İ" lower-cases to two characters, "ı" and "ſ" stay as they are), and the Kelvin sign,
+# the only other character that lower-cases to an ASCII letter ("k"), which the fast lowering
+# below leaves as it is. A text holding one is scanned by the plain regex.
 
 
 def lowered(text: str) -> str | None:
@@ -40,7 +41,7 @@ def lowered(text: str) -> str | None:
     byte is not zero, or it is ≥ 0x80)."""
     if text.isascii():
         return text.lower()
-    if any(c in text for c in _FOLD_TRAPS):
+    if any(c in text for c in FOLD_TRAPS):
         return None
     try:
         low = text.encode("utf-16-le", "surrogatepass").lower().decode("utf-16-le", "surrogatepass")
