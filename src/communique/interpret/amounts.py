@@ -525,8 +525,7 @@ def _count_q() -> tuple[re.Pattern, dict[str, str]]:
     """The qualifier phrases of data/numbers_cues.yaml ("no fewer than", "in the region of") as they
     stand right before a bare count, and what each means."""
     quals = {k.lower(): v for k, v in data.load("numbers_cues")["qualifiers"].items() if k[:1].isalpha()}
-    alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(quals, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])({alt})\s+$", re.I), quals
+    return re.compile(rf"(?<![\w-])({_phrases_alt(quals)})\s+$", re.I), quals
 
 
 def _count_qualifier(text: str, start: int) -> tuple[str, int]:
@@ -2263,8 +2262,7 @@ def _lends_as() -> dict[str, str]:
 def _courtesy() -> re.Pattern:
     """ "I would like to thank", "we would like to highlight": a speaker's courtesy, no hedge."""
     verbs = data.load("hedges").get("courtesy_verbs") or []
-    alt = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(verbs, key=len, reverse=True))
-    return re.compile(r"\b(?:I|[Ww]e)\s+would\s+like\s+to\s+(?:also\s+)?(?:" + alt + r")\b")
+    return re.compile(r"\b(?:I|[Ww]e)\s+would\s+like\s+to\s+(?:also\s+)?(?:" + _phrases_alt(verbs) + r")\b")
 
 
 def _federal_state(ctx: Context) -> str | None:
@@ -2281,8 +2279,7 @@ def _title_givers() -> dict[str, str]:
 def _title_giver() -> re.Pattern:
     """ "the Commissioner announced", "The High Representative has pledged": a title alone as the subject
     of a verb (data/hedges.yaml `title_givers`), the last before the amount."""
-    titles = sorted(_title_givers(), key=len, reverse=True)
-    alt = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
+    alt = _phrases_alt(list(_title_givers()))
     return re.compile(
         # ("Commissioner Síkela announced …": the title before a surname the text names no further)
         r"(?:\b[Tt]he\s+|(?<![\w-]))(" + alt + r")\s+(?:[A-Z][\w’'.-]*\s+){0,3}?(?:also\s+)?"
@@ -3123,10 +3120,9 @@ _FOR = re.compile(r"\s+for\b")
 @lru_cache(maxsize=1)
 def _local_lex() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
     h = data.load("hedges")
-    words = sorted(h.get("local_subjects") or [], key=len, reverse=True)
     rx = re.compile(
         r"\b[Tt]he\s+(?:([A-Z][\w-]+)\s+)?("
-        + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        + _phrases_alt(h.get("local_subjects") or [])
         + r")\s+"
         r"(?:will|would|shall|is|has|had|plans|intends|pledged|committed|allocated|agreed|undertook|"
         r"co-finances|contributes|offered|promised)\b"
@@ -3955,11 +3951,7 @@ def _chg() -> dict[str, re.Pattern]:
     amount: "grew by", "slid", "was up"), "down" (the same for a fall, or "a decrease of"), "verb" (any
     change verb: the one a list of changes leaves out after the first item)."""
     cv = data.load("metrics")["change_verbs"]
-
-    def alt(ws):
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len, reverse=True))
-
-    up, down = alt(cv["up"]), alt(cv["down"])
+    up, down = _phrases_alt(cv["up"]), _phrases_alt(cv["down"])
     return {
         "by": re.compile(rf"(?<![\w-])(?:{up}|{down})\s+" + _CHANGE_FILL),
         "down": re.compile(
