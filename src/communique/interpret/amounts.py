@@ -427,11 +427,14 @@ def _phrases_alt(words: list[str]) -> str:
     return "|".join(re.escape(w.strip()).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-_MARKET_WORDS = ("share", "stock", "bond", "ecurities", "ield")  # (every market_move_nouns entry holds one)
+# (every market_move_nouns entry holds one, in lower case: the test is case-sensitive, so a
+# capitalised "Shares rose 1.8%" opening a sentence passes it by, though `_market_move_rx` is case-blind)
+_MARKET_WORDS = ("share", "stock", "bond", "ecurities", "ield")
 
 
 # literals one of which every retraction cue or correction opener holds (data/figures.yaml): the
-# whole-text guard of `_retracted`, read from the shared cue pass
+# whole-text guard of `_retracted`, read from the shared cue pass (case-sensitive, as `ctx.cue` is:
+# of the capitalised forms only "CORRECTION" is listed; "CLARIFICATION:", "ERRONEOUSLY" pass it by)
 _RETRACTION_GUARD = (
     "version", "edition", "reviously", "ncorrectly", "rroneously", "istakenly", "rongly", "isstated",
     "isreported", "isquoted", "in error", "orrect", "ORRECT", "ditor's note", "larification",
