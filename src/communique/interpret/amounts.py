@@ -2005,11 +2005,14 @@ _AUX = re.compile(
 )
 
 
+# the money a deal between a lender and a borrower is for ("loan agreement", "finance contract"),
+# for `_DEAL_HEAD` and `_DEAL_BETWEEN`
+_DEAL_NOUNS = r"(?:loan|grant|credit|guarantee|finance|financing)"
 # a clause (a list item, a part after ";") that opens with a lender's deal: "a loan agreement between
 # …", "The grant contract with …", "- Credit line agreement with …"
 _DEAL_HEAD = re.compile(
     r"[\s*•▪–-]*(?:\d{1,2}[.)]\s+)?(?:(?:an?|the|one|another)\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:loan|grant|credit(?:\s+line)?|guarantee|finance|financing)\s+(?:agreements?|contracts?)\s+"
+    rf"{_DEAL_NOUNS}(?:(?<=credit)\s+line)?\s+(?:agreements?|contracts?)\s+"
     r"(?:between|with)\s",
     re.I,
 )
@@ -3282,10 +3285,7 @@ def _bank_cosigned_loan(ctx: Context, a: Amount, s) -> str | None:
     return _unthe(name)
 
 
-_DEAL_BETWEEN = re.compile(
-    r"\b(?:loan|grant|credit|financing|finance|guarantee)\s+(?:agreements?|contracts?)\s+between\s+(?:the\s+)?",
-    re.I,
-)
+_DEAL_BETWEEN = re.compile(rf"\b{_DEAL_NOUNS}\s+(?:agreements?|contracts?)\s+between\s+(?:the\s+)?", re.I)
 
 
 def _donor_between(ctx: Context, a: Amount, s) -> str | None:
