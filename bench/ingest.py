@@ -26,16 +26,18 @@ per signature and assembled from chunks of its members, and ledger flags are wri
 `--store N DB` ingests the first N documents of `--corpus` into the SQLite file DB without the
 rebuild (a stored ledger to rebuild again and again); `--rebuild DB` rebuilds that file in place
 (give it a copy) in this process, sampling RSS per phase (each batched or whole kind, the checks),
-and prints peak RSS, CPU seconds and the phase peaks as one JSON line; `--compare A.db B.db`
-compares every derived table of two rebuilt copies row by row (timestamps left out). Run two
-`--rebuild`s of copies of one stored ledger side by side (two builds, `PYTHONPATH` each) and
-compare: the same-minutes A/B of docs/scale.md.
+and prints peak RSS, CPU seconds and the phase peaks as one JSON line (`--cache-mb M`: with an M MB
+SQLite page cache on the rebuild connection instead of ledger/db.py's `REBUILD_CACHE_MB`);
+`--compare A.db B.db` compares every derived table of two rebuilt copies row by row (timestamps
+left out). Run two `--rebuild`s of copies of one stored ledger side by side (two builds,
+`PYTHONPATH` each) and compare: the same-minutes A/B of docs/scale.md.
 
 Usage: python bench/ingest.py [--n 2000] [--seed 7] [--corpus DIR] [--no-pg] [--batches 10]
        python bench/ingest.py --rss 1000,10000 [--corpus DIR] [--workers 2]
        python bench/ingest.py --grow 10000,500 [--corpus DIR]
        python bench/ingest.py --store 30000 /tmp/s30k.db --corpus DIR
-       python bench/ingest.py --rebuild /tmp/copy.db; python bench/ingest.py --compare A.db B.db
+       python bench/ingest.py --rebuild /tmp/copy.db [--cache-mb 16]
+       python bench/ingest.py --compare A.db B.db
 """
 
 from __future__ import annotations
@@ -205,7 +207,9 @@ def store_only(corpus: str, n: int, db: str) -> None:
 
 def rebuild_phases(db: str, cache_mb: int | None = None) -> None:
     """Rebuild SQLite `db` in place, sampling RSS every 20 ms under the phase running (each kind,
-    batched or whole; the documents' sources; the checks; certainty); print one JSON line."""
+    batched or whole; the documents' sources; the checks; certainty); print one JSON line. With
+    `cache_mb`, the rebuild connection's page cache is that many MB (ledger/db.py `REBUILD_CACHE_MB`
+    is put back after)."""
     import json
     import threading
 

@@ -284,8 +284,8 @@ def _qualifier(text: str, start: int) -> str:
     k = lo + last.start()
     q_lo = max(0, start - 24)
     if text[q_lo:start].isascii():
-        # (in ASCII, as the case-blind match reads it: "ſ", "K" and dotless "ı" fold onto ASCII
-        # letters)
+        # (only in ASCII: there the match reads letters as `.lower()` does; "ſ", the Kelvin sign and
+        # dotless "ı" fold onto ASCII letters under IGNORECASE, so any other text takes the plain search)
         if not alone and (k > lo or not lo):
             # the word is the last of longer qualifiers only: the word before it (after a gap) must
             # be one of theirs (its start is that of the text's word, k > lo)

@@ -387,7 +387,7 @@ def _flow(ctx: Context, f: Figure, unit: str) -> tuple[str, frozenset[str]] | No
     metric such as "value", or a flow without a partner) from the words just before its amount."""
     role = metric_role(f.metric, unit)
     partner = _counterpart(f.metric)
-    generic = role == "other" and _content(f.metric) <= frozenset(_cfg()["generic_metrics"])
+    generic = role == "other" and _content(f.metric) <= _generic_metrics()
     if role in ("exports", "imports") and partner:
         return role, partner
     if role not in ("exports", "imports") and not generic:
@@ -411,7 +411,7 @@ def parts_do_not_sum(ctx: Context) -> Iterator[Flag]:
         tnames = _names(total.metric)
         flows = [(f, fl) for f in group if f is not total and (fl := _flow(ctx, f, unit)) is not None
                  and (not tnames or _names_within(_names(f.metric), tnames))
-                 and _qualifying(f.metric) - set(_cfg()["generic_metrics"]) <= _qualifying(total.metric)]
+                 and _qualifying(f.metric) - _generic_metrics() <= _qualifying(total.metric)]
         t_lo, t_hi = interval(total.value, total.qualifier, total.value_max)
         tol = slack * total.value
         if len(flows) == 2 and _complementary(*flows[0][1], *flows[1][1]):
@@ -831,12 +831,12 @@ def approximate_inconsistent(ctx: Context) -> Iterator[Flag]:
         a_lo, a_hi = interval(a.value, a.qualifier, a.value_max)
         # "14 documents worth over USD 2.3 billion … a contract … worth USD 180 million": undated sums
         # the extraction could name only "value" are sums of different things
-        bare = a.period is None and _content(a.metric) <= frozenset(_cfg()["generic_metrics"])
+        bare = a.period is None and _content(a.metric) <= _generic_metrics()
         for b in figs:
             if b is a or b.qualifier != "exact" or b.value_max is not None or b.unit != a.unit \
                     or b.period != a.period or not same_metric(a.metric, b.metric, a.unit):
                 continue
-            if bare and _content(b.metric) <= frozenset(_cfg()["generic_metrics"]):
+            if bare and _content(b.metric) <= _generic_metrics():
                 continue
             b_lo, b_hi = interval(b.value, "exact")
             if (b_hi < a_lo or b_lo > a_hi) and not _same_sentence(ctx, a.span, b.span):

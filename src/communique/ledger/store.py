@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -529,9 +530,8 @@ class Ledger:
         statements and the active judgements (deterministic; one transaction). `touched`: ids of
         documents added since the last rebuild (and nothing else changed), for the incremental
         rebuild an ingest runs (`merge.rebuild`); without it, everything is recomputed, with
-        `workers` > 1 partly in a second process."""
-        from contextlib import nullcontext
-
+        `workers` > 1 partly in a second process, on a smaller SQLite page cache
+        (`db.REBUILD_CACHE_MB`, `db.rebuild_cache`)."""
         from .merge import rebuild
 
         with quiet_gc(), self.engine.begin() as conn, \
