@@ -226,3 +226,29 @@ def test_two_workers_take_a_burst_of_connections_half_each(tmp_path):
             w.wait(timeout=10)
         sock.close()
         table.close()
+
+
+def test_the_grace_comes_from_the_environment_or_a_clear_error(monkeypatch):
+    from communique.errors import CommuniqueError
+    from communique.serve.balance import accept_grace
+
+    monkeypatch.delenv(GRACE_ENV, raising=False)
+    assert accept_grace() == GRACE
+    monkeypatch.setenv(GRACE_ENV, " 1.5 ")
+    assert accept_grace() == 1.5
+    for bad in ("soon", "-1", "nan", "1e9"):
+        monkeypatch.setenv(GRACE_ENV, bad)
+        with pytest.raises(CommuniqueError, match=GRACE_ENV):
+            accept_grace()
+
+
+def test_serve_names_a_bad_grace_and_starts_nothing(monkeypatch, tmp_path):
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+
+    monkeypatch.setenv(GRACE_ENV, "soon")
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "l.db"), "--workers", "2",
+                                      "--port", "0"])
+    assert result.exit_code == 2
+    assert "COMMUNIQUE_ACCEPT_GRACE='soon'" in result.output

@@ -17,6 +17,11 @@ def serve(
                                 help="Server processes (default: one per CPU, at most 4)."),
 ) -> None:
     """Serve the web dashboard and REST API (/api, /docs). Writes need COMMUNIQUE_TOKEN set."""
+    from ..errors import CommuniqueError
     from ..serve.server import run
 
-    run(db, host=host, port=port, echo=typer.echo, workers=workers)
+    try:
+        run(db, host=host, port=port, echo=typer.echo, workers=workers)
+    except CommuniqueError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None

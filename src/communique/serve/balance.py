@@ -34,6 +34,8 @@ from pathlib import Path
 from uvicorn import Server
 from uvicorn.supervisors.multiprocess import Multiprocess, Process
 
+from communique.errors import CommuniqueError
+
 #: Environment variable naming the shared table's file (set by `serve` for its workers).
 TABLE_ENV = "COMMUNIQUE_CONN_TABLE"
 #: Environment variable overriding `GRACE` (seconds) in the workers.
@@ -42,7 +44,22 @@ GRACE_ENV = "COMMUNIQUE_ACCEPT_GRACE"
 #: healthy worker accepts within milliseconds; on a machine loaded ten times over its cores one
 #: may not run for tens of them (20 ms let 15 of 20 connections to one worker then). Longer
 #: evens the split on an overloaded machine, shorter serves sooner past a stuck worker.
-GRACE = float(os.environ.get(GRACE_ENV) or 0.25)
+GRACE = 0.25
+
+
+def accept_grace() -> float:
+    """`GRACE`, or the seconds `COMMUNIQUE_ACCEPT_GRACE` sets (an error naming it when it is no
+    number of seconds)."""
+    raw = os.environ.get(GRACE_ENV, "").strip()
+    if not raw:
+        return GRACE
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < 3600:  # (NaN fails too)
+        raise CommuniqueError(f"{GRACE_ENV}={raw!r}: expected seconds, a number from 0 to 3600")
+    return value
 _SLOT = struct.Struct("=ii")  # pid, open connections
 
 
@@ -198,6 +215,7 @@ class _Acceptor:
         self.waiting_since: float | None = None
         self.timer: asyncio.TimerHandle | None = None
         self.closed = False
+        self.grace = accept_grace()
         self.tasks: set[asyncio.Task] = set()
         sock.setblocking(False)
         self.loop.add_reader(self.fd, self._ready)
@@ -225,7 +243,7 @@ class _Acceptor:
                 now = time.monotonic()
                 if self.waiting_since is None:
                     self.waiting_since = now
-                if now - self.waiting_since < GRACE:
+                if now - self.waiting_since < self.grace:
                     self._pause()
                     return
             try:

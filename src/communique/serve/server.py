@@ -37,6 +37,10 @@ def run(db_url: str | None = None, host: str = "127.0.0.1", port: int = 8000,
     from .app import create_app
 
     workers = workers or default_workers()
+    if workers > 1:
+        from .balance import accept_grace
+
+        accept_grace()  # a bad COMMUNIQUE_ACCEPT_GRACE stops here, not in every worker
     settings = Settings.from_env(db_url, token)
     if host in LOOPBACK:
         settings.allowed_hosts = list(LOOPBACK)
