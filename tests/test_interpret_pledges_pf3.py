@@ -70,6 +70,9 @@ _STORY = (
         "A previous version of this story incorrectly reported that the loan amounted to EUR 1.5 billion "
         "rather than EUR 150 million.",
         "The story originally misstated the loan as EUR 1.5 billion.",
+        # an opener or cue in capitals (the cue pass is case-sensitive)
+        "CLARIFICATION: An earlier version of this story said the loan was EUR 1.5 billion.",
+        "An earlier report ERRONEOUSLY gave the loan as EUR 1.5 billion.",
     ],
 )
 def test_a_corrections_superseded_and_restated_values_are_no_records(correction):
@@ -199,6 +202,10 @@ def test_a_project_still_to_be_financed_with_a_grant_keeps_the_pledge():
         "KEGOC shares rose 1.8% on the Astana International Exchange after the announcement.",
         "The company's share price fell by about 3 percent in Almaty trading.",
         "Kazatomprom stock jumped 4.5% on the news.",
+        # the move opening its sentence (capitalised) or in a headline's capitals
+        "Shares of KEGOC rose 1.8% on the Astana International Exchange.",
+        "Stock prices fell 3% in Almaty after the announcement.",
+        "KAZATOMPROM SHARES JUMP 4.5% ON THE NEWS",
     ],
 )
 def test_a_stock_move_is_no_figure(text):

@@ -427,17 +427,19 @@ def _phrases_alt(words: list[str]) -> str:
     return "|".join(re.escape(w.strip()).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-# (every market_move_nouns entry holds one, in lower case: the test is case-sensitive, so a
-# capitalised "Shares rose 1.8%" opening a sentence passes it by, though `_market_move_rx` is case-blind)
-_MARKET_WORDS = ("share", "stock", "bond", "ecurities", "ield")
+# (every market_move_nouns entry holds one, in lower case; tested on the lowered window, as
+# `_market_move_rx` is case-blind: "Shares rose 1.8%" opening a sentence)
+_MARKET_WORDS = ("share", "stock", "bond", "securities", "yield")
 
 
 # literals one of which every retraction cue or correction opener holds (data/figures.yaml): the
-# whole-text guard of `_retracted`, read from the shared cue pass (case-sensitive, as `ctx.cue` is:
-# of the capitalised forms only "CORRECTION" is listed; "CLARIFICATION:", "ERRONEOUSLY" pass it by)
-_RETRACTION_GUARD = (
-    "version", "edition", "reviously", "ncorrectly", "rroneously", "istakenly", "rongly", "isstated",
-    "isreported", "isquoted", "in error", "orrect", "ORRECT", "ditor's note", "larification",
+# whole-text guard of `_retracted`, read from the shared cue pass, which is case-sensitive: each
+# also in capitals ("CLARIFICATION:", "ERRONEOUSLY"); a capital first letter is left out of each
+_RETRACTION_GUARD = tuple(
+    form
+    for w in ("version", "edition", "reviously", "ncorrectly", "rroneously", "istakenly", "rongly",
+              "isstated", "isreported", "isquoted", "in error", "orrect", "ditor's note", "larification")
+    for form in (w, w.upper())
 )
 
 
@@ -496,7 +498,8 @@ def _market_move(ctx: Context, a: Amount, s) -> bool:
     percent": the move of a listed company's stock (or of bonds), told as market news."""
     lo = max(s.start, a.span[0] - 60)
     left = ctx.text[lo : a.span[0]]
-    if not any(w in left for w in _MARKET_WORDS):
+    low = left.lower()
+    if not any(w in low for w in _MARKET_WORDS):
         return False
     return bool(_market_move_rx().search(left))
 
