@@ -252,3 +252,23 @@ def test_serve_names_a_bad_grace_and_starts_nothing(monkeypatch, tmp_path):
                                       "--port", "0"])
     assert result.exit_code == 2
     assert "COMMUNIQUE_ACCEPT_GRACE='soon'" in result.output
+
+
+def test_a_connection_made_is_counted_once(tmp_path):
+    """Accepted connections count from the accept; made (joined uvicorn's set) they move from
+    `starting` to the set, so the slot never counts one twice — a burst of made protocols whose
+    hand-over tasks had not yet resumed published up to twice the worker's connections."""
+    from communique.serve.balance import _CountingSet
+
+    table = ConnectionTable(tmp_path / "t", slots=2)
+    table.claim()
+    conns = _CountingSet(table)
+    conns.starting = 3  # three accepted in one turn of the loop
+    conns.publish()
+    assert table.counts()[os.getpid()] == 3
+    for proto in ("a", "b", "c"):  # their protocols made, before any hand-over task resumes
+        conns.add(proto)
+        assert table.counts()[os.getpid()] == 3
+    conns.discard("a")  # one lost
+    assert table.counts()[os.getpid()] == 2 and conns.starting == 0
+    table.close()

@@ -155,7 +155,11 @@ def _alive(pid: int) -> bool:
 class _CountingSet(set):
     """uvicorn's set of open connections (each protocol adds itself when made, discards itself
     when lost), mirrored into this worker's slot with the connections accepted but not yet made
-    (`starting`): a worker accepting a burst counts each connection the moment it takes it."""
+    (`starting`): a worker accepting a burst counts each connection the moment it takes it.
+
+    A connection made leaves `starting` as it joins the set (`add`), not when its hand-over task
+    resumes: a burst's protocols are all made before any of those tasks runs on, and counted in
+    both meanwhile, a worker holding 8 published 16 and the other took 12 of 20."""
 
     def __init__(self, table: ConnectionTable):
         super().__init__()
@@ -167,6 +171,8 @@ class _CountingSet(set):
 
     def add(self, item) -> None:
         super().add(item)
+        if self.starting:  # every connection here was accepted by this worker: one less starting
+            self.starting -= 1
         self.publish()
 
     def discard(self, item) -> None:
@@ -273,16 +279,19 @@ class _Acceptor:
             self.loop.add_reader(self.fd, self._ready)
 
     async def _hand_over(self, conn: socket.socket) -> None:
+        made = False
         try:
             with contextlib.suppress(OSError):
                 conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             try:
                 await self.loop.connect_accepted_socket(self.protocol, conn)
+                made = True  # (its protocol joined the connections: no longer starting)
             except OSError:
                 conn.close()
         finally:
-            self.conns.starting -= 1
-            self.conns.publish()
+            if not made and self.conns.starting:  # never made (or cancelled at shutdown)
+                self.conns.starting -= 1
+                self.conns.publish()
 
     def close(self) -> None:
         """What uvicorn's shutdown calls in place of closing an asyncio server."""
