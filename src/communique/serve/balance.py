@@ -60,6 +60,8 @@ def accept_grace() -> float:
     if not 0 <= value < 3600:  # (NaN fails too)
         raise CommuniqueError(f"{GRACE_ENV}={raw!r}: expected seconds, a number from 0 to 3600")
     return value
+
+
 _SLOT = struct.Struct("=ii")  # pid, open connections
 
 
