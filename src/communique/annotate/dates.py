@@ -29,7 +29,7 @@ import re
 from functools import cache, lru_cache
 
 from communique.annotate.alternation import ascii_first_chars, trie_alternation
-from communique.annotate.case import FOLD_TRAPS, fold
+from communique.annotate.case import FOLD_TRAPS, ignorecase_key
 from communique.annotate.numbers import WORD_NUMBER, digit_runs, parse_number
 from communique.annotate.triggers import word_triggers
 from communique.annotate.types import DateMention
@@ -522,7 +522,7 @@ def _count(s: str) -> int | None:
 
 
 def _rel_year(word: str | None, anchor: dt.date) -> int:
-    return anchor.year + {"last": -1, "this": 0, "next": 1}[fold(word)] if word else anchor.year
+    return anchor.year + {"last": -1, "this": 0, "next": 1}[ignorecase_key(word)] if word else anchor.year
 
 
 _OCCASION_BEFORE = re.compile(
@@ -641,7 +641,7 @@ def _resolve(  # noqa: C901
             return None
         if g("sea_rel"):
             return f"{_rel_year(g('sea_rel'), anchor):04d}", None, "year", True
-        first, last = _SEASONS[fold(g("sea_w"))]
+        first, last = _SEASONS[ignorecase_key(g("sea_w"))]
         if _future(text, s, e):
             y = anchor.year + 1 if anchor.month > last else anchor.year
         else:
@@ -658,7 +658,7 @@ def _resolve(  # noqa: C901
         if g("q_mn"):
             return f"{y:04d}-01", f"{y:04d}-{int(g('q_mn')):02d}", "month", False
         if g("q_fq"):
-            n = {"two": 2, "three": 3, "2": 2, "3": 3}[fold(g("q_fq"))]
+            n = {"two": 2, "three": 3, "2": 2, "3": 3}[ignorecase_key(g("q_fq"))]
             return f"{y:04d}-01", f"{y:04d}-{3 * n:02d}", "month", False
         if g("q_ra"):
             a, b = int(g("q_a")), int(g("q_b"))
@@ -678,7 +678,7 @@ def _resolve(  # noqa: C901
                 return None
         else:
             n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[
-                fold(g("q_w"))]
+                ignorecase_key(g("q_w"))]
             half = g("q_u").lower() == "half"
             if half and n > 2:
                 return None
@@ -689,7 +689,7 @@ def _resolve(  # noqa: C901
         if anchor is None:
             return None
         n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[
-            fold(g("qrel_w"))]
+            ignorecase_key(g("qrel_w"))]
         half = g("qrel_u").lower() == "half"
         if half and n > 2:
             return None
@@ -735,7 +735,7 @@ def _resolve(  # noqa: C901
         if anchor is None:
             return None
         n = _count(g("ago_n") if kind == "ago" else g("it_n"))
-        unit = _COUNTED[fold(g("ago_u") if kind == "ago" else g("it_u"))]
+        unit = _COUNTED[ignorecase_key(g("ago_u") if kind == "ago" else g("it_u"))]
         if n is None or n > 1000:
             return None
         sign = -1 if kind == "ago" else 1
@@ -775,7 +775,7 @@ def _resolve(  # noqa: C901
         years = n * (10 if unit == "decade" else 1)
         return f"{anchor.year + sign * years:04d}", None, "year", True
     if kind == "rel":
-        unit, off, from_sentence = _RELATIVE[" ".join(fold(g("rel")).split())]
+        unit, off, from_sentence = _RELATIVE[" ".join(ignorecase_key(g("rel")).split())]
         if from_sentence:
             if hint is None or unit == "day" or (unit == "month" and hint[2] == "year"):
                 return None
@@ -798,7 +798,7 @@ def _resolve(  # noqa: C901
     if kind == "wd":
         if anchor is None:
             return None
-        target = _WEEKDAYS[fold(g("wd_w"))]
+        target = _WEEKDAYS[ignorecase_key(g("wd_w"))]
         rel = (g("wd_rel") or "").lower()
         back = (anchor.weekday() - target) % 7
         if rel == "last":

@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from communique.annotate.alternation import trie_alternation
-from communique.annotate.case import fold
+from communique.annotate.case import ignorecase_key
 from communique.annotate.numbers import (
     GAP,
     SPACE_CHARS,
@@ -242,7 +242,7 @@ def _resolve_shared_name(text: str, start: int, token: str) -> str | None:
     for m in cues[0].finditer(text):  # only where a shared name stands: rare, so the whole text
         dist = start - m.end() if m.end() <= start else (m.start() - start) + len(text)
         if best is None or dist < best[0]:
-            best = (dist, cues[1][fold(m.group(0))])
+            best = (dist, cues[1][ignorecase_key(m.group(0))])
     return best[1] if best else cues[2]
 
 
@@ -309,7 +309,7 @@ def _qualifier(text: str, start: int) -> str:
         m = _QUAL_RE.search(text, q_lo, start)
     if not m:
         return "exact"
-    q = fold(_GAPS_RE.sub(" ", m.group("q")))  # "up\u00a0to": the gap may be any space
+    q = ignorecase_key(_GAPS_RE.sub(" ", m.group("q")))  # "up\u00a0to": the gap may be any space
     if q == "over":
         prev = _prev_word(text, max(0, m.start() - 16), m.start())
         if prev and prev.lower() in _OVER_VERBS:

@@ -24,7 +24,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from communique.annotate.alternation import trie_alternation
-from communique.annotate.case import fold
+from communique.annotate.case import ignorecase_key
 from communique.annotate.triggers import word_triggers
 from communique.data import load
 
@@ -109,7 +109,7 @@ def scale_value(word: str) -> Decimal:
     w = word.strip(SPACE_CHARS + "-")
     if w in _GLUED:
         return _GLUED[w]
-    return _SPACED[fold(w)]
+    return _SPACED[ignorecase_key(w)]
 
 
 def _parse_numeral(s: str) -> Decimal:

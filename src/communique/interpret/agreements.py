@@ -30,7 +30,7 @@ from .. import data
 from ..annotate.agreements import _lex as _mention_lex
 from ..annotate.agreements import _party_compound
 from ..annotate.alternation import trie_alternation
-from ..annotate.case import fold
+from ..annotate.case import ignorecase_key
 from ..annotate.ordinals import parse_ordinal
 from ..annotate.places import country_name, demonym_country, first_letters_ahead
 from ..models import STAGE_ORDER, Agreement
@@ -659,7 +659,7 @@ def find_agreements(ctx: Context, pledges: list | tuple = ()) -> list[Agreement]
         a, b = mm.span(1)
         if any(s <= a < e for s, e, _r in mentions) or ctx.in_quote(a) or ctx.is_heading(a):
             continue
-        subject = fold(mm.group(1)).replace("-", " ")
+        subject = ignorecase_key(mm.group(1)).replace("-", " ")
         if any(subject in r.name.lower() for r in recs) or _BODY_ON.search(text, max(0, a - 30), a):
             # the agreement is named in full (its own cues speak of it), or "a working group on visa
             # facilitation" names a body, not a document

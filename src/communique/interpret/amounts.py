@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from .. import data
 from ..annotate.alternation import trie_alternation
-from ..annotate.case import fold
+from ..annotate.case import ignorecase_key
 from ..annotate.dates import _future as future_clause
 from ..annotate.money import lookalike_codes
 from ..annotate.orgs import org_info
@@ -356,13 +356,13 @@ def _all_fractions(ctx: Context) -> list[Amount]:
             r"\b(?:first|second|last|latter|former)\s+$", ctx.text[max(0, m.start() - 8) : m.start()], re.I
         ):
             continue  # "the first half of 2023" is a period, not a share
-        q = _FRACTION_Q.get(fold(m.group(1) or ""), "exact")
-        value = float(lx["fractions"][fold(m.group(2))])
+        q = _FRACTION_Q.get(ignorecase_key(m.group(1) or ""), "exact")
+        value = float(lx["fractions"][ignorecase_key(m.group(2))])
         out.append(Amount((m.start(), m.end(2)), m.group(0), value, None, "percent", q, None, True))
     # (every match names a fraction: most texts name none)
     for m in lx["frac_by"].finditer(ctx.text, ctx.at) if lx["fraction_words"].found(ctx.text, ctx.at) else ():
-        q = _FRACTION_Q.get(re.sub(r"\s+", " ", fold(m.group(1) or "")), "exact")
-        value = float(lx["fractions"][fold(m.group(2))])
+        q = _FRACTION_Q.get(re.sub(r"\s+", " ", ignorecase_key(m.group(1) or "")), "exact")
+        value = float(lx["fractions"][ignorecase_key(m.group(2))])
         st = m.start(1) if m.group(1) else m.start(2)
         out.append(Amount((st, m.end(2)), ctx.text[st : m.end(2)], value, None, "percent", q, None, True))
     return out
@@ -675,7 +675,7 @@ def _one_in(ctx: Context) -> list[Amount]:
     out = []
     for m in _one_in_scan().finditer(ctx.text, ctx.at):
         n = _ONE_IN_N.get(m.group(2).lower()) or int(m.group(2))
-        q = _FRACTION_Q.get(re.sub(r"\s+", " ", fold(m.group(1) or "")), "exact")
+        q = _FRACTION_Q.get(re.sub(r"\s+", " ", ignorecase_key(m.group(1) or "")), "exact")
         out.append(Amount(m.span(), m.group(0), round(100 / n, 1), None, "percent", q, None, True))
     return out
 
@@ -4523,7 +4523,7 @@ def _bare_part_of_year(ctx: Context, d) -> str | None:
     m = _BARE_PART.fullmatch(d.text)
     if not m:
         return None
-    n, half = _PART_N[fold(m.group(1))], m.group(2).lower() == "half"
+    n, half = _PART_N[ignorecase_key(m.group(1))], m.group(2).lower() == "half"
     y = _part_year(ctx, n, half, d.span[0], d.span[1])
     return _part_months(n, half, y) if y else None
 
@@ -4566,7 +4566,7 @@ def _part_of_year_words(ctx: Context, s, dated: list) -> list:
         half = m0.group(2).lower() == "half"
         y0 = int(d0.value[:4]) if not _BARE_PART.fullmatch(d0.text) else None
         for m in _ELIDED_PART.finditer(text, d0.span[1], min(s.end, d0.span[1] + 160)):
-            n = _PART_N[fold(m.group(1))]
+            n = _PART_N[ignorecase_key(m.group(1))]
             y = _part_year(ctx, n, half, m.start(1), m.end(), y0)
             months = _part_months(n, half, y) if y else None
             if months:

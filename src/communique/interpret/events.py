@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .. import data
-from ..annotate.case import fold
+from ..annotate.case import ignorecase_key
 from ..annotate.places import country_name, first_letters_ahead
 from ..models import Event
 from .context import BodyMention, Context, _months_before, owner_phrase, short_party
@@ -3398,7 +3398,7 @@ def _participle_events(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
             # "talks on turning the deal into an FTA were launched": the talks were, not the deal (an
             # appositive "the implementation of the Strategy, adopted in 2019" is the Strategy's)
             continue
-        noun = conf["participles"][fold(m.group(1))]
+        noun = conf["participles"][ignorecase_key(m.group(1))]
         out.append(_Cand(start, m.start(), f"{noun} of {np}", m.end()))
     return out
 
@@ -4515,7 +4515,7 @@ def _tributes(ctx: Context, taken: list[_Cand]) -> list[_Cand]:
         if not who:
             continue
         what = m.group(3).strip()
-        name = f"{objects[fold(m.group(1))]} by {who[-1].name} {m.group(2)} the {what}"
+        name = f"{objects[ignorecase_key(m.group(1))]} by {who[-1].name} {m.group(2)} the {what}"
         # (on the day its sentence gives, or else the reported visit's)
         out.append(_Cand(m.start(), m.end(3), name, m.end(3), True))
     return out
@@ -5109,7 +5109,7 @@ def _date(ctx: Context, c: _Cand, limit: int) -> tuple[str | None, str | None]:
     ym = _YEARS_BEFORE.search(ctx.text, max(s.start, c.start - 20), c.start)
     if ym is not None and ctx.published:
         # "at last year's Astana International Forum": the year the possessive names
-        step = {"last": -1, "this": 0, "next": 1}[fold(ym.group(1))]
+        step = {"last": -1, "this": 0, "next": 1}[ignorecase_key(ym.group(1))]
         return str(int(ctx.published[:4]) + step), None
     # "EXPO-2017"
     y = _YEAR.search(c.name)
@@ -5695,7 +5695,8 @@ def _row_month(ctx: Context, c: _Cand) -> str | None:
     while x < b:
         m = _MONTH_CELL.match(ctx.text, x, b)
         if m is not None:
-            month = int(_MONTH_NUMBERS[fold(m.group(1))])  # (fold: IGNORECASE took "Aprıl" for April)
+            # (IGNORECASE took "Aprıl" for April: the key as it compared)
+            month = int(_MONTH_NUMBERS[ignorecase_key(m.group(1))])
             year, pub_month = int(ctx.published[:4]), int(ctx.published[5:7] or 0)
             if month < pub_month:
                 if not _ahead_heading(ctx, c.start):

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import data
-from ..annotate.case import fold
+from ..annotate.case import ignorecase_key
 from ..annotate.numbers import is_year_like
 from ..models import Figure
 from .context import Context
@@ -105,7 +105,7 @@ def unit_of(text: str) -> tuple[str, float] | None:
     # the last scale word: "Exports (million), USD million" reads the same
     m = next(reversed(list(lx["scale_rx"].finditer(text))), None)
     if m is not None:
-        scale = lx["scales"][fold(m.group(1))]
+        scale = lx["scales"][ignorecase_key(m.group(1))]
         rest = text[: m.start()] + " " + text[m.end() :]
     for part in _UNIT_SPLIT.split(rest):
         words = part.split()
